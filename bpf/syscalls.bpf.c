@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// One record per syscall into a BPF ring buffer, filtered in the kernel.
+//
+// Two recording modes, chosen before load (capture_exit):
+//  - entry only (the default log): sys_enter alone writes the record. exit/exit_group and
+//    execve appear exactly once because each has exactly one entry.
+//  - entry + exit (full records): sys_enter keeps the arguments and start time in task
+//    storage, sys_exit writes one record with the return value and duration. Syscalls
+//    that never return (exit, exit_group) are written at entry. A successful execve exits in
+//    the new image; task storage belongs to the task_struct, which survives exec (even
+//    de_thread's pid change), so its record is completed there.
+//
+// Minimum kernel: 5.11 (tp_btf 5.5, ring buffer 5.8, task storage for tracing 5.11).
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include "syscalls.bpf.h"
+#include "syscalls.h"
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";
+
+/* Configuration, set by user space before load; the verifier prunes disabled paths. */
+const volatile __u32 filter_self_tgid = 0;
+const volatile __u8 filter_tgids = 0;
+const volatile __u8 filter_syscalls = 0;
+const volatile __u64 filter_syscall_bits[SYSCALL_WORDS] = {};
+const volatile __u8 capture_exit = 0;
+const volatile __u8 capture_time = 0;
+const volatile __u64 wakeup_bytes = 1;
+
+/* Counters read by user space through the mmap'ed .bss. */
+__u64 lost_events = 0;     /* records dropped because the ring was full */
+__u64 untraced_forks = 0;  /* children not followed because the traced map was full */
+__s64 traced_alive = 0;    /* processes in the traced map, counting user-space inserts */
+
+struct pending {
+	__u64 ts_ns;
+	__u64 args[6];
+	__s32 nr;
+	__u32 active;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, MAX_TRACED);
+	__type(key, __u32);   /* tgid */
+	__type(value, __u32); /* enum traced_reason */
+} traced SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, MAX_NAMES);
+	__type(key, char[NAME_LEN]); /* program name, zero padded */
+	__type(value, __u8);
+} comms SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct pending);
+} pending SEC(".maps");
+
+struct name_scratch {
+	char path[NAME_LEN];
+	char key[NAME_LEN];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct name_scratch);
+} scratch SEC(".maps");
+
+static __always_inline bool syscall_selected(long nr)
+{
+	if (!filter_syscalls)
+		return true;
+	if ((unsigned long)nr >= MAX_SYSCALLS)
+		return false;
+	return filter_syscall_bits[(unsigned long)nr / 64] & (1ULL << ((unsigned long)nr % 64));
+}
+
+static __always_inline bool tgid_selected(__u32 tgid)
+{
+	if (tgid == filter_self_tgid)
+		return false;
+	return !filter_tgids || bpf_map_lookup_elem(&traced, &tgid);
+}
+
+/* Wake the consumer only when a fill threshold is crossed; it otherwise drains on a timer. */
+static __always_inline __u64 wakeup_flag(void)
+{
+	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
+									     : BPF_RB_NO_WAKEUP;
+}
+
+static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr)
+{
+	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+
+	if (!e) {
+		__sync_fetch_and_add(&lost_events, 1);
+		return NULL;
+	}
+	e->tgid = pid_tgid >> 32;
+	e->tid = (__u32)pid_tgid;
+	e->nr = nr;
+	bpf_get_current_comm(e->comm, sizeof(e->comm));
+	return e;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct pending *p;
+	struct event *e;
+
+	if (!syscall_selected(id) || !tgid_selected(pid_tgid >> 32))
+		return 0;
+
+	if (capture_exit && !never_returns(id)) {
+		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
+					 BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (!p) {
+			__sync_fetch_and_add(&lost_events, 1);
+			return 0;
+		}
+		p->ts_ns = bpf_ktime_get_ns();
+		read_args(regs, p->args);
+		p->nr = id;
+		p->active = 1;
+		return 0;
+	}
+
+	e = reserve(pid_tgid, id);
+	if (!e)
+		return 0;
+	e->ts_ns = capture_time ? bpf_ktime_get_ns() : 0;
+	read_args(regs, e->args);
+	e->ret = 0;
+	e->duration_ns = 0;
+	e->flags = capture_time ? EVENT_HAS_TIME : 0;
+	bpf_ringbuf_submit(e, wakeup_flag());
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct pending *p;
+	struct event *e;
+	__u64 now;
+
+	if ((__u32)(pid_tgid >> 32) == filter_self_tgid)
+		return 0;
+	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+	if (!p || !p->active)
+		return 0;
+	p->active = 0;
+	now = bpf_ktime_get_ns();
+
+	e = reserve(pid_tgid, p->nr);
+	if (!e)
+		return 0;
+	e->ts_ns = p->ts_ns;
+	__builtin_memcpy(e->args, p->args, sizeof(e->args));
+	e->ret = ret;
+	e->duration_ns = now - p->ts_ns;
+	e->flags = EVENT_HAS_RET | EVENT_HAS_TIME;
+	bpf_ringbuf_submit(e, wakeup_flag());
+	return 0;
+}
+
+/* Follow forks: a new process whose parent is traced is traced from its first syscall.
+ * The tracepoint runs in the parent before the child is first scheduled. */
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 parent_tgid = parent->tgid;
+	__u32 child_tgid = child->tgid;
+	__u32 reason = TRACED_FORK;
+
+	if (parent_tgid == child_tgid || !bpf_map_lookup_elem(&traced, &parent_tgid))
+		return 0;
+	if (bpf_map_update_elem(&traced, &child_tgid, &reason, BPF_NOEXIST) == 0)
+		__sync_fetch_and_add(&traced_alive, 1);
+	else
+		__sync_fetch_and_add(&untraced_forks, 1);
+	return 0;
+}
+
+/* Trace by name: decided once per exec, from the full basename of the executed file or the
+ * new comm. A process stays traced across later execs. */
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct linux_binprm *bprm)
+{
+	__u32 tgid = task->tgid;
+	__u32 reason = TRACED_COMM;
+	struct name_scratch *s;
+	__u32 zero = 0;
+
+	if (tgid == filter_self_tgid || bpf_map_lookup_elem(&traced, &tgid))
+		return 0;
+	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return 0;
+	if (!basename_key(s->key, s->path, bprm->filename) || !bpf_map_lookup_elem(&comms, s->key)) {
+		comm_key(s->key);
+		if (!bpf_map_lookup_elem(&comms, s->key))
+			return 0;
+	}
+	if (bpf_map_update_elem(&traced, &tgid, &reason, BPF_NOEXIST) == 0)
+		__sync_fetch_and_add(&traced_alive, 1);
+	return 0;
+}
+
+/* Forget a process when its last thread exits, so a reused pid starts untraced. */
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sched_process_exit, struct task_struct *task)
+{
+	__u32 tgid = task->tgid;
+
+	/* signal->live drops to 0 in do_exit() before this tracepoint, for the last thread only. */
+	if (task->signal->live.counter != 0)
+		return 0;
+	if (bpf_map_delete_elem(&traced, &tgid) == 0)
+		__sync_fetch_and_add(&traced_alive, -1);
+	return 0;
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 The observer developers */
+/* BPF-only helpers of syscalls.bpf.c: architecture details and name handling. */
+#ifndef OBSERVER_SYSCALLS_BPF_H
+#define OBSERVER_SYSCALLS_BPF_H
+
+#include "syscalls.h"
+
+#if defined(__TARGET_ARCH_x86)
+#define NR_EXIT 60
+#define NR_EXIT_GROUP 231
+#elif defined(__TARGET_ARCH_arm64)
+#define NR_EXIT 93
+#define NR_EXIT_GROUP 94
+#endif
+
+/* exit and exit_group never reach sys_exit. */
+static __always_inline bool never_returns(long nr)
+{
+	return nr == NR_EXIT || nr == NR_EXIT_GROUP;
+}
+
+/* regs is a trusted BTF pointer in tp_btf: plain loads, no probe-read helpers. */
+static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
+{
+#if defined(__TARGET_ARCH_x86)
+	args[0] = regs->di;
+	args[1] = regs->si;
+	args[2] = regs->dx;
+	args[3] = regs->r10;
+	args[4] = regs->r8;
+	args[5] = regs->r9;
+#elif defined(__TARGET_ARCH_arm64)
+	args[0] = regs->orig_x0;
+	args[1] = regs->regs[1];
+	args[2] = regs->regs[2];
+	args[3] = regs->regs[3];
+	args[4] = regs->regs[4];
+	args[5] = regs->regs[5];
+#endif
+}
+
+struct slash_scan {
+	const char *path;
+	long len;
+	__u32 start;
+};
+
+static long scan_slash(__u32 i, void *data)
+{
+	struct slash_scan *scan = data;
+
+	if (i >= scan->len)
+		return 1;
+	if (scan->path[i & (NAME_LEN - 1)] == '/')
+		scan->start = i + 1;
+	return 0;
+}
+
+/* Fill key (NAME_LEN bytes) with the basename of the kernel string filename, zero padded.
+ * path is scratch space of NAME_LEN bytes. Returns false if filename cannot be read.
+ * bpf_loop (v5.17, commit e6f2dd0f8067) keeps the verifier from walking every iteration. */
+static __always_inline bool basename_key(char *key, char *path, const char *filename)
+{
+	struct slash_scan scan = { .path = path, .start = 0 };
+
+	scan.len = bpf_probe_read_kernel_str(path, NAME_LEN, filename);
+	if (scan.len <= 0)
+		return false;
+	bpf_loop(NAME_LEN, scan_slash, &scan, 0);
+	__builtin_memset(key, 0, NAME_LEN);
+	bpf_probe_read_kernel_str(key, NAME_LEN, path + (scan.start & (NAME_LEN - 1)));
+	return true;
+}
+
+/* Fill key (NAME_LEN bytes) with the current task's comm, zero padded. */
+static __always_inline void comm_key(char *key)
+{
+	bpf_get_current_comm(key, TASK_COMM_LEN);
+	for (__u32 i = TASK_COMM_LEN; i < NAME_LEN; i++)
+		key[i] = 0;
+}
+
+#endif /* OBSERVER_SYSCALLS_BPF_H */

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 The observer developers */
+/*
+ * The few kernel types observer reads, declared by hand for CO-RE.
+ *
+ * A generated vmlinux.h is several megabytes and ties the tree to one kernel's dump. CO-RE
+ * matches fields by name, not by layout, so declaring only the fields the program touches,
+ * with preserve_access_index, is enough: libbpf relocates every access against the running
+ * kernel's BTF at load time. UAPI definitions (map types, helper flags) come from the stable
+ * <linux/bpf.h>.
+ */
+#ifndef OBSERVER_VMLINUX_H
+#define OBSERVER_VMLINUX_H
+
+#include <linux/types.h>
+#include <linux/bpf.h>
+
+typedef _Bool bool;
+enum { false = 0, true = 1 };
+
+#pragma clang attribute push(__attribute__((preserve_access_index)), apply_to = record)
+
+#if defined(__TARGET_ARCH_x86)
+struct pt_regs {
+	unsigned long r10, r9, r8, dx, si, di, orig_ax;
+};
+#elif defined(__TARGET_ARCH_arm64)
+struct pt_regs {
+	unsigned long long regs[31];
+	unsigned long long orig_x0;
+	int syscallno;
+};
+#else
+#error "observer supports x86_64 and arm64"
+#endif
+
+typedef struct {
+	int counter;
+} atomic_t;
+
+struct signal_struct {
+	atomic_t live; /* threads not yet exiting; 0 once the whole group is dying */
+};
+
+struct task_struct {
+	int pid;
+	int tgid;
+	char comm[16];
+	struct signal_struct *signal;
+};
+
+struct linux_binprm {
+	const char *filename;
+};
+
+#pragma clang attribute pop
+
+#endif /* OBSERVER_VMLINUX_H */

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// observer._core: type conversion, GIL release and documentation only. Everything else lives
+// in the observer_core library, which does not know about Python.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <memory>
+
+#include "child.h"
+#include "error.h"
+#include "event.h"
+#include "loader.h"
+#include "map_controller.h"
+#include "sink.h"
+#include "tracer.h"
+
+namespace py = pybind11;
+using namespace observer;
+
+namespace {
+
+// Raises the observer._errors class that matches e, with op and errno attached.
+void raise_python(const Error& e) {
+  const char* name = "ObserverError";
+  if (dynamic_cast<const SinkError*>(&e))
+    name = "OutputError";
+  else if (e.error_code() == EPERM || e.error_code() == EACCES)
+    name = "TracerPermissionError";
+  else if (dynamic_cast<const LoadError*>(&e))
+    name = "LoadError";
+  else if (dynamic_cast<const AttachError*>(&e))
+    name = "AttachError";
+  else if (dynamic_cast<const FeatureError*>(&e))
+    name = "UnsupportedKernelError";
+  else if (dynamic_cast<const MapError*>(&e))
+    name = "MapError";
+  py::object cls = py::module_::import("observer._errors").attr(name);
+  py::object exc = cls(e.what());
+  exc.attr("op") = e.op();
+  exc.attr("errno") = e.error_code();
+  if (auto* load = dynamic_cast<const LoadError*>(&e)) exc.attr("log") = load->log();
+  PyErr_SetObject(cls.ptr(), exc.ptr());
+}
+
+// Moves records into a NumPy structured array that owns them (no view into the ring).
+py::array_t<Event> to_array(std::vector<Event>&& events) {
+  auto* owned = new std::vector<Event>(std::move(events));
+  py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<Event>*>(p); });
+  return py::array_t<Event>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "observer's C++ core: loads the BPF programs and reads their ring buffer.";
+  // The one declaration of the record's NumPy dtype; event.h pins the layout it mirrors.
+  PYBIND11_NUMPY_DTYPE(Event, ts_ns, args, ret, duration_ns, tgid, tid, nr, flags, comm);
+
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const Error& e) {
+      raise_python(e);
+    }
+  });
+
+  m.attr("MAX_SYSCALLS") = MAX_SYSCALLS;
+  m.attr("TASK_COMM_LEN") = TASK_COMM_LEN;
+  m.attr("NAME_LEN") = NAME_LEN;
+  m.attr("EVENT_HAS_RET") = static_cast<int>(EVENT_HAS_RET);
+  m.attr("EVENT_HAS_TIME") = static_cast<int>(EVENT_HAS_TIME);
+  m.attr("event_dtype") = py::dtype::of<Event>();
+
+  m.def("set_verbosity", &set_verbosity, py::arg("level"),
+        "Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug.");
+  m.def("probe_features", &probe_features, py::arg("probe_root") = "/",
+        "Raise UnsupportedKernelError if the kernel lacks BTF or the BPF ring buffer.");
+
+  py::class_<Spec>(m, "Spec", "What to trace; read once by Tracer().")
+      .def(py::init<>())
+      .def_readwrite("pids", &Spec::pids)
+      .def_readwrite("syscalls", &Spec::syscalls)
+      .def_readwrite("comms", &Spec::comms)
+      .def_readwrite("follow", &Spec::follow)
+      .def_readwrite("capture_exit", &Spec::capture_exit)
+      .def_readwrite("capture_time", &Spec::capture_time)
+      .def_readwrite("ring_size", &Spec::ring_size)
+      .def_readwrite("self_tgid", &Spec::self_tgid);
+
+  py::class_<Counters>(m, "Counters", "What the kernel side counted.")
+      .def_readonly("lost", &Counters::lost)
+      .def_readonly("untraced_forks", &Counters::untraced_forks)
+      .def_readonly("traced_alive", &Counters::traced_alive);
+
+  py::class_<Sink>(m, "Sink", "Destination of records.")
+      .def("flush", &Sink::flush)
+      .def_property_readonly("written", &Sink::written, "Records that reached the output.");
+
+  py::class_<TextSink, Sink>(m, "TextSink", "The trace log: one 'tgid:nr:comm' line per syscall.")
+      .def(py::init(&TextSink::open), py::arg("path"), "Create path ('-' = standard output).");
+
+  py::class_<BatchSink, Sink>(m, "BatchSink", "Collects records for NumPy.")
+      .def(py::init<>())
+      .def(
+          "take", [](BatchSink& s) { return to_array(s.take()); },
+          "Records collected since the last call, as an array of dtype event_dtype that owns "
+          "its memory.");
+
+  py::class_<Tracer>(m, "Tracer", "Loaded programs and their ring buffer. Not thread-safe.")
+      .def(py::init<const Spec&>(), py::arg("spec"))
+      .def("attach", &Tracer::attach)
+      .def("detach", &Tracer::detach)
+      // Safe without the GIL: the sink is C++ and never calls back into Python.
+      .def("poll", &Tracer::poll, py::arg("sink"), py::arg("timeout_ms"),
+           py::call_guard<py::gil_scoped_release>(),
+           "Wait up to timeout_ms, write committed records to sink; returns how many.")
+      .def("drain", &Tracer::drain, py::arg("sink"), py::call_guard<py::gil_scoped_release>(),
+           "Write every record left in the ring to sink.")
+      .def("add_pid", [](Tracer& t, uint32_t pid) { t.maps().add_tgid(pid); }, py::arg("pid"))
+      .def("erase_pid", [](Tracer& t, uint32_t pid) { t.maps().erase_tgid(pid); }, py::arg("pid"))
+      .def("traced", [](Tracer& t, uint32_t pid) { return t.maps().traced(pid); }, py::arg("pid"))
+      .def("counters", &Tracer::counters);
+
+  py::class_<Child>(m, "Child", "A command that execs only when released.")
+      .def(py::init<const std::vector<std::string>&>(), py::arg("argv"))
+      .def_property_readonly("pid", &Child::pid)
+      .def("release", &Child::release)
+      .def("poll", &Child::poll, "Exit status if exited (128 + signal if killed), else None.")
+      .def("wait", &Child::wait, py::call_guard<py::gil_scoped_release>())
+      .def("kill", &Child::kill, py::arg("sig"));
+}

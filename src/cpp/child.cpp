@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+#include "child.h"
+
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+
+#include "error.h"
+
+namespace observer {
+
+Child::Child(const std::vector<std::string>& argv) : name_(argv.empty() ? "" : argv[0]) {
+  if (argv.empty()) throw Error("start command", EINVAL, "no command given");
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+
+  int go[2], error[2];
+  if (pipe2(go, O_CLOEXEC) < 0) throw Error("start " + name_, errno);
+  if (pipe2(error, O_CLOEXEC) < 0) {
+    int err = errno;
+    close(go[0]);
+    close(go[1]);
+    throw Error("start " + name_, err);
+  }
+  pid_t parent = getpid();
+  pid_ = fork();
+  if (pid_ == 0) {
+    // Child: only async-signal-safe calls until exec.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);
+    // Undo what the Python parent set: ignored SIGPIPE would survive exec.
+    signal(SIGPIPE, SIG_DFL);
+    signal(SIGXFSZ, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    char byte;
+    ssize_t n;
+    do n = read(go[0], &byte, 1);
+    while (n < 0 && errno == EINTR);
+    if (n != 1) _exit(127);
+    execvp(args[0], args.data());
+    int err = errno;
+    (void)!write(error[1], &err, sizeof(err));
+    _exit(127);
+  }
+  int err = errno;
+  close(go[0]);
+  close(error[1]);
+  if (pid_ < 0) {
+    close(go[1]);
+    close(error[0]);
+    throw Error("start " + name_, err);
+  }
+  go_fd_ = go[1];
+  error_fd_ = error[0];
+}
+
+Child::~Child() {
+  if (go_fd_ >= 0) close(go_fd_);
+  if (error_fd_ >= 0) close(error_fd_);
+  if (!status_ && pid_ > 0) {
+    kill(SIGKILL);
+    reap(0);
+  }
+}
+
+void Child::release() {
+  char byte = 1;
+  ssize_t n = write(go_fd_, &byte, 1);
+  close(go_fd_);
+  go_fd_ = -1;
+  if (n != 1) throw Error("start " + name_, errno ? errno : EPIPE);
+  int err = 0;
+  do n = read(error_fd_, &err, sizeof(err));
+  while (n < 0 && errno == EINTR);
+  close(error_fd_);
+  error_fd_ = -1;
+  if (n == sizeof(err)) {
+    reap(0);
+    throw Error("run " + name_, err);
+  }
+}
+
+std::optional<int> Child::reap(int options) {
+  if (status_) return status_;
+  int status = 0;
+  pid_t r;
+  do r = waitpid(pid_, &status, options);
+  while (r < 0 && errno == EINTR);
+  if (r < 0) throw Error("wait for " + name_, errno);
+  if (r == 0) return std::nullopt;
+  status_ = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+  return status_;
+}
+
+std::optional<int> Child::poll() { return reap(WNOHANG); }
+
+int Child::wait() { return *reap(0); }
+
+void Child::kill(int sig) noexcept {
+  if (!status_ && pid_ > 0) ::kill(pid_, sig);
+}
+
+}  // namespace observer

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// A command started for tracing: forked at once, exec'd only when released, so the tracer can
+// add its pid to the traced map and attach before the command's first syscall.
+#pragma once
+
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace observer {
+
+class Child {
+ public:
+  // Forks; the child blocks until release() and then execs argv[0] (searched in PATH). It is
+  // killed if the tracer dies first (PR_SET_PDEATHSIG).
+  explicit Child(const std::vector<std::string>& argv);
+  // Kills and reaps a child that is still running.
+  ~Child();
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+
+  pid_t pid() const noexcept { return pid_; }
+  // Lets the child exec; throws Error if the exec fails (e.g. ENOENT for an unknown command).
+  void release();
+  // The exit status if the child has exited (shell style: 128 + signal when killed).
+  std::optional<int> poll();
+  int wait();
+  void kill(int sig) noexcept;
+
+ private:
+  std::optional<int> reap(int options);
+
+  pid_t pid_ = -1;
+  int go_fd_ = -1;     // write end: one byte lets the child exec
+  int error_fd_ = -1;  // read end: the child's exec errno, or EOF on success
+  std::string name_;
+  std::optional<int> status_;
+};
+
+}  // namespace observer

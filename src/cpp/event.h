@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// The kernel record as C++ sees it. bpf/syscalls.h is shared with the BPF program; the
+// assertions pin the layout that the NumPy dtype (bindings.cpp) and the Python readers rely on.
+#pragma once
+
+#include <linux/types.h>
+
+#include <cstddef>
+
+#include "syscalls.h"
+
+namespace observer {
+
+using Event = ::event;
+
+static_assert(sizeof(Event) == 104, "struct event layout changed: update the NumPy dtype");
+static_assert(offsetof(Event, ts_ns) == 0);
+static_assert(offsetof(Event, args) == 8);
+static_assert(offsetof(Event, ret) == 56);
+static_assert(offsetof(Event, duration_ns) == 64);
+static_assert(offsetof(Event, tgid) == 72);
+static_assert(offsetof(Event, tid) == 76);
+static_assert(offsetof(Event, nr) == 80);
+static_assert(offsetof(Event, flags) == 84);
+static_assert(offsetof(Event, comm) == 88);
+
+}  // namespace observer

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// Owns the BPF skeleton through its lifecycle: open -> configure -> load -> attach.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct syscalls_bpf;
+
+namespace observer {
+
+// What to trace: a deterministic description, validated before anything is loaded.
+struct Spec {
+  std::vector<uint32_t> pids;      // trace these processes (all threads)
+  std::vector<int> syscalls;       // only these syscall numbers; empty = all
+  std::vector<std::string> comms;  // trace processes that exec a program of this name
+  bool follow = false;             // trace children of traced processes
+  bool capture_exit = false;       // record at exit: return value and duration
+  bool capture_time = false;       // timestamp every record
+  uint32_t ring_size = 16u << 20;  // bytes, a power of two >= page size
+  uint32_t self_tgid = 0;          // never traced; 0 = this process
+
+  bool whole_system() const { return pids.empty() && comms.empty(); }
+};
+
+// libbpf's own messages: 0 = keep them for error reports only, 1+ = also print to stderr.
+void set_verbosity(int level);
+
+// Checks what the kernel must offer before loading; throws FeatureError naming what is
+// missing. probe_root overrides "/" so tests can point it at a fake tree.
+void probe_features(const std::string& probe_root = "/");
+
+// Opens, configures and loads the programs and maps for spec.
+// Minimum kernel: 5.11 (tp_btf, ring buffer, task storage); --comm needs 5.17 (bpf_loop).
+class Loader {
+ public:
+  explicit Loader(const Spec& spec);
+  ~Loader();
+  Loader(const Loader&) = delete;
+  Loader& operator=(const Loader&) = delete;
+
+  // Attaches every loaded program; throws AttachError naming the tracepoint that failed.
+  void attach();
+  // Detaches all programs; records already in the ring stay readable.
+  void detach() noexcept;
+  syscalls_bpf* skeleton() const noexcept { return skel_; }
+
+ private:
+  syscalls_bpf* skel_ = nullptr;
+};
+
+}  // namespace observer

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+#include "map_controller.h"
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <linux/types.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "error.h"
+#include "event.h"
+#include "syscalls.skel.h"
+
+namespace observer {
+
+void MapController::add_tgid(uint32_t tgid) {
+  uint32_t reason = TRACED_TARGET;
+  int err = bpf_map__update_elem(skel_->maps.traced, &tgid, sizeof(tgid), &reason, sizeof(reason),
+                                 BPF_NOEXIST);
+  if (err == -EEXIST) return;
+  if (err) throw MapError("add pid " + std::to_string(tgid) + " to the traced map", -err);
+  __atomic_fetch_add(&skel_->bss->traced_alive, 1, __ATOMIC_RELAXED);
+}
+
+bool MapController::traced(uint32_t tgid) const {
+  uint32_t reason = 0;
+  return bpf_map__lookup_elem(skel_->maps.traced, &tgid, sizeof(tgid), &reason, sizeof(reason),
+                              0) == 0;
+}
+
+void MapController::erase_tgid(uint32_t tgid) {
+  if (bpf_map__delete_elem(skel_->maps.traced, &tgid, sizeof(tgid), 0) == 0)
+    __atomic_fetch_sub(&skel_->bss->traced_alive, 1, __ATOMIC_RELAXED);
+}
+
+void MapController::add_comm(const std::string& name) {
+  char key[NAME_LEN] = {};
+  if (name.empty() || name.size() >= NAME_LEN || name.find('/') != std::string::npos)
+    throw Error("add program name", EINVAL,
+                "program name must be 1-" + std::to_string(NAME_LEN - 1) +
+                    " bytes without '/': '" + name + "'");
+  std::memcpy(key, name.data(), name.size());
+  uint8_t one = 1;
+  int err = bpf_map__update_elem(skel_->maps.comms, key, sizeof(key), &one, sizeof(one), BPF_ANY);
+  if (err) throw MapError("add program name " + name, -err);
+}
+
+Counters MapController::counters() const {
+  const auto* bss = skel_->bss;
+  Counters c;
+  c.lost = __atomic_load_n(&bss->lost_events, __ATOMIC_RELAXED);
+  c.untraced_forks = __atomic_load_n(&bss->untraced_forks, __ATOMIC_RELAXED);
+  c.traced_alive = __atomic_load_n(&bss->traced_alive, __ATOMIC_RELAXED);
+  return c;
+}
+
+}  // namespace observer

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+#include "ring_buffer_consumer.h"
+
+#include <sys/epoll.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "error.h"
+
+namespace observer {
+
+RingBufferReader::RingBufferReader(int map_fd, size_t size)
+    : size_(size), page_size_(static_cast<size_t>(sysconf(_SC_PAGESIZE))) {
+  if (size == 0 || (size & (size - 1)) != 0)
+    throw Error("read ring buffer", EINVAL, "size must be a power of two");
+  // Consumer page (writable), then producer page + data; the kernel maps the data twice in a
+  // row so that a record wrapping around the end reads as one contiguous block.
+  void* cons = mmap(nullptr, page_size_, PROT_READ | PROT_WRITE, MAP_SHARED, map_fd, 0);
+  if (cons == MAP_FAILED) throw MapError("mmap ring buffer consumer page", errno);
+  consumer_pos_ = static_cast<uint64_t*>(cons);
+  void* prod = mmap(nullptr, page_size_ + 2 * size_, PROT_READ, MAP_SHARED, map_fd,
+                    static_cast<off_t>(page_size_));
+  if (prod == MAP_FAILED) {
+    int err = errno;
+    munmap(cons, page_size_);
+    throw MapError("mmap ring buffer data", err);
+  }
+  producer_page_ = prod;
+  producer_pos_ = static_cast<const uint64_t*>(prod);
+  data_ = static_cast<const uint8_t*>(prod) + page_size_;
+
+  epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+  epoll_event ev{};
+  ev.events = EPOLLIN;
+  if (epoll_fd_ < 0 || epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, map_fd, &ev) < 0) {
+    int err = errno;
+    unmap();
+    throw MapError("epoll ring buffer", err);
+  }
+}
+
+RingBufferReader::~RingBufferReader() { unmap(); }
+
+void RingBufferReader::unmap() noexcept {
+  if (epoll_fd_ >= 0) close(epoll_fd_);
+  if (producer_page_) munmap(producer_page_, page_size_ + 2 * size_);
+  if (consumer_pos_) munmap(consumer_pos_, page_size_);
+  epoll_fd_ = -1;
+  producer_page_ = nullptr;
+  consumer_pos_ = nullptr;
+}
+
+bool RingBufferReader::wait(int timeout_ms) {
+  epoll_event ev{};
+  int n = epoll_wait(epoll_fd_, &ev, 1, timeout_ms);
+  if (n < 0 && errno != EINTR) throw Error("wait for ring buffer", errno);
+  return n > 0;
+}
+
+size_t RingBufferReader::pending() const {
+  uint64_t cons = __atomic_load_n(consumer_pos_, __ATOMIC_ACQUIRE);
+  uint64_t prod = __atomic_load_n(producer_pos_, __ATOMIC_ACQUIRE);
+  return static_cast<size_t>(prod - cons);
+}
+
+}  // namespace observer

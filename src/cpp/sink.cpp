@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+#include "sink.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+
+#include "error.h"
+
+namespace observer {
+
+char* escape_comm(char* out, const char (&comm)[TASK_COMM_LEN]) noexcept {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (size_t i = 0; i < TASK_COMM_LEN && comm[i] != '\0'; ++i) {
+    auto c = static_cast<unsigned char>(comm[i]);
+    if (c == '\\') {
+      *out++ = '\\';
+      *out++ = '\\';
+    } else if (c >= 0x20 && c < 0x7f) {
+      *out++ = static_cast<char>(c);
+    } else {
+      *out++ = '\\';
+      *out++ = 'x';
+      *out++ = kHex[c >> 4];
+      *out++ = kHex[c & 0xf];
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<TextSink> TextSink::open(const std::string& path) {
+  if (path == "-") return std::make_unique<TextSink>(STDOUT_FILENO, false, "standard output");
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw SinkError("open " + path, errno);
+  return std::make_unique<TextSink>(fd, true, path);
+}
+
+TextSink::TextSink(int fd, bool owns_fd, std::string name)
+    : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)), buffer_(kBufferSize) {
+  struct stat st{};
+  if (fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) offset_ = lseek(fd_, 0, SEEK_CUR);
+}
+
+TextSink::~TextSink() {
+  if (!failed_) {
+    try {
+      flush();
+    } catch (const Error&) {
+      // Destructors cannot report; callers that care call flush() first.
+    }
+  }
+  if (owns_fd_) close(fd_);
+}
+
+void TextSink::write(const Event& event) {
+  if (kBufferSize - used_ < kMaxLine) flush();
+  char* p = buffer_.data() + used_;
+  char* end = buffer_.data() + kBufferSize;
+  p = std::to_chars(p, end, event.tgid).ptr;
+  *p++ = ':';
+  p = std::to_chars(p, end, event.nr).ptr;
+  *p++ = ':';
+  p = escape_comm(p, event.comm);
+  *p++ = '\n';
+  used_ = static_cast<size_t>(p - buffer_.data());
+  ++buffered_;
+}
+
+void TextSink::flush() {
+  if (failed_) throw SinkError("write " + name_, EIO, "output already failed");
+  size_t done = 0;
+  while (done < used_) {
+    ssize_t n = ::write(fd_, buffer_.data() + done, used_ - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = n < 0 ? errno : ENOSPC;
+      // Keep only complete lines: count them and cut a regular file after the last one.
+      const char* begin = buffer_.data();
+      const char* last = static_cast<const char*>(memrchr(begin, '\n', done));
+      size_t complete = last ? static_cast<size_t>(last - begin) + 1 : 0;
+      written_ += static_cast<uint64_t>(std::count(begin, begin + complete, '\n'));
+      if (offset_ >= 0 && ftruncate(fd_, offset_ + static_cast<off_t>(complete)) == 0)
+        offset_ += static_cast<off_t>(complete);
+      failed_ = true;
+      used_ = 0;
+      buffered_ = 0;
+      throw SinkError("write " + name_, err);
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (offset_ >= 0) offset_ += static_cast<off_t>(used_);
+  written_ += buffered_;
+  used_ = 0;
+  buffered_ = 0;
+}
+
+}  // namespace observer

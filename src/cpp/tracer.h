@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// A tracing session: the loaded programs, their maps and the ring-buffer reader, driven by
+// poll() from one thread.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+#include "loader.h"
+#include "map_controller.h"
+#include "ring_buffer_consumer.h"
+#include "sink.h"
+
+namespace observer {
+
+class Tracer {
+ public:
+  // Checks kernel features, loads the programs and registers spec's pids and names.
+  // Throws FeatureError, LoadError, MapError.
+  explicit Tracer(const Spec& spec);
+
+  void attach() { loader_.attach(); }
+  void detach() noexcept { loader_.detach(); }
+
+  // Waits up to timeout_ms for the ring to fill past its wakeup threshold, then writes every
+  // committed record to sink and flushes it. Returns the number of records.
+  size_t poll(Sink& sink, int timeout_ms);
+  // Writes every record left in the ring, waiting briefly for ones still being written.
+  // Call after detach() to end a session without losing its tail.
+  size_t drain(Sink& sink);
+
+  MapController& maps() noexcept { return maps_; }
+  Counters counters() const { return maps_.counters(); }
+  const Spec& spec() const noexcept { return spec_; }
+
+ private:
+  size_t consume(Sink& sink);
+
+  Spec spec_;
+  Loader loader_;
+  MapController maps_;
+  std::unique_ptr<RingBufferReader> reader_;
+};
+
+}  // namespace observer

@@ -1,0 +1,240 @@
+"""``python -m observer``: trace syscalls of processes, a command, or the whole system."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from types import FrameType
+from typing import Any
+
+from observer import __version__, syscalls
+from observer._errors import ObserverError, OutputError, UsageError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+EPILOG = """\
+examples:
+  observer -p 1234 -s openat           openat calls of pid 1234 (all threads) to trace.log
+  observer -p 1234,1240 -o - -s read,write
+                                       two processes, two syscalls, to standard output
+  observer -o ls.log -- ls -l /        run ls and trace it from its first syscall
+  observer -d 10 -o all.log            the whole system (except observer) for 10 s
+  observer -l                          list syscall numbers and names
+  python -m observer.formatter trace.log -o out/
+                                       split a log into <comm>:<pid>.log files
+
+log format: one line per syscall, "pid:syscall_number:comm" (pid = process id; comm with
+'\\' and non-printable bytes escaped as \\\\ and \\xHH).
+
+exit status: 0 on success, 1 on a runtime error (privileges, kernel, output), 2 on bad
+usage; with -- CMD, CMD's own exit status (128 + N if killed by signal N).
+"""
+
+POLL_MS = 100
+
+
+@dataclass
+class Options:
+    """Validated command-line options."""
+
+    pids: list[int] = field(default_factory=list)
+    syscalls: list[int] = field(default_factory=list)
+    command: list[str] = field(default_factory=list)
+    output: str = "trace.log"
+    duration: float | None = None
+    ring_size: int = 16 << 20
+    verbose: int = 0
+    list_syscalls: bool = False
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="observer",
+        description="Trace syscalls with eBPF: one pid, a command, or the whole system.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    target = parser.add_argument_group("what to trace")
+    target.add_argument("-p", "--pid", action="append", default=[], metavar="PID",
+                        help="trace all threads of PID; repeatable, comma-separated")
+    target.add_argument("-s", "--syscall", action="append", default=[], metavar="NAME",
+                        help="only these syscalls (names or numbers); repeatable, comma-separated")
+    target.add_argument("command", nargs="*", metavar="-- CMD ARGS",
+                        help="start CMD and trace it from its first syscall")
+    out = parser.add_argument_group("output")
+    out.add_argument("-o", "--output", default="trace.log", metavar="FILE",
+                     help="log file (default: trace.log; '-' = standard output)")
+    out.add_argument("-d", "--duration", type=float, metavar="SECONDS",
+                     help="stop after SECONDS")
+    out.add_argument("--ring-size", type=int, default=16, metavar="MIB",
+                     help="ring buffer size in MiB, a power of two (default: 16)")
+    parser.add_argument("-l", "--list-syscalls", action="store_true",
+                        help="list syscall numbers and names of this machine and exit")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="print libbpf messages (-vv: debug)")
+    parser.add_argument("-V", "--version", action="version", version=f"observer {__version__}")
+    return parser
+
+
+def parse_pids(values: list[str]) -> list[int]:
+    pids: list[int] = []
+    for value in values:
+        for item in value.split(","):
+            text = item.strip()
+            if not text.lstrip("-").isdigit():
+                raise UsageError(f"invalid pid {text!r}: expected a positive number")
+            pid = int(text)
+            if pid <= 0 or pid > 0x3FFFFFFF:
+                raise UsageError(f"invalid pid {pid}: expected a positive number")
+            pids.append(pid)
+    return sorted(set(pids))
+
+
+def parse_options(argv: list[str] | None) -> Options:
+    """Parse and validate argv; raises UsageError (argparse itself exits with 2)."""
+    args = build_parser().parse_args(argv)
+    opts = Options(
+        output=args.output,
+        duration=args.duration,
+        verbose=args.verbose,
+        list_syscalls=args.list_syscalls,
+        command=args.command,
+    )
+    opts.pids = parse_pids(args.pid)
+    opts.syscalls = syscalls.parse_list(args.syscall)
+    if opts.duration is not None and not opts.duration > 0:
+        raise UsageError(f"duration must be > 0 seconds, not {args.duration}")
+    if args.ring_size <= 0 or args.ring_size & (args.ring_size - 1) or args.ring_size > 1024:
+        raise UsageError(f"ring size must be a power of two from 1 to 1024 MiB, not {args.ring_size}")
+    opts.ring_size = args.ring_size << 20
+    if opts.pids and opts.command:
+        raise UsageError("give either -p PID or -- CMD, not both")
+    return opts
+
+
+def list_syscalls() -> None:
+    arch = syscalls.native_arch()
+    print(f"# {arch}, from {syscalls.source(arch)}")
+    for nr, name in sorted(syscalls.table(arch).items()):
+        print(f"{nr:4d}  {name}")
+
+
+class StopFlag:
+    """Set by SIGINT/SIGTERM; the poll loop checks it between polls (at most POLL_MS late)."""
+
+    def __init__(self) -> None:
+        self.signal: int | None = None
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        self.signal = signum
+
+
+def check_pids_exist(pids: list[int]) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            raise UsageError(f"no process with pid {pid}") from None
+        except PermissionError:
+            pass  # it exists; loading the programs will tell whether we may trace
+
+
+def run(opts: Options) -> int:
+    """Trace as opts says; returns the exit status. Raises ObserverError."""
+    from observer import _core
+
+    _core.set_verbosity(opts.verbose)
+    check_pids_exist(opts.pids)
+    sink = _core.TextSink(opts.output)
+    child = _core.Child(opts.command) if opts.command else None
+
+    spec = _core.Spec()
+    spec.pids = opts.pids + ([child.pid] if child else [])
+    spec.syscalls = opts.syscalls
+    spec.ring_size = opts.ring_size
+    tracer = _core.Tracer(spec)
+    tracer.attach()
+    # A target that died between the check and its insertion would never be seen exiting.
+    for pid in opts.pids:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            tracer.erase_pid(pid)
+    if child:
+        child.release()
+
+    stop = StopFlag()
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    start = time.monotonic()
+    deadline = start + opts.duration if opts.duration else None
+    targeted = bool(spec.pids)
+    output_error: OutputError | None = None
+    try:
+        while stop.signal is None:
+            tracer.poll(sink, POLL_MS)
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+            if targeted and tracer.counters().traced_alive <= 0:
+                break
+        tracer.detach()
+        tracer.drain(sink)
+    except OutputError as err:
+        output_error = err
+    finally:
+        tracer.detach()
+    elapsed = time.monotonic() - start
+    status = finish_child(child) if child else EXIT_OK
+    counters = tracer.counters()
+    print(f"observer: {sink.written} events written, {counters.lost} lost, {elapsed:.2f} s",
+          file=sys.stderr)
+    # A closed pipe (observer -o - | head) is how a reader says it has seen enough.
+    if output_error is not None and output_error.errno != errno.EPIPE:
+        raise output_error
+    return status
+
+
+def finish_child(child: Any) -> int:
+    """Ends a command we started: waits if it exited, else SIGTERM, then SIGKILL after 1 s."""
+    status = child.poll()
+    if status is not None:
+        return int(status)
+    child.kill(signal.SIGTERM)
+    for _ in range(100):
+        time.sleep(0.01)
+        status = child.poll()
+        if status is not None:
+            return int(status)
+    child.kill(signal.SIGKILL)
+    return int(child.wait())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m observer``; returns the exit status."""
+    try:
+        opts = parse_options(argv)
+        if opts.list_syscalls:
+            list_syscalls()
+            return EXIT_OK
+    except UsageError as err:
+        print(f"observer: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return run(opts)
+    except UsageError as err:
+        print(f"observer: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except ObserverError as err:
+        print(f"observer: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except ImportError as err:
+        print(f"observer: error: the compiled core is missing ({err}); reinstall with "
+              "'pip install .'", file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,250 @@
+"""Split a trace log into one file of syscall numbers (or names) per (comm, pid) pair.
+
+Usage: ``python -m observer.formatter trace.log [-o DIR] [--names [--arch ARCH]]``.
+
+The trace log holds one record per line, ``pid:syscall_id:comm``, with ``comm`` escaped by
+:mod:`observer._escape`. Each pair's file is ``DIR/<comm>:<pid>.log`` (``/`` in the comm written as
+``\\x2f``) and holds that pair's syscalls space-separated, in log order, then a newline. Malformed
+lines are counted and reported on stderr, never fatal.
+
+Parsing and grouping are pure functions; only ``write_split`` and ``main`` touch the file system.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import secrets
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from observer._escape import comm_filename_part, unescape_comm
+
+__all__ = ["Record", "SplitResult", "main", "parse_line", "split_records", "write_split"]
+
+PROG = "formatter"
+ARCHES = ("x86_64", "aarch64")
+MAX_REPORTED_LINES = 10
+
+# bpf_get_current_comm() copies at most TASK_COMM_LEN (16, include/linux/sched.h) bytes including
+# the NUL, so a longer comm cannot come from the tracer; the bound also keeps file names far below
+# NAME_MAX (15 bytes escape to at most 60 characters).
+MAX_COMM_BYTES = 15
+# The tracer logs the tgid as a u32 (bpf_get_current_pid_tgid() >> 32) and the syscall number as
+# the u64 bit pattern of raw_syscalls:sys_enter's ``id``.
+MAX_PID = 2**32 - 1
+MAX_NR = 2**64 - 1
+
+_DECIMAL = re.compile(r"[0-9]{1,20}")
+
+
+class Record(NamedTuple):
+    """One trace-log record; ``comm`` stays in its escaped form."""
+
+    pid: int
+    nr: int
+    comm: str
+
+
+class SplitResult(NamedTuple):
+    """Records grouped by ``(comm, pid)`` in first-seen order, plus the 1-based malformed lines."""
+
+    groups: dict[tuple[str, int], list[int]]
+    malformed: list[int]
+    records: int
+
+
+def _decimal(field: str, maximum: int) -> int | None:
+    """Return ``field`` as a non-negative integer no larger than ``maximum``, or None."""
+    if _DECIMAL.fullmatch(field) is None:
+        return None
+    value = int(field)
+    return value if value <= maximum else None
+
+
+def parse_line(line: bytes) -> Record | None:
+    """Parse one trace-log line (with or without its ``\\n``); return None if it is malformed.
+
+    Malformed means: not ASCII, fewer than three ``:``-separated fields, a pid or syscall number
+    that is not a plain decimal in range (signs, spaces and ``_`` are rejected), or a comm that is
+    not canonically escaped or longer than ``MAX_COMM_BYTES`` once unescaped. An empty comm is
+    valid; a blank line is not.
+    """
+    try:
+        text = line.removesuffix(b"\n").decode("ascii")
+    except UnicodeDecodeError:
+        return None
+    fields = text.split(":", 2)
+    if len(fields) != 3:
+        return None
+    pid = _decimal(fields[0], MAX_PID)
+    nr = _decimal(fields[1], MAX_NR)
+    if pid is None or nr is None:
+        return None
+    try:
+        raw_comm = unescape_comm(fields[2])
+    except ValueError:
+        return None
+    if len(raw_comm) > MAX_COMM_BYTES:
+        return None
+    return Record(pid, nr, fields[2])
+
+
+def split_records(lines: Iterable[bytes]) -> SplitResult:
+    """Group the records of ``lines`` (e.g. a file opened in binary mode) by ``(comm, pid)``.
+
+    Consumes ``lines`` once, so a file is streamed; memory grows with the number of records kept.
+    """
+    groups: dict[tuple[str, int], list[int]] = {}
+    malformed: list[int] = []
+    records = 0
+    for lineno, line in enumerate(lines, start=1):
+        record = parse_line(line)
+        if record is None:
+            malformed.append(lineno)
+            continue
+        groups.setdefault((record.comm, record.pid), []).append(record.nr)
+        records += 1
+    return SplitResult(groups, malformed, records)
+
+
+def _labeler(names: bool, arch: str | None) -> Callable[[int], str]:
+    """Return the function that renders a syscall number in the output files."""
+    if not names:
+        return str
+    # Imported here so that number output works without the generated syscall table.
+    from observer import syscalls
+
+    arch_kwargs = {} if arch is None else {"arch": arch}
+    cache: dict[int, str] = {}
+
+    def label(nr: int) -> str:
+        if nr not in cache:
+            cache[nr] = syscalls.name(nr, **arch_kwargs) or str(nr)
+        return cache[nr]
+
+    return label
+
+
+def _write_file(root: Path, name: str, text: str) -> Path:
+    """Atomically replace ``root/name`` with ``text``; refuse any path that leaves ``root``."""
+    path = root / name
+    # comm_filename_part never yields "/" and the ":<pid>.log" suffix rules out "." and "..", so
+    # this only fires on a bug or on a planted symlink pointing out of DIR. realpath, unlike
+    # Path.resolve on Python < 3.13, does not raise on symlink loops.
+    if Path(os.path.realpath(path)).parent != root:
+        raise ValueError(f"refusing to write outside {root}: {path}")
+    # Write a fresh O_EXCL file and rename it over the target: rename replaces the directory entry,
+    # so an existing symlink or hard link at ``path`` is never written through.
+    tmp = root / f".{name}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        with open(fd, "w", encoding="ascii") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_split(
+    result: SplitResult, out_dir: Path, names: bool = False, arch: str | None = None
+) -> list[Path]:
+    """Write one ``<comm>:<pid>.log`` file per group of ``result`` into ``out_dir``.
+
+    Creates ``out_dir`` if needed and overwrites files of the same name. With ``names``, syscalls
+    are written as ``observer.syscalls.name(nr[, arch=arch])``, falling back to the number when the
+    name is unknown. Returns the paths written, in first-seen order. Raises OSError on file-system
+    errors, ImportError if names are requested but the syscall table is missing, and ValueError if
+    a path would resolve outside ``out_dir``.
+    """
+    label = _labeler(names, arch)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    root = Path(os.path.realpath(out_dir))
+    return [
+        _write_file(root, f"{comm_filename_part(comm)}:{pid}.log", " ".join(map(label, nrs)) + "\n")
+        for (comm, pid), nrs in result.groups.items()
+    ]
+
+
+def _malformed_report(malformed: list[int]) -> str:
+    """Return the stderr line that reports the skipped lines."""
+    shown = ", ".join(map(str, malformed[:MAX_REPORTED_LINES]))
+    more = ", ..." if len(malformed) > MAX_REPORTED_LINES else ""
+    return f"{PROG}: {len(malformed)} malformed line(s) skipped (lines {shown}{more})"
+
+
+def _reason(exc: Exception) -> str:
+    """Return a one-line description of ``exc``, naming the file for OS errors."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror if exc.filename is None else f"{exc.filename}: {exc.strerror}"
+    return str(exc)
+
+
+def _fail(message: str) -> int:
+    """Print ``message`` as the command's one error line and return the error exit status."""
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Split an observer trace log (pid:syscall_id:comm lines) into one "
+        "'<comm>:<pid>.log' file per process, holding its syscalls space-separated.",
+        epilog="examples:\n"
+        "  python -m observer.formatter trace.log\n"
+        "  python -m observer.formatter trace.log -o split/ --names --arch aarch64",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("log", type=Path, help="trace log to split")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="directory for the per-process files, created if missing (default: .)",
+    )
+    parser.add_argument("--names", action="store_true", help="write syscall names, not numbers")
+    parser.add_argument(
+        "--arch", choices=ARCHES, help="syscall table for --names (default: this machine's)"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the formatter command line; return the exit status (0 ok, 1 error, 2 usage).
+
+    Malformed lines do not change the exit status; they are reported on stderr.
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.arch is not None and not args.names:
+        parser.error("--arch only applies with --names")
+    try:
+        with args.log.open("rb") as log:
+            result = split_records(log)
+    except OSError as exc:
+        return _fail(f"cannot read trace log: {_reason(exc)}")
+    if result.malformed:
+        print(_malformed_report(result.malformed), file=sys.stderr)
+    try:
+        written = write_split(result, args.output, names=args.names, arch=args.arch)
+    except ImportError as exc:
+        return _fail(f"--names needs the syscall table: {exc}")
+    except (OSError, ValueError) as exc:
+        return _fail(f"cannot write output: {_reason(exc)}")
+    print(
+        f"{PROG}: wrote {len(written)} file(s) for {result.records} record(s) to {args.output}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
