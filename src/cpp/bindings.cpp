@@ -125,7 +125,8 @@ PYBIND11_MODULE(_core, m) {
       .def("counters", &Tracer::counters);
 
   py::class_<Child>(m, "Child", "A command that execs only when released.")
-      .def(py::init<const std::vector<std::string>&>(), py::arg("argv"))
+      .def(py::init<const std::string&, const std::vector<std::string>&>(), py::arg("path"),
+           py::arg("argv"))
       .def_property_readonly("pid", &Child::pid)
       .def("release", &Child::release)
       .def("poll", &Child::poll, "Exit status if exited (128 + signal if killed), else None.")

@@ -14,7 +14,7 @@
 
 namespace observer {
 
-Child::Child(const std::vector<std::string>& argv) : name_(argv.empty() ? "" : argv[0]) {
+Child::Child(const std::string& path, const std::vector<std::string>& argv) : name_(path) {
   if (argv.empty()) throw Error("start command", EINVAL, "no command given");
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -45,7 +45,7 @@ Child::Child(const std::vector<std::string>& argv) : name_(argv.empty() ? "" : a
     do n = read(go[0], &byte, 1);
     while (n < 0 && errno == EINTR);
     if (n != 1) _exit(127);
-    execvp(args[0], args.data());
+    execv(path.c_str(), args.data());
     int err = errno;
     (void)!write(error[1], &err, sizeof(err));
     _exit(127);

@@ -15,9 +15,10 @@ namespace observer {
 
 class Child {
  public:
-  // Forks; the child blocks until release() and then execs argv[0] (searched in PATH). It is
-  // killed if the tracer dies first (PR_SET_PDEATHSIG).
-  explicit Child(const std::vector<std::string>& argv);
+  // Forks; the child blocks until release() and then execs path with argv. path is not
+  // searched in PATH (the caller resolves it, so no failed execve calls appear in the trace).
+  // The child is killed if the tracer dies first (PR_SET_PDEATHSIG).
+  Child(const std::string& path, const std::vector<std::string>& argv);
   // Kills and reaps a child that is still running.
   ~Child();
   Child(const Child&) = delete;

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import shutil
 import signal
 import sys
 import time
@@ -18,6 +19,7 @@ from observer._errors import ObserverError, OutputError, UsageError
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_NOT_FOUND = 127
 
 EPILOG = """\
 examples:
@@ -34,10 +36,12 @@ log format: one line per syscall, "pid:syscall_number:comm" (pid = process id; c
 '\\' and non-printable bytes escaped as \\\\ and \\xHH).
 
 exit status: 0 on success, 1 on a runtime error (privileges, kernel, output), 2 on bad
-usage; with -- CMD, CMD's own exit status (128 + N if killed by signal N).
+usage, 127 if CMD is not found; with -- CMD, CMD's own exit status (128 + N if killed by
+signal N).
 """
 
 POLL_MS = 100
+NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
 
 
 @dataclass
@@ -45,6 +49,9 @@ class Options:
     """Validated command-line options."""
 
     pids: list[int] = field(default_factory=list)
+    comms: list[str] = field(default_factory=list)
+    follow: bool = False
+    quiet: bool = False
     syscalls: list[int] = field(default_factory=list)
     command: list[str] = field(default_factory=list)
     output: str = "trace.log"
@@ -64,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     target = parser.add_argument_group("what to trace")
     target.add_argument("-p", "--pid", action="append", default=[], metavar="PID",
                         help="trace all threads of PID; repeatable, comma-separated")
+    target.add_argument("-f", "--follow", action="store_true",
+                        help="also trace children forked by traced processes, from their first "
+                             "syscall")
+    target.add_argument("-n", "--comm", action="append", default=[], metavar="NAME",
+                        help="trace every process that execs a program named NAME (full "
+                             "basename or comm), from its exec; repeatable, comma-separated")
     target.add_argument("-s", "--syscall", action="append", default=[], metavar="NAME",
                         help="only these syscalls (names or numbers); repeatable, comma-separated")
     target.add_argument("command", nargs="*", metavar="-- CMD ARGS",
@@ -77,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="ring buffer size in MiB, a power of two (default: 16)")
     parser.add_argument("-l", "--list-syscalls", action="store_true",
                         help="list syscall numbers and names of this machine and exit")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no messages on stderr except errors")
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="print libbpf messages (-vv: debug)")
     parser.add_argument("-V", "--version", action="version", version=f"observer {__version__}")
@@ -97,6 +112,17 @@ def parse_pids(values: list[str]) -> list[int]:
     return sorted(set(pids))
 
 
+def parse_comms(values: list[str]) -> list[str]:
+    comms: list[str] = []
+    for value in values:
+        for item in value.split(","):
+            if not item or "/" in item or len(item.encode()) > NAME_MAX:
+                raise UsageError(f"invalid program name {item!r}: expected 1-{NAME_MAX} bytes "
+                                 "without '/'")
+            comms.append(item)
+    return sorted(set(comms))
+
+
 def parse_options(argv: list[str] | None) -> Options:
     """Parse and validate argv; raises UsageError (argparse itself exits with 2)."""
     args = build_parser().parse_args(argv)
@@ -106,7 +132,10 @@ def parse_options(argv: list[str] | None) -> Options:
         verbose=args.verbose,
         list_syscalls=args.list_syscalls,
         command=args.command,
+        follow=args.follow,
+        quiet=args.quiet,
     )
+    opts.comms = parse_comms(args.comm)
     opts.pids = parse_pids(args.pid)
     opts.syscalls = syscalls.parse_list(args.syscall)
     if opts.duration is not None and not opts.duration > 0:
@@ -136,6 +165,31 @@ class StopFlag:
         self.signal = signum
 
 
+def describe(opts: Options) -> str:
+    what = []
+    if opts.command:
+        what.append(" ".join(opts.command))
+    if opts.pids:
+        what.append("pid " + ",".join(map(str, opts.pids)))
+    if opts.comms:
+        what.append("programs named " + ",".join(opts.comms))
+    target = " and ".join(what) or "the whole system"
+    if opts.follow and (opts.command or opts.pids or opts.comms):
+        target += " with children"
+    return target + (" to " + ("standard output" if opts.output == "-" else opts.output))
+
+
+class CommandNotFound(ObserverError):
+    """The command after -- is not an executable file."""
+
+
+def resolve_command(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise CommandNotFound(f"command not found: {name}")
+    return path
+
+
 def check_pids_exist(pids: list[int]) -> None:
     for pid in pids:
         try:
@@ -152,12 +206,18 @@ def run(opts: Options) -> int:
 
     _core.set_verbosity(opts.verbose)
     check_pids_exist(opts.pids)
+    path = resolve_command(opts.command[0]) if opts.command else ""
+    stop = StopFlag()
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
     sink = _core.TextSink(opts.output)
-    child = _core.Child(opts.command) if opts.command else None
+    child = _core.Child(path, opts.command) if opts.command else None
 
     spec = _core.Spec()
     spec.pids = opts.pids + ([child.pid] if child else [])
     spec.syscalls = opts.syscalls
+    spec.comms = opts.comms
+    spec.follow = opts.follow
     spec.ring_size = opts.ring_size
     tracer = _core.Tracer(spec)
     tracer.attach()
@@ -167,15 +227,15 @@ def run(opts: Options) -> int:
             os.kill(pid, 0)
         except ProcessLookupError:
             tracer.erase_pid(pid)
+    if not opts.quiet:
+        print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
     if child:
         child.release()
 
-    stop = StopFlag()
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
     start = time.monotonic()
     deadline = start + opts.duration if opts.duration else None
-    targeted = bool(spec.pids)
+    # -p and -- CMD end when their processes are gone; -n and the whole system run until stopped.
+    targeted = bool(spec.pids) and not opts.comms
     output_error: OutputError | None = None
     try:
         while stop.signal is None:
@@ -193,8 +253,12 @@ def run(opts: Options) -> int:
     elapsed = time.monotonic() - start
     status = finish_child(child) if child else EXIT_OK
     counters = tracer.counters()
-    print(f"observer: {sink.written} events written, {counters.lost} lost, {elapsed:.2f} s",
-          file=sys.stderr)
+    if counters.untraced_forks:
+        print(f"observer: warning: {counters.untraced_forks} child processes were not followed "
+              "(traced-process map full)", file=sys.stderr)
+    if not opts.quiet or counters.lost:
+        print(f"observer: {sink.written} events written, {counters.lost} lost, {elapsed:.2f} s",
+              file=sys.stderr)
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough.
     if output_error is not None and output_error.errno != errno.EPIPE:
         raise output_error
@@ -231,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as err:
         print(f"observer: error: {err}", file=sys.stderr)
         return EXIT_USAGE
+    except CommandNotFound as err:
+        print(f"observer: error: {err}", file=sys.stderr)
+        return EXIT_NOT_FOUND
     except ObserverError as err:
         print(f"observer: error: {err}", file=sys.stderr)
         return EXIT_ERROR

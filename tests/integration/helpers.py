@@ -1,0 +1,111 @@
+"""Running the observer CLI and workloads with known syscalls, for integration tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import observer.syscalls
+
+NR = {name: observer.syscalls.number(name) for name in
+      ("getppid", "sched_yield", "openat", "execve", "exit_group", "getpgid", "gettid", "getsid")}
+
+
+@dataclass
+class LogLine:
+    pid: int
+    nr: int
+    comm: str
+
+
+def read_log(path: Path) -> list[LogLine]:
+    lines = []
+    for raw in path.read_text().splitlines():
+        pid, nr, comm = raw.split(":", 2)
+        lines.append(LogLine(int(pid), int(nr), comm))
+    return lines
+
+
+def counts(lines: list[LogLine], pid: int | None = None) -> Counter[int]:
+    return Counter(line.nr for line in lines if pid is None or line.pid == pid)
+
+
+class Observer:
+    """``python -m observer ARGS`` in the background; start() returns once it is tracing."""
+
+    def __init__(self, *args: str) -> None:
+        self.args = [sys.executable, "-m", "observer", *args]
+        self.proc: subprocess.Popen[str] | None = None
+        self.stderr = ""
+
+    def start(self, timeout: float = 30.0) -> Observer:
+        self.proc = subprocess.Popen(self.args, stderr=subprocess.PIPE, text=True)
+        assert self.proc.stderr is not None
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            line = self.proc.stderr.readline()
+            self.stderr += line
+            if "observer: tracing" in line:
+                return self
+            if not line and self.proc.poll() is not None:
+                break
+        self.proc.kill()
+        self.wait()
+        raise AssertionError(f"observer did not start: {self.stderr}")
+
+    def wait(self, timeout: float = 60.0) -> int:
+        assert self.proc is not None and self.proc.stderr is not None
+        self.stderr += self.proc.stderr.read()
+        self.proc.stderr.close()
+        return self.proc.wait(timeout)
+
+    def stop(self, timeout: float = 60.0) -> int:
+        assert self.proc is not None
+        self.proc.terminate()
+        return self.wait(timeout)
+
+
+def run_observer(*args: str, timeout: float = 120.0) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "observer", *args], capture_output=True,
+                          text=True, timeout=timeout)
+
+
+# A Python workload that waits for a byte on stdin, then makes known syscalls and exits.
+WORKLOAD = """
+import os, sys
+sys.stdin.buffer.read(1)
+for _ in range({getppid}):
+    os.getppid()
+for _ in range({sched_yield}):
+    os.sched_yield()
+"""
+
+
+class Workload:
+    """A gated Python process: start it, trace it, then go() to make it do its syscalls."""
+
+    def __init__(self, getppid: int = 1000, sched_yield: int = 10) -> None:
+        code = WORKLOAD.format(getppid=getppid, sched_yield=sched_yield)
+        self.proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE)
+        self.pid = self.proc.pid
+
+    #: The kernel's comm of the workload: the basename it was exec'd as, cut to 15 bytes.
+    comm = os.path.basename(sys.executable)[:15]
+
+    def go(self) -> int:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"x")
+        self.proc.stdin.close()
+        return self.proc.wait(60)
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        if self.proc.stdin is not None and not self.proc.stdin.closed:
+            self.proc.stdin.close()

@@ -1,0 +1,98 @@
+"""CLI parsing and error messages: pure Python, no BPF."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from observer import cli, syscalls
+from observer._errors import UsageError
+
+
+def test_pids_are_repeatable_and_comma_separated() -> None:
+    opts = cli.parse_options(["-p", "12,7", "-p", "9", "-p", "7"])
+    assert opts.pids == [7, 9, 12]
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "abc", "1.5", "", "99999999999"])
+def test_bad_pids_are_usage_errors(value: str) -> None:
+    with pytest.raises(UsageError, match="invalid pid"):
+        cli.parse_options(["-p", value])
+
+
+def test_syscalls_accept_names_numbers_and_lists() -> None:
+    opts = cli.parse_options(["-s", "openat,0", "-s", "getppid"])
+    assert opts.syscalls == sorted({syscalls.number("openat"), 0, syscalls.number("getppid")})
+
+
+def test_unknown_syscall_suggests_close_names() -> None:
+    with pytest.raises(UsageError, match=r"unknown syscall 'opnat'.*did you mean openat"):
+        cli.parse_options(["-s", "opnat"])
+
+
+@pytest.mark.parametrize("value", ["1024", "-1", "99999"])
+def test_syscall_numbers_out_of_range(value: str) -> None:
+    with pytest.raises(UsageError, match="out of range"):
+        cli.parse_options(["-s", value])
+
+
+@pytest.mark.parametrize("duration", ["0", "-1"])
+def test_duration_must_be_positive(duration: str) -> None:
+    with pytest.raises(UsageError, match="duration must be > 0"):
+        cli.parse_options(["-d", duration])
+
+
+def test_pid_and_command_conflict() -> None:
+    with pytest.raises(UsageError, match="not both"):
+        cli.parse_options(["-p", "1", "--", "ls"])
+
+
+def test_command_after_double_dash_keeps_its_options() -> None:
+    opts = cli.parse_options(["-o", "x.log", "--", "ls", "-l", "/tmp"])
+    assert opts.command == ["ls", "-l", "/tmp"] and opts.output == "x.log"
+
+
+@pytest.mark.parametrize("name", ["a/b", ""])
+def test_bad_program_names(name: str) -> None:
+    with pytest.raises(UsageError, match="invalid program name"):
+        cli.parse_options(["-n", name])
+
+
+def test_long_program_names_are_kept_whole() -> None:
+    name = "a_program_name_longer_than_sixteen_bytes"
+    assert cli.parse_options(["-n", f"{name},x"]).comms == [name, "x"]
+
+
+def test_main_prints_one_line_and_exits_2_on_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["-s", "nosuchcall"]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("observer: error: unknown syscall")
+
+
+def test_missing_pid_is_reported_before_loading(capsys: pytest.CaptureFixture[str]) -> None:
+    # pid_max is at most 2^22, so this pid cannot exist.
+    assert cli.main(["-p", str(2**22 + 5)]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err == f"observer: error: no process with pid {2**22 + 5}\n"
+
+
+def test_list_syscalls_prints_the_native_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["-l"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    table = syscalls.table()
+    assert len(out) == len(table) + 1
+    assert out[1].split() == ["0", table[0]]
+
+
+def test_version_matches_package_metadata() -> None:
+    from importlib.metadata import version
+
+    result = subprocess.run([sys.executable, "-m", "observer", "--version"], capture_output=True,
+                            text=True)
+    assert result.stdout.strip() == f"observer {version('observer')}"
+
+
+def test_help_has_examples() -> None:
+    text = cli.build_parser().format_help()
+    assert "examples:" in text and "exit status" in text
