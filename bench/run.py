@@ -1,0 +1,780 @@
+#!/usr/bin/env python3
+"""Benchmark observer against no tracing, the kernel's floor, bpftrace, perf trace and strace.
+
+``python bench/run.py`` (or ``make bench``) compiles its small C workloads and BPF floor program
+into a temporary directory, runs every workload under every tracer several times, and prints one
+table of median slowdowns measured in this run, plus consumer throughput, attach time and the
+tracer's peak RSS, each checked against the goals of issue 6. The same data goes to
+``bench/results/<time>.json``. A tracer that is missing or does not work here is reported as
+such, never estimated. Needs root, gcc, and for the floor clang and libbpf-dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+HERE = Path(__file__).resolve().parent
+OBSERVER = [sys.executable, "-m", "observer"]
+READY_TIMEOUT = 30.0
+STOP_TIMEOUT = 120.0
+
+# Goals of issue 6.
+GOAL_DEFAULT = 2.2
+GOAL_FULL = 3.0
+GOAL_BYSTANDER = 1.10
+GOAL_CONSUMER = 2_000_000
+GOAL_ATTACH_S = 0.3
+GOAL_RSS_MB = 64
+
+
+class BenchError(Exception):
+    """A step of the benchmark itself failed (not a tracer under test)."""
+
+
+@dataclass
+class Sizes:
+    """How much work each workload does, and how often each case runs."""
+
+    getppid: int
+    files: int
+    reps: int
+    consumer: int
+    tree: str | None  # directory tar archives; None: a small generated tree
+
+
+FULL = Sizes(getppid=2_000_000, files=300_000, reps=3, consumer=4_000_000,
+             tree="/usr/include/linux")
+QUICK = Sizes(getppid=20_000, files=2_000, reps=1, consumer=50_000, tree=None)
+
+
+@dataclass
+class Run:
+    """One run of one workload under one tracer."""
+
+    value: float | None = None  # ns per operation, or ns in all for tar
+    events: int | None = None
+    lost: int | None = None
+    rss_kb: int | None = None
+    note: str = ""
+
+
+@dataclass
+class Row:
+    """The median of the runs of one (tracer, workload) pair."""
+
+    tracer: str
+    workload: str
+    unit: str
+    median: float | None
+    ratio: float | None
+    runs: list[float]
+    events: int | None
+    lost: int | None
+    rss_kb: int | None
+    note: str
+
+
+@dataclass
+class Tools:
+    """Compiled helpers and what this machine offers."""
+
+    dir: Path
+    gate: Path
+    getppid: Path
+    file_loop: Path
+    floor: Path | None
+    floor_obj: Path | None
+    floor_note: str
+    files_dir: Path
+    tree: Path
+    observer_help: str
+    bpftrace: list[str] | None
+    bpftrace_note: str
+
+
+def sh(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, **kw)  # type: ignore[call-overload]
+
+
+def compile_tools(tmp: Path, tree: str | None) -> Tools:
+    """Compiles the workloads (gcc) and the floor (clang, libbpf) into tmp."""
+    work = HERE / "workloads"
+    built = {}
+    for name in ("gate", "getppid_loop", "file_loop"):
+        out = tmp / name
+        res = sh(["gcc", "-O2", "-o", str(out), str(work / f"{name}.c")])
+        if res.returncode != 0:
+            raise BenchError(f"compile {name}.c: {res.stderr.strip()}")
+        built[name] = out
+
+    floor: Path | None = tmp / "floor"
+    floor_obj: Path | None = tmp / "floor.bpf.o"
+    floor_note = ""
+    arch = sh(["gcc", "-print-multiarch"]).stdout.strip() or f"{platform.machine()}-linux-gnu"
+    steps = [["clang", "-O2", "-g", "-target", "bpf", f"-I/usr/include/{arch}", "-c",
+              str(HERE / "floor" / "floor.bpf.c"), "-o", str(floor_obj)],
+             ["gcc", "-O2", "-o", str(floor), str(HERE / "floor" / "floor.c"), "-lbpf"]]
+    for step in steps:
+        if shutil.which(step[0]) is None:
+            floor_note = f"unavailable: {step[0]} not installed"
+            break
+        res = sh(step)
+        if res.returncode != 0:
+            floor_note = f"unavailable: {step[0]} failed: {last_line(res.stderr)}"
+            break
+    if floor_note:
+        floor = floor_obj = None
+
+    files_dir = tmp / "files"
+    files_dir.mkdir()
+    for i in range(16):
+        (files_dir / str(i)).write_bytes(bytes(range(256)) * 4 * (i + 1))
+    if tree is None:
+        small = tmp / "tree"
+        for d in range(4):
+            (small / f"d{d}").mkdir(parents=True)
+            for f in range(8):
+                (small / f"d{d}" / f"f{f}").write_text("x" * 1000 * (f + 1))
+        tree_path = small
+    else:
+        tree_path = Path(tree)
+        if not tree_path.is_dir():
+            raise BenchError(f"tree to archive is not a directory: {tree}")
+
+    help_text = sh([*OBSERVER, "--help"]).stdout
+    bpftrace, bpftrace_note = find_bpftrace()
+    return Tools(tmp, built["gate"], built["getppid_loop"], built["file_loop"], floor, floor_obj,
+                 floor_note, files_dir, tree_path, help_text, bpftrace, bpftrace_note)
+
+
+def find_bpftrace() -> tuple[list[str] | None, str]:
+    """The command prefix that runs bpftrace here, or None and why not."""
+    path = shutil.which("bpftrace")
+    if path is None:
+        return None, "unavailable: bpftrace not installed (apt-get install bpftrace)"
+    prefix = [path]
+    # bpftrace 0.17 finds tracepoints only under /sys/kernel/debug/tracing; where debugfs is not
+    # mounted, give it one in a private mount namespace rather than changing the machine.
+    if not Path("/sys/kernel/debug/tracing/events").is_dir() and shutil.which("unshare"):
+        prefix = ["unshare", "-m", "sh", "-c",
+                  "mount -t debugfs debugfs /sys/kernel/debug && exec \"$0\" \"$@\"", path]
+    probe = sh([*prefix, "-e", "tracepoint:raw_syscalls:sys_enter /pid == 1/ { @c = count(); } "
+                "interval:ms:100 { exit(); }"], timeout=60)
+    if probe.returncode != 0:
+        return None, f"not working: {last_line(probe.stderr or probe.stdout)}"
+    return prefix, ""
+
+
+def last_line(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:120] if lines else "(no message)"
+
+
+# ---------------------------------------------------------------- workloads
+
+
+@dataclass
+class Workload:
+    name: str
+    title: str
+    unit: str  # what one value measures
+    argv: Callable[[Tools, Sizes, int], list[str]]  # (tools, sizes, divisor)
+    self_timed: bool
+    count_nr: str | None = None  # syscall whose records are counted to check completeness
+    expected: Callable[[Sizes, int], int] | None = None
+
+
+def scaled(n: int, divisor: int) -> int:
+    return max(n // divisor, 200)
+
+
+WORKLOADS = [
+    Workload("getppid", "getppid loop", "ns/call",
+             lambda t, s, d: [str(t.getppid), str(scaled(s.getppid, d))], True,
+             "getppid", lambda s, d: scaled(s.getppid, d)),
+    Workload("files", "open/read/close", "ns/iter",
+             lambda t, s, d: [str(t.file_loop), str(t.files_dir), str(scaled(s.files, d))], True),
+    Workload("tar", "tar of a tree", "ms",
+             lambda t, s, d: ["tar", "-cf", str(t.dir / "out.tar"), "-C", str(t.tree.parent),
+                              t.tree.name], False),
+]
+
+
+def parse_self_time(stderr: str) -> float:
+    m = re.search(r"([0-9.]+) ns/", stderr)
+    if not m:
+        raise BenchError(f"workload printed no time: {stderr.strip()[:200]}")
+    return float(m.group(1))
+
+
+# ---------------------------------------------------------------- tracers
+
+
+@dataclass
+class Tracer:
+    """How to run one tracer against a target pid, tell it is ready, stop it and read it."""
+
+    name: str
+    title: str
+    divisor: int = 1  # the slow tracers run 1/divisor of the work
+    stops_itself: bool = True  # exits when the target exits
+    bystander: bool = False  # traces an idle process, not the workload
+    needs_stdin: bool = False
+    available: Callable[[Tools], str] = lambda t: ""
+    command: Callable[[Tools, int, Path], list[str]] = lambda t, pid, log: []
+    ready: Callable[[Path, Path, Path], bool] = lambda log, out, err: True
+    settle: float = 0.0
+    parse: Callable[[Workload, Path, str, str], tuple[int | None, int | None, str]] = (
+        lambda w, log, out, err: (None, None, ""))
+
+
+def grep_count(path: Path, needle: str) -> int:
+    if not path.exists():
+        return 0
+    with path.open("rb") as f:
+        return sum(1 for line in f if needle.encode() in line)
+
+
+def line_count(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with path.open("rb") as f:
+        return sum(1 for _ in f)
+
+
+def nr_of(name: str) -> int:
+    import observer.syscalls
+
+    return int(observer.syscalls.number(name))
+
+
+def parse_observer(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
+    m = re.search(r"(\d+) events written, (\d+) lost", err)
+    if not m:
+        return None, None, f"no summary: {last_line(err)}"
+    written, lost = int(m.group(1)), int(m.group(2))
+    note = ""
+    if log.exists() and line_count(log) != written:
+        note = f"log has {line_count(log)} lines, {written} written"
+    return written, lost, note
+
+
+def parse_observer_log(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None,
+                                                                             str]:
+    events, lost, note = parse_observer(w, log, out, err)
+    if w.count_nr and not note:
+        events = grep_count(log, f":{nr_of(w.count_nr)}:")
+    return events, lost, note
+
+
+def parse_summary(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
+    m = re.search(r"(\d+) lost", err)
+    if w.count_nr:
+        m2 = re.search(rf"\b{w.count_nr}\b\D*?(\d+)", log.read_text() if log.exists() else "")
+        return (int(m2.group(1)) if m2 else None), (int(m.group(1)) if m else None), ""
+    return None, (int(m.group(1)) if m else None), ""
+
+
+def parse_strace(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
+    return grep_count(log, f"{w.count_nr or ''}("), 0, ""
+
+
+def parse_perf(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
+    text = log.read_text(errors="replace") if log.exists() else ""
+    lost = sum(int(x) for x in re.findall(r"LOST (\d+) events", text + err))
+    return grep_count(log, f" {w.count_nr or ''}("), lost, ""
+
+
+def parse_bpftrace_printf(w: Workload, log: Path, out: str, err: str) -> tuple[int | None,
+                                                                               int | None, str]:
+    text = log.read_text(errors="replace") if log.exists() else ""
+    lost = sum(int(x) for x in re.findall(r"Lost (\d+) events", text + out + err))
+    needle = f":{nr_of(w.count_nr)}:" if w.count_nr else ":"
+    return grep_count(log, needle), lost, ""
+
+
+def parse_bpftrace_count(w: Workload, log: Path, out: str, err: str) -> tuple[int | None,
+                                                                              int | None, str]:
+    text = log.read_text(errors="replace") if log.exists() else ""
+    m = re.search(r"@c: (\d+)", text)
+    return (int(m.group(1)) if m else None), 0, ""
+
+
+def observer_ready(log: Path, out: Path, err: Path) -> bool:
+    return "observer: tracing" in read(err)
+
+
+def read(path: Path) -> str:
+    return path.read_text(errors="replace") if path.exists() else ""
+
+
+def supports(flag: str) -> Callable[[Tools], str]:
+    def check(t: Tools) -> str:
+        return "" if re.search(rf"(^|[\s,]){re.escape(flag)}\b", t.observer_help) else (
+            f"n/a: this observer has no {flag}")
+    return check
+
+
+def needs(cmd: str, hint: str) -> Callable[[Tools], str]:
+    return lambda t: "" if shutil.which(cmd) else f"unavailable: {cmd} not installed ({hint})"
+
+
+BPFTRACE_PRINTF = ('tracepoint:raw_syscalls:sys_enter /pid == $1/ '
+                   '{ printf("%d:%d:%s\\n", pid, args->id, comm); }')
+BPFTRACE_COUNT = 'tracepoint:raw_syscalls:sys_enter /pid == $1/ { @c = count(); }'
+
+TRACERS = [
+    Tracer("untraced", "untraced"),
+    Tracer("floor", "floor: empty tp_btf sys_enter", bystander=True,
+           needs_stdin=True,
+           available=lambda t: t.floor_note,
+           command=lambda t, pid, log: [str(t.floor), str(t.floor_obj), "empty"],
+           ready=lambda log, out, err: "ready" in read(out)),
+    Tracer("observer", "observer, default log",
+           command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-o", str(log)],
+           ready=observer_ready, parse=parse_observer_log),
+    Tracer("observer_jsonl", "observer --format jsonl",
+           available=lambda t: "" if "jsonl" in t.observer_help else "n/a: no --format jsonl",
+           command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "--format", "jsonl",
+                                        "-o", str(log)],
+           ready=observer_ready, parse=parse_observer),
+    Tracer("observer_summary", "observer -c",
+           available=supports("--summary"),
+           command=lambda t, pid, log: [*OBSERVER, "-c", "-p", str(pid), "-o", str(log)],
+           ready=observer_ready, parse=parse_summary),
+    Tracer("bystander", "observer tracing another pid", bystander=True,
+           command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-o", str(log)],
+           ready=observer_ready, parse=parse_observer),
+    Tracer("bpftrace_count", "bpftrace count", stops_itself=False, settle=0.5,
+           available=lambda t: t.bpftrace_note,
+           command=lambda t, pid, log: [*(t.bpftrace or []), "-o", str(log), "-e",
+                                        BPFTRACE_COUNT, str(pid)],
+           ready=lambda log, out, err: "Attaching" in read(log) + read(out) + read(err),
+           parse=parse_bpftrace_count),
+    Tracer("bpftrace_printf", "bpftrace printf", divisor=20, stops_itself=False,
+           available=lambda t: t.bpftrace_note,
+           command=lambda t, pid, log: [*(t.bpftrace or []), "-o", str(log), "-e",
+                                        BPFTRACE_PRINTF, str(pid)],
+           ready=lambda log, out, err: line_count(log) > 1, parse=parse_bpftrace_printf),
+    Tracer("perf_trace", "perf trace", divisor=100, stops_itself=False,
+           available=needs("perf", "apt-get install linux-perf"),
+           command=lambda t, pid, log: ["perf", "trace", "-o", str(log), "-p", str(pid)],
+           ready=lambda log, out, err: line_count(log) > 1, parse=parse_perf),
+    Tracer("strace", "strace -f", divisor=400,
+           available=needs("strace", "apt-get install strace"),
+           command=lambda t, pid, log: ["strace", "-f", "-o", str(log), "-p", str(pid)],
+           ready=lambda log, out, err: "attached" in read(err), parse=parse_strace),
+]
+
+
+def wait_rusage(proc: subprocess.Popen[bytes], timeout: float) -> int | None:
+    """Waits for proc; returns its peak RSS in KiB, or None if it did not exit in time."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return int(usage.ru_maxrss)
+        time.sleep(0.01)
+    return None
+
+
+def stop(proc: subprocess.Popen[bytes], natural: bool) -> int | None:
+    """Ends a tracer: lets it exit on its own if it does, else SIGINT, then SIGKILL."""
+    if natural:
+        rss = wait_rusage(proc, 10)
+        if rss is not None:
+            return rss
+    # os.kill, not proc.send_signal: that would reap the process and lose its rusage.
+    os.kill(proc.pid, signal.SIGINT)
+    rss = wait_rusage(proc, STOP_TIMEOUT)
+    if rss is None:
+        os.kill(proc.pid, signal.SIGKILL)
+        rss = wait_rusage(proc, 10)
+    return rss
+
+
+def run_once(tools: Tools, sizes: Sizes, tracer: Tracer, work: Workload, k: int,
+             floor_prog: str | None = None) -> Run:
+    """Runs work once under tracer (or under floor_prog of the floor object)."""
+    tmp = tools.dir
+    log, out, err = tmp / f"{tracer.name}.{k}.log", tmp / "tracer.out", tmp / "tracer.err"
+    for p in (log, out, err):
+        p.unlink(missing_ok=True)
+    divisor = tracer.divisor
+    workload = subprocess.Popen([str(tools.gate), *work.argv(tools, sizes, divisor)],
+                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)
+    idle = subprocess.Popen(["sleep", "1000"]) if tracer.bystander else None
+    target = idle.pid if idle else workload.pid
+    proc: subprocess.Popen[bytes] | None = None
+    run = Run()
+    try:
+        if tracer.name != "untraced":
+            cmd = tracer.command(tools, target, log)
+            if floor_prog is not None:
+                cmd = [str(tools.floor), str(tools.floor_obj), floor_prog, str(workload.pid)]
+            with out.open("wb") as fo, err.open("wb") as fe:
+                proc = subprocess.Popen(cmd, stdout=fo, stderr=fe,
+                                        stdin=subprocess.PIPE if tracer.needs_stdin else None)
+            deadline = time.monotonic() + READY_TIMEOUT
+            while not tracer.ready(log, out, err):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    run.note = f"failed: {last_line(read(err) or read(out))}"
+                    return run
+                time.sleep(0.02)
+            time.sleep(tracer.settle)
+        assert workload.stdin is not None
+        t0 = time.perf_counter()
+        workload.stdin.write(b"x")
+        workload.stdin.close()
+        assert workload.stderr is not None
+        werr = workload.stderr.read()
+        workload.wait()
+        elapsed_ns = (time.perf_counter() - t0) * 1e9
+        if workload.returncode != 0:
+            run.note = f"workload failed: {last_line(werr.decode(errors='replace'))}"
+            return run
+        if idle:
+            idle.kill()
+            idle.wait()
+        if proc is not None:
+            if proc.stdin is not None:
+                proc.stdin.close()
+            run.rss_kb = stop(proc, tracer.stops_itself)
+            proc = None
+        run.value = parse_self_time(werr.decode()) if work.self_timed else elapsed_ns
+        if floor_prog is not None:
+            m = re.search(r"records (\d+) lost (\d+)", read(out))
+            run.events, run.lost = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        elif tracer.name not in ("untraced", "floor"):
+            run.events, run.lost, run.note = tracer.parse(work, log, read(out), read(err))
+        return run
+    finally:
+        for p in (workload, idle, proc):
+            if p is not None and p.poll() is None:
+                p.kill()
+                p.wait()
+        log.unlink(missing_ok=True)
+
+
+def check_complete(run: Run, work: Workload, tracer: Tracer, sizes: Sizes) -> None:
+    """Flags runs that lost records or saw fewer of the counted syscall than were made."""
+    if run.lost:
+        run.note = (run.note + "; " if run.note else "") + f"{run.lost} lost"
+    if (work.expected and work.count_nr and run.events is not None and not tracer.bystander
+            and tracer.name not in ("untraced", "floor")):
+        want = work.expected(sizes, tracer.divisor)
+        if run.events < want:
+            run.note = (run.note + "; " if run.note else "") + (
+                f"saw {run.events} of {want} {work.count_nr}")
+
+
+def measure(tools: Tools, sizes: Sizes, tracer: Tracer, work: Workload,
+            base: float | None) -> Row:
+    why = tracer.available(tools)
+    if why:
+        return Row(tracer.name, work.name, work.unit, None, None, [], None, None, None, why)
+    runs = []
+    for k in range(sizes.reps):
+        run = run_once(tools, sizes, tracer, work, k)
+        check_complete(run, work, tracer, sizes)
+        runs.append(run)
+        if run.value is None:
+            break
+    values = [r.value for r in runs if r.value is not None]
+    notes = sorted({r.note for r in runs if r.note})
+    med = statistics.median(values) if len(values) == len(runs) else None
+    rss = [r.rss_kb for r in runs if r.rss_kb is not None]
+    lost = [r.lost for r in runs if r.lost is not None]
+    events = [r.events for r in runs if r.events is not None]
+    unit_scale = 1e-6 if work.unit == "ms" else 1.0
+    return Row(tracer.name, work.name, work.unit,
+               None if med is None else med * unit_scale,
+               None if med is None or not base else med * unit_scale / base,
+               [v * unit_scale for v in values], max(events) if events else None,
+               sum(lost) if lost else None, max(rss) if rss else None, "; ".join(notes))
+
+
+# ---------------------------------------------------------------- extras
+
+
+def consumer_throughput(tools: Tools, sizes: Sizes) -> dict[str, object]:
+    """Two getppid loops traced at once: records written per second of tracer wall time."""
+    rates, losses, notes = [], [], []
+    for k in range(sizes.reps):
+        loops = [subprocess.Popen([str(tools.gate), str(tools.getppid), str(sizes.consumer)],
+                                  stdin=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                 for _ in range(2)]
+        log, err = tools.dir / "consumer.log", tools.dir / "consumer.err"
+        with err.open("wb") as fe:
+            proc = subprocess.Popen([*OBSERVER, "-p", ",".join(str(p.pid) for p in loops),
+                                     "-o", str(log)], stderr=fe)
+        try:
+            deadline = time.monotonic() + READY_TIMEOUT
+            while not observer_ready(log, log, err):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise BenchError(f"observer did not start: {last_line(read(err))}")
+                time.sleep(0.02)
+            t0 = time.perf_counter()
+            for p in loops:
+                assert p.stdin is not None
+                p.stdin.write(b"x")
+                p.stdin.close()
+            for p in loops:
+                p.wait()
+            wait_rusage(proc, STOP_TIMEOUT)
+            wall = time.perf_counter() - t0
+            m = re.search(r"(\d+) events written, (\d+) lost", read(err))
+            if not m:
+                notes.append(f"no summary: {last_line(read(err))}")
+                continue
+            written, lost = int(m.group(1)), int(m.group(2))
+            if line_count(log) != written:
+                notes.append(f"log has {line_count(log)} lines, {written} written")
+            rates.append(written / wall)
+            losses.append(lost)
+        finally:
+            for p in (*loops, proc):
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+            log.unlink(missing_ok=True)
+    rate = statistics.median(rates) if rates else None
+    return {"events_per_s": rate, "runs": rates, "lost": sum(losses) if losses else None,
+            "note": "; ".join(notes)}
+
+
+def attach_time(reps: int) -> dict[str, object]:
+    """Wall time of `observer -q -o /dev/null -- /bin/true` minus that of /bin/true."""
+    def wall(cmd: list[str]) -> float:
+        t0 = time.perf_counter()
+        res = subprocess.run(cmd, capture_output=True)
+        if res.returncode != 0:
+            raise BenchError(f"{' '.join(cmd)}: {last_line(res.stderr.decode())}")
+        return time.perf_counter() - t0
+
+    n = max(reps, 3) + 2
+    traced = statistics.median(wall([*OBSERVER, "-q", "-o", "/dev/null", "--", "/bin/true"])
+                               for _ in range(n))
+    bare = statistics.median(wall(["/bin/true"]) for _ in range(n))
+    return {"observer_s": traced, "true_s": bare, "extra_s": traced - bare}
+
+
+HOT_PATH = [
+    ("empty", "empty program (the floor)"),
+    ("filter", "+ pid and traced-map lookup (miss: bystander)"),
+    ("ring", "+ lookup hit, ringbuf reserve/submit, no comm"),
+    ("ring_comm", "+ bpf_get_current_comm"),
+    ("ring_comm_query", "+ bpf_ringbuf_query for the wakeup flag"),
+]
+
+
+def hot_path(tools: Tools, sizes: Sizes) -> list[dict[str, object]]:
+    """The getppid loop under each step of the floor object: what each step of the path costs."""
+    rows: list[dict[str, object]] = []
+    if tools.floor is None:
+        return [{"program": "all", "note": tools.floor_note}]
+    floor = next(t for t in TRACERS if t.name == "floor")
+    traced = Tracer("floor_traced", "floor program", needs_stdin=True,
+                    ready=floor.ready)
+    work = WORKLOADS[0]
+    for prog, title in HOT_PATH:
+        vals, note = [], ""
+        for k in range(sizes.reps):
+            run = run_once(tools, sizes, traced, work, k, floor_prog=prog)
+            if run.value is None:
+                note = run.note
+                break
+            if prog.startswith("ring") and (run.lost or (run.events or 0) < sizes.getppid):
+                note = f"records {run.events}, lost {run.lost}"
+            vals.append(run.value)
+        rows.append({"program": prog, "title": title,
+                     "ns_per_call": statistics.median(vals) if vals else None, "note": note})
+    return rows
+
+
+# ---------------------------------------------------------------- report
+
+
+def fmt_ratio(row: Row) -> str:
+    if row.ratio is None:
+        return "-"
+    return f"{row.ratio:.2f}x" if row.ratio < 100 else f"{row.ratio:.0f}x"
+
+
+def fmt_value(row: Row) -> str:
+    if row.median is None:
+        return ""
+    return f"{row.median:,.0f}" if row.median >= 100 else f"{row.median:.1f}"
+
+
+def goals(rows: list[Row], consumer: dict[str, object], attach: dict[str, object],
+          rss_kb: int | None) -> list[dict[str, object]]:
+    """Each goal of issue 6 with its measured value and whether it is met."""
+    def get(tracer: str, work: str = "getppid") -> Row:
+        return next(r for r in rows if r.tracer == tracer and r.workload == work)
+
+    out: list[dict[str, object]] = []
+
+    def add(name: str, value: float | None, limit: float, met: bool | None, text: str) -> None:
+        out.append({"goal": name, "value": value, "limit": limit,
+                    "met": met, "text": text})
+
+    obs = get("observer")
+    add("default log, getppid <= 2.2x", obs.ratio, GOAL_DEFAULT,
+        None if obs.ratio is None else obs.ratio <= GOAL_DEFAULT and not obs.lost,
+        f"{fmt_ratio(obs)}{' LOST' if obs.lost else ''}")
+    full = get("observer_jsonl")
+    add("full records (jsonl), getppid <= 3.0x", full.ratio, GOAL_FULL,
+        None if full.ratio is None else full.ratio <= GOAL_FULL and not full.lost,
+        fmt_ratio(full) if full.ratio is not None else full.note)
+    bys, floor = get("bystander"), get("floor")
+    if bys.median is not None and floor.median is not None:
+        rel = bys.median / floor.median
+        add("bystander within 10% of the floor", rel, GOAL_BYSTANDER, rel <= GOAL_BYSTANDER,
+            f"{bys.median:.0f} vs {floor.median:.0f} ns/call ({(rel - 1) * 100:+.0f}%)")
+    else:
+        add("bystander within 10% of the floor", None, GOAL_BYSTANDER, None,
+            floor.note or bys.note)
+    rate = consumer.get("events_per_s")
+    add("consumer >= 2,000,000 events/s, 0 lost", rate if isinstance(rate, float) else None,
+        GOAL_CONSUMER,
+        None if not isinstance(rate, float) else rate >= GOAL_CONSUMER and not consumer["lost"],
+        f"{rate:,.0f}/s, {consumer['lost']} lost" if isinstance(rate, float) else
+        str(consumer["note"]))
+    extra = float(attach["extra_s"])  # type: ignore[arg-type]
+    add("-- /bin/true within 0.3 s of /bin/true", extra, GOAL_ATTACH_S, extra <= GOAL_ATTACH_S,
+        f"+{extra:.3f} s")
+    mb = rss_kb / 1024 if rss_kb is not None else None
+    add("tracer peak RSS <= 64 MB", mb, GOAL_RSS_MB, None if mb is None else mb <= GOAL_RSS_MB,
+        f"{mb:.1f} MB" if mb is not None else "not measured")
+    return out
+
+
+def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[str, object]],
+           consumer: dict[str, object], attach: dict[str, object], sizes: Sizes,
+           tools: Tools) -> str:
+    lines = []
+    base = {r.workload: r for r in rows if r.tracer == "untraced"}
+    lines.append(f"observer benchmark: median of {sizes.reps}, ratio to untraced "
+                 f"(kernel {platform.release()}, {os.cpu_count()} CPUs)")
+    heads = [f"{w.name} ({w.unit})" for w in WORKLOADS]
+    lines.append(f"{'tracer':32} " + " ".join(f"{h:>22}" for h in heads) + "  RSS MB  notes")
+    for tracer in TRACERS:
+        cells, notes, rss = [], [], []
+        for w in WORKLOADS:
+            row = next(r for r in rows if r.tracer == tracer.name and r.workload == w.name)
+            cell = f"{fmt_ratio(row)} {fmt_value(row)}" if row.median is not None else "n/a"
+            cells.append(f"{cell:>22}")
+            if row.note:
+                notes.append(f"{w.name}: {row.note}")
+            if row.rss_kb:
+                rss.append(row.rss_kb / 1024)
+        notes = sorted(set(n.split(": ", 1)[1] for n in notes)) if len(
+            {n.split(": ", 1)[1] for n in notes}) == 1 and len(notes) == len(WORKLOADS) else notes
+        rss_text = f"{max(rss):6.1f}" if rss else "      "
+        lines.append(f"{tracer.title:32} " + " ".join(cells) + f"  {rss_text}  "
+                     + "; ".join(notes))
+    lines.append("sizes: getppid " + ", ".join(
+        f"{t.name} {scaled(sizes.getppid, t.divisor):,}" for t in TRACERS if t.divisor > 1)
+        + f", others {sizes.getppid:,}; files loop {sizes.files:,} (same divisors); "
+        f"tar of {tools.tree} ({base['tar'].median or 0:.0f} ms untraced)")
+    lines.append("")
+    lines.append("hot path, getppid loop under the benchmark's own sys_enter programs:")
+    prev = None
+    for h in hot:
+        ns = h.get("ns_per_call")
+        if not isinstance(ns, float):
+            lines.append(f"  {h.get('title', h['program'])}: {h['note']}")
+            continue
+        delta = f"({ns - prev:+.0f})" if prev is not None else ""
+        lines.append(f"  {h['title']:50} {ns:7.0f} ns/call {delta:>7} {h['note']}")
+        prev = ns
+    lines.append(f"  {'observer itself (default log)':50} "
+                 f"{next(r for r in rows if r.tracer == 'observer' and r.workload == 'getppid').median or 0:7.0f} ns/call")
+    lines.append("")
+    lines.append(f"consumer: {consumer['note'] or ''}".rstrip())
+    lines.append(f"attach: observer -- /bin/true {attach['observer_s']:.3f} s, "
+                 f"/bin/true {attach['true_s']:.4f} s")
+    lines.append("")
+    lines.append("goals:")
+    for g in goal_rows:
+        mark = {True: "met", False: "NOT MET", None: "n/a"}[g["met"]]  # type: ignore[index]
+        lines.append(f"  [{mark:7}] {g['goal']:42} {g['text']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, one repetition")
+    parser.add_argument("--reps", type=int, help="repetitions per case (median is reported)")
+    parser.add_argument("--out", type=Path, default=HERE / "results",
+                        help="directory for the JSON result (default: bench/results)")
+    parser.add_argument("--tree", help="directory the tar workload archives")
+    args = parser.parse_args(argv)
+    sizes = Sizes(**asdict(QUICK if args.quick else FULL))
+    if args.reps is not None:
+        if args.reps < 1:
+            print("bench: error: --reps must be >= 1", file=sys.stderr)
+            return 2
+        sizes.reps = args.reps
+    if args.tree:
+        sizes.tree = args.tree
+    if os.geteuid() != 0:
+        print("bench: error: needs root (tracers load BPF programs)", file=sys.stderr)
+        return 1
+    started = time.time()
+    try:
+        with tempfile.TemporaryDirectory(prefix="observer-bench-") as tmp:
+            tools = compile_tools(Path(tmp), sizes.tree)
+            rows: list[Row] = []
+            for work in WORKLOADS:
+                base = None
+                for tracer in TRACERS:
+                    row = measure(tools, sizes, tracer, work, base)
+                    if tracer.name == "untraced":
+                        base = row.median
+                        row.ratio = 1.0
+                    rows.append(row)
+                    print(f"bench: {work.name:8} {tracer.name:18} {fmt_ratio(row):>8} "
+                          f"{row.note}", file=sys.stderr, flush=True)
+            hot = hot_path(tools, sizes)
+            consumer = consumer_throughput(tools, sizes)
+            attach = attach_time(sizes.reps)
+            obs_rss = [r.rss_kb for r in rows if r.tracer == "observer" and r.rss_kb]
+            goal_rows = goals(rows, consumer, attach, max(obs_rss) if obs_rss else None)
+            table = render(rows, goal_rows, hot, consumer, attach, sizes, tools)
+    except BenchError as err:
+        print(f"bench: error: {err}", file=sys.stderr)
+        return 1
+    print(table)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(started))
+    path = args.out / f"{stamp}{'-quick' if args.quick else ''}.json"
+    path.write_text(json.dumps({
+        "kernel": platform.release(), "cpus": os.cpu_count(), "started": started,
+        "seconds": time.time() - started, "quick": args.quick, "sizes": asdict(sizes),
+        "rows": [asdict(r) for r in rows], "hot_path": hot, "consumer": consumer,
+        "attach": attach, "goals": goal_rows, "table": table,
+    }, indent=1) + "\n")
+    print(f"\nresults: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
