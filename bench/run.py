@@ -56,8 +56,8 @@ class Sizes:
     tree: str | None  # directory tar archives; None: a small generated tree
 
 
-FULL = Sizes(getppid=2_000_000, files=300_000, reps=3, consumer=4_000_000,
-             tree="/usr/include/linux")
+FULL = Sizes(getppid=2_000_000, files=300_000, reps=5, consumer=4_000_000,
+             tree="/usr/include")
 QUICK = Sizes(getppid=20_000, files=2_000, reps=1, consumer=50_000, tree=None)
 
 
@@ -370,11 +370,11 @@ TRACERS = [
            command=lambda t, pid, log: [*(t.bpftrace or []), "-o", str(log), "-e",
                                         BPFTRACE_PRINTF, str(pid)],
            ready=lambda log, out, err: line_count(log) > 1, parse=parse_bpftrace_printf),
-    Tracer("perf_trace", "perf trace", divisor=100, stops_itself=False,
+    Tracer("perf_trace", "perf trace", divisor=40, stops_itself=False,
            available=needs("perf", "apt-get install linux-perf"),
            command=lambda t, pid, log: ["perf", "trace", "-o", str(log), "-p", str(pid)],
            ready=lambda log, out, err: line_count(log) > 1, parse=parse_perf),
-    Tracer("strace", "strace -f", divisor=400,
+    Tracer("strace", "strace -f", divisor=40,
            available=needs("strace", "apt-get install strace"),
            command=lambda t, pid, log: ["strace", "-f", "-o", str(log), "-p", str(pid)],
            ready=lambda log, out, err: "attached" in read(err), parse=parse_strace),
@@ -484,21 +484,14 @@ def check_complete(run: Run, work: Workload, tracer: Tracer, sizes: Sizes) -> No
                 f"saw {run.events} of {want} {work.count_nr}")
 
 
-def measure(tools: Tools, sizes: Sizes, tracer: Tracer, work: Workload,
-            base: float | None) -> Row:
-    why = tracer.available(tools)
+def summarize(tracer: Tracer, work: Workload, runs: list[Run], why: str,
+              base: float | None) -> Row:
+    """The median of runs; no value if any run failed (its note says why)."""
     if why:
         return Row(tracer.name, work.name, work.unit, None, None, [], None, None, None, why)
-    runs = []
-    for k in range(sizes.reps):
-        run = run_once(tools, sizes, tracer, work, k)
-        check_complete(run, work, tracer, sizes)
-        runs.append(run)
-        if run.value is None:
-            break
     values = [r.value for r in runs if r.value is not None]
     notes = sorted({r.note for r in runs if r.note})
-    med = statistics.median(values) if len(values) == len(runs) else None
+    med = statistics.median(values) if values and len(values) == len(runs) else None
     rss = [r.rss_kb for r in runs if r.rss_kb is not None]
     lost = [r.lost for r in runs if r.lost is not None]
     events = [r.events for r in runs if r.events is not None]
@@ -508,6 +501,35 @@ def measure(tools: Tools, sizes: Sizes, tracer: Tracer, work: Workload,
                None if med is None or not base else med * unit_scale / base,
                [v * unit_scale for v in values], max(events) if events else None,
                sum(lost) if lost else None, max(rss) if rss else None, "; ".join(notes))
+
+
+def measure_all(tools: Tools, sizes: Sizes) -> list[Row]:
+    """Every workload under every tracer. The repetitions are interleaved (all cases once, then
+    again), so that load from elsewhere on the machine spreads over all cases alike."""
+    why = {t.name: t.available(tools) for t in TRACERS}
+    runs: dict[tuple[str, str], list[Run]] = {(t.name, w.name): [] for t in TRACERS
+                                              for w in WORKLOADS}
+    for k in range(sizes.reps):
+        for work in WORKLOADS:
+            for tracer in TRACERS:
+                done = runs[(tracer.name, work.name)]
+                if why[tracer.name] or any(r.value is None for r in done):
+                    continue
+                run = run_once(tools, sizes, tracer, work, k)
+                check_complete(run, work, tracer, sizes)
+                done.append(run)
+                value = "-" if run.value is None else f"{run.value:,.1f} {work.unit}"
+                print(f"bench: {k + 1}/{sizes.reps} {work.name:8} {tracer.name:17} {value:>20} "
+                      f"{run.note}", file=sys.stderr, flush=True)
+    rows: list[Row] = []
+    for work in WORKLOADS:
+        untraced = summarize(TRACERS[0], work, runs[("untraced", work.name)], "", None)
+        untraced.ratio = 1.0 if untraced.median is not None else None
+        rows.append(untraced)
+        for tracer in TRACERS[1:]:
+            rows.append(summarize(tracer, work, runs[(tracer.name, work.name)], why[tracer.name],
+                                  untraced.median))
+    return rows
 
 
 # ---------------------------------------------------------------- extras
@@ -585,27 +607,32 @@ HOT_PATH = [
 
 
 def hot_path(tools: Tools, sizes: Sizes) -> list[dict[str, object]]:
-    """The getppid loop under each step of the floor object: what each step of the path costs."""
-    rows: list[dict[str, object]] = []
+    """The getppid loop under each step of the floor object, and under observer, interleaved:
+    the differences are what each step of observer's sys_enter path costs."""
     if tools.floor is None:
-        return [{"program": "all", "note": tools.floor_note}]
+        return [{"program": "all", "title": "hot path", "note": tools.floor_note}]
     floor = next(t for t in TRACERS if t.name == "floor")
-    traced = Tracer("floor_traced", "floor program", needs_stdin=True,
-                    ready=floor.ready)
+    observer = next(t for t in TRACERS if t.name == "observer")
+    traced = Tracer("floor_traced", "floor program", needs_stdin=True, ready=floor.ready)
     work = WORKLOADS[0]
-    for prog, title in HOT_PATH:
-        vals, note = [], ""
-        for k in range(sizes.reps):
-            run = run_once(tools, sizes, traced, work, k, floor_prog=prog)
+    steps = [*HOT_PATH, ("observer", "observer itself (default log)")]
+    vals: dict[str, list[float]] = {prog: [] for prog, _ in steps}
+    notes: dict[str, str] = {prog: "" for prog, _ in steps}
+    for k in range(sizes.reps):
+        for prog, _ in steps:
+            if prog == "observer":
+                run = run_once(tools, sizes, observer, work, k)
+            else:
+                run = run_once(tools, sizes, traced, work, k, floor_prog=prog)
             if run.value is None:
-                note = run.note
-                break
+                notes[prog] = run.note
+                continue
             if prog.startswith("ring") and (run.lost or (run.events or 0) < sizes.getppid):
-                note = f"records {run.events}, lost {run.lost}"
-            vals.append(run.value)
-        rows.append({"program": prog, "title": title,
-                     "ns_per_call": statistics.median(vals) if vals else None, "note": note})
-    return rows
+                notes[prog] = f"records {run.events}, lost {run.lost}"
+            vals[prog].append(run.value)
+    return [{"program": prog, "title": title,
+             "ns_per_call": statistics.median(vals[prog]) if vals[prog] else None,
+             "note": notes[prog]} for prog, title in steps]
 
 
 # ---------------------------------------------------------------- report
@@ -702,13 +729,14 @@ def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[s
         if not isinstance(ns, float):
             lines.append(f"  {h.get('title', h['program'])}: {h['note']}")
             continue
-        delta = f"({ns - prev:+.0f})" if prev is not None else ""
+        delta = f"({ns - prev:+.0f})" if prev is not None and h["program"] != "observer" else ""
         lines.append(f"  {h['title']:50} {ns:7.0f} ns/call {delta:>7} {h['note']}")
         prev = ns
-    lines.append(f"  {'observer itself (default log)':50} "
-                 f"{next(r for r in rows if r.tracer == 'observer' and r.workload == 'getppid').median or 0:7.0f} ns/call")
     lines.append("")
-    lines.append(f"consumer: {consumer['note'] or ''}".rstrip())
+    rate = consumer["events_per_s"]
+    lines.append(f"consumer: two getppid loops of {sizes.consumer:,} calls traced at once: "
+                 + (f"{rate:,.0f} events/s of tracer wall time, {consumer['lost']} lost"
+                    if isinstance(rate, float) else "") + f" {consumer['note']}".rstrip())
     lines.append(f"attach: observer -- /bin/true {attach['observer_s']:.3f} s, "
                  f"/bin/true {attach['true_s']:.4f} s")
     lines.append("")
@@ -742,17 +770,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="observer-bench-") as tmp:
             tools = compile_tools(Path(tmp), sizes.tree)
-            rows: list[Row] = []
-            for work in WORKLOADS:
-                base = None
-                for tracer in TRACERS:
-                    row = measure(tools, sizes, tracer, work, base)
-                    if tracer.name == "untraced":
-                        base = row.median
-                        row.ratio = 1.0
-                    rows.append(row)
-                    print(f"bench: {work.name:8} {tracer.name:18} {fmt_ratio(row):>8} "
-                          f"{row.note}", file=sys.stderr, flush=True)
+            rows = measure_all(tools, sizes)
             hot = hot_path(tools, sizes)
             consumer = consumer_throughput(tools, sizes)
             attach = attach_time(sizes.reps)

@@ -1,0 +1,45 @@
+"""The benchmark runs end to end with tiny sizes and reports every case (it is never timed here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TRACERS = {"untraced", "floor", "observer", "observer_jsonl", "observer_summary", "bystander",
+           "bpftrace_count", "bpftrace_printf", "perf_trace", "strace"}
+WORKLOADS = {"getppid", "files", "tar"}
+
+
+@pytest.mark.bpf
+def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick",
+                             "--out", str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    (path,) = tmp_path.glob("*-quick.json")
+    data = json.loads(path.read_text())
+
+    rows = {(r["tracer"], r["workload"]): r for r in data["rows"]}
+    assert set(rows) == {(t, w) for t in TRACERS for w in WORKLOADS}
+    for row in rows.values():
+        # A number, or the reason there is none (a peer that is missing or does not work here).
+        assert row["median"] is not None or row["note"], row
+    for work in WORKLOADS:
+        assert rows[("untraced", work)]["ratio"] == 1.0
+        assert rows[("observer", work)]["median"] > 0
+        assert rows[("observer", work)]["lost"] == 0
+        assert rows[("observer", work)]["rss_kb"] > 0
+    # observer saw every getppid call of the loop it traced.
+    assert rows[("observer", "getppid")]["events"] == data["sizes"]["getppid"]
+
+    assert [h["program"] for h in data["hot_path"]] == [
+        "empty", "filter", "ring", "ring_comm", "ring_comm_query", "observer"]
+    assert data["consumer"]["lost"] == 0 and data["consumer"]["events_per_s"] > 0
+    assert data["attach"]["observer_s"] > 0
+    assert len(data["goals"]) == 6
+    assert all(g["met"] in (True, False, None) for g in data["goals"])
+    assert "goals:" in result.stdout and str(path) in result.stdout
