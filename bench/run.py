@@ -413,7 +413,8 @@ def run_once(tools: Tools, sizes: Sizes, tracer: Tracer, work: Workload, k: int,
     """Runs work once under tracer (or under floor_prog of the floor object)."""
     tmp = tools.dir
     log, out, err = tmp / f"{tracer.name}.{k}.log", tmp / "tracer.out", tmp / "tracer.err"
-    for p in (log, out, err):
+    # The archive of the last tar run too: freeing it must not be timed in this run.
+    for p in (log, out, err, tmp / "out.tar"):
         p.unlink(missing_ok=True)
     divisor = tracer.divisor
     workload = subprocess.Popen([str(tools.gate), *work.argv(tools, sizes, divisor)],
@@ -518,7 +519,8 @@ def measure_all(tools: Tools, sizes: Sizes) -> list[Row]:
                 run = run_once(tools, sizes, tracer, work, k)
                 check_complete(run, work, tracer, sizes)
                 done.append(run)
-                value = "-" if run.value is None else f"{run.value:,.1f} {work.unit}"
+                scale = 1e-6 if work.unit == "ms" else 1.0
+                value = "-" if run.value is None else f"{run.value * scale:,.1f} {work.unit}"
                 print(f"bench: {k + 1}/{sizes.reps} {work.name:8} {tracer.name:17} {value:>20} "
                       f"{run.note}", file=sys.stderr, flush=True)
     rows: list[Row] = []
