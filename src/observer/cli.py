@@ -190,14 +190,27 @@ def resolve_command(name: str) -> str:
     return path
 
 
-def check_pids_exist(pids: list[int]) -> None:
-    for pid in pids:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            raise UsageError(f"no process with pid {pid}") from None
-        except PermissionError:
-            pass  # it exists; loading the programs will tell whether we may trace
+def thread_group(pid: int) -> int:
+    """The process id (tgid) of pid, which may be a thread id; raises UsageError if none."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        raise UsageError(f"no process with pid {pid}") from None
+    except PermissionError:
+        pass  # it exists; loading the programs will tell whether we may trace
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Tgid:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return pid
+
+
+def resolve_pids(pids: list[int]) -> list[int]:
+    """Map each pid (or thread id) to its process, so every thread of it is traced."""
+    return sorted({thread_group(pid) for pid in pids})
 
 
 def run(opts: Options) -> int:
@@ -205,7 +218,7 @@ def run(opts: Options) -> int:
     from observer import _core
 
     _core.set_verbosity(opts.verbose)
-    check_pids_exist(opts.pids)
+    opts.pids = resolve_pids(opts.pids)
     path = resolve_command(opts.command[0]) if opts.command else ""
     stop = StopFlag()
     signal.signal(signal.SIGINT, stop)
