@@ -64,8 +64,15 @@ class Options:
     list_syscalls: bool = False
 
 
+class _Parser(argparse.ArgumentParser):
+    """Reports bad arguments as one UsageError line instead of argparse's usage block."""
+
+    def error(self, message: str) -> Any:
+        raise UsageError(f"{message} (see observer --help)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="observer",
         description="Trace syscalls with eBPF: one pid, a command, or the whole system.",
         epilog=EPILOG,
@@ -139,7 +146,7 @@ def parse_comms(values: list[str]) -> list[str]:
 
 
 def parse_options(argv: list[str] | None) -> Options:
-    """Parse and validate argv; raises UsageError (argparse itself exits with 2)."""
+    """Parse and validate argv; raises UsageError (--help and --version exit with 0)."""
     args = build_parser().parse_args(argv)
     opts = Options(
         output=args.output,
