@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import shutil
 import signal
 import sys
@@ -41,6 +42,8 @@ signal N).
 """
 
 POLL_MS = 100
+# Test hook: probe a fake /proc and /sys tree instead of the real ones (see README).
+PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
 NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
 
 
@@ -61,8 +64,15 @@ class Options:
     list_syscalls: bool = False
 
 
+class _Parser(argparse.ArgumentParser):
+    """Reports bad arguments as one UsageError line instead of argparse's usage block."""
+
+    def error(self, message: str) -> Any:
+        raise UsageError(f"{message} (see observer --help)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="observer",
         description="Trace syscalls with eBPF: one pid, a command, or the whole system.",
         epilog=EPILOG,
@@ -86,8 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="log file (default: trace.log; '-' = standard output)")
     out.add_argument("-d", "--duration", type=float, metavar="SECONDS",
                      help="stop after SECONDS")
-    out.add_argument("--ring-size", type=int, default=16, metavar="MIB",
-                     help="ring buffer size in MiB, a power of two (default: 16)")
+    out.add_argument("--ring-size", default="16", metavar="SIZE",
+                     help="ring buffer size, a power of two: MiB, or with a K or M suffix "
+                          "(default: 16)")
     parser.add_argument("-l", "--list-syscalls", action="store_true",
                         help="list syscall numbers and names of this machine and exit")
     parser.add_argument("-q", "--quiet", action="store_true",
@@ -112,6 +123,17 @@ def parse_pids(values: list[str]) -> list[int]:
     return sorted(set(pids))
 
 
+def parse_size(text: str) -> int:
+    """Ring size in bytes from "16", "16M" or "64K" (no suffix = MiB); raises UsageError."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    match = re.fullmatch(r"(\d{1,7})([KkMm]?)", text.strip())
+    size = int(match.group(1)) << (10 if match.group(2) in ("K", "k") else 20) if match else 0
+    if not page <= size <= 1 << 30 or size & (size - 1):
+        raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1024M, "
+                         f"not {text!r}")
+    return size
+
+
 def parse_comms(values: list[str]) -> list[str]:
     comms: list[str] = []
     for value in values:
@@ -124,7 +146,7 @@ def parse_comms(values: list[str]) -> list[str]:
 
 
 def parse_options(argv: list[str] | None) -> Options:
-    """Parse and validate argv; raises UsageError (argparse itself exits with 2)."""
+    """Parse and validate argv; raises UsageError (--help and --version exit with 0)."""
     args = build_parser().parse_args(argv)
     opts = Options(
         output=args.output,
@@ -140,9 +162,7 @@ def parse_options(argv: list[str] | None) -> Options:
     opts.syscalls = syscalls.parse_list(args.syscall)
     if opts.duration is not None and not opts.duration > 0:
         raise UsageError(f"duration must be > 0 seconds, not {args.duration}")
-    if args.ring_size <= 0 or args.ring_size & (args.ring_size - 1) or args.ring_size > 1024:
-        raise UsageError(f"ring size must be a power of two from 1 to 1024 MiB, not {args.ring_size}")
-    opts.ring_size = args.ring_size << 20
+    opts.ring_size = parse_size(args.ring_size)
     if opts.pids and opts.command:
         raise UsageError("give either -p PID or -- CMD, not both")
     return opts
@@ -232,7 +252,11 @@ def run(opts: Options) -> int:
     spec.comms = opts.comms
     spec.follow = opts.follow
     spec.ring_size = opts.ring_size
+    spec.probe_root = os.environ.get(PROBE_ROOT_ENV, "/")
     tracer = _core.Tracer(spec)
+    if not opts.quiet:
+        for note in tracer.notes:
+            print(f"observer: note: {note}", file=sys.stderr)
     tracer.attach()
     # A target that died between the check and its insertion would never be seen exiting.
     for pid in opts.pids:
@@ -263,14 +287,22 @@ def run(opts: Options) -> int:
         output_error = err
     finally:
         tracer.detach()
+    if output_error is not None:
+        # What is left in the ring can no longer be written: count it so it is reported lost.
+        tracer.drain(_core.DiscardSink())
     elapsed = time.monotonic() - start
     status = finish_child(child) if child else EXIT_OK
     counters = tracer.counters()
     if counters.untraced_forks:
         print(f"observer: warning: {counters.untraced_forks} child processes were not followed "
               "(traced-process map full)", file=sys.stderr)
-    if not opts.quiet or counters.lost:
-        print(f"observer: {sink.written} events written, {counters.lost} lost, {elapsed:.2f} s",
+    # Every record the kernel produced was either written, dropped in the kernel (ring full),
+    # or taken from the ring but not written because the output failed.
+    unwritten = tracer.consumed - sink.written
+    lost = counters.lost + unwritten
+    if not opts.quiet or lost:
+        detail = f" ({unwritten} not written: output failed)" if unwritten else ""
+        print(f"observer: {sink.written} events written, {lost} lost{detail}, {elapsed:.2f} s",
               file=sys.stderr)
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough.
     if output_error is not None and output_error.errno != errno.EPIPE:
@@ -298,7 +330,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         opts = parse_options(argv)
         if opts.list_syscalls:
-            list_syscalls()
+            try:
+                list_syscalls()
+                sys.stdout.flush()
+            except BrokenPipeError:
+                # The reader (observer -l | head) has seen enough; don't fail flushing at exit.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_OK
     except UsageError as err:
         print(f"observer: error: {err}", file=sys.stderr)
