@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_K",
     "MAX_SYSCALLS",
+    "NGramCounts",
     "Transitions",
     "bag_of_syscalls",
     "locality_frame_count",
@@ -114,12 +115,24 @@ def _unpack(keys: np.ndarray, k: int) -> np.ndarray:
     return (keys[:, None] // shifts) % MAX_SYSCALLS
 
 
-def ngram_counts(seqs: SequencesLike, k: int) -> dict[tuple[int, ...], int]:
-    """How often each length-k window occurs in seqs, most frequent first (ties by n-gram)."""
+class NGramCounts(NamedTuple):
+    """Distinct n-grams (``grams[i]``, a row of k syscall numbers) and how often each occurs,
+    most frequent first (ties in n-gram order)."""
+
+    grams: np.ndarray
+    counts: np.ndarray
+
+    def as_dict(self) -> dict[tuple[int, ...], int]:
+        """``{(nr, ...): count}``; builds one Python tuple per distinct n-gram."""
+        return {tuple(gram): count for gram, count in zip(self.grams.tolist(),
+                                                          self.counts.tolist())}
+
+
+def ngram_counts(seqs: SequencesLike, k: int) -> NGramCounts:
+    """How often each length-k window occurs in seqs."""
     keys, counts = np.unique(ngram_keys(seqs, k), return_counts=True)
     order = np.argsort(-counts, kind="stable")
-    grams = _unpack(keys[order], k)
-    return {tuple(int(x) for x in gram): int(c) for gram, c in zip(grams, counts[order])}
+    return NGramCounts(_unpack(keys[order], k), counts[order])
 
 
 class Transitions(NamedTuple):
