@@ -276,7 +276,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	/* Identity at exit: a successful execve may have changed tid (de_thread) and comm. */
 	p->e.tgid = pid_tgid >> 32;
 	p->e.tid = (__u32)pid_tgid;
-	bpf_get_current_comm(p->e.comm, sizeof(p->e.comm));
+	read_comm(p->e.comm);
 	p->e.ret = ret;
 	p->e.duration_ns = duration;
 	p->e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
