@@ -96,3 +96,59 @@ def test_version_matches_package_metadata() -> None:
 def test_help_has_examples() -> None:
     text = cli.build_parser().format_help()
     assert "examples:" in text and "exit status" in text
+
+
+@pytest.mark.parametrize(("text", "size"), [("16", 16 << 20), ("1M", 1 << 20), ("4K", 4096),
+                                            ("64k", 64 << 10), ("1024", 1 << 30)])
+def test_ring_size_accepts_mib_and_suffixes(text: str, size: int) -> None:
+    assert cli.parse_options(["--ring-size", text]).ring_size == size
+
+
+@pytest.mark.parametrize("text", ["0", "3", "2K", "2048", "12M", "-4", "1G", "x", ""])
+def test_ring_size_must_be_a_power_of_two_from_a_page(text: str) -> None:
+    with pytest.raises(UsageError, match="ring size must be a power of two"):
+        cli.parse_options(["--ring-size", text])
+
+
+def test_argparse_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["-d", "soon"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err == ("observer: error: argument -d/--duration: invalid float "
+                                       "value: 'soon' (see observer --help)\n")
+
+def test_syscall_classes_and_negation() -> None:
+    file_calls = set(syscalls.parse_list(["%file"]))
+    assert syscalls.number("openat") in file_calls and syscalls.number("read") not in file_calls
+    without = set(syscalls.parse_list(["!%file"]))
+    assert without == set(syscalls.table()) - file_calls
+    mixed = syscalls.parse_list(["%memory,read", "!mmap"])
+    assert syscalls.number("read") in mixed and syscalls.number("munmap") in mixed
+    assert syscalls.number("mmap") not in mixed
+
+
+@pytest.mark.parametrize("value,message", [(["%files"], "unknown syscall class"),
+                                           (["read,!read"], "selection is empty"),
+                                           (["!"], "empty syscall name")])
+def test_bad_syscall_selections(value: list[str], message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        syscalls.parse_list(value)
+
+
+def test_record_options() -> None:
+    assert cli.parse_options([]).format == "log" and not cli.parse_options([]).full_records
+    opts = cli.parse_options(["-tt", "-T"])
+    assert (opts.format, opts.timestamps, opts.durations) == ("strace", 2, True)
+    assert cli.parse_options(["-Z"]).full_records
+    opts = cli.parse_options(["-c"])
+    assert opts.summary and opts.full_records and not cli.records_wanted(opts)
+    opts = cli.parse_options(["-C"])
+    assert opts.summary and cli.records_wanted(opts)
+    assert cli.parse_options(["--format", "jsonl", "--string-limit", "9"]).string_limit == 9
+
+
+@pytest.mark.parametrize("argv,message", [(["--format", "log", "-t"], "apply to --format strace"),
+                                          (["--format", "jsonl", "-T"], "apply to --format"),
+                                          (["--string-limit", "0"], "string limit"),
+                                          (["--string-limit", "4095"], "string limit")])
+def test_bad_record_options(argv: list[str], message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        cli.parse_options(argv)

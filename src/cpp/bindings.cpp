@@ -72,12 +72,12 @@ PYBIND11_MODULE(_core, m) {
   m.attr("NAME_LEN") = NAME_LEN;
   m.attr("EVENT_HAS_RET") = static_cast<int>(EVENT_HAS_RET);
   m.attr("EVENT_HAS_TIME") = static_cast<int>(EVENT_HAS_TIME);
+  m.attr("EVENT_HAS_STRINGS") = static_cast<int>(EVENT_HAS_STRINGS);
+  m.attr("STRING_MAX") = STRING_MAX;
   m.attr("event_dtype") = py::dtype::of<Event>();
 
   m.def("set_verbosity", &set_verbosity, py::arg("level"),
         "Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug.");
-  m.def("probe_features", &probe_features, py::arg("probe_root") = "/",
-        "Raise UnsupportedKernelError if the kernel lacks BTF or the BPF ring buffer.");
 
   py::class_<Spec>(m, "Spec", "What to trace; read once by Tracer().")
       .def(py::init<>())
@@ -87,8 +87,24 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("follow", &Spec::follow)
       .def_readwrite("capture_exit", &Spec::capture_exit)
       .def_readwrite("capture_time", &Spec::capture_time)
+      .def_readwrite("emit_records", &Spec::emit_records)
+      .def_readwrite("count_stats", &Spec::count_stats)
+      .def_readwrite("failed_only", &Spec::failed_only)
+      .def_readwrite("string_limit", &Spec::string_limit)
       .def_readwrite("ring_size", &Spec::ring_size)
-      .def_readwrite("self_tgid", &Spec::self_tgid);
+      .def_readwrite("self_tgid", &Spec::self_tgid)
+      .def_readwrite("probe_root", &Spec::probe_root);
+
+  m.def(
+      "probe_features",
+      [](const std::string& probe_root, Spec spec) {
+        spec.probe_root = probe_root;
+        return probe_features(spec);
+      },
+      py::arg("probe_root") = "/", py::arg("spec") = Spec(),
+      "Raise TracerPermissionError without privileges, UnsupportedKernelError if the kernel "
+      "lacks BTF, the BPF ring buffer or a tracepoint spec needs; return notes about absent "
+      "features that are not needed. probe_root replaces '/' (for tests).");
 
   py::class_<Counters>(m, "Counters", "What the kernel side counted.")
       .def_readonly("lost", &Counters::lost)
@@ -101,6 +117,26 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<TextSink, Sink>(m, "TextSink", "The trace log: one 'tgid:nr:comm' line per syscall.")
       .def(py::init(&TextSink::open), py::arg("path"), "Create path ('-' = standard output).");
+
+  py::class_<DiscardSink, Sink>(m, "DiscardSink", "Counts records and drops them.")
+      .def(py::init<>());
+
+  py::class_<JsonSink, Sink>(m, "JsonSink", "JSON Lines: one object per syscall, all fields.")
+      .def(py::init(&JsonSink::open), py::arg("path"), "Create path ('-' = standard output).");
+
+  py::class_<StraceSink, Sink>(m, "StraceSink", "strace-style lines with decoded arguments.")
+      .def(py::init([](const std::string& path, int timestamps, bool durations) {
+             return StraceSink::open(path, TimeFormat{timestamps, durations});
+           }),
+           py::arg("path"), py::arg("timestamps") = 0, py::arg("durations") = false,
+           "Create path ('-' = standard output); timestamps 1 = -t, 2 = -tt; durations = -T.");
+
+  py::class_<SyscallStats>(m, "SyscallStats", "Totals of one syscall from summary mode.")
+      .def_readonly("nr", &SyscallStats::nr)
+      .def_readonly("calls", &SyscallStats::calls)
+      .def_readonly("errors", &SyscallStats::errors)
+      .def_readonly("total_ns", &SyscallStats::total_ns)
+      .def_readonly("max_ns", &SyscallStats::max_ns);
 
   py::class_<BatchSink, Sink>(m, "BatchSink", "Collects records for NumPy.")
       .def(py::init<>())
@@ -122,7 +158,12 @@ PYBIND11_MODULE(_core, m) {
       .def("add_pid", [](Tracer& t, uint32_t pid) { t.maps().add_tgid(pid); }, py::arg("pid"))
       .def("erase_pid", [](Tracer& t, uint32_t pid) { t.maps().erase_tgid(pid); }, py::arg("pid"))
       .def("traced", [](Tracer& t, uint32_t pid) { return t.maps().traced(pid); }, py::arg("pid"))
-      .def("counters", &Tracer::counters);
+      .def("counters", &Tracer::counters)
+      .def_property_readonly("consumed", &Tracer::consumed,
+                             "Records taken from the ring and accepted by a sink, in total.")
+      .def_property_readonly("notes", &Tracer::notes,
+                             "Start-up notes: absent features that are not needed.")
+      .def("stats", &Tracer::stats, "Per-syscall totals of summary mode, summed over CPUs.");
 
   py::class_<Child>(m, "Child", "A command that execs only when released.")
       .def(py::init<const std::string&, const std::vector<std::string>&>(), py::arg("path"),

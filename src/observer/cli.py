@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import shutil
 import signal
 import sys
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
 
-from observer import __version__, syscalls
+from observer import __version__, summary, syscalls
 from observer._errors import ObserverError, OutputError, UsageError
 
 EXIT_OK = 0
@@ -29,11 +30,17 @@ examples:
   observer -o ls.log -- ls -l /        run ls and trace it from its first syscall
   observer -d 10 -o all.log            the whole system (except observer) for 10 s
   observer -l                          list syscall numbers and names
+  observer -tt -T -o - -- ls /         strace-style lines with times and durations
+  observer --format jsonl -s %file -- make
+                                       file syscalls as JSON Lines, with paths
+  observer -c -- ls -la /etc           a per-syscall summary table (to stderr)
+  observer -Z -s '!%memory' -- cmd     only failing syscalls, except memory ones
   python -m observer.formatter trace.log -o out/
                                        split a log into <comm>:<pid>.log files
 
 log format: one line per syscall, "pid:syscall_number:comm" (pid = process id; comm with
-'\\' and non-printable bytes escaped as \\\\ and \\xHH).
+'\\' and non-printable bytes escaped as \\\\ and \\xHH). --format jsonl and strace record
+at syscall exit: return value, duration, decoded arguments and path strings.
 
 exit status: 0 on success, 1 on a runtime error (privileges, kernel, output), 2 on bad
 usage, 127 if CMD is not found; with -- CMD, CMD's own exit status (128 + N if killed by
@@ -41,6 +48,10 @@ signal N).
 """
 
 POLL_MS = 100
+# Test hook: probe a fake /proc and /sys tree instead of the real ones (see README).
+PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
+FORMATS = ("log", "jsonl", "strace")
+STRING_LIMIT_MAX = 4094  # bpf/syscalls.h STRING_MAX - 2
 NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
 
 
@@ -59,10 +70,29 @@ class Options:
     ring_size: int = 16 << 20
     verbose: int = 0
     list_syscalls: bool = False
+    format: str = "log"
+    timestamps: int = 0
+    durations: bool = False
+    summary: bool = False
+    summary_with_events: bool = False
+    failed: bool = False
+    string_limit: int = 256
+
+    @property
+    def full_records(self) -> bool:
+        """Records are written at syscall exit (return values, durations, strings)."""
+        return self.format != "log" or self.summary or self.failed
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reports bad arguments as one UsageError line instead of argparse's usage block."""
+
+    def error(self, message: str) -> Any:
+        raise UsageError(f"{message} (see observer --help)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="observer",
         description="Trace syscalls with eBPF: one pid, a command, or the whole system.",
         epilog=EPILOG,
@@ -78,7 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="trace every process that execs a program named NAME (full "
                              "basename or comm), from its exec; repeatable, comma-separated")
     target.add_argument("-s", "--syscall", action="append", default=[], metavar="NAME",
-                        help="only these syscalls (names or numbers); repeatable, comma-separated")
+                        help="only these syscalls: names, numbers, strace classes (%%file, "
+                             "%%process, %%net, %%signal, %%ipc, %%desc, %%memory), '!' to "
+                             "exclude; repeatable, comma-separated")
+    target.add_argument("-Z", "--failed", action="store_true",
+                        help="only syscalls that returned an error (decided in the kernel)")
     target.add_argument("command", nargs="*", metavar="-- CMD ARGS",
                         help="start CMD and trace it from its first syscall")
     out = parser.add_argument_group("output")
@@ -86,8 +120,24 @@ def build_parser() -> argparse.ArgumentParser:
                      help="log file (default: trace.log; '-' = standard output)")
     out.add_argument("-d", "--duration", type=float, metavar="SECONDS",
                      help="stop after SECONDS")
-    out.add_argument("--ring-size", type=int, default=16, metavar="MIB",
-                     help="ring buffer size in MiB, a power of two (default: 16)")
+    out.add_argument("--format", choices=FORMATS,
+                     help="log: pid:syscall:comm (default); jsonl: one JSON object per syscall "
+                          "with every field; strace: decoded calls and results")
+    out.add_argument("-t", dest="timestamps", action="count", default=0,
+                     help="strace format: wall-clock time of day (-tt: with microseconds)")
+    out.add_argument("-T", dest="durations", action="store_true",
+                     help="strace format: time spent in each syscall")
+    out.add_argument("--string-limit", type=int, default=256, metavar="N",
+                     help="bytes kept of path and name arguments (default: 256; longer ones "
+                          "are marked truncated)")
+    out.add_argument("-c", "--summary", action="store_true",
+                     help="count calls, errors and time per syscall in the kernel and print a "
+                          "table to stderr at the end, instead of records")
+    out.add_argument("-C", "--with-summary", action="store_true",
+                     help="like -c, and write the records too")
+    out.add_argument("--ring-size", default="16", metavar="SIZE",
+                     help="ring buffer size, a power of two: MiB, or with a K or M suffix "
+                          "(default: 16)")
     parser.add_argument("-l", "--list-syscalls", action="store_true",
                         help="list syscall numbers and names of this machine and exit")
     parser.add_argument("-q", "--quiet", action="store_true",
@@ -112,6 +162,17 @@ def parse_pids(values: list[str]) -> list[int]:
     return sorted(set(pids))
 
 
+def parse_size(text: str) -> int:
+    """Ring size in bytes from "16", "16M" or "64K" (no suffix = MiB); raises UsageError."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    match = re.fullmatch(r"(\d{1,7})([KkMm]?)", text.strip())
+    size = int(match.group(1)) << (10 if match.group(2) in ("K", "k") else 20) if match else 0
+    if not page <= size <= 1 << 30 or size & (size - 1):
+        raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1024M, "
+                         f"not {text!r}")
+    return size
+
+
 def parse_comms(values: list[str]) -> list[str]:
     comms: list[str] = []
     for value in values:
@@ -124,7 +185,7 @@ def parse_comms(values: list[str]) -> list[str]:
 
 
 def parse_options(argv: list[str] | None) -> Options:
-    """Parse and validate argv; raises UsageError (argparse itself exits with 2)."""
+    """Parse and validate argv; raises UsageError (--help and --version exit with 0)."""
     args = build_parser().parse_args(argv)
     opts = Options(
         output=args.output,
@@ -135,14 +196,28 @@ def parse_options(argv: list[str] | None) -> Options:
         follow=args.follow,
         quiet=args.quiet,
     )
+    opts.timestamps = min(args.timestamps, 2)
+    opts.durations = args.durations
+    opts.failed = args.failed
+    opts.summary = args.summary or args.with_summary
+    opts.summary_with_events = args.with_summary
+    if args.format is None:
+        # -t/-T only make sense for strace lines: asking for them picks that format.
+        opts.format = "strace" if opts.timestamps or opts.durations else "log"
+    else:
+        opts.format = args.format
+    if (opts.timestamps or opts.durations) and opts.format != "strace":
+        raise UsageError(f"-t/-tt/-T apply to --format strace, not {opts.format}")
+    if not 1 <= args.string_limit <= STRING_LIMIT_MAX:
+        raise UsageError(f"string limit must be 1-{STRING_LIMIT_MAX} bytes, not "
+                         f"{args.string_limit}")
+    opts.string_limit = args.string_limit
     opts.comms = parse_comms(args.comm)
     opts.pids = parse_pids(args.pid)
     opts.syscalls = syscalls.parse_list(args.syscall)
     if opts.duration is not None and not opts.duration > 0:
         raise UsageError(f"duration must be > 0 seconds, not {args.duration}")
-    if args.ring_size <= 0 or args.ring_size & (args.ring_size - 1) or args.ring_size > 1024:
-        raise UsageError(f"ring size must be a power of two from 1 to 1024 MiB, not {args.ring_size}")
-    opts.ring_size = args.ring_size << 20
+    opts.ring_size = parse_size(args.ring_size)
     if opts.pids and opts.command:
         raise UsageError("give either -p PID or -- CMD, not both")
     return opts
@@ -176,6 +251,8 @@ def describe(opts: Options) -> str:
     target = " and ".join(what) or "the whole system"
     if opts.follow and (opts.command or opts.pids or opts.comms):
         target += " with children"
+    if not records_wanted(opts):
+        return target + ", summary only"
     return target + (" to " + ("standard output" if opts.output == "-" else opts.output))
 
 
@@ -190,14 +267,27 @@ def resolve_command(name: str) -> str:
     return path
 
 
-def check_pids_exist(pids: list[int]) -> None:
-    for pid in pids:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            raise UsageError(f"no process with pid {pid}") from None
-        except PermissionError:
-            pass  # it exists; loading the programs will tell whether we may trace
+def thread_group(pid: int) -> int:
+    """The process id (tgid) of pid, which may be a thread id; raises UsageError if none."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        raise UsageError(f"no process with pid {pid}") from None
+    except PermissionError:
+        pass  # it exists; loading the programs will tell whether we may trace
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Tgid:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return pid
+
+
+def resolve_pids(pids: list[int]) -> list[int]:
+    """Map each pid (or thread id) to its process, so every thread of it is traced."""
+    return sorted({thread_group(pid) for pid in pids})
 
 
 def run(opts: Options) -> int:
@@ -205,12 +295,12 @@ def run(opts: Options) -> int:
     from observer import _core
 
     _core.set_verbosity(opts.verbose)
-    check_pids_exist(opts.pids)
+    opts.pids = resolve_pids(opts.pids)
     path = resolve_command(opts.command[0]) if opts.command else ""
     stop = StopFlag()
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    sink = _core.TextSink(opts.output)
+    sink = open_sink(opts)
     child = _core.Child(path, opts.command) if opts.command else None
 
     spec = _core.Spec()
@@ -219,7 +309,16 @@ def run(opts: Options) -> int:
     spec.comms = opts.comms
     spec.follow = opts.follow
     spec.ring_size = opts.ring_size
+    spec.probe_root = os.environ.get(PROBE_ROOT_ENV, "/")
+    spec.capture_exit = opts.full_records
+    spec.emit_records = records_wanted(opts)
+    spec.count_stats = opts.summary
+    spec.failed_only = opts.failed
+    spec.string_limit = opts.string_limit if opts.format != "log" else 0
     tracer = _core.Tracer(spec)
+    if not opts.quiet:
+        for note in tracer.notes:
+            print(f"observer: note: {note}", file=sys.stderr)
     tracer.attach()
     # A target that died between the check and its insertion would never be seen exiting.
     for pid in opts.pids:
@@ -250,19 +349,47 @@ def run(opts: Options) -> int:
         output_error = err
     finally:
         tracer.detach()
+    if output_error is not None:
+        # What is left in the ring can no longer be written: count it so it is reported lost.
+        tracer.drain(_core.DiscardSink())
     elapsed = time.monotonic() - start
     status = finish_child(child) if child else EXIT_OK
     counters = tracer.counters()
     if counters.untraced_forks:
         print(f"observer: warning: {counters.untraced_forks} child processes were not followed "
               "(traced-process map full)", file=sys.stderr)
-    if not opts.quiet or counters.lost:
-        print(f"observer: {sink.written} events written, {counters.lost} lost, {elapsed:.2f} s",
+    # Every record the kernel produced was either written, dropped in the kernel (ring full),
+    # or taken from the ring but not written because the output failed.
+    unwritten = tracer.consumed - sink.written
+    lost = counters.lost + unwritten
+    if not opts.quiet or lost:
+        detail = f" ({unwritten} not written: output failed)" if unwritten else ""
+        print(f"observer: {sink.written} events written, {lost} lost{detail}, {elapsed:.2f} s",
               file=sys.stderr)
+    if opts.summary:
+        sys.stderr.write(summary.format_table(tracer.stats()))
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough.
     if output_error is not None and output_error.errno != errno.EPIPE:
         raise output_error
     return status
+
+
+def records_wanted(opts: Options) -> bool:
+    """Whether records are written at all: -c alone moves no per-event data."""
+    return not opts.summary or opts.summary_with_events
+
+
+def open_sink(opts: Options) -> Any:
+    """The sink of opts.format; with -c alone an in-memory one that stays empty (no file)."""
+    from observer import _core
+
+    if not records_wanted(opts):
+        return _core.BatchSink()
+    if opts.format == "jsonl":
+        return _core.JsonSink(opts.output)
+    if opts.format == "strace":
+        return _core.StraceSink(opts.output, opts.timestamps, opts.durations)
+    return _core.TextSink(opts.output)
 
 
 def finish_child(child: Any) -> int:
@@ -285,7 +412,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         opts = parse_options(argv)
         if opts.list_syscalls:
-            list_syscalls()
+            try:
+                list_syscalls()
+                sys.stdout.flush()
+            except BrokenPipeError:
+                # The reader (observer -l | head) has seen enough; don't fail flushing at exit.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_OK
     except UsageError as err:
         print(f"observer: error: {err}", file=sys.stderr)
