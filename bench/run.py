@@ -281,12 +281,26 @@ def parse_observer_log(w: Workload, log: Path, out: str, err: str) -> tuple[int 
     return events, lost, note
 
 
+def parse_observer_jsonl(w: Workload, log: Path, out: str, err: str) -> tuple[int | None,
+                                                                               int | None, str]:
+    events, lost, note = parse_observer(w, log, out, err)
+    if w.count_nr and not note:
+        events = grep_count(log, f'"syscall":"{w.count_nr}"')
+    return events, lost, note
+
+
 def parse_summary(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
+    """-c prints a strace-like table on stderr: ... calls [errors] syscall."""
     m = re.search(r"(\d+) lost", err)
-    if w.count_nr:
-        m2 = re.search(rf"\b{w.count_nr}\b\D*?(\d+)", log.read_text() if log.exists() else "")
-        return (int(m2.group(1)) if m2 else None), (int(m.group(1)) if m else None), ""
-    return None, (int(m.group(1)) if m else None), ""
+    lost = int(m.group(1)) if m else None
+    if not re.search(r"^% time", err, re.M):
+        return None, lost, f"no summary table: {last_line(err)}"
+    calls = None
+    for line in err.splitlines():
+        fields = line.split()
+        if w.count_nr and len(fields) >= 6 and fields[-1] == w.count_nr:
+            calls = int(fields[4])
+    return calls, lost, ""
 
 
 def parse_strace(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
@@ -351,7 +365,7 @@ TRACERS = [
            available=lambda t: "" if "jsonl" in t.observer_help else "n/a: no --format jsonl",
            command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "--format", "jsonl",
                                         "-o", str(log)],
-           ready=observer_ready, parse=parse_observer),
+           ready=observer_ready, parse=parse_observer_jsonl),
     Tracer("observer_summary", "observer -c",
            available=supports("--summary"),
            command=lambda t, pid, log: [*OBSERVER, "-c", "-p", str(pid), "-o", str(log)],
