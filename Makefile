@@ -27,7 +27,14 @@ demo: install
 test: install
 	$(PYTHON) -m pytest
 
+# The peers observer is compared with; the benchmark reports any that is missing or not working.
+BENCH_APT_PACKAGES = bpftrace linux-perf strace
+
 bench: install
+	@if ! dpkg -s $(BENCH_APT_PACKAGES) >/dev/null 2>&1; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BENCH_APT_PACKAGES) || \
+	  echo "bench: some peers could not be installed; they are reported as unavailable"; \
+	fi
 	$(PYTHON) bench/run.py
 
 clean:
