@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "event.h"
+#include "feature_probe.h"
 #include "syscalls.skel.h"
 
 namespace observer {
@@ -43,22 +44,10 @@ void set_verbosity(int level) {
   libbpf_set_print(print_libbpf);
 }
 
-// CAP_BPF (39) with CAP_PERFMON (38) since Linux 5.8, or CAP_SYS_ADMIN (21) on any kernel.
-static bool has_bpf_capabilities(const std::string& status_path) {
-  FILE* f = fopen(status_path.c_str(), "re");
-  if (!f) return true;  // cannot tell: let the bpf() calls decide
-  char line[256];
-  unsigned long long caps = ~0ull;
-  while (fgets(line, sizeof(line), f))
-    if (sscanf(line, "CapEff: %llx", &caps) == 1) break;
-  fclose(f);
-  auto has = [caps](int cap) { return (caps >> cap) & 1; };
-  return has(21) || (has(39) && has(38));
-}
-
 void probe_features(const std::string& probe_root) {
-  if (!has_bpf_capabilities(probe_root + "proc/self/status"))
-    throw Error("load BPF programs", EPERM);
+  // An unreadable status or one without CapEff cannot tell: let the bpf() calls decide.
+  auto status = SystemFeatures(probe_root).read("/proc/self/status");
+  if (status && has_bpf_capabilities(*status) == false) throw Error("load BPF programs", EPERM);
   std::string btf = probe_root + "sys/kernel/btf/vmlinux";
   if (access(btf.c_str(), R_OK) != 0)
     throw FeatureError("find kernel BTF", errno,
