@@ -75,6 +75,7 @@ class Options:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of ``observer``, with the EXAMPLES and exit status epilog."""
     parser = argparse.ArgumentParser(
         prog="observer",
         description="Trace syscalls with eBPF: one pid, a command, or the whole system.",
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_pids(values: list[str]) -> list[int]:
+    """Repeatable, comma-separated -p values as sorted unique pids; raises UsageError."""
     pids: list[int] = []
     for value in values:
         for item in value.split(","):
@@ -131,6 +133,7 @@ def parse_pids(values: list[str]) -> list[int]:
 
 
 def parse_comms(values: list[str]) -> list[str]:
+    """Repeatable, comma-separated -n values as sorted unique names; raises UsageError."""
     comms: list[str] = []
     for value in values:
         for item in value.split(","):
@@ -298,6 +301,7 @@ class StopFlag:
 
 
 def describe(opts: Options) -> str:
+    """What is traced and where to, for the "tracing ..." message."""
     what = []
     if opts.command:
         what.append(" ".join(opts.command))
@@ -316,6 +320,7 @@ class CommandNotFound(ObserverError):
 
 
 def resolve_command(name: str) -> str:
+    """The path of the command after --, found as the shell would; raises CommandNotFound."""
     path = shutil.which(name)
     if path is None:
         raise CommandNotFound(f"command not found: {name}")
@@ -323,6 +328,7 @@ def resolve_command(name: str) -> str:
 
 
 def check_pids_exist(pids: list[int]) -> None:
+    """Raise UsageError naming the first pid that has no process."""
     for pid in pids:
         try:
             os.kill(pid, 0)
