@@ -114,7 +114,7 @@ static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr)
 	e->tgid = pid_tgid >> 32;
 	e->tid = (__u32)pid_tgid;
 	e->nr = nr;
-	bpf_get_current_comm(e->comm, sizeof(e->comm));
+	read_comm(e->comm);
 	return e;
 }
 

@@ -57,6 +57,17 @@ static long scan_slash(__u32 i, void *data)
 	return 0;
 }
 
+/* The current task's comm as two 8-byte loads through the trusted task pointer, instead of
+ * the bpf_get_current_comm() helper call and its byte-wise copy. The kernel zero-pads comm
+ * (__set_task_comm uses strscpy_pad), so the bytes after the name are zeros. */
+static __always_inline void read_comm(char *comm)
+{
+	const __u64 *src = (const __u64 *)bpf_get_current_task_btf()->comm;
+
+	((__u64 *)comm)[0] = src[0];
+	((__u64 *)comm)[1] = src[1];
+}
+
 /* Fill key (NAME_LEN bytes) with the basename of the kernel string filename, zero padded.
  * path is scratch space of NAME_LEN bytes. Returns false if filename cannot be read.
  * bpf_loop (v5.17, commit e6f2dd0f8067) keeps the verifier from walking every iteration. */
