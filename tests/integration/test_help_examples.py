@@ -89,12 +89,26 @@ def test_example_runs(command: str, workdir: Path) -> None:
     for option in options_of(args):
         if not re.search(rf"(^|[\s,]){re.escape(option)}\b", listed):
             pytest.skip(f"{option} is not in this observer's --help yet")
-    target = subprocess.Popen(["sleep", "1"])
+    # The pid target lives until observer says it is tracing, so it cannot exit too early
+    # on a loaded machine; -p then ends when it is killed.
+    target = subprocess.Popen(["sleep", "60"])
     try:
         real = [*program, *substitute(args, target.pid)]
-        result = subprocess.run(real, cwd=workdir, capture_output=True, text=True, timeout=120)
+        proc = subprocess.Popen(real, cwd=workdir, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        assert proc.stderr is not None
+        err = ""
+        if "1234" in args:
+            while "observer: tracing" not in err:
+                line = proc.stderr.readline()
+                if not line:
+                    break
+                err += line
+            target.kill()
+        out, rest = proc.communicate(timeout=120)
+        err += rest
     finally:
         target.kill()
         target.wait()
-    assert result.returncode == 0, f"{real}: {result.stderr}"
-    assert "Traceback" not in result.stderr
+    assert proc.returncode == 0, f"{real}: {err}"
+    assert "Traceback" not in err
