@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import fnmatch
 import os
 import re
 import shutil
@@ -12,9 +13,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 from types import FrameType
-from typing import Any
+from typing import Any, TextIO
 
-from observer import __version__, summary, syscalls
+from observer import __version__, summary, syscall_classes, syscalls
 from observer._errors import ObserverError, OutputError, UsageError
 
 EXIT_OK = 0
@@ -24,27 +25,36 @@ EXIT_NOT_FOUND = 127
 
 EPILOG = """\
 examples:
-  observer -p 1234 -s openat           openat calls of pid 1234 (all threads) to trace.log
-  observer -p 1234,1240 -o - -s read,write
-                                       two processes, two syscalls, to standard output
-  observer -o ls.log -- ls -l /        run ls and trace it from its first syscall
+  observer -p 1234                     every syscall of pid 1234 (all threads) to trace.log
+  observer -p 1234 -s openat -o -      only its openat calls, to standard output
+  observer -f -o build.log -- make -j2
+                                       run a command, trace it and every child it forks
+  observer -n nginx -d 60              every process that execs "nginx", for 60 s
   observer -d 10 -o all.log            the whole system (except observer) for 10 s
-  observer -l                          list syscall numbers and names
+  observer -c -- ls -l /               a summary: calls, errors and time per syscall
+  observer --format jsonl -o ls.jsonl -- ls /
+                                       one JSON object per syscall
   observer -tt -T -o - -- ls /         strace-style lines with times and durations
-  observer --format jsonl -s %file -- make
-                                       file syscalls as JSON Lines, with paths
-  observer -c -- ls -la /etc           a per-syscall summary table (to stderr)
-  observer -Z -s '!%memory' -- cmd     only failing syscalls, except memory ones
+  observer -Z -s '!%memory' -o - -- ls /
+                                       only failing syscalls, except memory ones
   python -m observer.formatter trace.log -o out/
-                                       split a log into <comm>:<pid>.log files
+                                       split a log into one file per process
+  observer -l 'open*'                  syscall numbers and names; -l %file lists a class
+  observer --info                      what this kernel supports and observer will use
 
 log format: one line per syscall, "pid:syscall_number:comm" (pid = process id; comm with
 '\\' and non-printable bytes escaped as \\\\ and \\xHH). --format jsonl and strace record
 at syscall exit: return value, duration, decoded arguments and path strings.
 
-exit status: 0 on success, 1 on a runtime error (privileges, kernel, output), 2 on bad
-usage, 127 if CMD is not found; with -- CMD, CMD's own exit status (128 + N if killed by
-signal N).
+While tracing, a status line on a terminal's stderr shows elapsed time, events per second,
+events written, events lost and traced processes alive (-q turns it off).
+
+exit status:
+  0    success (--info: observer can trace on this machine)
+  1    runtime error: privileges, kernel, output (--info: a required feature is missing)
+  2    bad usage: unknown option, syscall, pid or pattern
+  127  CMD not found
+  with -- CMD: CMD's own exit status (128 + N if killed by signal N)
 """
 
 POLL_MS = 100
@@ -69,7 +79,8 @@ class Options:
     duration: float | None = None
     ring_size: int = 16 << 20
     verbose: int = 0
-    list_syscalls: bool = False
+    list_syscalls: str | None = None
+    info: bool = False
     format: str = "log"
     timestamps: int = 0
     durations: bool = False
@@ -92,6 +103,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of ``observer``, with the EXAMPLES and exit status epilog."""
     parser = _Parser(
         prog="observer",
         description="Trace syscalls with eBPF: one pid, a command, or the whole system.",
@@ -138,8 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--ring-size", default="16", metavar="SIZE",
                      help="ring buffer size, a power of two: MiB, or with a K or M suffix "
                           "(default: 16)")
-    parser.add_argument("-l", "--list-syscalls", action="store_true",
-                        help="list syscall numbers and names of this machine and exit")
+    parser.add_argument("-l", "--list-syscalls", nargs="?", const="*", metavar="PATTERN",
+                        help="list syscall numbers and names of this machine and exit; PATTERN "
+                             "is a glob ('open*') or a class ('%%file', '%%net'; '%%' lists "
+                             "the classes)")
+    parser.add_argument("--info", action="store_true",
+                        help="report what this kernel supports and what observer will use, "
+                             "then exit")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no messages on stderr except errors")
     parser.add_argument("-v", "--verbose", action="count", default=0,
@@ -149,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_pids(values: list[str]) -> list[int]:
+    """Repeatable, comma-separated -p values as sorted unique pids; raises UsageError."""
     pids: list[int] = []
     for value in values:
         for item in value.split(","):
@@ -174,6 +192,7 @@ def parse_size(text: str) -> int:
 
 
 def parse_comms(values: list[str]) -> list[str]:
+    """Repeatable, comma-separated -n values as sorted unique names; raises UsageError."""
     comms: list[str] = []
     for value in values:
         for item in value.split(","):
@@ -192,6 +211,7 @@ def parse_options(argv: list[str] | None) -> Options:
         duration=args.duration,
         verbose=args.verbose,
         list_syscalls=args.list_syscalls,
+        info=args.info,
         command=args.command,
         follow=args.follow,
         quiet=args.quiet,
@@ -223,11 +243,124 @@ def parse_options(argv: list[str] | None) -> Options:
     return opts
 
 
-def list_syscalls() -> None:
+def list_syscalls(pattern: str = "*") -> None:
+    """Print "number  name" of this machine's syscalls matching a glob or a %class.
+
+    "%" alone lists the classes with their sizes. Raises UsageError if nothing matches.
+    """
     arch = syscalls.native_arch()
-    print(f"# {arch}, from {syscalls.source(arch)}")
-    for nr, name in sorted(syscalls.table(arch).items()):
+    if pattern == "%":
+        print(f"# syscall classes on {arch} (as in strace)")
+        for name in syscall_classes.names():
+            print(f"{name:<10}{len(syscall_classes.members(name, arch)):4d} syscalls")
+        return
+    table = syscalls.table(arch)
+    if pattern.startswith("%"):
+        wanted = syscall_classes.members(pattern, arch)
+        rows = [(nr, name) for nr, name in table.items() if name in wanted]
+    else:
+        rows = [(nr, name) for nr, name in table.items()
+                if fnmatch.fnmatchcase(name, pattern) or pattern == str(nr)]
+    if not rows:
+        raise UsageError(f"no syscall on {arch} matches {pattern!r}; try -l to list them all")
+    matching = "" if pattern == "*" else f", matching {pattern}"
+    print(f"# {arch}, from {syscalls.source(arch)}{matching}")
+    for nr, name in sorted(rows):
         print(f"{nr:4d}  {name}")
+
+
+#: Report lines that describe the machine rather than a feature that may be missing.
+_INFO_ONLY = {"kernel", "libbpf"}
+
+
+def print_info(probe_root: str = "/") -> int:
+    """Print what the kernel supports and observer uses (``--info``), one line each.
+
+    Files such as /proc/self/mounts are read under ``probe_root`` (tests point it at a fake
+    tree). Returns EXIT_OK if observer can trace here, else EXIT_ERROR.
+    """
+    from observer import _core
+
+    report = _core.probe_kernel(probe_root)
+    arch = syscalls.native_arch()
+    print(f"observer {__version__}")
+    missing = []
+    for feature in report:
+        if feature.name in _INFO_ONLY:
+            print(f"  {feature.name + ':':<15}{feature.detail}")
+            if feature.name == "kernel":
+                print(f"  {'syscall table:':<15}{arch}, {len(syscalls.table(arch))} syscalls "
+                      f"({syscalls.source(arch).rsplit(', ', 1)[-1]} tables)")
+            continue
+        state = {True: "yes", False: "no", None: "unknown"}[feature.available]
+        print(f"  {feature.name + ':':<15}{state:<8}{feature.detail}")
+        if feature.required and feature.available is not True:
+            missing.append(feature.name)
+    if missing:
+        print(f"observer cannot trace here: {', '.join(missing)} "
+              f"{'is' if len(missing) == 1 else 'are'} not available")
+        return EXIT_ERROR
+    print("observer can trace here (tp_btf programs, BPF ring buffer)")
+    return EXIT_OK
+
+
+def _count(n: float) -> str:
+    """A count in at most 5 characters: 999, 12.3k, 4.56M."""
+    for limit, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if n >= limit:
+            value = n / limit
+            return f"{value:.{2 if value < 10 else 1 if value < 100 else 0}f}{suffix}"
+    return f"{n:.0f}"
+
+
+class StatusLine:
+    """A live one-line status redrawn in place on a terminal (stderr), from counters only.
+
+    Shows elapsed time, events/s over the last interval, events written, events lost (bold
+    red once non-zero) and traced processes alive. Costs one write every INTERVAL seconds.
+    """
+
+    INTERVAL = 0.25
+
+    def __init__(self, stream: TextIO, start: float, targets: bool) -> None:
+        self.stream = stream
+        self.start = start
+        self.targets = targets
+        self.color = os.environ.get("NO_COLOR") is None
+        self.last_time = start
+        self.last_written = 0
+        self.next_draw = start
+        self.drawn = False
+
+    def update(self, now: float, written: int, lost: int, alive: int) -> None:
+        """Redraw if INTERVAL has passed since the last draw."""
+        if now < self.next_draw:
+            return
+        span = now - self.last_time
+        rate = (written - self.last_written) / span if span > 0 else 0.0
+        self.last_time, self.last_written = now, written
+        self.next_draw = now + self.INTERVAL
+        lost_text = f"{_count(lost)} lost"
+        if lost and self.color:
+            lost_text = f"\x1b[1;31m{lost_text}\x1b[0m"
+        alive_text = f"{alive} traced alive" if self.targets else "system-wide"
+        line = (f"observer: {now - self.start:7.1f} s  {_count(rate):>6} ev/s  "
+                f"{_count(written):>6} written  {lost_text}  {alive_text}")
+        # \r and erase-to-end-of-line: redraw in place, never scroll.
+        self.stream.write(f"\r{line}\x1b[K")
+        self.stream.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        """Erase the line, so the next message starts on a clean line."""
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def wants_status_line(opts: Options) -> bool:
+    """The status line is drawn only on a terminal, never into files or pipes, and not with -q."""
+    return not opts.quiet and sys.stderr.isatty()
 
 
 class StopFlag:
@@ -241,6 +374,7 @@ class StopFlag:
 
 
 def describe(opts: Options) -> str:
+    """What is traced and where to, for the "tracing ..." message."""
     what = []
     if opts.command:
         what.append(" ".join(opts.command))
@@ -261,6 +395,7 @@ class CommandNotFound(ObserverError):
 
 
 def resolve_command(name: str) -> str:
+    """The path of the command after --, found as the shell would; raises CommandNotFound."""
     path = shutil.which(name)
     if path is None:
         raise CommandNotFound(f"command not found: {name}")
@@ -336,9 +471,15 @@ def run(opts: Options) -> int:
     # -p and -- CMD end when their processes are gone; -n and the whole system run until stopped.
     targeted = bool(spec.pids) and not opts.comms
     output_error: OutputError | None = None
+    status_line = (StatusLine(sys.stderr, start, bool(spec.pids) or bool(opts.comms))
+                   if wants_status_line(opts) else None)
     try:
         while stop.signal is None:
             tracer.poll(sink, POLL_MS)
+            if status_line is not None:
+                counters = tracer.counters()
+                status_line.update(time.monotonic(), sink.written, counters.lost,
+                                   counters.traced_alive)
             if deadline is not None and time.monotonic() >= deadline:
                 break
             if targeted and tracer.counters().traced_alive <= 0:
@@ -349,6 +490,8 @@ def run(opts: Options) -> int:
         output_error = err
     finally:
         tracer.detach()
+        if status_line is not None:
+            status_line.clear()
     if output_error is not None:
         # What is left in the ring can no longer be written: count it so it is reported lost.
         tracer.drain(_core.DiscardSink())
@@ -411,14 +554,16 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m observer``; returns the exit status."""
     try:
         opts = parse_options(argv)
-        if opts.list_syscalls:
+        if opts.list_syscalls is not None:
             try:
-                list_syscalls()
+                list_syscalls(opts.list_syscalls)
                 sys.stdout.flush()
             except BrokenPipeError:
                 # The reader (observer -l | head) has seen enough; don't fail flushing at exit.
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_OK
+        if opts.info:
+            return print_info()
     except UsageError as err:
         print(f"observer: error: {err}", file=sys.stderr)
         return EXIT_USAGE
