@@ -190,14 +190,40 @@ def resolve_command(name: str) -> str:
     return path
 
 
+def has_exited(pid: int) -> bool:
+    """True if every thread of pid has exited: the kernel has already seen it go.
+
+    kill(pid, 0) succeeds on a zombie, but a zombie's exit is past, so tracing it would wait
+    forever. A zombie leader whose other threads still run is a live process."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass  # it exists; loading the programs will tell whether we may trace
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # no /proc to ask: trust kill()
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in ("Z", "X"):
+            return False
+    return True
+
+
 def check_pids_exist(pids: list[int]) -> None:
     for pid in pids:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            raise UsageError(f"no process with pid {pid}") from None
-        except PermissionError:
-            pass  # it exists; loading the programs will tell whether we may trace
+        if has_exited(pid):
+            zombie = os.path.exists(f"/proc/{pid}")
+            raise UsageError(f"process {pid} has already exited" if zombie
+                             else f"no process with pid {pid}")
 
 
 def run(opts: Options) -> int:
@@ -223,9 +249,7 @@ def run(opts: Options) -> int:
     tracer.attach()
     # A target that died between the check and its insertion would never be seen exiting.
     for pid in opts.pids:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if has_exited(pid):
             tracer.erase_pid(pid)
     if not opts.quiet:
         print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
