@@ -27,6 +27,9 @@ examples:
   observer -p 1234,1240 -o - -s read,write
                                        two processes, two syscalls, to standard output
   observer -o ls.log -- ls -l /        run ls and trace it from its first syscall
+  observer -f -- make -j2              a command and every process it forks
+  observer -f -p 1234                  pid 1234 and the children it forks from now on
+  observer -n nginx,php-fpm8.2         every process that execs one of these programs
   observer -d 10 -o all.log            the whole system (except observer) for 10 s
   observer -l                          list syscall numbers and names
   python -m observer.formatter trace.log -o out/
