@@ -96,3 +96,21 @@ def test_version_matches_package_metadata() -> None:
 def test_help_has_examples() -> None:
     text = cli.build_parser().format_help()
     assert "examples:" in text and "exit status" in text
+
+
+@pytest.mark.parametrize(("text", "size"), [("16", 16 << 20), ("1M", 1 << 20), ("4K", 4096),
+                                            ("64k", 64 << 10), ("1024", 1 << 30)])
+def test_ring_size_accepts_mib_and_suffixes(text: str, size: int) -> None:
+    assert cli.parse_options(["--ring-size", text]).ring_size == size
+
+
+@pytest.mark.parametrize("text", ["0", "3", "2K", "2048", "12M", "-4", "1G", "x", ""])
+def test_ring_size_must_be_a_power_of_two_from_a_page(text: str) -> None:
+    with pytest.raises(UsageError, match="ring size must be a power of two"):
+        cli.parse_options(["--ring-size", text])
+
+
+def test_argparse_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["-d", "soon"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err == ("observer: error: argument -d/--duration: invalid float "
+                                       "value: 'soon' (see observer --help)\n")

@@ -76,8 +76,6 @@ PYBIND11_MODULE(_core, m) {
 
   m.def("set_verbosity", &set_verbosity, py::arg("level"),
         "Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug.");
-  m.def("probe_features", &probe_features, py::arg("probe_root") = "/",
-        "Raise UnsupportedKernelError if the kernel lacks BTF or the BPF ring buffer.");
 
   py::class_<Spec>(m, "Spec", "What to trace; read once by Tracer().")
       .def(py::init<>())
@@ -88,7 +86,19 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("capture_exit", &Spec::capture_exit)
       .def_readwrite("capture_time", &Spec::capture_time)
       .def_readwrite("ring_size", &Spec::ring_size)
-      .def_readwrite("self_tgid", &Spec::self_tgid);
+      .def_readwrite("self_tgid", &Spec::self_tgid)
+      .def_readwrite("probe_root", &Spec::probe_root);
+
+  m.def(
+      "probe_features",
+      [](const std::string& probe_root, Spec spec) {
+        spec.probe_root = probe_root;
+        return probe_features(spec);
+      },
+      py::arg("probe_root") = "/", py::arg("spec") = Spec(),
+      "Raise TracerPermissionError without privileges, UnsupportedKernelError if the kernel "
+      "lacks BTF, the BPF ring buffer or a tracepoint spec needs; return notes about absent "
+      "features that are not needed. probe_root replaces '/' (for tests).");
 
   py::class_<Counters>(m, "Counters", "What the kernel side counted.")
       .def_readonly("lost", &Counters::lost)
@@ -101,6 +111,9 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<TextSink, Sink>(m, "TextSink", "The trace log: one 'tgid:nr:comm' line per syscall.")
       .def(py::init(&TextSink::open), py::arg("path"), "Create path ('-' = standard output).");
+
+  py::class_<DiscardSink, Sink>(m, "DiscardSink", "Counts records and drops them.")
+      .def(py::init<>());
 
   py::class_<BatchSink, Sink>(m, "BatchSink", "Collects records for NumPy.")
       .def(py::init<>())
@@ -124,7 +137,11 @@ PYBIND11_MODULE(_core, m) {
       .def("traced", [](Tracer& t, uint32_t pid) { return t.maps().traced(pid); }, py::arg("pid"))
       .def("traced_count", [](Tracer& t) { return t.maps().traced_count(); },
            "Processes in the kernel's traced map now (walks the map).")
-      .def("counters", &Tracer::counters);
+      .def("counters", &Tracer::counters)
+      .def_property_readonly("consumed", &Tracer::consumed,
+                             "Records taken from the ring and accepted by a sink, in total.")
+      .def_property_readonly("notes", &Tracer::notes,
+                             "Start-up notes: absent features that are not needed.");
 
   py::class_<Child>(m, "Child", "A command that execs only when released.")
       .def(py::init<const std::string&, const std::vector<std::string>&>(), py::arg("path"),

@@ -2,13 +2,16 @@
 // Copyright (c) 2026 The observer developers
 #include "loader.h"
 
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <linux/types.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
 
 #include "error.h"
 #include "event.h"
@@ -56,19 +59,67 @@ static bool has_bpf_capabilities(const std::string& status_path) {
   return has(21) || (has(39) && has(38));
 }
 
-void probe_features(const std::string& probe_root) {
-  if (!has_bpf_capabilities(probe_root + "proc/self/status"))
-    throw Error("load BPF programs", EPERM);
-  std::string btf = probe_root + "sys/kernel/btf/vmlinux";
-  if (access(btf.c_str(), R_OK) != 0)
+// BPF_MAP_TYPE_RINGBUF in the kernel's enum bpf_map_type (Linux 5.8, commit 457f44363a88).
+static bool btf_has_ringbuf(const btf* vmlinux) {
+  int id = btf__find_by_name_kind(vmlinux, "bpf_map_type", BTF_KIND_ENUM);
+  if (id < 0) return false;
+  const btf_type* type = btf__type_by_id(vmlinux, static_cast<__u32>(id));
+  const struct btf_enum* values = btf_enum(type);
+  for (int i = 0; i < btf_vlen(type); ++i)
+    if (strcmp(btf__name_by_offset(vmlinux, values[i].name_off), "BPF_MAP_TYPE_RINGBUF") == 0)
+      return true;
+  return false;
+}
+
+std::vector<std::string> tracepoints(const Spec& spec) {
+  std::vector<std::string> names{"sys_enter"};
+  if (spec.capture_exit) names.push_back("sys_exit");
+  if (spec.follow) names.push_back("sched_process_fork");
+  if (!spec.comms.empty()) names.push_back("sched_process_exec");
+  if (!spec.whole_system()) names.push_back("sched_process_exit");
+  return names;
+}
+
+std::vector<std::string> probe_features(const Spec& spec) {
+  std::string root = spec.probe_root;
+  if (root.empty() || root.back() != '/') root += '/';
+  if (!has_bpf_capabilities(root + "proc/self/status")) throw Error("load BPF programs", EPERM);
+
+  std::string path = root + "sys/kernel/btf/vmlinux";
+  if (access(path.c_str(), R_OK) != 0)
     throw FeatureError("find kernel BTF", errno,
-                       btf + " is missing: observer needs a kernel built with "
-                             "CONFIG_DEBUG_INFO_BTF=y (Linux >= 5.8)");
-  int ret = libbpf_probe_bpf_map_type(BPF_MAP_TYPE_RINGBUF, nullptr);
-  if (ret == 0)
+                       path + " is missing: observer needs a kernel built with "
+                              "CONFIG_DEBUG_INFO_BTF=y (Linux >= 5.8)");
+  btf* vmlinux = btf__parse(path.c_str(), nullptr);
+  if (!vmlinux) throw FeatureError("read kernel BTF", errno, path + " is not valid BTF");
+  bool ringbuf = btf_has_ringbuf(vmlinux);
+  std::string missing;
+  for (const auto& name : tracepoints(spec))
+    if (missing.empty() &&
+        btf__find_by_name_kind(vmlinux, ("btf_trace_" + name).c_str(), BTF_KIND_TYPEDEF) < 0)
+      missing = name;
+  btf__free(vmlinux);
+
+  // A fake tree describes its kernel through its BTF; only the real root asks the kernel too.
+  if (ringbuf && root == "/") {
+    int ret = libbpf_probe_bpf_map_type(BPF_MAP_TYPE_RINGBUF, nullptr);
+    if (ret < 0) throw Error("probe BPF ring buffer", -ret);
+    ringbuf = ret > 0;
+  }
+  if (!ringbuf)
     throw FeatureError("probe BPF ring buffer", ENOTSUP,
                        "this kernel has no BPF ring buffer: observer needs Linux >= 5.8");
-  if (ret < 0) throw Error("probe BPF ring buffer", -ret);
+  if (!missing.empty())
+    throw FeatureError("find tracepoint " + missing, ENOENT,
+                       "the kernel has no tracepoint " + missing + " (no btf_trace_" + missing +
+                           " in " + path + "), so it cannot be attached");
+
+  // tp_btf programs attach through BTF and the bpf() syscall; tracefs is only for humans.
+  std::vector<std::string> notes;
+  if (access((root + "sys/kernel/tracing/trace").c_str(), F_OK) != 0 &&
+      access((root + "sys/kernel/debug/tracing/trace").c_str(), F_OK) != 0)
+    notes.push_back("tracefs is not mounted; not needed: observer attaches through BTF");
+  return notes;
 }
 
 Loader::Loader(const Spec& spec) {
@@ -97,10 +148,13 @@ Loader::Loader(const Spec& spec) {
   ro->wakeup_bytes = spec.ring_size / 4;
   check(bpf_map__set_max_entries(skel_->maps.events, spec.ring_size), "configure ring buffer size");
 
-  set_autoload(skel_->progs.sys_exit, spec.capture_exit);
-  set_autoload(skel_->progs.sched_process_fork, spec.follow);
-  set_autoload(skel_->progs.sched_process_exec, !spec.comms.empty());
-  set_autoload(skel_->progs.sched_process_exit, !spec.whole_system());
+  // Each program is named after its tracepoint; load only those spec needs.
+  std::vector<std::string> needed = tracepoints(spec);
+  bpf_program* prog;
+  bpf_object__for_each_program(prog, skel_->obj) {
+    set_autoload(prog, std::find(needed.begin(), needed.end(), bpf_program__name(prog)) !=
+                           needed.end());
+  }
 
   // Load: create maps, relocate against the kernel's BTF, verify.
   int err = syscalls_bpf::load(skel_);

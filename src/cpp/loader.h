@@ -23,6 +23,7 @@ struct Spec {
   bool capture_time = false;       // timestamp every record
   uint32_t ring_size = 16u << 20;  // bytes, a power of two >= page size
   uint32_t self_tgid = 0;          // never traced; 0 = this process
+  std::string probe_root = "/";    // where probe_features() looks for /proc and /sys
 
   bool whole_system() const { return pids.empty() && comms.empty(); }
 };
@@ -30,9 +31,15 @@ struct Spec {
 // libbpf's own messages: 0 = keep them for error reports only, 1+ = also print to stderr.
 void set_verbosity(int level);
 
-// Checks what the kernel must offer before loading; throws FeatureError naming what is
-// missing. probe_root overrides "/" so tests can point it at a fake tree.
-void probe_features(const std::string& probe_root = "/");
+// The tracepoints spec needs; each BPF program is named after the tracepoint it attaches to.
+std::vector<std::string> tracepoints(const Spec& spec);
+
+// Checks what the kernel must offer before loading: privileges, BTF, the BPF ring buffer and
+// each tracepoint spec needs (found in the kernel BTF as btf_trace_<name>). Throws Error(EPERM)
+// without privileges and FeatureError naming what is missing. Returns notes about features
+// that are absent but not needed (tracefs). spec.probe_root replaces "/" so tests can point the
+// probe at a fake tree; the kernel itself is then only asked what the tree cannot say.
+std::vector<std::string> probe_features(const Spec& spec);
 
 // Opens, configures and loads the programs and maps for spec.
 // Minimum kernel: 5.11 (tp_btf, ring buffer, task storage); --comm needs 5.17 (bpf_loop).

@@ -64,6 +64,13 @@ class TextSink : public Sink {
   off_t offset_ = -1;      // end of the last complete line, for regular files only
 };
 
+// Counts records and drops them: what is left in the ring once the output has failed.
+class DiscardSink : public Sink {
+ public:
+  void write(const Event&) override { ++written_; }
+  void flush() override {}
+};
+
 // Collects records in memory, for the Python batch API.
 class BatchSink : public Sink {
  public:

@@ -14,17 +14,8 @@
 
 namespace observer {
 
-namespace {
-
-const Spec& probed(const Spec& spec) {
-  probe_features();
-  return spec;
-}
-
-}  // namespace
-
 Tracer::Tracer(const Spec& spec)
-    : spec_(spec), loader_(probed(spec)), maps_(loader_.skeleton()) {
+    : spec_(spec), notes_(probe_features(spec)), loader_(spec_), maps_(loader_.skeleton()) {
   for (uint32_t pid : spec_.pids) maps_.add_tgid(pid);
   for (const auto& name : spec_.comms) maps_.add_comm(name);
   bpf_map* events = loader_.skeleton()->maps.events;
@@ -32,9 +23,11 @@ Tracer::Tracer(const Spec& spec)
 }
 
 size_t Tracer::consume(Sink& sink) {
-  size_t n = reader_->consume([&sink](const void* data, uint32_t size) {
+  size_t n = reader_->consume([this, &sink](const void* data, uint32_t size) {
     if (size < sizeof(Event)) throw Error("read ring buffer", EPROTO, "short record");
     sink.write(*static_cast<const Event*>(data));
+    // Not counted if write() threw: the ring keeps that record for the next consume.
+    ++consumed_;
   });
   sink.flush();
   return n;

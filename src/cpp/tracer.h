@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "loader.h"
 #include "map_controller.h"
@@ -31,6 +33,10 @@ class Tracer {
   // Call after detach() to end a session without losing its tail.
   size_t drain(Sink& sink);
 
+  // Records taken from the ring and handed to a sink without it throwing, over all calls.
+  uint64_t consumed() const noexcept { return consumed_; }
+  // What probe_features() noted at start-up: absent features that are not needed.
+  const std::vector<std::string>& notes() const noexcept { return notes_; }
   MapController& maps() noexcept { return maps_; }
   Counters counters() const { return maps_.counters(); }
   const Spec& spec() const noexcept { return spec_; }
@@ -39,9 +45,11 @@ class Tracer {
   size_t consume(Sink& sink);
 
   Spec spec_;
+  std::vector<std::string> notes_;  // before loader_: the probe runs before anything loads
   Loader loader_;
   MapController maps_;
   std::unique_ptr<RingBufferReader> reader_;
+  uint64_t consumed_ = 0;
 };
 
 }  // namespace observer

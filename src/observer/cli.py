@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import shutil
 import signal
 import sys
@@ -44,6 +45,8 @@ signal N).
 """
 
 POLL_MS = 100
+# Test hook: probe a fake /proc and /sys tree instead of the real ones (see README).
+PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
 NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
 
 
@@ -64,8 +67,15 @@ class Options:
     list_syscalls: bool = False
 
 
+class _Parser(argparse.ArgumentParser):
+    """Reports bad arguments as one UsageError line instead of argparse's usage block."""
+
+    def error(self, message: str) -> Any:
+        raise UsageError(f"{message} (see observer --help)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="observer",
         description="Trace syscalls with eBPF: one pid, a command, or the whole system.",
         epilog=EPILOG,
@@ -89,8 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="log file (default: trace.log; '-' = standard output)")
     out.add_argument("-d", "--duration", type=float, metavar="SECONDS",
                      help="stop after SECONDS")
-    out.add_argument("--ring-size", type=int, default=16, metavar="MIB",
-                     help="ring buffer size in MiB, a power of two (default: 16)")
+    out.add_argument("--ring-size", default="16", metavar="SIZE",
+                     help="ring buffer size, a power of two: MiB, or with a K or M suffix "
+                          "(default: 16)")
     parser.add_argument("-l", "--list-syscalls", action="store_true",
                         help="list syscall numbers and names of this machine and exit")
     parser.add_argument("-q", "--quiet", action="store_true",
@@ -115,6 +126,17 @@ def parse_pids(values: list[str]) -> list[int]:
     return sorted(set(pids))
 
 
+def parse_size(text: str) -> int:
+    """Ring size in bytes from "16", "16M" or "64K" (no suffix = MiB); raises UsageError."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    match = re.fullmatch(r"(\d{1,7})([KkMm]?)", text.strip())
+    size = int(match.group(1)) << (10 if match.group(2) in ("K", "k") else 20) if match else 0
+    if not page <= size <= 1 << 30 or size & (size - 1):
+        raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1024M, "
+                         f"not {text!r}")
+    return size
+
+
 def parse_comms(values: list[str]) -> list[str]:
     comms: list[str] = []
     for value in values:
@@ -127,7 +149,7 @@ def parse_comms(values: list[str]) -> list[str]:
 
 
 def parse_options(argv: list[str] | None) -> Options:
-    """Parse and validate argv; raises UsageError (argparse itself exits with 2)."""
+    """Parse and validate argv; raises UsageError (--help and --version exit with 0)."""
     args = build_parser().parse_args(argv)
     opts = Options(
         output=args.output,
@@ -143,9 +165,7 @@ def parse_options(argv: list[str] | None) -> Options:
     opts.syscalls = syscalls.parse_list(args.syscall)
     if opts.duration is not None and not opts.duration > 0:
         raise UsageError(f"duration must be > 0 seconds, not {args.duration}")
-    if args.ring_size <= 0 or args.ring_size & (args.ring_size - 1) or args.ring_size > 1024:
-        raise UsageError(f"ring size must be a power of two from 1 to 1024 MiB, not {args.ring_size}")
-    opts.ring_size = args.ring_size << 20
+    opts.ring_size = parse_size(args.ring_size)
     if opts.pids and opts.command:
         raise UsageError("give either -p PID or -- CMD, not both")
     return opts
@@ -221,12 +241,32 @@ def has_exited(pid: int) -> bool:
     return True
 
 
-def check_pids_exist(pids: list[int]) -> None:
-    for pid in pids:
-        if has_exited(pid):
-            zombie = os.path.exists(f"/proc/{pid}")
-            raise UsageError(f"process {pid} has already exited" if zombie
-                             else f"no process with pid {pid}")
+def thread_group(pid: int) -> int:
+    """The process id (tgid) of pid, which may be a thread id; raises UsageError if none."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        raise UsageError(f"no process with pid {pid}") from None
+    except PermissionError:
+        pass  # it exists; loading the programs will tell whether we may trace
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Tgid:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return pid
+
+
+def resolve_pids(pids: list[int]) -> list[int]:
+    """Map each pid (or thread id) to its process, so every thread of it is traced; refuses
+    one that has already exited (a zombie would never be seen exiting)."""
+    tgids = sorted({thread_group(pid) for pid in pids})
+    for tgid in tgids:
+        if has_exited(tgid):
+            raise UsageError(f"process {tgid} has already exited")
+    return tgids
 
 
 def run(opts: Options) -> int:
@@ -234,7 +274,7 @@ def run(opts: Options) -> int:
     from observer import _core
 
     _core.set_verbosity(opts.verbose)
-    check_pids_exist(opts.pids)
+    opts.pids = resolve_pids(opts.pids)
     path = resolve_command(opts.command[0]) if opts.command else ""
     stop = StopFlag()
     signal.signal(signal.SIGINT, stop)
@@ -248,7 +288,11 @@ def run(opts: Options) -> int:
     spec.comms = opts.comms
     spec.follow = opts.follow
     spec.ring_size = opts.ring_size
+    spec.probe_root = os.environ.get(PROBE_ROOT_ENV, "/")
     tracer = _core.Tracer(spec)
+    if not opts.quiet:
+        for note in tracer.notes:
+            print(f"observer: note: {note}", file=sys.stderr)
     tracer.attach()
     # A target that died between the check and its insertion would never be seen exiting.
     for pid in opts.pids:
@@ -277,14 +321,22 @@ def run(opts: Options) -> int:
         output_error = err
     finally:
         tracer.detach()
+    if output_error is not None:
+        # What is left in the ring can no longer be written: count it so it is reported lost.
+        tracer.drain(_core.DiscardSink())
     elapsed = time.monotonic() - start
     status = finish_child(child) if child else EXIT_OK
     counters = tracer.counters()
     if counters.untraced_forks:
         print(f"observer: warning: {counters.untraced_forks} child processes were not followed "
               "(traced-process map full)", file=sys.stderr)
-    if not opts.quiet or counters.lost:
-        print(f"observer: {sink.written} events written, {counters.lost} lost, {elapsed:.2f} s",
+    # Every record the kernel produced was either written, dropped in the kernel (ring full),
+    # or taken from the ring but not written because the output failed.
+    unwritten = tracer.consumed - sink.written
+    lost = counters.lost + unwritten
+    if not opts.quiet or lost:
+        detail = f" ({unwritten} not written: output failed)" if unwritten else ""
+        print(f"observer: {sink.written} events written, {lost} lost{detail}, {elapsed:.2f} s",
               file=sys.stderr)
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough.
     if output_error is not None and output_error.errno != errno.EPIPE:
@@ -312,7 +364,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         opts = parse_options(argv)
         if opts.list_syscalls:
-            list_syscalls()
+            try:
+                list_syscalls()
+                sys.stdout.flush()
+            except BrokenPipeError:
+                # The reader (observer -l | head) has seen enough; don't fail flushing at exit.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_OK
     except UsageError as err:
         print(f"observer: error: {err}", file=sys.stderr)

@@ -132,3 +132,33 @@ def test_unprivileged_user_gets_one_line_saying_what_is_needed(tmp_path: Path) -
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "CAP_BPF" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_thread_id_given_to_p_traces_its_whole_process(tmp_path: Path) -> None:
+    code = (
+        "import os, sys, threading\n"
+        "def work():\n"
+        "    print(threading.get_native_id(), flush=True)\n"
+        "    sys.stdin.buffer.read(1)\n"
+        "    for _ in range(300): os.getppid()\n"
+        "t = threading.Thread(target=work); t.start(); t.join()\n"
+        "for _ in range(200): os.getppid()\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        tid = int(proc.stdout.readline())
+        assert tid != proc.pid
+        obs = Observer("-p", str(tid), "-s", "getppid", "-o", str(tmp_path / "t.log")).start()
+        proc.stdin.write("x")
+        proc.stdin.close()
+        assert proc.wait(60) == 0
+        assert obs.wait() == 0
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+    lines = read_log(tmp_path / "t.log")
+    assert {line.pid for line in lines} == {proc.pid}
+    assert counts(lines) == {NR["getppid"]: 500}

@@ -1,0 +1,309 @@
+"""Syscall-sequence analysis: n-grams, Markov transitions, stide/t-stide, bags of syscalls, plots.
+
+A *sequence* is a 1-D integer array of syscall numbers in the order one process made them;
+``sequences()`` cuts a DataFrame (observer.to_pandas, observer.read_log) into one per (comm,
+pid), and observer.read_split_dir reads them from the formatter's files or ADFA-LD.
+
+An n-gram of length k (1 <= k <= 6) is packed into one int64, base ``MAX_SYSCALLS`` (1024, the
+in-kernel filter's bound, so numbers must be 0..1023), which turns counting and set membership
+into ``numpy.unique`` and ``numpy.isin`` over packed keys: a million syscalls take well under a
+second per k. Windows never span two sequences.
+
+stide (Forrest et al., "A sense of self for Unix processes", 1996) flags each length-k window of
+a trace that never occurs in the baseline ("foreign"); t-stide (Warrender et al., 1999) also
+flags windows that are rare in the baseline. Pure functions, thread-safe; matplotlib is imported
+only by the plot functions, pandas only by the functions that take or return DataFrames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Union
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "MAX_K",
+    "MAX_SYSCALLS",
+    "NGramCounts",
+    "Transitions",
+    "bag_of_syscalls",
+    "locality_frame_count",
+    "ngram_counts",
+    "ngram_keys",
+    "plot_timeline",
+    "plot_top_syscalls",
+    "plot_transition_heatmap",
+    "sequences",
+    "stide",
+    "stide_score",
+    "transition_matrix",
+    "tstide",
+    "tstide_score",
+]
+
+MAX_SYSCALLS = 1024
+MAX_K = 6  # 6 * log2(1024) = 60 bits: a packed 6-gram fits an int64
+
+SequenceLike = Union[np.ndarray, Sequence[int]]
+SequencesLike = Union[SequenceLike, Iterable[SequenceLike], Mapping[Any, SequenceLike]]
+
+
+def sequences(df: pd.DataFrame) -> dict[tuple[str, int], np.ndarray]:
+    """One int32 array of syscall numbers per (comm, pid), in row order, keyed in first-seen order.
+
+    A process that execs changes comm, so its syscalls before and after the exec are two
+    sequences, as in the formatter's files.
+    """
+    import pandas as pd
+
+    if df.empty:
+        return {}
+    codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([df["comm"], df["pid"]]))
+    order = np.argsort(codes, kind="stable")
+    bounds = np.flatnonzero(np.diff(codes[order])) + 1
+    nrs = df["nr"].to_numpy(dtype=np.int32)[order]
+    return {
+        (str(comm), int(pid)): part
+        for (comm, pid), part in zip(uniques, np.split(nrs, bounds))
+    }
+
+
+def _as_list(seqs: SequencesLike) -> list[np.ndarray]:
+    """A sequence, a list of sequences or a {key: sequence} mapping, as a list of int64 arrays."""
+    if isinstance(seqs, Mapping):
+        items = list(seqs.values())
+    elif isinstance(seqs, np.ndarray) and seqs.ndim == 1:
+        items = [seqs]
+    else:
+        items = list(seqs)  # type: ignore[arg-type]
+        if items and np.ndim(items[0]) == 0:
+            items = [np.asarray(items)]
+    arrays = [np.asarray(item, dtype=np.int64).reshape(-1) for item in items]
+    for array in arrays:
+        if array.size and (array.min() < 0 or array.max() >= MAX_SYSCALLS):
+            raise ValueError(f"syscall numbers must be 0..{MAX_SYSCALLS - 1}")
+    return arrays
+
+
+def _check_k(k: int) -> None:
+    if not 1 <= k <= MAX_K:
+        raise ValueError(f"n-gram length must be 1..{MAX_K}, not {k}")
+
+
+def ngram_keys(seqs: SequencesLike, k: int) -> np.ndarray:
+    """The packed key of every length-k window of every sequence (int64, in order).
+
+    Key = sum(nr[i + j] * 1024 ** (k - 1 - j)); decode with ``divmod`` by powers of 1024.
+    """
+    _check_k(k)
+    weights = MAX_SYSCALLS ** np.arange(k - 1, -1, -1, dtype=np.int64)
+    parts = [
+        np.lib.stride_tricks.sliding_window_view(seq, k) @ weights
+        for seq in _as_list(seqs) if len(seq) >= k
+    ]
+    return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+
+
+def _unpack(keys: np.ndarray, k: int) -> np.ndarray:
+    """(n, k) array of the syscall numbers packed in keys."""
+    shifts = MAX_SYSCALLS ** np.arange(k - 1, -1, -1, dtype=np.int64)
+    return (keys[:, None] // shifts) % MAX_SYSCALLS
+
+
+class NGramCounts(NamedTuple):
+    """Distinct n-grams (``grams[i]``, a row of k syscall numbers) and how often each occurs,
+    most frequent first (ties in n-gram order)."""
+
+    grams: np.ndarray
+    counts: np.ndarray
+
+    def as_dict(self) -> dict[tuple[int, ...], int]:
+        """``{(nr, ...): count}``; builds one Python tuple per distinct n-gram."""
+        return {tuple(gram): count for gram, count in zip(self.grams.tolist(),
+                                                          self.counts.tolist())}
+
+
+def ngram_counts(seqs: SequencesLike, k: int) -> NGramCounts:
+    """How often each length-k window occurs in seqs."""
+    keys, counts = np.unique(ngram_keys(seqs, k), return_counts=True)
+    order = np.argsort(-counts, kind="stable")
+    return NGramCounts(_unpack(keys[order], k), counts[order])
+
+
+class Transitions(NamedTuple):
+    """A first-order Markov chain over syscalls.
+
+    ``states`` are the syscall numbers seen (sorted); ``counts[i, j]`` is how often
+    ``states[j]`` directly followed ``states[i]``; ``matrix`` is ``counts`` with each row divided
+    by its sum, so every row with an outgoing transition sums to 1 (a state seen only at the end
+    of sequences has an all-zero row).
+    """
+
+    states: np.ndarray
+    counts: np.ndarray
+    matrix: np.ndarray
+
+
+def transition_matrix(seqs: SequencesLike) -> Transitions:
+    """Estimate the syscall-to-syscall transition probabilities of seqs (maximum likelihood)."""
+    arrays = _as_list(seqs)
+    states = np.unique(np.concatenate(arrays)) if arrays else np.empty(0, dtype=np.int64)
+    n = len(states)
+    counts = np.zeros((n, n), dtype=np.int64)
+    for seq in arrays:
+        if len(seq) < 2:
+            continue
+        idx = np.searchsorted(states, seq)
+        np.add.at(counts, (idx[:-1], idx[1:]), 1)
+    totals = counts.sum(axis=1, keepdims=True)
+    matrix = np.divide(counts, totals, out=np.zeros((n, n)), where=totals > 0)
+    return Transitions(states, counts, matrix)
+
+
+def stide(trace: SequencesLike, baseline: SequencesLike, k: int = 6) -> np.ndarray:
+    """For each length-k window of trace, True if it never occurs in baseline (foreign)."""
+    return ~np.isin(ngram_keys(trace, k), ngram_keys(baseline, k))
+
+
+def stide_score(trace: SequencesLike, baseline: SequencesLike, k: int = 6) -> float:
+    """The fraction of trace's length-k windows that are foreign to baseline (0 if none)."""
+    flags = stide(trace, baseline, k)
+    return float(flags.mean()) if flags.size else 0.0
+
+
+def tstide(trace: SequencesLike, baseline: SequencesLike, k: int = 6,
+           threshold: float = 0.001) -> np.ndarray:
+    """t-stide: True for windows that are foreign or make up less than ``threshold`` of the
+    baseline's windows (Warrender, Forrest and Pearlmutter 1999 use 0.001)."""
+    base_keys, base_counts = np.unique(ngram_keys(baseline, k), return_counts=True)
+    keys = ngram_keys(trace, k)
+    if not base_keys.size:
+        return np.ones(keys.shape, dtype=bool)
+    pos = np.clip(np.searchsorted(base_keys, keys), 0, len(base_keys) - 1)
+    found = base_keys[pos] == keys
+    frequency = np.where(found, base_counts[pos] / base_counts.sum(), 0.0)
+    return ~found | (frequency < threshold)
+
+
+def tstide_score(trace: SequencesLike, baseline: SequencesLike, k: int = 6,
+                 threshold: float = 0.001) -> float:
+    """The fraction of trace's windows flagged by tstide (0 if none)."""
+    flags = tstide(trace, baseline, k, threshold)
+    return float(flags.mean()) if flags.size else 0.0
+
+
+def locality_frame_count(flags: np.ndarray, frame: int = 20) -> np.ndarray:
+    """Mismatches among the last ``frame`` windows at each window (Forrest et al.'s LFC).
+
+    Anomalies cluster, so a high LFC is a stronger signal than a scattered mismatch rate.
+    """
+    counts = np.cumsum(np.asarray(flags, dtype=np.int64))
+    shifted = np.concatenate([np.zeros(frame, dtype=np.int64), counts])[: len(counts)]
+    return counts - shifted
+
+
+def bag_of_syscalls(seqs: SequencesLike, vocabulary: np.ndarray | None = None,
+                    normalize: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Counts of each syscall per sequence: ``(matrix[n_sequences, n_vocabulary], vocabulary)``.
+
+    ``vocabulary`` defaults to the sorted syscall numbers seen; numbers outside it are ignored.
+    With ``normalize`` rows are frequencies (each non-empty row sums to 1).
+    """
+    arrays = _as_list(seqs)
+    if vocabulary is None:
+        vocabulary = (np.unique(np.concatenate(arrays)) if arrays
+                      else np.empty(0, dtype=np.int64))
+    vocabulary = np.asarray(vocabulary, dtype=np.int64)
+    lookup = np.full(MAX_SYSCALLS, -1, dtype=np.int64)
+    lookup[vocabulary] = np.arange(len(vocabulary))
+    matrix = np.zeros((len(arrays), len(vocabulary)), dtype=np.int64)
+    for row, seq in enumerate(arrays):
+        idx = lookup[seq]
+        matrix[row] = np.bincount(idx[idx >= 0], minlength=len(vocabulary))
+    if normalize:
+        totals = matrix.sum(axis=1, keepdims=True)
+        return np.divide(matrix, totals, out=np.zeros(matrix.shape), where=totals > 0), vocabulary
+    return matrix, vocabulary
+
+
+# Plots -----------------------------------------------------------------------------------------
+
+
+def _axes(ax: Axes | None, **figure: Any) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, new = plt.subplots(**figure)
+    return new
+
+
+def _label(nr: int) -> str:
+    from observer import syscalls
+
+    try:
+        return syscalls.name(int(nr)) or str(nr)
+    except Exception:  # a machine without a table: numbers are still meaningful
+        return str(nr)
+
+
+def plot_top_syscalls(df: pd.DataFrame, n: int = 15, by: str | None = None,
+                      ax: Axes | None = None) -> Axes:
+    """Horizontal bars of the n most frequent syscalls; with ``by`` (e.g. "comm"), stacked."""
+    ax = _axes(ax, figsize=(7, 0.3 * n + 1))
+    top = df["syscall"].value_counts().head(n)
+    if by is None:
+        top[::-1].plot.barh(ax=ax)
+    else:
+        table = (df[df["syscall"].isin(top.index)].groupby(["syscall", by]).size()
+                 .unstack(fill_value=0).reindex(top.index[::-1]))
+        table.plot.barh(ax=ax, stacked=True)
+    ax.set_xlabel("calls")
+    ax.set_ylabel("")
+    ax.set_title(f"top {len(top)} syscalls")
+    return ax
+
+
+def plot_timeline(df: pd.DataFrame, n: int = 8, ax: Axes | None = None) -> Axes:
+    """One row per process (comm:pid): a dot per syscall at its time, coloured by syscall for
+    the n most frequent ones. Needs the ``time`` column (capture_time)."""
+    ax = _axes(ax, figsize=(9, 3))
+    timed = df[df["time"].notna()]
+    if timed.empty:
+        raise ValueError("no timestamps: trace with capture_time=True")
+    lanes = (timed["comm"].astype(str) + ":" + timed["pid"].astype(str))
+    order = list(dict.fromkeys(lanes))
+    lane = lanes.map({name: i for i, name in enumerate(order)}).to_numpy()
+    seconds = (timed["time"] - timed["time"].min()).dt.total_seconds().to_numpy()
+    top = list(timed["syscall"].value_counts().index[:n])
+    names = timed["syscall"].to_numpy()
+    other = ~np.isin(names, top)
+    ax.scatter(seconds[other], lane[other], s=4, c="lightgray", label="other", marker="|")
+    for name in top:
+        mask = names == name
+        ax.scatter(seconds[mask], lane[mask], s=12, label=name, marker="|")
+    ax.set_yticks(range(len(order)), order)
+    ax.set_xlabel("seconds since the first syscall")
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small", frameon=False)
+    return ax
+
+
+def plot_transition_heatmap(transitions: Transitions, n: int = 15,
+                            ax: Axes | None = None) -> Axes:
+    """The transition probabilities among the n most frequent source syscalls, as a heatmap."""
+    ax = _axes(ax, figsize=(7, 6))
+    busiest = np.argsort(-transitions.counts.sum(axis=1), kind="stable")[:n]
+    matrix = transitions.matrix[np.ix_(busiest, busiest)]
+    labels = [_label(transitions.states[i]) for i in busiest]
+    image = ax.imshow(matrix, cmap="viridis", vmin=0.0, vmax=1.0)
+    ax.set_xticks(range(len(labels)), labels, rotation=90, fontsize="small")
+    ax.set_yticks(range(len(labels)), labels, fontsize="small")
+    ax.set_xlabel("next syscall")
+    ax.set_ylabel("syscall")
+    ax.figure.colorbar(image, ax=ax, label="P(next | syscall)")
+    return ax

@@ -1,0 +1,137 @@
+"""observer.Tracer against the real kernel: batches, DataFrames, the callback API, round trips."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import observer
+
+from .helpers import NR, Observer, Workload
+
+pytestmark = pytest.mark.bpf
+pd = pytest.importorskip("pandas")
+
+# Waits for a byte on stdin, then calls getpgid(1), getpgid(2), ... getpgid(N): each record's
+# first argument says which call it is.
+COUNTING = """
+import os, sys
+sys.stdin.buffer.read(1)
+for i in range(1, {n} + 1):
+    try:
+        os.getpgid(i)
+    except OSError:
+        pass
+"""
+
+
+def test_every_syscall_arrives_exactly_once_across_batches() -> None:
+    n = 150_000
+    proc = subprocess.Popen([sys.executable, "-c", COUNTING.format(n=n)], stdin=subprocess.PIPE)
+    try:
+        with observer.Tracer(pids=proc.pid, syscalls="getpgid") as tracer:
+            assert proc.stdin is not None
+            proc.stdin.write(b"x")
+            proc.stdin.close()
+            batches = list(tracer.batches(timeout=120))
+        assert proc.wait(60) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+    assert tracer.lost == 0
+    assert len(batches) > 1, "expected the records to arrive in several polls"
+    for batch in batches:
+        assert batch.dtype == observer.event_dtype
+        assert batch.base is not None  # owned by the C++ vector behind a capsule
+    events = np.concatenate(batches)
+    assert (events["tgid"] == proc.pid).all()
+    assert (events["nr"] == NR["getpgid"]).all()
+    assert np.array_equal(np.sort(events["args"][:, 0]), np.arange(1, n + 1))
+    # One thread, so the ring holds them in call order, and every record is timestamped.
+    assert np.array_equal(events["args"][:, 0], np.arange(1, n + 1))
+    assert (np.diff(events["ts_ns"].astype(np.int64)) >= 0).all()
+
+
+def test_command_to_pandas_and_exit_status() -> None:
+    with observer.Tracer(command=["sh", "-c", "cat /dev/null; exit 3"], follow=True) as tracer:
+        df = tracer.to_pandas()
+    assert tracer.exit_status == 3
+    assert df["syscall"].iloc[0] == "execve"
+    assert set(df["comm"]) >= {"sh", "cat"}
+    assert df.groupby("pid")["syscall"].last().eq("exit_group").all()
+    # Wall-clock time: within a minute of now, in order per thread.
+    now = pd.Timestamp.now()
+    assert (abs(df["time"] - now) < pd.Timedelta(minutes=1)).all()
+    for _, thread in df.groupby("tid"):
+        assert thread["time"].is_monotonic_increasing
+
+
+def test_capture_exit_records_return_values() -> None:
+    with observer.Tracer(command=["cat", "/nonexistent/x"], syscalls="openat",
+                         capture_exit=True) as tracer:
+        df = tracer.to_pandas()
+    failed = df[df["arg1"].notna() & (df["ret"] == -2)]  # ENOENT
+    assert len(failed) >= 1
+    assert df["duration_ns"].notna().all()
+
+
+def test_cli_log_and_tracer_dataframe_agree(tmp_path: Path) -> None:
+    log = tmp_path / "t.log"
+    work = Workload(getppid=700, sched_yield=5)
+    try:
+        cli = Observer("-p", str(work.pid), "-o", str(log)).start()
+        with observer.Tracer(pids=work.pid) as tracer:
+            assert work.go() == 0
+            live = tracer.to_pandas(timeout=60)
+        assert cli.wait() == 0
+    finally:
+        work.kill()
+    read = observer.read_log(log)
+    assert read.attrs["malformed"] == 0
+    assert len(live) == len(read) > 705
+    assert tracer.lost == 0
+    # The log has no thread ids; the workload has one thread, so its order is the thread's.
+    for column in ("pid", "nr", "syscall", "comm"):
+        pd.testing.assert_series_equal(live[column], read[column])
+    assert (live["tid"] == work.pid).all()
+
+
+def test_callback_api_sees_every_record() -> None:
+    seen: list[int] = []
+    work = Workload(getppid=300, sched_yield=0)
+    try:
+        with observer.Tracer(pids=work.pid, syscalls=["getppid"]) as tracer:
+            work.go()
+            count = tracer.run(lambda record: seen.append(int(record["nr"])), timeout=60)
+    finally:
+        work.kill()
+    assert count == len(seen) == 300
+    assert set(seen) == {NR["getppid"]}
+
+
+def test_ctrl_c_interrupts_batches() -> None:
+    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+    with observer.Tracer(syscalls="getppid") as tracer:  # the whole system: never ends alone
+        timer.start()
+        with pytest.raises(KeyboardInterrupt):
+            for _ in tracer.batches():
+                pass
+    timer.join()
+
+
+def test_bad_options_raise_usage_errors() -> None:
+    with pytest.raises(observer.UsageError, match="unknown syscall"):
+        observer.Tracer(syscalls="openatt")
+    with pytest.raises(observer.UsageError, match="invalid pid"):
+        observer.Tracer(pids="12x")
+    with pytest.raises(observer.UsageError, match="either pids or command"):
+        observer.Tracer(pids=1, command=["true"])
+    with pytest.raises(observer.UsageError, match="ring size"):
+        observer.Tracer(ring_size=3)

@@ -1,0 +1,148 @@
+"""DataFrames, readers and Parquet export on records built by hand (no kernel needed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import observer
+from observer import formatter, syscalls
+from observer._escape import escape_comm
+
+pd = pytest.importorskip("pandas")
+
+# struct event of bpf/syscalls.h, with the offsets src/cpp/event.h asserts.
+EXPECTED_DTYPE = np.dtype({
+    "names": ["ts_ns", "args", "ret", "duration_ns", "tgid", "tid", "nr", "flags", "comm"],
+    "formats": ["<u8", ("<u8", (6,)), "<i8", "<u8", "<u4", "<u4", "<i4", "<u4", "S16"],
+    "offsets": [0, 8, 56, 64, 72, 76, 80, 84, 88],
+    "itemsize": 104,
+})
+NR = {name: syscalls.number(name) for name in ("read", "write", "openat", "getppid")}
+
+
+def test_core_dtype_matches_the_c_struct() -> None:
+    core = pytest.importorskip("observer._core")
+    assert core.event_dtype == EXPECTED_DTYPE
+    assert core.event_dtype.itemsize == 104
+    for name in EXPECTED_DTYPE.names:
+        assert core.event_dtype.fields[name] == EXPECTED_DTYPE.fields[name], name
+
+
+def records() -> np.ndarray:
+    events = np.zeros(3, dtype=EXPECTED_DTYPE)
+    events["tgid"] = [10, 10, 11]
+    events["tid"] = [10, 12, 11]
+    events["nr"] = [NR["openat"], NR["read"], 999]
+    events["comm"] = [b"sh", b"sh", "caf\u00e9".encode() + b"\xff"]
+    events["ts_ns"] = [1_000, 2_000, 0]
+    events["flags"] = [3, 2, 0]
+    events["ret"] = [-2, 5, 7]
+    events["duration_ns"] = [50, 60, 70]
+    events["args"][0] = [1, 2, 3, 4, 5, 6]
+    return events
+
+
+def test_to_pandas_converts_every_field() -> None:
+    batches = [records()[:2], records()[2:]]
+    df = observer.to_pandas(iter(batches), clock_offset_ns=1_000_000_000)
+    assert list(df.columns) == list(observer.frames.COLUMNS)
+    assert df["syscall"].tolist() == ["openat", "read", "999"]
+    assert df["comm"].tolist() == ["sh", "sh", "caf\u00e9\\xff"]
+    assert df["pid"].tolist() == [10, 10, 11] and df["tid"].tolist() == [10, 12, 11]
+    assert df["time"].iloc[0] == pd.Timestamp(1_000_001_000, unit="ns")
+    assert df["time"].isna().tolist() == [False, False, True]
+    assert df["ts_ns"].isna().tolist() == [False, False, True]
+    # ret and duration only where EVENT_HAS_RET is set.
+    assert df["ret"].iloc[0] == -2 and df["ret"].isna().tolist() == [False, True, True]
+    assert df["duration_ns"].iloc[0] == 50
+    assert [df[f"arg{i}"].iloc[0] for i in range(6)] == [1, 2, 3, 4, 5, 6]
+    assert observer.to_pandas([]).empty
+
+
+def write_log(path: Path, rows: list[tuple[int, int, bytes]]) -> None:
+    path.write_text("".join(f"{pid}:{nr}:{escape_comm(comm)}\n" for pid, nr, comm in rows))
+
+
+def test_read_log_matches_to_pandas_on_the_shared_columns(tmp_path: Path) -> None:
+    events = records()
+    log = tmp_path / "trace.log"
+    write_log(log, [(int(e["tgid"]), int(e["nr"]), bytes(e["comm"])) for e in events])
+    df = observer.read_log(log)
+    expected = observer.to_pandas(events)
+    for column in ("pid", "comm", "nr", "syscall"):
+        pd.testing.assert_series_equal(df[column], expected[column])
+    assert list(df.dtypes) == list(expected.dtypes)
+    assert df["time"].isna().all() and df["tid"].isna().all() and df["ret"].isna().all()
+    assert df.attrs["malformed"] == 0
+
+
+def test_read_log_skips_and_counts_malformed_lines(tmp_path: Path) -> None:
+    log = tmp_path / "trace.log"
+    log.write_bytes(b"1:0:ok:with:colons\nnot a record\n2:x:sh\n3:1:bad\\q\n4:1:\n")
+    df = observer.read_log(log)
+    assert df["pid"].tolist() == [1, 4]
+    assert df["comm"].tolist() == ["ok:with:colons", ""]
+    assert df.attrs["malformed"] == 3
+
+
+def test_read_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "trace.jsonl"
+    rows = [
+        {"ts_ns": 5, "args": [1, 2, 3, 4, 5, 6], "ret": 3, "duration_ns": 9, "tgid": 7,
+         "tid": 8, "nr": NR["write"], "flags": 3, "comm": "sh", "syscall": "write"},
+        {"ts_ns": 6, "args": [0] * 6, "ret": 0, "duration_ns": 0, "tgid": 7, "tid": 7,
+         "nr": NR["getppid"], "flags": 2, "comm": "sh", "syscall": "getppid"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n")
+    df = observer.read_log(path, clock_offset_ns=100)
+    assert df["syscall"].tolist() == ["write", "getppid"]
+    assert df["tid"].tolist() == [8, 7]
+    assert df["time"].tolist() == [pd.Timestamp(105, unit="ns"), pd.Timestamp(106, unit="ns")]
+    assert df["ret"].tolist()[0] == 3 and pd.isna(df["ret"].iloc[1])
+    assert df["arg5"].tolist() == [6, 0]
+    assert df.attrs["malformed"] == 1
+    with pytest.raises(ValueError, match="unknown trace format"):
+        observer.read_log(path, format="csv")
+
+
+def test_read_split_dir_reads_formatter_output(tmp_path: Path) -> None:
+    log = tmp_path / "trace.log"
+    write_log(log, [(1, 0, b"a/b"), (2, 1, b"sh"), (1, 3, b"a/b"), (2, 0, b"sh")])
+    with log.open("rb") as lines:
+        result = formatter.split_records(lines)
+    formatter.write_split(result, tmp_path / "numbers")
+    formatter.write_split(result, tmp_path / "names", names=True)
+    for sub in ("numbers", "names"):
+        seqs = observer.read_split_dir(tmp_path / sub)
+        assert {k: v.tolist() for k, v in seqs.items()} == {("a/b", 1): [0, 3], ("sh", 2): [1, 0]}
+
+
+def test_read_split_dir_reads_adfa_style_directories(tmp_path: Path) -> None:
+    (tmp_path / "Attack_Data_Master" / "Adduser_1").mkdir(parents=True)
+    (tmp_path / "Training_Data_Master").mkdir()
+    (tmp_path / "Training_Data_Master" / "UTD-0001.txt").write_text("6 6 63 6 42 120 6 \n")
+    (tmp_path / "Attack_Data_Master" / "Adduser_1" / "UAD-Adduser-1-1.txt").write_text("3 4\n")
+    seqs = observer.read_split_dir(tmp_path)
+    assert {k: v.tolist() for k, v in seqs.items()} == {
+        ("Attack_Data_Master/Adduser_1/UAD-Adduser-1-1.txt", None): [3, 4],
+        ("Training_Data_Master/UTD-0001.txt", None): [6, 6, 63, 6, 42, 120, 6],
+    }
+    (tmp_path / "bad.txt").write_text("6 nosuchcall\n")
+    with pytest.raises(ValueError, match="nosuchcall"):
+        observer.read_split_dir(tmp_path)
+
+
+def test_to_parquet_partitions_by_comm_and_pid(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "dataset"
+    observer.to_parquet([records()], out)
+    assert (out / "comm=sh" / "pid=10").is_dir()
+    back = pd.read_parquet(out)
+    assert sorted(back["syscall"].tolist()) == ["999", "openat", "read"]
+    assert sorted(back["comm"].astype(str).tolist()) == ["caf\u00e9\\xff", "sh", "sh"]
+    row = back[back["syscall"] == "openat"].iloc[0]
+    assert row["ret"] == -2 and row["tid"] == 10
