@@ -130,7 +130,7 @@ class Tracer:
         """Load and attach the programs, then let ``command`` start. Called by ``with``."""
         if self._core is not None:
             raise UsageError("this Tracer is already open")
-        cli.check_pids_exist(self.pids)
+        self.pids = cli.resolve_pids(self.pids)
         path = cli.resolve_command(self.command[0]) if self.command else ""
         spec = _core.Spec()
         self._sink = _core.BatchSink()
