@@ -10,7 +10,11 @@
 //    storage, sys_exit writes one record with the return value and duration. Syscalls
 //    that never return (exit, exit_group) are written at entry. A successful execve exits in
 //    the new image; task storage belongs to the task_struct, which survives exec (even
-//    de_thread's pid change), so its record is completed there.
+//    de_thread's pid change), so its record is completed there. Path and name arguments
+//    (string_args) are copied at entry, before the syscall can change them, and follow the
+//    event as a struct string_tail; the record is built in task storage and copied out.
+//  - summary (count_stats): sys_exit adds to a per-CPU array of per-syscall totals; with
+//    emit_records off nothing else is written, so summary mode moves no per-event data.
 //
 // Minimum kernel: 5.11 (tp_btf 5.5, ring buffer 5.8, task storage for tracing 5.11).
 #include "vmlinux.h"
@@ -29,17 +33,24 @@ const volatile __u64 filter_syscall_bits[SYSCALL_WORDS] = {};
 const volatile __u8 capture_exit = 0;
 const volatile __u8 capture_time = 0;
 const volatile __u64 wakeup_bytes = 1;
+const volatile __u8 emit_records = 1;     /* write records to the ring */
+const volatile __u8 count_stats = 0;      /* add to the stats map (-c) */
+const volatile __u8 filter_failed = 0;    /* only syscalls that returned an error (-Z) */
+const volatile __u32 string_limit = 0;    /* bytes per string argument, 0 = no strings */
+const volatile __u8 string_args[MAX_SYSCALLS] = {}; /* bit i: argument i is a string */
 
 /* Counters read by user space through the mmap'ed .bss. */
 __u64 lost_events = 0;     /* records dropped because the ring was full */
 __u64 untraced_forks = 0;  /* children not followed because the traced map was full */
 __s64 traced_alive = 0;    /* processes in the traced map, counting user-space inserts */
 
+/* The record under construction between sys_enter and sys_exit, laid out as it is sent. */
 struct pending {
-	__u64 ts_ns;
-	__u64 args[6];
-	__s32 nr;
+	struct event e;
+	struct string_tail t;
+	char data[MAX_STRINGS * STRING_MAX];
 	__u32 active;
+	__u32 unread; /* a string could not be read at entry (page not yet faulted in) */
 };
 
 struct {
@@ -67,6 +78,13 @@ struct {
 	__type(key, int);
 	__type(value, struct pending);
 } pending SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, struct syscall_stats);
+} stats SEC(".maps");
 
 struct name_scratch {
 	char path[NAME_LEN];
@@ -118,6 +136,75 @@ static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr)
 	return e;
 }
 
+/* Per-CPU slot: a concurrent update needs a preemption inside this program on the same CPU
+ * (tracing programs run with migration disabled), which would lose at most one count. */
+static __always_inline void add_stats(long nr, long ret, __u64 duration)
+{
+	__u32 key = nr;
+	struct syscall_stats *s;
+
+	if (key >= MAX_SYSCALLS)
+		return;
+	s = bpf_map_lookup_elem(&stats, &key);
+	if (!s)
+		return;
+	s->calls++;
+	if (ret < 0 && ret >= -4095)
+		s->errors++;
+	s->total_ns += duration;
+	if (duration > s->max_ns)
+		s->max_ns = duration;
+}
+
+/* Copies user string *ptr to data + offset. Reads limit + 2 bytes so that a string of exactly
+ * limit bytes (limit + 1 with its NUL) is told apart from a longer one. Returns its length. */
+static __always_inline __u32 read_string(struct pending *p, __u32 i, __u32 offset, __u64 ptr)
+{
+	__u32 limit = string_limit;
+	long n;
+
+	if (limit > STRING_MAX - 2)
+		limit = STRING_MAX - 2;
+	n = bpf_probe_read_user_str(p->data + (offset & (STRING_MAX - 1)), limit + 2,
+				    (const void *)ptr);
+	if (n <= 0) {
+		p->unread = 1;
+		return 0;
+	}
+	n -= 1;
+	if (n > limit) {
+		n = limit;
+		p->t.truncated |= STRING_TRUNCATED(i);
+	}
+	return n;
+}
+
+static __always_inline void read_strings(struct pending *p, long nr)
+{
+	__u32 offset = 0, len;
+	__u8 mask;
+
+	p->t.count = 0;
+	p->t.truncated = 0;
+	p->unread = 0;
+	if ((unsigned long)nr >= MAX_SYSCALLS)
+		return;
+	mask = string_args[nr];
+	for (__u32 arg = 0; arg < 6 && mask; arg++) {
+		if (!(mask & (1u << arg)))
+			continue;
+		mask &= ~(1u << arg);
+		__u32 i = p->t.count;
+		if (i >= MAX_STRINGS)
+			break;
+		len = read_string(p, i, offset, p->e.args[arg]);
+		p->t.len[i] = len;
+		p->t.arg[i] = arg;
+		p->t.count = i + 1;
+		offset += len;
+	}
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
@@ -135,13 +222,24 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 			__sync_fetch_and_add(&lost_events, 1);
 			return 0;
 		}
-		p->ts_ns = bpf_ktime_get_ns();
-		read_args(regs, p->args);
-		p->nr = id;
+		p->e.ts_ns = bpf_ktime_get_ns();
+		p->e.nr = id;
 		p->active = 1;
+		if (emit_records) {
+			read_args(regs, p->e.args);
+			if (string_limit)
+				read_strings(p, id);
+		}
 		return 0;
 	}
 
+	/* Here the syscall never returns (or exit is not captured): never a failure. */
+	if (filter_failed)
+		return 0;
+	if (count_stats)
+		add_stats(id, 0, 0);
+	if (!emit_records)
+		return 0;
 	e = reserve(pid_tgid, id);
 	if (!e)
 		return 0;
@@ -159,8 +257,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	struct pending *p;
-	struct event *e;
-	__u64 now;
+	__u64 duration, size;
 
 	if ((__u32)(pid_tgid >> 32) == filter_self_tgid)
 		return 0;
@@ -168,17 +265,36 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (!p || !p->active)
 		return 0;
 	p->active = 0;
-	now = bpf_ktime_get_ns();
-
-	e = reserve(pid_tgid, p->nr);
-	if (!e)
+	if (filter_failed && ret >= 0)
 		return 0;
-	e->ts_ns = p->ts_ns;
-	__builtin_memcpy(e->args, p->args, sizeof(e->args));
-	e->ret = ret;
-	e->duration_ns = now - p->ts_ns;
-	e->flags = EVENT_HAS_RET | EVENT_HAS_TIME;
-	bpf_ringbuf_submit(e, wakeup_flag());
+	duration = bpf_ktime_get_ns() - p->e.ts_ns;
+	if (count_stats)
+		add_stats(p->e.nr, ret, duration);
+	if (!emit_records)
+		return 0;
+
+	/* Identity at exit: a successful execve may have changed tid (de_thread) and comm. */
+	p->e.tgid = pid_tgid >> 32;
+	p->e.tid = (__u32)pid_tgid;
+	read_comm(p->e.comm);
+	p->e.ret = ret;
+	p->e.duration_ns = duration;
+	p->e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
+	size = sizeof(struct event);
+	/* A string in a page the program had not touched yet cannot be read without sleeping;
+	 * the syscall itself has faulted it in by now, so read it again (same pointer). */
+	if (string_limit && p->unread)
+		read_strings(p, p->e.nr);
+	if (string_limit && p->t.count) {
+		p->e.flags |= EVENT_HAS_STRINGS;
+		size += sizeof(struct string_tail) + p->t.len[0];
+		if (p->t.count > 1)
+			size += p->t.len[1];
+	}
+	if (size > sizeof(*p))
+		return 0;
+	if (bpf_ringbuf_output(&events, p, size, wakeup_flag()))
+		__sync_fetch_and_add(&lost_events, 1);
 	return 0;
 }
 

@@ -13,12 +13,20 @@
 /* Longest program name matched by --comm (a file name component, NAME_MAX). */
 #define NAME_LEN 256
 #define MAX_NAMES 64
+/* Bytes of one string argument captured at entry: --string-limit is at most STRING_MAX - 2
+ * (one byte to detect truncation, one for the NUL). At most MAX_STRINGS per syscall. */
+#define STRING_MAX 4096
+#define MAX_STRINGS 2
 
 /* event.flags */
 enum event_flag {
 	EVENT_HAS_RET = 1,  /* ret and duration_ns are valid (recorded at syscall exit) */
 	EVENT_HAS_TIME = 2, /* ts_ns is valid */
+	EVENT_HAS_STRINGS = 4, /* struct string_tail and its bytes follow the event */
 };
+
+/* string_tail.truncated bits: string i was longer than the limit */
+#define STRING_TRUNCATED(i) (1u << (i))
 
 /* Why a tgid is in the traced map. */
 enum traced_reason {
@@ -41,6 +49,26 @@ struct event {
 	__s32 nr;          /* syscall number of the native ABI */
 	__u32 flags;       /* enum event_flag */
 	char comm[TASK_COMM_LEN];
+};
+
+/*
+ * Follows struct event in the ring when EVENT_HAS_STRINGS is set: count strings, string 0's
+ * len[0] bytes first, then string 1's, without NULs. The record's size covers them all.
+ */
+struct string_tail {
+	__u16 len[MAX_STRINGS]; /* bytes of each string */
+	__u8 arg[MAX_STRINGS];  /* which syscall argument (0-5) each string is */
+	__u8 count;             /* strings that follow, 0-MAX_STRINGS */
+	__u8 truncated;         /* STRING_TRUNCATED(i) */
+	__u32 __pad[2];
+};
+
+/* Per-syscall totals of summary mode (-c), one slot per syscall number in a per-CPU array. */
+struct syscall_stats {
+	__u64 calls;
+	__u64 errors; /* returned -4095..-1 */
+	__u64 total_ns;
+	__u64 max_ns;
 };
 
 #endif /* OBSERVER_SYSCALLS_H */

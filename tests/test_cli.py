@@ -114,3 +114,41 @@ def test_argparse_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> Non
     assert cli.main(["-d", "soon"]) == cli.EXIT_USAGE
     assert capsys.readouterr().err == ("observer: error: argument -d/--duration: invalid float "
                                        "value: 'soon' (see observer --help)\n")
+
+def test_syscall_classes_and_negation() -> None:
+    file_calls = set(syscalls.parse_list(["%file"]))
+    assert syscalls.number("openat") in file_calls and syscalls.number("read") not in file_calls
+    without = set(syscalls.parse_list(["!%file"]))
+    assert without == set(syscalls.table()) - file_calls
+    mixed = syscalls.parse_list(["%memory,read", "!mmap"])
+    assert syscalls.number("read") in mixed and syscalls.number("munmap") in mixed
+    assert syscalls.number("mmap") not in mixed
+
+
+@pytest.mark.parametrize("value,message", [(["%files"], "unknown syscall class"),
+                                           (["read,!read"], "selection is empty"),
+                                           (["!"], "empty syscall name")])
+def test_bad_syscall_selections(value: list[str], message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        syscalls.parse_list(value)
+
+
+def test_record_options() -> None:
+    assert cli.parse_options([]).format == "log" and not cli.parse_options([]).full_records
+    opts = cli.parse_options(["-tt", "-T"])
+    assert (opts.format, opts.timestamps, opts.durations) == ("strace", 2, True)
+    assert cli.parse_options(["-Z"]).full_records
+    opts = cli.parse_options(["-c"])
+    assert opts.summary and opts.full_records and not cli.records_wanted(opts)
+    opts = cli.parse_options(["-C"])
+    assert opts.summary and cli.records_wanted(opts)
+    assert cli.parse_options(["--format", "jsonl", "--string-limit", "9"]).string_limit == 9
+
+
+@pytest.mark.parametrize("argv,message", [(["--format", "log", "-t"], "apply to --format strace"),
+                                          (["--format", "jsonl", "-T"], "apply to --format"),
+                                          (["--string-limit", "0"], "string limit"),
+                                          (["--string-limit", "4095"], "string limit")])
+def test_bad_record_options(argv: list[str], message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        cli.parse_options(argv)

@@ -72,6 +72,8 @@ PYBIND11_MODULE(_core, m) {
   m.attr("NAME_LEN") = NAME_LEN;
   m.attr("EVENT_HAS_RET") = static_cast<int>(EVENT_HAS_RET);
   m.attr("EVENT_HAS_TIME") = static_cast<int>(EVENT_HAS_TIME);
+  m.attr("EVENT_HAS_STRINGS") = static_cast<int>(EVENT_HAS_STRINGS);
+  m.attr("STRING_MAX") = STRING_MAX;
   m.attr("event_dtype") = py::dtype::of<Event>();
 
   m.def("set_verbosity", &set_verbosity, py::arg("level"),
@@ -85,6 +87,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("follow", &Spec::follow)
       .def_readwrite("capture_exit", &Spec::capture_exit)
       .def_readwrite("capture_time", &Spec::capture_time)
+      .def_readwrite("emit_records", &Spec::emit_records)
+      .def_readwrite("count_stats", &Spec::count_stats)
+      .def_readwrite("failed_only", &Spec::failed_only)
+      .def_readwrite("string_limit", &Spec::string_limit)
       .def_readwrite("ring_size", &Spec::ring_size)
       .def_readwrite("self_tgid", &Spec::self_tgid)
       .def_readwrite("probe_root", &Spec::probe_root);
@@ -115,6 +121,23 @@ PYBIND11_MODULE(_core, m) {
   py::class_<DiscardSink, Sink>(m, "DiscardSink", "Counts records and drops them.")
       .def(py::init<>());
 
+  py::class_<JsonSink, Sink>(m, "JsonSink", "JSON Lines: one object per syscall, all fields.")
+      .def(py::init(&JsonSink::open), py::arg("path"), "Create path ('-' = standard output).");
+
+  py::class_<StraceSink, Sink>(m, "StraceSink", "strace-style lines with decoded arguments.")
+      .def(py::init([](const std::string& path, int timestamps, bool durations) {
+             return StraceSink::open(path, TimeFormat{timestamps, durations});
+           }),
+           py::arg("path"), py::arg("timestamps") = 0, py::arg("durations") = false,
+           "Create path ('-' = standard output); timestamps 1 = -t, 2 = -tt; durations = -T.");
+
+  py::class_<SyscallStats>(m, "SyscallStats", "Totals of one syscall from summary mode.")
+      .def_readonly("nr", &SyscallStats::nr)
+      .def_readonly("calls", &SyscallStats::calls)
+      .def_readonly("errors", &SyscallStats::errors)
+      .def_readonly("total_ns", &SyscallStats::total_ns)
+      .def_readonly("max_ns", &SyscallStats::max_ns);
+
   py::class_<BatchSink, Sink>(m, "BatchSink", "Collects records for NumPy.")
       .def(py::init<>())
       .def(
@@ -141,7 +164,8 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("consumed", &Tracer::consumed,
                              "Records taken from the ring and accepted by a sink, in total.")
       .def_property_readonly("notes", &Tracer::notes,
-                             "Start-up notes: absent features that are not needed.");
+                             "Start-up notes: absent features that are not needed.")
+      .def("stats", &Tracer::stats, "Per-syscall totals of summary mode, summed over CPUs.");
 
   py::class_<Child>(m, "Child", "A command that execs only when released.")
       .def(py::init<const std::string&, const std::vector<std::string>&>(), py::arg("path"),

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "decode.h"
 #include "error.h"
 #include "event.h"
 #include "syscalls.skel.h"
@@ -142,7 +143,19 @@ Loader::Loader(const Spec& spec) {
                       std::to_string(MAX_SYSCALLS - 1));
     ro->filter_syscall_bits[nr / 64] |= 1ull << (nr % 64);
   }
+  if (spec.string_limit > STRING_MAX - 2)
+    throw Error("configure string capture", EINVAL,
+                "string limit must be at most " + std::to_string(STRING_MAX - 2) + " bytes");
+  if ((spec.count_stats || spec.failed_only || spec.string_limit) && !spec.capture_exit)
+    throw Error("configure recording", EINVAL,
+                "summaries, failed-only filtering and strings need capture_exit");
   ro->capture_exit = spec.capture_exit;
+  ro->emit_records = spec.emit_records;
+  ro->count_stats = spec.count_stats;
+  ro->filter_failed = spec.failed_only;
+  ro->string_limit = spec.string_limit;
+  if (spec.string_limit)
+    for (int nr = 0; nr < MAX_SYSCALLS; ++nr) ro->string_args[nr] = string_arg_mask(nr);
   ro->capture_time = spec.capture_time || spec.capture_exit;
   // Force a wakeup once a quarter of the ring is unread; below that the consumer's timer drains.
   ro->wakeup_bytes = spec.ring_size / 4;

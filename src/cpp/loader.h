@@ -21,6 +21,10 @@ struct Spec {
   bool follow = false;             // trace children of traced processes
   bool capture_exit = false;       // record at exit: return value and duration
   bool capture_time = false;       // timestamp every record
+  bool emit_records = true;        // write records to the ring (off: summary only)
+  bool count_stats = false;        // per-syscall totals in the kernel (-c); needs capture_exit
+  bool failed_only = false;        // only syscalls that returned an error; needs capture_exit
+  uint32_t string_limit = 0;       // bytes per captured string argument, 0 = none
   uint32_t ring_size = 16u << 20;  // bytes, a power of two >= page size
   uint32_t self_tgid = 0;          // never traced; 0 = this process
   std::string probe_root = "/";    // where probe_features() looks for /proc and /sys

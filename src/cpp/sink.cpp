@@ -34,20 +34,25 @@ char* escape_comm(char* out, const char (&comm)[TASK_COMM_LEN]) noexcept {
   return out;
 }
 
-std::unique_ptr<TextSink> TextSink::open(const std::string& path) {
-  if (path == "-") return std::make_unique<TextSink>(STDOUT_FILENO, false, "standard output");
+std::tuple<int, bool, std::string> FileSink::open_fd(const std::string& path) {
+  if (path == "-") return {STDOUT_FILENO, false, "standard output"};
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw SinkError("open " + path, errno);
-  return std::make_unique<TextSink>(fd, true, path);
+  return {fd, true, path};
 }
 
-TextSink::TextSink(int fd, bool owns_fd, std::string name)
+std::unique_ptr<TextSink> TextSink::open(const std::string& path) {
+  auto [fd, owned, name] = open_fd(path);
+  return std::make_unique<TextSink>(fd, owned, name);
+}
+
+FileSink::FileSink(int fd, bool owns_fd, std::string name)
     : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)), buffer_(kBufferSize) {
   struct stat st{};
   if (fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) offset_ = lseek(fd_, 0, SEEK_CUR);
 }
 
-TextSink::~TextSink() {
+FileSink::~FileSink() {
   if (!failed_) {
     try {
       flush();
@@ -59,20 +64,18 @@ TextSink::~TextSink() {
 }
 
 void TextSink::write(const Event& event) {
-  if (kBufferSize - used_ < kMaxLine) flush();
-  char* p = buffer_.data() + used_;
-  char* end = buffer_.data() + kBufferSize;
+  char* p = line(kMaxLine);
+  char* end = p + kMaxLine;
   p = std::to_chars(p, end, event.tgid).ptr;
   *p++ = ':';
   p = std::to_chars(p, end, event.nr).ptr;
   *p++ = ':';
   p = escape_comm(p, event.comm);
   *p++ = '\n';
-  used_ = static_cast<size_t>(p - buffer_.data());
-  ++buffered_;
+  commit(p);
 }
 
-void TextSink::flush() {
+void FileSink::flush() {
   if (failed_) throw SinkError("write " + name_, EIO, "output already failed");
   size_t done = 0;
   while (done < used_) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,12 @@ class Sink {
  public:
   virtual ~Sink() = default;
   virtual void write(const Event& event) = 0;
+  // A whole ring record: the event and, with EVENT_HAS_STRINGS, its string tail. Sinks that
+  // show strings override this; the others see the event only.
+  virtual void write_record(const void* data, uint32_t size) {
+    (void)size;
+    write(*static_cast<const Event*>(data));
+  }
   // Pushes buffered records out; throws SinkError if they cannot be written.
   virtual void flush() = 0;
   // Records that reached the output in full.
@@ -33,26 +40,38 @@ class Sink {
 // record is always one line and the name round-trips. Writes at most 4 * TASK_COMM_LEN bytes.
 char* escape_comm(char* out, const char (&comm)[TASK_COMM_LEN]) noexcept;
 
-// The trace log of seed 001: one line per syscall, "tgid:nr:comm". Formats into a large
-// buffer with std::to_chars (no iostreams, no printf) and writes with write(2).
+// Line-oriented output to a file descriptor: subclasses format one record per line into a
+// large buffer with std::to_chars (no iostreams, no printf), written with write(2).
 //
 // If a write fails (disk full, closed pipe), the file is cut back to its last complete line,
 // written() counts exactly the lines it holds, and SinkError is thrown.
-class TextSink : public Sink {
+class FileSink : public Sink {
  public:
-  // Opens (creates, truncates) path; "-" writes to standard output.
-  static std::unique_ptr<TextSink> open(const std::string& path);
-  TextSink(int fd, bool owns_fd, std::string name);
-  ~TextSink() override;
-  TextSink(const TextSink&) = delete;
-  TextSink& operator=(const TextSink&) = delete;
+  FileSink(int fd, bool owns_fd, std::string name);
+  ~FileSink() override;
+  FileSink(const FileSink&) = delete;
+  FileSink& operator=(const FileSink&) = delete;
 
-  void write(const Event& event) override;
   void flush() override;
+
+ protected:
+  // Opens (creates, truncates) path; "-" is standard output. Returns (fd, owned, name).
+  static std::tuple<int, bool, std::string> open_fd(const std::string& path);
+  // Room for one line of at most max bytes; commit its end (after the '\n') when done.
+  char* line(size_t max) {
+    if (buffer_.size() - used_ < max) {
+      flush();
+      if (buffer_.size() < max) buffer_.resize(max);
+    }
+    return buffer_.data() + used_;
+  }
+  void commit(char* end) {
+    used_ = static_cast<size_t>(end - buffer_.data());
+    ++buffered_;
+  }
 
  private:
   static constexpr size_t kBufferSize = 1 << 20;
-  static constexpr size_t kMaxLine = 16 * 3 + 4 * TASK_COMM_LEN;
 
   int fd_;
   bool owns_fd_;
@@ -69,6 +88,59 @@ class DiscardSink : public Sink {
  public:
   void write(const Event&) override { ++written_; }
   void flush() override {}
+};
+
+// The trace log of seed 001: one line per syscall, "tgid:nr:comm".
+class TextSink : public FileSink {
+ public:
+  // Opens (creates, truncates) path; "-" writes to standard output.
+  static std::unique_ptr<TextSink> open(const std::string& path);
+  using FileSink::FileSink;
+
+  void write(const Event& event) override;
+
+ private:
+  static constexpr size_t kMaxLine = 16 * 3 + 4 * TASK_COMM_LEN;
+};
+
+// How records show time: none, wall-clock seconds (-t), with microseconds (-tt), and the
+// duration (-T). Wall-clock time is CLOCK_REALTIME - CLOCK_MONOTONIC at open plus ts_ns.
+struct TimeFormat {
+  int timestamps = 0;  // 0, 1 (-t) or 2 (-tt)
+  bool durations = false;
+};
+
+// One JSON object per line with every field of the record: names and numbers, the
+// decoded error, the captured strings (bytes that are not printable ASCII as \u00XX, so the
+// value round-trips through Latin-1) and wall-clock time.
+class JsonSink : public FileSink {
+ public:
+  static std::unique_ptr<JsonSink> open(const std::string& path);
+  JsonSink(int fd, bool owns_fd, std::string name);
+
+  void write(const Event& event) override { write_record(&event, sizeof(event)); }
+  void write_record(const void* data, uint32_t size) override;
+
+ private:
+  int64_t realtime_offset_;
+};
+
+// strace's output: "tid [time ]name(decoded args) = ret[ ERRNO (text)][ <duration>]".
+class StraceSink : public FileSink {
+ public:
+  static std::unique_ptr<StraceSink> open(const std::string& path, TimeFormat time);
+  StraceSink(int fd, bool owns_fd, std::string name, TimeFormat time);
+
+  void write(const Event& event) override { write_record(&event, sizeof(event)); }
+  void write_record(const void* data, uint32_t size) override;
+
+ private:
+  char* put_time(char* out, uint64_t ts_ns);
+
+  TimeFormat time_;
+  int64_t realtime_offset_;
+  int64_t cached_second_ = -1;  // the wall-clock second whose HH:MM:SS is in cached_clock_
+  char cached_clock_[8] = {};
 };
 
 // Collects records in memory, for the Python batch API.

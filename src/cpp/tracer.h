@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +18,20 @@
 
 namespace observer {
 
+// Totals of one syscall over all CPUs, from summary mode (Spec::count_stats).
+struct SyscallStats {
+  int nr = 0;
+  uint64_t calls = 0;
+  uint64_t errors = 0;
+  uint64_t total_ns = 0;
+  uint64_t max_ns = 0;
+};
+
+// Ordering: records of one thread reach the sink in the order the thread made its syscalls.
+// With capture_exit, records are written at syscall exit, so records of different threads
+// would follow exit order; each drained batch (everything committed at one poll) is sorted
+// by entry time (ts_ns, stable) before it reaches the sink. A syscall still running at a poll
+// (a blocking read, wait4) lands in a later batch, after records that entered after it.
 class Tracer {
  public:
   // Checks kernel features, loads the programs and registers spec's pids and names.
@@ -37,6 +52,9 @@ class Tracer {
   uint64_t consumed() const noexcept { return consumed_; }
   // What probe_features() noted at start-up: absent features that are not needed.
   const std::vector<std::string>& notes() const noexcept { return notes_; }
+  // Per-syscall totals so far, syscalls with calls only, by number. Empty without count_stats.
+  std::vector<SyscallStats> stats() const;
+
   MapController& maps() noexcept { return maps_; }
   Counters counters() const { return maps_.counters(); }
   const Spec& spec() const noexcept { return spec_; }
@@ -50,6 +68,7 @@ class Tracer {
   MapController maps_;
   std::unique_ptr<RingBufferReader> reader_;
   uint64_t consumed_ = 0;
+  std::vector<uint8_t> staged_;        // records of the batch being sorted, back to back
 };
 
 }  // namespace observer

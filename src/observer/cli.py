@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
 
-from observer import __version__, syscalls
+from observer import __version__, summary, syscalls
 from observer._errors import ObserverError, OutputError, UsageError
 
 EXIT_OK = 0
@@ -33,11 +33,17 @@ examples:
   observer -n nginx,php-fpm8.2         every process that execs one of these programs
   observer -d 10 -o all.log            the whole system (except observer) for 10 s
   observer -l                          list syscall numbers and names
+  observer -tt -T -o - -- ls /         strace-style lines with times and durations
+  observer --format jsonl -s %file -- make
+                                       file syscalls as JSON Lines, with paths
+  observer -c -- ls -la /etc           a per-syscall summary table (to stderr)
+  observer -Z -s '!%memory' -- cmd     only failing syscalls, except memory ones
   python -m observer.formatter trace.log -o out/
                                        split a log into <comm>:<pid>.log files
 
 log format: one line per syscall, "pid:syscall_number:comm" (pid = process id; comm with
-'\\' and non-printable bytes escaped as \\\\ and \\xHH).
+'\\' and non-printable bytes escaped as \\\\ and \\xHH). --format jsonl and strace record
+at syscall exit: return value, duration, decoded arguments and path strings.
 
 exit status: 0 on success, 1 on a runtime error (privileges, kernel, output), 2 on bad
 usage, 127 if CMD is not found; with -- CMD, CMD's own exit status (128 + N if killed by
@@ -47,6 +53,8 @@ signal N).
 POLL_MS = 100
 # Test hook: probe a fake /proc and /sys tree instead of the real ones (see README).
 PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
+FORMATS = ("log", "jsonl", "strace")
+STRING_LIMIT_MAX = 4094  # bpf/syscalls.h STRING_MAX - 2
 NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
 
 
@@ -65,6 +73,18 @@ class Options:
     ring_size: int = 16 << 20
     verbose: int = 0
     list_syscalls: bool = False
+    format: str = "log"
+    timestamps: int = 0
+    durations: bool = False
+    summary: bool = False
+    summary_with_events: bool = False
+    failed: bool = False
+    string_limit: int = 256
+
+    @property
+    def full_records(self) -> bool:
+        """Records are written at syscall exit (return values, durations, strings)."""
+        return self.format != "log" or self.summary or self.failed
 
 
 class _Parser(argparse.ArgumentParser):
@@ -91,7 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="trace every process that execs a program named NAME (full "
                              "basename or comm), from its exec; repeatable, comma-separated")
     target.add_argument("-s", "--syscall", action="append", default=[], metavar="NAME",
-                        help="only these syscalls (names or numbers); repeatable, comma-separated")
+                        help="only these syscalls: names, numbers, strace classes (%%file, "
+                             "%%process, %%net, %%signal, %%ipc, %%desc, %%memory), '!' to "
+                             "exclude; repeatable, comma-separated")
+    target.add_argument("-Z", "--failed", action="store_true",
+                        help="only syscalls that returned an error (decided in the kernel)")
     target.add_argument("command", nargs="*", metavar="-- CMD ARGS",
                         help="start CMD and trace it from its first syscall")
     out = parser.add_argument_group("output")
@@ -99,6 +123,21 @@ def build_parser() -> argparse.ArgumentParser:
                      help="log file (default: trace.log; '-' = standard output)")
     out.add_argument("-d", "--duration", type=float, metavar="SECONDS",
                      help="stop after SECONDS")
+    out.add_argument("--format", choices=FORMATS,
+                     help="log: pid:syscall:comm (default); jsonl: one JSON object per syscall "
+                          "with every field; strace: decoded calls and results")
+    out.add_argument("-t", dest="timestamps", action="count", default=0,
+                     help="strace format: wall-clock time of day (-tt: with microseconds)")
+    out.add_argument("-T", dest="durations", action="store_true",
+                     help="strace format: time spent in each syscall")
+    out.add_argument("--string-limit", type=int, default=256, metavar="N",
+                     help="bytes kept of path and name arguments (default: 256; longer ones "
+                          "are marked truncated)")
+    out.add_argument("-c", "--summary", action="store_true",
+                     help="count calls, errors and time per syscall in the kernel and print a "
+                          "table to stderr at the end, instead of records")
+    out.add_argument("-C", "--with-summary", action="store_true",
+                     help="like -c, and write the records too")
     out.add_argument("--ring-size", default="16", metavar="SIZE",
                      help="ring buffer size, a power of two: MiB, or with a K or M suffix "
                           "(default: 16)")
@@ -160,6 +199,22 @@ def parse_options(argv: list[str] | None) -> Options:
         follow=args.follow,
         quiet=args.quiet,
     )
+    opts.timestamps = min(args.timestamps, 2)
+    opts.durations = args.durations
+    opts.failed = args.failed
+    opts.summary = args.summary or args.with_summary
+    opts.summary_with_events = args.with_summary
+    if args.format is None:
+        # -t/-T only make sense for strace lines: asking for them picks that format.
+        opts.format = "strace" if opts.timestamps or opts.durations else "log"
+    else:
+        opts.format = args.format
+    if (opts.timestamps or opts.durations) and opts.format != "strace":
+        raise UsageError(f"-t/-tt/-T apply to --format strace, not {opts.format}")
+    if not 1 <= args.string_limit <= STRING_LIMIT_MAX:
+        raise UsageError(f"string limit must be 1-{STRING_LIMIT_MAX} bytes, not "
+                         f"{args.string_limit}")
+    opts.string_limit = args.string_limit
     opts.comms = parse_comms(args.comm)
     opts.pids = parse_pids(args.pid)
     opts.syscalls = syscalls.parse_list(args.syscall)
@@ -199,6 +254,8 @@ def describe(opts: Options) -> str:
     target = " and ".join(what) or "the whole system"
     if opts.follow and (opts.command or opts.pids or opts.comms):
         target += " with children"
+    if not records_wanted(opts):
+        return target + ", summary only"
     return target + (" to " + ("standard output" if opts.output == "-" else opts.output))
 
 
@@ -279,7 +336,7 @@ def run(opts: Options) -> int:
     stop = StopFlag()
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    sink = _core.TextSink(opts.output)
+    sink = open_sink(opts)
     child = _core.Child(path, opts.command) if opts.command else None
 
     spec = _core.Spec()
@@ -289,6 +346,11 @@ def run(opts: Options) -> int:
     spec.follow = opts.follow
     spec.ring_size = opts.ring_size
     spec.probe_root = os.environ.get(PROBE_ROOT_ENV, "/")
+    spec.capture_exit = opts.full_records
+    spec.emit_records = records_wanted(opts)
+    spec.count_stats = opts.summary
+    spec.failed_only = opts.failed
+    spec.string_limit = opts.string_limit if opts.format != "log" else 0
     tracer = _core.Tracer(spec)
     if not opts.quiet:
         for note in tracer.notes:
@@ -338,10 +400,30 @@ def run(opts: Options) -> int:
         detail = f" ({unwritten} not written: output failed)" if unwritten else ""
         print(f"observer: {sink.written} events written, {lost} lost{detail}, {elapsed:.2f} s",
               file=sys.stderr)
+    if opts.summary:
+        sys.stderr.write(summary.format_table(tracer.stats()))
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough.
     if output_error is not None and output_error.errno != errno.EPIPE:
         raise output_error
     return status
+
+
+def records_wanted(opts: Options) -> bool:
+    """Whether records are written at all: -c alone moves no per-event data."""
+    return not opts.summary or opts.summary_with_events
+
+
+def open_sink(opts: Options) -> Any:
+    """The sink of opts.format; with -c alone an in-memory one that stays empty (no file)."""
+    from observer import _core
+
+    if not records_wanted(opts):
+        return _core.BatchSink()
+    if opts.format == "jsonl":
+        return _core.JsonSink(opts.output)
+    if opts.format == "strace":
+        return _core.StraceSink(opts.output, opts.timestamps, opts.durations)
+    return _core.TextSink(opts.output)
 
 
 def finish_child(child: Any) -> int:

@@ -47,7 +47,7 @@ def tmpfs(path: Path, options: str) -> Iterator[Path]:
 
 BAD_INPUT = [
     (["-s", "opnat"], 2, "unknown syscall 'opnat'"),
-    (["-s", "%file"], 2, "unknown syscall '%file'"),
+    (["-s", "%files"], 2, "unknown syscall class '%files'"),
     (["-s", "1024"], 2, "out of range"),
     (["-s", "-5"], 2, "out of range"),
     (["-p", str(2**22 + 5)], 2, f"no process with pid {2**22 + 5}"),

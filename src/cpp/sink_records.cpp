@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// The full-record sinks: JSON Lines and strace-style text.
+#include <time.h>
+
+#include <charconv>
+#include <cstring>
+#include <string_view>
+
+#include "decode.h"
+#include "sink.h"
+
+namespace observer {
+
+namespace {
+
+int64_t realtime_minus_monotonic() {
+  timespec mono{}, real{};
+  clock_gettime(CLOCK_MONOTONIC, &mono);
+  clock_gettime(CLOCK_REALTIME, &real);
+  return (real.tv_sec - mono.tv_sec) * 1000000000LL + (real.tv_nsec - mono.tv_nsec);
+}
+
+char* put(char* out, std::string_view s) noexcept {
+  std::memcpy(out, s.data(), s.size());
+  return out + s.size();
+}
+
+template <class T>
+char* put_num(char* out, T v) noexcept {
+  return std::to_chars(out, out + 24, v).ptr;
+}
+
+// Zero-padded decimal of width digits.
+char* put_padded(char* out, uint64_t v, int width) noexcept {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return out + width;
+}
+
+// A JSON string: printable ASCII as is except '"' and '\', everything else \u00XX.
+char* put_json_string(char* out, std::string_view value) noexcept {
+  static constexpr char kHex[] = "0123456789abcdef";
+  *out++ = '"';
+  for (char ch : value) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      *out++ = '\\';
+      *out++ = static_cast<char>(c);
+    } else if (c >= 0x20 && c < 0x7f) {
+      *out++ = static_cast<char>(c);
+    } else {
+      out = put(out, "\\u00");
+      *out++ = kHex[c >> 4];
+      *out++ = kHex[c & 0xf];
+    }
+  }
+  *out++ = '"';
+  return out;
+}
+
+std::string_view comm_view(const Event& e) {
+  return std::string_view(e.comm, strnlen(e.comm, TASK_COMM_LEN));
+}
+
+constexpr size_t kMaxJsonLine = 1024 + 6 * (MAX_STRINGS * STRING_MAX + TASK_COMM_LEN);
+
+}  // namespace
+
+std::unique_ptr<JsonSink> JsonSink::open(const std::string& path) {
+  auto [fd, owned, name] = open_fd(path);
+  return std::make_unique<JsonSink>(fd, owned, name);
+}
+
+JsonSink::JsonSink(int fd, bool owns_fd, std::string name)
+    : FileSink(fd, owns_fd, std::move(name)), realtime_offset_(realtime_minus_monotonic()) {}
+
+void JsonSink::write_record(const void* data, uint32_t size) {
+  const Event& e = *static_cast<const Event*>(data);
+  Strings strings = parse_strings(data, size);
+  bool has_ret = e.flags & EVENT_HAS_RET;
+  char* p = line(kMaxJsonLine);
+  p = put(p, "{\"ts_ns\":");
+  p = put_num(p, e.ts_ns);
+  p = put(p, ",\"wall_ns\":");
+  p = put_num(p, static_cast<int64_t>(e.ts_ns) + realtime_offset_);
+  p = put(p, ",\"tgid\":");
+  p = put_num(p, e.tgid);
+  p = put(p, ",\"tid\":");
+  p = put_num(p, e.tid);
+  p = put(p, ",\"comm\":");
+  p = put_json_string(p, comm_view(e));
+  p = put(p, ",\"nr\":");
+  p = put_num(p, e.nr);
+  p = put(p, ",\"syscall\":");
+  std::string_view name = syscall_name(e.nr);
+  if (name.empty()) {
+    p = put_num(put(p, "\"syscall_"), e.nr);
+    *p++ = '"';
+  } else {
+    p = put_json_string(p, name);
+  }
+  p = put(p, ",\"args\":[");
+  for (int i = 0; i < 6; ++i) {
+    if (i) *p++ = ',';
+    p = put_num(p, e.args[i]);
+  }
+  p = put(p, "],\"ret\":");
+  p = has_ret ? put_num(p, e.ret) : put(p, "null");
+  p = put(p, ",\"error\":");
+  if (has_ret && is_error(e.ret) && !errno_symbol(static_cast<int>(-e.ret)).empty())
+    p = put_json_string(p, errno_symbol(static_cast<int>(-e.ret)));
+  else
+    p = put(p, "null");
+  p = put(p, ",\"duration_ns\":");
+  p = has_ret ? put_num(p, e.duration_ns) : put(p, "null");
+  p = put(p, ",\"strings\":[");
+  for (unsigned i = 0; i < strings.count; ++i) {
+    if (i) *p++ = ',';
+    p = put_num(put(p, "{\"arg\":"), strings.arg[i]);
+    p = put_json_string(put(p, ",\"value\":"), strings.value[i]);
+    p = put(p, (strings.truncated & STRING_TRUNCATED(i)) ? ",\"truncated\":true}"
+                                                          : ",\"truncated\":false}");
+  }
+  p = put(p, "]}\n");
+  commit(p);
+}
+
+std::unique_ptr<StraceSink> StraceSink::open(const std::string& path, TimeFormat time) {
+  auto [fd, owned, name] = open_fd(path);
+  return std::make_unique<StraceSink>(fd, owned, name, time);
+}
+
+StraceSink::StraceSink(int fd, bool owns_fd, std::string name, TimeFormat time)
+    : FileSink(fd, owns_fd, std::move(name)),
+      time_(time),
+      realtime_offset_(realtime_minus_monotonic()) {}
+
+char* StraceSink::put_time(char* out, uint64_t ts_ns) {
+  int64_t wall = static_cast<int64_t>(ts_ns) + realtime_offset_;
+  int64_t second = wall / 1000000000;
+  if (second != cached_second_) {
+    // localtime_r only once per second of records: it may read the time zone file.
+    time_t t = static_cast<time_t>(second);
+    tm local{};
+    localtime_r(&t, &local);
+    char* c = cached_clock_;
+    c = put_padded(c, static_cast<uint64_t>(local.tm_hour), 2);
+    *c++ = ':';
+    c = put_padded(c, static_cast<uint64_t>(local.tm_min), 2);
+    *c++ = ':';
+    put_padded(c, static_cast<uint64_t>(local.tm_sec), 2);
+    cached_second_ = second;
+  }
+  out = put(out, std::string_view(cached_clock_, sizeof(cached_clock_)));
+  if (time_.timestamps > 1) {
+    *out++ = '.';
+    out = put_padded(out, static_cast<uint64_t>(wall % 1000000000) / 1000, 6);
+  }
+  *out++ = ' ';
+  return out;
+}
+
+void StraceSink::write_record(const void* data, uint32_t size) {
+  const Event& e = *static_cast<const Event*>(data);
+  Strings strings = parse_strings(data, size);
+  char* p = line(kMaxCallText + 128);
+  p = put_num(p, e.tid);
+  *p++ = ' ';
+  if (time_.timestamps && (e.flags & EVENT_HAS_TIME)) p = put_time(p, e.ts_ns);
+  p = format_call(p, e, strings);
+  if (time_.durations && (e.flags & EVENT_HAS_RET)) {
+    p = put(p, " <");
+    p = put_num(p, e.duration_ns / 1000000000);
+    *p++ = '.';
+    p = put_padded(p, (e.duration_ns % 1000000000) / 1000, 6);
+    *p++ = '>';
+  }
+  *p++ = '\n';
+  commit(p);
+}
+
+}  // namespace observer

@@ -1,0 +1,50 @@
+"""The ``-c`` table: per-syscall totals counted in the kernel, laid out like ``strace -c``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from observer import syscalls
+
+
+class Stats(Protocol):
+    """One syscall's totals (``_core.SyscallStats``)."""
+
+    nr: int
+    calls: int
+    errors: int
+    total_ns: int
+    max_ns: int
+
+
+RULE = "------ ----------- ----------- ----------- --------- --------- ----------------"
+HEADER = "% time     seconds  usecs/call   usecs/max     calls    errors syscall"
+
+
+def format_table(stats: Iterable[Stats], arch: str | None = None) -> str:
+    """The table as text: sorted by total time (then calls, then name), a total row last.
+
+    Seconds are the time from entry to exit summed over calls; exit and exit_group never
+    return and count as calls with no time.
+    """
+    rows = []
+    for s in stats:
+        name = syscalls.name(s.nr, arch) or f"syscall_{s.nr}"
+        rows.append((s.total_ns, s.calls, name, s))
+    rows.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    total_ns = sum(r[0] for r in rows)
+    total_calls = sum(r[1] for r in rows)
+    total_errors = sum(r[3].errors for r in rows)
+    lines = [HEADER, RULE]
+    for ns, calls, name, s in rows:
+        share = 100.0 * ns / total_ns if total_ns else 0.0
+        errors = str(s.errors) if s.errors else ""
+        lines.append(f"{share:6.2f} {ns / 1e9:11.6f} {ns // 1000 // max(calls, 1):11d} "
+                     f"{s.max_ns // 1000:11d} {calls:9d} {errors:>9} {name}")
+    lines.append(RULE)
+    errors = str(total_errors) if total_errors else ""
+    lines.append(f"{100.0 if total_ns else 0.0:6.2f} {total_ns / 1e9:11.6f} "
+                 f"{total_ns // 1000 // max(total_calls, 1):11d} {'':11} {total_calls:9d} "
+                 f"{errors:>9} total")
+    return "\n".join(lines) + "\n"

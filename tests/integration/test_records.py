@@ -1,0 +1,294 @@
+"""Complete records against the real kernel: strace as the oracle, strings, -c, -Z, JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .helpers import run_observer
+
+pytestmark = pytest.mark.bpf
+
+LIMIT = 64  # --string-limit of these tests: the long path below exceeds it
+
+# A fixed sequence of file, process and memory syscalls. argv[1] is a scratch directory.
+# "count N" calls getppid N times and fails chdir() N times, for the -c test.
+PROGRAM = r"""
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(int argc, char **argv) {
+  char path[512], moved[512], sub[512], lng[512], buf[16];
+  if (argc > 2 && strcmp(argv[1], "count") == 0) {
+    long n = atol(argv[2]);
+    for (long i = 0; i < n; i++) getppid();
+    for (long i = 0; i < n; i++) chdir("/nonexistent/observer-count");
+    return 0;
+  }
+  snprintf(path, sizeof path, "%s/data.txt", argv[1]);
+  snprintf(moved, sizeof moved, "%s/moved.txt", argv[1]);
+  snprintf(sub, sizeof sub, "%s/sub", argv[1]);
+  snprintf(lng, sizeof lng, "%s/%0300d", argv[1], 7);
+  int fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0644);
+  write(fd, "hello\n", 6);
+  close(fd);
+  fd = open(path, O_RDONLY);
+  read(fd, buf, sizeof buf);
+  lseek(fd, 0, SEEK_SET);
+  close(fd);
+  struct stat st;
+  stat(path, &st);
+  access("/nonexistent/observer-test", F_OK);
+  open(lng, O_RDONLY);
+  mkdir(sub, 0755);
+  rmdir(sub);
+  rename(path, moved);
+  unlink(moved);
+  void *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  mprotect(p, 4096, PROT_READ);
+  munmap(p, 8192);
+  pid_t child = fork();
+  if (child == 0) {
+    getppid();
+    _exit(3);
+  }
+  waitpid(child, NULL, 0);
+  getpid();
+  return 0;
+}
+"""
+
+# Results that differ from run to run (addresses, pids): only success or errno is compared.
+UNSTABLE = {"mmap", "brk", "mremap", "clone", "clone3", "fork", "vfork", "wait4", "waitid",
+            "getpid", "getppid", "gettid", "set_tid_address"}
+
+Call = tuple[str, str]
+
+
+@pytest.fixture(scope="module")
+def program(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("gcc") is None:
+        pytest.fail("gcc is needed to build the test program (Makefile APT_PACKAGES)")
+    d = tmp_path_factory.mktemp("prog")
+    (d / "prog.c").write_text(PROGRAM)
+    subprocess.run(["gcc", "-O1", "-o", str(d / "prog"), str(d / "prog.c")], check=True)
+    return d / "prog"
+
+
+@pytest.fixture
+def scratch() -> Iterator[Path]:
+    """A directory with a short path, so that the paths the program uses fit LIMIT."""
+    path = Path(tempfile.mkdtemp(prefix="obs", dir="/tmp"))
+    yield path
+    shutil.rmtree(path)
+
+
+def normalize(name: str, ret: str) -> Call:
+    if ret in ("?", "None"):
+        return name, "?"
+    if not re.fullmatch(r"-?(0x[0-9a-f]+|\d+)", ret):
+        return name, ret  # an errno name
+    value = int(ret, 0)
+    if name in UNSTABLE:
+        return name, "ok"
+    return name, str(value)
+
+
+def by_thread(rows: Iterable[tuple[int, str, str]]) -> list[list[Call]]:
+    """Per-thread call sequences, threads in order of first appearance."""
+    threads: dict[int, list[Call]] = {}
+    for tid, name, ret in rows:
+        threads.setdefault(tid, []).append(normalize(name, ret))
+    return list(threads.values())
+
+
+def strace_calls(argv: list[str], tmp: Path) -> list[list[Call]]:
+    out = tmp / "strace.txt"
+    # Pipes, as under run_observer: glibc's stdio asks isatty() only of character devices.
+    subprocess.run(["strace", "-f", "-qq", "-e", "trace=all", "-o", str(out), *argv],
+                   check=True, capture_output=True)
+    rows = []
+    unfinished: dict[int, str] = {}
+    for line in out.read_text().splitlines():
+        m = re.match(r"(\d+) +(.*)", line)
+        assert m, line
+        tid, rest = int(m.group(1)), m.group(2)
+        if rest.startswith("---") or rest.startswith("+++"):
+            continue
+        if rest.endswith("<unfinished ...>"):
+            unfinished[tid] = rest.split("(", 1)[0]
+            continue
+        resumed = re.match(r"<\.\.\. (\w+) resumed>", rest)
+        name = resumed.group(1) if resumed else rest.split("(", 1)[0]
+        unfinished.pop(tid, None)
+        ret = rest.rsplit(" = ", 1)[1].split()
+        rows.append((tid, name, ret[1] if ret[0] == "-1" and len(ret) > 1 else ret[0]))
+    return by_thread(rows)
+
+
+def observer_records(args: list[str], argv: list[str], tmp: Path) -> list[dict[str, Any]]:
+    out = tmp / "observer.jsonl"
+    result = run_observer("-q", "-f", "--format", "jsonl", "-o", str(out), *args, "--", *argv)
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in out.read_text().splitlines()]
+
+
+def observer_calls(argv: list[str], tmp: Path) -> list[list[Call]]:
+    records = observer_records([], argv, tmp)
+    rows = [(r["tid"], r["syscall"], r["error"] or str(r["ret"])) for r in records]
+    threads = by_thread(rows)
+    # The launcher's own calls before it execs the command are not the command's.
+    first = threads[0]
+    threads[0] = first[[name for name, _ in first].index("execve"):]
+    return threads
+
+
+@pytest.mark.parametrize("workload", ["program", "ls", "cat"])
+def test_names_and_results_equal_strace(workload: str, program: Path, tmp_path: Path) -> None:
+    if shutil.which("strace") is None:
+        pytest.fail("strace is needed as the oracle (Makefile APT_PACKAGES)")
+    target = tmp_path / "target.txt"
+    target.write_text("observer\n" * 100)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    argv = {"program": [str(program), str(scratch)], "ls": ["ls", "-la", "/etc"],
+            "cat": ["cat", str(target)]}[workload]
+    expected = strace_calls(argv, tmp_path)
+    actual = observer_calls(argv, tmp_path)
+    assert len(expected[0]) > 20
+    assert actual == expected
+
+
+def test_strings_are_the_paths_used_and_long_ones_truncated(program: Path, scratch: Path,
+                                                            tmp_path: Path) -> None:
+    records = observer_records(["--string-limit", str(LIMIT)], [str(program), str(scratch)],
+                               tmp_path)
+    strings = [(r["syscall"], s["arg"], s["value"], s["truncated"])
+               for r in records for s in r["strings"]]
+    data, moved = f"{scratch}/data.txt", f"{scratch}/moved.txt"
+    long_path = f"{scratch}/{7:0300d}"
+    assert len(long_path) > LIMIT
+    expected = [
+        ("openat", 1, data, False),
+        ("openat", 1, data, False),
+        ("access", 0, "/nonexistent/observer-test", False),
+        ("openat", 1, long_path[:LIMIT], True),
+        ("mkdir", 0, f"{scratch}/sub", False),
+        ("rmdir", 0, f"{scratch}/sub", False),
+        ("rename", 0, data, False),
+        ("rename", 1, moved, False),
+        ("unlink", 0, moved, False),
+    ]
+    start = strings.index(("openat", 1, data, False))
+    ours = [s for s in strings[start:] if not s[2].startswith("/etc/")]
+    stat_calls = [s for s in ours if s[0] in ("stat", "newfstatat")]
+    assert stat_calls == [(stat_calls[0][0], stat_calls[0][1], data, False)]
+    assert [s for s in ours if s not in stat_calls] == expected
+
+
+def test_strace_format_decodes_calls(program: Path, scratch: Path, tmp_path: Path) -> None:
+    out = tmp_path / "trace.txt"
+    result = run_observer("-q", "-T", "--string-limit", str(LIMIT), "-o", str(out), "--",
+                          str(program), str(scratch))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text()
+    assert re.search(rf'openat\(AT_FDCWD, "{re.escape(str(scratch))}/data.txt", '
+                     r"O_WRONLY\|O_CREAT\|O_TRUNC, 0644\) = 3 <\d+\.\d{6}>", text)
+    assert re.search(r'access\("/nonexistent/observer-test", F_OK\) = -1 ENOENT '
+                     r"\(No such file or directory\)", text)
+    assert re.search(r'openat\(AT_FDCWD, "[^"]{%d}"\.\.\., O_RDONLY\) = -1 ENAMETOOLONG' % LIMIT,
+                     text)
+    assert re.search(r"mmap\(NULL, 8192, PROT_READ\|PROT_WRITE, MAP_PRIVATE\|MAP_ANONYMOUS, -1, "
+                     r"0\) = 0x[0-9a-f]+", text)
+    assert re.search(r"lseek\(3, 0, SEEK_SET\) = 0", text)
+    assert re.search(r"exit_group\(0\) = \?", text)
+
+
+JSON_FIELDS: dict[str, tuple[type, ...]] = {
+    "ts_ns": (int,), "wall_ns": (int,), "tgid": (int,), "tid": (int,), "comm": (str,),
+    "nr": (int,), "syscall": (str,), "args": (list,), "ret": (int, type(None)),
+    "error": (str, type(None)), "duration_ns": (int, type(None)), "strings": (list,),
+}
+
+
+def test_json_lines_have_every_field_typed(program: Path, tmp_path: Path) -> None:
+    records = observer_records([], [str(program), str(tmp_path)], tmp_path)
+    assert len(records) > 50
+    for r in records:
+        assert set(r) == set(JSON_FIELDS)
+        for key, types in JSON_FIELDS.items():
+            assert type(r[key]) in types, (key, r)
+        assert len(r["args"]) == 6 and all(type(a) is int and a >= 0 for a in r["args"])
+        returned = r["syscall"] not in ("exit", "exit_group")
+        assert (r["ret"] is not None) == returned and (r["duration_ns"] is not None) == returned
+        assert (r["error"] is not None) == (returned and -4095 <= r["ret"] < 0)
+        for s in r["strings"]:
+            assert set(s) == {"arg", "value", "truncated"} and type(s["truncated"]) is bool
+    per_thread: dict[int, list[int]] = {}
+    for r in records:
+        per_thread.setdefault(r["tid"], []).append(r["ts_ns"])
+    assert len(per_thread) == 2  # the program and its child
+    assert all(ts == sorted(ts) for ts in per_thread.values())
+
+
+def summary_rows(stderr: str) -> dict[str, list[str]]:
+    rows = {}
+    for line in stderr.splitlines():
+        fields = line.split()
+        if len(fields) >= 6 and re.fullmatch(r"\d+\.\d\d", fields[0]):
+            rows[fields[-1]] = fields
+    return rows
+
+
+def test_summary_counts_calls_and_errors_in_the_kernel(program: Path, tmp_path: Path) -> None:
+    result = run_observer("-q", "-c", "-o", str(tmp_path / "unused"), "--",
+                          str(program), "count", "3000")
+    assert result.returncode == 0, result.stderr
+    rows = summary_rows(result.stderr)
+    # calls is the 5th column, errors the 6th when present.
+    assert rows["getppid"][4] == "3000" and len(rows["getppid"]) == 6
+    assert rows["chdir"][4:6] == ["3000", "3000"]
+    assert int(rows["total"][3]) >= 6000  # no usecs/max column in the total row
+    assert not (tmp_path / "unused").exists()  # summary mode writes no records
+
+
+def test_summary_with_events_writes_both(program: Path, tmp_path: Path) -> None:
+    out = tmp_path / "trace.log"
+    result = run_observer("-q", "-C", "-o", str(out), "--", str(program), "count", "500")
+    assert result.returncode == 0, result.stderr
+    assert summary_rows(result.stderr)["getppid"][4] == "500"
+    getppid = str(__import__("observer.syscalls").syscalls.number("getppid"))
+    assert sum(line.split(":")[1] == getppid for line in out.read_text().splitlines()) == 500
+
+
+def test_failed_keeps_only_errors(program: Path, tmp_path: Path) -> None:
+    records = observer_records(["-Z"], [str(program), "count", "200"], tmp_path)
+    assert records and all(r["error"] is not None for r in records)
+    assert sum(r["syscall"] == "chdir" and r["error"] == "ENOENT" for r in records) == 200
+    assert not any(r["syscall"] == "getppid" for r in records)
+
+
+def test_class_selection_and_negation(program: Path, tmp_path: Path) -> None:
+    records = observer_records(["-s", "%memory"], [str(program), str(tmp_path)], tmp_path)
+    assert {r["syscall"] for r in records} >= {"mmap", "mprotect", "munmap"}
+    assert {r["syscall"] for r in records} <= {"mmap", "mprotect", "munmap", "brk", "mremap",
+                                                "madvise"}
+    records = observer_records(["-s", "!%memory,!%file"], [str(program), str(tmp_path)],
+                               tmp_path)
+    names = {r["syscall"] for r in records}
+    assert "getppid" in names and "close" in names
+    assert not names & {"mmap", "openat", "execve", "unlink", "munmap"}
