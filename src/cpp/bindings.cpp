@@ -175,6 +175,8 @@ PYBIND11_MODULE(_core, m) {
       .def("add_pid", [](Tracer& t, uint32_t pid) { t.maps().add_tgid(pid); }, py::arg("pid"))
       .def("erase_pid", [](Tracer& t, uint32_t pid) { t.maps().erase_tgid(pid); }, py::arg("pid"))
       .def("traced", [](Tracer& t, uint32_t pid) { return t.maps().traced(pid); }, py::arg("pid"))
+      .def("traced_count", [](Tracer& t) { return t.maps().traced_count(); },
+           "Processes in the kernel's traced map now (walks the map).")
       .def("counters", &Tracer::counters)
       .def_property_readonly("consumed", &Tracer::consumed,
                              "Records taken from the ring and accepted by a sink, in total.")

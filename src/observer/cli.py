@@ -30,6 +30,7 @@ examples:
   observer -f -o build.log -- make -j2
                                        run a command, trace it and every child it forks
   observer -n nginx -d 60              every process that execs "nginx", for 60 s
+  observer -f -p 1234                  pid 1234 and the children it forks from now on
   observer -d 10 -o all.log            the whole system (except observer) for 10 s
   observer -c -- ls -l /               a summary: calls, errors and time per syscall
   observer --format jsonl -o ls.jsonl -- ls /
@@ -402,6 +403,34 @@ def resolve_command(name: str) -> str:
     return path
 
 
+def has_exited(pid: int) -> bool:
+    """True if every thread of pid has exited: the kernel has already seen it go.
+
+    kill(pid, 0) succeeds on a zombie, but a zombie's exit is past, so tracing it would wait
+    forever. A zombie leader whose other threads still run is a live process."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass  # it exists; loading the programs will tell whether we may trace
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # no /proc to ask: trust kill()
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in ("Z", "X"):
+            return False
+    return True
+
+
 def thread_group(pid: int) -> int:
     """The process id (tgid) of pid, which may be a thread id; raises UsageError if none."""
     try:
@@ -421,8 +450,13 @@ def thread_group(pid: int) -> int:
 
 
 def resolve_pids(pids: list[int]) -> list[int]:
-    """Map each pid (or thread id) to its process, so every thread of it is traced."""
-    return sorted({thread_group(pid) for pid in pids})
+    """Map each pid (or thread id) to its process, so every thread of it is traced; refuses
+    one that has already exited (a zombie would never be seen exiting)."""
+    tgids = sorted({thread_group(pid) for pid in pids})
+    for tgid in tgids:
+        if has_exited(tgid):
+            raise UsageError(f"process {tgid} has already exited")
+    return tgids
 
 
 def run(opts: Options) -> int:
@@ -457,9 +491,7 @@ def run(opts: Options) -> int:
     tracer.attach()
     # A target that died between the check and its insertion would never be seen exiting.
     for pid in opts.pids:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if has_exited(pid):
             tracer.erase_pid(pid)
     if not opts.quiet:
         print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
