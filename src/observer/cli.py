@@ -61,7 +61,7 @@ exit status:
 POLL_MS = 100
 # Test hook: probe a fake /proc and /sys tree instead of the real ones (see README).
 PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
-FORMATS = ("log", "jsonl", "strace")
+FORMATS = ("log", "jsonl", "strace", "parquet")
 STRING_LIMIT_MAX = 4094  # bpf/syscalls.h STRING_MAX - 2
 NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
 
@@ -135,7 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="stop after SECONDS")
     out.add_argument("--format", choices=FORMATS,
                      help="log: pid:syscall:comm (default); jsonl: one JSON object per syscall "
-                          "with every field; strace: decoded calls and results")
+                          "with every field; strace: decoded calls and results; parquet: a "
+                          "dataset directory partitioned by comm and pid (default "
+                          "trace.parquet), written at the end")
     out.add_argument("-t", dest="timestamps", action="count", default=0,
                      help="strace format: wall-clock time of day (-tt: with microseconds)")
     out.add_argument("-T", dest="durations", action="store_true",
@@ -229,6 +231,11 @@ def parse_options(argv: list[str] | None) -> Options:
         opts.format = args.format
     if (opts.timestamps or opts.durations) and opts.format != "strace":
         raise UsageError(f"-t/-tt/-T apply to --format strace, not {opts.format}")
+    if opts.format == "parquet":
+        if opts.output == "-":
+            raise UsageError("--format parquet writes a dataset directory, not standard output")
+        if args.output == parser_default_output():
+            opts.output = "trace.parquet"
     if not 1 <= args.string_limit <= STRING_LIMIT_MAX:
         raise UsageError(f"string limit must be 1-{STRING_LIMIT_MAX} bytes, not "
                          f"{args.string_limit}")
@@ -499,6 +506,11 @@ def run(opts: Options) -> int:
         child.release()
 
     start = time.monotonic()
+    clock_offset = 0
+    if opts.format == "parquet":
+        from observer.tracer import clock_offset_ns
+
+        clock_offset = clock_offset_ns()
     deadline = start + opts.duration if opts.duration else None
     # -p and -- CMD end when their processes are gone; -n and the whole system run until stopped.
     targeted = bool(spec.pids) and not opts.comms
@@ -527,6 +539,12 @@ def run(opts: Options) -> int:
     if output_error is not None:
         # What is left in the ring can no longer be written: count it so it is reported lost.
         tracer.drain(_core.DiscardSink())
+    written = sink.written
+    if opts.format == "parquet" and output_error is None:
+        try:
+            write_parquet(sink, opts, clock_offset)
+        except OutputError as err:
+            output_error, written = err, 0
     elapsed = time.monotonic() - start
     status = finish_child(child) if child else EXIT_OK
     counters = tracer.counters()
@@ -535,11 +553,11 @@ def run(opts: Options) -> int:
               "(traced-process map full)", file=sys.stderr)
     # Every record the kernel produced was either written, dropped in the kernel (ring full),
     # or taken from the ring but not written because the output failed.
-    unwritten = tracer.consumed - sink.written
+    unwritten = tracer.consumed - written
     lost = counters.lost + unwritten
     if not opts.quiet or lost:
         detail = f" ({unwritten} not written: output failed)" if unwritten else ""
-        print(f"observer: {sink.written} events written, {lost} lost{detail}, {elapsed:.2f} s",
+        print(f"observer: {written} events written, {lost} lost{detail}, {elapsed:.2f} s",
               file=sys.stderr)
     if opts.summary:
         sys.stderr.write(summary.format_table(tracer.stats()))
@@ -547,6 +565,23 @@ def run(opts: Options) -> int:
     if output_error is not None and output_error.errno != errno.EPIPE:
         raise output_error
     return status
+
+
+def parser_default_output() -> str:
+    """The -o default of the log formats."""
+    return Options.output
+
+
+def write_parquet(sink: Any, opts: Options, clock_offset_ns: int) -> None:
+    """Write the records collected for --format parquet as a dataset under opts.output."""
+    from observer.frames import to_parquet
+
+    try:
+        to_parquet([sink.take()], opts.output, clock_offset_ns=clock_offset_ns)
+    except ImportError as err:
+        raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
+    except (OSError, ValueError) as err:
+        raise OutputError(f"write {opts.output}: {err}") from None
 
 
 def records_wanted(opts: Options) -> bool:
@@ -558,7 +593,8 @@ def open_sink(opts: Options) -> Any:
     """The sink of opts.format; with -c alone an in-memory one that stays empty (no file)."""
     from observer import _core
 
-    if not records_wanted(opts):
+    if not records_wanted(opts) or opts.format == "parquet":
+        # Parquet is written once at the end, from the records collected in memory.
         return _core.BatchSink()
     if opts.format == "jsonl":
         return _core.JsonSink(opts.output)
