@@ -2,7 +2,7 @@
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
 APT_PACKAGES = clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev pkg-config make gcc strace
-PY_PACKAGES = scikit-build-core pybind11 numpy pandas pyarrow matplotlib pytest nbclient nbformat ipykernel
+PY_PACKAGES = scikit-build-core pybind11 numpy pandas pyarrow matplotlib pytest nbclient nbformat ipykernel mypy
 DEMO_DIR ?= demo-output
 
 .PHONY: deps install demo test bench clean

@@ -347,7 +347,13 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 {
 	__u32 tgid = task->tgid;
 
-	/* signal->live drops to 0 in do_exit() before this tracepoint, for the last thread only. */
+	/* do_exit() decrements signal->live (group_dead = atomic_dec_and_test()) before this
+	 * tracepoint on every kernel since 2.6, so it reads 0 once every thread is exiting: when
+	 * the leader exits first its threads keep the process alive, and exit_group from any
+	 * thread ends it when the last one gets here. Two threads exiting together may both read
+	 * 0; the second delete fails, so traced_alive drops once. Since 6.16 the tracepoint also
+	 * passes group_dead, but older kernels' prototype has only the task, so reading live
+	 * works on both with one program. */
 	if (task->signal->live.counter != 0)
 		return 0;
 	if (bpf_map_delete_elem(&traced, &tgid) == 0)

@@ -12,6 +12,7 @@
 #include "child.h"
 #include "error.h"
 #include "event.h"
+#include "feature_probe.h"
 #include "loader.h"
 #include "map_controller.h"
 #include "sink.h"
@@ -78,6 +79,22 @@ PYBIND11_MODULE(_core, m) {
 
   m.def("set_verbosity", &set_verbosity, py::arg("level"),
         "Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug.");
+
+  py::class_<Feature>(m, "Feature", "One line of the kernel feature report.")
+      .def_readonly("name", &Feature::name)
+      .def_readonly("available", &Feature::available, "True, False, or None if unknown.")
+      .def_readonly("detail", &Feature::detail)
+      .def_readonly("required", &Feature::required, "observer cannot trace without it.")
+      .def("__repr__", [](const Feature& f) {
+        std::string state = f.available ? (*f.available ? "True" : "False") : "None";
+        return "Feature(" + f.name + ", available=" + state + ")";
+      });
+  m.def(
+      "probe_kernel",
+      [](const std::string& probe_root) { return probe_kernel(SystemFeatures(probe_root)); },
+      py::arg("probe_root") = "/",
+      "What the kernel offers and observer uses, in display order (observer --info). Files are "
+      "read under probe_root, so a test can point it at a fake tree; BPF probes ask the kernel.");
 
   py::class_<Spec>(m, "Spec", "What to trace; read once by Tracer().")
       .def(py::init<>())
@@ -158,6 +175,8 @@ PYBIND11_MODULE(_core, m) {
       .def("add_pid", [](Tracer& t, uint32_t pid) { t.maps().add_tgid(pid); }, py::arg("pid"))
       .def("erase_pid", [](Tracer& t, uint32_t pid) { t.maps().erase_tgid(pid); }, py::arg("pid"))
       .def("traced", [](Tracer& t, uint32_t pid) { return t.maps().traced(pid); }, py::arg("pid"))
+      .def("traced_count", [](Tracer& t) { return t.maps().traced_count(); },
+           "Processes in the kernel's traced map now (walks the map).")
       .def("counters", &Tracer::counters)
       .def_property_readonly("consumed", &Tracer::consumed,
                              "Records taken from the ring and accepted by a sink, in total.")

@@ -40,7 +40,10 @@ Child::Child(const std::string& path, const std::vector<std::string>& argv) : na
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
-    char byte;
+    // Tell the parent that every syscall before the exec has been made, except this
+    // read: nothing of the launcher is traced once the parent attaches.
+    char byte = 0;
+    (void)!write(error[1], &byte, 1);
     ssize_t n;
     do n = read(go[0], &byte, 1);
     while (n < 0 && errno == EINTR);
@@ -60,6 +63,17 @@ Child::Child(const std::string& path, const std::vector<std::string>& argv) : na
   }
   go_fd_ = go[1];
   error_fd_ = error[0];
+  char ready;
+  ssize_t n;
+  do n = read(error_fd_, &ready, 1);
+  while (n < 0 && errno == EINTR);
+  if (n != 1) {
+    close(go_fd_);
+    close(error_fd_);
+    go_fd_ = error_fd_ = -1;
+    reap(0);
+    throw Error("start " + name_, ECHILD, "the command's process died before its exec");
+  }
 }
 
 Child::~Child() {

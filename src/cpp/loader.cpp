@@ -16,6 +16,7 @@
 #include "decode.h"
 #include "error.h"
 #include "event.h"
+#include "feature_probe.h"
 #include "syscalls.skel.h"
 
 namespace observer {
@@ -47,19 +48,6 @@ void set_verbosity(int level) {
   libbpf_set_print(print_libbpf);
 }
 
-// CAP_BPF (39) with CAP_PERFMON (38) since Linux 5.8, or CAP_SYS_ADMIN (21) on any kernel.
-static bool has_bpf_capabilities(const std::string& status_path) {
-  FILE* f = fopen(status_path.c_str(), "re");
-  if (!f) return true;  // cannot tell: let the bpf() calls decide
-  char line[256];
-  unsigned long long caps = ~0ull;
-  while (fgets(line, sizeof(line), f))
-    if (sscanf(line, "CapEff: %llx", &caps) == 1) break;
-  fclose(f);
-  auto has = [caps](int cap) { return (caps >> cap) & 1; };
-  return has(21) || (has(39) && has(38));
-}
-
 // BPF_MAP_TYPE_RINGBUF in the kernel's enum bpf_map_type (Linux 5.8, commit 457f44363a88).
 static bool btf_has_ringbuf(const btf* vmlinux) {
   int id = btf__find_by_name_kind(vmlinux, "bpf_map_type", BTF_KIND_ENUM);
@@ -84,7 +72,9 @@ std::vector<std::string> tracepoints(const Spec& spec) {
 std::vector<std::string> probe_features(const Spec& spec) {
   std::string root = spec.probe_root;
   if (root.empty() || root.back() != '/') root += '/';
-  if (!has_bpf_capabilities(root + "proc/self/status")) throw Error("load BPF programs", EPERM);
+  // An unreadable status or one without CapEff cannot tell: let the bpf() calls decide.
+  auto status = SystemFeatures(root).read("/proc/self/status");
+  if (status && has_bpf_capabilities(*status) == false) throw Error("load BPF programs", EPERM);
 
   std::string path = root + "sys/kernel/btf/vmlinux";
   if (access(path.c_str(), R_OK) != 0)

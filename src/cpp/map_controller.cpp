@@ -35,6 +35,20 @@ void MapController::erase_tgid(uint32_t tgid) {
     __atomic_fetch_sub(&skel_->bss->traced_alive, 1, __ATOMIC_RELAXED);
 }
 
+size_t MapController::traced_count() const {
+  size_t n = 0;
+  uint32_t key = 0;
+  // A null previous key starts the walk; ENOENT ends it.
+  int err = bpf_map__get_next_key(skel_->maps.traced, nullptr, &key, sizeof(key));
+  while (err == 0) {
+    ++n;
+    uint32_t prev = key;
+    err = bpf_map__get_next_key(skel_->maps.traced, &prev, &key, sizeof(key));
+  }
+  if (err != -ENOENT) throw MapError("walk the traced map", -err);
+  return n;
+}
+
 void MapController::add_comm(const std::string& name) {
   char key[NAME_LEN] = {};
   if (name.empty() || name.size() >= NAME_LEN || name.find('/') != std::string::npos)

@@ -5,6 +5,7 @@
 // what the kernel counted. Valid while the Loader that owns the skeleton lives.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -27,6 +28,9 @@ class MapController {
   bool traced(uint32_t tgid) const;
   // Stops tracing tgid (it exited before the kernel could see it go).
   void erase_tgid(uint32_t tgid);
+  // Entries in the traced map, by walking its keys: O(entries), for tests and diagnostics.
+  // Concurrent forks and exits may change the map during the walk.
+  size_t traced_count() const;
   // Traces processes that exec a program whose basename or comm is name.
   void add_comm(const std::string& name);
   Counters counters() const;

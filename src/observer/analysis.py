@@ -80,7 +80,7 @@ def _as_list(seqs: SequencesLike) -> list[np.ndarray]:
     elif isinstance(seqs, np.ndarray) and seqs.ndim == 1:
         items = [seqs]
     else:
-        items = list(seqs)  # type: ignore[arg-type]
+        items = list(seqs)
         if items and np.ndim(items[0]) == 0:
             items = [np.asarray(items)]
     arrays = [np.asarray(item, dtype=np.int64).reshape(-1) for item in items]
@@ -187,7 +187,8 @@ def tstide(trace: SequencesLike, baseline: SequencesLike, k: int = 6,
     pos = np.clip(np.searchsorted(base_keys, keys), 0, len(base_keys) - 1)
     found = base_keys[pos] == keys
     frequency = np.where(found, base_counts[pos] / base_counts.sum(), 0.0)
-    return ~found | (frequency < threshold)
+    result: np.ndarray = ~found | (frequency < threshold)
+    return result
 
 
 def tstide_score(trace: SequencesLike, baseline: SequencesLike, k: int = 6,
@@ -204,7 +205,8 @@ def locality_frame_count(flags: np.ndarray, frame: int = 20) -> np.ndarray:
     """
     counts = np.cumsum(np.asarray(flags, dtype=np.int64))
     shifted = np.concatenate([np.zeros(frame, dtype=np.int64), counts])[: len(counts)]
-    return counts - shifted
+    result: np.ndarray = counts - shifted
+    return result
 
 
 def bag_of_syscalls(seqs: SequencesLike, vocabulary: np.ndarray | None = None,
@@ -240,7 +242,8 @@ def _axes(ax: Axes | None, **figure: Any) -> Axes:
     import matplotlib.pyplot as plt
 
     _, new = plt.subplots(**figure)
-    return new
+    axes: Axes = new
+    return axes
 
 
 def _label(nr: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import fnmatch
 import os
 import re
 import shutil
@@ -12,9 +13,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 from types import FrameType
-from typing import Any
+from typing import Any, TextIO
 
-from observer import __version__, summary, syscalls
+from observer import __version__, summary, syscall_classes, syscalls
 from observer._errors import ObserverError, OutputError, UsageError
 
 EXIT_OK = 0
@@ -24,33 +25,43 @@ EXIT_NOT_FOUND = 127
 
 EPILOG = """\
 examples:
-  observer -p 1234 -s openat           openat calls of pid 1234 (all threads) to trace.log
-  observer -p 1234,1240 -o - -s read,write
-                                       two processes, two syscalls, to standard output
-  observer -o ls.log -- ls -l /        run ls and trace it from its first syscall
+  observer -p 1234                     every syscall of pid 1234 (all threads) to trace.log
+  observer -p 1234 -s openat -o -      only its openat calls, to standard output
+  observer -f -o build.log -- make -j2
+                                       run a command, trace it and every child it forks
+  observer -n nginx -d 60              every process that execs "nginx", for 60 s
+  observer -f -p 1234                  pid 1234 and the children it forks from now on
   observer -d 10 -o all.log            the whole system (except observer) for 10 s
-  observer -l                          list syscall numbers and names
+  observer -c -- ls -l /               a summary: calls, errors and time per syscall
+  observer --format jsonl -o ls.jsonl -- ls /
+                                       one JSON object per syscall
   observer -tt -T -o - -- ls /         strace-style lines with times and durations
-  observer --format jsonl -s %file -- make
-                                       file syscalls as JSON Lines, with paths
-  observer -c -- ls -la /etc           a per-syscall summary table (to stderr)
-  observer -Z -s '!%memory' -- cmd     only failing syscalls, except memory ones
+  observer -Z -s '!%memory' -o - -- ls /
+                                       only failing syscalls, except memory ones
   python -m observer.formatter trace.log -o out/
-                                       split a log into <comm>:<pid>.log files
+                                       split a log into one file per process
+  observer -l 'open*'                  syscall numbers and names; -l %file lists a class
+  observer --info                      what this kernel supports and observer will use
 
 log format: one line per syscall, "pid:syscall_number:comm" (pid = process id; comm with
 '\\' and non-printable bytes escaped as \\\\ and \\xHH). --format jsonl and strace record
 at syscall exit: return value, duration, decoded arguments and path strings.
 
-exit status: 0 on success, 1 on a runtime error (privileges, kernel, output), 2 on bad
-usage, 127 if CMD is not found; with -- CMD, CMD's own exit status (128 + N if killed by
-signal N).
+While tracing, a status line on a terminal's stderr shows elapsed time, events per second,
+events written, events lost and traced processes alive (-q turns it off).
+
+exit status:
+  0    success (--info: observer can trace on this machine)
+  1    runtime error: privileges, kernel, output (--info: a required feature is missing)
+  2    bad usage: unknown option, syscall, pid or pattern
+  127  CMD not found
+  with -- CMD: CMD's own exit status (128 + N if killed by signal N)
 """
 
 POLL_MS = 100
 # Test hook: probe a fake /proc and /sys tree instead of the real ones (see README).
 PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
-FORMATS = ("log", "jsonl", "strace")
+FORMATS = ("log", "jsonl", "strace", "parquet")
 STRING_LIMIT_MAX = 4094  # bpf/syscalls.h STRING_MAX - 2
 NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
 
@@ -69,7 +80,8 @@ class Options:
     duration: float | None = None
     ring_size: int = 16 << 20
     verbose: int = 0
-    list_syscalls: bool = False
+    list_syscalls: str | None = None
+    info: bool = False
     format: str = "log"
     timestamps: int = 0
     durations: bool = False
@@ -92,6 +104,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of ``observer``, with the EXAMPLES and exit status epilog."""
     parser = _Parser(
         prog="observer",
         description="Trace syscalls with eBPF: one pid, a command, or the whole system.",
@@ -122,7 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="stop after SECONDS")
     out.add_argument("--format", choices=FORMATS,
                      help="log: pid:syscall:comm (default); jsonl: one JSON object per syscall "
-                          "with every field; strace: decoded calls and results")
+                          "with every field; strace: decoded calls and results; parquet: a "
+                          "dataset directory partitioned by comm and pid (default "
+                          "trace.parquet), written at the end")
     out.add_argument("-t", dest="timestamps", action="count", default=0,
                      help="strace format: wall-clock time of day (-tt: with microseconds)")
     out.add_argument("-T", dest="durations", action="store_true",
@@ -138,8 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--ring-size", default="16", metavar="SIZE",
                      help="ring buffer size, a power of two: MiB, or with a K or M suffix "
                           "(default: 16)")
-    parser.add_argument("-l", "--list-syscalls", action="store_true",
-                        help="list syscall numbers and names of this machine and exit")
+    parser.add_argument("-l", "--list-syscalls", nargs="?", const="*", metavar="PATTERN",
+                        help="list syscall numbers and names of this machine and exit; PATTERN "
+                             "is a glob ('open*') or a class ('%%file', '%%net'; '%%' lists "
+                             "the classes)")
+    parser.add_argument("--info", action="store_true",
+                        help="report what this kernel supports and what observer will use, "
+                             "then exit")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no messages on stderr except errors")
     parser.add_argument("-v", "--verbose", action="count", default=0,
@@ -149,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_pids(values: list[str]) -> list[int]:
+    """Repeatable, comma-separated -p values as sorted unique pids; raises UsageError."""
     pids: list[int] = []
     for value in values:
         for item in value.split(","):
@@ -174,6 +195,7 @@ def parse_size(text: str) -> int:
 
 
 def parse_comms(values: list[str]) -> list[str]:
+    """Repeatable, comma-separated -n values as sorted unique names; raises UsageError."""
     comms: list[str] = []
     for value in values:
         for item in value.split(","):
@@ -192,6 +214,7 @@ def parse_options(argv: list[str] | None) -> Options:
         duration=args.duration,
         verbose=args.verbose,
         list_syscalls=args.list_syscalls,
+        info=args.info,
         command=args.command,
         follow=args.follow,
         quiet=args.quiet,
@@ -208,6 +231,11 @@ def parse_options(argv: list[str] | None) -> Options:
         opts.format = args.format
     if (opts.timestamps or opts.durations) and opts.format != "strace":
         raise UsageError(f"-t/-tt/-T apply to --format strace, not {opts.format}")
+    if opts.format == "parquet":
+        if opts.output == "-":
+            raise UsageError("--format parquet writes a dataset directory, not standard output")
+        if args.output == parser_default_output():
+            opts.output = "trace.parquet"
     if not 1 <= args.string_limit <= STRING_LIMIT_MAX:
         raise UsageError(f"string limit must be 1-{STRING_LIMIT_MAX} bytes, not "
                          f"{args.string_limit}")
@@ -223,11 +251,124 @@ def parse_options(argv: list[str] | None) -> Options:
     return opts
 
 
-def list_syscalls() -> None:
+def list_syscalls(pattern: str = "*") -> None:
+    """Print "number  name" of this machine's syscalls matching a glob or a %class.
+
+    "%" alone lists the classes with their sizes. Raises UsageError if nothing matches.
+    """
     arch = syscalls.native_arch()
-    print(f"# {arch}, from {syscalls.source(arch)}")
-    for nr, name in sorted(syscalls.table(arch).items()):
+    if pattern == "%":
+        print(f"# syscall classes on {arch} (as in strace)")
+        for name in syscall_classes.names():
+            print(f"{name:<10}{len(syscall_classes.members(name, arch)):4d} syscalls")
+        return
+    table = syscalls.table(arch)
+    if pattern.startswith("%"):
+        wanted = syscall_classes.members(pattern, arch)
+        rows = [(nr, name) for nr, name in table.items() if name in wanted]
+    else:
+        rows = [(nr, name) for nr, name in table.items()
+                if fnmatch.fnmatchcase(name, pattern) or pattern == str(nr)]
+    if not rows:
+        raise UsageError(f"no syscall on {arch} matches {pattern!r}; try -l to list them all")
+    matching = "" if pattern == "*" else f", matching {pattern}"
+    print(f"# {arch}, from {syscalls.source(arch)}{matching}")
+    for nr, name in sorted(rows):
         print(f"{nr:4d}  {name}")
+
+
+#: Report lines that describe the machine rather than a feature that may be missing.
+_INFO_ONLY = {"kernel", "libbpf"}
+
+
+def print_info(probe_root: str = "/") -> int:
+    """Print what the kernel supports and observer uses (``--info``), one line each.
+
+    Files such as /proc/self/mounts are read under ``probe_root`` (tests point it at a fake
+    tree). Returns EXIT_OK if observer can trace here, else EXIT_ERROR.
+    """
+    from observer import _core
+
+    report = _core.probe_kernel(probe_root)
+    arch = syscalls.native_arch()
+    print(f"observer {__version__}")
+    missing = []
+    for feature in report:
+        if feature.name in _INFO_ONLY:
+            print(f"  {feature.name + ':':<15}{feature.detail}")
+            if feature.name == "kernel":
+                print(f"  {'syscall table:':<15}{arch}, {len(syscalls.table(arch))} syscalls "
+                      f"({syscalls.source(arch).rsplit(', ', 1)[-1]} tables)")
+            continue
+        state = {True: "yes", False: "no", None: "unknown"}[feature.available]
+        print(f"  {feature.name + ':':<15}{state:<8}{feature.detail}")
+        if feature.required and feature.available is not True:
+            missing.append(feature.name)
+    if missing:
+        print(f"observer cannot trace here: {', '.join(missing)} "
+              f"{'is' if len(missing) == 1 else 'are'} not available")
+        return EXIT_ERROR
+    print("observer can trace here (tp_btf programs, BPF ring buffer)")
+    return EXIT_OK
+
+
+def _count(n: float) -> str:
+    """A count in at most 5 characters: 999, 12.3k, 4.56M."""
+    for limit, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if n >= limit:
+            value = n / limit
+            return f"{value:.{2 if value < 10 else 1 if value < 100 else 0}f}{suffix}"
+    return f"{n:.0f}"
+
+
+class StatusLine:
+    """A live one-line status redrawn in place on a terminal (stderr), from counters only.
+
+    Shows elapsed time, events/s over the last interval, events written, events lost (bold
+    red once non-zero) and traced processes alive. Costs one write every INTERVAL seconds.
+    """
+
+    INTERVAL = 0.25
+
+    def __init__(self, stream: TextIO, start: float, targets: bool) -> None:
+        self.stream = stream
+        self.start = start
+        self.targets = targets
+        self.color = os.environ.get("NO_COLOR") is None
+        self.last_time = start
+        self.last_written = 0
+        self.next_draw = start
+        self.drawn = False
+
+    def update(self, now: float, written: int, lost: int, alive: int) -> None:
+        """Redraw if INTERVAL has passed since the last draw."""
+        if now < self.next_draw:
+            return
+        span = now - self.last_time
+        rate = (written - self.last_written) / span if span > 0 else 0.0
+        self.last_time, self.last_written = now, written
+        self.next_draw = now + self.INTERVAL
+        lost_text = f"{_count(lost)} lost"
+        if lost and self.color:
+            lost_text = f"\x1b[1;31m{lost_text}\x1b[0m"
+        alive_text = f"{alive} traced alive" if self.targets else "system-wide"
+        line = (f"observer: {now - self.start:7.1f} s  {_count(rate):>6} ev/s  "
+                f"{_count(written):>6} written  {lost_text}  {alive_text}")
+        # \r and erase-to-end-of-line: redraw in place, never scroll.
+        self.stream.write(f"\r{line}\x1b[K")
+        self.stream.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        """Erase the line, so the next message starts on a clean line."""
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def wants_status_line(opts: Options) -> bool:
+    """The status line is drawn only on a terminal, never into files or pipes, and not with -q."""
+    return not opts.quiet and sys.stderr.isatty()
 
 
 class StopFlag:
@@ -241,6 +382,7 @@ class StopFlag:
 
 
 def describe(opts: Options) -> str:
+    """What is traced and where to, for the "tracing ..." message."""
     what = []
     if opts.command:
         what.append(" ".join(opts.command))
@@ -261,10 +403,39 @@ class CommandNotFound(ObserverError):
 
 
 def resolve_command(name: str) -> str:
+    """The path of the command after --, found as the shell would; raises CommandNotFound."""
     path = shutil.which(name)
     if path is None:
         raise CommandNotFound(f"command not found: {name}")
     return path
+
+
+def has_exited(pid: int) -> bool:
+    """True if every thread of pid has exited: the kernel has already seen it go.
+
+    kill(pid, 0) succeeds on a zombie, but a zombie's exit is past, so tracing it would wait
+    forever. A zombie leader whose other threads still run is a live process."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass  # it exists; loading the programs will tell whether we may trace
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # no /proc to ask: trust kill()
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in ("Z", "X"):
+            return False
+    return True
 
 
 def thread_group(pid: int) -> int:
@@ -286,8 +457,13 @@ def thread_group(pid: int) -> int:
 
 
 def resolve_pids(pids: list[int]) -> list[int]:
-    """Map each pid (or thread id) to its process, so every thread of it is traced."""
-    return sorted({thread_group(pid) for pid in pids})
+    """Map each pid (or thread id) to its process, so every thread of it is traced; refuses
+    one that has already exited (a zombie would never be seen exiting)."""
+    tgids = sorted({thread_group(pid) for pid in pids})
+    for tgid in tgids:
+        if has_exited(tgid):
+            raise UsageError(f"process {tgid} has already exited")
+    return tgids
 
 
 def run(opts: Options) -> int:
@@ -322,9 +498,7 @@ def run(opts: Options) -> int:
     tracer.attach()
     # A target that died between the check and its insertion would never be seen exiting.
     for pid in opts.pids:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if has_exited(pid):
             tracer.erase_pid(pid)
     if not opts.quiet:
         print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
@@ -332,13 +506,24 @@ def run(opts: Options) -> int:
         child.release()
 
     start = time.monotonic()
+    clock_offset = 0
+    if opts.format == "parquet":
+        from observer.tracer import clock_offset_ns
+
+        clock_offset = clock_offset_ns()
     deadline = start + opts.duration if opts.duration else None
     # -p and -- CMD end when their processes are gone; -n and the whole system run until stopped.
     targeted = bool(spec.pids) and not opts.comms
     output_error: OutputError | None = None
+    status_line = (StatusLine(sys.stderr, start, bool(spec.pids) or bool(opts.comms))
+                   if wants_status_line(opts) else None)
     try:
         while stop.signal is None:
             tracer.poll(sink, POLL_MS)
+            if status_line is not None:
+                counters = tracer.counters()
+                status_line.update(time.monotonic(), sink.written, counters.lost,
+                                   counters.traced_alive)
             if deadline is not None and time.monotonic() >= deadline:
                 break
             if targeted and tracer.counters().traced_alive <= 0:
@@ -349,9 +534,17 @@ def run(opts: Options) -> int:
         output_error = err
     finally:
         tracer.detach()
+        if status_line is not None:
+            status_line.clear()
     if output_error is not None:
         # What is left in the ring can no longer be written: count it so it is reported lost.
         tracer.drain(_core.DiscardSink())
+    written = sink.written
+    if opts.format == "parquet" and output_error is None:
+        try:
+            write_parquet(sink, opts, clock_offset)
+        except OutputError as err:
+            output_error, written = err, 0
     elapsed = time.monotonic() - start
     status = finish_child(child) if child else EXIT_OK
     counters = tracer.counters()
@@ -360,11 +553,11 @@ def run(opts: Options) -> int:
               "(traced-process map full)", file=sys.stderr)
     # Every record the kernel produced was either written, dropped in the kernel (ring full),
     # or taken from the ring but not written because the output failed.
-    unwritten = tracer.consumed - sink.written
+    unwritten = tracer.consumed - written
     lost = counters.lost + unwritten
     if not opts.quiet or lost:
         detail = f" ({unwritten} not written: output failed)" if unwritten else ""
-        print(f"observer: {sink.written} events written, {lost} lost{detail}, {elapsed:.2f} s",
+        print(f"observer: {written} events written, {lost} lost{detail}, {elapsed:.2f} s",
               file=sys.stderr)
     if opts.summary:
         sys.stderr.write(summary.format_table(tracer.stats()))
@@ -372,6 +565,23 @@ def run(opts: Options) -> int:
     if output_error is not None and output_error.errno != errno.EPIPE:
         raise output_error
     return status
+
+
+def parser_default_output() -> str:
+    """The -o default of the log formats."""
+    return Options.output
+
+
+def write_parquet(sink: Any, opts: Options, clock_offset_ns: int) -> None:
+    """Write the records collected for --format parquet as a dataset under opts.output."""
+    from observer.frames import to_parquet
+
+    try:
+        to_parquet([sink.take()], opts.output, clock_offset_ns=clock_offset_ns)
+    except ImportError as err:
+        raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
+    except (OSError, ValueError) as err:
+        raise OutputError(f"write {opts.output}: {err}") from None
 
 
 def records_wanted(opts: Options) -> bool:
@@ -383,7 +593,8 @@ def open_sink(opts: Options) -> Any:
     """The sink of opts.format; with -c alone an in-memory one that stays empty (no file)."""
     from observer import _core
 
-    if not records_wanted(opts):
+    if not records_wanted(opts) or opts.format == "parquet":
+        # Parquet is written once at the end, from the records collected in memory.
         return _core.BatchSink()
     if opts.format == "jsonl":
         return _core.JsonSink(opts.output)
@@ -411,14 +622,16 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m observer``; returns the exit status."""
     try:
         opts = parse_options(argv)
-        if opts.list_syscalls:
+        if opts.list_syscalls is not None:
             try:
-                list_syscalls()
+                list_syscalls(opts.list_syscalls)
                 sys.stdout.flush()
             except BrokenPipeError:
                 # The reader (observer -l | head) has seen enough; don't fail flushing at exit.
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_OK
+        if opts.info:
+            return print_info()
     except UsageError as err:
         print(f"observer: error: {err}", file=sys.stderr)
         return EXIT_USAGE

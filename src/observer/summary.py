@@ -11,11 +11,16 @@ from observer import syscalls
 class Stats(Protocol):
     """One syscall's totals (``_core.SyscallStats``)."""
 
-    nr: int
-    calls: int
-    errors: int
-    total_ns: int
-    max_ns: int
+    @property
+    def nr(self) -> int: ...
+    @property
+    def calls(self) -> int: ...
+    @property
+    def errors(self) -> int: ...
+    @property
+    def total_ns(self) -> int: ...
+    @property
+    def max_ns(self) -> int: ...
 
 
 RULE = "------ ----------- ----------- ----------- --------- --------- ----------------"

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -292,3 +293,26 @@ def test_class_selection_and_negation(program: Path, tmp_path: Path) -> None:
     names = {r["syscall"] for r in records}
     assert "getppid" in names and "close" in names
     assert not names & {"mmap", "openat", "execve", "unlink", "munmap"}
+
+
+def test_parquet_format_writes_a_partitioned_dataset(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "ds"
+    code = "import os\nfor _ in range(321): os.getppid()"
+    result = subprocess.run([sys.executable, "-m", "observer", "--format", "parquet", "-o",
+                             str(out), "-s", "getppid", "--", sys.executable, "-c", code],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "321 events written, 0 lost" in result.stderr
+    df = pd.read_parquet(out)
+    assert len(df) == 321 and set(df["syscall"]) == {"getppid"}
+    assert (df["ret"] > 0).all() and df["time"].notna().all()
+    assert [p.name.split("=")[0] for p in out.iterdir()] == ["comm"]
+
+
+def test_parquet_format_refuses_standard_output() -> None:
+    result = subprocess.run([sys.executable, "-m", "observer", "--format", "parquet", "-o", "-"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "parquet writes a dataset directory" in result.stderr

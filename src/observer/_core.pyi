@@ -1,0 +1,144 @@
+# Type stubs for observer._core, the pybind11 module built from src/cpp/bindings.cpp.
+# tests/test_stubs.py fails when a name, a parameter or a property's writability here no
+# longer matches the compiled module.
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+MAX_SYSCALLS: int
+TASK_COMM_LEN: int
+NAME_LEN: int
+EVENT_HAS_RET: int
+EVENT_HAS_TIME: int
+EVENT_HAS_STRINGS: int
+STRING_MAX: int
+event_dtype: np.dtype[np.void]
+
+def set_verbosity(level: int) -> None:
+    """Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug."""
+
+def probe_features(probe_root: str = "/", spec: Spec = ...) -> list[str]:
+    """Raise if tracing as spec says cannot work here; return notes on unneeded features."""
+
+def probe_kernel(probe_root: str = "/") -> list[Feature]:
+    """What the kernel offers and observer uses, in display order (observer --info)."""
+
+class Feature:
+    """One line of the kernel feature report."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def available(self) -> bool | None: ...
+    @property
+    def detail(self) -> str: ...
+    @property
+    def required(self) -> bool: ...
+
+class Spec:
+    """What to trace; read once by Tracer()."""
+
+    pids: list[int]
+    syscalls: list[int]
+    comms: list[str]
+    follow: bool
+    capture_exit: bool
+    capture_time: bool
+    emit_records: bool
+    count_stats: bool
+    failed_only: bool
+    string_limit: int
+    ring_size: int
+    self_tgid: int
+    probe_root: str
+    def __init__(self) -> None: ...
+
+class Counters:
+    """What the kernel side counted."""
+
+    @property
+    def lost(self) -> int: ...
+    @property
+    def untraced_forks(self) -> int: ...
+    @property
+    def traced_alive(self) -> int: ...
+
+class Sink:
+    """Destination of records."""
+
+    def flush(self) -> None: ...
+    @property
+    def written(self) -> int: ...
+
+class TextSink(Sink):
+    """The trace log: one 'tgid:nr:comm' line per syscall."""
+
+    def __init__(self, path: str) -> None: ...
+
+class DiscardSink(Sink):
+    """Counts records and drops them."""
+
+    def __init__(self) -> None: ...
+
+class JsonSink(Sink):
+    """JSON Lines: one object per syscall, all fields."""
+
+    def __init__(self, path: str) -> None: ...
+
+class StraceSink(Sink):
+    """strace-style lines with decoded arguments."""
+
+    def __init__(self, path: str, timestamps: int = 0, durations: bool = False) -> None: ...
+
+class SyscallStats:
+    """Totals of one syscall from summary mode."""
+
+    @property
+    def nr(self) -> int: ...
+    @property
+    def calls(self) -> int: ...
+    @property
+    def errors(self) -> int: ...
+    @property
+    def total_ns(self) -> int: ...
+    @property
+    def max_ns(self) -> int: ...
+
+class BatchSink(Sink):
+    """Collects records for NumPy."""
+
+    def __init__(self) -> None: ...
+    def take(self) -> npt.NDArray[np.void]: ...
+
+class Tracer:
+    """Loaded programs and their ring buffer. Not thread-safe."""
+
+    def __init__(self, spec: Spec) -> None: ...
+    def attach(self) -> None: ...
+    def detach(self) -> None: ...
+    def poll(self, sink: Sink, timeout_ms: int) -> int: ...
+    def drain(self, sink: Sink) -> int: ...
+    def add_pid(self, pid: int) -> None: ...
+    def erase_pid(self, pid: int) -> None: ...
+    def traced(self, pid: int) -> bool: ...
+    def traced_count(self) -> int: ...
+    def counters(self) -> Counters: ...
+    @property
+    def consumed(self) -> int: ...
+    @property
+    def notes(self) -> list[str]: ...
+    def stats(self) -> list[SyscallStats]: ...
+
+class Child:
+    """A command that execs only when released."""
+
+    def __init__(self, path: str, argv: Sequence[str]) -> None: ...
+    @property
+    def pid(self) -> int: ...
+    def release(self) -> None: ...
+    def poll(self) -> int | None: ...
+    def wait(self) -> int: ...
+    def kill(self, sig: int) -> None: ...
