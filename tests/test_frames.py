@@ -26,10 +26,10 @@ NR = {name: syscalls.number(name) for name in ("read", "write", "openat", "getpp
 
 def test_core_dtype_matches_the_c_struct() -> None:
     core = pytest.importorskip("observer._core")
-    assert core.event_dtype == EXPECTED_DTYPE
-    assert core.event_dtype.itemsize == 104
+    assert core.event_dtype() == EXPECTED_DTYPE
+    assert core.event_dtype().itemsize == 104
     for name in EXPECTED_DTYPE.names:
-        assert core.event_dtype.fields[name] == EXPECTED_DTYPE.fields[name], name
+        assert core.event_dtype().fields[name] == EXPECTED_DTYPE.fields[name], name
 
 
 def records() -> np.ndarray:

@@ -46,8 +46,21 @@ void raise_python(const Error& e) {
   PyErr_SetObject(cls.ptr(), exc.ptr());
 }
 
+// The one declaration of the record's NumPy dtype; event.h pins the layout it mirrors.
+// Registered on first use, so that importing _core does not import NumPy (about 15 MB and
+// 150 ms that the command line does not need).
+py::dtype event_dtype() {
+  static const bool registered = [] {
+    PYBIND11_NUMPY_DTYPE(Event, ts_ns, args, ret, duration_ns, tgid, tid, nr, flags, comm);
+    return true;
+  }();
+  (void)registered;
+  return py::dtype::of<Event>();
+}
+
 // Moves records into a NumPy structured array that owns them (no view into the ring).
 py::array_t<Event> to_array(std::vector<Event>&& events) {
+  event_dtype();
   auto* owned = new std::vector<Event>(std::move(events));
   py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<Event>*>(p); });
   return py::array_t<Event>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
@@ -57,8 +70,6 @@ py::array_t<Event> to_array(std::vector<Event>&& events) {
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "observer's C++ core: loads the BPF programs and reads their ring buffer.";
-  // The one declaration of the record's NumPy dtype; event.h pins the layout it mirrors.
-  PYBIND11_NUMPY_DTYPE(Event, ts_ns, args, ret, duration_ns, tgid, tid, nr, flags, comm);
 
   py::register_exception_translator([](std::exception_ptr p) {
     try {
@@ -75,7 +86,8 @@ PYBIND11_MODULE(_core, m) {
   m.attr("EVENT_HAS_TIME") = static_cast<int>(EVENT_HAS_TIME);
   m.attr("EVENT_HAS_STRINGS") = static_cast<int>(EVENT_HAS_STRINGS);
   m.attr("STRING_MAX") = STRING_MAX;
-  m.attr("event_dtype") = py::dtype::of<Event>();
+  m.def("event_dtype", &event_dtype,
+        "The NumPy dtype of one record (imports NumPy on first call, not with this module).");
 
   m.def("set_verbosity", &set_verbosity, py::arg("level"),
         "Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug.");
@@ -177,6 +189,9 @@ PYBIND11_MODULE(_core, m) {
       .def("traced", [](Tracer& t, uint32_t pid) { return t.maps().traced(pid); }, py::arg("pid"))
       .def("traced_count", [](Tracer& t) { return t.maps().traced_count(); },
            "Processes in the kernel's traced map now (walks the map).")
+      .def("watch", &Tracer::watch, py::arg("fd"),
+           "Make poll() return as soon as fd is readable, once (a pidfd: when its process "
+           "exits). fd must stay open while the tracer lives.")
       .def("counters", &Tracer::counters)
       .def_property_readonly("consumed", &Tracer::consumed,
                              "Records taken from the ring and accepted by a sink, in total.")

@@ -53,6 +53,12 @@ void RingBufferReader::unmap() noexcept {
   consumer_pos_ = nullptr;
 }
 
+void RingBufferReader::watch(int fd) {
+  epoll_event ev{};
+  ev.events = EPOLLIN | EPOLLONESHOT;  // once: an exited process stays readable
+  if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ev) < 0) throw Error("watch fd", errno);
+}
+
 bool RingBufferReader::wait(int timeout_ms) {
   epoll_event ev{};
   int n = epoll_wait(epoll_fd_, &ev, 1, timeout_ms);

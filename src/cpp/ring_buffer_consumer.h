@@ -26,8 +26,12 @@ class RingBufferReader {
   RingBufferReader(const RingBufferReader&) = delete;
   RingBufferReader& operator=(const RingBufferReader&) = delete;
 
-  // Wait until the producer forces a wakeup or timeout_ms passes. Returns true on a wakeup.
+  // Wait until the producer forces a wakeup, a watched fd fires or timeout_ms passes. Returns
+  // true on a wakeup.
   bool wait(int timeout_ms);
+  // Also end wait() once when fd becomes readable (e.g. a pidfd when its process exits).
+  // fd must stay open while the reader lives.
+  void watch(int fd);
 
   // Calls on_record(const void* data, uint32_t size) for each committed record, in ring
   // order, and stops at the first record still being written. Returns the number of records.

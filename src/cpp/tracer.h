@@ -44,6 +44,8 @@ class Tracer {
   // Waits up to timeout_ms for the ring to fill past its wakeup threshold, then writes every
   // committed record to sink and flushes it. Returns the number of records.
   size_t poll(Sink& sink, int timeout_ms);
+  // Makes poll() return as soon as fd is readable, once (a pidfd: when its process exits).
+  void watch(int fd) { reader_->watch(fd); }
   // Writes every record left in the ring, waiting briefly for ones still being written.
   // Call after detach() to end a session without losing its tail.
   size_t drain(Sink& sink);

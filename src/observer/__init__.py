@@ -31,7 +31,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 _LAZY = {
     "Tracer": "observer.tracer",
     "clock_offset_ns": "observer.tracer",
-    "event_dtype": "observer._core",
+    "event_dtype": "observer.tracer",
     "to_pandas": "observer.frames",
     "read_log": "observer.frames",
     "read_split_dir": "observer.frames",

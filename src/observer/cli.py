@@ -502,6 +502,7 @@ def run(opts: Options) -> int:
             tracer.erase_pid(pid)
     if not opts.quiet:
         print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
+    exit_fds = watch_exits(tracer, spec.pids)
     if child:
         child.release()
 
@@ -534,6 +535,8 @@ def run(opts: Options) -> int:
         output_error = err
     finally:
         tracer.detach()
+        for fd in exit_fds:
+            os.close(fd)
         if status_line is not None:
             status_line.clear()
     if output_error is not None:
@@ -582,6 +585,19 @@ def write_parquet(sink: Any, opts: Options, clock_offset_ns: int) -> None:
         raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
     except (OSError, ValueError) as err:
         raise OutputError(f"write {opts.output}: {err}") from None
+
+
+def watch_exits(tracer: Any, pids: list[int]) -> list[int]:
+    """pidfds of pids, watched so that the poll loop wakes as soon as one exits."""
+    fds = []
+    for pid in pids:
+        try:
+            fd = os.pidfd_open(pid)
+        except OSError:
+            continue  # already gone, or no pidfd (Linux < 5.3): the next timed poll notices
+        tracer.watch(fd)
+        fds.append(fd)
+    return fds
 
 
 def records_wanted(opts: Options) -> bool:

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["Tracer", "clock_offset_ns"]
+__all__ = ["Tracer", "clock_offset_ns", "event_dtype"]
+
+#: The NumPy dtype of one record, mirroring bpf/syscalls.h struct event.
+event_dtype = _core.event_dtype()
 
 #: How long one C++ poll waits (ms): the longest delay before Ctrl-C or a deadline is noticed.
 POLL_MS = cli.POLL_MS
@@ -233,7 +236,7 @@ class Tracer:
         import numpy as np
 
         parts = list(self.batches(timeout))
-        return np.concatenate(parts) if parts else np.empty(0, dtype=_core.event_dtype)
+        return np.concatenate(parts) if parts else np.empty(0, dtype=event_dtype)
 
     def to_pandas(self, timeout: float | None = None) -> pd.DataFrame:
         """The records of batches(timeout) as a DataFrame (see observer.to_pandas)."""
