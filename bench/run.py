@@ -202,6 +202,13 @@ def scaled(n: int, divisor: int) -> int:
     return max(n // divisor, 200)
 
 
+def archive(tools: Tools) -> Path:
+    """Where tar writes: tmpfs if there is one, so that no disk writeback of the previous
+    run's archive lands in the next timed run."""
+    shm = Path("/dev/shm")
+    return (shm if shm.is_dir() else tools.dir) / f"observer-bench-{os.getpid()}.tar"
+
+
 WORKLOADS = [
     Workload("getppid", "getppid loop", "ns/call",
              lambda t, s, d: [str(t.getppid), str(scaled(s.getppid, d))], True,
@@ -209,7 +216,7 @@ WORKLOADS = [
     Workload("files", "open/read/close", "ns/iter",
              lambda t, s, d: [str(t.file_loop), str(t.files_dir), str(scaled(s.files, d))], True),
     Workload("tar", "tar of a tree", "ms",
-             lambda t, s, d: ["tar", "-cf", str(t.dir / "out.tar"), "-C", str(t.tree.parent),
+             lambda t, s, d: ["tar", "-cf", str(archive(t)), "-C", str(t.tree.parent),
                               t.tree.name], False),
 ]
 
@@ -428,7 +435,7 @@ def run_once(tools: Tools, sizes: Sizes, tracer: Tracer, work: Workload, k: int,
     tmp = tools.dir
     log, out, err = tmp / f"{tracer.name}.{k}.log", tmp / "tracer.out", tmp / "tracer.err"
     # The archive of the last tar run too: freeing it must not be timed in this run.
-    for p in (log, out, err, tmp / "out.tar"):
+    for p in (log, out, err, archive(tools)):
         p.unlink(missing_ok=True)
     divisor = tracer.divisor
     workload = subprocess.Popen([str(tools.gate), *work.argv(tools, sizes, divisor)],
@@ -786,7 +793,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="observer-bench-") as tmp:
             tools = compile_tools(Path(tmp), sizes.tree)
-            rows = measure_all(tools, sizes)
+            try:
+                rows = measure_all(tools, sizes)
+            finally:
+                archive(tools).unlink(missing_ok=True)
             hot = hot_path(tools, sizes)
             consumer = consumer_throughput(tools, sizes)
             attach = attach_time(sizes.reps)

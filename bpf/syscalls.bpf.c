@@ -16,6 +16,11 @@
 //  - summary (count_stats): sys_exit adds to a per-CPU array of per-syscall totals; with
 //    emit_records off nothing else is written, so summary mode moves no per-event data.
 //
+// Records never wake the consumer (BPF_RB_NO_WAKEUP): a wakeup costs microseconds per event,
+// and even asking whether one is due (bpf_ringbuf_query) measurably slows every record. The
+// consumer drains on a 10 ms timer instead; the 16 MiB default ring holds 50 ms at 3 M
+// records/s, and whatever does not fit is counted in lost_events.
+//
 // Minimum kernel: 5.11 (tp_btf 5.5, ring buffer 5.8, task storage for tracing 5.11).
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -32,7 +37,6 @@ const volatile __u8 filter_syscalls = 0;
 const volatile __u64 filter_syscall_bits[SYSCALL_WORDS] = {};
 const volatile __u8 capture_exit = 0;
 const volatile __u8 capture_time = 0;
-const volatile __u64 wakeup_bytes = 1;
 const volatile __u8 emit_records = 1;     /* write records to the ring */
 const volatile __u8 count_stats = 0;      /* add to the stats map (-c) */
 const volatile __u8 filter_failed = 0;    /* only syscalls that returned an error (-Z) */
@@ -112,13 +116,6 @@ static __always_inline bool tgid_selected(__u32 tgid)
 	if (tgid == filter_self_tgid)
 		return false;
 	return !filter_tgids || bpf_map_lookup_elem(&traced, &tgid);
-}
-
-/* Wake the consumer only when a fill threshold is crossed; it otherwise drains on a timer. */
-static __always_inline __u64 wakeup_flag(void)
-{
-	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
-									     : BPF_RB_NO_WAKEUP;
 }
 
 static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr)
@@ -248,7 +245,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	e->ret = 0;
 	e->duration_ns = 0;
 	e->flags = capture_time ? EVENT_HAS_TIME : 0;
-	bpf_ringbuf_submit(e, wakeup_flag());
+	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
 	return 0;
 }
 
@@ -293,7 +290,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	}
 	if (size > sizeof(*p))
 		return 0;
-	if (bpf_ringbuf_output(&events, p, size, wakeup_flag()))
+	if (bpf_ringbuf_output(&events, p, size, BPF_RB_NO_WAKEUP))
 		__sync_fetch_and_add(&lost_events, 1);
 	return 0;
 }

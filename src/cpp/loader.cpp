@@ -147,8 +147,6 @@ Loader::Loader(const Spec& spec) {
   if (spec.string_limit)
     for (int nr = 0; nr < MAX_SYSCALLS; ++nr) ro->string_args[nr] = string_arg_mask(nr);
   ro->capture_time = spec.capture_time || spec.capture_exit;
-  // Force a wakeup once a quarter of the ring is unread; below that the consumer's timer drains.
-  ro->wakeup_bytes = spec.ring_size / 4;
   check(bpf_map__set_max_entries(skel_->maps.events, spec.ring_size), "configure ring buffer size");
 
   // Each program is named after its tracepoint; load only those spec needs.

@@ -5,8 +5,8 @@
 //
 // libbpf's ring_buffer__consume() stores consumer_pos after every record; this reader stores
 // it once per batch (per 256 KiB of records, and at the end), which the kernel's ringbuf
-// benchmark shows is 20-30% faster. The BPF side submits with BPF_RB_NO_WAKEUP below a fill
-// threshold, so wait() normally just times out and the caller drains on that timer.
+// benchmark shows is 20-30% faster. The BPF side submits with BPF_RB_NO_WAKEUP, so wait()
+// normally just times out and the caller drains on that timer.
 //
 // Not thread-safe: one reader per ring, used from one thread at a time.
 #pragma once
@@ -26,8 +26,8 @@ class RingBufferReader {
   RingBufferReader(const RingBufferReader&) = delete;
   RingBufferReader& operator=(const RingBufferReader&) = delete;
 
-  // Wait until the producer forces a wakeup, a watched fd fires or timeout_ms passes. Returns
-  // true on a wakeup.
+  // Wait until a producer forces a wakeup, a watched fd fires or timeout_ms passes. Returns
+  // true on a wakeup. (observer's programs never force one: callers drain on this timer.)
   bool wait(int timeout_ms);
   // Also end wait() once when fd becomes readable (e.g. a pidfd when its process exits).
   // fd must stay open while the reader lives.

@@ -58,7 +58,7 @@ exit status:
   with -- CMD: CMD's own exit status (128 + N if killed by signal N)
 """
 
-POLL_MS = 100
+POLL_MS = 10  # the ring is drained on this timer: records never wake the consumer
 # Test hook: probe a fake /proc and /sys tree instead of the real ones (see README).
 PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
 FORMATS = ("log", "jsonl", "strace", "parquet")

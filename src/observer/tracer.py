@@ -205,9 +205,9 @@ class Tracer:
         programs are detached and the rest of the ring is drained, so no record of a finished
         run is lost. Without either it runs until the caller stops iterating or Ctrl-C.
 
-        Each poll waits at most 100 ms in C++ with the GIL released (other Python threads run);
+        Each poll waits at most 10 ms in C++ with the GIL released (other Python threads run);
         the interpreter handles pending signals between polls, so Ctrl-C raises
-        KeyboardInterrupt within about 100 ms. Each array owns its memory (a copy of the
+        KeyboardInterrupt within about 10 ms. Each array owns its memory (a copy of the
         records, never a view into the ring) and stays valid after the tracer is closed.
         """
         if self._core is None:
