@@ -41,7 +41,8 @@ class Tracer {
   void attach() { loader_.attach(); }
   void detach() noexcept { loader_.detach(); }
 
-  // Waits up to timeout_ms (less if a watched fd fires), then writes every
+  // Waits up to timeout_ms (not at all if the ring is over 1/16 full, less if a watched fd
+  // fires), then writes every
   // committed record to sink and flushes it. Returns the number of records.
   size_t poll(Sink& sink, int timeout_ms);
   // Makes poll() return as soon as fd is readable, once (a pidfd: when its process exits).

@@ -7,7 +7,6 @@ import errno
 import fnmatch
 import os
 import re
-import shutil
 import signal
 import sys
 import time
@@ -17,6 +16,17 @@ from typing import Any, TextIO
 
 from observer import __version__, summary, syscall_classes, syscalls
 from observer._errors import ObserverError, OutputError, UsageError
+from observer._session import (
+    POLL_MS,
+    CommandNotFound,
+    finish_child,
+    has_exited,
+    parse_comms,
+    parse_pids,
+    resolve_command,
+    resolve_pids,
+    watch_exits,
+)
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -58,12 +68,10 @@ exit status:
   with -- CMD: CMD's own exit status (128 + N if killed by signal N)
 """
 
-POLL_MS = 10  # the ring is drained on this timer: records never wake the consumer
 # Test hook: probe a fake /proc and /sys tree instead of the real ones (see README).
 PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
 FORMATS = ("log", "jsonl", "strace", "parquet")
 STRING_LIMIT_MAX = 4094  # bpf/syscalls.h STRING_MAX - 2
-NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
 
 
 @dataclass
@@ -168,21 +176,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_pids(values: list[str]) -> list[int]:
-    """Repeatable, comma-separated -p values as sorted unique pids; raises UsageError."""
-    pids: list[int] = []
-    for value in values:
-        for item in value.split(","):
-            text = item.strip()
-            if not text.lstrip("-").isdigit():
-                raise UsageError(f"invalid pid {text!r}: expected a positive number")
-            pid = int(text)
-            if pid <= 0 or pid > 0x3FFFFFFF:
-                raise UsageError(f"invalid pid {pid}: expected a positive number")
-            pids.append(pid)
-    return sorted(set(pids))
-
-
 def parse_size(text: str) -> int:
     """Ring size in bytes from "16", "16M" or "64K" (no suffix = MiB); raises UsageError."""
     page = os.sysconf("SC_PAGE_SIZE")
@@ -192,18 +185,6 @@ def parse_size(text: str) -> int:
         raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1024M, "
                          f"not {text!r}")
     return size
-
-
-def parse_comms(values: list[str]) -> list[str]:
-    """Repeatable, comma-separated -n values as sorted unique names; raises UsageError."""
-    comms: list[str] = []
-    for value in values:
-        for item in value.split(","):
-            if not item or "/" in item or len(item.encode()) > NAME_MAX:
-                raise UsageError(f"invalid program name {item!r}: expected 1-{NAME_MAX} bytes "
-                                 "without '/'")
-            comms.append(item)
-    return sorted(set(comms))
 
 
 def parse_options(argv: list[str] | None) -> Options:
@@ -234,7 +215,7 @@ def parse_options(argv: list[str] | None) -> Options:
     if opts.format == "parquet":
         if opts.output == "-":
             raise UsageError("--format parquet writes a dataset directory, not standard output")
-        if args.output == parser_default_output():
+        if args.output == Options.output:
             opts.output = "trace.parquet"
     if not 1 <= args.string_limit <= STRING_LIMIT_MAX:
         raise UsageError(f"string limit must be 1-{STRING_LIMIT_MAX} bytes, not "
@@ -398,74 +379,6 @@ def describe(opts: Options) -> str:
     return target + (" to " + ("standard output" if opts.output == "-" else opts.output))
 
 
-class CommandNotFound(ObserverError):
-    """The command after -- is not an executable file."""
-
-
-def resolve_command(name: str) -> str:
-    """The path of the command after --, found as the shell would; raises CommandNotFound."""
-    path = shutil.which(name)
-    if path is None:
-        raise CommandNotFound(f"command not found: {name}")
-    return path
-
-
-def has_exited(pid: int) -> bool:
-    """True if every thread of pid has exited: the kernel has already seen it go.
-
-    kill(pid, 0) succeeds on a zombie, but a zombie's exit is past, so tracing it would wait
-    forever. A zombie leader whose other threads still run is a live process."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        pass  # it exists; loading the programs will tell whether we may trace
-    try:
-        tasks = os.listdir(f"/proc/{pid}/task")
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False  # no /proc to ask: trust kill()
-    for tid in tasks:
-        try:
-            with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                state = f.read().rsplit(")", 1)[1].split()[0]
-        except (OSError, IndexError):
-            continue
-        if state not in ("Z", "X"):
-            return False
-    return True
-
-
-def thread_group(pid: int) -> int:
-    """The process id (tgid) of pid, which may be a thread id; raises UsageError if none."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        raise UsageError(f"no process with pid {pid}") from None
-    except PermissionError:
-        pass  # it exists; loading the programs will tell whether we may trace
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
-            for line in status:
-                if line.startswith("Tgid:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return pid
-
-
-def resolve_pids(pids: list[int]) -> list[int]:
-    """Map each pid (or thread id) to its process, so every thread of it is traced; refuses
-    one that has already exited (a zombie would never be seen exiting)."""
-    tgids = sorted({thread_group(pid) for pid in pids})
-    for tgid in tgids:
-        if has_exited(tgid):
-            raise UsageError(f"process {tgid} has already exited")
-    return tgids
-
-
 def run(opts: Options) -> int:
     """Trace as opts says; returns the exit status. Raises ObserverError."""
     from observer import _core
@@ -570,11 +483,6 @@ def run(opts: Options) -> int:
     return status
 
 
-def parser_default_output() -> str:
-    """The -o default of the log formats."""
-    return Options.output
-
-
 def write_parquet(sink: Any, opts: Options, clock_offset_ns: int) -> None:
     """Write the records collected for --format parquet as a dataset under opts.output."""
     from observer.frames import to_parquet
@@ -585,19 +493,6 @@ def write_parquet(sink: Any, opts: Options, clock_offset_ns: int) -> None:
         raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
     except (OSError, ValueError) as err:
         raise OutputError(f"write {opts.output}: {err}") from None
-
-
-def watch_exits(tracer: Any, pids: list[int]) -> list[int]:
-    """pidfds of pids, watched so that the poll loop wakes as soon as one exits."""
-    fds = []
-    for pid in pids:
-        try:
-            fd = os.pidfd_open(pid)
-        except OSError:
-            continue  # already gone, or no pidfd (Linux < 5.3): the next timed poll notices
-        tracer.watch(fd)
-        fds.append(fd)
-    return fds
 
 
 def records_wanted(opts: Options) -> bool:
@@ -617,21 +512,6 @@ def open_sink(opts: Options) -> Any:
     if opts.format == "strace":
         return _core.StraceSink(opts.output, opts.timestamps, opts.durations)
     return _core.TextSink(opts.output)
-
-
-def finish_child(child: Any) -> int:
-    """Ends a command we started: waits if it exited, else SIGTERM, then SIGKILL after 1 s."""
-    status = child.poll()
-    if status is not None:
-        return int(status)
-    child.kill(signal.SIGTERM)
-    for _ in range(100):
-        time.sleep(0.01)
-        status = child.poll()
-        if status is not None:
-            return int(status)
-    child.kill(signal.SIGKILL)
-    return int(child.wait())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from observer import _core, cli, syscalls
+from observer import _core, _session, syscalls
+from observer._session import POLL_MS
 from observer._errors import UsageError
 
 if TYPE_CHECKING:
@@ -28,8 +29,6 @@ __all__ = ["Tracer", "clock_offset_ns", "event_dtype"]
 #: The NumPy dtype of one record, mirroring bpf/syscalls.h struct event.
 event_dtype = _core.event_dtype()
 
-#: How long one C++ poll waits (ms): the longest delay before Ctrl-C or a deadline is noticed.
-POLL_MS = cli.POLL_MS
 
 
 def clock_offset_ns(samples: int = 5) -> int:
@@ -93,9 +92,9 @@ class Tracer:
         capture_exit: bool = False,
         ring_size: int = 16,
     ) -> None:
-        self.pids = cli.parse_pids(_strings(pids))
+        self.pids = _session.parse_pids(_strings(pids))
         self.syscalls = _syscall_numbers(syscalls)
-        self.comms = cli.parse_comms(_strings(comms))
+        self.comms = _session.parse_comms(_strings(comms))
         self.follow = follow
         self.command = [command] if isinstance(command, str) else list(command or [])
         self.capture_time = capture_time
@@ -133,8 +132,8 @@ class Tracer:
         """Load and attach the programs, then let ``command`` start. Called by ``with``."""
         if self._core is not None:
             raise UsageError("this Tracer is already open")
-        self.pids = cli.resolve_pids(self.pids)
-        path = cli.resolve_command(self.command[0]) if self.command else ""
+        self.pids = _session.resolve_pids(self.pids)
+        path = _session.resolve_command(self.command[0]) if self.command else ""
         spec = _core.Spec()
         self._sink = _core.BatchSink()
         self._child = _core.Child(path, self.command) if self.command else None
@@ -168,7 +167,7 @@ class Tracer:
         self._core.detach()
         self._done = True
         if self._child is not None:
-            self.exit_status = cli.finish_child(self._child)
+            self.exit_status = _session.finish_child(self._child)
         self._counters = self._core.counters()
 
     # Counters -------------------------------------------------------------------------------
