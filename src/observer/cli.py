@@ -434,13 +434,13 @@ def run(opts: Options) -> int:
     try:
         while stop.signal is None:
             tracer.poll(sink, POLL_MS)
+            counters = tracer.counters()
             if status_line is not None:
-                counters = tracer.counters()
                 status_line.update(time.monotonic(), sink.written, counters.lost,
                                    counters.traced_alive)
             if deadline is not None and time.monotonic() >= deadline:
                 break
-            if targeted and tracer.counters().traced_alive <= 0:
+            if targeted and counters.traced_alive <= 0:
                 break
         tracer.detach()
         tracer.drain(sink)

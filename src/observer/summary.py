@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from observer import syscalls
 
-
-class Stats(Protocol):
-    """One syscall's totals (``_core.SyscallStats``)."""
-
-    @property
-    def nr(self) -> int: ...
-    @property
-    def calls(self) -> int: ...
-    @property
-    def errors(self) -> int: ...
-    @property
-    def total_ns(self) -> int: ...
-    @property
-    def max_ns(self) -> int: ...
+if TYPE_CHECKING:  # the compiled core's per-syscall totals; any object with these fields works
+    from observer._core import SyscallStats as Stats
 
 
 RULE = "------ ----------- ----------- ----------- --------- --------- ----------------"
