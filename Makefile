@@ -1,31 +1,56 @@
 # observer: `make demo` and `make test` work on a fresh Debian 12 machine as root.
+#
+# Everything Python runs from a virtual environment (.venv): Debian's own python3 refuses
+# `pip install` outside one (PEP 668), and a venv works the same under pyenv or conda.
 PYTHON ?= python3
-PIP ?= $(PYTHON) -m pip
-APT_PACKAGES = clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev pkg-config make gcc strace
-PY_PACKAGES = scikit-build-core pybind11 numpy pandas pyarrow matplotlib pytest nbclient nbformat ipykernel mypy
+VENV ?= .venv
+VPY = $(VENV)/bin/python
+VPIP = $(VPY) -m pip --disable-pip-version-check
+# The BPF toolchain, the Python a minimal Debian 12 lacks (venv, headers for the extension),
+# and what the tests drive: strace (fidelity oracle), util-linux (unshare, setpriv), gcc.
+APT_PACKAGES = clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev pkg-config make gcc g++ \
+               strace util-linux python3 python3-venv python3-dev
+# Build tools in the venv: pip's own build isolation would fetch them again on every install.
+BUILD_PACKAGES = scikit-build-core pybind11 cmake ninja
+CTEST_DIR = build/ctest
 DEMO_DIR ?= demo-output
 
-.PHONY: deps install demo test bench clean
+.PHONY: deps venv install demo test test-cpp test-py bench clean
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	fi
-	$(PIP) install -q --disable-pip-version-check $(PY_PACKAGES)
 
-install: deps
-	$(PIP) install -q --disable-pip-version-check .
+# A venv whose interpreter no longer runs (python upgraded or moved) is made again.
+venv: deps
+	@if ! $(VPY) -c 'import sys' >/dev/null 2>&1; then \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
+	fi
+	$(VPIP) install -q $(BUILD_PACKAGES)
+
+install: venv
+	$(VPIP) install -q --no-build-isolation '.[test]'
 
 # Trace a small shell session from its first syscall, then split the log per process.
 demo: install
 	mkdir -p $(DEMO_DIR)
-	$(PYTHON) -m observer -f -o $(DEMO_DIR)/trace.log -- sh -c 'ls / >/dev/null; cat /etc/hostname >/dev/null; echo done'
-	$(PYTHON) -m observer.formatter $(DEMO_DIR)/trace.log -o $(DEMO_DIR)/split
+	$(VENV)/bin/observer -f -o $(DEMO_DIR)/trace.log -- sh -c 'ls / >/dev/null; cat /etc/hostname >/dev/null; echo done'
+	$(VPY) -m observer.formatter $(DEMO_DIR)/trace.log -o $(DEMO_DIR)/split
 	@echo; echo "first lines of $(DEMO_DIR)/trace.log:"; head -n 5 $(DEMO_DIR)/trace.log
 	@echo; echo "per-process files in $(DEMO_DIR)/split:"; ls $(DEMO_DIR)/split
 
-test: install
-	$(PYTHON) -m pytest
+# C++ unit tests of the core (no BPF, no Python), then the Python and integration suites.
+test: test-cpp test-py
+
+test-cpp: venv
+	$(VENV)/bin/cmake -S . -B $(CTEST_DIR) -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV))/bin/ninja \
+	  -DOBSERVER_WERROR=ON -Wno-dev >/dev/null
+	$(VENV)/bin/cmake --build $(CTEST_DIR)
+	$(VENV)/bin/ctest --test-dir $(CTEST_DIR) --output-on-failure
+
+test-py: install
+	$(VPY) -m pytest
 
 # The peers observer is compared with; the benchmark reports any that is missing or not working.
 BENCH_APT_PACKAGES = bpftrace linux-perf strace
@@ -35,7 +60,7 @@ bench: install
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BENCH_APT_PACKAGES) || \
 	  echo "bench: some peers could not be installed; they are reported as unavailable"; \
 	fi
-	$(PYTHON) bench/run.py
+	$(VPY) bench/run.py
 
 clean:
-	rm -rf build $(DEMO_DIR) .pytest_cache
+	rm -rf build $(DEMO_DIR) .pytest_cache $(VENV)

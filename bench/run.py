@@ -110,7 +110,10 @@ def sh(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, capture_output=True, text=True, **kw)  # type: ignore[call-overload]
 
 
-def compile_tools(tmp: Path, tree: str | None) -> Tools:
+PEERS_SKIPPED = "skipped: --quick measures observer alone (make bench runs the peers)"
+
+
+def compile_tools(tmp: Path, tree: str | None, peers: bool = True) -> Tools:
     """Compiles the workloads (gcc) and the floor (clang, libbpf) into tmp."""
     work = HERE / "workloads"
     built = {}
@@ -156,7 +159,7 @@ def compile_tools(tmp: Path, tree: str | None) -> Tools:
             raise BenchError(f"tree to archive is not a directory: {tree}")
 
     help_text = sh([*OBSERVER, "--help"]).stdout
-    bpftrace, bpftrace_note = find_bpftrace()
+    bpftrace, bpftrace_note = find_bpftrace() if peers else (None, PEERS_SKIPPED)
     return Tools(tmp, built["gate"], built["getppid_loop"], built["file_loop"], floor, floor_obj,
                  floor_note, files_dir, tree_path, help_text, bpftrace, bpftrace_note)
 
@@ -241,6 +244,7 @@ class Tracer:
     stops_itself: bool = True  # exits when the target exits
     bystander: bool = False  # traces an idle process, not the workload
     needs_stdin: bool = False
+    peer: bool = False  # another tool (bpftrace, perf, strace): make bench, not --quick
     available: Callable[[Tools], str] = lambda t: ""
     command: Callable[[Tools, int, Path], list[str]] = lambda t, pid, log: []
     ready: Callable[[Path, Path, Path], bool] = lambda log, out, err: True
@@ -380,22 +384,22 @@ TRACERS = [
     Tracer("bystander", "observer tracing another pid", bystander=True,
            command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-o", str(log)],
            ready=observer_ready, parse=parse_observer),
-    Tracer("bpftrace_count", "bpftrace count", stops_itself=False, settle=0.5,
+    Tracer("bpftrace_count", "bpftrace count", peer=True, stops_itself=False, settle=0.5,
            available=lambda t: t.bpftrace_note,
            command=lambda t, pid, log: [*(t.bpftrace or []), "-o", str(log), "-e",
                                         BPFTRACE_COUNT, str(pid)],
            ready=lambda log, out, err: "Attaching" in read(log) + read(out) + read(err),
            parse=parse_bpftrace_count),
-    Tracer("bpftrace_printf", "bpftrace printf", divisor=20, stops_itself=False,
+    Tracer("bpftrace_printf", "bpftrace printf", peer=True, divisor=20, stops_itself=False,
            available=lambda t: t.bpftrace_note,
            command=lambda t, pid, log: [*(t.bpftrace or []), "-o", str(log), "-e",
                                         BPFTRACE_PRINTF, str(pid)],
            ready=lambda log, out, err: line_count(log) > 1, parse=parse_bpftrace_printf),
-    Tracer("perf_trace", "perf trace", divisor=40, stops_itself=False,
+    Tracer("perf_trace", "perf trace", peer=True, divisor=40, stops_itself=False,
            available=needs("perf", "apt-get install linux-perf"),
            command=lambda t, pid, log: ["perf", "trace", "-o", str(log), "-p", str(pid)],
            ready=lambda log, out, err: line_count(log) > 1, parse=parse_perf),
-    Tracer("strace", "strace -f", divisor=40,
+    Tracer("strace", "strace -f", peer=True, divisor=40,
            available=needs("strace", "apt-get install strace"),
            command=lambda t, pid, log: ["strace", "-f", "-o", str(log), "-p", str(pid)],
            ready=lambda log, out, err: "attached" in read(err), parse=parse_strace),
@@ -525,10 +529,12 @@ def summarize(tracer: Tracer, work: Workload, runs: list[Run], why: str,
                sum(lost) if lost else None, max(rss) if rss else None, "; ".join(notes))
 
 
-def measure_all(tools: Tools, sizes: Sizes) -> list[Row]:
-    """Every workload under every tracer. The repetitions are interleaved (all cases once, then
-    again), so that load from elsewhere on the machine spreads over all cases alike."""
-    why = {t.name: t.available(tools) for t in TRACERS}
+def measure_all(tools: Tools, sizes: Sizes, peers: bool = True) -> list[Row]:
+    """Every workload under every tracer (observer's alone without peers). The repetitions are
+    interleaved (all cases once, then again), so that load from elsewhere on the machine
+    spreads over all cases alike."""
+    why = {t.name: PEERS_SKIPPED if t.peer and not peers else t.available(tools)
+           for t in TRACERS}
     runs: dict[tuple[str, str], list[Run]] = {(t.name, w.name): [] for t in TRACERS
                                               for w in WORKLOADS}
     for k in range(sizes.reps):
@@ -772,7 +778,8 @@ def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="tiny sizes, one repetition")
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny sizes, one repetition, observer alone (no peer tools)")
     parser.add_argument("--reps", type=int, help="repetitions per case (median is reported)")
     parser.add_argument("--out", type=Path, default=HERE / "results",
                         help="directory for the JSON result (default: bench/results)")
@@ -792,9 +799,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     try:
         with tempfile.TemporaryDirectory(prefix="observer-bench-") as tmp:
-            tools = compile_tools(Path(tmp), sizes.tree)
+            tools = compile_tools(Path(tmp), sizes.tree, peers=not args.quick)
             try:
-                rows = measure_all(tools, sizes)
+                rows = measure_all(tools, sizes, peers=not args.quick)
             finally:
                 archive(tools).unlink(missing_ok=True)
             hot = hot_path(tools, sizes)

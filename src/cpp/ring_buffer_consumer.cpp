@@ -42,10 +42,18 @@ RingBufferReader::RingBufferReader(int map_fd, size_t size)
   }
 }
 
+RingBufferReader::RingBufferReader(uint64_t* consumer_pos, const uint64_t* producer_pos,
+                                   const uint8_t* data, size_t size)
+    : size_(size), consumer_pos_(consumer_pos), producer_pos_(producer_pos), data_(data) {
+  if (size == 0 || (size & (size - 1)) != 0)
+    throw Error("read ring buffer", EINVAL, "size must be a power of two");
+}
+
 RingBufferReader::~RingBufferReader() { unmap(); }
 
 void RingBufferReader::unmap() noexcept {
   if (epoll_fd_ >= 0) close(epoll_fd_);
+  if (page_size_ == 0) return;
   if (producer_page_) munmap(producer_page_, page_size_ + 2 * size_);
   if (consumer_pos_) munmap(consumer_pos_, page_size_);
   epoll_fd_ = -1;
@@ -60,6 +68,7 @@ void RingBufferReader::watch(int fd) {
 }
 
 bool RingBufferReader::wait(int timeout_ms) {
+  if (epoll_fd_ < 0) throw Error("wait for ring buffer", EBADF, "the reader has no map");
   epoll_event ev{};
   int n = epoll_wait(epoll_fd_, &ev, 1, timeout_ms);
   if (n < 0 && errno != EINTR) throw Error("wait for ring buffer", errno);

@@ -22,6 +22,11 @@ class RingBufferReader {
  public:
   // map_fd must stay open for the reader's lifetime. size is the map's max_entries.
   RingBufferReader(int map_fd, size_t size);
+  // A reader over memory laid out as the kernel maps a ring (data mapped twice in a row, so
+  // 2 * size bytes at data), owned by the caller: the seam the unit tests drive with a fake
+  // producer. wait() and watch() need a map fd and are not available on it.
+  RingBufferReader(uint64_t* consumer_pos, const uint64_t* producer_pos, const uint8_t* data,
+                   size_t size);
   ~RingBufferReader();
   RingBufferReader(const RingBufferReader&) = delete;
   RingBufferReader& operator=(const RingBufferReader&) = delete;
@@ -50,7 +55,7 @@ class RingBufferReader {
 
   int epoll_fd_ = -1;
   size_t size_;
-  size_t page_size_;
+  size_t page_size_ = 0;  // 0: the memory is the caller's
   uint64_t* consumer_pos_ = nullptr;  // read-write page
   void* producer_page_ = nullptr;     // read-only: producer_pos, then the data mapped twice
   const uint64_t* producer_pos_ = nullptr;

@@ -405,7 +405,8 @@ def run(opts: Options) -> int:
     spec.failed_only = opts.failed
     spec.string_limit = opts.string_limit if opts.format != "log" else 0
     tracer = _core.Tracer(spec)
-    if not opts.quiet:
+    # Facts about the machine that change nothing (tracefs absent): for -v and --info only.
+    if opts.verbose and not opts.quiet:
         for note in tracer.notes:
             print(f"observer: note: {note}", file=sys.stderr)
     tracer.attach()

@@ -36,7 +36,9 @@ def counts(lines: list[LogLine], pid: int | None = None) -> Counter[int]:
 
 
 class Observer:
-    """``python -m observer ARGS`` in the background; start() returns once it is tracing."""
+    """``python -m observer ARGS`` in the background; start() returns once it is tracing.
+
+    As a context manager it starts on entry and, if still running on exit, is stopped."""
 
     def __init__(self, *args: str) -> None:
         self.args = [sys.executable, "-m", "observer", *args]
@@ -69,6 +71,18 @@ class Observer:
         self.proc.terminate()
         return self.wait(timeout)
 
+    def __enter__(self) -> Observer:
+        return self.start() if self.proc is None else self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.kill()
+        if self.proc.stderr is not None and not self.proc.stderr.closed:
+            self.proc.stderr.close()
+        self.proc.wait(60)
+
 
 def run_observer(*args: str, timeout: float = 120.0) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "observer", *args], capture_output=True,
@@ -87,7 +101,9 @@ for _ in range({sched_yield}):
 
 
 class Workload:
-    """A gated Python process: start it, trace it, then go() to make it do its syscalls."""
+    """A gated Python process: start it, trace it, then go() to make it do its syscalls.
+
+    As a context manager it is killed on exit unless it has already finished."""
 
     def __init__(self, getppid: int = 1000, sched_yield: int = 10) -> None:
         code = WORKLOAD.format(getppid=getppid, sched_yield=sched_yield)
@@ -102,6 +118,12 @@ class Workload:
         self.proc.stdin.write(b"x")
         self.proc.stdin.close()
         return self.proc.wait(60)
+
+    def __enter__(self) -> Workload:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.kill()
 
     def kill(self) -> None:
         if self.proc.poll() is None:

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// The sinks' formatting, written to real files: the log line, JSON Lines, strace lines, and
+// what a failing output leaves behind.
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <string>
+
+#include "check.h"
+#include "decode.h"
+#include "error.h"
+#include "sink.h"
+
+using namespace observer;
+
+namespace {
+
+Event event(uint32_t tgid, int nr, const char* comm) {
+  Event e{};
+  e.tgid = tgid;
+  e.tid = tgid + 1;
+  e.nr = nr;
+  std::strncpy(e.comm, comm, TASK_COMM_LEN);
+  return e;
+}
+
+// A temporary file that is removed at the end of the scope.
+struct TempFile {
+  std::string path;
+  TempFile() {
+    char name[] = "/tmp/observer-sink-XXXXXX";
+    int fd = mkstemp(name);
+    if (fd >= 0) close(fd);
+    path = name;
+  }
+  ~TempFile() { unlink(path.c_str()); }
+  std::string read() const {
+    std::string text;
+    int fd = ::open(path.c_str(), O_RDONLY);
+    char buf[4096];
+    ssize_t n;
+    while (fd >= 0 && (n = ::read(fd, buf, sizeof(buf))) > 0) text.append(buf, n);
+    if (fd >= 0) close(fd);
+    return text;
+  }
+};
+
+std::string escaped(const char* comm) {
+  char in[TASK_COMM_LEN] = {};
+  std::strncpy(in, comm, TASK_COMM_LEN);
+  char out[4 * TASK_COMM_LEN];
+  return std::string(out, escape_comm(out, in));
+}
+
+void comm_escaping_keeps_one_record_per_line() {
+  CHECK_EQ(escaped("bash"), "bash");
+  CHECK_EQ(escaped("a\\b"), "a\\\\b");
+  CHECK_EQ(escaped("x\ny:z"), "x\\x0ay:z");
+  CHECK_EQ(escaped("\xff"), "\\xff");
+}
+
+void the_log_is_pid_nr_comm() {
+  TempFile file;
+  {
+    auto sink = TextSink::open(file.path);
+    sink->write(event(42, 39, "sh"));
+    sink->write(event(7, 257, "we\\ird\n"));
+    sink->flush();
+    CHECK_EQ(sink->written(), uint64_t{2});
+  }
+  CHECK_EQ(file.read(), "42:39:sh\n7:257:we\\\\ird\\x0a\n");
+}
+
+void json_lines_carry_names_results_and_errors() {
+  TempFile file;
+  {
+    auto sink = JsonSink::open(file.path);
+    Event e = event(42, 3, "cat");
+    e.args[0] = 99;
+    e.ret = -9;
+    e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
+    sink->write(e);
+  }
+  std::string line = file.read();
+  CHECK(line.find("\"tgid\":42,") != std::string::npos);
+  CHECK(line.find("\"comm\":\"cat\"") != std::string::npos);
+  CHECK(line.find(std::string("\"syscall\":\"") + std::string(syscall_name(3)) + "\"") !=
+        std::string::npos);
+  CHECK(line.find("\"ret\":-9,") != std::string::npos);
+  CHECK(line.find("\"error\":\"EBADF\"") != std::string::npos);
+  CHECK(!line.empty() && line.back() == '\n');
+  CHECK_EQ(line.find('\n'), line.size() - 1);
+}
+
+void strace_lines_start_with_the_thread() {
+  TempFile file;
+  {
+    auto sink = StraceSink::open(file.path, TimeFormat{});
+    Event e = event(42, 3, "cat");
+    e.args[0] = 5;
+    e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
+    sink->write(e);
+  }
+  CHECK_EQ(file.read(), "43 " + std::string(syscall_name(3)) + "(5) = 0\n");
+}
+
+void a_full_disk_counts_nothing_as_written() {
+  int fd = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    std::printf("sink: /dev/full missing, skipping the full-disk check\n");
+    return;
+  }
+  TextSink sink(fd, true, "/dev/full");
+  sink.write(event(1, 0, "x"));
+  bool thrown = false;
+  try {
+    sink.flush();
+  } catch (const SinkError& err) {
+    thrown = std::string(err.what()).find("/dev/full") != std::string::npos;
+  }
+  CHECK(thrown);
+  CHECK_EQ(sink.written(), uint64_t{0});
+}
+
+}  // namespace
+
+int main() {
+  comm_escaping_keeps_one_record_per_line();
+  the_log_is_pid_nr_comm();
+  json_lines_carry_names_results_and_errors();
+  strace_lines_start_with_the_thread();
+  a_full_disk_counts_nothing_as_written();
+  return check::report("sink");
+}
