@@ -426,3 +426,17 @@ def test_module_entry_point_error_has_no_traceback(tmp_path: Path) -> None:
     proc = _run_module("missing.log", cwd=tmp_path)
     assert proc.returncode == 1
     _assert_one_error_line(proc.stderr.splitlines(), "missing.log")
+
+
+@pytest.mark.parametrize(("content", "looks_like"), [
+    (b'{"tgid": 1, "nr": 0, "comm": "sh"}\n', "observer JSON Lines"),
+    (b"4242 read(3, \"\", 4096) = 0\n", "strace-style text"),
+    (b"no trace here\n", "none of observer's formats"),
+])
+def test_input_of_another_format_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, looks_like: str
+) -> None:
+    status, out, err = _run(tmp_path, capsys, content)
+    assert status == 1
+    _assert_one_error_line(err, f"it looks like {looks_like}")
+    assert not out.exists() or not any(out.iterdir())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -73,10 +74,10 @@ def test_read_log_matches_to_pandas_on_the_shared_columns(tmp_path: Path) -> Non
     write_log(log, [(int(e["tgid"]), int(e["nr"]), bytes(e["comm"])) for e in events])
     df = observer.read_log(log)
     expected = observer.to_pandas(events)
-    for column in ("pid", "comm", "nr", "syscall"):
+    # The log records pid, nr and comm: exactly those columns, with the records' dtypes.
+    assert list(df.columns) == list(observer.frames.LOG_COLUMNS)
+    for column in observer.frames.LOG_COLUMNS:
         pd.testing.assert_series_equal(df[column], expected[column])
-    assert list(df.dtypes) == list(expected.dtypes)
-    assert df["time"].isna().all() and df["tid"].isna().all() and df["ret"].isna().all()
     assert df.attrs["malformed"] == 0
 
 
@@ -146,3 +147,55 @@ def test_to_parquet_partitions_by_comm_and_pid(tmp_path: Path) -> None:
     assert sorted(back["comm"].astype(str).tolist()) == ["caf\u00e9\\xff", "sh", "sh"]
     row = back[back["syscall"] == "openat"].iloc[0]
     assert row["ret"] == -2 and row["tid"] == 10
+
+
+def test_read_log_of_jsonl_keeps_64_bit_arguments(tmp_path: Path) -> None:
+    path = tmp_path / "trace.jsonl"
+    at_fdcwd = (1 << 64) - 100
+    rows = [{"ts_ns": 5, "args": [at_fdcwd, 2, 3, 4, 5, 6], "ret": 3, "duration_ns": 9,
+             "tgid": 7, "tid": 8, "nr": NR["write"], "flags": 3, "comm": "caf\u00e9",
+             "syscall": "write", "strings": [{"arg": 1, "value": "x", "truncated": False}]}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows * 3))
+    df = observer.read_log(path, clock_offset_ns=0)
+    assert df["arg0"].tolist() == [at_fdcwd] * 3
+    assert df["comm"].tolist() == ["caf\u00e9"] * 3
+    assert df.attrs["malformed"] == 0
+
+
+@pytest.mark.parametrize(("content", "looks_like"), [
+    (b"4242 openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY) = 3\n", "strace-style text"),
+    (b"12:00:01.123456 read(3, \"\", 4096) = 0\n", "strace-style text"),
+    (b"PAR1\x00\x00", "a Parquet file"),
+    (b"59 12 9 21\n", "a per-process sequence file"),
+    (b"hello world\n", "none of observer's formats"),
+])
+def test_read_log_names_the_format_of_a_foreign_file(tmp_path: Path, content: bytes,
+                                                       looks_like: str) -> None:
+    path = tmp_path / "trace.txt"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match=f"it looks like {re.escape(looks_like)}"):
+        observer.read_log(path)
+
+
+def test_read_log_refuses_a_format_other_than_the_one_asked_for(tmp_path: Path) -> None:
+    log = tmp_path / "trace.log"
+    log.write_text("1:0:sh\n")
+    with pytest.raises(ValueError, match="not observer JSON Lines"):
+        observer.read_log(log, format="jsonl")
+    blank = tmp_path / "blank.log"
+    blank.write_text("\n\n")
+    assert observer.read_log(blank).empty
+
+
+def test_read_split_dir_reads_hidden_and_escaped_process_names(tmp_path: Path) -> None:
+    log = tmp_path / "trace.log"
+    names = [b".hidden", b"/", b"\\x2f", b"a:b", b"\xff"]
+    write_log(log, [(10 + i, i, comm) for i, comm in enumerate(names)])
+    with log.open("rb") as lines:
+        formatter.write_split(formatter.split_records(lines), tmp_path / "out")
+    # A temporary file the formatter left behind is not a process.
+    (tmp_path / "out" / ".sh:1.log.0123abcd.tmp").write_text("1 2\n")
+    seqs = observer.read_split_dir(tmp_path / "out")
+    expected = {(comm.decode("utf-8", "backslashreplace"), 10 + i): [i]
+                for i, comm in enumerate(names)}
+    assert {k: v.tolist() for k, v in seqs.items()} == expected

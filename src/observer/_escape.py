@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["comm_filename_part", "escape_comm", "unescape_comm"]
+__all__ = ["comm_filename_part", "comm_from_filename_part", "escape_comm", "unescape_comm"]
 
 _BACKSLASH = 0x5C
 _SLASH_ESCAPE = "\\x2f"
@@ -71,3 +71,18 @@ def comm_filename_part(escaped: str) -> str:
     add a suffix (the formatter appends ``:<pid>.log``) before using it as a whole file name.
     """
     return escaped.replace("/", _SLASH_ESCAPE)
+
+
+# In a file name part, an escaped backslash and the slash escape, scanned left to right so that
+# a literal "\\x2f" (an escaped backslash, then "x2f") is never read as a slash.
+_FILENAME_TOKEN = re.compile(r"\\\\|\\x2f")
+
+
+def comm_from_filename_part(part: str) -> bytes:
+    """Return the comm bytes whose escaped form ``comm_filename_part`` turned into ``part``.
+
+    The inverse of ``comm_filename_part`` followed by ``escape_comm``; raises ValueError as
+    ``unescape_comm`` does for text that neither could have produced.
+    """
+    escaped = _FILENAME_TOKEN.sub(lambda m: "/" if m.group() == _SLASH_ESCAPE else m.group(), part)
+    return unescape_comm(escaped)

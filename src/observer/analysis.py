@@ -276,7 +276,7 @@ def plot_timeline(df: pd.DataFrame, n: int = 8, ax: Axes | None = None) -> Axes:
     """One row per process (comm:pid): a dot per syscall at its time, coloured by syscall for
     the n most frequent ones. Needs the ``time`` column (capture_time)."""
     ax = _axes(ax, figsize=(9, 3))
-    timed = df[df["time"].notna()]
+    timed = df[df["time"].notna()] if "time" in df else df.iloc[:0]
     if timed.empty:
         raise ValueError("no timestamps: trace with capture_time=True")
     lanes = (timed["comm"].astype(str) + ":" + timed["pid"].astype(str))

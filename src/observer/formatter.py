@@ -13,6 +13,8 @@ Parsing and grouping are pure functions; only ``write_split`` and ``main`` touch
 from __future__ import annotations
 
 import argparse
+import io
+import itertools
 import os
 import re
 import secrets
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from observer._escape import comm_filename_part, unescape_comm
+from observer._formats import SNIFF_BYTES, detect, mismatch
 
 __all__ = ["Record", "SplitResult", "main", "parse_line", "split_records", "write_split"]
 
@@ -228,7 +231,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--arch only applies with --names")
     try:
         with args.log.open("rb") as log:
-            result = split_records(log)
+            head = log.read(SNIFF_BYTES)
+            # Another format (jsonl, strace text) would be all "malformed lines": refuse it.
+            found = detect(head)
+            if found != "log" and (found is not None or head.strip()):
+                return _fail(mismatch(args.log, found, "log"))
+            # No seek: the log may be a pipe. The sniffed bytes end mid-line; finish that line.
+            result = split_records(itertools.chain(io.BytesIO(head + log.readline()), log))
     except OSError as exc:
         return _fail(f"cannot read trace log: {_reason(exc)}")
     if result.malformed:

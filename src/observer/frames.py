@@ -1,6 +1,8 @@
 """Records as pandas DataFrames and Parquet datasets; reading logs and split directories back.
 
-Every reader returns the same schema (``COLUMNS``), whatever the source:
+Records (``to_pandas``) and JSON Lines (``read_log``) come as ``COLUMNS``; the log format
+records less, and ``read_log`` returns just what it holds, ``LOG_COLUMNS`` (pid, comm, nr,
+syscall), with the same dtypes:
 
 ========== =================== ===========================================================
 column     dtype               meaning
@@ -18,7 +20,7 @@ arg0..arg5 UInt64 (nullable)   raw syscall arguments (not in the text log)
 ========== =================== ===========================================================
 
 Rows keep the order of the source: per thread, the order the syscalls were made. Needs pandas
-(``pip install observer[analysis]``); ``to_parquet`` also needs pyarrow. The compiled core is not
+(``pip install observer[analysis]``); ``read_log`` and ``to_parquet`` also need pyarrow. The compiled core is not
 needed. All functions are pure apart from the files they are asked to read or write.
 """
 
@@ -26,22 +28,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 import numpy as np
 
 from observer import syscalls
-from observer._escape import unescape_comm
+from observer._escape import comm_from_filename_part, unescape_comm
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "read_log", "read_split_dir", "to_pandas", "to_parquet"]
+__all__ = ["COLUMNS", "LOG_COLUMNS", "read_log", "read_split_dir", "to_pandas", "to_parquet"]
 
 COLUMNS = ("time", "ts_ns", "pid", "tid", "comm", "nr", "syscall", "ret", "duration_ns",
            "arg0", "arg1", "arg2", "arg3", "arg4", "arg5")
+#: What the log format (pid:syscall_id:comm) records, and so what read_log returns for it.
+LOG_COLUMNS = ("pid", "comm", "nr", "syscall")
 NARGS = 6
 # bpf/syscalls.h enum event_flag
 HAS_RET = 1
@@ -55,28 +59,42 @@ def _comm_text(raw: bytes) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def _names(nrs: np.ndarray, arch: str | None) -> np.ndarray:
-    """Syscall names of ``nrs``, looked up once per distinct number."""
+def _labels(codes: np.ndarray, names: list[str]) -> Any:
+    """A ``str`` column of ``names[codes]``, built through Arrow when it is there (no Python
+    object per row), else through an object array."""
+    import pandas as pd
+
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return pd.array(np.array(names, dtype=object)[codes], dtype=str)
+    dictionary = pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32, copy=False)),
+                                                pa.array(names, pa.string()))
+    return pd.array(dictionary.cast(pa.string()), dtype=str)
+
+
+def _names(nrs: np.ndarray, arch: str | None) -> Any:
+    """The syscall column for ``nrs``: names looked up once per distinct number."""
     table = syscalls.table(arch)
     uniq, inverse = np.unique(nrs, return_inverse=True)
-    labels = np.array([table.get(int(nr), str(int(nr))) for nr in uniq], dtype=object)
-    return labels[inverse.reshape(-1)]
+    return _labels(inverse.reshape(-1), [table.get(int(nr), str(int(nr))) for nr in uniq])
 
 
 def _nullable(values: np.ndarray, valid: np.ndarray | None, dtype: str) -> Any:
+    """A masked (nullable) column over values, without copying them when they already have
+    the dtype's numpy type."""
     import pandas as pd
 
-    array = pd.array(values, dtype=dtype)
-    if valid is not None:
-        array[~valid] = pd.NA
-    return array
+    numpy_type = np.dtype(dtype.lower())
+    mask = np.zeros(len(values), dtype=bool) if valid is None else ~valid
+    return pd.arrays.IntegerArray(values.astype(numpy_type, copy=False), mask)
 
 
 def _frame(
     *,
     pid: np.ndarray,
     nr: np.ndarray,
-    comm: np.ndarray,
+    comm: tuple[np.ndarray, list[str]],
     tid: np.ndarray | None = None,
     ts_ns: np.ndarray | None = None,
     has_time: np.ndarray | None = None,
@@ -87,7 +105,8 @@ def _frame(
     clock_offset_ns: int | None = None,
     arch: str | None = None,
 ) -> pd.DataFrame:
-    """Builds a frame of COLUMNS; absent columns are all-NA of their dtype."""
+    """Builds a frame of COLUMNS; absent columns are all-NA of their dtype. ``comm`` is given
+    as codes into a list of distinct names."""
     import pandas as pd
 
     n = len(pid)
@@ -116,7 +135,7 @@ def _frame(
         "pid": pid.astype(np.uint32),
         "tid": (_nullable(tid.astype(np.uint32), None, "UInt32") if tid is not None
                 else _nullable(np.zeros(n, np.uint32), none, "UInt32")),
-        "comm": pd.array(comm, dtype=str),
+        "comm": _labels(*comm),
         "nr": nr.astype(np.int32),
         "syscall": pd.array(_names(nr, arch), dtype=str),
         "ret": _nullable(ret.astype(np.int64), has_ret, "Int64"),
@@ -126,6 +145,13 @@ def _frame(
         data[f"arg{i}"] = _nullable(np.ascontiguousarray(args[:, i]).astype(np.uint64), has_args,
                                     "UInt64")
     return pd.DataFrame(data, columns=list(COLUMNS))
+
+
+def _codes(values: list[str]) -> tuple[np.ndarray, list[str]]:
+    """values as codes into the list of its distinct values."""
+    index: dict[str, int] = {}
+    codes = np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int32)
+    return codes, list(index)
 
 
 def _concat(batches: Batches) -> np.ndarray | None:
@@ -151,10 +177,10 @@ def to_pandas(
     events = _concat(batches)
     if events is None:
         return _frame(pid=np.empty(0, np.uint32), nr=np.empty(0, np.int32),
-                      comm=np.empty(0, dtype=object), clock_offset_ns=0, arch=arch)
+                      comm=(np.empty(0, np.int32), []), clock_offset_ns=0, arch=arch)
     flags = events["flags"]
     uniq, inverse = np.unique(events["comm"], return_inverse=True)
-    comm = np.array([_comm_text(bytes(c)) for c in uniq], dtype=object)[inverse.reshape(-1)]
+    comm = (inverse.reshape(-1), [_comm_text(bytes(c)) for c in uniq])
     return _frame(
         pid=events["tgid"], tid=events["tid"], nr=events["nr"], comm=comm,
         ts_ns=events["ts_ns"], has_time=(flags & HAS_TIME) != 0,
@@ -166,33 +192,136 @@ def to_pandas(
 # Readers ---------------------------------------------------------------------------------------
 
 
-def _read_text_log(lines: Iterable[bytes], arch: str | None) -> pd.DataFrame:
-    """The CLI's log: ``pid:nr:comm`` per line (comm escaped by observer._escape)."""
-    pids: list[int] = []
-    nrs: list[int] = []
-    comms: list[str] = []
-    decoded: dict[bytes, str | None] = {}
-    malformed = 0
-    for line in lines:
-        fields = line.rstrip(b"\n").split(b":", 2)
-        if len(fields) != 3 or not fields[0].isdigit() or not fields[1].isdigit():
-            malformed += 1
-            continue
-        if fields[2] not in decoded:
-            try:
-                decoded[fields[2]] = _comm_text(unescape_comm(fields[2].decode("ascii")))
-            except (UnicodeDecodeError, ValueError):
-                decoded[fields[2]] = None
-        comm = decoded[fields[2]]
-        if comm is None:
-            malformed += 1
-            continue
-        pids.append(int(fields[0]))
-        nrs.append(int(fields[1]))
-        comms.append(comm)
-    frame = _frame(pid=np.array(pids, dtype=np.uint32), nr=np.array(nrs, dtype=np.int32),
-                   comm=np.array(comms, dtype=object), clock_offset_ns=0, arch=arch)
+# Largest pid (PID_MAX_LIMIT) and syscall number a log line may hold.
+_MAX_PID = 1 << 22
+_MAX_NR = 1 << 20
+_LOG_LINE = r"^(?P<pid>[0-9]{1,10}):(?P<nr>[0-9]{1,10}):(?P<comm>.*)$"
+
+
+def _read_text_log(path: Path, arch: str | None) -> pd.DataFrame:
+    """The CLI's log: ``pid:nr:comm`` per line (comm escaped by observer._escape).
+
+    Vectorised with pyarrow: the file is read as one binary column in parallel blocks, split by
+    one regular expression, and each distinct comm is unescaped once. A line that does not parse
+    (a cut last line after a crash, say) is skipped and counted.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as csv
+
+    bad_rows = 0
+
+    def skip(row: Any) -> str:
+        nonlocal bad_rows
+        bad_rows += 1
+        return "skip"
+
+    # \x1f never occurs in a log line (control bytes in comm are written \x1f), so each line is
+    # one field; quoting and escapes are off so that every byte is kept as it is.
+    table = csv.read_csv(
+        path,
+        read_options=csv.ReadOptions(column_names=["line"], block_size=16 << 20),
+        parse_options=csv.ParseOptions(delimiter="\x1f", quote_char=False, escape_char=False,
+                                       invalid_row_handler=skip),
+        convert_options=csv.ConvertOptions(column_types={"line": pa.binary()}),
+    )
+    fields = pc.extract_regex(table.column("line"), pattern=_LOG_LINE)
+    valid = fields.is_valid()
+    fields = fields.filter(valid)
+    malformed = bad_rows + len(valid) - len(fields)
+    pid = pc.cast(pc.cast(pc.struct_field(fields, "pid"), pa.string()), pa.int64())
+    nr = pc.cast(pc.cast(pc.struct_field(fields, "nr"), pa.string()), pa.int64())
+    encoded = pc.struct_field(fields, "comm").combine_chunks().dictionary_encode()
+    names: list[str | None] = []
+    for raw in encoded.dictionary.to_pylist():
+        try:
+            names.append(_comm_text(unescape_comm(raw.decode("ascii"))))
+        except (UnicodeDecodeError, ValueError):
+            names.append(None)
+    known = np.array([name is not None for name in names], dtype=bool)
+    index = encoded.indices.to_numpy(zero_copy_only=False)
+    pid_np = pid.to_numpy()
+    nr_np = nr.to_numpy()
+    keep = known[index] & (pid_np <= _MAX_PID) & (nr_np <= _MAX_NR) if len(index) else known[:0]
+    malformed += int(len(keep) - keep.sum())
+    del fields, table, pid, nr
+    frame = _log_frame(pid_np[keep].astype(np.uint32), nr_np[keep].astype(np.int32),
+                       (index[keep], [name or "" for name in names]), arch)
     frame.attrs["malformed"] = malformed
+    return frame
+
+
+def _log_frame(pid: np.ndarray, nr: np.ndarray, comm: tuple[np.ndarray, list[str]],
+               arch: str | None) -> pd.DataFrame:
+    """A frame of LOG_COLUMNS: what the log format records."""
+    import pandas as pd
+
+    return pd.DataFrame({"pid": pid, "comm": _labels(*comm), "nr": nr, "syscall": _names(nr, arch)},
+                        columns=list(LOG_COLUMNS))
+
+
+def _jsonl_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema([("ts_ns", pa.uint64()), ("tgid", pa.uint32()), ("tid", pa.uint32()),
+                      ("comm", pa.string()), ("nr", pa.int32()), ("args", pa.list_(pa.uint64())),
+                      ("ret", pa.int64()), ("duration_ns", pa.uint64()), ("flags", pa.int64())])
+
+
+def _jsonl_frame(column: Any, pid: np.ndarray, nr: np.ndarray,
+                 comm: tuple[np.ndarray, list[str]], args: np.ndarray | None,
+                 clock_offset_ns: int | None, arch: str | None) -> pd.DataFrame:
+    """A frame of COLUMNS from jsonl fields; ``column(name, dtype)`` returns a field's values
+    (0 where absent) and where it is present. ``flags``, when present, says which of ``ts_ns``
+    and ``ret`` are valid."""
+    flags, known = column("flags", np.int64)
+    ts_ns, has_time = column("ts_ns", np.uint64)
+    has_time &= ~known | ((flags & HAS_TIME) != 0)
+    ret, has_ret = column("ret", np.int64)
+    has_ret &= ~known | ((flags & HAS_RET) != 0)
+    duration, _ = column("duration_ns", np.uint64)
+    tid, has_tid = column("tid", np.uint32)
+    return _frame(
+        pid=pid.astype(np.uint32), nr=nr.astype(np.int32), comm=comm,
+        tid=tid if len(pid) and has_tid.all() else None,
+        ts_ns=ts_ns, has_time=has_time, ret=ret, has_ret=has_ret, duration_ns=duration,
+        args=args, clock_offset_ns=clock_offset_ns, arch=arch,
+    )
+
+
+def _read_jsonl_arrow(path: Path, clock_offset_ns: int | None, arch: str | None
+                      ) -> pd.DataFrame | None:
+    """jsonl through pyarrow's parallel JSON reader; None if some line does not parse (the
+    line-by-line reader then skips and counts it)."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    try:
+        table = pj.read_json(path, read_options=pj.ReadOptions(block_size=16 << 20),
+                             parse_options=pj.ParseOptions(explicit_schema=_jsonl_schema(),
+                                                           unexpected_field_behavior="ignore"))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    # Records of other kinds (no tgid or nr) are not syscalls.
+    table = table.filter(table.column("tgid").is_valid().to_numpy(zero_copy_only=False)
+                         & table.column("nr").is_valid().to_numpy(zero_copy_only=False))
+    n = table.num_rows
+
+    def column(name: str, dtype: Any) -> tuple[np.ndarray, np.ndarray]:
+        array = table.column(name)
+        valid = array.is_valid().to_numpy(zero_copy_only=False)
+        return array.fill_null(0).to_numpy().astype(dtype), valid
+
+    args = None
+    lists = table.column("args")
+    if n and lists.null_count == 0 and (pa.compute.list_value_length(lists).to_numpy()
+                                        == NARGS).all():
+        args = pa.compute.list_flatten(lists).to_numpy().reshape(n, NARGS)
+    encoded = table.column("comm").combine_chunks().dictionary_encode()
+    comm = (encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist())
+    frame = _jsonl_frame(column, table.column("tgid").to_numpy(), table.column("nr").to_numpy(),
+                         comm, args, clock_offset_ns, arch)
+    frame.attrs["malformed"] = 0
     return frame
 
 
@@ -217,67 +346,61 @@ def _read_jsonl(lines: Iterable[bytes], clock_offset_ns: int | None, arch: str |
         rows.append(row)
     n = len(rows)
 
-    def column(name: str, dtype: Any, default: Any = 0) -> tuple[np.ndarray, np.ndarray]:
+    def column(name: str, dtype: Any) -> tuple[np.ndarray, np.ndarray]:
         values = [row.get(name) for row in rows]
         valid = np.array([v is not None for v in values], dtype=bool)
-        return np.array([default if v is None else v for v in values], dtype=dtype), valid
+        return np.array([0 if v is None else v for v in values], dtype=dtype), valid
 
-    flags = np.array([row.get("flags", -1) for row in rows], dtype=np.int64)
-    known = flags >= 0
-    ts_ns, has_time = column("ts_ns", np.uint64)
-    has_time &= ~known | ((flags & HAS_TIME) != 0)
-    ret, has_ret = column("ret", np.int64)
-    has_ret &= ~known | ((flags & HAS_RET) != 0)
-    duration, _ = column("duration_ns", np.uint64)
-    tid, has_tid = column("tid", np.uint32)
     arg_lists = [row.get("args") for row in rows]
     args = None
     if n and all(isinstance(a, list) and len(a) == NARGS for a in arg_lists):
         args = np.array(arg_lists, dtype=np.uint64)
-    frame = _frame(
-        pid=np.array([row["tgid"] for row in rows], dtype=np.uint32),
-        nr=np.array([row["nr"] for row in rows], dtype=np.int32),
-        comm=np.array([str(row["comm"]) for row in rows], dtype=object),
-        tid=tid if n and has_tid.all() else None,
-        ts_ns=ts_ns, has_time=has_time, ret=ret, has_ret=has_ret, duration_ns=duration,
-        args=args, clock_offset_ns=clock_offset_ns, arch=arch,
-    )
+    frame = _jsonl_frame(column, np.array([row["tgid"] for row in rows], dtype=np.uint32),
+                         np.array([row["nr"] for row in rows], dtype=np.int32),
+                         _codes([str(row["comm"]) for row in rows]), args, clock_offset_ns, arch)
     frame.attrs["malformed"] = malformed
     return frame
+
+
+READABLE = ("log", "jsonl")
 
 
 def read_log(
     path: str | Path, format: str | None = None, clock_offset_ns: int | None = None,
     arch: str | None = None,
 ) -> pd.DataFrame:
-    """Read a trace written by the CLI (``log`` or ``jsonl``) into a DataFrame of ``COLUMNS``.
+    """Read a trace written by the CLI (``log`` or ``jsonl``) into a DataFrame.
 
-    ``format`` is guessed from the first non-blank line when None (``{`` starts a jsonl record).
-    The ``log`` format has no time, thread id, return value or arguments: those columns are NA.
-    For ``jsonl``, ``time`` is ``ts_ns + clock_offset_ns`` (measured now if None, right only for
-    a trace of this boot). Malformed lines are skipped and counted in ``df.attrs["malformed"]``.
-    Raises OSError if the file cannot be read and ValueError for an unknown format.
+    ``format`` is told from the file's first line when None. A ``log`` gives ``LOG_COLUMNS``
+    (it has no time, thread id, return value or arguments); ``jsonl`` gives ``COLUMNS``. For ``jsonl``, ``time`` is
+    ``ts_ns + clock_offset_ns`` (measured now if None, right only for a trace of this boot).
+    Lines that do not parse (a line cut by a crash) are skipped and counted in
+    ``df.attrs["malformed"]``; a file of another format (strace text, Parquet, a split file) is
+    a ValueError that names what it looks like, never an empty frame. Raises OSError if the
+    file cannot be read. Needs pandas and pyarrow.
     """
+    from observer._formats import SNIFF_BYTES, detect_file, mismatch
+
+    if format is not None and format not in READABLE:
+        raise ValueError(f"unknown trace format {format!r}: expected 'log' or 'jsonl'")
+    path = Path(path)
+    found = detect_file(path)
+    wanted = format or (found if found in READABLE else "log")
+    if found is not None and found != wanted:
+        raise ValueError(mismatch(path, found, wanted))
+    if found is None:
+        with open(path, "rb") as file:
+            if file.read(SNIFF_BYTES).strip():
+                raise ValueError(mismatch(path, None, wanted))
+        return _log_frame(np.empty(0, np.uint32), np.empty(0, np.int32),
+                          (np.empty(0, np.int32), []), arch)
+    if wanted == "log":
+        return _read_text_log(path, arch)
+    frame = _read_jsonl_arrow(path, clock_offset_ns, arch)
+    if frame is not None:
+        return frame
     with open(path, "rb") as file:
-        lines: Iterator[bytes] = iter(file)
-        first = b""
-        for first in lines:
-            if first.strip():
-                break
-        if format is None:
-            format = "jsonl" if first.lstrip().startswith(b"{") else "log"
-        everything = _chain(first, lines)
-        if format == "log":
-            return _read_text_log(everything, arch)
-        if format == "jsonl":
-            return _read_jsonl(everything, clock_offset_ns, arch)
-    raise ValueError(f"unknown trace format {format!r}: expected 'log' or 'jsonl'")
-
-
-def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
-    if first.strip():
-        yield first
-    yield from rest
+        return _read_jsonl(file, clock_offset_ns, arch)
 
 
 _SPLIT_NAME = re.compile(r"(?P<comm>.*):(?P<pid>[0-9]+)\.log")
@@ -301,11 +424,13 @@ def read_split_dir(directory: str | Path, arch: str | None = None
     """Read per-process sequence files into ``{key: int32 array of syscall numbers}``.
 
     Files written by ``python -m observer.formatter`` (``<comm>:<pid>.log``, numbers or
-    ``--names``) get the key ``(comm, pid)`` with comm unescaped as in to_pandas. Any other
-    regular file, searched recursively as in ADFA-LD's ``Attack_Data_Master/<attack>/*.txt``, is
-    read as space-separated syscall IDs and keyed ``(relative path, None)``. Hidden files are
-    skipped. Keys are sorted by path. Raises OSError, or ValueError for a token that is neither a
-    number nor a syscall name of ``arch``.
+    ``--names``) get the key ``(comm, pid)`` with comm decoded from the formatter's escaping,
+    names that start with '.' included (a common way to hide a process). Any other regular
+    file, searched recursively as in ADFA-LD's ``Attack_Data_Master/<attack>/*.txt``, is read as
+    space-separated syscall IDs and keyed ``(relative path, None)``; there hidden files and
+    directories are skipped. Keys are sorted by path. Raises OSError, or ValueError for a token
+    that is neither a number nor a syscall name of ``arch`` or a file name the formatter cannot
+    have written.
     """
     root = Path(directory)
     if not root.is_dir():
@@ -313,18 +438,18 @@ def read_split_dir(directory: str | Path, arch: str | None = None
     result: dict[SequenceKey, np.ndarray] = {}
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
-            continue
-        sequence = _tokens_to_numbers(path.read_text(encoding="ascii"), arch, path)
         match = _SPLIT_NAME.fullmatch(path.name) if path.parent == root else None
+        hidden = any(part.startswith(".") for part in rel.parts)
+        if not path.is_file() or (hidden and match is None):
+            continue
         key: SequenceKey = (str(rel), None)
         if match is not None:
             try:
-                comm = _comm_text(unescape_comm(match["comm"].replace("\\x2f", "/")))
-                key = (comm, int(match["pid"]))
+                key = (_comm_text(comm_from_filename_part(match["comm"])), int(match["pid"]))
             except ValueError:
-                pass
-        result[key] = sequence
+                raise ValueError(f"{path}: not a name the formatter writes: the process name "
+                                 "is not escaped as observer escapes it") from None
+        result[key] = _tokens_to_numbers(path.read_text(encoding="ascii"), arch, path)
     return result
 
 
