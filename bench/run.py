@@ -25,8 +25,9 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
+T = TypeVar("T")
 HERE = Path(__file__).resolve().parent
 OBSERVER = [sys.executable, "-m", "observer"]
 READY_TIMEOUT = 30.0
@@ -51,14 +52,19 @@ class Sizes:
 
     getppid: int
     files: int
+    pipe: int
+    make_sources: int  # C files of the make -j2 project
     reps: int
     consumer: int
     tree: str | None  # directory tar archives; None: a small generated tree
 
 
-FULL = Sizes(getppid=2_000_000, files=300_000, reps=5, consumer=4_000_000,
-             tree="/usr/include")
-QUICK = Sizes(getppid=20_000, files=2_000, reps=1, consumer=50_000, tree=None)
+FULL = Sizes(getppid=2_000_000, files=300_000, pipe=500_000, make_sources=12, reps=5,
+             consumer=4_000_000, tree="/usr/include")
+QUICK = Sizes(getppid=20_000, files=2_000, pipe=2_000, make_sources=2, reps=1, consumer=50_000,
+              tree=None)
+#: A case whose (max - min) / median exceeds this is reported as too noisy to judge.
+SPREAD_LIMIT = 0.25
 
 
 @dataclass
@@ -87,6 +93,17 @@ class Row:
     rss_kb: int | None
     note: str
 
+    @property
+    def spread(self) -> float | None:
+        """(max - min) / median of the runs: how far apart the repetitions are."""
+        if self.median is None or len(self.runs) < 2 or not self.median:
+            return None
+        return (max(self.runs) - min(self.runs)) / self.median
+
+    @property
+    def noisy(self) -> bool:
+        return self.spread is not None and self.spread > SPREAD_LIMIT
+
 
 @dataclass
 class Tools:
@@ -99,7 +116,9 @@ class Tools:
     floor: Path | None
     floor_obj: Path | None
     floor_note: str
+    pipe_loop: Path
     files_dir: Path
+    project: Path
     tree: Path
     observer_help: str
     bpftrace: list[str] | None
@@ -113,11 +132,11 @@ def sh(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
 PEERS_SKIPPED = "skipped: --quick measures observer alone (make bench runs the peers)"
 
 
-def compile_tools(tmp: Path, tree: str | None, peers: bool = True) -> Tools:
+def compile_tools(tmp: Path, sizes: Sizes, peers: bool = True) -> Tools:
     """Compiles the workloads (gcc) and the floor (clang, libbpf) into tmp."""
     work = HERE / "workloads"
     built = {}
-    for name in ("gate", "getppid_loop", "file_loop"):
+    for name in ("gate", "getppid_loop", "file_loop", "pipe_loop"):
         out = tmp / name
         res = sh(["gcc", "-O2", "-o", str(out), str(work / f"{name}.c")])
         if res.returncode != 0:
@@ -146,6 +165,7 @@ def compile_tools(tmp: Path, tree: str | None, peers: bool = True) -> Tools:
     files_dir.mkdir()
     for i in range(16):
         (files_dir / str(i)).write_bytes(bytes(range(256)) * 4 * (i + 1))
+    tree = sizes.tree
     if tree is None:
         small = tmp / "tree"
         for d in range(4):
@@ -161,7 +181,25 @@ def compile_tools(tmp: Path, tree: str | None, peers: bool = True) -> Tools:
     help_text = sh([*OBSERVER, "--help"]).stdout
     bpftrace, bpftrace_note = find_bpftrace() if peers else (None, PEERS_SKIPPED)
     return Tools(tmp, built["gate"], built["getppid_loop"], built["file_loop"], floor, floor_obj,
-                 floor_note, files_dir, tree_path, help_text, bpftrace, bpftrace_note)
+                 floor_note, built["pipe_loop"], files_dir, make_project(tmp / "project", sizes),
+                 tree_path, help_text, bpftrace, bpftrace_note)
+
+
+def make_project(root: Path, sizes: Sizes) -> Path:
+    """A small C project: sizes.make_sources files with a few functions each, one program
+    linking them, and a Makefile; `make -j2` builds it with forks, execs and file I/O."""
+    root.mkdir()
+    objs = []
+    for i in range(sizes.make_sources):
+        body = "\n".join(f"int f{i}_{k}(int x) {{ return x * {k + 3} + {i}; }}" for k in range(40))
+        (root / f"m{i}.c").write_text(f"#include <stdio.h>\n#include <string.h>\n{body}\n")
+        objs.append(f"m{i}.o")
+    (root / "main.c").write_text("int main(void) { return 0; }\n")
+    (root / "Makefile").write_text(
+        f"prog: main.o {' '.join(objs)}\n\t$(CC) -o $@ $^\n"
+        "%.o: %.c\n\t$(CC) -O2 -c -o $@ $<\n"
+        "clean:\n\trm -f prog *.o\n")
+    return root
 
 
 def find_bpftrace() -> tuple[list[str] | None, str]:
@@ -199,6 +237,8 @@ class Workload:
     self_timed: bool
     count_nr: str | None = None  # syscall whose records are counted to check completeness
     expected: Callable[[Sizes, int], int] | None = None
+    warm: Callable[[Tools], None] | None = None  # run untimed right before each timed run
+    multiprocess: bool = False  # forks and execs: tracers must follow children
 
 
 def scaled(n: int, divisor: int) -> int:
@@ -212,15 +252,38 @@ def archive(tools: Tools) -> Path:
     return (shm if shm.is_dir() else tools.dir) / f"observer-bench-{os.getpid()}.tar"
 
 
+def read_tree(path: Path) -> None:
+    """Reads every file under path, so that a timed run finds them in the page cache (these VMs
+    drop it between runs: without this, whichever case runs first after a drop reads the disk)."""
+    res = sh(["sh", "-c", 'tar -cf - -C "$1" "$2" | cat >/dev/null', "warm", str(path.parent),
+              path.name])
+    if res.returncode != 0:
+        raise BenchError(f"read {path}: {last_line(res.stderr)}")
+
+
+def clean_project(tools: Tools) -> None:
+    res = sh(["make", "-s", "-C", str(tools.project), "clean"])
+    if res.returncode != 0:
+        raise BenchError(f"make clean: {last_line(res.stderr)}")
+    read_tree(tools.project)
+
+
 WORKLOADS = [
     Workload("getppid", "getppid loop", "ns/call",
              lambda t, s, d: [str(t.getppid), str(scaled(s.getppid, d))], True,
              "getppid", lambda s, d: scaled(s.getppid, d)),
     Workload("files", "open/read/close", "ns/iter",
-             lambda t, s, d: [str(t.file_loop), str(t.files_dir), str(scaled(s.files, d))], True),
+             lambda t, s, d: [str(t.file_loop), str(t.files_dir), str(scaled(s.files, d))], True,
+             warm=lambda t: read_tree(t.files_dir)),
+    Workload("pipe", "pipe write/read 64 B", "ns/iter",
+             lambda t, s, d: [str(t.pipe_loop), str(scaled(s.pipe, d))], True,
+             "write", lambda s, d: scaled(s.pipe, d)),
     Workload("tar", "tar of a tree", "ms",
              lambda t, s, d: ["tar", "-cf", str(archive(t)), "-C", str(t.tree.parent),
-                              t.tree.name], False),
+                              t.tree.name], False, warm=lambda t: read_tree(t.tree)),
+    Workload("make", "make -j2 of a C project", "ms",
+             lambda t, s, d: ["make", "-s", "-j2", "-C", str(t.project), "prog"], False,
+             warm=clean_project, multiprocess=True),
 ]
 
 
@@ -245,6 +308,9 @@ class Tracer:
     bystander: bool = False  # traces an idle process, not the workload
     needs_stdin: bool = False
     peer: bool = False  # another tool (bpftrace, perf, strace): make bench, not --quick
+    # Arguments that make it follow the target's children (multiprocess workloads); None if it
+    # cannot, and then those workloads are not measured under it.
+    follow: list[str] | None = field(default_factory=list)
     available: Callable[[Tools], str] = lambda t: ""
     command: Callable[[Tools, int, Path], list[str]] = lambda t, pid, log: []
     ready: Callable[[Path, Path, Path], bool] = lambda log, out, err: True
@@ -369,33 +435,33 @@ TRACERS = [
            available=lambda t: t.floor_note,
            command=lambda t, pid, log: [str(t.floor), str(t.floor_obj), "empty"],
            ready=lambda log, out, err: "ready" in read(out)),
-    Tracer("observer", "observer, default log",
+    Tracer("observer", "observer, default log", follow=["-f"],
            command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-o", str(log)],
            ready=observer_ready, parse=parse_observer_log),
-    Tracer("observer_jsonl", "observer --format jsonl",
+    Tracer("observer_jsonl", "observer --format jsonl", follow=["-f"],
            available=lambda t: "" if "jsonl" in t.observer_help else "n/a: no --format jsonl",
            command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "--format", "jsonl",
                                         "-o", str(log)],
            ready=observer_ready, parse=parse_observer_jsonl),
-    Tracer("observer_summary", "observer -c",
+    Tracer("observer_summary", "observer -c", follow=["-f"],
            available=supports("--summary"),
            command=lambda t, pid, log: [*OBSERVER, "-c", "-p", str(pid), "-o", str(log)],
            ready=observer_ready, parse=parse_summary),
     Tracer("bystander", "observer tracing another pid", bystander=True,
            command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-o", str(log)],
            ready=observer_ready, parse=parse_observer),
-    Tracer("bpftrace_count", "bpftrace count", peer=True, stops_itself=False, settle=0.5,
+    Tracer("bpftrace_count", "bpftrace count", peer=True, follow=None, stops_itself=False, settle=0.5,
            available=lambda t: t.bpftrace_note,
            command=lambda t, pid, log: [*(t.bpftrace or []), "-o", str(log), "-e",
                                         BPFTRACE_COUNT, str(pid)],
            ready=lambda log, out, err: "Attaching" in read(log) + read(out) + read(err),
            parse=parse_bpftrace_count),
-    Tracer("bpftrace_printf", "bpftrace printf", peer=True, divisor=20, stops_itself=False,
+    Tracer("bpftrace_printf", "bpftrace printf", peer=True, follow=None, divisor=20, stops_itself=False,
            available=lambda t: t.bpftrace_note,
            command=lambda t, pid, log: [*(t.bpftrace or []), "-o", str(log), "-e",
                                         BPFTRACE_PRINTF, str(pid)],
            ready=lambda log, out, err: line_count(log) > 1, parse=parse_bpftrace_printf),
-    Tracer("perf_trace", "perf trace", peer=True, divisor=40, stops_itself=False,
+    Tracer("perf_trace", "perf trace", peer=True, follow=None, divisor=40, stops_itself=False,
            available=needs("perf", "apt-get install linux-perf"),
            command=lambda t, pid, log: ["perf", "trace", "-o", str(log), "-p", str(pid)],
            ready=lambda log, out, err: line_count(log) > 1, parse=parse_perf),
@@ -445,6 +511,8 @@ def run_once(tools: Tools, sizes: Sizes, tracer: Tracer, work: Workload, k: int,
     workload = subprocess.Popen([str(tools.gate), *work.argv(tools, sizes, divisor)],
                                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE)
+    if work.warm is not None:
+        work.warm(tools)
     idle = subprocess.Popen(["sleep", "1000"]) if tracer.bystander else None
     target = idle.pid if idle else workload.pid
     proc: subprocess.Popen[bytes] | None = None
@@ -452,6 +520,8 @@ def run_once(tools: Tools, sizes: Sizes, tracer: Tracer, work: Workload, k: int,
     try:
         if tracer.name != "untraced":
             cmd = tracer.command(tools, target, log)
+            if work.multiprocess and tracer.follow:
+                cmd = [*cmd, *tracer.follow]
             if floor_prog is not None:
                 cmd = [str(tools.floor), str(tools.floor_obj), floor_prog, str(workload.pid)]
             with out.open("wb") as fo, err.open("wb") as fe:
@@ -529,19 +599,32 @@ def summarize(tracer: Tracer, work: Workload, runs: list[Run], why: str,
                sum(lost) if lost else None, max(rss) if rss else None, "; ".join(notes))
 
 
+def rotated(items: list[T], k: int) -> list[T]:
+    """items starting at index k (mod len): round k of the benchmark runs the cases in this
+    order, so that no case is always first after a pause or always last in a round."""
+    k %= len(items)
+    return items[k:] + items[:k]
+
+
 def measure_all(tools: Tools, sizes: Sizes, peers: bool = True) -> list[Row]:
     """Every workload under every tracer (observer's alone without peers). The repetitions are
-    interleaved (all cases once, then again), so that load from elsewhere on the machine
-    spreads over all cases alike."""
+    interleaved (all cases once, then again) and each round starts at another case, so that
+    load from elsewhere on the machine spreads over all cases alike."""
     why = {t.name: PEERS_SKIPPED if t.peer and not peers else t.available(tools)
            for t in TRACERS}
+
+    def reason(tracer: Tracer, work: Workload) -> str:
+        if not why[tracer.name] and work.multiprocess and tracer.follow is None:
+            return f"n/a: {tracer.title} here follows no children"
+        return why[tracer.name]
+
     runs: dict[tuple[str, str], list[Run]] = {(t.name, w.name): [] for t in TRACERS
                                               for w in WORKLOADS}
     for k in range(sizes.reps):
-        for work in WORKLOADS:
-            for tracer in TRACERS:
+        for work in rotated(WORKLOADS, k):
+            for tracer in rotated(TRACERS, k):
                 done = runs[(tracer.name, work.name)]
-                if why[tracer.name] or any(r.value is None for r in done):
+                if reason(tracer, work) or any(r.value is None for r in done):
                     continue
                 run = run_once(tools, sizes, tracer, work, k)
                 check_complete(run, work, tracer, sizes)
@@ -556,8 +639,8 @@ def measure_all(tools: Tools, sizes: Sizes, peers: bool = True) -> list[Row]:
         untraced.ratio = 1.0 if untraced.median is not None else None
         rows.append(untraced)
         for tracer in TRACERS[1:]:
-            rows.append(summarize(tracer, work, runs[(tracer.name, work.name)], why[tracer.name],
-                                  untraced.median))
+            rows.append(summarize(tracer, work, runs[(tracer.name, work.name)],
+                                  reason(tracer, work), untraced.median))
     return rows
 
 
@@ -673,10 +756,16 @@ def fmt_ratio(row: Row) -> str:
     return f"{row.ratio:.2f}x" if row.ratio < 100 else f"{row.ratio:.0f}x"
 
 
+def fmt_num(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+
+
 def fmt_value(row: Row) -> str:
-    if row.median is None:
-        return ""
-    return f"{row.median:,.0f}" if row.median >= 100 else f"{row.median:.1f}"
+    return "" if row.median is None else fmt_num(row.median)
+
+
+def work_units() -> str:
+    return ", ".join(f"{w.name} {w.unit}" for w in WORKLOADS)
 
 
 def goals(rows: list[Row], consumer: dict[str, object], attach: dict[str, object],
@@ -691,19 +780,29 @@ def goals(rows: list[Row], consumer: dict[str, object], attach: dict[str, object
         out.append({"goal": name, "value": value, "limit": limit,
                     "met": met, "text": text})
 
+    def judged(met: bool, *cases: Row) -> bool | None:
+        """met, unless a case it rests on is too noisy to tell (then None: not judged)."""
+        return None if any(r.noisy for r in cases) else met
+
+    def noise(*cases: Row) -> str:
+        wide = [f"{r.tracer} {r.spread * 100:.0f}%" for r in cases if r.noisy and r.spread]
+        return f" (too noisy to judge: spread {', '.join(wide)})" if wide else ""
+
     obs = get("observer")
     add("default log, getppid <= 2.2x", obs.ratio, GOAL_DEFAULT,
-        None if obs.ratio is None else obs.ratio <= GOAL_DEFAULT and not obs.lost,
-        f"{fmt_ratio(obs)}{' LOST' if obs.lost else ''}")
+        None if obs.ratio is None else judged(obs.ratio <= GOAL_DEFAULT and not obs.lost, obs),
+        f"{fmt_ratio(obs)}{' LOST' if obs.lost else ''}{noise(obs)}")
     full = get("observer_jsonl")
     add("full records (jsonl), getppid <= 3.0x", full.ratio, GOAL_FULL,
-        None if full.ratio is None else full.ratio <= GOAL_FULL and not full.lost,
-        fmt_ratio(full) if full.ratio is not None else full.note)
+        None if full.ratio is None else judged(full.ratio <= GOAL_FULL and not full.lost, full),
+        fmt_ratio(full) + noise(full) if full.ratio is not None else full.note)
     bys, floor = get("bystander"), get("floor")
     if bys.median is not None and floor.median is not None:
         rel = bys.median / floor.median
-        add("bystander within 10% of the floor", rel, GOAL_BYSTANDER, rel <= GOAL_BYSTANDER,
-            f"{bys.median:.0f} vs {floor.median:.0f} ns/call ({(rel - 1) * 100:+.0f}%)")
+        add("bystander within 10% of the floor", rel, GOAL_BYSTANDER,
+            judged(rel <= GOAL_BYSTANDER, bys, floor),
+            f"{bys.median:.0f} vs {floor.median:.0f} ns/call ({(rel - 1) * 100:+.0f}%)"
+            + noise(bys, floor))
     else:
         add("bystander within 10% of the floor", None, GOAL_BYSTANDER, None,
             floor.note or bys.note)
@@ -748,8 +847,23 @@ def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[s
                      + "; ".join(notes))
     lines.append("sizes: getppid " + ", ".join(
         f"{t.name} {scaled(sizes.getppid, t.divisor):,}" for t in TRACERS if t.divisor > 1)
-        + f", others {sizes.getppid:,}; files loop {sizes.files:,} (same divisors); "
-        f"tar of {tools.tree} ({base['tar'].median or 0:.0f} ms untraced)")
+        + f", others {sizes.getppid:,}; files loop {sizes.files:,} and pipe loop "
+        f"{sizes.pipe:,} (same divisors); tar of {tools.tree} ({base['tar'].median or 0:.0f} ms "
+        f"untraced); make -j2 of {sizes.make_sources + 1} C files; file workloads read their "
+        "files untimed before each run")
+    lines.append("")
+    lines.append(f"runs per case, min / median / max ({work_units()}); '!' marks a spread "
+                 f"(max - min) / median over {SPREAD_LIMIT:.0%}: too noisy to judge")
+    lines.append(f"{'tracer':32} " + " ".join(f"{w.name:>22}" for w in WORKLOADS))
+    for tracer in TRACERS:
+        cells = []
+        for w in WORKLOADS:
+            row = next(r for r in rows if r.tracer == tracer.name and r.workload == w.name)
+            cell = (f"{fmt_num(min(row.runs))}/{fmt_num(row.median)}/{fmt_num(max(row.runs))}"
+                    f"{'!' if row.noisy else ' '}" if row.runs and row.median is not None
+                    else "n/a ")
+            cells.append(f"{cell:>22}")
+        lines.append(f"{tracer.title:32} " + " ".join(cells))
     lines.append("")
     lines.append("hot path, getppid loop under the benchmark's own sys_enter programs:")
     prev = None
@@ -799,7 +913,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     try:
         with tempfile.TemporaryDirectory(prefix="observer-bench-") as tmp:
-            tools = compile_tools(Path(tmp), sizes.tree, peers=not args.quick)
+            tools = compile_tools(Path(tmp), sizes, peers=not args.quick)
             try:
                 rows = measure_all(tools, sizes, peers=not args.quick)
             finally:
@@ -820,7 +934,7 @@ def main(argv: list[str] | None = None) -> int:
     path.write_text(json.dumps({
         "kernel": platform.release(), "cpus": os.cpu_count(), "started": started,
         "seconds": time.time() - started, "quick": args.quick, "sizes": asdict(sizes),
-        "rows": [asdict(r) for r in rows], "hot_path": hot, "consumer": consumer,
+        "rows": [{**asdict(r), "spread": r.spread} for r in rows], "hot_path": hot, "consumer": consumer,
         "attach": attach, "goals": goal_rows, "table": table,
     }, indent=1) + "\n")
     print(f"\nresults: {path}")

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OWN = {"untraced", "floor", "observer", "observer_jsonl", "observer_summary", "bystander"}
 PEERS = {"bpftrace_count", "bpftrace_printf", "perf_trace", "strace"}
 TRACERS = OWN | PEERS
-WORKLOADS = {"getppid", "files", "tar"}
+WORKLOADS = {"getppid", "files", "pipe", "tar", "make"}
 
 
 @pytest.mark.bpf
