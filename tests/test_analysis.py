@@ -30,9 +30,19 @@ def test_ngram_keys_pack_large_numbers_without_collisions() -> None:
     assert analysis.ngram_counts([1023] * 7, 6).as_dict() == {(1023,) * 6: 2}
 
 
+def test_ngrams_longer_than_a_packed_key() -> None:
+    seq = [1023, 5, 1, 2, 3, 4, 5, 6, 7, 1023, 5, 1, 2, 3, 4, 5, 6, 7]
+    counts = analysis.ngram_counts(seq, 8)
+    assert counts.as_dict()[(1023, 5, 1, 2, 3, 4, 5, 6)] == 2
+    assert counts.counts.sum() == len(seq) - 7
+    # The same windows as k = 6 finds, extended: set membership works the same way.
+    assert analysis.stide(seq[:9], seq, k=8).tolist() == [False, False]
+    assert analysis.stide([9, 9, 9, 9, 9, 9, 9, 9], seq, k=8).tolist() == [True]
+
+
 def test_bad_k_and_numbers_are_refused() -> None:
-    with pytest.raises(ValueError, match="1..6"):
-        analysis.ngram_counts([1, 2], 7)
+    with pytest.raises(ValueError, match="at least 1"):
+        analysis.ngram_counts([1, 2], 0)
     with pytest.raises(ValueError, match="0..1023"):
         analysis.ngram_counts([1, 1024], 1)
 
@@ -114,3 +124,30 @@ def test_plots_draw_on_given_axes() -> None:
                                      ax=axes[2])
     assert axes[2].images[0].get_array().shape == (2, 2)
     plt.close(fig)
+
+
+def test_surprisal_ranks_foreign_above_rare_above_common() -> None:
+    baseline = [np.array([1, 2, 3] * 50 + [4, 5, 6])]
+    common = analysis.ngram_surprisal(np.array([1, 2, 3, 1, 2]), baseline, k=3)
+    rare = analysis.ngram_surprisal(np.array([3, 4, 5, 6]), baseline, k=3)
+    foreign = analysis.ngram_surprisal(np.array([9, 8, 7, 9]), baseline, k=3)
+    assert 0 < common < rare < foreign
+    assert analysis.ngram_surprisal(np.array([1]), baseline, k=3) == 0.0
+
+
+def test_roc_curve_of_perfect_random_and_tied_scores() -> None:
+    perfect = analysis.roc_curve([0.9, 0.8, 0.2, 0.1], [True, True, False, False])
+    assert perfect.auc == 1.0
+    assert perfect.tpr.tolist() == [0.0, 0.5, 1.0, 1.0, 1.0]
+    assert perfect.fpr.tolist() == [0.0, 0.0, 0.0, 0.5, 1.0]
+    inverted = analysis.roc_curve([0.1, 0.2, 0.8, 0.9], [True, True, False, False])
+    assert inverted.auc == 0.0
+    # All scores tied: one step from (0, 0) to (1, 1), half the area (Mann-Whitney).
+    tied = analysis.roc_curve([0.5] * 4, [True, False, True, False])
+    assert tied.auc == 0.5 and tied.fpr.tolist() == [0.0, 1.0]
+    # One positive tied with one of two negatives: it beats one and ties one, 0.75.
+    assert analysis.roc_curve([0.5, 0.5, 0.1], [True, False, False]).auc == 0.75
+    with pytest.raises(ValueError, match="at least one"):
+        analysis.roc_curve([0.1, 0.2], [False, False])
+    with pytest.raises(ValueError, match="same length"):
+        analysis.roc_curve([0.1, 0.2], [True])

@@ -4,10 +4,11 @@ A *sequence* is a 1-D integer array of syscall numbers in the order one process 
 ``sequences()`` cuts a DataFrame (observer.to_pandas, observer.read_log) into one per (comm,
 pid), and observer.read_split_dir reads them from the formatter's files or ADFA-LD.
 
-An n-gram of length k (1 <= k <= 6) is packed into one int64, base ``MAX_SYSCALLS`` (1024, the
+An n-gram of length k <= 6 is packed into one int64, base ``MAX_SYSCALLS`` (1024, the
 in-kernel filter's bound, so numbers must be 0..1023), which turns counting and set membership
 into ``numpy.unique`` and ``numpy.isin`` over packed keys: a million syscalls take well under a
-second per k. Windows never span two sequences.
+second per k. Longer n-grams are fixed-size byte strings handled by the same functions. Windows
+never span two sequences.
 
 stide (Forrest et al., "A sense of self for Unix processes", 1996) flags each length-k window of
 a trace that never occurs in the baseline ("foreign"); t-stide (Warrender et al., 1999) also
@@ -30,14 +31,18 @@ __all__ = [
     "MAX_K",
     "MAX_SYSCALLS",
     "NGramCounts",
+    "RocCurve",
     "Transitions",
     "bag_of_syscalls",
     "locality_frame_count",
     "ngram_counts",
     "ngram_keys",
+    "ngram_surprisal",
+    "plot_roc",
     "plot_timeline",
     "plot_top_syscalls",
     "plot_transition_heatmap",
+    "roc_curve",
     "sequences",
     "stide",
     "stide_score",
@@ -47,7 +52,7 @@ __all__ = [
 ]
 
 MAX_SYSCALLS = 1024
-MAX_K = 6  # 6 * log2(1024) = 60 bits: a packed 6-gram fits an int64
+MAX_K = 6  # the longest n-gram packed into one int64 (6 * log2(1024) = 60 bits)
 
 SequenceLike = Union[np.ndarray, Sequence[int]]
 SequencesLike = Union[SequenceLike, Iterable[SequenceLike], Mapping[Any, SequenceLike]]
@@ -91,26 +96,33 @@ def _as_list(seqs: SequencesLike) -> list[np.ndarray]:
 
 
 def _check_k(k: int) -> None:
-    if not 1 <= k <= MAX_K:
-        raise ValueError(f"n-gram length must be 1..{MAX_K}, not {k}")
+    if k < 1:
+        raise ValueError(f"n-gram length must be at least 1, not {k}")
 
 
 def ngram_keys(seqs: SequencesLike, k: int) -> np.ndarray:
-    """The packed key of every length-k window of every sequence (int64, in order).
+    """The key of every length-k window of every sequence, in order.
 
-    Key = sum(nr[i + j] * 1024 ** (k - 1 - j)); decode with ``divmod`` by powers of 1024.
+    Up to ``MAX_K`` the key is an int64, sum(nr[i + j] * 1024 ** (k - 1 - j)) (decode with
+    ``divmod`` by powers of 1024); longer windows are 2k-byte strings of big-endian 16-bit
+    numbers (numpy void), which sort, compare and count the same way, at 2k bytes a window.
     """
     _check_k(k)
+    windows = [np.lib.stride_tricks.sliding_window_view(seq, k)
+               for seq in _as_list(seqs) if len(seq) >= k]
+    if k > MAX_K:
+        void = np.dtype(f"V{2 * k}")
+        rows = [np.ascontiguousarray(w, dtype=">u2").view(void).reshape(-1) for w in windows]
+        return np.concatenate(rows) if rows else np.empty(0, dtype=void)
     weights = MAX_SYSCALLS ** np.arange(k - 1, -1, -1, dtype=np.int64)
-    parts = [
-        np.lib.stride_tricks.sliding_window_view(seq, k) @ weights
-        for seq in _as_list(seqs) if len(seq) >= k
-    ]
+    parts = [w @ weights for w in windows]
     return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
 
 
 def _unpack(keys: np.ndarray, k: int) -> np.ndarray:
-    """(n, k) array of the syscall numbers packed in keys."""
+    """(n, k) array of the syscall numbers in keys."""
+    if k > MAX_K:
+        return np.frombuffer(keys.tobytes(), dtype=">u2").reshape(-1, k).astype(np.int64)
     shifts = MAX_SYSCALLS ** np.arange(k - 1, -1, -1, dtype=np.int64)
     return (keys[:, None] // shifts) % MAX_SYSCALLS
 
@@ -196,6 +208,58 @@ def tstide_score(trace: SequencesLike, baseline: SequencesLike, k: int = 6,
     """The fraction of trace's windows flagged by tstide (0 if none)."""
     flags = tstide(trace, baseline, k, threshold)
     return float(flags.mean()) if flags.size else 0.0
+
+
+def ngram_surprisal(trace: SequencesLike, baseline: SequencesLike, k: int = 3) -> float:
+    """The mean surprisal, in bits, of trace's length-k windows under the baseline's n-gram
+    frequencies: -log2((count + 1) / (total + distinct + 1)) per window, so a foreign window
+    costs the most and a common one little (add-one smoothing keeps foreign windows finite).
+    The frequency-based score next to stide's set membership; 0 for a trace without windows."""
+    base_keys, base_counts = np.unique(ngram_keys(baseline, k), return_counts=True)
+    keys = ngram_keys(trace, k)
+    if not keys.size:
+        return 0.0
+    count = np.zeros(keys.shape, dtype=np.float64)
+    if base_keys.size:
+        pos = np.clip(np.searchsorted(base_keys, keys), 0, len(base_keys) - 1)
+        count = np.where(base_keys[pos] == keys, base_counts[pos], 0).astype(np.float64)
+    denominator = base_counts.sum() + base_keys.size + 1
+    return float(np.mean(-np.log2((count + 1) / denominator)))
+
+
+class RocCurve(NamedTuple):
+    """A receiver operating characteristic: at each threshold (descending), the share of
+    positives (anomalous runs) and of negatives (normal runs) scoring at or above it."""
+
+    fpr: np.ndarray
+    tpr: np.ndarray
+    thresholds: np.ndarray
+    auc: float
+
+
+def roc_curve(scores: Sequence[float] | np.ndarray,
+              labels: Sequence[bool] | np.ndarray) -> RocCurve:
+    """The ROC curve and its area for scores where higher means more anomalous; labels are
+    True for anomalous. The curve starts at (0, 0) and ends at (1, 1); tied scores move both
+    rates at once, so the area counts a tie as half (the Mann-Whitney statistic). Raises
+    ValueError unless there is at least one of each label and as many labels as scores."""
+    score = np.asarray(scores, dtype=np.float64)
+    label = np.asarray(labels, dtype=bool)
+    if score.shape != label.shape or score.ndim != 1:
+        raise ValueError("scores and labels must be 1-D and of the same length")
+    positives, negatives = int(label.sum()), int((~label).sum())
+    if not positives or not negatives:
+        raise ValueError("a ROC curve needs at least one anomalous and one normal run")
+    order = np.argsort(-score, kind="stable")
+    score, label = score[order], label[order]
+    # One point per distinct score: the last index of each run of equal scores.
+    last = np.r_[np.flatnonzero(np.diff(score)), score.size - 1]
+    tp = np.cumsum(label)[last]
+    fp = np.cumsum(~label)[last]
+    tpr = np.r_[0.0, tp / positives]
+    fpr = np.r_[0.0, fp / negatives]
+    area = float(np.sum(np.diff(fpr) * (tpr[1:] + tpr[:-1]) / 2))
+    return RocCurve(fpr, tpr, np.r_[np.inf, score[last]], area)
 
 
 def locality_frame_count(flags: np.ndarray, frame: int = 20) -> np.ndarray:
@@ -293,6 +357,20 @@ def plot_timeline(df: pd.DataFrame, n: int = 8, ax: Axes | None = None) -> Axes:
     ax.set_yticks(range(len(order)), order)
     ax.set_xlabel("seconds since the first syscall")
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small", frameon=False)
+    return ax
+
+
+def plot_roc(curves: Mapping[str, RocCurve], ax: Axes | None = None) -> Axes:
+    """ROC curves of several scores on one plot, each labelled with its area."""
+    ax = _axes(ax, figsize=(4.5, 4.5))
+    for name, curve in curves.items():
+        ax.step(curve.fpr, curve.tpr, where="post", label=f"{name} (AUC {curve.auc:.2f})")
+    ax.plot([0, 1], [0, 1], color="lightgray", linestyle="--", linewidth=1)
+    ax.set_xlabel("false positive rate (normal runs flagged)")
+    ax.set_ylabel("true positive rate (anomalous runs flagged)")
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.02, 1.02)
+    ax.legend(loc="lower right", fontsize="small")
     return ax
 
 

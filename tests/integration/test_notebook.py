@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ def test_syscall_sequences_notebook_executes(tmp_path: Path) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel")
+    pytest.importorskip("duckdb")
+    before = set(Path(tempfile.gettempdir()).glob("observer-nb-*"))
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     assert all(not cell.get("outputs") for cell in notebook.cells), "store it without outputs"
     nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
@@ -25,3 +28,5 @@ def test_syscall_sequences_notebook_executes(tmp_path: Path) -> None:
     errors = [out for cell in notebook.cells for out in cell.get("outputs", [])
               if out.get("output_type") == "error"]
     assert errors == []
+    # Everything it wrote was in its own temporary directory, removed by its last cell.
+    assert set(Path(tempfile.gettempdir()).glob("observer-nb-*")) == before
