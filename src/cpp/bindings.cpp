@@ -14,6 +14,7 @@
 #include "event.h"
 #include "feature_probe.h"
 #include "loader.h"
+#include "log_reader.h"
 #include "map_controller.h"
 #include "sink.h"
 #include "tracer.h"
@@ -58,12 +59,18 @@ py::dtype event_dtype() {
   return py::dtype::of<Event>();
 }
 
+// A NumPy array that owns vector v's memory (no copy).
+template <class T>
+py::array_t<T> owned_array(std::vector<T>&& v) {
+  auto* owned = new std::vector<T>(std::move(v));
+  py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+  return py::array_t<T>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
+}
+
 // Moves records into a NumPy structured array that owns them (no view into the ring).
 py::array_t<Event> to_array(std::vector<Event>&& events) {
   event_dtype();
-  auto* owned = new std::vector<Event>(std::move(events));
-  py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<Event>*>(p); });
-  return py::array_t<Event>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
+  return owned_array(std::move(events));
 }
 
 }  // namespace
@@ -86,6 +93,25 @@ PYBIND11_MODULE(_core, m) {
   m.attr("EVENT_HAS_TIME") = static_cast<int>(EVENT_HAS_TIME);
   m.attr("EVENT_HAS_STRINGS") = static_cast<int>(EVENT_HAS_STRINGS);
   m.attr("STRING_MAX") = STRING_MAX;
+  m.def(
+      "read_log_columns",
+      [](const std::string& path) {
+        LogColumns columns;
+        {
+          py::gil_scoped_release release;  // safe: pure C++ on local data until the end
+          columns = read_log_columns(path);
+        }
+        py::list comms;
+        for (const auto& c : columns.comms) comms.append(py::bytes(c));
+        return py::make_tuple(owned_array(std::move(columns.pid)),
+                              owned_array(std::move(columns.nr)),
+                              owned_array(std::move(columns.comm)), comms, columns.malformed);
+      },
+      py::arg("path"),
+      "Parse a trace log (pid:nr:comm lines) into (pid uint32[], nr int32[], comm uint32[] "
+      "indexes into comms, comms: distinct escaped names as bytes, malformed: count of "
+      "non-blank lines that do not parse). Blank lines are skipped. Raises ObserverError if "
+      "the file cannot be read.");
   m.def("event_dtype", &event_dtype,
         "The NumPy dtype of one record (imports NumPy on first call, not with this module).");
 

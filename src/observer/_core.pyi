@@ -19,6 +19,12 @@ STRING_MAX: int
 def event_dtype() -> np.dtype[np.void]:
     """The NumPy dtype of one record (imports NumPy on first call, not with this module)."""
 
+def read_log_columns(
+    path: str,
+) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int32], npt.NDArray[np.uint32], list[bytes],
+           int]:
+    """Parse a trace log into (pid, nr, comm indexes, distinct escaped comms, malformed)."""
+
 def set_verbosity(level: int) -> None:
     """Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug."""
 

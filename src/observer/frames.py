@@ -20,8 +20,9 @@ arg0..arg5 UInt64 (nullable)   raw syscall arguments (not in the text log)
 ========== =================== ===========================================================
 
 Rows keep the order of the source: per thread, the order the syscalls were made. Needs pandas
-(``pip install observer[analysis]``); ``read_log`` and ``to_parquet`` also need pyarrow. The compiled core is not
-needed. All functions are pure apart from the files they are asked to read or write.
+(``pip install observer[analysis]``); reading ``jsonl`` and ``to_parquet`` also need pyarrow, and
+reading a log the compiled core (its parser). All functions are pure apart from the files they
+are asked to read or write.
 """
 
 from __future__ import annotations
@@ -76,7 +77,14 @@ def _labels(codes: np.ndarray, names: list[str]) -> Any:
 def _names(nrs: np.ndarray, arch: str | None) -> Any:
     """The syscall column for ``nrs``: names looked up once per distinct number."""
     table = syscalls.table(arch)
-    uniq, inverse = np.unique(nrs, return_inverse=True)
+    if nrs.size and 0 <= nrs.min() and nrs.max() < 1 << 20:
+        # Small non-negative numbers (every real syscall): a lookup table instead of a sort.
+        present = np.zeros(int(nrs.max()) + 1, dtype=bool)
+        present[nrs] = True
+        uniq = np.flatnonzero(present)
+        inverse = (np.cumsum(present) - 1)[nrs]
+    else:
+        uniq, inverse = np.unique(nrs, return_inverse=True)
     return _labels(inverse.reshape(-1), [table.get(int(nr), str(int(nr))) for nr in uniq])
 
 
@@ -192,61 +200,29 @@ def to_pandas(
 # Readers ---------------------------------------------------------------------------------------
 
 
-# Largest pid (PID_MAX_LIMIT) and syscall number a log line may hold.
-_MAX_PID = 1 << 22
-_MAX_NR = 1 << 20
-_LOG_LINE = r"^(?P<pid>[0-9]{1,10}):(?P<nr>[0-9]{1,10}):(?P<comm>.*)$"
-
-
 def _read_text_log(path: Path, arch: str | None) -> pd.DataFrame:
     """The CLI's log: ``pid:nr:comm`` per line (comm escaped by observer._escape).
 
-    Vectorised with pyarrow: the file is read as one binary column in parallel blocks, split by
-    one regular expression, and each distinct comm is unescaped once. A line that does not parse
-    (a cut last line after a crash, say) is skipped and counted.
+    The compiled core splits the lines in one pass into pid and nr arrays and codes into the
+    distinct comm texts; each distinct comm is then unescaped once here. A line that does not
+    parse (a cut last line after a crash, say), or whose comm is not canonically escaped, is
+    skipped and counted.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as csv
+    from observer import _core
 
-    bad_rows = 0
-
-    def skip(row: Any) -> str:
-        nonlocal bad_rows
-        bad_rows += 1
-        return "skip"
-
-    # \x1f never occurs in a log line (control bytes in comm are written \x1f), so each line is
-    # one field; quoting and escapes are off so that every byte is kept as it is.
-    table = csv.read_csv(
-        path,
-        read_options=csv.ReadOptions(column_names=["line"], block_size=16 << 20),
-        parse_options=csv.ParseOptions(delimiter="\x1f", quote_char=False, escape_char=False,
-                                       invalid_row_handler=skip),
-        convert_options=csv.ConvertOptions(column_types={"line": pa.binary()}),
-    )
-    fields = pc.extract_regex(table.column("line"), pattern=_LOG_LINE)
-    valid = fields.is_valid()
-    fields = fields.filter(valid)
-    malformed = bad_rows + len(valid) - len(fields)
-    pid = pc.cast(pc.cast(pc.struct_field(fields, "pid"), pa.string()), pa.int64())
-    nr = pc.cast(pc.cast(pc.struct_field(fields, "nr"), pa.string()), pa.int64())
-    encoded = pc.struct_field(fields, "comm").combine_chunks().dictionary_encode()
+    pid, nr, codes, texts, malformed = _core.read_log_columns(str(path))
     names: list[str | None] = []
-    for raw in encoded.dictionary.to_pylist():
+    for raw in texts:
         try:
             names.append(_comm_text(unescape_comm(raw.decode("ascii"))))
         except (UnicodeDecodeError, ValueError):
             names.append(None)
-    known = np.array([name is not None for name in names], dtype=bool)
-    index = encoded.indices.to_numpy(zero_copy_only=False)
-    pid_np = pid.to_numpy()
-    nr_np = nr.to_numpy()
-    keep = known[index] & (pid_np <= _MAX_PID) & (nr_np <= _MAX_NR) if len(index) else known[:0]
-    malformed += int(len(keep) - keep.sum())
-    del fields, table, pid, nr
-    frame = _log_frame(pid_np[keep].astype(np.uint32), nr_np[keep].astype(np.int32),
-                       (index[keep], [name or "" for name in names]), arch)
+    valid = np.array([name is not None for name in names], dtype=bool)
+    if not valid.all():
+        keep = valid[codes]
+        malformed += int(keep.size - keep.sum())
+        pid, nr, codes = pid[keep], nr[keep], codes[keep]
+    frame = _log_frame(pid, nr, (codes, [name or "" for name in names]), arch)
     frame.attrs["malformed"] = malformed
     return frame
 
@@ -377,7 +353,7 @@ def read_log(
     Lines that do not parse (a line cut by a crash) are skipped and counted in
     ``df.attrs["malformed"]``; a file of another format (strace text, Parquet, a split file) is
     a ValueError that names what it looks like, never an empty frame. Raises OSError if the
-    file cannot be read. Needs pandas and pyarrow.
+    file cannot be read (an ObserverError from the log parser).
     """
     from observer._formats import SNIFF_BYTES, detect_file, mismatch
 

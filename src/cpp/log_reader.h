@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// Reads the trace log ("pid:nr:comm" lines, as TextSink writes them) into columns: one pass,
+// no allocation per line, each distinct comm stored once. What a comm's escapes mean is the
+// caller's business (observer._escape): the reader keeps its escaped text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace observer {
+
+struct LogColumns {
+  std::vector<uint32_t> pid;
+  std::vector<int32_t> nr;
+  std::vector<uint32_t> comm;      // index into comms
+  std::vector<std::string> comms;  // distinct escaped comm texts, in first-seen order
+  uint64_t malformed = 0;          // non-blank lines that are not "pid:nr:comm"
+};
+
+// Appends the records of complete lines in text to columns; blank lines are skipped.
+// A line is malformed unless it is ASCII, its pid is 1-10 digits up to UINT32_MAX and its nr
+// 1-10 digits up to INT32_MAX. Thread-compatible (one columns object per thread).
+void parse_log_lines(std::string_view text, LogColumns& columns);
+
+// parse_log_lines over the whole file at path, read in blocks. Throws Error (op "read PATH").
+LogColumns read_log_columns(const std::string& path);
+
+}  // namespace observer
