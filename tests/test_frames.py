@@ -137,18 +137,42 @@ def test_read_split_dir_reads_adfa_style_directories(tmp_path: Path) -> None:
         observer.read_split_dir(tmp_path)
 
 
-def test_to_parquet_partitions_by_comm_and_pid(tmp_path: Path) -> None:
+def test_to_parquet_writes_comm_and_pid_columns_and_keeps_existing_files(tmp_path: Path) -> None:
     pytest.importorskip("pyarrow")
     out = tmp_path / "dataset"
     observer.to_parquet([records()], out)
-    assert (out / "comm=sh" / "pid=10").is_dir()
+    observer.to_parquet(observer.to_pandas(records()), out)
+    assert len(list(out.glob("*.parquet"))) == 2
     back = pd.read_parquet(out)
-    assert sorted(back["syscall"].tolist()) == ["999", "openat", "read"]
-    assert sorted(back["comm"].astype(str).tolist()) == ["caf\u00e9\\xff", "sh", "sh"]
+    assert len(back) == 6
+    assert sorted(back["syscall"].tolist()) == ["999", "999", "openat", "openat", "read", "read"]
+    assert sorted(set(back["comm"].astype(str))) == ["caf\u00e9\\xff", "sh"]
     row = back[back["syscall"] == "openat"].iloc[0]
     assert row["ret"] == -2 and row["tid"] == 10
 
 
+def test_parquet_stream_writes_complete_files_as_it_goes(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "stream"
+    stream = observer.frames.ParquetStream(out, clock_offset_ns=0, max_bytes=1,
+                                           max_seconds=3600)
+    batch = records()
+    stream.add(batch)  # over max_bytes: written at once
+    assert stream.written == len(batch) and len(stream.files) == 1
+    stream.add(batch[:0])  # nothing buffered: no file
+    assert len(stream.files) == 1
+    big = observer.frames.ParquetStream(out, clock_offset_ns=0, max_bytes=1 << 30,
+                                        max_seconds=3600)
+    big.add(batch)
+    assert big.written == 0 and len(list(out.glob("*.parquet"))) == 1  # still buffered
+    big.close()
+    assert big.written == len(batch)
+    files = sorted(out.glob("*.parquet"))
+    assert len(files) == 2 and not list(out.glob(".*"))
+    # Rows grouped by pid in their order, comm and syscall dictionary-encoded.
+    table = pq.read_table(files[0])
+    assert table.column("pid").to_pylist() == sorted(batch["tgid"].tolist())
+    assert str(table.schema.field("comm").type).startswith("dictionary")
 def test_read_log_of_jsonl_keeps_64_bit_arguments(tmp_path: Path) -> None:
     path = tmp_path / "trace.jsonl"
     at_fdcwd = (1 << 64) - 100

@@ -87,6 +87,7 @@ class Options:
     output: str = "trace.log"
     duration: float | None = None
     ring_size: int = 16 << 20
+    rotate: int = 64 << 20
     verbose: int = 0
     list_syscalls: str | None = None
     info: bool = False
@@ -144,8 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--format", choices=FORMATS,
                      help="log: pid:syscall:comm (default); jsonl: one JSON object per syscall "
                           "with every field; strace: decoded calls and results; parquet: a "
-                          "dataset directory partitioned by comm and pid (default "
-                          "trace.parquet), written at the end")
+                          "dataset directory of Parquet files written as records come "
+                          "(default trace.parquet)")
     out.add_argument("-t", dest="timestamps", action="count", default=0,
                      help="strace format: wall-clock time of day (-tt: with microseconds)")
     out.add_argument("-T", dest="durations", action="store_true",
@@ -158,6 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
                           "table to stderr at the end, instead of records")
     out.add_argument("-C", "--with-summary", action="store_true",
                      help="like -c, and write the records too")
+    out.add_argument("--rotate", default="64", metavar="SIZE",
+                     help="--format parquet: start the next file of the dataset after SIZE of "
+                          "records (MiB, or with a K or M suffix; default: 64) and at least "
+                          "every 5 s, so that a killed run keeps what it wrote")
     out.add_argument("--ring-size", default="16", metavar="SIZE",
                      help="ring buffer size, a power of two: MiB, or with a K or M suffix "
                           "(default: 16)")
@@ -176,11 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_size(text: str) -> int:
-    """Ring size in bytes from "16", "16M" or "64K" (no suffix = MiB); raises UsageError."""
+def parse_size(text: str, power_of_two: bool = True) -> int:
+    """Bytes from "16", "16M" or "64K" (no suffix = MiB): a ring size (a power of two) or,
+    with power_of_two=False, a --rotate size; raises UsageError."""
     page = os.sysconf("SC_PAGE_SIZE")
     match = re.fullmatch(r"(\d{1,7})([KkMm]?)", text.strip())
     size = int(match.group(1)) << (10 if match.group(2) in ("K", "k") else 20) if match else 0
+    if not power_of_two:
+        if not 1 << 10 <= size <= 1 << 40:
+            raise UsageError(f"rotate size must be from 1K to 1048576M, not {text!r}")
+        return size
     if not page <= size <= 1 << 30 or size & (size - 1):
         raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1024M, "
                          f"not {text!r}")
@@ -227,6 +237,7 @@ def parse_options(argv: list[str] | None) -> Options:
     if opts.duration is not None and not opts.duration > 0:
         raise UsageError(f"duration must be > 0 seconds, not {args.duration}")
     opts.ring_size = parse_size(args.ring_size)
+    opts.rotate = parse_size(args.rotate, power_of_two=False)
     if opts.pids and opts.command:
         raise UsageError("give either -p PID or -- CMD, not both")
     return opts
@@ -390,6 +401,7 @@ def run(opts: Options) -> int:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     sink = open_sink(opts)
+    parquet = open_parquet(opts) if opts.format == "parquet" else None
     child = _core.Child(path, opts.command) if opts.command else None
 
     spec = _core.Spec()
@@ -421,11 +433,6 @@ def run(opts: Options) -> int:
         child.release()
 
     start = time.monotonic()
-    clock_offset = 0
-    if opts.format == "parquet":
-        from observer.tracer import clock_offset_ns
-
-        clock_offset = clock_offset_ns()
     deadline = start + opts.duration if opts.duration else None
     # -p and -- CMD end when their processes are gone; -n and the whole system run until stopped.
     targeted = bool(spec.pids) and not opts.comms
@@ -435,6 +442,8 @@ def run(opts: Options) -> int:
     try:
         while stop.signal is None:
             tracer.poll(sink, POLL_MS)
+            if parquet is not None:
+                feed_parquet(parquet, sink)
             counters = tracer.counters()
             if status_line is not None:
                 status_line.update(time.monotonic(), sink.written, counters.lost,
@@ -445,6 +454,8 @@ def run(opts: Options) -> int:
                 break
         tracer.detach()
         tracer.drain(sink)
+        if parquet is not None:
+            feed_parquet(parquet, sink, final=True)
     except OutputError as err:
         output_error = err
     finally:
@@ -456,12 +467,8 @@ def run(opts: Options) -> int:
     if output_error is not None:
         # What is left in the ring can no longer be written: count it so it is reported lost.
         tracer.drain(_core.DiscardSink())
-    written = sink.written
-    if opts.format == "parquet" and output_error is None:
-        try:
-            write_parquet(sink, opts, clock_offset)
-        except OutputError as err:
-            output_error, written = err, 0
+    # Parquet records count as written once they are in a complete file.
+    written = parquet.written if parquet is not None else sink.written
     elapsed = time.monotonic() - start
     status = finish_child(child) if child else EXIT_OK
     counters = tracer.counters()
@@ -484,16 +491,28 @@ def run(opts: Options) -> int:
     return status
 
 
-def write_parquet(sink: Any, opts: Options, clock_offset_ns: int) -> None:
-    """Write the records collected for --format parquet as a dataset under opts.output."""
-    from observer.frames import to_parquet
-
+def open_parquet(opts: Options) -> Any:
+    """The dataset writer of --format parquet under opts.output."""
     try:
-        to_parquet([sink.take()], opts.output, clock_offset_ns=clock_offset_ns)
+        from observer.frames import ParquetStream
+        from observer.tracer import clock_offset_ns
+
+        return ParquetStream(opts.output, clock_offset_ns(), max_bytes=opts.rotate)
     except ImportError as err:
         raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
-    except (OSError, ValueError) as err:
-        raise OutputError(f"write {opts.output}: {err}") from None
+    except OSError as err:
+        raise OutputError(f"create {opts.output}: {err.strerror or err}") from None
+
+
+def feed_parquet(parquet: Any, sink: Any, final: bool = False) -> None:
+    """Moves the records collected by sink into the dataset (a file is written when due, and
+    at the end with final)."""
+    try:
+        parquet.add(sink.take())
+        if final:
+            parquet.close()
+    except OSError as err:
+        raise OutputError(f"write {parquet.path}: {err.strerror or err}") from None
 
 
 def records_wanted(opts: Options) -> bool:
@@ -506,7 +525,7 @@ def open_sink(opts: Options) -> Any:
     from observer import _core
 
     if not records_wanted(opts) or opts.format == "parquet":
-        # Parquet is written once at the end, from the records collected in memory.
+        # Parquet: records are collected in memory between polls and handed to the dataset.
         return _core.BatchSink()
     if opts.format == "jsonl":
         return _core.JsonSink(opts.output)

@@ -41,7 +41,8 @@ from observer._escape import comm_from_filename_part, unescape_comm
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "LOG_COLUMNS", "read_log", "read_split_dir", "to_pandas", "to_parquet"]
+__all__ = ["COLUMNS", "LOG_COLUMNS", "ParquetStream", "read_log", "read_split_dir", "to_pandas",
+           "to_parquet"]
 
 COLUMNS = ("time", "ts_ns", "pid", "tid", "comm", "nr", "syscall", "ret", "duration_ns",
            "arg0", "arg1", "arg2", "arg3", "arg4", "arg5")
@@ -432,20 +433,118 @@ def read_split_dir(directory: str | Path, arch: str | None = None
 # Parquet ---------------------------------------------------------------------------------------
 
 
+#: Rows per Parquet row group: large enough for good compression and statistics.
+ROW_GROUP_ROWS = 1 << 20
+
+
+def _arrow_table(frame: pd.DataFrame) -> Any:
+    """frame as an Arrow table for Parquet: comm and syscall dictionary-encoded, rows stably
+    sorted by pid so that each process's records are together (tight min/max statistics per
+    row group) and in their order."""
+    import pyarrow as pa
+
+    frame = frame.iloc[np.argsort(frame["pid"].to_numpy(), kind="stable")]
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    for name in ("comm", "syscall"):
+        if name in table.column_names:
+            index = table.column_names.index(name)
+            table = table.set_column(index, name, table.column(name).dictionary_encode())
+    return table
+
+
+class ParquetStream:
+    """Writes records into a Parquet dataset directory as they come, bounded in memory.
+
+    Records are buffered and written as complete files (``<prefix>-<n>.parquet``, each written
+    under a hidden temporary name and renamed), so a kill or an out-of-memory end leaves every
+    file already written readable: at most the last ``max_seconds`` (or ``max_bytes`` of
+    records) is lost. comm and pid are columns, not directories, so any number of processes fit.
+    pandas (``read_parquet(path)``), DuckDB (``read_parquet('path/*.parquet')``), Spark and Dask
+    read the directory as one dataset; existing files are kept. Needs pyarrow. Not thread-safe.
+    """
+
+    def __init__(self, path: str | Path, clock_offset_ns: int | None = None,
+                 max_bytes: int = 64 << 20, max_seconds: float = 5.0) -> None:
+        import secrets
+        import time
+
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.clock_offset_ns = clock_offset_ns
+        self.max_bytes = max_bytes
+        self.max_seconds = max_seconds
+        self.prefix = f"part-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
+        #: Rows in files that are complete on disk.
+        self.written = 0
+        self.files: list[Path] = []
+        self._pending: list[Any] = []
+        self._pending_rows = 0
+        self._pending_bytes = 0
+        self._since = time.monotonic()
+
+    def add(self, data: pd.DataFrame | np.ndarray) -> None:
+        """Buffers a DataFrame of COLUMNS or an array of records; writes a file once the
+        buffer holds max_bytes or max_seconds have passed since the last file."""
+        import time
+
+        if len(data):
+            self._pending.append(data)
+            self._pending_rows += len(data)
+            self._pending_bytes += int(data.nbytes) if isinstance(data, np.ndarray) else int(
+                data.memory_usage(deep=False).sum())
+        if (self._pending_bytes >= self.max_bytes
+                or time.monotonic() - self._since >= self.max_seconds):
+            self.flush()
+
+    def flush(self) -> None:
+        """Writes what is buffered as one more complete file (nothing if the buffer is
+        empty). Raises OSError; the buffered rows are then dropped, not counted as written."""
+        import os
+        import time
+
+        import pandas as pd
+        import pyarrow.parquet as pq
+
+        self._since = time.monotonic()
+        if not self._pending_rows:
+            return
+        parts, self._pending = self._pending, []
+        rows, self._pending_rows, self._pending_bytes = self._pending_rows, 0, 0
+        frames = [part if isinstance(part, pd.DataFrame) else to_pandas(part, self.clock_offset_ns)
+                  for part in parts]
+        frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+        name = f"{self.prefix}-{len(self.files):05d}.parquet"
+        tmp = self.path / f".{name}.tmp"
+        try:
+            pq.write_table(_arrow_table(frame), tmp, row_group_size=ROW_GROUP_ROWS)
+            os.replace(tmp, self.path / name)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        self.files.append(self.path / name)
+        self.written += rows
+
+    def close(self) -> None:
+        """Writes what is still buffered."""
+        self.flush()
+
+
 def to_parquet(data: pd.DataFrame | Batches, path: str | Path,
                clock_offset_ns: int | None = None) -> None:
-    """Write records as a Parquet dataset under ``path``, partitioned by comm and pid.
+    """Write records as one more file of the Parquet dataset directory ``path``.
 
-    ``data`` is a DataFrame of ``COLUMNS`` or record batches (converted with to_pandas). The
-    layout is Hive style (``path/comm=ls/pid=4242/<part>.parquet``, values URI-escaped), which
-    ``pandas.read_parquet(path)``, DuckDB (``read_parquet('path/**/*.parquet',
-    hive_partitioning=1)``) and Spark read directly. Existing files under ``path`` are kept, so
-    several traces can be added to one dataset. Needs pyarrow.
+    ``data`` is a DataFrame (``COLUMNS``, or ``LOG_COLUMNS`` from a log) or record batches
+    (converted with to_pandas). comm and pid are columns, rows grouped by pid in their order;
+    existing files under ``path`` are kept, so several traces can be added to one dataset, which
+    ``pandas.read_parquet(path)``, DuckDB (``read_parquet('path/*.parquet')``) and Spark read
+    directly. Needs pyarrow.
     """
     import pandas as pd
-    import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    frame = data if isinstance(data, pd.DataFrame) else to_pandas(data, clock_offset_ns)
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    pq.write_to_dataset(table, root_path=str(path), partition_cols=["comm", "pid"])
+    stream = ParquetStream(path, clock_offset_ns, max_bytes=1 << 62, max_seconds=float("inf"))
+    if isinstance(data, pd.DataFrame):
+        stream.add(data)
+    else:
+        for batch in ([data] if isinstance(data, np.ndarray) else data):
+            stream.add(np.asarray(batch))
+    stream.close()

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -295,7 +296,7 @@ def test_class_selection_and_negation(program: Path, tmp_path: Path) -> None:
     assert not names & {"mmap", "openat", "execve", "unlink", "munmap"}
 
 
-def test_parquet_format_writes_a_partitioned_dataset(tmp_path: Path) -> None:
+def test_parquet_format_writes_files_with_comm_and_pid_columns(tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
     out = tmp_path / "ds"
@@ -308,7 +309,47 @@ def test_parquet_format_writes_a_partitioned_dataset(tmp_path: Path) -> None:
     df = pd.read_parquet(out)
     assert len(df) == 321 and set(df["syscall"]) == {"getppid"}
     assert (df["ret"] > 0).all() and df["time"].notna().all()
-    assert [p.name.split("=")[0] for p in out.iterdir()] == ["comm"]
+    assert df["pid"].nunique() == 1 and df["comm"].notna().all()
+    # Plain files, no partition directories; no temporary file left behind.
+    assert [p.suffix for p in out.iterdir()] == [".parquet"]
+
+
+def test_parquet_format_takes_more_processes_than_partitions_allow(tmp_path: Path) -> None:
+    # Partitioning by pid stopped at pyarrow's 1,024 partitions; columns have no such limit.
+    pd = pytest.importorskip("pandas")
+    out = tmp_path / "ds"
+    result = subprocess.run([sys.executable, "-m", "observer", "--format", "parquet", "-f",
+                             "-s", "exit_group", "-o", str(out), "--", "sh", "-c",
+                             "i=0; while [ $i -lt 1100 ]; do /bin/true; i=$((i+1)); done"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    df = pd.read_parquet(out)
+    assert df["pid"].nunique() == 1101  # the shell and its 1,100 children
+    assert f"{len(df)} events written, 0 lost" in result.stderr
+
+
+def test_parquet_files_written_before_a_kill_stay_readable(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "ds"
+    # --rotate 1K: a new file every few records; the command never ends by itself.
+    code = "import os, sys, time\nwhile True:\n    os.getppid(); time.sleep(0.001)"
+    proc = subprocess.Popen([sys.executable, "-m", "observer", "--format", "parquet", "-q",
+                             "--rotate", "1K", "-s", "getppid", "-o", str(out), "--",
+                             sys.executable, "-c", code])
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(out.glob("*.parquet"))) < 3:
+            assert time.monotonic() < deadline and proc.poll() is None
+            time.sleep(0.05)
+    finally:
+        proc.kill()
+        proc.wait()
+    files = sorted(out.glob("*.parquet"))
+    assert len(files) >= 3
+    rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    assert rows > 0 and len(pd.read_parquet(out)) == rows
+    assert set(pd.read_parquet(out)["syscall"]) == {"getppid"}
 
 
 def test_parquet_format_refuses_standard_output() -> None:
