@@ -29,11 +29,17 @@ Child::Child(const std::string& path, const std::vector<std::string>& argv) : na
     throw Error("start " + name_, err);
   }
   pid_t parent = getpid();
+  // PR_SET_PDEATHSIG fires when the forking *thread* exits: from a worker thread (a Tracer
+  // opened there) it would kill the command as soon as that thread ends. Only the main
+  // thread's exit is the tracer's death.
+  bool main_thread = gettid() == parent;
   pid_ = fork();
   if (pid_ == 0) {
     // Child: only async-signal-safe calls until exec.
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent) _exit(127);
+    if (main_thread) {
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (getppid() != parent) _exit(127);
+    }
     // Undo what the Python parent set: ignored SIGPIPE would survive exec.
     signal(SIGPIPE, SIG_DFL);
     signal(SIGXFSZ, SIG_DFL);

@@ -17,7 +17,8 @@ class Child {
  public:
   // Forks; the child blocks until release() and then execs path with argv. path is not
   // searched in PATH (the caller resolves it, so no failed execve calls appear in the trace).
-  // The child is killed if the tracer dies first (PR_SET_PDEATHSIG).
+  // The child is killed if the tracer dies first (PR_SET_PDEATHSIG), when it is forked from
+  // the main thread; from another thread only the destructor ends it.
   Child(const std::string& path, const std::vector<std::string>& argv);
   // Kills and reaps a child that is still running.
   ~Child();

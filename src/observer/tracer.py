@@ -10,7 +10,7 @@ Thread-safety: a Tracer is used from one thread. Minimum kernel: Linux 5.11 (5.1
 
 from __future__ import annotations
 
-import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
@@ -112,6 +112,7 @@ class Tracer:
         self._child: Any = None
         self._sink: Any = None
         self._done = False
+        self._drained = False  # batches() ran to the end of the trace
         self._counters: Any = None
 
     # Lifecycle -------------------------------------------------------------------------------
@@ -130,13 +131,27 @@ class Tracer:
 
     def open(self) -> None:
         """Load and attach the programs, then let ``command`` start. Called by ``with``."""
+        if self._counters is not None:
+            raise UsageError("this Tracer is closed: create a new one to trace again")
         if self._core is not None:
             raise UsageError("this Tracer is already open")
         self.pids = _session.resolve_pids(self.pids)
         path = _session.resolve_command(self.command[0]) if self.command else ""
-        spec = _core.Spec()
         self._sink = _core.BatchSink()
         self._child = _core.Child(path, self.command) if self.command else None
+        try:
+            self._load()
+        except BaseException:
+            # The command waits for its release: end it rather than leave it waiting.
+            if self._child is not None:
+                self._child.kill(signal.SIGKILL)
+                self._child.wait()
+                self._child = None
+            self._core = None
+            raise
+
+    def _load(self) -> None:
+        spec = _core.Spec()
         spec.pids = self.pids + ([self._child.pid] if self._child else [])
         spec.syscalls = self.syscalls
         spec.comms = self.comms
@@ -148,11 +163,10 @@ class Tracer:
         self.clock_offset_ns = clock_offset_ns()
         self._core = _core.Tracer(spec)
         self._core.attach()
-        # A target that died between the check and its insertion would never be seen exiting.
+        # A target that died between the check and its insertion would never be seen exiting;
+        # nor would a zombie, which kill(pid, 0) still finds.
         for pid in self.pids:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
+            if _session.has_exited(pid):
                 self._core.erase_pid(pid)
         if self._child:
             self._child.release()
@@ -211,8 +225,11 @@ class Tracer:
         """
         if self._core is None:
             raise UsageError("open the Tracer first: 'with observer.Tracer(...) as tracer:'")
+        if self._drained:
+            raise UsageError("this Tracer's records were already read (batches() runs once, to "
+                             "the end of the trace); keep the result of the first call")
         if self._done:
-            return
+            raise UsageError("this Tracer is closed: its records were dropped with it")
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
             self._core.poll(self._sink, POLL_MS)
@@ -225,7 +242,7 @@ class Tracer:
                 break
         self._core.detach()
         self._core.drain(self._sink)
-        self._done = True
+        self._done = self._drained = True
         batch = self._sink.take()
         if len(batch):
             yield batch

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -135,3 +137,91 @@ def test_bad_options_raise_usage_errors() -> None:
         observer.Tracer(pids=1, command=["true"])
     with pytest.raises(observer.UsageError, match="ring size"):
         observer.Tracer(ring_size=3)
+
+
+class _ExitDuringLoad(observer.Tracer):
+    """Makes its target exit, unreaped, while the programs load: the race a real target can
+    win between the pid check and its insertion into the traced map."""
+
+    def __init__(self, target: subprocess.Popen[bytes]) -> None:
+        super().__init__(pids=target.pid)
+        self.target = target
+
+    def _load(self) -> None:
+        assert self.target.stdin is not None
+        self.target.stdin.close()  # the target reads EOF and exits
+        stat = Path(f"/proc/{self.target.pid}/stat")
+        while stat.read_text().rsplit(")", 1)[1].split()[0] != "Z":
+            time.sleep(0.01)
+        super()._load()
+
+
+def test_a_target_that_becomes_a_zombie_during_load_ends_the_trace() -> None:
+    target = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
+                              stdin=subprocess.PIPE)
+    done = threading.Event()
+
+    def trace() -> None:
+        with _ExitDuringLoad(target) as tracer:
+            tracer.events()
+        done.set()
+
+    worker = threading.Thread(target=trace, daemon=True)
+    worker.start()
+    try:
+        # kill(pid, 0) succeeds on a zombie: checking with it, batches() never ended.
+        assert done.wait(30), "batches() did not end for a target that exited during load"
+    finally:
+        target.wait()
+
+
+def test_a_tracer_opened_in_a_thread_that_exits_leaves_its_command_running() -> None:
+    # The command outlives the thread that started it (PR_SET_PDEATHSIG is per thread).
+    holder: list[observer.Tracer] = []
+    opened = threading.Thread(target=lambda: holder.append(
+        observer.Tracer(command=["sh", "-c", "sleep 0.3; exit 7"]).__enter__()))
+    opened.start()
+    opened.join()
+    (tracer,) = holder
+    try:
+        df = tracer.to_pandas()
+    finally:
+        tracer.close()
+    assert tracer.exit_status == 7
+    assert "wait4" in set(df["syscall"]) or "clock_nanosleep" in set(df["syscall"])
+
+
+def test_records_are_read_once_and_a_closed_tracer_is_not_reopened() -> None:
+    with observer.Tracer(command=["true"]) as tracer:
+        assert len(tracer.to_pandas()) > 0
+        with pytest.raises(observer.UsageError, match="already read"):
+            tracer.to_pandas()
+    with pytest.raises(observer.UsageError, match="closed: create a new one"):
+        tracer.open()
+    unread = observer.Tracer(command=["true"])
+    with unread:
+        pass
+    with pytest.raises(observer.UsageError, match="closed"):
+        unread.events()
+
+
+def test_a_failed_load_leaves_no_command_waiting(tmp_path: Path) -> None:
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv (util-linux) missing")
+    # Without capabilities the programs cannot load: the started command must not stay behind.
+    code = """
+import os, sys, observer
+try:
+    with observer.Tracer(command=["sleep", "600"]):
+        pass
+except observer.ObserverError as err:
+    print(type(err).__name__)
+children = set()
+for tid in os.listdir("/proc/self/task"):
+    children |= set(open(f"/proc/self/task/{tid}/children").read().split())
+print(len(children))
+"""
+    result = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                             "--inh-caps=-all", "--bounding-set=-all", sys.executable, "-c",
+                             code], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.stdout.split() == ["TracerPermissionError", "0"], result.stderr
