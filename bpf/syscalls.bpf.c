@@ -24,6 +24,7 @@
 // Minimum kernel: 5.11 (tp_btf 5.5, ring buffer 5.8, task storage for tracing 5.11).
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
 #include <bpf/bpf_tracing.h>
 #include "syscalls.bpf.h"
 #include "syscalls.h"
@@ -41,6 +42,13 @@ const volatile __u8 emit_records = 1;     /* write records to the ring */
 const volatile __u8 count_stats = 0;      /* add to the stats map (-c) */
 const volatile __u8 filter_failed = 0;    /* only syscalls that returned an error (-Z) */
 const volatile __u32 string_limit = 0;    /* bytes per string argument, 0 = no strings */
+/* --cgroup/--unit/--container: only tasks in the cgroup v2 directory of this id (its inode)
+ * or below it, i.e. whose ancestor at filter_cgroup_level is that cgroup. */
+const volatile __u64 filter_cgroup_id = 0;
+const volatile __u32 filter_cgroup_level = 0;
+/* -u/--uid: only tasks whose real or effective uid is filter_uid_value. */
+const volatile __u8 filter_uid = 0;
+const volatile __u32 filter_uid_value = 0;
 const volatile __u8 string_args[MAX_SYSCALLS] = {}; /* bit i: argument i is a string */
 
 /* Counters read by user space through the mmap'ed .bss. */
@@ -116,6 +124,24 @@ static __always_inline bool tgid_selected(__u32 tgid)
 	if (tgid == filter_self_tgid)
 		return false;
 	return !filter_tgids || bpf_map_lookup_elem(&traced, &tgid);
+}
+
+/* The task-level filters that are not about which process: its cgroup and its uid. Both are
+ * off (and pruned by the verifier) unless asked for. The cgroup test is one helper call:
+ * bpf_get_current_ancestor_cgroup_id (tracing programs since v5.8, commit 0f09abd105da). */
+static __always_inline bool task_selected(void)
+{
+	if (filter_cgroup_id && bpf_get_current_ancestor_cgroup_id(filter_cgroup_level) !=
+					filter_cgroup_id)
+		return false;
+	if (filter_uid) {
+		struct task_struct *task = bpf_get_current_task_btf();
+
+		if ((__u32)bpf_get_current_uid_gid() != filter_uid_value &&
+		    BPF_CORE_READ(task, cred, euid.val) != filter_uid_value)
+			return false;
+	}
+	return true;
 }
 
 static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr)
@@ -209,7 +235,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	struct pending *p;
 	struct event *e;
 
-	if (!syscall_selected(id) || !tgid_selected(pid_tgid >> 32))
+	if (!syscall_selected(id) || !tgid_selected(pid_tgid >> 32) || !task_selected())
 		return 0;
 
 	if (capture_exit && !never_returns(id)) {

@@ -42,11 +42,20 @@ struct signal_struct {
 	atomic_t live; /* threads not yet exiting; 0 once the whole group is dying */
 };
 
+typedef struct {
+	unsigned int val;
+} kuid_t;
+
+struct cred {
+	kuid_t euid;
+};
+
 struct task_struct {
 	int pid;
 	int tgid;
 	char comm[16];
 	struct signal_struct *signal;
+	const struct cred *cred;
 };
 
 struct linux_binprm {

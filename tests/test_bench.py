@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OWN = {"untraced", "floor", "observer", "observer_jsonl", "observer_summary", "bystander"}
+OWN = {"untraced", "floor", "observer", "observer_jsonl", "observer_summary", "bystander",
+       "bystander_cgroup"}
 PEERS = {"bpftrace_count", "bpftrace_printf", "perf_trace", "strace"}
 TRACERS = OWN | PEERS
 WORKLOADS = {"getppid", "files", "pipe", "tar", "make"}
@@ -46,6 +47,6 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
         "empty", "filter", "ring", "ring_comm", "ring_comm_query", "observer"]
     assert data["consumer"]["lost"] == 0 and data["consumer"]["events_per_s"] > 0
     assert data["attach"]["observer_s"] > 0
-    assert len(data["goals"]) == 6
+    assert len(data["goals"]) == 7
     assert all(g["met"] in (True, False, None) for g in data["goals"])
     assert "goals:" in result.stdout and str(path) in result.stdout

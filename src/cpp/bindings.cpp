@@ -148,6 +148,9 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("string_limit", &Spec::string_limit)
       .def_readwrite("ring_size", &Spec::ring_size)
       .def_readwrite("self_tgid", &Spec::self_tgid)
+      .def_readwrite("cgroup_id", &Spec::cgroup_id)
+      .def_readwrite("cgroup_level", &Spec::cgroup_level)
+      .def_readwrite("uid", &Spec::uid)
       .def_readwrite("probe_root", &Spec::probe_root);
 
   m.def(

@@ -143,6 +143,10 @@ Loader::Loader(const Spec& spec) {
   ro->emit_records = spec.emit_records;
   ro->count_stats = spec.count_stats;
   ro->filter_failed = spec.failed_only;
+  ro->filter_cgroup_id = spec.cgroup_id;
+  ro->filter_cgroup_level = spec.cgroup_level;
+  ro->filter_uid = spec.uid >= 0;
+  ro->filter_uid_value = spec.uid >= 0 ? static_cast<uint32_t>(spec.uid) : 0;
   ro->string_limit = spec.string_limit;
   if (spec.string_limit)
     for (int nr = 0; nr < MAX_SYSCALLS; ++nr) ro->string_args[nr] = string_arg_mask(nr);

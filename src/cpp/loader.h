@@ -27,6 +27,9 @@ struct Spec {
   uint32_t string_limit = 0;       // bytes per captured string argument, 0 = none
   uint32_t ring_size = 16u << 20;  // bytes, a power of two >= page size
   uint32_t self_tgid = 0;          // never traced; 0 = this process
+  uint64_t cgroup_id = 0;          // only tasks in this cgroup v2 (its inode) or below; 0 = any
+  uint32_t cgroup_level = 0;       // depth of cgroup_id below the v2 root (root = 0)
+  int64_t uid = -1;                // only tasks with this real or effective uid; -1 = any
   std::string probe_root = "/";    // where probe_features() looks for /proc and /sys
 
   bool whole_system() const { return pids.empty() && comms.empty(); }

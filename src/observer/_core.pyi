@@ -61,6 +61,9 @@ class Spec:
     string_limit: int
     ring_size: int
     self_tgid: int
+    cgroup_id: int
+    cgroup_level: int
+    uid: int
     probe_root: str
     def __init__(self) -> None: ...
 

@@ -80,6 +80,8 @@ class Options:
 
     pids: list[int] = field(default_factory=list)
     comms: list[str] = field(default_factory=list)
+    cgroup: Any = None  # observer._cgroups.Cgroup of --cgroup/--unit/--container
+    uid: int | None = None
     follow: bool = False
     quiet: bool = False
     syscalls: list[int] = field(default_factory=list)
@@ -133,6 +135,19 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only these syscalls: names, numbers, strace classes (%%file, "
                              "%%process, %%net, %%signal, %%ipc, %%desc, %%memory), '!' to "
                              "exclude; repeatable, comma-separated")
+    target.add_argument("--cgroup", metavar="PATH",
+                        help="only processes in this cgroup v2 directory or below it (absolute, "
+                             "or relative to the cgroup v2 mount), from their first syscall")
+    target.add_argument("--unit", metavar="NAME",
+                        help="only processes of this systemd unit (nginx.service, "
+                             "user@1000.service): its cgroup")
+    target.add_argument("--container", metavar="ID",
+                        help="only processes of the container whose id starts with ID "
+                             "(docker, containerd, CRI-O, podman): its cgroup")
+    target.add_argument("-u", "--user", metavar="USER",
+                        help="only syscalls made with this real or effective user (name or "
+                             "number)")
+    target.add_argument("--uid", type=int, metavar="UID", help="the same as -u, by number")
     target.add_argument("-Z", "--failed", action="store_true",
                         help="only syscalls that returned an error (decided in the kernel)")
     target.add_argument("command", nargs="*", metavar="-- CMD ARGS",
@@ -232,6 +247,8 @@ def parse_options(argv: list[str] | None) -> Options:
                          f"{args.string_limit}")
     opts.string_limit = args.string_limit
     opts.comms = parse_comms(args.comm)
+    opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)
+    opts.uid = parse_user(args.user, args.uid)
     opts.pids = parse_pids(args.pid)
     opts.syscalls = syscalls.parse_list(args.syscall)
     if opts.duration is not None and not opts.duration > 0:
@@ -241,6 +258,43 @@ def parse_options(argv: list[str] | None) -> Options:
     if opts.pids and opts.command:
         raise UsageError("give either -p PID or -- CMD, not both")
     return opts
+
+
+def parse_cgroup(path: str | None, unit: str | None, container: str | None) -> Any:
+    """The cgroup of --cgroup, --unit or --container (at most one), or None; raises
+    UsageError."""
+    from observer import _cgroups
+
+    given = [(flag, value) for flag, value in (("--cgroup", path), ("--unit", unit),
+                                               ("--container", container)) if value is not None]
+    if len(given) > 1:
+        raise UsageError(f"give one of {' and '.join(flag for flag, _ in given)}, not both")
+    if path is not None:
+        return _cgroups.resolve_cgroup(path)
+    if unit is not None:
+        return _cgroups.unit_cgroup(unit)
+    if container is not None:
+        return _cgroups.container_cgroup(container)
+    return None
+
+
+def parse_user(user: str | None, uid: int | None) -> int | None:
+    """The uid of -u USER (a name or a number) or --uid UID, or None; raises UsageError."""
+    import pwd
+
+    if user is not None and uid is not None:
+        raise UsageError("give -u or --uid, not both")
+    if user is not None:
+        if user.isdigit():
+            uid = int(user)
+        else:
+            try:
+                uid = pwd.getpwnam(user).pw_uid
+            except KeyError:
+                raise UsageError(f"unknown user {user!r}") from None
+    if uid is not None and not 0 <= uid < 2**32 - 1:
+        raise UsageError(f"invalid uid {uid}: expected 0 to 4294967294")
+    return uid
 
 
 def list_syscalls(pattern: str = "*") -> None:
@@ -296,12 +350,26 @@ def print_info(probe_root: str = "/") -> int:
         print(f"  {feature.name + ':':<15}{state:<8}{feature.detail}")
         if feature.required and feature.available is not True:
             missing.append(feature.name)
+    print(f"  {'cgroup v2:':<15}{cgroup_v2_info(probe_root)}")
     if missing:
         print(f"observer cannot trace here: {', '.join(missing)} "
               f"{'is' if len(missing) == 1 else 'are'} not available")
         return EXIT_ERROR
     print("observer can trace here (tp_btf programs, BPF ring buffer)")
     return EXIT_OK
+
+
+def cgroup_v2_info(probe_root: str = "/") -> str:
+    """The --info line of the cgroup v2 hierarchy that --cgroup, --unit and --container use."""
+    from observer import _cgroups
+
+    found = _cgroups.v2_mount(os.path.join(probe_root, "proc/self/mountinfo"))
+    if found is None:
+        return f"{'no':<8}not mounted: no --cgroup, --unit, --container"
+    mount, _ = found
+    hybrid = " (hybrid)" if mount.name == "unified" else ""
+    systemd = os.path.isdir(os.path.join(probe_root, "run/systemd/system"))
+    return f"{'yes':<8}at {mount}{hybrid}; --unit: {'systemd' if systemd else 'no systemd'}"
 
 
 def _count(n: float) -> str:
@@ -385,6 +453,11 @@ def describe(opts: Options) -> str:
     target = " and ".join(what) or "the whole system"
     if opts.follow and (opts.command or opts.pids or opts.comms):
         target += " with children"
+    # Restrictions of what is above (both decided in the kernel per syscall).
+    if opts.cgroup is not None:
+        target += f" in cgroup {opts.cgroup.path}"
+    if opts.uid is not None:
+        target += f" as uid {opts.uid}"
     if not records_wanted(opts):
         return target + ", summary only"
     return target + (" to " + ("standard output" if opts.output == "-" else opts.output))
@@ -408,6 +481,9 @@ def run(opts: Options) -> int:
     spec.pids = opts.pids + ([child.pid] if child else [])
     spec.syscalls = opts.syscalls
     spec.comms = opts.comms
+    if opts.cgroup is not None:
+        spec.cgroup_id, spec.cgroup_level = opts.cgroup.id, opts.cgroup.level
+    spec.uid = -1 if opts.uid is None else opts.uid
     spec.follow = opts.follow
     spec.ring_size = opts.ring_size
     spec.probe_root = os.environ.get(PROBE_ROOT_ENV, "/")

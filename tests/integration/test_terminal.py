@@ -174,6 +174,18 @@ def test_info_simulated_unmounted_tracefs(tmp_path: Path, capsys: pytest.Capture
     info = info_lines(capsys.readouterr().out)
     assert info["tracefs"] == "no      not mounted (observer does not need it)"
     assert info["BTF"].startswith("yes")
+    assert info["cgroup v2"].startswith("no      not mounted")
+
+
+def test_info_reports_the_cgroup_v2_hierarchy(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("observer._core", reason="observer._core is not built")
+    root = fake_root(tmp_path, "proc /proc proc rw 0 0\n")
+    (root / "proc/self/mountinfo").write_text(
+        "30 25 0:26 / /sys/fs/cgroup/unified rw,nosuid - cgroup2 cgroup2 rw\n")
+    cli.print_info(str(root))
+    info = info_lines(capsys.readouterr().out)
+    assert info["cgroup v2"] == "yes     at /sys/fs/cgroup/unified (hybrid); --unit: no systemd"
 
 
 def test_info_simulated_mounted_tracefs_and_missing_btf(

@@ -1,0 +1,178 @@
+"""Tracing by cgroup (--cgroup, --unit, --container) and by user (-u/--uid), in the kernel."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from observer import _cgroups
+
+from .helpers import NR, Observer, counts, read_log, run_observer
+
+pytestmark = pytest.mark.bpf
+
+# Waits for a byte on stdin, makes {parent} getppid calls, forks a child that makes {child}
+# more, waits for it, and prints both pids.
+FAMILY = """
+import os, sys
+sys.stdin.buffer.read(1)
+for _ in range({parent}):
+    os.getppid()
+pid = os.fork()
+if pid == 0:
+    for _ in range({child}):
+        os.getppid()
+    os._exit(0)
+os.waitpid(pid, 0)
+print(os.getpid(), pid)
+"""
+
+
+def mount() -> Path:
+    found = _cgroups.v2_mount()
+    if found is None:
+        pytest.fail("no cgroup v2 hierarchy is mounted")
+    return found[0]
+
+
+@pytest.fixture
+def cgroup() -> Iterator[Path]:
+    """A fresh cgroup v2 directory, removed at the end with the cgroups a test made in it
+    (each once its processes are gone: the kernel frees a cgroup shortly after they exit)."""
+    path = mount() / f"observer-test-{secrets.token_hex(4)}"
+    path.mkdir()
+    try:
+        yield path
+    finally:
+        for root, _, _ in sorted(os.walk(path), key=lambda entry: -len(entry[0])):
+            for _ in range(500):
+                try:
+                    os.rmdir(root)
+                    break
+                except OSError:
+                    time.sleep(0.01)
+
+
+def start_family(parent: int, child: int, cgroup: Path | None = None,
+                 prefix: tuple[str, ...] = ()) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen([*prefix, sys.executable, "-c",
+                             FAMILY.format(parent=parent, child=child)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    if cgroup is not None:
+        (cgroup / "cgroup.procs").write_text(str(proc.pid))
+    return proc
+
+
+def release(*procs: subprocess.Popen[bytes]) -> list[tuple[int, int]]:
+    """Lets each family run; returns (parent pid, child pid) of each."""
+    pids = []
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write(b"x")
+        proc.stdin.close()
+    for proc in procs:
+        assert proc.stdout is not None
+        out = proc.stdout.read()
+        assert proc.wait(60) == 0
+        parent, child = map(int, out.split())
+        pids.append((parent, child))
+    return pids
+
+
+def trace_families(log: Path, *args: str,
+                   procs: tuple[subprocess.Popen[bytes], ...]) -> tuple[list[tuple[int, int]], str]:
+    """Traces getppid with args while the families run; returns their pids and the stderr."""
+    try:
+        with Observer(*args, "-s", "getppid", "-o", str(log)) as obs:
+            pids = release(*procs)
+            assert obs.stop() == 0, obs.stderr
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    return pids, obs.stderr
+
+
+def test_cgroup_traces_exactly_its_processes_and_their_new_children(
+        tmp_path: Path, cgroup: Path) -> None:
+    log = tmp_path / "t.log"
+    ((parent, child), _), stderr = trace_families(
+        log, "--cgroup", str(cgroup),
+        procs=(start_family(300, 200, cgroup), start_family(50, 40)))
+    lines = read_log(log)
+    # The child was forked after attach: traced from its first syscall, as its parent was.
+    assert {line.pid for line in lines} == {parent, child}
+    assert counts(lines, parent) == {NR["getppid"]: 300}
+    assert counts(lines, child) == {NR["getppid"]: 200}
+    assert f"in cgroup {cgroup}" in stderr
+
+
+def test_cgroup_relative_to_the_mount_and_a_descendant(tmp_path: Path, cgroup: Path) -> None:
+    nested = cgroup / "inner"
+    nested.mkdir()
+    log = tmp_path / "t.log"
+    # The parent cgroup, named relative to the v2 mount, includes the nested one.
+    ((parent, _),), _ = trace_families(log, "--cgroup", cgroup.name,
+                                       procs=(start_family(120, 0, nested),))
+    assert counts(read_log(log)) == {NR["getppid"]: 120}
+    assert {line.pid for line in read_log(log)} == {parent}
+
+
+def test_container_id_prefix_finds_the_runtime_cgroup(tmp_path: Path, cgroup: Path) -> None:
+    container_id = secrets.token_hex(32)
+    scope = cgroup / f"docker-{container_id}.scope"
+    scope.mkdir()
+    found = _cgroups.container_cgroup(container_id[:12])
+    assert found.path == scope and found.id == os.stat(scope).st_ino
+    assert found.level == len(scope.relative_to(mount()).parts)
+    log = tmp_path / "t.log"
+    trace_families(log, "--container", container_id[:8], procs=(start_family(77, 0, scope),))
+    assert counts(read_log(log)) == {NR["getppid"]: 77}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--cgroup", "/no/such/cgroup"], "not inside the cgroup v2 hierarchy"),
+    (["--cgroup", "observer-no-such-cgroup"], "no such cgroup v2 directory"),
+    (["--container", "zz"], "expected 4 to 64 hex digits"),
+    (["--container", "abcdef0123"], "no container cgroup with that id"),
+    (["--cgroup", "x", "--unit", "y.service"], "give one of --cgroup and --unit"),
+    (["-u", "no-such-user-here"], "unknown user 'no-such-user-here'"),
+    (["-u", "nobody", "--uid", "3"], "give -u or --uid, not both"),
+])
+def test_bad_cgroup_and_user_options_are_one_line_usage_errors(args: list[str],
+                                                               message: str) -> None:
+    result = run_observer(*args, "-d", "1", "-o", "/dev/null")
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("observer: error: ") and message in line
+
+
+def test_unit_without_systemd_says_so() -> None:
+    if Path("/run/systemd/system").is_dir():
+        pytest.skip("systemd runs here: the unit would be looked up")
+    result = run_observer("--unit", "nginx.service", "-d", "1", "-o", "/dev/null")
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("observer: error: --unit nginx.service: systemd is not "
+                                     "running here; give the cgroup with --cgroup PATH")
+
+
+def test_uid_traces_only_that_users_syscalls(tmp_path: Path) -> None:
+    if shutil.which("setpriv") is None:
+        pytest.fail("setpriv (util-linux) is needed")
+    log = tmp_path / "t.log"
+    as_nobody = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+    ((parent, child), _), stderr = trace_families(
+        log, "-u", "nobody", procs=(start_family(90, 10, prefix=as_nobody), start_family(60, 5)))
+    lines = read_log(log)
+    assert {line.pid for line in lines} == {parent, child}
+    assert counts(lines) == {NR["getppid"]: 100}
+    assert "as uid 65534" in stderr
