@@ -1,0 +1,62 @@
+"""observer's strace format against strace itself on real programs (tools/fidelity.py).
+
+The share of strace's lines that observer writes identically (hex addresses masked) may only
+go up: FLOOR is a ratchet, raised whenever the decoders improve.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+pytestmark = pytest.mark.bpf
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "fidelity.py"
+FLOOR = 0.45
+
+
+def fidelity() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("fidelity", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["fidelity"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_strace_lines_reproduced_over_real_programs() -> None:
+    if shutil.which("strace") is None:
+        pytest.fail("strace is needed as the oracle (Makefile APT_PACKAGES)")
+    tool = fidelity()
+    results = tool.measure()
+    report = tool.report(results)
+    print(report)
+    assert not [r.program for r in results if r.error], report
+    assert len(results) >= 10
+    total = sum(r.strace_lines for r in results)
+    same = sum(r.same for r in results)
+    assert total > 1000, report
+    assert same / total >= FLOOR, report
+
+
+def test_the_comparison_pairs_processes_and_masks_addresses() -> None:
+    tool = fidelity()
+    strace = ("100 execve(\"/bin/x\", [\"x\"], 0x7ffd1 /* 3 vars */) = 0\n"
+              "100 brk(NULL) = 0x55aa\n"
+              "100 read(3,  <unfinished ...>\n"
+              "101 getpid() = 101\n"
+              "100 <... read resumed>\"ab\", 2) = 2\n"
+              "100 +++ exited with 0 +++\n")
+    observer = ("7 execve(\"/bin/x\", [\"x\"], 0x7ffe9 /* 3 vars */) = 0\n"
+                "7 brk(NULL) = 0x66bb\n"
+                "7 read(3, \"ab\", 2) = 2\n"
+                "8 getpid() = 8\n")
+    result = tool.compare(strace, observer, "unit")
+    assert result.strace_lines == 5
+    assert result.same == 4  # all but the exit line
+    assert result.differing == {"+++ exit": 1}
