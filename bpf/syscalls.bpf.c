@@ -50,19 +50,27 @@ const volatile __u32 filter_cgroup_level = 0;
 const volatile __u8 filter_uid = 0;
 const volatile __u32 filter_uid_value = 0;
 const volatile __u8 string_args[MAX_SYSCALLS] = {}; /* bit i: argument i is a string */
+const volatile __u8 capture_blobs = 0;    /* capture_plan is in use */
+const volatile struct capture_slot capture_plan[MAX_SYSCALLS][MAX_BLOBS] = {};
 
 /* Counters read by user space through the mmap'ed .bss. */
 __u64 lost_events = 0;     /* records dropped because the ring was full */
 __u64 untraced_forks = 0;  /* children not followed because the traced map was full */
 __s64 traced_alive = 0;    /* processes in the traced map, counting user-space inserts */
 
+/* Bytes of the items area: strings start below MAX_STRINGS * STRING_MAX, each blob below
+ * that plus its predecessors, and the verifier bounds every copy by mask + maximum length. */
+#define ITEMS_MASK (2 * MAX_STRINGS * STRING_MAX - 1)
+#define ITEMS_SPACE (ITEMS_MASK + 1 + BLOB_MAX)
+
 /* The record under construction between sys_enter and sys_exit, laid out as it is sent. */
 struct pending {
 	struct event e;
 	struct string_tail t;
-	char data[MAX_STRINGS * STRING_MAX];
+	char data[ITEMS_SPACE];
 	__u32 active;
 	__u32 unread; /* a string could not be read at entry (page not yet faulted in) */
+	__u32 used;   /* bytes of data taken by the items so far */
 };
 
 struct {
@@ -209,10 +217,12 @@ static __always_inline void read_strings(struct pending *p, long nr)
 
 	p->t.count = 0;
 	p->t.truncated = 0;
+	p->t.blob = 0;
 	p->unread = 0;
+	p->used = 0;
 	if ((unsigned long)nr >= MAX_SYSCALLS)
 		return;
-	mask = string_args[nr];
+	mask = string_limit ? string_args[nr] : 0;
 	for (__u32 arg = 0; arg < 6 && mask; arg++) {
 		if (!(mask & (1u << arg)))
 			continue;
@@ -225,6 +235,47 @@ static __always_inline void read_strings(struct pending *p, long nr)
 		p->t.arg[i] = arg;
 		p->t.count = i + 1;
 		offset += len;
+	}
+	p->used = offset;
+}
+
+/* Copies the blobs of nr's capture plan that are due now (when: CAPTURE_ENTRY or
+ * CAPTURE_EXIT) after the items already there. ret is the return value at exit. */
+static __always_inline void read_blobs(struct pending *p, long nr, __u8 when, long ret)
+{
+	if (!capture_blobs || (unsigned long)nr >= MAX_SYSCALLS)
+		return;
+	for (__u32 b = 0; b < MAX_BLOBS; b++) {
+		const volatile struct capture_slot *slot = &capture_plan[nr][b];
+		__u32 i = p->t.count, cap = slot->size, offset = p->used;
+		__u64 want;
+		__u8 flags = slot->flags;
+
+		if (!(flags & when) || i >= MAX_ITEMS)
+			continue;
+		if (flags & CAPTURE_SIZE_RET)
+			want = ret > 0 ? ret : 0;
+		else if ((flags & CAPTURE_SIZE_ARG) && slot->size_arg < 6)
+			want = p->e.args[slot->size_arg];
+		else
+			want = cap;
+		if (want > cap) {
+			p->t.truncated |= STRING_TRUNCATED(i);
+			want = cap;
+		}
+		if (want > BLOB_MAX || slot->arg >= 6 || offset > ITEMS_MASK)
+			continue;
+		/* Keep the mask in the code the verifier sees: the compiler drops it after the test
+		 * above, and the verifier needs it to bound the copy. */
+		barrier_var(offset);
+		if (want && bpf_probe_read_user(p->data + (offset & ITEMS_MASK), want,
+						(const void *)p->e.args[slot->arg]))
+			continue; /* unreadable: shown as the pointer, as strace does */
+		p->t.len[i] = want;
+		p->t.arg[i] = slot->arg;
+		p->t.blob |= 1u << i;
+		p->t.count = i + 1;
+		p->used = offset + want;
 	}
 }
 
@@ -250,8 +301,9 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		p->active = 1;
 		if (emit_records) {
 			read_args(regs, p->e.args);
-			if (string_limit)
+			if (string_limit || capture_blobs)
 				read_strings(p, id);
+			read_blobs(p, id, CAPTURE_ENTRY, 0);
 		}
 		return 0;
 	}
@@ -306,15 +358,18 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	size = sizeof(struct event);
 	/* A string in a page the program had not touched yet cannot be read without sleeping;
 	 * the syscall itself has faulted it in by now, so read it again (same pointer). */
-	if (string_limit && p->unread)
+	if (p->unread) {
 		read_strings(p, p->e.nr);
-	if (string_limit && p->t.count) {
-		p->e.flags |= EVENT_HAS_STRINGS;
-		size += sizeof(struct string_tail) + p->t.len[0];
-		if (p->t.count > 1)
-			size += p->t.len[1];
+		read_blobs(p, p->e.nr, CAPTURE_ENTRY, 0);
 	}
-	if (size > sizeof(*p))
+	/* A failed call filled nothing: its buffers are shown as pointers, as strace does. */
+	if (ret >= 0)
+		read_blobs(p, p->e.nr, CAPTURE_EXIT, ret);
+	if (p->t.count) {
+		p->e.flags |= EVENT_HAS_STRINGS;
+		size += sizeof(struct string_tail) + p->used;
+	}
+	if (size > __builtin_offsetof(struct pending, data) + ITEMS_SPACE)
 		return 0;
 	if (bpf_ringbuf_output(&events, p, size, BPF_RB_NO_WAKEUP))
 		__sync_fetch_and_add(&lost_events, 1);

@@ -17,6 +17,12 @@
  * (one byte to detect truncation, one for the NUL). At most MAX_STRINGS per syscall. */
 #define STRING_MAX 4096
 #define MAX_STRINGS 2
+/* Buffers and structs captured per syscall (capture_plan), at most BLOB_MAX bytes each: I/O
+ * data up to --data-limit, structs the kernel reads (entry) or fills (exit) in full. */
+#define MAX_BLOBS 2
+#define BLOB_MAX 4096
+/* Items (strings, then blobs) that follow one event. */
+#define MAX_ITEMS (MAX_STRINGS + MAX_BLOBS)
 
 /* event.flags */
 enum event_flag {
@@ -25,8 +31,26 @@ enum event_flag {
 	EVENT_HAS_STRINGS = 4, /* struct string_tail and its bytes follow the event */
 };
 
-/* string_tail.truncated bits: string i was longer than the limit */
+/* string_tail.truncated bits: item i was longer than the limit */
 #define STRING_TRUNCATED(i) (1u << (i))
+
+/* capture_slot.flags: when a blob is read and where its length comes from. */
+enum capture_flag {
+	CAPTURE_ENTRY = 1,    /* the syscall reads it: copy at entry */
+	CAPTURE_EXIT = 2,     /* the syscall fills it: copy at exit, if it succeeded */
+	CAPTURE_SIZE_ARG = 4, /* length is argument size_arg (else fixed: size) */
+	CAPTURE_SIZE_RET = 8, /* length is the return value */
+};
+
+/* One buffer or struct to capture for a syscall: argument arg points to it. At most size
+ * bytes are kept; a longer one is marked truncated. Decided in user space (decode.cpp). */
+struct capture_slot {
+	__u32 size;
+	__u8 arg;
+	__u8 flags; /* enum capture_flag; 0 = unused slot */
+	__u8 size_arg;
+	__u8 __pad;
+};
 
 /* Why a tgid is in the traced map. */
 enum traced_reason {
@@ -52,15 +76,17 @@ struct event {
 };
 
 /*
- * Follows struct event in the ring when EVENT_HAS_STRINGS is set: count strings, string 0's
- * len[0] bytes first, then string 1's, without NULs. The record's size covers them all.
+ * Follows struct event in the ring when EVENT_HAS_STRINGS is set: count items, item 0's
+ * len[0] bytes first, then item 1's..., strings without NULs. Strings come first, then blobs
+ * (bit i of blob set). The record's size covers them all.
  */
 struct string_tail {
-	__u16 len[MAX_STRINGS]; /* bytes of each string */
-	__u8 arg[MAX_STRINGS];  /* which syscall argument (0-5) each string is */
-	__u8 count;             /* strings that follow, 0-MAX_STRINGS */
-	__u8 truncated;         /* STRING_TRUNCATED(i) */
-	__u32 __pad[2];
+	__u16 len[MAX_ITEMS]; /* bytes of each item */
+	__u8 arg[MAX_ITEMS];  /* which syscall argument (0-5) each item is */
+	__u8 count;           /* items that follow, 0-MAX_ITEMS */
+	__u8 truncated;       /* STRING_TRUNCATED(i) */
+	__u8 blob;            /* bit i: item i is a buffer or struct, not a string */
+	__u8 __pad[5];
 };
 
 /* Per-syscall totals of summary mode (-c), one slot per syscall number in a per-CPU array. */

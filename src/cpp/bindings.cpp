@@ -146,6 +146,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("count_stats", &Spec::count_stats)
       .def_readwrite("failed_only", &Spec::failed_only)
       .def_readwrite("string_limit", &Spec::string_limit)
+      .def_readwrite("data_limit", &Spec::data_limit)
       .def_readwrite("ring_size", &Spec::ring_size)
       .def_readwrite("self_tgid", &Spec::self_tgid)
       .def_readwrite("cgroup_id", &Spec::cgroup_id)

@@ -4,6 +4,13 @@
 
 #include <fcntl.h>
 #include <linux/futex.h>
+#include <linux/random.h>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -14,6 +21,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "decode_structs.h"
+#include "text.h"
 #include "syscall_table.h"
 
 namespace observer {
@@ -35,30 +44,30 @@ using A = Arg;
 // The most common syscalls (what `strace -c` of a shell session, ls, make and python shows),
 // by name so one table serves both architectures; names missing on one are ignored there.
 constexpr SyscallInfo kInfo[] = {
-    {"read", 3, {A::kFd, A::kPtr, A::kUint}, Ret::kInt},
-    {"write", 3, {A::kFd, A::kPtr, A::kUint}, Ret::kInt},
+    {"read", 3, {A::kFd, A::kBufIn, A::kUint}, Ret::kInt},
+    {"write", 3, {A::kFd, A::kBufOut, A::kUint}, Ret::kInt},
     {"open", 3, {A::kPath, A::kOpenFlags, A::kMode}, Ret::kInt},
     {"close", 1, {A::kFd}, Ret::kInt},
-    {"stat", 2, {A::kPath, A::kPtr}, Ret::kInt},
-    {"fstat", 2, {A::kFd, A::kPtr}, Ret::kInt},
-    {"lstat", 2, {A::kPath, A::kPtr}, Ret::kInt},
+    {"stat", 2, {A::kPath, A::kStat}, Ret::kInt},
+    {"fstat", 2, {A::kFd, A::kStat}, Ret::kInt},
+    {"lstat", 2, {A::kPath, A::kStat}, Ret::kInt},
     {"poll", 3, {A::kPtr, A::kUint, A::kInt}, Ret::kInt},
     {"lseek", 3, {A::kFd, A::kInt, A::kWhence}, Ret::kInt},
     {"mmap", 6, {A::kPtr, A::kUint, A::kProt, A::kMmapFlags, A::kFd, A::kHex}, Ret::kHex},
     {"mprotect", 3, {A::kPtr, A::kUint, A::kProt}, Ret::kInt},
     {"munmap", 2, {A::kPtr, A::kUint}, Ret::kInt},
     {"brk", 1, {A::kPtr}, Ret::kHex},
-    {"rt_sigaction", 4, {A::kSignal, A::kPtr, A::kPtr, A::kUint}, Ret::kInt},
-    {"rt_sigprocmask", 4, {A::kSigHow, A::kPtr, A::kPtr, A::kUint}, Ret::kInt},
+    {"rt_sigaction", 4, {A::kSignal, A::kSigactionIn, A::kSigactionOut, A::kUint}, Ret::kInt},
+    {"rt_sigprocmask", 4, {A::kSigHow, A::kSigsetIn, A::kSigsetOut, A::kUint}, Ret::kInt},
     {"rt_sigreturn", 0, {}, Ret::kInt},
-    {"ioctl", 3, {A::kFd, A::kHex, A::kHex}, Ret::kInt},
-    {"pread64", 4, {A::kFd, A::kPtr, A::kUint, A::kInt}, Ret::kInt},
-    {"pwrite64", 4, {A::kFd, A::kPtr, A::kUint, A::kInt}, Ret::kInt},
+    {"ioctl", 3, {A::kFd, A::kIoctlCmd, A::kHex}, Ret::kInt},
+    {"pread64", 4, {A::kFd, A::kBufIn, A::kUint, A::kInt}, Ret::kInt},
+    {"pwrite64", 4, {A::kFd, A::kBufOut, A::kUint, A::kInt}, Ret::kInt},
     {"readv", 3, {A::kFd, A::kPtr, A::kInt}, Ret::kInt},
     {"writev", 3, {A::kFd, A::kPtr, A::kInt}, Ret::kInt},
     {"access", 2, {A::kPath, A::kAccess}, Ret::kInt},
-    {"pipe", 1, {A::kPtr}, Ret::kInt},
-    {"pipe2", 2, {A::kPtr, A::kOpenFlags}, Ret::kInt},
+    {"pipe", 1, {A::kIntPair}, Ret::kInt},
+    {"pipe2", 2, {A::kIntPair, A::kOpenFlags}, Ret::kInt},
     {"select", 5, {A::kInt, A::kPtr, A::kPtr, A::kPtr, A::kPtr}, Ret::kInt},
     {"sched_yield", 0, {}, Ret::kInt},
     {"mremap", 5, {A::kPtr, A::kUint, A::kUint, A::kHex, A::kPtr}, Ret::kHex},
@@ -67,23 +76,23 @@ constexpr SyscallInfo kInfo[] = {
     {"dup", 1, {A::kFd}, Ret::kInt},
     {"dup2", 2, {A::kFd, A::kFd}, Ret::kInt},
     {"dup3", 3, {A::kFd, A::kFd, A::kOpenFlags}, Ret::kInt},
-    {"nanosleep", 2, {A::kPtr, A::kPtr}, Ret::kInt},
+    {"nanosleep", 2, {A::kTimespecIn, A::kPtr}, Ret::kInt},
     {"getpid", 0, {}, Ret::kInt},
     {"sendfile", 4, {A::kFd, A::kFd, A::kPtr, A::kUint}, Ret::kInt},
-    {"socket", 3, {A::kFamily, A::kSockType, A::kInt}, Ret::kInt},
-    {"connect", 3, {A::kFd, A::kPtr, A::kInt}, Ret::kInt},
+    {"socket", 3, {A::kFamily, A::kSockType, A::kSockProto}, Ret::kInt},
+    {"connect", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
     {"accept", 3, {A::kFd, A::kPtr, A::kPtr}, Ret::kInt},
     {"accept4", 4, {A::kFd, A::kPtr, A::kPtr, A::kSockType}, Ret::kInt},
-    {"sendto", 6, {A::kFd, A::kPtr, A::kUint, A::kHex, A::kPtr, A::kInt}, Ret::kInt},
-    {"recvfrom", 6, {A::kFd, A::kPtr, A::kUint, A::kHex, A::kPtr, A::kPtr}, Ret::kInt},
+    {"sendto", 6, {A::kFd, A::kBufOut, A::kUint, A::kHex, A::kSockaddrIn, A::kInt}, Ret::kInt},
+    {"recvfrom", 6, {A::kFd, A::kBufIn, A::kUint, A::kHex, A::kPtr, A::kPtr}, Ret::kInt},
     {"sendmsg", 3, {A::kFd, A::kPtr, A::kHex}, Ret::kInt},
     {"recvmsg", 3, {A::kFd, A::kPtr, A::kHex}, Ret::kInt},
     {"shutdown", 2, {A::kFd, A::kInt}, Ret::kInt},
-    {"bind", 3, {A::kFd, A::kPtr, A::kInt}, Ret::kInt},
+    {"bind", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
     {"listen", 2, {A::kFd, A::kInt}, Ret::kInt},
     {"getsockname", 3, {A::kFd, A::kPtr, A::kPtr}, Ret::kInt},
     {"getpeername", 3, {A::kFd, A::kPtr, A::kPtr}, Ret::kInt},
-    {"socketpair", 4, {A::kFamily, A::kSockType, A::kInt, A::kPtr}, Ret::kInt},
+    {"socketpair", 4, {A::kFamily, A::kSockType, A::kSockProto, A::kIntPair}, Ret::kInt},
     {"setsockopt", 5, {A::kFd, A::kInt, A::kInt, A::kPtr, A::kInt}, Ret::kInt},
     {"getsockopt", 5, {A::kFd, A::kInt, A::kInt, A::kPtr, A::kPtr}, Ret::kInt},
     {"clone", 5, {A::kCloneFlags, A::kPtr, A::kPtr, A::kPtr, A::kHex}, Ret::kInt},
@@ -94,10 +103,10 @@ constexpr SyscallInfo kInfo[] = {
     {"execveat", 5, {A::kDirFd, A::kPath, A::kPtr, A::kPtr, A::kAtFlags}, Ret::kInt},
     {"exit", 1, {A::kInt}, Ret::kInt},
     {"exit_group", 1, {A::kInt}, Ret::kInt},
-    {"wait4", 4, {A::kInt, A::kPtr, A::kHex, A::kPtr}, Ret::kInt},
+    {"wait4", 4, {A::kInt, A::kWaitStatus, A::kWaitOptions, A::kPtr}, Ret::kInt},
     {"kill", 2, {A::kInt, A::kSignal}, Ret::kInt},
     {"tgkill", 3, {A::kInt, A::kInt, A::kSignal}, Ret::kInt},
-    {"uname", 1, {A::kPtr}, Ret::kInt},
+    {"uname", 1, {A::kUtsname}, Ret::kInt},
     {"fcntl", 3, {A::kFd, A::kFcntlCmd, A::kHex}, Ret::kInt},
     {"flock", 2, {A::kFd, A::kHex}, Ret::kInt},
     {"fsync", 1, {A::kFd}, Ret::kInt},
@@ -105,7 +114,7 @@ constexpr SyscallInfo kInfo[] = {
     {"truncate", 2, {A::kPath, A::kInt}, Ret::kInt},
     {"ftruncate", 2, {A::kFd, A::kInt}, Ret::kInt},
     {"getdents64", 3, {A::kFd, A::kPtr, A::kUint}, Ret::kInt},
-    {"getcwd", 2, {A::kPtr, A::kUint}, Ret::kInt},
+    {"getcwd", 2, {A::kCwd, A::kUint}, Ret::kInt},
     {"chdir", 1, {A::kPath}, Ret::kInt},
     {"fchdir", 1, {A::kFd}, Ret::kInt},
     {"chroot", 1, {A::kPath}, Ret::kInt},
@@ -116,7 +125,7 @@ constexpr SyscallInfo kInfo[] = {
     {"link", 2, {A::kPath, A::kPath}, Ret::kInt},
     {"unlink", 1, {A::kPath}, Ret::kInt},
     {"symlink", 2, {A::kPath, A::kPath}, Ret::kInt},
-    {"readlink", 3, {A::kPath, A::kPtr, A::kUint}, Ret::kInt},
+    {"readlink", 3, {A::kPath, A::kBufIn, A::kUint}, Ret::kInt},
     {"chmod", 2, {A::kPath, A::kMode}, Ret::kInt},
     {"fchmod", 2, {A::kFd, A::kMode}, Ret::kInt},
     {"chown", 3, {A::kPath, A::kInt, A::kInt}, Ret::kInt},
@@ -128,7 +137,7 @@ constexpr SyscallInfo kInfo[] = {
     {"statfs", 2, {A::kPath, A::kPtr}, Ret::kInt},
     {"fstatfs", 2, {A::kFd, A::kPtr}, Ret::kInt},
     {"gettimeofday", 2, {A::kPtr, A::kPtr}, Ret::kInt},
-    {"getrlimit", 2, {A::kInt, A::kPtr}, Ret::kInt},
+    {"getrlimit", 2, {A::kRlimitResource, A::kRlimitOut}, Ret::kInt},
     {"getuid", 0, {}, Ret::kInt},
     {"getgid", 0, {}, Ret::kInt},
     {"geteuid", 0, {}, Ret::kInt},
@@ -139,13 +148,13 @@ constexpr SyscallInfo kInfo[] = {
     {"gettid", 0, {}, Ret::kInt},
     {"sigaltstack", 2, {A::kPtr, A::kPtr}, Ret::kInt},
     {"prctl", 5, {A::kInt, A::kHex, A::kHex, A::kHex, A::kHex}, Ret::kInt},
-    {"arch_prctl", 2, {A::kHex, A::kHex}, Ret::kInt},
+    {"arch_prctl", 2, {A::kArchPrctl, A::kHex}, Ret::kInt},
     {"futex", 6, {A::kPtr, A::kFutexOp, A::kInt, A::kPtr, A::kPtr, A::kInt}, Ret::kInt},
     {"sched_getaffinity", 3, {A::kInt, A::kUint, A::kPtr}, Ret::kInt},
     {"set_tid_address", 1, {A::kPtr}, Ret::kInt},
     {"set_robust_list", 2, {A::kPtr, A::kUint}, Ret::kInt},
-    {"clock_gettime", 2, {A::kInt, A::kPtr}, Ret::kInt},
-    {"clock_nanosleep", 4, {A::kInt, A::kHex, A::kPtr, A::kPtr}, Ret::kInt},
+    {"clock_gettime", 2, {A::kClockId, A::kTimespecOut}, Ret::kInt},
+    {"clock_nanosleep", 4, {A::kClockId, A::kTimerFlags, A::kTimespecIn, A::kPtr}, Ret::kInt},
     {"epoll_wait", 4, {A::kFd, A::kPtr, A::kInt, A::kInt}, Ret::kInt},
     {"epoll_pwait", 6, {A::kFd, A::kPtr, A::kInt, A::kInt, A::kPtr, A::kUint}, Ret::kInt},
     {"epoll_ctl", 4, {A::kFd, A::kInt, A::kFd, A::kPtr}, Ret::kInt},
@@ -156,25 +165,25 @@ constexpr SyscallInfo kInfo[] = {
     {"mkdirat", 3, {A::kDirFd, A::kPath, A::kMode}, Ret::kInt},
     {"mknodat", 4, {A::kDirFd, A::kPath, A::kMode, A::kHex}, Ret::kInt},
     {"fchownat", 5, {A::kDirFd, A::kPath, A::kInt, A::kInt, A::kAtFlags}, Ret::kInt},
-    {"newfstatat", 4, {A::kDirFd, A::kPath, A::kPtr, A::kAtFlags}, Ret::kInt},
+    {"newfstatat", 4, {A::kDirFd, A::kPath, A::kStat, A::kAtFlags}, Ret::kInt},
     {"unlinkat", 3, {A::kDirFd, A::kPath, A::kAtFlags}, Ret::kInt},
     {"renameat", 4, {A::kDirFd, A::kPath, A::kDirFd, A::kPath}, Ret::kInt},
     {"renameat2", 5, {A::kDirFd, A::kPath, A::kDirFd, A::kPath, A::kHex}, Ret::kInt},
     {"linkat", 5, {A::kDirFd, A::kPath, A::kDirFd, A::kPath, A::kAtFlags}, Ret::kInt},
     {"symlinkat", 3, {A::kPath, A::kDirFd, A::kPath}, Ret::kInt},
-    {"readlinkat", 4, {A::kDirFd, A::kPath, A::kPtr, A::kUint}, Ret::kInt},
+    {"readlinkat", 4, {A::kDirFd, A::kPath, A::kBufIn, A::kUint}, Ret::kInt},
     {"fchmodat", 3, {A::kDirFd, A::kPath, A::kMode}, Ret::kInt},
     {"fchmodat2", 4, {A::kDirFd, A::kPath, A::kMode, A::kAtFlags}, Ret::kInt},
     {"faccessat", 3, {A::kDirFd, A::kPath, A::kAccess}, Ret::kInt},
     {"faccessat2", 4, {A::kDirFd, A::kPath, A::kAccess, A::kAtFlags}, Ret::kInt},
     {"utimensat", 4, {A::kDirFd, A::kPath, A::kPtr, A::kAtFlags}, Ret::kInt},
-    {"statx", 5, {A::kDirFd, A::kPath, A::kAtFlags, A::kHex, A::kPtr}, Ret::kInt},
+    {"statx", 5, {A::kDirFd, A::kPath, A::kStatxFlags, A::kStatxMask, A::kStatx}, Ret::kInt},
     {"pselect6", 6, {A::kInt, A::kPtr, A::kPtr, A::kPtr, A::kPtr, A::kPtr}, Ret::kInt},
     {"ppoll", 5, {A::kPtr, A::kUint, A::kPtr, A::kPtr, A::kUint}, Ret::kInt},
-    {"prlimit64", 4, {A::kInt, A::kInt, A::kPtr, A::kPtr}, Ret::kInt},
-    {"getrandom", 3, {A::kPtr, A::kUint, A::kHex}, Ret::kInt},
+    {"prlimit64", 4, {A::kInt, A::kRlimitResource, A::kRlimitIn, A::kRlimitOut}, Ret::kInt},
+    {"getrandom", 3, {A::kPtr, A::kUint, A::kGrndFlags}, Ret::kInt},
     {"memfd_create", 2, {A::kStr, A::kHex}, Ret::kInt},
-    {"rseq", 4, {A::kPtr, A::kUint, A::kHex, A::kHex}, Ret::kInt},
+    {"rseq", 4, {A::kPtr, A::kHex, A::kHex, A::kHex}, Ret::kInt},
     {"close_range", 3, {A::kFd, A::kFd, A::kHex}, Ret::kInt},
     {"mount", 5, {A::kStr, A::kPath, A::kStr, A::kHex, A::kPtr}, Ret::kInt},
     {"umount2", 2, {A::kPath, A::kHex}, Ret::kInt},
@@ -187,6 +196,7 @@ constexpr SyscallInfo kInfo[] = {
     {"swapoff", 1, {A::kPath}, Ret::kInt},
     {"acct", 1, {A::kPath}, Ret::kInt},
     {"pivot_root", 2, {A::kPath, A::kPath}, Ret::kInt},
+    {"fadvise64", 4, {A::kFd, A::kInt, A::kInt, A::kFadvise}, Ret::kInt},
 };
 
 constexpr size_t kTableSize = std::size(kNames);
@@ -204,50 +214,10 @@ const std::array<uint8_t, kTableSize>& info_index() {
   return index;
 }
 
-struct Flag {
-  uint64_t value;
-  std::string_view name;
-};
+using namespace text;
 
-char* put(char* out, std::string_view s) noexcept {
-  std::memcpy(out, s.data(), s.size());
-  return out + s.size();
-}
-
-char* put_dec(char* out, int64_t v) noexcept { return std::to_chars(out, out + 24, v).ptr; }
-char* put_udec(char* out, uint64_t v) noexcept { return std::to_chars(out, out + 24, v).ptr; }
-char* put_hex(char* out, uint64_t v) noexcept {
-  if (v == 0) return put(out, "0");
-  out = put(out, "0x");
-  return std::to_chars(out, out + 20, v, 16).ptr;
-}
-
-// A|B|0x40 for the known bits of v and hex for the rest; zero as `zero` (or "0").
-template <size_t N>
-char* put_flags(char* out, uint64_t v, const Flag (&flags)[N], std::string_view zero = "0") {
-  if (v == 0) return put(out, zero);
-  bool first = true;
-  for (const Flag& f : flags) {
-    if (f.value && (v & f.value) == f.value) {
-      if (!first) *out++ = '|';
-      out = put(out, f.name);
-      v &= ~f.value;
-      first = false;
-    }
-  }
-  if (v) {
-    if (!first) *out++ = '|';
-    out = put_hex(out, v);
-  }
-  return out;
-}
-
-template <size_t N>
-char* put_enum(char* out, int64_t v, const Flag (&values)[N]) {
-  for (const Flag& f : values)
-    if (static_cast<int64_t>(f.value) == v) return put(out, f.name);
-  return put_dec(out, v);
-}
+char* put_dec(char* out, int64_t v) noexcept { return put_num(out, v); }
+char* put_udec(char* out, uint64_t v) noexcept { return put_num(out, v); }
 
 // Composite flags (O_SYNC includes O_DSYNC, O_TMPFILE includes O_DIRECTORY) come first.
 constexpr Flag kOpenFlags[] = {
@@ -393,9 +363,127 @@ char* put_mode(char* out, uint64_t mode) {
   return std::to_chars(out, out + 24, mode, 8).ptr;
 }
 
-char* put_arg(char* out, Arg type, uint64_t v, const std::string_view* str, bool truncated) {
+constexpr Flag kRlimits[] = {
+    {RLIMIT_CPU, "RLIMIT_CPU"},       {RLIMIT_FSIZE, "RLIMIT_FSIZE"},
+    {RLIMIT_DATA, "RLIMIT_DATA"},     {RLIMIT_STACK, "RLIMIT_STACK"},
+    {RLIMIT_CORE, "RLIMIT_CORE"},     {RLIMIT_RSS, "RLIMIT_RSS"},
+    {RLIMIT_NPROC, "RLIMIT_NPROC"},   {RLIMIT_NOFILE, "RLIMIT_NOFILE"},
+    {RLIMIT_MEMLOCK, "RLIMIT_MEMLOCK"}, {RLIMIT_AS, "RLIMIT_AS"},
+    {RLIMIT_LOCKS, "RLIMIT_LOCKS"},   {RLIMIT_SIGPENDING, "RLIMIT_SIGPENDING"},
+    {RLIMIT_MSGQUEUE, "RLIMIT_MSGQUEUE"}, {RLIMIT_NICE, "RLIMIT_NICE"},
+    {RLIMIT_RTPRIO, "RLIMIT_RTPRIO"}, {RLIMIT_RTTIME, "RLIMIT_RTTIME"},
+};
+
+// asm/prctl.h, x86_64 only.
+constexpr Flag kArchPrctl[] = {
+    {0x1001, "ARCH_SET_GS"},     {0x1002, "ARCH_SET_FS"},     {0x1003, "ARCH_GET_FS"},
+    {0x1004, "ARCH_GET_GS"},     {0x1011, "ARCH_GET_CPUID"},  {0x1012, "ARCH_SET_CPUID"},
+    {0x1021, "ARCH_GET_XCOMP_SUPP"}, {0x1022, "ARCH_GET_XCOMP_PERM"},
+    {0x1023, "ARCH_REQ_XCOMP_PERM"}, {0x3001, "ARCH_SHSTK_ENABLE"},
+};
+
+// The terminal and file ioctls programs make most (asm-generic/ioctls.h, linux/fs.h).
+constexpr Flag kIoctls[] = {
+    {0x5401, "TCGETS"},     {0x5402, "TCSETS"},     {0x5403, "TCSETSW"},
+    {0x5404, "TCSETSF"},    {0x540f, "TIOCGPGRP"},  {0x5410, "TIOCSPGRP"},
+    {0x5413, "TIOCGWINSZ"}, {0x5414, "TIOCSWINSZ"}, {0x541b, "FIONREAD"},
+    {0x5421, "FIONBIO"},    {0x5450, "FIONCLEX"},   {0x5451, "FIOCLEX"},
+    {0x40049409, "BTRFS_IOC_CLONE or FICLONE"},
+};
+
+constexpr Flag kGrndFlags[] = {{GRND_NONBLOCK, "GRND_NONBLOCK"}, {GRND_RANDOM, "GRND_RANDOM"},
+                               {0x4, "GRND_INSECURE"}};
+
+constexpr Flag kWaitOptions[] = {{WNOHANG, "WNOHANG"}, {WUNTRACED, "WUNTRACED"},
+                                 {WCONTINUED, "WCONTINUED"}, {__WNOTHREAD, "__WNOTHREAD"},
+                                 {__WALL, "__WALL"},   {__WCLONE, "__WCLONE"}};
+
+constexpr Flag kClocks[] = {
+    {CLOCK_REALTIME, "CLOCK_REALTIME"},   {CLOCK_MONOTONIC, "CLOCK_MONOTONIC"},
+    {CLOCK_PROCESS_CPUTIME_ID, "CLOCK_PROCESS_CPUTIME_ID"},
+    {CLOCK_THREAD_CPUTIME_ID, "CLOCK_THREAD_CPUTIME_ID"},
+    {CLOCK_MONOTONIC_RAW, "CLOCK_MONOTONIC_RAW"}, {CLOCK_REALTIME_COARSE, "CLOCK_REALTIME_COARSE"},
+    {CLOCK_MONOTONIC_COARSE, "CLOCK_MONOTONIC_COARSE"}, {CLOCK_BOOTTIME, "CLOCK_BOOTTIME"},
+    {CLOCK_REALTIME_ALARM, "CLOCK_REALTIME_ALARM"}, {CLOCK_BOOTTIME_ALARM, "CLOCK_BOOTTIME_ALARM"},
+    {CLOCK_TAI, "CLOCK_TAI"},
+};
+
+constexpr Flag kTimerFlags[] = {{TIMER_ABSTIME, "TIMER_ABSTIME"}};
+
+constexpr Flag kFadvise[] = {
+    {POSIX_FADV_NORMAL, "POSIX_FADV_NORMAL"},     {POSIX_FADV_RANDOM, "POSIX_FADV_RANDOM"},
+    {POSIX_FADV_SEQUENTIAL, "POSIX_FADV_SEQUENTIAL"}, {POSIX_FADV_WILLNEED, "POSIX_FADV_WILLNEED"},
+    {POSIX_FADV_DONTNEED, "POSIX_FADV_DONTNEED"}, {POSIX_FADV_NOREUSE, "POSIX_FADV_NOREUSE"},
+};
+
+constexpr Flag kInetProtocols[] = {{IPPROTO_IP, "IPPROTO_IP"},     {IPPROTO_ICMP, "IPPROTO_ICMP"},
+                                   {IPPROTO_TCP, "IPPROTO_TCP"},   {IPPROTO_UDP, "IPPROTO_UDP"},
+                                   {IPPROTO_IPV6, "IPPROTO_IPV6"}, {IPPROTO_ICMPV6, "IPPROTO_ICMPV6"},
+                                   {IPPROTO_RAW, "IPPROTO_RAW"}};
+
+// AT_STATX_SYNC_AS_STAT (0) is named, as strace does, before the other AT_ flags.
+char* put_statx_flags(char* out, uint64_t v) {
+  if ((v & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_AS_STAT) {
+    out = put(out, "AT_STATX_SYNC_AS_STAT");
+    if (v) *out++ = '|';
+  }
+  return v ? put_flags(out, v, kAtFlags) : out;
+}
+
+// An unknown constant as strace writes it: the number in hex and a comment.
+template <size_t N>
+char* put_named(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown) {
+  for (const Flag& f : values)
+    if (static_cast<int64_t>(f.value) == v) return put(out, f.name);
+  return put(put(put(put_hex(out, static_cast<uint64_t>(v)), " /* "), unknown), " */");
+}
+
+// Buffers and structs: decoded from the captured bytes, or the pointer when there are none.
+char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsigned i) {
+  bool truncated = false;
+  const std::string_view* bytes = items.find_blob(i, &truncated);
+  if (!bytes) return v ? put_hex(out, v) : put(out, "NULL");
+  switch (type) {
+    case Arg::kBufIn:
+    case Arg::kBufOut:
+      return put_quoted(out, *bytes, truncated);
+    case Arg::kCwd:
+      return put_c_string(out, *bytes);
+    case Arg::kStat:
+      return put_stat(out, *bytes);
+    case Arg::kStatx:
+      return put_statx(out, *bytes);
+    case Arg::kSigactionIn:
+    case Arg::kSigactionOut:
+      return put_sigaction(out, *bytes);
+    case Arg::kSigsetIn:
+    case Arg::kSigsetOut:
+      return put_sigset_bytes(out, *bytes);
+    case Arg::kRlimitIn:
+    case Arg::kRlimitOut:
+      return put_rlimit(out, *bytes);
+    case Arg::kSockaddrIn:
+      return put_sockaddr(out, *bytes);
+    case Arg::kIntPair:
+      return put_int_pair(out, *bytes);
+    case Arg::kWaitStatus:
+      return put_wait_status(out, *bytes);
+    case Arg::kTimespecIn:
+    case Arg::kTimespecOut:
+      return put_timespec(out, *bytes);
+    case Arg::kUtsname:
+      return put_utsname(out, *bytes);
+    default:
+      return put_hex(out, v);
+  }
+}
+
+char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
+              const __u64* args) {
   auto sv = static_cast<int64_t>(v);
   auto si = static_cast<int32_t>(v);
+  bool truncated = false;
+  const std::string_view* str = items.find(i, &truncated);
   switch (type) {
     case Arg::kHex:
       return put_hex(out, v);
@@ -411,7 +499,7 @@ char* put_arg(char* out, Arg type, uint64_t v, const std::string_view* str, bool
       return si == AT_FDCWD ? put(out, "AT_FDCWD") : put_dec(out, si);
     case Arg::kPath:
     case Arg::kStr:
-      if (str) return quote_string(out, *str, truncated);
+      if (str) return put_quoted(out, *str, truncated);
       return v ? put_hex(out, v) : put(out, "NULL");
     case Arg::kOpenFlags:
       return put_open_flags(out, v);
@@ -446,8 +534,35 @@ char* put_arg(char* out, Arg type, uint64_t v, const std::string_view* str, bool
       return put_enum(out, si, kFamilies);
     case Arg::kSockType:
       return put_sock_type(out, v);
+    case Arg::kStatxMask:
+      return put_statx_mask(out, v);
+    case Arg::kStatxFlags:
+      return put_statx_flags(out, v);
+    case Arg::kRlimitResource:
+      return put_enum(out, si, kRlimits);
+    case Arg::kArchPrctl:
+      return put_named(out, si, kArchPrctl, "ARCH_???");
+    case Arg::kIoctlCmd:
+      return put_named(out, static_cast<uint32_t>(v), kIoctls, "_IOC_???");
+    case Arg::kGrndFlags:
+      return put_flags(out, v, kGrndFlags);
+    case Arg::kWaitOptions:
+      return put_flags(out, static_cast<uint32_t>(v), kWaitOptions);
+    case Arg::kClockId:
+      return put_enum(out, si, kClocks);
+    case Arg::kTimerFlags:
+      return put_flags(out, v, kTimerFlags);
+    case Arg::kFadvise:
+      return put_enum(out, si, kFadvise);
+    case Arg::kSockProto: {
+      // The protocol's names depend on the family (argument 0): IPPROTO_ for AF_INET(6).
+      int family = static_cast<int32_t>(args[0]);
+      if (family == AF_INET || family == AF_INET6) return put_enum(out, si, kInetProtocols);
+      return put_dec(out, si);
+    }
+    default:
+      return put_captured(out, type, v, items, i);
   }
-  return put_hex(out, v);
 }
 
 }  // namespace
@@ -463,6 +578,72 @@ const SyscallInfo* syscall_info(int nr) noexcept {
   return i ? &kInfo[i - 1] : nullptr;
 }
 
+unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS]) noexcept {
+  unsigned n = 0;
+  for (auto& slot : slots) slot = capture_slot{};
+  const SyscallInfo* info = syscall_info(nr);
+  if (!info || data_limit == 0) return 0;
+  uint32_t data = data_limit < BLOB_MAX ? data_limit : BLOB_MAX;
+  for (unsigned i = 0; i < info->nargs && n < MAX_BLOBS; ++i) {
+    capture_slot slot{};
+    slot.arg = static_cast<uint8_t>(i);
+    switch (info->args[i]) {
+      case Arg::kBufIn:  // what the call returned
+        slot = {data, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        break;
+      case Arg::kBufOut:  // as many bytes as the next argument says
+        slot = {data, slot.arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG,
+                static_cast<uint8_t>(i + 1), 0};
+        break;
+      case Arg::kSockaddrIn:  // sockaddr_storage at most, its length in the next argument
+        slot = {128, slot.arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, static_cast<uint8_t>(i + 1), 0};
+        break;
+      case Arg::kCwd:  // a path: whole, not cut at the data limit
+        slot = {BLOB_MAX, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        break;
+      case Arg::kStat:
+        slot = {sizeof(struct stat), slot.arg, CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kStatx:
+        slot = {256, slot.arg, CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kSigactionIn:
+      case Arg::kSigactionOut:
+        slot = {32, slot.arg, info->args[i] == Arg::kSigactionIn ? CAPTURE_ENTRY : CAPTURE_EXIT,
+                0, 0};
+        break;
+      case Arg::kSigsetIn:
+      case Arg::kSigsetOut:
+        slot = {8, slot.arg, info->args[i] == Arg::kSigsetIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0,
+                0};
+        break;
+      case Arg::kRlimitIn:
+      case Arg::kRlimitOut:
+        slot = {16, slot.arg, info->args[i] == Arg::kRlimitIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0,
+                0};
+        break;
+      case Arg::kIntPair:
+        slot = {8, slot.arg, CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kWaitStatus:
+        slot = {4, slot.arg, CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kTimespecIn:
+      case Arg::kTimespecOut:
+        slot = {16, slot.arg, info->args[i] == Arg::kTimespecIn ? CAPTURE_ENTRY : CAPTURE_EXIT,
+                0, 0};
+        break;
+      case Arg::kUtsname:
+        slot = {sizeof(struct utsname), slot.arg, CAPTURE_EXIT, 0, 0};
+        break;
+      default:
+        continue;
+    }
+    slots[n++] = slot;
+  }
+  return n;
+}
+
 uint8_t string_arg_mask(int nr) noexcept {
   const SyscallInfo* info = syscall_info(nr);
   if (!info) return 0;
@@ -472,9 +653,19 @@ uint8_t string_arg_mask(int nr) noexcept {
   return mask;
 }
 
+const std::string_view* Strings::find_blob(unsigned a, bool* truncated_out) const noexcept {
+  for (unsigned i = 0; i < count; ++i) {
+    if (arg[i] == a && (blob & (1u << i))) {
+      *truncated_out = truncated & STRING_TRUNCATED(i);
+      return &value[i];
+    }
+  }
+  return nullptr;
+}
+
 const std::string_view* Strings::find(unsigned a, bool* truncated_out) const noexcept {
   for (unsigned i = 0; i < count; ++i) {
-    if (arg[i] == a) {
+    if (arg[i] == a && !(blob & (1u << i))) {
       *truncated_out = truncated & STRING_TRUNCATED(i);
       return &value[i];
     }
@@ -489,7 +680,7 @@ Strings parse_strings(const void* record, uint32_t size) noexcept {
   if (!(e->flags & EVENT_HAS_STRINGS) || size < kHead) return s;
   string_tail tail;
   std::memcpy(&tail, static_cast<const char*>(record) + sizeof(Event), sizeof(tail));
-  if (tail.count > MAX_STRINGS) return s;
+  if (tail.count > MAX_ITEMS) return s;
   const char* data = static_cast<const char*>(record) + kHead;
   size_t offset = 0;
   for (unsigned i = 0; i < tail.count; ++i) {
@@ -500,6 +691,7 @@ Strings parse_strings(const void* record, uint32_t size) noexcept {
   }
   s.count = tail.count;
   s.truncated = tail.truncated;
+  s.blob = tail.blob;
   return s;
 }
 
@@ -514,29 +706,7 @@ std::string_view errno_description(int err) noexcept {
 }
 
 char* quote_string(char* out, std::string_view value, bool truncated) noexcept {
-  static constexpr char kHex[] = "0123456789abcdef";
-  *out++ = '"';
-  for (char ch : value) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '\n': out = put(out, "\\n"); break;
-      case '\t': out = put(out, "\\t"); break;
-      case '"': out = put(out, "\\\""); break;
-      case '\\': out = put(out, "\\\\"); break;
-      default:
-        if (c >= 0x20 && c < 0x7f) {
-          *out++ = static_cast<char>(c);
-        } else {
-          *out++ = '\\';
-          *out++ = 'x';
-          *out++ = kHex[c >> 4];
-          *out++ = kHex[c & 0xf];
-        }
-    }
-  }
-  *out++ = '"';
-  if (truncated) out = put(out, "...");
-  return out;
+  return put_quoted(out, value, truncated);
 }
 
 char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
@@ -556,9 +726,7 @@ char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
         !(e.args[i - 1] & (O_CREAT | __O_TMPFILE)))
       break;
     if (i) out = put(out, ", ");
-    bool truncated = false;
-    const std::string_view* str = strings.find(i, &truncated);
-    out = put_arg(out, info ? info->args[i] : Arg::kHex, e.args[i], str, truncated);
+    out = put_arg(out, info ? info->args[i] : Arg::kHex, e.args[i], strings, i, e.args);
   }
   out = put(out, ") = ");
   if (!(e.flags & EVENT_HAS_RET)) return put(out, "?");

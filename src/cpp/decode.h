@@ -38,6 +38,37 @@ enum class Arg : uint8_t {
   kFutexOp,    // FUTEX_WAIT_PRIVATE
   kFamily,     // AF_INET
   kSockType,   // SOCK_STREAM|SOCK_CLOEXEC
+  // Captured by the kernel side (capture_plan): shown decoded when the bytes are there, as a
+  // pointer otherwise (the call failed, or capture is off).
+  kBufIn,          // "data"... the call filled (read), as many bytes as it returned
+  kBufOut,         // "data"... the call reads (write), as many bytes as the next argument
+  kCwd,            // "/path" the call filled (getcwd)
+  kStat,           // {st_mode=S_IFREG|0644, st_size=..., ...}
+  kStatx,          // {stx_mask=..., stx_attributes=0, stx_mode=..., stx_size=..., ...}
+  kSigactionIn,    // {sa_handler=..., sa_mask=[...], sa_flags=...}
+  kSigactionOut,
+  kSigsetIn,       // [INT CHLD]
+  kSigsetOut,
+  kRlimitIn,       // {rlim_cur=..., rlim_max=...}
+  kRlimitOut,
+  kSockaddrIn,     // {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("...")}
+  kIntPair,        // [3, 4]
+  kWaitStatus,     // [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]
+  kTimespecIn,     // {tv_sec=0, tv_nsec=1000000}
+  kTimespecOut,
+  kUtsname,        // {sysname="Linux", nodename="vm", ...}
+  // Constants of one syscall's argument.
+  kStatxMask,      // STATX_BASIC_STATS
+  kStatxFlags,     // AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW
+  kRlimitResource, // RLIMIT_STACK
+  kArchPrctl,      // ARCH_SET_FS
+  kIoctlCmd,       // TCGETS
+  kGrndFlags,      // GRND_NONBLOCK
+  kWaitOptions,    // WNOHANG
+  kClockId,        // CLOCK_MONOTONIC
+  kTimerFlags,     // TIMER_ABSTIME
+  kFadvise,        // POSIX_FADV_SEQUENTIAL
+  kSockProto,      // IPPROTO_IP, or the number (the family decides)
 };
 
 // How the return value is shown: decimal, or hex for addresses (mmap, brk).
@@ -56,17 +87,27 @@ std::string_view syscall_name(int nr) noexcept;
 const SyscallInfo* syscall_info(int nr) noexcept;
 // Bit i set: argument i of nr is a string the kernel should capture at entry.
 uint8_t string_arg_mask(int nr) noexcept;
+// The buffers and structs of nr to capture (capture_slot.flags 0 = unused); I/O data is cut
+// at data_limit bytes. Returns how many slots it filled.
+unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS]) noexcept;
 
-// The strings that follow an event with EVENT_HAS_STRINGS, as views into the record.
+// The strings and blobs that follow an event with EVENT_HAS_STRINGS, as views into the record.
 struct Strings {
   uint8_t count = 0;
   uint8_t truncated = 0;  // STRING_TRUNCATED(i)
-  uint8_t arg[MAX_STRINGS] = {};
-  std::string_view value[MAX_STRINGS];
+  uint8_t blob = 0;       // bit i: item i is a buffer or struct
+  uint8_t arg[MAX_ITEMS] = {};
+  std::string_view value[MAX_ITEMS];
 
   // The string captured for argument arg, or nullptr.
   const std::string_view* find(unsigned arg, bool* truncated_out) const noexcept;
+  // The buffer or struct captured for argument arg, or nullptr.
+  const std::string_view* find_blob(unsigned arg, bool* truncated_out) const noexcept;
 };
+
+// The largest record the kernel side sends: event, tail and every item at its maximum.
+inline constexpr size_t kMaxRecord =
+    sizeof(Event) + sizeof(string_tail) + 2 * MAX_STRINGS * STRING_MAX + BLOB_MAX;
 
 // Parses the tail of a record of size bytes; an inconsistent tail yields no strings.
 Strings parse_strings(const void* record, uint32_t size) noexcept;
@@ -77,8 +118,8 @@ inline bool is_error(int64_t ret) noexcept { return ret < 0 && ret >= -4095; }
 std::string_view errno_symbol(int err) noexcept;
 std::string_view errno_description(int err) noexcept;
 
-// Longest output of format_call for one record: every string byte may become "\xHH".
-inline constexpr size_t kMaxCallText = 1024 + MAX_STRINGS * 4 * STRING_MAX;
+// Longest output of format_call for one record: every captured byte may take 4 characters.
+inline constexpr size_t kMaxCallText = 4096 + 4 * (MAX_STRINGS * STRING_MAX + MAX_BLOBS * BLOB_MAX);
 
 // Writes `name(arg, ...) = ret[ ERRNO (text)]` the way strace does; "= ?" if the syscall did
 // not return. Needs kMaxCallText bytes at out. Returns the new end.

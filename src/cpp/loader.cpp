@@ -26,14 +26,19 @@ namespace {
 int g_verbosity = 0;
 std::string g_log;  // libbpf output of the current load, for LoadError
 
+// libbpf hands the verifier's log over in one message that can be megabytes long: format it
+// at its full size, so the reason at its end is kept.
 int print_libbpf(enum libbpf_print_level level, const char* format, va_list args) {
-  char line[1024];
   va_list copy;
   va_copy(copy, args);
-  vsnprintf(line, sizeof(line), format, copy);
+  int n = vsnprintf(nullptr, 0, format, copy);
   va_end(copy);
+  if (n <= 0) return 0;
+  std::string line(static_cast<size_t>(n) + 1, '\0');
+  vsnprintf(line.data(), line.size(), format, args);
+  line.resize(static_cast<size_t>(n));
   g_log += line;
-  if (g_verbosity > 0 && (level != LIBBPF_DEBUG || g_verbosity > 1)) fputs(line, stderr);
+  if (g_verbosity > 0 && (level != LIBBPF_DEBUG || g_verbosity > 1)) fputs(line.c_str(), stderr);
   return 0;
 }
 
@@ -136,7 +141,11 @@ Loader::Loader(const Spec& spec) {
   if (spec.string_limit > STRING_MAX - 2)
     throw Error("configure string capture", EINVAL,
                 "string limit must be at most " + std::to_string(STRING_MAX - 2) + " bytes");
-  if ((spec.count_stats || spec.failed_only || spec.string_limit) && !spec.capture_exit)
+  if (spec.data_limit > BLOB_MAX)
+    throw Error("configure BPF object", EINVAL,
+                "data limit must be at most " + std::to_string(BLOB_MAX) + " bytes");
+  if ((spec.count_stats || spec.failed_only || spec.string_limit || spec.data_limit) &&
+      !spec.capture_exit)
     throw Error("configure recording", EINVAL,
                 "summaries, failed-only filtering and strings need capture_exit");
   ro->capture_exit = spec.capture_exit;
@@ -150,6 +159,9 @@ Loader::Loader(const Spec& spec) {
   ro->string_limit = spec.string_limit;
   if (spec.string_limit)
     for (int nr = 0; nr < MAX_SYSCALLS; ++nr) ro->string_args[nr] = string_arg_mask(nr);
+  ro->capture_blobs = spec.data_limit > 0;
+  if (spec.data_limit)
+    for (int nr = 0; nr < MAX_SYSCALLS; ++nr) capture_plan(nr, spec.data_limit, ro->capture_plan[nr]);
   ro->capture_time = spec.capture_time || spec.capture_exit;
   check(bpf_map__set_max_entries(skel_->maps.events, spec.ring_size), "configure ring buffer size");
 

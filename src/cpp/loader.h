@@ -25,6 +25,7 @@ struct Spec {
   bool count_stats = false;        // per-syscall totals in the kernel (-c); needs capture_exit
   bool failed_only = false;        // only syscalls that returned an error; needs capture_exit
   uint32_t string_limit = 0;       // bytes per captured string argument, 0 = none
+  uint32_t data_limit = 0;         // bytes of I/O data per buffer; 0 = no buffers or structs
   uint32_t ring_size = 16u << 20;  // bytes, a power of two >= page size
   uint32_t self_tgid = 0;          // never traced; 0 = this process
   uint64_t cgroup_id = 0;          // only tasks in this cgroup v2 (its inode) or below; 0 = any

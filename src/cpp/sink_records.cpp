@@ -10,6 +10,7 @@
 
 #include "decode.h"
 #include "sink.h"
+#include "text.h"
 
 namespace observer {
 
@@ -22,15 +23,7 @@ int64_t realtime_minus_monotonic() {
   return (real.tv_sec - mono.tv_sec) * 1000000000LL + (real.tv_nsec - mono.tv_nsec);
 }
 
-char* put(char* out, std::string_view s) noexcept {
-  std::memcpy(out, s.data(), s.size());
-  return out + s.size();
-}
-
-template <class T>
-char* put_num(char* out, T v) noexcept {
-  return std::to_chars(out, out + 24, v).ptr;
-}
+using namespace text;
 
 // Zero-padded decimal of width digits.
 char* put_padded(char* out, uint64_t v, int width) noexcept {
@@ -66,7 +59,8 @@ std::string_view comm_view(const Event& e) {
   return std::string_view(e.comm, strnlen(e.comm, TASK_COMM_LEN));
 }
 
-constexpr size_t kMaxJsonLine = 1024 + 6 * (MAX_STRINGS * STRING_MAX + TASK_COMM_LEN);
+constexpr size_t kMaxJsonLine =
+    1024 + 6 * (MAX_STRINGS * STRING_MAX + MAX_BLOBS * BLOB_MAX + TASK_COMM_LEN);
 
 }  // namespace
 
@@ -117,14 +111,22 @@ void JsonSink::write_record(const void* data, uint32_t size) {
     p = put(p, "null");
   p = put(p, ",\"duration_ns\":");
   p = has_ret ? put_num(p, e.duration_ns) : put(p, "null");
-  p = put(p, ",\"strings\":[");
-  for (unsigned i = 0; i < strings.count; ++i) {
-    if (i) *p++ = ',';
-    p = put_num(put(p, "{\"arg\":"), strings.arg[i]);
-    p = put_json_string(put(p, ",\"value\":"), strings.value[i]);
-    p = put(p, (strings.truncated & STRING_TRUNCATED(i)) ? ",\"truncated\":true}"
-                                                          : ",\"truncated\":false}");
-  }
+  // Strings, then buffers and structs as their raw bytes (decoded in --format strace).
+  auto put_items = [&](char* out, bool blobs) {
+    bool first = true;
+    for (unsigned i = 0; i < strings.count; ++i) {
+      if (bool(strings.blob & (1u << i)) != blobs) continue;
+      if (!first) *out++ = ',';
+      first = false;
+      out = put_num(put(out, "{\"arg\":"), strings.arg[i]);
+      out = put_json_string(put(out, ",\"value\":"), strings.value[i]);
+      out = put(out, (strings.truncated & STRING_TRUNCATED(i)) ? ",\"truncated\":true}"
+                                                              : ",\"truncated\":false}");
+    }
+    return out;
+  };
+  p = put_items(put(p, ",\"strings\":["), false);
+  p = put_items(put(p, "],\"buffers\":["), true);
   p = put(p, "]}\n");
   commit(p);
 }

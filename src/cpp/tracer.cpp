@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "decode.h"
 #include "error.h"
 #include "syscalls.skel.h"
 
@@ -54,8 +55,7 @@ size_t Tracer::consume(Sink& sink) {
                    [](const Ref& a, const Ref& b) { return a.ts < b.ts; });
   for (const Ref& r : refs) {
     // Copy back to an aligned Event: staged_ offsets are not 8-byte aligned.
-    alignas(Event) static thread_local uint8_t record[sizeof(Event) + sizeof(string_tail) +
-                                                       MAX_STRINGS * STRING_MAX];
+    alignas(Event) static thread_local uint8_t record[kMaxRecord];
     uint32_t size = std::min<uint32_t>(r.size, sizeof(record));
     std::memcpy(record, staged_.data() + r.offset, size);
     sink.write_record(record, size);

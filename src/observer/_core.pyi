@@ -59,6 +59,7 @@ class Spec:
     count_stats: bool
     failed_only: bool
     string_limit: int
+    data_limit: int
     ring_size: int
     self_tgid: int
     cgroup_id: int

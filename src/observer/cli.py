@@ -72,6 +72,7 @@ exit status:
 PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
 FORMATS = ("log", "jsonl", "strace", "parquet")
 STRING_LIMIT_MAX = 4094  # bpf/syscalls.h STRING_MAX - 2
+DATA_LIMIT_MAX = 4096  # bpf/syscalls.h BLOB_MAX
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Options:
     summary_with_events: bool = False
     failed: bool = False
     string_limit: int = 256
+    data_limit: int = 32
 
     @property
     def full_records(self) -> bool:
@@ -169,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--string-limit", type=int, default=256, metavar="N",
                      help="bytes kept of path and name arguments (default: 256; longer ones "
                           "are marked truncated)")
+    out.add_argument("--data-limit", type=int, default=32, metavar="N",
+                     help="bytes shown of I/O buffers (read, write ...; default: 32, strace's "
+                          "-s); 0 captures no buffers or structs: the cheapest full records")
     out.add_argument("-c", "--summary", action="store_true",
                      help="count calls, errors and time per syscall in the kernel and print a "
                           "table to stderr at the end, instead of records")
@@ -246,6 +251,9 @@ def parse_options(argv: list[str] | None) -> Options:
         raise UsageError(f"string limit must be 1-{STRING_LIMIT_MAX} bytes, not "
                          f"{args.string_limit}")
     opts.string_limit = args.string_limit
+    if not 0 <= args.data_limit <= DATA_LIMIT_MAX:
+        raise UsageError(f"data limit must be 0-{DATA_LIMIT_MAX} bytes, not {args.data_limit}")
+    opts.data_limit = args.data_limit
     opts.comms = parse_comms(args.comm)
     opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)
     opts.uid = parse_user(args.user, args.uid)
@@ -492,6 +500,8 @@ def run(opts: Options) -> int:
     spec.count_stats = opts.summary
     spec.failed_only = opts.failed
     spec.string_limit = opts.string_limit if opts.format != "log" else 0
+    # Buffers and structs are shown by the jsonl and strace writers only.
+    spec.data_limit = opts.data_limit if opts.format in ("jsonl", "strace") else 0
     tracer = _core.Tracer(spec)
     # Facts about the machine that change nothing (tracefs absent): for -v and --info only.
     if opts.verbose and not opts.quiet:

@@ -224,6 +224,7 @@ JSON_FIELDS: dict[str, tuple[type, ...]] = {
     "ts_ns": (int,), "wall_ns": (int,), "tgid": (int,), "tid": (int,), "comm": (str,),
     "nr": (int,), "syscall": (str,), "args": (list,), "ret": (int, type(None)),
     "error": (str, type(None)), "duration_ns": (int, type(None)), "strings": (list,),
+    "buffers": (list,),
 }
 
 
@@ -238,8 +239,14 @@ def test_json_lines_have_every_field_typed(program: Path, tmp_path: Path) -> Non
         returned = r["syscall"] not in ("exit", "exit_group")
         assert (r["ret"] is not None) == returned and (r["duration_ns"] is not None) == returned
         assert (r["error"] is not None) == (returned and -4095 <= r["ret"] < 0)
-        for s in r["strings"]:
+        for s in r["strings"] + r["buffers"]:
             assert set(s) == {"arg", "value", "truncated"} and type(s["truncated"]) is bool
+        if r["syscall"] == "write" and r["ret"] > 0:
+            # What was written, up to --data-limit (32 by default).
+            (buffer,) = r["buffers"]
+            assert buffer["arg"] == 1
+            assert len(buffer["value"]) == min(r["args"][2], 32)
+            assert buffer["truncated"] == (r["args"][2] > 32)
     per_thread: dict[int, list[int]] = {}
     for r in records:
         per_thread.setdefault(r["tid"], []).append(r["ts_ns"])

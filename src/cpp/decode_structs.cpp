@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+#include "decode_structs.h"
+
+#include "text.h"
+
+#include <arpa/inet.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include <array>
+#include <charconv>
+#include <cstddef>
+#include <cstring>
+#include <string>
+
+namespace observer {
+
+namespace {
+
+using namespace text;
+
+template <class T>
+bool load(std::string_view bytes, T* value) noexcept {
+  if (bytes.size() != sizeof(T)) return false;
+  std::memcpy(value, bytes.data(), sizeof(T));
+  return true;
+}
+
+// S_IFREG|S_ISVTX|0644, as strace writes st_mode.
+char* put_file_mode(char* out, uint32_t mode) noexcept {
+  static constexpr std::pair<uint32_t, std::string_view> kTypes[] = {
+      {S_IFREG, "S_IFREG"}, {S_IFDIR, "S_IFDIR"}, {S_IFLNK, "S_IFLNK"}, {S_IFCHR, "S_IFCHR"},
+      {S_IFBLK, "S_IFBLK"}, {S_IFIFO, "S_IFIFO"}, {S_IFSOCK, "S_IFSOCK"}};
+  bool named = false;
+  for (const auto& [type, name] : kTypes) {
+    if ((mode & S_IFMT) == type) {
+      out = put(put(out, name), "|");
+      named = true;
+    }
+  }
+  if (!named && (mode & S_IFMT)) out = put(put_hex(out, mode & S_IFMT), "|");
+  if (mode & S_ISUID) out = put(out, "S_ISUID|");
+  if (mode & S_ISGID) out = put(out, "S_ISGID|");
+  if (mode & S_ISVTX) out = put(out, "S_ISVTX|");
+  *out++ = '0';
+  uint32_t perm = mode & 0777;
+  return perm ? std::to_chars(out, out + 8, perm, 8).ptr : out;
+}
+
+// makedev(0x88, 0): strace writes each part in hex, 0 without a prefix.
+char* put_makedev(char* out, uint64_t dev) noexcept {
+  out = put_hex(put(out, "makedev("), major(dev));
+  return put(put_hex(put(out, ", "), minor(dev)), ")");
+}
+
+char* put_mode_and_size(char* out, uint32_t mode, uint64_t rdev, int64_t size,
+                        std::string_view prefix) noexcept {
+  out = put_file_mode(put(put(out, prefix), "mode="), mode);
+  if (S_ISCHR(mode) || S_ISBLK(mode))
+    return put(put_makedev(put(put(put(out, ", "), prefix), "rdev="), rdev), ", ...}");
+  return put(put_num(put(put(put(out, ", "), prefix), "size="), size), ", ...}");
+}
+
+constexpr uint64_t kStatxBasic = 0x7ff;  // STATX_BASIC_STATS
+// Composite STATX_BASIC_STATS first, as strace does.
+constexpr Flag kStatxMask[] = {
+    {kStatxBasic, "STATX_BASIC_STATS"}, {0x1, "STATX_TYPE"},    {0x2, "STATX_MODE"},
+    {0x4, "STATX_NLINK"},       {0x8, "STATX_UID"},             {0x10, "STATX_GID"},
+    {0x20, "STATX_ATIME"},      {0x40, "STATX_MTIME"},          {0x80, "STATX_CTIME"},
+    {0x100, "STATX_INO"},       {0x200, "STATX_SIZE"},          {0x400, "STATX_BLOCKS"},
+    {0x800, "STATX_BTIME"},     {0x1000, "STATX_MNT_ID"},       {0x2000, "STATX_DIOALIGN"},
+    {0x4000, "STATX_MNT_ID_UNIQUE"}, {0x8000, "STATX_SUBVOL"},  {0x10000, "STATX_WRITE_ATOMIC"},
+};
+
+// The kernel's struct sigaction on x86_64 and arm64: handler, flags, restorer, mask.
+struct KernelSigaction {
+  uint64_t handler;
+  uint64_t flags;
+  uint64_t restorer;
+  uint64_t mask;
+};
+
+constexpr uint64_t kSaRestorer = 0x04000000;
+// strace's order of the sa_flags names.
+constexpr Flag kSaFlags[] = {
+    {SA_NOCLDSTOP, "SA_NOCLDSTOP"}, {SA_NOCLDWAIT, "SA_NOCLDWAIT"}, {SA_SIGINFO, "SA_SIGINFO"},
+    {kSaRestorer, "SA_RESTORER"},   {SA_ONSTACK, "SA_ONSTACK"},     {SA_RESTART, "SA_RESTART"},
+    {SA_NODEFER, "SA_NODEFER"},     {SA_RESETHAND, "SA_RESETHAND"},
+};
+
+// The names of signals 1..64, built once: the classic ones from the C library, real-time
+// ones as strace names them (RTMIN for 32, RT_n for 32 + n).
+const std::array<std::string, 65>& signal_names() {
+  static const auto names = [] {
+    std::array<std::string, 65> n{};
+    for (int sig = 1; sig < 32; ++sig)
+      if (const char* abbrev = sigabbrev_np(sig)) n[static_cast<size_t>(sig)] = "SIG" + std::string(abbrev);
+    n[32] = "SIGRTMIN";
+    for (int sig = 33; sig <= 64; ++sig) n[static_cast<size_t>(sig)] = "SIGRT_" + std::to_string(sig - 32);
+    return n;
+  }();
+  return names;
+}
+
+}  // namespace
+
+std::string_view signal_name(int sig) noexcept {
+  if (sig < 1 || sig > 64) return {};
+  return signal_names()[static_cast<size_t>(sig)];
+}
+
+char* put_quoted(char* out, std::string_view bytes, bool truncated) noexcept {
+  *out++ = '"';
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    auto c = static_cast<unsigned char>(bytes[i]);
+    switch (c) {
+      case '"': out = put(out, "\\\""); continue;
+      case '\\': out = put(out, "\\\\"); continue;
+      case '\f': out = put(out, "\\f"); continue;
+      case '\n': out = put(out, "\\n"); continue;
+      case '\r': out = put(out, "\\r"); continue;
+      case '\t': out = put(out, "\\t"); continue;
+      case '\v': out = put(out, "\\v"); continue;
+      default: break;
+    }
+    if (c >= 0x20 && c < 0x7f) {
+      *out++ = static_cast<char>(c);
+      continue;
+    }
+    *out++ = '\\';
+    bool digit_follows = i + 1 < bytes.size() && bytes[i + 1] >= '0' && bytes[i + 1] <= '7';
+    if (digit_follows || c >= 0100) *out++ = static_cast<char>('0' + (c >> 6));
+    if (digit_follows || c >= 010) *out++ = static_cast<char>('0' + ((c >> 3) & 7));
+    *out++ = static_cast<char>('0' + (c & 7));
+  }
+  *out++ = '"';
+  return truncated ? put(out, "...") : out;
+}
+
+char* put_c_string(char* out, std::string_view bytes) noexcept {
+  size_t end = bytes.find('\0');
+  return put_quoted(out, bytes.substr(0, end), false);
+}
+
+char* put_stat(char* out, std::string_view bytes) noexcept {
+  struct stat st;
+  if (!load(bytes, &st)) return put(out, "{...}");
+  return put_mode_and_size(put(out, "{"), st.st_mode, st.st_rdev, st.st_size, "st_");
+}
+
+char* put_statx_mask(char* out, uint64_t mask) noexcept {
+  return put_flags(out, mask, kStatxMask);
+}
+
+char* put_statx(char* out, std::string_view bytes) noexcept {
+  // struct statx: stx_mask at 0, stx_attributes at 8, stx_mode at 28, stx_size at 40,
+  // stx_rdev_major/minor at 128/132 (uapi/linux/stat.h, stable since v4.11).
+  if (bytes.size() < 256) return put(out, "{...}");
+  uint32_t mask, major_id, minor_id;
+  uint16_t mode;
+  uint64_t attributes, size;
+  std::memcpy(&mask, bytes.data(), 4);
+  std::memcpy(&attributes, bytes.data() + 8, 8);
+  std::memcpy(&mode, bytes.data() + 28, 2);
+  std::memcpy(&size, bytes.data() + 40, 8);
+  std::memcpy(&major_id, bytes.data() + 128, 4);
+  std::memcpy(&minor_id, bytes.data() + 132, 4);
+  out = put_statx_mask(put(out, "{stx_mask="), mask);
+  out = put_hex(put(out, ", stx_attributes="), attributes);
+  return put_mode_and_size(put(out, ", "), mode, makedev(major_id, minor_id),
+                           static_cast<int64_t>(size), "stx_");
+}
+
+char* put_sigset(char* out, uint64_t set) noexcept {
+  // strace prints the complement when more than half of the signals are in the set.
+  bool invert = __builtin_popcountll(set) > 32;
+  if (invert) {
+    set = ~set;
+    *out++ = '~';
+  }
+  *out++ = '[';
+  bool first = true;
+  for (int sig = 1; sig <= 64; ++sig) {
+    if (!(set & (uint64_t{1} << (sig - 1)))) continue;
+    if (!first) *out++ = ' ';
+    out = put(out, signal_name(sig).substr(3));
+    first = false;
+  }
+  *out++ = ']';
+  return out;
+}
+
+char* put_sigset_bytes(char* out, std::string_view bytes) noexcept {
+  uint64_t set;
+  return load(bytes, &set) ? put_sigset(out, set) : put(out, "[...]");
+}
+
+char* put_sigaction(char* out, std::string_view bytes) noexcept {
+  KernelSigaction sa;
+  if (!load(bytes, &sa)) return put(out, "{...}");
+  out = put(out, "{sa_handler=");
+  if (sa.handler == reinterpret_cast<uint64_t>(SIG_DFL))
+    out = put(out, "SIG_DFL");
+  else if (sa.handler == reinterpret_cast<uint64_t>(SIG_IGN))
+    out = put(out, "SIG_IGN");
+  else
+    out = put_hex(out, sa.handler);
+  out = put_sigset(put(out, ", sa_mask="), sa.mask);
+  out = put_flags(put(out, ", sa_flags="), sa.flags, kSaFlags);
+  if (sa.flags & kSaRestorer) out = put_hex(put(out, ", sa_restorer="), sa.restorer);
+  return put(out, "}");
+}
+
+namespace {
+
+// 8192*1024, RLIM64_INFINITY or the number, as strace writes limits.
+char* put_limit(char* out, uint64_t v) noexcept {
+  if (v == RLIM64_INFINITY) return put(out, "RLIM64_INFINITY");
+  if (v > 1024 && v % 1024 == 0) return put(put_num(out, v / 1024), "*1024");
+  return put_num(out, v);
+}
+
+}  // namespace
+
+char* put_rlimit(char* out, std::string_view bytes) noexcept {
+  uint64_t lim[2];
+  if (bytes.size() != sizeof(lim)) return put(out, "{...}");
+  std::memcpy(lim, bytes.data(), sizeof(lim));
+  out = put_limit(put(out, "{rlim_cur="), lim[0]);
+  return put(put_limit(put(out, ", rlim_max="), lim[1]), "}");
+}
+
+char* put_sockaddr(char* out, std::string_view bytes) noexcept {
+  sa_family_t family;
+  if (bytes.size() < sizeof(family)) return put(out, "{...}");
+  std::memcpy(&family, bytes.data(), sizeof(family));
+  char text[INET6_ADDRSTRLEN];
+  switch (family) {
+    case AF_UNIX: {
+      std::string_view path = bytes.substr(offsetof(sockaddr_un, sun_path));
+      out = put(out, "{sa_family=AF_UNIX, sun_path=");
+      if (!path.empty() && path[0] == '\0')  // abstract socket: strace's @ prefix
+        out = put_quoted(put(out, "@"), path.substr(1, path.find('\0', 1) - 1), false);
+      else
+        out = put_c_string(out, path);
+      return put(out, "}");
+    }
+    case AF_INET: {
+      sockaddr_in in;
+      if (!load(bytes.substr(0, sizeof(in)), &in)) break;
+      inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
+      out = put_num(put(out, "{sa_family=AF_INET, sin_port=htons("), ntohs(in.sin_port));
+      return put(put(put(out, "), sin_addr=inet_addr(\""), text), "\")}");
+    }
+    case AF_INET6: {
+      sockaddr_in6 in6;
+      if (!load(bytes.substr(0, sizeof(in6)), &in6)) break;
+      inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof(text));
+      out = put_num(put(out, "{sa_family=AF_INET6, sin6_port=htons("), ntohs(in6.sin6_port));
+      out = put_num(put(out, "), sin6_flowinfo=htonl("), ntohl(in6.sin6_flowinfo));
+      out = put(put(put(out, "), inet_pton(AF_INET6, \""), text), "\", &sin6_addr), ");
+      return put(put_num(put(out, "sin6_scope_id="), in6.sin6_scope_id), "}");
+    }
+    case AF_NETLINK: {
+      sockaddr_nl nl;
+      if (!load(bytes.substr(0, sizeof(nl)), &nl)) break;
+      out = put_num(put(out, "{sa_family=AF_NETLINK, nl_pid="), nl.nl_pid);
+      return put(put_hex(put(out, ", nl_groups="), nl.nl_groups), "}");
+    }
+    default:
+      break;
+  }
+  return put(put_num(put(out, "{sa_family="), family), ", ...}");
+}
+
+namespace {
+
+// Two numbers of type T as open first second close: "[3, 4]", "{tv_sec=0, tv_nsec=5}".
+template <class T>
+char* put_two(char* out, std::string_view bytes, std::string_view open, std::string_view second,
+              std::string_view close) noexcept {
+  T v[2];
+  if (bytes.size() != sizeof(v)) return put(put(put(out, open), "..."), close);
+  std::memcpy(v, bytes.data(), sizeof(v));
+  return put(put_num(put(put_num(put(out, open), v[0]), second), v[1]), close);
+}
+
+}  // namespace
+
+char* put_int_pair(char* out, std::string_view bytes) noexcept {
+  return put_two<int32_t>(out, bytes, "[", ", ", "]");
+}
+
+char* put_wait_status(char* out, std::string_view bytes) noexcept {
+  int status;
+  if (!load(bytes, &status)) return put(out, "[...]");
+  out = put(out, "[{");
+  if (WIFEXITED(status)) {
+    out = put_num(put(out, "WIFEXITED(s) && WEXITSTATUS(s) == "), WEXITSTATUS(status));
+  } else if (WIFSIGNALED(status)) {
+    out = put(put(out, "WIFSIGNALED(s) && WTERMSIG(s) == "), signal_name(WTERMSIG(status)));
+    if (WCOREDUMP(status)) out = put(out, " && WCOREDUMP(s)");
+  } else if (WIFSTOPPED(status)) {
+    out = put(put(out, "WIFSTOPPED(s) && WSTOPSIG(s) == "), signal_name(WSTOPSIG(status)));
+  } else {
+    out = put_hex(out, static_cast<uint32_t>(status));
+  }
+  return put(out, "}]");
+}
+
+char* put_timespec(char* out, std::string_view bytes) noexcept {
+  return put_two<int64_t>(out, bytes, "{tv_sec=", ", tv_nsec=", "}");
+}
+
+char* put_utsname(char* out, std::string_view bytes) noexcept {
+  utsname u;
+  if (!load(bytes, &u)) return put(out, "{...}");
+  out = put_c_string(put(out, "{sysname="), std::string_view(u.sysname, sizeof(u.sysname)));
+  out = put_c_string(put(out, ", nodename="), std::string_view(u.nodename, sizeof(u.nodename)));
+  return put(out, ", ...}");
+}
+
+}  // namespace observer

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// strace's rendering of the buffers and structs the kernel side captured (capture_plan):
+// each function appends text at out and returns the new end. Bytes that are not exactly the
+// struct's size are shown as "{...}" rather than guessed at. Pure and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace observer {
+
+// A buffer as strace quotes it: \n \t \r \v \f \" \\ escaped, other non-printable bytes in
+// octal (three digits when an octal digit follows), then "..." if it was cut.
+char* put_quoted(char* out, std::string_view bytes, bool truncated) noexcept;
+
+// Buffers that hold a NUL-terminated string (getcwd): up to the first NUL.
+char* put_c_string(char* out, std::string_view bytes) noexcept;
+
+// {st_mode=S_IFREG|0644, st_size=36151, ...}; devices show st_rdev=makedev(0x1, 0x3).
+char* put_stat(char* out, std::string_view bytes) noexcept;
+// {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=..., stx_size=..., ...}
+char* put_statx(char* out, std::string_view bytes) noexcept;
+// statx's mask argument: STATX_MODE|STATX_NLINK|... or STATX_BASIC_STATS.
+char* put_statx_mask(char* out, uint64_t mask) noexcept;
+
+// The kernel's struct sigaction: {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}.
+char* put_sigaction(char* out, std::string_view bytes) noexcept;
+// A signal set as strace writes it: [INT CHLD], or ~[RTMIN RT_1] when most are set.
+char* put_sigset(char* out, uint64_t set) noexcept;
+char* put_sigset_bytes(char* out, std::string_view bytes) noexcept;
+
+// {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}
+char* put_rlimit(char* out, std::string_view bytes) noexcept;
+
+// {sa_family=AF_UNIX, sun_path="/run/x"}, AF_INET, AF_INET6 and AF_NETLINK; others by family.
+char* put_sockaddr(char* out, std::string_view bytes) noexcept;
+
+// [3, 4] (pipe, pipe2, socketpair).
+char* put_int_pair(char* out, std::string_view bytes) noexcept;
+// [{WIFEXITED(s) && WEXITSTATUS(s) == 0}] (wait4's status).
+char* put_wait_status(char* out, std::string_view bytes) noexcept;
+// {tv_sec=0, tv_nsec=1000000}
+char* put_timespec(char* out, std::string_view bytes) noexcept;
+// {sysname="Linux", nodename="vm", ...}
+char* put_utsname(char* out, std::string_view bytes) noexcept;
+
+// The names strace gives signals: "SIGINT"; real-time ones SIGRTMIN, SIGRT_1 ...; "" if none.
+// Without the "SIG" prefix in sets.
+std::string_view signal_name(int sig) noexcept;
+
+}  // namespace observer
