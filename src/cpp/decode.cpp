@@ -6,6 +6,7 @@
 #include <linux/futex.h>
 #include <linux/random.h>
 #include <netinet/in.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -52,7 +53,7 @@ constexpr SyscallInfo kInfo[] = {
     {"fstat", 2, {A::kFd, A::kStat}, Ret::kInt},
     {"lstat", 2, {A::kPath, A::kStat}, Ret::kInt},
     {"poll", 3, {A::kPtr, A::kUint, A::kInt}, Ret::kInt},
-    {"lseek", 3, {A::kFd, A::kInt, A::kWhence}, Ret::kInt},
+    {"lseek", 3, {A::kFd, A::kLong, A::kWhence}, Ret::kInt},
     {"mmap", 6, {A::kPtr, A::kUint, A::kProt, A::kMmapFlags, A::kFd, A::kHex}, Ret::kHex},
     {"mprotect", 3, {A::kPtr, A::kUint, A::kProt}, Ret::kInt},
     {"munmap", 2, {A::kPtr, A::kUint}, Ret::kInt},
@@ -61,13 +62,13 @@ constexpr SyscallInfo kInfo[] = {
     {"rt_sigprocmask", 4, {A::kSigHow, A::kSigsetIn, A::kSigsetOut, A::kUint}, Ret::kInt},
     {"rt_sigreturn", 0, {}, Ret::kInt},
     {"ioctl", 3, {A::kFd, A::kIoctlCmd, A::kHex}, Ret::kInt},
-    {"pread64", 4, {A::kFd, A::kBufIn, A::kUint, A::kInt}, Ret::kInt},
-    {"pwrite64", 4, {A::kFd, A::kBufOut, A::kUint, A::kInt}, Ret::kInt},
+    {"pread64", 4, {A::kFd, A::kBufIn, A::kUint, A::kLong}, Ret::kInt},
+    {"pwrite64", 4, {A::kFd, A::kBufOut, A::kUint, A::kLong}, Ret::kInt},
     {"readv", 3, {A::kFd, A::kPtr, A::kInt}, Ret::kInt},
     {"writev", 3, {A::kFd, A::kPtr, A::kInt}, Ret::kInt},
     {"access", 2, {A::kPath, A::kAccess}, Ret::kInt},
     {"pipe", 1, {A::kIntPair}, Ret::kInt},
-    {"pipe2", 2, {A::kIntPair, A::kOpenFlags}, Ret::kInt},
+    {"pipe2", 2, {A::kIntPair, A::kFdFlags}, Ret::kInt},
     {"select", 5, {A::kInt, A::kPtr, A::kPtr, A::kPtr, A::kPtr}, Ret::kInt},
     {"sched_yield", 0, {}, Ret::kInt},
     {"mremap", 5, {A::kPtr, A::kUint, A::kUint, A::kHex, A::kPtr}, Ret::kHex},
@@ -75,7 +76,7 @@ constexpr SyscallInfo kInfo[] = {
     {"madvise", 3, {A::kPtr, A::kUint, A::kInt}, Ret::kInt},
     {"dup", 1, {A::kFd}, Ret::kInt},
     {"dup2", 2, {A::kFd, A::kFd}, Ret::kInt},
-    {"dup3", 3, {A::kFd, A::kFd, A::kOpenFlags}, Ret::kInt},
+    {"dup3", 3, {A::kFd, A::kFd, A::kFdFlags}, Ret::kInt},
     {"nanosleep", 2, {A::kTimespecIn, A::kPtr}, Ret::kInt},
     {"getpid", 0, {}, Ret::kInt},
     {"sendfile", 4, {A::kFd, A::kFd, A::kPtr, A::kUint}, Ret::kInt},
@@ -111,8 +112,8 @@ constexpr SyscallInfo kInfo[] = {
     {"flock", 2, {A::kFd, A::kHex}, Ret::kInt},
     {"fsync", 1, {A::kFd}, Ret::kInt},
     {"fdatasync", 1, {A::kFd}, Ret::kInt},
-    {"truncate", 2, {A::kPath, A::kInt}, Ret::kInt},
-    {"ftruncate", 2, {A::kFd, A::kInt}, Ret::kInt},
+    {"truncate", 2, {A::kPath, A::kLong}, Ret::kInt},
+    {"ftruncate", 2, {A::kFd, A::kLong}, Ret::kInt},
     {"getdents64", 3, {A::kFd, A::kPtr, A::kUint}, Ret::kInt},
     {"getcwd", 2, {A::kCwd, A::kUint}, Ret::kInt},
     {"chdir", 1, {A::kPath}, Ret::kInt},
@@ -149,7 +150,7 @@ constexpr SyscallInfo kInfo[] = {
     {"sigaltstack", 2, {A::kPtr, A::kPtr}, Ret::kInt},
     {"prctl", 5, {A::kInt, A::kHex, A::kHex, A::kHex, A::kHex}, Ret::kInt},
     {"arch_prctl", 2, {A::kArchPrctl, A::kHex}, Ret::kInt},
-    {"futex", 6, {A::kPtr, A::kFutexOp, A::kInt, A::kPtr, A::kPtr, A::kInt}, Ret::kInt},
+    {"futex", 6, {A::kPtr, A::kFutexOp, A::kInt, A::kTimespecIn, A::kPtr, A::kInt}, Ret::kInt},
     {"sched_getaffinity", 3, {A::kInt, A::kUint, A::kPtr}, Ret::kInt},
     {"set_tid_address", 1, {A::kPtr}, Ret::kInt},
     {"set_robust_list", 2, {A::kPtr, A::kUint}, Ret::kInt},
@@ -158,8 +159,8 @@ constexpr SyscallInfo kInfo[] = {
     {"epoll_wait", 4, {A::kFd, A::kPtr, A::kInt, A::kInt}, Ret::kInt},
     {"epoll_pwait", 6, {A::kFd, A::kPtr, A::kInt, A::kInt, A::kPtr, A::kUint}, Ret::kInt},
     {"epoll_ctl", 4, {A::kFd, A::kInt, A::kFd, A::kPtr}, Ret::kInt},
-    {"epoll_create1", 1, {A::kOpenFlags}, Ret::kInt},
-    {"eventfd2", 2, {A::kUint, A::kOpenFlags}, Ret::kInt},
+    {"epoll_create1", 1, {A::kFdFlags}, Ret::kInt},
+    {"eventfd2", 2, {A::kUint, A::kFdFlags}, Ret::kInt},
     {"openat", 4, {A::kDirFd, A::kPath, A::kOpenFlags, A::kMode}, Ret::kInt},
     {"openat2", 4, {A::kDirFd, A::kPath, A::kPtr, A::kUint}, Ret::kInt},
     {"mkdirat", 3, {A::kDirFd, A::kPath, A::kMode}, Ret::kInt},
@@ -196,7 +197,7 @@ constexpr SyscallInfo kInfo[] = {
     {"swapoff", 1, {A::kPath}, Ret::kInt},
     {"acct", 1, {A::kPath}, Ret::kInt},
     {"pivot_root", 2, {A::kPath, A::kPath}, Ret::kInt},
-    {"fadvise64", 4, {A::kFd, A::kInt, A::kInt, A::kFadvise}, Ret::kInt},
+    {"fadvise64", 4, {A::kFd, A::kLong, A::kLong, A::kFadvise}, Ret::kInt},
 };
 
 constexpr size_t kTableSize = std::size(kNames);
@@ -220,13 +221,15 @@ char* put_dec(char* out, int64_t v) noexcept { return put_num(out, v); }
 char* put_udec(char* out, uint64_t v) noexcept { return put_num(out, v); }
 
 // Composite flags (O_SYNC includes O_DSYNC, O_TMPFILE includes O_DIRECTORY) come first.
+// strace's order; composite flags (O_SYNC includes O_DSYNC, O_TMPFILE includes O_DIRECTORY)
+// before their parts.
 constexpr Flag kOpenFlags[] = {
-    {O_CREAT, "O_CREAT"},         {O_EXCL, "O_EXCL"},           {O_NOCTTY, "O_NOCTTY"},
-    {O_TRUNC, "O_TRUNC"},         {O_APPEND, "O_APPEND"},       {O_NONBLOCK, "O_NONBLOCK"},
-    {O_SYNC, "O_SYNC"},           {O_DSYNC, "O_DSYNC"},         {O_ASYNC, "O_ASYNC"},
-    {O_DIRECT, "O_DIRECT"},       {kOLargefile, "O_LARGEFILE"}, {O_TMPFILE, "O_TMPFILE"},
-    {O_DIRECTORY, "O_DIRECTORY"}, {O_NOFOLLOW, "O_NOFOLLOW"},   {O_NOATIME, "O_NOATIME"},
-    {O_CLOEXEC, "O_CLOEXEC"},     {O_PATH, "O_PATH"},
+    {O_CREAT, "O_CREAT"},       {O_EXCL, "O_EXCL"},         {O_NOCTTY, "O_NOCTTY"},
+    {O_TRUNC, "O_TRUNC"},       {O_APPEND, "O_APPEND"},     {O_NONBLOCK, "O_NONBLOCK"},
+    {O_SYNC, "O_SYNC"},         {O_DSYNC, "O_DSYNC"},       {O_ASYNC, "O_ASYNC"},
+    {O_DIRECT, "O_DIRECT"},     {kOLargefile, "O_LARGEFILE"}, {O_NOFOLLOW, "O_NOFOLLOW"},
+    {O_NOATIME, "O_NOATIME"},   {O_CLOEXEC, "O_CLOEXEC"},   {O_PATH, "O_PATH"},
+    {O_TMPFILE, "O_TMPFILE"},   {O_DIRECTORY, "O_DIRECTORY"},
 };
 
 char* put_open_flags(char* out, uint64_t v) {
@@ -342,8 +345,8 @@ constexpr Flag kSockTypes[] = {{SOCK_STREAM, "SOCK_STREAM"}, {SOCK_DGRAM, "SOCK_
 
 char* put_sock_type(char* out, uint64_t v) {
   out = put_enum(out, static_cast<int64_t>(v & 0xf), kSockTypes);
-  if (v & SOCK_NONBLOCK) out = put(out, "|SOCK_NONBLOCK");
   if (v & SOCK_CLOEXEC) out = put(out, "|SOCK_CLOEXEC");
+  if (v & SOCK_NONBLOCK) out = put(out, "|SOCK_NONBLOCK");
   if (uint64_t rest = v & ~uint64_t{0xf | SOCK_NONBLOCK | SOCK_CLOEXEC}) {
     *out++ = '|';
     out = put_hex(out, rest);
@@ -352,9 +355,8 @@ char* put_sock_type(char* out, uint64_t v) {
 }
 
 char* put_signal(char* out, int64_t sig) {
-  const char* abbrev = sig > 0 && sig < 65 ? sigabbrev_np(static_cast<int>(sig)) : nullptr;
-  if (!abbrev) return put_dec(out, sig);
-  return put(put(out, "SIG"), abbrev);
+  std::string_view name = sig > 0 && sig <= 64 ? signal_name(static_cast<int>(sig)) : "";
+  return name.empty() ? put_dec(out, sig) : put(out, name);
 }
 
 char* put_mode(char* out, uint64_t mode) {
@@ -442,7 +444,7 @@ char* put_named(char* out, int64_t v, const Flag (&values)[N], std::string_view 
 char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsigned i) {
   bool truncated = false;
   const std::string_view* bytes = items.find_blob(i, &truncated);
-  if (!bytes) return v ? put_hex(out, v) : put(out, "NULL");
+  if (!bytes || !v) return v ? put_hex(out, v) : put(out, "NULL");
   switch (type) {
     case Arg::kBufIn:
     case Arg::kBufOut:
@@ -487,7 +489,9 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
   switch (type) {
     case Arg::kHex:
       return put_hex(out, v);
-    case Arg::kInt:
+    case Arg::kInt:  // C int: 32 bits, as the kernel reads it
+      return put_dec(out, si);
+    case Arg::kLong:
       return put_dec(out, sv);
     case Arg::kUint:
       return put_udec(out, v);
@@ -503,6 +507,8 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
       return v ? put_hex(out, v) : put(out, "NULL");
     case Arg::kOpenFlags:
       return put_open_flags(out, v);
+    case Arg::kFdFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kOpenFlags);
     case Arg::kMode:
       return put_mode(out, v);
     case Arg::kProt:
@@ -709,6 +715,82 @@ char* quote_string(char* out, std::string_view value, bool truncated) noexcept {
   return put_quoted(out, value, truncated);
 }
 
+namespace {
+
+constexpr Flag kFdFlagsNames[] = {{FD_CLOEXEC, "FD_CLOEXEC"}};
+
+// How many of fcntl's arguments strace shows, by command: the getters take none.
+bool fcntl_without_arg(int cmd) {
+  switch (cmd) {
+    case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG: case F_GETLEASE:
+    case F_GETPIPE_SZ: case F_GET_SEALS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+char* put_fcntl_arg(char* out, int cmd, uint64_t v) {
+  switch (cmd) {
+    case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETSIG: case F_SETPIPE_SZ:
+      return put_dec(out, static_cast<int32_t>(v));
+    case F_SETFD:
+      return put_flags(out, v, kFdFlagsNames);
+    case F_SETFL:
+      return put_open_flags(out, v);
+    default:
+      return put_hex(out, v);
+  }
+}
+
+// futex's arguments depend on its operation: strace shows the ones the operation reads.
+char* put_futex_args(char* out, const Event& e, const Strings& items) {
+  uint64_t op = e.args[1];
+  out = put_futex_op(put(put_hex(out, e.args[0]), ", "), op);
+  out = put_dec(put(out, ", "), static_cast<int32_t>(e.args[2]));
+  auto timeout = [&](char* o) {
+    return put_arg(put(o, ", "), Arg::kTimespecIn, e.args[3], items, 3, e.args);
+  };
+  switch (op & FUTEX_CMD_MASK) {
+    case FUTEX_WAKE:
+      return out;
+    case FUTEX_WAIT:
+      return timeout(out);
+    case FUTEX_WAIT_BITSET:
+    case FUTEX_WAKE_BITSET: {
+      if ((op & FUTEX_CMD_MASK) == FUTEX_WAIT_BITSET) out = timeout(out);
+      uint32_t mask = static_cast<uint32_t>(e.args[5]);
+      return mask == 0xffffffff ? put(out, ", FUTEX_BITSET_MATCH_ANY") : put_hex(put(out, ", "), mask);
+    }
+    default:
+      for (unsigned i = 3; i < 6; ++i) out = put_hex(put(out, ", "), e.args[i]);
+      return out;
+  }
+}
+
+// clone as strace shows it, with argument names; the ones shown depend on the flags. x86_64
+// passes flags, stack, parent_tid, child_tid, tls; arm64 flags, stack, parent_tid, tls,
+// child_tid (CONFIG_CLONE_BACKWARDS).
+#if defined(__x86_64__)
+constexpr unsigned kCloneChildTid = 3, kCloneTls = 4;
+#else
+constexpr unsigned kCloneChildTid = 4, kCloneTls = 3;
+#endif
+
+char* put_clone_args(char* out, const Event& e) {
+  uint64_t flags = e.args[0];
+  out = put(out, "child_stack=");
+  out = e.args[1] ? put_hex(out, e.args[1]) : put(out, "NULL");
+  out = put_arg(put(out, ", flags="), Arg::kCloneFlags, flags, Strings{}, 0, e.args);
+  if (flags & CLONE_PARENT_SETTID) out = put_hex(put(out, ", parent_tid="), e.args[2]);
+  if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+    out = put_hex(put(out, ", child_tidptr="), e.args[kCloneChildTid]);
+  if (flags & CLONE_SETTLS) out = put_hex(put(out, ", tls="), e.args[kCloneTls]);
+  return out;
+}
+
+}  // namespace
+
 char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
   const SyscallInfo* info = syscall_info(e.nr);
   std::string_view name = syscall_name(e.nr);
@@ -719,14 +801,35 @@ char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
     out = put(out, name);
   }
   *out++ = '(';
-  unsigned nargs = info ? info->nargs : 6;
-  for (unsigned i = 0; i < nargs; ++i) {
-    // Like strace, open's mode only when the flags can create a file.
-    if (info && info->args[i] == Arg::kMode && i > 0 && info->args[i - 1] == Arg::kOpenFlags &&
-        !(e.args[i - 1] & (O_CREAT | __O_TMPFILE)))
-      break;
-    if (i) out = put(out, ", ");
-    out = put_arg(out, info ? info->args[i] : Arg::kHex, e.args[i], strings, i, e.args);
+  bool fcntl = name == "fcntl";
+  if (name == "futex") {
+    out = put_futex_args(out, e, strings);
+  } else if (name == "clone") {
+    out = put_clone_args(out, e);
+  } else {
+    unsigned nargs = info ? info->nargs : 6;
+    for (unsigned i = 0; i < nargs; ++i) {
+      // Like strace, open's mode only when the flags can create a file.
+      if (info && info->args[i] == Arg::kMode && i > 0 && info->args[i - 1] == Arg::kOpenFlags &&
+          !(e.args[i - 1] & O_CREAT) && (e.args[i - 1] & O_TMPFILE) != O_TMPFILE)
+        break;
+      // FIOCLEX and FIONCLEX take no argument.
+      if (info && info->args[i - (i > 0)] == Arg::kIoctlCmd && i == 2 &&
+          (e.args[1] == FIOCLEX || e.args[1] == FIONCLEX))
+        break;
+      if (fcntl && i == 2 && fcntl_without_arg(static_cast<int32_t>(e.args[1]))) break;
+      if (i) out = put(out, ", ");
+      if (fcntl && i == 2) {
+        out = put_fcntl_arg(out, static_cast<int32_t>(e.args[1]), e.args[2]);
+        continue;
+      }
+      // wait4 with WNOHANG that found no child filled no status.
+      if (info && info->args[i] == Arg::kWaitStatus && e.ret == 0) {
+        out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
+        continue;
+      }
+      out = put_arg(out, info ? info->args[i] : Arg::kHex, e.args[i], strings, i, e.args);
+    }
   }
   out = put(out, ") = ");
   if (!(e.flags & EVENT_HAS_RET)) return put(out, "?");
@@ -739,6 +842,16 @@ char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
     return put(put(put(out, " ("), errno_description(err)), ")");
   }
   if (info && info->ret == Ret::kHex) return put_hex(out, static_cast<uint64_t>(e.ret));
+  if (fcntl && (static_cast<int32_t>(e.args[1]) == F_GETFD ||
+                static_cast<int32_t>(e.args[1]) == F_GETFL)) {
+    // strace names the flags the getters return: 0x1 (flags FD_CLOEXEC).
+    if (static_cast<int32_t>(e.args[1]) == F_GETFD && e.ret == 0) return put(out, "0");
+    out = put(put_hex(out, static_cast<uint64_t>(e.ret)), " (flags ");
+    out = static_cast<int32_t>(e.args[1]) == F_GETFD
+              ? put_flags(out, static_cast<uint64_t>(e.ret), kFdFlagsNames)
+              : put_open_flags(out, static_cast<uint64_t>(e.ret));
+    return put(out, ")");
+  }
   return put_dec(out, e.ret);
 }
 

@@ -17,7 +17,8 @@ namespace observer {
 // How one argument is shown. Everything not in the table is shown as raw hex.
 enum class Arg : uint8_t {
   kHex,        // 0x1f
-  kInt,        // signed decimal
+  kInt,        // signed decimal of a C int (32 bits)
+  kLong,       // signed decimal of 64 bits (off_t, loff_t, long)
   kUint,       // unsigned decimal
   kPtr,        // NULL or 0x7ffd...
   kFd,         // signed decimal (int)
@@ -25,6 +26,7 @@ enum class Arg : uint8_t {
   kPath,       // string captured at entry (a file name)
   kStr,        // string captured at entry (another name)
   kOpenFlags,  // O_RDONLY|O_CLOEXEC
+  kFdFlags,    // O_CLOEXEC|O_NONBLOCK (no access mode: pipe2, dup3 ...)
   kMode,       // 0644
   kProt,       // PROT_READ|PROT_WRITE
   kMmapFlags,  // MAP_PRIVATE|MAP_ANONYMOUS

@@ -105,6 +105,7 @@ const std::array<std::string, 65>& signal_names() {
     std::array<std::string, 65> n{};
     for (int sig = 1; sig < 32; ++sig)
       if (const char* abbrev = sigabbrev_np(sig)) n[static_cast<size_t>(sig)] = "SIG" + std::string(abbrev);
+    n[SIGIO] = "SIGIO";  // the C library calls it SIGPOLL, strace SIGIO
     n[32] = "SIGRTMIN";
     for (int sig = 33; sig <= 64; ++sig) n[static_cast<size_t>(sig)] = "SIGRT_" + std::to_string(sig - 32);
     return n;

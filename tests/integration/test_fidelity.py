@@ -17,7 +17,7 @@ import pytest
 pytestmark = pytest.mark.bpf
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "fidelity.py"
-FLOOR = 0.85
+FLOOR = 0.9
 
 
 def fidelity() -> ModuleType:
