@@ -41,6 +41,7 @@ const volatile __u8 capture_time = 0;
 const volatile __u8 emit_records = 1;     /* write records to the ring */
 const volatile __u8 count_stats = 0;      /* add to the stats map (-c) */
 const volatile __u8 filter_failed = 0;    /* only syscalls that returned an error (-Z) */
+const volatile __u8 emit_exits = 0;       /* a record when a traced process ends */
 const volatile __u32 string_limit = 0;    /* bytes per string argument, 0 = no strings */
 /* --cgroup/--unit/--container: only tasks in the cgroup v2 directory of this id (its inode)
  * or below it, i.e. whose ancestor at filter_cgroup_level is that cgroup. */
@@ -419,7 +420,27 @@ int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct l
 	return 0;
 }
 
-/* Forget a process when its last thread exits, so a reused pid starts untraced. */
+/* When a traced process ends (its last thread exits): strace's "+++ exited with 0 +++". */
+static __always_inline void emit_exit(struct task_struct *task)
+{
+	__u64 pid_tgid = ((__u64)task->tgid << 32) | (__u32)task->pid;
+	struct event *e;
+
+	if (!tgid_selected(task->tgid) || !task_selected())
+		return;
+	e = reserve(pid_tgid, -1);
+	if (!e)
+		return;
+	e->ts_ns = bpf_ktime_get_ns();
+	__builtin_memset(e->args, 0, sizeof(e->args));
+	e->ret = task->exit_code; /* the wait status: exit code << 8, or the signal */
+	e->duration_ns = 0;
+	e->flags = EVENT_PROCESS_EXIT | EVENT_HAS_TIME;
+	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+}
+
+/* Forget a process when its last thread exits, so a reused pid starts untraced; and say that
+ * it ended, if asked to. */
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sched_process_exit, struct task_struct *task)
 {
@@ -434,7 +455,9 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 	 * works on both with one program. */
 	if (task->signal->live.counter != 0)
 		return 0;
-	if (bpf_map_delete_elem(&traced, &tgid) == 0)
+	if (emit_exits && emit_records)
+		emit_exit(task);
+	if (filter_tgids && bpf_map_delete_elem(&traced, &tgid) == 0)
 		__sync_fetch_and_add(&traced_alive, -1);
 	return 0;
 }

@@ -29,6 +29,7 @@ enum event_flag {
 	EVENT_HAS_RET = 1,  /* ret and duration_ns are valid (recorded at syscall exit) */
 	EVENT_HAS_TIME = 2, /* ts_ns is valid */
 	EVENT_HAS_STRINGS = 4, /* struct string_tail and its bytes follow the event */
+	EVENT_PROCESS_EXIT = 8, /* not a syscall: the process ended; ret is its wait status */
 };
 
 /* string_tail.truncated bits: item i was longer than the limit */

@@ -53,6 +53,7 @@ struct cred {
 struct task_struct {
 	int pid;
 	int tgid;
+	int exit_code;
 	char comm[16];
 	struct signal_struct *signal;
 	const struct cred *cred;

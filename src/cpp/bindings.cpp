@@ -145,6 +145,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("emit_records", &Spec::emit_records)
       .def_readwrite("count_stats", &Spec::count_stats)
       .def_readwrite("failed_only", &Spec::failed_only)
+      .def_readwrite("exit_records", &Spec::exit_records)
       .def_readwrite("string_limit", &Spec::string_limit)
       .def_readwrite("data_limit", &Spec::data_limit)
       .def_readwrite("ring_size", &Spec::ring_size)

@@ -70,7 +70,7 @@ std::vector<std::string> tracepoints(const Spec& spec) {
   if (spec.capture_exit) names.push_back("sys_exit");
   if (spec.follow) names.push_back("sched_process_fork");
   if (!spec.comms.empty()) names.push_back("sched_process_exec");
-  if (!spec.whole_system()) names.push_back("sched_process_exit");
+  if (!spec.whole_system() || spec.exit_records) names.push_back("sched_process_exit");
   return names;
 }
 
@@ -152,6 +152,7 @@ Loader::Loader(const Spec& spec) {
   ro->emit_records = spec.emit_records;
   ro->count_stats = spec.count_stats;
   ro->filter_failed = spec.failed_only;
+  ro->emit_exits = spec.exit_records && spec.capture_exit;
   ro->filter_cgroup_id = spec.cgroup_id;
   ro->filter_cgroup_level = spec.cgroup_level;
   ro->filter_uid = spec.uid >= 0;

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The observer developers
 //
 // The full-record sinks: JSON Lines and strace-style text.
+#include <sys/wait.h>
 #include <time.h>
 
 #include <charconv>
@@ -9,6 +10,7 @@
 #include <string_view>
 
 #include "decode.h"
+#include "decode_structs.h"
 #include "sink.h"
 #include "text.h"
 
@@ -74,6 +76,25 @@ JsonSink::JsonSink(int fd, bool owns_fd, std::string name)
 
 void JsonSink::write_record(const void* data, uint32_t size) {
   const Event& e = *static_cast<const Event*>(data);
+  if (e.flags & EVENT_PROCESS_EXIT) {
+    // Its own kind of record: {"kind":"exit", ..., "status": the wait status, and either
+    // "exit_code" or "signal"}.
+    char* p = line(512);
+    p = put_num(put(p, "{\"kind\":\"exit\",\"ts_ns\":"), e.ts_ns);
+    p = put_num(put(p, ",\"wall_ns\":"), static_cast<int64_t>(e.ts_ns) + realtime_offset_);
+    p = put_num(put(p, ",\"tgid\":"), e.tgid);
+    p = put_num(put(p, ",\"tid\":"), e.tid);
+    p = put_json_string(put(p, ",\"comm\":"), comm_view(e));
+    p = put_num(put(p, ",\"status\":"), e.ret);
+    int status = static_cast<int>(e.ret);
+    if (WIFSIGNALED(status))
+      p = put_json_string(put(p, ",\"signal\":"), signal_name(WTERMSIG(status)));
+    else
+      p = put_num(put(p, ",\"exit_code\":"), WEXITSTATUS(status));
+    p = put(p, "}\n");
+    commit(p);
+    return;
+  }
   Strings strings = parse_strings(data, size);
   bool has_ret = e.flags & EVENT_HAS_RET;
   char* p = line(kMaxJsonLine);
@@ -173,6 +194,18 @@ void StraceSink::write_record(const void* data, uint32_t size) {
   p = put_num(p, e.tid);
   *p++ = ' ';
   if (time_.timestamps && (e.flags & EVENT_HAS_TIME)) p = put_time(p, e.ts_ns);
+  if (e.flags & EVENT_PROCESS_EXIT) {
+    int status = static_cast<int>(e.ret);
+    if (WIFSIGNALED(status)) {
+      p = put(put(p, "+++ killed by "), signal_name(WTERMSIG(status)));
+      if (WCOREDUMP(status)) p = put(p, " (core dumped)");
+      p = put(p, " +++\n");
+    } else {
+      p = put(put_num(put(p, "+++ exited with "), WEXITSTATUS(status)), " +++\n");
+    }
+    commit(p);
+    return;
+  }
   p = format_call(p, e, strings);
   if (time_.durations && (e.flags & EVENT_HAS_RET)) {
     p = put(p, " <");

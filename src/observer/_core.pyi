@@ -58,6 +58,7 @@ class Spec:
     emit_records: bool
     count_stats: bool
     failed_only: bool
+    exit_records: bool
     string_limit: int
     data_limit: int
     ring_size: int

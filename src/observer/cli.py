@@ -500,8 +500,9 @@ def run(opts: Options) -> int:
     spec.count_stats = opts.summary
     spec.failed_only = opts.failed
     spec.string_limit = opts.string_limit if opts.format != "log" else 0
-    # Buffers and structs are shown by the jsonl and strace writers only.
+    # Buffers, structs and process exits are shown by the jsonl and strace writers only.
     spec.data_limit = opts.data_limit if opts.format in ("jsonl", "strace") else 0
+    spec.exit_records = opts.format in ("jsonl", "strace") and not opts.failed
     tracer = _core.Tracer(spec)
     # Facts about the machine that change nothing (tracefs absent): for -v and --info only.
     if opts.verbose and not opts.quiet:

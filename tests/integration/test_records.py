@@ -146,7 +146,30 @@ def observer_records(args: list[str], argv: list[str], tmp: Path) -> list[dict[s
     out = tmp / "observer.jsonl"
     result = run_observer("-q", "-f", "--format", "jsonl", "-o", str(out), *args, "--", *argv)
     assert result.returncode == 0, result.stderr
-    return [json.loads(line) for line in out.read_text().splitlines()]
+    # Syscalls only: process exits are records of their own kind.
+    return [r for r in map(json.loads, out.read_text().splitlines()) if "kind" not in r]
+
+
+def test_process_exits_are_records_in_jsonl_and_strace_lines(tmp_path: Path) -> None:
+    script = "sleep 30 & child=$!; echo $child; kill -9 $child; wait $child; exit 3"
+    out = tmp_path / "t.jsonl"
+    result = run_observer("-q", "-f", "--format", "jsonl", "-o", str(out), "--", "sh", "-c",
+                          script)
+    assert result.returncode == 3, result.stderr
+    child = int(result.stdout)
+    exits = [r for r in map(json.loads, out.read_text().splitlines()) if r.get("kind") == "exit"]
+    by_pid = {r["tgid"]: r for r in exits}
+    assert len(exits) == 2 and child in by_pid
+    assert by_pid[child]["signal"] == "SIGKILL" and "exit_code" not in by_pid[child]
+    (shell,) = [r for pid, r in by_pid.items() if pid != child]
+    assert shell["exit_code"] == 3 and shell["status"] == 3 << 8
+    text = tmp_path / "t.txt"
+    result = run_observer("-q", "-f", "--format", "strace", "-o", str(text), "--", "sh", "-c",
+                          script)
+    child = int(result.stdout)
+    lines = text.read_text().splitlines()
+    assert f"{child} +++ killed by SIGKILL +++" in lines
+    assert lines[-1].endswith(" +++ exited with 3 +++")
 
 
 def observer_calls(argv: list[str], tmp: Path) -> list[list[Call]]:
