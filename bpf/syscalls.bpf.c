@@ -240,6 +240,64 @@ static __always_inline void read_strings(struct pending *p, long nr)
 	p->used = offset;
 }
 
+/* An array of strings (argv) as one blob at data + offset: each string cut at cap bytes and
+ * followed by its enum argv_end byte. Returns the blob's length. */
+static __always_inline __u32 read_argv(struct pending *p, __u32 offset, __u64 array, __u32 cap)
+{
+	__u32 len = 0;
+
+	if (cap > ARGV_STRING_MAX)
+		cap = ARGV_STRING_MAX;
+	for (__u32 k = 0; k < ARGV_MAX + 1; k++) {
+		__u64 ptr = 0;
+		__u32 at = offset + len;
+		long n;
+
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * sizeof(ptr))) ||
+		    !ptr)
+			break;
+		if (k == ARGV_MAX || len + ARGV_STRING_MAX + 2 > BLOB_MAX) {
+			barrier_var(at);
+			p->data[at & ITEMS_MASK] = ARGV_MORE;
+			len++;
+			break;
+		}
+		barrier_var(at);
+		/* cap + 2 bytes tells a string of cap bytes (cap + 1 with its NUL) from a longer one. */
+		n = bpf_probe_read_user_str(p->data + (at & ITEMS_MASK), cap + 2, (const void *)ptr);
+		if (n <= 0)
+			break;
+		n -= 1; /* without the NUL, whose place takes the end byte */
+		if (n > cap) {
+			n = cap;
+			at += n;
+			barrier_var(at);
+			p->data[at & ITEMS_MASK] = ARGV_CUT;
+		} else {
+			at += n;
+			barrier_var(at);
+			p->data[at & ITEMS_MASK] = ARGV_END;
+		}
+		len += n + 1;
+	}
+	return len;
+}
+
+/* How many pointers an array (envp) holds before its NULL, up to ENVP_MAX. */
+static __always_inline __u32 count_pointers(__u64 array)
+{
+	__u32 k;
+
+	for (k = 0; k < ENVP_MAX; k++) {
+		__u64 ptr = 0;
+
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * sizeof(ptr))) ||
+		    !ptr)
+			break;
+	}
+	return k;
+}
+
 /* Copies the blobs of nr's capture plan that are due now (when: CAPTURE_ENTRY or
  * CAPTURE_EXIT) after the items already there. ret is the return value at exit. */
 static __always_inline void read_blobs(struct pending *p, long nr, __u8 when, long ret)
@@ -252,8 +310,23 @@ static __always_inline void read_blobs(struct pending *p, long nr, __u8 when, lo
 		__u64 want;
 		__u8 flags = slot->flags;
 
-		if (!(flags & when) || i >= MAX_ITEMS)
+		if (!(flags & when) || i >= MAX_ITEMS || slot->arg >= 6 || offset > ITEMS_MASK)
 			continue;
+		/* Arrays are read at entry only: testing `when` (a constant once inlined) keeps their
+		 * loops out of sys_exit, which the verifier would otherwise walk again. */
+		if (when == CAPTURE_ENTRY && (flags & (CAPTURE_ARGV | CAPTURE_COUNT))) {
+			__u32 count;
+
+			if (flags & CAPTURE_ARGV) {
+				want = read_argv(p, offset, p->e.args[slot->arg], cap);
+			} else {
+				count = count_pointers(p->e.args[slot->arg]);
+				barrier_var(offset);
+				__builtin_memcpy(p->data + (offset & ITEMS_MASK), &count, sizeof(count));
+				want = sizeof(count);
+			}
+			goto kept;
+		}
 		if (flags & CAPTURE_SIZE_RET)
 			want = ret > 0 ? ret : 0;
 		else if ((flags & CAPTURE_SIZE_ARG) && slot->size_arg < 6)
@@ -272,6 +345,7 @@ static __always_inline void read_blobs(struct pending *p, long nr, __u8 when, lo
 		if (want && bpf_probe_read_user(p->data + (offset & ITEMS_MASK), want,
 						(const void *)p->e.args[slot->arg]))
 			continue; /* unreadable: shown as the pointer, as strace does */
+kept:
 		p->t.len[i] = want;
 		p->t.arg[i] = slot->arg;
 		p->t.blob |= 1u << i;
@@ -359,10 +433,10 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	size = sizeof(struct event);
 	/* A string in a page the program had not touched yet cannot be read without sleeping;
 	 * the syscall itself has faulted it in by now, so read it again (same pointer). */
-	if (p->unread) {
+	/* Entry buffers are not read again (read_strings starts the items afresh): their loops
+	 * would make sys_exit too long to verify. */
+	if (p->unread && !is_exec(p->e.nr))
 		read_strings(p, p->e.nr);
-		read_blobs(p, p->e.nr, CAPTURE_ENTRY, 0);
-	}
 	/* A failed call filled nothing: its buffers are shown as pointers, as strace does. */
 	if (ret >= 0)
 		read_blobs(p, p->e.nr, CAPTURE_EXIT, ret);

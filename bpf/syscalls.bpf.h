@@ -9,15 +9,25 @@
 #if defined(__TARGET_ARCH_x86)
 #define NR_EXIT 60
 #define NR_EXIT_GROUP 231
+#define NR_EXECVE 59
+#define NR_EXECVEAT 322
 #elif defined(__TARGET_ARCH_arm64)
 #define NR_EXIT 93
 #define NR_EXIT_GROUP 94
+#define NR_EXECVE 221
+#define NR_EXECVEAT 281
 #endif
 
 /* exit and exit_group never reach sys_exit. */
 static __always_inline bool never_returns(long nr)
 {
 	return nr == NR_EXIT || nr == NR_EXIT_GROUP;
+}
+
+/* A successful exec returns in the new image: the old arguments' memory is gone. */
+static __always_inline bool is_exec(long nr)
+{
+	return nr == NR_EXECVE || nr == NR_EXECVEAT;
 }
 
 /* regs is a trusted BTF pointer in tp_btf: plain loads, no probe-read helpers. */

@@ -41,7 +41,17 @@ enum capture_flag {
 	CAPTURE_EXIT = 2,     /* the syscall fills it: copy at exit, if it succeeded */
 	CAPTURE_SIZE_ARG = 4, /* length is argument size_arg (else fixed: size) */
 	CAPTURE_SIZE_RET = 8, /* length is the return value */
+	CAPTURE_ARGV = 16,    /* an array of strings (execve's argv): each string, cut at size
+			       * bytes, then a byte saying how it ended (ARGV_*) */
+	CAPTURE_COUNT = 32,   /* an array of pointers (envp): only how many, as a __u32 */
 };
+
+/* How each string of a CAPTURE_ARGV blob ends; ARGV_MORE ends the blob when the array had
+ * more elements than were kept. */
+enum argv_end { ARGV_END = 0, ARGV_CUT = 1, ARGV_MORE = 2 };
+#define ARGV_MAX 32	     /* elements kept of an argv, as strace shows */
+#define ARGV_STRING_MAX 256 /* bytes kept of one argv string */
+#define ENVP_MAX 1024	     /* pointers counted of an envp (a bounded loop the verifier walks) */
 
 /* One buffer or struct to capture for a syscall: argument arg points to it. At most size
  * bytes are kept; a longer one is marked truncated. Decided in user space (decode.cpp). */

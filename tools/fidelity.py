@@ -39,23 +39,20 @@ int main(void) {
 }
 """
 
-# A TCP server and client on 127.0.0.1 in one script: bind, listen, connect, accept, send, recv.
+# A TCP server and client on 127.0.0.1 in one thread (deterministic: the kernel completes the
+# connection from the listen backlog before accept): bind, listen, connect, accept, send, recv.
 TCP_PY = """
-import socket, threading
+import socket
 srv = socket.socket()
 srv.bind(("127.0.0.1", 0))
 srv.listen(1)
-def serve():
-    conn, _ = srv.accept()
-    conn.sendall(conn.recv(64).upper())
-    conn.close()
-t = threading.Thread(target=serve)
-t.start()
 cli = socket.create_connection(srv.getsockname())
+conn, _ = srv.accept()
 cli.sendall(b"hello observer")
+conn.sendall(conn.recv(64).upper())
 print(cli.recv(64))
-cli.close()
-t.join()
+for s in (cli, conn, srv):
+    s.close()
 """
 
 

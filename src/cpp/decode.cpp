@@ -100,8 +100,8 @@ constexpr SyscallInfo kInfo[] = {
     {"clone3", 2, {A::kPtr, A::kUint}, Ret::kInt},
     {"fork", 0, {}, Ret::kInt},
     {"vfork", 0, {}, Ret::kInt},
-    {"execve", 3, {A::kPath, A::kPtr, A::kPtr}, Ret::kInt},
-    {"execveat", 5, {A::kDirFd, A::kPath, A::kPtr, A::kPtr, A::kAtFlags}, Ret::kInt},
+    {"execve", 3, {A::kPath, A::kArgv, A::kEnvp}, Ret::kInt},
+    {"execveat", 5, {A::kDirFd, A::kPath, A::kArgv, A::kEnvp, A::kAtFlags}, Ret::kInt},
     {"exit", 1, {A::kInt}, Ret::kInt},
     {"exit_group", 1, {A::kInt}, Ret::kInt},
     {"wait4", 4, {A::kInt, A::kWaitStatus, A::kWaitOptions, A::kPtr}, Ret::kInt},
@@ -114,7 +114,7 @@ constexpr SyscallInfo kInfo[] = {
     {"fdatasync", 1, {A::kFd}, Ret::kInt},
     {"truncate", 2, {A::kPath, A::kLong}, Ret::kInt},
     {"ftruncate", 2, {A::kFd, A::kLong}, Ret::kInt},
-    {"getdents64", 3, {A::kFd, A::kPtr, A::kUint}, Ret::kInt},
+    {"getdents64", 3, {A::kFd, A::kDirents, A::kUint}, Ret::kInt},
     {"getcwd", 2, {A::kCwd, A::kUint}, Ret::kInt},
     {"chdir", 1, {A::kPath}, Ret::kInt},
     {"fchdir", 1, {A::kFd}, Ret::kInt},
@@ -475,6 +475,12 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_timespec(out, *bytes);
     case Arg::kUtsname:
       return put_utsname(out, *bytes);
+    case Arg::kArgv:
+      return put_argv(out, *bytes);
+    case Arg::kEnvp:
+      return put_envp(out, v, *bytes);
+    case Arg::kDirents:
+      return put_dirents(out, v, *bytes, truncated);
     default:
       return put_hex(out, v);
   }
@@ -641,6 +647,15 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kUtsname:
         slot = {sizeof(struct utsname), slot.arg, CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kDirents:  // only counted: as much as fits
+        slot = {BLOB_MAX, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        break;
+      case Arg::kArgv:  // each string cut at the data limit, as strace's -s does
+        slot = {data, slot.arg, CAPTURE_ENTRY | CAPTURE_ARGV, 0, 0};
+        break;
+      case Arg::kEnvp:
+        slot = {4, slot.arg, CAPTURE_ENTRY | CAPTURE_COUNT, 0, 0};
         break;
       default:
         continue;

@@ -59,6 +59,9 @@ enum class Arg : uint8_t {
   kTimespecIn,     // {tv_sec=0, tv_nsec=1000000}
   kTimespecOut,
   kUtsname,        // {sysname="Linux", nodename="vm", ...}
+  kArgv,           // ["ls", "-la"]
+  kEnvp,           // 0x7ffd... /* 21 vars */
+  kDirents,        // 0x55d0... /* 20 entries */ (getdents64)
   // Constants of one syscall's argument.
   kStatxMask,      // STATX_BASIC_STATS
   kStatxFlags,     // AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW

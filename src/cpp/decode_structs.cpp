@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The observer developers
 #include "decode_structs.h"
 
+#include "event.h"
 #include "text.h"
 
 #include <arpa/inet.h>
@@ -329,6 +330,48 @@ char* put_utsname(char* out, std::string_view bytes) noexcept {
   out = put_c_string(put(out, "{sysname="), std::string_view(u.sysname, sizeof(u.sysname)));
   out = put_c_string(put(out, ", nodename="), std::string_view(u.nodename, sizeof(u.nodename)));
   return put(out, ", ...}");
+}
+
+char* put_argv(char* out, std::string_view bytes) noexcept {
+  *out++ = '[';
+  bool first = true;
+  while (!bytes.empty()) {
+    if (bytes[0] == ARGV_MORE) {
+      out = put(out, first ? "..." : ", ...");
+      break;
+    }
+    // A string runs to its end byte (ARGV_END or ARGV_CUT), which a string cannot contain.
+    size_t end = 0;
+    while (end < bytes.size() && bytes[end] != ARGV_END && bytes[end] != ARGV_CUT) ++end;
+    if (end == bytes.size()) break;
+    if (!first) out = put(out, ", ");
+    out = put_quoted(out, bytes.substr(0, end), bytes[end] == ARGV_CUT);
+    bytes.remove_prefix(end + 1);
+    first = false;
+  }
+  *out++ = ']';
+  return out;
+}
+
+char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool truncated) noexcept {
+  out = put_hex(out, pointer);
+  if (truncated) return out;
+  // struct linux_dirent64: d_ino, d_off, then d_reclen (u16) at offset 16.
+  unsigned entries = 0;
+  for (size_t at = 0; at + 18 <= bytes.size(); ++entries) {
+    uint16_t reclen;
+    std::memcpy(&reclen, bytes.data() + at + 16, sizeof(reclen));
+    if (reclen == 0) return out;
+    at += reclen;
+  }
+  return put(put_num(put(out, " /* "), entries), entries == 1 ? " entry */" : " entries */");
+}
+
+char* put_envp(char* out, uint64_t pointer, std::string_view bytes) noexcept {
+  uint32_t count;
+  out = put_hex(out, pointer);
+  if (!load(bytes, &count)) return out;
+  return put(put_num(put(out, " /* "), count), count == 1 ? " var */" : " vars */");
 }
 
 }  // namespace observer

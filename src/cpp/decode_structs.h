@@ -46,6 +46,14 @@ char* put_timespec(char* out, std::string_view bytes) noexcept;
 // {sysname="Linux", nodename="vm", ...}
 char* put_utsname(char* out, std::string_view bytes) noexcept;
 
+// execve's argv: ["ls", "-la"], each string cut as captured, "..." for elements not kept.
+char* put_argv(char* out, std::string_view bytes) noexcept;
+// execve's envp: the pointer and /* 21 vars */.
+char* put_envp(char* out, uint64_t pointer, std::string_view bytes) noexcept;
+
+// getdents64's buffer: the pointer and /* 20 entries */ (just the pointer if it was cut).
+char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool truncated) noexcept;
+
 // The names strace gives signals: "SIGINT"; real-time ones SIGRTMIN, SIGRT_1 ...; "" if none.
 // Without the "SIG" prefix in sets.
 std::string_view signal_name(int sig) noexcept;

@@ -17,7 +17,7 @@ import pytest
 pytestmark = pytest.mark.bpf
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "fidelity.py"
-FLOOR = 0.9
+FLOOR = 0.94
 
 
 def fidelity() -> ModuleType:
