@@ -36,6 +36,7 @@ const volatile __u32 filter_self_tgid = 0;
 const volatile __u8 filter_tgids = 0;
 const volatile __u8 filter_syscalls = 0;
 const volatile __u64 filter_syscall_bits[SYSCALL_WORDS] = {};
+const volatile __u64 filter_syscall_bits_compat[SYSCALL_WORDS] = {}; /* i386 numbers */
 const volatile __u8 capture_exit = 0;
 const volatile __u8 capture_time = 0;
 const volatile __u8 emit_records = 1;     /* write records to the ring */
@@ -52,6 +53,7 @@ const volatile __u8 filter_uid = 0;
 const volatile __u32 filter_uid_value = 0;
 const volatile __u8 string_args[MAX_SYSCALLS] = {}; /* bit i: argument i is a string */
 const volatile __u8 capture_blobs = 0;    /* capture_plan is in use */
+const volatile __u32 argv_limit = 0;      /* bytes kept of each execve argv string */
 const volatile struct capture_slot capture_plan[MAX_SYSCALLS][MAX_BLOBS] = {};
 
 /* Counters read by user space through the mmap'ed .bss. */
@@ -72,6 +74,7 @@ struct pending {
 	__u32 active;
 	__u32 unread; /* a string could not be read at entry (page not yet faulted in) */
 	__u32 used;   /* bytes of data taken by the items so far */
+	__u32 compat; /* a 32-bit call: EVENT_COMPAT */
 };
 
 struct {
@@ -119,12 +122,16 @@ struct {
 	__type(value, struct name_scratch);
 } scratch SEC(".maps");
 
-static __always_inline bool syscall_selected(long nr)
+/* -s: the same names select 64-bit calls by their numbers and 32-bit ones by theirs. */
+static __always_inline bool syscall_selected(long nr, bool compat)
 {
 	if (!filter_syscalls)
 		return true;
 	if ((unsigned long)nr >= MAX_SYSCALLS)
 		return false;
+	if (compat)
+		return filter_syscall_bits_compat[(unsigned long)nr / 64] &
+		       (1ULL << ((unsigned long)nr % 64));
 	return filter_syscall_bits[(unsigned long)nr / 64] & (1ULL << ((unsigned long)nr % 64));
 }
 
@@ -170,12 +177,12 @@ static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr)
 
 /* Per-CPU slot: a concurrent update needs a preemption inside this program on the same CPU
  * (tracing programs run with migration disabled), which would lose at most one count. */
-static __always_inline void add_stats(long nr, long ret, __u64 duration)
+static __always_inline void add_stats(long nr, long ret, __u64 duration, bool compat)
 {
-	__u32 key = nr;
+	__u32 key = compat ? COMPAT_STATS + nr : nr;
 	struct syscall_stats *s;
 
-	if (key >= MAX_SYSCALLS)
+	if (key >= MAX_SYSCALLS || (compat && nr >= COMPAT_STATS))
 		return;
 	s = bpf_map_lookup_elem(&stats, &key);
 	if (!s)
@@ -251,6 +258,7 @@ static __always_inline __u32 read_argv(struct pending *p, __u32 offset, __u64 ar
 	for (__u32 k = 0; k < ARGV_MAX + 1; k++) {
 		__u64 ptr = 0;
 		__u32 at = offset + len;
+		__u8 end;
 		long n;
 
 		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * sizeof(ptr))) ||
@@ -268,17 +276,17 @@ static __always_inline __u32 read_argv(struct pending *p, __u32 offset, __u64 ar
 		if (n <= 0)
 			break;
 		n -= 1; /* without the NUL, whose place takes the end byte */
+		end = ARGV_END;
 		if (n > cap) {
 			n = cap;
-			at += n;
-			barrier_var(at);
-			p->data[at & ITEMS_MASK] = ARGV_CUT;
-		} else {
-			at += n;
-			barrier_var(at);
-			p->data[at & ITEMS_MASK] = ARGV_END;
+			end = ARGV_CUT;
 		}
-		len += n + 1;
+		at += n;
+		barrier_var(at);
+		p->data[at & ITEMS_MASK] = end;
+		/* The mask forgets how len was reached, so the verifier's states of one iteration
+		 * are alike whichever strings came before: without it, they double per element. */
+		len = (len + n + 1) & (2 * BLOB_MAX - 1);
 	}
 	return len;
 }
@@ -312,21 +320,6 @@ static __always_inline void read_blobs(struct pending *p, long nr, __u8 when, lo
 
 		if (!(flags & when) || i >= MAX_ITEMS || slot->arg >= 6 || offset > ITEMS_MASK)
 			continue;
-		/* Arrays are read at entry only: testing `when` (a constant once inlined) keeps their
-		 * loops out of sys_exit, which the verifier would otherwise walk again. */
-		if (when == CAPTURE_ENTRY && (flags & (CAPTURE_ARGV | CAPTURE_COUNT))) {
-			__u32 count;
-
-			if (flags & CAPTURE_ARGV) {
-				want = read_argv(p, offset, p->e.args[slot->arg], cap);
-			} else {
-				count = count_pointers(p->e.args[slot->arg]);
-				barrier_var(offset);
-				__builtin_memcpy(p->data + (offset & ITEMS_MASK), &count, sizeof(count));
-				want = sizeof(count);
-			}
-			goto kept;
-		}
 		if (flags & CAPTURE_SIZE_RET)
 			want = ret > 0 ? ret : 0;
 		else if ((flags & CAPTURE_SIZE_ARG) && slot->size_arg < 6)
@@ -345,7 +338,6 @@ static __always_inline void read_blobs(struct pending *p, long nr, __u8 when, lo
 		if (want && bpf_probe_read_user(p->data + (offset & ITEMS_MASK), want,
 						(const void *)p->e.args[slot->arg]))
 			continue; /* unreadable: shown as the pointer, as strace does */
-kept:
 		p->t.len[i] = want;
 		p->t.arg[i] = slot->arg;
 		p->t.blob |= 1u << i;
@@ -354,17 +346,51 @@ kept:
 	}
 }
 
+/* Appends item i (a blob of len bytes already at data + used) for argument arg. */
+static __always_inline void keep_blob(struct pending *p, __u8 arg, __u32 len)
+{
+	__u32 i = p->t.count;
+
+	if (i >= MAX_ITEMS)
+		return;
+	p->t.len[i] = len;
+	p->t.arg[i] = arg;
+	p->t.blob |= 1u << i;
+	p->t.count = i + 1;
+	p->used += len;
+}
+
+/* execve and execveat: argv as strings and envp as a count, read at entry from the old image.
+ * Kept out of read_blobs' loop so that the verifier walks their loops once. */
+static __always_inline void read_exec_args(struct pending *p, long nr)
+{
+	__u8 argv = nr == NR_EXECVE ? 1 : 2;
+	__u32 count, offset = p->used;
+
+	if (offset > ITEMS_MASK)
+		return;
+	keep_blob(p, argv, read_argv(p, offset, p->e.args[argv], argv_limit));
+	offset = p->used;
+	if (offset > ITEMS_MASK)
+		return;
+	count = count_pointers(p->e.args[argv + 1]);
+	barrier_var(offset);
+	__builtin_memcpy(p->data + (offset & ITEMS_MASK), &count, sizeof(count));
+	keep_blob(p, argv + 1, sizeof(count));
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	bool compat = in_compat();
 	struct pending *p;
 	struct event *e;
 
-	if (!syscall_selected(id) || !tgid_selected(pid_tgid >> 32) || !task_selected())
+	if (!syscall_selected(id, compat) || !tgid_selected(pid_tgid >> 32) || !task_selected())
 		return 0;
 
-	if (capture_exit && !never_returns(id)) {
+	if (capture_exit && !never_returns(id, compat)) {
 		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
 					 BPF_LOCAL_STORAGE_GET_F_CREATE);
 		if (!p) {
@@ -374,11 +400,19 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		p->e.ts_ns = bpf_ktime_get_ns();
 		p->e.nr = id;
 		p->active = 1;
+		p->compat = compat ? EVENT_COMPAT : 0;
 		if (emit_records) {
-			read_args(regs, p->e.args);
-			if (string_limit || capture_blobs)
+			read_args(regs, p->e.args, compat);
+			/* Capture plans are by native number: 32-bit calls show their raw arguments. */
+			p->t.count = 0;
+			p->unread = 0;
+			if ((string_limit || capture_blobs) && !compat) {
 				read_strings(p, id);
-			read_blobs(p, id, CAPTURE_ENTRY, 0);
+				if (capture_blobs && is_exec(id))
+					read_exec_args(p, id);
+				else
+					read_blobs(p, id, CAPTURE_ENTRY, 0);
+			}
 		}
 		return 0;
 	}
@@ -387,17 +421,17 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (filter_failed)
 		return 0;
 	if (count_stats)
-		add_stats(id, 0, 0);
+		add_stats(id, 0, 0, compat);
 	if (!emit_records)
 		return 0;
 	e = reserve(pid_tgid, id);
 	if (!e)
 		return 0;
 	e->ts_ns = capture_time ? bpf_ktime_get_ns() : 0;
-	read_args(regs, e->args);
+	read_args(regs, e->args, compat);
 	e->ret = 0;
 	e->duration_ns = 0;
-	e->flags = capture_time ? EVENT_HAS_TIME : 0;
+	e->flags = (capture_time ? EVENT_HAS_TIME : 0) | (compat ? EVENT_COMPAT : 0);
 	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
 	return 0;
 }
@@ -419,7 +453,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	duration = bpf_ktime_get_ns() - p->e.ts_ns;
 	if (count_stats)
-		add_stats(p->e.nr, ret, duration);
+		add_stats(p->e.nr, ret, duration, p->compat);
 	if (!emit_records)
 		return 0;
 
@@ -429,16 +463,16 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	read_comm(p->e.comm);
 	p->e.ret = ret;
 	p->e.duration_ns = duration;
-	p->e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
+	p->e.flags = EVENT_HAS_RET | EVENT_HAS_TIME | p->compat;
 	size = sizeof(struct event);
 	/* A string in a page the program had not touched yet cannot be read without sleeping;
 	 * the syscall itself has faulted it in by now, so read it again (same pointer). */
 	/* Entry buffers are not read again (read_strings starts the items afresh): their loops
 	 * would make sys_exit too long to verify. */
-	if (p->unread && !is_exec(p->e.nr))
+	if (p->unread && !is_exec(p->e.nr) && !p->compat)
 		read_strings(p, p->e.nr);
 	/* A failed call filled nothing: its buffers are shown as pointers, as strace does. */
-	if (ret >= 0)
+	if (ret >= 0 && !p->compat)
 		read_blobs(p, p->e.nr, CAPTURE_EXIT, ret);
 	if (p->t.count) {
 		p->e.flags |= EVENT_HAS_STRINGS;

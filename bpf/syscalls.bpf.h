@@ -18,9 +18,25 @@
 #define NR_EXECVEAT 281
 #endif
 
-/* exit and exit_group never reach sys_exit. */
-static __always_inline bool never_returns(long nr)
+#define NR32_EXIT 1
+#define NR32_EXIT_GROUP 252
+#define TS_COMPAT 0x0002 /* arch/x86/include/asm/thread_info.h */
+
+/* A 32-bit syscall of an x86_64 task: in_ia32_syscall(), which int 0x80 sets too. */
+static __always_inline bool in_compat(void)
 {
+#if defined(__TARGET_ARCH_x86)
+	return bpf_get_current_task_btf()->thread_info.status & TS_COMPAT;
+#else
+	return false;
+#endif
+}
+
+/* exit and exit_group never reach sys_exit. */
+static __always_inline bool never_returns(long nr, bool compat)
+{
+	if (compat)
+		return nr == NR32_EXIT || nr == NR32_EXIT_GROUP;
 	return nr == NR_EXIT || nr == NR_EXIT_GROUP;
 }
 
@@ -30,10 +46,20 @@ static __always_inline bool is_exec(long nr)
 	return nr == NR_EXECVE || nr == NR_EXECVEAT;
 }
 
-/* regs is a trusted BTF pointer in tp_btf: plain loads, no probe-read helpers. */
-static __always_inline void read_args(struct pt_regs *regs, __u64 *args)
+/* regs is a trusted BTF pointer in tp_btf: plain loads, no probe-read helpers. A 32-bit call
+ * passes its arguments in ebx, ecx, edx, esi, edi, ebp. */
+static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool compat)
 {
 #if defined(__TARGET_ARCH_x86)
+	if (compat) {
+		args[0] = (__u32)regs->bx;
+		args[1] = (__u32)regs->cx;
+		args[2] = (__u32)regs->dx;
+		args[3] = (__u32)regs->si;
+		args[4] = (__u32)regs->di;
+		args[5] = (__u32)regs->bp;
+		return;
+	}
 	args[0] = regs->di;
 	args[1] = regs->si;
 	args[2] = regs->dx;

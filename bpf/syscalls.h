@@ -30,7 +30,11 @@ enum event_flag {
 	EVENT_HAS_TIME = 2, /* ts_ns is valid */
 	EVENT_HAS_STRINGS = 4, /* struct string_tail and its bytes follow the event */
 	EVENT_PROCESS_EXIT = 8, /* not a syscall: the process ended; ret is its wait status */
+	EVENT_COMPAT = 16,      /* a 32-bit call (x86_64's int 0x80 / ia32): nr is an i386 number */
 };
+
+/* Summary slots of 32-bit calls: COMPAT_STATS + their i386 number. */
+#define COMPAT_STATS 512
 
 /* string_tail.truncated bits: item i was longer than the limit */
 #define STRING_TRUNCATED(i) (1u << (i))
@@ -41,17 +45,15 @@ enum capture_flag {
 	CAPTURE_EXIT = 2,     /* the syscall fills it: copy at exit, if it succeeded */
 	CAPTURE_SIZE_ARG = 4, /* length is argument size_arg (else fixed: size) */
 	CAPTURE_SIZE_RET = 8, /* length is the return value */
-	CAPTURE_ARGV = 16,    /* an array of strings (execve's argv): each string, cut at size
-			       * bytes, then a byte saying how it ended (ARGV_*) */
-	CAPTURE_COUNT = 32,   /* an array of pointers (envp): only how many, as a __u32 */
 };
 
-/* How each string of a CAPTURE_ARGV blob ends; ARGV_MORE ends the blob when the array had
- * more elements than were kept. */
+/* execve's argv is captured as one blob: each string, cut at --data-limit bytes, then a byte
+ * saying how it ended; ARGV_MORE ends the blob when the array had more elements than were
+ * kept. Its envp is captured as the number of its pointers, a __u32. */
 enum argv_end { ARGV_END = 0, ARGV_CUT = 1, ARGV_MORE = 2 };
 #define ARGV_MAX 32	     /* elements kept of an argv, as strace shows */
 #define ARGV_STRING_MAX 256 /* bytes kept of one argv string */
-#define ENVP_MAX 1024	     /* pointers counted of an envp (a bounded loop the verifier walks) */
+#define ENVP_MAX 1024	     /* pointers counted of an envp (a loop the verifier walks) */
 
 /* One buffer or struct to capture for a syscall: argument arg points to it. At most size
  * bytes are kept; a longer one is marked truncated. Decided in user space (decode.cpp). */

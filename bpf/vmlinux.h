@@ -22,7 +22,12 @@ enum { false = 0, true = 1 };
 
 #if defined(__TARGET_ARCH_x86)
 struct pt_regs {
-	unsigned long r10, r9, r8, dx, si, di, orig_ax;
+	unsigned long bp, bx, r10, r9, r8, cx, dx, si, di, orig_ax;
+};
+
+/* status & TS_COMPAT: the task is in a 32-bit syscall (int 0x80 or ia32 compat). */
+struct thread_info {
+	unsigned int status;
 };
 #elif defined(__TARGET_ARCH_arm64)
 struct pt_regs {
@@ -51,6 +56,9 @@ struct cred {
 };
 
 struct task_struct {
+#if defined(__TARGET_ARCH_x86)
+	struct thread_info thread_info;
+#endif
 	int pid;
 	int tgid;
 	int exit_code;

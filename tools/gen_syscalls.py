@@ -11,8 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# abi column values that are native 64-bit syscalls; x32 numbers (512+) are a different ABI.
-NATIVE_ABIS = {"common", "64"}
+# abi column values kept: native 64-bit syscalls, and i386 (its own file: 32-bit calls on
+# x86_64); x32 numbers (512+) are a different ABI.
+NATIVE_ABIS = {"common", "64", "i386"}
 
 
 def parse_table(path: Path) -> tuple[str, dict[int, str]]:

@@ -203,6 +203,19 @@ constexpr SyscallInfo kInfo[] = {
 constexpr size_t kTableSize = std::size(kNames);
 
 // nr -> index into kInfo + 1 (0 = none), built once from the names.
+#if defined(__x86_64__)
+constexpr auto& kCompatNames = syscall_table::k_i386;
+#else
+constexpr std::string_view kCompatNames[1] = {""};
+#endif
+
+// The table entry of a syscall name, or nullptr.
+const SyscallInfo* info_named(std::string_view name) {
+  for (const SyscallInfo& info : kInfo)
+    if (info.name == name) return &info;
+  return nullptr;
+}
+
 const std::array<uint8_t, kTableSize>& info_index() {
   static_assert(std::size(kInfo) < 255);
   static const auto index = [] {
@@ -579,6 +592,32 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
 
 }  // namespace
 
+std::string_view compat_syscall_name(int nr) noexcept {
+  if (nr < 0 || static_cast<size_t>(nr) >= std::size(kCompatNames)) return {};
+  return kCompatNames[nr];
+}
+
+int compat_syscall_number(std::string_view name) noexcept {
+  if (name.empty()) return -1;
+  for (size_t nr = 0; nr < std::size(kCompatNames); ++nr)
+    if (kCompatNames[nr] == name) return static_cast<int>(nr);
+  return -1;
+}
+
+int native_number_of_compat(int nr) noexcept {
+  static const auto table = [] {
+    std::array<int, std::size(kCompatNames)> native{};
+    for (size_t i = 0; i < native.size(); ++i) {
+      native[i] = MAX_SYSCALLS + static_cast<int>(i);
+      for (size_t n = 0; n < kTableSize && !kCompatNames[i].empty(); ++n)
+        if (kNames[n] == kCompatNames[i]) native[i] = static_cast<int>(n);
+    }
+    return native;
+  }();
+  if (nr < 0 || static_cast<size_t>(nr) >= table.size()) return MAX_SYSCALLS + nr;
+  return table[static_cast<size_t>(nr)];
+}
+
 std::string_view syscall_name(int nr) noexcept {
   if (nr < 0 || static_cast<size_t>(nr) >= kTableSize) return {};
   return kNames[nr];
@@ -651,12 +690,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kDirents:  // only counted: as much as fits
         slot = {BLOB_MAX, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
         break;
-      case Arg::kArgv:  // each string cut at the data limit, as strace's -s does
-        slot = {data, slot.arg, CAPTURE_ENTRY | CAPTURE_ARGV, 0, 0};
-        break;
-      case Arg::kEnvp:
-        slot = {4, slot.arg, CAPTURE_ENTRY | CAPTURE_COUNT, 0, 0};
-        break;
+
       default:
         continue;
     }
@@ -807,8 +841,10 @@ char* put_clone_args(char* out, const Event& e) {
 }  // namespace
 
 char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
-  const SyscallInfo* info = syscall_info(e.nr);
-  std::string_view name = syscall_name(e.nr);
+  // A 32-bit call is named and typed by the i386 table (its arguments are never captured).
+  bool compat = e.flags & EVENT_COMPAT;
+  std::string_view name = compat ? compat_syscall_name(e.nr) : syscall_name(e.nr);
+  const SyscallInfo* info = compat ? info_named(name) : syscall_info(e.nr);
   if (name.empty()) {
     out = put(out, "syscall_");
     out = put_dec(out, e.nr);

@@ -88,6 +88,13 @@ struct SyscallInfo {
 
 // Name of a native syscall number, "" if the table has none.
 std::string_view syscall_name(int nr) noexcept;
+// Name of a 32-bit call's number (the i386 table on x86_64; none elsewhere), "" if none.
+std::string_view compat_syscall_name(int nr) noexcept;
+// The 32-bit number of a syscall name, or -1.
+int compat_syscall_number(std::string_view name) noexcept;
+// Where the log writes a 32-bit call: the native number of the same syscall, or, for calls
+// only the 32-bit ABI has (socketcall, ...), MAX_SYSCALLS + its i386 number.
+int native_number_of_compat(int nr) noexcept;
 // Argument types of nr, or nullptr for syscalls without a table entry (shown as 6 hex args).
 const SyscallInfo* syscall_info(int nr) noexcept;
 // Bit i set: argument i of nr is a string the kernel should capture at entry.

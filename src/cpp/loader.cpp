@@ -137,6 +137,10 @@ Loader::Loader(const Spec& spec) {
                   "syscall number " + std::to_string(nr) + " is out of range 0-" +
                       std::to_string(MAX_SYSCALLS - 1));
     ro->filter_syscall_bits[nr / 64] |= 1ull << (nr % 64);
+    // The same syscall by its 32-bit number, so that int 0x80 cannot slip past -s.
+    int compat = compat_syscall_number(syscall_name(nr));
+    if (compat >= 0 && compat < MAX_SYSCALLS)
+      ro->filter_syscall_bits_compat[compat / 64] |= 1ull << (compat % 64);
   }
   if (spec.string_limit > STRING_MAX - 2)
     throw Error("configure string capture", EINVAL,
@@ -161,6 +165,7 @@ Loader::Loader(const Spec& spec) {
   if (spec.string_limit)
     for (int nr = 0; nr < MAX_SYSCALLS; ++nr) ro->string_args[nr] = string_arg_mask(nr);
   ro->capture_blobs = spec.data_limit > 0;
+  ro->argv_limit = spec.data_limit;  // execve's strings are cut as strace's -s cuts them
   if (spec.data_limit)
     for (int nr = 0; nr < MAX_SYSCALLS; ++nr) capture_plan(nr, spec.data_limit, ro->capture_plan[nr]);
   ro->capture_time = spec.capture_time || spec.capture_exit;

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "decode.h"
 #include "error.h"
 
 namespace observer {
@@ -68,7 +69,9 @@ void TextSink::write(const Event& event) {
   char* end = p + kMaxLine;
   p = std::to_chars(p, end, event.tgid).ptr;
   *p++ = ':';
-  p = std::to_chars(p, end, event.nr).ptr;
+  // The log has one numbering: a 32-bit call is written as the same syscall's native number.
+  int nr = (event.flags & EVENT_COMPAT) ? native_number_of_compat(event.nr) : event.nr;
+  p = std::to_chars(p, end, nr).ptr;
   *p++ = ':';
   p = escape_comm(p, event.comm);
   *p++ = '\n';

@@ -111,13 +111,15 @@ void JsonSink::write_record(const void* data, uint32_t size) {
   p = put(p, ",\"nr\":");
   p = put_num(p, e.nr);
   p = put(p, ",\"syscall\":");
-  std::string_view name = syscall_name(e.nr);
+  bool compat = e.flags & EVENT_COMPAT;
+  std::string_view name = compat ? compat_syscall_name(e.nr) : syscall_name(e.nr);
   if (name.empty()) {
     p = put_num(put(p, "\"syscall_"), e.nr);
     *p++ = '"';
   } else {
     p = put_json_string(p, name);
   }
+  p = put(p, compat ? ",\"compat\":true" : ",\"compat\":false");
   p = put(p, ",\"args\":[");
   for (int i = 0; i < 6; ++i) {
     if (i) *p++ = ',';

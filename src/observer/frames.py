@@ -52,6 +52,7 @@ NARGS = 6
 # bpf/syscalls.h enum event_flag
 HAS_RET = 1
 HAS_TIME = 2
+COMPAT = 16  # a 32-bit call: nr is its i386 number
 
 Batches = Union[np.ndarray, Iterable[np.ndarray]]
 SequenceKey = tuple[str, Union[int, None]]
@@ -188,10 +189,15 @@ def to_pandas(
         return _frame(pid=np.empty(0, np.uint32), nr=np.empty(0, np.int32),
                       comm=(np.empty(0, np.int32), []), clock_offset_ns=0, arch=arch)
     flags = events["flags"]
+    nr = events["nr"]
+    compat = (flags & COMPAT) != 0
+    if compat.any():  # one numbering, as in the log: 32-bit calls by their native numbers
+        nr = nr.copy()
+        nr[compat] = [syscalls.native_of_compat(int(n)) for n in nr[compat]]
     uniq, inverse = np.unique(events["comm"], return_inverse=True)
     comm = (inverse.reshape(-1), [_comm_text(bytes(c)) for c in uniq])
     return _frame(
-        pid=events["tgid"], tid=events["tid"], nr=events["nr"], comm=comm,
+        pid=events["tgid"], tid=events["tid"], nr=nr, comm=comm,
         ts_ns=events["ts_ns"], has_time=(flags & HAS_TIME) != 0,
         ret=events["ret"], has_ret=(flags & HAS_RET) != 0, duration_ns=events["duration_ns"],
         args=events["args"], clock_offset_ns=clock_offset_ns, arch=arch,

@@ -11,6 +11,9 @@ if TYPE_CHECKING:  # the compiled core's per-syscall totals; any object with the
     from observer._core import SyscallStats as Stats
 
 
+#: Summary slots of 32-bit calls start here (bpf/syscalls.h COMPAT_STATS).
+COMPAT_STATS = 512
+
 RULE = "------ ----------- ----------- ----------- --------- --------- ----------------"
 HEADER = "% time     seconds  usecs/call   usecs/max     calls    errors syscall"
 
@@ -23,7 +26,11 @@ def format_table(stats: Iterable[Stats], arch: str | None = None) -> str:
     """
     rows = []
     for s in stats:
-        name = syscalls.name(s.nr, arch) or f"syscall_{s.nr}"
+        if s.nr >= COMPAT_STATS:  # a 32-bit call (int 0x80): named by the i386 table
+            nr = s.nr - COMPAT_STATS
+            name = f"{syscalls.name(nr, 'i386') or f'syscall_{nr}'} (32-bit)"
+        else:
+            name = syscalls.name(s.nr, arch) or f"syscall_{s.nr}"
         rows.append((s.total_ns, s.calls, name, s))
     rows.sort(key=lambda r: (-r[0], -r[1], r[2]))
     total_ns = sum(r[0] for r in rows)

@@ -42,6 +42,18 @@ def source(arch: str | None = None) -> str:
     return SOURCES[arch or native_arch()]
 
 
+#: Where 32-bit-only calls go in the native numbering (bpf/syscalls.h MAX_SYSCALLS).
+COMPAT_BASE = 1024
+
+
+def native_of_compat(nr: int) -> int:
+    """The native number of the syscall a 32-bit call (i386 number nr, x86_64's int 0x80) is,
+    or COMPAT_BASE + nr for calls only the 32-bit ABI has; as the log writes them."""
+    compat = TABLES.get("i386", {}).get(nr)
+    native = {n: number for number, n in table().items()}
+    return native.get(compat, COMPAT_BASE + nr) if compat else COMPAT_BASE + nr
+
+
 def name(nr: int, arch: str | None = None) -> str | None:
     """The name of syscall ``nr``, or None if the table has no such number."""
     return table(arch).get(nr)

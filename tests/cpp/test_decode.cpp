@@ -48,6 +48,11 @@ void names_come_from_the_native_table() {
   CHECK_EQ(syscall_name(0), "read");
   CHECK_EQ(syscall_name(59), "execve");
   CHECK_EQ(syscall_name(110), "getppid");
+  CHECK_EQ(compat_syscall_name(20), "getpid");  // the i386 table: int 0x80 calls
+  CHECK_EQ(compat_syscall_name(4), "write");
+  CHECK_EQ(native_number_of_compat(4), 1);       // the log writes it as native write
+  CHECK_EQ(native_number_of_compat(102), MAX_SYSCALLS + 102);  // socketcall: 32-bit only
+  CHECK_EQ(compat_syscall_number("exit_group"), 252);
 #endif
   CHECK_EQ(syscall_name(-1), "");
   CHECK_EQ(syscall_name(MAX_SYSCALLS + 5), "");

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import platform
 import re
 import shutil
 import subprocess
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+import observer.syscalls
 
 from .helpers import run_observer
 
@@ -245,7 +248,7 @@ def test_strace_format_decodes_calls(program: Path, scratch: Path, tmp_path: Pat
 
 JSON_FIELDS: dict[str, tuple[type, ...]] = {
     "ts_ns": (int,), "wall_ns": (int,), "tgid": (int,), "tid": (int,), "comm": (str,),
-    "nr": (int,), "syscall": (str,), "args": (list,), "ret": (int, type(None)),
+    "nr": (int,), "syscall": (str,), "compat": (bool,), "args": (list,), "ret": (int, type(None)),
     "error": (str, type(None)), "duration_ns": (int, type(None)), "strings": (list,),
     "buffers": (list,),
 }
@@ -387,3 +390,50 @@ def test_parquet_format_refuses_standard_output() -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "parquet writes a dataset directory" in result.stderr
+
+
+# getpid then write(1, msg, 6) through int 0x80 (the 32-bit ABI) from a 64-bit program.
+INT80 = r"""
+int main(void) {
+  long ret;
+  static const char msg[] = "int80\n";
+  __asm__ volatile("int $0x80" : "=a"(ret) : "a"(20) : "memory");
+  __asm__ volatile("int $0x80" : "=a"(ret) : "a"(4), "b"(1), "c"(msg), "d"(6) : "memory");
+  return 0;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def int80(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if platform.machine() != "x86_64":
+        pytest.skip("int 0x80 is x86_64's 32-bit ABI")
+    work = tmp_path_factory.mktemp("int80")
+    (work / "int80.c").write_text(INT80)
+    subprocess.run(["gcc", "-O1", "-o", str(work / "int80"), str(work / "int80.c")], check=True)
+    return work / "int80"
+
+
+def test_32_bit_calls_are_named_by_the_i386_table(int80: Path, tmp_path: Path) -> None:
+    records = observer_records([], [str(int80)], tmp_path)
+    compat = [(r["syscall"], r["args"][0], r["ret"]) for r in records if r["compat"]]
+    pid = records[-1]["tgid"]
+    # 20 is getpid and 4 write in the i386 table (writev and stat in x86_64's); the
+    # arguments come from ebx, ecx, edx.
+    assert [(name, ret) for name, _, ret in compat[:1]] == [("getpid", pid)]
+    assert compat[1][:2] == ("write", 1) and len(compat) == 2
+    assert not [r for r in records if not r["compat"] and r["syscall"] in ("writev", "stat")]
+
+
+def test_the_syscall_filter_catches_32_bit_calls(int80: Path, tmp_path: Path) -> None:
+    # A filter by name must not be slipped past with the other ABI's number.
+    log = tmp_path / "t.log"
+    result = run_observer("-s", "write,getpid", "-o", str(log), "--", str(int80))
+    assert result.returncode == 0, result.stderr
+    nrs = [int(line.split(":")[1]) for line in log.read_text().splitlines()]
+    # The log writes them under the native numbers of the same syscalls.
+    assert nrs == [observer.syscalls.number("getpid"), observer.syscalls.number("write")]
+    text = tmp_path / "t.txt"
+    run_observer("-s", "write", "--format", "strace", "-o", str(text), "--", str(int80))
+    (line,) = [x for x in text.read_text().splitlines() if "+++" not in x]
+    assert re.fullmatch(r"\d+ write\(1, 0x[0-9a-f]+, 6\) = -?\d+.*", line), line
