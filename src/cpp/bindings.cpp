@@ -40,7 +40,11 @@ void raise_python(const Error& e) {
   else if (dynamic_cast<const MapError*>(&e))
     name = "MapError";
   py::object cls = py::module_::import("observer._errors").attr(name);
-  py::object exc = cls(e.what());
+  // Messages name paths and programs, which are bytes: keep any that are not UTF-8 visible.
+  std::string_view what = e.what();
+  py::object text = py::reinterpret_steal<py::object>(
+      PyUnicode_DecodeUTF8(what.data(), static_cast<Py_ssize_t>(what.size()), "backslashreplace"));
+  py::object exc = cls(text);
   exc.attr("op") = e.op();
   exc.attr("errno") = e.error_code();
   if (auto* load = dynamic_cast<const LoadError*>(&e)) exc.attr("log") = load->log();

@@ -28,6 +28,10 @@ Child::Child(const std::string& path, const std::vector<std::string>& argv) : na
     close(go[1]);
     throw Error("start " + name_, err);
   }
+  // The name the kernel gives the program at exec (the basename of the file, cut to 15 bytes),
+  // taken now: the records of the child's last syscalls before the exec then carry the
+  // command's name, as the ones after it do, in every format.
+  std::string comm = path.substr(path.rfind('/') + 1).substr(0, 15);
   pid_t parent = getpid();
   // PR_SET_PDEATHSIG fires when the forking *thread* exits: from a worker thread (a Tracer
   // opened there) it would kill the command as soon as that thread ends. Only the main
@@ -40,6 +44,7 @@ Child::Child(const std::string& path, const std::vector<std::string>& argv) : na
       prctl(PR_SET_PDEATHSIG, SIGKILL);
       if (getppid() != parent) _exit(127);
     }
+    prctl(PR_SET_NAME, comm.c_str());
     // Undo what the Python parent set: ignored SIGPIPE would survive exec.
     signal(SIGPIPE, SIG_DFL);
     signal(SIGXFSZ, SIG_DFL);

@@ -37,7 +37,11 @@ char* escape_comm(char* out, const char (&comm)[TASK_COMM_LEN]) noexcept {
 
 std::tuple<int, bool, std::string> FileSink::open_fd(const std::string& path) {
   if (path == "-") return {STDOUT_FILENO, false, "standard output"};
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  // 0600: records can hold what programs read and write. O_NOFOLLOW: a symlink planted at
+  // the path must not redirect the output onto another file.
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0 && errno == ELOOP)
+    throw SinkError("open " + path, ELOOP, "it is a symbolic link, which observer does not follow");
   if (fd < 0) throw SinkError("open " + path, errno);
   return {fd, true, path};
 }

@@ -51,7 +51,7 @@ class Spec:
 
     pids: list[int]
     syscalls: list[int]
-    comms: list[str]
+    comms: list[str] | list[bytes]
     follow: bool
     capture_exit: bool
     capture_time: bool
@@ -89,7 +89,7 @@ class Sink:
 class TextSink(Sink):
     """The trace log: one 'tgid:nr:comm' line per syscall."""
 
-    def __init__(self, path: str) -> None: ...
+    def __init__(self, path: str | bytes) -> None: ...
 
 class DiscardSink(Sink):
     """Counts records and drops them."""
@@ -99,12 +99,12 @@ class DiscardSink(Sink):
 class JsonSink(Sink):
     """JSON Lines: one object per syscall, all fields."""
 
-    def __init__(self, path: str) -> None: ...
+    def __init__(self, path: str | bytes) -> None: ...
 
 class StraceSink(Sink):
     """strace-style lines with decoded arguments."""
 
-    def __init__(self, path: str, timestamps: int = 0, durations: bool = False) -> None: ...
+    def __init__(self, path: str | bytes, timestamps: int = 0, durations: bool = False) -> None: ...
 
 class SyscallStats:
     """Totals of one syscall from summary mode."""
@@ -149,7 +149,7 @@ class Tracer:
 class Child:
     """A command that execs only when released."""
 
-    def __init__(self, path: str, argv: Sequence[str]) -> None: ...
+    def __init__(self, path: str | bytes, argv: Sequence[str] | Sequence[bytes]) -> None: ...
     @property
     def pid(self) -> int: ...
     def release(self) -> None: ...

@@ -37,7 +37,7 @@ def parse_comms(values: list[str]) -> list[str]:
     comms: list[str] = []
     for value in values:
         for item in value.split(","):
-            if not item or "/" in item or len(item.encode()) > NAME_MAX:
+            if not item or "/" in item or len(os.fsencode(item)) > NAME_MAX:
                 raise UsageError(f"invalid program name {item!r}: expected 1-{NAME_MAX} bytes "
                                  "without '/'")
             comms.append(item)
@@ -54,6 +54,12 @@ def resolve_command(name: str) -> str:
     if path is None:
         raise CommandNotFound(f"command not found: {name}")
     return path
+
+
+def fs_bytes(values: list[str]) -> list[bytes]:
+    """Command arguments, names and paths as the bytes the kernel takes: Linux file names and
+    arguments need not be UTF-8, and Python keeps such bytes in str as surrogates."""
+    return [os.fsencode(value) for value in values]
 
 
 def has_exited(pid: int) -> bool:

@@ -8,6 +8,7 @@ import fnmatch
 import os
 import re
 import signal
+import stat
 import sys
 import time
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from observer._session import (
     POLL_MS,
     CommandNotFound,
     finish_child,
+    fs_bytes,
     has_exited,
     parse_comms,
     parse_pids,
@@ -481,14 +483,16 @@ def run(opts: Options) -> int:
     stop = StopFlag()
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    sink = open_sink(opts)
-    parquet = open_parquet(opts) if opts.format == "parquet" else None
-    child = _core.Child(path, opts.command) if opts.command else None
+    # Outputs are checked now and created only once tracing works, so that a failed start
+    # (no privileges, an unknown command) leaves an existing file as it was.
+    check_output(opts)
+    child = (_core.Child(os.fsencode(path), fs_bytes(opts.command)) if opts.command
+             else None)
 
     spec = _core.Spec()
     spec.pids = opts.pids + ([child.pid] if child else [])
     spec.syscalls = opts.syscalls
-    spec.comms = opts.comms
+    spec.comms = fs_bytes(opts.comms)
     if opts.cgroup is not None:
         spec.cgroup_id, spec.cgroup_level = opts.cgroup.id, opts.cgroup.level
     spec.uid = -1 if opts.uid is None else opts.uid
@@ -509,6 +513,8 @@ def run(opts: Options) -> int:
         for note in tracer.notes:
             print(f"observer: note: {note}", file=sys.stderr)
     tracer.attach()
+    sink = open_sink(opts)
+    parquet = open_parquet(opts) if opts.format == "parquet" else None
     # A target that died between the check and its insertion would never be seen exiting.
     for pid in opts.pids:
         if has_exited(pid):
@@ -578,6 +584,42 @@ def run(opts: Options) -> int:
     return status
 
 
+def _cannot_open(path: str, err: int, detail: str = "") -> OutputError:
+    """The error the sink would raise on opening path, in its words."""
+    reason = detail or f"{os.strerror(err)} ({errno.errorcode.get(err, err)})"
+    return OutputError(f"open {path}: {reason}")
+
+
+def check_output(opts: Options) -> None:
+    """Raises OutputError if opts.output cannot be written, without creating or changing it:
+    a directory given as a file, a symlink (never followed), a missing, read-only or
+    unwritable directory, a read-only file. The real cause is named, as open(2) would."""
+    if opts.output == "-" or not records_wanted(opts):
+        return
+    path = opts.output
+    if opts.format == "parquet":
+        if os.path.exists(path) and not os.path.isdir(path):
+            raise _cannot_open(path, errno.ENOTDIR)
+        directory = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+    else:
+        if os.path.islink(path):
+            raise _cannot_open(path, errno.ELOOP,
+                               "it is a symbolic link, which observer does not follow")
+        if os.path.isdir(path):
+            raise _cannot_open(path, errno.EISDIR)
+        directory = os.path.dirname(os.path.abspath(path))
+    try:
+        if not stat.S_ISDIR(os.stat(directory).st_mode):
+            raise _cannot_open(path, errno.ENOTDIR)
+    except OSError as err:  # missing, or not searchable by this user
+        raise _cannot_open(path, err.errno or errno.ENOENT) from None
+    target = path if os.path.exists(path) else directory
+    if os.statvfs(target).f_flag & os.ST_RDONLY:
+        raise _cannot_open(path, errno.EROFS)
+    if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise _cannot_open(path, errno.EACCES)
+
+
 def open_parquet(opts: Options) -> Any:
     """The dataset writer of --format parquet under opts.output."""
     try:
@@ -615,10 +657,10 @@ def open_sink(opts: Options) -> Any:
         # Parquet: records are collected in memory between polls and handed to the dataset.
         return _core.BatchSink()
     if opts.format == "jsonl":
-        return _core.JsonSink(opts.output)
+        return _core.JsonSink(os.fsencode(opts.output))
     if opts.format == "strace":
-        return _core.StraceSink(opts.output, opts.timestamps, opts.durations)
-    return _core.TextSink(opts.output)
+        return _core.StraceSink(os.fsencode(opts.output), opts.timestamps, opts.durations)
+    return _core.TextSink(os.fsencode(opts.output))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ Thread-safety: a Tracer is used from one thread. Minimum kernel: Linux 5.11 (5.1
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -96,7 +97,9 @@ class Tracer:
         self.syscalls = _syscall_numbers(syscalls)
         self.comms = _session.parse_comms(_strings(comms))
         self.follow = follow
-        self.command = [command] if isinstance(command, str) else list(command or [])
+        # str or bytes (arguments need not be UTF-8); kept as str, bytes as surrogates.
+        commands = [command] if isinstance(command, (str, bytes)) else list(command or [])
+        self.command = [os.fsdecode(c) for c in commands]
         self.capture_time = capture_time
         self.capture_exit = capture_exit
         if ring_size <= 0 or ring_size & (ring_size - 1) or ring_size > 1024:
@@ -138,7 +141,8 @@ class Tracer:
         self.pids = _session.resolve_pids(self.pids)
         path = _session.resolve_command(self.command[0]) if self.command else ""
         self._sink = _core.BatchSink()
-        self._child = _core.Child(path, self.command) if self.command else None
+        self._child = (_core.Child(os.fsencode(path), _session.fs_bytes(self.command))
+                       if self.command else None)
         try:
             self._load()
         except BaseException:
@@ -154,7 +158,7 @@ class Tracer:
         spec = _core.Spec()
         spec.pids = self.pids + ([self._child.pid] if self._child else [])
         spec.syscalls = self.syscalls
-        spec.comms = self.comms
+        spec.comms = _session.fs_bytes(self.comms)
         spec.follow = self.follow
         spec.capture_time = self.capture_time
         spec.capture_exit = self.capture_exit

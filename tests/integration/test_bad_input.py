@@ -1,0 +1,98 @@
+"""Bytes that are not UTF-8, failed starts and hostile output paths: one line, no lost data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import observer
+
+from .helpers import read_log
+
+pytestmark = pytest.mark.bpf
+
+OBSERVER = [sys.executable, "-m", "observer"]
+
+
+def observe(*args: str | bytes, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*OBSERVER, *args], capture_output=True, timeout=120, **kwargs)  # type: ignore[call-overload]
+
+
+def test_arguments_that_are_not_utf8_pass_through_as_bytes(tmp_path: Path) -> None:
+    out = tmp_path / b"o\xff.log".decode(errors="surrogateescape")
+    result = observe("-q", "-o", os.fsencode(out), "--", "printf", b"%s", b"\xff\xfe")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b"\xff\xfe" and result.stderr == b""
+    assert os.listdir(os.fsencode(tmp_path)) == [b"o\xff.log"]
+    assert read_log(Path(out))[-1].comm == "printf"
+    # A name for -n too: refused only for what a name cannot be, never with a traceback.
+    named = observe("-q", "-n", b"\xff\xfe", "-d", "0.2", "-o", os.devnull)
+    assert named.returncode == 0 and named.stderr == b""
+
+
+def test_the_python_api_takes_command_bytes() -> None:
+    with observer.Tracer(command=[b"printf", b"\xff"], syscalls="write") as tracer:
+        df = tracer.to_pandas()
+    assert tracer.exit_status == 0 and len(df) == 1
+
+
+@pytest.fixture
+def open_dir() -> Iterator[Path]:
+    """A directory every user may write in (pytest's own are private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="observer-test-"))
+    path.chmod(0o777)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path)
+
+
+@pytest.mark.parametrize("how", ["unprivileged", "unknown command"])
+def test_a_failed_start_leaves_an_existing_output_alone(open_dir: Path, how: str) -> None:
+    keep = open_dir / "keep.log"
+    keep.write_text("1:2:earlier\n3:4:records\n")
+    keep.chmod(0o666)
+    if how == "unprivileged":
+        if shutil.which("setpriv") is None:
+            pytest.fail("setpriv (util-linux) is needed")
+        result = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                                 "--inh-caps=-all", *OBSERVER, "-o", str(keep), "--", "true"],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1 and "run as root" in result.stderr
+    else:
+        result = subprocess.run([*OBSERVER, "-o", str(keep), "--", "./no-such-program"],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 127
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert keep.read_text() == "1:2:earlier\n3:4:records\n"
+
+
+def test_outputs_are_private_and_symlinks_are_not_followed(tmp_path: Path) -> None:
+    log = tmp_path / "t.log"
+    assert observe("-q", "-o", str(log), "--", "true").returncode == 0
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    victim = tmp_path / "victim"
+    victim.write_text("precious\n")
+    link = tmp_path / "link.log"
+    link.symlink_to(victim)
+    result = observe("-o", str(link), "--", "true")
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        f"observer: error: open {link}: it is a symbolic link, which observer does not follow"]
+    assert victim.read_text() == "precious\n"
+
+
+def test_the_commands_records_carry_its_name_from_the_first(tmp_path: Path) -> None:
+    log = tmp_path / "t.log"
+    assert observe("-q", "-o", str(log), "--", "true").returncode == 0
+    lines = read_log(log)
+    assert lines[0].nr == observer.syscalls.number("execve")
+    assert {line.comm for line in lines} == {"true"}
