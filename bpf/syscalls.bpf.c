@@ -48,6 +48,11 @@ const volatile __u32 string_limit = 0;    /* bytes per string argument, 0 = no s
  * or below it, i.e. whose ancestor at filter_cgroup_level is that cgroup. */
 const volatile __u64 filter_cgroup_id = 0;
 const volatile __u32 filter_cgroup_level = 0;
+/* The tracer's pid namespace when it is not the initial one (dev and inode of
+ * /proc/self/ns/pid): pids are then taken, filtered and recorded as that namespace sees them,
+ * the numbers user space knows. 0: the initial namespace, where nothing is translated. */
+const volatile __u64 pidns_dev = 0;
+const volatile __u64 pidns_ino = 0;
 /* -u/--uid: only tasks whose real or effective uid is filter_uid_value. */
 const volatile __u8 filter_uid = 0;
 const volatile __u32 filter_uid_value = 0;
@@ -88,6 +93,16 @@ struct {
 	__type(key, __u32);   /* tgid */
 	__type(value, __u32); /* enum traced_reason */
 } traced SEC(".maps");
+
+/* In a pid namespace: children of traced processes, by their initial-namespace tgid, until
+ * their first syscall tells their pid in the namespace (sched_process_fork runs in the
+ * parent, and the helper that translates pids knows only the current task's). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, MAX_TRACED);
+	__type(key, __u32);   /* tgid in the initial namespace */
+	__type(value, __u32); /* enum traced_reason */
+} forked SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -135,11 +150,47 @@ static __always_inline bool syscall_selected(long nr, bool compat)
 	return filter_syscall_bits[(unsigned long)nr / 64] & (1ULL << ((unsigned long)nr % 64));
 }
 
+/* The current task's pid and tgid (bpf_get_current_pid_tgid's layout) as the tracer sees
+ * them: in its pid namespace through bpf_get_ns_current_pid_tgid (v5.7, commit
+ * b4490c5c4e02); false for a task outside that namespace, which the tracer cannot name. In
+ * the initial namespace the test is pruned at load time and costs nothing. */
+static __always_inline bool current_ids(__u64 *pid_tgid)
+{
+	struct bpf_pidns_info ns;
+
+	if (!pidns_ino) {
+		*pid_tgid = bpf_get_current_pid_tgid();
+		return true;
+	}
+	if (bpf_get_ns_current_pid_tgid(pidns_dev, pidns_ino, &ns, sizeof(ns)))
+		return false;
+	*pid_tgid = ((__u64)ns.tgid << 32) | ns.pid;
+	return true;
+}
+
+/* In a pid namespace, a child forked by a traced process is traced from its first syscall:
+ * then it is moved from forked (initial-namespace tgid) to traced (the namespace's). */
+static __always_inline bool adopt_forked(__u32 tgid)
+{
+	__u32 host = bpf_get_current_pid_tgid() >> 32;
+	__u32 *reason = bpf_map_lookup_elem(&forked, &host);
+	__u32 value;
+
+	if (!reason)
+		return false;
+	value = *reason;
+	bpf_map_update_elem(&traced, &tgid, &value, BPF_NOEXIST);
+	bpf_map_delete_elem(&forked, &host);
+	return true;
+}
+
 static __always_inline bool tgid_selected(__u32 tgid)
 {
 	if (tgid == filter_self_tgid)
 		return false;
-	return !filter_tgids || bpf_map_lookup_elem(&traced, &tgid);
+	if (!filter_tgids || bpf_map_lookup_elem(&traced, &tgid))
+		return true;
+	return pidns_ino && adopt_forked(tgid);
 }
 
 /* The task-level filters that are not about which process: its cgroup and its uid. Both are
@@ -382,12 +433,13 @@ static __always_inline void read_exec_args(struct pending *p, long nr)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	bool compat = in_compat();
 	struct pending *p;
 	struct event *e;
+	__u64 pid_tgid;
 
-	if (!syscall_selected(id, compat) || !tgid_selected(pid_tgid >> 32) || !task_selected())
+	if (!syscall_selected(id, compat) || !current_ids(&pid_tgid) ||
+	    !tgid_selected(pid_tgid >> 32) || !task_selected())
 		return 0;
 
 	if (capture_exit && !never_returns(id, compat)) {
@@ -439,11 +491,11 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	struct pending *p;
 	__u64 duration, size;
+	__u64 pid_tgid;
 
-	if ((__u32)(pid_tgid >> 32) == filter_self_tgid)
+	if (!current_ids(&pid_tgid) || (__u32)(pid_tgid >> 32) == filter_self_tgid)
 		return 0;
 	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 	if (!p || !p->active)
@@ -490,13 +542,19 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u32 parent_tgid = parent->tgid;
 	__u32 child_tgid = child->tgid;
 	__u32 reason = TRACED_FORK;
+	__u32 parent_tgid;
+	__u64 ids;
 
-	if (parent_tgid == child_tgid || !bpf_map_lookup_elem(&traced, &parent_tgid))
+	/* The parent is the current task: its ids as the tracer sees them. */
+	if (parent->tgid == child->tgid || !current_ids(&ids))
 		return 0;
-	if (bpf_map_update_elem(&traced, &child_tgid, &reason, BPF_NOEXIST) == 0)
+	parent_tgid = ids >> 32;
+	if (!bpf_map_lookup_elem(&traced, &parent_tgid))
+		return 0;
+	if (bpf_map_update_elem(pidns_ino ? (void *)&forked : (void *)&traced, &child_tgid, &reason,
+				BPF_NOEXIST) == 0)
 		__sync_fetch_and_add(&traced_alive, 1);
 	else
 		__sync_fetch_and_add(&untraced_forks, 1);
@@ -508,11 +566,14 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct linux_binprm *bprm)
 {
-	__u32 tgid = task->tgid;
 	__u32 reason = TRACED_COMM;
 	struct name_scratch *s;
-	__u32 zero = 0;
+	__u32 zero = 0, tgid;
+	__u64 ids;
 
+	if (!current_ids(&ids)) /* the task is the current one */
+		return 0;
+	tgid = ids >> 32;
 	if (tgid == filter_self_tgid || bpf_map_lookup_elem(&traced, &tgid))
 		return 0;
 	s = bpf_map_lookup_elem(&scratch, &zero);
@@ -529,12 +590,11 @@ int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct l
 }
 
 /* When a traced process ends (its last thread exits): strace's "+++ exited with 0 +++". */
-static __always_inline void emit_exit(struct task_struct *task)
+static __always_inline void emit_exit(struct task_struct *task, __u64 pid_tgid)
 {
-	__u64 pid_tgid = ((__u64)task->tgid << 32) | (__u32)task->pid;
 	struct event *e;
 
-	if (!tgid_selected(task->tgid) || !task_selected())
+	if (!tgid_selected(pid_tgid >> 32) || !task_selected())
 		return;
 	e = reserve(pid_tgid, -1);
 	if (!e)
@@ -552,7 +612,8 @@ static __always_inline void emit_exit(struct task_struct *task)
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sched_process_exit, struct task_struct *task)
 {
-	__u32 tgid = task->tgid;
+	__u32 host = task->tgid, tgid;
+	__u64 ids;
 
 	/* do_exit() decrements signal->live (group_dead = atomic_dec_and_test()) before this
 	 * tracepoint on every kernel since 2.6, so it reads 0 once every thread is exiting: when
@@ -561,11 +622,14 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 	 * 0; the second delete fails, so traced_alive drops once. Since 6.16 the tracepoint also
 	 * passes group_dead, but older kernels' prototype has only the task, so reading live
 	 * works on both with one program. */
-	if (task->signal->live.counter != 0)
+	if (task->signal->live.counter != 0 || !current_ids(&ids)) /* task is current */
 		return 0;
+	tgid = ids >> 32;
 	if (emit_exits && emit_records)
-		emit_exit(task);
-	if (filter_tgids && bpf_map_delete_elem(&traced, &tgid) == 0)
+		emit_exit(task, ids);
+	if (filter_tgids && (bpf_map_delete_elem(&traced, &tgid) == 0 ||
+			     /* a child in a pid namespace that died before its first syscall */
+			     (pidns_ino && bpf_map_delete_elem(&forked, &host) == 0)))
 		__sync_fetch_and_add(&traced_alive, -1);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <linux/types.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -157,6 +158,14 @@ Loader::Loader(const Spec& spec) {
   ro->count_stats = spec.count_stats;
   ro->filter_failed = spec.failed_only;
   ro->emit_exits = spec.exit_records && spec.capture_exit;
+  // In a pid namespace (a container, unshare --pid), user space knows pids as the namespace
+  // numbers them, and so must the programs. 0xEFFFFFFC is the initial namespace's inode
+  // (PROC_PID_INIT_INO), where nothing needs translating.
+  struct stat ns {};
+  if (stat("/proc/self/ns/pid", &ns) == 0 && ns.st_ino != 0xEFFFFFFCu) {
+    ro->pidns_dev = ns.st_dev;
+    ro->pidns_ino = ns.st_ino;
+  }
   ro->filter_cgroup_id = spec.cgroup_id;
   ro->filter_cgroup_level = spec.cgroup_level;
   ro->filter_uid = spec.uid >= 0;
