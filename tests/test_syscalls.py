@@ -44,3 +44,11 @@ def test_x32_numbers_are_not_native() -> None:
 def test_unknown_arch() -> None:
     with pytest.raises(syscalls.UsageError, match="unknown architecture"):
         syscalls.table("mips")
+
+
+def test_a_number_no_syscall_has_is_refused_as_strace_does() -> None:
+    from observer._errors import UsageError
+
+    with pytest.raises(UsageError, match="invalid system call '999'"):
+        syscalls.parse_list(["999"], arch="x86_64")
+    assert syscalls.parse_list(["1"], arch="x86_64") == [1]

@@ -67,6 +67,10 @@ def number(syscall: str, arch: str | None = None) -> int:
         nr = int(text)
         if nr >= MAX_SYSCALLS:
             raise UsageError(f"syscall number {nr} is out of range 0-{MAX_SYSCALLS - 1}")
+        if nr not in table(arch):
+            # As strace says it: a filter on a number no syscall has would trace nothing.
+            raise UsageError(f"invalid system call '{text}': {arch} has no syscall {nr} "
+                             "(observer -l lists them)")
         return nr
     if text.startswith("-") and text[1:].isdigit():
         raise UsageError(f"syscall number {text} is out of range 0-{MAX_SYSCALLS - 1}")
