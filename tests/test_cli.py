@@ -152,3 +152,21 @@ def test_record_options() -> None:
 def test_bad_record_options(argv: list[str], message: str) -> None:
     with pytest.raises(UsageError, match=message):
         cli.parse_options(argv)
+
+
+@pytest.mark.parametrize(("argv", "own", "command"), [
+    (["-o", "t.log", "ls", "-f"], ["-o", "t.log"], ["ls", "-f"]),
+    (["-f", "--", "ls", "-q"], ["-f"], ["ls", "-q"]),
+    (["-ot.log", "-s", "read", "cat", "-n"], ["-ot.log", "-s", "read"], ["cat", "-n"]),
+    (["--output=t.log", "-T", "true"], ["--output=t.log", "-T"], ["true"]),
+    (["-l", "open*"], ["-l", "open*"], []),
+    (["-l", "-q"], ["-l", "-q"], []),
+    (["-o", "-", "--", "--odd-name"], ["-o", "-"], ["--odd-name"]),
+])
+def test_options_end_at_the_command_as_straces_do(argv: list[str], own: list[str],
+                                                  command: list[str]) -> None:
+    assert cli.split_command(cli.build_parser(), argv) == (own, command)
+    opts = cli.parse_options(argv)
+    assert opts.command == command
+    # The command's own options never become observer's.
+    assert not opts.follow or "-f" in own

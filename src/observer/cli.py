@@ -11,6 +11,7 @@ import signal
 import stat
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any, TextIO
@@ -154,8 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--uid", type=int, metavar="UID", help="the same as -u, by number")
     target.add_argument("-Z", "--failed", action="store_true",
                         help="only syscalls that returned an error (decided in the kernel)")
-    target.add_argument("command", nargs="*", metavar="-- CMD ARGS",
-                        help="start CMD and trace it from its first syscall")
+    target.add_argument("command", nargs="*", metavar="[--] CMD ARGS",
+                        help="start CMD and trace it from its first syscall; observer's options "
+                             "end at the first word that is not one (or at --)")
     out = parser.add_argument_group("output")
     out.add_argument("-o", "--output", default="trace.log", metavar="FILE",
                      help="log file (default: trace.log; '-' = standard output)")
@@ -219,9 +221,43 @@ def parse_size(text: str, power_of_two: bool = True) -> int:
     return size
 
 
+def split_command(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[list[str],
+                                                                            list[str]]:
+    """(observer's options, the command): options end at "--" or, as strace reads its command
+    line, at the first word that is neither an option nor an option's value, so that
+    `observer -o t.log ls -f` runs `ls -f` instead of taking -f for --follow."""
+    with_value = {flag for action in parser._actions if action.option_strings
+                  and action.nargs is None and action.const is None
+                  and not isinstance(action, (argparse._StoreTrueAction,
+                                              argparse._CountAction, argparse._VersionAction,
+                                              argparse._HelpAction))
+                  for flag in action.option_strings}
+    # -l [PATTERN]: an optional value, taken when the next word is not an option.
+    maybe_value = {flag for action in parser._actions if action.nargs == "?"
+                   for flag in action.option_strings}
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            return argv[:i], argv[i + 1:]
+        if not word.startswith("-") or word == "-":
+            return argv[:i], argv[i:]
+        if word in with_value:  # its value is the next word ("-o FILE"), not glued on
+            i += 1
+        elif word in maybe_value and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            i += 1
+        elif not word.startswith("--") and len(word) > 2 and word[:2] in with_value:
+            pass  # "-oFILE"
+        i += 1
+    return argv, []
+
+
 def parse_options(argv: list[str] | None) -> Options:
     """Parse and validate argv; raises UsageError (--help and --version exit with 0)."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    own, command = split_command(parser, list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(own)
+    args.command = command
     opts = Options(
         output=args.output,
         duration=args.duration,
@@ -663,20 +699,38 @@ def open_sink(opts: Options) -> Any:
     return _core.TextSink(os.fsencode(opts.output))
 
 
+def to_stdout(report: Callable[[], int]) -> int:
+    """Runs report() (which prints to standard output) and returns its status. A reader that
+    closes the pipe (observer -l | head) has seen enough: that ends the report quietly with
+    its status, as it does for -o - while tracing."""
+    try:
+        status = report()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        status = EXIT_OK
+    # Nothing more may reach the closed pipe, not even the interpreter's flush at exit.
+    if sys.stdout.closed is False:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m observer``; returns the exit status."""
     try:
         opts = parse_options(argv)
         if opts.list_syscalls is not None:
-            try:
-                list_syscalls(opts.list_syscalls)
-                sys.stdout.flush()
-            except BrokenPipeError:
-                # The reader (observer -l | head) has seen enough; don't fail flushing at exit.
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return EXIT_OK
+            pattern = opts.list_syscalls
+
+            def listing() -> int:
+                list_syscalls(pattern)
+                return EXIT_OK
+
+            return to_stdout(listing)
         if opts.info:
-            return print_info()
+            return to_stdout(print_info)
     except UsageError as err:
         print(f"observer: error: {err}", file=sys.stderr)
         return EXIT_USAGE

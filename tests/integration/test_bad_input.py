@@ -96,3 +96,15 @@ def test_the_commands_records_carry_its_name_from_the_first(tmp_path: Path) -> N
     lines = read_log(log)
     assert lines[0].nr == observer.syscalls.number("execve")
     assert {line.comm for line in lines} == {"true"}
+
+
+@pytest.mark.parametrize("args", [["--info"], ["-l"], ["-l", "%file"]])
+def test_a_reader_that_closes_the_pipe_ends_reports_quietly(args: list[str]) -> None:
+    # observer --info | head -0: the reader is gone before observer writes (its output is
+    # block-buffered into a pipe); no BrokenPipeError traceback, status 0.
+    proc = subprocess.Popen([*OBSERVER, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(60) == 0 and err == b""
