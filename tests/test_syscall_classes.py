@@ -19,7 +19,7 @@ def test_every_listed_name_is_a_syscall_of_some_architecture() -> None:
 @pytest.mark.parametrize(("cls", "inside", "outside"), [
     ("%file", {"open", "openat", "stat", "execve", "unlink", "chmod"}, {"read", "close", "fstat"}),
     ("%desc", {"read", "close", "fstat", "open", "openat", "epoll_wait"}, {"stat", "socket", "kill"}),
-    ("%process", {"clone", "fork", "execve", "exit_group", "wait4"}, {"kill", "getpid"}),
+    ("%process", {"clone", "fork", "execve", "exit_group", "wait4", "kill"}, {"getpid", "read"}),
     ("%net", {"socket", "connect", "sendmsg", "accept4"}, {"read", "pipe"}),
     ("%network", {"socket"}, {"read"}),
     ("%signal", {"kill", "rt_sigaction", "tgkill", "signalfd4"}, {"wait4"}),
@@ -40,7 +40,8 @@ def test_members_are_those_of_the_architecture() -> None:
 
 
 def test_unknown_class() -> None:
-    with pytest.raises(UsageError, match=r"unknown syscall class '%files': choose from %desc"):
+    with pytest.raises(UsageError,
+                       match=r"unknown syscall class .%files.: choose from %%stat, %%statfs"):
         syscall_classes.members("%files")
 
 
@@ -77,3 +78,15 @@ def test_list_without_match_is_a_usage_error(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert re.match(f"observer: error: {message}", err)
+
+
+def test_selection_and_listing_read_one_table() -> None:
+    # -s %CLASS and -l %CLASS once disagreed (kill in one %process, not the other).
+    for name in syscall_classes.names():
+        numbers = syscalls.parse_list([name], arch="x86_64")
+        listed = syscall_classes.members(name, "x86_64")
+        assert {syscalls.name(nr, "x86_64") for nr in numbers} == listed, name
+    assert "kill" in syscall_classes.members("%process", "x86_64")
+    assert "socket" not in syscall_classes.members("%desc", "x86_64")
+    assert syscall_classes.members("%%stat", "x86_64") == {"stat", "lstat", "fstat",
+                                                           "newfstatat", "statx"}

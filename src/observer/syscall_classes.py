@@ -50,9 +50,10 @@ _DESC = """
     timerfd_settime unlinkat userfaultfd utimensat vmsplice write writev
 """
 
+# strace's %process has the signal senders too (strace -e trace=%process shows kill).
 _PROCESS = """
-    clone clone3 execve execveat exit exit_group fork rt_tgsigqueueinfo unshare vfork wait4
-    waitid
+    clone clone3 execve execveat exit exit_group fork kill pidfd_open pidfd_send_signal
+    rt_sigqueueinfo rt_tgsigqueueinfo tgkill tkill unshare vfork wait4 waitid
 """
 
 _NET = """
@@ -77,7 +78,21 @@ _MEMORY = """
     madvise pkey_mprotect remap_file_pages set_mempolicy set_mempolicy_home_node shmat shmdt
 """
 
-#: Class name (without ``%``) -> syscall names, over both architectures.
+# Calls that take no argument and cannot fail.
+_PURE = "getegid geteuid getgid getpgrp getpid getppid gettid getuid"
+
+_CREDS = """
+    capget capset getegid geteuid getgid getgroups getresgid getresuid getuid setfsgid setfsuid
+    setgid setgroups setregid setresgid setresuid setreuid setuid
+"""
+
+_CLOCK = """
+    adjtimex clock_adjtime clock_getres clock_gettime clock_settime gettimeofday settimeofday
+    time
+"""
+
+#: Class name (without ``%``) -> syscall names, over both architectures. The stat classes
+#: follow strace's: %stat, %lstat, %fstat by variant, %%stat all of them.
 CLASSES: dict[str, frozenset[str]] = {
     "file": frozenset(_FILE.split()),
     "desc": frozenset(_DESC.split()),
@@ -86,6 +101,16 @@ CLASSES: dict[str, frozenset[str]] = {
     "signal": frozenset(_SIGNAL.split()),
     "ipc": frozenset(_IPC.split()),
     "memory": frozenset(_MEMORY.split()),
+    "pure": frozenset(_PURE.split()),
+    "creds": frozenset(_CREDS.split()),
+    "clock": frozenset(_CLOCK.split()),
+    "stat": frozenset({"stat"}),
+    "lstat": frozenset({"lstat"}),
+    "fstat": frozenset({"fstat", "newfstatat"}),
+    "%stat": frozenset({"stat", "lstat", "fstat", "newfstatat", "statx"}),
+    "statfs": frozenset({"statfs"}),
+    "fstatfs": frozenset({"fstatfs"}),
+    "%statfs": frozenset({"statfs", "fstatfs"}),
 }
 _ALIASES = {"network": "net"}
 

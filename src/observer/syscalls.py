@@ -82,62 +82,13 @@ def number(syscall: str, arch: str | None = None) -> int:
     raise UsageError(f"unknown syscall {text!r} on {arch}{hint}")
 
 
-#: strace's syscall classes (strace(1) -e trace=%CLASS), by name; names a table lacks are
-#: skipped, so one list serves both architectures.
-CLASSES: dict[str, frozenset[str]] = {
-    "file": frozenset("""
-        open openat openat2 creat execve execveat stat lstat newfstatat statx statfs access
-        faccessat faccessat2 unlink unlinkat mkdir mkdirat mknod mknodat rmdir rename renameat
-        renameat2 link linkat symlink symlinkat readlink readlinkat chdir chroot chmod fchmodat
-        fchmodat2 chown lchown fchownat truncate utime utimes utimensat futimesat mount umount2
-        pivot_root swapon swapoff acct getxattr lgetxattr setxattr lsetxattr listxattr
-        llistxattr removexattr lremovexattr getxattrat setxattrat listxattrat removexattrat
-        inotify_add_watch fanotify_mark name_to_handle_at open_tree open_tree_attr move_mount
-        mount_setattr fsconfig quotactl uselib file_getattr file_setattr""".split()),
-    "process": frozenset("""
-        clone clone3 fork vfork execve execveat exit exit_group wait4 waitid kill tkill tgkill
-        rt_sigqueueinfo rt_tgsigqueueinfo pidfd_open pidfd_send_signal unshare""".split()),
-    "net": frozenset("""
-        socket socketpair bind connect listen accept accept4 getsockname getpeername sendto
-        recvfrom sendmsg recvmsg sendmmsg recvmmsg shutdown setsockopt getsockopt""".split()),
-    "signal": frozenset("""
-        rt_sigaction rt_sigprocmask rt_sigreturn rt_sigpending rt_sigtimedwait rt_sigsuspend
-        rt_sigqueueinfo rt_tgsigqueueinfo sigaltstack signalfd signalfd4 kill tkill tgkill pause
-        pidfd_send_signal""".split()),
-    "ipc": frozenset("""
-        msgget msgsnd msgrcv msgctl semget semop semctl semtimedop shmget shmat shmctl
-        shmdt""".split()),
-    "desc": frozenset("""
-        read write open openat openat2 creat close close_range fstat newfstatat statx lseek
-        pread64 pwrite64 readv writev preadv pwritev preadv2 pwritev2 pipe pipe2 dup dup2 dup3
-        fcntl ioctl flock fsync fdatasync ftruncate fallocate getdents getdents64 fchdir fchmod
-        fchmodat fchmodat2 fchown fchownat fstatfs select pselect6 poll ppoll epoll_create
-        epoll_create1 epoll_ctl epoll_wait epoll_pwait epoll_pwait2 eventfd eventfd2 signalfd
-        signalfd4 timerfd_create timerfd_settime timerfd_gettime inotify_init inotify_init1
-        inotify_add_watch inotify_rm_watch fanotify_init fanotify_mark memfd_create mmap
-        sendfile splice tee vmsplice copy_file_range readahead sync_file_range syncfs
-        fadvise64 faccessat faccessat2 mkdirat mknodat unlinkat renameat renameat2 linkat
-        symlinkat readlinkat utimensat futimesat execveat fgetxattr fsetxattr flistxattr
-        fremovexattr socket socketpair bind connect listen accept accept4 getsockname
-        getpeername sendto recvfrom sendmsg recvmsg sendmmsg recvmmsg shutdown setsockopt
-        getsockopt pidfd_open pidfd_getfd io_uring_setup io_uring_enter io_uring_register
-        userfaultfd perf_event_open bpf fsopen fsmount fspick open_tree move_mount
-        name_to_handle_at open_by_handle_at landlock_create_ruleset""".split()),
-    "memory": frozenset("""
-        brk mmap munmap mprotect mremap msync mincore madvise mlock mlock2 munlock mlockall
-        munlockall mbind set_mempolicy get_mempolicy migrate_pages move_pages remap_file_pages
-        pkey_mprotect process_madvise process_mrelease mseal map_shadow_stack""".split()),
-}
-
-
 def _resolve(item: str, arch: str | None) -> set[int]:
     if item.startswith("%"):
-        cls = CLASSES.get(item[1:])
-        if cls is None:
-            raise UsageError(f"unknown syscall class {item!r}: choose from "
-                             + ", ".join("%" + c for c in sorted(CLASSES)))
+        # The one class table, also behind -l %CLASS (imported here: it imports this module).
+        from observer import syscall_classes
+
         numbers = _numbers(arch or native_arch())
-        return {numbers[n] for n in cls if n in numbers}
+        return {numbers[n] for n in syscall_classes.members(item, arch)}
     return {number(item, arch)}
 
 
