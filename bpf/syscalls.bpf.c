@@ -42,6 +42,7 @@ const volatile __u8 capture_time = 0;
 const volatile __u8 emit_records = 1;     /* write records to the ring */
 const volatile __u8 count_stats = 0;      /* add to the stats map (-c) */
 const volatile __u8 filter_failed = 0;    /* only syscalls that returned an error (-Z) */
+const volatile __u8 filter_successful = 0; /* only the others (-e status=successful) */
 const volatile __u8 emit_exits = 0;       /* a record when a traced process ends */
 const volatile __u32 string_limit = 0;    /* bytes per string argument, 0 = no strings */
 /* --cgroup/--unit/--container: only tasks in the cgroup v2 directory of this id (its inode)
@@ -502,6 +503,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	p->active = 0;
 	if (filter_failed && ret >= 0)
+		return 0;
+	if (filter_successful && ret < 0 && ret >= -4095)
 		return 0;
 	duration = bpf_ktime_get_ns() - p->e.ts_ns;
 	if (count_stats)

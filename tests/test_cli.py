@@ -170,3 +170,14 @@ def test_options_end_at_the_command_as_straces_do(argv: list[str], own: list[str
     assert opts.command == command
     # The command's own options never become observer's.
     assert not opts.follow or "-f" in own
+
+
+def test_straces_e_expressions() -> None:
+    opts = cli.parse_options(["-e", "trace=openat,read", "-e", "status=failed", "-e", "close"])
+    assert opts.syscalls == sorted(syscalls.parse_list(["openat,read,close"]))
+    assert opts.failed and not opts.successful and opts.full_records
+    assert cli.parse_options(["-e", "trace=all"]).syscalls == []
+    assert cli.parse_options(["-e", "status=successful"]).successful
+    for bad in (["-e", "signal=all"], ["-e", "status=failed", "-e", "status=successful"]):
+        with pytest.raises(UsageError):
+            cli.parse_options(bad)

@@ -149,6 +149,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("emit_records", &Spec::emit_records)
       .def_readwrite("count_stats", &Spec::count_stats)
       .def_readwrite("failed_only", &Spec::failed_only)
+      .def_readwrite("successful_only", &Spec::successful_only)
       .def_readwrite("exit_records", &Spec::exit_records)
       .def_readwrite("string_limit", &Spec::string_limit)
       .def_readwrite("data_limit", &Spec::data_limit)
@@ -189,11 +190,13 @@ PYBIND11_MODULE(_core, m) {
       .def(py::init(&JsonSink::open), py::arg("path"), "Create path ('-' = standard output).");
 
   py::class_<StraceSink, Sink>(m, "StraceSink", "strace-style lines with decoded arguments.")
-      .def(py::init([](const std::string& path, int timestamps, bool durations) {
-             return StraceSink::open(path, TimeFormat{timestamps, durations});
+      .def(py::init([](const std::string& path, int timestamps, bool durations, bool relative) {
+             return StraceSink::open(path, TimeFormat{timestamps, durations, relative});
            }),
            py::arg("path"), py::arg("timestamps") = 0, py::arg("durations") = false,
-           "Create path ('-' = standard output); timestamps 1 = -t, 2 = -tt; durations = -T.");
+           py::arg("relative") = false,
+           "Create path ('-' = standard output); timestamps 1 = -t, 2 = -tt, 3 = -ttt; "
+           "durations = -T; relative = -r.");
 
   py::class_<SyscallStats>(m, "SyscallStats", "Totals of one syscall from summary mode.")
       .def_readonly("nr", &SyscallStats::nr)

@@ -149,7 +149,8 @@ Loader::Loader(const Spec& spec) {
   if (spec.data_limit > BLOB_MAX)
     throw Error("configure BPF object", EINVAL,
                 "data limit must be at most " + std::to_string(BLOB_MAX) + " bytes");
-  if ((spec.count_stats || spec.failed_only || spec.string_limit || spec.data_limit) &&
+  if ((spec.count_stats || spec.failed_only || spec.successful_only || spec.string_limit ||
+       spec.data_limit) &&
       !spec.capture_exit)
     throw Error("configure recording", EINVAL,
                 "summaries, failed-only filtering and strings need capture_exit");
@@ -157,6 +158,7 @@ Loader::Loader(const Spec& spec) {
   ro->emit_records = spec.emit_records;
   ro->count_stats = spec.count_stats;
   ro->filter_failed = spec.failed_only;
+  ro->filter_successful = spec.successful_only;
   ro->emit_exits = spec.exit_records && spec.capture_exit;
   // In a pid namespace (a container, unshare --pid), user space knows pids as the namespace
   // numbers them, and so must the programs. 0xEFFFFFFC is the initial namespace's inode

@@ -106,8 +106,9 @@ class TextSink : public FileSink {
 // How records show time: none, wall-clock seconds (-t), with microseconds (-tt), and the
 // duration (-T). Wall-clock time is CLOCK_REALTIME - CLOCK_MONOTONIC at open plus ts_ns.
 struct TimeFormat {
-  int timestamps = 0;  // 0, 1 (-t) or 2 (-tt)
+  int timestamps = 0;  // 0, 1 (-t), 2 (-tt) or 3 (-ttt: seconds since the epoch)
   bool durations = false;
+  bool relative = false;  // -r: time since the previous record's entry
 };
 
 // One JSON object per line with every field of the record: names and numbers, the
@@ -139,6 +140,7 @@ class StraceSink : public FileSink {
 
   TimeFormat time_;
   int64_t realtime_offset_;
+  uint64_t previous_ns_ = 0;  // entry of the previous record, for -r
   int64_t cached_second_ = -1;  // the wall-clock second whose HH:MM:SS is in cached_clock_
   char cached_clock_[8] = {};
 };

@@ -167,6 +167,22 @@ StraceSink::StraceSink(int fd, bool owns_fd, std::string name, TimeFormat time)
 char* StraceSink::put_time(char* out, uint64_t ts_ns) {
   int64_t wall = static_cast<int64_t>(ts_ns) + realtime_offset_;
   int64_t second = wall / 1000000000;
+  if (time_.relative) {
+    // strace -r: "%6ld.%06ld ", the first record at 0.
+    uint64_t delta = previous_ns_ && ts_ns > previous_ns_ ? ts_ns - previous_ns_ : 0;
+    previous_ns_ = ts_ns;
+    char digits[24];
+    char* end = put_num(digits, delta / 1000000000);
+    for (ptrdiff_t pad = 6 - (end - digits); pad > 0; --pad) *out++ = ' ';
+    out = put(out, std::string_view(digits, static_cast<size_t>(end - digits)));
+    *out++ = '.';
+    return put(put_padded(out, (delta % 1000000000) / 1000, 6), " ");
+  }
+  if (time_.timestamps > 2) {  // -ttt: 1795363164.774356
+    out = put_num(out, second);
+    *out++ = '.';
+    return put(put_padded(out, static_cast<uint64_t>(wall % 1000000000) / 1000, 6), " ");
+  }
   if (second != cached_second_) {
     // localtime_r only once per second of records: it may read the time zone file.
     time_t t = static_cast<time_t>(second);
@@ -195,7 +211,7 @@ void StraceSink::write_record(const void* data, uint32_t size) {
   char* p = line(kMaxCallText + 128);
   p = put_num(p, e.tid);
   *p++ = ' ';
-  if (time_.timestamps && (e.flags & EVENT_HAS_TIME)) p = put_time(p, e.ts_ns);
+  if ((time_.timestamps || time_.relative) && (e.flags & EVENT_HAS_TIME)) p = put_time(p, e.ts_ns);
   if (e.flags & EVENT_PROCESS_EXIT) {
     int status = static_cast<int>(e.ret);
     if (WIFSIGNALED(status)) {

@@ -58,6 +58,7 @@ class Spec:
     emit_records: bool
     count_stats: bool
     failed_only: bool
+    successful_only: bool
     exit_records: bool
     string_limit: int
     data_limit: int
@@ -104,7 +105,8 @@ class JsonSink(Sink):
 class StraceSink(Sink):
     """strace-style lines with decoded arguments."""
 
-    def __init__(self, path: str | bytes, timestamps: int = 0, durations: bool = False) -> None: ...
+    def __init__(self, path: str | bytes, timestamps: int = 0, durations: bool = False,
+                 relative: bool = False) -> None: ...
 
 class SyscallStats:
     """Totals of one syscall from summary mode."""

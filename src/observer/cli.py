@@ -100,16 +100,18 @@ class Options:
     format: str = "log"
     timestamps: int = 0
     durations: bool = False
+    relative: bool = False
     summary: bool = False
     summary_with_events: bool = False
     failed: bool = False
+    successful: bool = False
     string_limit: int = 256
     data_limit: int = 32
 
     @property
     def full_records(self) -> bool:
         """Records are written at syscall exit (return values, durations, strings)."""
-        return self.format != "log" or self.summary or self.failed
+        return self.format != "log" or self.summary or self.failed or self.successful
 
 
 class _Parser(argparse.ArgumentParser):
@@ -153,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only syscalls made with this real or effective user (name or "
                              "number)")
     target.add_argument("--uid", type=int, metavar="UID", help="the same as -u, by number")
+    target.add_argument("-e", dest="expr", action="append", default=[], metavar="EXPR",
+                        help="strace's filter syntax: trace=LIST (as -s), status=failed (as "
+                             "-Z) or status=successful; repeatable")
     target.add_argument("-Z", "--failed", action="store_true",
                         help="only syscalls that returned an error (decided in the kernel)")
     target.add_argument("command", nargs="*", metavar="[--] CMD ARGS",
@@ -169,7 +174,10 @@ def build_parser() -> argparse.ArgumentParser:
                           "dataset directory of Parquet files written as records come "
                           "(default trace.parquet)")
     out.add_argument("-t", dest="timestamps", action="count", default=0,
-                     help="strace format: wall-clock time of day (-tt: with microseconds)")
+                     help="strace format: wall-clock time of day (-tt: with microseconds, "
+                          "-ttt: seconds since the epoch)")
+    out.add_argument("-r", dest="relative", action="store_true",
+                     help="strace format: time since the previous syscall's entry")
     out.add_argument("-T", dest="durations", action="store_true",
                      help="strace format: time spent in each syscall")
     out.add_argument("--string-limit", type=int, default=256, metavar="N",
@@ -268,17 +276,33 @@ def parse_options(argv: list[str] | None) -> Options:
         follow=args.follow,
         quiet=args.quiet,
     )
-    opts.timestamps = min(args.timestamps, 2)
+    opts.timestamps = min(args.timestamps, 3)
     opts.durations = args.durations
+    opts.relative = args.relative
     opts.failed = args.failed
+    syscall_lists = list(args.syscall)
+    for expr in args.expr:
+        key, _, value = expr.rpartition("=") if "=" in expr else ("trace", "=", expr)
+        if key == "trace":
+            if value != "all":
+                syscall_lists.append(value)
+        elif key == "status" and value in ("failed", "successful"):
+            opts.failed = opts.failed or value == "failed"
+            opts.successful = opts.successful or value == "successful"
+        else:
+            raise UsageError(f"unsupported -e {expr!r}: observer reads -e trace=LIST and "
+                             "-e status=failed|successful")
+    if opts.failed and opts.successful:
+        raise UsageError("status=failed and status=successful select nothing together")
     opts.summary = args.summary or args.with_summary
     opts.summary_with_events = args.with_summary
     if args.format is None:
         # -t/-T only make sense for strace lines: asking for them picks that format.
-        opts.format = "strace" if opts.timestamps or opts.durations else "log"
+        opts.format = ("strace" if opts.timestamps or opts.durations or opts.relative
+                       else "log")
     else:
         opts.format = args.format
-    if (opts.timestamps or opts.durations) and opts.format != "strace":
+    if (opts.timestamps or opts.durations or opts.relative) and opts.format != "strace":
         raise UsageError(f"-t/-tt/-T apply to --format strace, not {opts.format}")
     if opts.format == "parquet":
         if opts.output == "-":
@@ -296,7 +320,7 @@ def parse_options(argv: list[str] | None) -> Options:
     opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)
     opts.uid = parse_user(args.user, args.uid)
     opts.pids = parse_pids(args.pid)
-    opts.syscalls = syscalls.parse_list(args.syscall)
+    opts.syscalls = syscalls.parse_list(syscall_lists)
     if opts.duration is not None and not opts.duration > 0:
         raise UsageError(f"duration must be > 0 seconds, not {args.duration}")
     opts.ring_size = parse_size(args.ring_size)
@@ -539,10 +563,12 @@ def run(opts: Options) -> int:
     spec.emit_records = records_wanted(opts)
     spec.count_stats = opts.summary
     spec.failed_only = opts.failed
+    spec.successful_only = opts.successful
     spec.string_limit = opts.string_limit if opts.format != "log" else 0
     # Buffers, structs and process exits are shown by the jsonl and strace writers only.
     spec.data_limit = opts.data_limit if opts.format in ("jsonl", "strace") else 0
-    spec.exit_records = opts.format in ("jsonl", "strace") and not opts.failed
+    spec.exit_records = (opts.format in ("jsonl", "strace") and not opts.failed
+                         and not opts.successful)
     tracer = _core.Tracer(spec)
     # Facts about the machine that change nothing (tracefs absent): for -v and --info only.
     if opts.verbose and not opts.quiet:
@@ -695,7 +721,8 @@ def open_sink(opts: Options) -> Any:
     if opts.format == "jsonl":
         return _core.JsonSink(os.fsencode(opts.output))
     if opts.format == "strace":
-        return _core.StraceSink(os.fsencode(opts.output), opts.timestamps, opts.durations)
+        return _core.StraceSink(os.fsencode(opts.output), opts.timestamps, opts.durations,
+                                opts.relative)
     return _core.TextSink(os.fsencode(opts.output))
 
 

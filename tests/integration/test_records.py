@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+import observer.syscall_classes
 import observer.syscalls
 
 from .helpers import run_observer
@@ -437,3 +438,29 @@ def test_the_syscall_filter_catches_32_bit_calls(int80: Path, tmp_path: Path) ->
     run_observer("-s", "write", "--format", "strace", "-o", str(text), "--", str(int80))
     (line,) = [x for x in text.read_text().splitlines() if "+++" not in x]
     assert re.fullmatch(r"\d+ write\(1, 0x[0-9a-f]+, 6\) = -?\d+.*", line), line
+
+
+def test_straces_filter_syntax_selects_in_the_kernel(program: Path, scratch: Path,
+                                                     tmp_path: Path) -> None:
+    ok = observer_records(["-e", "trace=%file,read", "-e", "status=successful"],
+                          [str(program), str(scratch)], tmp_path)
+    assert ok and all(r["ret"] is None or r["ret"] >= 0 for r in ok)
+    assert {"openat", "read"} <= {r["syscall"] for r in ok}
+    assert not {r["syscall"] for r in ok} - observer.syscall_classes.members("%file") - {"read"}
+    failed = observer_records(["-e", "status=failed", "-e", "access"],
+                              [str(program), str(scratch)], tmp_path)
+    # The dynamic loader's access("/etc/ld.so.preload") and the program's own, both failing.
+    assert {(r["syscall"], r["error"]) for r in failed} == {("access", "ENOENT")}
+    assert len(failed) >= 2
+
+
+def test_relative_and_epoch_timestamps(tmp_path: Path) -> None:
+    out = tmp_path / "t.txt"
+    assert run_observer("-q", "-r", "-o", str(out), "--", "true").returncode == 0
+    lines = out.read_text().splitlines()
+    assert re.fullmatch(r"\d+ +0\.000000 execve\(.*", lines[0]), lines[0]
+    assert all(re.fullmatch(r"\d+ +\d+\.\d{6} \S.*", line) for line in lines)
+    assert run_observer("-q", "-ttt", "-o", str(out), "--", "true").returncode == 0
+    first = out.read_text().splitlines()[0]
+    stamp = float(first.split()[1])
+    assert abs(stamp - time.time()) < 120, first
