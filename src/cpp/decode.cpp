@@ -750,12 +750,38 @@ Strings parse_strings(const void* record, uint32_t size) noexcept {
   return s;
 }
 
+namespace {
+
+// The kernel's restart codes (include/linux/errno.h): a syscall interrupted by a signal
+// returns one of them at its exit, before the signal's delivery turns it into EINTR or a
+// restart. strace shows them with these words.
+struct Restart {
+  int code;
+  std::string_view name, text;
+};
+constexpr Restart kRestarts[] = {
+    {512, "ERESTARTSYS", "To be restarted if SA_RESTART is set"},
+    {513, "ERESTARTNOINTR", "To be restarted"},
+    {514, "ERESTARTNOHAND", "To be restarted if no handler"},
+    {516, "ERESTART_RESTARTBLOCK", "Interrupted by signal"},
+};
+
+const Restart* restart(int err) {
+  for (const Restart& r : kRestarts)
+    if (r.code == err) return &r;
+  return nullptr;
+}
+
+}  // namespace
+
 std::string_view errno_symbol(int err) noexcept {
+  if (const Restart* r = restart(err)) return r->name;
   const char* name = strerrorname_np(err);
   return name ? name : "";
 }
 
 std::string_view errno_description(int err) noexcept {
+  if (const Restart* r = restart(err)) return r->text;
   const char* text = strerrordesc_np(err);
   return text ? text : "";
 }
@@ -887,7 +913,8 @@ char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
   if (is_error(e.ret)) {
     int err = static_cast<int>(-e.ret);
     std::string_view ename = errno_symbol(err);
-    out = put(out, "-1 ");
+    // A restart code is not the call's result yet: strace writes "? ERESTARTSYS (...)".
+    out = put(out, restart(err) ? "? " : "-1 ");
     if (ename.empty()) return put_dec(put(out, "errno "), err);
     out = put(out, ename);
     return put(put(put(out, " ("), errno_description(err)), ")");

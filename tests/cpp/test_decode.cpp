@@ -67,6 +67,8 @@ void errno_names_and_texts() {
   CHECK(is_error(-4095));
   CHECK(!is_error(-4096));
   CHECK(!is_error(0));
+  CHECK_EQ(errno_symbol(512), "ERESTARTSYS");
+  CHECK_EQ(errno_description(516), "Interrupted by signal");
 }
 
 void calls_render_like_strace() {
@@ -74,6 +76,9 @@ void calls_render_like_strace() {
   CHECK_EQ(call(returned("close", nr_of("close"), 0, {3})), "close(3) = 0");
   CHECK_EQ(call(returned("close", nr_of("close"), -EBADF, {99})),
            "close(99) = -1 EBADF (Bad file descriptor)");
+  // Interrupted by a signal: strace's "= ? ERESTARTSYS (To be restarted if SA_RESTART is set)".
+  CHECK_EQ(call(returned("read", nr_of("close"), -512, {3})),
+           "close(3) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)");
   Event unfinished = returned("close", nr_of("close"), 0, {3});
   unfinished.flags = EVENT_HAS_TIME;
   CHECK_EQ(call(unfinished), "close(3) = ?");

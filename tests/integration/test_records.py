@@ -464,3 +464,30 @@ def test_relative_and_epoch_timestamps(tmp_path: Path) -> None:
     first = out.read_text().splitlines()[0]
     stamp = float(first.split()[1])
     assert abs(stamp - time.time()) < 120, first
+
+
+# A read interrupted by a signal whose handler raises: the kernel returns -ERESTARTSYS at the
+# syscall's exit, which strace shows as "= ? ERESTARTSYS (...)".
+INTERRUPTED = """
+import os, signal
+def stop(*args): raise KeyboardInterrupt
+signal.signal(signal.SIGALRM, stop)
+signal.setitimer(signal.ITIMER_REAL, 0.05)
+r, w = os.pipe()
+try:
+    os.read(r, 1)
+except KeyboardInterrupt:
+    pass
+"""
+
+
+def test_restart_codes_are_shown_as_strace_shows_them(tmp_path: Path) -> None:
+    out = tmp_path / "t.txt"
+    result = run_observer("-q", "-s", "read", "--format", "strace", "-o", str(out), "--",
+                          sys.executable, "-S", "-c", INTERRUPTED)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"read\(\d+, 0x[0-9a-f]+, 1\) = \? ERESTARTSYS \(To be restarted if "
+                     r"SA_RESTART is set\)", out.read_text()), out.read_text()[-400:]
+    records = observer_records(["-s", "read"], [sys.executable, "-S", "-c", INTERRUPTED],
+                               tmp_path)
+    assert "ERESTARTSYS" in {r["error"] for r in records}
