@@ -610,6 +610,31 @@ static __always_inline void emit_exit(struct task_struct *task, __u64 pid_tgid)
 	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
 }
 
+/* A signal delivered to a traced thread (strace's "--- SIGCHLD {...} ---"): runs in the
+ * receiving thread when it takes the signal. The args carry the kernel_siginfo's 48 bytes. */
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	struct event *e;
+	__u64 pid_tgid;
+
+	/* SIGKILL is never taken by a handler: the process's end says it ("+++ killed by"). */
+	if (!emit_exits || !emit_records || sig == 9 || !current_ids(&pid_tgid) ||
+	    !tgid_selected(pid_tgid >> 32) || !task_selected())
+		return 0;
+	e = reserve(pid_tgid, sig);
+	if (!e)
+		return 0;
+	e->ts_ns = bpf_ktime_get_ns();
+	if (!info || bpf_probe_read_kernel(e->args, sizeof(e->args), info))
+		__builtin_memset(e->args, 0, sizeof(e->args));
+	e->ret = 0;
+	e->duration_ns = 0;
+	e->flags = EVENT_SIGNAL | EVENT_HAS_TIME;
+	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+	return 0;
+}
+
 /* Forget a process when its last thread exits, so a reused pid starts untraced; and say that
  * it ended, if asked to. */
 SEC("tp_btf/sched_process_exit")

@@ -31,6 +31,7 @@ enum event_flag {
 	EVENT_HAS_STRINGS = 4, /* struct string_tail and its bytes follow the event */
 	EVENT_PROCESS_EXIT = 8, /* not a syscall: the process ended; ret is its wait status */
 	EVENT_COMPAT = 16,      /* a 32-bit call (x86_64's int 0x80 / ia32): nr is an i386 number */
+	EVENT_SIGNAL = 32,      /* not a syscall: signal nr delivered; args hold its siginfo */
 };
 
 /* Summary slots of 32-bit calls: COMPAT_STATS + their i386 number. */

@@ -67,6 +67,10 @@ struct task_struct {
 	const struct cred *cred;
 };
 
+/* Read as 48 raw bytes (the siginfo layout is ABI), never by field. */
+struct kernel_siginfo;
+struct k_sigaction;
+
 struct linux_binprm {
 	const char *filename;
 };

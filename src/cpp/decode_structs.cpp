@@ -367,6 +367,51 @@ char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool trun
   return put(put_num(put(out, " /* "), entries), entries == 1 ? " entry */" : " entries */");
 }
 
+char* put_siginfo(char* out, std::string_view bytes) noexcept {
+  // The ABI's layout: signo, errno, code, then the union at 16 (pid, uid; for SIGCHLD status,
+  // utime, stime; for faults the address).
+  if (bytes.size() < 48) return put(out, "{...}");
+  auto i32 = [&](size_t at) {
+    int32_t v;
+    std::memcpy(&v, bytes.data() + at, sizeof(v));
+    return v;
+  };
+  auto i64 = [&](size_t at) {
+    int64_t v;
+    std::memcpy(&v, bytes.data() + at, sizeof(v));
+    return v;
+  };
+  int signo = i32(0), code = i32(8);
+  out = put(put(out, "{si_signo="), signal_name(signo));
+  static constexpr Flag kCodes[] = {{0, "SI_USER"},  {0x80, "SI_KERNEL"}, {uint64_t(-1), "SI_QUEUE"},
+                                    {uint64_t(-2), "SI_TIMER"}, {uint64_t(-3), "SI_MESGQ"},
+                                    {uint64_t(-4), "SI_ASYNCIO"}, {uint64_t(-5), "SI_SIGIO"},
+                                    {uint64_t(-6), "SI_TKILL"}};
+  static constexpr Flag kChild[] = {{1, "CLD_EXITED"}, {2, "CLD_KILLED"}, {3, "CLD_DUMPED"},
+                                    {4, "CLD_TRAPPED"}, {5, "CLD_STOPPED"}, {6, "CLD_CONTINUED"}};
+  static constexpr Flag kSegv[] = {{1, "SEGV_MAPERR"}, {2, "SEGV_ACCERR"}};
+  out = put(out, ", si_code=");
+  if (signo == SIGCHLD && code > 0) {
+    out = put_enum(out, code, kChild);
+    out = put_num(put(out, ", si_pid="), i32(16));
+    out = put_num(put(out, ", si_uid="), static_cast<uint32_t>(i32(20)));
+    out = put(out, ", si_status=");
+    out = code == 1 ? put_num(out, i32(24)) : put(out, signal_name(i32(24)));
+    out = put_num(put(out, ", si_utime="), i64(32));
+    return put(put_num(put(out, ", si_stime="), i64(40)), "}");
+  }
+  if ((signo == SIGSEGV || signo == SIGBUS) && code > 0) {
+    out = put_enum(out, code, kSegv);
+    uint64_t addr = static_cast<uint64_t>(i64(16));
+    return put(addr ? put_hex(put(out, ", si_addr="), addr) : put(out, ", si_addr=NULL"), "}");
+  }
+  out = put_enum(out, code, kCodes);
+  if (code <= 0)  // sent by a process: kill, tkill, sigqueue
+    out = put_num(put(put_num(put(out, ", si_pid="), i32(16)), ", si_uid="),
+                  static_cast<uint32_t>(i32(20)));
+  return put(out, "}");
+}
+
 char* put_envp(char* out, uint64_t pointer, std::string_view bytes) noexcept {
   uint32_t count;
   out = put_hex(out, pointer);

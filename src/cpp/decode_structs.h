@@ -54,6 +54,10 @@ char* put_envp(char* out, uint64_t pointer, std::string_view bytes) noexcept;
 // getdents64's buffer: the pointer and /* 20 entries */ (just the pointer if it was cut).
 char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool truncated) noexcept;
 
+// A delivered signal's kernel_siginfo (48 bytes) as strace shows it:
+// {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=0, si_utime=0, ...}.
+char* put_siginfo(char* out, std::string_view bytes) noexcept;
+
 // The names strace gives signals: "SIGINT"; real-time ones SIGRTMIN, SIGRT_1 ...; "" if none.
 // Without the "SIG" prefix in sets.
 std::string_view signal_name(int sig) noexcept;

@@ -72,6 +72,7 @@ std::vector<std::string> tracepoints(const Spec& spec) {
   if (spec.follow) names.push_back("sched_process_fork");
   if (!spec.comms.empty()) names.push_back("sched_process_exec");
   if (!spec.whole_system() || spec.exit_records) names.push_back("sched_process_exit");
+  if (spec.exit_records && spec.capture_exit) names.push_back("signal_deliver");
   return names;
 }
 
@@ -207,12 +208,12 @@ Loader::~Loader() {
 void Loader::attach() {
   bpf_program* progs[] = {skel_->progs.sys_enter, skel_->progs.sys_exit,
                           skel_->progs.sched_process_fork, skel_->progs.sched_process_exec,
-                          skel_->progs.sched_process_exit};
+                          skel_->progs.sched_process_exit, skel_->progs.signal_deliver};
   bpf_link** links[] = {&skel_->links.sys_enter, &skel_->links.sys_exit,
                         &skel_->links.sched_process_fork, &skel_->links.sched_process_exec,
-                        &skel_->links.sched_process_exit};
+                        &skel_->links.sched_process_exit, &skel_->links.signal_deliver};
   // Process-lifetime hooks first, so no fork or exec slips between them and sys_enter.
-  for (int i = 4; i >= 0; --i) {
+  for (int i = static_cast<int>(std::size(progs)) - 1; i >= 0; --i) {
     if (!bpf_program__autoload(progs[i])) continue;
     bpf_link* link = bpf_program__attach(progs[i]);
     if (!link) {

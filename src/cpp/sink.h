@@ -123,6 +123,10 @@ class JsonSink : public FileSink {
   void write_record(const void* data, uint32_t size) override;
 
  private:
+  // {"kind":"KIND","ts_ns":...,"wall_ns":...,"tgid":...,"tid":...,"comm":"..." of records that
+  // are not syscalls (a process's exit, a signal).
+  char* put_kind(char* p, std::string_view kind, const Event& e) const noexcept;
+
   int64_t realtime_offset_;
 };
 

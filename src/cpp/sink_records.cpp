@@ -74,17 +74,32 @@ std::unique_ptr<JsonSink> JsonSink::open(const std::string& path) {
 JsonSink::JsonSink(int fd, bool owns_fd, std::string name)
     : FileSink(fd, owns_fd, std::move(name)), realtime_offset_(realtime_minus_monotonic()) {}
 
+char* JsonSink::put_kind(char* p, std::string_view kind, const Event& e) const noexcept {
+  p = put(put(put(p, "{\"kind\":\""), kind), "\",\"ts_ns\":");
+  p = put_num(p, e.ts_ns);
+  p = put_num(put(p, ",\"wall_ns\":"), static_cast<int64_t>(e.ts_ns) + realtime_offset_);
+  p = put_num(put(p, ",\"tgid\":"), e.tgid);
+  p = put_num(put(p, ",\"tid\":"), e.tid);
+  return put_json_string(put(p, ",\"comm\":"), comm_view(e));
+}
+
 void JsonSink::write_record(const void* data, uint32_t size) {
   const Event& e = *static_cast<const Event*>(data);
+  if (e.flags & EVENT_SIGNAL) {
+    // Its own kind of record: {"kind":"signal", ..., "signal":"SIGCHLD","siginfo":"{...}"}.
+    char* p = put_kind(line(1024), "signal", e);
+    p = put_json_string(put(p, ",\"signal\":"), signal_name(e.nr));
+    char info[512];
+    char* end = put_siginfo(info, std::string_view(reinterpret_cast<const char*>(e.args),
+                                                   sizeof(e.args)));
+    p = put_json_string(put(p, ",\"siginfo\":"), std::string_view(info, end - info));
+    commit(put(p, "}\n"));
+    return;
+  }
   if (e.flags & EVENT_PROCESS_EXIT) {
     // Its own kind of record: {"kind":"exit", ..., "status": the wait status, and either
     // "exit_code" or "signal"}.
-    char* p = line(512);
-    p = put_num(put(p, "{\"kind\":\"exit\",\"ts_ns\":"), e.ts_ns);
-    p = put_num(put(p, ",\"wall_ns\":"), static_cast<int64_t>(e.ts_ns) + realtime_offset_);
-    p = put_num(put(p, ",\"tgid\":"), e.tgid);
-    p = put_num(put(p, ",\"tid\":"), e.tid);
-    p = put_json_string(put(p, ",\"comm\":"), comm_view(e));
+    char* p = put_kind(line(512), "exit", e);
     p = put_num(put(p, ",\"status\":"), e.ret);
     int status = static_cast<int>(e.ret);
     if (WIFSIGNALED(status))
@@ -212,6 +227,12 @@ void StraceSink::write_record(const void* data, uint32_t size) {
   p = put_num(p, e.tid);
   *p++ = ' ';
   if ((time_.timestamps || time_.relative) && (e.flags & EVENT_HAS_TIME)) p = put_time(p, e.ts_ns);
+  if (e.flags & EVENT_SIGNAL) {
+    p = put(put(put(p, "--- "), signal_name(e.nr)), " ");
+    p = put_siginfo(p, std::string_view(reinterpret_cast<const char*>(e.args), sizeof(e.args)));
+    commit(put(p, " ---\n"));
+    return;
+  }
   if (e.flags & EVENT_PROCESS_EXIT) {
     int status = static_cast<int>(e.ret);
     if (WIFSIGNALED(status)) {

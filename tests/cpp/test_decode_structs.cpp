@@ -101,6 +101,23 @@ void limits_addresses_and_small_structs() {
   CHECK_EQ(text(put_statx_mask, uint64_t{0x7ff | 0x1000}), "STATX_BASIC_STATS|STATX_MNT_ID");
 }
 
+void siginfo_like_strace() {
+  int32_t chld[12] = {};
+  chld[0] = SIGCHLD;
+  chld[2] = 2;  // CLD_KILLED
+  chld[4] = 42;
+  chld[6] = SIGKILL;
+  CHECK_EQ(text(put_siginfo, std::string_view(reinterpret_cast<const char*>(chld), 48)),
+           "{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=42, si_uid=0, si_status=SIGKILL, "
+           "si_utime=0, si_stime=0}");
+  int32_t alarm[12] = {SIGALRM, 0, 0x80};
+  CHECK_EQ(text(put_siginfo, std::string_view(reinterpret_cast<const char*>(alarm), 48)),
+           "{si_signo=SIGALRM, si_code=SI_KERNEL}");
+  int32_t term[12] = {SIGTERM, 0, 0, 0, 7, 1000};
+  CHECK_EQ(text(put_siginfo, std::string_view(reinterpret_cast<const char*>(term), 48)),
+           "{si_signo=SIGTERM, si_code=SI_USER, si_pid=7, si_uid=1000}");
+}
+
 }  // namespace
 
 int main() {
@@ -108,5 +125,6 @@ int main() {
   stat_shows_mode_and_size_or_device();
   signal_sets_and_actions();
   limits_addresses_and_small_structs();
+  siginfo_like_strace();
   return check::report("decode_structs");
 }

@@ -17,7 +17,7 @@ import pytest
 
 pytestmark = pytest.mark.bpf
 
-ALL_TRACEPOINTS = ["sys_enter", "sys_exit", "sched_process_fork", "sched_process_exec",
+ALL_TRACEPOINTS = ["sys_enter", "sys_exit", "sched_process_fork", "sched_process_exec", "signal_deliver",
                    "sched_process_exit"]
 ALL_CAPS = "000001ffffffffff"
 TRACEFS_NOTE = "tracefs is not mounted; not needed: observer attaches through BTF"

@@ -161,7 +161,9 @@ def test_process_exits_are_records_in_jsonl_and_strace_lines(tmp_path: Path) -> 
                           script)
     assert result.returncode == 3, result.stderr
     child = int(result.stdout)
-    exits = [r for r in map(json.loads, out.read_text().splitlines()) if r.get("kind") == "exit"]
+    kinds = [r for r in map(json.loads, out.read_text().splitlines()) if "kind" in r]
+    exits = [r for r in kinds if r["kind"] == "exit"]
+    assert {r["signal"] for r in kinds if r["kind"] == "signal"} == {"SIGCHLD"}
     by_pid = {r["tgid"]: r for r in exits}
     assert len(exits) == 2 and child in by_pid
     assert by_pid[child]["signal"] == "SIGKILL" and "exit_code" not in by_pid[child]
@@ -174,6 +176,10 @@ def test_process_exits_are_records_in_jsonl_and_strace_lines(tmp_path: Path) -> 
     lines = text.read_text().splitlines()
     assert f"{child} +++ killed by SIGKILL +++" in lines
     assert lines[-1].endswith(" +++ exited with 3 +++")
+    # The shell is told of its child's end: strace's signal line, in the kernel's words.
+    assert any(re.fullmatch(rf"\d+ --- SIGCHLD \{{si_signo=SIGCHLD, si_code=CLD_KILLED, "
+                            rf"si_pid={child}, si_uid=0, si_status=SIGKILL, si_utime=\d+, "
+                            rf"si_stime=\d+\}} ---", line) for line in lines), lines[-8:]
 
 
 def observer_calls(argv: list[str], tmp: Path) -> list[list[Call]]:
