@@ -1,0 +1,69 @@
+"""Every combination of what changes the BPF programs loads: the verifier's verdict depends on
+which paths the read-only configuration leaves in, and a regression there (a loop whose states
+multiply, a lost bound) shows only when that variant loads."""
+
+from __future__ import annotations
+
+import itertools
+import os
+
+import pytest
+
+from observer import _cgroups
+
+pytestmark = pytest.mark.bpf
+
+# (name, Spec attribute, value): each is on or off in every combination with the others.
+SWITCHES = [
+    ("full", "capture_exit", True),
+    ("strings", "string_limit", 256),
+    ("data", "data_limit", 32),
+    ("exits", "exit_records", True),
+    ("summary", "count_stats", True),
+    ("failed", "failed_only", True),
+    ("follow", "follow", True),
+    ("names", "comms", [b"observer-no-such-program"]),
+    ("uid", "uid", 0),
+    ("syscalls", "syscalls", [0, 1, 59]),
+]
+
+
+# The switches that shape the record path vary in every combination; the filters (which add
+# tests in front of it) are all on or all off, which keeps the run to seconds (each load
+# takes a fraction of one) while covering the longest programs the verifier sees.
+RECORD = ["full", "strings", "data", "exits", "summary", "failed"]
+FILTERS = ("follow", "names", "uid", "syscalls")
+
+
+def variants() -> list[tuple[str, ...]]:
+    """The combinations the loader accepts (strings, data, exits, summary and failed need
+    records at exit), as switch names."""
+    needs_full = set(RECORD) - {"full"}
+    combos = [combo for n in range(len(RECORD) + 1) for combo in itertools.combinations(RECORD, n)
+              if "full" in combo or not needs_full & set(combo)]
+    return [combo + extra for combo in combos for extra in ((), FILTERS)]
+
+
+def test_every_variant_of_the_programs_loads() -> None:
+    from observer import _core
+
+    found = _cgroups.v2_mount()
+    failures = []
+    checked = 0
+    for combo in variants():
+        spec = _core.Spec()
+        spec.pids = [os.getpid()] if "follow" in combo else []
+        for name, attribute, value in SWITCHES:
+            if name in combo:
+                setattr(spec, attribute, value)
+        if found is not None and "uid" in combo:  # and the cgroup filter with it
+            mount, _ = found
+            spec.cgroup_id, spec.cgroup_level = os.stat(mount).st_ino, 0
+        try:
+            tracer = _core.Tracer(spec)
+            del tracer
+        except Exception as err:  # noqa: BLE001 - every failure is reported below
+            failures.append(f"{'+'.join(combo) or 'log'}: {str(err).splitlines()[0]}")
+        checked += 1
+    assert checked >= 60
+    assert failures == []
