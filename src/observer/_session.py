@@ -15,6 +15,7 @@ from observer._errors import ObserverError, UsageError
 #: consumer, so it also bounds how late Ctrl-C, a deadline or a target's exit is noticed.
 POLL_MS = 10
 NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
+MAX_NAMES = 64  # names -n takes (bpf/syscalls.h MAX_NAMES)
 
 
 def parse_pids(values: list[str]) -> list[int]:
@@ -41,19 +42,30 @@ def parse_comms(values: list[str]) -> list[str]:
                 raise UsageError(f"invalid program name {item!r}: expected 1-{NAME_MAX} bytes "
                                  "without '/'")
             comms.append(item)
-    return sorted(set(comms))
+    unique = sorted(set(comms))
+    if len(unique) > MAX_NAMES:
+        raise UsageError(f"{len(unique)} program names for -n: at most {MAX_NAMES}")
+    return unique
 
 
 class CommandNotFound(ObserverError):
     """The command after -- is not an executable file."""
 
 
+class CommandNotExecutable(ObserverError):
+    """The command after -- exists but cannot be run (a directory, no execute permission)."""
+
+
 def resolve_command(name: str) -> str:
-    """The path of the command after --, found as the shell would; raises CommandNotFound."""
+    """The path of the command after --, found as the shell would; raises CommandNotFound
+    (127 in a shell) or CommandNotExecutable (126) as a shell tells them apart."""
     path = shutil.which(name)
-    if path is None:
-        raise CommandNotFound(f"command not found: {name}")
-    return path
+    if path is not None:
+        return path
+    if "/" in name and os.path.exists(name):
+        reason = "Is a directory" if os.path.isdir(name) else "Permission denied"
+        raise CommandNotExecutable(f"cannot execute {name}: {reason}")
+    raise CommandNotFound(f"command not found: {name}")
 
 
 def fs_bytes(values: list[str]) -> list[bytes]:
@@ -115,7 +127,25 @@ def resolve_pids(pids: list[int]) -> list[int]:
     for tgid in tgids:
         if has_exited(tgid):
             raise UsageError(f"process {tgid} has already exited")
+        if tgid == os.getpid():
+            raise UsageError(f"pid {tgid} is observer itself, which it never traces")
+        if is_kernel_thread(tgid):
+            raise UsageError(f"pid {tgid} is a kernel thread: it makes no syscalls to trace")
     return tgids
+
+
+#: PF_KTHREAD in the flags field of /proc/PID/stat (include/linux/sched.h).
+_PF_KTHREAD = 0x00200000
+
+
+def is_kernel_thread(pid: int) -> bool:
+    """True for a kernel thread (kthreadd, kworker/...), which never makes a syscall."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return bool(int(fields[6]) & _PF_KTHREAD)
+    except (OSError, IndexError, ValueError):
+        return False
 
 
 def watch_exits(tracer: Any, pids: list[int]) -> list[int]:

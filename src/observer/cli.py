@@ -20,6 +20,7 @@ from observer import __version__, summary, syscall_classes, syscalls
 from observer._errors import ObserverError, OutputError, UsageError
 from observer._session import (
     POLL_MS,
+    CommandNotExecutable,
     CommandNotFound,
     finish_child,
     fs_bytes,
@@ -34,6 +35,7 @@ from observer._session import (
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_NOT_EXECUTABLE = 126
 EXIT_NOT_FOUND = 127
 
 EPILOG = """\
@@ -67,6 +69,7 @@ exit status:
   0    success (--info: observer can trace on this machine)
   1    runtime error: privileges, kernel, output (--info: a required feature is missing)
   2    bad usage: unknown option, syscall, pid or pattern
+  126  CMD found but not executable (a directory, no execute permission)
   127  CMD not found
   with -- CMD: CMD's own exit status (128 + N if killed by signal N)
 """
@@ -224,8 +227,8 @@ def parse_size(text: str, power_of_two: bool = True) -> int:
             raise UsageError(f"rotate size must be from 1K to 1048576M, not {text!r}")
         return size
     if not page <= size <= 1 << 30 or size & (size - 1):
-        raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1024M, "
-                         f"not {text!r}")
+        raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1024M "
+                         f"(a bare number is MiB: 16 = 16M), not {text!r}")
     return size
 
 
@@ -263,9 +266,13 @@ def split_command(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[lis
 def parse_options(argv: list[str] | None) -> Options:
     """Parse and validate argv; raises UsageError (--help and --version exit with 0)."""
     parser = build_parser()
-    own, command = split_command(parser, list(sys.argv[1:] if argv is None else argv))
+    words = list(sys.argv[1:] if argv is None else argv)
+    own, command = split_command(parser, words)
     args = parser.parse_args(own)
     args.command = command
+    if "--" in words[len(own):len(own) + 1] and not command:
+        raise UsageError("-- must be followed by a command (or give -p PID, -n NAME, or "
+                         "nothing for the whole system)")
     opts = Options(
         output=args.output,
         duration=args.duration,
@@ -327,6 +334,8 @@ def parse_options(argv: list[str] | None) -> Options:
     opts.rotate = parse_size(args.rotate, power_of_two=False)
     if opts.pids and opts.command:
         raise UsageError("give either -p PID or -- CMD, not both")
+    if opts.follow and not (opts.pids or opts.command or opts.comms):
+        raise UsageError("-f follows the children of -p PID, -n NAME or a command: give one")
     return opts
 
 
@@ -634,9 +643,11 @@ def run(opts: Options) -> int:
     # or taken from the ring but not written because the output failed.
     unwritten = tracer.consumed - written
     lost = counters.lost + unwritten
-    if not opts.quiet or lost:
+    # -c alone writes no records: its table is the report, unless something was lost.
+    if (not opts.quiet and records_wanted(opts)) or lost:
         detail = f" ({unwritten} not written: output failed)" if unwritten else ""
-        print(f"observer: {written} events written, {lost} lost{detail}, {elapsed:.2f} s",
+        took = f"{elapsed * 1000:.0f} ms" if elapsed < 1 else f"{elapsed:.2f} s"
+        print(f"observer: {written} events written, {lost} lost{detail}, {took}",
               file=sys.stderr)
     if opts.summary:
         sys.stderr.write(summary.format_table(tracer.stats()))
@@ -769,6 +780,9 @@ def main(argv: list[str] | None = None) -> int:
     except CommandNotFound as err:
         print(f"observer: error: {err}", file=sys.stderr)
         return EXIT_NOT_FOUND
+    except CommandNotExecutable as err:
+        print(f"observer: error: {err}", file=sys.stderr)
+        return EXIT_NOT_EXECUTABLE
     except ObserverError as err:
         print(f"observer: error: {err}", file=sys.stderr)
         return EXIT_ERROR

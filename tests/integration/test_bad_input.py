@@ -108,3 +108,37 @@ def test_a_reader_that_closes_the_pipe_ends_reports_quietly(args: list[str]) -> 
     err = proc.stderr.read()
     proc.stderr.close()
     assert proc.wait(60) == 0 and err == b""
+
+
+@pytest.mark.parametrize(("args", "status", "line"), [
+    (["--"], 2, "-- must be followed by a command"),
+    (["-f"], 2, "-f follows the children of -p PID, -n NAME or a command"),
+    (["-p", "2"], 2, "pid 2 is a kernel thread: it makes no syscalls to trace"),
+    (["-n", ",".join(f"n{i}" for i in range(65))], 2, "65 program names for -n: at most 64"),
+    (["--ring-size", "4096"], 2, "(a bare number is MiB: 16 = 16M), not '4096'"),
+    (["--", "/"], 126, "cannot execute /: Is a directory"),
+])
+def test_usage_that_would_trace_the_wrong_thing_is_refused(args: list[str], status: int,
+                                                           line: str) -> None:
+    result = observe("-o", os.devnull, *args)
+    assert result.returncode == status
+    (err,) = result.stderr.decode().splitlines()
+    assert err.startswith("observer: error: ") and line in err
+
+
+def test_a_file_without_execute_permission_exits_126_as_a_shell_does(tmp_path: Path) -> None:
+    script = tmp_path / "noexec.sh"
+    script.write_text("echo hi\n")
+    script.chmod(0o644)
+    result = observe("-o", os.devnull, "--", str(script))
+    assert result.returncode == 126
+    assert result.stderr.decode().strip() == (f"observer: error: cannot execute {script}: "
+                                              "Permission denied")
+
+
+def test_observer_itself_is_not_a_target() -> None:
+    code = "import os, observer.cli as c; raise SystemExit(c.main(['-p', str(os.getpid())]))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 2
+    assert "is observer itself" in result.stderr
