@@ -434,14 +434,22 @@ static __always_inline void read_exec_args(struct pending *p, long nr)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	bool compat = in_compat();
 	struct pending *p;
 	struct event *e;
 	__u64 pid_tgid;
+	bool compat;
 
-	if (!syscall_selected(id, compat) || !current_ids(&pid_tgid) ||
-	    !tgid_selected(pid_tgid >> 32) || !task_selected())
+	/* Cheapest test first. Whether the call is 32-bit is asked (a helper call) only when
+	 * the syscall filter needs it before the others, else once the others have passed. */
+	if (filter_syscalls) {
+		compat = in_compat();
+		if (!syscall_selected(id, compat))
+			return 0;
+	}
+	if (!current_ids(&pid_tgid) || !tgid_selected(pid_tgid >> 32) || !task_selected())
 		return 0;
+	if (!filter_syscalls)
+		compat = in_compat();
 
 	if (capture_exit && !never_returns(id, compat)) {
 		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,

@@ -643,16 +643,17 @@ def run(opts: Options) -> int:
     # or taken from the ring but not written because the output failed.
     unwritten = tracer.consumed - written
     lost = counters.lost + unwritten
-    # -c alone writes no records: its table is the report, unless something was lost.
-    if (not opts.quiet and records_wanted(opts)) or lost:
+    # A closed pipe (observer -o - | head) is how a reader says it has seen enough: no report
+    # of what it did not read. -c alone writes no records: its table is the report.
+    closed_pipe = output_error is not None and output_error.errno == errno.EPIPE
+    if not closed_pipe and ((not opts.quiet and records_wanted(opts)) or lost):
         detail = f" ({unwritten} not written: output failed)" if unwritten else ""
         took = f"{elapsed * 1000:.0f} ms" if elapsed < 1 else f"{elapsed:.2f} s"
         print(f"observer: {written} events written, {lost} lost{detail}, {took}",
               file=sys.stderr)
     if opts.summary:
         sys.stderr.write(summary.format_table(tracer.stats()))
-    # A closed pipe (observer -o - | head) is how a reader says it has seen enough.
-    if output_error is not None and output_error.errno != errno.EPIPE:
+    if output_error is not None and not closed_pipe:
         raise output_error
     return status
 

@@ -142,3 +142,17 @@ def test_observer_itself_is_not_a_target() -> None:
                             timeout=60)
     assert result.returncode == 2
     assert "is observer itself" in result.stderr
+
+
+def test_a_reader_that_closes_the_pipe_ends_tracing_quietly() -> None:
+    # observer -o - -- yes | head -1: yes dies of the closed pipe (141, its own status), and
+    # observer says nothing of the records nobody was left to read.
+    proc = subprocess.Popen([*OBSERVER, "-o", "-", "--", "yes"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(60) == 141
+    assert [line for line in err.splitlines() if "tracing" not in line] == []
