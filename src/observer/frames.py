@@ -529,9 +529,14 @@ def _as_table(data: Any, clock_offset_ns: int | None) -> Any:
     import pyarrow as pa
 
     if isinstance(data, pd.DataFrame):
+        # Columns of the caller's own (a run label) are kept, after the schema's.
         table = pa.Table.from_pandas(data, preserve_index=False)
         present = [name for name in COLUMNS if name in table.column_names]
-        return conform(table, present if set(present) <= set(LOG_COLUMNS) else COLUMNS)
+        known = conform(table, present if set(present) <= set(LOG_COLUMNS) else COLUMNS)
+        for name in table.column_names:
+            if name not in COLUMNS:
+                known = known.append_column(table.schema.field(name), table.column(name))
+        return known
     return pa.Table.from_batches(list(_arrow_parts(data, clock_offset_ns)))
 
 
