@@ -174,9 +174,10 @@ def _numpy_nullable(column: Any, field: Any) -> Any:
 
     kind = field.type
     if pa.types.is_dictionary(kind) or pa.types.is_string(kind):
-        if pa.types.is_dictionary(kind):
-            column = column.cast(pa.string())
-        return pd.array(column.to_numpy(zero_copy_only=False), dtype=str)
+        # Through Arrow: no Python object per row for pandas' Arrow-backed str dtype.
+        text = column.cast(pa.string())
+        return pd.array(text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text,
+                        dtype=str)
     if pa.types.is_timestamp(kind):
         return column.to_numpy()
     if pa.types.is_boolean(kind):

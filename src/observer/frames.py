@@ -82,7 +82,14 @@ def _names(nrs: np.ndarray, arch: str | None) -> Any:
 
     table = syscalls.table(arch)
     compat = syscalls.compat_table()
-    uniq, inverse = np.unique(nrs, return_inverse=True)
+    if nrs.size and 0 <= nrs.min() and nrs.max() < 1 << 20:
+        # Small non-negative numbers (every real syscall): a lookup table instead of a sort.
+        present = np.zeros(int(nrs.max()) + 1, dtype=bool)
+        present[nrs] = True
+        uniq = np.flatnonzero(present)
+        inverse = (np.cumsum(present) - 1)[nrs]
+    else:
+        uniq, inverse = np.unique(nrs, return_inverse=True)
     labels = []
     for nr in uniq.tolist():
         name = table.get(nr) or (compat.get(nr - syscalls.COMPAT_BASE)
