@@ -177,7 +177,9 @@ def test_read_log_of_jsonl_keeps_64_bit_arguments(tmp_path: Path) -> None:
     path = tmp_path / "trace.jsonl"
     at_fdcwd = (1 << 64) - 100
     rows = [{"ts_ns": 5, "args": [at_fdcwd, 2, 3, 4, 5, 6], "ret": 3, "duration_ns": 9,
-             "tgid": 7, "tid": 8, "nr": NR["write"], "flags": 3, "comm": "caf\u00e9",
+             "tgid": 7, "tid": 8, "nr": NR["write"], "flags": 3,
+             # The JSON writer's bytes as \u00XX: the UTF-8 of "caf\u00e9".
+             "comm": "caf\u00c3\u00a9",
              "syscall": "write", "strings": [{"arg": 1, "value": "x", "truncated": False}]}]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows * 3))
     df = observer.read_log(path, clock_offset_ns=0)
@@ -187,8 +189,6 @@ def test_read_log_of_jsonl_keeps_64_bit_arguments(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "looks_like"), [
-    (b"4242 openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY) = 3\n", "strace-style text"),
-    (b"12:00:01.123456 read(3, \"\", 4096) = 0\n", "strace-style text"),
     (b"PAR1\x00\x00", "a Parquet file"),
     (b"59 12 9 21\n", "a per-process sequence file"),
     (b"hello world\n", "none of observer's formats"),
@@ -199,6 +199,19 @@ def test_read_log_names_the_format_of_a_foreign_file(tmp_path: Path, content: by
     path.write_bytes(content)
     with pytest.raises(ValueError, match=f"it looks like {re.escape(looks_like)}"):
         observer.read_log(path)
+
+
+@pytest.mark.parametrize("content", [
+    b"4242 openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY) = 3\n",
+    b"12:00:01.123456 read(3, \"\", 4096) = 0\n",
+])
+def test_read_log_reads_strace_text_and_refuses_it_as_a_log(tmp_path: Path,
+                                                           content: bytes) -> None:
+    path = tmp_path / "trace.txt"
+    path.write_bytes(content)
+    assert len(observer.read_log(path)) == 1
+    with pytest.raises(ValueError, match="it looks like strace-style text"):
+        observer.read_log(path, format="log")
 
 
 def test_read_log_refuses_a_format_other_than_the_one_asked_for(tmp_path: Path) -> None:

@@ -10,12 +10,14 @@
 #include <memory>
 
 #include "child.h"
+#include "decode.h"
 #include "error.h"
 #include "event.h"
 #include "feature_probe.h"
 #include "loader.h"
 #include "log_reader.h"
 #include "map_controller.h"
+#include "record_batch.h"
 #include "sink.h"
 #include "tracer.h"
 
@@ -77,6 +79,39 @@ py::array_t<Event> to_array(std::vector<Event>&& events) {
   return owned_array(std::move(events));
 }
 
+// A C Data Interface struct (ArrowSchema or ArrowArray) moved into a PyCapsule of the given
+// name. Importing it moves the struct out (release becomes null); a capsule that is never
+// imported releases what it holds when collected.
+template <class T>
+py::object to_capsule(T& exported, const char* name) {
+  auto* owned = new T(exported);
+  exported.release = nullptr;
+  PyCapsule_Destructor destructor = [](PyObject* capsule) {
+    auto* p = static_cast<T*>(PyCapsule_GetPointer(capsule, PyCapsule_GetName(capsule)));
+    if (p->release) p->release(p);
+    delete p;
+  };
+  PyObject* capsule = PyCapsule_New(owned, name, destructor);
+  if (!capsule) {
+    owned->release(owned);
+    delete owned;
+    throw py::error_already_set();
+  }
+  return py::reinterpret_steal<py::object>(capsule);
+}
+
+// A batch as the Arrow PyCapsule protocol hands it over: ("arrow_schema", "arrow_array").
+py::tuple to_capsules(ExportedBatch&& batch) {
+  py::object schema = to_capsule(batch.schema, "arrow_schema");
+  return py::make_tuple(schema, to_capsule(batch.array, "arrow_array"));
+}
+
+py::list to_capsule_list(std::vector<ExportedBatch>&& batches) {
+  py::list out;
+  for (auto& batch : batches) out.append(to_capsules(std::move(batch)));
+  return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -116,6 +151,49 @@ PYBIND11_MODULE(_core, m) {
       "indexes into comms, comms: distinct escaped names as bytes, malformed: count of "
       "non-blank lines that do not parse). Blank lines are skipped. Raises ObserverError if "
       "the file cannot be read.");
+  m.def(
+      "record_batch",
+      [](py::array_t<Event, py::array::c_style> events, int64_t clock_offset_ns) {
+        const Event* data = events.data();
+        auto n = static_cast<size_t>(events.size());
+        RecordBatchBuilder builder(clock_offset_ns);
+        {
+          py::gil_scoped_release release;  // safe: reads the array, which events keeps alive
+          for (size_t i = 0; i < n; ++i) builder.append(&data[i], sizeof(Event));
+        }
+        return to_capsules(builder.finish());
+      },
+      py::arg("events"), py::arg("clock_offset_ns"),
+      "Records of dtype event_dtype (fixed fields only) as one Arrow record batch of the "
+      "record schema: (schema, array) PyCapsules of the Arrow C Data Interface.");
+  m.def(
+      "arg_kinds",
+      [](int nr) {
+        std::string kinds;
+        const SyscallInfo* info = syscall_info(nr);
+        for (unsigned i = 0; info && i < info->nargs; ++i) {
+          switch (info->args[i]) {
+            case Arg::kPath:
+            case Arg::kStr:
+              kinds += 's';
+              break;
+            case Arg::kArgv:
+              kinds += 'a';
+              break;
+            case Arg::kBufIn:
+            case Arg::kBufOut:
+            case Arg::kCwd:
+              kinds += 'b';
+              break;
+            default:
+              kinds += '.';
+          }
+        }
+        return kinds;
+      },
+      py::arg("nr"),
+      "One character per argument of native syscall nr, as the decoder types it: 's' a "
+      "string, 'a' execve's argv, 'b' a data buffer, '.' anything else; '' if unknown.");
   m.def("event_dtype", &event_dtype,
         "The NumPy dtype of one record (imports NumPy on first call, not with this module).");
 
@@ -211,6 +289,16 @@ PYBIND11_MODULE(_core, m) {
           "take", [](BatchSink& s) { return to_array(s.take()); },
           "Records collected since the last call, as an array of dtype event_dtype that owns "
           "its memory.");
+
+  py::class_<RecordBatchSink, Sink>(
+      m, "RecordBatchSink",
+      "Collects records as Arrow record batches of the record schema, built in C++.")
+      .def(py::init<int64_t>(), py::arg("clock_offset_ns"),
+           "time = ts_ns + clock_offset_ns (CLOCK_REALTIME - CLOCK_MONOTONIC).")
+      .def(
+          "take", [](RecordBatchSink& s) { return to_capsule_list(s.take()); },
+          "Batches collected since the last call, each a (schema, array) pair of Arrow "
+          "PyCapsules; the columns' memory moves to whoever imports them.");
 
   py::class_<Tracer>(m, "Tracer", "Loaded programs and their ring buffer. Not thread-safe.")
       .def(py::init<const Spec&>(), py::arg("spec"))

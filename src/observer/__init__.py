@@ -34,9 +34,13 @@ _LAZY = {
     "event_dtype": "observer.tracer",
     "to_pandas": "observer.frames",
     "read_log": "observer.frames",
+    "read_jsonl": "observer.frames",
+    "read_strace": "observer.frames",
+    "read_table": "observer.frames",
     "read_split_dir": "observer.frames",
     "to_parquet": "observer.frames",
     "analysis": "observer.analysis",
+    "arrow": "observer.arrow",
 }
 
 __all__ = [
@@ -50,10 +54,14 @@ __all__ = [
     "UsageError",
     "__version__",
     "analysis",
+    "arrow",
     "clock_offset_ns",
     "event_dtype",
+    "read_jsonl",
     "read_log",
     "read_split_dir",
+    "read_strace",
+    "read_table",
     "to_pandas",
     "to_parquet",
     "Tracer",
@@ -71,7 +79,7 @@ def __getattr__(name: str) -> Any:
         raise ImportError(f"observer.{name} needs the compiled extension observer._core, which "
                           f"cannot be imported ({err}); did you build the extension? Install "
                           "with 'pip install .' from the source tree.", name=err.name) from err
-    value = module if name == "analysis" else getattr(module, name)
+    value = module if name in ("analysis", "arrow") else getattr(module, name)
     globals()[name] = value
     return value
 

@@ -25,6 +25,12 @@ def read_log_columns(
            int]:
     """Parse a trace log into (pid, nr, comm indexes, distinct escaped comms, malformed)."""
 
+def record_batch(events: npt.NDArray[np.void], clock_offset_ns: int) -> tuple[object, object]:
+    """Records of dtype event_dtype as one Arrow batch: (schema, array) PyCapsules."""
+
+def arg_kinds(nr: int) -> str:
+    """Per argument of syscall nr: 's' string, 'a' argv, 'b' data buffer, '.' other."""
+
 def set_verbosity(level: int) -> None:
     """Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug."""
 
@@ -127,6 +133,12 @@ class BatchSink(Sink):
 
     def __init__(self) -> None: ...
     def take(self) -> npt.NDArray[np.void]: ...
+
+class RecordBatchSink(Sink):
+    """Collects records as Arrow record batches of the record schema, built in C++."""
+
+    def __init__(self, clock_offset_ns: int) -> None: ...
+    def take(self) -> list[tuple[object, object]]: ...
 
 class Tracer:
     """Loaded programs and their ring buffer. Not thread-safe."""

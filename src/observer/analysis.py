@@ -2,9 +2,13 @@
 
 A *sequence* is a 1-D integer array of syscall numbers in the order one process made them;
 ``sequences()`` cuts a DataFrame (observer.to_pandas, observer.read_log) into one per (comm,
-pid), and observer.read_split_dir reads them from the formatter's files or ADFA-LD.
+pid), and observer.read_split_dir reads them from the formatter's files or ADFA-LD. The
+counting functions (``ngram_counts``, ``transition_matrix``, ``stide``, ``tstide`` and their
+scores) also take such a DataFrame, or the path of a Parquet dataset (``--format parquet``,
+``to_parquet``): a dataset is analysed by DuckDB out of core, in bounded memory, with the
+same results as in memory (observer._dataset).
 
-An n-gram of length k <= 6 is packed into one int64, base ``MAX_SYSCALLS`` (1024, the
+In memory, an n-gram of length k <= 6 is packed into one int64, base ``MAX_SYSCALLS`` (1024, the
 in-kernel filter's bound, so numbers must be 0..1023), which turns counting and set membership
 into ``numpy.unique`` and ``numpy.isin`` over packed keys: a million syscalls take well under a
 second per k. Longer n-grams are fixed-size byte strings handled by the same functions. Windows
@@ -18,10 +22,13 @@ only by the plot functions, pandas only by the functions that take or return Dat
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 import numpy as np
+
+from observer import _dataset
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,6 +63,8 @@ MAX_K = 6  # the longest n-gram packed into one int64 (6 * log2(1024) = 60 bits)
 
 SequenceLike = Union[np.ndarray, Sequence[int]]
 SequencesLike = Union[SequenceLike, Iterable[SequenceLike], Mapping[Any, SequenceLike]]
+#: What the counting functions take: sequences, a DataFrame of records, or a dataset path.
+Source = Union[SequencesLike, "pd.DataFrame", str, "os.PathLike[str]"]
 
 
 def sequences(df: pd.DataFrame) -> dict[tuple[str, int], np.ndarray]:
@@ -78,8 +87,16 @@ def sequences(df: pd.DataFrame) -> dict[tuple[str, int], np.ndarray]:
     }
 
 
+def _in_memory(seqs: Any) -> Any:
+    """A DataFrame of records as its sequences(); anything else as it is."""
+    if hasattr(seqs, "columns") and hasattr(seqs, "iloc"):
+        return sequences(seqs)
+    return seqs
+
+
 def _as_list(seqs: SequencesLike) -> list[np.ndarray]:
     """A sequence, a list of sequences or a {key: sequence} mapping, as a list of int64 arrays."""
+    seqs = _in_memory(seqs)
     if isinstance(seqs, Mapping):
         items = list(seqs.values())
     elif isinstance(seqs, np.ndarray) and seqs.ndim == 1:
@@ -98,6 +115,16 @@ def _as_list(seqs: SequencesLike) -> list[np.ndarray]:
 def _check_k(k: int) -> None:
     if k < 1:
         raise ValueError(f"n-gram length must be at least 1, not {k}")
+
+
+def _pack(grams: np.ndarray, k: int) -> np.ndarray:
+    """The keys (as ngram_keys makes them) of n-gram rows grams[n, k]."""
+    if k > MAX_K:
+        void = np.dtype(f"V{2 * k}")
+        return np.ascontiguousarray(grams, dtype=">u2").view(void).reshape(-1)
+    weights = MAX_SYSCALLS ** np.arange(k - 1, -1, -1, dtype=np.int64)
+    packed: np.ndarray = np.asarray(grams, dtype=np.int64).reshape(-1, k) @ weights
+    return packed
 
 
 def ngram_keys(seqs: SequencesLike, k: int) -> np.ndarray:
@@ -140,8 +167,12 @@ class NGramCounts(NamedTuple):
                                                           self.counts.tolist())}
 
 
-def ngram_counts(seqs: SequencesLike, k: int) -> NGramCounts:
-    """How often each length-k window occurs in seqs."""
+def ngram_counts(seqs: Source, k: int) -> NGramCounts:
+    """How often each length-k window occurs in seqs (sequences, a DataFrame of records or a
+    Parquet dataset path)."""
+    _check_k(k)
+    if isinstance(seqs, (str, os.PathLike)):
+        return NGramCounts(*_dataset.ngram_table(seqs, k))
     keys, counts = np.unique(ngram_keys(seqs, k), return_counts=True)
     order = np.argsort(-counts, kind="stable")
     return NGramCounts(_unpack(keys[order], k), counts[order])
@@ -161,49 +192,58 @@ class Transitions(NamedTuple):
     matrix: np.ndarray
 
 
-def transition_matrix(seqs: SequencesLike) -> Transitions:
-    """Estimate the syscall-to-syscall transition probabilities of seqs (maximum likelihood)."""
-    arrays = _as_list(seqs)
-    states = np.unique(np.concatenate(arrays)) if arrays else np.empty(0, dtype=np.int64)
+def transition_matrix(seqs: Source) -> Transitions:
+    """Estimate the syscall-to-syscall transition probabilities of seqs (maximum likelihood);
+    seqs may be a DataFrame of records or a Parquet dataset path."""
+    if isinstance(seqs, (str, os.PathLike)):
+        states = _dataset.distinct_numbers(seqs)
+        pairs = ngram_counts(seqs, 2)
+    else:
+        arrays = _as_list(seqs)
+        states = np.unique(np.concatenate(arrays)) if arrays else np.empty(0, dtype=np.int64)
+        pairs = ngram_counts(arrays, 2)
     n = len(states)
     counts = np.zeros((n, n), dtype=np.int64)
-    for seq in arrays:
-        if len(seq) < 2:
-            continue
-        idx = np.searchsorted(states, seq)
-        np.add.at(counts, (idx[:-1], idx[1:]), 1)
+    if len(pairs.counts):
+        rows, cols = np.searchsorted(states, pairs.grams[:, 0]), np.searchsorted(
+            states, pairs.grams[:, 1])
+        counts[rows, cols] = pairs.counts
     totals = counts.sum(axis=1, keepdims=True)
     matrix = np.divide(counts, totals, out=np.zeros((n, n)), where=totals > 0)
     return Transitions(states, counts, matrix)
 
 
-def stide(trace: SequencesLike, baseline: SequencesLike, k: int = 6) -> np.ndarray:
-    """For each length-k window of trace, True if it never occurs in baseline (foreign)."""
-    return ~np.isin(ngram_keys(trace, k), ngram_keys(baseline, k))
+def _flags(trace: Source, common: np.ndarray, k: int) -> np.ndarray:
+    """For each length-k window of trace, True if it is not a row of common (n-grams)."""
+    if isinstance(trace, (str, os.PathLike)):
+        return _dataset.window_flags(trace, k, common)
+    result: np.ndarray = ~np.isin(ngram_keys(trace, k), _pack(common, k))
+    return result
 
 
-def stide_score(trace: SequencesLike, baseline: SequencesLike, k: int = 6) -> float:
+def stide(trace: Source, baseline: Source, k: int = 6) -> np.ndarray:
+    """For each length-k window of trace, True if it never occurs in baseline (foreign).
+    Either may be a DataFrame of records or a Parquet dataset path."""
+    return _flags(trace, ngram_counts(baseline, k).grams, k)
+
+
+def stide_score(trace: Source, baseline: Source, k: int = 6) -> float:
     """The fraction of trace's length-k windows that are foreign to baseline (0 if none)."""
     flags = stide(trace, baseline, k)
     return float(flags.mean()) if flags.size else 0.0
 
 
-def tstide(trace: SequencesLike, baseline: SequencesLike, k: int = 6,
+def tstide(trace: Source, baseline: Source, k: int = 6,
            threshold: float = 0.001) -> np.ndarray:
     """t-stide: True for windows that are foreign or make up less than ``threshold`` of the
-    baseline's windows (Warrender, Forrest and Pearlmutter 1999 use 0.001)."""
-    base_keys, base_counts = np.unique(ngram_keys(baseline, k), return_counts=True)
-    keys = ngram_keys(trace, k)
-    if not base_keys.size:
-        return np.ones(keys.shape, dtype=bool)
-    pos = np.clip(np.searchsorted(base_keys, keys), 0, len(base_keys) - 1)
-    found = base_keys[pos] == keys
-    frequency = np.where(found, base_counts[pos] / base_counts.sum(), 0.0)
-    result: np.ndarray = ~found | (frequency < threshold)
-    return result
+    baseline's windows (Warrender, Forrest and Pearlmutter 1999 use 0.001). Either may be a
+    DataFrame of records or a Parquet dataset path."""
+    base = ngram_counts(baseline, k)
+    common = base.grams[base.counts / max(int(base.counts.sum()), 1) >= threshold]
+    return _flags(trace, common, k)
 
 
-def tstide_score(trace: SequencesLike, baseline: SequencesLike, k: int = 6,
+def tstide_score(trace: Source, baseline: Source, k: int = 6,
                  threshold: float = 0.001) -> float:
     """The fraction of trace's windows flagged by tstide (0 if none)."""
     flags = tstide(trace, baseline, k, threshold)

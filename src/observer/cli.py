@@ -574,8 +574,8 @@ def run(opts: Options) -> int:
     spec.failed_only = opts.failed
     spec.successful_only = opts.successful
     spec.string_limit = opts.string_limit if opts.format != "log" else 0
-    # Buffers, structs and process exits are shown by the jsonl and strace writers only.
-    spec.data_limit = opts.data_limit if opts.format in ("jsonl", "strace") else 0
+    # Buffers and structs are kept by the jsonl, strace and Parquet writers (data columns).
+    spec.data_limit = opts.data_limit if opts.format in ("jsonl", "strace", "parquet") else 0
     spec.exit_records = (opts.format in ("jsonl", "strace") and not opts.failed
                          and not opts.successful)
     tracer = _core.Tracer(spec)
@@ -711,7 +711,10 @@ def feed_parquet(parquet: Any, sink: Any, final: bool = False) -> None:
     """Moves the records collected by sink into the dataset (a file is written when due, and
     at the end with final)."""
     try:
-        parquet.add(sink.take())
+        from observer.arrow import import_batch
+
+        for capsules in sink.take():
+            parquet.add(import_batch(capsules))
         if final:
             parquet.close()
     except OSError as err:
@@ -727,9 +730,13 @@ def open_sink(opts: Options) -> Any:
     """The sink of opts.format; with -c alone an in-memory one that stays empty (no file)."""
     from observer import _core
 
-    if not records_wanted(opts) or opts.format == "parquet":
-        # Parquet: records are collected in memory between polls and handed to the dataset.
+    if not records_wanted(opts):
         return _core.BatchSink()
+    if opts.format == "parquet":
+        # Arrow batches of the record schema, built in C++ between polls, for the dataset.
+        from observer.tracer import clock_offset_ns
+
+        return _core.RecordBatchSink(clock_offset_ns())
     if opts.format == "jsonl":
         return _core.JsonSink(os.fsencode(opts.output))
     if opts.format == "strace":

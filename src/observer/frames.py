@@ -1,35 +1,23 @@
-"""Records as pandas DataFrames and Parquet datasets; reading logs and split directories back.
+"""Records as pandas DataFrames and Parquet datasets; reading the CLI's formats back.
 
-Records (``to_pandas``) and JSON Lines (``read_log``) come as ``COLUMNS``; the log format
-records less, and ``read_log`` returns just what it holds, ``LOG_COLUMNS`` (pid, comm, nr,
-syscall), with the same dtypes:
+Every function here speaks observer's one record schema (observer.arrow: ``COLUMNS``): records
+from ``Tracer.batches()`` or NumPy arrays (``to_pandas``), the readers of the CLI's formats
+(``read_table`` for Arrow, ``read_log``, ``read_jsonl`` and ``read_strace`` for pandas) and the
+Parquet datasets of ``--format parquet`` and ``to_parquet``. A format that records less gives
+fewer columns of the same types: a ``log`` (pid:syscall_id:comm) holds ``LOG_COLUMNS``; jsonl,
+strace text and Parquet give every column, null where the file does not say.
 
-========== =================== ===========================================================
-column     dtype               meaning
-========== =================== ===========================================================
-time       datetime64[ns]      wall-clock time of the syscall entry (NaT if not recorded)
-ts_ns      UInt64 (nullable)   CLOCK_MONOTONIC of the entry, as the kernel recorded it
-pid        uint32              process id (tgid)
-tid        UInt32 (nullable)   thread id (not in the text log)
-comm       str                 process name (bytes decoded as UTF-8, others as \\xHH)
-nr         int32               syscall number of the traced machine's native ABI
-syscall    str                 syscall name (the number as text if the table lacks it)
-ret        Int64 (nullable)    return value (recorded with capture_exit)
-duration_ns UInt64 (nullable)  entry to exit (recorded with capture_exit)
-arg0..arg5 UInt64 (nullable)   raw syscall arguments (not in the text log)
-========== =================== ===========================================================
-
-Rows keep the order of the source: per thread, the order the syscalls were made. Needs pandas
-(``pip install observer[analysis]``); reading ``jsonl`` and ``to_parquet`` also need pyarrow, and
-reading a log the compiled core (its parser). All functions are pure apart from the files they
-are asked to read or write.
+Rows keep the order of the source: per thread, the order the syscalls were made. Needs pyarrow
+and pandas (``pip install observer[analysis]``); reading a log or strace text also needs the
+compiled core (its parser and argument tables). All functions are pure apart from the files
+they are asked to read or write.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
@@ -37,24 +25,21 @@ import numpy as np
 
 from observer import syscalls
 from observer._escape import comm_from_filename_part, unescape_comm
+from observer.arrow import COLUMNS, LOG_COLUMNS, NARGS, conform, from_records, to_frame
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
-__all__ = ["COLUMNS", "LOG_COLUMNS", "ParquetStream", "read_log", "read_split_dir", "to_pandas",
-           "to_parquet"]
+__all__ = ["COLUMNS", "LOG_COLUMNS", "ParquetStream", "read_jsonl", "read_log",
+           "read_split_dir", "read_strace", "read_table", "to_pandas", "to_parquet"]
 
-COLUMNS = ("time", "ts_ns", "pid", "tid", "comm", "nr", "syscall", "ret", "duration_ns",
-           "arg0", "arg1", "arg2", "arg3", "arg4", "arg5")
-#: What the log format (pid:syscall_id:comm) records, and so what read_log returns for it.
-LOG_COLUMNS = ("pid", "comm", "nr", "syscall")
-NARGS = 6
 # bpf/syscalls.h enum event_flag
 HAS_RET = 1
 HAS_TIME = 2
-COMPAT = 16  # a 32-bit call: nr is its i386 number
 
-Batches = Union[np.ndarray, Iterable[np.ndarray]]
+Batches = Union[np.ndarray, Iterable[np.ndarray], "pa.RecordBatch", "pa.Table",
+                Iterable["pa.RecordBatch"]]
 SequenceKey = tuple[str, Union[int, None]]
 
 
@@ -62,23 +47,41 @@ def _comm_text(raw: bytes) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def _labels(codes: np.ndarray, names: list[str]) -> Any:
-    """A ``str`` column of ``names[codes]``, built through Arrow when it is there (no Python
-    object per row), else through an object array."""
-    import pandas as pd
+def _measured(clock_offset_ns: int | None) -> int:
+    if clock_offset_ns is not None:
+        return clock_offset_ns
+    from observer.tracer import clock_offset_ns as measure
 
-    try:
-        import pyarrow as pa
-    except ImportError:
-        return pd.array(np.array(names, dtype=object)[codes], dtype=str)
-    dictionary = pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32, copy=False)),
-                                                pa.array(names, pa.string()))
-    return pd.array(dictionary.cast(pa.string()), dtype=str)
+    return measure()
+
+
+def _arrow_parts(batches: Batches, clock_offset_ns: int | None) -> Iterator[Any]:
+    """Record batches of the schema from arrays of event_dtype or Arrow data."""
+    import pyarrow as pa
+
+    items: Iterable[Any] = ([batches] if isinstance(batches, (np.ndarray, pa.RecordBatch,
+                                                                pa.Table)) else batches)
+    offset = clock_offset_ns
+    for item in items:
+        if isinstance(item, pa.Table):
+            yield from conform(item).to_batches()
+        elif isinstance(item, pa.RecordBatch):
+            yield item
+        else:
+            events = np.asarray(item)
+            if offset is None:
+                offset = _measured(None) if (events["flags"] & HAS_TIME).any() else 0
+            yield from_records(events, offset)
 
 
 def _names(nrs: np.ndarray, arch: str | None) -> Any:
-    """The syscall column for ``nrs``: names looked up once per distinct number."""
+    """The syscall column (dictionary) for native numbers ``nrs``, as the C++ builder names
+    them: the table's name, a 32-bit-only call's i386 name (1024 + its number), or the number
+    as text. Looked up once per distinct number."""
+    import pyarrow as pa
+
     table = syscalls.table(arch)
+    compat = syscalls.compat_table()
     if nrs.size and 0 <= nrs.min() and nrs.max() < 1 << 20:
         # Small non-negative numbers (every real syscall): a lookup table instead of a sort.
         present = np.zeros(int(nrs.max()) + 1, dtype=bool)
@@ -87,134 +90,71 @@ def _names(nrs: np.ndarray, arch: str | None) -> Any:
         inverse = (np.cumsum(present) - 1)[nrs]
     else:
         uniq, inverse = np.unique(nrs, return_inverse=True)
-    return _labels(inverse.reshape(-1), [table.get(int(nr), str(int(nr))) for nr in uniq])
+    labels = []
+    for nr in uniq.tolist():
+        name = table.get(nr) or (compat.get(nr - syscalls.COMPAT_BASE)
+                                 if nr >= syscalls.COMPAT_BASE else None)
+        labels.append(name or str(nr))
+    return _dictionary(inverse.reshape(-1), labels)
 
 
-def _nullable(values: np.ndarray, valid: np.ndarray | None, dtype: str) -> Any:
-    """A masked (nullable) column over values, without copying them when they already have
-    the dtype's numpy type."""
-    import pandas as pd
+def _dictionary(codes: np.ndarray, labels: list[str]) -> Any:
+    """A dictionary<int32, string> column of labels[codes], with labels made distinct."""
+    import pyarrow as pa
 
-    numpy_type = np.dtype(dtype.lower())
-    mask = np.zeros(len(values), dtype=bool) if valid is None else ~valid
-    return pd.arrays.IntegerArray(values.astype(numpy_type, copy=False), mask)
-
-
-def _frame(
-    *,
-    pid: np.ndarray,
-    nr: np.ndarray,
-    comm: tuple[np.ndarray, list[str]],
-    tid: np.ndarray | None = None,
-    ts_ns: np.ndarray | None = None,
-    has_time: np.ndarray | None = None,
-    ret: np.ndarray | None = None,
-    has_ret: np.ndarray | None = None,
-    duration_ns: np.ndarray | None = None,
-    args: np.ndarray | None = None,
-    clock_offset_ns: int | None = None,
-    arch: str | None = None,
-) -> pd.DataFrame:
-    """Builds a frame of COLUMNS; absent columns are all-NA of their dtype. ``comm`` is given
-    as codes into a list of distinct names."""
-    import pandas as pd
-
-    n = len(pid)
-    none = np.zeros(n, dtype=bool)
-    zeros = np.zeros(n, dtype=np.uint64)
-    if ts_ns is None:
-        ts_ns, has_time = zeros, none
-    elif has_time is None:
-        has_time = np.ones(n, dtype=bool)
-    if clock_offset_ns is None:
-        from observer.tracer import clock_offset_ns as measure
-
-        clock_offset_ns = measure() if has_time.any() else 0
-    wall = np.where(has_time, ts_ns.astype(np.int64) + clock_offset_ns, np.iinfo(np.int64).min)
-    if ret is None:
-        ret, has_ret = np.zeros(n, dtype=np.int64), none
-    if duration_ns is None:
-        duration_ns = zeros
-    if args is None:
-        args, has_args = np.zeros((n, NARGS), dtype=np.uint64), none
-    else:
-        has_args = np.ones(n, dtype=bool)
-    data = {
-        "time": wall.astype("datetime64[ns]"),
-        "ts_ns": _nullable(ts_ns.astype(np.uint64), has_time, "UInt64"),
-        "pid": pid.astype(np.uint32),
-        "tid": (_nullable(tid.astype(np.uint32), None, "UInt32") if tid is not None
-                else _nullable(np.zeros(n, np.uint32), none, "UInt32")),
-        "comm": _labels(*comm),
-        "nr": nr.astype(np.int32),
-        "syscall": pd.array(_names(nr, arch), dtype=str),
-        "ret": _nullable(ret.astype(np.int64), has_ret, "Int64"),
-        "duration_ns": _nullable(duration_ns.astype(np.uint64), has_ret, "UInt64"),
-    }
-    for i in range(NARGS):
-        data[f"arg{i}"] = _nullable(np.ascontiguousarray(args[:, i]).astype(np.uint64), has_args,
-                                    "UInt64")
-    return pd.DataFrame(data, columns=list(COLUMNS))
+    distinct: dict[str, int] = {}
+    remap = np.array([distinct.setdefault(label, len(distinct)) for label in labels],
+                     dtype=np.int32)
+    indices = remap[codes] if len(labels) else np.empty(0, np.int32)
+    return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()),
+                                          pa.array(list(distinct), pa.string()))
 
 
-def _codes(values: list[str]) -> tuple[np.ndarray, list[str]]:
-    """values as codes into the list of its distinct values."""
-    index: dict[str, int] = {}
-    codes = np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int32)
-    return codes, list(index)
-
-
-def _concat(batches: Batches) -> np.ndarray | None:
-    if isinstance(batches, np.ndarray):
-        return batches
-    parts = [np.asarray(batch) for batch in batches]
-    if not parts:
-        return None
-    return np.concatenate(parts)
+def _renamed(table: Any, arch: str | None) -> Any:
+    """table with its syscall names from the table of ``arch`` (the C++ core knows only this
+    machine's)."""
+    if arch is None or arch == syscalls.native_arch():
+        return table
+    index = table.column_names.index("syscall")
+    return table.set_column(index, "syscall", _names(table.column("nr").to_numpy(), arch))
 
 
 def to_pandas(
-    batches: Batches, clock_offset_ns: int | None = None, arch: str | None = None
+    batches: Batches, clock_offset_ns: int | None = None, arch: str | None = None,
+    dtype_backend: str = "numpy_nullable",
 ) -> pd.DataFrame:
-    """One DataFrame (schema ``COLUMNS``) from an array or an iterable of record arrays.
+    """One DataFrame of ``COLUMNS`` from Arrow batches or tables of the record schema
+    (``Tracer.batches()``), or from arrays of ``observer.event_dtype``
+    (``batches(format="numpy")``, fixed fields only), consumed once.
 
-    ``batches`` are arrays of ``observer.event_dtype`` (``Tracer.batches()``), consumed once.
-    ``time`` is ``ts_ns`` plus ``clock_offset_ns`` (CLOCK_REALTIME - CLOCK_MONOTONIC; measured
-    now if None, right for records of this boot unless the wall clock was stepped since).
-    ``arch`` names the syscall table (default: this machine's). Vectorised: comm is decoded once
-    per distinct name, syscall names are looked up once per distinct number.
+    For arrays, ``time`` is ``ts_ns`` plus ``clock_offset_ns`` (CLOCK_REALTIME -
+    CLOCK_MONOTONIC; measured now if None, right for records of this boot unless the wall
+    clock was stepped since), converted in C++ as the tracer converts ring records. ``arch``
+    names the syscall table (default: this machine's). ``dtype_backend`` is to_frame's
+    (observer.arrow): "pyarrow" wraps the Arrow columns without a copy.
     """
-    events = _concat(batches)
-    if events is None:
-        return _frame(pid=np.empty(0, np.uint32), nr=np.empty(0, np.int32),
-                      comm=(np.empty(0, np.int32), []), clock_offset_ns=0, arch=arch)
-    flags = events["flags"]
-    nr = events["nr"]
-    compat = (flags & COMPAT) != 0
-    if compat.any():  # one numbering, as in the log: 32-bit calls by their native numbers
-        nr = nr.copy()
-        nr[compat] = [syscalls.native_of_compat(int(n)) for n in nr[compat]]
-    uniq, inverse = np.unique(events["comm"], return_inverse=True)
-    comm = (inverse.reshape(-1), [_comm_text(bytes(c)) for c in uniq])
-    return _frame(
-        pid=events["tgid"], tid=events["tid"], nr=nr, comm=comm,
-        ts_ns=events["ts_ns"], has_time=(flags & HAS_TIME) != 0,
-        ret=events["ret"], has_ret=(flags & HAS_RET) != 0, duration_ns=events["duration_ns"],
-        args=events["args"], clock_offset_ns=clock_offset_ns, arch=arch,
-    )
+    import pyarrow as pa
+
+    parts = list(_arrow_parts(batches, clock_offset_ns))
+    table = pa.Table.from_batches(parts) if parts else conform(
+        pa.table({"pid": pa.array([], pa.uint32()), "nr": pa.array([], pa.int32())}))
+    return to_frame(_renamed(table, arch), dtype_backend)
 
 
 # Readers ---------------------------------------------------------------------------------------
 
 
-def _read_text_log(path: Path, arch: str | None) -> pd.DataFrame:
-    """The CLI's log: ``pid:nr:comm`` per line (comm escaped by observer._escape).
+def _read_text_log(path: Path, arch: str | None) -> tuple[Any, int]:
+    """The CLI's log: ``pid:nr:comm`` per line (comm escaped by observer._escape), as an
+    Arrow table of LOG_COLUMNS and the count of lines that do not parse.
 
     The compiled core splits the lines in one pass into pid and nr arrays and codes into the
     distinct comm texts; each distinct comm is then unescaped once here. A line that does not
     parse (a cut last line after a crash, say), or whose comm is not canonically escaped, is
     skipped and counted.
     """
+    import pyarrow as pa
+
     from observer import _core
 
     pid, nr, codes, texts, malformed = _core.read_log_columns(str(path))
@@ -229,161 +169,307 @@ def _read_text_log(path: Path, arch: str | None) -> pd.DataFrame:
         keep = valid[codes]
         malformed += int(keep.size - keep.sum())
         pid, nr, codes = pid[keep], nr[keep], codes[keep]
-    frame = _log_frame(pid, nr, (codes, [name or "" for name in names]), arch)
-    frame.attrs["malformed"] = malformed
-    return frame
-
-
-def _log_frame(pid: np.ndarray, nr: np.ndarray, comm: tuple[np.ndarray, list[str]],
-               arch: str | None) -> pd.DataFrame:
-    """A frame of LOG_COLUMNS: what the log format records."""
-    import pandas as pd
-
-    return pd.DataFrame({"pid": pid, "comm": _labels(*comm), "nr": nr, "syscall": _names(nr, arch)},
-                        columns=list(LOG_COLUMNS))
+    table = pa.table({"pid": pa.array(pid, pa.uint32()), "comm": _dictionary(
+        codes, [name or "" for name in names]), "nr": pa.array(nr, pa.int32()),
+        "syscall": _names(nr, arch)})
+    return conform(table, LOG_COLUMNS), malformed
 
 
 def _jsonl_schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema([("ts_ns", pa.uint64()), ("tgid", pa.uint32()), ("tid", pa.uint32()),
-                      ("comm", pa.string()), ("nr", pa.int32()), ("args", pa.list_(pa.uint64())),
-                      ("ret", pa.int64()), ("duration_ns", pa.uint64()), ("flags", pa.int64())])
+    item = pa.list_(pa.struct([("arg", pa.int64()), ("value", pa.string()),
+                               ("truncated", pa.bool_())]))
+    return pa.schema([("ts_ns", pa.uint64()), ("wall_ns", pa.int64()), ("tgid", pa.uint32()),
+                      ("tid", pa.uint32()), ("comm", pa.string()), ("nr", pa.int32()),
+                      ("compat", pa.bool_()), ("args", pa.list_(pa.uint64())),
+                      ("ret", pa.int64()), ("error", pa.string()),
+                      ("duration_ns", pa.uint64()), ("flags", pa.int64()),
+                      ("strings", item), ("buffers", item)])
 
 
-def _jsonl_frame(column: Any, pid: np.ndarray, nr: np.ndarray,
-                 comm: tuple[np.ndarray, list[str]], args: np.ndarray | None,
-                 clock_offset_ns: int | None, arch: str | None) -> pd.DataFrame:
-    """A frame of COLUMNS from jsonl fields; ``column(name, dtype)`` returns a field's values
-    (0 where absent) and where it is present. ``flags``, when present, says which of ``ts_ns``
-    and ``ret`` are valid."""
-    flags, known = column("flags", np.int64)
-    ts_ns, has_time = column("ts_ns", np.uint64)
-    has_time &= ~known | ((flags & HAS_TIME) != 0)
-    ret, has_ret = column("ret", np.int64)
-    has_ret &= ~known | ((flags & HAS_RET) != 0)
-    duration, _ = column("duration_ns", np.uint64)
-    tid, has_tid = column("tid", np.uint32)
-    return _frame(
-        pid=pid.astype(np.uint32), nr=nr.astype(np.int32), comm=comm,
-        tid=tid if len(pid) and has_tid.all() else None,
-        ts_ns=ts_ns, has_time=has_time, ret=ret, has_ret=has_ret, duration_ns=duration,
-        args=args, clock_offset_ns=clock_offset_ns, arch=arch,
-    )
+def _latin1(values: Any, binary: bool) -> Any:
+    """JSON strings that hold bytes as Latin-1 characters (the JsonSink's \\u00XX) as Arrow
+    text (UTF-8, other bytes \\xHH, as the C++ builder writes) or, with binary, the bytes.
+    Only values with a non-ASCII character go through Python."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ascii_only = pc.string_is_ascii(values).fill_null(True)
+    if pc.all(ascii_only).as_py() is not False:
+        return values.cast(pa.binary() if binary else pa.string())
+    out = [None if v is None else _from_latin1(v, binary) for v in values.to_pylist()]
+    return pa.array(out, pa.binary() if binary else pa.string())
 
 
-def _read_jsonl_arrow(path: Path, clock_offset_ns: int | None, arch: str | None
-                      ) -> pd.DataFrame | None:
-    """jsonl through pyarrow's parallel JSON reader; None if some line does not parse (the
-    line-by-line reader then skips and counts it)."""
+def _from_latin1(value: str, binary: bool) -> str | bytes:
+    """One JSON string as bytes or text; a character above U+00FF cannot be a byte, so such a
+    string (written by hand, not by observer) is taken as the text it is."""
+    try:
+        raw = value.encode("latin-1")
+    except UnicodeEncodeError:
+        return value.encode("utf-8") if binary else value
+    return raw if binary else _comm_text(raw)
+
+
+def _element(lists: Any, j: int) -> tuple[Any, np.ndarray]:
+    """The j-th element of each list (null where shorter) and where it exists."""
+    import pyarrow as pa
+
+    lists = lists.combine_chunks() if isinstance(lists, pa.ChunkedArray) else lists
+    offsets = lists.offsets.to_numpy()
+    lengths = np.diff(offsets)
+    valid = lists.is_valid().to_numpy(zero_copy_only=False)
+    has = valid & (lengths > j)
+    index = np.where(has, offsets[:-1] + j, 0)
+    values = lists.values
+    if len(values) == 0:
+        return pa.nulls(len(lists), values.type), has
+    taken = values.take(pa.array(index, pa.int64()))
+    return pa.compute.if_else(pa.array(has), taken, pa.nulls(len(lists), values.type)), has
+
+
+def _argv(blob: bytes) -> tuple[list[str], bool]:
+    """execve's argv blob (bpf/syscalls.h enum argv_end) as its strings, and whether any
+    string or element was cut."""
+    items: list[str] = []
+    cut = False
+    rest = blob
+    while rest:
+        if rest[0] == 2:  # ARGV_MORE
+            return items, True
+        end = next((i for i, b in enumerate(rest) if b in (0, 1)), None)
+        if end is None:
+            break
+        items.append(_comm_text(rest[:end]))
+        cut |= rest[end] == 1
+        rest = rest[end + 1:]
+    return items, cut
+
+
+def _items(table: Any, nr: np.ndarray, compat: np.ndarray) -> dict[str, Any]:
+    """path, path2, argv, data, data2 and truncated from the jsonl strings and buffers lists,
+    as the C++ builder maps a record's tail (RecordBatchBuilder::append_items)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = table.num_rows
+    strings, buffers = table.column("strings"), table.column("buffers")
+    columns: dict[str, Any] = {}
+    any_item = np.zeros(n, dtype=bool)
+    cut = np.zeros(n, dtype=bool)
+    for name, j in (("path", 0), ("path2", 1)):
+        element, has = _element(strings, j)
+        any_item |= has
+        columns[name] = _latin1(pc.struct_field(element, "value"), binary=False)
+        cut |= pc.struct_field(element, "truncated").fill_null(False).to_numpy(
+            zero_copy_only=False)
+    argv_arg = {syscalls.number(name): arg for name, arg in (("execve", 1), ("execveat", 2))
+                if name in syscalls.table().values()}
+    # Buffers: the argv of an execve, then data and data2 in order.
+    blobs = buffers.to_pylist()
+    data: list[list[bytes | None]] = [[None] * n, [None] * n]
+    argv: list[list[str] | None] = [None] * n
+    for row, items in enumerate(blobs):
+        if not items:
+            continue
+        any_item[row] = True
+        kept = 0
+        for item in items:
+            value = item["value"].encode("latin-1")
+            cut[row] |= bool(item["truncated"])
+            if not compat[row] and argv_arg.get(int(nr[row])) == item["arg"]:
+                argv[row], more = _argv(value)
+                cut[row] |= more
+            elif kept < 2:
+                data[kept][row] = value
+                kept += 1
+    columns["argv"] = pa.array(argv, pa.list_(pa.string()))
+    columns["data"] = pa.array(data[0], pa.binary())
+    columns["data2"] = pa.array(data[1], pa.binary())
+    columns["truncated"] = pa.array(cut, mask=~any_item)
+    return columns
+
+
+def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None) -> Any:
+    """The record schema from the columns pyarrow's JSON reader found (every field may be
+    absent: older files, hand-written ones). Records of other kinds (no tgid or nr: a
+    process's exit, a signal) are not syscalls and are left out."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    table = table.filter(pc.and_(table.column("tgid").is_valid(), table.column("nr").is_valid()))
+    n = table.num_rows
+    flags = table.column("flags")
+    known = flags.is_valid()
+    flags = flags.fill_null(0)
+
+    def masked(name: str, bit: int) -> Any:
+        column = table.column(name)
+        if bit:
+            keep = pc.or_(pc.invert(known), pc.not_equal(pc.bit_wise_and(flags, bit), 0))
+            column = pc.if_else(keep, column, pa.nulls(n, column.type))
+        return column
+
+    compat = table.column("compat").fill_null(False).to_numpy(zero_copy_only=False)
+    nr = table.column("nr").to_numpy(zero_copy_only=False).astype(np.int32)
+    if compat.any():  # one numbering, as in the log: 32-bit calls by their native numbers
+        nr = nr.copy()
+        nr[compat] = [syscalls.native_of_compat(int(v)) for v in nr[compat]]
+    ts_ns = masked("ts_ns", HAS_TIME)
+    if clock_offset_ns is None and table.column("wall_ns").null_count < n:
+        wall = pc.if_else(ts_ns.is_valid(), table.column("wall_ns"), pa.nulls(n, pa.int64()))
+    else:
+        offset = _measured(clock_offset_ns) if ts_ns.null_count < n else 0
+        wall = pc.add(ts_ns.cast(pa.int64()), offset)
+    columns: dict[str, Any] = {
+        "time": wall.cast(pa.timestamp("ns")),
+        "ts_ns": ts_ns,
+        "pid": table.column("tgid"),
+        "tid": table.column("tid"),
+        "comm": _latin1(table.column("comm"), binary=False).dictionary_encode(),
+        "nr": pa.array(nr, pa.int32()),
+        "syscall": _names(nr, arch),
+        "compat": table.column("compat"),
+        "ret": masked("ret", HAS_RET),
+        "error": table.column("error").dictionary_encode(),
+        "duration_ns": masked("duration_ns", HAS_RET),
+    }
+    args = table.column("args").combine_chunks()
+    lengths = pc.list_value_length(args).fill_null(0).to_numpy(zero_copy_only=False)
+    for i in range(NARGS):
+        element, _ = _element(args, i) if n else (pa.nulls(0, pa.uint64()), None)
+        columns[f"arg{i}"] = pc.if_else(pa.array(lengths == NARGS), element,
+                                        pa.nulls(n, pa.uint64())) if n else element
+    columns.update(_items(table, nr, compat))
+    return conform(pa.table(columns))
+
+
+def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tuple[Any, int]:
+    """JSON Lines through pyarrow's parallel reader; when some line does not parse (a line cut
+    by a crash), the lines that do are read again without it, and the others counted."""
+    import io
+
     import pyarrow as pa
     import pyarrow.json as pj
 
-    try:
-        table = pj.read_json(path, read_options=pj.ReadOptions(block_size=16 << 20),
-                             parse_options=pj.ParseOptions(explicit_schema=_jsonl_schema(),
-                                                           unexpected_field_behavior="ignore"))
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None
-    # Records of other kinds (no tgid or nr) are not syscalls.
-    table = table.filter(table.column("tgid").is_valid().to_numpy(zero_copy_only=False)
-                         & table.column("nr").is_valid().to_numpy(zero_copy_only=False))
-    n = table.num_rows
-
-    def column(name: str, dtype: Any) -> tuple[np.ndarray, np.ndarray]:
-        array = table.column(name)
-        valid = array.is_valid().to_numpy(zero_copy_only=False)
-        return array.fill_null(0).to_numpy().astype(dtype), valid
-
-    args = None
-    lists = table.column("args")
-    if n and lists.null_count == 0 and (pa.compute.list_value_length(lists).to_numpy()
-                                        == NARGS).all():
-        args = pa.compute.list_flatten(lists).to_numpy().reshape(n, NARGS)
-    encoded = table.column("comm").combine_chunks().dictionary_encode()
-    comm = (encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist())
-    frame = _jsonl_frame(column, table.column("tgid").to_numpy(), table.column("nr").to_numpy(),
-                         comm, args, clock_offset_ns, arch)
-    frame.attrs["malformed"] = 0
-    return frame
-
-
-def _read_jsonl(lines: Iterable[bytes], clock_offset_ns: int | None, arch: str | None
-                ) -> pd.DataFrame:
-    """One JSON object per line with the record's field names (``tgid``, ``nr``, ``comm``, ...).
-
-    ``comm`` is the decoded name; ``ts_ns``, ``tid``, ``ret``, ``duration_ns`` and ``args`` may be
-    missing or null; ``flags`` (if present) says which of ``ts_ns``/``ret`` are valid.
-    """
-    rows: list[dict[str, Any]] = []
+    options = pj.ParseOptions(explicit_schema=_jsonl_schema(), unexpected_field_behavior="ignore")
+    blocks = pj.ReadOptions(block_size=16 << 20)
     malformed = 0
-    for line in lines:
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            int(row["tgid"]), int(row["nr"]), str(row["comm"])
-        except (ValueError, KeyError, TypeError):
-            malformed += 1
-            continue
-        rows.append(row)
-    n = len(rows)
-
-    def column(name: str, dtype: Any) -> tuple[np.ndarray, np.ndarray]:
-        values = [row.get(name) for row in rows]
-        valid = np.array([v is not None for v in values], dtype=bool)
-        return np.array([0 if v is None else v for v in values], dtype=dtype), valid
-
-    arg_lists = [row.get("args") for row in rows]
-    args = None
-    if n and all(isinstance(a, list) and len(a) == NARGS for a in arg_lists):
-        args = np.array(arg_lists, dtype=np.uint64)
-    frame = _jsonl_frame(column, np.array([row["tgid"] for row in rows], dtype=np.uint32),
-                         np.array([row["nr"] for row in rows], dtype=np.int32),
-                         _codes([str(row["comm"]) for row in rows]), args, clock_offset_ns, arch)
-    frame.attrs["malformed"] = malformed
-    return frame
+    try:
+        table = pj.read_json(path, read_options=blocks, parse_options=options)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        good = []
+        with open(path, "rb") as file:
+            for line in file:
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    int(row["tgid"]), int(row["nr"]), str(row["comm"])
+                    if "kind" not in row:
+                        pj.read_json(io.BytesIO(line), parse_options=options)
+                except (ValueError, KeyError, TypeError, pa.ArrowInvalid):
+                    if "kind" not in line.decode("utf-8", "replace"):
+                        malformed += 1
+                    continue
+                good.append(line if line.endswith(b"\n") else line + b"\n")
+        table = (pj.read_json(io.BytesIO(b"".join(good)), read_options=blocks,
+                              parse_options=options) if good
+                 else _jsonl_schema().empty_table())
+    return _jsonl_table(table, clock_offset_ns, arch), malformed
 
 
-READABLE = ("log", "jsonl")
+#: What read_table reads; read_log takes the text formats among them.
+READABLE = ("log", "jsonl", "strace", "parquet")
 
 
-def read_log(
-    path: str | Path, format: str | None = None, clock_offset_ns: int | None = None,
-    arch: str | None = None,
-) -> pd.DataFrame:
-    """Read a trace written by the CLI (``log`` or ``jsonl``) into a DataFrame.
-
-    ``format`` is told from the file's first line when None. A ``log`` gives ``LOG_COLUMNS``
-    (it has no time, thread id, return value or arguments); ``jsonl`` gives ``COLUMNS``. For ``jsonl``, ``time`` is
-    ``ts_ns + clock_offset_ns`` (measured now if None, right only for a trace of this boot).
-    Lines that do not parse (a line cut by a crash) are skipped and counted in
-    ``df.attrs["malformed"]``; a file of another format (strace text, Parquet, a split file) is
-    a ValueError that names what it looks like, never an empty frame. Raises OSError if the
-    file cannot be read (an ObserverError from the log parser).
-    """
+def _detect(path: Path, format: str | None, readable: tuple[str, ...]) -> str | None:
+    """The format to read path as (None: an empty file); raises ValueError for a file of
+    another format, naming what it looks like."""
     from observer._formats import SNIFF_BYTES, detect_file, mismatch
 
-    if format is not None and format not in READABLE:
-        raise ValueError(f"unknown trace format {format!r}: expected 'log' or 'jsonl'")
+    if format is not None and format not in readable:
+        raise ValueError(f"unknown trace format {format!r}: expected one of "
+                         f"{', '.join(readable)}")
     path = Path(path)
     found = detect_file(path)
-    wanted = format or (found if found in READABLE else "log")
+    wanted = format or (found if found in readable else "log")
     if found is not None and found != wanted:
         raise ValueError(mismatch(path, found, wanted))
     if found is None:
         with open(path, "rb") as file:
             if file.read(SNIFF_BYTES).strip():
                 raise ValueError(mismatch(path, None, wanted))
-        return _log_frame(np.empty(0, np.uint32), np.empty(0, np.int32),
-                          (np.empty(0, np.int32), []), arch)
-    if wanted == "log":
+        return None
+    return wanted
+
+
+def _read(path: str | Path, format: str | None, clock_offset_ns: int | None,
+          arch: str | None, readable: tuple[str, ...]) -> tuple[Any, int]:
+    import pyarrow as pa
+
+    path = Path(path)
+    kind = _detect(path, format, readable)
+    if kind is None:
+        return conform(pa.table({"pid": pa.array([], pa.uint32()),
+                                 "nr": pa.array([], pa.int32())}), LOG_COLUMNS), 0
+    if kind == "log":
         return _read_text_log(path, arch)
-    frame = _read_jsonl_arrow(path, clock_offset_ns, arch)
-    if frame is not None:
-        return frame
-    with open(path, "rb") as file:
-        return _read_jsonl(file, clock_offset_ns, arch)
+    if kind == "jsonl":
+        return _read_jsonl(path, clock_offset_ns, arch)
+    if kind == "strace":
+        from observer._strace import read_strace_table
+
+        return read_strace_table(path, arch)
+    import pyarrow.parquet as pq
+
+    return _renamed(conform(pq.read_table(path)), arch), 0
+
+
+def read_table(path: str | Path, format: str | None = None, clock_offset_ns: int | None = None,
+               arch: str | None = None) -> pa.Table:
+    """Read a trace the CLI wrote (``log``, ``jsonl``, ``strace`` or a ``parquet`` file) as an
+    Arrow table of the record schema: ``LOG_COLUMNS`` for a log, ``COLUMNS`` for the others.
+
+    ``format`` is told from the file's first lines when None. For jsonl, ``time`` is the
+    file's wall clock (``wall_ns``), or ``ts_ns + clock_offset_ns`` when that is given. Lines
+    that do not parse (a line cut by a crash) are skipped and counted in
+    ``table.schema.metadata[b"malformed"]``; a file of another format is a ValueError that
+    names what it looks like, never an empty table. Raises OSError if the file cannot be read.
+    """
+    table, malformed = _read(path, format, clock_offset_ns, arch, READABLE)
+    return table.replace_schema_metadata({"malformed": str(malformed)})
+
+
+def read_log(
+    path: str | Path, format: str | None = None, clock_offset_ns: int | None = None,
+    arch: str | None = None, dtype_backend: str = "numpy_nullable",
+) -> pd.DataFrame:
+    """Read a trace the CLI wrote (``log``, ``jsonl`` or ``strace``) into a DataFrame.
+
+    As read_table, then observer.arrow.to_frame; the count of lines that do not parse is
+    ``df.attrs["malformed"]``. A ``log`` gives ``LOG_COLUMNS`` (it has no time, thread id,
+    return value or arguments); the others give ``COLUMNS``.
+    """
+    table, malformed = _read(path, format, clock_offset_ns, arch, READABLE[:3])
+    frame = to_frame(table, dtype_backend)
+    frame.attrs["malformed"] = malformed
+    return frame
+
+
+def read_jsonl(path: str | Path, clock_offset_ns: int | None = None, arch: str | None = None,
+               dtype_backend: str = "numpy_nullable") -> pd.DataFrame:
+    """read_log of a ``--format jsonl`` file (refuses any other format)."""
+    return read_log(path, "jsonl", clock_offset_ns, arch, dtype_backend)
+
+
+def read_strace(path: str | Path, arch: str | None = None,
+                dtype_backend: str = "numpy_nullable") -> pd.DataFrame:
+    """read_log of strace-style text: ``observer --format strace`` or strace's own output
+    (``-f``, ``-t``/``-tt``/``-ttt``, ``-T``, ``-y`` paths are kept as written). See
+    observer._strace for what such text says and what it cannot."""
+    return read_log(path, "strace", None, arch, dtype_backend)
 
 
 _SPLIT_NAME = re.compile(r"(?P<comm>.*):(?P<pid>[0-9]+)\.log")
@@ -443,19 +529,22 @@ def read_split_dir(directory: str | Path, arch: str | None = None
 ROW_GROUP_ROWS = 1 << 20
 
 
-def _arrow_table(frame: pd.DataFrame) -> Any:
-    """frame as an Arrow table for Parquet: comm and syscall dictionary-encoded, rows stably
-    sorted by pid so that each process's records are together (tight min/max statistics per
-    row group) and in their order."""
+def _as_table(data: Any, clock_offset_ns: int | None) -> Any:
+    """A DataFrame (COLUMNS, or LOG_COLUMNS from a log), an array of event_dtype or Arrow
+    data, as an Arrow table of the record schema (a log's fewer columns kept as they are)."""
+    import pandas as pd
     import pyarrow as pa
 
-    frame = frame.iloc[np.argsort(frame["pid"].to_numpy(), kind="stable")]
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    for name in ("comm", "syscall"):
-        if name in table.column_names:
-            index = table.column_names.index(name)
-            table = table.set_column(index, name, table.column(name).dictionary_encode())
-    return table
+    if isinstance(data, pd.DataFrame):
+        # Columns of the caller's own (a run label) are kept, after the schema's.
+        table = pa.Table.from_pandas(data, preserve_index=False)
+        present = [name for name in COLUMNS if name in table.column_names]
+        known = conform(table, present if set(present) <= set(LOG_COLUMNS) else COLUMNS)
+        for name in table.column_names:
+            if name not in COLUMNS:
+                known = known.append_column(table.schema.field(name), table.column(name))
+        return known
+    return pa.Table.from_batches(list(_arrow_parts(data, clock_offset_ns)))
 
 
 class ParquetStream:
@@ -464,9 +553,11 @@ class ParquetStream:
     Records are buffered and written as complete files (``<prefix>-<n>.parquet``, each written
     under a hidden temporary name and renamed), so a kill or an out-of-memory end leaves every
     file already written readable: at most the last ``max_seconds`` (or ``max_bytes`` of
-    records) is lost. comm and pid are columns, not directories, so any number of processes fit.
-    pandas (``read_parquet(path)``), DuckDB (``read_parquet('path/*.parquet')``), Spark and Dask
-    read the directory as one dataset; existing files are kept. Needs pyarrow. Not thread-safe.
+    records) is lost. Files have the record schema (observer.arrow); comm and pid are columns,
+    not directories, so any number of processes fit, and rows are grouped by pid (tight
+    min/max statistics per row group). pandas (``read_parquet(path)``), DuckDB
+    (``read_parquet('path/*.parquet')``), Spark and Dask read the directory as one dataset;
+    existing files are kept. Needs pyarrow. Not thread-safe.
     """
 
     def __init__(self, path: str | Path, clock_offset_ns: int | None = None,
@@ -488,16 +579,17 @@ class ParquetStream:
         self._pending_bytes = 0
         self._since = time.monotonic()
 
-    def add(self, data: pd.DataFrame | np.ndarray) -> None:
-        """Buffers a DataFrame of COLUMNS or an array of records; writes a file once the
-        buffer holds max_bytes or max_seconds have passed since the last file."""
+    def add(self, data: Any) -> None:
+        """Buffers records (Arrow batches or tables of the record schema, an array of
+        event_dtype or a DataFrame of COLUMNS); writes a file once the buffer holds
+        max_bytes or max_seconds have passed since the last file."""
         import time
 
         if len(data):
-            self._pending.append(data)
-            self._pending_rows += len(data)
-            self._pending_bytes += int(data.nbytes) if isinstance(data, np.ndarray) else int(
-                data.memory_usage(deep=False).sum())
+            table = _as_table(data, self.clock_offset_ns)
+            self._pending.append(table)
+            self._pending_rows += table.num_rows
+            self._pending_bytes += int(table.nbytes)
         if (self._pending_bytes >= self.max_bytes
                 or time.monotonic() - self._since >= self.max_seconds):
             self.flush()
@@ -508,7 +600,7 @@ class ParquetStream:
         import os
         import time
 
-        import pandas as pd
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         self._since = time.monotonic()
@@ -516,13 +608,12 @@ class ParquetStream:
             return
         parts, self._pending = self._pending, []
         rows, self._pending_rows, self._pending_bytes = self._pending_rows, 0, 0
-        frames = [part if isinstance(part, pd.DataFrame) else to_pandas(part, self.clock_offset_ns)
-                  for part in parts]
-        frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+        table = pa.concat_tables(parts, promote_options="none").unify_dictionaries()
+        table = table.take(pa.array(np.argsort(table.column("pid").to_numpy(), kind="stable")))
         name = f"{self.prefix}-{len(self.files):05d}.parquet"
         tmp = self.path / f".{name}.tmp"
         try:
-            pq.write_table(_arrow_table(frame), tmp, row_group_size=ROW_GROUP_ROWS)
+            pq.write_table(table, tmp, row_group_size=ROW_GROUP_ROWS)
             os.replace(tmp, self.path / name)
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -539,18 +630,19 @@ def to_parquet(data: pd.DataFrame | Batches, path: str | Path,
                clock_offset_ns: int | None = None) -> None:
     """Write records as one more file of the Parquet dataset directory ``path``.
 
-    ``data`` is a DataFrame (``COLUMNS``, or ``LOG_COLUMNS`` from a log) or record batches
-    (converted with to_pandas). comm and pid are columns, rows grouped by pid in their order;
-    existing files under ``path`` are kept, so several traces can be added to one dataset, which
-    ``pandas.read_parquet(path)``, DuckDB (``read_parquet('path/*.parquet')``) and Spark read
-    directly. Needs pyarrow.
+    ``data`` is a DataFrame (``COLUMNS``, or ``LOG_COLUMNS`` from a log), Arrow batches or
+    tables of the record schema, or arrays of event_dtype. comm and pid are columns, rows
+    grouped by pid in their order; existing files under ``path`` are kept, so several traces
+    can be added to one dataset, which ``pandas.read_parquet(path)``, DuckDB
+    (``read_parquet('path/*.parquet')``) and Spark read directly. Needs pyarrow.
     """
     import pandas as pd
+    import pyarrow as pa
 
     stream = ParquetStream(path, clock_offset_ns, max_bytes=1 << 62, max_seconds=float("inf"))
-    if isinstance(data, pd.DataFrame):
+    if isinstance(data, (pd.DataFrame, np.ndarray, pa.RecordBatch, pa.Table)):
         stream.add(data)
     else:
-        for batch in ([data] if isinstance(data, np.ndarray) else data):
-            stream.add(np.asarray(batch))
+        for batch in data:
+            stream.add(batch)
     stream.close()

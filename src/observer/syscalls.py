@@ -46,6 +46,11 @@ def source(arch: str | None = None) -> str:
 COMPAT_BASE = 1024
 
 
+def compat_table() -> dict[int, str]:
+    """Number -> name of the 32-bit ABI (i386; empty where there is none)."""
+    return TABLES.get("i386", {})
+
+
 def native_of_compat(nr: int) -> int:
     """The native number of the syscall a 32-bit call (i386 number nr, x86_64's int 0x80) is,
     or COMPAT_BASE + nr for calls only the 32-bit ABI has; as the log writes them."""

@@ -1,9 +1,10 @@
-"""``observer.Tracer``: trace syscalls from Python and receive them as NumPy batches.
+"""``observer.Tracer``: trace syscalls from Python and receive them as Arrow or NumPy batches.
 
 The options are the command line's (``-p``, ``-s``, ``-n``, ``-f``, ``-- CMD``) and are validated
 by the same functions. Records reach Python only in batches: the C++ core polls the ring buffer
-with the GIL released and copies every record into an array that Python then owns, so the cost
-per syscall on the Python side is a share of one ``numpy`` allocation, not a Python call.
+with the GIL released and copies every record into columns (an Arrow record batch of the record
+schema, observer.arrow) or a NumPy structured array that Python then owns, so the cost per
+syscall on the Python side is a share of one batch, not a Python call.
 
 Thread-safety: a Tracer is used from one thread. Minimum kernel: Linux 5.11 (5.17 for ``comms``).
 """
@@ -22,8 +23,11 @@ from observer._session import POLL_MS
 from observer._errors import UsageError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
 __all__ = ["Tracer", "clock_offset_ns", "event_dtype"]
 
@@ -113,7 +117,6 @@ class Tracer:
         self.exit_status: int | None = None
         self._core: Any = None
         self._child: Any = None
-        self._sink: Any = None
         self._done = False
         self._drained = False  # batches() ran to the end of the trace
         self._counters: Any = None
@@ -140,7 +143,6 @@ class Tracer:
             raise UsageError("this Tracer is already open")
         self.pids = _session.resolve_pids(self.pids)
         path = _session.resolve_command(self.command[0]) if self.command else ""
-        self._sink = _core.BatchSink()
         self._child = (_core.Child(os.fsencode(path), _session.fs_bytes(self.command))
                        if self.command else None)
         try:
@@ -214,8 +216,16 @@ class Tracer:
 
     # Records --------------------------------------------------------------------------------
 
-    def batches(self, timeout: float | None = None) -> Iterator[np.ndarray]:
-        """Yield arrays of dtype ``observer.event_dtype`` as the kernel fills the ring.
+    def batches(self, timeout: float | None = None, format: str = "arrow"
+                ) -> Iterator[pa.RecordBatch] | Iterator[np.ndarray]:
+        """Yield batches of records as the kernel fills the ring.
+
+        ``format="arrow"`` (the default) yields ``pyarrow.RecordBatch``es of the record schema
+        (observer.arrow: fixed fields, names, errno names and, when captured, paths, argv
+        and data), built in C++; pyarrow, pandas (``to_pandas(types_mapper=pd.ArrowDtype)``),
+        Polars (``pl.from_arrow``) and DuckDB take their columns without copying them.
+        ``format="numpy"`` yields arrays of dtype ``observer.event_dtype``: the fixed fields
+        only, the fastest form, without pyarrow.
 
         Ends when ``timeout`` seconds have passed since the call, or, when tracing ``pids`` or
         ``command`` (without ``comms``), once every traced process has exited; then the
@@ -224,9 +234,11 @@ class Tracer:
 
         Each poll waits at most 10 ms in C++ with the GIL released (other Python threads run);
         the interpreter handles pending signals between polls, so Ctrl-C raises
-        KeyboardInterrupt within about 10 ms. Each array owns its memory (a copy of the
+        KeyboardInterrupt within about 10 ms. Each batch owns its memory (a copy of the
         records, never a view into the ring) and stays valid after the tracer is closed.
         """
+        if format not in ("arrow", "numpy"):
+            raise UsageError(f"unknown batch format {format!r}: expected 'arrow' or 'numpy'")
         if self._core is None:
             raise UsageError("open the Tracer first: 'with observer.Tracer(...) as tracer:'")
         if self._drained:
@@ -234,35 +246,52 @@ class Tracer:
                              "the end of the trace); keep the result of the first call")
         if self._done:
             raise UsageError("this Tracer is closed: its records were dropped with it")
+        sink, take = _batch_sink(format, self.clock_offset_ns)
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
-            self._core.poll(self._sink, POLL_MS)
-            batch = self._sink.take()
-            if len(batch):
-                yield batch
+            self._core.poll(sink, POLL_MS)
+            yield from take()
             if deadline is not None and time.monotonic() >= deadline:
                 break
             if self._targeted and self._core.counters().traced_alive <= 0:
                 break
         self._core.detach()
-        self._core.drain(self._sink)
+        self._core.drain(sink)
         self._done = self._drained = True
-        batch = self._sink.take()
-        if len(batch):
-            yield batch
+        yield from take()
 
-    def events(self, timeout: float | None = None) -> np.ndarray:
-        """All records of batches(timeout) in one array."""
-        import numpy as np
+    def events(self, timeout: float | None = None, format: str = "arrow"
+               ) -> pa.Table | np.ndarray:
+        """All records of batches(timeout, format) at once: a ``pyarrow.Table``, or with
+        ``format="numpy"`` one array."""
+        if format == "numpy":
+            import numpy as np
 
-        parts = list(self.batches(timeout))
-        return np.concatenate(parts) if parts else np.empty(0, dtype=event_dtype)
+            parts = list(self.batches(timeout, format))
+            return np.concatenate(parts) if parts else np.empty(0, dtype=event_dtype)
+        from observer.arrow import _table
 
-    def to_pandas(self, timeout: float | None = None) -> pd.DataFrame:
-        """The records of batches(timeout) as a DataFrame (see observer.to_pandas)."""
-        from observer.frames import to_pandas
+        return _table(self.batches(timeout, format))
 
-        return to_pandas(self.batches(timeout), clock_offset_ns=self.clock_offset_ns)
+    def to_pandas(self, timeout: float | None = None, dtype_backend: str = "numpy_nullable"
+                  ) -> pd.DataFrame:
+        """The records of batches(timeout) as a DataFrame of the record schema (see
+        observer.arrow.to_frame; ``dtype_backend="pyarrow"`` wraps the columns, no copy)."""
+        from observer.arrow import to_frame
+
+        return to_frame(self.batches(timeout), dtype_backend)
+
+    def to_parquet(self, path: str | Path, timeout: float | None = None) -> int:
+        """Write the records of batches(timeout) into the Parquet dataset directory ``path``
+        as they come (observer.frames.ParquetStream: bounded memory, each finished file
+        readable after a kill); returns the rows written."""
+        from observer.frames import ParquetStream
+
+        stream = ParquetStream(path, self.clock_offset_ns)
+        for batch in self.batches(timeout):
+            stream.add(batch)
+        stream.close()
+        return stream.written
 
     def run(self, callback: Callable[[Any], object], timeout: float | None = None) -> int:
         """Call ``callback(record)`` once per record, BCC style; returns how many records.
@@ -273,11 +302,35 @@ class Tracer:
         ``record["comm"]``); it is only valid during the call unless copied.
         """
         count = 0
-        for batch in self.batches(timeout):
+        for batch in self.batches(timeout, format="numpy"):
             for record in batch:
                 callback(record)
             count += len(batch)
         return count
+
+
+def _batch_sink(format: str, clock_offset_ns: int) -> tuple[Any, Callable[[], list[Any]]]:
+    """The C++ sink of a batch format and the function that takes its batches."""
+    if format == "numpy":
+        arrays = _core.BatchSink()
+
+        def take_arrays() -> list[Any]:
+            batch = arrays.take()
+            return [batch] if len(batch) else []
+
+        return arrays, take_arrays
+    try:
+        from observer.arrow import import_batch
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise UsageError("Arrow batches need pyarrow (pip install 'observer[analysis]'); "
+                         "batches(format='numpy') needs only NumPy") from None
+    sink = _core.RecordBatchSink(clock_offset_ns)
+
+    def take_batches() -> list[Any]:
+        return [import_batch(capsules) for capsules in sink.take()]
+
+    return sink, take_batches
 
 
 def _syscall_numbers(values: int | str | Iterable[int | str] | None) -> list[int]:

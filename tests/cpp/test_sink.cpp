@@ -13,20 +13,14 @@
 #include "check.h"
 #include "decode.h"
 #include "error.h"
+#include "records.h"
 #include "sink.h"
 
 using namespace observer;
 
 namespace {
 
-Event event(uint32_t tgid, int nr, const char* comm) {
-  Event e{};
-  e.tgid = tgid;
-  e.tid = tgid + 1;
-  e.nr = nr;
-  std::strncpy(e.comm, comm, TASK_COMM_LEN);
-  return e;
-}
+using check::event;
 
 // A temporary file that is removed at the end of the scope.
 struct TempFile {

@@ -34,7 +34,8 @@ for i in range(1, {n} + 1):
 """
 
 
-def test_every_syscall_arrives_exactly_once_across_batches() -> None:
+@pytest.mark.parametrize("format", ["numpy", "arrow"])
+def test_every_syscall_arrives_exactly_once_across_batches(format: str) -> None:
     n = 150_000
     proc = subprocess.Popen([sys.executable, "-c", COUNTING.format(n=n)], stdin=subprocess.PIPE)
     try:
@@ -42,23 +43,35 @@ def test_every_syscall_arrives_exactly_once_across_batches() -> None:
             assert proc.stdin is not None
             proc.stdin.write(b"x")
             proc.stdin.close()
-            batches = list(tracer.batches(timeout=120))
+            batches = list(tracer.batches(timeout=120, format=format))
         assert proc.wait(60) == 0
     finally:
         proc.kill()
         proc.wait()
     assert tracer.lost == 0
     assert len(batches) > 1, "expected the records to arrive in several polls"
-    for batch in batches:
-        assert batch.dtype == observer.event_dtype
-        assert batch.base is not None  # owned by the C++ vector behind a capsule
-    events = np.concatenate(batches)
-    assert (events["tgid"] == proc.pid).all()
-    assert (events["nr"] == NR["getpgid"]).all()
-    assert np.array_equal(np.sort(events["args"][:, 0]), np.arange(1, n + 1))
+    if format == "numpy":
+        for batch in batches:
+            assert batch.dtype == observer.event_dtype
+            assert batch.base is not None  # owned by the C++ vector behind a capsule
+        events = np.concatenate(batches)
+        pid, nr, arg0, ts_ns = events["tgid"], events["nr"], events["args"][:, 0], events["ts_ns"]
+    else:
+        pa = pytest.importorskip("pyarrow")
+        for batch in batches:
+            assert isinstance(batch, pa.RecordBatch)
+            assert batch.schema.equals(observer.arrow.schema())
+        table = pa.Table.from_batches(batches)
+        pid, nr, arg0, ts_ns = (table.column(name).to_numpy()
+                                for name in ("pid", "nr", "arg0", "ts_ns"))
+        assert len(set(table.column("comm").to_pylist())) == 1
+        assert table.column("syscall").unique().to_pylist() == ["getpgid"]
+    assert (pid == proc.pid).all()
+    assert (nr == NR["getpgid"]).all()
+    assert np.array_equal(np.sort(arg0), np.arange(1, n + 1))
     # One thread, so the ring holds them in call order, and every record is timestamped.
-    assert np.array_equal(events["args"][:, 0], np.arange(1, n + 1))
-    assert (np.diff(events["ts_ns"].astype(np.int64)) >= 0).all()
+    assert np.array_equal(arg0, np.arange(1, n + 1))
+    assert (np.diff(ts_ns.astype(np.int64)) >= 0).all()
 
 
 def test_command_to_pandas_and_exit_status() -> None:

@@ -1,0 +1,224 @@
+"""observer's one record schema, in Apache Arrow, and the conversions around it.
+
+Every way records reach Python has this schema: ``Tracer.batches()`` (record batches built in
+C++ from the ring), ``--format parquet`` and ``to_parquet`` (datasets), and the readers of the
+CLI's formats (``read_table``, ``read_log``, ``read_jsonl``, ``read_strace``). A format that
+records less has fewer columns, never other types: a ``log`` has ``LOG_COLUMNS``.
+
+=========== ======================== ======================================================
+column      Arrow type               meaning
+=========== ======================== ======================================================
+time        timestamp[ns]            wall-clock time of the syscall entry
+ts_ns       uint64                   CLOCK_MONOTONIC of the entry, as the kernel recorded it
+pid         uint32 (never null)      process id (tgid)
+tid         uint32                   thread id
+comm        dictionary<string>       process name (UTF-8; other bytes as \\xHH)
+nr          int32 (never null)       syscall number of the native ABI (a 32-bit call: the
+                                     native number of its syscall, or 1024 + its i386 number)
+syscall     dictionary<string>       syscall name (the number as text if no table has it)
+compat      bool                     a 32-bit call (x86_64's int 0x80)
+ret         int64                    return value (full records)
+error       dictionary<string>       errno name of a failed call (ENOENT)
+duration_ns uint64                   entry to exit (full records)
+arg0..arg5  uint64                   raw syscall arguments
+path        string                   the first string argument (a file name for most calls)
+path2       string                   the second string argument (rename's new name ...)
+argv        list<string>             execve's argument vector
+data        binary                   the first captured buffer or struct, raw bytes
+data2       binary                   the second one (rt_sigaction's old action ...)
+truncated   bool                     a captured string, argv or buffer was cut at its limit
+=========== ======================== ======================================================
+
+Null means "not recorded": no time without ``capture_time``, no ``ret`` without full records,
+no ``path`` unless strings are captured (``--string-limit``, full-record formats) and the
+call has one. Text bytes that are not UTF-8 appear as ``\\xHH`` (Python's backslashreplace).
+Needs pyarrow; pandas only for ``to_frame``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Union
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+__all__ = ["COLUMNS", "DTYPE_BACKENDS", "LOG_COLUMNS", "conform", "from_records",
+           "import_batch", "log_schema", "schema", "to_frame"]
+
+NARGS = 6
+COLUMNS = ("time", "ts_ns", "pid", "tid", "comm", "nr", "syscall", "compat", "ret", "error",
+           "duration_ns", *(f"arg{i}" for i in range(NARGS)), "path", "path2", "argv", "data",
+           "data2", "truncated")
+#: What the log format (pid:syscall_id:comm) records.
+LOG_COLUMNS = ("pid", "comm", "nr", "syscall")
+#: to_frame's dtype_backend values, as pandas names them.
+DTYPE_BACKENDS = ("numpy_nullable", "pyarrow")
+
+ArrowData = Union["pa.Table", "pa.RecordBatch", Iterable["pa.RecordBatch"]]
+
+
+@lru_cache(maxsize=None)
+def schema() -> pa.Schema:
+    """The record schema (the columns above, in order)."""
+    import pyarrow as pa
+
+    label = pa.dictionary(pa.int32(), pa.string())
+    fields = [
+        pa.field("time", pa.timestamp("ns")),
+        pa.field("ts_ns", pa.uint64()),
+        pa.field("pid", pa.uint32(), nullable=False),
+        pa.field("tid", pa.uint32()),
+        pa.field("comm", label),
+        pa.field("nr", pa.int32(), nullable=False),
+        pa.field("syscall", label),
+        pa.field("compat", pa.bool_()),
+        pa.field("ret", pa.int64()),
+        pa.field("error", label),
+        pa.field("duration_ns", pa.uint64()),
+        *(pa.field(f"arg{i}", pa.uint64()) for i in range(NARGS)),
+        pa.field("path", pa.string()),
+        pa.field("path2", pa.string()),
+        pa.field("argv", pa.list_(pa.string())),
+        pa.field("data", pa.binary()),
+        pa.field("data2", pa.binary()),
+        pa.field("truncated", pa.bool_()),
+    ]
+    assert tuple(f.name for f in fields) == COLUMNS
+    return pa.schema(fields)
+
+
+def log_schema() -> pa.Schema:
+    """The columns a log holds, typed as in schema()."""
+    import pyarrow as pa
+
+    full = schema()
+    return pa.schema([full.field(name) for name in LOG_COLUMNS])
+
+
+def import_batch(capsules: tuple[Any, Any]) -> pa.RecordBatch:
+    """The record batch of a (schema, array) pair of Arrow PyCapsules from observer._core.
+
+    pyarrow takes the columns' memory over (no copy). pyarrow >= 14 imports the capsules
+    directly; older versions get the structs' addresses (the same C Data Interface)."""
+    import pyarrow as pa
+
+    schema_capsule, array_capsule = capsules
+    if hasattr(pa.RecordBatch, "_import_from_c_capsule"):
+        return pa.RecordBatch._import_from_c_capsule(schema_capsule, array_capsule)
+    import ctypes
+
+    address = ctypes.pythonapi.PyCapsule_GetPointer
+    address.restype = ctypes.c_void_p
+    address.argtypes = [ctypes.py_object, ctypes.c_char_p]
+    return pa.RecordBatch._import_from_c(address(array_capsule, b"arrow_array"),
+                                         address(schema_capsule, b"arrow_schema"))
+
+
+def from_records(events: np.ndarray, clock_offset_ns: int) -> pa.RecordBatch:
+    """Records of ``observer.event_dtype`` (fixed fields only) as one batch of schema(),
+    built in C++ as ``Tracer.batches()`` builds them."""
+    from observer import _core
+
+    return import_batch(_core.record_batch(np.ascontiguousarray(events), clock_offset_ns))
+
+
+def _table(data: ArrowData) -> pa.Table:
+    import pyarrow as pa
+
+    if isinstance(data, pa.Table):
+        return data
+    if isinstance(data, pa.RecordBatch):
+        return pa.Table.from_batches([data])
+    batches = list(data)
+    if not batches:
+        return schema().empty_table()
+    return pa.Table.from_batches(batches)
+
+
+def conform(table: pa.Table, columns: Iterable[str] = COLUMNS) -> pa.Table:
+    """table with exactly ``columns`` of schema(), in its order and types: missing columns
+    are added as nulls, others cast (a reader's int64 ts_ns, a plain string comm)."""
+    import pyarrow as pa
+
+    full = schema()
+    arrays = []
+    fields = []
+    for name in columns:
+        field = full.field(name)
+        if name in table.column_names:
+            array = table.column(name)
+            if array.type != field.type:
+                array = array.cast(field.type)
+        else:
+            array = pa.nulls(table.num_rows, field.type)
+        arrays.append(array)
+        fields.append(field)
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+# pandas ------------------------------------------------------------------------------------
+
+_NULLABLE_INTEGERS = {"uint64": "UInt64", "uint32": "UInt32", "int64": "Int64",
+                      "int32": "Int32"}
+
+
+def _numpy_nullable(column: Any, field: Any) -> Any:
+    """One column as the numpy_nullable backend has it (see to_frame)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    kind = field.type
+    if pa.types.is_dictionary(kind) or pa.types.is_string(kind):
+        # Through Arrow: no Python object per row for pandas' Arrow-backed str dtype.
+        text = column.cast(pa.string())
+        return pd.array(text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text,
+                        dtype=str)
+    if pa.types.is_timestamp(kind):
+        return column.to_numpy()
+    if pa.types.is_boolean(kind):
+        return pd.array(column.to_numpy(zero_copy_only=False), dtype="boolean")
+    if pa.types.is_integer(kind):
+        if not field.nullable:
+            return column.to_numpy()
+        valid = column.is_valid().to_numpy(zero_copy_only=False)
+        values = column.fill_null(0).to_numpy() if column.null_count else column.to_numpy()
+        return pd.arrays.IntegerArray(np.asarray(values), ~valid)
+    if pa.types.is_list(kind):
+        values = np.empty(len(column), dtype=object)
+        if column.null_count < len(column):
+            values[:] = column.to_pylist()
+        return values
+    return column.to_numpy(zero_copy_only=False)
+
+
+def to_frame(data: ArrowData, dtype_backend: str = "numpy_nullable") -> pd.DataFrame:
+    """Records of schema() (a Table, a RecordBatch or an iterable of batches) as a DataFrame.
+
+    ``dtype_backend="numpy_nullable"`` (the default) gives NumPy and pandas' nullable dtypes:
+    ``time`` datetime64[ns] (NaT if not recorded), ``pid`` uint32 and ``nr`` int32, the other
+    integers nullable (UInt64, Int64, ...), names and paths ``str``, ``compat`` and
+    ``truncated`` ``boolean``, ``argv`` lists and ``data`` bytes as objects.
+    ``dtype_backend="pyarrow"`` wraps the Arrow columns without copying them
+    (``pd.ArrowDtype``; comm, syscall and error become categoricals over their dictionaries).
+    """
+    import pandas as pd
+    import pyarrow as pa
+
+    if dtype_backend not in DTYPE_BACKENDS:
+        raise ValueError(f"unknown dtype_backend {dtype_backend!r}: expected one of "
+                         f"{', '.join(DTYPE_BACKENDS)}")
+    table = _table(data)
+    if dtype_backend == "pyarrow":
+        def mapper(kind: Any) -> Any:
+            return None if pa.types.is_dictionary(kind) else pd.ArrowDtype(kind)
+
+        return table.to_pandas(types_mapper=mapper)
+    columns = {}
+    for field, column in zip(table.schema, table.columns):
+        columns[field.name] = _numpy_nullable(column, field)
+    return pd.DataFrame(columns, columns=table.column_names)
