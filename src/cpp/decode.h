@@ -14,12 +14,15 @@
 
 namespace observer {
 
-// How one argument is shown. Everything not in the table is shown as raw hex.
+// How one argument is shown. The types of every syscall are generated from the kernel's own
+// declarations (data/syscalls/*.args); the hand-written rows of decode.cpp override them.
+// A syscall with neither is shown as six raw hex words.
 enum class Arg : uint8_t {
   kHex,        // 0x1f
   kInt,        // signed decimal of a C int (32 bits)
   kLong,       // signed decimal of 64 bits (off_t, loff_t, long)
   kUint,       // unsigned decimal
+  kUint32,     // unsigned decimal of a C unsigned int (32 bits)
   kPtr,        // NULL or 0x7ffd...
   kFd,         // signed decimal (int)
   kDirFd,      // AT_FDCWD or fd
@@ -74,7 +77,16 @@ enum class Arg : uint8_t {
   kTimerFlags,     // TIMER_ABSTIME
   kFadvise,        // POSIX_FADV_SEQUENTIAL
   kSockProto,      // IPPROTO_IP, or the number (the family decides)
+  // What strace decodes further and observer shows as a number: the syscall is decoded
+  // only partly (README, "Decoding coverage").
+  kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
+  kRawFlags,  // 0x80800: flags strace names (the low 32 bits)
+  kRawEnum,   // 3: a constant strace names (a C int)
 };
+
+// How completely a syscall is decoded: every argument as strace shows it, some still as
+// numbers or addresses (kRaw*), or nothing known of its arguments (six hex words).
+enum class Decoding : uint8_t { kFull, kPartial, kRaw };
 
 // How the return value is shown: decimal, or hex for addresses (mmap, brk).
 enum class Ret : uint8_t { kInt, kHex };
@@ -95,8 +107,19 @@ int compat_syscall_number(std::string_view name) noexcept;
 // Where the log writes a 32-bit call: the native number of the same syscall, or, for calls
 // only the 32-bit ABI has (socketcall, ...), MAX_SYSCALLS + its i386 number.
 int native_number_of_compat(int nr) noexcept;
-// Argument types of nr, or nullptr for syscalls without a table entry (shown as 6 hex args).
+// Argument types of native syscall nr: its hand-written row in decode.cpp, else the row
+// generated from the kernel's declaration; nullptr for a number without either (shown as six
+// hex args).
 const SyscallInfo* syscall_info(int nr) noexcept;
+// The same for a 32-bit call's i386 number (x86_64 only). A hand-written row of the same name
+// is used when its argument count matches the i386 declaration's (i386's mmap is old_mmap).
+const SyscallInfo* compat_syscall_info(int nr) noexcept;
+// Whether info (nullptr: unknown) shows every argument as strace does.
+Decoding decoding(const SyscallInfo* info) noexcept;
+// True if info is one of decode.cpp's hand-written rows.
+bool hand_written(const SyscallInfo* info) noexcept;
+// The name of an argument kind: "fd", "path", "raw_ptr" ...
+std::string_view arg_name(Arg type) noexcept;
 // Bit i set: argument i of nr is a string the kernel should capture at entry.
 uint8_t string_arg_mask(int nr) noexcept;
 // The buffers and structs of nr to capture (capture_slot.flags 0 = unused); I/O data is cut
