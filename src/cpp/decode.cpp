@@ -931,7 +931,8 @@ char* put_clone_args(char* out, const Event& e) {
 
 }  // namespace
 
-char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
+char* format_call(char* out, const Event& e, const Strings& strings, size_t column) noexcept {
+  const char* begin = out;
   // A 32-bit call is named and typed by the i386 table (its arguments are never captured).
   bool compat = e.flags & EVENT_COMPAT;
   std::string_view name = compat ? compat_syscall_name(e.nr) : syscall_name(e.nr);
@@ -975,7 +976,14 @@ char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
       out = put_arg(out, type, e.args[i], strings, i, e.args);
     }
   }
-  out = put(out, ") = ");
+  // strace's -a 40: the result starts at column 40 when the call is shorter.
+  out = put(out, ") ");
+  size_t at = column + static_cast<size_t>(out - begin);
+  if (at < kResultColumn) {
+    std::memset(out, ' ', kResultColumn - at);
+    out += kResultColumn - at;
+  }
+  out = put(out, "= ");
   if (!(e.flags & EVENT_HAS_RET)) return put(out, "?");
   if (is_error(e.ret)) {
     int err = static_cast<int>(-e.ret);

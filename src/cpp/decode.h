@@ -156,9 +156,15 @@ std::string_view errno_description(int err) noexcept;
 // Longest output of format_call for one record: every captured byte may take 4 characters.
 inline constexpr size_t kMaxCallText = 4096 + 4 * (MAX_STRINGS * STRING_MAX + MAX_BLOBS * BLOB_MAX);
 
+// The column strace aligns results at (its -a 40 default).
+inline constexpr size_t kResultColumn = 40;
+
 // Writes `name(arg, ...) = ret[ ERRNO (text)]` the way strace does; "= ?" if the syscall did
-// not return. Needs kMaxCallText bytes at out. Returns the new end.
-char* format_call(char* out, const Event& event, const Strings& strings) noexcept;
+// not return. column is where out starts on its line (after the tid and time): " = " is
+// padded so that '=' is at kResultColumn, as strace does for calls shorter than that. Needs
+// kMaxCallText bytes at out. Returns the new end.
+char* format_call(char* out, const Event& event, const Strings& strings,
+                  size_t column = kResultColumn) noexcept;
 
 // Appends a quoted C string with \n, \t, \", \\ and \xHH escapes, then "..." if truncated.
 char* quote_string(char* out, std::string_view value, bool truncated) noexcept;
