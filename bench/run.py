@@ -385,7 +385,8 @@ def parse_observer_jsonl(w: Workload, log: Path, out: str, err: str) -> tuple[in
 
 
 def parse_summary(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
-    """-c prints a strace-like table on stderr: ... calls [errors] syscall."""
+    """-c prints strace -c's table on stderr: % time, seconds, usecs/call, calls, [errors,]
+    syscall."""
     m = re.search(r"(\d+) lost", err)
     lost = int(m.group(1)) if m else None
     if not re.search(r"^% time", err, re.M):
@@ -393,8 +394,8 @@ def parse_summary(w: Workload, log: Path, out: str, err: str) -> tuple[int | Non
     calls = None
     for line in err.splitlines():
         fields = line.split()
-        if w.count_nr and len(fields) >= 6 and fields[-1] == w.count_nr:
-            calls = int(fields[4])
+        if w.count_nr and len(fields) >= 5 and fields[-1] == w.count_nr:
+            calls = int(fields[3])
     return calls, lost, ""
 
 

@@ -97,6 +97,9 @@ PYBIND11_MODULE(_core, m) {
   m.attr("EVENT_HAS_TIME") = static_cast<int>(EVENT_HAS_TIME);
   m.attr("EVENT_HAS_STRINGS") = static_cast<int>(EVENT_HAS_STRINGS);
   m.attr("STRING_MAX") = STRING_MAX;
+  m.attr("COMPAT_STATS") = COMPAT_STATS;
+  m.attr("LATENCY_SUB_BITS") = LATENCY_SUB_BITS;
+  m.attr("LATENCY_BUCKETS") = LATENCY_BUCKETS;
   m.def(
       "read_log_columns",
       [](const std::string& path) {
@@ -148,6 +151,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("capture_time", &Spec::capture_time)
       .def_readwrite("emit_records", &Spec::emit_records)
       .def_readwrite("count_stats", &Spec::count_stats)
+      .def_readwrite("count_latency", &Spec::count_latency)
       .def_readwrite("failed_only", &Spec::failed_only)
       .def_readwrite("successful_only", &Spec::successful_only)
       .def_readwrite("exit_records", &Spec::exit_records)
@@ -199,11 +203,17 @@ PYBIND11_MODULE(_core, m) {
            "durations = -T; relative = -r.");
 
   py::class_<SyscallStats>(m, "SyscallStats", "Totals of one syscall from summary mode.")
-      .def_readonly("nr", &SyscallStats::nr)
+      .def_readonly("nr", &SyscallStats::nr,
+                    "Native number, or COMPAT_STATS + the i386 number of a 32-bit call.")
       .def_readonly("calls", &SyscallStats::calls)
-      .def_readonly("errors", &SyscallStats::errors)
-      .def_readonly("total_ns", &SyscallStats::total_ns)
-      .def_readonly("max_ns", &SyscallStats::max_ns);
+      .def_readonly("errors", &SyscallStats::errors, "Calls that returned -4095..-1.")
+      .def_readonly("total_ns", &SyscallStats::total_ns, "Wall time, entry to exit, summed.")
+      .def_readonly("max_ns", &SyscallStats::max_ns, "The longest call's wall time.")
+      .def_readonly("cpu_ns", &SyscallStats::cpu_ns,
+                    "Time on a CPU between entry and exit, summed (strace -c's system time).")
+      .def_readonly("latency", &SyscallStats::latency,
+                    "With Spec.count_latency: calls per bucket of wall time (LATENCY_BUCKETS "
+                    "buckets, LATENCY_SUB_BITS per power of two); empty otherwise.");
 
   py::class_<BatchSink, Sink>(m, "BatchSink", "Collects records for NumPy.")
       .def(py::init<>())

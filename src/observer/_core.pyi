@@ -15,6 +15,9 @@ EVENT_HAS_RET: int
 EVENT_HAS_TIME: int
 EVENT_HAS_STRINGS: int
 STRING_MAX: int
+COMPAT_STATS: int
+LATENCY_SUB_BITS: int
+LATENCY_BUCKETS: int
 
 def event_dtype() -> np.dtype[np.void]:
     """The NumPy dtype of one record (imports NumPy on first call, not with this module)."""
@@ -57,6 +60,7 @@ class Spec:
     capture_time: bool
     emit_records: bool
     count_stats: bool
+    count_latency: bool
     failed_only: bool
     successful_only: bool
     exit_records: bool
@@ -121,6 +125,10 @@ class SyscallStats:
     def total_ns(self) -> int: ...
     @property
     def max_ns(self) -> int: ...
+    @property
+    def cpu_ns(self) -> int: ...
+    @property
+    def latency(self) -> list[int]: ...
 
 class BatchSink(Sink):
     """Collects records for NumPy."""

@@ -294,7 +294,7 @@ def summary_rows(stderr: str) -> dict[str, list[str]]:
     rows = {}
     for line in stderr.splitlines():
         fields = line.split()
-        if len(fields) >= 6 and re.fullmatch(r"\d+\.\d\d", fields[0]):
+        if len(fields) >= 5 and re.fullmatch(r"\d+\.\d\d", fields[0]):
             rows[fields[-1]] = fields
     return rows
 
@@ -303,11 +303,16 @@ def test_summary_counts_calls_and_errors_in_the_kernel(program: Path, tmp_path: 
     result = run_observer("-q", "-c", "-o", str(tmp_path / "unused"), "--",
                           str(program), "count", "3000")
     assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    # strace -c's layout, to the character.
+    assert lines[0] == "% time     seconds  usecs/call     calls    errors syscall"
+    assert lines[1] == "------ ----------- ----------- --------- --------- ----------------"
+    assert lines[-2] == lines[1]
     rows = summary_rows(result.stderr)
-    # calls is the 5th column, errors the 6th when present.
-    assert rows["getppid"][4] == "3000" and len(rows["getppid"]) == 6
-    assert rows["chdir"][4:6] == ["3000", "3000"]
-    assert int(rows["total"][3]) >= 6000  # no usecs/max column in the total row
+    # calls is the 4th column, errors the 5th when present.
+    assert rows["getppid"][3] == "3000" and len(rows["getppid"]) == 5
+    assert rows["chdir"][3:5] == ["3000", "3000"]
+    assert int(rows["total"][3]) >= 6000 and rows["total"][0] == "100.00"
     assert not (tmp_path / "unused").exists()  # summary mode writes no records
 
 
@@ -315,9 +320,45 @@ def test_summary_with_events_writes_both(program: Path, tmp_path: Path) -> None:
     out = tmp_path / "trace.log"
     result = run_observer("-q", "-C", "-o", str(out), "--", str(program), "count", "500")
     assert result.returncode == 0, result.stderr
-    assert summary_rows(result.stderr)["getppid"][4] == "500"
+    assert summary_rows(result.stderr)["getppid"][3] == "500"
     getppid = str(__import__("observer.syscalls").syscalls.number("getppid"))
     assert sum(line.split(":")[1] == getppid for line in out.read_text().splitlines()) == 500
+
+
+# Sleeps of 20 ms: each call's wall time is about 20 ms, its time on a CPU a few microseconds.
+SLEEPER = """
+import time
+for _ in range(10):
+    time.sleep(0.02)
+"""
+
+
+def test_summary_reports_cpu_time_and_wall_time_with_w(tmp_path: Path) -> None:
+    argv = ["-q", "-c", "-s", "clock_nanosleep", "--", sys.executable, "-S", "-c", SLEEPER]
+    cpu = summary_rows(run_observer(*argv).stderr)["clock_nanosleep"]
+    wall = summary_rows(run_observer("-w", *argv).stderr)["clock_nanosleep"]
+    assert cpu[3] == wall[3] == "10"
+    assert float(wall[1]) >= 0.2 and int(wall[2]) >= 20000  # seconds, usecs/call
+    # Off the CPU while asleep: sched_switch took that time out.
+    assert float(cpu[1]) < 0.01 and int(cpu[2]) < 1000
+
+
+def test_summary_latency_percentiles_from_kernel_histograms(tmp_path: Path) -> None:
+    result = run_observer("-q", "-c", "--latency", "-s", "clock_nanosleep,getppid,exit_group",
+                          "--", sys.executable, "-S", "-c", SLEEPER + "import os\n"
+                          "for _ in range(1000): os.getppid()\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].split() == ["%", "time", "seconds", "usecs/call", "calls", "errors", "p50",
+                                "us", "p99", "us", "max", "us", "syscall"]
+    rows = summary_rows(result.stderr)
+    p50, p99, top = (float(v) for v in rows["clock_nanosleep"][4:7])
+    # Estimated within the quarter-octave bucket that holds 20 ms (16.8 to 21 ms), and never
+    # above the longest call.
+    assert 16700 <= p50 <= 21000 and p50 <= p99 <= top and top >= 20000
+    p50, p99, top = (float(v) for v in rows["getppid"][4:7])
+    assert rows["getppid"][3] == "1000" and 0 < p50 <= p99 <= top < 20000
+    assert len(rows["exit_group"]) == 5  # never returns: no latency
 
 
 def test_failed_keeps_only_errors(program: Path, tmp_path: Path) -> None:
