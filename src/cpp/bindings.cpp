@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "child.h"
+#include "decode.h"
 #include "error.h"
 #include "event.h"
 #include "feature_probe.h"
@@ -119,6 +120,28 @@ PYBIND11_MODULE(_core, m) {
       "indexes into comms, comms: distinct escaped names as bytes, malformed: count of "
       "non-blank lines that do not parse). Blank lines are skipped. Raises ObserverError if "
       "the file cannot be read.");
+  m.def(
+      "decoding_table",
+      [](bool compat) {
+        // One row per number the table names: (nr, name, decoding, hand_written, args).
+        py::list rows;
+        for (int nr = 0; nr < MAX_SYSCALLS; ++nr) {
+          std::string_view name = compat ? compat_syscall_name(nr) : syscall_name(nr);
+          if (name.empty()) continue;
+          const SyscallInfo* info = compat ? compat_syscall_info(nr) : syscall_info(nr);
+          static constexpr const char* kLevels[] = {"full", "partial", "raw"};
+          py::list args;
+          for (unsigned i = 0; info && i < info->nargs; ++i)
+            args.append(std::string(arg_name(info->args[i])));
+          rows.append(py::make_tuple(nr, std::string(name),
+                                     kLevels[static_cast<int>(decoding(info))],
+                                     hand_written(info), info ? py::object(args) : py::none()));
+        }
+        return rows;
+      },
+      py::arg("compat") = false,
+      "How the strace format decodes each syscall of the native table (compat: the i386 one): "
+      "(nr, name, 'full' | 'partial' | 'raw', hand_written, argument kinds or None).");
   m.def("event_dtype", &event_dtype,
         "The NumPy dtype of one record (imports NumPy on first call, not with this module).");
 

@@ -28,6 +28,11 @@ def read_log_columns(
            int]:
     """Parse a trace log into (pid, nr, comm indexes, distinct escaped comms, malformed)."""
 
+def decoding_table(
+    compat: bool = False,
+) -> list[tuple[int, str, str, bool, list[str] | None]]:
+    """How the strace format decodes each syscall: (nr, name, level, hand_written, args)."""
+
 def set_verbosity(level: int) -> None:
     """Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug."""
 
