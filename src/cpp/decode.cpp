@@ -9,6 +9,8 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -74,7 +76,7 @@ constexpr SyscallInfo kInfo[] = {
     {"sched_yield", 0, {}, Ret::kInt},
     {"mremap", 5, {A::kPtr, A::kUint, A::kUint, A::kRawFlags, A::kPtr}, Ret::kHex},
     {"msync", 3, {A::kPtr, A::kUint, A::kRawFlags}, Ret::kInt},
-    {"madvise", 3, {A::kPtr, A::kUint, A::kRawEnum}, Ret::kInt},
+    {"madvise", 3, {A::kPtr, A::kUint, A::kMadvise}, Ret::kInt},
     {"dup", 1, {A::kFd}, Ret::kInt},
     {"dup2", 2, {A::kFd, A::kFd}, Ret::kInt},
     {"dup3", 3, {A::kFd, A::kFd, A::kFdFlags}, Ret::kInt},
@@ -84,7 +86,7 @@ constexpr SyscallInfo kInfo[] = {
     {"socket", 3, {A::kFamily, A::kSockType, A::kSockProto}, Ret::kInt},
     {"connect", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
     {"accept", 3, {A::kFd, A::kRawPtr, A::kRawPtr}, Ret::kInt},
-    {"accept4", 4, {A::kFd, A::kRawPtr, A::kRawPtr, A::kSockType}, Ret::kInt},
+    {"accept4", 4, {A::kFd, A::kRawPtr, A::kRawPtr, A::kSockFlags}, Ret::kInt},
     {"sendto", 6, {A::kFd, A::kBufOut, A::kUint, A::kRawFlags, A::kSockaddrIn, A::kInt}, Ret::kInt},
     {"recvfrom", 6, {A::kFd, A::kBufIn, A::kUint, A::kRawFlags, A::kRawPtr, A::kRawPtr}, Ret::kInt},
     {"sendmsg", 3, {A::kFd, A::kRawPtr, A::kRawFlags}, Ret::kInt},
@@ -98,7 +100,7 @@ constexpr SyscallInfo kInfo[] = {
     {"setsockopt", 5, {A::kFd, A::kRawEnum, A::kRawEnum, A::kRawPtr, A::kInt}, Ret::kInt},
     {"getsockopt", 5, {A::kFd, A::kRawEnum, A::kRawEnum, A::kRawPtr, A::kRawPtr}, Ret::kInt},
     {"clone", 5, {A::kCloneFlags, A::kPtr, A::kPtr, A::kPtr, A::kHex}, Ret::kInt},
-    {"clone3", 2, {A::kRawPtr, A::kUint}, Ret::kInt},
+    {"clone3", 2, {A::kCloneArgs, A::kUint}, Ret::kInt},
     {"fork", 0, {}, Ret::kInt},
     {"vfork", 0, {}, Ret::kInt},
     {"execve", 3, {A::kPath, A::kArgv, A::kEnvp}, Ret::kInt},
@@ -135,11 +137,14 @@ constexpr SyscallInfo kInfo[] = {
     {"lchown", 3, {A::kPath, A::kInt, A::kInt}, Ret::kInt},
     {"mknod", 3, {A::kPath, A::kMode, A::kRawFlags}, Ret::kInt},
     {"utimes", 2, {A::kPath, A::kRawPtr}, Ret::kInt},
-    {"umask", 1, {A::kMode}, Ret::kInt},
-    {"statfs", 2, {A::kPath, A::kRawPtr}, Ret::kInt},
-    {"fstatfs", 2, {A::kFd, A::kRawPtr}, Ret::kInt},
+    {"umask", 1, {A::kMode}, Ret::kOctal},
+    {"statfs", 2, {A::kPath, A::kStatfs}, Ret::kInt},
+    {"fstatfs", 2, {A::kFd, A::kStatfs}, Ret::kInt},
     {"gettimeofday", 2, {A::kRawPtr, A::kRawPtr}, Ret::kInt},
     {"getrlimit", 2, {A::kRlimitResource, A::kRlimitOut}, Ret::kInt},
+    {"sysinfo", 1, {A::kSysinfo}, Ret::kInt},
+    {"getgroups", 2, {A::kInt, A::kGroupsOut}, Ret::kInt},
+    {"rt_sigsuspend", 2, {A::kSigsetIn, A::kUint}, Ret::kInt},
     {"getuid", 0, {}, Ret::kInt},
     {"getgid", 0, {}, Ret::kInt},
     {"geteuid", 0, {}, Ret::kInt},
@@ -148,11 +153,11 @@ constexpr SyscallInfo kInfo[] = {
     {"getpgrp", 0, {}, Ret::kInt},
     {"setsid", 0, {}, Ret::kInt},
     {"gettid", 0, {}, Ret::kInt},
-    {"sigaltstack", 2, {A::kRawPtr, A::kRawPtr}, Ret::kInt},
+    {"sigaltstack", 2, {A::kStackIn, A::kStackOut}, Ret::kInt},
     {"prctl", 5, {A::kRawEnum, A::kHex, A::kHex, A::kHex, A::kHex}, Ret::kInt},
     {"arch_prctl", 2, {A::kArchPrctl, A::kHex}, Ret::kInt},
     {"futex", 6, {A::kPtr, A::kFutexOp, A::kInt, A::kTimespecIn, A::kPtr, A::kInt}, Ret::kInt},
-    {"sched_getaffinity", 3, {A::kInt, A::kUint, A::kRawPtr}, Ret::kInt},
+    {"sched_getaffinity", 3, {A::kInt, A::kUint, A::kCpuSetOut}, Ret::kInt},
     {"set_tid_address", 1, {A::kPtr}, Ret::kInt},
     {"set_robust_list", 2, {A::kPtr, A::kUint}, Ret::kInt},
     {"clock_gettime", 2, {A::kClockId, A::kTimespecOut}, Ret::kInt},
@@ -160,8 +165,8 @@ constexpr SyscallInfo kInfo[] = {
     {"epoll_wait", 4, {A::kFd, A::kRawPtr, A::kInt, A::kInt}, Ret::kInt},
     {"epoll_pwait", 6, {A::kFd, A::kRawPtr, A::kInt, A::kInt, A::kRawPtr, A::kUint}, Ret::kInt},
     {"epoll_ctl", 4, {A::kFd, A::kRawEnum, A::kFd, A::kRawPtr}, Ret::kInt},
-    {"epoll_create1", 1, {A::kFdFlags}, Ret::kInt},
-    {"eventfd2", 2, {A::kUint, A::kFdFlags}, Ret::kInt},
+    {"epoll_create1", 1, {A::kEpollFlags}, Ret::kInt},
+    {"eventfd2", 2, {A::kUint, A::kEventfdFlags}, Ret::kInt},
     {"openat", 4, {A::kDirFd, A::kPath, A::kOpenFlags, A::kMode}, Ret::kInt},
     {"openat2", 4, {A::kDirFd, A::kPath, A::kRawPtr, A::kUint}, Ret::kInt},
     {"mkdirat", 3, {A::kDirFd, A::kPath, A::kMode}, Ret::kInt},
@@ -170,20 +175,20 @@ constexpr SyscallInfo kInfo[] = {
     {"newfstatat", 4, {A::kDirFd, A::kPath, A::kStat, A::kAtFlags}, Ret::kInt},
     {"unlinkat", 3, {A::kDirFd, A::kPath, A::kAtFlags}, Ret::kInt},
     {"renameat", 4, {A::kDirFd, A::kPath, A::kDirFd, A::kPath}, Ret::kInt},
-    {"renameat2", 5, {A::kDirFd, A::kPath, A::kDirFd, A::kPath, A::kRawFlags}, Ret::kInt},
+    {"renameat2", 5, {A::kDirFd, A::kPath, A::kDirFd, A::kPath, A::kRenameFlags}, Ret::kInt},
     {"linkat", 5, {A::kDirFd, A::kPath, A::kDirFd, A::kPath, A::kAtFlags}, Ret::kInt},
     {"symlinkat", 3, {A::kPath, A::kDirFd, A::kPath}, Ret::kInt},
     {"readlinkat", 4, {A::kDirFd, A::kPath, A::kBufIn, A::kUint}, Ret::kInt},
     {"fchmodat", 3, {A::kDirFd, A::kPath, A::kMode}, Ret::kInt},
     {"fchmodat2", 4, {A::kDirFd, A::kPath, A::kMode, A::kAtFlags}, Ret::kInt},
     {"faccessat", 3, {A::kDirFd, A::kPath, A::kAccess}, Ret::kInt},
-    {"faccessat2", 4, {A::kDirFd, A::kPath, A::kAccess, A::kAtFlags}, Ret::kInt},
-    {"utimensat", 4, {A::kDirFd, A::kPath, A::kRawPtr, A::kAtFlags}, Ret::kInt},
+    {"faccessat2", 4, {A::kDirFd, A::kPath, A::kAccess, A::kAccessAtFlags}, Ret::kInt},
+    {"utimensat", 4, {A::kDirFd, A::kPath, A::kUtimes, A::kAtFlags}, Ret::kInt},
     {"statx", 5, {A::kDirFd, A::kPath, A::kStatxFlags, A::kStatxMask, A::kStatx}, Ret::kInt},
     {"pselect6", 6, {A::kInt, A::kRawPtr, A::kRawPtr, A::kRawPtr, A::kRawPtr, A::kRawPtr}, Ret::kInt},
     {"ppoll", 5, {A::kRawPtr, A::kUint, A::kRawPtr, A::kRawPtr, A::kUint}, Ret::kInt},
     {"prlimit64", 4, {A::kInt, A::kRlimitResource, A::kRlimitIn, A::kRlimitOut}, Ret::kInt},
-    {"getrandom", 3, {A::kRawPtr, A::kUint, A::kGrndFlags}, Ret::kInt},
+    {"getrandom", 3, {A::kBufInHex, A::kUint, A::kGrndFlags}, Ret::kInt},
     {"memfd_create", 2, {A::kStr, A::kRawFlags}, Ret::kInt},
     {"rseq", 4, {A::kPtr, A::kHex, A::kHex, A::kHex}, Ret::kInt},
     {"close_range", 3, {A::kFd, A::kFd, A::kRawFlags}, Ret::kInt},
@@ -396,9 +401,10 @@ char* put_signal(char* out, int64_t sig) {
   return name.empty() ? put_dec(out, sig) : put(out, name);
 }
 
+// strace's "%#03o": 000, 007, 022, 0644.
 char* put_mode(char* out, uint64_t mode) {
   *out++ = '0';
-  if (mode == 0) return out;
+  if (mode < 010) *out++ = '0';
   return std::to_chars(out, out + 24, mode, 8).ptr;
 }
 
@@ -432,6 +438,36 @@ constexpr Flag kIoctls[] = {
 
 constexpr Flag kGrndFlags[] = {{GRND_NONBLOCK, "GRND_NONBLOCK"}, {GRND_RANDOM, "GRND_RANDOM"},
                                {0x4, "GRND_INSECURE"}};
+
+constexpr Flag kSockFlags[] = {{SOCK_CLOEXEC, "SOCK_CLOEXEC"}, {SOCK_NONBLOCK, "SOCK_NONBLOCK"}};
+
+constexpr Flag kRenameFlags[] = {{1, "RENAME_NOREPLACE"}, {2, "RENAME_EXCHANGE"},
+                                 {4, "RENAME_WHITEOUT"}};
+
+// faccessat2's flags: AT_EACCESS shares its value with AT_REMOVEDIR.
+constexpr Flag kAccessAtFlags[] = {{AT_SYMLINK_NOFOLLOW, "AT_SYMLINK_NOFOLLOW"},
+                                   {AT_EACCESS, "AT_EACCESS"},
+                                   {AT_EMPTY_PATH, "AT_EMPTY_PATH"}};
+
+constexpr Flag kEpollFlags[] = {{O_CLOEXEC, "EPOLL_CLOEXEC"}};
+
+constexpr Flag kEventfdFlags[] = {{1, "EFD_SEMAPHORE"}, {O_CLOEXEC, "EFD_CLOEXEC"},
+                                  {O_NONBLOCK, "EFD_NONBLOCK"}};
+
+constexpr Flag kMadvise[] = {
+    {MADV_NORMAL, "MADV_NORMAL"},     {MADV_RANDOM, "MADV_RANDOM"},
+    {MADV_SEQUENTIAL, "MADV_SEQUENTIAL"}, {MADV_WILLNEED, "MADV_WILLNEED"},
+    {MADV_DONTNEED, "MADV_DONTNEED"}, {MADV_FREE, "MADV_FREE"},
+    {MADV_REMOVE, "MADV_REMOVE"},     {MADV_DONTFORK, "MADV_DONTFORK"},
+    {MADV_DOFORK, "MADV_DOFORK"},     {MADV_MERGEABLE, "MADV_MERGEABLE"},
+    {MADV_UNMERGEABLE, "MADV_UNMERGEABLE"}, {MADV_HUGEPAGE, "MADV_HUGEPAGE"},
+    {MADV_NOHUGEPAGE, "MADV_NOHUGEPAGE"}, {MADV_DONTDUMP, "MADV_DONTDUMP"},
+    {MADV_DODUMP, "MADV_DODUMP"},     {MADV_WIPEONFORK, "MADV_WIPEONFORK"},
+    {MADV_KEEPONFORK, "MADV_KEEPONFORK"}, {MADV_COLD, "MADV_COLD"},
+    {MADV_PAGEOUT, "MADV_PAGEOUT"},   {MADV_POPULATE_READ, "MADV_POPULATE_READ"},
+    {MADV_POPULATE_WRITE, "MADV_POPULATE_WRITE"}, {MADV_HWPOISON, "MADV_HWPOISON"},
+    {25, "MADV_DONTNEED_LOCKED"},     {26, "MADV_COLLAPSE"},
+};
 
 constexpr Flag kWaitOptions[] = {{WNOHANG, "WNOHANG"}, {WUNTRACED, "WUNTRACED"},
                                  {WCONTINUED, "WCONTINUED"}, {__WNOTHREAD, "__WNOTHREAD"},
@@ -477,6 +513,33 @@ char* put_named(char* out, int64_t v, const Flag (&values)[N], std::string_view 
   return put(put(put(put_hex(out, static_cast<uint64_t>(v)), " /* "), unknown), " */");
 }
 
+// clone3's struct clone_args, with the fields strace shows for its flags.
+char* put_clone3_args(char* out, std::string_view bytes) {
+  struct {
+    uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
+        set_tid_size, cgroup;
+  } a{};
+  if (bytes.size() < 64 || bytes.size() > sizeof(a)) return put(out, "{...}");
+  std::memcpy(&a, bytes.data(), bytes.size());
+  out = put_flags(put(out, "{flags="), a.flags, kCloneFlags);
+  if (a.flags & CLONE_PIDFD) out = put_hex(put(out, ", pidfd="), a.pidfd);
+  if (a.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+    out = put_hex(put(out, ", child_tid="), a.child_tid);
+  if (a.flags & CLONE_PARENT_SETTID) out = put_hex(put(out, ", parent_tid="), a.parent_tid);
+  out = put(out, ", exit_signal=");
+  out = a.exit_signal ? put_signal(out, static_cast<int64_t>(a.exit_signal)) : put(out, "0");
+  out = put(out, ", stack=");
+  out = a.stack ? put_hex(out, a.stack) : put(out, "NULL");
+  out = put_hex(put(out, ", stack_size="), a.stack_size);
+  if (a.flags & CLONE_SETTLS) out = put_hex(put(out, ", tls="), a.tls);
+  if (a.set_tid_size) {
+    out = put_hex(put(out, ", set_tid="), a.set_tid);
+    out = put_num(put(out, ", set_tid_size="), a.set_tid_size);
+  }
+  if (a.flags & 0x200000000ull) out = put_num(put(out, ", cgroup="), a.cgroup);  // INTO_CGROUP
+  return put(out, "}");
+}
+
 // Buffers and structs: decoded from the captured bytes, or the pointer when there are none.
 char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsigned i) {
   bool truncated = false;
@@ -486,6 +549,8 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
     case Arg::kBufIn:
     case Arg::kBufOut:
       return put_quoted(out, *bytes, truncated);
+    case Arg::kBufInHex:
+      return put_hex_quoted(out, *bytes, truncated);
     case Arg::kCwd:
       return put_c_string(out, *bytes);
     case Arg::kStat:
@@ -518,6 +583,19 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_envp(out, v, *bytes);
     case Arg::kDirents:
       return put_dirents(out, v, *bytes, truncated);
+    case Arg::kCloneArgs:
+      return put_clone3_args(out, *bytes);
+    case Arg::kCpuSetOut:
+      return put_cpu_set(out, *bytes);
+    case Arg::kStackIn:
+    case Arg::kStackOut:
+      return put_stack(out, *bytes);
+    case Arg::kUtimes:
+      return put_utimes(out, *bytes);
+    case Arg::kSysinfo:
+      return put_sysinfo(out, *bytes);
+    case Arg::kStatfs:
+      return put_statfs(out, *bytes);
     default:
       return put_hex(out, v);
   }
@@ -553,8 +631,9 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
       return si == AT_FDCWD ? put(out, "AT_FDCWD") : put_dec(out, si);
     case Arg::kPath:
     case Arg::kStr:
+      if (!v) return put(out, "NULL");  // a string read at NULL has no bytes, not ""
       if (str) return put_quoted(out, *str, truncated);
-      return v ? put_hex(out, v) : put(out, "NULL");
+      return put_hex(out, v);
     case Arg::kOpenFlags:
       return put_open_flags(out, v);
     case Arg::kFdFlags:
@@ -616,6 +695,18 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
       if (family == AF_INET || family == AF_INET6) return put_enum(out, si, kInetProtocols);
       return put_dec(out, si);
     }
+    case Arg::kSockFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kSockFlags);
+    case Arg::kRenameFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kRenameFlags);
+    case Arg::kAccessAtFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kAccessAtFlags);
+    case Arg::kEpollFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kEpollFlags);
+    case Arg::kEventfdFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kEventfdFlags);
+    case Arg::kMadvise:
+      return put_enum(out, si, kMadvise);
     default:
       return put_captured(out, type, v, items, i);
   }
@@ -682,12 +773,14 @@ std::string_view arg_name(Arg type) noexcept {
       "hex", "int", "long", "uint", "uint32", "ptr", "fd", "dirfd", "path", "str",
       "open_flags", "fd_flags", "mode", "prot", "mmap_flags", "access", "at_flags", "signal",
       "whence", "clone_flags", "fcntl_cmd", "sighow", "futex_op", "family", "sock_type",
-      "buf_in", "buf_out", "cwd", "stat", "statx", "sigaction_in", "sigaction_out",
+      "buf_in", "buf_in_hex", "buf_out", "cwd", "stat", "statx", "sigaction_in", "sigaction_out",
       "sigset_in", "sigset_out", "rlimit_in", "rlimit_out", "sockaddr_in", "int_pair",
       "wait_status", "timespec_in", "timespec_out", "utsname", "argv", "envp", "dirents",
       "statx_mask", "statx_flags", "rlimit_resource", "arch_prctl", "ioctl_cmd",
       "grnd_flags", "wait_options", "clock_id", "timer_flags", "fadvise", "sock_proto",
-      "raw_ptr", "raw_flags", "raw_enum"};
+      "sock_flags", "rename_flags", "access_at_flags", "epoll_flags", "eventfd_flags",
+      "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "sysinfo",
+      "statfs", "groups_out", "raw_ptr", "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,
                 "every Arg has a name");
   auto i = static_cast<size_t>(type);
@@ -705,6 +798,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
     slot.arg = static_cast<uint8_t>(i);
     switch (info->args[i]) {
       case Arg::kBufIn:  // what the call returned
+      case Arg::kBufInHex:
         slot = {data, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
         break;
       case Arg::kBufOut:  // as many bytes as the next argument says
@@ -754,6 +848,29 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kDirents:  // only counted: as much as fits
         slot = {BLOB_MAX, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        break;
+      case Arg::kCloneArgs:  // struct clone_args, as long as the next argument says
+        slot = {88, slot.arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, static_cast<uint8_t>(i + 1), 0};
+        break;
+      case Arg::kCpuSetOut:  // the bytes of the mask the call returned (1024 CPUs at most)
+        slot = {128, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        break;
+      case Arg::kStackIn:
+      case Arg::kStackOut:
+        slot = {sizeof(stack_t), slot.arg,
+                info->args[i] == Arg::kStackIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kUtimes:
+        slot = {2 * sizeof(timespec), slot.arg, CAPTURE_ENTRY, 0, 0};
+        break;
+      case Arg::kSysinfo:
+        slot = {sizeof(struct sysinfo), slot.arg, CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kStatfs:
+        slot = {sizeof(struct statfs), slot.arg, CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kGroupsOut:  // up to 64 groups, the count is the return value
+        slot = {64 * sizeof(gid_t), slot.arg, CAPTURE_EXIT, 0, 0};
         break;
 
       default:
@@ -966,6 +1083,22 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
         out = put_fcntl_arg(out, static_cast<int32_t>(e.args[1]), e.args[2]);
         continue;
       }
+      // FICLONE's argument is the file to clone from.
+      if (info && i == 2 && info->args[1] == Arg::kIoctlCmd && e.args[1] == 0x40049409) {
+        out = put_dec(out, static_cast<int32_t>(e.args[2]));
+        continue;
+      }
+      // getgroups shows as many groups as it returned: [] when asked for the count only.
+      if (info && info->args[i] == Arg::kGroupsOut && e.args[i] && (e.flags & EVENT_HAS_RET) &&
+          !is_error(e.ret)) {
+        bool cut = false;
+        const std::string_view* gids = strings.find_blob(i, &cut);
+        uint64_t count = e.args[0] ? static_cast<uint64_t>(e.ret) : 0;
+        if (gids || count == 0) {
+          out = put_gids(out, gids ? *gids : std::string_view(), count);
+          continue;
+        }
+      }
       // wait4 with WNOHANG that found no child filled no status.
       if (info && info->args[i] == Arg::kWaitStatus && e.ret == 0) {
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
@@ -995,6 +1128,7 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
     return put(put(put(out, " ("), errno_description(err)), ")");
   }
   if (info && info->ret == Ret::kHex) return put_hex(out, static_cast<uint64_t>(e.ret));
+  if (info && info->ret == Ret::kOctal) return put_mode(out, static_cast<uint64_t>(e.ret));
   if (fcntl && (static_cast<int32_t>(e.args[1]) == F_GETFD ||
                 static_cast<int32_t>(e.args[1]) == F_GETFL)) {
     // strace names the flags the getters return: 0x1 (flags FD_CLOEXEC).

@@ -46,6 +46,7 @@ enum class Arg : uint8_t {
   // Captured by the kernel side (capture_plan): shown decoded when the bytes are there, as a
   // pointer otherwise (the call failed, or capture is off).
   kBufIn,          // "data"... the call filled (read), as many bytes as it returned
+  kBufInHex,       // "\x5e\x4d..." the same, every byte in hex (getrandom's random bytes)
   kBufOut,         // "data"... the call reads (write), as many bytes as the next argument
   kCwd,            // "/path" the call filled (getcwd)
   kStat,           // {st_mode=S_IFREG|0644, st_size=..., ...}
@@ -77,6 +78,21 @@ enum class Arg : uint8_t {
   kTimerFlags,     // TIMER_ABSTIME
   kFadvise,        // POSIX_FADV_SEQUENTIAL
   kSockProto,      // IPPROTO_IP, or the number (the family decides)
+  kSockFlags,      // SOCK_CLOEXEC|SOCK_NONBLOCK (accept4)
+  kRenameFlags,    // RENAME_NOREPLACE
+  kAccessAtFlags,  // AT_SYMLINK_NOFOLLOW|AT_EACCESS (faccessat2)
+  kEpollFlags,     // EPOLL_CLOEXEC
+  kEventfdFlags,   // EFD_SEMAPHORE|EFD_CLOEXEC|EFD_NONBLOCK
+  kMadvise,        // MADV_DONTNEED
+  // More structs and arrays the kernel side captures (capture_plan).
+  kCloneArgs,      // {flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=..., ...} (clone3)
+  kCpuSetOut,      // [0 1]: the CPUs of a mask the call filled (sched_getaffinity)
+  kStackIn,        // {ss_sp=0x..., ss_flags=0, ss_size=65536} (sigaltstack)
+  kStackOut,
+  kUtimes,         // [{tv_sec=0, tv_nsec=0}, UTIME_NOW] (utimensat)
+  kSysinfo,        // {uptime=..., loads=[...], totalram=..., ...}
+  kStatfs,         // {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ...}
+  kGroupsOut,      // [0, 27]: the groups the call filled, as many as it returned (getgroups)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (README, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
@@ -88,8 +104,8 @@ enum class Arg : uint8_t {
 // numbers or addresses (kRaw*), or nothing known of its arguments (six hex words).
 enum class Decoding : uint8_t { kFull, kPartial, kRaw };
 
-// How the return value is shown: decimal, or hex for addresses (mmap, brk).
-enum class Ret : uint8_t { kInt, kHex };
+// How the return value is shown: decimal, hex for addresses (mmap, brk), octal (umask).
+enum class Ret : uint8_t { kInt, kHex, kOctal };
 
 struct SyscallInfo {
   std::string_view name;

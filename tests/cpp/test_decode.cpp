@@ -147,6 +147,36 @@ void generated_rows_give_every_syscall_its_arguments() {
 #endif
 }
 
+// Constants and results as strace writes them.
+void constants_and_results_like_strace() {
+  CHECK_EQ(call(returned("umask", nr_of("umask"), 022, {0})), "umask(000) = 022");
+  CHECK_EQ(call(returned("umask", nr_of("umask"), 0777, {07})), "umask(007) = 0777");
+  CHECK_EQ(call(returned("accept4", nr_of("accept4"), -EINVAL, {5, 0, 0, 0})),
+           "accept4(5, NULL, NULL, 0) = -1 EINVAL (Invalid argument)");
+  CHECK_EQ(call(returned("faccessat2", nr_of("faccessat2"), 0,
+                         {static_cast<uint64_t>(AT_FDCWD), 0, 0, AT_EACCESS})),
+           "faccessat2(AT_FDCWD, NULL, F_OK, AT_EACCESS) = 0");
+  CHECK_EQ(call(returned("epoll_create1", nr_of("epoll_create1"), 3, {O_CLOEXEC})),
+           "epoll_create1(EPOLL_CLOEXEC) = 3");
+  CHECK_EQ(call(returned("madvise", nr_of("madvise"), 0, {0, 0, 4})),
+           "madvise(NULL, 0, MADV_DONTNEED) = 0");
+  CHECK_EQ(call(returned("ioctl", nr_of("ioctl"), -95, {4, 0x40049409, 3})),
+           "ioctl(4, BTRFS_IOC_CLONE or FICLONE, 3) = -1 EOPNOTSUPP (Operation not supported)");
+  // getgroups(0, list) asks for the count: strace shows the empty list it filled.
+  CHECK_EQ(call(returned("getgroups", nr_of("getgroups"), 1, {0, 0x7ffd1000})),
+           "getgroups(0, []) = 1");
+  // clone3's struct, with the fields its flags use.
+  uint64_t args[11] = {0x4100 /* CLONE_VM|CLONE_VFORK */, 0, 0, 0, 17, 0x7f0000, 0x9000};
+  Strings items;
+  items.count = 1;
+  items.blob = 1;
+  items.arg[0] = 0;
+  items.value[0] = std::string_view(reinterpret_cast<const char*>(args), 88);
+  CHECK_EQ(call(returned("clone3", nr_of("clone3"), 1234, {0x7ffd2000, 88}), items),
+           "clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7f0000, "
+           "stack_size=0x9000}, 88) = 1234");
+}
+
 #if defined(__x86_64__)
 // 32-bit calls are typed by the i386 declarations: a long is 32 bits, and a hand-written row
 // of the same name serves only if its argument count is the i386 one.
@@ -168,6 +198,7 @@ void compat_calls_use_the_i386_declarations() {
 
 int main() {
   generated_rows_give_every_syscall_its_arguments();
+  constants_and_results_like_strace();
 #if defined(__x86_64__)
   compat_calls_use_the_i386_declarations();
 #endif
