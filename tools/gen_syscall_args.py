@@ -18,9 +18,9 @@ it with richer types.
 Usage (as root, on an x86_64 machine):
 
     mount -t tracefs nodev /sys/kernel/tracing     # if it is not mounted
-    apt-get download linux-headers-6.1.0-55-common linux-headers-6.1.0-55-amd64
+    apt-get download linux-headers-6.12.117+deb12-common linux-headers-6.12.117+deb12-amd64
     for d in linux-headers-*.deb; do dpkg -x "$d" headers; done
-    python3 tools/gen_syscall_args.py --headers headers/usr/src/linux-headers-6.1.0-55 \\
+    python3 tools/gen_syscall_args.py --headers headers/usr/src/linux-headers-6.12.117+deb12 \\
         data/syscalls
 """
 
