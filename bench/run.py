@@ -3,10 +3,11 @@
 
 ``python bench/run.py`` (or ``make bench``) compiles its small C workloads and BPF floor program
 into a temporary directory, runs every workload under every tracer several times, and prints one
-table of median slowdowns measured in this run, plus consumer throughput, attach time and the
-tracer's peak RSS, each checked against the goals of issue 6. The same data goes to
-``bench/results/<time>.json``. A tracer that is missing or does not work here is reported as
-such, never estimated. Needs root, gcc, and for the floor clang and libbpf-dev.
+table of median slowdowns measured in this run, plus consumer throughput, attach time, the
+tracer's peak RSS and how fast the writers format records (bench/writers.cpp), each checked
+against its goal. The same data goes to ``bench/results/<time>.json``. A tracer that is
+missing or does not work here is reported as such, never estimated. Needs root, gcc and g++,
+and for the floor clang and libbpf-dev.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
 HERE = Path(__file__).resolve().parent
@@ -40,6 +41,11 @@ GOAL_BYSTANDER = 1.10
 GOAL_CONSUMER = 2_000_000
 GOAL_ATTACH_S = 0.3
 GOAL_RSS_MB = 64
+# Formatting speed of the strace and jsonl writers (records/s into /dev/null).
+GOAL_WRITER_SMALL = 3_000_000   # getppid-like records: the event alone
+GOAL_WRITER_BUFFER = 1_000_000  # records with a 32-byte buffer
+WRITER_SINKS = ("strace", "jsonl")
+ROOT = HERE.parent
 
 
 class BenchError(Exception):
@@ -57,12 +63,13 @@ class Sizes:
     reps: int
     consumer: int
     tree: str | None  # directory tar archives; None: a small generated tree
+    writer: int  # records per writer case
 
 
 FULL = Sizes(getppid=2_000_000, files=300_000, pipe=500_000, make_sources=12, reps=5,
-             consumer=4_000_000, tree="/usr/include")
+             consumer=4_000_000, tree="/usr/include", writer=2_000_000)
 QUICK = Sizes(getppid=20_000, files=2_000, pipe=2_000, make_sources=2, reps=1, consumer=50_000,
-              tree=None)
+              tree=None, writer=100_000)
 #: A case whose (max - min) / median exceeds this is reported as too noisy to judge.
 SPREAD_LIMIT = 0.25
 
@@ -385,7 +392,8 @@ def parse_observer_jsonl(w: Workload, log: Path, out: str, err: str) -> tuple[in
 
 
 def parse_summary(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
-    """-c prints a strace-like table on stderr: ... calls [errors] syscall."""
+    """-c prints strace -c's table on stderr: % time, seconds, usecs/call, calls, [errors,]
+    syscall."""
     m = re.search(r"(\d+) lost", err)
     lost = int(m.group(1)) if m else None
     if not re.search(r"^% time", err, re.M):
@@ -393,8 +401,8 @@ def parse_summary(w: Workload, log: Path, out: str, err: str) -> tuple[int | Non
     calls = None
     for line in err.splitlines():
         fields = line.split()
-        if w.count_nr and len(fields) >= 6 and fields[-1] == w.count_nr:
-            calls = int(fields[4])
+        if w.count_nr and len(fields) >= 5 and fields[-1] == w.count_nr:
+            calls = int(fields[3])
     return calls, lost, ""
 
 
@@ -716,6 +724,41 @@ def consumer_throughput(tools: Tools, sizes: Sizes) -> dict[str, object]:
             "note": "; ".join(notes)}
 
 
+#: observer_core's sources that the writers need (no libbpf, no Python).
+WRITER_SOURCES = ("sink", "sink_records", "decode", "decode_structs", "error")
+
+
+def writer_throughput(tmp: Path, records: int) -> dict[str, Any]:
+    """bench/writers.cpp, compiled with the writers' sources as the module is (-O2): records
+    per second each sink formats into /dev/null, best of three rounds."""
+    out = tmp / "writers"
+    out.mkdir()
+    gen = sh([sys.executable, str(ROOT / "tools" / "gen_syscalls.py"), str(ROOT / "data" /
+              "syscalls"), str(out / "_syscall_table.py"), str(out / "syscall_table.h"),
+              str(out / "syscall_args.h")])
+    if gen.returncode != 0:
+        return {"rows": [], "note": f"generate syscall tables: {last_line(gen.stderr)}"}
+    if shutil.which("g++") is None:
+        return {"rows": [], "note": "unavailable: g++ not installed"}
+    flags = ["-std=c++20", "-O2", f"-I{ROOT / 'src' / 'cpp'}", f"-I{ROOT / 'bpf'}", f"-I{out}"]
+    sources = [ROOT / "src" / "cpp" / f"{name}.cpp" for name in WRITER_SOURCES]
+    sources.append(HERE / "writers.cpp")
+    compiles = [subprocess.Popen(["g++", *flags, "-c", str(src), "-o", str(out / f"{src.stem}.o")],
+                                 stderr=subprocess.PIPE, text=True) for src in sources]
+    for proc in compiles:
+        _, err = proc.communicate()
+        if proc.returncode != 0:
+            return {"rows": [], "note": f"compile: {last_line(err)}"}
+    binary = out / "writers"
+    link = sh(["g++", "-o", str(binary), *(str(out / f"{src.stem}.o") for src in sources)])
+    if link.returncode != 0:
+        return {"rows": [], "note": f"link: {last_line(link.stderr)}"}
+    res = sh([str(binary), str(records)])
+    if res.returncode != 0:
+        return {"rows": [], "note": f"writers failed: {last_line(res.stderr)}"}
+    return {"rows": [json.loads(line) for line in res.stdout.splitlines()], "note": ""}
+
+
 def attach_time(reps: int) -> dict[str, object]:
     """Wall time of `observer -q -o /dev/null -- /bin/true` minus that of /bin/true."""
     def wall(cmd: list[str]) -> float:
@@ -792,7 +835,7 @@ def work_units() -> str:
 
 
 def goals(rows: list[Row], consumer: dict[str, object], attach: dict[str, object],
-          rss_kb: int | None) -> list[dict[str, object]]:
+          rss_kb: int | None, writers: dict[str, Any]) -> list[dict[str, object]]:
     """Each goal of issue 6 with its measured value and whether it is met."""
     def get(tracer: str, work: str = "getppid") -> Row:
         return next(r for r in rows if r.tracer == tracer and r.workload == work)
@@ -842,12 +885,20 @@ def goals(rows: list[Row], consumer: dict[str, object], attach: dict[str, object
     mb = rss_kb / 1024 if rss_kb is not None else None
     add("tracer peak RSS <= 64 MB", mb, GOAL_RSS_MB, None if mb is None else mb <= GOAL_RSS_MB,
         f"{mb:.1f} MB" if mb is not None else "not measured")
+    rates = {(r["sink"], r["record"]): float(r["per_s"]) for r in writers["rows"]}
+    for sink in WRITER_SINKS:
+        for record, goal, what in (("getppid", GOAL_WRITER_SMALL, "getppid records"),
+                                   ("read32", GOAL_WRITER_BUFFER, "32-byte buffers")):
+            value = rates.get((sink, record))
+            add(f"{sink} writer >= {goal / 1e6:.0f}M {what}/s", value, goal,
+                None if value is None else value >= goal,
+                f"{value / 1e6:.1f}M/s" if value is not None else str(writers["note"]))
     return out
 
 
 def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[str, object]],
-           consumer: dict[str, object], attach: dict[str, object], sizes: Sizes,
-           tools: Tools) -> str:
+           consumer: dict[str, object], attach: dict[str, object], writers: dict[str, Any],
+           sizes: Sizes, tools: Tools) -> str:
     lines = []
     base = {r.workload: r for r in rows if r.tracer == "untraced"}
     lines.append(f"observer benchmark: median of {sizes.reps}, ratio to untraced "
@@ -906,6 +957,10 @@ def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[s
                     if isinstance(rate, float) else "") + f" {consumer['note']}".rstrip())
     lines.append(f"attach: observer -- /bin/true {attach['observer_s']:.3f} s, "
                  f"/bin/true {attach['true_s']:.4f} s")
+    cells = [f"{r['sink']} {r['record']} {float(r['per_s']) / 1e6:.1f}M/s"
+             for r in writers["rows"]]
+    lines.append(f"writers: {sizes.writer:,} synthetic records through each sink into "
+                 f"/dev/null, best of 3: " + (", ".join(cells) or str(writers["note"])))
     lines.append("")
     lines.append("goals:")
     for g in goal_rows:
@@ -946,9 +1001,11 @@ def main(argv: list[str] | None = None) -> int:
             hot = hot_path(tools, sizes)
             consumer = consumer_throughput(tools, sizes)
             attach = attach_time(sizes.reps)
+            writers = writer_throughput(Path(tmp), sizes.writer)
             obs_rss = [r.rss_kb for r in rows if r.tracer == "observer" and r.rss_kb]
-            goal_rows = goals(rows, consumer, attach, max(obs_rss) if obs_rss else None)
-            table = render(rows, goal_rows, hot, consumer, attach, sizes, tools)
+            goal_rows = goals(rows, consumer, attach, max(obs_rss) if obs_rss else None,
+                              writers)
+            table = render(rows, goal_rows, hot, consumer, attach, writers, sizes, tools)
     except BenchError as err:
         print(f"bench: error: {err}", file=sys.stderr)
         return 1
@@ -960,7 +1017,7 @@ def main(argv: list[str] | None = None) -> int:
         "kernel": platform.release(), "cpus": os.cpu_count(), "started": started,
         "seconds": time.time() - started, "quick": args.quick, "sizes": asdict(sizes),
         "rows": [{**asdict(r), "spread": r.spread} for r in rows], "hot_path": hot, "consumer": consumer,
-        "attach": attach, "goals": goal_rows, "table": table,
+        "attach": attach, "writers": writers, "goals": goal_rows, "table": table,
     }, indent=1) + "\n")
     print(f"\nresults: {path}")
     return 0

@@ -15,6 +15,10 @@
 //    event as a struct string_tail; the record is built in task storage and copied out.
 //  - summary (count_stats): sys_exit adds to a per-CPU array of per-syscall totals; with
 //    emit_records off nothing else is written, so summary mode moves no per-event data.
+//    sched_switch, attached in this mode only, adds up the time a thread with a syscall in
+//    flight spends off its CPU, so that a call's CPU time is its wall time minus that
+//    (strace -c's system time; -w keeps the wall time). With count_latency, each call's wall
+//    time also goes into its syscall's log2 histogram (-c --latency).
 //
 // Records never wake the consumer (BPF_RB_NO_WAKEUP): a wakeup costs microseconds per event,
 // and even asking whether one is due (bpf_ringbuf_query) measurably slows every record. The
@@ -41,6 +45,7 @@ const volatile __u8 capture_exit = 0;
 const volatile __u8 capture_time = 0;
 const volatile __u8 emit_records = 1;     /* write records to the ring */
 const volatile __u8 count_stats = 0;      /* add to the stats map (-c) */
+const volatile __u8 count_latency = 0;    /* and to the latency map (-c --latency) */
 const volatile __u8 filter_failed = 0;    /* only syscalls that returned an error (-Z) */
 const volatile __u8 filter_successful = 0; /* only the others (-e status=successful) */
 const volatile __u8 emit_exits = 0;       /* a record when a traced process ends */
@@ -81,6 +86,8 @@ struct pending {
 	__u32 unread; /* a string could not be read at entry (page not yet faulted in) */
 	__u32 used;   /* bytes of data taken by the items so far */
 	__u32 compat; /* a 32-bit call: EVENT_COMPAT */
+	__u64 off_cpu_ns;    /* summary mode: time off the CPU since entry (sched_switch) */
+	__u64 off_cpu_since; /* when it last left the CPU with the call in flight; 0 = on it */
 };
 
 struct {
@@ -125,6 +132,15 @@ struct {
 	__type(key, __u32);
 	__type(value, struct syscall_stats);
 } stats SEC(".maps");
+
+/* -c --latency; user space sizes it to one entry otherwise. Shared by all CPUs (a per-CPU
+ * copy would cost 1.5 KB per syscall per CPU): its counts are added atomically. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, struct latency_hist);
+} latency SEC(".maps");
 
 struct name_scratch {
 	char path[NAME_LEN];
@@ -227,12 +243,33 @@ static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr)
 	return e;
 }
 
+/* The latency bucket of d ns (bpf/syscalls.h): its highest set bit and the bits below it. */
+static __always_inline __u32 latency_bucket(__u64 d)
+{
+	__u32 msb = 0, bucket;
+	__u64 v = d;
+
+	if (d < (1 << LATENCY_SUB_BITS))
+		return d;
+	for (__u32 shift = 32; shift; shift >>= 1) { /* binary search for the highest bit */
+		if (v >> shift) {
+			v >>= shift;
+			msb += shift;
+		}
+	}
+	bucket = ((msb - LATENCY_SUB_BITS + 1) << LATENCY_SUB_BITS) +
+		 ((d >> (msb - LATENCY_SUB_BITS)) & ((1 << LATENCY_SUB_BITS) - 1));
+	return bucket < LATENCY_BUCKETS ? bucket : LATENCY_BUCKETS - 1;
+}
+
 /* Per-CPU slot: a concurrent update needs a preemption inside this program on the same CPU
  * (tracing programs run with migration disabled), which would lose at most one count. */
-static __always_inline void add_stats(long nr, long ret, __u64 duration, bool compat)
+static __always_inline void add_stats(long nr, long ret, __u64 duration, __u64 cpu, bool compat,
+				      bool returned)
 {
 	__u32 key = compat ? COMPAT_STATS + nr : nr;
 	struct syscall_stats *s;
+	struct latency_hist *h;
 
 	if (key >= MAX_SYSCALLS || (compat && nr >= COMPAT_STATS))
 		return;
@@ -243,8 +280,16 @@ static __always_inline void add_stats(long nr, long ret, __u64 duration, bool co
 	if (ret < 0 && ret >= -4095)
 		s->errors++;
 	s->total_ns += duration;
+	s->cpu_ns += cpu;
 	if (duration > s->max_ns)
 		s->max_ns = duration;
+	if (count_latency && returned) {
+		__u32 bucket = latency_bucket(duration);
+
+		h = bpf_map_lookup_elem(&latency, &key);
+		if (h && bucket < LATENCY_BUCKETS)
+			__sync_fetch_and_add(&h->count[bucket], 1);
+	}
 }
 
 /* Copies user string *ptr to data + offset. Reads limit + 2 bytes so that a string of exactly
@@ -461,6 +506,8 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		p->e.ts_ns = bpf_ktime_get_ns();
 		p->e.nr = id;
 		p->active = 1;
+		p->off_cpu_ns = 0;
+		p->off_cpu_since = 0;
 		p->compat = compat ? EVENT_COMPAT : 0;
 		if (emit_records) {
 			read_args(regs, p->e.args, compat);
@@ -482,7 +529,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (filter_failed)
 		return 0;
 	if (count_stats)
-		add_stats(id, 0, 0, compat);
+		add_stats(id, 0, 0, 0, compat, false);
 	if (!emit_records)
 		return 0;
 	e = reserve(pid_tgid, id);
@@ -516,7 +563,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	duration = bpf_ktime_get_ns() - p->e.ts_ns;
 	if (count_stats)
-		add_stats(p->e.nr, ret, duration, p->compat);
+		add_stats(p->e.nr, ret, duration,
+			  duration > p->off_cpu_ns ? duration - p->off_cpu_ns : 0, p->compat, true);
 	if (!emit_records)
 		return 0;
 
@@ -545,6 +593,27 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	if (bpf_ringbuf_output(&events, p, size, BPF_RB_NO_WAKEUP))
 		__sync_fetch_and_add(&lost_events, 1);
+	return 0;
+}
+
+/* Summary mode: the time a thread with a syscall in flight spends off its CPU (blocked or
+ * preempted), which is not the call's CPU time. Two task-storage lookups per context switch,
+ * of threads that made a traced syscall; others have no storage. The first three arguments
+ * are the same on every kernel (5.18 appended prev_state). */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	__u64 now = bpf_ktime_get_ns();
+	struct pending *p;
+
+	p = bpf_task_storage_get(&pending, prev, 0, 0);
+	if (p && p->active)
+		p->off_cpu_since = now;
+	p = bpf_task_storage_get(&pending, next, 0, 0);
+	if (p && p->active && p->off_cpu_since) {
+		p->off_cpu_ns += now - p->off_cpu_since;
+		p->off_cpu_since = 0;
+	}
 	return 0;
 }
 

@@ -106,9 +106,25 @@ struct string_tail {
 /* Per-syscall totals of summary mode (-c), one slot per syscall number in a per-CPU array. */
 struct syscall_stats {
 	__u64 calls;
-	__u64 errors; /* returned -4095..-1 */
-	__u64 total_ns;
-	__u64 max_ns;
+	__u64 errors;   /* returned -4095..-1 */
+	__u64 total_ns; /* wall time, entry to exit (strace -c -w) */
+	__u64 max_ns;   /* the longest call's wall time */
+	__u64 cpu_ns;   /* time on a CPU between entry and exit (strace -c's system time) */
+};
+
+/*
+ * Latency histograms of -c --latency, one per syscall number: a call of d ns (wall time) is
+ * counted in the bucket of d's highest set bit and the LATENCY_SUB_BITS bits below it, so
+ * each power of two has 1 << LATENCY_SUB_BITS buckets (a quarter-octave: percentiles within
+ * 19%). d < (1 << LATENCY_SUB_BITS) is its own bucket; from 2^LATENCY_POWERS ns (78 hours)
+ * on, the last bucket.
+ */
+#define LATENCY_SUB_BITS 2
+#define LATENCY_POWERS 48
+#define LATENCY_BUCKETS (LATENCY_POWERS << LATENCY_SUB_BITS)
+
+struct latency_hist {
+	__u64 count[LATENCY_BUCKETS];
 };
 
 #endif /* OBSERVER_SYSCALLS_H */

@@ -47,6 +47,12 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
         "empty", "filter", "ring", "ring_comm", "ring_comm_query", "observer"]
     assert data["consumer"]["lost"] == 0 and data["consumer"]["events_per_s"] > 0
     assert data["attach"]["observer_s"] > 0
-    assert len(data["goals"]) == 7
+    # The writers: every sink formatted every kind of record, and each rate has its goal.
+    writers = {(r["sink"], r["record"]) for r in data["writers"]["rows"]}
+    assert writers == {(s, r) for s in ("strace", "jsonl", "log") for r in ("getppid", "read32")}
+    assert all(r["per_s"] > 0 and r["records"] == data["sizes"]["writer"]
+               for r in data["writers"]["rows"])
+    assert len(data["goals"]) == 11
+    assert sum(" writer >= " in g["goal"] for g in data["goals"]) == 4
     assert all(g["met"] in (True, False, None) for g in data["goals"])
     assert "goals:" in result.stdout and str(path) in result.stdout

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gzip
 import os
 import re
 import shutil
@@ -56,40 +57,111 @@ for s in (cli, conn, srv):
 """
 
 
+def _remove(*names: str) -> Callable[[Path], None]:
+    """A setup that deletes what a program creates, so that both runs find the same files."""
+    def setup(work: Path) -> None:
+        for name in names:
+            path = work / name
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+    return setup
+
+
+def _fresh_mode(work: Path) -> None:
+    """chmod's file, back at 0644 before each run."""
+    path = work / "mode.txt"
+    path.write_text("mode\n")
+    path.chmod(0o644)
+
+
 @dataclass
 class Program:
     name: str
     argv: Callable[[Path], list[str]]
-    # Lines that can never match between two runs (random bytes, clocks): still counted.
-    note: str = ""
+    # Run before each of the two runs: the runs must start from the same files.
+    setup: Callable[[Path], None] | None = None
+
+
+# Threads that each read a file and take a lock: clone3, futex, a thread's own lines.
+THREADS_PY = """
+import threading
+lock = threading.Lock()
+def work(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    with lock:
+        print(len(data))
+# One after the other: two threads running at once would order their futex calls by chance.
+for path in ("data.txt", "tcp.py"):
+    thread = threading.Thread(target=work, args=(path,))
+    thread.start()
+    thread.join()
+"""
+
+MAKEFILE = """\
+out.txt: data.txt
+\tcp data.txt out.txt
+"""
 
 
 def _files(work: Path) -> None:
-    (work / "data.txt").write_text("".join(f"line {i:04d} {'x' * (i % 50)}\n"
-                                           for i in range(300, 0, -1)))
+    text = "".join(f"line {i:04d} {'x' * (i % 50)}\n" for i in range(300, 0, -1))
+    (work / "data.txt").write_text(text)
+    # gzip's own format with a fixed time, so gunzip reads the same bytes every run.
+    (work / "data.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
     tree = work / "tree"
     for d in range(3):
         (tree / f"d{d}").mkdir(parents=True, exist_ok=True)
         for f in range(4):
             (tree / f"d{d}" / f"f{f}.txt").write_text(f"{d}/{f}\n" * (f + 1))
     (work / "tcp.py").write_text(TCP_PY)
+    (work / "threads.py").write_text(THREADS_PY)
+    (work / "Makefile").write_text(MAKEFILE)
     (work / "int80.c").write_text(INT80_C)
 
 
 PROGRAMS = [
     Program("ls", lambda w: ["ls", "-la", str(w / "tree")]),
     Program("cat", lambda w: ["cat", str(w / "data.txt")]),
-    Program("sort", lambda w: ["sort", "-o", str(w / "sorted.txt"), str(w / "data.txt")]),
-    Program("cp", lambda w: ["cp", str(w / "data.txt"), str(w / "copy.txt")]),
+    Program("sort", lambda w: ["sort", "-o", str(w / "sorted.txt"), str(w / "data.txt")],
+            _remove("sorted.txt")),
+    Program("cp", lambda w: ["cp", str(w / "data.txt"), str(w / "copy.txt")], _remove("copy.txt")),
     Program("stat", lambda w: ["stat", str(w / "data.txt"), str(w / "tree")]),
     Program("date", lambda w: ["date", "-u", "-d", "@0"]),
-    Program("tar", lambda w: ["tar", "-cf", str(w / "t.tar"), "-C", str(w), "tree"]),
+    Program("tar", lambda w: ["tar", "-cf", str(w / "t.tar"), "-C", str(w), "tree"],
+            _remove("t.tar")),
     Program("pipeline", lambda w: ["sh", "-c", f"cat {w}/data.txt | wc -l"]),
     Program("python", lambda w: [sys.executable, "-S", "-c", "print(sum(range(10)))"]),
     Program("getent", lambda w: ["getent", "passwd", "root"]),
     Program("tcp", lambda w: [sys.executable, "-S", str(w / "tcp.py")]),
     Program("killed", lambda w: ["sh", "-c", "sleep 5 & kill -9 $!; wait $!; exit 0"]),
     Program("int80", lambda w: [str(w / "int80")]),
+    Program("find", lambda w: ["find", str(w / "tree"), "-name", "*.txt"]),
+    Program("grep", lambda w: ["grep", "-c", "x" * 40, str(w / "data.txt")]),
+    Program("sed", lambda w: ["sed", "-n", "s/line 00/LINE /p", str(w / "data.txt")]),
+    Program("awk", lambda w: ["awk", "{n += length($0)} END {print n}", str(w / "data.txt")]),
+    Program("gzip", lambda w: ["gzip", "-c", str(w / "data.txt")]),
+    Program("gunzip", lambda w: ["gunzip", "-c", str(w / "data.gz")]),
+    Program("du", lambda w: ["du", "-s", str(w / "tree")]),
+    Program("df", lambda w: ["df", "--output=source,fstype,target", "/"]),
+    Program("id", lambda w: ["id"]),
+    Program("env", lambda w: ["env"]),
+    Program("head", lambda w: ["head", "-n", "5", str(w / "data.txt")]),
+    Program("tail", lambda w: ["tail", "-n", "5", str(w / "data.txt")]),
+    Program("wc", lambda w: ["wc", str(w / "data.txt")]),
+    Program("sha256sum", lambda w: ["sha256sum", str(w / "data.txt")]),
+    Program("fileops", lambda w: ["sh", "-c", "mkdir -p d/e && ln -s ../data.txt d/link && "
+                                  "mv d/link d/e/link && rm -r d"], _remove("d")),
+    Program("touch", lambda w: ["touch", "-d", "@0", str(w / "stamp.txt")], _remove("stamp.txt")),
+    Program("chmod", lambda w: ["chmod", "640", str(w / "mode.txt")], _fresh_mode),
+    Program("readlink", lambda w: ["readlink", "-f", str(w / "tree" / ".." / "data.txt")]),
+    Program("uname", lambda w: ["uname", "-a"]),
+    Program("sleep", lambda w: ["sleep", "0.01"]),
+    Program("perl", lambda w: ["perl", "-e", 'print join(",", map { $_ * 2 } 1..5), "\n"']),
+    Program("make", lambda w: ["make", "-s"], _remove("out.txt")),
+    Program("threads", lambda w: [sys.executable, "-S", str(w / "threads.py")]),
 ]
 
 
@@ -129,10 +201,16 @@ def split_processes(text: str) -> tuple[dict[int, list[str]], list[int]]:
     return lines, order
 
 
+_PARENT = re.compile(r"^(getppid\(\)\s+= )\d+$")
+
+
 def normalise(line: str, pids: dict[int, str]) -> str:
     line = _HEX.sub("0xADDR", line)
     for pid, name in pids.items():
         line = re.sub(rf"(?<![\w.]){pid}(?![\w.])", name, line)
+    # A parent that is not traced is the tracer itself: strace's pid in one run, observer's
+    # in the other.
+    line = _PARENT.sub(r"\1<tracer>", line)
     return _SPACE.sub(" ", line).strip()
 
 
@@ -202,8 +280,12 @@ def run_one(program: Program, work: Path) -> Result:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C", "LC_ALL": "C",
            "HOME": str(work), "TZ": "UTC"}
     s_out, o_out = work / f"{program.name}.strace", work / f"{program.name}.observer"
+    if program.setup:
+        program.setup(work)
     s = subprocess.run(["strace", "-f", "-o", str(s_out), *argv], cwd=work, env=env,
                        capture_output=True, timeout=120)
+    if program.setup:
+        program.setup(work)
     o = subprocess.run([*OBSERVER, "-q", "-f", "--format", "strace", "-o", str(o_out), "--",
                         *argv], cwd=work, env={**env, **_python_env()}, capture_output=True,
                        timeout=120)

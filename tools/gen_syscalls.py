@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: MIT
 # Copyright (c) 2026 The observer developers
-"""Generate the syscall tables (a Python module and a C++ header) from data/syscalls/*.tbl.
+"""Generate the syscall tables (a Python module and C++ headers) from data/syscalls/*.tbl and
+the argument types from data/syscalls/*.args (tools/gen_syscall_args.py).
 
 Run by CMake at build time; the generated files live only in the build tree.
-Usage: gen_syscalls.py DATA_DIR OUT_PY [OUT_HEADER]
+Usage: gen_syscalls.py DATA_DIR OUT_PY [OUT_HEADER [OUT_ARGS_HEADER]]
 """
 
 from __future__ import annotations
@@ -68,12 +69,166 @@ def render_header(tables: dict[str, tuple[str, dict[int, str]]]) -> str:
     return "\n".join(out) + "\n"
 
 
+# ---------------------------------------------------------------- argument types
+
+#: Integer types by how the decoder shows them (C int is 32 bits: the kernel ignores the
+#: upper half of the register, and so does the decoder).
+SIGNED_32 = {"int", "pid_t", "key_serial_t", "mqd_t", "timer_t", "key_t", "__s32", "s32",
+             "uid_t", "gid_t"}
+UNSIGNED_32 = {"unsigned int", "unsigned", "u32", "__u32", "qid_t", "rwf_t", "old_uid_t",
+               "old_gid_t", "old_sigset_t"}
+SIGNED_64 = {"long", "off_t", "loff_t", "ssize_t"}
+UNSIGNED_64 = {"unsigned long", "size_t", "u64", "__u64", "aio_context_t"}
+#: Words that end a type, not a parameter name ("unsigned long", an unnamed parameter).
+TYPE_WORDS = {"int", "long", "char", "short", "unsigned", "signed", "void"}
+#: Typedefs of pointers.
+POINTERS = {"cap_user_header_t", "cap_user_data_t", "__sighandler_t"}
+#: An enum is an int.
+ENUMS = ("enum ",)
+
+#: `const char *` arguments that name files, and words that mark a buffer rather than a string.
+PATH_NAMES = {"oldname", "newname", "specialfile", "special", "library", "dir_name", "old",
+              "new", "new_root", "put_old"}
+BUFFER_WORDS = ("buf", "msg", "ptr", "value", "list")
+FD_NAMES = {"fildes", "fdin", "fdout", "mqdes", "fd_in", "fd_out"}
+DIRFD_NAMES = {"dfd", "olddfd", "newdfd", "dirfd", "from_dfd", "to_dfd"}
+#: Integers that strace shows as named constants; shown as numbers here (kRawEnum, kRawFlags).
+ENUM_NAMES = {"cmd", "op", "option", "which", "how", "type", "policy", "advice", "behavior",
+              "call", "level", "optname", "idtype", "rule_type", "personality"}
+FLAG_NAMES = {"mask"}
+ADDRESS_NAMES = {"addr", "start", "brk", "new_addr", "old_addr"}
+
+
+def arg_kind(decl: str) -> str:
+    """The decoder's Arg (src/cpp/decode.h) for one C declaration ("const char *filename").
+
+    kPtr is an address as strace shows it too (void *, an address in an unsigned long);
+    kRawPtr, kRawFlags and kRawEnum are what strace decodes further (the struct a pointer
+    points to, flag and constant names) and observer's generated table shows as numbers.
+    """
+    text = decl.strip()
+    pointer = "*" in text
+    ctype, _, name = text.rpartition("*") if pointer else text.rpartition(" ")
+    name = name.strip()
+    if not ctype or name in TYPE_WORDS or name.endswith("_t"):
+        ctype, name = text.rstrip("*"), ""  # unnamed: the whole declaration is its type
+    ctype = " ".join(ctype.replace("const ", "").split())
+    if pointer:
+        # A file name even where the declaration forgot its const (utime's char *filename).
+        if ctype == "char" and (name in PATH_NAMES or "path" in name or "filename" in name):
+            return "kPath"
+        if ctype == "char" and "const char" in text:
+            return "kRawPtr" if any(w in name for w in BUFFER_WORDS) else "kStr"
+        if name == "shmaddr" or (ctype == "void" and not any(w in name for w in BUFFER_WORDS)):
+            return "kPtr"
+        return "kRawPtr"
+    if ctype in POINTERS:
+        return "kPtr"
+    if name in DIRFD_NAMES:
+        return "kDirFd"
+    if name in FD_NAMES or name.endswith("fd"):
+        return "kFd"
+    if ctype == "umode_t":
+        return "kMode"
+    if "clockid_t" in ctype:
+        return "kClockId"
+    if name == "sig" and ctype in SIGNED_32:
+        return "kSignal"
+    if name == "resource":
+        return "kRlimitResource"
+    if name in ("whence", "origin"):
+        return "kWhence"
+    if name == "prot":
+        return "kProt"
+    if name in ADDRESS_NAMES and ctype in UNSIGNED_64:
+        return "kPtr"
+    integer = ctype in SIGNED_32 | UNSIGNED_32 | SIGNED_64 | UNSIGNED_64 or \
+        ctype.startswith(ENUMS)
+    if integer and (name in FLAG_NAMES or name.endswith(("flags", "flag", "flg"))):
+        return "kRawFlags"
+    if integer and name in ENUM_NAMES:
+        return "kRawEnum"
+    if ctype in SIGNED_32 or ctype.startswith(ENUMS):
+        return "kInt"
+    if ctype in UNSIGNED_32:
+        return "kUint32"
+    if ctype in SIGNED_64:
+        return "kLong"
+    if ctype in UNSIGNED_64:
+        return "kUint"
+    raise ValueError(f"no decoder type for the C type of {decl!r}")
+
+
+def parse_args(path: Path) -> tuple[str, dict[int, tuple[str, list[str] | None]]]:
+    """(source line, {number: (name, Arg names or None when no prototype is known)})."""
+    source = ""
+    rows: dict[int, tuple[str, list[str] | None]] = {}
+    for line in path.read_text().splitlines():
+        if line.startswith("# source:"):
+            source = line[len("# source:"):].strip()
+        if not line.strip() or line.startswith("#"):
+            continue
+        nr, name, _entry, origin, args = line.split("\t")
+        if origin == "none":
+            rows[int(nr)] = (name, None)
+        else:
+            rows[int(nr)] = (name, [] if args == "void" else [arg_kind(a)
+                                                             for a in args.split(", ")])
+    return source, rows
+
+
+def render_args_header(tables: dict[str, tuple[str, dict[int, str]]],
+                       args: dict[str, tuple[str, dict[int, tuple[str, list[str] | None]]]]
+                       ) -> str:
+    """A C++ header with, per architecture, each number's argument count and Arg types; nargs
+    -1 where no prototype is known. An architecture without its own .args file takes the
+    rows of x86_64's by name: syscalls of one name share their SYSCALL_DEFINE."""
+    out = [
+        "// Syscall argument types generated by tools/gen_syscalls.py from data/syscalls/*.args.",
+        "// Do not edit.",
+        "#pragma once",
+        "",
+        "#include \"decode.h\"",
+        "",
+        "namespace observer::syscall_args {",
+        "",
+        "struct Row {",
+        "  int8_t nargs;  // -1: no prototype known",
+        "  Arg args[6];",
+        "};",
+    ]
+    by_name = {name: kinds for name, kinds in args["x86_64"][1].values()} if "x86_64" in args \
+        else {}
+    for arch, (source, table) in sorted(tables.items()):
+        size = max(table) + 1
+        own = args.get(arch)
+        out.append(f"// {own[0] if own else 'x86_64 rows by name: ' + args['x86_64'][0]}")
+        out.append(f"inline constexpr Row k_{arch}[{size}] = {{")
+        for nr in range(size):
+            if own:
+                kinds = own[1].get(nr, ("", None))[1]
+            else:
+                kinds = by_name.get(table.get(nr, ""))
+            if kinds is None:
+                out.append(f"    {{-1, {{}}}},  // {nr} {table.get(nr, '')}".rstrip())
+            else:
+                listed = ", ".join(f"Arg::{k}" for k in kinds)
+                out.append(f"    {{{len(kinds)}, {{{listed}}}}},  // {nr} {table.get(nr, '')}")
+        out.append("};")
+    out.append("")
+    out.append("}  // namespace observer::syscall_args")
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str]) -> int:
     data_dir, module = Path(argv[1]), Path(argv[2])
     tables = {p.stem: parse_table(p) for p in sorted(data_dir.glob("*.tbl"))}
     module.write_text(render_python(tables))
     if len(argv) > 3:
         Path(argv[3]).write_text(render_header(tables))
+    if len(argv) > 4:
+        args = {p.stem: parse_args(p) for p in sorted(data_dir.glob("*.args"))}
+        Path(argv[4]).write_text(render_args_header(tables, args))
     return 0
 
 

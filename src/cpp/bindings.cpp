@@ -132,6 +132,9 @@ PYBIND11_MODULE(_core, m) {
   m.attr("EVENT_HAS_TIME") = static_cast<int>(EVENT_HAS_TIME);
   m.attr("EVENT_HAS_STRINGS") = static_cast<int>(EVENT_HAS_STRINGS);
   m.attr("STRING_MAX") = STRING_MAX;
+  m.attr("COMPAT_STATS") = COMPAT_STATS;
+  m.attr("LATENCY_SUB_BITS") = LATENCY_SUB_BITS;
+  m.attr("LATENCY_BUCKETS") = LATENCY_BUCKETS;
   m.def(
       "read_log_columns",
       [](const std::string& path) {
@@ -194,6 +197,28 @@ PYBIND11_MODULE(_core, m) {
       py::arg("nr"),
       "One character per argument of native syscall nr, as the decoder types it: 's' a "
       "string, 'a' execve's argv, 'b' a data buffer, '.' anything else; '' if unknown.");
+  m.def(
+      "decoding_table",
+      [](bool compat) {
+        // One row per number the table names: (nr, name, decoding, hand_written, args).
+        py::list rows;
+        for (int nr = 0; nr < MAX_SYSCALLS; ++nr) {
+          std::string_view name = compat ? compat_syscall_name(nr) : syscall_name(nr);
+          if (name.empty()) continue;
+          const SyscallInfo* info = compat ? compat_syscall_info(nr) : syscall_info(nr);
+          static constexpr const char* kLevels[] = {"full", "partial", "raw"};
+          py::list args;
+          for (unsigned i = 0; info && i < info->nargs; ++i)
+            args.append(std::string(arg_name(info->args[i])));
+          rows.append(py::make_tuple(nr, std::string(name),
+                                     kLevels[static_cast<int>(decoding(info))],
+                                     hand_written(info), info ? py::object(args) : py::none()));
+        }
+        return rows;
+      },
+      py::arg("compat") = false,
+      "How the strace format decodes each syscall of the native table (compat: the i386 one): "
+      "(nr, name, 'full' | 'partial' | 'raw', hand_written, argument kinds or None).");
   m.def("event_dtype", &event_dtype,
         "The NumPy dtype of one record (imports NumPy on first call, not with this module).");
 
@@ -226,6 +251,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("capture_time", &Spec::capture_time)
       .def_readwrite("emit_records", &Spec::emit_records)
       .def_readwrite("count_stats", &Spec::count_stats)
+      .def_readwrite("count_latency", &Spec::count_latency)
       .def_readwrite("failed_only", &Spec::failed_only)
       .def_readwrite("successful_only", &Spec::successful_only)
       .def_readwrite("exit_records", &Spec::exit_records)
@@ -277,11 +303,17 @@ PYBIND11_MODULE(_core, m) {
            "durations = -T; relative = -r.");
 
   py::class_<SyscallStats>(m, "SyscallStats", "Totals of one syscall from summary mode.")
-      .def_readonly("nr", &SyscallStats::nr)
+      .def_readonly("nr", &SyscallStats::nr,
+                    "Native number, or COMPAT_STATS + the i386 number of a 32-bit call.")
       .def_readonly("calls", &SyscallStats::calls)
-      .def_readonly("errors", &SyscallStats::errors)
-      .def_readonly("total_ns", &SyscallStats::total_ns)
-      .def_readonly("max_ns", &SyscallStats::max_ns);
+      .def_readonly("errors", &SyscallStats::errors, "Calls that returned -4095..-1.")
+      .def_readonly("total_ns", &SyscallStats::total_ns, "Wall time, entry to exit, summed.")
+      .def_readonly("max_ns", &SyscallStats::max_ns, "The longest call's wall time.")
+      .def_readonly("cpu_ns", &SyscallStats::cpu_ns,
+                    "Time on a CPU between entry and exit, summed (strace -c's system time).")
+      .def_readonly("latency", &SyscallStats::latency,
+                    "With Spec.count_latency: calls per bucket of wall time (LATENCY_BUCKETS "
+                    "buckets, LATENCY_SUB_BITS per power of two); empty otherwise.");
 
   py::class_<BatchSink, Sink>(m, "BatchSink", "Collects records for NumPy.")
       .def(py::init<>())

@@ -9,6 +9,8 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -24,6 +26,7 @@
 
 #include "decode_structs.h"
 #include "text.h"
+#include "syscall_args.h"
 #include "syscall_table.h"
 
 namespace observer {
@@ -52,7 +55,7 @@ constexpr SyscallInfo kInfo[] = {
     {"stat", 2, {A::kPath, A::kStat}, Ret::kInt},
     {"fstat", 2, {A::kFd, A::kStat}, Ret::kInt},
     {"lstat", 2, {A::kPath, A::kStat}, Ret::kInt},
-    {"poll", 3, {A::kPtr, A::kUint, A::kInt}, Ret::kInt},
+    {"poll", 3, {A::kRawPtr, A::kUint, A::kInt}, Ret::kInt},
     {"lseek", 3, {A::kFd, A::kLong, A::kWhence}, Ret::kInt},
     {"mmap", 6, {A::kPtr, A::kUint, A::kProt, A::kMmapFlags, A::kFd, A::kHex}, Ret::kHex},
     {"mprotect", 3, {A::kPtr, A::kUint, A::kProt}, Ret::kInt},
@@ -64,52 +67,52 @@ constexpr SyscallInfo kInfo[] = {
     {"ioctl", 3, {A::kFd, A::kIoctlCmd, A::kHex}, Ret::kInt},
     {"pread64", 4, {A::kFd, A::kBufIn, A::kUint, A::kLong}, Ret::kInt},
     {"pwrite64", 4, {A::kFd, A::kBufOut, A::kUint, A::kLong}, Ret::kInt},
-    {"readv", 3, {A::kFd, A::kPtr, A::kInt}, Ret::kInt},
-    {"writev", 3, {A::kFd, A::kPtr, A::kInt}, Ret::kInt},
+    {"readv", 3, {A::kFd, A::kRawPtr, A::kInt}, Ret::kInt},
+    {"writev", 3, {A::kFd, A::kRawPtr, A::kInt}, Ret::kInt},
     {"access", 2, {A::kPath, A::kAccess}, Ret::kInt},
     {"pipe", 1, {A::kIntPair}, Ret::kInt},
     {"pipe2", 2, {A::kIntPair, A::kFdFlags}, Ret::kInt},
-    {"select", 5, {A::kInt, A::kPtr, A::kPtr, A::kPtr, A::kPtr}, Ret::kInt},
+    {"select", 5, {A::kInt, A::kRawPtr, A::kRawPtr, A::kRawPtr, A::kRawPtr}, Ret::kInt},
     {"sched_yield", 0, {}, Ret::kInt},
-    {"mremap", 5, {A::kPtr, A::kUint, A::kUint, A::kHex, A::kPtr}, Ret::kHex},
-    {"msync", 3, {A::kPtr, A::kUint, A::kHex}, Ret::kInt},
-    {"madvise", 3, {A::kPtr, A::kUint, A::kInt}, Ret::kInt},
+    {"mremap", 5, {A::kPtr, A::kUint, A::kUint, A::kRawFlags, A::kPtr}, Ret::kHex},
+    {"msync", 3, {A::kPtr, A::kUint, A::kRawFlags}, Ret::kInt},
+    {"madvise", 3, {A::kPtr, A::kUint, A::kMadvise}, Ret::kInt},
     {"dup", 1, {A::kFd}, Ret::kInt},
     {"dup2", 2, {A::kFd, A::kFd}, Ret::kInt},
     {"dup3", 3, {A::kFd, A::kFd, A::kFdFlags}, Ret::kInt},
     {"nanosleep", 2, {A::kTimespecIn, A::kPtr}, Ret::kInt},
     {"getpid", 0, {}, Ret::kInt},
-    {"sendfile", 4, {A::kFd, A::kFd, A::kPtr, A::kUint}, Ret::kInt},
+    {"sendfile", 4, {A::kFd, A::kFd, A::kRawPtr, A::kUint}, Ret::kInt},
     {"socket", 3, {A::kFamily, A::kSockType, A::kSockProto}, Ret::kInt},
     {"connect", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
-    {"accept", 3, {A::kFd, A::kPtr, A::kPtr}, Ret::kInt},
-    {"accept4", 4, {A::kFd, A::kPtr, A::kPtr, A::kSockType}, Ret::kInt},
-    {"sendto", 6, {A::kFd, A::kBufOut, A::kUint, A::kHex, A::kSockaddrIn, A::kInt}, Ret::kInt},
-    {"recvfrom", 6, {A::kFd, A::kBufIn, A::kUint, A::kHex, A::kPtr, A::kPtr}, Ret::kInt},
-    {"sendmsg", 3, {A::kFd, A::kPtr, A::kHex}, Ret::kInt},
-    {"recvmsg", 3, {A::kFd, A::kPtr, A::kHex}, Ret::kInt},
-    {"shutdown", 2, {A::kFd, A::kInt}, Ret::kInt},
+    {"accept", 3, {A::kFd, A::kRawPtr, A::kRawPtr}, Ret::kInt},
+    {"accept4", 4, {A::kFd, A::kRawPtr, A::kRawPtr, A::kSockFlags}, Ret::kInt},
+    {"sendto", 6, {A::kFd, A::kBufOut, A::kUint, A::kRawFlags, A::kSockaddrIn, A::kInt}, Ret::kInt},
+    {"recvfrom", 6, {A::kFd, A::kBufIn, A::kUint, A::kRawFlags, A::kRawPtr, A::kRawPtr}, Ret::kInt},
+    {"sendmsg", 3, {A::kFd, A::kRawPtr, A::kRawFlags}, Ret::kInt},
+    {"recvmsg", 3, {A::kFd, A::kRawPtr, A::kRawFlags}, Ret::kInt},
+    {"shutdown", 2, {A::kFd, A::kRawEnum}, Ret::kInt},
     {"bind", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
     {"listen", 2, {A::kFd, A::kInt}, Ret::kInt},
-    {"getsockname", 3, {A::kFd, A::kPtr, A::kPtr}, Ret::kInt},
-    {"getpeername", 3, {A::kFd, A::kPtr, A::kPtr}, Ret::kInt},
+    {"getsockname", 3, {A::kFd, A::kRawPtr, A::kRawPtr}, Ret::kInt},
+    {"getpeername", 3, {A::kFd, A::kRawPtr, A::kRawPtr}, Ret::kInt},
     {"socketpair", 4, {A::kFamily, A::kSockType, A::kSockProto, A::kIntPair}, Ret::kInt},
-    {"setsockopt", 5, {A::kFd, A::kInt, A::kInt, A::kPtr, A::kInt}, Ret::kInt},
-    {"getsockopt", 5, {A::kFd, A::kInt, A::kInt, A::kPtr, A::kPtr}, Ret::kInt},
+    {"setsockopt", 5, {A::kFd, A::kRawEnum, A::kRawEnum, A::kRawPtr, A::kInt}, Ret::kInt},
+    {"getsockopt", 5, {A::kFd, A::kRawEnum, A::kRawEnum, A::kRawPtr, A::kRawPtr}, Ret::kInt},
     {"clone", 5, {A::kCloneFlags, A::kPtr, A::kPtr, A::kPtr, A::kHex}, Ret::kInt},
-    {"clone3", 2, {A::kPtr, A::kUint}, Ret::kInt},
+    {"clone3", 2, {A::kCloneArgs, A::kUint}, Ret::kInt},
     {"fork", 0, {}, Ret::kInt},
     {"vfork", 0, {}, Ret::kInt},
     {"execve", 3, {A::kPath, A::kArgv, A::kEnvp}, Ret::kInt},
     {"execveat", 5, {A::kDirFd, A::kPath, A::kArgv, A::kEnvp, A::kAtFlags}, Ret::kInt},
     {"exit", 1, {A::kInt}, Ret::kInt},
     {"exit_group", 1, {A::kInt}, Ret::kInt},
-    {"wait4", 4, {A::kInt, A::kWaitStatus, A::kWaitOptions, A::kPtr}, Ret::kInt},
+    {"wait4", 4, {A::kInt, A::kWaitStatus, A::kWaitOptions, A::kRawPtr}, Ret::kInt},
     {"kill", 2, {A::kInt, A::kSignal}, Ret::kInt},
     {"tgkill", 3, {A::kInt, A::kInt, A::kSignal}, Ret::kInt},
     {"uname", 1, {A::kUtsname}, Ret::kInt},
-    {"fcntl", 3, {A::kFd, A::kFcntlCmd, A::kHex}, Ret::kInt},
-    {"flock", 2, {A::kFd, A::kHex}, Ret::kInt},
+    {"fcntl", 3, {A::kFd, A::kFcntlCmd, A::kRawFlags}, Ret::kInt},
+    {"flock", 2, {A::kFd, A::kRawFlags}, Ret::kInt},
     {"fsync", 1, {A::kFd}, Ret::kInt},
     {"fdatasync", 1, {A::kFd}, Ret::kInt},
     {"truncate", 2, {A::kPath, A::kLong}, Ret::kInt},
@@ -132,13 +135,16 @@ constexpr SyscallInfo kInfo[] = {
     {"chown", 3, {A::kPath, A::kInt, A::kInt}, Ret::kInt},
     {"fchown", 3, {A::kFd, A::kInt, A::kInt}, Ret::kInt},
     {"lchown", 3, {A::kPath, A::kInt, A::kInt}, Ret::kInt},
-    {"mknod", 3, {A::kPath, A::kMode, A::kHex}, Ret::kInt},
-    {"utimes", 2, {A::kPath, A::kPtr}, Ret::kInt},
-    {"umask", 1, {A::kMode}, Ret::kInt},
-    {"statfs", 2, {A::kPath, A::kPtr}, Ret::kInt},
-    {"fstatfs", 2, {A::kFd, A::kPtr}, Ret::kInt},
-    {"gettimeofday", 2, {A::kPtr, A::kPtr}, Ret::kInt},
+    {"mknod", 3, {A::kPath, A::kMode, A::kRawFlags}, Ret::kInt},
+    {"utimes", 2, {A::kPath, A::kRawPtr}, Ret::kInt},
+    {"umask", 1, {A::kMode}, Ret::kOctal},
+    {"statfs", 2, {A::kPath, A::kStatfs}, Ret::kInt},
+    {"fstatfs", 2, {A::kFd, A::kStatfs}, Ret::kInt},
+    {"gettimeofday", 2, {A::kRawPtr, A::kRawPtr}, Ret::kInt},
     {"getrlimit", 2, {A::kRlimitResource, A::kRlimitOut}, Ret::kInt},
+    {"sysinfo", 1, {A::kSysinfo}, Ret::kInt},
+    {"getgroups", 2, {A::kInt, A::kGroupsOut}, Ret::kInt},
+    {"rt_sigsuspend", 2, {A::kSigsetIn, A::kUint}, Ret::kInt},
     {"getuid", 0, {}, Ret::kInt},
     {"getgid", 0, {}, Ret::kInt},
     {"geteuid", 0, {}, Ret::kInt},
@@ -147,53 +153,53 @@ constexpr SyscallInfo kInfo[] = {
     {"getpgrp", 0, {}, Ret::kInt},
     {"setsid", 0, {}, Ret::kInt},
     {"gettid", 0, {}, Ret::kInt},
-    {"sigaltstack", 2, {A::kPtr, A::kPtr}, Ret::kInt},
-    {"prctl", 5, {A::kInt, A::kHex, A::kHex, A::kHex, A::kHex}, Ret::kInt},
+    {"sigaltstack", 2, {A::kStackIn, A::kStackOut}, Ret::kInt},
+    {"prctl", 5, {A::kRawEnum, A::kHex, A::kHex, A::kHex, A::kHex}, Ret::kInt},
     {"arch_prctl", 2, {A::kArchPrctl, A::kHex}, Ret::kInt},
     {"futex", 6, {A::kPtr, A::kFutexOp, A::kInt, A::kTimespecIn, A::kPtr, A::kInt}, Ret::kInt},
-    {"sched_getaffinity", 3, {A::kInt, A::kUint, A::kPtr}, Ret::kInt},
+    {"sched_getaffinity", 3, {A::kInt, A::kUint, A::kCpuSetOut}, Ret::kInt},
     {"set_tid_address", 1, {A::kPtr}, Ret::kInt},
     {"set_robust_list", 2, {A::kPtr, A::kUint}, Ret::kInt},
     {"clock_gettime", 2, {A::kClockId, A::kTimespecOut}, Ret::kInt},
     {"clock_nanosleep", 4, {A::kClockId, A::kTimerFlags, A::kTimespecIn, A::kPtr}, Ret::kInt},
-    {"epoll_wait", 4, {A::kFd, A::kPtr, A::kInt, A::kInt}, Ret::kInt},
-    {"epoll_pwait", 6, {A::kFd, A::kPtr, A::kInt, A::kInt, A::kPtr, A::kUint}, Ret::kInt},
-    {"epoll_ctl", 4, {A::kFd, A::kInt, A::kFd, A::kPtr}, Ret::kInt},
-    {"epoll_create1", 1, {A::kFdFlags}, Ret::kInt},
-    {"eventfd2", 2, {A::kUint, A::kFdFlags}, Ret::kInt},
+    {"epoll_wait", 4, {A::kFd, A::kRawPtr, A::kInt, A::kInt}, Ret::kInt},
+    {"epoll_pwait", 6, {A::kFd, A::kRawPtr, A::kInt, A::kInt, A::kRawPtr, A::kUint}, Ret::kInt},
+    {"epoll_ctl", 4, {A::kFd, A::kRawEnum, A::kFd, A::kRawPtr}, Ret::kInt},
+    {"epoll_create1", 1, {A::kEpollFlags}, Ret::kInt},
+    {"eventfd2", 2, {A::kUint, A::kEventfdFlags}, Ret::kInt},
     {"openat", 4, {A::kDirFd, A::kPath, A::kOpenFlags, A::kMode}, Ret::kInt},
-    {"openat2", 4, {A::kDirFd, A::kPath, A::kPtr, A::kUint}, Ret::kInt},
+    {"openat2", 4, {A::kDirFd, A::kPath, A::kRawPtr, A::kUint}, Ret::kInt},
     {"mkdirat", 3, {A::kDirFd, A::kPath, A::kMode}, Ret::kInt},
-    {"mknodat", 4, {A::kDirFd, A::kPath, A::kMode, A::kHex}, Ret::kInt},
+    {"mknodat", 4, {A::kDirFd, A::kPath, A::kMode, A::kRawFlags}, Ret::kInt},
     {"fchownat", 5, {A::kDirFd, A::kPath, A::kInt, A::kInt, A::kAtFlags}, Ret::kInt},
     {"newfstatat", 4, {A::kDirFd, A::kPath, A::kStat, A::kAtFlags}, Ret::kInt},
     {"unlinkat", 3, {A::kDirFd, A::kPath, A::kAtFlags}, Ret::kInt},
     {"renameat", 4, {A::kDirFd, A::kPath, A::kDirFd, A::kPath}, Ret::kInt},
-    {"renameat2", 5, {A::kDirFd, A::kPath, A::kDirFd, A::kPath, A::kHex}, Ret::kInt},
+    {"renameat2", 5, {A::kDirFd, A::kPath, A::kDirFd, A::kPath, A::kRenameFlags}, Ret::kInt},
     {"linkat", 5, {A::kDirFd, A::kPath, A::kDirFd, A::kPath, A::kAtFlags}, Ret::kInt},
     {"symlinkat", 3, {A::kPath, A::kDirFd, A::kPath}, Ret::kInt},
     {"readlinkat", 4, {A::kDirFd, A::kPath, A::kBufIn, A::kUint}, Ret::kInt},
     {"fchmodat", 3, {A::kDirFd, A::kPath, A::kMode}, Ret::kInt},
     {"fchmodat2", 4, {A::kDirFd, A::kPath, A::kMode, A::kAtFlags}, Ret::kInt},
     {"faccessat", 3, {A::kDirFd, A::kPath, A::kAccess}, Ret::kInt},
-    {"faccessat2", 4, {A::kDirFd, A::kPath, A::kAccess, A::kAtFlags}, Ret::kInt},
-    {"utimensat", 4, {A::kDirFd, A::kPath, A::kPtr, A::kAtFlags}, Ret::kInt},
+    {"faccessat2", 4, {A::kDirFd, A::kPath, A::kAccess, A::kAccessAtFlags}, Ret::kInt},
+    {"utimensat", 4, {A::kDirFd, A::kPath, A::kUtimes, A::kAtFlags}, Ret::kInt},
     {"statx", 5, {A::kDirFd, A::kPath, A::kStatxFlags, A::kStatxMask, A::kStatx}, Ret::kInt},
-    {"pselect6", 6, {A::kInt, A::kPtr, A::kPtr, A::kPtr, A::kPtr, A::kPtr}, Ret::kInt},
-    {"ppoll", 5, {A::kPtr, A::kUint, A::kPtr, A::kPtr, A::kUint}, Ret::kInt},
+    {"pselect6", 6, {A::kInt, A::kRawPtr, A::kRawPtr, A::kRawPtr, A::kRawPtr, A::kRawPtr}, Ret::kInt},
+    {"ppoll", 5, {A::kRawPtr, A::kUint, A::kRawPtr, A::kRawPtr, A::kUint}, Ret::kInt},
     {"prlimit64", 4, {A::kInt, A::kRlimitResource, A::kRlimitIn, A::kRlimitOut}, Ret::kInt},
-    {"getrandom", 3, {A::kPtr, A::kUint, A::kGrndFlags}, Ret::kInt},
-    {"memfd_create", 2, {A::kStr, A::kHex}, Ret::kInt},
+    {"getrandom", 3, {A::kBufInHex, A::kUint, A::kGrndFlags}, Ret::kInt},
+    {"memfd_create", 2, {A::kStr, A::kRawFlags}, Ret::kInt},
     {"rseq", 4, {A::kPtr, A::kHex, A::kHex, A::kHex}, Ret::kInt},
-    {"close_range", 3, {A::kFd, A::kFd, A::kHex}, Ret::kInt},
-    {"mount", 5, {A::kStr, A::kPath, A::kStr, A::kHex, A::kPtr}, Ret::kInt},
-    {"umount2", 2, {A::kPath, A::kHex}, Ret::kInt},
-    {"getxattr", 4, {A::kPath, A::kStr, A::kPtr, A::kUint}, Ret::kInt},
-    {"lgetxattr", 4, {A::kPath, A::kStr, A::kPtr, A::kUint}, Ret::kInt},
-    {"setxattr", 5, {A::kPath, A::kStr, A::kPtr, A::kUint, A::kHex}, Ret::kInt},
-    {"inotify_add_watch", 3, {A::kFd, A::kPath, A::kHex}, Ret::kInt},
+    {"close_range", 3, {A::kFd, A::kFd, A::kRawFlags}, Ret::kInt},
+    {"mount", 5, {A::kStr, A::kPath, A::kStr, A::kRawFlags, A::kPtr}, Ret::kInt},
+    {"umount2", 2, {A::kPath, A::kRawFlags}, Ret::kInt},
+    {"getxattr", 4, {A::kPath, A::kStr, A::kRawPtr, A::kUint}, Ret::kInt},
+    {"lgetxattr", 4, {A::kPath, A::kStr, A::kRawPtr, A::kUint}, Ret::kInt},
+    {"setxattr", 5, {A::kPath, A::kStr, A::kRawPtr, A::kUint, A::kRawFlags}, Ret::kInt},
+    {"inotify_add_watch", 3, {A::kFd, A::kPath, A::kRawFlags}, Ret::kInt},
     {"sethostname", 2, {A::kStr, A::kUint}, Ret::kInt},
-    {"swapon", 2, {A::kPath, A::kHex}, Ret::kInt},
+    {"swapon", 2, {A::kPath, A::kRawFlags}, Ret::kInt},
     {"swapoff", 1, {A::kPath}, Ret::kInt},
     {"acct", 1, {A::kPath}, Ret::kInt},
     {"pivot_root", 2, {A::kPath, A::kPath}, Ret::kInt},
@@ -202,30 +208,53 @@ constexpr SyscallInfo kInfo[] = {
 
 constexpr size_t kTableSize = std::size(kNames);
 
-// nr -> index into kInfo + 1 (0 = none), built once from the names.
 #if defined(__x86_64__)
 constexpr auto& kCompatNames = syscall_table::k_i386;
+constexpr auto& kCompatArgs = syscall_args::k_i386;
+constexpr auto& kArgs = syscall_args::k_x86_64;
 #else
 constexpr std::string_view kCompatNames[1] = {""};
+constexpr syscall_args::Row kCompatArgs[1] = {{-1, {}}};
+constexpr auto& kArgs = syscall_args::k_aarch64;
 #endif
+static_assert(std::size(kArgs) == kTableSize && std::size(kCompatArgs) == std::size(kCompatNames));
 
-// The table entry of a syscall name, or nullptr.
+// The hand-written row of a syscall name, or nullptr.
 const SyscallInfo* info_named(std::string_view name) {
   for (const SyscallInfo& info : kInfo)
     if (info.name == name) return &info;
   return nullptr;
 }
 
-const std::array<uint8_t, kTableSize>& info_index() {
-  static_assert(std::size(kInfo) < 255);
-  static const auto index = [] {
-    std::array<uint8_t, kTableSize> idx{};
-    for (size_t nr = 0; nr < kTableSize; ++nr)
-      for (size_t i = 0; i < std::size(kInfo); ++i)
-        if (kNames[nr] == kInfo[i].name) idx[nr] = static_cast<uint8_t>(i + 1);
-    return idx;
-  }();
-  return index;
+// Per number of one ABI: its hand-written row, else its generated one (nullptr: neither).
+template <size_t N>
+struct Table {
+  std::array<SyscallInfo, N> generated{};
+  std::array<const SyscallInfo*, N> info{};
+
+  // compat: a hand-written row serves an i386 number only with the i386 argument count.
+  Table(const std::string_view (&names)[N], const syscall_args::Row (&rows)[N], bool compat) {
+    for (size_t nr = 0; nr < N; ++nr) {
+      const syscall_args::Row& row = rows[nr];
+      if (row.nargs >= 0) {
+        generated[nr] = {names[nr], static_cast<uint8_t>(row.nargs), {}, Ret::kInt};
+        std::copy(std::begin(row.args), std::end(row.args), generated[nr].args);
+        info[nr] = &generated[nr];
+      }
+      const SyscallInfo* own = names[nr].empty() ? nullptr : info_named(names[nr]);
+      if (own && (!compat || row.nargs < 0 || row.nargs == own->nargs)) info[nr] = own;
+    }
+  }
+};
+
+const Table<kTableSize>& native_table() {
+  static const Table<kTableSize> table(kNames, kArgs, false);
+  return table;
+}
+
+const Table<std::size(kCompatNames)>& compat_table() {
+  static const Table<std::size(kCompatNames)> table(kCompatNames, kCompatArgs, true);
+  return table;
 }
 
 using namespace text;
@@ -372,9 +401,10 @@ char* put_signal(char* out, int64_t sig) {
   return name.empty() ? put_dec(out, sig) : put(out, name);
 }
 
+// strace's "%#03o": 000, 007, 022, 0644.
 char* put_mode(char* out, uint64_t mode) {
   *out++ = '0';
-  if (mode == 0) return out;
+  if (mode < 010) *out++ = '0';
   return std::to_chars(out, out + 24, mode, 8).ptr;
 }
 
@@ -408,6 +438,36 @@ constexpr Flag kIoctls[] = {
 
 constexpr Flag kGrndFlags[] = {{GRND_NONBLOCK, "GRND_NONBLOCK"}, {GRND_RANDOM, "GRND_RANDOM"},
                                {0x4, "GRND_INSECURE"}};
+
+constexpr Flag kSockFlags[] = {{SOCK_CLOEXEC, "SOCK_CLOEXEC"}, {SOCK_NONBLOCK, "SOCK_NONBLOCK"}};
+
+constexpr Flag kRenameFlags[] = {{1, "RENAME_NOREPLACE"}, {2, "RENAME_EXCHANGE"},
+                                 {4, "RENAME_WHITEOUT"}};
+
+// faccessat2's flags: AT_EACCESS shares its value with AT_REMOVEDIR.
+constexpr Flag kAccessAtFlags[] = {{AT_SYMLINK_NOFOLLOW, "AT_SYMLINK_NOFOLLOW"},
+                                   {AT_EACCESS, "AT_EACCESS"},
+                                   {AT_EMPTY_PATH, "AT_EMPTY_PATH"}};
+
+constexpr Flag kEpollFlags[] = {{O_CLOEXEC, "EPOLL_CLOEXEC"}};
+
+constexpr Flag kEventfdFlags[] = {{1, "EFD_SEMAPHORE"}, {O_CLOEXEC, "EFD_CLOEXEC"},
+                                  {O_NONBLOCK, "EFD_NONBLOCK"}};
+
+constexpr Flag kMadvise[] = {
+    {MADV_NORMAL, "MADV_NORMAL"},     {MADV_RANDOM, "MADV_RANDOM"},
+    {MADV_SEQUENTIAL, "MADV_SEQUENTIAL"}, {MADV_WILLNEED, "MADV_WILLNEED"},
+    {MADV_DONTNEED, "MADV_DONTNEED"}, {MADV_FREE, "MADV_FREE"},
+    {MADV_REMOVE, "MADV_REMOVE"},     {MADV_DONTFORK, "MADV_DONTFORK"},
+    {MADV_DOFORK, "MADV_DOFORK"},     {MADV_MERGEABLE, "MADV_MERGEABLE"},
+    {MADV_UNMERGEABLE, "MADV_UNMERGEABLE"}, {MADV_HUGEPAGE, "MADV_HUGEPAGE"},
+    {MADV_NOHUGEPAGE, "MADV_NOHUGEPAGE"}, {MADV_DONTDUMP, "MADV_DONTDUMP"},
+    {MADV_DODUMP, "MADV_DODUMP"},     {MADV_WIPEONFORK, "MADV_WIPEONFORK"},
+    {MADV_KEEPONFORK, "MADV_KEEPONFORK"}, {MADV_COLD, "MADV_COLD"},
+    {MADV_PAGEOUT, "MADV_PAGEOUT"},   {MADV_POPULATE_READ, "MADV_POPULATE_READ"},
+    {MADV_POPULATE_WRITE, "MADV_POPULATE_WRITE"}, {MADV_HWPOISON, "MADV_HWPOISON"},
+    {25, "MADV_DONTNEED_LOCKED"},     {26, "MADV_COLLAPSE"},
+};
 
 constexpr Flag kWaitOptions[] = {{WNOHANG, "WNOHANG"}, {WUNTRACED, "WUNTRACED"},
                                  {WCONTINUED, "WCONTINUED"}, {__WNOTHREAD, "__WNOTHREAD"},
@@ -453,6 +513,33 @@ char* put_named(char* out, int64_t v, const Flag (&values)[N], std::string_view 
   return put(put(put(put_hex(out, static_cast<uint64_t>(v)), " /* "), unknown), " */");
 }
 
+// clone3's struct clone_args, with the fields strace shows for its flags.
+char* put_clone3_args(char* out, std::string_view bytes) {
+  struct {
+    uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
+        set_tid_size, cgroup;
+  } a{};
+  if (bytes.size() < 64 || bytes.size() > sizeof(a)) return put(out, "{...}");
+  std::memcpy(&a, bytes.data(), bytes.size());
+  out = put_flags(put(out, "{flags="), a.flags, kCloneFlags);
+  if (a.flags & CLONE_PIDFD) out = put_hex(put(out, ", pidfd="), a.pidfd);
+  if (a.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+    out = put_hex(put(out, ", child_tid="), a.child_tid);
+  if (a.flags & CLONE_PARENT_SETTID) out = put_hex(put(out, ", parent_tid="), a.parent_tid);
+  out = put(out, ", exit_signal=");
+  out = a.exit_signal ? put_signal(out, static_cast<int64_t>(a.exit_signal)) : put(out, "0");
+  out = put(out, ", stack=");
+  out = a.stack ? put_hex(out, a.stack) : put(out, "NULL");
+  out = put_hex(put(out, ", stack_size="), a.stack_size);
+  if (a.flags & CLONE_SETTLS) out = put_hex(put(out, ", tls="), a.tls);
+  if (a.set_tid_size) {
+    out = put_hex(put(out, ", set_tid="), a.set_tid);
+    out = put_num(put(out, ", set_tid_size="), a.set_tid_size);
+  }
+  if (a.flags & 0x200000000ull) out = put_num(put(out, ", cgroup="), a.cgroup);  // INTO_CGROUP
+  return put(out, "}");
+}
+
 // Buffers and structs: decoded from the captured bytes, or the pointer when there are none.
 char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsigned i) {
   bool truncated = false;
@@ -462,6 +549,8 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
     case Arg::kBufIn:
     case Arg::kBufOut:
       return put_quoted(out, *bytes, truncated);
+    case Arg::kBufInHex:
+      return put_hex_quoted(out, *bytes, truncated);
     case Arg::kCwd:
       return put_c_string(out, *bytes);
     case Arg::kStat:
@@ -494,6 +583,19 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_envp(out, v, *bytes);
     case Arg::kDirents:
       return put_dirents(out, v, *bytes, truncated);
+    case Arg::kCloneArgs:
+      return put_clone3_args(out, *bytes);
+    case Arg::kCpuSetOut:
+      return put_cpu_set(out, *bytes);
+    case Arg::kStackIn:
+    case Arg::kStackOut:
+      return put_stack(out, *bytes);
+    case Arg::kUtimes:
+      return put_utimes(out, *bytes);
+    case Arg::kSysinfo:
+      return put_sysinfo(out, *bytes);
+    case Arg::kStatfs:
+      return put_statfs(out, *bytes);
     default:
       return put_hex(out, v);
   }
@@ -514,16 +616,24 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
       return put_dec(out, sv);
     case Arg::kUint:
       return put_udec(out, v);
+    case Arg::kUint32:
+      return put_udec(out, static_cast<uint32_t>(v));
     case Arg::kPtr:
+    case Arg::kRawPtr:
       return v ? put_hex(out, v) : put(out, "NULL");
+    case Arg::kRawFlags:
+      return put_hex(out, v);
+    case Arg::kRawEnum:
+      return put_dec(out, si);
     case Arg::kFd:
       return put_dec(out, si);
     case Arg::kDirFd:
       return si == AT_FDCWD ? put(out, "AT_FDCWD") : put_dec(out, si);
     case Arg::kPath:
     case Arg::kStr:
+      if (!v) return put(out, "NULL");  // a string read at NULL has no bytes, not ""
       if (str) return put_quoted(out, *str, truncated);
-      return v ? put_hex(out, v) : put(out, "NULL");
+      return put_hex(out, v);
     case Arg::kOpenFlags:
       return put_open_flags(out, v);
     case Arg::kFdFlags:
@@ -585,6 +695,18 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
       if (family == AF_INET || family == AF_INET6) return put_enum(out, si, kInetProtocols);
       return put_dec(out, si);
     }
+    case Arg::kSockFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kSockFlags);
+    case Arg::kRenameFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kRenameFlags);
+    case Arg::kAccessAtFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kAccessAtFlags);
+    case Arg::kEpollFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kEpollFlags);
+    case Arg::kEventfdFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kEventfdFlags);
+    case Arg::kMadvise:
+      return put_enum(out, si, kMadvise);
     default:
       return put_captured(out, type, v, items, i);
   }
@@ -625,8 +747,44 @@ std::string_view syscall_name(int nr) noexcept {
 
 const SyscallInfo* syscall_info(int nr) noexcept {
   if (nr < 0 || static_cast<size_t>(nr) >= kTableSize) return nullptr;
-  uint8_t i = info_index()[static_cast<size_t>(nr)];
-  return i ? &kInfo[i - 1] : nullptr;
+  return native_table().info[static_cast<size_t>(nr)];
+}
+
+const SyscallInfo* compat_syscall_info(int nr) noexcept {
+  if (nr < 0 || static_cast<size_t>(nr) >= std::size(kCompatNames)) return nullptr;
+  return compat_table().info[static_cast<size_t>(nr)];
+}
+
+bool hand_written(const SyscallInfo* info) noexcept {
+  return info >= std::begin(kInfo) && info < std::end(kInfo);
+}
+
+Decoding decoding(const SyscallInfo* info) noexcept {
+  if (!info) return Decoding::kRaw;
+  for (unsigned i = 0; i < info->nargs; ++i)
+    if (info->args[i] == Arg::kRawPtr || info->args[i] == Arg::kRawFlags ||
+        info->args[i] == Arg::kRawEnum)
+      return Decoding::kPartial;
+  return Decoding::kFull;
+}
+
+std::string_view arg_name(Arg type) noexcept {
+  static constexpr std::string_view kArgNames[] = {
+      "hex", "int", "long", "uint", "uint32", "ptr", "fd", "dirfd", "path", "str",
+      "open_flags", "fd_flags", "mode", "prot", "mmap_flags", "access", "at_flags", "signal",
+      "whence", "clone_flags", "fcntl_cmd", "sighow", "futex_op", "family", "sock_type",
+      "buf_in", "buf_in_hex", "buf_out", "cwd", "stat", "statx", "sigaction_in", "sigaction_out",
+      "sigset_in", "sigset_out", "rlimit_in", "rlimit_out", "sockaddr_in", "int_pair",
+      "wait_status", "timespec_in", "timespec_out", "utsname", "argv", "envp", "dirents",
+      "statx_mask", "statx_flags", "rlimit_resource", "arch_prctl", "ioctl_cmd",
+      "grnd_flags", "wait_options", "clock_id", "timer_flags", "fadvise", "sock_proto",
+      "sock_flags", "rename_flags", "access_at_flags", "epoll_flags", "eventfd_flags",
+      "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "sysinfo",
+      "statfs", "groups_out", "raw_ptr", "raw_flags", "raw_enum"};
+  static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,
+                "every Arg has a name");
+  auto i = static_cast<size_t>(type);
+  return i < std::size(kArgNames) ? kArgNames[i] : "?";
 }
 
 unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS]) noexcept {
@@ -640,6 +798,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
     slot.arg = static_cast<uint8_t>(i);
     switch (info->args[i]) {
       case Arg::kBufIn:  // what the call returned
+      case Arg::kBufInHex:
         slot = {data, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
         break;
       case Arg::kBufOut:  // as many bytes as the next argument says
@@ -689,6 +848,29 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kDirents:  // only counted: as much as fits
         slot = {BLOB_MAX, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        break;
+      case Arg::kCloneArgs:  // struct clone_args, as long as the next argument says
+        slot = {88, slot.arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, static_cast<uint8_t>(i + 1), 0};
+        break;
+      case Arg::kCpuSetOut:  // the bytes of the mask the call returned (1024 CPUs at most)
+        slot = {128, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        break;
+      case Arg::kStackIn:
+      case Arg::kStackOut:
+        slot = {sizeof(stack_t), slot.arg,
+                info->args[i] == Arg::kStackIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kUtimes:
+        slot = {2 * sizeof(timespec), slot.arg, CAPTURE_ENTRY, 0, 0};
+        break;
+      case Arg::kSysinfo:
+        slot = {sizeof(struct sysinfo), slot.arg, CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kStatfs:
+        slot = {sizeof(struct statfs), slot.arg, CAPTURE_EXIT, 0, 0};
+        break;
+      case Arg::kGroupsOut:  // up to 64 groups, the count is the return value
+        slot = {64 * sizeof(gid_t), slot.arg, CAPTURE_EXIT, 0, 0};
         break;
 
       default:
@@ -866,11 +1048,12 @@ char* put_clone_args(char* out, const Event& e) {
 
 }  // namespace
 
-char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
+char* format_call(char* out, const Event& e, const Strings& strings, size_t column) noexcept {
+  const char* begin = out;
   // A 32-bit call is named and typed by the i386 table (its arguments are never captured).
   bool compat = e.flags & EVENT_COMPAT;
   std::string_view name = compat ? compat_syscall_name(e.nr) : syscall_name(e.nr);
-  const SyscallInfo* info = compat ? info_named(name) : syscall_info(e.nr);
+  const SyscallInfo* info = compat ? compat_syscall_info(e.nr) : syscall_info(e.nr);
   if (name.empty()) {
     out = put(out, "syscall_");
     out = put_dec(out, e.nr);
@@ -900,15 +1083,40 @@ char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
         out = put_fcntl_arg(out, static_cast<int32_t>(e.args[1]), e.args[2]);
         continue;
       }
+      // FICLONE's argument is the file to clone from.
+      if (info && i == 2 && info->args[1] == Arg::kIoctlCmd && e.args[1] == 0x40049409) {
+        out = put_dec(out, static_cast<int32_t>(e.args[2]));
+        continue;
+      }
+      // getgroups shows as many groups as it returned: [] when asked for the count only.
+      if (info && info->args[i] == Arg::kGroupsOut && e.args[i] && (e.flags & EVENT_HAS_RET) &&
+          !is_error(e.ret)) {
+        bool cut = false;
+        const std::string_view* gids = strings.find_blob(i, &cut);
+        uint64_t count = e.args[0] ? static_cast<uint64_t>(e.ret) : 0;
+        if (gids || count == 0) {
+          out = put_gids(out, gids ? *gids : std::string_view(), count);
+          continue;
+        }
+      }
       // wait4 with WNOHANG that found no child filled no status.
       if (info && info->args[i] == Arg::kWaitStatus && e.ret == 0) {
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
         continue;
       }
-      out = put_arg(out, info ? info->args[i] : Arg::kHex, e.args[i], strings, i, e.args);
+      Arg type = info ? info->args[i] : Arg::kHex;
+      if (compat && type == Arg::kLong) type = Arg::kInt;  // i386's long is 32 bits
+      out = put_arg(out, type, e.args[i], strings, i, e.args);
     }
   }
-  out = put(out, ") = ");
+  // strace's -a 40: the result starts at column 40 when the call is shorter.
+  out = put(out, ") ");
+  size_t at = column + static_cast<size_t>(out - begin);
+  if (at < kResultColumn) {
+    std::memset(out, ' ', kResultColumn - at);
+    out += kResultColumn - at;
+  }
+  out = put(out, "= ");
   if (!(e.flags & EVENT_HAS_RET)) return put(out, "?");
   if (is_error(e.ret)) {
     int err = static_cast<int>(-e.ret);
@@ -920,6 +1128,7 @@ char* format_call(char* out, const Event& e, const Strings& strings) noexcept {
     return put(put(put(out, " ("), errno_description(err)), ")");
   }
   if (info && info->ret == Ret::kHex) return put_hex(out, static_cast<uint64_t>(e.ret));
+  if (info && info->ret == Ret::kOctal) return put_mode(out, static_cast<uint64_t>(e.ret));
   if (fcntl && (static_cast<int32_t>(e.args[1]) == F_GETFD ||
                 static_cast<int32_t>(e.args[1]) == F_GETFL)) {
     // strace names the flags the getters return: 0x1 (flags FD_CLOEXEC).

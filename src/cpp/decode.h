@@ -14,12 +14,15 @@
 
 namespace observer {
 
-// How one argument is shown. Everything not in the table is shown as raw hex.
+// How one argument is shown. The types of every syscall are generated from the kernel's own
+// declarations (data/syscalls/*.args); the hand-written rows of decode.cpp override them.
+// A syscall with neither is shown as six raw hex words.
 enum class Arg : uint8_t {
   kHex,        // 0x1f
   kInt,        // signed decimal of a C int (32 bits)
   kLong,       // signed decimal of 64 bits (off_t, loff_t, long)
   kUint,       // unsigned decimal
+  kUint32,     // unsigned decimal of a C unsigned int (32 bits)
   kPtr,        // NULL or 0x7ffd...
   kFd,         // signed decimal (int)
   kDirFd,      // AT_FDCWD or fd
@@ -43,6 +46,7 @@ enum class Arg : uint8_t {
   // Captured by the kernel side (capture_plan): shown decoded when the bytes are there, as a
   // pointer otherwise (the call failed, or capture is off).
   kBufIn,          // "data"... the call filled (read), as many bytes as it returned
+  kBufInHex,       // "\x5e\x4d..." the same, every byte in hex (getrandom's random bytes)
   kBufOut,         // "data"... the call reads (write), as many bytes as the next argument
   kCwd,            // "/path" the call filled (getcwd)
   kStat,           // {st_mode=S_IFREG|0644, st_size=..., ...}
@@ -74,10 +78,34 @@ enum class Arg : uint8_t {
   kTimerFlags,     // TIMER_ABSTIME
   kFadvise,        // POSIX_FADV_SEQUENTIAL
   kSockProto,      // IPPROTO_IP, or the number (the family decides)
+  kSockFlags,      // SOCK_CLOEXEC|SOCK_NONBLOCK (accept4)
+  kRenameFlags,    // RENAME_NOREPLACE
+  kAccessAtFlags,  // AT_SYMLINK_NOFOLLOW|AT_EACCESS (faccessat2)
+  kEpollFlags,     // EPOLL_CLOEXEC
+  kEventfdFlags,   // EFD_SEMAPHORE|EFD_CLOEXEC|EFD_NONBLOCK
+  kMadvise,        // MADV_DONTNEED
+  // More structs and arrays the kernel side captures (capture_plan).
+  kCloneArgs,      // {flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=..., ...} (clone3)
+  kCpuSetOut,      // [0 1]: the CPUs of a mask the call filled (sched_getaffinity)
+  kStackIn,        // {ss_sp=0x..., ss_flags=0, ss_size=65536} (sigaltstack)
+  kStackOut,
+  kUtimes,         // [{tv_sec=0, tv_nsec=0}, UTIME_NOW] (utimensat)
+  kSysinfo,        // {uptime=..., loads=[...], totalram=..., ...}
+  kStatfs,         // {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ...}
+  kGroupsOut,      // [0, 27]: the groups the call filled, as many as it returned (getgroups)
+  // What strace decodes further and observer shows as a number: the syscall is decoded
+  // only partly (README, "Decoding coverage").
+  kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
+  kRawFlags,  // 0x80800: flags strace names (the low 32 bits)
+  kRawEnum,   // 3: a constant strace names (a C int)
 };
 
-// How the return value is shown: decimal, or hex for addresses (mmap, brk).
-enum class Ret : uint8_t { kInt, kHex };
+// How completely a syscall is decoded: every argument as strace shows it, some still as
+// numbers or addresses (kRaw*), or nothing known of its arguments (six hex words).
+enum class Decoding : uint8_t { kFull, kPartial, kRaw };
+
+// How the return value is shown: decimal, hex for addresses (mmap, brk), octal (umask).
+enum class Ret : uint8_t { kInt, kHex, kOctal };
 
 struct SyscallInfo {
   std::string_view name;
@@ -95,8 +123,19 @@ int compat_syscall_number(std::string_view name) noexcept;
 // Where the log writes a 32-bit call: the native number of the same syscall, or, for calls
 // only the 32-bit ABI has (socketcall, ...), MAX_SYSCALLS + its i386 number.
 int native_number_of_compat(int nr) noexcept;
-// Argument types of nr, or nullptr for syscalls without a table entry (shown as 6 hex args).
+// Argument types of native syscall nr: its hand-written row in decode.cpp, else the row
+// generated from the kernel's declaration; nullptr for a number without either (shown as six
+// hex args).
 const SyscallInfo* syscall_info(int nr) noexcept;
+// The same for a 32-bit call's i386 number (x86_64 only). A hand-written row of the same name
+// is used when its argument count matches the i386 declaration's (i386's mmap is old_mmap).
+const SyscallInfo* compat_syscall_info(int nr) noexcept;
+// Whether info (nullptr: unknown) shows every argument as strace does.
+Decoding decoding(const SyscallInfo* info) noexcept;
+// True if info is one of decode.cpp's hand-written rows.
+bool hand_written(const SyscallInfo* info) noexcept;
+// The name of an argument kind: "fd", "path", "raw_ptr" ...
+std::string_view arg_name(Arg type) noexcept;
 // Bit i set: argument i of nr is a string the kernel should capture at entry.
 uint8_t string_arg_mask(int nr) noexcept;
 // The buffers and structs of nr to capture (capture_slot.flags 0 = unused); I/O data is cut
@@ -133,9 +172,15 @@ std::string_view errno_description(int err) noexcept;
 // Longest output of format_call for one record: every captured byte may take 4 characters.
 inline constexpr size_t kMaxCallText = 4096 + 4 * (MAX_STRINGS * STRING_MAX + MAX_BLOBS * BLOB_MAX);
 
+// The column strace aligns results at (its -a 40 default).
+inline constexpr size_t kResultColumn = 40;
+
 // Writes `name(arg, ...) = ret[ ERRNO (text)]` the way strace does; "= ?" if the syscall did
-// not return. Needs kMaxCallText bytes at out. Returns the new end.
-char* format_call(char* out, const Event& event, const Strings& strings) noexcept;
+// not return. column is where out starts on its line (after the tid and time): " = " is
+// padded so that '=' is at kResultColumn, as strace does for calls shorter than that. Needs
+// kMaxCallText bytes at out. Returns the new end.
+char* format_call(char* out, const Event& event, const Strings& strings,
+                  size_t column = kResultColumn) noexcept;
 
 // Appends a quoted C string with \n, \t, \", \\ and \xHH escapes, then "..." if truncated.
 char* quote_string(char* out, std::string_view value, bool truncated) noexcept;

@@ -12,16 +12,20 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstddef>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 
 namespace observer {
@@ -73,8 +77,10 @@ char* put_mode_and_size(char* out, uint32_t mode, uint64_t rdev, int64_t size,
 }
 
 constexpr uint64_t kStatxBasic = 0x7ff;  // STATX_BASIC_STATS
-// Composite STATX_BASIC_STATS first, as strace does.
+// Composites first, as strace does: STATX_ALL (STATX_BASIC_STATS|STATX_BTIME), then
+// STATX_BASIC_STATS.
 constexpr Flag kStatxMask[] = {
+    {0xfff, "STATX_ALL"},
     {kStatxBasic, "STATX_BASIC_STATS"}, {0x1, "STATX_TYPE"},    {0x2, "STATX_MODE"},
     {0x4, "STATX_NLINK"},       {0x8, "STATX_UID"},             {0x10, "STATX_GID"},
     {0x20, "STATX_ATIME"},      {0x40, "STATX_MTIME"},          {0x80, "STATX_CTIME"},
@@ -92,11 +98,11 @@ struct KernelSigaction {
 };
 
 constexpr uint64_t kSaRestorer = 0x04000000;
-// strace's order of the sa_flags names.
+// strace's order of the sa_flags names (as strace 6.1 prints them all set).
 constexpr Flag kSaFlags[] = {
-    {SA_NOCLDSTOP, "SA_NOCLDSTOP"}, {SA_NOCLDWAIT, "SA_NOCLDWAIT"}, {SA_SIGINFO, "SA_SIGINFO"},
     {kSaRestorer, "SA_RESTORER"},   {SA_ONSTACK, "SA_ONSTACK"},     {SA_RESTART, "SA_RESTART"},
-    {SA_NODEFER, "SA_NODEFER"},     {SA_RESETHAND, "SA_RESETHAND"},
+    {SA_NODEFER, "SA_NODEFER"},     {SA_RESETHAND, "SA_RESETHAND"}, {SA_SIGINFO, "SA_SIGINFO"},
+    {SA_NOCLDSTOP, "SA_NOCLDSTOP"}, {SA_NOCLDWAIT, "SA_NOCLDWAIT"},
 };
 
 // The names of signals 1..64, built once: the classic ones from the C library, real-time
@@ -144,6 +150,19 @@ char* put_quoted(char* out, std::string_view bytes, bool truncated) noexcept {
     if (digit_follows || c >= 0100) *out++ = static_cast<char>('0' + (c >> 6));
     if (digit_follows || c >= 010) *out++ = static_cast<char>('0' + ((c >> 3) & 7));
     *out++ = static_cast<char>('0' + (c & 7));
+  }
+  *out++ = '"';
+  return truncated ? put(out, "...") : out;
+}
+
+char* put_hex_quoted(char* out, std::string_view bytes, bool truncated) noexcept {
+  static constexpr char kHex[] = "0123456789abcdef";
+  *out++ = '"';
+  for (char ch : bytes) {
+    auto c = static_cast<unsigned char>(ch);
+    out = put(out, "\\x");
+    *out++ = kHex[c >> 4];
+    *out++ = kHex[c & 0xf];
   }
   *out++ = '"';
   return truncated ? put(out, "...") : out;
@@ -417,6 +436,158 @@ char* put_envp(char* out, uint64_t pointer, std::string_view bytes) noexcept {
   out = put_hex(out, pointer);
   if (!load(bytes, &count)) return out;
   return put(put_num(put(out, " /* "), count), count == 1 ? " var */" : " vars */");
+}
+
+char* put_cpu_set(char* out, std::string_view bytes) noexcept {
+  *out++ = '[';
+  bool first = true;
+  for (size_t i = 0; i < bytes.size() * 8; ++i) {
+    if (!(static_cast<unsigned char>(bytes[i / 8]) & (1u << (i % 8)))) continue;
+    if (!first) *out++ = ' ';
+    out = put_num(out, i);
+    first = false;
+  }
+  *out++ = ']';
+  return out;
+}
+
+namespace {
+
+constexpr Flag kStackFlags[] = {{SS_ONSTACK, "SS_ONSTACK"}, {SS_DISABLE, "SS_DISABLE"},
+                                {1u << 31, "SS_AUTODISARM"}};
+
+constexpr int64_t kUtimeNow = (1l << 30) - 1l;   // UTIME_NOW
+constexpr int64_t kUtimeOmit = (1l << 30) - 2l;  // UTIME_OMIT
+
+// {tv_sec=1, tv_nsec=2} /* 1970-01-01T00:00:01.000000002+0000 */, or UTIME_NOW/UTIME_OMIT.
+char* put_utime(char* out, int64_t sec, int64_t nsec) noexcept {
+  if (nsec == kUtimeNow) return put(out, "UTIME_NOW");
+  if (nsec == kUtimeOmit) return put(out, "UTIME_OMIT");
+  out = put(put_num(put(put_num(put(out, "{tv_sec="), sec), ", tv_nsec="), nsec), "}");
+  if (sec == 0 && nsec == 0) return out;  // strace writes no date for the epoch itself
+  time_t t = static_cast<time_t>(sec);
+  tm local{};
+  if (!localtime_r(&t, &local)) return out;
+  char date[64];
+  size_t n = strftime(date, sizeof(date), "%FT%T", &local);
+  out = put(put(out, " /* "), std::string_view(date, n));
+  char digits[16];
+  auto* end = std::to_chars(digits, digits + sizeof(digits), nsec).ptr;
+  out = put(out, ".");
+  for (ptrdiff_t pad = 9 - (end - digits); pad > 0; --pad) *out++ = '0';
+  out = put(out, std::string_view(digits, static_cast<size_t>(end - digits)));
+  n = strftime(date, sizeof(date), "%z", &local);
+  return put(put(out, std::string_view(date, n)), " */");
+}
+
+// Filesystem magic numbers strace names (linux/magic.h); others in hex.
+constexpr Flag kFsMagic[] = {
+    {0xef53, "EXT2_SUPER_MAGIC"},        {0x01021994, "TMPFS_MAGIC"},
+    {0x9fa0, "PROC_SUPER_MAGIC"},        {0x62656572, "SYSFS_MAGIC"},
+    {0x63677270, "CGROUP2_SUPER_MAGIC"}, {0x27e0eb, "CGROUP_SUPER_MAGIC"},
+    {0x794c7630, "OVERLAYFS_SUPER_MAGIC"}, {0x58465342, "XFS_SUPER_MAGIC"},
+    {0x9123683e, "BTRFS_SUPER_MAGIC"},   {0x1cd1, "DEVPTS_SUPER_MAGIC"},
+    {0x64626720, "DEBUGFS_MAGIC"},       {0x74726163, "TRACEFS_MAGIC"},
+    {0xcafe4a11, "BPF_FS_MAGIC"},        {0x6969, "NFS_SUPER_MAGIC"},
+    {0x65735546, "FUSE_SUPER_MAGIC"},    {0x73717368, "SQUASHFS_MAGIC"},
+    {0x858458f6, "RAMFS_MAGIC"},         {0x73636673, "SECURITYFS_MAGIC"},
+    {0x958458f6, "HUGETLBFS_MAGIC"},     {0x19800202, "MQUEUE_MAGIC"},
+    {0x50495045, "PIPEFS_MAGIC"},        {0x534f434b, "SOCKFS_MAGIC"},
+    {0x4d44, "MSDOS_SUPER_MAGIC"},       {0xf2f52010, "F2FS_SUPER_MAGIC"},
+    {0x01021997, "V9FS_MAGIC"},          {0x0187, "AUTOFS_SUPER_MAGIC"},
+    {0x62656570, "CONFIGFS_MAGIC"},      {0x6165676c, "PSTOREFS_MAGIC"},
+    {0xde5e81e4, "EFIVARFS_MAGIC"},      {0x42494e4d, "BINFMTFS_MAGIC"},
+    {0x9660, "ISOFS_SUPER_MAGIC"},       {0x5346544e, "NTFS_SB_MAGIC"},
+};
+
+constexpr Flag kStatfsFlags[] = {
+    {0x0001, "ST_RDONLY"},   {0x0002, "ST_NOSUID"},     {0x0004, "ST_NODEV"},
+    {0x0008, "ST_NOEXEC"},   {0x0010, "ST_SYNCHRONOUS"}, {0x0020, "ST_VALID"},
+    {0x0040, "ST_MANDLOCK"}, {0x0400, "ST_NOATIME"},    {0x0800, "ST_NODIRATIME"},
+    {0x1000, "ST_RELATIME"}, {0x2000, "ST_NOSYMFOLLOW"},
+};
+
+}  // namespace
+
+char* put_stack(char* out, std::string_view bytes) noexcept {
+  stack_t ss;
+  if (!load(bytes, &ss)) return put(out, "{...}");
+  out = put(out, "{ss_sp=");
+  out = ss.ss_sp ? put_hex(out, reinterpret_cast<uint64_t>(ss.ss_sp)) : put(out, "NULL");
+  out = put_flags(put(out, ", ss_flags="), static_cast<uint32_t>(ss.ss_flags), kStackFlags);
+  return put(put_num(put(out, ", ss_size="), ss.ss_size), "}");
+}
+
+char* put_utimes(char* out, std::string_view bytes) noexcept {
+  int64_t t[4];
+  if (bytes.size() != sizeof(t)) return put(out, "[...]");
+  std::memcpy(t, bytes.data(), sizeof(t));
+  out = put_utime(put(out, "["), t[0], t[1]);
+  return put(put_utime(put(out, ", "), t[2], t[3]), "]");
+}
+
+namespace {
+
+// ", name=value" for each field, in order, as strace lists a struct's members.
+struct Field {
+  std::string_view name;
+  uint64_t value;
+};
+
+char* put_fields(char* out, std::initializer_list<Field> fields) noexcept {
+  for (const Field& f : fields) out = put_num(put(put(put(out, ", "), f.name), "="), f.value);
+  return out;
+}
+
+}  // namespace
+
+char* put_sysinfo(char* out, std::string_view bytes) noexcept {
+  struct sysinfo si;
+  if (!load(bytes, &si)) return put(out, "{...}");
+  out = put_num(put(out, "{uptime="), si.uptime);
+  out = put_num(put(out, ", loads=["), si.loads[0]);
+  out = put_num(put(out, ", "), si.loads[1]);
+  out = put(put_num(put(out, ", "), si.loads[2]), "]");
+  out = put_fields(out, {{"totalram", si.totalram}, {"freeram", si.freeram},
+                         {"sharedram", si.sharedram}, {"bufferram", si.bufferram},
+                         {"totalswap", si.totalswap}, {"freeswap", si.freeswap},
+                         {"procs", si.procs}, {"totalhigh", si.totalhigh},
+                         {"freehigh", si.freehigh}, {"mem_unit", si.mem_unit}});
+  return put(out, "}");
+}
+
+char* put_statfs(char* out, std::string_view bytes) noexcept {
+  struct statfs st;
+  if (!load(bytes, &st)) return put(out, "{...}");
+  out = put(out, "{f_type=");
+  auto type = static_cast<uint64_t>(st.f_type);
+  const Flag* magic = std::find_if(std::begin(kFsMagic), std::end(kFsMagic),
+                                   [type](const Flag& f) { return f.value == type; });
+  out = magic != std::end(kFsMagic) ? put(out, magic->name) : put_hex(out, type);
+  out = put_fields(out, {{"f_bsize", static_cast<uint64_t>(st.f_bsize)},
+                         {"f_blocks", st.f_blocks}, {"f_bfree", st.f_bfree},
+                         {"f_bavail", st.f_bavail}, {"f_files", st.f_files},
+                         {"f_ffree", st.f_ffree}});
+  uint32_t fsid[2];
+  std::memcpy(fsid, &st.f_fsid, sizeof(fsid));
+  out = put_hex(put(out, ", f_fsid={val=["), fsid[0]);
+  out = put(put_hex(put(out, ", "), fsid[1]), "]}");
+  out = put_fields(out, {{"f_namelen", static_cast<uint64_t>(st.f_namelen)},
+                         {"f_frsize", static_cast<uint64_t>(st.f_frsize)}});
+  out = put_flags(put(out, ", f_flags="), static_cast<uint64_t>(st.f_flags), kStatfsFlags);
+  return put(out, "}");
+}
+
+char* put_gids(char* out, std::string_view bytes, uint64_t count) noexcept {
+  *out++ = '[';
+  for (uint64_t i = 0; i < count && (i + 1) * sizeof(gid_t) <= bytes.size(); ++i) {
+    gid_t gid;
+    std::memcpy(&gid, bytes.data() + i * sizeof(gid_t), sizeof(gid));
+    if (i) out = put(out, ", ");
+    out = put_num(out, gid);
+  }
+  *out++ = ']';
+  return out;
 }
 
 }  // namespace observer

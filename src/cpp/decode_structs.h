@@ -15,6 +15,9 @@ namespace observer {
 // octal (three digits when an octal digit follows), then "..." if it was cut.
 char* put_quoted(char* out, std::string_view bytes, bool truncated) noexcept;
 
+// Every byte as \xHH, as strace shows random bytes (getrandom), then "..." if it was cut.
+char* put_hex_quoted(char* out, std::string_view bytes, bool truncated) noexcept;
+
 // Buffers that hold a NUL-terminated string (getcwd): up to the first NUL.
 char* put_c_string(char* out, std::string_view bytes) noexcept;
 
@@ -57,6 +60,20 @@ char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool trun
 // A delivered signal's kernel_siginfo (48 bytes) as strace shows it:
 // {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=0, si_utime=0, ...}.
 char* put_siginfo(char* out, std::string_view bytes) noexcept;
+
+// [0 1]: the CPUs set in a cpu_set_t.
+char* put_cpu_set(char* out, std::string_view bytes) noexcept;
+// stack_t: {ss_sp=0x7f..., ss_flags=0, ss_size=65536}.
+char* put_stack(char* out, std::string_view bytes) noexcept;
+// utimensat's two timespecs: [{tv_sec=1, tv_nsec=2} /* 1970-01-01T00:00:01.000000002+0000 */,
+// UTIME_NOW]; the time comment in the local time zone, as strace writes it.
+char* put_utimes(char* out, std::string_view bytes) noexcept;
+// {uptime=1735, loads=[247776, 199872, 131552], totalram=..., ..., mem_unit=1}
+char* put_sysinfo(char* out, std::string_view bytes) noexcept;
+// {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ..., f_flags=ST_VALID|ST_RELATIME}
+char* put_statfs(char* out, std::string_view bytes) noexcept;
+// [0, 27]: the first count gid_t of bytes.
+char* put_gids(char* out, std::string_view bytes, uint64_t count) noexcept;
 
 // The names strace gives signals: "SIGINT"; real-time ones SIGRTMIN, SIGRT_1 ...; "" if none.
 // Without the "SIG" prefix in sets.

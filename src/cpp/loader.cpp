@@ -73,6 +73,7 @@ std::vector<std::string> tracepoints(const Spec& spec) {
   if (!spec.comms.empty()) names.push_back("sched_process_exec");
   if (!spec.whole_system() || spec.exit_records) names.push_back("sched_process_exit");
   if (spec.exit_records && spec.capture_exit) names.push_back("signal_deliver");
+  if (spec.count_stats) names.push_back("sched_switch");  // CPU time of a call: -c
   return names;
 }
 
@@ -158,6 +159,12 @@ Loader::Loader(const Spec& spec) {
   ro->capture_exit = spec.capture_exit;
   ro->emit_records = spec.emit_records;
   ro->count_stats = spec.count_stats;
+  if (spec.count_latency && !spec.count_stats)
+    throw Error("configure recording", EINVAL, "latency histograms are part of the summary");
+  ro->count_latency = spec.count_latency;
+  // 1.5 KB per syscall number: allocated only when asked for.
+  if (!spec.count_latency)
+    check(bpf_map__set_max_entries(skel_->maps.latency, 1), "configure latency histograms");
   ro->filter_failed = spec.failed_only;
   ro->filter_successful = spec.successful_only;
   ro->emit_exits = spec.exit_records && spec.capture_exit;
@@ -208,10 +215,12 @@ Loader::~Loader() {
 void Loader::attach() {
   bpf_program* progs[] = {skel_->progs.sys_enter, skel_->progs.sys_exit,
                           skel_->progs.sched_process_fork, skel_->progs.sched_process_exec,
-                          skel_->progs.sched_process_exit, skel_->progs.signal_deliver};
+                          skel_->progs.sched_process_exit, skel_->progs.signal_deliver,
+                          skel_->progs.sched_switch};
   bpf_link** links[] = {&skel_->links.sys_enter, &skel_->links.sys_exit,
                         &skel_->links.sched_process_fork, &skel_->links.sched_process_exec,
-                        &skel_->links.sched_process_exit, &skel_->links.signal_deliver};
+                        &skel_->links.sched_process_exit, &skel_->links.signal_deliver,
+                        &skel_->links.sched_switch};
   // Process-lifetime hooks first, so no fork or exec slips between them and sys_enter.
   for (int i = static_cast<int>(std::size(progs)) - 1; i >= 0; --i) {
     if (!bpf_program__autoload(progs[i])) continue;

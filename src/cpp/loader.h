@@ -23,6 +23,7 @@ struct Spec {
   bool capture_time = false;       // timestamp every record
   bool emit_records = true;        // write records to the ring (off: summary only)
   bool count_stats = false;        // per-syscall totals in the kernel (-c); needs capture_exit
+  bool count_latency = false;      // and a latency histogram per syscall (-c --latency)
   bool failed_only = false;        // only syscalls that returned an error; needs capture_exit
   bool successful_only = false;    // only syscalls that did not return an error; needs capture_exit
   bool exit_records = false;       // a record (EVENT_PROCESS_EXIT) when a traced process ends

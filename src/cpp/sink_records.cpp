@@ -223,8 +223,10 @@ char* StraceSink::put_time(char* out, uint64_t ts_ns) {
 void StraceSink::write_record(const void* data, uint32_t size) {
   const Event& e = *static_cast<const Event*>(data);
   Strings strings = parse_strings(data, size);
-  char* p = line(kMaxCallText + 128);
-  p = put_num(p, e.tid);
+  char* const begin = line(kMaxCallText + 128);
+  // strace -f's "%-5d " before each line.
+  char* p = put_num(begin, e.tid);
+  while (p - begin < 5) *p++ = ' ';
   *p++ = ' ';
   if ((time_.timestamps || time_.relative) && (e.flags & EVENT_HAS_TIME)) p = put_time(p, e.ts_ns);
   if (e.flags & EVENT_SIGNAL) {
@@ -245,7 +247,7 @@ void StraceSink::write_record(const void* data, uint32_t size) {
     commit(p);
     return;
   }
-  p = format_call(p, e, strings);
+  p = format_call(p, e, strings, static_cast<size_t>(p - begin));
   if (time_.durations && (e.flags & EVENT_HAS_RET)) {
     p = put(p, " <");
     p = put_num(p, e.duration_ns / 1000000000);

@@ -81,9 +81,19 @@ std::vector<SyscallStats> Tracer::stats() const {
       s.calls += c.calls;
       s.errors += c.errors;
       s.total_ns += c.total_ns;
+      s.cpu_ns += c.cpu_ns;
       s.max_ns = std::max<uint64_t>(s.max_ns, c.max_ns);
     }
-    if (s.calls) out.push_back(s);
+    if (s.calls) out.push_back(std::move(s));
+  }
+  if (!spec_.count_latency) return out;
+  bpf_map* latency = loader_.skeleton()->maps.latency;
+  latency_hist hist;
+  for (SyscallStats& s : out) {
+    auto key = static_cast<uint32_t>(s.nr);
+    int err = bpf_map__lookup_elem(latency, &key, sizeof(key), &hist, sizeof(hist), 0);
+    if (err) throw MapError("read latency histograms", -err);
+    s.latency.assign(std::begin(hist.count), std::end(hist.count));
   }
   return out;
 }

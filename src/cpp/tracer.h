@@ -18,13 +18,18 @@
 
 namespace observer {
 
-// Totals of one syscall over all CPUs, from summary mode (Spec::count_stats).
+// Totals of one syscall over all CPUs, from summary mode (Spec::count_stats). nr is the
+// native number, or COMPAT_STATS + the i386 number of a 32-bit call.
 struct SyscallStats {
   int nr = 0;
   uint64_t calls = 0;
   uint64_t errors = 0;
-  uint64_t total_ns = 0;
-  uint64_t max_ns = 0;
+  uint64_t total_ns = 0;  // wall time, entry to exit
+  uint64_t max_ns = 0;    // the longest call's wall time
+  uint64_t cpu_ns = 0;    // time on a CPU between entry and exit
+  // With Spec::count_latency: calls per bucket of wall time (LATENCY_BUCKETS, bpf/syscalls.h:
+  // bucket b < 4 holds b ns, then four buckets per power of two); empty otherwise.
+  std::vector<uint64_t> latency;
 };
 
 // Ordering: records of one thread reach the sink in the order the thread made its syscalls.

@@ -15,6 +15,9 @@ EVENT_HAS_RET: int
 EVENT_HAS_TIME: int
 EVENT_HAS_STRINGS: int
 STRING_MAX: int
+COMPAT_STATS: int
+LATENCY_SUB_BITS: int
+LATENCY_BUCKETS: int
 
 def event_dtype() -> np.dtype[np.void]:
     """The NumPy dtype of one record (imports NumPy on first call, not with this module)."""
@@ -30,6 +33,11 @@ def record_batch(events: npt.NDArray[np.void], clock_offset_ns: int) -> tuple[ob
 
 def arg_kinds(nr: int) -> str:
     """Per argument of syscall nr: 's' string, 'a' argv, 'b' data buffer, '.' other."""
+
+def decoding_table(
+    compat: bool = False,
+) -> list[tuple[int, str, str, bool, list[str] | None]]:
+    """How the strace format decodes each syscall: (nr, name, level, hand_written, args)."""
 
 def set_verbosity(level: int) -> None:
     """Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug."""
@@ -63,6 +71,7 @@ class Spec:
     capture_time: bool
     emit_records: bool
     count_stats: bool
+    count_latency: bool
     failed_only: bool
     successful_only: bool
     exit_records: bool
@@ -127,6 +136,10 @@ class SyscallStats:
     def total_ns(self) -> int: ...
     @property
     def max_ns(self) -> int: ...
+    @property
+    def cpu_ns(self) -> int: ...
+    @property
+    def latency(self) -> list[int]: ...
 
 class BatchSink(Sink):
     """Collects records for NumPy."""

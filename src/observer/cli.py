@@ -47,7 +47,8 @@ examples:
   observer -n nginx -d 60              every process that execs "nginx", for 60 s
   observer -f -p 1234                  pid 1234 and the children it forks from now on
   observer -d 10 -o all.log            the whole system (except observer) for 10 s
-  observer -c -- ls -l /               a summary: calls, errors and time per syscall
+  observer -c -- ls -l /               a summary: calls, errors and CPU time per syscall
+  observer -c -w --latency -- ls -l /  wall time, and latency percentiles per syscall
   observer --format jsonl -o ls.jsonl -- ls /
                                        one JSON object per syscall
   observer -tt -T -o - -- ls /         strace-style lines with times and durations
@@ -106,6 +107,8 @@ class Options:
     relative: bool = False
     summary: bool = False
     summary_with_events: bool = False
+    summary_wall: bool = False
+    latency: bool = False
     failed: bool = False
     successful: bool = False
     string_limit: int = 256
@@ -190,10 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
                      help="bytes shown of I/O buffers (read, write ...; default: 32, strace's "
                           "-s); 0 captures no buffers or structs: the cheapest full records")
     out.add_argument("-c", "--summary", action="store_true",
-                     help="count calls, errors and time per syscall in the kernel and print a "
-                          "table to stderr at the end, instead of records")
+                     help="count calls, errors and CPU time per syscall in the kernel and print "
+                          "strace -c's table to stderr at the end, instead of records")
     out.add_argument("-C", "--with-summary", action="store_true",
                      help="like -c, and write the records too")
+    out.add_argument("-w", dest="summary_wall", action="store_true",
+                     help="-c/-C: wall time from entry to exit instead of CPU time (strace -w)")
+    out.add_argument("--latency", action="store_true",
+                     help="-c/-C: add each syscall's median, 99th percentile and longest wall "
+                          "time per call, from histograms kept in the kernel")
     out.add_argument("--rotate", default="64", metavar="SIZE",
                      help="--format parquet: start the next file of the dataset after SIZE of "
                           "records (MiB, or with a K or M suffix; default: 64) and at least "
@@ -303,6 +311,11 @@ def parse_options(argv: list[str] | None) -> Options:
         raise UsageError("status=failed and status=successful select nothing together")
     opts.summary = args.summary or args.with_summary
     opts.summary_with_events = args.with_summary
+    for flag, given in (("-w", args.summary_wall), ("--latency", args.latency)):
+        if given and not opts.summary:
+            raise UsageError(f"{flag} shapes the summary: add -c (or -C)")
+    opts.summary_wall = args.summary_wall
+    opts.latency = args.latency
     if args.format is None:
         # -t/-T only make sense for strace lines: asking for them picks that format.
         opts.format = ("strace" if opts.timestamps or opts.durations or opts.relative
@@ -571,6 +584,7 @@ def run(opts: Options) -> int:
     spec.capture_exit = opts.full_records
     spec.emit_records = records_wanted(opts)
     spec.count_stats = opts.summary
+    spec.count_latency = opts.latency
     spec.failed_only = opts.failed
     spec.successful_only = opts.successful
     spec.string_limit = opts.string_limit if opts.format != "log" else 0
@@ -652,7 +666,8 @@ def run(opts: Options) -> int:
         print(f"observer: {written} events written, {lost} lost{detail}, {took}",
               file=sys.stderr)
     if opts.summary:
-        sys.stderr.write(summary.format_table(tracer.stats()))
+        sys.stderr.write(summary.format_table(tracer.stats(), wall=opts.summary_wall,
+                                              latency=opts.latency))
     if output_error is not None and not closed_pipe:
         raise output_error
     return status

@@ -7,11 +7,15 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -120,7 +124,56 @@ void siginfo_like_strace() {
 
 }  // namespace
 
+// More of what strace decodes by default: filesystem and system statistics, alternate
+// stacks, CPU masks, file times, group lists.
+void statistics_stacks_masks_and_times() {
+  struct statfs fs {};
+  fs.f_type = 0xef53;
+  fs.f_bsize = 4096;
+  fs.f_blocks = 100;
+  fs.f_namelen = 255;
+  fs.f_frsize = 4096;
+  fs.f_flags = 0x1020;
+  CHECK_EQ(text(put_statfs, bytes_of(fs)),
+           "{f_type=EXT2_SUPER_MAGIC, f_bsize=4096, f_blocks=100, f_bfree=0, f_bavail=0, "
+           "f_files=0, f_ffree=0, f_fsid={val=[0, 0]}, f_namelen=255, f_frsize=4096, "
+           "f_flags=ST_VALID|ST_RELATIME}");
+  struct sysinfo si {};
+  si.uptime = 1735;
+  si.loads[0] = 81344;
+  si.procs = 112;
+  si.mem_unit = 1;
+  CHECK_EQ(text(put_sysinfo, bytes_of(si)),
+           "{uptime=1735, loads=[81344, 0, 0], totalram=0, freeram=0, sharedram=0, "
+           "bufferram=0, totalswap=0, freeswap=0, procs=112, totalhigh=0, freehigh=0, "
+           "mem_unit=1}");
+  stack_t ss{};
+  ss.ss_sp = reinterpret_cast<void*>(0x5599559442a0);
+  ss.ss_size = 65536;
+  CHECK_EQ(text(put_stack, bytes_of(ss)), "{ss_sp=0x5599559442a0, ss_flags=0, ss_size=65536}");
+  ss.ss_flags = SS_DISABLE;
+  ss.ss_sp = nullptr;
+  CHECK_EQ(text(put_stack, bytes_of(ss)), "{ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=65536}");
+  uint64_t cpus[2] = {0x3, 0x1};
+  CHECK_EQ(text(put_cpu_set, bytes_of(cpus)), "[0 1 64]");
+  timespec times[2] = {{0, (1l << 30) - 1}, {5, (1l << 30) - 2}};
+  CHECK_EQ(text(put_utimes, bytes_of(times)), "[UTIME_NOW, UTIME_OMIT]");
+  timespec epoch[2] = {{0, 0}, {0, 0}};
+  CHECK_EQ(text(put_utimes, bytes_of(epoch)), "[{tv_sec=0, tv_nsec=0}, {tv_sec=0, tv_nsec=0}]");
+  setenv("TZ", "UTC", 1);
+  tzset();
+  timespec later[2] = {{1, 2}, {3, 0}};
+  CHECK_EQ(text(put_utimes, bytes_of(later)),
+           "[{tv_sec=1, tv_nsec=2} /* 1970-01-01T00:00:01.000000002+0000 */, "
+           "{tv_sec=3, tv_nsec=0} /* 1970-01-01T00:00:03.000000000+0000 */]");
+  gid_t gids[3] = {0, 27, 100};
+  CHECK_EQ(text(put_gids, bytes_of(gids), uint64_t{2}), "[0, 27]");
+  CHECK_EQ(text(put_gids, std::string_view(), uint64_t{0}), "[]");
+  CHECK_EQ(text(put_hex_quoted, std::string_view("\x13P\xab", 3), false), "\"\\x13\\x50\\xab\"");
+}
+
 int main() {
+  statistics_stacks_masks_and_times();
   buffers_quote_like_strace();
   stat_shows_mode_and_size_or_device();
   signal_sets_and_actions();

@@ -90,7 +90,9 @@ void json_lines_carry_names_results_and_errors() {
   CHECK_EQ(line.find('\n'), line.size() - 1);
 }
 
-void strace_lines_start_with_the_thread() {
+// strace -f's layout: the thread id in 5 columns, the result at column 40 unless the call
+// is longer.
+void strace_lines_start_with_the_thread_and_align_results() {
   TempFile file;
   {
     auto sink = StraceSink::open(file.path, TimeFormat{});
@@ -98,8 +100,28 @@ void strace_lines_start_with_the_thread() {
     e.args[0] = 5;
     e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
     sink->write(e);
+    e.tid = 1234567;
+    sink->write(e);
+    e.flags = EVENT_HAS_TIME;  // exit_group: never returns
+    sink->write(e);
   }
-  CHECK_EQ(file.read(), "43 " + std::string(syscall_name(3)) + "(5) = 0\n");
+  std::string name(syscall_name(3));
+  std::string call = name + "(5)";
+  std::string pad(40 - 6 - call.size() - 1, ' ');
+  CHECK_EQ(file.read(), "43    " + call + " " + pad + "= 0\n" +
+                            "1234567 " + call + std::string(pad.size() - 2, ' ') + " = 0\n" +
+                            "1234567 " + call + std::string(pad.size() - 2, ' ') + " = ?\n");
+  TempFile wide;
+  {
+    auto sink = StraceSink::open(wide.path, TimeFormat{});
+    Event e = event(42, 3, "cat");
+    e.args[0] = 5;
+    e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
+    e.tid = 1000000000;  // "1000000000 close(5) " is 21 columns: padded as well
+    sink->write(e);
+  }
+  std::string text = wide.read();
+  CHECK_EQ(text.find('='), size_t{40});
 }
 
 void a_full_disk_counts_nothing_as_written() {
@@ -126,7 +148,7 @@ int main() {
   comm_escaping_keeps_one_record_per_line();
   the_log_is_pid_nr_comm();
   json_lines_carry_names_results_and_errors();
-  strace_lines_start_with_the_thread();
+  strace_lines_start_with_the_thread_and_align_results();
   a_full_disk_counts_nothing_as_written();
   return check::report("sink");
 }

@@ -17,7 +17,7 @@ import pytest
 pytestmark = pytest.mark.bpf
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "fidelity.py"
-FLOOR = 0.94
+FLOOR = 0.965  # measured 97.7% over the 36 programs, less a margin for run-to-run noise
 
 
 def fidelity() -> ModuleType:
@@ -37,10 +37,10 @@ def test_strace_lines_reproduced_over_real_programs() -> None:
     report = tool.report(results)
     print(report)
     assert not [r.program for r in results if r.error], report
-    assert len(results) >= 10
+    assert len(results) >= 25
     total = sum(r.strace_lines for r in results)
     same = sum(r.same for r in results)
-    assert total > 1000, report
+    assert total > 4000, report
     assert same / total >= FLOOR, report
 
 
@@ -50,13 +50,16 @@ def test_the_comparison_pairs_processes_and_masks_addresses() -> None:
               "100 brk(NULL) = 0x55aa\n"
               "100 read(3,  <unfinished ...>\n"
               "101 getpid() = 101\n"
+              "101 getppid()                         = 55\n"
               "100 <... read resumed>\"ab\", 2) = 2\n"
               "100 +++ exited with 0 +++\n")
     observer = ("7 execve(\"/bin/x\", [\"x\"], 0x7ffe9 /* 3 vars */) = 0\n"
                 "7 brk(NULL) = 0x66bb\n"
                 "7 read(3, \"ab\", 2) = 2\n"
-                "8 getpid() = 8\n")
+                "8 getpid() = 8\n"
+                "8     getppid() = 66\n")
     result = tool.compare(strace, observer, "unit")
-    assert result.strace_lines == 5
-    assert result.same == 4  # all but the exit line
+    # The untraced parent is the tracer in each run; columns and padding do not matter.
+    assert result.strace_lines == 6
+    assert result.same == 5  # all but the exit line
     assert result.differing == {"+++ exit": 1}

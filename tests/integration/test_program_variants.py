@@ -20,6 +20,7 @@ SWITCHES = [
     ("data", "data_limit", 32),
     ("exits", "exit_records", True),
     ("summary", "count_stats", True),
+    ("latency", "count_latency", True),
     ("failed", "failed_only", True),
     ("follow", "follow", True),
     ("names", "comms", [b"observer-no-such-program"]),
@@ -31,16 +32,26 @@ SWITCHES = [
 # The switches that shape the record path vary in every combination; the filters (which add
 # tests in front of it) are all on or all off, which keeps the run to seconds (each load
 # takes a fraction of one) while covering the longest programs the verifier sees.
-RECORD = ["full", "strings", "data", "exits", "summary", "failed"]
+RECORD = ["full", "strings", "data", "exits", "summary", "latency", "failed"]
 FILTERS = ("follow", "names", "uid", "syscalls")
 
 
 def variants() -> list[tuple[str, ...]]:
     """The combinations the loader accepts (strings, data, exits, summary and failed need
-    records at exit), as switch names."""
+    records at exit; latency histograms are part of the summary), as switch names. Latency
+    adds to sys_exit's summary path only: it is tried with the shortest and the longest
+    record path, not with every one between."""
     needs_full = set(RECORD) - {"full"}
+    others = {"strings", "data", "exits", "failed"}
+
+    def accepted(combo: tuple[str, ...]) -> bool:
+        if "full" not in combo and needs_full & set(combo):
+            return False
+        return "latency" not in combo or ("summary" in combo and
+                                          len(others & set(combo)) in (0, len(others)))
+
     combos = [combo for n in range(len(RECORD) + 1) for combo in itertools.combinations(RECORD, n)
-              if "full" in combo or not needs_full & set(combo)]
+              if accepted(combo)]
     return [combo + extra for combo in combos for extra in ((), FILTERS)]
 
 

@@ -174,10 +174,10 @@ def test_process_exits_are_records_in_jsonl_and_strace_lines(tmp_path: Path) -> 
                           script)
     child = int(result.stdout)
     lines = text.read_text().splitlines()
-    assert f"{child} +++ killed by SIGKILL +++" in lines
+    assert f"{child:<5} +++ killed by SIGKILL +++" in lines
     assert lines[-1].endswith(" +++ exited with 3 +++")
     # The shell is told of its child's end: strace's signal line, in the kernel's words.
-    assert any(re.fullmatch(rf"\d+ --- SIGCHLD \{{si_signo=SIGCHLD, si_code=CLD_KILLED, "
+    assert any(re.fullmatch(rf"\d+ +--- SIGCHLD \{{si_signo=SIGCHLD, si_code=CLD_KILLED, "
                             rf"si_pid={child}, si_uid=0, si_status=SIGKILL, si_utime=\d+, "
                             rf"si_stime=\d+\}} ---", line) for line in lines), lines[-8:]
 
@@ -249,8 +249,11 @@ def test_strace_format_decodes_calls(program: Path, scratch: Path, tmp_path: Pat
                      text)
     assert re.search(r"mmap\(NULL, 8192, PROT_READ\|PROT_WRITE, MAP_PRIVATE\|MAP_ANONYMOUS, -1, "
                      r"0\) = 0x[0-9a-f]+", text)
-    assert re.search(r"lseek\(3, 0, SEEK_SET\) = 0", text)
-    assert re.search(r"exit_group\(0\) = \?", text)
+    # Short calls have their result at column 40, as strace -f aligns them.
+    (lseek,) = [line for line in text.splitlines() if "lseek(3, 0, SEEK_SET)" in line]
+    assert re.fullmatch(r"\d+ +lseek\(3, 0, SEEK_SET\) += 0 <\d+\.\d{6}>", lseek), lseek
+    assert lseek.index("= 0") == 40, lseek
+    assert re.search(r"exit_group\(0\) += \?", text)
 
 
 JSON_FIELDS: dict[str, tuple[type, ...]] = {
@@ -291,7 +294,7 @@ def summary_rows(stderr: str) -> dict[str, list[str]]:
     rows = {}
     for line in stderr.splitlines():
         fields = line.split()
-        if len(fields) >= 6 and re.fullmatch(r"\d+\.\d\d", fields[0]):
+        if len(fields) >= 5 and re.fullmatch(r"\d+\.\d\d", fields[0]):
             rows[fields[-1]] = fields
     return rows
 
@@ -300,11 +303,16 @@ def test_summary_counts_calls_and_errors_in_the_kernel(program: Path, tmp_path: 
     result = run_observer("-q", "-c", "-o", str(tmp_path / "unused"), "--",
                           str(program), "count", "3000")
     assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    # strace -c's layout, to the character.
+    assert lines[0] == "% time     seconds  usecs/call     calls    errors syscall"
+    assert lines[1] == "------ ----------- ----------- --------- --------- ----------------"
+    assert lines[-2] == lines[1]
     rows = summary_rows(result.stderr)
-    # calls is the 5th column, errors the 6th when present.
-    assert rows["getppid"][4] == "3000" and len(rows["getppid"]) == 6
-    assert rows["chdir"][4:6] == ["3000", "3000"]
-    assert int(rows["total"][3]) >= 6000  # no usecs/max column in the total row
+    # calls is the 4th column, errors the 5th when present.
+    assert rows["getppid"][3] == "3000" and len(rows["getppid"]) == 5
+    assert rows["chdir"][3:5] == ["3000", "3000"]
+    assert int(rows["total"][3]) >= 6000 and rows["total"][0] == "100.00"
     assert not (tmp_path / "unused").exists()  # summary mode writes no records
 
 
@@ -312,9 +320,45 @@ def test_summary_with_events_writes_both(program: Path, tmp_path: Path) -> None:
     out = tmp_path / "trace.log"
     result = run_observer("-q", "-C", "-o", str(out), "--", str(program), "count", "500")
     assert result.returncode == 0, result.stderr
-    assert summary_rows(result.stderr)["getppid"][4] == "500"
+    assert summary_rows(result.stderr)["getppid"][3] == "500"
     getppid = str(__import__("observer.syscalls").syscalls.number("getppid"))
     assert sum(line.split(":")[1] == getppid for line in out.read_text().splitlines()) == 500
+
+
+# Sleeps of 20 ms: each call's wall time is about 20 ms, its time on a CPU a few microseconds.
+SLEEPER = """
+import time
+for _ in range(10):
+    time.sleep(0.02)
+"""
+
+
+def test_summary_reports_cpu_time_and_wall_time_with_w(tmp_path: Path) -> None:
+    argv = ["-q", "-c", "-s", "clock_nanosleep", "--", sys.executable, "-S", "-c", SLEEPER]
+    cpu = summary_rows(run_observer(*argv).stderr)["clock_nanosleep"]
+    wall = summary_rows(run_observer("-w", *argv).stderr)["clock_nanosleep"]
+    assert cpu[3] == wall[3] == "10"
+    assert float(wall[1]) >= 0.2 and int(wall[2]) >= 20000  # seconds, usecs/call
+    # Off the CPU while asleep: sched_switch took that time out.
+    assert float(cpu[1]) < 0.01 and int(cpu[2]) < 1000
+
+
+def test_summary_latency_percentiles_from_kernel_histograms(tmp_path: Path) -> None:
+    result = run_observer("-q", "-c", "--latency", "-s", "clock_nanosleep,getppid,exit_group",
+                          "--", sys.executable, "-S", "-c", SLEEPER + "import os\n"
+                          "for _ in range(1000): os.getppid()\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].split() == ["%", "time", "seconds", "usecs/call", "calls", "errors", "p50",
+                                "us", "p99", "us", "max", "us", "syscall"]
+    rows = summary_rows(result.stderr)
+    p50, p99, top = (float(v) for v in rows["clock_nanosleep"][4:7])
+    # Estimated within the quarter-octave bucket that holds 20 ms (16.8 to 21 ms), and never
+    # above the longest call.
+    assert 16700 <= p50 <= 21000 and p50 <= p99 <= top and top >= 20000
+    p50, p99, top = (float(v) for v in rows["getppid"][4:7])
+    assert rows["getppid"][3] == "1000" and 0 < p50 <= p99 <= top < 20000
+    assert len(rows["exit_group"]) == 5  # never returns: no latency
 
 
 def test_failed_keeps_only_errors(program: Path, tmp_path: Path) -> None:
@@ -443,7 +487,7 @@ def test_the_syscall_filter_catches_32_bit_calls(int80: Path, tmp_path: Path) ->
     text = tmp_path / "t.txt"
     run_observer("-s", "write", "--format", "strace", "-o", str(text), "--", str(int80))
     (line,) = [x for x in text.read_text().splitlines() if "+++" not in x]
-    assert re.fullmatch(r"\d+ write\(1, 0x[0-9a-f]+, 6\) = -?\d+.*", line), line
+    assert re.fullmatch(r"\d+ +write\(1, 0x[0-9a-f]+, 6\) += -?\d+.*", line), line
 
 
 def test_straces_filter_syntax_selects_in_the_kernel(program: Path, scratch: Path,
@@ -492,7 +536,7 @@ def test_restart_codes_are_shown_as_strace_shows_them(tmp_path: Path) -> None:
     result = run_observer("-q", "-s", "read", "--format", "strace", "-o", str(out), "--",
                           sys.executable, "-S", "-c", INTERRUPTED)
     assert result.returncode == 0, result.stderr
-    assert re.search(r"read\(\d+, 0x[0-9a-f]+, 1\) = \? ERESTARTSYS \(To be restarted if "
+    assert re.search(r"read\(\d+, 0x[0-9a-f]+, 1\) += \? ERESTARTSYS \(To be restarted if "
                      r"SA_RESTART is set\)", out.read_text()), out.read_text()[-400:]
     records = observer_records(["-s", "read"], [sys.executable, "-S", "-c", INTERRUPTED],
                                tmp_path)
