@@ -222,7 +222,9 @@ PYBIND11_MODULE(_core, m) {
            "Wait up to timeout_ms, write committed records to sink; returns how many.")
       .def("drain", &Tracer::drain, py::arg("sink"), py::call_guard<py::gil_scoped_release>(),
            "Write every record left in the ring to sink.")
-      .def("add_pid", [](Tracer& t, uint32_t pid) { t.maps().add_tgid(pid); }, py::arg("pid"))
+      .def("add_pid", [](Tracer& t, uint32_t pid) { return t.maps().add_tgid(pid); },
+           py::arg("pid"),
+           "Trace pid; False if it already was (the kernel or an earlier call added it).")
       .def("erase_pid", [](Tracer& t, uint32_t pid) { t.maps().erase_tgid(pid); }, py::arg("pid"))
       .def("traced", [](Tracer& t, uint32_t pid) { return t.maps().traced(pid); }, py::arg("pid"))
       .def("traced_count", [](Tracer& t) { return t.maps().traced_count(); },

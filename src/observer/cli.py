@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import fnmatch
+import io
 import os
 import re
 import signal
@@ -13,23 +14,19 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import FrameType
 from typing import Any, TextIO
 
 from observer import __version__, summary, syscall_classes, syscalls
 from observer._errors import ObserverError, OutputError, UsageError
 from observer._session import (
-    POLL_MS,
     CommandNotExecutable,
     CommandNotFound,
-    finish_child,
-    fs_bytes,
-    has_exited,
+    Output,
+    Session,
+    Settings,
     parse_comms,
     parse_pids,
-    resolve_command,
-    resolve_pids,
-    watch_exits,
+    set_format,
 )
 
 EXIT_OK = 0
@@ -63,7 +60,11 @@ log format: one line per syscall, "pid:syscall_number:comm" (pid = process id; c
 at syscall exit: return value, duration, decoded arguments and path strings.
 
 While tracing, a status line on a terminal's stderr shows elapsed time, events per second,
-events written, events lost and traced processes alive (-q turns it off).
+events written, events lost and traced processes alive (-q turns it off); never on the
+terminal that CMD or a -p target writes to.
+
+If observer stops before CMD ends (Ctrl-C, SIGTERM, -d), CMD and every process below it get
+that signal (SIGTERM for -d), then SIGKILL after 1 s; -p and -n targets are left running.
 
 exit status:
   0    success (--info: observer can trace on this machine)
@@ -94,6 +95,7 @@ class Options:
     syscalls: list[int] = field(default_factory=list)
     command: list[str] = field(default_factory=list)
     output: str = "trace.log"
+    output_given: bool = False  # -o on the command line (-c then writes its table there)
     duration: float | None = None
     ring_size: int = 16 << 20
     rotate: int = 64 << 20
@@ -167,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start CMD and trace it from its first syscall; observer's options "
                              "end at the first word that is not one (or at --)")
     out = parser.add_argument_group("output")
-    out.add_argument("-o", "--output", default="trace.log", metavar="FILE",
+    out.add_argument("-o", "--output", metavar="FILE",
                      help="log file (default: trace.log; '-' = standard output)")
     out.add_argument("-d", "--duration", type=float, metavar="SECONDS",
                      help="stop after SECONDS")
@@ -274,7 +276,7 @@ def parse_options(argv: list[str] | None) -> Options:
         raise UsageError("-- must be followed by a command (or give -p PID, -n NAME, or "
                          "nothing for the whole system)")
     opts = Options(
-        output=args.output,
+        output=args.output if args.output is not None else Options.output,
         duration=args.duration,
         verbose=args.verbose,
         list_syscalls=args.list_syscalls,
@@ -303,6 +305,7 @@ def parse_options(argv: list[str] | None) -> Options:
         raise UsageError("status=failed and status=successful select nothing together")
     opts.summary = args.summary or args.with_summary
     opts.summary_with_events = args.with_summary
+    opts.output_given = args.output is not None
     if args.format is None:
         # -t/-T only make sense for strace lines: asking for them picks that format.
         opts.format = ("strace" if opts.timestamps or opts.durations or opts.relative
@@ -312,9 +315,12 @@ def parse_options(argv: list[str] | None) -> Options:
     if (opts.timestamps or opts.durations or opts.relative) and opts.format != "strace":
         raise UsageError(f"-t/-tt/-T apply to --format strace, not {opts.format}")
     if opts.format == "parquet":
+        if opts.summary and not opts.summary_with_events:
+            raise UsageError("-c writes a table, not a Parquet dataset: -C writes the records "
+                             "too, or --format jsonl writes the table as JSON lines")
         if opts.output == "-":
             raise UsageError("--format parquet writes a dataset directory, not standard output")
-        if args.output == Options.output:
+        if args.output is None:
             opts.output = "trace.parquet"
     if not 1 <= args.string_limit <= STRING_LIMIT_MAX:
         raise UsageError(f"string limit must be 1-{STRING_LIMIT_MAX} bytes, not "
@@ -480,8 +486,9 @@ class StatusLine:
         self.drawn = False
 
     def update(self, now: float, written: int, lost: int, alive: int) -> None:
-        """Redraw if INTERVAL has passed since the last draw."""
-        if now < self.next_draw:
+        """Redraw if INTERVAL has passed since the last draw (and observer is in the
+        terminal's foreground: in the background its line would land in another program's)."""
+        if now < self.next_draw or not _foreground(self.stream):
             return
         span = now - self.last_time
         rate = (written - self.last_written) / span if span > 0 else 0.0
@@ -505,19 +512,32 @@ class StatusLine:
             self.stream.flush()
 
 
+def _foreground(stream: TextIO) -> bool:
+    """False if stream is a terminal whose foreground process group is not observer's."""
+    try:
+        return os.tcgetpgrp(stream.fileno()) == os.getpgrp()
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return True  # not a terminal (a test's buffer): nothing else draws there
+
+
 def wants_status_line(opts: Options) -> bool:
-    """The status line is drawn only on a terminal, never into files or pipes, and not with -q."""
-    return not opts.quiet and sys.stderr.isatty()
-
-
-class StopFlag:
-    """Set by SIGINT/SIGTERM; the poll loop checks it between polls (at most POLL_MS late)."""
-
-    def __init__(self) -> None:
-        self.signal: int | None = None
-
-    def __call__(self, signum: int, frame: FrameType | None) -> None:
-        self.signal = signum
+    """The status line is drawn only on a terminal, never into files or pipes, not with -q, and
+    never on a terminal that a traced process writes to: the command started with -- CMD
+    writes where observer does, a -p target wherever its fds 0-2 point. Mixed into their
+    output it would corrupt both."""
+    if opts.quiet or not sys.stderr.isatty():
+        return False
+    terminal = os.fstat(sys.stderr.fileno()).st_rdev
+    owners = ["self"] if opts.command else [str(pid) for pid in opts.pids]
+    for owner in owners:
+        for fd in (0, 1, 2):
+            try:
+                st = os.stat(f"/proc/{owner}/fd/{fd}")
+            except OSError:
+                continue
+            if stat.S_ISCHR(st.st_mode) and st.st_rdev == terminal:
+                return False
+    return True
 
 
 def describe(opts: Options) -> str:
@@ -542,99 +562,99 @@ def describe(opts: Options) -> str:
     return target + (" to " + ("standard output" if opts.output == "-" else opts.output))
 
 
+def settings(opts: Options) -> Settings:
+    """The session settings of the command-line options."""
+    chosen = Settings(
+        pids=opts.pids, comms=opts.comms, command=opts.command, follow=opts.follow,
+        syscalls=opts.syscalls, cgroup=opts.cgroup, uid=opts.uid, duration=opts.duration,
+        ring_size=opts.ring_size, emit_records=records_wanted(opts),
+        count_stats=opts.summary, failed=opts.failed, successful=opts.successful,
+        probe_root=os.environ.get(PROBE_ROOT_ENV, "/"),
+    )
+    set_format(chosen, opts.format, opts.string_limit, opts.data_limit)
+    return chosen
+
+
+#: Signals that stop tracing: Ctrl-C, kill's default, and the terminal hanging up.
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+_SI_KERNEL = 0x80  # si_code of a signal the terminal driver sent (include/uapi/asm-generic/siginfo.h)
+
+
+def take_stop_signal(session: Session) -> None:
+    """Hands a pending stop signal to the session. A terminal's Ctrl-C (or hang-up) reaches
+    the whole foreground process group, which the command shares with observer: it is not
+    sent to those processes a second time."""
+    info = signal.sigtimedwait(STOP_SIGNALS, 0)
+    if info is not None:
+        reached = os.getpgrp() if info.si_code == _SI_KERNEL else None
+        session.stop(info.si_signo, reached)
+
+
 def run(opts: Options) -> int:
     """Trace as opts says; returns the exit status. Raises ObserverError."""
     from observer import _core
 
     _core.set_verbosity(opts.verbose)
-    opts.pids = resolve_pids(opts.pids)
-    path = resolve_command(opts.command[0]) if opts.command else ""
-    stop = StopFlag()
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
+    # Stop signals wait, blocked, to be taken between polls (the command's mask is reset
+    # before its exec); the mask is restored on the way out, pending ones discarded.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        return _run(opts)
+    finally:
+        while signal.sigtimedwait(STOP_SIGNALS, 0) is not None:
+            pass
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _run(opts: Options) -> int:
+    session = Session(settings(opts))
     # Outputs are checked now and created only once tracing works, so that a failed start
     # (no privileges, an unknown command) leaves an existing file as it was.
     check_output(opts)
-    child = (_core.Child(os.fsencode(path), fs_bytes(opts.command)) if opts.command
-             else None)
+    session.start()
+    try:
+        return _trace(opts, session)
+    finally:
+        session.finish()
 
-    spec = _core.Spec()
-    spec.pids = opts.pids + ([child.pid] if child else [])
-    spec.syscalls = opts.syscalls
-    spec.comms = fs_bytes(opts.comms)
-    if opts.cgroup is not None:
-        spec.cgroup_id, spec.cgroup_level = opts.cgroup.id, opts.cgroup.level
-    spec.uid = -1 if opts.uid is None else opts.uid
-    spec.follow = opts.follow
-    spec.ring_size = opts.ring_size
-    spec.probe_root = os.environ.get(PROBE_ROOT_ENV, "/")
-    spec.capture_exit = opts.full_records
-    spec.emit_records = records_wanted(opts)
-    spec.count_stats = opts.summary
-    spec.failed_only = opts.failed
-    spec.successful_only = opts.successful
-    spec.string_limit = opts.string_limit if opts.format != "log" else 0
-    # Buffers, structs and process exits are shown by the jsonl and strace writers only.
-    spec.data_limit = opts.data_limit if opts.format in ("jsonl", "strace") else 0
-    spec.exit_records = (opts.format in ("jsonl", "strace") and not opts.failed
-                         and not opts.successful)
-    tracer = _core.Tracer(spec)
+
+def _trace(opts: Options, session: Session) -> int:
+    from observer import _core
+
+    tracer = session.tracer
     # Facts about the machine that change nothing (tracefs absent): for -v and --info only.
     if opts.verbose and not opts.quiet:
         for note in tracer.notes:
             print(f"observer: note: {note}", file=sys.stderr)
-    tracer.attach()
-    sink = open_sink(opts)
-    parquet = open_parquet(opts) if opts.format == "parquet" else None
-    # A target that died between the check and its insertion would never be seen exiting.
-    for pid in opts.pids:
-        if has_exited(pid):
-            tracer.erase_pid(pid)
+    output = Output(opts.format if records_wanted(opts) else None, opts.output,
+                    timestamps=opts.timestamps, durations=opts.durations,
+                    relative=opts.relative, rotate=opts.rotate)
     if not opts.quiet:
         print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
-    exit_fds = watch_exits(tracer, spec.pids)
-    if child:
-        child.release()
-
-    start = time.monotonic()
-    deadline = start + opts.duration if opts.duration else None
-    # -p and -- CMD end when their processes are gone; -n and the whole system run until stopped.
-    targeted = bool(spec.pids) and not opts.comms
+    status_line = (StatusLine(sys.stderr, time.monotonic(), session.waits_for_targets
+                              or bool(opts.comms)) if wants_status_line(opts) else None)
+    session.begin()
     output_error: OutputError | None = None
-    status_line = (StatusLine(sys.stderr, start, bool(spec.pids) or bool(opts.comms))
-                   if wants_status_line(opts) else None)
     try:
-        while stop.signal is None:
-            tracer.poll(sink, POLL_MS)
-            if parquet is not None:
-                feed_parquet(parquet, sink)
-            counters = tracer.counters()
+        for counters in session.polls(output.sink):
+            take_stop_signal(session)
+            output.feed()
             if status_line is not None:
-                status_line.update(time.monotonic(), sink.written, counters.lost,
+                status_line.update(time.monotonic(), output.sink.written, counters.lost,
                                    counters.traced_alive)
-            if deadline is not None and time.monotonic() >= deadline:
-                break
-            if targeted and counters.traced_alive <= 0:
-                break
-        tracer.detach()
-        tracer.drain(sink)
-        if parquet is not None:
-            feed_parquet(parquet, sink, final=True)
+        output.feed(final=True)
     except OutputError as err:
         output_error = err
     finally:
-        tracer.detach()
-        for fd in exit_fds:
-            os.close(fd)
         if status_line is not None:
             status_line.clear()
     if output_error is not None:
         # What is left in the ring can no longer be written: count it so it is reported lost.
+        tracer.detach()
         tracer.drain(_core.DiscardSink())
-    # Parquet records count as written once they are in a complete file.
-    written = parquet.written if parquet is not None else sink.written
-    elapsed = time.monotonic() - start
-    status = finish_child(child) if child else EXIT_OK
+    written = output.written
+    elapsed = time.monotonic() - session.start_time
+    status = session.finish()
     counters = tracer.counters()
     if counters.untraced_forks:
         print(f"observer: warning: {counters.untraced_forks} child processes were not followed "
@@ -652,10 +672,30 @@ def run(opts: Options) -> int:
         print(f"observer: {written} events written, {lost} lost{detail}, {took}",
               file=sys.stderr)
     if opts.summary:
-        sys.stderr.write(summary.format_table(tracer.stats()))
+        write_summary(opts, tracer.stats())
     if output_error is not None and not closed_pipe:
         raise output_error
-    return status
+    return EXIT_OK if status is None else status
+
+
+def write_summary(opts: Options, stats: list[Any]) -> None:
+    """The -c table: on stderr, or as strace -c -o FILE does, into -o FILE (or standard output
+    with -o -); --format jsonl writes it as one JSON object per syscall."""
+    text = (summary.format_jsonl(stats) if opts.format == "jsonl"
+            else summary.format_table(stats))
+    if opts.summary_with_events or not opts.output_given:
+        sys.stderr.write(text)
+    elif opts.output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        try:
+            fd = os.open(opts.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
+                         | os.O_CLOEXEC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as err:
+            raise _cannot_open(opts.output, err.errno or errno.EIO) from None
 
 
 def _cannot_open(path: str, err: int, detail: str = "") -> OutputError:
@@ -668,7 +708,7 @@ def check_output(opts: Options) -> None:
     """Raises OutputError if opts.output cannot be written, without creating or changing it:
     a directory given as a file, a symlink (never followed), a missing, read-only or
     unwritable directory, a read-only file. The real cause is named, as open(2) would."""
-    if opts.output == "-" or not records_wanted(opts):
+    if opts.output == "-" or not (records_wanted(opts) or opts.output_given):
         return
     path = opts.output
     if opts.format == "parquet":
@@ -694,48 +734,9 @@ def check_output(opts: Options) -> None:
         raise _cannot_open(path, errno.EACCES)
 
 
-def open_parquet(opts: Options) -> Any:
-    """The dataset writer of --format parquet under opts.output."""
-    try:
-        from observer.frames import ParquetStream
-        from observer.tracer import clock_offset_ns
-
-        return ParquetStream(opts.output, clock_offset_ns(), max_bytes=opts.rotate)
-    except ImportError as err:
-        raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
-    except OSError as err:
-        raise OutputError(f"create {opts.output}: {err.strerror or err}") from None
-
-
-def feed_parquet(parquet: Any, sink: Any, final: bool = False) -> None:
-    """Moves the records collected by sink into the dataset (a file is written when due, and
-    at the end with final)."""
-    try:
-        parquet.add(sink.take())
-        if final:
-            parquet.close()
-    except OSError as err:
-        raise OutputError(f"write {parquet.path}: {err.strerror or err}") from None
-
-
 def records_wanted(opts: Options) -> bool:
     """Whether records are written at all: -c alone moves no per-event data."""
     return not opts.summary or opts.summary_with_events
-
-
-def open_sink(opts: Options) -> Any:
-    """The sink of opts.format; with -c alone an in-memory one that stays empty (no file)."""
-    from observer import _core
-
-    if not records_wanted(opts) or opts.format == "parquet":
-        # Parquet: records are collected in memory between polls and handed to the dataset.
-        return _core.BatchSink()
-    if opts.format == "jsonl":
-        return _core.JsonSink(os.fsencode(opts.output))
-    if opts.format == "strace":
-        return _core.StraceSink(os.fsencode(opts.output), opts.timestamps, opts.durations,
-                                opts.relative)
-    return _core.TextSink(os.fsencode(opts.output))
 
 
 def to_stdout(report: Callable[[], int]) -> int:

@@ -18,6 +18,30 @@ RULE = "------ ----------- ----------- ----------- --------- --------- ---------
 HEADER = "% time     seconds  usecs/call   usecs/max     calls    errors syscall"
 
 
+def _name(nr: int, arch: str | None) -> str:
+    if nr >= COMPAT_STATS:  # a 32-bit call (int 0x80): named by the i386 table
+        nr -= COMPAT_STATS
+        return f"{syscalls.name(nr, 'i386') or f'syscall_{nr}'} (32-bit)"
+    return syscalls.name(nr, arch) or f"syscall_{nr}"
+
+
+def rows(stats: Iterable[Stats], arch: str | None = None) -> list[dict[str, object]]:
+    """One dict per syscall, in the table's order: syscall, nr, calls, errors, seconds,
+    usecs_per_call, max_usecs (what -c --format jsonl writes and Tracer.summary() returns)."""
+    ordered = sorted(stats, key=lambda s: (-s.total_ns, -s.calls, _name(s.nr, arch)))
+    return [{"syscall": _name(s.nr, arch), "nr": s.nr % COMPAT_STATS,
+             "compat": s.nr >= COMPAT_STATS, "calls": s.calls, "errors": s.errors,
+             "seconds": s.total_ns / 1e9, "usecs_per_call": s.total_ns // 1000 // max(s.calls, 1),
+             "max_usecs": s.max_ns // 1000} for s in ordered]
+
+
+def format_jsonl(stats: Iterable[Stats], arch: str | None = None) -> str:
+    """The table as JSON Lines, one object of rows() per syscall."""
+    import json
+
+    return "".join(json.dumps(row) + "\n" for row in rows(stats, arch))
+
+
 def format_table(stats: Iterable[Stats], arch: str | None = None) -> str:
     """The table as text: sorted by total time (then calls, then name), a total row last.
 
