@@ -4,10 +4,12 @@ command gated, the poll loop with its stop rules, the drain, and ending what was
 
 from __future__ import annotations
 
+import errno
 import os
 import select
 import shutil
 import signal
+import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -66,10 +68,28 @@ def resolve_command(name: str) -> str:
     path = shutil.which(name)
     if path is not None:
         return path
-    if "/" in name and os.path.exists(name):
-        reason = "Is a directory" if os.path.isdir(name) else "Permission denied"
+    if "/" in name:
+        try:
+            is_dir = os.path.isdir(name) or stat.S_ISDIR(os.stat(name).st_mode)
+        except PermissionError:  # a directory on the way that may not be searched
+            is_dir = False
+        except OSError:
+            raise CommandNotFound(f"command not found: {name}") from None
+        reason = "Is a directory" if is_dir else "Permission denied"
         raise CommandNotExecutable(f"cannot execute {name}: {reason}")
     raise CommandNotFound(f"command not found: {name}")
+
+
+def command_error(name: str, err: ObserverError) -> ObserverError:
+    """The shell's words for a command whose exec failed (err from the compiled core): not
+    found (127) or cannot execute (126), never the BPF privilege hint an EACCES would get."""
+    code = err.errno or 0
+    if code == errno.ENOENT:
+        return CommandNotFound(f"command not found: {name}")
+    if code in (errno.EACCES, errno.EPERM, errno.ENOEXEC, errno.EISDIR, errno.ETXTBSY,
+                errno.ELOOP, errno.ENAMETOOLONG, errno.E2BIG, errno.ENOTDIR):
+        return CommandNotExecutable(f"cannot execute {name}: {os.strerror(code)}")
+    return err
 
 
 def fs_bytes(values: list[str]) -> list[bytes]:
@@ -399,6 +419,9 @@ class Session:
             self._tree = StartedTree(self.child, self.tracer, self.settings.follow)
             try:
                 self.child.release()
+            except ObserverError as err:
+                self._end_child_now()
+                raise command_error(self.settings.command[0], err) from None
             except BaseException:
                 self._end_child_now()
                 raise

@@ -626,14 +626,16 @@ def _trace(opts: Options, session: Session) -> int:
     if opts.verbose and not opts.quiet:
         for note in tracer.notes:
             print(f"observer: note: {note}", file=sys.stderr)
+    if not opts.quiet:
+        print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
+    # The command execs first: if that fails, no output has been created. Its first records
+    # wait in the ring for the first poll.
+    session.begin()
     output = Output(opts.format if records_wanted(opts) else None, opts.output,
                     timestamps=opts.timestamps, durations=opts.durations,
                     relative=opts.relative, rotate=opts.rotate)
-    if not opts.quiet:
-        print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
     status_line = (StatusLine(sys.stderr, time.monotonic(), session.waits_for_targets
                               or bool(opts.comms)) if wants_status_line(opts) else None)
-    session.begin()
     output_error: OutputError | None = None
     try:
         for counters in session.polls(output.sink):

@@ -223,12 +223,12 @@ class Tracer:
         session.start()
         try:
             self.clock_offset_ns = clock_offset_ns()
+            session.begin()  # the command execs first: if that fails, no output is created
             if self.output is not None:
                 self._sink = _session.Output(self.format, self.output,
                                              clock_offset_ns=self.clock_offset_ns)
             else:
                 self._sink = _core.BatchSink()
-            session.begin()
         except BaseException:
             session.finish()
             raise
