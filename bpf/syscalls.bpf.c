@@ -572,8 +572,8 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	return 0;
 }
 
-/* Trace by name: decided once per exec, from the full basename of the executed file or the
- * new comm. A process stays traced across later execs. */
+/* Trace by name: decided once per exec, from the full basename of the executed path, the
+ * executed file's name or the new comm. A process stays traced across later execs. */
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct linux_binprm *bprm)
 {
@@ -590,7 +590,11 @@ int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct l
 	s = bpf_map_lookup_elem(&scratch, &zero);
 	if (!s)
 		return 0;
-	if (!basename_key(s->key, s->path, bprm->filename) || !bpf_map_lookup_elem(&comms, s->key)) {
+	/* The path's basename, else the file's own name (a path past NAME_LEN bytes, fexecve),
+	 * else the new comm. */
+	if ((!basename_key(s->key, s->path, bprm->filename) ||
+	     !bpf_map_lookup_elem(&comms, s->key)) &&
+	    (!file_key(s->key, bprm) || !bpf_map_lookup_elem(&comms, s->key))) {
 		comm_key(s->key);
 		if (!bpf_map_lookup_elem(&comms, s->key))
 			return 0;

@@ -54,6 +54,8 @@ def _files(root: Path) -> dict[str, bytes]:
         (b"7:0:\n", Record(7, 0, "")),  # empty comm is valid
         (b"0:18446744073709551615:x\n", Record(0, 2**64 - 1, "x")),
         (b"4294967295:3:x\n", Record(2**32 - 1, 3, "x")),
+        (b"5:-1:x\n", Record(5, -1, "x")),  # syscall(-1), as the kernel passes it
+        (b"5:-2147483648:x\n", Record(5, -(2**31), "x")),
         (b"9:2:\\x1b[31m\n", Record(9, 2, "\\x1b[31m")),
         (b"9:2:" + b"a" * 15 + b"\n", Record(9, 2, "a" * 15)),
         (b"9:2:" + b"\\xff" * 15 + b"\n", Record(9, 2, "\\xff" * 15)),
@@ -73,7 +75,9 @@ def test_parse_line_valid(line: bytes, record: Record) -> None:
         b"x:2:a\n",
         b"1:y:a\n",
         b"-1:2:a\n",
-        b"1:-2:a\n",
+        b"1:-0:a\n",  # -0 is not canonical
+        b"1:-2147483649:a\n",  # below a signed 32-bit nr
+        b"1:--2:a\n",
         b"+1:2:a\n",
         b" 1:2:a\n",
         b"1_0:2:a\n",

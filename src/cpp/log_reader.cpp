@@ -30,6 +30,20 @@ bool parse_decimal(std::string_view s, uint64_t max, uint64_t* out) {
   return true;
 }
 
+// The nr field: a decimal, or a negative one down to INT32_MIN (syscall(-1) is recorded as
+// the kernel passes it, nr -1); "-0" is not canonical.
+bool parse_nr(std::string_view s, int32_t* out) {
+  uint64_t v = 0;
+  if (!s.empty() && s[0] == '-') {
+    if (!parse_decimal(s.substr(1), uint64_t{1} << 31, &v) || v == 0) return false;
+    *out = static_cast<int32_t>(-static_cast<int64_t>(v));
+    return true;
+  }
+  if (!parse_decimal(s, std::numeric_limits<int32_t>::max(), &v)) return false;
+  *out = static_cast<int32_t>(v);
+  return true;
+}
+
 bool is_ascii(std::string_view s) {
   for (char c : s)
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -74,16 +88,16 @@ void parse_into(std::string_view text, LogColumns& columns, CommIndex& comms) {
     if (line.empty()) continue;
     size_t first = line.find(':');
     size_t second = first == std::string_view::npos ? first : line.find(':', first + 1);
-    uint64_t pid = 0, nr = 0;
+    uint64_t pid = 0;
+    int32_t nr = 0;
     if (second == std::string_view::npos || !is_ascii(line) ||
         !parse_decimal(line.substr(0, first), std::numeric_limits<uint32_t>::max(), &pid) ||
-        !parse_decimal(line.substr(first + 1, second - first - 1),
-                       std::numeric_limits<int32_t>::max(), &nr)) {
+        !parse_nr(line.substr(first + 1, second - first - 1), &nr)) {
       ++columns.malformed;
       continue;
     }
     columns.pid.push_back(static_cast<uint32_t>(pid));
-    columns.nr.push_back(static_cast<int32_t>(nr));
+    columns.nr.push_back(nr);
     columns.comm.push_back(comms.find(line.substr(second + 1)));
   }
 }

@@ -40,6 +40,7 @@ MAX_COMM_BYTES = 15
 # the u64 bit pattern of raw_syscalls:sys_enter's ``id``.
 MAX_PID = 2**32 - 1
 MAX_NR = 2**64 - 1
+MIN_NR = -(2**31)  # the record's nr is a signed 32-bit number
 
 _DECIMAL = re.compile(r"[0-9]{1,20}")
 
@@ -68,6 +69,15 @@ def _decimal(field: str, maximum: int) -> int | None:
     return value if value <= maximum else None
 
 
+def _syscall_number(field: str) -> int | None:
+    """The nr field: a decimal, or a negative one down to MIN_NR (syscall(-1) is recorded as
+    the kernel passes it, nr -1)."""
+    if field.startswith("-"):
+        value = _decimal(field[1:], -MIN_NR)
+        return -value if value else None  # "-0" is not canonical
+    return _decimal(field, MAX_NR)
+
+
 def parse_line(line: bytes) -> Record | None:
     """Parse one trace-log line (with or without its ``\\n``); return None if it is malformed.
 
@@ -84,7 +94,7 @@ def parse_line(line: bytes) -> Record | None:
     if len(fields) != 3:
         return None
     pid = _decimal(fields[0], MAX_PID)
-    nr = _decimal(fields[1], MAX_NR)
+    nr = _syscall_number(fields[1])
     if pid is None or nr is None:
         return None
     try:

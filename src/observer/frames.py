@@ -62,6 +62,13 @@ def _comm_text(raw: bytes) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
+def _json_text(value: object) -> str:
+    """A jsonl string as the live records show it: the JSON sink writes bytes that are not
+    UTF-8 as lone surrogates (surrogateescape), which become ``\\xHH`` here as in _comm_text."""
+    text = str(value)
+    return _comm_text(text.encode("utf-8", "surrogateescape")) if not text.isascii() else text
+
+
 def _labels(codes: np.ndarray, names: list[str]) -> Any:
     """A ``str`` column of ``names[codes]``, built through Arrow when it is there (no Python
     object per row), else through an object array."""
@@ -340,7 +347,8 @@ def _read_jsonl(lines: Iterable[bytes], clock_offset_ns: int | None, arch: str |
         args = np.array(arg_lists, dtype=np.uint64)
     frame = _jsonl_frame(column, np.array([row["tgid"] for row in rows], dtype=np.uint32),
                          np.array([row["nr"] for row in rows], dtype=np.int32),
-                         _codes([str(row["comm"]) for row in rows]), args, clock_offset_ns, arch)
+                         _codes([_json_text(row["comm"]) for row in rows]), args,
+                         clock_offset_ns, arch)
     frame.attrs["malformed"] = malformed
     return frame
 
@@ -397,7 +405,8 @@ def _tokens_to_numbers(text: str, arch: str | None, path: Path) -> np.ndarray:
         pass
     numbers = {name: nr for nr, name in syscalls.table(arch).items()}
     try:
-        return np.array([int(t) if t.isdigit() else numbers[t] for t in tokens], dtype=np.int32)
+        return np.array([int(t) if t.lstrip("-").isdigit() else numbers[t] for t in tokens],
+                        dtype=np.int32)
     except KeyError as err:
         raise ValueError(f"{path}: unknown syscall name {err.args[0]!r}") from None
 

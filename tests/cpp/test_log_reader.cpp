@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <limits>
 #include <string>
 
 #include "check.h"
@@ -34,13 +35,18 @@ void records_and_distinct_comms() {
 
 void malformed_lines_are_counted_and_blank_ones_skipped() {
   LogColumns c = parse(
-      "1:0:ok\n\n1:2\nx:1:a\n1:-1:a\n12345678901:1:a\n1:1:caf\xc3\xa9\n:1:a\n1:2147483648:a\n"
-      "4294967295:2147483647:\n");
+      "1:0:ok\n\n1:2\nx:1:a\n1:-0:a\n12345678901:1:a\n1:1:caf\xc3\xa9\n:1:a\n1:2147483648:a\n"
+      "4294967295:2147483647:\n1:-2147483649:a\n1:--1:a\n");
   CHECK_EQ(c.pid.size(), size_t{2});
   CHECK_EQ(c.pid.at(1), uint32_t{4294967295u});
   CHECK_EQ(c.nr.at(1), int32_t{2147483647});
   CHECK_EQ(c.comms.at(c.comm.at(1)), "");
-  CHECK_EQ(c.malformed, uint64_t{7});
+  CHECK_EQ(c.malformed, uint64_t{9});
+  // syscall(-1) is recorded as the kernel passes it: nr -1, down to INT32_MIN.
+  LogColumns negative = parse("7:-1:a\n7:-2147483648:a\n");
+  CHECK_EQ(negative.malformed, uint64_t{0});
+  CHECK_EQ(negative.nr.at(0), int32_t{-1});
+  CHECK_EQ(negative.nr.at(1), std::numeric_limits<int32_t>::min());
   // A last line without its newline still counts.
   CHECK_EQ(parse("1:0:a\n2:0:b").pid.size(), size_t{2});
 }

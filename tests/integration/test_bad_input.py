@@ -183,6 +183,29 @@ def test_info_without_privileges_says_unknown_not_no() -> None:
     assert lines["privileges"] == "no"
 
 
+def test_jsonl_writes_utf8_as_text_and_other_bytes_reversibly(tmp_path: Path) -> None:
+    # Valid UTF-8 (é, €) passes through as text; each byte of an invalid sequence (a lone
+    # \xff, a cut \xe2\x82) is a lone surrogate \udcXX, which surrogateescape turns back.
+    directory = tmp_path / "é€"
+    directory.mkdir()
+    program = os.fsencode(directory) + b"/tr\xffu\xe2\x82e"
+    shutil.copy("/bin/true", program)
+    out = tmp_path / "t.jsonl"
+    result = observe("-q", "--format", "jsonl", "-s", "execve", "-o", str(out), "--", program)
+    assert result.returncode == 0, result.stderr
+    raw = out.read_bytes()
+    assert "é€".encode() in raw and b"\\u00c3" not in raw
+    assert b"tr\\udcffu\\udce2\\udc82e" in raw
+    import json
+
+    (record,) = [json.loads(line) for line in raw.splitlines()
+                 if json.loads(line).get("syscall") == "execve"]
+    assert record["strings"][0]["value"].encode("utf-8", "surrogateescape") == program
+    assert record["comm"].encode("utf-8", "surrogateescape") == b"tr\xffu\xe2\x82e"
+    frame = observer.read_log(out)
+    assert set(frame["comm"]) == {"tr\\xffu\\xe2\\x82e"}  # as live records show it
+
+
 def test_observer_itself_is_not_a_target() -> None:
     code = "import os, observer.cli as c; raise SystemExit(c.main(['-p', str(os.getpid())]))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

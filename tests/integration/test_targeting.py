@@ -17,6 +17,7 @@ from typing import IO, Any, Iterator
 
 import pytest
 
+import observer
 import observer.syscalls
 
 from .helpers import NR, LogLine, Observer, Workload, counts, read_log, run_observer
@@ -360,6 +361,53 @@ def test_traced_process_stays_traced_across_exec_and_formatter_splits_the_images
              if not p.name.startswith(f"{Workload.comm}:")}
     assert files == {f"observer_wrappe:{pid}.log": [str(GETPPID)] * 3,
                      f"{NAME[:15]}:{pid}.log": [str(GETPPID)] * 17}
+
+
+def test_comm_traces_a_program_behind_a_path_longer_than_256_bytes(
+        targets: Path, tmp_path: Path) -> None:
+    deep = tmp_path.joinpath(*["d" * 60] * 5)  # over 300 bytes of directories
+    deep.mkdir(parents=True)
+    program = deep / NAME
+    shutil.copy(targets, program)
+    assert len(os.fsencode(program)) > 256
+    log = tmp_path / "t.log"
+    obs = Observer("-n", NAME, "-s", "getppid", "-o", str(log)).start()
+    try:
+        assert subprocess.run([program, "count", "13"], timeout=30).returncode == 0
+    finally:
+        assert obs.stop() == 0, obs.stderr
+    assert list(getppid_by_pid(read_log(log)).values()) == [13]
+
+
+def test_comm_traces_a_program_run_through_fexecve(programs: dict[str, Path],
+                                                   tmp_path: Path) -> None:
+    # fexecve(fd): the kernel's path is /dev/fd/N; the file it runs is still NAME.
+    log = tmp_path / "t.log"
+    code = (f"import os; fd = os.open({str(programs[NAME])!r}, os.O_RDONLY); "
+            f"os.execve(fd, [{NAME!r}, 'count', '14'], {{}})")
+    obs = Observer("-n", NAME, "-s", "getppid", "-o", str(log)).start()
+    try:
+        assert subprocess.run([sys.executable, "-c", code], timeout=30).returncode == 0
+    finally:
+        assert obs.stop() == 0, obs.stderr
+    assert list(getppid_by_pid(read_log(log)).values()) == [14]
+
+
+def test_an_invalid_syscall_number_is_recorded_and_read_back(tmp_path: Path) -> None:
+    # syscall(-1) reaches sys_enter as nr -1: the log says so and every reader takes it.
+    log = tmp_path / "t.log"
+    code = "import ctypes; libc = ctypes.CDLL(None); libc.syscall(-1); libc.syscall(-1)"
+    result = run_observer("-o", str(log), "--", sys.executable, "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert sum(line.nr == -1 for line in read_log(log)) == 2
+    frame = observer.read_log(log)
+    assert frame.attrs["malformed"] == 0 and (frame["nr"] == -1).sum() == 2
+    out = tmp_path / "split"
+    split = subprocess.run([sys.executable, "-m", "observer.formatter", str(log), "-o", str(out)],
+                           capture_output=True, text=True, timeout=60)
+    assert split.returncode == 0 and "malformed" not in split.stderr, split.stderr
+    sequences = observer.read_split_dir(out)
+    assert sum(int((seq == -1).sum()) for seq in sequences.values()) == 2
 
 
 def test_comm_does_not_trace_a_process_running_before_it_starts(
