@@ -235,6 +235,9 @@ PYBIND11_MODULE(_core, m) {
       .def("counters", &Tracer::counters)
       .def_property_readonly("consumed", &Tracer::consumed,
                              "Records taken from the ring and accepted by a sink, in total.")
+      .def_property_readonly("abandoned", &Tracer::abandoned,
+                             "Records the last drain() could not wait for (still being "
+                             "written after 100 ms), never written.")
       .def_property_readonly("notes", &Tracer::notes,
                              "Start-up notes: absent features that are not needed.")
       .def("stats", &Tracer::stats, "Per-syscall totals of summary mode, summed over CPUs.");

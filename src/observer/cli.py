@@ -664,12 +664,16 @@ def _trace(opts: Options, session: Session) -> int:
     # Every record the kernel produced was either written, dropped in the kernel (ring full),
     # or taken from the ring but not written because the output failed.
     unwritten = tracer.consumed - written
-    lost = counters.lost + unwritten
+    # Records reserved on another CPU that were still not committed after the drain's wait.
+    abandoned = tracer.abandoned
+    lost = counters.lost + unwritten + abandoned
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough: no report
     # of what it did not read. -c alone writes no records: its table is the report.
     closed_pipe = output_error is not None and output_error.errno == errno.EPIPE
     if not closed_pipe and ((not opts.quiet and records_wanted(opts)) or lost):
-        detail = f" ({unwritten} not written: output failed)" if unwritten else ""
+        details = ([f"{unwritten} not written: output failed"] if unwritten else []) + (
+            [f"{abandoned} still being written at the end"] if abandoned else [])
+        detail = f" ({'; '.join(details)})" if details else ""
         took = f"{elapsed * 1000:.0f} ms" if elapsed < 1 else f"{elapsed:.2f} s"
         print(f"observer: {written} events written, {lost} lost{detail}, {took}",
               file=sys.stderr)

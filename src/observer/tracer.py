@@ -261,6 +261,12 @@ class Tracer:
         return self._counter("lost")
 
     @property
+    def abandoned(self) -> int:
+        """Records still being written when the trace ended (after the drain's 100 ms wait),
+        never received; counted apart from ``lost``."""
+        return int(self._session.tracer.abandoned) if self._session is not None else 0
+
+    @property
     def untraced_forks(self) -> int:
         """Children not followed (``follow``) because the traced-process map was full."""
         return self._counter("untraced_forks")
