@@ -345,7 +345,8 @@ class Session:
 
         session = Session(settings)
         session.start()            # resolve targets, start the command gated, load, attach
-        session.begin()            # pick up running -n programs, let the command exec
+        session.begin()            # drop dead targets, pick up running -n programs
+        session.release()          # let the command exec
         for _ in session.polls(sink): ...   # ends detached and drained
         status = session.finish()  # the command's exit status (None without one)
 
@@ -397,8 +398,8 @@ class Session:
         self.tracer.attach()
 
     def begin(self) -> None:
-        """Start tracing for real: drop targets that died meanwhile, add running -n programs,
-        watch the targets' pidfds, and let the command exec."""
+        """Start tracing for real: drop targets that died meanwhile, add running -n programs
+        and watch the targets' pidfds. Then release() lets the command exec."""
         # A target that died between the check and its insertion would never be seen exiting;
         # nor would a zombie, which kill(pid, 0) still finds.
         for pid in self.pids:
@@ -415,6 +416,10 @@ class Session:
             self.tracer.watch(fd)
             self._exit_fds.append(fd)
         self.start_time = time.monotonic()
+
+    def release(self) -> None:
+        """Let the command exec (its first records wait in the ring for the first poll).
+        Raises CommandNotFound/CommandNotExecutable if the exec fails."""
         if self.child is not None:
             self._tree = StartedTree(self.child, self.tracer, self.settings.follow)
             try:

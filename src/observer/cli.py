@@ -141,8 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="also trace children forked by traced processes, from their first "
                              "syscall")
     target.add_argument("-n", "--comm", action="append", default=[], metavar="NAME",
-                        help="trace every process that execs a program named NAME (full "
-                             "basename or comm), from its exec; repeatable, comma-separated")
+                        help="trace every process that runs a program named NAME (full "
+                             "basename or comm): from its exec, or from now if already running; "
+                             "repeatable, comma-separated")
     target.add_argument("-s", "--syscall", action="append", default=[], metavar="NAME",
                         help="only these syscalls: names, numbers, strace classes (%%file, "
                              "%%process, %%net, %%signal, %%ipc, %%desc, %%memory), '!' to "
@@ -626,11 +627,12 @@ def _trace(opts: Options, session: Session) -> int:
     if opts.verbose and not opts.quiet:
         for note in tracer.notes:
             print(f"observer: note: {note}", file=sys.stderr)
+    session.begin()
     if not opts.quiet:
         print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
     # The command execs first: if that fails, no output has been created. Its first records
     # wait in the ring for the first poll.
-    session.begin()
+    session.release()
     output = Output(opts.format if records_wanted(opts) else None, opts.output,
                     timestamps=opts.timestamps, durations=opts.durations,
                     relative=opts.relative, rotate=opts.rotate)

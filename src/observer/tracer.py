@@ -223,7 +223,8 @@ class Tracer:
         session.start()
         try:
             self.clock_offset_ns = clock_offset_ns()
-            session.begin()  # the command execs first: if that fails, no output is created
+            session.begin()
+            session.release()  # the command execs first: if that fails, no output is created
             if self.output is not None:
                 self._sink = _session.Output(self.format, self.output,
                                              clock_offset_ns=self.clock_offset_ns)

@@ -410,20 +410,50 @@ def test_an_invalid_syscall_number_is_recorded_and_read_back(tmp_path: Path) -> 
     assert sum(int((seq == -1).sum()) for seq in sequences.values()) == 2
 
 
-def test_comm_does_not_trace_a_process_running_before_it_starts(
+def test_comm_also_traces_processes_already_running_under_the_name(
         programs: dict[str, Path], tmp_path: Path, spawn: Any) -> None:
+    # Running before observer starts: two under NAME (one by its comm only: the copy's file
+    # name is NAME, so both match), and a decoy that must stay untraced.
     log = tmp_path / "t.log"
-    early = spawn(programs[NAME], "--wait", "count", "9")
+    early = [spawn(programs[NAME], "--wait", "count", str(n)) for n in (9, 10)]
+    decoy = spawn(programs[DECOYS[1]], "--wait", "count", "8")
     obs = Observer("-n", NAME, "-s", "getppid", "-o", str(log)).start()
     try:
-        early.release(close=True)
-        assert early.proc.wait(30) == 0
+        for target in (*early, decoy):
+            target.release(close=True)
+            assert target.proc.wait(30) == 0
         later = subprocess.run([programs[NAME], "count", "11"], timeout=30)
         assert later.returncode == 0
     finally:
         assert obs.stop() == 0, obs.stderr
     got = getppid_by_pid(read_log(log))
-    assert early.pid not in got and list(got.values()) == [11]
+    assert {early[0].pid: 9, early[1].pid: 10}.items() <= got.items()
+    assert decoy.pid not in got and sorted(got.values()) == [9, 10, 11]
+
+
+def test_the_scan_of_running_processes_counts_each_once(programs: dict[str, Path],
+                                                        spawn: Any) -> None:
+    # The scan runs after the exec hook is attached; the map's insert-if-absent keeps a
+    # process from being counted twice, and one that ends is counted out exactly once.
+    from observer import _core, _session
+
+    running = [spawn(programs[NAME], "--wait", "count", "1") for _ in range(3)]
+    spec = _core.Spec()
+    spec.comms = [NAME]
+    spec.syscalls = [GETPPID]
+    tracer = _core.Tracer(spec)
+    tracer.attach()
+    try:
+        assert _session.add_running(tracer, [NAME]) == 3
+        assert _session.add_running(tracer, [NAME]) == 0  # already traced: not again
+        assert tracer.traced_count() == 3 and tracer.counters().traced_alive == 3
+        assert all(tracer.traced(p.pid) for p in running)
+        for target in running:
+            target.release(close=True)
+            assert target.proc.wait(30) == 0
+        assert tracer.traced_count() == 0 and tracer.counters().traced_alive == 0
+    finally:
+        tracer.detach()
 
 
 def test_comm_entries_leave_the_map_when_the_process_exits(
