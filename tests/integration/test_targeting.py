@@ -431,18 +431,26 @@ def test_comm_also_traces_processes_already_running_under_the_name(
     assert decoy.pid not in got and sorted(got.values()) == [9, 10, 11]
 
 
-def test_the_scan_of_running_processes_counts_each_once(programs: dict[str, Path],
-                                                        spawn: Any) -> None:
-    # The scan runs after the exec hook is attached; the map's insert-if-absent keeps a
-    # process from being counted twice, and one that ends is counted out exactly once.
-    from observer import _core, _session
+def named_tracer() -> Any:
+    """The compiled core's tracer of -n NAME -s getppid, attached."""
+    from observer import _core
 
-    running = [spawn(programs[NAME], "--wait", "count", "1") for _ in range(3)]
     spec = _core.Spec()
     spec.comms = [NAME]
     spec.syscalls = [GETPPID]
     tracer = _core.Tracer(spec)
     tracer.attach()
+    return tracer
+
+
+def test_the_scan_of_running_processes_counts_each_once(programs: dict[str, Path],
+                                                        spawn: Any) -> None:
+    # The scan runs after the exec hook is attached; the map's insert-if-absent keeps a
+    # process from being counted twice, and one that ends is counted out exactly once.
+    from observer import _session
+
+    running = [spawn(programs[NAME], "--wait", "count", "1") for _ in range(3)]
+    tracer = named_tracer()
     try:
         assert _session.add_running(tracer, [NAME]) == 3
         assert _session.add_running(tracer, [NAME]) == 0  # already traced: not again
@@ -458,13 +466,7 @@ def test_the_scan_of_running_processes_counts_each_once(programs: dict[str, Path
 
 def test_comm_entries_leave_the_map_when_the_process_exits(
         programs: dict[str, Path], spawn: Any) -> None:
-    from observer import _core
-
-    spec = _core.Spec()
-    spec.comms = [NAME]
-    spec.syscalls = [GETPPID]
-    tracer = _core.Tracer(spec)
-    tracer.attach()
+    tracer = named_tracer()
     try:
         running = [spawn(programs[NAME], "--wait", "count", "1") for _ in range(3)]
         decoy = spawn(programs[DECOYS[0]], "--wait", "count", "1")
