@@ -65,6 +65,16 @@ def test_parse_line_valid(line: bytes, record: Record) -> None:
     assert parse_line(line) == record
 
 
+def test_a_log_with_thread_ids_is_read_after_its_header() -> None:
+    assert parse_line(b"12:13:59:a:b\n", tid=True) == Record(12, 59, "a:b", 13)
+    assert parse_line(b"12:59:ab\n", tid=True) is None  # a field short
+    assert parse_line(b"12:x:59:ab\n", tid=True) is None
+    result = split_records([b"# pid:tid:syscall_id:comm\n", b"12:13:59:sh\n", b"12:14:1:sh\n"])
+    assert result.groups == {("sh", 12): [59, 1]} and result.malformed == []
+    # Without the header, the same lines are the default log's: comm "59:sh".
+    assert split_records([b"12:13:59:sh\n"]).groups == {("59:sh", 12): [13]}
+
+
 @pytest.mark.parametrize(
     "line",
     [

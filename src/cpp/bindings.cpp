@@ -107,15 +107,19 @@ PYBIND11_MODULE(_core, m) {
         }
         py::list comms;
         for (const auto& c : columns.comms) comms.append(py::bytes(c));
+        py::object tid = py::none();
+        if (columns.has_tid) tid = owned_array(std::move(columns.tid));
         return py::make_tuple(owned_array(std::move(columns.pid)),
                               owned_array(std::move(columns.nr)),
-                              owned_array(std::move(columns.comm)), comms, columns.malformed);
+                              owned_array(std::move(columns.comm)), comms, columns.malformed,
+                              tid);
       },
       py::arg("path"),
       "Parse a trace log (pid:nr:comm lines) into (pid uint32[], nr int32[], comm uint32[] "
       "indexes into comms, comms: distinct escaped names as bytes, malformed: count of "
-      "non-blank lines that do not parse). Blank lines are skipped. Raises ObserverError if "
-      "the file cannot be read.");
+      "non-blank lines that do not parse, tid uint32[] of a log with thread ids (its first "
+      "line '# pid:tid:syscall_id:comm') or None). Blank lines are skipped. Raises "
+      "ObserverError if the file cannot be read.");
   m.def("event_dtype", &event_dtype,
         "The NumPy dtype of one record (imports NumPy on first call, not with this module).");
 
@@ -182,6 +186,11 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<TextSink, Sink>(m, "TextSink", "The trace log: one 'tgid:nr:comm' line per syscall.")
       .def(py::init(&TextSink::open), py::arg("path"), "Create path ('-' = standard output).");
+  py::class_<TidTextSink, TextSink>(m, "TidTextSink",
+                                    "The trace log with thread ids: a header line '# pid:tid:"
+                                    "syscall_id:comm', then one 'tgid:tid:nr:comm' per syscall.")
+      .def(py::init(&TidTextSink::open), py::arg("path"),
+           "Create path ('-' = standard output).");
 
   py::class_<DiscardSink, Sink>(m, "DiscardSink", "Counts records and drops them.")
       .def(py::init<>());

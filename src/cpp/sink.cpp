@@ -82,6 +82,34 @@ void TextSink::write(const Event& event) {
   commit(p);
 }
 
+std::unique_ptr<TidTextSink> TidTextSink::open(const std::string& path) {
+  auto [fd, owned, name] = open_fd(path);
+  return std::make_unique<TidTextSink>(fd, owned, name);
+}
+
+TidTextSink::TidTextSink(int fd, bool owns_fd, std::string name)
+    : TextSink(fd, owns_fd, std::move(name)) {
+  size_t n = std::strlen(kHeader);
+  char* p = line(n);
+  std::memcpy(p, kHeader, n);
+  commit_header(p + n);
+}
+
+void TidTextSink::write(const Event& event) {
+  char* p = line(kMaxLine);
+  char* end = p + kMaxLine;
+  p = std::to_chars(p, end, event.tgid).ptr;
+  *p++ = ':';
+  p = std::to_chars(p, end, event.tid).ptr;
+  *p++ = ':';
+  int nr = (event.flags & EVENT_COMPAT) ? native_number_of_compat(event.nr) : event.nr;
+  p = std::to_chars(p, end, nr).ptr;
+  *p++ = ':';
+  p = escape_comm(p, event.comm);
+  *p++ = '\n';
+  commit(p);
+}
+
 void FileSink::flush() {
   if (failed_) throw SinkError("write " + name_, EIO, "output already failed");
   size_t done = 0;
@@ -94,12 +122,13 @@ void FileSink::flush() {
       const char* begin = buffer_.data();
       const char* last = static_cast<const char*>(memrchr(begin, '\n', done));
       size_t complete = last ? static_cast<size_t>(last - begin) + 1 : 0;
-      written_ += static_cast<uint64_t>(std::count(begin, begin + complete, '\n'));
+      uint64_t lines = static_cast<uint64_t>(std::count(begin, begin + complete, '\n'));
+      written_ += lines - std::min(lines, headers_);
       if (offset_ >= 0 && ftruncate(fd_, offset_ + static_cast<off_t>(complete)) == 0)
         offset_ += static_cast<off_t>(complete);
       failed_ = true;
       used_ = 0;
-      buffered_ = 0;
+      buffered_ = headers_ = 0;
       throw SinkError("write " + name_, err);
     }
     done += static_cast<size_t>(n);
@@ -108,6 +137,7 @@ void FileSink::flush() {
   written_ += buffered_;
   used_ = 0;
   buffered_ = 0;
+  headers_ = 0;
 }
 
 }  // namespace observer

@@ -69,6 +69,11 @@ class FileSink : public Sink {
     used_ = static_cast<size_t>(end - buffer_.data());
     ++buffered_;
   }
+  // Commits a line that is not a record (a header): written() does not count it.
+  void commit_header(char* end) {
+    used_ = static_cast<size_t>(end - buffer_.data());
+    ++headers_;
+  }
 
  private:
   static constexpr size_t kBufferSize = 1 << 20;
@@ -79,7 +84,8 @@ class FileSink : public Sink {
   std::string name_;
   std::vector<char> buffer_;
   size_t used_ = 0;
-  uint64_t buffered_ = 0;  // lines in buffer_
+  uint64_t buffered_ = 0;  // record lines in buffer_
+  uint64_t headers_ = 0;   // header lines in buffer_
   off_t offset_ = -1;      // end of the last complete line, for regular files only
 };
 
@@ -99,8 +105,19 @@ class TextSink : public FileSink {
 
   void write(const Event& event) override;
 
- private:
+ protected:
   static constexpr size_t kMaxLine = 16 * 3 + 4 * TASK_COMM_LEN;
+};
+
+// The log with thread ids: a first line kTidLogHeader, then "pid:tid:nr:comm" per syscall
+// (--tid). A class of its own so that the default log's write() stays as it is.
+class TidTextSink : public TextSink {
+ public:
+  static constexpr const char* kHeader = "# pid:tid:syscall_id:comm\n";
+  static std::unique_ptr<TidTextSink> open(const std::string& path);
+  TidTextSink(int fd, bool owns_fd, std::string name);
+
+  void write(const Event& event) override;
 };
 
 // How records show time: none, wall-clock seconds (-t), with microseconds (-tt), and the
@@ -112,8 +129,8 @@ struct TimeFormat {
 };
 
 // One JSON object per line with every field of the record: names and numbers, the
-// decoded error, the captured strings (bytes that are not printable ASCII as \u00XX, so the
-// value round-trips through Latin-1) and wall-clock time.
+// decoded error, the captured strings (valid UTF-8 as text, other bytes as \udcXX: Python's
+// surrogateescape gives them back) and wall-clock time.
 class JsonSink : public FileSink {
  public:
   static std::unique_ptr<JsonSink> open(const std::string& path);

@@ -22,8 +22,9 @@ def event_dtype() -> np.dtype[np.void]:
 def read_log_columns(
     path: str,
 ) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.int32], npt.NDArray[np.uint32], list[bytes],
-           int]:
-    """Parse a trace log into (pid, nr, comm indexes, distinct escaped comms, malformed)."""
+           int, npt.NDArray[np.uint32] | None]:
+    """Parse a trace log into (pid, nr, comm indexes, distinct escaped comms, malformed, tid
+    of a log with thread ids or None)."""
 
 def set_verbosity(level: int) -> None:
     """Print libbpf's messages to stderr: 0 none, 1 warnings, 2 debug."""
@@ -89,6 +90,11 @@ class Sink:
 
 class TextSink(Sink):
     """The trace log: one 'tgid:nr:comm' line per syscall."""
+
+    def __init__(self, path: str | bytes) -> None: ...
+
+class TidTextSink(TextSink):
+    """The trace log with thread ids: '# pid:tid:syscall_id:comm', then 'tgid:tid:nr:comm'."""
 
     def __init__(self, path: str | bytes) -> None: ...
 

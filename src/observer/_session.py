@@ -567,7 +567,7 @@ class Output:
 
     def __init__(self, fmt: str | None, path: str, *, timestamps: int = 0,
                  durations: bool = False, relative: bool = False, rotate: int = 64 << 20,
-                 clock_offset_ns: int | None = None) -> None:
+                 clock_offset_ns: int | None = None, tid: bool = False) -> None:
         from observer import _core
 
         self.path = path
@@ -582,7 +582,8 @@ class Output:
         elif fmt == "strace":
             self.sink = _core.StraceSink(os.fsencode(path), timestamps, durations, relative)
         elif fmt == "log":
-            self.sink = _core.TextSink(os.fsencode(path))
+            sink = _core.TidTextSink if tid else _core.TextSink
+            self.sink = sink(os.fsencode(path))
         else:
             raise UsageError(f"unknown format {fmt!r}: expected log, jsonl, strace or parquet")
 

@@ -106,6 +106,7 @@ class Options:
     timestamps: int = 0
     durations: bool = False
     relative: bool = False
+    tid: bool = False
     summary: bool = False
     summary_with_events: bool = False
     failed: bool = False
@@ -179,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "with every field; strace: decoded calls and results; parquet: a "
                           "dataset directory of Parquet files written as records come "
                           "(default trace.parquet)")
+    out.add_argument("--tid", action="store_true",
+                     help="log format: lines 'pid:tid:syscall_id:comm' (thread id after the "
+                          "pid), after a first line '# pid:tid:syscall_id:comm'")
     out.add_argument("-t", dest="timestamps", action="count", default=0,
                      help="strace format: wall-clock time of day (-tt: with microseconds, "
                           "-ttt: seconds since the epoch)")
@@ -313,6 +317,10 @@ def parse_options(argv: list[str] | None) -> Options:
                        else "log")
     else:
         opts.format = args.format
+    opts.tid = args.tid
+    if opts.tid and opts.format != "log":
+        raise UsageError(f"--tid applies to the log format; --format {opts.format} records "
+                         "carry the thread id already")
     if (opts.timestamps or opts.durations or opts.relative) and opts.format != "strace":
         raise UsageError(f"-t/-tt/-T apply to --format strace, not {opts.format}")
     if opts.format == "parquet":
@@ -635,7 +643,7 @@ def _trace(opts: Options, session: Session) -> int:
     session.release()
     output = Output(opts.format if records_wanted(opts) else None, opts.output,
                     timestamps=opts.timestamps, durations=opts.durations,
-                    relative=opts.relative, rotate=opts.rotate)
+                    relative=opts.relative, rotate=opts.rotate, tid=opts.tid)
     status_line = (StatusLine(sys.stderr, time.monotonic(), session.waits_for_targets
                               or bool(opts.comms)) if wants_status_line(opts) else None)
     output_error: OutputError | None = None

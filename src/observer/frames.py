@@ -215,7 +215,8 @@ def to_pandas(
 
 
 def _read_text_log(path: Path, arch: str | None) -> pd.DataFrame:
-    """The CLI's log: ``pid:nr:comm`` per line (comm escaped by observer._escape).
+    """The CLI's log: ``pid:nr:comm`` per line (comm escaped by observer._escape), or with
+    --tid a first line ``# pid:tid:syscall_id:comm`` and then ``pid:tid:nr:comm``.
 
     The compiled core splits the lines in one pass into pid and nr arrays and codes into the
     distinct comm texts; each distinct comm is then unescaped once here. A line that does not
@@ -224,7 +225,7 @@ def _read_text_log(path: Path, arch: str | None) -> pd.DataFrame:
     """
     from observer import _core
 
-    pid, nr, codes, texts, malformed = _core.read_log_columns(str(path))
+    pid, nr, codes, texts, malformed, tid = _core.read_log_columns(str(path))
     names: list[str | None] = []
     for raw in texts:
         try:
@@ -236,18 +237,22 @@ def _read_text_log(path: Path, arch: str | None) -> pd.DataFrame:
         keep = valid[codes]
         malformed += int(keep.size - keep.sum())
         pid, nr, codes = pid[keep], nr[keep], codes[keep]
-    frame = _log_frame(pid, nr, (codes, [name or "" for name in names]), arch)
+        tid = None if tid is None else tid[keep]
+    frame = _log_frame(pid, nr, (codes, [name or "" for name in names]), arch, tid)
     frame.attrs["malformed"] = malformed
     return frame
 
 
 def _log_frame(pid: np.ndarray, nr: np.ndarray, comm: tuple[np.ndarray, list[str]],
-               arch: str | None) -> pd.DataFrame:
-    """A frame of LOG_COLUMNS: what the log format records."""
+               arch: str | None, tid: np.ndarray | None = None) -> pd.DataFrame:
+    """A frame of LOG_COLUMNS: what the log format records (and tid after pid, for a log
+    written with --tid)."""
     import pandas as pd
 
-    return pd.DataFrame({"pid": pid, "comm": _labels(*comm), "nr": nr, "syscall": _names(nr, arch)},
-                        columns=list(LOG_COLUMNS))
+    columns = {"pid": pid, "comm": _labels(*comm), "nr": nr, "syscall": _names(nr, arch)}
+    if tid is not None:
+        columns = {"pid": pid, "tid": tid, **{k: v for k, v in columns.items() if k != "pid"}}
+    return pd.DataFrame(columns, columns=list(columns))
 
 
 def _jsonl_schema() -> Any:

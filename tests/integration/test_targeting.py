@@ -252,6 +252,38 @@ def test_pid_traces_every_thread(mode: str, targets: Path, tmp_path: Path, spawn
     assert got[EXIT_GROUP] == 1
 
 
+def test_tid_log_gives_each_thread_its_own_records(targets: Path, tmp_path: Path) -> None:
+    log = tmp_path / "t.log"
+    names = ",".join(observer.syscalls.name(nr) or "" for nr in THREAD_SYSCALLS)
+    # Each thread waits for a byte of stdin.
+    result = subprocess.run([sys.executable, "-m", "observer", "--tid", "-s", names, "-o",
+                             str(log), "--", str(targets), "threads", "join"], input="xxxx",
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    text = log.read_text().splitlines()
+    assert text[0] == "# pid:tid:syscall_id:comm"
+    per_thread: dict[int, Counter[int]] = defaultdict(Counter)
+    pids = set()
+    for line in text[1:]:
+        pid, tid, nr, _ = line.split(":", 3)
+        pids.add(int(pid))
+        per_thread[int(tid)][int(nr)] += 1
+    # Thread i made THREAD_SYSCALLS[i] 41 + i times, and nothing else of them.
+    assert len(pids) == 1 and len(per_thread) == 4
+    assert sorted(tuple(c.items()) for c in per_thread.values()) == sorted(
+        ((nr, n),) for nr, n in THREAD_COUNTS.items())
+    # read_log and the formatter take the same file.
+    frame = observer.read_log(log)
+    assert frame.attrs["malformed"] == 0 and list(frame.columns[:2]) == ["pid", "tid"]
+    assert frame.groupby("tid").size().sort_values().tolist() == sorted(THREAD_COUNTS.values())
+    out = tmp_path / "split"
+    split = subprocess.run([sys.executable, "-m", "observer.formatter", str(log), "-o", str(out)],
+                           capture_output=True, text=True, timeout=60)
+    assert split.returncode == 0 and "malformed" not in split.stderr, split.stderr
+    (only,) = observer.read_split_dir(out).values()
+    assert len(only) == sum(THREAD_COUNTS.values())
+
+
 def _trace_threads(mode: str, targets: Path, spawn: Any) -> tuple[Any, Any, Any, Any]:
     from observer import _core
 
