@@ -17,6 +17,7 @@
 #include "log_reader.h"
 #include "map_controller.h"
 #include "sink.h"
+#include "split_sink.h"
 #include "tracer.h"
 
 namespace py = pybind11;
@@ -194,6 +195,29 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<DiscardSink, Sink>(m, "DiscardSink", "Counts records and drops them.")
       .def(py::init<>());
+
+  py::class_<SplitSink, Sink>(m, "SplitSink",
+                              "-ff: one file per process. format 'log' writes the formatter's "
+                              "DIR/<comm>:<pid>.log files, 'jsonl' and 'strace' FILE.<pid>.")
+      .def(py::init([](const std::string& path, const std::string& format, int timestamps,
+                       bool durations, bool relative) {
+             SplitSink::Kind kind = SplitSink::Kind::kSequence;
+             if (format == "jsonl")
+               kind = SplitSink::Kind::kJson;
+             else if (format == "strace")
+               kind = SplitSink::Kind::kStrace;
+             else if (format != "log")
+               throw std::invalid_argument("per-process files are log, jsonl or strace, not " +
+                                           format);
+             return std::make_unique<SplitSink>(path, kind,
+                                                TimeFormat{timestamps, durations, relative});
+           }),
+           py::arg("path"), py::arg("format"), py::arg("timestamps") = 0,
+           py::arg("durations") = false, py::arg("relative") = false,
+           "Files are created as their processes first write.")
+      .def("close", &SplitSink::close,
+           "Flush and close every file; sequence files get their final newline.")
+      .def_property_readonly("files", &SplitSink::files, "Files created so far.");
 
   py::class_<JsonSink, Sink>(m, "JsonSink", "JSON Lines: one object per syscall, all fields.")
       .def(py::init(&JsonSink::open), py::arg("path"), "Create path ('-' = standard output).");

@@ -35,11 +35,15 @@ char* escape_comm(char* out, const char (&comm)[TASK_COMM_LEN]) noexcept {
   return out;
 }
 
-std::tuple<int, bool, std::string> FileSink::open_fd(const std::string& path) {
+std::tuple<int, bool, std::string> FileSink::open_fd(const std::string& path, bool append) {
   if (path == "-") return {STDOUT_FILENO, false, "standard output"};
   // 0600: records can hold what programs read and write. O_NOFOLLOW: a symlink planted at
   // the path must not redirect the output onto another file.
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+  int fd = ::open(path.c_str(),
+                  O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC | O_NOFOLLOW,
+                  0600);
+  // At the end, so that the constructor's offset (kept to cut a failed write back) is right.
+  if (fd >= 0 && append) lseek(fd, 0, SEEK_END);
   if (fd < 0 && errno == ELOOP)
     throw SinkError("open " + path, ELOOP, "it is a symbolic link, which observer does not follow");
   if (fd < 0) throw SinkError("open " + path, errno);
@@ -120,9 +124,9 @@ void FileSink::flush() {
       int err = n < 0 ? errno : ENOSPC;
       // Keep only complete lines: count them and cut a regular file after the last one.
       const char* begin = buffer_.data();
-      const char* last = static_cast<const char*>(memrchr(begin, '\n', done));
+      const char* last = static_cast<const char*>(memrchr(begin, separator_, done));
       size_t complete = last ? static_cast<size_t>(last - begin) + 1 : 0;
-      uint64_t lines = static_cast<uint64_t>(std::count(begin, begin + complete, '\n'));
+      uint64_t lines = static_cast<uint64_t>(std::count(begin, begin + complete, separator_));
       written_ += lines - std::min(lines, headers_);
       if (offset_ >= 0 && ftruncate(fd_, offset_ + static_cast<off_t>(complete)) == 0)
         offset_ += static_cast<off_t>(complete);

@@ -54,9 +54,12 @@ class FileSink : public Sink {
 
   void flush() override;
 
+  // Opens (creates, truncates; with append, creates or appends) path; "-" is standard output.
+  // Returns (fd, owned, name).
+  static std::tuple<int, bool, std::string> open_fd(const std::string& path,
+                                                    bool append = false);
+
  protected:
-  // Opens (creates, truncates) path; "-" is standard output. Returns (fd, owned, name).
-  static std::tuple<int, bool, std::string> open_fd(const std::string& path);
   // Room for one line of at most max bytes; commit its end (after the '\n') when done.
   char* line(size_t max) {
     if (buffer_.size() - used_ < max) {
@@ -69,6 +72,8 @@ class FileSink : public Sink {
     used_ = static_cast<size_t>(end - buffer_.data());
     ++buffered_;
   }
+  // What ends a record: a failed write keeps the file up to the last one ('\n': lines).
+  char separator_ = '\n';
   // Commits a line that is not a record (a header): written() does not count it.
   void commit_header(char* end) {
     used_ = static_cast<size_t>(end - buffer_.data());

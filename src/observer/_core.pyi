@@ -98,6 +98,15 @@ class TidTextSink(TextSink):
 
     def __init__(self, path: str | bytes) -> None: ...
 
+class SplitSink(Sink):
+    """-ff: one file per process (log: DIR/<comm>:<pid>.log; jsonl, strace: FILE.<pid>)."""
+
+    def __init__(self, path: str | bytes, format: str, timestamps: int = 0,
+                 durations: bool = False, relative: bool = False) -> None: ...
+    def close(self) -> None: ...
+    @property
+    def files(self) -> int: ...
+
 class DiscardSink(Sink):
     """Counts records and drops them."""
 

@@ -567,13 +567,19 @@ class Output:
 
     def __init__(self, fmt: str | None, path: str, *, timestamps: int = 0,
                  durations: bool = False, relative: bool = False, rotate: int = 64 << 20,
-                 clock_offset_ns: int | None = None, tid: bool = False) -> None:
+                 clock_offset_ns: int | None = None, tid: bool = False,
+                 per_process: bool = False) -> None:
         from observer import _core
 
         self.path = path
         self.parquet: Any = None
-        if fmt is None:
-            self.sink: Any = _core.BatchSink()
+        self.sink: Any
+        if per_process and fmt is not None:  # -ff
+            if fmt == "log":
+                _make_directory(path)
+            self.sink = _core.SplitSink(os.fsencode(path), fmt, timestamps, durations, relative)
+        elif fmt is None:
+            self.sink = _core.BatchSink()
         elif fmt == "parquet":
             self.sink = _core.BatchSink()
             self.parquet = _open_parquet(path, rotate, clock_offset_ns)
@@ -591,6 +597,8 @@ class Output:
         """Moves the records collected for Parquet into the dataset (a file is written when
         due, and at the end with final); raises OutputError."""
         if self.parquet is None:
+            if final and hasattr(self.sink, "close"):
+                self.sink.close()  # -ff: the sequence files get their final newline
             return
         try:
             self.parquet.add(self.sink.take())
@@ -603,6 +611,18 @@ class Output:
     def written(self) -> int:
         """Records written; Parquet ones count once they are in a complete file."""
         return int(self.parquet.written if self.parquet is not None else self.sink.written)
+
+
+def _make_directory(path: str) -> None:
+    """The directory of -ff's per-process files, created 0700 if missing; raises OutputError."""
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        if not os.path.isdir(path) or os.path.islink(path):
+            raise OutputError(f"open {path}: not a directory (-ff with the log format writes "
+                              "one file per process into a directory)") from None
+    except OSError as err:
+        raise OutputError(f"create {path}: {err.strerror or err}") from None
 
 
 def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:

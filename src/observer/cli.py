@@ -91,6 +91,7 @@ class Options:
     cgroup: Any = None  # observer._cgroups.Cgroup of --cgroup/--unit/--container
     uid: int | None = None
     follow: bool = False
+    per_process: bool = False  # -ff
     quiet: bool = False
     syscalls: list[int] = field(default_factory=list)
     command: list[str] = field(default_factory=list)
@@ -138,9 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
     target = parser.add_argument_group("what to trace")
     target.add_argument("-p", "--pid", action="append", default=[], metavar="PID",
                         help="trace all threads of PID; repeatable, comma-separated")
-    target.add_argument("-f", "--follow", action="store_true",
+    target.add_argument("-f", "--follow", action="count", default=0,
                         help="also trace children forked by traced processes, from their first "
-                             "syscall")
+                             "syscall; -ff also writes one file per process: FILE.PID (jsonl, "
+                             "strace) or, for the log, the formatter's DIR/COMM:PID.log files")
     target.add_argument("-n", "--comm", action="append", default=[], metavar="NAME",
                         help="trace every process that runs a program named NAME (full "
                              "basename or comm): from its exec, or from now if already running; "
@@ -287,7 +289,8 @@ def parse_options(argv: list[str] | None) -> Options:
         list_syscalls=args.list_syscalls,
         info=args.info,
         command=args.command,
-        follow=args.follow,
+        follow=args.follow > 0,
+        per_process=args.follow > 1,
         quiet=args.quiet,
     )
     opts.timestamps = min(args.timestamps, 3)
@@ -317,6 +320,12 @@ def parse_options(argv: list[str] | None) -> Options:
                        else "log")
     else:
         opts.format = args.format
+    if opts.per_process:
+        if args.output is None or args.output == "-":
+            raise UsageError("-ff writes one file per process: give -o FILE (jsonl, strace: "
+                             "FILE.PID) or -o DIR (log: DIR/COMM:PID.log)")
+        if opts.format == "parquet":
+            raise UsageError("-ff does not apply to --format parquet: its rows carry the pid")
     opts.tid = args.tid
     if opts.tid and opts.format != "log":
         raise UsageError(f"--tid applies to the log format; --format {opts.format} records "
@@ -643,7 +652,8 @@ def _trace(opts: Options, session: Session) -> int:
     session.release()
     output = Output(opts.format if records_wanted(opts) else None, opts.output,
                     timestamps=opts.timestamps, durations=opts.durations,
-                    relative=opts.relative, rotate=opts.rotate, tid=opts.tid)
+                    relative=opts.relative, rotate=opts.rotate, tid=opts.tid,
+                    per_process=opts.per_process)
     status_line = (StatusLine(sys.stderr, time.monotonic(), session.waits_for_targets
                               or bool(opts.comms)) if wants_status_line(opts) else None)
     output_error: OutputError | None = None
@@ -727,7 +737,9 @@ def check_output(opts: Options) -> None:
     if opts.output == "-" or not (records_wanted(opts) or opts.output_given):
         return
     path = opts.output
-    if opts.format == "parquet":
+    if opts.per_process and opts.format != "log":  # FILE.PID files beside FILE
+        directory = os.path.dirname(os.path.abspath(path))
+    elif opts.format == "parquet" or opts.per_process:  # a directory of files
         if os.path.exists(path) and not os.path.isdir(path):
             raise _cannot_open(path, errno.ENOTDIR)
         directory = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))

@@ -157,6 +157,56 @@ def test_follow_captures_the_fork_tree_each_process_under_its_own_pid(
     assert ", 0 lost" in result.stderr
 
 
+def test_ff_writes_the_formatters_files_while_tracing(targets: Path, tmp_path: Path) -> None:
+    out = tmp_path / "split"
+    result = run_observer("-ff", "-s", "getppid,exit_group", "-o", str(out), "--",
+                          str(targets), "tree")
+    assert result.returncode == 0, result.stderr
+    roles = roles_from(result.stdout)
+    # Exactly one file per process, the formatter's name and layout: numbers, a newline.
+    expected = {f"targets:{roles[role]}.log": " ".join([str(GETPPID)] * n + [str(EXIT_GROUP)])
+                + "\n" for role, n in TREE_COUNTS.items()}
+    got = {p.name: p.read_text() for p in out.iterdir()}
+    assert got == expected
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in out.iterdir())
+    # The formatter's reader takes them as its own.
+    assert {key: len(seq) for key, seq in observer.read_split_dir(out).items()} == {
+        ("targets", roles[role]): n + 1 for role, n in TREE_COUNTS.items()}
+
+
+def test_ff_with_jsonl_writes_file_dot_pid(targets: Path, tmp_path: Path) -> None:
+    import json
+
+    base = tmp_path / "trace.jsonl"
+    result = run_observer("-ff", "--format", "jsonl", "-s", "getppid", "-o", str(base), "--",
+                          str(targets), "tree")
+    assert result.returncode == 0, result.stderr
+    roles = roles_from(result.stdout)
+    files = {p.name: [json.loads(line) for line in p.read_text().splitlines()]
+             for p in tmp_path.iterdir() if p.name.startswith("trace.jsonl.")}
+    assert set(files) == {f"trace.jsonl.{pid}" for pid in roles.values()}
+    for role, pid in roles.items():
+        records = files[f"trace.jsonl.{pid}"]
+        assert {r["tgid"] for r in records} == {pid}
+        assert sum(r.get("syscall") == "getppid" for r in records) == TREE_COUNTS[role]
+
+
+def test_ff_needs_an_output_and_keeps_the_lru_files_whole(targets: Path, tmp_path: Path) -> None:
+    result = run_observer("-ff", "--", "true")
+    assert result.returncode == 2 and "give -o FILE" in result.stderr
+    # More processes than files kept open (256): closed ones are reopened to append.
+    out = tmp_path / "many"
+    result = run_observer("-ff", "-s", "getppid", "-o", str(out), "--", str(targets),
+                          "forkmany", "300", timeout=300)
+    assert result.returncode == 0, result.stderr
+    children = [line.split() for line in result.stdout.splitlines() if line.startswith("child")]
+    assert len(children) == 300
+    got = {p.name: p.read_text() for p in out.iterdir()}
+    for _, pid, count in children:
+        assert got.pop(f"targets:{pid}.log") == " ".join([str(GETPPID)] * int(count)) + "\n"
+    assert got == {}
+
+
 def test_without_follow_only_the_parent_is_traced(targets: Path, tmp_path: Path) -> None:
     log = tmp_path / "t.log"
     result = run_observer("-o", str(log), "--", str(targets), "tree")
