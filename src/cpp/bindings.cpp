@@ -148,6 +148,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("pids", &Spec::pids)
       .def_readwrite("syscalls", &Spec::syscalls)
       .def_readwrite("comms", &Spec::comms)
+      .def_readwrite("paths", &Spec::paths)
       .def_readwrite("follow", &Spec::follow)
       .def_readwrite("capture_exit", &Spec::capture_exit)
       .def_readwrite("capture_time", &Spec::capture_time)

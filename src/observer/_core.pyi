@@ -53,6 +53,7 @@ class Spec:
     pids: list[int]
     syscalls: list[int]
     comms: list[str] | list[bytes]
+    paths: list[str] | list[bytes]
     follow: bool
     capture_exit: bool
     capture_time: bool

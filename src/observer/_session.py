@@ -54,6 +54,27 @@ def parse_comms(values: list[str]) -> list[str]:
     return unique
 
 
+MAX_PATHS = 8  # paths -P takes (bpf/syscalls.h MAX_PATHS)
+
+
+def parse_paths(values: list[str]) -> list[str]:
+    """-P values as the paths the kernel compares: each as given and, as strace adds it, its
+    resolved form when that differs; raises UsageError past MAX_PATHS or NAME_MAX bytes."""
+    paths: list[str] = []
+    for value in values:
+        if not value or "\0" in value:
+            raise UsageError(f"invalid path {value!r} for -P")
+        for path in (value, os.path.realpath(value)):
+            if len(os.fsencode(path)) > NAME_MAX:
+                raise UsageError(f"path {path!r} for -P is longer than {NAME_MAX} bytes")
+            if path not in paths:
+                paths.append(path)
+    if len(paths) > MAX_PATHS:
+        raise UsageError(f"{len(paths)} paths for -P (with their resolved forms): at most "
+                         f"{MAX_PATHS}")
+    return paths
+
+
 class CommandNotFound(ObserverError):
     """The command after -- is not an executable file."""
 
@@ -288,6 +309,7 @@ class Settings:
     command: list[str] = field(default_factory=list)
     follow: bool = False
     syscalls: list[int] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # -P, as parse_paths gives them
     cgroup: Any = None  # observer._cgroups.Cgroup of --cgroup/--unit/--container
     uid: int | None = None
     duration: float | None = None
@@ -309,8 +331,9 @@ def set_format(settings: Settings, fmt: str | None, string_limit: int, data_limi
     always for counts and -Z), path strings too, buffers, structs and process exits for jsonl
     and strace only. fmt None: NumPy batches, which hold the fixed fields."""
     full = fmt in ("jsonl", "strace", "parquet")
+    # -P follows the fds that opens return, at their exit.
     settings.capture_exit = (settings.capture_exit or full or settings.count_stats
-                             or settings.failed or settings.successful)
+                             or settings.failed or settings.successful or bool(settings.paths))
     settings.string_limit = string_limit if full else 0
     settings.data_limit = data_limit if fmt in ("jsonl", "strace") else 0
     settings.exit_records = (fmt in ("jsonl", "strace") and not settings.failed
@@ -325,6 +348,7 @@ def make_spec(settings: Settings, pids: list[int]) -> Any:
     spec.pids = pids
     spec.syscalls = settings.syscalls
     spec.comms = fs_bytes(settings.comms)
+    spec.paths = fs_bytes(settings.paths)
     if settings.cgroup is not None:
         spec.cgroup_id, spec.cgroup_level = settings.cgroup.id, settings.cgroup.level
     spec.uid = -1 if settings.uid is None else settings.uid

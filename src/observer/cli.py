@@ -25,6 +25,7 @@ from observer._session import (
     Session,
     Settings,
     parse_comms,
+    parse_paths,
     parse_pids,
     set_format,
 )
@@ -94,6 +95,7 @@ class Options:
     per_process: bool = False  # -ff
     quiet: bool = False
     syscalls: list[int] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
     command: list[str] = field(default_factory=list)
     output: str = "trace.log"
     output_given: bool = False  # -o on the command line (-c then writes its table there)
@@ -151,6 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only these syscalls: names, numbers, strace classes (%%file, "
                              "%%process, %%net, %%signal, %%ipc, %%desc, %%memory), '!' to "
                              "exclude; repeatable, comma-separated")
+    target.add_argument("-P", "--path", action="append", default=[], metavar="PATH",
+                        help="only syscalls that touch PATH: name it in an argument (as given, "
+                             "or resolved) or use an fd opened on it (decided in the kernel); "
+                             "repeatable")
     target.add_argument("--cgroup", metavar="PATH",
                         help="only processes in this cgroup v2 directory or below it (absolute, "
                              "or relative to the cgroup v2 mount), from their first syscall")
@@ -348,6 +354,7 @@ def parse_options(argv: list[str] | None) -> Options:
         raise UsageError(f"data limit must be 0-{DATA_LIMIT_MAX} bytes, not {args.data_limit}")
     opts.data_limit = args.data_limit
     opts.comms = parse_comms(args.comm)
+    opts.paths = parse_paths(args.path)
     opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)
     opts.uid = parse_user(args.user, args.uid)
     opts.pids = parse_pids(args.pid)
@@ -575,6 +582,8 @@ def describe(opts: Options) -> str:
         target += f" in cgroup {opts.cgroup.path}"
     if opts.uid is not None:
         target += f" as uid {opts.uid}"
+    if opts.paths:
+        target += " touching " + ", ".join(opts.paths)
     if not records_wanted(opts):
         return target + ", summary only"
     return target + (" to " + ("standard output" if opts.output == "-" else opts.output))
@@ -584,7 +593,8 @@ def settings(opts: Options) -> Settings:
     """The session settings of the command-line options."""
     chosen = Settings(
         pids=opts.pids, comms=opts.comms, command=opts.command, follow=opts.follow,
-        syscalls=opts.syscalls, cgroup=opts.cgroup, uid=opts.uid, duration=opts.duration,
+        syscalls=opts.syscalls, paths=opts.paths, cgroup=opts.cgroup, uid=opts.uid,
+        duration=opts.duration,
         ring_size=opts.ring_size, emit_records=records_wanted(opts),
         count_stats=opts.summary, failed=opts.failed, successful=opts.successful,
         probe_root=os.environ.get(PROBE_ROOT_ENV, "/"),

@@ -70,7 +70,7 @@ class Tracer:
 
     The options are the command line's, by its long names, and are validated by the same
     functions: ``pids`` (-p: ints or comma-separated strings), ``syscalls`` (-s: names,
-    numbers, classes), ``comms`` (-n), ``follow`` (-f), ``command`` (``-- CMD ARGS``, started
+    numbers, classes), ``comms`` (-n), ``paths`` (-P), ``follow`` (-f), ``command`` (``-- CMD ARGS``, started
     gated so its first syscall is traced), ``cgroup``/``unit``/``container``, ``user``/``uid``,
     ``failed`` (-Z), ``successful`` (-e status=successful), ``duration`` (-d, seconds),
     ``summary`` (-c: counts only; see summary()) and ``with_summary`` (-C), ``string_limit``
@@ -112,6 +112,7 @@ class Tracer:
         duration: float | None = None,
         string_limit: int = 256,
         data_limit: int = 32,
+        paths: str | Iterable[str] | None = None,
         cgroup: str | None = None,
         unit: str | None = None,
         container: str | None = None,
@@ -145,6 +146,7 @@ class Tracer:
         self.settings = _session.Settings(
             pids=_session.parse_pids(_strings(pids)),
             syscalls=_syscall_numbers(syscalls),
+            paths=_session.parse_paths([paths] if isinstance(paths, str) else list(paths or [])),
             comms=_session.parse_comms(_strings(comms)),
             command=[os.fsdecode(c) for c in commands],
             follow=follow,
