@@ -234,6 +234,11 @@ def descendants(roots: list[int], parents: dict[int, int] | None = None) -> list
     return found
 
 
+def _ended(pidfd: int) -> bool:
+    """Whether the process of pidfd has ended (a pidfd reads as ready then, zombie or not)."""
+    return bool(select.select([pidfd], [], [], 0)[0])
+
+
 def _pgid(pid: int) -> int | None:
     try:
         return os.getpgid(pid)
@@ -254,9 +259,13 @@ class StartedTree:
 
     def _collect(self) -> None:
         # In tree order, parents first: a parent signalled after its children could see them
-        # end and exit by itself first (sh's wait), with a status that hides the stop.
+        # end and exit by itself first (sh's wait), with a status that hides the stop. Only
+        # processes still running are asked for children: an ended one's pid may be reused.
         parents = _parents()
-        pids = [self.child.pid, *descendants([self.child.pid, *self.members], parents)]
+        roots = [pid for pid, fd in self.members.items() if not _ended(fd)]
+        if self.child.poll() is None and self.child.pid not in self.members:
+            roots.insert(0, self.child.pid)  # not reaped, so the pid is still the command's
+        pids = roots + descendants(roots, parents)
         if self.follow:  # orphans handed to init are found by the kernel's map
             pids += [pid for pid in parents if pid not in self.members and self.tracer.traced(pid)]
         for pid in pids:
@@ -272,11 +281,7 @@ class StartedTree:
         last look is one too."""
         self._collect()
         self.child.poll()  # reap the command itself, so its pidfd reads as ended
-        out = []
-        for pid, fd in self.members.items():
-            if not select.select([fd], [], [], 0)[0]:
-                out.append(pid)
-        return out
+        return [pid for pid, fd in self.members.items() if not _ended(fd)]
 
     def signal(self, sig: int, skip_pgid: int | None = None) -> None:
         """Send sig to every member (found anew), except those in process group skip_pgid:
@@ -564,7 +569,7 @@ def add_running(tracer: Any, comms: list[str]) -> int:
                 continue
             if tracer.add_pid(pid):
                 added += 1
-                if select.select([fd], [], [], 0)[0]:  # ended before it was in the map
+                if _ended(fd):  # ended before it was in the map
                     tracer.erase_pid(pid)
                     added -= 1
         finally:
