@@ -67,6 +67,13 @@ const volatile __u8 capture_blobs = 0;    /* capture_plan is in use */
 const volatile __u32 argv_limit = 0;      /* bytes kept of each execve argv string */
 const volatile struct capture_slot capture_plan[MAX_SYSCALLS][MAX_BLOBS] = {};
 
+/* -P: only syscalls whose path argument is one of filter_path (as the program wrote it), or
+ * whose fd argument was opened on one (path_fds). Needs bpf_strncmp (v5.17, commit
+ * c5fb19937455), as -n needs bpf_loop. */
+const volatile __u8 filter_paths = 0;             /* how many of filter_path are set */
+const volatile char filter_path[MAX_PATHS][NAME_LEN] = {};
+const volatile __u16 path_roles[MAX_SYSCALLS] = {}; /* enum path_role, and path argument bits */
+
 /* Counters read by user space through the mmap'ed .bss. */
 __u64 lost_events = 0;     /* records dropped because the ring was full */
 __u64 untraced_forks = 0;  /* children not followed because the traced map was full */
@@ -141,6 +148,26 @@ struct {
 	__type(key, __u32);
 	__type(value, struct latency_hist);
 } latency SEC(".maps");
+struct path_fd {
+	__u32 tgid;
+	__s32 fd;
+};
+
+/* -P: fds opened on a path (LRU: a process that ends leaves its entries to age out). */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, MAX_PATH_FDS);
+	__type(key, struct path_fd);
+	__type(value, __u8);
+} path_fds SEC(".maps");
+
+/* -P: threads in a selected call that returns an fd (open, dup), from entry to exit. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, MAX_PATH_FDS);
+	__type(key, __u32); /* tid */
+	__type(value, __u8);
+} path_opening SEC(".maps");
 
 struct name_scratch {
 	char path[NAME_LEN];
@@ -476,6 +503,83 @@ static __always_inline void read_exec_args(struct pending *p, long nr)
 	keep_blob(p, argv + 1, sizeof(count));
 }
 
+/* -P: whether the string at ptr is one of filter_path. */
+static __always_inline bool path_matches(__u64 ptr)
+{
+	struct name_scratch *s;
+	__u32 zero = 0;
+	long n;
+
+	s = bpf_map_lookup_elem(&scratch, &zero);
+	if (!s)
+		return false;
+	n = bpf_probe_read_user_str(s->path, NAME_LEN, (const void *)ptr);
+	if (n <= 0 || n >= NAME_LEN) /* unreadable, or longer than any -P path */
+		return false;
+#pragma unroll
+	for (int i = 0; i < MAX_PATHS; i++) {
+		if (i >= filter_paths)
+			break;
+		if (bpf_strncmp(s->path, NAME_LEN, (const char *)filter_path[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* -P at syscall entry: a path argument names one of the paths, or argument 0 is an fd opened
+ * on one. A selected call that returns an fd is remembered until its exit (path_exit). 32-bit
+ * calls are not looked at. */
+static __always_inline bool path_selected(struct pt_regs *regs, long id, bool compat,
+					  __u64 pid_tgid)
+{
+	struct path_fd key;
+	__u64 args[6];
+	bool hit = false;
+	__u16 roles;
+	__u32 tid;
+
+	if (compat || (unsigned long)id >= MAX_SYSCALLS)
+		return false;
+	roles = path_roles[id];
+	if (!roles)
+		return false;
+	read_args(regs, args, compat);
+	if (roles & PATH_FD_ARG0) {
+		key.tgid = pid_tgid >> 32;
+		key.fd = (__s32)args[0];
+		hit = bpf_map_lookup_elem(&path_fds, &key) != NULL;
+		if (hit && (roles & PATH_FD_CLOSE))
+			bpf_map_delete_elem(&path_fds, &key);
+	}
+#pragma unroll
+	for (int arg = 0; arg < 6; arg++)
+		if (!hit && (roles & (1u << arg)))
+			hit = path_matches(args[arg]);
+	/* fcntl's F_DUPFD (0) and F_DUPFD_CLOEXEC (1030, include/uapi/linux/fcntl.h) dup. */
+	if ((roles & PATH_FD_FCNTL) && (args[1] == 0 || args[1] == 1030))
+		roles |= PATH_FD_RESULT;
+	if (hit && (roles & PATH_FD_RESULT)) {
+		tid = (__u32)pid_tgid;
+		__u8 one = 1;
+		bpf_map_update_elem(&path_opening, &tid, &one, BPF_ANY);
+	}
+	return hit;
+}
+
+/* -P at syscall exit: the fd a selected open or dup returned is on the path too. */
+static __always_inline void path_exit(__u64 pid_tgid, long ret)
+{
+	__u32 tid = (__u32)pid_tgid;
+	struct path_fd key;
+	__u8 one = 1;
+
+	if (bpf_map_delete_elem(&path_opening, &tid) || ret < 0)
+		return;
+	key.tgid = pid_tgid >> 32;
+	key.fd = (__s32)ret;
+	bpf_map_update_elem(&path_fds, &key, &one, BPF_ANY);
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
@@ -495,6 +599,8 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	if (!filter_syscalls)
 		compat = in_compat();
+	if (filter_paths && !path_selected(regs, id, compat, pid_tgid))
+		return 0;
 
 	if (capture_exit && !never_returns(id, compat)) {
 		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
@@ -553,6 +659,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 
 	if (!current_ids(&pid_tgid) || (__u32)(pid_tgid >> 32) == filter_self_tgid)
 		return 0;
+	if (filter_paths)
+		path_exit(pid_tgid, ret);
 	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 	if (!p || !p->active)
 		return 0;
@@ -641,8 +749,8 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	return 0;
 }
 
-/* Trace by name: decided once per exec, from the full basename of the executed file or the
- * new comm. A process stays traced across later execs. */
+/* Trace by name: decided once per exec, from the full basename of the executed path, the
+ * executed file's name or the new comm. A process stays traced across later execs. */
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct linux_binprm *bprm)
 {
@@ -659,7 +767,11 @@ int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct l
 	s = bpf_map_lookup_elem(&scratch, &zero);
 	if (!s)
 		return 0;
-	if (!basename_key(s->key, s->path, bprm->filename) || !bpf_map_lookup_elem(&comms, s->key)) {
+	/* The path's basename, else the file's own name (a path past NAME_LEN bytes, fexecve),
+	 * else the new comm. */
+	if ((!basename_key(s->key, s->path, bprm->filename) ||
+	     !bpf_map_lookup_elem(&comms, s->key)) &&
+	    (!file_key(s->key, bprm) || !bpf_map_lookup_elem(&comms, s->key))) {
 		comm_key(s->key);
 		if (!bpf_map_lookup_elem(&comms, s->key))
 			return 0;

@@ -111,13 +111,22 @@ static __always_inline bool basename_key(char *key, char *path, const char *file
 {
 	struct slash_scan scan = { .path = path, .start = 0 };
 
+	/* A path cut at NAME_LEN would give a wrong basename: file_key names it instead. */
 	scan.len = bpf_probe_read_kernel_str(path, NAME_LEN, filename);
-	if (scan.len <= 0)
+	if (scan.len <= 0 || scan.len >= NAME_LEN)
 		return false;
 	bpf_loop(NAME_LEN, scan_slash, &scan, 0);
 	__builtin_memset(key, 0, NAME_LEN);
 	bpf_probe_read_kernel_str(key, NAME_LEN, path + (scan.start & (NAME_LEN - 1)));
 	return true;
+}
+
+/* Fill key (NAME_LEN bytes) with the name of the file being executed, from its dentry: right
+ * where the path is not (longer than NAME_LEN, or fexecve's "/dev/fd/N"). */
+static __always_inline bool file_key(char *key, struct linux_binprm *bprm)
+{
+	__builtin_memset(key, 0, NAME_LEN);
+	return bpf_probe_read_kernel_str(key, NAME_LEN, bprm->file->f_path.dentry->d_name.name) > 0;
 }
 
 /* Fill key (NAME_LEN bytes) with the current task's comm, zero padded. */

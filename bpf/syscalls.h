@@ -13,6 +13,18 @@
 /* Longest program name matched by --comm (a file name component, NAME_MAX). */
 #define NAME_LEN 256
 #define MAX_NAMES 64
+/* -P: at most MAX_PATHS paths, each shorter than NAME_LEN; fds opened on them, per process. */
+#define MAX_PATHS 8
+#define MAX_PATH_FDS 65536
+
+/* path_roles[nr]: which arguments of a syscall -P looks at. The low 6 bits: argument i is a
+ * path. */
+enum path_role {
+	PATH_FD_ARG0 = 64,    /* argument 0 is a file descriptor (or the dirfd of an *at call) */
+	PATH_FD_RESULT = 128, /* the call returns a new fd on what it names (open, dup) */
+	PATH_FD_CLOSE = 256,  /* the call ends its argument-0 fd (close) */
+	PATH_FD_FCNTL = 512,  /* fcntl: F_DUPFD and F_DUPFD_CLOEXEC return a new fd */
+};
 /* Bytes of one string argument captured at entry: --string-limit is at most STRING_MAX - 2
  * (one byte to detect truncation, one for the NUL). At most MAX_STRINGS per syscall. */
 #define STRING_MAX 4096

@@ -71,7 +71,25 @@ struct task_struct {
 struct kernel_siginfo;
 struct k_sigaction;
 
+/* The executed file's own name, for -n: the dentry of bprm->file. */
+struct qstr {
+	const unsigned char *name;
+};
+
+struct dentry {
+	struct qstr d_name;
+};
+
+struct path {
+	struct dentry *dentry;
+};
+
+struct file {
+	struct path f_path;
+};
+
 struct linux_binprm {
+	struct file *file;
 	const char *filename;
 };
 

@@ -54,6 +54,8 @@ def _files(root: Path) -> dict[str, bytes]:
         (b"7:0:\n", Record(7, 0, "")),  # empty comm is valid
         (b"0:18446744073709551615:x\n", Record(0, 2**64 - 1, "x")),
         (b"4294967295:3:x\n", Record(2**32 - 1, 3, "x")),
+        (b"5:-1:x\n", Record(5, -1, "x")),  # syscall(-1), as the kernel passes it
+        (b"5:-2147483648:x\n", Record(5, -(2**31), "x")),
         (b"9:2:\\x1b[31m\n", Record(9, 2, "\\x1b[31m")),
         (b"9:2:" + b"a" * 15 + b"\n", Record(9, 2, "a" * 15)),
         (b"9:2:" + b"\\xff" * 15 + b"\n", Record(9, 2, "\\xff" * 15)),
@@ -61,6 +63,16 @@ def _files(root: Path) -> dict[str, bytes]:
 )
 def test_parse_line_valid(line: bytes, record: Record) -> None:
     assert parse_line(line) == record
+
+
+def test_a_log_with_thread_ids_is_read_after_its_header() -> None:
+    assert parse_line(b"12:13:59:a:b\n", tid=True) == Record(12, 59, "a:b", 13)
+    assert parse_line(b"12:59:ab\n", tid=True) is None  # a field short
+    assert parse_line(b"12:x:59:ab\n", tid=True) is None
+    result = split_records([b"# pid:tid:syscall_id:comm\n", b"12:13:59:sh\n", b"12:14:1:sh\n"])
+    assert result.groups == {("sh", 12): [59, 1]} and result.malformed == []
+    # Without the header, the same lines are the default log's: comm "59:sh".
+    assert split_records([b"12:13:59:sh\n"]).groups == {("59:sh", 12): [13]}
 
 
 @pytest.mark.parametrize(
@@ -73,7 +85,9 @@ def test_parse_line_valid(line: bytes, record: Record) -> None:
         b"x:2:a\n",
         b"1:y:a\n",
         b"-1:2:a\n",
-        b"1:-2:a\n",
+        b"1:-0:a\n",  # -0 is not canonical
+        b"1:-2147483649:a\n",  # below a signed 32-bit nr
+        b"1:--2:a\n",
         b"+1:2:a\n",
         b" 1:2:a\n",
         b"1_0:2:a\n",

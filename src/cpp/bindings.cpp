@@ -19,6 +19,7 @@
 #include "map_controller.h"
 #include "record_batch.h"
 #include "sink.h"
+#include "split_sink.h"
 #include "tracer.h"
 
 namespace py = pybind11;
@@ -145,15 +146,19 @@ PYBIND11_MODULE(_core, m) {
         }
         py::list comms;
         for (const auto& c : columns.comms) comms.append(py::bytes(c));
+        py::object tid = py::none();
+        if (columns.has_tid) tid = owned_array(std::move(columns.tid));
         return py::make_tuple(owned_array(std::move(columns.pid)),
                               owned_array(std::move(columns.nr)),
-                              owned_array(std::move(columns.comm)), comms, columns.malformed);
+                              owned_array(std::move(columns.comm)), comms, columns.malformed,
+                              tid);
       },
       py::arg("path"),
       "Parse a trace log (pid:nr:comm lines) into (pid uint32[], nr int32[], comm uint32[] "
       "indexes into comms, comms: distinct escaped names as bytes, malformed: count of "
-      "non-blank lines that do not parse). Blank lines are skipped. Raises ObserverError if "
-      "the file cannot be read.");
+      "non-blank lines that do not parse, tid uint32[] of a log with thread ids (its first "
+      "line '# pid:tid:syscall_id:comm') or None). Blank lines are skipped. Raises "
+      "ObserverError if the file cannot be read.");
   m.def(
       "record_batch",
       [](py::array_t<Event, py::array::c_style> events, int64_t clock_offset_ns) {
@@ -246,6 +251,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("pids", &Spec::pids)
       .def_readwrite("syscalls", &Spec::syscalls)
       .def_readwrite("comms", &Spec::comms)
+      .def_readwrite("paths", &Spec::paths)
       .def_readwrite("follow", &Spec::follow)
       .def_readwrite("capture_exit", &Spec::capture_exit)
       .def_readwrite("capture_time", &Spec::capture_time)
@@ -286,9 +292,37 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<TextSink, Sink>(m, "TextSink", "The trace log: one 'tgid:nr:comm' line per syscall.")
       .def(py::init(&TextSink::open), py::arg("path"), "Create path ('-' = standard output).");
+  py::class_<TidTextSink, TextSink>(m, "TidTextSink",
+                                    "The trace log with thread ids: a header line '# pid:tid:"
+                                    "syscall_id:comm', then one 'tgid:tid:nr:comm' per syscall.")
+      .def(py::init(&TidTextSink::open), py::arg("path"),
+           "Create path ('-' = standard output).");
 
   py::class_<DiscardSink, Sink>(m, "DiscardSink", "Counts records and drops them.")
       .def(py::init<>());
+
+  py::class_<SplitSink, Sink>(m, "SplitSink",
+                              "-ff: one file per process. format 'log' writes the formatter's "
+                              "DIR/<comm>:<pid>.log files, 'jsonl' and 'strace' FILE.<pid>.")
+      .def(py::init([](const std::string& path, const std::string& format, int timestamps,
+                       bool durations, bool relative) {
+             SplitSink::Kind kind = SplitSink::Kind::kSequence;
+             if (format == "jsonl")
+               kind = SplitSink::Kind::kJson;
+             else if (format == "strace")
+               kind = SplitSink::Kind::kStrace;
+             else if (format != "log")
+               throw std::invalid_argument("per-process files are log, jsonl or strace, not " +
+                                           format);
+             return std::make_unique<SplitSink>(path, kind,
+                                                TimeFormat{timestamps, durations, relative});
+           }),
+           py::arg("path"), py::arg("format"), py::arg("timestamps") = 0,
+           py::arg("durations") = false, py::arg("relative") = false,
+           "Files are created as their processes first write.")
+      .def("close", &SplitSink::close,
+           "Flush and close every file; sequence files get their final newline.")
+      .def_property_readonly("files", &SplitSink::files, "Files created so far.");
 
   py::class_<JsonSink, Sink>(m, "JsonSink", "JSON Lines: one object per syscall, all fields.")
       .def(py::init(&JsonSink::open), py::arg("path"), "Create path ('-' = standard output).");
@@ -342,7 +376,9 @@ PYBIND11_MODULE(_core, m) {
            "Wait up to timeout_ms, write committed records to sink; returns how many.")
       .def("drain", &Tracer::drain, py::arg("sink"), py::call_guard<py::gil_scoped_release>(),
            "Write every record left in the ring to sink.")
-      .def("add_pid", [](Tracer& t, uint32_t pid) { t.maps().add_tgid(pid); }, py::arg("pid"))
+      .def("add_pid", [](Tracer& t, uint32_t pid) { return t.maps().add_tgid(pid); },
+           py::arg("pid"),
+           "Trace pid; False if it already was (the kernel or an earlier call added it).")
       .def("erase_pid", [](Tracer& t, uint32_t pid) { t.maps().erase_tgid(pid); }, py::arg("pid"))
       .def("traced", [](Tracer& t, uint32_t pid) { return t.maps().traced(pid); }, py::arg("pid"))
       .def("traced_count", [](Tracer& t) { return t.maps().traced_count(); },
@@ -353,6 +389,9 @@ PYBIND11_MODULE(_core, m) {
       .def("counters", &Tracer::counters)
       .def_property_readonly("consumed", &Tracer::consumed,
                              "Records taken from the ring and accepted by a sink, in total.")
+      .def_property_readonly("abandoned", &Tracer::abandoned,
+                             "Records the last drain() could not wait for (still being "
+                             "written after 100 ms), never written.")
       .def_property_readonly("notes", &Tracer::notes,
                              "Start-up notes: absent features that are not needed.")
       .def("stats", &Tracer::stats, "Per-syscall totals of summary mode, summed over CPUs.");

@@ -26,14 +26,17 @@ namespace {
 
 constexpr const char* kPrivilegeHint = "run as root, or grant CAP_BPF and CAP_PERFMON";
 
-// A probe result as a report line: 1 yes, 0 no, EPERM/EACCES "cannot tell".
-Feature from_probe(std::string name, int ret, std::string use, bool required) {
+// A probe result as a report line: 1 yes, 0 no, EPERM/EACCES "cannot tell". Without
+// privileges a 0 cannot tell either: libbpf 1.1's map and program probes return 0 for any
+// failure, EPERM included, so "no" would claim what was never tested.
+Feature from_probe(std::string name, int ret, std::string use, bool required,
+                   bool unprivileged) {
   Feature f{std::move(name), std::nullopt, std::move(use), required};
   if (ret == 1) {
     f.available = true;
-  } else if (ret == 0) {
+  } else if (ret == 0 && !unprivileged) {
     f.available = false;
-  } else if (ret == -EPERM || ret == -EACCES) {
+  } else if (ret == 0 || ret == -EPERM || ret == -EACCES) {
     f.detail = "cannot probe without privileges (" + std::string(kPrivilegeHint) + ")";
   } else {
     f.detail = "probe failed: " + std::string(std::strerror(-ret)) + " (" + errno_name(-ret) + ")";
@@ -147,6 +150,7 @@ std::vector<Feature> probe_kernel(const FeatureSource& source) {
       priv.detail = kPrivilegeHint;
   }
   report.push_back(priv);
+  bool unprivileged = priv.available == false;
 
   const std::string btf = "/sys/kernel/btf/vmlinux";
   bool has_btf = source.readable(btf);
@@ -155,21 +159,25 @@ std::vector<Feature> probe_kernel(const FeatureSource& source) {
                     true});
 
   report.push_back(from_probe("ring buffer", source.probe_map(BPF_MAP_TYPE_RINGBUF),
-                              "records to user space (Linux >= 5.8)", true));
+                              "records to user space (Linux >= 5.8)", true, unprivileged));
   report.push_back(from_probe("task storage", source.probe_map(BPF_MAP_TYPE_TASK_STORAGE),
                               "entry data for return values and durations (Linux >= 5.11)",
-                              false));
+                              false, unprivileged));
   report.push_back(from_probe("tp_btf", source.probe_tp_btf("sys_enter"),
                               "used: raw_syscalls sys_enter/sys_exit, sched_process_* "
                               "(Linux >= 5.5)",
-                              true));
+                              true, unprivileged));
   report.push_back(from_probe("raw_tp", source.probe_program(BPF_PROG_TYPE_RAW_TRACEPOINT),
-                              "not used (tp_btf reads arguments without copies)", false));
+                              "not used (tp_btf reads arguments without copies)", false,
+                              unprivileged));
   report.push_back(from_probe("tp", source.probe_program(BPF_PROG_TYPE_TRACEPOINT),
-                              "not used (needs tracefs)", false));
+                              "not used (needs tracefs)", false, unprivileged));
+  // libbpf's helper probe reads "yes" into a load refused for lack of privileges: unknown.
   report.push_back(from_probe("bpf_loop",
-                              source.probe_helper(BPF_PROG_TYPE_RAW_TRACEPOINT, BPF_FUNC_loop),
-                              "used by -n/--comm (Linux >= 5.17)", false));
+                              unprivileged ? 0
+                                           : source.probe_helper(BPF_PROG_TYPE_RAW_TRACEPOINT,
+                                                                 BPF_FUNC_loop),
+                              "used by -n/--comm (Linux >= 5.17)", false, unprivileged));
 
   Feature tracefs{"tracefs", false, "not mounted (observer does not need it)", false};
   if (auto mounts = source.read("/proc/self/mounts")) {

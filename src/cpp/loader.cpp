@@ -27,6 +27,36 @@ namespace {
 int g_verbosity = 0;
 std::string g_log;  // libbpf output of the current load, for LoadError
 
+// -P's view of syscall nr (enum path_role): its path arguments (the string arguments the
+// decoder knows), whether argument 0 is an fd (the *at calls' dirfd included: strace's -P
+// looks at both), and whether it returns a new fd on what it names or closes one.
+uint16_t path_roles(int nr) {
+  static constexpr std::string_view kFdArg0[] = {
+      "read", "write", "close", "fstat", "newfstat", "lseek", "ioctl", "pread64", "pwrite64",
+      "readv", "writev", "preadv", "pwritev", "preadv2", "pwritev2", "fcntl", "flock", "fsync",
+      "fdatasync", "ftruncate", "getdents", "getdents64", "fchdir", "fchmod", "fchown",
+      "fstatfs", "readahead", "fsetxattr", "fgetxattr", "flistxattr", "fremovexattr",
+      "fadvise64", "fallocate", "sync_file_range", "syncfs", "sendfile", "splice", "tee",
+      "copy_file_range", "dup", "dup2", "dup3", "openat", "openat2", "newfstatat", "fstatat64",
+      "statx", "faccessat", "faccessat2", "mkdirat", "mknodat", "fchownat", "futimesat",
+      "unlinkat", "renameat", "renameat2", "linkat", "readlinkat", "fchmodat", "fchmodat2",
+      "utimensat", "execveat", "name_to_handle_at", "inotify_add_watch", "fanotify_mark",
+      "open_tree", "move_mount", "mount_setattr", "fgetxattrat", "getxattrat", "setxattrat",
+      "listxattrat", "removexattrat", "file_getattr", "file_setattr", "fsmount"};
+  static constexpr std::string_view kFdResult[] = {"open", "openat", "openat2", "creat",
+                                                   "dup", "dup2", "dup3", "open_by_handle_at"};
+  std::string_view name = syscall_name(nr);
+  auto in = [&](const auto& list) {
+    return !name.empty() && std::find(std::begin(list), std::end(list), name) != std::end(list);
+  };
+  uint16_t roles = string_arg_mask(nr);
+  if (in(kFdArg0)) roles |= PATH_FD_ARG0;
+  if (in(kFdResult)) roles |= PATH_FD_RESULT;
+  if (name == "close") roles |= PATH_FD_CLOSE;
+  if (name == "fcntl") roles |= PATH_FD_FCNTL;
+  return roles;
+}
+
 // libbpf hands the verifier's log over in one message that can be megabytes long: format it
 // at its full size, so the reason at its end is kept.
 int print_libbpf(enum libbpf_print_level level, const char* format, va_list args) {
@@ -187,6 +217,19 @@ Loader::Loader(const Spec& spec) {
   ro->argv_limit = spec.data_limit;  // execve's strings are cut as strace's -s cuts them
   if (spec.data_limit)
     for (int nr = 0; nr < MAX_SYSCALLS; ++nr) capture_plan(nr, spec.data_limit, ro->capture_plan[nr]);
+  if (spec.paths.size() > MAX_PATHS)
+    throw Error("configure -P", E2BIG, "at most " + std::to_string(MAX_PATHS) + " paths");
+  for (const auto& path : spec.paths)
+    if (path.empty() || path.size() >= NAME_LEN || path.find('\0') != std::string::npos)
+      throw Error("configure -P", ENAMETOOLONG,
+                  "a path must be 1-" + std::to_string(NAME_LEN - 1) + " bytes");
+  if (!spec.paths.empty()) {
+    ro->filter_paths = static_cast<uint8_t>(spec.paths.size());
+    for (size_t i = 0; i < spec.paths.size(); ++i)
+      std::memcpy(const_cast<char*>(ro->filter_path[i]), spec.paths[i].data(),
+                  spec.paths[i].size());
+    for (int nr = 0; nr < MAX_SYSCALLS; ++nr) ro->path_roles[nr] = path_roles(nr);
+  }
   ro->capture_time = spec.capture_time || spec.capture_exit;
   check(bpf_map__set_max_entries(skel_->maps.events, spec.ring_size), "configure ring buffer size");
 

@@ -18,6 +18,7 @@ struct Spec {
   std::vector<uint32_t> pids;      // trace these processes (all threads)
   std::vector<int> syscalls;       // only these syscall numbers; empty = all
   std::vector<std::string> comms;  // trace processes that exec a program of this name
+  std::vector<std::string> paths;  // -P: only syscalls that name one of these or use its fd
   bool follow = false;             // trace children of traced processes
   bool capture_exit = false;       // record at exit: return value and duration
   bool capture_time = false;       // timestamp every record

@@ -30,6 +30,20 @@ bool parse_decimal(std::string_view s, uint64_t max, uint64_t* out) {
   return true;
 }
 
+// The nr field: a decimal, or a negative one down to INT32_MIN (syscall(-1) is recorded as
+// the kernel passes it, nr -1); "-0" is not canonical.
+bool parse_nr(std::string_view s, int32_t* out) {
+  uint64_t v = 0;
+  if (!s.empty() && s[0] == '-') {
+    if (!parse_decimal(s.substr(1), uint64_t{1} << 31, &v) || v == 0) return false;
+    *out = static_cast<int32_t>(-static_cast<int64_t>(v));
+    return true;
+  }
+  if (!parse_decimal(s, std::numeric_limits<int32_t>::max(), &v)) return false;
+  *out = static_cast<int32_t>(v);
+  return true;
+}
+
 bool is_ascii(std::string_view s) {
   for (char c : s)
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -66,33 +80,54 @@ class CommIndex {
   uint32_t last_ = kNone;
 };
 
+// The next ':'-terminated field of line from pos (pos moves past the ':'), or false.
+bool next_field(std::string_view line, size_t* pos, std::string_view* field) {
+  size_t end = line.find(':', *pos);
+  if (end == std::string_view::npos) return false;
+  *field = line.substr(*pos, end - *pos);
+  *pos = end + 1;
+  return true;
+}
+
 void parse_into(std::string_view text, LogColumns& columns, CommIndex& comms) {
   while (!text.empty()) {
     size_t end = text.find('\n');
     std::string_view line = text.substr(0, end);
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     if (line.empty()) continue;
-    size_t first = line.find(':');
-    size_t second = first == std::string_view::npos ? first : line.find(':', first + 1);
-    uint64_t pid = 0, nr = 0;
-    if (second == std::string_view::npos || !is_ascii(line) ||
-        !parse_decimal(line.substr(0, first), std::numeric_limits<uint32_t>::max(), &pid) ||
-        !parse_decimal(line.substr(first + 1, second - first - 1),
-                       std::numeric_limits<int32_t>::max(), &nr)) {
+    size_t pos = 0;
+    std::string_view pid_text, tid_text, nr_text;
+    uint64_t pid = 0, tid = 0;
+    int32_t nr = 0;
+    if (!is_ascii(line) || !next_field(line, &pos, &pid_text) ||
+        (columns.has_tid && !next_field(line, &pos, &tid_text)) ||
+        !next_field(line, &pos, &nr_text) ||
+        !parse_decimal(pid_text, std::numeric_limits<uint32_t>::max(), &pid) ||
+        (columns.has_tid &&
+         !parse_decimal(tid_text, std::numeric_limits<uint32_t>::max(), &tid)) ||
+        !parse_nr(nr_text, &nr)) {
       ++columns.malformed;
       continue;
     }
     columns.pid.push_back(static_cast<uint32_t>(pid));
-    columns.nr.push_back(static_cast<int32_t>(nr));
-    columns.comm.push_back(comms.find(line.substr(second + 1)));
+    if (columns.has_tid) columns.tid.push_back(static_cast<uint32_t>(tid));
+    columns.nr.push_back(nr);
+    columns.comm.push_back(comms.find(line.substr(pos)));
   }
+}
+
+// Takes the header of a log with thread ids off the front of text, if it is there.
+std::string_view take_header(std::string_view text, LogColumns& columns) {
+  if (text.substr(0, kTidLogHeader.size()) != kTidLogHeader) return text;
+  columns.has_tid = true;
+  return text.substr(kTidLogHeader.size());
 }
 
 }  // namespace
 
 void parse_log_lines(std::string_view text, LogColumns& columns) {
   CommIndex comms(columns);
-  parse_into(text, columns, comms);
+  parse_into(take_header(text, columns), columns, comms);
 }
 
 LogColumns read_log_columns(const std::string& path) {
@@ -102,6 +137,7 @@ LogColumns read_log_columns(const std::string& path) {
   CommIndex comms(columns);
   std::string buffer;
   std::vector<char> block(1 << 20);
+  bool start = true;  // the header, if any, is the first line
   for (;;) {
     ssize_t n = ::read(fd, block.data(), block.size());
     if (n < 0 && errno == EINTR) continue;
@@ -115,11 +151,14 @@ LogColumns read_log_columns(const std::string& path) {
     // Parse the complete lines; keep the partial last one for the next block.
     size_t last = buffer.rfind('\n');
     if (last == std::string::npos) continue;
-    parse_into(std::string_view(buffer).substr(0, last + 1), columns, comms);
+    std::string_view complete = std::string_view(buffer).substr(0, last + 1);
+    parse_into(start ? take_header(complete, columns) : complete, columns, comms);
+    start = false;
     buffer.erase(0, last + 1);
   }
   ::close(fd);
-  parse_into(buffer, columns, comms);  // a last line without '\n'
+  // A last line without '\n'.
+  parse_into(start ? take_header(buffer, columns) : std::string_view(buffer), columns, comms);
   return columns;
 }
 

@@ -13,15 +13,21 @@
 
 namespace observer {
 
+// The first line of a log with thread ids (TidTextSink, --tid): "pid:tid:nr:comm" lines.
+inline constexpr std::string_view kTidLogHeader = "# pid:tid:syscall_id:comm\n";
+
 struct LogColumns {
+  bool has_tid = false;            // the text began with kTidLogHeader
   std::vector<uint32_t> pid;
+  std::vector<uint32_t> tid;       // with has_tid only
   std::vector<int32_t> nr;
   std::vector<uint32_t> comm;      // index into comms
   std::vector<std::string> comms;  // distinct escaped comm texts, in first-seen order
   uint64_t malformed = 0;          // non-blank lines that are not "pid:nr:comm"
 };
 
-// Appends the records of complete lines in text to columns; blank lines are skipped.
+// Appends the records of complete lines in text to columns; blank lines are skipped. Text that
+// starts with kTidLogHeader is a log with thread ids.
 // A line is malformed unless it is ASCII, its pid is 1-10 digits up to UINT32_MAX and its nr
 // 1-10 digits up to INT32_MAX. Thread-compatible (one columns object per thread).
 void parse_log_lines(std::string_view text, LogColumns& columns);

@@ -15,13 +15,14 @@
 
 namespace observer {
 
-void MapController::add_tgid(uint32_t tgid) {
+bool MapController::add_tgid(uint32_t tgid) {
   uint32_t reason = TRACED_TARGET;
   int err = bpf_map__update_elem(skel_->maps.traced, &tgid, sizeof(tgid), &reason, sizeof(reason),
                                  BPF_NOEXIST);
-  if (err == -EEXIST) return;
+  if (err == -EEXIST) return false;
   if (err) throw MapError("add pid " + std::to_string(tgid) + " to the traced map", -err);
   __atomic_fetch_add(&skel_->bss->traced_alive, 1, __ATOMIC_RELAXED);
+  return true;
 }
 
 bool MapController::traced(uint32_t tgid) const {

@@ -23,8 +23,9 @@ class MapController {
  public:
   explicit MapController(syscalls_bpf* skel) : skel_(skel) {}
 
-  // Traces every thread of process tgid. Throws MapError if the map is full.
-  void add_tgid(uint32_t tgid);
+  // Traces every thread of process tgid; false if it already was traced. Throws MapError if
+  // the map is full.
+  bool add_tgid(uint32_t tgid);
   bool traced(uint32_t tgid) const;
   // Stops tracing tgid (it exited before the kernel could see it go).
   void erase_tgid(uint32_t tgid);

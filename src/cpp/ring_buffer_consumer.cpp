@@ -81,4 +81,18 @@ size_t RingBufferReader::pending() const {
   return static_cast<size_t>(prod - cons);
 }
 
+size_t RingBufferReader::records() const {
+  uint64_t cons = __atomic_load_n(consumer_pos_, __ATOMIC_ACQUIRE);
+  uint64_t prod = __atomic_load_n(producer_pos_, __ATOMIC_ACQUIRE);
+  size_t count = 0;
+  while (cons < prod) {
+    uint32_t len = __atomic_load_n(reinterpret_cast<const uint32_t*>(data_ + (cons & (size_ - 1))),
+                                   __ATOMIC_ACQUIRE);
+    if (!(len & BPF_RINGBUF_DISCARD_BIT)) ++count;
+    cons += ((len & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT)) + BPF_RINGBUF_HDR_SZ + 7) &
+            ~uint64_t{7};
+  }
+  return count;
+}
+
 }  // namespace observer

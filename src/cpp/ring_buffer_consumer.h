@@ -46,6 +46,9 @@ class RingBufferReader {
 
   // Bytes written by producers and not yet consumed (committed or not).
   size_t pending() const;
+  // Records not yet consumed, committed or still being written (a reserved record's header
+  // holds its length from the start); discarded ones do not count.
+  size_t records() const;
 
  private:
   void unmap() noexcept;

@@ -35,11 +35,15 @@ char* escape_comm(char* out, const char (&comm)[TASK_COMM_LEN]) noexcept {
   return out;
 }
 
-std::tuple<int, bool, std::string> FileSink::open_fd(const std::string& path) {
+std::tuple<int, bool, std::string> FileSink::open_fd(const std::string& path, bool append) {
   if (path == "-") return {STDOUT_FILENO, false, "standard output"};
   // 0600: records can hold what programs read and write. O_NOFOLLOW: a symlink planted at
   // the path must not redirect the output onto another file.
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+  int fd = ::open(path.c_str(),
+                  O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC | O_NOFOLLOW,
+                  0600);
+  // At the end, so that the constructor's offset (kept to cut a failed write back) is right.
+  if (fd >= 0 && append) lseek(fd, 0, SEEK_END);
   if (fd < 0 && errno == ELOOP)
     throw SinkError("open " + path, ELOOP, "it is a symbolic link, which observer does not follow");
   if (fd < 0) throw SinkError("open " + path, errno);
@@ -82,6 +86,34 @@ void TextSink::write(const Event& event) {
   commit(p);
 }
 
+std::unique_ptr<TidTextSink> TidTextSink::open(const std::string& path) {
+  auto [fd, owned, name] = open_fd(path);
+  return std::make_unique<TidTextSink>(fd, owned, name);
+}
+
+TidTextSink::TidTextSink(int fd, bool owns_fd, std::string name)
+    : TextSink(fd, owns_fd, std::move(name)) {
+  size_t n = std::strlen(kHeader);
+  char* p = line(n);
+  std::memcpy(p, kHeader, n);
+  commit_header(p + n);
+}
+
+void TidTextSink::write(const Event& event) {
+  char* p = line(kMaxLine);
+  char* end = p + kMaxLine;
+  p = std::to_chars(p, end, event.tgid).ptr;
+  *p++ = ':';
+  p = std::to_chars(p, end, event.tid).ptr;
+  *p++ = ':';
+  int nr = (event.flags & EVENT_COMPAT) ? native_number_of_compat(event.nr) : event.nr;
+  p = std::to_chars(p, end, nr).ptr;
+  *p++ = ':';
+  p = escape_comm(p, event.comm);
+  *p++ = '\n';
+  commit(p);
+}
+
 void FileSink::flush() {
   if (failed_) throw SinkError("write " + name_, EIO, "output already failed");
   size_t done = 0;
@@ -92,14 +124,15 @@ void FileSink::flush() {
       int err = n < 0 ? errno : ENOSPC;
       // Keep only complete lines: count them and cut a regular file after the last one.
       const char* begin = buffer_.data();
-      const char* last = static_cast<const char*>(memrchr(begin, '\n', done));
+      const char* last = static_cast<const char*>(memrchr(begin, separator_, done));
       size_t complete = last ? static_cast<size_t>(last - begin) + 1 : 0;
-      written_ += static_cast<uint64_t>(std::count(begin, begin + complete, '\n'));
+      uint64_t lines = static_cast<uint64_t>(std::count(begin, begin + complete, separator_));
+      written_ += lines - std::min(lines, headers_);
       if (offset_ >= 0 && ftruncate(fd_, offset_ + static_cast<off_t>(complete)) == 0)
         offset_ += static_cast<off_t>(complete);
       failed_ = true;
       used_ = 0;
-      buffered_ = 0;
+      buffered_ = headers_ = 0;
       throw SinkError("write " + name_, err);
     }
     done += static_cast<size_t>(n);
@@ -108,6 +141,7 @@ void FileSink::flush() {
   written_ += buffered_;
   used_ = 0;
   buffered_ = 0;
+  headers_ = 0;
 }
 
 }  // namespace observer

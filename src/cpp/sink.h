@@ -54,9 +54,12 @@ class FileSink : public Sink {
 
   void flush() override;
 
+  // Opens (creates, truncates; with append, creates or appends) path; "-" is standard output.
+  // Returns (fd, owned, name).
+  static std::tuple<int, bool, std::string> open_fd(const std::string& path,
+                                                    bool append = false);
+
  protected:
-  // Opens (creates, truncates) path; "-" is standard output. Returns (fd, owned, name).
-  static std::tuple<int, bool, std::string> open_fd(const std::string& path);
   // Room for one line of at most max bytes; commit its end (after the '\n') when done.
   char* line(size_t max) {
     if (buffer_.size() - used_ < max) {
@@ -69,6 +72,13 @@ class FileSink : public Sink {
     used_ = static_cast<size_t>(end - buffer_.data());
     ++buffered_;
   }
+  // What ends a record: a failed write keeps the file up to the last one ('\n': lines).
+  char separator_ = '\n';
+  // Commits a line that is not a record (a header): written() does not count it.
+  void commit_header(char* end) {
+    used_ = static_cast<size_t>(end - buffer_.data());
+    ++headers_;
+  }
 
  private:
   static constexpr size_t kBufferSize = 1 << 20;
@@ -79,7 +89,8 @@ class FileSink : public Sink {
   std::string name_;
   std::vector<char> buffer_;
   size_t used_ = 0;
-  uint64_t buffered_ = 0;  // lines in buffer_
+  uint64_t buffered_ = 0;  // record lines in buffer_
+  uint64_t headers_ = 0;   // header lines in buffer_
   off_t offset_ = -1;      // end of the last complete line, for regular files only
 };
 
@@ -99,8 +110,19 @@ class TextSink : public FileSink {
 
   void write(const Event& event) override;
 
- private:
+ protected:
   static constexpr size_t kMaxLine = 16 * 3 + 4 * TASK_COMM_LEN;
+};
+
+// The log with thread ids: a first line kTidLogHeader, then "pid:tid:nr:comm" per syscall
+// (--tid). A class of its own so that the default log's write() stays as it is.
+class TidTextSink : public TextSink {
+ public:
+  static constexpr const char* kHeader = "# pid:tid:syscall_id:comm\n";
+  static std::unique_ptr<TidTextSink> open(const std::string& path);
+  TidTextSink(int fd, bool owns_fd, std::string name);
+
+  void write(const Event& event) override;
 };
 
 // How records show time: none, wall-clock seconds (-t), with microseconds (-tt), and the
@@ -112,8 +134,8 @@ struct TimeFormat {
 };
 
 // One JSON object per line with every field of the record: names and numbers, the
-// decoded error, the captured strings (bytes that are not printable ASCII as \u00XX, so the
-// value round-trips through Latin-1) and wall-clock time.
+// decoded error, the captured strings (valid UTF-8 as text, other bytes as \udcXX: Python's
+// surrogateescape gives them back) and wall-clock time.
 class JsonSink : public FileSink {
  public:
   static std::unique_ptr<JsonSink> open(const std::string& path);

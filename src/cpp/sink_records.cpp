@@ -36,19 +36,44 @@ char* put_padded(char* out, uint64_t v, int width) noexcept {
   return out + width;
 }
 
-// A JSON string: printable ASCII as is except '"' and '\', everything else \u00XX.
+// Length of the valid UTF-8 sequence at s[i] (2-4 bytes; the rules of RFC 3629: no overlong
+// forms, no surrogates, nothing past U+10FFFF), or 0 if there is none.
+size_t utf8_length(std::string_view s, size_t i) noexcept {
+  auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+  auto cont = [&](size_t k) { return (at(k) & 0xc0) == 0x80; };
+  unsigned char c = at(0);
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    unsigned char lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+    return at(1) >= lo && at(1) <= hi && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    unsigned char lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+    return at(1) >= lo && at(1) <= hi && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// A JSON string of bytes: valid UTF-8 as is (so jq and pandas show the text), '"', '\' and
+// control bytes escaped, and each byte that is not part of valid UTF-8 as \udcXX, the lone
+// surrogate U+DC00 + byte: Python's surrogateescape (PEP 383), so that
+// json.loads(line)[key].encode("utf-8", "surrogateescape") gives back the exact bytes.
 char* put_json_string(char* out, std::string_view value) noexcept {
   static constexpr char kHex[] = "0123456789abcdef";
   *out++ = '"';
-  for (char ch : value) {
-    auto c = static_cast<unsigned char>(ch);
+  for (size_t i = 0; i < value.size(); ++i) {
+    auto c = static_cast<unsigned char>(value[i]);
     if (c == '"' || c == '\\') {
       *out++ = '\\';
       *out++ = static_cast<char>(c);
     } else if (c >= 0x20 && c < 0x7f) {
       *out++ = static_cast<char>(c);
+    } else if (size_t n = c >= 0x80 ? utf8_length(value, i) : 0) {
+      std::memcpy(out, value.data() + i, n);
+      out += n;
+      i += n - 1;
     } else {
-      out = put(out, "\\u00");
+      out = put(out, c >= 0x80 ? "\\udc" : "\\u00");
       *out++ = kHex[c >> 4];
       *out++ = kHex[c & 0xf];
     }

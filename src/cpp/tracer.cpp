@@ -107,12 +107,14 @@ size_t Tracer::poll(Sink& sink, int timeout_ms) {
 
 size_t Tracer::drain(Sink& sink) {
   size_t total = consume(sink);
-  // A program that reserved a record before detach may still be writing it: give it 100 ms.
-  for (int i = 0; i < 100 && reader_->pending() > 0; ++i) {
+  // A program that reserved a record before detach may still be writing it (a record blocks
+  // the ones after it until committed): wait for it, 1 ms at a time, for kDrainWaitMs.
+  for (int i = 0; i < kDrainWaitMs && reader_->pending() > 0; ++i) {
     timespec ms{0, 1000000};
     nanosleep(&ms, nullptr);
     total += consume(sink);
   }
+  abandoned_ = reader_->records();
   return total;
 }
 

@@ -52,9 +52,13 @@ class Tracer {
   size_t poll(Sink& sink, int timeout_ms);
   // Makes poll() return as soon as fd is readable, once (a pidfd: when its process exits).
   void watch(int fd) { reader_->watch(fd); }
-  // Writes every record left in the ring, waiting briefly for ones still being written.
-  // Call after detach() to end a session without losing its tail.
+  // Writes every record left in the ring, waiting up to kDrainWaitMs for ones still being
+  // written (reserved on another CPU just before detach); what is still not committed then
+  // is counted in abandoned(). Call after detach() to end a session without losing its tail.
   size_t drain(Sink& sink);
+  static constexpr int kDrainWaitMs = 100;
+  // Records the last drain() could not wait for, and so never wrote.
+  uint64_t abandoned() const noexcept { return abandoned_; }
 
   // Records taken from the ring and handed to a sink without it throwing, over all calls.
   uint64_t consumed() const noexcept { return consumed_; }
@@ -76,6 +80,7 @@ class Tracer {
   MapController maps_;
   std::unique_ptr<RingBufferReader> reader_;
   uint64_t consumed_ = 0;
+  uint64_t abandoned_ = 0;
   std::vector<uint8_t> staged_;        // records of the batch being sorted, back to back
 };
 

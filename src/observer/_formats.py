@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["SNIFF_BYTES", "detect", "detect_file", "mismatch"]
+__all__ = ["SNIFF_BYTES", "TID_LOG_HEADER", "detect", "detect_file", "mismatch"]
 
 #: Bytes read from the start of a file to tell its format.
 SNIFF_BYTES = 64 << 10
+#: The first line of a log with thread ids (observer --tid): then pid:tid:syscall_id:comm.
+TID_LOG_HEADER = b"# pid:tid:syscall_id:comm\n"
 
 _LOG = re.compile(rb"[0-9]{1,10}:-?[0-9]{1,10}:")
 # observer's and strace's own lines: [pid ][time ]name(... , or the +++ / --- event lines.
@@ -37,6 +39,8 @@ def detect(head: bytes) -> str | None:
     """
     if head.startswith(b"PAR1"):
         return "parquet"
+    if head.startswith(TID_LOG_HEADER):
+        return "log"
     for line in head.splitlines():
         line = line.strip()
         if not line:

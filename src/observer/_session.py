@@ -1,15 +1,21 @@
-"""What the command line and the Python API share to run a session: checking and resolving
-the processes to trace, starting and ending a command, and the poll cadence."""
+"""One tracing session, shared by the command line and ``observer.Tracer``: the options as the
+kernel side takes them (Settings), checking and resolving the processes to trace, starting the
+command gated, the poll loop with its stop rules, the drain, and ending what was started."""
 
 from __future__ import annotations
 
+import errno
 import os
+import select
 import shutil
 import signal
+import stat
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from observer._errors import ObserverError, UsageError
+from observer._errors import ObserverError, OutputError, UsageError
 
 #: How long one poll waits (ms). The ring is drained on this timer: records never wake the
 #: consumer, so it also bounds how late Ctrl-C, a deadline or a target's exit is noticed.
@@ -48,6 +54,27 @@ def parse_comms(values: list[str]) -> list[str]:
     return unique
 
 
+MAX_PATHS = 8  # paths -P takes (bpf/syscalls.h MAX_PATHS)
+
+
+def parse_paths(values: list[str]) -> list[str]:
+    """-P values as the paths the kernel compares: each as given and, as strace adds it, its
+    resolved form when that differs; raises UsageError past MAX_PATHS or NAME_MAX bytes."""
+    paths: list[str] = []
+    for value in values:
+        if not value or "\0" in value:
+            raise UsageError(f"invalid path {value!r} for -P")
+        for path in (value, os.path.realpath(value)):
+            if len(os.fsencode(path)) > NAME_MAX:
+                raise UsageError(f"path {path!r} for -P is longer than {NAME_MAX} bytes")
+            if path not in paths:
+                paths.append(path)
+    if len(paths) > MAX_PATHS:
+        raise UsageError(f"{len(paths)} paths for -P (with their resolved forms): at most "
+                         f"{MAX_PATHS}")
+    return paths
+
+
 class CommandNotFound(ObserverError):
     """The command after -- is not an executable file."""
 
@@ -62,10 +89,28 @@ def resolve_command(name: str) -> str:
     path = shutil.which(name)
     if path is not None:
         return path
-    if "/" in name and os.path.exists(name):
-        reason = "Is a directory" if os.path.isdir(name) else "Permission denied"
+    if "/" in name:
+        try:
+            is_dir = os.path.isdir(name) or stat.S_ISDIR(os.stat(name).st_mode)
+        except PermissionError:  # a directory on the way that may not be searched
+            is_dir = False
+        except OSError:
+            raise CommandNotFound(f"command not found: {name}") from None
+        reason = "Is a directory" if is_dir else "Permission denied"
         raise CommandNotExecutable(f"cannot execute {name}: {reason}")
     raise CommandNotFound(f"command not found: {name}")
+
+
+def command_error(name: str, err: ObserverError) -> ObserverError:
+    """The shell's words for a command whose exec failed (err from the compiled core): not
+    found (127) or cannot execute (126), never the BPF privilege hint an EACCES would get."""
+    code = err.errno or 0
+    if code == errno.ENOENT:
+        return CommandNotFound(f"command not found: {name}")
+    if code in (errno.EACCES, errno.EPERM, errno.ENOEXEC, errno.EISDIR, errno.ETXTBSY,
+                errno.ELOOP, errno.ENAMETOOLONG, errno.E2BIG, errno.ENOTDIR):
+        return CommandNotExecutable(f"cannot execute {name}: {os.strerror(code)}")
+    return err
 
 
 def fs_bytes(values: list[str]) -> list[bytes]:
@@ -148,29 +193,481 @@ def is_kernel_thread(pid: int) -> bool:
         return False
 
 
-def watch_exits(tracer: Any, pids: list[int]) -> list[int]:
-    """pidfds of pids, watched so that the poll loop wakes as soon as one exits."""
-    fds = []
-    for pid in pids:
+
+
+# What observer started ---------------------------------------------------------------------
+
+#: How long the processes of a command get to end on the signal observer forwards before
+#: SIGKILL ends the rest; their last syscalls are still recorded meanwhile.
+END_GRACE = 1.0
+
+
+def _parents() -> dict[int, int]:
+    """pid -> parent pid of every process in /proc (this pid namespace's view)."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                parents[int(entry)] = int(f.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return parents
+
+
+def descendants(roots: list[int], parents: dict[int, int] | None = None) -> list[int]:
+    """Every process in /proc below one of roots (by parent pid), roots excluded, parents
+    before their children."""
+    children: dict[int, list[int]] = {}
+    for pid, ppid in (_parents() if parents is None else parents).items():
+        children.setdefault(ppid, []).append(pid)
+    found: list[int] = []
+    seen = set(roots)
+    todo = list(roots)
+    while todo:
+        for child in children.get(todo.pop(0), ()):
+            if child not in seen:
+                seen.add(child)
+                found.append(child)
+                todo.append(child)
+    return found
+
+
+def _ended(pidfd: int) -> bool:
+    """Whether the process of pidfd has ended (a pidfd reads as ready then, zombie or not)."""
+    return bool(select.select([pidfd], [], [], 0)[0])
+
+
+def _pgid(pid: int) -> int | None:
+    try:
+        return os.getpgid(pid)
+    except OSError:
+        return None
+
+
+class StartedTree:
+    """The processes observer started: the command and everything it forked, including
+    children that outlived their parent (traced with -f, so the kernel keeps them in its map
+    after they are handed to init). Each is held by a pidfd, so a reused pid is never hit."""
+
+    def __init__(self, child: Any, tracer: Any, follow: bool) -> None:
+        self.child = child
+        self.tracer = tracer
+        self.follow = follow
+        self.members: dict[int, int] = {}  # pid -> pidfd
+
+    def _collect(self) -> None:
+        # In tree order, parents first: a parent signalled after its children could see them
+        # end and exit by itself first (sh's wait), with a status that hides the stop. Only
+        # processes still running are asked for children: an ended one's pid may be reused.
+        parents = _parents()
+        roots = [pid for pid, fd in self.members.items() if not _ended(fd)]
+        if self.child.poll() is None and self.child.pid not in self.members:
+            roots.insert(0, self.child.pid)  # not reaped, so the pid is still the command's
+        pids = roots + descendants(roots, parents)
+        if self.follow:  # orphans handed to init are found by the kernel's map
+            pids += [pid for pid in parents if pid not in self.members and self.tracer.traced(pid)]
+        for pid in pids:
+            if pid in self.members:
+                continue
+            try:
+                self.members[pid] = os.pidfd_open(pid)
+            except OSError:
+                continue  # already gone
+
+    def alive(self) -> list[int]:
+        """Members still running (a zombie has ended), found anew: a process forked since the
+        last look is one too."""
+        self._collect()
+        self.child.poll()  # reap the command itself, so its pidfd reads as ended
+        return [pid for pid, fd in self.members.items() if not _ended(fd)]
+
+    def signal(self, sig: int, skip_pgid: int | None = None) -> None:
+        """Send sig to every member (found anew), except those in process group skip_pgid:
+        a terminal's Ctrl-C has already reached its foreground group."""
+        for pid in self.alive():
+            if skip_pgid is not None and _pgid(pid) == skip_pgid:
+                continue
+            try:
+                signal.pidfd_send_signal(self.members[pid], sig)
+            except OSError:
+                continue  # ended meanwhile
+
+    def close(self) -> None:
+        """Closes the pidfds."""
+        for fd in self.members.values():
+            os.close(fd)
+        self.members.clear()
+
+
+# Settings and the session ------------------------------------------------------------------
+
+
+@dataclass
+class Settings:
+    """What to trace and what to capture, validated: the kernel side's view of the options
+    that the command line and observer.Tracer share (see README, Options)."""
+
+    pids: list[int] = field(default_factory=list)
+    comms: list[str] = field(default_factory=list)
+    command: list[str] = field(default_factory=list)
+    follow: bool = False
+    syscalls: list[int] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # -P, as parse_paths gives them
+    cgroup: Any = None  # observer._cgroups.Cgroup of --cgroup/--unit/--container
+    uid: int | None = None
+    duration: float | None = None
+    ring_size: int = 16 << 20
+    capture_time: bool = True
+    capture_exit: bool = False
+    emit_records: bool = True
+    count_stats: bool = False
+    count_latency: bool = False  # -c --latency: per-syscall latency histograms
+    failed: bool = False
+    successful: bool = False
+    string_limit: int = 0
+    data_limit: int = 0
+    exit_records: bool = False
+    probe_root: str = "/"
+
+
+def set_format(settings: Settings, fmt: str | None, string_limit: int, data_limit: int) -> None:
+    """Capture what fmt shows: records at syscall exit for every format but the log (and
+    always for counts and -Z), path strings too, buffers, structs and process exits for jsonl
+    and strace (Parquet has the buffers too, in its data columns). fmt None: NumPy batches, which hold the fixed fields."""
+    full = fmt in ("jsonl", "strace", "parquet")
+    # -P follows the fds that opens return, at their exit.
+    settings.capture_exit = (settings.capture_exit or full or settings.count_stats
+                             or settings.failed or settings.successful or bool(settings.paths))
+    settings.string_limit = string_limit if full else 0
+    # Buffers and structs are kept by the jsonl, strace and Parquet writers (data columns).
+    settings.data_limit = data_limit if full else 0
+    settings.exit_records = (fmt in ("jsonl", "strace") and not settings.failed
+                             and not settings.successful)
+
+
+def make_spec(settings: Settings, pids: list[int]) -> Any:
+    """The compiled core's Spec of settings, tracing pids."""
+    from observer import _core
+
+    spec = _core.Spec()
+    spec.pids = pids
+    spec.syscalls = settings.syscalls
+    spec.comms = fs_bytes(settings.comms)
+    spec.paths = fs_bytes(settings.paths)
+    if settings.cgroup is not None:
+        spec.cgroup_id, spec.cgroup_level = settings.cgroup.id, settings.cgroup.level
+    spec.uid = -1 if settings.uid is None else settings.uid
+    # The same names on both sides.
+    for name in ("follow", "ring_size", "probe_root", "capture_time", "capture_exit",
+                 "emit_records", "count_stats", "count_latency", "string_limit", "data_limit", "exit_records"):
+        setattr(spec, name, getattr(settings, name))
+    spec.failed_only, spec.successful_only = settings.failed, settings.successful
+    return spec
+
+
+class Session:
+    """One run: load and attach, let the command start, poll until a stop rule holds, drain,
+    end what observer started. Used from one thread; not reusable.
+
+    The phases are explicit so that a caller can act between them (the command line creates
+    its outputs once tracing works, before the command runs)::
+
+        session = Session(settings)
+        session.start()            # resolve targets, start the command gated, load, attach
+        session.begin()            # drop dead targets, pick up running -n programs
+        session.release()          # let the command exec
+        for _ in session.polls(sink): ...   # ends detached and drained
+        status = session.finish()  # the command's exit status (None without one)
+
+    Stop rules: ``duration``; every traced process gone when there are any to wait for (pids
+    or a command, with or without ``comms``; ``comms`` alone runs until stopped); stop(),
+    which callers use for signals. When a stop comes while the command still runs, its whole
+    tree gets the signal (SIGTERM for the duration), then SIGKILL after END_GRACE seconds,
+    and their records up to then are kept.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.tracer: Any = None
+        self.child: Any = None
+        self.pids: list[int] = []
+        self.start_time = 0.0
+        self.stopped_by: str | None = None  # "duration", "signal" or None (targets ended)
+        self._stop: tuple[int, int | None] | None = None  # (signal, process group it reached)
+        self._exit_fds: list[int] = []
+        self._tree: StartedTree | None = None
+        self._status: int | None = None
+        self._finished = False
+
+    # Phases -----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Resolve the targets, start the command (it waits), load and attach the programs.
+        Raises UsageError, CommandNotFound/CommandNotExecutable or an ObserverError from the
+        kernel; the command is ended if anything fails."""
+        from observer import _core
+
+        self.pids = resolve_pids(self.settings.pids)
+        command = self.settings.command
+        path = resolve_command(command[0]) if command else ""
+        self.child = _core.Child(os.fsencode(path), fs_bytes(command)) if command else None
+        try:
+            self.load(make_spec(self.settings, self.pids + ([self.child.pid] if self.child
+                                                            else [])))
+        except BaseException:
+            # The command waits for its release: end it rather than leave it waiting.
+            self._end_child_now()
+            raise
+
+    def load(self, spec: Any) -> None:
+        """Load and attach the programs of spec (a separate step for tests to interpose)."""
+        from observer import _core
+
+        self.tracer = _core.Tracer(spec)
+        self.tracer.attach()
+
+    def begin(self) -> None:
+        """Start tracing for real: drop targets that died meanwhile, add running -n programs
+        and watch the targets' pidfds. Then release() lets the command exec."""
+        # A target that died between the check and its insertion would never be seen exiting;
+        # nor would a zombie, which kill(pid, 0) still finds.
+        for pid in self.pids:
+            if has_exited(pid):
+                self.tracer.erase_pid(pid)
+        if self.settings.comms:
+            add_running(self.tracer, self.settings.comms)
+        watched = self.pids + ([self.child.pid] if self.child else [])
+        for pid in watched:
+            try:
+                fd = os.pidfd_open(pid)
+            except OSError:
+                continue  # already gone, or no pidfd (Linux < 5.3): the next timed poll notices
+            self.tracer.watch(fd)
+            self._exit_fds.append(fd)
+        self.start_time = time.monotonic()
+
+    def release(self) -> None:
+        """Let the command exec (its first records wait in the ring for the first poll).
+        Raises CommandNotFound/CommandNotExecutable if the exec fails."""
+        if self.child is not None:
+            self._tree = StartedTree(self.child, self.tracer, self.settings.follow)
+            try:
+                self.child.release()
+            except ObserverError as err:
+                self._end_child_now()
+                raise command_error(self.settings.command[0], err) from None
+            except BaseException:
+                self._end_child_now()
+                raise
+
+    @property
+    def waits_for_targets(self) -> bool:
+        """Whether the session ends once every traced process is gone."""
+        return bool(self.pids) or self.child is not None
+
+    def stop(self, sig: int = signal.SIGTERM, reached_group: int | None = None) -> None:
+        """Ask the poll loop to stop; a running command's tree gets sig, except the processes
+        in reached_group (a terminal's Ctrl-C has already reached them)."""
+        if self._stop is None:
+            self._stop = (sig, reached_group)
+            self.stopped_by = self.stopped_by or "signal"
+
+    def polls(self, sink: Any) -> Iterator[Any]:
+        """Poll into sink until a stop rule holds, yielding the counters after each poll;
+        then detach, drain (see Tracer.drain) and yield once more."""
+        deadline = (self.start_time + self.settings.duration
+                    if self.settings.duration else None)
+        kill_at: float | None = None
+        while True:
+            self.tracer.poll(sink, POLL_MS)
+            counters = self.tracer.counters()
+            yield counters
+            now = time.monotonic()
+            if kill_at is not None:  # ending the command's tree
+                alive = self._tree.alive() if self._tree else []
+                if not alive:
+                    break
+                if now >= kill_at:
+                    assert self._tree is not None
+                    self._tree.signal(signal.SIGKILL)
+                    kill_at = now + END_GRACE  # SIGKILL is final: wait only for the exit
+                continue
+            if deadline is not None and now >= deadline:
+                self.stopped_by = self.stopped_by or "duration"
+                self.stop(signal.SIGTERM)
+            if self._stop is None and self.waits_for_targets and counters.traced_alive <= 0:
+                break
+            if self._stop is not None:
+                if self._tree is None or not self._tree.alive():
+                    break
+                sig, group = self._stop
+                self._tree.signal(sig, skip_pgid=group)
+                kill_at = now + END_GRACE
+        self.tracer.detach()
+        self.tracer.drain(sink)
+        yield self.tracer.counters()
+
+    def finish(self) -> int | None:
+        """Detach, end what observer started if it still runs (SIGTERM, SIGKILL after
+        END_GRACE s), close the pidfds; returns the command's exit status. Idempotent."""
+        if self._finished:
+            return self._status
+        self._finished = True
+        if self.tracer is not None:
+            self.tracer.detach()
+        for fd in self._exit_fds:
+            os.close(fd)
+        self._exit_fds.clear()
+        if self.child is not None:
+            self._status = self._end_tree()
+        return self._status
+
+    # Ending the command ---------------------------------------------------------------------
+
+    def _end_tree(self) -> int:
+        """The command's exit status, once its whole tree has ended."""
+        assert self.child is not None
+        if self._tree is not None:
+            if self._tree.alive():
+                self._tree.signal(signal.SIGTERM)
+                limit = time.monotonic() + END_GRACE
+                while self._tree.alive() and time.monotonic() < limit:
+                    time.sleep(0.01)
+                if self._tree.alive():
+                    self._tree.signal(signal.SIGKILL)
+            self._tree.close()
+        return int(self.child.wait())
+
+    def _end_child_now(self) -> None:
+        if self.child is not None:
+            self.child.kill(signal.SIGKILL)
+            self.child.wait()
+            self.child = None
+
+
+def add_running(tracer: Any, comms: list[str]) -> int:
+    """Adds the processes already running under one of comms (their comm, or the basename of
+    their executable) to tracer's map; returns how many it added.
+
+    Runs after attach, so a process that execs one of the names from then on is added by the
+    kernel instead; the map's insert-if-absent keeps either from counting it twice. A process
+    that ends between the scan and its insert is removed again, so no stale entry waits
+    forever. Pids are those of /proc, the tracer's pid namespace."""
+    wanted = set(fs_bytes(comms))
+    me = os.getpid()
+    added = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == me:
+            continue
+        pid = int(entry)
         try:
             fd = os.pidfd_open(pid)
         except OSError:
-            continue  # already gone, or no pidfd (Linux < 5.3): the next timed poll notices
-        tracer.watch(fd)
-        fds.append(fd)
-    return fds
+            continue
+        try:
+            if not _named(pid, wanted) or is_kernel_thread(pid):
+                continue
+            if tracer.add_pid(pid):
+                added += 1
+                if _ended(fd):  # ended before it was in the map
+                    tracer.erase_pid(pid)
+                    added -= 1
+        finally:
+            os.close(fd)
+    return added
 
 
-def finish_child(child: Any) -> int:
-    """Ends a command we started: waits if it exited, else SIGTERM, then SIGKILL after 1 s."""
-    status = child.poll()
-    if status is not None:
-        return int(status)
-    child.kill(signal.SIGTERM)
-    for _ in range(100):
-        time.sleep(0.01)
-        status = child.poll()
-        if status is not None:
-            return int(status)
-    child.kill(signal.SIGKILL)
-    return int(child.wait())
+def _named(pid: int, wanted: set[bytes]) -> bool:
+    """The kernel's rule for a running process: its comm, or its executable's basename."""
+    try:
+        with open(f"/proc/{pid}/comm", "rb") as f:
+            if f.read().removesuffix(b"\n") in wanted:
+                return True
+        exe = os.readlink(f"/proc/{pid}/exe").removesuffix(" (deleted)")
+    except OSError:
+        return False  # gone, or a kernel thread (no exe)
+    return os.fsencode(os.path.basename(exe)) in wanted
+
+
+class Output:
+    """Where records go: the file sink of a format (log, jsonl, strace), a Parquet dataset
+    fed from an in-memory sink between polls, or (fmt None: -c alone) a sink that stays empty.
+    Creating it creates the file: do it once tracing works."""
+
+    def __init__(self, fmt: str | None, path: str, *, timestamps: int = 0,
+                 durations: bool = False, relative: bool = False, rotate: int = 64 << 20,
+                 clock_offset_ns: int | None = None, tid: bool = False,
+                 per_process: bool = False) -> None:
+        from observer import _core
+
+        self.path = path
+        self.parquet: Any = None
+        self.sink: Any
+        if per_process and fmt is not None:  # -ff
+            if fmt == "log":
+                _make_directory(path)
+            self.sink = _core.SplitSink(os.fsencode(path), fmt, timestamps, durations, relative)
+        elif fmt is None:
+            self.sink = _core.BatchSink()
+        elif fmt == "parquet":
+            # Arrow batches of the record schema, built in C++ between polls, for the dataset.
+            self.parquet = _open_parquet(path, rotate, clock_offset_ns)
+            self.sink = _core.RecordBatchSink(self.parquet.clock_offset_ns)
+        elif fmt == "jsonl":
+            self.sink = _core.JsonSink(os.fsencode(path))
+        elif fmt == "strace":
+            self.sink = _core.StraceSink(os.fsencode(path), timestamps, durations, relative)
+        elif fmt == "log":
+            sink = _core.TidTextSink if tid else _core.TextSink
+            self.sink = sink(os.fsencode(path))
+        else:
+            raise UsageError(f"unknown format {fmt!r}: expected log, jsonl, strace or parquet")
+
+    def feed(self, final: bool = False) -> None:
+        """Moves the records collected for Parquet into the dataset (a file is written when
+        due, and at the end with final); raises OutputError."""
+        if self.parquet is None:
+            if final and hasattr(self.sink, "close"):
+                self.sink.close()  # -ff: the sequence files get their final newline
+            return
+        try:
+            from observer.arrow import import_batch
+
+            for capsules in self.sink.take():
+                self.parquet.add(import_batch(capsules))
+            if final:
+                self.parquet.close()
+        except OSError as err:
+            raise OutputError(f"write {self.path}: {err.strerror or err}") from None
+
+    @property
+    def written(self) -> int:
+        """Records written; Parquet ones count once they are in a complete file."""
+        return int(self.parquet.written if self.parquet is not None else self.sink.written)
+
+
+def _make_directory(path: str) -> None:
+    """The directory of -ff's per-process files, created 0700 if missing; raises OutputError."""
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        if not os.path.isdir(path) or os.path.islink(path):
+            raise OutputError(f"open {path}: not a directory (-ff with the log format writes "
+                              "one file per process into a directory)") from None
+    except OSError as err:
+        raise OutputError(f"create {path}: {err.strerror or err}") from None
+
+
+def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:
+    try:
+        from observer.frames import ParquetStream
+        from observer.tracer import clock_offset_ns as offset
+
+        return ParquetStream(path, offset() if clock_offset_ns is None else clock_offset_ns,
+                             max_bytes=rotate)
+    except ImportError as err:
+        raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
+    except OSError as err:
+        raise OutputError(f"create {path}: {err.strerror or err}") from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import fnmatch
+import io
 import os
 import re
 import signal
@@ -13,23 +14,20 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import FrameType
 from typing import Any, TextIO
 
 from observer import __version__, summary, syscall_classes, syscalls
 from observer._errors import ObserverError, OutputError, UsageError
 from observer._session import (
-    POLL_MS,
     CommandNotExecutable,
     CommandNotFound,
-    finish_child,
-    fs_bytes,
-    has_exited,
+    Output,
+    Session,
+    Settings,
     parse_comms,
+    parse_paths,
     parse_pids,
-    resolve_command,
-    resolve_pids,
-    watch_exits,
+    set_format,
 )
 
 EXIT_OK = 0
@@ -64,7 +62,11 @@ log format: one line per syscall, "pid:syscall_number:comm" (pid = process id; c
 at syscall exit: return value, duration, decoded arguments and path strings.
 
 While tracing, a status line on a terminal's stderr shows elapsed time, events per second,
-events written, events lost and traced processes alive (-q turns it off).
+events written, events lost and traced processes alive (-q turns it off); never on the
+terminal that CMD or a -p target writes to.
+
+If observer stops before CMD ends (Ctrl-C, SIGTERM, -d), CMD and every process below it get
+that signal (SIGTERM for -d), then SIGKILL after 1 s; -p and -n targets are left running.
 
 exit status:
   0    success (--info: observer can trace on this machine)
@@ -91,10 +93,13 @@ class Options:
     cgroup: Any = None  # observer._cgroups.Cgroup of --cgroup/--unit/--container
     uid: int | None = None
     follow: bool = False
+    per_process: bool = False  # -ff
     quiet: bool = False
     syscalls: list[int] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
     command: list[str] = field(default_factory=list)
     output: str = "trace.log"
+    output_given: bool = False  # -o on the command line (-c then writes its table there)
     duration: float | None = None
     ring_size: int = 16 << 20
     rotate: int = 64 << 20
@@ -105,6 +110,7 @@ class Options:
     timestamps: int = 0
     durations: bool = False
     relative: bool = False
+    tid: bool = False
     summary: bool = False
     summary_with_events: bool = False
     summary_wall: bool = False
@@ -138,16 +144,22 @@ def build_parser() -> argparse.ArgumentParser:
     target = parser.add_argument_group("what to trace")
     target.add_argument("-p", "--pid", action="append", default=[], metavar="PID",
                         help="trace all threads of PID; repeatable, comma-separated")
-    target.add_argument("-f", "--follow", action="store_true",
+    target.add_argument("-f", "--follow", action="count", default=0,
                         help="also trace children forked by traced processes, from their first "
-                             "syscall")
+                             "syscall; -ff also writes one file per process: FILE.PID (jsonl, "
+                             "strace) or, for the log, the formatter's DIR/COMM:PID.log files")
     target.add_argument("-n", "--comm", action="append", default=[], metavar="NAME",
-                        help="trace every process that execs a program named NAME (full "
-                             "basename or comm), from its exec; repeatable, comma-separated")
+                        help="trace every process that runs a program named NAME (full "
+                             "basename or comm): from its exec, or from now if already running; "
+                             "repeatable, comma-separated")
     target.add_argument("-s", "--syscall", action="append", default=[], metavar="NAME",
                         help="only these syscalls: names, numbers, strace classes (%%file, "
                              "%%process, %%net, %%signal, %%ipc, %%desc, %%memory), '!' to "
                              "exclude; repeatable, comma-separated")
+    target.add_argument("-P", "--path", action="append", default=[], metavar="PATH",
+                        help="only syscalls that touch PATH: name it in an argument (as given, "
+                             "or resolved) or use an fd opened on it (decided in the kernel); "
+                             "repeatable")
     target.add_argument("--cgroup", metavar="PATH",
                         help="only processes in this cgroup v2 directory or below it (absolute, "
                              "or relative to the cgroup v2 mount), from their first syscall")
@@ -170,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start CMD and trace it from its first syscall; observer's options "
                              "end at the first word that is not one (or at --)")
     out = parser.add_argument_group("output")
-    out.add_argument("-o", "--output", default="trace.log", metavar="FILE",
+    out.add_argument("-o", "--output", metavar="FILE",
                      help="log file (default: trace.log; '-' = standard output)")
     out.add_argument("-d", "--duration", type=float, metavar="SECONDS",
                      help="stop after SECONDS")
@@ -179,6 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "with every field; strace: decoded calls and results; parquet: a "
                           "dataset directory of Parquet files written as records come "
                           "(default trace.parquet)")
+    out.add_argument("--tid", action="store_true",
+                     help="log format: lines 'pid:tid:syscall_id:comm' (thread id after the "
+                          "pid), after a first line '# pid:tid:syscall_id:comm'")
     out.add_argument("-t", dest="timestamps", action="count", default=0,
                      help="strace format: wall-clock time of day (-tt: with microseconds, "
                           "-ttt: seconds since the epoch)")
@@ -282,13 +297,14 @@ def parse_options(argv: list[str] | None) -> Options:
         raise UsageError("-- must be followed by a command (or give -p PID, -n NAME, or "
                          "nothing for the whole system)")
     opts = Options(
-        output=args.output,
+        output=args.output if args.output is not None else Options.output,
         duration=args.duration,
         verbose=args.verbose,
         list_syscalls=args.list_syscalls,
         info=args.info,
         command=args.command,
-        follow=args.follow,
+        follow=args.follow > 0,
+        per_process=args.follow > 1,
         quiet=args.quiet,
     )
     opts.timestamps = min(args.timestamps, 3)
@@ -316,18 +332,32 @@ def parse_options(argv: list[str] | None) -> Options:
             raise UsageError(f"{flag} shapes the summary: add -c (or -C)")
     opts.summary_wall = args.summary_wall
     opts.latency = args.latency
+    opts.output_given = args.output is not None
     if args.format is None:
         # -t/-T only make sense for strace lines: asking for them picks that format.
         opts.format = ("strace" if opts.timestamps or opts.durations or opts.relative
                        else "log")
     else:
         opts.format = args.format
+    if opts.per_process:
+        if args.output is None or args.output == "-":
+            raise UsageError("-ff writes one file per process: give -o FILE (jsonl, strace: "
+                             "FILE.PID) or -o DIR (log: DIR/COMM:PID.log)")
+        if opts.format == "parquet":
+            raise UsageError("-ff does not apply to --format parquet: its rows carry the pid")
+    opts.tid = args.tid
+    if opts.tid and opts.format != "log":
+        raise UsageError(f"--tid applies to the log format; --format {opts.format} records "
+                         "carry the thread id already")
     if (opts.timestamps or opts.durations or opts.relative) and opts.format != "strace":
         raise UsageError(f"-t/-tt/-T apply to --format strace, not {opts.format}")
     if opts.format == "parquet":
+        if opts.summary and not opts.summary_with_events:
+            raise UsageError("-c writes a table, not a Parquet dataset: -C writes the records "
+                             "too, or --format jsonl writes the table as JSON lines")
         if opts.output == "-":
             raise UsageError("--format parquet writes a dataset directory, not standard output")
-        if args.output == Options.output:
+        if args.output is None:
             opts.output = "trace.parquet"
     if not 1 <= args.string_limit <= STRING_LIMIT_MAX:
         raise UsageError(f"string limit must be 1-{STRING_LIMIT_MAX} bytes, not "
@@ -337,6 +367,7 @@ def parse_options(argv: list[str] | None) -> Options:
         raise UsageError(f"data limit must be 0-{DATA_LIMIT_MAX} bytes, not {args.data_limit}")
     opts.data_limit = args.data_limit
     opts.comms = parse_comms(args.comm)
+    opts.paths = parse_paths(args.path)
     opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)
     opts.uid = parse_user(args.user, args.uid)
     opts.pids = parse_pids(args.pid)
@@ -493,8 +524,9 @@ class StatusLine:
         self.drawn = False
 
     def update(self, now: float, written: int, lost: int, alive: int) -> None:
-        """Redraw if INTERVAL has passed since the last draw."""
-        if now < self.next_draw:
+        """Redraw if INTERVAL has passed since the last draw (and observer is in the
+        terminal's foreground: in the background its line would land in another program's)."""
+        if now < self.next_draw or not _foreground(self.stream):
             return
         span = now - self.last_time
         rate = (written - self.last_written) / span if span > 0 else 0.0
@@ -518,19 +550,32 @@ class StatusLine:
             self.stream.flush()
 
 
+def _foreground(stream: TextIO) -> bool:
+    """False if stream is a terminal whose foreground process group is not observer's."""
+    try:
+        return os.tcgetpgrp(stream.fileno()) == os.getpgrp()
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return True  # not a terminal (a test's buffer): nothing else draws there
+
+
 def wants_status_line(opts: Options) -> bool:
-    """The status line is drawn only on a terminal, never into files or pipes, and not with -q."""
-    return not opts.quiet and sys.stderr.isatty()
-
-
-class StopFlag:
-    """Set by SIGINT/SIGTERM; the poll loop checks it between polls (at most POLL_MS late)."""
-
-    def __init__(self) -> None:
-        self.signal: int | None = None
-
-    def __call__(self, signum: int, frame: FrameType | None) -> None:
-        self.signal = signum
+    """The status line is drawn only on a terminal, never into files or pipes, not with -q, and
+    never on a terminal that a traced process writes to: the command started with -- CMD
+    writes where observer does, a -p target wherever its fds 0-2 point. Mixed into their
+    output it would corrupt both."""
+    if opts.quiet or not sys.stderr.isatty():
+        return False
+    terminal = os.fstat(sys.stderr.fileno()).st_rdev
+    owners = ["self"] if opts.command else [str(pid) for pid in opts.pids]
+    for owner in owners:
+        for fd in (0, 1, 2):
+            try:
+                st = os.stat(f"/proc/{owner}/fd/{fd}")
+            except OSError:
+                continue
+            if stat.S_ISCHR(st.st_mode) and st.st_rdev == terminal:
+                return False
+    return True
 
 
 def describe(opts: Options) -> str:
@@ -550,9 +595,40 @@ def describe(opts: Options) -> str:
         target += f" in cgroup {opts.cgroup.path}"
     if opts.uid is not None:
         target += f" as uid {opts.uid}"
+    if opts.paths:
+        target += " touching " + ", ".join(opts.paths)
     if not records_wanted(opts):
         return target + ", summary only"
     return target + (" to " + ("standard output" if opts.output == "-" else opts.output))
+
+
+def settings(opts: Options) -> Settings:
+    """The session settings of the command-line options."""
+    chosen = Settings(
+        pids=opts.pids, comms=opts.comms, command=opts.command, follow=opts.follow,
+        syscalls=opts.syscalls, paths=opts.paths, cgroup=opts.cgroup, uid=opts.uid,
+        duration=opts.duration,
+        ring_size=opts.ring_size, emit_records=records_wanted(opts),
+        count_stats=opts.summary, count_latency=opts.latency, failed=opts.failed,
+        successful=opts.successful, probe_root=os.environ.get(PROBE_ROOT_ENV, "/"),
+    )
+    set_format(chosen, opts.format, opts.string_limit, opts.data_limit)
+    return chosen
+
+
+#: Signals that stop tracing: Ctrl-C, kill's default, and the terminal hanging up.
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+_SI_KERNEL = 0x80  # si_code of a signal the terminal driver sent (include/uapi/asm-generic/siginfo.h)
+
+
+def take_stop_signal(session: Session) -> None:
+    """Hands a pending stop signal to the session. A terminal's Ctrl-C (or hang-up) reaches
+    the whole foreground process group, which the command shares with observer: it is not
+    sent to those processes a second time."""
+    info = signal.sigtimedwait(STOP_SIGNALS, 0)
+    if info is not None:
+        reached = os.getpgrp() if info.si_code == _SI_KERNEL else None
+        session.stop(info.si_signo, reached)
 
 
 def run(opts: Options) -> int:
@@ -560,95 +636,70 @@ def run(opts: Options) -> int:
     from observer import _core
 
     _core.set_verbosity(opts.verbose)
-    opts.pids = resolve_pids(opts.pids)
-    path = resolve_command(opts.command[0]) if opts.command else ""
-    stop = StopFlag()
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
+    # Stop signals wait, blocked, to be taken between polls (the command's mask is reset
+    # before its exec); the mask is restored on the way out, pending ones discarded.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        return _run(opts)
+    finally:
+        while signal.sigtimedwait(STOP_SIGNALS, 0) is not None:
+            pass
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _run(opts: Options) -> int:
+    session = Session(settings(opts))
     # Outputs are checked now and created only once tracing works, so that a failed start
     # (no privileges, an unknown command) leaves an existing file as it was.
     check_output(opts)
-    child = (_core.Child(os.fsencode(path), fs_bytes(opts.command)) if opts.command
-             else None)
+    session.start()
+    try:
+        return _trace(opts, session)
+    finally:
+        session.finish()
 
-    spec = _core.Spec()
-    spec.pids = opts.pids + ([child.pid] if child else [])
-    spec.syscalls = opts.syscalls
-    spec.comms = fs_bytes(opts.comms)
-    if opts.cgroup is not None:
-        spec.cgroup_id, spec.cgroup_level = opts.cgroup.id, opts.cgroup.level
-    spec.uid = -1 if opts.uid is None else opts.uid
-    spec.follow = opts.follow
-    spec.ring_size = opts.ring_size
-    spec.probe_root = os.environ.get(PROBE_ROOT_ENV, "/")
-    spec.capture_exit = opts.full_records
-    spec.emit_records = records_wanted(opts)
-    spec.count_stats = opts.summary
-    spec.count_latency = opts.latency
-    spec.failed_only = opts.failed
-    spec.successful_only = opts.successful
-    spec.string_limit = opts.string_limit if opts.format != "log" else 0
-    # Buffers and structs are kept by the jsonl, strace and Parquet writers (data columns).
-    spec.data_limit = opts.data_limit if opts.format in ("jsonl", "strace", "parquet") else 0
-    spec.exit_records = (opts.format in ("jsonl", "strace") and not opts.failed
-                         and not opts.successful)
-    tracer = _core.Tracer(spec)
+
+def _trace(opts: Options, session: Session) -> int:
+    from observer import _core
+
+    tracer = session.tracer
     # Facts about the machine that change nothing (tracefs absent): for -v and --info only.
     if opts.verbose and not opts.quiet:
         for note in tracer.notes:
             print(f"observer: note: {note}", file=sys.stderr)
-    tracer.attach()
-    sink = open_sink(opts)
-    parquet = open_parquet(opts) if opts.format == "parquet" else None
-    # A target that died between the check and its insertion would never be seen exiting.
-    for pid in opts.pids:
-        if has_exited(pid):
-            tracer.erase_pid(pid)
+    session.begin()
     if not opts.quiet:
         print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
-    exit_fds = watch_exits(tracer, spec.pids)
-    if child:
-        child.release()
-
-    start = time.monotonic()
-    deadline = start + opts.duration if opts.duration else None
-    # -p and -- CMD end when their processes are gone; -n and the whole system run until stopped.
-    targeted = bool(spec.pids) and not opts.comms
+    # The command execs first: if that fails, no output has been created. Its first records
+    # wait in the ring for the first poll.
+    session.release()
+    output = Output(opts.format if records_wanted(opts) else None, opts.output,
+                    timestamps=opts.timestamps, durations=opts.durations,
+                    relative=opts.relative, rotate=opts.rotate, tid=opts.tid,
+                    per_process=opts.per_process)
+    status_line = (StatusLine(sys.stderr, time.monotonic(), session.waits_for_targets
+                              or bool(opts.comms)) if wants_status_line(opts) else None)
     output_error: OutputError | None = None
-    status_line = (StatusLine(sys.stderr, start, bool(spec.pids) or bool(opts.comms))
-                   if wants_status_line(opts) else None)
     try:
-        while stop.signal is None:
-            tracer.poll(sink, POLL_MS)
-            if parquet is not None:
-                feed_parquet(parquet, sink)
-            counters = tracer.counters()
+        for counters in session.polls(output.sink):
+            take_stop_signal(session)
+            output.feed()
             if status_line is not None:
-                status_line.update(time.monotonic(), sink.written, counters.lost,
+                status_line.update(time.monotonic(), output.sink.written, counters.lost,
                                    counters.traced_alive)
-            if deadline is not None and time.monotonic() >= deadline:
-                break
-            if targeted and counters.traced_alive <= 0:
-                break
-        tracer.detach()
-        tracer.drain(sink)
-        if parquet is not None:
-            feed_parquet(parquet, sink, final=True)
+        output.feed(final=True)
     except OutputError as err:
         output_error = err
     finally:
-        tracer.detach()
-        for fd in exit_fds:
-            os.close(fd)
         if status_line is not None:
             status_line.clear()
     if output_error is not None:
         # What is left in the ring can no longer be written: count it so it is reported lost.
+        tracer.detach()
         tracer.drain(_core.DiscardSink())
-    # Parquet records count as written once they are in a complete file.
-    written = parquet.written if parquet is not None else sink.written
-    elapsed = time.monotonic() - start
-    status = finish_child(child) if child else EXIT_OK
+    written = output.written
+    elapsed = time.monotonic() - session.start_time
+    status = session.finish()
     counters = tracer.counters()
     if counters.untraced_forks:
         print(f"observer: warning: {counters.untraced_forks} child processes were not followed "
@@ -656,21 +707,44 @@ def run(opts: Options) -> int:
     # Every record the kernel produced was either written, dropped in the kernel (ring full),
     # or taken from the ring but not written because the output failed.
     unwritten = tracer.consumed - written
-    lost = counters.lost + unwritten
+    # Records reserved on another CPU that were still not committed after the drain's wait.
+    abandoned = tracer.abandoned
+    lost = counters.lost + unwritten + abandoned
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough: no report
     # of what it did not read. -c alone writes no records: its table is the report.
     closed_pipe = output_error is not None and output_error.errno == errno.EPIPE
     if not closed_pipe and ((not opts.quiet and records_wanted(opts)) or lost):
-        detail = f" ({unwritten} not written: output failed)" if unwritten else ""
+        details = ([f"{unwritten} not written: output failed"] if unwritten else []) + (
+            [f"{abandoned} still being written at the end"] if abandoned else [])
+        detail = f" ({'; '.join(details)})" if details else ""
         took = f"{elapsed * 1000:.0f} ms" if elapsed < 1 else f"{elapsed:.2f} s"
         print(f"observer: {written} events written, {lost} lost{detail}, {took}",
               file=sys.stderr)
     if opts.summary:
-        sys.stderr.write(summary.format_table(tracer.stats(), wall=opts.summary_wall,
-                                              latency=opts.latency))
+        write_summary(opts, tracer.stats())
     if output_error is not None and not closed_pipe:
         raise output_error
-    return status
+    return EXIT_OK if status is None else status
+
+
+def write_summary(opts: Options, stats: list[Any]) -> None:
+    """The -c table: on stderr, or as strace -c -o FILE does, into -o FILE (or standard output
+    with -o -); --format jsonl writes it as one JSON object per syscall."""
+    text = (summary.format_jsonl(stats, wall=opts.summary_wall) if opts.format == "jsonl"
+            else summary.format_table(stats, wall=opts.summary_wall, latency=opts.latency))
+    if opts.summary_with_events or not opts.output_given:
+        sys.stderr.write(text)
+    elif opts.output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        try:
+            fd = os.open(opts.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
+                         | os.O_CLOEXEC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as err:
+            raise _cannot_open(opts.output, err.errno or errno.EIO) from None
 
 
 def _cannot_open(path: str, err: int, detail: str = "") -> OutputError:
@@ -683,10 +757,12 @@ def check_output(opts: Options) -> None:
     """Raises OutputError if opts.output cannot be written, without creating or changing it:
     a directory given as a file, a symlink (never followed), a missing, read-only or
     unwritable directory, a read-only file. The real cause is named, as open(2) would."""
-    if opts.output == "-" or not records_wanted(opts):
+    if opts.output == "-" or not (records_wanted(opts) or opts.output_given):
         return
     path = opts.output
-    if opts.format == "parquet":
+    if opts.per_process and opts.format != "log":  # FILE.PID files beside FILE
+        directory = os.path.dirname(os.path.abspath(path))
+    elif opts.format == "parquet" or opts.per_process:  # a directory of files
         if os.path.exists(path) and not os.path.isdir(path):
             raise _cannot_open(path, errno.ENOTDIR)
         directory = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
@@ -709,55 +785,9 @@ def check_output(opts: Options) -> None:
         raise _cannot_open(path, errno.EACCES)
 
 
-def open_parquet(opts: Options) -> Any:
-    """The dataset writer of --format parquet under opts.output."""
-    try:
-        from observer.frames import ParquetStream
-        from observer.tracer import clock_offset_ns
-
-        return ParquetStream(opts.output, clock_offset_ns(), max_bytes=opts.rotate)
-    except ImportError as err:
-        raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
-    except OSError as err:
-        raise OutputError(f"create {opts.output}: {err.strerror or err}") from None
-
-
-def feed_parquet(parquet: Any, sink: Any, final: bool = False) -> None:
-    """Moves the records collected by sink into the dataset (a file is written when due, and
-    at the end with final)."""
-    try:
-        from observer.arrow import import_batch
-
-        for capsules in sink.take():
-            parquet.add(import_batch(capsules))
-        if final:
-            parquet.close()
-    except OSError as err:
-        raise OutputError(f"write {parquet.path}: {err.strerror or err}") from None
-
-
 def records_wanted(opts: Options) -> bool:
     """Whether records are written at all: -c alone moves no per-event data."""
     return not opts.summary or opts.summary_with_events
-
-
-def open_sink(opts: Options) -> Any:
-    """The sink of opts.format; with -c alone an in-memory one that stays empty (no file)."""
-    from observer import _core
-
-    if not records_wanted(opts):
-        return _core.BatchSink()
-    if opts.format == "parquet":
-        # Arrow batches of the record schema, built in C++ between polls, for the dataset.
-        from observer.tracer import clock_offset_ns
-
-        return _core.RecordBatchSink(clock_offset_ns())
-    if opts.format == "jsonl":
-        return _core.JsonSink(os.fsencode(opts.output))
-    if opts.format == "strace":
-        return _core.StraceSink(os.fsencode(opts.output), opts.timestamps, opts.durations,
-                                opts.relative)
-    return _core.TextSink(os.fsencode(opts.output))
 
 
 def to_stdout(report: Callable[[], int]) -> int:

@@ -3,7 +3,8 @@
 Usage: ``python -m observer.formatter trace.log [-o DIR] [--names [--arch ARCH]]``.
 
 The trace log holds one record per line, ``pid:syscall_id:comm``, with ``comm`` escaped by
-:mod:`observer._escape`. Each pair's file is ``DIR/<comm>:<pid>.log`` (``/`` in the comm written as
+:mod:`observer._escape` (a log written with ``--tid`` starts with the line
+``# pid:tid:syscall_id:comm`` and holds ``pid:tid:syscall_id:comm`` lines). Each pair's file is ``DIR/<comm>:<pid>.log`` (``/`` in the comm written as
 ``\\x2f``) and holds that pair's syscalls space-separated, in log order, then a newline. Malformed
 lines are counted and reported on stderr, never fatal.
 
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from observer._escape import comm_filename_part, unescape_comm
-from observer._formats import SNIFF_BYTES, detect, mismatch
+from observer._formats import SNIFF_BYTES, TID_LOG_HEADER, detect, mismatch
 
 __all__ = ["Record", "SplitResult", "main", "parse_line", "split_records", "write_split"]
 
@@ -40,6 +41,7 @@ MAX_COMM_BYTES = 15
 # the u64 bit pattern of raw_syscalls:sys_enter's ``id``.
 MAX_PID = 2**32 - 1
 MAX_NR = 2**64 - 1
+MIN_NR = -(2**31)  # the record's nr is a signed 32-bit number
 
 _DECIMAL = re.compile(r"[0-9]{1,20}")
 
@@ -50,6 +52,7 @@ class Record(NamedTuple):
     pid: int
     nr: int
     comm: str
+    tid: int | None = None  # in a log written with --tid
 
 
 class SplitResult(NamedTuple):
@@ -68,23 +71,40 @@ def _decimal(field: str, maximum: int) -> int | None:
     return value if value <= maximum else None
 
 
-def parse_line(line: bytes) -> Record | None:
+def _syscall_number(field: str) -> int | None:
+    """The nr field: a decimal, or a negative one down to MIN_NR (syscall(-1) is recorded as
+    the kernel passes it, nr -1)."""
+    if field.startswith("-"):
+        value = _decimal(field[1:], -MIN_NR)
+        return -value if value else None  # "-0" is not canonical
+    return _decimal(field, MAX_NR)
+
+
+def parse_line(line: bytes, tid: bool = False) -> Record | None:
     """Parse one trace-log line (with or without its ``\\n``); return None if it is malformed.
 
     Malformed means: not ASCII, fewer than three ``:``-separated fields, a pid or syscall number
     that is not a plain decimal in range (signs, spaces and ``_`` are rejected), or a comm that is
     not canonically escaped or longer than ``MAX_COMM_BYTES`` once unescaped. An empty comm is
-    valid; a blank line is not.
+    valid; a blank line is not. With ``tid`` the line is ``pid:tid:syscall_id:comm``.
     """
     try:
         text = line.removesuffix(b"\n").decode("ascii")
     except UnicodeDecodeError:
         return None
+    thread = None
+    if tid:  # pid:tid:syscall_id:comm
+        pid_text, sep, text = text.partition(":")
+        thread_text, sep2, text = text.partition(":")
+        thread = _decimal(thread_text, MAX_PID)
+        if not sep or not sep2 or thread is None:
+            return None
+        text = f"{pid_text}:{text}"
     fields = text.split(":", 2)
     if len(fields) != 3:
         return None
     pid = _decimal(fields[0], MAX_PID)
-    nr = _decimal(fields[1], MAX_NR)
+    nr = _syscall_number(fields[1])
     if pid is None or nr is None:
         return None
     try:
@@ -93,7 +113,7 @@ def parse_line(line: bytes) -> Record | None:
         return None
     if len(raw_comm) > MAX_COMM_BYTES:
         return None
-    return Record(pid, nr, fields[2])
+    return Record(pid, nr, fields[2], thread)
 
 
 def split_records(lines: Iterable[bytes]) -> SplitResult:
@@ -104,8 +124,12 @@ def split_records(lines: Iterable[bytes]) -> SplitResult:
     groups: dict[tuple[str, int], list[int]] = {}
     malformed: list[int] = []
     records = 0
+    tid = False
     for lineno, line in enumerate(lines, start=1):
-        record = parse_line(line)
+        if lineno == 1 and line.rstrip(b"\n") + b"\n" == TID_LOG_HEADER:
+            tid = True  # a log with thread ids: its records are grouped per process all the same
+            continue
+        record = parse_line(line, tid)
         if record is None:
             malformed.append(lineno)
             continue

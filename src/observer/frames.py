@@ -145,7 +145,8 @@ def to_pandas(
 
 
 def _read_text_log(path: Path, arch: str | None) -> tuple[Any, int]:
-    """The CLI's log: ``pid:nr:comm`` per line (comm escaped by observer._escape), as an
+    """The CLI's log: ``pid:nr:comm`` per line (comm escaped by observer._escape), or with
+    --tid a first line ``# pid:tid:syscall_id:comm`` and then ``pid:tid:nr:comm``, as an
     Arrow table of LOG_COLUMNS and the count of lines that do not parse.
 
     The compiled core splits the lines in one pass into pid and nr arrays and codes into the
@@ -157,7 +158,7 @@ def _read_text_log(path: Path, arch: str | None) -> tuple[Any, int]:
 
     from observer import _core
 
-    pid, nr, codes, texts, malformed = _core.read_log_columns(str(path))
+    pid, nr, codes, texts, malformed, tid = _core.read_log_columns(str(path))
     names: list[str | None] = []
     for raw in texts:
         try:
@@ -169,10 +170,15 @@ def _read_text_log(path: Path, arch: str | None) -> tuple[Any, int]:
         keep = valid[codes]
         malformed += int(keep.size - keep.sum())
         pid, nr, codes = pid[keep], nr[keep], codes[keep]
-    table = pa.table({"pid": pa.array(pid, pa.uint32()), "comm": _dictionary(
+        tid = None if tid is None else tid[keep]
+    columns = {"pid": pa.array(pid, pa.uint32()), "comm": _dictionary(
         codes, [name or "" for name in names]), "nr": pa.array(nr, pa.int32()),
-        "syscall": _names(nr, arch)})
-    return conform(table, LOG_COLUMNS), malformed
+        "syscall": _names(nr, arch)}
+    if tid is None:
+        return conform(pa.table(columns), LOG_COLUMNS), malformed
+    # A log written with --tid: the thread ids after the pids, as in the full records.
+    columns["tid"] = pa.array(tid, pa.uint32())
+    return conform(pa.table(columns), ("pid", "tid", *LOG_COLUMNS[1:])), malformed
 
 
 def _jsonl_schema() -> Any:
@@ -188,9 +194,31 @@ def _jsonl_schema() -> Any:
                       ("strings", item), ("buffers", item)])
 
 
-def _latin1(values: Any, binary: bool) -> Any:
-    """JSON strings that hold bytes as Latin-1 characters (the JsonSink's \\u00XX) as Arrow
-    text (UTF-8, other bytes \\xHH, as the C++ builder writes) or, with binary, the bytes.
+#: The JSON sink writes a byte that is not part of valid UTF-8 as the lone surrogate
+#: \udcXX (Python's surrogateescape), which pyarrow's JSON parser refuses. Before parsing,
+#: each such escape becomes the valid surrogate pair of the private-use character base + XX,
+#: with a base in plane 16 whose 128 characters the file does not hold itself, and after
+#: parsing those characters become the bytes again.
+_SURROGATE_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\udc([89abAB][0-9a-fA-F])")
+
+
+def _bytes_escaped(data: bytes) -> tuple[bytes, int]:
+    """(data with each \\udcXX escape as the pair of base + XX, base); base 0 if none."""
+    if b"\\udc" not in data:
+        return data, 0
+    for base in range(0x10FF00, 0x100000, -0x100):
+        chars = (chr(base + 0x80).encode(), chr(base + 0xC0).encode())  # 64 per 3-byte prefix
+        if not any(c[:3] in data for c in chars):
+            break
+    high = 0xD800 + ((base - 0x10000) >> 10)
+    low = 0xDC00 + ((base - 0x10000) & 0x3FF)
+    pair = f"\\\\u{high:04x}\\\\u{low >> 8:02x}".encode()
+    return _SURROGATE_ESCAPE.sub(rb"\1" + pair + rb"\2", data), base
+
+
+def _json_bytes(values: Any, binary: bool, base: int) -> Any:
+    """JSON strings as the bytes the sink wrote (see _bytes_escaped) in Arrow text (valid
+    UTF-8 as is, other bytes \\xHH, as the C++ builder writes) or, with binary, the bytes.
     Only values with a non-ASCII character go through Python."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -198,17 +226,17 @@ def _latin1(values: Any, binary: bool) -> Any:
     ascii_only = pc.string_is_ascii(values).fill_null(True)
     if pc.all(ascii_only).as_py() is not False:
         return values.cast(pa.binary() if binary else pa.string())
-    out = [None if v is None else _from_latin1(v, binary) for v in values.to_pylist()]
+    out = [None if v is None else _from_json(v, binary, base) for v in values.to_pylist()]
     return pa.array(out, pa.binary() if binary else pa.string())
 
 
-def _from_latin1(value: str, binary: bool) -> str | bytes:
-    """One JSON string as bytes or text; a character above U+00FF cannot be a byte, so such a
-    string (written by hand, not by observer) is taken as the text it is."""
-    try:
-        raw = value.encode("latin-1")
-    except UnicodeEncodeError:
-        return value.encode("utf-8") if binary else value
+def _from_json(value: str, binary: bool, base: int) -> str | bytes:
+    """One JSON string as bytes or text: the characters base + 0x80 to base + 0xFF are the
+    bytes the sink escaped."""
+    if base:
+        value = "".join(chr(0xDC00 + ord(c) - base) if base + 0x80 <= ord(c) <= base + 0xFF
+                        else c for c in value)
+    raw = value.encode("utf-8", "surrogateescape")
     return raw if binary else _comm_text(raw)
 
 
@@ -247,7 +275,7 @@ def _argv(blob: bytes) -> tuple[list[str], bool]:
     return items, cut
 
 
-def _items(table: Any, nr: np.ndarray, compat: np.ndarray) -> dict[str, Any]:
+def _items(table: Any, nr: np.ndarray, compat: np.ndarray, base: int) -> dict[str, Any]:
     """path, path2, argv, data, data2 and truncated from the jsonl strings and buffers lists,
     as the C++ builder maps a record's tail (RecordBatchBuilder::append_items)."""
     import pyarrow as pa
@@ -261,7 +289,7 @@ def _items(table: Any, nr: np.ndarray, compat: np.ndarray) -> dict[str, Any]:
     for name, j in (("path", 0), ("path2", 1)):
         element, has = _element(strings, j)
         any_item |= has
-        columns[name] = _latin1(pc.struct_field(element, "value"), binary=False)
+        columns[name] = _json_bytes(pc.struct_field(element, "value"), False, base)
         cut |= pc.struct_field(element, "truncated").fill_null(False).to_numpy(
             zero_copy_only=False)
     argv_arg = {syscalls.number(name): arg for name, arg in (("execve", 1), ("execveat", 2))
@@ -276,7 +304,7 @@ def _items(table: Any, nr: np.ndarray, compat: np.ndarray) -> dict[str, Any]:
         any_item[row] = True
         kept = 0
         for item in items:
-            value = item["value"].encode("latin-1")
+            value = _from_json(item["value"], True, base)
             cut[row] |= bool(item["truncated"])
             if not compat[row] and argv_arg.get(int(nr[row])) == item["arg"]:
                 argv[row], more = _argv(value)
@@ -291,7 +319,8 @@ def _items(table: Any, nr: np.ndarray, compat: np.ndarray) -> dict[str, Any]:
     return columns
 
 
-def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None) -> Any:
+def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None,
+                 base: int = 0) -> Any:
     """The record schema from the columns pyarrow's JSON reader found (every field may be
     absent: older files, hand-written ones). Records of other kinds (no tgid or nr: a
     process's exit, a signal) are not syscalls and are left out."""
@@ -327,7 +356,7 @@ def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None) -> A
         "ts_ns": ts_ns,
         "pid": table.column("tgid"),
         "tid": table.column("tid"),
-        "comm": _latin1(table.column("comm"), binary=False).dictionary_encode(),
+        "comm": _json_bytes(table.column("comm"), False, base).dictionary_encode(),
         "nr": pa.array(nr, pa.int32()),
         "syscall": _names(nr, arch),
         "compat": table.column("compat"),
@@ -341,7 +370,7 @@ def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None) -> A
         element, _ = _element(args, i) if n else (pa.nulls(0, pa.uint64()), None)
         columns[f"arg{i}"] = pc.if_else(pa.array(lengths == NARGS), element,
                                         pa.nulls(n, pa.uint64())) if n else element
-    columns.update(_items(table, nr, compat))
+    columns.update(_items(table, nr, compat, base))
     return conform(pa.table(columns))
 
 
@@ -356,28 +385,28 @@ def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tu
     options = pj.ParseOptions(explicit_schema=_jsonl_schema(), unexpected_field_behavior="ignore")
     blocks = pj.ReadOptions(block_size=16 << 20)
     malformed = 0
+    data, base = _bytes_escaped(Path(path).read_bytes())
     try:
-        table = pj.read_json(path, read_options=blocks, parse_options=options)
+        table = pj.read_json(io.BytesIO(data), read_options=blocks, parse_options=options)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         good = []
-        with open(path, "rb") as file:
-            for line in file:
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                    int(row["tgid"]), int(row["nr"]), str(row["comm"])
-                    if "kind" not in row:
-                        pj.read_json(io.BytesIO(line), parse_options=options)
-                except (ValueError, KeyError, TypeError, pa.ArrowInvalid):
-                    if "kind" not in line.decode("utf-8", "replace"):
-                        malformed += 1
-                    continue
-                good.append(line if line.endswith(b"\n") else line + b"\n")
+        for line in data.splitlines(keepends=True):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                int(row["tgid"]), int(row["nr"]), str(row["comm"])
+                if "kind" not in row:
+                    pj.read_json(io.BytesIO(line), parse_options=options)
+            except (ValueError, KeyError, TypeError, pa.ArrowInvalid):
+                if "kind" not in line.decode("utf-8", "replace"):
+                    malformed += 1
+                continue
+            good.append(line if line.endswith(b"\n") else line + b"\n")
         table = (pj.read_json(io.BytesIO(b"".join(good)), read_options=blocks,
                               parse_options=options) if good
                  else _jsonl_schema().empty_table())
-    return _jsonl_table(table, clock_offset_ns, arch), malformed
+    return _jsonl_table(table, clock_offset_ns, arch, base), malformed
 
 
 #: What read_table reads; read_log takes the text formats among them.
@@ -483,7 +512,8 @@ def _tokens_to_numbers(text: str, arch: str | None, path: Path) -> np.ndarray:
         pass
     numbers = {name: nr for nr, name in syscalls.table(arch).items()}
     try:
-        return np.array([int(t) if t.isdigit() else numbers[t] for t in tokens], dtype=np.int32)
+        return np.array([int(t) if t.lstrip("-").isdigit() else numbers[t] for t in tokens],
+                        dtype=np.int32)
     except KeyError as err:
         raise ValueError(f"{path}: unknown syscall name {err.args[0]!r}") from None
 

@@ -150,3 +150,22 @@ def format_table(stats: Iterable[Stats], arch: str | None = None, wall: bool = F
     lines.append(f"{100.0:6.2f} {total / 1e9:11.6f} {total // 1000 // max(calls, 1):11d} "
                  f"{calls:9d} {errors or '':>9}{extra} total")
     return "\n".join(lines) + "\n"
+
+
+def records(stats: Iterable[Stats], wall: bool = False,
+            arch: str | None = None) -> list[dict[str, object]]:
+    """The rows as plain dicts, in the table's order: what ``-c --format jsonl`` writes and
+    ``Tracer.summary()`` returns. ``seconds`` and ``usecs_per_call`` are the table's (CPU time,
+    or wall time with wall); ``cpu_ns`` and ``wall_ns`` are both kept."""
+    return [{"syscall": r.name, "nr": r.nr % COMPAT_STATS, "compat": r.nr >= COMPAT_STATS,
+             "calls": r.calls, "errors": r.errors, "seconds": r.seconds,
+             "usecs_per_call": r.usecs_per_call, "cpu_ns": r.cpu_ns, "wall_ns": r.wall_ns,
+             "max_usecs": r.max_us, "p50_us": r.p50_us, "p99_us": r.p99_us}
+            for r in rows(stats, wall, arch)]
+
+
+def format_jsonl(stats: Iterable[Stats], wall: bool = False, arch: str | None = None) -> str:
+    """The table as JSON Lines, one object of records() per syscall."""
+    import json
+
+    return "".join(json.dumps(row) + "\n" for row in records(stats, wall, arch))

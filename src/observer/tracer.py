@@ -19,7 +19,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from observer import _core, _session, syscalls
-from observer._session import POLL_MS
 from observer._errors import UsageError
 
 if TYPE_CHECKING:
@@ -33,7 +32,6 @@ __all__ = ["Tracer", "clock_offset_ns", "event_dtype"]
 
 #: The NumPy dtype of one record, mirroring bpf/syscalls.h struct event.
 event_dtype = _core.event_dtype()
-
 
 
 def clock_offset_ns(samples: int = 5) -> int:
@@ -73,17 +71,31 @@ class Tracer:
         with observer.Tracer(command=["ls", "/"], syscalls="openat,read") as tracer:
             df = tracer.to_pandas()
 
-    Arguments mirror the command line: ``pids`` (-p: ints or comma-separated strings),
-    ``syscalls`` (-s: names or numbers), ``comms`` (-n), ``follow`` (-f) and ``command``
-    (``-- CMD ARGS``, started gated so its first syscall is traced). With none of ``pids``,
-    ``command`` and ``comms`` the whole system is traced, except this process.
+    The options are the command line's, by its long names, and are validated by the same
+    functions: ``pids`` (-p: ints or comma-separated strings), ``syscalls`` (-s: names,
+    numbers, classes), ``comms`` (-n), ``paths`` (-P), ``follow`` (-f), ``command`` (``-- CMD ARGS``, started
+    gated so its first syscall is traced), ``cgroup``/``unit``/``container``, ``user``/``uid``,
+    ``failed`` (-Z), ``successful`` (-e status=successful), ``duration`` (-d, seconds),
+    ``summary`` (-c: counts only; see summary()) and ``with_summary`` (-C), ``string_limit``
+    and ``data_limit``, and ``output``/``format`` (-o, --format: see write()). With none of
+    ``pids``, ``command`` and ``comms`` the whole system is traced, except this process.
     ``capture_time`` stamps each record (``ts_ns``, CLOCK_MONOTONIC; the DataFrame's ``time``
-    column); ``capture_exit`` records at syscall exit with the return value and duration.
-    ``ring_size`` is the ring buffer size in MiB (a power of two, as ``--ring-size``).
+    column); ``capture_exit`` records at syscall exit with the return value and duration (on
+    by itself with ``failed``, ``successful`` and the summaries). ``ring_size`` is the ring
+    buffer size in MiB (a power of two, as ``--ring-size``).
+
+    The run is the command line's (observer._session.Session): it ends after ``duration``,
+    or once every traced process has exited when there are pids or a command. A command that
+    still runs when the trace ends or the Tracer closes is ended with its whole tree: SIGTERM,
+    SIGKILL after 1 s; ``exit_status`` then says 143 (or 137).
 
     Raises UsageError for bad options, TracerPermissionError without privileges and the other
-    ObserverError subclasses when the kernel refuses the programs. Not thread-safe.
+    ObserverError subclasses when the kernel refuses the programs. Not thread-safe; it may be
+    opened in any thread (the command outlives a worker thread that started it).
     """
+
+    #: The session class, for tests that interpose on a phase.
+    session_class: type[_session.Session] = _session.Session
 
     def __init__(
         self,
@@ -91,35 +103,102 @@ class Tracer:
         syscalls: int | str | Iterable[int | str] | None = None,
         comms: str | Iterable[str] | None = None,
         follow: bool = False,
-        command: str | Iterable[str] | None = None,
+        command: str | bytes | Iterable[str | bytes] | None = None,
         *,
         capture_time: bool = True,
         capture_exit: bool = False,
         ring_size: int = 16,
+        failed: bool = False,
+        successful: bool = False,
+        summary: bool = False,
+        with_summary: bool = False,
+        duration: float | None = None,
+        string_limit: int = 256,
+        data_limit: int = 32,
+        paths: str | Iterable[str] | None = None,
+        cgroup: str | None = None,
+        unit: str | None = None,
+        container: str | None = None,
+        user: str | int | None = None,
+        uid: int | None = None,
+        output: str | None = None,
+        format: str | None = None,
     ) -> None:
-        self.pids = _session.parse_pids(_strings(pids))
-        self.syscalls = _syscall_numbers(syscalls)
-        self.comms = _session.parse_comms(_strings(comms))
-        self.follow = follow
+        from observer import cli
+
         # str or bytes (arguments need not be UTF-8); kept as str, bytes as surrogates.
         commands = [command] if isinstance(command, (str, bytes)) else list(command or [])
-        self.command = [os.fsdecode(c) for c in commands]
-        self.capture_time = capture_time
-        self.capture_exit = capture_exit
         if ring_size <= 0 or ring_size & (ring_size - 1) or ring_size > 1024:
             raise UsageError(f"ring size must be a power of two from 1 to 1024 MiB, not {ring_size}")
-        self.ring_size = ring_size
-        if self.pids and self.command:
+        if duration is not None and not duration > 0:
+            raise UsageError(f"duration must be > 0 seconds, not {duration}")
+        if failed and successful:
+            raise UsageError("failed and successful select nothing together")
+        if not 1 <= string_limit <= cli.STRING_LIMIT_MAX:
+            raise UsageError(f"string limit must be 1-{cli.STRING_LIMIT_MAX} bytes, not "
+                             f"{string_limit}")
+        if not 0 <= data_limit <= cli.DATA_LIMIT_MAX:
+            raise UsageError(f"data limit must be 0-{cli.DATA_LIMIT_MAX} bytes, not {data_limit}")
+        if format is not None and format not in cli.FORMATS:
+            raise UsageError(f"unknown format {format!r}: expected one of "
+                             f"{', '.join(cli.FORMATS)}")
+        self.format = format or ("log" if output is not None else None)
+        if self.format == "parquet" and output is None:
+            output = "trace.parquet"
+        self.output = output
+        self.settings = _session.Settings(
+            pids=_session.parse_pids(_strings(pids)),
+            syscalls=_syscall_numbers(syscalls),
+            paths=_session.parse_paths([paths] if isinstance(paths, str) else list(paths or [])),
+            comms=_session.parse_comms(_strings(comms)),
+            command=[os.fsdecode(c) for c in commands],
+            follow=follow,
+            cgroup=cli.parse_cgroup(cgroup, unit, container),
+            uid=cli.parse_user(None if user is None else str(user), uid),
+            duration=duration,
+            ring_size=ring_size << 20,
+            capture_time=capture_time,
+            capture_exit=capture_exit,
+            emit_records=not summary or with_summary,
+            count_stats=summary or with_summary,
+            failed=failed,
+            successful=successful,
+        )
+        _session.set_format(self.settings, self.format, string_limit, data_limit)
+        if self.settings.pids and self.settings.command:
             raise UsageError("give either pids or command, not both")
+        if follow and not (self.settings.pids or self.settings.command or self.settings.comms):
+            raise UsageError("follow traces the children of pids, comms or a command: give one")
         #: CLOCK_REALTIME - CLOCK_MONOTONIC when the tracer started (see clock_offset_ns()).
         self.clock_offset_ns = 0
         #: The command's exit status (128 + N if killed by signal N), once it has ended.
         self.exit_status: int | None = None
-        self._core: Any = None
-        self._child: Any = None
+        self._session: _session.Session | None = None
+        self._sink: Any = None
         self._done = False
-        self._drained = False  # batches() ran to the end of the trace
+        self._drained = False  # the records were read to the end of the trace
         self._counters: Any = None
+
+    # The options as attributes, as before they were grouped in settings.
+    @property
+    def pids(self) -> list[int]:
+        return self.settings.pids
+
+    @property
+    def syscalls(self) -> list[int]:
+        return self.settings.syscalls
+
+    @property
+    def comms(self) -> list[str]:
+        return self.settings.comms
+
+    @property
+    def command(self) -> list[str]:
+        return self.settings.command
+
+    @property
+    def follow(self) -> bool:
+        return self.settings.follow
 
     # Lifecycle -------------------------------------------------------------------------------
 
@@ -139,70 +218,59 @@ class Tracer:
         """Load and attach the programs, then let ``command`` start. Called by ``with``."""
         if self._counters is not None:
             raise UsageError("this Tracer is closed: create a new one to trace again")
-        if self._core is not None:
+        if self._session is not None:
             raise UsageError("this Tracer is already open")
-        self.pids = _session.resolve_pids(self.pids)
-        path = _session.resolve_command(self.command[0]) if self.command else ""
-        self._child = (_core.Child(os.fsencode(path), _session.fs_bytes(self.command))
-                       if self.command else None)
-        try:
-            self._load()
-        except BaseException:
-            # The command waits for its release: end it rather than leave it waiting.
-            if self._child is not None:
-                self._child.kill(signal.SIGKILL)
-                self._child.wait()
-                self._child = None
-            self._core = None
-            raise
+        from observer import cli
 
-    def _load(self) -> None:
-        spec = _core.Spec()
-        spec.pids = self.pids + ([self._child.pid] if self._child else [])
-        spec.syscalls = self.syscalls
-        spec.comms = _session.fs_bytes(self.comms)
-        spec.follow = self.follow
-        spec.capture_time = self.capture_time
-        spec.capture_exit = self.capture_exit
-        spec.ring_size = self.ring_size << 20
-        self._targeted = bool(spec.pids) and not self.comms
-        self.clock_offset_ns = clock_offset_ns()
-        self._core = _core.Tracer(spec)
-        self._core.attach()
-        # A target that died between the check and its insertion would never be seen exiting;
-        # nor would a zombie, which kill(pid, 0) still finds.
-        for pid in self.pids:
-            if _session.has_exited(pid):
-                self._core.erase_pid(pid)
-        if self._child:
-            self._child.release()
+        session = self.session_class(self.settings)
+        if self.output is not None:
+            cli.check_output(cli.Options(output=self.output, format=self.format or "log"))
+        session.start()
+        try:
+            self.clock_offset_ns = clock_offset_ns()
+            session.begin()
+            session.release()  # the command execs first: if that fails, no output is created
+            if self.output is not None:
+                self._sink = _session.Output(self.format, self.output,
+                                             clock_offset_ns=self.clock_offset_ns)
+            else:
+                self._sink = _core.BatchSink()
+        except BaseException:
+            session.finish()
+            raise
+        self._session = session
 
     def close(self) -> None:
-        """Detach, end ``command`` (SIGTERM, then SIGKILL) and keep the final counters.
+        """Detach, end ``command`` and its tree if it still runs (SIGTERM, then SIGKILL after
+        1 s) and keep the final counters.
 
-        Records still in the ring are dropped unless batches() ran to its end. Idempotent.
+        Records still in the ring are dropped unless they were read to the end. Idempotent.
         """
-        if self._core is None or self._counters is not None:
+        if self._session is None or self._counters is not None:
             return
-        self._core.detach()
         self._done = True
-        if self._child is not None:
-            self.exit_status = _session.finish_child(self._child)
-        self._counters = self._core.counters()
+        self.exit_status = self._session.finish()
+        self._counters = self._session.tracer.counters()
 
     # Counters -------------------------------------------------------------------------------
 
     def _counter(self, name: str) -> int:
         if self._counters is not None:
             return int(getattr(self._counters, name))
-        if self._core is None:
+        if self._session is None:
             return 0
-        return int(getattr(self._core.counters(), name))
+        return int(getattr(self._session.tracer.counters(), name))
 
     @property
     def lost(self) -> int:
         """Records the kernel could not queue because the ring buffer was full."""
         return self._counter("lost")
+
+    @property
+    def abandoned(self) -> int:
+        """Records still being written when the trace ended (after the drain's 100 ms wait),
+        never received; counted apart from ``lost``."""
+        return int(self._session.tracer.abandoned) if self._session is not None else 0
 
     @property
     def untraced_forks(self) -> int:
@@ -216,6 +284,25 @@ class Tracer:
 
     # Records --------------------------------------------------------------------------------
 
+    def _polls(self, sink: Any, timeout: float | None) -> Iterator[None]:
+        """The session's poll loop into sink, once per Tracer; ``timeout`` stops it as -d
+        does. Yields after each poll; ends detached and drained."""
+        if self._session is None:
+            raise UsageError("open the Tracer first: 'with observer.Tracer(...) as tracer:'")
+        if self._drained:
+            raise UsageError("this Tracer's records were already read (batches() runs once, to "
+                             "the end of the trace); keep the result of the first call")
+        if self._done:
+            raise UsageError("this Tracer is closed: its records were dropped with it")
+        session = self._session
+        deadline = None if timeout is None else time.monotonic() + timeout
+        self._drained = True
+        for _ in session.polls(sink):
+            yield
+            if deadline is not None and time.monotonic() >= deadline:
+                session.stop(signal.SIGTERM)
+        self._done = True
+
     def batches(self, timeout: float | None = None, format: str = "arrow"
                 ) -> Iterator[pa.RecordBatch] | Iterator[np.ndarray]:
         """Yield batches of records as the kernel fills the ring.
@@ -227,10 +314,10 @@ class Tracer:
         ``format="numpy"`` yields arrays of dtype ``observer.event_dtype``: the fixed fields
         only, the fastest form, without pyarrow.
 
-        Ends when ``timeout`` seconds have passed since the call, or, when tracing ``pids`` or
-        ``command`` (without ``comms``), once every traced process has exited; then the
-        programs are detached and the rest of the ring is drained, so no record of a finished
-        run is lost. Without either it runs until the caller stops iterating or Ctrl-C.
+        Ends when ``timeout`` seconds have passed since the call (or ``duration`` since the
+        start), or, when tracing ``pids`` or ``command``, once every traced process has exited;
+        then the programs are detached and the rest of the ring is drained, so no record of a
+        finished run is lost. Without either it runs until the caller stops iterating or Ctrl-C.
 
         Each poll waits at most 10 ms in C++ with the GIL released (other Python threads run);
         the interpreter handles pending signals between polls, so Ctrl-C raises
@@ -239,26 +326,41 @@ class Tracer:
         """
         if format not in ("arrow", "numpy"):
             raise UsageError(f"unknown batch format {format!r}: expected 'arrow' or 'numpy'")
-        if self._core is None:
-            raise UsageError("open the Tracer first: 'with observer.Tracer(...) as tracer:'")
-        if self._drained:
-            raise UsageError("this Tracer's records were already read (batches() runs once, to "
-                             "the end of the trace); keep the result of the first call")
-        if self._done:
-            raise UsageError("this Tracer is closed: its records were dropped with it")
+        if self.output is not None:
+            raise UsageError(f"this Tracer writes its records to {self.output}: call write()")
         sink, take = _batch_sink(format, self.clock_offset_ns)
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            self._core.poll(sink, POLL_MS)
+        for _ in self._polls(sink, timeout):
             yield from take()
-            if deadline is not None and time.monotonic() >= deadline:
-                break
-            if self._targeted and self._core.counters().traced_alive <= 0:
-                break
-        self._core.detach()
-        self._core.drain(sink)
-        self._done = self._drained = True
-        yield from take()
+
+    def write(self, timeout: float | None = None) -> int:
+        """Trace to the end (as batches() does) writing ``output`` in ``format``, as the command
+        line's -o and --format do; returns how many records were written."""
+        if self.output is None:
+            raise UsageError("give output= (and format=) to write records to a file")
+        for _ in self._polls(self._sink.sink, timeout):
+            self._sink.feed()
+        self._sink.feed(final=True)
+        return int(self._sink.written)
+
+    def summary(self, timeout: float | None = None) -> pd.DataFrame:
+        """The -c table as a DataFrame, one row per syscall (the columns of
+        observer.summary.records(): CPU time in ``seconds`` and ``usecs_per_call``, wall time in
+        ``wall_ns``), sorted by time. Needs ``summary`` or ``with_summary``; with ``summary``
+        alone it traces to the end first."""
+        import pandas as pd
+
+        from observer import summary
+
+        if not self.settings.count_stats:
+            raise UsageError("give summary=True (or with_summary=True) to count per syscall")
+        if self._session is None:
+            raise UsageError("open the Tracer first: 'with observer.Tracer(...) as tracer:'")
+        if not self.settings.emit_records and not self._drained:
+            for _ in self._polls(self._sink, timeout):
+                pass
+        columns = ["syscall", "nr", "compat", "calls", "errors", "seconds", "usecs_per_call",
+                   "cpu_ns", "wall_ns", "max_usecs", "p50_us", "p99_us"]
+        return pd.DataFrame(summary.records(self._session.tracer.stats()), columns=columns)
 
     def events(self, timeout: float | None = None, format: str = "arrow"
                ) -> pa.Table | np.ndarray:

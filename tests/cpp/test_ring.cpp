@@ -91,6 +91,19 @@ void a_busy_record_stops_the_reader_until_committed() {
   CHECK_EQ(seen.at(1), "after");
 }
 
+void records_counts_what_is_left_committed_or_not() {
+  FakeRing ring;
+  ring.add("done");
+  ring.add("in flight", BPF_RINGBUF_BUSY_BIT);
+  ring.add("dropped", BPF_RINGBUF_DISCARD_BIT);
+  ring.add("after");
+  RingBufferReader reader = ring.reader();
+  CHECK_EQ(reader.records(), size_t{3});
+  CHECK_EQ(drain(reader).size(), size_t{1});
+  // What a drain that cannot wait longer leaves behind: the busy record and the one after.
+  CHECK_EQ(reader.records(), size_t{2});
+}
+
 void discarded_records_are_skipped_but_consumed() {
   FakeRing ring;
   ring.add("dropped", BPF_RINGBUF_DISCARD_BIT);
@@ -153,6 +166,7 @@ void a_size_that_is_not_a_power_of_two_is_refused() {
 int main() {
   records_come_out_in_order_and_are_released();
   a_busy_record_stops_the_reader_until_committed();
+  records_counts_what_is_left_committed_or_not();
   discarded_records_are_skipped_but_consumed();
   a_record_wrapping_the_end_reads_as_one_block();
   a_throwing_callback_releases_the_records_before_it();

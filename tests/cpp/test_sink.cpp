@@ -15,6 +15,7 @@
 #include "error.h"
 #include "records.h"
 #include "sink.h"
+#include "split_sink.h"
 
 using namespace observer;
 
@@ -142,9 +143,60 @@ void a_full_disk_counts_nothing_as_written() {
   CHECK_EQ(sink.written(), uint64_t{0});
 }
 
+// A temporary directory whose files are removed at the end of the scope.
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char name[] = "/tmp/observer-split-XXXXXX";
+    path = mkdtemp(name) ? name : "";
+  }
+  ~TempDir() {
+    std::string command = "rm -rf '" + path + "'";
+    (void)!system(command.c_str());
+  }
+  std::string read(const std::string& name) const {
+    TempFile file;
+    file.path = path + "/" + name;
+    std::string text = file.read();
+    file.path = "/nonexistent";  // not removed by its destructor: the directory's
+    return text;
+  }
+};
+
+void the_log_with_thread_ids_has_its_header() {
+  TempFile file;
+  {
+    auto sink = TidTextSink::open(file.path);
+    sink->write(event(42, 39, "sh"));
+    sink->flush();
+    CHECK_EQ(sink->written(), uint64_t{1});  // the header is not a record
+  }
+  CHECK_EQ(file.read(), "# pid:tid:syscall_id:comm\n42:43:39:sh\n");
+}
+
+void per_process_files_survive_more_processes_than_open_files() {
+  TempDir dir;
+  const uint32_t processes = SplitSink::kMaxOpen + 50;
+  {
+    SplitSink sink(dir.path, SplitSink::Kind::kSequence);
+    // Round robin, twice: every file is closed (evicted) and opened again to append.
+    for (int round = 0; round < 2; ++round)
+      for (uint32_t pid = 1; pid <= processes; ++pid) sink.write(event(pid, round + 1, "p/q"));
+    sink.write(event(7, 60, "p/q"));
+    sink.close();
+    CHECK_EQ(sink.written(), uint64_t{2 * processes + 1});
+    CHECK_EQ(sink.files(), size_t{processes});
+  }
+  CHECK_EQ(dir.read("p\\x2fq:1.log"), "1 2\n");
+  CHECK_EQ(dir.read("p\\x2fq:7.log"), "1 2 60\n");
+  CHECK_EQ(dir.read("p\\x2fq:" + std::to_string(processes) + ".log"), "1 2\n");
+}
+
 }  // namespace
 
 int main() {
+  the_log_with_thread_ids_has_its_header();
+  per_process_files_survive_more_processes_than_open_files();
   comm_escaping_keeps_one_record_per_line();
   the_log_is_pid_nr_comm();
   json_lines_carry_names_results_and_errors();

@@ -136,6 +136,76 @@ def test_a_file_without_execute_permission_exits_126_as_a_shell_does(tmp_path: P
                                               "Permission denied")
 
 
+def test_exec_refused_by_the_kernel_is_the_shells_126_not_a_privilege_hint(
+        tmp_path: Path) -> None:
+    # On a noexec mount the file passes the PATH search (it has x bits) and execve says
+    # EACCES: that is the command's problem, not observer's privileges; no output created.
+    keep = tmp_path / "keep.log"
+    keep.write_text("1:2:kept\n")
+    mount = tmp_path / "ne"
+    mount.mkdir()
+    script = (f"mount -t tmpfs -o noexec tmpfs {mount} && cp /bin/true {mount}/t && "
+              f"exec {sys.executable} -m observer -o {keep} -- {mount}/t")
+    result = subprocess.run(["unshare", "--mount", "sh", "-c", script], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 126, result.stderr
+    assert result.stderr.splitlines()[-1] == (f"observer: error: cannot execute {mount}/t: "
+                                              "Permission denied")
+    assert keep.read_text() == "1:2:kept\n"
+
+
+def test_a_command_behind_an_unsearchable_directory_exits_126(tmp_path: Path) -> None:
+    if shutil.which("setpriv") is None:
+        pytest.fail("setpriv (util-linux) is needed")
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    shutil.copy("/bin/true", private / "t")
+    tmp_path.chmod(0o755)
+    result = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                             "--inh-caps=-all", *OBSERVER, "-o", "/tmp/unused.log", "--",
+                             str(private / "t")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 126
+    assert result.stderr.strip() == (f"observer: error: cannot execute {private}/t: "
+                                     "Permission denied")
+
+
+def test_info_without_privileges_says_unknown_not_no() -> None:
+    if shutil.which("setpriv") is None:
+        pytest.fail("setpriv (util-linux) is needed")
+    result = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                             "--inh-caps=-all", "--bounding-set=-all", *OBSERVER, "--info"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    lines = {line.split(":")[0].strip(): line.split(":", 1)[1].split()[0]
+             for line in result.stdout.splitlines()[1:] if line.startswith("  ")}
+    for probed in ("ring buffer", "task storage", "tp_btf", "raw_tp", "tp", "bpf_loop"):
+        assert lines[probed] == "unknown", result.stdout
+    assert lines["privileges"] == "no"
+
+
+def test_jsonl_writes_utf8_as_text_and_other_bytes_reversibly(tmp_path: Path) -> None:
+    # Valid UTF-8 (é, €) passes through as text; each byte of an invalid sequence (a lone
+    # \xff, a cut \xe2\x82) is a lone surrogate \udcXX, which surrogateescape turns back.
+    directory = tmp_path / "é€"
+    directory.mkdir()
+    program = os.fsencode(directory) + b"/tr\xffu\xe2\x82e"
+    shutil.copy("/bin/true", program)
+    out = tmp_path / "t.jsonl"
+    result = observe("-q", "--format", "jsonl", "-s", "execve", "-o", str(out), "--", program)
+    assert result.returncode == 0, result.stderr
+    raw = out.read_bytes()
+    assert "é€".encode() in raw and b"\\u00c3" not in raw
+    assert b"tr\\udcffu\\udce2\\udc82e" in raw
+    import json
+
+    (record,) = [json.loads(line) for line in raw.splitlines()
+                 if json.loads(line).get("syscall") == "execve"]
+    assert record["strings"][0]["value"].encode("utf-8", "surrogateescape") == program
+    assert record["comm"].encode("utf-8", "surrogateescape") == b"tr\xffu\xe2\x82e"
+    frame = observer.read_log(out)
+    assert set(frame["comm"]) == {"tr\\xffu\\xe2\\x82e"}  # as live records show it
+
+
 def test_observer_itself_is_not_a_target() -> None:
     code = "import os, observer.cli as c; raise SystemExit(c.main(['-p', str(os.getpid())]))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

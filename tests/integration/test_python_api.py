@@ -152,21 +152,23 @@ def test_bad_options_raise_usage_errors() -> None:
         observer.Tracer(ring_size=3)
 
 
-class _ExitDuringLoad(observer.Tracer):
-    """Makes its target exit, unreaped, while the programs load: the race a real target can
-    win between the pid check and its insertion into the traced map."""
+def _exit_during_load(target: subprocess.Popen[bytes]) -> observer.Tracer:
+    """A Tracer whose target exits, unreaped, while the programs load: the race a real target
+    can win between the pid check and its insertion into the traced map."""
+    from observer import _session
 
-    def __init__(self, target: subprocess.Popen[bytes]) -> None:
-        super().__init__(pids=target.pid)
-        self.target = target
+    class Session(_session.Session):
+        def load(self, spec: object) -> None:
+            assert target.stdin is not None
+            target.stdin.close()  # the target reads EOF and exits
+            stat = Path(f"/proc/{target.pid}/stat")
+            while stat.read_text().rsplit(")", 1)[1].split()[0] != "Z":
+                time.sleep(0.01)
+            super().load(spec)
 
-    def _load(self) -> None:
-        assert self.target.stdin is not None
-        self.target.stdin.close()  # the target reads EOF and exits
-        stat = Path(f"/proc/{self.target.pid}/stat")
-        while stat.read_text().rsplit(")", 1)[1].split()[0] != "Z":
-            time.sleep(0.01)
-        super()._load()
+    tracer = observer.Tracer(pids=target.pid)
+    tracer.session_class = Session
+    return tracer
 
 
 def test_a_target_that_becomes_a_zombie_during_load_ends_the_trace() -> None:
@@ -175,7 +177,7 @@ def test_a_target_that_becomes_a_zombie_during_load_ends_the_trace() -> None:
     done = threading.Event()
 
     def trace() -> None:
-        with _ExitDuringLoad(target) as tracer:
+        with _exit_during_load(target) as tracer:
             tracer.events()
         done.set()
 

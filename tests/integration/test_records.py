@@ -300,8 +300,7 @@ def summary_rows(stderr: str) -> dict[str, list[str]]:
 
 
 def test_summary_counts_calls_and_errors_in_the_kernel(program: Path, tmp_path: Path) -> None:
-    result = run_observer("-q", "-c", "-o", str(tmp_path / "unused"), "--",
-                          str(program), "count", "3000")
+    result = run_observer("-q", "-c", "--", str(program), "count", "3000")
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
     # strace -c's layout, to the character.
@@ -314,6 +313,26 @@ def test_summary_counts_calls_and_errors_in_the_kernel(program: Path, tmp_path: 
     assert rows["chdir"][3:5] == ["3000", "3000"]
     assert int(rows["total"][3]) >= 6000 and rows["total"][0] == "100.00"
     assert not (tmp_path / "unused").exists()  # summary mode writes no records
+
+
+def test_summary_goes_to_the_output_as_strace_c_o_does(program: Path, tmp_path: Path) -> None:
+    # observer -c -o FILE: the table is the output (strace -c -o FILE), no records, no stderr.
+    table = tmp_path / "table.txt"
+    result = run_observer("-q", "-c", "-o", str(table), "--", str(program), "count", "300")
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert summary_rows(table.read_text())["getppid"][3] == "300"
+    assert table.stat().st_mode & 0o777 == 0o600
+    # -c --format jsonl -o FILE: the same rows as JSON objects.
+    rows = tmp_path / "table.jsonl"
+    result = run_observer("-q", "-c", "--format", "jsonl", "-o", str(rows), "--", str(program),
+                          "count", "300")
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    by_name = {r["syscall"]: r for r in map(json.loads, rows.read_text().splitlines())}
+    assert by_name["getppid"]["calls"] == 300 and by_name["getppid"]["errors"] == 0
+    assert by_name["chdir"]["calls"] == by_name["chdir"]["errors"] == 300
+    assert set(by_name["chdir"]) == {"syscall", "nr", "compat", "calls", "errors", "seconds",
+                                     "usecs_per_call", "cpu_ns", "wall_ns", "max_usecs",
+                                     "p50_us", "p99_us"}
 
 
 def test_summary_with_events_writes_both(program: Path, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from typing import IO, Any, Iterator
 
 import pytest
 
+import observer
 import observer.syscalls
 
 from .helpers import NR, LogLine, Observer, Workload, counts, read_log, run_observer
@@ -156,6 +157,56 @@ def test_follow_captures_the_fork_tree_each_process_under_its_own_pid(
     assert ", 0 lost" in result.stderr
 
 
+def test_ff_writes_the_formatters_files_while_tracing(targets: Path, tmp_path: Path) -> None:
+    out = tmp_path / "split"
+    result = run_observer("-ff", "-s", "getppid,exit_group", "-o", str(out), "--",
+                          str(targets), "tree")
+    assert result.returncode == 0, result.stderr
+    roles = roles_from(result.stdout)
+    # Exactly one file per process, the formatter's name and layout: numbers, a newline.
+    expected = {f"targets:{roles[role]}.log": " ".join([str(GETPPID)] * n + [str(EXIT_GROUP)])
+                + "\n" for role, n in TREE_COUNTS.items()}
+    got = {p.name: p.read_text() for p in out.iterdir()}
+    assert got == expected
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in out.iterdir())
+    # The formatter's reader takes them as its own.
+    assert {key: len(seq) for key, seq in observer.read_split_dir(out).items()} == {
+        ("targets", roles[role]): n + 1 for role, n in TREE_COUNTS.items()}
+
+
+def test_ff_with_jsonl_writes_file_dot_pid(targets: Path, tmp_path: Path) -> None:
+    import json
+
+    base = tmp_path / "trace.jsonl"
+    result = run_observer("-ff", "--format", "jsonl", "-s", "getppid", "-o", str(base), "--",
+                          str(targets), "tree")
+    assert result.returncode == 0, result.stderr
+    roles = roles_from(result.stdout)
+    files = {p.name: [json.loads(line) for line in p.read_text().splitlines()]
+             for p in tmp_path.iterdir() if p.name.startswith("trace.jsonl.")}
+    assert set(files) == {f"trace.jsonl.{pid}" for pid in roles.values()}
+    for role, pid in roles.items():
+        records = files[f"trace.jsonl.{pid}"]
+        assert {r["tgid"] for r in records} == {pid}
+        assert sum(r.get("syscall") == "getppid" for r in records) == TREE_COUNTS[role]
+
+
+def test_ff_needs_an_output_and_keeps_the_lru_files_whole(targets: Path, tmp_path: Path) -> None:
+    result = run_observer("-ff", "--", "true")
+    assert result.returncode == 2 and "give -o FILE" in result.stderr
+    # More processes than files kept open (256): closed ones are reopened to append.
+    out = tmp_path / "many"
+    result = run_observer("-ff", "-s", "getppid", "-o", str(out), "--", str(targets),
+                          "forkmany", "300", timeout=300)
+    assert result.returncode == 0, result.stderr
+    children = [line.split() for line in result.stdout.splitlines() if line.startswith("child")]
+    assert len(children) == 300
+    got = {p.name: p.read_text() for p in out.iterdir()}
+    for _, pid, count in children:
+        assert got.pop(f"targets:{pid}.log") == " ".join([str(GETPPID)] * int(count)) + "\n"
+    assert got == {}
+
+
 def test_without_follow_only_the_parent_is_traced(targets: Path, tmp_path: Path) -> None:
     log = tmp_path / "t.log"
     result = run_observer("-o", str(log), "--", str(targets), "tree")
@@ -249,6 +300,38 @@ def test_pid_traces_every_thread(mode: str, targets: Path, tmp_path: Path, spawn
     assert {nr: got[nr] for nr in THREAD_SYSCALLS} == THREAD_COUNTS
     # Also with leader-first: glibc ends the process with exit_group when its last thread returns.
     assert got[EXIT_GROUP] == 1
+
+
+def test_tid_log_gives_each_thread_its_own_records(targets: Path, tmp_path: Path) -> None:
+    log = tmp_path / "t.log"
+    names = ",".join(observer.syscalls.name(nr) or "" for nr in THREAD_SYSCALLS)
+    # Each thread waits for a byte of stdin.
+    result = subprocess.run([sys.executable, "-m", "observer", "--tid", "-s", names, "-o",
+                             str(log), "--", str(targets), "threads", "join"], input="xxxx",
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    text = log.read_text().splitlines()
+    assert text[0] == "# pid:tid:syscall_id:comm"
+    per_thread: dict[int, Counter[int]] = defaultdict(Counter)
+    pids = set()
+    for line in text[1:]:
+        pid, tid, nr, _ = line.split(":", 3)
+        pids.add(int(pid))
+        per_thread[int(tid)][int(nr)] += 1
+    # Thread i made THREAD_SYSCALLS[i] 41 + i times, and nothing else of them.
+    assert len(pids) == 1 and len(per_thread) == 4
+    assert sorted(tuple(c.items()) for c in per_thread.values()) == sorted(
+        ((nr, n),) for nr, n in THREAD_COUNTS.items())
+    # read_log and the formatter take the same file.
+    frame = observer.read_log(log)
+    assert frame.attrs["malformed"] == 0 and list(frame.columns[:2]) == ["pid", "tid"]
+    assert frame.groupby("tid").size().sort_values().tolist() == sorted(THREAD_COUNTS.values())
+    out = tmp_path / "split"
+    split = subprocess.run([sys.executable, "-m", "observer.formatter", str(log), "-o", str(out)],
+                           capture_output=True, text=True, timeout=60)
+    assert split.returncode == 0 and "malformed" not in split.stderr, split.stderr
+    (only,) = observer.read_split_dir(out).values()
+    assert len(only) == sum(THREAD_COUNTS.values())
 
 
 def _trace_threads(mode: str, targets: Path, spawn: Any) -> tuple[Any, Any, Any, Any]:
@@ -362,24 +445,76 @@ def test_traced_process_stays_traced_across_exec_and_formatter_splits_the_images
                      f"{NAME[:15]}:{pid}.log": [str(GETPPID)] * 17}
 
 
-def test_comm_does_not_trace_a_process_running_before_it_starts(
-        programs: dict[str, Path], tmp_path: Path, spawn: Any) -> None:
+def test_comm_traces_a_program_behind_a_path_longer_than_256_bytes(
+        targets: Path, tmp_path: Path) -> None:
+    deep = tmp_path.joinpath(*["d" * 60] * 5)  # over 300 bytes of directories
+    deep.mkdir(parents=True)
+    program = deep / NAME
+    shutil.copy(targets, program)
+    assert len(os.fsencode(program)) > 256
     log = tmp_path / "t.log"
-    early = spawn(programs[NAME], "--wait", "count", "9")
     obs = Observer("-n", NAME, "-s", "getppid", "-o", str(log)).start()
     try:
-        early.release(close=True)
-        assert early.proc.wait(30) == 0
+        assert subprocess.run([program, "count", "13"], timeout=30).returncode == 0
+    finally:
+        assert obs.stop() == 0, obs.stderr
+    assert list(getppid_by_pid(read_log(log)).values()) == [13]
+
+
+def test_comm_traces_a_program_run_through_fexecve(programs: dict[str, Path],
+                                                   tmp_path: Path) -> None:
+    # fexecve(fd): the kernel's path is /dev/fd/N; the file it runs is still NAME.
+    log = tmp_path / "t.log"
+    code = (f"import os; fd = os.open({str(programs[NAME])!r}, os.O_RDONLY); "
+            f"os.execve(fd, [{NAME!r}, 'count', '14'], {{}})")
+    obs = Observer("-n", NAME, "-s", "getppid", "-o", str(log)).start()
+    try:
+        assert subprocess.run([sys.executable, "-c", code], timeout=30).returncode == 0
+    finally:
+        assert obs.stop() == 0, obs.stderr
+    assert list(getppid_by_pid(read_log(log)).values()) == [14]
+
+
+def test_an_invalid_syscall_number_is_recorded_and_read_back(tmp_path: Path) -> None:
+    # syscall(-1) reaches sys_enter as nr -1: the log says so and every reader takes it.
+    log = tmp_path / "t.log"
+    code = "import ctypes; libc = ctypes.CDLL(None); libc.syscall(-1); libc.syscall(-1)"
+    result = run_observer("-o", str(log), "--", sys.executable, "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert sum(line.nr == -1 for line in read_log(log)) == 2
+    frame = observer.read_log(log)
+    assert frame.attrs["malformed"] == 0 and (frame["nr"] == -1).sum() == 2
+    out = tmp_path / "split"
+    split = subprocess.run([sys.executable, "-m", "observer.formatter", str(log), "-o", str(out)],
+                           capture_output=True, text=True, timeout=60)
+    assert split.returncode == 0 and "malformed" not in split.stderr, split.stderr
+    sequences = observer.read_split_dir(out)
+    assert sum(int((seq == -1).sum()) for seq in sequences.values()) == 2
+
+
+def test_comm_also_traces_processes_already_running_under_the_name(
+        programs: dict[str, Path], tmp_path: Path, spawn: Any) -> None:
+    # Running before observer starts: two under NAME (one by its comm only: the copy's file
+    # name is NAME, so both match), and a decoy that must stay untraced.
+    log = tmp_path / "t.log"
+    early = [spawn(programs[NAME], "--wait", "count", str(n)) for n in (9, 10)]
+    decoy = spawn(programs[DECOYS[1]], "--wait", "count", "8")
+    obs = Observer("-n", NAME, "-s", "getppid", "-o", str(log)).start()
+    try:
+        for target in (*early, decoy):
+            target.release(close=True)
+            assert target.proc.wait(30) == 0
         later = subprocess.run([programs[NAME], "count", "11"], timeout=30)
         assert later.returncode == 0
     finally:
         assert obs.stop() == 0, obs.stderr
     got = getppid_by_pid(read_log(log))
-    assert early.pid not in got and list(got.values()) == [11]
+    assert {early[0].pid: 9, early[1].pid: 10}.items() <= got.items()
+    assert decoy.pid not in got and sorted(got.values()) == [9, 10, 11]
 
 
-def test_comm_entries_leave_the_map_when_the_process_exits(
-        programs: dict[str, Path], spawn: Any) -> None:
+def named_tracer() -> Any:
+    """The compiled core's tracer of -n NAME -s getppid, attached."""
     from observer import _core
 
     spec = _core.Spec()
@@ -387,6 +522,33 @@ def test_comm_entries_leave_the_map_when_the_process_exits(
     spec.syscalls = [GETPPID]
     tracer = _core.Tracer(spec)
     tracer.attach()
+    return tracer
+
+
+def test_the_scan_of_running_processes_counts_each_once(programs: dict[str, Path],
+                                                        spawn: Any) -> None:
+    # The scan runs after the exec hook is attached; the map's insert-if-absent keeps a
+    # process from being counted twice, and one that ends is counted out exactly once.
+    from observer import _session
+
+    running = [spawn(programs[NAME], "--wait", "count", "1") for _ in range(3)]
+    tracer = named_tracer()
+    try:
+        assert _session.add_running(tracer, [NAME]) == 3
+        assert _session.add_running(tracer, [NAME]) == 0  # already traced: not again
+        assert tracer.traced_count() == 3 and tracer.counters().traced_alive == 3
+        assert all(tracer.traced(p.pid) for p in running)
+        for target in running:
+            target.release(close=True)
+            assert target.proc.wait(30) == 0
+        assert tracer.traced_count() == 0 and tracer.counters().traced_alive == 0
+    finally:
+        tracer.detach()
+
+
+def test_comm_entries_leave_the_map_when_the_process_exits(
+        programs: dict[str, Path], spawn: Any) -> None:
+    tracer = named_tracer()
     try:
         running = [spawn(programs[NAME], "--wait", "count", "1") for _ in range(3)]
         decoy = spawn(programs[DECOYS[0]], "--wait", "count", "1")

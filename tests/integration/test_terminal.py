@@ -10,6 +10,7 @@ import select
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -49,9 +50,22 @@ OBSERVER = [sys.executable, "-m", "observer"]
 WORKLOAD = ["--", "sh", "-c", "ls / >/dev/null; sleep 1; ls / >/dev/null"]
 
 
+@pytest.fixture
+def bystander() -> Iterator[subprocess.Popen[bytes]]:
+    """A process writing nowhere near observer's terminal, traced with -p."""
+    proc = subprocess.Popen(["sh", "-c", "sleep 0.3; ls / >/dev/null; sleep 1"],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
 @pytest.mark.bpf
-def test_status_line_is_drawn_on_a_terminal(tmp_path: Path) -> None:
-    status, err = run_with_pty_stderr([*OBSERVER, "-o", str(tmp_path / "t.log"), *WORKLOAD])
+def test_status_line_is_drawn_on_a_terminal(tmp_path: Path,
+                                            bystander: subprocess.Popen[bytes]) -> None:
+    status, err = run_with_pty_stderr([*OBSERVER, "-o", str(tmp_path / "t.log"), "-p",
+                                       str(bystander.pid)])
     assert status == 0, err
     lines = STATUS.findall(err)
     assert len(lines) >= 2, repr(err)
@@ -63,9 +77,20 @@ def test_status_line_is_drawn_on_a_terminal(tmp_path: Path) -> None:
 
 
 @pytest.mark.bpf
-def test_quiet_turns_the_status_line_off(tmp_path: Path) -> None:
-    status, err = run_with_pty_stderr([*OBSERVER, "-q", "-o", str(tmp_path / "t.log"),
-                                       *WORKLOAD])
+def test_no_status_line_on_the_terminal_the_command_writes_to(tmp_path: Path) -> None:
+    # observer -- CMD: CMD writes where observer does; a status line would cut into its lines.
+    status, err = run_with_pty_stderr([*OBSERVER, "-o", str(tmp_path / "t.log"), "--", "sh",
+                                       "-c", "echo line1 >&2; sleep 0.8; echo line2 >&2"])
+    assert status == 0, err
+    assert "\x1b" not in err and "ev/s" not in err, repr(err)
+    assert "\r\nline1\r\nline2\r\nobserver: " in err, repr(err)
+
+
+@pytest.mark.bpf
+def test_quiet_turns_the_status_line_off(tmp_path: Path,
+                                         bystander: subprocess.Popen[bytes]) -> None:
+    status, err = run_with_pty_stderr([*OBSERVER, "-q", "-o", str(tmp_path / "t.log"), "-p",
+                                       str(bystander.pid)])
     assert status == 0 and err == "", repr(err)
 
 

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// -ff: one output file per process, as strace writes them. Used from one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "sink.h"
+
+namespace observer {
+
+// A process's syscall numbers, space-separated, then a newline at the end: the layout of
+// `python -m observer.formatter`'s <comm>:<pid>.log files, written while tracing.
+class SequenceSink : public FileSink {
+ public:
+  SequenceSink(int fd, bool owns_fd, std::string name);
+  void write(const Event& event) override;
+  // Turns the trailing space of the file at path into the final newline.
+  static void end(const std::string& path);
+
+ private:
+  static constexpr size_t kMaxToken = 12;
+};
+
+// Routes each record to the file of its process: for the log format the formatter's
+// DIR/<comm>:<pid>.log (comm escaped as in the log, '/' as \x2f; a process that execs starts
+// a new file, as the formatter splits the images), for jsonl and strace FILE.<pid>.
+//
+// At most kMaxOpen files are open at once: the least recently written is closed and opened
+// again, appending, when its process writes next, so any number of processes fit.
+class SplitSink : public Sink {
+ public:
+  enum class Kind { kSequence, kJson, kStrace };
+  SplitSink(std::string base, Kind kind, TimeFormat time = {});
+  ~SplitSink() override;
+  SplitSink(const SplitSink&) = delete;
+  SplitSink& operator=(const SplitSink&) = delete;
+
+  void write(const Event& event) override { write_record(&event, sizeof(event)); }
+  void write_record(const void* data, uint32_t size) override;
+  void flush() override;
+  // Flushes and closes every file (sequence files get their final newline). Idempotent.
+  void close();
+  // Files created so far.
+  size_t files() const noexcept { return created_.size(); }
+
+  static constexpr size_t kMaxOpen = 256;
+
+ private:
+  struct Open {
+    std::unique_ptr<FileSink> sink;
+    std::list<std::string>::iterator lru;
+  };
+  std::string path_of(const Event& event) const;
+  FileSink& sink_for(const std::string& path);
+  void evict();
+
+  std::string base_;
+  Kind kind_;
+  TimeFormat time_;
+  std::unordered_map<std::string, Open> open_;
+  std::list<std::string> lru_;  // most recently written first
+  std::unordered_set<std::string> created_;
+  uint64_t closed_written_ = 0;  // records of files closed since
+  bool closed_ = false;
+};
+
+}  // namespace observer
