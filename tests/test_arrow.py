@@ -108,13 +108,13 @@ def test_jsonl_strings_and_buffers_become_the_capture_columns(tmp_path: Path) ->
     path = tmp_path / "t.jsonl"
     argv = "ls\u0000-l\u0001\u0002"
     path.write_text(
-        jsonl_line(strings=[{"arg": 1, "value": "/etc/caf\u00c3\u00a9\u00ff",
-                             "truncated": False}])
+        # As the JSON sink writes bytes: UTF-8 as text, any other byte as \udcXX.
+        jsonl_line(strings=[{"arg": 1, "value": "/etc/caf\u00e9\udcff", "truncated": False}])
         + jsonl_line(nr=syscalls.number("execve"), syscall="execve",
                      strings=[{"arg": 0, "value": "/bin/ls", "truncated": False}],
                      buffers=[{"arg": 1, "value": argv, "truncated": False}])
         + jsonl_line(nr=syscalls.number("read"), ret=-2, error="ENOENT",
-                     buffers=[{"arg": 1, "value": "a\u0000\u00ff", "truncated": True}])
+                     buffers=[{"arg": 1, "value": "a\u0000\udcff", "truncated": True}])
         + '{"kind":"exit","ts_ns":9,"tgid":7,"tid":7,"comm":"sh","status":0,"exit_code":0}\n')
     table = observer.read_table(path)
     assert table.schema.remove_metadata().equals(arrow.schema())

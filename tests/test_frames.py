@@ -178,8 +178,8 @@ def test_read_log_of_jsonl_keeps_64_bit_arguments(tmp_path: Path) -> None:
     at_fdcwd = (1 << 64) - 100
     rows = [{"ts_ns": 5, "args": [at_fdcwd, 2, 3, 4, 5, 6], "ret": 3, "duration_ns": 9,
              "tgid": 7, "tid": 8, "nr": NR["write"], "flags": 3,
-             # The JSON writer's bytes as \u00XX: the UTF-8 of "caf\u00e9".
-             "comm": "caf\u00c3\u00a9",
+             # The JSON writer's UTF-8 text (json.dumps escapes it as \u00e9).
+             "comm": "caf\u00e9",
              "syscall": "write", "strings": [{"arg": 1, "value": "x", "truncated": False}]}]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows * 3))
     df = observer.read_log(path, clock_offset_ns=0)

@@ -199,7 +199,7 @@ def _jsonl_schema() -> Any:
 #: each such escape becomes the valid surrogate pair of the private-use character base + XX,
 #: with a base in plane 16 whose 128 characters the file does not hold itself, and after
 #: parsing those characters become the bytes again.
-_SURROGATE_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\udc([89abAB][0-9a-fA-F])")
+_SURROGATE_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\udc([89a-fA-F][0-9a-fA-F])")
 
 
 def _bytes_escaped(data: bytes) -> tuple[bytes, int]:
@@ -226,18 +226,18 @@ def _json_bytes(values: Any, binary: bool, base: int) -> Any:
     ascii_only = pc.string_is_ascii(values).fill_null(True)
     if pc.all(ascii_only).as_py() is not False:
         return values.cast(pa.binary() if binary else pa.string())
-    out = [None if v is None else _from_json(v, binary, base) for v in values.to_pylist()]
+    out = [None if v is None else _json_raw(v, base) if binary else _comm_text(_json_raw(v, base))
+           for v in values.to_pylist()]
     return pa.array(out, pa.binary() if binary else pa.string())
 
 
-def _from_json(value: str, binary: bool, base: int) -> str | bytes:
-    """One JSON string as bytes or text: the characters base + 0x80 to base + 0xFF are the
-    bytes the sink escaped."""
+def _json_raw(value: str, base: int) -> bytes:
+    """The bytes of one JSON string: the characters base + 0x80 to base + 0xFF are the bytes
+    the sink escaped, the rest is UTF-8."""
     if base:
         value = "".join(chr(0xDC00 + ord(c) - base) if base + 0x80 <= ord(c) <= base + 0xFF
                         else c for c in value)
-    raw = value.encode("utf-8", "surrogateescape")
-    return raw if binary else _comm_text(raw)
+    return value.encode("utf-8", "surrogateescape")
 
 
 def _element(lists: Any, j: int) -> tuple[Any, np.ndarray]:
@@ -304,7 +304,7 @@ def _items(table: Any, nr: np.ndarray, compat: np.ndarray, base: int) -> dict[st
         any_item[row] = True
         kept = 0
         for item in items:
-            value = _from_json(item["value"], True, base)
+            value = _json_raw(item["value"], base)
             cut[row] |= bool(item["truncated"])
             if not compat[row] and argv_arg.get(int(nr[row])) == item["arg"]:
                 argv[row], more = _argv(value)
