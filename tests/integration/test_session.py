@@ -147,11 +147,11 @@ for _ in range(200):
 def test_tracer_failed_and_successful() -> None:
     getppid, chdir = syscalls.number("getppid"), syscalls.number("chdir")
     with observer.Tracer(command=[sys.executable, "-c", CALLS], failed=True) as tracer:
-        failed = tracer.events()
+        failed = tracer.events(format="numpy")
     assert (failed["nr"] == chdir).sum() == 200 and not (failed["nr"] == getppid).any()
     assert (failed["ret"] < 0).all()
     with observer.Tracer(command=[sys.executable, "-c", CALLS], successful=True) as tracer:
-        ok = tracer.events()
+        ok = tracer.events(format="numpy")
     assert (ok["nr"] == getppid).sum() == 300 and not (ok["nr"] == chdir).any()
     with pytest.raises(observer.UsageError, match="select nothing"):
         observer.Tracer(failed=True, successful=True)
@@ -165,9 +165,10 @@ def test_tracer_summary_is_a_dataframe_of_the_kernel_counts() -> None:
     assert rows.loc["getppid", "calls"] == 300 and rows.loc["getppid", "errors"] == 0
     assert rows.loc["chdir", "calls"] == rows.loc["chdir", "errors"] == 200
     assert list(table.columns) == ["syscall", "nr", "compat", "calls", "errors", "seconds",
-                                   "usecs_per_call", "max_usecs"]
+                                   "usecs_per_call", "cpu_ns", "wall_ns", "max_usecs",
+                                   "p50_us", "p99_us"]
     with observer.Tracer(command=[sys.executable, "-c", CALLS], with_summary=True) as tracer:
-        events = tracer.events()
+        events = tracer.events(format="numpy")
         table = tracer.summary().set_index("syscall")
     assert (events["nr"] == syscalls.number("getppid")).sum() == 300
     assert table.loc["getppid", "calls"] == 300
