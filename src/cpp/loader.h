@@ -29,6 +29,9 @@ struct Spec {
   uint32_t string_limit = 0;       // bytes per captured string argument, 0 = none
   uint32_t data_limit = 0;         // bytes of I/O data per buffer; 0 = no buffers or structs
   uint32_t ring_size = 16u << 20;  // bytes, a power of two >= page size
+  // Bytes of drained records that may wait for the writer (Tracer); 0 = 16 ring sizes, at
+  // most 1 GiB.
+  uint64_t backlog_size = 0;
   uint32_t self_tgid = 0;          // never traced; 0 = this process
   uint64_t cgroup_id = 0;          // only tasks in this cgroup v2 (its inode) or below; 0 = any
   uint32_t cgroup_level = 0;       // depth of cgroup_id below the v2 root (root = 0)

@@ -79,7 +79,10 @@ class Tracer:
     ``command`` and ``comms`` the whole system is traced, except this process.
     ``capture_time`` stamps each record (``ts_ns``, CLOCK_MONOTONIC; the DataFrame's ``time``
     column); ``capture_exit`` records at syscall exit with the return value and duration.
-    ``ring_size`` is the ring buffer size in MiB (a power of two, as ``--ring-size``).
+    ``ring_size`` is the ring buffer size in MiB (a power of two, as ``--ring-size``). A thread
+    of the C++ core drains the ring as records come, also while Python is busy elsewhere;
+    ``backlog_size`` (MiB, as ``--backlog``; default 16 ring sizes, at most 1024) bounds what
+    it holds until batches() takes it, and what does not fit is counted in ``dropped``.
 
     Raises UsageError for bad options, TracerPermissionError without privileges and the other
     ObserverError subclasses when the kernel refuses the programs. Not thread-safe.
@@ -96,6 +99,7 @@ class Tracer:
         capture_time: bool = True,
         capture_exit: bool = False,
         ring_size: int = 16,
+        backlog_size: int | None = None,
     ) -> None:
         self.pids = _session.parse_pids(_strings(pids))
         self.syscalls = _syscall_numbers(syscalls)
@@ -109,6 +113,9 @@ class Tracer:
         if ring_size <= 0 or ring_size & (ring_size - 1) or ring_size > 1024:
             raise UsageError(f"ring size must be a power of two from 1 to 1024 MiB, not {ring_size}")
         self.ring_size = ring_size
+        if backlog_size is not None and not 1 <= backlog_size <= 1 << 20:
+            raise UsageError(f"backlog size must be from 1 to 1048576 MiB, not {backlog_size}")
+        self.backlog_size = backlog_size
         if self.pids and self.command:
             raise UsageError("give either pids or command, not both")
         #: CLOCK_REALTIME - CLOCK_MONOTONIC when the tracer started (see clock_offset_ns()).
@@ -165,6 +172,7 @@ class Tracer:
         spec.capture_time = self.capture_time
         spec.capture_exit = self.capture_exit
         spec.ring_size = self.ring_size << 20
+        spec.backlog_size = (self.backlog_size or 0) << 20
         self._targeted = bool(spec.pids) and not self.comms
         self.clock_offset_ns = clock_offset_ns()
         self._core = _core.Tracer(spec)
@@ -203,6 +211,12 @@ class Tracer:
     def lost(self) -> int:
         """Records the kernel could not queue because the ring buffer was full."""
         return self._counter("lost")
+
+    @property
+    def dropped(self) -> int:
+        """Records drained from the ring but dropped because the backlog (``backlog_size``)
+        was full: batches were not taken for that long."""
+        return self._counter("dropped")
 
     @property
     def untraced_forks(self) -> int:
