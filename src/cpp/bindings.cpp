@@ -225,6 +225,9 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("capture_exit", &Spec::capture_exit)
       .def_readwrite("capture_time", &Spec::capture_time)
       .def_readwrite("emit_records", &Spec::emit_records)
+      .def_readwrite("compact_records", &Spec::compact_records,
+                     "Entry records as the log's short record (no arguments, no time); "
+                     "poll() widens them to events with those fields zero.")
       .def_readwrite("count_stats", &Spec::count_stats)
       .def_readwrite("failed_only", &Spec::failed_only)
       .def_readwrite("successful_only", &Spec::successful_only)

@@ -22,6 +22,9 @@ struct Spec {
   bool capture_exit = false;       // record at exit: return value and duration
   bool capture_time = false;       // timestamp every record
   bool emit_records = true;        // write records to the ring (off: summary only)
+  // Entry records as struct log_event (tgid, tid, nr, comm: the log's line), not struct event;
+  // only without capture_exit and capture_time, else ignored.
+  bool compact_records = false;
   bool count_stats = false;        // per-syscall totals in the kernel (-c); needs capture_exit
   bool failed_only = false;        // only syscalls that returned an error; needs capture_exit
   bool successful_only = false;    // only syscalls that did not return an error; needs capture_exit

@@ -23,6 +23,17 @@ namespace {
 // caller sees a deadline or Ctrl-C in time while a large backlog drains.
 constexpr size_t kPollBytes = 8 << 20;
 
+// The log's record as the event the sinks take: no arguments, no time.
+Event widen(const LogEvent& l) {
+  Event e{};
+  e.tgid = l.tgid;
+  e.tid = l.tid;
+  e.nr = l.nr;
+  e.flags = l.flags;
+  std::memcpy(e.comm, l.comm, sizeof(e.comm));
+  return e;
+}
+
 }  // namespace
 
 Tracer::Tracer(const Spec& spec)
@@ -56,6 +67,10 @@ size_t Tracer::write_pass(Sink& sink, const Chunk* chunks, size_t count) {
     // Entry records are reserved, hence ordered, at syscall entry: write them as they come.
     for (size_t i = 0; i < count; ++i)
       n += for_each_record(chunks[i].data(), chunks[i].size, [&](const void* data, uint32_t size) {
+        if (size == sizeof(LogEvent)) {
+          sink.write(widen(*static_cast<const LogEvent*>(data)));
+          return;
+        }
         if (size < sizeof(Event)) throw Error("read ring buffer", EPROTO, "short record");
         sink.write_record(data, size);
       });

@@ -62,6 +62,7 @@ class Spec:
     capture_exit: bool
     capture_time: bool
     emit_records: bool
+    compact_records: bool
     count_stats: bool
     failed_only: bool
     successful_only: bool

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.bpf
 # (name, Spec attribute, value): each is on or off in every combination with the others.
 SWITCHES = [
     ("full", "capture_exit", True),
+    ("compact", "compact_records", True),
     ("strings", "string_limit", 256),
     ("data", "data_limit", 32),
     ("exits", "exit_records", True),
@@ -31,16 +32,17 @@ SWITCHES = [
 # The switches that shape the record path vary in every combination; the filters (which add
 # tests in front of it) are all on or all off, which keeps the run to seconds (each load
 # takes a fraction of one) while covering the longest programs the verifier sees.
-RECORD = ["full", "strings", "data", "exits", "summary", "failed"]
+RECORD = ["full", "compact", "strings", "data", "exits", "summary", "failed"]
 FILTERS = ("follow", "names", "uid", "syscalls")
 
 
 def variants() -> list[tuple[str, ...]]:
     """The combinations the loader accepts (strings, data, exits, summary and failed need
-    records at exit), as switch names."""
-    needs_full = set(RECORD) - {"full"}
+    records at exit), as switch names. Compact records apply only without them."""
+    needs_full = set(RECORD) - {"full", "compact"}
     combos = [combo for n in range(len(RECORD) + 1) for combo in itertools.combinations(RECORD, n)
-              if "full" in combo or not needs_full & set(combo)]
+              if ("full" in combo or not needs_full & set(combo))
+              and not ("full" in combo and "compact" in combo)]
     return [combo + extra for combo in combos for extra in ((), FILTERS)]
 
 
