@@ -43,7 +43,8 @@ WORKLOADS = Path(__file__).resolve().parent / "workloads"
 def build(out_dir: Path, name: str = "getppid_loop") -> Path:
     """Compile a loop of bench/workloads; returns the executable."""
     exe = out_dir / name
-    subprocess.run(["gcc", "-O2", "-o", str(exe), str(WORKLOADS / f"{name}.c")], check=True)
+    subprocess.run(["gcc", "-O2", "-pthread", "-o", str(exe), str(WORKLOADS / f"{name}.c")],
+                   check=True)
     return exe
 
 
