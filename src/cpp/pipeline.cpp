@@ -3,6 +3,7 @@
 #include "pipeline.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -86,7 +87,18 @@ void Pipeline::start() {
     if (stop_fd_ < 0) throw Error("create eventfd", errno);
     reader_.watch(stop_fd_);
   }
-  thread_ = std::thread([this] { run(); });
+  // The thread blocks every signal (it inherits the mask set around its creation): Ctrl-C
+  // and the like go to the threads of the program that uses the tracer, not to this one.
+  sigset_t all, previous;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &previous);
+  try {
+    thread_ = std::thread([this] { run(); });
+  } catch (...) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    throw;
+  }
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   // Named, so that top -H and /proc show which thread drains.
   pthread_setname_np(thread_.native_handle(), "observer-drain");
 }

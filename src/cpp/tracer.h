@@ -46,7 +46,12 @@ class Tracer {
 
   // Attaches the programs and starts draining the ring.
   void attach();
-  void detach() noexcept { loader_.detach(); }
+  // Detaches the programs and stops the drain thread: what it has not taken stays in the
+  // ring for drain().
+  void detach() noexcept {
+    loader_.detach();
+    pipeline_->stop();
+  }
 
   // Waits up to timeout_ms until records are drained (less if a watched fd fires), then
   // writes them to sink, about 8 MiB of them at most, and flushes it. Returns the number of

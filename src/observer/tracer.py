@@ -188,7 +188,8 @@ class Tracer:
     def close(self) -> None:
         """Detach, end ``command`` (SIGTERM, then SIGKILL) and keep the final counters.
 
-        Records still in the ring are dropped unless batches() ran to its end. Idempotent.
+        Records still in the ring or the backlog are dropped unless batches() ran to its end.
+        Idempotent.
         """
         if self._core is None or self._counters is not None:
             return
