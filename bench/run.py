@@ -68,7 +68,7 @@ FULL = Sizes(getppid=2_000_000, files=300_000, pipe=500_000, make_sources=12, re
              consumer=4_000_000, tree="/usr/include")
 QUICK = Sizes(getppid=20_000, files=2_000, pipe=2_000, make_sources=2, reps=1, consumer=50_000,
               tree=None)
-#: A case whose (max - min) / median exceeds this is reported as too noisy to judge.
+#: A case whose spread (Row.spread) exceeds this is reported as too noisy to judge.
 SPREAD_LIMIT = 0.25
 
 
@@ -101,10 +101,13 @@ class Row:
 
     @property
     def spread(self) -> float | None:
-        """(max - min) / median of the runs: how far apart the repetitions are."""
+        """(max - min) / median of the runs, without the lowest and the highest of 5 or more:
+        how far apart the repetitions are. One run hit by a burst of load elsewhere moves
+        neither the median nor this."""
         if self.median is None or len(self.runs) < 2 or not self.median:
             return None
-        return (max(self.runs) - min(self.runs)) / self.median
+        runs = sorted(self.runs)[1:-1] if len(self.runs) >= 5 else self.runs
+        return (max(runs) - min(runs)) / self.median
 
     @property
     def noisy(self) -> bool:
@@ -1005,7 +1008,8 @@ def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[s
         "files untimed before each run")
     lines.append("")
     lines.append(f"runs per case, min / median / max ({work_units(works)}); '!' marks a spread "
-                 f"(max - min) / median over {SPREAD_LIMIT:.0%}: too noisy to judge")
+                 f"(max - min) / median over {SPREAD_LIMIT:.0%} (of 5 or more runs, without "
+                 "the lowest and highest): too noisy to judge")
     lines.append(f"{'tracer':32} " + " ".join(f"{w.name:>22}" for w in works))
     for tracer in shown:
         cells = []
