@@ -312,7 +312,8 @@ class Tracer:
         """Call ``callback(record)`` once per record, BCC style; returns how many records.
 
         Slow by design: one Python call per syscall costs far more than the kernel side (see
-        bench/python_api.py), so a busy target fills the ring and records are lost (``lost``).
+        bench/python_api.py), so a busy target fills the backlog and records are dropped
+        (``dropped``).
         Prefer batches(). ``record`` is a NumPy structured scalar (``record["nr"]``,
         ``record["comm"]``); it is only valid during the call unless copied.
         """
