@@ -1050,8 +1050,8 @@ def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[s
     lines.append("")
     lines.append("goals:")
     for g in goal_rows:
-        mark = {True: "met", False: "NOT MET", None: "n/a"}[g["met"]]  # type: ignore[index]
-        lines.append(f"  [{mark:7}] {g['goal']:42} {g['text']}")
+        mark = {True: "met", False: "NOT MET", None: "not judged"}[g["met"]]  # type: ignore[index]
+        lines.append(f"  [{mark:10}] {g['goal']:42} {g['text']}")
     return "\n".join(lines)
 
 
