@@ -44,6 +44,7 @@ const volatile __u64 filter_syscall_bits_compat[SYSCALL_WORDS] = {}; /* i386 num
 const volatile __u8 capture_exit = 0;
 const volatile __u8 capture_time = 0;
 const volatile __u8 emit_records = 1;     /* write records to the ring */
+const volatile __u8 compact_records = 0;  /* entry records as struct log_event (the log) */
 const volatile __u8 count_stats = 0;      /* add to the stats map (-c) */
 const volatile __u8 count_latency = 0;    /* and to the latency map (-c --latency) */
 const volatile __u8 filter_failed = 0;    /* only syscalls that returned an error (-Z) */
@@ -638,6 +639,22 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		add_stats(id, 0, 0, 0, compat, false);
 	if (!emit_records)
 		return 0;
+	if (compact_records) {
+		/* The log's line needs no arguments and no time: a 32-byte record. */
+		struct log_event *l = bpf_ringbuf_reserve(&events, sizeof(*l), 0);
+
+		if (!l) {
+			__sync_fetch_and_add(&lost_events, 1);
+			return 0;
+		}
+		l->tgid = pid_tgid >> 32;
+		l->tid = (__u32)pid_tgid;
+		l->nr = id;
+		l->flags = compat ? EVENT_COMPAT : 0;
+		read_comm(l->comm);
+		bpf_ringbuf_submit(l, BPF_RB_NO_WAKEUP);
+		return 0;
+	}
 	e = reserve(pid_tgid, id);
 	if (!e)
 		return 0;

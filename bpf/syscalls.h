@@ -102,6 +102,18 @@ struct event {
 };
 
 /*
+ * The default log's record (compact_records): what a "tgid:nr:comm" line needs, a third of
+ * struct event. User space tells the two apart by their size.
+ */
+struct log_event {
+	__u32 tgid;
+	__u32 tid;
+	__s32 nr;
+	__u32 flags; /* EVENT_COMPAT or 0 */
+	char comm[TASK_COMM_LEN];
+};
+
+/*
  * Follows struct event in the ring when EVENT_HAS_STRINGS is set: count items, item 0's
  * len[0] bytes first, then item 1's..., strings without NULs. Strings come first, then blobs
  * (bit i of blob set). The record's size covers them all.

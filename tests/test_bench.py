@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OWN = {"untraced", "floor", "observer", "observer_jsonl", "observer_summary", "bystander",
-       "bystander_cgroup"}
+OWN = {"untraced", "floor", "observer", "observer_jsonl", "observer_strace", "observer_summary",
+       "bystander", "bystander_cgroup"}
 PEERS = {"bpftrace_count", "bpftrace_printf", "perf_trace", "strace"}
 TRACERS = OWN | PEERS
 WORKLOADS = {"getppid", "files", "pipe", "tar", "make"}
@@ -44,7 +44,16 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
     assert rows[("observer", "getppid")]["events"] == data["sizes"]["getppid"]
 
     assert [h["program"] for h in data["hot_path"]] == [
-        "empty", "filter", "ring", "ring_comm", "ring_comm_query", "observer"]
+        "empty", "filter", "filter_bitmap", "log_ring", "log_comm", "event_comm", "event_args",
+        "observer"]
+    assert all(h["ns_per_call"] > 0 for h in data["hot_path"]), data["hot_path"]
+    # Every thread count under every scaling case, and observer's saw all of the calls.
+    assert {(c["threads"], c["tracer"]) for c in data["scaling"]} == {
+        (n, t) for n in (1, 2, 4) for t in ("untraced", "observer", "observer_jsonl")}
+    for case in data["scaling"]:
+        assert case["ns_per_call"] > 0, case
+        if case["tracer"] != "untraced":
+            assert case["lost"] == 0 and case["events_per_s"] > 0, case
     assert data["consumer"]["lost"] == 0 and data["consumer"]["events_per_s"] > 0
     assert data["attach"]["observer_s"] > 0
     # The writers: every sink formatted every kind of record, and each rate has its goal.
@@ -52,7 +61,30 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
     assert writers == {(s, r) for s in ("strace", "jsonl", "log") for r in ("getppid", "read32")}
     assert all(r["per_s"] > 0 and r["records"] == data["sizes"]["writer"]
                for r in data["writers"]["rows"])
-    assert len(data["goals"]) == 11
+    assert len(data["goals"]) == 12
     assert sum(" writer >= " in g["goal"] for g in data["goals"]) == 4
     assert all(g["met"] in (True, False, None) for g in data["goals"])
     assert "goals:" in result.stdout and str(path) in result.stdout
+
+
+@pytest.mark.bpf
+def test_a_selected_part_is_measured_alone(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick",
+                             "--workloads", "getppid", "--tracers", "untraced,observer",
+                             "--parts", "none", "--out", str(tmp_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    (path,) = tmp_path.glob("*-quick.json")
+    data = json.loads(path.read_text())
+    measured = {(r["tracer"], r["workload"]) for r in data["rows"] if r["median"] is not None}
+    assert measured == {("untraced", "getppid"), ("observer", "getppid")}
+    assert all("not selected" in r["note"] for r in data["rows"]
+               if (r["tracer"], r["workload"]) not in measured)
+    assert data["scaling"] == [] and "not selected" in data["consumer"]["note"]
+
+
+def test_an_unknown_selection_is_refused() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--tracers",
+                             "observer,nosuch"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "unknown tracers: nosuch" in result.stderr

@@ -5,8 +5,9 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "timing.h"
 
 #define FILES 16
 
@@ -19,8 +20,8 @@ int main(int argc, char** argv) {
   char paths[FILES][4096];
   for (int i = 0; i < FILES; i++) snprintf(paths[i], sizeof(paths[i]), "%s/%d", argv[1], i);
   char buf[4096];
-  struct timespec a, b;
-  clock_gettime(CLOCK_MONOTONIC, &a);
+  struct timing timer;
+  timing_start(&timer);
   for (long i = 0; i < n; i++) {
     int fd = open(paths[i % FILES], O_RDONLY);
     if (fd < 0) {
@@ -30,8 +31,6 @@ int main(int argc, char** argv) {
     if (read(fd, buf, sizeof(buf)) < 0) return 1;
     close(fd);
   }
-  clock_gettime(CLOCK_MONOTONIC, &b);
-  double ns = (b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec);
-  fprintf(stderr, "%.1f ns/iteration\n", ns / n);
+  timing_report(&timer, n, "iteration");
   return 0;
 }

@@ -4,8 +4,9 @@
 // carrying data: the worst case of data capture), and prints ns per write/read pair to stderr.
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "timing.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {
@@ -20,16 +21,14 @@ int main(int argc, char** argv) {
   }
   char out[64], in[64];
   for (int i = 0; i < 64; i++) out[i] = (char)('a' + i % 26);
-  struct timespec a, b;
-  clock_gettime(CLOCK_MONOTONIC, &a);
+  struct timing timer;
+  timing_start(&timer);
   for (long i = 0; i < n; i++) {
     if (write(fds[1], out, sizeof(out)) != sizeof(out) || read(fds[0], in, sizeof(in)) <= 0) {
       perror("pipe_loop");
       return 1;
     }
   }
-  clock_gettime(CLOCK_MONOTONIC, &b);
-  double ns = (b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec);
-  fprintf(stderr, "%.1f ns/iteration\n", ns / n);
+  timing_report(&timer, n, "iteration");
   return 0;
 }

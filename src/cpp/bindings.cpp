@@ -256,6 +256,9 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("capture_exit", &Spec::capture_exit)
       .def_readwrite("capture_time", &Spec::capture_time)
       .def_readwrite("emit_records", &Spec::emit_records)
+      .def_readwrite("compact_records", &Spec::compact_records,
+                     "Entry records as the log's short record (no arguments, no time); "
+                     "poll() widens them to events with those fields zero.")
       .def_readwrite("count_stats", &Spec::count_stats)
       .def_readwrite("count_latency", &Spec::count_latency)
       .def_readwrite("failed_only", &Spec::failed_only)
@@ -264,6 +267,9 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("string_limit", &Spec::string_limit)
       .def_readwrite("data_limit", &Spec::data_limit)
       .def_readwrite("ring_size", &Spec::ring_size)
+      .def_readwrite("backlog_size", &Spec::backlog_size,
+                     "Bytes of drained records that may wait to be written; 0 = 16 ring sizes, "
+                     "at most 1 GiB.")
       .def_readwrite("self_tgid", &Spec::self_tgid)
       .def_readwrite("cgroup_id", &Spec::cgroup_id)
       .def_readwrite("cgroup_level", &Spec::cgroup_level)
@@ -284,7 +290,9 @@ PYBIND11_MODULE(_core, m) {
   py::class_<Counters>(m, "Counters", "What the kernel side counted.")
       .def_readonly("lost", &Counters::lost)
       .def_readonly("untraced_forks", &Counters::untraced_forks)
-      .def_readonly("traced_alive", &Counters::traced_alive);
+      .def_readonly("traced_alive", &Counters::traced_alive)
+      .def_readonly("dropped", &Counters::dropped,
+                    "Records taken from the ring and dropped because the backlog was full.");
 
   py::class_<Sink>(m, "Sink", "Destination of records.")
       .def("flush", &Sink::flush)
@@ -366,16 +374,19 @@ PYBIND11_MODULE(_core, m) {
           "Batches collected since the last call, each a (schema, array) pair of Arrow "
           "PyCapsules; the columns' memory moves to whoever imports them.");
 
-  py::class_<Tracer>(m, "Tracer", "Loaded programs and their ring buffer. Not thread-safe.")
+  py::class_<Tracer>(m, "Tracer",
+                     "Loaded programs, their ring buffer and the thread that drains it. Used "
+                     "from one thread.")
       .def(py::init<const Spec&>(), py::arg("spec"))
-      .def("attach", &Tracer::attach)
+      .def("attach", &Tracer::attach, "Attach the programs and start draining the ring.")
       .def("detach", &Tracer::detach)
       // Safe without the GIL: the sink is C++ and never calls back into Python.
       .def("poll", &Tracer::poll, py::arg("sink"), py::arg("timeout_ms"),
            py::call_guard<py::gil_scoped_release>(),
-           "Wait up to timeout_ms, write committed records to sink; returns how many.")
+           "Wait up to timeout_ms for drained records, write them (about 8 MiB at most) to "
+           "sink; returns how many.")
       .def("drain", &Tracer::drain, py::arg("sink"), py::call_guard<py::gil_scoped_release>(),
-           "Write every record left in the ring to sink.")
+           "Stop draining; write every record left in the backlog and the ring to sink.")
       .def("add_pid", [](Tracer& t, uint32_t pid) { return t.maps().add_tgid(pid); },
            py::arg("pid"),
            "Trace pid; False if it already was (the kernel or an earlier call added it).")
@@ -388,10 +399,14 @@ PYBIND11_MODULE(_core, m) {
            "exits). fd must stay open while the tracer lives.")
       .def("counters", &Tracer::counters)
       .def_property_readonly("consumed", &Tracer::consumed,
-                             "Records taken from the ring and accepted by a sink, in total.")
+                             "Records taken from the ring for the sink, in total.")
       .def_property_readonly("abandoned", &Tracer::abandoned,
                              "Records the last drain() could not wait for (still being "
                              "written after 100 ms), never written.")
+      .def_property_readonly("backlog", &Tracer::backlog,
+                             "Bytes of drained records waiting for poll() now.")
+      .def_property_readonly("peak_backlog", &Tracer::peak_backlog,
+                             "The most bytes of drained records that waited at once.")
       .def_property_readonly("notes", &Tracer::notes,
                              "Start-up notes: absent features that are not needed.")
       .def("stats", &Tracer::stats, "Per-syscall totals of summary mode, summed over CPUs.");

@@ -188,6 +188,7 @@ Loader::Loader(const Spec& spec) {
                 "summaries, failed-only filtering and strings need capture_exit");
   ro->capture_exit = spec.capture_exit;
   ro->emit_records = spec.emit_records;
+  ro->compact_records = spec.compact_records && !spec.capture_exit && !spec.capture_time;
   ro->count_stats = spec.count_stats;
   if (spec.count_latency && !spec.count_stats)
     throw Error("configure recording", EINVAL, "latency histograms are part of the summary");

@@ -23,6 +23,9 @@ struct Spec {
   bool capture_exit = false;       // record at exit: return value and duration
   bool capture_time = false;       // timestamp every record
   bool emit_records = true;        // write records to the ring (off: summary only)
+  // Entry records as struct log_event (tgid, tid, nr, comm: the log's line), not struct event;
+  // only without capture_exit and capture_time, else ignored.
+  bool compact_records = false;
   bool count_stats = false;        // per-syscall totals in the kernel (-c); needs capture_exit
   bool count_latency = false;      // and a latency histogram per syscall (-c --latency)
   bool failed_only = false;        // only syscalls that returned an error; needs capture_exit
@@ -31,6 +34,9 @@ struct Spec {
   uint32_t string_limit = 0;       // bytes per captured string argument, 0 = none
   uint32_t data_limit = 0;         // bytes of I/O data per buffer; 0 = no buffers or structs
   uint32_t ring_size = 16u << 20;  // bytes, a power of two >= page size
+  // Bytes of drained records that may wait for the writer (Tracer); 0 = 16 ring sizes, at
+  // most 1 GiB.
+  uint64_t backlog_size = 0;
   uint32_t self_tgid = 0;          // never traced; 0 = this process
   uint64_t cgroup_id = 0;          // only tasks in this cgroup v2 (its inode) or below; 0 = any
   uint32_t cgroup_level = 0;       // depth of cgroup_id below the v2 root (root = 0)

@@ -17,6 +17,9 @@ struct Counters {
   uint64_t lost = 0;            // records dropped because the ring was full
   uint64_t untraced_forks = 0;  // children not followed because the traced map was full
   int64_t traced_alive = 0;     // traced processes that have not exited
+  // Not the kernel's: records taken from the ring and dropped because the user-space backlog
+  // was full (Tracer::counters() fills it in).
+  uint64_t dropped = 0;
 };
 
 class MapController {

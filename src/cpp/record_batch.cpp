@@ -101,19 +101,48 @@ void append_text(Buffer& out, std::string_view bytes) {
 
 namespace {
 
-// A validity (or boolean) bitmap, least significant bit first.
+// A validity (or boolean) bitmap, least significant bit first. While every bit pushed has
+// been the same, only the counts are kept, so that a column whose rows are all valid (or all
+// null, or all false) costs no bitmap work per row; buffer() writes the bits out.
 struct Bitmap {
   Buffer bytes;
   int64_t length = 0;
   int64_t unset = 0;
+  bool written = false;  // bytes holds the bits
 
   void push(bool bit) {
+    if (!written) {
+      if (bit ? unset == 0 : unset == length) {
+        unset += !bit;
+        ++length;
+        return;
+      }
+      write();
+    }
     if ((length & 7) == 0) bytes.push<uint8_t>(0);
     if (bit)
       bytes.data()[length >> 3] |= static_cast<uint8_t>(1u << (length & 7));
     else
       ++unset;
     ++length;
+  }
+  // The bits, written out if they were only counted.
+  Buffer& buffer() {
+    if (!written) write();
+    return bytes;
+  }
+
+ private:
+  // Writes the length bits counted so far (all set or all unset), exactly: push() sets bits
+  // into zeroed bytes and relies on the ones after length being 0.
+  void write() {
+    size_t n = static_cast<size_t>((length + 7) >> 3);
+    uint8_t* p = bytes.end(n + 1);  // one more, so that data() is never null
+    uint8_t fill = unset == 0 ? 0xff : 0x00;
+    std::memset(p, fill, n);
+    if ((length & 7) && fill) p[n - 1] = static_cast<uint8_t>((1u << (length & 7)) - 1);
+    bytes.commit(n);
+    written = true;
   }
 };
 
@@ -136,12 +165,47 @@ struct Bools {
   }
 };
 
+// 32-bit offsets of a variable-length column. Rows before the first that has a value all
+// start at 0 and are only counted, so that a column without values (paths when none are
+// captured) costs no offset per row; buffer() writes them out.
+struct Offsets {
+  Buffer offsets;
+  int64_t leading = 0;  // rows counted, not yet written
+  bool started = false;
+
+  Offsets() { offsets.push<int32_t>(0); }
+  void push(int32_t end) {
+    if (!started) {
+      if (end == 0) {
+        ++leading;
+        return;
+      }
+      write();
+    }
+    offsets.push(end);
+  }
+  // Rows, and the count of values they hold (each row's end offset).
+  int64_t rows() const { return leading + static_cast<int64_t>(offsets.size() / 4) - 1; }
+  Buffer& buffer() {
+    if (!started) write();
+    return offsets;
+  }
+
+ private:
+  void write() {
+    size_t n = static_cast<size_t>(leading) * sizeof(int32_t);
+    std::memset(offsets.end(n), 0, n);
+    offsets.commit(n);
+    leading = 0;
+    started = true;
+  }
+};
+
 // utf8 ("u") or binary ("z"): 32-bit offsets, then the bytes.
 struct Bytes {
-  Buffer offsets;
+  Offsets offsets;
   Buffer data;
   Bitmap valid;
-  Bytes() { offsets.push<int32_t>(0); }
   void close(bool ok) {
     offsets.push(static_cast<int32_t>(data.size()));
     valid.push(ok);
@@ -155,6 +219,7 @@ struct Bytes {
     close(true);
   }
   void push_null() { close(false); }
+  int64_t rows() const { return offsets.rows(); }
 };
 
 struct Dictionary {
@@ -168,11 +233,10 @@ struct Dictionary {
 };
 
 struct TextList {
-  Buffer offsets;
+  Offsets offsets;
   Bitmap valid;
   Bytes items;
   int32_t count = 0;
-  TextList() { offsets.push<int32_t>(0); }
   void close(bool ok) {
     offsets.push(count);
     valid.push(ok);
@@ -214,7 +278,7 @@ void export_array(ArrowArray* out, int64_t length, Bitmap* valid, std::vector<Bu
   int64_t nulls = 0;
   if (valid && valid->unset) {
     nulls = valid->unset;
-    node->memory.push_back(valid->bytes.release());
+    node->memory.push_back(valid->buffer().release());
     node->buffers.push_back(node->memory.back());
   } else {
     node->buffers.push_back(nullptr);
@@ -238,7 +302,7 @@ void export_array(ArrowArray* out, int64_t length, Bitmap* valid, std::vector<Bu
 }
 
 void export_bytes(ArrowArray* out, int64_t length, Bytes& b) {
-  export_array(out, length, &b.valid, {&b.offsets, &b.data});
+  export_array(out, length, &b.valid, {&b.offsets.buffer(), &b.data});
 }
 
 // What an ArrowSchema's private_data owns.
@@ -297,6 +361,17 @@ struct RecordBatchBuilder::Columns {
   Bytes data;
   Bytes data2;
   Bools truncated;
+
+  // Room for rows more rows in the columns every row writes to, so that they do not grow
+  // (and copy) step by step.
+  void reserve(size_t rows) {
+    for (Buffer* b : {&time.values, &ts_ns.values, &ret.values, &duration_ns.values})
+      b->reserve(rows * 8);
+    for (Buffer* b : {&pid.values, &tid.values, &nr.values, &comm.indices, &syscall.indices,
+                      &error.indices})
+      b->reserve(rows * 4);
+    for (auto& arg : args) arg.values.reserve(rows * 8);
+  }
 };
 
 std::vector<std::string> RecordBatchBuilder::names() {
@@ -367,7 +442,7 @@ int32_t RecordBatchBuilder::error_index(int err) {
   if (errors_[err] >= 0) return errors_[err];
   std::string_view symbol = errno_symbol(err);
   if (symbol.empty()) return -1;
-  int32_t index = static_cast<int32_t>(columns_->error.values.offsets.size() / 4 - 1);
+  auto index = static_cast<int32_t>(columns_->error.values.rows());
   columns_->error.values.push(symbol);
   errors_[err] = index;
   return index;
@@ -475,7 +550,7 @@ ExportedBatch RecordBatchBuilder::finish() {
   };
   auto dictionary = [&](Dictionary& column) {
     auto* values = new ArrowArray;
-    int64_t distinct = static_cast<int64_t>(column.values.offsets.size() / 4 - 1);
+    int64_t distinct = column.values.rows();
     export_bytes(values, distinct, column.values);
     auto* array = new ArrowArray;
     export_array(array, n, &column.valid, {&column.indices}, {}, values);
@@ -488,7 +563,7 @@ ExportedBatch RecordBatchBuilder::finish() {
   };
   auto bools = [&](Bools& column) {
     auto* array = new ArrowArray;
-    export_array(array, n, &column.valid, {&column.values.bytes});
+    export_array(array, n, &column.valid, {&column.values.buffer()});
     add("b", true, array);
   };
   fixed("tsn:", true, c.time);
@@ -509,7 +584,7 @@ ExportedBatch RecordBatchBuilder::finish() {
     auto* items = new ArrowArray;
     export_bytes(items, c.argv.count, c.argv.items);
     auto* array = new ArrowArray;
-    export_array(array, n, &c.argv.valid, {&c.argv.offsets}, {items});
+    export_array(array, n, &c.argv.valid, {&c.argv.offsets.buffer()}, {items});
     add("+l", true, array, nullptr, {new_schema("u", "item", true)});
   }
   bytes("z", c.data);
@@ -518,9 +593,10 @@ ExportedBatch RecordBatchBuilder::finish() {
 
   export_schema(&batch.schema, "+s", "", false, std::move(fields));
   export_array(&batch.array, n, nullptr, {}, std::move(arrays));
-  // The builder starts over: new columns, new dictionaries.
+  // The builder starts over: new columns, sized for a batch like this one, new dictionaries.
   delete columns_;
   columns_ = new Columns;
+  columns_->reserve(rows_);
   rows_ = 0;
   comms_.clear();
   comm_texts_.clear();

@@ -69,11 +69,12 @@ class Buffer {
   size_t size() const noexcept { return size_; }
   // The memory (at least one byte, free() it), leaving the buffer empty.
   void* release();
-
- private:
+  // Room for more bytes without growing.
   void reserve(size_t more) {
     if (size_ + more > capacity_) grow(size_ + more);
   }
+
+ private:
   void grow(size_t need);
 
   uint8_t* data_ = nullptr;

@@ -4,9 +4,12 @@
 
 #include <sys/epoll.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
 
 #include "error.h"
 
@@ -68,11 +71,39 @@ void RingBufferReader::watch(int fd) {
 }
 
 bool RingBufferReader::wait(int timeout_ms) {
-  if (epoll_fd_ < 0) throw Error("wait for ring buffer", EBADF, "the reader has no map");
+  if (epoll_fd_ < 0) {
+    timespec pause{timeout_ms / 1000, (timeout_ms % 1000) * 1000000L};
+    nanosleep(&pause, nullptr);
+    return false;
+  }
   epoll_event ev{};
   int n = epoll_wait(epoll_fd_, &ev, 1, timeout_ms);
   if (n < 0 && errno != EINTR) throw Error("wait for ring buffer", errno);
   return n > 0;
+}
+
+size_t RingBufferReader::copy(void* out, size_t capacity, uint64_t end, size_t* records) {
+  uint64_t start = __atomic_load_n(consumer_pos_, __ATOMIC_ACQUIRE);
+  uint64_t stop = std::min(producer(), end);
+  uint64_t cons = start;
+  size_t count = 0;
+  while (cons < stop) {
+    // Acquire: a committed header makes its record's data visible.
+    uint32_t len = __atomic_load_n(reinterpret_cast<const uint32_t*>(data_ + (cons & (size_ - 1))),
+                                   __ATOMIC_ACQUIRE);
+    if (len & BPF_RINGBUF_BUSY_BIT) break;
+    uint32_t size = len & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
+    uint64_t next = cons + ((size + BPF_RINGBUF_HDR_SZ + 7) & ~uint64_t{7});
+    if (next - start > capacity) break;
+    if (!(len & BPF_RINGBUF_DISCARD_BIT)) ++count;
+    cons = next;
+  }
+  size_t bytes = static_cast<size_t>(cons - start);
+  // One block even across the end of the ring: the kernel maps the data twice in a row.
+  if (out && bytes) std::memcpy(out, data_ + (start & (size_ - 1)), bytes);
+  release(cons);
+  *records = count;
+  return bytes;
 }
 
 size_t RingBufferReader::pending() const {

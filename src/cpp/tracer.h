@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The observer developers
 //
-// A tracing session: the loaded programs, their maps and the ring-buffer reader, driven by
-// poll() from one thread.
+// A tracing session: the loaded programs, their maps, the ring-buffer reader and the pipeline
+// that drains it (pipeline.h), driven by poll() from one thread.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +13,7 @@
 
 #include "loader.h"
 #include "map_controller.h"
+#include "pipeline.h"
 #include "ring_buffer_consumer.h"
 #include "sink.h"
 
@@ -34,54 +35,79 @@ struct SyscallStats {
 
 // Ordering: records of one thread reach the sink in the order the thread made its syscalls.
 // With capture_exit, records are written at syscall exit, so records of different threads
-// would follow exit order; each drained batch (everything committed at one poll) is sorted
-// by entry time (ts_ns, stable) before it reaches the sink. A syscall still running at a poll
-// (a blocking read, wait4) lands in a later batch, after records that entered after it.
+// would follow exit order; each drain pass (everything committed when it started, about every
+// 10 ms) is sorted by entry time (ts_ns, stable) before it reaches the sink. A syscall still
+// running at a pass (a blocking read, wait4) lands in a later one, after records that entered
+// after it.
+//
+// Threads: attach() starts the drain thread, which copies records out of the ring into the
+// backlog as they come; poll() and drain() format them on the caller's thread. Records wait
+// in the backlog while the caller is busy elsewhere, up to spec.backlog_size bytes.
 class Tracer {
  public:
   // Checks kernel features, loads the programs and registers spec's pids and names.
   // Throws FeatureError, LoadError, MapError.
   explicit Tracer(const Spec& spec);
 
-  void attach() { loader_.attach(); }
-  void detach() noexcept { loader_.detach(); }
+  // Attaches the programs and starts draining the ring.
+  void attach();
+  // Detaches the programs and stops the drain thread: what it has not taken stays in the
+  // ring for drain().
+  void detach() noexcept {
+    loader_.detach();
+    pipeline_->stop();
+  }
 
-  // Waits up to timeout_ms (not at all if the ring is over 1/16 full, less if a watched fd
-  // fires), then writes every
-  // committed record to sink and flushes it. Returns the number of records.
+  // Waits up to timeout_ms until records are drained (less if a watched fd fires), then
+  // writes them to sink, about 8 MiB of them at most, and flushes it. Returns the number of
+  // records. If the sink throws, the drain pass being written is not written (consumed()
+  // counts it) and later ones wait for the next call.
   size_t poll(Sink& sink, int timeout_ms);
   // Makes poll() return as soon as fd is readable, once (a pidfd: when its process exits).
   void watch(int fd) { reader_->watch(fd); }
-  // Writes every record left in the ring, waiting up to kDrainWaitMs for ones still being
-  // written (reserved on another CPU just before detach); what is still not committed then
-  // is counted in abandoned(). Call after detach() to end a session without losing its tail.
+  // Stops the drain thread and writes every record left in the backlog and the ring, waiting
+  // up to kDrainWaitMs for ones still being written (reserved on another CPU just before
+  // detach); what is still not committed then is counted in abandoned(). Call after detach()
+  // to end a session without losing its tail.
   size_t drain(Sink& sink);
   static constexpr int kDrainWaitMs = 100;
   // Records the last drain() could not wait for, and so never wrote.
   uint64_t abandoned() const noexcept { return abandoned_; }
 
-  // Records taken from the ring and handed to a sink without it throwing, over all calls.
-  uint64_t consumed() const noexcept { return consumed_; }
+  // Records taken from the ring for the sink, over all calls: once drain() has returned,
+  // those not written are what a failed sink could not take.
+  uint64_t consumed() const noexcept { return pipeline_->taken(); }
+  // Bytes of records waiting for poll() now, and the most that waited at once.
+  size_t backlog() const { return pipeline_->backlog(); }
+  size_t peak_backlog() const { return pipeline_->peak_backlog(); }
   // What probe_features() noted at start-up: absent features that are not needed.
   const std::vector<std::string>& notes() const noexcept { return notes_; }
   // Per-syscall totals so far, syscalls with calls only, by number. Empty without count_stats.
   std::vector<SyscallStats> stats() const;
 
   MapController& maps() noexcept { return maps_; }
-  Counters counters() const { return maps_.counters(); }
+  // The kernel's counters, and records dropped because the backlog was full.
+  Counters counters() const;
   const Spec& spec() const noexcept { return spec_; }
 
  private:
-  size_t consume(Sink& sink);
+  // A record of a pass, for sorting by entry time.
+  struct Ref {
+    uint64_t ts;
+    const void* data;
+    uint32_t size;
+  };
+  size_t write(Sink& sink, std::vector<Chunk>&& chunks);
+  size_t write_pass(Sink& sink, const Chunk* chunks, size_t count);
 
   Spec spec_;
   std::vector<std::string> notes_;  // before loader_: the probe runs before anything loads
   Loader loader_;
   MapController maps_;
   std::unique_ptr<RingBufferReader> reader_;
-  uint64_t consumed_ = 0;
   uint64_t abandoned_ = 0;
-  std::vector<uint8_t> staged_;        // records of the batch being sorted, back to back
+  std::unique_ptr<Pipeline> pipeline_;  // after reader_: stopped before the reader goes
+  std::vector<Ref> refs_;               // the pass being sorted
 };
 
 }  // namespace observer

@@ -72,6 +72,7 @@ class Spec:
     capture_exit: bool
     capture_time: bool
     emit_records: bool
+    compact_records: bool
     count_stats: bool
     count_latency: bool
     failed_only: bool
@@ -80,6 +81,7 @@ class Spec:
     string_limit: int
     data_limit: int
     ring_size: int
+    backlog_size: int
     self_tgid: int
     cgroup_id: int
     cgroup_level: int
@@ -96,6 +98,8 @@ class Counters:
     def untraced_forks(self) -> int: ...
     @property
     def traced_alive(self) -> int: ...
+    @property
+    def dropped(self) -> int: ...
 
 class Sink:
     """Destination of records."""
@@ -170,7 +174,7 @@ class RecordBatchSink(Sink):
     def take(self) -> list[tuple[object, object]]: ...
 
 class Tracer:
-    """Loaded programs and their ring buffer. Not thread-safe."""
+    """Loaded programs, their ring buffer and the thread that drains it. Used from one thread."""
 
     def __init__(self, spec: Spec) -> None: ...
     def attach(self) -> None: ...
@@ -187,6 +191,10 @@ class Tracer:
     def consumed(self) -> int: ...
     @property
     def abandoned(self) -> int: ...
+    @property
+    def backlog(self) -> int: ...
+    @property
+    def peak_backlog(self) -> int: ...
     @property
     def notes(self) -> list[str]: ...
     def stats(self) -> list[SyscallStats]: ...

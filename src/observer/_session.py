@@ -319,11 +319,13 @@ class Settings:
     uid: int | None = None
     duration: float | None = None
     ring_size: int = 16 << 20
+    backlog_size: int = 0  # bytes drained records may wait; 0: 16 ring sizes, at most 1 GiB
     capture_time: bool = True
     capture_exit: bool = False
     emit_records: bool = True
     count_stats: bool = False
     count_latency: bool = False  # -c --latency: per-syscall latency histograms
+    compact_records: bool = False  # the kernel's 32-byte records of the log format
     failed: bool = False
     successful: bool = False
     string_limit: int = 0
@@ -341,6 +343,10 @@ def set_format(settings: Settings, fmt: str | None, string_limit: int, data_limi
     settings.capture_exit = (settings.capture_exit or full or settings.count_stats
                              or settings.failed or settings.successful or bool(settings.paths))
     settings.string_limit = string_limit if full else 0
+    # The log's line needs no arguments and no time: the kernel writes a record a third the
+    # size, and reads no clock.
+    if fmt == "log":
+        settings.compact_records, settings.capture_time = True, False
     # Buffers and structs are kept by the jsonl, strace and Parquet writers (data columns).
     settings.data_limit = data_limit if full else 0
     settings.exit_records = (fmt in ("jsonl", "strace") and not settings.failed
@@ -360,8 +366,9 @@ def make_spec(settings: Settings, pids: list[int]) -> Any:
         spec.cgroup_id, spec.cgroup_level = settings.cgroup.id, settings.cgroup.level
     spec.uid = -1 if settings.uid is None else settings.uid
     # The same names on both sides.
-    for name in ("follow", "ring_size", "probe_root", "capture_time", "capture_exit",
-                 "emit_records", "count_stats", "count_latency", "string_limit", "data_limit", "exit_records"):
+    for name in ("follow", "ring_size", "backlog_size", "compact_records", "probe_root",
+                 "capture_time", "capture_exit", "emit_records", "count_stats", "count_latency",
+                 "string_limit", "data_limit", "exit_records"):
         setattr(spec, name, getattr(settings, name))
     spec.failed_only, spec.successful_only = settings.failed, settings.successful
     return spec

@@ -102,6 +102,7 @@ class Options:
     output_given: bool = False  # -o on the command line (-c then writes its table there)
     duration: float | None = None
     ring_size: int = 16 << 20
+    backlog: int = 0  # bytes; 0: the core's default (16 ring sizes, at most 1 GiB)
     rotate: int = 64 << 20
     verbose: int = 0
     list_syscalls: str | None = None
@@ -224,6 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--ring-size", default="16", metavar="SIZE",
                      help="ring buffer size, a power of two: MiB, or with a K or M suffix "
                           "(default: 16)")
+    out.add_argument("--backlog", metavar="SIZE",
+                     help="records drained from the ring that may wait for the output when it "
+                          "is slower than the traced programs: MiB, or with a K or M suffix "
+                          "(default: 16 ring sizes, at most 1024M); beyond it they are dropped "
+                          "and counted")
     parser.add_argument("-l", "--list-syscalls", nargs="?", const="*", metavar="PATTERN",
                         help="list syscall numbers and names of this machine and exit; PATTERN "
                              "is a glob ('open*') or a class ('%%file', '%%net'; '%%' lists "
@@ -239,15 +245,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_size(text: str, power_of_two: bool = True) -> int:
+def parse_size(text: str, power_of_two: bool = True, name: str = "rotate size") -> int:
     """Bytes from "16", "16M" or "64K" (no suffix = MiB): a ring size (a power of two) or,
-    with power_of_two=False, a --rotate size; raises UsageError."""
+    with power_of_two=False, a size called name (--rotate, --backlog); raises UsageError."""
     page = os.sysconf("SC_PAGE_SIZE")
     match = re.fullmatch(r"(\d{1,7})([KkMm]?)", text.strip())
     size = int(match.group(1)) << (10 if match.group(2) in ("K", "k") else 20) if match else 0
     if not power_of_two:
         if not 1 << 10 <= size <= 1 << 40:
-            raise UsageError(f"rotate size must be from 1K to 1048576M, not {text!r}")
+            raise UsageError(f"{name} must be from 1K to 1048576M, not {text!r}")
         return size
     if not page <= size <= 1 << 30 or size & (size - 1):
         raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1024M "
@@ -376,6 +382,8 @@ def parse_options(argv: list[str] | None) -> Options:
         raise UsageError(f"duration must be > 0 seconds, not {args.duration}")
     opts.ring_size = parse_size(args.ring_size)
     opts.rotate = parse_size(args.rotate, power_of_two=False)
+    if args.backlog is not None:
+        opts.backlog = parse_size(args.backlog, power_of_two=False, name="backlog size")
     if opts.pids and opts.command:
         raise UsageError("give either -p PID or -- CMD, not both")
     if opts.follow and not (opts.pids or opts.command or opts.comms):
@@ -608,7 +616,7 @@ def settings(opts: Options) -> Settings:
         pids=opts.pids, comms=opts.comms, command=opts.command, follow=opts.follow,
         syscalls=opts.syscalls, paths=opts.paths, cgroup=opts.cgroup, uid=opts.uid,
         duration=opts.duration,
-        ring_size=opts.ring_size, emit_records=records_wanted(opts),
+        ring_size=opts.ring_size, backlog_size=opts.backlog, emit_records=records_wanted(opts),
         count_stats=opts.summary, count_latency=opts.latency, failed=opts.failed,
         successful=opts.successful, probe_root=os.environ.get(PROBE_ROOT_ENV, "/"),
     )
@@ -685,7 +693,7 @@ def _trace(opts: Options, session: Session) -> int:
             take_stop_signal(session)
             output.feed()
             if status_line is not None:
-                status_line.update(time.monotonic(), output.sink.written, counters.lost,
+                status_line.update(time.monotonic(), output.sink.written, counters.lost + counters.dropped,
                                    counters.traced_alive)
         output.feed(final=True)
     except OutputError as err:
@@ -705,16 +713,18 @@ def _trace(opts: Options, session: Session) -> int:
         print(f"observer: warning: {counters.untraced_forks} child processes were not followed "
               "(traced-process map full)", file=sys.stderr)
     # Every record the kernel produced was either written, dropped in the kernel (ring full),
-    # or taken from the ring but not written because the output failed.
+    # dropped in user space (backlog full), or taken for the output but not written because
+    # the output failed.
     unwritten = tracer.consumed - written
     # Records reserved on another CPU that were still not committed after the drain's wait.
     abandoned = tracer.abandoned
-    lost = counters.lost + unwritten + abandoned
+    lost = counters.lost + counters.dropped + unwritten + abandoned
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough: no report
     # of what it did not read. -c alone writes no records: its table is the report.
     closed_pipe = output_error is not None and output_error.errno == errno.EPIPE
     if not closed_pipe and ((not opts.quiet and records_wanted(opts)) or lost):
-        details = ([f"{unwritten} not written: output failed"] if unwritten else []) + (
+        details = ([f"{counters.dropped} dropped: backlog full"] if counters.dropped else []) + (
+            [f"{unwritten} not written: output failed"] if unwritten else []) + (
             [f"{abandoned} still being written at the end"] if abandoned else [])
         detail = f" ({'; '.join(details)})" if details else ""
         took = f"{elapsed * 1000:.0f} ms" if elapsed < 1 else f"{elapsed:.2f} s"

@@ -82,7 +82,10 @@ class Tracer:
     ``capture_time`` stamps each record (``ts_ns``, CLOCK_MONOTONIC; the DataFrame's ``time``
     column); ``capture_exit`` records at syscall exit with the return value and duration (on
     by itself with ``failed``, ``successful`` and the summaries). ``ring_size`` is the ring
-    buffer size in MiB (a power of two, as ``--ring-size``).
+    buffer size in MiB (a power of two, as ``--ring-size``). A thread of the C++ core drains
+    the ring as records come, also while Python is busy elsewhere; ``backlog_size`` (MiB, as
+    ``--backlog``; default 16 ring sizes, at most 1024) bounds what it holds until batches()
+    takes it, and what does not fit is counted in ``dropped``.
 
     The run is the command line's (observer._session.Session): it ends after ``duration``,
     or once every traced process has exited when there are pids or a command. A command that
@@ -123,6 +126,7 @@ class Tracer:
         uid: int | None = None,
         output: str | None = None,
         format: str | None = None,
+        backlog_size: int | None = None,
     ) -> None:
         from observer import cli
 
@@ -132,6 +136,8 @@ class Tracer:
             raise UsageError(f"ring size must be a power of two from 1 to 1024 MiB, not {ring_size}")
         if duration is not None and not duration > 0:
             raise UsageError(f"duration must be > 0 seconds, not {duration}")
+        if backlog_size is not None and not 1 <= backlog_size <= 1 << 20:
+            raise UsageError(f"backlog size must be from 1 to 1048576 MiB, not {backlog_size}")
         if failed and successful:
             raise UsageError("failed and successful select nothing together")
         if not 1 <= string_limit <= cli.STRING_LIMIT_MAX:
@@ -157,6 +163,7 @@ class Tracer:
             uid=cli.parse_user(None if user is None else str(user), uid),
             duration=duration,
             ring_size=ring_size << 20,
+            backlog_size=(backlog_size or 0) << 20,
             capture_time=capture_time,
             capture_exit=capture_exit,
             emit_records=not summary or with_summary,
@@ -244,7 +251,8 @@ class Tracer:
         """Detach, end ``command`` and its tree if it still runs (SIGTERM, then SIGKILL after
         1 s) and keep the final counters.
 
-        Records still in the ring are dropped unless they were read to the end. Idempotent.
+        Records still in the ring or the backlog are dropped unless they were read to the end.
+        Idempotent.
         """
         if self._session is None or self._counters is not None:
             return
@@ -271,6 +279,12 @@ class Tracer:
         """Records still being written when the trace ended (after the drain's 100 ms wait),
         never received; counted apart from ``lost``."""
         return int(self._session.tracer.abandoned) if self._session is not None else 0
+
+    @property
+    def dropped(self) -> int:
+        """Records drained from the ring but dropped because the backlog (``backlog_size``)
+        was full: batches were not taken for that long."""
+        return self._counter("dropped")
 
     @property
     def untraced_forks(self) -> int:
@@ -399,7 +413,8 @@ class Tracer:
         """Call ``callback(record)`` once per record, BCC style; returns how many records.
 
         Slow by design: one Python call per syscall costs far more than the kernel side (see
-        bench/python_api.py), so a busy target fills the ring and records are lost (``lost``).
+        bench/python_api.py), so a busy target fills the backlog and records are dropped
+        (``dropped``).
         Prefer batches(). ``record`` is a NumPy structured scalar (``record["nr"]``,
         ``record["comm"]``); it is only valid during the call unless copied.
         """

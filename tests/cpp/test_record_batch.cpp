@@ -206,6 +206,52 @@ void the_tail_becomes_paths_argv_and_data() {
   CHECK_EQ(cut[0] & 7, 3);  // the rename's cut string, the exec's cut argv; not the write
 }
 
+// Columns keep only counts while every row is alike: the bits and offsets must come out right
+// where rows change from null to valid and back, across byte boundaries, in any order.
+void runs_of_nulls_and_values_keep_every_row() {
+  RecordBatchBuilder builder(0);
+  std::vector<bool> has_path;
+  for (int i = 0; i < 40; ++i) has_path.push_back(i >= 11 && (i < 20 || i % 3 == 0));
+  for (int i = 0; i < 40; ++i) {
+    Event e = event(1, 39, "x");
+    if (i % 7 == 3) e.flags = 0;  // untimed: time is null
+    if (has_path[i]) {
+      auto r = record(e, {{0, "/p" + std::to_string(i), false, i == 12}});
+      builder.append(r.data(), static_cast<uint32_t>(r.size()));
+    } else {
+      builder.append(&e, sizeof(e));
+    }
+  }
+  ExportedBatch b = builder.finish();
+  const ArrowArray& path = col(b, "path");
+  const ArrowArray& time = col(b, "time");
+  const ArrowArray& cut = col(b, "truncated");
+  int64_t nulls = 0, untimed = 0;
+  bool rows_ok = true;
+  for (int i = 0; i < 40; ++i) {
+    nulls += !has_path[i];
+    untimed += i % 7 == 3;
+    rows_ok = rows_ok && valid(path, i) == has_path[i] && valid(time, i) == (i % 7 != 3) &&
+              valid(cut, i) == has_path[i];
+    if (has_path[i]) rows_ok = rows_ok && text(path, i) == "/p" + std::to_string(i);
+    bool truncated = (static_cast<const uint8_t*>(cut.buffers[1])[i >> 3] >> (i & 7)) & 1;
+    rows_ok = rows_ok && truncated == (i == 12);
+  }
+  CHECK(rows_ok);
+  CHECK_EQ(path.null_count, nulls);
+  CHECK_EQ(time.null_count, untimed);
+  // A column that is null in every row has a bitmap of zeros and offsets of zeros.
+  const ArrowArray& data = col(b, "data");
+  CHECK_EQ(data.null_count, int64_t{40});
+  const auto* offsets = static_cast<const int32_t*>(data.buffers[1]);
+  bool zeros = true;
+  for (int i = 0; i <= 40; ++i) zeros = zeros && offsets[i] == 0;
+  CHECK(zeros);
+  CHECK(!valid(data, 0) && !valid(data, 39));
+  // A column valid in every row has no bitmap at all.
+  CHECK(col(b, "pid").buffers[0] == nullptr);
+}
+
 void a_consumer_may_move_children_out() {
   RecordBatchBuilder builder(0);
   Event e = event(1, 39, "x");
@@ -243,6 +289,7 @@ int main() {
   unknown_and_32_bit_syscalls();
   text_is_utf8_with_other_bytes_escaped();
   the_tail_becomes_paths_argv_and_data();
+  runs_of_nulls_and_values_keep_every_row();
   a_consumer_may_move_children_out();
   the_sink_seals_batches_and_counts_every_record();
   return check::report("record_batch");

@@ -5,12 +5,14 @@
 // writes them (8-byte header, 8-byte alignment, busy and discard bits, data mapped twice).
 #include <linux/bpf.h>
 
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "check.h"
+#include "fake_ring.h"
 #include "ring_buffer_consumer.h"
 
 using observer::RingBufferReader;
@@ -19,42 +21,20 @@ namespace {
 
 constexpr size_t kSize = 4096;
 
-// A producer that writes records as bpf_ringbuf_reserve/submit leave them.
-struct FakeRing {
-  uint64_t consumer = 0;
-  uint64_t producer = 0;
-  alignas(8) uint8_t data[2 * kSize] = {};
-
-  // Appends a record; flags are BPF_RINGBUF_BUSY_BIT or BPF_RINGBUF_DISCARD_BIT.
-  uint64_t add(const std::string& payload, uint32_t flags = 0) {
-    uint64_t at = producer;
-    uint32_t header[2] = {static_cast<uint32_t>(payload.size()) | flags, 0};
-    put(at, header, sizeof(header));
-    put(at + BPF_RINGBUF_HDR_SZ, payload.data(), payload.size());
-    producer += (payload.size() + BPF_RINGBUF_HDR_SZ + 7) & ~uint64_t{7};
-    return at;
-  }
-  void commit(uint64_t at) {
-    uint32_t len;
-    std::memcpy(&len, data + (at & (kSize - 1)), sizeof(len));
-    len &= ~static_cast<uint32_t>(BPF_RINGBUF_BUSY_BIT);
-    put(at, &len, sizeof(len));
-  }
-  // Both copies of the data, as the kernel's double mapping shows them.
-  void put(uint64_t pos, const void* src, size_t n) {
-    for (size_t i = 0; i < n; ++i) {
-      size_t off = (pos + i) & (kSize - 1);
-      data[off] = data[off + kSize] = static_cast<const uint8_t*>(src)[i];
-    }
-  }
-  RingBufferReader reader() { return RingBufferReader(&consumer, &producer, data, kSize); }
+struct FakeRing : check::FakeRing {
+  FakeRing() : check::FakeRing(kSize) {}
 };
 
-std::vector<std::string> drain(RingBufferReader& reader) {
+// Copies what is committed into a block, as the pipeline's chunks hold it, and reads it back.
+std::vector<std::string> drain(RingBufferReader& reader, size_t capacity = 2 * kSize) {
+  std::vector<uint8_t> block(capacity);
+  size_t records = 0;
+  size_t bytes = reader.copy(block.data(), block.size(), reader.producer(), &records);
   std::vector<std::string> seen;
-  reader.consume([&](const void* p, uint32_t n) {
-    seen.emplace_back(static_cast<const char*>(p), n);
+  size_t n = observer::for_each_record(block.data(), bytes, [&](const void* p, uint32_t size) {
+    seen.emplace_back(static_cast<const char*>(p), size);
   });
+  CHECK_EQ(n, records);
   return seen;
 }
 
@@ -109,8 +89,9 @@ void discarded_records_are_skipped_but_consumed() {
   ring.add("dropped", BPF_RINGBUF_DISCARD_BIT);
   ring.add("kept");
   RingBufferReader reader = ring.reader();
-  size_t count = reader.consume([](const void*, uint32_t) {});
-  CHECK_EQ(count, size_t{1});
+  auto seen = drain(reader);
+  CHECK_EQ(seen.size(), size_t{1});
+  CHECK_EQ(seen.at(0), "kept");
   CHECK_EQ(ring.consumer, ring.producer);
 }
 
@@ -128,25 +109,45 @@ void a_record_wrapping_the_end_reads_as_one_block() {
   CHECK_EQ(ring.consumer, ring.producer);
 }
 
-void a_throwing_callback_releases_the_records_before_it() {
+void a_copy_takes_whole_records_up_to_its_capacity() {
   FakeRing ring;
-  ring.add("ok");
-  uint64_t bad = ring.add("bad");
-  ring.add("later");
+  ring.add(std::string(20, 'a'));  // 8 + 20 -> 32 bytes in the ring
+  ring.add(std::string(20, 'b'));
+  ring.add(std::string(20, 'c'));
   RingBufferReader reader = ring.reader();
-  bool thrown = false;
-  try {
-    reader.consume([](const void* p, uint32_t n) {
-      if (std::string(static_cast<const char*>(p), n) == "bad") throw std::runtime_error("x");
-    });
-  } catch (const std::runtime_error&) {
-    thrown = true;
-  }
-  CHECK(thrown);
-  CHECK_EQ(ring.consumer, bad);
-  auto seen = drain(reader);
+  auto seen = drain(reader, 70);  // room for two records and part of the third
   CHECK_EQ(seen.size(), size_t{2});
-  CHECK_EQ(seen.at(0), "bad");
+  CHECK_EQ(ring.consumer, uint64_t{64});
+  seen = drain(reader);
+  CHECK_EQ(seen.size(), size_t{1});
+  CHECK_EQ(seen.at(0), std::string(20, 'c'));
+}
+
+void a_copy_stops_at_the_end_it_was_given() {
+  FakeRing ring;
+  ring.add("before");
+  uint64_t end = ring.producer;
+  ring.add("after");
+  RingBufferReader reader = ring.reader();
+  std::vector<uint8_t> block(kSize);
+  size_t records = 0;
+  size_t bytes = reader.copy(block.data(), block.size(), end, &records);
+  CHECK_EQ(records, size_t{1});
+  CHECK_EQ(uint64_t{bytes}, end);
+  CHECK_EQ(ring.consumer, end);
+}
+
+void a_copy_without_a_buffer_releases_and_counts() {
+  FakeRing ring;
+  ring.add("one");
+  ring.add("two", BPF_RINGBUF_DISCARD_BIT);
+  ring.add("three");
+  RingBufferReader reader = ring.reader();
+  size_t records = 0;
+  size_t bytes = reader.copy(nullptr, SIZE_MAX, ring.producer, &records);
+  CHECK_EQ(records, size_t{2});
+  CHECK_EQ(uint64_t{bytes}, ring.producer);
+  CHECK_EQ(reader.pending(), size_t{0});
 }
 
 void a_size_that_is_not_a_power_of_two_is_refused() {
@@ -169,7 +170,9 @@ int main() {
   records_counts_what_is_left_committed_or_not();
   discarded_records_are_skipped_but_consumed();
   a_record_wrapping_the_end_reads_as_one_block();
-  a_throwing_callback_releases_the_records_before_it();
+  a_copy_takes_whole_records_up_to_its_capacity();
+  a_copy_stops_at_the_end_it_was_given();
+  a_copy_without_a_buffer_releases_and_counts();
   a_size_that_is_not_a_power_of_two_is_refused();
   return check::report("ring");
 }

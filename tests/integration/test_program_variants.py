@@ -16,6 +16,7 @@ pytestmark = pytest.mark.bpf
 # (name, Spec attribute, value): each is on or off in every combination with the others.
 SWITCHES = [
     ("full", "capture_exit", True),
+    ("compact", "compact_records", True),
     ("strings", "string_limit", 256),
     ("data", "data_limit", 32),
     ("exits", "exit_records", True),
@@ -32,20 +33,22 @@ SWITCHES = [
 # The switches that shape the record path vary in every combination; the filters (which add
 # tests in front of it) are all on or all off, which keeps the run to seconds (each load
 # takes a fraction of one) while covering the longest programs the verifier sees.
-RECORD = ["full", "strings", "data", "exits", "summary", "latency", "failed"]
+RECORD = ["full", "compact", "strings", "data", "exits", "summary", "latency", "failed"]
 FILTERS = ("follow", "names", "uid", "syscalls")
 
 
 def variants() -> list[tuple[str, ...]]:
     """The combinations the loader accepts (strings, data, exits, summary and failed need
-    records at exit; latency histograms are part of the summary), as switch names. Latency
-    adds to sys_exit's summary path only: it is tried with the shortest and the longest
-    record path, not with every one between."""
-    needs_full = set(RECORD) - {"full"}
+    records at exit; latency histograms are part of the summary), as switch names. Compact
+    records apply only without them. Latency adds to sys_exit's summary path only: it is tried
+    with the shortest and the longest record path, not with every one between."""
+    needs_full = set(RECORD) - {"full", "compact"}
     others = {"strings", "data", "exits", "failed"}
 
     def accepted(combo: tuple[str, ...]) -> bool:
         if "full" not in combo and needs_full & set(combo):
+            return False
+        if "full" in combo and "compact" in combo:
             return False
         return "latency" not in combo or ("summary" in combo and
                                           len(others & set(combo)) in (0, len(others)))

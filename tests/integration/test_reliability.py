@@ -377,6 +377,30 @@ def test_overload_accounts_for_every_call(ring: str, must_lose: bool) -> None:
     assert rss and max(rss) - rss[0] < 2 * ring_kib + (32 << 10), rss
 
 
+def test_a_stalled_output_fills_the_backlog_and_every_drop_is_counted() -> None:
+    # Nothing reads -o - until the workload has ended: the writer blocks on the pipe while the
+    # drain thread fills the 1 MiB backlog and then drops records, counting each one.
+    work = Workload(getppid=200_000, sched_yield=0)
+    try:
+        obs = subprocess.Popen([sys.executable, "-m", "observer", "-p", str(work.pid), "-s",
+                                "getppid", "--ring-size", "1M", "--backlog", "1M", "-o", "-"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert obs.stderr is not None
+        first = obs.stderr.readline().decode()
+        assert "observer: tracing" in first, first
+        assert work.go() == 0
+        out, err = obs.communicate(timeout=120)
+    finally:
+        work.kill()
+    stderr = err.decode()
+    assert obs.returncode == 0, stderr
+    written, lost = summary(stderr)
+    assert out.count(b"\n") == written
+    assert written + lost == 200_000
+    dropped = re.search(r"\((\d+) dropped: backlog full\)", stderr)
+    assert dropped and 0 < int(dropped.group(1)) <= lost, stderr
+
+
 def test_overload_workload_makes_no_uncounted_getppid() -> None:
     # The accounting above relies on Python and the launcher making no getppid of their own.
     calls, written, lost, _ = overload(seconds=0)

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+#include "pipeline.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <new>
+#include <utility>
+
+#include "decode.h"
+#include "error.h"
+
+namespace observer {
+
+namespace {
+
+// Full-size chunks are mapped and unmapped whole, so that the memory of a backlog that has
+// drained goes back to the system (malloc would keep it in its arenas); small ones come from
+// malloc, which does not spend a mapping on each.
+constexpr size_t kMapFrom = 256 << 10;
+constexpr size_t kFreeChunks = 4;  // full-size chunks kept for reuse: 4 MiB
+
+static_assert(Pipeline::kChunkBytes >= kMaxRecord + BPF_RINGBUF_HDR_SZ,
+              "a chunk must hold the largest record");
+
+}  // namespace
+
+Chunk::Chunk(size_t capacity) : capacity_(capacity) {
+  void* p;
+  if (capacity >= kMapFrom) {
+    p = mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+  } else {
+    p = std::malloc(capacity);
+    if (!p) throw std::bad_alloc();
+  }
+  data_ = static_cast<uint8_t*>(p);
+}
+
+Chunk::~Chunk() {
+  if (!data_) return;
+  if (capacity_ >= kMapFrom)
+    munmap(data_, capacity_);
+  else
+    std::free(data_);
+}
+
+Chunk::Chunk(Chunk&& other) noexcept
+    : size(other.size),
+      records(other.records),
+      pass(other.pass),
+      data_(std::exchange(other.data_, nullptr)),
+      capacity_(std::exchange(other.capacity_, 0)) {}
+
+Chunk& Chunk::operator=(Chunk&& other) noexcept {
+  Chunk moved(std::move(other));
+  std::swap(size, moved.size);
+  std::swap(records, moved.records);
+  std::swap(pass, moved.pass);
+  std::swap(data_, moved.data_);
+  std::swap(capacity_, moved.capacity_);
+  return *this;
+}
+
+Pipeline::Pipeline(RingBufferReader& reader, size_t backlog_bytes)
+    : reader_(reader),
+      limit_(backlog_bytes),
+      sleep_ms_(static_cast<int>(std::clamp<size_t>(reader.size() >> 20, 1, kDrainMs))) {}
+
+Pipeline::~Pipeline() {
+  stop();
+  if (stop_fd_ >= 0) close(stop_fd_);
+}
+
+void Pipeline::start() {
+  if (thread_.joinable() || stopping_) return;
+  if (reader_.mapped() && stop_fd_ < 0) {
+    stop_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (stop_fd_ < 0) throw Error("create eventfd", errno);
+    reader_.watch(stop_fd_);
+  }
+  // The thread blocks every signal (it inherits the mask set around its creation): Ctrl-C
+  // and the like go to the threads of the program that uses the tracer, not to this one.
+  sigset_t all, previous;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &previous);
+  try {
+    thread_ = std::thread([this] { run(); });
+  } catch (...) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    throw;
+  }
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  // Named, so that top -H and /proc show which thread drains.
+  pthread_setname_np(thread_.native_handle(), "observer-drain");
+}
+
+void Pipeline::stop() noexcept {
+  stopping_ = true;
+  if (!thread_.joinable()) return;
+  if (stop_fd_ >= 0) {
+    uint64_t one = 1;
+    ssize_t n = write(stop_fd_, &one, sizeof(one));
+    (void)n;  // if it failed, the thread still sees stopping_ within kDrainMs
+  }
+  thread_.join();
+}
+
+void Pipeline::run() noexcept {
+  try {
+    while (!stopping_) {
+      wait(sleep_ms_);
+      if (stopping_) break;
+      pass();
+    }
+  } catch (...) {
+    std::lock_guard lock(mutex_);
+    failure_ = std::current_exception();
+    ready_.notify_all();
+  }
+}
+
+void Pipeline::wait(int timeout_ms) {
+  // Sleep only while the ring is nearly empty: one that is filling is drained back to back.
+  if (reader_.pending() >= reader_.size() / 16) return;
+  if (reader_.wait(timeout_ms)) {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+}
+
+Chunk Pipeline::chunk(size_t bytes) {
+  if (bytes > kChunkBytes / 2) {
+    std::lock_guard lock(mutex_);
+    if (!free_.empty()) {
+      Chunk c = std::move(free_.back());
+      free_.pop_back();
+      return c;
+    }
+    return Chunk(kChunkBytes);
+  }
+  return Chunk(std::max<size_t>((bytes + 4095) & ~size_t{4095}, 4096));
+}
+
+void Pipeline::pass() {
+  const uint64_t end = reader_.producer();
+  const uint64_t number = passes_++;
+  std::vector<Chunk> chunks;
+  size_t bytes = 0;  // capacity of chunks
+  uint64_t kept = 0, dropped = 0;
+  for (;;) {
+    size_t want = std::min(reader_.pending(), kChunkBytes);
+    if (want == 0) break;
+    size_t queued;
+    {
+      std::lock_guard lock(mutex_);
+      queued = queued_;
+    }
+    size_t records = 0;
+    if (queued + bytes + want > limit_) {
+      // The backlog is full: empty the ring anyway, counting what is dropped, so that the
+      // count is exact and the kernel keeps room for what comes after.
+      if (reader_.copy(nullptr, SIZE_MAX, end, &records) == 0) break;
+      dropped += records;
+      continue;
+    }
+    Chunk c = chunk(want);
+    c.size = reader_.copy(c.data(), c.capacity(), end, &records);
+    if (c.size == 0) {
+      // Nothing committed before end (a record still being written): keep c for reuse.
+      if (c.capacity() == kChunkBytes) {
+        std::lock_guard lock(mutex_);
+        if (free_.size() < kFreeChunks) free_.push_back(std::move(c));
+      }
+      break;
+    }
+    c.records = records;
+    c.pass = number;
+    kept += records;
+    bytes += c.capacity();
+    chunks.push_back(std::move(c));
+  }
+  std::lock_guard lock(mutex_);
+  for (Chunk& c : chunks) {
+    queued_ += c.capacity();
+    queue_.push_back(std::move(c));
+  }
+  peak_ = std::max(peak_, queued_);
+  taken_.fetch_add(kept, std::memory_order_relaxed);
+  dropped_.fetch_add(dropped, std::memory_order_relaxed);
+  if (!chunks.empty() || woken_) ready_.notify_all();
+}
+
+std::vector<Chunk> Pipeline::take(int timeout_ms, size_t max_bytes) {
+  if (!thread_.joinable()) {
+    bool queued;
+    {
+      std::lock_guard lock(mutex_);
+      queued = !queue_.empty();
+    }
+    if (!queued) wait(timeout_ms);
+    pass();
+    timeout_ms = 0;
+  }
+  std::unique_lock lock(mutex_);
+  ready_.wait_for(lock, std::chrono::milliseconds(timeout_ms),
+                  [this] { return !queue_.empty() || woken_ || failure_; });
+  if (failure_) std::rethrow_exception(failure_);
+  woken_ = false;
+  std::vector<Chunk> out;
+  size_t bytes = 0;
+  while (!queue_.empty()) {
+    Chunk& c = queue_.front();
+    if (!out.empty() && bytes >= max_bytes && c.pass != out.back().pass) break;
+    bytes += c.size;
+    queued_ -= c.capacity();
+    out.push_back(std::move(c));
+    queue_.pop_front();
+  }
+  return out;
+}
+
+void Pipeline::put_back(std::vector<Chunk>&& chunks) {
+  std::lock_guard lock(mutex_);
+  for (auto it = chunks.rbegin(); it != chunks.rend(); ++it) {
+    queued_ += it->capacity();
+    queue_.push_front(std::move(*it));
+  }
+  chunks.clear();
+}
+
+void Pipeline::recycle(std::vector<Chunk>&& chunks) {
+  std::vector<Chunk> unused = std::move(chunks);  // freed on return, outside the lock
+  std::lock_guard lock(mutex_);
+  for (Chunk& c : unused)
+    if (c.capacity() == kChunkBytes && free_.size() < kFreeChunks) free_.push_back(std::move(c));
+}
+
+size_t Pipeline::backlog() const {
+  std::lock_guard lock(mutex_);
+  return queued_;
+}
+
+size_t Pipeline::peak_backlog() const {
+  std::lock_guard lock(mutex_);
+  return peak_;
+}
+
+}  // namespace observer

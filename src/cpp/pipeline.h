@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// Draining the ring apart from writing the records: a drain thread copies committed records
+// out of the ring as they come into owned chunks, and the caller's thread takes the chunks and
+// formats them. Between the two sits a backlog bounded in bytes.
+//
+// Why two threads: formatting full records (jsonl, strace, Arrow) runs at 1-3 M records/s on
+// one core, a tight syscall loop produces them faster, and a 16 MiB ring holds about 50 ms of
+// them. A single loop that drains and formats loses records in every burst and in every pause
+// of the caller (a Python import, a slow write); the copy alone keeps up with any producer.
+//
+// Counts: every record taken from the ring is either queued (taken(), for the sink) or, when
+// the backlog is full, dropped and counted (dropped()). The kernel counts what did not fit in
+// the ring (Counters::lost). Nothing is dropped without being counted.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "ring_buffer_consumer.h"
+
+namespace observer {
+
+// Records copied out of the ring by one drain pass, as RingBufferReader::copy() writes them
+// (read them with for_each_record). Owns its memory; move-only.
+class Chunk {
+ public:
+  explicit Chunk(size_t capacity);
+  ~Chunk();
+  Chunk(Chunk&& other) noexcept;
+  Chunk& operator=(Chunk&& other) noexcept;
+  Chunk(const Chunk&) = delete;
+  Chunk& operator=(const Chunk&) = delete;
+
+  uint8_t* data() const noexcept { return data_; }
+  size_t capacity() const noexcept { return capacity_; }
+
+  size_t size = 0;     // bytes of records
+  size_t records = 0;  // records in them (discarded ones not counted)
+  uint64_t pass = 0;   // the drain pass: what was committed when it started
+
+ private:
+  uint8_t* data_ = nullptr;
+  size_t capacity_ = 0;
+};
+
+// Thread-safety: start(), stop(), take(), put_back() and recycle() are called from one thread
+// (the caller's); the counters may be read from any thread.
+class Pipeline {
+ public:
+  // Full-size chunks; a pass with less to copy gets a smaller one.
+  static constexpr size_t kChunkBytes = 1 << 20;
+  // The drain thread sleeps this long while the ring is nearly empty (records never wake it),
+  // less for a ring under 10 MiB: 1 ms per MiB, at least 1 ms. A ring fills at about 0.5 MiB
+  // per ms at most (a tight syscall loop), so a sleep never lasts long enough to fill half.
+  static constexpr int kDrainMs = 10;
+
+  // reader must outlive the pipeline. backlog_bytes bounds the chunks waiting to be taken.
+  Pipeline(RingBufferReader& reader, size_t backlog_bytes);
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Starts the drain thread: from now until stop() only it reads the ring.
+  void start();
+  // Stops and joins the drain thread; idempotent. take() then drains the ring itself.
+  void stop() noexcept;
+
+  // Waits up to timeout_ms until chunks are queued or a watched fd fires, then takes the
+  // queued chunks of whole passes, in order, until about max_bytes (at least one pass if any
+  // is queued). Without a running drain thread it waits on the ring and makes a pass itself.
+  // Rethrows what stopped the drain thread, if anything did.
+  std::vector<Chunk> take(int timeout_ms, size_t max_bytes);
+  // Returns taken chunks that were not written to the front of the queue, in their order.
+  void put_back(std::vector<Chunk>&& chunks);
+  // Hands written chunks back for reuse.
+  void recycle(std::vector<Chunk>&& chunks);
+
+  // Records taken from the ring into the backlog, in total.
+  uint64_t taken() const noexcept { return taken_.load(std::memory_order_relaxed); }
+  // Records taken from the ring and dropped because the backlog was full, in total.
+  uint64_t dropped() const noexcept { return dropped_.load(std::memory_order_relaxed); }
+  // Bytes of chunks queued now, and the most there have been at once.
+  size_t backlog() const;
+  size_t peak_backlog() const;
+
+ private:
+  void run() noexcept;
+  // Sleeps up to timeout_ms while the ring is under 1/16 full; notes a watched fd's wakeup.
+  void wait(int timeout_ms);
+  // Copies what is committed now into chunks and queues them, or drops it if the backlog is
+  // full. Called by the drain thread, or by take() when there is none.
+  void pass();
+  Chunk chunk(size_t bytes);
+
+  RingBufferReader& reader_;
+  const size_t limit_;
+  const int sleep_ms_;
+  uint64_t passes_ = 0;  // by whichever thread makes passes
+  int stop_fd_ = -1;     // an eventfd that ends the drain thread's wait
+  std::thread thread_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<uint64_t> taken_{0};
+  std::atomic<uint64_t> dropped_{0};
+
+  mutable std::mutex mutex_;  // guards what follows
+  std::condition_variable ready_;
+  std::deque<Chunk> queue_;
+  std::vector<Chunk> free_;  // full-size chunks to reuse
+  size_t queued_ = 0;        // capacity of the chunks in queue_
+  size_t peak_ = 0;
+  bool woken_ = false;  // a watched fd fired since the last take()
+  std::exception_ptr failure_;
+};
+
+}  // namespace observer

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// The pipeline over a fake ring: a producer thread writes numbered records as fast as the ring
+// takes them, the drain thread copies them into chunks, and the test takes the chunks as a
+// sink's thread would. Every record arrives once, in order, or is counted as dropped.
+#include <chrono>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "check.h"
+#include "fake_ring.h"
+#include "pipeline.h"
+
+using observer::Chunk;
+using observer::Pipeline;
+
+namespace {
+
+// A record carrying its number, padded to the size of a full event.
+std::string numbered(uint64_t i) {
+  std::string payload(104, '\0');
+  std::memcpy(payload.data(), &i, sizeof(i));
+  return payload;
+}
+
+// The numbers of the records in chunks, in order.
+std::vector<uint64_t> numbers(const std::vector<Chunk>& chunks) {
+  std::vector<uint64_t> out;
+  for (const Chunk& c : chunks) {
+    size_t n = observer::for_each_record(c.data(), c.size, [&](const void* p, uint32_t size) {
+      CHECK_EQ(size, uint32_t{104});
+      uint64_t i;
+      std::memcpy(&i, p, sizeof(i));
+      out.push_back(i);
+    });
+    CHECK_EQ(n, c.records);
+  }
+  return out;
+}
+
+// A 64 KiB ring, its reader and a pipeline with room for everything, without a drain thread.
+struct Setup {
+  check::FakeRing ring{64 << 10};
+  observer::RingBufferReader reader = ring.reader();
+  Pipeline pipeline{reader, 64 << 20};
+
+  void add(uint64_t from, uint64_t to) {
+    for (uint64_t i = from; i < to; ++i) ring.add(numbered(i));
+  }
+};
+
+// 0, 1, 2, ... with nothing missing or repeated.
+bool counting(const std::vector<uint64_t>& numbers) {
+  for (size_t i = 0; i < numbers.size(); ++i)
+    if (numbers[i] != i) return false;
+  return true;
+}
+
+// Writes count records into ring, waiting whenever it is full (as if the consumer kept up).
+void produce(check::FakeRing& ring, uint64_t count) {
+  for (uint64_t i = 0; i < count;)
+    if (ring.add(numbered(i)) != UINT64_MAX)
+      ++i;
+    else
+      std::this_thread::yield();
+}
+
+void a_drain_thread_delivers_every_record_in_order() {
+  check::FakeRing ring(1 << 20);  // 22 MB of records pass through it
+  auto reader = ring.reader();
+  Pipeline pipeline(reader, 64 << 20);
+  pipeline.start();
+  constexpr uint64_t kCount = 200000;
+  std::thread producer([&] { produce(ring, kCount); });
+  std::vector<uint64_t> seen;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (seen.size() < kCount && std::chrono::steady_clock::now() < deadline) {
+    std::vector<Chunk> chunks = pipeline.take(Pipeline::kDrainMs, 1 << 20);
+    for (uint64_t i : numbers(chunks)) seen.push_back(i);
+    pipeline.recycle(std::move(chunks));
+  }
+  producer.join();
+  pipeline.stop();
+  CHECK_EQ(seen.size(), size_t{kCount});
+  CHECK(counting(seen));
+  CHECK_EQ(pipeline.taken(), kCount);
+  CHECK_EQ(pipeline.dropped(), uint64_t{0});
+  CHECK_EQ(pipeline.backlog(), size_t{0});
+}
+
+void a_full_backlog_drops_records_and_counts_them() {
+  check::FakeRing ring(64 << 10);
+  auto reader = ring.reader();
+  // Room for four rings' worth; nothing leaves the backlog while the test does not take.
+  Pipeline pipeline(reader, 256 << 10);
+  pipeline.start();
+  constexpr uint64_t kCount = 20000;
+  produce(ring, kCount);  // completes only because the drain thread empties the ring
+  while (pipeline.taken() + pipeline.dropped() < kCount) std::this_thread::yield();
+  pipeline.stop();
+  CHECK(pipeline.dropped() > 0);
+  CHECK(pipeline.taken() > 0);
+  CHECK(pipeline.backlog() <= size_t{256 << 10});
+  std::vector<uint64_t> kept;
+  for (;;) {
+    std::vector<Chunk> chunks = pipeline.take(0, SIZE_MAX);
+    if (chunks.empty()) break;
+    for (uint64_t i : numbers(chunks)) kept.push_back(i);
+  }
+  CHECK_EQ(kept.size() + pipeline.dropped(), size_t{kCount});
+  CHECK_EQ(uint64_t{kept.size()}, pipeline.taken());
+  // What was kept came first: the backlog filled, then the rest was dropped.
+  bool ordered = true;
+  for (size_t i = 1; i < kept.size(); ++i) ordered = ordered && kept[i] > kept[i - 1];
+  CHECK(ordered);
+}
+
+void without_a_thread_take_drains_the_ring_itself() {
+  Setup s;
+  s.add(0, 10);
+  std::vector<Chunk> chunks = s.pipeline.take(0, SIZE_MAX);
+  CHECK_EQ(numbers(chunks).size(), size_t{10});
+  CHECK_EQ(s.reader.pending(), size_t{0});
+  CHECK(s.pipeline.take(0, SIZE_MAX).empty());
+}
+
+void take_stops_after_max_bytes_at_a_pass_boundary() {
+  Setup s;
+  // Three passes of 100 records each, made by take() with nothing queued.
+  std::vector<Chunk> passes;
+  for (uint64_t pass = 0; pass < 3; ++pass) {
+    s.add(pass * 100, pass * 100 + 100);
+    std::vector<Chunk> chunks = s.pipeline.take(0, SIZE_MAX);
+    CHECK_EQ(chunks.size(), size_t{1});
+    for (Chunk& c : chunks) passes.push_back(std::move(c));
+  }
+  s.pipeline.put_back(std::move(passes));
+  // Queued in order; one byte asks for one pass, which comes whole.
+  std::vector<Chunk> first = s.pipeline.take(0, 1);
+  CHECK_EQ(first.size(), size_t{1});
+  std::vector<uint64_t> got = numbers(first);
+  CHECK_EQ(got.size(), size_t{100});
+  std::vector<Chunk> rest = s.pipeline.take(0, SIZE_MAX);
+  CHECK_EQ(rest.size(), size_t{2});
+  CHECK_EQ(numbers(rest).size(), size_t{200});
+  CHECK_EQ(got.front(), uint64_t{0});
+  CHECK_EQ(numbers(rest).front(), uint64_t{100});
+}
+
+void put_back_returns_chunks_to_the_front() {
+  Setup s;
+  s.add(0, 5);
+  std::vector<Chunk> chunks = s.pipeline.take(0, SIZE_MAX);
+  size_t bytes = chunks.front().capacity();
+  s.pipeline.put_back(std::move(chunks));
+  CHECK_EQ(s.pipeline.backlog(), bytes);
+  s.add(5, 8);
+  std::vector<uint64_t> all = numbers(s.pipeline.take(0, SIZE_MAX));
+  CHECK_EQ(all.size(), size_t{8});
+  CHECK(counting(all));
+}
+
+}  // namespace
+
+int main() {
+  a_drain_thread_delivers_every_record_in_order();
+  a_full_backlog_drops_records_and_counts_them();
+  without_a_thread_take_drains_the_ring_itself();
+  take_stops_after_max_bytes_at_a_pass_boundary();
+  put_back_returns_chunks_to_the_front();
+  return check::report("pipeline");
+}
