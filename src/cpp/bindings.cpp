@@ -96,6 +96,10 @@ PYBIND11_MODULE(_core, m) {
   m.attr("EVENT_HAS_RET") = static_cast<int>(EVENT_HAS_RET);
   m.attr("EVENT_HAS_TIME") = static_cast<int>(EVENT_HAS_TIME);
   m.attr("EVENT_HAS_STRINGS") = static_cast<int>(EVENT_HAS_STRINGS);
+  m.attr("EVENT_COMPAT") = static_cast<int>(EVENT_COMPAT);
+  m.attr("EVENT_UNFINISHED") = static_cast<int>(EVENT_UNFINISHED);
+  m.attr("EVENT_DETACHED") = static_cast<int>(EVENT_DETACHED);
+  m.attr("EVENT_RESUMED") = static_cast<int>(EVENT_RESUMED);
   m.attr("STRING_MAX") = STRING_MAX;
   m.def(
       "read_log_columns",
@@ -153,6 +157,9 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("exit_records", &Spec::exit_records)
       .def_readwrite("string_limit", &Spec::string_limit)
       .def_readwrite("data_limit", &Spec::data_limit)
+      .def_readwrite("fd_paths", &Spec::fd_paths)
+      .def_readwrite("absolute_paths", &Spec::absolute_paths)
+      .def_readwrite("resume_pids", &Spec::resume_pids)
       .def_readwrite("ring_size", &Spec::ring_size)
       .def_readwrite("self_tgid", &Spec::self_tgid)
       .def_readwrite("cgroup_id", &Spec::cgroup_id)
@@ -172,8 +179,15 @@ PYBIND11_MODULE(_core, m) {
       "features that are not needed. probe_root replaces '/' (for tests).");
 
   py::class_<Counters>(m, "Counters", "What the kernel side counted.")
-      .def_readonly("lost", &Counters::lost)
+      .def_readonly("lost", &Counters::lost, "Calls not recorded: the sum of the lost_* causes.")
+      .def_readonly("lost_ring", &Counters::lost_ring, "Records dropped: the ring was full.")
+      .def_readonly("lost_storage", &Counters::lost_storage,
+                    "Calls whose start could not be kept in task storage.")
+      .def_readonly("lost_oversized", &Counters::lost_oversized,
+                    "Records larger than the ring.")
       .def_readonly("untraced_forks", &Counters::untraced_forks)
+      .def_readonly("untraced_execs", &Counters::untraced_execs,
+                    "-n: programs not traced because the traced map was full.")
       .def_readonly("traced_alive", &Counters::traced_alive);
 
   py::class_<Sink>(m, "Sink", "Destination of records.")
@@ -222,6 +236,8 @@ PYBIND11_MODULE(_core, m) {
            "Wait up to timeout_ms, write committed records to sink; returns how many.")
       .def("drain", &Tracer::drain, py::arg("sink"), py::call_guard<py::gil_scoped_release>(),
            "Write every record left in the ring to sink.")
+      .def("discard", &Tracer::discard, py::call_guard<py::gil_scoped_release>(),
+           "Drop every record left in the ring (counted in discarded); returns how many.")
       .def("add_pid", [](Tracer& t, uint32_t pid) { t.maps().add_tgid(pid); }, py::arg("pid"))
       .def("erase_pid", [](Tracer& t, uint32_t pid) { t.maps().erase_tgid(pid); }, py::arg("pid"))
       .def("traced", [](Tracer& t, uint32_t pid) { return t.maps().traced(pid); }, py::arg("pid"))
@@ -232,7 +248,13 @@ PYBIND11_MODULE(_core, m) {
            "exits). fd must stay open while the tracer lives.")
       .def("counters", &Tracer::counters)
       .def_property_readonly("consumed", &Tracer::consumed,
-                             "Records taken from the ring and accepted by a sink, in total.")
+                             "Records taken from the ring for a sink, in total.")
+      .def_property_readonly("unfinished", &Tracer::unfinished,
+                             "Of those, calls that never returned while traced.")
+      .def_property_readonly("resumed", &Tracer::resumed,
+                             "Of those, calls that began before tracing did (-p).")
+      .def_property_readonly("discarded", &Tracer::discarded,
+                             "Records dropped by discard().")
       .def_property_readonly("notes", &Tracer::notes,
                              "Start-up notes: absent features that are not needed.")
       .def("stats", &Tracer::stats, "Per-syscall totals of summary mode, summed over CPUs.");

@@ -62,6 +62,12 @@ enum class Arg : uint8_t {
   kArgv,           // ["ls", "-la"]
   kEnvp,           // 0x7ffd... /* 21 vars */
   kDirents,        // 0x55d0... /* 20 entries */ (getdents64)
+  kIovecIn,        // [{iov_base="ab", iov_len=2}, ...] the call reads (writev); count next
+  kIovecOut,       // the same, filled by the call (readv): as many bytes as it returned
+  kMsghdrIn,       // {msg_name=NULL, msg_namelen=0, msg_iov=[...], ...} (sendmsg)
+  kMsghdrOut,      // the same, filled by the call (recvmsg), msg_namelen=128 => 16
+  kPollFds,        // [{fd=3, events=POLLIN}] at entry, ([{fd=3, revents=POLLIN}]) after ret
+  kStat64,         // {st_mode=..., st_size=..., ...} of the i386 struct stat64
   // Constants of one syscall's argument.
   kStatxMask,      // STATX_BASIC_STATS
   kStatxFlags,     // AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW
@@ -76,8 +82,9 @@ enum class Arg : uint8_t {
   kSockProto,      // IPPROTO_IP, or the number (the family decides)
 };
 
-// How the return value is shown: decimal, or hex for addresses (mmap, brk).
-enum class Ret : uint8_t { kInt, kHex };
+// How the return value is shown: decimal, hex for addresses (mmap, brk), or an fd (decimal;
+// with -y its path follows: 3</etc/passwd>).
+enum class Ret : uint8_t { kInt, kHex, kFd };
 
 struct SyscallInfo {
   std::string_view name;
@@ -100,26 +107,43 @@ const SyscallInfo* syscall_info(int nr) noexcept;
 // Bit i set: argument i of nr is a string the kernel should capture at entry.
 uint8_t string_arg_mask(int nr) noexcept;
 // The buffers and structs of nr to capture (capture_slot.flags 0 = unused); I/O data is cut
-// at data_limit bytes. Returns how many slots it filled.
-unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS]) noexcept;
+// at data_limit bytes. compat: nr is a 32-bit call's i386 number, and only structs whose
+// 32-bit layout is known are planned. Returns how many slots it filled.
+unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS],
+                      bool compat = false) noexcept;
 
-// The strings and blobs that follow an event with EVENT_HAS_STRINGS, as views into the record.
+// What changes the kernel's work for a full record beyond the limits.
+struct CaptureOptions {
+  bool strings = false;   // path and name arguments
+  bool blobs = false;     // buffers and structs (a data limit > 0)
+  bool fd_paths = false;  // -y: what fd arguments and results name
+  bool absolute = false;  // --absolute: where relative path arguments start
+};
+// The kernel's plan for nr (compat: its i386 number), given the plan's blobs.
+call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
+                    const capture_slot (&slots)[MAX_BLOBS]) noexcept;
+
+// The items that follow an event with EVENT_HAS_STRINGS, as views into the record.
 struct Strings {
   uint8_t count = 0;
-  uint8_t truncated = 0;  // STRING_TRUNCATED(i)
-  uint8_t blob = 0;       // bit i: item i is a buffer or struct
+  uint16_t truncated = 0;  // STRING_TRUNCATED(i)
+  uint16_t at_exit = 0;    // bit i: blob i was read at the call's exit
   uint8_t arg[MAX_ITEMS] = {};
+  uint8_t kind[MAX_ITEMS] = {};  // enum item_kind
   std::string_view value[MAX_ITEMS];
 
   // The string captured for argument arg, or nullptr.
   const std::string_view* find(unsigned arg, bool* truncated_out) const noexcept;
-  // The buffer or struct captured for argument arg, or nullptr.
+  // The buffer or struct captured for argument arg, or nullptr (the entry's, of two).
   const std::string_view* find_blob(unsigned arg, bool* truncated_out) const noexcept;
+  // The one read at exit, for arguments read twice (poll), or nullptr.
+  const std::string_view* find_exit_blob(unsigned arg) const noexcept;
+  // The item of kind (ITEM_FD_PATH, ITEM_BASE) for arg (an argument or ITEM_ARG_*).
+  const std::string_view* find_item(uint8_t kind, unsigned arg) const noexcept;
 };
 
 // The largest record the kernel side sends: event, tail and every item at its maximum.
-inline constexpr size_t kMaxRecord =
-    sizeof(Event) + sizeof(string_tail) + 2 * MAX_STRINGS * STRING_MAX + BLOB_MAX;
+inline constexpr size_t kMaxRecord = sizeof(Event) + sizeof(string_tail) + ITEMS_SPACE;
 
 // Parses the tail of a record of size bytes; an inconsistent tail yields no strings.
 Strings parse_strings(const void* record, uint32_t size) noexcept;
@@ -130,11 +154,17 @@ inline bool is_error(int64_t ret) noexcept { return ret < 0 && ret >= -4095; }
 std::string_view errno_symbol(int err) noexcept;
 std::string_view errno_description(int err) noexcept;
 
-// Longest output of format_call for one record: every captured byte may take 4 characters.
-inline constexpr size_t kMaxCallText = 4096 + 4 * (MAX_STRINGS * STRING_MAX + MAX_BLOBS * BLOB_MAX);
+// Longest output of format_call for one record: every captured byte may take 4 characters,
+// and a base directory may be written before each of the strings.
+inline constexpr size_t kMaxCallText = 4096 + 4 * ITEMS_SPACE + 4 * MAX_STRINGS * ITEM_MAX;
 
 // Writes `name(arg, ...) = ret[ ERRNO (text)]` the way strace does; "= ?" if the syscall did
-// not return. Needs kMaxCallText bytes at out. Returns the new end.
+// not return; strace's `name(arg, <unfinished ...>) = ?` for one its thread never returned
+// from, `<detached ...>` for one still running when tracing stopped, and `<... name
+// resumed>) = ret` for one that began before tracing did. With fd paths captured (-y) an fd
+// is followed by what it names, 3</etc/passwd>; with base directories (--absolute) a
+// relative path is written from its directory. Needs kMaxCallText bytes at out. Returns the
+// new end.
 char* format_call(char* out, const Event& event, const Strings& strings) noexcept;
 
 // Appends a quoted C string with \n, \t, \", \\ and \xHH escapes, then "..." if truncated.

@@ -160,6 +160,19 @@ char* put_stat(char* out, std::string_view bytes) noexcept {
   return put_mode_and_size(put(out, "{"), st.st_mode, st.st_rdev, st.st_size, "st_");
 }
 
+char* put_stat64(char* out, std::string_view bytes) noexcept {
+  // The i386 struct stat64 (arch/x86/include/uapi/asm/stat.h): 96 bytes, st_mode at 16,
+  // st_rdev at 32, st_size at 44.
+  if (bytes.size() != 96) return put(out, "{...}");
+  uint32_t mode;
+  uint64_t rdev;
+  int64_t size;
+  std::memcpy(&mode, bytes.data() + 16, sizeof(mode));
+  std::memcpy(&rdev, bytes.data() + 32, sizeof(rdev));
+  std::memcpy(&size, bytes.data() + 44, sizeof(size));
+  return put_mode_and_size(put(out, "{"), mode, rdev, size, "st_");
+}
+
 char* put_statx_mask(char* out, uint64_t mask) noexcept {
   return put_flags(out, mask, kStatxMask);
 }

@@ -20,6 +20,8 @@ char* put_c_string(char* out, std::string_view bytes) noexcept;
 
 // {st_mode=S_IFREG|0644, st_size=36151, ...}; devices show st_rdev=makedev(0x1, 0x3).
 char* put_stat(char* out, std::string_view bytes) noexcept;
+// The same of a 32-bit call's struct stat64 (stat64, fstat64, lstat64, fstatat64).
+char* put_stat64(char* out, std::string_view bytes) noexcept;
 // {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=..., stx_size=..., ...}
 char* put_statx(char* out, std::string_view bytes) noexcept;
 // statx's mask argument: STATX_MODE|STATX_NLINK|... or STATX_BASIC_STATS.

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The observer developers
 #include "loader.h"
 
+#include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <linux/types.h>
@@ -71,7 +72,9 @@ std::vector<std::string> tracepoints(const Spec& spec) {
   if (spec.capture_exit) names.push_back("sys_exit");
   if (spec.follow) names.push_back("sched_process_fork");
   if (!spec.comms.empty()) names.push_back("sched_process_exec");
-  if (!spec.whole_system() || spec.exit_records) names.push_back("sched_process_exit");
+  // Targets leave the traced map at exit; full records write a thread's unfinished call.
+  if (!spec.whole_system() || spec.exit_records || (spec.capture_exit && spec.emit_records))
+    names.push_back("sched_process_exit");
   if (spec.exit_records && spec.capture_exit) names.push_back("signal_deliver");
   return names;
 }
@@ -151,10 +154,11 @@ Loader::Loader(const Spec& spec) {
     throw Error("configure BPF object", EINVAL,
                 "data limit must be at most " + std::to_string(BLOB_MAX) + " bytes");
   if ((spec.count_stats || spec.failed_only || spec.successful_only || spec.string_limit ||
-       spec.data_limit) &&
+       spec.data_limit || spec.fd_paths || spec.absolute_paths || !spec.resume_pids.empty()) &&
       !spec.capture_exit)
     throw Error("configure recording", EINVAL,
-                "summaries, failed-only filtering and strings need capture_exit");
+                "summaries, failed-only filtering, strings, fd paths and resumed calls need "
+                "capture_exit");
   ro->capture_exit = spec.capture_exit;
   ro->emit_records = spec.emit_records;
   ro->count_stats = spec.count_stats;
@@ -174,17 +178,32 @@ Loader::Loader(const Spec& spec) {
   ro->filter_uid = spec.uid >= 0;
   ro->filter_uid_value = spec.uid >= 0 ? static_cast<uint32_t>(spec.uid) : 0;
   ro->string_limit = spec.string_limit;
-  if (spec.string_limit)
-    for (int nr = 0; nr < MAX_SYSCALLS; ++nr) ro->string_args[nr] = string_arg_mask(nr);
   ro->capture_blobs = spec.data_limit > 0;
   ro->argv_limit = spec.data_limit;  // execve's strings are cut as strace's -s cuts them
-  if (spec.data_limit)
-    for (int nr = 0; nr < MAX_SYSCALLS; ++nr) capture_plan(nr, spec.data_limit, ro->capture_plan[nr]);
+  ro->decode_fds = spec.fd_paths;
+  ro->absolute_paths = spec.absolute_paths;
+  ro->resume_calls = !spec.resume_pids.empty();
+  ro->ring_bytes = spec.ring_size;
+  // What each syscall's full record carries, by native and by i386 number: decided here,
+  // read-only for the programs.
+  if (spec.capture_exit && spec.emit_records) {
+    CaptureOptions options{spec.string_limit > 0, spec.data_limit > 0, spec.fd_paths,
+                           spec.absolute_paths};
+    for (int compat = 0; compat < 2; ++compat) {
+      for (int nr = 0; nr < MAX_SYSCALLS; ++nr) {
+        auto& slots = ro->capture_plan[compat][nr];
+        if (spec.data_limit) capture_plan(nr, spec.data_limit, slots, compat);
+        ro->plans[compat][nr] = plan_call(nr, compat, options, slots);
+      }
+    }
+  }
   ro->capture_time = spec.capture_time || spec.capture_exit;
   check(bpf_map__set_max_entries(skel_->maps.events, spec.ring_size), "configure ring buffer size");
 
-  // Each program is named after its tracepoint; load only those spec needs.
+  // Each program is named after its tracepoint; load only those spec needs. The task
+  // iterator reports, at detach, the calls full records are still waiting for.
   std::vector<std::string> needed = tracepoints(spec);
+  if (spec.capture_exit && spec.emit_records) needed.push_back("iter_task");
   bpf_program* prog;
   bpf_object__for_each_program(prog, skel_->obj) {
     set_autoload(prog, std::find(needed.begin(), needed.end(), bpf_program__name(prog)) !=
@@ -213,6 +232,7 @@ void Loader::attach() {
                         &skel_->links.sched_process_fork, &skel_->links.sched_process_exec,
                         &skel_->links.sched_process_exit, &skel_->links.signal_deliver};
   // Process-lifetime hooks first, so no fork or exec slips between them and sys_enter.
+  // (The task iterator is not attached: detach() reads it once.)
   for (int i = static_cast<int>(std::size(progs)) - 1; i >= 0; --i) {
     if (!bpf_program__autoload(progs[i])) continue;
     bpf_link* link = bpf_program__attach(progs[i]);
@@ -225,8 +245,31 @@ void Loader::attach() {
   }
 }
 
-void Loader::detach() noexcept {
-  if (skel_) syscalls_bpf::detach(skel_);
+bool Loader::detach() noexcept {
+  if (!skel_) return true;
+  syscalls_bpf::detach(skel_);
+  return report_running();
+}
+
+bool Loader::report_running() noexcept {
+  bpf_program* prog = skel_->progs.iter_task;
+  if (reported_ || !bpf_program__autoload(prog)) return true;
+  reported_ = true;
+  // Reading the iterator runs the program once per task (iter/task, Linux 5.8).
+  bpf_link* link = bpf_program__attach_iter(prog, nullptr);
+  if (!link) return false;
+  int fd = bpf_iter_create(bpf_link__fd(link));
+  bool ok = fd >= 0;
+  if (ok) {
+    char buf[64];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof(buf))) > 0 || (n < 0 && errno == EINTR)) {
+    }
+    ok = n == 0;
+    close(fd);
+  }
+  bpf_link__destroy(link);
+  return ok;
 }
 
 }  // namespace observer

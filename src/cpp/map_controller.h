@@ -13,9 +13,15 @@ struct syscalls_bpf;
 
 namespace observer {
 
+// Every call a traced thread makes while attached is written (in full or unfinished) or lost,
+// and each way of losing one is counted.
 struct Counters {
-  uint64_t lost = 0;            // records dropped because the ring was full
+  uint64_t lost = 0;            // calls not recorded, all causes: the sum of the next three
+  uint64_t lost_ring = 0;       // records dropped because the ring was full
+  uint64_t lost_storage = 0;    // calls whose start could not be kept (task storage)
+  uint64_t lost_oversized = 0;  // records larger than the ring
   uint64_t untraced_forks = 0;  // children not followed because the traced map was full
+  uint64_t untraced_execs = 0;  // -n: programs not traced because the traced map was full
   int64_t traced_alive = 0;     // traced processes that have not exited
 };
 
@@ -33,6 +39,9 @@ class MapController {
   size_t traced_count() const;
   // Traces processes that exec a program whose basename or comm is name.
   void add_comm(const std::string& name);
+  // Remembers the threads of process tgid, so that the calls they are in now are written as
+  // resumed when they return (Spec::resume_pids). Call before attach(). Returns how many.
+  size_t add_resuming(uint32_t tgid, const std::string& proc_root = "/proc");
   Counters counters() const;
 
  private:

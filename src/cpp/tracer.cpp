@@ -20,6 +20,7 @@ Tracer::Tracer(const Spec& spec)
     : spec_(spec), notes_(probe_features(spec)), loader_(spec_), maps_(loader_.skeleton()) {
   for (uint32_t pid : spec_.pids) maps_.add_tgid(pid);
   for (const auto& name : spec_.comms) maps_.add_comm(name);
+  for (uint32_t pid : spec_.resume_pids) maps_.add_resuming(pid);
   bpf_map* events = loader_.skeleton()->maps.events;
   reader_ = std::make_unique<RingBufferReader>(bpf_map__fd(events), bpf_map__max_entries(events));
 }
@@ -31,12 +32,13 @@ size_t Tracer::consume(Sink& sink) {
       if (size < sizeof(Event)) throw Error("read ring buffer", EPROTO, "short record");
       sink.write_record(data, size);
       // Not counted if write_record() threw: the ring keeps that record for the next consume.
-      ++consumed_;
+      count(std::string_view(static_cast<const char*>(data), size));
     });
     sink.flush();
     return n;
   }
-  // Exit records: copy the batch out of the ring, sort by entry time, then write.
+  // Exit records: copy the batch out of the ring (entry halves joined with their ends),
+  // sort by entry time, then write.
   staged_.clear();
   struct Ref {
     uint64_t ts;
@@ -46,10 +48,13 @@ size_t Tracer::consume(Sink& sink) {
   std::vector<Ref> refs;
   size_t n = reader_->consume([&](const void* data, uint32_t size) {
     if (size < sizeof(Event)) throw Error("read ring buffer", EPROTO, "short record");
-    refs.push_back({static_cast<const Event*>(data)->ts_ns, staged_.size(), size});
-    ++consumed_;  // out of the ring now: if the sink fails below, it counts as not written
-    const auto* bytes = static_cast<const uint8_t*>(data);
-    staged_.insert(staged_.end(), bytes, bytes + size);
+    std::string_view rec = joiner_.take(data, size);
+    if (rec.empty()) return;  // an entry half: it waits for its end
+    Event e;
+    std::memcpy(&e, rec.data(), sizeof(e));
+    refs.push_back({e.ts_ns, staged_.size(), static_cast<uint32_t>(rec.size())});
+    count(rec);  // out of the ring now: if the sink fails below, it counts as not written
+    staged_.insert(staged_.end(), rec.begin(), rec.end());
   });
   std::stable_sort(refs.begin(), refs.end(),
                    [](const Ref& a, const Ref& b) { return a.ts < b.ts; });
@@ -95,6 +100,14 @@ size_t Tracer::poll(Sink& sink, int timeout_ms) {
   return consume(sink);
 }
 
+void Tracer::count(std::string_view rec) noexcept {
+  Event e;
+  std::memcpy(&e, rec.data(), sizeof(e));
+  ++consumed_;
+  if (e.flags & EVENT_UNFINISHED) ++unfinished_;
+  if (e.flags & EVENT_RESUMED) ++resumed_;
+}
+
 size_t Tracer::drain(Sink& sink) {
   size_t total = consume(sink);
   // A program that reserved a record before detach may still be writing it: give it 100 ms.
@@ -103,7 +116,18 @@ size_t Tracer::drain(Sink& sink) {
     nanosleep(&ms, nullptr);
     total += consume(sink);
   }
+  // Entry halves still waiting belong to calls the kernel counted lost or left out.
+  joiner_.clear();
   return total;
+}
+
+size_t Tracer::discard() {
+  DiscardSink sink;
+  uint64_t before = consumed_;
+  drain(sink);
+  uint64_t dropped = consumed_ - before;
+  discarded_ += dropped;
+  return dropped;
 }
 
 }  // namespace observer

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "call_join.h"
 #include "loader.h"
 #include "map_controller.h"
 #include "ring_buffer_consumer.h"
@@ -28,6 +29,7 @@ struct SyscallStats {
 };
 
 // Ordering: records of one thread reach the sink in the order the thread made its syscalls.
+// Full records whose entry half went ahead (EVENT_ENTRY) are joined before they are written.
 // With capture_exit, records are written at syscall exit, so records of different threads
 // would follow exit order; each drained batch (everything committed at one poll) is sorted
 // by entry time (ts_ns, stable) before it reaches the sink. A syscall still running at a poll
@@ -39,6 +41,8 @@ class Tracer {
   explicit Tracer(const Spec& spec);
 
   void attach() { loader_.attach(); }
+  // Detaches the programs; with full records the calls still running are then written as
+  // unfinished (<detached ...>) into the ring, for drain() to write. Idempotent.
   void detach() noexcept { loader_.detach(); }
 
   // Waits up to timeout_ms (not at all if the ring is over 1/16 full, less if a watched fd
@@ -50,9 +54,18 @@ class Tracer {
   // Writes every record left in the ring, waiting briefly for ones still being written.
   // Call after detach() to end a session without losing its tail.
   size_t drain(Sink& sink);
+  // Drops every record left in the ring (a Python Tracer closed before it read them all);
+  // they count as lost (discarded()). Returns how many.
+  size_t discard();
 
-  // Records taken from the ring and handed to a sink without it throwing, over all calls.
+  // Records taken from the ring for a sink (entry halves joined), over all calls; those the
+  // sink threw on count too.
   uint64_t consumed() const noexcept { return consumed_; }
+  // Of those, calls written unfinished (EVENT_UNFINISHED) and resumed (EVENT_RESUMED).
+  uint64_t unfinished() const noexcept { return unfinished_; }
+  uint64_t resumed() const noexcept { return resumed_; }
+  // Records dropped by discard().
+  uint64_t discarded() const noexcept { return discarded_; }
   // What probe_features() noted at start-up: absent features that are not needed.
   const std::vector<std::string>& notes() const noexcept { return notes_; }
   // Per-syscall totals so far, syscalls with calls only, by number. Empty without count_stats.
@@ -70,7 +83,14 @@ class Tracer {
   Loader loader_;
   MapController maps_;
   std::unique_ptr<RingBufferReader> reader_;
+  // Counts rec, about to go to a sink.
+  void count(std::string_view rec) noexcept;
+
   uint64_t consumed_ = 0;
+  uint64_t unfinished_ = 0;
+  uint64_t resumed_ = 0;
+  uint64_t discarded_ = 0;
+  CallJoiner joiner_;
   std::vector<uint8_t> staged_;        // records of the batch being sorted, back to back
 };
 

@@ -110,6 +110,8 @@ class Options:
     successful: bool = False
     string_limit: int = 256
     data_limit: int = 32
+    decode_fds: bool = False
+    absolute: bool = False
 
     @property
     def full_records(self) -> bool:
@@ -189,6 +191,13 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--data-limit", type=int, default=32, metavar="N",
                      help="bytes shown of I/O buffers (read, write ...; default: 32, strace's "
                           "-s); 0 captures no buffers or structs: the cheapest full records")
+    out.add_argument("-y", "--decode-fds", action="store_true",
+                     help="strace format and jsonl: what each fd names, read in the kernel "
+                          "at the call: read(3</etc/passwd>, ...), = 3<socket:[123]>")
+    out.add_argument("--absolute", action="store_true",
+                     help="strace format and jsonl: relative path arguments written from the "
+                          "directory they were resolved in (the cwd or the dirfd's, at the "
+                          "call)")
     out.add_argument("-c", "--summary", action="store_true",
                      help="count calls, errors and time per syscall in the kernel and print a "
                           "table to stderr at the end, instead of records")
@@ -306,7 +315,7 @@ def parse_options(argv: list[str] | None) -> Options:
     if args.format is None:
         # -t/-T only make sense for strace lines: asking for them picks that format.
         opts.format = ("strace" if opts.timestamps or opts.durations or opts.relative
-                       else "log")
+                       or args.decode_fds or args.absolute else "log")
     else:
         opts.format = args.format
     if (opts.timestamps or opts.durations or opts.relative) and opts.format != "strace":
@@ -323,6 +332,11 @@ def parse_options(argv: list[str] | None) -> Options:
     if not 0 <= args.data_limit <= DATA_LIMIT_MAX:
         raise UsageError(f"data limit must be 0-{DATA_LIMIT_MAX} bytes, not {args.data_limit}")
     opts.data_limit = args.data_limit
+    opts.decode_fds = args.decode_fds
+    opts.absolute = args.absolute
+    if (opts.decode_fds or opts.absolute) and opts.format not in ("jsonl", "strace"):
+        flag = "-y" if opts.decode_fds else "--absolute"
+        raise UsageError(f"{flag} applies to --format strace and jsonl, not {opts.format}")
     opts.comms = parse_comms(args.comm)
     opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)
     opts.uid = parse_user(args.user, args.uid)
@@ -578,6 +592,10 @@ def run(opts: Options) -> int:
     spec.data_limit = opts.data_limit if opts.format in ("jsonl", "strace") else 0
     spec.exit_records = (opts.format in ("jsonl", "strace") and not opts.failed
                          and not opts.successful)
+    spec.fd_paths = opts.decode_fds
+    spec.absolute_paths = opts.absolute
+    # -p joins processes mid-call: a call they are in returns as strace's "<... resumed>".
+    spec.resume_pids = opts.pids if spec.capture_exit and spec.emit_records else []
     tracer = _core.Tracer(spec)
     # Facts about the machine that change nothing (tracefs absent): for -v and --info only.
     if opts.verbose and not opts.quiet:
