@@ -201,7 +201,18 @@ PYBIND11_MODULE(_core, m) {
       .def(py::init<>());
 
   py::class_<JsonSink, Sink>(m, "JsonSink", "JSON Lines: one object per syscall, all fields.")
-      .def(py::init(&JsonSink::open), py::arg("path"), "Create path ('-' = standard output).");
+      .def(py::init(&JsonSink::open), py::arg("path"), "Create path ('-' = standard output).")
+      .def(
+          "write_end",
+          [](JsonSink& sink, const py::dict& counts) {
+            std::vector<std::pair<std::string, int64_t>> items;
+            for (auto [key, value] : counts)
+              items.emplace_back(py::cast<std::string>(key), py::cast<int64_t>(value));
+            sink.write_end(items);
+          },
+          py::arg("counts"),
+          "Write the last line, {\"kind\":\"end\", ...counts in their order}, and flush; "
+          "written does not count it.");
 
   py::class_<StraceSink, Sink>(m, "StraceSink", "strace-style lines with decoded arguments.")
       .def(py::init([](const std::string& path, int timestamps, bool durations, bool relative) {

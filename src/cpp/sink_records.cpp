@@ -210,6 +210,17 @@ void JsonSink::write_record(const void* data, uint32_t size) {
   commit(p);
 }
 
+void JsonSink::write_end(const std::vector<std::pair<std::string, int64_t>>& counts) {
+  char* p = put(line(64 + 48 * counts.size()), "{\"kind\":\"end\"");
+  for (const auto& [name, value] : counts) {
+    p = put_json_string(put(p, ","), name.substr(0, 32));
+    p = put_num(put(p, ":"), value);
+  }
+  commit(put(p, "}\n"));
+  flush();
+  --written_;  // the end line is not a record
+}
+
 std::unique_ptr<StraceSink> StraceSink::open(const std::string& path, TimeFormat time) {
   auto [fd, owned, name] = open_fd(path);
   return std::make_unique<StraceSink>(fd, owned, name, time);

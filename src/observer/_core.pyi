@@ -116,6 +116,7 @@ class JsonSink(Sink):
     """JSON Lines: one object per syscall, all fields."""
 
     def __init__(self, path: str | bytes) -> None: ...
+    def write_end(self, counts: dict[str, int]) -> None: ...
 
 class StraceSink(Sink):
     """strace-style lines with decoded arguments."""

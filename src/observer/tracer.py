@@ -5,7 +5,7 @@ by the same functions. Records reach Python only in batches: the C++ core polls 
 with the GIL released and copies every record into an array that Python then owns, so the cost
 per syscall on the Python side is a share of one ``numpy`` allocation, not a Python call.
 
-Thread-safety: a Tracer is used from one thread. Minimum kernel: Linux 5.11 (5.17 for ``comms``).
+Thread-safety: a Tracer is used from one thread. Minimum kernel: Linux 5.12 (5.17 for ``comms``).
 """
 
 from __future__ import annotations
@@ -162,6 +162,8 @@ class Tracer:
         spec.follow = self.follow
         spec.capture_time = self.capture_time
         spec.capture_exit = self.capture_exit
+        # Calls the pids are in now end as resumed records (EVENT_RESUMED).
+        spec.resume_pids = self.pids if self.capture_exit else []
         spec.ring_size = self.ring_size << 20
         self._targeted = bool(spec.pids) and not self.comms
         self.clock_offset_ns = clock_offset_ns()
@@ -183,6 +185,9 @@ class Tracer:
         if self._core is None or self._counters is not None:
             return
         self._core.detach()
+        if not self._drained:
+            # What the ring still holds will never be read: counted lost, not dropped silently.
+            self._core.discard()
         self._done = True
         if self._child is not None:
             self.exit_status = _session.finish_child(self._child)
@@ -199,8 +204,22 @@ class Tracer:
 
     @property
     def lost(self) -> int:
-        """Records the kernel could not queue because the ring buffer was full."""
-        return self._counter("lost")
+        """Calls not recorded: the kernel could not queue them (ring full, no task storage,
+        larger than the ring), or they were still in the ring when the tracer closed."""
+        discarded = int(self._core.discarded) if self._core is not None else 0
+        return self._counter("lost") + discarded
+
+    @property
+    def unfinished(self) -> int:
+        """Calls recorded without a return (flag EVENT_UNFINISHED): their thread was killed in
+        them, or they were still running when tracing stopped (EVENT_DETACHED too)."""
+        return int(self._core.unfinished) if self._core is not None else 0
+
+    @property
+    def resumed(self) -> int:
+        """Calls of ``pids`` already running when tracing began, recorded at their return
+        (flag EVENT_RESUMED)."""
+        return int(self._core.resumed) if self._core is not None else 0
 
     @property
     def untraced_forks(self) -> int:
