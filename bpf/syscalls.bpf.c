@@ -79,7 +79,8 @@ const volatile struct capture_slot capture_plan[2][MAX_SYSCALLS][MAX_BLOBS] = {}
 
 /* Counters read by user space through the mmap'ed .bss. Every call a traced thread makes
  * while attached is written, written unfinished, or counted here. */
-__u64 lost_events = 0;     /* records dropped because the ring was full */
+__u64 lost_events = 0;     /* records of calls dropped because the ring was full */
+__u64 lost_notices = 0;    /* process exits and signals dropped because the ring was full */
 __u64 lost_storage = 0;    /* calls not recorded: their thread's start could not be stored */
 __u64 lost_oversized = 0;  /* records larger than the ring (a ring of a few pages) */
 __u64 untraced_forks = 0;  /* children not followed because the traced map was full */
@@ -292,12 +293,13 @@ static __always_inline bool status_selected(long ret)
 	return true;
 }
 
-static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr)
+/* A record of its own for pid_tgid; a full ring counts it in *lost. */
+static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr, __u64 *lost)
 {
 	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
 
 	if (!e) {
-		__sync_fetch_and_add(&lost_events, 1);
+		__sync_fetch_and_add(lost, 1);
 		return NULL;
 	}
 	e->tgid = pid_tgid >> 32;
@@ -1119,7 +1121,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		add_stats(id, 0, 0, compat);
 	if (!emit_records)
 		return 0;
-	e = reserve(pid_tgid, id);
+	e = reserve(pid_tgid, id, &lost_events);
 	if (!e)
 		return 0;
 	e->ts_ns = capture_time ? bpf_ktime_get_ns() : 0;
@@ -1223,7 +1225,7 @@ static __always_inline void emit_exit(struct task_struct *task, __u64 pid_tgid)
 
 	if (!tgid_selected(pid_tgid >> 32) || !task_selected())
 		return;
-	e = reserve(pid_tgid, -1);
+	e = reserve(pid_tgid, -1, &lost_notices);
 	if (!e)
 		return;
 	e->ts_ns = bpf_ktime_get_ns();
@@ -1246,7 +1248,7 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	if (!emit_exits || !emit_records || sig == 9 || !current_ids(&pid_tgid) ||
 	    !tgid_selected(pid_tgid >> 32) || !task_selected())
 		return 0;
-	e = reserve(pid_tgid, sig);
+	e = reserve(pid_tgid, sig, &lost_notices);
 	if (!e)
 		return 0;
 	e->ts_ns = bpf_ktime_get_ns();

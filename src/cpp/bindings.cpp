@@ -179,12 +179,14 @@ PYBIND11_MODULE(_core, m) {
       "features that are not needed. probe_root replaces '/' (for tests).");
 
   py::class_<Counters>(m, "Counters", "What the kernel side counted.")
-      .def_readonly("lost", &Counters::lost, "Calls not recorded: the sum of the lost_* causes.")
-      .def_readonly("lost_ring", &Counters::lost_ring, "Records dropped: the ring was full.")
+      .def_readonly("lost", &Counters::lost, "Records dropped: the sum of the lost_* causes.")
+      .def_readonly("lost_ring", &Counters::lost_ring, "Calls dropped: the ring was full.")
       .def_readonly("lost_storage", &Counters::lost_storage,
                     "Calls whose start could not be kept in task storage.")
       .def_readonly("lost_oversized", &Counters::lost_oversized,
                     "Records larger than the ring.")
+      .def_readonly("lost_notices", &Counters::lost_notices,
+                    "Process exits and signals dropped: the ring was full.")
       .def_readonly("untraced_forks", &Counters::untraced_forks)
       .def_readonly("untraced_execs", &Counters::untraced_execs,
                     "-n: programs not traced because the traced map was full.")

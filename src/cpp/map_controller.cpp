@@ -92,7 +92,8 @@ Counters MapController::counters() const {
   c.lost_ring = __atomic_load_n(&bss->lost_events, __ATOMIC_RELAXED);
   c.lost_storage = __atomic_load_n(&bss->lost_storage, __ATOMIC_RELAXED);
   c.lost_oversized = __atomic_load_n(&bss->lost_oversized, __ATOMIC_RELAXED);
-  c.lost = c.lost_ring + c.lost_storage + c.lost_oversized;
+  c.lost_notices = __atomic_load_n(&bss->lost_notices, __ATOMIC_RELAXED);
+  c.lost = c.lost_ring + c.lost_storage + c.lost_oversized + c.lost_notices;
   c.untraced_forks = __atomic_load_n(&bss->untraced_forks, __ATOMIC_RELAXED);
   c.untraced_execs = __atomic_load_n(&bss->untraced_execs, __ATOMIC_RELAXED);
   c.traced_alive = __atomic_load_n(&bss->traced_alive, __ATOMIC_RELAXED);

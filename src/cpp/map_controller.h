@@ -16,10 +16,11 @@ namespace observer {
 // Every call a traced thread makes while attached is written (in full or unfinished) or lost,
 // and each way of losing one is counted.
 struct Counters {
-  uint64_t lost = 0;            // calls not recorded, all causes: the sum of the next three
-  uint64_t lost_ring = 0;       // records dropped because the ring was full
+  uint64_t lost = 0;            // records dropped, all causes: the sum of the next four
+  uint64_t lost_ring = 0;       // calls dropped because the ring was full
   uint64_t lost_storage = 0;    // calls whose start could not be kept (task storage)
   uint64_t lost_oversized = 0;  // records larger than the ring
+  uint64_t lost_notices = 0;    // process exits and signals dropped: the ring was full
   uint64_t untraced_forks = 0;  // children not followed because the traced map was full
   uint64_t untraced_execs = 0;  // -n: programs not traced because the traced map was full
   int64_t traced_alive = 0;     // traced processes that have not exited

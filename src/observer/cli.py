@@ -680,14 +680,15 @@ def run(opts: Options) -> int:
 
 
 def accounting(written: int, tracer: Any, counters: Any, unwritten: int) -> dict[str, int]:
-    """The run's counts: records written (of them, calls unfinished and resumed) and calls
-    lost, in all and by cause. written + lost covers every call traced threads made while
-    attached (and resumed ones, begun before)."""
+    """The run's counts: records written (of them, calls unfinished and resumed) and records
+    lost, in all and by cause. The calls written and lost_ring + lost_storage +
+    lost_oversized + not_written cover every call traced threads made while attached (and
+    resumed ones, begun before); lost_notices are process exits and signals."""
     return {
         "written": written, "unfinished": tracer.unfinished, "resumed": tracer.resumed,
         "lost": counters.lost + unwritten, "lost_ring": counters.lost_ring,
         "lost_storage": counters.lost_storage, "lost_oversized": counters.lost_oversized,
-        "not_written": unwritten,
+        "lost_notices": counters.lost_notices, "not_written": unwritten,
     }
 
 
@@ -696,6 +697,7 @@ def closing_line(counts: dict[str, int], elapsed: float) -> str:
     among the written ones and the causes of loss when there are any."""
     causes = [(counts["lost_ring"], "ring full"), (counts["lost_storage"], "no task storage"),
               (counts["lost_oversized"], "larger than the ring"),
+              (counts["lost_notices"], "exits and signals, ring full"),
               (counts["not_written"], "not written: output failed")]
     detail = ", ".join(f"{n} {why}" for n, why in causes if n)
     lost = f"{counts['lost']} lost" + (f" ({detail})" if detail else "")
