@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from .helpers import run_observer
+from .helpers import compile_c, run_observer
 
 pytestmark = pytest.mark.bpf
 
@@ -122,13 +121,7 @@ int main(int argc, char **argv) {
 
 @pytest.fixture(scope="module")
 def program(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("gcc") is None:
-        pytest.fail("gcc is needed to build the test program (Makefile APT_PACKAGES)")
-    d = tmp_path_factory.mktemp("capture")
-    (d / "prog.c").write_text(PROGRAM)
-    subprocess.run(["gcc", "-O1", "-pthread", "-o", str(d / "prog"), str(d / "prog.c")],
-                   check=True)
-    return d / "prog"
+    return compile_c(tmp_path_factory.mktemp("capture"), PROGRAM, "-pthread")
 
 
 def strace_lines(*args: str, tmp: Path) -> list[str]:

@@ -19,7 +19,7 @@ import pytest
 import observer.syscall_classes
 import observer.syscalls
 
-from .helpers import run_observer
+from .helpers import compile_c, run_observer
 
 pytestmark = pytest.mark.bpf
 
@@ -87,12 +87,7 @@ Call = tuple[str, str]
 
 @pytest.fixture(scope="module")
 def program(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("gcc") is None:
-        pytest.fail("gcc is needed to build the test program (Makefile APT_PACKAGES)")
-    d = tmp_path_factory.mktemp("prog")
-    (d / "prog.c").write_text(PROGRAM)
-    subprocess.run(["gcc", "-O1", "-o", str(d / "prog"), str(d / "prog.c")], check=True)
-    return d / "prog"
+    return compile_c(tmp_path_factory.mktemp("prog"), PROGRAM)
 
 
 @pytest.fixture
