@@ -705,8 +705,13 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 	 * above, and the verifier needs it to bound the copy. */
 	barrier_var(want);
 	if (want && bpf_probe_read_user(ITEM_AT(r, start, 0), want & (2 * ITEM_MAX - 1),
-					(const void *)arg_value(r, arg)))
-		return 0; /* unreadable: shown as the pointer, as strace does */
+					(const void *)arg_value(r, arg))) {
+		/* Unreadable: shown as the pointer, as strace does. At entry that may be a page
+		 * not yet faulted in, which the call itself brings in: read it again at exit. */
+		if (when == CAPTURE_ENTRY && arg_value(r, arg))
+			r->unread = 1;
+		return 0;
+	}
 	add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
 	return 0;
 }
@@ -863,10 +868,11 @@ static __always_inline void add_fd_path(__u8 kind, __u8 arg, int fd)
 	fd_item((__u32)kind << 8 | arg, fd);
 }
 
-/* -y at entry: what each fd argument names (a directory fd's AT_FDCWD: the current one). */
+/* -y at entry: what each fd argument names (a directory fd's AT_FDCWD: the current one), and
+ * the fds of a pollfd array. */
 static __always_inline void read_fd_args(struct record *r, const volatile struct call_plan *plan)
 {
-	__u8 fds = plan->fds, dirfds = plan->dirfds;
+	__u8 fds = plan->fds, dirfds = plan->dirfds, array = plan->fd_array;
 
 	for (__u32 arg = 0; arg < 6; arg++) {
 		int fd = (int)r->e.args[arg];
@@ -874,6 +880,19 @@ static __always_inline void read_fd_args(struct record *r, const volatile struct
 		if (((fds | dirfds) & (1u << arg)) &&
 		    (fd >= 0 || ((dirfds & (1u << arg)) && fd == AT_FDCWD)))
 			add_fd_path(ITEM_FD_PATH, arg, fd);
+	}
+	if (array && array < 6) {
+		/* struct pollfd: the int fd, then two shorts. */
+		__u64 elems = arg_value(r, array - 1), count = arg_value(r, array);
+		__s32 pollfds[2 * FD_ELEMS] = {};
+
+		if (count > FD_ELEMS)
+			count = FD_ELEMS;
+		if (bpf_probe_read_user(pollfds, count * 8, (const void *)elems))
+			return;
+		for (__u32 k = 0; k < FD_ELEMS && k < count; k++)
+			if (pollfds[2 * k] >= 0)
+				add_fd_path(ITEM_FD_PATH, ITEM_ARG_ELEM + k, pollfds[2 * k]);
 	}
 }
 
@@ -1043,10 +1062,14 @@ static __always_inline void finish_call(const struct start *s, __u32 started, lo
 	r->e.duration_ns = duration;
 	r->e.flags = flags;
 	begin_items(r);
-	/* A string in a page the program had not touched yet cannot be read without sleeping;
-	 * the syscall itself has faulted it in by now, so read it again (same pointer). */
-	if (reread)
+	/* A string or buffer in a page the program had not touched yet cannot be read without
+	 * sleeping; the syscall itself has faulted it in by now, so read it again (same
+	 * pointer, and what the call reads it does not change). */
+	if (reread) {
 		read_strings(plan);
+		if (capture_blobs)
+			read_blobs(s->nr, compat, CAPTURE_ENTRY, 0);
+	}
 	if (capture_blobs)
 		read_blobs(s->nr, compat, CAPTURE_EXIT, ret);
 	if (decode_fds && ret >= 0)

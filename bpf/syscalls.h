@@ -65,6 +65,8 @@ enum item_kind {
 /* string_tail.arg of an fd path that is not an argument's. */
 #define ITEM_ARG_RET 6  /* the fd the call returned */
 #define ITEM_ARG_PAIR 7 /* 7 and 8: the two fds the call wrote to its int[2] (pipe) */
+#define ITEM_ARG_ELEM 16 /* 16 + k: the fd of element k of a pollfd array (poll) */
+#define FD_ELEMS 8       /* elements of a pollfd array whose fds' paths are read */
 
 /* What an fd names, as the kernel knows it at the call: the file's names from itself up to
  * the task's root (crossing mounts), each NUL-terminated, or a pseudo file by its inode. */
@@ -151,6 +153,8 @@ struct call_plan {
 		       * that is in dirfds, else from the current directory (--absolute) */
 	__u8 argv;    /* WORK_EXEC: bits 0-2 the argument of argv (envp is the next one), and
 		       * ARGV_32BIT for an array of 32-bit pointers */
+	__u8 fd_array; /* 1 + the argument of a pollfd array, its length the next one: the
+			* paths of its first FD_ELEMS fds (-y) */
 };
 #define ARGV_ARG_MASK 7
 #define ARGV_32BIT 8

@@ -8,6 +8,17 @@
 
 namespace observer {
 
+namespace {
+
+bool has_entry_item(const Strings& items, uint8_t kind, uint8_t arg) {
+  for (unsigned i = 0; i < items.count; ++i)
+    if (items.kind[i] == kind && items.arg[i] == arg && !(items.at_exit & (1u << i)))
+      return true;
+  return false;
+}
+
+}  // namespace
+
 void join_halves(std::string_view entry, std::string_view end, std::vector<uint8_t>& out) {
   Event e;
   std::memcpy(&e, end.data(), sizeof(e));
@@ -29,10 +40,11 @@ void join_halves(std::string_view entry, std::string_view end, std::vector<uint8
   };
   for (unsigned i = 0; i < first.count; ++i) add(first, i, false);
   for (unsigned i = 0; i < second.count; ++i) {
-    bool ignored;
-    // A string read again at exit (its page was not in memory at entry) only if the entry
-    // half has none for that argument.
-    if (second.kind[i] == ITEM_STRING && first.find(second.arg[i], &ignored)) continue;
+    // A string or entry buffer read again at exit (its page was not in memory at entry)
+    // only if the entry half has none for that argument.
+    bool again = second.kind[i] == ITEM_STRING ||
+                 (second.kind[i] == ITEM_BLOB && !(second.at_exit & (1u << i)));
+    if (again && has_entry_item(first, second.kind[i], second.arg[i])) continue;
     add(second, i, true);
   }
   e.flags &= ~(EVENT_JOIN | EVENT_ENTRY | EVENT_HAS_STRINGS);

@@ -800,6 +800,9 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
         if (name == "pipe" || name == "pipe2" || name == "socketpair")
           plan.fd_pair = static_cast<uint8_t>(i + 1);
         break;
+      case Arg::kPollFds:  // its length is the next argument
+        if (i + 1 < info->nargs) plan.fd_array = static_cast<uint8_t>(i + 1);
+        break;
       default:
         break;
     }
@@ -808,12 +811,13 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
   if (name == "fcntl" || name == "fcntl64") plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;
   if (!options.fd_paths) {
-    plan.fd_ret = plan.fd_pair = 0;
+    plan.fd_ret = plan.fd_pair = plan.fd_array = 0;
     plan.fds = 0;
     // --absolute alone reads directory fds only as the bases of relative paths.
     if (!options.absolute) plan.dirfds = 0;
   }
-  if (plan.strings || plan.paths || (options.fd_paths && (plan.fds || plan.dirfds)))
+  if (plan.strings || plan.paths || plan.fd_array ||
+      (options.fd_paths && (plan.fds || plan.dirfds)))
     plan.work |= WORK_ENTRY;
   if (plan.fd_ret || plan.fd_pair) plan.work |= WORK_EXIT;
   for (const capture_slot& slot : slots) {
@@ -875,8 +879,9 @@ Strings parse_strings(const void* record, uint32_t size) noexcept {
   const char* data = static_cast<const char*>(record) + kHead;
   size_t offset = 0;
   for (unsigned i = 0; i < tail.count; ++i) {
-    if (kHead + offset + tail.len[i] > size || tail.arg[i] > ITEM_ARG_PAIR + 1 ||
-        tail.kind[i] > ITEM_BASE)
+    if (kHead + offset + tail.len[i] > size || tail.kind[i] > ITEM_BASE ||
+        (tail.arg[i] > ITEM_ARG_PAIR + 1 && (tail.arg[i] < ITEM_ARG_ELEM ||
+                                              tail.arg[i] >= ITEM_ARG_ELEM + FD_ELEMS)))
       return Strings{};
     s.value[i] = std::string_view(data + offset, tail.len[i]);
     s.arg[i] = tail.arg[i];

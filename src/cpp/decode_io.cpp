@@ -224,14 +224,17 @@ char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entr
   return put(out, "}");
 }
 
-// poll's array: [{fd=3, events=POLLIN}, ...]; "..." where it was cut.
-char* put_pollfds(char* out, std::string_view bytes, bool truncated) noexcept {
+// poll's array: [{fd=3, events=POLLIN}, ...], each fd with what it names under -y; "..."
+// where it was cut.
+char* put_pollfds(char* out, std::string_view bytes, bool truncated,
+                  const Strings& items) noexcept {
   *out++ = '[';
   for (size_t at = 0; at + sizeof(pollfd) <= bytes.size(); at += sizeof(pollfd)) {
     pollfd p;
     std::memcpy(&p, bytes.data() + at, sizeof(p));
     if (at) out = put(out, ", ");
     out = put_num(put(out, "{fd="), p.fd);
+    out = put_fd_suffix(out, items, ITEM_ARG_ELEM + static_cast<unsigned>(at / sizeof(pollfd)));
     out = put_flags(put(out, ", events="), static_cast<uint16_t>(p.events), kPollEvents);
     *out++ = '}';
   }
@@ -274,7 +277,7 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
       break;
     }
     case Arg::kPollFds:
-      if (bytes) return put_pollfds(out, *bytes, truncated);
+      if (bytes) return put_pollfds(out, *bytes, truncated, items);
       break;
     case Arg::kIntPair:  // pipe's fds, with what they name under -y
       if (bytes && returned && bytes->size() == 8) {

@@ -25,6 +25,9 @@ SWITCHES = [
     ("names", "comms", [b"observer-no-such-program"]),
     ("uid", "uid", 0),
     ("syscalls", "syscalls", [0, 1, 59]),
+    ("fds", "fd_paths", True),
+    ("absolute", "absolute_paths", True),
+    ("resume", "resume_pids", [os.getpid()]),
 ]
 
 
@@ -33,15 +36,22 @@ SWITCHES = [
 # takes a fraction of one) while covering the longest programs the verifier sees.
 RECORD = ["full", "strings", "data", "exits", "summary", "failed"]
 FILTERS = ("follow", "names", "uid", "syscalls")
+# What full records read beyond the plans (-y, --absolute, -p's resumed calls): each alone and
+# all together.
+CAPTURE = ((), ("fds",), ("absolute",), ("resume",), ("fds", "absolute", "resume"))
 
 
 def variants() -> list[tuple[str, ...]]:
-    """The combinations the loader accepts (strings, data, exits, summary and failed need
-    records at exit), as switch names."""
+    """The combinations the loader accepts (strings, data, exits, summary, failed and the
+    capture switches need records at exit), as switch names."""
     needs_full = set(RECORD) - {"full"}
     combos = [combo for n in range(len(RECORD) + 1) for combo in itertools.combinations(RECORD, n)
               if "full" in combo or not needs_full & set(combo)]
-    return [combo + extra for combo in combos for extra in ((), FILTERS)]
+    plain = [combo + extra for combo in combos for extra in ((), FILTERS)]
+    # The capture switches add to the longest paths (strings and data read) and the shortest.
+    longest = [combo for combo in combos if {"full", "strings", "data"} <= set(combo)]
+    return plain + [combo + more + FILTERS for combo in longest + [("full",)]
+                    for more in CAPTURE if more]
 
 
 def test_every_variant_of_the_programs_loads() -> None:
@@ -65,5 +75,5 @@ def test_every_variant_of_the_programs_loads() -> None:
         except Exception as err:  # noqa: BLE001 - every failure is reported below
             failures.append(f"{'+'.join(combo) or 'log'}: {str(err).splitlines()[0]}")
         checked += 1
-    assert checked >= 60
+    assert checked >= 100
     assert failures == []
