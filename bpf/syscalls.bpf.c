@@ -29,9 +29,9 @@
 // consumer drains on a 10 ms timer instead; the 16 MiB default ring holds 50 ms at 3 M
 // records/s, and whatever does not fit is counted in lost_events.
 //
-// Minimum kernel: 5.12 (tp_btf 5.5, ring buffer 5.8, task iterator 5.8, task storage in
-// tracing programs 5.11, global functions 5.6, bpf_get_current_task_btf 5.11); -n needs
-// 5.17 (bpf_loop).
+// Minimum kernel: 5.12, for task storage in tracing programs (commit a10787e6d58c). Also used:
+// bounded loops (5.3), tp_btf (5.5), global functions (5.6), the ring buffer and the task
+// iterator (5.8), bpf_get_current_task_btf (5.11); -n needs bpf_loop (5.17).
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_core_read.h>
@@ -1327,7 +1327,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 
 /* At detach, over every task: the calls still running are written unfinished, as strace
  * writes "<detached ...>" (iter/task since Linux 5.8, commit eaaacd23910f; task storage in
- * tracing programs since 5.11, commit a10787e6d58c). Run by user space once the other
+ * tracing programs since 5.12, commit a10787e6d58c). Run by user space once the other
  * programs are detached, so no exit can race with it. */
 SEC("iter/task")
 int iter_task(struct bpf_iter__task *ctx)

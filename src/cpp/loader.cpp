@@ -7,6 +7,7 @@
 #include <bpf/libbpf.h>
 #include <linux/types.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -55,16 +56,22 @@ void set_verbosity(int level) {
   libbpf_set_print(print_libbpf);
 }
 
-// BPF_MAP_TYPE_RINGBUF in the kernel's enum bpf_map_type (Linux 5.8, commit 457f44363a88).
-static bool btf_has_ringbuf(const btf* vmlinux) {
+// A map type in the kernel's enum bpf_map_type: BPF_MAP_TYPE_RINGBUF (Linux 5.8, commit
+// 457f44363a88), BPF_MAP_TYPE_TASK_STORAGE (5.11, commit 4cf1bc1f1045).
+static bool btf_has_map_type(const btf* vmlinux, const char* name) {
   int id = btf__find_by_name_kind(vmlinux, "bpf_map_type", BTF_KIND_ENUM);
   if (id < 0) return false;
   const btf_type* type = btf__type_by_id(vmlinux, static_cast<__u32>(id));
   const struct btf_enum* values = btf_enum(type);
   for (int i = 0; i < btf_vlen(type); ++i)
-    if (strcmp(btf__name_by_offset(vmlinux, values[i].name_off), "BPF_MAP_TYPE_RINGBUF") == 0)
-      return true;
+    if (strcmp(btf__name_by_offset(vmlinux, values[i].name_off), name) == 0) return true;
   return false;
+}
+
+// The kernel's release, for the messages that say which one observer needs.
+static std::string kernel_release() {
+  utsname uts{};
+  return uname(&uts) == 0 ? std::string("this is Linux ") + uts.release : "";
 }
 
 std::vector<std::string> tracepoints(const Spec& spec) {
@@ -93,7 +100,8 @@ std::vector<std::string> probe_features(const Spec& spec) {
                               "CONFIG_DEBUG_INFO_BTF=y (Linux >= 5.8)");
   btf* vmlinux = btf__parse(path.c_str(), nullptr);
   if (!vmlinux) throw FeatureError("read kernel BTF", errno, path + " is not valid BTF");
-  bool ringbuf = btf_has_ringbuf(vmlinux);
+  bool ringbuf = btf_has_map_type(vmlinux, "BPF_MAP_TYPE_RINGBUF");
+  bool task_storage = btf_has_map_type(vmlinux, "BPF_MAP_TYPE_TASK_STORAGE");
   std::string missing;
   for (const auto& name : tracepoints(spec))
     if (missing.empty() &&
@@ -110,6 +118,11 @@ std::vector<std::string> probe_features(const Spec& spec) {
   if (!ringbuf)
     throw FeatureError("probe BPF ring buffer", ENOTSUP,
                        "this kernel has no BPF ring buffer: observer needs Linux >= 5.8");
+  // Where a call's start waits between sys_enter and sys_exit, in every mode.
+  if (!task_storage)
+    throw FeatureError("probe task storage", ENOTSUP,
+                       "this kernel has no task storage for BPF programs: observer needs "
+                       "Linux >= 5.12 (" + kernel_release() + ")");
   if (!missing.empty())
     throw FeatureError("find tracepoint " + missing, ENOENT,
                        "the kernel has no tracepoint " + missing + " (no btf_trace_" + missing +
@@ -216,6 +229,14 @@ Loader::Loader(const Spec& spec) {
     std::string log = std::move(g_log);
     syscalls_bpf::destroy(skel_);
     skel_ = nullptr;
+    // Task storage exists since 5.11 but tracing programs may use it since 5.12 (commit
+    // a10787e6d58c): say so rather than show the verifier's words.
+    if (log.find("bpf_task_storage_get") != std::string::npos &&
+        (log.find("unknown func") != std::string::npos ||
+         log.find("cannot") != std::string::npos))
+      throw FeatureError("load BPF programs", ENOTSUP,
+                         "this kernel does not let tracing programs use task storage: observer "
+                         "needs Linux >= 5.12 (" + kernel_release() + ")");
     throw LoadError("load BPF programs", -err, log);
   }
 }

@@ -58,7 +58,7 @@ std::vector<std::string> probe_features(const Spec& spec);
 
 // Opens, configures and loads the programs and maps for spec.
 // Minimum kernel: 5.12 (tp_btf 5.5, ring buffer 5.8, task iterator 5.8, task storage in
-// tracing programs 5.11, loops the verifier bounds); --comm needs 5.17 (bpf_loop).
+// tracing programs 5.12, global functions 5.6, bounded loops 5.3); --comm needs 5.17 (bpf_loop).
 class Loader {
  public:
   explicit Loader(const Spec& spec);
