@@ -357,14 +357,25 @@ def nr_of(name: str) -> int:
     return int(observer.syscalls.number(name))
 
 
+def record_lines(log: Path) -> int:
+    """Lines of a log that are records: jsonl's last line, the run's counts, is not one."""
+    if not log.exists():
+        return 0
+    with log.open("rb") as f:
+        count, last = 0, b""
+        for line in f:
+            count, last = count + 1, line
+    return count - (last.startswith(b'{"kind":"end"'))
+
+
 def parse_observer(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
     m = re.search(r"(\d+) events written, (\d+) lost", err)
     if not m:
         return None, None, f"no summary: {last_line(err)}"
     written, lost = int(m.group(1)), int(m.group(2))
     note = ""
-    if log.exists() and line_count(log) != written:
-        note = f"log has {line_count(log)} lines, {written} written"
+    if log.exists() and record_lines(log) != written:
+        note = f"log has {record_lines(log)} records, {written} written"
     return written, lost, note
 
 
@@ -381,6 +392,14 @@ def parse_observer_jsonl(w: Workload, log: Path, out: str, err: str) -> tuple[in
     events, lost, note = parse_observer(w, log, out, err)
     if w.count_nr and not note:
         events = grep_count(log, f'"syscall":"{w.count_nr}"')
+    return events, lost, note
+
+
+def parse_observer_strace(w: Workload, log: Path, out: str, err: str) -> tuple[int | None,
+                                                                                int | None, str]:
+    events, lost, note = parse_observer(w, log, out, err)
+    if w.count_nr and not note:
+        events = grep_count(log, f" {w.count_nr}(")
     return events, lost, note
 
 
@@ -461,6 +480,12 @@ TRACERS = [
            command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "--format", "jsonl",
                                         "-o", str(log)],
            ready=observer_ready, parse=parse_observer_jsonl),
+    # Full records with data: strace's own lines, buffers cut at strace's 32 bytes.
+    Tracer("observer_strace", "observer strace format, data 32", follow=["-f"],
+           available=supports("--data-limit"),
+           command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "--format", "strace",
+                                        "--data-limit", "32", "-o", str(log)],
+           ready=observer_ready, parse=parse_observer_strace),
     Tracer("observer_summary", "observer -c", follow=["-f"],
            available=supports("--summary"),
            command=lambda t, pid, log: [*OBSERVER, "-c", "-p", str(pid), "-o", str(log)],
@@ -629,23 +654,27 @@ def rotated(items: list[T], k: int) -> list[T]:
     return items[k:] + items[:k]
 
 
-def measure_all(tools: Tools, sizes: Sizes, peers: bool = True) -> list[Row]:
-    """Every workload under every tracer (observer's alone without peers). The repetitions are
-    interleaved (all cases once, then again) and each round starts at another case, so that
-    load from elsewhere on the machine spreads over all cases alike."""
+def measure_all(tools: Tools, sizes: Sizes, peers: bool = True,
+                tracers: list[Tracer] | None = None,
+                workloads: list[Workload] | None = None) -> list[Row]:
+    """Every workload under every tracer (observer's alone without peers), or the cases given.
+    The repetitions are interleaved (all cases once, then again) and each round starts at
+    another case, so that load from elsewhere on the machine spreads over all cases alike."""
+    chosen_tracers = TRACERS if tracers is None else tracers
+    chosen_workloads = WORKLOADS if workloads is None else workloads
     why = {t.name: PEERS_SKIPPED if t.peer and not peers else t.available(tools)
-           for t in TRACERS}
+           for t in chosen_tracers}
 
     def reason(tracer: Tracer, work: Workload) -> str:
         if not why[tracer.name] and work.multiprocess and tracer.follow is None:
             return f"n/a: {tracer.title} here follows no children"
         return why[tracer.name]
 
-    runs: dict[tuple[str, str], list[Run]] = {(t.name, w.name): [] for t in TRACERS
-                                              for w in WORKLOADS}
+    runs: dict[tuple[str, str], list[Run]] = {(t.name, w.name): [] for t in chosen_tracers
+                                              for w in chosen_workloads}
     for k in range(sizes.reps):
-        for work in rotated(WORKLOADS, k):
-            for tracer in rotated(TRACERS, k):
+        for work in rotated(chosen_workloads, k):
+            for tracer in rotated(chosen_tracers, k):
                 done = runs[(tracer.name, work.name)]
                 if reason(tracer, work) or any(r.value is None for r in done):
                     continue
@@ -657,14 +686,49 @@ def measure_all(tools: Tools, sizes: Sizes, peers: bool = True) -> list[Row]:
                 print(f"bench: {k + 1}/{sizes.reps} {work.name:8} {tracer.name:17} {value:>20} "
                       f"{run.note}", file=sys.stderr, flush=True)
     rows: list[Row] = []
-    for work in WORKLOADS:
+    for work in chosen_workloads:
         untraced = summarize(TRACERS[0], work, runs[("untraced", work.name)], "", None)
         untraced.ratio = 1.0 if untraced.median is not None else None
         rows.append(untraced)
-        for tracer in TRACERS[1:]:
+        for tracer in chosen_tracers[1:]:
             rows.append(summarize(tracer, work, runs[(tracer.name, work.name)],
                                   reason(tracer, work), untraced.median))
     return rows
+
+
+def render_cases(rows: list[Row], tracers: list[Tracer], workloads: list[Workload],
+                 sizes: Sizes) -> str:
+    """The ratio table of the cases measured with --tracers/--workloads."""
+    lines = [f"observer benchmark, chosen cases: median of {sizes.reps}, ratio to untraced "
+             f"(kernel {platform.release()}, {os.cpu_count()} CPUs)",
+             f"{'tracer':32} " + " ".join(f"{w.name + ' (' + w.unit + ')':>22}"
+                                          for w in workloads) + "  notes"]
+    for tracer in tracers:
+        cells, notes = [], []
+        for w in workloads:
+            row = next(r for r in rows if r.tracer == tracer.name and r.workload == w.name)
+            cell = f"{fmt_ratio(row)} {fmt_value(row)}" if row.median is not None else "n/a"
+            cells.append(f"{cell:>22}")
+            if row.note:
+                notes.append(f"{w.name}: {row.note}")
+        lines.append(f"{tracer.title:32} " + " ".join(cells) + "  " + "; ".join(notes))
+    lines.append("sizes: getppid " + ", ".join(
+        f"{t.name} {scaled(sizes.getppid, t.divisor):,}" for t in tracers if t.divisor > 1)
+        + f", others {sizes.getppid:,}; files loop {sizes.files:,} and pipe loop "
+        f"{sizes.pipe:,} (same divisors)")
+    return "\n".join(lines)
+
+
+def chosen(names: str | None, items: list[T], what: str) -> list[T] | None:
+    """The items named in a comma-separated list, in their table order; None for all."""
+    if names is None:
+        return None
+    wanted = [n.strip() for n in names.split(",") if n.strip()]
+    known = {getattr(item, "name") for item in items}
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise BenchError(f"unknown {what} {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    return [item for item in items if getattr(item, "name") in wanted]
 
 
 # ---------------------------------------------------------------- extras
@@ -922,6 +986,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "results",
                         help="directory for the JSON result (default: bench/results)")
     parser.add_argument("--tree", help="directory the tar workload archives")
+    parser.add_argument("--tracers", metavar="NAMES",
+                        help="measure only these tracers (comma-separated, e.g. "
+                             "observer,observer_strace,strace,perf_trace), peers included; "
+                             "untraced is always measured; prints only their table")
+    parser.add_argument("--workloads", metavar="NAMES",
+                        help="measure only these workloads (e.g. getppid,files,pipe)")
     args = parser.parse_args(argv)
     sizes = Sizes(**asdict(QUICK if args.quick else FULL))
     if args.reps is not None:
@@ -936,6 +1006,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     started = time.time()
     try:
+        tracers = chosen(args.tracers, TRACERS, "tracer")
+        workloads = chosen(args.workloads, WORKLOADS, "workload")
+        if tracers is not None or workloads is not None:
+            return measure_cases(sizes, tracers or TRACERS, workloads or WORKLOADS)
         with tempfile.TemporaryDirectory(prefix="observer-bench-") as tmp:
             tools = compile_tools(Path(tmp), sizes, peers=not args.quick)
             try:
@@ -963,6 +1037,21 @@ def main(argv: list[str] | None = None) -> int:
         "attach": attach, "goals": goal_rows, "table": table,
     }, indent=1) + "\n")
     print(f"\nresults: {path}")
+    return 0
+
+
+def measure_cases(sizes: Sizes, tracers: list[Tracer], workloads: list[Workload]) -> int:
+    """A targeted run: the chosen cases only (with the peers among them), their table only."""
+    if tracers[0].name != "untraced":
+        tracers = [TRACERS[0], *tracers]
+    with tempfile.TemporaryDirectory(prefix="observer-bench-") as tmp:
+        tools = compile_tools(Path(tmp), sizes, peers=True)
+        try:
+            rows = measure_all(tools, sizes, True, tracers, workloads)
+        finally:
+            archive(tools).unlink(missing_ok=True)
+            remove_cgroup(tools)
+    print(render_cases(rows, tracers, workloads, sizes))
     return 0
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OWN = {"untraced", "floor", "observer", "observer_jsonl", "observer_summary", "bystander",
-       "bystander_cgroup"}
+OWN = {"untraced", "floor", "observer", "observer_jsonl", "observer_strace", "observer_summary",
+       "bystander", "bystander_cgroup"}
 PEERS = {"bpftrace_count", "bpftrace_printf", "perf_trace", "strace"}
 TRACERS = OWN | PEERS
 WORKLOADS = {"getppid", "files", "pipe", "tar", "make"}
@@ -50,3 +50,21 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
     assert len(data["goals"]) == 7
     assert all(g["met"] in (True, False, None) for g in data["goals"])
     assert "goals:" in result.stdout and str(path) in result.stdout
+
+
+@pytest.mark.bpf
+def test_chosen_cases_are_measured_alone(tmp_path: Path) -> None:
+    """--tracers/--workloads: a targeted run of full records with data capture on."""
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick",
+                             "--tracers", "observer,observer_strace", "--workloads",
+                             "getppid,pipe"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    rows = {line[:32].strip(): line[32:] for line in lines[2:5]}
+    assert set(rows) == {"untraced", "observer, default log", "observer strace format, data 32"}
+    for cells in rows.values():
+        assert cells.count("x ") == 2, cells  # a ratio for each workload
+    assert "tar" not in lines[1] and "pipe" in lines[1]
+    bad = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--tracers", "nope"],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1 and "unknown tracer nope" in bad.stderr

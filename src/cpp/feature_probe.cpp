@@ -157,8 +157,8 @@ std::vector<Feature> probe_kernel(const FeatureSource& source) {
   report.push_back(from_probe("ring buffer", source.probe_map(BPF_MAP_TYPE_RINGBUF),
                               "records to user space (Linux >= 5.8)", true));
   report.push_back(from_probe("task storage", source.probe_map(BPF_MAP_TYPE_TASK_STORAGE),
-                              "each call's start, for return values and durations (Linux >= "
-                              "5.12 for tracing programs)",
+                              "each call's start, for return values and durations "
+                              "(Linux >= 5.12)",
                               true));
   report.push_back(from_probe("tp_btf", source.probe_tp_btf("sys_enter"),
                               "used: raw_syscalls sys_enter/sys_exit, sched_process_* "
