@@ -174,13 +174,14 @@ struct {
 } starts SEC(".maps");
 
 /* -p: the threads of the targets when tracing began, until each makes a call or returns
- * from the one it was in (that exit is written as resumed). */
+ * from the one it was in (that exit is written as resumed). Those left at detach are still
+ * in it: user space writes them as detached. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__uint(max_entries, MAX_TRACED);
-	__type(key, __u32); /* tid */
-	__type(value, __u8);
+	__type(key, __u32);   /* tid */
+	__type(value, __u32); /* its tgid */
 } resuming SEC(".maps");
 
 struct {

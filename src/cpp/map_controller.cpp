@@ -70,13 +70,12 @@ size_t MapController::add_resuming(uint32_t tgid, const std::string& proc_root) 
   DIR* tasks = opendir(dir.c_str());
   if (!tasks) return 0;  // gone already: nothing of it is running
   size_t n = 0;
-  uint8_t one = 1;
   while (dirent* entry = readdir(tasks)) {
     char* end = nullptr;
     unsigned long tid = strtoul(entry->d_name, &end, 10);
     if (!*entry->d_name || *end || tid == 0 || tid > UINT32_MAX) continue;
     auto key = static_cast<uint32_t>(tid);
-    if (bpf_map__update_elem(skel_->maps.resuming, &key, sizeof(key), &one, sizeof(one),
+    if (bpf_map__update_elem(skel_->maps.resuming, &key, sizeof(key), &tgid, sizeof(tgid),
                              BPF_NOEXIST) == 0) {
       __atomic_fetch_add(&skel_->bss->resume_left, 1, __ATOMIC_RELAXED);
       ++n;
@@ -84,6 +83,20 @@ size_t MapController::add_resuming(uint32_t tgid, const std::string& proc_root) 
   }
   closedir(tasks);
   return n;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> MapController::resuming() const {
+  std::vector<std::pair<uint32_t, uint32_t>> threads;
+  uint32_t tid = 0, prev, tgid;
+  int err = bpf_map__get_next_key(skel_->maps.resuming, nullptr, &tid, sizeof(tid));
+  while (err == 0) {
+    if (bpf_map__lookup_elem(skel_->maps.resuming, &tid, sizeof(tid), &tgid, sizeof(tgid), 0) ==
+        0)
+      threads.emplace_back(tid, tgid);
+    prev = tid;
+    err = bpf_map__get_next_key(skel_->maps.resuming, &prev, &tid, sizeof(tid));
+  }
+  return threads;
 }
 
 Counters MapController::counters() const {

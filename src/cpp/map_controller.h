@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 struct syscalls_bpf;
 
@@ -43,6 +45,9 @@ class MapController {
   // Remembers the threads of process tgid, so that the calls they are in now are written as
   // resumed when they return (Spec::resume_pids). Call before attach(). Returns how many.
   size_t add_resuming(uint32_t tgid, const std::string& proc_root = "/proc");
+  // The (tid, tgid) of those threads that have neither made a call nor returned from one
+  // since: after detach, still in the call they were in when tracing began.
+  std::vector<std::pair<uint32_t, uint32_t>> resuming() const;
   Counters counters() const;
 
  private:

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "decode.h"
@@ -100,6 +102,62 @@ size_t Tracer::poll(Sink& sink, int timeout_ms) {
   return consume(sink);
 }
 
+void Tracer::detach() noexcept {
+  loader_.detach();
+  if (detached_) return;
+  detached_ = true;
+  if (spec_.resume_pids.empty() || !spec_.emit_records || spec_.failed_only ||
+      spec_.successful_only)
+    return;
+  try {
+    still_running_ = calls_begun_before("/proc");
+  } catch (...) {
+    // Reading /proc failed (out of memory): those calls go unreported, as before attach.
+    still_running_.clear();
+  }
+}
+
+std::vector<Event> Tracer::calls_begun_before(const std::string& proc_root) const {
+  std::vector<Event> calls;
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  for (auto [tid, tgid] : maps_.resuming()) {
+    std::string dir = proc_root + "/" + std::to_string(tgid) + "/task/" + std::to_string(tid);
+    // "NR ARG1 ... ARG6 SP PC" while in a call; "running" or "-1 SP PC" otherwise.
+    char text[256] = {};
+    FILE* f = fopen((dir + "/syscall").c_str(), "re");
+    if (!f) continue;
+    size_t n = fread(text, 1, sizeof(text) - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    Event e{};
+    char* p = text;
+    char* end = nullptr;
+    long nr = strtol(p, &end, 10);
+    if (end == p || nr < 0 || nr >= MAX_SYSCALLS) continue;
+    if (!spec_.syscalls.empty() &&
+        std::find(spec_.syscalls.begin(), spec_.syscalls.end(), nr) == spec_.syscalls.end())
+      continue;
+    p = end;
+    for (auto& arg : e.args) {
+      arg = strtoull(p, &end, 16);
+      p = end;
+    }
+    e.nr = static_cast<int32_t>(nr);
+    e.tgid = tgid;
+    e.tid = tid;
+    e.ts_ns = static_cast<uint64_t>(now.tv_sec) * 1000000000ull + static_cast<uint64_t>(now.tv_nsec);
+    e.flags = EVENT_UNFINISHED | EVENT_DETACHED | EVENT_HAS_TIME;
+    if (FILE* c = fopen((dir + "/comm").c_str(), "re")) {
+      size_t len = fread(e.comm, 1, TASK_COMM_LEN - 1, c);
+      fclose(c);
+      if (len && e.comm[len - 1] == '\n') e.comm[len - 1] = '\0';
+    }
+    calls.push_back(e);
+  }
+  return calls;
+}
+
 void Tracer::count(std::string_view rec) noexcept {
   Event e;
   std::memcpy(&e, rec.data(), sizeof(e));
@@ -118,6 +176,13 @@ size_t Tracer::drain(Sink& sink) {
   }
   // Entry halves still waiting belong to calls the kernel counted lost or left out.
   joiner_.clear();
+  for (const Event& e : still_running_) {
+    count(std::string_view(reinterpret_cast<const char*>(&e), sizeof(e)));
+    sink.write_record(&e, sizeof(e));
+    ++total;
+  }
+  still_running_.clear();
+  sink.flush();
   return total;
 }
 

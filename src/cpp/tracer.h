@@ -42,8 +42,9 @@ class Tracer {
 
   void attach() { loader_.attach(); }
   // Detaches the programs; with full records the calls still running are then written as
-  // unfinished (<detached ...>) into the ring, for drain() to write. Idempotent.
-  void detach() noexcept { loader_.detach(); }
+  // unfinished (<detached ...>) into the ring, for drain() to write, and with resume_pids
+  // the calls begun before attach and still running are read from /proc. Idempotent.
+  void detach() noexcept;
 
   // Waits up to timeout_ms (not at all if the ring is over 1/16 full, less if a watched fd
   // fires), then writes every
@@ -85,12 +86,17 @@ class Tracer {
   std::unique_ptr<RingBufferReader> reader_;
   // Counts rec, about to go to a sink.
   void count(std::string_view rec) noexcept;
+  // The calls threads of resume_pids were in when tracing began and are still in: as
+  // /proc/TGID/task/TID/syscall says, unfinished (EVENT_DETACHED).
+  std::vector<Event> calls_begun_before(const std::string& proc_root) const;
 
   uint64_t consumed_ = 0;
   uint64_t unfinished_ = 0;
   uint64_t resumed_ = 0;
   uint64_t discarded_ = 0;
   CallJoiner joiner_;
+  bool detached_ = false;
+  std::vector<Event> still_running_;  // calls_begun_before() at detach, for drain()
   std::vector<uint8_t> staged_;        // records of the batch being sorted, back to back
 };
 

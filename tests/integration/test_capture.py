@@ -279,3 +279,20 @@ def test_the_python_tracer_counts_what_it_did_not_read(program: Path) -> None:
         time.sleep(1.0)  # the burst is over; nothing was read
     assert tracer.lost == 5000
     assert tracer.unfinished == 0 and tracer.resumed == 0
+
+
+def test_a_call_running_from_before_attach_to_detach_is_detached(program: Path,
+                                                                  tmp_path: Path) -> None:
+    target = subprocess.Popen([str(program), "block"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert target.stdout is not None
+        pid = target.stdout.readline().strip()
+        time.sleep(1.0)  # blocked in read now
+        out = tmp_path / "trace.txt"
+        result = run_observer("--format", "strace", "-d", "0.5", "-o", str(out), "-p", pid)
+        assert result.returncode == 0, result.stderr
+        assert out.read_text() == f"{pid} read(3,  <detached ...>\n"
+        assert "1 unfinished among them" in result.stderr
+    finally:
+        target.kill()
+        target.wait()
