@@ -70,17 +70,22 @@ std::string_view CallJoiner::take(const void* data, uint32_t size) {
     return {};
   }
   if (!(e.flags & EVENT_JOIN)) return record;
+  auto same_call = [&e](const std::vector<uint8_t>& waiting) {
+    Event w;
+    std::memcpy(&w, waiting.data(), sizeof(w));
+    return w.tgid == e.tgid && w.nr == e.nr && w.ts_ns == e.ts_ns &&
+           (w.flags & EVENT_COMPAT) == (e.flags & EVENT_COMPAT);
+  };
   auto it = entries_.find(e.tid);
+  if (it != entries_.end() && !same_call(it->second)) {
+    entries_.erase(it);  // a call whose end was lost: this record ends another
+    it = entries_.end();
+  }
   if (it == entries_.end()) {
     // A successful exec by a thread other than the leader takes the leader's tid
     // (de_thread): its entry half is the one of the same process and call.
-    for (it = entries_.begin(); it != entries_.end(); ++it) {
-      Event waiting;
-      std::memcpy(&waiting, it->second.data(), sizeof(waiting));
-      if (waiting.tgid == e.tgid && waiting.nr == e.nr &&
-          (waiting.flags & EVENT_COMPAT) == (e.flags & EVENT_COMPAT))
-        break;
-    }
+    for (it = entries_.begin(); it != entries_.end(); ++it)
+      if (same_call(it->second)) break;
   }
   if (it == entries_.end()) {
     // The entry half is not here (never sent): the end alone, as it is.
