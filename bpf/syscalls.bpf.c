@@ -686,14 +686,21 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
 		return 0;
 	}
-	if (flags & CAPTURE_SIZE_RET)
+	if (flags & CAPTURE_SIZE_RET) {
 		want = ret > 0 ? ret : 0;
-	else if (flags & CAPTURE_COUNT)
+	} else if (flags & CAPTURE_SIZE_PTR) {
+		__u32 len = 0;
+
+		if (bpf_probe_read_user(&len, sizeof(len), (const void *)arg_value(r, size_arg)))
+			return 0;
+		want = len;
+	} else if (flags & CAPTURE_COUNT) {
 		want = arg_value(r, size_arg) * slot->elem;
-	else if (flags & CAPTURE_SIZE_ARG)
+	} else if (flags & CAPTURE_SIZE_ARG) {
 		want = arg_value(r, size_arg);
-	else
+	} else {
 		want = cap;
+	}
 	if (compat && (flags & (CAPTURE_COUNT | CAPTURE_SIZE_ARG)))
 		want = (__u32)want;
 	if (want > cap) {

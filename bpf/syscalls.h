@@ -98,6 +98,7 @@ enum capture_flag {
 			       * cut at size; at exit no more in all than the return value */
 	CAPTURE_MSGHDR = 32,  /* a struct user_msghdr: with its name and its iovec's data */
 	CAPTURE_COUNT = 64,   /* length is args[size_arg] elements of elem bytes (poll's fds) */
+	CAPTURE_SIZE_PTR = 128, /* length is the u32 args[size_arg] points to (a socklen_t) */
 };
 
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut

@@ -9,6 +9,7 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -83,17 +84,17 @@ constexpr SyscallInfo kInfo[] = {
     {"sendfile", 4, {A::kFd, A::kFd, A::kPtr, A::kUint}, Ret::kInt},
     {"socket", 3, {A::kFamily, A::kSockType, A::kSockProto}, Ret::kFd},
     {"connect", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
-    {"accept", 3, {A::kFd, A::kPtr, A::kPtr}, Ret::kFd},
-    {"accept4", 4, {A::kFd, A::kPtr, A::kPtr, A::kSockType}, Ret::kFd},
+    {"accept", 3, {A::kFd, A::kSockaddrOut, A::kSocklen}, Ret::kFd},
+    {"accept4", 4, {A::kFd, A::kSockaddrOut, A::kSocklen, A::kSockType}, Ret::kFd},
     {"sendto", 6, {A::kFd, A::kBufOut, A::kUint, A::kHex, A::kSockaddrIn, A::kInt}, Ret::kInt},
-    {"recvfrom", 6, {A::kFd, A::kBufIn, A::kUint, A::kHex, A::kPtr, A::kPtr}, Ret::kInt},
+    {"recvfrom", 6, {A::kFd, A::kBufIn, A::kUint, A::kHex, A::kSockaddrOut, A::kSocklen}, Ret::kInt},
     {"sendmsg", 3, {A::kFd, A::kMsghdrIn, A::kHex}, Ret::kInt},
     {"recvmsg", 3, {A::kFd, A::kMsghdrOut, A::kHex}, Ret::kInt},
     {"shutdown", 2, {A::kFd, A::kInt}, Ret::kInt},
     {"bind", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
     {"listen", 2, {A::kFd, A::kInt}, Ret::kInt},
-    {"getsockname", 3, {A::kFd, A::kPtr, A::kPtr}, Ret::kInt},
-    {"getpeername", 3, {A::kFd, A::kPtr, A::kPtr}, Ret::kInt},
+    {"getsockname", 3, {A::kFd, A::kSockaddrOut, A::kSocklen}, Ret::kInt},
+    {"getpeername", 3, {A::kFd, A::kSockaddrOut, A::kSocklen}, Ret::kInt},
     {"socketpair", 4, {A::kFamily, A::kSockType, A::kSockProto, A::kIntPair}, Ret::kInt},
     {"setsockopt", 5, {A::kFd, A::kInt, A::kInt, A::kPtr, A::kInt}, Ret::kInt},
     {"getsockopt", 5, {A::kFd, A::kInt, A::kInt, A::kPtr, A::kPtr}, Ret::kInt},
@@ -204,6 +205,8 @@ constexpr SyscallInfo kInfo[] = {
     {"pwritev", 4, {A::kFd, A::kIovecIn, A::kInt, A::kLong}, Ret::kInt},
     {"preadv2", 5, {A::kFd, A::kIovecOut, A::kInt, A::kLong, A::kHex}, Ret::kInt},
     {"pwritev2", 5, {A::kFd, A::kIovecIn, A::kInt, A::kLong, A::kHex}, Ret::kInt},
+    {"sysinfo", 1, {A::kSysinfo}, Ret::kInt},
+    {"signalfd", 3, {A::kFd, A::kSigsetIn, A::kUint}, Ret::kFd},
     {"epoll_create", 1, {A::kInt}, Ret::kFd},
     {"eventfd", 1, {A::kUint}, Ret::kFd},
     {"inotify_init", 0, {}, Ret::kFd},
@@ -507,6 +510,8 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_timespec(out, *bytes);
     case Arg::kUtsname:
       return put_utsname(out, *bytes);
+    case Arg::kSysinfo:
+      return put_sysinfo(out, *bytes);
     case Arg::kArgv:
       return put_argv(out, *bytes);
     case Arg::kEnvp:
@@ -662,6 +667,7 @@ bool same_in_compat(Arg type) {
   switch (type) {
     case Arg::kBufIn: case Arg::kBufOut: case Arg::kCwd: case Arg::kStat64: case Arg::kStatx:
     case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kSockaddrIn: case Arg::kIntPair:
+    case Arg::kSockaddrOut: case Arg::kSocklen:
     case Arg::kWaitStatus: case Arg::kUtsname: case Arg::kDirents: case Arg::kIovecIn:
     case Arg::kIovecOut: case Arg::kPollFds: case Arg::kArgv: case Arg::kEnvp:
       return true;
@@ -703,6 +709,16 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kSockaddrIn:  // sockaddr_storage at most, its length in the next argument
         add({128, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
+        break;
+      case Arg::kSockaddrOut:  // as long as the socklen_t the next argument points to says
+        add({128, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR, next, 0});
+        break;
+      case Arg::kSocklen:  // the length given, then the one returned
+        add({4, arg, CAPTURE_ENTRY, 0, 0});
+        add({4, arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kSysinfo:
+        add({sizeof(struct sysinfo), arg, CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kCwd:  // a path: whole, not cut at the data limit
         add({BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
@@ -1022,7 +1038,8 @@ unsigned entry_args(std::string_view name, const SyscallInfo* info, unsigned nar
       case Arg::kBufIn: case Arg::kCwd: case Arg::kStat: case Arg::kStat64: case Arg::kStatx:
       case Arg::kSigactionOut: case Arg::kSigsetOut: case Arg::kRlimitOut: case Arg::kIntPair:
       case Arg::kWaitStatus: case Arg::kTimespecOut: case Arg::kUtsname: case Arg::kDirents:
-      case Arg::kIovecOut: case Arg::kMsghdrOut:
+      case Arg::kIovecOut: case Arg::kMsghdrOut: case Arg::kSockaddrOut: case Arg::kSocklen:
+      case Arg::kSysinfo:
         return i;
       default:
         break;

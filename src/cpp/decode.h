@@ -68,6 +68,9 @@ enum class Arg : uint8_t {
   kMsghdrOut,      // the same, filled by the call (recvmsg), msg_namelen=128 => 16
   kPollFds,        // [{fd=3, events=POLLIN}] at entry, ([{fd=3, revents=POLLIN}]) after ret
   kStat64,         // {st_mode=..., st_size=..., ...} of the i386 struct stat64
+  kSockaddrOut,    // {sa_family=AF_INET, ...} the call filled (accept, getsockname, recvfrom)
+  kSocklen,        // [16], or [128 => 16]: the socklen_t given and returned
+  kSysinfo,        // {uptime=4289, loads=[...], totalram=..., ...}
   // Constants of one syscall's argument.
   kStatxMask,      // STATX_BASIC_STATS
   kStatxFlags,     // AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW

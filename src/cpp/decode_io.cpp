@@ -248,7 +248,7 @@ char* put_pollfds(char* out, std::string_view bytes, bool truncated,
 bool is_io_arg(Arg type) noexcept {
   switch (type) {
     case Arg::kIovecIn: case Arg::kIovecOut: case Arg::kMsghdrIn: case Arg::kMsghdrOut:
-    case Arg::kPollFds: case Arg::kIntPair:
+    case Arg::kPollFds: case Arg::kIntPair: case Arg::kSockaddrOut: case Arg::kSocklen:
       return true;
     default:
       return false;
@@ -279,6 +279,24 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
     case Arg::kPollFds:
       if (bytes) return put_pollfds(out, *bytes, truncated, items);
       break;
+    case Arg::kSockaddrOut: {  // what the call filled, as long as it said
+      const std::string_view* filled = items.find_exit_blob(i);
+      if (!filled || !returned) break;
+      // An unnamed AF_UNIX socket's address is its family alone, as strace writes it.
+      if (filled->size() <= sizeof(sa_family_t) && filled->size() >= 2 &&
+          static_cast<uint8_t>((*filled)[0]) == AF_UNIX && (*filled)[1] == 0)
+        return put(out, "{sa_family=AF_UNIX}");
+      return put_sockaddr(out, *filled);
+    }
+    case Arg::kSocklen: {  // [16]: the length given, and " => 16" when the call changed it
+      uint32_t given, got;
+      const std::string_view* after = items.find_exit_blob(i);
+      if (!bytes || !load_at(*bytes, 0, &given)) break;
+      out = put_num(put(out, "["), given);
+      if (returned && after && load_at(*after, 0, &got) && got != given)
+        out = put_num(put(out, " => "), got);
+      return put(out, "]");
+    }
     case Arg::kIntPair:  // pipe's fds, with what they name under -y
       if (bytes && returned && bytes->size() == 8) {
         int32_t fds[2];

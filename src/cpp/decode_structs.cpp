@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <sys/utsname.h>
@@ -171,6 +172,25 @@ char* put_stat64(char* out, std::string_view bytes) noexcept {
   std::memcpy(&rdev, bytes.data() + 32, sizeof(rdev));
   std::memcpy(&size, bytes.data() + 44, sizeof(size));
   return put_mode_and_size(put(out, "{"), mode, rdev, size, "st_");
+}
+
+char* put_sysinfo(char* out, std::string_view bytes) noexcept {
+  struct sysinfo si;
+  if (!load(bytes, &si)) return put(out, "{...}");
+  out = put_num(put(out, "{uptime="), si.uptime);
+  out = put_num(put(out, ", loads=["), si.loads[0]);
+  out = put_num(put(out, ", "), si.loads[1]);
+  out = put_num(put(out, ", "), si.loads[2]);
+  out = put_num(put(out, "], totalram="), si.totalram);
+  out = put_num(put(out, ", freeram="), si.freeram);
+  out = put_num(put(out, ", sharedram="), si.sharedram);
+  out = put_num(put(out, ", bufferram="), si.bufferram);
+  out = put_num(put(out, ", totalswap="), si.totalswap);
+  out = put_num(put(out, ", freeswap="), si.freeswap);
+  out = put_num(put(out, ", procs="), si.procs);
+  out = put_num(put(out, ", totalhigh="), si.totalhigh);
+  out = put_num(put(out, ", freehigh="), si.freehigh);
+  return put(put_num(put(out, ", mem_unit="), si.mem_unit), "}");
 }
 
 char* put_statx_mask(char* out, uint64_t mask) noexcept {

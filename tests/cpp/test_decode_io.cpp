@@ -4,8 +4,11 @@
 // Records built by hand as the kernel side sends them: entry halves joined with their ends,
 // fd paths (-y), absolute paths (--absolute), iovecs, msghdrs, pollfds, unfinished and
 // resumed calls, rendered as strace renders them.
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
 
 #include <cstring>
 #include <string>
@@ -236,6 +239,26 @@ void vectors_messages_and_polls() {
                                  {ITEM_BLOB, 1, msg, false, true}})),
            "recvmsg(11, {msg_name=0x5000, msg_namelen=110 => 0, msg_iov=[{iov_base=\"xyzz\", "
            "iov_len=10}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 4");
+  // accept and getsockname: the address the call filled and the length it was given and
+  // returned.
+  sockaddr_in in4{};
+  in4.sin_family = AF_INET;
+  in4.sin_port = htons(80);
+  in4.sin_addr.s_addr = htonl(0x7f000001);
+  Event name = call("getsockname", {5, 0xa000, 0xb000}, 0);
+  CHECK_EQ(line(record(name, {{ITEM_BLOB, 2, bytes_of(uint32_t{128}), false, false},
+                              {ITEM_BLOB, 1, bytes_of(in4), false, true},
+                              {ITEM_BLOB, 2, bytes_of(uint32_t{16}), false, true}})),
+           "getsockname(5, {sa_family=AF_INET, sin_port=htons(80), "
+           "sin_addr=inet_addr(\"127.0.0.1\")}, [128 => 16]) = 0");
+  uint16_t unix_family = AF_UNIX;
+  CHECK_EQ(line(record(name, {{ITEM_BLOB, 2, bytes_of(uint32_t{110}), false, false},
+                              {ITEM_BLOB, 1, bytes_of(unix_family), false, true},
+                              {ITEM_BLOB, 2, bytes_of(uint32_t{2}), false, true}})),
+           "getsockname(5, {sa_family=AF_UNIX}, [110 => 2]) = 0");
+  name.ret = -9;  // a failed call filled nothing: the length it was given, and the pointer
+  CHECK_EQ(line(record(name, {{ITEM_BLOB, 2, bytes_of(uint32_t{16}), false, false}})),
+           "getsockname(5, 0xa000, [16]) = -1 EBADF (Bad file descriptor)");
   // poll: the events asked for, and after the result the ones that came.
   pollfd in[2] = {{3, POLLIN, 0}, {4, POLLOUT, 0}};
   pollfd out[2] = {{3, POLLIN, POLLIN}, {4, POLLOUT, 0}};
