@@ -696,10 +696,25 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		want = len;
 	} else if (flags & CAPTURE_COUNT) {
 		want = arg_value(r, size_arg) * slot->elem;
+	} else if ((flags & CAPTURE_SIZE_ARG) && slot->elem == ELEM_FD_SET) {
+		/* select's nfds: the longs of each fd_set that hold fds 0 to nfds - 1. */
+		want = (((__u32)arg_value(r, size_arg) + 63) / 64) * 8;
 	} else if (flags & CAPTURE_SIZE_ARG) {
 		want = arg_value(r, size_arg);
 	} else {
 		want = cap;
+	}
+	if (slot->elem == ELEM_SIGMASK && !(flags & CAPTURE_SIZE_ARG)) {
+		/* pselect6's sigmask: the 8-byte set its struct points to, then the struct's size. */
+		__u64 sig[2];
+
+		if (!arg_value(r, arg) ||
+		    bpf_probe_read_user(sig, sizeof(sig), (const void *)arg_value(r, arg)) ||
+		    bpf_probe_read_user(ITEM_AT(r, start, 0), 8, (const void *)sig[0]))
+			return 0;
+		__builtin_memcpy(ITEM_AT(r, start, 8), &sig[1], 8);
+		add_item(r, ITEM_BLOB, arg, 16, false, when == CAPTURE_EXIT);
+		return 0;
 	}
 	if (compat && (flags & (CAPTURE_COUNT | CAPTURE_SIZE_ARG)))
 		want = (__u32)want;
@@ -901,6 +916,23 @@ static __always_inline void read_fd_args(struct record *r, const volatile struct
 		for (__u32 k = 0; k < FD_ELEMS && k < count; k++)
 			if (pollfds[2 * k] >= 0)
 				add_fd_path(ITEM_FD_PATH, ITEM_ARG_ELEM + k, pollfds[2 * k]);
+	}
+	if (plan->fd_sets) {
+		/* select's sets: each fd below 64 in any of them, once. */
+		__u64 fds = 0;
+
+		for (__u32 arg = 1; arg < 4; arg++) {
+			__u64 bits = 0;
+
+			if ((plan->fd_sets & (1u << arg)) && r->e.args[arg] &&
+			    !bpf_probe_read_user(&bits, sizeof(bits), (const void *)r->e.args[arg]))
+				fds |= bits;
+		}
+		for (__u32 fd = 0; fd < 64 && fds; fd++) {
+			if (fds & 1)
+				add_fd_path(ITEM_FD_PATH, ITEM_ARG_FD + fd, fd);
+			fds >>= 1;
+		}
 	}
 }
 

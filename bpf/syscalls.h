@@ -19,7 +19,7 @@
 #define MAX_STRINGS 6
 /* Buffers and structs captured per syscall (capture_plan), at most BLOB_MAX bytes each: I/O
  * data up to --data-limit, structs the kernel reads (entry) or fills (exit) in full. */
-#define MAX_BLOBS 4
+#define MAX_BLOBS 8
 #define BLOB_MAX 4096
 /* Items (strings, blobs, fd paths) that follow one event, and the bytes they may take: an
  * item starts below ITEMS_START_MAX (a power of two) and is at most ITEM_MAX long. */
@@ -67,6 +67,7 @@ enum item_kind {
 #define ITEM_ARG_PAIR 7 /* 7 and 8: the two fds the call wrote to its int[2] (pipe) */
 #define ITEM_ARG_ELEM 16 /* 16 + k: the fd of element k of a pollfd array (poll) */
 #define FD_ELEMS 8       /* elements of a pollfd array whose fds' paths are read */
+#define ITEM_ARG_FD 64   /* 64 + fd: an fd below 64 of an fd_set (select) */
 
 /* What an fd names, as the kernel knows it at the call: the file's names from itself up to
  * the task's root (crossing mounts), each NUL-terminated, or a pseudo file by its inode. */
@@ -100,6 +101,10 @@ enum capture_flag {
 	CAPTURE_COUNT = 64,   /* length is args[size_arg] elements of elem bytes (poll's fds) */
 	CAPTURE_SIZE_PTR = 128, /* length is the u32 args[size_arg] points to (a socklen_t) */
 };
+/* capture_slot.elem of a CAPTURE_SIZE_ARG slot that is not a length in bytes: */
+#define ELEM_FD_SET 1   /* args[size_arg] is nfds: the fd_set's longs that hold them */
+#define ELEM_SIGMASK 2  /* pselect6's {const sigset_t *, size_t}: the set it points to,
+			 * then the size */
 
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut
  * at the data limit), then per element its struct iovec and its data. */
@@ -130,7 +135,7 @@ struct capture_slot {
 	__u8 arg;
 	__u8 flags; /* enum capture_flag; 0 = unused slot */
 	__u8 size_arg;
-	__u8 elem; /* CAPTURE_COUNT: bytes per element */
+	__u8 elem; /* CAPTURE_COUNT: bytes per element; CAPTURE_SIZE_ARG: ELEM_* */
 };
 
 /* Per syscall, what else a full record carries, decided in user space (decode.cpp). */
@@ -156,6 +161,7 @@ struct call_plan {
 		       * ARGV_32BIT for an array of 32-bit pointers */
 	__u8 fd_array; /* 1 + the argument of a pollfd array, its length the next one: the
 			* paths of its first FD_ELEMS fds (-y) */
+	__u8 fd_sets;  /* bit i: args[i] is an fd_set: the paths of its fds below 64 (-y) */
 };
 #define ARGV_ARG_MASK 7
 #define ARGV_32BIT 8

@@ -57,10 +57,11 @@ int main(void) {
 
 # I/O vectors, polls and messages: writev and readv on a pipe (one element cut at strace's
 # 32 bytes, one readv element left empty), poll of ready and idle fds, sendmsg and recvmsg
-# on a socket pair, and a poll that times out.
+# on a socket pair, a poll that times out, and a select (glibc's pselect6).
 IO_C = r"""
 #include <poll.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -84,6 +85,14 @@ int main(void) {
   recvmsg(s[1], &r, 0);
   struct pollfd idle = {s[1], POLLIN, 0};
   poll(&idle, 1, 0);
+  write(p[1], "x", 1);
+  fd_set readable, writable;
+  FD_ZERO(&readable);
+  FD_ZERO(&writable);
+  FD_SET(p[0], &readable);
+  FD_SET(p[1], &writable);
+  struct timeval zero = {0, 0};
+  select(p[1] + 1, &readable, &writable, NULL, &zero);
   return 0;
 }
 """

@@ -71,7 +71,7 @@ constexpr SyscallInfo kInfo[] = {
     {"access", 2, {A::kPath, A::kAccess}, Ret::kInt},
     {"pipe", 1, {A::kIntPair}, Ret::kInt},
     {"pipe2", 2, {A::kIntPair, A::kFdFlags}, Ret::kInt},
-    {"select", 5, {A::kInt, A::kPtr, A::kPtr, A::kPtr, A::kPtr}, Ret::kInt},
+    {"select", 5, {A::kInt, A::kFdSet, A::kFdSet, A::kFdSetEntry, A::kTimevalLeft}, Ret::kInt},
     {"sched_yield", 0, {}, Ret::kInt},
     {"mremap", 5, {A::kPtr, A::kUint, A::kUint, A::kHex, A::kPtr}, Ret::kHex},
     {"msync", 3, {A::kPtr, A::kUint, A::kHex}, Ret::kInt},
@@ -181,7 +181,7 @@ constexpr SyscallInfo kInfo[] = {
     {"faccessat2", 4, {A::kDirFd, A::kPath, A::kAccess, A::kAtFlags}, Ret::kInt},
     {"utimensat", 4, {A::kDirFd, A::kPath, A::kPtr, A::kAtFlags}, Ret::kInt},
     {"statx", 5, {A::kDirFd, A::kPath, A::kStatxFlags, A::kStatxMask, A::kStatx}, Ret::kInt},
-    {"pselect6", 6, {A::kInt, A::kPtr, A::kPtr, A::kPtr, A::kPtr, A::kPtr}, Ret::kInt},
+    {"pselect6", 6, {A::kInt, A::kFdSet, A::kFdSet, A::kFdSetEntry, A::kTimespecLeft, A::kPselectSig}, Ret::kInt},
     {"ppoll", 5, {A::kPollFds, A::kUint, A::kTimespecIn, A::kSigsetIn, A::kUint}, Ret::kInt},
     {"prlimit64", 4, {A::kInt, A::kRlimitResource, A::kRlimitIn, A::kRlimitOut}, Ret::kInt},
     {"getrandom", 3, {A::kPtr, A::kUint, A::kGrndFlags}, Ret::kInt},
@@ -682,6 +682,8 @@ const SyscallInfo* info_of(int nr, bool compat) {
 
 // Most pollfds shown of one poll: strace shows 32 array elements, then "...".
 constexpr uint32_t kPollFdsMax = 32 * 8;
+// An fd_set of FD_SETSIZE (1024) fds.
+constexpr uint32_t kFdSetMax = 128;
 
 }  // namespace
 
@@ -719,6 +721,21 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kSysinfo:
         add({sizeof(struct sysinfo), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kFdSet:  // fds 0 to nfds - 1 (argument 0), at most FD_SETSIZE; at entry and exit
+        add({kFdSetMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        add({kFdSetMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        break;
+      case Arg::kFdSetEntry:
+        add({kFdSetMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        break;
+      case Arg::kTimespecLeft:
+      case Arg::kTimevalLeft:
+        add({16, arg, CAPTURE_ENTRY, 0, 0});
+        add({16, arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kPselectSig:
+        add({16, arg, CAPTURE_ENTRY, 0, ELEM_SIGMASK});
         break;
       case Arg::kCwd:  // a path: whole, not cut at the data limit
         add({BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
@@ -819,6 +836,10 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
       case Arg::kPollFds:  // its length is the next argument
         if (i + 1 < info->nargs) plan.fd_array = static_cast<uint8_t>(i + 1);
         break;
+      case Arg::kFdSet:
+      case Arg::kFdSetEntry:
+        plan.fd_sets |= bit;
+        break;
       default:
         break;
     }
@@ -827,12 +848,12 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
   if (name == "fcntl" || name == "fcntl64") plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;
   if (!options.fd_paths) {
-    plan.fd_ret = plan.fd_pair = plan.fd_array = 0;
+    plan.fd_ret = plan.fd_pair = plan.fd_array = plan.fd_sets = 0;
     plan.fds = 0;
     // --absolute alone reads directory fds only as the bases of relative paths.
     if (!options.absolute) plan.dirfds = 0;
   }
-  if (plan.strings || plan.paths || plan.fd_array ||
+  if (plan.strings || plan.paths || plan.fd_array || plan.fd_sets ||
       (options.fd_paths && (plan.fds || plan.dirfds)))
     plan.work |= WORK_ENTRY;
   if (plan.fd_ret || plan.fd_pair) plan.work |= WORK_EXIT;
@@ -896,8 +917,9 @@ Strings parse_strings(const void* record, uint32_t size) noexcept {
   size_t offset = 0;
   for (unsigned i = 0; i < tail.count; ++i) {
     if (kHead + offset + tail.len[i] > size || tail.kind[i] > ITEM_BASE ||
-        (tail.arg[i] > ITEM_ARG_PAIR + 1 && (tail.arg[i] < ITEM_ARG_ELEM ||
-                                              tail.arg[i] >= ITEM_ARG_ELEM + FD_ELEMS)))
+        (tail.arg[i] > ITEM_ARG_PAIR + 1 && tail.arg[i] < ITEM_ARG_ELEM) ||
+        (tail.arg[i] >= ITEM_ARG_ELEM + FD_ELEMS && tail.arg[i] < ITEM_ARG_FD) ||
+        tail.arg[i] >= ITEM_ARG_FD + 64)
       return Strings{};
     s.value[i] = std::string_view(data + offset, tail.len[i]);
     s.arg[i] = tail.arg[i];

@@ -71,6 +71,11 @@ enum class Arg : uint8_t {
   kSockaddrOut,    // {sa_family=AF_INET, ...} the call filled (accept, getsockname, recvfrom)
   kSocklen,        // [16], or [128 => 16]: the socklen_t given and returned
   kSysinfo,        // {uptime=4289, loads=[...], totalram=..., ...}
+  kFdSet,          // select's [3 4] at entry, its "in [3]" / "out [4]" after the result
+  kFdSetEntry,     // the same, read at entry only (exceptfds)
+  kTimespecLeft,   // {tv_sec=1, tv_nsec=0} at entry, its "left {...}" after the result
+  kTimevalLeft,    // {tv_sec=1, tv_usec=0} likewise (select)
+  kPselectSig,     // {sigmask=[], sigsetsize=8}
   // Constants of one syscall's argument.
   kStatxMask,      // STATX_BASIC_STATS
   kStatxFlags,     // AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW

@@ -245,10 +245,63 @@ char* put_pollfds(char* out, std::string_view bytes, bool truncated,
 
 }  // namespace
 
+namespace {
+
+// select's sets as strace writes them: the fds whose bits are set, [3 4], with what they
+// name under -y (items, for fds below 64) if given.
+char* put_fd_set(char* out, std::string_view bytes, const Strings* items = nullptr) noexcept {
+  *out++ = '[';
+  bool first = true;
+  for (size_t i = 0; i < bytes.size() * 8; ++i) {
+    if (!(static_cast<uint8_t>(bytes[i / 8]) & (1u << (i % 8)))) continue;
+    if (!first) *out++ = ' ';
+    first = false;
+    out = put_num(out, i);
+    if (items && i < 64) out = put_fd_suffix(out, *items, ITEM_ARG_FD + static_cast<unsigned>(i));
+  }
+  *out++ = ']';
+  return out;
+}
+
+char* put_timeval(char* out, std::string_view bytes) noexcept {
+  int64_t tv[2];
+  if (!load_at(bytes, 0, &tv)) return put(out, "{...}");
+  return put(put_num(put(put_num(put(out, "{tv_sec="), tv[0]), ", tv_usec="), tv[1]), "}");
+}
+
+// After select's result: (in [3], out [4], left {...}) of the sets and time it returned, or
+// (Timeout).
+char* put_select_result(char* out, const SyscallInfo& info, const Event& e,
+                        const Strings& items) noexcept {
+  if (e.ret == 0) return put(out, " (Timeout)");
+  static constexpr std::string_view kSets[] = {"in", "out"};
+  bool first = true;
+  auto part = [&](std::string_view name) {
+    out = put(put(put(out, first ? " (" : ", "), name), " ");
+    first = false;
+  };
+  for (unsigned i = 1; i <= 2; ++i) {
+    const std::string_view* set = items.find_exit_blob(i);
+    if (!set || set->find_first_not_of('\0') == std::string_view::npos) continue;
+    part(kSets[i - 1]);
+    out = put_fd_set(out, *set);
+  }
+  const std::string_view* left = info.nargs > 4 ? items.find_exit_blob(4) : nullptr;
+  if (left) {
+    part("left");
+    out = info.args[4] == Arg::kTimevalLeft ? put_timeval(out, *left) : put_timespec(out, *left);
+  }
+  return first ? out : put(out, ")");
+}
+
+}  // namespace
+
 bool is_io_arg(Arg type) noexcept {
   switch (type) {
     case Arg::kIovecIn: case Arg::kIovecOut: case Arg::kMsghdrIn: case Arg::kMsghdrOut:
     case Arg::kPollFds: case Arg::kIntPair: case Arg::kSockaddrOut: case Arg::kSocklen:
+    case Arg::kFdSet: case Arg::kFdSetEntry: case Arg::kTimespecLeft: case Arg::kTimevalLeft:
+    case Arg::kPselectSig:
       return true;
     default:
       return false;
@@ -297,6 +350,22 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
         out = put_num(put(out, " => "), got);
       return put(out, "]");
     }
+    case Arg::kFdSet:
+    case Arg::kFdSetEntry:
+      if (bytes) return put_fd_set(out, *bytes, &items);
+      break;
+    case Arg::kTimespecLeft:
+      if (bytes) return put_timespec(out, *bytes);
+      break;
+    case Arg::kTimevalLeft:
+      if (bytes) return put_timeval(out, *bytes);
+      break;
+    case Arg::kPselectSig: {
+      uint64_t sig[2];
+      if (!bytes || !load_at(*bytes, 0, &sig)) break;
+      out = put_sigset(put(out, "{sigmask="), sig[0]);
+      return put(put_num(put(out, ", sigsetsize="), sig[1]), "}");
+    }
     case Arg::kIntPair:  // pipe's fds, with what they name under -y
       if (bytes && returned && bytes->size() == 8) {
         int32_t fds[2];
@@ -315,9 +384,9 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
 
 char* put_result_detail(char* out, const SyscallInfo& info, const Event& e,
                         const Strings& items) noexcept {
-  if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret) || info.nargs == 0 ||
-      info.args[0] != Arg::kPollFds)
-    return out;
+  if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret) || info.nargs < 2) return out;
+  if (info.args[1] == Arg::kFdSet) return put_select_result(out, info, e, items);
+  if (info.args[0] != Arg::kPollFds) return out;
   if (e.ret == 0) return put(out, " (Timeout)");
   const std::string_view* bytes = items.find_exit_blob(0);
   if (!bytes) return out;

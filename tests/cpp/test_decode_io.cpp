@@ -259,6 +259,22 @@ void vectors_messages_and_polls() {
   name.ret = -9;  // a failed call filled nothing: the length it was given, and the pointer
   CHECK_EQ(line(record(name, {{ITEM_BLOB, 2, bytes_of(uint32_t{16}), false, false}})),
            "getsockname(5, 0xa000, [16]) = -1 EBADF (Bad file descriptor)");
+  // pselect6: the sets and time given, and after the result the ones returned.
+  uint64_t readable = 1u << 3, writable = 1u << 4, none = 0;
+  int64_t given_ts[2] = {1, 0}, left_ts[2] = {0, 999};
+  Event select = call("pselect6", {5, 0x1000, 0x2000, 0, 0x3000, 0}, 2);
+  std::vector<Item> sets = {{ITEM_BLOB, 1, bytes_of(readable), false, false},
+                            {ITEM_BLOB, 2, bytes_of(writable), false, false},
+                            {ITEM_BLOB, 4, bytes_of(given_ts), false, false},
+                            {ITEM_BLOB, 1, bytes_of(readable), false, true},
+                            {ITEM_BLOB, 2, bytes_of(none), false, true},
+                            {ITEM_BLOB, 4, bytes_of(left_ts), false, true},
+                            {ITEM_FD_PATH, ITEM_ARG_FD + 3, fd_path_item(FD_PATH_PIPE, {}, 8)}};
+  CHECK_EQ(line(record(select, sets)),
+           "pselect6(5, [3<pipe:[8]>], [4], NULL, {tv_sec=1, tv_nsec=0}, NULL) = 2 "
+           "(in [3], left {tv_sec=0, tv_nsec=999})");
+  select.ret = 0;
+  CHECK_EQ(line(record(select, {})).substr(line(record(select, {})).size() - 9), "(Timeout)");
   // poll: the events asked for, and after the result the ones that came.
   pollfd in[2] = {{3, POLLIN, 0}, {4, POLLOUT, 0}};
   pollfd out[2] = {{3, POLLIN, POLLIN}, {4, POLLOUT, 0}};
