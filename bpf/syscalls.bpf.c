@@ -742,9 +742,12 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 /* The blobs of nr's capture plan that are due now, after the items already there. */
 static __always_inline void read_blobs(long nr, bool compat, __u8 when, long ret)
 {
+	__u32 used;
+
 	if ((unsigned long)nr >= MAX_SYSCALLS)
 		return;
-	for (__u32 b = 0; b < MAX_BLOBS; b++)
+	used = plan_of(nr, compat)->blobs;
+	for (__u32 b = 0; b < MAX_BLOBS && b < used; b++)
 		blob_item((compat ? 1u << 16 : 0) | (__u32)nr << 4 | b, when, ret);
 }
 

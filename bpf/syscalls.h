@@ -162,6 +162,7 @@ struct call_plan {
 	__u8 fd_array; /* 1 + the argument of a pollfd array, its length the next one: the
 			* paths of its first FD_ELEMS fds (-y) */
 	__u8 fd_sets;  /* bit i: args[i] is an fd_set: the paths of its fds below 64 (-y) */
+	__u8 blobs;    /* slots of capture_plan in use, from the first */
 };
 #define ARGV_ARG_MASK 7
 #define ARGV_32BIT 8

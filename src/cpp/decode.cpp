@@ -860,6 +860,7 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
   for (const capture_slot& slot : slots) {
     if (slot.flags & CAPTURE_ENTRY) plan.work |= WORK_ENTRY;
     if (slot.flags & CAPTURE_EXIT) plan.work |= WORK_EXIT;
+    if (slot.flags) ++plan.blobs;
   }
   return plan;
 }

@@ -325,6 +325,7 @@ void plans_follow_the_argument_types() {
   CHECK_EQ(capture_plan(nr_of("poll"), 32, slots), 2u);
   CHECK_EQ(slots[0].flags, CAPTURE_ENTRY | CAPTURE_COUNT);
   CHECK_EQ(slots[1].flags, CAPTURE_EXIT | CAPTURE_COUNT);
+  CHECK_EQ(plan_call(nr_of("poll"), false, fds, slots).blobs, 2);
   CHECK_EQ(capture_plan(nr_of("recvmsg"), 32, slots), 2u);
 #if defined(__x86_64__)
   // 32-bit calls: plans by i386 number, with the 32-bit layouts.
