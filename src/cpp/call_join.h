@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -30,12 +31,32 @@ class CallJoiner {
   // Forgets the entry halves whose end never came: the kernel counted those calls lost (their
   // exit did not fit in the ring) or left them out (-Z).
   void clear() noexcept { entries_.clear(); }
+  // Forgets the entry halves of threads that alive(tgid, tid) says are gone: a thread's last
+  // call left out by -Z would otherwise wait for ever. Returns how many.
+  template <class Alive>
+  size_t forget_dead(Alive&& alive);
 
  private:
   // By tid: a newer entry half of the same thread replaces one whose end was lost.
   std::unordered_map<uint32_t, std::vector<uint8_t>> entries_;
   std::vector<uint8_t> joined_;
 };
+
+template <class Alive>
+size_t CallJoiner::forget_dead(Alive&& alive) {
+  size_t n = 0;
+  for (auto it = entries_.begin(); it != entries_.end();) {
+    Event e;
+    std::memcpy(&e, it->second.data(), sizeof(e));
+    if (alive(e.tgid, e.tid)) {
+      ++it;
+    } else {
+      it = entries_.erase(it);
+      ++n;
+    }
+  }
+  return n;
+}
 
 // The record of entry half entry and the record end that ends the same call: end's event,
 // then entry's items and end's (a string end read again only if entry lacks it). Pure.

@@ -5,6 +5,7 @@
 #include <bpf/libbpf.h>
 #include <linux/types.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -58,6 +59,19 @@ size_t Tracer::consume(Sink& sink) {
     count(rec);  // out of the ring now: if the sink fails below, it counts as not written
     staged_.insert(staged_.end(), rec.begin(), rec.end());
   });
+  // Entry halves of threads that are gone will never be joined (their last call was left out
+  // by -Z or -e status=): now and then, forget them, so they cannot pile up.
+  if (joiner_.waiting() > kSweepAt) {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec - last_sweep_s_ >= 1) {
+      last_sweep_s_ = now.tv_sec;
+      joiner_.forget_dead([](uint32_t tgid, uint32_t tid) {
+        std::string path = "/proc/" + std::to_string(tgid) + "/task/" + std::to_string(tid);
+        return access(path.c_str(), F_OK) == 0;
+      });
+    }
+  }
   std::stable_sort(refs.begin(), refs.end(),
                    [](const Ref& a, const Ref& b) { return a.ts < b.ts; });
   for (const Ref& r : refs) {

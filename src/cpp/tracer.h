@@ -95,6 +95,8 @@ class Tracer {
   uint64_t resumed_ = 0;
   uint64_t discarded_ = 0;
   CallJoiner joiner_;
+  static constexpr size_t kSweepAt = 4096;  // entry halves waiting before gone threads' go
+  int64_t last_sweep_s_ = 0;
   bool detached_ = false;
   std::vector<Event> still_running_;  // calls_begun_before() at detach, for drain()
   std::vector<uint8_t> staged_;        // records of the batch being sorted, back to back

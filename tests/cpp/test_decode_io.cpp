@@ -177,6 +177,10 @@ void entry_halves_join_their_ends() {
   CHECK_EQ(joiner.waiting(), size_t{1});
   joiner.clear();
   CHECK_EQ(joiner.waiting(), size_t{0});
+  // Entry halves of threads that are gone are forgotten, the others kept.
+  joiner.take(first.data(), static_cast<uint32_t>(first.size()));
+  CHECK_EQ(joiner.forget_dead([](uint32_t, uint32_t tid) { return tid != 42; }), size_t{1});
+  CHECK_EQ(joiner.waiting(), size_t{0});
   // An exec by a thread other than the leader ends under the leader's tid.
   Event exec = call("execve", {0x1000, 0x2000, 0x3000}, 0, EVENT_ENTRY | EVENT_HAS_TIME);
   exec.tid = 43;
