@@ -95,9 +95,9 @@ __s64 resume_left = 0;     /* threads in resuming: user space sets it before att
 	((r)->data + ((start) & (ITEMS_START_MAX - 1)) + ((x) & (ITEM_MAX - 1)))
 
 /* A record being put together: the event, its tail and its items, as they are sent. One per
- * CPU: the syscall tracepoints run their programs with preemption disabled (5.12-6.13 in
- * __DO_TRACE; since 6.14 the syscall probes' preempt_notrace guard), so nothing else on the
- * CPU uses it until the record is sent. */
+ * CPU: the syscall tracepoints run their programs with preemption disabled (__DO_TRACE; since
+ * syscall tracepoints may fault, the preempt_notrace guard of their BPF probes in
+ * include/trace/bpf_probe.h), so nothing else on the CPU uses it until the record is sent. */
 struct record {
 	struct event e;
 	struct string_tail t;
@@ -766,7 +766,7 @@ static __always_inline struct file *fd_file(struct task_struct *task, int fd)
 	struct fdtable *fdt = task->files->fdt;
 	struct file **fds, *file = NULL;
 
-	if (fd < 0 || fd >= fdt->max_fds)
+	if (fd < 0 || (unsigned int)fd >= fdt->max_fds)
 		return NULL;
 	fds = fdt->fd;
 	bpf_probe_read_kernel(&file, sizeof(file), fds + fd);
