@@ -665,7 +665,10 @@ def run(opts: Options) -> int:
     unwritten = tracer.consumed - written
     lost = counters.lost + unwritten
     if opts.format == "jsonl" and output_error is None and records_wanted(opts):
-        sink.write_end(accounting(written, tracer, counters, unwritten))
+        try:
+            sink.write_end(accounting(written, tracer, counters, unwritten))
+        except OutputError as err:
+            output_error = err
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough: no report
     # of what it did not read. -c alone writes no records: its table is the report.
     closed_pipe = output_error is not None and output_error.errno == errno.EPIPE
