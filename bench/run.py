@@ -378,14 +378,25 @@ def nr_of(name: str) -> int:
     return int(observer.syscalls.number(name))
 
 
+def record_lines(log: Path) -> int:
+    """Lines of a log that are records: jsonl's last line, the run's counts, is not one."""
+    if not log.exists():
+        return 0
+    with log.open("rb") as f:
+        count, last = 0, b""
+        for line in f:
+            count, last = count + 1, line
+    return count - (last.startswith(b'{"kind":"end"'))
+
+
 def parse_observer(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
     m = re.search(r"(\d+) events written, (\d+) lost", err)
     if not m:
         return None, None, f"no summary: {last_line(err)}"
     written, lost = int(m.group(1)), int(m.group(2))
     note = ""
-    if log.exists() and line_count(log) != written:
-        note = f"log has {line_count(log)} lines, {written} written"
+    if log.exists() and record_lines(log) != written:
+        note = f"log has {record_lines(log)} records, {written} written"
     return written, lost, note
 
 
@@ -404,6 +415,14 @@ def counting(needle: Callable[[str], str]) -> Callable[[Workload, Path, str, str
 parse_observer_log = counting(lambda name: f":{nr_of(name)}:")
 parse_observer_jsonl = counting(lambda name: f'"syscall":"{name}"')
 parse_observer_strace = counting(lambda name: f" {name}(")
+
+
+def parse_observer_strace(w: Workload, log: Path, out: str, err: str) -> tuple[int | None,
+                                                                                int | None, str]:
+    events, lost, note = parse_observer(w, log, out, err)
+    if w.count_nr and not note:
+        events = grep_count(log, f" {w.count_nr}(")
+    return events, lost, note
 
 
 def parse_summary(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
@@ -484,7 +503,8 @@ TRACERS = [
            command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "--format", "jsonl",
                                         "-o", str(log)],
            ready=observer_ready, parse=parse_observer_jsonl),
-    Tracer("observer_strace", "observer strace, --data-limit 32", follow=["-f"],
+    # Full records with data: strace's own lines, buffers cut at strace's 32 bytes.
+    Tracer("observer_strace", "observer strace format, data 32", follow=["-f"],
            available=supports("--data-limit"),
            command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "--format", "strace",
                                         "--data-limit", "32", "-o", str(log)],
@@ -681,7 +701,7 @@ def measure_all(tools: Tools, sizes: Sizes, peers: bool = True,
     load from elsewhere on the machine spreads over all cases alike."""
     chosen = selection or Selection()
     why = {t.name: PEERS_SKIPPED if t.peer and not peers else t.available(tools)
-           for t in TRACERS}
+           for t in chosen_tracers}
 
     def reason(tracer: Tracer, work: Workload) -> str:
         if tracer.name not in chosen.tracers or work.name not in chosen.workloads:
@@ -690,11 +710,11 @@ def measure_all(tools: Tools, sizes: Sizes, peers: bool = True,
             return f"n/a: {tracer.title} here follows no children"
         return why[tracer.name]
 
-    runs: dict[tuple[str, str], list[Run]] = {(t.name, w.name): [] for t in TRACERS
-                                              for w in WORKLOADS}
+    runs: dict[tuple[str, str], list[Run]] = {(t.name, w.name): [] for t in chosen_tracers
+                                              for w in chosen_workloads}
     for k in range(sizes.reps):
-        for work in rotated(WORKLOADS, k):
-            for tracer in rotated(TRACERS, k):
+        for work in rotated(chosen_workloads, k):
+            for tracer in rotated(chosen_tracers, k):
                 done = runs[(tracer.name, work.name)]
                 if reason(tracer, work) or any(r.value is None for r in done):
                     continue
@@ -711,13 +731,10 @@ def measure_all(tools: Tools, sizes: Sizes, peers: bool = True,
                              reason(TRACERS[0], work), None)
         untraced.ratio = 1.0 if untraced.median is not None else None
         rows.append(untraced)
-        for tracer in TRACERS[1:]:
+        for tracer in chosen_tracers[1:]:
             rows.append(summarize(tracer, work, runs[(tracer.name, work.name)],
                                   reason(tracer, work), untraced.median))
     return rows
-
-
-# ---------------------------------------------------------------- extras
 
 
 def consumer_throughput(tools: Tools, sizes: Sizes) -> dict[str, object]:

@@ -5,14 +5,22 @@
 //
 // Two recording modes, chosen before load (capture_exit):
 //  - entry only (the default log): sys_enter alone writes the record. exit/exit_group and
-//    execve appear exactly once because each has exactly one entry.
-//  - entry + exit (full records): sys_enter keeps the arguments and start time in task
-//    storage, sys_exit writes one record with the return value and duration. Syscalls
-//    that never return (exit, exit_group) are written at entry. A successful execve exits in
-//    the new image; task storage belongs to the task_struct, which survives exec (even
-//    de_thread's pid change), so its record is completed there. Path and name arguments
-//    (string_args) are copied at entry, before the syscall can change them, and follow the
-//    event as a struct string_tail; the record is built in task storage and copied out.
+//    execve appear exactly once because each has exactly one entry. Nothing below the
+//    capture_exit test runs for it.
+//  - entry + exit (full records): sys_enter keeps only the call's start (72 bytes of task
+//    storage: time, arguments, ids) and sys_exit writes the record with the return value,
+//    the duration and what the call filled (capture_plan: buffers, structs, the fds it made).
+//    What must be read at entry (path strings, buffers the call reads, execve's argv, what
+//    fd arguments name) goes out at once as an entry half (EVENT_ENTRY), which user space
+//    joins with the exit half: nothing waits per thread. Both halves are put together in a
+//    per-CPU record. Each syscall's work is decided in user space (plans, read-only), so a
+//    getppid pays for its start and its exit only. Syscalls that never return (exit,
+//    exit_group) are written at entry. A successful execve exits in the new image; task
+//    storage belongs to the task_struct, which survives exec (even de_thread's pid change),
+//    so its record is completed there. A call that never returns is written unfinished: at
+//    sys_exit when SIGKILL is pending (killed in the call), at sched_process_exit, and at
+//    detach by the task iterator (still running). With -p, a call its thread was already
+//    in ends as a resumed record.
 //  - summary (count_stats): sys_exit adds to a per-CPU array of per-syscall totals; with
 //    emit_records off nothing else is written, so summary mode moves no per-event data.
 //    sched_switch, attached in this mode only, adds up the time a thread with a syscall in
@@ -25,7 +33,9 @@
 // consumer drains on a 10 ms timer instead; the 16 MiB default ring holds 50 ms at 3 M
 // records/s, and whatever does not fit is counted in lost_events.
 //
-// Minimum kernel: 5.11 (tp_btf 5.5, ring buffer 5.8, task storage for tracing 5.11).
+// Minimum kernel: 5.12, for task storage in tracing programs (commit a10787e6d58c). Also used:
+// bounded loops (5.3), tp_btf (5.5), global functions (5.6), the ring buffer and the task
+// iterator (5.8), bpf_get_current_task_btf (5.11); -n needs bpf_loop (5.17).
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_core_read.h>
@@ -51,6 +61,12 @@ const volatile __u8 filter_failed = 0;    /* only syscalls that returned an erro
 const volatile __u8 filter_successful = 0; /* only the others (-e status=successful) */
 const volatile __u8 emit_exits = 0;       /* a record when a traced process ends */
 const volatile __u32 string_limit = 0;    /* bytes per string argument, 0 = no strings */
+/* -P: only syscalls whose path argument is one of filter_path (as the program wrote it), or
+ * whose fd argument was opened on one (path_fds). Needs bpf_strncmp (v5.17, commit
+ * c5fb19937455), as -n needs bpf_loop. */
+const volatile __u8 filter_paths = 0;             /* how many of filter_path are set */
+const volatile char filter_path[MAX_PATHS][NAME_LEN] = {};
+const volatile __u16 path_roles[MAX_SYSCALLS] = {}; /* enum path_role, and path argument bits */
 /* --cgroup/--unit/--container: only tasks in the cgroup v2 directory of this id (its inode)
  * or below it, i.e. whose ancestor at filter_cgroup_level is that cgroup. */
 const volatile __u64 filter_cgroup_id = 0;
@@ -63,39 +79,76 @@ const volatile __u64 pidns_ino = 0;
 /* -u/--uid: only tasks whose real or effective uid is filter_uid_value. */
 const volatile __u8 filter_uid = 0;
 const volatile __u32 filter_uid_value = 0;
-const volatile __u8 string_args[MAX_SYSCALLS] = {}; /* bit i: argument i is a string */
 const volatile __u8 capture_blobs = 0;    /* capture_plan is in use */
 const volatile __u32 argv_limit = 0;      /* bytes kept of each execve argv string */
-const volatile struct capture_slot capture_plan[MAX_SYSCALLS][MAX_BLOBS] = {};
+const volatile __u8 decode_fds = 0;       /* -y: what fd arguments and results name */
+const volatile __u8 absolute_paths = 0;   /* --absolute: where relative paths start */
+const volatile __u8 resume_calls = 0;     /* -p: a call running at attach ends resumed */
+const volatile __u32 ring_bytes = 16 << 20; /* the ring's size: larger records cannot fit */
+/* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
+const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
+const volatile struct capture_slot capture_plan[2][MAX_SYSCALLS][MAX_BLOBS] = {};
 
-/* -P: only syscalls whose path argument is one of filter_path (as the program wrote it), or
- * whose fd argument was opened on one (path_fds). Needs bpf_strncmp (v5.17, commit
- * c5fb19937455), as -n needs bpf_loop. */
-const volatile __u8 filter_paths = 0;             /* how many of filter_path are set */
-const volatile char filter_path[MAX_PATHS][NAME_LEN] = {};
-const volatile __u16 path_roles[MAX_SYSCALLS] = {}; /* enum path_role, and path argument bits */
-
-/* Counters read by user space through the mmap'ed .bss. */
-__u64 lost_events = 0;     /* records dropped because the ring was full */
+/* Counters read by user space through the mmap'ed .bss. Every call a traced thread makes
+ * while attached is written, written unfinished, or counted here. */
+__u64 lost_events = 0;     /* records of calls dropped because the ring was full */
+__u64 lost_notices = 0;    /* process exits and signals dropped because the ring was full */
+__u64 lost_storage = 0;    /* calls not recorded: their thread's start could not be stored */
+__u64 lost_oversized = 0;  /* records larger than the ring (a ring of a few pages) */
 __u64 untraced_forks = 0;  /* children not followed because the traced map was full */
+__u64 untraced_execs = 0;  /* -n: programs not traced because the traced map was full */
 __s64 traced_alive = 0;    /* processes in the traced map, counting user-space inserts */
+__s64 resume_left = 0;     /* threads in resuming: user space sets it before attaching */
 
-/* Bytes of the items area: strings start below MAX_STRINGS * STRING_MAX, each blob below
- * that plus its predecessors, and the verifier bounds every copy by mask + maximum length. */
-#define ITEMS_MASK (2 * MAX_STRINGS * STRING_MAX - 1)
-#define ITEMS_SPACE (ITEMS_MASK + 1 + BLOB_MAX)
+/* Where an item's bytes go: its start (masked below ITEMS_START_MAX) plus an offset inside it
+ * (masked below ITEM_MAX). The masks are for the verifier, which bounds every copy by them
+ * plus the copy's largest size; the code keeps each item within ITEM_MAX itself. */
+#define ITEM_AT(r, start, x)                                                               \
+	((r)->data + ((start) & (ITEMS_START_MAX - 1)) + ((x) & (ITEM_MAX - 1)))
 
-/* The record under construction between sys_enter and sys_exit, laid out as it is sent. */
-struct pending {
+/* A record being put together: the event, its tail and its items, as they are sent. One per
+ * CPU: the syscall tracepoints run their programs with preemption disabled (__DO_TRACE; since
+ * syscall tracepoints may fault, the preempt_notrace guard of their BPF probes in
+ * include/trace/bpf_probe.h), so nothing else on the CPU uses it until the record is sent. */
+struct record {
 	struct event e;
 	struct string_tail t;
-	char data[ITEMS_SPACE];
-	__u32 active;
-	__u32 unread; /* a string could not be read at entry (page not yet faulted in) */
+	char data[ITEMS_SPACE + ITEM_MAX]; /* room for the verifier's bound of the last item */
 	__u32 used;   /* bytes of data taken by the items so far */
-	__u32 compat; /* a 32-bit call: EVENT_COMPAT */
+	__u32 unread; /* a string could not be read at entry (page not yet faulted in) */
+	__u32 cursor; /* where a loop writes next: see forget() */
+	__u32 __pad;
+	__s64 budget; /* what a loop may still read: see forget() */
+};
+
+/* Returns x through memory, so that the verifier knows only that it is a __u32: a loop that
+ * writes at x (the bytes so far) then has states alike at each step, whatever came before,
+ * and they are pruned, instead of one more per step. The caller bounds it again. */
+static __always_inline __u32 forget(struct record *r, __u32 x)
+{
+	*(volatile __u32 *)&r->cursor = x;
+	return *(volatile __u32 *)&r->cursor;
+}
+
+/* What a traced thread keeps between sys_enter and sys_exit: only the start of its call,
+ * 88 bytes. Its entry data went out as an entry half; its exit half is built in a record. */
+struct start {
+	__u64 ts_ns;
+	__u64 args[6];
 	__u64 off_cpu_ns;    /* summary mode: time off the CPU since entry (sched_switch) */
 	__u64 off_cpu_since; /* when it last left the CPU with the call in flight; 0 = on it */
+	__u32 tgid; /* as the tracer sees them: the iterator at detach runs in another task */
+	__u32 tid;
+	__s32 nr;
+	__u32 flags; /* enum start_flag and EVENT_COMPAT */
+};
+
+enum start_flag {
+	START_ACTIVE = 1 << 16,     /* in a call */
+	START_ENTRY_SENT = 1 << 17, /* its entry half is in the ring */
+	START_UNREAD = 1 << 18,     /* a string could not be read at entry: read it at exit */
+	START_LOST = 1 << 19,       /* its entry half was lost, and counted: write nothing */
+	START_SEEN = 1 << 20,       /* the thread made a call since attach (resuming) */
 };
 
 struct {
@@ -131,8 +184,26 @@ struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, int);
-	__type(value, struct pending);
-} pending SEC(".maps");
+	__type(value, struct start);
+} starts SEC(".maps");
+
+/* -p: the threads of the targets when tracing began, until each makes a call or returns
+ * from the one it was in (that exit is written as resumed). Those left at detach are still
+ * in it: user space writes them as detached. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, MAX_TRACED);
+	__type(key, __u32);   /* tid */
+	__type(value, __u32); /* its tgid */
+} resuming SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct record);
+} records SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -149,6 +220,7 @@ struct {
 	__type(key, __u32);
 	__type(value, struct latency_hist);
 } latency SEC(".maps");
+
 struct path_fd {
 	__u32 tgid;
 	__s32 fd;
@@ -256,18 +328,29 @@ static __always_inline bool task_selected(void)
 	return true;
 }
 
-static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr)
+/* Whether a call's result passes -Z / -e status=successful. */
+static __always_inline bool status_selected(long ret)
+{
+	if (filter_failed && ret >= 0)
+		return false;
+	if (filter_successful && ret < 0 && ret >= -4095)
+		return false;
+	return true;
+}
+
+/* A record of its own for pid_tgid; a full ring counts it in *lost. */
+static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr, __u64 *lost)
 {
 	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
 
 	if (!e) {
-		__sync_fetch_and_add(&lost_events, 1);
+		__sync_fetch_and_add(lost, 1);
 		return NULL;
 	}
 	e->tgid = pid_tgid >> 32;
 	e->tid = (__u32)pid_tgid;
 	e->nr = nr;
-	read_comm(e->comm);
+	read_comm(e->comm, bpf_get_current_task_btf());
 	return e;
 }
 
@@ -320,84 +403,179 @@ static __always_inline void add_stats(long nr, long ret, __u64 duration, __u64 c
 	}
 }
 
-/* Copies user string *ptr to data + offset. Reads limit + 2 bytes so that a string of exactly
- * limit bytes (limit + 1 with its NUL) is told apart from a longer one. Returns its length. */
-static __always_inline __u32 read_string(struct pending *p, __u32 i, __u32 offset, __u64 ptr)
+static __always_inline struct record *record_buffer(void)
 {
-	__u32 limit = string_limit;
-	long n;
+	__u32 zero = 0;
 
+	return bpf_map_lookup_elem(&records, &zero);
+}
+
+static __always_inline const volatile struct call_plan *plan_of(long nr, bool compat)
+{
+	return &plans[compat][(unsigned long)nr & (MAX_SYSCALLS - 1)];
+}
+
+/* The event of a call from its start: identity and comm as they are now. */
+static __always_inline void event_of(struct event *e, const struct start *s, __u64 pid_tgid)
+{
+	e->ts_ns = s->ts_ns;
+	for (int i = 0; i < 6; i++)
+		e->args[i] = s->args[i];
+	e->ret = 0;
+	e->duration_ns = 0;
+	e->tgid = pid_tgid >> 32;
+	e->tid = (__u32)pid_tgid;
+	e->nr = s->nr;
+	read_comm(e->comm, bpf_get_current_task_btf());
+}
+
+static __always_inline void begin_items(struct record *r)
+{
+	r->t.count = 0;
+	r->t.truncated = 0;
+	r->t.at_exit = 0;
+	r->used = 0;
+	r->unread = 0;
+}
+
+/* args[i] of the record, i < 6. The mask keeps the index bounded for the verifier where the
+ * compiler has moved the caller's test away from the load. */
+static __always_inline __u64 arg_value(const struct record *r, __u32 i)
+{
+	barrier_var(i);
+	return r->e.args[i & 7];
+}
+
+/* Where the next item starts, or -1 when no more fit. */
+static __always_inline long next_item(const struct record *r)
+{
+	if (r->t.count >= MAX_ITEMS || r->used >= ITEMS_START_MAX)
+		return -1;
+	return r->used;
+}
+
+/* Takes the len bytes written at next_item() as item kind for argument arg. */
+static __always_inline void add_item(struct record *r, __u8 kind, __u8 arg, __u32 len, bool cut,
+				     bool at_exit)
+{
+	__u32 i = r->t.count;
+
+	if (i >= MAX_ITEMS)
+		return;
+	r->t.len[i] = len;
+	r->t.arg[i] = arg;
+	r->t.kind[i] = kind;
+	if (cut)
+		r->t.truncated |= STRING_TRUNCATED(i);
+	if (at_exit)
+		r->t.at_exit |= 1u << i;
+	r->t.count = i + 1;
+	r->used += len;
+}
+
+/* Sends r with its items; false (and counted) if it could not be queued. */
+static __always_inline bool send(struct record *r)
+{
+	__u64 size = sizeof(struct event);
+
+	if (r->t.count) {
+		r->e.flags |= EVENT_HAS_STRINGS;
+		size += sizeof(struct string_tail) + r->used;
+	}
+	if (size > sizeof(struct event) + sizeof(struct string_tail) + ITEMS_SPACE)
+		return false;
+	if (size + BPF_RINGBUF_HDR_SZ > ring_bytes) {
+		__sync_fetch_and_add(&lost_oversized, 1);
+		return false;
+	}
+	if (bpf_ringbuf_output(&events, r, size, BPF_RB_NO_WAKEUP)) {
+		__sync_fetch_and_add(&lost_events, 1);
+		return false;
+	}
+	return true;
+}
+
+/* The global functions below fill the per-CPU record themselves: each is verified once,
+ * whatever calls it (Linux 5.6, commit 51c39bb1d5d1), which keeps the programs that call them
+ * in series short to verify. They take only scalars, as 5.12 requires. */
+
+/* Copies the string args[arg] points to as the next item. Reads limit + 2 bytes so that a
+ * string of exactly limit bytes (limit + 1 with its NUL) is told apart from a longer one. */
+__noinline int string_item(__u32 arg)
+{
+	struct record *r = record_buffer();
+	__u32 limit = string_limit;
+	bool cut = false;
+	long start, n;
+
+	if (!r || arg >= 6)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
 	if (limit > STRING_MAX - 2)
 		limit = STRING_MAX - 2;
-	n = bpf_probe_read_user_str(p->data + (offset & (STRING_MAX - 1)), limit + 2,
-				    (const void *)ptr);
+	n = bpf_probe_read_user_str(ITEM_AT(r, start, 0), limit + 2, (const void *)arg_value(r, arg));
 	if (n <= 0) {
-		p->unread = 1;
+		r->unread = 1;
 		return 0;
 	}
 	n -= 1;
 	if (n > limit) {
 		n = limit;
-		p->t.truncated |= STRING_TRUNCATED(i);
+		cut = true;
 	}
-	return n;
+	add_item(r, ITEM_STRING, arg, n, cut, false);
+	return 0;
 }
 
-static __always_inline void read_strings(struct pending *p, long nr)
+/* Every string argument of the call (plan->strings), in argument order. */
+static __always_inline void read_strings(const volatile struct call_plan *plan)
 {
-	__u32 offset = 0, len;
-	__u8 mask;
+	__u8 mask = string_limit ? plan->strings : 0;
 
-	p->t.count = 0;
-	p->t.truncated = 0;
-	p->t.blob = 0;
-	p->unread = 0;
-	p->used = 0;
-	if ((unsigned long)nr >= MAX_SYSCALLS)
-		return;
-	mask = string_limit ? string_args[nr] : 0;
-	for (__u32 arg = 0; arg < 6 && mask; arg++) {
-		if (!(mask & (1u << arg)))
-			continue;
-		mask &= ~(1u << arg);
-		__u32 i = p->t.count;
-		if (i >= MAX_STRINGS)
-			break;
-		len = read_string(p, i, offset, p->e.args[arg]);
-		p->t.len[i] = len;
-		p->t.arg[i] = arg;
-		p->t.count = i + 1;
-		offset += len;
-	}
-	p->used = offset;
+	for (__u32 arg = 0; arg < 6; arg++)
+		if (mask & (1u << arg))
+			string_item(arg);
 }
 
-/* An array of strings (argv) as one blob at data + offset: each string cut at cap bytes and
- * followed by its enum argv_end byte. Returns the blob's length. */
-static __always_inline __u32 read_argv(struct pending *p, __u32 offset, __u64 array, __u32 cap)
+/* An array of strings (argv) written into the per-CPU record as the item at start: each
+ * string cut at cap bytes and followed by its enum argv_end byte. Pointers are 8 bytes, or 4
+ * (a 32-bit call: the low half of an 8-byte read, which at worst fails on the terminating
+ * NULL at the end of a page and ends there). Returns the item's length. A global function,
+ * verified once (Linux 5.6, commit 51c39bb1d5d1), so its arguments are scalars. */
+__noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 {
-	__u32 len = 0;
+	struct record *r = record_buffer();
+	__u32 len = 0, step = ptr32 ? 4 : 8, size;
 
+	if (!r)
+		return 0;
 	if (cap > ARGV_STRING_MAX)
 		cap = ARGV_STRING_MAX;
+	/* cap + 2 bytes tells a string of cap bytes (cap + 1 with its NUL) from a longer one.
+	 * The mask, which the compiler must keep, bounds the copy for the verifier. */
+	size = cap + 2;
+	barrier_var(size);
+	size &= 2 * ARGV_STRING_MAX - 1;
 	for (__u32 k = 0; k < ARGV_MAX + 1; k++) {
 		__u64 ptr = 0;
-		__u32 at = offset + len;
+		__u32 at = len;
 		__u8 end;
 		long n;
 
-		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * sizeof(ptr))) ||
-		    !ptr)
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step)))
+			break;
+		if (ptr32)
+			ptr = (__u32)ptr;
+		if (!ptr)
 			break;
 		if (k == ARGV_MAX || len + ARGV_STRING_MAX + 2 > BLOB_MAX) {
-			barrier_var(at);
-			p->data[at & ITEMS_MASK] = ARGV_MORE;
+			*ITEM_AT(r, start, at) = ARGV_MORE;
 			len++;
 			break;
 		}
-		barrier_var(at);
-		/* cap + 2 bytes tells a string of cap bytes (cap + 1 with its NUL) from a longer one. */
-		n = bpf_probe_read_user_str(p->data + (at & ITEMS_MASK), cap + 2, (const void *)ptr);
+		n = bpf_probe_read_user_str(ITEM_AT(r, start, at), size, (const void *)ptr);
 		if (n <= 0)
 			break;
 		n -= 1; /* without the NUL, whose place takes the end byte */
@@ -407,101 +585,652 @@ static __always_inline __u32 read_argv(struct pending *p, __u32 offset, __u64 ar
 			end = ARGV_CUT;
 		}
 		at += n;
-		barrier_var(at);
-		p->data[at & ITEMS_MASK] = end;
-		/* The mask forgets how len was reached, so the verifier's states of one iteration
-		 * are alike whichever strings came before: without it, they double per element. */
-		len = (len + n + 1) & (2 * BLOB_MAX - 1);
+		*ITEM_AT(r, start, at) = end;
+		len = forget(r, len + n + 1);
+		if (len > BLOB_MAX)
+			break;
 	}
 	return len;
 }
 
-/* How many pointers an array (envp) holds before its NULL, up to ENVP_MAX. */
-static __always_inline __u32 count_pointers(__u64 array)
+/* How many pointers an array (envp) holds before its NULL, up to ENVP_MAX. Global, as
+ * argv_item. */
+__noinline int count_pointers(__u64 array, int ptr32)
 {
-	__u32 k;
+	__u32 k, step = ptr32 ? 4 : 8;
 
 	for (k = 0; k < ENVP_MAX; k++) {
 		__u64 ptr = 0;
 
-		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * sizeof(ptr))) ||
-		    !ptr)
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step)))
+			break;
+		if (ptr32)
+			ptr = (__u32)ptr;
+		if (!ptr)
 			break;
 	}
 	return k;
 }
 
-/* Copies the blobs of nr's capture plan that are due now (when: CAPTURE_ENTRY or
- * CAPTURE_EXIT) after the items already there. ret is the return value at exit. */
-static __always_inline void read_blobs(struct pending *p, long nr, __u8 when, long ret)
+/* execve and execveat: argv as strings and envp as a count, read at entry from the old image.
+ * Kept out of read_blobs' loop so that the verifier walks their loops once. */
+static __always_inline void read_exec_args(struct record *r, __u8 how)
 {
-	if (!capture_blobs || (unsigned long)nr >= MAX_SYSCALLS)
-		return;
-	for (__u32 b = 0; b < MAX_BLOBS; b++) {
-		const volatile struct capture_slot *slot = &capture_plan[nr][b];
-		__u32 i = p->t.count, cap = slot->size, offset = p->used;
-		__u64 want;
-		__u8 flags = slot->flags;
+	__u8 argv = how & ARGV_ARG_MASK;
+		p->off_cpu_ns = 0;
+		p->off_cpu_since = 0;
+	int ptr32 = (how & ARGV_32BIT) != 0;
+	__u32 count;
+	long start;
 
-		if (!(flags & when) || i >= MAX_ITEMS || slot->arg >= 6 || offset > ITEMS_MASK)
-			continue;
-		if (flags & CAPTURE_SIZE_RET)
-			want = ret > 0 ? ret : 0;
-		else if ((flags & CAPTURE_SIZE_ARG) && slot->size_arg < 6)
-			want = p->e.args[slot->size_arg];
-		else
-			want = cap;
-		if (want > cap) {
-			p->t.truncated |= STRING_TRUNCATED(i);
-			want = cap;
+	if (argv > 4)
+		return;
+	start = next_item(r);
+	if (start < 0)
+		return;
+	add_item(r, ITEM_BLOB, argv, argv_item(r->e.args[argv], argv_limit, ptr32, start), false,
+		 false);
+	start = next_item(r);
+	if (start < 0)
+		return;
+	count = count_pointers(r->e.args[argv + 1], ptr32);
+	__builtin_memcpy(ITEM_AT(r, start, 0), &count, sizeof(count));
+	add_item(r, ITEM_BLOB, argv + 1, sizeof(count), false, false);
+}
+
+/* An iovec array (readv, writev; a msghdr's) written into the per-CPU record at x in the
+ * item at start: struct iov_head, then per element kept its struct iov_item and data, each
+ * cut at cap bytes and at most budget bytes in all (at exit, what the call returned; -1 at
+ * entry). Returns the new x. A global function, verified once, so its arguments are scalars
+ * and few: where packs start << 12 | x, and cap_compat is cap | 1 << 31 for a 32-bit call. */
+__noinline int iovec_item(__u64 iov, __u64 count, long budget, __u32 cap_compat, __u32 where)
+{
+	struct iov_head head = { .count = count > 0xffffffff ? 0xffffffff : count, .kept = 0 };
+	struct record *r = record_buffer();
+	__u32 start = where >> 12, x = where & (ITEM_MAX - 1), at = x + sizeof(head);
+	__u32 cap = cap_compat & 0x7fffffff, size = cap_compat >> 31 ? 8 : 16;
+
+	if (!r)
+		return x;
+	for (__u32 k = 0; k < IOV_KEPT && k < count; k++) {
+		struct iov_item item = {};
+		__u64 raw[2] = {}, want, filled;
+
+		/* struct iovec: two longs, or two 32-bit words for a 32-bit call. */
+		if (bpf_probe_read_user(raw, size, (const void *)(iov + k * size)))
+			break;
+		item.base = size == 8 ? (__u32)raw[0] : raw[0];
+		item.len = size == 8 ? raw[0] >> 32 : raw[1];
+		/* The bytes the call read or filled of this element, and those kept of them. */
+		filled = budget >= 0 && item.len > (__u64)budget ? budget : item.len;
+		want = filled < cap ? filled : cap;
+		/* What is left of the budget and what to keep go through memory, as at does:
+		 * the paths that computed them then meet in one state. */
+		if (budget >= 0) {
+			*(volatile __s64 *)&r->budget = budget - filled;
+			budget = *(volatile __s64 *)&r->budget;
 		}
-		if (want > BLOB_MAX || slot->arg >= 6 || offset > ITEMS_MASK)
+		want = forget(r, want);
+		if (want > ITEM_MAX || at + sizeof(item) + want > ITEM_MAX)
+			break;
+		if (want && bpf_probe_read_user(ITEM_AT(r, start, at + sizeof(item)), want,
+						(const void *)item.base))
+			want = 0;
+		item.kept = want;
+		bpf_probe_read_kernel(ITEM_AT(r, start, at), sizeof(item), &item);
+		at = forget(r, at + sizeof(item) + want);
+		if (at > ITEM_MAX)
+			break;
+		head.kept++;
+	}
+	bpf_probe_read_kernel(ITEM_AT(r, start, x), sizeof(head), &head);
+	return at;
+}
+
+/* The 64-bit struct user_msghdr (include/linux/socket.h): 56 bytes. */
+struct user_msghdr64 {
+	__u64 name;
+	__u32 namelen;
+	__u32 __pad;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 flags;
+	__u32 __pad2;
+};
+#define SOCKADDR_MAX 128
+
+/* sendmsg (entry) and recvmsg (exit) as the item at start: the struct user_msghdr at msg,
+ * the u32 length of the name kept, the name, and its iovec as iovec_item writes it. Returns
+ * the item's length, 0 if msg is unreadable. Global, as iovec_item. */
+__noinline int msghdr_item(__u64 msg_ptr, __u32 cap, long budget, __u32 start)
+{
+	struct record *r = record_buffer();
+	struct user_msghdr64 msg;
+	__u32 name = 0;
+
+	if (!r || bpf_probe_read_user(&msg, sizeof(msg), (const void *)msg_ptr))
+		return 0;
+	__builtin_memcpy(ITEM_AT(r, start, 0), &msg, sizeof(msg));
+	if (msg.name && msg.namelen) {
+		name = msg.namelen < SOCKADDR_MAX ? msg.namelen : SOCKADDR_MAX;
+		if (bpf_probe_read_user(ITEM_AT(r, start, sizeof(msg) + 4), name & (SOCKADDR_MAX * 2 - 1),
+					(const void *)msg.name))
+			name = 0;
+	}
+	__builtin_memcpy(ITEM_AT(r, start, sizeof(msg)), &name, sizeof(name));
+	return iovec_item(msg.iov, msg.iovlen, budget, cap & 0x7fffffff,
+			  (start & (ITEMS_START_MAX - 1)) << 12 | (sizeof(msg) + 4 + name));
+}
+
+/* Copies blob b of nr's capture plan as the next item if it is due now (when: CAPTURE_ENTRY
+ * or CAPTURE_EXIT). ret is the return value at exit. which packs compat << 16 | nr << 4 | b. */
+__noinline int blob_item(__u32 which, __u32 when, long ret)
+{
+	struct record *r = record_buffer();
+	__u32 nr = (which >> 4) & (MAX_SYSCALLS - 1), b = which & (MAX_BLOBS - 1);
+	bool compat = which >> 16;
+	const volatile struct capture_slot *slot = &capture_plan[compat][nr][b];
+	__u32 cap = slot->size;
+	__u8 flags = slot->flags, arg = slot->arg, size_arg = slot->size_arg;
+	long start;
+	__u64 want;
+
+	if (!r || !(flags & when) || arg >= 6 || size_arg >= 6)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	/* A failed call filled nothing: its buffers are shown as pointers, as strace does; an
+	 * iovec array still shows its elements' addresses and lengths. */
+	if (when == CAPTURE_EXIT && ret < 0 && !(flags & CAPTURE_IOVEC))
+		return 0;
+	if (flags & CAPTURE_MSGHDR) {
+		want = compat ? 0 : msghdr_item(arg_value(r, arg), cap, when == CAPTURE_EXIT ? ret : -1,
+						start);
+		if (want)
+			add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
+		return 0;
+	}
+	if (flags & CAPTURE_IOVEC) {
+		want = iovec_item(arg_value(r, arg), arg_value(r, size_arg),
+				  when == CAPTURE_EXIT ? (ret > 0 ? ret : 0) : -1,
+				  (cap & 0x7fffffff) | (compat ? 1u << 31 : 0),
+				  (start & (ITEMS_START_MAX - 1)) << 12);
+		add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
+		return 0;
+	}
+	if (flags & CAPTURE_SIZE_RET) {
+		want = ret > 0 ? ret : 0;
+	} else if (flags & CAPTURE_SIZE_PTR) {
+		__u32 len = 0;
+
+		if (bpf_probe_read_user(&len, sizeof(len), (const void *)arg_value(r, size_arg)))
+			return 0;
+		want = len;
+	} else if (flags & CAPTURE_COUNT) {
+		want = arg_value(r, size_arg) * slot->elem;
+	} else if ((flags & CAPTURE_SIZE_ARG) && slot->elem == ELEM_FD_SET) {
+		/* select's nfds: the longs of each fd_set that hold fds 0 to nfds - 1. */
+		want = (((__u32)arg_value(r, size_arg) + 63) / 64) * 8;
+	} else if (flags & CAPTURE_SIZE_ARG) {
+		want = arg_value(r, size_arg);
+	} else {
+		want = cap;
+	}
+	if (slot->elem == ELEM_SIGMASK && !(flags & CAPTURE_SIZE_ARG)) {
+		/* pselect6's sigmask: the 8-byte set its struct points to, then the struct's size. */
+		__u64 sig[2];
+
+		if (!arg_value(r, arg) ||
+		    bpf_probe_read_user(sig, sizeof(sig), (const void *)arg_value(r, arg)) ||
+		    bpf_probe_read_user(ITEM_AT(r, start, 0), 8, (const void *)sig[0]))
+			return 0;
+		__builtin_memcpy(ITEM_AT(r, start, 8), &sig[1], 8);
+		add_item(r, ITEM_BLOB, arg, 16, false, when == CAPTURE_EXIT);
+		return 0;
+	}
+	if (compat && (flags & (CAPTURE_COUNT | CAPTURE_SIZE_ARG)))
+		want = (__u32)want;
+	if (want > cap) {
+		want = cap;
+		r->t.truncated |= STRING_TRUNCATED(r->t.count & (MAX_ITEMS - 1));
+	}
+	if (want > ITEM_MAX)
+		return 0;
+	/* Keep the bound in the code the verifier sees: the compiler drops it after the test
+	 * above, and the verifier needs it to bound the copy. */
+	barrier_var(want);
+	if (want && bpf_probe_read_user(ITEM_AT(r, start, 0), want & (2 * ITEM_MAX - 1),
+					(const void *)arg_value(r, arg))) {
+		/* Unreadable: shown as the pointer, as strace does. At entry that may be a page
+		 * not yet faulted in, which the call itself brings in: read it again at exit. */
+		if (when == CAPTURE_ENTRY && arg_value(r, arg))
+			r->unread = 1;
+		return 0;
+	}
+	add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
+	return 0;
+}
+
+/* The blobs of nr's capture plan that are due now, after the items already there. */
+static __always_inline void read_blobs(long nr, bool compat, __u8 when, long ret)
+{
+	__u32 used;
+
+	if ((unsigned long)nr >= MAX_SYSCALLS)
+		return;
+	used = plan_of(nr, compat)->blobs;
+	for (__u32 b = 0; b < MAX_BLOBS && b < used; b++)
+		blob_item((compat ? 1u << 16 : 0) | (__u32)nr << 4 | b, when, ret);
+}
+
+#define PIPEFS_MAGIC 0x50495045
+#define SOCKFS_MAGIC 0x534F434B
+#define ANON_INODE_FS_MAGIC 0x09041934
+#define PID_FS_MAGIC 0x50494446 /* pidfds since 6.9 (commit cb12fd8e0dab), anon inodes before */
+#define AT_FDCWD -100
+#define F_DUPFD 0
+#define F_DUPFD_CLOEXEC 1030
+
+/* The open file of the current task's fd, or NULL. task->files->fdt is read through the
+ * trusted task pointer; the fd array is not typed for the verifier, so its slot is copied. */
+static __always_inline struct file *fd_file(struct task_struct *task, int fd)
+{
+	struct fdtable *fdt = task->files->fdt;
+	struct file **fds, *file = NULL;
+
+	if (fd < 0 || (unsigned int)fd >= fdt->max_fds)
+		return NULL;
+	fds = fdt->fd;
+	bpf_probe_read_kernel(&file, sizeof(file), fds + fd);
+	return file;
+}
+
+/*
+ * Appends what fd names (AT_FDCWD: the current directory) as the next item, of kind for arg
+ * (kind_arg packs kind << 8 | arg, an argument or ITEM_ARG_*): struct fd_path, then the names
+ * from the file up to the task's root, each NUL-terminated, crossing from a mount's root to
+ * where it is mounted. Nothing if fd is not open. The walk is bounded (FD_PATH_DEPTH steps,
+ * ITEM_MAX bytes): deeper paths are marked FD_PATH_CUT.
+ */
+__noinline int fd_item(__u32 kind_arg, int fd)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct record *r = record_buffer();
+	struct fd_path head = {};
+	struct path at = {}, root = {};
+	struct dentry *mnt_root;
+	const unsigned char *name;
+	__u32 x = sizeof(head), i;
+	long start, n;
+
+	if (!r)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	if (fd == AT_FDCWD) {
+		if (BPF_CORE_READ_INTO(&at, task, fs, pwd))
+			return 0;
+	} else {
+		struct file *file = fd_file(task, fd);
+		struct inode *inode;
+
+		if (!file || BPF_CORE_READ_INTO(&at, file, f_path))
+			return 0;
+		inode = BPF_CORE_READ(file, f_inode);
+		head.ino = BPF_CORE_READ(inode, i_ino);
+		switch (BPF_CORE_READ(inode, i_sb, s_magic)) {
+		case PIPEFS_MAGIC:
+			head.type = FD_PATH_PIPE;
+			goto done;
+		case SOCKFS_MAGIC:
+			head.type = FD_PATH_SOCKET;
+			goto done;
+		case PID_FS_MAGIC:
+			head.type = FD_PATH_ANON;
+			head.names = 1;
+			__builtin_memcpy(ITEM_AT(r, start, x), "[pidfd]", 8);
+			x += 8;
+			goto done;
+		case ANON_INODE_FS_MAGIC:
+			head.type = FD_PATH_ANON;
+			name = BPF_CORE_READ(at.dentry, d_name.name);
+			n = bpf_probe_read_kernel_str(ITEM_AT(r, start, x), NAME_LEN, name);
+			if (n > 0) {
+				x += n;
+				head.names = 1;
+			}
+			goto done;
+		}
+	}
+	if (BPF_CORE_READ_INTO(&root, task, fs, root))
+		return 0;
+	mnt_root = BPF_CORE_READ(at.mnt, mnt_root);
+	if (BPF_CORE_READ(at.dentry, d_parent) == at.dentry && at.dentry != mnt_root) {
+		/* A file with no place in a tree (memfd_create's, shmem_file_setup's): the kernel
+		 * names it "/" + its name + " (deleted)" (simple_dname). */
+		name = BPF_CORE_READ(at.dentry, d_name.name);
+		n = bpf_probe_read_kernel_str(ITEM_AT(r, start, x), NAME_LEN, name);
+		if (n > 0) {
+			x += n;
+			head.names = 1;
+		}
+		head.flags |= FD_PATH_DELETED;
+		goto done;
+	}
+	/* d_unlinked(): unhashed and not a root. */
+	if (!BPF_CORE_READ(at.dentry, d_hash.pprev))
+		head.flags |= FD_PATH_DELETED;
+	for (i = 0; i < FD_PATH_DEPTH; i++) {
+		struct dentry *d = at.dentry, *parent;
+
+		if (d == root.dentry && at.mnt == root.mnt)
+			break;
+		if (d == mnt_root) {
+			/* A mount's root: go on from where it is mounted, in its parent mount. */
+			struct mount *m = (void *)at.mnt - bpf_core_field_offset(struct mount, mnt);
+			struct mount *up = BPF_CORE_READ(m, mnt_parent);
+
+			if (!up || up == m) /* the namespace's root, or a mount no longer attached */
+				break;
+			at.dentry = BPF_CORE_READ(m, mnt_mountpoint);
+			at.mnt = (void *)up + bpf_core_field_offset(struct mount, mnt);
+			mnt_root = BPF_CORE_READ(at.mnt, mnt_root);
 			continue;
-		/* Keep the mask in the code the verifier sees: the compiler drops it after the test
-		 * above, and the verifier needs it to bound the copy. */
-		barrier_var(offset);
-		if (want && bpf_probe_read_user(p->data + (offset & ITEMS_MASK), want,
-						(const void *)p->e.args[slot->arg]))
-			continue; /* unreadable: shown as the pointer, as strace does */
-		p->t.len[i] = want;
-		p->t.arg[i] = slot->arg;
-		p->t.blob |= 1u << i;
-		p->t.count = i + 1;
-		p->used = offset + want;
+		}
+		parent = BPF_CORE_READ(d, d_parent);
+		if (!parent || parent == d) /* the root of a filesystem that is not mounted */
+			break;
+		if (x > ITEM_MAX - NAME_LEN) {
+			head.flags |= FD_PATH_CUT;
+			break;
+		}
+		name = BPF_CORE_READ(d, d_name.name);
+		n = bpf_probe_read_kernel_str(ITEM_AT(r, start, x), NAME_LEN, name);
+		if (n <= 0)
+			break;
+		x = forget(r, x + n);
+		head.names++;
+		at.dentry = parent;
+	}
+	if (i == FD_PATH_DEPTH)
+		head.flags |= FD_PATH_CUT;
+done:
+	__builtin_memcpy(ITEM_AT(r, start, 0), &head, sizeof(head));
+	add_item(r, kind_arg >> 8, kind_arg & 0xff, x, false, false);
+	return 0;
+}
+
+static __always_inline void add_fd_path(__u8 kind, __u8 arg, int fd)
+{
+	fd_item((__u32)kind << 8 | arg, fd);
+}
+
+/* -y at entry: what each fd argument names (a directory fd's AT_FDCWD: the current one), and
+ * the fds of a pollfd array. */
+static __always_inline void read_fd_args(struct record *r, const volatile struct call_plan *plan)
+{
+	__u8 fds = plan->fds, dirfds = plan->dirfds, array = plan->fd_array;
+
+	for (__u32 arg = 0; arg < 6; arg++) {
+		int fd = (int)r->e.args[arg];
+
+		if (((fds | dirfds) & (1u << arg)) &&
+		    (fd >= 0 || ((dirfds & (1u << arg)) && fd == AT_FDCWD)))
+			add_fd_path(ITEM_FD_PATH, arg, fd);
+	}
+	if (array && array < 6) {
+		/* struct pollfd: the int fd, then two shorts. */
+		__u64 elems = arg_value(r, array - 1), count = arg_value(r, array);
+		__s32 pollfds[2 * FD_ELEMS] = {};
+
+		if (count > FD_ELEMS)
+			count = FD_ELEMS;
+		if (bpf_probe_read_user(pollfds, count * 8, (const void *)elems))
+			return;
+		for (__u32 k = 0; k < FD_ELEMS && k < count; k++)
+			if (pollfds[2 * k] >= 0)
+				add_fd_path(ITEM_FD_PATH, ITEM_ARG_ELEM + k, pollfds[2 * k]);
+	}
+	if (plan->fd_sets) {
+		/* select's sets: each fd below 64 in any of them, once. */
+		__u64 fds = 0;
+
+		for (__u32 arg = 1; arg < 4; arg++) {
+			__u64 bits = 0;
+
+			if ((plan->fd_sets & (1u << arg)) && r->e.args[arg] &&
+			    !bpf_probe_read_user(&bits, sizeof(bits), (const void *)r->e.args[arg]))
+				fds |= bits;
+		}
+		for (__u32 fd = 0; fd < 64 && fds; fd++) {
+			if (fds & 1)
+				add_fd_path(ITEM_FD_PATH, ITEM_ARG_FD + fd, fd);
+			fds >>= 1;
+		}
 	}
 }
 
-/* Appends item i (a blob of len bytes already at data + used) for argument arg. */
-static __always_inline void keep_blob(struct pending *p, __u8 arg, __u32 len)
+/* --absolute: for each relative path argument, the directory it starts from. The strings are
+ * the first items, in argument order. */
+static __always_inline void read_bases(struct record *r, const volatile struct call_plan *plan)
 {
-	__u32 i = p->t.count;
+	__u8 paths = plan->paths, dirfds = plan->dirfds;
+	__u32 start = 0;
 
-	if (i >= MAX_ITEMS)
-		return;
-	p->t.len[i] = len;
-	p->t.arg[i] = arg;
-	p->t.blob |= 1u << i;
-	p->t.count = i + 1;
-	p->used += len;
+	for (__u32 i = 0; i < MAX_STRINGS; i++) {
+		__u32 len, arg;
+
+		if (i >= r->t.count || r->t.kind[i] != ITEM_STRING)
+			break;
+		len = r->t.len[i];
+		arg = r->t.arg[i] & 7;
+		if ((paths & (1u << arg)) && len && *ITEM_AT(r, start, 0) != '/') {
+			int dirfd = arg && (dirfds & (1u << (arg - 1))) ? (int)arg_value(r, arg - 1)
+									   : AT_FDCWD;
+
+			add_fd_path(ITEM_BASE, arg, dirfd);
+		}
+		start += len;
+	}
 }
 
-/* execve and execveat: argv as strings and envp as a count, read at entry from the old image.
- * Kept out of read_blobs' loop so that the verifier walks their loops once. */
-static __always_inline void read_exec_args(struct pending *p, long nr)
+/* -y at exit: what the fd the call returned names, or the two it wrote (pipe). */
+static __always_inline void read_fd_results(struct record *r,
+					    const volatile struct call_plan *plan, long ret)
 {
-	__u8 argv = nr == NR_EXECVE ? 1 : 2;
-	__u32 count, offset = p->used;
+	__u8 how = plan->fd_ret, pair = plan->fd_pair;
 
-	if (offset > ITEMS_MASK)
+	if (how == FD_RET_ALWAYS ||
+	    (how == FD_RET_DUPFD && ((int)r->e.args[1] == F_DUPFD ||
+				     (int)r->e.args[1] == F_DUPFD_CLOEXEC)))
+		add_fd_path(ITEM_FD_PATH, ITEM_ARG_RET, ret);
+	if (pair && pair <= 6) {
+		int fds[2];
+
+		if (bpf_probe_read_user(fds, sizeof(fds), (const void *)arg_value(r, pair - 1)))
+			return;
+		add_fd_path(ITEM_FD_PATH, ITEM_ARG_PAIR, fds[0]);
+		add_fd_path(ITEM_FD_PATH, ITEM_ARG_PAIR + 1, fds[1]);
+	}
+}
+
+/* The entry half of a call with data to read at entry: sent now, joined in user space with
+ * the exit half. Marks s with what became of it. */
+static __always_inline void send_entry(struct start *s, __u64 pid_tgid, long nr, bool compat)
+{
+	const volatile struct call_plan *plan = plan_of(nr, compat);
+	struct record *r = record_buffer();
+
+	if (!r)
 		return;
-	keep_blob(p, argv, read_argv(p, offset, p->e.args[argv], argv_limit));
-	offset = p->used;
-	if (offset > ITEMS_MASK)
+	event_of(&r->e, s, pid_tgid);
+	r->e.flags = EVENT_ENTRY | EVENT_HAS_TIME | (compat ? EVENT_COMPAT : 0);
+	begin_items(r);
+	read_strings(plan);
+	if (absolute_paths)
+		read_bases(r, plan);
+	if (capture_blobs) {
+		if (plan->work & WORK_EXEC)
+			read_exec_args(r, plan->argv);
+		else
+			read_blobs(nr, compat, CAPTURE_ENTRY, 0);
+	}
+	if (decode_fds)
+		read_fd_args(r, plan);
+	if (r->unread)
+		s->flags |= START_UNREAD;
+	if (!r->t.count)
 		return;
-	count = count_pointers(p->e.args[argv + 1]);
-	barrier_var(offset);
-	__builtin_memcpy(p->data + (offset & ITEMS_MASK), &count, sizeof(count));
-	keep_blob(p, argv + 1, sizeof(count));
+	s->flags |= send(r) ? START_ENTRY_SENT : START_LOST;
+}
+
+/* sys_enter of a full record: keep the start, and send the entry half if there is one. */
+static __always_inline void start_call(struct pt_regs *regs, long id, bool compat, __u64 pid_tgid)
+{
+	struct start *s = bpf_task_storage_get(&starts, bpf_get_current_task_btf(), 0,
+					       BPF_LOCAL_STORAGE_GET_F_CREATE);
+	__u32 seen, tid = (__u32)pid_tgid;
+
+	if (!s) {
+		__sync_fetch_and_add(&lost_storage, 1);
+		return;
+	}
+	seen = s->flags & START_SEEN;
+	s->ts_ns = bpf_ktime_get_ns();
+	s->off_cpu_ns = 0;
+	s->off_cpu_since = 0;
+	s->nr = id;
+	s->flags = START_ACTIVE | START_SEEN | (compat ? EVENT_COMPAT : 0);
+	/* A thread of a -p target that makes a call was not in one at attach. */
+	if (resume_calls && !seen && resume_left && bpf_map_delete_elem(&resuming, &tid) == 0)
+		__sync_fetch_and_add(&resume_left, -1);
+	if (!emit_records)
+		return;
+	read_args(regs, s->args, compat);
+	s->tgid = pid_tgid >> 32;
+	s->tid = tid;
+	if ((unsigned long)id < MAX_SYSCALLS && (plan_of(id, compat)->work & WORK_ENTRY))
+		send_entry(s, pid_tgid, id, compat);
+}
+
+/* SIGKILL is pending: the thread dies on its way out of the call (kill -9, a sibling's
+ * exit_group or exec). ptrace reports no exit for such a call and strace shows it
+ * unfinished; so does observer. */
+static __always_inline bool killed(void)
+{
+	return bpf_get_current_task_btf()->pending.signal.sig[0] & (1UL << (9 - 1));
+}
+
+/* A call that never returned, from its start: flags says why (EVENT_DETACHED or 0). */
+static __always_inline void send_unfinished(const struct start *s, __u32 started,
+					    struct task_struct *task, __u32 why)
+{
+	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+
+	if (!e) {
+		__sync_fetch_and_add(&lost_events, 1);
+		return;
+	}
+	e->ts_ns = s->ts_ns;
+	for (int i = 0; i < 6; i++)
+		e->args[i] = s->args[i];
+	e->ret = 0;
+	e->duration_ns = 0;
+	e->tgid = s->tgid;
+	e->tid = s->tid;
+	e->nr = s->nr;
+	read_comm(e->comm, task);
+	e->flags = EVENT_UNFINISHED | EVENT_HAS_TIME | why | (started & EVENT_COMPAT) |
+		   (started & START_ENTRY_SENT ? EVENT_JOIN : 0);
+	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+}
+
+/* The exit half of a call: the return value and what the call filled. */
+static __always_inline void finish_call(const struct start *s, __u32 started, long ret,
+					__u64 duration, __u64 pid_tgid)
+{
+	bool compat = started & EVENT_COMPAT;
+	const volatile struct call_plan *plan = plan_of(s->nr, compat);
+	bool reread = (started & START_UNREAD) && !(plan->work & WORK_EXEC);
+	__u32 flags = EVENT_HAS_RET | EVENT_HAS_TIME | (started & EVENT_COMPAT) |
+		      (started & START_ENTRY_SENT ? EVENT_JOIN : 0);
+	struct record *r;
+	struct event *e;
+
+	if (!(plan->work & WORK_EXIT) && !reread) {
+		e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+		if (!e) {
+			__sync_fetch_and_add(&lost_events, 1);
+			return;
+		}
+		event_of(e, s, pid_tgid);
+		e->ret = ret;
+		e->duration_ns = duration;
+		e->flags = flags;
+		bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+		return;
+	}
+	r = record_buffer();
+	if (!r)
+		return;
+	event_of(&r->e, s, pid_tgid);
+	r->e.ret = ret;
+	r->e.duration_ns = duration;
+	r->e.flags = flags;
+	begin_items(r);
+	/* A string or buffer in a page the program had not touched yet cannot be read without
+	 * sleeping; the syscall itself has faulted it in by now, so read it again (same
+	 * pointer, and what the call reads it does not change). */
+	if (reread) {
+		read_strings(plan);
+		if (capture_blobs)
+			read_blobs(s->nr, compat, CAPTURE_ENTRY, 0);
+	}
+	if (capture_blobs)
+		read_blobs(s->nr, compat, CAPTURE_EXIT, ret);
+	if (decode_fds && ret >= 0)
+		read_fd_results(r, plan, ret);
+	send(r);
+}
+
+/* -p: the exit of a call a target's thread was in when tracing began, written as resumed:
+ * its arguments are still in the registers, its start and entry data are unknown. */
+static __always_inline void resume_call(struct pt_regs *regs, long ret, __u64 pid_tgid)
+{
+	__u32 tid = (__u32)pid_tgid;
+	struct record *r;
+	bool compat;
+	long nr;
+
+	if (!resume_left || bpf_map_delete_elem(&resuming, &tid))
+		return;
+	__sync_fetch_and_add(&resume_left, -1);
+	compat = in_compat();
+	nr = syscall_nr(regs);
+	if (!syscall_selected(nr, compat) || !task_selected() || !status_selected(ret) || killed())
+		return;
+	r = record_buffer();
+	if (!r)
+		return;
+	r->e.ts_ns = bpf_ktime_get_ns();
+	read_args(regs, r->e.args, compat);
+	r->e.ret = ret;
+	r->e.duration_ns = 0;
+	r->e.tgid = pid_tgid >> 32;
+	r->e.tid = tid;
+	r->e.nr = nr;
+	read_comm(r->e.comm, bpf_get_current_task_btf());
+	r->e.flags = EVENT_HAS_RET | EVENT_HAS_TIME | EVENT_RESUMED | (compat ? EVENT_COMPAT : 0);
+	begin_items(r);
+	if (capture_blobs)
+		read_blobs(nr, compat, CAPTURE_EXIT, ret);
+	if (decode_fds && ret >= 0 && (unsigned long)nr < MAX_SYSCALLS)
+		read_fd_results(r, plan_of(nr, compat), ret);
+	send(r);
 }
 
 /* -P: whether the string at ptr is one of filter_path. */
@@ -584,7 +1313,6 @@ static __always_inline void path_exit(__u64 pid_tgid, long ret)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	struct pending *p;
 	struct event *e;
 	__u64 pid_tgid;
 	bool compat;
@@ -604,31 +1332,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		return 0;
 
 	if (capture_exit && !never_returns(id, compat)) {
-		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
-					 BPF_LOCAL_STORAGE_GET_F_CREATE);
-		if (!p) {
-			__sync_fetch_and_add(&lost_events, 1);
-			return 0;
-		}
-		p->e.ts_ns = bpf_ktime_get_ns();
-		p->e.nr = id;
-		p->active = 1;
-		p->off_cpu_ns = 0;
-		p->off_cpu_since = 0;
-		p->compat = compat ? EVENT_COMPAT : 0;
-		if (emit_records) {
-			read_args(regs, p->e.args, compat);
-			/* Capture plans are by native number: 32-bit calls show their raw arguments. */
-			p->t.count = 0;
-			p->unread = 0;
-			if ((string_limit || capture_blobs) && !compat) {
-				read_strings(p, id);
-				if (capture_blobs && is_exec(id))
-					read_exec_args(p, id);
-				else
-					read_blobs(p, id, CAPTURE_ENTRY, 0);
-			}
-		}
+		start_call(regs, id, compat, pid_tgid);
 		return 0;
 	}
 
@@ -651,11 +1355,11 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		l->tid = (__u32)pid_tgid;
 		l->nr = id;
 		l->flags = compat ? EVENT_COMPAT : 0;
-		read_comm(l->comm);
+		read_comm(l->comm, bpf_get_current_task_btf());
 		bpf_ringbuf_submit(l, BPF_RB_NO_WAKEUP);
 		return 0;
 	}
-	e = reserve(pid_tgid, id);
+	e = reserve(pid_tgid, id, &lost_events);
 	if (!e)
 		return 0;
 	e->ts_ns = capture_time ? bpf_ktime_get_ns() : 0;
@@ -670,54 +1374,35 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
-	struct pending *p;
-	__u64 duration, size;
-	__u64 pid_tgid;
+	struct start *s;
+	__u64 duration, pid_tgid;
+	__u32 started;
 
 	if (!current_ids(&pid_tgid) || (__u32)(pid_tgid >> 32) == filter_self_tgid)
 		return 0;
 	if (filter_paths)
 		path_exit(pid_tgid, ret);
-	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
-	if (!p || !p->active)
+	s = bpf_task_storage_get(&starts, bpf_get_current_task_btf(), 0, 0);
+	if (!s || !(s->flags & START_ACTIVE)) {
+		if (resume_calls && emit_records)
+			resume_call(regs, ret, pid_tgid);
 		return 0;
-	p->active = 0;
-	if (filter_failed && ret >= 0)
-		return 0;
-	if (filter_successful && ret < 0 && ret >= -4095)
-		return 0;
-	duration = bpf_ktime_get_ns() - p->e.ts_ns;
-	if (count_stats)
-		add_stats(p->e.nr, ret, duration,
-			  duration > p->off_cpu_ns ? duration - p->off_cpu_ns : 0, p->compat, true);
-	if (!emit_records)
-		return 0;
-
-	/* Identity at exit: a successful execve may have changed tid (de_thread) and comm. */
-	p->e.tgid = pid_tgid >> 32;
-	p->e.tid = (__u32)pid_tgid;
-	read_comm(p->e.comm);
-	p->e.ret = ret;
-	p->e.duration_ns = duration;
-	p->e.flags = EVENT_HAS_RET | EVENT_HAS_TIME | p->compat;
-	size = sizeof(struct event);
-	/* A string in a page the program had not touched yet cannot be read without sleeping;
-	 * the syscall itself has faulted it in by now, so read it again (same pointer). */
-	/* Entry buffers are not read again (read_strings starts the items afresh): their loops
-	 * would make sys_exit too long to verify. */
-	if (p->unread && !is_exec(p->e.nr) && !p->compat)
-		read_strings(p, p->e.nr);
-	/* A failed call filled nothing: its buffers are shown as pointers, as strace does. */
-	if (ret >= 0 && !p->compat)
-		read_blobs(p, p->e.nr, CAPTURE_EXIT, ret);
-	if (p->t.count) {
-		p->e.flags |= EVENT_HAS_STRINGS;
-		size += sizeof(struct string_tail) + p->used;
 	}
-	if (size > __builtin_offsetof(struct pending, data) + ITEMS_SPACE)
+	started = s->flags;
+	s->flags = started & ~START_ACTIVE;
+	if (!status_selected(ret))
 		return 0;
-	if (bpf_ringbuf_output(&events, p, size, BPF_RB_NO_WAKEUP))
-		__sync_fetch_and_add(&lost_events, 1);
+	duration = bpf_ktime_get_ns() - s->ts_ns;
+	if (count_stats)
+		add_stats(s->nr, ret, duration,
+			  duration > s->off_cpu_ns ? duration - s->off_cpu_ns : 0,
+			  started & EVENT_COMPAT, true);
+	if (!emit_records || (started & START_LOST))
+		return 0;
+	if (killed())
+		send_unfinished(s, started, bpf_get_current_task_btf(), 0);
+	else
+		finish_call(s, started, ret, duration, pid_tgid);
 	return 0;
 }
 
@@ -729,15 +1414,15 @@ SEC("tp_btf/sched_switch")
 int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
 {
 	__u64 now = bpf_ktime_get_ns();
-	struct pending *p;
+	struct start *s;
 
-	p = bpf_task_storage_get(&pending, prev, 0, 0);
-	if (p && p->active)
-		p->off_cpu_since = now;
-	p = bpf_task_storage_get(&pending, next, 0, 0);
-	if (p && p->active && p->off_cpu_since) {
-		p->off_cpu_ns += now - p->off_cpu_since;
-		p->off_cpu_since = 0;
+	s = bpf_task_storage_get(&starts, prev, 0, 0);
+	if (s && (s->flags & START_ACTIVE))
+		s->off_cpu_since = now;
+	s = bpf_task_storage_get(&starts, next, 0, 0);
+	if (s && (s->flags & START_ACTIVE) && s->off_cpu_since) {
+		s->off_cpu_ns += now - s->off_cpu_since;
+		s->off_cpu_since = 0;
 	}
 	return 0;
 }
@@ -795,6 +1480,8 @@ int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct l
 	}
 	if (bpf_map_update_elem(&traced, &tgid, &reason, BPF_NOEXIST) == 0)
 		__sync_fetch_and_add(&traced_alive, 1);
+	else
+		__sync_fetch_and_add(&untraced_execs, 1);
 	return 0;
 }
 
@@ -805,7 +1492,7 @@ static __always_inline void emit_exit(struct task_struct *task, __u64 pid_tgid)
 
 	if (!tgid_selected(pid_tgid >> 32) || !task_selected())
 		return;
-	e = reserve(pid_tgid, -1);
+	e = reserve(pid_tgid, -1, &lost_notices);
 	if (!e)
 		return;
 	e->ts_ns = bpf_ktime_get_ns();
@@ -828,7 +1515,7 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	if (!emit_exits || !emit_records || sig == 9 || !current_ids(&pid_tgid) ||
 	    !tgid_selected(pid_tgid >> 32) || !task_selected())
 		return 0;
-	e = reserve(pid_tgid, sig);
+	e = reserve(pid_tgid, sig, &lost_notices);
 	if (!e)
 		return 0;
 	e->ts_ns = bpf_ktime_get_ns();
@@ -849,6 +1536,20 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 	__u32 host = task->tgid, tgid;
 	__u64 ids;
 
+	/* Every exiting thread: a call it is still in never returns (do_exit from inside it).
+	 * A call killed by a signal has returned to sys_exit first and is written there. */
+	if (capture_exit && emit_records) {
+		struct start *s = bpf_task_storage_get(&starts, task, 0, 0);
+
+		if (s && (s->flags & START_ACTIVE)) {
+			__u32 started = s->flags;
+
+			s->flags = started & ~START_ACTIVE;
+			if (!(started & START_LOST))
+				send_unfinished(s, started, task, 0);
+		}
+	}
+
 	/* do_exit() decrements signal->live (group_dead = atomic_dec_and_test()) before this
 	 * tracepoint on every kernel since 2.6, so it reads 0 once every thread is exiting: when
 	 * the leader exits first its threads keep the process alive, and exit_group from any
@@ -865,5 +1566,28 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 			     /* a child in a pid namespace that died before its first syscall */
 			     (pidns_ino && bpf_map_delete_elem(&forked, &host) == 0)))
 		__sync_fetch_and_add(&traced_alive, -1);
+	return 0;
+}
+
+/* At detach, over every task: the calls still running are written unfinished, as strace
+ * writes "<detached ...>" (iter/task since Linux 5.8, commit eaaacd23910f; task storage in
+ * tracing programs since 5.12, commit a10787e6d58c). Run by user space once the other
+ * programs are detached, so no exit can race with it. */
+SEC("iter/task")
+int iter_task(struct bpf_iter__task *ctx)
+{
+	struct task_struct *task = ctx->task;
+	struct start *s;
+	__u32 started;
+
+	if (!task)
+		return 0;
+	s = bpf_task_storage_get(&starts, task, 0, 0);
+	if (!s || !(s->flags & START_ACTIVE))
+		return 0;
+	started = s->flags;
+	s->flags = started & ~START_ACTIVE;
+	if (!(started & START_LOST))
+		send_unfinished(s, started, task, EVENT_DETACHED);
 	return 0;
 }

@@ -9,13 +9,9 @@
 #if defined(__TARGET_ARCH_x86)
 #define NR_EXIT 60
 #define NR_EXIT_GROUP 231
-#define NR_EXECVE 59
-#define NR_EXECVEAT 322
 #elif defined(__TARGET_ARCH_arm64)
 #define NR_EXIT 93
 #define NR_EXIT_GROUP 94
-#define NR_EXECVE 221
-#define NR_EXECVEAT 281
 #endif
 
 #define NR32_EXIT 1
@@ -38,12 +34,6 @@ static __always_inline bool never_returns(long nr, bool compat)
 	if (compat)
 		return nr == NR32_EXIT || nr == NR32_EXIT_GROUP;
 	return nr == NR_EXIT || nr == NR_EXIT_GROUP;
-}
-
-/* A successful exec returns in the new image: the old arguments' memory is gone. */
-static __always_inline bool is_exec(long nr)
-{
-	return nr == NR_EXECVE || nr == NR_EXECVEAT;
 }
 
 /* regs is a trusted BTF pointer in tp_btf: plain loads, no probe-read helpers. A 32-bit call
@@ -93,12 +83,22 @@ static long scan_slash(__u32 i, void *data)
 	return 0;
 }
 
-/* The current task's comm as two 8-byte loads through the trusted task pointer, instead of
- * the bpf_get_current_comm() helper call and its byte-wise copy. The kernel zero-pads comm
- * (__set_task_comm uses strscpy_pad), so the bytes after the name are zeros. */
-static __always_inline void read_comm(char *comm)
+/* The syscall number at sys_exit, which passes only the return value. */
+static __always_inline long syscall_nr(struct pt_regs *regs)
 {
-	const __u64 *src = (const __u64 *)bpf_get_current_task_btf()->comm;
+#if defined(__TARGET_ARCH_x86)
+	return (long)regs->orig_ax;
+#elif defined(__TARGET_ARCH_arm64)
+	return regs->syscallno;
+#endif
+}
+
+/* A task's comm as two 8-byte loads through the trusted task pointer, instead of the
+ * bpf_get_current_comm() helper call and its byte-wise copy. The kernel zero-pads comm
+ * (__set_task_comm uses strscpy_pad), so the bytes after the name are zeros. */
+static __always_inline void read_comm(char *comm, struct task_struct *task)
+{
+	const __u64 *src = (const __u64 *)task->comm;
 
 	((__u64 *)comm)[0] = src[0];
 	((__u64 *)comm)[1] = src[1];

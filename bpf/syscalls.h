@@ -26,15 +26,19 @@ enum path_role {
 	PATH_FD_FCNTL = 512,  /* fcntl: F_DUPFD and F_DUPFD_CLOEXEC return a new fd */
 };
 /* Bytes of one string argument captured at entry: --string-limit is at most STRING_MAX - 2
- * (one byte to detect truncation, one for the NUL). At most MAX_STRINGS per syscall. */
+ * (one byte to detect truncation, one for the NUL). Every string argument is captured. */
 #define STRING_MAX 4096
-#define MAX_STRINGS 2
+#define MAX_STRINGS 6
 /* Buffers and structs captured per syscall (capture_plan), at most BLOB_MAX bytes each: I/O
  * data up to --data-limit, structs the kernel reads (entry) or fills (exit) in full. */
-#define MAX_BLOBS 2
+#define MAX_BLOBS 8
 #define BLOB_MAX 4096
-/* Items (strings, then blobs) that follow one event. */
-#define MAX_ITEMS (MAX_STRINGS + MAX_BLOBS)
+/* Items (strings, blobs, fd paths) that follow one event, and the bytes they may take: an
+ * item starts below ITEMS_START_MAX (a power of two) and is at most ITEM_MAX long. */
+#define MAX_ITEMS 16
+#define ITEM_MAX 4096
+#define ITEMS_START_MAX 16384
+#define ITEMS_SPACE (ITEMS_START_MAX + ITEM_MAX)
 
 /* event.flags */
 enum event_flag {
@@ -44,6 +48,15 @@ enum event_flag {
 	EVENT_PROCESS_EXIT = 8, /* not a syscall: the process ended; ret is its wait status */
 	EVENT_COMPAT = 16,      /* a 32-bit call (x86_64's int 0x80 / ia32): nr is an i386 number */
 	EVENT_SIGNAL = 32,      /* not a syscall: signal nr delivered; args hold its siginfo */
+	/* Full records travel in halves when a call has data to keep from its entry (strings,
+	 * buffers it reads, fd paths): the entry half goes out at entry and user space joins it
+	 * with the exit half. Nothing of the call is kept per thread but its start. */
+	EVENT_ENTRY = 64,       /* an entry half: never written alone */
+	EVENT_JOIN = 128,       /* an entry half of this thread went out before this record */
+	EVENT_UNFINISHED = 256, /* the call never returned: its thread was killed in it */
+	EVENT_DETACHED = 512,   /* with EVENT_UNFINISHED: still in the call when tracing ended */
+	EVENT_RESUMED = 1024,   /* the exit of a call made before tracing began: ts_ns is the
+				 * exit's, there is no duration and the entry's data is unknown */
 };
 
 /* Summary slots of 32-bit calls: COMPAT_STATS + their i386 number. */
@@ -52,12 +65,71 @@ enum event_flag {
 /* string_tail.truncated bits: item i was longer than the limit */
 #define STRING_TRUNCATED(i) (1u << (i))
 
+/* What an item is (string_tail.kind). */
+enum item_kind {
+	ITEM_STRING = 0,  /* a string argument, read at entry */
+	ITEM_BLOB = 1,    /* a buffer or struct of the capture plan */
+	ITEM_FD_PATH = 2, /* what an fd names (-y): struct fd_path, then names */
+	ITEM_BASE = 3,    /* the directory a relative path argument starts from (--absolute):
+			   * struct fd_path, then names */
+};
+
+/* string_tail.arg of an fd path that is not an argument's. */
+#define ITEM_ARG_RET 6  /* the fd the call returned */
+#define ITEM_ARG_PAIR 7 /* 7 and 8: the two fds the call wrote to its int[2] (pipe) */
+#define ITEM_ARG_ELEM 16 /* 16 + k: the fd of element k of a pollfd array (poll) */
+#define FD_ELEMS 8       /* elements of a pollfd array whose fds' paths are read */
+#define ITEM_ARG_FD 64   /* 64 + fd: an fd below 64 of an fd_set (select) */
+
+/* What an fd names, as the kernel knows it at the call: the file's names from itself up to
+ * the task's root (crossing mounts), each NUL-terminated, or a pseudo file by its inode. */
+enum fd_path_type {
+	FD_PATH_FILE = 0,   /* names follow: "passwd", "etc" is /etc/passwd */
+	FD_PATH_PIPE = 1,   /* pipe:[ino] */
+	FD_PATH_SOCKET = 2, /* socket:[ino] */
+	FD_PATH_ANON = 3,   /* anon_inode: and the one name that follows ([eventpoll]) */
+};
+#define FD_PATH_DELETED 1 /* the file was unlinked: strace's "(deleted)" */
+#define FD_PATH_CUT 2     /* deeper than FD_PATH_DEPTH names or longer than ITEM_MAX: the names
+			   * nearest the root are missing */
+#define FD_PATH_DEPTH 40
+struct fd_path {
+	__u64 ino;
+	__u8 type;  /* enum fd_path_type */
+	__u8 flags; /* FD_PATH_DELETED, FD_PATH_CUT */
+	__u8 names; /* how many names follow */
+	__u8 __pad[5];
+};
+
 /* capture_slot.flags: when a blob is read and where its length comes from. */
 enum capture_flag {
 	CAPTURE_ENTRY = 1,    /* the syscall reads it: copy at entry */
 	CAPTURE_EXIT = 2,     /* the syscall fills it: copy at exit, if it succeeded */
 	CAPTURE_SIZE_ARG = 4, /* length is argument size_arg (else fixed: size) */
 	CAPTURE_SIZE_RET = 8, /* length is the return value */
+	CAPTURE_IOVEC = 16,   /* an iovec array of args[size_arg] elements: each element's data,
+			       * cut at size; at exit no more in all than the return value */
+	CAPTURE_MSGHDR = 32,  /* a struct user_msghdr: with its name and its iovec's data */
+	CAPTURE_COUNT = 64,   /* length is args[size_arg] elements of elem bytes (poll's fds) */
+	CAPTURE_SIZE_PTR = 128, /* length is the u32 args[size_arg] points to (a socklen_t) */
+};
+/* capture_slot.elem of a CAPTURE_SIZE_ARG slot that is not a length in bytes: */
+#define ELEM_FD_SET 1   /* args[size_arg] is nfds: the fd_set's longs that hold them */
+#define ELEM_SIGMASK 2  /* pselect6's {const sigset_t *, size_t}: the set it points to,
+			 * then the size */
+
+/* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut
+ * at the data limit), then per element its struct iovec and its data. */
+#define IOV_KEPT 8
+struct iov_head {
+	__u32 count; /* elements of the array (args[size_arg], or msg_iovlen) */
+	__u32 kept;  /* elements that follow, at most IOV_KEPT */
+};
+struct iov_item {
+	__u64 base;
+	__u64 len;
+	__u32 kept; /* bytes of data that follow */
+	__u32 __pad;
 };
 
 /* execve's argv is captured as one blob: each string, cut at --data-limit bytes, then a byte
@@ -75,8 +147,37 @@ struct capture_slot {
 	__u8 arg;
 	__u8 flags; /* enum capture_flag; 0 = unused slot */
 	__u8 size_arg;
-	__u8 __pad;
+	__u8 elem; /* CAPTURE_COUNT: bytes per element; CAPTURE_SIZE_ARG: ELEM_* */
 };
+
+/* Per syscall, what else a full record carries, decided in user space (decode.cpp). */
+enum call_work {
+	WORK_ENTRY = 1, /* the entry half has something to read: strings, buffers, fd paths */
+	WORK_EXIT = 2,  /* the exit has something to read: buffers, the fds it made */
+	WORK_EXEC = 4,  /* execve or execveat: argv and envp */
+};
+enum fd_ret {
+	FD_RET_ALWAYS = 1, /* a return value >= 0 is an fd */
+	FD_RET_DUPFD = 2,  /* when args[1] is F_DUPFD or F_DUPFD_CLOEXEC (fcntl) */
+};
+struct call_plan {
+	__u8 work;    /* enum call_work */
+	__u8 strings; /* bit i: args[i] is a string */
+	__u8 fds;     /* bit i: args[i] is an fd: its path at entry (-y) */
+	__u8 dirfds;  /* bit i: args[i] is a directory fd, AT_FDCWD the current directory (-y) */
+	__u8 fd_ret;  /* enum fd_ret: the path of the fd it returns (-y) */
+	__u8 fd_pair; /* 1 + the argument of the int[2] it fills with two fds (-y) */
+	__u8 paths;   /* bit i: args[i] is a path; a relative one starts from args[i - 1] if
+		       * that is in dirfds, else from the current directory (--absolute) */
+	__u8 argv;    /* WORK_EXEC: bits 0-2 the argument of argv (envp is the next one), and
+		       * ARGV_32BIT for an array of 32-bit pointers */
+	__u8 fd_array; /* 1 + the argument of a pollfd array, its length the next one: the
+			* paths of its first FD_ELEMS fds (-y) */
+	__u8 fd_sets;  /* bit i: args[i] is an fd_set: the paths of its fds below 64 (-y) */
+	__u8 blobs;    /* slots of capture_plan in use, from the first */
+};
+#define ARGV_ARG_MASK 7
+#define ARGV_32BIT 8
 
 /* Why a tgid is in the traced map. */
 enum traced_reason {
@@ -115,16 +216,16 @@ struct log_event {
 
 /*
  * Follows struct event in the ring when EVENT_HAS_STRINGS is set: count items, item 0's
- * len[0] bytes first, then item 1's..., strings without NULs. Strings come first, then blobs
- * (bit i of blob set). The record's size covers them all.
+ * len[0] bytes first, then item 1's... The record's size covers them all.
  */
 struct string_tail {
 	__u16 len[MAX_ITEMS]; /* bytes of each item */
-	__u8 arg[MAX_ITEMS];  /* which syscall argument (0-5) each item is */
+	__u8 arg[MAX_ITEMS];  /* the syscall argument (0-5) each item is, or ITEM_ARG_* */
+	__u8 kind[MAX_ITEMS]; /* enum item_kind */
+	__u16 truncated;      /* STRING_TRUNCATED(i): item i was cut */
+	__u16 at_exit;        /* bit i: blob i was read at exit (poll reads its array twice) */
 	__u8 count;           /* items that follow, 0-MAX_ITEMS */
-	__u8 truncated;       /* STRING_TRUNCATED(i) */
-	__u8 blob;            /* bit i: item i is a buffer or struct, not a string */
-	__u8 __pad[5];
+	__u8 __pad[3];
 };
 
 /* Per-syscall totals of summary mode (-c), one slot per syscall number in a per-CPU array. */

@@ -22,7 +22,7 @@ enum { false = 0, true = 1 };
 
 #if defined(__TARGET_ARCH_x86)
 struct pt_regs {
-	unsigned long bp, bx, r10, r9, r8, cx, dx, si, di, orig_ax;
+	unsigned long bp, bx, r10, r9, r8, cx, dx, si, di, orig_ax; /* orig_ax: the syscall number */
 };
 
 /* status & TS_COMPAT: the task is in a 32-bit syscall (int 0x80 or ia32 compat). */
@@ -55,6 +55,73 @@ struct cred {
 	kuid_t euid;
 };
 
+/* What an fd or a directory names: the dentry chain up to the root, across mounts. */
+struct qstr {
+	const unsigned char *name;
+};
+
+struct hlist_bl_node {
+	struct hlist_bl_node *next, **pprev; /* pprev is NULL once the dentry is unhashed */
+};
+
+struct super_block {
+	unsigned long s_magic;
+};
+
+struct inode {
+	unsigned long i_ino;
+	struct super_block *i_sb;
+};
+
+struct dentry {
+	struct hlist_bl_node d_hash;
+	struct dentry *d_parent;
+	struct qstr d_name;
+	struct inode *d_inode;
+};
+
+struct vfsmount {
+	struct dentry *mnt_root;
+};
+
+/* fs/mount.h: a vfsmount is the mnt member of its struct mount. */
+struct mount {
+	struct mount *mnt_parent;
+	struct dentry *mnt_mountpoint;
+	struct vfsmount mnt;
+};
+
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+};
+
+struct file {
+	struct path f_path;
+	struct inode *f_inode;
+};
+
+struct fdtable {
+	unsigned int max_fds;
+	struct file **fd;
+};
+
+struct files_struct {
+	struct fdtable *fdt;
+};
+
+struct fs_struct {
+	struct path root, pwd;
+};
+
+typedef struct {
+	unsigned long sig[1];
+} sigset_t;
+
+struct sigpending {
+	sigset_t signal;
+};
+
 struct task_struct {
 #if defined(__TARGET_ARCH_x86)
 	struct thread_info thread_info;
@@ -65,29 +132,23 @@ struct task_struct {
 	char comm[16];
 	struct signal_struct *signal;
 	const struct cred *cred;
+	struct fs_struct *fs;
+	struct files_struct *files;
+	struct sigpending pending; /* signals sent to this thread: SIGKILL lands here */
+};
+
+/* The context of an iter/task program (Linux 5.8, commit eaaacd23910f). */
+struct bpf_iter_meta;
+struct bpf_iter__task {
+	struct bpf_iter_meta *meta;
+	struct task_struct *task;
 };
 
 /* Read as 48 raw bytes (the siginfo layout is ABI), never by field. */
 struct kernel_siginfo;
 struct k_sigaction;
 
-/* The executed file's own name, for -n: the dentry of bprm->file. */
-struct qstr {
-	const unsigned char *name;
-};
-
-struct dentry {
-	struct qstr d_name;
-};
-
-struct path {
-	struct dentry *dentry;
-};
-
-struct file {
-	struct path f_path;
-};
-
+/* The program being executed (-n): its path, and its file, whose dentry names it. */
 struct linux_binprm {
 	struct file *file;
 	const char *filename;

@@ -143,12 +143,20 @@ def test_record_options() -> None:
     opts = cli.parse_options(["-C"])
     assert opts.summary and cli.records_wanted(opts)
     assert cli.parse_options(["--format", "jsonl", "--string-limit", "9"]).string_limit == 9
+    # -y and --absolute are strace's: they pick its format, and jsonl carries them too.
+    opts = cli.parse_options(["-y"])
+    assert opts.format == "strace" and opts.decode_fds and not opts.absolute
+    opts = cli.parse_options(["--format", "jsonl", "--absolute", "--decode-fds"])
+    assert opts.format == "jsonl" and opts.decode_fds and opts.absolute
 
 
 @pytest.mark.parametrize("argv,message", [(["--format", "log", "-t"], "apply to --format strace"),
                                           (["--format", "jsonl", "-T"], "apply to --format"),
                                           (["--string-limit", "0"], "string limit"),
-                                          (["--string-limit", "4095"], "string limit")])
+                                          (["--string-limit", "4095"], "string limit"),
+                                          (["--format", "log", "-y"], "-y applies to"),
+                                          (["--format", "parquet", "--absolute"],
+                                           "--absolute applies to")])
 def test_bad_record_options(argv: list[str], message: str) -> None:
     with pytest.raises(UsageError, match=message):
         cli.parse_options(argv)
@@ -181,3 +189,19 @@ def test_straces_e_expressions() -> None:
     for bad in (["-e", "signal=all"], ["-e", "status=failed", "-e", "status=successful"]):
         with pytest.raises(UsageError):
             cli.parse_options(bad)
+
+
+def counts(**kw: int) -> dict[str, int]:
+    base = {"written": 0, "unfinished": 0, "resumed": 0, "lost": 0, "lost_ring": 0,
+            "lost_storage": 0, "lost_oversized": 0, "lost_notices": 0, "not_written": 0}
+    return {**base, **kw}
+
+
+def test_the_closing_line_accounts_for_every_call() -> None:
+    assert cli.closing_line(counts(written=146), 0.11) == "observer: 146 events written, 0 lost, 110 ms"
+    line = cli.closing_line(counts(written=90, lost=12, lost_ring=7, lost_storage=1,
+                                   lost_oversized=1, not_written=3), 2.5)
+    assert line == ("observer: 90 events written, 12 lost (7 ring full, 1 no task storage, 1 "
+                    "larger than the ring, 3 not written: output failed), 2.50 s")
+    line = cli.closing_line(counts(written=8, unfinished=2, resumed=1), 0.5)
+    assert line == "observer: 8 events written, 0 lost, 500 ms; 2 unfinished and 1 resumed among them"

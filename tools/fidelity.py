@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """How many of strace's lines observer's strace format reproduces, on real programs.
 
-``python tools/fidelity.py [-v] [PROGRAM ...]`` runs each program under ``strace -f`` (its
-defaults: strings cut at 32 bytes) and under ``observer -f --format strace``, pairs the
-processes in order of appearance, normalises both (hex addresses masked, pids named by order,
+``python tools/fidelity.py [-v] [-y] [PROGRAM ...]`` runs each program under ``strace -f``
+(its defaults: strings cut at 32 bytes) and under ``observer -f --format strace`` (with -y:
+both with -y, pipe and socket inodes masked), pairs each of strace's processes with
+observer's most like it, normalises both (hex addresses masked, pids named by order,
 strace's unfinished/resumed halves joined, white space collapsed) and aligns each process's
 lines. It prints, per program and in total, the share of strace's lines that observer wrote
 identically, and the syscalls whose lines differ most. tests/integration/test_fidelity.py
@@ -28,14 +29,71 @@ from typing import Callable
 
 OBSERVER = [sys.executable, "-m", "observer"]
 
-# A 32-bit getpid and write through int 0x80 from a 64-bit program (ia32 emulation).
+# 32-bit calls through int 0x80 from a 64-bit program (ia32 emulation), on buffers below
+# 4 GiB (a program that is not position-independent): getpid, write, open, read, fstat64,
+# close, stat64, and an execve whose argv is an array of 32-bit pointers.
 INT80_C = r"""
+static char buf[64], statbuf[96];
+static const char path[] = "/etc/hostname", msg[] = "int80\n";
+static const char prog[] = "/bin/true", arg0[] = "true";
+static unsigned int argv32[2];
+static long sys32(long nr, long a, long b, long c) {
+  long ret;
+  __asm__ volatile("int $0x80" : "=a"(ret) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
+  return ret;
+}
+int main(void) {
+  sys32(20, 0, 0, 0);
+  sys32(4, 1, (long)msg, 6);
+  long fd = sys32(5, (long)path, 0, 0);
+  sys32(3, fd, (long)buf, sizeof(buf));
+  sys32(197, fd, (long)statbuf, 0);
+  sys32(6, fd, 0, 0);
+  sys32(195, (long)path, (long)statbuf, 0);
+  argv32[0] = (unsigned int)(long)arg0;
+  sys32(11, (long)prog, (long)argv32, 0);
+  return 1;
+}
+"""
+
+# I/O vectors, polls and messages: writev and readv on a pipe (one element cut at strace's
+# 32 bytes, one readv element left empty), poll of ready and idle fds, sendmsg and recvmsg
+# on a socket pair, a poll that times out, and a select (glibc's pselect6).
+IO_C = r"""
+#include <poll.h>
+#include <string.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 int main(void) {
-  long ret;
-  static const char msg[] = "int80\n";
-  __asm__ volatile("int $0x80" : "=a"(ret) : "a"(20) : "memory");           /* getpid */
-  __asm__ volatile("int $0x80" : "=a"(ret) : "a"(4), "b"(1), "c"(msg), "d"(6) : "memory");
+  int p[2], s[2];
+  char a[3], b[3], c[2], big[40], got[16];
+  memset(big, 'x', sizeof(big));
+  pipe(p);
+  struct iovec out[] = {{"ab", 2}, {big, sizeof(big)}};
+  writev(p[1], out, 2);
+  struct iovec in[] = {{a, 3}, {b, 3}, {c, 2}};
+  readv(p[0], in, 3);
+  struct pollfd fds[] = {{p[0], POLLIN, 0}, {p[1], POLLOUT, 0}};
+  poll(fds, 2, 0);
+  socketpair(AF_UNIX, SOCK_STREAM, 0, s);
+  struct iovec msg_out[] = {{"xy", 2}, {"zz", 2}};
+  struct msghdr m = {.msg_iov = msg_out, .msg_iovlen = 2};
+  sendmsg(s[0], &m, 0);
+  struct iovec msg_in[] = {{got, sizeof(got)}};
+  struct msghdr r = {.msg_iov = msg_in, .msg_iovlen = 1};
+  recvmsg(s[1], &r, 0);
+  struct pollfd idle = {s[1], POLLIN, 0};
+  poll(&idle, 1, 0);
+  write(p[1], "x", 1);
+  fd_set readable, writable;
+  FD_ZERO(&readable);
+  FD_ZERO(&writable);
+  FD_SET(p[0], &readable);
+  FD_SET(p[1], &writable);
+  struct timeval zero = {0, 0};
+  select(p[1] + 1, &readable, &writable, NULL, &zero);
   return 0;
 }
 """
@@ -120,6 +178,7 @@ def _files(work: Path) -> None:
     (work / "threads.py").write_text(THREADS_PY)
     (work / "Makefile").write_text(MAKEFILE)
     (work / "int80.c").write_text(INT80_C)
+    (work / "io.c").write_text(IO_C)
 
 
 PROGRAMS = [
@@ -162,6 +221,7 @@ PROGRAMS = [
     Program("perl", lambda w: ["perl", "-e", 'print join(",", map { $_ * 2 } 1..5), "\n"']),
     Program("make", lambda w: ["make", "-s"], _remove("out.txt")),
     Program("threads", lambda w: [sys.executable, "-S", str(w / "threads.py")]),
+    Program("io", lambda w: [str(w / "io")]),
 ]
 
 
@@ -171,6 +231,8 @@ _PID_LINE = re.compile(r"^(?:\[pid +)?(\d+)\]? +(.*)$")
 _UNFINISHED = re.compile(r"^(.*) <unfinished \.\.\.>$")
 _RESUMED = re.compile(r"^<\.\.\. [\w]+ resumed>(.*)$")
 _HEX = re.compile(r"0x[0-9a-f]+")
+# -y: pipes and sockets are numbered by their inode, which differs from run to run.
+_INODE = re.compile(r"<(pipe|socket):\[\d+\]>")
 _SPACE = re.compile(r"\s+")
 _NAME = re.compile(r"^(?:--- |\+\+\+ )?([a-z_0-9]+)")
 
@@ -205,7 +267,7 @@ _PARENT = re.compile(r"^(getppid\(\)\s+= )\d+$")
 
 
 def normalise(line: str, pids: dict[int, str]) -> str:
-    line = _HEX.sub("0xADDR", line)
+    line = _INODE.sub(r"<\1:[INODE]>", _HEX.sub("0xADDR", line))
     for pid, name in pids.items():
         line = re.sub(rf"(?<![\w.]){pid}(?![\w.])", name, line)
     # A parent that is not traced is the tracer itself: strace's pid in one run, observer's
@@ -237,17 +299,42 @@ class Result:
         return self.same / self.strace_lines if self.strace_lines else 0.0
 
 
+def pair_processes(s_lines: dict[int, list[str]], s_order: list[int],
+                   o_lines: dict[int, list[str]], o_order: list[int]) -> list[int | None]:
+    """For each strace process in order, the observer process most like it (pids masked):
+    children that start together may appear in either order."""
+    anonymous = {pid: "<pid>" for pid in s_order + o_order}
+    masked = {pid: [normalise(line, anonymous) for line in lines]
+              for lines_of in (s_lines, o_lines) for pid, lines in lines_of.items()}
+    free = list(o_order)
+    pairs: list[int | None] = []
+    for s_pid in s_order:
+        best: int | None = None
+        score = -1.0
+        for o_pid in free:
+            ratio = difflib.SequenceMatcher(a=masked[s_pid], b=masked[o_pid],
+                                            autojunk=False).ratio()
+            if ratio > score:
+                best, score = o_pid, ratio
+        if best is not None:
+            free.remove(best)
+        pairs.append(best)
+    return pairs
+
+
 def compare(strace_text: str, observer_text: str, program: str) -> Result:
-    """Aligns each process's lines (processes paired in order of first appearance)."""
+    """Aligns each process's lines with those of the observer process most like it."""
     result = Result(program)
     s_lines, s_order = split_processes(strace_text)
     o_lines, o_order = split_processes(observer_text)
+    pairs = pair_processes(s_lines, s_order, o_lines, o_order)
     names = {pid: f"<pid{i}>" for i, pid in enumerate(s_order)}
-    names.update({pid: f"<pid{i}>" for i, pid in enumerate(o_order)})
-    for i, s_pid in enumerate(s_order):
+    names.update({pid: f"<pid{i}>" for i, pid in enumerate(pairs) if pid is not None})
+    unpaired = [pid for pid in o_order if pid not in pairs]
+    names.update({pid: f"<pid{len(s_order) + i}>" for i, pid in enumerate(unpaired)})
+    for s_pid, o_pid in zip(s_order, pairs):
         expected = [normalise(line, names) for line in s_lines[s_pid]]
-        actual = ([normalise(line, names) for line in o_lines[o_order[i]]]
-                  if i < len(o_order) else [])
+        actual = [normalise(line, names) for line in o_lines[o_pid]] if o_pid is not None else []
         result.strace_lines += len(expected)
         matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
         matched = set()
@@ -272,23 +359,28 @@ def build(work: Path) -> None:
     cc = shutil.which("gcc") or shutil.which("cc")
     if cc is None:
         raise RuntimeError("gcc is needed to build the int 0x80 program")
-    subprocess.run([cc, "-O1", "-o", str(work / "int80"), str(work / "int80.c")], check=True)
+    # int80 passes pointers to 32-bit calls: its data must lie below 4 GiB.
+    subprocess.run([cc, "-O1", "-no-pie", "-o", str(work / "int80"), str(work / "int80.c")],
+                   check=True)
+    subprocess.run([cc, "-O1", "-o", str(work / "io"), str(work / "io.c")], check=True)
 
 
-def run_one(program: Program, work: Path) -> Result:
+def run_one(program: Program, work: Path, fds: bool = False) -> Result:
+    """One program under strace -f and observer -f, both with -y if fds."""
     argv = program.argv(work)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C", "LC_ALL": "C",
            "HOME": str(work), "TZ": "UTC"}
     s_out, o_out = work / f"{program.name}.strace", work / f"{program.name}.observer"
+    y = ["-y"] if fds else []
     if program.setup:
         program.setup(work)
-    s = subprocess.run(["strace", "-f", "-o", str(s_out), *argv], cwd=work, env=env,
+    s = subprocess.run(["strace", "-f", *y, "-o", str(s_out), *argv], cwd=work, env=env,
                        capture_output=True, timeout=120)
     if program.setup:
         program.setup(work)
-    o = subprocess.run([*OBSERVER, "-q", "-f", "--format", "strace", "-o", str(o_out), "--",
-                        *argv], cwd=work, env={**env, **_python_env()}, capture_output=True,
-                       timeout=120)
+    o = subprocess.run([*OBSERVER, "-q", "-f", *y, "--format", "strace", "-o", str(o_out),
+                        "--", *argv], cwd=work, env={**env, **_python_env()},
+                       capture_output=True, timeout=120)
     if not s_out.exists() or not o_out.exists():
         return Result(program.name, error=(s.stderr + o.stderr).decode(errors="replace")[-300:])
     return compare(s_out.read_text(errors="replace"), o_out.read_text(errors="replace"),
@@ -302,12 +394,13 @@ def _python_env() -> dict[str, str]:
             if key in ("PYTHONPATH", "VIRTUAL_ENV")}
 
 
-def measure(names: list[str] | None = None) -> list[Result]:
+def measure(names: list[str] | None = None, fds: bool = False) -> list[Result]:
+    """Runs the programs (all, or those named); fds: both tracers with -y."""
     chosen = [p for p in PROGRAMS if not names or p.name in names]
     with tempfile.TemporaryDirectory(prefix="observer-fidelity-") as tmp:
         work = Path(tmp)
         build(work)
-        return [run_one(p, work) for p in chosen]
+        return [run_one(p, work, fds) for p in chosen]
 
 
 def report(results: list[Result], verbose: bool = False) -> str:
@@ -339,11 +432,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("programs", nargs="*", help="programs to run (default: all)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="show each differing strace line next to observer's")
+    parser.add_argument("-y", "--decode-fds", action="store_true",
+                        help="compare strace -f -y with observer -f -y: what each fd names")
     args = parser.parse_args(argv)
     if os.geteuid() != 0 or shutil.which("strace") is None:
         print("fidelity: needs root and strace", file=sys.stderr)
         return 1
-    print(report(measure(args.programs), args.verbose))
+    print(report(measure(args.programs, args.decode_fds), args.verbose))
     return 0
 
 

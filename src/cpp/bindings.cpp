@@ -132,6 +132,10 @@ PYBIND11_MODULE(_core, m) {
   m.attr("EVENT_HAS_RET") = static_cast<int>(EVENT_HAS_RET);
   m.attr("EVENT_HAS_TIME") = static_cast<int>(EVENT_HAS_TIME);
   m.attr("EVENT_HAS_STRINGS") = static_cast<int>(EVENT_HAS_STRINGS);
+  m.attr("EVENT_COMPAT") = static_cast<int>(EVENT_COMPAT);
+  m.attr("EVENT_UNFINISHED") = static_cast<int>(EVENT_UNFINISHED);
+  m.attr("EVENT_DETACHED") = static_cast<int>(EVENT_DETACHED);
+  m.attr("EVENT_RESUMED") = static_cast<int>(EVENT_RESUMED);
   m.attr("STRING_MAX") = STRING_MAX;
   m.attr("COMPAT_STATS") = COMPAT_STATS;
   m.attr("LATENCY_SUB_BITS") = LATENCY_SUB_BITS;
@@ -266,6 +270,9 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("exit_records", &Spec::exit_records)
       .def_readwrite("string_limit", &Spec::string_limit)
       .def_readwrite("data_limit", &Spec::data_limit)
+      .def_readwrite("fd_paths", &Spec::fd_paths)
+      .def_readwrite("absolute_paths", &Spec::absolute_paths)
+      .def_readwrite("resume_pids", &Spec::resume_pids)
       .def_readwrite("ring_size", &Spec::ring_size)
       .def_readwrite("backlog_size", &Spec::backlog_size,
                      "Bytes of drained records that may wait to be written; 0 = 16 ring sizes, "
@@ -288,8 +295,17 @@ PYBIND11_MODULE(_core, m) {
       "features that are not needed. probe_root replaces '/' (for tests).");
 
   py::class_<Counters>(m, "Counters", "What the kernel side counted.")
-      .def_readonly("lost", &Counters::lost)
+      .def_readonly("lost", &Counters::lost, "Records dropped: the sum of the lost_* causes.")
+      .def_readonly("lost_ring", &Counters::lost_ring, "Calls dropped: the ring was full.")
+      .def_readonly("lost_storage", &Counters::lost_storage,
+                    "Calls whose start could not be kept in task storage.")
+      .def_readonly("lost_oversized", &Counters::lost_oversized,
+                    "Records larger than the ring.")
+      .def_readonly("lost_notices", &Counters::lost_notices,
+                    "Process exits and signals dropped: the ring was full.")
       .def_readonly("untraced_forks", &Counters::untraced_forks)
+      .def_readonly("untraced_execs", &Counters::untraced_execs,
+                    "-n: programs not traced because the traced map was full.")
       .def_readonly("traced_alive", &Counters::traced_alive)
       .def_readonly("dropped", &Counters::dropped,
                     "Records taken from the ring and dropped because the backlog was full.");
@@ -333,7 +349,18 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("files", &SplitSink::files, "Files created so far.");
 
   py::class_<JsonSink, Sink>(m, "JsonSink", "JSON Lines: one object per syscall, all fields.")
-      .def(py::init(&JsonSink::open), py::arg("path"), "Create path ('-' = standard output).");
+      .def(py::init(&JsonSink::open), py::arg("path"), "Create path ('-' = standard output).")
+      .def(
+          "write_end",
+          [](JsonSink& sink, const py::dict& counts) {
+            std::vector<std::pair<std::string, int64_t>> items;
+            for (auto [key, value] : counts)
+              items.emplace_back(py::cast<std::string>(key), py::cast<int64_t>(value));
+            sink.write_end(items);
+          },
+          py::arg("counts"),
+          "Write the last line, {\"kind\":\"end\", ...counts in their order}, and flush; "
+          "written does not count it.");
 
   py::class_<StraceSink, Sink>(m, "StraceSink", "strace-style lines with decoded arguments.")
       .def(py::init([](const std::string& path, int timestamps, bool durations, bool relative) {
@@ -387,6 +414,9 @@ PYBIND11_MODULE(_core, m) {
            "sink; returns how many.")
       .def("drain", &Tracer::drain, py::arg("sink"), py::call_guard<py::gil_scoped_release>(),
            "Stop draining; write every record left in the backlog and the ring to sink.")
+      .def("discard", &Tracer::discard, py::call_guard<py::gil_scoped_release>(),
+           "Drop every record left in the backlog and the ring (counted in discarded); "
+           "returns how many.")
       .def("add_pid", [](Tracer& t, uint32_t pid) { return t.maps().add_tgid(pid); },
            py::arg("pid"),
            "Trace pid; False if it already was (the kernel or an earlier call added it).")
@@ -399,7 +429,13 @@ PYBIND11_MODULE(_core, m) {
            "exits). fd must stay open while the tracer lives.")
       .def("counters", &Tracer::counters)
       .def_property_readonly("consumed", &Tracer::consumed,
-                             "Records taken from the ring for the sink, in total.")
+                             "Records taken from the ring for a sink, in total.")
+      .def_property_readonly("unfinished", &Tracer::unfinished,
+                             "Of those, calls that never returned while traced.")
+      .def_property_readonly("resumed", &Tracer::resumed,
+                             "Of those, calls that began before tracing did (-p).")
+      .def_property_readonly("discarded", &Tracer::discarded,
+                             "Records dropped by discard().")
       .def_property_readonly("abandoned", &Tracer::abandoned,
                              "Records the last drain() could not wait for (still being "
                              "written after 100 ms), never written.")

@@ -24,6 +24,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "decode_io.h"
 #include "decode_structs.h"
 #include "text.h"
 #include "syscall_args.h"
@@ -50,12 +51,12 @@ using A = Arg;
 constexpr SyscallInfo kInfo[] = {
     {"read", 3, {A::kFd, A::kBufIn, A::kUint}, Ret::kInt},
     {"write", 3, {A::kFd, A::kBufOut, A::kUint}, Ret::kInt},
-    {"open", 3, {A::kPath, A::kOpenFlags, A::kMode}, Ret::kInt},
+    {"open", 3, {A::kPath, A::kOpenFlags, A::kMode}, Ret::kFd},
     {"close", 1, {A::kFd}, Ret::kInt},
     {"stat", 2, {A::kPath, A::kStat}, Ret::kInt},
     {"fstat", 2, {A::kFd, A::kStat}, Ret::kInt},
     {"lstat", 2, {A::kPath, A::kStat}, Ret::kInt},
-    {"poll", 3, {A::kRawPtr, A::kUint, A::kInt}, Ret::kInt},
+    {"poll", 3, {A::kPollFds, A::kUint, A::kInt}, Ret::kInt},
     {"lseek", 3, {A::kFd, A::kLong, A::kWhence}, Ret::kInt},
     {"mmap", 6, {A::kPtr, A::kUint, A::kProt, A::kMmapFlags, A::kFd, A::kHex}, Ret::kHex},
     {"mprotect", 3, {A::kPtr, A::kUint, A::kProt}, Ret::kInt},
@@ -67,35 +68,35 @@ constexpr SyscallInfo kInfo[] = {
     {"ioctl", 3, {A::kFd, A::kIoctlCmd, A::kHex}, Ret::kInt},
     {"pread64", 4, {A::kFd, A::kBufIn, A::kUint, A::kLong}, Ret::kInt},
     {"pwrite64", 4, {A::kFd, A::kBufOut, A::kUint, A::kLong}, Ret::kInt},
-    {"readv", 3, {A::kFd, A::kRawPtr, A::kInt}, Ret::kInt},
-    {"writev", 3, {A::kFd, A::kRawPtr, A::kInt}, Ret::kInt},
+    {"readv", 3, {A::kFd, A::kIovecOut, A::kInt}, Ret::kInt},
+    {"writev", 3, {A::kFd, A::kIovecIn, A::kInt}, Ret::kInt},
     {"access", 2, {A::kPath, A::kAccess}, Ret::kInt},
     {"pipe", 1, {A::kIntPair}, Ret::kInt},
     {"pipe2", 2, {A::kIntPair, A::kFdFlags}, Ret::kInt},
-    {"select", 5, {A::kInt, A::kRawPtr, A::kRawPtr, A::kRawPtr, A::kRawPtr}, Ret::kInt},
+    {"select", 5, {A::kInt, A::kFdSet, A::kFdSet, A::kFdSetEntry, A::kTimevalLeft}, Ret::kInt},
     {"sched_yield", 0, {}, Ret::kInt},
     {"mremap", 5, {A::kPtr, A::kUint, A::kUint, A::kRawFlags, A::kPtr}, Ret::kHex},
     {"msync", 3, {A::kPtr, A::kUint, A::kRawFlags}, Ret::kInt},
     {"madvise", 3, {A::kPtr, A::kUint, A::kMadvise}, Ret::kInt},
-    {"dup", 1, {A::kFd}, Ret::kInt},
-    {"dup2", 2, {A::kFd, A::kFd}, Ret::kInt},
-    {"dup3", 3, {A::kFd, A::kFd, A::kFdFlags}, Ret::kInt},
+    {"dup", 1, {A::kFd}, Ret::kFd},
+    {"dup2", 2, {A::kFd, A::kFd}, Ret::kFd},
+    {"dup3", 3, {A::kFd, A::kFd, A::kFdFlags}, Ret::kFd},
     {"nanosleep", 2, {A::kTimespecIn, A::kPtr}, Ret::kInt},
     {"getpid", 0, {}, Ret::kInt},
     {"sendfile", 4, {A::kFd, A::kFd, A::kRawPtr, A::kUint}, Ret::kInt},
-    {"socket", 3, {A::kFamily, A::kSockType, A::kSockProto}, Ret::kInt},
+    {"socket", 3, {A::kFamily, A::kSockType, A::kSockProto}, Ret::kFd},
     {"connect", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
-    {"accept", 3, {A::kFd, A::kRawPtr, A::kRawPtr}, Ret::kInt},
-    {"accept4", 4, {A::kFd, A::kRawPtr, A::kRawPtr, A::kSockFlags}, Ret::kInt},
+    {"accept", 3, {A::kFd, A::kSockaddrOut, A::kSocklen}, Ret::kFd},
+    {"accept4", 4, {A::kFd, A::kSockaddrOut, A::kSocklen, A::kSockFlags}, Ret::kFd},
     {"sendto", 6, {A::kFd, A::kBufOut, A::kUint, A::kRawFlags, A::kSockaddrIn, A::kInt}, Ret::kInt},
-    {"recvfrom", 6, {A::kFd, A::kBufIn, A::kUint, A::kRawFlags, A::kRawPtr, A::kRawPtr}, Ret::kInt},
-    {"sendmsg", 3, {A::kFd, A::kRawPtr, A::kRawFlags}, Ret::kInt},
-    {"recvmsg", 3, {A::kFd, A::kRawPtr, A::kRawFlags}, Ret::kInt},
+    {"recvfrom", 6, {A::kFd, A::kBufIn, A::kUint, A::kRawFlags, A::kSockaddrOut, A::kSocklen}, Ret::kInt},
+    {"sendmsg", 3, {A::kFd, A::kMsghdrIn, A::kRawFlags}, Ret::kInt},
+    {"recvmsg", 3, {A::kFd, A::kMsghdrOut, A::kRawFlags}, Ret::kInt},
     {"shutdown", 2, {A::kFd, A::kRawEnum}, Ret::kInt},
     {"bind", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
     {"listen", 2, {A::kFd, A::kInt}, Ret::kInt},
-    {"getsockname", 3, {A::kFd, A::kRawPtr, A::kRawPtr}, Ret::kInt},
-    {"getpeername", 3, {A::kFd, A::kRawPtr, A::kRawPtr}, Ret::kInt},
+    {"getsockname", 3, {A::kFd, A::kSockaddrOut, A::kSocklen}, Ret::kInt},
+    {"getpeername", 3, {A::kFd, A::kSockaddrOut, A::kSocklen}, Ret::kInt},
     {"socketpair", 4, {A::kFamily, A::kSockType, A::kSockProto, A::kIntPair}, Ret::kInt},
     {"setsockopt", 5, {A::kFd, A::kRawEnum, A::kRawEnum, A::kRawPtr, A::kInt}, Ret::kInt},
     {"getsockopt", 5, {A::kFd, A::kRawEnum, A::kRawEnum, A::kRawPtr, A::kRawPtr}, Ret::kInt},
@@ -125,7 +126,7 @@ constexpr SyscallInfo kInfo[] = {
     {"rename", 2, {A::kPath, A::kPath}, Ret::kInt},
     {"mkdir", 2, {A::kPath, A::kMode}, Ret::kInt},
     {"rmdir", 1, {A::kPath}, Ret::kInt},
-    {"creat", 2, {A::kPath, A::kMode}, Ret::kInt},
+    {"creat", 2, {A::kPath, A::kMode}, Ret::kFd},
     {"link", 2, {A::kPath, A::kPath}, Ret::kInt},
     {"unlink", 1, {A::kPath}, Ret::kInt},
     {"symlink", 2, {A::kPath, A::kPath}, Ret::kInt},
@@ -165,10 +166,10 @@ constexpr SyscallInfo kInfo[] = {
     {"epoll_wait", 4, {A::kFd, A::kRawPtr, A::kInt, A::kInt}, Ret::kInt},
     {"epoll_pwait", 6, {A::kFd, A::kRawPtr, A::kInt, A::kInt, A::kRawPtr, A::kUint}, Ret::kInt},
     {"epoll_ctl", 4, {A::kFd, A::kRawEnum, A::kFd, A::kRawPtr}, Ret::kInt},
-    {"epoll_create1", 1, {A::kEpollFlags}, Ret::kInt},
-    {"eventfd2", 2, {A::kUint, A::kEventfdFlags}, Ret::kInt},
-    {"openat", 4, {A::kDirFd, A::kPath, A::kOpenFlags, A::kMode}, Ret::kInt},
-    {"openat2", 4, {A::kDirFd, A::kPath, A::kRawPtr, A::kUint}, Ret::kInt},
+    {"epoll_create1", 1, {A::kEpollFlags}, Ret::kFd},
+    {"eventfd2", 2, {A::kUint, A::kEventfdFlags}, Ret::kFd},
+    {"openat", 4, {A::kDirFd, A::kPath, A::kOpenFlags, A::kMode}, Ret::kFd},
+    {"openat2", 4, {A::kDirFd, A::kPath, A::kRawPtr, A::kUint}, Ret::kFd},
     {"mkdirat", 3, {A::kDirFd, A::kPath, A::kMode}, Ret::kInt},
     {"mknodat", 4, {A::kDirFd, A::kPath, A::kMode, A::kRawFlags}, Ret::kInt},
     {"fchownat", 5, {A::kDirFd, A::kPath, A::kInt, A::kInt, A::kAtFlags}, Ret::kInt},
@@ -185,11 +186,11 @@ constexpr SyscallInfo kInfo[] = {
     {"faccessat2", 4, {A::kDirFd, A::kPath, A::kAccess, A::kAccessAtFlags}, Ret::kInt},
     {"utimensat", 4, {A::kDirFd, A::kPath, A::kUtimes, A::kAtFlags}, Ret::kInt},
     {"statx", 5, {A::kDirFd, A::kPath, A::kStatxFlags, A::kStatxMask, A::kStatx}, Ret::kInt},
-    {"pselect6", 6, {A::kInt, A::kRawPtr, A::kRawPtr, A::kRawPtr, A::kRawPtr, A::kRawPtr}, Ret::kInt},
-    {"ppoll", 5, {A::kRawPtr, A::kUint, A::kRawPtr, A::kRawPtr, A::kUint}, Ret::kInt},
+    {"pselect6", 6, {A::kInt, A::kFdSet, A::kFdSet, A::kFdSetEntry, A::kTimespecLeft, A::kPselectSig}, Ret::kInt},
+    {"ppoll", 5, {A::kPollFds, A::kUint, A::kTimespecIn, A::kSigsetIn, A::kUint}, Ret::kInt},
     {"prlimit64", 4, {A::kInt, A::kRlimitResource, A::kRlimitIn, A::kRlimitOut}, Ret::kInt},
     {"getrandom", 3, {A::kBufInHex, A::kUint, A::kGrndFlags}, Ret::kInt},
-    {"memfd_create", 2, {A::kStr, A::kRawFlags}, Ret::kInt},
+    {"memfd_create", 2, {A::kStr, A::kRawFlags}, Ret::kFd},
     {"rseq", 4, {A::kPtr, A::kHex, A::kHex, A::kHex}, Ret::kInt},
     {"close_range", 3, {A::kFd, A::kFd, A::kRawFlags}, Ret::kInt},
     {"mount", 5, {A::kStr, A::kPath, A::kStr, A::kRawFlags, A::kPtr}, Ret::kInt},
@@ -204,6 +205,26 @@ constexpr SyscallInfo kInfo[] = {
     {"acct", 1, {A::kPath}, Ret::kInt},
     {"pivot_root", 2, {A::kPath, A::kPath}, Ret::kInt},
     {"fadvise64", 4, {A::kFd, A::kLong, A::kLong, A::kFadvise}, Ret::kInt},
+    // I/O vectors, fds the calls make (-y), and the i386 stat64 family (32-bit calls).
+    {"preadv", 4, {A::kFd, A::kIovecOut, A::kInt, A::kLong}, Ret::kInt},
+    {"pwritev", 4, {A::kFd, A::kIovecIn, A::kInt, A::kLong}, Ret::kInt},
+    {"preadv2", 5, {A::kFd, A::kIovecOut, A::kInt, A::kLong, A::kHex}, Ret::kInt},
+    {"pwritev2", 5, {A::kFd, A::kIovecIn, A::kInt, A::kLong, A::kHex}, Ret::kInt},
+    {"sysinfo", 1, {A::kSysinfo}, Ret::kInt},
+    {"signalfd", 3, {A::kFd, A::kSigsetIn, A::kUint}, Ret::kFd},
+    {"epoll_create", 1, {A::kInt}, Ret::kFd},
+    {"eventfd", 1, {A::kUint}, Ret::kFd},
+    {"inotify_init", 0, {}, Ret::kFd},
+    {"inotify_init1", 1, {A::kFdFlags}, Ret::kFd},
+    {"timerfd_create", 2, {A::kClockId, A::kFdFlags}, Ret::kFd},
+    {"signalfd4", 4, {A::kFd, A::kSigsetIn, A::kUint, A::kFdFlags}, Ret::kFd},
+    {"pidfd_open", 2, {A::kInt, A::kHex}, Ret::kFd},
+    {"fanotify_init", 2, {A::kHex, A::kOpenFlags}, Ret::kFd},
+    {"userfaultfd", 1, {A::kFdFlags}, Ret::kFd},
+    {"stat64", 2, {A::kPath, A::kStat64}, Ret::kInt},
+    {"lstat64", 2, {A::kPath, A::kStat64}, Ret::kInt},
+    {"fstat64", 2, {A::kFd, A::kStat64}, Ret::kInt},
+    {"fstatat64", 4, {A::kDirFd, A::kPath, A::kStat64, A::kAtFlags}, Ret::kInt},
 };
 
 constexpr size_t kTableSize = std::size(kNames);
@@ -555,6 +576,8 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_c_string(out, *bytes);
     case Arg::kStat:
       return put_stat(out, *bytes);
+    case Arg::kStat64:
+      return put_stat64(out, *bytes);
     case Arg::kStatx:
       return put_statx(out, *bytes);
     case Arg::kSigactionIn:
@@ -568,8 +591,6 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_rlimit(out, *bytes);
     case Arg::kSockaddrIn:
       return put_sockaddr(out, *bytes);
-    case Arg::kIntPair:
-      return put_int_pair(out, *bytes);
     case Arg::kWaitStatus:
       return put_wait_status(out, *bytes);
     case Arg::kTimespecIn:
@@ -577,6 +598,8 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_timespec(out, *bytes);
     case Arg::kUtsname:
       return put_utsname(out, *bytes);
+    case Arg::kSysinfo:
+      return put_sysinfo(out, *bytes);
     case Arg::kArgv:
       return put_argv(out, *bytes);
     case Arg::kEnvp:
@@ -626,13 +649,19 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
     case Arg::kRawEnum:
       return put_dec(out, si);
     case Arg::kFd:
-      return put_dec(out, si);
+      return put_fd_suffix(put_dec(out, si), items, i);
     case Arg::kDirFd:
-      return si == AT_FDCWD ? put(out, "AT_FDCWD") : put_dec(out, si);
+      out = si == AT_FDCWD ? put(out, "AT_FDCWD") : put_dec(out, si);
+      return put_fd_suffix(out, items, i);
     case Arg::kPath:
     case Arg::kStr:
       if (!v) return put(out, "NULL");  // a string read at NULL has no bytes, not ""
-      if (str) return put_quoted(out, *str, truncated);
+      if (str) {
+        // --absolute: a relative path from the directory it was resolved in.
+        const std::string_view* base = items.find_item(ITEM_BASE, i);
+        return base ? put_absolute(out, *base, *str, truncated)
+                    : put_quoted(out, *str, truncated);
+      }
       return put_hex(out, v);
     case Arg::kOpenFlags:
       return put_open_flags(out, v);
@@ -776,109 +805,244 @@ std::string_view arg_name(Arg type) noexcept {
       "buf_in", "buf_in_hex", "buf_out", "cwd", "stat", "statx", "sigaction_in", "sigaction_out",
       "sigset_in", "sigset_out", "rlimit_in", "rlimit_out", "sockaddr_in", "int_pair",
       "wait_status", "timespec_in", "timespec_out", "utsname", "argv", "envp", "dirents",
-      "statx_mask", "statx_flags", "rlimit_resource", "arch_prctl", "ioctl_cmd",
+      "iovec_in", "iovec_out", "msghdr_in", "msghdr_out", "poll_fds", "stat64", "sockaddr_out",
+      "socklen", "sysinfo", "fd_set", "fd_set_entry", "timespec_left", "timeval_left",
+      "pselect_sig", "statx_mask", "statx_flags", "rlimit_resource", "arch_prctl", "ioctl_cmd",
       "grnd_flags", "wait_options", "clock_id", "timer_flags", "fadvise", "sock_proto",
       "sock_flags", "rename_flags", "access_at_flags", "epoll_flags", "eventfd_flags",
-      "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "sysinfo",
-      "statfs", "groups_out", "raw_ptr", "raw_flags", "raw_enum"};
+      "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "statfs",
+      "groups_out", "raw_ptr", "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,
                 "every Arg has a name");
   auto i = static_cast<size_t>(type);
   return i < std::size(kArgNames) ? kArgNames[i] : "?";
 }
 
-unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS]) noexcept {
+namespace {
+
+// The argument types whose bytes mean the same to a 32-bit call (the i386 layout is the
+// native one, or has a decoder of its own): the others are not captured for 32-bit calls.
+bool same_in_compat(Arg type) {
+  switch (type) {
+    case Arg::kBufIn: case Arg::kBufInHex: case Arg::kBufOut: case Arg::kCwd: case Arg::kStat64:
+    case Arg::kStatx:
+    case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kSockaddrIn: case Arg::kIntPair:
+    case Arg::kSockaddrOut: case Arg::kSocklen:
+    case Arg::kWaitStatus: case Arg::kUtsname: case Arg::kDirents: case Arg::kIovecIn:
+    case Arg::kIovecOut: case Arg::kPollFds: case Arg::kArgv: case Arg::kEnvp:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const SyscallInfo* info_of(int nr, bool compat) {
+  return compat ? compat_syscall_info(nr) : syscall_info(nr);
+}
+
+// Most pollfds shown of one poll: strace shows 32 array elements, then "...".
+constexpr uint32_t kPollFdsMax = 32 * 8;
+// An fd_set of FD_SETSIZE (1024) fds.
+constexpr uint32_t kFdSetMax = 128;
+
+}  // namespace
+
+unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS],
+                      bool compat) noexcept {
   unsigned n = 0;
   for (auto& slot : slots) slot = capture_slot{};
-  const SyscallInfo* info = syscall_info(nr);
+  const SyscallInfo* info = info_of(nr, compat);
   if (!info || data_limit == 0) return 0;
   uint32_t data = data_limit < BLOB_MAX ? data_limit : BLOB_MAX;
-  for (unsigned i = 0; i < info->nargs && n < MAX_BLOBS; ++i) {
-    capture_slot slot{};
-    slot.arg = static_cast<uint8_t>(i);
-    switch (info->args[i]) {
+  auto add = [&](capture_slot slot) {
+    if (n < MAX_BLOBS) slots[n++] = slot;
+  };
+  for (unsigned i = 0; i < info->nargs; ++i) {
+    auto arg = static_cast<uint8_t>(i);
+    auto next = static_cast<uint8_t>(i + 1);
+    Arg type = info->args[i];
+    if (compat && !same_in_compat(type)) continue;
+    switch (type) {
       case Arg::kBufIn:  // what the call returned
       case Arg::kBufInHex:
-        slot = {data, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        add({data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
         break;
       case Arg::kBufOut:  // as many bytes as the next argument says
-        slot = {data, slot.arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG,
-                static_cast<uint8_t>(i + 1), 0};
+        add({data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
         break;
       case Arg::kSockaddrIn:  // sockaddr_storage at most, its length in the next argument
-        slot = {128, slot.arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, static_cast<uint8_t>(i + 1), 0};
+        add({128, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
+        break;
+      case Arg::kSockaddrOut:  // as long as the socklen_t the next argument points to says
+        add({128, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR, next, 0});
+        break;
+      case Arg::kSocklen:  // the length given, then the one returned
+        add({4, arg, CAPTURE_ENTRY, 0, 0});
+        add({4, arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kSysinfo:
+        add({sizeof(struct sysinfo), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kFdSet:  // fds 0 to nfds - 1 (argument 0), at most FD_SETSIZE; at entry and exit
+        add({kFdSetMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        add({kFdSetMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        break;
+      case Arg::kFdSetEntry:
+        add({kFdSetMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        break;
+      case Arg::kTimespecLeft:
+      case Arg::kTimevalLeft:
+        add({16, arg, CAPTURE_ENTRY, 0, 0});
+        add({16, arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kPselectSig:
+        add({16, arg, CAPTURE_ENTRY, 0, ELEM_SIGMASK});
         break;
       case Arg::kCwd:  // a path: whole, not cut at the data limit
-        slot = {BLOB_MAX, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        add({BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
         break;
       case Arg::kStat:
-        slot = {sizeof(struct stat), slot.arg, CAPTURE_EXIT, 0, 0};
+        add({sizeof(struct stat), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kStat64:  // the i386 struct stat64
+        add({96, arg, CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kStatx:
-        slot = {256, slot.arg, CAPTURE_EXIT, 0, 0};
+        add({256, arg, CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kSigactionIn:
       case Arg::kSigactionOut:
-        slot = {32, slot.arg, info->args[i] == Arg::kSigactionIn ? CAPTURE_ENTRY : CAPTURE_EXIT,
-                0, 0};
+        add({32, arg, type == Arg::kSigactionIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kSigsetIn:
       case Arg::kSigsetOut:
-        slot = {8, slot.arg, info->args[i] == Arg::kSigsetIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0,
-                0};
+        add({8, arg, type == Arg::kSigsetIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kRlimitIn:
       case Arg::kRlimitOut:
-        slot = {16, slot.arg, info->args[i] == Arg::kRlimitIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0,
-                0};
+        add({16, arg, type == Arg::kRlimitIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kIntPair:
-        slot = {8, slot.arg, CAPTURE_EXIT, 0, 0};
+        add({8, arg, CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kWaitStatus:
-        slot = {4, slot.arg, CAPTURE_EXIT, 0, 0};
+        add({4, arg, CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kTimespecIn:
       case Arg::kTimespecOut:
-        slot = {16, slot.arg, info->args[i] == Arg::kTimespecIn ? CAPTURE_ENTRY : CAPTURE_EXIT,
-                0, 0};
+        add({16, arg, type == Arg::kTimespecIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kUtsname:
-        slot = {sizeof(struct utsname), slot.arg, CAPTURE_EXIT, 0, 0};
+        add({sizeof(struct utsname), arg, CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kDirents:  // only counted: as much as fits
-        slot = {BLOB_MAX, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        add({BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
+        break;
+      case Arg::kIovecIn:  // each element's data cut at the data limit
+        add({data, arg, CAPTURE_ENTRY | CAPTURE_IOVEC, next, 0});
+        break;
+      case Arg::kIovecOut:  // at exit: no more in all than the call returned
+        add({data, arg, CAPTURE_EXIT | CAPTURE_IOVEC, next, 0});
+        break;
+      case Arg::kMsghdrIn:
+        add({data, arg, CAPTURE_ENTRY | CAPTURE_MSGHDR, 0, 0});
+        break;
+      case Arg::kMsghdrOut:  // the lengths it was given, then what it filled
+        add({56, arg, CAPTURE_ENTRY, 0, 0});
+        add({data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, 0, 0});
+        break;
+      case Arg::kPollFds:  // the events asked for, then the ones returned
+        add({kPollFdsMax, arg, CAPTURE_ENTRY | CAPTURE_COUNT, next, 8});
+        add({kPollFdsMax, arg, CAPTURE_EXIT | CAPTURE_COUNT, next, 8});
         break;
       case Arg::kCloneArgs:  // struct clone_args, as long as the next argument says
-        slot = {88, slot.arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, static_cast<uint8_t>(i + 1), 0};
+        add({88, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
         break;
       case Arg::kCpuSetOut:  // the bytes of the mask the call returned (1024 CPUs at most)
-        slot = {128, slot.arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0};
+        add({128, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
         break;
       case Arg::kStackIn:
       case Arg::kStackOut:
-        slot = {sizeof(stack_t), slot.arg,
-                info->args[i] == Arg::kStackIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0};
+        add({sizeof(stack_t), arg, type == Arg::kStackIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kUtimes:
-        slot = {2 * sizeof(timespec), slot.arg, CAPTURE_ENTRY, 0, 0};
-        break;
-      case Arg::kSysinfo:
-        slot = {sizeof(struct sysinfo), slot.arg, CAPTURE_EXIT, 0, 0};
+        add({2 * sizeof(timespec), arg, CAPTURE_ENTRY, 0, 0});
         break;
       case Arg::kStatfs:
-        slot = {sizeof(struct statfs), slot.arg, CAPTURE_EXIT, 0, 0};
+        add({sizeof(struct statfs), arg, CAPTURE_EXIT, 0, 0});
         break;
       case Arg::kGroupsOut:  // up to 64 groups, the count is the return value
-        slot = {64 * sizeof(gid_t), slot.arg, CAPTURE_EXIT, 0, 0};
+        add({64 * sizeof(gid_t), arg, CAPTURE_EXIT, 0, 0});
         break;
-
       default:
-        continue;
+        break;
     }
-    slots[n++] = slot;
   }
   return n;
+}
+
+call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
+                    const capture_slot (&slots)[MAX_BLOBS]) noexcept {
+  call_plan plan{};
+  const SyscallInfo* info = info_of(nr, compat);
+  if (!info) return plan;
+  std::string_view name = info->name;
+  for (unsigned i = 0; i < info->nargs && i < 6; ++i) {
+    uint8_t bit = static_cast<uint8_t>(1u << i);
+    switch (info->args[i]) {
+      case Arg::kPath:
+      case Arg::kStr:
+        if (options.strings) plan.strings |= bit;
+        // A symlink's target is its content, not a path resolved now.
+        if (info->args[i] == Arg::kPath && !(i == 0 && name.substr(0, 7) == "symlink"))
+          plan.paths |= bit;
+        break;
+      case Arg::kFd:
+        plan.fds |= bit;
+        break;
+      case Arg::kDirFd:
+        plan.dirfds |= bit;
+        break;
+      case Arg::kArgv:
+        if (options.blobs) {
+          plan.work |= WORK_EXEC | WORK_ENTRY;
+          plan.argv = static_cast<uint8_t>(i | (compat ? ARGV_32BIT : 0));
+        }
+        break;
+      case Arg::kIntPair:
+        if (name == "pipe" || name == "pipe2" || name == "socketpair")
+          plan.fd_pair = static_cast<uint8_t>(i + 1);
+        break;
+      case Arg::kPollFds:  // its length is the next argument
+        if (i + 1 < info->nargs) plan.fd_array = static_cast<uint8_t>(i + 1);
+        break;
+      case Arg::kFdSet:
+      case Arg::kFdSetEntry:
+        plan.fd_sets |= bit;
+        break;
+      default:
+        break;
+    }
+  }
+  if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
+  if (name == "fcntl" || name == "fcntl64") plan.fd_ret = FD_RET_DUPFD;
+  if (!options.absolute) plan.paths = 0;
+  if (!options.fd_paths) {
+    plan.fd_ret = plan.fd_pair = plan.fd_array = plan.fd_sets = 0;
+    plan.fds = 0;
+    // --absolute alone reads directory fds only as the bases of relative paths.
+    if (!options.absolute) plan.dirfds = 0;
+  }
+  if (plan.strings || plan.paths || plan.fd_array || plan.fd_sets ||
+      (options.fd_paths && (plan.fds || plan.dirfds)))
+    plan.work |= WORK_ENTRY;
+  if (plan.fd_ret || plan.fd_pair) plan.work |= WORK_EXIT;
+  for (const capture_slot& slot : slots) {
+    if (slot.flags & CAPTURE_ENTRY) plan.work |= WORK_ENTRY;
+    if (slot.flags & CAPTURE_EXIT) plan.work |= WORK_EXIT;
+    if (slot.flags) ++plan.blobs;
+  }
+  return plan;
 }
 
 uint8_t string_arg_mask(int nr) noexcept {
@@ -892,7 +1056,7 @@ uint8_t string_arg_mask(int nr) noexcept {
 
 const std::string_view* Strings::find_blob(unsigned a, bool* truncated_out) const noexcept {
   for (unsigned i = 0; i < count; ++i) {
-    if (arg[i] == a && (blob & (1u << i))) {
+    if (arg[i] == a && kind[i] == ITEM_BLOB) {
       *truncated_out = truncated & STRING_TRUNCATED(i);
       return &value[i];
     }
@@ -900,9 +1064,21 @@ const std::string_view* Strings::find_blob(unsigned a, bool* truncated_out) cons
   return nullptr;
 }
 
+const std::string_view* Strings::find_exit_blob(unsigned a) const noexcept {
+  for (unsigned i = 0; i < count; ++i)
+    if (arg[i] == a && kind[i] == ITEM_BLOB && (at_exit & (1u << i))) return &value[i];
+  return nullptr;
+}
+
+const std::string_view* Strings::find_item(uint8_t k, unsigned a) const noexcept {
+  for (unsigned i = 0; i < count; ++i)
+    if (arg[i] == a && kind[i] == k) return &value[i];
+  return nullptr;
+}
+
 const std::string_view* Strings::find(unsigned a, bool* truncated_out) const noexcept {
   for (unsigned i = 0; i < count; ++i) {
-    if (arg[i] == a && !(blob & (1u << i))) {
+    if (arg[i] == a && kind[i] == ITEM_STRING) {
       *truncated_out = truncated & STRING_TRUNCATED(i);
       return &value[i];
     }
@@ -921,14 +1097,19 @@ Strings parse_strings(const void* record, uint32_t size) noexcept {
   const char* data = static_cast<const char*>(record) + kHead;
   size_t offset = 0;
   for (unsigned i = 0; i < tail.count; ++i) {
-    if (kHead + offset + tail.len[i] > size || tail.arg[i] > 5) return Strings{};
+    if (kHead + offset + tail.len[i] > size || tail.kind[i] > ITEM_BASE ||
+        (tail.arg[i] > ITEM_ARG_PAIR + 1 && tail.arg[i] < ITEM_ARG_ELEM) ||
+        (tail.arg[i] >= ITEM_ARG_ELEM + FD_ELEMS && tail.arg[i] < ITEM_ARG_FD) ||
+        tail.arg[i] >= ITEM_ARG_FD + 64)
+      return Strings{};
     s.value[i] = std::string_view(data + offset, tail.len[i]);
     s.arg[i] = tail.arg[i];
+    s.kind[i] = tail.kind[i];
     offset += tail.len[i];
   }
   s.count = tail.count;
   s.truncated = tail.truncated;
-  s.blob = tail.blob;
+  s.at_exit = tail.at_exit;
   return s;
 }
 
@@ -1046,29 +1227,58 @@ char* put_clone_args(char* out, const Event& e) {
   return out;
 }
 
+// The arguments strace writes at a call's entry: those before the first one the call fills
+// (read's buffer, wait4's status, accept's address), which it writes at the exit. A call
+// whose exit is not seen ends there, and a call whose entry is not seen starts there.
+unsigned entry_args(std::string_view name, const SyscallInfo* info, unsigned nargs) {
+  if (!info) return nargs;
+  if (name == "nanosleep" || name == "accept" || name == "accept4" ||
+      name.substr(0, 10) == "epoll_wait" || name.substr(0, 11) == "epoll_pwait")
+    return nargs < 1 ? nargs : 1;
+  if (name == "clock_nanosleep") return nargs < 3 ? nargs : 3;
+  for (unsigned i = 0; i < nargs; ++i) {
+    switch (info->args[i]) {
+      case Arg::kBufIn: case Arg::kCwd: case Arg::kStat: case Arg::kStat64: case Arg::kStatx:
+      case Arg::kSigactionOut: case Arg::kSigsetOut: case Arg::kRlimitOut: case Arg::kIntPair:
+      case Arg::kWaitStatus: case Arg::kTimespecOut: case Arg::kUtsname: case Arg::kDirents:
+      case Arg::kIovecOut: case Arg::kMsghdrOut: case Arg::kSockaddrOut: case Arg::kSocklen:
+      case Arg::kSysinfo:
+        return i;
+      default:
+        break;
+    }
+  }
+  return nargs;
+}
+
 }  // namespace
 
 char* format_call(char* out, const Event& e, const Strings& strings, size_t column) noexcept {
   const char* begin = out;
-  // A 32-bit call is named and typed by the i386 table (its arguments are never captured).
+  // A 32-bit call is named and typed by the i386 table.
   bool compat = e.flags & EVENT_COMPAT;
   std::string_view name = compat ? compat_syscall_name(e.nr) : syscall_name(e.nr);
   const SyscallInfo* info = compat ? compat_syscall_info(e.nr) : syscall_info(e.nr);
+  bool unfinished = e.flags & EVENT_UNFINISHED;
+  bool resumed = e.flags & EVENT_RESUMED;
+  if (resumed) out = put(out, "<... ");
   if (name.empty()) {
     out = put(out, "syscall_");
     out = put_dec(out, e.nr);
   } else {
     out = put(out, name);
   }
-  *out++ = '(';
+  out = resumed ? put(out, " resumed>") : put(out, "(");
   bool fcntl = name == "fcntl";
-  if (name == "futex") {
+  unsigned nargs = info ? info->nargs : 6;
+  unsigned first = resumed ? entry_args(name, info, nargs) : 0;
+  unsigned last = unfinished ? entry_args(name, info, nargs) : nargs;
+  if (name == "futex" && !resumed) {
     out = put_futex_args(out, e, strings);
-  } else if (name == "clone") {
+  } else if (name == "clone" && !resumed) {
     out = put_clone_args(out, e);
   } else {
-    unsigned nargs = info ? info->nargs : 6;
-    for (unsigned i = 0; i < nargs; ++i) {
+    for (unsigned i = first; i < last; ++i) {
       // Like strace, open's mode only when the flags can create a file.
       if (info && info->args[i] == Arg::kMode && i > 0 && info->args[i - 1] == Arg::kOpenFlags &&
           !(e.args[i - 1] & O_CREAT) && (e.args[i - 1] & O_TMPFILE) != O_TMPFILE)
@@ -1078,7 +1288,7 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
           (e.args[1] == FIOCLEX || e.args[1] == FIONCLEX))
         break;
       if (fcntl && i == 2 && fcntl_without_arg(static_cast<int32_t>(e.args[1]))) break;
-      if (i) out = put(out, ", ");
+      if (i > first) out = put(out, ", ");
       if (fcntl && i == 2) {
         out = put_fcntl_arg(out, static_cast<int32_t>(e.args[1]), e.args[2]);
         continue;
@@ -1104,11 +1314,19 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
         continue;
       }
+      if (info && is_io_arg(info->args[i])) {
+        out = put_io_arg(out, info->args[i], e, strings, i);
+        continue;
+      }
       Arg type = info ? info->args[i] : Arg::kHex;
       if (compat && type == Arg::kLong) type = Arg::kInt;  // i386's long is 32 bits
       out = put_arg(out, type, e.args[i], strings, i, e.args);
     }
+    // strace's "read(3, " before its marker: the arguments it writes at the exit follow.
+    if (unfinished && last > 0 && last < nargs) out = put(out, ", ");
   }
+  if (unfinished)
+    return put(out, (e.flags & EVENT_DETACHED) ? " <detached ...>" : " <unfinished ...>) = ?");
   // strace's -a 40: the result starts at column 40 when the call is shorter.
   out = put(out, ") ");
   size_t at = column + static_cast<size_t>(out - begin);
@@ -1139,7 +1357,8 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
               : put_open_flags(out, static_cast<uint64_t>(e.ret));
     return put(out, ")");
   }
-  return put_dec(out, e.ret);
+  out = put_fd_suffix(put_dec(out, e.ret), strings, ITEM_ARG_RET);
+  return info ? put_result_detail(out, *info, e, strings) : out;
 }
 
 }  // namespace observer

@@ -66,6 +66,20 @@ enum class Arg : uint8_t {
   kArgv,           // ["ls", "-la"]
   kEnvp,           // 0x7ffd... /* 21 vars */
   kDirents,        // 0x55d0... /* 20 entries */ (getdents64)
+  kIovecIn,        // [{iov_base="ab", iov_len=2}, ...] the call reads (writev); count next
+  kIovecOut,       // the same, filled by the call (readv): as many bytes as it returned
+  kMsghdrIn,       // {msg_name=NULL, msg_namelen=0, msg_iov=[...], ...} (sendmsg)
+  kMsghdrOut,      // the same, filled by the call (recvmsg), msg_namelen=128 => 16
+  kPollFds,        // [{fd=3, events=POLLIN}] at entry, ([{fd=3, revents=POLLIN}]) after ret
+  kStat64,         // {st_mode=..., st_size=..., ...} of the i386 struct stat64
+  kSockaddrOut,    // {sa_family=AF_INET, ...} the call filled (accept, getsockname, recvfrom)
+  kSocklen,        // [16], or [128 => 16]: the socklen_t given and returned
+  kSysinfo,        // {uptime=4289, loads=[...], totalram=..., ...}
+  kFdSet,          // select's [3 4] at entry, its "in [3]" / "out [4]" after the result
+  kFdSetEntry,     // the same, read at entry only (exceptfds)
+  kTimespecLeft,   // {tv_sec=1, tv_nsec=0} at entry, its "left {...}" after the result
+  kTimevalLeft,    // {tv_sec=1, tv_usec=0} likewise (select)
+  kPselectSig,     // {sigmask=[], sigsetsize=8}
   // Constants of one syscall's argument.
   kStatxMask,      // STATX_BASIC_STATS
   kStatxFlags,     // AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW
@@ -90,7 +104,6 @@ enum class Arg : uint8_t {
   kStackIn,        // {ss_sp=0x..., ss_flags=0, ss_size=65536} (sigaltstack)
   kStackOut,
   kUtimes,         // [{tv_sec=0, tv_nsec=0}, UTIME_NOW] (utimensat)
-  kSysinfo,        // {uptime=..., loads=[...], totalram=..., ...}
   kStatfs,         // {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ...}
   kGroupsOut,      // [0, 27]: the groups the call filled, as many as it returned (getgroups)
   // What strace decodes further and observer shows as a number: the syscall is decoded
@@ -104,8 +117,9 @@ enum class Arg : uint8_t {
 // numbers or addresses (kRaw*), or nothing known of its arguments (six hex words).
 enum class Decoding : uint8_t { kFull, kPartial, kRaw };
 
-// How the return value is shown: decimal, hex for addresses (mmap, brk), octal (umask).
-enum class Ret : uint8_t { kInt, kHex, kOctal };
+// How the return value is shown: decimal, hex for addresses (mmap, brk), octal (umask), or
+// an fd (decimal; with -y its path follows: 3</etc/passwd>).
+enum class Ret : uint8_t { kInt, kHex, kOctal, kFd };
 
 struct SyscallInfo {
   std::string_view name;
@@ -139,26 +153,43 @@ std::string_view arg_name(Arg type) noexcept;
 // Bit i set: argument i of nr is a string the kernel should capture at entry.
 uint8_t string_arg_mask(int nr) noexcept;
 // The buffers and structs of nr to capture (capture_slot.flags 0 = unused); I/O data is cut
-// at data_limit bytes. Returns how many slots it filled.
-unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS]) noexcept;
+// at data_limit bytes. compat: nr is a 32-bit call's i386 number, and only structs whose
+// 32-bit layout is known are planned. Returns how many slots it filled.
+unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS],
+                      bool compat = false) noexcept;
 
-// The strings and blobs that follow an event with EVENT_HAS_STRINGS, as views into the record.
+// What changes the kernel's work for a full record beyond the limits.
+struct CaptureOptions {
+  bool strings = false;   // path and name arguments
+  bool blobs = false;     // buffers and structs (a data limit > 0)
+  bool fd_paths = false;  // -y: what fd arguments and results name
+  bool absolute = false;  // --absolute: where relative path arguments start
+};
+// The kernel's plan for nr (compat: its i386 number), given the plan's blobs.
+call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
+                    const capture_slot (&slots)[MAX_BLOBS]) noexcept;
+
+// The items that follow an event with EVENT_HAS_STRINGS, as views into the record.
 struct Strings {
   uint8_t count = 0;
-  uint8_t truncated = 0;  // STRING_TRUNCATED(i)
-  uint8_t blob = 0;       // bit i: item i is a buffer or struct
+  uint16_t truncated = 0;  // STRING_TRUNCATED(i)
+  uint16_t at_exit = 0;    // bit i: blob i was read at the call's exit
   uint8_t arg[MAX_ITEMS] = {};
+  uint8_t kind[MAX_ITEMS] = {};  // enum item_kind
   std::string_view value[MAX_ITEMS];
 
   // The string captured for argument arg, or nullptr.
   const std::string_view* find(unsigned arg, bool* truncated_out) const noexcept;
-  // The buffer or struct captured for argument arg, or nullptr.
+  // The buffer or struct captured for argument arg, or nullptr (the entry's, of two).
   const std::string_view* find_blob(unsigned arg, bool* truncated_out) const noexcept;
+  // The one read at exit, for arguments read twice (poll), or nullptr.
+  const std::string_view* find_exit_blob(unsigned arg) const noexcept;
+  // The item of kind (ITEM_FD_PATH, ITEM_BASE) for arg (an argument or ITEM_ARG_*).
+  const std::string_view* find_item(uint8_t kind, unsigned arg) const noexcept;
 };
 
 // The largest record the kernel side sends: event, tail and every item at its maximum.
-inline constexpr size_t kMaxRecord =
-    sizeof(Event) + sizeof(string_tail) + 2 * MAX_STRINGS * STRING_MAX + BLOB_MAX;
+inline constexpr size_t kMaxRecord = sizeof(Event) + sizeof(string_tail) + ITEMS_SPACE;
 
 // Parses the tail of a record of size bytes; an inconsistent tail yields no strings.
 Strings parse_strings(const void* record, uint32_t size) noexcept;
@@ -169,16 +200,21 @@ inline bool is_error(int64_t ret) noexcept { return ret < 0 && ret >= -4095; }
 std::string_view errno_symbol(int err) noexcept;
 std::string_view errno_description(int err) noexcept;
 
-// Longest output of format_call for one record: every captured byte may take 4 characters.
-inline constexpr size_t kMaxCallText = 4096 + 4 * (MAX_STRINGS * STRING_MAX + MAX_BLOBS * BLOB_MAX);
+// Longest output of format_call for one record: every captured byte may take 4 characters,
+// and a base directory may be written before each of the strings.
+inline constexpr size_t kMaxCallText = 4096 + 4 * ITEMS_SPACE + 4 * MAX_STRINGS * ITEM_MAX;
 
 // The column strace aligns results at (its -a 40 default).
 inline constexpr size_t kResultColumn = 40;
 
 // Writes `name(arg, ...) = ret[ ERRNO (text)]` the way strace does; "= ?" if the syscall did
-// not return. column is where out starts on its line (after the tid and time): " = " is
-// padded so that '=' is at kResultColumn, as strace does for calls shorter than that. Needs
-// kMaxCallText bytes at out. Returns the new end.
+// not return; strace's `name(arg, <unfinished ...>) = ?` for one its thread never returned
+// from, `<detached ...>` for one still running when tracing stopped, and `<... name
+// resumed>) = ret` for one that began before tracing did. With fd paths captured (-y) an fd
+// is followed by what it names, 3</etc/passwd>; with base directories (--absolute) a
+// relative path is written from its directory. column is where out starts on its line
+// (after the tid and time): " = " is padded so that '=' is at kResultColumn, as strace does
+// for calls shorter than that. Needs kMaxCallText bytes at out. Returns the new end.
 char* format_call(char* out, const Event& event, const Strings& strings,
                   size_t column = kResultColumn) noexcept;
 

@@ -23,6 +23,8 @@ char* put_c_string(char* out, std::string_view bytes) noexcept;
 
 // {st_mode=S_IFREG|0644, st_size=36151, ...}; devices show st_rdev=makedev(0x1, 0x3).
 char* put_stat(char* out, std::string_view bytes) noexcept;
+// The same of a 32-bit call's struct stat64 (stat64, fstat64, lstat64, fstatat64).
+char* put_stat64(char* out, std::string_view bytes) noexcept;
 // {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=..., stx_size=..., ...}
 char* put_statx(char* out, std::string_view bytes) noexcept;
 // statx's mask argument: STATX_MODE|STATX_NLINK|... or STATX_BASIC_STATS.
@@ -46,6 +48,8 @@ char* put_int_pair(char* out, std::string_view bytes) noexcept;
 char* put_wait_status(char* out, std::string_view bytes) noexcept;
 // {tv_sec=0, tv_nsec=1000000}
 char* put_timespec(char* out, std::string_view bytes) noexcept;
+// {uptime=4289, loads=[209920, 189824, 193600], totalram=..., ..., mem_unit=1}
+char* put_sysinfo(char* out, std::string_view bytes) noexcept;
 // {sysname="Linux", nodename="vm", ...}
 char* put_utsname(char* out, std::string_view bytes) noexcept;
 

@@ -161,8 +161,9 @@ std::vector<Feature> probe_kernel(const FeatureSource& source) {
   report.push_back(from_probe("ring buffer", source.probe_map(BPF_MAP_TYPE_RINGBUF),
                               "records to user space (Linux >= 5.8)", true, unprivileged));
   report.push_back(from_probe("task storage", source.probe_map(BPF_MAP_TYPE_TASK_STORAGE),
-                              "entry data for return values and durations (Linux >= 5.11)",
-                              false, unprivileged));
+                              "each call's start, for return values and durations "
+                              "(Linux >= 5.12)",
+                              true, unprivileged));
   report.push_back(from_probe("tp_btf", source.probe_tp_btf("sys_enter"),
                               "used: raw_syscalls sys_enter/sys_exit, sched_process_* "
                               "(Linux >= 5.5)",

@@ -2,10 +2,12 @@
 // Copyright (c) 2026 The observer developers
 #include "loader.h"
 
+#include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <linux/types.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -84,16 +86,22 @@ void set_verbosity(int level) {
   libbpf_set_print(print_libbpf);
 }
 
-// BPF_MAP_TYPE_RINGBUF in the kernel's enum bpf_map_type (Linux 5.8, commit 457f44363a88).
-static bool btf_has_ringbuf(const btf* vmlinux) {
+// A map type in the kernel's enum bpf_map_type: BPF_MAP_TYPE_RINGBUF (Linux 5.8, commit
+// 457f44363a88), BPF_MAP_TYPE_TASK_STORAGE (5.11, commit 4cf1bc1f1045).
+static bool btf_has_map_type(const btf* vmlinux, const char* name) {
   int id = btf__find_by_name_kind(vmlinux, "bpf_map_type", BTF_KIND_ENUM);
   if (id < 0) return false;
   const btf_type* type = btf__type_by_id(vmlinux, static_cast<__u32>(id));
   const struct btf_enum* values = btf_enum(type);
   for (int i = 0; i < btf_vlen(type); ++i)
-    if (strcmp(btf__name_by_offset(vmlinux, values[i].name_off), "BPF_MAP_TYPE_RINGBUF") == 0)
-      return true;
+    if (strcmp(btf__name_by_offset(vmlinux, values[i].name_off), name) == 0) return true;
   return false;
+}
+
+// The kernel's release, for the messages that say which one observer needs.
+static std::string kernel_release() {
+  utsname uts{};
+  return uname(&uts) == 0 ? std::string("this is Linux ") + uts.release : "";
 }
 
 std::vector<std::string> tracepoints(const Spec& spec) {
@@ -101,7 +109,9 @@ std::vector<std::string> tracepoints(const Spec& spec) {
   if (spec.capture_exit) names.push_back("sys_exit");
   if (spec.follow) names.push_back("sched_process_fork");
   if (!spec.comms.empty()) names.push_back("sched_process_exec");
-  if (!spec.whole_system() || spec.exit_records) names.push_back("sched_process_exit");
+  // Targets leave the traced map at exit; full records write a thread's unfinished call.
+  if (!spec.whole_system() || spec.exit_records || (spec.capture_exit && spec.emit_records))
+    names.push_back("sched_process_exit");
   if (spec.exit_records && spec.capture_exit) names.push_back("signal_deliver");
   if (spec.count_stats) names.push_back("sched_switch");  // CPU time of a call: -c
   return names;
@@ -121,7 +131,8 @@ std::vector<std::string> probe_features(const Spec& spec) {
                               "CONFIG_DEBUG_INFO_BTF=y (Linux >= 5.8)");
   btf* vmlinux = btf__parse(path.c_str(), nullptr);
   if (!vmlinux) throw FeatureError("read kernel BTF", errno, path + " is not valid BTF");
-  bool ringbuf = btf_has_ringbuf(vmlinux);
+  bool ringbuf = btf_has_map_type(vmlinux, "BPF_MAP_TYPE_RINGBUF");
+  bool task_storage = btf_has_map_type(vmlinux, "BPF_MAP_TYPE_TASK_STORAGE");
   std::string missing;
   for (const auto& name : tracepoints(spec))
     if (missing.empty() &&
@@ -138,6 +149,11 @@ std::vector<std::string> probe_features(const Spec& spec) {
   if (!ringbuf)
     throw FeatureError("probe BPF ring buffer", ENOTSUP,
                        "this kernel has no BPF ring buffer: observer needs Linux >= 5.8");
+  // Where a call's start waits between sys_enter and sys_exit, in every mode.
+  if (!task_storage)
+    throw FeatureError("probe task storage", ENOTSUP,
+                       "this kernel has no task storage for BPF programs: observer needs "
+                       "Linux >= 5.12 (" + kernel_release() + ")");
   if (!missing.empty())
     throw FeatureError("find tracepoint " + missing, ENOENT,
                        "the kernel has no tracepoint " + missing + " (no btf_trace_" + missing +
@@ -182,10 +198,11 @@ Loader::Loader(const Spec& spec) {
     throw Error("configure BPF object", EINVAL,
                 "data limit must be at most " + std::to_string(BLOB_MAX) + " bytes");
   if ((spec.count_stats || spec.failed_only || spec.successful_only || spec.string_limit ||
-       spec.data_limit) &&
+       spec.data_limit || spec.fd_paths || spec.absolute_paths || !spec.resume_pids.empty()) &&
       !spec.capture_exit)
     throw Error("configure recording", EINVAL,
-                "summaries, failed-only filtering and strings need capture_exit");
+                "summaries, failed-only filtering, strings, fd paths and resumed calls need "
+                "capture_exit");
   ro->capture_exit = spec.capture_exit;
   ro->emit_records = spec.emit_records;
   ro->compact_records = spec.compact_records && !spec.capture_exit && !spec.capture_time;
@@ -212,12 +229,25 @@ Loader::Loader(const Spec& spec) {
   ro->filter_uid = spec.uid >= 0;
   ro->filter_uid_value = spec.uid >= 0 ? static_cast<uint32_t>(spec.uid) : 0;
   ro->string_limit = spec.string_limit;
-  if (spec.string_limit)
-    for (int nr = 0; nr < MAX_SYSCALLS; ++nr) ro->string_args[nr] = string_arg_mask(nr);
   ro->capture_blobs = spec.data_limit > 0;
   ro->argv_limit = spec.data_limit;  // execve's strings are cut as strace's -s cuts them
-  if (spec.data_limit)
-    for (int nr = 0; nr < MAX_SYSCALLS; ++nr) capture_plan(nr, spec.data_limit, ro->capture_plan[nr]);
+  ro->decode_fds = spec.fd_paths;
+  ro->absolute_paths = spec.absolute_paths;
+  ro->resume_calls = !spec.resume_pids.empty();
+  ro->ring_bytes = spec.ring_size;
+  // What each syscall's full record carries, by native and by i386 number: decided here,
+  // read-only for the programs.
+  if (spec.capture_exit && spec.emit_records) {
+    CaptureOptions options{spec.string_limit > 0, spec.data_limit > 0, spec.fd_paths,
+                           spec.absolute_paths};
+    for (int compat = 0; compat < 2; ++compat) {
+      for (int nr = 0; nr < MAX_SYSCALLS; ++nr) {
+        auto& slots = ro->capture_plan[compat][nr];
+        if (spec.data_limit) capture_plan(nr, spec.data_limit, slots, compat);
+        ro->plans[compat][nr] = plan_call(nr, compat, options, slots);
+      }
+    }
+  }
   if (spec.paths.size() > MAX_PATHS)
     throw Error("configure -P", E2BIG, "at most " + std::to_string(MAX_PATHS) + " paths");
   for (const auto& path : spec.paths)
@@ -234,8 +264,10 @@ Loader::Loader(const Spec& spec) {
   ro->capture_time = spec.capture_time || spec.capture_exit;
   check(bpf_map__set_max_entries(skel_->maps.events, spec.ring_size), "configure ring buffer size");
 
-  // Each program is named after its tracepoint; load only those spec needs.
+  // Each program is named after its tracepoint; load only those spec needs. The task
+  // iterator reports, at detach, the calls full records are still waiting for.
   std::vector<std::string> needed = tracepoints(spec);
+  if (spec.capture_exit && spec.emit_records) needed.push_back("iter_task");
   bpf_program* prog;
   bpf_object__for_each_program(prog, skel_->obj) {
     set_autoload(prog, std::find(needed.begin(), needed.end(), bpf_program__name(prog)) !=
@@ -248,6 +280,14 @@ Loader::Loader(const Spec& spec) {
     std::string log = std::move(g_log);
     syscalls_bpf::destroy(skel_);
     skel_ = nullptr;
+    // Task storage exists since 5.11 but tracing programs may use it since 5.12 (commit
+    // a10787e6d58c): say so rather than show the verifier's words.
+    if (log.find("bpf_task_storage_get") != std::string::npos &&
+        (log.find("unknown func") != std::string::npos ||
+         log.find("cannot") != std::string::npos))
+      throw FeatureError("load BPF programs", ENOTSUP,
+                         "this kernel does not let tracing programs use task storage: observer "
+                         "needs Linux >= 5.12 (" + kernel_release() + ")");
     throw LoadError("load BPF programs", -err, log);
   }
 }
@@ -266,6 +306,7 @@ void Loader::attach() {
                         &skel_->links.sched_process_exit, &skel_->links.signal_deliver,
                         &skel_->links.sched_switch};
   // Process-lifetime hooks first, so no fork or exec slips between them and sys_enter.
+  // (The task iterator is not attached: detach() reads it once.)
   for (int i = static_cast<int>(std::size(progs)) - 1; i >= 0; --i) {
     if (!bpf_program__autoload(progs[i])) continue;
     bpf_link* link = bpf_program__attach(progs[i]);
@@ -278,8 +319,31 @@ void Loader::attach() {
   }
 }
 
-void Loader::detach() noexcept {
-  if (skel_) syscalls_bpf::detach(skel_);
+bool Loader::detach() noexcept {
+  if (!skel_) return true;
+  syscalls_bpf::detach(skel_);
+  return report_running();
+}
+
+bool Loader::report_running() noexcept {
+  bpf_program* prog = skel_->progs.iter_task;
+  if (reported_ || !bpf_program__autoload(prog)) return true;
+  reported_ = true;
+  // Reading the iterator runs the program once per task (iter/task, Linux 5.8).
+  bpf_link* link = bpf_program__attach_iter(prog, nullptr);
+  if (!link) return false;
+  int fd = bpf_iter_create(bpf_link__fd(link));
+  bool ok = fd >= 0;
+  if (ok) {
+    char buf[64];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof(buf))) > 0 || (n < 0 && errno == EINTR)) {
+    }
+    ok = n == 0;
+    close(fd);
+  }
+  bpf_link__destroy(link);
+  return ok;
 }
 
 }  // namespace observer

@@ -33,6 +33,11 @@ struct Spec {
   bool exit_records = false;       // a record (EVENT_PROCESS_EXIT) when a traced process ends
   uint32_t string_limit = 0;       // bytes per captured string argument, 0 = none
   uint32_t data_limit = 0;         // bytes of I/O data per buffer; 0 = no buffers or structs
+  bool fd_paths = false;           // -y: what fd arguments and results name; needs capture_exit
+  bool absolute_paths = false;     // --absolute: where relative paths start; needs capture_exit
+  // -p: processes already running, whose threads' calls in progress at attach are written
+  // as resumed when they return (EVENT_RESUMED); needs capture_exit.
+  std::vector<uint32_t> resume_pids;
   uint32_t ring_size = 16u << 20;  // bytes, a power of two >= page size
   // Bytes of drained records that may wait for the writer (Tracer); 0 = 16 ring sizes, at
   // most 1 GiB.
@@ -60,7 +65,8 @@ std::vector<std::string> tracepoints(const Spec& spec);
 std::vector<std::string> probe_features(const Spec& spec);
 
 // Opens, configures and loads the programs and maps for spec.
-// Minimum kernel: 5.11 (tp_btf, ring buffer, task storage); --comm needs 5.17 (bpf_loop).
+// Minimum kernel: 5.12 (tp_btf 5.5, ring buffer 5.8, task iterator 5.8, task storage in
+// tracing programs 5.12, global functions 5.6, bounded loops 5.3); --comm needs 5.17 (bpf_loop).
 class Loader {
  public:
   explicit Loader(const Spec& spec);
@@ -70,12 +76,18 @@ class Loader {
 
   // Attaches every loaded program; throws AttachError naming the tracepoint that failed.
   void attach();
-  // Detaches all programs; records already in the ring stay readable.
-  void detach() noexcept;
+  // Detaches all programs; records already in the ring stay readable. The first time, with
+  // full records, it then writes the calls still running as unfinished (EVENT_DETACHED) into
+  // the ring, through the task iterator; returns false if that failed.
+  bool detach() noexcept;
   syscalls_bpf* skeleton() const noexcept { return skel_; }
 
  private:
+  // Writes the calls traced threads are still in (the task iterator); false on failure.
+  bool report_running() noexcept;
+
   syscalls_bpf* skel_ = nullptr;
+  bool reported_ = false;
 };
 
 }  // namespace observer

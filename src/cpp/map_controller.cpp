@@ -6,7 +6,11 @@
 #include <bpf/libbpf.h>
 #include <linux/types.h>
 
+#include <dirent.h>
+
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
 #include <cstring>
 
 #include "error.h"
@@ -62,11 +66,50 @@ void MapController::add_comm(const std::string& name) {
   if (err) throw MapError("add program name " + name, -err);
 }
 
+size_t MapController::add_resuming(uint32_t tgid, const std::string& proc_root) {
+  std::string dir = proc_root + "/" + std::to_string(tgid) + "/task";
+  DIR* tasks = opendir(dir.c_str());
+  if (!tasks) return 0;  // gone already: nothing of it is running
+  size_t n = 0;
+  while (dirent* entry = readdir(tasks)) {
+    char* end = nullptr;
+    unsigned long tid = strtoul(entry->d_name, &end, 10);
+    if (!*entry->d_name || *end || tid == 0 || tid > UINT32_MAX) continue;
+    auto key = static_cast<uint32_t>(tid);
+    if (bpf_map__update_elem(skel_->maps.resuming, &key, sizeof(key), &tgid, sizeof(tgid),
+                             BPF_NOEXIST) == 0) {
+      __atomic_fetch_add(&skel_->bss->resume_left, 1, __ATOMIC_RELAXED);
+      ++n;
+    }
+  }
+  closedir(tasks);
+  return n;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> MapController::resuming() const {
+  std::vector<std::pair<uint32_t, uint32_t>> threads;
+  uint32_t tid = 0, prev, tgid;
+  int err = bpf_map__get_next_key(skel_->maps.resuming, nullptr, &tid, sizeof(tid));
+  while (err == 0) {
+    if (bpf_map__lookup_elem(skel_->maps.resuming, &tid, sizeof(tid), &tgid, sizeof(tgid), 0) ==
+        0)
+      threads.emplace_back(tid, tgid);
+    prev = tid;
+    err = bpf_map__get_next_key(skel_->maps.resuming, &prev, &tid, sizeof(tid));
+  }
+  return threads;
+}
+
 Counters MapController::counters() const {
   const auto* bss = skel_->bss;
   Counters c;
-  c.lost = __atomic_load_n(&bss->lost_events, __ATOMIC_RELAXED);
+  c.lost_ring = __atomic_load_n(&bss->lost_events, __ATOMIC_RELAXED);
+  c.lost_storage = __atomic_load_n(&bss->lost_storage, __ATOMIC_RELAXED);
+  c.lost_oversized = __atomic_load_n(&bss->lost_oversized, __ATOMIC_RELAXED);
+  c.lost_notices = __atomic_load_n(&bss->lost_notices, __ATOMIC_RELAXED);
+  c.lost = c.lost_ring + c.lost_storage + c.lost_oversized + c.lost_notices;
   c.untraced_forks = __atomic_load_n(&bss->untraced_forks, __ATOMIC_RELAXED);
+  c.untraced_execs = __atomic_load_n(&bss->untraced_execs, __ATOMIC_RELAXED);
   c.traced_alive = __atomic_load_n(&bss->traced_alive, __ATOMIC_RELAXED);
   return c;
 }

@@ -8,14 +8,23 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 struct syscalls_bpf;
 
 namespace observer {
 
+// Every call a traced thread makes while attached is written (in full or unfinished) or lost,
+// and each way of losing one is counted.
 struct Counters {
-  uint64_t lost = 0;            // records dropped because the ring was full
+  uint64_t lost = 0;            // records dropped, all causes: the sum of the next four
+  uint64_t lost_ring = 0;       // calls dropped because the ring was full
+  uint64_t lost_storage = 0;    // calls whose start could not be kept (task storage)
+  uint64_t lost_oversized = 0;  // records larger than the ring
+  uint64_t lost_notices = 0;    // process exits and signals dropped: the ring was full
   uint64_t untraced_forks = 0;  // children not followed because the traced map was full
+  uint64_t untraced_execs = 0;  // -n: programs not traced because the traced map was full
   int64_t traced_alive = 0;     // traced processes that have not exited
   // Not the kernel's: records taken from the ring and dropped because the user-space backlog
   // was full (Tracer::counters() fills it in).
@@ -37,6 +46,12 @@ class MapController {
   size_t traced_count() const;
   // Traces processes that exec a program whose basename or comm is name.
   void add_comm(const std::string& name);
+  // Remembers the threads of process tgid, so that the calls they are in now are written as
+  // resumed when they return (Spec::resume_pids). Call before attach(). Returns how many.
+  size_t add_resuming(uint32_t tgid, const std::string& proc_root = "/proc");
+  // The (tid, tgid) of those threads that have neither made a call nor returned from one
+  // since: after detach, still in the call they were in when tracing began.
+  std::vector<std::pair<uint32_t, uint32_t>> resuming() const;
   Counters counters() const;
 
  private:

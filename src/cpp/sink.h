@@ -143,6 +143,9 @@ class JsonSink : public FileSink {
 
   void write(const Event& event) override { write_record(&event, sizeof(event)); }
   void write_record(const void* data, uint32_t size) override;
+  // The last line: {"kind":"end","written":...,"lost":...} with the run's counts, in order.
+  // Not a record: written() does not count it. Flushes.
+  void write_end(const std::vector<std::pair<std::string, int64_t>>& counts);
 
  private:
   // {"kind":"KIND","ts_ns":...,"wall_ns":...,"tgid":...,"tid":...,"comm":"..." of records that

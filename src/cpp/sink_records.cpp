@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "decode.h"
+#include "decode_io.h"
 #include "decode_structs.h"
 #include "sink.h"
 #include "text.h"
@@ -86,8 +87,17 @@ std::string_view comm_view(const Event& e) {
   return std::string_view(e.comm, strnlen(e.comm, TASK_COMM_LEN));
 }
 
-constexpr size_t kMaxJsonLine =
-    1024 + 6 * (MAX_STRINGS * STRING_MAX + MAX_BLOBS * BLOB_MAX + TASK_COMM_LEN);
+// Every captured byte may take 6 characters (\u00XX), and a base directory may be written
+// before each string (--absolute).
+constexpr size_t kMaxJsonLine = 2048 + 6 * (ITEMS_SPACE + MAX_STRINGS * ITEM_MAX + TASK_COMM_LEN);
+
+// Whose fd a path is in jsonl: "arg0".."arg5", "ret", or "pair[0]" and "pair[1]" for the
+// fds pipe and socketpair wrote.
+char* put_fd_owner(char* out, unsigned arg) noexcept {
+  if (arg == ITEM_ARG_RET) return put(out, "\"ret\"");
+  if (arg >= ITEM_ARG_PAIR) return put(put_num(put(out, "\"pair["), arg - ITEM_ARG_PAIR), "]\"");
+  return put(put_num(put(out, "\"arg"), arg), "\"");
+}
 
 }  // namespace
 
@@ -174,24 +184,66 @@ void JsonSink::write_record(const void* data, uint32_t size) {
     p = put(p, "null");
   p = put(p, ",\"duration_ns\":");
   p = has_ret ? put_num(p, e.duration_ns) : put(p, "null");
+  if (e.flags & EVENT_UNFINISHED)
+    p = put(p, (e.flags & EVENT_DETACHED) ? ",\"unfinished\":\"detached\""
+                                          : ",\"unfinished\":\"killed\"");
+  if (e.flags & EVENT_RESUMED) p = put(p, ",\"resumed\":true");
   // Strings, then buffers and structs as their raw bytes (decoded in --format strace).
-  auto put_items = [&](char* out, bool blobs) {
+  auto put_items = [&](char* out, uint8_t kind) {
     bool first = true;
     for (unsigned i = 0; i < strings.count; ++i) {
-      if (bool(strings.blob & (1u << i)) != blobs) continue;
+      if (strings.kind[i] != kind) continue;
       if (!first) *out++ = ',';
       first = false;
       out = put_num(put(out, "{\"arg\":"), strings.arg[i]);
       out = put_json_string(put(out, ",\"value\":"), strings.value[i]);
-      out = put(out, (strings.truncated & STRING_TRUNCATED(i)) ? ",\"truncated\":true}"
-                                                              : ",\"truncated\":false}");
+      bool cut = strings.truncated & STRING_TRUNCATED(i);
+      out = put(out, cut ? ",\"truncated\":true" : ",\"truncated\":false");
+      if (kind == ITEM_BLOB)
+        out = put(out, (strings.at_exit & (1u << i)) ? ",\"at_exit\":true" : ",\"at_exit\":false");
+      // --absolute: the path from the directory it was resolved in.
+      const std::string_view* base =
+          kind == ITEM_STRING ? strings.find_item(ITEM_BASE, strings.arg[i]) : nullptr;
+      if (base) {
+        char path[2 * ITEM_MAX + 64];
+        char* end = put_absolute_bytes(path, *base, strings.value[i]);
+        out = put_json_string(put(out, ",\"absolute\":"),
+                              std::string_view(path, static_cast<size_t>(end - path)));
+      }
+      *out++ = '}';
     }
     return out;
   };
-  p = put_items(put(p, ",\"strings\":["), false);
-  p = put_items(put(p, "],\"buffers\":["), true);
-  p = put(p, "]}\n");
+  p = put_items(put(p, ",\"strings\":["), ITEM_STRING);
+  p = put_items(put(p, "],\"buffers\":["), ITEM_BLOB);
+  p = put(p, "]");
+  // -y: what the fds name, {"of":"arg0","path":"/etc/passwd"}, "deleted":true if unlinked.
+  bool any_fd = false;
+  for (unsigned i = 0; i < strings.count; ++i) {
+    if (strings.kind[i] != ITEM_FD_PATH) continue;
+    p = put(p, any_fd ? "," : ",\"fd_paths\":[");
+    any_fd = true;
+    p = put_fd_owner(put(p, "{\"of\":"), strings.arg[i]);
+    char path[kMaxFdPathText];
+    bool deleted;
+    char* end = put_fd_path_bytes(path, strings.value[i], &deleted);
+    p = put_json_string(put(p, ",\"path\":"), std::string_view(path, static_cast<size_t>(end - path)));
+    p = put(p, deleted ? ",\"deleted\":true}" : "}");
+  }
+  if (any_fd) *p++ = ']';
+  p = put(p, "}\n");
   commit(p);
+}
+
+void JsonSink::write_end(const std::vector<std::pair<std::string, int64_t>>& counts) {
+  char* p = put(line(64 + 48 * counts.size()), "{\"kind\":\"end\"");
+  for (const auto& [name, value] : counts) {
+    p = put_json_string(put(p, ","), name.substr(0, 32));
+    p = put_num(put(p, ":"), value);
+  }
+  commit(put(p, "}\n"));
+  flush();
+  --written_;  // the end line is not a record
 }
 
 std::unique_ptr<StraceSink> StraceSink::open(const std::string& path, TimeFormat time) {

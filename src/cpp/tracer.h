@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "call_join.h"
 #include "loader.h"
 #include "map_controller.h"
 #include "pipeline.h"
@@ -34,6 +35,7 @@ struct SyscallStats {
 };
 
 // Ordering: records of one thread reach the sink in the order the thread made its syscalls.
+// Full records whose entry half went ahead (EVENT_ENTRY) are joined before they are written.
 // With capture_exit, records are written at syscall exit, so records of different threads
 // would follow exit order; each drain pass (everything committed when it started, about every
 // 10 ms) is sorted by entry time (ts_ns, stable) before it reaches the sink. A syscall still
@@ -52,11 +54,10 @@ class Tracer {
   // Attaches the programs and starts draining the ring.
   void attach();
   // Detaches the programs and stops the drain thread: what it has not taken stays in the
-  // ring for drain().
-  void detach() noexcept {
-    loader_.detach();
-    pipeline_->stop();
-  }
+  // ring for drain(). With full records the calls still running are then written as
+  // unfinished (<detached ...>) into the ring, and with resume_pids the calls begun before
+  // attach and still running are read from /proc. Idempotent.
+  void detach() noexcept;
 
   // Waits up to timeout_ms until records are drained (less if a watched fd fires), then
   // writes them to sink, about 8 MiB of them at most, and flushes it. Returns the number of
@@ -73,10 +74,19 @@ class Tracer {
   static constexpr int kDrainWaitMs = 100;
   // Records the last drain() could not wait for, and so never wrote.
   uint64_t abandoned() const noexcept { return abandoned_; }
+  // Drops every record left in the backlog and the ring (a Python Tracer closed before it
+  // read them all); they count as lost (discarded()). Returns how many.
+  size_t discard();
 
-  // Records taken from the ring for the sink, over all calls: once drain() has returned,
-  // those not written are what a failed sink could not take.
-  uint64_t consumed() const noexcept { return pipeline_->taken(); }
+  // Records taken for a sink (entry halves joined), over all calls; those of a pass the sink
+  // threw on count too, so once drain() has returned, those not written are what a failed
+  // sink could not take.
+  uint64_t consumed() const noexcept { return consumed_; }
+  // Of those, calls written unfinished (EVENT_UNFINISHED) and resumed (EVENT_RESUMED).
+  uint64_t unfinished() const noexcept { return unfinished_; }
+  uint64_t resumed() const noexcept { return resumed_; }
+  // Records dropped by discard().
+  uint64_t discarded() const noexcept { return discarded_; }
   // Bytes of records waiting for poll() now, and the most that waited at once.
   size_t backlog() const { return pipeline_->backlog(); }
   size_t peak_backlog() const { return pipeline_->peak_backlog(); }
@@ -94,11 +104,19 @@ class Tracer {
   // A record of a pass, for sorting by entry time.
   struct Ref {
     uint64_t ts;
-    const void* data;
+    const void* data;  // nullptr until the pass is read: then staged_ + offset
+    size_t offset;
     uint32_t size;
   };
   size_t write(Sink& sink, std::vector<Chunk>&& chunks);
   size_t write_pass(Sink& sink, const Chunk* chunks, size_t count);
+  // Counts rec, about to go to a sink.
+  void count_record(std::string_view rec) noexcept;
+  // Forgets, now and then, the entry halves of threads that are gone.
+  void forget_gone_threads();
+  // The calls threads of resume_pids were in when tracing began and are still in: as
+  // /proc/TGID/task/TID/syscall says, unfinished (EVENT_DETACHED).
+  std::vector<Event> calls_begun_before(const std::string& proc_root) const;
 
   Spec spec_;
   std::vector<std::string> notes_;  // before loader_: the probe runs before anything loads
@@ -106,8 +124,18 @@ class Tracer {
   MapController maps_;
   std::unique_ptr<RingBufferReader> reader_;
   uint64_t abandoned_ = 0;
+  uint64_t consumed_ = 0;
+  uint64_t unfinished_ = 0;
+  uint64_t resumed_ = 0;
+  uint64_t discarded_ = 0;
+  CallJoiner joiner_;
+  static constexpr size_t kSweepAt = 4096;  // entry halves waiting before gone threads' go
+  int64_t last_sweep_s_ = 0;
+  bool detached_ = false;
+  std::vector<Event> still_running_;    // calls_begun_before() at detach, for drain()
   std::unique_ptr<Pipeline> pipeline_;  // after reader_: stopped before the reader goes
   std::vector<Ref> refs_;               // the pass being sorted
+  std::vector<uint8_t> staged_;         // joined records of the pass, 8-byte aligned
 };
 
 }  // namespace observer

@@ -326,6 +326,8 @@ class Settings:
     count_stats: bool = False
     count_latency: bool = False  # -c --latency: per-syscall latency histograms
     compact_records: bool = False  # the kernel's 32-byte records of the log format
+    fd_paths: bool = False  # -y: what fd arguments and results name, resolved in the kernel
+    absolute_paths: bool = False  # --absolute: relative paths from their directory
     failed: bool = False
     successful: bool = False
     string_limit: int = 0
@@ -353,8 +355,9 @@ def set_format(settings: Settings, fmt: str | None, string_limit: int, data_limi
                              and not settings.successful)
 
 
-def make_spec(settings: Settings, pids: list[int]) -> Any:
-    """The compiled core's Spec of settings, tracing pids."""
+def make_spec(settings: Settings, pids: list[int], running: list[int] | None = None) -> Any:
+    """The compiled core's Spec of settings, tracing pids; running are those of them that
+    were already running (-p), whose calls in progress end as resumed ones."""
     from observer import _core
 
     spec = _core.Spec()
@@ -371,6 +374,10 @@ def make_spec(settings: Settings, pids: list[int]) -> Any:
                  "string_limit", "data_limit", "exit_records"):
         setattr(spec, name, getattr(settings, name))
     spec.failed_only, spec.successful_only = settings.failed, settings.successful
+    spec.fd_paths, spec.absolute_paths = settings.fd_paths, settings.absolute_paths
+    # -p joins processes mid-call: a call they are in returns as strace's "<... resumed>".
+    spec.resume_pids = (list(running or []) if settings.capture_exit and settings.emit_records
+                        else [])
     return spec
 
 
@@ -422,7 +429,7 @@ class Session:
         self.child = _core.Child(os.fsencode(path), fs_bytes(command)) if command else None
         try:
             self.load(make_spec(self.settings, self.pids + ([self.child.pid] if self.child
-                                                            else [])))
+                                                            else []), self.pids))
         except BaseException:
             # The command waits for its release: end it rather than leave it waiting.
             self._end_child_now()

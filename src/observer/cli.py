@@ -120,6 +120,8 @@ class Options:
     successful: bool = False
     string_limit: int = 256
     data_limit: int = 32
+    decode_fds: bool = False
+    absolute: bool = False
 
     @property
     def full_records(self) -> bool:
@@ -208,6 +210,13 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--data-limit", type=int, default=32, metavar="N",
                      help="bytes shown of I/O buffers (read, write ...; default: 32, strace's "
                           "-s); 0 captures no buffers or structs: the cheapest full records")
+    out.add_argument("-y", "--decode-fds", action="store_true",
+                     help="strace format and jsonl: what each fd names, read in the kernel "
+                          "at the call: read(3</etc/passwd>, ...), = 3<socket:[123]>")
+    out.add_argument("--absolute", action="store_true",
+                     help="strace format and jsonl: relative path arguments written from the "
+                          "directory they were resolved in (the cwd or the dirfd's, at the "
+                          "call)")
     out.add_argument("-c", "--summary", action="store_true",
                      help="count calls, errors and CPU time per syscall in the kernel and print "
                           "strace -c's table to stderr at the end, instead of records")
@@ -342,7 +351,7 @@ def parse_options(argv: list[str] | None) -> Options:
     if args.format is None:
         # -t/-T only make sense for strace lines: asking for them picks that format.
         opts.format = ("strace" if opts.timestamps or opts.durations or opts.relative
-                       else "log")
+                       or args.decode_fds or args.absolute else "log")
     else:
         opts.format = args.format
     if opts.per_process:
@@ -372,6 +381,11 @@ def parse_options(argv: list[str] | None) -> Options:
     if not 0 <= args.data_limit <= DATA_LIMIT_MAX:
         raise UsageError(f"data limit must be 0-{DATA_LIMIT_MAX} bytes, not {args.data_limit}")
     opts.data_limit = args.data_limit
+    opts.decode_fds = args.decode_fds
+    opts.absolute = args.absolute
+    if (opts.decode_fds or opts.absolute) and opts.format not in ("jsonl", "strace"):
+        flag = "-y" if opts.decode_fds else "--absolute"
+        raise UsageError(f"{flag} applies to --format strace and jsonl, not {opts.format}")
     opts.comms = parse_comms(args.comm)
     opts.paths = parse_paths(args.path)
     opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)
@@ -618,7 +632,8 @@ def settings(opts: Options) -> Settings:
         duration=opts.duration,
         ring_size=opts.ring_size, backlog_size=opts.backlog, emit_records=records_wanted(opts),
         count_stats=opts.summary, count_latency=opts.latency, failed=opts.failed,
-        successful=opts.successful, probe_root=os.environ.get(PROBE_ROOT_ENV, "/"),
+        successful=opts.successful, fd_paths=opts.decode_fds, absolute_paths=opts.absolute,
+        probe_root=os.environ.get(PROBE_ROOT_ENV, "/"),
     )
     set_format(chosen, opts.format, opts.string_limit, opts.data_limit)
     return chosen
@@ -712,23 +727,26 @@ def _trace(opts: Options, session: Session) -> int:
     if counters.untraced_forks:
         print(f"observer: warning: {counters.untraced_forks} child processes were not followed "
               "(traced-process map full)", file=sys.stderr)
-    # Every record the kernel produced was either written, dropped in the kernel (ring full),
-    # dropped in user space (backlog full), or taken for the output but not written because
-    # the output failed.
+    if counters.untraced_execs:
+        print(f"observer: warning: {counters.untraced_execs} programs named by -n were not "
+              "traced (traced-process map full)", file=sys.stderr)
+    # Every call was either written (in full, unfinished or resumed), dropped in the kernel
+    # (each cause counted), dropped in user space (backlog full), or taken for the output but
+    # not written because the output failed.
     unwritten = tracer.consumed - written
-    # Records reserved on another CPU that were still not committed after the drain's wait.
-    abandoned = tracer.abandoned
-    lost = counters.lost + counters.dropped + unwritten + abandoned
+    counts = accounting(written, tracer, counters, unwritten)
+    lost = counts["lost"]
+    if (opts.format == "jsonl" and not opts.per_process and output_error is None
+            and records_wanted(opts)):
+        try:
+            output.sink.write_end(counts)
+        except OutputError as err:
+            output_error = err
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough: no report
     # of what it did not read. -c alone writes no records: its table is the report.
     closed_pipe = output_error is not None and output_error.errno == errno.EPIPE
     if not closed_pipe and ((not opts.quiet and records_wanted(opts)) or lost):
-        details = ([f"{counters.dropped} dropped: backlog full"] if counters.dropped else []) + (
-            [f"{unwritten} not written: output failed"] if unwritten else []) + (
-            [f"{abandoned} still being written at the end"] if abandoned else [])
-        detail = f" ({'; '.join(details)})" if details else ""
-        took = f"{elapsed * 1000:.0f} ms" if elapsed < 1 else f"{elapsed:.2f} s"
-        print(f"observer: {written} events written, {lost} lost{detail}, {took}",
+        print(closing_line(counts, elapsed),
               file=sys.stderr)
     if opts.summary:
         write_summary(opts, tracer.stats())
@@ -755,6 +773,39 @@ def write_summary(opts: Options, stats: list[Any]) -> None:
                 out.write(text)
         except OSError as err:
             raise _cannot_open(opts.output, err.errno or errno.EIO) from None
+
+
+def accounting(written: int, tracer: Any, counters: Any, unwritten: int) -> dict[str, int]:
+    """The run's counts: records written (of them, calls unfinished and resumed) and records
+    lost, in all and by cause. The calls written and lost_ring + lost_storage +
+    lost_oversized + dropped + not_written + abandoned cover every call traced threads made
+    while attached (and resumed ones, begun before); lost_notices are process exits and
+    signals."""
+    abandoned = tracer.abandoned
+    return {
+        "written": written, "unfinished": tracer.unfinished, "resumed": tracer.resumed,
+        "lost": counters.lost + counters.dropped + unwritten + abandoned,
+        "lost_ring": counters.lost_ring, "lost_storage": counters.lost_storage,
+        "lost_oversized": counters.lost_oversized, "lost_notices": counters.lost_notices,
+        "dropped": counters.dropped, "not_written": unwritten, "abandoned": abandoned,
+    }
+
+
+def closing_line(counts: dict[str, int], elapsed: float) -> str:
+    """observer: 146 events written, 0 lost, 0.11 s; with the unfinished and resumed calls
+    among the written ones and the causes of loss when there are any."""
+    causes = [(counts["lost_ring"], "ring full"), (counts["lost_storage"], "no task storage"),
+              (counts["lost_oversized"], "larger than the ring"),
+              (counts["lost_notices"], "exits and signals, ring full"),
+              (counts["dropped"], "dropped: backlog full"),
+              (counts["not_written"], "not written: output failed"),
+              (counts["abandoned"], "still being written at the end")]
+    detail = ", ".join(f"{n} {why}" for n, why in causes if n)
+    lost = f"{counts['lost']} lost" + (f" ({detail})" if detail else "")
+    took = f"{elapsed * 1000:.0f} ms" if elapsed < 1 else f"{elapsed:.2f} s"
+    line = f"observer: {counts['written']} events written, {lost}, {took}"
+    among = [f"{counts[key]} {key}" for key in ("unfinished", "resumed") if counts[key]]
+    return line + (f"; {' and '.join(among)} among them" if among else "")
 
 
 def _cannot_open(path: str, err: int, detail: str = "") -> OutputError:

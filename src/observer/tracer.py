@@ -6,7 +6,7 @@ with the GIL released and copies every record into columns (an Arrow record batc
 schema, observer.arrow) or a NumPy structured array that Python then owns, so the cost per
 syscall on the Python side is a share of one batch, not a Python call.
 
-Thread-safety: a Tracer is used from one thread. Minimum kernel: Linux 5.11 (5.17 for ``comms``).
+Thread-safety: a Tracer is used from one thread. Minimum kernel: Linux 5.12 (5.17 for ``comms``).
 """
 
 from __future__ import annotations
@@ -256,6 +256,13 @@ class Tracer:
         """
         if self._session is None or self._counters is not None:
             return
+        tracer = self._session.tracer
+        if tracer is not None:
+            tracer.detach()
+            if not self._drained:
+                # What the ring still holds will never be read: counted lost, not dropped
+                # silently.
+                tracer.discard()
         self._done = True
         self.exit_status = self._session.finish()
         self._counters = self._session.tracer.counters()
@@ -269,16 +276,34 @@ class Tracer:
             return 0
         return int(getattr(self._session.tracer.counters(), name))
 
+    def _tracer_count(self, name: str) -> int:
+        """One of the core Tracer's own counts (not the kernel's), 0 before open()."""
+        tracer = self._session.tracer if self._session is not None else None
+        return int(getattr(tracer, name)) if tracer is not None else 0
+
     @property
     def lost(self) -> int:
-        """Records the kernel could not queue because the ring buffer was full."""
-        return self._counter("lost")
+        """Calls not recorded: the kernel could not queue them (ring full, no task storage,
+        larger than the ring), or they were still in the ring when the tracer closed."""
+        return self._counter("lost") + self._tracer_count("discarded")
+
+    @property
+    def unfinished(self) -> int:
+        """Calls recorded without a return (flag EVENT_UNFINISHED): their thread was killed in
+        them, or they were still running when tracing stopped (EVENT_DETACHED too)."""
+        return self._tracer_count("unfinished")
+
+    @property
+    def resumed(self) -> int:
+        """Calls of ``pids`` already running when tracing began, recorded at their return
+        (flag EVENT_RESUMED)."""
+        return self._tracer_count("resumed")
 
     @property
     def abandoned(self) -> int:
         """Records still being written when the trace ended (after the drain's 100 ms wait),
         never received; counted apart from ``lost``."""
-        return int(self._session.tracer.abandoned) if self._session is not None else 0
+        return self._tracer_count("abandoned")
 
     @property
     def dropped(self) -> int:

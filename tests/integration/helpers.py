@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 import observer.syscalls
 
@@ -82,6 +85,16 @@ class Observer:
         if self.proc.stderr is not None and not self.proc.stderr.closed:
             self.proc.stderr.close()
         self.proc.wait(60)
+
+
+def compile_c(directory: Path, source: str, *flags: str) -> Path:
+    """Builds C source into directory/prog with gcc (which the tests need: a failure)."""
+    if shutil.which("gcc") is None:
+        pytest.fail("gcc is needed to build the test program (Makefile APT_PACKAGES)")
+    (directory / "prog.c").write_text(source)
+    subprocess.run(["gcc", "-O1", *flags, "-o", str(directory / "prog"),
+                    str(directory / "prog.c")], check=True)
+    return directory / "prog"
 
 
 def run_observer(*args: str, timeout: float = 120.0) -> subprocess.CompletedProcess[str]:

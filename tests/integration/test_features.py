@@ -70,7 +70,8 @@ def assert_one_error_line(result: subprocess.CompletedProcess[str], *needles: st
         assert needle in lines[0], lines[0]
 
 
-GOOD_BTF = btf_blob(ALL_TRACEPOINTS, ["BPF_MAP_TYPE_UNSPEC", "BPF_MAP_TYPE_RINGBUF"])
+MAP_TYPES = ["BPF_MAP_TYPE_UNSPEC", "BPF_MAP_TYPE_RINGBUF", "BPF_MAP_TYPE_TASK_STORAGE"]
+GOOD_BTF = btf_blob(ALL_TRACEPOINTS, MAP_TYPES)
 
 
 def test_missing_btf_is_named(tmp_path: Path) -> None:
@@ -91,6 +92,14 @@ def test_missing_ring_buffer_is_named(tmp_path: Path) -> None:
     assert_one_error_line(result, "no BPF ring buffer", "Linux >= 5.8")
 
 
+def test_a_kernel_older_than_the_minimum_is_named(tmp_path: Path) -> None:
+    # Linux 5.10: a ring buffer, no task storage.
+    btf = btf_blob(ALL_TRACEPOINTS, ["BPF_MAP_TYPE_UNSPEC", "BPF_MAP_TYPE_RINGBUF"])
+    result = observer_with_root(fake_root(tmp_path, btf=btf), "-d", "1",
+                                "-o", str(tmp_path / "t.log"))
+    assert_one_error_line(result, "no task storage", "Linux >= 5.12", "this is Linux")
+
+
 @pytest.mark.parametrize(("args", "missing"), [
     ((), "sys_enter"),
     (("-f", "--", "true"), "sched_process_fork"),
@@ -99,7 +108,7 @@ def test_missing_ring_buffer_is_named(tmp_path: Path) -> None:
 ])
 def test_tracepoint_that_cannot_attach_is_named(tmp_path: Path, args: tuple[str, ...],
                                                 missing: str) -> None:
-    btf = btf_blob([tp for tp in ALL_TRACEPOINTS if tp != missing], ["BPF_MAP_TYPE_RINGBUF"])
+    btf = btf_blob([tp for tp in ALL_TRACEPOINTS if tp != missing], MAP_TYPES)
     result = observer_with_root(fake_root(tmp_path, btf=btf), "-d", "1",
                                 "-o", str(tmp_path / "t.log"), *args)
     assert_one_error_line(result, f"no tracepoint {missing}")
@@ -107,7 +116,7 @@ def test_tracepoint_that_cannot_attach_is_named(tmp_path: Path, args: tuple[str,
 
 def test_tracepoints_not_needed_are_not_required(tmp_path: Path) -> None:
     # Whole-system tracing uses sys_enter only: a kernel without the sched tracepoints is fine.
-    btf = btf_blob(["sys_enter"], ["BPF_MAP_TYPE_RINGBUF"])
+    btf = btf_blob(["sys_enter"], MAP_TYPES)
     result = observer_with_root(fake_root(tmp_path, btf=btf), "-d", "0.2", "-s", "getppid",
                                 "-o", str(tmp_path / "t.log"))
     assert result.returncode == 0, result.stderr

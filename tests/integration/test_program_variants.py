@@ -27,6 +27,10 @@ SWITCHES = [
     ("names", "comms", [b"observer-no-such-program"]),
     ("uid", "uid", 0),
     ("syscalls", "syscalls", [0, 1, 59]),
+    ("paths", "paths", [b"/etc/passwd"]),
+    ("fds", "fd_paths", True),
+    ("absolute", "absolute_paths", True),
+    ("resume", "resume_pids", [os.getpid()]),
 ]
 
 
@@ -34,14 +38,21 @@ SWITCHES = [
 # tests in front of it) are all on or all off, which keeps the run to seconds (each load
 # takes a fraction of one) while covering the longest programs the verifier sees.
 RECORD = ["full", "compact", "strings", "data", "exits", "summary", "latency", "failed"]
-FILTERS = ("follow", "names", "uid", "syscalls")
+FILTERS = ("follow", "names", "uid", "syscalls", "paths")
+# What full records read beyond the plans (-y, --absolute, -p's resumed calls): each alone and
+# all together.
+CAPTURE = ((), ("fds",), ("absolute",), ("resume",), ("fds", "absolute", "resume"))
+# What full records read beyond the plans (-y, --absolute, -p's resumed calls): each alone and
+# all together.
+CAPTURE = ((), ("fds",), ("absolute",), ("resume",), ("fds", "absolute", "resume"))
 
 
 def variants() -> list[tuple[str, ...]]:
-    """The combinations the loader accepts (strings, data, exits, summary and failed need
-    records at exit; latency histograms are part of the summary), as switch names. Compact
-    records apply only without them. Latency adds to sys_exit's summary path only: it is tried
-    with the shortest and the longest record path, not with every one between."""
+    """The combinations the loader accepts (strings, data, exits, summary, failed and the
+    capture switches need records at exit; latency histograms are part of the summary), as
+    switch names. Compact records apply only without them. Latency adds to sys_exit's summary
+    path only: it is tried with the shortest and the longest record path, not with every one
+    between."""
     needs_full = set(RECORD) - {"full", "compact"}
     others = {"strings", "data", "exits", "failed"}
 
@@ -55,7 +66,11 @@ def variants() -> list[tuple[str, ...]]:
 
     combos = [combo for n in range(len(RECORD) + 1) for combo in itertools.combinations(RECORD, n)
               if accepted(combo)]
-    return [combo + extra for combo in combos for extra in ((), FILTERS)]
+    plain = [combo + extra for combo in combos for extra in ((), FILTERS)]
+    # The capture switches add to the longest paths (strings and data read) and the shortest.
+    longest = [combo for combo in combos if {"full", "strings", "data"} <= set(combo)]
+    return plain + [combo + more + FILTERS for combo in longest + [("full",)]
+                    for more in CAPTURE if more]
 
 
 def test_every_variant_of_the_programs_loads() -> None:
@@ -79,5 +94,5 @@ def test_every_variant_of_the_programs_loads() -> None:
         except Exception as err:  # noqa: BLE001 - every failure is reported below
             failures.append(f"{'+'.join(combo) or 'log'}: {str(err).splitlines()[0]}")
         checked += 1
-    assert checked >= 60
+    assert checked >= 100
     assert failures == []

@@ -19,7 +19,7 @@ import pytest
 import observer.syscall_classes
 import observer.syscalls
 
-from .helpers import run_observer
+from .helpers import compile_c, run_observer
 
 pytestmark = pytest.mark.bpf
 
@@ -87,12 +87,7 @@ Call = tuple[str, str]
 
 @pytest.fixture(scope="module")
 def program(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("gcc") is None:
-        pytest.fail("gcc is needed to build the test program (Makefile APT_PACKAGES)")
-    d = tmp_path_factory.mktemp("prog")
-    (d / "prog.c").write_text(PROGRAM)
-    subprocess.run(["gcc", "-O1", "-o", str(d / "prog"), str(d / "prog.c")], check=True)
-    return d / "prog"
+    return compile_c(tmp_path_factory.mktemp("prog"), PROGRAM)
 
 
 @pytest.fixture
@@ -275,8 +270,12 @@ def test_json_lines_have_every_field_typed(program: Path, tmp_path: Path) -> Non
         returned = r["syscall"] not in ("exit", "exit_group")
         assert (r["ret"] is not None) == returned and (r["duration_ns"] is not None) == returned
         assert (r["error"] is not None) == (returned and -4095 <= r["ret"] < 0)
-        for s in r["strings"] + r["buffers"]:
+        for s in r["strings"]:
             assert set(s) == {"arg", "value", "truncated"} and type(s["truncated"]) is bool
+        for b in r["buffers"]:
+            # at_exit: read when the call returned (what it filled), else at its entry.
+            assert set(b) == {"arg", "value", "truncated", "at_exit"}
+            assert type(b["truncated"]) is bool and type(b["at_exit"]) is bool
         if r["syscall"] == "write" and r["ret"] > 0:
             # What was written, up to --data-limit (32 by default).
             (buffer,) = r["buffers"]

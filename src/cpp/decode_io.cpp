@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+#include "decode_io.h"
+
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <cstring>
+
+#include "decode_structs.h"
+#include "text.h"
+
+namespace observer {
+
+namespace {
+
+using namespace text;
+
+template <class T>
+bool load_at(std::string_view bytes, size_t offset, T* value) noexcept {
+  if (offset > bytes.size() || bytes.size() - offset < sizeof(T)) return false;
+  std::memcpy(value, bytes.data() + offset, sizeof(T));
+  return true;
+}
+
+// Bytes as strace writes them inside -y's <...>: its string escapes without the quotes, and
+// '<' and '>' in octal so that the brackets stay unambiguous.
+char* put_unquoted(char* out, std::string_view bytes) noexcept {
+  while (!bytes.empty()) {
+    size_t special = bytes.find_first_of("<>");
+    std::string_view part = bytes.substr(0, special);
+    if (!part.empty()) {
+      char* start = out;
+      char* end = put_quoted(out, part, false);
+      std::memmove(start, start + 1, static_cast<size_t>(end - start - 2));
+      out = end - 2;
+    }
+    if (special == std::string_view::npos) break;
+    out = put(out, bytes[special] == '<' ? "\\74" : "\\76");
+    bytes.remove_prefix(special + 1);
+  }
+  return out;
+}
+
+// The next NUL-terminated name of names, or an empty view at the end.
+std::string_view take_name(std::string_view& names) noexcept {
+  size_t end = names.find('\0');
+  if (end == std::string_view::npos) {
+    names = {};
+    return {};
+  }
+  std::string_view name = names.substr(0, end);
+  names.remove_prefix(end + 1);
+  return name;
+}
+
+}  // namespace
+
+char* put_fd_path_bytes(char* out, std::string_view item, bool* deleted) noexcept {
+  fd_path head;
+  *deleted = false;
+  if (!load_at(item, 0, &head)) return out;
+  std::string_view names = item.substr(sizeof(head));
+  switch (head.type) {
+    case FD_PATH_PIPE:
+      return put(put_num(put(out, "pipe:["), head.ino), "]");
+    case FD_PATH_SOCKET:
+      return put(put_num(put(out, "socket:["), head.ino), "]");
+    case FD_PATH_ANON:
+      return put(put(out, "anon_inode:"), take_name(names));
+    case FD_PATH_FILE:
+      break;
+    default:
+      return out;
+  }
+  *deleted = head.flags & FD_PATH_DELETED;
+  // The names come from the file up: write them from the root down.
+  std::string_view parts[FD_PATH_DEPTH];
+  unsigned n = 0;
+  while (n < head.names && n < FD_PATH_DEPTH && !names.empty()) parts[n++] = take_name(names);
+  if (head.flags & FD_PATH_CUT) out = put(out, "...");
+  if (n == 0) return put(out, "/");
+  for (unsigned i = n; i-- > 0;) out = put(put(out, "/"), parts[i]);
+  return out;
+}
+
+char* put_fd_path(char* out, std::string_view item) noexcept {
+  char path[ITEM_MAX + 64];
+  bool deleted;
+  char* end = put_fd_path_bytes(path, item, &deleted);
+  *out++ = '<';
+  out = put_unquoted(out, std::string_view(path, static_cast<size_t>(end - path)));
+  *out++ = '>';
+  return deleted ? put(out, "(deleted)") : out;
+}
+
+char* put_fd_suffix(char* out, const Strings& items, unsigned arg) noexcept {
+  const std::string_view* item = items.find_item(ITEM_FD_PATH, arg);
+  return item ? put_fd_path(out, *item) : out;
+}
+
+char* put_absolute_bytes(char* out, std::string_view base, std::string_view relative) noexcept {
+  bool deleted;
+  char* start = out;
+  char* end = put_fd_path_bytes(out, base, &deleted);
+  // A directory that is not a file (an fd of a socket given as dirfd): the path as it is.
+  if (end == start || *start != '/') return put(start, relative);
+  if (end == start + 1) end = start;  // the root: its names start after it
+  while (!relative.empty()) {
+    size_t slash = relative.find('/');
+    std::string_view name = relative.substr(0, slash);
+    relative.remove_prefix(slash == std::string_view::npos ? relative.size() : slash + 1);
+    if (name.empty() || name == ".") continue;
+    if (name == "..") {
+      while (end > start && *--end != '/') {
+      }
+      continue;
+    }
+    end = put(put(end, "/"), name);
+  }
+  if (end == start) *end++ = '/';
+  return end;
+}
+
+char* put_absolute(char* out, std::string_view base, std::string_view relative,
+                   bool truncated) noexcept {
+  char path[2 * ITEM_MAX + 64];
+  char* end = put_absolute_bytes(path, base, relative);
+  return put_quoted(out, std::string_view(path, static_cast<size_t>(end - path)), truncated);
+}
+
+namespace {
+
+constexpr Flag kPollEvents[] = {
+    {POLLIN, "POLLIN"},         {POLLPRI, "POLLPRI"},       {POLLOUT, "POLLOUT"},
+    {POLLERR, "POLLERR"},       {POLLHUP, "POLLHUP"},       {POLLNVAL, "POLLNVAL"},
+    {POLLRDNORM, "POLLRDNORM"}, {POLLRDBAND, "POLLRDBAND"}, {POLLWRNORM, "POLLWRNORM"},
+    {POLLWRBAND, "POLLWRBAND"}, {0x400, "POLLMSG"},         {0x1000, "POLLREMOVE"},
+    {0x2000, "POLLRDHUP"},
+};
+
+constexpr Flag kMsgFlags[] = {
+    {MSG_OOB, "MSG_OOB"},         {MSG_PEEK, "MSG_PEEK"},       {MSG_DONTROUTE, "MSG_DONTROUTE"},
+    {MSG_CTRUNC, "MSG_CTRUNC"},   {MSG_PROXY, "MSG_PROXY"},     {MSG_TRUNC, "MSG_TRUNC"},
+    {MSG_DONTWAIT, "MSG_DONTWAIT"}, {MSG_EOR, "MSG_EOR"},       {MSG_WAITALL, "MSG_WAITALL"},
+    {MSG_FIN, "MSG_FIN"},         {MSG_SYN, "MSG_SYN"},         {MSG_CONFIRM, "MSG_CONFIRM"},
+    {MSG_RST, "MSG_RST"},         {MSG_ERRQUEUE, "MSG_ERRQUEUE"}, {MSG_NOSIGNAL, "MSG_NOSIGNAL"},
+    {MSG_MORE, "MSG_MORE"},       {MSG_WAITFORONE, "MSG_WAITFORONE"},
+    {MSG_CMSG_CLOEXEC, "MSG_CMSG_CLOEXEC"},
+};
+
+// The kernel's struct user_msghdr on a 64-bit ABI (include/linux/socket.h).
+struct Msghdr {
+  uint64_t name;
+  uint32_t namelen;
+  uint32_t pad;
+  uint64_t iov;
+  uint64_t iovlen;
+  uint64_t control;
+  uint64_t controllen;
+  uint32_t flags;
+  uint32_t pad2;
+};
+static_assert(sizeof(Msghdr) == 56);
+
+// An iovec blob (struct iov_head, then iov_item and data per element kept) as strace writes
+// it: data when the call read or filled it (with_data), else the elements' addresses. ret is
+// the bytes the call filled in all (readv), or -1 when every element was read (writev).
+char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t ret) noexcept {
+  iov_head head;
+  if (!load_at(bytes, 0, &head)) return put(out, "[...]");
+  size_t at = sizeof(head);
+  *out++ = '[';
+  for (uint32_t k = 0; k < head.kept; ++k) {
+    iov_item item;
+    if (!load_at(bytes, at, &item) || bytes.size() - at - sizeof(item) < item.kept) break;
+    std::string_view data = bytes.substr(at + sizeof(item), item.kept);
+    at += sizeof(item) + item.kept;
+    if (k) out = put(out, ", ");
+    out = put(out, "{iov_base=");
+    if (with_data) {
+      uint64_t filled = ret >= 0 && item.len > static_cast<uint64_t>(ret) ? static_cast<uint64_t>(ret)
+                                                                         : item.len;
+      if (ret >= 0) ret -= static_cast<int64_t>(filled);
+      out = put_quoted(out, data, item.kept < filled);
+    } else {
+      out = item.base ? put_hex(out, item.base) : put(out, "NULL");
+    }
+    out = put_num(put(out, ", iov_len="), item.len);
+    *out++ = '}';
+  }
+  if (head.kept < head.count) out = put(out, head.kept ? ", ..." : "...");
+  *out++ = ']';
+  return out;
+}
+
+// A msghdr blob: the struct, the u32 length of the name kept, the name, the iovec blob.
+// entry is recvmsg's struct as it was given (for msg_namelen=128 => 16), or nullptr.
+char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entry,
+                 int64_t ret) noexcept {
+  Msghdr msg;
+  uint32_t name_kept;
+  if (!load_at(bytes, 0, &msg) || !load_at(bytes, sizeof(msg), &name_kept) ||
+      bytes.size() < sizeof(msg) + 4 + name_kept)
+    return put(out, "{...}");
+  Msghdr given = msg;
+  if (entry) load_at(*entry, 0, &given);
+  std::string_view name = bytes.substr(sizeof(msg) + 4, name_kept);
+  out = put(out, "{msg_name=");
+  if (!msg.name)
+    out = put(out, "NULL");
+  else if (name_kept && msg.namelen)
+    out = put_sockaddr(out, name.substr(0, msg.namelen < name_kept ? msg.namelen : name_kept));
+  else
+    out = put_hex(out, msg.name);
+  out = put_num(put(out, ", msg_namelen="), given.namelen);
+  if (given.namelen != msg.namelen) out = put_num(put(out, " => "), msg.namelen);
+  out = put_iovec_bytes(put(out, ", msg_iov="), bytes.substr(sizeof(msg) + 4 + name_kept), true,
+                        ret);
+  out = put_num(put(out, ", msg_iovlen="), msg.iovlen);
+  if (msg.controllen) out = put_hex(put(out, ", msg_control="), msg.control);
+  out = put_num(put(out, ", msg_controllen="), msg.controllen);
+  out = put_flags(put(out, ", msg_flags="), msg.flags, kMsgFlags);
+  return put(out, "}");
+}
+
+// poll's array: [{fd=3, events=POLLIN}, ...], each fd with what it names under -y; "..."
+// where it was cut.
+char* put_pollfds(char* out, std::string_view bytes, bool truncated,
+                  const Strings& items) noexcept {
+  *out++ = '[';
+  for (size_t at = 0; at + sizeof(pollfd) <= bytes.size(); at += sizeof(pollfd)) {
+    pollfd p;
+    std::memcpy(&p, bytes.data() + at, sizeof(p));
+    if (at) out = put(out, ", ");
+    out = put_num(put(out, "{fd="), p.fd);
+    out = put_fd_suffix(out, items, ITEM_ARG_ELEM + static_cast<unsigned>(at / sizeof(pollfd)));
+    out = put_flags(put(out, ", events="), static_cast<uint16_t>(p.events), kPollEvents);
+    *out++ = '}';
+  }
+  if (truncated) out = put(out, bytes.empty() ? "..." : ", ...");
+  *out++ = ']';
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// select's sets as strace writes them: the fds whose bits are set, [3 4], with what they
+// name under -y (items, for fds below 64) if given.
+char* put_fd_set(char* out, std::string_view bytes, const Strings* items = nullptr) noexcept {
+  *out++ = '[';
+  bool first = true;
+  for (size_t i = 0; i < bytes.size() * 8; ++i) {
+    if (!(static_cast<uint8_t>(bytes[i / 8]) & (1u << (i % 8)))) continue;
+    if (!first) *out++ = ' ';
+    first = false;
+    out = put_num(out, i);
+    if (items && i < 64) out = put_fd_suffix(out, *items, ITEM_ARG_FD + static_cast<unsigned>(i));
+  }
+  *out++ = ']';
+  return out;
+}
+
+char* put_timeval(char* out, std::string_view bytes) noexcept {
+  int64_t tv[2];
+  if (!load_at(bytes, 0, &tv)) return put(out, "{...}");
+  return put(put_num(put(put_num(put(out, "{tv_sec="), tv[0]), ", tv_usec="), tv[1]), "}");
+}
+
+// After select's result: (in [3], out [4], left {...}) of the sets and time it returned, or
+// (Timeout).
+char* put_select_result(char* out, const SyscallInfo& info, const Event& e,
+                        const Strings& items) noexcept {
+  if (e.ret == 0) return put(out, " (Timeout)");
+  static constexpr std::string_view kSets[] = {"in", "out"};
+  bool first = true;
+  auto part = [&](std::string_view name) {
+    out = put(put(put(out, first ? " (" : ", "), name), " ");
+    first = false;
+  };
+  for (unsigned i = 1; i <= 2; ++i) {
+    const std::string_view* set = items.find_exit_blob(i);
+    if (!set || set->find_first_not_of('\0') == std::string_view::npos) continue;
+    part(kSets[i - 1]);
+    out = put_fd_set(out, *set);
+  }
+  const std::string_view* left = info.nargs > 4 ? items.find_exit_blob(4) : nullptr;
+  if (left) {
+    part("left");
+    out = info.args[4] == Arg::kTimevalLeft ? put_timeval(out, *left) : put_timespec(out, *left);
+  }
+  return first ? out : put(out, ")");
+}
+
+}  // namespace
+
+bool is_io_arg(Arg type) noexcept {
+  switch (type) {
+    case Arg::kIovecIn: case Arg::kIovecOut: case Arg::kMsghdrIn: case Arg::kMsghdrOut:
+    case Arg::kPollFds: case Arg::kIntPair: case Arg::kSockaddrOut: case Arg::kSocklen:
+    case Arg::kFdSet: case Arg::kFdSetEntry: case Arg::kTimespecLeft: case Arg::kTimevalLeft:
+    case Arg::kPselectSig:
+      return true;
+    default:
+      return false;
+  }
+}
+
+char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsigned i) noexcept {
+  uint64_t v = e.args[i];
+  bool truncated = false;
+  const std::string_view* bytes = items.find_blob(i, &truncated);
+  bool returned = (e.flags & EVENT_HAS_RET) && !is_error(e.ret);
+  switch (type) {
+    case Arg::kIovecIn:
+      if (bytes) return put_iovec_bytes(out, *bytes, true, -1);
+      break;
+    case Arg::kIovecOut:
+      // readv's elements: their data if it returned, else where they were.
+      if (bytes) return put_iovec_bytes(out, *bytes, returned, returned ? e.ret : -1);
+      break;
+    case Arg::kMsghdrIn:
+      if (bytes) return put_msghdr(out, *bytes, nullptr, -1);
+      break;
+    case Arg::kMsghdrOut: {
+      const std::string_view* filled = items.find_exit_blob(i);
+      if (filled && returned) return put_msghdr(out, *filled, bytes, e.ret);
+      break;
+    }
+    case Arg::kPollFds:
+      if (bytes) return put_pollfds(out, *bytes, truncated, items);
+      break;
+    case Arg::kSockaddrOut: {  // what the call filled, as long as it said
+      const std::string_view* filled = items.find_exit_blob(i);
+      if (!filled || !returned) break;
+      // An unnamed AF_UNIX socket's address is its family alone, as strace writes it.
+      if (filled->size() <= sizeof(sa_family_t) && filled->size() >= 2 &&
+          static_cast<uint8_t>((*filled)[0]) == AF_UNIX && (*filled)[1] == 0)
+        return put(out, "{sa_family=AF_UNIX}");
+      return put_sockaddr(out, *filled);
+    }
+    case Arg::kSocklen: {  // [16]: the length given, and " => 16" when the call changed it
+      uint32_t given, got;
+      const std::string_view* after = items.find_exit_blob(i);
+      if (!bytes || !load_at(*bytes, 0, &given)) break;
+      out = put_num(put(out, "["), given);
+      if (returned && after && load_at(*after, 0, &got) && got != given)
+        out = put_num(put(out, " => "), got);
+      return put(out, "]");
+    }
+    case Arg::kFdSet:
+    case Arg::kFdSetEntry:
+      if (bytes) return put_fd_set(out, *bytes, &items);
+      break;
+    case Arg::kTimespecLeft:
+      if (bytes) return put_timespec(out, *bytes);
+      break;
+    case Arg::kTimevalLeft:
+      if (bytes) return put_timeval(out, *bytes);
+      break;
+    case Arg::kPselectSig: {
+      uint64_t sig[2];
+      if (!bytes || !load_at(*bytes, 0, &sig)) break;
+      out = put_sigset(put(out, "{sigmask="), sig[0]);
+      return put(put_num(put(out, ", sigsetsize="), sig[1]), "}");
+    }
+    case Arg::kIntPair:  // pipe's fds, with what they name under -y
+      if (bytes && returned && bytes->size() == 8) {
+        int32_t fds[2];
+        std::memcpy(fds, bytes->data(), sizeof(fds));
+        out = put_fd_suffix(put_num(put(out, "["), fds[0]), items, ITEM_ARG_PAIR);
+        out = put_fd_suffix(put_num(put(out, ", "), fds[1]), items, ITEM_ARG_PAIR + 1);
+        return put(out, "]");
+      }
+      if (bytes && returned) return put_int_pair(out, *bytes);
+      break;
+    default:
+      break;
+  }
+  return v ? put_hex(out, v) : put(out, "NULL");
+}
+
+char* put_result_detail(char* out, const SyscallInfo& info, const Event& e,
+                        const Strings& items) noexcept {
+  if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret) || info.nargs < 2) return out;
+  if (info.args[1] == Arg::kFdSet) return put_select_result(out, info, e, items);
+  if (info.args[0] != Arg::kPollFds) return out;
+  if (e.ret == 0) return put(out, " (Timeout)");
+  const std::string_view* bytes = items.find_exit_blob(0);
+  if (!bytes) return out;
+  // Only the fds with events, as strace shows them.
+  out = put(out, " ([");
+  bool first = true;
+  for (size_t at = 0; at + sizeof(pollfd) <= bytes->size(); at += sizeof(pollfd)) {
+    pollfd p;
+    std::memcpy(&p, bytes->data() + at, sizeof(p));
+    if (!p.revents) continue;
+    if (!first) out = put(out, ", ");
+    first = false;
+    out = put_num(put(out, "{fd="), p.fd);
+    out = put_flags(put(out, ", revents="), static_cast<uint16_t>(p.revents), kPollEvents);
+    *out++ = '}';
+  }
+  return put(out, "])");
+}
+
+}  // namespace observer

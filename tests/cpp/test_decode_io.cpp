@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// Records built by hand as the kernel side sends them: entry halves joined with their ends,
+// fd paths (-y), absolute paths (--absolute), iovecs, msghdrs, pollfds, unfinished and
+// resumed calls, rendered as strace renders them.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "call_join.h"
+#include "check.h"
+#include "decode.h"
+#include "decode_io.h"
+
+using namespace observer;
+
+namespace {
+
+int nr_of(std::string_view name) {
+  for (int nr = 0; nr < MAX_SYSCALLS; ++nr)
+    if (syscall_name(nr) == name) return nr;
+  return -1;
+}
+
+// A record as the ring carries it: the event, then (with items) the tail and the bytes.
+struct Item {
+  uint8_t kind;
+  uint8_t arg;
+  std::string bytes;
+  bool cut = false;
+  bool at_exit = false;
+};
+
+std::string record(Event e, const std::vector<Item>& items) {
+  string_tail tail{};
+  std::string data;
+  for (const Item& item : items) {
+    unsigned i = tail.count++;
+    tail.len[i] = static_cast<uint16_t>(item.bytes.size());
+    tail.arg[i] = item.arg;
+    tail.kind[i] = item.kind;
+    if (item.cut) tail.truncated |= STRING_TRUNCATED(i);
+    if (item.at_exit) tail.at_exit |= 1u << i;
+    data += item.bytes;
+  }
+  if (tail.count) e.flags |= EVENT_HAS_STRINGS;
+  std::string out(reinterpret_cast<const char*>(&e), sizeof(e));
+  if (tail.count) out += std::string(reinterpret_cast<const char*>(&tail), sizeof(tail)) + data;
+  return out;
+}
+
+// An fd path item: the header, then names from the file up.
+std::string fd_path_item(uint8_t type, std::vector<std::string> names, uint64_t ino = 0,
+                         uint8_t flags = 0) {
+  fd_path head{};
+  head.ino = ino;
+  head.type = type;
+  head.flags = flags;
+  head.names = static_cast<uint8_t>(names.size());
+  std::string out(reinterpret_cast<const char*>(&head), sizeof(head));
+  for (const auto& name : names) out += name + std::string(1, '\0');
+  return out;
+}
+
+template <class T>
+std::string bytes_of(const T& value) {
+  return std::string(reinterpret_cast<const char*>(&value), sizeof(value));
+}
+
+std::string line(const std::string& rec) {
+  std::vector<char> out(kMaxCallText);
+  const Event* e = reinterpret_cast<const Event*>(rec.data());
+  Strings items = parse_strings(rec.data(), static_cast<uint32_t>(rec.size()));
+  char* end = format_call(out.data(), *e, items);
+  return std::string(out.data(), end);
+}
+
+Event call(std::string_view name, std::vector<uint64_t> args, int64_t ret,
+           uint32_t flags = EVENT_HAS_RET | EVENT_HAS_TIME) {
+  Event e{};
+  e.nr = nr_of(name);
+  e.tid = e.tgid = 42;
+  e.ret = ret;
+  e.flags = flags;
+  for (size_t i = 0; i < args.size(); ++i) e.args[i] = args[i];
+  return e;
+}
+
+void fds_show_what_they_name() {
+  Event e = call("read", {3, 0x1000, 10}, 5);
+  std::string rec = record(e, {{ITEM_FD_PATH, 0, fd_path_item(FD_PATH_FILE, {"passwd", "etc"})},
+                              {ITEM_BLOB, 1, "root:", false, true}});
+  CHECK_EQ(line(rec), "read(3</etc/passwd>, \"root:\", 10) = 5");
+  Event open = call("openat", {static_cast<uint64_t>(AT_FDCWD), 0x1000, O_RDONLY}, 4);
+  rec = record(open, {{ITEM_STRING, 1, "x"},
+                      {ITEM_FD_PATH, 0, fd_path_item(FD_PATH_FILE, {"tmp"})},
+                      {ITEM_FD_PATH, ITEM_ARG_RET, fd_path_item(FD_PATH_FILE, {"x", "tmp"})}});
+  CHECK_EQ(line(rec), "openat(AT_FDCWD</tmp>, \"x\", O_RDONLY) = 4</tmp/x>");
+  // Pseudo files by their inode, an unlinked file marked as strace marks it, the root.
+  Event close = call("close", {5}, 0);
+  CHECK_EQ(line(record(close, {{ITEM_FD_PATH, 0, fd_path_item(FD_PATH_PIPE, {}, 123)}})),
+           "close(5<pipe:[123]>) = 0");
+  CHECK_EQ(line(record(close, {{ITEM_FD_PATH, 0, fd_path_item(FD_PATH_SOCKET, {}, 9)}})),
+           "close(5<socket:[9]>) = 0");
+  CHECK_EQ(line(record(close, {{ITEM_FD_PATH, 0, fd_path_item(FD_PATH_ANON, {"[eventpoll]"})}})),
+           "close(5<anon_inode:[eventpoll]>) = 0");
+  CHECK_EQ(line(record(close, {{ITEM_FD_PATH, 0,
+                                fd_path_item(FD_PATH_FILE, {"x", "tmp"}, 0, FD_PATH_DELETED)}})),
+           "close(5</tmp/x>(deleted)) = 0");
+  CHECK_EQ(line(record(close, {{ITEM_FD_PATH, 0, fd_path_item(FD_PATH_FILE, {})}})),
+           "close(5</>) = 0");
+  // Brackets and control bytes in a name cannot be taken for the end of the path.
+  CHECK_EQ(line(record(close, {{ITEM_FD_PATH, 0, fd_path_item(FD_PATH_FILE, {"a>b\n"})}})),
+           "close(5</a\\76b\\n>) = 0");
+  // pipe's pair.
+  int32_t fds[2] = {3, 4};
+  Event pipe = call("pipe2", {0x1000, O_CLOEXEC}, 0);
+  rec = record(pipe, {{ITEM_BLOB, 0, bytes_of(fds), false, true},
+                      {ITEM_FD_PATH, ITEM_ARG_PAIR, fd_path_item(FD_PATH_PIPE, {}, 7)},
+                      {ITEM_FD_PATH, ITEM_ARG_PAIR + 1, fd_path_item(FD_PATH_PIPE, {}, 7)}});
+  CHECK_EQ(line(rec), "pipe2([3<pipe:[7]>, 4<pipe:[7]>], O_CLOEXEC) = 0");
+}
+
+void relative_paths_start_from_their_directory() {
+  std::string usr = fd_path_item(FD_PATH_FILE, {"usr"});
+  std::vector<char> out(2 * ITEM_MAX + 64);
+  auto absolute = [&](const std::string& base, std::string_view relative) {
+    char* end = put_absolute_bytes(out.data(), base, relative);
+    return std::string(out.data(), end);
+  };
+  CHECK_EQ(absolute(usr, "lib"), "/usr/lib");
+  CHECK_EQ(absolute(usr, "./lib/../bin/"), "/usr/bin");
+  CHECK_EQ(absolute(usr, "../../.."), "/");
+  CHECK_EQ(absolute(fd_path_item(FD_PATH_FILE, {}), "etc"), "/etc");
+  CHECK_EQ(absolute(fd_path_item(FD_PATH_SOCKET, {}, 5), "x"), "x");
+  Event open = call("openat", {static_cast<uint64_t>(AT_FDCWD), 0x1000, O_RDONLY}, 3);
+  CHECK_EQ(line(record(open, {{ITEM_STRING, 1, "lib"}, {ITEM_BASE, 1, usr}})),
+           "openat(AT_FDCWD, \"/usr/lib\", O_RDONLY) = 3");
+}
+
+void entry_halves_join_their_ends() {
+  Event entry = call("openat", {static_cast<uint64_t>(AT_FDCWD), 0x1000, O_RDONLY}, 0,
+                     EVENT_ENTRY | EVENT_HAS_TIME);
+  entry.ts_ns = 100;
+  Event end = entry;
+  end.ret = 3;
+  end.duration_ns = 7;
+  end.flags = EVENT_HAS_RET | EVENT_HAS_TIME | EVENT_JOIN;
+  std::string first = record(entry, {{ITEM_STRING, 1, "/etc/passwd"}});
+  std::string second = record(end, {{ITEM_FD_PATH, ITEM_ARG_RET,
+                                     fd_path_item(FD_PATH_FILE, {"passwd", "etc"})}});
+  CallJoiner joiner;
+  CHECK(joiner.take(first.data(), static_cast<uint32_t>(first.size())).empty());
+  CHECK_EQ(joiner.waiting(), size_t{1});
+  std::string joined(joiner.take(second.data(), static_cast<uint32_t>(second.size())));
+  CHECK_EQ(joiner.waiting(), size_t{0});
+  const Event* e = reinterpret_cast<const Event*>(joined.data());
+  CHECK_EQ(e->flags & (EVENT_JOIN | EVENT_ENTRY), 0u);
+  CHECK_EQ(e->ts_ns, uint64_t{100});
+  CHECK_EQ(line(joined), "openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY) = 3</etc/passwd>");
+  // A record that is not an end passes through; one whose entry half never came, as it is.
+  std::string alone = record(call("getppid", {}, 1), {});
+  CHECK_EQ(joiner.take(alone.data(), static_cast<uint32_t>(alone.size())).size(), alone.size());
+  std::string orphan = record(end, {});
+  std::string written(joiner.take(orphan.data(), static_cast<uint32_t>(orphan.size())));
+  CHECK_EQ(reinterpret_cast<const Event*>(written.data())->flags & EVENT_JOIN, 0u);
+  // A newer entry half of the same thread replaces one whose end was lost.
+  joiner.take(first.data(), static_cast<uint32_t>(first.size()));
+  joiner.take(first.data(), static_cast<uint32_t>(first.size()));
+  CHECK_EQ(joiner.waiting(), size_t{1});
+  joiner.clear();
+  CHECK_EQ(joiner.waiting(), size_t{0});
+  // Entry halves of threads that are gone are forgotten, the others kept.
+  joiner.take(first.data(), static_cast<uint32_t>(first.size()));
+  CHECK_EQ(joiner.forget_dead([](uint32_t, uint32_t tid) { return tid != 42; }), size_t{1});
+  CHECK_EQ(joiner.waiting(), size_t{0});
+  // An exec by a thread other than the leader ends under the leader's tid.
+  Event exec = call("execve", {0x1000, 0x2000, 0x3000}, 0, EVENT_ENTRY | EVENT_HAS_TIME);
+  exec.tid = 43;
+  std::string exec_entry = record(exec, {{ITEM_STRING, 0, "/bin/true"}});
+  Event exec_end = exec;
+  exec_end.tid = 42;
+  exec_end.flags = EVENT_HAS_RET | EVENT_HAS_TIME | EVENT_JOIN;
+  std::string exec_rec = record(exec_end, {});
+  joiner.take(exec_entry.data(), static_cast<uint32_t>(exec_entry.size()));
+  std::string exec_joined(joiner.take(exec_rec.data(), static_cast<uint32_t>(exec_rec.size())));
+  CHECK(line(exec_joined).rfind("execve(\"/bin/true\", ", 0) == 0);
+}
+
+void calls_never_seen_whole_are_written_as_strace_writes_them() {
+  Event read = call("read", {3, 0x1000, 10}, 0, EVENT_UNFINISHED | EVENT_HAS_TIME);
+  CHECK_EQ(line(record(read, {})), "read(3,  <unfinished ...>) = ?");
+  Event close = call("close", {3}, 0, EVENT_UNFINISHED | EVENT_HAS_TIME);
+  CHECK_EQ(line(record(close, {})), "close(3 <unfinished ...>) = ?");
+  read.flags |= EVENT_DETACHED;
+  CHECK_EQ(line(record(read, {})), "read(3,  <detached ...>");
+  Event resumed = call("read", {3, 0x1000, 10}, 5, EVENT_HAS_RET | EVENT_HAS_TIME | EVENT_RESUMED);
+  CHECK_EQ(line(record(resumed, {{ITEM_BLOB, 1, "hello", false, true}})),
+           "<... read resumed>\"hello\", 10) = 5");
+  Event sleep = call("nanosleep", {0x1000, 0}, 0, EVENT_HAS_RET | EVENT_HAS_TIME | EVENT_RESUMED);
+  CHECK_EQ(line(record(sleep, {})), "<... nanosleep resumed>NULL) = 0");
+}
+
+void vectors_messages_and_polls() {
+  // writev: each element's data, cut at the data limit; readv: only what it returned.
+  std::string blob = bytes_of(iov_head{2, 2});
+  blob += bytes_of(iov_item{0x1000, 2, 2, 0}) + "ab";
+  blob += bytes_of(iov_item{0x2000, 60, 4, 0}) + "cdef";
+  Event writev = call("writev", {4, 0x3000, 2}, 62);
+  CHECK_EQ(line(record(writev, {{ITEM_BLOB, 1, blob, false, false}})),
+           "writev(4, [{iov_base=\"ab\", iov_len=2}, {iov_base=\"cdef\"..., iov_len=60}], 2) = 62");
+  std::string filled = bytes_of(iov_head{3, 3});
+  filled += bytes_of(iov_item{0x1000, 3, 3, 0}) + "abc";
+  filled += bytes_of(iov_item{0x2000, 3, 1, 0}) + "d";
+  filled += bytes_of(iov_item{0x3000, 2, 0, 0});
+  Event readv = call("readv", {3, 0x4000, 3}, 4);
+  CHECK_EQ(line(record(readv, {{ITEM_BLOB, 1, filled, false, true}})),
+           "readv(3, [{iov_base=\"abc\", iov_len=3}, {iov_base=\"d\", iov_len=3}, "
+           "{iov_base=\"\", iov_len=2}], 3) = 4");
+  readv.ret = -11;
+  CHECK_EQ(line(record(readv, {{ITEM_BLOB, 1, filled, false, true}})),
+           "readv(3, [{iov_base=0x1000, iov_len=3}, {iov_base=0x2000, iov_len=3}, "
+           "{iov_base=0x3000, iov_len=2}], 3) = -1 EAGAIN (Resource temporarily unavailable)");
+  // recvmsg: the name's length it was given and the one it returned.
+  struct {
+    uint64_t name;
+    uint32_t namelen, pad;
+    uint64_t iov, iovlen, control, controllen;
+    uint32_t flags, pad2;
+  } given{0x5000, 110, 0, 0x6000, 1, 0, 0, 0, 0}, got = given;
+  got.namelen = 0;
+  std::string msg = bytes_of(got) + bytes_of(uint32_t{0}) + bytes_of(iov_head{1, 1}) +
+                    bytes_of(iov_item{0x7000, 10, 4, 0}) + "xyzz";
+  Event recvmsg = call("recvmsg", {11, 0x8000, 0}, 4);
+  CHECK_EQ(line(record(recvmsg, {{ITEM_BLOB, 1, bytes_of(given), false, false},
+                                 {ITEM_BLOB, 1, msg, false, true}})),
+           "recvmsg(11, {msg_name=0x5000, msg_namelen=110 => 0, msg_iov=[{iov_base=\"xyzz\", "
+           "iov_len=10}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 4");
+  // accept and getsockname: the address the call filled and the length it was given and
+  // returned.
+  sockaddr_in in4{};
+  in4.sin_family = AF_INET;
+  in4.sin_port = htons(80);
+  in4.sin_addr.s_addr = htonl(0x7f000001);
+  Event name = call("getsockname", {5, 0xa000, 0xb000}, 0);
+  CHECK_EQ(line(record(name, {{ITEM_BLOB, 2, bytes_of(uint32_t{128}), false, false},
+                              {ITEM_BLOB, 1, bytes_of(in4), false, true},
+                              {ITEM_BLOB, 2, bytes_of(uint32_t{16}), false, true}})),
+           "getsockname(5, {sa_family=AF_INET, sin_port=htons(80), "
+           "sin_addr=inet_addr(\"127.0.0.1\")}, [128 => 16]) = 0");
+  uint16_t unix_family = AF_UNIX;
+  CHECK_EQ(line(record(name, {{ITEM_BLOB, 2, bytes_of(uint32_t{110}), false, false},
+                              {ITEM_BLOB, 1, bytes_of(unix_family), false, true},
+                              {ITEM_BLOB, 2, bytes_of(uint32_t{2}), false, true}})),
+           "getsockname(5, {sa_family=AF_UNIX}, [110 => 2]) = 0");
+  name.ret = -9;  // a failed call filled nothing: the length it was given, and the pointer
+  CHECK_EQ(line(record(name, {{ITEM_BLOB, 2, bytes_of(uint32_t{16}), false, false}})),
+           "getsockname(5, 0xa000, [16]) = -1 EBADF (Bad file descriptor)");
+  // pselect6: the sets and time given, and after the result the ones returned.
+  uint64_t readable = 1u << 3, writable = 1u << 4, none = 0;
+  int64_t given_ts[2] = {1, 0}, left_ts[2] = {0, 999};
+  Event select = call("pselect6", {5, 0x1000, 0x2000, 0, 0x3000, 0}, 2);
+  std::vector<Item> sets = {{ITEM_BLOB, 1, bytes_of(readable), false, false},
+                            {ITEM_BLOB, 2, bytes_of(writable), false, false},
+                            {ITEM_BLOB, 4, bytes_of(given_ts), false, false},
+                            {ITEM_BLOB, 1, bytes_of(readable), false, true},
+                            {ITEM_BLOB, 2, bytes_of(none), false, true},
+                            {ITEM_BLOB, 4, bytes_of(left_ts), false, true},
+                            {ITEM_FD_PATH, ITEM_ARG_FD + 3, fd_path_item(FD_PATH_PIPE, {}, 8)}};
+  CHECK_EQ(line(record(select, sets)),
+           "pselect6(5, [3<pipe:[8]>], [4], NULL, {tv_sec=1, tv_nsec=0}, NULL) = 2 "
+           "(in [3], left {tv_sec=0, tv_nsec=999})");
+  select.ret = 0;
+  CHECK_EQ(line(record(select, {})).substr(line(record(select, {})).size() - 9), "(Timeout)");
+  // poll: the events asked for, and after the result the ones that came.
+  pollfd in[2] = {{3, POLLIN, 0}, {4, POLLOUT, 0}};
+  pollfd out[2] = {{3, POLLIN, POLLIN}, {4, POLLOUT, 0}};
+  Event poll = call("poll", {0x9000, 2, 0}, 1);
+  std::string fds = bytes_of(in), revents = bytes_of(out);
+  CHECK_EQ(line(record(poll, {{ITEM_BLOB, 0, fds, false, false},
+                              {ITEM_BLOB, 0, revents, false, true}})),
+           "poll([{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2, 0) = 1 "
+           "([{fd=3, revents=POLLIN}])");
+  poll.ret = 0;
+  CHECK_EQ(line(record(poll, {{ITEM_BLOB, 0, fds, false, false}})),
+           "poll([{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2, 0) = 0 (Timeout)");
+}
+
+void plans_follow_the_argument_types() {
+  capture_slot slots[MAX_BLOBS];
+  CaptureOptions fds{true, true, true, false};
+  capture_plan(nr_of("openat"), 32, slots);
+  call_plan plan = plan_call(nr_of("openat"), false, fds, slots);
+  CHECK_EQ(plan.strings, 2);
+  CHECK_EQ(plan.dirfds, 1);
+  CHECK_EQ(plan.fd_ret, FD_RET_ALWAYS);
+  CHECK(plan.work & WORK_ENTRY);
+  CHECK(plan.work & WORK_EXIT);
+  capture_plan(nr_of("getppid"), 32, slots);
+  plan = plan_call(nr_of("getppid"), false, fds, slots);
+  CHECK_EQ(plan.work, 0);  // getppid pays for nothing
+  capture_plan(nr_of("read"), 32, slots);
+  plan = plan_call(nr_of("read"), false, CaptureOptions{true, true, false, false}, slots);
+  CHECK_EQ(plan.work, WORK_EXIT);  // without -y, read has nothing to read at entry
+  plan = plan_call(nr_of("read"), false, fds, slots);
+  CHECK_EQ(plan.fds, 1);
+  CHECK_EQ(plan.work, WORK_ENTRY | WORK_EXIT);
+  capture_plan(nr_of("fcntl"), 32, slots);
+  CHECK_EQ(plan_call(nr_of("fcntl"), false, fds, slots).fd_ret, FD_RET_DUPFD);
+  capture_plan(nr_of("pipe2"), 32, slots);
+  CHECK_EQ(plan_call(nr_of("pipe2"), false, fds, slots).fd_pair, 1);
+  // --absolute: symlink's target is its content, not a path resolved now.
+  CaptureOptions absolute{true, true, false, true};
+  capture_plan(nr_of("symlinkat"), 32, slots);
+  CHECK_EQ(plan_call(nr_of("symlinkat"), false, absolute, slots).paths, 4);
+  capture_plan(nr_of("renameat2"), 32, slots);
+  CHECK_EQ(plan_call(nr_of("renameat2"), false, absolute, slots).paths, 2 | 8);
+  // Every string argument is read: mount has three.
+  capture_plan(nr_of("mount"), 32, slots);
+  CHECK_EQ(plan_call(nr_of("mount"), false, absolute, slots).strings, 7);
+  // poll reads its array twice, recvmsg its msghdr twice.
+  CHECK_EQ(capture_plan(nr_of("poll"), 32, slots), 2u);
+  CHECK_EQ(slots[0].flags, CAPTURE_ENTRY | CAPTURE_COUNT);
+  CHECK_EQ(slots[1].flags, CAPTURE_EXIT | CAPTURE_COUNT);
+  CHECK_EQ(plan_call(nr_of("poll"), false, fds, slots).blobs, 2);
+  CHECK_EQ(capture_plan(nr_of("recvmsg"), 32, slots), 2u);
+#if defined(__x86_64__)
+  // 32-bit calls: plans by i386 number, with the 32-bit layouts.
+  int stat64 = compat_syscall_number("stat64");
+  CHECK_EQ(capture_plan(stat64, 32, slots, true), 1u);
+  CHECK_EQ(slots[0].size, 96u);
+  int execve = compat_syscall_number("execve");
+  capture_plan(execve, 32, slots, true);
+  plan = plan_call(execve, true, CaptureOptions{true, true, false, false}, slots);
+  CHECK(plan.work & WORK_EXEC);
+  CHECK_EQ(plan.argv, 1 | ARGV_32BIT);
+  // rt_sigaction's 32-bit struct is another layout: not captured.
+  CHECK_EQ(capture_plan(compat_syscall_number("rt_sigaction"), 32, slots, true), 0u);
+#endif
+}
+
+}  // namespace
+
+int main() {
+  fds_show_what_they_name();
+  relative_paths_start_from_their_directory();
+  entry_halves_join_their_ends();
+  calls_never_seen_whole_are_written_as_strace_writes_them();
+  vectors_messages_and_polls();
+  plans_follow_the_argument_types();
+  return check::report("decode_io");
+}
