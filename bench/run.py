@@ -701,7 +701,7 @@ def measure_all(tools: Tools, sizes: Sizes, peers: bool = True,
     load from elsewhere on the machine spreads over all cases alike."""
     chosen = selection or Selection()
     why = {t.name: PEERS_SKIPPED if t.peer and not peers else t.available(tools)
-           for t in chosen_tracers}
+           for t in TRACERS}
 
     def reason(tracer: Tracer, work: Workload) -> str:
         if tracer.name not in chosen.tracers or work.name not in chosen.workloads:
@@ -710,11 +710,11 @@ def measure_all(tools: Tools, sizes: Sizes, peers: bool = True,
             return f"n/a: {tracer.title} here follows no children"
         return why[tracer.name]
 
-    runs: dict[tuple[str, str], list[Run]] = {(t.name, w.name): [] for t in chosen_tracers
-                                              for w in chosen_workloads}
+    runs: dict[tuple[str, str], list[Run]] = {(t.name, w.name): [] for t in TRACERS
+                                              for w in WORKLOADS}
     for k in range(sizes.reps):
-        for work in rotated(chosen_workloads, k):
-            for tracer in rotated(chosen_tracers, k):
+        for work in rotated(WORKLOADS, k):
+            for tracer in rotated(TRACERS, k):
                 done = runs[(tracer.name, work.name)]
                 if reason(tracer, work) or any(r.value is None for r in done):
                     continue
@@ -731,7 +731,7 @@ def measure_all(tools: Tools, sizes: Sizes, peers: bool = True,
                              reason(TRACERS[0], work), None)
         untraced.ratio = 1.0 if untraced.median is not None else None
         rows.append(untraced)
-        for tracer in chosen_tracers[1:]:
+        for tracer in TRACERS[1:]:
             rows.append(summarize(tracer, work, runs[(tracer.name, work.name)],
                                   reason(tracer, work), untraced.median))
     return rows
@@ -784,7 +784,7 @@ def consumer_throughput(tools: Tools, sizes: Sizes) -> dict[str, object]:
 
 
 #: observer_core's sources that the writers need (no libbpf, no Python).
-WRITER_SOURCES = ("sink", "sink_records", "decode", "decode_structs", "error")
+WRITER_SOURCES = ("sink", "sink_records", "decode", "decode_io", "decode_structs", "error")
 
 
 def writer_throughput(tmp: Path, records: int) -> dict[str, Any]:

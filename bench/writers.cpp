@@ -62,7 +62,8 @@ std::vector<uint8_t> read_record() {
   tail.count = 1;
   tail.len[0] = 32;
   tail.arg[0] = 1;
-  tail.blob = 1;
+  tail.kind[0] = ITEM_BLOB;
+  tail.at_exit = 1;
   std::vector<uint8_t> out(sizeof(e) + sizeof(tail) + 32);
   std::memcpy(out.data(), &e, sizeof(e));
   std::memcpy(out.data() + sizeof(e), &tail, sizeof(tail));

@@ -617,8 +617,6 @@ __noinline int count_pointers(__u64 array, int ptr32)
 static __always_inline void read_exec_args(struct record *r, __u8 how)
 {
 	__u8 argv = how & ARGV_ARG_MASK;
-		p->off_cpu_ns = 0;
-		p->off_cpu_since = 0;
 	int ptr32 = (how & ARGV_32BIT) != 0;
 	__u32 count;
 	long start;

@@ -193,7 +193,8 @@ def test_straces_e_expressions() -> None:
 
 def counts(**kw: int) -> dict[str, int]:
     base = {"written": 0, "unfinished": 0, "resumed": 0, "lost": 0, "lost_ring": 0,
-            "lost_storage": 0, "lost_oversized": 0, "lost_notices": 0, "not_written": 0}
+            "lost_storage": 0, "lost_oversized": 0, "lost_notices": 0, "dropped": 0,
+            "not_written": 0, "abandoned": 0}
     return {**base, **kw}
 
 
@@ -203,5 +204,8 @@ def test_the_closing_line_accounts_for_every_call() -> None:
                                    lost_oversized=1, not_written=3), 2.5)
     assert line == ("observer: 90 events written, 12 lost (7 ring full, 1 no task storage, 1 "
                     "larger than the ring, 3 not written: output failed), 2.50 s")
+    line = cli.closing_line(counts(written=5, lost=6, dropped=4, abandoned=2), 1.0)
+    assert line == ("observer: 5 events written, 6 lost (4 dropped: backlog full, 2 still being "
+                    "written at the end), 1.00 s")
     line = cli.closing_line(counts(written=8, unfinished=2, resumed=1), 0.5)
     assert line == "observer: 8 events written, 0 lost, 500 ms; 2 unfinished and 1 resumed among them"

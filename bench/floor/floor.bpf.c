@@ -115,7 +115,7 @@ int BPF_PROG(log_comm, struct pt_regs *regs, long id)
 	struct log_event *l = log_record(id);
 
 	if (l) {
-		read_comm(l->comm);
+		read_comm(l->comm, bpf_get_current_task_btf());
 		bpf_ringbuf_submit(l, BPF_RB_NO_WAKEUP);
 	}
 	return 0;
@@ -136,7 +136,7 @@ static __always_inline struct event *event_record(long id)
 	e->ts_ns = 0;
 	e->ret = 0;
 	e->duration_ns = 0;
-	read_comm(e->comm);
+	read_comm(e->comm, bpf_get_current_task_btf());
 	return e;
 }
 

@@ -615,8 +615,6 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_stack(out, *bytes);
     case Arg::kUtimes:
       return put_utimes(out, *bytes);
-    case Arg::kSysinfo:
-      return put_sysinfo(out, *bytes);
     case Arg::kStatfs:
       return put_statfs(out, *bytes);
     default:

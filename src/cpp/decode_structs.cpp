@@ -192,25 +192,6 @@ char* put_stat64(char* out, std::string_view bytes) noexcept {
   return put_mode_and_size(put(out, "{"), mode, rdev, size, "st_");
 }
 
-char* put_sysinfo(char* out, std::string_view bytes) noexcept {
-  struct sysinfo si;
-  if (!load(bytes, &si)) return put(out, "{...}");
-  out = put_num(put(out, "{uptime="), si.uptime);
-  out = put_num(put(out, ", loads=["), si.loads[0]);
-  out = put_num(put(out, ", "), si.loads[1]);
-  out = put_num(put(out, ", "), si.loads[2]);
-  out = put_num(put(out, "], totalram="), si.totalram);
-  out = put_num(put(out, ", freeram="), si.freeram);
-  out = put_num(put(out, ", sharedram="), si.sharedram);
-  out = put_num(put(out, ", bufferram="), si.bufferram);
-  out = put_num(put(out, ", totalswap="), si.totalswap);
-  out = put_num(put(out, ", freeswap="), si.freeswap);
-  out = put_num(put(out, ", procs="), si.procs);
-  out = put_num(put(out, ", totalhigh="), si.totalhigh);
-  out = put_num(put(out, ", freehigh="), si.freehigh);
-  return put(put_num(put(out, ", mem_unit="), si.mem_unit), "}");
-}
-
 char* put_statx_mask(char* out, uint64_t mask) noexcept {
   return put_flags(out, mask, kStatxMask);
 }

@@ -48,8 +48,6 @@ char* put_int_pair(char* out, std::string_view bytes) noexcept;
 char* put_wait_status(char* out, std::string_view bytes) noexcept;
 // {tv_sec=0, tv_nsec=1000000}
 char* put_timespec(char* out, std::string_view bytes) noexcept;
-// {uptime=4289, loads=[209920, 189824, 193600], totalram=..., ..., mem_unit=1}
-char* put_sysinfo(char* out, std::string_view bytes) noexcept;
 // {sysname="Linux", nodename="vm", ...}
 char* put_utsname(char* out, std::string_view bytes) noexcept;
 

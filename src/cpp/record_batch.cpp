@@ -479,18 +479,19 @@ bool RecordBatchBuilder::append(const void* record, uint32_t size) {
 // data2 (their raw bytes), and whether any item was cut at its limit.
 void RecordBatchBuilder::append_items(const Event& e, const Strings& s) {
   Columns& c = *columns_;
-  const SyscallInfo* info = (e.flags & EVENT_COMPAT) ? nullptr : syscall_info(e.nr);
+  const SyscallInfo* info =
+      (e.flags & EVENT_COMPAT) ? compat_syscall_info(e.nr) : syscall_info(e.nr);
   std::string_view strings[2], blobs[2];
   unsigned nstrings = 0, nblobs = 0;
   bool argv = false;
   // The kernel marks an argv whose strings or elements were cut in the blob itself.
   bool cut = s.truncated != 0;
   for (unsigned i = 0; i < s.count; ++i) {
-    bool blob = s.blob & (1u << i);
-    if (!blob) {
+    if (s.kind[i] == ITEM_STRING) {
       if (nstrings < 2) strings[nstrings++] = s.value[i];
       continue;
     }
+    if (s.kind[i] != ITEM_BLOB) continue;  // fd paths and base directories: not columns yet
     if (info && s.arg[i] < info->nargs && info->args[s.arg[i]] == Arg::kArgv) {
       // Each string, then a byte saying how it ended; ARGV_MORE: elements were not kept.
       std::string_view bytes = s.value[i];
