@@ -169,7 +169,7 @@ void constants_and_results_like_strace() {
   uint64_t args[11] = {0x4100 /* CLONE_VM|CLONE_VFORK */, 0, 0, 0, 17, 0x7f0000, 0x9000};
   Strings items;
   items.count = 1;
-  items.blob = 1;
+  items.kind[0] = ITEM_BLOB;
   items.arg[0] = 0;
   items.value[0] = std::string_view(reinterpret_cast<const char*>(args), 88);
   CHECK_EQ(call(returned("clone3", nr_of("clone3"), 1234, {0x7ffd2000, 88}), items),

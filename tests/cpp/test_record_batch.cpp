@@ -41,8 +41,8 @@ std::vector<uint8_t> record(Event e, const std::vector<Item>& items) {
   for (size_t i = 0; i < items.size(); ++i) {
     tail.len[i] = static_cast<uint16_t>(items[i].bytes.size());
     tail.arg[i] = items[i].arg;
-    if (items[i].blob) tail.blob |= static_cast<uint8_t>(1u << i);
-    if (items[i].truncated) tail.truncated |= static_cast<uint8_t>(STRING_TRUNCATED(i));
+    tail.kind[i] = items[i].blob ? ITEM_BLOB : ITEM_STRING;
+    if (items[i].truncated) tail.truncated |= static_cast<uint16_t>(STRING_TRUNCATED(i));
     out.insert(out.end(), items[i].bytes.begin(), items[i].bytes.end());
   }
   std::memcpy(out.data(), &e, sizeof(e));
