@@ -166,7 +166,7 @@ def compile_tools(tmp: Path, sizes: Sizes, peers: bool = True) -> Tools:
     arch = sh(["gcc", "-print-multiarch"]).stdout.strip() or f"{platform.machine()}-linux-gnu"
     target = "arm64" if platform.machine() in ("aarch64", "arm64") else "x86"
     # The floor's programs use observer's record layouts and helpers from bpf/.
-    steps = [["clang", "-O2", "-g", "-target", "bpf", f"-D__TARGET_ARCH_{target}",
+    steps = [["clang", "-O2", "-g", "-target", "bpf", "-mcpu=v3", f"-D__TARGET_ARCH_{target}",
               f"-I{HERE.parent / 'bpf'}", f"-idirafter/usr/include/{arch}", "-c",
               str(HERE / "floor" / "floor.bpf.c"), "-o", str(floor_obj)],
              ["gcc", "-O2", "-o", str(floor), str(HERE / "floor" / "floor.c"), "-lbpf"]]
@@ -426,14 +426,15 @@ def parse_observer_strace(w: Workload, log: Path, out: str, err: str) -> tuple[i
 
 
 def parse_summary(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
-    """-c prints strace -c's table on stderr: % time, seconds, usecs/call, calls, [errors,]
-    syscall."""
+    """-c -o LOG writes strace -c's table to LOG, as strace -c -o does: % time, seconds,
+    usecs/call, calls, [errors,] syscall."""
     m = re.search(r"(\d+) lost", err)
-    lost = int(m.group(1)) if m else None
-    if not re.search(r"^% time", err, re.M):
+    lost = int(m.group(1)) if m else 0
+    table = read(log)
+    if not re.search(r"^% time", table, re.M):
         return None, lost, f"no summary table: {last_line(err)}"
     calls = None
-    for line in err.splitlines():
+    for line in table.splitlines():
         fields = line.split()
         if w.count_nr and len(fields) >= 5 and fields[-1] == w.count_nr:
             calls = int(fields[3])
@@ -880,8 +881,8 @@ def attach_time(reps: int) -> dict[str, object]:
 #: (program, what it adds, the rung it adds to): the ladder of floor.bpf.c.
 HOT_PATH = [
     ("empty", "empty program (the floor)", ""),
-    ("filter", "+ pid and traced-map lookup (bystander)", "empty"),
-    ("filter_bitmap", "  or an array-bitmap test instead (comparison)", "empty"),
+    ("filter", "+ task, tgid and traced-bitmap test (bystander)", "empty"),
+    ("filter_hash", "  or a pid helper and hash lookup instead (comparison)", "empty"),
     ("log_ring", "+ reserve/submit of a 32-byte record", "filter"),
     ("log_comm", "+ comm (the log's record, complete)", "log_ring"),
     ("event_comm", "  as a 104-byte struct event instead", "log_comm"),

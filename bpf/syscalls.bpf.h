@@ -9,20 +9,26 @@
 #if defined(__TARGET_ARCH_x86)
 #define NR_EXIT 60
 #define NR_EXIT_GROUP 231
+#define NR_EXECVE 59
+#define NR_EXECVEAT 322
 #elif defined(__TARGET_ARCH_arm64)
 #define NR_EXIT 93
 #define NR_EXIT_GROUP 94
+#define NR_EXECVE 221
+#define NR_EXECVEAT 281
 #endif
 
 #define NR32_EXIT 1
 #define NR32_EXIT_GROUP 252
+#define NR32_EXECVE 11
+#define NR32_EXECVEAT 358
 #define TS_COMPAT 0x0002 /* arch/x86/include/asm/thread_info.h */
 
 /* A 32-bit syscall of an x86_64 task: in_ia32_syscall(), which int 0x80 sets too. */
-static __always_inline bool in_compat(void)
+static __always_inline bool in_compat(struct task_struct *task)
 {
 #if defined(__TARGET_ARCH_x86)
-	return bpf_get_current_task_btf()->thread_info.status & TS_COMPAT;
+	return task->thread_info.status & TS_COMPAT;
 #else
 	return false;
 #endif
@@ -34,6 +40,14 @@ static __always_inline bool never_returns(long nr, bool compat)
 	if (compat)
 		return nr == NR32_EXIT || nr == NR32_EXIT_GROUP;
 	return nr == NR_EXIT || nr == NR_EXIT_GROUP;
+}
+
+/* A successful exec returns in the new image, with the leader's thread id (de_thread). */
+static __always_inline bool is_exec(long nr, bool compat)
+{
+	if (compat)
+		return nr == NR32_EXECVE || nr == NR32_EXECVEAT;
+	return nr == NR_EXECVE || nr == NR_EXECVEAT;
 }
 
 /* regs is a trusted BTF pointer in tp_btf: plain loads, no probe-read helpers. A 32-bit call

@@ -8,8 +8,13 @@
 /* Syscall numbers below this fit the in-kernel bitmap (Linux 6.19 ends at 470 on both arches). */
 #define MAX_SYSCALLS 1024
 #define SYSCALL_WORDS (MAX_SYSCALLS / 64)
-/* Upper bound of processes traced at once; entries leave the map when the process exits. */
+/* Upper bound of entries in the maps kept per process or thread in flight (children in a pid
+ * namespace before their first syscall, -p's threads at attach). */
 #define MAX_TRACED 65536
+/* Pids the kernel can hand out (PID_MAX_LIMIT of include/linux/threads.h on 64-bit): the
+ * traced bitmap has a bit for each, in TRACED_WORDS 64-bit words. */
+#define PID_LIMIT (4 * 1024 * 1024)
+#define TRACED_WORDS (PID_LIMIT / 64)
 /* Longest program name matched by --comm (a file name component, NAME_MAX). */
 #define NAME_LEN 256
 #define MAX_NAMES 64
@@ -178,13 +183,6 @@ struct call_plan {
 };
 #define ARGV_ARG_MASK 7
 #define ARGV_32BIT 8
-
-/* Why a tgid is in the traced map. */
-enum traced_reason {
-	TRACED_TARGET = 1, /* named by the user (-p, -- CMD) */
-	TRACED_FORK = 2,   /* child of a traced process (--follow) */
-	TRACED_COMM = 3,   /* exec'd a program named by --comm */
-};
 
 /*
  * One syscall. Fixed-width fields, largest first, no implicit padding: the same layout

@@ -19,12 +19,21 @@ struct {
 	__uint(max_entries, 16 << 20);
 } events SEC(".maps");
 
+/* observer's traced map: one bit per pid (bpf/syscalls.h). */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, TRACED_WORDS);
+	__type(key, __u32);
+	__type(value, __u64);
+} traced SEC(".maps");
+
+/* For comparison: the hash map of tgids observer used before the bitmap. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 65536);
 	__type(key, __u32);
 	__type(value, __u32);
-} traced SEC(".maps");
+} traced_hash SEC(".maps");
 
 __u64 lost = 0;
 
@@ -34,47 +43,43 @@ int BPF_PROG(empty, struct pt_regs *regs, long id)
 	return 0;
 }
 
-/* What every syscall of a process observer does not trace pays: pid and one hash lookup. */
+static __always_inline bool traced_tgid(__u32 tgid)
+{
+	__u32 word = tgid / 64;
+	__u64 *bits = bpf_map_lookup_elem(&traced, &word);
+
+	return bits && (*bits & (1ULL << (tgid % 64)));
+}
+
+/* What every syscall of a process observer does not trace pays: the current task (the one
+ * helper call), its tgid, and a bit test in an array map the verifier inlines. */
 SEC("tp_btf/sys_enter")
 int BPF_PROG(filter, struct pt_regs *regs, long id)
 {
-	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
+	struct task_struct *task = bpf_get_current_task_btf();
 
-	if (!bpf_map_lookup_elem(&traced, &tgid))
+	if (!traced_tgid(task->tgid))
 		return 0;
 	return 0;
 }
 
-/* For comparison: the same test against a bitmap in an array map, which the verifier inlines
- * (no helper call), where observer's traced map is a hash map. */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, (4 << 20) / 64); /* pid_max's limit, one bit per pid */
-	__type(key, __u32);
-	__type(value, __u64);
-} traced_bits SEC(".maps");
-
+/* For comparison: the pid helper and a hash lookup instead. */
 SEC("tp_btf/sys_enter")
-int BPF_PROG(filter_bitmap, struct pt_regs *regs, long id)
+int BPF_PROG(filter_hash, struct pt_regs *regs, long id)
 {
 	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
-	__u32 word = tgid / 64;
-	__u64 *bits = bpf_map_lookup_elem(&traced_bits, &word);
 
-	if (!bits || !(*bits & (1ULL << (tgid % 64))))
+	if (!bpf_map_lookup_elem(&traced_hash, &tgid))
 		return 0;
 	return 0;
 }
 
-/* The steps every record takes: the lookup hits, then a record of size bytes is reserved. */
-static __always_inline void *reserve(__u64 *pid_tgid, __u64 size)
+/* The steps every record takes: the test hits, then a record of size bytes is reserved. */
+static __always_inline void *reserve(struct task_struct *task, __u64 size)
 {
-	__u32 tgid;
 	void *r;
 
-	*pid_tgid = bpf_get_current_pid_tgid();
-	tgid = *pid_tgid >> 32;
-	if (!bpf_map_lookup_elem(&traced, &tgid))
+	if (!traced_tgid(task->tgid))
 		return NULL;
 	r = bpf_ringbuf_reserve(&events, size, 0);
 	if (!r)
@@ -82,18 +87,16 @@ static __always_inline void *reserve(__u64 *pid_tgid, __u64 size)
 	return r;
 }
 
-static __always_inline struct log_event *log_record(long id)
+static __always_inline struct log_event *log_record(struct task_struct *task, long id)
 {
-	struct log_event *l;
-	__u64 pid_tgid;
+	struct log_event *l = reserve(task, sizeof(*l));
 
-	l = reserve(&pid_tgid, sizeof(*l));
 	if (!l)
 		return NULL;
-	l->tgid = pid_tgid >> 32;
-	l->tid = (__u32)pid_tgid;
+	l->tgid = task->tgid;
+	l->tid = task->pid;
 	l->nr = id;
-	l->flags = in_compat() ? EVENT_COMPAT : 0;
+	l->flags = in_compat(task) ? EVENT_COMPAT : 0;
 	return l;
 }
 
@@ -101,7 +104,7 @@ static __always_inline struct log_event *log_record(long id)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(log_ring, struct pt_regs *regs, long id)
 {
-	struct log_event *l = log_record(id);
+	struct log_event *l = log_record(bpf_get_current_task_btf(), id);
 
 	if (l)
 		bpf_ringbuf_submit(l, BPF_RB_NO_WAKEUP);
@@ -112,10 +115,11 @@ int BPF_PROG(log_ring, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(log_comm, struct pt_regs *regs, long id)
 {
-	struct log_event *l = log_record(id);
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct log_event *l = log_record(task, id);
 
 	if (l) {
-		read_comm(l->comm, bpf_get_current_task_btf());
+		read_comm(l->comm, task);
 		bpf_ringbuf_submit(l, BPF_RB_NO_WAKEUP);
 	}
 	return 0;
@@ -123,20 +127,19 @@ int BPF_PROG(log_comm, struct pt_regs *regs, long id)
 
 static __always_inline struct event *event_record(long id)
 {
-	struct event *e;
-	__u64 pid_tgid;
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct event *e = reserve(task, sizeof(*e));
 
-	e = reserve(&pid_tgid, sizeof(*e));
 	if (!e)
 		return NULL;
-	e->tgid = pid_tgid >> 32;
-	e->tid = (__u32)pid_tgid;
+	e->tgid = task->tgid;
+	e->tid = task->pid;
 	e->nr = id;
-	e->flags = in_compat() ? EVENT_COMPAT : 0;
+	e->flags = in_compat(task) ? EVENT_COMPAT : 0;
 	e->ts_ns = 0;
 	e->ret = 0;
 	e->duration_ns = 0;
-	read_comm(e->comm, bpf_get_current_task_btf());
+	read_comm(e->comm, task);
 	return e;
 }
 

@@ -50,9 +50,12 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (argc > 3) {
-		__u32 tgid = (__u32)atoi(argv[3]), one = 1;
-		int fd = bpf_object__find_map_fd_by_name(obj, "traced");
-		if (bpf_map_update_elem(fd, &tgid, &one, BPF_ANY)) {
+		__u32 tgid = (__u32)atoi(argv[3]), word = tgid / 64, one = 1;
+		__u64 bit = 1ULL << (tgid % 64);
+		if (bpf_map_update_elem(bpf_object__find_map_fd_by_name(obj, "traced"), &word, &bit,
+					BPF_ANY) ||
+		    bpf_map_update_elem(bpf_object__find_map_fd_by_name(obj, "traced_hash"), &tgid,
+					&one, BPF_ANY)) {
 			fprintf(stderr, "floor: update traced: %s\n", strerror(errno));
 			return 1;
 		}

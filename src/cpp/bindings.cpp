@@ -305,7 +305,7 @@ PYBIND11_MODULE(_core, m) {
                     "Process exits and signals dropped: the ring was full.")
       .def_readonly("untraced_forks", &Counters::untraced_forks)
       .def_readonly("untraced_execs", &Counters::untraced_execs,
-                    "-n: programs not traced because the traced map was full.")
+                    "-n: programs not traced: a pid past the traced bitmap.")
       .def_readonly("traced_alive", &Counters::traced_alive)
       .def_readonly("dropped", &Counters::dropped,
                     "Records taken from the ring and dropped because the backlog was full.");
@@ -423,7 +423,7 @@ PYBIND11_MODULE(_core, m) {
       .def("erase_pid", [](Tracer& t, uint32_t pid) { t.maps().erase_tgid(pid); }, py::arg("pid"))
       .def("traced", [](Tracer& t, uint32_t pid) { return t.maps().traced(pid); }, py::arg("pid"))
       .def("traced_count", [](Tracer& t) { return t.maps().traced_count(); },
-           "Processes in the kernel's traced map now (walks the map).")
+           "Processes traced now (counts the bits of the traced bitmap).")
       .def("watch", &Tracer::watch, py::arg("fd"),
            "Make poll() return as soon as fd is readable, once (a pidfd: when its process "
            "exits). fd must stay open while the tracer lives.")

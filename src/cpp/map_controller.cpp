@@ -7,6 +7,7 @@
 #include <linux/types.h>
 
 #include <dirent.h>
+#include <sys/mman.h>
 
 #include <cerrno>
 #include <climits>
@@ -19,38 +20,48 @@
 
 namespace observer {
 
+namespace {
+
+constexpr size_t kTracedBytes = TRACED_WORDS * sizeof(uint64_t);
+
+}  // namespace
+
+MapController::MapController(syscalls_bpf* skel) : skel_(skel) {
+  // BPF_F_MMAPABLE (Linux 5.5, commit fc9702273e2e): user space sets and clears bits with the
+  // same atomic operations as the programs, which a read-modify-write through bpf() could not.
+  void* words = mmap(nullptr, kTracedBytes, PROT_READ | PROT_WRITE, MAP_SHARED,
+                     bpf_map__fd(skel_->maps.traced), 0);
+  if (words == MAP_FAILED) throw MapError("mmap the traced map", errno);
+  traced_ = static_cast<uint64_t*>(words);
+}
+
+MapController::~MapController() { munmap(traced_, kTracedBytes); }
+
 bool MapController::add_tgid(uint32_t tgid) {
-  uint32_t reason = TRACED_TARGET;
-  int err = bpf_map__update_elem(skel_->maps.traced, &tgid, sizeof(tgid), &reason, sizeof(reason),
-                                 BPF_NOEXIST);
-  if (err == -EEXIST) return false;
-  if (err) throw MapError("add pid " + std::to_string(tgid) + " to the traced map", -err);
+  if (tgid >= PID_LIMIT)
+    throw MapError("add pid " + std::to_string(tgid) + " to the traced map", ERANGE);
+  uint64_t bit = uint64_t{1} << (tgid % 64);
+  if (__atomic_fetch_or(&traced_[tgid / 64], bit, __ATOMIC_SEQ_CST) & bit) return false;
   __atomic_fetch_add(&skel_->bss->traced_alive, 1, __ATOMIC_RELAXED);
   return true;
 }
 
 bool MapController::traced(uint32_t tgid) const {
-  uint32_t reason = 0;
-  return bpf_map__lookup_elem(skel_->maps.traced, &tgid, sizeof(tgid), &reason, sizeof(reason),
-                              0) == 0;
+  return tgid < PID_LIMIT &&
+         (__atomic_load_n(&traced_[tgid / 64], __ATOMIC_RELAXED) & (uint64_t{1} << (tgid % 64)));
 }
 
 void MapController::erase_tgid(uint32_t tgid) {
-  if (bpf_map__delete_elem(skel_->maps.traced, &tgid, sizeof(tgid), 0) == 0)
+  if (tgid >= PID_LIMIT) return;
+  uint64_t bit = uint64_t{1} << (tgid % 64);
+  if (__atomic_fetch_and(&traced_[tgid / 64], ~bit, __ATOMIC_SEQ_CST) & bit)
     __atomic_fetch_sub(&skel_->bss->traced_alive, 1, __ATOMIC_RELAXED);
 }
 
 size_t MapController::traced_count() const {
   size_t n = 0;
-  uint32_t key = 0;
-  // A null previous key starts the walk; ENOENT ends it.
-  int err = bpf_map__get_next_key(skel_->maps.traced, nullptr, &key, sizeof(key));
-  while (err == 0) {
-    ++n;
-    uint32_t prev = key;
-    err = bpf_map__get_next_key(skel_->maps.traced, &prev, &key, sizeof(key));
-  }
-  if (err != -ENOENT) throw MapError("walk the traced map", -err);
+  for (size_t i = 0; i < TRACED_WORDS; ++i)
+    n += static_cast<size_t>(__builtin_popcountll(__atomic_load_n(&traced_[i], __ATOMIC_RELAXED)));
   return n;
 }
 

@@ -23,8 +23,8 @@ struct Counters {
   uint64_t lost_storage = 0;    // calls whose start could not be kept (task storage)
   uint64_t lost_oversized = 0;  // records larger than the ring
   uint64_t lost_notices = 0;    // process exits and signals dropped: the ring was full
-  uint64_t untraced_forks = 0;  // children not followed because the traced map was full
-  uint64_t untraced_execs = 0;  // -n: programs not traced because the traced map was full
+  uint64_t untraced_forks = 0;  // children not followed: in a pid namespace, its map was full
+  uint64_t untraced_execs = 0;  // -n: programs not traced (a pid past the traced bitmap)
   int64_t traced_alive = 0;     // traced processes that have not exited
   // Not the kernel's: records taken from the ring and dropped because the user-space backlog
   // was full (Tracer::counters() fills it in).
@@ -33,16 +33,19 @@ struct Counters {
 
 class MapController {
  public:
-  explicit MapController(syscalls_bpf* skel) : skel_(skel) {}
+  // Maps the traced bitmap (its words are shared with the programs); throws MapError.
+  explicit MapController(syscalls_bpf* skel);
+  ~MapController();
+  MapController(const MapController&) = delete;
+  MapController& operator=(const MapController&) = delete;
 
-  // Traces every thread of process tgid; false if it already was traced. Throws MapError if
-  // the map is full.
+  // Traces every thread of process tgid; false if it already was traced. Throws MapError for
+  // a tgid past every pid (PID_LIMIT).
   bool add_tgid(uint32_t tgid);
   bool traced(uint32_t tgid) const;
   // Stops tracing tgid (it exited before the kernel could see it go).
   void erase_tgid(uint32_t tgid);
-  // Entries in the traced map, by walking its keys: O(entries), for tests and diagnostics.
-  // Concurrent forks and exits may change the map during the walk.
+  // Processes traced now, by counting the bitmap's bits: for tests and diagnostics.
   size_t traced_count() const;
   // Traces processes that exec a program whose basename or comm is name.
   void add_comm(const std::string& name);
@@ -56,6 +59,7 @@ class MapController {
 
  private:
   syscalls_bpf* skel_;
+  uint64_t* traced_ = nullptr;  // TRACED_WORDS words, mmap'ed from the traced map
 };
 
 }  // namespace observer
