@@ -59,6 +59,7 @@ const volatile __u8 count_stats = 0;      /* add to the stats map (-c) */
 const volatile __u8 count_latency = 0;    /* and to the latency map (-c --latency) */
 const volatile __u8 filter_failed = 0;    /* only syscalls that returned an error (-Z) */
 const volatile __u8 filter_successful = 0; /* only the others (-e status=successful) */
+const volatile __u8 filter_unfinished = 0; /* only calls that never return (-e status=unfinished) */
 const volatile __u8 emit_exits = 0;       /* a record when a traced process ends */
 const volatile __u32 string_limit = 0;    /* bytes per string argument, 0 = no strings */
 /* -P: only syscalls whose path argument is one of filter_path (as the program wrote it), or
@@ -1438,6 +1439,12 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	}
 	started = s->flags;
 	s->flags = started & ~START_ACTIVE;
+	/* -e status=unfinished: of the calls that reach here, only those killed in them. */
+	if (filter_unfinished) {
+		if (emit_records && !(started & START_LOST) && killed(task))
+			send_unfinished(s, started, task, 0);
+		return 0;
+	}
 	if (!status_selected(ret))
 		return 0;
 	duration = bpf_ktime_get_ns() - s->ts_ns;

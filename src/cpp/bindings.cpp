@@ -267,6 +267,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("count_latency", &Spec::count_latency)
       .def_readwrite("failed_only", &Spec::failed_only)
       .def_readwrite("successful_only", &Spec::successful_only)
+      .def_readwrite("unfinished_only", &Spec::unfinished_only)
       .def_readwrite("exit_records", &Spec::exit_records)
       .def_readwrite("string_limit", &Spec::string_limit)
       .def_readwrite("data_limit", &Spec::data_limit)

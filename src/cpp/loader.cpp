@@ -197,7 +197,8 @@ Loader::Loader(const Spec& spec) {
   if (spec.data_limit > BLOB_MAX)
     throw Error("configure BPF object", EINVAL,
                 "data limit must be at most " + std::to_string(BLOB_MAX) + " bytes");
-  if ((spec.count_stats || spec.failed_only || spec.successful_only || spec.string_limit ||
+  if ((spec.count_stats || spec.failed_only || spec.successful_only || spec.unfinished_only ||
+       spec.string_limit ||
        spec.data_limit || spec.fd_paths || spec.absolute_paths || !spec.resume_pids.empty()) &&
       !spec.capture_exit)
     throw Error("configure recording", EINVAL,
@@ -215,6 +216,7 @@ Loader::Loader(const Spec& spec) {
     check(bpf_map__set_max_entries(skel_->maps.latency, 1), "configure latency histograms");
   ro->filter_failed = spec.failed_only;
   ro->filter_successful = spec.successful_only;
+  ro->filter_unfinished = spec.unfinished_only;
   ro->emit_exits = spec.exit_records && spec.capture_exit;
   // In a pid namespace (a container, unshare --pid), user space knows pids as the namespace
   // numbers them, and so must the programs. 0xEFFFFFFC is the initial namespace's inode

@@ -30,6 +30,7 @@ struct Spec {
   bool count_latency = false;      // and a latency histogram per syscall (-c --latency)
   bool failed_only = false;        // only syscalls that returned an error; needs capture_exit
   bool successful_only = false;    // only syscalls that did not return an error; needs capture_exit
+  bool unfinished_only = false;    // only syscalls that never returned (unfinished); likewise
   bool exit_records = false;       // a record (EVENT_PROCESS_EXIT) when a traced process ends
   uint32_t string_limit = 0;       // bytes per captured string argument, 0 = none
   uint32_t data_limit = 0;         // bytes of I/O data per buffer; 0 = no buffers or structs

@@ -81,6 +81,7 @@ class Spec:
     count_latency: bool
     failed_only: bool
     successful_only: bool
+    unfinished_only: bool
     exit_records: bool
     string_limit: int
     data_limit: int

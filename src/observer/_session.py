@@ -330,6 +330,7 @@ class Settings:
     absolute_paths: bool = False  # --absolute: relative paths from their directory
     failed: bool = False
     successful: bool = False
+    unfinished: bool = False  # -e status=unfinished: only calls that never returned
     string_limit: int = 0
     data_limit: int = 0
     exit_records: bool = False
@@ -343,7 +344,8 @@ def set_format(settings: Settings, fmt: str | None, string_limit: int, data_limi
     full = fmt in ("jsonl", "strace", "parquet")
     # -P follows the fds that opens return, at their exit.
     settings.capture_exit = (settings.capture_exit or full or settings.count_stats
-                             or settings.failed or settings.successful or bool(settings.paths))
+                             or settings.failed or settings.successful or settings.unfinished
+                             or bool(settings.paths))
     settings.string_limit = string_limit if full else 0
     # The log's line needs no arguments and no time: the kernel writes a record a third the
     # size, and reads no clock.
@@ -374,6 +376,7 @@ def make_spec(settings: Settings, pids: list[int], running: list[int] | None = N
                  "string_limit", "data_limit", "exit_records"):
         setattr(spec, name, getattr(settings, name))
     spec.failed_only, spec.successful_only = settings.failed, settings.successful
+    spec.unfinished_only = settings.unfinished
     spec.fd_paths, spec.absolute_paths = settings.fd_paths, settings.absolute_paths
     # -p joins processes mid-call: a call they are in returns as strace's "<... resumed>".
     spec.resume_pids = (list(running or []) if settings.capture_exit and settings.emit_records

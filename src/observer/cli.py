@@ -118,6 +118,7 @@ class Options:
     latency: bool = False
     failed: bool = False
     successful: bool = False
+    unfinished: bool = False  # -e status=unfinished
     string_limit: int = 256
     data_limit: int = 32
     decode_fds: bool = False
@@ -126,7 +127,8 @@ class Options:
     @property
     def full_records(self) -> bool:
         """Records are written at syscall exit (return values, durations, strings)."""
-        return self.format != "log" or self.summary or self.failed or self.successful
+        return (self.format != "log" or self.summary or self.failed or self.successful
+                or self.unfinished)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -178,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--uid", type=int, metavar="UID", help="the same as -u, by number")
     target.add_argument("-e", dest="expr", action="append", default=[], metavar="EXPR",
                         help="strace's filter syntax: trace=LIST (as -s), status=failed (as "
-                             "-Z) or status=successful; repeatable")
+                             "-Z), status=successful or status=unfinished (calls that never "
+                             "returned); repeatable")
     target.add_argument("-Z", "--failed", action="store_true",
                         help="only syscalls that returned an error (decided in the kernel)")
     target.add_argument("command", nargs="*", metavar="[--] CMD ARGS",
@@ -332,14 +335,17 @@ def parse_options(argv: list[str] | None) -> Options:
         if key == "trace":
             if value != "all":
                 syscall_lists.append(value)
-        elif key == "status" and value in ("failed", "successful"):
+        elif key == "status" and value in ("failed", "successful", "unfinished"):
             opts.failed = opts.failed or value == "failed"
             opts.successful = opts.successful or value == "successful"
+            opts.unfinished = opts.unfinished or value == "unfinished"
         else:
             raise UsageError(f"unsupported -e {expr!r}: observer reads -e trace=LIST and "
-                             "-e status=failed|successful")
-    if opts.failed and opts.successful:
-        raise UsageError("status=failed and status=successful select nothing together")
+                             "-e status=failed|successful|unfinished")
+    if opts.failed + opts.successful + opts.unfinished > 1:
+        chosen = [name for name, on in (("failed", opts.failed), ("successful", opts.successful),
+                                        ("unfinished", opts.unfinished)) if on]
+        raise UsageError(f"status={' and status='.join(chosen)} select nothing together")
     opts.summary = args.summary or args.with_summary
     opts.summary_with_events = args.with_summary
     for flag, given in (("-w", args.summary_wall), ("--latency", args.latency)):
@@ -632,7 +638,7 @@ def settings(opts: Options) -> Settings:
         duration=opts.duration,
         ring_size=opts.ring_size, backlog_size=opts.backlog, emit_records=records_wanted(opts),
         count_stats=opts.summary, count_latency=opts.latency, failed=opts.failed,
-        successful=opts.successful, fd_paths=opts.decode_fds, absolute_paths=opts.absolute,
+        successful=opts.successful, unfinished=opts.unfinished, fd_paths=opts.decode_fds, absolute_paths=opts.absolute,
         probe_root=os.environ.get(PROBE_ROOT_ENV, "/"),
     )
     set_format(chosen, opts.format, opts.string_limit, opts.data_limit)

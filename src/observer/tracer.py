@@ -75,7 +75,8 @@ class Tracer:
     functions: ``pids`` (-p: ints or comma-separated strings), ``syscalls`` (-s: names,
     numbers, classes), ``comms`` (-n), ``paths`` (-P), ``follow`` (-f), ``command`` (``-- CMD ARGS``, started
     gated so its first syscall is traced), ``cgroup``/``unit``/``container``, ``user``/``uid``,
-    ``failed`` (-Z), ``successful`` (-e status=successful), ``duration`` (-d, seconds),
+    ``failed`` (-Z), ``successful`` and ``unfinished`` (-e status=successful|unfinished),
+    ``duration`` (-d, seconds),
     ``summary`` (-c: counts only; see summary()) and ``with_summary`` (-C), ``string_limit``
     and ``data_limit``, and ``output``/``format`` (-o, --format: see write()). With none of
     ``pids``, ``command`` and ``comms`` the whole system is traced, except this process.
@@ -113,6 +114,7 @@ class Tracer:
         ring_size: int = 16,
         failed: bool = False,
         successful: bool = False,
+        unfinished: bool = False,
         summary: bool = False,
         with_summary: bool = False,
         duration: float | None = None,
@@ -138,8 +140,8 @@ class Tracer:
             raise UsageError(f"duration must be > 0 seconds, not {duration}")
         if backlog_size is not None and not 1 <= backlog_size <= 1 << 20:
             raise UsageError(f"backlog size must be from 1 to 1048576 MiB, not {backlog_size}")
-        if failed and successful:
-            raise UsageError("failed and successful select nothing together")
+        if failed + successful + unfinished > 1:
+            raise UsageError("failed, successful and unfinished select nothing together")
         if not 1 <= string_limit <= cli.STRING_LIMIT_MAX:
             raise UsageError(f"string limit must be 1-{cli.STRING_LIMIT_MAX} bytes, not "
                              f"{string_limit}")
@@ -170,6 +172,7 @@ class Tracer:
             count_stats=summary or with_summary,
             failed=failed,
             successful=successful,
+            unfinished=unfinished,
         )
         _session.set_format(self.settings, self.format, string_limit, data_limit)
         if self.settings.pids and self.settings.command:

@@ -228,6 +228,23 @@ def test_calls_killed_by_a_siblings_exit_group_are_unfinished(program: Path,
     assert len(re.findall(r"^read\(3,  <unfinished \.\.\.>\) = \?$", text, re.M)) == 3, text
 
 
+def test_status_unfinished_keeps_only_the_calls_that_never_returned(program: Path,
+                                                                    tmp_path: Path) -> None:
+    # strace's -e status=unfinished: of 4 threads' 200 getppid, 3 killed reads and the
+    # exit_group, only the reads and the exit_group (which never returns) are left.
+    lines = strace_lines("-e", "status=unfinished", "--", str(program), "die", "200",
+                         tmp=tmp_path)
+    calls = [line for line in lines if not line.startswith(("+++", "---"))]
+    assert len(re.findall(r"^read\(3,  <unfinished \.\.\.>\) = \?$", "\n".join(calls),
+                          re.M)) == 3, calls
+    assert not [line for line in calls if "<unfinished" not in line and
+                not line.startswith("exit_group(")], calls
+    assert lines[-1] == "+++ exited with 0 +++", lines
+    result = run_observer("-e", "status=unfinished", "-e", "status=failed", "--", "true")
+    assert result.returncode == 2
+    assert "status=failed and status=unfinished select nothing together" in result.stderr
+
+
 def test_a_call_running_at_attach_ends_resumed_and_one_running_at_detach_detached(
         program: Path, tmp_path: Path) -> None:
     target = subprocess.Popen([str(program), "block"], stdout=subprocess.PIPE, text=True)

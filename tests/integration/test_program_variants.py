@@ -23,6 +23,7 @@ SWITCHES = [
     ("summary", "count_stats", True),
     ("latency", "count_latency", True),
     ("failed", "failed_only", True),
+    ("unfinished", "unfinished_only", True),
     ("follow", "follow", True),
     ("names", "comms", [b"observer-no-such-program"]),
     ("uid", "uid", 0),
@@ -41,10 +42,12 @@ RECORD = ["full", "compact", "strings", "data", "exits", "summary", "latency", "
 FILTERS = ("follow", "names", "uid", "syscalls", "paths")
 # What full records read beyond the plans (-y, --absolute, -p's resumed calls): each alone and
 # all together.
-CAPTURE = ((), ("fds",), ("absolute",), ("resume",), ("fds", "absolute", "resume"))
+CAPTURE = ((), ("fds",), ("absolute",), ("resume",), ("unfinished",),
+           ("fds", "absolute", "resume", "unfinished"))
 # What full records read beyond the plans (-y, --absolute, -p's resumed calls): each alone and
 # all together.
-CAPTURE = ((), ("fds",), ("absolute",), ("resume",), ("fds", "absolute", "resume"))
+CAPTURE = ((), ("fds",), ("absolute",), ("resume",), ("unfinished",),
+           ("fds", "absolute", "resume", "unfinished"))
 
 
 def variants() -> list[tuple[str, ...]]:
