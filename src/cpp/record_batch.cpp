@@ -9,6 +9,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "decode_io.h"
+
 namespace observer {
 
 // Buffers -------------------------------------------------------------------------------
@@ -357,6 +359,7 @@ struct RecordBatchBuilder::Columns {
   Fixed<uint64_t> args[kArgs];
   Bytes path;
   Bytes path2;
+  Bytes fd_path;
   TextList argv;
   Bytes data;
   Bytes data2;
@@ -378,7 +381,7 @@ std::vector<std::string> RecordBatchBuilder::names() {
   std::vector<std::string> names = {"time", "ts_ns", "pid", "tid", "comm", "nr", "syscall",
                                     "compat", "ret", "error", "duration_ns"};
   for (int i = 0; i < kArgs; ++i) names.push_back("arg" + std::to_string(i));
-  for (const char* name : {"path", "path2", "argv", "data", "data2", "truncated"})
+  for (const char* name : {"path", "path2", "fd_path", "argv", "data", "data2", "truncated"})
     names.push_back(name);
   return names;
 }
@@ -393,7 +396,8 @@ RecordBatchBuilder::~RecordBatchBuilder() { delete columns_; }
 
 size_t RecordBatchBuilder::variable_bytes() const noexcept {
   const Columns& c = *columns_;
-  return c.path.data.size() + c.path2.data.size() + c.argv.items.data.size() +
+  return c.path.data.size() + c.path2.data.size() + c.fd_path.data.size() +
+         c.argv.items.data.size() +
          c.data.data.size() + c.data2.data.size();
 }
 
@@ -475,14 +479,16 @@ bool RecordBatchBuilder::append(const void* record, uint32_t size) {
 }
 
 // The one place where the items of a record's tail become columns: strings in argument
-// order as path and path2, execve's argv as a list, other buffers and structs as data and
+// order as path and path2, what an fd names (-y: the one the call returned, else its lowest
+// fd argument) as fd_path, execve's argv as a list, other buffers and structs as data and
 // data2 (their raw bytes), and whether any item was cut at its limit.
 void RecordBatchBuilder::append_items(const Event& e, const Strings& s) {
   Columns& c = *columns_;
   const SyscallInfo* info =
       (e.flags & EVENT_COMPAT) ? compat_syscall_info(e.nr) : syscall_info(e.nr);
   std::string_view strings[2], blobs[2];
-  unsigned nstrings = 0, nblobs = 0;
+  const std::string_view* fd_path = nullptr;
+  unsigned nstrings = 0, nblobs = 0, fd_owner = 0;
   bool argv = false;
   // The kernel marks an argv whose strings or elements were cut in the blob itself.
   bool cut = s.truncated != 0;
@@ -491,7 +497,13 @@ void RecordBatchBuilder::append_items(const Event& e, const Strings& s) {
       if (nstrings < 2) strings[nstrings++] = s.value[i];
       continue;
     }
-    if (s.kind[i] != ITEM_BLOB) continue;  // fd paths and base directories: not columns yet
+    // The fd returned first (open, socket, dup: what the call made), else the lowest argument.
+    unsigned owner = s.arg[i] == ITEM_ARG_RET ? 0 : s.arg[i] + 1u;
+    if (s.kind[i] == ITEM_FD_PATH && s.arg[i] <= ITEM_ARG_RET && (!fd_path || owner < fd_owner)) {
+      fd_path = &s.value[i];
+      fd_owner = owner;
+    }
+    if (s.kind[i] != ITEM_BLOB) continue;  // base directories (--absolute): not a column
     if (info && s.arg[i] < info->nargs && info->args[s.arg[i]] == Arg::kArgv) {
       // Each string, then a byte saying how it ended; ARGV_MORE: elements were not kept.
       std::string_view bytes = s.value[i];
@@ -519,6 +531,14 @@ void RecordBatchBuilder::append_items(const Event& e, const Strings& s) {
       text[i]->push_text(strings[i]);
     else
       text[i]->push_null();
+  }
+  if (fd_path) {
+    char text[kMaxFdPathText];
+    bool deleted = false;
+    char* end = put_fd_path_bytes(text, *fd_path, &deleted);
+    c.fd_path.push_text(std::string_view(text, static_cast<size_t>(end - text)));
+  } else {
+    c.fd_path.push_null();
   }
   Bytes* data[2] = {&c.data, &c.data2};
   for (unsigned i = 0; i < 2; ++i) {
@@ -581,6 +601,7 @@ ExportedBatch RecordBatchBuilder::finish() {
   for (auto& arg : c.args) fixed("L", true, arg);
   bytes("u", c.path);
   bytes("u", c.path2);
+  bytes("u", c.fd_path);
   {
     auto* items = new ArrowArray;
     export_bytes(items, c.argv.count, c.argv.items);

@@ -339,12 +339,14 @@ class Settings:
 
 def set_format(settings: Settings, fmt: str | None, string_limit: int, data_limit: int) -> None:
     """Capture what fmt shows: records at syscall exit for every format but the log (and
-    always for counts and -Z), path strings too, buffers, structs and process exits for jsonl
-    and strace (Parquet has the buffers too, in its data columns). fmt None: NumPy batches, which hold the fixed fields."""
-    full = fmt in ("jsonl", "strace", "parquet")
+    always for counts, -Z, -y), path strings, buffers and structs for jsonl, strace and
+    Parquet, process exits for jsonl and strace. fmt None: the Python API's batches, which
+    hold the fixed fields, and with capture_exit every column of the record schema."""
+    full = fmt in ("jsonl", "strace", "parquet") or (fmt is None and settings.capture_exit)
     # -P follows the fds that opens return, at their exit.
     settings.capture_exit = (settings.capture_exit or full or settings.count_stats
                              or settings.failed or settings.successful or settings.unfinished
+                             or settings.fd_paths or settings.absolute_paths
                              or bool(settings.paths))
     settings.string_limit = string_limit if full else 0
     # The log's line needs no arguments and no time: the kernel writes a record a third the

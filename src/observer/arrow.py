@@ -23,6 +23,8 @@ duration_ns uint64                   entry to exit (full records)
 arg0..arg5  uint64                   raw syscall arguments
 path        string                   the first string argument (a file name for most calls)
 path2       string                   the second string argument (rename's new name ...)
+fd_path     string                   what an fd names (-y/``decode_fds``): the one the call
+                                     returned, else its lowest fd argument
 argv        list<string>             execve's argument vector
 data        binary                   the first captured buffer or struct, raw bytes
 data2       binary                   the second one (rt_sigaction's old action ...)
@@ -31,7 +33,7 @@ truncated   bool                     a captured string, argv or buffer was cut a
 
 Null means "not recorded": no time without ``capture_time``, no ``ret`` without full records,
 no ``path`` unless strings are captured (``--string-limit``, full-record formats) and the
-call has one. Text bytes that are not UTF-8 appear as ``\\xHH`` (Python's backslashreplace).
+call has one, no ``fd_path`` without ``-y``. Text bytes that are not UTF-8 appear as ``\\xHH`` (Python's backslashreplace).
 Needs pyarrow; pandas only for ``to_frame``.
 """
 
@@ -52,8 +54,8 @@ __all__ = ["COLUMNS", "DTYPE_BACKENDS", "LOG_COLUMNS", "conform", "from_records"
 
 NARGS = 6
 COLUMNS = ("time", "ts_ns", "pid", "tid", "comm", "nr", "syscall", "compat", "ret", "error",
-           "duration_ns", *(f"arg{i}" for i in range(NARGS)), "path", "path2", "argv", "data",
-           "data2", "truncated")
+           "duration_ns", *(f"arg{i}" for i in range(NARGS)), "path", "path2", "fd_path", "argv",
+           "data", "data2", "truncated")
 #: What the log format (pid:syscall_id:comm) records.
 LOG_COLUMNS = ("pid", "comm", "nr", "syscall")
 #: to_frame's dtype_backend values, as pandas names them.
@@ -83,6 +85,7 @@ def schema() -> pa.Schema:
         *(pa.field(f"arg{i}", pa.uint64()) for i in range(NARGS)),
         pa.field("path", pa.string()),
         pa.field("path2", pa.string()),
+        pa.field("fd_path", pa.string()),
         pa.field("argv", pa.list_(pa.string())),
         pa.field("data", pa.binary()),
         pa.field("data2", pa.binary()),

@@ -389,9 +389,10 @@ def parse_options(argv: list[str] | None) -> Options:
     opts.data_limit = args.data_limit
     opts.decode_fds = args.decode_fds
     opts.absolute = args.absolute
-    if (opts.decode_fds or opts.absolute) and opts.format not in ("jsonl", "strace"):
-        flag = "-y" if opts.decode_fds else "--absolute"
-        raise UsageError(f"{flag} applies to --format strace and jsonl, not {opts.format}")
+    if opts.decode_fds and opts.format not in ("jsonl", "strace", "parquet"):
+        raise UsageError(f"-y applies to --format strace, jsonl and parquet, not {opts.format}")
+    if opts.absolute and opts.format not in ("jsonl", "strace"):
+        raise UsageError(f"--absolute applies to --format strace and jsonl, not {opts.format}")
     opts.comms = parse_comms(args.comm)
     opts.paths = parse_paths(args.path)
     opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)

@@ -191,7 +191,9 @@ def _jsonl_schema() -> Any:
                       ("compat", pa.bool_()), ("args", pa.list_(pa.uint64())),
                       ("ret", pa.int64()), ("error", pa.string()),
                       ("duration_ns", pa.uint64()), ("flags", pa.int64()),
-                      ("strings", item), ("buffers", item)])
+                      ("strings", item), ("buffers", item),
+                      ("fd_paths", pa.list_(pa.struct([("of", pa.string()),
+                                                       ("path", pa.string())])))])
 
 
 #: The JSON sink writes a byte that is not part of valid UTF-8 as the lone surrogate
@@ -275,9 +277,30 @@ def _argv(blob: bytes) -> tuple[list[str], bool]:
     return items, cut
 
 
+#: The fds whose paths fd_path may show, first choice first: the result, then the arguments.
+_FD_OWNERS = {"ret": 0, **{f"arg{i}": i + 1 for i in range(NARGS)}}
+
+
+def _first_fd_path(fd_paths: Any, base: int) -> Any:
+    """fd_path from the jsonl fd_paths lists: the returned fd's path, else the lowest fd
+    argument's (what RecordBatchBuilder::append_items picks). Only rows with paths go through
+    Python."""
+    import pyarrow as pa
+
+    if fd_paths.null_count == len(fd_paths):  # no -y: nothing to look at
+        return pa.nulls(len(fd_paths), pa.string())
+    out: list[str | None] = []
+    for items in fd_paths.to_pylist():
+        owned = [(_FD_OWNERS[item["of"]], item["path"]) for item in items or ()
+                 if item.get("of") in _FD_OWNERS and item.get("path") is not None]
+        out.append(_comm_text(_json_raw(min(owned)[1], base)) if owned else None)
+    return pa.array(out, pa.string())
+
+
 def _items(table: Any, nr: np.ndarray, compat: np.ndarray, base: int) -> dict[str, Any]:
-    """path, path2, argv, data, data2 and truncated from the jsonl strings and buffers lists,
-    as the C++ builder maps a record's tail (RecordBatchBuilder::append_items)."""
+    """path, path2, fd_path, argv, data, data2 and truncated from the jsonl strings, buffers
+    and fd_paths lists, as the C++ builder maps a record's tail
+    (RecordBatchBuilder::append_items)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -292,6 +315,7 @@ def _items(table: Any, nr: np.ndarray, compat: np.ndarray, base: int) -> dict[st
         columns[name] = _json_bytes(pc.struct_field(element, "value"), False, base)
         cut |= pc.struct_field(element, "truncated").fill_null(False).to_numpy(
             zero_copy_only=False)
+    columns["fd_path"] = _first_fd_path(table.column("fd_paths"), base)
     argv_arg = {syscalls.number(name): arg for name, arg in (("execve", 1), ("execveat", 2))
                 if name in syscalls.table().values()}
     # Buffers: the argv of an execve, then data and data2 in order.

@@ -78,11 +78,13 @@ class Tracer:
     ``failed`` (-Z), ``successful`` and ``unfinished`` (-e status=successful|unfinished),
     ``duration`` (-d, seconds),
     ``summary`` (-c: counts only; see summary()) and ``with_summary`` (-C), ``string_limit``
-    and ``data_limit``, and ``output``/``format`` (-o, --format: see write()). With none of
+    and ``data_limit``, ``decode_fds`` (-y: what each fd names, the ``fd_path`` column) and
+    ``absolute`` (--absolute), and ``output``/``format`` (-o, --format: see write()). With none of
     ``pids``, ``command`` and ``comms`` the whole system is traced, except this process.
     ``capture_time`` stamps each record (``ts_ns``, CLOCK_MONOTONIC; the DataFrame's ``time``
-    column); ``capture_exit`` records at syscall exit with the return value and duration (on
-    by itself with ``failed``, ``successful`` and the summaries). ``ring_size`` is the ring
+    column); ``capture_exit`` records at syscall exit with the return value, the duration and
+    the strings, argv and data the Arrow batches' columns hold (on by itself with ``failed``,
+    ``successful``, ``unfinished``, ``decode_fds`` and the summaries). ``ring_size`` is the ring
     buffer size in MiB (a power of two, as ``--ring-size``). A thread of the C++ core drains
     the ring as records come, also while Python is busy elsewhere; ``backlog_size`` (MiB, as
     ``--backlog``; default 16 ring sizes, at most 1024) bounds what it holds until batches()
@@ -115,6 +117,8 @@ class Tracer:
         failed: bool = False,
         successful: bool = False,
         unfinished: bool = False,
+        decode_fds: bool = False,
+        absolute: bool = False,
         summary: bool = False,
         with_summary: bool = False,
         duration: float | None = None,
@@ -173,6 +177,8 @@ class Tracer:
             failed=failed,
             successful=successful,
             unfinished=unfinished,
+            fd_paths=decode_fds,
+            absolute_paths=absolute,
         )
         _session.set_format(self.settings, self.format, string_limit, data_limit)
         if self.settings.pids and self.settings.command:

@@ -86,3 +86,26 @@ def test_the_full_formats_agree_on_what_the_command_did(traces: dict[str, Path])
     jsonl = summary("jsonl")
     assert summary("strace") == jsonl
     assert summary("parquet") == jsonl
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet", "tracer"])
+def test_fd_paths_become_the_fd_path_column(tmp_path: Path, fmt: str) -> None:
+    # -y (decode_fds): what the fd of each call named, resolved in the kernel at the call.
+    data = tmp_path / "named.txt"
+    data.write_text("named\n")
+    command = ["dd", f"if={data}", "of=/dev/null", "bs=64", "status=none"]  # read(2) calls
+    if fmt == "tracer":
+        with observer.Tracer(command=command, capture_exit=True, decode_fds=True) as tracer:
+            table = tracer.events()
+    else:
+        out = tmp_path / f"trace.{fmt}"
+        result = run_observer("-q", "-y", "--format", fmt, "-o", str(out), "--", *command)
+        assert result.returncode == 0, result.stderr
+        table = read(out)
+    assert table.schema.field("fd_path").type == pa.string()
+    rows = table.select(["syscall", "path", "fd_path", "data"]).to_pylist()
+    (opened,) = [row for row in rows if row["syscall"] == "openat" and row["path"] == str(data)]
+    assert opened["fd_path"] == str(data)  # the fd it returned
+    reads = [row for row in rows if row["syscall"] == "read" and row["fd_path"] == str(data)]
+    assert [row["data"] for row in reads][:1] == [b"named\n"]
+    assert {row["fd_path"] for row in rows if row["syscall"] == "getpid"} <= {None}
