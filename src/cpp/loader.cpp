@@ -88,8 +88,10 @@ void set_verbosity(int level) {
 
 // A map type in the kernel's enum bpf_map_type: BPF_MAP_TYPE_RINGBUF (Linux 5.8, commit
 // 457f44363a88), BPF_MAP_TYPE_TASK_STORAGE (5.11, commit 4cf1bc1f1045).
-static bool btf_has_map_type(const btf* vmlinux, const char* name) {
-  int id = btf__find_by_name_kind(vmlinux, "bpf_map_type", BTF_KIND_ENUM);
+// Whether the kernel's enum (bpf_map_type, bpf_func_id) has the value name: what its BPF
+// knows of, as its BTF says.
+static bool btf_has_enum_value(const btf* vmlinux, const char* enum_name, const char* name) {
+  int id = btf__find_by_name_kind(vmlinux, enum_name, BTF_KIND_ENUM);
   if (id < 0) return false;
   const btf_type* type = btf__type_by_id(vmlinux, static_cast<__u32>(id));
   const struct btf_enum* values = btf_enum(type);
@@ -131,8 +133,15 @@ std::vector<std::string> probe_features(const Spec& spec) {
                               "CONFIG_DEBUG_INFO_BTF=y (Linux >= 5.8)");
   btf* vmlinux = btf__parse(path.c_str(), nullptr);
   if (!vmlinux) throw FeatureError("read kernel BTF", errno, path + " is not valid BTF");
-  bool ringbuf = btf_has_map_type(vmlinux, "BPF_MAP_TYPE_RINGBUF");
-  bool task_storage = btf_has_map_type(vmlinux, "BPF_MAP_TYPE_TASK_STORAGE");
+  bool ringbuf = btf_has_enum_value(vmlinux, "bpf_map_type", "BPF_MAP_TYPE_RINGBUF");
+  bool task_storage = btf_has_enum_value(vmlinux, "bpf_map_type", "BPF_MAP_TYPE_TASK_STORAGE");
+  // -n walks a path with bpf_loop, -P compares paths with bpf_strncmp: both Linux 5.17
+  // (commits e6f2dd0f8067 and c5fb19937455).
+  const char* needs_5_17 = nullptr;
+  if (!spec.comms.empty() && !btf_has_enum_value(vmlinux, "bpf_func_id", "BPF_FUNC_loop"))
+    needs_5_17 = "-n/--comm";
+  if (!spec.paths.empty() && !btf_has_enum_value(vmlinux, "bpf_func_id", "BPF_FUNC_strncmp"))
+    needs_5_17 = "-P/--path";
   std::string missing;
   for (const auto& name : tracepoints(spec))
     if (missing.empty() &&
@@ -154,6 +163,10 @@ std::vector<std::string> probe_features(const Spec& spec) {
     throw FeatureError("probe task storage", ENOTSUP,
                        "this kernel has no task storage for BPF programs: observer needs "
                        "Linux >= 5.12 (" + kernel_release() + ")");
+  if (needs_5_17)
+    throw FeatureError("probe BPF helpers", ENOTSUP,
+                       std::string(needs_5_17) + " needs Linux >= 5.17 (" + kernel_release() +
+                           "); the other options work here");
   if (!missing.empty())
     throw FeatureError("find tracepoint " + missing, ENOENT,
                        "the kernel has no tracepoint " + missing + " (no btf_trace_" + missing +

@@ -23,8 +23,14 @@ ALL_CAPS = "000001ffffffffff"
 TRACEFS_NOTE = "tracefs is not mounted; not needed: observer attaches through BTF"
 
 
-def btf_blob(tracepoints: list[str], map_types: list[str]) -> bytes:
-    """Raw BTF with an int, ``enum bpf_map_type`` of map_types and a btf_trace_<tp> typedef each."""
+#: The BPF helpers of Linux 5.17 that -n and -P need, as enum bpf_func_id names them.
+HELPERS = ["BPF_FUNC_unspec", "BPF_FUNC_loop", "BPF_FUNC_strncmp"]
+
+
+def btf_blob(tracepoints: list[str], map_types: list[str],
+             helpers: list[str] = HELPERS) -> bytes:
+    """Raw BTF with an int, ``enum bpf_map_type`` of map_types, ``enum bpf_func_id`` of
+    helpers and a btf_trace_<tp> typedef each."""
     strings = bytearray(b"\0")
 
     def name(text: str) -> int:
@@ -36,6 +42,9 @@ def btf_blob(tracepoints: list[str], map_types: list[str]) -> bytes:
     types = struct.pack("<IIII", name("int"), kind_int << 24, 4, 32)  # type 1: 32-bit int
     types += struct.pack("<III", name("bpf_map_type"), kind_enum << 24 | len(map_types), 4)
     for value, enumerator in enumerate(map_types):
+        types += struct.pack("<Ii", name(enumerator), value)
+    types += struct.pack("<III", name("bpf_func_id"), kind_enum << 24 | len(helpers), 4)
+    for value, enumerator in enumerate(helpers):
         types += struct.pack("<Ii", name(enumerator), value)
     for tp in tracepoints:
         types += struct.pack("<III", name(f"btf_trace_{tp}"), kind_typedef << 24, 1)
@@ -98,6 +107,20 @@ def test_a_kernel_older_than_the_minimum_is_named(tmp_path: Path) -> None:
     result = observer_with_root(fake_root(tmp_path, btf=btf), "-d", "1",
                                 "-o", str(tmp_path / "t.log"))
     assert_one_error_line(result, "no task storage", "Linux >= 5.12", "this is Linux")
+
+
+@pytest.mark.parametrize(("args", "flag"), [(("-n", "x"), "-n/--comm"),
+                                           (("-P", "/etc/passwd"), "-P/--path")])
+def test_options_a_kernel_before_5_17_cannot_do_are_named(tmp_path: Path, args: tuple[str, ...],
+                                                         flag: str) -> None:
+    # Linux 5.12 to 5.16: task storage, no bpf_loop or bpf_strncmp.
+    btf = btf_blob(ALL_TRACEPOINTS, MAP_TYPES, helpers=["BPF_FUNC_unspec"])
+    result = observer_with_root(fake_root(tmp_path, btf=btf), "-d", "1",
+                                "-o", str(tmp_path / "t.log"), *args)
+    assert_one_error_line(result, f"{flag} needs Linux >= 5.17", "this is Linux")
+    result = observer_with_root(fake_root(tmp_path / "plain", btf=btf), "-d", "0.2",
+                                "-o", str(tmp_path / "t.log"))
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize(("args", "missing"), [
