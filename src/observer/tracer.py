@@ -79,8 +79,10 @@ class Tracer:
     ``duration`` (-d, seconds),
     ``summary`` (-c: counts only; see summary()) and ``with_summary`` (-C), ``string_limit``
     and ``data_limit``, ``decode_fds`` (-y: what each fd names, the ``fd_path`` column) and
-    ``absolute`` (--absolute), and ``output``/``format`` (-o, --format: see write()). With none of
-    ``pids``, ``command`` and ``comms`` the whole system is traced, except this process.
+    ``absolute`` (--absolute), and ``output``/``format`` (-o, --format: see write()) with
+    ``timestamps`` (1-3: -t, -tt, -ttt), ``durations`` (-T), ``relative`` (-r), ``tid``
+    (--tid) and ``per_process`` (-ff). With none of ``pids``, ``command`` and ``comms`` the
+    whole system is traced, except this process.
     ``capture_time`` stamps each record (``ts_ns``, CLOCK_MONOTONIC; the DataFrame's ``time``
     column); ``capture_exit`` records at syscall exit with the return value, the duration and
     the strings, argv and data the Arrow batches' columns hold (on by itself with ``failed``,
@@ -132,6 +134,11 @@ class Tracer:
         uid: int | None = None,
         output: str | None = None,
         format: str | None = None,
+        timestamps: int = 0,
+        durations: bool = False,
+        relative: bool = False,
+        tid: bool = False,
+        per_process: bool = False,
         backlog_size: int | None = None,
     ) -> None:
         from observer import cli
@@ -155,6 +162,18 @@ class Tracer:
             raise UsageError(f"unknown format {format!r}: expected one of "
                              f"{', '.join(cli.FORMATS)}")
         self.format = format or ("log" if output is not None else None)
+        if (timestamps or durations or relative) and self.format != "strace":
+            raise UsageError("timestamps, durations and relative shape format='strace' output")
+        if tid and self.format != "log":
+            raise UsageError("tid shapes format='log' output")
+        if per_process and (output is None or self.format == "parquet"):
+            raise UsageError("per_process writes one file per process of output: give output= "
+                             "and a format other than parquet")
+        if not 0 <= timestamps <= 3:
+            raise UsageError(f"timestamps must be 0-3 (-t, -tt, -ttt), not {timestamps}")
+        #: The strace and log writers' shapes, as -t/-tt/-ttt, -T, -r, --tid and -ff give them.
+        self.timestamps, self.durations, self.relative = timestamps, durations, relative
+        self.tid, self.per_process = tid, per_process
         if self.format == "parquet" and output is None:
             output = "trace.parquet"
         self.output = output
@@ -247,8 +266,10 @@ class Tracer:
             session.begin()
             session.release()  # the command execs first: if that fails, no output is created
             if self.output is not None:
-                self._sink = _session.Output(self.format, self.output,
-                                             clock_offset_ns=self.clock_offset_ns)
+                self._sink = _session.Output(
+                    self.format, self.output, timestamps=self.timestamps,
+                    durations=self.durations, relative=self.relative, tid=self.tid,
+                    per_process=self.per_process, clock_offset_ns=self.clock_offset_ns)
             else:
                 self._sink = _core.BatchSink()
         except BaseException:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import select
 import signal
 import subprocess
@@ -190,6 +191,34 @@ def test_tracer_writes_the_formats_of_the_command_line(tmp_path: Path, fmt: str)
         lines = [line for line in lines if "getppid(" in line or "chdir(" in line]
     assert written >= len(lines) == 500
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_tracer_shapes_its_output_as_the_command_line_does(tmp_path: Path) -> None:
+    # -T and -tt for the strace format, --tid for the log, -ff for one file per process.
+    strace = tmp_path / "t.strace"
+    with observer.Tracer(command=[sys.executable, "-c", CALLS], syscalls="getppid",
+                         output=str(strace), format="strace", timestamps=2,
+                         durations=True) as tracer:
+        tracer.write()
+    calls = [line for line in strace.read_text().splitlines() if "getppid()" in line]
+    assert len(calls) == 300
+    assert all(re.fullmatch(r"\d+ +\d\d:\d\d:\d\d\.\d{6} getppid\(\) += \d+ <\d+\.\d{6}>", line)
+               for line in calls), calls[:3]
+    log = tmp_path / "t.log"
+    with observer.Tracer(command=[sys.executable, "-c", CALLS], syscalls="getppid",
+                         output=str(log), tid=True) as tracer:
+        tracer.write()
+    lines = log.read_text().splitlines()
+    assert lines[0] == "# pid:tid:syscall_id:comm" and len(lines) == 301
+    pid, tid, nr, _ = lines[1].split(":", 3)
+    assert pid == tid and int(nr) == syscalls.number("getppid")
+    split = tmp_path / "split.jsonl"
+    with observer.Tracer(command=["sh", "-c", "true; /bin/true"], follow=True,
+                         output=str(split), format="jsonl", per_process=True) as tracer:
+        tracer.write()
+    assert len(list(tmp_path.glob("split.jsonl.*"))) == 2
+    with pytest.raises(observer.UsageError, match="format='strace'"):
+        observer.Tracer(output=str(log), durations=True)
 
 
 def test_tracer_duration_ends_the_command_tree(tmp_path: Path) -> None:
