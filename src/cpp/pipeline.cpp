@@ -166,10 +166,20 @@ void Pipeline::pass() {
     }
     size_t records = 0;
     if (queued + bytes + want > limit_) {
-      // The backlog is full: empty the ring anyway, counting what is dropped, so that the
+      // The backlog is full: empty the ring anyway, counting the calls dropped, so that the
       // count is exact and the kernel keeps room for what comes after.
-      if (reader_.copy(nullptr, SIZE_MAX, end, &records) == 0) break;
-      dropped += records;
+      if (dropping_.empty()) dropping_.resize(kChunkBytes);
+      size_t got = reader_.copy(dropping_.data(), dropping_.size(), end, &records);
+      if (got == 0) break;
+      for_each_record(dropping_.data(), got, [&dropped](const void* data, uint32_t size) {
+        Event e;
+        if (size < sizeof(e)) {  // the log's compact record: a call
+          ++dropped;
+          return;
+        }
+        __builtin_memcpy(&e, data, sizeof(e));
+        dropped += !(e.flags & EVENT_ENTRY);
+      });
       continue;
     }
     Chunk c = chunk(want);

@@ -86,7 +86,8 @@ class Pipeline {
 
   // Records taken from the ring into the backlog, in total.
   uint64_t taken() const noexcept { return taken_.load(std::memory_order_relaxed); }
-  // Records taken from the ring and dropped because the backlog was full, in total.
+  // Calls whose records were taken from the ring and dropped because the backlog was full, in
+  // total (an entry half, EVENT_ENTRY, is half of a call whose end counts).
   uint64_t dropped() const noexcept { return dropped_.load(std::memory_order_relaxed); }
   // Bytes of chunks queued now, and the most there have been at once.
   size_t backlog() const;
@@ -102,6 +103,7 @@ class Pipeline {
   Chunk chunk(size_t bytes);
 
   RingBufferReader& reader_;
+  std::vector<uint8_t> dropping_;  // records read to be counted when the backlog is full
   const size_t limit_;
   const int sleep_ms_;
   uint64_t passes_ = 0;  // by whichever thread makes passes
