@@ -1126,7 +1126,49 @@ def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[s
     for g in goal_rows:
         mark = {True: "met", False: "NOT MET", None: "not judged"}[g["met"]]  # type: ignore[index]
         lines.append(f"  [{mark:10}] {g['goal']:42} {g['text']}")
+        if g.get("why"):
+            lines.append(f"  {'':12} why: {g['why']}")
     return "\n".join(lines)
+
+
+def explain(goal_rows: list[dict[str, object]], rows: list[Row],
+            hot: list[dict[str, object]]) -> None:
+    """Adds to each goal against the floor that is not met ("why") what the steps it rests on
+    cost, from the hot-path ladder of the same run: how much of what the goal allows the
+    unavoidable steps take."""
+    def median(program: str) -> float | None:
+        found = [h["ns_per_call"] for h in hot if h["program"] == program]
+        return found[0] if found and isinstance(found[0], float) else None
+
+    def row(tracer: str) -> Row | None:
+        return next((r for r in rows if r.tracer == tracer and r.workload == "getppid"), None)
+
+    floor, filt, ring = median("empty"), median("filter"), median("log_ring")
+    untraced = row("untraced")
+    for g in goal_rows:
+        if g["met"] is not False or floor is None or filt is None:
+            continue
+        name = str(g["goal"])
+        limit = float(g["limit"])  # type: ignore[arg-type]
+        room = floor * (limit - 1)
+        if name.startswith("default log") and ring is not None:
+            g["why"] = (f"{limit:.1f}x allows {room:.0f} ns over the floor; the ring's reserve and "
+                        f"submit alone take {ring - filt:.0f} ns of it and the filter (the task, "
+                        f"its tgid, the bitmap test) {filt - floor:.0f} ns")
+        elif name.startswith("bystander"):
+            g["why"] = (f"{limit:.1f}x allows {room:.0f} ns over the floor; the filter (one helper "
+                        f"call for the task, its tgid, the bitmap test) takes {filt - floor:.0f} ns")
+        elif name.startswith("--cgroup"):
+            cgroup = row("bystander_cgroup")
+            if cgroup is not None and cgroup.median is not None:
+                g["why"] = (f"{limit:.1f}x allows {room:.0f} ns over the floor; the cgroup test "
+                            f"(the kernel's bpf_get_current_ancestor_cgroup_id) takes "
+                            f"{cgroup.median - floor:.0f} ns")
+        elif name.startswith(("full records", "strace --data")) and untraced is not None \
+                and untraced.median is not None:
+            g["why"] = (f"{limit:.1f}x untraced allows {untraced.median * (limit - 1):.0f} ns a call; "
+                        f"two programs run per call (sys_enter and sys_exit), the empty one "
+                        f"alone costs {floor - untraced.median:.0f} ns here")
 
 
 def select(workloads: str | None, tracers: str | None, parts: str | None) -> Selection:
@@ -1206,6 +1248,7 @@ def main(argv: list[str] | None = None) -> int:
             obs_rss = [r.rss_kb for r in rows if r.tracer == "observer" and r.rss_kb]
             goal_rows = goals(rows, consumer, attach, max(obs_rss) if obs_rss else None,
                               writers)
+            explain(goal_rows, rows, hot)
             table = render(rows, goal_rows, hot, scale, consumer, attach, writers, sizes, tools)
     except BenchError as err:
         print(f"bench: error: {err}", file=sys.stderr)
