@@ -6,12 +6,12 @@ Not part of the test suite (it runs for minutes). Run as root after ``pip instal
 
 Two tracers run side by side for the whole time, both writing to /dev/null:
   - ``system``: the whole system, every syscall (the ring buffer and sink path);
-  - ``follow``: ``-f -- churn`` (the traced map: every churned process is inserted at fork and
-    removed at exit, so the map must not grow).
+  - ``follow``: ``-f -- churn`` (the traced bitmap: every churned process is set at fork and
+    cleared at exit, so the processes it holds must not pile up).
 The churn workload forks and execs short-lived processes in a loop. Every ``--interval``
-seconds the tracers' resident memory (VmRSS) and the follow tracer's traced-map entry count are
-sampled. The run passes if, after a warm-up, RSS grows by less than ``--max-growth-kib`` and the
-traced map never holds more than the few processes alive at once. Prints one line per sample
+seconds the tracers' resident memory (VmRSS) and the processes the follow tracer's traced bitmap
+holds are sampled. The run passes if, after a warm-up, RSS grows by less than
+``--max-growth-kib`` and the bitmap never holds more than the few processes alive at once. Prints one line per sample
 and a JSON summary; exits 1 on failure.
 """
 
@@ -26,6 +26,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from targeting_churn import traced_processes
 
 CHURN = """
 import os, subprocess, sys, time
@@ -63,7 +65,7 @@ def map_ids(pid: int) -> dict[int, int]:
 
 
 def traced_map_id(pid: int) -> int:
-    """Id of the tracer's ``traced`` hash map."""
+    """Id of the tracer's ``traced`` bitmap."""
     for mid in map_ids(pid):
         shown = json.loads(subprocess.run(["bpftool", "-j", "map", "show", "id", str(mid)],
                                           capture_output=True, text=True, check=True).stdout)
@@ -72,10 +74,11 @@ def traced_map_id(pid: int) -> int:
     raise RuntimeError(f"pid {pid} holds no traced map")
 
 
-def map_entries(mid: int) -> int:
+def traced_count(mid: int) -> int:
+    """The processes the traced bitmap of map id mid holds."""
     dump = subprocess.run(["bpftool", "-j", "map", "dump", "id", str(mid)], capture_output=True,
                           text=True, check=True).stdout
-    return len(json.loads(dump))
+    return traced_processes(json.loads(dump))
 
 
 def start_tracer(*args: str) -> subprocess.Popen[str]:
@@ -109,7 +112,7 @@ def main() -> int:
             if follow.poll() is not None:
                 break
             sample = {"t": round(time.monotonic() - start), "system_rss_kib": rss_kib(system.pid),
-                      "follow_rss_kib": rss_kib(follow.pid), "traced_entries": map_entries(traced)}
+                      "follow_rss_kib": rss_kib(follow.pid), "traced_processes": traced_count(traced)}
             samples.append(sample)
             print(json.dumps(sample), flush=True)
     finally:
@@ -125,7 +128,7 @@ def main() -> int:
         "samples": len(samples),
         "rss_growth_after_warmup_kib": growth,
         "rss_kib_first_last": {key: [samples[0][key], samples[-1][key]] for key in growth},
-        "traced_entries_max": max(s["traced_entries"] for s in samples),
+        "traced_processes_max": max(s["traced_processes"] for s in samples),
         "churned_processes": sum(int(line) for line in follow_err.splitlines()
                                  if line.strip().isdigit()),
         "system_summary": system_err.strip().splitlines()[-1],
@@ -134,7 +137,7 @@ def main() -> int:
         "follow_exit": follow.returncode,
     }
     ok = (all(g < args.max_growth_kib for g in growth.values())
-          and summary["traced_entries_max"] <= 64
+          and summary["traced_processes_max"] <= 64
           and system.returncode == 0 and follow.returncode == 0)
     summary["ok"] = ok
     print(json.dumps(summary, indent=2))

@@ -1,8 +1,9 @@
 """Process churn under -f: many short-lived processes, flat memory, none lost.
 
 Runs ``observer -f -- targets forkmany N`` (N children one after the other, child i making
-i%5+1 getppid calls), samples the tracer's resident memory and the traced map's entry count
-while it runs, then checks every child's records in the log. Needs root and a C compiler.
+i%5+1 getppid calls), samples the tracer's resident memory and how many processes the traced
+bitmap holds while it runs, then checks every child's records in the log. Needs root, a C
+compiler and bpftool.
 
     python bench/targeting_churn.py [N]        (default 50,000)
 """
@@ -17,6 +18,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import observer.syscalls
 
@@ -33,8 +35,22 @@ def rss_kib(pid: int) -> int | None:
     return None
 
 
+def traced_processes(dump: list[dict[str, Any]]) -> int:
+    """The processes a bpftool JSON dump of the traced bitmap holds: its set bits (one per
+    tgid, bit tgid % 64 of word tgid / 64)."""
+    count = 0
+    for entry in dump:
+        if "formatted" in entry:
+            word = int(entry["formatted"]["value"])
+        else:  # no BTF: the value's bytes, little-endian
+            word = int.from_bytes(bytes(int(b, 16) for b in entry["value"]), "little")
+        count += bin(word).count("1")
+    return count
+
+
 def traced_map(pid: int) -> tuple[int, int] | None:
-    """(entries, bytes_memlock) of the traced map held by process pid, via bpftool."""
+    """(processes traced, bytes_memlock) of the traced bitmap held by process pid, via
+    bpftool."""
     ids = set()
     fdinfo = Path(f"/proc/{pid}/fdinfo")
     try:
@@ -56,7 +72,7 @@ def traced_map(pid: int) -> tuple[int, int] | None:
         dump = subprocess.run(["bpftool", "-j", "map", "dump", "id", str(map_id)],
                               capture_output=True, text=True, timeout=10)
         try:
-            return len(json.loads(dump.stdout)), int(info.get("bytes_memlock", 0))
+            return traced_processes(json.loads(dump.stdout)), int(info.get("bytes_memlock", 0))
         except ValueError:
             return None
     return None
@@ -105,14 +121,14 @@ def main() -> int:
                                      str(exe), "forkmany", str(n)], stdout=out,
                                     stderr=subprocess.PIPE, text=True)
             rss: list[int] = []
-            entries: list[int] = []
+            traced: list[int] = []
             memlock = 0
             while proc.poll() is None:
                 m = traced_map(proc.pid)
                 kib = rss_kib(proc.pid)
                 if m is not None and kib is not None:  # loaded: start-up is over
                     rss.append(kib)
-                    entries.append(m[0])
+                    traced.append(m[0])
                     memlock = m[1]
                 time.sleep(0.5)
             _, err = proc.communicate()
@@ -124,9 +140,9 @@ def main() -> int:
             third = max(1, len(rss) // 3)
             print(f"tracer RSS KiB (after start-up): max in first third {max(rss[:third])}, "
                   f"max in last third {max(rss[-third:])} ({len(rss)} samples)")
-        if entries:
-            print(f"traced map: max {max(entries)} entries while running, last sample "
-                  f"{entries[-1]}, {memlock} bytes memlock (preallocated)")
+        if traced:
+            print(f"traced bitmap: max {max(traced)} processes while running, last sample "
+                  f"{traced[-1]}, {memlock} bytes memlock (preallocated)")
         print(f"children checked: {total}, with wrong records: {bad}")
         return 0 if proc.returncode == 0 and bad == 0 and total == n and ", 0 lost" in err else 1
 

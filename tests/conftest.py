@@ -1,16 +1,20 @@
-"""Shared test setup: the ``bpf`` marker skips without root/BPF, and fails instead when CI=true."""
+"""Shared test setup: the ``bpf`` marker skips without root/BPF, and fails instead when CI=true;
+the benchmark scripts loaded as modules."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
 IN_CI = os.environ.get("CI") == "true"
+BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
 def bpf_unavailable() -> str | None:
@@ -24,6 +28,20 @@ def bpf_unavailable() -> str | None:
     except ImportError as err:
         return f"observer._core is not built: {err}"
     return None
+
+
+@pytest.fixture(scope="session")
+def bench_script() -> Callable[[str], ModuleType]:
+    """Loads bench/NAME.py as a module: the benchmark's scripts are not a package."""
+
+    def load(name: str) -> ModuleType:
+        spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -88,3 +91,25 @@ def test_an_unknown_selection_is_refused() -> None:
                              "observer,nosuch"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "unknown tracers: nosuch" in result.stderr
+
+
+@pytest.mark.bpf
+def test_churn_counts_the_processes_in_the_traced_bitmap(
+        bench_script: Callable[[str], ModuleType]) -> None:
+    # sh and its two sleeps: three bits of the bitmap, which has 65,536 words whatever it holds.
+    churn = bench_script("targeting_churn")
+    tracer = subprocess.Popen([sys.executable, "-m", "observer", "-q", "-f", "-o", "/dev/null",
+                               "--", "sh", "-c", "sleep 2 & sleep 2; wait"])
+    try:
+        seen = None
+        deadline = time.monotonic() + 10
+        while tracer.poll() is None and time.monotonic() < deadline:
+            seen = churn.traced_map(tracer.pid)
+            if seen is not None and seen[0] == 3:
+                break
+            time.sleep(0.05)
+        assert seen is not None and seen[0] == 3, seen
+        assert seen[1] >= 4 * 1024 * 1024 // 8  # a bit for every pid the kernel hands out
+    finally:
+        tracer.wait(timeout=30)
+    assert tracer.returncode == 0

@@ -3,9 +3,9 @@ same analysis on the dataset read into pandas."""
 
 from __future__ import annotations
 
-import importlib.util
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -16,22 +16,12 @@ pd = pytest.importorskip("pandas")
 pytest.importorskip("duckdb")
 pytest.importorskip("pyarrow")
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def bench_module() -> Any:
-    spec = importlib.util.spec_from_file_location("analysis_scale",
-                                                  ROOT / "bench" / "analysis_scale.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
-def datasets(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def datasets(tmp_path_factory: pytest.TempPathFactory,
+             bench_script: Callable[[str], ModuleType]) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("datasets")
-    scale = bench_module()
+    scale = bench_script("analysis_scale")
     trace = scale.generate(tmp / "trace", rows=20_000, processes=30, files=3, seed=1)
     baseline = scale.generate(tmp / "baseline", rows=5_000, processes=8, files=2, seed=2)
     return trace, baseline
