@@ -355,8 +355,8 @@ def set_format(settings: Settings, fmt: str | None, string_limit: int, data_limi
         settings.compact_records, settings.capture_time = True, False
     # Buffers and structs are kept by the jsonl, strace and Parquet writers (data columns).
     settings.data_limit = data_limit if full else 0
-    settings.exit_records = (fmt in ("jsonl", "strace") and not settings.failed
-                             and not settings.successful)
+    # Process exits and signals are not syscalls: strace writes them whatever -Z selects.
+    settings.exit_records = fmt in ("jsonl", "strace")
 
 
 def make_spec(settings: Settings, pids: list[int], running: list[int] | None = None) -> Any:

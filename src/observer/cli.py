@@ -214,8 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="bytes shown of I/O buffers (read, write ...; default: 32, strace's "
                           "-s); 0 captures no buffers or structs: the cheapest full records")
     out.add_argument("-y", "--decode-fds", action="store_true",
-                     help="strace format and jsonl: what each fd names, read in the kernel "
-                          "at the call: read(3</etc/passwd>, ...), = 3<socket:[123]>")
+                     help="strace format, jsonl and parquet: what each fd names, read in the "
+                          "kernel at the call: read(3</etc/passwd>, ...), = 3<socket:[123]>")
     out.add_argument("--absolute", action="store_true",
                      help="strace format and jsonl: relative path arguments written from the "
                           "directory they were resolved in (the cwd or the dirfd's, at the "
@@ -733,10 +733,10 @@ def _trace(opts: Options, session: Session) -> int:
     counters = tracer.counters()
     if counters.untraced_forks:
         print(f"observer: warning: {counters.untraced_forks} child processes were not followed "
-              "(traced-process map full)", file=sys.stderr)
+              "(the pid namespace's map of children not yet started was full)", file=sys.stderr)
     if counters.untraced_execs:
         print(f"observer: warning: {counters.untraced_execs} programs named by -n were not "
-              "traced (traced-process map full)", file=sys.stderr)
+              "traced (a pid past the traced bitmap)", file=sys.stderr)
     # Every call was either written (in full, unfinished or resumed), dropped in the kernel
     # (each cause counted), dropped in user space (backlog full), or taken for the output but
     # not written because the output failed.

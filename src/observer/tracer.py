@@ -343,7 +343,8 @@ class Tracer:
 
     @property
     def untraced_forks(self) -> int:
-        """Children not followed (``follow``) because the traced-process map was full."""
+        """Children not followed (``follow``): in a pid namespace, because its map of children
+        not yet started was full."""
         return self._counter("untraced_forks")
 
     @property

@@ -384,6 +384,10 @@ def test_failed_keeps_only_errors(program: Path, tmp_path: Path) -> None:
     assert records and all(r["error"] is not None for r in records)
     assert sum(r["syscall"] == "chdir" and r["error"] == "ENOENT" for r in records) == 200
     assert not any(r["syscall"] == "getppid" for r in records)
+    # The process's end is not a syscall: strace -Z shows "+++ exited with 0 +++" too.
+    text = run_observer("-q", "-Z", "--format", "strace", "-o", "-", "--", str(program), "count",
+                        "20").stdout
+    assert text.splitlines()[-1].endswith("+++ exited with 0 +++"), text[-300:]
 
 
 def test_class_selection_and_negation(program: Path, tmp_path: Path) -> None:
