@@ -7,7 +7,7 @@
 //  - entry only (the default log): sys_enter alone writes the record. exit/exit_group and
 //    execve appear exactly once because each has exactly one entry. Nothing below the
 //    capture_exit test runs for it.
-//  - entry + exit (full records): sys_enter keeps only the call's start (72 bytes of task
+//  - entry + exit (full records): sys_enter keeps only the call's start (88 bytes of task
 //    storage: time, arguments, ids) and sys_exit writes the record with the return value,
 //    the duration and what the call filled (capture_plan: buffers, structs, the fds it made).
 //    What must be read at entry (path strings, buffers the call reads, execve's argv, what
