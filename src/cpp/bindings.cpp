@@ -179,34 +179,6 @@ PYBIND11_MODULE(_core, m) {
       "Records of dtype event_dtype (fixed fields only) as one Arrow record batch of the "
       "record schema: (schema, array) PyCapsules of the Arrow C Data Interface.");
   m.def(
-      "arg_kinds",
-      [](int nr) {
-        std::string kinds;
-        const SyscallInfo* info = syscall_info(nr);
-        for (unsigned i = 0; info && i < info->nargs; ++i) {
-          switch (info->args[i]) {
-            case Arg::kPath:
-            case Arg::kStr:
-              kinds += 's';
-              break;
-            case Arg::kArgv:
-              kinds += 'a';
-              break;
-            case Arg::kBufIn:
-            case Arg::kBufOut:
-            case Arg::kCwd:
-              kinds += 'b';
-              break;
-            default:
-              kinds += '.';
-          }
-        }
-        return kinds;
-      },
-      py::arg("nr"),
-      "One character per argument of native syscall nr, as the decoder types it: 's' a "
-      "string, 'a' execve's argv, 'b' a data buffer, '.' anything else; '' if unknown.");
-  m.def(
       "decoding_table",
       [](bool compat) {
         // One row per number the table names: (nr, name, decoding, hand_written, args).

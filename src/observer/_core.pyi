@@ -36,9 +36,6 @@ def read_log_columns(
 def record_batch(events: npt.NDArray[np.void], clock_offset_ns: int) -> tuple[object, object]:
     """Records of dtype event_dtype as one Arrow batch: (schema, array) PyCapsules."""
 
-def arg_kinds(nr: int) -> str:
-    """Per argument of syscall nr: 's' string, 'a' argv, 'b' data buffer, '.' other."""
-
 def decoding_table(
     compat: bool = False,
 ) -> list[tuple[int, str, str, bool, list[str] | None]]:

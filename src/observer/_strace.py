@@ -113,11 +113,22 @@ def _text(raw: bytes) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
+#: What the reader takes from an argument, by the decoder's kind of it: a string ("s"),
+#: execve's argv ("a"), a data buffer ("b"); anything else is ".".
+_KINDS = {"path": "s", "str": "s", "argv": "a", "buf_in": "b", "buf_out": "b", "cwd": "b"}
+
+
 @lru_cache(maxsize=None)
-def _kinds(nr: int) -> str:
+def _kinds_by_number() -> dict[int, str]:
     from observer import _core
 
-    return str(_core.arg_kinds(nr))
+    return {nr: "".join(_KINDS.get(kind, ".") for kind in args or ())
+            for nr, _, _, _, args in _core.decoding_table()}
+
+
+def _kinds(nr: int) -> str:
+    """One character per argument of native syscall nr (see _KINDS); "" if unknown."""
+    return _kinds_by_number().get(nr, "")
 
 
 def _argv(text: str) -> tuple[list[str], bool] | None:
