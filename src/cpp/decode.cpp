@@ -283,7 +283,6 @@ using namespace text;
 char* put_dec(char* out, int64_t v) noexcept { return put_num(out, v); }
 char* put_udec(char* out, uint64_t v) noexcept { return put_num(out, v); }
 
-// Composite flags (O_SYNC includes O_DSYNC, O_TMPFILE includes O_DIRECTORY) come first.
 // strace's order; composite flags (O_SYNC includes O_DSYNC, O_TMPFILE includes O_DIRECTORY)
 // before their parts.
 constexpr Flag kOpenFlags[] = {
@@ -1240,7 +1239,8 @@ unsigned entry_args(std::string_view name, const SyscallInfo* info, unsigned nar
       case Arg::kSigactionOut: case Arg::kSigsetOut: case Arg::kRlimitOut: case Arg::kIntPair:
       case Arg::kWaitStatus: case Arg::kTimespecOut: case Arg::kUtsname: case Arg::kDirents:
       case Arg::kIovecOut: case Arg::kMsghdrOut: case Arg::kSockaddrOut: case Arg::kSocklen:
-      case Arg::kSysinfo:
+      case Arg::kSysinfo: case Arg::kBufInHex: case Arg::kCpuSetOut: case Arg::kStackOut:
+      case Arg::kStatfs: case Arg::kGroupsOut:
         return i;
       default:
         break;
