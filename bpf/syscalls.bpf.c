@@ -100,6 +100,7 @@ __u64 untraced_forks = 0;  /* children not followed because the traced map was f
 __u64 untraced_execs = 0;  /* -n: programs not traced because the traced map was full */
 __s64 traced_alive = 0;    /* processes in the traced map, counting user-space inserts */
 __s64 resume_left = 0;     /* threads in resuming: user space sets it before attaching */
+__u32 cgroup_moves = 0;    /* --cgroup: migrations into a cgroup v2 since attach */
 
 /* Where an item's bytes go: its start (masked below ITEMS_START_MAX) plus an offset inside it
  * (masked below ITEM_MAX). The masks are for the verifier, which bounds every copy by them
@@ -341,13 +342,12 @@ static __always_inline bool tgid_selected(__u32 tgid)
 	return pidns_ino && adopt_forked(tgid);
 }
 
-/* --cgroup/--unit/--container: whether the current task is in the cgroup or below it. One
- * helper call: bpf_get_current_ancestor_cgroup_id (tracing programs since v5.8, commit
- * 0f09abd105da), which needs no task pointer, so it can come first. Pruned when not asked. */
-static __always_inline bool cgroup_selected(void)
+/* --cgroup/--unit/--container: whether the current task is in the cgroup or below it
+ * (syscalls.bpf.h). Pruned when not asked. */
+static __always_inline bool cgroup_selected(struct task_struct *task)
 {
-	return !filter_cgroup_id ||
-	       bpf_get_current_ancestor_cgroup_id(filter_cgroup_level) == filter_cgroup_id;
+	return !filter_cgroup_id || cgroup_member(task, *(volatile __u32 *)&cgroup_moves,
+						  filter_cgroup_level, filter_cgroup_id);
 }
 
 /* -u/--uid: whether the task's real or effective uid is the one asked for. Pruned when not
@@ -361,7 +361,7 @@ static __always_inline bool uid_selected(struct task_struct *task)
 /* The task-level filters that are not about which process: its cgroup and its uid. */
 static __always_inline bool task_selected(struct task_struct *task)
 {
-	return cgroup_selected() && uid_selected(task);
+	return cgroup_selected(task) && uid_selected(task);
 }
 
 /* Whether a call's result passes -Z / -e status=successful. */
@@ -1357,13 +1357,13 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	__u64 pid_tgid;
 	bool compat = false;
 
-	/* A cgroup needs no task: in a system-wide trace of one, it is all another process pays. */
-	if (!cgroup_selected())
-		return 0;
-	/* The one helper call every syscall of a process pays for otherwise: the filters and the
-	 * record read the task's fields directly. Whether the call is 32-bit is read only when
-	 * the syscall filter needs it before the others, else once the others have passed. */
+	/* The one helper call every syscall of a process pays for: the filters and the record
+	 * read the task's fields directly. A cgroup comes first: in a system-wide trace of one,
+	 * it is all another process pays. Whether the call is 32-bit is read only when the
+	 * syscall filter needs it before the others, else once the others have passed. */
 	task = bpf_get_current_task_btf();
+	if (!cgroup_selected(task))
+		return 0;
 	if (filter_syscalls) {
 		compat = in_compat(task);
 		if (!syscall_selected(id, compat))
@@ -1492,17 +1492,24 @@ int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_s
 }
 
 /* Follow forks: a new process whose parent is traced is traced from its first syscall.
- * The tracepoint runs in the parent before the child is first scheduled. */
+ * The tracepoint runs in the parent before the child is first scheduled. With --cgroup, every
+ * new thread's tid is forgotten by cgroup_seen: a reused tid, and a child that clone3 put
+ * in another cgroup (CLONE_INTO_CGROUP), are asked about at their first syscall. */
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u32 child_tgid = child->tgid;
+	__u32 child_tgid = child->tgid, child_tid = child->pid;
 	__u8 one = 1;
-	__u32 parent_tgid;
+	__u32 parent_tgid, *seen;
 	__u64 ids;
 
+	if (filter_cgroup_id) {
+		seen = bpf_map_lookup_elem(&cgroup_seen, &child_tid);
+		if (seen)
+			*seen = 0;
+	}
 	/* The parent is the current task: its ids as the tracer sees them. */
-	if (parent->tgid == child->tgid || !current_ids(parent, &ids))
+	if (!filter_tgids || parent->tgid == child->tgid || !current_ids(parent, &ids))
 		return 0;
 	parent_tgid = ids >> 32;
 	if (!is_traced(parent_tgid))
@@ -1512,6 +1519,21 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 		__sync_fetch_and_add(&traced_alive, 1);
 	else
 		__sync_fetch_and_add(&untraced_forks, 1);
+	return 0;
+}
+
+/* --cgroup: a task moved to a cgroup v2 directory (writing cgroup.procs or cgroup.threads)
+ * may have entered or left the traced one. The tracepoint runs once the move is done, and for
+ * a whole process names only its leader: every thread asks again at its next syscall. Moves
+ * in cgroup v1 hierarchies (another root) change nothing. */
+SEC("tp_btf/cgroup_attach_task")
+int BPF_PROG(cgroup_attach_task, struct cgroup *dst_cgrp, const char *path,
+	     struct task_struct *task, bool threadgroup)
+{
+	struct task_struct *current = bpf_get_current_task_btf();
+
+	if (dst_cgrp->root == current->cgroups->dfl_cgrp->root)
+		__sync_fetch_and_add(&cgroup_moves, 1);
 	return 0;
 }
 

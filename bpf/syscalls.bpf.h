@@ -34,6 +34,40 @@ static __always_inline bool in_compat(struct task_struct *task)
 #endif
 }
 
+/* --cgroup: whether each thread (by its kernel tid) is in the cgroup, as the helper found at
+ * its first syscall since the last migration: (moves + 1) << 1, plus 1 if it is in (moves:
+ * the migrations counted so far). A thread's cgroup changes only at fork (a new tid: the
+ * fork clears its entry) and at a migration (which moves the count on, and so makes every
+ * entry stale). A bystander's syscall then costs an array lookup, not a helper call. User
+ * space sizes it to pid_max, or to one entry without --cgroup; a tid past it asks the helper.
+ * The bench's floor object has it too. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, PID_LIMIT);
+	__type(key, __u32);
+	__type(value, __u32);
+} cgroup_seen SEC(".maps");
+
+/* Whether the current task is in the cgroup id at level, or below it: as cgroup_seen
+ * remembers it, else from bpf_get_current_ancestor_cgroup_id (tracing programs since v5.8,
+ * commit 0f09abd105da), which is remembered. The caller reads moves before the helper runs:
+ * a migration that ends after that moves the count on, so what is remembered is already
+ * stale. */
+static __always_inline bool cgroup_member(struct task_struct *task, __u32 moves, __u32 level,
+					  __u64 id)
+{
+	__u32 tid = task->pid, now = (moves + 1) << 1, *seen;
+	bool inside;
+
+	seen = bpf_map_lookup_elem(&cgroup_seen, &tid);
+	if (seen && (*seen & ~1u) == now)
+		return *seen & 1;
+	inside = bpf_get_current_ancestor_cgroup_id(level) == id;
+	if (seen)
+		*seen = now | inside;
+	return inside;
+}
+
 /* exit and exit_group never reach sys_exit. */
 static __always_inline bool never_returns(long nr, bool compat)
 {

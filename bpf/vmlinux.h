@@ -122,6 +122,16 @@ struct sigpending {
 	sigset_t signal;
 };
 
+/* A cgroup's hierarchy (--cgroup tells cgroup v2's from the v1 ones by it). */
+struct cgroup_root;
+struct cgroup {
+	struct cgroup_root *root;
+};
+
+struct css_set {
+	struct cgroup *dfl_cgrp; /* the task's cgroup v2 */
+};
+
 struct task_struct {
 #if defined(__TARGET_ARCH_x86)
 	struct thread_info thread_info;
@@ -135,6 +145,7 @@ struct task_struct {
 	struct fs_struct *fs;
 	struct files_struct *files;
 	struct sigpending pending; /* signals sent to this thread: SIGKILL lands here */
+	struct css_set *cgroups;
 };
 
 /* The context of an iter/task program (Linux 5.8, commit eaaacd23910f). */

@@ -15,6 +15,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 
 #include "decode.h"
 #include "error.h"
@@ -106,10 +107,20 @@ static std::string kernel_release() {
   return uname(&uts) == 0 ? std::string("this is Linux ") + uts.release : "";
 }
 
+// /proc/sys/kernel/pid_max, within 1..PID_LIMIT; PID_LIMIT if it cannot be read.
+static uint32_t pid_max() {
+  std::ifstream in("/proc/sys/kernel/pid_max");
+  long value = 0;
+  if (!(in >> value) || value <= 0 || value > PID_LIMIT) return PID_LIMIT;
+  return static_cast<uint32_t>(value);
+}
+
 std::vector<std::string> tracepoints(const Spec& spec) {
   std::vector<std::string> names{"sys_enter"};
   if (spec.capture_exit) names.push_back("sys_exit");
-  if (spec.follow) names.push_back("sched_process_fork");
+  // --cgroup remembers each thread's answer until it forks or a task changes cgroup.
+  if (spec.follow || spec.cgroup_id) names.push_back("sched_process_fork");
+  if (spec.cgroup_id) names.push_back("cgroup_attach_task");
   if (!spec.comms.empty()) names.push_back("sched_process_exec");
   // Targets leave the traced map at exit; full records write a thread's unfinished call.
   if (!spec.whole_system() || spec.exit_records || (spec.capture_exit && spec.emit_records))
@@ -241,6 +252,10 @@ Loader::Loader(const Spec& spec) {
   }
   ro->filter_cgroup_id = spec.cgroup_id;
   ro->filter_cgroup_level = spec.cgroup_level;
+  // A 4-byte answer per pid the kernel hands out now (a larger pid_max later: those tids ask
+  // the kernel at every call).
+  check(bpf_map__set_max_entries(skel_->maps.cgroup_seen, spec.cgroup_id ? pid_max() : 1),
+        "configure cgroup filter");
   ro->filter_uid = spec.uid >= 0;
   ro->filter_uid_value = spec.uid >= 0 ? static_cast<uint32_t>(spec.uid) : 0;
   ro->string_limit = spec.string_limit;
@@ -315,11 +330,11 @@ void Loader::attach() {
   bpf_program* progs[] = {skel_->progs.sys_enter, skel_->progs.sys_exit,
                           skel_->progs.sched_process_fork, skel_->progs.sched_process_exec,
                           skel_->progs.sched_process_exit, skel_->progs.signal_deliver,
-                          skel_->progs.sched_switch};
+                          skel_->progs.sched_switch, skel_->progs.cgroup_attach_task};
   bpf_link** links[] = {&skel_->links.sys_enter, &skel_->links.sys_exit,
                         &skel_->links.sched_process_fork, &skel_->links.sched_process_exec,
                         &skel_->links.sched_process_exit, &skel_->links.signal_deliver,
-                        &skel_->links.sched_switch};
+                        &skel_->links.sched_switch, &skel_->links.cgroup_attach_task};
   // Process-lifetime hooks first, so no fork or exec slips between them and sys_enter.
   // (The task iterator is not attached: detach() reads it once.)
   for (int i = static_cast<int>(std::size(progs)) - 1; i >= 0; --i) {

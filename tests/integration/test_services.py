@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,6 +115,67 @@ def test_cgroup_traces_exactly_its_processes_and_their_new_children(
     assert counts(lines, parent) == {NR["getppid"]: 300}
     assert counts(lines, child) == {NR["getppid"]: 200}
     assert f"in cgroup {cgroup}" in stderr
+
+
+def own_cgroup(pid: int) -> Path:
+    """The cgroup v2 directory the process is in."""
+    for line in Path(f"/proc/{pid}/cgroup").read_text().splitlines():
+        if line.startswith("0::"):
+            return mount() / line[3:].lstrip("/")
+    raise AssertionError(f"process {pid} is in no cgroup v2")
+
+
+def test_cgroup_follows_a_process_moved_in_and_out_while_traced(
+        tmp_path: Path, cgroup: Path, targets: Path) -> None:
+    proc = subprocess.Popen([str(targets), "phases"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdin is not None and proc.stdout is not None
+    home = own_cgroup(proc.pid)
+
+    def phase(n: int) -> None:
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write("x")
+        proc.stdin.flush()
+        assert proc.stdout.readline() == f"phase {n}\n"
+
+    log = tmp_path / "t.log"
+    try:
+        tids = [int(tid) for tid in proc.stdout.readline().split()[1:]]
+        with Observer("--cgroup", str(cgroup), "--tid", "-s", "getppid", "-o", str(log)) as obs:
+            # Each thread calls outside the cgroup first, so its answer is known, then inside
+            # it (the whole process was moved), then outside again.
+            phase(1)
+            (cgroup / "cgroup.procs").write_text(str(proc.pid))
+            phase(2)
+            (home / "cgroup.procs").write_text(str(proc.pid))
+            phase(3)
+            assert proc.wait(60) == 0
+            assert obs.stop() == 0, obs.stderr
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+    per_thread: Counter[tuple[int, int, int]] = Counter()
+    for line in log.read_text().splitlines()[1:]:
+        pid, tid, nr, _ = line.split(":", 3)
+        per_thread[(int(pid), int(tid), int(nr))] += 1
+    # Thread t made 200 + t calls in phase 2, and only those were in the cgroup.
+    assert per_thread == {(proc.pid, tid, NR["getppid"]): 200 + t for t, tid in enumerate(tids)}
+
+
+def test_cgroup_traces_a_child_cloned_into_it_from_outside(
+        tmp_path: Path, cgroup: Path, targets: Path) -> None:
+    log = tmp_path / "t.log"
+    with Observer("--cgroup", str(cgroup), "-s", "getppid", "-o", str(log)) as obs:
+        # The parent calls before and after; clone3 puts its child in the cgroup at birth.
+        result = subprocess.run([str(targets), "clone-into", str(cgroup), "55"],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert obs.stop() == 0, obs.stderr
+    child = int(result.stdout.split()[1])
+    lines = read_log(log)
+    assert {line.pid for line in lines} == {child}
+    assert counts(lines) == {NR["getppid"]: 55}
 
 
 def test_cgroup_relative_to_the_mount_and_a_descendant(tmp_path: Path, cgroup: Path) -> None:

@@ -24,7 +24,6 @@ from .helpers import NR, LogLine, Observer, Workload, counts, read_log, run_obse
 
 pytestmark = pytest.mark.bpf
 
-SOURCE = Path(__file__).parent / "workloads" / "targets.c"
 GETPPID = NR["getppid"]
 EXIT_GROUP = NR["exit_group"]
 SET_ROBUST_LIST = observer.syscalls.number("set_robust_list")
@@ -37,17 +36,6 @@ TREE_COUNTS = {"parent": 10, "child1": 21, "child2": 22, "child3": 23,
 #: Longer than a comm (15 bytes); the decoys share its first 15 bytes or are its prefixes.
 NAME = "observer_target_long_name"
 DECOYS = ("observer_target_long_nam", "observer_target_long_name2", "observer_target_other")
-
-
-@pytest.fixture(scope="module")
-def targets(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """targets.c compiled once per module."""
-    cc = shutil.which("cc") or shutil.which("gcc")
-    if cc is None:
-        pytest.fail("a C compiler (cc) is needed to build the test workload")
-    exe = tmp_path_factory.mktemp("bin") / "targets"
-    subprocess.run([cc, "-O2", "-pthread", "-o", str(exe), str(SOURCE)], check=True)
-    return exe
 
 
 @pytest.fixture(scope="module")

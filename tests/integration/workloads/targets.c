@@ -19,8 +19,17 @@
 //                        the others are done, while they and the leader are blocked)
 //   forkmany N           N children one after the other; child i makes i%5+1 getppid;
 //                        prints "child <pid> <count>" for each
+//   phases               the leader and 2 threads, 3 phases; each phase starts with a byte on
+//                        stdin, then thread t (0 = leader) makes 100*phase+t getppid; prints
+//                        "tids <t0> <t1> <t2>" first and "phase <p>" when all are done
+//   clone-into DIR N     7 getppid; clone3 a child into the cgroup v2 directory DIR
+//                        (CLONE_INTO_CGROUP), which makes N getppid; 7 more; prints
+//                        "child <pid>"
 #define _GNU_SOURCE
+#include <fcntl.h>
+#include <linux/sched.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,6 +139,64 @@ static void forkmany(long n) {
   }
 }
 
+static pthread_barrier_t phase_start, phase_end;
+static atomic_int tids[3];
+
+static void phase_calls(long t) {
+  tids[t] = (int)syscall(SYS_gettid);
+  for (long phase = 1; phase <= 3; phase++) {
+    pthread_barrier_wait(&phase_start);
+    getppids(100 * phase + t);
+    pthread_barrier_wait(&phase_end);
+  }
+}
+
+static void *phase_thread(void *arg) {
+  phase_calls((long)arg);
+  return NULL;
+}
+
+static void phases(void) {
+  pthread_t t[2];
+  pthread_barrier_init(&phase_start, NULL, 3);
+  pthread_barrier_init(&phase_end, NULL, 3);
+  tids[0] = (int)syscall(SYS_gettid);
+  for (long i = 1; i <= 2; i++)
+    if (pthread_create(&t[i - 1], NULL, phase_thread, (void *)i) != 0) _exit(5);
+  while (!atomic_load(&tids[1]) || !atomic_load(&tids[2])) usleep(1000);
+  printf("tids %d %d %d\n", tids[0], tids[1], tids[2]);
+  fflush(stdout);
+  for (long phase = 1; phase <= 3; phase++) {
+    gate();
+    pthread_barrier_wait(&phase_start);
+    getppids(100 * phase);
+    pthread_barrier_wait(&phase_end);
+    printf("phase %ld\n", phase);
+    fflush(stdout);
+  }
+  for (int i = 0; i < 2; i++) pthread_join(t[i], NULL);
+}
+
+static void clone_into(const char *dir, long n) {
+  struct clone_args args;
+  int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) _exit(8);
+  memset(&args, 0, sizeof(args));
+  args.flags = CLONE_INTO_CGROUP;
+  args.exit_signal = SIGCHLD;
+  args.cgroup = (unsigned)fd;
+  getppids(7);
+  long pid = syscall(SYS_clone3, &args, sizeof(args));
+  if (pid < 0) _exit(9);
+  if (pid == 0) {
+    getppids(n);
+    _exit(0);
+  }
+  if (waitpid((pid_t)pid, NULL, 0) != pid) _exit(7);
+  getppids(7);
+  printf("child %ld\n", pid);
+}
+
 int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "--wait") == 0) {
     gate();
@@ -151,6 +218,10 @@ int main(int argc, char **argv) {
     threads(argv[2]);
   } else if (strcmp(argv[1], "forkmany") == 0 && argc == 3) {
     forkmany(atol(argv[2]));
+  } else if (strcmp(argv[1], "phases") == 0 && argc == 2) {
+    phases();
+  } else if (strcmp(argv[1], "clone-into") == 0 && argc == 4) {
+    clone_into(argv[2], atol(argv[3]));
   } else {
     return 2;
   }
