@@ -883,6 +883,8 @@ HOT_PATH = [
     ("empty", "empty program (the floor)", ""),
     ("filter", "+ task, tgid and traced-bitmap test (bystander)", "empty"),
     ("filter_hash", "  or a pid helper and hash lookup instead (comparison)", "empty"),
+    ("cgroup_seen_test", "+ task, tid and remembered cgroup answer (--cgroup)", "empty"),
+    ("cgroup_helper", "  or the cgroup helper every call instead (comparison)", "empty"),
     ("log_ring", "+ reserve/submit of a 32-byte record", "filter"),
     ("log_comm", "+ comm (the log's record, complete)", "log_ring"),
     ("event_comm", "  as a 104-byte struct event instead", "log_comm"),
@@ -1158,12 +1160,10 @@ def explain(goal_rows: list[dict[str, object]], rows: list[Row],
         elif name.startswith("bystander"):
             g["why"] = (f"{limit:.1f}x allows {room:.0f} ns over the floor; the filter (one helper "
                         f"call for the task, its tgid, the bitmap test) takes {filt - floor:.0f} ns")
-        elif name.startswith("--cgroup"):
-            cgroup = row("bystander_cgroup")
-            if cgroup is not None and cgroup.median is not None:
-                g["why"] = (f"{limit:.1f}x allows {room:.0f} ns over the floor; the cgroup test "
-                            f"(the kernel's bpf_get_current_ancestor_cgroup_id) takes "
-                            f"{cgroup.median - floor:.0f} ns")
+        elif name.startswith("--cgroup") and (seen := median("cgroup_seen_test")) is not None:
+            g["why"] = (f"{limit:.1f}x allows {room:.0f} ns over the floor; the cgroup test (one "
+                        f"helper call for the task, its tid, the remembered answer) takes "
+                        f"{seen - floor:.0f} ns")
         elif name.startswith(("full records", "strace --data")) and untraced is not None \
                 and untraced.median is not None:
             g["why"] = (f"{limit:.1f}x untraced allows {untraced.median * (limit - 1):.0f} ns a call; "

@@ -47,8 +47,8 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
     assert rows[("observer", "getppid")]["events"] == data["sizes"]["getppid"]
 
     assert [h["program"] for h in data["hot_path"]] == [
-        "empty", "filter", "filter_hash", "log_ring", "log_comm", "event_comm", "event_args",
-        "observer"]
+        "empty", "filter", "filter_hash", "cgroup_seen_test", "cgroup_helper", "log_ring",
+        "log_comm", "event_comm", "event_args", "observer"]
     assert all(h["ns_per_call"] > 0 for h in data["hot_path"]), data["hot_path"]
     # Every thread count under every scaling case, and observer's saw all of the calls.
     assert {(c["threads"], c["tracer"]) for c in data["scaling"]} == {

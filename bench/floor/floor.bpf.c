@@ -74,6 +74,27 @@ int BPF_PROG(filter_hash, struct pt_regs *regs, long id)
 	return 0;
 }
 
+/* A --cgroup bystander: the current task, its tid and its remembered answer (no migration
+ * is counted, so the kernel is asked once per thread), as observer's cgroup_selected. The
+ * cgroup is level 1 of the root's id, which no task is in. */
+SEC("tp_btf/sys_enter")
+int BPF_PROG(cgroup_seen_test, struct pt_regs *regs, long id)
+{
+	if (!cgroup_member(bpf_get_current_task_btf(), 0, 1, 1))
+		return 0;
+	return 0;
+}
+
+/* For comparison: asking the kernel at every call (what the test cost before it was
+ * remembered). */
+SEC("tp_btf/sys_enter")
+int BPF_PROG(cgroup_helper, struct pt_regs *regs, long id)
+{
+	if (bpf_get_current_ancestor_cgroup_id(1) != 1)
+		return 0;
+	return 0;
+}
+
 /* The steps every record takes: the test hits, then a record of size bytes is reserved. */
 static __always_inline void *reserve(struct task_struct *task, __u64 size)
 {
