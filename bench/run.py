@@ -785,7 +785,8 @@ def consumer_throughput(tools: Tools, sizes: Sizes) -> dict[str, object]:
 
 
 #: observer_core's sources that the writers need (no libbpf, no Python).
-WRITER_SOURCES = ("sink", "sink_records", "decode", "decode_io", "decode_structs", "error")
+WRITER_SOURCES = ("sink", "sink_records", "cgroup_paths", "decode", "decode_io", "decode_structs",
+                  "error")
 
 
 def writer_throughput(tmp: Path, records: int) -> dict[str, Any]:
@@ -887,7 +888,7 @@ HOT_PATH = [
     ("cgroup_helper", "  or the cgroup helper every call instead (comparison)", "empty"),
     ("log_ring", "+ reserve/submit of a 32-byte record", "filter"),
     ("log_comm", "+ comm (the log's record, complete)", "log_ring"),
-    ("event_comm", "  as a 104-byte struct event instead", "log_comm"),
+    ("event_comm", "  as a 112-byte struct event instead", "log_comm"),
     ("event_args", "+ six arguments (the API's entry record)", "event_comm"),
     ("observer", "observer itself (default log)", "empty"),
 ]

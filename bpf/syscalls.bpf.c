@@ -374,6 +374,14 @@ static __always_inline bool status_selected(long ret)
 	return true;
 }
 
+/* What an event says of its task besides the ids: its name, and its cgroup v2 (the number
+ * bpf_get_current_cgroup_id gives, read from the task: no helper call, any task). */
+static __always_inline void read_task(struct event *e, struct task_struct *task)
+{
+	read_comm(e->comm, task);
+	e->cgroup_id = task->cgroups->dfl_cgrp->kn->id;
+}
+
 /* A record of its own for pid_tgid; a full ring counts it in *lost. */
 static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr, __u64 *lost,
 					     struct task_struct *task)
@@ -387,7 +395,7 @@ static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr, __u64 *lo
 	e->tgid = pid_tgid >> 32;
 	e->tid = (__u32)pid_tgid;
 	e->nr = nr;
-	read_comm(e->comm, task);
+	read_task(e, task);
 	return e;
 }
 
@@ -464,7 +472,7 @@ static __always_inline void event_of(struct event *e, const struct start *s, __u
 	e->tgid = pid_tgid >> 32;
 	e->tid = (__u32)pid_tgid;
 	e->nr = s->nr;
-	read_comm(e->comm, task);
+	read_task(e, task);
 }
 
 static __always_inline void begin_items(struct record *r)
@@ -1180,7 +1188,7 @@ static __always_inline void send_unfinished(const struct start *s, __u32 started
 	e->tgid = s->tgid;
 	e->tid = s->tid;
 	e->nr = s->nr;
-	read_comm(e->comm, task);
+	read_task(e, task);
 	e->flags = EVENT_UNFINISHED | EVENT_HAS_TIME | why | (started & EVENT_COMPAT) |
 		   (started & START_ENTRY_SENT ? EVENT_JOIN : 0);
 	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
@@ -1262,7 +1270,7 @@ static __always_inline void resume_call(struct pt_regs *regs, long ret, __u64 pi
 	r->e.tgid = pid_tgid >> 32;
 	r->e.tid = tid;
 	r->e.nr = nr;
-	read_comm(r->e.comm, task);
+	read_task(&r->e, task);
 	r->e.flags = EVENT_HAS_RET | EVENT_HAS_TIME | EVENT_RESUMED | (compat ? EVENT_COMPAT : 0);
 	begin_items(r);
 	if (capture_blobs)

@@ -198,6 +198,7 @@ struct event {
 	__s32 nr;          /* syscall number of the native ABI */
 	__u32 flags;       /* enum event_flag */
 	char comm[TASK_COMM_LEN];
+	__u64 cgroup_id;   /* the task's cgroup v2: its directory's inode; 0 = not known */
 };
 
 /*

@@ -122,10 +122,15 @@ struct sigpending {
 	sigset_t signal;
 };
 
-/* A cgroup's hierarchy (--cgroup tells cgroup v2's from the v1 ones by it). */
+/* A cgroup's hierarchy (--cgroup tells cgroup v2's from the v1 ones by it), and its
+ * directory, whose id (u64 since Linux 5.5) is the directory's inode number. */
 struct cgroup_root;
+struct kernfs_node {
+	__u64 id;
+};
 struct cgroup {
 	struct cgroup_root *root;
+	struct kernfs_node *kn;
 };
 
 struct css_set {

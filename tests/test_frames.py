@@ -17,10 +17,11 @@ pd = pytest.importorskip("pandas")
 
 # struct event of bpf/syscalls.h, with the offsets src/cpp/event.h asserts.
 EXPECTED_DTYPE = np.dtype({
-    "names": ["ts_ns", "args", "ret", "duration_ns", "tgid", "tid", "nr", "flags", "comm"],
-    "formats": ["<u8", ("<u8", (6,)), "<i8", "<u8", "<u4", "<u4", "<i4", "<u4", "S16"],
-    "offsets": [0, 8, 56, 64, 72, 76, 80, 84, 88],
-    "itemsize": 104,
+    "names": ["ts_ns", "args", "ret", "duration_ns", "tgid", "tid", "nr", "flags", "comm",
+              "cgroup_id"],
+    "formats": ["<u8", ("<u8", (6,)), "<i8", "<u8", "<u4", "<u4", "<i4", "<u4", "S16", "<u8"],
+    "offsets": [0, 8, 56, 64, 72, 76, 80, 84, 88, 104],
+    "itemsize": 112,
 })
 NR = {name: syscalls.number(name) for name in ("read", "write", "openat", "getppid")}
 
@@ -28,7 +29,7 @@ NR = {name: syscalls.number(name) for name in ("read", "write", "openat", "getpp
 def test_core_dtype_matches_the_c_struct() -> None:
     core = pytest.importorskip("observer._core")
     assert core.event_dtype() == EXPECTED_DTYPE
-    assert core.event_dtype().itemsize == 104
+    assert core.event_dtype().itemsize == 112
     for name in EXPECTED_DTYPE.names:
         assert core.event_dtype().fields[name] == EXPECTED_DTYPE.fields[name], name
 

@@ -161,10 +161,12 @@ static __always_inline struct event *event_record(long id)
 	e->ret = 0;
 	e->duration_ns = 0;
 	read_comm(e->comm, task);
+	e->cgroup_id = task->cgroups->dfl_cgrp->kn->id;
 	return e;
 }
 
-/* The same as a 104-byte struct event (what the record was before the log had its own). */
+/* The same as a 112-byte struct event, with the cgroup (what the record was before the log
+ * had its own). */
 SEC("tp_btf/sys_enter")
 int BPF_PROG(event_comm, struct pt_regs *regs, long id)
 {

@@ -59,7 +59,8 @@ void raise_python(const Error& e) {
 // 150 ms that the command line does not need).
 py::dtype event_dtype() {
   static const bool registered = [] {
-    PYBIND11_NUMPY_DTYPE(Event, ts_ns, args, ret, duration_ns, tgid, tid, nr, flags, comm);
+    PYBIND11_NUMPY_DTYPE(Event, ts_ns, args, ret, duration_ns, tgid, tid, nr, flags, comm,
+                         cgroup_id);
     return true;
   }();
   (void)registered;

@@ -16,7 +16,7 @@ namespace observer {
 using Event = ::event;
 using LogEvent = ::log_event;
 
-static_assert(sizeof(Event) == 104, "struct event layout changed: update the NumPy dtype");
+static_assert(sizeof(Event) == 112, "struct event layout changed: update the NumPy dtype");
 static_assert(offsetof(Event, ts_ns) == 0);
 static_assert(offsetof(Event, args) == 8);
 static_assert(offsetof(Event, ret) == 56);
@@ -26,6 +26,7 @@ static_assert(offsetof(Event, tid) == 76);
 static_assert(offsetof(Event, nr) == 80);
 static_assert(offsetof(Event, flags) == 84);
 static_assert(offsetof(Event, comm) == 88);
+static_assert(offsetof(Event, cgroup_id) == 104);
 // Tracer tells the log's record from an event by its size.
 static_assert(sizeof(LogEvent) == 32 && sizeof(LogEvent) < sizeof(Event));
 

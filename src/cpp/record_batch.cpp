@@ -350,6 +350,8 @@ struct RecordBatchBuilder::Columns {
   Fixed<uint32_t> pid;
   Fixed<uint32_t> tid;
   Dictionary comm;
+  Fixed<uint64_t> cgroup_id;
+  Dictionary cgroup;
   Fixed<int32_t> nr;
   Dictionary syscall;
   Bools compat;
@@ -368,18 +370,20 @@ struct RecordBatchBuilder::Columns {
   // Room for rows more rows in the columns every row writes to, so that they do not grow
   // (and copy) step by step.
   void reserve(size_t rows) {
-    for (Buffer* b : {&time.values, &ts_ns.values, &ret.values, &duration_ns.values})
+    for (Buffer* b :
+         {&time.values, &ts_ns.values, &cgroup_id.values, &ret.values, &duration_ns.values})
       b->reserve(rows * 8);
-    for (Buffer* b : {&pid.values, &tid.values, &nr.values, &comm.indices, &syscall.indices,
-                      &error.indices})
+    for (Buffer* b : {&pid.values, &tid.values, &nr.values, &comm.indices, &cgroup.indices,
+                      &syscall.indices, &error.indices})
       b->reserve(rows * 4);
     for (auto& arg : args) arg.values.reserve(rows * 8);
   }
 };
 
 std::vector<std::string> RecordBatchBuilder::names() {
-  std::vector<std::string> names = {"time", "ts_ns", "pid", "tid", "comm", "nr", "syscall",
-                                    "compat", "ret", "error", "duration_ns"};
+  std::vector<std::string> names = {
+      "time", "ts_ns", "pid", "tid", "comm", "cgroup_id", "cgroup", "nr", "syscall", "compat",
+      "ret", "error", "duration_ns"};
   for (int i = 0; i < kArgs; ++i) names.push_back("arg" + std::to_string(i));
   for (const char* name : {"path", "path2", "fd_path", "argv", "data", "data2", "truncated"})
     names.push_back(name);
@@ -421,6 +425,28 @@ int32_t RecordBatchBuilder::comm_index(const Event& e) {
   }
   last_comm_ = comm;
   last_comm_index_ = index;
+  return index;
+}
+
+int32_t RecordBatchBuilder::cgroup_index(uint64_t id) {
+  if (id == last_cgroup_id_) return last_cgroup_index_;
+  auto found = cgroup_codes_.find(id);
+  int32_t index = -1;
+  if (found != cgroup_codes_.end()) {
+    index = found->second;
+  } else if (const std::string* path = cgroups_.find(id)) {
+    // Two ids cannot share a path at one time, but a path can come back with a new id.
+    Buffer text;
+    append_text(text, *path);
+    std::string key(reinterpret_cast<const char*>(text.data()), text.size());
+    auto [it, added] =
+        cgroup_texts_.try_emplace(key, static_cast<int32_t>(cgroup_texts_.size()));
+    if (added) columns_->cgroup.values.push(key);
+    index = it->second;
+  }
+  if (found == cgroup_codes_.end()) cgroup_codes_.emplace(id, index);
+  last_cgroup_id_ = id;
+  last_cgroup_index_ = index;
   return index;
 }
 
@@ -466,6 +492,8 @@ bool RecordBatchBuilder::append(const void* record, uint32_t size) {
   c.pid.push(e.tgid);
   c.tid.push(e.tid);
   c.comm.push(comm_index(e));
+  c.cgroup_id.push(e.cgroup_id, e.cgroup_id != 0);
+  c.cgroup.push(e.cgroup_id ? cgroup_index(e.cgroup_id) : -1);
   c.nr.push(nr);
   c.syscall.push(syscall_index(e, nr));
   c.compat.push(compat);
@@ -592,6 +620,8 @@ ExportedBatch RecordBatchBuilder::finish() {
   fixed("I", false, c.pid);
   fixed("I", true, c.tid);
   dictionary(c.comm);
+  fixed("L", true, c.cgroup_id);
+  dictionary(c.cgroup);
   fixed("i", false, c.nr);
   dictionary(c.syscall);
   bools(c.compat);
@@ -622,6 +652,10 @@ ExportedBatch RecordBatchBuilder::finish() {
   rows_ = 0;
   comms_.clear();
   comm_texts_.clear();
+  cgroup_codes_.clear();
+  cgroup_texts_.clear();
+  last_cgroup_id_ = 0;
+  last_cgroup_index_ = -1;
   syscall_names_.clear();
   std::fill(syscalls_.begin(), syscalls_.end(), -1);
   std::fill(errors_.begin(), errors_.end(), -1);

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "arrow_c.h"
+#include "cgroup_paths.h"
 #include "decode.h"
 #include "event.h"
 #include "sink.h"
@@ -110,6 +111,7 @@ class RecordBatchBuilder {
   struct Columns;
   void append_items(const Event& event, const Strings& strings);
   int32_t comm_index(const Event& event);
+  int32_t cgroup_index(uint64_t id);
   int32_t syscall_index(const Event& event, int32_t nr);
   int32_t error_index(int err);
 
@@ -125,6 +127,12 @@ class RecordBatchBuilder {
   std::vector<int32_t> errors_;    // 4096 slots, -1 = not seen
   std::string last_comm_;
   int32_t last_comm_index_ = -1;
+  // cgroup: the path's code by cgroup id (-1: no path) and by text, and the paths themselves.
+  CgroupPaths cgroups_;
+  std::unordered_map<uint64_t, int32_t> cgroup_codes_;
+  std::unordered_map<std::string, int32_t> cgroup_texts_;
+  uint64_t last_cgroup_id_ = 0;
+  int32_t last_cgroup_index_ = -1;
 };
 
 // Collects records as Arrow batches for Python; a batch is sealed before its variable-length

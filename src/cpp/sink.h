@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "cgroup_paths.h"
 #include "event.h"
 
 namespace observer {
@@ -149,10 +150,13 @@ class JsonSink : public FileSink {
 
  private:
   // {"kind":"KIND","ts_ns":...,"wall_ns":...,"tgid":...,"tid":...,"comm":"..." of records that
-  // are not syscalls (a process's exit, a signal).
-  char* put_kind(char* p, std::string_view kind, const Event& e) const noexcept;
+  // are not syscalls (a process's exit, a signal), and the cgroup.
+  char* put_kind(char* p, std::string_view kind, const Event& e);
+  // ,"cgroup_id":N,"cgroup":"/path" of a record that knows its cgroup (the path once found).
+  char* put_cgroup(char* p, const Event& e);
 
   int64_t realtime_offset_;
+  CgroupPaths cgroups_;
 };
 
 // strace's output: "tid [time ]name(decoded args) = ret[ ERRNO (text)][ <duration>]".

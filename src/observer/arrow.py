@@ -13,6 +13,9 @@ ts_ns       uint64                   CLOCK_MONOTONIC of the entry, as the kernel
 pid         uint32 (never null)      process id (tgid)
 tid         uint32                   thread id
 comm        dictionary<string>       process name (UTF-8; other bytes as \\xHH)
+cgroup_id   uint64                   the task's cgroup v2: its directory's inode number
+cgroup      dictionary<string>       that directory below the v2 root, as /proc/PID/cgroup
+                                     writes it (/system.slice/cron.service)
 nr          int32 (never null)       syscall number of the native ABI (a 32-bit call: the
                                      native number of its syscall, or 1024 + its i386 number)
 syscall     dictionary<string>       syscall name (the number as text if no table has it)
@@ -33,7 +36,9 @@ truncated   bool                     a captured string, argv or buffer was cut a
 
 Null means "not recorded": no time without ``capture_time``, no ``ret`` without full records,
 no ``path`` unless strings are captured (``--string-limit``, full-record formats) and the
-call has one, no ``fd_path`` without ``-y``. Text bytes that are not UTF-8 appear as ``\\xHH`` (Python's backslashreplace).
+call has one, no ``fd_path`` without ``-y``, no ``cgroup`` for a cgroup removed before it was
+looked up (or without the privilege to look: CAP_DAC_READ_SEARCH). Text bytes that are not
+UTF-8 appear as ``\\xHH`` (Python's backslashreplace).
 Needs pyarrow; pandas only for ``to_frame``.
 """
 
@@ -53,8 +58,8 @@ __all__ = ["COLUMNS", "DTYPE_BACKENDS", "LOG_COLUMNS", "conform", "from_records"
            "import_batch", "log_schema", "schema", "to_frame"]
 
 NARGS = 6
-COLUMNS = ("time", "ts_ns", "pid", "tid", "comm", "nr", "syscall", "compat", "ret", "error",
-           "duration_ns", *(f"arg{i}" for i in range(NARGS)), "path", "path2", "fd_path", "argv",
+COLUMNS = ("time", "ts_ns", "pid", "tid", "comm", "cgroup_id", "cgroup", "nr", "syscall",
+           "compat", "ret", "error", "duration_ns", *(f"arg{i}" for i in range(NARGS)), "path", "path2", "fd_path", "argv",
            "data", "data2", "truncated")
 #: What the log format (pid:syscall_id:comm) records.
 LOG_COLUMNS = ("pid", "comm", "nr", "syscall")
@@ -76,6 +81,8 @@ def schema() -> pa.Schema:
         pa.field("pid", pa.uint32(), nullable=False),
         pa.field("tid", pa.uint32()),
         pa.field("comm", label),
+        pa.field("cgroup_id", pa.uint64()),
+        pa.field("cgroup", label),
         pa.field("nr", pa.int32(), nullable=False),
         pa.field("syscall", label),
         pa.field("compat", pa.bool_()),

@@ -378,7 +378,8 @@ class Tracer:
         """Yield batches of records as the kernel fills the ring.
 
         ``format="arrow"`` (the default) yields ``pyarrow.RecordBatch``es of the record schema
-        (observer.arrow: fixed fields, names, errno names and, when captured, paths, argv
+        (observer.arrow: fixed fields, process, cgroup, syscall and errno names and, when
+        captured, paths, argv
         and data), built in C++; pyarrow, pandas (``to_pandas(types_mapper=pd.ArrowDtype)``),
         Polars (``pl.from_arrow``) and DuckDB take their columns without copying them.
         ``format="numpy"`` yields arrays of dtype ``observer.event_dtype``: the fixed fields

@@ -23,7 +23,7 @@ namespace {
 
 // A record carrying its number, padded to the size of a full event.
 std::string numbered(uint64_t i) {
-  std::string payload(104, '\0');
+  std::string payload(sizeof(observer::Event), '\0');
   std::memcpy(payload.data(), &i, sizeof(i));
   return payload;
 }
@@ -33,7 +33,7 @@ std::vector<uint64_t> numbers(const std::vector<Chunk>& chunks) {
   std::vector<uint64_t> out;
   for (const Chunk& c : chunks) {
     size_t n = observer::for_each_record(c.data(), c.size, [&](const void* p, uint32_t size) {
-      CHECK_EQ(size, uint32_t{104});
+      CHECK_EQ(size, uint32_t{sizeof(observer::Event)});
       uint64_t i;
       std::memcpy(&i, p, sizeof(i));
       out.push_back(i);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import re
 import shutil
@@ -18,6 +19,7 @@ import pytest
 
 import observer.syscall_classes
 import observer.syscalls
+from observer import _cgroups
 
 from .helpers import compile_c, run_observer
 
@@ -251,19 +253,26 @@ def test_strace_format_decodes_calls(program: Path, scratch: Path, tmp_path: Pat
     assert re.search(r"exit_group\(0\) += \?", text)
 
 
+OWN_CGROUP = next(line[3:] for line in Path("/proc/self/cgroup").read_text().splitlines()
+                  if line.startswith("0::"))
 JSON_FIELDS: dict[str, tuple[type, ...]] = {
     "ts_ns": (int,), "wall_ns": (int,), "tgid": (int,), "tid": (int,), "comm": (str,),
     "nr": (int,), "syscall": (str,), "compat": (bool,), "args": (list,), "ret": (int, type(None)),
     "error": (str, type(None)), "duration_ns": (int, type(None)), "strings": (list,),
-    "buffers": (list,),
+    "buffers": (list,), "cgroup_id": (int,), "cgroup": (str,),
 }
 
 
 def test_json_lines_have_every_field_typed(program: Path, tmp_path: Path) -> None:
     records = observer_records([], [str(program), str(tmp_path)], tmp_path)
     assert len(records) > 50
+    mount = _cgroups.v2_mount()
+    assert mount is not None, "no cgroup v2 hierarchy is mounted"
+    own_cgroup_id = os.stat(str(mount[0]) + OWN_CGROUP.rstrip("/")).st_ino
     for r in records:
         assert set(r) == set(JSON_FIELDS)
+        # The program runs in the cgroup v2 of this test.
+        assert r["cgroup"] == OWN_CGROUP and r["cgroup_id"] == own_cgroup_id, r
         for key, types in JSON_FIELDS.items():
             assert type(r[key]) in types, (key, r)
         assert len(r["args"]) == 6 and all(type(a) is int and a >= 0 for a in r["args"])

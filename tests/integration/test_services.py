@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import observer
 from observer import _cgroups
 
 from .helpers import NR, Observer, counts, read_log, run_observer
@@ -176,6 +178,32 @@ def test_cgroup_traces_a_child_cloned_into_it_from_outside(
     lines = read_log(log)
     assert {line.pid for line in lines} == {child}
     assert counts(lines) == {NR["getppid"]: 55}
+
+
+def test_records_carry_the_cgroup_id_and_path(tmp_path: Path, cgroup: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    nested = cgroup / "inner"
+    nested.mkdir()
+    where = {os.stat(path).st_ino: "/" + str(path.relative_to(mount()))
+             for path in (cgroup, nested)}
+    jsonl, parquet = tmp_path / "t.jsonl", tmp_path / "t.parquet"
+    # The same workloads twice: into jsonl, then into Parquet (the Arrow batches).
+    for out, fmt in ((jsonl, "jsonl"), (parquet, "parquet")):
+        families = (start_family(30, 20, cgroup), start_family(12, 0, nested))
+        ((first, child), (second, _)), _ = trace_families(
+            out, "--cgroup", str(cgroup), "--format", fmt, procs=families)
+        table = observer.read_table(out) if fmt == "jsonl" else pq.read_table(out)
+        rows = table.select(["pid", "cgroup_id", "cgroup"]).to_pylist()
+        outer, inner = os.stat(cgroup).st_ino, os.stat(nested).st_ino
+        assert {(r["pid"], r["cgroup_id"], r["cgroup"]) for r in rows} == {
+            (first, outer, where[outer]), (child, outer, where[outer]),
+            (second, inner, where[inner])}
+        assert table.schema.field("cgroup").type == pa.dictionary(pa.int32(), pa.string())
+    lines = [json.loads(line) for line in jsonl.read_text().splitlines()]
+    calls = [line for line in lines if "nr" in line]
+    assert len(calls) == 30 + 20 + 12
+    assert all(where[line["cgroup_id"]] == line["cgroup"] for line in calls)
 
 
 def test_cgroup_relative_to_the_mount_and_a_descendant(tmp_path: Path, cgroup: Path) -> None:
