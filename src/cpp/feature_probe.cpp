@@ -179,6 +179,15 @@ std::vector<Feature> probe_kernel(const FeatureSource& source) {
                                            : source.probe_helper(BPF_PROG_TYPE_RAW_TRACEPOINT,
                                                                  BPF_FUNC_loop),
                               "used by -n/--comm (Linux >= 5.17)", false, unprivileged));
+  // --cgroup, --unit, --container: the helper that reads a task's ancestor cgroup, and the
+  // tracepoint that says a task moved (its threads' answers are kept until then).
+  int ancestor = unprivileged ? 0
+                              : source.probe_helper(BPF_PROG_TYPE_RAW_TRACEPOINT,
+                                                    BPF_FUNC_get_current_ancestor_cgroup_id);
+  report.push_back(from_probe("cgroup filter",
+                              ancestor == 1 ? source.probe_tp_btf("cgroup_attach_task") : ancestor,
+                              "used by --cgroup/--unit/--container (Linux >= 5.8)",
+                              false, unprivileged));
 
   Feature tracefs{"tracefs", false, "not mounted (observer does not need it)", false};
   if (auto mounts = source.read("/proc/self/mounts")) {

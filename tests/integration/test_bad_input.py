@@ -178,7 +178,8 @@ def test_info_without_privileges_says_unknown_not_no() -> None:
     assert result.returncode == 1
     lines = {line.split(":")[0].strip(): line.split(":", 1)[1].split()[0]
              for line in result.stdout.splitlines()[1:] if line.startswith("  ")}
-    for probed in ("ring buffer", "task storage", "tp_btf", "raw_tp", "tp", "bpf_loop"):
+    for probed in ("ring buffer", "task storage", "tp_btf", "raw_tp", "tp", "bpf_loop",
+                   "cgroup filter"):
         assert lines[probed] == "unknown", result.stdout
     assert lines["privileges"] == "no"
 

@@ -18,7 +18,7 @@ import pytest
 pytestmark = pytest.mark.bpf
 
 ALL_TRACEPOINTS = ["sys_enter", "sys_exit", "sched_process_fork", "sched_process_exec", "signal_deliver",
-                   "sched_process_exit"]
+                   "sched_process_exit", "cgroup_attach_task"]
 ALL_CAPS = "000001ffffffffff"
 TRACEFS_NOTE = "tracefs is not mounted; not needed: observer attaches through BTF"
 
@@ -128,6 +128,7 @@ def test_options_a_kernel_before_5_17_cannot_do_are_named(tmp_path: Path, args: 
     (("-f", "--", "true"), "sched_process_fork"),
     (("-n", "x"), "sched_process_exec"),
     (("--", "true"), "sched_process_exit"),
+    (("--cgroup", "."), "cgroup_attach_task"),
 ])
 def test_tracepoint_that_cannot_attach_is_named(tmp_path: Path, args: tuple[str, ...],
                                                 missing: str) -> None:
