@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -150,13 +151,15 @@ class JsonSink : public FileSink {
 
  private:
   // {"kind":"KIND","ts_ns":...,"wall_ns":...,"tgid":...,"tid":...,"comm":"..." of records that
-  // are not syscalls (a process's exit, a signal), and the cgroup.
-  char* put_kind(char* p, std::string_view kind, const Event& e);
-  // ,"cgroup_id":N,"cgroup":"/path" of a record that knows its cgroup (the path once found).
-  char* put_cgroup(char* p, const Event& e);
+  // are not syscalls (a process's exit, a signal), and the cgroup id.
+  char* put_kind(char* p, std::string_view kind, const Event& e) const noexcept;
+  static char* put_cgroup(char* p, const Event& e) noexcept;
+  // Before the first record of a cgroup: a line with its id and path.
+  void declare_cgroup(const Event& e);
 
   int64_t realtime_offset_;
   CgroupPaths cgroups_;
+  std::unordered_set<uint64_t> declared_;  // cgroup ids with their line in this file
 };
 
 // strace's output: "tid [time ]name(decoded args) = ret[ ERRNO (text)][ <duration>]".

@@ -89,9 +89,9 @@ std::string_view comm_view(const Event& e) {
 
 // Every captured byte may take 6 characters (\u00XX), and a base directory may be written
 // before each string (--absolute).
+constexpr size_t kMaxJsonLine = 2048 + 6 * (ITEMS_SPACE + MAX_STRINGS * ITEM_MAX + TASK_COMM_LEN);
+// A cgroup's line: its id and its path.
 constexpr size_t kMaxCgroupJson = 64 + 6 * kMaxCgroupPath;
-constexpr size_t kMaxJsonLine =
-    2048 + kMaxCgroupJson + 6 * (ITEMS_SPACE + MAX_STRINGS * ITEM_MAX + TASK_COMM_LEN);
 
 // Whose fd a path is in jsonl: "arg0".."arg5", "ret", or "pair[0]" and "pair[1]" for the
 // fds pipe and socketpair wrote.
@@ -111,7 +111,7 @@ std::unique_ptr<JsonSink> JsonSink::open(const std::string& path) {
 JsonSink::JsonSink(int fd, bool owns_fd, std::string name)
     : FileSink(fd, owns_fd, std::move(name)), realtime_offset_(realtime_minus_monotonic()) {}
 
-char* JsonSink::put_kind(char* p, std::string_view kind, const Event& e) {
+char* JsonSink::put_kind(char* p, std::string_view kind, const Event& e) const noexcept {
   p = put(put(put(p, "{\"kind\":\""), kind), "\",\"ts_ns\":");
   p = put_num(p, e.ts_ns);
   p = put_num(put(p, ",\"wall_ns\":"), static_cast<int64_t>(e.ts_ns) + realtime_offset_);
@@ -120,20 +120,30 @@ char* JsonSink::put_kind(char* p, std::string_view kind, const Event& e) {
   return put_cgroup(put_json_string(put(p, ",\"comm\":"), comm_view(e)), e);
 }
 
-// ,"cgroup_id":N,"cgroup":"/path" when the record knows its cgroup (the path once found).
-char* JsonSink::put_cgroup(char* p, const Event& e) {
-  if (!e.cgroup_id) return p;
-  p = put_num(put(p, ",\"cgroup_id\":"), e.cgroup_id);
-  if (const std::string* path = cgroups_.find(e.cgroup_id))
-    p = put_json_string(put(p, ",\"cgroup\":"), *path);
-  return p;
+// ,"cgroup_id":N when the record knows its cgroup.
+char* JsonSink::put_cgroup(char* p, const Event& e) noexcept {
+  return e.cgroup_id ? put_num(put(p, ",\"cgroup_id\":"), e.cgroup_id) : p;
+}
+
+// The first record of a cgroup in this file comes after a line that names it,
+// {"kind":"cgroup","cgroup_id":N,"cgroup":"/path"}: a path (a container's is about 90 bytes)
+// once, not on every line. A cgroup whose path cannot be found gets none.
+void JsonSink::declare_cgroup(const Event& e) {
+  if (!e.cgroup_id || !declared_.insert(e.cgroup_id).second) return;
+  const std::string* path = cgroups_.find(e.cgroup_id);
+  if (!path) return;
+  char* p = put(line(kMaxCgroupJson), "{\"kind\":\"cgroup\",\"cgroup_id\":");
+  p = put_num(p, e.cgroup_id);
+  p = put_json_string(put(p, ",\"cgroup\":"), *path);
+  commit_header(put(p, "}\n"));
 }
 
 void JsonSink::write_record(const void* data, uint32_t size) {
   const Event& e = *static_cast<const Event*>(data);
+  declare_cgroup(e);
   if (e.flags & EVENT_SIGNAL) {
     // Its own kind of record: {"kind":"signal", ..., "signal":"SIGCHLD","siginfo":"{...}"}.
-    char* p = put_kind(line(1024 + kMaxCgroupJson), "signal", e);
+    char* p = put_kind(line(1024), "signal", e);
     p = put_json_string(put(p, ",\"signal\":"), signal_name(e.nr));
     char info[512];
     char* end = put_siginfo(info, std::string_view(reinterpret_cast<const char*>(e.args),
@@ -145,7 +155,7 @@ void JsonSink::write_record(const void* data, uint32_t size) {
   if (e.flags & EVENT_PROCESS_EXIT) {
     // Its own kind of record: {"kind":"exit", ..., "status": the wait status, and either
     // "exit_code" or "signal"}.
-    char* p = put_kind(line(512 + kMaxCgroupJson), "exit", e);
+    char* p = put_kind(line(512), "exit", e);
     p = put_num(put(p, ",\"status\":"), e.ret);
     int status = static_cast<int>(e.ret);
     if (WIFSIGNALED(status))

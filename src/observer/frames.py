@@ -186,7 +186,8 @@ def _jsonl_schema() -> Any:
 
     item = pa.list_(pa.struct([("arg", pa.int64()), ("value", pa.string()),
                                ("truncated", pa.bool_())]))
-    return pa.schema([("ts_ns", pa.uint64()), ("wall_ns", pa.int64()), ("tgid", pa.uint32()),
+    return pa.schema([("kind", pa.string()),
+                      ("ts_ns", pa.uint64()), ("wall_ns", pa.int64()), ("tgid", pa.uint32()),
                       ("tid", pa.uint32()), ("comm", pa.string()),
                       ("cgroup_id", pa.uint64()), ("cgroup", pa.string()), ("nr", pa.int32()),
                       ("compat", pa.bool_()), ("args", pa.list_(pa.uint64())),
@@ -344,6 +345,19 @@ def _items(table: Any, nr: np.ndarray, compat: np.ndarray, base: int) -> dict[st
     return columns
 
 
+def _cgroup_paths(ids: Any, declared: Any, base: int) -> Any:
+    """The cgroup column: each record's cgroup_id looked up in the file's
+    {"kind":"cgroup","cgroup_id":N,"cgroup":"/path"} lines (null where none names it)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if declared.num_rows == 0:
+        return pa.nulls(len(ids), pa.string()).dictionary_encode()
+    paths = _json_bytes(declared.column("cgroup").combine_chunks(), False, base)
+    found = pc.index_in(ids, value_set=declared.column("cgroup_id").combine_chunks())
+    return pc.take(paths, found).dictionary_encode()
+
+
 def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None,
                  base: int = 0) -> Any:
     """The record schema from the columns pyarrow's JSON reader found (every field may be
@@ -352,6 +366,7 @@ def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None,
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    declared = table.filter(pc.equal(table.column("kind"), "cgroup"))
     table = table.filter(pc.and_(table.column("tgid").is_valid(), table.column("nr").is_valid()))
     n = table.num_rows
     flags = table.column("flags")
@@ -383,7 +398,7 @@ def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None,
         "tid": table.column("tid"),
         "comm": _json_bytes(table.column("comm"), False, base).dictionary_encode(),
         "cgroup_id": table.column("cgroup_id"),
-        "cgroup": _json_bytes(table.column("cgroup"), False, base).dictionary_encode(),
+        "cgroup": _cgroup_paths(table.column("cgroup_id"), declared, base),
         "nr": pa.array(nr, pa.int32()),
         "syscall": _names(nr, arch),
         "compat": table.column("compat"),
@@ -422,6 +437,10 @@ def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tu
                 continue
             try:
                 row = json.loads(line)
+                if row.get("kind") == "cgroup":  # a cgroup's path, for the records after it
+                    int(row["cgroup_id"]), str(row["cgroup"])
+                    good.append(line if line.endswith(b"\n") else line + b"\n")
+                    continue
                 int(row["tgid"]), int(row["nr"]), str(row["comm"])
                 if "kind" not in row:
                     pj.read_json(io.BytesIO(line), parse_options=options)

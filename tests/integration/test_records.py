@@ -259,7 +259,7 @@ JSON_FIELDS: dict[str, tuple[type, ...]] = {
     "ts_ns": (int,), "wall_ns": (int,), "tgid": (int,), "tid": (int,), "comm": (str,),
     "nr": (int,), "syscall": (str,), "compat": (bool,), "args": (list,), "ret": (int, type(None)),
     "error": (str, type(None)), "duration_ns": (int, type(None)), "strings": (list,),
-    "buffers": (list,), "cgroup_id": (int,), "cgroup": (str,),
+    "buffers": (list,), "cgroup_id": (int,),
 }
 
 
@@ -269,10 +269,13 @@ def test_json_lines_have_every_field_typed(program: Path, tmp_path: Path) -> Non
     mount = _cgroups.v2_mount()
     assert mount is not None, "no cgroup v2 hierarchy is mounted"
     own_cgroup_id = os.stat(str(mount[0]) + OWN_CGROUP.rstrip("/")).st_ino
+    # The program runs in the cgroup v2 of this test, named once, before its first record.
+    lines = [json.loads(line) for line in (tmp_path / "observer.jsonl").read_text().splitlines()]
+    assert lines[0] == {"kind": "cgroup", "cgroup_id": own_cgroup_id, "cgroup": OWN_CGROUP}
+    assert sum(line.get("kind") == "cgroup" for line in lines) == 1
     for r in records:
         assert set(r) == set(JSON_FIELDS)
-        # The program runs in the cgroup v2 of this test.
-        assert r["cgroup"] == OWN_CGROUP and r["cgroup_id"] == own_cgroup_id, r
+        assert r["cgroup_id"] == own_cgroup_id, r
         for key, types in JSON_FIELDS.items():
             assert type(r[key]) in types, (key, r)
         assert len(r["args"]) == 6 and all(type(a) is int and a >= 0 for a in r["args"])

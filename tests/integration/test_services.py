@@ -200,10 +200,14 @@ def test_records_carry_the_cgroup_id_and_path(tmp_path: Path, cgroup: Path) -> N
             (first, outer, where[outer]), (child, outer, where[outer]),
             (second, inner, where[inner])}
         assert table.schema.field("cgroup").type == pa.dictionary(pa.int32(), pa.string())
+    # jsonl names each cgroup once, on a line of its own before its first record.
     lines = [json.loads(line) for line in jsonl.read_text().splitlines()]
-    calls = [line for line in lines if "nr" in line]
+    named = {line["cgroup_id"]: (i, line["cgroup"]) for i, line in enumerate(lines)
+             if line.get("kind") == "cgroup"}
+    assert {i: path for i, (_, path) in named.items()} == where
+    calls = [(i, line) for i, line in enumerate(lines) if "nr" in line]
     assert len(calls) == 30 + 20 + 12
-    assert all(where[line["cgroup_id"]] == line["cgroup"] for line in calls)
+    assert all(named[line["cgroup_id"]][0] < i for i, line in calls)
 
 
 def test_cgroup_relative_to_the_mount_and_a_descendant(tmp_path: Path, cgroup: Path) -> None:

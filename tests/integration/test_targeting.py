@@ -174,9 +174,12 @@ def test_ff_with_jsonl_writes_file_dot_pid(targets: Path, tmp_path: Path) -> Non
              for p in tmp_path.iterdir() if p.name.startswith("trace.jsonl.")}
     assert set(files) == {f"trace.jsonl.{pid}" for pid in roles.values()}
     for role, pid in roles.items():
-        records = files[f"trace.jsonl.{pid}"]
+        lines = files[f"trace.jsonl.{pid}"]
+        records = [r for r in lines if "kind" not in r]
         assert {r["tgid"] for r in records} == {pid}
         assert sum(r.get("syscall") == "getppid" for r in records) == TREE_COUNTS[role]
+        # Each file names the cgroup of its records itself, before them.
+        assert lines[0]["kind"] == "cgroup" and lines[0]["cgroup_id"] == records[0]["cgroup_id"]
 
 
 def test_ff_needs_an_output_and_keeps_the_lru_files_whole(targets: Path, tmp_path: Path) -> None:
