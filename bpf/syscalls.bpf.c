@@ -768,6 +768,38 @@ __noinline int msghdr_item(__u64 msg_ptr, __u32 cap, long budget, __u32 start)
 			  (start & (ITEMS_START_MAX - 1)) << 12 | (sizeof(msg) + 4 + name));
 }
 
+/* Appends how many struct linux_dirent64 records the len bytes at buf hold as an ITEM_COUNT
+ * for arg (getdents64's result, larger than its blob): each record's d_reclen, at offset 16,
+ * read from user memory. Nothing if a record cannot be read or there are more than
+ * DIRENTS_MAX. */
+__noinline int dirents_item(__u64 buf, long len, __u32 arg)
+{
+	struct record *r = record_buffer();
+	__u32 entries = 0;
+	long start, at = 0;
+
+	if (!r || len <= 0)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	for (__u32 i = 0; i < DIRENTS_MAX && at < len; i++) {
+		__u16 reclen = 0;
+
+		if (at + 18 > len ||
+		    bpf_probe_read_user(&reclen, sizeof(reclen), (const void *)(buf + at + 16)) ||
+		    reclen == 0)
+			return 0;
+		at += reclen;
+		entries++;
+	}
+	if (at != len)
+		return 0;
+	__builtin_memcpy(ITEM_AT(r, start, 0), &entries, sizeof(entries));
+	add_item(r, ITEM_COUNT, arg & 7, sizeof(entries), false, true);
+	return 0;
+}
+
 /* Copies blob b of nr's capture plan as the next item if it is due now (when: CAPTURE_ENTRY
  * or CAPTURE_EXIT). ret is the return value at exit. which packs compat << 16 | nr << 4 | b. */
 __noinline int blob_item(__u32 which, __u32 when, long ret)
@@ -823,6 +855,22 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 	} else {
 		want = cap;
 	}
+	if (slot->elem == ELEM_CLONE_OUT) {
+		/* The flags and the pidfd, child_tid and parent_tid pointers, then the ints the
+		 * call wrote at two of them (include/uapi/linux/sched.h). */
+		__u64 head[4];
+		__s32 wrote[2] = {-1, -1};
+
+		if (ret <= 0 || bpf_probe_read_user(head, sizeof(head), (const void *)arg_value(r, arg)))
+			return 0;
+		if (head[0] & CLONE_PIDFD)
+			bpf_probe_read_user(&wrote[0], sizeof(wrote[0]), (const void *)head[1]);
+		if (head[0] & CLONE_PARENT_SETTID)
+			bpf_probe_read_user(&wrote[1], sizeof(wrote[1]), (const void *)head[3]);
+		__builtin_memcpy(ITEM_AT(r, start, 0), wrote, sizeof(wrote));
+		add_item(r, ITEM_BLOB, arg, sizeof(wrote), false, true);
+		return 0;
+	}
 	if (slot->elem == ELEM_SIGMASK && !(flags & CAPTURE_SIZE_ARG)) {
 		/* pselect6's sigmask: the 8-byte set its struct points to, then the struct's size. */
 		__u64 sig[2];
@@ -847,7 +895,9 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 	 * above, and the verifier needs it to bound the copy. */
 	barrier_var(want);
 	if (want && bpf_probe_read_user(ITEM_AT(r, start, 0), want & (2 * ITEM_MAX - 1),
-					(const void *)arg_value(r, arg))) {
+					(const void *)(arg_value(r, arg) +
+						       (slot->elem == ELEM_SIGFRAME ?
+								SIGFRAME_MASK_OFFSET : 0)))) {
 		/* Unreadable: shown as the pointer, as strace does. At entry that may be a page
 		 * not yet faulted in, which the call itself brings in: read it again at exit. */
 		if (when == CAPTURE_ENTRY && arg_value(r, arg))
@@ -855,6 +905,8 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		return 0;
 	}
 	add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
+	if (slot->elem == ELEM_DIRENTS && ret > want)
+		dirents_item(arg_value(r, arg), ret, arg);
 	return 0;
 }
 
@@ -1155,7 +1207,7 @@ static __always_inline void start_call(struct pt_regs *regs, long id, bool compa
 		__sync_fetch_and_add(&resume_left, -1);
 	if (!emit_records)
 		return;
-	read_args(regs, s->args, compat);
+	read_call_args(regs, id, s->args, compat);
 	s->tgid = pid_tgid >> 32;
 	s->tid = tid;
 	if ((unsigned long)id < MAX_SYSCALLS && (plan_of(id, compat)->work & WORK_ENTRY))
@@ -1264,7 +1316,7 @@ static __always_inline void resume_call(struct pt_regs *regs, long ret, __u64 pi
 	if (!r)
 		return;
 	r->e.ts_ns = bpf_ktime_get_ns();
-	read_args(regs, r->e.args, compat);
+	read_call_args(regs, nr, r->e.args, compat);
 	r->e.ret = ret;
 	r->e.duration_ns = 0;
 	r->e.tgid = pid_tgid >> 32;
@@ -1416,7 +1468,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (!e)
 		return 0;
 	e->ts_ns = capture_time ? bpf_ktime_get_ns() : 0;
-	read_args(regs, e->args, compat);
+	read_call_args(regs, id, e->args, compat);
 	e->ret = 0;
 	e->duration_ns = 0;
 	e->flags = (capture_time ? EVENT_HAS_TIME : 0) | (compat ? EVENT_COMPAT : 0);

@@ -11,6 +11,7 @@
 #define NR_EXIT_GROUP 231
 #define NR_EXECVE 59
 #define NR_EXECVEAT 322
+#define NR_RT_SIGRETURN 15
 #elif defined(__TARGET_ARCH_arm64)
 #define NR_EXIT 93
 #define NR_EXIT_GROUP 94
@@ -23,6 +24,8 @@
 #define NR32_EXECVE 11
 #define NR32_EXECVEAT 358
 #define TS_COMPAT 0x0002 /* arch/x86/include/asm/thread_info.h */
+#define CLONE_PIDFD 0x00001000        /* include/uapi/linux/sched.h */
+#define CLONE_PARENT_SETTID 0x00100000
 
 /* A 32-bit syscall of an x86_64 task: in_ia32_syscall(), which int 0x80 sets too. */
 static __always_inline bool in_compat(struct task_struct *task)
@@ -111,6 +114,18 @@ static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool co
 	args[3] = regs->regs[3];
 	args[4] = regs->regs[4];
 	args[5] = regs->regs[5];
+#endif
+}
+
+/* The arguments of call nr. x86_64's rt_sigreturn takes none: its args[0] is the stack
+ * pointer instead, where the signal frame it restores starts (ELEM_SIGFRAME). */
+static __always_inline void read_call_args(struct pt_regs *regs, long nr, __u64 *args,
+					   bool compat)
+{
+	read_args(regs, args, compat);
+#if defined(__TARGET_ARCH_x86)
+	if (!compat && nr == NR_RT_SIGRETURN)
+		args[0] = regs->sp;
 #endif
 }
 

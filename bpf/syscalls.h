@@ -77,6 +77,8 @@ enum item_kind {
 	ITEM_FD_PATH = 2, /* what an fd names (-y): struct fd_path, then names */
 	ITEM_BASE = 3,    /* the directory a relative path argument starts from (--absolute):
 			   * struct fd_path, then names */
+	ITEM_COUNT = 4,   /* a __u32 the kernel counted of what a blob could not hold: the
+			   * entries of a getdents64 result longer than BLOB_MAX */
 };
 
 /* string_tail.arg of an fd path that is not an argument's. */
@@ -122,6 +124,21 @@ enum capture_flag {
 #define ELEM_FD_SET 1   /* args[size_arg] is nfds: the fd_set's longs that hold them */
 #define ELEM_SIGMASK 2  /* pselect6's {const sigset_t *, size_t}: the set it points to,
 			 * then the size */
+/* capture_slot.elem of a CAPTURE_SIZE_RET slot: struct linux_dirent64 records. When the call
+ * returned more than the blob keeps, their number follows as an ITEM_COUNT (at most
+ * DIRENTS_MAX of them are counted: glibc's 32 KiB holds no more than 1,365; the verifier
+ * walks the loop step by step, and refuses one with more than 8,192 branches pending). */
+#define ELEM_DIRENTS 3
+#define DIRENTS_MAX 2048
+/* capture_slot.elem of x86_64's rt_sigreturn: args[0] is the stack pointer, and the signal
+ * mask it restores is the uc_sigmask of the struct ucontext there (arch/x86's rt_sigframe
+ * less the return address the handler's ret took: flags, link, stack_t, sigcontext). */
+#define ELEM_SIGFRAME 4
+#define SIGFRAME_MASK_OFFSET 296
+/* capture_slot.elem of clone3's struct clone_args at exit: what the call wrote where it
+ * points, two __s32 (-1: not asked for): the pidfd (CLONE_PIDFD) and the child's tid
+ * (CLONE_PARENT_SETTID). */
+#define ELEM_CLONE_OUT 5
 
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut
  * at the data limit), then per element its struct iovec and its data. */

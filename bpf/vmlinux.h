@@ -23,6 +23,7 @@ enum { false = 0, true = 1 };
 #if defined(__TARGET_ARCH_x86)
 struct pt_regs {
 	unsigned long bp, bx, r10, r9, r8, cx, dx, si, di, orig_ax; /* orig_ax: the syscall number */
+	unsigned long sp;
 };
 
 /* status & TS_COMPAT: the task is in a 32-bit syscall (int 0x80 or ia32 compat). */

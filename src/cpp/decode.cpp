@@ -560,6 +560,22 @@ char* put_clone3_args(char* out, std::string_view bytes) {
   return put(out, "}");
 }
 
+// What clone3 wrote (ELEM_CLONE_OUT): " => {pidfd=[3], parent_tid=[1234]}", as strace shows
+// them after the struct; nothing if it wrote neither.
+char* put_clone3_wrote(char* out, const std::string_view* wrote) {
+  int32_t v[2];
+  if (!wrote || wrote->size() != sizeof(v)) return out;
+  std::memcpy(v, wrote->data(), sizeof(v));
+  if (v[0] < 0 && v[1] < 0) return out;
+  out = put(out, " => {");
+  if (v[0] >= 0) out = put(put_dec(put(out, "pidfd=["), v[0]), "]");
+  if (v[1] >= 0) {
+    out = put(out, v[0] >= 0 ? ", parent_tid=[" : "parent_tid=[");
+    out = put(put_dec(out, v[1]), "]");
+  }
+  return put(out, "}");
+}
+
 // Buffers and structs: decoded from the captured bytes, or the pointer when there are none.
 char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsigned i) {
   bool truncated = false;
@@ -603,10 +619,10 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_argv(out, *bytes);
     case Arg::kEnvp:
       return put_envp(out, v, *bytes);
-    case Arg::kDirents:
-      return put_dirents(out, v, *bytes, truncated);
+    case Arg::kDirents:  // more than the blob holds: the kernel counted them
+      return put_dirents(out, v, *bytes, truncated, items.find_item(ITEM_COUNT, i));
     case Arg::kCloneArgs:
-      return put_clone3_args(out, *bytes);
+      return put_clone3_wrote(put_clone3_args(out, *bytes), items.find_exit_blob(i));
     case Arg::kCpuSetOut:
       return put_cpu_set(out, *bytes);
     case Arg::kStackIn:
@@ -837,6 +853,12 @@ const SyscallInfo* info_of(int nr, bool compat) {
   return compat ? compat_syscall_info(nr) : syscall_info(nr);
 }
 
+#if defined(__x86_64__)
+constexpr bool kSigframeCapture = true;
+#else
+constexpr bool kSigframeCapture = false;
+#endif
+
 // Most pollfds shown of one poll: strace shows 32 array elements, then "...".
 constexpr uint32_t kPollFdsMax = 32 * 8;
 // An fd_set of FD_SETSIZE (1024) fds.
@@ -932,8 +954,8 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kUtsname:
         add({sizeof(struct utsname), arg, CAPTURE_EXIT, 0, 0});
         break;
-      case Arg::kDirents:  // only counted: as much as fits
-        add({BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
+      case Arg::kDirents:  // only counted: as much as fits, and the kernel counts the rest
+        add({BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, ELEM_DIRENTS});
         break;
       case Arg::kIovecIn:  // each element's data cut at the data limit
         add({data, arg, CAPTURE_ENTRY | CAPTURE_IOVEC, next, 0});
@@ -952,8 +974,10 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add({kPollFdsMax, arg, CAPTURE_ENTRY | CAPTURE_COUNT, next, 8});
         add({kPollFdsMax, arg, CAPTURE_EXIT | CAPTURE_COUNT, next, 8});
         break;
-      case Arg::kCloneArgs:  // struct clone_args, as long as the next argument says
+      case Arg::kCloneArgs:  // struct clone_args, as long as the next argument says, and
+                             // the pidfd and tid the call wrote
         add({88, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
+        add({8, arg, CAPTURE_EXIT, 0, ELEM_CLONE_OUT});
         break;
       case Arg::kCpuSetOut:  // the bytes of the mask the call returned (1024 CPUs at most)
         add({128, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
@@ -975,6 +999,9 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
     }
   }
+  // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
+  if (!compat && info->name == "rt_sigreturn" && kSigframeCapture)
+    add({8, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME});
   return n;
 }
 
@@ -1094,7 +1121,7 @@ Strings parse_strings(const void* record, uint32_t size) noexcept {
   const char* data = static_cast<const char*>(record) + kHead;
   size_t offset = 0;
   for (unsigned i = 0; i < tail.count; ++i) {
-    if (kHead + offset + tail.len[i] > size || tail.kind[i] > ITEM_BASE ||
+    if (kHead + offset + tail.len[i] > size || tail.kind[i] > ITEM_COUNT ||  // the last kind
         (tail.arg[i] > ITEM_ARG_PAIR + 1 && tail.arg[i] < ITEM_ARG_ELEM) ||
         (tail.arg[i] >= ITEM_ARG_ELEM + FD_ELEMS && tail.arg[i] < ITEM_ARG_FD) ||
         tail.arg[i] >= ITEM_ARG_FD + 64)
@@ -1275,6 +1302,11 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
     out = put_futex_args(out, e, strings);
   } else if (name == "clone" && !resumed) {
     out = put_clone_args(out, e);
+  } else if (name == "rt_sigreturn" && !resumed && !compat) {
+    // The mask it restores ({mask=[]}), when it was read from the signal frame.
+    bool cut = false;
+    if (const std::string_view* mask = strings.find_blob(0, &cut))
+      out = put(put_sigset_bytes(put(out, "{mask="), *mask), "}");
   } else {
     for (unsigned i = first; i < last; ++i) {
       // Like strace, open's mode only when the flags can create a file.

@@ -385,16 +385,23 @@ char* put_argv(char* out, std::string_view bytes) noexcept {
   return out;
 }
 
-char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool truncated) noexcept {
+char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool truncated,
+                  const std::string_view* counted) noexcept {
   out = put_hex(out, pointer);
-  if (truncated) return out;
-  // struct linux_dirent64: d_ino, d_off, then d_reclen (u16) at offset 16.
   unsigned entries = 0;
-  for (size_t at = 0; at + 18 <= bytes.size(); ++entries) {
-    uint16_t reclen;
-    std::memcpy(&reclen, bytes.data() + at + 16, sizeof(reclen));
-    if (reclen == 0) return out;
-    at += reclen;
+  if (truncated) {
+    if (!counted || counted->size() != sizeof(uint32_t)) return out;
+    uint32_t n;
+    std::memcpy(&n, counted->data(), sizeof(n));
+    entries = n;
+  } else {
+    // struct linux_dirent64: d_ino, d_off, then d_reclen (u16) at offset 16.
+    for (size_t at = 0; at + 18 <= bytes.size(); ++entries) {
+      uint16_t reclen;
+      std::memcpy(&reclen, bytes.data() + at + 16, sizeof(reclen));
+      if (reclen == 0) return out;
+      at += reclen;
+    }
   }
   return put(put_num(put(out, " /* "), entries), entries == 1 ? " entry */" : " entries */");
 }

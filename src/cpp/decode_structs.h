@@ -56,8 +56,11 @@ char* put_argv(char* out, std::string_view bytes) noexcept;
 // execve's envp: the pointer and /* 21 vars */.
 char* put_envp(char* out, uint64_t pointer, std::string_view bytes) noexcept;
 
-// getdents64's buffer: the pointer and /* 20 entries */ (just the pointer if it was cut).
-char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool truncated) noexcept;
+// getdents64's buffer: the pointer and /* 20 entries */.
+// With truncated (the call returned more than was kept), the count is the kernel's, counted
+// (an ITEM_COUNT), or none is shown.
+char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool truncated,
+                  const std::string_view* counted = nullptr) noexcept;
 
 // A delivered signal's kernel_siginfo (48 bytes) as strace shows it:
 // {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=0, si_utime=0, ...}.

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/socket.h>
 
 #include <cstring>
@@ -346,7 +347,37 @@ void plans_follow_the_argument_types() {
   CHECK_EQ(plan.argv, 1 | ARGV_32BIT);
   // rt_sigaction's 32-bit struct is another layout: not captured.
   CHECK_EQ(capture_plan(compat_syscall_number("rt_sigaction"), 32, slots, true), 0u);
+  // rt_sigreturn takes no argument: its mask comes from the signal frame, at entry.
+  CHECK_EQ(capture_plan(nr_of("rt_sigreturn"), 32, slots), 1u);
+  CHECK_EQ(slots[0].elem, ELEM_SIGFRAME);
+  CHECK(plan_call(nr_of("rt_sigreturn"), false, fds, slots).work & WORK_ENTRY);
+  CHECK_EQ(capture_plan(compat_syscall_number("rt_sigreturn"), 32, slots, true), 0u);
+  // getdents64's entries are counted by the kernel beyond its blob.
+  capture_plan(nr_of("getdents64"), 32, slots);
+  CHECK_EQ(slots[0].elem, ELEM_DIRENTS);
 #endif
+}
+
+void restored_masks_and_counted_entries() {
+  uint64_t usr2 = 1ull << (SIGUSR2 - 1);
+  CHECK_EQ(line(record(call("rt_sigreturn", {0x7ffc0000}, 0), {{ITEM_BLOB, 0, bytes_of(usr2)}})),
+           "rt_sigreturn({mask=[USR2]}) = 0");
+  CHECK_EQ(line(record(call("rt_sigreturn", {0x7ffc0000}, 0), {})), "rt_sigreturn() = 0");
+  // What clone3 wrote: the child's tid at parent_tid, the pidfd.
+  uint64_t args[11] = {0x100000 | 0x1000, 0x7000, 0, 0x7100, 0, 0, 0, 0, 0, 0, 0};
+  int32_t wrote[2] = {5, 4321};
+  std::string clone_args(reinterpret_cast<const char*>(args), 64);
+  CHECK_EQ(line(record(call("clone3", {0x6000, 64}, 4321),
+                       {{ITEM_BLOB, 0, clone_args}, {ITEM_BLOB, 0, bytes_of(wrote), false, true}})),
+           "clone3({flags=CLONE_PIDFD|CLONE_PARENT_SETTID, pidfd=0x7000, parent_tid=0x7100, "
+           "exit_signal=0, stack=NULL, stack_size=0} => {pidfd=[5], parent_tid=[4321]}, 64) = "
+           "4321");
+  // A getdents64 result longer than its blob: the kernel's count follows the cut bytes.
+  uint32_t entries = 798;
+  std::string cut(4096, '\0');
+  CHECK_EQ(line(record(call("getdents64", {3, 0x5000, 32768}, 32752),
+                       {{ITEM_BLOB, 1, cut, true, true}, {ITEM_COUNT, 1, bytes_of(entries)}})),
+           "getdents64(3, 0x5000 /* 798 entries */, 32768) = 32752");
 }
 
 }  // namespace
@@ -358,5 +389,6 @@ int main() {
   calls_never_seen_whole_are_written_as_strace_writes_them();
   vectors_messages_and_polls();
   plans_follow_the_argument_types();
+  restored_masks_and_counted_entries();
   return check::report("decode_io");
 }

@@ -49,6 +49,25 @@ void buffers_quote_like_strace() {
   CHECK_EQ(text(put_c_string, std::string_view("/tmp\0junk", 9)), "\"/tmp\"");
 }
 
+void directory_entries_counted_here_or_by_the_kernel() {
+  // Two struct linux_dirent64 records of 24 bytes: d_reclen (u16) at offset 16.
+  std::string two(48, '\0');
+  two[16] = 24;
+  two[24 + 16] = 24;
+  char* (*dirents)(char*, uint64_t, std::string_view, bool, const std::string_view*) =
+      put_dirents;
+  CHECK_EQ(text(dirents, uint64_t{0x1000}, std::string_view(two), false, nullptr),
+           "0x1000 /* 2 entries */");
+  // Cut at the blob's size: the kernel's count, or none without one.
+  uint32_t counted = 798;
+  std::string_view count = bytes_of(counted);
+  CHECK_EQ(text(dirents, uint64_t{0x1000}, std::string_view(two), true, &count),
+           "0x1000 /* 798 entries */");
+  CHECK_EQ(text(dirents, uint64_t{0x1000}, std::string_view(two), true, nullptr), "0x1000");
+  CHECK_EQ(text(dirents, uint64_t{0x1000}, std::string_view(two.data(), 24), false, nullptr),
+           "0x1000 /* 1 entry */");
+}
+
 void stat_shows_mode_and_size_or_device() {
   struct stat st {};
   st.st_mode = S_IFREG | 0644;
@@ -175,6 +194,7 @@ void statistics_stacks_masks_and_times() {
 int main() {
   statistics_stacks_masks_and_times();
   buffers_quote_like_strace();
+  directory_entries_counted_here_or_by_the_kernel();
   stat_shows_mode_and_size_or_device();
   signal_sets_and_actions();
   limits_addresses_and_small_structs();

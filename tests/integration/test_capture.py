@@ -169,6 +169,21 @@ def test_fds_show_what_they_name_at_the_call(program: Path, tmp_path: Path) -> N
         assert re.search(rf"^{pattern}$", text, re.M), (pattern, text[-3000:])
 
 
+def test_a_directory_longer_than_a_blob_has_its_entries_counted(tmp_path: Path) -> None:
+    # 600 entries of 40 bytes: 24 KiB of dirents in one getdents64, more than the 4 KiB
+    # kept of a buffer; the kernel counts the rest, as strace does.
+    directory = tmp_path / "many"
+    directory.mkdir()
+    for i in range(598):
+        (directory / f"entry-with-a-long-name-{i:04}").touch()
+    lines = [line for line in strace_lines("-s", "getdents64", "--", "ls", str(directory),
+                                           tmp=tmp_path) if line.startswith("getdents64(")]
+    counts = [re.search(r"/\* (\d+) entr(?:y|ies) \*/", line) for line in lines]
+    assert all(counts), lines
+    assert sum(int(c.group(1)) for c in counts if c) == 600  # with . and ..
+    assert int(lines[0].rsplit("= ", 1)[1]) > 4096
+
+
 def test_fd_paths_in_json_lines(program: Path, tmp_path: Path) -> None:
     records, _, _ = jsonl("-y", "--", str(program), "fds", str(tmp_path), tmp=tmp_path)
     (dup2,) = [r for r in records if r.get("syscall") == "dup2"]

@@ -17,9 +17,9 @@ import pytest
 pytestmark = pytest.mark.bpf
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "fidelity.py"
-FLOOR = 0.975  # measured 98.7% over the 37 programs, less a margin for run-to-run noise
+FLOOR = 0.98  # measured 99.1% over the 37 programs, less a margin for run-to-run noise
 # The same with -y on both sides: what every fd names, resolved in the kernel at the call.
-FLOOR_FDS = 0.97  # measured 98.5%
+FLOOR_FDS = 0.975  # measured 99.0%
 
 
 def fidelity() -> ModuleType:
