@@ -23,7 +23,8 @@ compat      bool                     a 32-bit call (x86_64's int 0x80)
 ret         int64                    return value (full records)
 error       dictionary<string>       errno name of a failed call (ENOENT)
 duration_ns uint64                   entry to exit (full records)
-arg0..arg5  uint64                   raw syscall arguments
+arg0..arg5  uint64                   raw syscall arguments (x86_64's rt_sigreturn, which takes
+                                     none: arg0 is the stack pointer, its signal frame)
 path        string                   the first string argument (a file name for most calls)
 path2       string                   the second string argument (rename's new name ...)
 fd_path     string                   what an fd names (-y/``decode_fds``): the one the call
