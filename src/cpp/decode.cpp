@@ -187,7 +187,7 @@ constexpr SyscallInfo kInfo[] = {
     {"utimensat", 4, {A::kDirFd, A::kPath, A::kUtimes, A::kAtFlags}, Ret::kInt},
     {"statx", 5, {A::kDirFd, A::kPath, A::kStatxFlags, A::kStatxMask, A::kStatx}, Ret::kInt},
     {"pselect6", 6, {A::kInt, A::kFdSet, A::kFdSet, A::kFdSetEntry, A::kTimespecLeft, A::kPselectSig}, Ret::kInt},
-    {"ppoll", 5, {A::kPollFds, A::kUint, A::kTimespecIn, A::kSigsetIn, A::kUint}, Ret::kInt},
+    {"ppoll", 5, {A::kPollFds, A::kUint, A::kTimespecLeft, A::kSigsetIn, A::kUint}, Ret::kInt},
     {"prlimit64", 4, {A::kInt, A::kRlimitResource, A::kRlimitIn, A::kRlimitOut}, Ret::kInt},
     {"getrandom", 3, {A::kBufInHex, A::kUint, A::kGrndFlags}, Ret::kInt},
     {"memfd_create", 2, {A::kStr, A::kRawFlags}, Ret::kFd},

@@ -403,7 +403,12 @@ char* put_result_detail(char* out, const SyscallInfo& info, const Event& e,
     out = put_flags(put(out, ", revents="), static_cast<uint16_t>(p.revents), kPollEvents);
     *out++ = '}';
   }
-  return put(out, "])");
+  out = put(out, "]");
+  // ppoll: the time it had left.
+  const std::string_view* left =
+      info.nargs > 2 && info.args[2] == Arg::kTimespecLeft ? items.find_exit_blob(2) : nullptr;
+  if (left) out = put_timespec(put(out, ", left "), *left);
+  return put(out, ")");
 }
 
 }  // namespace observer

@@ -295,6 +295,15 @@ void vectors_messages_and_polls() {
   poll.ret = 0;
   CHECK_EQ(line(record(poll, {{ITEM_BLOB, 0, fds, false, false}})),
            "poll([{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2, 0) = 0 (Timeout)");
+  // ppoll: the time given, and after the events the time it had left.
+  int64_t asked[2] = {1, 0}, remaining[2] = {0, 999998064};
+  Event ppoll = call("ppoll", {0x9000, 1, 0x9100, 0, 8}, 1);
+  CHECK_EQ(line(record(ppoll, {{ITEM_BLOB, 0, bytes_of(in[0]), false, false},
+                               {ITEM_BLOB, 2, bytes_of(asked), false, false},
+                               {ITEM_BLOB, 0, bytes_of(out[0]), false, true},
+                               {ITEM_BLOB, 2, bytes_of(remaining), false, true}})),
+           "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=1, tv_nsec=0}, NULL, 8) = 1 "
+           "([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999998064})");
 }
 
 void plans_follow_the_argument_types() {
