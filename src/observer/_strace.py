@@ -2,7 +2,8 @@
 output (``-f``'s ``[pid N]``, ``-t``/``-tt``/``-ttt``, ``-T``, ``<unfinished ...>`` lines).
 
 What the text says becomes columns: the thread (``tid``), the syscall, its string arguments
-(``path``, ``path2``), execve's ``argv``, quoted data buffers (``data``), the return value and
+(``path``, ``path2``), what an fd names with ``-y`` (``fd_path``: the returned fd's, else the
+first fd argument's), execve's ``argv``, quoted data buffers (``data``), the return value and
 errno name, the duration (``-T``) and, with ``-ttt``, the time. What it does not say is
 reconstructed where the text allows and null otherwise:
 
@@ -36,8 +37,12 @@ _LINE = re.compile(
     r"(?P<rest>.*)")
 _CALL = re.compile(r"(?P<name>[a-z_][a-z0-9_]*)\((?P<args>.*)\)\s+=\s+(?P<ret>.*)", re.S)
 _RESUMED = re.compile(r"<\.\.\. (?P<name>[a-z_][a-z0-9_]*) resumed>(?P<rest>.*)", re.S)
-_RET = re.compile(r"(?P<value>-?\d+|0x[0-9a-f]+|\?)(?:\s+(?P<error>E[A-Z0-9_]+)\b[^<]*)?"
+_RET = re.compile(r"(?P<value>-?\d+|0x[0-9a-f]+|\?)(?:<(?P<fd_path>.*?)>)?"
+                  r"(?:\s+(?P<error>E[A-Z0-9_]+)\b[^<]*)?"
                   r"(?:\s*<(?P<duration>\d+\.\d+)>)?\s*$")
+# -y: an fd argument with what it names, 3</etc/passwd> or AT_FDCWD</home>.
+_FD_ARG = re.compile(r"(?:-?\d+|AT_FDCWD)<(?P<path>.*)>")
+_DELETED = " (deleted)"
 # The kernel's restart codes (include/linux/errno.h), which Python's errno does not know.
 _RESTART = {"ERESTARTSYS": 512, "ERESTARTNOINTR": 513, "ERESTARTNOHAND": 514,
             "ERESTART_RESTARTBLOCK": 516}
@@ -115,7 +120,8 @@ def _text(raw: bytes) -> str:
 
 #: What the reader takes from an argument, by the decoder's kind of it: a string ("s"),
 #: execve's argv ("a"), a data buffer ("b"); anything else is ".".
-_KINDS = {"path": "s", "str": "s", "argv": "a", "buf_in": "b", "buf_out": "b", "cwd": "b"}
+_KINDS = {"path": "s", "str": "s", "argv": "a", "buf_in": "b", "buf_out": "b", "cwd": "b",
+          "fd": "f", "dirfd": "f"}
 
 
 @lru_cache(maxsize=None)
@@ -157,7 +163,7 @@ class _Columns:
     """The record schema's columns as Python lists, one row per syscall line."""
 
     NAMES = ("time", "pid", "tid", "comm", "nr", "syscall", "ret", "error", "duration_ns",
-             "path", "path2", "argv", "data", "data2", "truncated")
+             "path", "path2", "fd_path", "argv", "data", "data2", "truncated")
 
     def __init__(self) -> None:
         self.values: dict[str, list[Any]] = {name: [] for name in self.NAMES}
@@ -234,6 +240,7 @@ def read_strace_table(path: str | Path, arch: str | None = None) -> tuple[Any, i
                 seconds, _, fraction = stamp.partition(".")
                 row["time"] = int(seconds) * 10**9 + int((fraction + "000000000")[:9])
             _captured(row, args, _kinds(nr))
+            _fd_path(row, args, _kinds(nr), ret_match["fd_path"])
             if name in ("clone", "clone3", "fork", "vfork") and ret is not None and ret > 0:
                 group[ret] = pid if "CLONE_THREAD" in call["args"] else ret
                 if pid in comm and group[ret] != pid:
@@ -256,6 +263,7 @@ def read_strace_table(path: str | Path, arch: str | None = None) -> tuple[Any, i
         "duration_ns": pa.array(values["duration_ns"], pa.uint64()),
         "path": pa.array(values["path"], pa.string()),
         "path2": pa.array(values["path2"], pa.string()),
+        "fd_path": pa.array(values["fd_path"], pa.string()),
         "argv": pa.array(values["argv"], pa.list_(pa.string())),
         "data": pa.array(values["data"], pa.binary()),
         "data2": pa.array(values["data2"], pa.binary()),
@@ -266,6 +274,20 @@ def read_strace_table(path: str | Path, arch: str | None = None) -> tuple[Any, i
     table = table.append_column("syscall", _names(nrs, arch))
     compat = pa.array(np.zeros(len(nrs), dtype=bool))
     return conform(table.append_column("compat", compat)), malformed
+
+
+def _fd_path(row: dict[str, Any], args: list[str], kinds: str, returned: str | None) -> None:
+    """fd_path of -y output: what the fd the call returned names, else its first fd argument
+    (RecordBatchBuilder::append_items' choice), without strace's " (deleted)"."""
+    path = returned
+    for arg, kind in zip(args, kinds):
+        if path is not None:
+            break
+        match = _FD_ARG.fullmatch(arg.strip()) if kind == "f" else None
+        if match is not None:
+            path = match["path"]
+    if path is not None:
+        row["fd_path"] = path[: -len(_DELETED)] if path.endswith(_DELETED) else path
 
 
 def _captured(row: dict[str, Any], args: list[str], kinds: str) -> None:

@@ -4,6 +4,8 @@ with the paths, argv, data and errors the kernel captured."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -88,7 +90,7 @@ def test_the_full_formats_agree_on_what_the_command_did(traces: dict[str, Path])
     assert summary("parquet") == jsonl
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "parquet", "tracer"])
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet", "strace", "tracer", "strace itself"])
 def test_fd_paths_become_the_fd_path_column(tmp_path: Path, fmt: str) -> None:
     # -y (decode_fds): what the fd of each call named, resolved in the kernel at the call.
     data = tmp_path / "named.txt"
@@ -97,6 +99,13 @@ def test_fd_paths_become_the_fd_path_column(tmp_path: Path, fmt: str) -> None:
     if fmt == "tracer":
         with observer.Tracer(command=command, capture_exit=True, decode_fds=True) as tracer:
             table = tracer.events()
+    elif fmt == "strace itself":  # strace -y's own text reads the same, every line kept
+        if shutil.which("strace") is None:
+            pytest.fail("strace is needed")
+        out = tmp_path / "strace.txt"
+        subprocess.run(["strace", "-f", "-y", "-o", str(out), *command], check=True)
+        table = read(out)
+        assert table.schema.metadata[b"malformed"] == b"0"
     else:
         out = tmp_path / f"trace.{fmt}"
         result = run_observer("-q", "-y", "--format", fmt, "-o", str(out), "--", *command)
