@@ -84,8 +84,8 @@ def check_log(log: Path, children: Path) -> tuple[int, int]:
     exit_group = observer.syscalls.number("exit_group")
     expected: dict[int, list[int]] = defaultdict(list)
     for line in children.read_text().splitlines():
-        _, pid, k = line.split()
-        expected[int(pid)].append(int(k))
+        _, child, k = line.split()
+        expected[int(child)].append(int(k))
     got: dict[int, list[int]] = defaultdict(list)
     running: dict[int, int] = defaultdict(int)
     parent = None
