@@ -242,6 +242,14 @@ struct {
 	__type(value, __u8);
 } path_fds SEC(".maps");
 
+/* -P: the processes that have had an fd in path_fds, so that only their forks look there. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, MAX_PATH_FDS);
+	__type(key, __u32); /* tgid */
+	__type(value, __u8);
+} path_owners SEC(".maps");
+
 /* -P: threads in a selected call that returns an fd (open, dup), from entry to exit. */
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
@@ -1407,6 +1415,7 @@ static __always_inline void path_exit(__u64 pid_tgid, long ret)
 	key.tgid = pid_tgid >> 32;
 	key.fd = (__s32)ret;
 	bpf_map_update_elem(&path_fds, &key, &one, BPF_ANY);
+	bpf_map_update_elem(&path_owners, &key.tgid, &one, BPF_ANY);
 }
 
 SEC("tp_btf/sys_enter")
@@ -1551,6 +1560,47 @@ int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_s
 	return 0;
 }
 
+/* -P: a child inherits its parent's fds, and with them those opened on a path. The parent's
+ * are collected first, on the stack (a hash map is not added to while it is walked), at most
+ * INHERITED_FDS of them. */
+#define INHERITED_FDS 32
+struct inherited {
+	__u32 parent;
+	__u32 count;
+	__s32 fds[INHERITED_FDS];
+};
+
+static long collect_path_fd(struct bpf_map *map, struct path_fd *key, __u8 *value,
+			    struct inherited *found)
+{
+	__u32 i = found->count;
+
+	if (key->tgid != found->parent)
+		return 0;
+	if (i >= INHERITED_FDS)
+		return 1;
+	found->fds[i] = key->fd;
+	found->count = i + 1;
+	return 0;
+}
+
+static __always_inline void inherit_path_fds(__u32 parent, __u32 child)
+{
+	struct inherited found = {.parent = parent};
+	__u8 one = 1;
+
+	if (!bpf_map_lookup_elem(&path_owners, &parent))
+		return;
+	bpf_for_each_map_elem(&path_fds, collect_path_fd, &found, 0);
+	for (__u32 i = 0; i < INHERITED_FDS && i < found.count; i++) {
+		struct path_fd key = {.tgid = child, .fd = found.fds[i]};
+
+		bpf_map_update_elem(&path_fds, &key, &one, BPF_ANY);
+	}
+	if (found.count)
+		bpf_map_update_elem(&path_owners, &child, &one, BPF_ANY);
+}
+
 /* Follow forks: a new process whose parent is traced is traced from its first syscall.
  * The tracepoint runs in the parent before the child is first scheduled. With --cgroup, every
  * new thread's tid is forgotten by cgroup_seen: a reused tid, and a child that clone3 put
@@ -1579,6 +1629,18 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 		__sync_fetch_and_add(&traced_alive, 1);
 	else
 		__sync_fetch_and_add(&untraced_forks, 1);
+	return 0;
+}
+
+/* -P: the fork's child inherits the fds its parent opened on a path. A program of its own,
+ * loaded only with -P: bpf_for_each_map_elem (v5.13, commit 69c087ba6225) would keep a
+ * 5.12 kernel from loading the fork program -f needs. In a pid namespace the child's pid is
+ * not known here, and inherited fds are not followed. */
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(sched_process_fork_paths, struct task_struct *parent, struct task_struct *child)
+{
+	if (!pidns_ino && parent->tgid != child->tgid)
+		inherit_path_fds(parent->tgid, child->tgid);
 	return 0;
 }
 

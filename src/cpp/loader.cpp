@@ -119,7 +119,9 @@ std::vector<std::string> tracepoints(const Spec& spec) {
   std::vector<std::string> names{"sys_enter"};
   if (spec.capture_exit) names.push_back("sys_exit");
   // --cgroup remembers each thread's answer until it forks or a task changes cgroup.
-  if (spec.follow || spec.cgroup_id) names.push_back("sched_process_fork");
+  // -P: the fds a child inherits that were opened on a path.
+  if (spec.follow || spec.cgroup_id || !spec.paths.empty())
+    names.push_back("sched_process_fork");
   if (spec.cgroup_id) names.push_back("cgroup_attach_task");
   if (!spec.comms.empty()) names.push_back("sched_process_exec");
   // Targets leave the traced map at exit; full records write a thread's unfinished call.
@@ -295,9 +297,11 @@ Loader::Loader(const Spec& spec) {
   check(bpf_map__set_max_entries(skel_->maps.events, spec.ring_size), "configure ring buffer size");
 
   // Each program is named after its tracepoint; load only those spec needs. The task
-  // iterator reports, at detach, the calls full records are still waiting for.
+  // iterator reports, at detach, the calls full records are still waiting for; -P has a fork
+  // program of its own.
   std::vector<std::string> needed = tracepoints(spec);
   if (spec.capture_exit && spec.emit_records) needed.push_back("iter_task");
+  if (!spec.paths.empty()) needed.push_back("sched_process_fork_paths");
   bpf_program* prog;
   bpf_object__for_each_program(prog, skel_->obj) {
     set_autoload(prog, std::find(needed.begin(), needed.end(), bpf_program__name(prog)) !=
@@ -330,11 +334,13 @@ void Loader::attach() {
   bpf_program* progs[] = {skel_->progs.sys_enter, skel_->progs.sys_exit,
                           skel_->progs.sched_process_fork, skel_->progs.sched_process_exec,
                           skel_->progs.sched_process_exit, skel_->progs.signal_deliver,
-                          skel_->progs.sched_switch, skel_->progs.cgroup_attach_task};
+                          skel_->progs.sched_switch, skel_->progs.cgroup_attach_task,
+                          skel_->progs.sched_process_fork_paths};
   bpf_link** links[] = {&skel_->links.sys_enter, &skel_->links.sys_exit,
                         &skel_->links.sched_process_fork, &skel_->links.sched_process_exec,
                         &skel_->links.sched_process_exit, &skel_->links.signal_deliver,
-                        &skel_->links.sched_switch, &skel_->links.cgroup_attach_task};
+                        &skel_->links.sched_switch, &skel_->links.cgroup_attach_task,
+                        &skel_->links.sched_process_fork_paths};
   // Process-lifetime hooks first, so no fork or exec slips between them and sys_enter.
   // (The task iterator is not attached: detach() reads it once.)
   for (int i = static_cast<int>(std::size(progs)) - 1; i >= 0; --i) {

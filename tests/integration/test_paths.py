@@ -80,6 +80,37 @@ def test_path_selects_what_strace_p_selects(tmp_path: Path, files: tuple[Path, P
     assert traced_calls(log) == names
 
 
+# Opens the path, forks a child that reads and closes the inherited fd, then reads and
+# closes it itself; neither read names the path.
+INHERITED = """
+import os, sys
+fd = os.open(sys.argv[1], os.O_RDONLY)
+pid = os.fork()
+if pid == 0:
+    os.read(fd, 2)
+    os.close(fd)
+    os._exit(0)
+os.waitpid(pid, 0)
+os.read(fd, 2)
+os.close(fd)
+"""
+
+
+def test_a_child_inherits_the_fds_opened_on_the_path(tmp_path: Path,
+                                                     files: tuple[Path, Path]) -> None:
+    watched, _ = files
+    log = tmp_path / "t.jsonl"
+    result = run_observer("-q", "-f", "-P", str(watched), "--format", "jsonl", "-o", str(log),
+                          "--", sys.executable, "-c", INHERITED, str(watched))
+    assert result.returncode == 0, result.stderr
+    records = [r for r in map(json.loads, log.read_text().splitlines()) if "syscall" in r]
+    parent = records[0]["tgid"]
+    calls = [(r["tgid"] == parent, r["syscall"]) for r in records]
+    # The child's read and close of the fd it inherited, then the parent's.
+    assert calls == [(True, "openat"), (False, "read"), (False, "close"), (True, "read"),
+                     (True, "close")]
+
+
 def test_path_through_a_symlink_also_matches_its_target(tmp_path: Path,
                                                         files: tuple[Path, Path]) -> None:
     # -P LINK: the program opens the file by its real name; -P adds the resolved form.
