@@ -59,10 +59,6 @@ std::string cgroup2_mount(std::string_view mountinfo) {
 
 CgroupPaths::CgroupPaths(std::string mountinfo) : mountinfo_(std::move(mountinfo)) {}
 
-CgroupPaths::~CgroupPaths() {
-  if (mount_fd_ >= 0) close(mount_fd_);
-}
-
 const std::string* CgroupPaths::find(uint64_t id) {
   if (id == 0) return nullptr;
   // Consecutive records mostly come from one task: skip the hash for a repeat.
@@ -75,20 +71,23 @@ const std::string* CgroupPaths::find(uint64_t id) {
 }
 
 std::optional<std::string> CgroupPaths::look_up(uint64_t id) {
-  if (mount_fd_ == -2) {
+  if (!mount_read_) {
     std::ifstream in(mountinfo_);
     std::stringstream text;
     text << in.rdbuf();
     mount_ = cgroup2_mount(text.str());
-    mount_fd_ = mount_.empty() ? -1 : open(mount_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    mount_read_ = true;
   }
-  if (mount_fd_ < 0) return std::nullopt;
+  // Opened for each lookup, which is rare, so that the many sinks of -ff hold no fd each.
+  int mount_fd = mount_.empty() ? -1 : open(mount_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (mount_fd < 0) return std::nullopt;
   alignas(file_handle) unsigned char bytes[sizeof(file_handle) + sizeof(id)];
   auto* handle = reinterpret_cast<file_handle*>(bytes);
   handle->handle_bytes = sizeof(id);
   handle->handle_type = kFileIdKernfs;
   std::memcpy(handle->f_handle, &id, sizeof(id));
-  int fd = open_by_handle_at(mount_fd_, handle, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int fd = open_by_handle_at(mount_fd, handle, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  close(mount_fd);
   if (fd < 0) return std::nullopt;
   char link[64], target[kMaxCgroupPath + 1];
   snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);

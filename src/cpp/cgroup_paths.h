@@ -28,7 +28,7 @@ std::string cgroup2_mount(std::string_view mountinfo);
 class CgroupPaths {
  public:
   explicit CgroupPaths(std::string mountinfo = "/proc/self/mountinfo");
-  ~CgroupPaths();
+  // last_ points into known_: not copied.
   CgroupPaths(const CgroupPaths&) = delete;
   CgroupPaths& operator=(const CgroupPaths&) = delete;
 
@@ -40,8 +40,8 @@ class CgroupPaths {
   std::optional<std::string> look_up(uint64_t id);
 
   std::string mountinfo_;
-  std::string mount_;
-  int mount_fd_ = -2;  // -2: not opened yet; -1: no cgroup v2 here
+  std::string mount_;  // "" if there is no cgroup v2 here
+  bool mount_read_ = false;
   std::unordered_map<uint64_t, std::optional<std::string>> known_;
   uint64_t last_id_ = 0;
   const std::string* last_ = nullptr;
