@@ -48,6 +48,7 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 /* Configuration, set by user space before load; the verifier prunes disabled paths. */
 const volatile __u32 filter_self_tgid = 0;
 const volatile __u8 filter_tgids = 0;
+const volatile __u8 follow_forks = 0;     /* -f: children of traced processes are traced */
 const volatile __u8 filter_syscalls = 0;
 const volatile __u64 filter_syscall_bits[SYSCALL_WORDS] = {};
 const volatile __u64 filter_syscall_bits_compat[SYSCALL_WORDS] = {}; /* i386 numbers */
@@ -1601,7 +1602,7 @@ static __always_inline void inherit_path_fds(__u32 parent, __u32 child)
 		bpf_map_update_elem(&path_owners, &child, &one, BPF_ANY);
 }
 
-/* Follow forks: a new process whose parent is traced is traced from its first syscall.
+/* Follow forks (-f): a new process whose parent is traced is traced from its first syscall.
  * The tracepoint runs in the parent before the child is first scheduled. With --cgroup, every
  * new thread's tid is forgotten by cgroup_seen: a reused tid, and a child that clone3 put
  * in another cgroup (CLONE_INTO_CGROUP), are asked about at their first syscall. */
@@ -1619,7 +1620,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 			*seen = 0;
 	}
 	/* The parent is the current task: its ids as the tracer sees them. */
-	if (!filter_tgids || parent->tgid == child->tgid || !current_ids(parent, &ids))
+	if (!follow_forks || parent->tgid == child->tgid || !current_ids(parent, &ids))
 		return 0;
 	parent_tgid = ids >> 32;
 	if (!is_traced(parent_tgid))

@@ -205,6 +205,7 @@ Loader::Loader(const Spec& spec) {
   auto* ro = skel_->rodata;
   ro->filter_self_tgid = spec.self_tgid ? spec.self_tgid : static_cast<uint32_t>(getpid());
   ro->filter_tgids = !spec.whole_system();
+  ro->follow_forks = spec.follow && !spec.whole_system();
   ro->filter_syscalls = !spec.syscalls.empty();
   for (int nr : spec.syscalls) {
     if (nr < 0 || nr >= MAX_SYSCALLS)

@@ -109,6 +109,13 @@ def test_a_child_inherits_the_fds_opened_on_the_path(tmp_path: Path,
     # The child's read and close of the fd it inherited, then the parent's.
     assert calls == [(True, "openat"), (False, "read"), (False, "close"), (True, "read"),
                      (True, "close")]
+    # Without -f the child is not traced at all.
+    result = run_observer("-q", "-P", str(watched), "--format", "jsonl", "-o", str(log), "--",
+                          sys.executable, "-c", INHERITED, str(watched))
+    assert result.returncode == 0, result.stderr
+    records = [r for r in map(json.loads, log.read_text().splitlines()) if "syscall" in r]
+    assert [r["syscall"] for r in records] == ["openat", "read", "close"]
+    assert {r["tgid"] for r in records} == {records[0]["tgid"]}
 
 
 def test_path_through_a_symlink_also_matches_its_target(tmp_path: Path,

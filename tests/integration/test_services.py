@@ -165,6 +165,20 @@ def test_cgroup_follows_a_process_moved_in_and_out_while_traced(
     assert per_thread == {(proc.pid, tid, NR["getppid"]): 200 + t for t, tid in enumerate(tids)}
 
 
+@pytest.mark.parametrize("follow", [False, True])
+def test_cgroup_with_a_command_follows_children_only_with_f(tmp_path: Path, cgroup: Path,
+                                                            targets: Path, follow: bool) -> None:
+    # The command moves itself into the cgroup, then forks three children and grandchildren:
+    # they are in the cgroup too, but children of a command are traced only with -f.
+    log = tmp_path / "t.log"
+    script = f'echo $$ > {cgroup}/cgroup.procs && exec "$0" tree'
+    result = run_observer("--cgroup", str(cgroup), *(["-f"] if follow else []), "-s", "getppid",
+                          "-o", str(log), "--", "sh", "-c", script, str(targets))
+    assert result.returncode == 0, result.stderr
+    # tree: the parent 10 getppid, children 21-23, grandchildren 31-33.
+    assert counts(read_log(log)) == {NR["getppid"]: 10 + (21 + 22 + 23 + 31 + 32 + 33) * follow}
+
+
 def test_cgroup_traces_a_child_cloned_into_it_from_outside(
         tmp_path: Path, cgroup: Path, targets: Path) -> None:
     log = tmp_path / "t.log"
