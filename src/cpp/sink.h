@@ -160,6 +160,7 @@ class JsonSink : public FileSink {
   int64_t realtime_offset_;
   CgroupPaths cgroups_;
   std::unordered_set<uint64_t> declared_;  // cgroup ids with their line in this file
+  uint64_t last_declared_ = 0;
 };
 
 // strace's output: "tid [time ]name(decoded args) = ret[ ERRNO (text)][ <duration>]".

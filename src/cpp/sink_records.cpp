@@ -129,7 +129,10 @@ char* JsonSink::put_cgroup(char* p, const Event& e) noexcept {
 // {"kind":"cgroup","cgroup_id":N,"cgroup":"/path"}: a path (a container's is about 90 bytes)
 // once, not on every line. A cgroup whose path cannot be found gets none.
 void JsonSink::declare_cgroup(const Event& e) {
-  if (!e.cgroup_id || !declared_.insert(e.cgroup_id).second) return;
+  // Consecutive records mostly come from one cgroup: skip the set for a repeat.
+  if (!e.cgroup_id || e.cgroup_id == last_declared_) return;
+  last_declared_ = e.cgroup_id;
+  if (!declared_.insert(e.cgroup_id).second) return;
   const std::string* path = cgroups_.find(e.cgroup_id);
   if (!path) return;
   char* p = put(line(kMaxCgroupJson), "{\"kind\":\"cgroup\",\"cgroup_id\":");
