@@ -340,6 +340,18 @@ ArrowSchema* new_schema(std::string format, std::string name, bool nullable,
 
 constexpr int kArgs = 6;
 
+// The dictionary code of bytes as Arrow text, added to values if new. Two byte strings can
+// escape to one text (byte 0xff and the four characters \xff): one code.
+int32_t text_code(std::unordered_map<std::string, int32_t>& codes, Dictionary& column,
+                  std::string_view bytes) {
+  Buffer text;
+  append_text(text, bytes);
+  std::string key(reinterpret_cast<const char*>(text.data()), text.size());
+  auto [it, added] = codes.try_emplace(key, static_cast<int32_t>(codes.size()));
+  if (added) column.values.push(key);
+  return it->second;
+}
+
 }  // namespace
 
 // The schema's columns, in order. The Arrow types are in export below; the names and order
@@ -414,13 +426,7 @@ int32_t RecordBatchBuilder::comm_index(const Event& e) {
   if (found != comms_.end()) {
     index = found->second;
   } else {
-    // Two names can escape to one text (byte 0xff and the four characters \xff): one code.
-    Buffer text;
-    append_text(text, comm);
-    std::string key(reinterpret_cast<const char*>(text.data()), text.size());
-    auto [it, added] = comm_texts_.try_emplace(key, static_cast<int32_t>(comm_texts_.size()));
-    if (added) columns_->comm.values.push(key);
-    index = it->second;
+    index = text_code(comm_texts_, columns_->comm, comm);
     comms_.emplace(std::string(comm), index);
   }
   last_comm_ = comm;
@@ -435,14 +441,7 @@ int32_t RecordBatchBuilder::cgroup_index(uint64_t id) {
   if (found != cgroup_codes_.end()) {
     index = found->second;
   } else if (const std::string* path = cgroups_.find(id)) {
-    // Two ids cannot share a path at one time, but a path can come back with a new id.
-    Buffer text;
-    append_text(text, *path);
-    std::string key(reinterpret_cast<const char*>(text.data()), text.size());
-    auto [it, added] =
-        cgroup_texts_.try_emplace(key, static_cast<int32_t>(cgroup_texts_.size()));
-    if (added) columns_->cgroup.values.push(key);
-    index = it->second;
+    index = text_code(cgroup_texts_, columns_->cgroup, *path);  // a path may come back, new id
   }
   if (found == cgroup_codes_.end()) cgroup_codes_.emplace(id, index);
   last_cgroup_id_ = id;

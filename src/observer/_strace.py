@@ -280,12 +280,9 @@ def _fd_path(row: dict[str, Any], args: list[str], kinds: str, returned: str | N
     """fd_path of -y output: what the fd the call returned names, else its first fd argument
     (RecordBatchBuilder::append_items' choice), without strace's " (deleted)"."""
     path = returned
-    for arg, kind in zip(args, kinds):
-        if path is not None:
-            break
-        match = _FD_ARG.fullmatch(arg.strip()) if kind == "f" else None
-        if match is not None:
-            path = match["path"]
+    if path is None:
+        fds = (_FD_ARG.fullmatch(arg.strip()) for arg, kind in zip(args, kinds) if kind == "f")
+        path = next((match["path"] for match in fds if match is not None), None)
     if path is not None:
         row["fd_path"] = path[: -len(_DELETED)] if path.endswith(_DELETED) else path
 

@@ -60,8 +60,8 @@ __all__ = ["COLUMNS", "DTYPE_BACKENDS", "LOG_COLUMNS", "conform", "from_records"
 
 NARGS = 6
 COLUMNS = ("time", "ts_ns", "pid", "tid", "comm", "cgroup_id", "cgroup", "nr", "syscall",
-           "compat", "ret", "error", "duration_ns", *(f"arg{i}" for i in range(NARGS)), "path", "path2", "fd_path", "argv",
-           "data", "data2", "truncated")
+           "compat", "ret", "error", "duration_ns", *(f"arg{i}" for i in range(NARGS)), "path",
+           "path2", "fd_path", "argv", "data", "data2", "truncated")
 #: What the log format (pid:syscall_id:comm) records.
 LOG_COLUMNS = ("pid", "comm", "nr", "syscall")
 #: to_frame's dtype_backend values, as pandas names them.
