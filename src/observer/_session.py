@@ -667,6 +667,20 @@ class Output:
         return int(self.parquet.written if self.parquet is not None else self.sink.written)
 
 
+def write_summary_file(path: str, text: str) -> None:
+    """The -c table into path (-c -o FILE), private and never through a symlink; raises
+    OutputError."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC,
+                     0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+    except OSError as err:
+        code = err.errno or errno.EIO
+        raise OutputError(f"open {path}: {os.strerror(code)} "
+                          f"({errno.errorcode.get(code, code)})") from None
+
+
 def _make_directory(path: str) -> None:
     """The directory of -ff's per-process files, created 0700 if missing; raises OutputError."""
     try:

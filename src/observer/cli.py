@@ -28,6 +28,7 @@ from observer._session import (
     parse_paths,
     parse_pids,
     set_format,
+    write_summary_file,
 )
 
 EXIT_OK = 0
@@ -773,13 +774,7 @@ def write_summary(opts: Options, stats: list[Any]) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        try:
-            fd = os.open(opts.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
-                         | os.O_CLOEXEC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-        except OSError as err:
-            raise _cannot_open(opts.output, err.errno or errno.EIO) from None
+        write_summary_file(opts.output, text)
 
 
 def accounting(written: int, tracer: Any, counters: Any, unwritten: int) -> dict[str, int]:

@@ -169,6 +169,7 @@ class Tracer:
         if per_process and (output is None or self.format == "parquet"):
             raise UsageError("per_process writes one file per process of output: give output= "
                              "and a format other than parquet")
+        follow = follow or per_process  # -ff is -f writing one file per process
         if not 0 <= timestamps <= 3:
             raise UsageError(f"timestamps must be 0-3 (-t, -tt, -ttt), not {timestamps}")
         #: The strace and log writers' shapes, as -t/-tt/-ttt, -T, -r, --tid and -ff give them.
@@ -211,7 +212,9 @@ class Tracer:
         self._session: _session.Session | None = None
         self._sink: Any = None
         self._done = False
+        self._reading = False  # batches(), write() or summary() has begun reading records
         self._drained = False  # the records were read to the end of the trace
+        self._undelivered = 0  # records taken from the core but never handed to the caller
         self._counters: Any = None
 
     # The options as attributes, as before they were grouped in settings.
@@ -259,15 +262,18 @@ class Tracer:
 
         session = self.session_class(self.settings)
         if self.output is not None:
-            cli.check_output(cli.Options(output=self.output, format=self.format or "log"))
+            cli.check_output(cli.Options(output=self.output, format=self.format or "log",
+                                         output_given=True, per_process=self.per_process,
+                                         summary=not self.settings.emit_records))
         session.start()
         try:
             self.clock_offset_ns = clock_offset_ns()
             session.begin()
             session.release()  # the command execs first: if that fails, no output is created
             if self.output is not None:
+                # -c -o FILE: the table goes to the file at the end, records nowhere.
                 self._sink = _session.Output(
-                    self.format, self.output, timestamps=self.timestamps,
+                    self.format if self.settings.emit_records else None, self.output, timestamps=self.timestamps,
                     durations=self.durations, relative=self.relative, tid=self.tid,
                     per_process=self.per_process, clock_offset_ns=self.clock_offset_ns)
             else:
@@ -281,8 +287,8 @@ class Tracer:
         """Detach, end ``command`` and its tree if it still runs (SIGTERM, then SIGKILL after
         1 s) and keep the final counters.
 
-        Records still in the ring or the backlog are dropped unless they were read to the end.
-        Idempotent.
+        Records still in the ring or the backlog are dropped unless they were read to the end
+        (a batches() loop left early), and counted in ``lost``. Idempotent.
         """
         if self._session is None or self._counters is not None:
             return
@@ -314,8 +320,10 @@ class Tracer:
     @property
     def lost(self) -> int:
         """Calls not recorded: the kernel could not queue them (ring full, no task storage,
-        larger than the ring), or they were still in the ring when the tracer closed."""
-        return self._counter("lost") + self._tracer_count("discarded")
+        larger than the ring), or they were never read: still in the ring or the backlog when
+        the tracer closed, or in a batch that a batches() loop left early did not reach."""
+        return (self._counter("lost") + self._tracer_count("discarded")
+                + self._undelivered)
 
     @property
     def unfinished(self) -> int:
@@ -359,18 +367,21 @@ class Tracer:
         does. Yields after each poll; ends detached and drained."""
         if self._session is None:
             raise UsageError("open the Tracer first: 'with observer.Tracer(...) as tracer:'")
-        if self._drained:
+        if self._reading:
             raise UsageError("this Tracer's records were already read (batches() runs once, to "
                              "the end of the trace); keep the result of the first call")
         if self._done:
             raise UsageError("this Tracer is closed: its records were dropped with it")
         session = self._session
         deadline = None if timeout is None else time.monotonic() + timeout
-        self._drained = True
+        self._reading = True
         for _ in session.polls(sink):
             yield
             if deadline is not None and time.monotonic() >= deadline:
                 session.stop(signal.SIGTERM)
+        # Only a loop that ran to here has drained the ring: one left early leaves records
+        # in the ring and the backlog for close() to count.
+        self._drained = True
         self._done = True
 
     def batches(self, timeout: float | None = None, format: str = "arrow"
@@ -400,17 +411,34 @@ class Tracer:
         if self.output is not None:
             raise UsageError(f"this Tracer writes its records to {self.output}: call write()")
         sink, take = _batch_sink(format, self.clock_offset_ns)
-        for _ in self._polls(sink, timeout):
-            yield from take()
+        pending: list[Any] = []
+        try:
+            for _ in self._polls(sink, timeout):
+                pending = take()
+                while pending:
+                    yield pending.pop(0)
+        finally:
+            # A loop left early never sees the rest of the poll's batches: they count as lost.
+            self._undelivered += sum(len(batch) for batch in pending)
 
     def write(self, timeout: float | None = None) -> int:
         """Trace to the end (as batches() does) writing ``output`` in ``format``, as the command
         line's -o and --format do; returns how many records were written."""
         if self.output is None:
             raise UsageError("give output= (and format=) to write records to a file")
-        for _ in self._polls(self._sink.sink, timeout):
-            self._sink.feed()
-        self._sink.feed(final=True)
+        if not (self.settings.emit_records or self._drained):
+            for _ in self._polls(self._sink.sink, timeout):
+                pass
+        elif self.settings.emit_records:
+            for _ in self._polls(self._sink.sink, timeout):
+                self._sink.feed()
+            self._sink.feed(final=True)
+        if not self.settings.emit_records:  # summary alone: the table, as -c -o FILE
+            from observer import summary
+
+            assert self._session is not None
+            _session.write_summary_file(self.output, summary.format_table(
+                self._session.tracer.stats()))
         return int(self._sink.written)
 
     def summary(self, timeout: float | None = None) -> pd.DataFrame:
@@ -427,7 +455,8 @@ class Tracer:
         if self._session is None:
             raise UsageError("open the Tracer first: 'with observer.Tracer(...) as tracer:'")
         if not self.settings.emit_records and not self._drained:
-            for _ in self._polls(self._sink, timeout):
+            sink = self._sink.sink if isinstance(self._sink, _session.Output) else self._sink
+            for _ in self._polls(sink, timeout):
                 pass
         columns = ["syscall", "nr", "compat", "calls", "errors", "seconds", "usecs_per_call",
                    "cpu_ns", "wall_ns", "max_usecs", "p50_us", "p99_us"]
