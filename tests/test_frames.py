@@ -152,6 +152,27 @@ def test_to_parquet_writes_comm_and_pid_columns_and_keeps_existing_files(tmp_pat
     assert row["ret"] == -2 and row["tid"] == 10
 
 
+def test_read_table_takes_the_dataset_directory_as_the_command_line_writes_it(
+        tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "t.parquet"  # --format parquet -o t.parquet: a directory of parts
+    observer.to_parquet([records()], out)
+    observer.to_parquet([records()], out)
+    (out / ".part-x.parquet.tmp").write_bytes(b"PAR1 not finished")  # a part being written
+    table = observer.read_table(out)
+    assert table.num_rows == 6
+    assert sorted(table.column("syscall").to_pylist()).count("openat") == 2
+    one = observer.read_table(sorted(out.glob("*.parquet"))[0])
+    assert one.num_rows == 3
+    with pytest.raises(ValueError, match=r"is not an observer trace log .*: it looks like a "
+                                         "Parquet dataset directory"):
+        observer.read_log(out)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(IsADirectoryError, match="directory without Parquet files"):
+        observer.read_table(empty)
+
+
 def test_parquet_stream_writes_complete_files_as_it_goes(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "stream"

@@ -27,6 +27,7 @@ _NAMES = {
     "jsonl": "observer JSON Lines (--format jsonl)",
     "strace": "strace-style text (strace, or observer --format strace)",
     "parquet": "a Parquet file",
+    "dataset": "a Parquet dataset directory (--format parquet)",
     "split": "a per-process sequence file (space-separated syscall ids)",
 }
 
@@ -57,7 +58,13 @@ def detect(head: bytes) -> str | None:
 
 
 def detect_file(path: str | Path) -> str | None:
-    """detect() of the first SNIFF_BYTES of the file at path; raises OSError."""
+    """detect() of the first SNIFF_BYTES of the file at path, or 'dataset' for a directory
+    that holds Parquet files (what --format parquet writes); raises OSError."""
+    if Path(path).is_dir():
+        if any(Path(path).rglob("*.parquet")):
+            return "dataset"
+        raise IsADirectoryError(f"{path} is a directory without Parquet files: give a trace "
+                                "file or a dataset directory that --format parquet wrote")
     with open(path, "rb") as file:
         return detect(file.read(SNIFF_BYTES))
 

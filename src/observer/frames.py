@@ -469,8 +469,10 @@ def _detect(path: Path, format: str | None, readable: tuple[str, ...]) -> str | 
                          f"{', '.join(readable)}")
     path = Path(path)
     found = detect_file(path)
-    wanted = format or (found if found in readable else "log")
-    if found is not None and found != wanted:
+    # The directory --format parquet writes reads as the Parquet files it holds.
+    kind = "parquet" if found == "dataset" else found
+    wanted = format or (kind if kind in readable else "log")
+    if found is not None and kind != wanted:
         raise ValueError(mismatch(path, found, wanted))
     if found is None:
         with open(path, "rb") as file:
@@ -504,8 +506,9 @@ def _read(path: str | Path, format: str | None, clock_offset_ns: int | None,
 
 def read_table(path: str | Path, format: str | None = None, clock_offset_ns: int | None = None,
                arch: str | None = None) -> pa.Table:
-    """Read a trace the CLI wrote (``log``, ``jsonl``, ``strace`` or a ``parquet`` file) as an
-    Arrow table of the record schema: ``LOG_COLUMNS`` for a log, ``COLUMNS`` for the others.
+    """Read a trace the CLI wrote (``log``, ``jsonl``, ``strace``, or the ``parquet`` dataset
+    directory of ``--format parquet`` or one file of it) as an Arrow table of the record
+    schema: ``LOG_COLUMNS`` for a log, ``COLUMNS`` for the others.
 
     ``format`` is told from the file's first lines when None. For jsonl, ``time`` is the
     file's wall clock (``wall_ns``), or ``ts_ns + clock_offset_ns`` when that is given. Lines
