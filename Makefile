@@ -15,7 +15,7 @@ BUILD_PACKAGES = scikit-build-core pybind11 cmake ninja
 CTEST_DIR = build/ctest
 DEMO_DIR ?= demo-output
 
-.PHONY: deps venv install demo test test-cpp test-py bench clean
+.PHONY: deps venv install demo test test-cpp test-py test-floor bench clean
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -40,8 +40,9 @@ demo: install
 	@echo; echo "first lines of $(DEMO_DIR)/trace.log:"; head -n 5 $(DEMO_DIR)/trace.log
 	@echo; echo "per-process files in $(DEMO_DIR)/split:"; ls $(DEMO_DIR)/split
 
-# C++ unit tests of the core (no BPF, no Python), then the Python and integration suites.
-test: test-cpp test-py
+# C++ unit tests of the core (no BPF, no Python), then the Python and integration suites,
+# then the data path again on the oldest NumPy, pandas and pyarrow that pyproject.toml admits.
+test: test-cpp test-py test-floor
 
 test-cpp: venv
 	$(VENV)/bin/cmake -S . -B $(CTEST_DIR) -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV))/bin/ninja \
@@ -51,6 +52,24 @@ test-cpp: venv
 
 test-py: install
 	$(VPY) -m pytest
+
+# The floors of pyproject.toml's dependencies, tested: a second venv with exactly those
+# releases runs every test that builds, reads or writes Arrow, pandas or Parquet data.
+FLOOR_VENV = .venv-floor
+FLOOR_PACKAGES = numpy==1.23.5 pandas==2.0.3 pyarrow==14.0.2 pytest
+FLOOR_TESTS = tests/test_arrow.py tests/test_frames.py tests/test_formatter.py \
+              tests/test_summary.py tests/test_analysis.py tests/integration/test_python_api.py \
+              tests/integration/test_schema.py tests/integration/test_tracer_runs.py
+
+test-floor: venv
+	@if ! $(FLOOR_VENV)/bin/python -c 'import sys' >/dev/null 2>&1; then \
+	  rm -rf $(FLOOR_VENV) && $(PYTHON) -m venv $(FLOOR_VENV); \
+	fi
+	$(FLOOR_VENV)/bin/python -m pip --disable-pip-version-check install -q $(FLOOR_PACKAGES) \
+	  $(BUILD_PACKAGES)
+	$(FLOOR_VENV)/bin/python -m pip --disable-pip-version-check install -q --no-build-isolation \
+	  --no-deps .
+	$(FLOOR_VENV)/bin/python -m pytest -p no:cacheprovider $(FLOOR_TESTS)
 
 # The peers observer is compared with; the benchmark reports any that is missing or not working.
 BENCH_APT_PACKAGES = bpftrace linux-perf strace
@@ -63,4 +82,4 @@ bench: install
 	$(VPY) bench/run.py
 
 clean:
-	rm -rf build $(DEMO_DIR) .pytest_cache $(VENV)
+	rm -rf build $(DEMO_DIR) .pytest_cache $(VENV) $(FLOOR_VENV)

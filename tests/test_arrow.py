@@ -61,7 +61,7 @@ def test_to_pandas_keeps_its_dtypes() -> None:
 def test_the_pyarrow_backend_wraps_the_columns_without_a_copy() -> None:
     batch = arrow.from_records(records(), clock_offset_ns=0)
     df = arrow.to_frame(batch, dtype_backend="pyarrow")
-    column = df["ts_ns"].array._pa_array.chunk(0)
+    column = df["ts_ns"].array.__arrow_array__().chunk(0)
     assert column.buffers()[1].address == batch.column("ts_ns").buffers()[1].address
     assert df["comm"].dtype == "category"
     with pytest.raises(ValueError, match="dtype_backend"):

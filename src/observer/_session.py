@@ -651,6 +651,8 @@ class Output:
             if final and hasattr(self.sink, "close"):
                 self.sink.close()  # -ff: the sequence files get their final newline
             return
+        import pyarrow as pa
+
         try:
             from observer.arrow import import_batch
 
@@ -660,6 +662,8 @@ class Output:
                 self.parquet.close()
         except OSError as err:
             raise OutputError(f"write {self.path}: {err.strerror or err}") from None
+        except pa.ArrowException as err:  # pyarrow's own errors that are not OSErrors
+            raise OutputError(f"write {self.path}: {err}") from None
 
     @property
     def written(self) -> int:

@@ -114,20 +114,11 @@ def log_schema() -> pa.Schema:
 def import_batch(capsules: tuple[Any, Any]) -> pa.RecordBatch:
     """The record batch of a (schema, array) pair of Arrow PyCapsules from observer._core.
 
-    pyarrow takes the columns' memory over (no copy). pyarrow >= 14 imports the capsules
-    directly; older versions get the structs' addresses (the same C Data Interface)."""
+    pyarrow takes the columns' memory over (no copy)."""
     import pyarrow as pa
 
     schema_capsule, array_capsule = capsules
-    if hasattr(pa.RecordBatch, "_import_from_c_capsule"):
-        return pa.RecordBatch._import_from_c_capsule(schema_capsule, array_capsule)
-    import ctypes
-
-    address = ctypes.pythonapi.PyCapsule_GetPointer
-    address.restype = ctypes.c_void_p
-    address.argtypes = [ctypes.py_object, ctypes.c_char_p]
-    return pa.RecordBatch._import_from_c(address(array_capsule, b"arrow_array"),
-                                         address(schema_capsule, b"arrow_schema"))
+    return pa.RecordBatch._import_from_c_capsule(schema_capsule, array_capsule)
 
 
 def from_records(events: np.ndarray, clock_offset_ns: int) -> pa.RecordBatch:
@@ -193,8 +184,11 @@ def _numpy_nullable(column: Any, field: Any) -> Any:
     if pa.types.is_string(kind):
         # Through Arrow: no Python object per row for pandas' Arrow-backed str dtype.
         text = column.cast(pa.string())
-        return pd.array(text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text,
-                        dtype=str)
+        text = text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
+        if not isinstance(pd.api.types.pandas_dtype(str), pd.StringDtype):
+            # pandas < 3: str means Python objects, and a null would become the text "None".
+            return pd.array(text.to_numpy(zero_copy_only=False), dtype="string")
+        return pd.array(text, dtype=str)
     if pa.types.is_timestamp(kind):
         return column.to_numpy()
     if pa.types.is_boolean(kind):
@@ -219,8 +213,8 @@ def to_frame(data: ArrowData, dtype_backend: str = "numpy_nullable") -> pd.DataF
     ``dtype_backend="numpy_nullable"`` (the default) gives NumPy and pandas' nullable dtypes:
     ``time`` datetime64[ns] (NaT if not recorded), ``pid`` uint32 and ``nr`` int32, the other
     integers nullable (UInt64, Int64, ...), the names (``comm``, ``syscall``, ``error``)
-    ``category``, paths ``str``, ``compat`` and ``truncated`` ``boolean``, ``argv`` lists and
-    ``data`` bytes as objects.
+    ``category``, paths ``str`` (``string`` on pandas 2), ``compat`` and ``truncated``
+    ``boolean``, ``argv`` lists and ``data`` bytes as objects.
     ``dtype_backend="pyarrow"`` wraps the Arrow columns without copying them
     (``pd.ArrowDtype``; comm, syscall and error become categoricals over their dictionaries).
     """
