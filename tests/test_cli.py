@@ -104,7 +104,7 @@ def test_ring_size_accepts_mib_and_suffixes(text: str, size: int) -> None:
     assert cli.parse_options(["--ring-size", text]).ring_size == size
 
 
-@pytest.mark.parametrize("text", ["0", "3", "2K", "2048", "12M", "-4", "1G", "x", ""])
+@pytest.mark.parametrize("text", ["0", "3", "2K", "2048", "12M", "-4", "2G", "x", ""])
 def test_ring_size_must_be_a_power_of_two_from_a_page(text: str) -> None:
     with pytest.raises(UsageError, match="ring size must be a power of two"):
         cli.parse_options(["--ring-size", text])
@@ -209,3 +209,31 @@ def test_the_closing_line_accounts_for_every_call() -> None:
                     "written at the end), 1.00 s")
     line = cli.closing_line(counts(written=8, unfinished=2, resumed=1), 0.5)
     assert line == "observer: 8 events written, 0 lost, 500 ms; 2 unfinished and 1 resumed among them"
+
+
+def test_minus_u_is_refused_with_the_option_that_filters_by_user() -> None:
+    with pytest.raises(UsageError, match=r"-u USER would run the command as USER.*--user USER"):
+        cli.parse_options(["-u", "nobody", "--", "true"])
+    assert cli.parse_options(["--user", "0", "--", "true"]).uid == 0
+
+
+def test_trace_all_and_none_and_a_regex_are_read_from_e() -> None:
+    assert cli.parse_options(["-e", "trace=all", "--", "true"]).syscalls == []
+    none = cli.parse_options(["-e", "trace=none", "--", "true"])
+    assert none.syscalls == [] and none.compat_syscalls == []
+    assert cli.parse_options(["-s", "/^getpp", "--", "true"]).syscalls == [
+        syscalls.number("getppid")]
+    assert cli.parse_options(["-s", "128", "--", "true"]).numeric_syscalls == ["128"]
+
+
+def test_sizes_take_a_g_suffix_and_say_their_limits() -> None:
+    assert cli.parse_size("1G") == cli.parse_size("1024M") == 1 << 30
+    assert cli.parse_size("2048M", power_of_two=False) == 2 << 30
+    assert cli.parse_size("1024G", power_of_two=False) == 1 << 40
+    with pytest.raises(UsageError, match="from 1K to 1024G, not '1025G'"):
+        cli.parse_size("1025G", power_of_two=False, name="backlog size")
+    with pytest.raises(UsageError, match="power of two from 4K to 1G"):
+        cli.parse_size("2G")
+    # What --help says is what is accepted.
+    help_text = " ".join(cli.build_parser().format_help().split())
+    assert "from 4K to 1G" in help_text and "from 1K to 1024G" in help_text

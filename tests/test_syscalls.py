@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from observer import syscalls
+from observer._errors import UsageError
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "syscalls"
 
@@ -52,3 +53,55 @@ def test_a_number_no_syscall_has_is_refused_as_strace_does() -> None:
     with pytest.raises(UsageError, match="invalid system call '999'"):
         syscalls.parse_list(["999"], arch="x86_64")
     assert syscalls.parse_list(["1"], arch="x86_64") == [1]
+
+
+# strace 6's selection syntax, on x86_64's tables (64-bit and i386 numbers).
+I386 = {name: nr for nr, name in syscalls.table("i386").items()}
+
+
+def select(*values: str) -> syscalls.Selection:
+    return syscalls.parse_selection(values, "x86_64")
+
+
+def test_all_selects_without_a_filter_and_none_filters_everything() -> None:
+    assert select("all") == syscalls.Selection([], None)
+    assert not select("all").filters and not select("!none").filters
+    nothing = select("none")
+    assert nothing.native == [] and nothing.compat == [] and nothing.filters
+    everything_but_read = select("all,!read")
+    assert everything_but_read == select("!read")
+    assert syscalls.number("read", "x86_64") not in everything_but_read.native
+    assert everything_but_read.compat is not None and I386["read"] not in everything_but_read.compat
+
+
+def test_a_regex_selects_the_names_it_matches_anywhere() -> None:
+    chosen = {syscalls.name(nr, "x86_64") for nr in select("/^open").native}
+    assert chosen == {"open", "openat", "openat2", "open_by_handle_at", "open_tree",
+                      "open_tree_attr"} & set(syscalls.table("x86_64").values())
+    assert "fanotify_init" in {syscalls.name(nr, "x86_64") for nr in select("/notify").native}
+    with pytest.raises(UsageError, match="invalid regular expression"):
+        select("/(")
+
+
+def test_a_question_mark_ignores_a_name_unknown_here() -> None:
+    assert select("?no_such_call,read").native == [0]
+    assert select("?no_such_call") == syscalls.Selection([], [])  # selects nothing at all
+    with pytest.raises(UsageError, match="unknown syscall 'no_such_call'"):
+        select("no_such_call,read")
+
+
+def test_an_abi_suffix_keeps_one_abi() -> None:
+    assert select("open@64") == syscalls.Selection([2], [])
+    assert select("open@32") == syscalls.Selection([], [I386["open"]])
+    # Without one, the 32-bit calls of the same names come along (int 0x80 cannot slip past).
+    assert select("open") == syscalls.Selection([2], None)
+    # A call only the 32-bit ABI has is selected by its name too.
+    assert select("socketcall") == syscalls.Selection([], [I386["socketcall"]])
+    assert select("20@32") == syscalls.Selection([], [20])
+    with pytest.raises(UsageError, match="unknown ABI in 'open@x32'"):
+        select("open@x32")
+
+
+def test_bare_numbers_are_remembered_for_the_string_size_hint() -> None:
+    assert select("128").numbers == ["128"]
+    assert select("read,!128").numbers == []

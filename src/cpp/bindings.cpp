@@ -227,6 +227,8 @@ PYBIND11_MODULE(_core, m) {
       .def(py::init<>())
       .def_readwrite("pids", &Spec::pids)
       .def_readwrite("syscalls", &Spec::syscalls)
+      .def_readwrite("compat_syscalls", &Spec::compat_syscalls)
+      .def_readwrite("compat_syscalls_set", &Spec::compat_syscalls_set)
       .def_readwrite("comms", &Spec::comms)
       .def_readwrite("paths", &Spec::paths)
       .def_readwrite("follow", &Spec::follow)

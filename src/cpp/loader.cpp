@@ -206,17 +206,25 @@ Loader::Loader(const Spec& spec) {
   ro->filter_self_tgid = spec.self_tgid ? spec.self_tgid : static_cast<uint32_t>(getpid());
   ro->filter_tgids = !spec.whole_system();
   ro->follow_forks = spec.follow && !spec.whole_system();
-  ro->filter_syscalls = !spec.syscalls.empty();
-  for (int nr : spec.syscalls) {
+  ro->filter_syscalls = spec.filters_syscalls();
+  auto check_number = [](int nr) {
     if (nr < 0 || nr >= MAX_SYSCALLS)
       throw Error("configure syscall filter", EINVAL,
                   "syscall number " + std::to_string(nr) + " is out of range 0-" +
                       std::to_string(MAX_SYSCALLS - 1));
+  };
+  for (int nr : spec.syscalls) {
+    check_number(nr);
     ro->filter_syscall_bits[nr / 64] |= 1ull << (nr % 64);
+    if (spec.compat_syscalls_set) continue;
     // The same syscall by its 32-bit number, so that int 0x80 cannot slip past -s.
     int compat = compat_syscall_number(syscall_name(nr));
     if (compat >= 0 && compat < MAX_SYSCALLS)
       ro->filter_syscall_bits_compat[compat / 64] |= 1ull << (compat % 64);
+  }
+  for (int nr : spec.compat_syscalls) {
+    check_number(nr);
+    ro->filter_syscall_bits_compat[nr / 64] |= 1ull << (nr % 64);
   }
   if (spec.string_limit > STRING_MAX - 2)
     throw Error("configure string capture", EINVAL,

@@ -17,6 +17,11 @@ namespace observer {
 struct Spec {
   std::vector<uint32_t> pids;      // trace these processes (all threads)
   std::vector<int> syscalls;       // only these syscall numbers; empty = all
+  // The 32-bit (i386) numbers selected on their own (-s name@32, name@64, none), when
+  // compat_syscalls_set; else those of `syscalls`, by name, so that int 0x80 cannot slip past
+  // -s. Set with both lists empty, no syscall is traced (-e trace=none).
+  std::vector<int> compat_syscalls;
+  bool compat_syscalls_set = false;
   std::vector<std::string> comms;  // trace processes that exec a program of this name
   std::vector<std::string> paths;  // -P: only syscalls that name one of these or use its fd
   bool follow = false;             // trace children of traced processes
@@ -50,6 +55,7 @@ struct Spec {
   std::string probe_root = "/";    // where probe_features() looks for /proc and /sys
 
   bool whole_system() const { return pids.empty() && comms.empty(); }
+  bool filters_syscalls() const { return !syscalls.empty() || compat_syscalls_set; }
 };
 
 // libbpf's own messages: 0 = keep them for error reports only, 1+ = also print to stderr.

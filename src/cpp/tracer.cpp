@@ -224,7 +224,7 @@ std::vector<Event> Tracer::calls_begun_before(const std::string& proc_root) cons
     char* end = nullptr;
     long nr = strtol(p, &end, 10);
     if (end == p || nr < 0 || nr >= MAX_SYSCALLS) continue;
-    if (!spec_.syscalls.empty() &&
+    if (spec_.filters_syscalls() &&
         std::find(spec_.syscalls.begin(), spec_.syscalls.end(), nr) == spec_.syscalls.end())
       continue;
     p = end;

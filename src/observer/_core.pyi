@@ -67,6 +67,8 @@ class Spec:
 
     pids: list[int]
     syscalls: list[int]
+    compat_syscalls: list[int]
+    compat_syscalls_set: bool
     comms: list[str] | list[bytes]
     paths: list[str] | list[bytes]
     follow: bool

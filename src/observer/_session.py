@@ -314,6 +314,7 @@ class Settings:
     command: list[str] = field(default_factory=list)
     follow: bool = False
     syscalls: list[int] = field(default_factory=list)
+    compat_syscalls: list[int] | None = None  # syscalls.Selection.compat
     paths: list[str] = field(default_factory=list)  # -P, as parse_paths gives them
     cgroup: Any = None  # observer._cgroups.Cgroup of --cgroup/--unit/--container
     uid: int | None = None
@@ -367,6 +368,8 @@ def make_spec(settings: Settings, pids: list[int], running: list[int] | None = N
     spec = _core.Spec()
     spec.pids = pids
     spec.syscalls = settings.syscalls
+    if settings.compat_syscalls is not None:
+        spec.compat_syscalls, spec.compat_syscalls_set = settings.compat_syscalls, True
     spec.comms = fs_bytes(settings.comms)
     spec.paths = fs_bytes(settings.paths)
     if settings.cgroup is not None:

@@ -97,6 +97,8 @@ class Options:
     per_process: bool = False  # -ff
     quiet: bool = False
     syscalls: list[int] = field(default_factory=list)
+    compat_syscalls: list[int] | None = None  # syscalls.Selection.compat
+    numeric_syscalls: list[str] = field(default_factory=list)  # -s 128: a string size?
     paths: list[str] = field(default_factory=list)
     command: list[str] = field(default_factory=list)
     output: str = "trace.log"
@@ -160,8 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "repeatable, comma-separated")
     target.add_argument("-s", "--syscall", action="append", default=[], metavar="NAME",
                         help="only these syscalls: names, numbers, strace classes (%%file, "
-                             "%%process, %%net, %%signal, %%ipc, %%desc, %%memory), '!' to "
-                             "exclude; repeatable, comma-separated")
+                             "%%process, %%net, %%signal, %%ipc, %%desc, %%memory), /REGEX "
+                             "(names it matches), all, none; NAME@64 or NAME@32 for one ABI, "
+                             "?NAME to ignore a name unknown here, '!' to exclude; repeatable, "
+                             "comma-separated (strace's -s N is --string-limit N)")
     target.add_argument("-P", "--path", action="append", default=[], metavar="PATH",
                         help="only syscalls that touch PATH: name it in an argument (as given, "
                              "or resolved) or use an fd opened on it (decided in the kernel); "
@@ -175,12 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--container", metavar="ID",
                         help="only processes of the container whose id starts with ID "
                              "(docker, containerd, CRI-O, podman): its cgroup")
-    target.add_argument("-u", "--user", metavar="USER",
+    target.add_argument("--user", metavar="USER",
                         help="only syscalls made with this real or effective user (name or "
                              "number)")
-    target.add_argument("--uid", type=int, metavar="UID", help="the same as -u, by number")
+    target.add_argument("--uid", type=int, metavar="UID", help="the same as --user, by number")
+    target.add_argument("-u", dest="run_as", metavar="USER", help=argparse.SUPPRESS)
     target.add_argument("-e", dest="expr", action="append", default=[], metavar="EXPR",
-                        help="strace's filter syntax: trace=LIST (as -s), status=failed (as "
+                        help="strace's filter syntax: trace=LIST (as -s; all, none, /REGEX), "
+                             "status=failed (as "
                              "-Z), status=successful or status=unfinished (calls that never "
                              "returned); repeatable")
     target.add_argument("-Z", "--failed", action="store_true",
@@ -233,16 +239,16 @@ def build_parser() -> argparse.ArgumentParser:
                           "time per call, from histograms kept in the kernel")
     out.add_argument("--rotate", default="64", metavar="SIZE",
                      help="--format parquet: start the next file of the dataset after SIZE of "
-                          "records (MiB, or with a K or M suffix; default: 64) and at least "
+                          "records (MiB, or with a K, M or G suffix; default: 64) and at least "
                           "every 5 s, so that a killed run keeps what it wrote")
     out.add_argument("--ring-size", default="16", metavar="SIZE",
-                     help="ring buffer size, a power of two: MiB, or with a K or M suffix "
-                          "(default: 16)")
+                     help="ring buffer size, a power of two from 4K to 1G: MiB, or with a K, "
+                          "M or G suffix (default: 16)")
     out.add_argument("--backlog", metavar="SIZE",
                      help="records drained from the ring that may wait for the output when it "
-                          "is slower than the traced programs: MiB, or with a K or M suffix "
-                          "(default: 16 ring sizes, at most 1024M); beyond it they are dropped "
-                          "and counted")
+                          "is slower than the traced programs, from 1K to 1024G: MiB, or with "
+                          "a K, M or G suffix (default: 16 ring sizes, but not over 1G); "
+                          "beyond it they are dropped and counted")
     parser.add_argument("-l", "--list-syscalls", nargs="?", const="*", metavar="PATTERN",
                         help="list syscall numbers and names of this machine and exit; PATTERN "
                              "is a glob ('open*') or a class ('%%file', '%%net'; '%%' lists "
@@ -262,14 +268,15 @@ def parse_size(text: str, power_of_two: bool = True, name: str = "rotate size") 
     """Bytes from "16", "16M" or "64K" (no suffix = MiB): a ring size (a power of two) or,
     with power_of_two=False, a size called name (--rotate, --backlog); raises UsageError."""
     page = os.sysconf("SC_PAGE_SIZE")
-    match = re.fullmatch(r"(\d{1,7})([KkMm]?)", text.strip())
-    size = int(match.group(1)) << (10 if match.group(2) in ("K", "k") else 20) if match else 0
+    match = re.fullmatch(r"(\d{1,10})([KkMmGg]?)", text.strip())
+    shift = {"k": 10, "m": 20, "": 20, "g": 30}[match.group(2).lower()] if match else 0
+    size = int(match.group(1)) << shift if match else 0
     if not power_of_two:
         if not 1 << 10 <= size <= 1 << 40:
-            raise UsageError(f"{name} must be from 1K to 1048576M, not {text!r}")
+            raise UsageError(f"{name} must be from 1K to 1024G, not {text!r}")
         return size
     if not page <= size <= 1 << 30 or size & (size - 1):
-        raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1024M "
+        raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1G "
                          f"(a bare number is MiB: 16 = 16M), not {text!r}")
     return size
 
@@ -334,8 +341,7 @@ def parse_options(argv: list[str] | None) -> Options:
     for expr in args.expr:
         key, _, value = expr.rpartition("=") if "=" in expr else ("trace", "=", expr)
         if key == "trace":
-            if value != "all":
-                syscall_lists.append(value)
+            syscall_lists.append(value)
         elif key == "status" and value in ("failed", "successful", "unfinished"):
             opts.failed = opts.failed or value == "failed"
             opts.successful = opts.successful or value == "successful"
@@ -397,9 +403,14 @@ def parse_options(argv: list[str] | None) -> Options:
     opts.comms = parse_comms(args.comm)
     opts.paths = parse_paths(args.path)
     opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)
+    if args.run_as is not None:
+        raise UsageError("-u USER would run the command as USER, as strace's -u does, which "
+                         "observer does not do: --user USER traces only USER's syscalls")
     opts.uid = parse_user(args.user, args.uid)
     opts.pids = parse_pids(args.pid)
-    opts.syscalls = syscalls.parse_list(syscall_lists)
+    selection = syscalls.parse_selection(syscall_lists)
+    opts.syscalls, opts.compat_syscalls = selection.native, selection.compat
+    opts.numeric_syscalls = selection.numbers
     if opts.duration is not None and not opts.duration > 0:
         raise UsageError(f"duration must be > 0 seconds, not {args.duration}")
     opts.ring_size = parse_size(args.ring_size)
@@ -436,7 +447,7 @@ def parse_user(user: str | None, uid: int | None) -> int | None:
     import pwd
 
     if user is not None and uid is not None:
-        raise UsageError("give -u or --uid, not both")
+        raise UsageError("give --user or --uid, not both")
     if user is not None:
         if user.isdigit():
             uid = int(user)
@@ -491,7 +502,7 @@ def print_info(probe_root: str = "/") -> int:
     report = _core.probe_kernel(probe_root)
     arch = syscalls.native_arch()
     print(f"observer {__version__}")
-    missing = []
+    missing, unknown = [], []
     for feature in report:
         if feature.name in _INFO_ONLY:
             print(f"  {feature.name + ':':<15}{feature.detail}")
@@ -501,12 +512,19 @@ def print_info(probe_root: str = "/") -> int:
             continue
         state = {True: "yes", False: "no", None: "unknown"}[feature.available]
         print(f"  {feature.name + ':':<15}{state:<8}{feature.detail}")
-        if feature.required and feature.available is not True:
+        if feature.required and feature.available is False:
             missing.append(feature.name)
+        elif feature.required and feature.available is None:
+            unknown.append(feature.name)
     print(f"  {'cgroup v2:':<15}{cgroup_v2_info(probe_root)}")
-    if missing:
-        print(f"observer cannot trace here: {', '.join(missing)} "
-              f"{'is' if len(missing) == 1 else 'are'} not available")
+    if missing or unknown:
+        # A probe that could not run says nothing about the kernel: such features are
+        # unknown, not missing.
+        said = [f"{what}: {', '.join(names)}"
+                for names, what in ((missing, "not available"),
+                                    (unknown, "unknown without privileges"))
+                if names]
+        print(f"observer cannot trace here: {'; '.join(said)}")
         return EXIT_ERROR
     print("observer can trace here (tp_btf programs, BPF ring buffer)")
     return EXIT_OK
@@ -617,7 +635,10 @@ def describe(opts: Options) -> str:
         what.append("pid " + ",".join(map(str, opts.pids)))
     if opts.comms:
         what.append("programs named " + ",".join(opts.comms))
-    target = " and ".join(what) or "the whole system"
+    # No target at all: the seeds' default, said in full, since nothing on the command line
+    # asked for it.
+    whole = "the whole system (no -p, -n or -- CMD: every process but observer)"
+    target = " and ".join(what) or whole
     if opts.follow and (opts.command or opts.pids or opts.comms):
         target += " with children"
     # Restrictions of what is above (both decided in the kernel per syscall).
@@ -629,14 +650,26 @@ def describe(opts: Options) -> str:
         target += " touching " + ", ".join(opts.paths)
     if not records_wanted(opts):
         return target + ", summary only"
-    return target + (" to " + ("standard output" if opts.output == "-" else opts.output))
+    if opts.output == "-":
+        return target + " to standard output"
+    if not opts.output_given:  # the default file, named in full so it can be found
+        return target + f" to {os.path.abspath(opts.output)} (the default -o)"
+    return target + f" to {opts.output}"
+
+
+def how_to_stop(opts: Options) -> str:
+    """The end of the "tracing ..." message: what ends the trace besides Ctrl-C."""
+    if opts.duration:
+        return f"stops after {opts.duration:g} s, or Ctrl-C"
+    return "Ctrl-C to stop"
 
 
 def settings(opts: Options) -> Settings:
     """The session settings of the command-line options."""
     chosen = Settings(
         pids=opts.pids, comms=opts.comms, command=opts.command, follow=opts.follow,
-        syscalls=opts.syscalls, paths=opts.paths, cgroup=opts.cgroup, uid=opts.uid,
+        syscalls=opts.syscalls, compat_syscalls=opts.compat_syscalls, paths=opts.paths,
+        cgroup=opts.cgroup, uid=opts.uid,
         duration=opts.duration,
         ring_size=opts.ring_size, backlog_size=opts.backlog, emit_records=records_wanted(opts),
         count_stats=opts.summary, count_latency=opts.latency, failed=opts.failed,
@@ -700,7 +733,8 @@ def _trace(opts: Options, session: Session) -> int:
             print(f"observer: note: {note}", file=sys.stderr)
     session.begin()
     if not opts.quiet:
-        print(f"observer: tracing {describe(opts)}; Ctrl-C to stop", file=sys.stderr, flush=True)
+        print(f"observer: tracing {describe(opts)}; {how_to_stop(opts)}", file=sys.stderr,
+              flush=True)
     # The command execs first: if that fails, no output has been created. Its first records
     # wait in the ring for the first poll.
     session.release()
@@ -754,8 +788,10 @@ def _trace(opts: Options, session: Session) -> int:
     # of what it did not read. -c alone writes no records: its table is the report.
     closed_pipe = output_error is not None and output_error.errno == errno.EPIPE
     if not closed_pipe and ((not opts.quiet and records_wanted(opts)) or lost):
-        print(closing_line(counts, elapsed),
-              file=sys.stderr)
+        line = closing_line(counts, elapsed)
+        if opts.numeric_syscalls and not written and records_wanted(opts):
+            line += "; " + numeric_selection_note(opts.numeric_syscalls)
+        print(line, file=sys.stderr)
     if opts.summary:
         write_summary(opts, tracer.stats())
     if output_error is not None and not closed_pipe:
@@ -791,6 +827,14 @@ def accounting(written: int, tracer: Any, counters: Any, unwritten: int) -> dict
         "lost_oversized": counters.lost_oversized, "lost_notices": counters.lost_notices,
         "dropped": counters.dropped, "not_written": unwritten, "abandoned": abandoned,
     }
+
+
+def numeric_selection_note(numbers: list[str]) -> str:
+    """Why a numeric -s that matched no call may not be what was meant: strace's -s N is a
+    string size, observer's --string-limit N."""
+    named = ", ".join(f"{nr} ({syscalls.name(int(nr)) or '?'})" for nr in numbers)
+    return (f"-s {','.join(numbers)} selected syscall {named}, never called: for strace's -s "
+            f"(string size) use --string-limit {numbers[0]}")
 
 
 def closing_line(counts: dict[str, int], elapsed: float) -> str:

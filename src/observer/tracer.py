@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from observer import _core, _session, syscalls
+from observer import _core, _session
+from observer import syscalls as syscalls_module
 from observer._errors import UsageError
 
 if TYPE_CHECKING:
@@ -178,9 +179,11 @@ class Tracer:
         if self.format == "parquet" and output is None:
             output = "trace.parquet"
         self.output = output
+        selection = syscalls_module.parse_selection(_strings(syscalls))
         self.settings = _session.Settings(
             pids=_session.parse_pids(_strings(pids)),
-            syscalls=_syscall_numbers(syscalls),
+            syscalls=selection.native,
+            compat_syscalls=selection.compat,
             paths=_session.parse_paths([paths] if isinstance(paths, str) else list(paths or [])),
             comms=_session.parse_comms(_strings(comms)),
             command=[os.fsdecode(c) for c in commands],
@@ -535,6 +538,3 @@ def _batch_sink(format: str, clock_offset_ns: int) -> tuple[Any, Callable[[], li
 
     return sink, take_batches
 
-
-def _syscall_numbers(values: int | str | Iterable[int | str] | None) -> list[int]:
-    return syscalls.parse_list(_strings(values))

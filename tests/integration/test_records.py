@@ -524,6 +524,39 @@ def test_the_syscall_filter_catches_32_bit_calls(int80: Path, tmp_path: Path) ->
     assert re.fullmatch(r"\d+ +write\(1, 0x[0-9a-f]+, 6\) += -?\d+.*", line), line
 
 
+def test_an_abi_suffix_selects_one_abi_in_the_kernel(int80: Path, tmp_path: Path) -> None:
+    def traced(selection: str) -> list[tuple[str, bool]]:
+        records = observer_records(["-s", selection], [str(int80)], tmp_path)
+        return [(r["syscall"], r["compat"]) for r in records if "syscall" in r]
+
+    assert traced("write@32,getpid@32") == [("getpid", True), ("write", True)]
+    # The 64-bit calls of the same names are left out, and so are the 32-bit ones with @64.
+    assert traced("write@64,getpid@64,exit_group") == [("exit_group", False)]
+    assert traced("/^(write|getpid)$") == [("getpid", True), ("write", True)]
+
+
+def test_trace_none_writes_no_call_but_the_exit(tmp_path: Path) -> None:
+    out = tmp_path / "t.txt"
+    result = run_observer("-e", "trace=none", "--format", "strace", "-o", str(out), "--", "true")
+    assert result.returncode == 0, result.stderr
+    (line,) = out.read_text().splitlines()
+    assert re.fullmatch(r"\d+ +\+\+\+ exited with 0 \+\+\+", line), line
+
+
+def test_a_numeric_selection_that_matched_nothing_points_to_the_string_limit(
+        tmp_path: Path) -> None:
+    result = run_observer("-s", "128", "-o", str(tmp_path / "t.log"), "--", "true")
+    assert result.returncode == 0, result.stderr
+    closing = result.stderr.splitlines()[-1]
+    assert closing.endswith("; -s 128 selected syscall 128 (rt_sigtimedwait), never called: "
+                            "for strace's -s (string size) use --string-limit 128"), closing
+    # A numeric selection that did match says nothing more.
+    getppid = str(observer.syscalls.number("getppid"))
+    result = run_observer("-s", getppid, "-o", str(tmp_path / "t.log"), "--", sys.executable,
+                          "-S", "-c", "import os; os.getppid()")
+    assert "--string-limit" not in result.stderr
+
+
 def test_straces_filter_syntax_selects_in_the_kernel(program: Path, scratch: Path,
                                                      tmp_path: Path) -> None:
     ok = observer_records(["-e", "trace=%file,read", "-e", "status=successful"],

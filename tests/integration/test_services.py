@@ -253,8 +253,8 @@ def test_container_id_prefix_finds_the_runtime_cgroup(tmp_path: Path, cgroup: Pa
     (["--container", "zz"], "expected 4 to 64 hex digits"),
     (["--container", "abcdef0123"], "no container cgroup with that id"),
     (["--cgroup", "x", "--unit", "y.service"], "give one of --cgroup and --unit"),
-    (["-u", "no-such-user-here"], "unknown user 'no-such-user-here'"),
-    (["-u", "nobody", "--uid", "3"], "give -u or --uid, not both"),
+    (["--user", "no-such-user-here"], "unknown user 'no-such-user-here'"),
+    (["--user", "nobody", "--uid", "3"], "give --user or --uid, not both"),
 ])
 def test_bad_cgroup_and_user_options_are_one_line_usage_errors(args: list[str],
                                                                message: str) -> None:
@@ -279,7 +279,7 @@ def test_uid_traces_only_that_users_syscalls(tmp_path: Path) -> None:
     log = tmp_path / "t.log"
     as_nobody = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
     ((parent, child), _), stderr = trace_families(
-        log, "-u", "nobody", procs=(start_family(90, 10, prefix=as_nobody), start_family(60, 5)))
+        log, "--user", "nobody", procs=(start_family(90, 10, prefix=as_nobody), start_family(60, 5)))
     lines = read_log(log)
     assert {line.pid for line in lines} == {parent, child}
     assert counts(lines) == {NR["getppid"]: 100}

@@ -8,6 +8,7 @@ import pty
 import re
 import select
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -223,7 +224,7 @@ def test_info_simulated_mounted_tracefs_and_missing_btf(
     info = info_lines(out)
     assert info["tracefs"].startswith("yes     mounted at /mnt/t, /sys/kernel/tracing")
     assert info["BTF"].startswith("no ")
-    assert status == cli.EXIT_ERROR and "cannot trace here: BTF is not available" in out
+    assert status == cli.EXIT_ERROR and "cannot trace here: not available: BTF" in out
 
 
 def test_info_simulated_missing_privileges(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -231,5 +232,35 @@ def test_info_simulated_missing_privileges(tmp_path: Path, capsys: pytest.Captur
     # CAP_BPF (39) without CAP_PERFMON (38) and without CAP_SYS_ADMIN (21) is not enough.
     root = fake_root(tmp_path, "", caps=f"{1 << 39:016x}")
     assert cli.print_info(str(root)) == cli.EXIT_ERROR
-    info = info_lines(capsys.readouterr().out)
+    out = capsys.readouterr().out
+    info = info_lines(out)
     assert info["privileges"] == "no      run as root, or grant CAP_BPF and CAP_PERFMON"
+
+
+def test_info_without_privileges_calls_what_it_could_not_probe_unknown() -> None:
+    if shutil.which("setpriv") is None:
+        pytest.fail("setpriv (util-linux) is needed")
+    result = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                             sys.executable, "-m", "observer", "--info"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == cli.EXIT_ERROR
+    info = info_lines(result.stdout)
+    assert info["ring buffer"].startswith("unknown cannot probe without privileges")
+    last = result.stdout.splitlines()[-1]
+    # Only what was checked and found missing is "not available".
+    assert last == ("observer cannot trace here: not available: privileges; unknown without "
+                    "privileges: ring buffer, task storage, tp_btf"), last
+
+
+def test_no_argument_at_all_says_what_it_traces_where_and_how_to_stop(tmp_path: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "observer"], cwd=tmp_path,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    first = proc.stderr.readline()  # once tracing
+    proc.send_signal(signal.SIGINT)
+    rest = proc.stderr.read()
+    assert proc.wait(60) == 0, first + rest
+    assert first == (f"observer: tracing the whole system (no -p, -n or -- CMD: every process "
+                     f"but observer) to {tmp_path / 'trace.log'} (the default -o); Ctrl-C to "
+                     "stop\n")
+    assert (tmp_path / "trace.log").stat().st_size > 0
