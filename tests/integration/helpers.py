@@ -81,6 +81,17 @@ def read_log(path: Path) -> list[LogLine]:
     return lines
 
 
+def log_so_far(path: Path) -> list[LogLine]:
+    """The complete lines of a log observer is still writing; none before it is created."""
+    try:
+        text = path.read_text()
+    except FileNotFoundError:
+        return []
+    complete = text[:text.rfind("\n") + 1]
+    return [LogLine(int(pid), int(nr), comm) for pid, nr, comm in
+            (line.split(":", 2) for line in complete.splitlines())]
+
+
 def counts(lines: list[LogLine], pid: int | None = None) -> Counter[int]:
     return Counter(line.nr for line in lines if pid is None or line.pid == pid)
 
