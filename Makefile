@@ -15,7 +15,7 @@ BUILD_PACKAGES = scikit-build-core pybind11 cmake ninja
 CTEST_DIR = build/ctest
 DEMO_DIR ?= demo-output
 
-.PHONY: deps venv install demo test test-cpp test-py test-floor bench clean
+.PHONY: deps venv install demo test test-cpp test-py test-floor test-load bench clean
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -70,6 +70,18 @@ test-floor: venv
 	$(FLOOR_VENV)/bin/python -m pip --disable-pip-version-check install -q --no-build-isolation \
 	  --no-deps .
 	$(FLOOR_VENV)/bin/python -m pytest -p no:cacheprovider $(FLOOR_TESTS)
+
+# The pytest suite again with two CPU hogs and an I/O hog beside it (tests/load.sh), so that a
+# test waiting for time instead of a state fails here rather than on a busy CI machine. Without
+# Debian's stress-ng, the script loads the machine with shell loops instead.
+LOAD_APT_PACKAGES = stress-ng
+
+test-load: install
+	@if ! dpkg -s $(LOAD_APT_PACKAGES) >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(LOAD_APT_PACKAGES)) || \
+	  echo "test-load: $(LOAD_APT_PACKAGES) could not be installed; shell loops load the machine"; \
+	fi
+	PYTHON=$(VPY) bash tests/load.sh
 
 # The peers observer is compared with; the benchmark reports any that is missing or not working.
 BENCH_APT_PACKAGES = bpftrace linux-perf strace

@@ -96,13 +96,17 @@ def test_an_unknown_selection_is_refused() -> None:
 @pytest.mark.bpf
 def test_churn_counts_the_processes_in_the_traced_bitmap(
         bench_script: Callable[[str], ModuleType]) -> None:
-    # sh and its two sleeps: three bits of the bitmap, which has 65,536 words whatever it holds.
+    # sh and its two cats: three bits of the bitmap, which has 65,536 words whatever it holds.
+    # The cats read observer's stdin (sh hands it to the one in the background as fd 3): the
+    # tree lives until the test closes it.
     churn = bench_script("targeting_churn")
     tracer = subprocess.Popen([sys.executable, "-m", "observer", "-q", "-f", "-o", "/dev/null",
-                               "--", "sh", "-c", "sleep 2 & sleep 2; wait"])
+                               "--", "sh", "-c", "exec 3<&0; cat <&3 >/dev/null & cat >/dev/null; "
+                               "wait"], stdin=subprocess.PIPE)
+    assert tracer.stdin is not None
     try:
         seen = None
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60
         while tracer.poll() is None and time.monotonic() < deadline:
             seen = churn.traced_map(tracer.pid)
             if seen is not None and seen[0] == 3:
@@ -111,5 +115,6 @@ def test_churn_counts_the_processes_in_the_traced_bitmap(
         assert seen is not None and seen[0] == 3, seen
         assert seen[1] >= 4 * 1024 * 1024 // 8  # a bit for every pid the kernel hands out
     finally:
-        tracer.wait(timeout=30)
+        tracer.stdin.close()
+        tracer.wait(timeout=60)
     assert tracer.returncode == 0

@@ -8,8 +8,10 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -17,6 +19,51 @@ import observer.syscalls
 
 NR = {name: observer.syscalls.number(name) for name in
       ("getppid", "sched_yield", "openat", "execve", "exit_group", "getpgid", "gettid", "getsid")}
+
+T = TypeVar("T")
+
+#: How long a test waits for a state before it fails: far beyond what any state takes on a
+#: loaded machine, so that reaching it is a failure of the code, never of the machine's speed.
+STATE_TIMEOUT = 60.0
+
+
+def wait_until(condition: Callable[[], T], what: str, timeout: float = STATE_TIMEOUT) -> T:
+    """Polls condition until it returns something true, and returns that; fails saying what
+    was awaited once timeout seconds have passed. Tests wait for states with it, never for
+    time: the pause between two looks only spares the CPU."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout:.0f} s in vain until {what}")
+        time.sleep(0.01)
+
+
+def current_syscall(pid: int, tid: int | None = None) -> tuple[int, ...] | None:
+    """The syscall a thread is blocked in and its six arguments, from /proc/PID/task/TID/
+    syscall; None while it runs, is not in a syscall, or is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/task/{tid or pid}/syscall").read_text().split()
+    except OSError:
+        return None
+    # "running", or "-1 SP PC" for a thread blocked outside any syscall.
+    if len(fields) < 7 or fields[0] in ("running", "-1"):
+        return None
+    return (int(fields[0]), *(int(arg, 16) for arg in fields[1:7]))
+
+
+def wait_in_syscall(pid: int, name: str, *args: int, tid: int | None = None) -> None:
+    """Waits until the thread (the main one by default) blocks in syscall name with args as
+    its first arguments: its entry has been made, and it stays in the call until woken."""
+    nr = observer.syscalls.number(name)
+
+    def inside() -> bool:
+        call = current_syscall(pid, tid)
+        return call is not None and call[0] == nr and call[1:1 + len(args)] == args
+
+    wait_until(inside, f"thread {tid or pid} of {pid} blocks in {name}{args}")
 
 
 @dataclass
@@ -32,6 +79,17 @@ def read_log(path: Path) -> list[LogLine]:
         pid, nr, comm = raw.split(":", 2)
         lines.append(LogLine(int(pid), int(nr), comm))
     return lines
+
+
+def log_so_far(path: Path) -> list[LogLine]:
+    """The complete lines of a log observer is still writing; none before it is created."""
+    try:
+        text = path.read_text()
+    except FileNotFoundError:
+        return []
+    complete = text[:text.rfind("\n") + 1]
+    return [LogLine(int(pid), int(nr), comm) for pid, nr, comm in
+            (line.split(":", 2) for line in complete.splitlines())]
 
 
 def counts(lines: list[LogLine], pid: int | None = None) -> Counter[int]:

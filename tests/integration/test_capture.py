@@ -9,13 +9,12 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .helpers import compile_c, run_observer
+from .helpers import Observer, compile_c, run_observer, wait_in_syscall, wait_until
 
 pytestmark = pytest.mark.bpf
 
@@ -24,13 +23,16 @@ pytestmark = pytest.mark.bpf
 #   paths DIR    relative paths from the cwd and from a directory fd (for --absolute)
 #   strings DIR  calls with more than two string arguments (renameat2, linkat, symlinkat)
 #   die N        N getppid in each of 3 threads, which then block in read; the leader
-#                makes N getppid and calls exit_group: the readers never return
-#   block        prints its pid, sleeps 0.5 s, then blocks in read until killed
+#                makes N getppid, waits until /proc says each reader is in its read and calls
+#                exit_group: the readers never return
+#   block        makes a pipe (fds 3 and 4), prints its pid, reads a byte from stdin, then
+#                blocks in a read of the pipe until killed
 #   burst N      N getppid as fast as it can
 PROGRAM = r"""
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,13 +45,29 @@ PROGRAM = r"""
 
 static int pipe_fds[2];
 static long calls;
+static atomic_int reader_tids[3];
 
 static void *reader(void *arg) {
   char c;
-  (void)arg;
+  atomic_store(&reader_tids[(long)arg], (int)syscall(SYS_gettid));
   for (long i = 0; i < calls; i++) syscall(SYS_getppid);
   read(pipe_fds[0], &c, 1);
   return NULL;
+}
+
+/* Whether thread tid is blocked in a read of fd: /proc/self/task/TID/syscall starts with
+ * the call's number and first argument. pread, so that the look itself is no read. */
+static int in_read(int tid, int fd) {
+  char path[64], text[256], want[64];
+  snprintf(path, sizeof path, "/proc/self/task/%d/syscall", tid);
+  int f = open(path, O_RDONLY);
+  if (f < 0) return 0;
+  ssize_t n = pread(f, text, sizeof text - 1, 0);
+  close(f);
+  if (n <= 0) return 0;
+  text[n] = 0;
+  int len = snprintf(want, sizeof want, "%d 0x%x ", SYS_read, fd);
+  return strncmp(text, want, len) == 0;
 }
 
 int main(int argc, char **argv) {
@@ -94,18 +112,19 @@ int main(int argc, char **argv) {
     calls = atol(argv[2]);
     pipe(pipe_fds);
     pthread_t t[3];
-    for (int i = 0; i < 3; i++) pthread_create(&t[i], NULL, reader, NULL);
+    for (long i = 0; i < 3; i++) pthread_create(&t[i], NULL, reader, (void *)i);
     for (long i = 0; i < calls; i++) syscall(SYS_getppid);
-    struct timespec pause = {0, 200 * 1000 * 1000};
-    nanosleep(&pause, NULL);  /* the readers are blocked by now */
+    struct timespec pause = {0, 1000 * 1000};
+    for (int i = 0; i < 3; i++)
+      while (!atomic_load(&reader_tids[i]) || !in_read(atomic_load(&reader_tids[i]), pipe_fds[0]))
+        nanosleep(&pause, NULL);
     syscall(SYS_exit_group, 0);
   }
   if (strcmp(argv[1], "block") == 0) {
+    pipe(pipe_fds);
     printf("%d\n", getpid());
     fflush(stdout);
-    struct timespec pause = {0, 500 * 1000 * 1000};
-    nanosleep(&pause, NULL);
-    pipe(pipe_fds);
+    read(0, buf, 1);
     read(pipe_fds[0], buf, 1);
     return 0;
   }
@@ -262,24 +281,34 @@ def test_status_unfinished_keeps_only_the_calls_that_never_returned(program: Pat
     assert "status=failed and status=unfinished select nothing together" in result.stderr
 
 
+def blocked_target(program: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """program block, once it is blocked in its read of stdin."""
+    target = subprocess.Popen([str(program), "block"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE)
+    assert target.stdout is not None
+    pid = int(target.stdout.readline())
+    wait_in_syscall(pid, "read", 0)
+    return target, pid
+
+
 def test_a_call_running_at_attach_ends_resumed_and_one_running_at_detach_detached(
         program: Path, tmp_path: Path) -> None:
-    target = subprocess.Popen([str(program), "block"], stdout=subprocess.PIPE, text=True)
+    target, pid = blocked_target(program)
     try:
-        assert target.stdout is not None
-        pid = target.stdout.readline().strip()
+        assert target.stdin is not None
         out = tmp_path / "trace.txt"
-        # The target is in nanosleep now; the read it blocks in next is still running when
-        # tracing ends.
-        result = run_observer("-y", "-d", "1.5", "-o", str(out), "-p", pid)
-        assert result.returncode == 0, result.stderr
+        with Observer("-y", "-o", str(out), "-p", str(pid)) as obs:
+            # The read of stdin began before attach and returns now; the read of the pipe the
+            # target blocks in next is still running when tracing ends.
+            target.stdin.write(b"x")
+            target.stdin.flush()
+            wait_in_syscall(pid, "read", 3)
+            assert obs.stop() == 0, obs.stderr
         lines = unpadded(out.read_text()).splitlines()
-        # glibc's nanosleep is clock_nanosleep, whose remaining time comes at its exit.
-        assert re.fullmatch(rf"{pid:<5} <\.\.\. clock_nanosleep resumed>NULL\) = 0",
-                            lines[0]), lines
+        assert re.fullmatch(rf'{pid:<5} <\.\.\. read resumed>"x", 1\) = 1', lines[0]), lines
         assert any(re.fullmatch(rf"{pid:<5} read\(3<pipe:\[\d+\]>,  <detached \.\.\.>", line)
                    for line in lines), lines
-        assert "1 unfinished and 1 resumed among them" in result.stderr
+        assert "1 unfinished and 1 resumed among them" in obs.stderr
     finally:
         target.kill()
         target.wait()
@@ -316,23 +345,21 @@ def test_the_python_tracer_counts_what_it_did_not_read(program: Path) -> None:
 
     with observer.Tracer(command=[str(program), "burst", "5000"], syscalls="getppid",
                          capture_exit=True) as tracer:
-        time.sleep(1.0)  # the burst is over; nothing was read
+        # The burst is over; nothing was read.
+        wait_until(lambda: tracer.traced_alive == 0, "the burst has exited")
     assert tracer.lost == 5000
     assert tracer.unfinished == 0 and tracer.resumed == 0
 
 
 def test_a_call_running_from_before_attach_to_detach_is_detached(program: Path,
                                                                   tmp_path: Path) -> None:
-    target = subprocess.Popen([str(program), "block"], stdout=subprocess.PIPE, text=True)
+    target, pid = blocked_target(program)
     try:
-        assert target.stdout is not None
-        pid = target.stdout.readline().strip()
-        time.sleep(1.0)  # blocked in read now
         out = tmp_path / "trace.txt"
-        result = run_observer("--format", "strace", "-d", "0.5", "-o", str(out), "-p", pid)
-        assert result.returncode == 0, result.stderr
-        assert unpadded(out.read_text()) == f"{pid:<5} read(3,  <detached ...>\n"
-        assert "1 unfinished among them" in result.stderr
+        with Observer("--format", "strace", "-o", str(out), "-p", str(pid)) as obs:
+            assert obs.stop() == 0, obs.stderr
+        assert unpadded(out.read_text()) == f"{pid:<5} read(0,  <detached ...>\n"
+        assert "1 unfinished among them" in obs.stderr
     finally:
         target.kill()
         target.wait()

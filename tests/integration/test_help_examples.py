@@ -75,9 +75,9 @@ def test_example_runs(command: str, workdir: Path) -> None:
         program, args = OBSERVER, argv[1:]
     else:
         program, args = [sys.executable, *argv[1:3]], argv[3:]
-    # The pid target lives until observer says it is tracing, so it cannot exit too early
-    # on a loaded machine; -p then ends when it is killed.
-    target = subprocess.Popen(["sleep", "60"])
+    # The pid target lives until it is killed once observer says it is tracing, so it cannot
+    # exit too early on a loaded machine; -p then ends with it.
+    target = subprocess.Popen(["sleep", "infinity"])
     try:
         real = [*program, *substitute(args, target.pid)]
         proc = subprocess.Popen(real, cwd=workdir, stdout=subprocess.PIPE,

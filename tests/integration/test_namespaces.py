@@ -3,6 +3,7 @@ them, its commands and children traced, and never itself."""
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 import sys
@@ -38,11 +39,14 @@ def test_a_command_and_its_children_are_traced_with_the_namespaces_pids(tmp_path
 
 
 def test_the_whole_system_of_a_namespace_never_includes_observer(tmp_path: Path) -> None:
-    log = tmp_path / "t.log"
-    script = (f"{sys.executable} -m observer -q -d 2 -s execve,exit_group -o {log} & "
-              "sleep 1; /bin/true; /bin/true; wait")
+    log, err = tmp_path / "t.log", tmp_path / "err"
+    # Two programs run once observer says it is tracing (or has died), then it is stopped.
+    script = (f"{shlex.quote(sys.executable)} -m observer -s execve,exit_group "
+              f"-o {shlex.quote(str(log))} 2> {shlex.quote(str(err))} & "
+              f"until grep -q 'observer: tracing' {shlex.quote(str(err))} || ! kill -0 $!; "
+              "do sleep 0.01; done; /bin/true; /bin/true; kill $!; wait $!")
     result = in_pid_namespace("sh", "-c", script)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, err.read_text()
     comms = [line.comm for line in read_log(log)]
     # observer's own writes once made most of such a trace (a feedback loop).
     assert comms.count("true") == 2  # the exit_group of each (their execve is under "sh")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +16,7 @@ import pytest
 
 import observer
 
-from .helpers import NR, Observer, Workload
+from .helpers import NR, STATE_TIMEOUT, Observer, Workload, wait_until
 
 pytestmark = pytest.mark.bpf
 pd = pytest.importorskip("pandas")
@@ -152,13 +152,25 @@ def test_callback_api_sees_every_record() -> None:
 
 
 def test_ctrl_c_interrupts_batches() -> None:
-    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+    iterating = threading.Event()
+    missed: list[str] = []
+
+    def interrupt() -> None:
+        # Another process's getppid gives the loop a batch: Ctrl-C comes once it is iterating
+        # (or when it never gets there, so that the test ends and says so).
+        subprocess.run([sys.executable, "-c", "import os; os.getppid()"], check=True, timeout=60)
+        if not iterating.wait(STATE_TIMEOUT):
+            missed.append("batches() yielded nothing for a traced getppid")
+        os.kill(os.getpid(), signal.SIGINT)
+
     with observer.Tracer(syscalls="getppid") as tracer:  # the whole system: never ends alone
-        timer.start()
+        sender = threading.Thread(target=interrupt)
+        sender.start()
         with pytest.raises(KeyboardInterrupt):
             for _ in tracer.batches():
-                pass
-    timer.join()
+                iterating.set()
+    sender.join()
+    assert not missed, missed
 
 
 def test_bad_options_raise_usage_errors() -> None:
@@ -182,8 +194,8 @@ def _exit_during_load(target: subprocess.Popen[bytes]) -> observer.Tracer:
             assert target.stdin is not None
             target.stdin.close()  # the target reads EOF and exits
             stat = Path(f"/proc/{target.pid}/stat")
-            while stat.read_text().rsplit(")", 1)[1].split()[0] != "Z":
-                time.sleep(0.01)
+            wait_until(lambda: stat.read_text().rsplit(")", 1)[1].split()[0] == "Z",
+                       "the target is a zombie")
             super().load(spec)
 
     tracer = observer.Tracer(pids=target.pid)
@@ -205,25 +217,34 @@ def test_a_target_that_becomes_a_zombie_during_load_ends_the_trace() -> None:
     worker.start()
     try:
         # kill(pid, 0) succeeds on a zombie: checking with it, batches() never ended.
-        assert done.wait(30), "batches() did not end for a target that exited during load"
+        assert done.wait(STATE_TIMEOUT), ("batches() did not end for a target that exited "
+                                          "during load")
     finally:
         target.wait()
 
 
-def test_a_tracer_opened_in_a_thread_that_exits_leaves_its_command_running() -> None:
-    # The command outlives the thread that started it (PR_SET_PDEATHSIG is per thread).
+def test_a_tracer_opened_in_a_thread_that_exits_leaves_its_command_running(
+        tmp_path: Path) -> None:
+    # The command outlives the thread that started it (PR_SET_PDEATHSIG is per thread): it
+    # runs until that thread is gone from the kernel's view.
+    go = tmp_path / "go"
+    command = ["sh", "-c", f"until [ -e {shlex.quote(str(go))} ]; do sleep 0.01; done; exit 7"]
     holder: list[observer.Tracer] = []
     opened = threading.Thread(target=lambda: holder.append(
-        observer.Tracer(command=["sh", "-c", "sleep 0.3; exit 7"]).__enter__()))
+        observer.Tracer(command=command).__enter__()))
     opened.start()
     opened.join()
     (tracer,) = holder
     try:
+        assert opened.native_id is not None
+        wait_until(lambda: not Path(f"/proc/self/task/{opened.native_id}").exists(),
+                   "the thread that opened the tracer has exited")
+        go.touch()
         df = tracer.to_pandas()
     finally:
         tracer.close()
     assert tracer.exit_status == 7
-    assert "wait4" in set(df["syscall"]) or "clock_nanosleep" in set(df["syscall"])
+    assert df["syscall"].iloc[-1] == "exit_group"
 
 
 def test_records_are_read_once_and_a_closed_tracer_is_not_reopened() -> None:

@@ -8,7 +8,6 @@ import secrets
 import shutil
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,7 @@ import pytest
 import observer
 from observer import _cgroups
 
-from .helpers import NR, Observer, counts, read_log, run_observer
+from .helpers import NR, Observer, counts, read_log, run_observer, wait_until
 
 pytestmark = pytest.mark.bpf
 
@@ -56,12 +55,18 @@ def cgroup() -> Iterator[Path]:
         yield path
     finally:
         for root, _, _ in sorted(os.walk(path), key=lambda entry: -len(entry[0])):
-            for _ in range(500):
-                try:
-                    os.rmdir(root)
-                    break
-                except OSError:
-                    time.sleep(0.01)
+            wait_until(lambda: removed(root), f"{root} can be removed")  # noqa: B023
+
+
+def removed(directory: str) -> bool:
+    """Removes an empty cgroup directory; False while the kernel still holds it (EBUSY)."""
+    try:
+        os.rmdir(directory)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False
+    return True
 
 
 def start_family(parent: int, child: int, cgroup: Path | None = None,

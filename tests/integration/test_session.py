@@ -11,15 +11,14 @@ import select
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 import observer
-from observer import syscalls
+from observer import _session, cli, syscalls
 
-from .helpers import Observer, read_log, run_observer
+from .helpers import Observer, read_log, run_observer, wait_until
 
 pytestmark = pytest.mark.bpf
 pd = pytest.importorskip("pandas")
@@ -30,12 +29,11 @@ TREE = "sleep 100 & echo $! > {d}/bg; sleep 100 & echo $! > {d}/fg; echo $$ > {d
 
 
 def tree_pids(d: Path) -> list[int]:
-    for _ in range(500):
-        if all((d / name).exists() and (d / name).read_text().strip() for name in
-               ("bg", "fg", "sh")):
-            return [int((d / name).read_text()) for name in ("sh", "bg", "fg")]
-        time.sleep(0.01)
-    raise AssertionError("the command's tree did not start")
+    """sh's, bg's and fg's pids, once the command has written all three."""
+    names = ("sh", "bg", "fg")
+    wait_until(lambda: all((d / name).exists() and (d / name).read_text().endswith("\n")
+                           for name in names), "the command's tree has started")
+    return [int((d / name).read_text()) for name in names]
 
 
 def running(pid: int) -> bool:
@@ -53,18 +51,27 @@ def ends(log: Path) -> dict[int, str | None]:
 
 
 @pytest.mark.parametrize("follow", [True, False])
-def test_duration_ends_the_whole_tree_of_the_command(tmp_path: Path, follow: bool) -> None:
+def test_duration_ends_the_whole_tree_of_the_command(tmp_path: Path, follow: bool,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    class TreeFirst(_session.Session):
+        """The command line's session, whose release() returns once the command's tree has
+        started: the duration, counted from begin(), then ends the whole tree, however long
+        the machine took to start it."""
+
+        def release(self) -> None:
+            super().release()
+            tree_pids(tmp_path)
+
     log = tmp_path / "t.log"
     flags = ["-f"] if follow else []
-    started = time.monotonic()
-    result = run_observer(*flags, "-d", "1", "-o", str(log), "--", "sh", "-c",
-                          TREE.format(d=tmp_path))
-    took = time.monotonic() - started
+    monkeypatch.setattr(cli, "Session", TreeFirst)
+    status = cli.main([*flags, "-d", "1", "-o", str(log), "--", "sh", "-c",
+                       TREE.format(d=tmp_path)])
     pids = tree_pids(tmp_path)
-    # 143 = 128 + SIGTERM: the command was ended by the signal observer forwarded.
-    assert result.returncode == 143, result.stderr
+    # 143 = 128 + SIGTERM: the command was ended by the signal observer forwarded (had the
+    # duration not ended it, it would have waited for the sleeps' 100 s).
+    assert status == 143
     assert not [pid for pid in pids if running(pid)]
-    assert took < 20
     traced = {line.pid for line in read_log(log)}
     assert traced == (set(pids) if follow else {pids[0]})
 
@@ -79,30 +86,39 @@ def test_sigterm_to_observer_reaches_the_tree_and_its_end_is_recorded(tmp_path: 
     assert ends(log) == {pid: "SIGTERM" for pid in pids}
 
 
+# Counts the SIGINTs it gets in MARKS; its child, in a session of its own where the terminal's
+# Ctrl-C cannot reach it, creates READY and exits at its first SIGINT. The command exits 5
+# once the child has.
+ONE_CTRL_C = """
+import os, signal, sys
+marks, ready = sys.argv[1:]
+signal.signal(signal.SIGINT, lambda *_: open(marks, "a").write("INT\\n"))
+helper = os.fork()
+if helper == 0:
+    signal.signal(signal.SIGINT, lambda *_: os._exit(0))
+    os.setsid()
+    open(ready, "w").close()
+    while True:
+        signal.pause()
+os.waitpid(helper, 0)
+raise SystemExit(5)
+"""
+
+
 def test_ctrl_c_on_the_terminal_reaches_the_command_once(tmp_path: Path) -> None:
     # The terminal's Ctrl-C goes to the foreground process group, which the command shares
-    # with observer: observer must not send it a second SIGINT.
-    marks = tmp_path / "sigints"
-    command = (f"import signal, time\n"
-               f"def on_int(*_):\n"
-               f"    open({str(marks)!r}, 'a').write('INT\\n')\n"
-               f"signal.signal(signal.SIGINT, on_int)\n"
-               f"open({str(tmp_path / 'ready')!r}, 'w').close()\n"
-               f"deadline = time.monotonic() + 30\n"
-               f"while time.monotonic() < deadline and not __import__('os').path.exists("
-               f"{str(marks)!r}):\n"
-               f"    time.sleep(0.01)\n"
-               f"time.sleep(0.3)\n"
-               f"raise SystemExit(5)\n")
+    # with observer: observer must not send it a second SIGINT. Observer sends SIGINT to the
+    # rest of the tree, the helper outside that group, parents first: once the helper has
+    # it, a second SIGINT to the command would have come before.
+    marks, ready = tmp_path / "sigints", tmp_path / "ready"
     pid, master = pty.fork()
     if pid == 0:  # the child: a new session with the pty as its controlling terminal
         os.execv(sys.executable, [sys.executable, "-m", "observer", "-q", "-o",
-                                  str(tmp_path / "t.log"), "--", sys.executable, "-c", command])
+                                  str(tmp_path / "t.log"), "--", sys.executable, "-c",
+                                  ONE_CTRL_C, str(marks), str(ready)])
     output = b""
     try:
-        deadline = time.monotonic() + 30
-        while not (tmp_path / "ready").exists() and time.monotonic() < deadline:
-            time.sleep(0.01)
+        wait_until(ready.exists, "the command and its helper are ready")
         os.write(master, b"\x03")
         while True:
             ready, _, _ = select.select([master], [], [], 30)

@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import IO, Any, Iterator
@@ -20,7 +19,8 @@ import pytest
 import observer
 import observer.syscalls
 
-from .helpers import NR, LogLine, Observer, Workload, counts, read_log, run_observer
+from .helpers import (NR, LogLine, Observer, Workload, counts, log_so_far, read_log,
+                      run_observer, wait_until)
 
 pytestmark = pytest.mark.bpf
 
@@ -114,14 +114,6 @@ def after_exec(lines: list[LogLine]) -> list[LogLine]:
 
 def getppid_by_pid(lines: list[LogLine]) -> dict[int, int]:
     return dict(Counter(line.pid for line in lines if line.nr == GETPPID))
-
-
-def wait_until(condition: Any, what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting until {what}")
-        time.sleep(0.01)
 
 
 # Fork following ---------------------------------------------------------------------------
@@ -231,12 +223,18 @@ def test_tracer_waits_for_a_followed_child_that_outlives_its_parent(
     parent.release()
     assert parent.announcement() == ("parent", parent.pid)
     _, child = parent.announcement()
+    # Reaped, so its exit hook has run: from here a tracer that waited for the parent alone
+    # finds nothing left to trace at its next poll, and stops.
     assert parent.proc.wait(30) == 0
-    time.sleep(0.5)  # several poll periods: a tracer counting only the parent would end here
-    assert obs.proc is not None and obs.proc.poll() is None, obs.stderr
+    parent.release()
+    # The poll that wrote the child's first calls, all made after that exit, read the
+    # counters after them: such a tracer is detached from then on.
+    wait_until(lambda: getppid_by_pid(log_so_far(log)) == {child: 29},
+               "the child's first 29 getppid are written")
     parent.release(close=True)
     assert obs.wait() == 0, obs.stderr
-    assert getppid_by_pid(read_log(log)) == {child: 29}
+    # The calls made after that poll are there too: the tracer kept tracing the child.
+    assert getppid_by_pid(read_log(log)) == {child: 58}
 
 
 def test_followed_children_leave_the_traced_map_when_they_exit(
@@ -259,17 +257,19 @@ def test_followed_children_leave_the_traced_map_when_they_exit(
         assert parent.proc.wait(30) == 0
         assert not tracer.traced(parent.pid) and tracer.traced(child)
         assert tracer.counters().traced_alive == 1 and tracer.traced_count() == 1
-        parent.release(close=True)
-        deadline = time.monotonic() + 30
-        while tracer.counters().traced_alive > 0 and time.monotonic() < deadline:
+        parent.release(2, close=True)
+
+        def child_gone() -> bool:
             tracer.poll(sink, 100)
-        assert tracer.counters().traced_alive == 0
+            return tracer.counters().traced_alive == 0
+
+        wait_until(child_gone, "the child has exited")
         assert tracer.traced_count() == 0 and not tracer.traced(child)
     finally:
         tracer.detach()
     tracer.drain(sink)
     records = sink.take()
-    assert Counter(records["tgid"].tolist()) == {child: 5}
+    assert Counter(records["tgid"].tolist()) == {child: 10}
 
 
 # Threads ----------------------------------------------------------------------------------

@@ -11,29 +11,46 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from observer import cli
 
+from .helpers import STATE_TIMEOUT, log_so_far, wait_until
+
 STATUS = re.compile(r"\r(?:\x1b\[K)?observer: +\d+\.\d s +\S+ ev/s +\S+ written +\S+ lost ")
 
 
-def run_with_pty_stderr(args: list[str], timeout: float = 60.0) -> tuple[int, str]:
-    """Runs args with stderr on a pseudo-terminal (stdout a pipe); returns status, stderr."""
+def run_with_pty_stderr(args: list[str], ready: Callable[[str], bool],
+                        release: Callable[[subprocess.Popen[bytes]], None],
+                        what: str) -> tuple[int, str]:
+    """Runs args with stderr on a pseudo-terminal, stdout to /dev/null and stdin a pipe;
+    calls release(the process) once ready(stderr so far) holds, to let what is traced end.
+    Returns the exit status and stderr."""
     master, slave = pty.openpty()
     proc = subprocess.Popen(args, stderr=slave, stdout=subprocess.DEVNULL,
-                            stdin=subprocess.DEVNULL)
+                            stdin=subprocess.PIPE)
     os.close(slave)
-    chunks = []
+    chunks: list[bytes] = []
+    released = False
+    deadline = time.monotonic() + STATE_TIMEOUT
     try:
         while True:
-            ready, _, _ = select.select([master], [], [], timeout)
-            if not ready:
+            err = b"".join(chunks).decode(errors="replace")
+            if not released and ready(err):
+                release(proc)
+                released = True
+            if time.monotonic() > deadline:
                 proc.kill()
-                raise AssertionError("no output from observer on the terminal")
+                awaited = "observer ended" if released else what
+                raise AssertionError(f"waited {STATE_TIMEOUT:.0f} s in vain until {awaited}: "
+                                     f"{err!r}")
+            readable, _, _ = select.select([master], [], [], 0.05)
+            if not readable:
+                continue
             try:
                 data = os.read(master, 4096)
             except OSError:  # EIO: the last writer closed the terminal
@@ -43,20 +60,28 @@ def run_with_pty_stderr(args: list[str], timeout: float = 60.0) -> tuple[int, st
             chunks.append(data)
     finally:
         os.close(master)
-    return proc.wait(timeout), b"".join(chunks).decode(errors="replace")
+    return proc.wait(STATE_TIMEOUT), b"".join(chunks).decode(errors="replace")
+
+
+def let_go(proc: subprocess.Popen[bytes]) -> None:
+    """Gives proc the line its ``read`` waits for on stdin."""
+    assert proc.stdin is not None
+    proc.stdin.write(b"\n")
+    proc.stdin.close()
 
 
 OBSERVER = [sys.executable, "-m", "observer"]
-# Long enough for several redraws (every 0.25 s), short enough to keep the suite fast.
-WORKLOAD = ["--", "sh", "-c", "ls / >/dev/null; sleep 1; ls / >/dev/null"]
+# The command makes calls, waits for a line on stdin (observer's, which it inherits), makes
+# more: it runs until the test has seen observer write its records.
+GATED = ["sh", "-c", "ls / >/dev/null; read x; ls / >/dev/null"]
 
 
 @pytest.fixture
 def bystander() -> Iterator[subprocess.Popen[bytes]]:
-    """A process writing nowhere near observer's terminal, traced with -p."""
-    proc = subprocess.Popen(["sh", "-c", "sleep 0.3; ls / >/dev/null; sleep 1"],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    """A process writing nowhere near observer's terminal, traced with -p: it waits for a
+    line on stdin (let_go), lists a directory and exits."""
+    proc = subprocess.Popen(["sh", "-c", "read x; ls / >/dev/null"], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     yield proc
     proc.kill()
     proc.wait()
@@ -65,8 +90,11 @@ def bystander() -> Iterator[subprocess.Popen[bytes]]:
 @pytest.mark.bpf
 def test_status_line_is_drawn_on_a_terminal(tmp_path: Path,
                                             bystander: subprocess.Popen[bytes]) -> None:
-    status, err = run_with_pty_stderr([*OBSERVER, "-o", str(tmp_path / "t.log"), "-p",
-                                       str(bystander.pid)])
+    # The bystander ends once the line has been drawn twice (it is redrawn every 0.25 s).
+    status, err = run_with_pty_stderr(
+        [*OBSERVER, "-o", str(tmp_path / "t.log"), "-p", str(bystander.pid)],
+        ready=lambda err: len(STATUS.findall(err)) >= 2, release=lambda _: let_go(bystander),
+        what="the status line is drawn twice")
     assert status == 0, err
     lines = STATUS.findall(err)
     assert len(lines) >= 2, repr(err)
@@ -77,11 +105,21 @@ def test_status_line_is_drawn_on_a_terminal(tmp_path: Path,
     assert written == len((tmp_path / "t.log").read_text().splitlines())
 
 
+def records_written(log: Path) -> bool:
+    """Whether observer has written records to log: it has polled since the command ran."""
+    return bool(log_so_far(log))
+
+
 @pytest.mark.bpf
 def test_no_status_line_on_the_terminal_the_command_writes_to(tmp_path: Path) -> None:
     # observer -- CMD: CMD writes where observer does; a status line would cut into its lines.
-    status, err = run_with_pty_stderr([*OBSERVER, "-o", str(tmp_path / "t.log"), "--", "sh",
-                                       "-c", "echo line1 >&2; sleep 0.8; echo line2 >&2"])
+    # The command waits between its two lines until observer has polled and written records:
+    # a status line drawn at a poll would be between them.
+    log = tmp_path / "t.log"
+    status, err = run_with_pty_stderr(
+        [*OBSERVER, "-o", str(log), "--", "sh", "-c", "echo line1 >&2; read x; echo line2 >&2"],
+        ready=lambda err: "line1" in err and records_written(log), release=let_go,
+        what="the command wrote line1 and observer its records")
     assert status == 0, err
     assert "\x1b" not in err and "ev/s" not in err, repr(err)
     assert "\r\nline1\r\nline2\r\nobserver: " in err, repr(err)
@@ -90,19 +128,30 @@ def test_no_status_line_on_the_terminal_the_command_writes_to(tmp_path: Path) ->
 @pytest.mark.bpf
 def test_quiet_turns_the_status_line_off(tmp_path: Path,
                                          bystander: subprocess.Popen[bytes]) -> None:
-    status, err = run_with_pty_stderr([*OBSERVER, "-q", "-o", str(tmp_path / "t.log"), "-p",
-                                       str(bystander.pid)])
+    # Without the tracing line, observer's output file says it is tracing: it is created once
+    # the programs are attached.
+    log = tmp_path / "t.log"
+    status, err = run_with_pty_stderr(
+        [*OBSERVER, "-q", "-o", str(log), "-p", str(bystander.pid)],
+        ready=lambda _: log.exists(), release=lambda _: let_go(bystander),
+        what="observer has created its output")
     assert status == 0 and err == "", repr(err)
 
 
 @pytest.mark.bpf
 def test_no_status_line_in_a_file(tmp_path: Path) -> None:
-    err_path = tmp_path / "err"
+    err_path, log = tmp_path / "err", tmp_path / "t.log"
     with err_path.open("w") as err_file:
-        result = subprocess.run([*OBSERVER, "-o", str(tmp_path / "t.log"), *WORKLOAD],
-                                stderr=err_file, timeout=60)
+        proc = subprocess.Popen([*OBSERVER, "-o", str(log), "--", *GATED],
+                                stdin=subprocess.PIPE, stderr=err_file)
+        try:
+            wait_until(lambda: records_written(log), "observer has written records")
+            let_go(proc)
+            assert proc.wait(STATE_TIMEOUT) == 0
+        finally:
+            proc.kill()
+            proc.wait()
     err = err_path.read_text()
-    assert result.returncode == 0
     assert "\r" not in err and "\x1b" not in err and "ev/s" not in err
     assert re.search(r"^observer: \d+ events written, 0 lost", err, re.M), err
 

@@ -10,8 +10,8 @@
 //   count N              N getppid, exit
 //   exec N PATH ARG...   N getppid, then execv(PATH, ARG...)
 //   tree                 parent 10 getppid; children c=1..3: 20+c; grandchild of c: 30+c
-//   orphan N             fork a child that reads one byte from stdin, makes N getppid and
-//                        exits; the parent exits at once
+//   orphan N             fork a child that twice reads one byte from stdin and makes N
+//                        getppid, then exits; the parent exits at once
 //   threads MODE         4 threads; thread i reads a byte from stdin, then calls syscall i
 //                        (getppid, getsid, getpgid, getpriority) 41+i times. MODE: join (the
 //                        leader joins them, then exits), leader-first (the leader calls
@@ -81,8 +81,10 @@ static void orphan(long n) {
   announce("parent");
   if (fork() == 0) {
     announce("child");
-    gate();
-    getppids(n);
+    for (int round = 0; round < 2; round++) {
+      gate();
+      getppids(n);
+    }
     _exit(0);
   }
 }
