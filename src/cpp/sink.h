@@ -79,7 +79,7 @@ class FileSink : public Sink {
   // Commits a line that is not a record (a header): written() does not count it.
   void commit_header(char* end) {
     used_ = static_cast<size_t>(end - buffer_.data());
-    ++headers_;
+    header_ends_.push_back(used_);
   }
 
  private:
@@ -91,9 +91,9 @@ class FileSink : public Sink {
   std::string name_;
   std::vector<char> buffer_;
   size_t used_ = 0;
-  uint64_t buffered_ = 0;  // record lines in buffer_
-  uint64_t headers_ = 0;   // header lines in buffer_
-  off_t offset_ = -1;      // end of the last complete line, for regular files only
+  uint64_t buffered_ = 0;            // record lines in buffer_
+  std::vector<size_t> header_ends_;  // where each header line in buffer_ ends
+  off_t offset_ = -1;                // end of the last complete line, for regular files only
 };
 
 // Counts records and drops them: what is left in the ring once the output has failed.
