@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 
-from .helpers import compile_c, run_observer
+from observer import syscalls
+
+from .helpers import Observer, compile_c, run_observer
 
 pytestmark = pytest.mark.bpf
 
@@ -25,7 +27,7 @@ pytestmark = pytest.mark.bpf
 #   strings DIR  calls with more than two string arguments (renameat2, linkat, symlinkat)
 #   die N        N getppid in each of 3 threads, which then block in read; the leader
 #                makes N getppid and calls exit_group: the readers never return
-#   block        prints its pid, sleeps 0.5 s, then blocks in read until killed
+#   block        prints its pid, reads a byte from stdin, then blocks in read until killed
 #   burst N      N getppid as fast as it can
 PROGRAM = r"""
 #define _GNU_SOURCE
@@ -103,8 +105,7 @@ int main(int argc, char **argv) {
   if (strcmp(argv[1], "block") == 0) {
     printf("%d\n", getpid());
     fflush(stdout);
-    struct timespec pause = {0, 500 * 1000 * 1000};
-    nanosleep(&pause, NULL);
+    read(0, buf, 1);
     pipe(pipe_fds);
     read(pipe_fds[0], buf, 1);
     return 0;
@@ -262,24 +263,37 @@ def test_status_unfinished_keeps_only_the_calls_that_never_returned(program: Pat
     assert "status=failed and status=unfinished select nothing together" in result.stderr
 
 
+def wait_in_read(pid: str, fd: int, timeout: float = 30.0) -> None:
+    """Returns once pid is blocked in read(fd, ...), as /proc/PID/syscall says."""
+    state = f"{syscalls.number('read')} {fd:#x} "
+    deadline = time.monotonic() + timeout
+    while not Path(f"/proc/{pid}/syscall").read_text().startswith(state):
+        assert time.monotonic() < deadline, f"{pid} not in read({fd}) after {timeout} s"
+        time.sleep(0.01)
+
+
 def test_a_call_running_at_attach_ends_resumed_and_one_running_at_detach_detached(
         program: Path, tmp_path: Path) -> None:
-    target = subprocess.Popen([str(program), "block"], stdout=subprocess.PIPE, text=True)
+    target = subprocess.Popen([str(program), "block"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
     try:
-        assert target.stdout is not None
+        assert target.stdin is not None and target.stdout is not None
         pid = target.stdout.readline().strip()
+        wait_in_read(pid, 0)
         out = tmp_path / "trace.txt"
-        # The target is in nanosleep now; the read it blocks in next is still running when
-        # tracing ends.
-        result = run_observer("-y", "-d", "1.5", "-o", str(out), "-p", pid)
-        assert result.returncode == 0, result.stderr
+        # The target is in its read of stdin when tracing begins and returns from it while
+        # traced; the read it blocks in next is still running when tracing ends.
+        with Observer("-y", "-o", str(out), "-p", pid) as tracer:
+            target.stdin.write("x")
+            target.stdin.flush()
+            wait_in_read(pid, 3)
+            assert tracer.stop() == 0, tracer.stderr
         lines = unpadded(out.read_text()).splitlines()
-        # glibc's nanosleep is clock_nanosleep, whose remaining time comes at its exit.
-        assert re.fullmatch(rf"{pid:<5} <\.\.\. clock_nanosleep resumed>NULL\) = 0",
-                            lines[0]), lines
+        # What the read filled comes at its exit: the part strace writes resumed.
+        assert re.fullmatch(rf'{pid:<5} <\.\.\. read resumed>"x", 1\) = 1', lines[0]), lines
         assert any(re.fullmatch(rf"{pid:<5} read\(3<pipe:\[\d+\]>,  <detached \.\.\.>", line)
                    for line in lines), lines
-        assert "1 unfinished and 1 resumed among them" in result.stderr
+        assert "1 unfinished and 1 resumed among them" in tracer.stderr
     finally:
         target.kill()
         target.wait()
@@ -323,11 +337,12 @@ def test_the_python_tracer_counts_what_it_did_not_read(program: Path) -> None:
 
 def test_a_call_running_from_before_attach_to_detach_is_detached(program: Path,
                                                                   tmp_path: Path) -> None:
-    target = subprocess.Popen([str(program), "block"], stdout=subprocess.PIPE, text=True)
+    target = subprocess.Popen([str(program), "block"], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, text=True)
     try:
         assert target.stdout is not None
         pid = target.stdout.readline().strip()
-        time.sleep(1.0)  # blocked in read now
+        wait_in_read(pid, 3)
         out = tmp_path / "trace.txt"
         result = run_observer("--format", "strace", "-d", "0.5", "-o", str(out), "-p", pid)
         assert result.returncode == 0, result.stderr
