@@ -1278,14 +1278,15 @@ unsigned entry_args(std::string_view name, const SyscallInfo* info, unsigned nar
 
 }  // namespace
 
-char* format_call(char* out, const Event& e, const Strings& strings, size_t column) noexcept {
+char* format_call(char* out, const Event& e, const Strings& strings, size_t column,
+                  CallPart part) noexcept {
   const char* begin = out;
   // A 32-bit call is named and typed by the i386 table.
   bool compat = e.flags & EVENT_COMPAT;
   std::string_view name = compat ? compat_syscall_name(e.nr) : syscall_name(e.nr);
   const SyscallInfo* info = compat ? compat_syscall_info(e.nr) : syscall_info(e.nr);
-  bool unfinished = e.flags & EVENT_UNFINISHED;
-  bool resumed = e.flags & EVENT_RESUMED;
+  bool unfinished = (e.flags & EVENT_UNFINISHED) || part == CallPart::kEntry;
+  bool resumed = (e.flags & EVENT_RESUMED) || part == CallPart::kExit;
   if (resumed) out = put(out, "<... ");
   if (name.empty()) {
     out = put(out, "syscall_");
@@ -1355,6 +1356,7 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
     // strace's "read(3, " before its marker: the arguments it writes at the exit follow.
     if (unfinished && last > 0 && last < nargs) out = put(out, ", ");
   }
+  if (part == CallPart::kEntry) return put(out, " <unfinished ...>");
   if (unfinished)
     return put(out, (e.flags & EVENT_DETACHED) ? " <detached ...>" : " <unfinished ...>) = ?");
   // strace's -a 40: the result starts at column 40 when the call is shorter.

@@ -214,9 +214,12 @@ inline constexpr size_t kResultColumn = 40;
 // is followed by what it names, 3</etc/passwd>; with base directories (--absolute) a
 // relative path is written from its directory. column is where out starts on its line
 // (after the tid and time): " = " is padded so that '=' is at kResultColumn, as strace does
-// for calls shorter than that. Needs kMaxCallText bytes at out. Returns the new end.
+// for calls shorter than that. part kEntry writes a call's entry as strace does when other
+// lines follow it, `name(arg, <unfinished ...>`, and kExit the rest, `<... name resumed>arg)
+// = ret`: the two read together as the whole line. Needs kMaxCallText bytes at out. Returns
+// the new end.
 char* format_call(char* out, const Event& event, const Strings& strings,
-                  size_t column = kResultColumn) noexcept;
+                  size_t column = kResultColumn, CallPart part = CallPart::kWhole) noexcept;
 
 // Appends a quoted C string with \n, \t, \", \\ and \xHH escapes, then "..." if truncated.
 char* quote_string(char* out, std::string_view value, bool truncated) noexcept;

@@ -8,6 +8,7 @@
 #include <linux/types.h>
 
 #include <cstddef>
+#include <cstdint>
 
 #include "syscalls.h"
 
@@ -27,6 +28,11 @@ static_assert(offsetof(Event, nr) == 80);
 static_assert(offsetof(Event, flags) == 84);
 static_assert(offsetof(Event, comm) == 88);
 static_assert(offsetof(Event, cgroup_id) == 104);
+// What one line shows of a call: all of it, or, when lines of other threads come between its
+// entry and its exit, what strace writes at the entry ("<unfinished ...>") or at the exit
+// ("<... resumed>").
+enum class CallPart : uint8_t { kWhole, kEntry, kExit };
+
 // Tracer tells the log's record from an event by its size.
 static_assert(sizeof(LogEvent) == 32 && sizeof(LogEvent) < sizeof(Event));
 

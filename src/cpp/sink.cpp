@@ -127,12 +127,17 @@ void FileSink::flush() {
       const char* last = static_cast<const char*>(memrchr(begin, separator_, done));
       size_t complete = last ? static_cast<size_t>(last - begin) + 1 : 0;
       uint64_t lines = static_cast<uint64_t>(std::count(begin, begin + complete, separator_));
-      written_ += lines - std::min(lines, headers_);
+      // Header lines may come between records: only those that were written are not records.
+      auto headers = static_cast<uint64_t>(
+          std::count_if(header_ends_.begin(), header_ends_.end(),
+                        [complete](size_t end) { return end <= complete; }));
+      written_ += lines - headers;
       if (offset_ >= 0 && ftruncate(fd_, offset_ + static_cast<off_t>(complete)) == 0)
         offset_ += static_cast<off_t>(complete);
       failed_ = true;
       used_ = 0;
-      buffered_ = headers_ = 0;
+      buffered_ = 0;
+      header_ends_.clear();
       throw SinkError("write " + name_, err);
     }
     done += static_cast<size_t>(n);
@@ -141,7 +146,7 @@ void FileSink::flush() {
   written_ += buffered_;
   used_ = 0;
   buffered_ = 0;
-  headers_ = 0;
+  header_ends_.clear();
 }
 
 }  // namespace observer

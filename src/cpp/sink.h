@@ -29,6 +29,14 @@ class Sink {
     (void)size;
     write(*static_cast<const Event*>(data));
   }
+  // Whether the sink writes a call in two parts when other lines come between its entry and
+  // its exit, as strace does. Such a sink takes every record through write_part(), in the
+  // order of call_order.h: a call that returned at its entry (kEntry) and at its exit (kExit),
+  // any other record once (kWhole). A record stays valid until its kExit is written.
+  virtual bool splits_calls() const noexcept { return false; }
+  virtual void write_part(const void* data, uint32_t size, CallPart part) {
+    if (part != CallPart::kEntry) write_record(data, size);
+  }
   // Pushes buffered records out; throws SinkError if they cannot be written.
   virtual void flush() = 0;
   // Records that reached the output in full.
@@ -79,7 +87,7 @@ class FileSink : public Sink {
   // Commits a line that is not a record (a header): written() does not count it.
   void commit_header(char* end) {
     used_ = static_cast<size_t>(end - buffer_.data());
-    ++headers_;
+    header_ends_.push_back(used_);
   }
 
  private:
@@ -91,9 +99,9 @@ class FileSink : public Sink {
   std::string name_;
   std::vector<char> buffer_;
   size_t used_ = 0;
-  uint64_t buffered_ = 0;  // record lines in buffer_
-  uint64_t headers_ = 0;   // header lines in buffer_
-  off_t offset_ = -1;      // end of the last complete line, for regular files only
+  uint64_t buffered_ = 0;            // record lines in buffer_
+  std::vector<size_t> header_ends_;  // where each header line in buffer_ ends
+  off_t offset_ = -1;                // end of the last complete line, for regular files only
 };
 
 // Counts records and drops them: what is left in the ring once the output has failed.
@@ -132,7 +140,7 @@ class TidTextSink : public TextSink {
 struct TimeFormat {
   int timestamps = 0;  // 0, 1 (-t), 2 (-tt) or 3 (-ttt: seconds since the epoch)
   bool durations = false;
-  bool relative = false;  // -r: time since the previous record's entry
+  bool relative = false;  // -r: time since the time the previous line shows
 };
 
 // One JSON object per line with every field of the record: names and numbers, the
@@ -164,6 +172,12 @@ class JsonSink : public FileSink {
 };
 
 // strace's output: "tid [time ]name(decoded args) = ret[ ERRNO (text)][ <duration>]".
+//
+// Calls come in parts (splits_calls): a call's entry waits for what comes next. If it is the
+// call's exit, the call is one line; if it is anything else, the entry is written as strace
+// writes it, "tid name(args <unfinished ...>", a line that is not a record (written() does not
+// count it), and the exit later as "tid <... name resumed>args) = ret". With -t the exit's
+// line shows when the call returned, with -T how long it took.
 class StraceSink : public FileSink {
  public:
   static std::unique_ptr<StraceSink> open(const std::string& path, TimeFormat time);
@@ -171,13 +185,23 @@ class StraceSink : public FileSink {
 
   void write(const Event& event) override { write_record(&event, sizeof(event)); }
   void write_record(const void* data, uint32_t size) override;
+  bool splits_calls() const noexcept override { return true; }
+  void write_part(const void* data, uint32_t size, CallPart part) override;
+  // Also writes the entry still waiting for what follows it, as begun.
+  void flush() override;
 
  private:
+  void write_line(const void* data, uint32_t size, CallPart part);
+  // Writes the waiting entry, if any, as "<unfinished ...>".
+  void end_entry();
   char* put_time(char* out, uint64_t ts_ns);
+
+  const void* entered_ = nullptr;  // the call whose entry came last, until something follows
+  uint32_t entered_size_ = 0;
 
   TimeFormat time_;
   int64_t realtime_offset_;
-  uint64_t previous_ns_ = 0;  // entry of the previous record, for -r
+  uint64_t previous_ns_ = 0;  // the time the previous line shows, for -r
   int64_t cached_second_ = -1;  // the wall-clock second whose HH:MM:SS is in cached_clock_
   char cached_clock_[8] = {};
 };

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 #include "decode.h"
 #include "decode_io.h"
@@ -323,6 +324,38 @@ char* StraceSink::put_time(char* out, uint64_t ts_ns) {
 }
 
 void StraceSink::write_record(const void* data, uint32_t size) {
+  end_entry();
+  write_line(data, size, CallPart::kWhole);
+}
+
+void StraceSink::write_part(const void* data, uint32_t size, CallPart part) {
+  if (part == CallPart::kWhole) return write_record(data, size);
+  if (part == CallPart::kEntry) {
+    end_entry();
+    entered_ = data;
+    entered_size_ = size;
+    return;
+  }
+  if (entered_ == data) {  // nothing came between the call's entry and its exit
+    entered_ = nullptr;
+    return write_line(data, size, CallPart::kWhole);
+  }
+  end_entry();
+  write_line(data, size, CallPart::kExit);
+}
+
+void StraceSink::end_entry() {
+  if (!entered_) return;
+  const void* data = std::exchange(entered_, nullptr);
+  write_line(data, entered_size_, CallPart::kEntry);
+}
+
+void StraceSink::flush() {
+  end_entry();
+  FileSink::flush();
+}
+
+void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
   const Event& e = *static_cast<const Event*>(data);
   Strings strings = parse_strings(data, size);
   char* const begin = line(kMaxCallText + 128);
@@ -330,7 +363,8 @@ void StraceSink::write_record(const void* data, uint32_t size) {
   char* p = put_num(begin, e.tid);
   while (p - begin < 5) *p++ = ' ';
   *p++ = ' ';
-  if ((time_.timestamps || time_.relative) && (e.flags & EVENT_HAS_TIME)) p = put_time(p, e.ts_ns);
+  if ((time_.timestamps || time_.relative) && (e.flags & EVENT_HAS_TIME))
+    p = put_time(p, part == CallPart::kExit ? e.ts_ns + e.duration_ns : e.ts_ns);
   if (e.flags & EVENT_SIGNAL) {
     p = put(put(put(p, "--- "), signal_name(e.nr)), " ");
     p = put_siginfo(p, std::string_view(reinterpret_cast<const char*>(e.args), sizeof(e.args)));
@@ -349,7 +383,12 @@ void StraceSink::write_record(const void* data, uint32_t size) {
     commit(p);
     return;
   }
-  p = format_call(p, e, strings, static_cast<size_t>(p - begin));
+  p = format_call(p, e, strings, static_cast<size_t>(p - begin), part);
+  if (part == CallPart::kEntry) {
+    *p++ = '\n';
+    commit_header(p);  // the call's record is its exit's line
+    return;
+  }
   if (time_.durations && (e.flags & EVENT_HAS_RET)) {
     p = put(p, " <");
     p = put_num(p, e.duration_ns / 1000000000);

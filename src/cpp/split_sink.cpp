@@ -108,6 +108,11 @@ void SplitSink::write_record(const void* data, uint32_t size) {
   sink_for(path_of(*static_cast<const Event*>(data))).write_record(data, size);
 }
 
+void SplitSink::write_part(const void* data, uint32_t size, CallPart part) {
+  if (closed_) throw SinkError("write " + base_, EBADF, "output already closed");
+  sink_for(path_of(*static_cast<const Event*>(data))).write_part(data, size, part);
+}
+
 void SplitSink::flush() {
   uint64_t total = closed_written_;
   for (auto& [path, open] : open_) {

@@ -44,6 +44,10 @@ class SplitSink : public Sink {
 
   void write(const Event& event) override { write_record(&event, sizeof(event)); }
   void write_record(const void* data, uint32_t size) override;
+  // strace's files split calls as StraceSink does, each file by its own lines: a call is
+  // split only by a line of its own process.
+  bool splits_calls() const noexcept override { return kind_ == Kind::kStrace; }
+  void write_part(const void* data, uint32_t size, CallPart part) override;
   void flush() override;
   // Flushes and closes every file (sequence files get their final newline). Idempotent.
   void close();

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <iterator>
 
+#include "call_order.h"
 #include "decode.h"
 #include "error.h"
 #include "syscalls.skel.h"
@@ -107,6 +108,16 @@ size_t Tracer::write_pass(Sink& sink, const Chunk* chunks, size_t count) {
     });
   for (Ref& r : refs_)
     if (!r.data) r.data = staged_.data() + r.offset;
+  if (sink.splits_calls()) {
+    // strace's text: each call at its entry and at its exit (call_order.h).
+    moments_.clear();
+    for (size_t i = 0; i < refs_.size(); ++i)
+      add_moments(moments_, *static_cast<const Event*>(refs_[i].data), static_cast<uint32_t>(i));
+    sort_moments(moments_);
+    for (const Moment& m : moments_)
+      sink.write_part(refs_[m.record].data, refs_[m.record].size, m.part);
+    return n;
+  }
   auto earlier = [](const Ref& a, const Ref& b) { return a.ts < b.ts; };
   // One thread's records come in entry order already: most passes need no sort.
   if (!std::is_sorted(refs_.begin(), refs_.end(), earlier))

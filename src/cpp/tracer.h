@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "call_join.h"
+#include "call_order.h"
 #include "loader.h"
 #include "map_controller.h"
 #include "pipeline.h"
@@ -38,9 +39,12 @@ struct SyscallStats {
 // Full records whose entry half went ahead (EVENT_ENTRY) are joined before they are written.
 // With capture_exit, records are written at syscall exit, so records of different threads
 // would follow exit order; each drain pass (everything committed when it started, about every
-// 10 ms) is sorted by entry time (ts_ns, stable) before it reaches the sink. A syscall still
-// running at a pass (a blocking read, wait4) lands in a later one, after records that entered
-// after it.
+// 10 ms) is sorted by entry time (ts_ns, stable) before it reaches the sink. A sink that
+// splits calls (strace's text) gets the pass in time order instead, each call at its entry
+// and at its exit (call_order.h), so that a call's result follows what other threads did
+// meanwhile. A syscall still running at a pass (a blocking read, wait4) lands in a later one,
+// after records that entered after it: its result comes after what it waited for, but its
+// entry too can only be written then.
 //
 // Threads: attach() starts the drain thread, which copies records out of the ring into the
 // backlog as they come; poll() and drain() format them on the caller's thread. Records wait
@@ -136,6 +140,7 @@ class Tracer {
   std::unique_ptr<Pipeline> pipeline_;  // after reader_: stopped before the reader goes
   std::vector<Ref> refs_;               // the pass being sorted
   std::vector<uint8_t> staged_;         // joined records of the pass, 8-byte aligned
+  std::vector<Moment> moments_;         // the pass in time order, for sinks that split calls
 };
 
 }  // namespace observer

@@ -389,6 +389,54 @@ void restored_masks_and_counted_entries() {
            "getdents64(3, 0x5000 /* 798 entries */, 32768) = 32752");
 }
 
+std::string part(const std::string& rec, CallPart which) {
+  std::vector<char> out(kMaxCallText);
+  const Event* e = reinterpret_cast<const Event*>(rec.data());
+  Strings items = parse_strings(rec.data(), static_cast<uint32_t>(rec.size()));
+  char* end = format_call(out.data(), *e, items, kResultColumn, which);
+  return std::string(out.data(), end);
+}
+
+// The line a reader of strace's text makes of the two parts: the entry without its marker,
+// then the exit after its "<... name resumed>", spaces collapsed (each part is padded alone).
+std::string rejoined(const std::string& entry, const std::string& exit) {
+  std::string head = entry.substr(0, entry.rfind(" <unfinished ...>"));
+  std::string text = head + exit.substr(exit.find("resumed>") + 8);
+  std::string out;
+  for (char c : text)
+    if (c != ' ' || out.empty() || out.back() != ' ') out += c;
+  return out;
+}
+
+void calls_that_other_lines_interrupt_split_where_strace_splits_them() {
+  std::string read =
+      record(call("read", {3, 0x1000, 10}, 5), {{ITEM_BLOB, 1, "hello", false, true}});
+  CHECK_EQ(part(read, CallPart::kEntry), "read(3,  <unfinished ...>");
+  CHECK_EQ(part(read, CallPart::kExit), "<... read resumed>\"hello\", 10) = 5");
+  CHECK_EQ(part(read, CallPart::kWhole), line(read));
+  std::string wait = record(call("wait4", {static_cast<uint64_t>(-1), 0x1000, 0, 0}, 77), {});
+  CHECK_EQ(part(wait, CallPart::kEntry), "wait4(-1,  <unfinished ...>");
+  CHECK_EQ(part(wait, CallPart::kExit), "<... wait4 resumed>0x1000, 0, NULL) = 77");
+  std::string close = record(call("close", {3}, 0), {});
+  CHECK_EQ(part(close, CallPart::kEntry), "close(3 <unfinished ...>");
+  CHECK_EQ(part(close, CallPart::kExit), "<... close resumed>) = 0");
+  std::string getpid = record(call("getpid", {}, 42), {});
+  CHECK_EQ(part(getpid, CallPart::kEntry), "getpid( <unfinished ...>");
+  // Each pair reads back as the whole line, also for calls with a writer of their own.
+  uint64_t usr2 = 1ull << (SIGUSR2 - 1);
+  uint64_t minus_one = static_cast<uint64_t>(-1);
+  for (const std::string& rec :
+       {read, wait, close, getpid,
+        record(call("clone", {0x1200011, 0, 0, 0x7f00a10, 0}, 4321), {}),
+        record(call("futex", {0x7000, 0x81, 1}, 0), {}),
+        record(call("rt_sigreturn", {0x7ffc0000}, 0), {{ITEM_BLOB, 0, bytes_of(usr2)}}),
+        record(call("getrandom", {0x1000, 2, 1}, 2), {{ITEM_BLOB, 0, "ab", false, true}}),
+        record(call("openat", {minus_one - 99, 0x1000, 0}, -2), {{ITEM_STRING, 1, "/nope"}}),
+        record(call("nanosleep", {0x1000, 0}, 0), {})})
+    CHECK_EQ(rejoined(part(rec, CallPart::kEntry), part(rec, CallPart::kExit)),
+             rejoined(line(rec), "resumed>"));
+}
+
 }  // namespace
 
 int main() {
@@ -399,5 +447,6 @@ int main() {
   vectors_messages_and_polls();
   plans_follow_the_argument_types();
   restored_masks_and_counted_entries();
+  calls_that_other_lines_interrupt_split_where_strace_splits_them();
   return check::report("decode_io");
 }

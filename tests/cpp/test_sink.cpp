@@ -4,12 +4,15 @@
 // The sinks' formatting, written to real files: the log line, JSON Lines, strace lines, and
 // what a failing output leaves behind.
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include <cstring>
 #include <string>
+#include <vector>
 
+#include "call_order.h"
 #include "check.h"
 #include "decode.h"
 #include "error.h"
@@ -192,6 +195,167 @@ void per_process_files_survive_more_processes_than_open_files() {
   CHECK_EQ(dir.read("p\\x2fq:" + std::to_string(processes) + ".log"), "1 2\n");
 }
 
+int nr_of(std::string_view name) {
+  for (int nr = 0; nr < MAX_SYSCALLS; ++nr)
+    if (syscall_name(nr) == name) return nr;
+  return -1;
+}
+
+// A call of thread tid (its own process) that entered at ts and took duration ns.
+Event call(uint32_t tid, std::string_view name, uint64_t ts, uint64_t duration, int64_t ret,
+           std::vector<uint64_t> args = {}) {
+  Event e = event(tid, nr_of(name), "x");
+  e.tid = tid;
+  e.ts_ns = ts;
+  e.duration_ns = duration;
+  e.ret = ret;
+  e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
+  for (size_t i = 0; i < args.size(); ++i) e.args[i] = args[i];
+  return e;
+}
+
+// Writes a pass's records, given in ring order, as Tracer does to a sink that splits calls.
+void write_pass(Sink& sink, const std::vector<Event>& ring) {
+  std::vector<Moment> moments;
+  for (size_t i = 0; i < ring.size(); ++i) add_moments(moments, ring[i], static_cast<uint32_t>(i));
+  sort_moments(moments);
+  for (const Moment& m : moments) sink.write_part(&ring[m.record], sizeof(Event), m.part);
+}
+
+// The lines of text with runs of spaces made one (the result's padding aside).
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out(1);
+  for (char c : text) {
+    if (c == '\n')
+      out.emplace_back();
+    else if (c != ' ' || out.back().empty() || out.back().back() != ' ')
+      out.back() += c;
+  }
+  out.pop_back();
+  return out;
+}
+
+// The kernel writes a call's record at its exit: a shell's wait4 comes after its child's
+// lines in the ring but entered before them. strace's text shows the wait begun, the child's
+// lines, then the wait's result.
+void a_wait_ends_after_the_lines_of_the_child_it_returns() {
+  TempFile file;
+  uint64_t minus_one = static_cast<uint64_t>(-1);
+  Event exit_group = call(200, "exit_group", 4000, 0, 0);
+  exit_group.flags = EVENT_HAS_TIME;  // never returns
+  Event end = event(200, -1, "x");
+  end.tid = 200;
+  end.ts_ns = 4500;
+  end.flags = EVENT_PROCESS_EXIT | EVENT_HAS_TIME;
+  std::vector<Event> ring = {call(100, "getppid", 1000, 100, 1),
+                             call(200, "getpid", 2000, 100, 200),
+                             call(200, "close", 3000, 100, 0, {3}),
+                             exit_group,
+                             end,
+                             call(100, "wait4", 1500, 4000, 200, {minus_one, 0, 0, 0}),
+                             call(100, "getpid", 6000, 100, 100)};
+  {
+    auto sink = StraceSink::open(file.path, TimeFormat{});
+    write_pass(*sink, ring);
+    sink->flush();
+    CHECK_EQ(sink->written(), uint64_t{7});  // the wait's first line is not a record
+  }
+  std::vector<std::string> expected = {"100 getppid() = 1",
+                                       "100 wait4(-1, <unfinished ...>",
+                                       "200 getpid() = 200",
+                                       "200 close(3) = 0",
+                                       "200 exit_group(0) = ?",
+                                       "200 +++ exited with 0 +++",
+                                       "100 <... wait4 resumed>NULL, 0, NULL) = 200",
+                                       "100 getpid() = 100"};
+  std::vector<std::string> lines = lines_of(file.read());
+  CHECK_EQ(lines.size(), expected.size());
+  for (size_t i = 0; i < lines.size() && i < expected.size(); ++i) CHECK_EQ(lines[i], expected[i]);
+}
+
+// -T on the line of the result, -ttt at the time each line stands for.
+void the_parts_of_a_call_show_their_own_times() {
+  TempFile file;
+  std::vector<Event> ring = {call(200, "getpid", 2'000'000'000, 1000, 200),
+                             call(100, "wait4", 1'000'000'000, 2'500'000'000, 200)};
+  {
+    auto sink = StraceSink::open(file.path, TimeFormat{3, true, false});
+    write_pass(*sink, ring);
+  }
+  std::vector<std::string> lines = lines_of(file.read());
+  CHECK_EQ(lines.size(), size_t{3});
+  if (lines.size() != 3) return;
+  auto stamp = [](const std::string& line) { return std::stod(line.substr(line.find(' ') + 1)); };
+  CHECK(stamp(lines[1]) - stamp(lines[0]) > 0.99 && stamp(lines[1]) - stamp(lines[0]) < 1.01);
+  CHECK(stamp(lines[2]) - stamp(lines[0]) > 2.49 && stamp(lines[2]) - stamp(lines[0]) < 2.51);
+  CHECK(lines[0].find("<unfinished ...>") != std::string::npos);
+  CHECK_EQ(lines[0].find(" <2."), std::string::npos);
+  CHECK(lines[2].size() > 11 && lines[2].substr(lines[2].size() - 11) == " <2.500000>");
+}
+
+// -ff: a file shows one process, and only its own lines split its calls. A file closed while
+// a call's entry waits (more processes than open files) writes it begun.
+void per_process_strace_files_split_calls_by_their_own_lines() {
+  TempDir dir;
+  std::string base = dir.path + "/t";
+  std::vector<Event> ring = {call(200, "getpid", 2000, 100, 200),
+                             call(101, "getpid", 2500, 100, 100),
+                             call(100, "wait4", 1000, 4000, 200)};
+  uint32_t others = SplitSink::kMaxOpen + 1;
+  std::vector<Event> many;
+  for (uint32_t i = 0; i < others; ++i) many.push_back(call(1000 + i, "getpid", 1100 + i, 1, 7));
+  many.push_back(call(300, "getppid", 1000, 2000, 1));
+  {
+    SplitSink sink(base, SplitSink::Kind::kStrace);
+    CHECK(sink.splits_calls());
+    ring[1].tgid = 100;  // a second thread of process 100
+    write_pass(sink, ring);
+    write_pass(sink, many);
+    sink.close();
+    CHECK_EQ(sink.written(), uint64_t{ring.size() + many.size()});
+  }
+  CHECK(lines_of(dir.read("t.200")) == std::vector<std::string>{"200 getpid() = 200"});
+  std::vector<std::string> expected = {"100 wait4(0, <unfinished ...>", "101 getpid() = 100",
+                                       "100 <... wait4 resumed>NULL, 0, NULL) = 200"};
+  CHECK(lines_of(dir.read("t.100")) == expected);
+  expected = {"300 getppid( <unfinished ...>", "300 <... getppid resumed>) = 1"};
+  CHECK(lines_of(dir.read("t.300")) == expected);
+}
+
+// A write that fails part way keeps the lines written: written() counts the records among
+// them, and not the first lines of split calls, wherever they fall.
+void a_failed_write_counts_the_records_it_kept() {
+  int fds[2];
+  if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) != 0 || fcntl(fds[1], F_SETPIPE_SZ, 4096) < 0) {
+    std::printf("sink: no small pipe, skipping the partial-write check\n");
+    return;
+  }
+  StraceSink sink(fds[1], true, "pipe", TimeFormat{});
+  std::vector<Event> ring;
+  for (uint32_t i = 0; i < 100; ++i) {  // 100 split calls, about 60 bytes a line
+    ring.push_back(call(300 + i, "getpid", 10 * i + 5, 1, 7));
+    ring.push_back(call(200, "close", 10 * i, 10, 0, {i}));
+  }
+  write_pass(sink, ring);
+  bool thrown = false;
+  try {
+    sink.flush();
+  } catch (const SinkError&) {
+    thrown = true;
+  }
+  CHECK(thrown);
+  std::string text(8192, '\0');
+  ssize_t n = read(fds[0], text.data(), text.size());
+  close(fds[0]);
+  text.resize(n > 0 ? static_cast<size_t>(n) : 0);
+  text.resize(text.rfind('\n') + 1);  // the line the pipe cut is not kept
+  uint64_t records = 0;
+  for (const std::string& line : lines_of(text))
+    records += line.find("<unfinished ...>") == std::string::npos;
+  CHECK(records > 10 && records < 300);
+  CHECK_EQ(sink.written(), records);
+}
+
 }  // namespace
 
 int main() {
@@ -202,5 +366,9 @@ int main() {
   json_lines_carry_names_results_and_errors();
   strace_lines_start_with_the_thread_and_align_results();
   a_full_disk_counts_nothing_as_written();
+  a_wait_ends_after_the_lines_of_the_child_it_returns();
+  the_parts_of_a_call_show_their_own_times();
+  per_process_strace_files_split_calls_by_their_own_lines();
+  a_failed_write_counts_the_records_it_kept();
   return check::report("sink");
 }
