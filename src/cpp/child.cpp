@@ -82,7 +82,7 @@ Child::Child(const std::string& path, const std::vector<std::string>& argv) : na
     close(go_fd_);
     close(error_fd_);
     go_fd_ = error_fd_ = -1;
-    reap(0);
+    collect(0);
     throw Error("start " + name_, ECHILD, "the command's process died before its exec");
   }
 }
@@ -90,9 +90,9 @@ Child::Child(const std::string& path, const std::vector<std::string>& argv) : na
 Child::~Child() {
   if (go_fd_ >= 0) close(go_fd_);
   if (error_fd_ >= 0) close(error_fd_);
-  if (!status_ && pid_ > 0) {
+  if (!status_ && !reaped_elsewhere_ && pid_ > 0) {
     kill(SIGKILL);
-    reap(0);
+    collect(0);
   }
 }
 
@@ -108,20 +108,33 @@ void Child::release() {
   close(error_fd_);
   error_fd_ = -1;
   if (n == sizeof(err)) {
-    reap(0);
+    collect(0);  // the exec's error is the one to report, whoever reaps the child
     throw Error("run " + name_, err);
   }
 }
 
-std::optional<int> Child::reap(int options) {
-  if (status_) return status_;
+int Child::collect(int options) noexcept {
+  if (status_ || reaped_elsewhere_) return 0;
   int status = 0;
   pid_t r;
   do r = waitpid(pid_, &status, options);
   while (r < 0 && errno == EINTR);
-  if (r < 0) throw Error("wait for " + name_, errno);
-  if (r == 0) return std::nullopt;
-  status_ = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+  if (r < 0) {
+    int err = errno;
+    reaped_elsewhere_ = err == ECHILD;
+    return err;
+  }
+  if (r > 0) status_ = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+  return 0;
+}
+
+std::optional<int> Child::reap(int options) {
+  int err = collect(options);
+  if (reaped_elsewhere_)
+    throw Error("wait for " + name_, ECHILD,
+                "reaped by another waiter in this process (a waitpid(-1), or SIGCHLD set to "
+                "SIG_IGN); its exit status is unknown");
+  if (err) throw Error("wait for " + name_, err);
   return status_;
 }
 
@@ -130,7 +143,7 @@ std::optional<int> Child::poll() { return reap(WNOHANG); }
 int Child::wait() { return *reap(0); }
 
 void Child::kill(int sig) noexcept {
-  if (!status_ && pid_ > 0) ::kill(pid_, sig);
+  if (!status_ && !reaped_elsewhere_ && pid_ > 0) ::kill(pid_, sig);
 }
 
 }  // namespace observer
