@@ -6,6 +6,8 @@ shows as that interpreter's exit status instead of killing the test run."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -98,3 +100,47 @@ def test_ignored_sigchld_makes_wait_raise_instead_of_aborting() -> None:
         del child
         gc.collect()
     """))
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or shutil.which("unshare") is None,
+                    reason="needs root and unshare (util-linux) for a pid namespace")
+def test_a_pid_given_to_another_process_after_the_host_reaped_is_left_alone() -> None:
+    # In a pid namespace of its own the next pid can be chosen (ns_last_pid): the host reaps
+    # the command, then starts another child that gets the same pid. Child must neither
+    # signal it nor take its exit status.
+    script = START + textwrap.dedent("""
+        import subprocess
+        def reuse(pid, argv):
+            with open("/proc/sys/kernel/ns_last_pid", "w") as f:
+                f.write(str(pid - 1))
+            other = subprocess.Popen(argv)
+            assert other.pid == pid, (other.pid, pid)
+            return other
+
+        def pending(pid):
+            with open(f"/proc/{pid}/status") as f:
+                fields = dict(line.split(":\\t", 1) for line in f)
+            return int(fields["ShdPnd"], 16) | int(fields["SigPnd"], 16)
+
+        child = reaped_by_host()
+        # SIGUSR1 blocked in the other process (the mask survives exec): one that reached
+        # it stays pending, where /proc shows it.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
+        other = reuse(child.pid, ["sleep", "100"])
+        child.kill(signal.SIGUSR1)
+        assert not pending(other.pid) & (1 << (signal.SIGUSR1 - 1)), "signalled another"
+        other.kill()
+        other.wait()
+
+        other = reuse(child.pid, ["sh", "-c", "exit 7"])
+        wait_error(child.wait)  # and not the status of the other process
+        _, status = os.waitpid(other.pid, 0)  # still there for its parent to take
+        assert os.waitstatus_to_exitcode(status) == 7, status
+        other.returncode = 7
+        del child
+        gc.collect()
+        print("clean")
+    """)
+    result = subprocess.run(["unshare", "--pid", "--fork", "--mount-proc", sys.executable,
+                             "-c", script], capture_output=True, text=True, timeout=60)
+    assert_clean(result)

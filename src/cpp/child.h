@@ -35,16 +35,18 @@ class Child {
   // and these throw Error (ECHILD), now and on every later call.
   std::optional<int> poll();
   int wait();
-  // Sends sig to the child, unless it has been reaped.
+  // Sends sig to the child, unless it has been reaped (by anyone: the child is held by a
+  // pidfd, so a process that was given its pid since is never hit).
   void kill(int sig) noexcept;
 
  private:
-  // waitpid with options, retried on EINTR; notes the status or that the child was reaped
-  // elsewhere. Returns 0, or the errno of a failure.
+  // waitid on the pidfd with options, retried on EINTR; notes the status or that the child
+  // was reaped elsewhere. Returns 0, or the errno of a failure.
   int collect(int options) noexcept;
   std::optional<int> reap(int options);
 
   pid_t pid_ = -1;
+  int pidfd_ = -1;     // the child's, for its signals and waits
   int go_fd_ = -1;     // write end: one byte lets the child exec
   int error_fd_ = -1;  // read end: the child's exec errno, or EOF on success
   std::string name_;
