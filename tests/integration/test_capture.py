@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 
-from .helpers import compile_c, run_observer
+from observer import syscalls
+
+from .helpers import Observer, compile_c, run_observer
 
 pytestmark = pytest.mark.bpf
 
@@ -25,7 +27,7 @@ pytestmark = pytest.mark.bpf
 #   strings DIR  calls with more than two string arguments (renameat2, linkat, symlinkat)
 #   die N        N getppid in each of 3 threads, which then block in read; the leader
 #                makes N getppid and calls exit_group: the readers never return
-#   block        prints its pid, sleeps 0.5 s, then blocks in read until killed
+#   block MS     prints its pid, sleeps MS ms, then blocks in read until killed
 #   burst N      N getppid as fast as it can
 PROGRAM = r"""
 #define _GNU_SOURCE
@@ -103,7 +105,8 @@ int main(int argc, char **argv) {
   if (strcmp(argv[1], "block") == 0) {
     printf("%d\n", getpid());
     fflush(stdout);
-    struct timespec pause = {0, 500 * 1000 * 1000};
+    long ms = atol(argv[2]);
+    struct timespec pause = {ms / 1000, ms % 1000 * 1000 * 1000};
     nanosleep(&pause, NULL);
     pipe(pipe_fds);
     read(pipe_fds[0], buf, 1);
@@ -262,27 +265,43 @@ def test_status_unfinished_keeps_only_the_calls_that_never_returned(program: Pat
     assert "status=failed and status=unfinished select nothing together" in result.stderr
 
 
+def current_call(pid: str) -> str | None:
+    """The syscall pid is in, by name (from /proc/PID/syscall), or None."""
+    fields = Path(f"/proc/{pid}/syscall").read_text().split()
+    return syscalls.name(int(fields[0])) if fields[0].isdigit() else None
+
+
 def test_a_call_running_at_attach_ends_resumed_and_one_running_at_detach_detached(
         program: Path, tmp_path: Path) -> None:
-    target = subprocess.Popen([str(program), "block"], stdout=subprocess.PIPE, text=True)
-    try:
-        assert target.stdout is not None
-        pid = target.stdout.readline().strip()
-        out = tmp_path / "trace.txt"
-        # The target is in nanosleep now; the read it blocks in next is still running when
-        # tracing ends.
-        result = run_observer("-y", "-d", "1.5", "-o", str(out), "-p", pid)
-        assert result.returncode == 0, result.stderr
+    # The target sleeps, then blocks in a read: the sleep must be running when observer
+    # attaches. A start slower than the sleep (a loaded machine) is tried again with a
+    # longer one.
+    for ms in (500, 2000, 8000):
+        target = subprocess.Popen([str(program), "block", str(ms)], stdout=subprocess.PIPE,
+                                  text=True)
+        try:
+            assert target.stdout is not None
+            pid = target.stdout.readline().strip()
+            out = tmp_path / "trace.txt"
+            with Observer("-y", "-o", str(out), "-p", pid) as obs:
+                if current_call(pid) != "clock_nanosleep":
+                    continue  # attached after the sleep
+                # glibc's nanosleep is clock_nanosleep, whose remaining time comes at its exit.
+                deadline = time.monotonic() + 30
+                while current_call(pid) != "read" and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                assert obs.stop() == 0, obs.stderr
+        finally:
+            target.kill()
+            target.wait()
         lines = unpadded(out.read_text()).splitlines()
-        # glibc's nanosleep is clock_nanosleep, whose remaining time comes at its exit.
         assert re.fullmatch(rf"{pid:<5} <\.\.\. clock_nanosleep resumed>NULL\) = 0",
                             lines[0]), lines
         assert any(re.fullmatch(rf"{pid:<5} read\(3<pipe:\[\d+\]>,  <detached \.\.\.>", line)
                    for line in lines), lines
-        assert "1 unfinished and 1 resumed among them" in result.stderr
-    finally:
-        target.kill()
-        target.wait()
+        assert "1 unfinished and 1 resumed among them" in obs.stderr
+        return
+    pytest.fail("observer never attached while the target slept, even for 8 s")
 
 
 def test_written_and_lost_add_up_to_every_call(program: Path, tmp_path: Path) -> None:
@@ -323,11 +342,13 @@ def test_the_python_tracer_counts_what_it_did_not_read(program: Path) -> None:
 
 def test_a_call_running_from_before_attach_to_detach_is_detached(program: Path,
                                                                   tmp_path: Path) -> None:
-    target = subprocess.Popen([str(program), "block"], stdout=subprocess.PIPE, text=True)
+    target = subprocess.Popen([str(program), "block", "0"], stdout=subprocess.PIPE, text=True)
     try:
         assert target.stdout is not None
         pid = target.stdout.readline().strip()
-        time.sleep(1.0)  # blocked in read now
+        deadline = time.monotonic() + 30
+        while current_call(pid) != "read" and time.monotonic() < deadline:
+            time.sleep(0.01)
         out = tmp_path / "trace.txt"
         result = run_observer("--format", "strace", "-d", "0.5", "-o", str(out), "-p", pid)
         assert result.returncode == 0, result.stderr
