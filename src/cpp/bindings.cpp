@@ -428,7 +428,10 @@ PYBIND11_MODULE(_core, m) {
            py::arg("argv"))
       .def_property_readonly("pid", &Child::pid)
       .def("release", &Child::release)
-      .def("poll", &Child::poll, "Exit status if exited (128 + signal if killed), else None.")
-      .def("wait", &Child::wait, py::call_guard<py::gil_scoped_release>())
+      .def("poll", &Child::poll,
+           "Exit status if exited (128 + signal if killed), else None. Raises ObserverError "
+           "(errno ECHILD) if another waiter in this process reaped the child first.")
+      .def("wait", &Child::wait, py::call_guard<py::gil_scoped_release>(),
+           "Waits for the exit status; raises like poll() if the child was reaped elsewhere.")
       .def("kill", &Child::kill, py::arg("sig"));
 }

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -74,6 +75,22 @@ Child::Child(const std::string& path, const std::vector<std::string>& argv) : na
   }
   go_fd_ = go[1];
   error_fd_ = error[0];
+  // From here the child is signalled and waited for through a pidfd (pidfd_open since Linux
+  // 5.3, waitid(P_PIDFD) since 5.4): once another waiter in this process has reaped it, its
+  // pid may be given to an unrelated process, or to another child of the host, which a kill
+  // or a waitpid by pid would then reach. The child is held until release(), so the pid is
+  // still its own now, unless something outside killed it and SIGCHLD is ignored.
+  pidfd_ = static_cast<int>(syscall(SYS_pidfd_open, pid_, 0));
+  if (pidfd_ < 0) {
+    err = errno;
+    ::kill(pid_, SIGKILL);
+    pid_t r;
+    do r = waitpid(pid_, nullptr, 0);
+    while (r < 0 && errno == EINTR);
+    close(go_fd_);
+    close(error_fd_);
+    throw Error("start " + name_, err);
+  }
   char ready;
   ssize_t n;
   do n = read(error_fd_, &ready, 1);
@@ -81,8 +98,8 @@ Child::Child(const std::string& path, const std::vector<std::string>& argv) : na
   if (n != 1) {
     close(go_fd_);
     close(error_fd_);
-    go_fd_ = error_fd_ = -1;
-    reap(0);
+    collect(0);
+    close(pidfd_);
     throw Error("start " + name_, ECHILD, "the command's process died before its exec");
   }
 }
@@ -90,10 +107,11 @@ Child::Child(const std::string& path, const std::vector<std::string>& argv) : na
 Child::~Child() {
   if (go_fd_ >= 0) close(go_fd_);
   if (error_fd_ >= 0) close(error_fd_);
-  if (!status_ && pid_ > 0) {
+  if (!status_ && !reaped_elsewhere_) {
     kill(SIGKILL);
-    reap(0);
+    collect(0);
   }
+  close(pidfd_);
 }
 
 void Child::release() {
@@ -108,20 +126,34 @@ void Child::release() {
   close(error_fd_);
   error_fd_ = -1;
   if (n == sizeof(err)) {
-    reap(0);
+    collect(0);  // the exec's error is the one to report, whoever reaps the child
     throw Error("run " + name_, err);
   }
 }
 
-std::optional<int> Child::reap(int options) {
-  if (status_) return status_;
-  int status = 0;
-  pid_t r;
-  do r = waitpid(pid_, &status, options);
+int Child::collect(int options) noexcept {
+  if (status_ || reaped_elsewhere_) return 0;
+  siginfo_t info{};
+  int r;
+  do r = waitid(P_PIDFD, static_cast<id_t>(pidfd_), &info, WEXITED | options);
   while (r < 0 && errno == EINTR);
-  if (r < 0) throw Error("wait for " + name_, errno);
-  if (r == 0) return std::nullopt;
-  status_ = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+  if (r < 0) {
+    int err = errno;
+    reaped_elsewhere_ = err == ECHILD;
+    return err;
+  }
+  if (info.si_pid == 0) return 0;  // WNOHANG, still running
+  status_ = info.si_code == CLD_EXITED ? info.si_status : 128 + info.si_status;
+  return 0;
+}
+
+std::optional<int> Child::reap(int options) {
+  int err = collect(options);
+  if (reaped_elsewhere_)
+    throw Error("wait for " + name_, ECHILD,
+                "reaped by another waiter in this process (a waitpid(-1), or SIGCHLD set to "
+                "SIG_IGN); its exit status is unknown");
+  if (err) throw Error("wait for " + name_, err);
   return status_;
 }
 
@@ -130,7 +162,8 @@ std::optional<int> Child::poll() { return reap(WNOHANG); }
 int Child::wait() { return *reap(0); }
 
 void Child::kill(int sig) noexcept {
-  if (!status_ && pid_ > 0) ::kill(pid_, sig);
+  // pidfd_send_signal (Linux 5.1) fails with ESRCH once the child has been reaped.
+  if (!status_ && !reaped_elsewhere_) syscall(SYS_pidfd_send_signal, pidfd_, sig, nullptr, 0);
 }
 
 }  // namespace observer

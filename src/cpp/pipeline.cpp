@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 #include <utility>
 
@@ -171,15 +172,7 @@ void Pipeline::pass() {
       if (dropping_.empty()) dropping_.resize(kChunkBytes);
       size_t got = reader_.copy(dropping_.data(), dropping_.size(), end, &records);
       if (got == 0) break;
-      for_each_record(dropping_.data(), got, [&dropped](const void* data, uint32_t size) {
-        Event e;
-        if (size < sizeof(e)) {  // the log's compact record: a call
-          ++dropped;
-          return;
-        }
-        __builtin_memcpy(&e, data, sizeof(e));
-        dropped += !(e.flags & EVENT_ENTRY);
-      });
+      dropped += drop(dropping_.data(), got);
       continue;
     }
     Chunk c = chunk(want);
@@ -191,6 +184,11 @@ void Pipeline::pass() {
         if (free_.size() < kFreeChunks) free_.push_back(std::move(c));
       }
       break;
+    }
+    if (!dropped_entries_.empty()) {
+      uint64_t ends = drop_ends(c);
+      records -= ends;
+      dropped += ends;
     }
     c.records = records;
     c.pass = number;
@@ -207,6 +205,76 @@ void Pipeline::pass() {
   taken_.fetch_add(kept, std::memory_order_relaxed);
   dropped_.fetch_add(dropped, std::memory_order_relaxed);
   if (!chunks.empty() || woken_) ready_.notify_all();
+}
+
+uint64_t Pipeline::drop(const uint8_t* block, size_t bytes) {
+  uint64_t calls = 0;
+  for_each_record(block, bytes, [&](const void* data, uint32_t size) {
+    Event e;
+    if (size < sizeof(e)) {  // the log's compact record: a call
+      ++calls;
+      return;
+    }
+    std::memcpy(&e, data, sizeof(e));
+    if (!(e.flags & EVENT_ENTRY)) {
+      ends_dropped_call(e);
+      ++calls;
+      return;
+    }
+    // Its call counts when its end comes. Ends that never come (left out by a status
+    // filter, or lost in the ring, by threads that have made no call since) would pile up
+    // over a long run: past kMaxDroppedEntries threads, those waiting are forgotten, and
+    // their ends, should they come, are written alone.
+    if (dropped_entries_.size() >= kMaxDroppedEntries && !dropped_entries_.count(e.tid))
+      dropped_entries_.clear();
+    dropped_entries_[e.tid] = {e.ts_ns, e.tgid, e.nr, e.flags & EVENT_COMPAT};
+  });
+  return calls;
+}
+
+uint64_t Pipeline::drop_ends(Chunk& c) {
+  uint64_t n = 0;
+  for (size_t at = 0; at + BPF_RINGBUF_HDR_SZ <= c.size && !dropped_entries_.empty();) {
+    uint8_t* header = c.data() + at;
+    uint32_t len;
+    std::memcpy(&len, header, sizeof(len));
+    uint32_t size = len & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
+    at += (size + BPF_RINGBUF_HDR_SZ + 7) & ~size_t{7};
+    Event e;
+    if ((len & BPF_RINGBUF_DISCARD_BIT) || size < sizeof(e)) continue;
+    std::memcpy(&e, header + BPF_RINGBUF_HDR_SZ, sizeof(e));
+    if (e.flags & EVENT_ENTRY) {
+      dropped_entries_.erase(e.tid);  // the thread has moved on: that end will not come
+      continue;
+    }
+    if (!ends_dropped_call(e)) continue;
+    len |= BPF_RINGBUF_DISCARD_BIT;  // for_each_record skips it, as the kernel's discards
+    std::memcpy(header, &len, sizeof(len));
+    ++n;
+  }
+  return n;
+}
+
+bool Pipeline::ends_dropped_call(const Event& e) {
+  if (!(e.flags & EVENT_JOIN) || dropped_entries_.empty()) return false;
+  auto same_call = [&e](const DroppedEntry& d) {
+    return d.tgid == e.tgid && d.nr == e.nr && d.ts_ns == e.ts_ns &&
+           d.compat == (e.flags & EVENT_COMPAT);
+  };
+  auto it = dropped_entries_.find(e.tid);
+  if (it != dropped_entries_.end() && !same_call(it->second)) {
+    dropped_entries_.erase(it);  // a call whose end was lost: this record ends another
+    it = dropped_entries_.end();
+  }
+  if (it == dropped_entries_.end() && e.tid == e.tgid) {
+    // A successful exec by a thread other than the leader ends with the leader's tid
+    // (de_thread), as CallJoiner::take knows too.
+    it = std::find_if(dropped_entries_.begin(), dropped_entries_.end(),
+                      [&](const auto& entry) { return same_call(entry.second); });
+  }
+  if (it == dropped_entries_.end()) return false;
+  dropped_entries_.erase(it);
+  return true;
 }
 
 std::vector<Chunk> Pipeline::take(int timeout_ms, size_t max_bytes) {

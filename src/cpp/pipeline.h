@@ -13,6 +13,11 @@
 // Counts: every record taken from the ring is either queued (taken(), for the sink) or, when
 // the backlog is full, dropped and counted (dropped()). The kernel counts what did not fit in
 // the ring (Counters::lost). Nothing is dropped without being counted.
+//
+// A call sent in two halves (call_join.h) is dropped whole or not at all: when its entry half
+// is dropped, the record that ends it is dropped too, even if it comes when the backlog has
+// room again, and the call is counted once, at its end. (Counted at the end because a status
+// filter may leave the end out: then the call was never going to be written.)
 #pragma once
 
 #include <atomic>
@@ -23,8 +28,10 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
+#include "event.h"
 #include "ring_buffer_consumer.h"
 
 namespace observer {
@@ -62,6 +69,8 @@ class Pipeline {
   // less for a ring under 10 MiB: 1 ms per MiB, at least 1 ms. A ring fills at about 0.5 MiB
   // per ms at most (a tight syscall loop), so a sleep never lasts long enough to fill half.
   static constexpr int kDrainMs = 10;
+  // Threads whose dropped entry half waits for its end, at most (about 4 MiB of them).
+  static constexpr size_t kMaxDroppedEntries = 1 << 16;
 
   // reader must outlive the pipeline. backlog_bytes bounds the chunks waiting to be taken.
   Pipeline(RingBufferReader& reader, size_t backlog_bytes);
@@ -87,7 +96,8 @@ class Pipeline {
   // Records taken from the ring into the backlog, in total.
   uint64_t taken() const noexcept { return taken_.load(std::memory_order_relaxed); }
   // Calls whose records were taken from the ring and dropped because the backlog was full, in
-  // total (an entry half, EVENT_ENTRY, is half of a call whose end counts).
+  // total (an entry half, EVENT_ENTRY, is half of a call whose end counts; that end is dropped
+  // with it).
   uint64_t dropped() const noexcept { return dropped_.load(std::memory_order_relaxed); }
   // Bytes of chunks queued now, and the most there have been at once.
   size_t backlog() const;
@@ -101,9 +111,27 @@ class Pipeline {
   // full. Called by the drain thread, or by take() when there is none.
   void pass();
   Chunk chunk(size_t bytes);
+  // Drops the records of block (as copy() wrote it); returns the calls they end.
+  uint64_t drop(const uint8_t* block, size_t bytes);
+  // Marks discarded the ends of calls in c whose entry half was dropped; returns how many.
+  uint64_t drop_ends(Chunk& c);
+  // Whether record e, not an entry half, ends a call whose entry half was dropped. Forgets
+  // that entry half, and one its thread has moved on from (its end was lost or left out).
+  bool ends_dropped_call(const Event& e);
+
+  // A call whose entry half was dropped, as CallJoiner tells calls apart.
+  struct DroppedEntry {
+    uint64_t ts_ns;
+    uint32_t tgid;
+    int32_t nr;
+    uint32_t compat;  // EVENT_COMPAT or 0
+  };
 
   RingBufferReader& reader_;
   std::vector<uint8_t> dropping_;  // records read to be counted when the backlog is full
+  // By tid, until their end comes; used by whichever thread makes passes. At most one per
+  // thread: the thread's next entry half, kept or dropped, ends the wait of the last.
+  std::unordered_map<uint32_t, DroppedEntry> dropped_entries_;
   const size_t limit_;
   const int sleep_ms_;
   uint64_t passes_ = 0;  // by whichever thread makes passes

@@ -11,12 +11,14 @@
 #include <thread>
 #include <vector>
 
+#include "call_join.h"
 #include "check.h"
 #include "event.h"
 #include "fake_ring.h"
 #include "pipeline.h"
 
 using observer::Chunk;
+using observer::Event;
 using observer::Pipeline;
 
 namespace {
@@ -150,6 +152,135 @@ void dropped_entry_halves_are_not_counted_as_calls() {
   CHECK_EQ(ends_kept + pipeline.dropped(), kCount / 2);
 }
 
+// The halves of call number i of thread tid, as the kernel sends a call with a path argument:
+// the entry half carries the path, the record that ends the call says EVENT_JOIN.
+std::string entry_half(uint32_t tid, uint64_t i) {
+  Event e{};
+  e.ts_ns = i;
+  e.tgid = e.tid = tid;
+  e.nr = 257;  // openat
+  e.flags = EVENT_ENTRY | EVENT_HAS_STRINGS | EVENT_HAS_TIME;
+  const std::string path = "/tmp/file-" + std::to_string(i);
+  string_tail tail{};
+  tail.count = 1;
+  tail.len[0] = static_cast<uint16_t>(path.size());
+  tail.arg[0] = 1;
+  tail.kind[0] = ITEM_STRING;
+  std::string out(reinterpret_cast<const char*>(&e), sizeof(e));
+  out.append(reinterpret_cast<const char*>(&tail), sizeof(tail));
+  return out + path;
+}
+
+std::string end_half(uint32_t tid, uint64_t i) {
+  Event e{};
+  e.ts_ns = i;
+  e.tgid = e.tid = tid;
+  e.nr = 257;
+  e.ret = 3;
+  e.flags = EVENT_JOIN | EVENT_HAS_RET | EVENT_HAS_TIME;
+  return std::string(reinterpret_cast<const char*>(&e), sizeof(e));
+}
+
+// A call without an entry half (getppid): one record.
+std::string whole_call(uint32_t tid, uint64_t i) {
+  Event e{};
+  e.ts_ns = i;
+  e.tgid = e.tid = tid;
+  e.nr = 110;
+  e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
+  return std::string(reinterpret_cast<const char*>(&e), sizeof(e));
+}
+
+// What a sink gets of chunks, joined as Tracer does it: the calls, and of them those with a
+// path argument that came without it (an end written without its entry half).
+struct Written {
+  observer::CallJoiner joiner;
+  uint64_t calls = 0;
+  uint64_t without_path = 0;
+
+  void add(const std::vector<Chunk>& chunks) {
+    for (const Chunk& c : chunks)
+      observer::for_each_record(c.data(), c.size, [&](const void* data, uint32_t size) {
+        std::string_view rec = joiner.take(data, size);
+        if (rec.empty()) return;
+        ++calls;
+        Event e;
+        std::memcpy(&e, rec.data(), sizeof(e));
+        if (e.nr == 257 && !(e.flags & EVENT_HAS_STRINGS)) ++without_path;
+      });
+  }
+};
+
+// An entry half dropped while the backlog is full makes its call lost: when its end comes
+// after the backlog has room again, the end is dropped too, and the call is counted once.
+void the_end_of_a_call_whose_entry_half_was_dropped_is_dropped_and_counted() {
+  check::FakeRing ring(64 << 10);
+  auto reader = ring.reader();
+  Pipeline pipeline(reader, 4096);  // one small chunk fills it
+  Written out;
+  ring.add(whole_call(1, 0));
+  std::vector<Chunk> first = pipeline.take(0, SIZE_MAX);
+  CHECK_EQ(first.size(), size_t{1});
+  pipeline.put_back(std::move(first));  // the backlog is full now
+  ring.add(entry_half(2, 1));
+  out.add(pipeline.take(0, SIZE_MAX));  // drops the entry half, then takes call 0
+  CHECK_EQ(pipeline.backlog(), size_t{0});
+  ring.add(end_half(2, 1));
+  ring.add(entry_half(3, 2));
+  ring.add(end_half(3, 2));
+  ring.add(whole_call(2, 3));
+  out.add(pipeline.take(0, SIZE_MAX));
+  CHECK_EQ(out.without_path, uint64_t{0});
+  CHECK_EQ(pipeline.dropped(), uint64_t{1});
+  CHECK_EQ(out.calls, uint64_t{3});
+  CHECK_EQ(out.calls + pipeline.dropped(), uint64_t{4});
+  CHECK_EQ(pipeline.taken(), uint64_t{4});  // call 0, the halves of call 2, call 3
+  CHECK_EQ(out.joiner.waiting(), size_t{0});
+}
+
+// The same under load: threads make calls in halves while the sink takes the backlog in
+// bursts, so it fills and empties again and again. Every call is written whole or dropped.
+void calls_in_halves_are_written_whole_or_counted_dropped() {
+  check::FakeRing ring(64 << 10);
+  auto reader = ring.reader();
+  Pipeline pipeline(reader, 128 << 10);
+  pipeline.start();
+  constexpr uint32_t kThreads = 7;
+  constexpr uint64_t kCalls = kThreads * 14000;
+  std::thread producer([&] {
+    auto put = [&](const std::string& record) {
+      while (ring.add(record) == UINT64_MAX) std::this_thread::yield();
+    };
+    // Each thread's entry half, then the others', then the ends: halves of different calls
+    // interleave in the ring as they do when threads run on several CPUs.
+    for (uint64_t i = 0; i < kCalls; i += kThreads) {
+      for (uint32_t t = 0; t < kThreads; ++t) put(entry_half(100 + t, i + t));
+      for (uint32_t t = 0; t < kThreads; ++t) put(end_half(100 + t, i + t));
+    }
+  });
+  Written out;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (int round = 0; std::chrono::steady_clock::now() < deadline; ++round) {
+    if (round % 2) std::this_thread::sleep_for(std::chrono::milliseconds(2));  // the sink stalls
+    std::vector<Chunk> chunks = pipeline.take(Pipeline::kDrainMs, 64 << 10);
+    out.add(chunks);
+    pipeline.recycle(std::move(chunks));
+    if (out.calls + pipeline.dropped() >= kCalls && reader.pending() == 0 &&
+        pipeline.backlog() == 0)
+      break;
+  }
+  producer.join();
+  pipeline.stop();
+  for (;;) {
+    std::vector<Chunk> chunks = pipeline.take(0, SIZE_MAX);
+    if (chunks.empty()) break;
+    out.add(chunks);
+  }
+  CHECK(pipeline.dropped() > 0);
+  CHECK_EQ(out.without_path, uint64_t{0});
+  CHECK_EQ(out.calls + pipeline.dropped(), kCalls);
+}
+
 void without_a_thread_take_drains_the_ring_itself() {
   Setup s;
   s.add(0, 10);
@@ -201,6 +332,8 @@ int main() {
   a_drain_thread_delivers_every_record_in_order();
   a_full_backlog_drops_records_and_counts_them();
   dropped_entry_halves_are_not_counted_as_calls();
+  the_end_of_a_call_whose_entry_half_was_dropped_is_dropped_and_counted();
+  calls_in_halves_are_written_whole_or_counted_dropped();
   without_a_thread_take_drains_the_ring_itself();
   take_stops_after_max_bytes_at_a_pass_boundary();
   put_back_returns_chunks_to_the_front();
