@@ -246,6 +246,27 @@ def _pgid(pid: int) -> int | None:
         return None
 
 
+def _running(child: Any) -> bool:
+    """Whether the command still runs. One that the host program reaped itself (a
+    waitpid(-1) of its own, SIGCHLD ignored: the core's ECHILD) has ended."""
+    try:
+        return child.poll() is None
+    except ObserverError as err:
+        if err.errno == errno.ECHILD:
+            return False
+        raise
+
+
+def _exit_status(child: Any) -> int | None:
+    """The command's exit status once it has ended; None if the host program reaped it."""
+    try:
+        return int(child.wait())
+    except ObserverError as err:
+        if err.errno == errno.ECHILD:
+            return None
+        raise
+
+
 class StartedTree:
     """The processes observer started: the command and everything it forked, including
     children that outlived their parent (traced with -f, so the kernel keeps them in its map
@@ -263,7 +284,7 @@ class StartedTree:
         # processes still running are asked for children: an ended one's pid may be reused.
         parents = _parents()
         roots = [pid for pid, fd in self.members.items() if not _ended(fd)]
-        if self.child.poll() is None and self.child.pid not in self.members:
+        if _running(self.child) and self.child.pid not in self.members:
             roots.insert(0, self.child.pid)  # not reaped, so the pid is still the command's
         pids = roots + descendants(roots, parents)
         if self.follow:  # orphans handed to init are found by the kernel's map
@@ -280,7 +301,7 @@ class StartedTree:
         """Members still running (a zombie has ended), found anew: a process forked since the
         last look is one too."""
         self._collect()
-        self.child.poll()  # reap the command itself, so its pidfd reads as ended
+        _running(self.child)  # reap the command itself, so its pidfd reads as ended
         return [pid for pid, fd in self.members.items() if not _ended(fd)]
 
     def signal(self, sig: int, skip_pgid: int | None = None) -> None:
@@ -548,8 +569,9 @@ class Session:
 
     # Ending the command ---------------------------------------------------------------------
 
-    def _end_tree(self) -> int:
-        """The command's exit status, once its whole tree has ended."""
+    def _end_tree(self) -> int | None:
+        """The command's exit status, once its whole tree has ended (None: the host program
+        reaped it, so its status is unknown)."""
         assert self.child is not None
         if self._tree is not None:
             if self._tree.alive():
@@ -560,12 +582,12 @@ class Session:
                 if self._tree.alive():
                     self._tree.signal(signal.SIGKILL)
             self._tree.close()
-        return int(self.child.wait())
+        return _exit_status(self.child)
 
     def _end_child_now(self) -> None:
         if self.child is not None:
             self.child.kill(signal.SIGKILL)
-            self.child.wait()
+            _exit_status(self.child)
             self.child = None
 
 

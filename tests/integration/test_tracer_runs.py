@@ -96,3 +96,20 @@ def test_one_file_per_process_into_an_existing_directory(tmp_path: Path) -> None
         path.name.split(":")[0] for path in cli.iterdir())
     exits = [int(token) for path in split.iterdir() for token in path.read_text().split()]
     assert exits.count(NR["exit_group"]) == 3
+
+
+# A host program that reaps its own children: SIGCHLD ignored, so the kernel reaps them.
+REAPING_HOST = """
+import signal, observer
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+with observer.Tracer(command=["sh", "-c", "exit 3"], syscalls="exit_group") as tracer:
+    rows = len(tracer.events(format="numpy"))
+print(rows, tracer.exit_status)
+"""
+
+
+def test_a_command_the_host_reaps_itself_ends_the_trace_with_no_status() -> None:
+    result = subprocess.run([sys.executable, "-c", REAPING_HOST], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1", "None"], result.stdout + result.stderr
