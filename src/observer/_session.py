@@ -628,8 +628,6 @@ class Output:
         self.parquet: Any = None
         self.sink: Any
         if per_process and fmt is not None:  # -ff
-            if fmt == "log":
-                _make_directory(path)
             self.sink = _core.SplitSink(os.fsencode(path), fmt, timestamps, durations, relative)
         elif fmt is None:
             self.sink = _core.BatchSink()
@@ -686,18 +684,6 @@ def write_summary_file(path: str, text: str) -> None:
         code = err.errno or errno.EIO
         raise OutputError(f"open {path}: {os.strerror(code)} "
                           f"({errno.errorcode.get(code, code)})") from None
-
-
-def _make_directory(path: str) -> None:
-    """The directory of -ff's per-process files, created 0700 if missing; raises OutputError."""
-    try:
-        os.mkdir(path, 0o700)
-    except FileExistsError:
-        if not os.path.isdir(path) or os.path.islink(path):
-            raise OutputError(f"open {path}: not a directory (-ff with the log format writes "
-                              "one file per process into a directory)") from None
-    except OSError as err:
-        raise OutputError(f"create {path}: {err.strerror or err}") from None
 
 
 def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:
