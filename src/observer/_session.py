@@ -662,6 +662,9 @@ class Output:
             if final:
                 self.parquet.close()
         except OSError as err:
+            # A part refused for a symlink is named, as the text formats name their file.
+            if err.errno == errno.ELOOP and err.filename:
+                raise OutputError(f"open {err.filename}: {err.strerror}") from None
             raise OutputError(f"write {self.path}: {err.strerror or err}") from None
         except pa.ArrowException as err:  # pyarrow's own errors that are not OSErrors
             raise OutputError(f"write {self.path}: {err}") from None
@@ -696,4 +699,5 @@ def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:
     except ImportError as err:
         raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
     except OSError as err:
-        raise OutputError(f"create {path}: {err.strerror or err}") from None
+        verb = "open" if err.errno == errno.ELOOP else "create"
+        raise OutputError(f"{verb} {path}: {err.strerror or err}") from None
