@@ -678,15 +678,17 @@ class Output:
 def write_summary_file(path: str, text: str) -> None:
     """The -c table into path (-c -o FILE), private and never through a symlink; raises
     OutputError."""
+    from observer._files import open_file
+
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC,
-                     0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with os.fdopen(open_file(path), "w", encoding="utf-8") as out:
             out.write(text)
     except OSError as err:
         code = err.errno or errno.EIO
-        raise OutputError(f"open {path}: {os.strerror(code)} "
-                          f"({errno.errorcode.get(code, code)})") from None
+        # A symlink is refused in check_output's words.
+        reason = (err.strerror if code == errno.ELOOP and err.strerror
+                  else f"{os.strerror(code)} ({errno.errorcode.get(code, code)})")
+        raise OutputError(f"open {path}: {reason}") from None
 
 
 def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:
