@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +16,8 @@ from observer import formatter, syscalls
 from observer._escape import escape_comm
 
 pd = pytest.importorskip("pandas")
+
+SYMLINK = "it is a symbolic link, which observer does not follow"
 
 # struct event of bpf/syscalls.h, with the offsets src/cpp/event.h asserts.
 EXPECTED_DTYPE = np.dtype({
@@ -258,3 +262,40 @@ def test_read_split_dir_reads_hidden_and_escaped_process_names(tmp_path: Path) -
     expected = {(comm.decode("utf-8", "backslashreplace"), 10 + i): [i]
                 for i, comm in enumerate(names)}
     assert {k: v.tolist() for k, v in seqs.items()} == expected
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new", "existing"])
+def test_parquet_stream_writes_private_files_and_follows_no_symlink(tmp_path: Path,
+                                                                     existing: bool) -> None:
+    pytest.importorskip("pyarrow")
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"precious\n")
+    out = tmp_path / "nested" / "dataset"
+    if existing:
+        out.mkdir(parents=True)
+    mask = os.umask(0)  # the modes are observer's, not the umask's
+    try:
+        stream = observer.frames.ParquetStream(out, clock_offset_ns=0, max_bytes=1 << 30,
+                                               max_seconds=3600)
+        first = out / f"{stream.prefix}-00000.parquet"
+        first.symlink_to(victim)
+        stream.add(records())
+        with pytest.raises(OSError, match=SYMLINK):
+            stream.flush()
+        assert victim.read_bytes() == b"precious\n"
+        first.unlink()
+        stream.add(records())
+        stream.close()
+    finally:
+        os.umask(mask)
+    assert stream.written == len(records())
+    assert [p.name for p in out.iterdir()] == [first.name]  # no temporary file left
+    assert stat.S_IMODE(first.lstat().st_mode) == 0o600
+    if not existing:  # created with its missing parent, both 0700
+        assert stat.S_IMODE(out.stat().st_mode) == 0o700
+        assert stat.S_IMODE(out.parent.stat().st_mode) == 0o700
+    link = tmp_path / "link"
+    link.symlink_to(out)
+    with pytest.raises(OSError, match=SYMLINK):
+        observer.frames.ParquetStream(link)
+    assert [p.name for p in out.iterdir()] == [first.name]

@@ -37,17 +37,30 @@ char* escape_comm(char* out, const char (&comm)[TASK_COMM_LEN]) noexcept {
 
 std::tuple<int, bool, std::string> FileSink::open_fd(const std::string& path, bool append) {
   if (path == "-") return {STDOUT_FILENO, false, "standard output"};
+  return {open_at(AT_FDCWD, path, path, append), true, path};
+}
+
+int FileSink::open_at(int dir, const std::string& name, const std::string& shown, bool append) {
   // 0600: records can hold what programs read and write. O_NOFOLLOW: a symlink planted at
   // the path must not redirect the output onto another file.
-  int fd = ::open(path.c_str(),
-                  O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC | O_NOFOLLOW,
-                  0600);
+  int fd = ::openat(dir, name.c_str(),
+                    O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC) | O_CLOEXEC | O_NOFOLLOW,
+                    0600);
+  if (fd < 0 && errno == ELOOP) throw SinkError("open " + shown, ELOOP, kSymlinkRefused);
+  if (fd < 0) throw SinkError("open " + shown, errno);
+  // A file that was there keeps its mode through O_TRUNC, and the umask may have taken bits
+  // from a new one: what it holds now is the trace, so it becomes 0600. Another user's file
+  // (EPERM) stays as its owner set it.
+  struct stat st{};
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 07777) != 0600 &&
+      fchmod(fd, 0600) < 0 && errno != EPERM) {
+    int err = errno;
+    ::close(fd);
+    throw SinkError("chmod " + shown, err);
+  }
   // At the end, so that the constructor's offset (kept to cut a failed write back) is right.
-  if (fd >= 0 && append) lseek(fd, 0, SEEK_END);
-  if (fd < 0 && errno == ELOOP)
-    throw SinkError("open " + path, ELOOP, "it is a symbolic link, which observer does not follow");
-  if (fd < 0) throw SinkError("open " + path, errno);
-  return {fd, true, path};
+  if (append) lseek(fd, 0, SEEK_END);
+  return fd;
 }
 
 std::unique_ptr<TextSink> TextSink::open(const std::string& path) {

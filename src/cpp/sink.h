@@ -46,6 +46,10 @@ class Sink {
   uint64_t written_ = 0;
 };
 
+// Why an output path is refused: outputs are never redirected through a symlink.
+inline constexpr const char* kSymlinkRefused =
+    "it is a symbolic link, which observer does not follow";
+
 // Appends the escaped comm: printable ASCII as is, '\' as "\\", other bytes as "\xHH", so one
 // record is always one line and the name round-trips. Writes at most 4 * TASK_COMM_LEN bytes.
 char* escape_comm(char* out, const char (&comm)[TASK_COMM_LEN]) noexcept;
@@ -68,6 +72,10 @@ class FileSink : public Sink {
   // Returns (fd, owned, name).
   static std::tuple<int, bool, std::string> open_fd(const std::string& path,
                                                     bool append = false);
+  // The same for name in the directory dir (a descriptor, or AT_FDCWD), called shown in
+  // errors: never through a symlink, and a regular file is left 0600 whatever the umask and
+  // whatever mode it had. Returns the descriptor.
+  static int open_at(int dir, const std::string& name, const std::string& shown, bool append);
 
  protected:
   // Room for one line of at most max bytes; commit its end (after the '\n') when done.

@@ -21,8 +21,9 @@ class SequenceSink : public FileSink {
  public:
   SequenceSink(int fd, bool owns_fd, std::string name);
   void write(const Event& event) override;
-  // Turns the trailing space of the file at path into the final newline.
-  static void end(const std::string& path);
+  // Turns the trailing space of the file name in the directory dir into the final newline;
+  // shown names it in errors.
+  static void end(int dir, const std::string& name, const std::string& shown);
 
  private:
   static constexpr size_t kMaxToken = 12;
@@ -32,11 +33,16 @@ class SequenceSink : public FileSink {
 // DIR/<comm>:<pid>.log (comm escaped as in the log, '/' as \x2f; a process that execs starts
 // a new file, as the formatter splits the images), for jsonl and strace FILE.<pid>.
 //
+// Files are 0600 and opened relative to their directory, held open from the start, and never
+// through a symlink. DIR is created 0700 if missing (an existing one is used as it is) and may
+// not be a symlink itself.
+//
 // At most kMaxOpen files are open at once: the least recently written is closed and opened
 // again, appending, when its process writes next, so any number of processes fit.
 class SplitSink : public Sink {
  public:
   enum class Kind { kSequence, kJson, kStrace };
+  // Opens (for the log, creates) the directory; throws SinkError.
   SplitSink(std::string base, Kind kind, TimeFormat time = {});
   ~SplitSink() override;
   SplitSink(const SplitSink&) = delete;
@@ -61,13 +67,18 @@ class SplitSink : public Sink {
     std::unique_ptr<FileSink> sink;
     std::list<std::string>::iterator lru;
   };
-  std::string path_of(const Event& event) const;
-  FileSink& sink_for(const std::string& path);
+  // The file of event's process: its name in dir_ (the key of open_ and created_).
+  std::string name_of(const Event& event) const;
+  // The name as the user knows it, for errors: DIR/<comm>:<pid>.log or FILE.<pid>.
+  std::string shown(const std::string& name) const;
+  FileSink& sink_for(const std::string& name);
   void evict();
 
   std::string base_;
   Kind kind_;
   TimeFormat time_;
+  int dir_ = -1;             // DIR, or the directory FILE is in
+  std::string name_prefix_;  // "" (DIR/...), or FILE's last component and "."
   std::unordered_map<std::string, Open> open_;
   std::list<std::string> lru_;  // most recently written first
   std::unordered_set<std::string> created_;

@@ -650,8 +650,6 @@ class Output:
         self.parquet: Any = None
         self.sink: Any
         if per_process and fmt is not None:  # -ff
-            if fmt == "log":
-                _make_directory(path)
             self.sink = _core.SplitSink(os.fsencode(path), fmt, timestamps, durations, relative)
         elif fmt is None:
             self.sink = _core.BatchSink()
@@ -686,6 +684,9 @@ class Output:
             if final:
                 self.parquet.close()
         except OSError as err:
+            # A part refused for a symlink is named, as the text formats name their file.
+            if err.errno == errno.ELOOP and err.filename:
+                raise OutputError(f"open {err.filename}: {err.strerror}") from None
             raise OutputError(f"write {self.path}: {err.strerror or err}") from None
         except pa.ArrowException as err:  # pyarrow's own errors that are not OSErrors
             raise OutputError(f"write {self.path}: {err}") from None
@@ -699,27 +700,17 @@ class Output:
 def write_summary_file(path: str, text: str) -> None:
     """The -c table into path (-c -o FILE), private and never through a symlink; raises
     OutputError."""
+    from observer._files import open_file
+
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC,
-                     0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with os.fdopen(open_file(path), "w", encoding="utf-8") as out:
             out.write(text)
     except OSError as err:
         code = err.errno or errno.EIO
-        raise OutputError(f"open {path}: {os.strerror(code)} "
-                          f"({errno.errorcode.get(code, code)})") from None
-
-
-def _make_directory(path: str) -> None:
-    """The directory of -ff's per-process files, created 0700 if missing; raises OutputError."""
-    try:
-        os.mkdir(path, 0o700)
-    except FileExistsError:
-        if not os.path.isdir(path) or os.path.islink(path):
-            raise OutputError(f"open {path}: not a directory (-ff with the log format writes "
-                              "one file per process into a directory)") from None
-    except OSError as err:
-        raise OutputError(f"create {path}: {err.strerror or err}") from None
+        # A symlink is refused in check_output's words.
+        reason = (err.strerror if code == errno.ELOOP and err.strerror
+                  else f"{os.strerror(code)} ({errno.errorcode.get(code, code)})")
+        raise OutputError(f"open {path}: {reason}") from None
 
 
 def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:
@@ -732,4 +723,5 @@ def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:
     except ImportError as err:
         raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
     except OSError as err:
-        raise OutputError(f"create {path}: {err.strerror or err}") from None
+        verb = "open" if err.errno == errno.ELOOP else "create"
+        raise OutputError(f"{verb} {path}: {err.strerror or err}") from None

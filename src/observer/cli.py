@@ -861,31 +861,49 @@ def _cannot_open(path: str, err: int, detail: str = "") -> OutputError:
 
 
 def check_output(opts: Options) -> None:
-    """Raises OutputError if opts.output cannot be written, without creating or changing it:
-    a directory given as a file, a symlink (never followed), a missing, read-only or
-    unwritable directory, a read-only file. The real cause is named, as open(2) would."""
+    """Raises OutputError if opts.output cannot be written as the writers will write it,
+    without creating or changing anything: a directory given as a file, a file given as a
+    directory (--format parquet, -ff with the log), a symlink at either (never followed), a
+    missing, read-only or unwritable directory, a read-only file. The real cause is named,
+    as open(2) would. Called before anything is launched or attached."""
     if opts.output == "-" or not (records_wanted(opts) or opts.output_given):
         return
+    from observer._files import SYMLINK_REFUSED, bare
+
     path = opts.output
     if opts.per_process and opts.format != "log":  # FILE.PID files beside FILE
-        directory = os.path.dirname(os.path.abspath(path))
-    elif opts.format == "parquet" or opts.per_process:  # a directory of files
-        if os.path.exists(path) and not os.path.isdir(path):
-            raise _cannot_open(path, errno.ENOTDIR)
-        directory = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
-    else:
-        if os.path.islink(path):
-            raise _cannot_open(path, errno.ELOOP,
-                               "it is a symbolic link, which observer does not follow")
-        if os.path.isdir(path):
-            raise _cannot_open(path, errno.EISDIR)
-        directory = os.path.dirname(os.path.abspath(path))
+        _check_writable(path, os.path.dirname(os.path.abspath(path)))
+        return
+    # A directory of files (--format parquet, -ff with the log) or a file: the writers open
+    # either with O_NOFOLLOW, the directory named without its trailing slashes.
+    directory = opts.format == "parquet" or opts.per_process
     try:
-        if not stat.S_ISDIR(os.stat(directory).st_mode):
+        st: os.stat_result | None = os.lstat(bare(path) if directory else path)
+    except FileNotFoundError:
+        st = None
+    except OSError as err:  # a component that is no directory, or may not be searched
+        raise _cannot_open(path, err.errno or errno.ENOENT) from None
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        raise _cannot_open(path, errno.ELOOP, SYMLINK_REFUSED)
+    if directory:
+        if st is not None and not stat.S_ISDIR(st.st_mode):
+            raise _cannot_open(path, errno.ENOTDIR)
+    elif (st is not None and stat.S_ISDIR(st.st_mode)) or (st is None and path.endswith("/")):
+        raise _cannot_open(path, errno.EISDIR)
+    if st is None:
+        _check_writable(path, os.path.dirname(os.path.abspath(path)))
+    else:  # used as it is: a directory to create files in, a file to replace
+        _check_writable(path, path)
+
+
+def _check_writable(path: str, target: str) -> None:
+    """Raises OutputError for path if target (path itself, or the directory it is to be
+    created in) is not a writable directory or file."""
+    try:
+        if target != path and not stat.S_ISDIR(os.stat(target).st_mode):
             raise _cannot_open(path, errno.ENOTDIR)
     except OSError as err:  # missing, or not searchable by this user
         raise _cannot_open(path, err.errno or errno.ENOENT) from None
-    target = path if os.path.exists(path) else directory
     if os.statvfs(target).f_flag & os.ST_RDONLY:
         raise _cannot_open(path, errno.EROFS)
     if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):

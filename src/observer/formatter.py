@@ -18,13 +18,13 @@ import io
 import itertools
 import os
 import re
-import secrets
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
 from observer._escape import comm_filename_part, unescape_comm
+from observer._files import open_directory, replace_file
 from observer._formats import SNIFF_BYTES, TID_LOG_HEADER, detect, mismatch
 
 __all__ = ["Record", "SplitResult", "main", "parse_line", "split_records", "write_split"]
@@ -156,46 +156,34 @@ def _labeler(names: bool, arch: str | None) -> Callable[[int], str]:
     return label
 
 
-def _write_file(root: Path, name: str, text: str) -> Path:
-    """Atomically replace ``root/name`` with ``text``; refuse any path that leaves ``root``."""
-    path = root / name
-    # comm_filename_part never yields "/" and the ":<pid>.log" suffix rules out "." and "..", so
-    # this only fires on a bug or on a planted symlink pointing out of DIR. realpath, unlike
-    # Path.resolve on Python < 3.13, does not raise on symlink loops.
-    if Path(os.path.realpath(path)).parent != root:
-        raise ValueError(f"refusing to write outside {root}: {path}")
-    # Write a fresh O_EXCL file and rename it over the target: rename replaces the directory entry,
-    # so an existing symlink or hard link at ``path`` is never written through.
-    tmp = root / f".{name}.{secrets.token_hex(4)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-    try:
-        with open(fd, "w", encoding="ascii") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_split(
     result: SplitResult, out_dir: Path, names: bool = False, arch: str | None = None
 ) -> list[Path]:
     """Write one ``<comm>:<pid>.log`` file per group of ``result`` into ``out_dir``.
 
-    Creates ``out_dir`` if needed and overwrites files of the same name. With ``names``, syscalls
-    are written as ``observer.syscalls.name(nr[, arch=arch])``, falling back to the number when the
-    name is unknown. Returns the paths written, in first-seen order. Raises OSError on file-system
-    errors, ImportError if names are requested but the syscall table is missing, and ValueError if
-    a path would resolve outside ``out_dir``.
+    Creates ``out_dir`` (0700, with its missing parents) if needed and replaces files of the
+    same name; the files are 0600 (the syscalls a process made are its user's to see), each
+    written whole under a hidden name and renamed, so a hard link at a name is replaced, not
+    written through. A symlink at ``out_dir`` or at a file's name is refused. With ``names``,
+    syscalls are written as ``observer.syscalls.name(nr[, arch=arch])``, falling back to the
+    number when the name is unknown. Returns the paths written, in first-seen order. Raises
+    OSError on file-system errors and symlinks, ImportError if names are requested but the
+    syscall table is missing, and ValueError for a name that is not a file name.
     """
     label = _labeler(names, arch)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    root = Path(os.path.realpath(out_dir))
-    return [
-        _write_file(root, f"{comm_filename_part(comm)}:{pid}.log", " ".join(map(label, nrs)) + "\n")
-        for (comm, pid), nrs in result.groups.items()
-    ]
+    directory = open_directory(out_dir, parents=True)
+    try:
+        written = []
+        for (comm, pid), nrs in result.groups.items():
+            # comm_filename_part never yields "/" and the ":<pid>.log" suffix rules out "."
+            # and "..": the name stays inside out_dir.
+            name = f"{comm_filename_part(comm)}:{pid}.log"
+            data = (" ".join(map(label, nrs)) + "\n").encode("ascii")
+            replace_file(directory, name, out_dir / name, lambda file: file.write(data))
+            written.append(out_dir / name)
+        return written
+    finally:
+        os.close(directory)
 
 
 def _malformed_report(malformed: list[int]) -> str:
@@ -235,7 +223,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("."),
         metavar="DIR",
-        help="directory for the per-process files, created if missing (default: .)",
+        help="directory for the per-process files, created 0700 if missing (default: .)",
     )
     parser.add_argument("--names", action="store_true", help="write syscall names, not numbers")
     parser.add_argument(

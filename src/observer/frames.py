@@ -637,15 +637,25 @@ class ParquetStream:
     min/max statistics per row group). pandas (``read_parquet(path)``), DuckDB
     (``read_parquet('path/*.parquet')``), Spark and Dask read the directory as one dataset;
     existing files are kept. Needs pyarrow. Not thread-safe.
+
+    The records can hold what programs read and write: the directory, if created (with its
+    missing parents), is 0700 and the files 0600, whatever the umask. An existing directory
+    is used as it is. A symlink at ``path`` or at a file's name is refused (OSError), never
+    followed: the directory is held open from here to close().
     """
 
     def __init__(self, path: str | Path, clock_offset_ns: int | None = None,
                  max_bytes: int = 64 << 20, max_seconds: float = 5.0) -> None:
+        import os
         import secrets
         import time
+        import weakref
+
+        from observer._files import open_directory
 
         self.path = Path(path)
-        self.path.mkdir(parents=True, exist_ok=True)
+        self._dir = open_directory(self.path, parents=True)
+        self._close_dir = weakref.finalize(self, os.close, self._dir)
         self.clock_offset_ns = clock_offset_ns
         self.max_bytes = max_bytes
         self.max_seconds = max_seconds
@@ -676,33 +686,34 @@ class ParquetStream:
     def flush(self) -> None:
         """Writes what is buffered as one more complete file (nothing if the buffer is
         empty). Raises OSError; the buffered rows are then dropped, not counted as written."""
-        import os
         import time
 
         import pyarrow as pa
         import pyarrow.parquet as pq
 
+        from observer._files import replace_file
+
         self._since = time.monotonic()
         if not self._pending_rows:
             return
+        if not self._close_dir.alive:
+            raise ValueError(f"the stream into {self.path} is closed")
         parts, self._pending = self._pending, []
         rows, self._pending_rows, self._pending_bytes = self._pending_rows, 0, 0
         table = pa.concat_tables(parts, promote_options="none").unify_dictionaries()
         table = table.take(pa.array(np.argsort(table.column("pid").to_numpy(), kind="stable")))
         name = f"{self.prefix}-{len(self.files):05d}.parquet"
-        tmp = self.path / f".{name}.tmp"
-        try:
-            pq.write_table(table, tmp, row_group_size=ROW_GROUP_ROWS)
-            os.replace(tmp, self.path / name)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        replace_file(self._dir, name, self.path / name,
+                     lambda file: pq.write_table(table, file, row_group_size=ROW_GROUP_ROWS))
         self.files.append(self.path / name)
         self.written += rows
 
     def close(self) -> None:
-        """Writes what is still buffered."""
-        self.flush()
+        """Writes what is still buffered and lets the directory go. Idempotent."""
+        try:
+            self.flush()
+        finally:
+            self._close_dir()
 
 
 def to_parquet(data: pd.DataFrame | Batches, path: str | Path,

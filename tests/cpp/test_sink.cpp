@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -356,9 +357,58 @@ void a_failed_write_counts_the_records_it_kept() {
   CHECK_EQ(sink.written(), records);
 }
 
+mode_t mode_of(const std::string& path) {
+  struct stat st{};
+  return lstat(path.c_str(), &st) == 0 ? st.st_mode & 07777 : 0;
+}
+
+// Records can hold what programs read: a file that was there (0644) and a new one under umask
+// 0 are both 0600, the directory -ff creates 0700.
+void outputs_are_private_whatever_the_umask() {
+  mode_t mask = umask(0);
+  TempFile file;
+  chmod(file.path.c_str(), 0644);
+  TextSink::open(file.path)->write(event(1, 0, "x"));
+  CHECK_EQ(mode_of(file.path), mode_t{0600});
+  TempDir dir;
+  std::string split = dir.path + "/split";
+  {
+    SplitSink sink(split + "/", SplitSink::Kind::kSequence);
+    sink.write(event(7, 0, "sh"));
+    sink.close();
+  }
+  CHECK_EQ(mode_of(split), mode_t{0700});
+  CHECK_EQ(mode_of(split + "/sh:7.log"), mode_t{0600});
+  {
+    SplitSink sink(dir.path + "/t.jsonl", SplitSink::Kind::kJson);
+    sink.write(event(8, 0, "sh"));
+    sink.close();
+  }
+  CHECK_EQ(mode_of(dir.path + "/t.jsonl.8"), mode_t{0600});
+  umask(mask);
+}
+
+// -ff's directory may not be a symlink, with or without a trailing slash.
+void a_symlinked_split_directory_is_refused() {
+  TempDir dir;
+  std::string link = dir.path + "/link";
+  CHECK_EQ(symlink(dir.path.c_str(), link.c_str()), 0);
+  for (const std::string& given : {link, link + "/"}) {
+    std::string what;
+    try {
+      SplitSink sink(given, SplitSink::Kind::kSequence);
+    } catch (const SinkError& err) {
+      what = err.what();
+    }
+    CHECK_EQ(what, "open " + link + ": " + kSymlinkRefused);
+  }
+}
+
 }  // namespace
 
 int main() {
+  outputs_are_private_whatever_the_umask();
+  a_symlinked_split_directory_is_refused();
   the_log_with_thread_ids_has_its_header();
   per_process_files_survive_more_processes_than_open_files();
   comm_escaping_keeps_one_record_per_line();
