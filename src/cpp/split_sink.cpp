@@ -160,7 +160,7 @@ void SplitSink::write_record(const void* data, uint32_t size) {
 
 void SplitSink::write_part(const void* data, uint32_t size, CallPart part) {
   if (closed_) throw SinkError("write " + base_, EBADF, "output already closed");
-  sink_for(path_of(*static_cast<const Event*>(data))).write_part(data, size, part);
+  sink_for(name_of(*static_cast<const Event*>(data))).write_part(data, size, part);
 }
 
 void SplitSink::flush() {
