@@ -323,9 +323,14 @@ def test_written_and_lost_add_up_to_every_call(program: Path, tmp_path: Path) ->
     records, end, stderr = jsonl("--ring-size", "4K", "-s", "getppid", "--", str(program),
                                  "burst", str(calls), tmp=tmp_path)
     written = sum(r.get("syscall") == "getppid" for r in records)
-    assert end["lost"] > 0, end  # the point of the small ring
-    assert written + end["lost_ring"] == calls + launcher, (written, end)
-    assert end["lost"] == end["lost_ring"] + end["lost_notices"]
+    assert end["lost_ring"] > 0, end  # the point of the small ring
+    # The calls lost, each for a cause of its own: mostly the full ring, and on a busy machine
+    # also the backlog, full while the writer waits for a CPU. lost_notices are process exits.
+    causes = ("lost_ring", "lost_storage", "lost_oversized", "dropped", "not_written",
+              "abandoned")
+    calls_lost = end["lost"] - end["lost_notices"]
+    assert calls_lost == sum(end[cause] for cause in causes), json.dumps(end)
+    assert written + calls_lost == calls + launcher, f"{written} written; {json.dumps(end)}"
     assert re.search(rf"{end['lost']} lost \({end['lost_ring']} ring full", stderr), stderr
 
 
