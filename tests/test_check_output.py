@@ -1,4 +1,4 @@
-"""cli.check_output: every output problem the writers would meet, found before anything is
+"""observer._files.check_output: every output problem the writers would meet, found before anything is
 launched or attached. Pure Python, no BPF."""
 
 from __future__ import annotations
@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from observer import cli
+from observer._files import check_output
 from observer._errors import OutputError
 
 SYMLINK = "it is a symbolic link, which observer does not follow"
 
 
 def check(output: Path | str, fmt: str = "log", per_process: bool = False) -> None:
-    cli.check_output(cli.Options(output=str(output), format=fmt, per_process=per_process))
+    check_output(str(output), fmt, per_process)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import pytest
 
 from observer import cli, syscalls
 from observer._errors import UsageError
+from observer._selection import parse_list
 
 
 def test_pids_are_repeatable_and_comma_separated() -> None:
@@ -116,11 +117,11 @@ def test_argparse_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> Non
                                        "value: 'soon' (see observer --help)\n")
 
 def test_syscall_classes_and_negation() -> None:
-    file_calls = set(syscalls.parse_list(["%file"]))
+    file_calls = set(parse_list(["%file"]))
     assert syscalls.number("openat") in file_calls and syscalls.number("read") not in file_calls
-    without = set(syscalls.parse_list(["!%file"]))
+    without = set(parse_list(["!%file"]))
     assert without == set(syscalls.table()) - file_calls
-    mixed = syscalls.parse_list(["%memory,read", "!mmap"])
+    mixed = parse_list(["%memory,read", "!mmap"])
     assert syscalls.number("read") in mixed and syscalls.number("munmap") in mixed
     assert syscalls.number("mmap") not in mixed
 
@@ -130,7 +131,7 @@ def test_syscall_classes_and_negation() -> None:
                                            (["!"], "empty syscall name")])
 def test_bad_syscall_selections(value: list[str], message: str) -> None:
     with pytest.raises(UsageError, match=message):
-        syscalls.parse_list(value)
+        parse_list(value)
 
 
 def test_record_options() -> None:
@@ -182,7 +183,7 @@ def test_options_end_at_the_command_as_straces_do(argv: list[str], own: list[str
 
 def test_straces_e_expressions() -> None:
     opts = cli.parse_options(["-e", "trace=openat,read", "-e", "status=failed", "-e", "close"])
-    assert opts.syscalls == sorted(syscalls.parse_list(["openat,read,close"]))
+    assert opts.syscalls == sorted(parse_list(["openat,read,close"]))
     assert opts.failed and not opts.successful and opts.full_records
     assert cli.parse_options(["-e", "trace=all"]).syscalls == []
     assert cli.parse_options(["-e", "status=successful"]).successful

@@ -8,6 +8,7 @@ import pytest
 
 from observer import cli, syscall_classes, syscalls
 from observer._errors import UsageError
+from observer._selection import parse_list
 
 
 def test_every_listed_name_is_a_syscall_of_some_architecture() -> None:
@@ -83,7 +84,7 @@ def test_list_without_match_is_a_usage_error(
 def test_selection_and_listing_read_one_table() -> None:
     # -s %CLASS and -l %CLASS once disagreed (kill in one %process, not the other).
     for name in syscall_classes.names():
-        numbers = syscalls.parse_list([name], arch="x86_64")
+        numbers = parse_list([name], arch="x86_64")
         listed = syscall_classes.members(name, "x86_64")
         assert {syscalls.name(nr, "x86_64") for nr in numbers} == listed, name
     assert "kill" in syscall_classes.members("%process", "x86_64")

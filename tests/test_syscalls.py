@@ -8,6 +8,7 @@ import pytest
 
 from observer import syscalls
 from observer._errors import UsageError
+from observer._selection import Selection, parse_list, parse_selection
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "syscalls"
 
@@ -51,20 +52,20 @@ def test_a_number_no_syscall_has_is_refused_as_strace_does() -> None:
     from observer._errors import UsageError
 
     with pytest.raises(UsageError, match="invalid system call '999'"):
-        syscalls.parse_list(["999"], arch="x86_64")
-    assert syscalls.parse_list(["1"], arch="x86_64") == [1]
+        parse_list(["999"], arch="x86_64")
+    assert parse_list(["1"], arch="x86_64") == [1]
 
 
 # strace 6's selection syntax, on x86_64's tables (64-bit and i386 numbers).
 I386 = {name: nr for nr, name in syscalls.table("i386").items()}
 
 
-def select(*values: str) -> syscalls.Selection:
-    return syscalls.parse_selection(values, "x86_64")
+def select(*values: str) -> Selection:
+    return parse_selection(values, "x86_64")
 
 
 def test_all_selects_without_a_filter_and_none_filters_everything() -> None:
-    assert select("all") == syscalls.Selection([], None)
+    assert select("all") == Selection([], None)
     assert not select("all").filters and not select("!none").filters
     nothing = select("none")
     assert nothing.native == [] and nothing.compat == [] and nothing.filters
@@ -85,19 +86,19 @@ def test_a_regex_selects_the_names_it_matches_anywhere() -> None:
 
 def test_a_question_mark_ignores_a_name_unknown_here() -> None:
     assert select("?no_such_call,read").native == [0]
-    assert select("?no_such_call") == syscalls.Selection([], [])  # selects nothing at all
+    assert select("?no_such_call") == Selection([], [])  # selects nothing at all
     with pytest.raises(UsageError, match="unknown syscall 'no_such_call'"):
         select("no_such_call,read")
 
 
 def test_an_abi_suffix_keeps_one_abi() -> None:
-    assert select("open@64") == syscalls.Selection([2], [])
-    assert select("open@32") == syscalls.Selection([], [I386["open"]])
+    assert select("open@64") == Selection([2], [])
+    assert select("open@32") == Selection([], [I386["open"]])
     # Without one, the 32-bit calls of the same names come along (int 0x80 cannot slip past).
-    assert select("open") == syscalls.Selection([2], None)
+    assert select("open") == Selection([2], None)
     # A call only the 32-bit ABI has is selected by its name too.
-    assert select("socketcall") == syscalls.Selection([], [I386["socketcall"]])
-    assert select("20@32") == syscalls.Selection([], [20])
+    assert select("socketcall") == Selection([], [I386["socketcall"]])
+    assert select("20@32") == Selection([], [20])
     with pytest.raises(UsageError, match="unknown ABI in 'open@x32'"):
         select("open@x32")
 

@@ -3,7 +3,8 @@ so every file observer writes is 0600 and every directory it creates 0700, whate
 umask, and none is reached through a symlink planted where observer creates something.
 
 The C++ sinks do the same for the text formats (src/cpp/sink.cpp ``FileSink::open_at``);
-these are the Python writers' (Parquet datasets, the formatter's split files, -c's table).
+these are the Python writers' (Parquet datasets, the formatter's split files, -c's table),
+and check_output, which finds what any writer would meet before anything starts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ import stat
 from collections.abc import Callable
 from typing import BinaryIO, Union
 
-__all__ = ["SYMLINK_REFUSED", "open_directory", "open_file", "replace_file", "symlink_refused"]
+from observer._errors import OutputError
+
+__all__ = ["SYMLINK_REFUSED", "check_output", "open_directory", "open_file", "replace_file",
+           "symlink_refused"]
 
 #: Why an output path is refused; the C++ sinks say the same (kSymlinkRefused).
 SYMLINK_REFUSED = "it is a symbolic link, which observer does not follow"
@@ -122,3 +126,57 @@ def replace_file(dir_fd: int, name: str, shown: StrPath, write: Callable[[Binary
         except FileNotFoundError:
             pass
         raise
+
+
+def _cannot_open(path: str, err: int, detail: str = "") -> OutputError:
+    """The error the sink would raise on opening path, in its words."""
+    reason = detail or f"{os.strerror(err)} ({errno.errorcode.get(err, err)})"
+    return OutputError(f"open {path}: {reason}")
+
+
+def check_output(path: str, fmt: str, per_process: bool = False) -> None:
+    """Raises OutputError if path cannot be written as the writers of fmt (and -ff with
+    per_process) will write it, without creating or changing anything: a directory given as a
+    file, a file given as a directory (--format parquet, -ff with the log), a symlink at
+    either (never followed), a missing, read-only or unwritable directory, a read-only file.
+    The real cause is named, as open(2) would. Called before anything is launched or
+    attached; "-" (standard output) is always fine."""
+    if path == "-":
+        return
+    if per_process and fmt != "log":  # FILE.PID files beside FILE
+        _check_writable(path, os.path.dirname(os.path.abspath(path)))
+        return
+    # A directory of files (--format parquet, -ff with the log) or a file: the writers open
+    # either with O_NOFOLLOW, the directory named without its trailing slashes.
+    directory = fmt == "parquet" or per_process
+    try:
+        st: os.stat_result | None = os.lstat(bare(path) if directory else path)
+    except FileNotFoundError:
+        st = None
+    except OSError as err:  # a component that is no directory, or may not be searched
+        raise _cannot_open(path, err.errno or errno.ENOENT) from None
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        raise _cannot_open(path, errno.ELOOP, SYMLINK_REFUSED)
+    if directory:
+        if st is not None and not stat.S_ISDIR(st.st_mode):
+            raise _cannot_open(path, errno.ENOTDIR)
+    elif (st is not None and stat.S_ISDIR(st.st_mode)) or (st is None and path.endswith("/")):
+        raise _cannot_open(path, errno.EISDIR)
+    if st is None:
+        _check_writable(path, os.path.dirname(os.path.abspath(path)))
+    else:  # used as it is: a directory to create files in, a file to replace
+        _check_writable(path, path)
+
+
+def _check_writable(path: str, target: str) -> None:
+    """Raises OutputError for path if target (path itself, or the directory it is to be
+    created in) is not a writable directory or file."""
+    try:
+        if target != path and not stat.S_ISDIR(os.stat(target).st_mode):
+            raise _cannot_open(path, errno.ENOTDIR)
+    except OSError as err:  # missing, or not searchable by this user
+        raise _cannot_open(path, err.errno or errno.ENOENT) from None
+    if os.statvfs(target).f_flag & os.ST_RDONLY:
+        raise _cannot_open(path, errno.EROFS)
+    if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise _cannot_open(path, errno.EACCES)

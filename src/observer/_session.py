@@ -20,59 +20,6 @@ from observer._errors import ObserverError, OutputError, UsageError
 #: How long one poll waits (ms). The ring is drained on this timer: records never wake the
 #: consumer, so it also bounds how late Ctrl-C, a deadline or a target's exit is noticed.
 POLL_MS = 10
-NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
-MAX_NAMES = 64  # names -n takes (bpf/syscalls.h MAX_NAMES)
-
-
-def parse_pids(values: list[str]) -> list[int]:
-    """Repeatable, comma-separated -p values as sorted unique pids; raises UsageError."""
-    pids: list[int] = []
-    for value in values:
-        for item in value.split(","):
-            text = item.strip()
-            if not text.lstrip("-").isdigit():
-                raise UsageError(f"invalid pid {text!r}: expected a positive number")
-            pid = int(text)
-            if pid <= 0 or pid > 0x3FFFFFFF:
-                raise UsageError(f"invalid pid {pid}: expected a positive number")
-            pids.append(pid)
-    return sorted(set(pids))
-
-
-def parse_comms(values: list[str]) -> list[str]:
-    """Repeatable, comma-separated -n values as sorted unique names; raises UsageError."""
-    comms: list[str] = []
-    for value in values:
-        for item in value.split(","):
-            if not item or "/" in item or len(os.fsencode(item)) > NAME_MAX:
-                raise UsageError(f"invalid program name {item!r}: expected 1-{NAME_MAX} bytes "
-                                 "without '/'")
-            comms.append(item)
-    unique = sorted(set(comms))
-    if len(unique) > MAX_NAMES:
-        raise UsageError(f"{len(unique)} program names for -n: at most {MAX_NAMES}")
-    return unique
-
-
-MAX_PATHS = 8  # paths -P takes (bpf/syscalls.h MAX_PATHS)
-
-
-def parse_paths(values: list[str]) -> list[str]:
-    """-P values as the paths the kernel compares: each as given and, as strace adds it, its
-    resolved form when that differs; raises UsageError past MAX_PATHS or NAME_MAX bytes."""
-    paths: list[str] = []
-    for value in values:
-        if not value or "\0" in value:
-            raise UsageError(f"invalid path {value!r} for -P")
-        for path in (value, os.path.realpath(value)):
-            if len(os.fsencode(path)) > NAME_MAX:
-                raise UsageError(f"path {path!r} for -P is longer than {NAME_MAX} bytes")
-            if path not in paths:
-                paths.append(path)
-    if len(paths) > MAX_PATHS:
-        raise UsageError(f"{len(paths)} paths for -P (with their resolved forms): at most "
-                         f"{MAX_PATHS}")
-    return paths
 
 
 class CommandNotFound(ObserverError):
@@ -716,7 +663,7 @@ def write_summary_file(path: str, text: str) -> None:
 def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:
     try:
         from observer.frames import ParquetStream
-        from observer.tracer import clock_offset_ns as offset
+        from observer._clock import clock_offset_ns as offset
 
         return ParquetStream(path, offset() if clock_offset_ns is None else clock_offset_ns,
                              max_bytes=rotate)

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from observer import syscalls
+from observer.arrow import conform, syscall_names
 
 __all__ = ["read_strace_table", "split_args", "unquote"]
 
@@ -178,8 +179,6 @@ def read_strace_table(path: str | Path, arch: str | None = None) -> tuple[Any, i
     strace's ``---``/``+++`` event lines)."""
     import pyarrow as pa
 
-    from observer.arrow import conform
-
     numbers = {name: nr for nr, name in syscalls.table(arch).items()}
     columns = _Columns()
     group: dict[int, int] = {}  # tid -> pid
@@ -269,9 +268,7 @@ def read_strace_table(path: str | Path, arch: str | None = None) -> tuple[Any, i
         "data2": pa.array(values["data2"], pa.binary()),
         "truncated": pa.array(values["truncated"], pa.bool_()),
     })
-    from observer.frames import _names
-
-    table = table.append_column("syscall", _names(nrs, arch))
+    table = table.append_column("syscall", syscall_names(nrs, arch))
     compat = pa.array(np.zeros(len(nrs), dtype=bool))
     return conform(table.append_column("compat", compat)), malformed
 

@@ -51,12 +51,14 @@ from typing import TYPE_CHECKING, Any, Union
 
 import numpy as np
 
+from observer import syscalls
+
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["COLUMNS", "DTYPE_BACKENDS", "LOG_COLUMNS", "conform", "from_records",
-           "import_batch", "log_schema", "schema", "to_frame"]
+__all__ = ["COLUMNS", "DTYPE_BACKENDS", "LOG_COLUMNS", "conform", "dictionary_column",
+           "from_records", "import_batch", "log_schema", "schema", "syscall_names", "to_frame"]
 
 NARGS = 6
 COLUMNS = ("time", "ts_ns", "pid", "tid", "comm", "cgroup_id", "cgroup", "nr", "syscall",
@@ -234,3 +236,39 @@ def to_frame(data: ArrowData, dtype_backend: str = "numpy_nullable") -> pd.DataF
     for field, column in zip(table.schema, table.columns):
         columns[field.name] = _numpy_nullable(column, field)
     return pd.DataFrame(columns, columns=table.column_names)
+
+
+def syscall_names(nrs: np.ndarray, arch: str | None) -> Any:
+    """The syscall column (dictionary) for native numbers ``nrs``, as the C++ builder names
+    them: the table's name, a 32-bit-only call's i386 name (1024 + its number), or the number
+    as text. Looked up once per distinct number."""
+    import pyarrow as pa
+
+    table = syscalls.table(arch)
+    compat = syscalls.compat_table()
+    if nrs.size and 0 <= nrs.min() and nrs.max() < 1 << 20:
+        # Small non-negative numbers (every real syscall): a lookup table instead of a sort.
+        present = np.zeros(int(nrs.max()) + 1, dtype=bool)
+        present[nrs] = True
+        uniq = np.flatnonzero(present)
+        inverse = (np.cumsum(present) - 1)[nrs]
+    else:
+        uniq, inverse = np.unique(nrs, return_inverse=True)
+    labels = []
+    for nr in uniq.tolist():
+        name = table.get(nr) or (compat.get(nr - syscalls.COMPAT_BASE)
+                                 if nr >= syscalls.COMPAT_BASE else None)
+        labels.append(name or str(nr))
+    return dictionary_column(inverse.reshape(-1), labels)
+
+
+def dictionary_column(codes: np.ndarray, labels: list[str]) -> Any:
+    """A dictionary<int32, string> column of labels[codes], with labels made distinct."""
+    import pyarrow as pa
+
+    distinct: dict[str, int] = {}
+    remap = np.array([distinct.setdefault(label, len(distinct)) for label in labels],
+                     dtype=np.int32)
+    indices = remap[codes] if len(labels) else np.empty(0, np.int32)
+    return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()),
+                                          pa.array(list(distinct), pa.string()))

@@ -18,15 +18,25 @@ from typing import Any, TextIO
 
 from observer import __version__, summary, syscall_classes, syscalls
 from observer._errors import ObserverError, OutputError, UsageError
+from observer._files import check_output
+from observer._options import (
+    DATA_LIMIT_MAX,
+    FORMATS,
+    STRING_LIMIT_MAX,
+    parse_cgroup,
+    parse_comms,
+    parse_paths,
+    parse_pids,
+    parse_size,
+    parse_user,
+)
+from observer._selection import parse_selection
 from observer._session import (
     CommandNotExecutable,
     CommandNotFound,
     Output,
     Session,
     Settings,
-    parse_comms,
-    parse_paths,
-    parse_pids,
     set_format,
     write_summary_file,
 )
@@ -80,9 +90,6 @@ exit status:
 
 # Test hook: probe a fake /proc and /sys tree instead of the real ones (see README).
 PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
-FORMATS = ("log", "jsonl", "strace", "parquet")
-STRING_LIMIT_MAX = 4094  # bpf/syscalls.h STRING_MAX - 2
-DATA_LIMIT_MAX = 4096  # bpf/syscalls.h BLOB_MAX
 
 
 @dataclass
@@ -264,23 +271,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_size(text: str, power_of_two: bool = True, name: str = "rotate size") -> int:
-    """Bytes from "16", "16M" or "64K" (no suffix = MiB): a ring size (a power of two) or,
-    with power_of_two=False, a size called name (--rotate, --backlog); raises UsageError."""
-    page = os.sysconf("SC_PAGE_SIZE")
-    match = re.fullmatch(r"(\d{1,10})([KkMmGg]?)", text.strip())
-    shift = {"k": 10, "m": 20, "": 20, "g": 30}[match.group(2).lower()] if match else 0
-    size = int(match.group(1)) << shift if match else 0
-    if not power_of_two:
-        if not 1 << 10 <= size <= 1 << 40:
-            raise UsageError(f"{name} must be from 1K to 1024G, not {text!r}")
-        return size
-    if not page <= size <= 1 << 30 or size & (size - 1):
-        raise UsageError(f"ring size must be a power of two from {page // 1024}K to 1G "
-                         f"(a bare number is MiB: 16 = 16M), not {text!r}")
-    return size
-
-
 def split_command(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[list[str],
                                                                             list[str]]:
     """(observer's options, the command): options end at "--" or, as strace reads its command
@@ -408,7 +398,7 @@ def parse_options(argv: list[str] | None) -> Options:
                          "observer does not do: --user USER traces only USER's syscalls")
     opts.uid = parse_user(args.user, args.uid)
     opts.pids = parse_pids(args.pid)
-    selection = syscalls.parse_selection(syscall_lists)
+    selection = parse_selection(syscall_lists)
     opts.syscalls, opts.compat_syscalls = selection.native, selection.compat
     opts.numeric_syscalls = selection.numbers
     if opts.duration is not None and not opts.duration > 0:
@@ -422,43 +412,6 @@ def parse_options(argv: list[str] | None) -> Options:
     if opts.follow and not (opts.pids or opts.command or opts.comms):
         raise UsageError("-f follows the children of -p PID, -n NAME or a command: give one")
     return opts
-
-
-def parse_cgroup(path: str | None, unit: str | None, container: str | None) -> Any:
-    """The cgroup of --cgroup, --unit or --container (at most one), or None; raises
-    UsageError."""
-    from observer import _cgroups
-
-    given = [(flag, value) for flag, value in (("--cgroup", path), ("--unit", unit),
-                                               ("--container", container)) if value is not None]
-    if len(given) > 1:
-        raise UsageError(f"give one of {' and '.join(flag for flag, _ in given)}, not both")
-    if path is not None:
-        return _cgroups.resolve_cgroup(path)
-    if unit is not None:
-        return _cgroups.unit_cgroup(unit)
-    if container is not None:
-        return _cgroups.container_cgroup(container)
-    return None
-
-
-def parse_user(user: str | None, uid: int | None) -> int | None:
-    """The uid of -u USER (a name or a number) or --uid UID, or None; raises UsageError."""
-    import pwd
-
-    if user is not None and uid is not None:
-        raise UsageError("give --user or --uid, not both")
-    if user is not None:
-        if user.isdigit():
-            uid = int(user)
-        else:
-            try:
-                uid = pwd.getpwnam(user).pw_uid
-            except KeyError:
-                raise UsageError(f"unknown user {user!r}") from None
-    if uid is not None and not 0 <= uid < 2**32 - 1:
-        raise UsageError(f"invalid uid {uid}: expected 0 to 4294967294")
-    return uid
 
 
 def list_syscalls(pattern: str = "*") -> None:
@@ -715,7 +668,8 @@ def _run(opts: Options) -> int:
     session = Session(settings(opts))
     # Outputs are checked now and created only once tracing works, so that a failed start
     # (no privileges, an unknown command) leaves an existing file as it was.
-    check_output(opts)
+    if records_wanted(opts) or opts.output_given:
+        check_output(opts.output, opts.format, opts.per_process)
     session.start()
     try:
         return _trace(opts, session)
@@ -852,62 +806,6 @@ def closing_line(counts: dict[str, int], elapsed: float) -> str:
     line = f"observer: {counts['written']} events written, {lost}, {took}"
     among = [f"{counts[key]} {key}" for key in ("unfinished", "resumed") if counts[key]]
     return line + (f"; {' and '.join(among)} among them" if among else "")
-
-
-def _cannot_open(path: str, err: int, detail: str = "") -> OutputError:
-    """The error the sink would raise on opening path, in its words."""
-    reason = detail or f"{os.strerror(err)} ({errno.errorcode.get(err, err)})"
-    return OutputError(f"open {path}: {reason}")
-
-
-def check_output(opts: Options) -> None:
-    """Raises OutputError if opts.output cannot be written as the writers will write it,
-    without creating or changing anything: a directory given as a file, a file given as a
-    directory (--format parquet, -ff with the log), a symlink at either (never followed), a
-    missing, read-only or unwritable directory, a read-only file. The real cause is named,
-    as open(2) would. Called before anything is launched or attached."""
-    if opts.output == "-" or not (records_wanted(opts) or opts.output_given):
-        return
-    from observer._files import SYMLINK_REFUSED, bare
-
-    path = opts.output
-    if opts.per_process and opts.format != "log":  # FILE.PID files beside FILE
-        _check_writable(path, os.path.dirname(os.path.abspath(path)))
-        return
-    # A directory of files (--format parquet, -ff with the log) or a file: the writers open
-    # either with O_NOFOLLOW, the directory named without its trailing slashes.
-    directory = opts.format == "parquet" or opts.per_process
-    try:
-        st: os.stat_result | None = os.lstat(bare(path) if directory else path)
-    except FileNotFoundError:
-        st = None
-    except OSError as err:  # a component that is no directory, or may not be searched
-        raise _cannot_open(path, err.errno or errno.ENOENT) from None
-    if st is not None and stat.S_ISLNK(st.st_mode):
-        raise _cannot_open(path, errno.ELOOP, SYMLINK_REFUSED)
-    if directory:
-        if st is not None and not stat.S_ISDIR(st.st_mode):
-            raise _cannot_open(path, errno.ENOTDIR)
-    elif (st is not None and stat.S_ISDIR(st.st_mode)) or (st is None and path.endswith("/")):
-        raise _cannot_open(path, errno.EISDIR)
-    if st is None:
-        _check_writable(path, os.path.dirname(os.path.abspath(path)))
-    else:  # used as it is: a directory to create files in, a file to replace
-        _check_writable(path, path)
-
-
-def _check_writable(path: str, target: str) -> None:
-    """Raises OutputError for path if target (path itself, or the directory it is to be
-    created in) is not a writable directory or file."""
-    try:
-        if target != path and not stat.S_ISDIR(os.stat(target).st_mode):
-            raise _cannot_open(path, errno.ENOTDIR)
-    except OSError as err:  # missing, or not searchable by this user
-        raise _cannot_open(path, err.errno or errno.ENOENT) from None
-    if os.statvfs(target).f_flag & os.ST_RDONLY:
-        raise _cannot_open(path, errno.EROFS)
-    if not os.access(target, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
-        raise _cannot_open(path, errno.EACCES)
 
 
 def records_wanted(opts: Options) -> bool:

@@ -25,7 +25,16 @@ import numpy as np
 
 from observer import syscalls
 from observer._escape import comm_from_filename_part, unescape_comm
-from observer.arrow import COLUMNS, LOG_COLUMNS, NARGS, conform, from_records, to_frame
+from observer.arrow import (
+    COLUMNS,
+    LOG_COLUMNS,
+    NARGS,
+    conform,
+    dictionary_column,
+    from_records,
+    syscall_names,
+    to_frame,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,7 +59,7 @@ def _comm_text(raw: bytes) -> str:
 def _measured(clock_offset_ns: int | None) -> int:
     if clock_offset_ns is not None:
         return clock_offset_ns
-    from observer.tracer import clock_offset_ns as measure
+    from observer._clock import clock_offset_ns as measure
 
     return measure()
 
@@ -74,49 +83,13 @@ def _arrow_parts(batches: Batches, clock_offset_ns: int | None) -> Iterator[Any]
             yield from_records(events, offset)
 
 
-def _names(nrs: np.ndarray, arch: str | None) -> Any:
-    """The syscall column (dictionary) for native numbers ``nrs``, as the C++ builder names
-    them: the table's name, a 32-bit-only call's i386 name (1024 + its number), or the number
-    as text. Looked up once per distinct number."""
-    import pyarrow as pa
-
-    table = syscalls.table(arch)
-    compat = syscalls.compat_table()
-    if nrs.size and 0 <= nrs.min() and nrs.max() < 1 << 20:
-        # Small non-negative numbers (every real syscall): a lookup table instead of a sort.
-        present = np.zeros(int(nrs.max()) + 1, dtype=bool)
-        present[nrs] = True
-        uniq = np.flatnonzero(present)
-        inverse = (np.cumsum(present) - 1)[nrs]
-    else:
-        uniq, inverse = np.unique(nrs, return_inverse=True)
-    labels = []
-    for nr in uniq.tolist():
-        name = table.get(nr) or (compat.get(nr - syscalls.COMPAT_BASE)
-                                 if nr >= syscalls.COMPAT_BASE else None)
-        labels.append(name or str(nr))
-    return _dictionary(inverse.reshape(-1), labels)
-
-
-def _dictionary(codes: np.ndarray, labels: list[str]) -> Any:
-    """A dictionary<int32, string> column of labels[codes], with labels made distinct."""
-    import pyarrow as pa
-
-    distinct: dict[str, int] = {}
-    remap = np.array([distinct.setdefault(label, len(distinct)) for label in labels],
-                     dtype=np.int32)
-    indices = remap[codes] if len(labels) else np.empty(0, np.int32)
-    return pa.DictionaryArray.from_arrays(pa.array(indices, pa.int32()),
-                                          pa.array(list(distinct), pa.string()))
-
-
 def _renamed(table: Any, arch: str | None) -> Any:
     """table with its syscall names from the table of ``arch`` (the C++ core knows only this
     machine's)."""
     if arch is None or arch == syscalls.native_arch():
         return table
     index = table.column_names.index("syscall")
-    return table.set_column(index, "syscall", _names(table.column("nr").to_numpy(), arch))
+    return table.set_column(index, "syscall", syscall_names(table.column("nr").to_numpy(), arch))
 
 
 def to_pandas(
@@ -171,9 +144,9 @@ def _read_text_log(path: Path, arch: str | None) -> tuple[Any, int]:
         malformed += int(keep.size - keep.sum())
         pid, nr, codes = pid[keep], nr[keep], codes[keep]
         tid = None if tid is None else tid[keep]
-    columns = {"pid": pa.array(pid, pa.uint32()), "comm": _dictionary(
+    columns = {"pid": pa.array(pid, pa.uint32()), "comm": dictionary_column(
         codes, [name or "" for name in names]), "nr": pa.array(nr, pa.int32()),
-        "syscall": _names(nr, arch)}
+        "syscall": syscall_names(nr, arch)}
     if tid is None:
         return conform(pa.table(columns), LOG_COLUMNS), malformed
     # A log written with --tid: the thread ids after the pids, as in the full records.
@@ -400,7 +373,7 @@ def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None,
         "cgroup_id": table.column("cgroup_id"),
         "cgroup": _cgroup_paths(table.column("cgroup_id"), declared, base),
         "nr": pa.array(nr, pa.int32()),
-        "syscall": _names(nr, arch),
+        "syscall": syscall_names(nr, arch),
         "compat": table.column("compat"),
         "ret": masked("ret", HAS_RET),
         "error": table.column("error").dictionary_encode(),

@@ -18,8 +18,10 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from observer import _core, _session
-from observer import syscalls as syscalls_module
+from observer import _core, _options, _session
+from observer._clock import clock_offset_ns
+from observer._files import check_output
+from observer._selection import parse_selection
 from observer._errors import UsageError
 
 if TYPE_CHECKING:
@@ -33,25 +35,6 @@ __all__ = ["Tracer", "clock_offset_ns", "event_dtype"]
 
 #: The NumPy dtype of one record, mirroring bpf/syscalls.h struct event.
 event_dtype = _core.event_dtype()
-
-
-def clock_offset_ns(samples: int = 5) -> int:
-    """CLOCK_REALTIME minus CLOCK_MONOTONIC, in ns: add it to a record's ``ts_ns`` for wall time.
-
-    The kernel stamps records with ``bpf_ktime_get_ns()`` (CLOCK_MONOTONIC). The offset is read
-    ``samples`` times, each bracketed by two monotonic reads, and the tightest bracket wins, so
-    the error is at most that bracket (well under a microsecond). It changes only when the wall
-    clock is stepped (NTP, settimeofday). Thread-safe.
-    """
-    best: tuple[int, int] | None = None
-    for _ in range(samples):
-        before = time.clock_gettime_ns(time.CLOCK_MONOTONIC)
-        real = time.clock_gettime_ns(time.CLOCK_REALTIME)
-        after = time.clock_gettime_ns(time.CLOCK_MONOTONIC)
-        if best is None or after - before < best[0]:
-            best = (after - before, real - (before + after) // 2)
-    assert best is not None
-    return best[1]
 
 
 def _strings(values: int | str | Iterable[int | str] | None) -> list[str]:
@@ -142,8 +125,6 @@ class Tracer:
         per_process: bool = False,
         backlog_size: int | None = None,
     ) -> None:
-        from observer import cli
-
         # str or bytes (arguments need not be UTF-8); kept as str, bytes as surrogates.
         commands = [command] if isinstance(command, (str, bytes)) else list(command or [])
         if ring_size <= 0 or ring_size & (ring_size - 1) or ring_size > 1024:
@@ -154,14 +135,14 @@ class Tracer:
             raise UsageError(f"backlog size must be from 1 to 1048576 MiB, not {backlog_size}")
         if failed + successful + unfinished > 1:
             raise UsageError("failed, successful and unfinished select nothing together")
-        if not 1 <= string_limit <= cli.STRING_LIMIT_MAX:
-            raise UsageError(f"string limit must be 1-{cli.STRING_LIMIT_MAX} bytes, not "
+        if not 1 <= string_limit <= _options.STRING_LIMIT_MAX:
+            raise UsageError(f"string limit must be 1-{_options.STRING_LIMIT_MAX} bytes, not "
                              f"{string_limit}")
-        if not 0 <= data_limit <= cli.DATA_LIMIT_MAX:
-            raise UsageError(f"data limit must be 0-{cli.DATA_LIMIT_MAX} bytes, not {data_limit}")
-        if format is not None and format not in cli.FORMATS:
+        if not 0 <= data_limit <= _options.DATA_LIMIT_MAX:
+            raise UsageError(f"data limit must be 0-{_options.DATA_LIMIT_MAX} bytes, not {data_limit}")
+        if format is not None and format not in _options.FORMATS:
             raise UsageError(f"unknown format {format!r}: expected one of "
-                             f"{', '.join(cli.FORMATS)}")
+                             f"{', '.join(_options.FORMATS)}")
         self.format = format or ("log" if output is not None else None)
         if (timestamps or durations or relative) and self.format != "strace":
             raise UsageError("timestamps, durations and relative shape format='strace' output")
@@ -179,17 +160,17 @@ class Tracer:
         if self.format == "parquet" and output is None:
             output = "trace.parquet"
         self.output = output
-        selection = syscalls_module.parse_selection(_strings(syscalls))
+        selection = parse_selection(_strings(syscalls))
         self.settings = _session.Settings(
-            pids=_session.parse_pids(_strings(pids)),
+            pids=_options.parse_pids(_strings(pids)),
             syscalls=selection.native,
             compat_syscalls=selection.compat,
-            paths=_session.parse_paths([paths] if isinstance(paths, str) else list(paths or [])),
-            comms=_session.parse_comms(_strings(comms)),
+            paths=_options.parse_paths([paths] if isinstance(paths, str) else list(paths or [])),
+            comms=_options.parse_comms(_strings(comms)),
             command=[os.fsdecode(c) for c in commands],
             follow=follow,
-            cgroup=cli.parse_cgroup(cgroup, unit, container),
-            uid=cli.parse_user(None if user is None else str(user), uid),
+            cgroup=_options.parse_cgroup(cgroup, unit, container),
+            uid=_options.parse_user(None if user is None else str(user), uid),
             duration=duration,
             ring_size=ring_size << 20,
             backlog_size=(backlog_size or 0) << 20,
@@ -261,13 +242,9 @@ class Tracer:
             raise UsageError("this Tracer is closed: create a new one to trace again")
         if self._session is not None:
             raise UsageError("this Tracer is already open")
-        from observer import cli
-
         session = self.session_class(self.settings)
         if self.output is not None:
-            cli.check_output(cli.Options(output=self.output, format=self.format or "log",
-                                         output_given=True, per_process=self.per_process,
-                                         summary=not self.settings.emit_records))
+            check_output(self.output, self.format or "log", self.per_process)
         session.start()
         try:
             self.clock_offset_ns = clock_offset_ns()
