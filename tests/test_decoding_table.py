@@ -1,7 +1,7 @@
-"""The README's table of how each syscall is decoded, kept true to the decoder's own tables.
+"""docs/formats.md's table of how each syscall is decoded, kept true to the decoder's own tables.
 
 When the decoders change, this test fails and prints the table they now give: paste it
-between the README's markers.
+between the markers in docs/formats.md.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+FORMATS = Path(__file__).resolve().parent.parent / "docs" / "formats.md"
 BEGIN = "<!-- BEGIN decoding table: tests/test_decoding_table.py writes it -->"
 END = "<!-- END decoding table -->"
 LEVELS = [
@@ -54,11 +54,11 @@ def test_every_syscall_is_in_one_row() -> None:
     assert compat["mmap"] == ["raw_ptr"]  # i386's old_mmap: one pointer, not mmap's six
 
 
-@pytest.mark.skipif(platform.machine() != "x86_64", reason="the README shows the x86_64 table")
-def test_readme_table_matches_the_decoders() -> None:
-    text = README.read_text()
-    assert BEGIN in text and END in text, f"README.md lacks the markers {BEGIN} ... {END}"
+@pytest.mark.skipif(platform.machine() != "x86_64", reason="docs/formats.md shows the x86_64 table")
+def test_formats_table_matches_the_decoders() -> None:
+    text = FORMATS.read_text()
+    assert BEGIN in text and END in text, f"docs/formats.md lacks the markers {BEGIN} ... {END}"
     current = text[text.index(BEGIN):text.index(END) + len(END)]
     expected = table()
-    assert current == expected, ("README.md's decoding table is out of date; the decoders now "
+    assert current == expected, ("docs/formats.md's decoding table is out of date; the decoders now "
                                  f"give:\n\n{expected}\n")

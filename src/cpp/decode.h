@@ -107,7 +107,7 @@ enum class Arg : uint8_t {
   kStatfs,         // {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ...}
   kGroupsOut,      // [0, 27]: the groups the call filled, as many as it returned (getgroups)
   // What strace decodes further and observer shows as a number: the syscall is decoded
-  // only partly (README, "Decoding coverage").
+  // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
   kRawFlags,  // 0x80800: flags strace names (the low 32 bits)
   kRawEnum,   // 3: a constant strace names (a C int)

@@ -275,7 +275,7 @@ class StartedTree:
 @dataclass
 class Settings:
     """What to trace and what to capture, validated: the kernel side's view of the options
-    that the command line and observer.Tracer share (see README, Options)."""
+    that the command line and observer.Tracer share (see docs/options.md)."""
 
     pids: list[int] = field(default_factory=list)
     comms: list[str] = field(default_factory=list)

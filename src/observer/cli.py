@@ -88,7 +88,7 @@ exit status:
   with -- CMD: CMD's own exit status (128 + N if killed by signal N)
 """
 
-# Test hook: probe a fake /proc and /sys tree instead of the real ones (see README).
+# Test hook: probe a fake /proc and /sys tree instead of the real ones (see docs/guarantees.md).
 PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
 
 
