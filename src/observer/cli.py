@@ -590,7 +590,9 @@ def describe(opts: Options) -> str:
         what.append("programs named " + ",".join(opts.comms))
     # No target at all: the seeds' default, said in full, since nothing on the command line
     # asked for it.
-    whole = "the whole system (no -p, -n or -- CMD: every process but observer)"
+    restricted = opts.cgroup is not None or opts.uid is not None or bool(opts.paths)
+    whole = ("the whole system" if restricted
+             else "the whole system (no -p, -n or -- CMD: every process but observer)")
     target = " and ".join(what) or whole
     if opts.follow and (opts.command or opts.pids or opts.comms):
         target += " with children"
