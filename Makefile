@@ -54,9 +54,10 @@ test-py: install
 	$(VPY) -m pytest
 
 # The floors of pyproject.toml's dependencies, tested: a second venv with exactly those
-# releases runs every test that builds, reads or writes Arrow, pandas or Parquet data.
+# releases (and the newest of the libraries those tests also use) runs every test that builds,
+# reads or writes Arrow, pandas or Parquet data.
 FLOOR_VENV = .venv-floor
-FLOOR_PACKAGES = numpy==1.23.5 pandas==2.0.3 pyarrow==14.0.2 pytest
+FLOOR_PACKAGES = numpy==1.23.5 pandas==2.0.3 pyarrow==14.0.2 pytest polars duckdb matplotlib
 FLOOR_TESTS = tests/test_arrow.py tests/test_frames.py tests/test_formatter.py \
               tests/test_summary.py tests/test_analysis.py tests/integration/test_python_api.py \
               tests/integration/test_schema.py tests/integration/test_tracer_runs.py
