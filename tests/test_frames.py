@@ -240,6 +240,22 @@ def test_read_log_reads_strace_text_and_refuses_it_as_a_log(tmp_path: Path,
         observer.read_log(path, format="log")
 
 
+def test_a_child_that_execs_before_its_parents_clone_returns_keeps_its_name(
+        tmp_path: Path) -> None:
+    # strace's order: the parent's clone is split by the child's lines, its exec included.
+    path = tmp_path / "trace.txt"
+    path.write_text(
+        '10 execve("/bin/sh", ["sh"], 0x7ffd /* 1 var */) = 0\n'
+        "10 clone(child_stack=NULL, flags=SIGCHLD <unfinished ...>\n"
+        '11 execve("/bin/true", ["true"], 0x7ffd /* 1 var */) = 0\n'
+        "10 <... clone resumed>) = 11\n"
+        "11 exit_group(0) = ?\n"
+        "11 +++ exited with 0 +++\n")
+    frame = observer.read_log(path)
+    names = dict(zip(frame["syscall"].astype(str), frame["comm"].astype(str)))
+    assert names["exit_group"] == "true" and names["clone"] == "sh"
+
+
 def test_read_log_refuses_a_format_other_than_the_one_asked_for(tmp_path: Path) -> None:
     log = tmp_path / "trace.log"
     log.write_text("1:0:sh\n")

@@ -242,7 +242,9 @@ def read_strace_table(path: str | Path, arch: str | None = None) -> tuple[Any, i
             _fd_path(row, args, _kinds(nr), ret_match["fd_path"])
             if name in ("clone", "clone3", "fork", "vfork") and ret is not None and ret > 0:
                 group[ret] = pid if "CLONE_THREAD" in call["args"] else ret
-                if pid in comm and group[ret] != pid:
+                # A child whose lines came before its parent's clone returned (strace writes
+                # lines in time order) already has its name, maybe from its own exec.
+                if pid in comm and group[ret] != pid and ret not in comm:
                     comm[ret] = comm[pid]
             if name in ("execve", "execveat") and ret == 0 and row.get("path") is not None:
                 comm[pid] = row["path_bytes"].rsplit(b"/", 1)[-1][:_COMM_LEN].decode(
