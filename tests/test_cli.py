@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from observer import cli, syscalls
+from observer._session import Report
 from observer._errors import UsageError
 from observer._selection import parse_list
 
@@ -140,9 +141,9 @@ def test_record_options() -> None:
     assert (opts.format, opts.timestamps, opts.durations) == ("strace", 2, True)
     assert cli.parse_options(["-Z"]).full_records
     opts = cli.parse_options(["-c"])
-    assert opts.summary and opts.full_records and not cli.records_wanted(opts)
+    assert opts.counts and opts.full_records and not opts.records
     opts = cli.parse_options(["-C"])
-    assert opts.summary and cli.records_wanted(opts)
+    assert opts.counts and opts.records
     assert cli.parse_options(["--format", "jsonl", "--string-limit", "9"]).string_limit == 9
     # -y and --absolute are strace's: they pick its format, and jsonl carries them too.
     opts = cli.parse_options(["-y"])
@@ -192,24 +193,28 @@ def test_straces_e_expressions() -> None:
             cli.parse_options(bad)
 
 
-def counts(**kw: int) -> dict[str, int]:
-    base = {"written": 0, "unfinished": 0, "resumed": 0, "lost": 0, "lost_ring": 0,
-            "lost_storage": 0, "lost_oversized": 0, "lost_notices": 0, "dropped": 0,
-            "not_written": 0, "abandoned": 0}
-    return {**base, **kw}
-
-
 def test_the_closing_line_accounts_for_every_call() -> None:
-    assert cli.closing_line(counts(written=146), 0.11) == "observer: 146 events written, 0 lost, 110 ms"
-    line = cli.closing_line(counts(written=90, lost=12, lost_ring=7, lost_storage=1,
-                                   lost_oversized=1, not_written=3), 2.5)
+    assert cli.closing_line(Report(written=146), 0.11) == ("observer: 146 events written, 0 "
+                                                           "lost, 110 ms")
+    line = cli.closing_line(Report(written=90, lost_ring=7, lost_storage=1, lost_oversized=1,
+                                   not_written=3), 2.5)
     assert line == ("observer: 90 events written, 12 lost (7 ring full, 1 no task storage, 1 "
                     "larger than the ring, 3 not written: output failed), 2.50 s")
-    line = cli.closing_line(counts(written=5, lost=6, dropped=4, abandoned=2), 1.0)
+    line = cli.closing_line(Report(written=5, dropped=4, abandoned=2), 1.0)
     assert line == ("observer: 5 events written, 6 lost (4 dropped: backlog full, 2 still being "
                     "written at the end), 1.00 s")
-    line = cli.closing_line(counts(written=8, unfinished=2, resumed=1), 0.5)
+    line = cli.closing_line(Report(written=8, unfinished=2, resumed=1), 0.5)
     assert line == "observer: 8 events written, 0 lost, 500 ms; 2 unfinished and 1 resumed among them"
+
+
+def test_the_report_counts_every_cause_in_the_end_lines_order() -> None:
+    report = Report(written=3, lost_ring=1, lost_notices=2, dropped=4, not_written=5,
+                    abandoned=6)
+    assert report.lost == 18
+    assert list(report.counts()) == ["written", "unfinished", "resumed", "lost", "lost_ring",
+                                     "lost_storage", "lost_oversized", "lost_notices",
+                                     "dropped", "not_written", "abandoned"]
+    assert report.counts()["lost"] == report.lost
 
 
 def test_minus_u_is_refused_with_the_option_that_filters_by_user() -> None:

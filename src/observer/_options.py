@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from observer._errors import UsageError
@@ -68,10 +69,11 @@ def parse_paths(values: list[str]) -> list[str]:
     return paths
 
 
-def parse_size(text: str, power_of_two: bool = True, name: str = "rotate size") -> int:
-    """Bytes from "16", "16M" or "64K" (no suffix = MiB): a ring size (a power of two) or,
+def parse_size(text: str | int, power_of_two: bool = True, name: str = "rotate size") -> int:
+    """Bytes from "16", 16, "16M" or "64K" (no suffix = MiB): a ring size (a power of two) or,
     with power_of_two=False, a size called name (--rotate, --backlog); raises UsageError."""
     page = os.sysconf("SC_PAGE_SIZE")
+    text = str(text)
     match = re.fullmatch(r"(\d{1,10})([KkMmGg]?)", text.strip())
     shift = {"k": 10, "m": 20, "": 20, "g": 30}[match.group(2).lower()] if match else 0
     size = int(match.group(1)) << shift if match else 0
@@ -120,3 +122,186 @@ def parse_user(user: str | None, uid: int | None) -> int | None:
     if uid is not None and not 0 <= uid < 2**32 - 1:
         raise UsageError(f"invalid uid {uid}: expected 0 to 4294967294")
     return uid
+
+
+# The options of one trace ---------------------------------------------------------------------
+
+#: How each face spells an option in its messages: (command line, Python keyword).
+_SPELLING = {
+    "timestamps": ("-t/-tt/-ttt", "timestamps"),
+    "durations": ("-T", "durations"),
+    "relative": ("-r", "relative"),
+    "tid": ("--tid", "tid"),
+    "per_process": ("-ff", "per_process"),
+    "decode_fds": ("-y", "decode_fds"),
+    "absolute": ("--absolute", "absolute"),
+    "summary": ("-c", "summary"),
+    "with_summary": ("-C", "with_summary"),
+    "summary_wall": ("-w", "summary_wall"),
+    "latency": ("--latency", "latency"),
+    "pids": ("-p PID", "pids"),
+    "comms": ("-n NAME", "comms"),
+    "command": ("-- CMD", "command"),
+    "follow": ("-f", "follow"),
+    "output": ("-o", "output"),
+}
+
+
+@dataclass
+class Options:
+    """Everything one trace takes, as the command line (cli.parse_options) and observer.Tracer
+    (its keyword arguments) both fill it; check() validates it across fields and settles what
+    follows from what, in one place for both faces (see docs/options.md).
+
+    ``output`` None means "not given": the command line then writes its default file, the
+    Python API hands records over in batches. ``face`` only chooses how messages spell the
+    options ("cli": ``-ff``, "api": ``per_process``)."""
+
+    # What to trace.
+    pids: list[int] = field(default_factory=list)
+    comms: list[str] = field(default_factory=list)
+    command: list[str] = field(default_factory=list)
+    follow: bool = False
+    syscalls: list[int] = field(default_factory=list)
+    compat_syscalls: list[int] | None = None  # _selection.Selection.compat
+    numeric_syscalls: list[str] = field(default_factory=list)  # -s 128: a string size?
+    paths: list[str] = field(default_factory=list)  # -P, as parse_paths gives them
+    cgroup: Any = None  # observer._cgroups.Cgroup of --cgroup/--unit/--container
+    uid: int | None = None
+    failed: bool = False  # -Z, -e status=failed
+    successful: bool = False  # -e status=successful
+    unfinished: bool = False  # -e status=unfinished: only calls that never returned
+    # What to record.
+    summary: bool = False  # -c: counts per syscall in the kernel, no records
+    with_summary: bool = False  # -C: the counts and the records
+    summary_wall: bool = False  # -w
+    latency: bool = False  # --latency: per-syscall latency histograms
+    capture_time: bool = True
+    capture_exit: bool = False  # the Python API's full records without a format
+    string_limit: int = 256
+    data_limit: int = 32
+    decode_fds: bool = False  # -y
+    absolute: bool = False  # --absolute
+    # Where to.
+    output: str | None = None  # "-": standard output
+    format: str | None = None
+    timestamps: int = 0
+    durations: bool = False
+    relative: bool = False
+    tid: bool = False
+    per_process: bool = False  # -ff
+    rotate: int = 64 << 20  # --format parquet: bytes per file
+    # The run.
+    duration: float | None = None
+    ring_size: int = 16 << 20
+    backlog: int = 0  # bytes drained records may wait; 0: 16 ring sizes, at most 1 GiB
+    probe_root: str = "/"
+    # Messages.
+    verbose: int = 0  # libbpf's messages (2: debug)
+    quiet: bool = False  # no messages on stderr but errors
+    face: str = "cli"
+
+    def spell(self, name: str) -> str:
+        """How this face writes option name in a message."""
+        cli, api = _SPELLING.get(name, (f"--{name.replace('_', '-')}", name))
+        return cli if self.face == "cli" else api
+
+    def spell_format(self, fmt: str) -> str:
+        """How this face asks for format fmt in a message."""
+        return f"--format {fmt}" if self.face == "cli" else f"format={fmt!r}"
+
+    @property
+    def counts(self) -> bool:
+        """Counts per syscall are kept (-c or -C)."""
+        return self.summary or self.with_summary
+
+    @property
+    def records(self) -> bool:
+        """Records are written or handed over at all: -c alone moves no per-event data."""
+        return not self.summary or self.with_summary
+
+    @property
+    def batches(self) -> bool:
+        """Records go to the caller in batches (the Python API without output or format)."""
+        return self.output is None and self.format is None and self.face == "api"
+
+    @property
+    def full_records(self) -> bool:
+        """Records are written at syscall exit (return values, durations, strings)."""
+        return (self.format not in ("log", None) or self.counts or self.failed
+                or self.successful or self.unfinished or self.capture_exit)
+
+    @property
+    def output_path(self) -> str:
+        """Where the records go: the output given, else the format's default file."""
+        if self.output is not None:
+            return self.output
+        return "trace.parquet" if self.format == "parquet" else "trace.log"
+
+    def check(self) -> Options:
+        """Validates the options across fields and settles the format; returns self. Raises
+        UsageError."""
+        status = [name for name in ("failed", "successful", "unfinished") if getattr(self, name)]
+        if len(status) > 1:
+            raise UsageError(f"status={' and status='.join(status)} select nothing together")
+        for name in ("summary_wall", "latency"):
+            if getattr(self, name) and not self.counts:
+                raise UsageError(f"{self.spell(name)} shapes the summary: add "
+                                 f"{self.spell('summary')} (or {self.spell('with_summary')})")
+        shapes = [name for name in ("timestamps", "durations", "relative")
+                  if getattr(self, name)]
+        if self.format is None and (self.output is not None or self.face == "cli"):
+            # -t/-T, -y and --absolute only make sense for strace lines: asking for them
+            # picks that format.
+            strace = shapes or self.decode_fds or self.absolute
+            self.format = "strace" if strace else "log"
+        if self.format is not None and self.format not in FORMATS:
+            raise UsageError(f"unknown format {self.format!r}: expected one of "
+                             f"{', '.join(FORMATS)}")
+        shown = self.format or "batches"
+        if shapes and self.format != "strace":
+            raise UsageError(f"{'/'.join(self.spell(name) for name in shapes)} apply to "
+                             f"{self.spell_format('strace')}, not {shown}")
+        if self.tid and self.format != "log":
+            raise UsageError(f"{self.spell('tid')} applies to the log format; {shown} records "
+                             "carry the thread id already")
+        if self.decode_fds and self.format not in ("jsonl", "strace", "parquet", None):
+            raise UsageError(f"{self.spell('decode_fds')} applies to {self.spell_format('strace')}"
+                             f", jsonl and parquet, not {shown}")
+        if self.absolute and self.format not in ("jsonl", "strace", None):
+            raise UsageError(f"{self.spell('absolute')} applies to {self.spell_format('strace')} "
+                             f"and jsonl, not {shown}")
+        if self.per_process:
+            if self.output in (None, "-"):
+                raise UsageError(f"{self.spell('per_process')} writes one file per process: give "
+                                 f"{self.spell('output')} FILE (jsonl, strace: FILE.PID) or "
+                                 f"{self.spell('output')} DIR (log: DIR/COMM:PID.log)")
+            if self.format == "parquet":
+                raise UsageError(f"{self.spell('per_process')} does not apply to "
+                                 f"{self.spell_format('parquet')}: its rows carry the pid")
+            self.follow = True  # -ff is -f writing one file per process
+        if self.format == "parquet":
+            if not self.records:
+                raise UsageError(f"{self.spell('summary')} writes a table, not a Parquet dataset:"
+                                 f" {self.spell('with_summary')} writes the records too, or "
+                                 f"{self.spell_format('jsonl')} writes the table as JSON lines")
+            if self.output == "-":
+                raise UsageError(f"{self.spell_format('parquet')} writes a dataset directory, not "
+                                 "standard output")
+        if not 1 <= self.string_limit <= STRING_LIMIT_MAX:
+            raise UsageError(f"string limit must be 1-{STRING_LIMIT_MAX} bytes, not "
+                             f"{self.string_limit}")
+        if not 0 <= self.data_limit <= DATA_LIMIT_MAX:
+            raise UsageError(f"data limit must be 0-{DATA_LIMIT_MAX} bytes, not "
+                             f"{self.data_limit}")
+        if not 0 <= self.timestamps <= 3:
+            raise UsageError(f"timestamps must be 0-3 (-t, -tt, -ttt), not {self.timestamps}")
+        if self.duration is not None and not self.duration > 0:
+            raise UsageError(f"duration must be > 0 seconds, not {self.duration}")
+        if self.pids and self.command:
+            raise UsageError(f"give either {self.spell('pids')} or {self.spell('command')}, "
+                             "not both")
+        if self.follow and not (self.pids or self.command or self.comms):
+            raise UsageError(f"{self.spell('follow')} follows the children of "
+                             f"{self.spell('pids')}, {self.spell('comms')} or a command: give one")
+        return self

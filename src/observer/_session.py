@@ -1,6 +1,7 @@
 """One tracing session, shared by the command line and ``observer.Tracer``: the options as the
-kernel side takes them (Settings), checking and resolving the processes to trace, starting the
-command gated, the poll loop with its stop rules, the drain, and ending what was started."""
+kernel side takes them (make_spec), checking and resolving the processes to trace, starting the
+command gated, the poll loop with its stop rules, the drain, writing an output, the report of
+what was written and lost, and ending what was started."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ import shutil
 import signal
 import stat
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from observer._errors import ObserverError, OutputError, UsageError
+from observer._options import Options
+from observer._outputs import Output
 
 #: How long one poll waits (ms). The ring is drained on this timer: records never wake the
 #: consumer, so it also bounds how late Ctrl-C, a deadline or a target's exit is noticed.
@@ -269,92 +272,89 @@ class StartedTree:
         self.members.clear()
 
 
-# Settings and the session ------------------------------------------------------------------
+# The kernel's side of the options and the session -----------------------------------------
 
 
-@dataclass
-class Settings:
-    """What to trace and what to capture, validated: the kernel side's view of the options
-    that the command line and observer.Tracer share (see docs/options.md)."""
+def make_spec(opts: Options, pids: list[int], running: list[int] | None = None) -> Any:
+    """The compiled core's Spec of opts, tracing pids; running are those of them that were
+    already running (-p), whose calls in progress end as resumed ones.
 
-    pids: list[int] = field(default_factory=list)
-    comms: list[str] = field(default_factory=list)
-    command: list[str] = field(default_factory=list)
-    follow: bool = False
-    syscalls: list[int] = field(default_factory=list)
-    compat_syscalls: list[int] | None = None  # syscalls.Selection.compat
-    paths: list[str] = field(default_factory=list)  # -P, as parse_paths gives them
-    cgroup: Any = None  # observer._cgroups.Cgroup of --cgroup/--unit/--container
-    uid: int | None = None
-    duration: float | None = None
-    ring_size: int = 16 << 20
-    backlog_size: int = 0  # bytes drained records may wait; 0: 16 ring sizes, at most 1 GiB
-    capture_time: bool = True
-    capture_exit: bool = False
-    emit_records: bool = True
-    count_stats: bool = False
-    count_latency: bool = False  # -c --latency: per-syscall latency histograms
-    compact_records: bool = False  # the kernel's 32-byte records of the log format
-    fd_paths: bool = False  # -y: what fd arguments and results name, resolved in the kernel
-    absolute_paths: bool = False  # --absolute: relative paths from their directory
-    failed: bool = False
-    successful: bool = False
-    unfinished: bool = False  # -e status=unfinished: only calls that never returned
-    string_limit: int = 0
-    data_limit: int = 0
-    exit_records: bool = False
-    probe_root: str = "/"
-
-
-def set_format(settings: Settings, fmt: str | None, string_limit: int, data_limit: int) -> None:
-    """Capture what fmt shows: records at syscall exit for every format but the log (and
-    always for counts, -Z, -y), path strings, buffers and structs for jsonl, strace and
-    Parquet, process exits for jsonl and strace. fmt None: the Python API's batches, which
-    hold the fixed fields, and with capture_exit every column of the record schema."""
-    full = fmt in ("jsonl", "strace", "parquet") or (fmt is None and settings.capture_exit)
-    # -P follows the fds that opens return, at their exit.
-    settings.capture_exit = (settings.capture_exit or full or settings.count_stats
-                             or settings.failed or settings.successful or settings.unfinished
-                             or settings.fd_paths or settings.absolute_paths
-                             or bool(settings.paths))
-    settings.string_limit = string_limit if full else 0
-    # The log's line needs no arguments and no time: the kernel writes a record a third the
-    # size, and reads no clock.
-    if fmt == "log":
-        settings.compact_records, settings.capture_time = True, False
-    # Buffers and structs are kept by the jsonl, strace and Parquet writers (data columns).
-    settings.data_limit = data_limit if full else 0
-    # Process exits and signals are not syscalls: strace writes them whatever -Z selects.
-    settings.exit_records = fmt in ("jsonl", "strace")
-
-
-def make_spec(settings: Settings, pids: list[int], running: list[int] | None = None) -> Any:
-    """The compiled core's Spec of settings, tracing pids; running are those of them that
-    were already running (-p), whose calls in progress end as resumed ones."""
+    Each format gets what it shows: records at syscall exit for every format but the log
+    (and always for counts, -Z, -y), path strings, buffers and structs for jsonl, strace and
+    Parquet, process exits for jsonl and strace. Batches (no format) hold the fixed fields,
+    and with capture_exit every column of the record schema."""
     from observer import _core
 
+    fmt = opts.format
+    full = fmt in ("jsonl", "strace", "parquet") or (fmt is None and opts.capture_exit)
     spec = _core.Spec()
     spec.pids = pids
-    spec.syscalls = settings.syscalls
-    if settings.compat_syscalls is not None:
-        spec.compat_syscalls, spec.compat_syscalls_set = settings.compat_syscalls, True
-    spec.comms = fs_bytes(settings.comms)
-    spec.paths = fs_bytes(settings.paths)
-    if settings.cgroup is not None:
-        spec.cgroup_id, spec.cgroup_level = settings.cgroup.id, settings.cgroup.level
-    spec.uid = -1 if settings.uid is None else settings.uid
-    # The same names on both sides.
-    for name in ("follow", "ring_size", "backlog_size", "compact_records", "probe_root",
-                 "capture_time", "capture_exit", "emit_records", "count_stats", "count_latency",
-                 "string_limit", "data_limit", "exit_records"):
-        setattr(spec, name, getattr(settings, name))
-    spec.failed_only, spec.successful_only = settings.failed, settings.successful
-    spec.unfinished_only = settings.unfinished
-    spec.fd_paths, spec.absolute_paths = settings.fd_paths, settings.absolute_paths
+    spec.syscalls = opts.syscalls
+    if opts.compat_syscalls is not None:
+        spec.compat_syscalls, spec.compat_syscalls_set = opts.compat_syscalls, True
+    spec.comms = fs_bytes(opts.comms)
+    spec.paths = fs_bytes(opts.paths)
+    if opts.cgroup is not None:
+        spec.cgroup_id, spec.cgroup_level = opts.cgroup.id, opts.cgroup.level
+    spec.uid = -1 if opts.uid is None else opts.uid
+    spec.follow, spec.ring_size, spec.backlog_size = opts.follow, opts.ring_size, opts.backlog
+    spec.probe_root = opts.probe_root
+    # -P follows the fds that opens return, at their exit.
+    spec.capture_exit = (opts.full_records or full or opts.decode_fds or opts.absolute
+                         or bool(opts.paths))
+    # The log's line needs no arguments and no time: the kernel writes a record a third the
+    # size, and reads no clock.
+    spec.compact_records = fmt == "log"
+    spec.capture_time = opts.capture_time and fmt != "log"
+    spec.emit_records, spec.count_stats, spec.count_latency = (opts.records, opts.counts,
+                                                               opts.latency)
+    # Buffers and structs are kept by the jsonl, strace and Parquet writers (data columns).
+    spec.string_limit = opts.string_limit if full else 0
+    spec.data_limit = opts.data_limit if full else 0
+    # Process exits and signals are not syscalls: strace writes them whatever -Z selects.
+    spec.exit_records = fmt in ("jsonl", "strace")
+    spec.failed_only, spec.successful_only = opts.failed, opts.successful
+    spec.unfinished_only = opts.unfinished
+    spec.fd_paths, spec.absolute_paths = opts.decode_fds, opts.absolute
     # -p joins processes mid-call: a call they are in returns as strace's "<... resumed>".
-    spec.resume_pids = (list(running or []) if settings.capture_exit and settings.emit_records
-                        else [])
+    spec.resume_pids = list(running or []) if spec.capture_exit and opts.records else []
     return spec
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one trace wrote and lost, by cause: the same accounting for the command line's
+    closing line and jsonl end line as for observer.Tracer. The calls written and the calls
+    lost (lost_ring + lost_storage + lost_oversized + dropped + not_written + abandoned)
+    cover every call traced threads made while attached, and resumed ones begun before;
+    lost_notices are process exits and signals."""
+
+    written: int = 0  # records written to the output, or handed to the caller in batches
+    unfinished: int = 0  # of them, calls that never returned
+    resumed: int = 0  # of them, calls begun before tracing did (-p)
+    lost_ring: int = 0  # the kernel's ring was full
+    lost_storage: int = 0  # no task storage for the call's start
+    lost_oversized: int = 0  # a record larger than the ring
+    lost_notices: int = 0  # process exits and signals, ring full
+    dropped: int = 0  # drained, but the backlog was full
+    not_written: int = 0  # taken from the ring, never written: the output failed, or the
+    #                       caller stopped reading (or never read) before the end
+    abandoned: int = 0  # still being written in the kernel when the trace ended
+
+    @property
+    def lost(self) -> int:
+        """Records not written, every cause."""
+        return (self.lost_ring + self.lost_storage + self.lost_oversized + self.lost_notices
+                + self.dropped + self.not_written + self.abandoned)
+
+    def counts(self) -> dict[str, int]:
+        """The counts in the order of the jsonl end line."""
+        counts = {"written": self.written, "unfinished": self.unfinished,
+                  "resumed": self.resumed, "lost": self.lost}
+        counts.update((name, getattr(self, name)) for name in (
+            "lost_ring", "lost_storage", "lost_oversized", "lost_notices", "dropped",
+            "not_written", "abandoned"))
+        return counts
 
 
 class Session:
@@ -364,7 +364,7 @@ class Session:
     The phases are explicit so that a caller can act between them (the command line creates
     its outputs once tracing works, before the command runs)::
 
-        session = Session(settings)
+        session = Session(options)
         session.start()            # resolve targets, start the command gated, load, attach
         session.begin()            # drop dead targets, pick up running -n programs
         session.release()          # let the command exec
@@ -378,8 +378,8 @@ class Session:
     and their records up to then are kept.
     """
 
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
+    def __init__(self, options: Options) -> None:
+        self.options = options
         self.tracer: Any = None
         self.child: Any = None
         self.pids: list[int] = []
@@ -390,6 +390,7 @@ class Session:
         self._tree: StartedTree | None = None
         self._status: int | None = None
         self._finished = False
+        self.output_error: OutputError | None = None
 
     # Phases -----------------------------------------------------------------------------------
 
@@ -399,12 +400,12 @@ class Session:
         kernel; the command is ended if anything fails."""
         from observer import _core
 
-        self.pids = resolve_pids(self.settings.pids)
-        command = self.settings.command
+        self.pids = resolve_pids(self.options.pids)
+        command = self.options.command
         path = resolve_command(command[0]) if command else ""
         self.child = _core.Child(os.fsencode(path), fs_bytes(command)) if command else None
         try:
-            self.load(make_spec(self.settings, self.pids + ([self.child.pid] if self.child
+            self.load(make_spec(self.options, self.pids + ([self.child.pid] if self.child
                                                             else []), self.pids))
         except BaseException:
             # The command waits for its release: end it rather than leave it waiting.
@@ -426,8 +427,8 @@ class Session:
         for pid in self.pids:
             if has_exited(pid):
                 self.tracer.erase_pid(pid)
-        if self.settings.comms:
-            add_running(self.tracer, self.settings.comms)
+        if self.options.comms:
+            add_running(self.tracer, self.options.comms)
         watched = self.pids + ([self.child.pid] if self.child else [])
         for pid in watched:
             try:
@@ -442,12 +443,12 @@ class Session:
         """Let the command exec (its first records wait in the ring for the first poll).
         Raises CommandNotFound/CommandNotExecutable if the exec fails."""
         if self.child is not None:
-            self._tree = StartedTree(self.child, self.tracer, self.settings.follow)
+            self._tree = StartedTree(self.child, self.tracer, self.options.follow)
             try:
                 self.child.release()
             except ObserverError as err:
                 self._end_child_now()
-                raise command_error(self.settings.command[0], err) from None
+                raise command_error(self.options.command[0], err) from None
             except BaseException:
                 self._end_child_now()
                 raise
@@ -467,8 +468,8 @@ class Session:
     def polls(self, sink: Any) -> Iterator[Any]:
         """Poll into sink until a stop rule holds, yielding the counters after each poll;
         then detach, drain (see Tracer.drain) and yield once more."""
-        deadline = (self.start_time + self.settings.duration
-                    if self.settings.duration else None)
+        deadline = (self.start_time + self.options.duration
+                    if self.options.duration else None)
         kill_at: float | None = None
         while True:
             self.tracer.poll(sink, POLL_MS)
@@ -498,6 +499,42 @@ class Session:
         self.tracer.detach()
         self.tracer.drain(sink)
         yield self.tracer.counters()
+
+    def record(self, output: Output, on_poll: Callable[[Any], None] | None = None) -> Report:
+        """Poll into output until a stop rule holds (see polls), moving records into it after
+        each poll and calling on_poll(counters); then end it and return the report. If the
+        output fails, the rest is drained into nothing (counted in not_written), its end
+        line is not written and the error is kept in output_error."""
+        from observer import _core
+
+        try:
+            for counters in self.polls(output.sink):
+                output.feed()
+                if on_poll is not None:
+                    on_poll(counters)
+            output.feed(final=True)
+        except OutputError as err:
+            self.output_error = err
+            # What is left in the ring can no longer be written: counted, not dropped silently.
+            self.tracer.detach()
+            self.tracer.drain(_core.DiscardSink())
+        report = self.report(output.written)
+        if self.output_error is None:
+            try:
+                output.end(report.counts())
+            except OutputError as err:
+                self.output_error = err
+        return report
+
+    def report(self, written: int) -> Report:
+        """The accounting of the trace so far, written records having reached the output."""
+        counters = self.tracer.counters()
+        return Report(
+            written=written, unfinished=self.tracer.unfinished, resumed=self.tracer.resumed,
+            lost_ring=counters.lost_ring, lost_storage=counters.lost_storage,
+            lost_oversized=counters.lost_oversized, lost_notices=counters.lost_notices,
+            dropped=counters.dropped, not_written=self.tracer.consumed - written,
+            abandoned=self.tracer.abandoned)
 
     def finish(self) -> int | None:
         """Detach, end what observer started if it still runs (SIGTERM, SIGKILL after
@@ -580,95 +617,3 @@ def _named(pid: int, wanted: set[bytes]) -> bool:
     except OSError:
         return False  # gone, or a kernel thread (no exe)
     return os.fsencode(os.path.basename(exe)) in wanted
-
-
-class Output:
-    """Where records go: the file sink of a format (log, jsonl, strace), a Parquet dataset
-    fed from an in-memory sink between polls, or (fmt None: -c alone) a sink that stays empty.
-    Creating it creates the file: do it once tracing works."""
-
-    def __init__(self, fmt: str | None, path: str, *, timestamps: int = 0,
-                 durations: bool = False, relative: bool = False, rotate: int = 64 << 20,
-                 clock_offset_ns: int | None = None, tid: bool = False,
-                 per_process: bool = False) -> None:
-        from observer import _core
-
-        self.path = path
-        self.parquet: Any = None
-        self.sink: Any
-        if per_process and fmt is not None:  # -ff
-            self.sink = _core.SplitSink(os.fsencode(path), fmt, timestamps, durations, relative)
-        elif fmt is None:
-            self.sink = _core.BatchSink()
-        elif fmt == "parquet":
-            # Arrow batches of the record schema, built in C++ between polls, for the dataset.
-            self.parquet = _open_parquet(path, rotate, clock_offset_ns)
-            self.sink = _core.RecordBatchSink(self.parquet.clock_offset_ns)
-        elif fmt == "jsonl":
-            self.sink = _core.JsonSink(os.fsencode(path))
-        elif fmt == "strace":
-            self.sink = _core.StraceSink(os.fsencode(path), timestamps, durations, relative)
-        elif fmt == "log":
-            sink = _core.TidTextSink if tid else _core.TextSink
-            self.sink = sink(os.fsencode(path))
-        else:
-            raise UsageError(f"unknown format {fmt!r}: expected log, jsonl, strace or parquet")
-
-    def feed(self, final: bool = False) -> None:
-        """Moves the records collected for Parquet into the dataset (a file is written when
-        due, and at the end with final); raises OutputError."""
-        if self.parquet is None:
-            if final and hasattr(self.sink, "close"):
-                self.sink.close()  # -ff: the sequence files get their final newline
-            return
-        import pyarrow as pa
-
-        try:
-            from observer.arrow import import_batch
-
-            for capsules in self.sink.take():
-                self.parquet.add(import_batch(capsules))
-            if final:
-                self.parquet.close()
-        except OSError as err:
-            # A part refused for a symlink is named, as the text formats name their file.
-            if err.errno == errno.ELOOP and err.filename:
-                raise OutputError(f"open {err.filename}: {err.strerror}") from None
-            raise OutputError(f"write {self.path}: {err.strerror or err}") from None
-        except pa.ArrowException as err:  # pyarrow's own errors that are not OSErrors
-            raise OutputError(f"write {self.path}: {err}") from None
-
-    @property
-    def written(self) -> int:
-        """Records written; Parquet ones count once they are in a complete file."""
-        return int(self.parquet.written if self.parquet is not None else self.sink.written)
-
-
-def write_summary_file(path: str, text: str) -> None:
-    """The -c table into path (-c -o FILE), private and never through a symlink; raises
-    OutputError."""
-    from observer._files import open_file
-
-    try:
-        with os.fdopen(open_file(path), "w", encoding="utf-8") as out:
-            out.write(text)
-    except OSError as err:
-        code = err.errno or errno.EIO
-        # A symlink is refused in check_output's words.
-        reason = (err.strerror if code == errno.ELOOP and err.strerror
-                  else f"{os.strerror(code)} ({errno.errorcode.get(code, code)})")
-        raise OutputError(f"open {path}: {reason}") from None
-
-
-def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:
-    try:
-        from observer.frames import ParquetStream
-        from observer._clock import clock_offset_ns as offset
-
-        return ParquetStream(path, offset() if clock_offset_ns is None else clock_offset_ns,
-                             max_bytes=rotate)
-    except ImportError as err:
-        raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
-    except OSError as err:
-        verb = "open" if err.errno == errno.ELOOP else "create"
-        raise OutputError(f"{verb} {path}: {err.strerror or err}") from None

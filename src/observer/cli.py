@@ -7,22 +7,19 @@ import errno
 import fnmatch
 import io
 import os
-import re
 import signal
 import stat
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from observer import __version__, summary, syscall_classes, syscalls
-from observer._errors import ObserverError, OutputError, UsageError
+from observer import __version__, syscall_classes, syscalls
+from observer._errors import ObserverError, UsageError
 from observer._files import check_output
 from observer._options import (
-    DATA_LIMIT_MAX,
     FORMATS,
-    STRING_LIMIT_MAX,
+    Options,
     parse_cgroup,
     parse_comms,
     parse_paths,
@@ -30,15 +27,13 @@ from observer._options import (
     parse_size,
     parse_user,
 )
+from observer._outputs import Output, write_summary
 from observer._selection import parse_selection
 from observer._session import (
     CommandNotExecutable,
     CommandNotFound,
-    Output,
+    Report,
     Session,
-    Settings,
-    set_format,
-    write_summary_file,
 )
 
 EXIT_OK = 0
@@ -90,55 +85,6 @@ exit status:
 
 # Test hook: probe a fake /proc and /sys tree instead of the real ones (see docs/guarantees.md).
 PROBE_ROOT_ENV = "OBSERVER_PROBE_ROOT"
-
-
-@dataclass
-class Options:
-    """Validated command-line options."""
-
-    pids: list[int] = field(default_factory=list)
-    comms: list[str] = field(default_factory=list)
-    cgroup: Any = None  # observer._cgroups.Cgroup of --cgroup/--unit/--container
-    uid: int | None = None
-    follow: bool = False
-    per_process: bool = False  # -ff
-    quiet: bool = False
-    syscalls: list[int] = field(default_factory=list)
-    compat_syscalls: list[int] | None = None  # syscalls.Selection.compat
-    numeric_syscalls: list[str] = field(default_factory=list)  # -s 128: a string size?
-    paths: list[str] = field(default_factory=list)
-    command: list[str] = field(default_factory=list)
-    output: str = "trace.log"
-    output_given: bool = False  # -o on the command line (-c then writes its table there)
-    duration: float | None = None
-    ring_size: int = 16 << 20
-    backlog: int = 0  # bytes; 0: the core's default (16 ring sizes, at most 1 GiB)
-    rotate: int = 64 << 20
-    verbose: int = 0
-    list_syscalls: str | None = None
-    info: bool = False
-    format: str = "log"
-    timestamps: int = 0
-    durations: bool = False
-    relative: bool = False
-    tid: bool = False
-    summary: bool = False
-    summary_with_events: bool = False
-    summary_wall: bool = False
-    latency: bool = False
-    failed: bool = False
-    successful: bool = False
-    unfinished: bool = False  # -e status=unfinished
-    string_limit: int = 256
-    data_limit: int = 32
-    decode_fds: bool = False
-    absolute: bool = False
-
-    @property
-    def full_records(self) -> bool:
-        """Records are written at syscall exit (return values, durations, strings)."""
-        return (self.format != "log" or self.summary or self.failed or self.successful
-                or self.unfinished)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -304,6 +250,11 @@ def split_command(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[lis
 
 def parse_options(argv: list[str] | None) -> Options:
     """Parse and validate argv; raises UsageError (--help and --version exit with 0)."""
+    return options_of(parse_args(argv))
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """argv as argparse reads it, the command apart (args.command); raises UsageError."""
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     own, command = split_command(parser, words)
@@ -312,106 +263,47 @@ def parse_options(argv: list[str] | None) -> Options:
     if "--" in words[len(own):len(own) + 1] and not command:
         raise UsageError("-- must be followed by a command (or give -p PID, -n NAME, or "
                          "nothing for the whole system)")
+    return args
+
+
+def options_of(args: argparse.Namespace) -> Options:
+    """The trace's Options of parsed arguments, validated; raises UsageError."""
     opts = Options(
-        output=args.output if args.output is not None else Options.output,
-        duration=args.duration,
-        verbose=args.verbose,
-        list_syscalls=args.list_syscalls,
-        info=args.info,
-        command=args.command,
-        follow=args.follow > 0,
-        per_process=args.follow > 1,
-        quiet=args.quiet,
-    )
-    opts.timestamps = min(args.timestamps, 3)
-    opts.durations = args.durations
-    opts.relative = args.relative
-    opts.failed = args.failed
+        output=args.output, duration=args.duration, command=args.command,
+        follow=args.follow > 0, per_process=args.follow > 1,
+        timestamps=min(args.timestamps, 3), durations=args.durations, relative=args.relative,
+        failed=args.failed, summary=args.summary and not args.with_summary,
+        with_summary=args.with_summary, summary_wall=args.summary_wall, latency=args.latency,
+        format=args.format, tid=args.tid, string_limit=args.string_limit,
+        data_limit=args.data_limit, decode_fds=args.decode_fds, absolute=args.absolute,
+        probe_root=os.environ.get(PROBE_ROOT_ENV, "/"), verbose=args.verbose,
+        quiet=args.quiet, face="cli")
     syscall_lists = list(args.syscall)
     for expr in args.expr:
         key, _, value = expr.rpartition("=") if "=" in expr else ("trace", "=", expr)
         if key == "trace":
             syscall_lists.append(value)
         elif key == "status" and value in ("failed", "successful", "unfinished"):
-            opts.failed = opts.failed or value == "failed"
-            opts.successful = opts.successful or value == "successful"
-            opts.unfinished = opts.unfinished or value == "unfinished"
+            setattr(opts, value, True)
         else:
             raise UsageError(f"unsupported -e {expr!r}: observer reads -e trace=LIST and "
                              "-e status=failed|successful|unfinished")
-    if opts.failed + opts.successful + opts.unfinished > 1:
-        chosen = [name for name, on in (("failed", opts.failed), ("successful", opts.successful),
-                                        ("unfinished", opts.unfinished)) if on]
-        raise UsageError(f"status={' and status='.join(chosen)} select nothing together")
-    opts.summary = args.summary or args.with_summary
-    opts.summary_with_events = args.with_summary
-    for flag, given in (("-w", args.summary_wall), ("--latency", args.latency)):
-        if given and not opts.summary:
-            raise UsageError(f"{flag} shapes the summary: add -c (or -C)")
-    opts.summary_wall = args.summary_wall
-    opts.latency = args.latency
-    opts.output_given = args.output is not None
-    if args.format is None:
-        # -t/-T only make sense for strace lines: asking for them picks that format.
-        opts.format = ("strace" if opts.timestamps or opts.durations or opts.relative
-                       or args.decode_fds or args.absolute else "log")
-    else:
-        opts.format = args.format
-    if opts.per_process:
-        if args.output is None or args.output == "-":
-            raise UsageError("-ff writes one file per process: give -o FILE (jsonl, strace: "
-                             "FILE.PID) or -o DIR (log: DIR/COMM:PID.log)")
-        if opts.format == "parquet":
-            raise UsageError("-ff does not apply to --format parquet: its rows carry the pid")
-    opts.tid = args.tid
-    if opts.tid and opts.format != "log":
-        raise UsageError(f"--tid applies to the log format; --format {opts.format} records "
-                         "carry the thread id already")
-    if (opts.timestamps or opts.durations or opts.relative) and opts.format != "strace":
-        raise UsageError(f"-t/-tt/-T apply to --format strace, not {opts.format}")
-    if opts.format == "parquet":
-        if opts.summary and not opts.summary_with_events:
-            raise UsageError("-c writes a table, not a Parquet dataset: -C writes the records "
-                             "too, or --format jsonl writes the table as JSON lines")
-        if opts.output == "-":
-            raise UsageError("--format parquet writes a dataset directory, not standard output")
-        if args.output is None:
-            opts.output = "trace.parquet"
-    if not 1 <= args.string_limit <= STRING_LIMIT_MAX:
-        raise UsageError(f"string limit must be 1-{STRING_LIMIT_MAX} bytes, not "
-                         f"{args.string_limit}")
-    opts.string_limit = args.string_limit
-    if not 0 <= args.data_limit <= DATA_LIMIT_MAX:
-        raise UsageError(f"data limit must be 0-{DATA_LIMIT_MAX} bytes, not {args.data_limit}")
-    opts.data_limit = args.data_limit
-    opts.decode_fds = args.decode_fds
-    opts.absolute = args.absolute
-    if opts.decode_fds and opts.format not in ("jsonl", "strace", "parquet"):
-        raise UsageError(f"-y applies to --format strace, jsonl and parquet, not {opts.format}")
-    if opts.absolute and opts.format not in ("jsonl", "strace"):
-        raise UsageError(f"--absolute applies to --format strace and jsonl, not {opts.format}")
-    opts.comms = parse_comms(args.comm)
-    opts.paths = parse_paths(args.path)
-    opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)
     if args.run_as is not None:
         raise UsageError("-u USER would run the command as USER, as strace's -u does, which "
                          "observer does not do: --user USER traces only USER's syscalls")
+    opts.comms = parse_comms(args.comm)
+    opts.paths = parse_paths(args.path)
+    opts.cgroup = parse_cgroup(args.cgroup, args.unit, args.container)
     opts.uid = parse_user(args.user, args.uid)
     opts.pids = parse_pids(args.pid)
     selection = parse_selection(syscall_lists)
     opts.syscalls, opts.compat_syscalls = selection.native, selection.compat
     opts.numeric_syscalls = selection.numbers
-    if opts.duration is not None and not opts.duration > 0:
-        raise UsageError(f"duration must be > 0 seconds, not {args.duration}")
     opts.ring_size = parse_size(args.ring_size)
     opts.rotate = parse_size(args.rotate, power_of_two=False)
     if args.backlog is not None:
         opts.backlog = parse_size(args.backlog, power_of_two=False, name="backlog size")
-    if opts.pids and opts.command:
-        raise UsageError("give either -p PID or -- CMD, not both")
-    if opts.follow and not (opts.pids or opts.command or opts.comms):
-        raise UsageError("-f follows the children of -p PID, -n NAME or a command: give one")
-    return opts
+    return opts.check()
 
 
 def list_syscalls(pattern: str = "*") -> None:
@@ -603,12 +495,12 @@ def describe(opts: Options) -> str:
         target += f" as uid {opts.uid}"
     if opts.paths:
         target += " touching " + ", ".join(opts.paths)
-    if not records_wanted(opts):
+    if not opts.records:
         return target + ", summary only"
     if opts.output == "-":
         return target + " to standard output"
-    if not opts.output_given:  # the default file, named in full so it can be found
-        return target + f" to {os.path.abspath(opts.output)} (the default -o)"
+    if opts.output is None:  # the default file, named in full so it can be found
+        return target + f" to {os.path.abspath(opts.output_path)} (the default -o)"
     return target + f" to {opts.output}"
 
 
@@ -617,22 +509,6 @@ def how_to_stop(opts: Options) -> str:
     if opts.duration:
         return f"stops after {opts.duration:g} s, or Ctrl-C"
     return "Ctrl-C to stop"
-
-
-def settings(opts: Options) -> Settings:
-    """The session settings of the command-line options."""
-    chosen = Settings(
-        pids=opts.pids, comms=opts.comms, command=opts.command, follow=opts.follow,
-        syscalls=opts.syscalls, compat_syscalls=opts.compat_syscalls, paths=opts.paths,
-        cgroup=opts.cgroup, uid=opts.uid,
-        duration=opts.duration,
-        ring_size=opts.ring_size, backlog_size=opts.backlog, emit_records=records_wanted(opts),
-        count_stats=opts.summary, count_latency=opts.latency, failed=opts.failed,
-        successful=opts.successful, unfinished=opts.unfinished, fd_paths=opts.decode_fds, absolute_paths=opts.absolute,
-        probe_root=os.environ.get(PROBE_ROOT_ENV, "/"),
-    )
-    set_format(chosen, opts.format, opts.string_limit, opts.data_limit)
-    return chosen
 
 
 #: Signals that stop tracing: Ctrl-C, kill's default, and the terminal hanging up.
@@ -667,11 +543,11 @@ def run(opts: Options) -> int:
 
 
 def _run(opts: Options) -> int:
-    session = Session(settings(opts))
+    session = Session(opts)
     # Outputs are checked now and created only once tracing works, so that a failed start
     # (no privileges, an unknown command) leaves an existing file as it was.
-    if records_wanted(opts) or opts.output_given:
-        check_output(opts.output, opts.format, opts.per_process)
+    if opts.records or opts.output is not None:
+        check_output(opts.output_path, opts.format or "log", opts.per_process)
     session.start()
     try:
         return _trace(opts, session)
@@ -680,8 +556,6 @@ def _run(opts: Options) -> int:
 
 
 def _trace(opts: Options, session: Session) -> int:
-    from observer import _core
-
     tracer = session.tracer
     # Facts about the machine that change nothing (tracefs absent): for -v and --info only.
     if opts.verbose and not opts.quiet:
@@ -694,31 +568,21 @@ def _trace(opts: Options, session: Session) -> int:
     # The command execs first: if that fails, no output has been created. Its first records
     # wait in the ring for the first poll.
     session.release()
-    output = Output(opts.format if records_wanted(opts) else None, opts.output,
-                    timestamps=opts.timestamps, durations=opts.durations,
-                    relative=opts.relative, rotate=opts.rotate, tid=opts.tid,
-                    per_process=opts.per_process)
+    output = Output(opts)
     status_line = (StatusLine(sys.stderr, time.monotonic(), session.waits_for_targets
                               or bool(opts.comms)) if wants_status_line(opts) else None)
-    output_error: OutputError | None = None
+
+    def on_poll(counters: Any) -> None:
+        take_stop_signal(session)
+        if status_line is not None:
+            status_line.update(time.monotonic(), output.sink.written,
+                               counters.lost + counters.dropped, counters.traced_alive)
+
     try:
-        for counters in session.polls(output.sink):
-            take_stop_signal(session)
-            output.feed()
-            if status_line is not None:
-                status_line.update(time.monotonic(), output.sink.written, counters.lost + counters.dropped,
-                                   counters.traced_alive)
-        output.feed(final=True)
-    except OutputError as err:
-        output_error = err
+        report = session.record(output, on_poll)
     finally:
         if status_line is not None:
             status_line.clear()
-    if output_error is not None:
-        # What is left in the ring can no longer be written: count it so it is reported lost.
-        tracer.detach()
-        tracer.drain(_core.DiscardSink())
-    written = output.written
     elapsed = time.monotonic() - session.start_time
     status = session.finish()
     counters = tracer.counters()
@@ -728,61 +592,20 @@ def _trace(opts: Options, session: Session) -> int:
     if counters.untraced_execs:
         print(f"observer: warning: {counters.untraced_execs} programs named by -n were not "
               "traced (a pid past the traced bitmap)", file=sys.stderr)
-    # Every call was either written (in full, unfinished or resumed), dropped in the kernel
-    # (each cause counted), dropped in user space (backlog full), or taken for the output but
-    # not written because the output failed.
-    unwritten = tracer.consumed - written
-    counts = accounting(written, tracer, counters, unwritten)
-    lost = counts["lost"]
-    if (opts.format == "jsonl" and not opts.per_process and output_error is None
-            and records_wanted(opts)):
-        try:
-            output.sink.write_end(counts)
-        except OutputError as err:
-            output_error = err
     # A closed pipe (observer -o - | head) is how a reader says it has seen enough: no report
     # of what it did not read. -c alone writes no records: its table is the report.
+    output_error = session.output_error
     closed_pipe = output_error is not None and output_error.errno == errno.EPIPE
-    if not closed_pipe and ((not opts.quiet and records_wanted(opts)) or lost):
-        line = closing_line(counts, elapsed)
-        if opts.numeric_syscalls and not written and records_wanted(opts):
+    if not closed_pipe and ((not opts.quiet and opts.records) or report.lost):
+        line = closing_line(report, elapsed)
+        if opts.numeric_syscalls and not report.written and opts.records:
             line += "; " + numeric_selection_note(opts.numeric_syscalls)
         print(line, file=sys.stderr)
-    if opts.summary:
-        write_summary(opts, tracer.stats())
+    if opts.counts:
+        write_summary(opts, tracer.stats(), sys.stderr)
     if output_error is not None and not closed_pipe:
         raise output_error
     return EXIT_OK if status is None else status
-
-
-def write_summary(opts: Options, stats: list[Any]) -> None:
-    """The -c table: on stderr, or as strace -c -o FILE does, into -o FILE (or standard output
-    with -o -); --format jsonl writes it as one JSON object per syscall."""
-    text = (summary.format_jsonl(stats, wall=opts.summary_wall) if opts.format == "jsonl"
-            else summary.format_table(stats, wall=opts.summary_wall, latency=opts.latency))
-    if opts.summary_with_events or not opts.output_given:
-        sys.stderr.write(text)
-    elif opts.output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        write_summary_file(opts.output, text)
-
-
-def accounting(written: int, tracer: Any, counters: Any, unwritten: int) -> dict[str, int]:
-    """The run's counts: records written (of them, calls unfinished and resumed) and records
-    lost, in all and by cause. The calls written and lost_ring + lost_storage +
-    lost_oversized + dropped + not_written + abandoned cover every call traced threads made
-    while attached (and resumed ones, begun before); lost_notices are process exits and
-    signals."""
-    abandoned = tracer.abandoned
-    return {
-        "written": written, "unfinished": tracer.unfinished, "resumed": tracer.resumed,
-        "lost": counters.lost + counters.dropped + unwritten + abandoned,
-        "lost_ring": counters.lost_ring, "lost_storage": counters.lost_storage,
-        "lost_oversized": counters.lost_oversized, "lost_notices": counters.lost_notices,
-        "dropped": counters.dropped, "not_written": unwritten, "abandoned": abandoned,
-    }
 
 
 def numeric_selection_note(numbers: list[str]) -> str:
@@ -793,26 +616,22 @@ def numeric_selection_note(numbers: list[str]) -> str:
             f"(string size) use --string-limit {numbers[0]}")
 
 
-def closing_line(counts: dict[str, int], elapsed: float) -> str:
+def closing_line(report: Report, elapsed: float) -> str:
     """observer: 146 events written, 0 lost, 0.11 s; with the unfinished and resumed calls
     among the written ones and the causes of loss when there are any."""
-    causes = [(counts["lost_ring"], "ring full"), (counts["lost_storage"], "no task storage"),
-              (counts["lost_oversized"], "larger than the ring"),
-              (counts["lost_notices"], "exits and signals, ring full"),
-              (counts["dropped"], "dropped: backlog full"),
-              (counts["not_written"], "not written: output failed"),
-              (counts["abandoned"], "still being written at the end")]
+    causes = [(report.lost_ring, "ring full"), (report.lost_storage, "no task storage"),
+              (report.lost_oversized, "larger than the ring"),
+              (report.lost_notices, "exits and signals, ring full"),
+              (report.dropped, "dropped: backlog full"),
+              (report.not_written, "not written: output failed"),
+              (report.abandoned, "still being written at the end")]
     detail = ", ".join(f"{n} {why}" for n, why in causes if n)
-    lost = f"{counts['lost']} lost" + (f" ({detail})" if detail else "")
+    lost = f"{report.lost} lost" + (f" ({detail})" if detail else "")
     took = f"{elapsed * 1000:.0f} ms" if elapsed < 1 else f"{elapsed:.2f} s"
-    line = f"observer: {counts['written']} events written, {lost}, {took}"
-    among = [f"{counts[key]} {key}" for key in ("unfinished", "resumed") if counts[key]]
+    line = f"observer: {report.written} events written, {lost}, {took}"
+    among = [f"{count} {name}" for count, name in ((report.unfinished, "unfinished"),
+                                                   (report.resumed, "resumed")) if count]
     return line + (f"; {' and '.join(among)} among them" if among else "")
-
-
-def records_wanted(opts: Options) -> bool:
-    """Whether records are written at all: -c alone moves no per-event data."""
-    return not opts.summary or opts.summary_with_events
 
 
 def to_stdout(report: Callable[[], int]) -> int:
@@ -836,16 +655,17 @@ def to_stdout(report: Callable[[], int]) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m observer``; returns the exit status."""
     try:
-        opts = parse_options(argv)
-        if opts.list_syscalls is not None:
-            pattern = opts.list_syscalls
+        args = parse_args(argv)
+        opts = options_of(args)
+        if args.list_syscalls is not None:
+            pattern = args.list_syscalls
 
             def listing() -> int:
                 list_syscalls(pattern)
                 return EXIT_OK
 
             return to_stdout(listing)
-        if opts.info:
+        if args.info:
             return to_stdout(print_info)
     except UsageError as err:
         print(f"observer: error: {err}", file=sys.stderr)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from observer import _core, _options, _session
 from observer._clock import clock_offset_ns
 from observer._files import check_output
+from observer._outputs import Output, write_summary
 from observer._selection import parse_selection
 from observer._errors import UsageError
 
@@ -55,31 +56,36 @@ class Tracer:
         with observer.Tracer(command=["ls", "/"], syscalls="openat,read") as tracer:
             df = tracer.to_pandas()
 
-    The options are the command line's, by its long names, and are validated by the same
-    functions: ``pids`` (-p: ints or comma-separated strings), ``syscalls`` (-s: names,
-    numbers, classes), ``comms`` (-n), ``paths`` (-P), ``follow`` (-f), ``command`` (``-- CMD ARGS``, started
-    gated so its first syscall is traced), ``cgroup``/``unit``/``container``, ``user``/``uid``,
-    ``failed`` (-Z), ``successful`` and ``unfinished`` (-e status=successful|unfinished),
-    ``duration`` (-d, seconds),
-    ``summary`` (-c: counts only; see summary()) and ``with_summary`` (-C), ``string_limit``
-    and ``data_limit``, ``decode_fds`` (-y: what each fd names, the ``fd_path`` column) and
-    ``absolute`` (--absolute), and ``output``/``format`` (-o, --format: see write()) with
-    ``timestamps`` (1-3: -t, -tt, -ttt), ``durations`` (-T), ``relative`` (-r), ``tid``
-    (--tid) and ``per_process`` (-ff). With none of ``pids``, ``command`` and ``comms`` the
-    whole system is traced, except this process.
+    The options are the command line's, by its long names, in one model with it
+    (observer._options.Options, validated by the same check): ``pids`` (-p: ints or
+    comma-separated strings), ``syscalls`` (-s: names, numbers, classes), ``comms`` (-n),
+    ``paths`` (-P), ``follow`` (-f), ``command`` (``-- CMD ARGS``, started gated so its first
+    syscall is traced), ``cgroup``/``unit``/``container``, ``user``/``uid``, ``failed`` (-Z),
+    ``successful`` and ``unfinished`` (-e status=successful|unfinished), ``duration`` (-d,
+    seconds), ``summary`` (-c: counts only; see summary()) and ``with_summary`` (-C) with
+    ``summary_wall`` (-w) and ``latency`` (--latency), ``string_limit`` and ``data_limit``,
+    ``decode_fds`` (-y: what each fd names, the ``fd_path`` column) and ``absolute``
+    (--absolute), and ``output``/``format`` (-o, --format: see write()) with ``timestamps``
+    (1-3: -t, -tt, -ttt), ``durations`` (-T), ``relative`` (-r), ``tid`` (--tid),
+    ``per_process`` (-ff) and ``rotate`` (--rotate). As on the command line, ``timestamps``,
+    ``durations``, ``relative``, ``decode_fds`` or ``absolute`` with an output and no format
+    choose the strace format. With none of ``pids``, ``command`` and ``comms`` the whole
+    system is traced, except this process.
     ``capture_time`` stamps each record (``ts_ns``, CLOCK_MONOTONIC; the DataFrame's ``time``
     column); ``capture_exit`` records at syscall exit with the return value, the duration and
     the strings, argv and data the Arrow batches' columns hold (on by itself with ``failed``,
     ``successful``, ``unfinished``, ``decode_fds`` and the summaries). ``ring_size`` is the ring
-    buffer size in MiB (a power of two, as ``--ring-size``). A thread of the C++ core drains
-    the ring as records come, also while Python is busy elsewhere; ``backlog_size`` (MiB, as
-    ``--backlog``; default 16 ring sizes, at most 1024) bounds what it holds until batches()
-    takes it, and what does not fit is counted in ``dropped``.
+    buffer size, a power of two: MiB, or a string with a K, M or G suffix (as
+    ``--ring-size``). A thread of the C++ core drains the ring as records come, also while
+    Python is busy elsewhere; ``backlog_size`` (MiB or a suffixed string, as ``--backlog``;
+    default 16 ring sizes, at most 1 GiB) bounds what it holds until batches() takes it, and
+    what does not fit is counted in ``dropped``. ``verbose`` (1, 2) prints libbpf's messages.
 
     The run is the command line's (observer._session.Session): it ends after ``duration``,
     or once every traced process has exited when there are pids or a command. A command that
     still runs when the trace ends or the Tracer closes is ended with its whole tree: SIGTERM,
-    SIGKILL after 1 s; ``exit_status`` then says 143 (or 137).
+    SIGKILL after 1 s; ``exit_status`` then says 143 (or 137). report() gives what was
+    written and lost by cause, as the command line's closing line does.
 
     Raises UsageError for bad options, TracerPermissionError without privileges and the other
     ObserverError subclasses when the kernel refuses the programs. Not thread-safe; it may be
@@ -99,7 +105,7 @@ class Tracer:
         *,
         capture_time: bool = True,
         capture_exit: bool = False,
-        ring_size: int = 16,
+        ring_size: int | str = 16,
         failed: bool = False,
         successful: bool = False,
         unfinished: bool = False,
@@ -123,104 +129,83 @@ class Tracer:
         relative: bool = False,
         tid: bool = False,
         per_process: bool = False,
-        backlog_size: int | None = None,
+        backlog_size: int | str | None = None,
+        rotate: int | str = 64,
+        summary_wall: bool = False,
+        latency: bool = False,
+        verbose: int = 0,
     ) -> None:
         # str or bytes (arguments need not be UTF-8); kept as str, bytes as surrogates.
         commands = [command] if isinstance(command, (str, bytes)) else list(command or [])
-        if ring_size <= 0 or ring_size & (ring_size - 1) or ring_size > 1024:
-            raise UsageError(f"ring size must be a power of two from 1 to 1024 MiB, not {ring_size}")
-        if duration is not None and not duration > 0:
-            raise UsageError(f"duration must be > 0 seconds, not {duration}")
-        if backlog_size is not None and not 1 <= backlog_size <= 1 << 20:
-            raise UsageError(f"backlog size must be from 1 to 1048576 MiB, not {backlog_size}")
-        if failed + successful + unfinished > 1:
-            raise UsageError("failed, successful and unfinished select nothing together")
-        if not 1 <= string_limit <= _options.STRING_LIMIT_MAX:
-            raise UsageError(f"string limit must be 1-{_options.STRING_LIMIT_MAX} bytes, not "
-                             f"{string_limit}")
-        if not 0 <= data_limit <= _options.DATA_LIMIT_MAX:
-            raise UsageError(f"data limit must be 0-{_options.DATA_LIMIT_MAX} bytes, not {data_limit}")
-        if format is not None and format not in _options.FORMATS:
-            raise UsageError(f"unknown format {format!r}: expected one of "
-                             f"{', '.join(_options.FORMATS)}")
-        self.format = format or ("log" if output is not None else None)
-        if (timestamps or durations or relative) and self.format != "strace":
-            raise UsageError("timestamps, durations and relative shape format='strace' output")
-        if tid and self.format != "log":
-            raise UsageError("tid shapes format='log' output")
-        if per_process and (output is None or self.format == "parquet"):
-            raise UsageError("per_process writes one file per process of output: give output= "
-                             "and a format other than parquet")
-        follow = follow or per_process  # -ff is -f writing one file per process
-        if not 0 <= timestamps <= 3:
-            raise UsageError(f"timestamps must be 0-3 (-t, -tt, -ttt), not {timestamps}")
-        #: The strace and log writers' shapes, as -t/-tt/-ttt, -T, -r, --tid and -ff give them.
-        self.timestamps, self.durations, self.relative = timestamps, durations, relative
-        self.tid, self.per_process = tid, per_process
-        if self.format == "parquet" and output is None:
-            output = "trace.parquet"
-        self.output = output
         selection = parse_selection(_strings(syscalls))
-        self.settings = _session.Settings(
+        #: The options, as the command line's -p, -s, ... fill them (observer._options).
+        self.options = _options.Options(
             pids=_options.parse_pids(_strings(pids)),
             syscalls=selection.native,
             compat_syscalls=selection.compat,
+            numeric_syscalls=selection.numbers,
             paths=_options.parse_paths([paths] if isinstance(paths, str) else list(paths or [])),
             comms=_options.parse_comms(_strings(comms)),
             command=[os.fsdecode(c) for c in commands],
             follow=follow,
             cgroup=_options.parse_cgroup(cgroup, unit, container),
             uid=_options.parse_user(None if user is None else str(user), uid),
+            failed=failed, successful=successful, unfinished=unfinished,
+            summary=summary and not with_summary, with_summary=with_summary,
+            summary_wall=summary_wall, latency=latency,
+            capture_time=capture_time, capture_exit=capture_exit,
+            string_limit=string_limit, data_limit=data_limit,
+            decode_fds=decode_fds, absolute=absolute,
+            output=None if output is None else os.fspath(output), format=format,
+            timestamps=timestamps, durations=durations, relative=relative, tid=tid,
+            per_process=per_process,
+            rotate=_options.parse_size(rotate, power_of_two=False),
             duration=duration,
-            ring_size=ring_size << 20,
-            backlog_size=(backlog_size or 0) << 20,
-            capture_time=capture_time,
-            capture_exit=capture_exit,
-            emit_records=not summary or with_summary,
-            count_stats=summary or with_summary,
-            failed=failed,
-            successful=successful,
-            unfinished=unfinished,
-            fd_paths=decode_fds,
-            absolute_paths=absolute,
-        )
-        _session.set_format(self.settings, self.format, string_limit, data_limit)
-        if self.settings.pids and self.settings.command:
-            raise UsageError("give either pids or command, not both")
-        if follow and not (self.settings.pids or self.settings.command or self.settings.comms):
-            raise UsageError("follow traces the children of pids, comms or a command: give one")
+            ring_size=_options.parse_size(ring_size),
+            backlog=(0 if backlog_size is None else
+                     _options.parse_size(backlog_size, power_of_two=False, name="backlog size")),
+            verbose=verbose, face="api",
+        ).check()
         #: CLOCK_REALTIME - CLOCK_MONOTONIC when the tracer started (see clock_offset_ns()).
         self.clock_offset_ns = 0
         #: The command's exit status (128 + N if killed by signal N), once it has ended.
         self.exit_status: int | None = None
         self._session: _session.Session | None = None
-        self._sink: Any = None
-        self._done = False
+        self._output: Output | None = None  # output= or format=: the file of write()
+        self._closed = False
         self._reading = False  # batches(), write() or summary() has begun reading records
         self._drained = False  # the records were read to the end of the trace
-        self._undelivered = 0  # records taken from the core but never handed to the caller
-        self._counters: Any = None
+        self._delivered = 0  # records handed to the caller in batches
 
-    # The options as attributes, as before they were grouped in settings.
+    # The options as attributes.
     @property
     def pids(self) -> list[int]:
-        return self.settings.pids
+        return self.options.pids
 
     @property
     def syscalls(self) -> list[int]:
-        return self.settings.syscalls
+        return self.options.syscalls
 
     @property
     def comms(self) -> list[str]:
-        return self.settings.comms
+        return self.options.comms
 
     @property
     def command(self) -> list[str]:
-        return self.settings.command
+        return self.options.command
 
     @property
     def follow(self) -> bool:
-        return self.settings.follow
+        return self.options.follow
+
+    @property
+    def output(self) -> str | None:
+        """Where write() writes (output=, or the default file of format=), else None."""
+        return None if self.options.batches else self.options.output_path
+
+    @property
+    def format(self) -> str | None:
+        return self.options.format
 
     # Lifecycle -------------------------------------------------------------------------------
 
@@ -238,26 +223,22 @@ class Tracer:
 
     def open(self) -> None:
         """Load and attach the programs, then let ``command`` start. Called by ``with``."""
-        if self._counters is not None:
+        if self._closed:
             raise UsageError("this Tracer is closed: create a new one to trace again")
         if self._session is not None:
             raise UsageError("this Tracer is already open")
-        session = self.session_class(self.settings)
-        if self.output is not None:
-            check_output(self.output, self.format or "log", self.per_process)
+        opts = self.options
+        _core.set_verbosity(opts.verbose)
+        session = self.session_class(opts)
+        if not opts.batches:
+            check_output(opts.output_path, opts.format or "log", opts.per_process)
         session.start()
         try:
             self.clock_offset_ns = clock_offset_ns()
             session.begin()
             session.release()  # the command execs first: if that fails, no output is created
-            if self.output is not None:
-                # -c -o FILE: the table goes to the file at the end, records nowhere.
-                self._sink = _session.Output(
-                    self.format if self.settings.emit_records else None, self.output, timestamps=self.timestamps,
-                    durations=self.durations, relative=self.relative, tid=self.tid,
-                    per_process=self.per_process, clock_offset_ns=self.clock_offset_ns)
-            else:
-                self._sink = _core.BatchSink()
+            if not opts.batches:
+                self._output = Output(opts, self.clock_offset_ns)
         except BaseException:
             session.finish()
             raise
@@ -265,13 +246,14 @@ class Tracer:
 
     def close(self) -> None:
         """Detach, end ``command`` and its tree if it still runs (SIGTERM, then SIGKILL after
-        1 s) and keep the final counters.
+        1 s).
 
         Records still in the ring or the backlog are dropped unless they were read to the end
         (a batches() loop left early), and counted in ``lost``. Idempotent.
         """
-        if self._session is None or self._counters is not None:
+        if self._session is None or self._closed:
             return
+        self._closed = True
         tracer = self._session.tracer
         if tracer is not None:
             tracer.detach()
@@ -279,54 +261,53 @@ class Tracer:
                 # What the ring still holds will never be read: counted lost, not dropped
                 # silently.
                 tracer.discard()
-        self._done = True
         self.exit_status = self._session.finish()
-        self._counters = self._session.tracer.counters()
 
     # Counters -------------------------------------------------------------------------------
 
+    def report(self) -> _session.Report:
+        """What was written (or handed over in batches) and lost, by cause: the accounting
+        of the command line's closing line and jsonl end line (observer._session.Report)."""
+        if self._session is None:
+            return _session.Report()
+        written = self._output.written if self._output is not None else self._delivered
+        return self._session.report(written)
+
     def _counter(self, name: str) -> int:
-        if self._counters is not None:
-            return int(getattr(self._counters, name))
         if self._session is None:
             return 0
         return int(getattr(self._session.tracer.counters(), name))
 
-    def _tracer_count(self, name: str) -> int:
-        """One of the core Tracer's own counts (not the kernel's), 0 before open()."""
-        tracer = self._session.tracer if self._session is not None else None
-        return int(getattr(tracer, name)) if tracer is not None else 0
-
     @property
     def lost(self) -> int:
-        """Calls not recorded: the kernel could not queue them (ring full, no task storage,
-        larger than the ring), or they were never read: still in the ring or the backlog when
-        the tracer closed, or in a batch that a batches() loop left early did not reach."""
-        return (self._counter("lost") + self._tracer_count("discarded")
-                + self._undelivered)
+        """Records not written or handed over, every cause: the kernel could not queue them
+        (ring full, no task storage, larger than the ring), the backlog was full
+        (``dropped``), or they were never read: still in the ring or the backlog when the
+        tracer closed, or in a batch that a batches() loop left early did not reach."""
+        return self.report().lost
 
     @property
     def unfinished(self) -> int:
         """Calls recorded without a return (flag EVENT_UNFINISHED): their thread was killed in
         them, or they were still running when tracing stopped (EVENT_DETACHED too)."""
-        return self._tracer_count("unfinished")
+        return self.report().unfinished
 
     @property
     def resumed(self) -> int:
         """Calls of ``pids`` already running when tracing began, recorded at their return
         (flag EVENT_RESUMED)."""
-        return self._tracer_count("resumed")
+        return self.report().resumed
 
     @property
     def abandoned(self) -> int:
         """Records still being written when the trace ended (after the drain's 100 ms wait),
-        never received; counted apart from ``lost``."""
-        return self._tracer_count("abandoned")
+        never received; part of ``lost``."""
+        return self.report().abandoned
 
     @property
     def dropped(self) -> int:
         """Records drained from the ring but dropped because the backlog (``backlog_size``)
-        was full: batches were not taken for that long."""
+        was full: batches were not taken for that long; part of ``lost``."""
         return self._counter("dropped")
 
     @property
@@ -342,27 +323,28 @@ class Tracer:
 
     # Records --------------------------------------------------------------------------------
 
-    def _polls(self, sink: Any, timeout: float | None) -> Iterator[None]:
-        """The session's poll loop into sink, once per Tracer; ``timeout`` stops it as -d
-        does. Yields after each poll; ends detached and drained."""
+    def _start_reading(self) -> _session.Session:
+        """The open session, whose records are read once, to the end of the trace."""
         if self._session is None:
             raise UsageError("open the Tracer first: 'with observer.Tracer(...) as tracer:'")
         if self._reading:
             raise UsageError("this Tracer's records were already read (batches() runs once, to "
                              "the end of the trace); keep the result of the first call")
-        if self._done:
+        if self._closed:
             raise UsageError("this Tracer is closed: its records were dropped with it")
-        session = self._session
-        deadline = None if timeout is None else time.monotonic() + timeout
         self._reading = True
-        for _ in session.polls(sink):
-            yield
+        return self._session
+
+    def _stop_at(self, session: _session.Session, timeout: float | None
+                 ) -> Callable[[Any], None]:
+        """A per-poll check that stops session once timeout seconds have passed, as -d does."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+
+        def check(_: Any) -> None:
             if deadline is not None and time.monotonic() >= deadline:
                 session.stop(signal.SIGTERM)
-        # Only a loop that ran to here has drained the ring: one left early leaves records
-        # in the ring and the backlog for close() to count.
-        self._drained = True
-        self._done = True
+
+        return check
 
     def batches(self, timeout: float | None = None, format: str = "arrow"
                 ) -> Iterator[pa.RecordBatch] | Iterator[np.ndarray]:
@@ -391,35 +373,37 @@ class Tracer:
         if self.output is not None:
             raise UsageError(f"this Tracer writes its records to {self.output}: call write()")
         sink, take = _batch_sink(format, self.clock_offset_ns)
-        pending: list[Any] = []
-        try:
-            for _ in self._polls(sink, timeout):
-                pending = take()
-                while pending:
-                    yield pending.pop(0)
-        finally:
-            # A loop left early never sees the rest of the poll's batches: they count as lost.
-            self._undelivered += sum(len(batch) for batch in pending)
+        session = self._start_reading()
+        check = self._stop_at(session, timeout)
+        for counters in session.polls(sink):
+            for batch in take():
+                # Counted as handed over before the yield: a loop left here has it.
+                self._delivered += len(batch)
+                yield batch
+            check(counters)
+        # Only a loop that ran to here has drained the ring: one left early leaves records
+        # in the ring and the backlog for close() to count.
+        self._drained = True
 
     def write(self, timeout: float | None = None) -> int:
         """Trace to the end (as batches() does) writing ``output`` in ``format``, as the command
-        line's -o and --format do; returns how many records were written."""
-        if self.output is None:
+        line's -o and --format do (with ``summary`` alone, the -c table); returns how many
+        records were written. Raises OutputError if the output fails (the rest of the trace
+        is then counted in ``lost``)."""
+        if self._output is None:
             raise UsageError("give output= (and format=) to write records to a file")
-        if not (self.settings.emit_records or self._drained):
-            for _ in self._polls(self._sink.sink, timeout):
-                pass
-        elif self.settings.emit_records:
-            for _ in self._polls(self._sink.sink, timeout):
-                self._sink.feed()
-            self._sink.feed(final=True)
-        if not self.settings.emit_records:  # summary alone: the table, as -c -o FILE
-            from observer import summary
-
-            assert self._session is not None
-            _session.write_summary_file(self.output, summary.format_table(
-                self._session.tracer.stats()))
-        return int(self._sink.written)
+        if self._drained and not self.options.records:  # summary() traced to the end
+            session = self._session
+            assert session is not None
+        else:
+            session = self._start_reading()
+            session.record(self._output, self._stop_at(session, timeout))
+            self._drained = True
+        if session.output_error is not None:
+            raise session.output_error
+        if self.options.counts:  # -c -o FILE: the table goes to the file
+            write_summary(self.options, session.tracer.stats(), None)
+        return self._output.written
 
     def summary(self, timeout: float | None = None) -> pd.DataFrame:
         """The -c table as a DataFrame, one row per syscall (the columns of
@@ -430,14 +414,19 @@ class Tracer:
 
         from observer import summary
 
-        if not self.settings.count_stats:
+        if not self.options.counts:
             raise UsageError("give summary=True (or with_summary=True) to count per syscall")
         if self._session is None:
             raise UsageError("open the Tracer first: 'with observer.Tracer(...) as tracer:'")
-        if not self.settings.emit_records and not self._drained:
-            sink = self._sink.sink if isinstance(self._sink, _session.Output) else self._sink
-            for _ in self._polls(sink, timeout):
-                pass
+        if not self.options.records and not self._drained:
+            if self._output is not None:
+                self.write(timeout)
+            else:
+                session = self._start_reading()
+                check = self._stop_at(session, timeout)
+                for counters in session.polls(_core.BatchSink()):
+                    check(counters)
+                self._drained = True
         columns = ["syscall", "nr", "compat", "calls", "errors", "seconds", "usecs_per_call",
                    "cpu_ns", "wall_ns", "max_usecs", "p50_us", "p99_us"]
         return pd.DataFrame(summary.records(self._session.tracer.stats()), columns=columns)

@@ -233,8 +233,13 @@ def test_tracer_shapes_its_output_as_the_command_line_does(tmp_path: Path) -> No
                          output=str(split), format="jsonl", per_process=True) as tracer:
         tracer.write()
     assert len(list(tmp_path.glob("split.jsonl.*"))) == 2
-    with pytest.raises(observer.UsageError, match="format='strace'"):
-        observer.Tracer(output=str(log), durations=True)
+    # As on the command line, -T with no format chooses the strace format, and with another
+    # format it is refused.
+    assert observer.Tracer(output=str(log), durations=True).format == "strace"
+    with pytest.raises(observer.UsageError, match="apply to format='strace', not log"):
+        observer.Tracer(output=str(log), format="log", durations=True)
+    with pytest.raises(observer.UsageError, match="-T apply to --format strace, not log"):
+        cli.parse_options(["-o", str(log), "--format", "log", "-T"])
 
 
 def test_tracer_duration_ends_the_command_tree(tmp_path: Path) -> None:
