@@ -63,3 +63,36 @@ def test_nothing_imports_the_command_line_or_the_python_api() -> None:
     importers = {name: sorted(deps & FACES) for name, deps in edges.items()
                  if deps & FACES and name != "observer.__main__"}
     assert importers == {}
+
+
+#: What a module may import inside a function: the compiled core and the modules that load
+#: NumPy, pyarrow or pandas, kept out of the import of the light ones (the formatter, -l,
+#: --help) on purpose.
+LAZY = {"observer._core", "observer.arrow", "observer.frames", "observer._strace",
+        "observer._dataset", "observer.analysis"}
+#: The formatter and the analyses also work where the generated syscall table is missing
+#: (run from a source tree): they load it only to print names.
+WITHOUT_TABLE = {"observer.formatter", "observer.analysis"}
+
+
+def late_imports(path: Path) -> set[str]:
+    """The observer modules path imports inside a function."""
+    found: set[str] = set()
+    for func in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(func):
+            if isinstance(node, ast.ImportFrom) and node.module == "observer":
+                found.update(f"observer.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("observer."):
+                found.add(str(node.module))
+    return found
+
+
+def test_only_heavy_modules_are_imported_late() -> None:
+    late = {}
+    for path in PACKAGE.glob("*.py"):
+        module = f"observer.{path.stem}"
+        allowed = LAZY | ({"observer.syscalls"} if module in WITHOUT_TABLE else set())
+        late[module] = late_imports(path) - allowed
+    assert {module: names for module, names in late.items() if names} == {}

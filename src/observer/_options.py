@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from observer import _cgroups
 from observer._errors import UsageError
 
 FORMATS = ("log", "jsonl", "strace", "parquet")
@@ -90,8 +91,6 @@ def parse_size(text: str | int, power_of_two: bool = True, name: str = "rotate s
 def parse_cgroup(path: str | None, unit: str | None, container: str | None) -> Any:
     """The cgroup of --cgroup, --unit or --container (at most one), or None; raises
     UsageError."""
-    from observer import _cgroups
-
     given = [(flag, value) for flag, value in (("--cgroup", path), ("--unit", unit),
                                                ("--container", container)) if value is not None]
     if len(given) > 1:

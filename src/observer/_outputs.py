@@ -9,7 +9,10 @@ import os
 import sys
 from typing import Any, TextIO
 
+from observer import summary
+from observer._clock import clock_offset_ns as offset
 from observer._errors import OutputError, UsageError
+from observer._files import open_file
 from observer._options import Options
 
 
@@ -86,8 +89,6 @@ class Output:
 def summary_text(opts: Options, stats: list[Any]) -> str:
     """The -c table of stats as opts shapes it: strace -c's text, or with --format jsonl one
     JSON object per syscall."""
-    from observer import summary
-
     if opts.format == "jsonl":
         return summary.format_jsonl(stats, wall=opts.summary_wall)
     return summary.format_table(stats, wall=opts.summary_wall, latency=opts.latency)
@@ -111,8 +112,6 @@ def write_summary(opts: Options, stats: list[Any], stream: TextIO | None) -> Non
 def write_summary_file(path: str, text: str) -> None:
     """The -c table into path (-c -o FILE), private and never through a symlink; raises
     OutputError."""
-    from observer._files import open_file
-
     try:
         with os.fdopen(open_file(path), "w", encoding="utf-8") as out:
             out.write(text)
@@ -127,7 +126,6 @@ def write_summary_file(path: str, text: str) -> None:
 def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:
     try:
         from observer.frames import ParquetStream
-        from observer._clock import clock_offset_ns as offset
 
         return ParquetStream(path, offset() if clock_offset_ns is None else clock_offset_ns,
                              max_bytes=rotate)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from observer import __version__, syscall_classes, syscalls
+from observer import __version__, _cgroups, syscall_classes, syscalls
 from observer._errors import ObserverError, UsageError
 from observer._files import check_output
 from observer._options import (
@@ -377,8 +377,6 @@ def print_info(probe_root: str = "/") -> int:
 
 def cgroup_v2_info(probe_root: str = "/") -> str:
     """The --info line of the cgroup v2 hierarchy that --cgroup, --unit and --container use."""
-    from observer import _cgroups
-
     found = _cgroups.v2_mount(os.path.join(probe_root, "proc/self/mountinfo"))
     if found is None:
         return f"{'no':<8}not mounted: no --cgroup, --unit, --container"

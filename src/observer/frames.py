@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING, Any, Union
 import numpy as np
 
 from observer import syscalls
+from observer._clock import clock_offset_ns as measure
 from observer._escape import comm_from_filename_part, unescape_comm
+from observer._files import open_directory, replace_file
+from observer._formats import SNIFF_BYTES, detect_file, mismatch
 from observer.arrow import (
     COLUMNS,
     LOG_COLUMNS,
@@ -59,7 +62,6 @@ def _comm_text(raw: bytes) -> str:
 def _measured(clock_offset_ns: int | None) -> int:
     if clock_offset_ns is not None:
         return clock_offset_ns
-    from observer._clock import clock_offset_ns as measure
 
     return measure()
 
@@ -435,7 +437,6 @@ READABLE = ("log", "jsonl", "strace", "parquet")
 def _detect(path: Path, format: str | None, readable: tuple[str, ...]) -> str | None:
     """The format to read path as (None: an empty file); raises ValueError for a file of
     another format, naming what it looks like."""
-    from observer._formats import SNIFF_BYTES, detect_file, mismatch
 
     if format is not None and format not in readable:
         raise ValueError(f"unknown trace format {format!r}: expected one of "
@@ -624,7 +625,6 @@ class ParquetStream:
         import time
         import weakref
 
-        from observer._files import open_directory
 
         self.path = Path(path)
         self._dir = open_directory(self.path, parents=True)
@@ -664,7 +664,6 @@ class ParquetStream:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from observer._files import replace_file
 
         self._since = time.monotonic()
         if not self._pending_rows:

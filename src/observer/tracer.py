@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from observer import _core, _options, _session
+from observer import _core, _options, _session, summary
 from observer._clock import clock_offset_ns
 from observer._files import check_output
 from observer._outputs import Output, write_summary
@@ -412,7 +412,6 @@ class Tracer:
         alone it traces to the end first."""
         import pandas as pd
 
-        from observer import summary
 
         if not self.options.counts:
             raise UsageError("give summary=True (or with_summary=True) to count per syscall")
