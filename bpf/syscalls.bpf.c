@@ -42,6 +42,7 @@
 #include <bpf/bpf_tracing.h>
 #include "syscalls.bpf.h"
 #include "syscalls.h"
+#include "record.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -54,7 +55,6 @@ const volatile __u64 filter_syscall_bits[SYSCALL_WORDS] = {};
 const volatile __u64 filter_syscall_bits_compat[SYSCALL_WORDS] = {}; /* i386 numbers */
 const volatile __u8 capture_exit = 0;
 const volatile __u8 capture_time = 0;
-const volatile __u8 emit_records = 1;     /* write records to the ring */
 const volatile __u8 compact_records = 0;  /* entry records as struct log_event (the log) */
 const volatile __u8 count_stats = 0;      /* add to the stats map (-c) */
 const volatile __u8 count_latency = 0;    /* and to the latency map (-c --latency) */
@@ -86,52 +86,15 @@ const volatile __u32 argv_limit = 0;      /* bytes kept of each execve argv stri
 const volatile __u8 decode_fds = 0;       /* -y: what fd arguments and results name */
 const volatile __u8 absolute_paths = 0;   /* --absolute: where relative paths start */
 const volatile __u8 resume_calls = 0;     /* -p: a call running at attach ends resumed */
-const volatile __u32 ring_bytes = 16 << 20; /* the ring's size: larger records cannot fit */
 /* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
 const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
 const volatile struct capture_slot capture_plan[2][MAX_SYSCALLS][MAX_BLOBS] = {};
 
-/* Counters read by user space through the mmap'ed .bss. Every call a traced thread makes
- * while attached is written, written unfinished, or counted here. */
-__u64 lost_events = 0;     /* records of calls dropped because the ring was full */
-__u64 lost_notices = 0;    /* process exits and signals dropped because the ring was full */
-__u64 lost_storage = 0;    /* calls not recorded: their thread's start could not be stored */
-__u64 lost_oversized = 0;  /* records larger than the ring (a ring of a few pages) */
 __u64 untraced_forks = 0;  /* children not followed because the traced map was full */
 __u64 untraced_execs = 0;  /* -n: programs not traced because the traced map was full */
 __s64 traced_alive = 0;    /* processes in the traced map, counting user-space inserts */
 __s64 resume_left = 0;     /* threads in resuming: user space sets it before attaching */
 __u32 cgroup_moves = 0;    /* --cgroup: migrations into a cgroup v2 since attach */
-
-/* Where an item's bytes go: its start (masked below ITEMS_START_MAX) plus an offset inside it
- * (masked below ITEM_MAX). The masks are for the verifier, which bounds every copy by them
- * plus the copy's largest size; the code keeps each item within ITEM_MAX itself. */
-#define ITEM_AT(r, start, x)                                                               \
-	((r)->data + ((start) & (ITEMS_START_MAX - 1)) + ((x) & (ITEM_MAX - 1)))
-
-/* A record being put together: the event, its tail and its items, as they are sent. One per
- * CPU: the syscall tracepoints run their programs with preemption disabled (__DO_TRACE; since
- * syscall tracepoints may fault, the preempt_notrace guard of their BPF probes in
- * include/trace/bpf_probe.h), so nothing else on the CPU uses it until the record is sent. */
-struct record {
-	struct event e;
-	struct string_tail t;
-	char data[ITEMS_SPACE + ITEM_MAX]; /* room for the verifier's bound of the last item */
-	__u32 used;   /* bytes of data taken by the items so far */
-	__u32 unread; /* a string could not be read at entry (page not yet faulted in) */
-	__u32 cursor; /* where a loop writes next: see forget() */
-	__u32 __pad;
-	__s64 budget; /* what a loop may still read: see forget() */
-};
-
-/* Returns x through memory, so that the verifier knows only that it is a __u32: a loop that
- * writes at x (the bytes so far) then has states alike at each step, whatever came before,
- * and they are pruned, instead of one more per step. The caller bounds it again. */
-static __always_inline __u32 forget(struct record *r, __u32 x)
-{
-	*(volatile __u32 *)&r->cursor = x;
-	return *(volatile __u32 *)&r->cursor;
-}
 
 /* What a traced thread keeps between sys_enter and sys_exit: only the start of its call,
  * 88 bytes. Its entry data went out as an entry half; its exit half is built in a record. */
@@ -153,11 +116,6 @@ enum start_flag {
 	START_LOST = 1 << 19,       /* its entry half was lost, and counted: write nothing */
 	START_SEEN = 1 << 20,       /* the thread made a call since attach (resuming) */
 };
-
-struct {
-	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 16 << 20);
-} events SEC(".maps");
 
 /* The traced processes: bit tgid % 64 of word tgid / 64, for every pid the kernel can hand
  * out (512 KiB). The test each syscall of every process makes is then an array lookup the
@@ -206,13 +164,6 @@ struct {
 	__type(key, __u32);   /* tid */
 	__type(value, __u32); /* its tgid */
 } resuming SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct record);
-} records SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -383,31 +334,6 @@ static __always_inline bool status_selected(long ret)
 	return true;
 }
 
-/* What an event says of its task besides the ids: its name, and its cgroup v2 (the number
- * bpf_get_current_cgroup_id gives, read from the task: no helper call, any task). */
-static __always_inline void read_task(struct event *e, struct task_struct *task)
-{
-	read_comm(e->comm, task);
-	e->cgroup_id = task->cgroups->dfl_cgrp->kn->id;
-}
-
-/* A record of its own for pid_tgid; a full ring counts it in *lost. */
-static __always_inline struct event *reserve(__u64 pid_tgid, __s32 nr, __u64 *lost,
-					     struct task_struct *task)
-{
-	struct event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
-
-	if (!e) {
-		__sync_fetch_and_add(lost, 1);
-		return NULL;
-	}
-	e->tgid = pid_tgid >> 32;
-	e->tid = (__u32)pid_tgid;
-	e->nr = nr;
-	read_task(e, task);
-	return e;
-}
-
 /* The latency bucket of d ns (bpf/syscalls.h): its highest set bit and the bits below it. */
 static __always_inline __u32 latency_bucket(__u64 d)
 {
@@ -457,13 +383,6 @@ static __always_inline void add_stats(long nr, long ret, __u64 duration, __u64 c
 	}
 }
 
-static __always_inline struct record *record_buffer(void)
-{
-	__u32 zero = 0;
-
-	return bpf_map_lookup_elem(&records, &zero);
-}
-
 static __always_inline const volatile struct call_plan *plan_of(long nr, bool compat)
 {
 	return &plans[compat][(unsigned long)nr & (MAX_SYSCALLS - 1)];
@@ -482,72 +401,6 @@ static __always_inline void event_of(struct event *e, const struct start *s, __u
 	e->tid = (__u32)pid_tgid;
 	e->nr = s->nr;
 	read_task(e, task);
-}
-
-static __always_inline void begin_items(struct record *r)
-{
-	r->t.count = 0;
-	r->t.truncated = 0;
-	r->t.at_exit = 0;
-	r->used = 0;
-	r->unread = 0;
-}
-
-/* args[i] of the record, i < 6. The mask keeps the index bounded for the verifier where the
- * compiler has moved the caller's test away from the load. */
-static __always_inline __u64 arg_value(const struct record *r, __u32 i)
-{
-	barrier_var(i);
-	return r->e.args[i & 7];
-}
-
-/* Where the next item starts, or -1 when no more fit. */
-static __always_inline long next_item(const struct record *r)
-{
-	if (r->t.count >= MAX_ITEMS || r->used >= ITEMS_START_MAX)
-		return -1;
-	return r->used;
-}
-
-/* Takes the len bytes written at next_item() as item kind for argument arg. */
-static __always_inline void add_item(struct record *r, __u8 kind, __u8 arg, __u32 len, bool cut,
-				     bool at_exit)
-{
-	__u32 i = r->t.count;
-
-	if (i >= MAX_ITEMS)
-		return;
-	r->t.len[i] = len;
-	r->t.arg[i] = arg;
-	r->t.kind[i] = kind;
-	if (cut)
-		r->t.truncated |= STRING_TRUNCATED(i);
-	if (at_exit)
-		r->t.at_exit |= 1u << i;
-	r->t.count = i + 1;
-	r->used += len;
-}
-
-/* Sends r with its items; false (and counted) if it could not be queued. */
-static __always_inline bool send(struct record *r)
-{
-	__u64 size = sizeof(struct event);
-
-	if (r->t.count) {
-		r->e.flags |= EVENT_HAS_STRINGS;
-		size += sizeof(struct string_tail) + r->used;
-	}
-	if (size > sizeof(struct event) + sizeof(struct string_tail) + ITEMS_SPACE)
-		return false;
-	if (size + BPF_RINGBUF_HDR_SZ > ring_bytes) {
-		__sync_fetch_and_add(&lost_oversized, 1);
-		return false;
-	}
-	if (bpf_ringbuf_output(&events, r, size, BPF_RB_NO_WAKEUP)) {
-		__sync_fetch_and_add(&lost_events, 1);
-		return false;
-	}
-	return true;
 }
 
 /* The global functions below fill the per-CPU record themselves: each is verified once,
