@@ -45,6 +45,7 @@
 #include "record.bpf.h"
 #include "cgroup.bpf.h"
 #include "filter.bpf.h"
+#include "stats.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -53,8 +54,6 @@ const volatile __u8 follow_forks = 0;     /* -f: children of traced processes ar
 const volatile __u8 capture_exit = 0;
 const volatile __u8 capture_time = 0;
 const volatile __u8 compact_records = 0;  /* entry records as struct log_event (the log) */
-const volatile __u8 count_stats = 0;      /* add to the stats map (-c) */
-const volatile __u8 count_latency = 0;    /* and to the latency map (-c --latency) */
 const volatile __u8 emit_exits = 0;       /* a record when a traced process ends */
 const volatile __u32 string_limit = 0;    /* bytes per string argument, 0 = no strings */
 /* -P: only syscalls whose path argument is one of filter_path (as the program wrote it), or
@@ -123,22 +122,6 @@ struct {
 	__type(value, __u32); /* its tgid */
 } resuming SEC(".maps");
 
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, MAX_SYSCALLS);
-	__type(key, __u32);
-	__type(value, struct syscall_stats);
-} stats SEC(".maps");
-
-/* -c --latency; user space sizes it to one entry otherwise. Shared by all CPUs (a per-CPU
- * copy would cost 1.5 KB per syscall per CPU): its counts are added atomically. */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, MAX_SYSCALLS);
-	__type(key, __u32);
-	__type(value, struct latency_hist);
-} latency SEC(".maps");
-
 struct path_fd {
 	__u32 tgid;
 	__s32 fd;
@@ -167,55 +150,6 @@ struct {
 	__type(key, __u32); /* tid */
 	__type(value, __u8);
 } path_opening SEC(".maps");
-
-/* The latency bucket of d ns (bpf/syscalls.h): its highest set bit and the bits below it. */
-static __always_inline __u32 latency_bucket(__u64 d)
-{
-	__u32 msb = 0, bucket;
-	__u64 v = d;
-
-	if (d < (1 << LATENCY_SUB_BITS))
-		return d;
-	for (__u32 shift = 32; shift; shift >>= 1) { /* binary search for the highest bit */
-		if (v >> shift) {
-			v >>= shift;
-			msb += shift;
-		}
-	}
-	bucket = ((msb - LATENCY_SUB_BITS + 1) << LATENCY_SUB_BITS) +
-		 ((d >> (msb - LATENCY_SUB_BITS)) & ((1 << LATENCY_SUB_BITS) - 1));
-	return bucket < LATENCY_BUCKETS ? bucket : LATENCY_BUCKETS - 1;
-}
-
-/* Per-CPU slot: a concurrent update needs a preemption inside this program on the same CPU
- * (tracing programs run with migration disabled), which would lose at most one count. */
-static __always_inline void add_stats(long nr, long ret, __u64 duration, __u64 cpu, bool compat,
-				      bool returned)
-{
-	__u32 key = compat ? COMPAT_STATS + nr : nr;
-	struct syscall_stats *s;
-	struct latency_hist *h;
-
-	if (key >= MAX_SYSCALLS || (compat && nr >= COMPAT_STATS))
-		return;
-	s = bpf_map_lookup_elem(&stats, &key);
-	if (!s)
-		return;
-	s->calls++;
-	if (ret < 0 && ret >= -4095)
-		s->errors++;
-	s->total_ns += duration;
-	s->cpu_ns += cpu;
-	if (duration > s->max_ns)
-		s->max_ns = duration;
-	if (count_latency && returned) {
-		__u32 bucket = latency_bucket(duration);
-
-		h = bpf_map_lookup_elem(&latency, &key);
-		if (h && bucket < LATENCY_BUCKETS)
-			__sync_fetch_and_add(&h->count[bucket], 1);
-	}
-}
 
 static __always_inline const volatile struct call_plan *plan_of(long nr, bool compat)
 {
