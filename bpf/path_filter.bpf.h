@@ -133,6 +133,7 @@ static __always_inline void path_exit(__u64 pid_tgid, long ret)
  * are collected first, on the stack (a hash map is not added to while it is walked), at most
  * INHERITED_FDS of them. */
 #define INHERITED_FDS 32
+struct bpf_map; /* collect_path_fd's first argument, which it does not read */
 struct inherited {
 	__u32 parent;
 	__u32 count;
