@@ -51,26 +51,14 @@
 #include "path_filter.bpf.h"
 #include "calls.bpf.h"
 #include "unfinished.bpf.h"
+#include "lifecycle.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
 /* Configuration, set by user space before load; the verifier prunes disabled paths. */
-const volatile __u8 follow_forks = 0;     /* -f: children of traced processes are traced */
 const volatile __u8 capture_exit = 0;
 const volatile __u8 capture_time = 0;
 const volatile __u8 compact_records = 0;  /* entry records as struct log_event (the log) */
-const volatile __u8 emit_exits = 0;       /* a record when a traced process ends */
-
-__u64 untraced_forks = 0;  /* children not followed because the traced map was full */
-__u64 untraced_execs = 0;  /* -n: programs not traced because the traced map was full */
-__s64 traced_alive = 0;    /* processes in the traced map, counting user-space inserts */
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, MAX_NAMES);
-	__type(key, char[NAME_LEN]); /* program name, zero padded */
-	__type(value, __u8);
-} comms SEC(".maps");
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
@@ -303,24 +291,6 @@ int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct l
 	else
 		__sync_fetch_and_add(&untraced_execs, 1);
 	return 0;
-}
-
-/* When a traced process ends (its last thread exits): strace's "+++ exited with 0 +++". */
-static __always_inline void emit_exit(struct task_struct *task, __u64 pid_tgid)
-{
-	struct event *e;
-
-	if (!tgid_selected(pid_tgid >> 32) || !task_selected(task))
-		return;
-	e = reserve(pid_tgid, -1, &lost_notices, task);
-	if (!e)
-		return;
-	e->ts_ns = bpf_ktime_get_ns();
-	__builtin_memset(e->args, 0, sizeof(e->args));
-	e->ret = task->exit_code; /* the wait status: exit code << 8, or the signal */
-	e->duration_ns = 0;
-	e->flags = EVENT_PROCESS_EXIT | EVENT_HAS_TIME;
-	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
 }
 
 /* A signal delivered to a traced thread (strace's "--- SIGCHLD {...} ---"): runs in the
