@@ -30,9 +30,10 @@ static __always_inline const volatile struct call_plan *plan_of(long nr, bool co
 	return &plans[compat][(unsigned long)nr & (MAX_SYSCALLS - 1)];
 }
 
-/* The global functions below fill the per-CPU record themselves: each is verified once,
- * whatever calls it (Linux 5.6, commit 51c39bb1d5d1), which keeps the programs that call them
- * in series short to verify. They take only scalars, as 5.12 requires. */
+/* The global functions below, and fd_item (fd_path.bpf.h), fill the per-CPU record
+ * themselves: each is verified once, whatever calls it (Linux 5.6, commit 51c39bb1d5d1),
+ * which keeps the programs that call them in series short to verify. They take only scalars,
+ * as 5.12 requires. */
 
 /* Copies the string args[arg] points to as the next item. Reads limit + 2 bytes so that a
  * string of exactly limit bytes (limit + 1 with its NUL) is told apart from a longer one. */

@@ -36,6 +36,22 @@
 // Minimum kernel: 5.12, for task storage in tracing programs (commit a10787e6d58c). Also used:
 // bounded loops (5.3), tp_btf (5.5), global functions (5.6), the ring buffer and the task
 // iterator (5.8), bpf_get_current_task_btf (5.11); -n needs bpf_loop (5.17).
+//
+// This file holds the programs and the recording mode. Each concern's maps, globals and
+// helpers are in a header of its own, each using only those included before it:
+//  - record.bpf.h: the ring buffer, what is lost on the way to it, the per-CPU record
+//  - cgroup.bpf.h: --cgroup (the map and the test it remembers are in syscalls.bpf.h)
+//  - filter.bpf.h: which calls are traced: -s, the traced processes, pid namespace ids, -u, -Z
+//  - stats.bpf.h: the -c totals and --latency histograms
+//  - capture.bpf.h: strings, buffers and structs, by each syscall's capture plan
+//  - fd_path.bpf.h: what an fd names (-y) and where a relative path starts (--absolute)
+//  - path_filter.bpf.h: -P
+//  - calls.bpf.h: a call's start in task storage, its entry and exit halves
+//  - unfinished.bpf.h: calls seen at one end only: unfinished and resumed
+//  - lifecycle.bpf.h: processes followed through fork (-f), exec (-n) and exit
+// syscalls.bpf.h holds architecture details and name handling; syscalls.h what user space
+// shares. Every const volatile global is set by user space before load, and the verifier
+// prunes the paths it turns off.
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_core_read.h>
@@ -55,10 +71,10 @@
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
-/* Configuration, set by user space before load; the verifier prunes disabled paths. */
-const volatile __u8 capture_exit = 0;
-const volatile __u8 capture_time = 0;
-const volatile __u8 compact_records = 0;  /* entry records as struct log_event (the log) */
+/* The recording mode. */
+const volatile __u8 capture_exit = 0;    /* full records: the call's start kept until its exit */
+const volatile __u8 capture_time = 0;    /* entry records carry their time */
+const volatile __u8 compact_records = 0; /* entry records as struct log_event (the log) */
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
