@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Copyright (c) 2026 The observer developers */
-/* BPF-only helpers of syscalls.bpf.c: architecture details and name handling. */
+/* BPF-only helpers of syscalls.bpf.c and of the bench's floor program: architecture details,
+ * name handling, and the remembered --cgroup test (cgroup.bpf.h builds on it). */
 #ifndef OBSERVER_SYSCALLS_BPF_H
 #define OBSERVER_SYSCALLS_BPF_H
 

@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: MIT */
+/* Copyright (c) 2026 The observer developers */
+/*
+ * What a full record carries besides the registers, as items of the per-CPU record
+ * (record.bpf.h): string arguments, and the buffers and structs of each syscall's capture
+ * plan (execve's argv, iovecs, msghdrs, getdents64's count, ...), read at entry for what the
+ * call reads and at exit for what it filled. The plans are decided in user space (decode.cpp)
+ * and read-only here. Used by sys_enter (the entry half) and sys_exit (the exit half, and a
+ * resumed call), through calls.bpf.h and unfinished.bpf.h.
+ */
+#ifndef OBSERVER_CAPTURE_BPF_H
+#define OBSERVER_CAPTURE_BPF_H
+
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include "syscalls.bpf.h"
+#include "syscalls.h"
+#include "record.bpf.h"
+
+const volatile __u32 string_limit = 0; /* bytes per string argument, 0 = no strings */
+const volatile __u8 capture_blobs = 0;  /* capture_plan is in use */
+const volatile __u32 argv_limit = 0;    /* bytes kept of each execve argv string */
+
+/* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
+const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
+const volatile struct capture_slot capture_plan[2][MAX_SYSCALLS][MAX_BLOBS] = {};
+
+static __always_inline const volatile struct call_plan *plan_of(long nr, bool compat)
+{
+	return &plans[compat][(unsigned long)nr & (MAX_SYSCALLS - 1)];
+}
+
+/* The global functions below, and fd_item (fd_path.bpf.h), fill the per-CPU record
+ * themselves: each is verified once, whatever calls it (Linux 5.6, commit 51c39bb1d5d1),
+ * which keeps the programs that call them in series short to verify. They take only scalars,
+ * as 5.12 requires. */
+
+/* Copies the string args[arg] points to as the next item. Reads limit + 2 bytes so that a
+ * string of exactly limit bytes (limit + 1 with its NUL) is told apart from a longer one. */
+__noinline int string_item(__u32 arg)
+{
+	struct record *r = record_buffer();
+	__u32 limit = string_limit;
+	bool cut = false;
+	long start, n;
+
+	if (!r || arg >= 6)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	if (limit > STRING_MAX - 2)
+		limit = STRING_MAX - 2;
+	n = bpf_probe_read_user_str(ITEM_AT(r, start, 0), limit + 2, (const void *)arg_value(r, arg));
+	if (n <= 0) {
+		r->unread = 1;
+		return 0;
+	}
+	n -= 1;
+	if (n > limit) {
+		n = limit;
+		cut = true;
+	}
+	add_item(r, ITEM_STRING, arg, n, cut, false);
+	return 0;
+}
+
+/* Every string argument of the call (plan->strings), in argument order. */
+static __always_inline void read_strings(const volatile struct call_plan *plan)
+{
+	__u8 mask = string_limit ? plan->strings : 0;
+
+	for (__u32 arg = 0; arg < 6; arg++)
+		if (mask & (1u << arg))
+			string_item(arg);
+}
+
+/* An array of strings (argv) written into the per-CPU record as the item at start: each
+ * string cut at cap bytes and followed by its enum argv_end byte. Pointers are 8 bytes, or 4
+ * (a 32-bit call: the low half of an 8-byte read, which at worst fails on the terminating
+ * NULL at the end of a page and ends there). Returns the item's length. A global function,
+ * verified once (Linux 5.6, commit 51c39bb1d5d1), so its arguments are scalars. */
+__noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
+{
+	struct record *r = record_buffer();
+	__u32 len = 0, step = ptr32 ? 4 : 8, size;
+
+	if (!r)
+		return 0;
+	if (cap > ARGV_STRING_MAX)
+		cap = ARGV_STRING_MAX;
+	/* cap + 2 bytes tells a string of cap bytes (cap + 1 with its NUL) from a longer one.
+	 * The mask, which the compiler must keep, bounds the copy for the verifier. */
+	size = cap + 2;
+	barrier_var(size);
+	size &= 2 * ARGV_STRING_MAX - 1;
+	for (__u32 k = 0; k < ARGV_MAX + 1; k++) {
+		__u64 ptr = 0;
+		__u32 at = len;
+		__u8 end;
+		long n;
+
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step)))
+			break;
+		if (ptr32)
+			ptr = (__u32)ptr;
+		if (!ptr)
+			break;
+		if (k == ARGV_MAX || len + ARGV_STRING_MAX + 2 > BLOB_MAX) {
+			*ITEM_AT(r, start, at) = ARGV_MORE;
+			len++;
+			break;
+		}
+		n = bpf_probe_read_user_str(ITEM_AT(r, start, at), size, (const void *)ptr);
+		if (n <= 0)
+			break;
+		n -= 1; /* without the NUL, whose place takes the end byte */
+		end = ARGV_END;
+		if (n > cap) {
+			n = cap;
+			end = ARGV_CUT;
+		}
+		at += n;
+		*ITEM_AT(r, start, at) = end;
+		len = forget(r, len + n + 1);
+		if (len > BLOB_MAX)
+			break;
+	}
+	return len;
+}
+
+/* How many pointers an array (envp) holds before its NULL, up to ENVP_MAX. Global, as
+ * argv_item. */
+__noinline int count_pointers(__u64 array, int ptr32)
+{
+	__u32 k, step = ptr32 ? 4 : 8;
+
+	for (k = 0; k < ENVP_MAX; k++) {
+		__u64 ptr = 0;
+
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step)))
+			break;
+		if (ptr32)
+			ptr = (__u32)ptr;
+		if (!ptr)
+			break;
+	}
+	return k;
+}
+
+/* execve and execveat: argv as strings and envp as a count, read at entry from the old image.
+ * Kept out of read_blobs' loop so that the verifier walks their loops once. */
+static __always_inline void read_exec_args(struct record *r, __u8 how)
+{
+	__u8 argv = how & ARGV_ARG_MASK;
+	int ptr32 = (how & ARGV_32BIT) != 0;
+	__u32 count;
+	long start;
+
+	if (argv > 4)
+		return;
+	start = next_item(r);
+	if (start < 0)
+		return;
+	add_item(r, ITEM_BLOB, argv, argv_item(r->e.args[argv], argv_limit, ptr32, start), false,
+		 false);
+	start = next_item(r);
+	if (start < 0)
+		return;
+	count = count_pointers(r->e.args[argv + 1], ptr32);
+	__builtin_memcpy(ITEM_AT(r, start, 0), &count, sizeof(count));
+	add_item(r, ITEM_BLOB, argv + 1, sizeof(count), false, false);
+}
+
+/* An iovec array (readv, writev; a msghdr's) written into the per-CPU record at x in the
+ * item at start: struct iov_head, then per element kept its struct iov_item and data, each
+ * cut at cap bytes and at most budget bytes in all (at exit, what the call returned; -1 at
+ * entry). Returns the new x. A global function, verified once, so its arguments are scalars
+ * and few: where packs start << 12 | x, and cap_compat is cap | 1 << 31 for a 32-bit call. */
+__noinline int iovec_item(__u64 iov, __u64 count, long budget, __u32 cap_compat, __u32 where)
+{
+	struct iov_head head = { .count = count > 0xffffffff ? 0xffffffff : count, .kept = 0 };
+	struct record *r = record_buffer();
+	__u32 start = where >> 12, x = where & (ITEM_MAX - 1), at = x + sizeof(head);
+	__u32 cap = cap_compat & 0x7fffffff, size = cap_compat >> 31 ? 8 : 16;
+
+	if (!r)
+		return x;
+	for (__u32 k = 0; k < IOV_KEPT && k < count; k++) {
+		struct iov_item item = {};
+		__u64 raw[2] = {}, want, filled;
+
+		/* struct iovec: two longs, or two 32-bit words for a 32-bit call. */
+		if (bpf_probe_read_user(raw, size, (const void *)(iov + k * size)))
+			break;
+		item.base = size == 8 ? (__u32)raw[0] : raw[0];
+		item.len = size == 8 ? raw[0] >> 32 : raw[1];
+		/* The bytes the call read or filled of this element, and those kept of them. */
+		filled = budget >= 0 && item.len > (__u64)budget ? budget : item.len;
+		want = filled < cap ? filled : cap;
+		/* What is left of the budget and what to keep go through memory, as at does:
+		 * the paths that computed them then meet in one state. */
+		if (budget >= 0) {
+			*(volatile __s64 *)&r->budget = budget - filled;
+			budget = *(volatile __s64 *)&r->budget;
+		}
+		want = forget(r, want);
+		if (want > ITEM_MAX || at + sizeof(item) + want > ITEM_MAX)
+			break;
+		if (want && bpf_probe_read_user(ITEM_AT(r, start, at + sizeof(item)), want,
+						(const void *)item.base))
+			want = 0;
+		item.kept = want;
+		bpf_probe_read_kernel(ITEM_AT(r, start, at), sizeof(item), &item);
+		at = forget(r, at + sizeof(item) + want);
+		if (at > ITEM_MAX)
+			break;
+		head.kept++;
+	}
+	bpf_probe_read_kernel(ITEM_AT(r, start, x), sizeof(head), &head);
+	return at;
+}
+
+/* The 64-bit struct user_msghdr (include/linux/socket.h): 56 bytes. */
+struct user_msghdr64 {
+	__u64 name;
+	__u32 namelen;
+	__u32 __pad;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 flags;
+	__u32 __pad2;
+};
+#define SOCKADDR_MAX 128
+
+/* sendmsg (entry) and recvmsg (exit) as the item at start: the struct user_msghdr at msg,
+ * the u32 length of the name kept, the name, and its iovec as iovec_item writes it. Returns
+ * the item's length, 0 if msg is unreadable. Global, as iovec_item. */
+__noinline int msghdr_item(__u64 msg_ptr, __u32 cap, long budget, __u32 start)
+{
+	struct record *r = record_buffer();
+	struct user_msghdr64 msg;
+	__u32 name = 0;
+
+	if (!r || bpf_probe_read_user(&msg, sizeof(msg), (const void *)msg_ptr))
+		return 0;
+	__builtin_memcpy(ITEM_AT(r, start, 0), &msg, sizeof(msg));
+	if (msg.name && msg.namelen) {
+		name = msg.namelen < SOCKADDR_MAX ? msg.namelen : SOCKADDR_MAX;
+		if (bpf_probe_read_user(ITEM_AT(r, start, sizeof(msg) + 4), name & (SOCKADDR_MAX * 2 - 1),
+					(const void *)msg.name))
+			name = 0;
+	}
+	__builtin_memcpy(ITEM_AT(r, start, sizeof(msg)), &name, sizeof(name));
+	return iovec_item(msg.iov, msg.iovlen, budget, cap & 0x7fffffff,
+			  (start & (ITEMS_START_MAX - 1)) << 12 | (sizeof(msg) + 4 + name));
+}
+
+/* Appends how many struct linux_dirent64 records the len bytes at buf hold as an ITEM_COUNT
+ * for arg (getdents64's result, larger than its blob): each record's d_reclen, at offset 16,
+ * read from user memory. Nothing if a record cannot be read or there are more than
+ * DIRENTS_MAX. */
+__noinline int dirents_item(__u64 buf, long len, __u32 arg)
+{
+	struct record *r = record_buffer();
+	__u32 entries = 0;
+	long start, at = 0;
+
+	if (!r || len <= 0)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	for (__u32 i = 0; i < DIRENTS_MAX && at < len; i++) {
+		__u16 reclen = 0;
+
+		if (at + 18 > len ||
+		    bpf_probe_read_user(&reclen, sizeof(reclen), (const void *)(buf + at + 16)) ||
+		    reclen == 0)
+			return 0;
+		at += reclen;
+		entries++;
+	}
+	if (at != len)
+		return 0;
+	__builtin_memcpy(ITEM_AT(r, start, 0), &entries, sizeof(entries));
+	add_item(r, ITEM_COUNT, arg & 7, sizeof(entries), false, true);
+	return 0;
+}
+
+/* Copies blob b of nr's capture plan as the next item if it is due now (when: CAPTURE_ENTRY
+ * or CAPTURE_EXIT). ret is the return value at exit. which packs compat << 16 | nr << 4 | b. */
+__noinline int blob_item(__u32 which, __u32 when, long ret)
+{
+	struct record *r = record_buffer();
+	__u32 nr = (which >> 4) & (MAX_SYSCALLS - 1), b = which & (MAX_BLOBS - 1);
+	bool compat = which >> 16;
+	const volatile struct capture_slot *slot = &capture_plan[compat][nr][b];
+	__u32 cap = slot->size;
+	__u8 flags = slot->flags, arg = slot->arg, size_arg = slot->size_arg;
+	long start;
+	__u64 want;
+
+	if (!r || !(flags & when) || arg >= 6 || size_arg >= 6)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	/* A failed call filled nothing: its buffers are shown as pointers, as strace does; an
+	 * iovec array still shows its elements' addresses and lengths. */
+	if (when == CAPTURE_EXIT && ret < 0 && !(flags & CAPTURE_IOVEC))
+		return 0;
+	if (flags & CAPTURE_MSGHDR) {
+		want = compat ? 0 : msghdr_item(arg_value(r, arg), cap, when == CAPTURE_EXIT ? ret : -1,
+						start);
+		if (want)
+			add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
+		return 0;
+	}
+	if (flags & CAPTURE_IOVEC) {
+		want = iovec_item(arg_value(r, arg), arg_value(r, size_arg),
+				  when == CAPTURE_EXIT ? (ret > 0 ? ret : 0) : -1,
+				  (cap & 0x7fffffff) | (compat ? 1u << 31 : 0),
+				  (start & (ITEMS_START_MAX - 1)) << 12);
+		add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
+		return 0;
+	}
+	if (flags & CAPTURE_SIZE_RET) {
+		want = ret > 0 ? ret : 0;
+	} else if (flags & CAPTURE_SIZE_PTR) {
+		__u32 len = 0;
+
+		if (bpf_probe_read_user(&len, sizeof(len), (const void *)arg_value(r, size_arg)))
+			return 0;
+		want = len;
+	} else if (flags & CAPTURE_COUNT) {
+		want = arg_value(r, size_arg) * slot->elem;
+	} else if ((flags & CAPTURE_SIZE_ARG) && slot->elem == ELEM_FD_SET) {
+		/* select's nfds: the longs of each fd_set that hold fds 0 to nfds - 1. */
+		want = (((__u32)arg_value(r, size_arg) + 63) / 64) * 8;
+	} else if (flags & CAPTURE_SIZE_ARG) {
+		want = arg_value(r, size_arg);
+	} else {
+		want = cap;
+	}
+	if (slot->elem == ELEM_CLONE_OUT) {
+		/* The flags and the pidfd, child_tid and parent_tid pointers, then the ints the
+		 * call wrote at two of them (include/uapi/linux/sched.h). */
+		__u64 head[4];
+		__s32 wrote[2] = {-1, -1};
+
+		if (ret <= 0 || bpf_probe_read_user(head, sizeof(head), (const void *)arg_value(r, arg)))
+			return 0;
+		if (head[0] & CLONE_PIDFD)
+			bpf_probe_read_user(&wrote[0], sizeof(wrote[0]), (const void *)head[1]);
+		if (head[0] & CLONE_PARENT_SETTID)
+			bpf_probe_read_user(&wrote[1], sizeof(wrote[1]), (const void *)head[3]);
+		__builtin_memcpy(ITEM_AT(r, start, 0), wrote, sizeof(wrote));
+		add_item(r, ITEM_BLOB, arg, sizeof(wrote), false, true);
+		return 0;
+	}
+	if (slot->elem == ELEM_SIGMASK && !(flags & CAPTURE_SIZE_ARG)) {
+		/* pselect6's sigmask: the 8-byte set its struct points to, then the struct's size. */
+		__u64 sig[2];
+
+		if (!arg_value(r, arg) ||
+		    bpf_probe_read_user(sig, sizeof(sig), (const void *)arg_value(r, arg)) ||
+		    bpf_probe_read_user(ITEM_AT(r, start, 0), 8, (const void *)sig[0]))
+			return 0;
+		__builtin_memcpy(ITEM_AT(r, start, 8), &sig[1], 8);
+		add_item(r, ITEM_BLOB, arg, 16, false, when == CAPTURE_EXIT);
+		return 0;
+	}
+	if (compat && (flags & (CAPTURE_COUNT | CAPTURE_SIZE_ARG)))
+		want = (__u32)want;
+	if (want > cap) {
+		want = cap;
+		r->t.truncated |= STRING_TRUNCATED(r->t.count & (MAX_ITEMS - 1));
+	}
+	if (want > ITEM_MAX)
+		return 0;
+	/* Keep the bound in the code the verifier sees: the compiler drops it after the test
+	 * above, and the verifier needs it to bound the copy. */
+	barrier_var(want);
+	if (want && bpf_probe_read_user(ITEM_AT(r, start, 0), want & (2 * ITEM_MAX - 1),
+					(const void *)(arg_value(r, arg) +
+						       (slot->elem == ELEM_SIGFRAME ?
+								SIGFRAME_MASK_OFFSET : 0)))) {
+		/* Unreadable: shown as the pointer, as strace does. At entry that may be a page
+		 * not yet faulted in, which the call itself brings in: read it again at exit. */
+		if (when == CAPTURE_ENTRY && arg_value(r, arg))
+			r->unread = 1;
+		return 0;
+	}
+	add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
+	if (slot->elem == ELEM_DIRENTS && ret > want)
+		dirents_item(arg_value(r, arg), ret, arg);
+	return 0;
+}
+
+/* The blobs of nr's capture plan that are due now, after the items already there. */
+static __always_inline void read_blobs(long nr, bool compat, __u8 when, long ret)
+{
+	__u32 used;
+
+	if ((unsigned long)nr >= MAX_SYSCALLS)
+		return;
+	used = plan_of(nr, compat)->blobs;
+	for (__u32 b = 0; b < MAX_BLOBS && b < used; b++)
+		blob_item((compat ? 1u << 16 : 0) | (__u32)nr << 4 | b, when, ret);
+}
+
+#endif /* OBSERVER_CAPTURE_BPF_H */
