@@ -358,15 +358,17 @@ def overload(*args: str, seconds: float) -> tuple[int, int, int, list[int]]:
 
 @pytest.mark.parametrize(("ring", "must_lose"), [("16M", False), ("4K", True)])
 def test_overload_accounts_for_every_call(ring: str, must_lose: bool) -> None:
-    calls, written, lost, rss = overload("--ring-size", ring, seconds=OVERLOAD_SECONDS)
+    calls, written, lost, rss = overload("--ring-size", ring, "--backlog", "16M",
+                                         seconds=OVERLOAD_SECONDS)
     assert calls > 100_000
     assert written + lost == calls
     if must_lose:
         assert lost > 0
-    # Bounded memory: the ring is mapped twice, plus a 1 MiB line buffer; nothing grows with
-    # the number of events (millions here).
+    # Bounded memory: the ring is mapped twice, plus the backlog (full only when the writer
+    # gets too little CPU on a loaded machine) and a 1 MiB line buffer; nothing grows with the
+    # number of events (millions here).
     ring_kib = 16 << 10 if ring == "16M" else 4
-    assert rss and max(rss) - rss[0] < 2 * ring_kib + (32 << 10), rss
+    assert rss and max(rss) - rss[0] < 2 * ring_kib + (16 << 10) + (32 << 10), rss
 
 
 def test_a_stalled_output_fills_the_backlog_and_every_drop_is_counted() -> None:
@@ -389,7 +391,8 @@ def test_a_stalled_output_fills_the_backlog_and_every_drop_is_counted() -> None:
     written, lost = summary(stderr)
     assert out.count(b"\n") == written
     assert written + lost == 200_000
-    dropped = re.search(r"\((\d+) dropped: backlog full\)", stderr)
+    # Among the causes, whichever others a loaded machine adds (a full ring).
+    dropped = re.search(r"[(,] ?(\d+) dropped: backlog full[,)]", stderr)
     assert dropped and 0 < int(dropped.group(1)) <= lost, stderr
 
 
