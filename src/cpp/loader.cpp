@@ -234,11 +234,13 @@ Loader::Loader(const Spec& spec) {
                 "data limit must be at most " + std::to_string(BLOB_MAX) + " bytes");
   if ((spec.count_stats || spec.failed_only || spec.successful_only || spec.unfinished_only ||
        spec.string_limit ||
-       spec.data_limit || spec.fd_paths || spec.absolute_paths || !spec.resume_pids.empty()) &&
+       spec.data_limit || spec.fd_paths || spec.absolute_paths || !spec.resume_pids.empty() ||
+       !spec.paths.empty()) &&
       !spec.capture_exit)
+    // -P learns at sys_exit which fds an open of the path returned.
     throw Error("configure recording", EINVAL,
-                "summaries, failed-only filtering, strings, fd paths and resumed calls need "
-                "capture_exit");
+                "summaries, failed-only filtering, strings, fd paths, -P and resumed calls "
+                "need capture_exit");
   ro->capture_exit = spec.capture_exit;
   ro->emit_records = spec.emit_records;
   ro->compact_records = spec.compact_records && !spec.capture_exit && !spec.capture_time;
@@ -274,7 +276,10 @@ Loader::Loader(const Spec& spec) {
   ro->argv_limit = spec.data_limit;  // execve's strings are cut as strace's -s cuts them
   ro->decode_fds = spec.fd_paths;
   ro->absolute_paths = spec.absolute_paths;
-  ro->resume_calls = !spec.resume_pids.empty();
+  // A call begun before attach returns as "<... resumed>", except where a filter cannot pass
+  // it, as strace writes none then: it returned (never status=unfinished), and its entry was
+  // never seen (-P cannot know what it touched).
+  ro->resume_calls = !spec.resume_pids.empty() && !spec.unfinished_only && spec.paths.empty();
   ro->ring_bytes = spec.ring_size;
   // What each syscall's full record carries, by native and by i386 number: decided here,
   // read-only for the programs.

@@ -206,8 +206,9 @@ void Tracer::detach() noexcept {
   pipeline_->stop();
   if (detached_) return;
   detached_ = true;
+  // Calls still running from before attach: never with -P, which saw no entry of theirs.
   if (spec_.resume_pids.empty() || !spec_.emit_records || spec_.failed_only ||
-      spec_.successful_only)
+      spec_.successful_only || !spec_.paths.empty())
     return;
   try {
     still_running_ = calls_begun_before("/proc");

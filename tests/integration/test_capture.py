@@ -314,6 +314,28 @@ def test_a_call_running_at_attach_ends_resumed_and_one_running_at_detach_detache
         target.wait()
 
 
+@pytest.mark.parametrize("select", [["-e", "status=unfinished"], ["-P", "/nonexistent"]])
+def test_a_call_running_at_attach_is_not_written_when_a_filter_cannot_pass_it(
+        program: Path, tmp_path: Path, select: list[str]) -> None:
+    # A resumed call returned, so status=unfinished never selects it; its entry was never
+    # seen, so -P cannot know what it touched. strace writes neither.
+    target, pid = blocked_target(program)
+    try:
+        assert target.stdin is not None
+        out = tmp_path / "trace.txt"
+        with Observer(*select, "--format", "strace", "-o", str(out), "-p", str(pid)) as obs:
+            target.stdin.write(b"x")
+            target.stdin.flush()
+            wait_in_syscall(pid, "read", 3)
+            assert obs.stop() == 0, obs.stderr
+        text = out.read_text()
+        assert "resumed" not in text, text
+        assert "resumed among them" not in obs.stderr, obs.stderr
+    finally:
+        target.kill()
+        target.wait()
+
+
 def test_written_and_lost_add_up_to_every_call(program: Path, tmp_path: Path) -> None:
     """A ring of one page cannot hold a fast burst: whatever is not written is counted."""
     calls = 20000

@@ -147,3 +147,14 @@ def test_too_many_or_too_long_paths_are_usage_errors(tmp_path: Path) -> None:
     assert result.returncode == 2 and "at most 8" in result.stderr, result.stderr
     result = run_observer("-P", "/" + "x" * 300, "--", "true")
     assert result.returncode == 2 and "longer than 255 bytes" in result.stderr
+
+
+def test_the_core_refuses_paths_without_the_exit_program() -> None:
+    # -P learns at sys_exit which fds an open of the path returned: without it, calls on
+    # those fds would be missed silently.
+    from observer import _core
+
+    spec = _core.Spec()
+    spec.paths = [b"/etc/hostname"]
+    with pytest.raises(observer.ObserverError, match="-P and resumed calls need capture_exit"):
+        _core.Tracer(spec)
