@@ -44,15 +44,11 @@ FILTERS = ("follow", "names", "uid", "syscalls", "paths")
 # all together.
 CAPTURE = ((), ("fds",), ("absolute",), ("resume",), ("unfinished",),
            ("fds", "absolute", "resume", "unfinished"))
-# What full records read beyond the plans (-y, --absolute, -p's resumed calls): each alone and
-# all together.
-CAPTURE = ((), ("fds",), ("absolute",), ("resume",), ("unfinished",),
-           ("fds", "absolute", "resume", "unfinished"))
 
 
 def variants() -> list[tuple[str, ...]]:
-    """The combinations the loader accepts (strings, data, exits, summary, failed and the
-    capture switches need records at exit; latency histograms are part of the summary), as
+    """The combinations the loader accepts (strings, data, exits, summary, failed, -P and
+    the capture switches need records at exit; latency histograms are part of the summary), as
     switch names. Compact records apply only without them. Latency adds to sys_exit's summary
     path only: it is tried with the shortest and the longest record path, not with every one
     between."""
@@ -69,7 +65,10 @@ def variants() -> list[tuple[str, ...]]:
 
     combos = [combo for n in range(len(RECORD) + 1) for combo in itertools.combinations(RECORD, n)
               if accepted(combo)]
-    plain = [combo + extra for combo in combos for extra in ((), FILTERS)]
+    # -P learns at exit which fds an open returned: without records at exit, no -P.
+    plain = [combo + extra for combo in combos
+             for extra in ((), FILTERS if "full" in combo else
+                           tuple(name for name in FILTERS if name != "paths"))]
     # The capture switches add to the longest paths (strings and data read) and the shortest.
     longest = [combo for combo in combos if {"full", "strings", "data"} <= set(combo)]
     return plain + [combo + more + FILTERS for combo in longest + [("full",)]
