@@ -127,5 +127,27 @@ wheel: venv
 test-wheel: wheel
 	bash tests/wheel_rootfs.sh $(WHEEL_BUILD)/wheelhouse $(ROOTFS)
 
+# The image (deploy/image/build.sh): Debian 12 minbase from deb.debian.org, the wheel with
+# NumPy and pyarrow in a venv, one OCI layer made with umoci; no other registry, no compiler.
+# test-image runs it with podman against a host process and another container (needs root).
+IMAGE_APT_PACKAGES = mmdebstrap umoci skopeo
+TEST_IMAGE_APT_PACKAGES = podman runc
+IMAGE_DIR = build/image
+
+image: wheel
+	@if ! dpkg -s $(IMAGE_APT_PACKAGES) >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(IMAGE_APT_PACKAGES); \
+	fi
+	rm -rf $(WHEEL_BUILD)/image-wheelhouse
+	$(VPIP) download -q --dest $(WHEEL_BUILD)/image-wheelhouse \
+	  $(WHEEL_DIR)/observer-*-$(WHEEL_PLAT).whl 'pyarrow>=14'
+	bash deploy/image/build.sh $(WHEEL_BUILD)/image-wheelhouse $(ROOTFS) $(IMAGE_DIR)
+
+test-image: image
+	@if ! dpkg -s $(TEST_IMAGE_APT_PACKAGES) >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_IMAGE_APT_PACKAGES); \
+	fi
+	bash deploy/image/test.sh $(IMAGE_DIR)/observer-*.tar
+
 clean:
 	rm -rf build $(DEMO_DIR) .pytest_cache $(VENV) $(FLOOR_VENV)
