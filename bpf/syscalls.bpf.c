@@ -151,21 +151,23 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	__u64 duration, pid_tgid;
 	__u32 started;
 
-	if (filter_paths) {
-		if (!current_ids(task, &pid_tgid))
-			return 0;
-		path_exit(pid_tgid, ret);
-	}
-	/* Only threads that made a traced call have a start: never the tracer's own. */
-	s = bpf_task_storage_get(&starts, task, 0, 0);
+	/* Only threads that made a traced call have a start: never the tracer's own, and no
+	 * process observer does not trace, which pays for this test alone (with -p, while a
+	 * target's thread may still return from a call begun before attach, also for its ids and
+	 * a bit test). */
+	s = start_of(task);
 	if (!s || !(s->flags & START_ACTIVE)) {
-		if (resume_calls && emit_records && current_ids(task, &pid_tgid) &&
-		    (__u32)(pid_tgid >> 32) != filter_self_tgid)
+		if (resume_calls && emit_records && resume_left && current_ids(task, &pid_tgid) &&
+		    is_traced(pid_tgid >> 32))
 			resume_call(regs, ret, pid_tgid, task);
 		return 0;
 	}
 	started = s->flags;
 	s->flags = started & ~START_ACTIVE;
+	/* -P: only a selected call has a start, and the fd an open or dup of it returned is on
+	 * the path too. */
+	if (filter_paths && returns_path_fd(s->nr, started & EVENT_COMPAT))
+		path_exit(((__u64)s->tgid << 32) | s->tid, ret);
 	/* -e status=unfinished: of the calls that reach here, only those killed in them. */
 	if (filter_unfinished) {
 		if (emit_records && !(started & START_LOST) && killed(task))
@@ -207,10 +209,10 @@ int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_s
 	__u64 now = bpf_ktime_get_ns();
 	struct start *s;
 
-	s = bpf_task_storage_get(&starts, prev, 0, 0);
+	s = start_of(prev);
 	if (s && (s->flags & START_ACTIVE))
 		s->off_cpu_since = now;
-	s = bpf_task_storage_get(&starts, next, 0, 0);
+	s = start_of(next);
 	if (s && (s->flags & START_ACTIVE) && s->off_cpu_since) {
 		s->off_cpu_ns += now - s->off_cpu_since;
 		s->off_cpu_since = 0;
@@ -241,11 +243,14 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	parent_tgid = ids >> 32;
 	if (!is_traced(parent_tgid))
 		return 0;
-	if (pidns_ino ? bpf_map_update_elem(&forked, &child_tgid, &one, BPF_NOEXIST) == 0
-		      : trace_tgid(child_tgid))
+	if (pidns_ino && bpf_map_update_elem(&forked, &child_tgid, &one, BPF_NOEXIST) == 0) {
+		__sync_fetch_and_add(&forked_waiting, 1);
 		__sync_fetch_and_add(&traced_alive, 1);
-	else
+	} else if (!pidns_ino && trace_tgid(child_tgid)) {
+		__sync_fetch_and_add(&traced_alive, 1);
+	} else {
 		__sync_fetch_and_add(&untraced_forks, 1);
+	}
 	return 0;
 }
 
@@ -343,10 +348,18 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 	__u32 host = task->tgid, tgid;
 	__u64 ids;
 
+	/* -p: a target's thread that dies in the call it was in at attach never returns from it;
+	 * it leaves resuming now, so that resume_left can reach 0. */
+	if (resume_calls && *(volatile __s64 *)&resume_left && current_ids(task, &ids)) {
+		__u32 tid = (__u32)ids;
+
+		if (bpf_map_delete_elem(&resuming, &tid) == 0)
+			__sync_fetch_and_add(&resume_left, -1);
+	}
 	/* Every exiting thread: a call it is still in never returns (do_exit from inside it).
 	 * A call killed by a signal has returned to sys_exit first and is written there. */
 	if (capture_exit && emit_records) {
-		struct start *s = bpf_task_storage_get(&starts, task, 0, 0);
+		struct start *s = start_of(task);
 
 		if (s && (s->flags & START_ACTIVE)) {
 			__u32 started = s->flags;
@@ -369,10 +382,13 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 	tgid = ids >> 32;
 	if (emit_exits && emit_records)
 		emit_exit(task, ids);
-	if (filter_tgids && (untrace_tgid(tgid) ||
-			     /* a child in a pid namespace that died before its first syscall */
-			     (pidns_ino && bpf_map_delete_elem(&forked, &host) == 0)))
+	if (filter_tgids && untrace_tgid(tgid)) {
 		__sync_fetch_and_add(&traced_alive, -1);
+	} else if (filter_tgids && pidns_ino && bpf_map_delete_elem(&forked, &host) == 0) {
+		/* a child in a pid namespace that died before its first syscall */
+		__sync_fetch_and_add(&forked_waiting, -1);
+		__sync_fetch_and_add(&traced_alive, -1);
+	}
 	return 0;
 }
 
@@ -389,7 +405,7 @@ int iter_task(struct bpf_iter__task *ctx)
 
 	if (!task)
 		return 0;
-	s = bpf_task_storage_get(&starts, task, 0, 0);
+	s = start_of(task);
 	if (!s || !(s->flags & START_ACTIVE))
 		return 0;
 	started = s->flags;

@@ -94,6 +94,16 @@ struct {
 	__type(value, struct start);
 } starts SEC(".maps");
 
+/* The current call's start, if the task has one: a task no BPF program ever gave storage to
+ * (a process observer does not trace) is told by one load from the task, without the helper
+ * call and its locking (task storage since Linux 5.11, commit 4cf1bc1f1045). */
+static __always_inline struct start *start_of(struct task_struct *task)
+{
+	if (bpf_core_field_exists(task->bpf_storage) && !task->bpf_storage)
+		return NULL;
+	return bpf_task_storage_get(&starts, task, 0, 0);
+}
+
 /* exit and exit_group never reach sys_exit. */
 static __always_inline bool never_returns(long nr, bool compat)
 {

@@ -53,9 +53,20 @@ int BPF_PROG(empty_exit, struct pt_regs *regs, long ret)
 }
 
 /* What a process observer does not trace pays at sys_exit under full records: the current
- * task and a task-storage lookup that finds nothing. */
+ * task, and one load from it that tells it has no task storage (observer's start_of). */
 SEC("tp_btf/sys_exit")
 int BPF_PROG(exit_lookup, struct pt_regs *regs, long ret)
+{
+	struct start *s = start_of(bpf_get_current_task_btf());
+
+	if (!s)
+		return 0;
+	return 0;
+}
+
+/* For comparison: the task-storage helper at every exit (what start_of saves). */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(exit_helper, struct pt_regs *regs, long ret)
 {
 	struct start *s = bpf_task_storage_get(&starts, bpf_get_current_task_btf(), 0, 0);
 
