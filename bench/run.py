@@ -547,13 +547,14 @@ TRACERS = [
            command=lambda t, pid, log: [*OBSERVER, "--cgroup", str(t.cgroup), "-o", str(log)],
            ready=observer_ready, parse=parse_observer),
     # A selection: the workload is traced, but -s names a call it does not make (getppid's
-    # calls are left out), or the one it makes.
-    Tracer("unselected", "observer -s openat (not the call)", follow=["-f"], records=False,
-           command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-s", "openat",
+    # calls are left out), or the one it makes. 64-bit calls only (@64): where the kernel runs
+    # 32-bit calls, only such a selection is taken at the syscalls' own tracepoints.
+    Tracer("unselected", "observer -s openat@64 (not the call)", follow=["-f"], records=False,
+           command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-s", "openat@64",
                                         "-o", str(log)],
            ready=observer_ready, parse=parse_observer),
-    Tracer("selected", "observer -s getppid", follow=["-f"],
-           command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-s", "getppid",
+    Tracer("selected", "observer -s getppid@64", follow=["-f"],
+           command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-s", "getppid@64",
                                         "-o", str(log)],
            ready=observer_ready, parse=parse_observer_log),
     Tracer("bpftrace_count", "bpftrace count", peer=True, follow=None, stops_itself=False, settle=0.5,

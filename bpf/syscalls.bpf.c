@@ -76,19 +76,19 @@ const volatile __u8 capture_exit = 0;    /* full records: the call's start kept 
 const volatile __u8 capture_time = 0;    /* entry records carry their time */
 const volatile __u8 compact_records = 0; /* entry records as struct log_event (the log) */
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+/* A syscall's entry, from either kind of tracepoint: the raw one every syscall passes, or the
+ * per-syscall one of a selected call. task is the current one, got by the one helper call
+ * every syscall of a process pays for: the filters and the record read the task's fields
+ * directly. */
+static __always_inline int enter_call(struct pt_regs *regs, long id, struct task_struct *task)
 {
-	struct task_struct *task;
 	struct event *e;
 	__u64 pid_tgid;
 	bool compat = false;
 
-	/* The one helper call every syscall of a process pays for: the filters and the record
-	 * read the task's fields directly. A cgroup comes first: in a system-wide trace of one,
-	 * it is all another process pays. Whether the call is 32-bit is read only when the
-	 * syscall filter needs it before the others, else once the others have passed. */
-	task = bpf_get_current_task_btf();
+	/* A cgroup comes first: in a system-wide trace of one, it is all another process pays.
+	 * Whether the call is 32-bit is read only when the syscall filter needs it before the
+	 * others, else once the others have passed. */
 	if (!cgroup_selected(task))
 		return 0;
 	if (filter_syscalls) {
@@ -143,10 +143,9 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	return 0;
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+/* A syscall's exit, from either kind of tracepoint; task is the current one. */
+static __always_inline int exit_call(struct pt_regs *regs, long ret, struct task_struct *task)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
 	struct start *s;
 	__u64 duration, pid_tgid;
 	__u32 started;
@@ -197,6 +196,56 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	}
 	finish_call(s, started, ret, duration, pid_tgid, task);
 	return 0;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+{
+	return enter_call(regs, id, bpf_get_current_task_btf());
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	return exit_call(regs, ret, bpf_get_current_task_btf());
+}
+
+/* The per-syscall tracepoints, syscalls:sys_enter_<name> and sys_exit_<name>, attached by
+ * user space to each selected syscall instead of the raw ones (-s), so that the calls a
+ * selection leaves out run no program of ours. Their context is what perf_call_bpf_enter and
+ * perf_call_bpf_exit (kernel/trace/trace_syscalls.c) build: the syscall number and its
+ * arguments, or its return value. The registers come from bpf_task_pt_regs (Linux 5.15), as
+ * the code shared with the raw programs reads them. These tracepoints never
+ * fire for 32-bit calls (ARCH_TRACE_IGNORE_COMPAT_SYSCALLS, arch/x86/include/asm/ftrace.h):
+ * user space uses them only where no 32-bit call can be selected. */
+struct syscall_enter_args {
+	__u64 common;
+	__u32 nr; /* an int, never negative here: unsigned, so the verifier sees its bound */
+	__u32 __pad;
+	__u64 args[6];
+};
+
+struct syscall_exit_args {
+	__u64 common;
+	__s32 nr;
+	__u32 __pad;
+	__s64 ret;
+};
+
+SEC("tracepoint")
+int syscalls_enter(struct syscall_enter_args *ctx)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return enter_call((struct pt_regs *)bpf_task_pt_regs(task), ctx->nr, task);
+}
+
+SEC("tracepoint")
+int syscalls_exit(struct syscall_exit_args *ctx)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return exit_call((struct pt_regs *)bpf_task_pt_regs(task), ctx->ret, task);
 }
 
 /* Summary mode: the time a thread with a syscall in flight spends off its CPU (blocked or
