@@ -86,7 +86,10 @@ bool runs_32bit_calls() {
   static int answer = -1;
   if (answer >= 0) return answer;
   pid_t pid = fork();
-  if (pid < 0) return answer = 1;
+  if (pid < 0) {
+    answer = 1;
+    return true;
+  }
   if (pid == 0) {
     long ret = 20;
     asm volatile("int $0x80" : "+a"(ret) : : "memory", "r8", "r9", "r10", "r11");
@@ -95,7 +98,8 @@ bool runs_32bit_calls() {
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  return answer = !WIFSIGNALED(status);
+  answer = !WIFSIGNALED(status);
+  return answer;
 #else
   return true;
 #endif
