@@ -2,7 +2,7 @@
 /* Copyright (c) 2026 The observer developers */
 /*
  * A call in full records, from sys_enter to sys_exit: its start kept in task storage
- * (starts), the entry half sent at once with what must be read at entry, and the exit half
+ * (starts, in syscalls.bpf.h), the entry half sent at once with what must be read at entry, and the exit half
  * written with the return value and what the call filled. With -p, the threads that were
  * in a call at attach (resuming) leave that set by starting a call. Used by sys_enter
  * (start_call), sys_exit (finish_call), sched_switch (the time off the CPU, kept in the
@@ -23,19 +23,6 @@ const volatile __u8 resume_calls = 0; /* -p: a call running at attach ends resum
 
 __s64 resume_left = 0; /* threads in resuming: user space sets it before attaching */
 
-/* What a traced thread keeps between sys_enter and sys_exit: only the start of its call,
- * 88 bytes. Its entry data went out as an entry half; its exit half is built in a record. */
-struct start {
-	__u64 ts_ns;
-	__u64 args[6];
-	__u64 off_cpu_ns;    /* summary mode: time off the CPU since entry (sched_switch) */
-	__u64 off_cpu_since; /* when it last left the CPU with the call in flight; 0 = on it */
-	__u32 tgid; /* as the tracer sees them: the iterator at detach runs in another task */
-	__u32 tid;
-	__s32 nr;
-	__u32 flags; /* enum start_flag and EVENT_COMPAT */
-};
-
 enum start_flag {
 	START_ACTIVE = 1 << 16,     /* in a call */
 	START_ENTRY_SENT = 1 << 17, /* its entry half is in the ring */
@@ -43,13 +30,6 @@ enum start_flag {
 	START_LOST = 1 << 19,       /* its entry half was lost, and counted: write nothing */
 	START_SEEN = 1 << 20,       /* the thread made a call since attach (resuming) */
 };
-
-struct {
-	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
-	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__type(key, int);
-	__type(value, struct start);
-} starts SEC(".maps");
 
 /* -p: the threads of the targets when tracing began, until each makes a call or returns
  * from the one it was in (that exit is written as resumed). Those left at detach are still

@@ -52,7 +52,10 @@ struct {
 
 /* In a pid namespace: children of traced processes, by their initial-namespace tgid, until
  * their first syscall tells their pid in the namespace (sched_process_fork runs in the
- * parent, and the helper that translates pids knows only the current task's). */
+ * parent, and the helper that translates pids knows only the current task's). forked_waiting
+ * counts them, so that while none waits no syscall looks there. */
+__s64 forked_waiting = 0;
+
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, MAX_TRACED);
@@ -136,12 +139,16 @@ static __always_inline bool untrace_tgid(__u32 tgid)
  * then it is moved from forked (initial-namespace tgid) to traced (the namespace's). */
 static __always_inline bool adopt_forked(__u32 tgid)
 {
-	__u32 host = bpf_get_current_pid_tgid() >> 32;
+	__u32 host;
 
+	if (!*(volatile __s64 *)&forked_waiting)
+		return false;
+	host = bpf_get_current_pid_tgid() >> 32;
 	if (!bpf_map_lookup_elem(&forked, &host))
 		return false;
 	trace_tgid(tgid);
-	bpf_map_delete_elem(&forked, &host);
+	if (bpf_map_delete_elem(&forked, &host) == 0)
+		__sync_fetch_and_add(&forked_waiting, -1);
 	return true;
 }
 

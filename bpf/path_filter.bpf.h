@@ -114,7 +114,16 @@ static __always_inline bool path_selected(struct pt_regs *regs, long id, bool co
 	return hit;
 }
 
-/* -P at syscall exit: the fd a selected open or dup returned is on the path too. */
+/* -P: whether a call may return an fd on what it names (an open, a dup, fcntl's F_DUPFD).
+ * 32-bit calls are not looked at. */
+static __always_inline bool returns_path_fd(long nr, bool compat)
+{
+	return !compat && (unsigned long)nr < MAX_SYSCALLS &&
+	       (path_roles[nr] & (PATH_FD_RESULT | PATH_FD_FCNTL));
+}
+
+/* -P at syscall exit of a selected call that may return an fd: the fd a selected open or dup
+ * returned is on the path too. */
 static __always_inline void path_exit(__u64 pid_tgid, long ret)
 {
 	__u32 tid = (__u32)pid_tgid;

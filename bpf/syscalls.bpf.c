@@ -76,19 +76,19 @@ const volatile __u8 capture_exit = 0;    /* full records: the call's start kept 
 const volatile __u8 capture_time = 0;    /* entry records carry their time */
 const volatile __u8 compact_records = 0; /* entry records as struct log_event (the log) */
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+/* A syscall's entry, from either kind of tracepoint: the raw one every syscall passes, or the
+ * per-syscall one of a selected call. task is the current one, got by the one helper call
+ * every syscall of a process pays for: the filters and the record read the task's fields
+ * directly. */
+static __always_inline int enter_call(struct pt_regs *regs, long id, struct task_struct *task)
 {
-	struct task_struct *task;
 	struct event *e;
 	__u64 pid_tgid;
 	bool compat = false;
 
-	/* The one helper call every syscall of a process pays for: the filters and the record
-	 * read the task's fields directly. A cgroup comes first: in a system-wide trace of one,
-	 * it is all another process pays. Whether the call is 32-bit is read only when the
-	 * syscall filter needs it before the others, else once the others have passed. */
-	task = bpf_get_current_task_btf();
+	/* A cgroup comes first: in a system-wide trace of one, it is all another process pays.
+	 * Whether the call is 32-bit is read only when the syscall filter needs it before the
+	 * others, else once the others have passed. */
 	if (!cgroup_selected(task))
 		return 0;
 	if (filter_syscalls) {
@@ -143,29 +143,30 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	return 0;
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+/* A syscall's exit, from either kind of tracepoint; task is the current one. */
+static __always_inline int exit_call(struct pt_regs *regs, long ret, struct task_struct *task)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
 	struct start *s;
 	__u64 duration, pid_tgid;
 	__u32 started;
 
-	if (filter_paths) {
-		if (!current_ids(task, &pid_tgid))
-			return 0;
-		path_exit(pid_tgid, ret);
-	}
-	/* Only threads that made a traced call have a start: never the tracer's own. */
-	s = bpf_task_storage_get(&starts, task, 0, 0);
+	/* Only threads that made a traced call have a start: never the tracer's own, and no
+	 * process observer does not trace, which pays for this test alone (with -p, while a
+	 * target's thread may still return from a call begun before attach, also for its ids and
+	 * a bit test). */
+	s = start_of(task);
 	if (!s || !(s->flags & START_ACTIVE)) {
-		if (resume_calls && emit_records && current_ids(task, &pid_tgid) &&
-		    (__u32)(pid_tgid >> 32) != filter_self_tgid)
+		if (resume_calls && emit_records && resume_left && current_ids(task, &pid_tgid) &&
+		    is_traced(pid_tgid >> 32))
 			resume_call(regs, ret, pid_tgid, task);
 		return 0;
 	}
 	started = s->flags;
 	s->flags = started & ~START_ACTIVE;
+	/* -P: only a selected call has a start, and the fd an open or dup of it returned is on
+	 * the path too. */
+	if (filter_paths && returns_path_fd(s->nr, started & EVENT_COMPAT))
+		path_exit(((__u64)s->tgid << 32) | s->tid, ret);
 	/* -e status=unfinished: of the calls that reach here, only those killed in them. */
 	if (filter_unfinished) {
 		if (emit_records && !(started & START_LOST) && killed(task))
@@ -197,6 +198,56 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	return 0;
 }
 
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+{
+	return enter_call(regs, id, bpf_get_current_task_btf());
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	return exit_call(regs, ret, bpf_get_current_task_btf());
+}
+
+/* The per-syscall tracepoints, syscalls:sys_enter_<name> and sys_exit_<name>, attached by
+ * user space to each selected syscall instead of the raw ones (-s), so that the calls a
+ * selection leaves out run no program of ours. Their context is what perf_call_bpf_enter and
+ * perf_call_bpf_exit (kernel/trace/trace_syscalls.c) build: the syscall number and its
+ * arguments, or its return value. The registers come from bpf_task_pt_regs (Linux 5.15), as
+ * the code shared with the raw programs reads them. These tracepoints never
+ * fire for 32-bit calls (ARCH_TRACE_IGNORE_COMPAT_SYSCALLS, arch/x86/include/asm/ftrace.h):
+ * user space uses them only where no 32-bit call can be selected. */
+struct syscall_enter_args {
+	__u64 common;
+	__u32 nr; /* an int, never negative here: unsigned, so the verifier sees its bound */
+	__u32 __pad;
+	__u64 args[6];
+};
+
+struct syscall_exit_args {
+	__u64 common;
+	__s32 nr;
+	__u32 __pad;
+	__s64 ret;
+};
+
+SEC("tracepoint")
+int syscalls_enter(struct syscall_enter_args *ctx)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return enter_call((struct pt_regs *)bpf_task_pt_regs(task), ctx->nr, task);
+}
+
+SEC("tracepoint")
+int syscalls_exit(struct syscall_exit_args *ctx)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return exit_call((struct pt_regs *)bpf_task_pt_regs(task), ctx->ret, task);
+}
+
 /* Summary mode: the time a thread with a syscall in flight spends off its CPU (blocked or
  * preempted), which is not the call's CPU time. Two task-storage lookups per context switch,
  * of threads that made a traced syscall; others have no storage. The first three arguments
@@ -207,10 +258,10 @@ int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_s
 	__u64 now = bpf_ktime_get_ns();
 	struct start *s;
 
-	s = bpf_task_storage_get(&starts, prev, 0, 0);
+	s = start_of(prev);
 	if (s && (s->flags & START_ACTIVE))
 		s->off_cpu_since = now;
-	s = bpf_task_storage_get(&starts, next, 0, 0);
+	s = start_of(next);
 	if (s && (s->flags & START_ACTIVE) && s->off_cpu_since) {
 		s->off_cpu_ns += now - s->off_cpu_since;
 		s->off_cpu_since = 0;
@@ -241,11 +292,14 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	parent_tgid = ids >> 32;
 	if (!is_traced(parent_tgid))
 		return 0;
-	if (pidns_ino ? bpf_map_update_elem(&forked, &child_tgid, &one, BPF_NOEXIST) == 0
-		      : trace_tgid(child_tgid))
+	if (pidns_ino && bpf_map_update_elem(&forked, &child_tgid, &one, BPF_NOEXIST) == 0) {
+		__sync_fetch_and_add(&forked_waiting, 1);
 		__sync_fetch_and_add(&traced_alive, 1);
-	else
+	} else if (!pidns_ino && trace_tgid(child_tgid)) {
+		__sync_fetch_and_add(&traced_alive, 1);
+	} else {
 		__sync_fetch_and_add(&untraced_forks, 1);
+	}
 	return 0;
 }
 
@@ -343,10 +397,18 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 	__u32 host = task->tgid, tgid;
 	__u64 ids;
 
+	/* -p: a target's thread that dies in the call it was in at attach never returns from it;
+	 * it leaves resuming now, so that resume_left can reach 0. */
+	if (resume_calls && *(volatile __s64 *)&resume_left && current_ids(task, &ids)) {
+		__u32 tid = (__u32)ids;
+
+		if (bpf_map_delete_elem(&resuming, &tid) == 0)
+			__sync_fetch_and_add(&resume_left, -1);
+	}
 	/* Every exiting thread: a call it is still in never returns (do_exit from inside it).
 	 * A call killed by a signal has returned to sys_exit first and is written there. */
 	if (capture_exit && emit_records) {
-		struct start *s = bpf_task_storage_get(&starts, task, 0, 0);
+		struct start *s = start_of(task);
 
 		if (s && (s->flags & START_ACTIVE)) {
 			__u32 started = s->flags;
@@ -369,10 +431,13 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 	tgid = ids >> 32;
 	if (emit_exits && emit_records)
 		emit_exit(task, ids);
-	if (filter_tgids && (untrace_tgid(tgid) ||
-			     /* a child in a pid namespace that died before its first syscall */
-			     (pidns_ino && bpf_map_delete_elem(&forked, &host) == 0)))
+	if (filter_tgids && untrace_tgid(tgid)) {
 		__sync_fetch_and_add(&traced_alive, -1);
+	} else if (filter_tgids && pidns_ino && bpf_map_delete_elem(&forked, &host) == 0) {
+		/* a child in a pid namespace that died before its first syscall */
+		__sync_fetch_and_add(&forked_waiting, -1);
+		__sync_fetch_and_add(&traced_alive, -1);
+	}
 	return 0;
 }
 
@@ -389,7 +454,7 @@ int iter_task(struct bpf_iter__task *ctx)
 
 	if (!task)
 		return 0;
-	s = bpf_task_storage_get(&starts, task, 0, 0);
+	s = start_of(task);
 	if (!s || !(s->flags & START_ACTIVE))
 		return 0;
 	started = s->flags;

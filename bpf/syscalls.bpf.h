@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Copyright (c) 2026 The observer developers */
 /* BPF-only helpers of syscalls.bpf.c and of the bench's floor program: architecture details,
- * name handling, and the remembered --cgroup test (cgroup.bpf.h builds on it). */
+ * name handling, the remembered --cgroup test (cgroup.bpf.h builds on it) and where a call's
+ * start waits for its exit (calls.bpf.h builds on it). */
 #ifndef OBSERVER_SYSCALLS_BPF_H
 #define OBSERVER_SYSCALLS_BPF_H
 
@@ -70,6 +71,37 @@ static __always_inline bool cgroup_member(struct task_struct *task, __u32 moves,
 	if (seen)
 		*seen = now | inside;
 	return inside;
+}
+
+/* What a traced thread keeps between sys_enter and sys_exit under full records: only the
+ * start of its call, 88 bytes (calls.bpf.h). Its entry data went out as an entry half; its
+ * exit half is built in a record. The bench's floor object has it too. */
+struct start {
+	__u64 ts_ns;
+	__u64 args[6];
+	__u64 off_cpu_ns;    /* summary mode: time off the CPU since entry (sched_switch) */
+	__u64 off_cpu_since; /* when it last left the CPU with the call in flight; 0 = on it */
+	__u32 tgid; /* as the tracer sees them: the iterator at detach runs in another task */
+	__u32 tid;
+	__s32 nr;
+	__u32 flags; /* enum start_flag and EVENT_COMPAT */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct start);
+} starts SEC(".maps");
+
+/* The current call's start, if the task has one: a task no BPF program ever gave storage to
+ * (a process observer does not trace) is told by one load from the task, without the helper
+ * call and its locking (task storage since Linux 5.11, commit 4cf1bc1f1045). */
+static __always_inline struct start *start_of(struct task_struct *task)
+{
+	if (bpf_core_field_exists(task->bpf_storage) && !task->bpf_storage)
+		return NULL;
+	return bpf_task_storage_get(&starts, task, 0, 0);
 }
 
 /* exit and exit_group never reach sys_exit. */

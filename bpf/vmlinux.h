@@ -152,6 +152,7 @@ struct task_struct {
 	struct files_struct *files;
 	struct sigpending pending; /* signals sent to this thread: SIGKILL lands here */
 	struct css_set *cgroups;
+	struct bpf_local_storage *bpf_storage; /* the task's BPF task storage, NULL if none */
 };
 
 /* The context of an iter/task program (Linux 5.8, commit eaaacd23910f). */

@@ -14,8 +14,9 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OWN = {"untraced", "floor", "observer", "observer_jsonl", "observer_strace", "observer_summary",
-       "bystander", "bystander_cgroup"}
+OWN = {"untraced", "floor", "floor2", "observer", "observer_jsonl", "observer_strace",
+       "observer_summary", "bystander", "bystander_jsonl", "bystander_cgroup", "unselected",
+       "selected"}
 PEERS = {"bpftrace_count", "bpftrace_printf", "perf_trace", "strace"}
 TRACERS = OWN | PEERS
 WORKLOADS = {"getppid", "files", "pipe", "tar", "make"}
@@ -47,8 +48,10 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
     assert rows[("observer", "getppid")]["events"] == data["sizes"]["getppid"]
 
     assert [h["program"] for h in data["hot_path"]] == [
-        "empty", "filter", "filter_hash", "cgroup_seen_test", "cgroup_helper", "log_ring",
-        "log_comm", "event_comm", "event_args", "observer"]
+        "untraced", "empty", "empty,empty_exit", "tp_openat", "tp_getppid,tp_exit_getppid",
+        "filter", "bystander", "filter,exit_lookup", "filter,exit_helper", "bystander_jsonl",
+        "filter_hash", "cgroup_seen_test", "cgroup_helper", "log_ring", "log_comm", "event_comm",
+        "event_args", "observer", "start,finish", "observer_jsonl"]
     assert all(h["ns_per_call"] > 0 for h in data["hot_path"]), data["hot_path"]
     # Every thread count under every scaling case, and observer's saw all of the calls.
     assert {(c["threads"], c["tracer"]) for c in data["scaling"]} == {
@@ -64,7 +67,7 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
     assert writers == {(s, r) for s in ("strace", "jsonl", "log") for r in ("getppid", "read32")}
     assert all(r["per_s"] > 0 and r["records"] == data["sizes"]["writer"]
                for r in data["writers"]["rows"])
-    assert len(data["goals"]) == 12
+    assert len(data["goals"]) == 13
     assert sum(" writer >= " in g["goal"] for g in data["goals"]) == 4
     assert all(g["met"] in (True, False, None) for g in data["goals"])
     assert "goals:" in result.stdout and str(path) in result.stdout

@@ -4,7 +4,8 @@
 // The benchmark's own sys_enter programs, from an empty one (the floor: what attaching the
 // tracepoint costs) up to the steps observer's hot path takes, one step more per program, so
 // that the cost of each step is the difference of two runs. They use observer's own record
-// layouts (bpf/syscalls.h) and helpers (bpf/syscalls.bpf.h). The loader attaches exactly one.
+// layouts (bpf/syscalls.h) and helpers (bpf/syscalls.bpf.h). The loader attaches the ones it
+// is named: a sys_enter program alone, or with a sys_exit one (full records' steps).
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_core_read.h>
@@ -39,6 +40,59 @@ __u64 lost = 0;
 
 SEC("tp_btf/sys_enter")
 int BPF_PROG(empty, struct pt_regs *regs, long id)
+{
+	return 0;
+}
+
+/* With empty, the two-program floor: what every syscall pays once both tracepoints have a
+ * program, as full records need. */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(empty_exit, struct pt_regs *regs, long ret)
+{
+	return 0;
+}
+
+/* What a process observer does not trace pays at sys_exit under full records: the current
+ * task, and one load from it that tells it has no task storage (observer's start_of). */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(exit_lookup, struct pt_regs *regs, long ret)
+{
+	struct start *s = start_of(bpf_get_current_task_btf());
+
+	if (!s)
+		return 0;
+	return 0;
+}
+
+/* For comparison: the task-storage helper at every exit (what start_of saves). */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(exit_helper, struct pt_regs *regs, long ret)
+{
+	struct start *s = bpf_task_storage_get(&starts, bpf_get_current_task_btf(), 0, 0);
+
+	if (!s)
+		return 0;
+	return 0;
+}
+
+/* The per-syscall tracepoint of a call the loop does not make: what a selection of openat
+ * (-s openat) would cost the other calls, attached there instead of to the raw tracepoint. */
+SEC("tp/syscalls/sys_enter_openat")
+int tp_openat(void *ctx)
+{
+	return 0;
+}
+
+/* The per-syscall tracepoints of the loop's own call, empty: what a selected call pays there,
+ * against the raw two-program floor. */
+SEC("tp/syscalls/sys_enter_getppid")
+int tp_getppid(void *ctx)
+{
+	return 0;
+}
+
+SEC("tp/syscalls/sys_exit_getppid")
+int tp_exit_getppid(void *ctx)
 {
 	return 0;
 }
@@ -187,5 +241,58 @@ int BPF_PROG(event_args, struct pt_regs *regs, long id)
 		read_args(regs, e->args, e->flags & EVENT_COMPAT);
 		bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
 	}
+	return 0;
+}
+
+/* A full record's entry: the test hits, and the call's start (time, arguments, ids) goes to
+ * task storage, as observer's start_call for a call with nothing to read at entry. */
+SEC("tp_btf/sys_enter")
+int BPF_PROG(start, struct pt_regs *regs, long id)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct start *s;
+
+	if (!traced_tgid(task->tgid))
+		return 0;
+	s = bpf_task_storage_get(&starts, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!s)
+		return 0;
+	s->ts_ns = bpf_ktime_get_ns();
+	s->nr = id;
+	s->flags = 1 | (in_compat(task) ? EVENT_COMPAT : 0);
+	read_args(regs, s->args, s->flags & EVENT_COMPAT);
+	s->tgid = task->tgid;
+	s->tid = task->pid;
+	return 0;
+}
+
+/* Its exit: the start found and closed, the duration, and the 112-byte record of the call. */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(finish, struct pt_regs *regs, long ret)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct start *s = bpf_task_storage_get(&starts, task, 0, 0);
+	struct event *e;
+
+	if (!s || !(s->flags & 1))
+		return 0;
+	s->flags &= ~1;
+	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+	if (!e) {
+		__sync_fetch_and_add(&lost, 1);
+		return 0;
+	}
+	e->ts_ns = s->ts_ns;
+	for (int i = 0; i < 6; i++)
+		e->args[i] = s->args[i];
+	e->ret = ret;
+	e->duration_ns = bpf_ktime_get_ns() - s->ts_ns;
+	e->tgid = s->tgid;
+	e->tid = s->tid;
+	e->nr = s->nr;
+	e->flags = EVENT_HAS_RET | EVENT_HAS_TIME | (s->flags & EVENT_COMPAT);
+	read_comm(e->comm, task);
+	e->cgroup_id = task->cgroups->dfl_cgrp->kn->id;
+	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
 	return 0;
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The observer developers
 //
-// floor OBJECT PROGRAM [TGID]: loads OBJECT, attaches only PROGRAM, marks TGID as traced, prints
-// "ready" and drains the ring buffer every 10 ms until standard input closes; then prints
+// floor OBJECT PROGRAMS [TGID]: loads OBJECT, attaches only PROGRAMS (comma-separated names:
+// a sys_enter program and a sys_exit one make the two-program floor), marks TGID as traced,
+// prints "ready" and drains the ring buffer every 10 ms until standard input closes; then prints
 // "records N lost M".
 #include <errno.h>
 #include <poll.h>
@@ -24,7 +25,7 @@ static int count(void *ctx, void *data, size_t size)
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: floor OBJECT PROGRAM [TGID]\n");
+		fprintf(stderr, "usage: floor OBJECT PROGRAM[,PROGRAM...] [TGID]\n");
 		return 2;
 	}
 	struct bpf_object *obj = bpf_object__open_file(argv[1], NULL);
@@ -32,17 +33,22 @@ int main(int argc, char **argv)
 		fprintf(stderr, "floor: open %s: %s\n", argv[1], strerror(errno));
 		return 1;
 	}
-	struct bpf_program *prog, *chosen = NULL;
+	struct bpf_program *prog, *chosen[8];
+	int n = 0;
+	for (char *name = strtok(argv[2], ","); name; name = strtok(NULL, ",")) {
+		prog = bpf_object__find_program_by_name(obj, name);
+		if (!prog || n == 8) {
+			fprintf(stderr, "floor: no program %s in %s\n", name, argv[1]);
+			return 2;
+		}
+		chosen[n++] = prog;
+	}
 	bpf_object__for_each_program(prog, obj)
 	{
-		int on = strcmp(bpf_program__name(prog), argv[2]) == 0;
+		int on = 0;
+		for (int i = 0; i < n; i++)
+			on |= prog == chosen[i];
 		bpf_program__set_autoload(prog, on);
-		if (on)
-			chosen = prog;
-	}
-	if (!chosen) {
-		fprintf(stderr, "floor: no program %s in %s\n", argv[2], argv[1]);
-		return 2;
 	}
 	int err = bpf_object__load(obj);
 	if (err) {
@@ -66,10 +72,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "floor: ring buffer: %s\n", strerror(errno));
 		return 1;
 	}
-	struct bpf_link *link = bpf_program__attach(chosen);
-	if (!link) {
-		fprintf(stderr, "floor: attach %s: %s\n", argv[2], strerror(errno));
-		return 1;
+	struct bpf_link *links[8];
+	for (int i = 0; i < n; i++) {
+		links[i] = bpf_program__attach(chosen[i]);
+		if (!links[i]) {
+			fprintf(stderr, "floor: attach %s: %s\n", bpf_program__name(chosen[i]),
+				strerror(errno));
+			return 1;
+		}
 	}
 	printf("ready\n");
 	fflush(stdout);
@@ -81,7 +91,8 @@ int main(int argc, char **argv)
 		if (poll(&in, 1, 10) > 0 && read(0, buf, sizeof(buf)) <= 0)
 			break;
 	}
-	bpf_link__destroy(link);
+	for (int i = 0; i < n; i++)
+		bpf_link__destroy(links[i]);
 	ring_buffer__consume(rb);
 	struct bpf_map *bss = bpf_object__find_map_by_name(obj, ".bss");
 	__u64 lost = 0;

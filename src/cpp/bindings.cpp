@@ -257,6 +257,9 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("cgroup_id", &Spec::cgroup_id)
       .def_readwrite("cgroup_level", &Spec::cgroup_level)
       .def_readwrite("uid", &Spec::uid)
+      .def_readwrite("syscall_tracepoints", &Spec::syscall_tracepoints,
+                     "With a selection, the per-syscall tracepoints where they keep every "
+                     "guarantee (Tracer.notes says which were used).")
       .def_readwrite("probe_root", &Spec::probe_root);
 
   m.def(

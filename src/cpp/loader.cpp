@@ -6,8 +6,10 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <linux/types.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -76,6 +78,60 @@ int print_libbpf(enum libbpf_print_level level, const char* format, va_list args
   return 0;
 }
 
+// Whether this machine runs 32-bit calls (int 0x80): a child makes getpid by its i386 number
+// (20) that way. Where the kernel has no IA32 emulation, or has it off (ia32_emulation=0,
+// Linux 6.7), the instruction faults. Asked once; a child that cannot be made counts as yes.
+bool runs_32bit_calls() {
+#if defined(__x86_64__)
+  static int answer = -1;
+  if (answer >= 0) return answer;
+  pid_t pid = fork();
+  if (pid < 0) {
+    answer = 1;
+    return true;
+  }
+  if (pid == 0) {
+    long ret = 20;
+    asm volatile("int $0x80" : "+a"(ret) : : "memory", "r8", "r9", "r10", "r11");
+    _exit(ret > 0 ? 0 : 1);
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  answer = !WIFSIGNALED(status);
+  return answer;
+#else
+  return true;
+#endif
+}
+
+// Where tracefs lists the events (libbpf attaches a tracepoint by the id it finds there):
+// mounted at /sys/kernel/tracing (Linux 4.1) or under debugfs, else mounted now. Empty if
+// neither.
+std::string tracefs_dir() {
+  for (const char* dir : {"/sys/kernel/tracing", "/sys/kernel/debug/tracing"})
+    if (access((std::string(dir) + "/events/syscalls").c_str(), F_OK) == 0) return dir;
+  if (mount("nodev", "/sys/kernel/tracing", "tracefs", 0, nullptr) == 0 &&
+      access("/sys/kernel/tracing/events/syscalls", F_OK) == 0)
+    return "/sys/kernel/tracing";
+  return "";
+}
+
+// A syscall's per-syscall events are named after its SYSCALL_DEFINE, which for these is not
+// the table's name (fs/stat.c, kernel/sys.c, fs/read_write.c, fs/namespace.c).
+std::string event_name(const std::string& dir, std::string_view name, bool exits) {
+  static constexpr std::pair<std::string_view, std::string_view> kDefined[] = {
+      {"stat", "newstat"}, {"fstat", "newfstat"}, {"lstat", "newlstat"},
+      {"uname", "newuname"}, {"sendfile", "sendfile64"}, {"umount2", "umount"}};
+  std::string event(name);
+  for (auto [table, defined] : kDefined)
+    if (name == table) event = defined;
+  auto exists = [&](const char* kind) {
+    return access((dir + "/events/syscalls/" + kind + event).c_str(), F_OK) == 0;
+  };
+  return exists("sys_enter_") && (!exits || exists("sys_exit_")) ? event : "";
+}
+
 void set_autoload(bpf_program* prog, bool on) {
   check(bpf_program__set_autoload(prog, on), std::string("configure ") + bpf_program__name(prog));
 }
@@ -113,6 +169,49 @@ static uint32_t pid_max() {
   long value = 0;
   if (!(in >> value) || value <= 0 || value > PID_LIMIT) return PID_LIMIT;
   return static_cast<uint32_t>(value);
+}
+
+SyscallEvents syscall_events(const Spec& spec) {
+  SyscallEvents out;
+  if (!spec.syscall_tracepoints || spec.syscalls.empty()) return out;
+  auto raw = [&](std::string why) {
+    out.names.clear();
+    out.why_raw = "raw tracepoints for the selection: " + why;
+    return out;
+  };
+#if !defined(__x86_64__)
+  return raw("per-syscall tracepoints are used on x86_64 only");
+#else
+  // The per-syscall tracepoints do not fire for 32-bit calls (ARCH_TRACE_IGNORE_COMPAT_SYSCALLS
+  // in arch/x86/include/asm/ftrace.h), and an exec into a 32-bit program returns as one.
+  bool compat = !spec.compat_syscalls.empty();
+  bool exec = false;
+  for (int nr : spec.syscalls) {
+    std::string_view name = syscall_name(nr);
+    if (!spec.compat_syscalls_set && compat_syscall_number(name) >= 0) compat = true;
+    if (name == "execve" || name == "execveat") exec = true;
+  }
+  if ((compat || exec) && runs_32bit_calls())
+    return raw(compat ? "32-bit calls (int 0x80) are selected too, and the per-syscall "
+                        "tracepoints do not see them (select name@64 for 64-bit calls only)"
+                      : "an exec into a 32-bit program returns as a 32-bit call, which the "
+                        "per-syscall tracepoints do not see");
+  if (spec.probe_root != "/" && spec.probe_root != "")
+    return raw("the feature probe looks at another tree");
+  btf* vmlinux = btf__parse("/sys/kernel/btf/vmlinux", nullptr);
+  bool regs = vmlinux && btf_has_enum_value(vmlinux, "bpf_func_id", "BPF_FUNC_task_pt_regs");
+  btf__free(vmlinux);
+  if (!regs) return raw("this kernel has no bpf_task_pt_regs (Linux 5.15)");
+  std::string dir = tracefs_dir();
+  if (dir.empty()) return raw("tracefs is not mounted and could not be mounted");
+  for (int nr : spec.syscalls) {
+    std::string name = event_name(dir, syscall_name(nr), spec.capture_exit);
+    if (name.empty())
+      return raw("no tracepoint syscalls:sys_enter_" + std::string(syscall_name(nr)));
+    out.names.push_back(name);
+  }
+  return out;
+#endif
 }
 
 std::vector<std::string> tracepoints(const Spec& spec) {
@@ -314,6 +413,18 @@ Loader::Loader(const Spec& spec) {
   // iterator reports, at detach, the calls full records are still waiting for; -P has a fork
   // program of its own.
   std::vector<std::string> needed = tracepoints(spec);
+  // A selection's calls at their own tracepoints, where that keeps every guarantee.
+  SyscallEvents events = syscall_events(spec);
+  events_ = events.names;
+  if (!events.why_raw.empty()) notes_.push_back(events.why_raw);
+  if (!events_.empty()) {
+    notes_.push_back("per-syscall tracepoints for the " + std::to_string(events_.size()) +
+                     " selected syscalls: the others run no program of observer's");
+    std::replace(needed.begin(), needed.end(), std::string("sys_enter"),
+                 std::string("syscalls_enter"));
+    std::replace(needed.begin(), needed.end(), std::string("sys_exit"),
+                 std::string("syscalls_exit"));
+  }
   if (spec.capture_exit && spec.emit_records) needed.push_back("iter_task");
   if (!spec.paths.empty()) needed.push_back("sched_process_fork_paths");
   bpf_program* prog;
@@ -341,6 +452,7 @@ Loader::Loader(const Spec& spec) {
 }
 
 Loader::~Loader() {
+  for (bpf_link* link : event_links_) bpf_link__destroy(link);
   if (skel_) syscalls_bpf::destroy(skel_);
 }
 
@@ -367,10 +479,27 @@ void Loader::attach() {
     }
     *links[i] = link;
   }
+  // Or the selected syscalls' own tracepoints: every exit before any entry, as above.
+  for (auto [prog, kind] : {std::pair{skel_->progs.syscalls_exit, "sys_exit_"},
+                            std::pair{skel_->progs.syscalls_enter, "sys_enter_"}}) {
+    if (!bpf_program__autoload(prog)) continue;
+    for (const auto& name : events_) {
+      std::string event = kind + name;
+      bpf_link* link = bpf_program__attach_tracepoint(prog, "syscalls", event.c_str());
+      if (!link) {
+        int err = errno;
+        detach();
+        throw AttachError("attach syscalls/" + event, err);
+      }
+      event_links_.push_back(link);
+    }
+  }
 }
 
 bool Loader::detach() noexcept {
   if (!skel_) return true;
+  for (bpf_link* link : event_links_) bpf_link__destroy(link);
+  event_links_.clear();
   syscalls_bpf::detach(skel_);
   return report_running();
 }

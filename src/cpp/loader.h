@@ -10,6 +10,7 @@
 #include <vector>
 
 struct syscalls_bpf;
+struct bpf_link;
 
 namespace observer {
 
@@ -52,6 +53,12 @@ struct Spec {
   uint64_t cgroup_id = 0;          // only tasks in this cgroup v2 (its inode) or below; 0 = any
   uint32_t cgroup_level = 0;       // depth of cgroup_id below the v2 root (root = 0)
   int64_t uid = -1;                // only tasks with this real or effective uid; -1 = any
+  // With a selection, attach the per-syscall tracepoints (syscalls:sys_enter_<name>,
+  // sys_exit_<name>) of the selected syscalls instead of the raw ones, so that the others run
+  // no program; only where they keep every guarantee (no 32-bit call can be selected, every
+  // event exists, tracefs is there or can be mounted), else the raw ones (Loader::notes says
+  // which, and why).
+  bool syscall_tracepoints = false;
   std::string probe_root = "/";    // where probe_features() looks for /proc and /sys
 
   bool whole_system() const { return pids.empty() && comms.empty(); }
@@ -71,6 +78,17 @@ std::vector<std::string> tracepoints(const Spec& spec);
 // probe at a fake tree; the kernel itself is then only asked what the tree cannot say.
 std::vector<std::string> probe_features(const Spec& spec);
 
+// Which tracepoints a selection's calls are taken at: the per-syscall events' names (without
+// the sys_enter_/sys_exit_ prefix), or none and why the raw tracepoints are used instead.
+struct SyscallEvents {
+  std::vector<std::string> names;
+  std::string why_raw;  // empty when names are used
+};
+
+// Decides, for spec.syscall_tracepoints, between per-syscall and raw tracepoints; may mount
+// tracefs at /sys/kernel/tracing when it is not mounted. x86_64 only.
+SyscallEvents syscall_events(const Spec& spec);
+
 // Opens, configures and loads the programs and maps for spec.
 // Minimum kernel: 5.12 (tp_btf 5.5, ring buffer 5.8, task iterator 5.8, task storage in
 // tracing programs 5.12, global functions 5.6, bounded loops 5.3); --comm needs 5.17 (bpf_loop).
@@ -88,6 +106,9 @@ class Loader {
   // the ring, through the task iterator; returns false if that failed.
   bool detach() noexcept;
   syscalls_bpf* skeleton() const noexcept { return skel_; }
+  // What the loader chose that the user may want to know (-v): the tracepoints a selection's
+  // calls are taken at.
+  const std::vector<std::string>& notes() const noexcept { return notes_; }
 
  private:
   // Writes the calls traced threads are still in (the task iterator); false on failure.
@@ -95,6 +116,9 @@ class Loader {
 
   syscalls_bpf* skel_ = nullptr;
   bool reported_ = false;
+  std::vector<std::string> events_;        // per-syscall tracepoints to attach, or none
+  std::vector<bpf_link*> event_links_;     // theirs, owned
+  std::vector<std::string> notes_;
 };
 
 }  // namespace observer

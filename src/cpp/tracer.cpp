@@ -42,6 +42,7 @@ Event widen(const LogEvent& l) {
 
 Tracer::Tracer(const Spec& spec)
     : spec_(spec), notes_(probe_features(spec)), loader_(spec_), maps_(loader_.skeleton()) {
+  notes_.insert(notes_.end(), loader_.notes().begin(), loader_.notes().end());
   for (uint32_t pid : spec_.pids) maps_.add_tgid(pid);
   for (const auto& name : spec_.comms) maps_.add_comm(name);
   for (uint32_t pid : spec_.resume_pids) maps_.add_resuming(pid);

@@ -93,6 +93,7 @@ class Spec:
     cgroup_id: int
     cgroup_level: int
     uid: int
+    syscall_tracepoints: bool
     probe_root: str
     def __init__(self) -> None: ...
 

@@ -292,6 +292,9 @@ def make_spec(opts: Options, pids: list[int], running: list[int] | None = None) 
     spec.syscalls = opts.syscalls
     if opts.compat_syscalls is not None:
         spec.compat_syscalls, spec.compat_syscalls_set = opts.compat_syscalls, True
+    # A selection is taken at the selected syscalls' own tracepoints where the loader finds
+    # that this keeps every guarantee (else at the raw ones): the others then run nothing.
+    spec.syscall_tracepoints = bool(opts.syscalls)
     spec.comms = fs_bytes(opts.comms)
     spec.paths = fs_bytes(opts.paths)
     if opts.cgroup is not None:
