@@ -1,5 +1,5 @@
-"""Records from many machines: the host, container and pod every record names, and
-Hive-partitioned datasets of several hosts merged by copying."""
+"""Records from many machines: the host, container and pod every record names, Hive-partitioned
+datasets of several hosts merged by copying, and the analyses on a Dask cluster."""
 
 from __future__ import annotations
 
@@ -13,15 +13,18 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import observer
-from observer import _partitions
+from observer import _partitions, analysis
 
 from .helpers import Observer, wait_until
 from .test_services import mount, release, removed, start_family
 
 pytestmark = pytest.mark.bpf
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def uid() -> str:
@@ -147,3 +150,43 @@ def test_merged_datasets_are_one_partitioned_dataset(fleet: Path) -> None:
     assert dict(rows) == {r["host"]: r["pid_count"] for r in counts}
     arrow = ds.dataset(merged, partitioning="hive").to_table(columns=["host"])
     assert set(arrow.column("host").to_pylist()) == set(dict(rows))
+
+
+def readme_snippet() -> str:
+    text = (ROOT / "README.md").read_text()
+    match = re.search(r"<!-- dask snippet: tests/integration/test_fleet.py runs it -->\n"
+                      r"```python\n(.*?)```", text, re.S)
+    assert match, "the README's Dask snippet is missing"
+    return match.group(1)
+
+
+def test_the_readme_dask_snippet_equals_duckdb_and_memory_on_a_local_cluster(
+        fleet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")  # fails instead under CI=true (conftest)
+    monkeypatch.chdir(fleet)
+    scope: dict[str, object] = {}
+    exec(compile(readme_snippet(), "README.md", "exec"), scope)  # noqa: S102
+    for engine in ("duckdb", "memory"):
+        counts = analysis.ngram_counts("fleet", 3, engine=engine)
+        np.testing.assert_array_equal(scope["counts"].grams, counts.grams)  # type: ignore
+        np.testing.assert_array_equal(scope["counts"].counts, counts.counts)  # type: ignore
+        matrix = analysis.transition_matrix("fleet", engine=engine)
+        np.testing.assert_array_equal(scope["matrix"].counts, matrix.counts)  # type: ignore
+        foreign = analysis.stide("fleet", "baseline", 6, engine=engine)
+        np.testing.assert_array_equal(scope["foreign"], foreign)
+    assert scope["counts"].counts.sum() > 1000  # type: ignore
+    assert 0 < np.count_nonzero(scope["foreign"]) < len(scope["foreign"])  # type: ignore
+
+
+@pytest.mark.parametrize("which", ["one host", "empty"])
+def test_one_host_and_empty_datasets_agree_on_every_engine(fleet: Path, tmp_path: Path,
+                                                           which: str) -> None:
+    pytest.importorskip("distributed")
+    path = fleet / "run0" if which == "one host" else tmp_path
+    results = []
+    for engine in ("memory", "duckdb", "dask"):
+        counts = analysis.ngram_counts(path, 2, engine=engine)
+        flags = analysis.tstide(path, fleet / "baseline", 4, threshold=0.01, engine=engine)
+        results.append((counts.grams.tolist(), counts.counts.tolist(), flags.tolist()))
+    assert results[0] == results[1] == results[2]
+    assert bool(results[0][0]) == (which == "one host")
