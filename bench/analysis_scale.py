@@ -1,14 +1,19 @@
 """Sequence analysis past memory: n-gram counts, a transition matrix and stide over a synthetic
-Parquet dataset of the record schema, through DuckDB (observer.analysis on a dataset path).
+Parquet dataset of the record schema, through DuckDB and through Dask (observer.analysis on a
+dataset path, engine="duckdb" and a two-worker distributed.LocalCluster).
 
-Usage: ``python bench/analysis_scale.py [--rows 100000000] [--dir DIR] [--keep]``
+Usage: ``python bench/analysis_scale.py [--rows 100000000] [--engines duckdb,dask] [--dir DIR]
+[--keep]``
 
 The dataset is generated first (``generate``, also used by tests/test_dataset.py): processes
 of a few program kinds, each a Markov chain over a kind's syscalls, so that n-grams repeat as in
 real traces; rows are written as observer writes them (files of the record schema, rows
-grouped by pid). Then each analysis runs once, timed, with the peak RSS of this process (DuckDB
-runs in it) and the spill directory's peak size printed next to it. Goal: minutes for 100 M
-rows on 2 cores with memory bounded by DuckDB's limit (observer._dataset.MEMORY_LIMIT).
+grouped by pid). Then each analysis runs once per engine, timed, with the peak RSS of this
+process (DuckDB runs in it; with Dask, the client that gathers the results: run one engine
+per invocation to keep the two apart) and, for Dask, the largest peak RSS of a worker
+process. Goal: minutes for 100 M rows on 2 cores with
+memory bounded by DuckDB's limit (observer._dataset.MEMORY_LIMIT), or by one file per Dask
+task.
 """
 
 from __future__ import annotations
@@ -116,6 +121,53 @@ def directory_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def peak_rss_kb() -> int:
+    """This process's peak RSS in KiB since its last exec (VmHWM): a worker's own, where
+    getrusage's would keep the peak of the process that started it."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def run_engine(engine: str, data: Path, baseline: Path, rows: int, k: int) -> None:
+    """Times each analysis on engine; for Dask, on a LocalCluster of two worker processes
+    of one thread each, reporting the largest peak RSS of a worker."""
+    from contextlib import ExitStack
+
+    from observer import analysis
+
+    with ExitStack() as stack:
+        used: object = engine
+        client = None
+        if engine == "dask":
+            from dask.distributed import Client, LocalCluster
+
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                memory_limit=0, dashboard_address=None))
+            client = stack.enter_context(Client(cluster))
+            used = client
+        steps = [
+            (f"ngram_counts(k={k})", lambda: len(analysis.ngram_counts(data, k, engine=used).counts)),
+            ("transition_matrix", lambda: len(analysis.transition_matrix(data, engine=used).states)),
+            (f"stide(k={k}) vs a 10% baseline",
+             lambda: int(analysis.stide(data, baseline, k, engine=used).sum())),
+        ]
+        for name, run in steps:
+            start = time.perf_counter()
+            result = run()
+            elapsed = time.perf_counter() - start
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            worker = "-"
+            if client is not None:
+                peaks = client.run(peak_rss_kb)
+                worker = f"{max(peaks.values()) / 1024:,.0f}"
+            print(f"{engine:<8}{name:<34}{elapsed:>8.1f}{rows / elapsed:>14,.0f}{rss:>13,.0f}"
+                  f"{worker:>11}  {result:,}", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000_000)
@@ -124,9 +176,15 @@ def main() -> int:
                         help="where to write the dataset (default: a temporary directory)")
     parser.add_argument("--keep", action="store_true", help="keep the dataset")
     parser.add_argument("-k", type=int, default=3, help="n-gram length (default 3)")
+    parser.add_argument("--engines", default="duckdb,dask",
+                        help="comma-separated: duckdb, dask (default both)")
     args = parser.parse_args()
 
     from observer import analysis
+
+    engines = args.engines.split(",")
+    if not set(engines) <= {"duckdb", "dask"}:
+        parser.error(f"--engines: duckdb or dask, not {args.engines!r}")
 
     tmp = Path(tempfile.mkdtemp(prefix="observer-scale-", dir=args.dir))
     try:
@@ -139,20 +197,10 @@ def main() -> int:
         baseline = tmp / "baseline"
         generate_fast(baseline, max(args.rows // 10, 1000), args.processes // 10 or 1,
                       files=2, seed=2)
-        steps = [
-            (f"ngram_counts(k={args.k})", lambda: len(analysis.ngram_counts(data, args.k).counts)),
-            ("transition_matrix", lambda: len(analysis.transition_matrix(data).states)),
-            (f"stide(k={args.k}) vs a 10% baseline",
-             lambda: int(analysis.stide(data, baseline, args.k).sum())),
-        ]
-        print(f"{'analysis':<34}{'s':>8}{'rows/s':>14}{'peak RSS MB':>13}  result")
-        for name, run in steps:
-            start = time.perf_counter()
-            result = run()
-            elapsed = time.perf_counter() - start
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"{name:<34}{elapsed:>8.1f}{args.rows / elapsed:>14,.0f}{rss:>13,.0f}  "
-                  f"{result:,}", flush=True)
+        print(f"{'engine':<8}{'analysis':<34}{'s':>8}{'rows/s':>14}{'peak RSS MB':>13}"
+              f"{'worker MB':>11}  result")
+        for engine in engines:
+            run_engine(engine, data, baseline, args.rows, args.k)
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)

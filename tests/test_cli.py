@@ -243,3 +243,26 @@ def test_sizes_take_a_g_suffix_and_say_their_limits() -> None:
     # What --help says is what is accepted.
     help_text = " ".join(cli.build_parser().format_help().split())
     assert "from 4K to 1G" in help_text and "from 1K to 1024G" in help_text
+
+
+def test_the_host_comes_from_the_option_then_node_name_then_the_hostname(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    monkeypatch.setenv("NODE_NAME", "node-7")
+    assert cli.parse_options(["--host", "a/../b\nc", "-p", "1"]).host == "a/../b\nc"
+    assert cli.parse_options(["-p", "1"]).host == "node-7"
+    monkeypatch.setenv("NODE_NAME", "")  # set but empty, as a manifest without a value
+    assert cli.parse_options(["-p", "1"]).host == socket.gethostname()
+    monkeypatch.setenv("NODE_NAME", "n" * 300)
+    with pytest.raises(UsageError, match=r"^NODE_NAME='n{64}\.\.\.': too long for a dataset's "
+                                         r"host= directory: 300 bytes"):
+        cli.parse_options(["-p", "1"])
+
+
+@pytest.mark.parametrize("name", ["", "x" * 251, "__HIVE_DEFAULT_PARTITION__"])
+def test_a_host_name_that_no_partition_can_hold_is_one_error_line(
+        name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--host", name, "-p", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("observer: error: --host ") and err.count("\n") == 1

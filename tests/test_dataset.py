@@ -65,8 +65,13 @@ def test_stide_and_tstide_match_in_every_combination(datasets: tuple[Path, Path]
     assert analysis.stide_score(trace, baseline, k) == pytest.approx(memory.mean())
 
 
-def test_a_missing_or_empty_dataset_is_an_error(tmp_path: Path) -> None:
+def test_a_missing_dataset_is_an_error_and_an_empty_one_has_no_windows(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no such Parquet dataset"):
         analysis.ngram_counts(tmp_path / "missing.parquet", 2)
-    with pytest.raises(FileNotFoundError, match="no Parquet files"):
-        analysis.ngram_counts(tmp_path, 2)
+    with pytest.raises(FileNotFoundError, match="no Parquet files match"):
+        analysis.ngram_counts(str(tmp_path / "*.parquet"), 2)
+    # A directory a tracer has not written into yet: no windows, as from no sequences.
+    counts = analysis.ngram_counts(tmp_path, 2)
+    assert counts.grams.shape == (0, 2) and counts.counts.size == 0
+    assert analysis.stide(tmp_path, [[1, 2, 3]], 2).size == 0
+    assert analysis.transition_matrix(tmp_path).states.size == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -12,7 +13,7 @@ import numpy as np
 import pytest
 
 import observer
-from observer import formatter, syscalls
+from observer import _partitions, formatter, syscalls
 from observer._escape import escape_comm
 
 pd = pytest.importorskip("pandas")
@@ -147,7 +148,10 @@ def test_to_parquet_writes_comm_and_pid_columns_and_keeps_existing_files(tmp_pat
     out = tmp_path / "dataset"
     observer.to_parquet([records()], out)
     observer.to_parquet(observer.to_pandas(records()), out)
-    assert len(list(out.glob("*.parquet"))) == 2
+    # One file a time, in today's partition (UTC): the untimed row goes under the day it
+    # is written, the others were made today.
+    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    assert [f.parent.name for f in out.rglob("*.parquet")] == [f"date={today}"] * 2
     back = pd.read_parquet(out)
     assert len(back) == 6
     assert sorted(back["syscall"].tolist()) == ["999", "999", "openat", "openat", "read", "read"]
@@ -166,8 +170,12 @@ def test_read_table_takes_the_dataset_directory_as_the_command_line_writes_it(
     table = observer.read_table(out)
     assert table.num_rows == 6
     assert sorted(table.column("syscall").to_pylist()).count("openat") == 2
-    one = observer.read_table(sorted(out.glob("*.parquet"))[0])
-    assert one.num_rows == 3
+    # One file alone keeps the date of the partition it is in.
+    for file in out.rglob("*.parquet"):
+        one = observer.read_table(file)
+        day = file.parent.name.removeprefix("date=")
+        assert {str(d) for d in one.column("date").to_pylist()} == {day}
+    assert sum(observer.read_table(f).num_rows for f in out.rglob("*.parquet")) == 6
     with pytest.raises(ValueError, match=r"is not an observer trace log .*: it looks like a "
                                          "Parquet dataset directory"):
         observer.read_log(out)
@@ -183,6 +191,7 @@ def test_parquet_stream_writes_complete_files_as_it_goes(tmp_path: Path) -> None
     stream = observer.frames.ParquetStream(out, clock_offset_ns=0, max_bytes=1,
                                            max_seconds=3600)
     batch = records()
+    batch = batch[batch["flags"] & 2 != 0]  # timed records: one partition
     stream.add(batch)  # over max_bytes: written at once
     assert stream.written == len(batch) and len(stream.files) == 1
     stream.add(batch[:0])  # nothing buffered: no file
@@ -190,11 +199,16 @@ def test_parquet_stream_writes_complete_files_as_it_goes(tmp_path: Path) -> None
     big = observer.frames.ParquetStream(out, clock_offset_ns=0, max_bytes=1 << 30,
                                         max_seconds=3600)
     big.add(batch)
-    assert big.written == 0 and len(list(out.glob("*.parquet"))) == 1  # still buffered
+    assert big.written == 0 and len(list(out.rglob("*.parquet"))) == 1  # still buffered
     big.close()
     assert big.written == len(batch)
-    files = sorted(out.glob("*.parquet"))
-    assert len(files) == 2 and not list(out.glob(".*"))
+    files = sorted(out.rglob("*.parquet"))
+    assert len(files) == 2 and not list(out.rglob(".*"))
+    # One partition: records without a host, under this machine's node name, made on the
+    # first day of the epoch (offset 0).
+    host = observer.frames.ParquetStream(out).host
+    assert {f.parent.relative_to(out) for f in files} == {
+        Path(_partitions.directory(host, datetime.date(1970, 1, 1)))}
     # Rows grouped by pid in their order, comm and syscall dictionary-encoded.
     table = pq.read_table(files[0])
     assert table.column("pid").to_pylist() == sorted(batch["tgid"].tolist())
@@ -293,20 +307,35 @@ def test_parquet_stream_writes_private_files_and_follows_no_symlink(tmp_path: Pa
     try:
         stream = observer.frames.ParquetStream(out, clock_offset_ns=0, max_bytes=1 << 30,
                                                max_seconds=3600)
-        first = out / f"{stream.prefix}-00000.parquet"
-        first.symlink_to(victim)
-        stream.add(records())
+        # A symlink where the partition's directory goes is refused, never followed.
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        hosts = out / _partitions.directory(stream.host, None).split("/")[0]
+        out.mkdir(parents=True, exist_ok=True)
+        hosts.symlink_to(elsewhere)
+        timed = records()[:2]  # one partition
+        stream.add(timed)
         with pytest.raises(OSError, match=SYMLINK):
             stream.flush()
-        assert victim.read_bytes() == b"precious\n"
+        hosts.unlink()
+        # And one where a file goes.
+        partition = hosts / "date=1970-01-01"
+        partition.mkdir(parents=True)
+        first = partition / f"{stream.prefix}-00001.parquet"
+        first.symlink_to(victim)
+        stream.add(timed)
+        with pytest.raises(OSError, match=SYMLINK):
+            stream.flush()
+        assert victim.read_bytes() == b"precious\n" and not list(elsewhere.iterdir())
         first.unlink()
-        stream.add(records())
+        stream.add(timed)
         stream.close()
     finally:
         os.umask(mask)
-    assert stream.written == len(records())
-    assert [p.name for p in out.iterdir()] == [first.name]  # no temporary file left
-    assert stat.S_IMODE(first.lstat().st_mode) == 0o600
+    assert stream.written == len(timed)
+    (written,) = [p for p in out.rglob("*") if p.is_file()]  # no temporary file left
+    assert written.name == f"{stream.prefix}-00002.parquet" and written.parent == partition
+    assert stat.S_IMODE(written.lstat().st_mode) == 0o600
     if not existing:  # created with its missing parent, both 0700
         assert stat.S_IMODE(out.stat().st_mode) == 0o700
         assert stat.S_IMODE(out.parent.stat().st_mode) == 0o700
@@ -314,4 +343,4 @@ def test_parquet_stream_writes_private_files_and_follows_no_symlink(tmp_path: Pa
     link.symlink_to(out)
     with pytest.raises(OSError, match=SYMLINK):
         observer.frames.ParquetStream(link)
-    assert [p.name for p in out.iterdir()] == [first.name]
+    assert [p for p in out.rglob("*") if p.is_file()] == [written]

@@ -66,10 +66,10 @@ def test_nothing_imports_the_command_line_or_the_python_api() -> None:
 
 
 #: What a module may import inside a function: the compiled core and the modules that load
-#: NumPy, pyarrow or pandas, kept out of the import of the light ones (the formatter, -l,
-#: --help) on purpose.
+#: NumPy, pyarrow, pandas or dask, kept out of the import of the light ones (the formatter,
+#: -l, --help) on purpose.
 LAZY = {"observer._core", "observer.arrow", "observer.frames", "observer._strace",
-        "observer._dataset", "observer.analysis"}
+        "observer._dataset", "observer.analysis", "observer._distributed"}
 #: The formatter and the analyses also work where the generated syscall table is missing
 #: (run from a source tree): they load it only to print names.
 WITHOUT_TABLE = {"observer.formatter", "observer.analysis"}

@@ -166,19 +166,33 @@ PYBIND11_MODULE(_core, m) {
       "ObserverError if the file cannot be read.");
   m.def(
       "record_batch",
-      [](py::array_t<Event, py::array::c_style> events, int64_t clock_offset_ns) {
+      [](py::array_t<Event, py::array::c_style> events, int64_t clock_offset_ns,
+         const std::string& host) {
         const Event* data = events.data();
         auto n = static_cast<size_t>(events.size());
-        RecordBatchBuilder builder(clock_offset_ns);
+        RecordBatchBuilder builder(clock_offset_ns, host);
         {
           py::gil_scoped_release release;  // safe: reads the array, which events keeps alive
           for (size_t i = 0; i < n; ++i) builder.append(&data[i], sizeof(Event));
         }
         return to_capsules(builder.finish());
       },
-      py::arg("events"), py::arg("clock_offset_ns"),
+      py::arg("events"), py::arg("clock_offset_ns"), py::arg("host") = "",
       "Records of dtype event_dtype (fixed fields only) as one Arrow record batch of the "
-      "record schema: (schema, array) PyCapsules of the Arrow C Data Interface.");
+      "record schema, host in every row ('': null): (schema, array) PyCapsules of the Arrow "
+      "C Data Interface.");
+  m.def(
+      "cgroup_origin",
+      [](const std::string& path) {
+        CgroupOrigin origin = cgroup_origin(path);
+        auto text = [](const std::string& s) { return s.empty() ? py::object(py::none())
+                                                                : py::object(py::str(s)); };
+        return py::make_tuple(text(origin.container_id), text(origin.pod_uid));
+      },
+      py::arg("path"),
+      "(container_id, pod_uid) that a cgroup v2 path shows by the directory names of docker, "
+      "containerd, CRI-O, podman and the kubelet (cgroupfs and systemd drivers), each None "
+      "when the path has no such shape; the pod uid with dashes.");
   m.def(
       "decoding_table",
       [](bool compat) {
@@ -308,7 +322,7 @@ PYBIND11_MODULE(_core, m) {
                               "-ff: one file per process. format 'log' writes the formatter's "
                               "DIR/<comm>:<pid>.log files, 'jsonl' and 'strace' FILE.<pid>.")
       .def(py::init([](const std::string& path, const std::string& format, int timestamps,
-                       bool durations, bool relative) {
+                       bool durations, bool relative, const std::string& host) {
              SplitSink::Kind kind = SplitSink::Kind::kSequence;
              if (format == "jsonl")
                kind = SplitSink::Kind::kJson;
@@ -317,18 +331,20 @@ PYBIND11_MODULE(_core, m) {
              else if (format != "log")
                throw std::invalid_argument("per-process files are log, jsonl or strace, not " +
                                            format);
-             return std::make_unique<SplitSink>(path, kind,
-                                                TimeFormat{timestamps, durations, relative});
+             return std::make_unique<SplitSink>(
+                 path, kind, TimeFormat{timestamps, durations, relative}, host);
            }),
            py::arg("path"), py::arg("format"), py::arg("timestamps") = 0,
-           py::arg("durations") = false, py::arg("relative") = false,
-           "Files are created as their processes first write.")
+           py::arg("durations") = false, py::arg("relative") = false, py::arg("host") = "",
+           "Files are created as their processes first write; jsonl records name host "
+           "('': none).")
       .def("close", &SplitSink::close,
            "Flush and close every file; sequence files get their final newline.")
       .def_property_readonly("files", &SplitSink::files, "Files created so far.");
 
   py::class_<JsonSink, Sink>(m, "JsonSink", "JSON Lines: one object per syscall, all fields.")
-      .def(py::init(&JsonSink::open), py::arg("path"), "Create path ('-' = standard output).")
+      .def(py::init(&JsonSink::open), py::arg("path"), py::arg("host") = "",
+           "Create path ('-' = standard output); every record names host ('': none).")
       .def(
           "write_end",
           [](JsonSink& sink, const py::dict& counts) {
@@ -373,8 +389,9 @@ PYBIND11_MODULE(_core, m) {
   py::class_<RecordBatchSink, Sink>(
       m, "RecordBatchSink",
       "Collects records as Arrow record batches of the record schema, built in C++.")
-      .def(py::init<int64_t>(), py::arg("clock_offset_ns"),
-           "time = ts_ns + clock_offset_ns (CLOCK_REALTIME - CLOCK_MONOTONIC).")
+      .def(py::init<int64_t, std::string>(), py::arg("clock_offset_ns"), py::arg("host") = "",
+           "time = ts_ns + clock_offset_ns (CLOCK_REALTIME - CLOCK_MONOTONIC); every row's "
+           "host column is host ('': null).")
       .def(
           "take", [](RecordBatchSink& s) { return to_capsule_list(s.take()); },
           "Batches collected since the last call, each a (schema, array) pair of Arrow "

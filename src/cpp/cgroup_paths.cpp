@@ -32,10 +32,90 @@ std::string unescape(std::string_view field) {
   return out;
 }
 
+bool lower_hex(std::string_view s) {
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+// A pod uid, 8-4-4-4-12 lowercase hex digits separated by sep, as dashed text; "" if not.
+std::string pod_uid_of(std::string_view s, char sep) {
+  if (s.size() != 36) return "";
+  std::string uid(s);
+  for (size_t i = 0; i < uid.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash != (uid[i] == sep)) return "";
+    if (dash)
+      uid[i] = '-';
+    else if (!lower_hex(s.substr(i, 1)))
+      return "";
+  }
+  return uid;
+}
+
+constexpr size_t kContainerIdLength = 64;
+
+// The container id a directory's name gives, or "": a runtime's prefix and the id, with
+// ".scope" (systemd drivers) or without (cgroupfs drivers), or the bare id where bare is true.
+std::string_view container_id_of(std::string_view name, bool bare) {
+  static constexpr std::string_view kPrefixes[] = {"docker-", "cri-containerd-", "crio-",
+                                                    "libpod-", "containerd-"};
+  constexpr std::string_view kScope = ".scope";
+  if (name.size() > kScope.size() && name.substr(name.size() - kScope.size()) == kScope)
+    name.remove_suffix(kScope.size());
+  else if (name.size() == kContainerIdLength)
+    return bare && lower_hex(name) ? name : std::string_view();
+  for (std::string_view prefix : kPrefixes) {
+    if (name.substr(0, prefix.size()) != prefix) continue;
+    std::string_view id = name.substr(prefix.size());
+    return id.size() == kContainerIdLength && lower_hex(id) ? id : std::string_view();
+  }
+  return {};
+}
+
+// The pod uid of a systemd driver's slice, "kubepods-besteffort-pod<uid_>.slice", or "".
+std::string systemd_pod_uid(std::string_view name) {
+  constexpr std::string_view kSlice = ".slice", kPod = "-pod";
+  if (name.size() <= kSlice.size() || name.substr(name.size() - kSlice.size()) != kSlice)
+    return "";
+  name.remove_suffix(kSlice.size());
+  size_t pod = name.rfind(kPod);
+  if (pod == std::string_view::npos) return "";
+  std::string_view qos = name.substr(0, pod);
+  // The slice's parents, '-'-joined: "kubepods" and its QoS class, maybe below "kubelet".
+  for (std::string_view tail : {"kubepods", "kubepods-burstable", "kubepods-besteffort"}) {
+    if (qos.size() < tail.size() || qos.substr(qos.size() - tail.size()) != tail) continue;
+    if (qos.size() > tail.size() && qos[qos.size() - tail.size() - 1] != '-') continue;
+    return pod_uid_of(name.substr(pod + kPod.size()), '_');
+  }
+  return "";
+}
+
 // kernfs's file handle type (include/linux/exportfs.h FILEID_KERNFS): 8 bytes, the node id.
 constexpr int kFileIdKernfs = 0xfe;
 
 }  // namespace
+
+CgroupOrigin cgroup_origin(std::string_view path) {
+  CgroupOrigin origin;
+  bool kubepods = false;  // a "kubepods" directory above (cgroupfs driver)
+  bool below_pod = false, below_docker = false;  // the parent's kind: a bare id may follow
+  while (!path.empty()) {
+    size_t slash = path.find('/');
+    std::string_view name = path.substr(0, slash);
+    path.remove_prefix(slash == std::string_view::npos ? path.size() : slash + 1);
+    if (name.empty()) continue;
+    std::string_view id = container_id_of(name, below_pod || below_docker);
+    if (!id.empty()) origin.container_id = id;
+    std::string pod = kubepods && name.substr(0, 3) == "pod" ? pod_uid_of(name.substr(3), '-')
+                                                             : systemd_pod_uid(name);
+    if (!pod.empty()) origin.pod_uid = pod;
+    below_pod = !pod.empty();
+    below_docker = name == "docker";
+    kubepods |= name == "kubepods";
+  }
+  return origin;
+}
 
 std::string cgroup2_mount(std::string_view mountinfo) {
   while (!mountinfo.empty()) {

@@ -18,6 +18,29 @@ namespace observer {
 // The longest path find() gives, in bytes.
 constexpr size_t kMaxCgroupPath = 4095;
 
+// Where a cgroup v2 path says its tasks run, by the directory names container runtimes and
+// the kubelet give: the container's id (64 lowercase hex digits) and the Kubernetes pod's
+// uid (8-4-4-4-12 hex digits with dashes), each "" when the path has no known shape. The one
+// copy of these rules: the record columns, jsonl and --container all use it.
+struct CgroupOrigin {
+  std::string container_id;
+  std::string pod_uid;
+};
+
+// The origin of path (as /proc/PID/cgroup writes it, "/" first; the innermost match wins,
+// so a container nested in another, or a pod in a node container of kind, is the inner one):
+// - a container: "docker-<id>.scope" (docker, systemd driver), "cri-containerd-<id>.scope"
+//   (containerd's CRI), "crio-<id>.scope" (CRI-O), "libpod-<id>.scope" (podman),
+//   "containerd-<id>.scope"; the cgroupfs drivers' names without ".scope"; and a bare <id>
+//   right below "docker" (docker, cgroupfs driver) or below a kubelet pod directory
+//   (containerd and CRI-O, cgroupfs driver). A runtime's helpers ("crio-conmon-<id>.scope",
+//   "libpod-conmon-<id>.scope") are not the container.
+// - a pod: "pod<uid>" below a "kubepods" directory (cgroupfs driver:
+//   /kubepods/burstable/pod<uid>/...), or "kubepods[-burstable|-besteffort]-pod<uid>.slice"
+//   with the uid's dashes as underscores (systemd driver, which keeps '-' for nesting; kind's
+//   "kubelet-kubepods-..." too), given back with dashes.
+CgroupOrigin cgroup_origin(std::string_view path);
+
 // The mount point of the cgroup v2 hierarchy in the text of a /proc/PID/mountinfo, octal
 // escapes undone, or "" if there is none.
 std::string cgroup2_mount(std::string_view mountinfo);

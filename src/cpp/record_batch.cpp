@@ -359,11 +359,14 @@ int32_t text_code(std::unordered_map<std::string, int32_t>& codes, Dictionary& c
 struct RecordBatchBuilder::Columns {
   Fixed<int64_t> time;  // timestamp[ns], wall clock
   Fixed<uint64_t> ts_ns;
+  Dictionary host;
   Fixed<uint32_t> pid;
   Fixed<uint32_t> tid;
   Dictionary comm;
   Fixed<uint64_t> cgroup_id;
   Dictionary cgroup;
+  Dictionary container_id;
+  Dictionary pod_uid;
   Fixed<int32_t> nr;
   Dictionary syscall;
   Bools compat;
@@ -385,7 +388,8 @@ struct RecordBatchBuilder::Columns {
     for (Buffer* b :
          {&time.values, &ts_ns.values, &cgroup_id.values, &ret.values, &duration_ns.values})
       b->reserve(rows * 8);
-    for (Buffer* b : {&pid.values, &tid.values, &nr.values, &comm.indices, &cgroup.indices,
+    for (Buffer* b : {&host.indices, &pid.values, &tid.values, &nr.values, &comm.indices,
+                      &cgroup.indices, &container_id.indices, &pod_uid.indices,
                       &syscall.indices, &error.indices})
       b->reserve(rows * 4);
     for (auto& arg : args) arg.values.reserve(rows * 8);
@@ -394,16 +398,17 @@ struct RecordBatchBuilder::Columns {
 
 std::vector<std::string> RecordBatchBuilder::names() {
   std::vector<std::string> names = {
-      "time", "ts_ns", "pid", "tid", "comm", "cgroup_id", "cgroup", "nr", "syscall", "compat",
-      "ret", "error", "duration_ns"};
+      "time", "ts_ns", "host", "pid", "tid", "comm", "cgroup_id", "cgroup", "container_id",
+      "pod_uid", "nr", "syscall", "compat", "ret", "error", "duration_ns"};
   for (int i = 0; i < kArgs; ++i) names.push_back("arg" + std::to_string(i));
   for (const char* name : {"path", "path2", "fd_path", "argv", "data", "data2", "truncated"})
     names.push_back(name);
   return names;
 }
 
-RecordBatchBuilder::RecordBatchBuilder(int64_t clock_offset_ns)
+RecordBatchBuilder::RecordBatchBuilder(int64_t clock_offset_ns, std::string host)
     : clock_offset_ns_(clock_offset_ns),
+      host_(std::move(host)),
       columns_(new Columns),
       syscalls_(2 * MAX_SYSCALLS, -1),
       errors_(4096, -1) {}
@@ -434,19 +439,26 @@ int32_t RecordBatchBuilder::comm_index(const Event& e) {
   return index;
 }
 
-int32_t RecordBatchBuilder::cgroup_index(uint64_t id) {
-  if (id == last_cgroup_id_) return last_cgroup_index_;
+RecordBatchBuilder::CgroupCodes RecordBatchBuilder::cgroup_codes(uint64_t id) {
+  if (id == last_cgroup_id_) return last_cgroup_codes_;
   auto found = cgroup_codes_.find(id);
-  int32_t index = -1;
-  if (found != cgroup_codes_.end()) {
-    index = found->second;
-  } else if (const std::string* path = cgroups_.find(id)) {
-    index = text_code(cgroup_texts_, columns_->cgroup, *path);  // a path may come back, new id
+  if (found == cgroup_codes_.end()) {
+    CgroupCodes codes;
+    if (const std::string* path = cgroups_.find(id)) {
+      // A path may come back under a new id: codes by text.
+      codes.path = text_code(cgroup_texts_, columns_->cgroup, *path);
+      CgroupOrigin origin = cgroup_origin(*path);
+      if (!origin.container_id.empty())
+        codes.container = text_code(container_texts_, columns_->container_id,
+                                    origin.container_id);
+      if (!origin.pod_uid.empty())
+        codes.pod = text_code(pod_texts_, columns_->pod_uid, origin.pod_uid);
+    }
+    found = cgroup_codes_.emplace(id, codes).first;
   }
-  if (found == cgroup_codes_.end()) cgroup_codes_.emplace(id, index);
   last_cgroup_id_ = id;
-  last_cgroup_index_ = index;
-  return index;
+  last_cgroup_codes_ = found->second;
+  return last_cgroup_codes_;
 }
 
 int32_t RecordBatchBuilder::syscall_index(const Event& e, int32_t nr) {
@@ -488,11 +500,15 @@ bool RecordBatchBuilder::append(const void* record, uint32_t size) {
   int32_t nr = compat ? native_number_of_compat(e.nr) : e.nr;
   c.time.push(static_cast<int64_t>(e.ts_ns) + clock_offset_ns_, timed);
   c.ts_ns.push(e.ts_ns, timed);
+  c.host.push(host_.empty() ? -1 : 0);
   c.pid.push(e.tgid);
   c.tid.push(e.tid);
   c.comm.push(comm_index(e));
   c.cgroup_id.push(e.cgroup_id, e.cgroup_id != 0);
-  c.cgroup.push(e.cgroup_id ? cgroup_index(e.cgroup_id) : -1);
+  CgroupCodes origin = e.cgroup_id ? cgroup_codes(e.cgroup_id) : CgroupCodes{};
+  c.cgroup.push(origin.path);
+  c.container_id.push(origin.container);
+  c.pod_uid.push(origin.pod);
   c.nr.push(nr);
   c.syscall.push(syscall_index(e, nr));
   c.compat.push(compat);
@@ -614,13 +630,17 @@ ExportedBatch RecordBatchBuilder::finish() {
     export_array(array, n, &column.valid, {&column.values.buffer()});
     add("b", true, array);
   };
+  if (!host_.empty()) c.host.values.push_text(host_);  // the one value every row has
   fixed("tsn:", true, c.time);
   fixed("L", true, c.ts_ns);
+  dictionary(c.host);
   fixed("I", false, c.pid);
   fixed("I", true, c.tid);
   dictionary(c.comm);
   fixed("L", true, c.cgroup_id);
   dictionary(c.cgroup);
+  dictionary(c.container_id);
+  dictionary(c.pod_uid);
   fixed("i", false, c.nr);
   dictionary(c.syscall);
   bools(c.compat);
@@ -653,8 +673,10 @@ ExportedBatch RecordBatchBuilder::finish() {
   comm_texts_.clear();
   cgroup_codes_.clear();
   cgroup_texts_.clear();
+  container_texts_.clear();
+  pod_texts_.clear();
   last_cgroup_id_ = 0;
-  last_cgroup_index_ = -1;
+  last_cgroup_codes_ = {};
   syscall_names_.clear();
   std::fill(syscalls_.begin(), syscalls_.end(), -1);
   std::fill(errors_.begin(), errors_.end(), -1);

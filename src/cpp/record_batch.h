@@ -6,8 +6,8 @@
 // pyarrow, Polars or DuckDB import the columns without copying them.
 //
 // The batch's schema is observer's one record schema (src/observer/arrow.py SCHEMA, which a
-// test compares with this one): fixed-width columns for the event's fields; comm, syscall
-// and error names dictionary-encoded; and, in full-record modes, the captured strings,
+// test compares with this one): fixed-width columns for the event's fields; the host, comm,
+// the cgroup's path, container id and pod uid, syscall and error names dictionary-encoded; and, in full-record modes, the captured strings,
 // execve's argv and the captured buffers as variable-length columns (null when a record
 // carries none). Text columns hold valid UTF-8 as is and every other byte as \xHH, which
 // is Python's "backslashreplace": a name that is not UTF-8 stays visible and distinct.
@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "arrow_c.h"
@@ -89,8 +90,9 @@ void append_text(Buffer& out, std::string_view bytes);
 // Builds one batch at a time. Not thread-safe.
 class RecordBatchBuilder {
  public:
-  // time = ts_ns + clock_offset_ns (CLOCK_REALTIME - CLOCK_MONOTONIC).
-  explicit RecordBatchBuilder(int64_t clock_offset_ns);
+  // time = ts_ns + clock_offset_ns (CLOCK_REALTIME - CLOCK_MONOTONIC); host is every row's
+  // host column ("": null).
+  explicit RecordBatchBuilder(int64_t clock_offset_ns, std::string host = "");
   ~RecordBatchBuilder();
   RecordBatchBuilder(const RecordBatchBuilder&) = delete;
   RecordBatchBuilder& operator=(const RecordBatchBuilder&) = delete;
@@ -111,11 +113,16 @@ class RecordBatchBuilder {
   struct Columns;
   void append_items(const Event& event, const Strings& strings);
   int32_t comm_index(const Event& event);
-  int32_t cgroup_index(uint64_t id);
+  // A cgroup's dictionary codes: its path, container id and pod uid (-1: null).
+  struct CgroupCodes {
+    int32_t path = -1, container = -1, pod = -1;
+  };
+  CgroupCodes cgroup_codes(uint64_t id);
   int32_t syscall_index(const Event& event, int32_t nr);
   int32_t error_index(int err);
 
   int64_t clock_offset_ns_;
+  std::string host_;
   size_t rows_ = 0;
   Columns* columns_;
   // Dictionary codes of the current batch: comm by its bytes and its text, syscall by (compat, nr)
@@ -127,19 +134,22 @@ class RecordBatchBuilder {
   std::vector<int32_t> errors_;    // 4096 slots, -1 = not seen
   std::string last_comm_;
   int32_t last_comm_index_ = -1;
-  // cgroup: the path's code by cgroup id (-1: no path) and by text, and the paths themselves.
+  // cgroup, container_id and pod_uid: the codes by cgroup id and each column's by text.
   CgroupPaths cgroups_;
-  std::unordered_map<uint64_t, int32_t> cgroup_codes_;
+  std::unordered_map<uint64_t, CgroupCodes> cgroup_codes_;
   std::unordered_map<std::string, int32_t> cgroup_texts_;
+  std::unordered_map<std::string, int32_t> container_texts_;
+  std::unordered_map<std::string, int32_t> pod_texts_;
   uint64_t last_cgroup_id_ = 0;
-  int32_t last_cgroup_index_ = -1;
+  CgroupCodes last_cgroup_codes_;
 };
 
 // Collects records as Arrow batches for Python; a batch is sealed before its variable-length
 // data reaches 1 GiB. Records that are not syscalls count as written but are not rows.
 class RecordBatchSink : public Sink {
  public:
-  explicit RecordBatchSink(int64_t clock_offset_ns) : builder_(clock_offset_ns) {}
+  explicit RecordBatchSink(int64_t clock_offset_ns, std::string host = "")
+      : builder_(clock_offset_ns, std::move(host)) {}
 
   void write(const Event& event) override { write_record(&event, sizeof(event)); }
   void write_record(const void* data, uint32_t size) override;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -154,10 +155,14 @@ struct TimeFormat {
 // One JSON object per line with every field of the record: names and numbers, the
 // decoded error, the captured strings (valid UTF-8 as text, other bytes as \udcXX: Python's
 // surrogateescape gives them back) and wall-clock time.
+//
+// Every record says where it came from: "host" (the node's name, when one is given), and
+// with its cgroup id the "container_id" and "pod_uid" its cgroup's path shows
+// (cgroup_origin), when it shows them.
 class JsonSink : public FileSink {
  public:
-  static std::unique_ptr<JsonSink> open(const std::string& path);
-  JsonSink(int fd, bool owns_fd, std::string name);
+  static std::unique_ptr<JsonSink> open(const std::string& path, const std::string& host = "");
+  JsonSink(int fd, bool owns_fd, std::string name, const std::string& host = "");
 
   void write(const Event& event) override { write_record(&event, sizeof(event)); }
   void write_record(const void* data, uint32_t size) override;
@@ -166,17 +171,27 @@ class JsonSink : public FileSink {
   void write_end(const std::vector<std::pair<std::string, int64_t>>& counts);
 
  private:
-  // {"kind":"KIND","ts_ns":...,"wall_ns":...,"tgid":...,"tid":...,"comm":"..." of records that
-  // are not syscalls (a process's exit, a signal), and the cgroup id.
-  char* put_kind(char* p, std::string_view kind, const Event& e) const noexcept;
-  static char* put_cgroup(char* p, const Event& e) noexcept;
+  // {"kind":"KIND","ts_ns":...,"wall_ns":...,"host":...,"tgid":...,"tid":...,"comm":"..." of
+  // records that are not syscalls (a process's exit, a signal), and where they ran.
+  char* put_kind(char* p, std::string_view kind, const Event& e);
+  // ,"cgroup_id":N,"container_id":"...","pod_uid":"..." as far as the record knows them.
+  char* put_cgroup(char* p, const Event& e);
   // Before the first record of a cgroup: a line with its id and path.
   void declare_cgroup(const Event& e);
+  // Room for a record's line of at most max bytes and where it ran.
+  char* record_line(size_t max) { return line(max + host_json_.size() + kMaxOriginJson); }
+
+  // ,"container_id":"<64>","pod_uid":"<36>"
+  static constexpr size_t kMaxOriginJson = 160;
 
   int64_t realtime_offset_;
+  std::string host_json_;  // ,"host":"..." or ""
   CgroupPaths cgroups_;
   std::unordered_set<uint64_t> declared_;  // cgroup ids with their line in this file
   uint64_t last_declared_ = 0;
+  std::unordered_map<uint64_t, CgroupOrigin> origins_;  // by cgroup id, once looked up
+  uint64_t last_origin_id_ = 0;
+  const CgroupOrigin* last_origin_ = nullptr;
 };
 
 // strace's output: "tid [time ]name(decoded args) = ret[ ERRNO (text)][ <duration>]".

@@ -104,26 +104,50 @@ char* put_fd_owner(char* out, unsigned arg) noexcept {
 
 }  // namespace
 
-std::unique_ptr<JsonSink> JsonSink::open(const std::string& path) {
+std::unique_ptr<JsonSink> JsonSink::open(const std::string& path, const std::string& host) {
   auto [fd, owned, name] = open_fd(path);
-  return std::make_unique<JsonSink>(fd, owned, name);
+  return std::make_unique<JsonSink>(fd, owned, name, host);
 }
 
-JsonSink::JsonSink(int fd, bool owns_fd, std::string name)
-    : FileSink(fd, owns_fd, std::move(name)), realtime_offset_(realtime_minus_monotonic()) {}
+JsonSink::JsonSink(int fd, bool owns_fd, std::string name, const std::string& host)
+    : FileSink(fd, owns_fd, std::move(name)), realtime_offset_(realtime_minus_monotonic()) {
+  if (host.empty()) return;
+  // Written once here, copied into every line.
+  std::string json(16 + 6 * host.size(), '\0');
+  char* end = put_json_string(put(json.data(), ",\"host\":"), host);
+  json.resize(static_cast<size_t>(end - json.data()));
+  host_json_ = std::move(json);
+}
 
-char* JsonSink::put_kind(char* p, std::string_view kind, const Event& e) const noexcept {
+char* JsonSink::put_kind(char* p, std::string_view kind, const Event& e) {
   p = put(put(put(p, "{\"kind\":\""), kind), "\",\"ts_ns\":");
   p = put_num(p, e.ts_ns);
   p = put_num(put(p, ",\"wall_ns\":"), static_cast<int64_t>(e.ts_ns) + realtime_offset_);
+  p = put(p, host_json_);
   p = put_num(put(p, ",\"tgid\":"), e.tgid);
   p = put_num(put(p, ",\"tid\":"), e.tid);
   return put_cgroup(put_json_string(put(p, ",\"comm\":"), comm_view(e)), e);
 }
 
-// ,"cgroup_id":N when the record knows its cgroup.
-char* JsonSink::put_cgroup(char* p, const Event& e) noexcept {
-  return e.cgroup_id ? put_num(put(p, ",\"cgroup_id\":"), e.cgroup_id) : p;
+// ,"cgroup_id":N when the record knows its cgroup, and the container and pod its path shows.
+char* JsonSink::put_cgroup(char* p, const Event& e) {
+  if (!e.cgroup_id) return p;
+  p = put_num(put(p, ",\"cgroup_id\":"), e.cgroup_id);
+  // Consecutive records mostly come from one cgroup: skip the map for a repeat.
+  if (e.cgroup_id != last_origin_id_) {
+    auto found = origins_.find(e.cgroup_id);
+    if (found == origins_.end()) {
+      const std::string* path = cgroups_.find(e.cgroup_id);
+      found = origins_.emplace(e.cgroup_id, path ? cgroup_origin(*path) : CgroupOrigin{}).first;
+    }
+    last_origin_id_ = e.cgroup_id;
+    last_origin_ = &found->second;  // node-based map: stays valid as it grows
+  }
+  if (!last_origin_->container_id.empty())
+    p = put_json_string(put(p, ",\"container_id\":"), last_origin_->container_id);
+  if (!last_origin_->pod_uid.empty())
+    p = put_json_string(put(p, ",\"pod_uid\":"), last_origin_->pod_uid);
+  return p;
 }
 
 // The first record of a cgroup in this file comes after a line that names it,
@@ -147,7 +171,7 @@ void JsonSink::write_record(const void* data, uint32_t size) {
   declare_cgroup(e);
   if (e.flags & EVENT_SIGNAL) {
     // Its own kind of record: {"kind":"signal", ..., "signal":"SIGCHLD","siginfo":"{...}"}.
-    char* p = put_kind(line(1024), "signal", e);
+    char* p = put_kind(record_line(1024), "signal", e);
     p = put_json_string(put(p, ",\"signal\":"), signal_name(e.nr));
     char info[512];
     char* end = put_siginfo(info, std::string_view(reinterpret_cast<const char*>(e.args),
@@ -159,7 +183,7 @@ void JsonSink::write_record(const void* data, uint32_t size) {
   if (e.flags & EVENT_PROCESS_EXIT) {
     // Its own kind of record: {"kind":"exit", ..., "status": the wait status, and either
     // "exit_code" or "signal"}.
-    char* p = put_kind(line(512), "exit", e);
+    char* p = put_kind(record_line(512), "exit", e);
     p = put_num(put(p, ",\"status\":"), e.ret);
     int status = static_cast<int>(e.ret);
     if (WIFSIGNALED(status))
@@ -172,11 +196,12 @@ void JsonSink::write_record(const void* data, uint32_t size) {
   }
   Strings strings = parse_strings(data, size);
   bool has_ret = e.flags & EVENT_HAS_RET;
-  char* p = line(kMaxJsonLine);
+  char* p = record_line(kMaxJsonLine);
   p = put(p, "{\"ts_ns\":");
   p = put_num(p, e.ts_ns);
   p = put(p, ",\"wall_ns\":");
   p = put_num(p, static_cast<int64_t>(e.ts_ns) + realtime_offset_);
+  p = put(p, host_json_);
   p = put(p, ",\"tgid\":");
   p = put_num(p, e.tgid);
   p = put(p, ",\"tid\":");

@@ -69,8 +69,8 @@ int make_directory(const std::string& path) {
 
 }  // namespace
 
-SplitSink::SplitSink(std::string base, Kind kind, TimeFormat time)
-    : base_(std::move(base)), kind_(kind), time_(time) {
+SplitSink::SplitSink(std::string base, Kind kind, TimeFormat time, std::string host)
+    : base_(std::move(base)), kind_(kind), host_(std::move(host)), time_(time) {
   if (kind_ == Kind::kSequence) {
     // "DIR/" would make open(2) follow a symlink at DIR.
     while (base_.size() > 1 && base_.back() == '/') base_.pop_back();
@@ -134,7 +134,7 @@ FileSink& SplitSink::sink_for(const std::string& name) {
   if (kind_ == Kind::kSequence)
     sink = std::make_unique<SequenceSink>(fd, true, path);
   else if (kind_ == Kind::kJson)
-    sink = std::make_unique<JsonSink>(fd, true, path);
+    sink = std::make_unique<JsonSink>(fd, true, path, host_);
   else
     sink = std::make_unique<StraceSink>(fd, true, path, time_);
   created_.insert(name);

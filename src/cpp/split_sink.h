@@ -43,7 +43,8 @@ class SplitSink : public Sink {
  public:
   enum class Kind { kSequence, kJson, kStrace };
   // Opens (for the log, creates) the directory; throws SinkError.
-  SplitSink(std::string base, Kind kind, TimeFormat time = {});
+  // host: what each jsonl record names as its host ("": none).
+  SplitSink(std::string base, Kind kind, TimeFormat time = {}, std::string host = "");
   ~SplitSink() override;
   SplitSink(const SplitSink&) = delete;
   SplitSink& operator=(const SplitSink&) = delete;
@@ -76,6 +77,7 @@ class SplitSink : public Sink {
 
   std::string base_;
   Kind kind_;
+  std::string host_;
   TimeFormat time_;
   int dir_ = -1;             // DIR, or the directory FILE is in
   std::string name_prefix_;  // "" (DIR/...), or FILE's last component and "."

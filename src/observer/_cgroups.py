@@ -20,12 +20,6 @@ from observer._errors import UsageError
 
 __all__ = ["Cgroup", "container_cgroup", "resolve_cgroup", "unit_cgroup", "v2_mount"]
 
-# A container's cgroup directory under the usual runtimes: docker (systemd and cgroupfs
-# drivers), containerd/CRI, CRI-O and podman name it after the 64-hex container id.
-_CONTAINER_DIR = re.compile(
-    r"(?:docker-|cri-containerd-|crio-|libpod-|containerd-)?(?P<id>[0-9a-f]{64})(?:\.scope)?")
-
-
 @dataclass(frozen=True)
 class Cgroup:
     """A cgroup v2 directory: its path, its id (the directory's inode, which is what the
@@ -101,20 +95,24 @@ def unit_cgroup(unit: str) -> Cgroup:
 
 def container_cgroup(prefix: str) -> Cgroup:
     """The cgroup of the container whose id starts with prefix (at least 4 hex digits), found
-    under the cgroup layouts of docker, containerd, CRI-O and podman. Raises UsageError if none
-    or several containers match."""
+    under the cgroup layouts of docker, containerd, CRI-O and podman (the compiled core's
+    cgroup_origin, which also gives the records their container_id). Raises UsageError if
+    none or several containers match."""
     if not re.fullmatch(r"[0-9a-f]{4,64}", prefix):
         raise UsageError(f"--container {prefix!r}: expected 4 to 64 hex digits of a container id")
+    from observer import _core
+
     mount, _ = _mount_or_error()
     found: dict[str, Path] = {}
     for root, dirs, _files in os.walk(mount):
         for name in dirs:
-            match = _CONTAINER_DIR.fullmatch(name)
-            if match and match["id"].startswith(prefix):
+            path = Path(root) / name
+            # The runtimes' directory names, by the rules the records' container_id follows.
+            container, _pod = _core.cgroup_origin("/" + str(path.relative_to(mount)))
+            if container and container.startswith(prefix):
                 # The outermost directory of a container: runtimes may nest one inside it.
-                path = Path(root) / name
-                if match["id"] not in found or len(path.parts) < len(found[match["id"]].parts):
-                    found[match["id"]] = path
+                if container not in found or len(path.parts) < len(found[container].parts):
+                    found[container] = path
     if not found:
         raise UsageError(f"--container {prefix}: no container cgroup with that id under {mount}")
     if len(found) > 1:

@@ -33,8 +33,12 @@ def read_log_columns(
     """Parse a trace log into (pid, nr, comm indexes, distinct escaped comms, malformed, tid
     of a log with thread ids or None)."""
 
-def record_batch(events: npt.NDArray[np.void], clock_offset_ns: int) -> tuple[object, object]:
+def record_batch(events: npt.NDArray[np.void], clock_offset_ns: int,
+                 host: str | bytes = "") -> tuple[object, object]:
     """Records of dtype event_dtype as one Arrow batch: (schema, array) PyCapsules."""
+
+def cgroup_origin(path: str) -> tuple[str | None, str | None]:
+    """(container_id, pod_uid) a cgroup v2 path shows, None where it shows none."""
 
 def decoding_table(
     compat: bool = False,
@@ -140,7 +144,8 @@ class SplitSink(Sink):
     """-ff: one file per process (log: DIR/<comm>:<pid>.log; jsonl, strace: FILE.<pid>)."""
 
     def __init__(self, path: str | bytes, format: str, timestamps: int = 0,
-                 durations: bool = False, relative: bool = False) -> None: ...
+                 durations: bool = False, relative: bool = False,
+                 host: str | bytes = "") -> None: ...
     def close(self) -> None: ...
     @property
     def files(self) -> int: ...
@@ -153,7 +158,7 @@ class DiscardSink(Sink):
 class JsonSink(Sink):
     """JSON Lines: one object per syscall, all fields."""
 
-    def __init__(self, path: str | bytes) -> None: ...
+    def __init__(self, path: str | bytes, host: str | bytes = "") -> None: ...
     def write_end(self, counts: dict[str, int]) -> None: ...
 
 class StraceSink(Sink):
@@ -189,7 +194,7 @@ class BatchSink(Sink):
 class RecordBatchSink(Sink):
     """Collects records as Arrow record batches of the record schema, built in C++."""
 
-    def __init__(self, clock_offset_ns: int) -> None: ...
+    def __init__(self, clock_offset_ns: int, host: str | bytes = "") -> None: ...
     def take(self) -> list[tuple[object, object]]: ...
 
 class Tracer:

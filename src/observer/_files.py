@@ -18,8 +18,8 @@ from typing import BinaryIO, Union
 
 from observer._errors import OutputError
 
-__all__ = ["SYMLINK_REFUSED", "check_output", "open_directory", "open_file", "replace_file",
-           "symlink_refused"]
+__all__ = ["SYMLINK_REFUSED", "check_output", "open_directory", "open_file", "open_subdirectory",
+           "replace_file", "symlink_refused"]
 
 #: Why an output path is refused; the C++ sinks say the same (kSymlinkRefused).
 SYMLINK_REFUSED = "it is a symbolic link, which observer does not follow"
@@ -75,6 +75,32 @@ def open_directory(path: StrPath, *, parents: bool = False) -> int:
         # O_DIRECTORY | O_NOFOLLOW fails on a symlink with ENOTDIR, as on a file.
         if err.errno in (errno.ENOTDIR, errno.ELOOP) and os.path.islink(text):
             raise symlink_refused(path) from None
+        raise
+    if created:
+        _private(fd, 0o700)
+    return fd
+
+
+def open_subdirectory(dir_fd: int, name: str, shown: StrPath) -> int:
+    """A descriptor of the directory name in the directory dir_fd, created 0700 if missing
+    (an existing one is used as it is), called shown in errors. Raises ValueError for a name
+    that is not one path component, OSError: ``symlink_refused`` if name is a symlink,
+    ENOTDIR if it is something else."""
+    if not name or "/" in name or "\0" in name or name in (".", ".."):
+        raise ValueError(f"not a directory name: {name!r}")
+    created = False
+    try:
+        os.mkdir(name, 0o700, dir_fd=dir_fd)
+        created = True
+    except FileExistsError:
+        pass
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC,
+                     dir_fd=dir_fd)
+    except OSError as err:
+        if err.errno in (errno.ENOTDIR, errno.ELOOP) and stat.S_ISLNK(
+                os.lstat(name, dir_fd=dir_fd).st_mode):
+            raise symlink_refused(shown) from None
         raise
     if created:
         _private(fd, 0o700)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from observer import _cgroups
+from observer import _cgroups, _partitions
 from observer._errors import UsageError
 
 FORMATS = ("log", "jsonl", "strace", "parquet")
@@ -104,6 +104,42 @@ def parse_cgroup(path: str | None, unit: str | None, container: str | None) -> A
     return None
 
 
+#: Where a DaemonSet puts the node's name (from spec.nodeName).
+NODE_NAME_ENV = "NODE_NAME"
+
+
+def parse_host(value: str | None, spelled: str = "--host ") -> str:
+    """The node name records carry: value (--host, host=), else the NODE_NAME environment
+    variable, else this machine's hostname. Any text works, as long as it is valid UTF-8 and
+    fits a dataset's ``host=`` directory name once percent-encoded; raises UsageError naming
+    where the bad name came from."""
+    import socket
+
+    def shown(name: str | None) -> str:  # a name in a message: at most 64 characters of it
+        return repr(name if name is None or len(name) <= 64 else name[:64] + "...")
+
+    source = f"{spelled}{shown(value)}"
+    if value is None:
+        value = os.environ.get(NODE_NAME_ENV) or None
+        source = f"{NODE_NAME_ENV}={shown(value)}"
+    if value is None:
+        value = socket.gethostname()
+        source = f"the hostname {shown(value)}"
+    if not value or "\0" in value:
+        raise UsageError(f"{source}: expected the node's name, not empty and without NUL bytes")
+    try:
+        encoded = _partitions.encode(value)
+    except UnicodeEncodeError:
+        raise UsageError(f"{source}: the node's name must be valid UTF-8") from None
+    if value == _partitions.NULL:
+        raise UsageError(f"{source}: that is the name of the null partition in a dataset")
+    if len(encoded) > _partitions.MAX_VALUE_BYTES:
+        raise UsageError(f"{source}: too long for a dataset's host= directory: "
+                         f"{len(encoded)} bytes once percent-encoded, at most "
+                         f"{_partitions.MAX_VALUE_BYTES}")
+    return value
+
+
 def parse_user(user: str | None, uid: int | None) -> int | None:
     """The uid of -u USER (a name or a number) or --uid UID, or None; raises UsageError."""
     import pwd
@@ -190,6 +226,7 @@ class Options:
     tid: bool = False
     per_process: bool = False  # -ff
     rotate: int = 64 << 20  # --format parquet: bytes per file
+    host: str = ""  # the node's name every record carries (parse_host)
     # The run.
     duration: float | None = None
     ring_size: int = 16 << 20

@@ -34,15 +34,15 @@ class Output:
         self.sink: Any
         shape = (opts.timestamps, opts.durations, opts.relative)
         if opts.per_process and fmt is not None:  # -ff
-            self.sink = _core.SplitSink(os.fsencode(path), fmt, *shape)
+            self.sink = _core.SplitSink(os.fsencode(path), fmt, *shape, opts.host)
         elif fmt is None:
             self.sink = _core.BatchSink()
         elif fmt == "parquet":
             # Arrow batches of the record schema, built in C++ between polls, for the dataset.
-            self.parquet = _open_parquet(path, opts.rotate, clock_offset_ns)
-            self.sink = _core.RecordBatchSink(self.parquet.clock_offset_ns)
+            self.parquet = _open_parquet(path, opts.rotate, clock_offset_ns, opts.host)
+            self.sink = _core.RecordBatchSink(self.parquet.clock_offset_ns, opts.host)
         elif fmt == "jsonl":
-            self.sink = _core.JsonSink(os.fsencode(path))
+            self.sink = _core.JsonSink(os.fsencode(path), opts.host)
         elif fmt == "strace":
             self.sink = _core.StraceSink(os.fsencode(path), *shape)
         elif fmt == "log":
@@ -123,12 +123,12 @@ def write_summary_file(path: str, text: str) -> None:
         raise OutputError(f"open {path}: {reason}") from None
 
 
-def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None) -> Any:
+def _open_parquet(path: str, rotate: int, clock_offset_ns: int | None, host: str) -> Any:
     try:
         from observer.frames import ParquetStream
 
         return ParquetStream(path, offset() if clock_offset_ns is None else clock_offset_ns,
-                             max_bytes=rotate)
+                             max_bytes=rotate, host=host)
     except ImportError as err:
         raise OutputError(f"--format parquet needs pyarrow and pandas: {err}") from None
     except OSError as err:

@@ -1,12 +1,16 @@
 """Syscall-sequence analysis: n-grams, Markov transitions, stide/t-stide, bags of syscalls, plots.
 
 A *sequence* is a 1-D integer array of syscall numbers in the order one process made them;
-``sequences()`` cuts a DataFrame (observer.to_pandas, observer.read_log) into one per (comm,
-pid), and observer.read_split_dir reads them from the formatter's files or ADFA-LD. The
-counting functions (``ngram_counts``, ``transition_matrix``, ``stide``, ``tstide`` and their
-scores) also take such a DataFrame, or the path of a Parquet dataset (``--format parquet``,
-``to_parquet``): a dataset is analysed by DuckDB out of core, in bounded memory, with the
-same results as in memory (observer._dataset).
+``sequences()`` cuts a DataFrame (observer.to_pandas, observer.read_log) into one per (host,
+comm, pid) (per (comm, pid) for records without a host column, such as a log's), and
+observer.read_split_dir reads them from the formatter's files or ADFA-LD. The counting
+functions (``ngram_counts``, ``transition_matrix``, ``stide``, ``tstide`` and their scores)
+also take such a DataFrame, or the path of a Parquet dataset (``--format parquet``,
+``to_parquet``, or many hosts' datasets copied into one directory). ``engine`` says what
+analyses a dataset: ``"duckdb"`` (the default: out of core, in bounded memory;
+observer._dataset), ``"dask"`` or a ``distributed.Client`` (one task per file on the
+cluster's workers; observer._distributed) or ``"memory"`` (read whole, then as in memory).
+Every engine gives the same results.
 
 In memory, an n-gram of length k <= 6 is packed into one int64, base ``MAX_SYSCALLS`` (1024, the
 in-kernel filter's bound, so numbers must be 0..1023), which turns counting and set membership
@@ -29,12 +33,18 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Union
 import numpy as np
 
 from observer import _dataset
+from observer._ngrams import MAX_K, MAX_SYSCALLS, window_keys
+from observer._ngrams import pack as _pack
+from observer._ngrams import unpack as _unpack
+from observer._partitions import dataset_files
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
 __all__ = [
+    "ENGINES",
+    "Engine",
     "MAX_K",
     "MAX_SYSCALLS",
     "NGramCounts",
@@ -58,33 +68,68 @@ __all__ = [
     "tstide_score",
 ]
 
-MAX_SYSCALLS = 1024
-MAX_K = 6  # the longest n-gram packed into one int64 (6 * log2(1024) = 60 bits)
 
 SequenceLike = Union[np.ndarray, Sequence[int]]
 SequencesLike = Union[SequenceLike, Iterable[SequenceLike], Mapping[Any, SequenceLike]]
 #: What the counting functions take: sequences, a DataFrame of records, or a dataset path.
 Source = Union[SequencesLike, "pd.DataFrame", str, "os.PathLike[str]"]
+#: What analyses a dataset path: a name of ENGINES, a distributed.Client, or None (DuckDB).
+Engine = Union[str, Any, None]
+ENGINES = ("duckdb", "dask", "memory")
 
 
-def sequences(df: pd.DataFrame) -> dict[tuple[str, int], np.ndarray]:
-    """One int32 array of syscall numbers per (comm, pid), in row order, keyed in first-seen order.
+def sequences(df: pd.DataFrame) -> dict[tuple[Any, ...], np.ndarray]:
+    """One int32 array of syscall numbers per (host, comm, pid), in row order, keyed in
+    first-seen order; records without a host column (a log's) per (comm, pid). A null host
+    (records of an older observer) is None.
 
     A process that execs changes comm, so its syscalls before and after the exec are two
-    sequences, as in the formatter's files.
+    sequences, as in the formatter's files; the same pid on two hosts is two processes.
     """
     import pandas as pd
 
     if df.empty:
         return {}
-    codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([df["comm"], df["pid"]]))
+    names = ["host", "comm", "pid"] if "host" in df.columns else ["comm", "pid"]
+    combined = np.zeros(len(df), dtype=np.int64)
+    for name in names:
+        # Null is a value of its own here (a code past the others), not a row left out.
+        column_codes, column_values = pd.factorize(df[name], sort=False)
+        column_codes = np.where(column_codes < 0, len(column_values), column_codes)
+        combined = combined * (len(column_values) + 1) + column_codes
+    codes, _ = pd.factorize(combined)
     order = np.argsort(codes, kind="stable")
     bounds = np.flatnonzero(np.diff(codes[order])) + 1
+    firsts = order[np.r_[0, bounds]]
     nrs = df["nr"].to_numpy(dtype=np.int32)[order]
-    return {
-        (str(comm), int(pid)): part
-        for (comm, pid), part in zip(uniques, np.split(nrs, bounds))
-    }
+    keys = df[names].iloc[firsts].itertuples(index=False, name=None)
+
+    def key(values: tuple[Any, ...]) -> tuple[Any, ...]:
+        *host, comm, pid = values
+        return (*(None if pd.isna(h) else str(h) for h in host), str(comm), int(pid))
+
+    return {key(values): part for values, part in zip(keys, np.split(nrs, bounds))}
+
+
+def _engine(engine: Engine) -> Engine:
+    """engine, checked: a name of ENGINES, a distributed.Client (has submit and gather), or
+    None; raises ValueError."""
+    if engine is None or (engine in ENGINES if isinstance(engine, str) else
+                          hasattr(engine, "submit") and hasattr(engine, "gather")):
+        return engine
+    raise ValueError(f"unknown engine {engine!r}: expected one of {', '.join(ENGINES)} or a "
+                     "distributed.Client")
+
+
+def _dataset_sequences(path: str | os.PathLike[str]) -> dict[tuple[Any, ...], np.ndarray]:
+    """The sequences of a dataset path, read whole (engine="memory")."""
+    from observer.arrow import to_frame
+    from observer.frames import read_table
+
+    if not dataset_files(path):  # an empty directory: an empty dataset, as on the others
+        return {}
+    table = read_table(os.fspath(path), format="parquet").select(["host", "comm", "pid", "nr"])
+    return sequences(to_frame(table))
 
 
 def _in_memory(seqs: Any) -> Any:
@@ -117,16 +162,6 @@ def _check_k(k: int) -> None:
         raise ValueError(f"n-gram length must be at least 1, not {k}")
 
 
-def _pack(grams: np.ndarray, k: int) -> np.ndarray:
-    """The keys (as ngram_keys makes them) of n-gram rows grams[n, k]."""
-    if k > MAX_K:
-        void = np.dtype(f"V{2 * k}")
-        return np.ascontiguousarray(grams, dtype=">u2").view(void).reshape(-1)
-    weights = MAX_SYSCALLS ** np.arange(k - 1, -1, -1, dtype=np.int64)
-    packed: np.ndarray = np.asarray(grams, dtype=np.int64).reshape(-1, k) @ weights
-    return packed
-
-
 def ngram_keys(seqs: SequencesLike, k: int) -> np.ndarray:
     """The key of every length-k window of every sequence, in order.
 
@@ -135,23 +170,7 @@ def ngram_keys(seqs: SequencesLike, k: int) -> np.ndarray:
     numbers (numpy void), which sort, compare and count the same way, at 2k bytes a window.
     """
     _check_k(k)
-    windows = [np.lib.stride_tricks.sliding_window_view(seq, k)
-               for seq in _as_list(seqs) if len(seq) >= k]
-    if k > MAX_K:
-        void = np.dtype(f"V{2 * k}")
-        rows = [np.ascontiguousarray(w, dtype=">u2").view(void).reshape(-1) for w in windows]
-        return np.concatenate(rows) if rows else np.empty(0, dtype=void)
-    weights = MAX_SYSCALLS ** np.arange(k - 1, -1, -1, dtype=np.int64)
-    parts = [w @ weights for w in windows]
-    return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
-
-
-def _unpack(keys: np.ndarray, k: int) -> np.ndarray:
-    """(n, k) array of the syscall numbers in keys."""
-    if k > MAX_K:
-        return np.frombuffer(keys.tobytes(), dtype=">u2").reshape(-1, k).astype(np.int64)
-    shifts = MAX_SYSCALLS ** np.arange(k - 1, -1, -1, dtype=np.int64)
-    return (keys[:, None] // shifts) % MAX_SYSCALLS
+    return window_keys(_as_list(seqs), k)
 
 
 class NGramCounts(NamedTuple):
@@ -167,11 +186,18 @@ class NGramCounts(NamedTuple):
                                                           self.counts.tolist())}
 
 
-def ngram_counts(seqs: Source, k: int) -> NGramCounts:
+def ngram_counts(seqs: Source, k: int, engine: Engine = None) -> NGramCounts:
     """How often each length-k window occurs in seqs (sequences, a DataFrame of records or a
-    Parquet dataset path)."""
+    Parquet dataset path, analysed by ``engine``)."""
     _check_k(k)
+    engine = _engine(engine)
     if isinstance(seqs, (str, os.PathLike)):
+        if engine == "memory":
+            return ngram_counts(_dataset_sequences(seqs), k)
+        if engine not in (None, "duckdb"):
+            from observer import _distributed
+
+            return NGramCounts(*_distributed.ngram_table(seqs, k, engine))
         return NGramCounts(*_dataset.ngram_table(seqs, k))
     keys, counts = np.unique(ngram_keys(seqs, k), return_counts=True)
     order = np.argsort(-counts, kind="stable")
@@ -192,12 +218,20 @@ class Transitions(NamedTuple):
     matrix: np.ndarray
 
 
-def transition_matrix(seqs: Source) -> Transitions:
+def transition_matrix(seqs: Source, engine: Engine = None) -> Transitions:
     """Estimate the syscall-to-syscall transition probabilities of seqs (maximum likelihood);
-    seqs may be a DataFrame of records or a Parquet dataset path."""
+    seqs may be a DataFrame of records or a Parquet dataset path (analysed by ``engine``)."""
+    engine = _engine(engine)
+    if isinstance(seqs, (str, os.PathLike)) and engine == "memory":
+        seqs = _dataset_sequences(seqs)
     if isinstance(seqs, (str, os.PathLike)):
-        states = _dataset.distinct_numbers(seqs)
-        pairs = ngram_counts(seqs, 2)
+        if engine not in (None, "duckdb"):
+            from observer import _distributed
+
+            states = _distributed.distinct_numbers(seqs, engine)
+        else:
+            states = _dataset.distinct_numbers(seqs)
+        pairs = ngram_counts(seqs, 2, engine)
     else:
         arrays = _as_list(seqs)
         states = np.unique(np.concatenate(arrays)) if arrays else np.empty(0, dtype=np.int64)
@@ -213,40 +247,49 @@ def transition_matrix(seqs: Source) -> Transitions:
     return Transitions(states, counts, matrix)
 
 
-def _flags(trace: Source, common: np.ndarray, k: int) -> np.ndarray:
+def _flags(trace: Source, common: np.ndarray, k: int, engine: Engine = None) -> np.ndarray:
     """For each length-k window of trace, True if it is not a row of common (n-grams)."""
+    if isinstance(trace, (str, os.PathLike)) and engine == "memory":
+        trace = _dataset_sequences(trace)
     if isinstance(trace, (str, os.PathLike)):
+        if engine not in (None, "duckdb"):
+            from observer import _distributed
+
+            return _distributed.window_flags(trace, k, common, engine)
         return _dataset.window_flags(trace, k, common)
     result: np.ndarray = ~np.isin(ngram_keys(trace, k), _pack(common, k))
     return result
 
 
-def stide(trace: Source, baseline: Source, k: int = 6) -> np.ndarray:
+def stide(trace: Source, baseline: Source, k: int = 6, engine: Engine = None) -> np.ndarray:
     """For each length-k window of trace, True if it never occurs in baseline (foreign).
-    Either may be a DataFrame of records or a Parquet dataset path."""
-    return _flags(trace, ngram_counts(baseline, k).grams, k)
+    Either may be a DataFrame of records or a Parquet dataset path (analysed by
+    ``engine``)."""
+    engine = _engine(engine)
+    return _flags(trace, ngram_counts(baseline, k, engine).grams, k, engine)
 
 
-def stide_score(trace: Source, baseline: Source, k: int = 6) -> float:
+def stide_score(trace: Source, baseline: Source, k: int = 6, engine: Engine = None) -> float:
     """The fraction of trace's length-k windows that are foreign to baseline (0 if none)."""
-    flags = stide(trace, baseline, k)
+    flags = stide(trace, baseline, k, engine)
     return float(flags.mean()) if flags.size else 0.0
 
 
 def tstide(trace: Source, baseline: Source, k: int = 6,
-           threshold: float = 0.001) -> np.ndarray:
+           threshold: float = 0.001, engine: Engine = None) -> np.ndarray:
     """t-stide: True for windows that are foreign or make up less than ``threshold`` of the
     baseline's windows (Warrender, Forrest and Pearlmutter 1999 use 0.001). Either may be a
-    DataFrame of records or a Parquet dataset path."""
-    base = ngram_counts(baseline, k)
+    DataFrame of records or a Parquet dataset path (analysed by ``engine``)."""
+    engine = _engine(engine)
+    base = ngram_counts(baseline, k, engine)
     common = base.grams[base.counts / max(int(base.counts.sum()), 1) >= threshold]
-    return _flags(trace, common, k)
+    return _flags(trace, common, k, engine)
 
 
 def tstide_score(trace: Source, baseline: Source, k: int = 6,
-                 threshold: float = 0.001) -> float:
+                 threshold: float = 0.001, engine: Engine = None) -> float:
     """The fraction of trace's windows flagged by tstide (0 if none)."""
-    flags = tstide(trace, baseline, k, threshold)
+    flags = tstide(trace, baseline, k, threshold, engine)
     return float(flags.mean()) if flags.size else 0.0
 
 

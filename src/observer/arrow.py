@@ -10,12 +10,18 @@ column      Arrow type               meaning
 =========== ======================== ======================================================
 time        timestamp[ns]            wall-clock time of the syscall entry
 ts_ns       uint64                   CLOCK_MONOTONIC of the entry, as the kernel recorded it
+host        dictionary<string>       the node the record was made on (--host, NODE_NAME, or
+                                     the hostname); in a Parquet dataset, the host= directory
 pid         uint32 (never null)      process id (tgid)
 tid         uint32                   thread id
 comm        dictionary<string>       process name (UTF-8; other bytes as \\xHH)
 cgroup_id   uint64                   the task's cgroup v2: its directory's inode number
 cgroup      dictionary<string>       that directory below the v2 root, as /proc/PID/cgroup
                                      writes it (/system.slice/cron.service)
+container_id dictionary<string>      the container that cgroup is (docker, containerd,
+                                     CRI-O, podman: 64 hex digits), by the runtime's path
+pod_uid     dictionary<string>       the Kubernetes pod that cgroup is in (its uid, dashed),
+                                     by the kubelet's path (cgroupfs and systemd drivers)
 nr          int32 (never null)       syscall number of the native ABI (a 32-bit call: the
                                      native number of its syscall, or 1024 + its i386 number)
 syscall     dictionary<string>       syscall name (the number as text if no table has it)
@@ -38,7 +44,9 @@ truncated   bool                     a captured string, argv or buffer was cut a
 Null means "not recorded": no time without ``capture_time``, no ``ret`` without full records,
 no ``path`` unless strings are captured (``--string-limit``, full-record formats) and the
 call has one, no ``fd_path`` without ``-y``, no ``cgroup`` for a cgroup removed before it was
-looked up (or without the privilege to look: CAP_DAC_READ_SEARCH). Text bytes that are not
+looked up (or without the privilege to look: CAP_DAC_READ_SEARCH), no ``container_id`` or
+``pod_uid`` for a cgroup path of no known runtime's shape (never a guess), and none of the
+three in data of an older observer, which had no such columns. Text bytes that are not
 UTF-8 appear as ``\\xHH`` (Python's backslashreplace).
 Needs pyarrow; pandas only for ``to_frame``.
 """
@@ -57,13 +65,16 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["COLUMNS", "DTYPE_BACKENDS", "LOG_COLUMNS", "conform", "dictionary_column",
+__all__ = ["COLUMNS", "DTYPE_BACKENDS", "LOG_COLUMNS", "ORIGIN_COLUMNS", "conform", "dictionary_column",
            "from_records", "import_batch", "log_schema", "schema", "syscall_names", "to_frame"]
 
 NARGS = 6
-COLUMNS = ("time", "ts_ns", "pid", "tid", "comm", "cgroup_id", "cgroup", "nr", "syscall",
-           "compat", "ret", "error", "duration_ns", *(f"arg{i}" for i in range(NARGS)), "path",
-           "path2", "fd_path", "argv", "data", "data2", "truncated")
+COLUMNS = ("time", "ts_ns", "host", "pid", "tid", "comm", "cgroup_id", "cgroup", "container_id",
+           "pod_uid", "nr", "syscall", "compat", "ret", "error", "duration_ns",
+           *(f"arg{i}" for i in range(NARGS)), "path", "path2", "fd_path", "argv", "data",
+           "data2", "truncated")
+#: Where a record came from: the node and, from its cgroup's path, the container and pod.
+ORIGIN_COLUMNS = ("host", "container_id", "pod_uid")
 #: What the log format (pid:syscall_id:comm) records.
 LOG_COLUMNS = ("pid", "comm", "nr", "syscall")
 #: to_frame's dtype_backend values, as pandas names them.
@@ -81,11 +92,14 @@ def schema() -> pa.Schema:
     fields = [
         pa.field("time", pa.timestamp("ns")),
         pa.field("ts_ns", pa.uint64()),
+        pa.field("host", label),
         pa.field("pid", pa.uint32(), nullable=False),
         pa.field("tid", pa.uint32()),
         pa.field("comm", label),
         pa.field("cgroup_id", pa.uint64()),
         pa.field("cgroup", label),
+        pa.field("container_id", label),
+        pa.field("pod_uid", label),
         pa.field("nr", pa.int32(), nullable=False),
         pa.field("syscall", label),
         pa.field("compat", pa.bool_()),
@@ -123,12 +137,13 @@ def import_batch(capsules: tuple[Any, Any]) -> pa.RecordBatch:
     return pa.RecordBatch._import_from_c_capsule(schema_capsule, array_capsule)
 
 
-def from_records(events: np.ndarray, clock_offset_ns: int) -> pa.RecordBatch:
+def from_records(events: np.ndarray, clock_offset_ns: int, host: str = "") -> pa.RecordBatch:
     """Records of ``observer.event_dtype`` (fixed fields only) as one batch of schema(),
-    built in C++ as ``Tracer.batches()`` builds them."""
+    built in C++ as ``Tracer.batches()`` builds them; ``host`` in every row ("": null)."""
     from observer import _core
 
-    return import_batch(_core.record_batch(np.ascontiguousarray(events), clock_offset_ns))
+    return import_batch(_core.record_batch(np.ascontiguousarray(events), clock_offset_ns,
+                                           host))
 
 
 def _table(data: ArrowData) -> pa.Table:

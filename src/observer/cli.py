@@ -22,6 +22,7 @@ from observer._options import (
     Options,
     parse_cgroup,
     parse_comms,
+    parse_host,
     parse_paths,
     parse_pids,
     parse_size,
@@ -190,6 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--latency", action="store_true",
                      help="-c/-C: add each syscall's median, 99th percentile and longest wall "
                           "time per call, from histograms kept in the kernel")
+    out.add_argument("--host", metavar="NAME",
+                     help="the node name every jsonl and parquet record carries, and the "
+                          "dataset's host=NAME directory (default: $NODE_NAME, else the "
+                          "hostname)")
     out.add_argument("--rotate", default="64", metavar="SIZE",
                      help="--format parquet: start the next file of the dataset after SIZE of "
                           "records (MiB, or with a K, M or G suffix; default: 64) and at least "
@@ -301,6 +306,7 @@ def options_of(args: argparse.Namespace) -> Options:
     opts.numeric_syscalls = selection.numbers
     opts.ring_size = parse_size(args.ring_size)
     opts.rotate = parse_size(args.rotate, power_of_two=False)
+    opts.host = parse_host(args.host)
     if args.backlog is not None:
         opts.backlog = parse_size(args.backlog, power_of_two=False, name="backlog size")
     return opts.check()

@@ -23,11 +23,13 @@ from typing import TYPE_CHECKING, Any, Union
 
 import numpy as np
 
-from observer import syscalls
+from observer import _partitions, syscalls
 from observer._clock import clock_offset_ns as measure
 from observer._escape import comm_from_filename_part, unescape_comm
-from observer._files import open_directory, replace_file
+from observer._files import open_directory, open_subdirectory, replace_file
 from observer._formats import SNIFF_BYTES, detect_file, mismatch
+from observer._options import parse_host
+from observer._partitions import dataset_files
 from observer.arrow import (
     COLUMNS,
     LOG_COLUMNS,
@@ -163,8 +165,9 @@ def _jsonl_schema() -> Any:
                                ("truncated", pa.bool_())]))
     return pa.schema([("kind", pa.string()),
                       ("ts_ns", pa.uint64()), ("wall_ns", pa.int64()), ("tgid", pa.uint32()),
-                      ("tid", pa.uint32()), ("comm", pa.string()),
-                      ("cgroup_id", pa.uint64()), ("cgroup", pa.string()), ("nr", pa.int32()),
+                      ("tid", pa.uint32()), ("comm", pa.string()), ("host", pa.string()),
+                      ("cgroup_id", pa.uint64()), ("cgroup", pa.string()),
+                      ("container_id", pa.string()), ("pod_uid", pa.string()), ("nr", pa.int32()),
                       ("compat", pa.bool_()), ("args", pa.list_(pa.uint64())),
                       ("ret", pa.int64()), ("error", pa.string()),
                       ("duration_ns", pa.uint64()), ("flags", pa.int64()),
@@ -369,11 +372,14 @@ def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None,
     columns: dict[str, Any] = {
         "time": wall.cast(pa.timestamp("ns")),
         "ts_ns": ts_ns,
+        "host": _json_bytes(table.column("host"), False, base).dictionary_encode(),
         "pid": table.column("tgid"),
         "tid": table.column("tid"),
         "comm": _json_bytes(table.column("comm"), False, base).dictionary_encode(),
         "cgroup_id": table.column("cgroup_id"),
         "cgroup": _cgroup_paths(table.column("cgroup_id"), declared, base),
+        "container_id": table.column("container_id").dictionary_encode(),
+        "pod_uid": table.column("pod_uid").dictionary_encode(),
         "nr": pa.array(nr, pa.int32()),
         "syscall": syscall_names(nr, arch),
         "compat": table.column("compat"),
@@ -473,9 +479,60 @@ def _read(path: str | Path, format: str | None, clock_offset_ns: int | None,
         from observer._strace import read_strace_table
 
         return read_strace_table(path, arch)
+    return _renamed(_read_parquet(path), arch), 0
+
+
+#: What a dataset's reader adds after the record schema: the partition column that is not
+#: one of the schema's (host is).
+DATASET_COLUMNS = (*COLUMNS, "date")
+
+
+def _partition_column(value: Any, rows: int, kind: Any) -> Any:
+    """A column of rows copies of a partition's value (null: None) of type kind."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(kind):
+        if value is None:
+            return pa.nulls(rows, kind)
+        return pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, np.int32)),
+                                              pa.array([value], pa.string()))
+    return pa.repeat(pa.scalar(value, kind), rows)
+
+
+def _day(text: str | None) -> Any:
+    import datetime
+
+    try:
+        return None if text is None else datetime.date.fromisoformat(text)
+    except ValueError:  # a partition of someone else's naming
+        return None
+
+
+def _read_parquet(path: str | Path) -> Any:
+    """A Parquet dataset (a directory, Hive-partitioned or flat, or one file of it) as one
+    table of DATASET_COLUMNS in file order: files of an older observer lack columns, which
+    are null; host and date come from the host=/date= directories a file is in (a file's own
+    host column where it is in none)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return _renamed(conform(pq.read_table(path)), arch), 0
+    parts = []
+    files = dataset_files(path)
+    for file, values in files:
+        table = conform(pq.read_table(file, partitioning=None))
+        rows = table.num_rows
+        if "host" in values:
+            index = table.column_names.index("host")
+            table = table.set_column(index, "host", _partition_column(
+                values["host"], rows, table.schema.field("host").type))
+        day = _partition_column(_day(values.get("date")), rows, pa.date32())
+        table = table.append_column(pa.field("date", pa.date32()), day)
+        parts.append(table)
+    if not parts:
+        empty = conform(pa.table({"pid": pa.array([], pa.uint32()),
+                                  "nr": pa.array([], pa.int32())}))
+        return empty.append_column(pa.field("date", pa.date32()), pa.array([], pa.date32()))
+    return pa.concat_tables(parts).unify_dictionaries() if len(parts) > 1 else parts[0]
 
 
 def read_table(path: str | Path, format: str | None = None, clock_offset_ns: int | None = None,
@@ -600,35 +657,97 @@ def _as_table(data: Any, clock_offset_ns: int | None) -> Any:
     return pa.Table.from_batches(list(_arrow_parts(data, clock_offset_ns)))
 
 
+def _close_all(fds: list[int]) -> None:
+    import os
+
+    while fds:
+        os.close(fds.pop())
+
+
+def _partition_keys(table: Any, host: str) -> tuple[np.ndarray, list[tuple[str, Any]]]:
+    """Each row's partition (an index into the list) and the partitions' (host, date): the
+    host column's value (host where a row has none) and the UTC date of the time column (of
+    a date column without one; today's where a row has none)."""
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rows = table.num_rows
+    names = table.column_names
+    if "host" in names:
+        hosts = table.column("host").cast(pa.string()).combine_chunks().dictionary_encode()
+        host_codes = hosts.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        host_values = hosts.dictionary.to_pylist()
+    else:
+        host_codes, host_values = np.full(rows, -1, np.int64), []
+    if "time" in names:
+        ns = pc.cast(table.column("time"), pa.int64())
+        days = np.floor_divide(ns.fill_null(0).to_numpy(), 86_400 * 10**9)
+        known = ns.is_valid().to_numpy(zero_copy_only=False)
+    elif "date" in names:
+        day = pc.cast(table.column("date"), pa.int32())
+        days = day.fill_null(0).to_numpy().astype(np.int64)
+        known = day.is_valid().to_numpy(zero_copy_only=False)
+    else:
+        days, known = np.zeros(rows, np.int64), np.zeros(rows, bool)
+    # One number per (host, day): days since the epoch + 1 (0: none) in the low 32 bits.
+    keys = (host_codes + 1) << 32 | np.where(known, days + 1, 0)
+    unique, inverse = np.unique(keys, return_inverse=True)
+    epoch = datetime.date(1970, 1, 1)
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    partitions: list[tuple[str, Any]] = []
+    for key in unique.tolist():
+        code, day = (key >> 32) - 1, key & 0xFFFFFFFF
+        partitions.append((host_values[code] if code >= 0 else host,
+                           epoch + datetime.timedelta(days=day - 1) if day else today))
+    # Rows without a host or time may share others' partitions: one entry each.
+    distinct = list(dict.fromkeys(partitions))
+    remap = np.array([distinct.index(part) for part in partitions], np.int64)
+    return remap[inverse.reshape(-1)], distinct
+
+
 class ParquetStream:
     """Writes records into a Parquet dataset directory as they come, bounded in memory.
 
-    Records are buffered and written as complete files (``<prefix>-<n>.parquet``, each written
-    under a hidden temporary name and renamed), so a kill or an out-of-memory end leaves every
-    file already written readable: at most the last ``max_seconds`` (or ``max_bytes`` of
-    records) is lost. Files have the record schema (observer.arrow); comm and pid are columns,
-    not directories, so any number of processes fit, and rows are grouped by pid (tight
-    min/max statistics per row group). pandas (``read_parquet(path)``), DuckDB
-    (``read_parquet('path/*.parquet')``), Spark and Dask read the directory as one dataset;
-    existing files are kept. Needs pyarrow. Not thread-safe.
+    The dataset is Hive-partitioned by the node and the day the records were made:
+    ``host=<node>/date=<yyyy-mm-dd>/<prefix>-<n>.parquet`` (values percent-encoded by
+    observer._partitions), so datasets of many hosts copied into one directory are one
+    dataset. ``date`` is the UTC day of ``time``; records without a time (a log's) go under
+    the day they are written, records without a host (arrays of event_dtype, a log's) under
+    ``host`` (default: this machine's node name, as ``--host`` defaults), so that no partition
+    is null (pyarrow cannot type a partition key that is null everywhere). host and date are
+    the directories, not columns of the files (as Hive, Spark and pyarrow write them);
+    observer's readers, DuckDB (``hive_partitioning``), pyarrow, Dask and Spark restore them.
+    Records are buffered and written as complete files (each under a hidden temporary name,
+    then renamed), so a kill or an out-of-memory end leaves every file already written
+    readable: at most the last ``max_seconds`` (or ``max_bytes`` of records) is lost. Files
+    have the record schema (observer.arrow) less host; comm and pid are columns, not
+    directories, so any number of processes fit, and rows are grouped by pid (tight min/max
+    statistics per row group). Existing files are kept. Needs pyarrow. Not thread-safe.
 
     The records can hold what programs read and write: the directory, if created (with its
-    missing parents), is 0700 and the files 0600, whatever the umask. An existing directory
-    is used as it is. A symlink at ``path`` or at a file's name is refused (OSError), never
-    followed: the directory is held open from here to close().
+    missing parents), and the partitions' directories are 0700 and the files 0600, whatever
+    the umask. An existing directory is used as it is. A symlink at ``path``, at a partition's
+    directory or at a file's name is refused (OSError), never followed: the directories are
+    held open from here to close().
     """
 
     def __init__(self, path: str | Path, clock_offset_ns: int | None = None,
-                 max_bytes: int = 64 << 20, max_seconds: float = 5.0) -> None:
-        import os
+                 max_bytes: int = 64 << 20, max_seconds: float = 5.0,
+                 host: str | None = None) -> None:
         import secrets
         import time
         import weakref
 
-
+        #: The host of records that name none.
+        self.host = parse_host(host, "host=")
         self.path = Path(path)
-        self._dir = open_directory(self.path, parents=True)
-        self._close_dir = weakref.finalize(self, os.close, self._dir)
+        #: The directory, then each partition's, as they are opened.
+        self._fds = [open_directory(self.path, parents=True)]
+        self._dir = self._fds[0]
+        self._close_dir = weakref.finalize(self, _close_all, self._fds)
+        self._partitions: dict[str, int] = {}
         self.clock_offset_ns = clock_offset_ns
         self.max_bytes = max_bytes
         self.max_seconds = max_seconds
@@ -636,6 +755,7 @@ class ParquetStream:
         #: Rows in files that are complete on disk.
         self.written = 0
         self.files: list[Path] = []
+        self._flushes = 0
         self._pending: list[Any] = []
         self._pending_rows = 0
         self._pending_bytes = 0
@@ -656,14 +776,25 @@ class ParquetStream:
                 or time.monotonic() - self._since >= self.max_seconds):
             self.flush()
 
+    def _partition(self, host: str, date: Any) -> tuple[int, Path]:
+        """The directory of a partition (opened, created if missing) and its path."""
+        relative = _partitions.directory(host, date)
+        if relative not in self._partitions:
+            fd = self._dir
+            for name in relative.split("/"):
+                fd = open_subdirectory(fd, name, self.path / relative)
+                self._fds.append(fd)
+            self._partitions[relative] = fd
+        return self._partitions[relative], self.path / relative
+
     def flush(self) -> None:
-        """Writes what is buffered as one more complete file (nothing if the buffer is
-        empty). Raises OSError; the buffered rows are then dropped, not counted as written."""
+        """Writes what is buffered as one more complete file per partition it holds (nothing
+        if the buffer is empty). Raises OSError; the buffered rows are then dropped, not
+        counted as written."""
         import time
 
         import pyarrow as pa
         import pyarrow.parquet as pq
-
 
         self._since = time.monotonic()
         if not self._pending_rows:
@@ -674,14 +805,22 @@ class ParquetStream:
         rows, self._pending_rows, self._pending_bytes = self._pending_rows, 0, 0
         table = pa.concat_tables(parts, promote_options="none").unify_dictionaries()
         table = table.take(pa.array(np.argsort(table.column("pid").to_numpy(), kind="stable")))
-        name = f"{self.prefix}-{len(self.files):05d}.parquet"
-        replace_file(self._dir, name, self.path / name,
-                     lambda file: pq.write_table(table, file, row_group_size=ROW_GROUP_ROWS))
-        self.files.append(self.path / name)
+        which, partitions = _partition_keys(table, self.host)
+        # The partition keys are directories, not columns.
+        table = table.drop([name for name in ("host", "date") if name in table.column_names])
+        name = f"{self.prefix}-{self._flushes:05d}.parquet"
+        self._flushes += 1
+        for index, (host, date) in enumerate(partitions):
+            part = table if len(partitions) == 1 else table.take(
+                pa.array(np.flatnonzero(which == index)))
+            fd, where = self._partition(host, date)
+            replace_file(fd, name, where / name,
+                         lambda file: pq.write_table(part, file, row_group_size=ROW_GROUP_ROWS))
+            self.files.append(where / name)
         self.written += rows
 
     def close(self) -> None:
-        """Writes what is still buffered and lets the directory go. Idempotent."""
+        """Writes what is still buffered and lets the directories go. Idempotent."""
         try:
             self.flush()
         finally:
@@ -689,19 +828,23 @@ class ParquetStream:
 
 
 def to_parquet(data: pd.DataFrame | Batches, path: str | Path,
-               clock_offset_ns: int | None = None) -> None:
+               clock_offset_ns: int | None = None, host: str | None = None) -> None:
     """Write records as one more file of the Parquet dataset directory ``path``.
 
     ``data`` is a DataFrame (``COLUMNS``, or ``LOG_COLUMNS`` from a log), Arrow batches or
-    tables of the record schema, or arrays of event_dtype. comm and pid are columns, rows
-    grouped by pid in their order; existing files under ``path`` are kept, so several traces
-    can be added to one dataset, which ``pandas.read_parquet(path)``, DuckDB
-    (``read_parquet('path/*.parquet')``) and Spark read directly. Needs pyarrow.
+    tables of the record schema, or arrays of event_dtype. The dataset is ParquetStream's,
+    partitioned ``host=<node>/date=<yyyy-mm-dd>`` (``host`` names the node of records that
+    name none; default this machine's, as ``--host``); comm and pid are columns, rows grouped
+    by pid in their order; existing files under ``path`` are kept, so several traces can be
+    added to one dataset, which ``pandas.read_parquet(path)``, DuckDB
+    (``read_parquet('path/**/*.parquet', hive_partitioning=true)``), Dask and Spark read
+    directly. Needs pyarrow.
     """
     import pandas as pd
     import pyarrow as pa
 
-    stream = ParquetStream(path, clock_offset_ns, max_bytes=1 << 62, max_seconds=float("inf"))
+    stream = ParquetStream(path, clock_offset_ns, max_bytes=1 << 62, max_seconds=float("inf"),
+                           host=host)
     if isinstance(data, (pd.DataFrame, np.ndarray, pa.RecordBatch, pa.Table)):
         stream.add(data)
     else:

@@ -67,7 +67,9 @@ class Tracer:
     ``decode_fds`` (-y: what each fd names, the ``fd_path`` column) and ``absolute``
     (--absolute), and ``output``/``format`` (-o, --format: see write()) with ``timestamps``
     (1-3: -t, -tt, -ttt), ``durations`` (-T), ``relative`` (-r), ``tid`` (--tid),
-    ``per_process`` (-ff) and ``rotate`` (--rotate). As on the command line, ``timestamps``,
+    ``per_process`` (-ff) and ``rotate`` (--rotate), and ``host`` (--host: the node name
+    the records carry; default the NODE_NAME environment variable, else the hostname). As on
+    the command line, ``timestamps``,
     ``durations``, ``relative``, ``decode_fds`` or ``absolute`` with an output and no format
     choose the strace format. With none of ``pids``, ``command`` and ``comms`` the whole
     system is traced, except this process.
@@ -131,6 +133,7 @@ class Tracer:
         per_process: bool = False,
         backlog_size: int | str | None = None,
         rotate: int | str = 64,
+        host: str | None = None,
         summary_wall: bool = False,
         latency: bool = False,
         verbose: int = 0,
@@ -160,6 +163,7 @@ class Tracer:
             timestamps=timestamps, durations=durations, relative=relative, tid=tid,
             per_process=per_process,
             rotate=_options.parse_size(rotate, power_of_two=False),
+            host=_options.parse_host(host, "host="),
             duration=duration,
             ring_size=_options.parse_size(ring_size),
             backlog=(0 if backlog_size is None else
@@ -372,7 +376,7 @@ class Tracer:
             raise UsageError(f"unknown batch format {format!r}: expected 'arrow' or 'numpy'")
         if self.output is not None:
             raise UsageError(f"this Tracer writes its records to {self.output}: call write()")
-        sink, take = _batch_sink(format, self.clock_offset_ns)
+        sink, take = _batch_sink(format, self.clock_offset_ns, self.options.host)
         session = self._start_reading()
         check = self._stop_at(session, timeout)
         for counters in session.polls(sink):
@@ -457,7 +461,7 @@ class Tracer:
         readable after a kill); returns the rows written."""
         from observer.frames import ParquetStream
 
-        stream = ParquetStream(path, self.clock_offset_ns)
+        stream = ParquetStream(path, self.clock_offset_ns, host=self.options.host)
         for batch in self.batches(timeout):
             stream.add(batch)
         stream.close()
@@ -480,7 +484,8 @@ class Tracer:
         return count
 
 
-def _batch_sink(format: str, clock_offset_ns: int) -> tuple[Any, Callable[[], list[Any]]]:
+def _batch_sink(format: str, clock_offset_ns: int, host: str = ""
+                ) -> tuple[Any, Callable[[], list[Any]]]:
     """The C++ sink of a batch format and the function that takes its batches."""
     if format == "numpy":
         arrays = _core.BatchSink()
@@ -496,7 +501,7 @@ def _batch_sink(format: str, clock_offset_ns: int) -> tuple[Any, Callable[[], li
     except ImportError:
         raise UsageError("Arrow batches need pyarrow (pip install 'observer[analysis]'); "
                          "batches(format='numpy') needs only NumPy") from None
-    sink = _core.RecordBatchSink(clock_offset_ns)
+    sink = _core.RecordBatchSink(clock_offset_ns, host)
 
     def take_batches() -> list[Any]:
         return [import_batch(capsules) for capsules in sink.take()]

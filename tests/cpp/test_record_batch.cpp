@@ -146,6 +146,26 @@ void fixed_fields_nulls_and_dictionaries() {
   CHECK_EQ(label(col(next, "comm"), 0), "caf\xc3\xa9\\xff");
 }
 
+void every_row_names_its_host() {
+  RecordBatchBuilder builder(0, "node/../a\nb\xff");
+  Event a = event(10, 39, "sh"), b = event(11, 39, "sh");
+  CHECK(builder.append(&a, sizeof(a)));
+  CHECK(builder.append(&b, sizeof(b)));
+  ExportedBatch batch = builder.finish();
+  CHECK_EQ(col(batch, "host").null_count, int64_t{0});
+  CHECK_EQ(col(batch, "host").dictionary->length, int64_t{1});
+  CHECK_EQ(label(col(batch, "host"), 1), "node/../a\nb\\xff");
+  // No cgroup id: no path, container or pod.
+  for (const char* name : {"cgroup", "container_id", "pod_uid"})
+    CHECK_EQ(col(batch, name).null_count, int64_t{2});
+  // No host given: null.
+  RecordBatchBuilder nameless(0);
+  CHECK(nameless.append(&a, sizeof(a)));
+  ExportedBatch none = nameless.finish();
+  CHECK_EQ(col(none, "host").null_count, int64_t{1});
+  CHECK_EQ(col(none, "host").dictionary->length, int64_t{0});
+}
+
 void unknown_and_32_bit_syscalls() {
   RecordBatchBuilder builder(0);
   Event unknown = event(1, 1000, "x");
@@ -286,6 +306,7 @@ void the_sink_seals_batches_and_counts_every_record() {
 int main() {
   the_schema_names_every_column_in_order();
   fixed_fields_nulls_and_dictionaries();
+  every_row_names_its_host();
   unknown_and_32_bit_syscalls();
   text_is_utf8_with_other_bytes_escaped();
   the_tail_becomes_paths_argv_and_data();

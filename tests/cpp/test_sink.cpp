@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -93,6 +94,30 @@ void json_lines_carry_names_results_and_errors() {
   CHECK(line.find("\"error\":\"EBADF\"") != std::string::npos);
   CHECK(!line.empty() && line.back() == '\n');
   CHECK_EQ(line.find('\n'), line.size() - 1);
+}
+
+// Every record, syscalls and the others, names its host; a hostile name stays one JSON
+// string on one line.
+void json_lines_name_their_host() {
+  TempFile file;
+  {
+    auto sink = JsonSink::open(file.path, "node-7/../\"x\"\n");
+    Event e = event(42, 3, "cat");
+    e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
+    sink->write(e);
+    Event exit = event(42, 0, "cat");
+    exit.flags = EVENT_PROCESS_EXIT;
+    sink->write(exit);
+  }
+  std::string text = file.read();
+  std::string host = "\"host\":\"node-7/../\\\"x\\\"\\u000a\",\"tgid\":42,";
+  size_t first = text.find(host);
+  CHECK(first != std::string::npos);
+  CHECK(text.find(host, first + 1) != std::string::npos);
+  CHECK(text.find("\"kind\":\"exit\"") != std::string::npos);
+  CHECK_EQ(std::count(text.begin(), text.end(), '\n'), 2L);
+  // No cgroup id: nothing about a container or pod.
+  CHECK(text.find("container_id") == std::string::npos);
 }
 
 // strace -f's layout: the thread id in 5 columns, the result at column 40 unless the call
@@ -414,6 +439,7 @@ int main() {
   comm_escaping_keeps_one_record_per_line();
   the_log_is_pid_nr_comm();
   json_lines_carry_names_results_and_errors();
+  json_lines_name_their_host();
   strace_lines_start_with_the_thread_and_align_results();
   a_full_disk_counts_nothing_as_written();
   a_wait_ends_after_the_lines_of_the_child_it_returns();

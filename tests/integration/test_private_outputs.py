@@ -199,20 +199,22 @@ def test_a_parquet_dataset_is_private_in_every_part(shared: Path, secret: Path,
         with Observer("--format", "parquet", "--rotate", "1K", "-s", "read", "--data-limit",
                       "4096", "-o", str(out), "-p", str(reader.pid)) as tracing:
             reader.read()
-            wait_until(lambda: any(out.glob("*.parquet")), "the first part is written")
+            wait_until(lambda: any(out.rglob("*.parquet")), "the first part is written")
             reader.read()  # the second part: the rotated one
             assert reader.end() == 0
             assert tracing.wait() == 0, tracing.stderr
-    parts = sorted(out.glob("*.parquet"))
+    parts = sorted(out.rglob("*.parquet"))
     assert len(parts) >= 2
-    assert sorted(out.iterdir()) == parts  # no temporary file left
+    assert sorted(p for p in out.rglob("*") if p.is_file()) == parts  # no temporary file left
+    partitions = [p for p in out.rglob("*") if p.is_dir()]  # host=NODE, date=DAY
+    assert len(partitions) == 2
     data = pd.read_parquet(out)["data"].dropna()
     assert (data.map(bytes) == SECRET).sum() == 2
     if existing:
         assert stat.S_IMODE(out.stat().st_mode) == 0o755
-        assert_private(*parts)
+        assert_private(*partitions, *parts)
     else:
-        assert_private(out, *parts)
+        assert_private(out, *partitions, *parts)
 
 
 def test_tracer_to_parquet_is_private(shared: Path, secret: Path) -> None:
@@ -222,7 +224,7 @@ def test_tracer_to_parquet_is_private(shared: Path, secret: Path) -> None:
                          capture_exit=True, data_limit=4096) as tracer:
         assert tracer.to_parquet(out) > 0
     assert SECRET in set(pd.read_parquet(out)["data"].dropna().map(bytes))
-    assert_private(out, *out.iterdir())
+    assert_private(out, *out.rglob("*"))
 
 
 # The formatter -------------------------------------------------------------------------------

@@ -259,7 +259,7 @@ JSON_FIELDS: dict[str, tuple[type, ...]] = {
     "ts_ns": (int,), "wall_ns": (int,), "tgid": (int,), "tid": (int,), "comm": (str,),
     "nr": (int,), "syscall": (str,), "compat": (bool,), "args": (list,), "ret": (int, type(None)),
     "error": (str, type(None)), "duration_ns": (int, type(None)), "strings": (list,),
-    "buffers": (list,), "cgroup_id": (int,),
+    "buffers": (list,), "cgroup_id": (int,), "host": (str,),
 }
 
 
@@ -428,8 +428,10 @@ def test_parquet_format_writes_files_with_comm_and_pid_columns(tmp_path: Path) -
     assert len(df) == 321 and set(df["syscall"]) == {"getppid"}
     assert (df["ret"] > 0).all() and df["time"].notna().all()
     assert df["pid"].nunique() == 1 and df["comm"].notna().all()
-    # Plain files, no partition directories; no temporary file left behind.
-    assert [p.suffix for p in out.iterdir()] == [".parquet"]
+    # The node's and the day's partition, not one per pid; no temporary file left behind.
+    (file,) = [p for p in out.rglob("*") if p.is_file()]
+    assert file.suffix == ".parquet" and file.parent.parent.name.startswith("host=")
+    assert file.parent.name == f"date={df['time'].iloc[0]:%Y-%m-%d}"
 
 
 def test_parquet_format_takes_more_processes_than_partitions_allow(tmp_path: Path) -> None:
@@ -457,13 +459,13 @@ def test_parquet_files_written_before_a_kill_stay_readable(tmp_path: Path) -> No
                              sys.executable, "-c", code])
     try:
         deadline = time.monotonic() + 60
-        while len(list(out.glob("*.parquet"))) < 3:
+        while len(list(out.rglob("*.parquet"))) < 3:
             assert time.monotonic() < deadline and proc.poll() is None
             time.sleep(0.05)
     finally:
         proc.kill()
         proc.wait()
-    files = sorted(out.glob("*.parquet"))
+    files = sorted(out.rglob("*.parquet"))
     assert len(files) >= 3
     rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
     assert rows > 0 and len(pd.read_parquet(out)) == rows
