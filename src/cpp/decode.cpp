@@ -27,256 +27,18 @@
 #include "decode_io.h"
 #include "decode_structs.h"
 #include "text.h"
-#include "syscall_args.h"
-#include "syscall_table.h"
 
 namespace observer {
 
 namespace {
 
 #if defined(__x86_64__)
-constexpr auto& kNames = syscall_table::k_x86_64;
 constexpr unsigned kOLargefile = 0100000;  // glibc defines O_LARGEFILE as 0 on 64-bit
 #elif defined(__aarch64__)
-constexpr auto& kNames = syscall_table::k_aarch64;
 constexpr unsigned kOLargefile = 0400000;
 #else
 #error "observer supports x86_64 and aarch64"
 #endif
-
-using A = Arg;
-
-// The most common syscalls (what `strace -c` of a shell session, ls, make and python shows),
-// by name so one table serves both architectures; names missing on one are ignored there.
-constexpr SyscallInfo kInfo[] = {
-    {"read", 3, {A::kFd, A::kBufIn, A::kUint}, Ret::kInt},
-    {"write", 3, {A::kFd, A::kBufOut, A::kUint}, Ret::kInt},
-    {"open", 3, {A::kPath, A::kOpenFlags, A::kMode}, Ret::kFd},
-    {"close", 1, {A::kFd}, Ret::kInt},
-    {"stat", 2, {A::kPath, A::kStat}, Ret::kInt},
-    {"fstat", 2, {A::kFd, A::kStat}, Ret::kInt},
-    {"lstat", 2, {A::kPath, A::kStat}, Ret::kInt},
-    {"poll", 3, {A::kPollFds, A::kUint, A::kInt}, Ret::kInt},
-    {"lseek", 3, {A::kFd, A::kLong, A::kWhence}, Ret::kInt},
-    {"mmap", 6, {A::kPtr, A::kUint, A::kProt, A::kMmapFlags, A::kFd, A::kHex}, Ret::kHex},
-    {"mprotect", 3, {A::kPtr, A::kUint, A::kProt}, Ret::kInt},
-    {"munmap", 2, {A::kPtr, A::kUint}, Ret::kInt},
-    {"brk", 1, {A::kPtr}, Ret::kHex},
-    {"rt_sigaction", 4, {A::kSignal, A::kSigactionIn, A::kSigactionOut, A::kUint}, Ret::kInt},
-    {"rt_sigprocmask", 4, {A::kSigHow, A::kSigsetIn, A::kSigsetOut, A::kUint}, Ret::kInt},
-    {"rt_sigreturn", 0, {}, Ret::kInt},
-    {"ioctl", 3, {A::kFd, A::kIoctlCmd, A::kHex}, Ret::kInt},
-    {"pread64", 4, {A::kFd, A::kBufIn, A::kUint, A::kLong}, Ret::kInt},
-    {"pwrite64", 4, {A::kFd, A::kBufOut, A::kUint, A::kLong}, Ret::kInt},
-    {"readv", 3, {A::kFd, A::kIovecOut, A::kInt}, Ret::kInt},
-    {"writev", 3, {A::kFd, A::kIovecIn, A::kInt}, Ret::kInt},
-    {"access", 2, {A::kPath, A::kAccess}, Ret::kInt},
-    {"pipe", 1, {A::kIntPair}, Ret::kInt},
-    {"pipe2", 2, {A::kIntPair, A::kFdFlags}, Ret::kInt},
-    {"select", 5, {A::kInt, A::kFdSet, A::kFdSet, A::kFdSetEntry, A::kTimevalLeft}, Ret::kInt},
-    {"sched_yield", 0, {}, Ret::kInt},
-    {"mremap", 5, {A::kPtr, A::kUint, A::kUint, A::kRawFlags, A::kPtr}, Ret::kHex},
-    {"msync", 3, {A::kPtr, A::kUint, A::kRawFlags}, Ret::kInt},
-    {"madvise", 3, {A::kPtr, A::kUint, A::kMadvise}, Ret::kInt},
-    {"dup", 1, {A::kFd}, Ret::kFd},
-    {"dup2", 2, {A::kFd, A::kFd}, Ret::kFd},
-    {"dup3", 3, {A::kFd, A::kFd, A::kFdFlags}, Ret::kFd},
-    {"nanosleep", 2, {A::kTimespecIn, A::kPtr}, Ret::kInt},
-    {"getpid", 0, {}, Ret::kInt},
-    {"sendfile", 4, {A::kFd, A::kFd, A::kRawPtr, A::kUint}, Ret::kInt},
-    {"socket", 3, {A::kFamily, A::kSockType, A::kSockProto}, Ret::kFd},
-    {"connect", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
-    {"accept", 3, {A::kFd, A::kSockaddrOut, A::kSocklen}, Ret::kFd},
-    {"accept4", 4, {A::kFd, A::kSockaddrOut, A::kSocklen, A::kSockFlags}, Ret::kFd},
-    {"sendto", 6, {A::kFd, A::kBufOut, A::kUint, A::kRawFlags, A::kSockaddrIn, A::kInt}, Ret::kInt},
-    {"recvfrom", 6, {A::kFd, A::kBufIn, A::kUint, A::kRawFlags, A::kSockaddrOut, A::kSocklen}, Ret::kInt},
-    {"sendmsg", 3, {A::kFd, A::kMsghdrIn, A::kRawFlags}, Ret::kInt},
-    {"recvmsg", 3, {A::kFd, A::kMsghdrOut, A::kRawFlags}, Ret::kInt},
-    {"shutdown", 2, {A::kFd, A::kRawEnum}, Ret::kInt},
-    {"bind", 3, {A::kFd, A::kSockaddrIn, A::kInt}, Ret::kInt},
-    {"listen", 2, {A::kFd, A::kInt}, Ret::kInt},
-    {"getsockname", 3, {A::kFd, A::kSockaddrOut, A::kSocklen}, Ret::kInt},
-    {"getpeername", 3, {A::kFd, A::kSockaddrOut, A::kSocklen}, Ret::kInt},
-    {"socketpair", 4, {A::kFamily, A::kSockType, A::kSockProto, A::kIntPair}, Ret::kInt},
-    {"setsockopt", 5, {A::kFd, A::kRawEnum, A::kRawEnum, A::kRawPtr, A::kInt}, Ret::kInt},
-    {"getsockopt", 5, {A::kFd, A::kRawEnum, A::kRawEnum, A::kRawPtr, A::kRawPtr}, Ret::kInt},
-    {"clone", 5, {A::kCloneFlags, A::kPtr, A::kPtr, A::kPtr, A::kHex}, Ret::kInt},
-    {"clone3", 2, {A::kCloneArgs, A::kUint}, Ret::kInt},
-    {"fork", 0, {}, Ret::kInt},
-    {"vfork", 0, {}, Ret::kInt},
-    {"execve", 3, {A::kPath, A::kArgv, A::kEnvp}, Ret::kInt},
-    {"execveat", 5, {A::kDirFd, A::kPath, A::kArgv, A::kEnvp, A::kAtFlags}, Ret::kInt},
-    {"exit", 1, {A::kInt}, Ret::kInt},
-    {"exit_group", 1, {A::kInt}, Ret::kInt},
-    {"wait4", 4, {A::kInt, A::kWaitStatus, A::kWaitOptions, A::kRawPtr}, Ret::kInt},
-    {"kill", 2, {A::kInt, A::kSignal}, Ret::kInt},
-    {"tgkill", 3, {A::kInt, A::kInt, A::kSignal}, Ret::kInt},
-    {"uname", 1, {A::kUtsname}, Ret::kInt},
-    {"fcntl", 3, {A::kFd, A::kFcntlCmd, A::kRawFlags}, Ret::kInt},
-    {"flock", 2, {A::kFd, A::kRawFlags}, Ret::kInt},
-    {"fsync", 1, {A::kFd}, Ret::kInt},
-    {"fdatasync", 1, {A::kFd}, Ret::kInt},
-    {"truncate", 2, {A::kPath, A::kLong}, Ret::kInt},
-    {"ftruncate", 2, {A::kFd, A::kLong}, Ret::kInt},
-    {"getdents64", 3, {A::kFd, A::kDirents, A::kUint}, Ret::kInt},
-    {"getcwd", 2, {A::kCwd, A::kUint}, Ret::kInt},
-    {"chdir", 1, {A::kPath}, Ret::kInt},
-    {"fchdir", 1, {A::kFd}, Ret::kInt},
-    {"chroot", 1, {A::kPath}, Ret::kInt},
-    {"rename", 2, {A::kPath, A::kPath}, Ret::kInt},
-    {"mkdir", 2, {A::kPath, A::kMode}, Ret::kInt},
-    {"rmdir", 1, {A::kPath}, Ret::kInt},
-    {"creat", 2, {A::kPath, A::kMode}, Ret::kFd},
-    {"link", 2, {A::kPath, A::kPath}, Ret::kInt},
-    {"unlink", 1, {A::kPath}, Ret::kInt},
-    {"symlink", 2, {A::kPath, A::kPath}, Ret::kInt},
-    {"readlink", 3, {A::kPath, A::kBufIn, A::kUint}, Ret::kInt},
-    {"chmod", 2, {A::kPath, A::kMode}, Ret::kInt},
-    {"fchmod", 2, {A::kFd, A::kMode}, Ret::kInt},
-    {"chown", 3, {A::kPath, A::kInt, A::kInt}, Ret::kInt},
-    {"fchown", 3, {A::kFd, A::kInt, A::kInt}, Ret::kInt},
-    {"lchown", 3, {A::kPath, A::kInt, A::kInt}, Ret::kInt},
-    {"mknod", 3, {A::kPath, A::kMode, A::kRawFlags}, Ret::kInt},
-    {"utimes", 2, {A::kPath, A::kRawPtr}, Ret::kInt},
-    {"umask", 1, {A::kMode}, Ret::kOctal},
-    {"statfs", 2, {A::kPath, A::kStatfs}, Ret::kInt},
-    {"fstatfs", 2, {A::kFd, A::kStatfs}, Ret::kInt},
-    {"gettimeofday", 2, {A::kRawPtr, A::kRawPtr}, Ret::kInt},
-    {"getrlimit", 2, {A::kRlimitResource, A::kRlimitOut}, Ret::kInt},
-    {"sysinfo", 1, {A::kSysinfo}, Ret::kInt},
-    {"getgroups", 2, {A::kInt, A::kGroupsOut}, Ret::kInt},
-    {"rt_sigsuspend", 2, {A::kSigsetIn, A::kUint}, Ret::kInt},
-    {"getuid", 0, {}, Ret::kInt},
-    {"getgid", 0, {}, Ret::kInt},
-    {"geteuid", 0, {}, Ret::kInt},
-    {"getegid", 0, {}, Ret::kInt},
-    {"getppid", 0, {}, Ret::kInt},
-    {"getpgrp", 0, {}, Ret::kInt},
-    {"setsid", 0, {}, Ret::kInt},
-    {"gettid", 0, {}, Ret::kInt},
-    {"sigaltstack", 2, {A::kStackIn, A::kStackOut}, Ret::kInt},
-    {"prctl", 5, {A::kRawEnum, A::kHex, A::kHex, A::kHex, A::kHex}, Ret::kInt},
-    {"arch_prctl", 2, {A::kArchPrctl, A::kHex}, Ret::kInt},
-    {"futex", 6, {A::kPtr, A::kFutexOp, A::kInt, A::kTimespecIn, A::kPtr, A::kInt}, Ret::kInt},
-    {"sched_getaffinity", 3, {A::kInt, A::kUint, A::kCpuSetOut}, Ret::kInt},
-    {"set_tid_address", 1, {A::kPtr}, Ret::kInt},
-    {"set_robust_list", 2, {A::kPtr, A::kUint}, Ret::kInt},
-    {"clock_gettime", 2, {A::kClockId, A::kTimespecOut}, Ret::kInt},
-    {"clock_nanosleep", 4, {A::kClockId, A::kTimerFlags, A::kTimespecIn, A::kPtr}, Ret::kInt},
-    {"epoll_wait", 4, {A::kFd, A::kRawPtr, A::kInt, A::kInt}, Ret::kInt},
-    {"epoll_pwait", 6, {A::kFd, A::kRawPtr, A::kInt, A::kInt, A::kRawPtr, A::kUint}, Ret::kInt},
-    {"epoll_ctl", 4, {A::kFd, A::kRawEnum, A::kFd, A::kRawPtr}, Ret::kInt},
-    {"epoll_create1", 1, {A::kEpollFlags}, Ret::kFd},
-    {"eventfd2", 2, {A::kUint, A::kEventfdFlags}, Ret::kFd},
-    {"openat", 4, {A::kDirFd, A::kPath, A::kOpenFlags, A::kMode}, Ret::kFd},
-    {"openat2", 4, {A::kDirFd, A::kPath, A::kRawPtr, A::kUint}, Ret::kFd},
-    {"mkdirat", 3, {A::kDirFd, A::kPath, A::kMode}, Ret::kInt},
-    {"mknodat", 4, {A::kDirFd, A::kPath, A::kMode, A::kRawFlags}, Ret::kInt},
-    {"fchownat", 5, {A::kDirFd, A::kPath, A::kInt, A::kInt, A::kAtFlags}, Ret::kInt},
-    {"newfstatat", 4, {A::kDirFd, A::kPath, A::kStat, A::kAtFlags}, Ret::kInt},
-    {"unlinkat", 3, {A::kDirFd, A::kPath, A::kAtFlags}, Ret::kInt},
-    {"renameat", 4, {A::kDirFd, A::kPath, A::kDirFd, A::kPath}, Ret::kInt},
-    {"renameat2", 5, {A::kDirFd, A::kPath, A::kDirFd, A::kPath, A::kRenameFlags}, Ret::kInt},
-    {"linkat", 5, {A::kDirFd, A::kPath, A::kDirFd, A::kPath, A::kAtFlags}, Ret::kInt},
-    {"symlinkat", 3, {A::kPath, A::kDirFd, A::kPath}, Ret::kInt},
-    {"readlinkat", 4, {A::kDirFd, A::kPath, A::kBufIn, A::kUint}, Ret::kInt},
-    {"fchmodat", 3, {A::kDirFd, A::kPath, A::kMode}, Ret::kInt},
-    {"fchmodat2", 4, {A::kDirFd, A::kPath, A::kMode, A::kAtFlags}, Ret::kInt},
-    {"faccessat", 3, {A::kDirFd, A::kPath, A::kAccess}, Ret::kInt},
-    {"faccessat2", 4, {A::kDirFd, A::kPath, A::kAccess, A::kAccessAtFlags}, Ret::kInt},
-    {"utimensat", 4, {A::kDirFd, A::kPath, A::kUtimes, A::kAtFlags}, Ret::kInt},
-    {"statx", 5, {A::kDirFd, A::kPath, A::kStatxFlags, A::kStatxMask, A::kStatx}, Ret::kInt},
-    {"pselect6", 6, {A::kInt, A::kFdSet, A::kFdSet, A::kFdSetEntry, A::kTimespecLeft, A::kPselectSig}, Ret::kInt},
-    {"ppoll", 5, {A::kPollFds, A::kUint, A::kTimespecLeft, A::kSigsetIn, A::kUint}, Ret::kInt},
-    {"prlimit64", 4, {A::kInt, A::kRlimitResource, A::kRlimitIn, A::kRlimitOut}, Ret::kInt},
-    {"getrandom", 3, {A::kBufInHex, A::kUint, A::kGrndFlags}, Ret::kInt},
-    {"memfd_create", 2, {A::kStr, A::kRawFlags}, Ret::kFd},
-    {"rseq", 4, {A::kPtr, A::kHex, A::kHex, A::kHex}, Ret::kInt},
-    {"close_range", 3, {A::kFd, A::kFd, A::kRawFlags}, Ret::kInt},
-    {"mount", 5, {A::kStr, A::kPath, A::kStr, A::kRawFlags, A::kPtr}, Ret::kInt},
-    {"umount2", 2, {A::kPath, A::kRawFlags}, Ret::kInt},
-    {"getxattr", 4, {A::kPath, A::kStr, A::kRawPtr, A::kUint}, Ret::kInt},
-    {"lgetxattr", 4, {A::kPath, A::kStr, A::kRawPtr, A::kUint}, Ret::kInt},
-    {"setxattr", 5, {A::kPath, A::kStr, A::kRawPtr, A::kUint, A::kRawFlags}, Ret::kInt},
-    {"inotify_add_watch", 3, {A::kFd, A::kPath, A::kRawFlags}, Ret::kInt},
-    {"sethostname", 2, {A::kStr, A::kUint}, Ret::kInt},
-    {"swapon", 2, {A::kPath, A::kRawFlags}, Ret::kInt},
-    {"swapoff", 1, {A::kPath}, Ret::kInt},
-    {"acct", 1, {A::kPath}, Ret::kInt},
-    {"pivot_root", 2, {A::kPath, A::kPath}, Ret::kInt},
-    {"fadvise64", 4, {A::kFd, A::kLong, A::kLong, A::kFadvise}, Ret::kInt},
-    // I/O vectors, fds the calls make (-y), and the i386 stat64 family (32-bit calls).
-    {"preadv", 4, {A::kFd, A::kIovecOut, A::kInt, A::kLong}, Ret::kInt},
-    {"pwritev", 4, {A::kFd, A::kIovecIn, A::kInt, A::kLong}, Ret::kInt},
-    {"preadv2", 5, {A::kFd, A::kIovecOut, A::kInt, A::kLong, A::kHex}, Ret::kInt},
-    {"pwritev2", 5, {A::kFd, A::kIovecIn, A::kInt, A::kLong, A::kHex}, Ret::kInt},
-    {"sysinfo", 1, {A::kSysinfo}, Ret::kInt},
-    {"signalfd", 3, {A::kFd, A::kSigsetIn, A::kUint}, Ret::kFd},
-    {"epoll_create", 1, {A::kInt}, Ret::kFd},
-    {"eventfd", 1, {A::kUint}, Ret::kFd},
-    {"inotify_init", 0, {}, Ret::kFd},
-    {"inotify_init1", 1, {A::kFdFlags}, Ret::kFd},
-    {"timerfd_create", 2, {A::kClockId, A::kFdFlags}, Ret::kFd},
-    {"signalfd4", 4, {A::kFd, A::kSigsetIn, A::kUint, A::kFdFlags}, Ret::kFd},
-    {"pidfd_open", 2, {A::kInt, A::kHex}, Ret::kFd},
-    {"fanotify_init", 2, {A::kHex, A::kOpenFlags}, Ret::kFd},
-    {"userfaultfd", 1, {A::kFdFlags}, Ret::kFd},
-    {"stat64", 2, {A::kPath, A::kStat64}, Ret::kInt},
-    {"lstat64", 2, {A::kPath, A::kStat64}, Ret::kInt},
-    {"fstat64", 2, {A::kFd, A::kStat64}, Ret::kInt},
-    {"fstatat64", 4, {A::kDirFd, A::kPath, A::kStat64, A::kAtFlags}, Ret::kInt},
-};
-
-constexpr size_t kTableSize = std::size(kNames);
-
-#if defined(__x86_64__)
-constexpr auto& kCompatNames = syscall_table::k_i386;
-constexpr auto& kCompatArgs = syscall_args::k_i386;
-constexpr auto& kArgs = syscall_args::k_x86_64;
-#else
-constexpr std::string_view kCompatNames[1] = {""};
-constexpr syscall_args::Row kCompatArgs[1] = {{-1, {}}};
-constexpr auto& kArgs = syscall_args::k_aarch64;
-#endif
-static_assert(std::size(kArgs) == kTableSize && std::size(kCompatArgs) == std::size(kCompatNames));
-
-// The hand-written row of a syscall name, or nullptr.
-const SyscallInfo* info_named(std::string_view name) {
-  for (const SyscallInfo& info : kInfo)
-    if (info.name == name) return &info;
-  return nullptr;
-}
-
-// Per number of one ABI: its hand-written row, else its generated one (nullptr: neither).
-template <size_t N>
-struct Table {
-  std::array<SyscallInfo, N> generated{};
-  std::array<const SyscallInfo*, N> info{};
-
-  // compat: a hand-written row serves an i386 number only with the i386 argument count.
-  Table(const std::string_view (&names)[N], const syscall_args::Row (&rows)[N], bool compat) {
-    for (size_t nr = 0; nr < N; ++nr) {
-      const syscall_args::Row& row = rows[nr];
-      if (row.nargs >= 0) {
-        generated[nr] = {names[nr], static_cast<uint8_t>(row.nargs), {}, Ret::kInt};
-        std::copy(std::begin(row.args), std::end(row.args), generated[nr].args);
-        info[nr] = &generated[nr];
-      }
-      const SyscallInfo* own = names[nr].empty() ? nullptr : info_named(names[nr]);
-      if (own && (!compat || row.nargs < 0 || row.nargs == own->nargs)) info[nr] = own;
-    }
-  }
-};
-
-const Table<kTableSize>& native_table() {
-  static const Table<kTableSize> table(kNames, kArgs, false);
-  return table;
-}
-
-const Table<std::size(kCompatNames)>& compat_table() {
-  static const Table<std::size(kCompatNames)> table(kCompatNames, kCompatArgs, true);
-  return table;
-}
 
 using namespace text;
 
@@ -756,81 +518,6 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
 
 }  // namespace
 
-std::string_view compat_syscall_name(int nr) noexcept {
-  if (nr < 0 || static_cast<size_t>(nr) >= std::size(kCompatNames)) return {};
-  return kCompatNames[nr];
-}
-
-int compat_syscall_number(std::string_view name) noexcept {
-  if (name.empty()) return -1;
-  for (size_t nr = 0; nr < std::size(kCompatNames); ++nr)
-    if (kCompatNames[nr] == name) return static_cast<int>(nr);
-  return -1;
-}
-
-int native_number_of_compat(int nr) noexcept {
-  static const auto table = [] {
-    std::array<int, std::size(kCompatNames)> native{};
-    for (size_t i = 0; i < native.size(); ++i) {
-      native[i] = MAX_SYSCALLS + static_cast<int>(i);
-      for (size_t n = 0; n < kTableSize && !kCompatNames[i].empty(); ++n)
-        if (kNames[n] == kCompatNames[i]) native[i] = static_cast<int>(n);
-    }
-    return native;
-  }();
-  if (nr < 0 || static_cast<size_t>(nr) >= table.size()) return MAX_SYSCALLS + nr;
-  return table[static_cast<size_t>(nr)];
-}
-
-std::string_view syscall_name(int nr) noexcept {
-  if (nr < 0 || static_cast<size_t>(nr) >= kTableSize) return {};
-  return kNames[nr];
-}
-
-const SyscallInfo* syscall_info(int nr) noexcept {
-  if (nr < 0 || static_cast<size_t>(nr) >= kTableSize) return nullptr;
-  return native_table().info[static_cast<size_t>(nr)];
-}
-
-const SyscallInfo* compat_syscall_info(int nr) noexcept {
-  if (nr < 0 || static_cast<size_t>(nr) >= std::size(kCompatNames)) return nullptr;
-  return compat_table().info[static_cast<size_t>(nr)];
-}
-
-bool hand_written(const SyscallInfo* info) noexcept {
-  return info >= std::begin(kInfo) && info < std::end(kInfo);
-}
-
-Decoding decoding(const SyscallInfo* info) noexcept {
-  if (!info) return Decoding::kRaw;
-  for (unsigned i = 0; i < info->nargs; ++i)
-    if (info->args[i] == Arg::kRawPtr || info->args[i] == Arg::kRawFlags ||
-        info->args[i] == Arg::kRawEnum)
-      return Decoding::kPartial;
-  return Decoding::kFull;
-}
-
-std::string_view arg_name(Arg type) noexcept {
-  static constexpr std::string_view kArgNames[] = {
-      "hex", "int", "long", "uint", "uint32", "ptr", "fd", "dirfd", "path", "str",
-      "open_flags", "fd_flags", "mode", "prot", "mmap_flags", "access", "at_flags", "signal",
-      "whence", "clone_flags", "fcntl_cmd", "sighow", "futex_op", "family", "sock_type",
-      "buf_in", "buf_in_hex", "buf_out", "cwd", "stat", "statx", "sigaction_in", "sigaction_out",
-      "sigset_in", "sigset_out", "rlimit_in", "rlimit_out", "sockaddr_in", "int_pair",
-      "wait_status", "timespec_in", "timespec_out", "utsname", "argv", "envp", "dirents",
-      "iovec_in", "iovec_out", "msghdr_in", "msghdr_out", "poll_fds", "stat64", "sockaddr_out",
-      "socklen", "sysinfo", "fd_set", "fd_set_entry", "timespec_left", "timeval_left",
-      "pselect_sig", "statx_mask", "statx_flags", "rlimit_resource", "arch_prctl", "ioctl_cmd",
-      "grnd_flags", "wait_options", "clock_id", "timer_flags", "fadvise", "sock_proto",
-      "sock_flags", "rename_flags", "access_at_flags", "epoll_flags", "eventfd_flags",
-      "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "statfs",
-      "groups_out", "raw_ptr", "raw_flags", "raw_enum"};
-  static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,
-                "every Arg has a name");
-  auto i = static_cast<size_t>(type);
-  return i < std::size(kArgNames) ? kArgNames[i] : "?";
-}
-
 namespace {
 
 // The argument types whose bytes mean the same to a 32-bit call (the i386 layout is the
@@ -1000,7 +687,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
     }
   }
   // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
-  if (!compat && info->name == "rt_sigreturn" && kSigframeCapture)
+  if (!compat && info->decoder == Decoder::kSigreturn && kSigframeCapture)
     add({8, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME});
   return n;
 }
@@ -1010,7 +697,6 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
   call_plan plan{};
   const SyscallInfo* info = info_of(nr, compat);
   if (!info) return plan;
-  std::string_view name = info->name;
   for (unsigned i = 0; i < info->nargs && i < 6; ++i) {
     uint8_t bit = static_cast<uint8_t>(1u << i);
     switch (info->args[i]) {
@@ -1018,7 +704,7 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
       case Arg::kStr:
         if (options.strings) plan.strings |= bit;
         // A symlink's target is its content, not a path resolved now.
-        if (info->args[i] == Arg::kPath && !(i == 0 && name.substr(0, 7) == "symlink"))
+        if (info->args[i] == Arg::kPath && !(i == 0 && (info->roles & kRoleLinkTarget)))
           plan.paths |= bit;
         break;
       case Arg::kFd:
@@ -1034,8 +720,7 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
         }
         break;
       case Arg::kIntPair:
-        if (name == "pipe" || name == "pipe2" || name == "socketpair")
-          plan.fd_pair = static_cast<uint8_t>(i + 1);
+        if (info->roles & kRoleFdPair) plan.fd_pair = static_cast<uint8_t>(i + 1);
         break;
       case Arg::kPollFds:  // its length is the next argument
         if (i + 1 < info->nargs) plan.fd_array = static_cast<uint8_t>(i + 1);
@@ -1049,7 +734,7 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
     }
   }
   if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
-  if (name == "fcntl" || name == "fcntl64") plan.fd_ret = FD_RET_DUPFD;
+  if (info->roles & kRoleDupFd) plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;
   if (!options.fd_paths) {
     plan.fd_ret = plan.fd_pair = plan.fd_array = plan.fd_sets = 0;
@@ -1067,15 +752,6 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
     if (slot.flags) ++plan.blobs;
   }
   return plan;
-}
-
-uint8_t string_arg_mask(int nr) noexcept {
-  const SyscallInfo* info = syscall_info(nr);
-  if (!info) return 0;
-  uint8_t mask = 0;
-  for (unsigned i = 0; i < info->nargs; ++i)
-    if (info->args[i] == Arg::kPath || info->args[i] == Arg::kStr) mask |= 1u << i;
-  return mask;
 }
 
 const std::string_view* Strings::find_blob(unsigned a, bool* truncated_out) const noexcept {
@@ -1251,15 +927,13 @@ char* put_clone_args(char* out, const Event& e) {
   return out;
 }
 
-// The arguments strace writes at a call's entry: those before the first one the call fills
-// (read's buffer, wait4's status, accept's address), which it writes at the exit. A call
-// whose exit is not seen ends there, and a call whose entry is not seen starts there.
-unsigned entry_args(std::string_view name, const SyscallInfo* info, unsigned nargs) {
+// The arguments strace writes at a call's entry: its row's count, or those before the first
+// one the call fills (read's buffer, wait4's status, accept's address), which it writes at
+// the exit. A call whose exit is not seen ends there, and a call whose entry is not seen
+// starts there.
+unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
   if (!info) return nargs;
-  if (name == "nanosleep" || name == "accept" || name == "accept4" ||
-      name.substr(0, 10) == "epoll_wait" || name.substr(0, 11) == "epoll_pwait")
-    return nargs < 1 ? nargs : 1;
-  if (name == "clock_nanosleep") return nargs < 3 ? nargs : 3;
+  if (info->entry != kEntryByTypes) return nargs < info->entry ? nargs : info->entry;
   for (unsigned i = 0; i < nargs; ++i) {
     switch (info->args[i]) {
       case Arg::kBufIn: case Arg::kCwd: case Arg::kStat: case Arg::kStat64: case Arg::kStatx:
@@ -1295,15 +969,16 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
     out = put(out, name);
   }
   out = resumed ? put(out, " resumed>") : put(out, "(");
-  bool fcntl = name == "fcntl";
+  Decoder decoder = info ? info->decoder : Decoder::kNone;
+  bool fcntl = decoder == Decoder::kFcntl;
   unsigned nargs = info ? info->nargs : 6;
-  unsigned first = resumed ? entry_args(name, info, nargs) : 0;
-  unsigned last = unfinished ? entry_args(name, info, nargs) : nargs;
-  if (name == "futex" && !resumed) {
+  unsigned first = resumed ? entry_args(info, nargs) : 0;
+  unsigned last = unfinished ? entry_args(info, nargs) : nargs;
+  if (decoder == Decoder::kFutex && !resumed) {
     out = put_futex_args(out, e, strings);
-  } else if (name == "clone" && !resumed) {
+  } else if (decoder == Decoder::kClone && !resumed) {
     out = put_clone_args(out, e);
-  } else if (name == "rt_sigreturn" && !resumed && !compat) {
+  } else if (decoder == Decoder::kSigreturn && !resumed && !compat) {
     // The mask it restores ({mask=[]}), when it was read from the signal frame.
     bool cut = false;
     if (const std::string_view* mask = strings.find_blob(0, &cut))
