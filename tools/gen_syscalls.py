@@ -225,9 +225,10 @@ def parse_facts(path: Path) -> dict[str, Fact]:
         if name is None or name in facts:
             raise ValueError(f"{where}: no name, or a second row of {name!r}")
         kinds = None if args is None else [] if args == "void" else args.split(",")
-        words = {"ret": ([ret] if ret else [], RETS), "roles": ((roles or "").split(",") if roles else [], ROLES),
+        words = {"ret": ([ret] if ret else [], RETS),
+                 "roles": (roles.split(",") if roles else [], ROLES),
                  "decoder": ([decoder] if decoder else [], DECODERS),
-                 "classes": ((classes or "").split(",") if classes else [], CLASSES)}
+                 "classes": (classes.split(",") if classes else [], CLASSES)}
         for column, (values, known) in words.items():
             if unknown := [v for v in values if v not in known]:
                 raise ValueError(f"{where}: unknown {column} {unknown}")

@@ -3,6 +3,7 @@
 #include "decode.h"
 
 #include <fcntl.h>
+#include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/random.h>
 #include <netinet/in.h>
@@ -27,34 +28,16 @@
 #include "decode_io.h"
 #include "decode_structs.h"
 #include "text.h"
+#include "uapi_consts.h"
 
 namespace observer {
 
 namespace {
 
-#if defined(__x86_64__)
-constexpr unsigned kOLargefile = 0100000;  // glibc defines O_LARGEFILE as 0 on 64-bit
-#elif defined(__aarch64__)
-constexpr unsigned kOLargefile = 0400000;
-#else
-#error "observer supports x86_64 and aarch64"
-#endif
-
 using namespace text;
 
 char* put_dec(char* out, int64_t v) noexcept { return put_num(out, v); }
 char* put_udec(char* out, uint64_t v) noexcept { return put_num(out, v); }
-
-// strace's order; composite flags (O_SYNC includes O_DSYNC, O_TMPFILE includes O_DIRECTORY)
-// before their parts.
-constexpr Flag kOpenFlags[] = {
-    {O_CREAT, "O_CREAT"},       {O_EXCL, "O_EXCL"},         {O_NOCTTY, "O_NOCTTY"},
-    {O_TRUNC, "O_TRUNC"},       {O_APPEND, "O_APPEND"},     {O_NONBLOCK, "O_NONBLOCK"},
-    {O_SYNC, "O_SYNC"},         {O_DSYNC, "O_DSYNC"},       {O_ASYNC, "O_ASYNC"},
-    {O_DIRECT, "O_DIRECT"},     {kOLargefile, "O_LARGEFILE"}, {O_NOFOLLOW, "O_NOFOLLOW"},
-    {O_NOATIME, "O_NOATIME"},   {O_CLOEXEC, "O_CLOEXEC"},   {O_PATH, "O_PATH"},
-    {O_TMPFILE, "O_TMPFILE"},   {O_DIRECTORY, "O_DIRECTORY"},
-};
 
 char* put_open_flags(char* out, uint64_t v) {
   static constexpr std::string_view kAccess[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
@@ -62,98 +45,17 @@ char* put_open_flags(char* out, uint64_t v) {
   v &= ~static_cast<uint64_t>(O_ACCMODE);
   if (v) {
     *out++ = '|';
-    out = put_flags(out, v, kOpenFlags);
+    out = put_flags(out, v, uapi::k_open_flags);
   }
   return out;
 }
 
-constexpr Flag kProt[] = {{PROT_READ, "PROT_READ"}, {PROT_WRITE, "PROT_WRITE"},
-                          {PROT_EXEC, "PROT_EXEC"}, {PROT_GROWSDOWN, "PROT_GROWSDOWN"},
-                          {PROT_GROWSUP, "PROT_GROWSUP"}};
-
-constexpr Flag kMmapFlags[] = {
-    {MAP_SHARED_VALIDATE, "MAP_SHARED_VALIDATE"},
-    {MAP_SHARED, "MAP_SHARED"},
-    {MAP_PRIVATE, "MAP_PRIVATE"},
-    {MAP_FIXED_NOREPLACE, "MAP_FIXED_NOREPLACE"},
-    {MAP_FIXED, "MAP_FIXED"},
-    {MAP_ANONYMOUS, "MAP_ANONYMOUS"},
-    {MAP_GROWSDOWN, "MAP_GROWSDOWN"},
-    {MAP_DENYWRITE, "MAP_DENYWRITE"},
-    {MAP_EXECUTABLE, "MAP_EXECUTABLE"},
-    {MAP_LOCKED, "MAP_LOCKED"},
-    {MAP_NORESERVE, "MAP_NORESERVE"},
-    {MAP_POPULATE, "MAP_POPULATE"},
-    {MAP_NONBLOCK, "MAP_NONBLOCK"},
-    {MAP_STACK, "MAP_STACK"},
-    {MAP_HUGETLB, "MAP_HUGETLB"},
-    {MAP_SYNC, "MAP_SYNC"},
-};
-
+// R_OK and friends, AF_*, SOCK_* are the C library's (unistd.h, sys/socket.h): no uapi header
+// defines them.
 constexpr Flag kAccessFlags[] = {{R_OK, "R_OK"}, {W_OK, "W_OK"}, {X_OK, "X_OK"}};
 
-constexpr Flag kAtFlags[] = {
-    {AT_SYMLINK_NOFOLLOW, "AT_SYMLINK_NOFOLLOW"}, {AT_REMOVEDIR, "AT_REMOVEDIR"},
-    {AT_SYMLINK_FOLLOW, "AT_SYMLINK_FOLLOW"},     {AT_NO_AUTOMOUNT, "AT_NO_AUTOMOUNT"},
-    {AT_EMPTY_PATH, "AT_EMPTY_PATH"},             {AT_STATX_FORCE_SYNC, "AT_STATX_FORCE_SYNC"},
-    {AT_STATX_DONT_SYNC, "AT_STATX_DONT_SYNC"},
-};
-
-constexpr Flag kWhence[] = {{SEEK_SET, "SEEK_SET"}, {SEEK_CUR, "SEEK_CUR"},
-                            {SEEK_END, "SEEK_END"}, {SEEK_DATA, "SEEK_DATA"},
-                            {SEEK_HOLE, "SEEK_HOLE"}};
-
-constexpr Flag kCloneFlags[] = {
-    {CLONE_VM, "CLONE_VM"},
-    {CLONE_FS, "CLONE_FS"},
-    {CLONE_FILES, "CLONE_FILES"},
-    {CLONE_SIGHAND, "CLONE_SIGHAND"},
-    {CLONE_PIDFD, "CLONE_PIDFD"},
-    {CLONE_PTRACE, "CLONE_PTRACE"},
-    {CLONE_VFORK, "CLONE_VFORK"},
-    {CLONE_PARENT, "CLONE_PARENT"},
-    {CLONE_THREAD, "CLONE_THREAD"},
-    {CLONE_NEWNS, "CLONE_NEWNS"},
-    {CLONE_SYSVSEM, "CLONE_SYSVSEM"},
-    {CLONE_SETTLS, "CLONE_SETTLS"},
-    {CLONE_PARENT_SETTID, "CLONE_PARENT_SETTID"},
-    {CLONE_CHILD_CLEARTID, "CLONE_CHILD_CLEARTID"},
-    {CLONE_UNTRACED, "CLONE_UNTRACED"},
-    {CLONE_CHILD_SETTID, "CLONE_CHILD_SETTID"},
-    {CLONE_NEWCGROUP, "CLONE_NEWCGROUP"},
-    {CLONE_NEWUTS, "CLONE_NEWUTS"},
-    {CLONE_NEWIPC, "CLONE_NEWIPC"},
-    {CLONE_NEWUSER, "CLONE_NEWUSER"},
-    {CLONE_NEWPID, "CLONE_NEWPID"},
-    {CLONE_NEWNET, "CLONE_NEWNET"},
-    {CLONE_IO, "CLONE_IO"},
-};
-
-constexpr Flag kFcntlCmds[] = {
-    {F_DUPFD, "F_DUPFD"},     {F_GETFD, "F_GETFD"},   {F_SETFD, "F_SETFD"},
-    {F_GETFL, "F_GETFL"},     {F_SETFL, "F_SETFL"},   {F_GETLK, "F_GETLK"},
-    {F_SETLK, "F_SETLK"},     {F_SETLKW, "F_SETLKW"}, {F_SETOWN, "F_SETOWN"},
-    {F_GETOWN, "F_GETOWN"},   {F_SETSIG, "F_SETSIG"}, {F_GETSIG, "F_GETSIG"},
-    {F_OFD_GETLK, "F_OFD_GETLK"}, {F_OFD_SETLK, "F_OFD_SETLK"}, {F_OFD_SETLKW, "F_OFD_SETLKW"},
-    {F_DUPFD_CLOEXEC, "F_DUPFD_CLOEXEC"}, {F_SETPIPE_SZ, "F_SETPIPE_SZ"},
-    {F_GETPIPE_SZ, "F_GETPIPE_SZ"}, {F_ADD_SEALS, "F_ADD_SEALS"}, {F_GET_SEALS, "F_GET_SEALS"},
-};
-
-constexpr Flag kSigHow[] = {{SIG_BLOCK, "SIG_BLOCK"}, {SIG_UNBLOCK, "SIG_UNBLOCK"},
-                            {SIG_SETMASK, "SIG_SETMASK"}};
-
-constexpr Flag kFutexOps[] = {
-    {FUTEX_WAIT, "FUTEX_WAIT"},           {FUTEX_WAKE, "FUTEX_WAKE"},
-    {FUTEX_FD, "FUTEX_FD"},               {FUTEX_REQUEUE, "FUTEX_REQUEUE"},
-    {FUTEX_CMP_REQUEUE, "FUTEX_CMP_REQUEUE"}, {FUTEX_WAKE_OP, "FUTEX_WAKE_OP"},
-    {FUTEX_LOCK_PI, "FUTEX_LOCK_PI"},     {FUTEX_UNLOCK_PI, "FUTEX_UNLOCK_PI"},
-    {FUTEX_TRYLOCK_PI, "FUTEX_TRYLOCK_PI"}, {FUTEX_WAIT_BITSET, "FUTEX_WAIT_BITSET"},
-    {FUTEX_WAKE_BITSET, "FUTEX_WAKE_BITSET"}, {FUTEX_WAIT_REQUEUE_PI, "FUTEX_WAIT_REQUEUE_PI"},
-    {FUTEX_CMP_REQUEUE_PI, "FUTEX_CMP_REQUEUE_PI"}, {FUTEX_LOCK_PI2, "FUTEX_LOCK_PI2"},
-};
-
 char* put_futex_op(char* out, uint64_t v) {
-  out = put_enum(out, static_cast<int64_t>(v & FUTEX_CMD_MASK), kFutexOps);
+  out = put_enum(out, static_cast<int64_t>(v & FUTEX_CMD_MASK), uapi::k_futex_ops);
   if (v & FUTEX_PRIVATE_FLAG) out = put(out, "_PRIVATE");
   if (v & FUTEX_CLOCK_REALTIME) out = put(out, "|FUTEX_CLOCK_REALTIME");
   return out;
@@ -190,93 +92,11 @@ char* put_mode(char* out, uint64_t mode) {
   return std::to_chars(out, out + 24, mode, 8).ptr;
 }
 
-constexpr Flag kRlimits[] = {
-    {RLIMIT_CPU, "RLIMIT_CPU"},       {RLIMIT_FSIZE, "RLIMIT_FSIZE"},
-    {RLIMIT_DATA, "RLIMIT_DATA"},     {RLIMIT_STACK, "RLIMIT_STACK"},
-    {RLIMIT_CORE, "RLIMIT_CORE"},     {RLIMIT_RSS, "RLIMIT_RSS"},
-    {RLIMIT_NPROC, "RLIMIT_NPROC"},   {RLIMIT_NOFILE, "RLIMIT_NOFILE"},
-    {RLIMIT_MEMLOCK, "RLIMIT_MEMLOCK"}, {RLIMIT_AS, "RLIMIT_AS"},
-    {RLIMIT_LOCKS, "RLIMIT_LOCKS"},   {RLIMIT_SIGPENDING, "RLIMIT_SIGPENDING"},
-    {RLIMIT_MSGQUEUE, "RLIMIT_MSGQUEUE"}, {RLIMIT_NICE, "RLIMIT_NICE"},
-    {RLIMIT_RTPRIO, "RLIMIT_RTPRIO"}, {RLIMIT_RTTIME, "RLIMIT_RTTIME"},
-};
-
-// asm/prctl.h, x86_64 only.
-constexpr Flag kArchPrctl[] = {
-    {0x1001, "ARCH_SET_GS"},     {0x1002, "ARCH_SET_FS"},     {0x1003, "ARCH_GET_FS"},
-    {0x1004, "ARCH_GET_GS"},     {0x1011, "ARCH_GET_CPUID"},  {0x1012, "ARCH_SET_CPUID"},
-    {0x1021, "ARCH_GET_XCOMP_SUPP"}, {0x1022, "ARCH_GET_XCOMP_PERM"},
-    {0x1023, "ARCH_REQ_XCOMP_PERM"}, {0x3001, "ARCH_SHSTK_ENABLE"},
-};
-
-// The terminal and file ioctls programs make most (asm-generic/ioctls.h, linux/fs.h).
-constexpr Flag kIoctls[] = {
-    {0x5401, "TCGETS"},     {0x5402, "TCSETS"},     {0x5403, "TCSETSW"},
-    {0x5404, "TCSETSF"},    {0x540f, "TIOCGPGRP"},  {0x5410, "TIOCSPGRP"},
-    {0x5413, "TIOCGWINSZ"}, {0x5414, "TIOCSWINSZ"}, {0x541b, "FIONREAD"},
-    {0x5421, "FIONBIO"},    {0x5450, "FIONCLEX"},   {0x5451, "FIOCLEX"},
-    {0x40049409, "BTRFS_IOC_CLONE or FICLONE"},
-};
-
-constexpr Flag kGrndFlags[] = {{GRND_NONBLOCK, "GRND_NONBLOCK"}, {GRND_RANDOM, "GRND_RANDOM"},
-                               {0x4, "GRND_INSECURE"}};
-
 constexpr Flag kSockFlags[] = {{SOCK_CLOEXEC, "SOCK_CLOEXEC"}, {SOCK_NONBLOCK, "SOCK_NONBLOCK"}};
 
-constexpr Flag kRenameFlags[] = {{1, "RENAME_NOREPLACE"}, {2, "RENAME_EXCHANGE"},
-                                 {4, "RENAME_WHITEOUT"}};
-
-// faccessat2's flags: AT_EACCESS shares its value with AT_REMOVEDIR.
-constexpr Flag kAccessAtFlags[] = {{AT_SYMLINK_NOFOLLOW, "AT_SYMLINK_NOFOLLOW"},
-                                   {AT_EACCESS, "AT_EACCESS"},
-                                   {AT_EMPTY_PATH, "AT_EMPTY_PATH"}};
-
-constexpr Flag kEpollFlags[] = {{O_CLOEXEC, "EPOLL_CLOEXEC"}};
-
+// EFD_* are the C library's (sys/eventfd.h): the uapi headers have them only since Linux 6.9.
 constexpr Flag kEventfdFlags[] = {{1, "EFD_SEMAPHORE"}, {O_CLOEXEC, "EFD_CLOEXEC"},
                                   {O_NONBLOCK, "EFD_NONBLOCK"}};
-
-constexpr Flag kMadvise[] = {
-    {MADV_NORMAL, "MADV_NORMAL"},     {MADV_RANDOM, "MADV_RANDOM"},
-    {MADV_SEQUENTIAL, "MADV_SEQUENTIAL"}, {MADV_WILLNEED, "MADV_WILLNEED"},
-    {MADV_DONTNEED, "MADV_DONTNEED"}, {MADV_FREE, "MADV_FREE"},
-    {MADV_REMOVE, "MADV_REMOVE"},     {MADV_DONTFORK, "MADV_DONTFORK"},
-    {MADV_DOFORK, "MADV_DOFORK"},     {MADV_MERGEABLE, "MADV_MERGEABLE"},
-    {MADV_UNMERGEABLE, "MADV_UNMERGEABLE"}, {MADV_HUGEPAGE, "MADV_HUGEPAGE"},
-    {MADV_NOHUGEPAGE, "MADV_NOHUGEPAGE"}, {MADV_DONTDUMP, "MADV_DONTDUMP"},
-    {MADV_DODUMP, "MADV_DODUMP"},     {MADV_WIPEONFORK, "MADV_WIPEONFORK"},
-    {MADV_KEEPONFORK, "MADV_KEEPONFORK"}, {MADV_COLD, "MADV_COLD"},
-    {MADV_PAGEOUT, "MADV_PAGEOUT"},   {MADV_POPULATE_READ, "MADV_POPULATE_READ"},
-    {MADV_POPULATE_WRITE, "MADV_POPULATE_WRITE"}, {MADV_HWPOISON, "MADV_HWPOISON"},
-    {25, "MADV_DONTNEED_LOCKED"},     {26, "MADV_COLLAPSE"},
-};
-
-constexpr Flag kWaitOptions[] = {{WNOHANG, "WNOHANG"}, {WUNTRACED, "WUNTRACED"},
-                                 {WCONTINUED, "WCONTINUED"}, {__WNOTHREAD, "__WNOTHREAD"},
-                                 {__WALL, "__WALL"},   {__WCLONE, "__WCLONE"}};
-
-constexpr Flag kClocks[] = {
-    {CLOCK_REALTIME, "CLOCK_REALTIME"},   {CLOCK_MONOTONIC, "CLOCK_MONOTONIC"},
-    {CLOCK_PROCESS_CPUTIME_ID, "CLOCK_PROCESS_CPUTIME_ID"},
-    {CLOCK_THREAD_CPUTIME_ID, "CLOCK_THREAD_CPUTIME_ID"},
-    {CLOCK_MONOTONIC_RAW, "CLOCK_MONOTONIC_RAW"}, {CLOCK_REALTIME_COARSE, "CLOCK_REALTIME_COARSE"},
-    {CLOCK_MONOTONIC_COARSE, "CLOCK_MONOTONIC_COARSE"}, {CLOCK_BOOTTIME, "CLOCK_BOOTTIME"},
-    {CLOCK_REALTIME_ALARM, "CLOCK_REALTIME_ALARM"}, {CLOCK_BOOTTIME_ALARM, "CLOCK_BOOTTIME_ALARM"},
-    {CLOCK_TAI, "CLOCK_TAI"},
-};
-
-constexpr Flag kTimerFlags[] = {{TIMER_ABSTIME, "TIMER_ABSTIME"}};
-
-constexpr Flag kFadvise[] = {
-    {POSIX_FADV_NORMAL, "POSIX_FADV_NORMAL"},     {POSIX_FADV_RANDOM, "POSIX_FADV_RANDOM"},
-    {POSIX_FADV_SEQUENTIAL, "POSIX_FADV_SEQUENTIAL"}, {POSIX_FADV_WILLNEED, "POSIX_FADV_WILLNEED"},
-    {POSIX_FADV_DONTNEED, "POSIX_FADV_DONTNEED"}, {POSIX_FADV_NOREUSE, "POSIX_FADV_NOREUSE"},
-};
-
-constexpr Flag kInetProtocols[] = {{IPPROTO_IP, "IPPROTO_IP"},     {IPPROTO_ICMP, "IPPROTO_ICMP"},
-                                   {IPPROTO_TCP, "IPPROTO_TCP"},   {IPPROTO_UDP, "IPPROTO_UDP"},
-                                   {IPPROTO_IPV6, "IPPROTO_IPV6"}, {IPPROTO_ICMPV6, "IPPROTO_ICMPV6"},
-                                   {IPPROTO_RAW, "IPPROTO_RAW"}};
 
 // AT_STATX_SYNC_AS_STAT (0) is named, as strace does, before the other AT_ flags.
 char* put_statx_flags(char* out, uint64_t v) {
@@ -284,14 +104,20 @@ char* put_statx_flags(char* out, uint64_t v) {
     out = put(out, "AT_STATX_SYNC_AS_STAT");
     if (v) *out++ = '|';
   }
-  return v ? put_flags(out, v, kAtFlags) : out;
+  return v ? put_flags(out, v, uapi::k_at_flags) : out;
 }
 
-// An unknown constant as strace writes it: the number in hex and a comment.
+// A constant by every name of its value, as strace writes ioctl commands ("BTRFS_IOC_CLONE or
+// FICLONE"); an unknown one as the number in hex and a comment.
 template <size_t N>
 char* put_named(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown) {
-  for (const Flag& f : values)
-    if (static_cast<int64_t>(f.value) == v) return put(out, f.name);
+  bool named = false;
+  for (const Flag& f : values) {
+    if (static_cast<int64_t>(f.value) != v) continue;
+    out = put(named ? put(out, " or ") : out, f.name);
+    named = true;
+  }
+  if (named) return out;
   return put(put(put(put_hex(out, static_cast<uint64_t>(v)), " /* "), unknown), " */");
 }
 
@@ -303,7 +129,7 @@ char* put_clone3_args(char* out, std::string_view bytes) {
   } a{};
   if (bytes.size() < 64 || bytes.size() > sizeof(a)) return put(out, "{...}");
   std::memcpy(&a, bytes.data(), bytes.size());
-  out = put_flags(put(out, "{flags="), a.flags, kCloneFlags);
+  out = put_flags(put(out, "{flags="), a.flags, uapi::k_clone_flags);
   if (a.flags & CLONE_PIDFD) out = put_hex(put(out, ", pidfd="), a.pidfd);
   if (a.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
     out = put_hex(put(out, ", child_tid="), a.child_tid);
@@ -441,32 +267,32 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
     case Arg::kOpenFlags:
       return put_open_flags(out, v);
     case Arg::kFdFlags:
-      return put_flags(out, static_cast<uint32_t>(v), kOpenFlags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_open_flags);
     case Arg::kMode:
       return put_mode(out, v);
     case Arg::kProt:
-      return put_flags(out, v, kProt, "PROT_NONE");
+      return put_flags(out, v, uapi::k_prot, "PROT_NONE");
     case Arg::kMmapFlags:
-      return put_flags(out, v, kMmapFlags);
+      return put_flags(out, v, uapi::k_mmap_flags);
     case Arg::kAccess:
       return put_flags(out, v, kAccessFlags, "F_OK");
     case Arg::kAtFlags:
-      return put_flags(out, v, kAtFlags);
+      return put_flags(out, v, uapi::k_at_flags);
     case Arg::kSignal:
       return put_signal(out, si);
     case Arg::kWhence:
-      return put_enum(out, si, kWhence);
+      return put_enum(out, si, uapi::k_whence);
     case Arg::kCloneFlags: {
       // The low byte is the signal sent to the parent at exit, strace's "|SIGCHLD".
       uint64_t sig = v & 0xff;
-      out = put_flags(out, v & ~uint64_t{0xff}, kCloneFlags);
+      out = put_flags(out, v & ~uint64_t{0xff}, uapi::k_clone_flags);
       if (sig) out = put_signal(put(out, "|"), static_cast<int64_t>(sig));
       return out;
     }
     case Arg::kFcntlCmd:
-      return put_enum(out, si, kFcntlCmds);
+      return put_enum(out, si, uapi::k_fcntl_cmds);
     case Arg::kSigHow:
-      return put_enum(out, si, kSigHow);
+      return put_enum(out, si, uapi::k_sighow);
     case Arg::kFutexOp:
       return put_futex_op(out, v);
     case Arg::kFamily:
@@ -478,39 +304,39 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
     case Arg::kStatxFlags:
       return put_statx_flags(out, v);
     case Arg::kRlimitResource:
-      return put_enum(out, si, kRlimits);
+      return put_enum(out, si, uapi::k_rlimits);
     case Arg::kArchPrctl:
-      return put_named(out, si, kArchPrctl, "ARCH_???");
+      return put_named(out, si, uapi::k_arch_prctl, "ARCH_???");
     case Arg::kIoctlCmd:
-      return put_named(out, static_cast<uint32_t>(v), kIoctls, "_IOC_???");
+      return put_named(out, static_cast<uint32_t>(v), uapi::k_ioctls, "_IOC_???");
     case Arg::kGrndFlags:
-      return put_flags(out, v, kGrndFlags);
+      return put_flags(out, v, uapi::k_grnd_flags);
     case Arg::kWaitOptions:
-      return put_flags(out, static_cast<uint32_t>(v), kWaitOptions);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_wait_options);
     case Arg::kClockId:
-      return put_enum(out, si, kClocks);
+      return put_enum(out, si, uapi::k_clocks);
     case Arg::kTimerFlags:
-      return put_flags(out, v, kTimerFlags);
+      return put_flags(out, v, uapi::k_timer_flags);
     case Arg::kFadvise:
-      return put_enum(out, si, kFadvise);
+      return put_enum(out, si, uapi::k_fadvise);
     case Arg::kSockProto: {
       // The protocol's names depend on the family (argument 0): IPPROTO_ for AF_INET(6).
       int family = static_cast<int32_t>(args[0]);
-      if (family == AF_INET || family == AF_INET6) return put_enum(out, si, kInetProtocols);
+      if (family == AF_INET || family == AF_INET6) return put_enum(out, si, uapi::k_inet_protocols);
       return put_dec(out, si);
     }
     case Arg::kSockFlags:
       return put_flags(out, static_cast<uint32_t>(v), kSockFlags);
     case Arg::kRenameFlags:
-      return put_flags(out, static_cast<uint32_t>(v), kRenameFlags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_rename_flags);
     case Arg::kAccessAtFlags:
-      return put_flags(out, static_cast<uint32_t>(v), kAccessAtFlags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_access_at_flags);
     case Arg::kEpollFlags:
-      return put_flags(out, static_cast<uint32_t>(v), kEpollFlags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_epoll_flags);
     case Arg::kEventfdFlags:
       return put_flags(out, static_cast<uint32_t>(v), kEventfdFlags);
     case Arg::kMadvise:
-      return put_enum(out, si, kMadvise);
+      return put_enum(out, si, uapi::k_madvise);
     default:
       return put_captured(out, type, v, items, i);
   }
@@ -855,8 +681,6 @@ char* quote_string(char* out, std::string_view value, bool truncated) noexcept {
 
 namespace {
 
-constexpr Flag kFdFlagsNames[] = {{FD_CLOEXEC, "FD_CLOEXEC"}};
-
 // How many of fcntl's arguments strace shows, by command: the getters take none.
 bool fcntl_without_arg(int cmd) {
   switch (cmd) {
@@ -873,7 +697,7 @@ char* put_fcntl_arg(char* out, int cmd, uint64_t v) {
     case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETSIG: case F_SETPIPE_SZ:
       return put_dec(out, static_cast<int32_t>(v));
     case F_SETFD:
-      return put_flags(out, v, kFdFlagsNames);
+      return put_flags(out, v, uapi::k_fd_flags);
     case F_SETFL:
       return put_open_flags(out, v);
     default:
@@ -1000,7 +824,7 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
         continue;
       }
       // FICLONE's argument is the file to clone from.
-      if (info && i == 2 && info->args[1] == Arg::kIoctlCmd && e.args[1] == 0x40049409) {
+      if (info && i == 2 && info->args[1] == Arg::kIoctlCmd && e.args[1] == FICLONE) {
         out = put_dec(out, static_cast<int32_t>(e.args[2]));
         continue;
       }
@@ -1060,7 +884,7 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
     if (static_cast<int32_t>(e.args[1]) == F_GETFD && e.ret == 0) return put(out, "0");
     out = put(put_hex(out, static_cast<uint64_t>(e.ret)), " (flags ");
     out = static_cast<int32_t>(e.args[1]) == F_GETFD
-              ? put_flags(out, static_cast<uint64_t>(e.ret), kFdFlagsNames)
+              ? put_flags(out, static_cast<uint64_t>(e.ret), uapi::k_fd_flags)
               : put_open_flags(out, static_cast<uint64_t>(e.ret));
     return put(out, ")");
   }

@@ -4,6 +4,7 @@
 
 #include "event.h"
 #include "text.h"
+#include "uapi_consts.h"
 
 #include <arpa/inet.h>
 #include <linux/netlink.h>
@@ -105,14 +106,12 @@ constexpr Flag kSaFlags[] = {
     {SA_NOCLDSTOP, "SA_NOCLDSTOP"}, {SA_NOCLDWAIT, "SA_NOCLDWAIT"},
 };
 
-// The names of signals 1..64, built once: the classic ones from the C library, real-time
-// ones as strace names them (RTMIN for 32, RT_n for 32 + n).
+// The names of signals 1..64: the classic ones from the uapi headers (data/uapi/signals.tsv),
+// real-time ones as strace names them (RTMIN for 32, RT_n for 32 + n), built once.
 const std::array<std::string, 65>& signal_names() {
   static const auto names = [] {
     std::array<std::string, 65> n{};
-    for (int sig = 1; sig < 32; ++sig)
-      if (const char* abbrev = sigabbrev_np(sig)) n[static_cast<size_t>(sig)] = "SIG" + std::string(abbrev);
-    n[SIGIO] = "SIGIO";  // the C library calls it SIGPOLL, strace SIGIO
+    for (const Flag& sig : uapi::k_signals) n[sig.value] = sig.name;
     n[32] = "SIGRTMIN";
     for (int sig = 33; sig <= 64; ++sig) n[static_cast<size_t>(sig)] = "SIGRT_" + std::to_string(sig - 32);
     return n;
