@@ -15,23 +15,6 @@
 
 namespace observer {
 
-// The buffers and structs of nr to capture (capture_slot.flags 0 = unused); I/O data is cut
-// at data_limit bytes. compat: nr is a 32-bit call's i386 number, and only structs whose
-// 32-bit layout is known are planned. Returns how many slots it filled.
-unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS],
-                      bool compat = false) noexcept;
-
-// What changes the kernel's work for a full record beyond the limits.
-struct CaptureOptions {
-  bool strings = false;   // path and name arguments
-  bool blobs = false;     // buffers and structs (a data limit > 0)
-  bool fd_paths = false;  // -y: what fd arguments and results name
-  bool absolute = false;  // --absolute: where relative path arguments start
-};
-// The kernel's plan for nr (compat: its i386 number), given the plan's blobs.
-call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
-                    const capture_slot (&slots)[MAX_BLOBS]) noexcept;
-
 // The items that follow an event with EVENT_HAS_STRINGS, as views into the record.
 struct Strings {
   uint8_t count = 0;

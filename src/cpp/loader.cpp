@@ -17,10 +17,11 @@
 #include <cstring>
 #include <fstream>
 
-#include "decode.h"
+#include "capture_plan.h"
 #include "error.h"
 #include "event.h"
 #include "feature_probe.h"
+#include "syscall_facts.h"
 #include "syscalls.skel.h"
 
 namespace observer {

@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "records.h"
+#include "capture_plan.h"
 #include "decode.h"
 
 using namespace observer;

@@ -18,6 +18,7 @@
 #include "call_join.h"
 #include "check.h"
 #include "records.h"
+#include "capture_plan.h"
 #include "decode.h"
 #include "decode_io.h"
 
