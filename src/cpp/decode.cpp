@@ -4,21 +4,14 @@
 
 #include <fcntl.h>
 #include <linux/fs.h>
-#include <linux/futex.h>
-#include <netinet/in.h>
 #include <sys/ioctl.h>
-#include <sched.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
-#include <charconv>
 #include <cstring>
 
 #include "decode_io.h"
+#include "decode_printers.h"
 #include "decode_structs.h"
 #include "text.h"
-#include "uapi_consts.h"
 
 namespace observer {
 
@@ -28,131 +21,6 @@ using namespace text;
 
 char* put_dec(char* out, int64_t v) noexcept { return put_num(out, v); }
 char* put_udec(char* out, uint64_t v) noexcept { return put_num(out, v); }
-
-char* put_open_flags(char* out, uint64_t v) {
-  static constexpr std::string_view kAccess[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
-  out = put(out, kAccess[v & O_ACCMODE]);
-  v &= ~static_cast<uint64_t>(O_ACCMODE);
-  if (v) {
-    *out++ = '|';
-    out = put_flags(out, v, uapi::k_open_flags);
-  }
-  return out;
-}
-
-// R_OK and friends, AF_*, SOCK_* are the C library's (unistd.h, sys/socket.h): no uapi header
-// defines them.
-constexpr Flag kAccessFlags[] = {{R_OK, "R_OK"}, {W_OK, "W_OK"}, {X_OK, "X_OK"}};
-
-char* put_futex_op(char* out, uint64_t v) {
-  out = put_enum(out, static_cast<int64_t>(v & FUTEX_CMD_MASK), uapi::k_futex_ops);
-  if (v & FUTEX_PRIVATE_FLAG) out = put(out, "_PRIVATE");
-  if (v & FUTEX_CLOCK_REALTIME) out = put(out, "|FUTEX_CLOCK_REALTIME");
-  return out;
-}
-
-constexpr Flag kFamilies[] = {{AF_UNIX, "AF_UNIX"},       {AF_INET, "AF_INET"},
-                              {AF_INET6, "AF_INET6"},     {AF_NETLINK, "AF_NETLINK"},
-                              {AF_PACKET, "AF_PACKET"},   {AF_UNSPEC, "AF_UNSPEC"}};
-
-constexpr Flag kSockTypes[] = {{SOCK_STREAM, "SOCK_STREAM"}, {SOCK_DGRAM, "SOCK_DGRAM"},
-                               {SOCK_RAW, "SOCK_RAW"},       {SOCK_SEQPACKET, "SOCK_SEQPACKET"},
-                               {SOCK_RDM, "SOCK_RDM"},       {SOCK_PACKET, "SOCK_PACKET"}};
-
-char* put_sock_type(char* out, uint64_t v) {
-  out = put_enum(out, static_cast<int64_t>(v & 0xf), kSockTypes);
-  if (v & SOCK_CLOEXEC) out = put(out, "|SOCK_CLOEXEC");
-  if (v & SOCK_NONBLOCK) out = put(out, "|SOCK_NONBLOCK");
-  if (uint64_t rest = v & ~uint64_t{0xf | SOCK_NONBLOCK | SOCK_CLOEXEC}) {
-    *out++ = '|';
-    out = put_hex(out, rest);
-  }
-  return out;
-}
-
-char* put_signal(char* out, int64_t sig) {
-  std::string_view name = sig > 0 && sig <= 64 ? signal_name(static_cast<int>(sig)) : "";
-  return name.empty() ? put_dec(out, sig) : put(out, name);
-}
-
-// strace's "%#03o": 000, 007, 022, 0644.
-char* put_mode(char* out, uint64_t mode) {
-  *out++ = '0';
-  if (mode < 010) *out++ = '0';
-  return std::to_chars(out, out + 24, mode, 8).ptr;
-}
-
-constexpr Flag kSockFlags[] = {{SOCK_CLOEXEC, "SOCK_CLOEXEC"}, {SOCK_NONBLOCK, "SOCK_NONBLOCK"}};
-
-// EFD_* are the C library's (sys/eventfd.h): the uapi headers have them only since Linux 6.9.
-constexpr Flag kEventfdFlags[] = {{1, "EFD_SEMAPHORE"}, {O_CLOEXEC, "EFD_CLOEXEC"},
-                                  {O_NONBLOCK, "EFD_NONBLOCK"}};
-
-// AT_STATX_SYNC_AS_STAT (0) is named, as strace does, before the other AT_ flags.
-char* put_statx_flags(char* out, uint64_t v) {
-  if ((v & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_AS_STAT) {
-    out = put(out, "AT_STATX_SYNC_AS_STAT");
-    if (v) *out++ = '|';
-  }
-  return v ? put_flags(out, v, uapi::k_at_flags) : out;
-}
-
-// A constant by every name of its value, as strace writes ioctl commands ("BTRFS_IOC_CLONE or
-// FICLONE"); an unknown one as the number in hex and a comment.
-template <size_t N>
-char* put_named(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown) {
-  bool named = false;
-  for (const Flag& f : values) {
-    if (static_cast<int64_t>(f.value) != v) continue;
-    out = put(named ? put(out, " or ") : out, f.name);
-    named = true;
-  }
-  if (named) return out;
-  return put(put(put(put_hex(out, static_cast<uint64_t>(v)), " /* "), unknown), " */");
-}
-
-// clone3's struct clone_args, with the fields strace shows for its flags.
-char* put_clone3_args(char* out, std::string_view bytes) {
-  struct {
-    uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
-        set_tid_size, cgroup;
-  } a{};
-  if (bytes.size() < 64 || bytes.size() > sizeof(a)) return put(out, "{...}");
-  std::memcpy(&a, bytes.data(), bytes.size());
-  out = put_flags(put(out, "{flags="), a.flags, uapi::k_clone_flags);
-  if (a.flags & CLONE_PIDFD) out = put_hex(put(out, ", pidfd="), a.pidfd);
-  if (a.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
-    out = put_hex(put(out, ", child_tid="), a.child_tid);
-  if (a.flags & CLONE_PARENT_SETTID) out = put_hex(put(out, ", parent_tid="), a.parent_tid);
-  out = put(out, ", exit_signal=");
-  out = a.exit_signal ? put_signal(out, static_cast<int64_t>(a.exit_signal)) : put(out, "0");
-  out = put(out, ", stack=");
-  out = a.stack ? put_hex(out, a.stack) : put(out, "NULL");
-  out = put_hex(put(out, ", stack_size="), a.stack_size);
-  if (a.flags & CLONE_SETTLS) out = put_hex(put(out, ", tls="), a.tls);
-  if (a.set_tid_size) {
-    out = put_hex(put(out, ", set_tid="), a.set_tid);
-    out = put_num(put(out, ", set_tid_size="), a.set_tid_size);
-  }
-  if (a.flags & 0x200000000ull) out = put_num(put(out, ", cgroup="), a.cgroup);  // INTO_CGROUP
-  return put(out, "}");
-}
-
-// What clone3 wrote (ELEM_CLONE_OUT): " => {pidfd=[3], parent_tid=[1234]}", as strace shows
-// them after the struct; nothing if it wrote neither.
-char* put_clone3_wrote(char* out, const std::string_view* wrote) {
-  int32_t v[2];
-  if (!wrote || wrote->size() != sizeof(v)) return out;
-  std::memcpy(v, wrote->data(), sizeof(v));
-  if (v[0] < 0 && v[1] < 0) return out;
-  out = put(out, " => {");
-  if (v[0] >= 0) out = put(put_dec(put(out, "pidfd=["), v[0]), "]");
-  if (v[1] >= 0) {
-    out = put(out, v[0] >= 0 ? ", parent_tid=[" : "parent_tid=[");
-    out = put(put_dec(out, v[1]), "]");
-  }
-  return put(out, "}");
-}
 
 // Buffers and structs: decoded from the captured bytes, or the pointer when there are none.
 char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsigned i) {
@@ -200,7 +68,7 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
     case Arg::kDirents:  // more than the blob holds: the kernel counted them
       return put_dirents(out, v, *bytes, truncated, items.find_item(ITEM_COUNT, i));
     case Arg::kCloneArgs:
-      return put_clone3_wrote(put_clone3_args(out, *bytes), items.find_exit_blob(i));
+      return put_clone3(out, *bytes, items.find_exit_blob(i));
     case Arg::kCpuSetOut:
       return put_cpu_set(out, *bytes);
     case Arg::kStackIn:
@@ -215,8 +83,10 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   }
 }
 
+}  // namespace
+
 char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
-              const __u64* args) {
+              const __u64* args) noexcept {
   auto sv = static_cast<int64_t>(v);
   auto si = static_cast<int32_t>(v);
   bool truncated = false;
@@ -254,85 +124,15 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
                     : put_quoted(out, *str, truncated);
       }
       return put_hex(out, v);
-    case Arg::kOpenFlags:
-      return put_open_flags(out, v);
-    case Arg::kFdFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_open_flags);
-    case Arg::kMode:
-      return put_mode(out, v);
-    case Arg::kProt:
-      return put_flags(out, v, uapi::k_prot, "PROT_NONE");
-    case Arg::kMmapFlags:
-      return put_flags(out, v, uapi::k_mmap_flags);
-    case Arg::kAccess:
-      return put_flags(out, v, kAccessFlags, "F_OK");
-    case Arg::kAtFlags:
-      return put_flags(out, v, uapi::k_at_flags);
-    case Arg::kSignal:
-      return put_signal(out, si);
-    case Arg::kWhence:
-      return put_enum(out, si, uapi::k_whence);
-    case Arg::kCloneFlags: {
-      // The low byte is the signal sent to the parent at exit, strace's "|SIGCHLD".
-      uint64_t sig = v & 0xff;
-      out = put_flags(out, v & ~uint64_t{0xff}, uapi::k_clone_flags);
-      if (sig) out = put_signal(put(out, "|"), static_cast<int64_t>(sig));
-      return out;
-    }
-    case Arg::kFcntlCmd:
-      return put_enum(out, si, uapi::k_fcntl_cmds);
-    case Arg::kSigHow:
-      return put_enum(out, si, uapi::k_sighow);
-    case Arg::kFutexOp:
-      return put_futex_op(out, v);
-    case Arg::kFamily:
-      return put_enum(out, si, kFamilies);
-    case Arg::kSockType:
-      return put_sock_type(out, v);
-    case Arg::kStatxMask:
-      return put_statx_mask(out, v);
-    case Arg::kStatxFlags:
-      return put_statx_flags(out, v);
-    case Arg::kRlimitResource:
-      return put_enum(out, si, uapi::k_rlimits);
-    case Arg::kArchPrctl:
-      return put_named(out, si, uapi::k_arch_prctl, "ARCH_???");
-    case Arg::kIoctlCmd:
-      return put_named(out, static_cast<uint32_t>(v), uapi::k_ioctls, "_IOC_???");
-    case Arg::kGrndFlags:
-      return put_flags(out, v, uapi::k_grnd_flags);
-    case Arg::kWaitOptions:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_wait_options);
-    case Arg::kClockId:
-      return put_enum(out, si, uapi::k_clocks);
-    case Arg::kTimerFlags:
-      return put_flags(out, v, uapi::k_timer_flags);
-    case Arg::kFadvise:
-      return put_enum(out, si, uapi::k_fadvise);
-    case Arg::kSockProto: {
-      // The protocol's names depend on the family (argument 0): IPPROTO_ for AF_INET(6).
-      int family = static_cast<int32_t>(args[0]);
-      if (family == AF_INET || family == AF_INET6) return put_enum(out, si, uapi::k_inet_protocols);
-      return put_dec(out, si);
-    }
-    case Arg::kSockFlags:
-      return put_flags(out, static_cast<uint32_t>(v), kSockFlags);
-    case Arg::kRenameFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_rename_flags);
-    case Arg::kAccessAtFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_access_at_flags);
-    case Arg::kEpollFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_epoll_flags);
-    case Arg::kEventfdFlags:
-      return put_flags(out, static_cast<uint32_t>(v), kEventfdFlags);
-    case Arg::kMadvise:
-      return put_enum(out, si, uapi::k_madvise);
     default:
-      return put_captured(out, type, v, items, i);
+      break;
   }
+  if (char* end = put_fs_arg(out, type, v)) return end;
+  if (char* end = put_mem_arg(out, type, v)) return end;
+  if (char* end = put_net_arg(out, type, v, args)) return end;
+  if (char* end = put_process_arg(out, type, v)) return end;
+  return put_captured(out, type, v, items, i);
 }
-
-}  // namespace
 
 const std::string_view* Strings::find_blob(unsigned a, bool* truncated_out) const noexcept {
   for (unsigned i = 0; i < count; ++i) {
@@ -435,76 +235,6 @@ char* quote_string(char* out, std::string_view value, bool truncated) noexcept {
 
 namespace {
 
-// How many of fcntl's arguments strace shows, by command: the getters take none.
-bool fcntl_without_arg(int cmd) {
-  switch (cmd) {
-    case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG: case F_GETLEASE:
-    case F_GETPIPE_SZ: case F_GET_SEALS:
-      return true;
-    default:
-      return false;
-  }
-}
-
-char* put_fcntl_arg(char* out, int cmd, uint64_t v) {
-  switch (cmd) {
-    case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETSIG: case F_SETPIPE_SZ:
-      return put_dec(out, static_cast<int32_t>(v));
-    case F_SETFD:
-      return put_flags(out, v, uapi::k_fd_flags);
-    case F_SETFL:
-      return put_open_flags(out, v);
-    default:
-      return put_hex(out, v);
-  }
-}
-
-// futex's arguments depend on its operation: strace shows the ones the operation reads.
-char* put_futex_args(char* out, const Event& e, const Strings& items) {
-  uint64_t op = e.args[1];
-  out = put_futex_op(put(put_hex(out, e.args[0]), ", "), op);
-  out = put_dec(put(out, ", "), static_cast<int32_t>(e.args[2]));
-  auto timeout = [&](char* o) {
-    return put_arg(put(o, ", "), Arg::kTimespecIn, e.args[3], items, 3, e.args);
-  };
-  switch (op & FUTEX_CMD_MASK) {
-    case FUTEX_WAKE:
-      return out;
-    case FUTEX_WAIT:
-      return timeout(out);
-    case FUTEX_WAIT_BITSET:
-    case FUTEX_WAKE_BITSET: {
-      if ((op & FUTEX_CMD_MASK) == FUTEX_WAIT_BITSET) out = timeout(out);
-      uint32_t mask = static_cast<uint32_t>(e.args[5]);
-      return mask == 0xffffffff ? put(out, ", FUTEX_BITSET_MATCH_ANY") : put_hex(put(out, ", "), mask);
-    }
-    default:
-      for (unsigned i = 3; i < 6; ++i) out = put_hex(put(out, ", "), e.args[i]);
-      return out;
-  }
-}
-
-// clone as strace shows it, with argument names; the ones shown depend on the flags. x86_64
-// passes flags, stack, parent_tid, child_tid, tls; arm64 flags, stack, parent_tid, tls,
-// child_tid (CONFIG_CLONE_BACKWARDS).
-#if defined(__x86_64__)
-constexpr unsigned kCloneChildTid = 3, kCloneTls = 4;
-#else
-constexpr unsigned kCloneChildTid = 4, kCloneTls = 3;
-#endif
-
-char* put_clone_args(char* out, const Event& e) {
-  uint64_t flags = e.args[0];
-  out = put(out, "child_stack=");
-  out = e.args[1] ? put_hex(out, e.args[1]) : put(out, "NULL");
-  out = put_arg(put(out, ", flags="), Arg::kCloneFlags, flags, Strings{}, 0, e.args);
-  if (flags & CLONE_PARENT_SETTID) out = put_hex(put(out, ", parent_tid="), e.args[2]);
-  if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
-    out = put_hex(put(out, ", child_tidptr="), e.args[kCloneChildTid]);
-  if (flags & CLONE_SETTLS) out = put_hex(put(out, ", tls="), e.args[kCloneTls]);
-  return out;
-}
-
 // The arguments strace writes at a call's entry: its row's count, or those before the first
 // one the call fills (read's buffer, wait4's status, accept's address), which it writes at
 // the exit. A call whose exit is not seen ends there, and a call whose entry is not seen
@@ -553,9 +283,9 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
   unsigned first = resumed ? entry_args(info, nargs) : 0;
   unsigned last = unfinished ? entry_args(info, nargs) : nargs;
   if (decoder == Decoder::kFutex && !resumed) {
-    out = put_futex_args(out, e, strings);
+    out = put_futex_call(out, e, strings);
   } else if (decoder == Decoder::kClone && !resumed) {
-    out = put_clone_args(out, e);
+    out = put_clone_call(out, e);
   } else if (decoder == Decoder::kSigreturn && !resumed && !compat) {
     // The mask it restores ({mask=[]}), when it was read from the signal frame.
     bool cut = false;
@@ -632,15 +362,8 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
   }
   if (info && info->ret == Ret::kHex) return put_hex(out, static_cast<uint64_t>(e.ret));
   if (info && info->ret == Ret::kOctal) return put_mode(out, static_cast<uint64_t>(e.ret));
-  if (fcntl && (static_cast<int32_t>(e.args[1]) == F_GETFD ||
-                static_cast<int32_t>(e.args[1]) == F_GETFL)) {
-    // strace names the flags the getters return: 0x1 (flags FD_CLOEXEC).
-    if (static_cast<int32_t>(e.args[1]) == F_GETFD && e.ret == 0) return put(out, "0");
-    out = put(put_hex(out, static_cast<uint64_t>(e.ret)), " (flags ");
-    out = static_cast<int32_t>(e.args[1]) == F_GETFD
-              ? put_flags(out, static_cast<uint64_t>(e.ret), uapi::k_fd_flags)
-              : put_open_flags(out, static_cast<uint64_t>(e.ret));
-    return put(out, ")");
+  if (fcntl) {
+    if (char* end = put_fcntl_result(out, static_cast<int32_t>(e.args[1]), e.ret)) return end;
   }
   out = put_fd_suffix(put_dec(out, e.ret), strings, ITEM_ARG_RET);
   return info ? put_result_detail(out, *info, e, strings) : out;

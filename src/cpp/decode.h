@@ -34,9 +34,6 @@ struct Strings {
   const std::string_view* find_item(uint8_t kind, unsigned arg) const noexcept;
 };
 
-// The largest record the kernel side sends: event, tail and every item at its maximum.
-inline constexpr size_t kMaxRecord = sizeof(Event) + sizeof(string_tail) + ITEMS_SPACE;
-
 // Parses the tail of a record of size bytes; an inconsistent tail yields no strings.
 Strings parse_strings(const void* record, uint32_t size) noexcept;
 
