@@ -110,6 +110,21 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "inet_protocols": (["linux/in.h", "linux/in6.h"], [
         "IPPROTO_IP", "IPPROTO_ICMP", "IPPROTO_TCP", "IPPROTO_UDP", "IPPROTO_IPV6",
         "IPPROTO_ICMPV6", "IPPROTO_RAW"]),
+    # strace's order of the sa_flags names (as strace 6.1 prints them all set).
+    "sa_flags": (["asm/signal.h"], [
+        "SA_RESTORER", "SA_ONSTACK", "SA_RESTART", "SA_NODEFER", "SA_RESETHAND", "SA_SIGINFO",
+        "SA_NOCLDSTOP", "SA_NOCLDWAIT"]),
+    "stack_flags": (["linux/signal.h"], ["SS_ONSTACK", "SS_DISABLE", "SS_AUTODISARM"]),
+    "poll_events": (["asm/poll.h"], [
+        "POLLIN", "POLLPRI", "POLLOUT", "POLLERR", "POLLHUP", "POLLNVAL", "POLLRDNORM",
+        "POLLRDBAND", "POLLWRNORM", "POLLWRBAND", "POLLMSG", "POLLREMOVE", "POLLRDHUP"]),
+    # Composites first, as strace does: STATX_ALL (STATX_BASIC_STATS|STATX_BTIME), then
+    # STATX_BASIC_STATS.
+    "statx_mask": (["linux/stat.h"], [
+        "STATX_ALL", "STATX_BASIC_STATS", "STATX_TYPE", "STATX_MODE", "STATX_NLINK", "STATX_UID",
+        "STATX_GID", "STATX_ATIME", "STATX_MTIME", "STATX_CTIME", "STATX_INO", "STATX_SIZE",
+        "STATX_BLOCKS", "STATX_BTIME", "STATX_MNT_ID", "STATX_DIOALIGN", "STATX_MNT_ID_UNIQUE",
+        "STATX_SUBVOL", "STATX_WRITE_ATOMIC"]),
     # Signals 1..31 by the names strace gives them: SIGABRT rather than SIGIOT, SIGIO rather
     # than SIGPOLL.
     "signals": (["asm/signal.h"], [
@@ -122,8 +137,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
 #: Constants newer than the headers read (linux-libc-dev of Debian 12 is Linux 6.1): the
 #: value and where the kernel defines it, kept here until the headers have them.
 NEWER = {
-    "ARCH_SHSTK_ENABLE": (0x5001, "arch/x86/include/uapi/asm/prctl.h of Linux 6.6 "
-                                  "(commit 2fab02b25ae7)"),
+    "ARCH_SHSTK_ENABLE": (0x5001, "arch/x86/include/uapi/asm/prctl.h of Linux 6.6"),
+    "STATX_MNT_ID_UNIQUE": (0x4000, "include/uapi/linux/stat.h of Linux 6.8"),
+    "STATX_SUBVOL": (0x8000, "include/uapi/linux/stat.h of Linux 6.10"),
+    "STATX_WRITE_ATOMIC": (0x10000, "include/uapi/linux/stat.h of Linux 6.11"),
 }
 
 #: Tables of x86_64's calls only (arch_prctl): not looked for in arm64's headers.
@@ -227,7 +244,7 @@ def render_table(table: str, versions: str) -> str:
     differs on aarch64 (when arm64's headers are installed)."""
     headers, _ = TABLES[table]
     hex_values = table.endswith(("flags", "prot")) or \
-        table in ("ioctls", "arch_prctl", "wait_options")
+        table in ("ioctls", "arch_prctl", "wait_options", "poll_events", "statx_mask")
     out = [f"# {table}: from {', '.join(headers)} of {versions}; written by "
            "tools/gen_uapi_consts.py, do not edit",
            "# format: <name>\\t<value>\\t<header>:<line>[\\tmacro=<the header's name>]"

@@ -77,6 +77,8 @@ void constants_come_from_the_uapi_headers() {
   CHECK_EQ(named(uapi::k_madvise, 25), "MADV_COLLAPSE");
   CHECK_EQ(named(uapi::k_signals, 29), "SIGIO");  // not SIGPOLL, as strace names it
   CHECK_EQ(named(uapi::k_signals, 6), "SIGABRT");
+  CHECK_EQ(named(uapi::k_statx_mask, 0x4000), "STATX_MNT_ID_UNIQUE");  // newer than the headers
+  CHECK_EQ(named(uapi::k_poll_events, 0x2000), "POLLRDHUP");
 #if defined(__x86_64__)
   CHECK_EQ(named(uapi::k_open_flags, 0100000), "O_LARGEFILE");
   CHECK_EQ(named(uapi::k_arch_prctl, 0x5001), "ARCH_SHSTK_ENABLE");
