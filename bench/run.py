@@ -822,7 +822,8 @@ def consumer_throughput(tools: Tools, sizes: Sizes) -> dict[str, object]:
 
 
 #: observer_core's sources that the writers need (no libbpf, no Python).
-WRITER_SOURCES = ("sink", "sink_records", "cgroup_paths", "decode", "decode_io", "decode_structs",
+WRITER_SOURCES = ("sink", "sink_records", "cgroup_paths", "decode", "decode_fs", "decode_mem",
+                  "decode_net", "decode_process", "decode_io", "decode_structs", "syscall_facts",
                   "error")
 
 
@@ -833,9 +834,13 @@ def writer_throughput(tmp: Path, records: int) -> dict[str, Any]:
     out.mkdir()
     gen = sh([sys.executable, str(ROOT / "tools" / "gen_syscalls.py"), str(ROOT / "data" /
               "syscalls"), str(out / "_syscall_table.py"), str(out / "syscall_table.h"),
-              str(out / "syscall_args.h")])
+              str(out / "syscall_rows.h")])
     if gen.returncode != 0:
         return {"rows": [], "note": f"generate syscall tables: {last_line(gen.stderr)}"}
+    gen = sh([sys.executable, str(ROOT / "tools" / "gen_uapi_consts.py"), "header",
+              str(ROOT / "data" / "uapi"), str(out / "uapi_consts.h")])
+    if gen.returncode != 0:
+        return {"rows": [], "note": f"generate constant tables: {last_line(gen.stderr)}"}
     if shutil.which("g++") is None:
         return {"rows": [], "note": "unavailable: g++ not installed"}
     flags = ["-std=c++20", "-O2", f"-I{ROOT / 'src' / 'cpp'}", f"-I{ROOT / 'bpf'}", f"-I{out}"]

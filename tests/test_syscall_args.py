@@ -99,3 +99,23 @@ def test_prototypes_of_the_headers_follow_the_x86_configuration(tmp_path: Path) 
     assert [name for _, name in protos["sys_clone"]] == ["flags", "newsp", "parent_tid",
                                                           "child_tid", "tls"]
     assert protos["sys_clone"][2] == ("int *", "parent_tid")
+
+
+def test_facts_rows_name_syscalls_and_give_the_classes() -> None:
+    from observer import syscall_classes
+
+    facts = gen.parse_facts(DATA / "facts.tsv")
+    known = set().union(*(gen.parse_table(p)[1].values() for p in DATA.glob("*.tbl")))
+    assert set(facts) <= known
+    assert facts["openat"].args == ["kDirFd", "kPath", "kOpenFlags", "kMode"]
+    assert facts["close"].roles == ["fd_arg0", "fd_close"]
+    assert facts["futex"].decoder == "futex" and facts["clock_nanosleep"].entry == 3
+    for cls, members in syscall_classes.CLASSES.items():
+        assert members == {n for n, f in facts.items() if "%" + cls in f.classes}, cls
+
+
+def test_a_malformed_facts_row_names_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "facts.tsv"
+    bad.write_text("# header\nread\tkFd\tint\tfd_argument\t-\t-\t%desc\n")
+    with pytest.raises(ValueError, match=r"facts.tsv:2: unknown roles \['fd_argument'\]"):
+        gen.parse_facts(bad)

@@ -12,8 +12,8 @@ was built without (modules, kexec, 32-bit-only calls) come from a Linux headers 
 Debian's linux-headers-VERSION-common and -amd64 packages install it:
 arch/x86/include/generated/asm/syscalls_{64,32}.h and include/linux/syscalls.h. Numbers and
 names are those of data/syscalls/{x86_64,i386}.tbl. The build (tools/gen_syscalls.py) turns
-the files into the decoder's argument table; src/cpp/decode.cpp's hand-written rows override
-it with richer types.
+the files into the syscall rows' argument kinds; the kinds of data/syscalls/facts.tsv
+override them with richer types.
 
 Usage (as root, on an x86_64 machine):
 

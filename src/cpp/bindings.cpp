@@ -10,7 +10,6 @@
 #include <memory>
 
 #include "child.h"
-#include "decode.h"
 #include "error.h"
 #include "event.h"
 #include "feature_probe.h"
@@ -20,6 +19,7 @@
 #include "record_batch.h"
 #include "sink.h"
 #include "split_sink.h"
+#include "syscall_facts.h"
 #include "tracer.h"
 
 namespace py = pybind11;

@@ -9,6 +9,7 @@
 
 #include "decode_structs.h"
 #include "text.h"
+#include "uapi_consts.h"
 
 namespace observer {
 
@@ -131,13 +132,6 @@ char* put_absolute(char* out, std::string_view base, std::string_view relative,
 
 namespace {
 
-constexpr Flag kPollEvents[] = {
-    {POLLIN, "POLLIN"},         {POLLPRI, "POLLPRI"},       {POLLOUT, "POLLOUT"},
-    {POLLERR, "POLLERR"},       {POLLHUP, "POLLHUP"},       {POLLNVAL, "POLLNVAL"},
-    {POLLRDNORM, "POLLRDNORM"}, {POLLRDBAND, "POLLRDBAND"}, {POLLWRNORM, "POLLWRNORM"},
-    {POLLWRBAND, "POLLWRBAND"}, {0x400, "POLLMSG"},         {0x1000, "POLLREMOVE"},
-    {0x2000, "POLLRDHUP"},
-};
 
 constexpr Flag kMsgFlags[] = {
     {MSG_OOB, "MSG_OOB"},         {MSG_PEEK, "MSG_PEEK"},       {MSG_DONTROUTE, "MSG_DONTROUTE"},
@@ -235,7 +229,8 @@ char* put_pollfds(char* out, std::string_view bytes, bool truncated,
     if (at) out = put(out, ", ");
     out = put_num(put(out, "{fd="), p.fd);
     out = put_fd_suffix(out, items, ITEM_ARG_ELEM + static_cast<unsigned>(at / sizeof(pollfd)));
-    out = put_flags(put(out, ", events="), static_cast<uint16_t>(p.events), kPollEvents);
+    out = put_flags(put(out, ", events="), static_cast<uint16_t>(p.events),
+                    uapi::k_poll_events);
     *out++ = '}';
   }
   if (truncated) out = put(out, bytes.empty() ? "..." : ", ...");
@@ -400,7 +395,8 @@ char* put_result_detail(char* out, const SyscallInfo& info, const Event& e,
     if (!first) out = put(out, ", ");
     first = false;
     out = put_num(put(out, "{fd="), p.fd);
-    out = put_flags(put(out, ", revents="), static_cast<uint16_t>(p.revents), kPollEvents);
+    out = put_flags(put(out, ", revents="), static_cast<uint16_t>(p.revents),
+                    uapi::k_poll_events);
     *out++ = '}';
   }
   out = put(out, "]");

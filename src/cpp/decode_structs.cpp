@@ -4,6 +4,7 @@
 
 #include "event.h"
 #include "text.h"
+#include "uapi_consts.h"
 
 #include <arpa/inet.h>
 #include <linux/netlink.h>
@@ -76,18 +77,9 @@ char* put_mode_and_size(char* out, uint32_t mode, uint64_t rdev, int64_t size,
   return put(put_num(put(put(put(out, ", "), prefix), "size="), size), ", ...}");
 }
 
-constexpr uint64_t kStatxBasic = 0x7ff;  // STATX_BASIC_STATS
-// Composites first, as strace does: STATX_ALL (STATX_BASIC_STATS|STATX_BTIME), then
-// STATX_BASIC_STATS.
-constexpr Flag kStatxMask[] = {
-    {0xfff, "STATX_ALL"},
-    {kStatxBasic, "STATX_BASIC_STATS"}, {0x1, "STATX_TYPE"},    {0x2, "STATX_MODE"},
-    {0x4, "STATX_NLINK"},       {0x8, "STATX_UID"},             {0x10, "STATX_GID"},
-    {0x20, "STATX_ATIME"},      {0x40, "STATX_MTIME"},          {0x80, "STATX_CTIME"},
-    {0x100, "STATX_INO"},       {0x200, "STATX_SIZE"},          {0x400, "STATX_BLOCKS"},
-    {0x800, "STATX_BTIME"},     {0x1000, "STATX_MNT_ID"},       {0x2000, "STATX_DIOALIGN"},
-    {0x4000, "STATX_MNT_ID_UNIQUE"}, {0x8000, "STATX_SUBVOL"},  {0x10000, "STATX_WRITE_ATOMIC"},
-};
+// SA_RESTORER is the kernel's only (asm/signal.h): the first name of the sa_flags table.
+constexpr uint64_t kSaRestorer = uapi::k_sa_flags[0].value;
+static_assert(uapi::k_sa_flags[0].name == "SA_RESTORER");
 
 // The kernel's struct sigaction on x86_64 and arm64: handler, flags, restorer, mask.
 struct KernelSigaction {
@@ -97,22 +89,12 @@ struct KernelSigaction {
   uint64_t mask;
 };
 
-constexpr uint64_t kSaRestorer = 0x04000000;
-// strace's order of the sa_flags names (as strace 6.1 prints them all set).
-constexpr Flag kSaFlags[] = {
-    {kSaRestorer, "SA_RESTORER"},   {SA_ONSTACK, "SA_ONSTACK"},     {SA_RESTART, "SA_RESTART"},
-    {SA_NODEFER, "SA_NODEFER"},     {SA_RESETHAND, "SA_RESETHAND"}, {SA_SIGINFO, "SA_SIGINFO"},
-    {SA_NOCLDSTOP, "SA_NOCLDSTOP"}, {SA_NOCLDWAIT, "SA_NOCLDWAIT"},
-};
-
-// The names of signals 1..64, built once: the classic ones from the C library, real-time
-// ones as strace names them (RTMIN for 32, RT_n for 32 + n).
+// The names of signals 1..64: the classic ones from the uapi headers (data/uapi/signals.tsv),
+// real-time ones as strace names them (RTMIN for 32, RT_n for 32 + n), built once.
 const std::array<std::string, 65>& signal_names() {
   static const auto names = [] {
     std::array<std::string, 65> n{};
-    for (int sig = 1; sig < 32; ++sig)
-      if (const char* abbrev = sigabbrev_np(sig)) n[static_cast<size_t>(sig)] = "SIG" + std::string(abbrev);
-    n[SIGIO] = "SIGIO";  // the C library calls it SIGPOLL, strace SIGIO
+    for (const Flag& sig : uapi::k_signals) n[sig.value] = sig.name;
     n[32] = "SIGRTMIN";
     for (int sig = 33; sig <= 64; ++sig) n[static_cast<size_t>(sig)] = "SIGRT_" + std::to_string(sig - 32);
     return n;
@@ -193,7 +175,7 @@ char* put_stat64(char* out, std::string_view bytes) noexcept {
 }
 
 char* put_statx_mask(char* out, uint64_t mask) noexcept {
-  return put_flags(out, mask, kStatxMask);
+  return put_flags(out, mask, uapi::k_statx_mask);
 }
 
 char* put_statx(char* out, std::string_view bytes) noexcept {
@@ -250,7 +232,7 @@ char* put_sigaction(char* out, std::string_view bytes) noexcept {
   else
     out = put_hex(out, sa.handler);
   out = put_sigset(put(out, ", sa_mask="), sa.mask);
-  out = put_flags(put(out, ", sa_flags="), sa.flags, kSaFlags);
+  out = put_flags(put(out, ", sa_flags="), sa.flags, uapi::k_sa_flags);
   if (sa.flags & kSaRestorer) out = put_hex(put(out, ", sa_restorer="), sa.restorer);
   return put(out, "}");
 }
@@ -473,9 +455,6 @@ char* put_cpu_set(char* out, std::string_view bytes) noexcept {
 
 namespace {
 
-constexpr Flag kStackFlags[] = {{SS_ONSTACK, "SS_ONSTACK"}, {SS_DISABLE, "SS_DISABLE"},
-                                {1u << 31, "SS_AUTODISARM"}};
-
 constexpr int64_t kUtimeNow = (1l << 30) - 1l;   // UTIME_NOW
 constexpr int64_t kUtimeOmit = (1l << 30) - 2l;  // UTIME_OMIT
 
@@ -534,7 +513,8 @@ char* put_stack(char* out, std::string_view bytes) noexcept {
   if (!load(bytes, &ss)) return put(out, "{...}");
   out = put(out, "{ss_sp=");
   out = ss.ss_sp ? put_hex(out, reinterpret_cast<uint64_t>(ss.ss_sp)) : put(out, "NULL");
-  out = put_flags(put(out, ", ss_flags="), static_cast<uint32_t>(ss.ss_flags), kStackFlags);
+  out = put_flags(put(out, ", ss_flags="), static_cast<uint32_t>(ss.ss_flags),
+                  uapi::k_stack_flags);
   return put(put_num(put(out, ", ss_size="), ss.ss_size), "}");
 }
 

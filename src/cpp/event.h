@@ -33,6 +33,9 @@ static_assert(offsetof(Event, cgroup_id) == 104);
 // ("<... resumed>").
 enum class CallPart : uint8_t { kWhole, kEntry, kExit };
 
+// The largest record the kernel side sends: event, tail and every item at its maximum.
+inline constexpr size_t kMaxRecord = sizeof(Event) + sizeof(string_tail) + ITEMS_SPACE;
+
 // Tracer tells the log's record from an event by its size.
 static_assert(sizeof(LogEvent) == 32 && sizeof(LogEvent) < sizeof(Event));
 

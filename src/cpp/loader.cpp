@@ -19,10 +19,11 @@
 #include <cstring>
 #include <fstream>
 
-#include "decode.h"
+#include "capture_plan.h"
 #include "error.h"
 #include "event.h"
 #include "feature_probe.h"
+#include "syscall_facts.h"
 #include "syscalls.skel.h"
 
 namespace observer {
@@ -34,31 +35,16 @@ std::string g_log;  // libbpf output of the current load, for LoadError
 
 // -P's view of syscall nr (enum path_role): its path arguments (the string arguments the
 // decoder knows), whether argument 0 is an fd (the *at calls' dirfd included: strace's -P
-// looks at both), and whether it returns a new fd on what it names or closes one.
+// looks at both), and whether it returns a new fd on what it names or closes one, as its row
+// says (data/syscalls/facts.tsv).
 uint16_t path_roles(int nr) {
-  static constexpr std::string_view kFdArg0[] = {
-      "read", "write", "close", "fstat", "newfstat", "lseek", "ioctl", "pread64", "pwrite64",
-      "readv", "writev", "preadv", "pwritev", "preadv2", "pwritev2", "fcntl", "flock", "fsync",
-      "fdatasync", "ftruncate", "getdents", "getdents64", "fchdir", "fchmod", "fchown",
-      "fstatfs", "readahead", "fsetxattr", "fgetxattr", "flistxattr", "fremovexattr",
-      "fadvise64", "fallocate", "sync_file_range", "syncfs", "sendfile", "splice", "tee",
-      "copy_file_range", "dup", "dup2", "dup3", "openat", "openat2", "newfstatat", "fstatat64",
-      "statx", "faccessat", "faccessat2", "mkdirat", "mknodat", "fchownat", "futimesat",
-      "unlinkat", "renameat", "renameat2", "linkat", "readlinkat", "fchmodat", "fchmodat2",
-      "utimensat", "execveat", "name_to_handle_at", "inotify_add_watch", "fanotify_mark",
-      "open_tree", "move_mount", "mount_setattr", "fgetxattrat", "getxattrat", "setxattrat",
-      "listxattrat", "removexattrat", "file_getattr", "file_setattr", "fsmount"};
-  static constexpr std::string_view kFdResult[] = {"open", "openat", "openat2", "creat",
-                                                   "dup", "dup2", "dup3", "open_by_handle_at"};
-  std::string_view name = syscall_name(nr);
-  auto in = [&](const auto& list) {
-    return !name.empty() && std::find(std::begin(list), std::end(list), name) != std::end(list);
-  };
+  const SyscallInfo* row = syscall_row(nr);
+  if (!row) return 0;
   uint16_t roles = string_arg_mask(nr);
-  if (in(kFdArg0)) roles |= PATH_FD_ARG0;
-  if (in(kFdResult)) roles |= PATH_FD_RESULT;
-  if (name == "close") roles |= PATH_FD_CLOSE;
-  if (name == "fcntl") roles |= PATH_FD_FCNTL;
+  if (row->roles & kRoleFdArg0) roles |= PATH_FD_ARG0;
+  if (row->roles & kRoleFdResult) roles |= PATH_FD_RESULT;
+  if (row->roles & kRoleFdClose) roles |= PATH_FD_CLOSE;
+  if (row->roles & kRoleFdFcntl) roles |= PATH_FD_FCNTL;
   return roles;
 }
 

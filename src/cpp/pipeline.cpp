@@ -16,8 +16,8 @@
 #include <new>
 #include <utility>
 
-#include "decode.h"
 #include "error.h"
+#include "event.h"
 
 namespace observer {
 

@@ -11,8 +11,8 @@
 #include <charconv>
 #include <cstring>
 
-#include "decode.h"
 #include "error.h"
+#include "syscall_facts.h"
 
 namespace observer {
 

@@ -9,8 +9,8 @@
 #include <cerrno>
 #include <charconv>
 
-#include "decode.h"
 #include "error.h"
+#include "syscall_facts.h"
 
 namespace observer {
 

@@ -64,4 +64,18 @@ char* put_enum(char* out, int64_t v, const Flag (&values)[N]) {
   return put_num(out, v);
 }
 
+// A constant by every name of its value, as strace writes ioctl commands ("BTRFS_IOC_CLONE or
+// FICLONE"); an unknown one as the number in hex and a comment naming its kind.
+template <size_t N>
+char* put_named(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown) {
+  bool named = false;
+  for (const Flag& f : values) {
+    if (static_cast<int64_t>(f.value) != v) continue;
+    out = put(named ? put(out, " or ") : out, f.name);
+    named = true;
+  }
+  if (named) return out;
+  return put(put(put(put_hex(out, static_cast<uint64_t>(v)), " /* "), unknown), " */");
+}
+
 }  // namespace observer::text

@@ -15,7 +15,6 @@
 #include <iterator>
 
 #include "call_order.h"
-#include "decode.h"
 #include "error.h"
 #include "syscalls.skel.h"
 

@@ -9,9 +9,12 @@
 #include <vector>
 
 #include "check.h"
+#include "records.h"
+#include "capture_plan.h"
 #include "decode.h"
 
 using namespace observer;
+using check::nr_of;
 
 namespace {
 
@@ -37,11 +40,6 @@ std::string quoted(std::string_view value, bool truncated) {
   return std::string(out.data(), end);
 }
 
-int nr_of(std::string_view name) {
-  for (int nr = 0; nr < MAX_SYSCALLS; ++nr)
-    if (syscall_name(nr) == name) return nr;
-  return -1;
-}
 
 void names_come_from_the_native_table() {
 #if defined(__x86_64__)

@@ -17,18 +17,16 @@
 
 #include "call_join.h"
 #include "check.h"
+#include "records.h"
+#include "capture_plan.h"
 #include "decode.h"
 #include "decode_io.h"
 
 using namespace observer;
+using check::nr_of;
 
 namespace {
 
-int nr_of(std::string_view name) {
-  for (int nr = 0; nr < MAX_SYSCALLS; ++nr)
-    if (syscall_name(nr) == name) return nr;
-  return -1;
-}
 
 // A record as the ring carries it: the event, then (with items) the tail and the bytes.
 struct Item {

@@ -23,6 +23,7 @@
 #include "split_sink.h"
 
 using namespace observer;
+using check::nr_of;
 
 namespace {
 
@@ -221,11 +222,6 @@ void per_process_files_survive_more_processes_than_open_files() {
   CHECK_EQ(dir.read("p\\x2fq:" + std::to_string(processes) + ".log"), "1 2\n");
 }
 
-int nr_of(std::string_view name) {
-  for (int nr = 0; nr < MAX_SYSCALLS; ++nr)
-    if (syscall_name(nr) == name) return nr;
-  return -1;
-}
 
 // A call of thread tid (its own process) that entered at ts and took duration ns.
 Event call(uint32_t tid, std::string_view name, uint64_t ts, uint64_t duration, int64_t ret,

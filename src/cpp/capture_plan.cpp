@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+#include "capture_plan.h"
+
+#include <linux/sched.h>
+#include <linux/socket.h>
+#include <linux/stat.h>
+#include <linux/time_types.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysinfo.h>
+#include <sys/utsname.h>
+
+#include "syscall_facts.h"
+
+namespace observer {
+
+namespace {
+
+// The argument types whose bytes mean the same to a 32-bit call (the i386 layout is the
+// native one, or has a decoder of its own): the others are not captured for 32-bit calls.
+bool same_in_compat(Arg type) {
+  switch (type) {
+    case Arg::kBufIn: case Arg::kBufInHex: case Arg::kBufOut: case Arg::kCwd: case Arg::kStat64:
+    case Arg::kStatx:
+    case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kSockaddrIn: case Arg::kIntPair:
+    case Arg::kSockaddrOut: case Arg::kSocklen:
+    case Arg::kWaitStatus: case Arg::kUtsname: case Arg::kDirents: case Arg::kIovecIn:
+    case Arg::kIovecOut: case Arg::kPollFds: case Arg::kArgv: case Arg::kEnvp:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const SyscallInfo* info_of(int nr, bool compat) {
+  return compat ? compat_syscall_info(nr) : syscall_info(nr);
+}
+
+#if defined(__x86_64__)
+constexpr bool kSigframeCapture = true;
+#else
+constexpr bool kSigframeCapture = false;
+#endif
+
+// Most pollfds shown of one poll: strace shows 32 array elements, then "...".
+constexpr uint32_t kPollFdsMax = 32 * sizeof(struct pollfd);
+// An fd_set of FD_SETSIZE (1024) fds.
+constexpr uint32_t kFdSetMax = sizeof(fd_set);
+
+// The sizes of what is read, from the structs the kernel reads and writes: the uapi headers'
+// where the C library has no struct of the same layout (statx, clone_args, __kernel_timespec),
+// the C library's where its layout is the kernel's (stat, msghdr, rlimit, pollfd, fd_set).
+constexpr uint32_t kSockaddrMax = sizeof(struct __kernel_sockaddr_storage);  // linux/socket.h
+constexpr uint32_t kTimespec = sizeof(struct __kernel_timespec);             // linux/time_types.h
+constexpr uint32_t kTimeval = sizeof(struct __kernel_old_timeval);
+// The kernel's sigset_t: _NSIG (64) bits (asm/signal.h), not the C library's 128 bytes.
+constexpr uint32_t kKernelSigset = 64 / 8;
+// asm/signal.h's struct sigaction (its name is the C library's too): handler, flags,
+// restorer, mask.
+constexpr uint32_t kKernelSigaction = 3 * sizeof(uint64_t) + kKernelSigset;
+// The i386 struct stat64 (arch/x86/include/uapi/asm/stat.h), which x86_64's headers leave
+// out.
+constexpr uint32_t kI386Stat64 = 96;
+// pselect6's sixth argument: the mask and its size.
+struct PselectSigmask {
+  uint64_t ss, ss_len;
+};
+static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
+              sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
+              "the structs' sizes the kernel side was written for");
+
+}  // namespace
+
+unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS],
+                      bool compat) noexcept {
+  unsigned n = 0;
+  for (auto& slot : slots) slot = capture_slot{};
+  const SyscallInfo* info = info_of(nr, compat);
+  if (!info || data_limit == 0) return 0;
+  uint32_t data = data_limit < BLOB_MAX ? data_limit : BLOB_MAX;
+  auto add = [&](capture_slot slot) {
+    if (n < MAX_BLOBS) slots[n++] = slot;
+  };
+  for (unsigned i = 0; i < info->nargs; ++i) {
+    auto arg = static_cast<uint8_t>(i);
+    auto next = static_cast<uint8_t>(i + 1);
+    Arg type = info->args[i];
+    if (compat && !same_in_compat(type)) continue;
+    switch (type) {
+      case Arg::kBufIn:  // what the call returned
+      case Arg::kBufInHex:
+        add({data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
+        break;
+      case Arg::kBufOut:  // as many bytes as the next argument says
+        add({data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
+        break;
+      case Arg::kSockaddrIn:  // sockaddr_storage at most, its length in the next argument
+        add({kSockaddrMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
+        break;
+      case Arg::kSockaddrOut:  // as long as the socklen_t the next argument points to says
+        add({kSockaddrMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR, next, 0});
+        break;
+      case Arg::kSocklen:  // the length given, then the one returned
+        add({sizeof(socklen_t), arg, CAPTURE_ENTRY, 0, 0});
+        add({sizeof(socklen_t), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kSysinfo:
+        add({sizeof(struct sysinfo), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kFdSet:  // fds 0 to nfds - 1 (argument 0), at most FD_SETSIZE; at entry and exit
+        add({kFdSetMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        add({kFdSetMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        break;
+      case Arg::kFdSetEntry:
+        add({kFdSetMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        break;
+      case Arg::kTimespecLeft:
+      case Arg::kTimevalLeft: {
+        uint32_t size = type == Arg::kTimespecLeft ? kTimespec : kTimeval;
+        add({size, arg, CAPTURE_ENTRY, 0, 0});
+        add({size, arg, CAPTURE_EXIT, 0, 0});
+        break;
+      }
+        break;
+      case Arg::kPselectSig:
+        add({sizeof(PselectSigmask), arg, CAPTURE_ENTRY, 0, ELEM_SIGMASK});
+        break;
+      case Arg::kCwd:  // a path: whole, not cut at the data limit
+        add({BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
+        break;
+      case Arg::kStat:
+        add({sizeof(struct stat), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kStat64:  // the i386 struct stat64
+        add({kI386Stat64, arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kStatx:
+        add({sizeof(struct statx), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kSigactionIn:
+      case Arg::kSigactionOut:
+        add({kKernelSigaction, arg, type == Arg::kSigactionIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kSigsetIn:
+      case Arg::kSigsetOut:
+        add({kKernelSigset, arg, type == Arg::kSigsetIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kRlimitIn:
+      case Arg::kRlimitOut:
+        add({sizeof(struct rlimit), arg, type == Arg::kRlimitIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kIntPair:
+        add({2 * sizeof(int), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kWaitStatus:
+        add({sizeof(int), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kTimespecIn:
+      case Arg::kTimespecOut:
+        add({kTimespec, arg, type == Arg::kTimespecIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kUtsname:
+        add({sizeof(struct utsname), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kDirents:  // only counted: as much as fits, and the kernel counts the rest
+        add({BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, ELEM_DIRENTS});
+        break;
+      case Arg::kIovecIn:  // each element's data cut at the data limit
+        add({data, arg, CAPTURE_ENTRY | CAPTURE_IOVEC, next, 0});
+        break;
+      case Arg::kIovecOut:  // at exit: no more in all than the call returned
+        add({data, arg, CAPTURE_EXIT | CAPTURE_IOVEC, next, 0});
+        break;
+      case Arg::kMsghdrIn:
+        add({data, arg, CAPTURE_ENTRY | CAPTURE_MSGHDR, 0, 0});
+        break;
+      case Arg::kMsghdrOut:  // the lengths it was given, then what it filled
+        add({sizeof(struct msghdr), arg, CAPTURE_ENTRY, 0, 0});
+        add({data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, 0, 0});
+        break;
+      case Arg::kPollFds:  // the events asked for, then the ones returned
+        add({kPollFdsMax, arg, CAPTURE_ENTRY | CAPTURE_COUNT, next, sizeof(struct pollfd)});
+        add({kPollFdsMax, arg, CAPTURE_EXIT | CAPTURE_COUNT, next, sizeof(struct pollfd)});
+        break;
+      case Arg::kCloneArgs:  // struct clone_args, as long as the next argument says, and
+                             // the pidfd and tid the call wrote
+        add({sizeof(struct clone_args), arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
+        add({2 * sizeof(int32_t), arg, CAPTURE_EXIT, 0, ELEM_CLONE_OUT});
+        break;
+      case Arg::kCpuSetOut:  // the bytes of the mask the call returned (1024 CPUs at most)
+        add({sizeof(cpu_set_t), arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
+        break;
+      case Arg::kStackIn:
+      case Arg::kStackOut:
+        add({sizeof(stack_t), arg, type == Arg::kStackIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kUtimes:
+        add({2 * kTimespec, arg, CAPTURE_ENTRY, 0, 0});
+        break;
+      case Arg::kStatfs:
+        add({sizeof(struct statfs), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kGroupsOut:  // up to 64 groups, the count is the return value
+        add({64 * sizeof(gid_t), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      default:
+        break;
+    }
+  }
+  // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
+  if (!compat && info->decoder == Decoder::kSigreturn && kSigframeCapture)
+    add({kKernelSigset, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME});
+  return n;
+}
+
+call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
+                    const capture_slot (&slots)[MAX_BLOBS]) noexcept {
+  call_plan plan{};
+  const SyscallInfo* info = info_of(nr, compat);
+  if (!info) return plan;
+  for (unsigned i = 0; i < info->nargs && i < 6; ++i) {
+    uint8_t bit = static_cast<uint8_t>(1u << i);
+    switch (info->args[i]) {
+      case Arg::kPath:
+      case Arg::kStr:
+        if (options.strings) plan.strings |= bit;
+        // A symlink's target is its content, not a path resolved now.
+        if (info->args[i] == Arg::kPath && !(i == 0 && (info->roles & kRoleLinkTarget)))
+          plan.paths |= bit;
+        break;
+      case Arg::kFd:
+        plan.fds |= bit;
+        break;
+      case Arg::kDirFd:
+        plan.dirfds |= bit;
+        break;
+      case Arg::kArgv:
+        if (options.blobs) {
+          plan.work |= WORK_EXEC | WORK_ENTRY;
+          plan.argv = static_cast<uint8_t>(i | (compat ? ARGV_32BIT : 0));
+        }
+        break;
+      case Arg::kIntPair:
+        if (info->roles & kRoleFdPair) plan.fd_pair = static_cast<uint8_t>(i + 1);
+        break;
+      case Arg::kPollFds:  // its length is the next argument
+        if (i + 1 < info->nargs) plan.fd_array = static_cast<uint8_t>(i + 1);
+        break;
+      case Arg::kFdSet:
+      case Arg::kFdSetEntry:
+        plan.fd_sets |= bit;
+        break;
+      default:
+        break;
+    }
+  }
+  if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
+  if (info->roles & kRoleDupFd) plan.fd_ret = FD_RET_DUPFD;
+  if (!options.absolute) plan.paths = 0;
+  if (!options.fd_paths) {
+    plan.fd_ret = plan.fd_pair = plan.fd_array = plan.fd_sets = 0;
+    plan.fds = 0;
+    // --absolute alone reads directory fds only as the bases of relative paths.
+    if (!options.absolute) plan.dirfds = 0;
+  }
+  if (plan.strings || plan.paths || plan.fd_array || plan.fd_sets ||
+      (options.fd_paths && (plan.fds || plan.dirfds)))
+    plan.work |= WORK_ENTRY;
+  if (plan.fd_ret || plan.fd_pair) plan.work |= WORK_EXIT;
+  for (const capture_slot& slot : slots) {
+    if (slot.flags & CAPTURE_ENTRY) plan.work |= WORK_ENTRY;
+    if (slot.flags & CAPTURE_EXIT) plan.work |= WORK_EXIT;
+    if (slot.flags) ++plan.blobs;
+  }
+  return plan;
+}
+
+}  // namespace observer

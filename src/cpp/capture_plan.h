@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// What the kernel side captures of each syscall, decided in user space from the syscall's row
+// (syscall_facts.h): the buffers and structs of its capture plan, and which strings, paths
+// and fds it reads. Pure functions of the row and the options; thread-safe.
+#pragma once
+
+#include <cstdint>
+
+#include "event.h"
+
+namespace observer {
+
+// The buffers and structs of nr to capture (capture_slot.flags 0 = unused); I/O data is cut
+// at data_limit bytes. compat: nr is a 32-bit call's i386 number, and only structs whose
+// 32-bit layout is known are planned. Returns how many slots it filled.
+unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS],
+                      bool compat = false) noexcept;
+
+// What changes the kernel's work for a full record beyond the limits.
+struct CaptureOptions {
+  bool strings = false;   // path and name arguments
+  bool blobs = false;     // buffers and structs (a data limit > 0)
+  bool fd_paths = false;  // -y: what fd arguments and results name
+  bool absolute = false;  // --absolute: where relative path arguments start
+};
+// The kernel's plan for nr (compat: its i386 number), given the plan's blobs.
+call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
+                    const capture_slot (&slots)[MAX_BLOBS]) noexcept;
+
+}  // namespace observer

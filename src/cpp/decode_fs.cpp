@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// The constants of files and descriptors: open flags, modes, *at flags, fcntl and ioctl
+// commands, and fcntl's arguments and results.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <charconv>
+
+#include "decode_printers.h"
+#include "decode_structs.h"
+#include "text.h"
+#include "uapi_consts.h"
+
+namespace observer {
+
+namespace {
+
+using namespace text;
+
+// R_OK and friends are the C library's (unistd.h): no uapi header defines them.
+constexpr Flag kAccessFlags[] = {{R_OK, "R_OK"}, {W_OK, "W_OK"}, {X_OK, "X_OK"}};
+
+// EFD_* are the C library's (sys/eventfd.h): the uapi headers have them only since Linux 6.9.
+constexpr Flag kEventfdFlags[] = {{1, "EFD_SEMAPHORE"}, {O_CLOEXEC, "EFD_CLOEXEC"},
+                                  {O_NONBLOCK, "EFD_NONBLOCK"}};
+
+// AT_STATX_SYNC_AS_STAT (0) is named, as strace does, before the other AT_ flags.
+char* put_statx_flags(char* out, uint64_t v) {
+  if ((v & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_AS_STAT) {
+    out = put(out, "AT_STATX_SYNC_AS_STAT");
+    if (v) *out++ = '|';
+  }
+  return v ? put_flags(out, v, uapi::k_at_flags) : out;
+}
+
+}  // namespace
+
+char* put_open_flags(char* out, uint64_t v) noexcept {
+  static constexpr std::string_view kAccess[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
+  out = put(out, kAccess[v & O_ACCMODE]);
+  v &= ~static_cast<uint64_t>(O_ACCMODE);
+  if (v) {
+    *out++ = '|';
+    out = put_flags(out, v, uapi::k_open_flags);
+  }
+  return out;
+}
+
+char* put_mode(char* out, uint64_t mode) noexcept {
+  *out++ = '0';
+  if (mode < 010) *out++ = '0';
+  return std::to_chars(out, out + 24, mode, 8).ptr;
+}
+
+char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept {
+  auto si = static_cast<int32_t>(v);
+  switch (type) {
+    case Arg::kOpenFlags:
+      return put_open_flags(out, v);
+    case Arg::kFdFlags:
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_open_flags);
+    case Arg::kMode:
+      return put_mode(out, v);
+    case Arg::kAccess:
+      return put_flags(out, v, kAccessFlags, "F_OK");
+    case Arg::kAtFlags:
+      return put_flags(out, v, uapi::k_at_flags);
+    case Arg::kWhence:
+      return put_enum(out, si, uapi::k_whence);
+    case Arg::kFcntlCmd:
+      return put_enum(out, si, uapi::k_fcntl_cmds);
+    case Arg::kStatxMask:
+      return put_statx_mask(out, v);
+    case Arg::kStatxFlags:
+      return put_statx_flags(out, v);
+    case Arg::kIoctlCmd:
+      return put_named(out, static_cast<uint32_t>(v), uapi::k_ioctls, "_IOC_???");
+    case Arg::kFadvise:
+      return put_enum(out, si, uapi::k_fadvise);
+    case Arg::kRenameFlags:
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_rename_flags);
+    case Arg::kAccessAtFlags:
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_access_at_flags);
+    case Arg::kEpollFlags:
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_epoll_flags);
+    case Arg::kEventfdFlags:
+      return put_flags(out, static_cast<uint32_t>(v), kEventfdFlags);
+    default:
+      return nullptr;
+  }
+}
+
+bool fcntl_without_arg(int cmd) noexcept {
+  switch (cmd) {
+    case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG: case F_GETLEASE:
+    case F_GETPIPE_SZ: case F_GET_SEALS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+char* put_fcntl_arg(char* out, int cmd, uint64_t v) noexcept {
+  switch (cmd) {
+    case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETSIG: case F_SETPIPE_SZ:
+      return put_num(out, static_cast<int32_t>(v));
+    case F_SETFD:
+      return put_flags(out, v, uapi::k_fd_flags);
+    case F_SETFL:
+      return put_open_flags(out, v);
+    default:
+      return put_hex(out, v);
+  }
+}
+
+char* put_fcntl_result(char* out, int cmd, int64_t ret) noexcept {
+  if (cmd != F_GETFD && cmd != F_GETFL) return nullptr;
+  // strace names the flags the getters return: 0x1 (flags FD_CLOEXEC).
+  if (cmd == F_GETFD && ret == 0) return put(out, "0");
+  out = put(put_hex(out, static_cast<uint64_t>(ret)), " (flags ");
+  out = cmd == F_GETFD ? put_flags(out, static_cast<uint64_t>(ret), uapi::k_fd_flags)
+                       : put_open_flags(out, static_cast<uint64_t>(ret));
+  return put(out, ")");
+}
+
+}  // namespace observer

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// The printers of the decoders, by family, for decode*.cpp only: each family's file names the
+// constants and writes the special calls of its syscalls. Every function appends at out and
+// returns the new end (the caller sizes the buffer); all are pure and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "decode.h"
+#include "syscall_facts.h"
+
+namespace observer {
+
+// One argument of kind type, from its value and the items captured with its record
+// (decode.cpp); args are all of the record's arguments.
+char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
+              const __u64* args) noexcept;
+
+// The constants of one family: v written as argument kind type, or nullptr when type is not
+// one of the family's.
+char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept;                       // decode_fs.cpp
+char* put_mem_arg(char* out, Arg type, uint64_t v) noexcept;                      // decode_mem.cpp
+char* put_net_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept;   // decode_net.cpp
+char* put_process_arg(char* out, Arg type, uint64_t v) noexcept;  // decode_process.cpp
+
+// Files and descriptors (decode_fs.cpp).
+char* put_open_flags(char* out, uint64_t v) noexcept;  // O_RDONLY|O_CLOEXEC
+char* put_mode(char* out, uint64_t mode) noexcept;     // strace's "%#03o": 000, 0644
+// fcntl (Decoder::kFcntl): whether strace shows no third argument for cmd, the argument as
+// cmd reads it, and the result of F_GETFD and F_GETFL as flags (nullptr for other commands).
+bool fcntl_without_arg(int cmd) noexcept;
+char* put_fcntl_arg(char* out, int cmd, uint64_t v) noexcept;
+char* put_fcntl_result(char* out, int cmd, int64_t ret) noexcept;
+
+// Processes and signals (decode_process.cpp).
+char* put_signal(char* out, int64_t sig) noexcept;  // SIGTERM, or the number
+// clone3's struct clone_args, then what the call wrote (ELEM_CLONE_OUT, may be nullptr).
+char* put_clone3(char* out, std::string_view args, const std::string_view* wrote) noexcept;
+// The arguments of futex (Decoder::kFutex) and clone (Decoder::kClone), as strace shows them.
+char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept;
+char* put_clone_call(char* out, const Event& e) noexcept;
+
+}  // namespace observer

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+#include "syscall_facts.h"
+
+#include <array>
+#include <iterator>
+
+#include "event.h"
+#include "syscall_rows.h"
+#include "syscall_table.h"
+
+namespace observer {
+
+namespace {
+
+#if defined(__x86_64__)
+constexpr auto& kNames = syscall_table::k_x86_64;
+constexpr auto& kRows = syscall_rows::k_x86_64;
+constexpr auto& kCompatNames = syscall_table::k_i386;
+constexpr auto& kCompatRows = syscall_rows::k_i386;
+#elif defined(__aarch64__)
+constexpr auto& kNames = syscall_table::k_aarch64;
+constexpr auto& kRows = syscall_rows::k_aarch64;
+constexpr std::string_view kCompatNames[1] = {""};
+constexpr SyscallInfo kCompatRows[1] = {{"", 0, {}, Ret::kInt, Decoder::kNone, kEntryByTypes, 0,
+                                         false, false}};
+#else
+#error "observer supports x86_64 and aarch64"
+#endif
+
+constexpr size_t kTableSize = std::size(kNames);
+static_assert(std::size(kRows) == kTableSize && std::size(kCompatRows) == std::size(kCompatNames));
+
+}  // namespace
+
+std::string_view compat_syscall_name(int nr) noexcept {
+  if (nr < 0 || static_cast<size_t>(nr) >= std::size(kCompatNames)) return {};
+  return kCompatNames[nr];
+}
+
+int compat_syscall_number(std::string_view name) noexcept {
+  if (name.empty()) return -1;
+  for (size_t nr = 0; nr < std::size(kCompatNames); ++nr)
+    if (kCompatNames[nr] == name) return static_cast<int>(nr);
+  return -1;
+}
+
+int native_number_of_compat(int nr) noexcept {
+  static const auto table = [] {
+    std::array<int, std::size(kCompatNames)> native{};
+    for (size_t i = 0; i < native.size(); ++i) {
+      native[i] = MAX_SYSCALLS + static_cast<int>(i);
+      for (size_t n = 0; n < kTableSize && !kCompatNames[i].empty(); ++n)
+        if (kNames[n] == kCompatNames[i]) native[i] = static_cast<int>(n);
+    }
+    return native;
+  }();
+  if (nr < 0 || static_cast<size_t>(nr) >= table.size()) return MAX_SYSCALLS + nr;
+  return table[static_cast<size_t>(nr)];
+}
+
+std::string_view syscall_name(int nr) noexcept {
+  if (nr < 0 || static_cast<size_t>(nr) >= kTableSize) return {};
+  return kNames[nr];
+}
+
+const SyscallInfo* syscall_row(int nr, bool compat) noexcept {
+  size_t size = compat ? std::size(kCompatRows) : std::size(kRows);
+  if (nr < 0 || static_cast<size_t>(nr) >= size) return nullptr;
+  return compat ? &kCompatRows[nr] : &kRows[nr];
+}
+
+const SyscallInfo* syscall_info(int nr) noexcept {
+  const SyscallInfo* row = syscall_row(nr);
+  return row && row->declared ? row : nullptr;
+}
+
+const SyscallInfo* compat_syscall_info(int nr) noexcept {
+  const SyscallInfo* row = syscall_row(nr, true);
+  return row && row->declared ? row : nullptr;
+}
+
+bool hand_written(const SyscallInfo* info) noexcept { return info && info->hand_written; }
+
+Decoding decoding(const SyscallInfo* info) noexcept {
+  if (!info) return Decoding::kRaw;
+  for (unsigned i = 0; i < info->nargs; ++i)
+    if (info->args[i] == Arg::kRawPtr || info->args[i] == Arg::kRawFlags ||
+        info->args[i] == Arg::kRawEnum)
+      return Decoding::kPartial;
+  return Decoding::kFull;
+}
+
+std::string_view arg_name(Arg type) noexcept {
+  static constexpr std::string_view kArgNames[] = {
+      "hex", "int", "long", "uint", "uint32", "ptr", "fd", "dirfd", "path", "str",
+      "open_flags", "fd_flags", "mode", "prot", "mmap_flags", "access", "at_flags", "signal",
+      "whence", "clone_flags", "fcntl_cmd", "sighow", "futex_op", "family", "sock_type",
+      "buf_in", "buf_in_hex", "buf_out", "cwd", "stat", "statx", "sigaction_in", "sigaction_out",
+      "sigset_in", "sigset_out", "rlimit_in", "rlimit_out", "sockaddr_in", "int_pair",
+      "wait_status", "timespec_in", "timespec_out", "utsname", "argv", "envp", "dirents",
+      "iovec_in", "iovec_out", "msghdr_in", "msghdr_out", "poll_fds", "stat64", "sockaddr_out",
+      "socklen", "sysinfo", "fd_set", "fd_set_entry", "timespec_left", "timeval_left",
+      "pselect_sig", "statx_mask", "statx_flags", "rlimit_resource", "arch_prctl", "ioctl_cmd",
+      "grnd_flags", "wait_options", "clock_id", "timer_flags", "fadvise", "sock_proto",
+      "sock_flags", "rename_flags", "access_at_flags", "epoll_flags", "eventfd_flags",
+      "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "statfs",
+      "groups_out", "raw_ptr", "raw_flags", "raw_enum"};
+  static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,
+                "every Arg has a name");
+  auto i = static_cast<size_t>(type);
+  return i < std::size(kArgNames) ? kArgNames[i] : "?";
+}
+
+uint8_t string_arg_mask(int nr) noexcept {
+  const SyscallInfo* info = syscall_info(nr);
+  if (!info) return 0;
+  uint8_t mask = 0;
+  for (unsigned i = 0; i < info->nargs; ++i)
+    if (info->args[i] == Arg::kPath || info->args[i] == Arg::kStr) mask |= 1u << i;
+  return mask;
+}
+
+}  // namespace observer

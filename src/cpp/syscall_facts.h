@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// One row of facts per syscall number, as strace's syscallent.h: argument kinds, how the
+// result is shown, the roles of its fds, the printer of its own and how many arguments are
+// written at entry. The rows are generated at build time (tools/gen_syscalls.py) from
+// data/syscalls/facts.tsv, *.args and *.tbl; the printers, the capture plan and -P dispatch
+// on them, never on names. Everything here is constant data and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace observer {
+
+// How one argument is shown. The kinds of every syscall are generated from the kernel's own
+// declarations (data/syscalls/*.args); the rows of data/syscalls/facts.tsv override them.
+// A syscall with neither is shown as six raw hex words.
+enum class Arg : uint8_t {
+  kHex,        // 0x1f
+  kInt,        // signed decimal of a C int (32 bits)
+  kLong,       // signed decimal of 64 bits (off_t, loff_t, long)
+  kUint,       // unsigned decimal
+  kUint32,     // unsigned decimal of a C unsigned int (32 bits)
+  kPtr,        // NULL or 0x7ffd...
+  kFd,         // signed decimal (int)
+  kDirFd,      // AT_FDCWD or fd
+  kPath,       // string captured at entry (a file name)
+  kStr,        // string captured at entry (another name)
+  kOpenFlags,  // O_RDONLY|O_CLOEXEC
+  kFdFlags,    // O_CLOEXEC|O_NONBLOCK (no access mode: pipe2, dup3 ...)
+  kMode,       // 0644
+  kProt,       // PROT_READ|PROT_WRITE
+  kMmapFlags,  // MAP_PRIVATE|MAP_ANONYMOUS
+  kAccess,     // R_OK|W_OK
+  kAtFlags,    // AT_SYMLINK_NOFOLLOW
+  kSignal,     // SIGTERM
+  kWhence,     // SEEK_SET
+  kCloneFlags, // CLONE_VM|...|SIGCHLD
+  kFcntlCmd,   // F_GETFL
+  kSigHow,     // SIG_BLOCK
+  kFutexOp,    // FUTEX_WAIT_PRIVATE
+  kFamily,     // AF_INET
+  kSockType,   // SOCK_STREAM|SOCK_CLOEXEC
+  // Captured by the kernel side (capture_plan): shown decoded when the bytes are there, as a
+  // pointer otherwise (the call failed, or capture is off).
+  kBufIn,          // "data"... the call filled (read), as many bytes as it returned
+  kBufInHex,       // "\x5e\x4d..." the same, every byte in hex (getrandom's random bytes)
+  kBufOut,         // "data"... the call reads (write), as many bytes as the next argument
+  kCwd,            // "/path" the call filled (getcwd)
+  kStat,           // {st_mode=S_IFREG|0644, st_size=..., ...}
+  kStatx,          // {stx_mask=..., stx_attributes=0, stx_mode=..., stx_size=..., ...}
+  kSigactionIn,    // {sa_handler=..., sa_mask=[...], sa_flags=...}
+  kSigactionOut,
+  kSigsetIn,       // [INT CHLD]
+  kSigsetOut,
+  kRlimitIn,       // {rlim_cur=..., rlim_max=...}
+  kRlimitOut,
+  kSockaddrIn,     // {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("...")}
+  kIntPair,        // [3, 4]
+  kWaitStatus,     // [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]
+  kTimespecIn,     // {tv_sec=0, tv_nsec=1000000}
+  kTimespecOut,
+  kUtsname,        // {sysname="Linux", nodename="vm", ...}
+  kArgv,           // ["ls", "-la"]
+  kEnvp,           // 0x7ffd... /* 21 vars */
+  kDirents,        // 0x55d0... /* 20 entries */ (getdents64)
+  kIovecIn,        // [{iov_base="ab", iov_len=2}, ...] the call reads (writev); count next
+  kIovecOut,       // the same, filled by the call (readv): as many bytes as it returned
+  kMsghdrIn,       // {msg_name=NULL, msg_namelen=0, msg_iov=[...], ...} (sendmsg)
+  kMsghdrOut,      // the same, filled by the call (recvmsg), msg_namelen=128 => 16
+  kPollFds,        // [{fd=3, events=POLLIN}] at entry, ([{fd=3, revents=POLLIN}]) after ret
+  kStat64,         // {st_mode=..., st_size=..., ...} of the i386 struct stat64
+  kSockaddrOut,    // {sa_family=AF_INET, ...} the call filled (accept, getsockname, recvfrom)
+  kSocklen,        // [16], or [128 => 16]: the socklen_t given and returned
+  kSysinfo,        // {uptime=4289, loads=[...], totalram=..., ...}
+  kFdSet,          // select's [3 4] at entry, its "in [3]" / "out [4]" after the result
+  kFdSetEntry,     // the same, read at entry only (exceptfds)
+  kTimespecLeft,   // {tv_sec=1, tv_nsec=0} at entry, its "left {...}" after the result
+  kTimevalLeft,    // {tv_sec=1, tv_usec=0} likewise (select)
+  kPselectSig,     // {sigmask=[], sigsetsize=8}
+  // Constants of one syscall's argument.
+  kStatxMask,      // STATX_BASIC_STATS
+  kStatxFlags,     // AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW
+  kRlimitResource, // RLIMIT_STACK
+  kArchPrctl,      // ARCH_SET_FS
+  kIoctlCmd,       // TCGETS
+  kGrndFlags,      // GRND_NONBLOCK
+  kWaitOptions,    // WNOHANG
+  kClockId,        // CLOCK_MONOTONIC
+  kTimerFlags,     // TIMER_ABSTIME
+  kFadvise,        // POSIX_FADV_SEQUENTIAL
+  kSockProto,      // IPPROTO_IP, or the number (the family decides)
+  kSockFlags,      // SOCK_CLOEXEC|SOCK_NONBLOCK (accept4)
+  kRenameFlags,    // RENAME_NOREPLACE
+  kAccessAtFlags,  // AT_SYMLINK_NOFOLLOW|AT_EACCESS (faccessat2)
+  kEpollFlags,     // EPOLL_CLOEXEC
+  kEventfdFlags,   // EFD_SEMAPHORE|EFD_CLOEXEC|EFD_NONBLOCK
+  kMadvise,        // MADV_DONTNEED
+  // More structs and arrays the kernel side captures (capture_plan).
+  kCloneArgs,      // {flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=..., ...} (clone3)
+  kCpuSetOut,      // [0 1]: the CPUs of a mask the call filled (sched_getaffinity)
+  kStackIn,        // {ss_sp=0x..., ss_flags=0, ss_size=65536} (sigaltstack)
+  kStackOut,
+  kUtimes,         // [{tv_sec=0, tv_nsec=0}, UTIME_NOW] (utimensat)
+  kStatfs,         // {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ...}
+  kGroupsOut,      // [0, 27]: the groups the call filled, as many as it returned (getgroups)
+  // What strace decodes further and observer shows as a number: the syscall is decoded
+  // only partly (docs/formats.md, "Decoding coverage").
+  kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
+  kRawFlags,  // 0x80800: flags strace names (the low 32 bits)
+  kRawEnum,   // 3: a constant strace names (a C int)
+};
+
+// How completely a syscall is decoded: every argument as strace shows it, some still as
+// numbers or addresses (kRaw*), or nothing known of its arguments (six hex words).
+enum class Decoding : uint8_t { kFull, kPartial, kRaw };
+
+// How the return value is shown: decimal, hex for addresses (mmap, brk), octal (umask), or
+// an fd (decimal; with -y its path follows: 3</etc/passwd>).
+enum class Ret : uint8_t { kInt, kHex, kOctal, kFd };
+
+// The printer of a syscall whose arguments depend on one another beyond their kinds.
+enum class Decoder : uint8_t {
+  kNone,
+  kFcntl,      // the argument and result by command: F_GETFL's result as flags, F_SETFD's
+  kFutex,      // the arguments the operation reads
+  kClone,      // strace's argument names, the ones the flags use
+  kSigreturn,  // the mask restored from the signal frame (x86_64)
+};
+
+// What a syscall's fds are: bits of SyscallInfo::roles (facts.tsv's roles).
+enum Role : uint8_t {
+  kRoleFdArg0 = 1 << 0,      // argument 0 is an fd, or an *at call's dirfd (-P)
+  kRoleFdResult = 1 << 1,    // returns a new fd on what it names (-P)
+  kRoleFdClose = 1 << 2,     // closes argument 0 (-P)
+  kRoleFdFcntl = 1 << 3,     // fcntl: F_DUPFD and friends (-P)
+  kRoleFdPair = 1 << 4,      // its kIntPair argument is two new fds (-y)
+  kRoleDupFd = 1 << 5,       // F_DUPFD returns an fd (-y)
+  kRoleLinkTarget = 1 << 6,  // argument 0 is a link's target, not a path resolved now
+};
+
+// SyscallInfo::entry when the kinds decide: the arguments before the first the call fills.
+inline constexpr uint8_t kEntryByTypes = 0xff;
+
+struct SyscallInfo {
+  std::string_view name;  // "" for a number the table leaves unused
+  uint8_t nargs;
+  Arg args[6];
+  Ret ret;
+  Decoder decoder;
+  uint8_t entry;      // how many arguments strace writes before <unfinished ...>
+  uint8_t roles;      // enum Role
+  bool hand_written;  // the kinds are facts.tsv's, not only the kernel's declaration
+  bool declared;      // the kinds are known at all
+};
+
+// Name of a native syscall number, "" if the table has none.
+std::string_view syscall_name(int nr) noexcept;
+// Name of a 32-bit call's number (the i386 table on x86_64; none elsewhere), "" if none.
+std::string_view compat_syscall_name(int nr) noexcept;
+// The 32-bit number of a syscall name, or -1.
+int compat_syscall_number(std::string_view name) noexcept;
+// Where the log writes a 32-bit call: the native number of the same syscall, or, for calls
+// only the 32-bit ABI has (socketcall, ...), MAX_SYSCALLS + its i386 number.
+int native_number_of_compat(int nr) noexcept;
+// The row of native syscall nr (compat: of i386 number nr, x86_64 only), declared or not;
+// nullptr outside the table.
+const SyscallInfo* syscall_row(int nr, bool compat = false) noexcept;
+// The row of native syscall nr if its arguments are known; nullptr for a number without a
+// declaration or facts.tsv kinds (shown as six hex args).
+const SyscallInfo* syscall_info(int nr) noexcept;
+// The same for a 32-bit call's i386 number (x86_64 only). facts.tsv's kinds serve it when
+// their count matches the i386 declaration's (i386's mmap is old_mmap).
+const SyscallInfo* compat_syscall_info(int nr) noexcept;
+// Whether info (nullptr: unknown) shows every argument as strace does.
+Decoding decoding(const SyscallInfo* info) noexcept;
+// True if info's kinds are facts.tsv's.
+bool hand_written(const SyscallInfo* info) noexcept;
+// The name of an argument kind: "fd", "path", "raw_ptr" ...
+std::string_view arg_name(Arg type) noexcept;
+// Bit i set: argument i of nr is a string the kernel should capture at entry.
+uint8_t string_arg_mask(int nr) noexcept;
+
+}  // namespace observer
