@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Copyright (c) 2026 The observer developers */
 /*
- * -c: per-syscall totals in a per-CPU array (calls, errors, wall and CPU time, the longest
- * call) and, with --latency, a log2 histogram of each syscall's wall times. Used by sys_enter
+ * -c: per-syscall totals in a per-CPU array (calls, errors, wall and CPU time, the shortest
+ * and the longest call) and, with --latency, a log2 histogram of each syscall's wall times. Used by sys_enter
  * (calls that never return) and sys_exit; the time off the CPU that sys_exit takes out of a
  * call's CPU time is added up by sched_switch in the call's start (calls.bpf.h).
  */
@@ -72,6 +72,15 @@ static __always_inline void add_stats(long nr, long ret, __u64 duration, __u64 c
 	s->cpu_ns += cpu;
 	if (duration > s->max_ns)
 		s->max_ns = duration;
+	if (returned) { /* the shortest and longest of calls that took a time at all */
+		if (!s->returned || duration < s->min_ns)
+			s->min_ns = duration;
+		if (!s->returned || cpu < s->min_cpu_ns)
+			s->min_cpu_ns = cpu;
+		if (cpu > s->max_cpu_ns)
+			s->max_cpu_ns = cpu;
+		s->returned++;
+	}
 	if (count_latency && returned) {
 		__u32 bucket = latency_bucket(duration);
 

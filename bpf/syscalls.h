@@ -251,6 +251,10 @@ struct syscall_stats {
 	__u64 total_ns; /* wall time, entry to exit (strace -c -w) */
 	__u64 max_ns;   /* the longest call's wall time */
 	__u64 cpu_ns;   /* time on a CPU between entry and exit (strace -c's system time) */
+	__u64 returned; /* calls that returned: those min_ns, min_cpu_ns and max_cpu_ns cover */
+	__u64 min_ns;   /* the shortest returned call's wall time */
+	__u64 min_cpu_ns; /* the least and the most CPU time of a returned call (strace -U) */
+	__u64 max_cpu_ns;
 };
 
 /*

@@ -113,3 +113,60 @@ def test_summary_options_need_the_summary(flag: str) -> None:
         cli.parse_options([flag, "--", "true"])
     opts = cli.parse_options(["-c", flag, "--", "true"])
     assert opts.summary and (opts.summary_wall or opts.latency)
+
+
+@dataclass
+class TimedStats(FakeStats):
+    returned: int = 0
+    min_ns: int = 0
+    min_cpu_ns: int = 0
+    max_cpu_ns: int = 0
+
+
+TIMED = [TimedStats(0, 4, 0, 1_000_000, 400_000, cpu_ns=4_000_000, returned=4, min_ns=100_000,
+                    min_cpu_ns=500_000, max_cpu_ns=2_000_000),
+         TimedStats(257, 10, 3, 3_000_000, 900_000, cpu_ns=1_000_000, returned=10,
+                    min_ns=50_000, min_cpu_ns=20_000, max_cpu_ns=300_000),
+         TimedStats(231, 1, 0, 0, 0)]
+
+
+def test_sort_by_calls_name_or_nothing() -> None:
+    def names(sort: str) -> list[str]:
+        return [line.split()[-1] for line in
+                summary.format_table(TIMED, arch="x86_64", sort=sort).splitlines()[2:5]]
+
+    assert names(summary.parse_sort("calls")) == ["openat", "read", "exit_group"]
+    assert names(summary.parse_sort("name")) == ["exit_group", "openat", "read"]
+    assert names(summary.parse_sort("nothing")) == ["read", "exit_group", "openat"]
+    assert names(summary.parse_sort("max-time")) == ["read", "openat", "exit_group"]
+    assert names(summary.parse_sort("errors"))[0] == "openat"
+
+
+def test_columns_as_strace_dash_u_lays_them_out() -> None:
+    columns = summary.parse_columns("calls,min-time,max-time")
+    assert columns == ("calls", "min-time", "max-time", "name")
+    lines = summary.format_table(TIMED, arch="x86_64", columns=columns).splitlines()
+    assert lines[0] == "    calls shortest  longest syscall"
+    assert lines[1] == "--------- -------- -------- ----------------"
+    # CPU time by default: read's calls took 0.5 to 2 ms on a CPU.
+    assert lines[2] == "        4 0.000500 0.002000 read"
+    assert lines[-1] == "       15 0.000020 0.002000 total"
+    wall = summary.format_table(TIMED, arch="x86_64", wall=True, columns=columns).splitlines()
+    assert wall[2].split() == ["10", "0.000050", "0.000900", "openat"]
+
+
+@pytest.mark.parametrize(("text", "message"), [("calls,calls", "twice"),
+                                               ("calls,bogus", "unknown -U column 'bogus'")])
+def test_bad_columns(text: str, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        summary.parse_columns(text)
+
+
+def test_bad_sort_and_options_without_the_summary() -> None:
+    with pytest.raises(UsageError, match="invalid -S 'bogus'"):
+        summary.parse_sort("bogus")
+    for flag in (["-S", "calls"], ["-U", "calls"]):
+        with pytest.raises(UsageError, match="add -c"):
+            cli.parse_options([*flag, "--", "true"])
+    opts = cli.parse_options(["-c", "-S", "calls", "-U", "calls,name", "--", "true"])
+    assert (opts.summary_sort, opts.summary_columns) == ("calls", ("calls", "name"))

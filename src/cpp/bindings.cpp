@@ -375,6 +375,14 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("max_ns", &SyscallStats::max_ns, "The longest call's wall time.")
       .def_readonly("cpu_ns", &SyscallStats::cpu_ns,
                     "Time on a CPU between entry and exit, summed (strace -c's system time).")
+      .def_readonly("returned", &SyscallStats::returned,
+                    "Calls that returned (exit and exit_group never do): the calls min_ns, "
+                    "min_cpu_ns and max_cpu_ns cover.")
+      .def_readonly("min_ns", &SyscallStats::min_ns, "The shortest returned call's wall time.")
+      .def_readonly("min_cpu_ns", &SyscallStats::min_cpu_ns,
+                    "The least CPU time of a returned call.")
+      .def_readonly("max_cpu_ns", &SyscallStats::max_cpu_ns,
+                    "The most CPU time of a returned call.")
       .def_readonly("latency", &SyscallStats::latency,
                     "With Spec.count_latency: calls per bucket of wall time (LATENCY_BUCKETS "
                     "buckets, LATENCY_SUB_BITS per power of two); empty otherwise.");

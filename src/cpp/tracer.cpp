@@ -182,6 +182,12 @@ std::vector<SyscallStats> Tracer::stats() const {
       s.total_ns += c.total_ns;
       s.cpu_ns += c.cpu_ns;
       s.max_ns = std::max<uint64_t>(s.max_ns, c.max_ns);
+      if (c.returned) {
+        s.min_ns = s.returned ? std::min<uint64_t>(s.min_ns, c.min_ns) : c.min_ns;
+        s.min_cpu_ns = s.returned ? std::min<uint64_t>(s.min_cpu_ns, c.min_cpu_ns) : c.min_cpu_ns;
+        s.max_cpu_ns = std::max<uint64_t>(s.max_cpu_ns, c.max_cpu_ns);
+        s.returned += c.returned;
+      }
     }
     if (s.calls) out.push_back(std::move(s));
   }

@@ -30,6 +30,10 @@ struct SyscallStats {
   uint64_t total_ns = 0;  // wall time, entry to exit
   uint64_t max_ns = 0;    // the longest call's wall time
   uint64_t cpu_ns = 0;    // time on a CPU between entry and exit
+  uint64_t returned = 0;  // calls that returned, which the next three cover
+  uint64_t min_ns = 0;    // the shortest returned call's wall time
+  uint64_t min_cpu_ns = 0;  // the least and the most CPU time of a returned call
+  uint64_t max_cpu_ns = 0;
   // With Spec::count_latency: calls per bucket of wall time (LATENCY_BUCKETS, bpf/syscalls.h:
   // bucket b < 4 holds b ns, then four buckets per power of two); empty otherwise.
   std::vector<uint64_t> latency;

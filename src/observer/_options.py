@@ -174,6 +174,8 @@ _SPELLING = {
     "with_summary": ("-C", "with_summary"),
     "summary_wall": ("-w", "summary_wall"),
     "latency": ("--latency", "latency"),
+    "summary_sort": ("-S", "summary_sort"),
+    "summary_columns": ("-U", "summary_columns"),
     "pids": ("-p PID", "pids"),
     "comms": ("-n NAME", "comms"),
     "command": ("-- CMD", "command"),
@@ -211,6 +213,8 @@ class Options:
     with_summary: bool = False  # -C: the counts and the records
     summary_wall: bool = False  # -w
     latency: bool = False  # --latency: per-syscall latency histograms
+    summary_sort: str = "total-time"  # -S, as summary.parse_sort gives it
+    summary_columns: tuple[str, ...] | None = None  # -U, as summary.parse_columns gives them
     capture_time: bool = True
     capture_exit: bool = False  # the Python API's full records without a format
     string_limit: int = 256
@@ -280,8 +284,10 @@ class Options:
         status = [name for name in ("failed", "successful", "unfinished") if getattr(self, name)]
         if len(status) > 1:
             raise UsageError(f"status={' and status='.join(status)} select nothing together")
-        for name in ("summary_wall", "latency"):
-            if getattr(self, name) and not self.counts:
+        shaped = ("summary_wall", "latency", "summary_sort", "summary_columns")
+        defaults = (False, False, "total-time", None)
+        for name, default in zip(shaped, defaults):
+            if getattr(self, name) != default and not self.counts:
                 raise UsageError(f"{self.spell(name)} shapes the summary: add "
                                  f"{self.spell('summary')} (or {self.spell('with_summary')})")
         shapes = [name for name in ("timestamps", "durations", "relative")

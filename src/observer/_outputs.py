@@ -90,8 +90,10 @@ def summary_text(opts: Options, stats: list[Any]) -> str:
     """The -c table of stats as opts shapes it: strace -c's text, or with --format jsonl one
     JSON object per syscall."""
     if opts.format == "jsonl":
-        return summary.format_jsonl(stats, wall=opts.summary_wall)
-    return summary.format_table(stats, wall=opts.summary_wall, latency=opts.latency)
+        return summary.format_jsonl(stats, wall=opts.summary_wall, sort=opts.summary_sort)
+    return summary.format_table(stats, wall=opts.summary_wall, latency=opts.latency,
+                                sort=opts.summary_sort,
+                                columns=opts.summary_columns or summary.DEFAULT_COLUMNS)
 
 
 def write_summary(opts: Options, stats: list[Any], stream: TextIO | None) -> None:

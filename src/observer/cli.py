@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from observer import __version__, _cgroups, syscall_classes, syscalls
+from observer import __version__, _cgroups, summary, syscall_classes, syscalls
 from observer._errors import ObserverError, UsageError
 from observer._files import check_output
 from observer._options import (
@@ -188,6 +188,13 @@ def build_parser() -> argparse.ArgumentParser:
                      help="like -c, and write the records too")
     out.add_argument("-w", dest="summary_wall", action="store_true",
                      help="-c/-C: wall time from entry to exit instead of CPU time (strace -w)")
+    out.add_argument("-S", dest="summary_sort", metavar="SORTBY",
+                     help="-c/-C: sort the table by time (default), min-time, max-time, "
+                          "avg-time, calls, errors, name or nothing (strace -S)")
+    out.add_argument("-U", dest="summary_columns", metavar="COLUMNS",
+                     help="-c/-C: the table's columns, comma-separated: time-percent, "
+                          "total-time, min-time, max-time, avg-time, calls, errors, name "
+                          "(strace -U)")
     out.add_argument("--latency", action="store_true",
                      help="-c/-C: add each syscall's median, 99th percentile and longest wall "
                           "time per call, from histograms kept in the kernel")
@@ -279,6 +286,10 @@ def options_of(args: argparse.Namespace) -> Options:
         timestamps=min(args.timestamps, 3), durations=args.durations, relative=args.relative,
         failed=args.failed, summary=args.summary and not args.with_summary,
         with_summary=args.with_summary, summary_wall=args.summary_wall, latency=args.latency,
+        summary_sort=("total-time" if args.summary_sort is None
+                      else summary.parse_sort(args.summary_sort)),
+        summary_columns=(None if args.summary_columns is None
+                         else summary.parse_columns(args.summary_columns)),
         format=args.format, tid=args.tid, string_limit=args.string_limit,
         data_limit=args.data_limit, decode_fds=args.decode_fds, absolute=args.absolute,
         probe_root=os.environ.get(PROBE_ROOT_ENV, "/"), verbose=args.verbose,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from observer import syscalls
+from observer._errors import UsageError
 
 if TYPE_CHECKING:  # the compiled core's per-syscall totals; any object with these fields works
     from observer._core import SyscallStats as Stats
@@ -73,6 +74,8 @@ class Row:
     p50_us: float | None
     p99_us: float | None
     max_us: float
+    min_time_ns: int = 0  # the shortest and longest returned call, in the table's time
+    max_time_ns: int = 0
 
     @property
     def seconds(self) -> float:
@@ -92,21 +95,86 @@ def syscall_label(nr: int, arch: str | None = None) -> str:
     return syscalls.name(nr, arch) or f"syscall_{nr}"
 
 
-def rows(stats: Iterable[Stats], wall: bool = False, arch: str | None = None) -> list[Row]:
-    """The rows of the table, sorted as strace sorts them: by time, then by number. wall
-    picks wall time over CPU time (strace -c -w)."""
+#: strace -S and -U: each column's names, and the columns strace -c shows by default.
+COLUMNS = {
+    "time-percent": ("time", "time_percent", "time-percent"),
+    "total-time": ("time_total", "time-total", "total_time", "total-time"),
+    "min-time": ("min_time", "min-time", "shortest", "time_min", "time-min"),
+    "max-time": ("longest", "max_time", "max-time", "time_max", "time-max"),
+    "avg-time": ("avg_time", "avg-time", "time_avg", "time-avg"),
+    "calls": ("calls", "count"),
+    "errors": ("error", "errors"),
+    "name": ("name", "syscall", "syscall_name", "syscall-name"),
+}
+DEFAULT_COLUMNS = ("time-percent", "total-time", "avg-time", "calls", "errors", "name")
+
+
+def column_named(alias: str) -> str | None:
+    """The column an -S or -U name stands for (strace's aliases), or None."""
+    return next((column for column, names in COLUMNS.items() if alias in names), None)
+
+
+def parse_sort(text: str) -> str:
+    """The column -S sorts by (strace's names; "nothing" keeps the syscall order); raises
+    UsageError."""
+    if text in ("none", "nothing"):
+        return "nothing"
+    column = column_named(text)
+    if column is None:
+        raise UsageError(f"invalid -S {text!r}: expected time, min-time, max-time, avg-time, "
+                         "calls, errors, name or nothing")
+    return "total-time" if column == "time-percent" else column
+
+
+def parse_columns(text: str) -> tuple[str, ...]:
+    """The columns of -U, comma-separated strace names, the syscall's name always last if not
+    given; raises UsageError."""
+    columns: list[str] = []
+    for alias in text.split(","):
+        column = column_named(alias.strip())
+        if column is None:
+            raise UsageError(f"unknown -U column {alias.strip()!r}: expected "
+                             f"{', '.join(COLUMNS)}")
+        if column in columns:
+            raise UsageError(f"-U names the {column} column twice")
+        columns.append(column)
+    if "name" not in columns:
+        columns.append("name")
+    return tuple(columns)
+
+
+_SORT_KEYS = {
+    "total-time": lambda r: -r.time_ns,
+    "min-time": lambda r: -r.min_time_ns,
+    "max-time": lambda r: -r.max_time_ns,
+    "avg-time": lambda r: -(r.time_ns / max(r.calls, 1)),
+    "calls": lambda r: -r.calls,
+    "errors": lambda r: -r.errors,
+    "name": lambda r: r.name,
+}
+
+
+def rows(stats: Iterable[Stats], wall: bool = False, arch: str | None = None,
+         sort: str = "total-time") -> list[Row]:
+    """The rows of the table, sorted as strace sorts them: by time (or sort: a column of
+    parse_sort, "nothing" for the syscall order), then by number. wall picks wall time over
+    CPU time (strace -c -w)."""
     out = []
     for s in stats:
         hist = list(s.latency)
         p50, p99 = percentile(hist, 0.5), percentile(hist, 0.99)
+        returned = getattr(s, "returned", 0)
         out.append(Row(
             name=syscall_label(s.nr, arch), nr=s.nr, calls=s.calls, errors=s.errors,
             time_ns=s.total_ns if wall else s.cpu_ns, cpu_ns=s.cpu_ns, wall_ns=s.total_ns,
             # A bucket's interpolation never shows more than the longest call took.
             p50_us=None if p50 is None else min(p50, s.max_ns) / 1e3,
             p99_us=None if p99 is None else min(p99, s.max_ns) / 1e3,
-            max_us=s.max_ns / 1e3))
-    out.sort(key=lambda r: (-r.time_ns, r.nr))
+            max_us=s.max_ns / 1e3,
+            min_time_ns=(s.min_ns if wall else s.min_cpu_ns) if returned else 0,
+            max_time_ns=(s.max_ns if wall else s.max_cpu_ns) if returned else 0))
+    key = _SORT_KEYS.get(sort)
+    out.sort(key=(lambda r: r.nr) if key is None else (lambda r: (key(r), r.nr)))
     return out
 
 
@@ -118,42 +186,69 @@ def _latency_cells(p50: float | None, p99: float | None, top: float) -> str:
 
 
 def format_table(stats: Iterable[Stats], arch: str | None = None, wall: bool = False,
-                 latency: bool = False) -> str:
-    """strace -c's table: time share, seconds, usecs/call, calls, errors, syscall, then a
-    total row. CPU time by default, wall time with wall (strace -c -w); latency adds the
-    median, 99th percentile and maximum wall time per call before the syscall column. exit and
-    exit_group never return: they count as calls with no time."""
+                 latency: bool = False, sort: str = "total-time",
+                 columns: Sequence[str] = DEFAULT_COLUMNS) -> str:
+    """strace -c's table: by default time share, seconds, usecs/call, calls, errors, syscall
+    (columns: strace -U's, as parse_columns gives them; sort: -S's), then a total row, each
+    column as wide as strace makes it. CPU time by default, wall time with wall (strace -c -w);
+    latency adds the median, 99th percentile and maximum wall time per call before the
+    syscall column. exit and exit_group never return: they count as calls with no time."""
     stats = list(stats)
-    table = rows(stats, wall, arch)
+    table = rows(stats, wall, arch, sort)
     total = sum(r.time_ns for r in table)
     calls = sum(r.calls for r in table)
     errors = sum(r.errors for r in table)
-    head, rule = HEADER, RULE
+    timed = [r for r in table if r.max_time_ns or r.min_time_ns]
+    shortest = min((r.min_time_ns for r in timed), default=0)
+    longest = max((r.max_time_ns for r in table), default=0)
+    widest_min = max((r.min_time_ns for r in table), default=0)
+    # (header, width, cell of a row, cell of the total), widened as strace widens them.
+    spec = {
+        "time-percent": ("% time", 6, lambda r: f"{100.0 * r.time_ns / total if total else 0:.2f}",
+                         "100.00"),
+        "total-time": ("seconds", max(11, len(f"{total / 1e9:.6f}")),
+                       lambda r: f"{r.seconds:.6f}", f"{total / 1e9:.6f}"),
+        "min-time": ("shortest", max(8, len(f"{widest_min // 10**9}.000000")),
+                     lambda r: f"{r.min_time_ns / 1e9:.6f}", f"{shortest / 1e9:.6f}"),
+        "max-time": ("longest", max(7, len(f"{longest // 10**9}.000000")),
+                     lambda r: f"{r.max_time_ns / 1e9:.6f}", f"{longest / 1e9:.6f}"),
+        "avg-time": ("usecs/call", max(11, max((len(str(r.usecs_per_call)) for r in table),
+                                               default=1)),
+                     lambda r: str(r.usecs_per_call), str(total // 1000 // max(calls, 1))),
+        "calls": ("calls", max(9, len(str(calls))), lambda r: str(r.calls), str(calls)),
+        "errors": ("errors", max(9, len(str(errors))), lambda r: str(r.errors or ""),
+                   str(errors or "")),
+    }
+    name_width = max([16] + [len(r.name) + 1 for r in table])
+    shown = [c for c in columns if c != "name"]
+    head = [spec[c][0].rjust(spec[c][1]) for c in shown]
+    rule = ["-" * spec[c][1] for c in shown]
     if latency:
-        head = HEADER.replace(" syscall", LATENCY_HEADER + " syscall")
-        columns, last = RULE.rsplit(" ", 1)
-        rule = f"{columns}{LATENCY_RULE} {last}"
-    lines = [head, rule]
+        head.append(LATENCY_HEADER[1:])
+        rule.append(LATENCY_RULE[1:])
+    head.append("syscall")
+    rule.append("-" * name_width)
+    lines = [" ".join(head), " ".join(rule)]
     for r in table:
-        share = 100.0 * r.time_ns / total if total else 0.0
-        extra = _latency_cells(r.p50_us, r.p99_us, r.max_us) if latency else ""
-        lines.append(f"{share:6.2f} {r.seconds:11.6f} {r.usecs_per_call:11d} {r.calls:9d} "
-                     f"{r.errors or '':>9}{extra} {r.name}")
-    lines.append(rule)
-    extra = ""
+        cells = [spec[c][2](r).rjust(spec[c][1]) for c in shown]
+        if latency:
+            cells.append(_latency_cells(r.p50_us, r.p99_us, r.max_us)[1:])
+        lines.append(" ".join(cells + [r.name]))
+    lines.append(lines[1])
+    cells = [spec[c][3].rjust(spec[c][1]) for c in shown]
     if latency:
         merged = [sum(c) for c in zip(*(s.latency for s in stats))]
         top = max((s.max_ns for s in stats), default=0)
         p50, p99 = percentile(merged, 0.5), percentile(merged, 0.99)
-        extra = _latency_cells(None if p50 is None else min(p50, top) / 1e3,
-                               None if p99 is None else min(p99, top) / 1e3, top / 1e3)
-    lines.append(f"{100.0:6.2f} {total / 1e9:11.6f} {total // 1000 // max(calls, 1):11d} "
-                 f"{calls:9d} {errors or '':>9}{extra} total")
+        cells.append(_latency_cells(None if p50 is None else min(p50, top) / 1e3,
+                                    None if p99 is None else min(p99, top) / 1e3,
+                                    top / 1e3)[1:])
+    lines.append(" ".join(cells + ["total"]))
     return "\n".join(lines) + "\n"
 
 
-def records(stats: Iterable[Stats], wall: bool = False,
-            arch: str | None = None) -> list[dict[str, object]]:
+def records(stats: Iterable[Stats], wall: bool = False, arch: str | None = None,
+            sort: str = "total-time") -> list[dict[str, object]]:
     """The rows as plain dicts, in the table's order: what ``-c --format jsonl`` writes and
     ``Tracer.summary()`` returns. ``seconds`` and ``usecs_per_call`` are the table's (CPU time,
     or wall time with wall); ``cpu_ns`` and ``wall_ns`` are both kept."""
@@ -161,11 +256,12 @@ def records(stats: Iterable[Stats], wall: bool = False,
              "calls": r.calls, "errors": r.errors, "seconds": r.seconds,
              "usecs_per_call": r.usecs_per_call, "cpu_ns": r.cpu_ns, "wall_ns": r.wall_ns,
              "max_usecs": r.max_us, "p50_us": r.p50_us, "p99_us": r.p99_us}
-            for r in rows(stats, wall, arch)]
+            for r in rows(stats, wall, arch, sort)]
 
 
-def format_jsonl(stats: Iterable[Stats], wall: bool = False, arch: str | None = None) -> str:
+def format_jsonl(stats: Iterable[Stats], wall: bool = False, arch: str | None = None,
+                 sort: str = "total-time") -> str:
     """The table as JSON Lines, one object of records() per syscall."""
     import json
 
-    return "".join(json.dumps(row) + "\n" for row in records(stats, wall, arch))
+    return "".join(json.dumps(row) + "\n" for row in records(stats, wall, arch, sort))

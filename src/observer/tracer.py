@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from observer import _core, _options, _session, summary
+from observer import _core, _options, _session
+from observer import summary as tables  # the name summary is the -c keyword here
 from observer._clock import clock_offset_ns
 from observer._files import check_output
 from observer._outputs import Output, write_summary
@@ -136,6 +137,8 @@ class Tracer:
         host: str | None = None,
         summary_wall: bool = False,
         latency: bool = False,
+        summary_sort: str = "time",
+        summary_columns: str | None = None,
         verbose: int = 0,
     ) -> None:
         # str or bytes (arguments need not be UTF-8); kept as str, bytes as surrogates.
@@ -156,6 +159,9 @@ class Tracer:
             failed=failed, successful=successful, unfinished=unfinished,
             summary=summary and not with_summary, with_summary=with_summary,
             summary_wall=summary_wall, latency=latency,
+            summary_sort=tables.parse_sort(summary_sort),
+            summary_columns=(None if summary_columns is None
+                             else tables.parse_columns(summary_columns)),
             capture_time=capture_time, capture_exit=capture_exit,
             string_limit=string_limit, data_limit=data_limit,
             decode_fds=decode_fds, absolute=absolute,
@@ -432,7 +438,9 @@ class Tracer:
                 self._drained = True
         columns = ["syscall", "nr", "compat", "calls", "errors", "seconds", "usecs_per_call",
                    "cpu_ns", "wall_ns", "max_usecs", "p50_us", "p99_us"]
-        return pd.DataFrame(summary.records(self._session.tracer.stats()), columns=columns)
+        stats = self._session.tracer.stats()
+        return pd.DataFrame(tables.records(stats, self.options.summary_wall,
+                                            sort=self.options.summary_sort), columns=columns)
 
     def events(self, timeout: float | None = None, format: str = "arrow"
                ) -> pa.Table | np.ndarray:
