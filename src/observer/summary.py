@@ -9,7 +9,7 @@ Pure functions: any objects with those fields work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -203,7 +203,7 @@ def format_table(stats: Iterable[Stats], arch: str | None = None, wall: bool = F
     longest = max((r.max_time_ns for r in table), default=0)
     widest_min = max((r.min_time_ns for r in table), default=0)
     # (header, width, cell of a row, cell of the total), widened as strace widens them.
-    spec = {
+    spec: dict[str, tuple[str, int, Callable[[Row], str], str]] = {
         "time-percent": ("% time", 6, lambda r: f"{100.0 * r.time_ns / total if total else 0:.2f}",
                          "100.00"),
         "total-time": ("seconds", max(11, len(f"{total / 1e9:.6f}")),
