@@ -101,13 +101,17 @@ WORKLOAD = "ls / >/dev/null; cat /etc/hostname /etc/passwd >/dev/null; ls -lR /u
            "id >/dev/null; cat /etc/hostname >/dev/null"
 
 
-def traced_run(out: Path, node: str, rotate: str = "4K") -> None:
+#: The baseline does less: what only the fleet's runs do (id, and ls -lR) is foreign to it.
+BASELINE = "ls / >/dev/null; cat /etc/hostname /etc/passwd >/dev/null"
+
+
+def traced_run(out: Path, node: str, rotate: str = "4K", workload: str = WORKLOAD) -> None:
     """A real traced run whose node name comes from NODE_NAME, as a DaemonSet sets it; a
     small --rotate cuts processes across files."""
     env = {**os.environ, "NODE_NAME": node}
     result = subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format",
                              "parquet", "--rotate", rotate, "-o", str(out), "--", "sh", "-c",
-                             WORKLOAD], env=env, capture_output=True, text=True, timeout=120)
+                             workload], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
 
 
@@ -121,7 +125,7 @@ def fleet(tmp_path_factory: pytest.TempPathFactory) -> Path:
         run = root / f"run{i}"
         traced_run(run, node)
         shutil.copytree(run, merged, dirs_exist_ok=True)
-    traced_run(root / "baseline", "node-base")
+    traced_run(root / "baseline", "node-base", workload=BASELINE)
     return root
 
 
