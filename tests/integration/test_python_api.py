@@ -75,13 +75,19 @@ def test_every_syscall_arrives_exactly_once_across_batches(format: str) -> None:
 
 
 def test_records_wait_in_the_backlog_while_python_does_not_read() -> None:
-    # 300,000 records are 34 MB, eight rings of 4 MiB: none is lost only because the core
-    # drains the ring while Python waits for the workload, before batches() is called.
+    # 300,000 records are 34 MB, eight rings of 4 MiB: Python reads none until the workload
+    # has ended, so all but a ring's worth of what it gets the core drained meanwhile. (On an
+    # idle machine none is lost; on a loaded one the drain thread may wait for a CPU while
+    # the workload fills the ring, and the kernel counts what it drops.)
     with Workload(getppid=300_000, sched_yield=0) as work:
         with observer.Tracer(pids=work.pid, syscalls="getppid", ring_size=4) as tracer:
             assert work.go() == 0
             records = sum(len(b) for b in tracer.batches(timeout=60, format="numpy"))
-    assert (records, tracer.lost, tracer.dropped) == (300_000, 0, 0)
+    ring_holds = (4 << 20) // (observer.event_dtype.itemsize + 8)  # a record and its header
+    assert records >= 4 * ring_holds, records
+    report = tracer.report()
+    assert records + tracer.lost == 300_000 and report.lost == report.lost_ring
+    assert tracer.dropped == 0
 
 
 def test_a_full_backlog_drops_records_and_counts_them() -> None:
