@@ -268,8 +268,10 @@ _PARENT = re.compile(r"^(getppid\(\)\s+= )\d+$")
 _RANDOM = re.compile(r'^getrandom\("((?:\\x[0-9a-f]{2})*)"')
 
 
-def normalise(line: str, pids: dict[int, str]) -> str:
-    line = _INODE.sub(r"<\1:[INODE]>", _HEX.sub("0xADDR", line))
+def normalise(line: str, pids: dict[int, str], addresses: re.Pattern[str] = _HEX) -> str:
+    """One line with what differs between runs masked; `addresses` says which hex numbers
+    are addresses (by default every one)."""
+    line = _INODE.sub(r"<\1:[INODE]>", addresses.sub("0xADDR", line))
     for pid, name in pids.items():
         line = re.sub(rf"(?<![\w.]){pid}(?![\w.])", name, line)
     # A parent that is not traced is the tracer itself: strace's pid in one run, observer's
@@ -303,11 +305,12 @@ class Result:
 
 
 def pair_processes(s_lines: dict[int, list[str]], s_order: list[int],
-                   o_lines: dict[int, list[str]], o_order: list[int]) -> list[int | None]:
+                   o_lines: dict[int, list[str]], o_order: list[int],
+                   addresses: re.Pattern[str] = _HEX) -> list[int | None]:
     """For each strace process in order, the observer process most like it (pids masked):
     children that start together may appear in either order."""
     anonymous = {pid: "<pid>" for pid in s_order + o_order}
-    masked = {pid: [normalise(line, anonymous) for line in lines]
+    masked = {pid: [normalise(line, anonymous, addresses) for line in lines]
               for lines_of in (s_lines, o_lines) for pid, lines in lines_of.items()}
     free = list(o_order)
     pairs: list[int | None] = []
