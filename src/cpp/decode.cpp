@@ -249,7 +249,7 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kWaitStatus: case Arg::kTimespecOut: case Arg::kUtsname: case Arg::kDirents:
       case Arg::kIovecOut: case Arg::kMsghdrOut: case Arg::kSockaddrOut: case Arg::kSocklen:
       case Arg::kSysinfo: case Arg::kBufInHex: case Arg::kCpuSetOut: case Arg::kStackOut:
-      case Arg::kStatfs: case Arg::kGroupsOut:
+      case Arg::kStatfs: case Arg::kGroupsOut: case Arg::kSockoptOut:
         return i;
       default:
         break;
@@ -330,6 +330,10 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
       }
       if (info && is_io_arg(info->args[i])) {
         out = put_io_arg(out, info->args[i], e, strings, i);
+        continue;
+      }
+      if (info && is_net_value(info->args[i])) {
+        out = put_net_value(out, info->args[i], e, strings, i);
         continue;
       }
       Arg type = info ? info->args[i] : Arg::kHex;

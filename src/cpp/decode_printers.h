@@ -26,6 +26,13 @@ char* put_mem_arg(char* out, Arg type, uint64_t v) noexcept;                    
 char* put_net_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept;   // decode_net.cpp
 char* put_process_arg(char* out, Arg type, uint64_t v) noexcept;  // decode_process.cpp
 
+// Sockets (decode_net.cpp): whether format_call leaves argument type to put_net_value, and
+// argument i of e of that type from its captured bytes (setsockopt's and getsockopt's values),
+// or the pointer when there are none, the call failed or the length does not fit the type.
+bool is_net_value(Arg type) noexcept;
+char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
+                    unsigned i) noexcept;
+
 // Files and descriptors (decode_fs.cpp).
 char* put_open_flags(char* out, uint64_t v) noexcept;  // O_RDONLY|O_CLOEXEC
 char* put_mode(char* out, uint64_t mode) noexcept;     // strace's "%#03o": 000, 0644
