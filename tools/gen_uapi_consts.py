@@ -63,9 +63,18 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "CLONE_NEWPID", "CLONE_NEWNET", "CLONE_IO"]),
     "fcntl_cmds": (["asm/fcntl.h", "linux/fcntl.h"], [
         "F_DUPFD", "F_GETFD", "F_SETFD", "F_GETFL", "F_SETFL", "F_GETLK", "F_SETLK", "F_SETLKW",
-        "F_SETOWN", "F_GETOWN", "F_SETSIG", "F_GETSIG", "F_OFD_GETLK", "F_OFD_SETLK",
-        "F_OFD_SETLKW", "F_DUPFD_CLOEXEC", "F_SETPIPE_SZ", "F_GETPIPE_SZ", "F_ADD_SEALS",
-        "F_GET_SEALS"]),
+        "F_SETOWN", "F_GETOWN", "F_SETSIG", "F_GETSIG", "F_SETOWN_EX", "F_GETOWN_EX",
+        "F_GETOWNER_UIDS", "F_OFD_GETLK", "F_OFD_SETLK", "F_OFD_SETLKW", "F_SETLEASE",
+        "F_GETLEASE", "F_NOTIFY", "F_CANCELLK", "F_DUPFD_CLOEXEC", "F_SETPIPE_SZ",
+        "F_GETPIPE_SZ", "F_ADD_SEALS", "F_GET_SEALS"]),
+    # fcntl's arguments: F_SETLEASE's and F_GETLEASE's lock types, F_NOTIFY's events,
+    # F_ADD_SEALS's seals.
+    "lease_types": (["asm/fcntl.h"], ["F_RDLCK", "F_WRLCK", "F_UNLCK", "F_EXLCK", "F_SHLCK"]),
+    "notify_flags": (["linux/fcntl.h"], [
+        "DN_ACCESS", "DN_MODIFY", "DN_CREATE", "DN_DELETE", "DN_RENAME", "DN_ATTRIB",
+        "DN_MULTISHOT"]),
+    "seal_flags": (["linux/fcntl.h"], [
+        "F_SEAL_SEAL", "F_SEAL_SHRINK", "F_SEAL_GROW", "F_SEAL_WRITE", "F_SEAL_FUTURE_WRITE"]),
     "fd_flags": (["asm/fcntl.h"], ["FD_CLOEXEC"]),
     "sighow": (["asm/signal.h"], ["SIG_BLOCK", "SIG_UNBLOCK", "SIG_SETMASK"]),
     "futex_ops": (["linux/futex.h"], [
@@ -83,10 +92,28 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "ARCH_SHSTK_ENABLE"]),
     # The terminal and file ioctls programs make most. Two names of one value are both shown,
     # strace's "BTRFS_IOC_CLONE or FICLONE".
-    "ioctls": (["asm/ioctls.h", "linux/fs.h", "linux/btrfs.h"], [
+    "ioctls": (["asm/ioctls.h", "linux/fs.h", "linux/btrfs.h", "asm/sockios.h",
+                "linux/sockios.h"], [
         "TCGETS", "TCSETS", "TCSETSW", "TCSETSF", "TIOCGPGRP", "TIOCSPGRP", "TIOCGWINSZ",
         "TIOCSWINSZ", "FIONREAD", "FIONBIO", "FIONCLEX", "FIOCLEX", "BTRFS_IOC_CLONE",
-        "FICLONE"]),
+        "FICLONE",
+        # Sockets' (asm/sockios.h, linux/sockios.h); SIOCINQ and SIOCOUTQ are FIONREAD and
+        # TIOCOUTQ, SIOCGSTAMP and SIOCGSTAMPNS the _OLD or _NEW ones, not names of their own.
+        "FIOSETOWN", "SIOCSPGRP", "FIOGETOWN", "SIOCGPGRP", "SIOCATMARK", "SIOCGSTAMP_OLD",
+        "SIOCGSTAMPNS_OLD", "SIOCGSTAMP_NEW", "SIOCGSTAMPNS_NEW", "SIOCADDRT", "SIOCDELRT",
+        "SIOCRTMSG", "SIOCGIFNAME", "SIOCSIFLINK", "SIOCGIFCONF", "SIOCGIFFLAGS", "SIOCSIFFLAGS",
+        "SIOCGIFADDR", "SIOCSIFADDR", "SIOCGIFDSTADDR", "SIOCSIFDSTADDR", "SIOCGIFBRDADDR",
+        "SIOCSIFBRDADDR", "SIOCGIFNETMASK", "SIOCSIFNETMASK", "SIOCGIFMETRIC", "SIOCSIFMETRIC",
+        "SIOCGIFMEM", "SIOCSIFMEM", "SIOCGIFMTU", "SIOCSIFMTU", "SIOCSIFNAME", "SIOCGIFENCAP",
+        "SIOCSIFENCAP", "SIOCSIFHWADDR", "SIOCGIFHWADDR", "SIOCGIFSLAVE", "SIOCSIFSLAVE", "SIOCADDMULTI",
+        "SIOCDELMULTI", "SIOCGIFINDEX", "SIOCSIFPFLAGS", "SIOCGIFPFLAGS", "SIOCDIFADDR",
+        "SIOCSIFHWBROADCAST", "SIOCGIFCOUNT", "SIOCGIFBR", "SIOCSIFBR", "SIOCGIFTXQLEN",
+        "SIOCSIFTXQLEN", "SIOCETHTOOL", "SIOCGMIIPHY", "SIOCGMIIREG", "SIOCSMIIREG", "SIOCWANDEV",
+        "SIOCOUTQNSD", "SIOCGSKNS", "SIOCDARP", "SIOCGARP", "SIOCSARP", "SIOCDRARP", "SIOCGRARP",
+        "SIOCSRARP", "SIOCGIFMAP", "SIOCSIFMAP", "SIOCADDDLCI", "SIOCDELDLCI", "SIOCGIFVLAN",
+        "SIOCSIFVLAN", "SIOCBONDENSLAVE", "SIOCBONDRELEASE", "SIOCBONDSETHWADDR",
+        "SIOCBONDSLAVEINFOQUERY", "SIOCBONDINFOQUERY", "SIOCBONDCHANGEACTIVE", "SIOCBRADDBR",
+        "SIOCBRDELBR", "SIOCBRADDIF", "SIOCBRDELIF", "SIOCSHWTSTAMP", "SIOCGHWTSTAMP"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
     "rename_flags": (["linux/fs.h"], ["RENAME_NOREPLACE", "RENAME_EXCHANGE", "RENAME_WHITEOUT"]),
     "epoll_flags": (["linux/eventpoll.h"], ["EPOLL_CLOEXEC"]),
@@ -229,7 +256,8 @@ NEWER = {
 X86_ONLY = {"arch_prctl"}
 
 #: How big the types are that ioctl numbers are built from (_IOW(0x94, 9, int)).
-SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8}
+SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8,
+         "long long[2]": 16}
 IOC_DIRS = {"_IO": 0, "_IOW": 1, "_IOR": 2, "_IOWR": 3}
 
 

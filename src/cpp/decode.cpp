@@ -307,9 +307,8 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
         out = put_fcntl_arg(out, static_cast<int32_t>(e.args[1]), e.args[2]);
         continue;
       }
-      // FICLONE's argument is the file to clone from.
-      if (info && i == 2 && info->args[1] == Arg::kIoctlCmd && e.args[1] == FICLONE) {
-        out = put_dec(out, static_cast<int32_t>(e.args[2]));
+      if (info && i == 2 && info->args[1] == Arg::kIoctlCmd) {
+        out = put_ioctl_arg(out, static_cast<uint32_t>(e.args[1]), e.args[2]);
         continue;
       }
       // getgroups shows as many groups as it returned: [] when asked for the count only.

@@ -85,24 +85,6 @@ constexpr Flag kIcmpTypes[] = {
     {ICMP_INFO_REPLY, "ICMP_INFO_REPLY"},     {ICMP_ADDRESS, "ICMP_ADDRESS"},
     {ICMP_ADDRESSREPLY, "ICMP_ADDRESSREPLY"}};
 
-// strace's way with a value outside its table: the number in hex and a comment naming the
-// kind, 0x4c /* SO_??? */.
-template <size_t N>
-char* put_xval(char* out, uint64_t v, const Flag (&values)[N], std::string_view unknown) {
-  for (const Flag& f : values)
-    if (f.value == v) return put(out, f.name);
-  return put(put(put(put_hex(out, v), " /* "), unknown), " */");
-}
-
-// Flags with strace's way with bits none of whose names are known: 0x10000000 /* MSG_??? */.
-template <size_t N>
-char* put_flag_set(char* out, uint64_t v, const Flag (&flags)[N], std::string_view unknown) {
-  uint64_t known = 0;
-  for (const Flag& f : flags) known |= f.value;
-  if (v && !(v & known)) return put(put(put(put_hex(out, v), " /* "), unknown), " */");
-  return put_flags(out, v, flags);
-}
-
 char* put_sock_level(char* out, uint32_t level) {
   return put_xval(out, level, kSockLevels, "SOL_??");
 }

@@ -3,9 +3,14 @@
 //
 // Socket options and message flags, for test_decode_net.py: each option with a valid value,
 // a length shorter and longer than its type, NULL, a bad pointer and a value that ends where
-// an unreadable page begins; unknown levels, names and flag bits.
+// an unreadable page begins; unknown levels, names and flag bits. Then socket ioctls, known
+// and unknown, and fcntl's lease, signal, notify and seal commands.
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <linux/netlink.h>
+#include <linux/sockios.h>
+#include <signal.h>
+#include <sys/ioctl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <string.h>
@@ -104,5 +109,26 @@ int main(void) {
 	recvfrom(pair[1], buf, sizeof(buf), 0, NULL, NULL);
 	sendto(pair[0], "cd", 2, 0x10000000, NULL, 0);
 	recvfrom(pair[1], buf, sizeof(buf), MSG_DONTWAIT | MSG_CMSG_CLOEXEC, NULL, NULL);
+
+	// ioctl: commands by name, with a pointer or NULL; unknown ones as _IOC().
+	ioctl(-1, SIOCGIFFLAGS, NULL);
+	ioctl(-1, SIOCGIFINDEX, bad);
+	ioctl(-1, FIOGETOWN, NULL);
+	ioctl(-1, _IOC(_IOC_NONE, 0x89, 0xff, 0), 0);
+	ioctl(-1, _IOC(_IOC_READ | _IOC_WRITE, 0xfe, 0x12, 0x34), 0x56);
+
+	// fcntl: a lease, a signal, directory notices and seals, by name.
+	int fd = open("net.fcntl", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	fcntl(fd, F_SETSIG, SIGUSR1);
+	fcntl(fd, F_GETSIG);
+	fcntl(fd, F_SETSIG, 0);
+	fcntl(fd, F_GETSIG);
+	fcntl(fd, F_GETLEASE);
+	fcntl(-1, F_SETLEASE, F_RDLCK);
+	fcntl(-1, F_SETLEASE, 77);
+	fcntl(-1, F_NOTIFY, DN_ACCESS | DN_MULTISHOT);
+	fcntl(fd, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SHRINK);
+	fcntl(fd, F_GET_SEALS);
+	unlink("net.fcntl");
 	return 0;
 }
