@@ -388,9 +388,20 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 					(const void *)(arg_value(r, arg) +
 						       (slot->elem == ELEM_SIGFRAME ?
 								SIGFRAME_MASK_OFFSET : 0)))) {
+		__u64 at = arg_value(r, arg);
+		__u64 room = PAGE_PREFIX_SIZE - (at & (PAGE_PREFIX_SIZE - 1));
+
+		/* The readable start of a value that runs past its memory. */
+		if (slot->elem == ELEM_PAGE_PREFIX && room < want &&
+		    !bpf_probe_read_user(ITEM_AT(r, start, 0), room & (2 * ITEM_MAX - 1),
+					 (const void *)at)) {
+			r->t.truncated |= STRING_TRUNCATED(r->t.count & (MAX_ITEMS - 1));
+			add_item(r, ITEM_BLOB, arg, room, false, when == CAPTURE_EXIT);
+			return 0;
+		}
 		/* Unreadable: shown as the pointer, as strace does. At entry that may be a page
 		 * not yet faulted in, which the call itself brings in: read it again at exit. */
-		if (when == CAPTURE_ENTRY && arg_value(r, arg))
+		if (when == CAPTURE_ENTRY && at)
 			r->unread = 1;
 		return 0;
 	}

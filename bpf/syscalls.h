@@ -139,6 +139,12 @@ enum capture_flag {
  * points, two __s32 (-1: not asked for): the pidfd (CLONE_PIDFD) and the child's tid
  * (CLONE_PARENT_SETTID). */
 #define ELEM_CLONE_OUT 5
+/* capture_slot.elem of a CAPTURE_SIZE_ARG or CAPTURE_SIZE_PTR slot whose length may run past
+ * readable memory (setsockopt's optlen larger than the struct it gives, getsockopt's returned
+ * length larger than the room it had): when the whole is unreadable, the bytes from its start
+ * to the end of its 4 KiB page, marked truncated. */
+#define ELEM_PAGE_PREFIX 6
+#define PAGE_PREFIX_SIZE 4096
 
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut
  * at the data limit), then per element its struct iovec and its data. */

@@ -6,6 +6,7 @@
 #include <linux/socket.h>
 #include <linux/stat.h>
 #include <linux/time_types.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -68,6 +69,9 @@ constexpr uint32_t kKernelSigaction = 3 * sizeof(uint64_t) + kKernelSigset;
 // The i386 struct stat64 (arch/x86/include/uapi/asm/stat.h), which x86_64's headers leave
 // out.
 constexpr uint32_t kI386Stat64 = 96;
+// The largest socket option value decoded as a struct: MCAST_JOIN_GROUP's struct group_req
+// (netinet/in.h; the kernel's is the same, include/uapi/linux/in.h).
+constexpr uint32_t kSockoptMax = sizeof(struct group_req);
 // pselect6's sixth argument: the mask and its size.
 struct PselectSigmask {
   uint64_t ss, ss_len;
@@ -209,6 +213,16 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kGroupsOut:  // up to 64 groups, the count is the return value
         add({64 * sizeof(gid_t), arg, CAPTURE_EXIT, 0, 0});
+        break;
+      case Arg::kSockoptIn:  // as long as the next argument says: a struct, or data; of a
+                             // length past the struct's memory, what is readable of it
+        add({data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG,
+             next, ELEM_PAGE_PREFIX});
+        break;
+      case Arg::kSockoptOut:  // as long as the length the next argument points to says,
+                              // which may be more than the room it had
+        add({data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR,
+             next, ELEM_PAGE_PREFIX});
         break;
       default:
         break;

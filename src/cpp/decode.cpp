@@ -249,7 +249,7 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kWaitStatus: case Arg::kTimespecOut: case Arg::kUtsname: case Arg::kDirents:
       case Arg::kIovecOut: case Arg::kMsghdrOut: case Arg::kSockaddrOut: case Arg::kSocklen:
       case Arg::kSysinfo: case Arg::kBufInHex: case Arg::kCpuSetOut: case Arg::kStackOut:
-      case Arg::kStatfs: case Arg::kGroupsOut:
+      case Arg::kStatfs: case Arg::kGroupsOut: case Arg::kSockoptOut:
         return i;
       default:
         break;
@@ -307,9 +307,8 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
         out = put_fcntl_arg(out, static_cast<int32_t>(e.args[1]), e.args[2]);
         continue;
       }
-      // FICLONE's argument is the file to clone from.
-      if (info && i == 2 && info->args[1] == Arg::kIoctlCmd && e.args[1] == FICLONE) {
-        out = put_dec(out, static_cast<int32_t>(e.args[2]));
+      if (info && i == 2 && info->args[1] == Arg::kIoctlCmd) {
+        out = put_ioctl_arg(out, static_cast<uint32_t>(e.args[1]), e.args[2]);
         continue;
       }
       // getgroups shows as many groups as it returned: [] when asked for the count only.
@@ -330,6 +329,10 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
       }
       if (info && is_io_arg(info->args[i])) {
         out = put_io_arg(out, info->args[i], e, strings, i);
+        continue;
+      }
+      if (info && is_net_value(info->args[i])) {
+        out = put_net_value(out, info->args[i], e, strings, i);
         continue;
       }
       Arg type = info ? info->args[i] : Arg::kHex;

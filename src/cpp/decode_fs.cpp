@@ -4,6 +4,8 @@
 // The constants of files and descriptors: open flags, modes, *at flags, fcntl and ioctl
 // commands, and fcntl's arguments and results.
 #include <fcntl.h>
+#include <linux/fs.h>
+#include <linux/ioctl.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -48,6 +50,38 @@ char* put_open_flags(char* out, uint64_t v) noexcept {
   return out;
 }
 
+namespace {
+
+// An ioctl command by every name of its value ("BTRFS_IOC_CLONE or FICLONE"), or as the
+// _IOC() that makes it (asm-generic/ioctl.h's fields): _IOC(_IOC_READ, 0x89, 0x6, 0x10).
+char* put_ioctl_cmd(char* out, uint32_t cmd) {
+  bool named = false;
+  for (const Flag& f : uapi::k_ioctls) {
+    if (f.value != cmd) continue;
+    out = put(named ? put(out, " or ") : out, f.name);
+    named = true;
+  }
+  if (named) return out;
+  static constexpr std::string_view kDirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
+                                               "_IOC_READ|_IOC_WRITE"};
+  out = put(put(out, "_IOC("), kDirs[(cmd >> _IOC_DIRSHIFT) & _IOC_DIRMASK]);
+  out = put_hex(put(out, ", "), (cmd >> _IOC_TYPESHIFT) & _IOC_TYPEMASK);
+  out = put_hex(put(out, ", "), (cmd >> _IOC_NRSHIFT) & _IOC_NRMASK);
+  out = put_hex(put(out, ", "), (cmd >> _IOC_SIZESHIFT) & _IOC_SIZEMASK);
+  return put(out, ")");
+}
+
+}  // namespace
+
+char* put_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
+  // FICLONE's argument is the file to clone from.
+  if (cmd == FICLONE) return put_num(out, static_cast<int32_t>(v));
+  // A command strace knows is decoded, its argument at least a pointer; others' in hex.
+  for (const Flag& f : uapi::k_ioctls)
+    if (f.value == cmd) return v ? put_hex(out, v) : put(out, "NULL");
+  return put_hex(out, v);
+}
+
 char* put_mode(char* out, uint64_t mode) noexcept {
   *out++ = '0';
   if (mode < 010) *out++ = '0';
@@ -76,7 +110,7 @@ char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kStatxFlags:
       return put_statx_flags(out, v);
     case Arg::kIoctlCmd:
-      return put_named(out, static_cast<uint32_t>(v), uapi::k_ioctls, "_IOC_???");
+      return put_ioctl_cmd(out, static_cast<uint32_t>(v));
     case Arg::kFadvise:
       return put_enum(out, si, uapi::k_fadvise);
     case Arg::kRenameFlags:
@@ -104,18 +138,41 @@ bool fcntl_without_arg(int cmd) noexcept {
 
 char* put_fcntl_arg(char* out, int cmd, uint64_t v) noexcept {
   switch (cmd) {
-    case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETSIG: case F_SETPIPE_SZ:
+    case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETPIPE_SZ:
       return put_num(out, static_cast<int32_t>(v));
     case F_SETFD:
       return put_flags(out, v, uapi::k_fd_flags);
     case F_SETFL:
       return put_open_flags(out, v);
+    case F_SETSIG:
+      return put_signal(out, static_cast<int32_t>(v));
+    case F_SETLEASE:
+      return put_xval(out, v, uapi::k_lease_types, "F_???");
+    case F_NOTIFY:
+      return put_flag_set(out, v, uapi::k_notify_flags, "DN_???");
+    case F_ADD_SEALS:
+      return put_flag_set(out, v, uapi::k_seal_flags, "F_SEAL_???");
     default:
       return put_hex(out, v);
   }
 }
 
 char* put_fcntl_result(char* out, int cmd, int64_t ret) noexcept {
+  auto u = static_cast<uint64_t>(ret);
+  // strace's words after the getters' results: 0x2 (F_UNLCK), 1 (SIGHUP), 0x1 (seals ...).
+  if (cmd == F_GETLEASE) {
+    for (const Flag& f : uapi::k_lease_types)
+      if (f.value == u) return put(put(put(put_hex(out, u), " ("), f.name), ")");
+    return put_hex(out, u);
+  }
+  if (cmd == F_GETSIG) {
+    out = put_num(out, ret);
+    return ret ? put(put_signal(put(out, " ("), ret), ")") : out;
+  }
+  if (cmd == F_GET_SEALS) {
+    if (ret == 0) return put(out, "0");
+    return put(put_flags(put(put_hex(out, u), " (seals "), u, uapi::k_seal_flags), ")");
+  }
   if (cmd != F_GETFD && cmd != F_GETFL) return nullptr;
   // strace names the flags the getters return: 0x1 (flags FD_CLOEXEC).
   if (cmd == F_GETFD && ret == 0) return put(out, "0");

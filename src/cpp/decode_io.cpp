@@ -337,7 +337,7 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
       return put_sockaddr(out, *filled);
     }
     case Arg::kSocklen: {  // [16]: the length given, and " => 16" when the call changed it
-      uint32_t given, got;
+      int32_t given, got;  // signed, as strace shows them: [-1]
       const std::string_view* after = items.find_exit_blob(i);
       if (!bytes || !load_at(*bytes, 0, &given)) break;
       out = put_num(put(out, "["), given);

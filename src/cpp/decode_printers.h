@@ -11,8 +11,30 @@
 
 #include "decode.h"
 #include "syscall_facts.h"
+#include "text.h"
 
 namespace observer {
+
+// strace's way with a value outside its table: the name, or the number in hex and a comment
+// naming the kind, 0x4c /* SO_??? */.
+template <size_t N>
+char* put_xval(char* out, uint64_t v, const text::Flag (&values)[N], std::string_view unknown) {
+  for (const text::Flag& f : values)
+    if (f.value == v) return text::put(out, f.name);
+  return text::put(text::put(text::put(text::put_hex(out, v), " /* "), unknown), " */");
+}
+
+// Flags as A|B|0x40, and the same comment when none of their bits is known:
+// 0x10000000 /* MSG_??? */.
+template <size_t N>
+char* put_flag_set(char* out, uint64_t v, const text::Flag (&flags)[N],
+                   std::string_view unknown) {
+  uint64_t known = 0;
+  for (const text::Flag& f : flags) known |= f.value;
+  if (v && !(v & known))
+    return text::put(text::put(text::put(text::put_hex(out, v), " /* "), unknown), " */");
+  return text::put_flags(out, v, flags);
+}
 
 // One argument of kind type, from its value and the items captured with its record
 // (decode.cpp); args are all of the record's arguments.
@@ -26,9 +48,19 @@ char* put_mem_arg(char* out, Arg type, uint64_t v) noexcept;                    
 char* put_net_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept;   // decode_net.cpp
 char* put_process_arg(char* out, Arg type, uint64_t v) noexcept;  // decode_process.cpp
 
+// Sockets (decode_net.cpp): whether format_call leaves argument type to put_net_value, and
+// argument i of e of that type from its captured bytes (setsockopt's and getsockopt's values),
+// or the pointer when there are none, the call failed or the length does not fit the type.
+bool is_net_value(Arg type) noexcept;
+char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
+                    unsigned i) noexcept;
+
 // Files and descriptors (decode_fs.cpp).
 char* put_open_flags(char* out, uint64_t v) noexcept;  // O_RDONLY|O_CLOEXEC
 char* put_mode(char* out, uint64_t mode) noexcept;     // strace's "%#03o": 000, 0644
+// ioctl's third argument as strace shows it for cmd: FICLONE's fd, a pointer for the
+// commands it decodes, hex for others.
+char* put_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept;
 // fcntl (Decoder::kFcntl): whether strace shows no third argument for cmd, the argument as
 // cmd reads it, and the result of F_GETFD and F_GETFL as flags (nullptr for other commands).
 bool fcntl_without_arg(int cmd) noexcept;

@@ -105,6 +105,14 @@ enum class Arg : uint8_t {
   kUtimes,         // [{tv_sec=0, tv_nsec=0}, UTIME_NOW] (utimensat)
   kStatfs,         // {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ...}
   kGroupsOut,      // [0, 27]: the groups the call filled, as many as it returned (getgroups)
+  // Sockets (decode_net.cpp): levels and option names, and option values by their type.
+  kSockLevel,      // SOL_SOCKET, or 0x3e8 /* SOL_?? */
+  kSockoptGet,     // SO_SNDBUF, by the level in argument 1 (getsockopt's names)
+  kSockoptSet,     // the same for setsockopt
+  kSockoptIn,      // [1], {l_onoff=1, l_linger=5}, {imr_multiaddr=...}: the value given, as
+                   // long as the next argument says (setsockopt)
+  kSockoptOut,     // [212992], {pid=1, uid=0, gid=0}: the value the call filled (getsockopt)
+  kMsgFlags,       // MSG_NOSIGNAL|MSG_DONTWAIT
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// Socket options and message flags, for test_decode_net.py: each option with a valid value,
+// a length shorter and longer than its type, NULL, a bad pointer and a value that ends where
+// an unreadable page begins; unknown levels, names and flag bits. Then socket ioctls, known
+// and unknown, and fcntl's lease, signal, notify and seal commands.
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <linux/netlink.h>
+#include <linux/sockios.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+// A page followed by an unreadable one: an object placed at its end runs into the second.
+static char *page_end(size_t size) {
+	char *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		_exit(1);
+	munmap(p + 4096, 4096);
+	return p + 4096 - size;
+}
+
+int main(void) {
+	int *ival = (int *)page_end(sizeof(int));
+	struct linger *lg = (struct linger *)page_end(sizeof(*lg));
+	struct ip_mreq *mreq = (struct ip_mreq *)page_end(sizeof(*mreq));
+	struct ipv6_mreq *mreq6 = (struct ipv6_mreq *)page_end(sizeof(*mreq6));
+	socklen_t *len = (socklen_t *)page_end(sizeof(socklen_t));
+	void *bad = (void *)16;
+	int udp = socket(AF_INET, SOCK_DGRAM, 0);
+	int tcp = socket(AF_INET6, SOCK_STREAM, IPPROTO_TCP);
+	int nl = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+	int pair[2];
+
+	// SOL_SOCKET: ints, as long as an int, longer (the page ends after 4 bytes), shorter.
+	*ival = 1;
+	setsockopt(udp, SOL_SOCKET, SO_REUSEADDR, ival, sizeof(int));
+	setsockopt(udp, SOL_SOCKET, SO_REUSEADDR, ival, sizeof(int) + 1);
+	setsockopt(udp, SOL_SOCKET, SO_REUSEADDR, ival, 2);
+	setsockopt(udp, SOL_SOCKET, SO_REUSEADDR, NULL, sizeof(int));
+	setsockopt(udp, SOL_SOCKET, SO_REUSEADDR, bad, sizeof(int));
+	*ival = 65536;
+	setsockopt(udp, SOL_SOCKET, SO_SNDBUF, ival, sizeof(int));
+	*len = sizeof(int);
+	getsockopt(udp, SOL_SOCKET, SO_SNDBUF, ival, len);
+	*len = sizeof(int);
+	getsockopt(udp, SOL_SOCKET, SO_TYPE, ival, len);
+	*len = sizeof(int) - 1;
+	getsockopt(udp, SOL_SOCKET, SO_RCVBUF, ival, len);
+	*len = 0;
+	getsockopt(udp, SOL_SOCKET, SO_RCVBUF, NULL, len);
+	getsockopt(udp, SOL_SOCKET, SO_RCVBUF, ival, NULL);
+	getsockopt(udp, SOL_SOCKET, SO_RCVBUF, ival, bad);
+	*len = sizeof(int);
+	getsockopt(udp, SOL_SOCKET, SO_ERROR, ival, len);
+	*len = sizeof(int);
+	getsockopt(-1, SOL_SOCKET, SO_ERROR, ival, len);
+
+	// struct linger, whole, cut, and in a length longer than its memory.
+	lg->l_onoff = 1;
+	lg->l_linger = 5;
+	setsockopt(udp, SOL_SOCKET, SO_LINGER, lg, sizeof(*lg));
+	setsockopt(udp, SOL_SOCKET, SO_LINGER, lg, sizeof(*lg) + 8);
+	setsockopt(udp, SOL_SOCKET, SO_LINGER, lg, sizeof(int));
+	*len = sizeof(*lg);
+	getsockopt(udp, SOL_SOCKET, SO_LINGER, lg, len);
+	*len = sizeof(int);
+	getsockopt(udp, SOL_SOCKET, SO_LINGER, lg, len);
+
+	// Unknown names and levels.
+	setsockopt(udp, SOL_SOCKET, 200, ival, sizeof(int));
+	setsockopt(udp, 1000, 1, ival, sizeof(int));
+	setsockopt(udp, SOL_IP, 250, ival, sizeof(int));
+
+	// Other levels: an int, multicast groups, TCP and netlink.
+	*ival = 1;
+	setsockopt(udp, SOL_IP, IP_RECVERR, ival, sizeof(int));
+	mreq->imr_multiaddr.s_addr = htonl(0xe0000003);
+	mreq->imr_interface.s_addr = htonl(INADDR_LOOPBACK);
+	setsockopt(udp, SOL_IP, IP_ADD_MEMBERSHIP, mreq, sizeof(*mreq));
+	setsockopt(udp, SOL_IP, IP_DROP_MEMBERSHIP, mreq, sizeof(*mreq) - 1);
+	memset(mreq6, 0, sizeof(*mreq6));
+	mreq6->ipv6mr_multiaddr.s6_addr[0] = 0xff;
+	mreq6->ipv6mr_multiaddr.s6_addr[1] = 0x02;
+	mreq6->ipv6mr_multiaddr.s6_addr[15] = 0x01;
+	mreq6->ipv6mr_interface = 0;
+	setsockopt(tcp, SOL_IPV6, IPV6_ADD_MEMBERSHIP, mreq6, sizeof(*mreq6));
+	*ival = 1;
+	setsockopt(tcp, SOL_TCP, TCP_NODELAY, ival, sizeof(int));
+	*len = sizeof(int);
+	getsockopt(tcp, SOL_TCP, TCP_NODELAY, ival, len);
+	setsockopt(tcp, SOL_IPV6, IPV6_V6ONLY, ival, sizeof(int));
+	setsockopt(nl, SOL_NETLINK, NETLINK_PKTINFO, ival, sizeof(int));
+	*len = sizeof(int);
+	getsockopt(nl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, ival, len);
+
+	// Message flags: known, unknown bits, none.
+	socketpair(AF_UNIX, SOCK_DGRAM, 0, pair);
+	char buf[8];
+	sendto(pair[0], "ab", 2, MSG_DONTWAIT | MSG_NOSIGNAL, NULL, 0);
+	recvfrom(pair[1], buf, sizeof(buf), MSG_PEEK | MSG_TRUNC, NULL, NULL);
+	recvfrom(pair[1], buf, sizeof(buf), 0, NULL, NULL);
+	sendto(pair[0], "cd", 2, 0x10000000, NULL, 0);
+	recvfrom(pair[1], buf, sizeof(buf), MSG_DONTWAIT | MSG_CMSG_CLOEXEC, NULL, NULL);
+
+	// ioctl: commands by name, with a pointer or NULL; unknown ones as _IOC().
+	ioctl(-1, SIOCGIFFLAGS, NULL);
+	ioctl(-1, SIOCGIFINDEX, bad);
+	ioctl(-1, FIOGETOWN, NULL);
+	ioctl(-1, _IOC(_IOC_NONE, 0x89, 0xff, 0), 0);
+	ioctl(-1, _IOC(_IOC_READ | _IOC_WRITE, 0xfe, 0x12, 0x34), 0x56);
+
+	// fcntl: a lease, a signal, directory notices and seals, by name.
+	int fd = open("net.fcntl", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	fcntl(fd, F_SETSIG, SIGUSR1);
+	fcntl(fd, F_GETSIG);
+	fcntl(fd, F_SETSIG, 0);
+	fcntl(fd, F_GETSIG);
+	fcntl(fd, F_GETLEASE);
+	fcntl(-1, F_SETLEASE, F_RDLCK);
+	fcntl(-1, F_SETLEASE, 77);
+	fcntl(-1, F_NOTIFY, DN_ACCESS | DN_MULTISHOT);
+	fcntl(fd, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SHRINK);
+	fcntl(fd, F_GET_SEALS);
+	unlink("net.fcntl");
+	return 0;
+}
