@@ -4,6 +4,7 @@
 // The pipeline over a fake ring: a producer thread writes numbered records as fast as the ring
 // takes them, the drain thread copies them into chunks, and the test takes the chunks as a
 // sink's thread would. Every record arrives once, in order, or is counted as dropped.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
@@ -247,6 +248,7 @@ void calls_in_halves_are_written_whole_or_counted_dropped() {
   pipeline.start();
   constexpr uint32_t kThreads = 7;
   constexpr uint64_t kCalls = kThreads * 14000;
+  std::atomic<bool> produced{false};
   std::thread producer([&] {
     auto put = [&](const std::string& record) {
       while (ring.add(record) == UINT64_MAX) std::this_thread::yield();
@@ -257,9 +259,14 @@ void calls_in_halves_are_written_whole_or_counted_dropped() {
       for (uint32_t t = 0; t < kThreads; ++t) put(entry_half(100 + t, i + t));
       for (uint32_t t = 0; t < kThreads; ++t) put(end_half(100 + t, i + t));
     }
+    produced = true;
   });
   Written out;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  // The sink stalls until the backlog has overflowed once (a state, not a time: on a loaded
+  // machine the producer may get little CPU), then takes it in bursts.
+  while (pipeline.dropped() == 0 && !produced && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::yield();
   for (int round = 0; std::chrono::steady_clock::now() < deadline; ++round) {
     if (round % 2) std::this_thread::sleep_for(std::chrono::milliseconds(2));  // the sink stalls
     std::vector<Chunk> chunks = pipeline.take(Pipeline::kDrainMs, 64 << 10);
