@@ -32,7 +32,7 @@ char* put_statx_flags(char* out, uint64_t v) {
     out = put(out, "AT_STATX_SYNC_AS_STAT");
     if (v) *out++ = '|';
   }
-  return v ? put_flags(out, v, uapi::k_at_flags) : out;
+  return v ? put_flags(out, v, uapi::k_at_flags, "0", "AT_???") : out;
 }
 
 }  // namespace
@@ -60,17 +60,17 @@ char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kOpenFlags:
       return put_open_flags(out, v);
     case Arg::kFdFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_open_flags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_open_flags, "0", "O_???");
     case Arg::kMode:
       return put_mode(out, v);
     case Arg::kAccess:
-      return put_flags(out, v, kAccessFlags, "F_OK");
+      return put_flags(out, v, kAccessFlags, "F_OK", "?_OK");
     case Arg::kAtFlags:
-      return put_flags(out, v, uapi::k_at_flags);
+      return put_flags(out, v, uapi::k_at_flags, "0", "AT_???");
     case Arg::kWhence:
-      return put_enum(out, si, uapi::k_whence);
+      return put_enum(out, si, uapi::k_whence, "SEEK_???");
     case Arg::kFcntlCmd:
-      return put_enum(out, si, uapi::k_fcntl_cmds);
+      return put_enum(out, si, uapi::k_fcntl_cmds, "F_???");
     case Arg::kStatxMask:
       return put_statx_mask(out, v);
     case Arg::kStatxFlags:
@@ -78,15 +78,16 @@ char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kIoctlCmd:
       return put_named(out, static_cast<uint32_t>(v), uapi::k_ioctls, "_IOC_???");
     case Arg::kFadvise:
-      return put_enum(out, si, uapi::k_fadvise);
+      return put_enum(out, si, uapi::k_fadvise, "POSIX_FADV_???");
     case Arg::kRenameFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_rename_flags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_rename_flags, "0", "RENAME_??");
     case Arg::kAccessAtFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_access_at_flags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_access_at_flags, "0",
+                       "AT_???");
     case Arg::kEpollFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_epoll_flags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_epoll_flags, "0", "EPOLL_???");
     case Arg::kEventfdFlags:
-      return put_flags(out, static_cast<uint32_t>(v), kEventfdFlags);
+      return put_flags(out, static_cast<uint32_t>(v), kEventfdFlags, "0", "EFD_???");
     default:
       return nullptr;
   }
@@ -107,7 +108,7 @@ char* put_fcntl_arg(char* out, int cmd, uint64_t v) noexcept {
     case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETSIG: case F_SETPIPE_SZ:
       return put_num(out, static_cast<int32_t>(v));
     case F_SETFD:
-      return put_flags(out, v, uapi::k_fd_flags);
+      return put_flags(out, v, uapi::k_fd_flags, "0", "FD_???");
     case F_SETFL:
       return put_open_flags(out, v);
     default:
