@@ -305,6 +305,8 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
       if (info && info->args[i] == Arg::kMode && i > 0 && info->args[i - 1] == Arg::kOpenFlags &&
           !(e.args[i - 1] & O_CREAT) && (e.args[i - 1] & O_TMPFILE) != O_TMPFILE)
         break;
+      // mknod's device only for a device's mode.
+      if (info && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
       // FIOCLEX and FIONCLEX take no argument.
       if (info && info->args[i - (i > 0)] == Arg::kIoctlCmd && i == 2 &&
           (e.args[1] == FIOCLEX || e.args[1] == FIONCLEX))

@@ -4,6 +4,8 @@
 // The constants of files and descriptors: open flags, modes, *at flags, fcntl and ioctl
 // commands, and fcntl's arguments and results.
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -35,7 +37,29 @@ char* put_statx_flags(char* out, uint64_t v) {
   return v ? put_flags(out, v, uapi::k_at_flags, "0", "AT_???") : out;
 }
 
+// mknod's mode as strace's print_symbolic_mode_t writes it: S_IFCHR|S_ISUID|0600, the
+// number alone when the type is none it knows.
+char* put_symbolic_mode(char* out, uint64_t mode) {
+  static constexpr Flag kTypes[] = {{S_IFREG, "S_IFREG"}, {S_IFSOCK, "S_IFSOCK"},
+                                    {S_IFIFO, "S_IFIFO"}, {S_IFLNK, "S_IFLNK"},
+                                    {S_IFDIR, "S_IFDIR"}, {S_IFBLK, "S_IFBLK"},
+                                    {S_IFCHR, "S_IFCHR"}};
+  if (uint64_t type = mode & S_IFMT) {
+    const Flag* named = nullptr;
+    for (const Flag& t : kTypes)
+      if (t.value == type) named = &t;
+    if (!named) return put_mode(out, mode);
+    out = put(put(out, named->name), "|");
+  }
+  if (mode & S_ISUID) out = put(out, "S_ISUID|");
+  if (mode & S_ISGID) out = put(out, "S_ISGID|");
+  if (mode & S_ISVTX) out = put(out, "S_ISVTX|");
+  return put_mode(out, mode & ~uint64_t{S_IFMT | S_ISUID | S_ISGID | S_ISVTX});
+}
+
 }  // namespace
+
+bool is_device_mode(uint64_t mode) noexcept { return S_ISCHR(mode) || S_ISBLK(mode); }
 
 char* put_open_flags(char* out, uint64_t v) noexcept {
   static constexpr std::string_view kAccess[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
@@ -61,8 +85,13 @@ char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_open_flags(out, v);
     case Arg::kFdFlags:
       return put_flags(out, static_cast<uint32_t>(v), uapi::k_open_flags, "0", "O_???");
-    case Arg::kMode:
-      return put_mode(out, v);
+    case Arg::kMode:  // a umode_t, as strace's print_numeric_umode_t (umask's is an int)
+      return put_mode(out, v & 0xffff);
+    case Arg::kModeType:
+      return put_symbolic_mode(out, v & 0xffff);
+    case Arg::kDev:  // strace's print_dev_t
+      out = put_hex(put(out, "makedev("), major(static_cast<dev_t>(v)));
+      return put(put_hex(put(out, ", "), minor(static_cast<dev_t>(v))), ")");
     case Arg::kAccess:
       return put_flags(out, v, kAccessFlags, "F_OK", "?_OK");
     case Arg::kAtFlags:

@@ -29,6 +29,7 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept;  // decode_proc
 // Files and descriptors (decode_fs.cpp).
 char* put_open_flags(char* out, uint64_t v) noexcept;  // O_RDONLY|O_CLOEXEC
 char* put_mode(char* out, uint64_t mode) noexcept;     // strace's "%#03o": 000, 0644
+bool is_device_mode(uint64_t mode) noexcept;           // S_IFCHR or S_IFBLK: mknod's dev follows
 // fcntl (Decoder::kFcntl): whether strace shows no third argument for cmd, the argument as
 // cmd reads it, and the result of F_GETFD and F_GETFL as flags (nullptr for other commands).
 bool fcntl_without_arg(int cmd) noexcept;

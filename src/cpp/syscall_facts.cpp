@@ -105,7 +105,8 @@ std::string_view arg_name(Arg type) noexcept {
       "grnd_flags", "wait_options", "clock_id", "timer_flags", "fadvise", "sock_proto",
       "sock_flags", "rename_flags", "access_at_flags", "epoll_flags", "eventfd_flags",
       "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "statfs",
-      "groups_out", "uid", "raw_ptr", "raw_flags", "raw_enum"};
+      "groups_out", "uid", "mode_type", "dev",
+      "raw_ptr", "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,
                 "every Arg has a name");
   auto i = static_cast<size_t>(type);

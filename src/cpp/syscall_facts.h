@@ -106,6 +106,8 @@ enum class Arg : uint8_t {
   kStatfs,         // {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ...}
   kGroupsOut,      // [0, 27]: the groups the call filled, as many as it returned (getgroups)
   kUid,            // 1000: a uid_t or gid_t, unsigned, but -1 ("unchanged") as -1
+  kModeType,       // S_IFCHR|0600: a mode with its file type (mknod)
+  kDev,            // makedev(0x1, 0x3), after a kModeType of a device only (mknod)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
