@@ -64,7 +64,8 @@ def test_well_known_declarations() -> None:
     ("size_t count", "kUint"),
     ("loff_t pos", "kLong"),
     ("pid_t pid", "kInt"),
-    ("uid_t ruid", "kInt"),
+    ("uid_t ruid", "kUid"),
+    ("old_gid_t group", "kUid"),
     ("unsigned int count", "kUint32"),
     ("unsigned int flags", "kRawFlags"),
     ("int cmd", "kRawEnum"),
@@ -76,6 +77,32 @@ def test_well_known_declarations() -> None:
 ])
 def test_c_types_map_to_decoder_types(decl: str, kind: str) -> None:
     assert gen.arg_kind(decl) == kind
+
+
+@pytest.mark.parametrize("decl, width", [
+    ("int flags", "kS32"),
+    ("pid_t pid", "kS32"),
+    ("const clockid_t which_clock", "kS32"),
+    ("enum landlock_rule_type rule_type", "kS32"),
+    ("unsigned int fd", "kU32"),
+    ("uid_t user", "kU32"),
+    ("umode_t mode", "kU16"),
+    ("old_uid_t user", "kU16"),
+    ("unsigned long", "k64"),
+    ("loff_t pos", "k64"),
+    ("int __user *", "k64"),
+])
+def test_c_types_give_the_bits_the_kernel_reads(decl: str, width: str) -> None:
+    assert gen.arg_width(decl) == width
+
+
+def test_rows_carry_the_widths_of_the_declaration() -> None:
+    widths = gen.parse_widths(DATA / "x86_64.args")
+    _, rows = gen.parse_args(DATA / "x86_64.args")
+    number = {name: nr for nr, (name, _) in rows.items()}
+    assert widths[number["creat"]] == ["k64", "kU16"]
+    assert widths[number["faccessat"]] == ["kS32", "k64", "kS32"]
+    assert widths[number["afs_syscall"]] is None
 
 
 def test_an_unknown_type_is_an_error_not_a_guess() -> None:

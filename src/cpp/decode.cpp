@@ -102,6 +102,9 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
       return put_udec(out, v);
     case Arg::kUint32:
       return put_udec(out, static_cast<uint32_t>(v));
+    case Arg::kUid:  // strace's printuid
+      return static_cast<uint32_t>(v) == UINT32_MAX ? put(out, "-1")
+                                                   : put_udec(out, static_cast<uint32_t>(v));
     case Arg::kPtr:
     case Arg::kRawPtr:
       return v ? put_hex(out, v) : put(out, "NULL");
@@ -260,13 +263,18 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
 
 }  // namespace
 
-char* format_call(char* out, const Event& e, const Strings& strings, size_t column,
+char* format_call(char* out, const Event& raw, const Strings& strings, size_t column,
                   CallPart part) noexcept {
   const char* begin = out;
   // A 32-bit call is named and typed by the i386 table.
-  bool compat = e.flags & EVENT_COMPAT;
-  std::string_view name = compat ? compat_syscall_name(e.nr) : syscall_name(e.nr);
-  const SyscallInfo* info = compat ? compat_syscall_info(e.nr) : syscall_info(e.nr);
+  bool compat = raw.flags & EVENT_COMPAT;
+  std::string_view name = compat ? compat_syscall_name(raw.nr) : syscall_name(raw.nr);
+  const SyscallInfo* info = compat ? compat_syscall_info(raw.nr) : syscall_info(raw.nr);
+  // Every argument as the kernel reads it: the low bits its declaration types.
+  Event narrowed = raw;
+  if (info)
+    for (unsigned i = 0; i < 6; ++i) narrowed.args[i] = narrow(raw.args[i], info->widths[i]);
+  const Event& e = narrowed;
   bool unfinished = (e.flags & EVENT_UNFINISHED) || part == CallPart::kEntry;
   bool resumed = (e.flags & EVENT_RESUMED) || part == CallPart::kExit;
   if (resumed) out = put(out, "<... ");
@@ -297,6 +305,8 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
       if (info && info->args[i] == Arg::kMode && i > 0 && info->args[i - 1] == Arg::kOpenFlags &&
           !(e.args[i - 1] & O_CREAT) && (e.args[i - 1] & O_TMPFILE) != O_TMPFILE)
         break;
+      // mknod's device only for a device's mode.
+      if (info && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
       // FIOCLEX and FIONCLEX take no argument.
       if (info && info->args[i - (i > 0)] == Arg::kIoctlCmd && i == 2 &&
           (e.args[1] == FIOCLEX || e.args[1] == FIONCLEX))
@@ -336,7 +346,13 @@ char* format_call(char* out, const Event& e, const Strings& strings, size_t colu
         continue;
       }
       Arg type = info ? info->args[i] : Arg::kHex;
-      if (compat && type == Arg::kLong) type = Arg::kInt;  // i386's long is 32 bits
+      // i386's 16-bit ids (chown16's old_uid_t): -1 is 0xffff.
+      if (type == Arg::kUid && info->widths[i] == Width::kU16 && e.args[i] == 0xffff) {
+        out = put(out, "-1");
+        continue;
+      }
+      // i386's long is 32 bits, and so is a long kind on an int.
+      if (type == Arg::kLong && (compat || info->widths[i] == Width::kS32)) type = Arg::kInt;
       out = put_arg(out, type, e.args[i], strings, i, e.args);
     }
     // strace's "read(3, " before its marker: the arguments it writes at the exit follow.

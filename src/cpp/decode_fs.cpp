@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <linux/ioctl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -34,10 +36,32 @@ char* put_statx_flags(char* out, uint64_t v) {
     out = put(out, "AT_STATX_SYNC_AS_STAT");
     if (v) *out++ = '|';
   }
-  return v ? put_flags(out, v, uapi::k_at_flags) : out;
+  return v ? put_flags(out, v, uapi::k_at_flags, "0", "AT_???") : out;
+}
+
+// mknod's mode as strace's print_symbolic_mode_t writes it: S_IFCHR|S_ISUID|0600, the
+// number alone when the type is none it knows.
+char* put_symbolic_mode(char* out, uint64_t mode) {
+  static constexpr Flag kTypes[] = {{S_IFREG, "S_IFREG"}, {S_IFSOCK, "S_IFSOCK"},
+                                    {S_IFIFO, "S_IFIFO"}, {S_IFLNK, "S_IFLNK"},
+                                    {S_IFDIR, "S_IFDIR"}, {S_IFBLK, "S_IFBLK"},
+                                    {S_IFCHR, "S_IFCHR"}};
+  if (uint64_t type = mode & S_IFMT) {
+    const Flag* named = nullptr;
+    for (const Flag& t : kTypes)
+      if (t.value == type) named = &t;
+    if (!named) return put_mode(out, mode);
+    out = put(put(out, named->name), "|");
+  }
+  if (mode & S_ISUID) out = put(out, "S_ISUID|");
+  if (mode & S_ISGID) out = put(out, "S_ISGID|");
+  if (mode & S_ISVTX) out = put(out, "S_ISVTX|");
+  return put_mode(out, mode & ~uint64_t{S_IFMT | S_ISUID | S_ISGID | S_ISVTX});
 }
 
 }  // namespace
+
+bool is_device_mode(uint64_t mode) noexcept { return S_ISCHR(mode) || S_ISBLK(mode); }
 
 char* put_open_flags(char* out, uint64_t v) noexcept {
   static constexpr std::string_view kAccess[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
@@ -94,17 +118,22 @@ char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kOpenFlags:
       return put_open_flags(out, v);
     case Arg::kFdFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_open_flags);
-    case Arg::kMode:
-      return put_mode(out, v);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_open_flags, "0", "O_???");
+    case Arg::kMode:  // a umode_t, as strace's print_numeric_umode_t (umask's is an int)
+      return put_mode(out, v & 0xffff);
+    case Arg::kModeType:
+      return put_symbolic_mode(out, v & 0xffff);
+    case Arg::kDev:  // strace's print_dev_t
+      out = put_hex(put(out, "makedev("), major(static_cast<dev_t>(v)));
+      return put(put_hex(put(out, ", "), minor(static_cast<dev_t>(v))), ")");
     case Arg::kAccess:
-      return put_flags(out, v, kAccessFlags, "F_OK");
+      return put_flags(out, v, kAccessFlags, "F_OK", "?_OK");
     case Arg::kAtFlags:
-      return put_flags(out, v, uapi::k_at_flags);
+      return put_flags(out, v, uapi::k_at_flags, "0", "AT_???");
     case Arg::kWhence:
-      return put_enum(out, si, uapi::k_whence);
+      return put_enum(out, si, uapi::k_whence, "SEEK_???");
     case Arg::kFcntlCmd:
-      return put_enum(out, si, uapi::k_fcntl_cmds);
+      return put_enum(out, si, uapi::k_fcntl_cmds, "F_???");
     case Arg::kStatxMask:
       return put_statx_mask(out, v);
     case Arg::kStatxFlags:
@@ -112,15 +141,16 @@ char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kIoctlCmd:
       return put_ioctl_cmd(out, static_cast<uint32_t>(v));
     case Arg::kFadvise:
-      return put_enum(out, si, uapi::k_fadvise);
+      return put_enum(out, si, uapi::k_fadvise, "POSIX_FADV_???");
     case Arg::kRenameFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_rename_flags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_rename_flags, "0", "RENAME_??");
     case Arg::kAccessAtFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_access_at_flags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_access_at_flags, "0",
+                       "AT_???");
     case Arg::kEpollFlags:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_epoll_flags);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_epoll_flags, "0", "EPOLL_???");
     case Arg::kEventfdFlags:
-      return put_flags(out, static_cast<uint32_t>(v), kEventfdFlags);
+      return put_flags(out, static_cast<uint32_t>(v), kEventfdFlags, "0", "EFD_???");
     default:
       return nullptr;
   }
@@ -141,7 +171,7 @@ char* put_fcntl_arg(char* out, int cmd, uint64_t v) noexcept {
     case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETOWN: case F_SETPIPE_SZ:
       return put_num(out, static_cast<int32_t>(v));
     case F_SETFD:
-      return put_flags(out, v, uapi::k_fd_flags);
+      return put_flags(out, v, uapi::k_fd_flags, "0", "FD_???");
     case F_SETFL:
       return put_open_flags(out, v);
     case F_SETSIG:

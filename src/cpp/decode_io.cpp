@@ -305,6 +305,7 @@ bool is_io_arg(Arg type) noexcept {
 
 char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsigned i) noexcept {
   uint64_t v = e.args[i];
+  if (!v) return put(out, "NULL");  // no array or struct, whatever was captured there
   bool truncated = false;
   const std::string_view* bytes = items.find_blob(i, &truncated);
   bool returned = (e.flags & EVENT_HAS_RET) && !is_error(e.ret);

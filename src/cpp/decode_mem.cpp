@@ -13,11 +13,11 @@ using namespace text;
 char* put_mem_arg(char* out, Arg type, uint64_t v) noexcept {
   switch (type) {
     case Arg::kProt:
-      return put_flags(out, v, uapi::k_prot, "PROT_NONE");
+      return put_flags(out, v, uapi::k_prot, "PROT_NONE", "PROT_???");
     case Arg::kMmapFlags:
       return put_flags(out, v, uapi::k_mmap_flags);
     case Arg::kMadvise:
-      return put_enum(out, static_cast<int32_t>(v), uapi::k_madvise);
+      return put_enum(out, static_cast<int32_t>(v), uapi::k_madvise, "MADV_???");
     default:
       return nullptr;
   }

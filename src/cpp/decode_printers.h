@@ -61,6 +61,7 @@ char* put_mode(char* out, uint64_t mode) noexcept;     // strace's "%#03o": 000,
 // ioctl's third argument as strace shows it for cmd: FICLONE's fd, a pointer for the
 // commands it decodes, hex for others.
 char* put_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept;
+bool is_device_mode(uint64_t mode) noexcept;           // S_IFCHR or S_IFBLK: mknod's dev follows
 // fcntl (Decoder::kFcntl): whether strace shows no third argument for cmd, the argument as
 // cmd reads it, and the result of F_GETFD and F_GETFL as flags (nullptr for other commands).
 bool fcntl_without_arg(int cmd) noexcept;

@@ -66,26 +66,26 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kCloneFlags: {
       // The low byte is the signal sent to the parent at exit, strace's "|SIGCHLD".
       uint64_t sig = v & 0xff;
-      out = put_flags(out, v & ~uint64_t{0xff}, uapi::k_clone_flags);
+      out = put_flags(out, v & ~uint64_t{0xff}, uapi::k_clone_flags, "0", "CLONE_???");
       if (sig) out = put_signal(put(out, "|"), static_cast<int64_t>(sig));
       return out;
     }
     case Arg::kSigHow:
-      return put_enum(out, si, uapi::k_sighow);
+      return put_enum(out, si, uapi::k_sighow, "SIG_???");
     case Arg::kFutexOp:
       return put_futex_op(out, v);
     case Arg::kRlimitResource:
-      return put_enum(out, si, uapi::k_rlimits);
+      return put_enum(out, si, uapi::k_rlimits, "RLIMIT_???");
     case Arg::kArchPrctl:
       return put_named(out, si, uapi::k_arch_prctl, "ARCH_???");
     case Arg::kGrndFlags:
-      return put_flags(out, v, uapi::k_grnd_flags);
+      return put_flags(out, v, uapi::k_grnd_flags, "0", "GRND_???");
     case Arg::kWaitOptions:
-      return put_flags(out, static_cast<uint32_t>(v), uapi::k_wait_options);
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_wait_options, "0", "W???");
     case Arg::kClockId:
       return put_enum(out, si, uapi::k_clocks);
     case Arg::kTimerFlags:
-      return put_flags(out, v, uapi::k_timer_flags);
+      return put_flags(out, v, uapi::k_timer_flags, "0", "TIMER_???");
     default:
       return nullptr;
   }

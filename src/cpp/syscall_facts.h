@@ -113,6 +113,9 @@ enum class Arg : uint8_t {
                    // long as the next argument says (setsockopt)
   kSockoptOut,     // [212992], {pid=1, uid=0, gid=0}: the value the call filled (getsockopt)
   kMsgFlags,       // MSG_NOSIGNAL|MSG_DONTWAIT
+  kUid,            // 1000: a uid_t or gid_t, unsigned, but -1 ("unchanged") as -1
+  kModeType,       // S_IFCHR|0600: a mode with its file type (mknod)
+  kDev,            // makedev(0x1, 0x3), after a kModeType of a device only (mknod)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
@@ -148,6 +151,17 @@ enum Role : uint8_t {
   kRoleLinkTarget = 1 << 6,  // argument 0 is a link's target, not a path resolved now
 };
 
+// How many low bits of its register the kernel reads of an argument, as its declaration types
+// it (data/syscalls/*.args): SYSCALL_DEFINE casts each register to the declared type, so an
+// `int` is the low 32 bits whatever the caller left in the upper half. The decoder reads the
+// same bits (strace: `creat(".", 000)` for a mode of 0xffffffffffff0000).
+enum class Width : uint8_t {
+  k64,   // pointers, long, size_t, loff_t: the whole register
+  kS32,  // int, pid_t, clockid_t, enums
+  kU32,  // unsigned int, u32, uid_t, gid_t
+  kU16,  // umode_t, i386's old_uid_t
+};
+
 // SyscallInfo::entry when the kinds decide: the arguments before the first the call fills.
 inline constexpr uint8_t kEntryByTypes = 0xff;
 
@@ -161,7 +175,18 @@ struct SyscallInfo {
   uint8_t roles;      // enum Role
   bool hand_written;  // the kinds are facts.tsv's, not only the kernel's declaration
   bool declared;      // the kinds are known at all
+  Width widths[6] = {};  // all k64 where no declaration matches the kinds' count
 };
+
+// v as the kernel reads an argument of width w: its low bits, zero-extended (the printers of
+// signed kinds take the low 32 bits as a C int).
+constexpr uint64_t narrow(uint64_t v, Width w) noexcept {
+  switch (w) {
+    case Width::kS32: case Width::kU32: return v & 0xffffffffu;
+    case Width::kU16: return v & 0xffffu;
+    default: return v;
+  }
+}
 
 // Name of a native syscall number, "" if the table has none.
 std::string_view syscall_name(int nr) noexcept;

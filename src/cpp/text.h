@@ -36,9 +36,12 @@ struct Flag {
 };
 
 // A|B|0x40 for the known bits of v, in the table's order (composite values first where the
-// table puts them first), and hex for the rest; zero as `zero`.
+// table puts them first), and hex for the rest; zero as `zero`. With none of its bits known,
+// v is hex followed by a comment naming the kind of flags, strace's `0x40 /* AT_??? */`,
+// when `unknown` names it.
 template <size_t N>
-char* put_flags(char* out, uint64_t v, const Flag (&flags)[N], std::string_view zero = "0") {
+char* put_flags(char* out, uint64_t v, const Flag (&flags)[N], std::string_view zero = "0",
+                std::string_view unknown = {}) {
   if (v == 0) return put(out, zero);
   bool first = true;
   for (const Flag& f : flags) {
@@ -52,16 +55,21 @@ char* put_flags(char* out, uint64_t v, const Flag (&flags)[N], std::string_view 
   if (v) {
     if (!first) *out++ = '|';
     out = put_hex(out, v);
+    if (first && !unknown.empty()) out = put(put(put(out, " /* "), unknown), " */");
   }
   return out;
 }
 
-// The name of v, or v in decimal.
+// The name of v; an unknown v in decimal or, when `unknown` names the kind of constant, as
+// strace writes an unknown value of its tables: hex and a comment, `0x10 /* RLIMIT_??? */`
+// (of the value's low 32 bits: the argument is a C int).
 template <size_t N>
-char* put_enum(char* out, int64_t v, const Flag (&values)[N]) {
+char* put_enum(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown = {}) {
   for (const Flag& f : values)
     if (static_cast<int64_t>(f.value) == v) return put(out, f.name);
-  return put_num(out, v);
+  if (unknown.empty()) return put_num(out, v);
+  out = put_hex(out, static_cast<uint32_t>(v));
+  return put(put(put(out, " /* "), unknown), " */");
 }
 
 // A constant by every name of its value, as strace writes ioctl commands ("BTRFS_IOC_CLONE or

@@ -88,7 +88,7 @@ void constants_come_from_the_uapi_headers() {
   CHECK_EQ(call("madvise", {0x7f0000, 4096, 25}), "madvise(0x7f0000, 4096, MADV_COLLAPSE) = 0");
   CHECK_EQ(call("madvise", {0x7f0000, 4096, 24}),
            "madvise(0x7f0000, 4096, MADV_DONTNEED_LOCKED) = 0");
-  CHECK_EQ(call("madvise", {0, 0, 26}), "madvise(NULL, 0, 26) = 0");
+  CHECK_EQ(call("madvise", {0, 0, 26}), "madvise(NULL, 0, 0x1a /* MADV_??? */) = 0");
 #if defined(__x86_64__)
   CHECK_EQ(call("arch_prctl", {0x5001, 1}), "arch_prctl(ARCH_SHSTK_ENABLE, 0x1) = 0");
   CHECK_EQ(call("arch_prctl", {0x3001, 1}),
@@ -98,11 +98,36 @@ void constants_come_from_the_uapi_headers() {
            "openat(AT_FDCWD, NULL, O_RDONLY|O_CREAT|O_CLOEXEC|O_DIRECTORY, 000) = 3");
 }
 
+// The kernel reads an int argument as the low 32 bits of its register (a umode_t as 16), and
+// so do the printers; unknown values and flags are written as strace writes them.
+void arguments_are_read_as_the_kernel_types_them() {
+#if defined(__x86_64__)  // creat, chown and friends are not arm64's
+  constexpr uint64_t kJunk = 0xdefaced00000000;
+  constexpr auto neg = [](int64_t v) { return static_cast<uint64_t>(v); };
+  CHECK_EQ(call("creat", {0, 0xffffffffffff0000}, neg(-14)),
+           "creat(NULL, 000) = -1 EFAULT (Bad address)");
+  CHECK_EQ(call("faccessat", {neg(-1), 0, kJunk | 4}), "faccessat(-1, NULL, R_OK) = 0");
+  CHECK_EQ(call("faccessat", {kJunk | 0xffffff9c, 0, 8}),
+           "faccessat(AT_FDCWD, NULL, 0x8 /* ?_OK */) = 0");
+  CHECK_EQ(call("kill", {0xffffffff00000000 | 0x7fffffff, kJunk | 9}),
+           "kill(2147483647, SIGKILL) = 0");
+  CHECK_EQ(call("lseek", {kJunk | 3, neg(-2), 7}), "lseek(3, -2, 0x7 /* SEEK_??? */) = 0");
+  CHECK_EQ(call("prlimit64", {0, 16, 0, 0}),
+           "prlimit64(0, 0x10 /* RLIMIT_??? */, NULL, NULL) = 0");
+  // uid_t and gid_t are unsigned, -1 ("unchanged") aside.
+  CHECK_EQ(call("chown", {0, 0xffff0000, neg(-1)}), "chown(NULL, 4294901760, -1) = 0");
+  CHECK_EQ(call("setuid", {kJunk | 1000}), "setuid(1000) = 0");
+  CHECK_EQ(call("fchownat", {neg(-100), 0, 0, 0, 0x10000000}),
+           "fchownat(AT_FDCWD, NULL, 0, 0, 0x10000000 /* AT_??? */) = 0");
+#endif
+}
+
 }  // namespace
 
 int main() {
   every_number_has_its_row();
   rows_carry_the_facts();
   constants_come_from_the_uapi_headers();
+  arguments_are_read_as_the_kernel_types_them();
   return check::report("syscall_facts");
 }
