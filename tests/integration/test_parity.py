@@ -131,6 +131,7 @@ def _joined(lines: list[str]) -> list[str]:
     cut: dict[str, str] = {}
     for line in lines:
         pid, _, rest = line.partition(" ")
+        rest = rest.lstrip()  # pids are padded to five columns
         if rest.endswith(" <unfinished ...>"):
             cut[pid] = rest.removesuffix(" <unfinished ...>")
             continue
