@@ -305,13 +305,27 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 
 	if (!r || !(flags & when) || arg >= 6 || size_arg >= 6)
 		return 0;
+	if (slot->cmds) {
+		/* The command is a C int (fcntl's cmd): its low 32 bits, as the kernel reads it. */
+		__u32 cmd_arg = plan_of(nr, compat)->cmd_arg, cmd;
+
+		if (cmd_arg == 0 || cmd_arg > 6)
+			return 0;
+		cmd = (__u32)arg_value(r, cmd_arg - 1);
+		if (cmd >= 64 || !(slot->cmds & (1ull << cmd)))
+			return 0;
+	}
 	start = next_item(r);
 	if (start < 0)
 		return 0;
 	/* A failed call filled nothing: its buffers are shown as pointers, as strace does; an
 	 * iovec array still shows its elements' addresses and lengths. */
-	if (when == CAPTURE_EXIT && ret < 0 && !(flags & CAPTURE_IOVEC))
+	if (when == CAPTURE_EXIT && slot->elem == ELEM_RESTARTED) {
+		if (ret < -516 || ret > -512)
+			return 0;
+	} else if (when == CAPTURE_EXIT && ret < 0 && !(flags & CAPTURE_IOVEC)) {
 		return 0;
+	}
 	if (flags & CAPTURE_MSGHDR) {
 		want = compat ? 0 : msghdr_item(arg_value(r, arg), cap, when == CAPTURE_EXIT ? ret : -1,
 						start);

@@ -145,6 +145,9 @@ enum capture_flag {
  * to the end of its 4 KiB page, marked truncated. */
 #define ELEM_PAGE_PREFIX 6
 #define PAGE_PREFIX_SIZE 4096
+/* capture_slot.elem of a fixed CAPTURE_EXIT slot read only when the call was interrupted (its
+ * result is a restart code, -516 to -512): the time left that nanosleep wrote. */
+#define ELEM_RESTARTED 7
 
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut
  * at the data limit), then per element its struct iovec and its data. */
@@ -169,13 +172,17 @@ enum argv_end { ARGV_END = 0, ARGV_CUT = 1, ARGV_MORE = 2 };
 #define ENVP_MAX 1024	     /* pointers counted of an envp (a loop the verifier walks) */
 
 /* One buffer or struct to capture for a syscall: argument arg points to it. At most size
- * bytes are kept; a longer one is marked truncated. Decided in user space (decode.cpp). */
+ * bytes are kept; a longer one is marked truncated. Decided in user space (capture_plan.cpp).
+ * A multiplexer's argument means what its command says (fcntl's struct flock only with
+ * F_SETLK and friends): a slot with cmds is read only when the command (the low 32 bits of
+ * the argument call_plan.cmd_arg names) is below 64 and its bit in cmds is set. */
 struct capture_slot {
 	__u32 size;
 	__u8 arg;
 	__u8 flags; /* enum capture_flag; 0 = unused slot */
 	__u8 size_arg;
 	__u8 elem; /* CAPTURE_COUNT: bytes per element; CAPTURE_SIZE_ARG: ELEM_* */
+	__u64 cmds; /* 0: always; else bit c: when the command is c */
 };
 
 /* Per syscall, what else a full record carries, decided in user space (decode.cpp). */
@@ -203,6 +210,7 @@ struct call_plan {
 			* paths of its first FD_ELEMS fds (-y) */
 	__u8 fd_sets;  /* bit i: args[i] is an fd_set: the paths of its fds below 64 (-y) */
 	__u8 blobs;    /* slots of capture_plan in use, from the first */
+	__u8 cmd_arg;  /* 1 + the argument that is the command of capture_slot.cmds */
 };
 #define ARGV_ARG_MASK 7
 #define ARGV_32BIT 8

@@ -123,8 +123,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "MADV_UNMERGEABLE", "MADV_HUGEPAGE", "MADV_NOHUGEPAGE", "MADV_DONTDUMP", "MADV_DODUMP",
         "MADV_WIPEONFORK", "MADV_KEEPONFORK", "MADV_COLD", "MADV_PAGEOUT", "MADV_POPULATE_READ",
         "MADV_POPULATE_WRITE", "MADV_HWPOISON", "MADV_DONTNEED_LOCKED", "MADV_COLLAPSE"]),
+    # WSTOPPED rather than WUNTRACED (the same bit), as strace names it.
     "wait_options": (["linux/wait.h"], [
-        "WNOHANG", "WUNTRACED", "WCONTINUED", "__WNOTHREAD", "__WALL", "__WCLONE"]),
+        "WNOHANG", "WEXITED", "WSTOPPED", "WCONTINUED", "WNOWAIT", "__WCLONE", "__WALL",
+        "__WNOTHREAD"]),
     "clocks": (["linux/time.h"], [
         "CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID", "CLOCK_THREAD_CPUTIME_ID",
         "CLOCK_MONOTONIC_RAW", "CLOCK_REALTIME_COARSE", "CLOCK_MONOTONIC_COARSE",
@@ -241,6 +243,19 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "PACKET_LOSS", "PACKET_VNET_HDR", "PACKET_TX_TIMESTAMP", "PACKET_TIMESTAMP",
         "PACKET_FANOUT", "PACKET_TX_HAS_OFF", "PACKET_QDISC_BYPASS", "PACKET_ROLLOVER_STATS",
         "PACKET_FANOUT_DATA", "PACKET_IGNORE_OUTGOING"]),
+    # Structures' fields (decode_structs.cpp): struct flock's l_type, struct f_owner_ex's type,
+    # open_how's resolve, and the selectors of getrusage, waitid and setitimer.
+    "lock_types": (["asm/fcntl.h"], ["F_RDLCK", "F_WRLCK", "F_UNLCK", "F_EXLCK", "F_SHLCK"]),
+    "f_owner_types": (["linux/fcntl.h"], ["F_OWNER_TID", "F_OWNER_PID", "F_OWNER_PGRP"]),
+    "resolve_flags": (["linux/openat2.h"], [
+        "RESOLVE_NO_XDEV", "RESOLVE_NO_MAGICLINKS", "RESOLVE_NO_SYMLINKS", "RESOLVE_BENEATH",
+        "RESOLVE_IN_ROOT", "RESOLVE_CACHED"]),
+    "rusage_who": (["linux/resource.h"], [
+        "RUSAGE_SELF", "RUSAGE_CHILDREN", "RUSAGE_BOTH", "RUSAGE_THREAD"]),
+    "idtypes": (["linux/wait.h"], ["P_ALL", "P_PID", "P_PGID", "P_PIDFD"]),
+    "itimer_which": (["linux/time.h"], ["ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF"]),
+    "timerfd_timer_flags": (["linux/timerfd.h"], [
+        "TFD_TIMER_ABSTIME", "TFD_TIMER_CANCEL_ON_SET"]),
 }
 
 #: Constants newer than the headers read (linux-libc-dev of Debian 12 is Linux 6.1): the
@@ -415,7 +430,10 @@ def render_header(data_dir: Path) -> str:
         out.append(f"// {path.name}")
         out.append(f"inline constexpr text::Flag k_{path.stem}[] = {{")
         for row in rows:
-            entry = f'    {{{row["value"]}, "{row["name"]}"}},  // {row["source"]}'
+            # A negative constant (RUSAGE_CHILDREN) as the bits of its two's complement.
+            value = row["value"]
+            value = f"static_cast<uint64_t>({value})" if value.startswith("-") else value
+            entry = f'    {{{value}, "{row["name"]}"}},  // {row["source"]}'
             if "arch" in row:
                 out += [f"#if {guards[row['arch']]}", entry, "#endif"]
             else:

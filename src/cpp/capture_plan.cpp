@@ -2,6 +2,8 @@
 // Copyright (c) 2026 The observer developers
 #include "capture_plan.h"
 
+#include <fcntl.h>
+#include <linux/openat2.h>
 #include <linux/sched.h>
 #include <linux/socket.h>
 #include <linux/stat.h>
@@ -76,6 +78,17 @@ constexpr uint32_t kSockoptMax = sizeof(struct group_req);
 struct PselectSigmask {
   uint64_t ss, ss_len;
 };
+// fcntl's commands whose argument points to a struct (asm-generic/fcntl.h), as bits of
+// capture_slot.cmds: the lock it sets or asks about, and the owner it sets or gets.
+constexpr uint64_t cmd_bit(int cmd) { return uint64_t{1} << cmd; }
+constexpr uint64_t kFlockIn = cmd_bit(F_SETLK) | cmd_bit(F_SETLKW) | cmd_bit(F_OFD_SETLK) |
+                              cmd_bit(F_OFD_SETLKW);
+constexpr uint64_t kFlockOut = cmd_bit(F_GETLK) | cmd_bit(F_OFD_GETLK);
+static_assert(F_OFD_SETLKW < 64 && F_GETOWN_EX < 64, "fcntl's commands fit capture_slot.cmds");
+// openat2's struct open_how: its 24 bytes (OPEN_HOW_SIZE_VER0, linux/openat2.h), and as much
+// as the size argument says up to a page, as strace reads it to show what follows them.
+constexpr uint32_t kOpenHow = sizeof(struct open_how);
+static_assert(kOpenHow == 24, "open_how of Linux 5.6");
 static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
               "the structs' sizes the kernel side was written for");
@@ -89,8 +102,9 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
   const SyscallInfo* info = info_of(nr, compat);
   if (!info || data_limit == 0) return 0;
   uint32_t data = data_limit < BLOB_MAX ? data_limit : BLOB_MAX;
-  auto add = [&](capture_slot slot) {
-    if (n < MAX_BLOBS) slots[n++] = slot;
+  auto add = [&](uint32_t size, uint8_t arg, uint8_t flags, uint8_t size_arg, uint8_t elem,
+                 uint64_t cmds = 0) {
+    if (n < MAX_BLOBS) slots[n++] = capture_slot{size, arg, flags, size_arg, elem, cmds};
   };
   for (unsigned i = 0; i < info->nargs; ++i) {
     auto arg = static_cast<uint8_t>(i);
@@ -100,137 +114,170 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
     switch (type) {
       case Arg::kBufIn:  // what the call returned
       case Arg::kBufInHex:
-        add({data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
+        add(data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0);
         break;
       case Arg::kBufOut:  // as many bytes as the next argument says
-        add({data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
+        add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         break;
       case Arg::kSockaddrIn:  // sockaddr_storage at most, its length in the next argument
-        add({kSockaddrMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
+        add(kSockaddrMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         break;
       case Arg::kSockaddrOut:  // as long as the socklen_t the next argument points to says
-        add({kSockaddrMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR, next, 0});
+        add(kSockaddrMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR, next, 0);
         break;
       case Arg::kSocklen:  // the length given, then the one returned
-        add({sizeof(socklen_t), arg, CAPTURE_ENTRY, 0, 0});
-        add({sizeof(socklen_t), arg, CAPTURE_EXIT, 0, 0});
+        add(sizeof(socklen_t), arg, CAPTURE_ENTRY, 0, 0);
+        add(sizeof(socklen_t), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kSysinfo:
-        add({sizeof(struct sysinfo), arg, CAPTURE_EXIT, 0, 0});
+        add(sizeof(struct sysinfo), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kFdSet:  // fds 0 to nfds - 1 (argument 0), at most FD_SETSIZE; at entry and exit
-        add({kFdSetMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
-        add({kFdSetMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        add(kFdSetMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET);
+        add(kFdSetMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET);
         break;
       case Arg::kFdSetEntry:
-        add({kFdSetMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET});
+        add(kFdSetMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 0, ELEM_FD_SET);
         break;
       case Arg::kTimespecLeft:
       case Arg::kTimevalLeft: {
         uint32_t size = type == Arg::kTimespecLeft ? kTimespec : kTimeval;
-        add({size, arg, CAPTURE_ENTRY, 0, 0});
-        add({size, arg, CAPTURE_EXIT, 0, 0});
+        add(size, arg, CAPTURE_ENTRY, 0, 0);
+        add(size, arg, CAPTURE_EXIT, 0, 0);
         break;
       }
-        break;
       case Arg::kPselectSig:
-        add({sizeof(PselectSigmask), arg, CAPTURE_ENTRY, 0, ELEM_SIGMASK});
+        add(sizeof(PselectSigmask), arg, CAPTURE_ENTRY, 0, ELEM_SIGMASK);
         break;
       case Arg::kCwd:  // a path: whole, not cut at the data limit
-        add({BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
+        add(BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0);
         break;
       case Arg::kStat:
-        add({sizeof(struct stat), arg, CAPTURE_EXIT, 0, 0});
+        add(sizeof(struct stat), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kStat64:  // the i386 struct stat64
-        add({kI386Stat64, arg, CAPTURE_EXIT, 0, 0});
+        add(kI386Stat64, arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kStatx:
-        add({sizeof(struct statx), arg, CAPTURE_EXIT, 0, 0});
+        add(sizeof(struct statx), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kSigactionIn:
       case Arg::kSigactionOut:
-        add({kKernelSigaction, arg, type == Arg::kSigactionIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
+        add(kKernelSigaction, arg, type == Arg::kSigactionIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kSigsetIn:
       case Arg::kSigsetOut:
-        add({kKernelSigset, arg, type == Arg::kSigsetIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
+        add(kKernelSigset, arg, type == Arg::kSigsetIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kRlimitIn:
       case Arg::kRlimitOut:
-        add({sizeof(struct rlimit), arg, type == Arg::kRlimitIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
+        add(sizeof(struct rlimit), arg, type == Arg::kRlimitIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kIntPair:
-        add({2 * sizeof(int), arg, CAPTURE_EXIT, 0, 0});
+        add(2 * sizeof(int), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kWaitStatus:
-        add({sizeof(int), arg, CAPTURE_EXIT, 0, 0});
+        add(sizeof(int), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kTimespecIn:
       case Arg::kTimespecOut:
-        add({kTimespec, arg, type == Arg::kTimespecIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
+        add(kTimespec, arg, type == Arg::kTimespecIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kUtsname:
-        add({sizeof(struct utsname), arg, CAPTURE_EXIT, 0, 0});
+        add(sizeof(struct utsname), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kDirents:  // only counted: as much as fits, and the kernel counts the rest
-        add({BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, ELEM_DIRENTS});
+        add(BLOB_MAX, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, ELEM_DIRENTS);
         break;
       case Arg::kIovecIn:  // each element's data cut at the data limit
-        add({data, arg, CAPTURE_ENTRY | CAPTURE_IOVEC, next, 0});
+        add(data, arg, CAPTURE_ENTRY | CAPTURE_IOVEC, next, 0);
         break;
       case Arg::kIovecOut:  // at exit: no more in all than the call returned
-        add({data, arg, CAPTURE_EXIT | CAPTURE_IOVEC, next, 0});
+        add(data, arg, CAPTURE_EXIT | CAPTURE_IOVEC, next, 0);
         break;
       case Arg::kMsghdrIn:
-        add({data, arg, CAPTURE_ENTRY | CAPTURE_MSGHDR, 0, 0});
+        add(data, arg, CAPTURE_ENTRY | CAPTURE_MSGHDR, 0, 0);
         break;
       case Arg::kMsghdrOut:  // the lengths it was given, then what it filled
-        add({sizeof(struct msghdr), arg, CAPTURE_ENTRY, 0, 0});
-        add({data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, 0, 0});
+        add(sizeof(struct msghdr), arg, CAPTURE_ENTRY, 0, 0);
+        add(data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, 0, 0);
         break;
       case Arg::kPollFds:  // the events asked for, then the ones returned
-        add({kPollFdsMax, arg, CAPTURE_ENTRY | CAPTURE_COUNT, next, sizeof(struct pollfd)});
-        add({kPollFdsMax, arg, CAPTURE_EXIT | CAPTURE_COUNT, next, sizeof(struct pollfd)});
+        add(kPollFdsMax, arg, CAPTURE_ENTRY | CAPTURE_COUNT, next, sizeof(struct pollfd));
+        add(kPollFdsMax, arg, CAPTURE_EXIT | CAPTURE_COUNT, next, sizeof(struct pollfd));
         break;
       case Arg::kCloneArgs:  // struct clone_args, as long as the next argument says, and
                              // the pidfd and tid the call wrote
-        add({sizeof(struct clone_args), arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0});
-        add({2 * sizeof(int32_t), arg, CAPTURE_EXIT, 0, ELEM_CLONE_OUT});
+        add(sizeof(struct clone_args), arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
+        add(2 * sizeof(int32_t), arg, CAPTURE_EXIT, 0, ELEM_CLONE_OUT);
         break;
       case Arg::kCpuSetOut:  // the bytes of the mask the call returned (1024 CPUs at most)
-        add({sizeof(cpu_set_t), arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0});
+        add(sizeof(cpu_set_t), arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0);
         break;
       case Arg::kStackIn:
       case Arg::kStackOut:
-        add({sizeof(stack_t), arg, type == Arg::kStackIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0});
+        add(sizeof(stack_t), arg, type == Arg::kStackIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kUtimes:
-        add({2 * kTimespec, arg, CAPTURE_ENTRY, 0, 0});
+        add(2 * kTimespec, arg, CAPTURE_ENTRY, 0, 0);
         break;
       case Arg::kStatfs:
-        add({sizeof(struct statfs), arg, CAPTURE_EXIT, 0, 0});
+        add(sizeof(struct statfs), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kGroupsOut:  // up to 64 groups, the count is the return value
-        add({64 * sizeof(gid_t), arg, CAPTURE_EXIT, 0, 0});
+        add(64 * sizeof(gid_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kOpenHow:  // the struct, then all the size argument says (kept apart: the
+                           // struct shows even where the bytes after it cannot be read)
+        add(kOpenHow, arg, CAPTURE_ENTRY, 0, 0);
+        add(BLOB_MAX, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
+        break;
+      case Arg::kOffsetInOut:  // the offset given, then the one the call left
+        add(sizeof(int64_t), arg, CAPTURE_ENTRY, 0, 0);
+        add(sizeof(int64_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kRusageOut:
+        add(sizeof(struct rusage), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kSiginfoOut:
+        add(sizeof(siginfo_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kTimespecRem:
+        add(kTimespec, arg, CAPTURE_EXIT, 0, ELEM_RESTARTED);
+        break;
+      case Arg::kItimerspecIn:
+      case Arg::kItimerspecOut:
+        add(2 * kTimespec, arg, type == Arg::kItimerspecIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kItimervalIn:
+      case Arg::kItimervalOut:
+        add(2 * kTimeval, arg, type == Arg::kItimervalIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kSockoptIn:  // as long as the next argument says: a struct, or data; of a
                              // length past the struct's memory, what is readable of it
-        add({data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG,
-             next, ELEM_PAGE_PREFIX});
+        add(data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG,
+             next, ELEM_PAGE_PREFIX);
         break;
       case Arg::kSockoptOut:  // as long as the length the next argument points to says,
                               // which may be more than the room it had
-        add({data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR,
-             next, ELEM_PAGE_PREFIX});
+        add(data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR,
+             next, ELEM_PAGE_PREFIX);
         break;
       default:
         break;
     }
   }
+  // fcntl's struct flock and struct f_owner_ex, by command: what F_SETLK and F_SETOWN_EX
+  // read, what F_GETLK and F_GETOWN_EX filled.
+  if (!compat && info->decoder == Decoder::kFcntl) {
+    add(sizeof(struct flock), 2, CAPTURE_ENTRY, 0, 0, kFlockIn);
+    add(sizeof(struct flock), 2, CAPTURE_EXIT, 0, 0, kFlockOut);
+    add(sizeof(struct f_owner_ex), 2, CAPTURE_ENTRY, 0, 0, cmd_bit(F_SETOWN_EX));
+    add(sizeof(struct f_owner_ex), 2, CAPTURE_EXIT, 0, 0, cmd_bit(F_GETOWN_EX));
+  }
   // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
   if (!compat && info->decoder == Decoder::kSigreturn && kSigframeCapture)
-    add({kKernelSigset, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME});
+    add(kKernelSigset, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME);
   return n;
 }
 
@@ -275,6 +322,7 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
         break;
     }
   }
+  if (info->decoder == Decoder::kFcntl) plan.cmd_arg = 2;  // its command is argument 1
   if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
   if (info->roles & kRoleDupFd) plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;

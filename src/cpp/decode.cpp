@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
+#include <time.h>
 
 #include <cstring>
 
@@ -78,6 +79,18 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_utimes(out, *bytes);
     case Arg::kStatfs:
       return put_statfs(out, *bytes);
+    case Arg::kRusageOut:
+      return put_rusage(out, *bytes);
+    case Arg::kSiginfoOut:
+      return put_siginfo_out(out, *bytes);
+    case Arg::kTimespecRem:  // read only when the sleep was interrupted
+      return put_timespec(out, *bytes);
+    case Arg::kItimerspecIn:
+    case Arg::kItimerspecOut:
+      return put_itimerspec(out, *bytes);
+    case Arg::kItimervalIn:
+    case Arg::kItimervalOut:
+      return put_itimerval(out, *bytes);
     default:
       return put_hex(out, v);
   }
@@ -252,7 +265,9 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kWaitStatus: case Arg::kTimespecOut: case Arg::kUtsname: case Arg::kDirents:
       case Arg::kIovecOut: case Arg::kMsghdrOut: case Arg::kSockaddrOut: case Arg::kSocklen:
       case Arg::kSysinfo: case Arg::kBufInHex: case Arg::kCpuSetOut: case Arg::kStackOut:
-      case Arg::kStatfs: case Arg::kGroupsOut: case Arg::kSockoptOut:
+      case Arg::kStatfs: case Arg::kGroupsOut: case Arg::kSockoptOut: case Arg::kRusageOut:
+      case Arg::kSiginfoOut: case Arg::kTimespecRem: case Arg::kItimerspecOut:
+      case Arg::kItimervalOut:
         return i;
       default:
         break;
@@ -314,7 +329,8 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
       if (fcntl && i == 2 && fcntl_without_arg(static_cast<int32_t>(e.args[1]))) break;
       if (i > first) out = put(out, ", ");
       if (fcntl && i == 2) {
-        out = put_fcntl_arg(out, static_cast<int32_t>(e.args[1]), e.args[2]);
+        char* end = put_fcntl_struct(out, e, strings);
+        out = end ? end : put_fcntl_arg(out, static_cast<int32_t>(e.args[1]), e.args[2]);
         continue;
       }
       if (info && i == 2 && info->args[1] == Arg::kIoctlCmd) {
@@ -332,9 +348,19 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
           continue;
         }
       }
-      // wait4 with WNOHANG that found no child filled no status.
-      if (info && info->args[i] == Arg::kWaitStatus && e.ret == 0) {
+      // wait4 with WNOHANG that found no child filled no status, nor its rusage; nor does
+      // an absolute clock_nanosleep write the time left.
+      bool unfilled = info && ((info->args[i] == Arg::kWaitStatus && e.ret == 0) ||
+                               (info->args[i] == Arg::kRusageOut && i == 3 &&
+                                info->args[1] == Arg::kWaitStatus && e.ret == 0) ||
+                               (info->args[i] == Arg::kTimespecRem && i == 3 &&
+                                info->args[1] == Arg::kTimerFlags && (e.args[1] & TIMER_ABSTIME)));
+      if (unfilled) {
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
+        continue;
+      }
+      if (char* end = info ? put_struct_arg(out, info->args[i], e, strings, i) : nullptr) {
+        out = end;
         continue;
       }
       if (info && is_io_arg(info->args[i])) {

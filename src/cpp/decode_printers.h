@@ -68,6 +68,13 @@ bool fcntl_without_arg(int cmd) noexcept;
 char* put_fcntl_arg(char* out, int cmd, uint64_t v) noexcept;
 char* put_fcntl_result(char* out, int cmd, int64_t ret) noexcept;
 
+// Structures whose printing needs the rest of the call (decode_structs.cpp): openat2's
+// open_how (its size argument), sendfile's offset (the result), fcntl's struct flock and
+// struct f_owner_ex (the command). nullptr when type, or fcntl's command, is not one of them.
+char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
+                     unsigned i) noexcept;
+char* put_fcntl_struct(char* out, const Event& e, const Strings& items) noexcept;
+
 // Processes and signals (decode_process.cpp).
 char* put_signal(char* out, int64_t sig) noexcept;  // SIGTERM, or the number
 // clone3's struct clone_args, then what the call wrote (ELEM_CLONE_OUT, may be nullptr).

@@ -86,6 +86,14 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_enum(out, si, uapi::k_clocks);
     case Arg::kTimerFlags:
       return put_flags(out, v, uapi::k_timer_flags, "0", "TIMER_???");
+    case Arg::kIdType:
+      return put_named(out, si, uapi::k_idtypes, "P_???");
+    case Arg::kRusageWho:
+      return put_named(out, si, uapi::k_rusage_who, "RUSAGE_???");
+    case Arg::kItimerWhich:
+      return put_named(out, si, uapi::k_itimer_which, "ITIMER_???");
+    case Arg::kTimerfdFlags:
+      return put_flags(out, v, uapi::k_timerfd_timer_flags, "0", "TFD_TIMER_???");
     default:
       return nullptr;
   }

@@ -2,11 +2,14 @@
 // Copyright (c) 2026 The observer developers
 #include "decode_structs.h"
 
+#include "decode_printers.h"
 #include "event.h"
 #include "text.h"
 #include "uapi_consts.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
 #include <linux/netlink.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -328,6 +331,8 @@ char* put_wait_status(char* out, std::string_view bytes) noexcept {
     if (WCOREDUMP(status)) out = put(out, " && WCOREDUMP(s)");
   } else if (WIFSTOPPED(status)) {
     out = put(put(out, "WIFSTOPPED(s) && WSTOPSIG(s) == "), signal_name(WSTOPSIG(status)));
+  } else if (WIFCONTINUED(status)) {
+    out = put(out, "WIFCONTINUED(s)");
   } else {
     out = put_hex(out, static_cast<uint32_t>(status));
   }
@@ -578,6 +583,94 @@ char* put_statfs(char* out, std::string_view bytes) noexcept {
   return put(out, "}");
 }
 
+namespace {
+
+// {tv_sec=1, tv_usec=0} or {tv_sec=1, tv_nsec=0} of two longs at bytes.
+char* put_time_pair(char* out, const char* bytes, std::string_view fraction) noexcept {
+  int64_t t[2];
+  std::memcpy(t, bytes, sizeof(t));
+  out = put_num(put(put_num(put(out, "{tv_sec="), t[0]), fraction), t[1]);
+  return put(out, "}");
+}
+
+// {it_interval=..., it_value=...} of two time pairs (struct itimerspec, struct itimerval).
+char* put_interval(char* out, std::string_view bytes, std::string_view fraction) noexcept {
+  if (bytes.size() != 4 * sizeof(int64_t)) return put(out, "{...}");
+  out = put_time_pair(put(out, "{it_interval="), bytes.data(), fraction);
+  out = put_time_pair(put(out, ", it_value="), bytes.data() + 2 * sizeof(int64_t), fraction);
+  return put(out, "}");
+}
+
+}  // namespace
+
+char* put_rusage(char* out, std::string_view bytes) noexcept {
+  // struct rusage begins with ru_utime and ru_stime, two struct timeval (long, long).
+  if (bytes.size() != sizeof(struct rusage)) return put(out, "{...}");
+  out = put_time_pair(put(out, "{ru_utime="), bytes.data(), ", tv_usec=");
+  out = put_time_pair(put(out, ", ru_stime="), bytes.data() + offsetof(struct rusage, ru_stime),
+                      ", tv_usec=");
+  return put(out, ", ...}");
+}
+
+char* put_siginfo_out(char* out, std::string_view bytes) noexcept {
+  int32_t signo;
+  if (bytes.size() < sizeof(signo)) return put(out, "{...}");
+  std::memcpy(&signo, bytes.data(), sizeof(signo));
+  return signo == 0 ? put(out, "{}") : put_siginfo(out, bytes);
+}
+
+char* put_itimerspec(char* out, std::string_view bytes) noexcept {
+  return put_interval(out, bytes, ", tv_nsec=");
+}
+
+char* put_itimerval(char* out, std::string_view bytes) noexcept {
+  return put_interval(out, bytes, ", tv_usec=");
+}
+
+char* put_flock(char* out, std::string_view bytes, bool with_pid) noexcept {
+  struct flock fl;
+  if (!load(bytes, &fl)) return put(out, "{...}");
+  out = put(out, "{l_type=");
+  out = put_named(out, fl.l_type, uapi::k_lock_types, "F_???");
+  out = put_named(put(out, ", l_whence="), fl.l_whence, uapi::k_whence, "SEEK_???");
+  out = put_num(put(out, ", l_start="), static_cast<int64_t>(fl.l_start));
+  out = put_num(put(out, ", l_len="), static_cast<int64_t>(fl.l_len));
+  if (with_pid) out = put_num(put(out, ", l_pid="), fl.l_pid);
+  return put(out, "}");
+}
+
+char* put_f_owner_ex(char* out, std::string_view bytes) noexcept {
+  struct f_owner_ex owner;
+  if (!load(bytes, &owner)) return put(out, "{...}");
+  out = put_named(put(out, "{type="), owner.type, uapi::k_f_owner_types, "F_OWNER_???");
+  return put(put_num(put(out, ", pid="), owner.pid), "}");
+}
+
+char* put_open_how(char* out, std::string_view how, const std::string_view* whole,
+                   uint64_t size) noexcept {
+  struct open_how h;
+  if (!load(how, &h)) return put(out, "{...}");
+  out = put_open_flags(put(out, "{flags="), h.flags);
+  // The mode shows where the flags can create a file, or where it is set anyway. The C
+  // library's __O_TMPFILE holds O_DIRECTORY too: the kernel's bit alone is O_TMPFILE's other.
+  constexpr uint64_t kTmpfile = O_TMPFILE & ~O_DIRECTORY;
+  if ((h.flags & (O_CREAT | kTmpfile)) || h.mode) out = put_mode(put(out, ", mode="), h.mode);
+  out = put(out, ", resolve=");
+  out = put_flags(out, h.resolve, uapi::k_resolve_flags, "0", "RESOLVE_???");
+  if (size > sizeof(h)) {
+    // What follows the struct, up to a page: nothing if zeros, strace's "???" if unreadable.
+    if (!whole || whole->size() <= sizeof(h)) return put(out, ", ???}");
+    std::string_view rest = whole->substr(sizeof(h));
+    if (rest.find_first_not_of('\0') != std::string_view::npos) {
+      out = put_num(put(out, ", /* bytes "), sizeof(h));
+      out = put(put_num(put(out, ".."), sizeof(h) + rest.size() - 1), " */ ");
+      constexpr size_t kShown = 32;  // strace's default string limit (-s)
+      out = put_hex_quoted(out, rest.substr(0, kShown), rest.size() > kShown);
+    }
+  }
+  return put(out, "}");
+}
+
 char* put_gids(char* out, std::string_view bytes, uint64_t count) noexcept {
   *out++ = '[';
   for (uint64_t i = 0; i < count && (i + 1) * sizeof(gid_t) <= bytes.size(); ++i) {
@@ -588,6 +681,57 @@ char* put_gids(char* out, std::string_view bytes, uint64_t count) noexcept {
   }
   *out++ = ']';
   return out;
+}
+
+char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
+                     unsigned i) noexcept {
+  uint64_t v = e.args[i];
+  bool cut = false;
+  switch (type) {
+    case Arg::kOpenHow: {
+      // The struct, and separately all the size argument says (see capture_plan): the
+      // second may be missing where the bytes after the struct cannot be read.
+      uint64_t size = i + 1 < 6 ? e.args[i + 1] : 0;
+      const std::string_view* how = items.find_blob(i, &cut);
+      if (!v) return put(out, "NULL");
+      if (!how || size < sizeof(struct open_how)) return put_hex(out, v);
+      const std::string_view* whole = nullptr;
+      for (unsigned k = 0; k < items.count; ++k)
+        if (items.arg[k] == i && items.kind[k] == ITEM_BLOB && items.value[k].size() > how->size())
+          whole = &items.value[k];
+      return put_open_how(out, *how, whole, size);
+    }
+    case Arg::kOffsetInOut: {
+      // [offset], and " => [offset]" where the call moved it (it succeeded and did something).
+      const std::string_view* in = items.find_blob(i, &cut);
+      uint64_t offset;
+      if (!v) return put(out, "NULL");
+      if (!in || !load(*in, &offset)) return put_hex(out, v);
+      out = put(put_num(put(out, "["), offset), "]");
+      if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret) || e.ret == 0) return out;
+      const std::string_view* moved = items.find_exit_blob(i);
+      if (!moved || !load(*moved, &offset)) return put_hex(put(out, " => "), v);
+      return put(put_num(put(out, " => ["), offset), "]");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+char* put_fcntl_struct(char* out, const Event& e, const Strings& items) noexcept {
+  bool cut = false;
+  const std::string_view* bytes = items.find_blob(2, &cut);
+  if (!bytes || !e.args[2]) return nullptr;
+  switch (static_cast<int32_t>(e.args[1])) {
+    case F_SETLK: case F_SETLKW: case F_OFD_SETLK: case F_OFD_SETLKW:
+      return put_flock(out, *bytes, false);
+    case F_GETLK: case F_OFD_GETLK:
+      return put_flock(out, *bytes, true);
+    case F_SETOWN_EX: case F_GETOWN_EX:
+      return put_f_owner_ex(out, *bytes);
+    default:
+      return nullptr;
+  }
 }
 
 }  // namespace observer

@@ -80,6 +80,25 @@ char* put_statfs(char* out, std::string_view bytes) noexcept;
 // [0, 27]: the first count gid_t of bytes.
 char* put_gids(char* out, std::string_view bytes, uint64_t count) noexcept;
 
+// struct rusage: {ru_utime={tv_sec=0, tv_usec=1000}, ru_stime={tv_sec=0, tv_usec=0}, ...}.
+char* put_rusage(char* out, std::string_view bytes) noexcept;
+// A siginfo_t a call filled (waitid): put_siginfo's, or {} when no child was waited for.
+char* put_siginfo_out(char* out, std::string_view bytes) noexcept;
+// struct itimerspec {it_interval={tv_sec=0, tv_nsec=0}, it_value={...}}, and with usec
+// itimerval's {it_interval={tv_sec=0, tv_usec=0}, it_value={...}}.
+char* put_itimerspec(char* out, std::string_view bytes) noexcept;
+char* put_itimerval(char* out, std::string_view bytes) noexcept;
+// struct flock as fcntl's lock commands show it: {l_type=F_RDLCK, l_whence=SEEK_SET,
+// l_start=0, l_len=0}, with l_pid=... for what F_GETLK filled.
+char* put_flock(char* out, std::string_view bytes, bool with_pid) noexcept;
+// struct f_owner_ex: {type=F_OWNER_PID, pid=1234}.
+char* put_f_owner_ex(char* out, std::string_view bytes) noexcept;
+// openat2's struct open_how, size bytes long: {flags=O_RDONLY, mode=0644,
+// resolve=RESOLVE_BENEATH}, then what follows its 24 bytes when not zeros (whole: all size
+// bytes, up to a page; nullptr: unreadable, strace's "???").
+char* put_open_how(char* out, std::string_view how, const std::string_view* whole,
+                   uint64_t size) noexcept;
+
 // The names strace gives signals: "SIGINT"; real-time ones SIGRTMIN, SIGRT_1 ...; "" if none.
 // Without the "SIG" prefix in sets.
 std::string_view signal_name(int sig) noexcept;

@@ -106,7 +106,10 @@ std::string_view arg_name(Arg type) noexcept {
       "sock_flags", "rename_flags", "access_at_flags", "epoll_flags", "eventfd_flags",
       "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "statfs",
       "groups_out", "sock_level", "sockopt_get", "sockopt_set", "sockopt_in", "sockopt_out",
-      "msg_flags", "uid", "mode_type", "dev", "raw_ptr", "raw_flags", "raw_enum"};
+      "msg_flags", "uid", "mode_type", "dev", "open_how", "offset_in_out", "rusage_out",
+      "siginfo_out", "timespec_rem", "itimerspec_in", "itimerspec_out", "itimerval_in",
+      "itimerval_out", "idtype", "rusage_who", "itimer_which", "timerfd_flags", "raw_ptr",
+      "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,
                 "every Arg has a name");
   auto i = static_cast<size_t>(type);

@@ -116,6 +116,20 @@ enum class Arg : uint8_t {
   kUid,            // 1000: a uid_t or gid_t, unsigned, but -1 ("unchanged") as -1
   kModeType,       // S_IFCHR|0600: a mode with its file type (mknod)
   kDev,            // makedev(0x1, 0x3), after a kModeType of a device only (mknod)
+  // Structures (decode_structs.cpp) and the selectors of the calls that fill them.
+  kOpenHow,        // {flags=O_RDONLY|O_CLOEXEC, resolve=RESOLVE_BENEATH}: openat2, size next
+  kOffsetInOut,    // [0] => [35499]: an loff_t the call reads and moves on (sendfile)
+  kRusageOut,      // {ru_utime={tv_sec=0, tv_usec=1000}, ru_stime={...}, ...}
+  kSiginfoOut,     // {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} the call filled (waitid)
+  kTimespecRem,    // the time left that an interrupted sleep wrote (nanosleep), else a pointer
+  kItimerspecIn,   // {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}}
+  kItimerspecOut,
+  kItimervalIn,    // {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=1, tv_usec=0}}
+  kItimervalOut,
+  kIdType,         // P_PID (waitid)
+  kRusageWho,      // RUSAGE_SELF
+  kItimerWhich,    // ITIMER_REAL
+  kTimerfdFlags,   // TFD_TIMER_ABSTIME (timerfd_settime)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

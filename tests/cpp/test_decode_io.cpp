@@ -6,6 +6,7 @@
 // resumed calls, rendered as strace renders them.
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -437,7 +438,52 @@ void calls_that_other_lines_interrupt_split_where_strace_splits_them() {
 
 }  // namespace
 
+// Structures whose rendering needs the rest of the call: fcntl's by command, openat2's by
+// its size, sendfile's offset by the result.
+void structs_follow_the_call() {
+  capture_slot slots[MAX_BLOBS];
+  CHECK_EQ(capture_plan(nr_of("fcntl"), 32, slots), 4u);
+  CHECK_EQ(slots[0].cmds, (1ull << F_SETLK) | (1ull << F_SETLKW) | (1ull << F_OFD_SETLK) |
+                              (1ull << F_OFD_SETLKW));
+  CHECK_EQ(slots[1].flags, CAPTURE_EXIT);
+  CHECK_EQ(plan_call(nr_of("fcntl"), false, CaptureOptions{}, slots).cmd_arg, 2);
+  CHECK_EQ(plan_call(nr_of("read"), false, CaptureOptions{}, slots).cmd_arg, 0);
+  struct flock fl {};
+  fl.l_type = F_UNLCK;
+  fl.l_len = 4096;
+  Event getlk = call("fcntl", {3, F_GETLK, 0x9000}, 0);
+  CHECK_EQ(line(record(getlk, {{ITEM_BLOB, 2, bytes_of(fl), false, true}})),
+           "fcntl(3, F_GETLK, {l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=4096, "
+           "l_pid=0}) = 0");
+  CHECK_EQ(line(record(call("fcntl", {3, F_GETLK, 0x9000}, -14), {})),
+           "fcntl(3, F_GETLK, 0x9000) = -1 EFAULT (Bad address)");
+
+  CHECK_EQ(capture_plan(nr_of("openat2"), 32, slots), 2u);
+  CHECK_EQ(slots[1].flags, CAPTURE_ENTRY | CAPTURE_SIZE_ARG);
+  open_how how{O_RDONLY | O_CLOEXEC, 0, 0};
+  Event openat2 = call("openat2", {static_cast<uint64_t>(AT_FDCWD), 0x9000, 0x9100, 24}, 3);
+  CHECK_EQ(line(record(openat2, {{ITEM_STRING, 1, "/etc", false, false},
+                                 {ITEM_BLOB, 2, bytes_of(how), false, false},
+                                 {ITEM_BLOB, 2, bytes_of(how), false, false}})),
+           "openat2(AT_FDCWD, \"/etc\", {flags=O_RDONLY|O_CLOEXEC, resolve=0}, 24) = 3");
+  Event small = call("openat2", {static_cast<uint64_t>(AT_FDCWD), 0x9000, 0x9100, 16}, -22);
+  CHECK_EQ(line(record(small, {{ITEM_STRING, 1, "/etc", false, false},
+                               {ITEM_BLOB, 2, bytes_of(how), false, false}})),
+           "openat2(AT_FDCWD, \"/etc\", 0x9100, 16) = -1 EINVAL (Invalid argument)");
+
+  uint64_t before = 0, after = 35499;
+  Event sent = call("sendfile", {4, 5, 0x9000, 35499}, 35499);
+  CHECK_EQ(line(record(sent, {{ITEM_BLOB, 2, bytes_of(before), false, false},
+                              {ITEM_BLOB, 2, bytes_of(after), false, true}})),
+           "sendfile(4, 5, [0] => [35499], 35499) = 35499");
+  Event none = call("sendfile", {4, 5, 0x9000, 1}, 0);
+  CHECK_EQ(line(record(none, {{ITEM_BLOB, 2, bytes_of(after), false, false},
+                              {ITEM_BLOB, 2, bytes_of(after), false, true}})),
+           "sendfile(4, 5, [35499], 1) = 0");
+}
+
 int main() {
+  structs_follow_the_call();
   fds_show_what_they_name();
   relative_paths_start_from_their_directory();
   entry_halves_join_their_ends();

@@ -3,6 +3,9 @@
 //
 // strace's rendering of captured buffers and structs, on bytes built by hand.
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/resource.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -191,7 +194,69 @@ void statistics_stacks_masks_and_times() {
   CHECK_EQ(text(put_hex_quoted, std::string_view("\x13P\xab", 3), false), "\"\\x13\\x50\\xab\"");
 }
 
+// Structures of file locks, openat2, children's resources and timers.
+void locks_open_how_usage_and_timers() {
+  struct flock fl {};
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_END;
+  fl.l_start = -1;
+  fl.l_len = 10;
+  fl.l_pid = 42;
+  CHECK_EQ(text(put_flock, bytes_of(fl), false),
+           "{l_type=F_WRLCK, l_whence=SEEK_END, l_start=-1, l_len=10}");
+  CHECK_EQ(text(put_flock, bytes_of(fl), true),
+           "{l_type=F_WRLCK, l_whence=SEEK_END, l_start=-1, l_len=10, l_pid=42}");
+  fl.l_type = 7;
+  fl.l_whence = 9;
+  CHECK_EQ(text(put_flock, bytes_of(fl), false),
+           "{l_type=0x7 /* F_??? */, l_whence=0x9 /* SEEK_??? */, l_start=-1, l_len=10}");
+  struct f_owner_ex owner {F_OWNER_PGRP, 1234};
+  CHECK_EQ(text(put_f_owner_ex, bytes_of(owner)), "{type=F_OWNER_PGRP, pid=1234}");
+
+  struct {
+    open_how how;
+    uint64_t more;
+  } big{{O_WRONLY | O_CREAT, 0644, RESOLVE_BENEATH | 0x4000}, 0};
+  std::string_view how(reinterpret_cast<const char*>(&big.how), sizeof(big.how));
+  std::string_view whole = bytes_of(big);
+  CHECK_EQ(text(put_open_how, how, &whole, uint64_t{24}),
+           "{flags=O_WRONLY|O_CREAT, mode=0644, resolve=RESOLVE_BENEATH|0x4000}");
+  CHECK_EQ(text(put_open_how, how, &whole, uint64_t{32}),
+           "{flags=O_WRONLY|O_CREAT, mode=0644, resolve=RESOLVE_BENEATH|0x4000}");
+  big.more = 0x0102;
+  CHECK_EQ(text(put_open_how, how, &whole, uint64_t{32}),
+           "{flags=O_WRONLY|O_CREAT, mode=0644, resolve=RESOLVE_BENEATH|0x4000, "
+           "/* bytes 24..31 */ \"\\x02\\x01\\x00\\x00\\x00\\x00\\x00\\x00\"}");
+  const std::string_view* unreadable = nullptr;
+  CHECK_EQ(text(put_open_how, how, unreadable, uint64_t{32}),
+           "{flags=O_WRONLY|O_CREAT, mode=0644, resolve=RESOLVE_BENEATH|0x4000, ???}");
+  // No mode where the flags cannot create a file and it is 0; a resolve of unknown bits only.
+  big.how = open_how{O_RDONLY | O_DIRECTORY, 0, 0x4000};
+  CHECK_EQ(text(put_open_how, how, &whole, uint64_t{24}),
+           "{flags=O_RDONLY|O_DIRECTORY, resolve=0x4000 /* RESOLVE_??? */}");
+  big.how = open_how{O_RDWR | O_TMPFILE, 0, 0};
+  CHECK_EQ(text(put_open_how, how, &whole, uint64_t{24}),
+           "{flags=O_RDWR|O_TMPFILE, mode=000, resolve=0}");
+
+  struct rusage ru {};
+  ru.ru_utime = {1, 2};
+  ru.ru_stime = {0, 300};
+  CHECK_EQ(text(put_rusage, bytes_of(ru)),
+           "{ru_utime={tv_sec=1, tv_usec=2}, ru_stime={tv_sec=0, tv_usec=300}, ...}");
+  siginfo_t none {};
+  CHECK_EQ(text(put_siginfo_out, bytes_of(none)), "{}");
+  int64_t its[4] = {0, 5, 30, 0};
+  CHECK_EQ(text(put_itimerspec, bytes_of(its)),
+           "{it_interval={tv_sec=0, tv_nsec=5}, it_value={tv_sec=30, tv_nsec=0}}");
+  CHECK_EQ(text(put_itimerval, bytes_of(its)),
+           "{it_interval={tv_sec=0, tv_usec=5}, it_value={tv_sec=30, tv_usec=0}}");
+  CHECK_EQ(text(put_itimerval, std::string_view("ab")), "{...}");
+  int continued = 0xffff;
+  CHECK_EQ(text(put_wait_status, bytes_of(continued)), "[{WIFCONTINUED(s)}]");
+}
+
 int main() {
+  locks_open_how_usage_and_timers();
   statistics_stacks_masks_and_times();
   buffers_quote_like_strace();
   directory_entries_counted_here_or_by_the_kernel();

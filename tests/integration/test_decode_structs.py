@@ -1,0 +1,59 @@
+"""Structures strace shows the members of, against strace itself (workloads/structs.c).
+
+openat2's open_how, fcntl's struct flock, sendfile's offset before and after, wait4's and
+waitid's rusage and siginfo, the timespecs of sleeps, clocks and timers, itimervals and
+rlimits: the program makes each call with valid values, unknown bits, NULL, a bad pointer and a
+struct that ends where an unreadable page begins, and observer's lines must be strace's
+(tools/fidelity.py pairs the processes and masks addresses and pids; times are masked here).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+pytestmark = pytest.mark.bpf
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = Path(__file__).parent / "workloads" / "structs.c"
+# Times differ between any two runs: rusage, the time a sleep left, a timer's remaining time.
+_TIMES = re.compile(r"\b(tv_sec|tv_usec|tv_nsec)=\d+")
+
+
+def fidelity() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("fidelity", ROOT / "tools" / "fidelity.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["fidelity"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_structs_are_shown_as_strace_shows_them(tmp_path: Path) -> None:
+    if shutil.which("strace") is None or shutil.which("gcc") is None:
+        pytest.fail("strace (the oracle) and gcc are needed (Makefile APT_PACKAGES)")
+    program = tmp_path / "structs"
+    subprocess.run(["gcc", "-O1", "-o", str(program), str(SOURCE)], check=True)
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C", "LC_ALL": "C",
+           "TZ": "UTC"}
+    s_out, o_out = tmp_path / "structs.strace", tmp_path / "structs.observer"
+    subprocess.run(["strace", "-f", "-o", str(s_out), str(program)], cwd=tmp_path, env=env,
+                   check=True, timeout=120)
+    own = {k: v for k, v in os.environ.items() if k in ("PYTHONPATH", "VIRTUAL_ENV")}
+    subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format", "strace", "-o",
+                    str(o_out), "--", str(program)], cwd=tmp_path, env={**env, **own},
+                   check=True, timeout=120)
+    strace = _TIMES.sub(r"\1=N", s_out.read_text())
+    observer = _TIMES.sub(r"\1=N", o_out.read_text())
+    result = fidelity().compare(strace, observer, "structs")
+    differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
+    assert result.strace_lines > 90, strace
+    assert result.same == result.strace_lines, differing
