@@ -169,7 +169,7 @@ static __always_inline int exit_call(struct pt_regs *regs, long ret, struct task
 		path_exit(((__u64)s->tgid << 32) | s->tid, ret);
 	/* -e status=unfinished: of the calls that reach here, only those killed in them. */
 	if (filter_unfinished) {
-		if (emit_records && !(started & START_LOST) && killed(task))
+		if (emit_records && !(started & START_LOST) && dies_in_call(task))
 			send_unfinished(s, started, task, 0);
 		return 0;
 	}
@@ -182,7 +182,7 @@ static __always_inline int exit_call(struct pt_regs *regs, long ret, struct task
 			  started & EVENT_COMPAT, true);
 	if (!emit_records || (started & START_LOST))
 		return 0;
-	if (killed(task)) {
+	if (dies_in_call(task)) {
 		send_unfinished(s, started, task, 0);
 		return 0;
 	}
@@ -365,26 +365,60 @@ int BPF_PROG(sched_process_exec, struct task_struct *task, int old_pid, struct l
 
 /* A signal delivered to a traced thread (strace's "--- SIGCHLD {...} ---"): runs in the
  * receiving thread when it takes the signal. The args carry the kernel_siginfo's 48 bytes. */
+/* The siginfo of signal sig queued in pending (a task's or its process's), as the 48 raw
+ * bytes the ABI lays out, into out; false if it is not among the first entries. */
+static __always_inline bool queued_siginfo(struct sigpending *pending, int sig, __u64 *out)
+{
+	struct list_head *head = &pending->list, *pos = NULL;
+
+	if (bpf_core_read(&pos, sizeof(pos), &pending->list.next))
+		return false;
+	for (int i = 0; i < 8 && pos && pos != head; i++) {
+		struct sigqueue *q = (struct sigqueue *)pos; /* list is its first member */
+
+		if (bpf_core_read(out, 48, &q->info))
+			return false;
+		if ((int)out[0] == sig)
+			return true;
+		if (bpf_core_read(&pos, sizeof(pos), &pos->next))
+			return false;
+	}
+	return false;
+}
+
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
+	int fatal = 0;
 	struct event *e;
 	__u64 pid_tgid;
 
-	/* SIGKILL is never taken by a handler: the process's end says it ("+++ killed by"). */
-	if (!emit_exits || !emit_records || sig == 9 || !current_ids(task, &pid_tgid) ||
+	if (!emit_exits || !emit_records || !current_ids(task, &pid_tgid) ||
 	    !tgid_selected(pid_tgid >> 32) || !task_selected(task))
 		return 0;
-	e = reserve(pid_tgid, sig, &lost_notices, task);
+	/* SIGKILL is never taken by a handler: the process's end says it ("+++ killed by"). But
+	 * where it is how a fatal signal ends the process, the thread that takes that signal
+	 * shows it, as under strace, with the siginfo still queued. */
+	if (sig == 9 && !(fatal = fatal_signal_taken(task)))
+		return 0;
+	e = reserve(pid_tgid, fatal ? fatal : sig, &lost_notices, task);
 	if (!e)
 		return 0;
 	e->ts_ns = bpf_ktime_get_ns();
-	if (!info || bpf_probe_read_kernel(e->args, sizeof(e->args), info))
+	if (fatal) {
+		if (!queued_siginfo(&task->pending, fatal, e->args) &&
+		    !queued_siginfo(&task->signal->shared_pending, fatal, e->args))
+			__builtin_memset(e->args, 0, sizeof(e->args));
+	} else if (!info || bpf_probe_read_kernel(e->args, sizeof(e->args), info)) {
 		__builtin_memset(e->args, 0, sizeof(e->args));
+	}
 	e->ret = 0;
 	e->duration_ns = 0;
 	e->flags = EVENT_SIGNAL | EVENT_HAS_TIME;
+	/* SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU without a handler stop the process. */
+	if (!fatal && sig >= 19 && sig <= 22 && ka && !ka->sa.sa_handler)
+		e->flags |= EVENT_STOPPED;
 	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
 	return 0;
 }

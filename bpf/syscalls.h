@@ -62,6 +62,8 @@ enum event_flag {
 	EVENT_DETACHED = 512,   /* with EVENT_UNFINISHED: still in the call when tracing ended */
 	EVENT_RESUMED = 1024,   /* the exit of a call made before tracing began: ts_ns is the
 				 * exit's, there is no duration and the entry's data is unknown */
+	EVENT_STOPPED = 2048,   /* with EVENT_SIGNAL: its default action stops the process
+				 * (strace's "--- stopped by SIGSTOP ---") */
 };
 
 /* Summary slots of 32-bit calls: COMPAT_STATS + their i386 number. */

@@ -28,6 +28,36 @@ static __always_inline bool killed(struct task_struct *task)
 	return task->pending.signal.sig[0] & (1UL << (9 - 1));
 }
 
+/* A fatal signal the kernel ends the process with at once: when the process is not ptraced,
+ * complete_signal() makes group_exit_code the signal and sends every thread SIGKILL, and the
+ * signal itself stays queued. Under ptrace (strace) it is delivered instead: the thread that
+ * takes it returns from its call, shows the signal, then the process is killed by it. The
+ * thread that takes it here: the one it was sent to (tgkill), or for one sent to the process
+ * (kill) its leader. Returns the signal, or 0 (SIGKILL itself, an exit_group or exec, whose
+ * group_exit_code is a status << 8 or 0, and a signal that dumps core, which is dequeued). */
+static __always_inline int fatal_signal_taken(struct task_struct *task)
+{
+	struct signal_struct *signal = task->signal;
+	int sig = signal->group_exit_code;
+	unsigned long bit;
+
+	if (sig <= 0 || sig > 64 || sig == 9)
+		return 0;
+	bit = 1UL << (sig - 1);
+	if (task->pending.signal.sig[0] & bit)
+		return sig;
+	if ((signal->shared_pending.signal.sig[0] & bit) && task->group_leader == task)
+		return sig;
+	return 0;
+}
+
+/* The thread dies in its call: SIGKILL is pending, and not as the way a fatal signal it
+ * takes ends the process (fatal_signal_taken). */
+static __always_inline bool dies_in_call(struct task_struct *task)
+{
+	return killed(task) && !fatal_signal_taken(task);
+}
+
 /* A call that never returned, from its start: flags says why (EVENT_DETACHED or 0). */
 static __always_inline void send_unfinished(const struct start *s, __u32 started,
 					    struct task_struct *task, __u32 why)
@@ -68,7 +98,7 @@ static __always_inline void resume_call(struct pt_regs *regs, long ret, __u64 pi
 	compat = in_compat(task);
 	nr = syscall_nr(regs);
 	if (!syscall_selected(nr, compat) || !task_selected(task) || !status_selected(ret) ||
-	    killed(task))
+	    dies_in_call(task))
 		return;
 	r = record_buffer();
 	if (!r)

@@ -44,8 +44,18 @@ typedef struct {
 	int counter;
 } atomic_t;
 
-struct signal_struct {
-	atomic_t live; /* threads not yet exiting; 0 once the whole group is dying */
+struct list_head {
+	struct list_head *next;
+	struct list_head *prev;
+};
+
+/* A signal queued with its siginfo: the entries of a sigpending's list. */
+struct kernel_siginfo {
+	int si_signo; /* read as 48 raw bytes at &info, as the ABI lays them out */
+};
+struct sigqueue {
+	struct list_head list;
+	struct kernel_siginfo info;
 };
 
 typedef struct {
@@ -120,7 +130,21 @@ typedef struct {
 } sigset_t;
 
 struct sigpending {
+	struct list_head list; /* struct sigqueue entries */
 	sigset_t signal;
+};
+
+struct signal_struct {
+	atomic_t live; /* threads not yet exiting; 0 once the whole group is dying */
+	struct sigpending shared_pending; /* signals sent to the whole process */
+	int group_exit_code; /* a fatal signal's number while the group dies of it */
+};
+
+struct sigaction {
+	void *sa_handler;
+};
+struct k_sigaction {
+	struct sigaction sa;
 };
 
 /* A cgroup's hierarchy (--cgroup tells cgroup v2's from the v1 ones by it), and its
@@ -147,6 +171,7 @@ struct task_struct {
 	int exit_code;
 	char comm[16];
 	struct signal_struct *signal;
+	struct task_struct *group_leader;
 	const struct cred *cred;
 	struct fs_struct *fs;
 	struct files_struct *files;
@@ -162,9 +187,6 @@ struct bpf_iter__task {
 	struct task_struct *task;
 };
 
-/* Read as 48 raw bytes (the siginfo layout is ABI), never by field. */
-struct kernel_siginfo;
-struct k_sigaction;
 
 /* The program being executed (-n): its path, and its file, whose dentry names it. */
 struct linux_binprm {

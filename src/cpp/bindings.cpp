@@ -137,6 +137,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("EVENT_UNFINISHED") = static_cast<int>(EVENT_UNFINISHED);
   m.attr("EVENT_DETACHED") = static_cast<int>(EVENT_DETACHED);
   m.attr("EVENT_RESUMED") = static_cast<int>(EVENT_RESUMED);
+  m.attr("EVENT_STOPPED") = static_cast<int>(EVENT_STOPPED);
   m.attr("STRING_MAX") = STRING_MAX;
   m.attr("COMPAT_STATS") = COMPAT_STATS;
   m.attr("LATENCY_SUB_BITS") = LATENCY_SUB_BITS;

@@ -391,9 +391,14 @@ void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
   if ((time_.timestamps || time_.relative) && (e.flags & EVENT_HAS_TIME))
     p = put_time(p, part == CallPart::kExit ? e.ts_ns + e.duration_ns : e.ts_ns);
   if (e.flags & EVENT_SIGNAL) {
+    const std::string_view prefix(begin, static_cast<size_t>(p - begin));  // tid and time
     p = put(put(put(p, "--- "), signal_name(e.nr)), " ");
     p = put_siginfo(p, std::string_view(reinterpret_cast<const char*>(e.args), sizeof(e.args)));
-    commit(put(p, " ---\n"));
+    p = put(p, " ---\n");
+    // The process stops: strace's line when the stop takes effect, on the same thread.
+    if (e.flags & EVENT_STOPPED)
+      p = put(put(put(put(p, prefix), "--- stopped by "), signal_name(e.nr)), " ---\n");
+    commit(p);
     return;
   }
   if (e.flags & EVENT_PROCESS_EXIT) {

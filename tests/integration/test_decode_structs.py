@@ -1,10 +1,12 @@
-"""Structures strace shows the members of, against strace itself (workloads/structs.c).
+"""Structures and signals as strace shows them, against strace itself.
 
-openat2's open_how, fcntl's struct flock, sendfile's offset before and after, wait4's and
-waitid's rusage and siginfo, the timespecs of sleeps, clocks and timers, itimervals and
-rlimits: the program makes each call with valid values, unknown bits, NULL, a bad pointer and a
-struct that ends where an unreadable page begins, and observer's lines must be strace's
-(tools/fidelity.py pairs the processes and masks addresses and pids; times are masked here).
+workloads/structs.c: openat2's open_how, fcntl's struct flock, sendfile's offset before and
+after, wait4's and waitid's rusage and siginfo, the timespecs of sleeps, clocks and timers,
+itimervals and rlimits, each with valid values, unknown bits, NULL, a bad pointer and a struct
+that ends where an unreadable page begins. workloads/signals.c: a process that stops and is
+continued, one that kills itself with a signal, one killed in pause() and one whose handler
+ends it there. observer's lines must be strace's (tools/fidelity.py pairs the processes and
+masks addresses and pids; times are masked here).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import pytest
 pytestmark = pytest.mark.bpf
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = Path(__file__).parent / "workloads" / "structs.c"
+WORKLOADS = Path(__file__).parent / "workloads"
 # Times differ between any two runs: rusage, the time a sleep left, a timer's remaining time.
 _TIMES = re.compile(r"\b(tv_sec|tv_usec|tv_nsec)=\d+")
 
@@ -37,14 +39,15 @@ def fidelity() -> ModuleType:
     return module
 
 
-def test_structs_are_shown_as_strace_shows_them(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60)])
+def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int) -> None:
     if shutil.which("strace") is None or shutil.which("gcc") is None:
         pytest.fail("strace (the oracle) and gcc are needed (Makefile APT_PACKAGES)")
-    program = tmp_path / "structs"
-    subprocess.run(["gcc", "-O1", "-o", str(program), str(SOURCE)], check=True)
+    program = tmp_path / name
+    subprocess.run(["gcc", "-O1", "-o", str(program), str(WORKLOADS / f"{name}.c")], check=True)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C", "LC_ALL": "C",
            "TZ": "UTC"}
-    s_out, o_out = tmp_path / "structs.strace", tmp_path / "structs.observer"
+    s_out, o_out = tmp_path / f"{name}.strace", tmp_path / f"{name}.observer"
     subprocess.run(["strace", "-f", "-o", str(s_out), str(program)], cwd=tmp_path, env=env,
                    check=True, timeout=120)
     own = {k: v for k, v in os.environ.items() if k in ("PYTHONPATH", "VIRTUAL_ENV")}
@@ -53,7 +56,7 @@ def test_structs_are_shown_as_strace_shows_them(tmp_path: Path) -> None:
                    check=True, timeout=120)
     strace = _TIMES.sub(r"\1=N", s_out.read_text())
     observer = _TIMES.sub(r"\1=N", o_out.read_text())
-    result = fidelity().compare(strace, observer, "structs")
+    result = fidelity().compare(strace, observer, name)
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
-    assert result.strace_lines > 90, strace
+    assert result.strace_lines > least, strace
     assert result.same == result.strace_lines, differing
