@@ -96,6 +96,9 @@ Cflags: -I\${includedir}
 EOF
 
 echo "static-deps: libbpf"
+# libbpf's Makefile writes libbpf.pc into OBJDIR in a recipe that does not wait for the one
+# that creates OBJDIR: with -j it can run first and fail ("Directory nonexistent").
+mkdir -p "$src/libbpf-obj"
 quiet env PKG_CONFIG_PATH="$prefix/lib/pkgconfig" make -j"$jobs" -C "$src/libbpf/src" \
   BUILD_STATIC_ONLY=y OBJDIR="$src/libbpf-obj" PREFIX="$prefix" LIBDIR="$prefix/lib" \
   CFLAGS="$flags" install
