@@ -423,7 +423,7 @@ def test_summary_columns_and_order_are_stracess(program: Path, tmp_path: Path) -
                          "clock_nanosleep", "--", sys.executable, "-S", "-c", SLEEPER)
     calls, shortest, longest, name = timed.stderr.splitlines()[2].split()
     assert (calls, name) == ("10", "clock_nanosleep")
-    assert 0.02 <= float(shortest) <= float(longest)
+    assert 0.019 <= float(shortest) <= float(longest)  # 20 ms sleeps, to the clock's grain
 
 
 def test_failed_keeps_only_errors(program: Path, tmp_path: Path) -> None:
