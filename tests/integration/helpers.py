@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
 import pytest
@@ -202,3 +204,14 @@ class Workload:
             self.proc.wait()
         if self.proc.stdin is not None and not self.proc.stdin.closed:
             self.proc.stdin.close()
+
+
+def fidelity() -> ModuleType:
+    """tools/fidelity.py, the comparison of observer's strace format with strace's."""
+    path = Path(__file__).resolve().parents[2] / "tools" / "fidelity.py"
+    spec = importlib.util.spec_from_file_location("fidelity", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["fidelity"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module

@@ -8,31 +8,19 @@ tools/fidelity.py masks them.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from .helpers import compile_c, run_observer
+from .helpers import compile_c, fidelity, run_observer
 
 pytestmark = pytest.mark.bpf
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = Path(__file__).parent / "workloads" / "args.c"
 MARKER = 'access("/args-begin", F_OK)'
-
-
-def fidelity() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fidelity", ROOT / "tools" / "fidelity.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fidelity"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 def the_workload_lines(text: str) -> list[str]:

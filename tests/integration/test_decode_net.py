@@ -8,29 +8,20 @@ bad address; unknown levels, names and flag bits. observer's lines must be strac
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from .helpers import fidelity
 
 pytestmark = pytest.mark.bpf
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = Path(__file__).parent / "workloads" / "net.c"
-
-
-def fidelity() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fidelity", ROOT / "tools" / "fidelity.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fidelity"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_socket_options_and_message_flags_are_shown_as_strace_shows_them(

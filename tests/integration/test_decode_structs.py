@@ -11,16 +11,16 @@ masks addresses and pids; times are masked here).
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from .helpers import fidelity
 
 pytestmark = pytest.mark.bpf
 
@@ -28,15 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKLOADS = Path(__file__).parent / "workloads"
 # Times differ between any two runs: rusage, the time a sleep left, a timer's remaining time.
 _TIMES = re.compile(r"\b(tv_sec|tv_usec|tv_nsec)=\d+")
-
-
-def fidelity() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fidelity", ROOT / "tools" / "fidelity.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fidelity"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60)])

@@ -6,29 +6,17 @@ go up: FLOOR is a ratchet, raised whenever the decoders improve.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from .helpers import fidelity
+
 pytestmark = pytest.mark.bpf
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "fidelity.py"
 FLOOR = 0.98  # measured 99.1% over the 37 programs, less a margin for run-to-run noise
 # The same with -y on both sides: what every fd names, resolved in the kernel at the call.
 FLOOR_FDS = 0.975  # measured 99.0%
-
-
-def fidelity() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fidelity", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fidelity"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("fds,floor", [(False, FLOOR), (True, FLOOR_FDS)],
