@@ -328,11 +328,20 @@ def pair_processes(s_lines: dict[int, list[str]], s_order: list[int],
     return pairs
 
 
-def compare(strace_text: str, observer_text: str, program: str) -> Result:
-    """Aligns each process's lines with those of the observer process most like it."""
+def compare(strace_text: str, observer_text: str, program: str,
+            ignore: re.Pattern[str] | None = None) -> Result:
+    """Aligns each process's lines with those of the observer process most like it.
+
+    Lines that ``ignore`` matches (strace's halves joined) are left out on both sides: a
+    program's own polling, whose count depends on how fast the traced process got there.
+    """
     result = Result(program)
     s_lines, s_order = split_processes(strace_text)
     o_lines, o_order = split_processes(observer_text)
+    if ignore is not None:
+        for lines in (s_lines, o_lines):
+            for pid in lines:
+                lines[pid] = [line for line in lines[pid] if not ignore.search(line)]
     pairs = pair_processes(s_lines, s_order, o_lines, o_order)
     names = {pid: f"<pid{i}>" for i, pid in enumerate(s_order)}
     names.update({pid: f"<pid{i}>" for i, pid in enumerate(pairs) if pid is not None})

@@ -18,7 +18,6 @@ from .helpers import compile_c, fidelity, run_observer
 
 pytestmark = pytest.mark.bpf
 
-ROOT = Path(__file__).resolve().parents[2]
 SOURCE = Path(__file__).parent / "workloads" / "args.c"
 MARKER = 'access("/args-begin", F_OK)'
 

@@ -20,7 +20,6 @@ from .helpers import fidelity
 
 pytestmark = pytest.mark.bpf
 
-ROOT = Path(__file__).resolve().parents[2]
 SOURCE = Path(__file__).parent / "workloads" / "net.c"
 
 

@@ -24,10 +24,13 @@ from .helpers import fidelity
 
 pytestmark = pytest.mark.bpf
 
-ROOT = Path(__file__).resolve().parents[2]
 WORKLOADS = Path(__file__).parent / "workloads"
 # Times differ between any two runs: rusage, the time a sleep left, a timer's remaining time.
 _TIMES = re.compile(r"\b(tv_sec|tv_usec|tv_nsec)=\d+")
+# signals.c polls /proc/PID/syscall (fd 5) until a child is in pause(): how many rounds that
+# takes depends on the scheduler, not on the tracer, so those lines are left out.
+_POLLING = {"signals": re.compile(r'^(openat\(AT_FDCWD, "/proc/\d+/syscall"'
+                                  r'|(newfstatat|read|close)\(5[,)]|clock_nanosleep\()')}
 
 
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60)])
@@ -47,7 +50,7 @@ def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int) -> None:
                    check=True, timeout=120)
     strace = _TIMES.sub(r"\1=N", s_out.read_text())
     observer = _TIMES.sub(r"\1=N", o_out.read_text())
-    result = fidelity().compare(strace, observer, name)
+    result = fidelity().compare(strace, observer, name, _POLLING.get(name))
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert result.strace_lines > least, strace
     assert result.same == result.strace_lines, differing
