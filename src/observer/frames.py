@@ -231,12 +231,22 @@ def _element(lists: Any, j: int) -> tuple[Any, np.ndarray]:
     lengths = np.diff(offsets)
     valid = lists.is_valid().to_numpy(zero_copy_only=False)
     has = valid & (lengths > j)
-    index = np.where(has, offsets[:-1] + j, 0)
     values = lists.values
     if len(values) == 0:
         return pa.nulls(len(lists), values.type), has
-    taken = values.take(pa.array(index, pa.int64()))
-    return pa.compute.if_else(pa.array(has), taken, pa.nulls(len(lists), values.type)), has
+    # A null index takes a null: one pass, no select afterwards.
+    index = pa.array(offsets[:-1].astype(np.int64) + j, pa.int64(), mask=~has)
+    return values.take(index), has
+
+
+def _nonempty(lists: Any) -> tuple[np.ndarray, list[Any]]:
+    """The rows whose list has an element, and those lists as Python objects: what only a
+    few rows hold (paths of fds, buffers) goes through Python for those rows alone."""
+    import pyarrow.compute as pc
+
+    rows = np.flatnonzero(pc.list_value_length(lists).fill_null(0).to_numpy(
+        zero_copy_only=False))
+    return rows, (lists.take(rows).to_pylist() if rows.size else [])
 
 
 def _argv(blob: bytes) -> tuple[list[str], bool]:
@@ -269,11 +279,11 @@ def _first_fd_path(fd_paths: Any, base: int) -> Any:
 
     if fd_paths.null_count == len(fd_paths):  # no -y: nothing to look at
         return pa.nulls(len(fd_paths), pa.string())
-    out: list[str | None] = []
-    for items in fd_paths.to_pylist():
-        owned = [(_FD_OWNERS[item["of"]], item["path"]) for item in items or ()
+    out: list[str | None] = [None] * len(fd_paths)
+    for row, items in zip(*_nonempty(fd_paths)):
+        owned = [(_FD_OWNERS[item["of"]], item["path"]) for item in items
                  if item.get("of") in _FD_OWNERS and item.get("path") is not None]
-        out.append(_comm_text(_json_raw(min(owned)[1], base)) if owned else None)
+        out[row] = _comm_text(_json_raw(min(owned)[1], base)) if owned else None
     return pa.array(out, pa.string())
 
 
@@ -299,12 +309,9 @@ def _items(table: Any, nr: np.ndarray, compat: np.ndarray, base: int) -> dict[st
     argv_arg = {syscalls.number(name): arg for name, arg in (("execve", 1), ("execveat", 2))
                 if name in syscalls.table().values()}
     # Buffers: the argv of an execve, then data and data2 in order.
-    blobs = buffers.to_pylist()
     data: list[list[bytes | None]] = [[None] * n, [None] * n]
     argv: list[list[str] | None] = [None] * n
-    for row, items in enumerate(blobs):
-        if not items:
-            continue
+    for row, items in zip(*_nonempty(buffers)):
         any_item[row] = True
         kept = 0
         for item in items:
@@ -410,7 +417,8 @@ def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tu
     malformed = 0
     data, base = _bytes_escaped(Path(path).read_bytes())
     try:
-        table = pj.read_json(io.BytesIO(data), read_options=blocks, parse_options=options)
+        table = pj.read_json(pa.BufferReader(data), read_options=blocks,
+                             parse_options=options)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         good = []
         for line in data.splitlines(keepends=True):
@@ -433,6 +441,7 @@ def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tu
         table = (pj.read_json(io.BytesIO(b"".join(good)), read_options=blocks,
                               parse_options=options) if good
                  else _jsonl_schema().empty_table())
+    del data  # the text, as large as the file, is not needed for the columns
     return _jsonl_table(table, clock_offset_ns, arch, base), malformed
 
 
