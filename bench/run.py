@@ -123,6 +123,14 @@ class Row:
     def noisy(self) -> bool:
         return self.spread is not None and self.spread > SPREAD_LIMIT
 
+    @property
+    def straggler(self) -> bool:
+        """Whether the runs are too far apart only because of the lowest or the highest,
+        which spread leaves out: judged still, but shown."""
+        if self.noisy or self.median is None or len(self.runs) < 5 or not self.median:
+            return False
+        return (max(self.runs) - min(self.runs)) / self.median > SPREAD_LIMIT
+
 
 @dataclass
 class Tools:
@@ -1150,15 +1158,17 @@ def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[s
     lines.append("")
     lines.append(f"runs per case, min / median / max ({work_units(works)}); '!' marks a spread "
                  f"(max - min) / median over {SPREAD_LIMIT:.0%} (of 5 or more runs, without "
-                 "the lowest and highest): too noisy to judge")
+                 "the lowest and highest): too noisy to judge; '~' a lowest or highest run that "
+                 f"alone is over {SPREAD_LIMIT:.0%} from the others (judged, as the median "
+                 "leaves it out)")
     lines.append(f"{'tracer':32} " + " ".join(f"{w.name:>22}" for w in works))
     for tracer in shown:
         cells = []
         for w in works:
             row = next(r for r in rows if r.tracer == tracer.name and r.workload == w.name)
+            mark = "!" if row.noisy else "~" if row.straggler else " "
             cell = (f"{fmt_num(min(row.runs))}/{fmt_num(row.median)}/{fmt_num(max(row.runs))}"
-                    f"{'!' if row.noisy else ' '}" if row.runs and row.median is not None
-                    else "n/a ")
+                    f"{mark}" if row.runs and row.median is not None else "n/a ")
             cells.append(f"{cell:>22}")
         lines.append(f"{tracer.title:32} " + " ".join(cells))
     lines.append("")
