@@ -343,16 +343,25 @@ def _cgroup_paths(ids: Any, declared: Any, base: int) -> Any:
     return pc.take(paths, found).dictionary_encode()
 
 
-def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None,
-                 base: int = 0) -> Any:
-    """The record schema from the columns pyarrow's JSON reader found (every field may be
-    absent: older files, hand-written ones). Records of other kinds (no tgid or nr: a
-    process's exit, a signal) are not syscalls and are left out."""
-    import pyarrow as pa
+def _declarations(table: Any) -> tuple[Any, Any]:
+    """The {"kind":"cgroup",...} lines of what pyarrow's JSON reader found, and its syscall
+    records: lines of other kinds (no tgid or nr: a process's exit, a signal, the counts at
+    the end) are not syscalls and are left out."""
     import pyarrow.compute as pc
 
     declared = table.filter(pc.equal(table.column("kind"), "cgroup"))
-    table = table.filter(pc.and_(table.column("tgid").is_valid(), table.column("nr").is_valid()))
+    return declared, table.filter(pc.and_(table.column("tgid").is_valid(),
+                                          table.column("nr").is_valid()))
+
+
+def _jsonl_table(table: Any, declared: Any, clock_offset_ns: int | None, arch: str | None,
+                 base: int = 0) -> Any:
+    """The record schema from the columns of the syscall records pyarrow's JSON reader found
+    (every field may be absent: older files, hand-written ones) and the cgroup declarations
+    (_declarations)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     n = table.num_rows
     flags = table.column("flags")
     known = flags.is_valid()
@@ -404,9 +413,22 @@ def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None,
     return conform(pa.table(columns))
 
 
+def _has_escapes(path: Path) -> bool:
+    """Whether the file holds a \\udc escape (a byte that is not UTF-8), read in blocks."""
+    tail = b""
+    with open(path, "rb") as file:
+        while block := file.read(16 << 20):
+            if b"\\udc" in block or b"\\udc" in tail + block[:4]:
+                return True
+            tail = block[-4:]
+    return False
+
+
 def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tuple[Any, int]:
-    """JSON Lines through pyarrow's parallel reader; when some line does not parse (a line cut
-    by a crash), the lines that do are read again without it, and the others counted."""
+    """JSON Lines through pyarrow's reader, from the file in blocks (the whole text in memory
+    only when it has escapes to rewrite, see _bytes_escaped); when some line does not parse
+    (a line cut by a crash), the lines that do are read again without it, and the others
+    counted."""
     import io
 
     import pyarrow as pa
@@ -415,11 +437,19 @@ def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tu
     options = pj.ParseOptions(explicit_schema=_jsonl_schema(), unexpected_field_behavior="ignore")
     blocks = pj.ReadOptions(block_size=16 << 20)
     malformed = 0
-    data, base = _bytes_escaped(Path(path).read_bytes())
+    data: bytes | None = None
+    base = 0
     try:
-        table = pj.read_json(pa.BufferReader(data), read_options=blocks,
-                             parse_options=options)
+        if _has_escapes(path) or not hasattr(pj, "open_json"):
+            data, base = _bytes_escaped(Path(path).read_bytes())
+            table = pj.read_json(pa.BufferReader(data), read_options=blocks,
+                                 parse_options=options)
+        else:
+            table = pj.open_json(str(path), read_options=blocks,
+                                 parse_options=options).read_all()
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        if data is None:
+            data, base = _bytes_escaped(Path(path).read_bytes())
         good = []
         for line in data.splitlines(keepends=True):
             if not line.strip():
@@ -442,7 +472,17 @@ def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tu
                               parse_options=options) if good
                  else _jsonl_schema().empty_table())
     del data  # the text, as large as the file, is not needed for the columns
-    return _jsonl_table(table, clock_offset_ns, arch, base), malformed
+    # pyarrow's allocator keeps what it freed (the parser's blocks, the steps of the
+    # columns) for reuse; reading is done with it, so it goes back to the system.
+    # The records alone, as a copy: the table as read is freed here, not held while the
+    # columns are built from the copy.
+    declared, table = _declarations(table)
+    pool = pa.default_memory_pool()
+    pool.release_unused()
+    columns = _jsonl_table(table, declared, clock_offset_ns, arch, base)
+    del table
+    pool.release_unused()
+    return columns, malformed
 
 
 #: What read_table reads; read_log takes the text formats among them.
