@@ -402,12 +402,14 @@ def nr_of(name: str) -> int:
 
 def record_lines(log: Path) -> int:
     """Lines of a log that are records: jsonl's declarations of cgroups and its last line, the
-    run's counts, are not."""
+    run's counts, are not, nor the first line of a call the strace format splits (its record
+    is the line that resumes it)."""
     if not log.exists():
         return 0
     with log.open("rb") as f:
         return sum(1 for line in f
-                   if not line.startswith((b'{"kind":"end"', b'{"kind":"cgroup"')))
+                   if not line.startswith((b'{"kind":"end"', b'{"kind":"cgroup"'))
+                   and not line.endswith(b" <unfinished ...>\n"))
 
 
 def parse_observer(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
@@ -415,9 +417,12 @@ def parse_observer(w: Workload, log: Path, out: str, err: str) -> tuple[int | No
     if not m:
         return None, None, f"no summary: {last_line(err)}"
     written, lost = int(m.group(1)), int(m.group(2))
+    # Calls still unfinished at the end are records of one line, "<unfinished ...>".
+    unfinished = re.search(r"(\d+) unfinished", err[m.start():])
+    lines = record_lines(log) + (int(unfinished.group(1)) if unfinished else 0)
     note = ""
-    if log.exists() and record_lines(log) != written:
-        note = f"log has {record_lines(log)} records, {written} written"
+    if log.exists() and lines != written:
+        note = f"log has {lines} records, {written} written"
     return written, lost, note
 
 
