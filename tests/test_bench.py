@@ -70,7 +70,7 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
     assert writers == {(s, r) for s in ("strace", "jsonl", "log") for r in ("getppid", "read32")}
     assert all(r["per_s"] > 0 and r["records"] == data["sizes"]["writer"]
                for r in data["writers"]["rows"])
-    assert len(data["goals"]) == 13
+    assert len(data["goals"]) == 15
     assert sum(" writer >= " in g["goal"] for g in data["goals"]) == 4
     assert all(g["met"] in (True, False, None) for g in data["goals"])
     assert "goals:" in result.stdout and str(path) in result.stdout
