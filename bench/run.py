@@ -123,6 +123,14 @@ class Row:
     def noisy(self) -> bool:
         return self.spread is not None and self.spread > SPREAD_LIMIT
 
+    @property
+    def straggler(self) -> bool:
+        """Whether the runs are too far apart only because of the lowest or the highest,
+        which spread leaves out: judged still, but shown."""
+        if self.noisy or self.median is None or len(self.runs) < 5 or not self.median:
+            return False
+        return (max(self.runs) - min(self.runs)) / self.median > SPREAD_LIMIT
+
 
 @dataclass
 class Tools:
@@ -394,12 +402,14 @@ def nr_of(name: str) -> int:
 
 def record_lines(log: Path) -> int:
     """Lines of a log that are records: jsonl's declarations of cgroups and its last line, the
-    run's counts, are not."""
+    run's counts, are not, nor the first line of a call the strace format splits (its record
+    is the line that resumes it)."""
     if not log.exists():
         return 0
     with log.open("rb") as f:
         return sum(1 for line in f
-                   if not line.startswith((b'{"kind":"end"', b'{"kind":"cgroup"')))
+                   if not line.startswith((b'{"kind":"end"', b'{"kind":"cgroup"'))
+                   and not line.endswith(b" <unfinished ...>\n"))
 
 
 def parse_observer(w: Workload, log: Path, out: str, err: str) -> tuple[int | None, int | None, str]:
@@ -407,9 +417,12 @@ def parse_observer(w: Workload, log: Path, out: str, err: str) -> tuple[int | No
     if not m:
         return None, None, f"no summary: {last_line(err)}"
     written, lost = int(m.group(1)), int(m.group(2))
+    # Calls still unfinished at the end are records of one line, "<unfinished ...>".
+    unfinished = re.search(r"(\d+) unfinished", err[m.start():])
+    lines = record_lines(log) + (int(unfinished.group(1)) if unfinished else 0)
     note = ""
-    if log.exists() and record_lines(log) != written:
-        note = f"log has {record_lines(log)} records, {written} written"
+    if log.exists() and lines != written:
+        note = f"log has {lines} records, {written} written"
     return written, lost, note
 
 
@@ -1003,8 +1016,12 @@ def work_units(works: list[Workload]) -> str:
     return ", ".join(f"{w.name} {w.unit}" for w in works)
 
 
+#: The output formats whose tracer's peak RSS has a goal, by the case that writes each.
+RSS_CASES = (("observer", "log"), ("observer_jsonl", "jsonl"), ("observer_strace", "strace"))
+
+
 def goals(rows: list[Row], consumer: dict[str, object], attach: dict[str, object],
-          rss_kb: int | None, writers: dict[str, Any]) -> list[dict[str, object]]:
+          rss_kb: dict[str, int | None], writers: dict[str, Any]) -> list[dict[str, object]]:
     """Each goal with its measured value and whether it is met: True, False, or None when
     it was not measured or a case it rests on is too noisy to judge."""
     def get(tracer: str, work: str = "getppid") -> Row:
@@ -1066,10 +1083,12 @@ def goals(rows: list[Row], consumer: dict[str, object], attach: dict[str, object
     add("-- /bin/true within 0.3 s of /bin/true", extra if isinstance(extra, float) else None,
         GOAL_ATTACH_S, extra <= GOAL_ATTACH_S if isinstance(extra, float) else None,
         f"+{extra:.3f} s" if isinstance(extra, float) else str(attach.get("note", "")))
-    mb = rss_kb / 1024 if rss_kb is not None else None
-    add("tracer peak RSS <= 64 MB (default log)", mb, GOAL_RSS_MB,
-        None if mb is None else mb <= GOAL_RSS_MB,
-        f"{mb:.1f} MB" if mb is not None else "not measured")
+    for case, fmt in RSS_CASES:
+        kb = rss_kb.get(case)
+        mb = kb / 1024 if kb is not None else None
+        add(f"tracer peak RSS <= 64 MB ({fmt})", mb, GOAL_RSS_MB,
+            None if mb is None else mb <= GOAL_RSS_MB,
+            f"{mb:.1f} MB" if mb is not None else "not measured")
     rates = {(r["sink"], r["record"]): float(r["per_s"]) for r in writers["rows"]}
     for sink in WRITER_SINKS:
         for record, goal, what in (("getppid", GOAL_WRITER_SMALL, "getppid records"),
@@ -1150,15 +1169,17 @@ def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[s
     lines.append("")
     lines.append(f"runs per case, min / median / max ({work_units(works)}); '!' marks a spread "
                  f"(max - min) / median over {SPREAD_LIMIT:.0%} (of 5 or more runs, without "
-                 "the lowest and highest): too noisy to judge")
+                 "the lowest and highest): too noisy to judge; '~' a lowest or highest run that "
+                 f"alone is over {SPREAD_LIMIT:.0%} from the others (judged, as the median "
+                 "leaves it out)")
     lines.append(f"{'tracer':32} " + " ".join(f"{w.name:>22}" for w in works))
     for tracer in shown:
         cells = []
         for w in works:
             row = next(r for r in rows if r.tracer == tracer.name and r.workload == w.name)
+            mark = "!" if row.noisy else "~" if row.straggler else " "
             cell = (f"{fmt_num(min(row.runs))}/{fmt_num(row.median)}/{fmt_num(max(row.runs))}"
-                    f"{'!' if row.noisy else ' '}" if row.runs and row.median is not None
-                    else "n/a ")
+                    f"{mark}" if row.runs and row.median is not None else "n/a ")
             cells.append(f"{cell:>22}")
         lines.append(f"{tracer.title:32} " + " ".join(cells))
     lines.append("")
@@ -1320,9 +1341,9 @@ def main(argv: list[str] | None = None) -> int:
             attach = attach_time(sizes.reps) if "attach" in parts else {"note": NOT_SELECTED}
             writers = (writer_throughput(Path(tmp), sizes.writer) if "writers" in parts else
                        {"rows": [], "note": NOT_SELECTED})
-            obs_rss = [r.rss_kb for r in rows if r.tracer == "observer" and r.rss_kb]
-            goal_rows = goals(rows, consumer, attach, max(obs_rss) if obs_rss else None,
-                              writers)
+            peak_rss = {case: max((r.rss_kb for r in rows if r.tracer == case and r.rss_kb),
+                                  default=None) for case, _ in RSS_CASES}
+            goal_rows = goals(rows, consumer, attach, peak_rss, writers)
             explain(goal_rows, rows, hot)
             table = render(rows, goal_rows, hot, scale, consumer, attach, writers, sizes, tools)
     except BenchError as err:

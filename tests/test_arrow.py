@@ -129,6 +129,39 @@ def test_jsonl_strings_and_buffers_become_the_capture_columns(tmp_path: Path) ->
     assert observer.read_jsonl(path)["syscall"].tolist() == ["openat", "execve", "read"]
 
 
+def test_jsonl_items_of_a_few_rows_land_on_those_rows(tmp_path: Path) -> None:
+    # Most records carry no strings, buffers or fd paths: those of the few that do must stay
+    # on their own rows, with hostile names and non-UTF-8 bytes (\udcXX) in every text field.
+    hostile = 'a"b\\c\nd\udcfe'
+    lines = []
+    for i in range(40):
+        fields: dict[str, object] = {"ts_ns": i, "wall_ns": 1000 + i, "comm": f"w{i % 3}",
+                                     "cgroup_id": 4 if i % 2 else 5}
+        if i % 13 == 5:
+            fields.update(comm=hostile, strings=[{"arg": 1, "value": f"/tmp/{hostile}{i}",
+                                                  "truncated": False}])
+        if i % 17 == 3:
+            fields.update(nr=syscalls.number("read"), syscall="read",
+                          buffers=[{"arg": 1, "value": f"x\u0000{i}\udc80", "truncated": i > 20}],
+                          fd_paths=[{"of": "arg0", "path": f"/d/{hostile}"}])
+        lines.append(jsonl_line(**fields))
+    path = tmp_path / "t.jsonl"
+    path.write_text(r'{"kind":"cgroup","cgroup_id":4,"cgroup":"/c\udcff"}' + "\n" + "".join(lines))
+    table = observer.read_table(path)
+    rows = table.to_pylist()
+    shown = 'a"b\\c\nd\\xfe'  # the byte as the C++ builder shows it in text
+    for i, row in enumerate(rows):
+        assert row["cgroup"] == ("/c\\xff" if i % 2 else None)
+        assert row["comm"] == (shown if i % 13 == 5 else f"w{i % 3}")
+        assert row["path"] == (f"/tmp/{shown}{i}" if i % 13 == 5 else None)
+        assert row["data"] == (f"x\x00{i}".encode() + b"\x80" if i % 17 == 3 else None)
+        assert row["fd_path"] == (f"/d/{shown}" if i % 17 == 3 else None)
+        assert row["truncated"] == ((i > 20) if i % 17 == 3 else False if i % 13 == 5
+                                    else None)
+        assert row["arg5"] == 0
+    assert [row["ts_ns"] for row in rows] == list(range(40))
+
+
 def test_strace_text_becomes_the_schema(tmp_path: Path) -> None:
     path = tmp_path / "t.strace"
     path.write_text(

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -44,6 +45,8 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
         assert rows[("observer", work)]["median"] > 0
         assert rows[("observer", work)]["lost"] == 0
         assert rows[("observer", work)]["rss_kb"] > 0
+    # Each of observer's logs holds as many records as its summary says were written.
+    assert not [r for r in rows.values() if " written" in r["note"]]
     # observer saw every getppid call of the loop it traced.
     assert rows[("observer", "getppid")]["events"] == data["sizes"]["getppid"]
 
@@ -67,7 +70,7 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
     assert writers == {(s, r) for s in ("strace", "jsonl", "log") for r in ("getppid", "read32")}
     assert all(r["per_s"] > 0 and r["records"] == data["sizes"]["writer"]
                for r in data["writers"]["rows"])
-    assert len(data["goals"]) == 13
+    assert len(data["goals"]) == 15
     assert sum(" writer >= " in g["goal"] for g in data["goals"]) == 4
     assert all(g["met"] in (True, False, None) for g in data["goals"])
     assert "goals:" in result.stdout and str(path) in result.stdout
@@ -87,6 +90,22 @@ def test_a_selected_part_is_measured_alone(tmp_path: Path) -> None:
     assert all("not selected" in r["note"] for r in data["rows"]
                if (r["tracer"], r["workload"]) not in measured)
     assert data["scaling"] == [] and "not selected" in data["consumer"]["note"]
+
+
+def test_a_run_far_from_the_others_is_shown_but_judged(
+        bench_script: Callable[[str], ModuleType]) -> None:
+    run = bench_script("run")
+
+    def row(runs: list[float]) -> Any:
+        return run.Row("t", "w", "ns", sorted(runs)[len(runs) // 2], 1.0, runs, None, None,
+                       None, "")
+
+    tight = row([100, 101, 102, 103, 104])
+    assert (tight.noisy, tight.straggler) == (False, False)
+    one_far = row([60, 101, 102, 103, 104])  # the spread leaves out the lowest
+    assert (one_far.noisy, one_far.straggler) == (False, True)
+    apart = row([70, 80, 100, 120, 130])
+    assert (apart.noisy, apart.straggler) == (True, False)
 
 
 def test_an_unknown_selection_is_refused() -> None:

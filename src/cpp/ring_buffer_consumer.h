@@ -23,8 +23,8 @@ class RingBufferReader {
  public:
   // map_fd must stay open for the reader's lifetime. size is the map's max_entries.
   RingBufferReader(int map_fd, size_t size);
-  // A reader over memory laid out as the kernel maps a ring (data mapped twice in a row, so
-  // 2 * size bytes at data), owned by the caller: the seam the unit tests drive with a fake
+  // A reader over memory laid out as the kernel maps a ring (size bytes of data at data),
+  // owned by the caller: the seam the unit tests drive with a fake
   // producer. watch() needs a map fd and is not available on it.
   RingBufferReader(uint64_t* consumer_pos, const uint64_t* producer_pos, const uint8_t* data,
                    size_t size);
@@ -71,7 +71,7 @@ class RingBufferReader {
   size_t size_;
   size_t page_size_ = 0;  // 0: the memory is the caller's
   uint64_t* consumer_pos_ = nullptr;  // read-write page
-  void* producer_page_ = nullptr;     // read-only: producer_pos, then the data mapped twice
+  void* producer_page_ = nullptr;     // read-only: producer_pos, then the data
   const uint64_t* producer_pos_ = nullptr;
   const uint8_t* data_ = nullptr;
 };

@@ -231,12 +231,22 @@ def _element(lists: Any, j: int) -> tuple[Any, np.ndarray]:
     lengths = np.diff(offsets)
     valid = lists.is_valid().to_numpy(zero_copy_only=False)
     has = valid & (lengths > j)
-    index = np.where(has, offsets[:-1] + j, 0)
     values = lists.values
     if len(values) == 0:
         return pa.nulls(len(lists), values.type), has
-    taken = values.take(pa.array(index, pa.int64()))
-    return pa.compute.if_else(pa.array(has), taken, pa.nulls(len(lists), values.type)), has
+    # A null index takes a null: one pass, no select afterwards.
+    index = pa.array(offsets[:-1].astype(np.int64) + j, pa.int64(), mask=~has)
+    return values.take(index), has
+
+
+def _nonempty(lists: Any) -> tuple[np.ndarray, list[Any]]:
+    """The rows whose list has an element, and those lists as Python objects: what only a
+    few rows hold (paths of fds, buffers) goes through Python for those rows alone."""
+    import pyarrow.compute as pc
+
+    rows = np.flatnonzero(pc.list_value_length(lists).fill_null(0).to_numpy(
+        zero_copy_only=False))
+    return rows, (lists.take(rows).to_pylist() if rows.size else [])
 
 
 def _argv(blob: bytes) -> tuple[list[str], bool]:
@@ -269,11 +279,11 @@ def _first_fd_path(fd_paths: Any, base: int) -> Any:
 
     if fd_paths.null_count == len(fd_paths):  # no -y: nothing to look at
         return pa.nulls(len(fd_paths), pa.string())
-    out: list[str | None] = []
-    for items in fd_paths.to_pylist():
-        owned = [(_FD_OWNERS[item["of"]], item["path"]) for item in items or ()
+    out: list[str | None] = [None] * len(fd_paths)
+    for row, items in zip(*_nonempty(fd_paths)):
+        owned = [(_FD_OWNERS[item["of"]], item["path"]) for item in items
                  if item.get("of") in _FD_OWNERS and item.get("path") is not None]
-        out.append(_comm_text(_json_raw(min(owned)[1], base)) if owned else None)
+        out[row] = _comm_text(_json_raw(min(owned)[1], base)) if owned else None
     return pa.array(out, pa.string())
 
 
@@ -299,12 +309,9 @@ def _items(table: Any, nr: np.ndarray, compat: np.ndarray, base: int) -> dict[st
     argv_arg = {syscalls.number(name): arg for name, arg in (("execve", 1), ("execveat", 2))
                 if name in syscalls.table().values()}
     # Buffers: the argv of an execve, then data and data2 in order.
-    blobs = buffers.to_pylist()
     data: list[list[bytes | None]] = [[None] * n, [None] * n]
     argv: list[list[str] | None] = [None] * n
-    for row, items in enumerate(blobs):
-        if not items:
-            continue
+    for row, items in zip(*_nonempty(buffers)):
         any_item[row] = True
         kept = 0
         for item in items:
@@ -336,16 +343,25 @@ def _cgroup_paths(ids: Any, declared: Any, base: int) -> Any:
     return pc.take(paths, found).dictionary_encode()
 
 
-def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None,
-                 base: int = 0) -> Any:
-    """The record schema from the columns pyarrow's JSON reader found (every field may be
-    absent: older files, hand-written ones). Records of other kinds (no tgid or nr: a
-    process's exit, a signal) are not syscalls and are left out."""
-    import pyarrow as pa
+def _declarations(table: Any) -> tuple[Any, Any]:
+    """The {"kind":"cgroup",...} lines of what pyarrow's JSON reader found, and its syscall
+    records: lines of other kinds (no tgid or nr: a process's exit, a signal, the counts at
+    the end) are not syscalls and are left out."""
     import pyarrow.compute as pc
 
     declared = table.filter(pc.equal(table.column("kind"), "cgroup"))
-    table = table.filter(pc.and_(table.column("tgid").is_valid(), table.column("nr").is_valid()))
+    return declared, table.filter(pc.and_(table.column("tgid").is_valid(),
+                                          table.column("nr").is_valid()))
+
+
+def _jsonl_table(table: Any, declared: Any, clock_offset_ns: int | None, arch: str | None,
+                 base: int = 0) -> Any:
+    """The record schema from the columns of the syscall records pyarrow's JSON reader found
+    (every field may be absent: older files, hand-written ones) and the cgroup declarations
+    (_declarations)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     n = table.num_rows
     flags = table.column("flags")
     known = flags.is_valid()
@@ -397,9 +413,22 @@ def _jsonl_table(table: Any, clock_offset_ns: int | None, arch: str | None,
     return conform(pa.table(columns))
 
 
+def _has_escapes(path: Path) -> bool:
+    """Whether the file holds a \\udc escape (a byte that is not UTF-8), read in blocks."""
+    tail = b""
+    with open(path, "rb") as file:
+        while block := file.read(16 << 20):
+            if b"\\udc" in block or b"\\udc" in tail + block[:4]:
+                return True
+            tail = block[-4:]
+    return False
+
+
 def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tuple[Any, int]:
-    """JSON Lines through pyarrow's parallel reader; when some line does not parse (a line cut
-    by a crash), the lines that do are read again without it, and the others counted."""
+    """JSON Lines through pyarrow's reader, from the file in blocks (the whole text in memory
+    only when it has escapes to rewrite, see _bytes_escaped); when some line does not parse
+    (a line cut by a crash), the lines that do are read again without it, and the others
+    counted."""
     import io
 
     import pyarrow as pa
@@ -408,10 +437,19 @@ def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tu
     options = pj.ParseOptions(explicit_schema=_jsonl_schema(), unexpected_field_behavior="ignore")
     blocks = pj.ReadOptions(block_size=16 << 20)
     malformed = 0
-    data, base = _bytes_escaped(Path(path).read_bytes())
+    data: bytes | None = None
+    base = 0
     try:
-        table = pj.read_json(io.BytesIO(data), read_options=blocks, parse_options=options)
+        if _has_escapes(path) or not hasattr(pj, "open_json"):
+            data, base = _bytes_escaped(Path(path).read_bytes())
+            table = pj.read_json(pa.BufferReader(data), read_options=blocks,
+                                 parse_options=options)
+        else:
+            table = pj.open_json(str(path), read_options=blocks,
+                                 parse_options=options).read_all()
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        if data is None:
+            data, base = _bytes_escaped(Path(path).read_bytes())
         good = []
         for line in data.splitlines(keepends=True):
             if not line.strip():
@@ -433,7 +471,18 @@ def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tu
         table = (pj.read_json(io.BytesIO(b"".join(good)), read_options=blocks,
                               parse_options=options) if good
                  else _jsonl_schema().empty_table())
-    return _jsonl_table(table, clock_offset_ns, arch, base), malformed
+    del data  # the text, as large as the file, is not needed for the columns
+    # pyarrow's allocator keeps what it freed (the parser's blocks, the steps of the
+    # columns) for reuse; reading is done with it, so it goes back to the system.
+    # The records alone, as a copy: the table as read is freed here, not held while the
+    # columns are built from the copy.
+    declared, table = _declarations(table)
+    pool = pa.default_memory_pool()
+    pool.release_unused()
+    columns = _jsonl_table(table, declared, clock_offset_ns, arch, base)
+    del table
+    pool.release_unused()
+    return columns, malformed
 
 
 #: What read_table reads; read_log takes the text formats among them.

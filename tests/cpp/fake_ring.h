@@ -2,7 +2,7 @@
 // Copyright (c) 2026 The observer developers
 //
 // A BPF ring buffer in memory, written as bpf_ringbuf_reserve/submit leave it (8-byte header
-// with busy and discard bits, 8-byte alignment, data mapped twice), for the reader and
+// with busy and discard bits, 8-byte alignment, the data mapped once, as the reader maps it), for the reader and
 // pipeline tests. One producer thread; the reader may run on another.
 #pragma once
 
@@ -17,7 +17,7 @@
 namespace check {
 
 struct FakeRing {
-  explicit FakeRing(size_t size) : size(size), data(2 * size) {}
+  explicit FakeRing(size_t size) : size(size), data(size) {}
 
   size_t size;
   uint64_t consumer = 0;
@@ -43,12 +43,9 @@ struct FakeRing {
     len &= ~static_cast<uint32_t>(BPF_RINGBUF_BUSY_BIT);
     put(at, &len, sizeof(len));
   }
-  // Both copies of the data, as the kernel's double mapping shows them.
   void put(uint64_t pos, const void* src, size_t n) {
-    for (size_t i = 0; i < n; ++i) {
-      size_t off = (pos + i) & (size - 1);
-      data[off] = data[off + size] = static_cast<const uint8_t*>(src)[i];
-    }
+    for (size_t i = 0; i < n; ++i)
+      data[(pos + i) & (size - 1)] = static_cast<const uint8_t*>(src)[i];
   }
   observer::RingBufferReader reader() {
     return observer::RingBufferReader(&consumer, &producer, data.data(), size);
