@@ -147,6 +147,7 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
   if (char* end = put_mem_arg(out, type, v)) return end;
   if (char* end = put_net_arg(out, type, v, args)) return end;
   if (char* end = put_process_arg(out, type, v)) return end;
+  if (char* end = put_mux_arg(out, type, v)) return end;
   return put_captured(out, type, v, items, i);
 }
 
@@ -309,6 +310,8 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     out = put_futex_call(out, e, strings);
   } else if (decoder == Decoder::kClone && !resumed) {
     out = put_clone_call(out, e);
+  } else if (char* end = resumed ? nullptr : put_mux_call(out, decoder, e)) {
+    out = end;
   } else if (decoder == Decoder::kSigreturn && !resumed && !compat) {
     // The mask it restores ({mask=[]}), when it was read from the signal frame.
     bool cut = false;
@@ -355,6 +358,10 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
                                 info->args[1] == Arg::kWaitStatus && e.ret == 0) ||
                                (info->args[i] == Arg::kTimespecRem && i == 3 &&
                                 info->args[1] == Arg::kTimerFlags && (e.args[1] & TIMER_ABSTIME)));
+      // mount's file system type and data, where its flags leave them unread.
+      unfilled = unfilled || (info && (i == 2 || i == 4) && nargs == 5 &&
+                              info->args[3] == Arg::kMountFlags &&
+                              mount_arg_unread(e.args[3], i));
       if (unfilled) {
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
         continue;
@@ -410,6 +417,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
   if (fcntl) {
     if (char* end = put_fcntl_result(out, static_cast<int32_t>(e.args[1]), e.ret)) return end;
   }
+  if (char* end = put_mux_result(out, decoder, e)) return end;
   out = put_fd_suffix(put_dec(out, e.ret), strings, ITEM_ARG_RET);
   return info ? put_result_detail(out, *info, e, strings) : out;
 }
