@@ -2,9 +2,12 @@
 // Copyright (c) 2026 The observer developers
 //
 // The constants of the mount API, fanotify, NUMA policies, landlock, keys and personality,
-// and the multiplexers: prctl, syslog and keyctl, whose command picks how many arguments
-// follow and what they are, and personality, whose result is a personality too. As strace
-// 6.1 shows them (its prctl.c, syslog.c, keyctl.c, personality.c).
+// and the multiplexers: prctl, arch_prctl, syslog and keyctl, whose command picks how many
+// arguments follow and what they are, and personality, whose result is a personality too.
+// As strace 6.1 shows them (its prctl.c, syslog.c, keyctl.c, personality.c).
+#if defined(__x86_64__)
+#include <asm/prctl.h>
+#endif
 #include <linux/keyctl.h>
 #include <linux/mount.h>
 #include <linux/prctl.h>
@@ -386,6 +389,19 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e) noexcept {
       return put_keyctl_args(out, a);
     case Decoder::kPersonality:
       return put_mux_arg(out, Arg::kPersonality, a[0]);
+#if defined(__x86_64__)
+    case Decoder::kArchPrctl:
+      out = put_process_arg(out, Arg::kArchPrctl, a[0]);
+      switch (static_cast<uint32_t>(a[0])) {
+        case ARCH_GET_CPUID:  // takes no argument
+          return out;
+        case ARCH_GET_FS: case ARCH_GET_GS:  // where to write
+        case ARCH_GET_XCOMP_SUPP: case ARCH_GET_XCOMP_PERM: case ARCH_GET_XCOMP_GUEST_PERM:
+          return put_addr(put(out, ", "), a[1]);
+        default:
+          return put_hex(put(out, ", "), a[1]);
+      }
+#endif
     default:
       return nullptr;
   }

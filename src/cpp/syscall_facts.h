@@ -175,6 +175,7 @@ enum class Decoder : uint8_t {
   kSyslog,       // 0 /* SYSLOG_ACTION_CLOSE */: the action's arguments
   kKeyctl,       // KEYCTL_GET_KEYRING_ID, KEY_SPEC_THREAD_KEYRING, 0
   kPersonality,  // = 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE): the result as well
+  kArchPrctl,    // ARCH_GET_CPUID (x86_64): the option's argument, if it takes one
 };
 
 // What a syscall's fds are: bits of SyscallInfo::roles (facts.tsv's roles).
