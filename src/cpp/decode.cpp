@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <linux/fs.h>
+#include <linux/mman.h>
 #include <sys/ioctl.h>
 #include <time.h>
 
@@ -322,6 +323,10 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
       // Like strace, open's mode only when the flags can create a file.
       if (info && info->args[i] == Arg::kMode && i > 0 && info->args[i - 1] == Arg::kOpenFlags &&
           !(e.args[i - 1] & O_CREAT) && (e.args[i - 1] & O_TMPFILE) != O_TMPFILE)
+        break;
+      // mremap's new address only when the flags move the mapping there.
+      if (info && i > 0 && info->args[i - 1] == Arg::kMremapFlags &&
+          (e.args[i - 1] & (MREMAP_MAYMOVE | MREMAP_FIXED)) != (MREMAP_MAYMOVE | MREMAP_FIXED))
         break;
       // mknod's device only for a device's mode.
       if (info && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
