@@ -311,7 +311,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     out = put_futex_call(out, e, strings);
   } else if (decoder == Decoder::kClone && !resumed) {
     out = put_clone_call(out, e);
-  } else if (char* end = resumed ? nullptr : put_mux_call(out, decoder, e)) {
+  } else if (char* end = resumed ? nullptr : put_mux_call(out, decoder, e, strings)) {
     out = end;
   } else if (decoder == Decoder::kSigreturn && !resumed && !compat) {
     // The mask it restores ({mask=[]}), when it was read from the signal frame.

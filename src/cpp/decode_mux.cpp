@@ -14,6 +14,7 @@
 #include <linux/seccomp.h>
 
 #include "decode_printers.h"
+#include "decode_structs.h"
 #include "text.h"
 #include "uapi_consts.h"
 
@@ -52,6 +53,17 @@ char* put_hex_args(char* out, const __u64* args, unsigned first, unsigned end) {
 
 char* put_addr(char* out, uint64_t v) { return v ? put_hex(out, v) : put(out, "NULL"); }
 
+// Argument i as the string captured at entry, at most max bytes of it ("..." after a longer
+// one, as strace's printstr_ex), or its address when nothing was read there.
+char* put_string_arg(char* out, const __u64* a, const Strings& items, unsigned i,
+                     size_t max = SIZE_MAX) {
+  bool truncated = false;
+  const std::string_view* str = a[i] ? items.find(i, &truncated) : nullptr;
+  if (!str) return put_addr(out, a[i]);
+  if (str->size() >= max) return put_quoted(out, str->substr(0, max), true);
+  return put_quoted(out, *str, truncated);
+}
+
 // A personality: its type, then its flags, PER_BSD|ADDR_NO_RANDOMIZE|0x10000; all ones as
 // the number (strace shows 0xffffffff, the query, so).
 char* put_personality(char* out, uint32_t v) {
@@ -84,7 +96,7 @@ char* put_tagged_addr(char* out, uint64_t v) {
 
 // The arguments of prctl after its option, as strace's SYS_FUNC(prctl) at entry. What an
 // option fills (PR_GET_PDEATHSIG's int) is shown as its address.
-char* put_prctl_args(char* out, const __u64* a) {
+char* put_prctl_args(char* out, const __u64* a, const Strings& items) {
   auto option = static_cast<uint32_t>(a[0]);
   switch (option) {
     case PR_GET_KEEPCAPS: case PR_GET_SECCOMP: case PR_GET_TIMERSLACK: case PR_GET_TIMING:
@@ -125,13 +137,13 @@ char* put_prctl_args(char* out, const __u64* a) {
                 ? put_xval(out, a[2], uapi::k_pr_mce_kill_policy, "PR_MCE_KILL_???")
                 : put_hex(out, a[2]);
       return put_hex_args(out, a, 3, 5);
-    case PR_SET_NAME:
-      return put_addr(put(out, ", "), a[1]);
+    case PR_SET_NAME:  // at most TASK_COMM_LEN - 1 bytes: a longer name ends with "..."
+      return put_string_arg(put(out, ", "), a, items, 1, 15);
     case PR_SET_VMA:
       out = put_xval(put(out, ", "), a[1], uapi::k_pr_set_vma, "PR_SET_VMA_???");
       if (a[1] != PR_SET_VMA_ANON_NAME) return put_hex_args(out, a, 2, 5);
       out = put_num(put(put_addr(put(out, ", "), a[2]), ", "), a[3]);
-      return put_addr(put(out, ", "), a[4]);
+      return put_string_arg(put(out, ", "), a, items, 4);
     case PR_SET_MM:
       out = put_xval(put(out, ", "), static_cast<uint32_t>(a[1]), uapi::k_pr_set_mm,
                      "PR_SET_MM_???");
@@ -233,7 +245,7 @@ char* put_prctl_result(char* out, const __u64* a, int64_t ret) {
 
 // The arguments of keyctl after its command, as strace's SYS_FUNC(keyctl) at entry; the
 // buffers and strings a command reads or fills are shown as their addresses.
-char* put_keyctl_args(char* out, const __u64* a) {
+char* put_keyctl_args(char* out, const __u64* a, const Strings& items) {
   auto cmd = static_cast<int32_t>(a[0]);
   auto key = [&](char* o, uint64_t v) {
     return put_enum(put(o, ", "), static_cast<int32_t>(v), uapi::k_key_spec);
@@ -248,7 +260,7 @@ char* put_keyctl_args(char* out, const __u64* a) {
     case KEYCTL_GET_KEYRING_ID:
       return dec(key(out, a[1]), a[2]);
     case KEYCTL_JOIN_SESSION_KEYRING:
-      return addr(out, a[1]);
+      return put_string_arg(put(out, ", "), a, items, 1);
     case KEYCTL_UPDATE:
       return udec(addr(key(out, a[1]), a[2]), a[3]);
     case KEYCTL_REVOKE: case KEYCTL_CLEAR: case KEYCTL_INVALIDATE:
@@ -259,7 +271,8 @@ char* put_keyctl_args(char* out, const __u64* a) {
     case KEYCTL_DESCRIBE: case KEYCTL_READ: case KEYCTL_GET_SECURITY:
       return udec(addr(key(out, a[1]), a[2]), a[3]);
     case KEYCTL_SEARCH:
-      return key(addr(addr(key(out, a[1]), a[2]), a[3]), a[4]);
+      out = put_string_arg(put(key(out, a[1]), ", "), a, items, 2);
+      return key(put_string_arg(put(out, ", "), a, items, 3), a[4]);
     case KEYCTL_CHOWN: {
       out = key(out, a[1]);
       for (unsigned i = 2; i < 4; ++i) {
@@ -369,12 +382,12 @@ bool mount_arg_unread(uint64_t flags, unsigned i) noexcept {
   return i == 4 && !(flags & MS_REMOUNT) && (flags & kNoTypeNoData);
 }
 
-char* put_mux_call(char* out, Decoder decoder, const Event& e) noexcept {
+char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& items) noexcept {
   const __u64* a = e.args;
   switch (decoder) {
     case Decoder::kPrctl:
       out = put_xval(out, static_cast<uint32_t>(a[0]), uapi::k_prctl_options, "PR_???");
-      return put_prctl_args(out, a);
+      return put_prctl_args(out, a, items);
     case Decoder::kSyslog: {
       auto type = static_cast<int32_t>(a[0]);
       out = put_verbose_dec(out, type, uapi::k_syslog_actions, "SYSLOG_ACTION_???");
@@ -386,7 +399,7 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e) noexcept {
     }
     case Decoder::kKeyctl:
       out = put_xval(out, static_cast<uint32_t>(a[0]), uapi::k_keyctl_commands, "KEYCTL_???");
-      return put_keyctl_args(out, a);
+      return put_keyctl_args(out, a, items);
     case Decoder::kPersonality:
       return put_mux_arg(out, Arg::kPersonality, a[0]);
 #if defined(__x86_64__)

@@ -84,11 +84,12 @@ char* put_clone3(char* out, std::string_view args, const std::string_view* wrote
 char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept;
 char* put_clone_call(char* out, const Event& e) noexcept;
 
-// Multiplexers (decode_mux.cpp): the arguments of a call of decoder (kPrctl, kSyslog,
-// kKeyctl, kPersonality) as its command picks them, and what strace adds to its result
+// Multiplexers (decode_mux.cpp): the arguments of a call of decoder (kPrctl, kArchPrctl,
+// kSyslog, kKeyctl, kPersonality) as its command picks them, with the strings captured
+// for them, and what strace adds to its result
 // (prctl's PR_GET_DUMPABLE name, personality's flags): nullptr when the decoder is none of
 // them, or the result is the number alone.
-char* put_mux_call(char* out, Decoder decoder, const Event& e) noexcept;
+char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& items) noexcept;
 char* put_mux_result(char* out, Decoder decoder, const Event& e) noexcept;
 // Whether mount(2) leaves its argument i (2: the file system type, 4: the data) unread for
 // these flags (a remount, a bind or a move): strace shows it as an address then.
