@@ -236,7 +236,8 @@ ROLES = {"fd_arg0": "kRoleFdArg0", "fd_result": "kRoleFdResult", "fd_close": "kR
 DECODERS = {"fcntl": "Decoder::kFcntl", "futex": "Decoder::kFutex", "clone": "Decoder::kClone",
             "sigreturn": "Decoder::kSigreturn", "prctl": "Decoder::kPrctl",
             "syslog": "Decoder::kSyslog", "keyctl": "Decoder::kKeyctl",
-            "personality": "Decoder::kPersonality", "arch_prctl": "Decoder::kArchPrctl"}
+            "personality": "Decoder::kPersonality", "arch_prctl": "Decoder::kArchPrctl",
+            "fsconfig": "Decoder::kFsconfig"}
 CLASSES = ("%file", "%desc", "%process", "%net", "%signal", "%ipc", "%memory", "%pure", "%creds",
            "%clock", "%stat", "%lstat", "%fstat", "%%stat", "%statfs", "%fstatfs", "%%statfs")
 

@@ -2,7 +2,7 @@
 // Copyright (c) 2026 The observer developers
 //
 // The constants of the mount API, fanotify, NUMA policies, landlock, keys and personality,
-// and the multiplexers: prctl, arch_prctl, syslog and keyctl, whose command picks how many
+// and the multiplexers: prctl, arch_prctl, syslog, keyctl and fsconfig, whose command picks how many
 // arguments follow and what they are, and personality, whose result is a personality too.
 // As strace 6.1 shows them (its prctl.c, syslog.c, keyctl.c, personality.c).
 #if defined(__x86_64__)
@@ -53,15 +53,46 @@ char* put_hex_args(char* out, const __u64* args, unsigned first, unsigned end) {
 
 char* put_addr(char* out, uint64_t v) { return v ? put_hex(out, v) : put(out, "NULL"); }
 
-// Argument i as the string captured at entry, at most max bytes of it ("..." after a longer
-// one, as strace's printstr_ex), or its address when nothing was read there.
+// strace's printstr limit: a string of more bytes shows its first 32 and "...".
+constexpr size_t kStrLimit = 32;
+
+// Argument i as the string captured at entry, or its address when nothing was read there.
+// One of at least cut_from bytes shows its first shown bytes and "...": strace's printstr
+// shows 32 of a longer string (cut_from 33), printstr_ex with a length of 15 bytes reads
+// only those and cannot tell a 15-byte name from a longer one (cut_from 15).
 char* put_string_arg(char* out, const __u64* a, const Strings& items, unsigned i,
-                     size_t max = SIZE_MAX) {
+                     size_t shown = SIZE_MAX, size_t cut_from = SIZE_MAX) {
   bool truncated = false;
   const std::string_view* str = a[i] ? items.find(i, &truncated) : nullptr;
   if (!str) return put_addr(out, a[i]);
-  if (str->size() >= max) return put_quoted(out, str->substr(0, max), true);
+  if (str->size() >= cut_from) return put_quoted(out, str->substr(0, shown), true);
   return put_quoted(out, *str, truncated);
+}
+
+char* put_short_string_arg(char* out, const __u64* a, const Strings& items, unsigned i) {
+  return put_string_arg(out, a, items, i, kStrLimit, kStrLimit + 1);
+}
+
+// fsconfig's key, value and aux as its command reads them (strace's fsconfig.c).
+char* put_fsconfig_args(char* out, const __u64* a, const Strings& items) {
+  auto cmd = static_cast<uint32_t>(a[1]);
+  auto aux = static_cast<int32_t>(a[4]);
+  out = put_arg(out, Arg::kFd, a[0], items, 0, a);
+  out = put_xval(put(out, ", "), cmd, uapi::k_fsconfig_cmds, "FSCONFIG_???");
+  out = put(out, ", ");
+  bool keyed = cmd <= FSCONFIG_SET_FD;  // SET_FLAG to SET_FD name a key
+  out = keyed ? put_short_string_arg(out, a, items, 2) : put_addr(out, a[2]);
+  out = put(out, ", ");
+  if (cmd == FSCONFIG_SET_STRING)
+    out = put_short_string_arg(out, a, items, 3);
+  else if (cmd == FSCONFIG_SET_PATH || cmd == FSCONFIG_SET_PATH_EMPTY)
+    out = put_string_arg(out, a, items, 3);
+  else
+    out = put_addr(out, a[3]);
+  out = put(out, ", ");
+  if ((cmd == FSCONFIG_SET_PATH || cmd == FSCONFIG_SET_PATH_EMPTY) && aux == -100)
+    return put(out, "AT_FDCWD");
+  return put_num(out, aux);
 }
 
 // A personality: its type, then its flags, PER_BSD|ADDR_NO_RANDOMIZE|0x10000; all ones as
@@ -143,7 +174,7 @@ char* put_prctl_args(char* out, const __u64* a, const Strings& items) {
       out = put_xval(put(out, ", "), a[1], uapi::k_pr_set_vma, "PR_SET_VMA_???");
       if (a[1] != PR_SET_VMA_ANON_NAME) return put_hex_args(out, a, 2, 5);
       out = put_num(put(put_addr(put(out, ", "), a[2]), ", "), a[3]);
-      return put_string_arg(put(out, ", "), a, items, 4);
+      return put_short_string_arg(put(out, ", "), a, items, 4);
     case PR_SET_MM:
       out = put_xval(put(out, ", "), static_cast<uint32_t>(a[1]), uapi::k_pr_set_mm,
                      "PR_SET_MM_???");
@@ -402,6 +433,8 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
       return put_keyctl_args(out, a, items);
     case Decoder::kPersonality:
       return put_mux_arg(out, Arg::kPersonality, a[0]);
+    case Decoder::kFsconfig:
+      return put_fsconfig_args(out, a, items);
 #if defined(__x86_64__)
     case Decoder::kArchPrctl:
       out = put_process_arg(out, Arg::kArchPrctl, a[0]);

@@ -213,6 +213,8 @@ void multiplexers_show_what_the_command_takes() {
   CHECK_EQ(call(returned("arch_prctl", nr_of("arch_prctl"), -22, {0xffffffffdeadc0de, 0})),
            "arch_prctl(0xdeadc0de /* ARCH_??? */, 0) = -1 EINVAL (Invalid argument)");
 #endif
+  CHECK_EQ(call(returned("fsconfig", nr_of("fsconfig"), -22, {3, 6 /* CMD_CREATE */, 0x10, 0, 7})),
+           "fsconfig(3, FSCONFIG_CMD_CREATE, 0x10, NULL, 7) = -1 EINVAL (Invalid argument)");
   // A bind leaves mount's type and data unread: strace shows their addresses.
   CHECK_EQ(call(returned("mount", nr_of("mount"), 0, {0, 0, 0x1000, 0xc0ed1000, 0x2000})),
            "mount(NULL, NULL, 0x1000, MS_MGC_VAL|MS_BIND, 0x2000) = 0");
