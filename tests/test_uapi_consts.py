@@ -116,9 +116,11 @@ def test_the_tool_writes_the_same_files_again() -> None:
     ("00200000", 0o200000),
     ("(A | B)", 3),
     ("'T'", ord("T")),
+    ("(mask(B))", 4),  # a macro of one parameter, as linux/securebits.h's issecure_mask(X)
 ])
 def test_expressions_of_the_headers(body: str, value: int) -> None:
-    defines = {"A": ("1", "x.h", 1), "B": ("(1 << 1)", "x.h", 2)}
+    defines = {"A": ("1", "x.h", 1), "B": ("(1 << 1)", "x.h", 2),
+               "mask()": ("X\t(1 << (X))", "x.h", 3)}
     assert gen.evaluate(body, defines) == value
 
 

@@ -348,6 +348,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE",
         "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ",
         "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE"]),
+    "secbits": (["linux/securebits.h"], [
+        "SECBIT_NOROOT", "SECBIT_NOROOT_LOCKED", "SECBIT_NO_SETUID_FIXUP",
+        "SECBIT_NO_SETUID_FIXUP_LOCKED", "SECBIT_KEEP_CAPS", "SECBIT_KEEP_CAPS_LOCKED",
+        "SECBIT_NO_CAP_AMBIENT_RAISE", "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"]),
     "pr_cap_ambient": (["linux/prctl.h"], [
         "PR_CAP_AMBIENT_IS_SET", "PR_CAP_AMBIENT_RAISE", "PR_CAP_AMBIENT_LOWER",
         "PR_CAP_AMBIENT_CLEAR_ALL"]),
@@ -403,6 +407,9 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "KEY_REQKEY_DEFL_USER_KEYRING", "KEY_REQKEY_DEFL_USER_SESSION_KEYRING",
         "KEY_REQKEY_DEFL_GROUP_KEYRING", "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"]),
     "keyctl_move_flags": (["linux/keyctl.h"], ["KEYCTL_MOVE_EXCL"]),
+    "syslog_console_levels": ([], [
+        "LOGLEVEL_EMERG", "LOGLEVEL_ALERT", "LOGLEVEL_CRIT", "LOGLEVEL_ERR", "LOGLEVEL_WARNING",
+        "LOGLEVEL_NOTICE", "LOGLEVEL_INFO", "LOGLEVEL_DEBUG", "LOGLEVEL_DEBUG+1"]),
     "syslog_actions": ([], [
         "SYSLOG_ACTION_CLOSE", "SYSLOG_ACTION_OPEN", "SYSLOG_ACTION_READ",
         "SYSLOG_ACTION_READ_ALL", "SYSLOG_ACTION_READ_CLEAR", "SYSLOG_ACTION_CLEAR",
@@ -427,6 +434,11 @@ KERNEL = {
                   "CONSOLE_ON", "CONSOLE_LEVEL", "SIZE_UNREAD", "SIZE_BUFFER"])},
     "FAN_DIR_MODIFY": (0x80000, "include/uapi/linux/fanotify.h of Linux 5.7-rc1, removed "
                                 "before 5.7"),
+    **{f"LOGLEVEL_{name}": (value, "include/linux/kern_levels.h of Linux 6.1") for value, name
+       in enumerate(["EMERG", "ALERT", "CRIT", "ERR", "WARNING", "NOTICE", "INFO", "DEBUG"])},
+    # The console level past the last, which syslog(2) accepts too (kernel/printk/printk.c
+    # takes 1 to 8): strace's name for it.
+    "LOGLEVEL_DEBUG+1": (8, "kernel/printk/printk.c of Linux 6.1, the level after LOGLEVEL_DEBUG"),
     **{f"PIDTYPE_{name}": (value, "enum pid_type of include/linux/pid.h of Linux 6.1")
        for value, name in enumerate(["PID", "TGID", "PGID", "SID"])},
     **{f"SUID_DUMP_{name}": (value, "include/linux/sched/coredump.h of Linux 6.1")
@@ -491,6 +503,10 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
             previous = ""
         elif re.match(r"\s*\}", raw):
             previous = None
+        function = re.match(r"#define (\w+)\((\w+)\)\s*(.*)", raw)
+        if function:  # one parameter: linux/securebits.h's issecure_mask(X)
+            defines.setdefault(function.group(1) + "()",
+                               (f"{function.group(2)}\t{function.group(3).strip()}", where, at))
         if define and not define.group(2):
             defines.setdefault(define.group(1), (define.group(3).strip(), where, at))
         elif member:
@@ -517,6 +533,17 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
         size_value = SIZES[" ".join(size.split())] if size else 0
         return (IOC_DIRS[kind] << 30) | (size_value << 16) | \
             (evaluate(type_, defines, depth + 1) << 8) | evaluate(nr, defines, depth + 1)
+
+    def expand(match: re.Match[str]) -> str:
+        param, _, definition = defines[match.group(1) + "()"][0].partition("\t")
+        argument = "(" + match.group(2) + ")"
+        return "(" + re.sub(r"\b" + param + r"\b", lambda _: argument, definition) + ")"
+
+    while True:
+        call = re.search(r"\b(\w+)\(([^()]*)\)", body)
+        if not call or call.group(1) + "()" not in defines:
+            break
+        body = body[:call.start()] + expand(call) + body[call.end():]
 
     def word(match: re.Match[str]) -> str:
         token = match.group(0)

@@ -191,6 +191,8 @@ char* put_prctl_args(char* out, const __u64* a, const Strings& items) {
       if (a[1] == SECCOMP_MODE_STRICT) return out;
       if (a[1] == SECCOMP_MODE_FILTER) return put_addr(put(out, ", "), a[2]);
       return put_hex_args(out, a, 2, 5);
+    case PR_SET_SECUREBITS:
+      return put_flag_set(put(out, ", "), a[1], uapi::k_secbits, "SECBIT_???");
     case PR_SET_TIMERSLACK:
       return put_num(put(out, ", "), static_cast<int64_t>(a[1]));
     case PR_SET_TSC:
@@ -247,6 +249,9 @@ char* put_prctl_result(char* out, const __u64* a, int64_t ret) {
       for (const Flag& f : uapi::k_pr_mce_kill_policy)
         if (f.value == r) return put(put(put(put_num(out, ret), " ("), f.name), ")");
       return nullptr;
+    case PR_GET_SECUREBITS:
+      if (!r) return nullptr;
+      return put(put_flags(hex_and(out), r, uapi::k_secbits), ")");
     case PR_GET_FP_MODE:
       if (!r) return nullptr;
       return put(put_flags(hex_and(out), r, uapi::k_pr_fp_mode), ")");
@@ -426,7 +431,11 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
       // the buffer and the length.
       if (type == 0 || type == 1 || (type >= 5 && type <= 7) || type == 9 || type == 10)
         return out;
-      return put_num(put(put_addr(put(out, ", "), a[1]), ", "), static_cast<int32_t>(a[2]));
+      out = put_addr(put(out, ", "), a[1]);
+      if (type == 8)  // SYSLOG_ACTION_CONSOLE_LEVEL: the length is a log level
+        return put_verbose_dec(put(out, ", "), static_cast<int32_t>(a[2]),
+                               uapi::k_syslog_console_levels, "LOGLEVEL_???");
+      return put_num(put(out, ", "), static_cast<int32_t>(a[2]));
     }
     case Decoder::kKeyctl:
       out = put_xval(out, static_cast<uint32_t>(a[0]), uapi::k_keyctl_commands, "KEYCTL_???");

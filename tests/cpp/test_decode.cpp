@@ -189,6 +189,10 @@ void multiplexers_show_what_the_command_takes() {
            "syslog(0 /* SYSLOG_ACTION_CLOSE */) = 0");
   CHECK_EQ(call(returned("syslog", nr_of("syslog"), -22, {99, 0, 5})),
            "syslog(99 /* SYSLOG_ACTION_??? */, NULL, 5) = -1 EINVAL (Invalid argument)");
+  CHECK_EQ(call(returned("syslog", nr_of("syslog"), 0, {8, 0, 8})),
+           "syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 8 /* LOGLEVEL_DEBUG+1 */) = 0");
+  CHECK_EQ(call(returned("prctl", nr_of("prctl"), 0, {28 /* PR_SET_SECUREBITS */, 0x111})),
+           "prctl(PR_SET_SECUREBITS, SECBIT_NOROOT|SECBIT_KEEP_CAPS|0x100) = 0");
   CHECK_EQ(call(returned("keyctl", nr_of("keyctl"), 5, {0, 0xfffffffd, 1, 7, 8})),
            "keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 1) = 5");
   CHECK_EQ(call(returned("personality", nr_of("personality"), 0x40000, {0x10006})),
