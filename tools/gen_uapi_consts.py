@@ -407,6 +407,15 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "KEY_REQKEY_DEFL_USER_KEYRING", "KEY_REQKEY_DEFL_USER_SESSION_KEYRING",
         "KEY_REQKEY_DEFL_GROUP_KEYRING", "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"]),
     "keyctl_move_flags": (["linux/keyctl.h"], ["KEYCTL_MOVE_EXCL"]),
+    # quotactl's commands (the ones of the current uapi: strace's old Q_V1_* and Q_V2_* are
+    # not there), quota types and formats.
+    "quota_cmds": (["linux/quota.h", "linux/dqblk_xfs.h"], [
+        "Q_SYNC", "Q_QUOTAON", "Q_QUOTAOFF", "Q_GETFMT", "Q_GETINFO", "Q_SETINFO", "Q_GETQUOTA",
+        "Q_SETQUOTA", "Q_GETNEXTQUOTA", "Q_XQUOTAON", "Q_XQUOTAOFF", "Q_XGETQUOTA", "Q_XSETQLIM",
+        "Q_XGETQSTAT", "Q_XQUOTARM", "Q_XQUOTASYNC", "Q_XGETQSTATV", "Q_XGETNEXTQUOTA"]),
+    "quota_types": (["linux/quota.h"], ["USRQUOTA", "GRPQUOTA", "PRJQUOTA"]),
+    "quota_formats": (["linux/quota.h"], [
+        "QFMT_VFS_OLD", "QFMT_VFS_V0", "QFMT_OCFS2", "QFMT_VFS_V1"]),
     "syslog_console_levels": ([], [
         "LOGLEVEL_EMERG", "LOGLEVEL_ALERT", "LOGLEVEL_CRIT", "LOGLEVEL_ERR", "LOGLEVEL_WARNING",
         "LOGLEVEL_NOTICE", "LOGLEVEL_INFO", "LOGLEVEL_DEBUG", "LOGLEVEL_DEBUG+1"]),

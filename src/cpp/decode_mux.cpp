@@ -2,15 +2,18 @@
 // Copyright (c) 2026 The observer developers
 //
 // The constants of the mount API, fanotify, NUMA policies, landlock, keys and personality,
-// and the multiplexers: prctl, arch_prctl, syslog, keyctl and fsconfig, whose command picks how many
-// arguments follow and what they are, and personality, whose result is a personality too.
-// As strace 6.1 shows them (its prctl.c, syslog.c, keyctl.c, personality.c).
+// and the multiplexers: prctl, arch_prctl, syslog, keyctl, fsconfig and quotactl, whose
+// command picks how many arguments follow and what they are, and personality, whose result
+// is a personality too. As strace 6.1 shows them (its prctl.c, syslog.c, keyctl.c,
+// fsconfig.c, quota.c, personality.c).
 #if defined(__x86_64__)
 #include <asm/prctl.h>
 #endif
 #include <linux/keyctl.h>
 #include <linux/mount.h>
 #include <linux/prctl.h>
+#include <linux/quota.h>
+#include <linux/dqblk_xfs.h>
 #include <linux/seccomp.h>
 
 #include "decode_printers.h"
@@ -348,6 +351,31 @@ char* put_keyctl_args(char* out, const __u64* a, const Strings& items) {
   }
 }
 
+// quotactl's arguments after its command and type, QCMD(Q_GETQUOTA, USRQUOTA), and its
+// device, as strace's quota.c at entry; the structs a command reads or fills are addresses.
+char* put_quotactl_args(char* out, const __u64* a, const Strings& items) {
+  auto qcmd = static_cast<uint32_t>(a[0]), id = static_cast<uint32_t>(a[2]);
+  uint32_t cmd = qcmd >> SUBCMDSHIFT;
+  out = put_xval(put(out, "QCMD("), cmd, uapi::k_quota_cmds, "Q_???");
+  out = put_xval(put(out, ", "), qcmd & SUBCMDMASK, uapi::k_quota_types, "???QUOTA");
+  out = put_arg(put(out, "), "), Arg::kPath, a[1], items, 1, a);
+  auto uid = [&](char* o) {
+    return put_arg(put(o, ", "), Arg::kUid, id, items, 2, a);
+  };
+  switch (cmd) {
+    case Q_QUOTAOFF: case Q_SYNC: case Q_XQUOTASYNC:
+      return out;
+    case Q_QUOTAON:
+      out = put_xval(put(out, ", "), id, uapi::k_quota_formats, "QFMT_VFS_???");
+      return put_string_arg(put(out, ", "), a, items, 3);
+    case Q_GETFMT: case Q_GETINFO: case Q_SETINFO: case Q_XGETQSTAT: case Q_XGETQSTATV:
+    case Q_XQUOTAON: case Q_XQUOTAOFF: case Q_XQUOTARM:
+      return put_addr(put(out, ", "), a[3]);
+    default:
+      return put_addr(put(uid(out), ", "), a[3]);
+  }
+}
+
 }  // namespace
 
 char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
@@ -444,6 +472,8 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
       return put_mux_arg(out, Arg::kPersonality, a[0]);
     case Decoder::kFsconfig:
       return put_fsconfig_args(out, a, items);
+    case Decoder::kQuotactl:
+      return put_quotactl_args(out, a, items);
 #if defined(__x86_64__)
     case Decoder::kArchPrctl:
       out = put_process_arg(out, Arg::kArchPrctl, a[0]);

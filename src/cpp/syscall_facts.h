@@ -177,6 +177,7 @@ enum class Decoder : uint8_t {
   kPersonality,  // = 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE): the result as well
   kArchPrctl,    // ARCH_GET_CPUID (x86_64): the option's argument, if it takes one
   kFsconfig,     // 3, FSCONFIG_SET_STRING, "source", "none", 0: the key and value it reads
+  kQuotactl,     // QCMD(Q_QUOTAOFF, USRQUOTA), "/dev/sda1": the command's arguments
 };
 
 // What a syscall's fds are: bits of SyscallInfo::roles (facts.tsv's roles).

@@ -219,6 +219,11 @@ void multiplexers_show_what_the_command_takes() {
 #endif
   CHECK_EQ(call(returned("fsconfig", nr_of("fsconfig"), -22, {3, 6 /* CMD_CREATE */, 0x10, 0, 7})),
            "fsconfig(3, FSCONFIG_CMD_CREATE, 0x10, NULL, 7) = -1 EINVAL (Invalid argument)");
+  CHECK_EQ(call(returned("quotactl", nr_of("quotactl"), -19, {0x80000300, 0, 0xffffffff, 0})),
+           "quotactl(QCMD(Q_QUOTAOFF, USRQUOTA), NULL) = -1 ENODEV (No such device)");
+  CHECK_EQ(call(returned("quotactl", nr_of("quotactl"), -22, {0xbadc0ded, 0, 5, 0})),
+           "quotactl(QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */), NULL, 5, NULL) = -1 EINVAL "
+           "(Invalid argument)");
   // A bind leaves mount's type and data unread: strace shows their addresses.
   CHECK_EQ(call(returned("mount", nr_of("mount"), 0, {0, 0, 0x1000, 0xc0ed1000, 0x2000})),
            "mount(NULL, NULL, 0x1000, MS_MGC_VAL|MS_BIND, 0x2000) = 0");
