@@ -271,6 +271,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "MS_SLAVE", "MS_SHARED", "MS_RELATIME", "MS_KERNMOUNT", "MS_I_VERSION",
         "MS_STRICTATIME", "MS_LAZYTIME", "MS_SUBMOUNT", "MS_NOREMOTELOCK", "MS_NOSEC", "MS_BORN",
         "MS_ACTIVE", "MS_NOUSER"]),
+    "mount_setattr_flags": (["linux/fcntl.h"], [
+        "AT_SYMLINK_NOFOLLOW", "AT_NO_AUTOMOUNT", "AT_EMPTY_PATH", "AT_RECURSIVE"]),
     "fsopen_flags": (["linux/mount.h"], ["FSOPEN_CLOEXEC"]),
     "fspick_flags": (["linux/mount.h"], [
         "FSPICK_CLOEXEC", "FSPICK_SYMLINK_NOFOLLOW", "FSPICK_NO_AUTOMOUNT", "FSPICK_EMPTY_PATH"]),

@@ -401,6 +401,8 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_flag_set(out, u, uapi::k_mount_attr_flags, "MOUNT_ATTR_???");
     case Arg::kMoveMountFlags:
       return put_flag_set(out, u, uapi::k_move_mount_flags, "MOVE_MOUNT_???");
+    case Arg::kMountSetattrFlags:
+      return put_flag_set(out, u, uapi::k_mount_setattr_flags, "AT_???");
     case Arg::kFanMarkFlags:
       return put_flag_set(out, u, uapi::k_fan_mark_flags, "FAN_MARK_???");
     case Arg::kFanEventMask:

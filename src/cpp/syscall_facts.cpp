@@ -110,6 +110,7 @@ std::string_view arg_name(Arg type) noexcept {
       "siginfo_out", "timespec_rem", "itimerspec_in", "itimerspec_out", "itimerval_in",
       "itimerval_out", "idtype", "rusage_who", "itimer_which", "timerfd_flags", "mount_flags",
       "fsopen_flags", "fspick_flags", "fsmount_flags", "mount_attr_flags", "move_mount_flags",
+      "mount_setattr_flags",
       "fan_mark_flags", "fan_event_mask", "fan_dirfd", "mpol_mode", "mbind_flags",
       "mremap_flags", "close_range_flags", "landlock_ruleset_flags", "landlock_rule_type",
       "key_serial", "personality", "raw_ptr",

@@ -137,6 +137,7 @@ enum class Arg : uint8_t {
   kFsmountFlags,    // FSMOUNT_CLOEXEC
   kMountAttrFlags,  // MOUNT_ATTR_RDONLY|MOUNT_ATTR_NOATIME
   kMoveMountFlags,  // MOVE_MOUNT_F_EMPTY_PATH
+  kMountSetattrFlags,  // AT_EMPTY_PATH|AT_RECURSIVE (mount_setattr)
   kFanMarkFlags,    // FAN_MARK_ADD|FAN_MARK_ONLYDIR
   kFanEventMask,    // FAN_OPEN|FAN_ONDIR (64 bits)
   kFanDirFd,        // FAN_NOFD, AT_FDCWD or the fd

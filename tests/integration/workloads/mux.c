@@ -88,6 +88,8 @@ int main(void) {
   syscall(SYS_fsmount, -1, FSMOUNT_CLOEXEC, MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOATIME);
   syscall(SYS_fsmount, -1, 0, 0x40000000);
   syscall(SYS_move_mount, -1, "", AT_FDCWD, MISSING, MOVE_MOUNT_F_EMPTY_PATH);
+  syscall(SYS_mount_setattr, -1, "", AT_EMPTY_PATH | AT_RECURSIVE, NULL, 0);
+  syscall(SYS_mount_setattr, -1, NULL, 0x40, NULL, 0);
 
   // fanotify_mark's flags, event mask and FAN_NOFD.
   syscall(SYS_fanotify_mark, -1, FAN_MARK_ADD | FAN_MARK_ONLYDIR, FAN_OPEN | FAN_ONDIR,
