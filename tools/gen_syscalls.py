@@ -234,7 +234,10 @@ ROLES = {"fd_arg0": "kRoleFdArg0", "fd_result": "kRoleFdResult", "fd_close": "kR
          "fd_fcntl": "kRoleFdFcntl", "fd_pair": "kRoleFdPair", "dup_fd": "kRoleDupFd",
          "link_target": "kRoleLinkTarget"}
 DECODERS = {"fcntl": "Decoder::kFcntl", "futex": "Decoder::kFutex", "clone": "Decoder::kClone",
-            "sigreturn": "Decoder::kSigreturn"}
+            "sigreturn": "Decoder::kSigreturn", "prctl": "Decoder::kPrctl",
+            "syslog": "Decoder::kSyslog", "keyctl": "Decoder::kKeyctl",
+            "personality": "Decoder::kPersonality", "arch_prctl": "Decoder::kArchPrctl",
+            "fsconfig": "Decoder::kFsconfig", "quotactl": "Decoder::kQuotactl"}
 CLASSES = ("%file", "%desc", "%process", "%net", "%signal", "%ipc", "%memory", "%pure", "%creds",
            "%clock", "%stat", "%lstat", "%fstat", "%%stat", "%statfs", "%fstatfs", "%%statfs")
 

@@ -82,6 +82,11 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "FUTEX_WAKE_OP", "FUTEX_LOCK_PI", "FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI",
         "FUTEX_WAIT_BITSET", "FUTEX_WAKE_BITSET", "FUTEX_WAIT_REQUEUE_PI", "FUTEX_CMP_REQUEUE_PI",
         "FUTEX_LOCK_PI2"]),
+    "futex_wake_ops": (["linux/futex.h"], [
+        "FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR", "FUTEX_OP_ANDN", "FUTEX_OP_XOR"]),
+    "futex_wake_cmps": (["linux/futex.h"], [
+        "FUTEX_OP_CMP_EQ", "FUTEX_OP_CMP_NE", "FUTEX_OP_CMP_LT", "FUTEX_OP_CMP_LE",
+        "FUTEX_OP_CMP_GT", "FUTEX_OP_CMP_GE"]),
     "rlimits": (["asm/resource.h"], [
         "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_DATA", "RLIMIT_STACK", "RLIMIT_CORE", "RLIMIT_RSS",
         "RLIMIT_NPROC", "RLIMIT_NOFILE", "RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_LOCKS",
@@ -89,7 +94,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "arch_prctl": (["asm/prctl.h"], [
         "ARCH_SET_GS", "ARCH_SET_FS", "ARCH_GET_FS", "ARCH_GET_GS", "ARCH_GET_CPUID",
         "ARCH_SET_CPUID", "ARCH_GET_XCOMP_SUPP", "ARCH_GET_XCOMP_PERM", "ARCH_REQ_XCOMP_PERM",
-        "ARCH_SHSTK_ENABLE"]),
+        "ARCH_GET_XCOMP_GUEST_PERM", "ARCH_REQ_XCOMP_GUEST_PERM", "ARCH_MAP_VDSO_X32",
+        "ARCH_MAP_VDSO_32", "ARCH_MAP_VDSO_64", "ARCH_SHSTK_ENABLE"]),
     # The terminal and file ioctls programs make most. Two names of one value are both shown,
     # strace's "BTRFS_IOC_CLONE or FICLONE".
     "ioctls": (["asm/ioctls.h", "linux/fs.h", "linux/btrfs.h", "asm/sockios.h",
@@ -256,6 +262,170 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "itimer_which": (["linux/time.h"], ["ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF"]),
     "timerfd_timer_flags": (["linux/timerfd.h"], [
         "TFD_TIMER_ABSTIME", "TFD_TIMER_CANCEL_ON_SET"]),
+    # The flags and commands of the mount API, fanotify, NUMA policies, landlock, keys and
+    # personality (decode_mux.cpp).
+    "mount_flags": (["linux/mount.h"], [
+        "MS_RDONLY", "MS_NOSUID", "MS_NODEV", "MS_NOEXEC", "MS_SYNCHRONOUS", "MS_REMOUNT",
+        "MS_MANDLOCK", "MS_DIRSYNC", "MS_NOSYMFOLLOW", "MS_NOATIME", "MS_NODIRATIME", "MS_BIND",
+        "MS_MOVE", "MS_REC", "MS_SILENT", "MS_POSIXACL", "MS_UNBINDABLE", "MS_PRIVATE",
+        "MS_SLAVE", "MS_SHARED", "MS_RELATIME", "MS_KERNMOUNT", "MS_I_VERSION",
+        "MS_STRICTATIME", "MS_LAZYTIME", "MS_SUBMOUNT", "MS_NOREMOTELOCK", "MS_NOSEC", "MS_BORN",
+        "MS_ACTIVE", "MS_NOUSER"]),
+    "mount_setattr_flags": (["linux/fcntl.h"], [
+        "AT_SYMLINK_NOFOLLOW", "AT_NO_AUTOMOUNT", "AT_EMPTY_PATH", "AT_RECURSIVE"]),
+    "fsopen_flags": (["linux/mount.h"], ["FSOPEN_CLOEXEC"]),
+    "fspick_flags": (["linux/mount.h"], [
+        "FSPICK_CLOEXEC", "FSPICK_SYMLINK_NOFOLLOW", "FSPICK_NO_AUTOMOUNT", "FSPICK_EMPTY_PATH"]),
+    "fsmount_flags": (["linux/mount.h"], ["FSMOUNT_CLOEXEC"]),
+    "mount_attr_flags": (["linux/mount.h"], [
+        "MOUNT_ATTR_RDONLY", "MOUNT_ATTR_NOSUID", "MOUNT_ATTR_NODEV", "MOUNT_ATTR_NOEXEC",
+        "MOUNT_ATTR_NOATIME", "MOUNT_ATTR_STRICTATIME", "MOUNT_ATTR_NODIRATIME"]),
+    "move_mount_flags": (["linux/mount.h"], [
+        "MOVE_MOUNT_F_SYMLINKS", "MOVE_MOUNT_F_AUTOMOUNTS", "MOVE_MOUNT_F_EMPTY_PATH",
+        "MOVE_MOUNT_T_SYMLINKS", "MOVE_MOUNT_T_AUTOMOUNTS", "MOVE_MOUNT_T_EMPTY_PATH",
+        "MOVE_MOUNT_SET_GROUP"]),
+    "fsconfig_cmds": (["linux/mount.h"], [
+        "FSCONFIG_SET_FLAG", "FSCONFIG_SET_STRING", "FSCONFIG_SET_BINARY", "FSCONFIG_SET_PATH",
+        "FSCONFIG_SET_PATH_EMPTY", "FSCONFIG_SET_FD", "FSCONFIG_CMD_CREATE",
+        "FSCONFIG_CMD_RECONFIGURE"]),
+    "fan_mark_flags": (["linux/fanotify.h"], [
+        "FAN_MARK_ADD", "FAN_MARK_REMOVE", "FAN_MARK_DONT_FOLLOW", "FAN_MARK_ONLYDIR",
+        "FAN_MARK_MOUNT", "FAN_MARK_IGNORED_MASK", "FAN_MARK_IGNORED_SURV_MODIFY",
+        "FAN_MARK_FLUSH", "FAN_MARK_FILESYSTEM", "FAN_MARK_EVICTABLE", "FAN_MARK_IGNORE"]),
+    "fan_event_flags": (["linux/fanotify.h"], [
+        "FAN_ACCESS", "FAN_MODIFY", "FAN_ATTRIB", "FAN_CLOSE_WRITE", "FAN_CLOSE_NOWRITE",
+        "FAN_OPEN", "FAN_MOVED_FROM", "FAN_MOVED_TO", "FAN_CREATE", "FAN_DELETE",
+        "FAN_DELETE_SELF", "FAN_MOVE_SELF", "FAN_OPEN_EXEC", "FAN_Q_OVERFLOW", "FAN_FS_ERROR",
+        "FAN_OPEN_PERM", "FAN_ACCESS_PERM", "FAN_OPEN_EXEC_PERM", "FAN_DIR_MODIFY", "FAN_ONDIR",
+        "FAN_EVENT_ON_CHILD", "FAN_RENAME"]),
+    "mpol_modes": (["linux/mempolicy.h"], [
+        "MPOL_DEFAULT", "MPOL_PREFERRED", "MPOL_BIND", "MPOL_INTERLEAVE", "MPOL_LOCAL",
+        "MPOL_PREFERRED_MANY"]),
+    "mpol_mode_flags": (["linux/mempolicy.h"], [
+        "MPOL_F_STATIC_NODES", "MPOL_F_RELATIVE_NODES", "MPOL_F_NUMA_BALANCING"]),
+    "mbind_flags": (["linux/mempolicy.h"], ["MPOL_MF_STRICT", "MPOL_MF_MOVE", "MPOL_MF_MOVE_ALL"]),
+    "mremap_flags": (["linux/mman.h"], ["MREMAP_MAYMOVE", "MREMAP_FIXED", "MREMAP_DONTUNMAP"]),
+    "close_range_flags": (["linux/close_range.h"], ["CLOSE_RANGE_UNSHARE", "CLOSE_RANGE_CLOEXEC"]),
+    "landlock_create_ruleset_flags": (["linux/landlock.h"], ["LANDLOCK_CREATE_RULESET_VERSION"]),
+    "landlock_rule_types": (["linux/landlock.h"], ["LANDLOCK_RULE_PATH_BENEATH"]),
+    "key_spec": (["linux/keyctl.h"], [
+        "KEY_SPEC_THREAD_KEYRING", "KEY_SPEC_PROCESS_KEYRING", "KEY_SPEC_SESSION_KEYRING",
+        "KEY_SPEC_USER_KEYRING", "KEY_SPEC_USER_SESSION_KEYRING", "KEY_SPEC_GROUP_KEYRING",
+        "KEY_SPEC_REQKEY_AUTH_KEY", "KEY_SPEC_REQUESTOR_KEYRING"]),
+    "personality_types": (["linux/personality.h"], [
+        "PER_LINUX", "PER_LINUX_32BIT", "PER_LINUX_FDPIC", "PER_SVR4", "PER_SVR3", "PER_SCOSVR3",
+        "PER_OSR5", "PER_WYSEV386", "PER_ISCR4", "PER_BSD", "PER_SUNOS", "PER_XENIX",
+        "PER_LINUX32", "PER_LINUX32_3GB", "PER_IRIX32", "PER_IRIXN32", "PER_IRIX64",
+        "PER_RISCOS", "PER_SOLARIS", "PER_UW7", "PER_OSF4", "PER_HPUX", "PER_MASK"]),
+    "personality_flags": (["linux/personality.h"], [
+        "UNAME26", "ADDR_NO_RANDOMIZE", "FDPIC_FUNCPTRS", "MMAP_PAGE_ZERO", "ADDR_COMPAT_LAYOUT",
+        "READ_IMPLIES_EXEC", "ADDR_LIMIT_32BIT", "SHORT_INODE", "WHOLE_SECONDS",
+        "STICKY_TIMEOUTS", "ADDR_LIMIT_3GB"]),
+    # prctl's options and what they take (strace's src/xlat/pr_*.in).
+    "prctl_options": (["linux/prctl.h"], [
+        "PR_SET_PDEATHSIG", "PR_GET_PDEATHSIG", "PR_GET_DUMPABLE", "PR_SET_DUMPABLE",
+        "PR_GET_UNALIGN", "PR_SET_UNALIGN", "PR_GET_KEEPCAPS", "PR_SET_KEEPCAPS", "PR_GET_FPEMU",
+        "PR_SET_FPEMU", "PR_GET_FPEXC", "PR_SET_FPEXC", "PR_GET_TIMING", "PR_SET_TIMING",
+        "PR_SET_NAME", "PR_GET_NAME", "PR_GET_ENDIAN", "PR_SET_ENDIAN", "PR_GET_SECCOMP",
+        "PR_SET_SECCOMP", "PR_CAPBSET_READ", "PR_CAPBSET_DROP", "PR_GET_TSC", "PR_SET_TSC",
+        "PR_GET_SECUREBITS", "PR_SET_SECUREBITS", "PR_SET_TIMERSLACK", "PR_GET_TIMERSLACK",
+        "PR_TASK_PERF_EVENTS_DISABLE", "PR_TASK_PERF_EVENTS_ENABLE", "PR_MCE_KILL",
+        "PR_MCE_KILL_GET", "PR_SET_MM", "PR_SET_CHILD_SUBREAPER", "PR_GET_CHILD_SUBREAPER",
+        "PR_SET_NO_NEW_PRIVS", "PR_GET_NO_NEW_PRIVS", "PR_GET_TID_ADDRESS", "PR_SET_THP_DISABLE",
+        "PR_GET_THP_DISABLE", "PR_MPX_ENABLE_MANAGEMENT", "PR_MPX_DISABLE_MANAGEMENT",
+        "PR_SET_FP_MODE", "PR_GET_FP_MODE", "PR_CAP_AMBIENT", "PR_SVE_SET_VL", "PR_SVE_GET_VL",
+        "PR_GET_SPECULATION_CTRL", "PR_SET_SPECULATION_CTRL", "PR_PAC_RESET_KEYS",
+        "PR_SET_TAGGED_ADDR_CTRL", "PR_GET_TAGGED_ADDR_CTRL", "PR_SET_IO_FLUSHER",
+        "PR_GET_IO_FLUSHER", "PR_SET_SYSCALL_USER_DISPATCH", "PR_PAC_SET_ENABLED_KEYS",
+        "PR_PAC_GET_ENABLED_KEYS", "PR_SCHED_CORE", "PR_SME_SET_VL", "PR_SME_GET_VL",
+        "PR_SET_VMA", "PR_SET_PTRACER"]),
+    "pr_dumpable": ([], ["SUID_DUMP_DISABLE", "SUID_DUMP_USER", "SUID_DUMP_ROOT"]),
+    "capabilities": (["linux/capability.h"], [
+        "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID",
+        "CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE",
+        "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW",
+        "CAP_IPC_LOCK", "CAP_IPC_OWNER", "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT",
+        "CAP_SYS_PTRACE", "CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE",
+        "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD", "CAP_LEASE",
+        "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE",
+        "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ",
+        "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE"]),
+    "secbits": (["linux/securebits.h"], [
+        "SECBIT_NOROOT", "SECBIT_NOROOT_LOCKED", "SECBIT_NO_SETUID_FIXUP",
+        "SECBIT_NO_SETUID_FIXUP_LOCKED", "SECBIT_KEEP_CAPS", "SECBIT_KEEP_CAPS_LOCKED",
+        "SECBIT_NO_CAP_AMBIENT_RAISE", "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"]),
+    "pr_cap_ambient": (["linux/prctl.h"], [
+        "PR_CAP_AMBIENT_IS_SET", "PR_CAP_AMBIENT_RAISE", "PR_CAP_AMBIENT_LOWER",
+        "PR_CAP_AMBIENT_CLEAR_ALL"]),
+    "pr_mce_kill": (["linux/prctl.h"], ["PR_MCE_KILL_CLEAR", "PR_MCE_KILL_SET"]),
+    "pr_mce_kill_policy": (["linux/prctl.h"], [
+        "PR_MCE_KILL_LATE", "PR_MCE_KILL_EARLY", "PR_MCE_KILL_DEFAULT"]),
+    "pr_tsc": (["linux/prctl.h"], ["PR_TSC_ENABLE", "PR_TSC_SIGSEGV"]),
+    "pr_unalign_flags": (["linux/prctl.h"], ["PR_UNALIGN_NOPRINT", "PR_UNALIGN_SIGBUS"]),
+    "seccomp_mode": (["linux/seccomp.h"], [
+        "SECCOMP_MODE_DISABLED", "SECCOMP_MODE_STRICT", "SECCOMP_MODE_FILTER"]),
+    "pr_set_mm": (["linux/prctl.h"], [
+        "PR_SET_MM_START_CODE", "PR_SET_MM_END_CODE", "PR_SET_MM_START_DATA",
+        "PR_SET_MM_END_DATA", "PR_SET_MM_START_STACK", "PR_SET_MM_START_BRK", "PR_SET_MM_BRK",
+        "PR_SET_MM_ARG_START", "PR_SET_MM_ARG_END", "PR_SET_MM_ENV_START", "PR_SET_MM_ENV_END",
+        "PR_SET_MM_AUXV", "PR_SET_MM_EXE_FILE", "PR_SET_MM_MAP", "PR_SET_MM_MAP_SIZE"]),
+    "pr_set_vma": (["linux/prctl.h"], ["PR_SET_VMA_ANON_NAME"]),
+    "pr_spec_cmds": (["linux/prctl.h"], [
+        "PR_SPEC_STORE_BYPASS", "PR_SPEC_INDIRECT_BRANCH", "PR_SPEC_L1D_FLUSH"]),
+    "pr_spec_get_flags": (["linux/prctl.h"], [
+        "PR_SPEC_NOT_AFFECTED", "PR_SPEC_PRCTL", "PR_SPEC_ENABLE", "PR_SPEC_DISABLE",
+        "PR_SPEC_FORCE_DISABLE", "PR_SPEC_DISABLE_NOEXEC"]),
+    "pr_spec_set_flags": (["linux/prctl.h"], [
+        "PR_SPEC_ENABLE", "PR_SPEC_DISABLE", "PR_SPEC_FORCE_DISABLE", "PR_SPEC_DISABLE_NOEXEC"]),
+    "pr_sud_cmds": (["linux/prctl.h"], ["PR_SYS_DISPATCH_OFF", "PR_SYS_DISPATCH_ON"]),
+    "pr_sched_core_cmds": (["linux/prctl.h"], [
+        "PR_SCHED_CORE_GET", "PR_SCHED_CORE_CREATE", "PR_SCHED_CORE_SHARE_TO",
+        "PR_SCHED_CORE_SHARE_FROM"]),
+    "pr_sched_core_pidtypes": ([], ["PIDTYPE_PID", "PIDTYPE_TGID", "PIDTYPE_PGID", "PIDTYPE_SID"]),
+    "pr_pac_enabled_keys": (["linux/prctl.h"], [
+        "PR_PAC_APIAKEY", "PR_PAC_APIBKEY", "PR_PAC_APDAKEY", "PR_PAC_APDBKEY"]),
+    "pr_pac_keys": (["linux/prctl.h"], [
+        "PR_PAC_APIAKEY", "PR_PAC_APIBKEY", "PR_PAC_APDAKEY", "PR_PAC_APDBKEY",
+        "PR_PAC_APGAKEY"]),
+    "pr_sve_vl_flags": (["linux/prctl.h"], ["PR_SVE_SET_VL_ONEXEC", "PR_SVE_VL_INHERIT"]),
+    "pr_sme_vl_flags": (["linux/prctl.h"], ["PR_SME_SET_VL_ONEXEC", "PR_SME_VL_INHERIT"]),
+    "pr_fp_mode": (["linux/prctl.h"], ["PR_FP_MODE_FR", "PR_FP_MODE_FRE"]),
+    "pr_mte_tcf": (["linux/prctl.h"], [
+        "PR_MTE_TCF_NONE", "PR_MTE_TCF_SYNC", "PR_MTE_TCF_ASYNC", "PR_MTE_TCF_MASK"]),
+    # keyctl's commands and what they take.
+    "keyctl_commands": (["linux/keyctl.h"], [
+        "KEYCTL_GET_KEYRING_ID", "KEYCTL_JOIN_SESSION_KEYRING", "KEYCTL_UPDATE", "KEYCTL_REVOKE",
+        "KEYCTL_CHOWN", "KEYCTL_SETPERM", "KEYCTL_DESCRIBE", "KEYCTL_CLEAR", "KEYCTL_LINK",
+        "KEYCTL_UNLINK", "KEYCTL_SEARCH", "KEYCTL_READ", "KEYCTL_INSTANTIATE", "KEYCTL_NEGATE",
+        "KEYCTL_SET_REQKEY_KEYRING", "KEYCTL_SET_TIMEOUT", "KEYCTL_ASSUME_AUTHORITY",
+        "KEYCTL_GET_SECURITY", "KEYCTL_SESSION_TO_PARENT", "KEYCTL_REJECT",
+        "KEYCTL_INSTANTIATE_IOV", "KEYCTL_INVALIDATE", "KEYCTL_GET_PERSISTENT",
+        "KEYCTL_DH_COMPUTE", "KEYCTL_PKEY_QUERY", "KEYCTL_PKEY_ENCRYPT", "KEYCTL_PKEY_DECRYPT",
+        "KEYCTL_PKEY_SIGN", "KEYCTL_PKEY_VERIFY", "KEYCTL_RESTRICT_KEYRING", "KEYCTL_MOVE",
+        "KEYCTL_CAPABILITIES", "KEYCTL_WATCH_KEY"]),
+    "key_reqkeys": (["linux/keyctl.h"], [
+        "KEY_REQKEY_DEFL_NO_CHANGE", "KEY_REQKEY_DEFL_DEFAULT", "KEY_REQKEY_DEFL_THREAD_KEYRING",
+        "KEY_REQKEY_DEFL_PROCESS_KEYRING", "KEY_REQKEY_DEFL_SESSION_KEYRING",
+        "KEY_REQKEY_DEFL_USER_KEYRING", "KEY_REQKEY_DEFL_USER_SESSION_KEYRING",
+        "KEY_REQKEY_DEFL_GROUP_KEYRING", "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"]),
+    "keyctl_move_flags": (["linux/keyctl.h"], ["KEYCTL_MOVE_EXCL"]),
+    # quotactl's commands (the ones of the current uapi: strace's old Q_V1_* and Q_V2_* are
+    # not there), quota types and formats.
+    "quota_cmds": (["linux/quota.h", "linux/dqblk_xfs.h"], [
+        "Q_SYNC", "Q_QUOTAON", "Q_QUOTAOFF", "Q_GETFMT", "Q_GETINFO", "Q_SETINFO", "Q_GETQUOTA",
+        "Q_SETQUOTA", "Q_GETNEXTQUOTA", "Q_XQUOTAON", "Q_XQUOTAOFF", "Q_XGETQUOTA", "Q_XSETQLIM",
+        "Q_XGETQSTAT", "Q_XQUOTARM", "Q_XQUOTASYNC", "Q_XGETQSTATV", "Q_XGETNEXTQUOTA"]),
+    "quota_types": (["linux/quota.h"], ["USRQUOTA", "GRPQUOTA", "PRJQUOTA"]),
+    "quota_formats": (["linux/quota.h"], [
+        "QFMT_VFS_OLD", "QFMT_VFS_V0", "QFMT_OCFS2", "QFMT_VFS_V1"]),
+    "syslog_console_levels": ([], [
+        "LOGLEVEL_EMERG", "LOGLEVEL_ALERT", "LOGLEVEL_CRIT", "LOGLEVEL_ERR", "LOGLEVEL_WARNING",
+        "LOGLEVEL_NOTICE", "LOGLEVEL_INFO", "LOGLEVEL_DEBUG", "LOGLEVEL_DEBUG+1"]),
+    "syslog_actions": ([], [
+        "SYSLOG_ACTION_CLOSE", "SYSLOG_ACTION_OPEN", "SYSLOG_ACTION_READ",
+        "SYSLOG_ACTION_READ_ALL", "SYSLOG_ACTION_READ_CLEAR", "SYSLOG_ACTION_CLEAR",
+        "SYSLOG_ACTION_CONSOLE_OFF", "SYSLOG_ACTION_CONSOLE_ON", "SYSLOG_ACTION_CONSOLE_LEVEL",
+        "SYSLOG_ACTION_SIZE_UNREAD", "SYSLOG_ACTION_SIZE_BUFFER"]),
 }
 
 #: Constants newer than the headers read (linux-libc-dev of Debian 12 is Linux 6.1): the
@@ -266,6 +436,28 @@ NEWER = {
     "STATX_SUBVOL": (0x8000, "include/uapi/linux/stat.h of Linux 6.10"),
     "STATX_WRITE_ATOMIC": (0x10000, "include/uapi/linux/stat.h of Linux 6.11"),
 }
+
+#: Constants the kernel defines outside its uapi headers, or no longer defines there, that
+#: strace names: the value and where the kernel has it.
+KERNEL = {
+    **{f"SYSLOG_ACTION_{name}": (value, "include/linux/syslog.h of Linux 6.1") for value, name in
+       enumerate(["CLOSE", "OPEN", "READ", "READ_ALL", "READ_CLEAR", "CLEAR", "CONSOLE_OFF",
+                  "CONSOLE_ON", "CONSOLE_LEVEL", "SIZE_UNREAD", "SIZE_BUFFER"])},
+    "FAN_DIR_MODIFY": (0x80000, "include/uapi/linux/fanotify.h of Linux 5.7-rc1, removed "
+                                "before 5.7"),
+    **{f"LOGLEVEL_{name}": (value, "include/linux/kern_levels.h of Linux 6.1") for value, name
+       in enumerate(["EMERG", "ALERT", "CRIT", "ERR", "WARNING", "NOTICE", "INFO", "DEBUG"])},
+    # The console level past the last, which syslog(2) accepts too (kernel/printk/printk.c
+    # takes 1 to 8): strace's name for it.
+    "LOGLEVEL_DEBUG+1": (8, "kernel/printk/printk.c of Linux 6.1, the level after LOGLEVEL_DEBUG"),
+    **{f"PIDTYPE_{name}": (value, "enum pid_type of include/linux/pid.h of Linux 6.1")
+       for value, name in enumerate(["PID", "TGID", "PGID", "SID"])},
+    **{f"SUID_DUMP_{name}": (value, "include/linux/sched/coredump.h of Linux 6.1")
+       for value, name in enumerate(["DISABLE", "USER", "ROOT"])},
+}
+
+#: Where a constant the headers read lack comes from.
+OUTSIDE = {**NEWER, **KERNEL}
 
 #: Tables of x86_64's calls only (arch_prctl): not looked for in arm64's headers.
 X86_ONLY = {"arch_prctl"}
@@ -297,7 +489,15 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
     roots = sorted(spec["roots"], key=len, reverse=True)
     defines: dict[str, tuple[str, str, int]] = {}
     where, line = "", 0
+    # Inside an enum, the member before: one without a value is that member plus one
+    # (linux/mempolicy.h's MPOL_*); "" at the first member.
+    previous: str | None = None
+    # A member's value that goes on to the next line (linux/personality.h's PER_SCOSVR3).
+    pending, pending_line = "", 0
     for raw in text.splitlines():
+        at = line
+        if pending and not raw.startswith("#"):
+            raw, pending, at = pending + " " + raw.strip(), "", pending_line
         marker = re.match(r'# (\d+) "([^"]+)"', raw)
         if marker:
             line, path = int(marker.group(1)), marker.group(2)
@@ -305,10 +505,28 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
             continue
         define = re.match(r"#define (\w+)(\(?)\s*(.*)", raw)
         member = re.match(r"\s*(\w+)\s*=\s*([^,]+),", raw)
+        implicit = re.match(r"\s*([A-Z]\w*)\s*,?\s*(/\*.*)?$", raw)
+        if previous is not None and not member and re.match(r"\s*\w+\s*=[^,]*$", raw):
+            pending, pending_line = raw, line
+            line += 1
+            continue
+        if re.match(r"\s*enum\b[^;]*\{\s*$", raw):
+            previous = ""
+        elif re.match(r"\s*\}", raw):
+            previous = None
+        function = re.match(r"#define (\w+)\((\w+)\)\s*(.*)", raw)
+        if function:  # one parameter: linux/securebits.h's issecure_mask(X)
+            defines.setdefault(function.group(1) + "()",
+                               (f"{function.group(2)}\t{function.group(3).strip()}", where, at))
         if define and not define.group(2):
-            defines.setdefault(define.group(1), (define.group(3).strip(), where, line))
+            defines.setdefault(define.group(1), (define.group(3).strip(), where, at))
         elif member:
-            defines.setdefault(member.group(1), (member.group(2).strip(), where, line))
+            defines.setdefault(member.group(1), (member.group(2).strip(), where, at))
+            previous = member.group(1) if previous is not None else None
+        elif implicit and previous is not None:
+            body = f"{previous} + 1" if previous else "0"
+            defines.setdefault(implicit.group(1), (body, where, at))
+            previous = implicit.group(1)
         line += 1
     return defines
 
@@ -326,6 +544,17 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
         size_value = SIZES[" ".join(size.split())] if size else 0
         return (IOC_DIRS[kind] << 30) | (size_value << 16) | \
             (evaluate(type_, defines, depth + 1) << 8) | evaluate(nr, defines, depth + 1)
+
+    def expand(match: re.Match[str]) -> str:
+        param, _, definition = defines[match.group(1) + "()"][0].partition("\t")
+        argument = "(" + match.group(2) + ")"
+        return "(" + re.sub(r"\b" + param + r"\b", lambda _: argument, definition) + ")"
+
+    while True:
+        call = re.search(r"\b(\w+)\(([^()]*)\)", body)
+        if not call or call.group(1) + "()" not in defines:
+            break
+        body = body[:call.start()] + expand(call) + body[call.end():]
 
     def word(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -347,7 +576,7 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
 
 def constants(table: str, arch: str) -> list[tuple[str, int, str, int, str]]:
     """(name, value, header, line, macro) of each constant of table for arch; header "" for a
-    constant of NEWER."""
+    constant of NEWER or KERNEL."""
     headers, names = TABLES[table]
     defines = read_defines(headers, arch)
     rows = []
@@ -357,8 +586,8 @@ def constants(table: str, arch: str) -> list[tuple[str, int, str, int, str]]:
         if macro in defines:
             body, header, line = defines[macro]
             rows.append((name, evaluate(body, defines), header, line, macro))
-        elif macro in NEWER:
-            rows.append((name, NEWER[macro][0], "", 0, macro))
+        elif macro in OUTSIDE:
+            rows.append((name, OUTSIDE[macro][0], "", 0, macro))
         else:
             raise SystemExit(f"{table}: {macro} is not in {', '.join(headers)} for {arch}")
     return rows
@@ -370,7 +599,8 @@ def render_table(table: str, versions: str) -> str:
     headers, _ = TABLES[table]
     hex_values = table.endswith(("flags", "prot")) or \
         table in ("ioctls", "arch_prctl", "wait_options", "poll_events", "statx_mask")
-    out = [f"# {table}: from {', '.join(headers)} of {versions}; written by "
+    source = ", ".join(headers) or "the kernel's own headers (KERNEL)"
+    out = [f"# {table}: from {source} of {versions}; written by "
            "tools/gen_uapi_consts.py, do not edit",
            "# format: <name>\\t<value>\\t<header>:<line>[\\tmacro=<the header's name>]"
            "[\\tarch=<the only architecture>]; in the order strace prints them"]
@@ -380,7 +610,7 @@ def render_table(table: str, versions: str) -> str:
     for name, value, header, line, macro in constants(table, "x86_64"):
         def line_of(value: int, header: str, line: int, arch: str | None) -> str:
             shown = hex(value) if hex_values else str(value)
-            where = f"{header}:{line}" if header else f"({NEWER[macro][1]})"
+            where = f"{header}:{line}" if header else f"({OUTSIDE[macro][1]})"
             extra = (f"\tmacro={macro}" if macro != name else "") + \
                 (f"\tarch={arch}" if arch else "")
             return f"{name}\t{shown}\t{where}{extra}"

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <linux/fs.h>
+#include <linux/mman.h>
 #include <sys/ioctl.h>
 #include <time.h>
 
@@ -147,6 +148,7 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
   if (char* end = put_mem_arg(out, type, v)) return end;
   if (char* end = put_net_arg(out, type, v, args)) return end;
   if (char* end = put_process_arg(out, type, v)) return end;
+  if (char* end = put_mux_arg(out, type, v)) return end;
   return put_captured(out, type, v, items, i);
 }
 
@@ -309,6 +311,8 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     out = put_futex_call(out, e, strings);
   } else if (decoder == Decoder::kClone && !resumed) {
     out = put_clone_call(out, e);
+  } else if (char* end = resumed ? nullptr : put_mux_call(out, decoder, e, strings)) {
+    out = end;
   } else if (decoder == Decoder::kSigreturn && !resumed && !compat) {
     // The mask it restores ({mask=[]}), when it was read from the signal frame.
     bool cut = false;
@@ -319,6 +323,10 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
       // Like strace, open's mode only when the flags can create a file.
       if (info && info->args[i] == Arg::kMode && i > 0 && info->args[i - 1] == Arg::kOpenFlags &&
           !(e.args[i - 1] & O_CREAT) && (e.args[i - 1] & O_TMPFILE) != O_TMPFILE)
+        break;
+      // mremap's new address only when the flags move the mapping there.
+      if (info && i > 0 && info->args[i - 1] == Arg::kMremapFlags &&
+          (e.args[i - 1] & (MREMAP_MAYMOVE | MREMAP_FIXED)) != (MREMAP_MAYMOVE | MREMAP_FIXED))
         break;
       // mknod's device only for a device's mode.
       if (info && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
@@ -355,6 +363,10 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
                                 info->args[1] == Arg::kWaitStatus && e.ret == 0) ||
                                (info->args[i] == Arg::kTimespecRem && i == 3 &&
                                 info->args[1] == Arg::kTimerFlags && (e.args[1] & TIMER_ABSTIME)));
+      // mount's file system type and data, where its flags leave them unread.
+      unfilled = unfilled || (info && (i == 2 || i == 4) && nargs == 5 &&
+                              info->args[3] == Arg::kMountFlags &&
+                              mount_arg_unread(e.args[3], i));
       if (unfilled) {
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
         continue;
@@ -410,6 +422,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
   if (fcntl) {
     if (char* end = put_fcntl_result(out, static_cast<int32_t>(e.args[1]), e.ret)) return end;
   }
+  if (char* end = put_mux_result(out, decoder, e)) return end;
   out = put_fd_suffix(put_dec(out, e.ret), strings, ITEM_ARG_RET);
   return info ? put_result_detail(out, *info, e, strings) : out;
 }

@@ -47,6 +47,7 @@ char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept;                     
 char* put_mem_arg(char* out, Arg type, uint64_t v) noexcept;                      // decode_mem.cpp
 char* put_net_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept;   // decode_net.cpp
 char* put_process_arg(char* out, Arg type, uint64_t v) noexcept;  // decode_process.cpp
+char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept;      // decode_mux.cpp
 
 // Sockets (decode_net.cpp): whether format_call leaves argument type to put_net_value, and
 // argument i of e of that type from its captured bytes (setsockopt's and getsockopt's values),
@@ -82,5 +83,16 @@ char* put_clone3(char* out, std::string_view args, const std::string_view* wrote
 // The arguments of futex (Decoder::kFutex) and clone (Decoder::kClone), as strace shows them.
 char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept;
 char* put_clone_call(char* out, const Event& e) noexcept;
+
+// Multiplexers (decode_mux.cpp): the arguments of a call of decoder (kPrctl, kArchPrctl,
+// kSyslog, kKeyctl, kPersonality) as its command picks them, with the strings captured
+// for them, and what strace adds to its result
+// (prctl's PR_GET_DUMPABLE name, personality's flags): nullptr when the decoder is none of
+// them, or the result is the number alone.
+char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& items) noexcept;
+char* put_mux_result(char* out, Decoder decoder, const Event& e) noexcept;
+// Whether mount(2) leaves its argument i (2: the file system type, 4: the data) unread for
+// these flags (a remount, a bind or a move): strace shows it as an address then.
+bool mount_arg_unread(uint64_t flags, unsigned i) noexcept;
 
 }  // namespace observer

@@ -19,11 +19,41 @@ namespace {
 
 using namespace text;
 
+// The operation as strace's futexops table names it: the command, _PRIVATE, and
+// |FUTEX_CLOCK_REALTIME for the waits that take a clock; any other mix as a number,
+// 0x101 /* FUTEX_??? */.
 char* put_futex_op(char* out, uint64_t v) {
-  out = put_enum(out, static_cast<int64_t>(v & FUTEX_CMD_MASK), uapi::k_futex_ops);
-  if (v & FUTEX_PRIVATE_FLAG) out = put(out, "_PRIVATE");
-  if (v & FUTEX_CLOCK_REALTIME) out = put(out, "|FUTEX_CLOCK_REALTIME");
-  return out;
+  auto op = static_cast<uint32_t>(v);
+  uint32_t cmd = op & ~uint32_t{FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME};
+  bool clock = op & FUTEX_CLOCK_REALTIME, priv = op & FUTEX_PRIVATE_FLAG;
+  bool clocked = cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_WAIT_REQUEUE_PI;
+  std::string_view name;
+  for (const Flag& f : uapi::k_futex_ops)
+    if (f.value == cmd) name = f.name;
+  if (name.empty() || (clock && !clocked))
+    return put(put_hex(out, op), " /* FUTEX_??? */");
+  out = put(out, name);
+  if (priv) out = put(out, cmd == FUTEX_FD ? "|FUTEX_PRIVATE_FLAG" : "_PRIVATE");
+  return clock ? put(out, "|FUTEX_CLOCK_REALTIME") : out;
+}
+
+// FUTEX_WAKE_OP's val3, strace's way:
+// FUTEX_OP_SET<<28|0x1<<12|FUTEX_OP_CMP_EQ<<24|0x2, an unknown part as 0x7<<28 /* FUTEX_OP_??? */.
+template <size_t N>
+char* put_wake_op_part(char* out, uint32_t v, const Flag (&table)[N], std::string_view shift,
+                       std::string_view unknown) {
+  for (const Flag& f : table)
+    if (f.value == v) return put(put(out, f.name), shift);
+  return put(put(put(put(put_hex(out, v), shift), " /* "), unknown), " */");
+}
+
+char* put_futex_wake_op(char* out, uint32_t v) {
+  if ((v >> 28) & FUTEX_OP_OPARG_SHIFT) out = put(out, "FUTEX_OP_OPARG_SHIFT<<28|");
+  out = put_wake_op_part(out, (v >> 28) & 7, uapi::k_futex_wake_ops, "<<28", "FUTEX_OP_???");
+  out = put(put_hex(put(out, "|"), (v >> 12) & 0xfff), "<<12|");
+  out = put_wake_op_part(out, (v >> 24) & 0xf, uapi::k_futex_wake_cmps, "<<24",
+                         "FUTEX_OP_CMP_???");
+  return put_hex(put(out, "|"), v & 0xfff);
 }
 
 // clone as strace shows it, with argument names; the ones shown depend on the flags. x86_64
@@ -77,7 +107,7 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kRlimitResource:
       return put_enum(out, si, uapi::k_rlimits, "RLIMIT_???");
     case Arg::kArchPrctl:
-      return put_named(out, si, uapi::k_arch_prctl, "ARCH_???");
+      return put_named(out, static_cast<uint32_t>(v), uapi::k_arch_prctl, "ARCH_???");
     case Arg::kGrndFlags:
       return put_flags(out, v, uapi::k_grnd_flags, "0", "GRND_???");
     case Arg::kWaitOptions:
@@ -126,28 +156,49 @@ char* put_clone3(char* out, std::string_view bytes, const std::string_view* wrot
 }
 
 char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept {
-  // The arguments depend on the operation: strace shows the ones the operation reads.
-  uint64_t op = e.args[1];
-  out = put_futex_op(put(put_hex(out, e.args[0]), ", "), op);
-  out = put_num(put(out, ", "), static_cast<int32_t>(e.args[2]));
+  // The arguments depend on the command: strace shows the ones it reads (its futex.c).
+  const __u64* a = e.args;
+  auto val = static_cast<uint32_t>(a[2]), val2 = static_cast<uint32_t>(a[3]),
+       val3 = static_cast<uint32_t>(a[5]);
+  auto addr = [](char* o, uint64_t v) { return v ? put_hex(o, v) : put(o, "NULL"); };
+  auto num = [](char* o, uint32_t v) { return put_num(put(o, ", "), v); };
   auto timeout = [&](char* o) {
-    return put_arg(put(o, ", "), Arg::kTimespecIn, e.args[3], items, 3, e.args);
+    return put_arg(put(o, ", "), Arg::kTimespecIn, a[3], items, 3, a);
   };
-  switch (op & FUTEX_CMD_MASK) {
-    case FUTEX_WAKE:
-      return out;
+  auto bitset = [&](char* o) {
+    o = put(o, ", ");
+    return val3 == FUTEX_BITSET_MATCH_ANY ? put(o, "FUTEX_BITSET_MATCH_ANY") : put_hex(o, val3);
+  };
+  out = put_futex_op(put(addr(out, a[0]), ", "), a[1]);
+  switch (a[1] & 127) {
     case FUTEX_WAIT:
+      return timeout(num(out, val));
+    case FUTEX_LOCK_PI:
+    case FUTEX_LOCK_PI2:
       return timeout(out);
     case FUTEX_WAIT_BITSET:
-    case FUTEX_WAKE_BITSET: {
-      if ((op & FUTEX_CMD_MASK) == FUTEX_WAIT_BITSET) out = timeout(out);
-      uint32_t mask = static_cast<uint32_t>(e.args[5]);
-      return mask == FUTEX_BITSET_MATCH_ANY ? put(out, ", FUTEX_BITSET_MATCH_ANY")
-                                            : put_hex(put(out, ", "), mask);
-    }
-    default:
-      for (unsigned i = 3; i < 6; ++i) out = put_hex(put(out, ", "), e.args[i]);
+      return bitset(timeout(num(out, val)));
+    case FUTEX_WAKE_BITSET:
+      return bitset(num(out, val));
+    case FUTEX_REQUEUE:
+      return addr(put(num(num(out, val), val2), ", "), a[4]);
+    case FUTEX_CMP_REQUEUE:
+    case FUTEX_CMP_REQUEUE_PI:
+      return num(addr(put(num(num(out, val), val2), ", "), a[4]), val3);
+    case FUTEX_WAKE_OP:
+      out = addr(put(num(num(out, val), val2), ", "), a[4]);
+      return put_futex_wake_op(put(out, ", "), val3);
+    case FUTEX_WAIT_REQUEUE_PI:
+      return addr(put(timeout(num(out, val)), ", "), a[4]);
+    case FUTEX_FD:
+    case FUTEX_WAKE:
+      return num(out, val);
+    case FUTEX_UNLOCK_PI:
+    case FUTEX_TRYLOCK_PI:
       return out;
+    default:
+      out = addr(put(addr(put(num(out, val), ", "), a[3]), ", "), a[4]);
+      return put_hex(put(out, ", "), val3);
   }
 }
 

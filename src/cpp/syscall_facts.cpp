@@ -108,7 +108,12 @@ std::string_view arg_name(Arg type) noexcept {
       "groups_out", "sock_level", "sockopt_get", "sockopt_set", "sockopt_in", "sockopt_out",
       "msg_flags", "uid", "mode_type", "dev", "open_how", "offset_in_out", "rusage_out",
       "siginfo_out", "timespec_rem", "itimerspec_in", "itimerspec_out", "itimerval_in",
-      "itimerval_out", "idtype", "rusage_who", "itimer_which", "timerfd_flags", "raw_ptr",
+      "itimerval_out", "idtype", "rusage_who", "itimer_which", "timerfd_flags", "mount_flags",
+      "fsopen_flags", "fspick_flags", "fsmount_flags", "mount_attr_flags", "move_mount_flags",
+      "mount_setattr_flags",
+      "fan_mark_flags", "fan_event_mask", "fan_dirfd", "mpol_mode", "mbind_flags",
+      "mremap_flags", "close_range_flags", "landlock_ruleset_flags", "landlock_rule_type",
+      "key_serial", "personality", "raw_ptr",
       "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,
                 "every Arg has a name");

@@ -130,6 +130,25 @@ enum class Arg : uint8_t {
   kRusageWho,      // RUSAGE_SELF
   kItimerWhich,    // ITIMER_REAL
   kTimerfdFlags,   // TFD_TIMER_ABSTIME (timerfd_settime)
+  // The mount API, fanotify, NUMA policies, landlock and keys (decode_mux.cpp).
+  kMountFlags,      // MS_RDONLY|MS_NOSUID, after MS_MGC_VAL when the old magic is there
+  kFsopenFlags,     // FSOPEN_CLOEXEC
+  kFspickFlags,     // FSPICK_CLOEXEC|FSPICK_EMPTY_PATH
+  kFsmountFlags,    // FSMOUNT_CLOEXEC
+  kMountAttrFlags,  // MOUNT_ATTR_RDONLY|MOUNT_ATTR_NOATIME
+  kMoveMountFlags,  // MOVE_MOUNT_F_EMPTY_PATH
+  kMountSetattrFlags,  // AT_EMPTY_PATH|AT_RECURSIVE (mount_setattr)
+  kFanMarkFlags,    // FAN_MARK_ADD|FAN_MARK_ONLYDIR
+  kFanEventMask,    // FAN_OPEN|FAN_ONDIR (64 bits)
+  kFanDirFd,        // FAN_NOFD, AT_FDCWD or the fd
+  kMpolMode,        // MPOL_BIND|MPOL_F_STATIC_NODES
+  kMbindFlags,      // MPOL_MF_STRICT|MPOL_MF_MOVE
+  kMremapFlags,     // MREMAP_MAYMOVE
+  kCloseRangeFlags, // CLOSE_RANGE_CLOEXEC
+  kLandlockRulesetFlags,  // LANDLOCK_CREATE_RULESET_VERSION
+  kLandlockRuleType,      // LANDLOCK_RULE_PATH_BENEATH
+  kKeySerial,       // KEY_SPEC_SESSION_KEYRING, or the key's number
+  kPersonality,     // PER_LINUX|ADDR_NO_RANDOMIZE
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
@@ -152,6 +171,14 @@ enum class Decoder : uint8_t {
   kFutex,      // the arguments the operation reads
   kClone,      // strace's argument names, the ones the flags use
   kSigreturn,  // the mask restored from the signal frame (x86_64)
+  // Multiplexers (decode_mux.cpp): the command in argument 0 picks the arguments shown.
+  kPrctl,        // PR_SET_NAME, "x": the option's arguments
+  kSyslog,       // 0 /* SYSLOG_ACTION_CLOSE */: the action's arguments
+  kKeyctl,       // KEYCTL_GET_KEYRING_ID, KEY_SPEC_THREAD_KEYRING, 0
+  kPersonality,  // = 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE): the result as well
+  kArchPrctl,    // ARCH_GET_CPUID (x86_64): the option's argument, if it takes one
+  kFsconfig,     // 3, FSCONFIG_SET_STRING, "source", "none", 0: the key and value it reads
+  kQuotactl,     // QCMD(Q_QUOTAOFF, USRQUOTA), "/dev/sda1": the command's arguments
 };
 
 // What a syscall's fds are: bits of SyscallInfo::roles (facts.tsv's roles).

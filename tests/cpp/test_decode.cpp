@@ -174,6 +174,61 @@ void constants_and_results_like_strace() {
            "stack_size=0x9000}, 88) = 1234");
 }
 
+// Multiplexers: the command picks how many arguments follow and what they are, and what an
+// unknown command or bit looks like (strace 6.1's prctl.c, syslog.c, keyctl.c and others).
+void multiplexers_show_what_the_command_takes() {
+  CHECK_EQ(call(returned("prctl", nr_of("prctl"), 0, {7 /* PR_GET_KEEPCAPS */, 0xdead})),
+           "prctl(PR_GET_KEEPCAPS) = 0");
+  CHECK_EQ(call(returned("prctl", nr_of("prctl"), -22, {0xffffffff, 1, 2, 3, 4})),
+           "prctl(0xffffffff /* PR_??? */, 0x1, 0x2, 0x3, 0x4) = -1 EINVAL (Invalid argument)");
+  CHECK_EQ(call(returned("prctl", nr_of("prctl"), 0, {47 /* PR_CAP_AMBIENT */, 2, 21, 0, 0})),
+           "prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_SYS_ADMIN, 0, 0) = 0");
+  CHECK_EQ(call(returned("prctl", nr_of("prctl"), 1, {3 /* PR_GET_DUMPABLE */})),
+           "prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER)");
+  CHECK_EQ(call(returned("syslog", nr_of("syslog"), 0, {0, 0xfacefeed, 0xffffffff})),
+           "syslog(0 /* SYSLOG_ACTION_CLOSE */) = 0");
+  CHECK_EQ(call(returned("syslog", nr_of("syslog"), -22, {99, 0, 5})),
+           "syslog(99 /* SYSLOG_ACTION_??? */, NULL, 5) = -1 EINVAL (Invalid argument)");
+  CHECK_EQ(call(returned("syslog", nr_of("syslog"), 0, {8, 0, 8})),
+           "syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 8 /* LOGLEVEL_DEBUG+1 */) = 0");
+  CHECK_EQ(call(returned("prctl", nr_of("prctl"), 0, {28 /* PR_SET_SECUREBITS */, 0x111})),
+           "prctl(PR_SET_SECUREBITS, SECBIT_NOROOT|SECBIT_KEEP_CAPS|0x100) = 0");
+  CHECK_EQ(call(returned("keyctl", nr_of("keyctl"), 5, {0, 0xfffffffd, 1, 7, 8})),
+           "keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 1) = 5");
+  CHECK_EQ(call(returned("personality", nr_of("personality"), 0x40000, {0x10006})),
+           "personality(PER_BSD|0x10000) = 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)");
+  CHECK_EQ(call(returned("personality", nr_of("personality"), 0x1f, {0xffffffff})),
+           "personality(0xffffffff) = 0x1f (0x1f /* PER_??? */)");
+  CHECK_EQ(call(returned("close_range", nr_of("close_range"), -22, {3, 0xffffffff, 0x1})),
+           "close_range(3, 4294967295, 0x1 /* CLOSE_RANGE_??? */) = -1 EINVAL (Invalid argument)");
+  CHECK_EQ(call(returned("mbind", nr_of("mbind"), 0, {0, 0, 0x8002, 0, 0, 3})),
+           "mbind(NULL, 0, MPOL_BIND|MPOL_F_STATIC_NODES, NULL, 0, MPOL_MF_STRICT|MPOL_MF_MOVE) = 0");
+  CHECK_EQ(call(returned("futex", nr_of("futex"), 0, {0x1000, 7 /* FUTEX_UNLOCK_PI */, 1, 2})),
+           "futex(0x1000, FUTEX_UNLOCK_PI) = 0");
+  CHECK_EQ(call(returned("futex", nr_of("futex"), -38, {0, 0x101, 0xdeadbee1})),
+           "futex(NULL, 0x101 /* FUTEX_??? */, 3735928545) = -1 ENOSYS (Function not implemented)");
+  CHECK_EQ(call(returned("futex", nr_of("futex"), 0,
+                         {0x1000, 0x85 /* FUTEX_WAKE_OP_PRIVATE */, 1, 1, 0x2000, 0x12001002})),
+           "futex(0x1000, FUTEX_WAKE_OP_PRIVATE, 1, 1, 0x2000, "
+           "FUTEX_OP_ADD<<28|0x1<<12|FUTEX_OP_CMP_LT<<24|0x2) = 0");
+#if defined(__x86_64__)
+  CHECK_EQ(call(returned("arch_prctl", nr_of("arch_prctl"), 0, {0x1011, 0xdeadc0de})),
+           "arch_prctl(ARCH_GET_CPUID) = 0");
+  CHECK_EQ(call(returned("arch_prctl", nr_of("arch_prctl"), -22, {0xffffffffdeadc0de, 0})),
+           "arch_prctl(0xdeadc0de /* ARCH_??? */, 0) = -1 EINVAL (Invalid argument)");
+#endif
+  CHECK_EQ(call(returned("fsconfig", nr_of("fsconfig"), -22, {3, 6 /* CMD_CREATE */, 0x10, 0, 7})),
+           "fsconfig(3, FSCONFIG_CMD_CREATE, 0x10, NULL, 7) = -1 EINVAL (Invalid argument)");
+  CHECK_EQ(call(returned("quotactl", nr_of("quotactl"), -19, {0x80000300, 0, 0xffffffff, 0})),
+           "quotactl(QCMD(Q_QUOTAOFF, USRQUOTA), NULL) = -1 ENODEV (No such device)");
+  CHECK_EQ(call(returned("quotactl", nr_of("quotactl"), -22, {0xbadc0ded, 0, 5, 0})),
+           "quotactl(QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */), NULL, 5, NULL) = -1 EINVAL "
+           "(Invalid argument)");
+  // A bind leaves mount's type and data unread: strace shows their addresses.
+  CHECK_EQ(call(returned("mount", nr_of("mount"), 0, {0, 0, 0x1000, 0xc0ed1000, 0x2000})),
+           "mount(NULL, NULL, 0x1000, MS_MGC_VAL|MS_BIND, 0x2000) = 0");
+}
+
 #if defined(__x86_64__)
 // 32-bit calls are typed by the i386 declarations: a long is 32 bits, and a hand-written row
 // of the same name serves only if its argument count is the i386 one.
@@ -196,6 +251,7 @@ void compat_calls_use_the_i386_declarations() {
 int main() {
   generated_rows_give_every_syscall_its_arguments();
   constants_and_results_like_strace();
+  multiplexers_show_what_the_command_takes();
 #if defined(__x86_64__)
   compat_calls_use_the_i386_declarations();
 #endif

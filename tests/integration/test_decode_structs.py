@@ -5,7 +5,9 @@ after, wait4's and waitid's rusage and siginfo, the timespecs of sleeps, clocks 
 itimervals and rlimits, each with valid values, unknown bits, NULL, a bad pointer and a struct
 that ends where an unreadable page begins. workloads/signals.c: a process that stops and is
 continued, one that kills itself with a signal, one killed in pause() and one whose handler
-ends it there. observer's lines must be strace's (tools/fidelity.py pairs the processes and
+ends it there. workloads/mux.c: the multiplexers (prctl, arch_prctl, syslog, keyctl, futex)
+with commands that take different arguments and unknown ones, personality's result, and the
+flags of the mount API, fanotify_mark, mbind, close_range and landlock. observer's lines must be strace's (tools/fidelity.py pairs the processes and
 masks addresses and pids; times are masked here).
 """
 
@@ -33,7 +35,7 @@ _POLLING = {"signals": re.compile(r'^(openat\(AT_FDCWD, "/proc/\d+/syscall"'
                                   r'|(newfstatat|read|close)\(5[,)]|clock_nanosleep\()')}
 
 
-@pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60)])
+@pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80)])
 def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int) -> None:
     if shutil.which("strace") is None or shutil.which("gcc") is None:
         pytest.fail("strace (the oracle) and gcc are needed (Makefile APT_PACKAGES)")
