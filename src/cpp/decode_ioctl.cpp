@@ -5,8 +5,10 @@
 // (EVIOCGBIT(EV_KEY, 8)), then every name the uapi headers give the value
 // (data/uapi/ioctl_requests.tsv, sorted by value).
 #include <asm/ioctls.h>
+#include <linux/btrfs.h>
 #include <linux/counter.h>
 #include <linux/fs.h>
+#include <linux/hdreg.h>
 #include <linux/inotify.h>
 #include <linux/ioctl.h>
 #include <linux/kd.h>
@@ -106,7 +108,7 @@ char* put_numbered(char* out, uint32_t cmd) {
 // and sockets'.
 bool decoded_type(uint32_t type) {
   switch (type) {
-    case 0x03: case 0x12: case '!': case '"': case '$': case '=': case '>': case 'E':
+    case 0x12: case '!': case '"': case '$': case '=': case '>': case 'E':
     case 'K': case 'L': case 'M': case 'O': case 'R': case 'X': case 'f':
     case 'i': case 'o': case 'p': case 0x94: case 0xa4: case 0xaa: case 0xab: case 0xae:
     case 0xb4: case 0xb7: case 0xfd:
@@ -119,7 +121,7 @@ bool decoded_type(uint32_t type) {
 // The request types whose numbers are plain (#define KDGETLED 0x4B31), not _IOR(): their
 // size says nothing of whether the argument points somewhere.
 bool plain_numbered_type(uint32_t type) {
-  return type == 0x03 || type == 0x22 || type == 'K' || type == 'L';
+  return type == 0x12 || type == 0x22 || type == 'K' || type == 'L';
 }
 
 bool named(uint32_t cmd) {
@@ -148,6 +150,9 @@ bool ioctl_without_arg(uint32_t cmd) noexcept {
     case BLKRRPART: case BLKFLSBUF: case BLKTRACESTART: case BLKTRACESTOP:
     case BLKTRACETEARDOWN:
     case KDENABIO: case KDDISABIO: case KDMAPDISP: case KDUNMAPDISP: case PIO_FONTRESET:
+    case BTRFS_IOC_TRANS_START: case BTRFS_IOC_TRANS_END: case BTRFS_IOC_SYNC:
+    case BTRFS_IOC_SCRUB_CANCEL: case BTRFS_IOC_QUOTA_RESCAN_WAIT: case BTRFS_IOC_DEFRAG:
+    case BTRFS_IOC_BALANCE:
       return true;
     default:
       return false;
@@ -162,6 +167,10 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
     case LOOP_SET_DIRECT_IO: case LOOP_SET_BLOCK_SIZE:
     case BLKRASET: case BLKFRASET:
     case PERF_EVENT_IOC_PAUSE_OUTPUT:
+    case HDIO_SET_MULTCOUNT: case HDIO_SET_UNMASKINTR: case HDIO_SET_KEEPSETTINGS:
+    case HDIO_SET_32BIT: case HDIO_SET_NOWERR: case HDIO_SET_DMA: case HDIO_SET_PIO_MODE:
+    case HDIO_UNREGISTER_HWIF: case HDIO_SET_NICE: case HDIO_SET_WCACHE:
+    case HDIO_SET_ACOUSTIC: case HDIO_SET_BUSSTATE: case HDIO_SET_ADDRESS:
       return put_num(out, v);
     // Descriptors and ints.
     case NBD_SET_SOCK: case LOOP_SET_FD: case LOOP_CHANGE_FD: case LOOP_CTL_ADD:
@@ -214,9 +223,10 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
       return out;
     }
     case KDSETMODE:
-      for (const Flag& f : uapi::k_kd_modes)
-        if (f.value == v) return put(out, f.name);
-      return put(put_hex(out, v), " /* KD_??? */");
+      return put_enum(out, static_cast<uint32_t>(v), uapi::k_kd_modes, "KD_???");
+    case BTRFS_IOC_BALANCE_CTL:
+      return put_enum(out, static_cast<uint32_t>(v), uapi::k_btrfs_balance_ctl_cmds,
+                      "BTRFS_BALANCE_CTL_???");
     case KDSKBMODE:  // strace's printxval_d: an unknown mode in decimal
       for (const Flag& f : uapi::k_kd_kbd_modes)
         if (f.value == static_cast<uint32_t>(v)) return put(out, f.name);
@@ -225,6 +235,12 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
     case WDIOC_GETSTATUS: case WDIOC_GETBOOTSTATUS: case WDIOC_GETTEMP: case WDIOC_GETTIMEOUT:
     case WDIOC_GETPRETIMEOUT: case WDIOC_GETTIMELEFT: case WDIOC_SETTIMEOUT:
     case WDIOC_SETPRETIMEOUT:
+    // The disk's that strace decodes, of the requests of type 0x03.
+    case HDIO_GETGEO: case HDIO_GET_UNMASKINTR: case HDIO_GET_MULTCOUNT:
+    case HDIO_OBSOLETE_IDENTITY: case HDIO_GET_KEEPSETTINGS: case HDIO_GET_32BIT:
+    case HDIO_GET_NOWERR: case HDIO_GET_DMA: case HDIO_GET_NICE: case HDIO_GET_IDENTITY:
+    case HDIO_GET_WCACHE: case HDIO_GET_ACOUSTIC: case HDIO_GET_BUSSTATE: case HDIO_DRIVE_RESET:
+    case HDIO_DRIVE_CMD: case HDIO_SCAN_HWIF:
       return v ? put_hex(out, v) : put(out, "NULL");
     case KDSIGACCEPT:
       return v < INT_MAX ? put_signal(out, static_cast<int64_t>(v)) : put_num(out, v);
@@ -233,7 +249,11 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
   }
   // What strace decodes is at least a pointer: NULL, or its address.
   uint32_t type = _IOC_TYPE(cmd);
-  if (decoded_type(type) && (_IOC_SIZE(cmd) || plain_numbered_type(type)) && named(cmd))
+  // evdev's requests, those its number names too (EVIOCGNAME(0)).
+  char scratch[64];
+  bool evdev = type == 'E' && (named(cmd) || put_numbered(scratch, cmd));
+  if (evdev || (decoded_type(type) && (_IOC_SIZE(cmd) || plain_numbered_type(type)) &&
+                named(cmd)))
     return v ? put_hex(out, v) : put(out, "NULL");
   return nullptr;
 }

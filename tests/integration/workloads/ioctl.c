@@ -6,7 +6,9 @@
 // numbers carry (EVIOCGBIT(EV_KEY, 8)), two names of one value, and unknown ones as _IOC();
 // arguments that are none, numbers, flags, signals, and pointers (NULL or an address).
 #include <fcntl.h>
+#include <linux/btrfs.h>
 #include <linux/fs.h>
+#include <linux/hdreg.h>
 #include <linux/hidraw.h>
 #include <linux/input.h>
 #include <linux/joystick.h>
@@ -34,11 +36,17 @@ int main(void) {
 	ioctl(-1, HIDIOCGRDESCSIZE, buf);
 	ioctl(-1, KDGETLED, 0);
 	ioctl(-1, LOOP_GET_STATUS64, 0);
+	ioctl(-1, BLKFRAGET, 0);
+	ioctl(-1, EVIOCGNAME(0), 0);
+	ioctl(-1, HDIO_GET_32BIT, 0);
+	// Named, but not decoded by strace: hex, 0 too.
+	ioctl(-1, HDIO_GET_QDMA, 0);
 	// Without an argument, whatever is passed.
 	ioctl(-1, RTC_AIE_ON, 0);
 	ioctl(-1, NBD_DISCONNECT, 1);
 	ioctl(-1, FIFREEZE, buf);
 	ioctl(null, FIOCLEX);
+	ioctl(-1, BTRFS_IOC_SYNC, buf);
 	// Numbers, descriptors, flags and signals.
 	ioctl(-1, KIOCSOUND, 440);
 	ioctl(-1, KIOCSOUND, 0);
@@ -55,6 +63,8 @@ int main(void) {
 	ioctl(-1, NBD_SET_SIZE, 0xdeadbeefbadc0dedULL);
 	ioctl(-1, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP);
 	ioctl(-1, PERF_EVENT_IOC_DISABLE, 2);
+	ioctl(-1, BTRFS_IOC_BALANCE_CTL, BTRFS_BALANCE_CTL_CANCEL);
+	ioctl(-1, HDIO_SET_32BIT, 0xfacefeeddeadbeefULL);
 	// Names their numbers carry.
 	ioctl(-1, EVIOCGBIT(0, 4), buf);
 	ioctl(-1, EVIOCGBIT(EV_KEY, 8), buf);
