@@ -132,6 +132,11 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "kd_modes": (["linux/kd.h"], ["KD_TEXT", "KD_GRAPHICS", "KD_TEXT0", "KD_TEXT1"]),
     "kd_kbd_modes": (["linux/kd.h"], ["K_RAW", "K_XLATE", "K_MEDIUMRAW", "K_UNICODE", "K_OFF"]),
     "kd_led_flags": (["linux/kd.h"], ["LED_SCR", "LED_NUM", "LED_CAP"]),
+    "kd_meta": (["linux/kd.h"], ["K_METABIT", "K_ESCPREFIX"]),
+    # NBD_SET_FLAGS's: those of the kernel's header (the NBD protocol defines more).
+    "nbd_flags": (["linux/nbd.h"], [
+        "NBD_FLAG_HAS_FLAGS", "NBD_FLAG_READ_ONLY", "NBD_FLAG_SEND_FLUSH", "NBD_FLAG_SEND_FUA",
+        "NBD_FLAG_SEND_TRIM", "NBD_FLAG_CAN_MULTI_CONN"]),
     "perf_ioc_flags": (["linux/perf_event.h"], ["PERF_IOC_FLAG_GROUP"]),
     "btrfs_balance_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_BALANCE_CTL_PAUSE", "BTRFS_BALANCE_CTL_CANCEL"]),
@@ -418,7 +423,7 @@ def render_table(table: str, versions: str) -> str:
 #: every macro defined as _IO(), _IOR(), _IOW(), _IOWR() or _IOC() in them.
 IOCTL_DIRS = ["asm", "asm-generic", "drm", "linux", "misc", "mtd", "rdma", "scsi", "sound",
               "video", "xen"]
-IOCTL_DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Z][A-Z0-9_]*)[ \t]+"
+IOCTL_DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Z][A-Z0-9_]*)(?:[ \t]|\\\n)+"
                           r"(?:[A-Z]+)?_S?IO(?:C|R|W|WR)?[ \t]*\([^)]", re.M)
 #: Headers whose requests are plain numbers, #define KIOCSOUND 0x4B2F: their type byte (strace's
 #: maint/ioctls_gen.sh).
@@ -479,7 +484,7 @@ def ioctl_values(header: str, names: list[str], arch: str) -> dict[str, int]:
         args[1:1] = ["-I", root]
     # What strace's ioctls_gen.sh includes first: the types the requests' sizes are made of.
     prelude = ["stddef.h", "linux/types.h", "linux/ioctl.h", "asm/termbits.h", "linux/filter.h",
-               header]
+               "linux/fiemap.h", "linux/blktrace_api.h", header]
     left = list(names)
     for _ in range(8):
         source = "".join(f"#include <{h}>\n" for h in prelude) + \

@@ -9,6 +9,7 @@
 #include <linux/counter.h>
 #include <linux/fs.h>
 #include <linux/hdreg.h>
+#include <linux/input.h>
 #include <linux/inotify.h>
 #include <linux/ioctl.h>
 #include <linux/kd.h>
@@ -16,6 +17,7 @@
 #include <linux/nbd.h>
 #include <linux/nsfs.h>
 #include <linux/perf_event.h>
+#include <linux/ptp_clock.h>
 #include <linux/random.h>
 #include <linux/rtc.h>
 #include <linux/watchdog.h>
@@ -166,7 +168,7 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
     case NBD_SET_BLKSIZE: case NBD_SET_SIZE: case NBD_SET_SIZE_BLOCKS: case NBD_SET_TIMEOUT:
     case LOOP_SET_DIRECT_IO: case LOOP_SET_BLOCK_SIZE:
     case BLKRASET: case BLKFRASET:
-    case PERF_EVENT_IOC_PAUSE_OUTPUT:
+    case PERF_EVENT_IOC_PAUSE_OUTPUT: case EVIOCGRAB: case EVIOCREVOKE:
     case HDIO_SET_MULTCOUNT: case HDIO_SET_UNMASKINTR: case HDIO_SET_KEEPSETTINGS:
     case HDIO_SET_32BIT: case HDIO_SET_NOWERR: case HDIO_SET_DMA: case HDIO_SET_PIO_MODE:
     case HDIO_UNREGISTER_HWIF: case HDIO_SET_NICE: case HDIO_SET_WCACHE:
@@ -175,10 +177,16 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
     // Descriptors and ints.
     case NBD_SET_SOCK: case LOOP_SET_FD: case LOOP_CHANGE_FD: case LOOP_CTL_ADD:
     case LOOP_CTL_REMOVE: case PERF_EVENT_IOC_REFRESH: case PERF_EVENT_IOC_SET_OUTPUT:
-    case PERF_EVENT_IOC_SET_BPF: case INOTIFY_IOC_SETNEXTWD:
+    case PERF_EVENT_IOC_SET_BPF: case INOTIFY_IOC_SETNEXTWD: case EVIOCRMFF:
       return put_num(out, static_cast<int32_t>(v));
     case SG_SET_TRANSFORM:
       return put_hex(out, static_cast<uint32_t>(v));
+    case PTP_ENABLE_PPS: case PTP_ENABLE_PPS2:
+      return put_hex(out, v);
+    case NBD_SET_FLAGS:
+      return put_flags(out, v, uapi::k_nbd_flags, "0", "NBD_IOC_FLAG_???");
+    case KDSKBMETA:
+      return put_enum(out, static_cast<uint32_t>(v), uapi::k_kd_meta, "K_???");
     case PERF_EVENT_IOC_ENABLE: case PERF_EVENT_IOC_DISABLE: case PERF_EVENT_IOC_RESET:
       return put_flags(out, static_cast<uint32_t>(v), uapi::k_perf_ioc_flags, "0",
                        "PERF_IOC_FLAG_???");
@@ -249,10 +257,10 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
   }
   // What strace decodes is at least a pointer: NULL, or its address.
   uint32_t type = _IOC_TYPE(cmd);
-  // evdev's requests, those its number names too (EVIOCGNAME(0)).
+  // evdev's and seccomp's requests, those their number names too (EVIOCGNAME(0)).
   char scratch[64];
-  bool evdev = type == 'E' && (named(cmd) || put_numbered(scratch, cmd));
-  if (evdev || (decoded_type(type) && (_IOC_SIZE(cmd) || plain_numbered_type(type)) &&
+  bool numbered = (type == 'E' || type == '!') && (named(cmd) || put_numbered(scratch, cmd));
+  if (numbered || (decoded_type(type) && (_IOC_SIZE(cmd) || plain_numbered_type(type)) &&
                 named(cmd)))
     return v ? put_hex(out, v) : put(out, "NULL");
   return nullptr;

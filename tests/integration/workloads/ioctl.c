@@ -16,6 +16,7 @@
 #include <linux/loop.h>
 #include <linux/nbd.h>
 #include <linux/perf_event.h>
+#include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/uinput.h>
 #include <linux/watchdog.h>
@@ -65,6 +66,12 @@ int main(void) {
 	ioctl(-1, PERF_EVENT_IOC_DISABLE, 2);
 	ioctl(-1, BTRFS_IOC_BALANCE_CTL, BTRFS_BALANCE_CTL_CANCEL);
 	ioctl(-1, HDIO_SET_32BIT, 0xfacefeeddeadbeefULL);
+	ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_READ_ONLY | NBD_FLAG_SEND_TRIM);
+	ioctl(-1, KDSKBMETA, K_ESCPREFIX);
+	ioctl(-1, EVIOCRMFF, -1);
+	ioctl(-1, EVIOCGRAB, 1);
+	ioctl(-1, PTP_ENABLE_PPS, 0);
+	ioctl(-1, PTP_SYS_OFFSET_PRECISE, 0);
 	// Names their numbers carry.
 	ioctl(-1, EVIOCGBIT(0, 4), buf);
 	ioctl(-1, EVIOCGBIT(EV_KEY, 8), buf);
