@@ -333,7 +333,8 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
         continue;
       }
       if (info && i == 2 && info->args[1] == Arg::kIoctlCmd) {
-        out = put_ioctl_arg(out, static_cast<uint32_t>(e.args[1]), e.args[2]);
+        char* end = put_ioctl_pointee(out, e, strings);
+        out = end ? end : put_ioctl_arg(out, static_cast<uint32_t>(e.args[1]), e.args[2]);
         continue;
       }
       // getgroups shows as many groups as it returned: [] when asked for the count only.

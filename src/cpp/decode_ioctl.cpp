@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 
 #include "decode_printers.h"
 #include "text.h"
@@ -264,6 +265,38 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
                 named(cmd)))
     return v ? put_hex(out, v) : put(out, "NULL");
   return nullptr;
+}
+
+char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcept {
+  const auto cmd = static_cast<uint32_t>(e.args[1]);
+  bool cut = false;
+  const std::string_view* blob = items.find_blob(2, &cut);
+  auto ints = [&](int32_t* v, size_t n) {
+    if (!blob || cut || blob->size() < n * sizeof(int32_t)) return false;
+    std::memcpy(v, blob->data(), n * sizeof(int32_t));
+    return true;
+  };
+  int32_t v[9];
+  switch (cmd) {
+    // An int read at entry (strace's printnum_int): [123].
+    case WDIOC_SETTIMEOUT: case WDIOC_SETPRETIMEOUT: case UBI_IOCDET: case UBI_IOCEBER:
+    case UBI_IOCRMVOL: case RNDADDTOENTCNT:
+      if (!ints(v, 1)) return nullptr;
+      return put(put_num(put(out, "["), v[0]), "]");
+    // struct rtc_time, of a setting at entry, of a reading when it succeeded; strace
+    // abbreviates its last three fields.
+    case RTC_SET_TIME: case RTC_ALM_SET: case RTC_RD_TIME: case RTC_ALM_READ: {
+      if (!ints(v, 9)) return nullptr;
+      static constexpr std::string_view kFields[] = {"tm_sec", "tm_min", "tm_hour", "tm_mday",
+                                                     "tm_mon", "tm_year"};
+      *out++ = '{';
+      for (size_t i = 0; i < std::size(kFields); ++i)
+        out = put_num(put(put(put(out, i ? ", " : ""), kFields[i]), "="), v[i]);
+      return put(out, ", ...}");
+    }
+    default:
+      return nullptr;
+  }
 }
 
 char* put_ioctl_request(char* out, uint32_t cmd) noexcept {

@@ -68,6 +68,9 @@ char* put_ioctl_request(char* out, uint32_t cmd) noexcept;
 // one it decodes (KIOCSOUND's "440 /* 2711 Hz */", a pointer's NULL); nullptr for others.
 bool ioctl_without_arg(uint32_t cmd) noexcept;
 char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept;
+// What ioctl's argument points to, as strace shows it for the request (WDIOC_SETTIMEOUT's
+// [123], RTC_SET_TIME's struct rtc_time), when it was captured; nullptr otherwise.
+char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcept;
 bool is_device_mode(uint64_t mode) noexcept;           // S_IFCHR or S_IFBLK: mknod's dev follows
 // fcntl (Decoder::kFcntl): whether strace shows no third argument for cmd, the argument as
 // cmd reads it, and the result of F_GETFD and F_GETFL as flags (nullptr for other commands).

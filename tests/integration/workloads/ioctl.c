@@ -13,6 +13,7 @@
 #include <linux/input.h>
 #include <linux/joystick.h>
 #include <linux/kd.h>
+#include <linux/random.h>
 #include <linux/loop.h>
 #include <linux/nbd.h>
 #include <linux/perf_event.h>
@@ -84,6 +85,15 @@ int main(void) {
 	ioctl(-1, JSIOCGNAME(8), buf);
 	ioctl(-1, UI_GET_SYSNAME(64), buf);
 	ioctl(-1, _IOC(_IOC_WRITE, 'M', 3, 4), buf);
+	// What the argument points to, read by the call (and an rtc_time it cannot read).
+	int timeout = 123;
+	struct rtc_time tm = {.tm_sec = 1, .tm_min = 2, .tm_hour = 3, .tm_mday = 4, .tm_mon = 5,
+			      .tm_year = 126};
+	ioctl(-1, WDIOC_SETTIMEOUT, &timeout);
+	ioctl(-1, RNDADDTOENTCNT, &timeout);
+	ioctl(-1, RTC_SET_TIME, &tm);
+	ioctl(-1, RTC_SET_TIME, (char *)&tm + 4096 * 4096);
+	ioctl(-1, RTC_RD_TIME, &tm);
 	// Unknown: types, numbers and sizes no header names.
 	ioctl(-1, _IOC(_IOC_READ, 0x4b, 0xff, 0x4), buf);
 	ioctl(null, _IOC(_IOC_NONE, 0xef, 0x1, 0), 0);
