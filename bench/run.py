@@ -835,9 +835,9 @@ def consumer_throughput(tools: Tools, sizes: Sizes) -> dict[str, object]:
 
 
 #: observer_core's sources that the writers need (no libbpf, no Python).
-WRITER_SOURCES = ("sink", "sink_records", "cgroup_paths", "decode", "decode_fs", "decode_mem",
-                  "decode_net", "decode_process", "decode_mux", "decode_io", "decode_structs",
-                  "syscall_facts", "error")
+# The writers' sources: the sinks, the printers (every decode*.cpp) and what they use.
+WRITER_SOURCES = ("sink", "sink_records", "cgroup_paths", "syscall_facts", "error",
+                  *sorted(p.stem for p in (ROOT / "src" / "cpp").glob("decode*.cpp")))
 
 
 def writer_throughput(tmp: Path, records: int) -> dict[str, Any]:

@@ -354,6 +354,15 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 	} else if ((flags & CAPTURE_SIZE_ARG) && slot->elem == ELEM_FD_SET) {
 		/* select's nfds: the longs of each fd_set that hold fds 0 to nfds - 1. */
 		want = (((__u32)arg_value(r, size_arg) + 63) / 64) * 8;
+	} else if ((flags & CAPTURE_SIZE_ARG) && slot->elem == ELEM_IOC) {
+		/* The request's direction says when, its size how much (asm-generic/ioctl.h). */
+		__u32 req = (__u32)arg_value(r, size_arg);
+
+		if (!((req >> 30) & (when == CAPTURE_ENTRY ? 1 : 2)))
+			return 0;
+		want = (req >> 16) & 0x3fff;
+		if (!want)
+			return 0;
 	} else if (flags & CAPTURE_SIZE_ARG) {
 		want = arg_value(r, size_arg);
 	} else {

@@ -59,7 +59,7 @@ def same_headers() -> None:
 
 
 def test_every_table_the_tool_knows_is_written() -> None:
-    assert [p.stem for p in FILES] == sorted(gen.TABLES)
+    assert [p.stem for p in FILES] == sorted([*gen.TABLES, "ioctl_requests"])
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
@@ -68,7 +68,7 @@ def test_every_constant_names_its_source(path: Path) -> None:
     rows = gen.parse_data(path)
     assert rows, path.name
     for row in rows:
-        assert re.fullmatch(r"(asm|asm-generic|linux)/[\w.-]+\.h:\d+", row["source"]) or \
+        assert re.fullmatch(rf"({'|'.join(gen.IOCTL_DIRS)})/[\w./-]+\.h:\d+", row["source"]) or \
             (row["source"].startswith("(") and row.get("macro", row["name"]) in gen.OUTSIDE), row
         assert set(row) <= {"name", "value", "source", "macro", "arch"}, row
         int(row["value"], 0)
@@ -106,7 +106,31 @@ def test_the_tool_writes_the_same_files_again() -> None:
     same_headers()
     versions = installed_versions()
     for path in FILES:
-        assert gen.render_table(path.stem, versions) == path.read_text(), path.name
+        if path.stem in gen.TABLES:
+            assert gen.render_table(path.stem, versions) == path.read_text(), path.name
+
+
+def test_the_tool_finds_the_same_ioctl_requests_again() -> None:
+    same_headers()
+    if not shutil.which("clang"):
+        pytest.skip("clang computes the requests' struct sizes for both architectures")
+    path = DATA / "ioctl_requests.tsv"
+    assert gen.render_ioctl_requests(installed_versions()) == path.read_text()
+
+
+def test_ioctl_requests_are_sorted_by_value_then_name_for_each_architecture() -> None:
+    rows = gen.parse_data(DATA / "ioctl_requests.tsv")
+    for arch in ("x86_64", "aarch64"):
+        mine = [(int(r["value"], 0), r["name"]) for r in rows if r.get("arch", arch) == arch]
+        assert mine == sorted(mine), arch
+        names = dict((name, value) for value, name in mine)
+        # Defined by _IOR() with a struct's size, by a plain number (kd.h), by _IOW() of a
+        # macro type, and two names of one value.
+        assert names["RTC_RD_TIME"] == 0x80247009
+        assert names["KIOCSOUND"] == 0x4b2f
+        assert names["FS_IOC_GETFLAGS"] == 0x80086601
+        assert names["BTRFS_IOC_CLONE"] == names["FICLONE"] == 0x40049409
+    assert not any(r["name"].startswith(("KVM_S390_", "KVM_PPC_", "_")) for r in rows)
 
 
 @pytest.mark.parametrize(("body", "value"), [

@@ -120,6 +120,32 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "SIOCSIFVLAN", "SIOCBONDENSLAVE", "SIOCBONDRELEASE", "SIOCBONDSETHWADDR",
         "SIOCBONDSLAVEINFOQUERY", "SIOCBONDINFOQUERY", "SIOCBONDCHANGEACTIVE", "SIOCBRADDBR",
         "SIOCBRDELBR", "SIOCBRADDIF", "SIOCBRDELIF", "SIOCSHWTSTAMP", "SIOCGHWTSTAMP"]),
+    # The event types and axes of evdev's requests that carry one in their number:
+    # EVIOCGBIT(EV_KEY, 8), EVIOCGABS(ABS_X).
+    "evdev_ev": (["linux/input-event-codes.h"], [
+        "EV_SYN", "EV_KEY", "EV_REL", "EV_ABS", "EV_MSC", "EV_SW", "EV_LED", "EV_SND", "EV_REP",
+        "EV_FF", "EV_PWR", "EV_FF_STATUS"]),
+    "evdev_abs": (["linux/input-event-codes.h"], [
+        "ABS_X", "ABS_Y", "ABS_Z", "ABS_RX", "ABS_RY", "ABS_RZ", "ABS_THROTTLE", "ABS_RUDDER",
+        "ABS_WHEEL", "ABS_GAS", "ABS_BRAKE", "ABS_HAT0X", "ABS_HAT0Y", "ABS_HAT1X", "ABS_HAT1Y",
+        "ABS_HAT2X", "ABS_HAT2Y", "ABS_HAT3X", "ABS_HAT3Y", "ABS_PRESSURE", "ABS_DISTANCE",
+        "ABS_TILT_X", "ABS_TILT_Y", "ABS_TOOL_WIDTH", "ABS_VOLUME", "ABS_PROFILE", "ABS_MISC",
+        "ABS_RESERVED", "ABS_MT_SLOT", "ABS_MT_TOUCH_MAJOR", "ABS_MT_TOUCH_MINOR",
+        "ABS_MT_WIDTH_MAJOR", "ABS_MT_WIDTH_MINOR", "ABS_MT_ORIENTATION", "ABS_MT_POSITION_X",
+        "ABS_MT_POSITION_Y", "ABS_MT_TOOL_TYPE", "ABS_MT_BLOB_ID", "ABS_MT_TRACKING_ID",
+        "ABS_MT_PRESSURE", "ABS_MT_DISTANCE", "ABS_MT_TOOL_X", "ABS_MT_TOOL_Y"]),
+    # The console's modes and LEDs, KDSETMODE's, KDSKBMODE's and KDSETLED's arguments.
+    "kd_modes": (["linux/kd.h"], ["KD_TEXT", "KD_GRAPHICS", "KD_TEXT0", "KD_TEXT1"]),
+    "kd_kbd_modes": (["linux/kd.h"], ["K_RAW", "K_XLATE", "K_MEDIUMRAW", "K_UNICODE", "K_OFF"]),
+    "kd_led_flags": (["linux/kd.h"], ["LED_SCR", "LED_NUM", "LED_CAP"]),
+    "kd_meta": (["linux/kd.h"], ["K_METABIT", "K_ESCPREFIX"]),
+    # NBD_SET_FLAGS's: those of the kernel's header (the NBD protocol defines more).
+    "nbd_flags": (["linux/nbd.h"], [
+        "NBD_FLAG_HAS_FLAGS", "NBD_FLAG_READ_ONLY", "NBD_FLAG_SEND_FLUSH", "NBD_FLAG_SEND_FUA",
+        "NBD_FLAG_SEND_TRIM", "NBD_FLAG_CAN_MULTI_CONN"]),
+    "perf_ioc_flags": (["linux/perf_event.h"], ["PERF_IOC_FLAG_GROUP"]),
+    "btrfs_balance_ctl_cmds": (["linux/btrfs.h"], [
+        "BTRFS_BALANCE_CTL_PAUSE", "BTRFS_BALANCE_CTL_CANCEL"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
     "rename_flags": (["linux/fs.h"], ["RENAME_NOREPLACE", "RENAME_EXCHANGE", "RENAME_WHITEOUT"]),
     "epoll_flags": (["linux/eventpoll.h"], ["EPOLL_CLOEXEC"]),
@@ -623,6 +649,126 @@ def render_table(table: str, versions: str) -> str:
     return "\n".join(out) + "\n"
 
 
+#: The folders of the uapi headers whose ioctl requests are named (strace's ioctlent):
+#: every macro defined as _IO(), _IOR(), _IOW(), _IOWR() or _IOC() in them.
+IOCTL_DIRS = ["asm", "asm-generic", "drm", "linux", "misc", "mtd", "rdma", "scsi", "sound",
+              "video", "xen"]
+IOCTL_DEFINE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+([A-Z][A-Z0-9_]*)(?:[ \t]|\\\n)+"
+                          r"(?:[A-Z]+)?_S?IO(?:C|R|W|WR)?[ \t]*\([^)]", re.M)
+#: Headers whose requests are plain numbers, #define KIOCSOUND 0x4B2F: their type byte (strace's
+#: maint/ioctls_gen.sh).
+IOCTL_HEX = {"linux/hdreg.h": "03", "scsi/sg.h": "22", "linux/fb.h": "46", "linux/kd.h": "4B",
+             "linux/loop.h": "4C", "linux/cdrom.h": "53", "scsi/scsi.h": "53",
+             "scsi/scsi_ioctl.h": "53", "asm/ioctls.h": "(46|54|66|74)",
+             "asm-generic/ioctls.h": "(46|54|66|74)", "linux/vt.h": "56",
+             "linux/videotext.h": "7[12]", "asm/sockios.h": "89", "asm-generic/sockios.h": "89",
+             "linux/sockios.h": "89", "linux/wireless.h": "8B"}
+
+
+#: Requests strace does not name, the arch's own (kvm.h's of other architectures) or others of
+#: the same value (v4l2-subdev.h's VIDIOC_SUBDEV_* of videodev2.h's): maint/ioctls_sym.sh.
+IOCTL_UNNAMED = r"KVM_PPC_\w+|KVM_S390_\w+|KVM_ALLOCATE_RMA|KVM_CREATE_SPAPR_TCE(_64)?|" \
+    r"VIDIOC_SUBDEV_(DV_TIMINGS_CAP|ENUM_DV_TIMINGS|ENUMSTD|G_DV_TIMINGS|G_EDID|G_STD|" \
+    r"QUERY_DV_TIMINGS|QUERYSTD|S_DV_TIMINGS|S_EDID|S_STD)|BTRFS_IOC_[GS]ET_FSLABEL|" \
+    r"DMA_BUF_SET_NAME"
+IOCTL_OTHER_ARCH = {"x86_64": r"KVM_ARM_\w+",
+                    "aarch64": r"KVM_X86_\w+|KVM_(GET|SET)_(CPUID2?|DEBUGREGS|LAPIC|MSRS|PIT2?|"
+                               r"NESTED_STATE|SREGS2|VCPU_EVENTS|XCRS|XSAVE2?)|"
+                               r"KVM_GET_(EMULATED_CPUID|MSR_FEATURE_INDEX_LIST|MSR_INDEX_LIST|"
+                               r"SUPPORTED_CPUID|SUPPORTED_HV_CPUID)|KVM_HYPERV_EVENTFD|"
+                               r"KVM_SET_MEMORY_ALIAS|KVM_SET_PMU_EVENT_FILTER|KVM_XEN_HVM_CONFIG"}
+
+
+def ioctl_defines(arch: str) -> dict[str, list[tuple[str, int]]]:
+    """{header: [(request macro, line)]} of arch's uapi headers."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for root in ARCHES[arch]["roots"]:
+        for folder in IOCTL_DIRS:
+            for path in sorted(Path(root, folder).rglob("*.h")):
+                header = str(path.relative_to(root))
+                if header in found:
+                    continue
+                text = path.read_text(errors="replace")
+                matches = list(IOCTL_DEFINE.finditer(text))
+                if header in IOCTL_HEX:
+                    matches += re.finditer(r"^[ \t]*#[ \t]*define[ \t]+([A-Z][A-Z0-9_]*)[ \t]+"
+                                           rf"0x{IOCTL_HEX[header]}[0-9A-Fa-f]{{2}}\b", text, re.M)
+                found[header] = [
+                    (m.group(1), text.count("\n", 0, m.start()) + 1)
+                    for m in sorted(matches, key=lambda m: m.start())
+                    if not re.fullmatch(f"_.*|{IOCTL_UNNAMED}|{IOCTL_OTHER_ARCH[arch]}",
+                                        m.group(1))]
+    return {h: names for h, names in found.items() if names}
+
+
+def ioctl_values(header: str, names: list[str], arch: str) -> dict[str, int]:
+    """The values of names, as the C compiler computes them for arch after including header
+    (struct sizes and all), leaving out those it cannot compute (a struct the header does not
+    define, a request of another architecture); {} when the header does not compile."""
+    spec = ARCHES[arch]
+    resource = subprocess.run(["clang", "-print-resource-dir"], check=True, capture_output=True,
+                              text=True).stdout.strip()
+    args = ["clang", f"--target={arch}-linux-gnu", "-nostdinc", "-isystem",
+            f"{resource}/include", "-S", "-emit-llvm", "-w", "-o", "-", "-x", "c", "-"]
+    for root in spec["roots"]:
+        args[1:1] = ["-I", root]
+    # What strace's ioctls_gen.sh includes first: the types the requests' sizes are made of.
+    prelude = ["stddef.h", "linux/types.h", "linux/ioctl.h", "asm/termbits.h", "linux/filter.h",
+               "linux/fiemap.h", "linux/blktrace_api.h", header]
+    left = list(names)
+    for _ in range(8):
+        source = "".join(f"#include <{h}>\n" for h in prelude) + \
+            "".join(f"const unsigned int ioc_{n} = (unsigned int)({n});\n" for n in left)
+        done = subprocess.run(args, input=source, capture_output=True, text=True)
+        if not done.returncode:
+            return {m.group(1): int(m.group(2)) & 0xffffffff for m in
+                    re.finditer(r"^@ioc_(\w+) = .*constant i32 (-?\d+)", done.stdout, re.M)}
+        bad = {int(m.group(1)) - len(prelude) - 1
+               for m in re.finditer(r"^<stdin>:(\d+):\d+: error", done.stderr, re.M)}
+        if not bad or min(bad) < 0:
+            return {}
+        left = [n for i, n in enumerate(left) if i not in bad]
+    return {}
+
+
+def ioctl_requests(arch: str) -> dict[str, tuple[int, str, int]]:
+    """{name: (value, header, line)} of every ioctl request of arch's uapi headers; of a name
+    defined twice, the first header's (asm/ before asm-generic/, as strace's ioctlsort)."""
+    found: dict[str, tuple[int, str, int]] = {}
+    order = sorted(ioctl_defines(arch).items(),
+                   key=lambda item: item[0].replace("asm/", "asm+/", 1))
+    for header, defined in order:
+        values = ioctl_values(header, [n for n, _ in defined], arch)
+        for name, line in defined:
+            if name in values:
+                found.setdefault(name, (values[name], header, line))
+    return found
+
+
+def render_ioctl_requests(versions: str) -> str:
+    """ioctl_requests.tsv: by value, then name, as strace lists two names of one value."""
+    x86 = ioctl_requests("x86_64")
+    arm = ioctl_requests("aarch64") if Path(ARCHES["aarch64"]["roots"][0]).is_dir() else None
+    rows = []
+    for name, (value, header, line) in x86.items():
+        other = arm.get(name) if arm is not None else (value, header, line)
+        if other and other[0] == value:
+            rows.append((value, name, f"{header}:{line}", ""))
+        else:
+            rows.append((value, name, f"{header}:{line}", "\tarch=x86_64"))
+            if other:
+                rows.append((other[0], name, f"{other[1]}:{other[2]}", "\tarch=aarch64"))
+    for name, (value, header, line) in (arm or {}).items():
+        if name not in x86:
+            rows.append((value, name, f"{header}:{line}", "\tarch=aarch64"))
+    out = [f"# ioctl_requests: every _IO*() macro of the uapi headers ({', '.join(IOCTL_DIRS)}) "
+           f"that compiles, of {versions}; written by tools/gen_uapi_consts.py, do not edit",
+           "# format: <name>\t<value>\t<header>:<line>[\tarch=<the only architecture>]; "
+           "by value, then name"]
+    out += [f"{name}\t{value:#x}\t{where}{arch}" for value, name, where, arch in sorted(rows)]
+    return "\n".join(out) + "\n"
+
+
 def write_data(data_dir: Path) -> None:
     versions = f"linux-libc-dev {package_version('linux-libc-dev')} (amd64)"
     if Path(ARCHES["aarch64"]["roots"][0]).is_dir():
@@ -631,6 +777,7 @@ def write_data(data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     for table in TABLES:
         (data_dir / f"{table}.tsv").write_text(render_table(table, versions))
+    (data_dir / "ioctl_requests.tsv").write_text(render_ioctl_requests(versions))
 
 
 def parse_data(path: Path) -> list[dict[str, str]]:

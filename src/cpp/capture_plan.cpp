@@ -74,6 +74,8 @@ constexpr uint32_t kI386Stat64 = 96;
 // The largest socket option value decoded as a struct: MCAST_JOIN_GROUP's struct group_req
 // (netinet/in.h; the kernel's is the same, include/uapi/linux/in.h).
 constexpr uint32_t kSockoptMax = sizeof(struct group_req);
+// The most of an ioctl's argument read: struct rtc_wkalrm (40 bytes) and smaller.
+constexpr uint32_t kIoctlArgMax = 64;
 // pselect6's sixth argument: the mask and its size.
 struct PselectSigmask {
   uint64_t ss, ss_len;
@@ -275,6 +277,10 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
     add(sizeof(struct f_owner_ex), 2, CAPTURE_ENTRY, 0, 0, cmd_bit(F_SETOWN_EX));
     add(sizeof(struct f_owner_ex), 2, CAPTURE_EXIT, 0, 0, cmd_bit(F_GETOWN_EX));
   }
+  // ioctl's argument, as its request encodes it: what _IOW requests read, what _IOR ones
+  // filled (ELEM_IOC).
+  if (!compat && info->nargs > 2 && info->args[1] == Arg::kIoctlCmd)
+    add(kIoctlArgMax, 2, CAPTURE_ENTRY | CAPTURE_EXIT | CAPTURE_SIZE_ARG, 1, ELEM_IOC);
   // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
   if (!compat && info->decoder == Decoder::kSigreturn && kSigframeCapture)
     add(kKernelSigset, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME);

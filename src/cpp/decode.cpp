@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <linux/mman.h>
-#include <sys/ioctl.h>
 #include <time.h>
 
 #include <cstring>
@@ -330,9 +329,9 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
         break;
       // mknod's device only for a device's mode.
       if (info && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
-      // FIOCLEX and FIONCLEX take no argument.
+      // FIOCLEX, RTC_AIE_ON and others take no argument.
       if (info && info->args[i - (i > 0)] == Arg::kIoctlCmd && i == 2 &&
-          (e.args[1] == FIOCLEX || e.args[1] == FIONCLEX))
+          ioctl_without_arg(static_cast<uint32_t>(e.args[1])))
         break;
       if (fcntl && i == 2 && fcntl_without_arg(static_cast<int32_t>(e.args[1]))) break;
       if (i > first) out = put(out, ", ");
@@ -342,7 +341,8 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
         continue;
       }
       if (info && i == 2 && info->args[1] == Arg::kIoctlCmd) {
-        out = put_ioctl_arg(out, static_cast<uint32_t>(e.args[1]), e.args[2]);
+        char* end = put_ioctl_pointee(out, e, strings);
+        out = end ? end : put_ioctl_arg(out, static_cast<uint32_t>(e.args[1]), e.args[2]);
         continue;
       }
       // getgroups shows as many groups as it returned: [] when asked for the count only.

@@ -86,6 +86,7 @@ char* put_ioctl_cmd(char* out, uint32_t cmd) {
     named = true;
   }
   if (named) return out;
+  if (char* end = put_ioctl_request(out, cmd)) return end;
   static constexpr std::string_view kDirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
                                                "_IOC_READ|_IOC_WRITE"};
   out = put(put(out, "_IOC("), kDirs[(cmd >> _IOC_DIRSHIFT) & _IOC_DIRMASK]);
@@ -100,6 +101,7 @@ char* put_ioctl_cmd(char* out, uint32_t cmd) {
 char* put_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
   // FICLONE's argument is the file to clone from.
   if (cmd == FICLONE) return put_num(out, static_cast<int32_t>(v));
+  if (char* end = put_device_ioctl_arg(out, cmd, v)) return end;
   // A command strace knows is decoded, its argument at least a pointer; others' in hex.
   for (const Flag& f : uapi::k_ioctls)
     if (f.value == cmd) return v ? put_hex(out, v) : put(out, "NULL");

@@ -62,6 +62,16 @@ char* put_mode(char* out, uint64_t mode) noexcept;     // strace's "%#03o": 000,
 // ioctl's third argument as strace shows it for cmd: FICLONE's fd, a pointer for the
 // commands it decodes, hex for others.
 char* put_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept;
+// Device ioctls (decode_ioctl.cpp): a request by strace's names (EVIOCGBIT(EV_KEY, 8),
+// "FS_IOC_GETFLAGS"), nullptr for a request without one.
+char* put_ioctl_request(char* out, uint32_t cmd) noexcept;
+// Whether strace shows no argument for the request (FIOCLEX, RTC_AIE_ON), and the argument of
+// one it decodes (KIOCSOUND's "440 /* 2711 Hz */", a pointer's NULL); nullptr for others.
+bool ioctl_without_arg(uint32_t cmd) noexcept;
+char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept;
+// What ioctl's argument points to, as strace shows it for the request (WDIOC_SETTIMEOUT's
+// [123], RTC_SET_TIME's struct rtc_time), when it was captured; nullptr otherwise.
+char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcept;
 bool is_device_mode(uint64_t mode) noexcept;           // S_IFCHR or S_IFBLK: mknod's dev follows
 // fcntl (Decoder::kFcntl): whether strace shows no third argument for cmd, the argument as
 // cmd reads it, and the result of F_GETFD and F_GETFL as flags (nullptr for other commands).

@@ -215,3 +215,22 @@ def fidelity() -> ModuleType:
     sys.modules["fidelity"] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)
     return module
+
+
+def traced_by_both(source: Path, tmp_path: Path) -> tuple[str, str]:
+    """strace's and observer's (--format strace) lines of the C program source, built with gcc
+    and run once under each, in tmp_path."""
+    if shutil.which("strace") is None or shutil.which("gcc") is None:
+        pytest.fail("strace (the oracle) and gcc are needed (Makefile APT_PACKAGES)")
+    program = tmp_path / source.stem
+    subprocess.run(["gcc", "-O1", "-o", str(program), str(source)], check=True)
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C", "LC_ALL": "C",
+           "TZ": "UTC"}
+    s_out, o_out = tmp_path / f"{source.stem}.strace", tmp_path / f"{source.stem}.observer"
+    subprocess.run(["strace", "-f", "-o", str(s_out), str(program)], cwd=tmp_path, env=env,
+                   check=True, timeout=120)
+    own = {k: v for k, v in os.environ.items() if k in ("PYTHONPATH", "VIRTUAL_ENV")}
+    subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format", "strace", "-o",
+                    str(o_out), "--", str(program)], cwd=tmp_path, env={**env, **own},
+                   check=True, timeout=120)
+    return s_out.read_text(), o_out.read_text()

@@ -8,15 +8,11 @@ bad address; unknown levels, names and flag bits. observer's lines must be strac
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .helpers import fidelity
+from .helpers import fidelity, traced_by_both
 
 pytestmark = pytest.mark.bpf
 
@@ -25,19 +21,8 @@ SOURCE = Path(__file__).parent / "workloads" / "net.c"
 
 def test_socket_options_and_message_flags_are_shown_as_strace_shows_them(
         tmp_path: Path) -> None:
-    if shutil.which("strace") is None or shutil.which("gcc") is None:
-        pytest.fail("strace (the oracle) and gcc are needed (Makefile APT_PACKAGES)")
-    program = tmp_path / "net"
-    subprocess.run(["gcc", "-O1", "-o", str(program), str(SOURCE)], check=True)
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C", "LC_ALL": "C"}
-    s_out, o_out = tmp_path / "net.strace", tmp_path / "net.observer"
-    subprocess.run(["strace", "-f", "-o", str(s_out), str(program)], cwd=tmp_path, env=env,
-                   check=True, timeout=120)
-    own = {k: v for k, v in os.environ.items() if k in ("PYTHONPATH", "VIRTUAL_ENV")}
-    subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format", "strace", "-o",
-                    str(o_out), "--", str(program)], cwd=tmp_path, env={**env, **own},
-                   check=True, timeout=120)
-    result = fidelity().compare(s_out.read_text(), o_out.read_text(), "net")
+    strace_text, observer_text = traced_by_both(SOURCE, tmp_path)
+    result = fidelity().compare(strace_text, observer_text, "net")
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
-    assert result.strace_lines > 60, s_out.read_text()
+    assert result.strace_lines > 60, strace_text
     assert result.same == result.strace_lines, differing

@@ -13,16 +13,12 @@ masks addresses and pids; times are masked here).
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .helpers import fidelity
+from .helpers import fidelity, traced_by_both
 
 pytestmark = pytest.mark.bpf
 
@@ -37,21 +33,9 @@ _POLLING = {"signals": re.compile(r'^(openat\(AT_FDCWD, "/proc/\d+/syscall"'
 
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80)])
 def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int) -> None:
-    if shutil.which("strace") is None or shutil.which("gcc") is None:
-        pytest.fail("strace (the oracle) and gcc are needed (Makefile APT_PACKAGES)")
-    program = tmp_path / name
-    subprocess.run(["gcc", "-O1", "-o", str(program), str(WORKLOADS / f"{name}.c")], check=True)
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C", "LC_ALL": "C",
-           "TZ": "UTC"}
-    s_out, o_out = tmp_path / f"{name}.strace", tmp_path / f"{name}.observer"
-    subprocess.run(["strace", "-f", "-o", str(s_out), str(program)], cwd=tmp_path, env=env,
-                   check=True, timeout=120)
-    own = {k: v for k, v in os.environ.items() if k in ("PYTHONPATH", "VIRTUAL_ENV")}
-    subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format", "strace", "-o",
-                    str(o_out), "--", str(program)], cwd=tmp_path, env={**env, **own},
-                   check=True, timeout=120)
-    strace = _TIMES.sub(r"\1=N", s_out.read_text())
-    observer = _TIMES.sub(r"\1=N", o_out.read_text())
+    strace_text, observer_text = traced_by_both(WORKLOADS / f"{name}.c", tmp_path)
+    strace = _TIMES.sub(r"\1=N", strace_text)
+    observer = _TIMES.sub(r"\1=N", observer_text)
     result = fidelity().compare(strace, observer, name, _POLLING.get(name))
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert result.strace_lines > least, strace
