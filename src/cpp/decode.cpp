@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include <cstring>
+#include <utility>
 
 #include "decode_io.h"
 #include "decode_printers.h"
@@ -96,6 +97,17 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   }
 }
 
+// strace's -e verbose=: outside the set, these structures show as their address.
+bool by_address(Arg type) noexcept {
+  if (display().verbose) return false;
+  switch (type) {
+    case Arg::kStat: case Arg::kStat64: case Arg::kStatx: case Arg::kIntPair:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
@@ -128,7 +140,9 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
     case Arg::kFd:
       return put_fd_suffix(put_dec(out, si), items, i);
     case Arg::kDirFd:
-      out = si == AT_FDCWD ? put(out, "AT_FDCWD") : put_dec(out, si);
+      out = si != AT_FDCWD ? put_dec(out, si)
+                           : put_xlat(out, [si](char* o) { return put_dec(o, si); },
+                                      [](char* o) { return put(o, "AT_FDCWD"); });
       return put_fd_suffix(out, items, i);
     case Arg::kPath:
     case Arg::kStr:
@@ -245,6 +259,21 @@ std::string_view errno_description(int err) noexcept {
   return text ? text : "";
 }
 
+namespace text {
+
+namespace {
+thread_local Display t_display;
+}  // namespace
+
+const Display& display() noexcept { return t_display; }
+
+}  // namespace text
+
+DisplayScope::DisplayScope(const text::Display& display) noexcept
+    : saved_(std::exchange(text::t_display, display)) {}
+
+DisplayScope::~DisplayScope() { text::t_display = saved_; }
+
 char* quote_string(char* out, std::string_view value, bool truncated) noexcept {
   return put_quoted(out, value, truncated);
 }
@@ -305,7 +334,11 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
   unsigned nargs = info ? info->nargs : 6;
   unsigned first = resumed ? entry_args(info, nargs) : 0;
   unsigned last = unfinished ? entry_args(info, nargs) : nargs;
-  if (decoder == Decoder::kFutex && !resumed) {
+  if (display().raw) {
+    // strace's -e raw=: the arguments as the numbers they are.
+    for (unsigned i = first; i < last; ++i) out = put_hex(i > first ? put(out, ", ") : out, e.args[i]);
+    if (unfinished && last > 0 && last < nargs) out = put(out, ", ");
+  } else if (decoder == Decoder::kFutex && !resumed) {
     out = put_futex_call(out, e, strings);
   } else if (decoder == Decoder::kClone && !resumed) {
     out = put_clone_call(out, e);
@@ -355,7 +388,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
                                 info->args[1] == Arg::kWaitStatus && e.ret == 0) ||
                                (info->args[i] == Arg::kTimespecRem && i == 3 &&
                                 info->args[1] == Arg::kTimerFlags && (e.args[1] & TIMER_ABSTIME)));
-      if (unfilled) {
+      if (unfilled || (info && by_address(info->args[i]))) {
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
         continue;
       }
@@ -405,7 +438,8 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     out = put(out, ename);
     return put(put(put(out, " ("), errno_description(err)), ")");
   }
-  if (info && info->ret == Ret::kHex) return put_hex(out, static_cast<uint64_t>(e.ret));
+  if ((info && info->ret == Ret::kHex) || display().raw)
+    return put_hex(out, static_cast<uint64_t>(e.ret));
   if (info && info->ret == Ret::kOctal) return put_mode(out, static_cast<uint64_t>(e.ret));
   if (fcntl) {
     if (char* end = put_fcntl_result(out, static_cast<int32_t>(e.args[1]), e.ret)) return end;

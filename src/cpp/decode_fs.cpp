@@ -64,14 +64,13 @@ char* put_symbolic_mode(char* out, uint64_t mode) {
 bool is_device_mode(uint64_t mode) noexcept { return S_ISCHR(mode) || S_ISBLK(mode); }
 
 char* put_open_flags(char* out, uint64_t v) noexcept {
-  static constexpr std::string_view kAccess[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
-  out = put(out, kAccess[v & O_ACCMODE]);
-  v &= ~static_cast<uint64_t>(O_ACCMODE);
-  if (v) {
-    *out++ = '|';
-    out = put_flags(out, v, uapi::k_open_flags);
-  }
-  return out;
+  return put_xlat(out, [v](char* o) { return put_hex(o, v); }, [v](char* o) {
+    static constexpr std::string_view kAccess[] = {"O_RDONLY", "O_WRONLY", "O_RDWR",
+                                                   "O_ACCMODE"};
+    o = put(o, kAccess[v & O_ACCMODE]);
+    uint64_t rest = v & ~static_cast<uint64_t>(O_ACCMODE);
+    return rest ? put_flag_names(put(o, "|"), rest, uapi::k_open_flags, "0", {}) : o;
+  });
 }
 
 namespace {

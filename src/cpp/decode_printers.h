@@ -19,6 +19,12 @@ namespace observer {
 // naming the kind, 0x4c /* SO_??? */.
 template <size_t N>
 char* put_xval(char* out, uint64_t v, const text::Flag (&values)[N], std::string_view unknown) {
+  if (text::display().xlat != text::Xlat::kAbbrev)
+    return text::put_xlat(out, [v](char* o) { return text::put_hex(o, v); }, [&](char* o) {
+      for (const text::Flag& f : values)
+        if (f.value == v) return text::put(o, f.name);
+      return o;  // the number alone
+    });
   for (const text::Flag& f : values)
     if (f.value == v) return text::put(out, f.name);
   return text::put(text::put(text::put(text::put_hex(out, v), " /* "), unknown), " */");
@@ -33,7 +39,7 @@ char* put_flag_set(char* out, uint64_t v, const text::Flag (&flags)[N],
   for (const text::Flag& f : flags) known |= f.value;
   if (v && !(v & known))
     return text::put(text::put(text::put(text::put_hex(out, v), " /* "), unknown), " */");
-  return text::put_flags(out, v, flags);
+  return text::put_flags(out, v, flags);  // -X applies there
 }
 
 // One argument of kind type, from its value and the items captured with its record

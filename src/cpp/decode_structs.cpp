@@ -45,8 +45,20 @@ bool load(std::string_view bytes, T* value) noexcept {
   return true;
 }
 
-// S_IFREG|S_ISVTX|0644, as strace writes st_mode.
+char* put_file_mode_names(char* out, uint32_t mode) noexcept;
+
+// S_IFREG|S_ISVTX|0644, as strace writes st_mode; 0100644 with -X raw.
 char* put_file_mode(char* out, uint32_t mode) noexcept {
+  return put_xlat(
+      out,
+      [mode](char* o) {
+        *o++ = '0';
+        return mode ? std::to_chars(o, o + 12, mode, 8).ptr : o;
+      },
+      [mode](char* o) { return put_file_mode_names(o, mode); });
+}
+
+char* put_file_mode_names(char* out, uint32_t mode) noexcept {
   static constexpr std::pair<uint32_t, std::string_view> kTypes[] = {
       {S_IFREG, "S_IFREG"}, {S_IFDIR, "S_IFDIR"}, {S_IFLNK, "S_IFLNK"}, {S_IFCHR, "S_IFCHR"},
       {S_IFBLK, "S_IFBLK"}, {S_IFIFO, "S_IFIFO"}, {S_IFSOCK, "S_IFSOCK"}};
@@ -112,7 +124,25 @@ std::string_view signal_name(int sig) noexcept {
   return signal_names()[static_cast<size_t>(sig)];
 }
 
+namespace {
+
+// strace's -x: a string with a byte that is neither printable ASCII nor one of \t\n\v\f\r
+// is written all in hex; -xx: every string.
+bool wants_hex(std::string_view bytes) noexcept {
+  uint8_t x = display().hex_strings;
+  if (x > 1) return true;
+  if (x == 0) return false;
+  for (char ch : bytes) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c > 0x7e || (c < ' ' && (c < '\t' || c > '\r'))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 char* put_quoted(char* out, std::string_view bytes, bool truncated) noexcept {
+  if (wants_hex(bytes)) return put_hex_quoted(out, bytes, truncated);
   *out++ = '"';
   for (size_t i = 0; i < bytes.size(); ++i) {
     auto c = static_cast<unsigned char>(bytes[i]);
@@ -158,9 +188,50 @@ char* put_c_string(char* out, std::string_view bytes) noexcept {
   return put_quoted(out, bytes.substr(0, end), false);
 }
 
+namespace {
+
+// st_atime=1796643489 /* 2026-12-07T11:38:09.648369238+0000 */, st_atime_nsec=648369238
+char* put_stat_time(char* out, std::string_view name, int64_t sec, int64_t nsec) noexcept {
+  out = put_num(put(put(put(out, ", st_"), name), "="), sec);
+  time_t t = static_cast<time_t>(sec);
+  tm local{};
+  if (localtime_r(&t, &local)) {
+    char date[64];
+    size_t n = strftime(date, sizeof(date), "%FT%T", &local);
+    out = put(put(put(out, " /* "), std::string_view(date, n)), ".");
+    out = put_padded(out, static_cast<uint64_t>(nsec), 9);
+    n = strftime(date, sizeof(date), "%z", &local);
+    out = put(put(out, std::string_view(date, n)), " */");
+  }
+  return put_num(put(put(put(out, ", st_"), name), "_nsec="), nsec);
+}
+
+// Every member, as strace -v writes struct stat.
+char* put_full_stat(char* out, const struct stat& st) noexcept {
+  out = put_makedev(put(out, "{st_dev="), st.st_dev);
+  out = put_num(put(out, ", st_ino="), st.st_ino);
+  out = put_file_mode(put(out, ", st_mode="), st.st_mode);
+  out = put_num(put(out, ", st_nlink="), st.st_nlink);
+  out = put_num(put(out, ", st_uid="), st.st_uid);
+  out = put_num(put(out, ", st_gid="), st.st_gid);
+  out = put_num(put(out, ", st_blksize="), st.st_blksize);
+  out = put_num(put(out, ", st_blocks="), st.st_blocks);
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+    out = put_makedev(put(out, ", st_rdev="), st.st_rdev);
+  else
+    out = put_num(put(out, ", st_size="), st.st_size);
+  out = put_stat_time(out, "atime", st.st_atim.tv_sec, st.st_atim.tv_nsec);
+  out = put_stat_time(out, "mtime", st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+  out = put_stat_time(out, "ctime", st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+  return put(out, "}");
+}
+
+}  // namespace
+
 char* put_stat(char* out, std::string_view bytes) noexcept {
   struct stat st;
   if (!load(bytes, &st)) return put(out, "{...}");
+  if (!display().abbrev) return put_full_stat(out, st);
   return put_mode_and_size(put(out, "{"), st.st_mode, st.st_rdev, st.st_size, "st_");
 }
 
