@@ -267,6 +267,10 @@ thread_local Display t_display;
 
 const Display& display() noexcept { return t_display; }
 
+NamesOnly::NamesOnly() noexcept : saved_(std::exchange(t_display.xlat, Xlat::kAbbrev)) {}
+
+NamesOnly::~NamesOnly() { t_display.xlat = saved_; }
+
 }  // namespace text
 
 DisplayScope::DisplayScope(const text::Display& display) noexcept

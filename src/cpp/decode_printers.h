@@ -23,7 +23,7 @@ char* put_xval(char* out, uint64_t v, const text::Flag (&values)[N], std::string
     return text::put_xlat(out, [v](char* o) { return text::put_hex(o, v); }, [&](char* o) {
       for (const text::Flag& f : values)
         if (f.value == v) return text::put(o, f.name);
-      return o;  // the number alone
+      return text::put(text::put(text::put(text::put_hex(o, v), " /* "), unknown), " */");
     });
   for (const text::Flag& f : values)
     if (f.value == v) return text::put(out, f.name);
@@ -37,8 +37,11 @@ char* put_flag_set(char* out, uint64_t v, const text::Flag (&flags)[N],
                    std::string_view unknown) {
   uint64_t known = 0;
   for (const text::Flag& f : flags) known |= f.value;
-  if (v && !(v & known))
-    return text::put(text::put(text::put(text::put_hex(out, v), " /* "), unknown), " */");
+  if (v && !(v & known)) {
+    out = text::put_hex(out, v);
+    if (text::display().xlat == text::Xlat::kRaw) return out;
+    return text::put(text::put(text::put(out, " /* "), unknown), " */");
+  }
   return text::put_flags(out, v, flags);  // -X applies there
 }
 
@@ -58,6 +61,8 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept;  // decode_proc
 // argument i of e of that type from its captured bytes (setsockopt's and getsockopt's values),
 // or the pointer when there are none, the call failed or the length does not fit the type.
 bool is_net_value(Arg type) noexcept;
+// An address family: AF_INET, or as -X asks.
+char* put_family(char* out, int64_t family) noexcept;
 char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
                     unsigned i) noexcept;
 

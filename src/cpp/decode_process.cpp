@@ -55,7 +55,7 @@ char* put_clone3_wrote(char* out, const std::string_view* wrote) {
 
 char* put_signal(char* out, int64_t sig) noexcept {
   std::string_view name = sig > 0 && sig <= 64 ? signal_name(static_cast<int>(sig)) : "";
-  return name.empty() ? put_num(out, sig) : put(out, name);
+  return put_xlat_dec(out, sig, [&](char* o) { return name.empty() ? put_num(o, sig) : put(o, name); });
 }
 
 char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
@@ -73,7 +73,7 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kSigHow:
       return put_enum(out, si, uapi::k_sighow, "SIG_???");
     case Arg::kFutexOp:
-      return put_futex_op(out, v);
+      return put_xlat_hex(out, v, [v](char* o) { return put_futex_op(o, v); });
     case Arg::kRlimitResource:
       return put_enum(out, si, uapi::k_rlimits, "RLIMIT_???");
     case Arg::kArchPrctl:
@@ -128,7 +128,8 @@ char* put_clone3(char* out, std::string_view bytes, const std::string_view* wrot
 char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept {
   // The arguments depend on the operation: strace shows the ones the operation reads.
   uint64_t op = e.args[1];
-  out = put_futex_op(put(put_hex(out, e.args[0]), ", "), op);
+  out = put_xlat_hex(put(put_hex(out, e.args[0]), ", "), op,
+                     [op](char* o) { return put_futex_op(o, op); });
   out = put_num(put(out, ", "), static_cast<int32_t>(e.args[2]));
   auto timeout = [&](char* o) {
     return put_arg(put(o, ", "), Arg::kTimespecIn, e.args[3], items, 3, e.args);

@@ -80,8 +80,10 @@ char* put_file_mode_names(char* out, uint32_t mode) noexcept {
 
 // makedev(0x88, 0): strace writes each part in hex, 0 without a prefix.
 char* put_makedev(char* out, uint64_t dev) noexcept {
-  out = put_hex(put(out, "makedev("), major(dev));
-  return put(put_hex(put(out, ", "), minor(dev)), ")");
+  return put_xlat_hex(out, dev, [dev](char* o) {
+    o = put_hex(put(o, "makedev("), major(dev));
+    return put(put_hex(put(o, ", "), minor(dev)), ")");
+  });
 }
 
 char* put_mode_and_size(char* out, uint32_t mode, uint64_t rdev, int64_t size,
@@ -283,7 +285,7 @@ char* put_sigset(char* out, uint64_t set) noexcept {
   for (int sig = 1; sig <= 64; ++sig) {
     if (!(set & (uint64_t{1} << (sig - 1)))) continue;
     if (!first) *out++ = ' ';
-    out = put(out, signal_name(sig).substr(3));
+    out = put_xlat_dec(out, sig, [sig](char* o) { return put(o, signal_name(sig).substr(3)); });
     first = false;
   }
   *out++ = ']';
@@ -300,9 +302,9 @@ char* put_sigaction(char* out, std::string_view bytes) noexcept {
   if (!load(bytes, &sa)) return put(out, "{...}");
   out = put(out, "{sa_handler=");
   if (sa.handler == reinterpret_cast<uint64_t>(SIG_DFL))
-    out = put(out, "SIG_DFL");
+    out = put_xlat_hex(out, sa.handler, [](char* o) { return put(o, "SIG_DFL"); });
   else if (sa.handler == reinterpret_cast<uint64_t>(SIG_IGN))
-    out = put(out, "SIG_IGN");
+    out = put_xlat_hex(out, sa.handler, [](char* o) { return put(o, "SIG_IGN"); });
   else
     out = put_hex(out, sa.handler);
   out = put_sigset(put(out, ", sa_mask="), sa.mask);
@@ -315,9 +317,11 @@ namespace {
 
 // 8192*1024, RLIM64_INFINITY or the number, as strace writes limits.
 char* put_limit(char* out, uint64_t v) noexcept {
-  if (v == RLIM64_INFINITY) return put(out, "RLIM64_INFINITY");
-  if (v > 1024 && v % 1024 == 0) return put(put_num(out, v / 1024), "*1024");
-  return put_num(out, v);
+  return put_xlat(out, [v](char* o) { return put_num(o, v); }, [v](char* o) {
+    if (v == RLIM64_INFINITY) return put(o, "RLIM64_INFINITY");
+    if (v > 1024 && v % 1024 == 0) return put(put_num(o, v / 1024), "*1024");
+    return put_num(o, v);
+  });
 }
 
 }  // namespace
@@ -338,7 +342,7 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
   switch (family) {
     case AF_UNIX: {
       std::string_view path = bytes.substr(offsetof(sockaddr_un, sun_path));
-      out = put(out, "{sa_family=AF_UNIX, sun_path=");
+      out = put(put_family(put(out, "{sa_family="), AF_UNIX), ", sun_path=");
       if (!path.empty() && path[0] == '\0')  // abstract socket: strace's @ prefix
         out = put_quoted(put(out, "@"), path.substr(1, path.find('\0', 1) - 1), false);
       else
@@ -349,14 +353,16 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
       sockaddr_in in;
       if (!load(bytes.substr(0, sizeof(in)), &in)) break;
       inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
-      out = put_num(put(out, "{sa_family=AF_INET, sin_port=htons("), ntohs(in.sin_port));
+      out = put(put_family(put(out, "{sa_family="), AF_INET), ", sin_port=htons(");
+      out = put_num(out, ntohs(in.sin_port));
       return put(put(put(out, "), sin_addr=inet_addr(\""), text), "\")}");
     }
     case AF_INET6: {
       sockaddr_in6 in6;
       if (!load(bytes.substr(0, sizeof(in6)), &in6)) break;
       inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof(text));
-      out = put_num(put(out, "{sa_family=AF_INET6, sin6_port=htons("), ntohs(in6.sin6_port));
+      out = put(put_family(put(out, "{sa_family="), AF_INET6), ", sin6_port=htons(");
+      out = put_num(out, ntohs(in6.sin6_port));
       out = put_num(put(out, "), sin6_flowinfo=htonl("), ntohl(in6.sin6_flowinfo));
       out = put(put(put(out, "), inet_pton(AF_INET6, \""), text), "\", &sin6_addr), ");
       return put(put_num(put(out, "sin6_scope_id="), in6.sin6_scope_id), "}");
@@ -364,7 +370,8 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
     case AF_NETLINK: {
       sockaddr_nl nl;
       if (!load(bytes.substr(0, sizeof(nl)), &nl)) break;
-      out = put_num(put(out, "{sa_family=AF_NETLINK, nl_pid="), nl.nl_pid);
+      out = put(put_family(put(out, "{sa_family="), AF_NETLINK), ", nl_pid=");
+      out = put_num(out, nl.nl_pid);
       return put(put_hex(put(out, ", nl_groups="), nl.nl_groups), "}");
     }
     default:
@@ -479,7 +486,8 @@ char* put_siginfo(char* out, std::string_view bytes) noexcept {
     return v;
   };
   int signo = i32(0), code = i32(8);
-  out = put(put(out, "{si_signo="), signal_name(signo));
+  out = put_xlat_dec(put(out, "{si_signo="), signo,
+                     [signo](char* o) { return put(o, signal_name(signo)); });
   static constexpr Flag kCodes[] = {{0, "SI_USER"},  {0x80, "SI_KERNEL"}, {uint64_t(-1), "SI_QUEUE"},
                                     {uint64_t(-2), "SI_TIMER"}, {uint64_t(-3), "SI_MESGQ"},
                                     {uint64_t(-4), "SI_ASYNCIO"}, {uint64_t(-5), "SI_SIGIO"},
@@ -489,7 +497,8 @@ char* put_siginfo(char* out, std::string_view bytes) noexcept {
   static constexpr Flag kSegv[] = {{1, "SEGV_MAPERR"}, {2, "SEGV_ACCERR"}};
   out = put(out, ", si_code=");
   if (signo == SIGCHLD && code > 0) {
-    out = put_enum(out, code, kChild);
+    out = put_xlat_hex(out, static_cast<uint32_t>(code),
+                       [code](char* o) { return put_enum_name(o, code, kChild, {}); });
     out = put_num(put(out, ", si_pid="), i32(16));
     out = put_num(put(out, ", si_uid="), static_cast<uint32_t>(i32(20)));
     out = put(out, ", si_status=");

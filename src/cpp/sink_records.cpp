@@ -447,6 +447,7 @@ void StraceSink::flush() {
 void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
   const Event& e = *static_cast<const Event*>(data);
   Strings strings = parse_strings(data, size);
+  DisplayScope scope(display_.of(e));
   bool dumps = display_.dumps();
   char* const begin = line(kMaxCallText + 128 + (dumps ? kMaxDumpText : 0));
   // strace -f's "%-5d " before each line.
@@ -478,10 +479,7 @@ void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
     commit(p);
     return;
   }
-  {
-    DisplayScope scope(display_.of(e));
-    p = format_call(p, e, strings, static_cast<size_t>(p - begin), part);
-  }
+  p = format_call(p, e, strings, static_cast<size_t>(p - begin), part);
   if (part == CallPart::kEntry) {
     *p++ = '\n';
     commit_header(p);  // the call's record is its exit's line

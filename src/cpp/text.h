@@ -30,6 +30,19 @@ struct Display {
 // The display of the line being written (defaults outside a line). Thread-safe: per thread.
 const Display& display() noexcept;
 
+// Constants by name while it lives (decode.cpp): put_xlat's names, also where a printer of
+// names calls another printer.
+class NamesOnly {
+ public:
+  NamesOnly() noexcept;
+  ~NamesOnly();
+  NamesOnly(const NamesOnly&) = delete;
+  NamesOnly& operator=(const NamesOnly&) = delete;
+
+ private:
+  Xlat saved_;
+};
+
 inline char* put(char* out, std::string_view s) noexcept {
   std::memcpy(out, s.data(), s.size());
   return out + s.size();
@@ -67,7 +80,11 @@ char* put_xlat(char* out, Raw raw, Named named) {
   if (x == Xlat::kRaw) return end;
   std::string_view number(out, static_cast<size_t>(end - out));
   char* names = end + 4;
-  char* names_end = named(names);
+  char* names_end;
+  {
+    NamesOnly by_name;
+    names_end = named(names);
+  }
   std::string_view text(names, static_cast<size_t>(names_end - names));
   if (text == number) return end;
   if (text.substr(0, number.size()) == number) {
@@ -76,6 +93,16 @@ char* put_xlat(char* out, Raw raw, Named named) {
   }
   std::memcpy(end, " /* ", 4);
   return put(names_end, " */");
+}
+
+// put_xlat of a number strace writes in decimal (signals, limits) or hex when raw.
+template <class Named>
+char* put_xlat_dec(char* out, int64_t v, Named named) {
+  return put_xlat(out, [v](char* o) { return put_num(o, v); }, named);
+}
+template <class Named>
+char* put_xlat_hex(char* out, uint64_t v, Named named) {
+  return put_xlat(out, [v](char* o) { return put_hex(o, v); }, named);
 }
 
 // A named constant or bit of a flag set.
@@ -119,7 +146,8 @@ char* put_flag_names(char* out, uint64_t v, const Flag (&flags)[N], std::string_
   return out;
 }
 
-// The name of v; an unknown v in decimal or, when `unknown` names the kind of constant, as
+// The name of v (with -X raw: v in hex, as strace's printxval); an unknown v in decimal or,
+// when `unknown` names the kind of constant, as
 // strace writes an unknown value of its tables: hex and a comment, `0x10 /* RLIMIT_??? */`
 // (of the value's low 32 bits: the argument is a C int).
 template <size_t N>
@@ -128,7 +156,8 @@ char* put_enum(char* out, int64_t v, const Flag (&values)[N], std::string_view u
     return put_xlat(
         out,
         [&](char* o) {
-          return unknown.empty() ? put_num(o, v) : put_hex(o, static_cast<uint32_t>(v));
+          return unknown.empty() ? put_hex(o, static_cast<uint64_t>(v))
+                                 : put_hex(o, static_cast<uint32_t>(v));
         },
         [&](char* o) { return put_enum_name(o, v, values, unknown); });
   return put_enum_name(out, v, values, unknown);

@@ -23,19 +23,22 @@ pytestmark = pytest.mark.bpf
 SOURCE = Path(__file__).parent / "workloads" / "net.c"
 
 
+@pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
+                         ids=lambda option: " ".join(option) or "abbrev")
 def test_socket_options_and_message_flags_are_shown_as_strace_shows_them(
-        tmp_path: Path) -> None:
+        tmp_path: Path, option: list[str]) -> None:
+    """Also with -X raw and -X verbose: each constant as strace writes it then."""
     if shutil.which("strace") is None or shutil.which("gcc") is None:
         pytest.fail("strace (the oracle) and gcc are needed (Makefile APT_PACKAGES)")
     program = tmp_path / "net"
     subprocess.run(["gcc", "-O1", "-o", str(program), str(SOURCE)], check=True)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C", "LC_ALL": "C"}
     s_out, o_out = tmp_path / "net.strace", tmp_path / "net.observer"
-    subprocess.run(["strace", "-f", "-o", str(s_out), str(program)], cwd=tmp_path, env=env,
-                   check=True, timeout=120)
+    subprocess.run(["strace", "-f", *option, "-o", str(s_out), str(program)], cwd=tmp_path,
+                   env=env, check=True, timeout=120)
     own = {k: v for k, v in os.environ.items() if k in ("PYTHONPATH", "VIRTUAL_ENV")}
-    subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format", "strace", "-o",
-                    str(o_out), "--", str(program)], cwd=tmp_path, env={**env, **own},
+    subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format", "strace", *option,
+                    "-o", str(o_out), "--", str(program)], cwd=tmp_path, env={**env, **own},
                    check=True, timeout=120)
     result = fidelity().compare(s_out.read_text(), o_out.read_text(), "net")
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)

@@ -33,8 +33,12 @@ _POLLING = {"signals": re.compile(r'^(openat\(AT_FDCWD, "/proc/\d+/syscall"'
                                   r'|(newfstatat|read|close)\(5[,)]|clock_nanosleep\()')}
 
 
+@pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
+                         ids=lambda option: " ".join(option) or "abbrev")
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60)])
-def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int) -> None:
+def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int,
+                                option: list[str]) -> None:
+    """Also with -X raw and -X verbose: each constant as strace writes it then."""
     if shutil.which("strace") is None or shutil.which("gcc") is None:
         pytest.fail("strace (the oracle) and gcc are needed (Makefile APT_PACKAGES)")
     program = tmp_path / name
@@ -42,11 +46,11 @@ def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int) -> None:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C", "LC_ALL": "C",
            "TZ": "UTC"}
     s_out, o_out = tmp_path / f"{name}.strace", tmp_path / f"{name}.observer"
-    subprocess.run(["strace", "-f", "-o", str(s_out), str(program)], cwd=tmp_path, env=env,
-                   check=True, timeout=120)
+    subprocess.run(["strace", "-f", *option, "-o", str(s_out), str(program)], cwd=tmp_path,
+                   env=env, check=True, timeout=120)
     own = {k: v for k, v in os.environ.items() if k in ("PYTHONPATH", "VIRTUAL_ENV")}
-    subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format", "strace", "-o",
-                    str(o_out), "--", str(program)], cwd=tmp_path, env={**env, **own},
+    subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format", "strace", *option,
+                    "-o", str(o_out), "--", str(program)], cwd=tmp_path, env={**env, **own},
                    check=True, timeout=120)
     strace = _TIMES.sub(r"\1=N", s_out.read_text())
     observer = _TIMES.sub(r"\1=N", o_out.read_text())
