@@ -263,6 +263,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("data_limit", &Spec::data_limit)
       .def_readwrite("fd_paths", &Spec::fd_paths)
       .def_readwrite("absolute_paths", &Spec::absolute_paths)
+      .def_readwrite("envp_strings", &Spec::envp_strings)
       .def_readwrite("resume_pids", &Spec::resume_pids)
       .def_readwrite("ring_size", &Spec::ring_size)
       .def_readwrite("backlog_size", &Spec::backlog_size,

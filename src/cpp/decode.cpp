@@ -66,6 +66,9 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
     case Arg::kArgv:
       return put_argv(out, *bytes);
     case Arg::kEnvp:
+      // Captured as strings too (strace -v): its number follows them.
+      if (const std::string_view* count = items.find_item(ITEM_COUNT, i))
+        return display().abbrev ? put_envp(out, v, *count) : put_argv(out, *bytes);
       return put_envp(out, v, *bytes);
     case Arg::kDirents:  // more than the blob holds: the kernel counted them
       return put_dirents(out, v, *bytes, truncated, items.find_item(ITEM_COUNT, i));
@@ -97,14 +100,21 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   }
 }
 
-// strace's -e verbose=: outside the set, these structures show as their address.
+// strace's -e verbose=: outside the set, the structures and arrays a call reads or fills
+// show as their address (its data buffers and strings do not).
 bool by_address(Arg type) noexcept {
   if (display().verbose) return false;
   switch (type) {
-    case Arg::kStat: case Arg::kStat64: case Arg::kStatx: case Arg::kIntPair:
+    case Arg::kStat: case Arg::kStat64: case Arg::kStatx: case Arg::kIntPair: case Arg::kArgv:
+    case Arg::kEnvp: case Arg::kRlimitIn: case Arg::kRlimitOut: case Arg::kSigactionIn:
+    case Arg::kSigactionOut: case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kWaitStatus:
+    case Arg::kTimespecIn: case Arg::kTimespecOut: case Arg::kTimespecRem:
+    case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut:
+    case Arg::kItimerspecIn: case Arg::kItimerspecOut: case Arg::kItimervalIn:
+    case Arg::kItimervalOut: case Arg::kSocklen:
       return true;
     default:
-      return false;
+      return is_net_value(type);
   }
 }
 
@@ -367,6 +377,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
       if (i > first) out = put(out, ", ");
       if (fcntl && i == 2) {
         char* end = put_fcntl_struct(out, e, strings);
+        if (end && !display().verbose) end = put_arg(out, Arg::kPtr, e.args[2], {}, i, e.args);
         out = end ? end : put_fcntl_arg(out, static_cast<int32_t>(e.args[1]), e.args[2]);
         continue;
       }
@@ -397,7 +408,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
         continue;
       }
       if (char* end = info ? put_struct_arg(out, info->args[i], e, strings, i) : nullptr) {
-        out = end;
+        out = display().verbose ? end : put_arg(out, Arg::kPtr, e.args[i], {}, i, e.args);
         continue;
       }
       if (info && is_io_arg(info->args[i])) {

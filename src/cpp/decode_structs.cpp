@@ -200,8 +200,8 @@ char* put_stat_time(char* out, std::string_view name, int64_t sec, int64_t nsec)
   if (localtime_r(&t, &local)) {
     char date[64];
     size_t n = strftime(date, sizeof(date), "%FT%T", &local);
-    out = put(put(put(out, " /* "), std::string_view(date, n)), ".");
-    out = put_padded(out, static_cast<uint64_t>(nsec), 9);
+    out = put(put(out, " /* "), std::string_view(date, n));
+    if (nsec) out = put_padded(put(out, "."), static_cast<uint64_t>(nsec), 9);  // as strace
     n = strftime(date, sizeof(date), "%z", &local);
     out = put(put(out, std::string_view(date, n)), " */");
   }

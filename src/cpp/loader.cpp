@@ -361,6 +361,7 @@ Loader::Loader(const Spec& spec) {
   ro->argv_limit = spec.data_limit;  // execve's strings are cut as strace's -s cuts them
   ro->decode_fds = spec.fd_paths;
   ro->absolute_paths = spec.absolute_paths;
+  ro->capture_envp = spec.envp_strings && spec.data_limit > 0;
   // A call begun before attach returns as "<... resumed>", except where a filter cannot pass
   // it, as strace writes none then: it returned (never status=unfinished), and its entry was
   // never seen (-P cannot know what it touched).

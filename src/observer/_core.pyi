@@ -91,6 +91,7 @@ class Spec:
     data_limit: int
     fd_paths: bool
     absolute_paths: bool
+    envp_strings: bool
     resume_pids: list[int]
     ring_size: int
     backlog_size: int

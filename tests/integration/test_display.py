@@ -43,7 +43,8 @@ def the_workload_lines(text: str) -> list[str]:
     lines, order = tool.split_processes(text)
     mine = lines[order[-1]] if order else []
     start = next((i for i, line in enumerate(mine) if line.startswith(MARKERS)), len(mine))
-    return [tool.normalise(line, {}, ADDRESSES) for line in mine[start:]]
+    pids = {order[-1]: "<pid>"} if order else {}
+    return [tool.normalise(line, pids, ADDRESSES) for line in mine[start:]]
 
 
 def both(workload: tuple[Path, Path], tmp_path: Path, *option: str) -> tuple[list[str],
@@ -80,3 +81,7 @@ def test_the_options_change_what_they_should(workload: tuple[Path, Path],
     assert any("st_ino=" in line for line in changed), changed
     assert any(line.startswith("| 00000 ") for line in changed), changed
     assert any('"\\x70\\x6c\\x61\\x69\\x6e' in line for line in changed), changed
+    # -v: the environment the workload gave /bin/true.
+    assert any(line.startswith('execve("\\x2f\\x62') and line.endswith(
+        '["\\x41\\x3d\\x31", "\\x42\\x3d\\x74\\x77\\x6f\\x20\\x77\\x6f\\x72\\x64\\x73"]) = 0')
+        for line in changed), changed

@@ -4,7 +4,8 @@
 // Calls whose lines strace's display options change (-x, -xx, -X, -v, -e raw=, -e
 // verbose=, -e read=, -e write=): strings printable or not, flags, enums, a directory fd,
 // a mode, a struct stat, and data through a pipe. argv[1] is a directory holding a file
-// named "stable" that nothing changes between runs (its stat is compared in full).
+// named "stable" that nothing changes between runs (its stat is compared in full). It ends
+// by exec'ing /bin/true with an environment of its own (-v shows it).
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -41,5 +42,9 @@ int main(int argc, char** argv) {
   read(pipes[0], buf, sizeof buf);
   write(pipes[1], bytes, strlen(bytes));
   read(pipes[0], buf, sizeof buf);
-  return 0;
+  char program[] = "/bin/true", arg0[] = "true", var0[] = "A=1", var1[] = "B=two words";
+  char* args[] = {arg0, NULL};
+  char* env[] = {var0, var1, NULL};
+  execve(program, args, env);
+  return 4;
 }
