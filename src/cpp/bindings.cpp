@@ -264,6 +264,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("fd_paths", &Spec::fd_paths)
       .def_readwrite("absolute_paths", &Spec::absolute_paths)
       .def_readwrite("envp_strings", &Spec::envp_strings)
+      .def_readwrite("whole_data", &Spec::whole_data)
       .def_readwrite("resume_pids", &Spec::resume_pids)
       .def_readwrite("ring_size", &Spec::ring_size)
       .def_readwrite("backlog_size", &Spec::backlog_size,
@@ -323,8 +324,10 @@ PYBIND11_MODULE(_core, m) {
   // strace's -x, -X, -e raw=/abbrev=/verbose= (calls: StraceDisplay::Call bits by native
   // syscall number) and -e read=/write=.
   auto display_of = [](int hex_strings, const std::string& xlat, const py::bytes& calls,
-                       std::vector<int> read_fds, std::vector<int> write_fds) {
+                       std::vector<int> read_fds, std::vector<int> write_fds,
+                       uint32_t data_limit) {
     StraceDisplay d;
+    d.display.data_limit = data_limit;
     if (hex_strings < 0 || hex_strings > 2)
       throw std::invalid_argument("hex_strings is 0, 1 (-x) or 2 (-xx)");
     d.display.hex_strings = static_cast<uint8_t>(hex_strings);
@@ -348,7 +351,8 @@ PYBIND11_MODULE(_core, m) {
                                  int timestamps, bool durations, bool relative,
                                  const std::string& host, int hex_strings,
                                  const std::string& xlat, const py::bytes& calls,
-                                 std::vector<int> read_fds, std::vector<int> write_fds) {
+                                 std::vector<int> read_fds, std::vector<int> write_fds,
+                                 uint32_t data_limit) {
              SplitSink::Kind kind = SplitSink::Kind::kSequence;
              if (format == "jsonl")
                kind = SplitSink::Kind::kJson;
@@ -360,13 +364,13 @@ PYBIND11_MODULE(_core, m) {
              return std::make_unique<SplitSink>(
                  path, kind, TimeFormat{timestamps, durations, relative}, host,
                  display_of(hex_strings, xlat, calls, std::move(read_fds),
-                            std::move(write_fds)));
+                            std::move(write_fds), data_limit));
            }),
            py::arg("path"), py::arg("format"), py::arg("timestamps") = 0,
            py::arg("durations") = false, py::arg("relative") = false, py::arg("host") = "",
            py::arg("hex_strings") = 0, py::arg("xlat") = "abbrev",
            py::arg("calls") = py::bytes(), py::arg("read_fds") = std::vector<int>{},
-           py::arg("write_fds") = std::vector<int>{},
+           py::arg("write_fds") = std::vector<int>{}, py::arg("data_limit") = 0,
            "Files are created as their processes first write; jsonl records name host "
            "('': none); strace files are shown as StraceSink's display arguments say.")
       .def("close", &SplitSink::close,
@@ -392,19 +396,20 @@ PYBIND11_MODULE(_core, m) {
       .def(py::init([display_of](const std::string& path, int timestamps, bool durations,
                                  bool relative, int hex_strings, const std::string& xlat,
                                  const py::bytes& calls, std::vector<int> read_fds,
-                                 std::vector<int> write_fds) {
+                                 std::vector<int> write_fds, uint32_t data_limit) {
              return StraceSink::open(path, TimeFormat{timestamps, durations, relative},
                                      display_of(hex_strings, xlat, calls, std::move(read_fds),
-                                                std::move(write_fds)));
+                                                std::move(write_fds), data_limit));
            }),
            py::arg("path"), py::arg("timestamps") = 0, py::arg("durations") = false,
            py::arg("relative") = false, py::arg("hex_strings") = 0, py::arg("xlat") = "abbrev",
            py::arg("calls") = py::bytes(), py::arg("read_fds") = std::vector<int>{},
-           py::arg("write_fds") = std::vector<int>{},
+           py::arg("write_fds") = std::vector<int>{}, py::arg("data_limit") = 0,
            "Create path ('-' = standard output); timestamps 1 = -t, 2 = -tt, 3 = -ttt; "
            "durations = -T; relative = -r; hex_strings 1 = -x, 2 = -xx; xlat = -X; calls: "
            "per native syscall number, 1 = -e raw=, 2 = not in -e abbrev=, 4 = not in "
-           "-e verbose=; read_fds, write_fds = -e read=, -e write= dumps.");
+           "-e verbose=; read_fds, write_fds = -e read=, -e write= dumps; data_limit: bytes "
+           "shown of a data buffer captured longer (0: all).");
 
   py::class_<SyscallStats>(m, "SyscallStats", "Totals of one syscall from summary mode.")
       .def_readonly("nr", &SyscallStats::nr,

@@ -31,8 +31,12 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   if (!bytes || !v) return v ? put_hex(out, v) : put(out, "NULL");
   switch (type) {
     case Arg::kBufIn:
-    case Arg::kBufOut:
+    case Arg::kBufOut: {
+      // Kept whole for a dump (-e read=/write=), shown as --data-limit says.
+      uint32_t limit = display().data_limit;
+      if (limit && bytes->size() > limit) return put_quoted(out, bytes->substr(0, limit), true);
       return put_quoted(out, *bytes, truncated);
+    }
     case Arg::kBufInHex:
       return put_hex_quoted(out, *bytes, truncated);
     case Arg::kCwd:

@@ -375,7 +375,9 @@ Loader::Loader(const Spec& spec) {
     for (int compat = 0; compat < 2; ++compat) {
       for (int nr = 0; nr < MAX_SYSCALLS; ++nr) {
         auto& slots = ro->capture_plan[compat][nr];
-        if (spec.data_limit) capture_plan(nr, spec.data_limit, slots, compat);
+        const SyscallInfo* info = compat ? compat_syscall_info(nr) : syscall_info(nr);
+        bool whole = spec.whole_data && info && moves_data_at_fd(*info);
+        if (spec.data_limit) capture_plan(nr, whole ? BLOB_MAX : spec.data_limit, slots, compat);
         ro->plans[compat][nr] = plan_call(nr, compat, options, slots);
       }
     }

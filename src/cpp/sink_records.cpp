@@ -355,9 +355,7 @@ bool has_fd(const std::vector<int>& fds, int fd) {
 
 char* StraceSink::put_dump(char* out, const Event& e, const Strings& strings) const {
   const SyscallInfo* info = (e.flags & EVENT_COMPAT) ? nullptr : syscall_info(e.nr);
-  // The calls of one buffer at an fd (read, write, pread64, sendto, recvfrom ...), by their
-  // row: an fd, then the buffer.
-  if (!info || info->nargs < 2 || info->args[0] != Arg::kFd) return out;
+  if (!info || !moves_data_at_fd(*info)) return out;
   int fd = static_cast<int32_t>(e.args[0]);
   bool cut = false;
   const std::string_view* bytes = strings.find_blob(1, &cut);

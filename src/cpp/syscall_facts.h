@@ -220,6 +220,13 @@ const SyscallInfo* syscall_info(int nr) noexcept;
 // The same for a 32-bit call's i386 number (x86_64 only). facts.tsv's kinds serve it when
 // their count matches the i386 declaration's (i386's mmap is old_mmap).
 const SyscallInfo* compat_syscall_info(int nr) noexcept;
+
+// A call that reads or writes one buffer at an fd (read, write, pread64, sendto, recvfrom
+// ...): an fd, then the buffer. strace's -e read= and -e write= dump their data.
+inline bool moves_data_at_fd(const SyscallInfo& info) noexcept {
+  return info.nargs >= 2 && info.args[0] == Arg::kFd &&
+         (info.args[1] == Arg::kBufIn || info.args[1] == Arg::kBufOut);
+}
 // Whether info (nullptr: unknown) shows every argument as strace does.
 Decoding decoding(const SyscallInfo* info) noexcept;
 // True if info's kinds are facts.tsv's.

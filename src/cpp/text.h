@@ -25,6 +25,7 @@ struct Display {
   bool abbrev = true;    // -e abbrev= (-v: none): structures in short, {st_mode=..., ...}
   bool verbose = true;   // -e verbose=: structures decoded at all (none: their address)
   bool raw = false;      // -e raw=: every argument and the result as a hex number
+  uint32_t data_limit = 0;  // bytes shown of a data buffer captured longer (0: all)
 };
 
 // The display of the line being written (defaults outside a line). Thread-safe: per thread.

@@ -92,6 +92,7 @@ class Spec:
     fd_paths: bool
     absolute_paths: bool
     envp_strings: bool
+    whole_data: bool
     resume_pids: list[int]
     ring_size: int
     backlog_size: int
@@ -149,7 +150,7 @@ class SplitSink(Sink):
                  durations: bool = False, relative: bool = False,
                  host: str | bytes = "", hex_strings: int = 0, xlat: str = "abbrev",
                  calls: bytes = b"", read_fds: list[int] = ...,
-                 write_fds: list[int] = ...) -> None: ...
+                 write_fds: list[int] = ..., data_limit: int = 0) -> None: ...
     def close(self) -> None: ...
     @property
     def files(self) -> int: ...
@@ -171,7 +172,7 @@ class StraceSink(Sink):
     def __init__(self, path: str | bytes, timestamps: int = 0, durations: bool = False,
                  relative: bool = False, hex_strings: int = 0, xlat: str = "abbrev",
                  calls: bytes = b"", read_fds: list[int] = ...,
-                 write_fds: list[int] = ...) -> None: ...
+                 write_fds: list[int] = ..., data_limit: int = 0) -> None: ...
 
 class SyscallStats:
     """Totals of one syscall from summary mode."""

@@ -106,7 +106,8 @@ def strace_display(opts: Options) -> dict[str, Any]:
     if opts.raw_syscalls or opts.abbrev_syscalls is not None or opts.verbose_syscalls is not None:
         calls = opts.call_display(max(table()) + 1)
     return {"hex_strings": opts.hex_strings, "xlat": opts.xlat, "calls": calls,
-            "read_fds": opts.read_fds, "write_fds": opts.write_fds}
+            "read_fds": opts.read_fds, "write_fds": opts.write_fds,
+            "data_limit": opts.data_limit if opts.read_fds or opts.write_fds else 0}
 
 
 def write_summary(opts: Options, stats: list[Any], stream: TextIO | None) -> None:

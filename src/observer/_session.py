@@ -321,6 +321,7 @@ def make_spec(opts: Options, pids: list[int], running: list[int] | None = None) 
     spec.unfinished_only = opts.unfinished
     spec.fd_paths, spec.absolute_paths = opts.decode_fds, opts.absolute
     # strace -v (-e abbrev= without them) shows execve's environment.
+    spec.whole_data = fmt == "strace" and bool(opts.read_fds or opts.write_fds)
     exec_calls = [syscalls.number(name) for name in ("execve", "execveat")]
     spec.envp_strings = fmt == "strace" and opts.abbrev_syscalls is not None and any(
         nr not in opts.abbrev_syscalls for nr in exec_calls)

@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   char name[] = "f\303\251\001.txt";
   char text[] = "plain text\n";
   char bytes[] = "hello\n\001\377 world\t";
-  char longer[] = "0123456789abcdefghij";
+  char longer[] = "0123456789abcdefghij0123456789abcdefghij";  // past -s 32
   int fd = openat(AT_FDCWD, name, O_WRONLY | O_CREAT | O_TRUNC, 0644);
   write(fd, text, strlen(text));
   write(fd, bytes, strlen(bytes));
