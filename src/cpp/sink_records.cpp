@@ -290,7 +290,9 @@ void JsonSink::write_end(const std::vector<std::pair<std::string, int64_t>>& cou
 
 text::Display StraceDisplay::of(const Event& e) const noexcept {
   text::Display d = display;
-  uint8_t bits = !(e.flags & EVENT_COMPAT) && e.nr < calls.size() ? calls[e.nr] : 0;
+  bool native = !(e.flags & EVENT_COMPAT) && e.nr >= 0;
+  auto nr = static_cast<size_t>(e.nr);
+  uint8_t bits = native && nr < calls.size() ? calls[nr] : 0;
   d.raw = bits & kRaw;
   d.abbrev = !(bits & kUnabbreviated);
   d.verbose = !(bits & kNoStructs);
