@@ -115,7 +115,8 @@ bool by_address(Arg type) noexcept {
     case Arg::kTimespecIn: case Arg::kTimespecOut: case Arg::kTimespecRem:
     case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut:
     case Arg::kItimerspecIn: case Arg::kItimerspecOut: case Arg::kItimervalIn:
-    case Arg::kItimervalOut: case Arg::kSocklen:
+    case Arg::kItimervalOut: case Arg::kSocklen: case Arg::kIovecIn: case Arg::kIovecOut:
+    case Arg::kMsghdrIn: case Arg::kMsghdrOut:
       return true;
     default:
       return is_net_value(type);

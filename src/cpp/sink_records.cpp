@@ -314,8 +314,9 @@ StraceSink::StraceSink(int fd, bool owns_fd, std::string name, TimeFormat time,
 
 namespace {
 
-// The most a dump takes: 79 characters per 16 bytes of the largest buffer captured.
-constexpr size_t kMaxDumpText = (BLOB_MAX / 16 + 1) * 80;
+// The most a dump takes: 80 characters per 16 bytes of the largest buffer captured, and per
+// iovec element a line of its own and one partly filled.
+constexpr size_t kMaxDumpText = (BLOB_MAX / 16 + 1 + 2 * IOV_KEPT) * 80;
 
 // strace's dumpstr: " | 00000  68 65 6c 6c 6f 0a 01 ff  20 77 ...  hello... world.  |"
 // lines of 16 bytes each, in two groups of 8, then the printable ones.
@@ -362,13 +363,28 @@ char* StraceSink::put_dump(char* out, const Event& e, const Strings& strings) co
   bool cut = false;
   const std::string_view* bytes = strings.find_blob(1, &cut);
   if (!bytes) return out;
-  if (info->args[1] == Arg::kBufOut && has_fd(display_.write_fds, fd))
-    return put_hex_dump(out, *bytes);
-  // What a read returned, as far as it was captured.
-  if (info->args[1] == Arg::kBufIn && has_fd(display_.read_fds, fd) &&
-      (e.flags & EVENT_HAS_RET) && !is_error(e.ret))
-    return put_hex_dump(out, bytes->substr(0, static_cast<size_t>(e.ret)));
-  return out;
+  bool read = (e.flags & EVENT_HAS_RET) && !is_error(e.ret) && has_fd(display_.read_fds, fd);
+  bool wrote = has_fd(display_.write_fds, fd);
+  switch (info->args[1]) {
+    case Arg::kBufOut:
+      return wrote ? put_hex_dump(out, *bytes) : out;
+    case Arg::kBufIn:  // what a read returned, as far as it was captured
+      return read ? put_hex_dump(out, bytes->substr(0, static_cast<size_t>(e.ret))) : out;
+    case Arg::kIovecIn:  // writev: each element whole, strace's "* 5 bytes in buffer 0"
+    case Arg::kIovecOut: {  // readv: as far as the result reached
+      bool in = info->args[1] == Arg::kIovecIn;
+      if (!(in ? wrote : read)) return out;
+      uint32_t kept = 0;
+      each_iovec(*bytes, in ? -1 : e.ret, &kept, [&](uint32_t k, const IovecElement& element) {
+        out = put(put_num(put(put_num(put(out, " * "), element.moved), " bytes in buffer "),
+                          k), "\n");
+        out = put_hex_dump(out, element.data.substr(0, element.moved));
+      });
+      return out;
+    }
+    default:
+      return out;
+  }
 }
 
 char* StraceSink::put_time(char* out, uint64_t ts_ns) {

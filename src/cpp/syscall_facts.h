@@ -221,11 +221,17 @@ const SyscallInfo* syscall_info(int nr) noexcept;
 // their count matches the i386 declaration's (i386's mmap is old_mmap).
 const SyscallInfo* compat_syscall_info(int nr) noexcept;
 
-// A call that reads or writes one buffer at an fd (read, write, pread64, sendto, recvfrom
-// ...): an fd, then the buffer. strace's -e read= and -e write= dump their data.
+// A call that reads or writes a buffer or an iovec at an fd (read, write, pread64, sendto,
+// recvfrom, readv, writev ...): an fd, then the data. strace's -e read= and -e write= dump
+// their data.
 inline bool moves_data_at_fd(const SyscallInfo& info) noexcept {
-  return info.nargs >= 2 && info.args[0] == Arg::kFd &&
-         (info.args[1] == Arg::kBufIn || info.args[1] == Arg::kBufOut);
+  if (info.nargs < 2 || info.args[0] != Arg::kFd) return false;
+  switch (info.args[1]) {
+    case Arg::kBufIn: case Arg::kBufOut: case Arg::kIovecIn: case Arg::kIovecOut:
+      return true;
+    default:
+      return false;
+  }
 }
 // Whether info (nullptr: unknown) shows every argument as strace does.
 Decoding decoding(const SyscallInfo* info) noexcept;

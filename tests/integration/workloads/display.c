@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 int main(int argc, char** argv) {
@@ -42,6 +43,11 @@ int main(int argc, char** argv) {
   read(pipes[0], buf, sizeof buf);
   write(pipes[1], bytes, strlen(bytes));
   read(pipes[0], buf, sizeof buf);
+  struct iovec out[2] = {{text, strlen(text)}, {longer, strlen(longer)}};
+  writev(pipes[1], out, 2);
+  char small[4];
+  struct iovec in[2] = {{small, sizeof small}, {buf, sizeof buf}};
+  readv(pipes[0], in, 2);
   char program[] = "/bin/true", arg0[] = "true", var0[] = "A=1", var1[] = "B=two words";
   char* args[] = {arg0, NULL};
   char* env[] = {var0, var1, NULL};
