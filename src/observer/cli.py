@@ -60,6 +60,9 @@ examples:
   observer --format jsonl -o ls.jsonl -- ls /
                                        one JSON object per syscall
   observer -tt -T -o - -- ls /         strace-style lines with times and durations
+  observer -X verbose -x -e write=1 -o - -- echo hi
+                                       strace's display options: constants with their
+                                       numbers, strings in hex, a dump of what fd 1 got
   observer -Z -s '!%memory' -o - -- ls /
                                        only failing syscalls, except memory ones
   python -m observer.formatter trace.log -o out/
