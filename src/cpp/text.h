@@ -16,9 +16,10 @@ namespace observer::text {
 // first and the names in a comment (verbose: `0x241 /* O_WRONLY|O_CREAT|O_TRUNC */`).
 enum class Xlat : uint8_t { kAbbrev, kRaw, kVerbose };
 
-// How the strace format shows values, beyond what a record holds: strace's -x, -X, -v and -e
-// raw=. Set for the length of one line by the sink that writes it (DisplayScope in decode.h);
-// the printers read it through display(), so one printer serves every style.
+// How the strace format shows values, beyond what a record holds: strace's -x, -X, -v, -e
+// raw=, abbrev= and verbose=, and -s for data kept whole for -e read=/write=. Set for the
+// length of one line by the sink that writes it (DisplayScope in decode.h); the printers read
+// it through display(), so one printer serves every style.
 struct Display {
   uint8_t hex_strings = 0;  // 0; 1 (-x): strings with a non-ASCII byte in \xHH; 2 (-xx): all
   Xlat xlat = Xlat::kAbbrev;
@@ -147,10 +148,10 @@ char* put_flag_names(char* out, uint64_t v, const Flag (&flags)[N], std::string_
   return out;
 }
 
-// The name of v (with -X raw: v in hex, as strace's printxval); an unknown v in decimal or,
-// when `unknown` names the kind of constant, as
+// The name of v; an unknown v in decimal or, when `unknown` names the kind of constant, as
 // strace writes an unknown value of its tables: hex and a comment, `0x10 /* RLIMIT_??? */`
-// (of the value's low 32 bits: the argument is a C int).
+// (of the value's low 32 bits: the argument is a C int). With -X raw v is hex, as strace's
+// printxval writes it.
 template <size_t N>
 char* put_enum(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown = {}) {
   if (display().xlat != Xlat::kAbbrev)

@@ -11,6 +11,8 @@ from typing import Any
 
 from observer import _cgroups, _partitions
 from observer._errors import UsageError
+from observer._selection import parse_selection
+from observer.syscalls import table
 
 FORMATS = ("log", "jsonl", "strace", "parquet")
 STRING_LIMIT_MAX = 4094  # bpf/syscalls.h STRING_MAX - 2
@@ -184,9 +186,6 @@ def parse_xlat(value: str, spelled: str = "-X") -> str:
 def display_selection(values: list[str]) -> list[int] | None:
     """The native syscalls of -e raw=, abbrev= or verbose= values (strace's syscall sets:
     names, classes, all, none, !), or None when none is given; raises UsageError."""
-    from observer._selection import parse_selection
-    from observer.syscalls import table
-
     if not values:
         return None
     selection = parse_selection(values)

@@ -14,6 +14,7 @@ from observer._clock import clock_offset_ns as offset
 from observer._errors import OutputError, UsageError
 from observer._files import open_file
 from observer._options import Options
+from observer.syscalls import table
 
 
 class Output:
@@ -100,8 +101,6 @@ def summary_text(opts: Options, stats: list[Any]) -> str:
 def strace_display(opts: Options) -> dict[str, Any]:
     """The core's display arguments of the strace sinks: -x, -X, -e raw=/abbrev=/verbose=
     (per native syscall number) and -e read=/write=."""
-    from observer.syscalls import table
-
     calls = b""
     if opts.raw_syscalls or opts.abbrev_syscalls is not None or opts.verbose_syscalls is not None:
         calls = opts.call_display(max(table()) + 1)
