@@ -20,6 +20,7 @@
 const volatile __u32 string_limit = 0; /* bytes per string argument, 0 = no strings */
 const volatile __u8 capture_blobs = 0;  /* capture_plan is in use */
 const volatile __u32 argv_limit = 0;    /* bytes kept of each execve argv string */
+const volatile __u8 capture_envp = 0;   /* execve's envp as strings too (strace -v) */
 
 /* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
 const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
@@ -148,8 +149,9 @@ __noinline int count_pointers(__u64 array, int ptr32)
 	return k;
 }
 
-/* execve and execveat: argv as strings and envp as a count, read at entry from the old image.
- * Kept out of read_blobs' loop so that the verifier walks their loops once. */
+/* execve and execveat: argv as strings and envp as a count, read at entry from the old image;
+ * with capture_envp envp's strings too, as argv's, and its count as an ITEM_COUNT. Kept out
+ * of read_blobs' loop so that the verifier walks their loops once. */
 static __always_inline void read_exec_args(struct record *r, __u8 how)
 {
 	__u8 argv = how & ARGV_ARG_MASK;
@@ -168,6 +170,16 @@ static __always_inline void read_exec_args(struct record *r, __u8 how)
 	if (start < 0)
 		return;
 	count = count_pointers(r->e.args[argv + 1], ptr32);
+	if (capture_envp) {
+		add_item(r, ITEM_BLOB, argv + 1,
+			 argv_item(r->e.args[argv + 1], argv_limit, ptr32, start), false, false);
+		start = next_item(r);
+		if (start < 0)
+			return;
+		__builtin_memcpy(ITEM_AT(r, start, 0), &count, sizeof(count));
+		add_item(r, ITEM_COUNT, argv + 1, sizeof(count), false, false);
+		return;
+	}
 	__builtin_memcpy(ITEM_AT(r, start, 0), &count, sizeof(count));
 	add_item(r, ITEM_BLOB, argv + 1, sizeof(count), false, false);
 }

@@ -171,7 +171,8 @@ struct iov_item {
 
 /* execve's argv is captured as one blob: each string, cut at --data-limit bytes, then a byte
  * saying how it ended; ARGV_MORE ends the blob when the array had more elements than were
- * kept. Its envp is captured as the number of its pointers, a __u32. */
+ * kept. Its envp is captured as the number of its pointers, a __u32; for strace -v as strings
+ * the same way, its number following as an ITEM_COUNT. */
 enum argv_end { ARGV_END = 0, ARGV_CUT = 1, ARGV_MORE = 2 };
 #define ARGV_MAX 32	     /* elements kept of an argv, as strace shows */
 #define ARGV_STRING_MAX 256 /* bytes kept of one argv string */

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -191,6 +192,39 @@ def test_straces_e_expressions() -> None:
     for bad in (["-e", "signal=all"], ["-e", "status=failed", "-e", "status=successful"]):
         with pytest.raises(UsageError):
             cli.parse_options(bad)
+
+
+def test_straces_display_options_pick_its_format_and_fill_one_model() -> None:
+    opts = cli.parse_options(["-xx", "-X", "verbose", "-e", "raw=openat", "-e", "read=3,0",
+                              "-e", "write=1", "-e", "verbose=none", "-v"])
+    assert (opts.format, opts.hex_strings, opts.xlat) == ("strace", 2, "verbose")
+    assert opts.raw_syscalls == parse_list(["openat"])
+    assert (opts.read_fds, opts.write_fds) == ([0, 3], [1])
+    assert opts.verbose_syscalls == [] and opts.abbrev_syscalls == []  # -v: abbrev=none
+    calls = opts.call_display(max(syscalls.table()) + 1)
+    openat = parse_list(["openat"])[0]
+    assert calls[openat] == 1 | 2 | 4
+    # -v alone keeps the log format: there it says more, as it always did.
+    opts = cli.parse_options(["-v"])
+    assert opts.format == "log" and opts.abbrev_syscalls is None
+    assert cli.parse_options(["-v", "--format", "strace"]).abbrev_syscalls == []
+    assert cli.parse_options(["-e", "abbrev=all"]).abbrev_syscalls == sorted(syscalls.table())
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["--format", "jsonl", "-x"], "-x/-xx applies to --format strace, not jsonl"),
+    (["--format", "log", "-X", "raw", "-e", "read=3"],
+     "-X, -e read= apply to --format strace, not log"),
+    (["-X", "names"], "invalid -X 'names': expected raw, abbrev or verbose"),
+    (["-e", "read=stdin"], "invalid fd 'stdin' for -e read="),
+    (["-e", "write=-1"], "invalid fd '-1' for -e write="),
+    (["-e", "raw=nosuchcall"], "unknown syscall"),
+    (["-e", "signal=all"], "unsupported -e 'signal=all'"),
+])
+def test_bad_display_options(argv: list[str], message: str) -> None:
+    with pytest.raises(UsageError, match=re.escape(message) if "syscall" not in message
+                       else message):
+        cli.parse_options(argv)
 
 
 def test_the_closing_line_accounts_for_every_call() -> None:

@@ -238,14 +238,20 @@ _NAME = re.compile(r"^(?:--- |\+\+\+ )?([a-z_0-9]+)")
 
 
 def split_processes(text: str) -> tuple[dict[int, list[str]], list[int]]:
-    """Lines per pid (strace's unfinished and resumed halves joined) and pids in order."""
+    """Lines per pid (strace's unfinished and resumed halves joined) and pids in order; the
+    hex dump lines of -e read=/write= (" | 00000  68 65 ...", " * 5 bytes in buffer 0") go
+    with the call before them."""
     lines: dict[int, list[str]] = {}
     order: list[int] = []
     pending: dict[int, str] = {}
+    last: int | None = None
     for raw in text.splitlines():
         match = _PID_LINE.match(raw)
         if not match:
+            if raw.startswith((" | ", " * ")) and last is not None:
+                lines[last].append(raw)
             continue
+        last = int(match.group(1))
         pid, rest = int(match.group(1)), match.group(2)
         if pid not in lines:
             lines[pid] = []

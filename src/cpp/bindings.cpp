@@ -263,6 +263,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("data_limit", &Spec::data_limit)
       .def_readwrite("fd_paths", &Spec::fd_paths)
       .def_readwrite("absolute_paths", &Spec::absolute_paths)
+      .def_readwrite("envp_strings", &Spec::envp_strings)
+      .def_readwrite("whole_data", &Spec::whole_data)
       .def_readwrite("resume_pids", &Spec::resume_pids)
       .def_readwrite("ring_size", &Spec::ring_size)
       .def_readwrite("backlog_size", &Spec::backlog_size,
@@ -319,11 +321,38 @@ PYBIND11_MODULE(_core, m) {
   py::class_<DiscardSink, Sink>(m, "DiscardSink", "Counts records and drops them.")
       .def(py::init<>());
 
+  // strace's -x, -X, -e raw=/abbrev=/verbose= (calls: StraceDisplay::Call bits by native
+  // syscall number) and -e read=/write=.
+  auto display_of = [](int hex_strings, const std::string& xlat, const py::bytes& calls,
+                       std::vector<int> read_fds, std::vector<int> write_fds,
+                       uint32_t data_limit) {
+    StraceDisplay d;
+    d.display.data_limit = data_limit;
+    if (hex_strings < 0 || hex_strings > 2)
+      throw std::invalid_argument("hex_strings is 0, 1 (-x) or 2 (-xx)");
+    d.display.hex_strings = static_cast<uint8_t>(hex_strings);
+    if (xlat == "raw")
+      d.display.xlat = text::Xlat::kRaw;
+    else if (xlat == "verbose")
+      d.display.xlat = text::Xlat::kVerbose;
+    else if (xlat != "abbrev")
+      throw std::invalid_argument("xlat is raw, abbrev or verbose, not " + xlat);
+    std::string bits = calls;
+    d.calls.assign(bits.begin(), bits.end());
+    d.read_fds = std::move(read_fds);
+    d.write_fds = std::move(write_fds);
+    return d;
+  };
+
   py::class_<SplitSink, Sink>(m, "SplitSink",
                               "-ff: one file per process. format 'log' writes the formatter's "
                               "DIR/<comm>:<pid>.log files, 'jsonl' and 'strace' FILE.<pid>.")
-      .def(py::init([](const std::string& path, const std::string& format, int timestamps,
-                       bool durations, bool relative, const std::string& host) {
+      .def(py::init([display_of](const std::string& path, const std::string& format,
+                                 int timestamps, bool durations, bool relative,
+                                 const std::string& host, int hex_strings,
+                                 const std::string& xlat, const py::bytes& calls,
+                                 std::vector<int> read_fds, std::vector<int> write_fds,
+                                 uint32_t data_limit) {
              SplitSink::Kind kind = SplitSink::Kind::kSequence;
              if (format == "jsonl")
                kind = SplitSink::Kind::kJson;
@@ -333,12 +362,17 @@ PYBIND11_MODULE(_core, m) {
                throw std::invalid_argument("per-process files are log, jsonl or strace, not " +
                                            format);
              return std::make_unique<SplitSink>(
-                 path, kind, TimeFormat{timestamps, durations, relative}, host);
+                 path, kind, TimeFormat{timestamps, durations, relative}, host,
+                 display_of(hex_strings, xlat, calls, std::move(read_fds),
+                            std::move(write_fds), data_limit));
            }),
            py::arg("path"), py::arg("format"), py::arg("timestamps") = 0,
            py::arg("durations") = false, py::arg("relative") = false, py::arg("host") = "",
+           py::arg("hex_strings") = 0, py::arg("xlat") = "abbrev",
+           py::arg("calls") = py::bytes(), py::arg("read_fds") = std::vector<int>{},
+           py::arg("write_fds") = std::vector<int>{}, py::arg("data_limit") = 0,
            "Files are created as their processes first write; jsonl records name host "
-           "('': none).")
+           "('': none); strace files are shown as StraceSink's display arguments say.")
       .def("close", &SplitSink::close,
            "Flush and close every file; sequence files get their final newline.")
       .def_property_readonly("files", &SplitSink::files, "Files created so far.");
@@ -359,13 +393,23 @@ PYBIND11_MODULE(_core, m) {
           "written does not count it.");
 
   py::class_<StraceSink, Sink>(m, "StraceSink", "strace-style lines with decoded arguments.")
-      .def(py::init([](const std::string& path, int timestamps, bool durations, bool relative) {
-             return StraceSink::open(path, TimeFormat{timestamps, durations, relative});
+      .def(py::init([display_of](const std::string& path, int timestamps, bool durations,
+                                 bool relative, int hex_strings, const std::string& xlat,
+                                 const py::bytes& calls, std::vector<int> read_fds,
+                                 std::vector<int> write_fds, uint32_t data_limit) {
+             return StraceSink::open(path, TimeFormat{timestamps, durations, relative},
+                                     display_of(hex_strings, xlat, calls, std::move(read_fds),
+                                                std::move(write_fds), data_limit));
            }),
            py::arg("path"), py::arg("timestamps") = 0, py::arg("durations") = false,
-           py::arg("relative") = false,
+           py::arg("relative") = false, py::arg("hex_strings") = 0, py::arg("xlat") = "abbrev",
+           py::arg("calls") = py::bytes(), py::arg("read_fds") = std::vector<int>{},
+           py::arg("write_fds") = std::vector<int>{}, py::arg("data_limit") = 0,
            "Create path ('-' = standard output); timestamps 1 = -t, 2 = -tt, 3 = -ttt; "
-           "durations = -T; relative = -r.");
+           "durations = -T; relative = -r; hex_strings 1 = -x, 2 = -xx; xlat = -X; calls: "
+           "per native syscall number, 1 = -e raw=, 2 = not in -e abbrev=, 4 = not in "
+           "-e verbose=; read_fds, write_fds = -e read=, -e write= dumps; data_limit: bytes "
+           "shown of a data buffer captured longer (0: all).");
 
   py::class_<SyscallStats>(m, "SyscallStats", "Totals of one syscall from summary mode.")
       .def_readonly("nr", &SyscallStats::nr,

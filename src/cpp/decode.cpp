@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include <cstring>
+#include <utility>
 
 #include "decode_io.h"
 #include "decode_printers.h"
@@ -30,8 +31,12 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   if (!bytes || !v) return v ? put_hex(out, v) : put(out, "NULL");
   switch (type) {
     case Arg::kBufIn:
-    case Arg::kBufOut:
+    case Arg::kBufOut: {
+      // Kept whole for a dump (-e read=/write=), shown as --data-limit says.
+      uint32_t limit = display().data_limit;
+      if (limit && bytes->size() > limit) return put_quoted(out, bytes->substr(0, limit), true);
       return put_quoted(out, *bytes, truncated);
+    }
     case Arg::kBufInHex:
       return put_hex_quoted(out, *bytes, truncated);
     case Arg::kCwd:
@@ -65,6 +70,9 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
     case Arg::kArgv:
       return put_argv(out, *bytes);
     case Arg::kEnvp:
+      // Captured as strings too (strace -v): its number follows them.
+      if (const std::string_view* count = items.find_item(ITEM_COUNT, i))
+        return display().abbrev ? put_envp(out, v, *count) : put_argv(out, *bytes);
       return put_envp(out, v, *bytes);
     case Arg::kDirents:  // more than the blob holds: the kernel counted them
       return put_dirents(out, v, *bytes, truncated, items.find_item(ITEM_COUNT, i));
@@ -93,6 +101,25 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_itimerval(out, *bytes);
     default:
       return put_hex(out, v);
+  }
+}
+
+// strace's -e verbose=: outside the set, the structures and arrays a call reads or fills
+// show as their address (its data buffers and strings do not).
+bool by_address(Arg type) noexcept {
+  if (display().verbose) return false;
+  switch (type) {
+    case Arg::kStat: case Arg::kStat64: case Arg::kStatx: case Arg::kIntPair: case Arg::kArgv:
+    case Arg::kEnvp: case Arg::kRlimitIn: case Arg::kRlimitOut: case Arg::kSigactionIn:
+    case Arg::kSigactionOut: case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kWaitStatus:
+    case Arg::kTimespecIn: case Arg::kTimespecOut: case Arg::kTimespecRem:
+    case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut:
+    case Arg::kItimerspecIn: case Arg::kItimerspecOut: case Arg::kItimervalIn:
+    case Arg::kItimervalOut: case Arg::kSocklen: case Arg::kIovecIn: case Arg::kIovecOut:
+    case Arg::kMsghdrIn: case Arg::kMsghdrOut:
+      return true;
+    default:
+      return is_net_value(type);
   }
 }
 
@@ -128,7 +155,9 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
     case Arg::kFd:
       return put_fd_suffix(put_dec(out, si), items, i);
     case Arg::kDirFd:
-      out = si == AT_FDCWD ? put(out, "AT_FDCWD") : put_dec(out, si);
+      out = si != AT_FDCWD ? put_dec(out, si)
+                           : put_xlat(out, [si](char* o) { return put_dec(o, si); },
+                                      [](char* o) { return put(o, "AT_FDCWD"); });
       return put_fd_suffix(out, items, i);
     case Arg::kPath:
     case Arg::kStr:
@@ -246,6 +275,25 @@ std::string_view errno_description(int err) noexcept {
   return text ? text : "";
 }
 
+namespace text {
+
+namespace {
+thread_local Display t_display;
+}  // namespace
+
+const Display& display() noexcept { return t_display; }
+
+NamesOnly::NamesOnly() noexcept : saved_(std::exchange(t_display.xlat, Xlat::kAbbrev)) {}
+
+NamesOnly::~NamesOnly() { t_display.xlat = saved_; }
+
+}  // namespace text
+
+DisplayScope::DisplayScope(const text::Display& display) noexcept
+    : saved_(std::exchange(text::t_display, display)) {}
+
+DisplayScope::~DisplayScope() { text::t_display = saved_; }
+
 char* quote_string(char* out, std::string_view value, bool truncated) noexcept {
   return put_quoted(out, value, truncated);
 }
@@ -306,7 +354,11 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
   unsigned nargs = info ? info->nargs : 6;
   unsigned first = resumed ? entry_args(info, nargs) : 0;
   unsigned last = unfinished ? entry_args(info, nargs) : nargs;
-  if (decoder == Decoder::kFutex && !resumed) {
+  if (display().raw) {
+    // strace's -e raw=: the arguments as the numbers they are.
+    for (unsigned i = first; i < last; ++i) out = put_hex(i > first ? put(out, ", ") : out, e.args[i]);
+    if (unfinished && last > 0 && last < nargs) out = put(out, ", ");
+  } else if (decoder == Decoder::kFutex && !resumed) {
     out = put_futex_call(out, e, strings);
   } else if (decoder == Decoder::kClone && !resumed) {
     out = put_clone_call(out, e);
@@ -337,6 +389,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
       if (i > first) out = put(out, ", ");
       if (fcntl && i == 2) {
         char* end = put_fcntl_struct(out, e, strings);
+        if (end && !display().verbose) end = put_arg(out, Arg::kPtr, e.args[2], {}, i, e.args);
         out = end ? end : put_fcntl_arg(out, static_cast<int32_t>(e.args[1]), e.args[2]);
         continue;
       }
@@ -367,12 +420,12 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
       unfilled = unfilled || (info && (i == 2 || i == 4) && nargs == 5 &&
                               info->args[3] == Arg::kMountFlags &&
                               mount_arg_unread(e.args[3], i));
-      if (unfilled) {
+      if (unfilled || (info && by_address(info->args[i]))) {
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
         continue;
       }
       if (char* end = info ? put_struct_arg(out, info->args[i], e, strings, i) : nullptr) {
-        out = end;
+        out = display().verbose ? end : put_arg(out, Arg::kPtr, e.args[i], {}, i, e.args);
         continue;
       }
       if (info && is_io_arg(info->args[i])) {
@@ -417,7 +470,8 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     out = put(out, ename);
     return put(put(put(out, " ("), errno_description(err)), ")");
   }
-  if (info && info->ret == Ret::kHex) return put_hex(out, static_cast<uint64_t>(e.ret));
+  if ((info && info->ret == Ret::kHex) || display().raw)
+    return put_hex(out, static_cast<uint64_t>(e.ret));
   if (info && info->ret == Ret::kOctal) return put_mode(out, static_cast<uint64_t>(e.ret));
   if (fcntl) {
     if (char* end = put_fcntl_result(out, static_cast<int32_t>(e.args[1]), e.ret)) return end;

@@ -12,6 +12,7 @@
 
 #include "event.h"
 #include "syscall_facts.h"
+#include "text.h"
 
 namespace observer {
 
@@ -63,6 +64,19 @@ inline constexpr size_t kResultColumn = 40;
 // the new end.
 char* format_call(char* out, const Event& event, const Strings& strings,
                   size_t column = kResultColumn, CallPart part = CallPart::kWhole) noexcept;
+
+// Sets how the strace format shows values (text::display()) on this thread while it lives,
+// for one line: strace's -x, -X, -v, -e raw=, -e abbrev= and -e verbose=.
+class DisplayScope {
+ public:
+  explicit DisplayScope(const text::Display& display) noexcept;
+  ~DisplayScope();
+  DisplayScope(const DisplayScope&) = delete;
+  DisplayScope& operator=(const DisplayScope&) = delete;
+
+ private:
+  text::Display saved_;
+};
 
 // Appends a quoted C string with \n, \t, \", \\ and \xHH escapes, then "..." if truncated.
 char* quote_string(char* out, std::string_view value, bool truncated) noexcept;

@@ -33,10 +33,22 @@ constexpr Flag kEventfdFlags[] = {{1, "EFD_SEMAPHORE"}, {O_CLOEXEC, "EFD_CLOEXEC
 // AT_STATX_SYNC_AS_STAT (0) is named, as strace does, before the other AT_ flags.
 char* put_statx_flags(char* out, uint64_t v) {
   if ((v & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_AS_STAT) {
-    out = put(out, "AT_STATX_SYNC_AS_STAT");
+    // strace writes the zero sync type as nothing at all with -X raw: "|0x800".
+    if (display().xlat != Xlat::kRaw)
+      out = put_xlat_hex(out, 0, [](char* o) { return put(o, "AT_STATX_SYNC_AS_STAT"); });
     if (v) *out++ = '|';
   }
   return v ? put_flags(out, v, uapi::k_at_flags, "0", "AT_???") : out;
+}
+
+bool known_file_type(uint64_t type) {
+  switch (type) {
+    case 0: case S_IFREG: case S_IFSOCK: case S_IFIFO: case S_IFLNK: case S_IFDIR: case S_IFBLK:
+    case S_IFCHR:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // mknod's mode as strace's print_symbolic_mode_t writes it: S_IFCHR|S_ISUID|0600, the
@@ -64,14 +76,13 @@ char* put_symbolic_mode(char* out, uint64_t mode) {
 bool is_device_mode(uint64_t mode) noexcept { return S_ISCHR(mode) || S_ISBLK(mode); }
 
 char* put_open_flags(char* out, uint64_t v) noexcept {
-  static constexpr std::string_view kAccess[] = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
-  out = put(out, kAccess[v & O_ACCMODE]);
-  v &= ~static_cast<uint64_t>(O_ACCMODE);
-  if (v) {
-    *out++ = '|';
-    out = put_flags(out, v, uapi::k_open_flags);
-  }
-  return out;
+  return put_xlat(out, [v](char* o) { return put_hex(o, v); }, [v](char* o) {
+    static constexpr std::string_view kAccess[] = {"O_RDONLY", "O_WRONLY", "O_RDWR",
+                                                   "O_ACCMODE"};
+    o = put(o, kAccess[v & O_ACCMODE]);
+    uint64_t rest = v & ~static_cast<uint64_t>(O_ACCMODE);
+    return rest ? put_flag_names(put(o, "|"), rest, uapi::k_open_flags, "0", {}) : o;
+  });
 }
 
 namespace {
@@ -123,11 +134,17 @@ char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_flags(out, static_cast<uint32_t>(v), uapi::k_open_flags, "0", "O_???");
     case Arg::kMode:  // a umode_t, as strace's print_numeric_umode_t (umask's is an int)
       return put_mode(out, v & 0xffff);
-    case Arg::kModeType:
-      return put_symbolic_mode(out, v & 0xffff);
+    case Arg::kModeType:  // with -X verbose strace writes the comment even for 000 /* 000 */
+      if (display().xlat == Xlat::kAbbrev) return put_symbolic_mode(out, v & 0xffff);
+      out = put_mode(out, v & 0xffff);
+      // A file type it has no name for: the number alone.
+      if (display().xlat == Xlat::kRaw || !known_file_type(v & S_IFMT)) return out;
+      return put(put_symbolic_mode(put(out, " /* "), v & 0xffff), " */");
     case Arg::kDev:  // strace's print_dev_t
-      out = put_hex(put(out, "makedev("), major(static_cast<dev_t>(v)));
-      return put(put_hex(put(out, ", "), minor(static_cast<dev_t>(v))), ")");
+      return put_xlat_hex(out, v, [v](char* o) {
+        o = put_hex(put(o, "makedev("), major(static_cast<dev_t>(v)));
+        return put(put_hex(put(o, ", "), minor(static_cast<dev_t>(v))), ")");
+      });
     case Arg::kAccess:
       return put_flags(out, v, kAccessFlags, "F_OK", "?_OK");
     case Arg::kAtFlags:
@@ -141,7 +158,8 @@ char* put_fs_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kStatxFlags:
       return put_statx_flags(out, v);
     case Arg::kIoctlCmd:
-      return put_ioctl_cmd(out, static_cast<uint32_t>(v));
+      return put_xlat_hex(out, static_cast<uint32_t>(v),
+                          [v](char* o) { return put_ioctl_cmd(o, static_cast<uint32_t>(v)); });
     case Arg::kFadvise:
       return put_enum(out, si, uapi::k_fadvise, "POSIX_FADV_???");
     case Arg::kRenameFlags:
@@ -197,6 +215,7 @@ char* put_fcntl_result(char* out, int cmd, int64_t ret) noexcept {
       if (f.value == u) return put(put(put(put_hex(out, u), " ("), f.name), ")");
     return put_hex(out, u);
   }
+  NamesOnly words;  // strace writes these by name whatever -X says
   if (cmd == F_GETSIG) {
     out = put_num(out, ret);
     return ret ? put(put_signal(put(out, " ("), ret), ")") : out;

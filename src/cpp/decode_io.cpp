@@ -161,29 +161,25 @@ static_assert(sizeof(Msghdr) == 56);
 // it: data when the call read or filled it (with_data), else the elements' addresses. ret is
 // the bytes the call filled in all (readv), or -1 when every element was read (writev).
 char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t ret) noexcept {
-  iov_head head;
-  if (!load_at(bytes, 0, &head)) return put(out, "[...]");
-  size_t at = sizeof(head);
+  char* const begin = out;
   *out++ = '[';
-  for (uint32_t k = 0; k < head.kept; ++k) {
-    iov_item item;
-    if (!load_at(bytes, at, &item) || bytes.size() - at - sizeof(item) < item.kept) break;
-    std::string_view data = bytes.substr(at + sizeof(item), item.kept);
-    at += sizeof(item) + item.kept;
+  uint32_t kept = 0;
+  // Kept whole for a dump (-e read=/write=), each shown as --data-limit says.
+  uint32_t limit = display().data_limit;
+  int64_t count = each_iovec(bytes, ret, &kept, [&](uint32_t k, const IovecElement& e) {
     if (k) out = put(out, ", ");
     out = put(out, "{iov_base=");
     if (with_data) {
-      uint64_t filled = ret >= 0 && item.len > static_cast<uint64_t>(ret) ? static_cast<uint64_t>(ret)
-                                                                         : item.len;
-      if (ret >= 0) ret -= static_cast<int64_t>(filled);
-      out = put_quoted(out, data, item.kept < filled);
+      bool cut = limit && e.data.size() > limit;
+      out = put_quoted(out, cut ? e.data.substr(0, limit) : e.data, cut || e.data.size() < e.moved);
     } else {
-      out = item.base ? put_hex(out, item.base) : put(out, "NULL");
+      out = e.base ? put_hex(out, e.base) : put(out, "NULL");
     }
-    out = put_num(put(out, ", iov_len="), item.len);
+    out = put_num(put(out, ", iov_len="), e.len);
     *out++ = '}';
-  }
-  if (head.kept < head.count) out = put(out, head.kept ? ", ..." : "...");
+  });
+  if (count < 0) return put(begin, "[...]");
+  if (kept < count) out = put(out, kept ? ", ..." : "...");
   *out++ = ']';
   return out;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "decode.h"
@@ -35,6 +36,41 @@ char* put_absolute_bytes(char* out, std::string_view base, std::string_view rela
 // The same, quoted as strace quotes strings, "..." after it if it was cut.
 char* put_absolute(char* out, std::string_view base, std::string_view relative,
                    bool truncated) noexcept;
+
+// One element of an iovec blob (struct iov_head, then iov_item and data per element kept).
+struct IovecElement {
+  uint64_t base = 0;
+  uint64_t len = 0;
+  uint64_t moved = 0;     // bytes the call moved through it: len, or what was left of ret
+  std::string_view data;  // the bytes kept of it
+};
+
+// Calls element(k, element) for each element kept in an iovec blob, in order; ret is the
+// bytes the call moved in all (readv), or -1 for every element whole (writev). Returns the
+// elements the array had, or -1 for a malformed blob; *kept says how many were kept.
+template <class F>
+int64_t each_iovec(std::string_view bytes, int64_t ret, uint32_t* kept, F&& element) {
+  iov_head head;
+  if (bytes.size() < sizeof(head)) return -1;
+  std::memcpy(&head, bytes.data(), sizeof(head));
+  size_t at = sizeof(head);
+  *kept = 0;
+  for (uint32_t k = 0; k < head.kept; ++k) {
+    iov_item item;
+    if (bytes.size() - at < sizeof(item)) break;
+    std::memcpy(&item, bytes.data() + at, sizeof(item));
+    if (bytes.size() - at - sizeof(item) < item.kept) break;
+    IovecElement e{item.base, item.len, item.len, bytes.substr(at + sizeof(item), item.kept)};
+    at += sizeof(item) + item.kept;
+    if (ret >= 0) {
+      e.moved = item.len > static_cast<uint64_t>(ret) ? static_cast<uint64_t>(ret) : item.len;
+      ret -= static_cast<int64_t>(e.moved);
+    }
+    element(k, e);
+    *kept = k + 1;
+  }
+  return head.count;
+}
 
 // Whether format_call leaves argument type to put_io_arg (it needs the return value).
 bool is_io_arg(Arg type) noexcept;

@@ -91,7 +91,22 @@ char* put_sock_level(char* out, uint32_t level) {
 
 // An option's name, by its level: SOL_SOCKET's SO_SNDBUF. getsockopt and setsockopt differ
 // in one name of SOL_SOCKET (SO_GET_FILTER, SO_ATTACH_FILTER).
+char* put_sockopt_names(char* out, uint32_t level, uint32_t name, bool get);
+
+// The same as -X asks: hex for the levels whose options have names, as strace's printxval.
 char* put_sockopt_name(char* out, uint32_t level, uint32_t name, bool get) {
+  switch (level) {
+    case SOL_SOCKET: case SOL_IP: case SOL_IPV6: case SOL_TCP: case SOL_UDP: case SOL_NETLINK:
+    case SOL_PACKET: case SOL_RAW:
+      return put_xlat_hex(out, name, [=](char* o) {
+        return put_sockopt_names(o, level, name, get);
+      });
+    default:
+      return put_num(out, name);
+  }
+}
+
+char* put_sockopt_names(char* out, uint32_t level, uint32_t name, bool get) {
   switch (level) {
     case SOL_SOCKET:
       for (const Flag& f : uapi::k_sock_options)
@@ -153,10 +168,14 @@ char* put_txrehash(char* out, int32_t v) {
   return put(put_num(put(out, "["), v), " /* SOCK_TXREHASH_??? */]");
 }
 
+// inet_addr("224.0.0.3"); with -X raw the four bytes, "\xe0\x00\x00\x03", and with -X
+// verbose the bytes and the words in a comment, as strace writes ip_mreq's addresses.
 char* put_inet_addr(char* out, const void* addr) {
   char text[INET_ADDRSTRLEN] = {};
   inet_ntop(AF_INET, addr, text, sizeof(text));
-  return put(put(put(out, "inet_addr(\""), text), "\")");
+  std::string_view bytes(static_cast<const char*>(addr), 4);
+  return put_xlat(out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
+                  [&text](char* o) { return put(put(put(o, "inet_addr(\""), text), "\")"); });
 }
 
 char* put_ifindex(char* out, uint32_t index) {
@@ -325,7 +344,14 @@ char* put_setsockopt_value(char* out, uint32_t level, uint32_t name, std::string
         std::memcpy(&m, bytes.data(), sizeof(m));
         char text[INET6_ADDRSTRLEN] = {};
         inet_ntop(AF_INET6, &m.ipv6mr_multiaddr, text, sizeof(text));
-        out = put(put(put(out, "{inet_pton(AF_INET6, \""), text), "\", &ipv6mr_multiaddr)");
+        if (display().xlat == Xlat::kAbbrev) {
+          out = put(put(put(out, "{inet_pton(AF_INET6, \""), text), "\", &ipv6mr_multiaddr)");
+        } else {  // the bytes, and with -X verbose the words in a comment
+          std::string_view addr(reinterpret_cast<const char*>(&m.ipv6mr_multiaddr), 16);
+          out = put_hex_quoted(put(out, "{ipv6mr_multiaddr="), addr, false);
+          if (display().xlat == Xlat::kVerbose)
+            out = put(put(put(out, " /* inet_pton(AF_INET6, \""), text), "\") */");
+        }
         out = put_ifindex(put(out, ", ipv6mr_interface="), m.ipv6mr_interface);
         return put(out, "}");
       }
@@ -362,24 +388,35 @@ char* put_setsockopt_value(char* out, uint32_t level, uint32_t name, std::string
                     bytes.size() < static_cast<size_t>(len));
 }
 
+// The type, then its flags: two constants under -X, 0x1 /* SOCK_STREAM */|0x80800 /* ... */.
 char* put_sock_type(char* out, uint64_t v) {
-  out = put_enum(out, static_cast<int64_t>(v & 0xf), kSockTypes);
-  if (v & SOCK_CLOEXEC) out = put(out, "|SOCK_CLOEXEC");
-  if (v & SOCK_NONBLOCK) out = put(out, "|SOCK_NONBLOCK");
-  if (uint64_t rest = v & ~uint64_t{0xf | SOCK_NONBLOCK | SOCK_CLOEXEC}) {
-    *out++ = '|';
-    out = put_hex(out, rest);
-  }
-  return out;
+  auto type = static_cast<int64_t>(v & 0xf);
+  out = put_xlat_hex(out, static_cast<uint64_t>(type),
+                     [type](char* o) { return put_enum_name(o, type, kSockTypes, {}); });
+  uint64_t flags = v & ~uint64_t{0xf};
+  if (!flags) return out;
+  return put_xlat_hex(put(out, "|"), flags, [flags](char* o) {
+    const char* start = o;
+    if (flags & SOCK_CLOEXEC) o = put(o, "SOCK_CLOEXEC");
+    if (flags & SOCK_NONBLOCK) o = put(o == start ? o : put(o, "|"), "SOCK_NONBLOCK");
+    if (uint64_t rest = flags & ~uint64_t{SOCK_NONBLOCK | SOCK_CLOEXEC})
+      o = put_hex(o == start ? o : put(o, "|"), rest);
+    return o;
+  });
 }
 
 }  // namespace
+
+char* put_family(char* out, int64_t family) noexcept {
+  return put_xlat_hex(out, static_cast<uint32_t>(family),
+                      [family](char* o) { return put_enum_name(o, family, kFamilies, {}); });
+}
 
 char* put_net_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
   auto si = static_cast<int32_t>(v);
   switch (type) {
     case Arg::kFamily:
-      return put_enum(out, si, kFamilies);
+      return put_family(out, si);
     case Arg::kSockType:
       return put_sock_type(out, v);
     case Arg::kSockProto: {

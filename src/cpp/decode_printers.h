@@ -19,6 +19,12 @@ namespace observer {
 // naming the kind, 0x4c /* SO_??? */.
 template <size_t N>
 char* put_xval(char* out, uint64_t v, const text::Flag (&values)[N], std::string_view unknown) {
+  if (text::display().xlat != text::Xlat::kAbbrev)
+    return text::put_xlat(out, [v](char* o) { return text::put_hex(o, v); }, [&](char* o) {
+      for (const text::Flag& f : values)
+        if (f.value == v) return text::put(o, f.name);
+      return text::put(text::put(text::put(text::put_hex(o, v), " /* "), unknown), " */");
+    });
   for (const text::Flag& f : values)
     if (f.value == v) return text::put(out, f.name);
   return text::put(text::put(text::put(text::put_hex(out, v), " /* "), unknown), " */");
@@ -31,9 +37,12 @@ char* put_flag_set(char* out, uint64_t v, const text::Flag (&flags)[N],
                    std::string_view unknown) {
   uint64_t known = 0;
   for (const text::Flag& f : flags) known |= f.value;
-  if (v && !(v & known))
-    return text::put(text::put(text::put(text::put_hex(out, v), " /* "), unknown), " */");
-  return text::put_flags(out, v, flags);
+  if (v && !(v & known)) {
+    out = text::put_hex(out, v);
+    if (text::display().xlat == text::Xlat::kRaw) return out;
+    return text::put(text::put(text::put(out, " /* "), unknown), " */");
+  }
+  return text::put_flags(out, v, flags);  // -X applies there
 }
 
 // One argument of kind type, from its value and the items captured with its record
@@ -53,6 +62,8 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept;      // decode_mux.
 // argument i of e of that type from its captured bytes (setsockopt's and getsockopt's values),
 // or the pointer when there are none, the call failed or the length does not fit the type.
 bool is_net_value(Arg type) noexcept;
+// An address family: AF_INET, or as -X asks.
+char* put_family(char* out, int64_t family) noexcept;
 char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
                     unsigned i) noexcept;
 

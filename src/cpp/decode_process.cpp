@@ -85,7 +85,7 @@ char* put_clone3_wrote(char* out, const std::string_view* wrote) {
 
 char* put_signal(char* out, int64_t sig) noexcept {
   std::string_view name = sig > 0 && sig <= 64 ? signal_name(static_cast<int>(sig)) : "";
-  return name.empty() ? put_num(out, sig) : put(out, name);
+  return put_xlat_dec(out, sig, [&](char* o) { return name.empty() ? put_num(o, sig) : put(o, name); });
 }
 
 char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
@@ -103,7 +103,7 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kSigHow:
       return put_enum(out, si, uapi::k_sighow, "SIG_???");
     case Arg::kFutexOp:
-      return put_futex_op(out, v);
+      return put_xlat_hex(out, v, [v](char* o) { return put_futex_op(o, v); });
     case Arg::kRlimitResource:
       return put_enum(out, si, uapi::k_rlimits, "RLIMIT_???");
     case Arg::kArchPrctl:
@@ -169,7 +169,8 @@ char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept {
     o = put(o, ", ");
     return val3 == FUTEX_BITSET_MATCH_ANY ? put(o, "FUTEX_BITSET_MATCH_ANY") : put_hex(o, val3);
   };
-  out = put_futex_op(put(addr(out, a[0]), ", "), a[1]);
+  out = put_xlat_hex(put(addr(out, a[0]), ", "), a[1],
+                     [op = a[1]](char* o) { return put_futex_op(o, op); });
   switch (a[1] & 127) {
     case FUTEX_WAIT:
       return timeout(num(out, val));

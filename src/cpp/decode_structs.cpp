@@ -45,8 +45,20 @@ bool load(std::string_view bytes, T* value) noexcept {
   return true;
 }
 
-// S_IFREG|S_ISVTX|0644, as strace writes st_mode.
+char* put_file_mode_names(char* out, uint32_t mode) noexcept;
+
+// S_IFREG|S_ISVTX|0644, as strace writes st_mode; 0100644 with -X raw.
 char* put_file_mode(char* out, uint32_t mode) noexcept {
+  return put_xlat(
+      out,
+      [mode](char* o) {
+        *o++ = '0';
+        return mode ? std::to_chars(o, o + 12, mode, 8).ptr : o;
+      },
+      [mode](char* o) { return put_file_mode_names(o, mode); });
+}
+
+char* put_file_mode_names(char* out, uint32_t mode) noexcept {
   static constexpr std::pair<uint32_t, std::string_view> kTypes[] = {
       {S_IFREG, "S_IFREG"}, {S_IFDIR, "S_IFDIR"}, {S_IFLNK, "S_IFLNK"}, {S_IFCHR, "S_IFCHR"},
       {S_IFBLK, "S_IFBLK"}, {S_IFIFO, "S_IFIFO"}, {S_IFSOCK, "S_IFSOCK"}};
@@ -68,8 +80,10 @@ char* put_file_mode(char* out, uint32_t mode) noexcept {
 
 // makedev(0x88, 0): strace writes each part in hex, 0 without a prefix.
 char* put_makedev(char* out, uint64_t dev) noexcept {
-  out = put_hex(put(out, "makedev("), major(dev));
-  return put(put_hex(put(out, ", "), minor(dev)), ")");
+  return put_xlat_hex(out, dev, [dev](char* o) {
+    o = put_hex(put(o, "makedev("), major(dev));
+    return put(put_hex(put(o, ", "), minor(dev)), ")");
+  });
 }
 
 char* put_mode_and_size(char* out, uint32_t mode, uint64_t rdev, int64_t size,
@@ -112,7 +126,25 @@ std::string_view signal_name(int sig) noexcept {
   return signal_names()[static_cast<size_t>(sig)];
 }
 
+namespace {
+
+// strace's -x: a string with a byte that is neither printable ASCII nor one of \t\n\v\f\r
+// is written all in hex; -xx: every string.
+bool wants_hex(std::string_view bytes) noexcept {
+  uint8_t x = display().hex_strings;
+  if (x > 1) return true;
+  if (x == 0) return false;
+  for (char ch : bytes) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c > 0x7e || (c < ' ' && (c < '\t' || c > '\r'))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 char* put_quoted(char* out, std::string_view bytes, bool truncated) noexcept {
+  if (wants_hex(bytes)) return put_hex_quoted(out, bytes, truncated);
   *out++ = '"';
   for (size_t i = 0; i < bytes.size(); ++i) {
     auto c = static_cast<unsigned char>(bytes[i]);
@@ -158,9 +190,50 @@ char* put_c_string(char* out, std::string_view bytes) noexcept {
   return put_quoted(out, bytes.substr(0, end), false);
 }
 
+namespace {
+
+// st_atime=1796643489 /* 2026-12-07T11:38:09.648369238+0000 */, st_atime_nsec=648369238
+char* put_stat_time(char* out, std::string_view name, int64_t sec, int64_t nsec) noexcept {
+  out = put_num(put(put(put(out, ", st_"), name), "="), sec);
+  time_t t = static_cast<time_t>(sec);
+  tm local{};
+  if (localtime_r(&t, &local)) {
+    char date[64];
+    size_t n = strftime(date, sizeof(date), "%FT%T", &local);
+    out = put(put(out, " /* "), std::string_view(date, n));
+    if (nsec) out = put_padded(put(out, "."), static_cast<uint64_t>(nsec), 9);  // as strace
+    n = strftime(date, sizeof(date), "%z", &local);
+    out = put(put(out, std::string_view(date, n)), " */");
+  }
+  return put_num(put(put(put(out, ", st_"), name), "_nsec="), nsec);
+}
+
+// Every member, as strace -v writes struct stat.
+char* put_full_stat(char* out, const struct stat& st) noexcept {
+  out = put_makedev(put(out, "{st_dev="), st.st_dev);
+  out = put_num(put(out, ", st_ino="), st.st_ino);
+  out = put_file_mode(put(out, ", st_mode="), st.st_mode);
+  out = put_num(put(out, ", st_nlink="), st.st_nlink);
+  out = put_num(put(out, ", st_uid="), st.st_uid);
+  out = put_num(put(out, ", st_gid="), st.st_gid);
+  out = put_num(put(out, ", st_blksize="), st.st_blksize);
+  out = put_num(put(out, ", st_blocks="), st.st_blocks);
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+    out = put_makedev(put(out, ", st_rdev="), st.st_rdev);
+  else
+    out = put_num(put(out, ", st_size="), st.st_size);
+  out = put_stat_time(out, "atime", st.st_atim.tv_sec, st.st_atim.tv_nsec);
+  out = put_stat_time(out, "mtime", st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+  out = put_stat_time(out, "ctime", st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+  return put(out, "}");
+}
+
+}  // namespace
+
 char* put_stat(char* out, std::string_view bytes) noexcept {
   struct stat st;
   if (!load(bytes, &st)) return put(out, "{...}");
+  if (!display().abbrev) return put_full_stat(out, st);
   return put_mode_and_size(put(out, "{"), st.st_mode, st.st_rdev, st.st_size, "st_");
 }
 
@@ -212,7 +285,7 @@ char* put_sigset(char* out, uint64_t set) noexcept {
   for (int sig = 1; sig <= 64; ++sig) {
     if (!(set & (uint64_t{1} << (sig - 1)))) continue;
     if (!first) *out++ = ' ';
-    out = put(out, signal_name(sig).substr(3));
+    out = put_xlat_dec(out, sig, [sig](char* o) { return put(o, signal_name(sig).substr(3)); });
     first = false;
   }
   *out++ = ']';
@@ -229,9 +302,9 @@ char* put_sigaction(char* out, std::string_view bytes) noexcept {
   if (!load(bytes, &sa)) return put(out, "{...}");
   out = put(out, "{sa_handler=");
   if (sa.handler == reinterpret_cast<uint64_t>(SIG_DFL))
-    out = put(out, "SIG_DFL");
+    out = put_xlat_hex(out, sa.handler, [](char* o) { return put(o, "SIG_DFL"); });
   else if (sa.handler == reinterpret_cast<uint64_t>(SIG_IGN))
-    out = put(out, "SIG_IGN");
+    out = put_xlat_hex(out, sa.handler, [](char* o) { return put(o, "SIG_IGN"); });
   else
     out = put_hex(out, sa.handler);
   out = put_sigset(put(out, ", sa_mask="), sa.mask);
@@ -244,9 +317,11 @@ namespace {
 
 // 8192*1024, RLIM64_INFINITY or the number, as strace writes limits.
 char* put_limit(char* out, uint64_t v) noexcept {
-  if (v == RLIM64_INFINITY) return put(out, "RLIM64_INFINITY");
-  if (v > 1024 && v % 1024 == 0) return put(put_num(out, v / 1024), "*1024");
-  return put_num(out, v);
+  return put_xlat(out, [v](char* o) { return put_num(o, v); }, [v](char* o) {
+    if (v == RLIM64_INFINITY) return put(o, "RLIM64_INFINITY");
+    if (v > 1024 && v % 1024 == 0) return put(put_num(o, v / 1024), "*1024");
+    return put_num(o, v);
+  });
 }
 
 }  // namespace
@@ -267,7 +342,7 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
   switch (family) {
     case AF_UNIX: {
       std::string_view path = bytes.substr(offsetof(sockaddr_un, sun_path));
-      out = put(out, "{sa_family=AF_UNIX, sun_path=");
+      out = put(put_family(put(out, "{sa_family="), AF_UNIX), ", sun_path=");
       if (!path.empty() && path[0] == '\0')  // abstract socket: strace's @ prefix
         out = put_quoted(put(out, "@"), path.substr(1, path.find('\0', 1) - 1), false);
       else
@@ -278,14 +353,16 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
       sockaddr_in in;
       if (!load(bytes.substr(0, sizeof(in)), &in)) break;
       inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
-      out = put_num(put(out, "{sa_family=AF_INET, sin_port=htons("), ntohs(in.sin_port));
+      out = put(put_family(put(out, "{sa_family="), AF_INET), ", sin_port=htons(");
+      out = put_num(out, ntohs(in.sin_port));
       return put(put(put(out, "), sin_addr=inet_addr(\""), text), "\")}");
     }
     case AF_INET6: {
       sockaddr_in6 in6;
       if (!load(bytes.substr(0, sizeof(in6)), &in6)) break;
       inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof(text));
-      out = put_num(put(out, "{sa_family=AF_INET6, sin6_port=htons("), ntohs(in6.sin6_port));
+      out = put(put_family(put(out, "{sa_family="), AF_INET6), ", sin6_port=htons(");
+      out = put_num(out, ntohs(in6.sin6_port));
       out = put_num(put(out, "), sin6_flowinfo=htonl("), ntohl(in6.sin6_flowinfo));
       out = put(put(put(out, "), inet_pton(AF_INET6, \""), text), "\", &sin6_addr), ");
       return put(put_num(put(out, "sin6_scope_id="), in6.sin6_scope_id), "}");
@@ -293,7 +370,8 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
     case AF_NETLINK: {
       sockaddr_nl nl;
       if (!load(bytes.substr(0, sizeof(nl)), &nl)) break;
-      out = put_num(put(out, "{sa_family=AF_NETLINK, nl_pid="), nl.nl_pid);
+      out = put(put_family(put(out, "{sa_family="), AF_NETLINK), ", nl_pid=");
+      out = put_num(out, nl.nl_pid);
       return put(put_hex(put(out, ", nl_groups="), nl.nl_groups), "}");
     }
     default:
@@ -408,7 +486,8 @@ char* put_siginfo(char* out, std::string_view bytes) noexcept {
     return v;
   };
   int signo = i32(0), code = i32(8);
-  out = put(put(out, "{si_signo="), signal_name(signo));
+  out = put_xlat_dec(put(out, "{si_signo="), signo,
+                     [signo](char* o) { return put(o, signal_name(signo)); });
   static constexpr Flag kCodes[] = {{0, "SI_USER"},  {0x80, "SI_KERNEL"}, {uint64_t(-1), "SI_QUEUE"},
                                     {uint64_t(-2), "SI_TIMER"}, {uint64_t(-3), "SI_MESGQ"},
                                     {uint64_t(-4), "SI_ASYNCIO"}, {uint64_t(-5), "SI_SIGIO"},
@@ -418,7 +497,8 @@ char* put_siginfo(char* out, std::string_view bytes) noexcept {
   static constexpr Flag kSegv[] = {{1, "SEGV_MAPERR"}, {2, "SEGV_ACCERR"}};
   out = put(out, ", si_code=");
   if (signo == SIGCHLD && code > 0) {
-    out = put_enum(out, code, kChild);
+    out = put_xlat_hex(out, static_cast<uint32_t>(code),
+                       [code](char* o) { return put_enum_name(o, code, kChild, {}); });
     out = put_num(put(out, ", si_pid="), i32(16));
     out = put_num(put(out, ", si_uid="), static_cast<uint32_t>(i32(20)));
     out = put(out, ", si_status=");

@@ -361,6 +361,7 @@ Loader::Loader(const Spec& spec) {
   ro->argv_limit = spec.data_limit;  // execve's strings are cut as strace's -s cuts them
   ro->decode_fds = spec.fd_paths;
   ro->absolute_paths = spec.absolute_paths;
+  ro->capture_envp = spec.envp_strings && spec.data_limit > 0;
   // A call begun before attach returns as "<... resumed>", except where a filter cannot pass
   // it, as strace writes none then: it returned (never status=unfinished), and its entry was
   // never seen (-P cannot know what it touched).
@@ -374,7 +375,9 @@ Loader::Loader(const Spec& spec) {
     for (int compat = 0; compat < 2; ++compat) {
       for (int nr = 0; nr < MAX_SYSCALLS; ++nr) {
         auto& slots = ro->capture_plan[compat][nr];
-        if (spec.data_limit) capture_plan(nr, spec.data_limit, slots, compat);
+        const SyscallInfo* info = compat ? compat_syscall_info(nr) : syscall_info(nr);
+        bool whole = spec.whole_data && info && moves_data_at_fd(*info);
+        if (spec.data_limit) capture_plan(nr, whole ? BLOB_MAX : spec.data_limit, slots, compat);
         ro->plans[compat][nr] = plan_call(nr, compat, options, slots);
       }
     }

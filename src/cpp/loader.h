@@ -42,6 +42,10 @@ struct Spec {
   uint32_t data_limit = 0;         // bytes of I/O data per buffer; 0 = no buffers or structs
   bool fd_paths = false;           // -y: what fd arguments and results name; needs capture_exit
   bool absolute_paths = false;     // --absolute: where relative paths start; needs capture_exit
+  bool envp_strings = false;       // execve's environment as strings (strace -v), not a count
+  // -e read=/write=: the buffers of calls that move data at an fd are kept whole (BLOB_MAX
+  // bytes) for their dumps; the strace format still shows data_limit bytes of them.
+  bool whole_data = false;
   // -p: processes already running, whose threads' calls in progress at attach are written
   // as resumed when they return (EVENT_RESUMED); needs capture_exit.
   std::vector<uint32_t> resume_pids;

@@ -17,8 +17,11 @@
 
 #include "cgroup_paths.h"
 #include "event.h"
+#include "text.h"
 
 namespace observer {
+
+struct Strings;  // decode.h
 
 class Sink {
  public:
@@ -194,6 +197,25 @@ class JsonSink : public FileSink {
   const CgroupOrigin* last_origin_ = nullptr;
 };
 
+// How strace lines show values: strace's -x and -X for every call, and per syscall (by native
+// number; 32-bit calls take the defaults) -e raw=, -e abbrev= (-v) and -e verbose=, and the
+// hex dumps of -e read= and -e write=.
+struct StraceDisplay {
+  enum Call : uint8_t {
+    kRaw = 1,           // -e raw=: arguments and result as hex numbers
+    kUnabbreviated = 2,  // not in -e abbrev= (-v): structures with every member
+    kNoStructs = 4,     // not in -e verbose=: structures by their address
+  };
+  text::Display display;         // hex_strings and xlat; the rest comes from calls
+  std::vector<uint8_t> calls;    // Call bits by native syscall number
+  std::vector<int> read_fds;     // -e read=: a dump of what calls read from these fds
+  std::vector<int> write_fds;    // -e write=: a dump of what calls wrote to them
+
+  // The display of one record's line.
+  text::Display of(const Event& e) const noexcept;
+  bool dumps() const noexcept { return !read_fds.empty() || !write_fds.empty(); }
+};
+
 // strace's output: "tid [time ]name(decoded args) = ret[ ERRNO (text)][ <duration>]".
 //
 // Calls come in parts (splits_calls): a call's entry waits for what comes next. If it is the
@@ -203,8 +225,10 @@ class JsonSink : public FileSink {
 // line shows when the call returned, with -T how long it took.
 class StraceSink : public FileSink {
  public:
-  static std::unique_ptr<StraceSink> open(const std::string& path, TimeFormat time);
-  StraceSink(int fd, bool owns_fd, std::string name, TimeFormat time);
+  static std::unique_ptr<StraceSink> open(const std::string& path, TimeFormat time,
+                                          StraceDisplay display = {});
+  StraceSink(int fd, bool owns_fd, std::string name, TimeFormat time,
+             StraceDisplay display = {});
 
   void write(const Event& event) override { write_record(&event, sizeof(event)); }
   void write_record(const void* data, uint32_t size) override;
@@ -218,11 +242,14 @@ class StraceSink : public FileSink {
   // Writes the waiting entry, if any, as "<unfinished ...>".
   void end_entry();
   char* put_time(char* out, uint64_t ts_ns);
+  // strace's -e read=/write= dump of the data of e's call, after its line.
+  char* put_dump(char* out, const Event& e, const Strings& strings) const;
 
   const void* entered_ = nullptr;  // the call whose entry came last, until something follows
   uint32_t entered_size_ = 0;
 
   TimeFormat time_;
+  StraceDisplay display_;
   int64_t realtime_offset_;
   uint64_t previous_ns_ = 0;  // the time the previous line shows, for -r
   int64_t cached_second_ = -1;  // the wall-clock second whose HH:MM:SS is in cached_clock_

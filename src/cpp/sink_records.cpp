@@ -29,15 +29,6 @@ int64_t realtime_minus_monotonic() {
 
 using namespace text;
 
-// Zero-padded decimal of width digits.
-char* put_padded(char* out, uint64_t v, int width) noexcept {
-  for (int i = width - 1; i >= 0; --i) {
-    out[i] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  }
-  return out + width;
-}
-
 // Length of the valid UTF-8 sequence at s[i] (2-4 bytes; the rules of RFC 3629: no overlong
 // forms, no surrogates, nothing past U+10FFFF), or 0 if there is none.
 size_t utf8_length(std::string_view s, size_t i) noexcept {
@@ -297,15 +288,104 @@ void JsonSink::write_end(const std::vector<std::pair<std::string, int64_t>>& cou
   --written_;  // the end line is not a record
 }
 
-std::unique_ptr<StraceSink> StraceSink::open(const std::string& path, TimeFormat time) {
-  auto [fd, owned, name] = open_fd(path);
-  return std::make_unique<StraceSink>(fd, owned, name, time);
+text::Display StraceDisplay::of(const Event& e) const noexcept {
+  text::Display d = display;
+  bool native = !(e.flags & EVENT_COMPAT) && e.nr >= 0;
+  auto nr = static_cast<size_t>(e.nr);
+  uint8_t bits = native && nr < calls.size() ? calls[nr] : 0;
+  d.raw = bits & kRaw;
+  d.abbrev = !(bits & kUnabbreviated);
+  d.verbose = !(bits & kNoStructs);
+  return d;
 }
 
-StraceSink::StraceSink(int fd, bool owns_fd, std::string name, TimeFormat time)
+std::unique_ptr<StraceSink> StraceSink::open(const std::string& path, TimeFormat time,
+                                             StraceDisplay display) {
+  auto [fd, owned, name] = open_fd(path);
+  return std::make_unique<StraceSink>(fd, owned, name, time, std::move(display));
+}
+
+StraceSink::StraceSink(int fd, bool owns_fd, std::string name, TimeFormat time,
+                       StraceDisplay display)
     : FileSink(fd, owns_fd, std::move(name)),
       time_(time),
+      display_(std::move(display)),
       realtime_offset_(realtime_minus_monotonic()) {}
+
+namespace {
+
+// The most a dump takes: 80 characters per 16 bytes of the largest buffer captured, and per
+// iovec element a line of its own and one partly filled.
+constexpr size_t kMaxDumpText = (BLOB_MAX / 16 + 1 + 2 * IOV_KEPT) * 80;
+
+// strace's dumpstr: " | 00000  68 65 6c 6c 6f 0a 01 ff  20 77 ...  hello... world.  |"
+// lines of 16 bytes each, in two groups of 8, then the printable ones.
+char* put_hex_dump(char* out, std::string_view bytes) noexcept {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (size_t at = 0; at < bytes.size(); at += 16) {
+    out = put(out, " | ");
+    for (int shift = 16; shift >= 0; shift -= 4) *out++ = kHex[(at >> shift) & 0xf];
+    out = put(out, "  ");
+    std::string_view row = bytes.substr(at, 16);
+    for (size_t j = 0; j < 16; ++j) {
+      if (j < row.size()) {
+        auto c = static_cast<unsigned char>(row[j]);
+        *out++ = kHex[c >> 4];
+        *out++ = kHex[c & 0xf];
+        *out++ = ' ';
+      } else {
+        out = put(out, "   ");
+      }
+      if (j == 7) *out++ = ' ';
+    }
+    *out++ = ' ';
+    for (size_t j = 0; j < 16; ++j) {
+      auto c = j < row.size() ? static_cast<unsigned char>(row[j]) : ' ';
+      *out++ = c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '.';
+    }
+    out = put(out, " |\n");
+  }
+  return out;
+}
+
+bool has_fd(const std::vector<int>& fds, int fd) {
+  for (int f : fds)
+    if (f == fd) return true;
+  return false;
+}
+
+}  // namespace
+
+char* StraceSink::put_dump(char* out, const Event& e, const Strings& strings) const {
+  const SyscallInfo* info = (e.flags & EVENT_COMPAT) ? nullptr : syscall_info(e.nr);
+  if (!info || !moves_data_at_fd(*info)) return out;
+  int fd = static_cast<int32_t>(e.args[0]);
+  bool cut = false;
+  const std::string_view* bytes = strings.find_blob(1, &cut);
+  if (!bytes) return out;
+  bool read = (e.flags & EVENT_HAS_RET) && !is_error(e.ret) && has_fd(display_.read_fds, fd);
+  bool wrote = has_fd(display_.write_fds, fd);
+  switch (info->args[1]) {
+    case Arg::kBufOut:
+      return wrote ? put_hex_dump(out, *bytes) : out;
+    case Arg::kBufIn:  // what a read returned, as far as it was captured
+      return read ? put_hex_dump(out, bytes->substr(0, static_cast<size_t>(e.ret))) : out;
+    case Arg::kIovecIn:  // writev: each element whole, strace's "* 5 bytes in buffer 0"
+    case Arg::kIovecOut: {  // readv: as far as the result reached
+      bool in = info->args[1] == Arg::kIovecIn;
+      if (!(in ? wrote : read)) return out;
+      uint32_t kept = 0;
+      each_iovec(*bytes, in ? -1 : e.ret, &kept, [&](uint32_t k, const IovecElement& element) {
+        out = put(put_num(put(put_num(put(out, " * "), element.moved), " bytes in buffer "),
+                          k), "\n");
+        out = put_hex_dump(out, element.data.substr(0, element.moved));
+      });
+      return out;
+    }
+    default:
+      return out;
+  }
+}
 
 char* StraceSink::put_time(char* out, uint64_t ts_ns) {
   int64_t wall = static_cast<int64_t>(ts_ns) + realtime_offset_;
@@ -383,7 +463,9 @@ void StraceSink::flush() {
 void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
   const Event& e = *static_cast<const Event*>(data);
   Strings strings = parse_strings(data, size);
-  char* const begin = line(kMaxCallText + 128);
+  DisplayScope scope(display_.of(e));
+  bool dumps = display_.dumps();
+  char* const begin = line(kMaxCallText + 128 + (dumps ? kMaxDumpText : 0));
   // strace -f's "%-5d " before each line.
   char* p = put_num(begin, e.tid);
   while (p - begin < 5) *p++ = ' ';
@@ -427,6 +509,7 @@ void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
     *p++ = '>';
   }
   *p++ = '\n';
+  if (dumps && !(e.flags & EVENT_UNFINISHED)) p = put_dump(p, e, strings);
   commit(p);
 }
 

@@ -69,8 +69,13 @@ int make_directory(const std::string& path) {
 
 }  // namespace
 
-SplitSink::SplitSink(std::string base, Kind kind, TimeFormat time, std::string host)
-    : base_(std::move(base)), kind_(kind), host_(std::move(host)), time_(time) {
+SplitSink::SplitSink(std::string base, Kind kind, TimeFormat time, std::string host,
+                     StraceDisplay display)
+    : base_(std::move(base)),
+      kind_(kind),
+      host_(std::move(host)),
+      time_(time),
+      display_(std::move(display)) {
   if (kind_ == Kind::kSequence) {
     // "DIR/" would make open(2) follow a symlink at DIR.
     while (base_.size() > 1 && base_.back() == '/') base_.pop_back();
@@ -136,7 +141,7 @@ FileSink& SplitSink::sink_for(const std::string& name) {
   else if (kind_ == Kind::kJson)
     sink = std::make_unique<JsonSink>(fd, true, path, host_);
   else
-    sink = std::make_unique<StraceSink>(fd, true, path, time_);
+    sink = std::make_unique<StraceSink>(fd, true, path, time_, display_);
   created_.insert(name);
   lru_.push_front(name);
   FileSink& ref = *sink;

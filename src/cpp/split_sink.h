@@ -44,7 +44,8 @@ class SplitSink : public Sink {
   enum class Kind { kSequence, kJson, kStrace };
   // Opens (for the log, creates) the directory; throws SinkError.
   // host: what each jsonl record names as its host ("": none).
-  SplitSink(std::string base, Kind kind, TimeFormat time = {}, std::string host = "");
+  SplitSink(std::string base, Kind kind, TimeFormat time = {}, std::string host = "",
+            StraceDisplay display = {});
   ~SplitSink() override;
   SplitSink(const SplitSink&) = delete;
   SplitSink& operator=(const SplitSink&) = delete;
@@ -79,6 +80,7 @@ class SplitSink : public Sink {
   Kind kind_;
   std::string host_;
   TimeFormat time_;
+  StraceDisplay display_;
   int dir_ = -1;             // DIR, or the directory FILE is in
   std::string name_prefix_;  // "" (DIR/...), or FILE's last component and "."
   std::unordered_map<std::string, Open> open_;

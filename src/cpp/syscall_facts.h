@@ -247,6 +247,19 @@ const SyscallInfo* syscall_info(int nr) noexcept;
 // The same for a 32-bit call's i386 number (x86_64 only). facts.tsv's kinds serve it when
 // their count matches the i386 declaration's (i386's mmap is old_mmap).
 const SyscallInfo* compat_syscall_info(int nr) noexcept;
+
+// A call that reads or writes a buffer or an iovec at an fd (read, write, pread64, sendto,
+// recvfrom, readv, writev ...): an fd, then the data. strace's -e read= and -e write= dump
+// their data.
+inline bool moves_data_at_fd(const SyscallInfo& info) noexcept {
+  if (info.nargs < 2 || info.args[0] != Arg::kFd) return false;
+  switch (info.args[1]) {
+    case Arg::kBufIn: case Arg::kBufOut: case Arg::kIovecIn: case Arg::kIovecOut:
+      return true;
+    default:
+      return false;
+  }
+}
 // Whether info (nullptr: unknown) shows every argument as strace does.
 Decoding decoding(const SyscallInfo* info) noexcept;
 // True if info's kinds are facts.tsv's.

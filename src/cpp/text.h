@@ -12,6 +12,39 @@
 
 namespace observer::text {
 
+// strace's -X: constants by name (abbrev, the default), as numbers (raw), or both, the number
+// first and the names in a comment (verbose: `0x241 /* O_WRONLY|O_CREAT|O_TRUNC */`).
+enum class Xlat : uint8_t { kAbbrev, kRaw, kVerbose };
+
+// How the strace format shows values, beyond what a record holds: strace's -x, -X, -v, -e
+// raw=, abbrev= and verbose=, and -s for data kept whole for -e read=/write=. Set for the
+// length of one line by the sink that writes it (DisplayScope in decode.h); the printers read
+// it through display(), so one printer serves every style.
+struct Display {
+  uint8_t hex_strings = 0;  // 0; 1 (-x): strings with a non-ASCII byte in \xHH; 2 (-xx): all
+  Xlat xlat = Xlat::kAbbrev;
+  bool abbrev = true;    // -e abbrev= (-v: none): structures in short, {st_mode=..., ...}
+  bool verbose = true;   // -e verbose=: structures decoded at all (none: their address)
+  bool raw = false;      // -e raw=: every argument and the result as a hex number
+  uint32_t data_limit = 0;  // bytes shown of a data buffer captured longer (0: all)
+};
+
+// The display of the line being written (defaults outside a line). Thread-safe: per thread.
+const Display& display() noexcept;
+
+// Constants by name while it lives (decode.cpp): put_xlat's names, also where a printer of
+// names calls another printer.
+class NamesOnly {
+ public:
+  NamesOnly() noexcept;
+  ~NamesOnly();
+  NamesOnly(const NamesOnly&) = delete;
+  NamesOnly& operator=(const NamesOnly&) = delete;
+
+ private:
+  Xlat saved_;
+};
+
 inline char* put(char* out, std::string_view s) noexcept {
   std::memcpy(out, s.data(), s.size());
   return out + s.size();
@@ -23,10 +56,55 @@ char* put_num(char* out, T v) noexcept {
   return std::to_chars(out, out + 24, v).ptr;
 }
 
+// Zero-padded decimal of width digits.
+inline char* put_padded(char* out, uint64_t v, int width) noexcept {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return out + width;
+}
+
 // 0x1f; 0 as "0", as strace writes it.
 inline char* put_hex(char* out, uint64_t v) noexcept {
   if (v == 0) return put(out, "0");
   return std::to_chars(put(out, "0x"), out + 24, v, 16).ptr;
+}
+
+// A constant as -X asks: named(out) writes it by name, raw(out) as a number; with -X verbose
+// the number and, when the names say more, the names in a comment. A name that already
+// starts with the number (an unknown value's `0x40 /* AT_??? */`) is written alone.
+template <class Raw, class Named>
+char* put_xlat(char* out, Raw raw, Named named) {
+  Xlat x = display().xlat;
+  if (x == Xlat::kAbbrev) return named(out);
+  char* end = raw(out);
+  if (x == Xlat::kRaw) return end;
+  std::string_view number(out, static_cast<size_t>(end - out));
+  char* names = end + 4;
+  char* names_end;
+  {
+    NamesOnly by_name;
+    names_end = named(names);
+  }
+  std::string_view text(names, static_cast<size_t>(names_end - names));
+  if (text == number) return end;
+  if (text.substr(0, number.size()) == number) {
+    std::memmove(out, names, text.size());
+    return out + text.size();
+  }
+  std::memcpy(end, " /* ", 4);
+  return put(names_end, " */");
+}
+
+// put_xlat of a number strace writes in decimal (signals, limits) or hex when raw.
+template <class Named>
+char* put_xlat_dec(char* out, int64_t v, Named named) {
+  return put_xlat(out, [v](char* o) { return put_num(o, v); }, named);
+}
+template <class Named>
+char* put_xlat_hex(char* out, uint64_t v, Named named) {
+  return put_xlat(out, [v](char* o) { return put_hex(o, v); }, named);
 }
 
 // A named constant or bit of a flag set.
@@ -42,6 +120,16 @@ struct Flag {
 template <size_t N>
 char* put_flags(char* out, uint64_t v, const Flag (&flags)[N], std::string_view zero = "0",
                 std::string_view unknown = {}) {
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(out, [v](char* o) { return put_hex(o, v); },
+                    [&](char* o) { return put_flag_names(o, v, flags, zero, unknown); });
+  return put_flag_names(out, v, flags, zero, unknown);
+}
+
+// put_flags by name, whatever -X says.
+template <size_t N>
+char* put_flag_names(char* out, uint64_t v, const Flag (&flags)[N], std::string_view zero,
+                     std::string_view unknown) {
   if (v == 0) return put(out, zero);
   bool first = true;
   for (const Flag& f : flags) {
@@ -62,9 +150,24 @@ char* put_flags(char* out, uint64_t v, const Flag (&flags)[N], std::string_view 
 
 // The name of v; an unknown v in decimal or, when `unknown` names the kind of constant, as
 // strace writes an unknown value of its tables: hex and a comment, `0x10 /* RLIMIT_??? */`
-// (of the value's low 32 bits: the argument is a C int).
+// (of the value's low 32 bits: the argument is a C int). With -X raw v is hex, as strace's
+// printxval writes it.
 template <size_t N>
 char* put_enum(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown = {}) {
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(
+        out,
+        [&](char* o) {
+          return unknown.empty() ? put_hex(o, static_cast<uint64_t>(v))
+                                 : put_hex(o, static_cast<uint32_t>(v));
+        },
+        [&](char* o) { return put_enum_name(o, v, values, unknown); });
+  return put_enum_name(out, v, values, unknown);
+}
+
+// put_enum by name, whatever -X says.
+template <size_t N>
+char* put_enum_name(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown) {
   for (const Flag& f : values)
     if (static_cast<int64_t>(f.value) == v) return put(out, f.name);
   if (unknown.empty()) return put_num(out, v);
@@ -76,6 +179,15 @@ char* put_enum(char* out, int64_t v, const Flag (&values)[N], std::string_view u
 // FICLONE"); an unknown one as the number in hex and a comment naming its kind.
 template <size_t N>
 char* put_named(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown) {
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(out, [v](char* o) { return put_hex(o, static_cast<uint64_t>(v)); },
+                    [&](char* o) { return put_all_names(o, v, values, unknown); });
+  return put_all_names(out, v, values, unknown);
+}
+
+// put_named by name, whatever -X says.
+template <size_t N>
+char* put_all_names(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown) {
   bool named = false;
   for (const Flag& f : values) {
     if (static_cast<int64_t>(f.value) != v) continue;

@@ -91,6 +91,8 @@ class Spec:
     data_limit: int
     fd_paths: bool
     absolute_paths: bool
+    envp_strings: bool
+    whole_data: bool
     resume_pids: list[int]
     ring_size: int
     backlog_size: int
@@ -146,7 +148,9 @@ class SplitSink(Sink):
 
     def __init__(self, path: str | bytes, format: str, timestamps: int = 0,
                  durations: bool = False, relative: bool = False,
-                 host: str | bytes = "") -> None: ...
+                 host: str | bytes = "", hex_strings: int = 0, xlat: str = "abbrev",
+                 calls: bytes = b"", read_fds: list[int] = ...,
+                 write_fds: list[int] = ..., data_limit: int = 0) -> None: ...
     def close(self) -> None: ...
     @property
     def files(self) -> int: ...
@@ -166,7 +170,9 @@ class StraceSink(Sink):
     """strace-style lines with decoded arguments."""
 
     def __init__(self, path: str | bytes, timestamps: int = 0, durations: bool = False,
-                 relative: bool = False) -> None: ...
+                 relative: bool = False, hex_strings: int = 0, xlat: str = "abbrev",
+                 calls: bytes = b"", read_fds: list[int] = ...,
+                 write_fds: list[int] = ..., data_limit: int = 0) -> None: ...
 
 class SyscallStats:
     """Totals of one syscall from summary mode."""

@@ -11,6 +11,8 @@ from typing import Any
 
 from observer import _cgroups, _partitions
 from observer._errors import UsageError
+from observer._selection import parse_selection
+from observer.syscalls import table
 
 FORMATS = ("log", "jsonl", "strace", "parquet")
 STRING_LIMIT_MAX = 4094  # bpf/syscalls.h STRING_MAX - 2
@@ -159,6 +161,39 @@ def parse_user(user: str | None, uid: int | None) -> int | None:
     return uid
 
 
+XLAT_STYLES = ("raw", "abbrev", "verbose")  # -X
+
+
+def parse_fds(values: list[str], spelled: str) -> list[int]:
+    """-e read=FD,FD / -e write=FD values as sorted unique fds; raises UsageError."""
+    fds: list[int] = []
+    for value in values:
+        for item in str(value).split(","):
+            text = item.strip()
+            if not text.isdigit() or int(text) > 0x7FFFFFFF:
+                raise UsageError(f"invalid fd {text!r} for {spelled}: expected a number from 0")
+            fds.append(int(text))
+    return sorted(set(fds))
+
+
+def parse_xlat(value: str, spelled: str = "-X") -> str:
+    """-X raw|abbrev|verbose; raises UsageError."""
+    if value not in XLAT_STYLES:
+        raise UsageError(f"invalid {spelled} {value!r}: expected raw, abbrev or verbose")
+    return value
+
+
+def display_selection(values: list[str]) -> list[int] | None:
+    """The native syscalls of -e raw=, abbrev= or verbose= values (strace's syscall sets:
+    names, classes, all, none, !), or None when none is given; raises UsageError."""
+    if not values:
+        return None
+    selection = parse_selection(values)
+    if not selection.native and selection.compat is None:  # all
+        return sorted(table())
+    return selection.native
+
+
 # The options of one trace ---------------------------------------------------------------------
 
 #: How each face spells an option in its messages: (command line, Python keyword).
@@ -181,7 +216,19 @@ _SPELLING = {
     "command": ("-- CMD", "command"),
     "follow": ("-f", "follow"),
     "output": ("-o", "output"),
+    "hex_strings": ("-x/-xx", "hex_strings"),
+    "xlat": ("-X", "xlat"),
+    "raw_syscalls": ("-e raw=", "raw_syscalls"),
+    "abbrev_syscalls": ("-e abbrev=", "abbrev_syscalls"),
+    "verbose_syscalls": ("-e verbose=", "verbose_syscalls"),
+    "read_fds": ("-e read=", "read_fds"),
+    "write_fds": ("-e write=", "write_fds"),
 }
+
+#: The options that only shape strace lines (they pick the strace format when none is given).
+_DISPLAY: dict[str, Any] = {"hex_strings": 0, "xlat": "abbrev", "raw_syscalls": [],
+                            "abbrev_syscalls": None, "verbose_syscalls": None, "read_fds": [],
+                            "write_fds": []}
 
 
 @dataclass
@@ -228,6 +275,14 @@ class Options:
     durations: bool = False
     relative: bool = False
     tid: bool = False
+    # How strace lines show values (the strace format only).
+    hex_strings: int = 0  # -x: 1, -xx: 2
+    xlat: str = "abbrev"  # -X raw|abbrev|verbose
+    raw_syscalls: list[int] = field(default_factory=list)  # -e raw=
+    abbrev_syscalls: list[int] | None = None  # -e abbrev= (None: all; -v: none)
+    verbose_syscalls: list[int] | None = None  # -e verbose= (None: all)
+    read_fds: list[int] = field(default_factory=list)  # -e read=
+    write_fds: list[int] = field(default_factory=list)  # -e write=
     per_process: bool = False  # -ff
     rotate: int = 64 << 20  # --format parquet: bytes per file
     host: str = ""  # the node's name every record carries (parse_host)
@@ -237,7 +292,7 @@ class Options:
     backlog: int = 0  # bytes drained records may wait; 0: 16 ring sizes, at most 1 GiB
     probe_root: str = "/"
     # Messages.
-    verbose: int = 0  # libbpf's messages (2: debug)
+    verbose: int = 0  # notes and libbpf's messages (2: debug); the strace format: strace -v
     quiet: bool = False  # no messages on stderr but errors
     face: str = "cli"
 
@@ -278,6 +333,33 @@ class Options:
             return self.output
         return "trace.parquet" if self.format == "parquet" else "trace.log"
 
+    @property
+    def display_defaults(self) -> bool:
+        """No display option of strace's (-x, -X, -e raw=, abbrev=, verbose=, read=, write=)
+        is given."""
+        return not self.display_given()
+
+    def display_given(self) -> list[str]:
+        """The display options given, as this face spells them."""
+        return [self.spell(name) for name, default in _DISPLAY.items()
+                if getattr(self, name) != default]
+
+    def call_display(self, table_size: int) -> bytes:
+        """Per native syscall number, how its strace lines show it: the bits of the core's
+        StraceDisplay::Call (1: -e raw=, 2: not in -e abbrev=, 4: not in -e verbose=)."""
+        bits = bytearray(table_size)
+        for nr in self.raw_syscalls:
+            if nr < table_size:
+                bits[nr] |= 1
+        for flag, chosen in ((2, self.abbrev_syscalls), (4, self.verbose_syscalls)):
+            if chosen is None:
+                continue
+            keep = set(chosen)
+            for nr in range(table_size):
+                if nr not in keep:
+                    bits[nr] |= flag
+        return bytes(bits)
+
     def check(self) -> Options:
         """Validates the options across fields and settles the format; returns self. Raises
         UsageError."""
@@ -295,7 +377,7 @@ class Options:
         if self.format is None and (self.output is not None or self.face == "cli"):
             # -t/-T, -y and --absolute only make sense for strace lines: asking for them
             # picks that format.
-            strace = shapes or self.decode_fds or self.absolute
+            strace = shapes or self.decode_fds or self.absolute or not self.display_defaults
             self.format = "strace" if strace else "log"
         if self.format is not None and self.format not in FORMATS:
             raise UsageError(f"unknown format {self.format!r}: expected one of "
@@ -304,6 +386,16 @@ class Options:
         if shapes and self.format != "strace":
             raise UsageError(f"{'/'.join(self.spell(name) for name in shapes)} apply to "
                              f"{self.spell_format('strace')}, not {shown}")
+        shown_display = self.display_given()
+        if shown_display and self.format != "strace":
+            raise UsageError(f"{', '.join(shown_display)} "
+                             f"{'applies' if len(shown_display) == 1 else 'apply'} to "
+                             f"{self.spell_format('strace')}, not {shown}")
+        if not 0 <= self.hex_strings <= 2:
+            raise UsageError(f"hex strings must be 0-2 (-x, -xx), not {self.hex_strings}")
+        parse_xlat(self.xlat, self.spell("xlat"))
+        if self.verbose and self.format == "strace" and self.abbrev_syscalls is None:
+            self.abbrev_syscalls = []  # strace's -v is -e abbrev=none
         if self.tid and self.format != "log":
             raise UsageError(f"{self.spell('tid')} applies to the log format; {shown} records "
                              "carry the thread id already")

@@ -14,6 +14,7 @@ from observer._clock import clock_offset_ns as offset
 from observer._errors import OutputError, UsageError
 from observer._files import open_file
 from observer._options import Options
+from observer.syscalls import table
 
 
 class Output:
@@ -33,8 +34,9 @@ class Output:
         self.parquet: Any = None
         self.sink: Any
         shape = (opts.timestamps, opts.durations, opts.relative)
+        display = strace_display(opts) if fmt == "strace" else {}
         if opts.per_process and fmt is not None:  # -ff
-            self.sink = _core.SplitSink(os.fsencode(path), fmt, *shape, opts.host)
+            self.sink = _core.SplitSink(os.fsencode(path), fmt, *shape, opts.host, **display)
         elif fmt is None:
             self.sink = _core.BatchSink()
         elif fmt == "parquet":
@@ -44,7 +46,7 @@ class Output:
         elif fmt == "jsonl":
             self.sink = _core.JsonSink(os.fsencode(path), opts.host)
         elif fmt == "strace":
-            self.sink = _core.StraceSink(os.fsencode(path), *shape)
+            self.sink = _core.StraceSink(os.fsencode(path), *shape, **display)
         elif fmt == "log":
             sink = _core.TidTextSink if opts.tid else _core.TextSink
             self.sink = sink(os.fsencode(path))
@@ -94,6 +96,17 @@ def summary_text(opts: Options, stats: list[Any]) -> str:
     return summary.format_table(stats, wall=opts.summary_wall, latency=opts.latency,
                                 sort=opts.summary_sort,
                                 columns=opts.summary_columns or summary.DEFAULT_COLUMNS)
+
+
+def strace_display(opts: Options) -> dict[str, Any]:
+    """The core's display arguments of the strace sinks: -x, -X, -e raw=/abbrev=/verbose=
+    (per native syscall number) and -e read=/write=."""
+    calls = b""
+    if opts.raw_syscalls or opts.abbrev_syscalls is not None or opts.verbose_syscalls is not None:
+        calls = opts.call_display(max(table()) + 1)
+    return {"hex_strings": opts.hex_strings, "xlat": opts.xlat, "calls": calls,
+            "read_fds": opts.read_fds, "write_fds": opts.write_fds,
+            "data_limit": opts.data_limit if opts.read_fds or opts.write_fds else 0}
 
 
 def write_summary(opts: Options, stats: list[Any], stream: TextIO | None) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from observer import syscalls
 from observer._errors import ObserverError, OutputError, UsageError
 from observer._options import Options
 from observer._outputs import Output
@@ -319,6 +320,11 @@ def make_spec(opts: Options, pids: list[int], running: list[int] | None = None) 
     spec.failed_only, spec.successful_only = opts.failed, opts.successful
     spec.unfinished_only = opts.unfinished
     spec.fd_paths, spec.absolute_paths = opts.decode_fds, opts.absolute
+    # strace -v (-e abbrev= without them) shows execve's environment.
+    spec.whole_data = fmt == "strace" and bool(opts.read_fds or opts.write_fds)
+    exec_calls = [syscalls.number(name) for name in ("execve", "execveat")]
+    spec.envp_strings = fmt == "strace" and opts.abbrev_syscalls is not None and any(
+        nr not in opts.abbrev_syscalls for nr in exec_calls)
     # -p joins processes mid-call: a call they are in returns as strace's "<... resumed>".
     spec.resume_pids = list(running or []) if spec.capture_exit and opts.records else []
     return spec

@@ -21,12 +21,15 @@ from observer._options import (
     FORMATS,
     Options,
     parse_cgroup,
+    display_selection,
     parse_comms,
+    parse_fds,
     parse_host,
     parse_paths,
     parse_pids,
     parse_size,
     parse_user,
+    parse_xlat,
 )
 from observer._outputs import Output, write_summary
 from observer._selection import parse_selection
@@ -57,6 +60,9 @@ examples:
   observer --format jsonl -o ls.jsonl -- ls /
                                        one JSON object per syscall
   observer -tt -T -o - -- ls /         strace-style lines with times and durations
+  observer -X verbose -x -e write=1 -o - -- echo hi
+                                       strace's display options: constants with their
+                                       numbers, strings in hex, a dump of what fd 1 got
   observer -Z -s '!%memory' -o - -- ls /
                                        only failing syscalls, except memory ones
   python -m observer.formatter trace.log -o out/
@@ -142,7 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="strace's filter syntax: trace=LIST (as -s; all, none, /REGEX), "
                              "status=failed (as "
                              "-Z), status=successful or status=unfinished (calls that never "
-                             "returned); repeatable")
+                             "returned); and for the strace format raw=LIST (those calls' "
+                             "arguments as hex numbers), abbrev=LIST and verbose=LIST (their "
+                             "structures in short, or decoded at all; default all), read=FD,.. "
+                             "and write=FD,.. (a hex dump of the data read from or written to "
+                             "those fds); repeatable")
     target.add_argument("-Z", "--failed", action="store_true",
                         help="only syscalls that returned an error (decided in the kernel)")
     target.add_argument("command", nargs="*", metavar="[--] CMD ARGS",
@@ -168,6 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="strace format: time since the previous syscall's entry")
     out.add_argument("-T", dest="durations", action="store_true",
                      help="strace format: time spent in each syscall")
+    out.add_argument("-x", dest="hex_strings", action="count", default=0,
+                     help="strace format: strings with a non-ASCII byte in hex, \\x68\\x65 "
+                          "(-xx: every string)")
+    out.add_argument("-X", dest="xlat", metavar="FORMAT",
+                     help="strace format: constants as raw numbers (raw), names (abbrev, the "
+                          "default) or both, 0x241 /* O_WRONLY|O_CREAT|O_TRUNC */ (verbose)")
     out.add_argument("--string-limit", type=int, default=256, metavar="N",
                      help="bytes kept of path and name arguments (default: 256; longer ones "
                           "are marked truncated)")
@@ -224,7 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no messages on stderr except errors")
     parser.add_argument("-v", "--verbose", action="count", default=0,
-                        help="print libbpf messages (-vv: debug)")
+                        help="notes and libbpf's messages (-vv: debug); in the strace "
+                             "format also structures with every member, as strace -v")
     parser.add_argument("-V", "--version", action="version", version=f"observer {__version__}")
     return parser
 
@@ -293,17 +310,29 @@ def options_of(args: argparse.Namespace) -> Options:
         format=args.format, tid=args.tid, string_limit=args.string_limit,
         data_limit=args.data_limit, decode_fds=args.decode_fds, absolute=args.absolute,
         probe_root=os.environ.get(PROBE_ROOT_ENV, "/"), verbose=args.verbose,
+        hex_strings=min(args.hex_strings, 2),
+        xlat="abbrev" if args.xlat is None else parse_xlat(args.xlat),
         quiet=args.quiet, face="cli")
     syscall_lists = list(args.syscall)
+    shown: dict[str, list[str]] = {"raw": [], "abbrev": [], "verbose": [], "read": [],
+                                   "write": []}
     for expr in args.expr:
-        key, _, value = expr.rpartition("=") if "=" in expr else ("trace", "=", expr)
+        key, _, value = expr.partition("=") if "=" in expr else ("trace", "=", expr)
         if key == "trace":
             syscall_lists.append(value)
         elif key == "status" and value in ("failed", "successful", "unfinished"):
             setattr(opts, value, True)
+        elif key in shown:
+            shown[key].append(value)
         else:
-            raise UsageError(f"unsupported -e {expr!r}: observer reads -e trace=LIST and "
-                             "-e status=failed|successful|unfinished")
+            raise UsageError(f"unsupported -e {expr!r}: observer reads -e trace=LIST, "
+                             "-e status=failed|successful|unfinished, and for the strace format "
+                             "-e raw=, abbrev=, verbose= (syscalls) and -e read=, write= (fds)")
+    opts.raw_syscalls = display_selection(shown["raw"]) or []
+    opts.abbrev_syscalls = display_selection(shown["abbrev"])
+    opts.verbose_syscalls = display_selection(shown["verbose"])
+    opts.read_fds = parse_fds(shown["read"], "-e read=")
+    opts.write_fds = parse_fds(shown["write"], "-e write=")
     if args.run_as is not None:
         raise UsageError("-u USER would run the command as USER, as strace's -u does, which "
                          "observer does not do: --user USER traces only USER's syscalls")

@@ -82,7 +82,15 @@ class Tracer:
     ``--ring-size``). A thread of the C++ core drains the ring as records come, also while
     Python is busy elsewhere; ``backlog_size`` (MiB or a suffixed string, as ``--backlog``;
     default 16 ring sizes, at most 1 GiB) bounds what it holds until batches() takes it, and
-    what does not fit is counted in ``dropped``. ``verbose`` (1, 2) prints libbpf's messages.
+    what does not fit is counted in ``dropped``. ``verbose`` (1, 2) prints notes and
+    libbpf's messages, and in the strace format shows structures in full, as strace -v.
+
+    The strace format shows values as strace's display options say: ``hex_strings`` (1: -x,
+    strings with a non-ASCII byte in hex; 2: -xx, all), ``xlat`` (-X: "raw", "abbrev",
+    "verbose"), ``raw_syscalls``, ``abbrev_syscalls`` and ``verbose_syscalls`` (-e raw=,
+    abbrev=, verbose=: syscalls as ``syscalls`` takes them) and ``read_fds``/``write_fds``
+    (-e read=, write=: hex dumps of the data). Like ``timestamps`` they choose the strace
+    format when an output is given without one, and are refused with another format.
 
     The run is the command line's (observer._session.Session): it ends after ``duration``,
     or once every traced process has exited when there are pids or a command. A command that
@@ -139,6 +147,13 @@ class Tracer:
         latency: bool = False,
         summary_sort: str = "time",
         summary_columns: str | None = None,
+        hex_strings: int = 0,
+        xlat: str = "abbrev",
+        raw_syscalls: int | str | Iterable[int | str] | None = None,
+        abbrev_syscalls: int | str | Iterable[int | str] | None = None,
+        verbose_syscalls: int | str | Iterable[int | str] | None = None,
+        read_fds: int | str | Iterable[int | str] | None = None,
+        write_fds: int | str | Iterable[int | str] | None = None,
         verbose: int = 0,
     ) -> None:
         # str or bytes (arguments need not be UTF-8); kept as str, bytes as surrogates.
@@ -174,6 +189,12 @@ class Tracer:
             ring_size=_options.parse_size(ring_size),
             backlog=(0 if backlog_size is None else
                      _options.parse_size(backlog_size, power_of_two=False, name="backlog size")),
+            hex_strings=hex_strings, xlat=_options.parse_xlat(xlat, "xlat="),
+            raw_syscalls=_options.display_selection(_strings(raw_syscalls)) or [],
+            abbrev_syscalls=_options.display_selection(_strings(abbrev_syscalls)),
+            verbose_syscalls=_options.display_selection(_strings(verbose_syscalls)),
+            read_fds=_options.parse_fds(_strings(read_fds), "read_fds="),
+            write_fds=_options.parse_fds(_strings(write_fds), "write_fds="),
             verbose=verbose, face="api",
         ).check()
         #: CLOCK_REALTIME - CLOCK_MONOTONIC when the tracer started (see clock_offset_ns()).

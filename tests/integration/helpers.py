@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -217,9 +217,10 @@ def fidelity() -> ModuleType:
     return module
 
 
-def traced_by_both(source: Path, tmp_path: Path) -> tuple[str, str]:
+def traced_by_both(source: Path, tmp_path: Path,
+                   option: Sequence[str] = ()) -> tuple[str, str]:
     """strace's and observer's (--format strace) lines of the C program source, built with gcc
-    and run once under each, in tmp_path."""
+    and run once under each, in tmp_path, with the same display options (-X raw...)."""
     if shutil.which("strace") is None or shutil.which("gcc") is None:
         pytest.fail("strace (the oracle) and gcc are needed (Makefile APT_PACKAGES)")
     program = tmp_path / source.stem
@@ -227,10 +228,10 @@ def traced_by_both(source: Path, tmp_path: Path) -> tuple[str, str]:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C", "LC_ALL": "C",
            "TZ": "UTC"}
     s_out, o_out = tmp_path / f"{source.stem}.strace", tmp_path / f"{source.stem}.observer"
-    subprocess.run(["strace", "-f", "-o", str(s_out), str(program)], cwd=tmp_path, env=env,
-                   check=True, timeout=120)
+    subprocess.run(["strace", "-f", *option, "-o", str(s_out), str(program)], cwd=tmp_path,
+                   env=env, check=True, timeout=120)
     own = {k: v for k, v in os.environ.items() if k in ("PYTHONPATH", "VIRTUAL_ENV")}
-    subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format", "strace", "-o",
-                    str(o_out), "--", str(program)], cwd=tmp_path, env={**env, **own},
+    subprocess.run([sys.executable, "-m", "observer", "-q", "-f", "--format", "strace", *option,
+                    "-o", str(o_out), "--", str(program)], cwd=tmp_path, env={**env, **own},
                    check=True, timeout=120)
     return s_out.read_text(), o_out.read_text()

@@ -19,7 +19,7 @@ from .helpers import compile_c, fidelity, run_observer
 pytestmark = pytest.mark.bpf
 
 SOURCE = Path(__file__).parent / "workloads" / "args.c"
-MARKER = 'access("/args-begin", F_OK)'
+MARKER = 'access("/args-begin", '  # F_OK, 0 or 0 /* F_OK */ as -X says
 
 
 def the_workload_lines(text: str) -> list[str]:
@@ -31,13 +31,18 @@ def the_workload_lines(text: str) -> list[str]:
     return [tool.normalise(line, {}) for line in mine[start:]]
 
 
-def test_arguments_are_printed_as_strace_prints_them(tmp_path: Path) -> None:
+@pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
+                         ids=lambda option: " ".join(option) or "abbrev")
+def test_arguments_are_printed_as_strace_prints_them(tmp_path: Path,
+                                                     option: list[str]) -> None:
+    """Also with -X raw and -X verbose: modes, devices and flags as strace writes them then."""
     if shutil.which("strace") is None:
         pytest.fail("strace is needed as the oracle (Makefile APT_PACKAGES)")
     program = compile_c(tmp_path, SOURCE.read_text())
     s_out, o_out = tmp_path / "strace.log", tmp_path / "observer.log"
-    subprocess.run(["strace", "-f", "-o", str(s_out), str(program)], check=True, timeout=60)
-    traced = run_observer("-q", "-f", "--format", "strace", "-o", str(o_out), "--",
+    subprocess.run(["strace", "-f", *option, "-o", str(s_out), str(program)], check=True,
+                   timeout=60)
+    traced = run_observer("-q", "-f", "--format", "strace", *option, "-o", str(o_out), "--",
                           str(program))
     assert traced.returncode == 0, traced.stderr
     expected = the_workload_lines(s_out.read_text())

@@ -19,9 +19,12 @@ pytestmark = pytest.mark.bpf
 SOURCE = Path(__file__).parent / "workloads" / "net.c"
 
 
+@pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
+                         ids=lambda option: " ".join(option) or "abbrev")
 def test_socket_options_and_message_flags_are_shown_as_strace_shows_them(
-        tmp_path: Path) -> None:
-    strace_text, observer_text = traced_by_both(SOURCE, tmp_path)
+        tmp_path: Path, option: list[str]) -> None:
+    """Also with -X raw and -X verbose: each constant as strace writes it then."""
+    strace_text, observer_text = traced_by_both(SOURCE, tmp_path, option)
     result = fidelity().compare(strace_text, observer_text, "net")
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert result.strace_lines > 60, strace_text

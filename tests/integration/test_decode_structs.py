@@ -31,9 +31,13 @@ _POLLING = {"signals": re.compile(r'^(openat\(AT_FDCWD, "/proc/\d+/syscall"'
                                   r'|(newfstatat|read|close)\(5[,)]|clock_nanosleep\()')}
 
 
+@pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
+                         ids=lambda option: " ".join(option) or "abbrev")
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80)])
-def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int) -> None:
-    strace_text, observer_text = traced_by_both(WORKLOADS / f"{name}.c", tmp_path)
+def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int,
+                                option: list[str]) -> None:
+    """Also with -X raw and -X verbose: each constant as strace writes it then."""
+    strace_text, observer_text = traced_by_both(WORKLOADS / f"{name}.c", tmp_path, option)
     strace = _TIMES.sub(r"\1=N", strace_text)
     observer = _TIMES.sub(r"\1=N", observer_text)
     result = fidelity().compare(strace, observer, name, _POLLING.get(name))

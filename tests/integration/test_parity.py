@@ -86,6 +86,13 @@ MATRIX = [
     (["-f", "--format", "strace"], {"follow": True, "format": "strace"}, "f.txt"),
     (["-ff", "--format", "strace"], {"per_process": True, "format": "strace"}, "ff"),
     (["-ff"], {"per_process": True}, "ffdir"),
+    (["-x", "-X", "verbose"], {"hex_strings": 1, "xlat": "verbose"}, "x.txt"),
+    (["-xx", "-v", "-e", "raw=access"],
+     {"hex_strings": 2, "verbose": 1, "raw_syscalls": "access"}, "xx.txt"),
+    (["-e", "verbose=none", "-e", "abbrev=read", "-e", "read=3", "-e", "write=1"],
+     {"verbose_syscalls": "none", "abbrev_syscalls": "read", "read_fds": 3, "write_fds": "1"},
+     "dump.txt"),
+    (["-ff", "-X", "raw"], {"per_process": True, "xlat": "raw"}, "ff"),
 ]
 
 TRACER = """

@@ -182,6 +182,22 @@ def test_ctrl_c_interrupts_batches() -> None:
     assert not missed, missed
 
 
+def test_straces_display_options_are_the_strace_formats() -> None:
+    """As on the command line, with the keywords' names in the messages."""
+    tracer = observer.Tracer(output="t.txt", hex_strings=1, xlat="verbose", read_fds="3,4")
+    assert tracer.format == "strace" and tracer.options.read_fds == [3, 4]
+    with pytest.raises(observer.UsageError, match="hex_strings applies to format='strace', "
+                                                  "not batches"):
+        observer.Tracer(hex_strings=1)
+    with pytest.raises(observer.UsageError, match="xlat, write_fds apply to format='strace', "
+                                                  "not jsonl"):
+        observer.Tracer(format="jsonl", xlat="raw", write_fds=1)
+    with pytest.raises(observer.UsageError, match="invalid xlat= 'both'"):
+        observer.Tracer(format="strace", xlat="both")
+    with pytest.raises(observer.UsageError, match="invalid fd 'x' for read_fds="):
+        observer.Tracer(format="strace", read_fds="x")
+
+
 def test_bad_options_raise_usage_errors() -> None:
     with pytest.raises(observer.UsageError, match="unknown syscall"):
         observer.Tracer(syscalls="openatt")
