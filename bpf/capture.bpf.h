@@ -20,6 +20,7 @@
 const volatile __u32 string_limit = 0; /* bytes per string argument, 0 = no strings */
 const volatile __u8 capture_blobs = 0;  /* capture_plan is in use */
 const volatile __u32 argv_limit = 0;    /* bytes kept of each execve argv string */
+const volatile __u32 control_limit = 0; /* net.core.optmem_max: bytes of msg_control read */
 
 /* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
 const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
@@ -235,14 +236,38 @@ struct user_msghdr64 {
 };
 #define SOCKADDR_MAX 128
 
+/* A msghdr's control messages at x in the item at start: struct control_head, then the
+ * bytes kept. The whole of what strace reads must be readable (its last byte is tried), else
+ * strace shows the pointer. Returns the new x. */
+static __always_inline __u32 control_item(struct record *r, __u32 start, __u32 x, __u64 control,
+					  __u64 controllen)
+{
+	struct control_head head = {};
+	__u64 len = controllen < control_limit ? controllen : control_limit;
+	__u8 last;
+
+	if (control && len >= 16 && len <= 0xffffffff &&
+	    !bpf_probe_read_user(&last, sizeof(last), (const void *)(control + len - 1))) {
+		head.kept = len < CONTROL_KEPT ? len : CONTROL_KEPT;
+		if (bpf_probe_read_user(ITEM_AT(r, start, x + sizeof(head)),
+					head.kept & (CONTROL_KEPT * 2 - 1), (const void *)control))
+			head.kept = 0;
+		else
+			head.len = len;
+	}
+	__builtin_memcpy(ITEM_AT(r, start, x), &head, sizeof(head));
+	return x + sizeof(head) + (head.kept & (CONTROL_KEPT * 2 - 1));
+}
+
 /* sendmsg (entry) and recvmsg (exit) as the item at start: the struct user_msghdr at msg,
- * the u32 length of the name kept, the name, and its iovec as iovec_item writes it. Returns
- * the item's length, 0 if msg is unreadable. Global, as iovec_item. */
+ * the u32 length of the name kept, the name, its control messages as control_item writes
+ * them, and its iovec as iovec_item writes it. Returns the item's length, 0 if msg is
+ * unreadable. Global, as iovec_item. */
 __noinline int msghdr_item(__u64 msg_ptr, __u32 cap, long budget, __u32 start)
 {
 	struct record *r = record_buffer();
 	struct user_msghdr64 msg;
-	__u32 name = 0;
+	__u32 name = 0, x;
 
 	if (!r || bpf_probe_read_user(&msg, sizeof(msg), (const void *)msg_ptr))
 		return 0;
@@ -254,8 +279,10 @@ __noinline int msghdr_item(__u64 msg_ptr, __u32 cap, long budget, __u32 start)
 			name = 0;
 	}
 	__builtin_memcpy(ITEM_AT(r, start, sizeof(msg)), &name, sizeof(name));
+	x = control_item(r, start, sizeof(msg) + 4 + (name & (SOCKADDR_MAX * 2 - 1)), msg.control,
+			 msg.controllen);
 	return iovec_item(msg.iov, msg.iovlen, budget, cap & 0x7fffffff,
-			  (start & (ITEMS_START_MAX - 1)) << 12 | (sizeof(msg) + 4 + name));
+			  (start & (ITEMS_START_MAX - 1)) << 12 | x);
 }
 
 /* Appends how many struct linux_dirent64 records the len bytes at buf hold as an ITEM_COUNT

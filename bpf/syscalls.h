@@ -165,6 +165,16 @@ struct iov_item {
 	__u32 __pad;
 };
 
+/* A CAPTURE_MSGHDR blob's control messages, between the name and the iovec: the bytes of
+ * msg_control strace reads (msg_controllen, at most the kernel's net.core.optmem_max), 0 when
+ * there are fewer than a struct cmsghdr or they cannot all be read, then the first kept of
+ * them (at most CONTROL_KEPT: a cmsghdr and strace's 32 descriptors fit, twice over). */
+#define CONTROL_KEPT 256
+struct control_head {
+	__u32 len;  /* bytes strace reads, 0: it shows the pointer */
+	__u32 kept; /* bytes that follow */
+};
+
 /* execve's argv is captured as one blob: each string, cut at --data-limit bytes, then a byte
  * saying how it ended; ARGV_MORE ends the blob when the array had more elements than were
  * kept. Its envp is captured as the number of its pointers, a __u32. */

@@ -5,8 +5,10 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cstring>
 
+#include "decode_printers.h"
 #include "decode_structs.h"
 #include "text.h"
 #include "uapi_consts.h"
@@ -16,13 +18,6 @@ namespace observer {
 namespace {
 
 using namespace text;
-
-template <class T>
-bool load_at(std::string_view bytes, size_t offset, T* value) noexcept {
-  if (offset > bytes.size() || bytes.size() - offset < sizeof(T)) return false;
-  std::memcpy(value, bytes.data() + offset, sizeof(T));
-  return true;
-}
 
 // Bytes as strace writes them inside -y's <...>: its string escapes without the quotes, and
 // '<' and '>' in octal so that the brackets stay unambiguous.
@@ -188,7 +183,8 @@ char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t
   return out;
 }
 
-// A msghdr blob: the struct, the u32 length of the name kept, the name, the iovec blob.
+// A msghdr blob: the struct, the u32 length of the name kept, the name, the control
+// messages (struct control_head and the bytes kept), the iovec blob.
 // entry is recvmsg's struct as it was given (for msg_namelen=128 => 16), or nullptr.
 char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entry,
                  int64_t ret) noexcept {
@@ -209,10 +205,14 @@ char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entr
     out = put_hex(out, msg.name);
   out = put_num(put(out, ", msg_namelen="), given.namelen);
   if (given.namelen != msg.namelen) out = put_num(put(out, " => "), msg.namelen);
-  out = put_iovec_bytes(put(out, ", msg_iov="), bytes.substr(sizeof(msg) + 4 + name_kept), true,
-                        ret);
+  std::string_view rest = bytes.substr(sizeof(msg) + 4 + name_kept);
+  control_head control;
+  size_t control_size = load_at(rest, 0, &control) ? sizeof(control) + control.kept : 0;
+  std::string_view iov = rest.substr(std::min(control_size, rest.size()));
+  out = put(out, ", msg_iov=");
+  out = msg.iov ? put_iovec_bytes(out, iov, true, ret) : put(out, "NULL");
   out = put_num(put(out, ", msg_iovlen="), msg.iovlen);
-  if (msg.controllen) out = put_hex(put(out, ", msg_control="), msg.control);
+  out = put_msg_control(out, msg.control, msg.controllen, rest.substr(0, control_size));
   out = put_num(put(out, ", msg_controllen="), msg.controllen);
   out = put_flags(put(out, ", msg_flags="), msg.flags, kMsgFlags);
   return put(out, "}");

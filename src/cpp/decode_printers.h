@@ -52,6 +52,11 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept;  // decode_proc
 // argument i of e of that type from its captured bytes (setsockopt's and getsockopt's values),
 // or the pointer when there are none, the call failed or the length does not fit the type.
 bool is_net_value(Arg type) noexcept;
+// sendmsg's and recvmsg's ", msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, ...}]" of
+// a msghdr's control messages at addr, controllen bytes long, from their blob (struct
+// control_head and the bytes kept); nothing when controllen is 0.
+char* put_msg_control(char* out, uint64_t addr, uint64_t controllen,
+                      std::string_view blob) noexcept;  // decode_net.cpp
 char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
                     unsigned i) noexcept;
 

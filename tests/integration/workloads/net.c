@@ -18,14 +18,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-// A page followed by an unreadable one: an object placed at its end runs into the second.
-static char *page_end(size_t size) {
-	char *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		_exit(1);
-	munmap(p + 4096, 4096);
-	return p + 4096 - size;
-}
+#include "page_end.h"
 
 int main(void) {
 	int *ival = (int *)page_end(sizeof(int));
