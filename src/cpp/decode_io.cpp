@@ -199,8 +199,8 @@ char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entr
   out = put(out, "{msg_name=");
   if (!msg.name)
     out = put(out, "NULL");
-  else if (name_kept && msg.namelen)
-    out = put_sockaddr(out, name.substr(0, msg.namelen < name_kept ? msg.namelen : name_kept));
+  else if (name_kept && msg.namelen)  // no longer than the room it was given, as strace reads it
+    out = put_sockaddr(out, name.substr(0, std::min({msg.namelen, given.namelen, name_kept})));
   else
     out = put_hex(out, msg.name);
   out = put_num(put(out, ", msg_namelen="), given.namelen);
@@ -382,6 +382,11 @@ char* put_result_detail(char* out, const SyscallInfo& info, const Event& e,
                         const Strings& items) noexcept {
   if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret) || info.nargs < 2) return out;
   if (info.args[1] == Arg::kFdSet) return put_select_result(out, info, e, items);
+  if (info.nargs > 4 && info.args[4] == Arg::kTimespecLeft) {  // recvmmsg: the time left
+    if (e.ret == 0) return put(out, " (Timeout)");
+    const std::string_view* left = e.args[4] ? items.find_exit_blob(4) : nullptr;
+    return left ? put(put_timespec(put(out, " (left "), *left), ")") : out;
+  }
   if (info.args[0] != Arg::kPollFds) return out;
   if (e.ret == 0) return put(out, " (Timeout)");
   const std::string_view* bytes = items.find_exit_blob(0);

@@ -159,12 +159,6 @@ char* put_inet_addr(char* out, const void* addr) {
   return put(put(put(out, "inet_addr(\""), text), "\")");
 }
 
-char* put_ifindex(char* out, uint32_t index) {
-  char name[IF_NAMESIZE] = {};
-  if (index && if_indextoname(index, name))
-    return put(put(put(out, "if_nametoindex(\""), name), "\")");
-  return put_num(out, index);
-}
 
 // Fields of a struct strace shows while they fit in len: {pid=1, uid=0}, and the bytes of a
 // field cut short in hex, {pid="\xe4\x44\x00"}. Fields from unsigned_from on are unsigned.
@@ -587,6 +581,13 @@ char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
   }
   if (end) return end;
   return v ? put_hex(out, v) : put(out, "NULL");
+}
+
+char* put_ifindex(char* out, uint32_t index) noexcept {
+  char name[IF_NAMESIZE] = {};
+  if (index && if_indextoname(index, name))
+    return put(put(put(out, "if_nametoindex(\""), name), "\")");
+  return put_num(out, index);
 }
 
 char* put_msg_control(char* out, uint64_t addr, uint64_t controllen,

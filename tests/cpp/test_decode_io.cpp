@@ -329,6 +329,16 @@ void vectors_messages_and_polls() {
                                {ITEM_BLOB, 2, bytes_of(remaining), false, true}})),
            "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=1, tv_nsec=0}, NULL, 8) = 1 "
            "([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999998064})");
+  // recvmmsg: the timeout given, then the time it had left, or (Timeout).
+  Event mmsg = call("recvmmsg", {3, 0xa000, 1, 0, 0xa100}, 1);
+  std::vector<Item> times = {{ITEM_BLOB, 4, bytes_of(asked), false, false},
+                             {ITEM_BLOB, 4, bytes_of(remaining), false, true}};
+  CHECK_EQ(line(record(mmsg, times)),
+           "recvmmsg(3, 0xa000, 1, 0, {tv_sec=1, tv_nsec=0}) = 1 "
+           "(left {tv_sec=0, tv_nsec=999998064})");
+  mmsg.ret = 0;
+  CHECK_EQ(line(record(mmsg, times)),
+           "recvmmsg(3, 0xa000, 1, 0, {tv_sec=1, tv_nsec=0}) = 0 (Timeout)");
 }
 
 void plans_follow_the_argument_types() {

@@ -11,11 +11,14 @@
 #include <linux/sockios.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "page_end.h"
@@ -102,6 +105,23 @@ int main(void) {
 	recvfrom(pair[1], buf, sizeof(buf), 0, NULL, NULL);
 	sendto(pair[0], "cd", 2, 0x10000000, NULL, 0);
 	recvfrom(pair[1], buf, sizeof(buf), MSG_DONTWAIT | MSG_CMSG_CLOEXEC, NULL, NULL);
+
+	// Addresses: a link-local IPv6 one with its interface and without a scope id, an
+	// abstract AF_UNIX name with NULs in it, a family with no decoder (raw bytes), a netlink
+	// address with groups and padding.
+	struct sockaddr_in6 in6 = {.sin6_family = AF_INET6, .sin6_port = htons(7),
+				   .sin6_scope_id = 1};
+	in6.sin6_addr.s6_addr[0] = 0xfe;
+	in6.sin6_addr.s6_addr[1] = 0x80;
+	in6.sin6_addr.s6_addr[15] = 1;
+	connect(-1, (struct sockaddr *)&in6, sizeof(in6));
+	connect(-1, (struct sockaddr *)&in6, sizeof(in6) - sizeof(in6.sin6_scope_id));
+	struct sockaddr_un un = {.sun_family = AF_UNIX, .sun_path = "\0ab\0\001c"};
+	connect(-1, (struct sockaddr *)&un, offsetof(struct sockaddr_un, sun_path) + 7);
+	struct sockaddr raw = {.sa_family = AF_APPLETALK, .sa_data = "xyz"};
+	connect(-1, &raw, 5);
+	struct sockaddr_nl snl = {.nl_family = AF_NETLINK, .nl_pad = 3, .nl_groups = 5};
+	connect(-1, (struct sockaddr *)&snl, sizeof(snl));
 
 	// ioctl: commands by name, with a pointer or NULL; unknown ones as _IOC().
 	ioctl(-1, SIOCGIFFLAGS, NULL);
