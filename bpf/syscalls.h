@@ -150,6 +150,22 @@ enum capture_flag {
 /* capture_slot.elem of a fixed CAPTURE_EXIT slot read only when the call was interrupted (its
  * result is a restart code, -516 to -512): the time left that nanosleep wrote. */
 #define ELEM_RESTARTED 7
+/* capture_slot.elem of a CAPTURE_MSGHDR slot at exit: an array of args[size_arg] struct
+ * mmsghdr (sendmmsg; ELEM_MMSG_RECV: recvmmsg's, as many as it returned), read even when
+ * sendmmsg failed: struct mmsg_head, then per
+ * element kept its struct mmsg_item and its msghdr as CAPTURE_MSGHDR writes one (recvmmsg's
+ * data no more than its msg_len), while they fit in the item. */
+#define ELEM_MMSG 8
+#define ELEM_MMSG_RECV 9
+#define MMSG_KEPT 8
+struct mmsg_head {
+	__u32 count; /* elements of the array (vlen) */
+	__u32 kept;  /* elements that follow */
+};
+struct mmsg_item {
+	__u32 msg_len; /* what the call wrote there */
+	__u32 size;    /* bytes of the msghdr that follow */
+};
 
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut
  * at the data limit), then per element its struct iovec and its data. */

@@ -202,6 +202,12 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(sizeof(struct msghdr), arg, CAPTURE_ENTRY, 0, 0);
         add(data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, 0, 0);
         break;
+      case Arg::kMmsgSend:  // at exit, with the msg_len the call wrote; failed or not
+        add(data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, next, ELEM_MMSG);
+        break;
+      case Arg::kMmsgRecv:  // at exit: each element's data no more than its msg_len
+        add(data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, next, ELEM_MMSG_RECV);
+        break;
       case Arg::kPollFds:  // the events asked for, then the ones returned
         add(kPollFdsMax, arg, CAPTURE_ENTRY | CAPTURE_COUNT, next, sizeof(struct pollfd));
         add(kPollFdsMax, arg, CAPTURE_EXIT | CAPTURE_COUNT, next, sizeof(struct pollfd));

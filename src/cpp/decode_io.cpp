@@ -196,11 +196,14 @@ char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entr
   Msghdr given = msg;
   if (entry) load_at(*entry, 0, &given);
   std::string_view name = bytes.substr(sizeof(msg) + 4, name_kept);
+  // No longer than the room it was given, as strace reads it; shorter than a family, the
+  // pointer.
+  uint32_t name_len = std::min({msg.namelen, given.namelen, name_kept});
   out = put(out, "{msg_name=");
   if (!msg.name)
     out = put(out, "NULL");
-  else if (name_kept && msg.namelen)  // no longer than the room it was given, as strace reads it
-    out = put_sockaddr(out, name.substr(0, std::min({msg.namelen, given.namelen, name_kept})));
+  else if (name_len >= sizeof(sa_family_t))
+    out = put_sockaddr(out, name.substr(0, name_len));
   else
     out = put_hex(out, msg.name);
   out = put_num(put(out, ", msg_namelen="), given.namelen);
@@ -216,6 +219,38 @@ char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entr
   out = put_num(put(out, ", msg_controllen="), msg.controllen);
   out = put_flags(put(out, ", msg_flags="), msg.flags, kMsgFlags);
   return put(out, "}");
+}
+
+// sendmmsg's and recvmmsg's array (an ELEM_MMSG blob at addr): the first shown elements,
+// at most strace's 32, each {msg_hdr={...}, msg_len=8} with msg_len for the first with_len;
+// recv: each element's data no more than its msg_len. An element not kept (unreadable) ends
+// the array with where it is, as strace ends it.
+char* put_mmsgs(char* out, std::string_view bytes, uint64_t addr, uint64_t shown,
+                uint64_t with_len, bool recv) noexcept {
+  constexpr uint64_t kShown = 32, kMmsghdr = sizeof(Msghdr) + 8;
+  mmsg_head head;
+  if (!load_at(bytes, 0, &head) || (shown && !head.kept)) return put_hex(out, addr);
+  size_t at = sizeof(head);
+  *out++ = '[';
+  for (uint64_t k = 0; k < shown; ++k) {
+    if (k) out = put(out, ", ");
+    if (k >= kShown) {
+      out = put(out, "...");
+      break;
+    }
+    mmsg_item item;
+    if (k >= head.kept || !load_at(bytes, at, &item) ||
+        bytes.size() - at - sizeof(item) < item.size) {
+      out = put(put_hex(put(out, "... /* "), addr + k * kMmsghdr), " */");
+      break;
+    }
+    out = put_msghdr(put(out, "{msg_hdr="), bytes.substr(at + sizeof(item), item.size), nullptr,
+                     recv ? static_cast<int64_t>(item.msg_len) : -1);
+    if (k < with_len) out = put_num(put(out, ", msg_len="), item.msg_len);
+    *out++ = '}';
+    at += sizeof(item) + item.size;
+  }
+  return put(out, "]");
 }
 
 // poll's array: [{fd=3, events=POLLIN}, ...], each fd with what it names under -y; "..."
@@ -294,7 +329,7 @@ char* put_select_result(char* out, const SyscallInfo& info, const Event& e,
 bool is_io_arg(Arg type) noexcept {
   switch (type) {
     case Arg::kIovecIn: case Arg::kIovecOut: case Arg::kMsghdrIn: case Arg::kMsghdrOut:
-    case Arg::kPollFds: case Arg::kIntPair: case Arg::kSockaddrOut: case Arg::kSocklen:
+    case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kPollFds: case Arg::kIntPair: case Arg::kSockaddrOut: case Arg::kSocklen:
     case Arg::kFdSet: case Arg::kFdSetEntry: case Arg::kTimespecLeft: case Arg::kTimevalLeft:
     case Arg::kPselectSig:
       return true;
@@ -324,6 +359,15 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
       const std::string_view* filled = items.find_exit_blob(i);
       if (filled && returned) return put_msghdr(out, *filled, bytes, e.ret);
       break;
+    }
+    case Arg::kMmsgSend: case Arg::kMmsgRecv: {
+      // sendmmsg's whole vector, failed or not; recvmmsg's as many as it returned.
+      const std::string_view* vec = items.find_exit_blob(i);
+      bool recv = type == Arg::kMmsgRecv;
+      if (!vec || (recv && !returned)) break;
+      uint64_t sent = returned ? static_cast<uint64_t>(e.ret) : 0;
+      return put_mmsgs(out, *vec, v, recv ? sent : static_cast<uint32_t>(e.args[i + 1]), sent,
+                       recv);
     }
     case Arg::kPollFds:
       if (bytes) return put_pollfds(out, *bytes, truncated, items);

@@ -130,6 +130,8 @@ enum class Arg : uint8_t {
   kRusageWho,      // RUSAGE_SELF
   kItimerWhich,    // ITIMER_REAL
   kTimerfdFlags,   // TFD_TIMER_ABSTIME (timerfd_settime)
+  kMmsgSend,       // [{msg_hdr={...}, msg_len=1}, ...] (sendmmsg): vlen next, msg_len as sent
+  kMmsgRecv,       // the same, filled by the call (recvmmsg): as many as it returned
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

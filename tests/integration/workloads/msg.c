@@ -4,7 +4,8 @@
 // Control messages of sendmsg and recvmsg, for test_decode_net.py: descriptors passed over a
 // socketpair and received (with MSG_CTRUNC when the room is too small), headers cut short by
 // msg_controllen or longer than it, a control buffer shorter than a header, unreadable and
-// NULL, SOL_IP's types and unknown levels and types, and msghdrs without an iovec.
+// NULL, SOL_IP's types and unknown levels and types, and msghdrs without an iovec; the
+// vectors of sendmmsg and recvmmsg.
 #define _GNU_SOURCE
 #include <netinet/in.h>
 #include <string.h>
@@ -68,6 +69,20 @@ int main(void) {
 		rh.msg_controllen = round ? CMSG_SPACE(sizeof(int)) : sizeof(room.buf);
 		recvmsg(sv[1], &rh, 0);
 	}
+
+	// sendmmsg and recvmmsg: two messages, each with its length; then a vector whose second
+	// element cannot be read.
+	char in2[8];
+	struct iovec two[2] = {{"ab", 2}, {"cde", 3}}, back[2] = {{got, sizeof(got)}, {in2, 8}};
+	struct mmsghdr mm[2] = {{.msg_hdr = {.msg_iov = &two[0], .msg_iovlen = 1}},
+				{.msg_hdr = {.msg_iov = &two[1], .msg_iovlen = 1}}};
+	sendmmsg(sv[0], mm, 2, 0);
+	struct mmsghdr rm[2] = {{.msg_hdr = {.msg_iov = &back[0], .msg_iovlen = 1}},
+				{.msg_hdr = {.msg_iov = &back[1], .msg_iovlen = 1}}};
+	recvmmsg(sv[1], rm, 2, MSG_DONTWAIT, NULL);
+	struct mmsghdr *last = (struct mmsghdr *)page_end(sizeof(*last));
+	memcpy(last, &mm[0], sizeof(*last));
+	sendmmsg(-1, last, 2, 0);
 
 	// Cut short, longer than the buffer, shorter than a header, unreadable, NULL.
 	struct msghdr *m = one(SOL_SOCKET, SCM_RIGHTS, fds, sizeof(fds), CMSG_LEN(sizeof(int)));
