@@ -372,9 +372,23 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
     case Arg::kPollFds:
       if (bytes) return put_pollfds(out, *bytes, truncated, items);
       break;
-    case Arg::kSockaddrOut: {  // what the call filled, as long as it said
+    case Arg::kSockaddrOut: {
+      // What the call filled, as long as it said and no longer than the room it was given,
+      // as strace reads it: the pointer where that is shorter than a family or unreadable (a
+      // length larger than the room may have left only the bytes to the end of the page).
       const std::string_view* filled = items.find_exit_blob(i);
-      if (!filled || !returned) break;
+      if (!filled || !returned || i + 1 >= 6) break;
+      const std::string_view* given = items.find_blob(i + 1, &truncated);
+      const std::string_view* got = items.find_exit_blob(i + 1);
+      int32_t given_len, got_len;
+      size_t want = filled->size();
+      if (got && load_at(*got, 0, &got_len) && got_len >= 0)
+        want = std::min<size_t>(static_cast<size_t>(got_len), sizeof(sockaddr_storage));
+      if (given && load_at(*given, 0, &given_len) && given_len >= 0)
+        want = std::min(want, static_cast<size_t>(given_len));
+      if (want < sizeof(sa_family_t) || filled->size() < want) break;
+      std::string_view addr = filled->substr(0, want);
+      filled = &addr;
       // An unnamed AF_UNIX socket's address is its family alone, as strace writes it.
       if (filled->size() <= sizeof(sa_family_t) && filled->size() >= 2 &&
           static_cast<uint8_t>((*filled)[0]) == AF_UNIX && (*filled)[1] == 0)

@@ -123,6 +123,17 @@ int main(void) {
 	struct sockaddr_nl snl = {.nl_family = AF_NETLINK, .nl_pad = 3, .nl_groups = 5};
 	connect(-1, (struct sockaddr *)&snl, sizeof(snl));
 
+	// An address longer than the room given for it: strace shows as much as fitted.
+	int us = socket(AF_UNIX, SOCK_DGRAM, 0);
+	struct sockaddr_un bound = {.sun_family = AF_UNIX, .sun_path = "net.sock.with.a.long.name"};
+	bind(us, (struct sockaddr *)&bound, sizeof(bound));
+	socklen_t *room = (socklen_t *)page_end(sizeof(socklen_t));
+	*room = 16;
+	getsockname(us, (struct sockaddr *)page_end(16), room);
+	*room = 1;
+	getsockname(us, (struct sockaddr *)page_end(16), room);
+	unlink(bound.sun_path);
+
 	// ioctl: commands by name, with a pointer or NULL; unknown ones as _IOC().
 	ioctl(-1, SIOCGIFFLAGS, NULL);
 	ioctl(-1, SIOCGIFINDEX, bad);
