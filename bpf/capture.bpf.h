@@ -279,8 +279,17 @@ __noinline int msghdr_item(__u64 msg_ptr, __u32 cap, long budget, __u32 where)
 	if (msg->name && msg->namelen) {
 		name = msg->namelen < SOCKADDR_MAX ? msg->namelen : SOCKADDR_MAX;
 		if (bpf_probe_read_user(ITEM_AT(r, start, x + sizeof(*msg) + 4),
-					name & (SOCKADDR_MAX * 2 - 1), (const void *)msg->name))
-			name = 0;
+					name & (SOCKADDR_MAX * 2 - 1), (const void *)msg->name)) {
+			/* recvmsg's msg_namelen may have grown past the room it gave: what is
+			 * left of the page, where that room may end. */
+			__u32 rest = 4096 - (msg->name & 4095);
+
+			name = rest < name ? rest : 0;
+			if (name && bpf_probe_read_user(ITEM_AT(r, start, x + sizeof(*msg) + 4),
+							name & (SOCKADDR_MAX * 2 - 1),
+							(const void *)msg->name))
+				name = 0;
+		}
 	}
 	__builtin_memcpy(ITEM_AT(r, start, x + sizeof(*msg)), &name, sizeof(name));
 	x = control_item(r, start, x + sizeof(*msg) + 4 + (name & (SOCKADDR_MAX * 2 - 1)),

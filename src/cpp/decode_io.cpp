@@ -198,7 +198,8 @@ char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entr
   std::string_view name = bytes.substr(sizeof(msg) + 4, name_kept);
   // No longer than the room it was given, as strace reads it; shorter than a family, the
   // pointer.
-  uint32_t name_len = std::min({msg.namelen, given.namelen, name_kept});
+  uint32_t name_len = std::min(msg.namelen, given.namelen);
+  if (name_kept < std::min<uint32_t>(name_len, sizeof(sockaddr_storage))) name_len = 0;
   out = put(out, "{msg_name=");
   if (!msg.name)
     out = put(out, "NULL");
@@ -358,6 +359,9 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
     case Arg::kMsghdrOut: {
       const std::string_view* filled = items.find_exit_blob(i);
       if (filled && returned) return put_msghdr(out, *filled, bytes, e.ret);
+      Msghdr given;  // failed: the name's room it was given, as strace shows it
+      if ((e.flags & EVENT_HAS_RET) && is_error(e.ret) && bytes && load_at(*bytes, 0, &given))
+        return put(put_num(put(out, "{msg_namelen="), static_cast<int32_t>(given.namelen)), "}");
       break;
     }
     case Arg::kMmsgSend: case Arg::kMmsgRecv: {

@@ -70,6 +70,10 @@ int main(void) {
 		recvmsg(sv[1], &rh, 0);
 	}
 
+	// A failed recvmsg: the name's room it was given.
+	rh.msg_namelen = 12;
+	recvmsg(-1, &rh, 0);
+
 	// sendmmsg and recvmmsg: two messages, each with its length; then a vector whose second
 	// element cannot be read.
 	char in2[8];
