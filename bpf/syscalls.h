@@ -157,7 +157,7 @@ enum capture_flag {
  * data no more than its msg_len), while they fit in the item. */
 #define ELEM_MMSG 8
 #define ELEM_MMSG_RECV 9
-#define MMSG_KEPT 8
+#define MMSG_KEPT 32
 struct mmsg_head {
 	__u32 count; /* elements of the array (vlen) */
 	__u32 kept;  /* elements that follow */
