@@ -36,7 +36,8 @@ constexpr Flag kFamilies[] = {{AF_UNIX, "AF_UNIX"},       {AF_INET, "AF_INET"},
 
 constexpr Flag kSockTypes[] = {{SOCK_STREAM, "SOCK_STREAM"}, {SOCK_DGRAM, "SOCK_DGRAM"},
                                {SOCK_RAW, "SOCK_RAW"},       {SOCK_SEQPACKET, "SOCK_SEQPACKET"},
-                               {SOCK_RDM, "SOCK_RDM"},       {SOCK_PACKET, "SOCK_PACKET"}};
+                               {SOCK_RDM, "SOCK_RDM"},       {SOCK_DCCP, "SOCK_DCCP"},
+                               {SOCK_PACKET, "SOCK_PACKET"}};
 
 constexpr Flag kSockFlags[] = {{SOCK_CLOEXEC, "SOCK_CLOEXEC"}, {SOCK_NONBLOCK, "SOCK_NONBLOCK"}};
 
@@ -581,6 +582,10 @@ char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
   }
   if (end) return end;
   return v ? put_hex(out, v) : put(out, "NULL");
+}
+
+char* put_sock_type_name(char* out, uint32_t type) noexcept {
+  return put_xval(out, type, kSockTypes, "SOCK_???");
 }
 
 char* put_ifindex(char* out, uint32_t index) noexcept {

@@ -52,6 +52,8 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept;  // decode_proc
 // argument i of e of that type from its captured bytes (setsockopt's and getsockopt's values),
 // or the pointer when there are none, the call failed or the length does not fit the type.
 bool is_net_value(Arg type) noexcept;
+// A socket type alone, SOCK_DGRAM, or 0x7 /* SOCK_??? */.
+char* put_sock_type_name(char* out, uint32_t type) noexcept;  // decode_net.cpp
 // An interface index as strace shows one: if_nametoindex("lo"), or the number.
 char* put_ifindex(char* out, uint32_t index) noexcept;  // decode_net.cpp
 // sendmsg's and recvmsg's ", msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, ...}]" of

@@ -313,6 +313,33 @@ constexpr StraceSockaddr kStraceSockaddrs[] = {
     {AF_XDP, sizeof(sockaddr_xdp)},
     {AF_MCTP, sizeof(sockaddr_mctp)}};
 
+// An AF_INET address's fields after its family: sin_port=htons(80), sin_addr=...
+char* put_in_fields(char* out, std::string_view bytes) {
+  sockaddr_in in{};
+  char text[INET_ADDRSTRLEN];
+  std::memcpy(&in, bytes.data(), std::min(bytes.size(), sizeof(in)));
+  inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
+  out = put_num(put(out, "sin_port=htons("), ntohs(in.sin_port));
+  return put(put(put(out, "), sin_addr=inet_addr(\""), text), "\")");
+}
+
+// An AF_INET6 address's, the scope id only where the length holds it, as the interface of
+// a link-local address.
+char* put_in6_fields(char* out, std::string_view bytes) {
+  sockaddr_in6 in6{};
+  char text[INET6_ADDRSTRLEN];
+  std::memcpy(&in6, bytes.data(), std::min(bytes.size(), sizeof(in6)));
+  inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof(text));
+  out = put_num(put(out, "sin6_port=htons("), ntohs(in6.sin6_port));
+  out = put_num(put(out, "), sin6_flowinfo=htonl("), ntohl(in6.sin6_flowinfo));
+  out = put(put(put(out, "), inet_pton(AF_INET6, \""), text), "\", &sin6_addr)");
+  if (bytes.size() <= offsetof(sockaddr_in6, sin6_scope_id)) return out;
+  out = put(out, ", sin6_scope_id=");
+  if (IN6_IS_ADDR_LINKLOCAL(&in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&in6.sin6_addr))
+    return put_ifindex(out, in6.sin6_scope_id);
+  return put_num(out, in6.sin6_scope_id);
+}
+
 // The bytes after the family as strace's print_sockaddr_data_raw shows them.
 char* put_sa_data(char* out, std::string_view bytes) {
   return put(put_quoted(put(out, ", sa_data="), bytes.substr(sizeof(sa_family_t)), false), "}");
@@ -322,7 +349,6 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
   sa_family_t family;
   if (bytes.size() < sizeof(family)) return put(out, "{...}");
   std::memcpy(&family, bytes.data(), sizeof(family));
-  char text[INET6_ADDRSTRLEN];
   switch (family) {
     case AF_UNIX: {
       // As far as the address length goes, at most the struct: a path to its first NUL, an
@@ -337,30 +363,43 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
         out = put_quoted(out, path.substr(0, path.find('\0')), false);
       return put(out, "}");
     }
-    case AF_INET: {
-      sockaddr_in in;
-      if (!load(bytes.substr(0, sizeof(in)), &in)) break;
-      inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
-      out = put_num(put(out, "{sa_family=AF_INET, sin_port=htons("), ntohs(in.sin_port));
-      return put(put(put(out, "), sin_addr=inet_addr(\""), text), "\")}");
-    }
-    case AF_INET6: {
-      // The scope id only where the length holds it, as the interface of a link-local
-      // address.
-      sockaddr_in6 in6{};
+    case AF_INET:
+      if (bytes.size() < sizeof(sockaddr_in)) break;
+      return put(put_in_fields(put(out, "{sa_family=AF_INET, "), bytes), "}");
+    case AF_INET6:
       if (bytes.size() < offsetof(sockaddr_in6, sin6_scope_id)) break;
-      std::memcpy(&in6, bytes.data(), std::min(bytes.size(), sizeof(in6)));
-      inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof(text));
-      out = put_num(put(out, "{sa_family=AF_INET6, sin6_port=htons("), ntohs(in6.sin6_port));
-      out = put_num(put(out, "), sin6_flowinfo=htonl("), ntohl(in6.sin6_flowinfo));
-      out = put(put(put(out, "), inet_pton(AF_INET6, \""), text), "\", &sin6_addr)");
-      if (bytes.size() <= offsetof(sockaddr_in6, sin6_scope_id)) return put(out, "}");
-      out = put(out, ", sin6_scope_id=");
-      if (IN6_IS_ADDR_LINKLOCAL(&in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&in6.sin6_addr))
-        out = put_ifindex(out, in6.sin6_scope_id);
-      else
-        out = put_num(out, in6.sin6_scope_id);
-      return put(out, "}");
+      return put(put_in6_fields(put(out, "{sa_family=AF_INET6, "), bytes), "}");
+    case AF_RXRPC: {
+      // The service and the transport's type, length and address (an AF_INET or AF_INET6
+      // one, strace's print_sockaddr_data_rxrpc). The services' names are the AFS client's
+      // (fs/afs), outside the uapi headers: shown by number.
+      sockaddr_rxrpc rx;
+      if (!load_at(bytes, 0, &rx)) break;
+      out = put_hex(put(out, "{sa_family=AF_RXRPC, srx_service="), rx.srx_service);
+      out = put_sock_type_name(put(out, " /* ???_SERVICE */, transport_type="),
+                               rx.transport_type);
+      out = put_num(put(out, ", transport_len="), rx.transport_len);
+      out = put(out, ", transport={");
+      size_t at = offsetof(sockaddr_rxrpc, transport);
+      std::string_view transport =
+          bytes.substr(at, std::min<size_t>(rx.transport_len, bytes.size() - at));
+      std::string_view rest = transport.substr(std::min(transport.size(), sizeof(sa_family_t)));
+      sa_family_t inner = rx.transport.family;
+      if (inner == AF_INET || inner == AF_INET6) {
+        bool in4 = inner == AF_INET;
+        out = put(out, in4 ? "sin={sin_family=AF_INET" : "sin6={sin6_family=AF_INET6");
+        size_t need = in4 ? sizeof(sockaddr_in) : offsetof(sockaddr_in6, sin6_scope_id);
+        if (rx.transport_len >= need)
+          out = in4 ? put_in_fields(put(out, ", "), transport)
+                    : put_in6_fields(put(out, ", "), transport);
+        else if (!rest.empty())
+          out = put_quoted(put(out, ", "), rest, false);
+        out = put(out, "}");
+      } else {
+        out = put_xval(put(out, "family="), inner, kAddressFamilies, "AF_???");
+        if (!rest.empty()) out = put_quoted(put(out, ", "), rest, false);
+      }
+      return put(out, "}}");
     }
     case AF_NETLINK: {
       sockaddr_nl nl;

@@ -14,6 +14,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <linux/rxrpc.h> /* after netinet/in.h, whose structs it would define again */
 #include <stddef.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -108,7 +109,7 @@ int main(void) {
 
 	// Addresses: a link-local IPv6 one with its interface and without a scope id, an
 	// abstract AF_UNIX name with NULs in it, a family with no decoder (raw bytes), a netlink
-	// address with groups and padding.
+	// address with groups and padding, RxRPC's.
 	struct sockaddr_in6 in6 = {.sin6_family = AF_INET6, .sin6_port = htons(7),
 				   .sin6_scope_id = 1};
 	in6.sin6_addr.s6_addr[0] = 0xfe;
@@ -122,6 +123,19 @@ int main(void) {
 	connect(-1, &raw, 5);
 	struct sockaddr_nl snl = {.nl_family = AF_NETLINK, .nl_pad = 3, .nl_groups = 5};
 	connect(-1, (struct sockaddr *)&snl, sizeof(snl));
+	// AF_RXRPC: an AF_INET transport, one cut short by its length, one of another family.
+	struct sockaddr_rxrpc rx = {.srx_family = AF_RXRPC, .srx_service = 0x1234,
+				    .transport_type = SOCK_DGRAM,
+				    .transport_len = sizeof(struct sockaddr_in)};
+	rx.transport.sin.sin_family = AF_INET;
+	rx.transport.sin.sin_port = htons(7001);
+	rx.transport.sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	connect(-1, (struct sockaddr *)&rx, sizeof(rx));
+	rx.transport_len = 6;
+	connect(-1, (struct sockaddr *)&rx, sizeof(rx));
+	rx.transport.family = AF_UNIX;
+	rx.transport_type = 77;
+	connect(-1, (struct sockaddr *)&rx, sizeof(rx));
 
 	// An address longer than the room given for it: strace shows as much as fitted.
 	int us = socket(AF_UNIX, SOCK_DGRAM, 0);
