@@ -21,6 +21,7 @@ const volatile __u32 string_limit = 0; /* bytes per string argument, 0 = no stri
 const volatile __u8 capture_blobs = 0;  /* capture_plan is in use */
 const volatile __u32 argv_limit = 0;    /* bytes kept of each execve argv string */
 const volatile __u8 capture_envp = 0;   /* execve's envp as strings too (strace -v) */
+const volatile __u32 control_limit = 0; /* net.core.optmem_max: bytes of msg_control read */
 
 /* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
 const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
@@ -247,27 +248,108 @@ struct user_msghdr64 {
 };
 #define SOCKADDR_MAX 128
 
+/* A msghdr's control messages at x in the item at start: struct control_head, then the
+ * bytes kept. The whole of what strace reads must be readable (its last byte is tried), else
+ * strace shows the pointer. Returns the new x. */
+static __always_inline __u32 control_item(struct record *r, __u32 start, __u32 x, __u64 control,
+					  __u64 controllen)
+{
+	struct control_head head = {};
+	__u64 len = controllen < control_limit ? controllen : control_limit;
+	__u8 last;
+
+	if (control && len >= 16 && len <= 0xffffffff &&
+	    !bpf_probe_read_user(&last, sizeof(last), (const void *)(control + len - 1))) {
+		head.kept = len < CONTROL_KEPT ? len : CONTROL_KEPT;
+		if (bpf_probe_read_user(ITEM_AT(r, start, x + sizeof(head)),
+					head.kept & (CONTROL_KEPT * 2 - 1), (const void *)control))
+			head.kept = 0;
+		else
+			head.len = len;
+	}
+	__builtin_memcpy(ITEM_AT(r, start, x), &head, sizeof(head));
+	return x + sizeof(head) + (head.kept & (CONTROL_KEPT * 2 - 1));
+}
+
 /* sendmsg (entry) and recvmsg (exit) as the item at start: the struct user_msghdr at msg,
- * the u32 length of the name kept, the name, and its iovec as iovec_item writes it. Returns
- * the item's length, 0 if msg is unreadable. Global, as iovec_item. */
-__noinline int msghdr_item(__u64 msg_ptr, __u32 cap, long budget, __u32 start)
+ * the u32 length of the name kept, the name, its control messages as control_item writes
+ * them, and its iovec as iovec_item writes it, from offset x in the item: where packs
+ * start << 12 | x. Returns where it ends in the item, 0 if msg is unreadable. Global, as
+ * iovec_item. */
+__noinline int msghdr_item(__u64 msg_ptr, __u32 cap, long budget, __u32 where)
 {
 	struct record *r = record_buffer();
-	struct user_msghdr64 msg;
-	__u32 name = 0;
+	struct user_msghdr64 *msg; /* read where it is kept: the stack of mmsghdr_item's calls
+				    * has no room for it */
+	__u32 start = where >> 12, x = where & (ITEM_MAX - 1), name = 0;
 
-	if (!r || bpf_probe_read_user(&msg, sizeof(msg), (const void *)msg_ptr))
+	if (!r)
 		return 0;
-	__builtin_memcpy(ITEM_AT(r, start, 0), &msg, sizeof(msg));
-	if (msg.name && msg.namelen) {
-		name = msg.namelen < SOCKADDR_MAX ? msg.namelen : SOCKADDR_MAX;
-		if (bpf_probe_read_user(ITEM_AT(r, start, sizeof(msg) + 4), name & (SOCKADDR_MAX * 2 - 1),
-					(const void *)msg.name))
-			name = 0;
+	msg = (struct user_msghdr64 *)ITEM_AT(r, start, x);
+	if (bpf_probe_read_user(msg, sizeof(*msg), (const void *)msg_ptr))
+		return 0;
+	if (msg->name && msg->namelen) {
+		name = msg->namelen < SOCKADDR_MAX ? msg->namelen : SOCKADDR_MAX;
+		if (bpf_probe_read_user(ITEM_AT(r, start, x + sizeof(*msg) + 4),
+					name & (SOCKADDR_MAX * 2 - 1), (const void *)msg->name)) {
+			/* recvmsg's msg_namelen may have grown past the room it gave: what is
+			 * left of the page, where that room may end. */
+			__u32 rest = 4096 - (msg->name & 4095);
+
+			name = rest < name ? rest : 0;
+			if (name && bpf_probe_read_user(ITEM_AT(r, start, x + sizeof(*msg) + 4),
+							name & (SOCKADDR_MAX * 2 - 1),
+							(const void *)msg->name))
+				name = 0;
+		}
 	}
-	__builtin_memcpy(ITEM_AT(r, start, sizeof(msg)), &name, sizeof(name));
-	return iovec_item(msg.iov, msg.iovlen, budget, cap & 0x7fffffff,
-			  (start & (ITEMS_START_MAX - 1)) << 12 | (sizeof(msg) + 4 + name));
+	__builtin_memcpy(ITEM_AT(r, start, x + sizeof(*msg)), &name, sizeof(name));
+	x = control_item(r, start, x + sizeof(*msg) + 4 + (name & (SOCKADDR_MAX * 2 - 1)),
+			 msg->control, msg->controllen);
+	return iovec_item(msg->iov, msg->iovlen, budget, cap & 0x7fffffff,
+			  (start & (ITEMS_START_MAX - 1)) << 12 | (x & (ITEM_MAX - 1)));
+}
+
+/* The most a msghdr takes before its iovec: the struct, the name and its length, the
+ * control messages and their head, the iovec's head. */
+#define MSGHDR_ROOM (sizeof(struct user_msghdr64) + 4 + SOCKADDR_MAX + \
+		     sizeof(struct control_head) + CONTROL_KEPT + sizeof(struct iov_head))
+
+/* sendmmsg's and recvmmsg's array at exit as the item at start (ELEM_MMSG): struct
+ * mmsg_head, then per element its struct mmsg_item and its msghdr, while one fits. recv:
+ * each element's data is no more than its msg_len. Returns the item's length. */
+__noinline int mmsghdr_item(__u64 vec, __u64 vlen, __u32 cap, __u32 start, __u32 recv)
+{
+	/* Written straight into the record: the stack of this chain of calls (blob_item,
+	 * msghdr_item, iovec_item) has no room to spare. */
+	struct record *r = record_buffer();
+	__u32 x = sizeof(struct mmsg_head), kept = 0;
+	struct mmsg_item *item;
+
+	if (!r)
+		return 0;
+	for (__u32 k = 0; k < MMSG_KEPT && k < vlen; k++) {
+		__u64 elem = vec + k * 64; /* struct mmsghdr: the msghdr, msg_len, padding */
+		int end;
+
+		if (x + sizeof(*item) + MSGHDR_ROOM > ITEM_MAX)
+			break;
+		item = (struct mmsg_item *)ITEM_AT(r, start, x);
+		if (bpf_probe_read_user(&item->msg_len, sizeof(item->msg_len),
+					(const void *)(elem + sizeof(struct user_msghdr64))))
+			break;
+		end = msghdr_item(elem, cap, recv ? (long)item->msg_len : -1,
+				  (start & (ITEMS_START_MAX - 1)) << 12 | (x + sizeof(*item)));
+		if (end <= 0 || end > ITEM_MAX || end < x + sizeof(*item))
+			break;
+		item = (struct mmsg_item *)ITEM_AT(r, start, x);
+		item->size = end - x - sizeof(*item);
+		x = end;
+		kept++;
+	}
+	((struct mmsg_head *)ITEM_AT(r, start, 0))->count = vlen > 0xffffffff ? 0xffffffff : vlen;
+	((struct mmsg_head *)ITEM_AT(r, start, 0))->kept = kept;
+	return x;
 }
 
 /* Appends how many struct linux_dirent64 records the len bytes at buf hold as an ITEM_COUNT
@@ -335,12 +417,22 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 	if (when == CAPTURE_EXIT && slot->elem == ELEM_RESTARTED) {
 		if (ret < -516 || ret > -512)
 			return 0;
-	} else if (when == CAPTURE_EXIT && ret < 0 && !(flags & CAPTURE_IOVEC)) {
+	} else if (when == CAPTURE_EXIT && ret < 0 && !(flags & CAPTURE_IOVEC) &&
+		   slot->elem != ELEM_MMSG) {
+		return 0;
+	}
+	if ((flags & CAPTURE_MSGHDR) && (slot->elem == ELEM_MMSG || slot->elem == ELEM_MMSG_RECV)) {
+		bool recv = slot->elem == ELEM_MMSG_RECV;
+
+		want = compat ? 0 : mmsghdr_item(arg_value(r, arg),
+						 recv ? ret : arg_value(r, size_arg), cap, start, recv);
+		if (want)
+			add_item(r, ITEM_BLOB, arg, want, false, true);
 		return 0;
 	}
 	if (flags & CAPTURE_MSGHDR) {
 		want = compat ? 0 : msghdr_item(arg_value(r, arg), cap, when == CAPTURE_EXIT ? ret : -1,
-						start);
+						(start & (ITEMS_START_MAX - 1)) << 12);
 		if (want)
 			add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
 		return 0;

@@ -154,6 +154,22 @@ enum capture_flag {
  * the argument points to as the request says (asm-generic/ioctl.h), _IOC_SIZE bytes, read at
  * entry when the request is _IOC_WRITE, at exit when it is _IOC_READ. */
 #define ELEM_IOC 8
+/* capture_slot.elem of a CAPTURE_MSGHDR slot at exit: an array of args[size_arg] struct
+ * mmsghdr (sendmmsg; ELEM_MMSG_RECV: recvmmsg's, as many as it returned), read even when
+ * sendmmsg failed: struct mmsg_head, then per
+ * element kept its struct mmsg_item and its msghdr as CAPTURE_MSGHDR writes one (recvmmsg's
+ * data no more than its msg_len), while they fit in the item. */
+#define ELEM_MMSG 9
+#define ELEM_MMSG_RECV 10
+#define MMSG_KEPT 32
+struct mmsg_head {
+	__u32 count; /* elements of the array (vlen) */
+	__u32 kept;  /* elements that follow */
+};
+struct mmsg_item {
+	__u32 msg_len; /* what the call wrote there */
+	__u32 size;    /* bytes of the msghdr that follow */
+};
 
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut
  * at the data limit), then per element its struct iovec and its data. */
@@ -167,6 +183,16 @@ struct iov_item {
 	__u64 len;
 	__u32 kept; /* bytes of data that follow */
 	__u32 __pad;
+};
+
+/* A CAPTURE_MSGHDR blob's control messages, between the name and the iovec: the bytes of
+ * msg_control strace reads (msg_controllen, at most the kernel's net.core.optmem_max), 0 when
+ * there are fewer than a struct cmsghdr or they cannot all be read, then the first kept of
+ * them (at most CONTROL_KEPT: a cmsghdr and strace's 32 descriptors fit, twice over). */
+#define CONTROL_KEPT 256
+struct control_head {
+	__u32 len;  /* bytes strace reads, 0: it shows the pointer */
+	__u32 kept; /* bytes that follow */
 };
 
 /* execve's argv is captured as one blob: each string, cut at --data-limit bytes, then a byte

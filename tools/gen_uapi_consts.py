@@ -214,6 +214,15 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "SO_RCVMARK"]),
     "getsock_options": (["asm/socket.h"], ["SO_GET_FILTER"]),
     "setsock_options": (["asm/socket.h"], ["SO_ATTACH_FILTER"]),
+    # Control message types by level (strace's scmvals and ip_cmsg_types), after the C
+    # library's SCM_RIGHTS, SCM_CREDENTIALS and SCM_SECURITY, which the decoder puts first.
+    "scm_types": (["asm/socket.h"], [
+        "SO_WIFI_STATUS", "SO_TXTIME", "SO_TIMESTAMP_OLD", "SO_TIMESTAMPNS_OLD",
+        "SO_TIMESTAMPING_OLD", "SO_TIMESTAMP_NEW", "SO_TIMESTAMPNS_NEW", "SO_TIMESTAMPING_NEW",
+        "SCM_TIMESTAMPING_OPT_STATS", "SCM_TIMESTAMPING_PKTINFO"]),
+    "ip_cmsg_types": (["linux/in.h"], [
+        "IP_TOS", "IP_TTL", "IP_RECVOPTS", "IP_RETOPTS", "IP_PKTINFO", "IP_RECVERR",
+        "IP_ORIGDSTADDR", "IP_CHECKSUM"]),
     "txrehash": (["linux/socket.h"], [
         "SOCK_TXREHASH_DISABLED", "SOCK_TXREHASH_ENABLED", "SOCK_TXREHASH_DEFAULT"]),
     "sock_ip_options": (["linux/in.h"], [

@@ -124,8 +124,9 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kSockaddrIn:  // sockaddr_storage at most, its length in the next argument
         add(kSockaddrMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         break;
-      case Arg::kSockaddrOut:  // as long as the socklen_t the next argument points to says
-        add(kSockaddrMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR, next, 0);
+      case Arg::kSockaddrOut:  // as long as the socklen_t the next argument points to says,
+                               // which may be more than the room it had
+        add(kSockaddrMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR, next, ELEM_PAGE_PREFIX);
         break;
       case Arg::kSocklen:  // the length given, then the one returned
         add(sizeof(socklen_t), arg, CAPTURE_ENTRY, 0, 0);
@@ -203,6 +204,12 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kMsghdrOut:  // the lengths it was given, then what it filled
         add(sizeof(struct msghdr), arg, CAPTURE_ENTRY, 0, 0);
         add(data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, 0, 0);
+        break;
+      case Arg::kMmsgSend:  // at exit, with the msg_len the call wrote; failed or not
+        add(data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, next, ELEM_MMSG);
+        break;
+      case Arg::kMmsgRecv:  // at exit: each element's data no more than its msg_len
+        add(data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, next, ELEM_MMSG_RECV);
         break;
       case Arg::kPollFds:  // the events asked for, then the ones returned
         add(kPollFdsMax, arg, CAPTURE_ENTRY | CAPTURE_COUNT, next, sizeof(struct pollfd));

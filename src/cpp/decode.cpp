@@ -316,7 +316,7 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kSysinfo: case Arg::kBufInHex: case Arg::kCpuSetOut: case Arg::kStackOut:
       case Arg::kStatfs: case Arg::kGroupsOut: case Arg::kSockoptOut: case Arg::kRusageOut:
       case Arg::kSiginfoOut: case Arg::kTimespecRem: case Arg::kItimerspecOut:
-      case Arg::kItimervalOut:
+      case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv:
         return i;
       default:
         break;

@@ -5,8 +5,10 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cstring>
 
+#include "decode_printers.h"
 #include "decode_structs.h"
 #include "text.h"
 #include "uapi_consts.h"
@@ -16,13 +18,6 @@ namespace observer {
 namespace {
 
 using namespace text;
-
-template <class T>
-bool load_at(std::string_view bytes, size_t offset, T* value) noexcept {
-  if (offset > bytes.size() || bytes.size() - offset < sizeof(T)) return false;
-  std::memcpy(value, bytes.data() + offset, sizeof(T));
-  return true;
-}
 
 // Bytes as strace writes them inside -y's <...>: its string escapes without the quotes, and
 // '<' and '>' in octal so that the brackets stay unambiguous.
@@ -184,7 +179,8 @@ char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t
   return out;
 }
 
-// A msghdr blob: the struct, the u32 length of the name kept, the name, the iovec blob.
+// A msghdr blob: the struct, the u32 length of the name kept, the name, the control
+// messages (struct control_head and the bytes kept), the iovec blob.
 // entry is recvmsg's struct as it was given (for msg_namelen=128 => 16), or nullptr.
 char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entry,
                  int64_t ret) noexcept {
@@ -196,22 +192,62 @@ char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entr
   Msghdr given = msg;
   if (entry) load_at(*entry, 0, &given);
   std::string_view name = bytes.substr(sizeof(msg) + 4, name_kept);
+  // No longer than the room it was given, as strace reads it; shorter than a family, the
+  // pointer.
+  uint32_t name_len = std::min(msg.namelen, given.namelen);
+  if (name_kept < std::min<uint32_t>(name_len, sizeof(sockaddr_storage))) name_len = 0;
   out = put(out, "{msg_name=");
   if (!msg.name)
     out = put(out, "NULL");
-  else if (name_kept && msg.namelen)
-    out = put_sockaddr(out, name.substr(0, msg.namelen < name_kept ? msg.namelen : name_kept));
+  else if (name_len >= sizeof(sa_family_t))
+    out = put_sockaddr(out, name.substr(0, name_len));
   else
     out = put_hex(out, msg.name);
   out = put_num(put(out, ", msg_namelen="), given.namelen);
   if (given.namelen != msg.namelen) out = put_num(put(out, " => "), msg.namelen);
-  out = put_iovec_bytes(put(out, ", msg_iov="), bytes.substr(sizeof(msg) + 4 + name_kept), true,
-                        ret);
+  std::string_view rest = bytes.substr(sizeof(msg) + 4 + name_kept);
+  control_head control;
+  size_t control_size = load_at(rest, 0, &control) ? sizeof(control) + control.kept : 0;
+  std::string_view iov = rest.substr(std::min(control_size, rest.size()));
+  out = put(out, ", msg_iov=");
+  out = msg.iov ? put_iovec_bytes(out, iov, true, ret) : put(out, "NULL");
   out = put_num(put(out, ", msg_iovlen="), msg.iovlen);
-  if (msg.controllen) out = put_hex(put(out, ", msg_control="), msg.control);
+  out = put_msg_control(out, msg.control, msg.controllen, rest.substr(0, control_size));
   out = put_num(put(out, ", msg_controllen="), msg.controllen);
   out = put_flags(put(out, ", msg_flags="), msg.flags, kMsgFlags);
   return put(out, "}");
+}
+
+// sendmmsg's and recvmmsg's array (an ELEM_MMSG blob at addr): the first shown elements,
+// at most strace's 32, each {msg_hdr={...}, msg_len=8} with msg_len for the first with_len;
+// recv: each element's data no more than its msg_len. An element not kept (unreadable) ends
+// the array with where it is, as strace ends it.
+char* put_mmsgs(char* out, std::string_view bytes, uint64_t addr, uint64_t shown,
+                uint64_t with_len, bool recv) noexcept {
+  constexpr uint64_t kShown = 32, kMmsghdr = sizeof(Msghdr) + 8;
+  mmsg_head head;
+  if (!load_at(bytes, 0, &head) || (shown && !head.kept)) return put_hex(out, addr);
+  size_t at = sizeof(head);
+  *out++ = '[';
+  for (uint64_t k = 0; k < shown; ++k) {
+    if (k) out = put(out, ", ");
+    if (k >= kShown) {
+      out = put(out, "...");
+      break;
+    }
+    mmsg_item item;
+    if (k >= head.kept || !load_at(bytes, at, &item) ||
+        bytes.size() - at - sizeof(item) < item.size) {
+      out = put(put_hex(put(out, "... /* "), addr + k * kMmsghdr), " */");
+      break;
+    }
+    out = put_msghdr(put(out, "{msg_hdr="), bytes.substr(at + sizeof(item), item.size), nullptr,
+                     recv ? static_cast<int64_t>(item.msg_len) : -1);
+    if (k < with_len) out = put_num(put(out, ", msg_len="), item.msg_len);
+    *out++ = '}';
+    at += sizeof(item) + item.size;
+  }
+  return put(out, "]");
 }
 
 // poll's array: [{fd=3, events=POLLIN}, ...], each fd with what it names under -y; "..."
@@ -290,7 +326,7 @@ char* put_select_result(char* out, const SyscallInfo& info, const Event& e,
 bool is_io_arg(Arg type) noexcept {
   switch (type) {
     case Arg::kIovecIn: case Arg::kIovecOut: case Arg::kMsghdrIn: case Arg::kMsghdrOut:
-    case Arg::kPollFds: case Arg::kIntPair: case Arg::kSockaddrOut: case Arg::kSocklen:
+    case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kPollFds: case Arg::kIntPair: case Arg::kSockaddrOut: case Arg::kSocklen:
     case Arg::kFdSet: case Arg::kFdSetEntry: case Arg::kTimespecLeft: case Arg::kTimevalLeft:
     case Arg::kPselectSig:
       return true;
@@ -319,14 +355,40 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
     case Arg::kMsghdrOut: {
       const std::string_view* filled = items.find_exit_blob(i);
       if (filled && returned) return put_msghdr(out, *filled, bytes, e.ret);
+      Msghdr given;  // failed: the name's room it was given, as strace shows it
+      if ((e.flags & EVENT_HAS_RET) && is_error(e.ret) && bytes && load_at(*bytes, 0, &given))
+        return put(put_num(put(out, "{msg_namelen="), static_cast<int32_t>(given.namelen)), "}");
       break;
+    }
+    case Arg::kMmsgSend: case Arg::kMmsgRecv: {
+      // sendmmsg's whole vector, failed or not; recvmmsg's as many as it returned.
+      const std::string_view* vec = items.find_exit_blob(i);
+      bool recv = type == Arg::kMmsgRecv;
+      if (!vec || (recv && !returned)) break;
+      uint64_t sent = returned ? static_cast<uint64_t>(e.ret) : 0;
+      return put_mmsgs(out, *vec, v, recv ? sent : static_cast<uint32_t>(e.args[i + 1]), sent,
+                       recv);
     }
     case Arg::kPollFds:
       if (bytes) return put_pollfds(out, *bytes, truncated, items);
       break;
-    case Arg::kSockaddrOut: {  // what the call filled, as long as it said
+    case Arg::kSockaddrOut: {
+      // What the call filled, as long as it said and no longer than the room it was given,
+      // as strace reads it: the pointer where that is shorter than a family or unreadable (a
+      // length larger than the room may have left only the bytes to the end of the page).
       const std::string_view* filled = items.find_exit_blob(i);
-      if (!filled || !returned) break;
+      if (!filled || !returned || i + 1 >= 6) break;
+      const std::string_view* given = items.find_blob(i + 1, &truncated);
+      const std::string_view* got = items.find_exit_blob(i + 1);
+      int32_t given_len, got_len;
+      size_t want = filled->size();
+      if (got && load_at(*got, 0, &got_len) && got_len >= 0)
+        want = std::min<size_t>(static_cast<size_t>(got_len), sizeof(sockaddr_storage));
+      if (given && load_at(*given, 0, &given_len) && given_len >= 0)
+        want = std::min(want, static_cast<size_t>(given_len));
+      if (want < sizeof(sa_family_t) || filled->size() < want) break;
+      std::string_view addr = filled->substr(0, want);
+      filled = &addr;
       // An unnamed AF_UNIX socket's address is its family alone, as strace writes it.
       if (filled->size() <= sizeof(sa_family_t) && filled->size() >= 2 &&
           static_cast<uint8_t>((*filled)[0]) == AF_UNIX && (*filled)[1] == 0)
@@ -378,6 +440,11 @@ char* put_result_detail(char* out, const SyscallInfo& info, const Event& e,
                         const Strings& items) noexcept {
   if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret) || info.nargs < 2) return out;
   if (info.args[1] == Arg::kFdSet) return put_select_result(out, info, e, items);
+  if (info.nargs > 4 && info.args[4] == Arg::kTimespecLeft) {  // recvmmsg: the time left
+    if (e.ret == 0) return put(out, " (Timeout)");
+    const std::string_view* left = e.args[4] ? items.find_exit_blob(4) : nullptr;
+    return left ? put(put_timespec(put(out, " (left "), *left), ")") : out;
+  }
   if (info.args[0] != Arg::kPollFds) return out;
   if (e.ret == 0) return put(out, " (Timeout)");
   const std::string_view* bytes = items.find_exit_blob(0);

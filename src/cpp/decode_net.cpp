@@ -29,14 +29,13 @@ namespace {
 
 using namespace text;
 
-// AF_* and SOCK_* are the C library's (sys/socket.h): no uapi header defines them.
-constexpr Flag kFamilies[] = {{AF_UNIX, "AF_UNIX"},       {AF_INET, "AF_INET"},
-                              {AF_INET6, "AF_INET6"},     {AF_NETLINK, "AF_NETLINK"},
-                              {AF_PACKET, "AF_PACKET"},   {AF_UNSPEC, "AF_UNSPEC"}};
+// SOCK_* are the C library's (sys/socket.h): no uapi header defines them (nor AF_*: the
+// families are decode_structs.cpp's).
 
 constexpr Flag kSockTypes[] = {{SOCK_STREAM, "SOCK_STREAM"}, {SOCK_DGRAM, "SOCK_DGRAM"},
                                {SOCK_RAW, "SOCK_RAW"},       {SOCK_SEQPACKET, "SOCK_SEQPACKET"},
-                               {SOCK_RDM, "SOCK_RDM"},       {SOCK_PACKET, "SOCK_PACKET"}};
+                               {SOCK_RDM, "SOCK_RDM"},       {SOCK_DCCP, "SOCK_DCCP"},
+                               {SOCK_PACKET, "SOCK_PACKET"}};
 
 constexpr Flag kSockFlags[] = {{SOCK_CLOEXEC, "SOCK_CLOEXEC"}, {SOCK_NONBLOCK, "SOCK_NONBLOCK"}};
 
@@ -178,12 +177,6 @@ char* put_inet_addr(char* out, const void* addr) {
                   [&text](char* o) { return put(put(put(o, "inet_addr(\""), text), "\")"); });
 }
 
-char* put_ifindex(char* out, uint32_t index) {
-  char name[IF_NAMESIZE] = {};
-  if (index && if_indextoname(index, name))
-    return put(put(put(out, "if_nametoindex(\""), name), "\")");
-  return put_num(out, index);
-}
 
 // Fields of a struct strace shows while they fit in len: {pid=1, uid=0}, and the bytes of a
 // field cut short in hex, {pid="\xe4\x44\x00"}. Fields from unsigned_from on are unsigned.
@@ -405,12 +398,163 @@ char* put_sock_type(char* out, uint64_t v) {
   });
 }
 
-}  // namespace
 
-char* put_family(char* out, int64_t family) noexcept {
-  return put_xlat_hex(out, static_cast<uint32_t>(family),
-                      [family](char* o) { return put_enum_name(o, family, kFamilies, {}); });
+// Control messages (sendmsg, recvmsg; strace's msghdr.c). SCM_RIGHTS and SCM_CREDENTIALS are
+// the C library's (bits/socket.h), SCM_SECURITY the kernel's outside the uapi headers
+// (include/linux/socket.h); the other types of SOL_SOCKET and SOL_IP are uapi::k_scm_types
+// and uapi::k_ip_cmsg_types.
+constexpr Flag kScmLibc[] = {
+    {SCM_RIGHTS, "SCM_RIGHTS"}, {SCM_CREDENTIALS, "SCM_CREDENTIALS"}, {3, "SCM_SECURITY"}};
+constexpr uint32_t kScmSecurity = 3;
+// The elements strace shows of an array before "...": its default -s.
+constexpr size_t kArrayShown = 32;
+
+// [1, 2, ...]: the elements of type T in data (n of them, as many as were kept), in
+// decimal or (hex) in hex.
+template <class T>
+char* put_array(char* out, std::string_view data, size_t n, bool hex) {
+  *out++ = '[';
+  for (size_t i = 0; i < n; ++i) {
+    if (i) out = put(out, ", ");
+    if (i >= kArrayShown || (i + 1) * sizeof(T) > data.size()) {
+      out = put(out, "...");
+      break;
+    }
+    T v;
+    std::memcpy(&v, data.data() + i * sizeof(T), sizeof(T));
+    out = hex ? put_hex(out, v) : put_num(out, v);
+  }
+  *out++ = ']';
+  return out;
 }
+
+// strace's {tv_sec=1, tv_usec=2} of a cmsg (struct timeval and __kernel_sock_timeval are the
+// same two 64-bit words here), or ??? when the data is shorter.
+char* put_cmsg_timeval(char* out, std::string_view data) {
+  int64_t tv[2];
+  if (data.size() < sizeof(tv)) return put(out, "???");
+  std::memcpy(tv, data.data(), sizeof(tv));
+  return put(put_num(put(put_num(put(out, "{tv_sec="), tv[0]), ", tv_usec="), tv[1]), "}");
+}
+
+// count struct __kernel_timespec in a row, [{...}, ...] when more than one.
+char* put_cmsg_timespecs(char* out, std::string_view data, size_t count) {
+  constexpr size_t kSize = 16;
+  if (data.size() < count * kSize) return put(out, "???");
+  if (count > 1) *out++ = '[';
+  for (size_t i = 0; i < count; ++i) {
+    if (i) out = put(out, ", ");
+    out = put_timespec(out, data.substr(i * kSize, kSize));
+  }
+  if (count > 1) *out++ = ']';
+  return out;
+}
+
+char* put_cmsg_id(char* out, uint32_t id) {
+  return id == UINT32_MAX ? put(out, "-1") : put_num(out, id);
+}
+
+// A cmsg's type, then ", cmsg_data=..." where strace decodes its level and type and the data
+// (len bytes, of which data holds those kept) is long enough.
+char* put_cmsg_type_data(char* out, int32_t level, int32_t type, std::string_view data,
+                         uint64_t len) {
+  uint32_t utype = static_cast<uint32_t>(type);
+  auto data_field = [&](uint64_t min_len) {
+    if (len < min_len) return false;
+    out = put(out, ", cmsg_data=");
+    return true;
+  };
+  data = data.substr(0, std::min<uint64_t>(len, data.size()));
+  if (level == SOL_SOCKET) {
+    bool known = false;
+    for (const Flag& f : kScmLibc) known = known || f.value == utype;
+    out = known ? put_xval(out, utype, kScmLibc, "SCM_???")
+                : put_xval(out, utype, uapi::k_scm_types, "SCM_???");
+    switch (utype) {
+      case SCM_RIGHTS:
+        if (data_field(sizeof(int32_t))) out = put_array<int32_t>(out, data, len / 4, false);
+        break;
+      case SCM_CREDENTIALS: {
+        ucred uc;
+        if (!data_field(sizeof(uc))) break;
+        if (data.size() < sizeof(uc)) return put(out, "{...}");
+        std::memcpy(&uc, data.data(), sizeof(uc));
+        out = put_num(put(out, "{pid="), uc.pid);
+        out = put_cmsg_id(put(out, ", uid="), uc.uid);
+        out = put(put_cmsg_id(put(out, ", gid="), uc.gid), "}");
+        break;
+      }
+      case kScmSecurity:
+        if (data_field(1)) out = put_quoted(out, data, false);
+        break;
+      case SO_TIMESTAMP_OLD: case SO_TIMESTAMP_NEW:
+        if (data_field(1)) out = put_cmsg_timeval(out, data);
+        break;
+      case SO_TIMESTAMPNS_OLD: case SO_TIMESTAMPNS_NEW:
+        if (data_field(1)) out = put_cmsg_timespecs(out, data, 1);
+        break;
+      case SO_TIMESTAMPING_OLD: case SO_TIMESTAMPING_NEW:
+        if (data_field(1)) out = put_cmsg_timespecs(out, data, 3);
+        break;
+      default:
+        break;
+    }
+    return out;
+  }
+  if (level != SOL_IP) return put_hex(out, utype);
+  out = utype == kScmSecurity ? put(out, "SCM_SECURITY")
+                              : put_xval(out, utype, uapi::k_ip_cmsg_types, "IP_???");
+  switch (utype) {
+    case IP_PKTINFO: {
+      in_pktinfo info;
+      if (!data_field(sizeof(info))) break;
+      if (data.size() < sizeof(info)) return put(out, "{...}");
+      std::memcpy(&info, data.data(), sizeof(info));
+      out = put_ifindex(put(out, "{ipi_ifindex="), static_cast<uint32_t>(info.ipi_ifindex));
+      out = put_inet_addr(put(out, ", ipi_spec_dst="), &info.ipi_spec_dst);
+      out = put(put_inet_addr(put(out, ", ipi_addr="), &info.ipi_addr), "}");
+      break;
+    }
+    case IP_TTL: case IP_CHECKSUM:
+      if (data_field(sizeof(uint32_t))) out = put_array<uint32_t>(out, data, len / 4, false);
+      break;
+    case IP_TOS: case IP_RECVOPTS: case IP_RETOPTS:
+      if (data_field(1)) out = put_array<uint8_t>(out, data, len, true);
+      break;
+    case IP_RECVERR: {
+      struct {
+        uint32_t ee_errno;
+        uint8_t ee_origin, ee_type, ee_code, ee_pad;
+        uint32_t ee_info, ee_data;
+      } ee;
+      static_assert(sizeof(ee) == 16);
+      if (!data_field(sizeof(ee) + sizeof(sockaddr_in))) break;
+      if (data.size() < sizeof(ee) + sizeof(sockaddr_in)) return put(out, "{...}");
+      std::memcpy(&ee, data.data(), sizeof(ee));
+      out = put_num(put(out, "{ee_errno="), ee.ee_errno);
+      out = put_num(put(out, ", ee_origin="), ee.ee_origin);
+      out = put_num(put(out, ", ee_type="), ee.ee_type);
+      out = put_num(put(out, ", ee_code="), ee.ee_code);
+      out = put_num(put(out, ", ee_info="), ee.ee_info);
+      out = put_num(put(out, ", ee_data="), ee.ee_data);
+      out = put_sockaddr(put(out, ", offender="), data.substr(sizeof(ee), sizeof(sockaddr_in)));
+      out = put(out, "}");
+      break;
+    }
+    case IP_ORIGDSTADDR:
+      if (data_field(sizeof(sockaddr_in)))
+        out = put_sockaddr(out, data.substr(0, sizeof(sockaddr_storage)));
+      break;
+    case kScmSecurity:
+      if (data_field(1)) out = put_quoted(out, data, false);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+}  // namespace
 
 char* put_net_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
   auto si = static_cast<int32_t>(v);
@@ -468,6 +612,66 @@ char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
   }
   if (end) return end;
   return v ? put_hex(out, v) : put(out, "NULL");
+}
+
+char* put_sock_type_name(char* out, uint32_t type) noexcept {
+  return put_xval(out, type, kSockTypes, "SOCK_???");
+}
+
+char* put_ifindex(char* out, uint32_t index) noexcept {
+  char name[IF_NAMESIZE] = {};
+  if (index && if_indextoname(index, name))
+    return put(put(put(out, "if_nametoindex(\""), name), "\")");
+  return put_num(out, index);
+}
+
+char* put_msg_control(char* out, uint64_t addr, uint64_t controllen,
+                      std::string_view blob) noexcept {
+  if (!controllen) return out;
+  out = put(out, ", msg_control=");
+  control_head head;
+  if (!load_at(blob, 0, &head) || !head.len || blob.size() < sizeof(head) + head.kept)
+    return addr ? put_hex(out, addr) : put(out, "NULL");
+  // struct cmsghdr of a 64-bit ABI: a size_t length, the level and the type.
+  struct {
+    uint64_t len;
+    int32_t level, type;
+  } cmsg;
+  static_assert(sizeof(cmsg) == 16);
+  std::string_view buf = blob.substr(sizeof(head), head.kept);
+  uint64_t left = head.len;  // strace's buf_len: what is left of what it read
+  size_t at = 0;
+  *out++ = '[';
+  while (left >= sizeof(cmsg) && at + sizeof(cmsg) <= buf.size()) {
+    std::memcpy(&cmsg, buf.data() + at, sizeof(cmsg));
+    if (at) out = put(out, ", ");
+    out = put_num(put(out, "{cmsg_len="), cmsg.len);
+    out = put_xval(put(out, ", cmsg_level="), static_cast<uint32_t>(cmsg.level), kSockLevels,
+                   "SOL_???");
+    uint64_t len = std::min(cmsg.len, left);
+    out = put_cmsg_type_data(put(out, ", cmsg_type="), cmsg.level, cmsg.type,
+                             buf.substr(at + sizeof(cmsg)),
+                             len > sizeof(cmsg) ? len - sizeof(cmsg) : 0);
+    *out++ = '}';
+    if (len < sizeof(cmsg)) {
+      left -= sizeof(cmsg);
+      break;
+    }
+    uint64_t step = (cmsg.len + 7) & ~uint64_t{7};
+    if (cmsg.len > UINT64_MAX - 7 || step >= left) {
+      left = 0;
+      break;
+    }
+    at += step;
+    left -= step;
+  }
+  if (left) {
+    out = put(out, ", ...");
+    out = put(put_hex(put(out, " /* "), addr + (head.len - left)), " */");
+  } else if (head.len < controllen) {
+    out = put(out, ", ...");
+  }
+  return put(out, "]");
 }
 
 }  // namespace observer

@@ -64,6 +64,15 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept;      // decode_mux.
 bool is_net_value(Arg type) noexcept;
 // An address family: AF_INET, or as -X asks.
 char* put_family(char* out, int64_t family) noexcept;
+// A socket type alone, SOCK_DGRAM, or 0x7 /* SOCK_??? */.
+char* put_sock_type_name(char* out, uint32_t type) noexcept;  // decode_net.cpp
+// An interface index as strace shows one: if_nametoindex("lo"), or the number.
+char* put_ifindex(char* out, uint32_t index) noexcept;  // decode_net.cpp
+// sendmsg's and recvmsg's ", msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, ...}]" of
+// a msghdr's control messages at addr, controllen bytes long, from their blob (struct
+// control_head and the bytes kept); nothing when controllen is 0.
+char* put_msg_control(char* out, uint64_t addr, uint64_t controllen,
+                      std::string_view blob) noexcept;  // decode_net.cpp
 char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
                     unsigned i) noexcept;
 

@@ -10,7 +10,18 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <linux/if_alg.h>
+#include <linux/if_packet.h>
+#include <linux/if_xdp.h>
+#include <linux/mctp.h>
 #include <linux/netlink.h>
+#include <linux/nfc.h>
+#include <linux/qrtr.h>
+#include <linux/rxrpc.h>
+#include <linux/vm_sockets.h>
+#include <linux/x25.h>
+#include <netax25/ax25.h>
+#include <netipx/ipx.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -28,6 +39,7 @@
 #include <array>
 #include <charconv>
 #include <cstddef>
+#include <cstdio>
 #include <cstring>
 #include <initializer_list>
 #include <string>
@@ -334,50 +346,163 @@ char* put_rlimit(char* out, std::string_view bytes) noexcept {
   return put(put_limit(put(out, ", rlim_max="), lim[1]), "}");
 }
 
+// Address families, strace's addrfams: the C library's (bits/socket.h), which no uapi header
+// defines.
+constexpr Flag kAddressFamilies[] = {
+    {AF_UNSPEC, "AF_UNSPEC"}, {AF_UNIX, "AF_UNIX"}, {AF_INET, "AF_INET"}, {AF_AX25, "AF_AX25"},
+    {AF_IPX, "AF_IPX"}, {AF_APPLETALK, "AF_APPLETALK"}, {AF_NETROM, "AF_NETROM"},
+    {AF_BRIDGE, "AF_BRIDGE"}, {AF_ATMPVC, "AF_ATMPVC"}, {AF_X25, "AF_X25"},
+    {AF_INET6, "AF_INET6"}, {AF_ROSE, "AF_ROSE"}, {AF_DECnet, "AF_DECnet"},
+    {AF_NETBEUI, "AF_NETBEUI"}, {AF_SECURITY, "AF_SECURITY"}, {AF_KEY, "AF_KEY"},
+    {AF_NETLINK, "AF_NETLINK"}, {AF_PACKET, "AF_PACKET"}, {AF_ASH, "AF_ASH"},
+    {AF_ECONET, "AF_ECONET"}, {AF_ATMSVC, "AF_ATMSVC"}, {AF_RDS, "AF_RDS"}, {AF_SNA, "AF_SNA"},
+    {AF_IRDA, "AF_IRDA"}, {AF_PPPOX, "AF_PPPOX"}, {AF_WANPIPE, "AF_WANPIPE"}, {AF_LLC, "AF_LLC"},
+    {AF_IB, "AF_IB"}, {AF_MPLS, "AF_MPLS"}, {AF_CAN, "AF_CAN"}, {AF_TIPC, "AF_TIPC"},
+    {AF_BLUETOOTH, "AF_BLUETOOTH"}, {AF_IUCV, "AF_IUCV"}, {AF_RXRPC, "AF_RXRPC"},
+    {AF_ISDN, "AF_ISDN"}, {AF_PHONET, "AF_PHONET"}, {AF_IEEE802154, "AF_IEEE802154"},
+    {AF_CAIF, "AF_CAIF"}, {AF_ALG, "AF_ALG"}, {AF_NFC, "AF_NFC"}, {AF_VSOCK, "AF_VSOCK"},
+    {AF_KCM, "AF_KCM"}, {AF_QIPCRTR, "AF_QIPCRTR"}, {AF_SMC, "AF_SMC"}, {AF_XDP, "AF_XDP"},
+    {AF_MCTP, "AF_MCTP"}};
+
+// The families strace decodes (its sa_printers), from the length it needs: a shorter address
+// is its family and raw bytes. AF_IEEE802154's struct is strace's own: any length.
+struct StraceSockaddr {
+  sa_family_t family;
+  size_t min_len;
+};
+constexpr StraceSockaddr kStraceSockaddrs[] = {
+    {AF_INET, sizeof(sockaddr_in)},
+    {AF_INET6, offsetof(sockaddr_in6, sin6_scope_id)},  // strace's SIN6_MIN_LEN
+    {AF_NETLINK, sizeof(sockaddr_nl)},
+    {AF_AX25, sizeof(sockaddr_ax25)},
+    {AF_IPX, sizeof(sockaddr_ipx)},
+    {AF_X25, sizeof(sockaddr_x25)},
+    {AF_PACKET, sizeof(sockaddr_ll)},
+    {AF_BLUETOOTH, sizeof(sa_family_t) + 1},
+    {AF_RXRPC, sizeof(sockaddr_rxrpc)},
+    {AF_IEEE802154, 0},
+    {AF_ALG, sizeof(sockaddr_alg_new) + 1},
+    {AF_NFC, sizeof(sockaddr_nfc)},
+    {AF_VSOCK, sizeof(sockaddr_vm)},
+    {AF_QIPCRTR, sizeof(sockaddr_qrtr)},
+    {AF_XDP, sizeof(sockaddr_xdp)},
+    {AF_MCTP, sizeof(sockaddr_mctp)}};
+
+// An AF_INET address's fields after its family: sin_port=htons(80), sin_addr=...
+char* put_in_fields(char* out, std::string_view bytes) {
+  sockaddr_in in{};
+  char text[INET_ADDRSTRLEN];
+  std::memcpy(&in, bytes.data(), std::min(bytes.size(), sizeof(in)));
+  inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
+  out = put_num(put(out, "sin_port=htons("), ntohs(in.sin_port));
+  return put(put(put(out, "), sin_addr=inet_addr(\""), text), "\")");
+}
+
+// An AF_INET6 address's, the scope id only where the length holds it, as the interface of
+// a link-local address.
+char* put_in6_fields(char* out, std::string_view bytes) {
+  sockaddr_in6 in6{};
+  char text[INET6_ADDRSTRLEN];
+  std::memcpy(&in6, bytes.data(), std::min(bytes.size(), sizeof(in6)));
+  inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof(text));
+  out = put_num(put(out, "sin6_port=htons("), ntohs(in6.sin6_port));
+  out = put_num(put(out, "), sin6_flowinfo=htonl("), ntohl(in6.sin6_flowinfo));
+  out = put(put(put(out, "), inet_pton(AF_INET6, \""), text), "\", &sin6_addr)");
+  if (bytes.size() <= offsetof(sockaddr_in6, sin6_scope_id)) return out;
+  out = put(out, ", sin6_scope_id=");
+  if (IN6_IS_ADDR_LINKLOCAL(&in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&in6.sin6_addr))
+    return put_ifindex(out, in6.sin6_scope_id);
+  return put_num(out, in6.sin6_scope_id);
+}
+
+// The bytes after the family as strace's print_sockaddr_data_raw shows them.
+char* put_sa_data(char* out, std::string_view bytes) {
+  return put(put_quoted(put(out, ", sa_data="), bytes.substr(sizeof(sa_family_t)), false), "}");
+}
+
+char* put_family(char* out, int64_t family) noexcept {
+  return put_xval(out, static_cast<uint32_t>(family), kAddressFamilies, "AF_???");
+}
+
 char* put_sockaddr(char* out, std::string_view bytes) noexcept {
   sa_family_t family;
   if (bytes.size() < sizeof(family)) return put(out, "{...}");
   std::memcpy(&family, bytes.data(), sizeof(family));
-  char text[INET6_ADDRSTRLEN];
   switch (family) {
     case AF_UNIX: {
-      std::string_view path = bytes.substr(offsetof(sockaddr_un, sun_path));
+      // As far as the address length goes, at most the struct: a path to its first NUL, an
+      // abstract name (strace's @ prefix) whole.
+      std::string_view path =
+          bytes.substr(offsetof(sockaddr_un, sun_path), sizeof(sockaddr_un::sun_path));
+      if (path.empty()) return put(put_family(put(out, "{sa_family="), AF_UNIX), "}");
       out = put(put_family(put(out, "{sa_family="), AF_UNIX), ", sun_path=");
-      if (!path.empty() && path[0] == '\0')  // abstract socket: strace's @ prefix
-        out = put_quoted(put(out, "@"), path.substr(1, path.find('\0', 1) - 1), false);
+      if (path[0] == '\0')
+        out = put_quoted(put(out, "@"), path.substr(1), false);
       else
-        out = put_c_string(out, path);
+        out = put_quoted(out, path.substr(0, path.find('\0')), false);
       return put(out, "}");
     }
-    case AF_INET: {
-      sockaddr_in in;
-      if (!load(bytes.substr(0, sizeof(in)), &in)) break;
-      inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
-      out = put(put_family(put(out, "{sa_family="), AF_INET), ", sin_port=htons(");
-      out = put_num(out, ntohs(in.sin_port));
-      return put(put(put(out, "), sin_addr=inet_addr(\""), text), "\")}");
-    }
-    case AF_INET6: {
-      sockaddr_in6 in6;
-      if (!load(bytes.substr(0, sizeof(in6)), &in6)) break;
-      inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof(text));
-      out = put(put_family(put(out, "{sa_family="), AF_INET6), ", sin6_port=htons(");
-      out = put_num(out, ntohs(in6.sin6_port));
-      out = put_num(put(out, "), sin6_flowinfo=htonl("), ntohl(in6.sin6_flowinfo));
-      out = put(put(put(out, "), inet_pton(AF_INET6, \""), text), "\", &sin6_addr), ");
-      return put(put_num(put(out, "sin6_scope_id="), in6.sin6_scope_id), "}");
+    case AF_INET:
+      if (bytes.size() < sizeof(sockaddr_in)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_INET), ", ");
+      return put(put_in_fields(out, bytes), "}");
+    case AF_INET6:
+      if (bytes.size() < offsetof(sockaddr_in6, sin6_scope_id)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_INET6), ", ");
+      return put(put_in6_fields(out, bytes), "}");
+    case AF_RXRPC: {
+      // The service and the transport's type, length and address (an AF_INET or AF_INET6
+      // one, strace's print_sockaddr_data_rxrpc). The services' names are the AFS client's
+      // (fs/afs), outside the uapi headers: shown by number.
+      sockaddr_rxrpc rx;
+      if (!load_at(bytes, 0, &rx)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_RXRPC), ", srx_service=");
+      out = put_hex(out, rx.srx_service);
+      out = put_sock_type_name(put(out, " /* ???_SERVICE */, transport_type="),
+                               rx.transport_type);
+      out = put_num(put(out, ", transport_len="), rx.transport_len);
+      out = put(out, ", transport={");
+      size_t at = offsetof(sockaddr_rxrpc, transport);
+      std::string_view transport =
+          bytes.substr(at, std::min<size_t>(rx.transport_len, bytes.size() - at));
+      std::string_view rest = transport.substr(std::min(transport.size(), sizeof(sa_family_t)));
+      sa_family_t inner = rx.transport.family;
+      if (inner == AF_INET || inner == AF_INET6) {
+        bool in4 = inner == AF_INET;
+        out = put(out, in4 ? "sin={sin_family=AF_INET" : "sin6={sin6_family=AF_INET6");
+        size_t need = in4 ? sizeof(sockaddr_in) : offsetof(sockaddr_in6, sin6_scope_id);
+        if (rx.transport_len >= need)
+          out = in4 ? put_in_fields(put(out, ", "), transport)
+                    : put_in6_fields(put(out, ", "), transport);
+        else if (!rest.empty())
+          out = put_quoted(put(out, ", "), rest, false);
+        out = put(out, "}");
+      } else {
+        out = put_xval(put(out, "family="), inner, kAddressFamilies, "AF_???");
+        if (!rest.empty()) out = put_quoted(put(out, ", "), rest, false);
+      }
+      return put(out, "}}");
     }
     case AF_NETLINK: {
       sockaddr_nl nl;
       if (!load(bytes.substr(0, sizeof(nl)), &nl)) break;
-      out = put(put_family(put(out, "{sa_family="), AF_NETLINK), ", nl_pid=");
-      out = put_num(out, nl.nl_pid);
-      return put(put_hex(put(out, ", nl_groups="), nl.nl_groups), "}");
+      out = put(put_family(put(out, "{sa_family="), AF_NETLINK), ", ");
+      if (nl.nl_pad) out = put(put_hex(put(out, "nl_pad="), nl.nl_pad), ", ");
+      out = put_num(put(out, "nl_pid="), nl.nl_pid);
+      // strace's %#08x: 00000000, 0x000001.
+      char groups[16];
+      int n = std::snprintf(groups, sizeof(groups), "%#08x", nl.nl_groups);
+      return put(put(put(out, ", nl_groups="), std::string_view(groups, n)), "}");
     }
     default:
       break;
   }
-  return put(put_num(put(out, "{sa_family="), family), ", ...}");
+  out = put_xval(put(out, "{sa_family="), family, kAddressFamilies, "AF_???");
+  if (bytes.size() <= sizeof(family)) return put(out, "}");
+  // A family strace decodes and observer does not: what it is, and that more follows.
+  for (const StraceSockaddr& f : kStraceSockaddrs)
+    if (f.family == family && bytes.size() >= f.min_len) return put(out, ", ...}");
+  return put_sa_data(out, bytes);
 }
 
 namespace {

@@ -7,9 +7,18 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace observer {
+
+// The T at offset of bytes, if they hold one.
+template <class T>
+bool load_at(std::string_view bytes, size_t offset, T* value) noexcept {
+  if (offset > bytes.size() || bytes.size() - offset < sizeof(T)) return false;
+  std::memcpy(value, bytes.data() + offset, sizeof(T));
+  return true;
+}
 
 // A buffer as strace quotes it: \n \t \r \v \f \" \\ escaped, other non-printable bytes in
 // octal (three digits when an octal digit follows), then "..." if it was cut.

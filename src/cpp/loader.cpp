@@ -157,6 +157,15 @@ static uint32_t pid_max() {
   return static_cast<uint32_t>(value);
 }
 
+// The bytes of a msghdr's control messages strace reads: net.core.optmem_max rounded up to
+// 8, or its fallback when the file cannot be read (decode_msg_control in strace's msghdr.c).
+static uint32_t optmem_max() {
+  std::ifstream in("/proc/sys/net/core/optmem_max");
+  long value = 0;
+  if (!(in >> value) || value <= 0 || value > (1l << 30)) return 8 * (2 * 1024 + 512);
+  return static_cast<uint32_t>((value + 7) & ~7l);
+}
+
 SyscallEvents syscall_events(const Spec& spec) {
   SyscallEvents out;
   if (!spec.syscall_tracepoints || spec.syscalls.empty()) return out;
@@ -359,6 +368,7 @@ Loader::Loader(const Spec& spec) {
   ro->string_limit = spec.string_limit;
   ro->capture_blobs = spec.data_limit > 0;
   ro->argv_limit = spec.data_limit;  // execve's strings are cut as strace's -s cuts them
+  ro->control_limit = optmem_max();
   ro->decode_fds = spec.fd_paths;
   ro->absolute_paths = spec.absolute_paths;
   ro->capture_envp = spec.envp_strings && spec.data_limit > 0;

@@ -149,6 +149,8 @@ enum class Arg : uint8_t {
   kLandlockRuleType,      // LANDLOCK_RULE_PATH_BENEATH
   kKeySerial,       // KEY_SPEC_SESSION_KEYRING, or the key's number
   kPersonality,     // PER_LINUX|ADDR_NO_RANDOMIZE
+  kMmsgSend,       // [{msg_hdr={...}, msg_len=1}, ...] (sendmmsg): vlen next, msg_len as sent
+  kMmsgRecv,       // the same, filled by the call (recvmmsg): as many as it returned
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

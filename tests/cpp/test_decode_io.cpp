@@ -239,13 +239,39 @@ void vectors_messages_and_polls() {
     uint32_t flags, pad2;
   } given{0x5000, 110, 0, 0x6000, 1, 0, 0, 0, 0}, got = given;
   got.namelen = 0;
-  std::string msg = bytes_of(got) + bytes_of(uint32_t{0}) + bytes_of(iov_head{1, 1}) +
-                    bytes_of(iov_item{0x7000, 10, 4, 0}) + "xyzz";
+  std::string msg = bytes_of(got) + bytes_of(uint32_t{0}) + bytes_of(control_head{0, 0}) +
+                    bytes_of(iov_head{1, 1}) + bytes_of(iov_item{0x7000, 10, 4, 0}) + "xyzz";
   Event recvmsg = call("recvmsg", {11, 0x8000, 0}, 4);
   CHECK_EQ(line(record(recvmsg, {{ITEM_BLOB, 1, bytes_of(given), false, false},
                                  {ITEM_BLOB, 1, msg, false, true}})),
            "recvmsg(11, {msg_name=0x5000, msg_namelen=110 => 0, msg_iov=[{iov_base=\"xyzz\", "
            "iov_len=10}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 4");
+  // Its control messages: two descriptors, then a second header cut short by msg_controllen
+  // (strace's "..." and where the rest starts).
+  got.namelen = 110;
+  got.name = 0;
+  got.iov = 0;
+  got.iovlen = 0;
+  got.control = 0x9000;
+  got.controllen = 40;
+  struct {
+    uint64_t len;
+    int32_t level, type, fds[2];
+  } rights{24, SOL_SOCKET, SCM_RIGHTS, {3, 4}};
+  std::string control = bytes_of(rights) + std::string(16, '\0');
+  msg = bytes_of(got) + bytes_of(uint32_t{0}) + bytes_of(control_head{40, 40}) + control;
+  CHECK_EQ(line(record(recvmsg, {{ITEM_BLOB, 1, bytes_of(got), false, false},
+                                 {ITEM_BLOB, 1, msg, false, true}})),
+           "recvmsg(11, {msg_name=NULL, msg_namelen=110, msg_iov=NULL, msg_iovlen=0, "
+           "msg_control=[{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, "
+           "cmsg_data=[3, 4]}, {cmsg_len=0, cmsg_level=SOL_IP, cmsg_type=0 /* IP_??? */}], "
+           "msg_controllen=40, msg_flags=0}, 0) = 4");
+  // Unreadable control messages are their address.
+  msg = bytes_of(got) + bytes_of(uint32_t{0}) + bytes_of(control_head{0, 0});
+  CHECK_EQ(line(record(recvmsg, {{ITEM_BLOB, 1, bytes_of(got), false, false},
+                                 {ITEM_BLOB, 1, msg, false, true}})),
+           "recvmsg(11, {msg_name=NULL, msg_namelen=110, msg_iov=NULL, msg_iovlen=0, "
+           "msg_control=0x9000, msg_controllen=40, msg_flags=0}, 0) = 4");
   // accept and getsockname: the address the call filled and the length it was given and
   // returned.
   sockaddr_in in4{};
@@ -303,6 +329,16 @@ void vectors_messages_and_polls() {
                                {ITEM_BLOB, 2, bytes_of(remaining), false, true}})),
            "ppoll([{fd=3, events=POLLIN}], 1, {tv_sec=1, tv_nsec=0}, NULL, 8) = 1 "
            "([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999998064})");
+  // recvmmsg: the timeout given, then the time it had left, or (Timeout).
+  Event mmsg = call("recvmmsg", {3, 0xa000, 1, 0, 0xa100}, 1);
+  std::vector<Item> times = {{ITEM_BLOB, 4, bytes_of(asked), false, false},
+                             {ITEM_BLOB, 4, bytes_of(remaining), false, true}};
+  CHECK_EQ(line(record(mmsg, times)),
+           "recvmmsg(3, 0xa000, 1, 0, {tv_sec=1, tv_nsec=0}) = 1 "
+           "(left {tv_sec=0, tv_nsec=999998064})");
+  mmsg.ret = 0;
+  CHECK_EQ(line(record(mmsg, times)),
+           "recvmmsg(3, 0xa000, 1, 0, {tv_sec=1, tv_nsec=0}) = 0 (Timeout)");
 }
 
 void plans_follow_the_argument_types() {

@@ -1,4 +1,5 @@
-"""Socket options and message flags against strace itself (workloads/net.c).
+"""Socket options, message flags (workloads/net.c) and control messages (workloads/msg.c)
+against strace itself.
 
 Levels and option names by level; option values by their type (ints, struct linger, ip_mreq,
 ipv6_mreq, netlink group lists) given whole, cut short, longer than their memory, NULL or at a
@@ -9,6 +10,7 @@ bad address; unknown levels, names and flag bits. observer's lines must be strac
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +18,11 @@ from .helpers import fidelity, traced_by_both
 
 pytestmark = pytest.mark.bpf
 
-SOURCE = Path(__file__).parent / "workloads" / "net.c"
+WORKLOADS = Path(__file__).parent / "workloads"
+
+
+def differing(result: Any) -> str:
+    return "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
 
 
 @pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
@@ -24,8 +30,16 @@ SOURCE = Path(__file__).parent / "workloads" / "net.c"
 def test_socket_options_and_message_flags_are_shown_as_strace_shows_them(
         tmp_path: Path, option: list[str]) -> None:
     """Also with -X raw and -X verbose: each constant as strace writes it then."""
-    strace_text, observer_text = traced_by_both(SOURCE, tmp_path, option)
+    strace_text, observer_text = traced_by_both(WORKLOADS / "net.c", tmp_path, option)
     result = fidelity().compare(strace_text, observer_text, "net")
-    differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert result.strace_lines > 60, strace_text
-    assert result.same == result.strace_lines, differing
+    assert result.same == result.strace_lines, differing(result)
+
+
+def test_control_messages_are_shown_as_strace_shows_them(tmp_path: Path) -> None:
+    """workloads/msg.c: descriptors passed and received, cut and unreadable control buffers,
+    SOL_IP's types, unknown levels and types."""
+    strace_text, observer_text = traced_by_both(WORKLOADS / "msg.c", tmp_path)
+    result = fidelity().compare(strace_text, observer_text, "msg")
+    assert strace_text.count("cmsg_level=") >= 12, strace_text
+    assert result.same == result.strace_lines, differing(result)

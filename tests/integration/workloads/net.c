@@ -11,21 +11,18 @@
 #include <linux/sockios.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <linux/rxrpc.h> /* after netinet/in.h, whose structs it would define again */
+#include <stddef.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
-// A page followed by an unreadable one: an object placed at its end runs into the second.
-static char *page_end(size_t size) {
-	char *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		_exit(1);
-	munmap(p + 4096, 4096);
-	return p + 4096 - size;
-}
+#include "page_end.h"
 
 int main(void) {
 	int *ival = (int *)page_end(sizeof(int));
@@ -109,6 +106,47 @@ int main(void) {
 	recvfrom(pair[1], buf, sizeof(buf), 0, NULL, NULL);
 	sendto(pair[0], "cd", 2, 0x10000000, NULL, 0);
 	recvfrom(pair[1], buf, sizeof(buf), MSG_DONTWAIT | MSG_CMSG_CLOEXEC, NULL, NULL);
+
+	// Addresses: a link-local IPv6 one with its interface and without a scope id, an
+	// abstract AF_UNIX name with NULs in it, a family with no decoder (raw bytes), a netlink
+	// address with groups and padding, RxRPC's.
+	struct sockaddr_in6 in6 = {.sin6_family = AF_INET6, .sin6_port = htons(7),
+				   .sin6_scope_id = 1};
+	in6.sin6_addr.s6_addr[0] = 0xfe;
+	in6.sin6_addr.s6_addr[1] = 0x80;
+	in6.sin6_addr.s6_addr[15] = 1;
+	connect(-1, (struct sockaddr *)&in6, sizeof(in6));
+	connect(-1, (struct sockaddr *)&in6, sizeof(in6) - sizeof(in6.sin6_scope_id));
+	struct sockaddr_un un = {.sun_family = AF_UNIX, .sun_path = "\0ab\0\001c"};
+	connect(-1, (struct sockaddr *)&un, offsetof(struct sockaddr_un, sun_path) + 7);
+	struct sockaddr raw = {.sa_family = AF_APPLETALK, .sa_data = "xyz"};
+	connect(-1, &raw, 5);
+	struct sockaddr_nl snl = {.nl_family = AF_NETLINK, .nl_pad = 3, .nl_groups = 5};
+	connect(-1, (struct sockaddr *)&snl, sizeof(snl));
+	// AF_RXRPC: an AF_INET transport, one cut short by its length, one of another family.
+	struct sockaddr_rxrpc rx = {.srx_family = AF_RXRPC, .srx_service = 0x1234,
+				    .transport_type = SOCK_DGRAM,
+				    .transport_len = sizeof(struct sockaddr_in)};
+	rx.transport.sin.sin_family = AF_INET;
+	rx.transport.sin.sin_port = htons(7001);
+	rx.transport.sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	connect(-1, (struct sockaddr *)&rx, sizeof(rx));
+	rx.transport_len = 6;
+	connect(-1, (struct sockaddr *)&rx, sizeof(rx));
+	rx.transport.family = AF_UNIX;
+	rx.transport_type = 77;
+	connect(-1, (struct sockaddr *)&rx, sizeof(rx));
+
+	// An address longer than the room given for it: strace shows as much as fitted.
+	int us = socket(AF_UNIX, SOCK_DGRAM, 0);
+	struct sockaddr_un bound = {.sun_family = AF_UNIX, .sun_path = "net.sock.with.a.long.name"};
+	bind(us, (struct sockaddr *)&bound, sizeof(bound));
+	socklen_t *room = (socklen_t *)page_end(sizeof(socklen_t));
+	*room = 16;
+	getsockname(us, (struct sockaddr *)page_end(16), room);
+	*room = 1;
+	getsockname(us, (struct sockaddr *)page_end(16), room);
+	unlink(bound.sun_path);
 
 	// ioctl: commands by name, with a pointer or NULL; unknown ones as _IOC().
 	ioctl(-1, SIOCGIFFLAGS, NULL);
