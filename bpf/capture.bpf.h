@@ -36,7 +36,10 @@ static __always_inline const volatile struct call_plan *plan_of(long nr, bool co
  * as 5.12 requires. */
 
 /* Copies the string args[arg] points to as the next item. Reads limit + 2 bytes so that a
- * string of exactly limit bytes (limit + 1 with its NUL) is told apart from a longer one. */
+ * string of exactly limit bytes (limit + 1 with its NUL) is told apart from a longer one;
+ * the read stops at the NUL, so a short string costs the same whatever the limit. A string
+ * that runs into unreadable memory before its NUL or its limit + 1 bytes is not kept (strace
+ * prints such a path as its address). */
 __noinline int string_item(__u32 arg)
 {
 	struct record *r = record_buffer();
@@ -49,9 +52,14 @@ __noinline int string_item(__u32 arg)
 	start = next_item(r);
 	if (start < 0)
 		return 0;
-	if (limit > STRING_MAX - 2)
-		limit = STRING_MAX - 2;
+	if (limit > STRING_MAX - 1)
+		limit = STRING_MAX - 1;
 	n = bpf_probe_read_user_str(ITEM_AT(r, start, 0), limit + 2, (const void *)arg_value(r, arg));
+	/* Unreadable at its last byte only: limit + 1 bytes with no NUL are still a string cut
+	 * at the limit, as strace reads it. */
+	if (n < 0 && bpf_probe_read_user_str(ITEM_AT(r, start, 0), limit + 1,
+					     (const void *)arg_value(r, arg)) == limit + 1)
+		n = limit + 2;
 	if (n <= 0) {
 		r->unread = 1;
 		return 0;

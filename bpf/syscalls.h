@@ -30,8 +30,9 @@ enum path_role {
 	PATH_FD_CLOSE = 256,  /* the call ends its argument-0 fd (close) */
 	PATH_FD_FCNTL = 512,  /* fcntl: F_DUPFD and F_DUPFD_CLOEXEC return a new fd */
 };
-/* Bytes of one string argument captured at entry: --string-limit is at most STRING_MAX - 2
- * (one byte to detect truncation, one for the NUL). Every string argument is captured. */
+/* Bytes of one string argument captured at entry: --string-limit is at most STRING_MAX - 1,
+ * PATH_MAX - 1, the longest path strace prints whole (a path of PATH_MAX bytes with its NUL).
+ * Every string argument is captured, as long as it is and no longer than the limit. */
 #define STRING_MAX 4096
 #define MAX_STRINGS 6
 /* Buffers and structs captured per syscall (capture_plan), at most BLOB_MAX bytes each: I/O

@@ -19,6 +19,7 @@ from observer._errors import ObserverError, UsageError
 from observer._files import check_output
 from observer._options import (
     FORMATS,
+    STRING_LIMIT_MAX,
     Options,
     parse_cgroup,
     parse_comms,
@@ -168,9 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="strace format: time since the previous syscall's entry")
     out.add_argument("-T", dest="durations", action="store_true",
                      help="strace format: time spent in each syscall")
-    out.add_argument("--string-limit", type=int, default=256, metavar="N",
-                     help="bytes kept of path and name arguments (default: 256; longer ones "
-                          "are marked truncated)")
+    out.add_argument("--string-limit", type=int, default=STRING_LIMIT_MAX, metavar="N",
+                     help="bytes kept of path and name arguments (default and most: "
+                          f"{STRING_LIMIT_MAX}, PATH_MAX - 1, as strace prints paths; "
+                          "longer ones are marked truncated)")
     out.add_argument("--data-limit", type=int, default=32, metavar="N",
                      help="bytes shown of I/O buffers (read, write ...; default: 32, strace's "
                           "-s); 0 captures no buffers or structs: the cheapest full records")

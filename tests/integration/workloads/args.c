@@ -4,11 +4,15 @@
 // How arguments are printed across syscalls, for the comparison with strace
 // (test_decode_args.py): int arguments with junk in their upper half, which the kernel
 // ignores; uid_t and gid_t above 2^31 and -1; values and flags no table knows; NULL arrays;
-// mknod's mode by file type. Every call fails or changes nothing: paths lie under a
-// directory that does not exist, fds are -1. The calls start after the marker
+// mknod's mode by file type; paths up to PATH_MAX, longer ones, and ones that run into an
+// unreadable page. Every call fails or changes nothing: paths lie under a directory that
+// does not exist, fds are -1. The calls start after the marker
 // access("/args-begin", F_OK), so the C library's start-up stays out of the comparison.
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/mman.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -59,5 +63,28 @@ int main(void) {
   syscall(SYS_mknod, MISSING, S_IFCHR | 0620, makedev(4, 1));
   syscall(SYS_mknodat, -1, MISSING, S_IFBLK | S_ISVTX, makedev(8, 0));
   syscall(SYS_mknod, MISSING, 0177777, 5);
+
+  // Paths are shown whole up to PATH_MAX - 1 bytes, longer ones cut there; one that runs into
+  // an unreadable page before its end is shown as its address. The second page is unreadable.
+  char *page = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  static char path[PATH_MAX + 2];
+  if (page == MAP_FAILED || mprotect(page + 4096, 4096, PROT_NONE)) return 1;
+  strcpy(path, MISSING);
+  for (size_t len = 257; len <= PATH_MAX; len += 1919) {
+    memset(path + strlen(MISSING), 'x', len - strlen(MISSING));
+    path[len] = '\0';
+    syscall(SYS_chdir, path);  // 257, 2176 and 4095 bytes: whole
+  }
+  memset(path + strlen(MISSING), 'y', PATH_MAX + 1 - strlen(MISSING));
+  path[PATH_MAX] = 'z';  // 4096 and 4097 bytes: cut
+  syscall(SYS_mkdir, path, 0755);
+  path[PATH_MAX + 1] = '\0';
+  syscall(SYS_rename, path, path + 3000);
+  memset(page, '/', 4096);
+  page[4095] = '\0';
+  syscall(SYS_chdir, page);  // 4095 bytes ending where the page ends: whole
+  page[4095] = '/';
+  syscall(SYS_chdir, page + 4096 - 300);  // no end before the unreadable page
+  syscall(SYS_creat, page, 0600);
   return 0;
 }
