@@ -115,6 +115,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "SIOCBONDSLAVEINFOQUERY", "SIOCBONDINFOQUERY", "SIOCBONDCHANGEACTIVE", "SIOCBRADDBR",
         "SIOCBRDELBR", "SIOCBRADDIF", "SIOCBRDELIF", "SIOCSHWTSTAMP", "SIOCGHWTSTAMP"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
+    "rwf_flags": (["linux/fs.h"], [
+        "RWF_HIPRI", "RWF_DSYNC", "RWF_SYNC", "RWF_NOWAIT", "RWF_APPEND"]),
     "rename_flags": (["linux/fs.h"], ["RENAME_NOREPLACE", "RENAME_EXCHANGE", "RENAME_WHITEOUT"]),
     "epoll_flags": (["linux/eventpoll.h"], ["EPOLL_CLOEXEC"]),
     "madvise": (["asm/mman.h"], [
@@ -326,6 +328,9 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
         size_value = SIZES[" ".join(size.split())] if size else 0
         return (IOC_DIRS[kind] << 30) | (size_value << 16) | \
             (evaluate(type_, defines, depth + 1) << 8) | evaluate(nr, defines, depth + 1)
+
+    # A cast to a kernel type: ((__kernel_rwf_t)0x00000001).
+    body = re.sub(r"\(\s*__\w+_t\s*\)", "", body)
 
     def word(match: re.Match[str]) -> str:
         token = match.group(0)

@@ -130,6 +130,9 @@ enum class Arg : uint8_t {
   kRusageWho,      // RUSAGE_SELF
   kItimerWhich,    // ITIMER_REAL
   kTimerfdFlags,   // TFD_TIMER_ABSTIME (timerfd_settime)
+  kRwfFlags,       // RWF_HIPRI|RWF_NOWAIT (preadv2, pwritev2)
+  kOffsetHigh,     // not shown: the high half of an offset split in two, which x86_64 and
+                   // arm64 take whole from the low one, as strace shows it (preadv2)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
