@@ -187,7 +187,7 @@ static __always_inline void read_exec_args(struct record *r, __u8 how)
  * and few: where packs start << 12 | x, and cap_compat is cap | 1 << 31 for a 32-bit call. */
 __noinline int iovec_item(__u64 iov, __u64 count, long budget, __u32 cap_compat, __u32 where)
 {
-	struct iov_head head = { .count = count > 0xffffffff ? 0xffffffff : count, .kept = 0 };
+	struct iov_head head = { .count = count > 0xffffffff ? 0xffffffff : count };
 	struct record *r = record_buffer();
 	__u32 start = where >> 12, x = where & (ITEM_MAX - 1), at = x + sizeof(head);
 	__u32 cap = cap_compat & 0x7fffffff, size = cap_compat >> 31 ? 8 : 16;
@@ -199,8 +199,10 @@ __noinline int iovec_item(__u64 iov, __u64 count, long budget, __u32 cap_compat,
 		__u64 raw[2] = {}, want, filled;
 
 		/* struct iovec: two longs, or two 32-bit words for a 32-bit call. */
-		if (bpf_probe_read_user(raw, size, (const void *)(iov + k * size)))
+		if (bpf_probe_read_user(raw, size, (const void *)(iov + k * size))) {
+			head.unread = 1;
 			break;
+		}
 		item.base = size == 8 ? (__u32)raw[0] : raw[0];
 		item.len = size == 8 ? raw[0] >> 32 : raw[1];
 		/* The bytes the call read or filled of this element, and those kept of them. */
@@ -216,8 +218,10 @@ __noinline int iovec_item(__u64 iov, __u64 count, long budget, __u32 cap_compat,
 		if (want > ITEM_MAX || at + sizeof(item) + want > ITEM_MAX)
 			break;
 		if (want && bpf_probe_read_user(ITEM_AT(r, start, at + sizeof(item)), want,
-						(const void *)item.base))
+						(const void *)item.base)) {
 			want = 0;
+			item.unread = 1;
+		}
 		item.kept = want;
 		bpf_probe_read_kernel(ITEM_AT(r, start, at), sizeof(item), &item);
 		at = forget(r, at + sizeof(item) + want);

@@ -156,14 +156,16 @@ enum capture_flag {
  * at the data limit), then per element its struct iovec and its data. */
 #define IOV_KEPT 8
 struct iov_head {
-	__u32 count; /* elements of the array (args[size_arg], or msg_iovlen) */
-	__u32 kept;  /* elements that follow, at most IOV_KEPT */
+	__u32 count;  /* elements of the array (args[size_arg], or msg_iovlen) */
+	__u32 kept;   /* elements that follow, at most IOV_KEPT */
+	__u32 unread; /* 1: element kept could not be read (strace: "... /\* its address *\/") */
+	__u32 __pad;
 };
 struct iov_item {
 	__u64 base;
 	__u64 len;
-	__u32 kept; /* bytes of data that follow */
-	__u32 __pad;
+	__u32 kept;   /* bytes of data that follow */
+	__u32 unread; /* 1: its data could not be read (strace shows iov_base's address) */
 };
 
 /* execve's argv is captured as one blob: each string, cut at --data-limit bytes, then a byte

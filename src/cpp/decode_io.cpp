@@ -160,9 +160,13 @@ static_assert(sizeof(Msghdr) == 56);
 // An iovec blob (struct iov_head, then iov_item and data per element kept) as strace writes
 // it: data when the call read or filled it (with_data), else the elements' addresses. ret is
 // the bytes the call filled in all (readv), or -1 when every element was read (writev).
-char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t ret) noexcept {
+char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t ret,
+                      uint64_t addr) noexcept {
   iov_head head;
   if (!load_at(bytes, 0, &head)) return put(out, "[...]");
+  // An array unreadable from its start is its address; one that becomes unreadable ends
+  // with the address of the element that could not be read, as strace writes them.
+  if (head.unread && head.kept == 0) return put_hex(out, addr);
   size_t at = sizeof(head);
   *out++ = '[';
   for (uint32_t k = 0; k < head.kept; ++k) {
@@ -172,7 +176,7 @@ char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t
     at += sizeof(item) + item.kept;
     if (k) out = put(out, ", ");
     out = put(out, "{iov_base=");
-    if (with_data) {
+    if (with_data && !item.unread) {
       uint64_t filled = ret >= 0 && item.len > static_cast<uint64_t>(ret) ? static_cast<uint64_t>(ret)
                                                                          : item.len;
       if (ret >= 0) ret -= static_cast<int64_t>(filled);
@@ -183,7 +187,10 @@ char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t
     out = put_num(put(out, ", iov_len="), item.len);
     *out++ = '}';
   }
-  if (head.kept < head.count) out = put(out, head.kept ? ", ..." : "...");
+  if (head.unread)
+    out = put(put_hex(put(out, ", ... /* "), addr + head.kept * sizeof(struct iovec)), " */");
+  else if (head.kept < head.count)
+    out = put(out, head.kept ? ", ..." : "...");
   *out++ = ']';
   return out;
 }
@@ -210,7 +217,7 @@ char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entr
   out = put_num(put(out, ", msg_namelen="), given.namelen);
   if (given.namelen != msg.namelen) out = put_num(put(out, " => "), msg.namelen);
   out = put_iovec_bytes(put(out, ", msg_iov="), bytes.substr(sizeof(msg) + 4 + name_kept), true,
-                        ret);
+                        ret, msg.iov);
   out = put_num(put(out, ", msg_iovlen="), msg.iovlen);
   if (msg.controllen) out = put_hex(put(out, ", msg_control="), msg.control);
   out = put_num(put(out, ", msg_controllen="), msg.controllen);
@@ -311,11 +318,11 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
   bool returned = (e.flags & EVENT_HAS_RET) && !is_error(e.ret);
   switch (type) {
     case Arg::kIovecIn:
-      if (bytes) return put_iovec_bytes(out, *bytes, true, -1);
+      if (bytes) return put_iovec_bytes(out, *bytes, true, -1, v);
       break;
     case Arg::kIovecOut:
       // readv's elements: their data if it returned, else where they were.
-      if (bytes) return put_iovec_bytes(out, *bytes, returned, returned ? e.ret : -1);
+      if (bytes) return put_iovec_bytes(out, *bytes, returned, returned ? e.ret : -1, v);
       break;
     case Arg::kMsghdrIn:
       if (bytes) return put_msghdr(out, *bytes, nullptr, -1);

@@ -16,6 +16,7 @@
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -86,5 +87,17 @@ int main(void) {
   page[4095] = '/';
   syscall(SYS_chdir, page + 4096 - 300);  // no end before the unreadable page
   syscall(SYS_creat, page, 0600);
+
+  // preadv2's and pwritev2's flags follow the offset's two halves; iovec arrays that end at
+  // the unreadable page, or whose data lies there.
+  syscall(SYS_preadv2, -1, NULL, 0xfacefeed00000003ULL, 5, JUNK, RWF_HIPRI | RWF_NOWAIT | 0x100);
+  syscall(SYS_pwritev2, -1, NULL, 1, 0, 0, 0);
+  struct iovec *iov = (struct iovec *)(page + 4096) - 1;
+  iov->iov_base = "data";
+  iov->iov_len = 4;
+  syscall(SYS_pwritev, -1, iov, 2, 0);
+  syscall(SYS_pwritev, -1, iov + 1, 1, 0);
+  iov->iov_base = page + 4096;
+  syscall(SYS_pwritev2, -1, iov, 1, 0, 0, RWF_DSYNC);
   return 0;
 }
