@@ -156,6 +156,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "STATX_GID", "STATX_ATIME", "STATX_MTIME", "STATX_CTIME", "STATX_INO", "STATX_SIZE",
         "STATX_BLOCKS", "STATX_BTIME", "STATX_MNT_ID", "STATX_DIOALIGN", "STATX_MNT_ID_UNIQUE",
         "STATX_SUBVOL", "STATX_WRITE_ATOMIC"]),
+    "statx_attrs": (["linux/stat.h"], [
+        "STATX_ATTR_COMPRESSED", "STATX_ATTR_IMMUTABLE", "STATX_ATTR_APPEND", "STATX_ATTR_NODUMP",
+        "STATX_ATTR_ENCRYPTED", "STATX_ATTR_AUTOMOUNT", "STATX_ATTR_MOUNT_ROOT",
+        "STATX_ATTR_VERITY", "STATX_ATTR_DAX"]),
     # Signals 1..31 by the names strace gives them: SIGABRT rather than SIGIOT, SIGIO rather
     # than SIGPOLL.
     "signals": (["asm/signal.h"], [
@@ -374,7 +378,7 @@ def render_table(table: str, versions: str) -> str:
     differs on aarch64 (when arm64's headers are installed)."""
     headers, _ = TABLES[table]
     hex_values = table.endswith(("flags", "prot")) or \
-        table in ("ioctls", "arch_prctl", "wait_options", "poll_events", "statx_mask")
+        table in ("ioctls", "arch_prctl", "wait_options", "poll_events", "statx_mask", "statx_attrs")
     out = [f"# {table}: from {', '.join(headers)} of {versions}; written by "
            "tools/gen_uapi_consts.py, do not edit",
            "# format: <name>\\t<value>\\t<header>:<line>[\\tmacro=<the header's name>]"

@@ -182,22 +182,23 @@ char* put_statx_mask(char* out, uint64_t mask) noexcept {
 }
 
 char* put_statx(char* out, std::string_view bytes) noexcept {
-  // struct statx: stx_mask at 0, stx_attributes at 8, stx_mode at 28, stx_size at 40,
-  // stx_rdev_major/minor at 128/132 (uapi/linux/stat.h, stable since v4.11).
+  // struct statx: stx_mask at 0, stx_attributes at 8, stx_mode at 28, stx_size at 40
+  // (uapi/linux/stat.h, stable since v4.11). Unlike stat's, strace's short form shows the
+  // size of a device too, not its stx_rdev, and each of the two only when the mask has it.
   if (bytes.size() < 256) return put(out, "{...}");
-  uint32_t mask, major_id, minor_id;
+  uint32_t mask;
   uint16_t mode;
   uint64_t attributes, size;
   std::memcpy(&mask, bytes.data(), 4);
   std::memcpy(&attributes, bytes.data() + 8, 8);
   std::memcpy(&mode, bytes.data() + 28, 2);
   std::memcpy(&size, bytes.data() + 40, 8);
-  std::memcpy(&major_id, bytes.data() + 128, 4);
-  std::memcpy(&minor_id, bytes.data() + 132, 4);
   out = put_statx_mask(put(out, "{stx_mask="), mask);
-  out = put_hex(put(out, ", stx_attributes="), attributes);
-  return put_mode_and_size(put(out, ", "), mode, makedev(major_id, minor_id),
-                           static_cast<int64_t>(size), "stx_");
+  out = put_flags(put(out, ", stx_attributes="), attributes, uapi::k_statx_attrs, "0",
+                  "STATX_ATTR_???");
+  if (mask & (STATX_TYPE | STATX_MODE)) out = put_file_mode(put(out, ", stx_mode="), mode);
+  if (mask & STATX_SIZE) out = put_num(put(out, ", stx_size="), size);
+  return put(out, ", ...}");
 }
 
 char* put_sigset(char* out, uint64_t set) noexcept {
