@@ -267,10 +267,13 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
   char text[INET6_ADDRSTRLEN];
   switch (family) {
     case AF_UNIX: {
-      std::string_view path = bytes.substr(offsetof(sockaddr_un, sun_path));
+      // As strace: no more than a struct sockaddr_un of the length given; a path up to its
+      // NUL, an abstract name (strace's @ prefix) whole, NULs and all.
+      std::string_view path = bytes.substr(0, sizeof(sockaddr_un))
+                                  .substr(offsetof(sockaddr_un, sun_path));
       out = put(out, "{sa_family=AF_UNIX, sun_path=");
-      if (!path.empty() && path[0] == '\0')  // abstract socket: strace's @ prefix
-        out = put_quoted(put(out, "@"), path.substr(1, path.find('\0', 1) - 1), false);
+      if (!path.empty() && path[0] == '\0')
+        out = put_quoted(put(out, "@"), path.substr(1), false);
       else
         out = put_c_string(out, path);
       return put(out, "}");
