@@ -86,7 +86,8 @@ static __always_inline void read_strings(const volatile struct call_plan *plan)
 /* An array of strings (argv) written into the per-CPU record as the item at start: each
  * string cut at cap bytes and followed by its enum argv_end byte. Pointers are 8 bytes, or 4
  * (a 32-bit call: the low half of an 8-byte read, which at worst fails on the terminating
- * NULL at the end of a page and ends there). Returns the item's length. A global function,
+ * NULL at the end of a page and ends there). Returns the item's length, -1 if the array is
+ * unreadable from its start. A global function,
  * verified once (Linux 5.6, commit 51c39bb1d5d1), so its arguments are scalars. */
 __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 {
@@ -109,7 +110,7 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 		long n;
 
 		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step)))
-			break;
+			return k ? len : -1;
 		if (ptr32)
 			ptr = (__u32)ptr;
 		if (!ptr)
@@ -137,8 +138,8 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 	return len;
 }
 
-/* How many pointers an array (envp) holds before its NULL, up to ENVP_MAX. Global, as
- * argv_item. */
+/* How many pointers an array (envp) holds before its NULL, up to ENVP_MAX, with
+ * ENVP_UNTERMINATED if it ran into unreadable memory first. Global, as argv_item. */
 __noinline int count_pointers(__u64 array, int ptr32)
 {
 	__u32 k, step = ptr32 ? 4 : 8;
@@ -147,7 +148,7 @@ __noinline int count_pointers(__u64 array, int ptr32)
 		__u64 ptr = 0;
 
 		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step)))
-			break;
+			return k | ENVP_UNTERMINATED;
 		if (ptr32)
 			ptr = (__u32)ptr;
 		if (!ptr)
@@ -164,14 +165,16 @@ static __always_inline void read_exec_args(struct record *r, __u8 how)
 	int ptr32 = (how & ARGV_32BIT) != 0;
 	__u32 count;
 	long start;
+	int len;
 
 	if (argv > 4)
 		return;
 	start = next_item(r);
 	if (start < 0)
 		return;
-	add_item(r, ITEM_BLOB, argv, argv_item(r->e.args[argv], argv_limit, ptr32, start), false,
-		 false);
+	len = argv_item(r->e.args[argv], argv_limit, ptr32, start);
+	if (len >= 0)
+		add_item(r, ITEM_BLOB, argv, len, false, false);
 	start = next_item(r);
 	if (start < 0)
 		return;

@@ -170,11 +170,14 @@ struct iov_item {
 
 /* execve's argv is captured as one blob: each string, cut at --data-limit bytes, then a byte
  * saying how it ended; ARGV_MORE ends the blob when the array had more elements than were
- * kept. Its envp is captured as the number of its pointers, a __u32. */
+ * kept; an argv unreadable from its start has no blob. Its envp is captured as the number of
+ * its pointers, a __u32, with ENVP_UNTERMINATED when the array ran into unreadable memory
+ * before its NULL (strace's "unterminated"; with a count of 0, strace shows the address only). */
 enum argv_end { ARGV_END = 0, ARGV_CUT = 1, ARGV_MORE = 2 };
 #define ARGV_MAX 32	     /* elements kept of an argv, as strace shows */
 #define ARGV_STRING_MAX 256 /* bytes kept of one argv string */
 #define ENVP_MAX 1024	     /* pointers counted of an envp (a loop the verifier walks) */
+#define ENVP_UNTERMINATED (1u << 31)
 
 /* One buffer or struct to capture for a syscall: argument arg points to it. At most size
  * bytes are kept; a longer one is marked truncated. Decided in user space (capture_plan.cpp).

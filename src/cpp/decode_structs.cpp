@@ -445,8 +445,11 @@ char* put_siginfo(char* out, std::string_view bytes) noexcept {
 char* put_envp(char* out, uint64_t pointer, std::string_view bytes) noexcept {
   uint32_t count;
   out = put_hex(out, pointer);
-  if (!load(bytes, &count)) return out;
-  return put(put_num(put(out, " /* "), count), count == 1 ? " var */" : " vars */");
+  if (!load(bytes, &count) || count == ENVP_UNTERMINATED) return out;
+  bool unterminated = count & ENVP_UNTERMINATED;
+  count &= ~ENVP_UNTERMINATED;
+  out = put(put_num(put(out, " /* "), count), count == 1 ? " var" : " vars");
+  return put(out, unterminated ? ", unterminated */" : " */");
 }
 
 char* put_cpu_set(char* out, std::string_view bytes) noexcept {

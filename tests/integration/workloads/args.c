@@ -99,5 +99,14 @@ int main(void) {
   syscall(SYS_pwritev, -1, iov + 1, 1, 0);
   iov->iov_base = page + 4096;
   syscall(SYS_pwritev2, -1, iov, 1, 0, 0, RWF_DSYNC);
+
+  // execve's arrays: unreadable from the start, and an envp that runs into the unreadable
+  // page before its NULL.
+  char **env = (char **)(page + 4096) - 2;
+  env[0] = "A=1";
+  env[1] = "B=2";
+  syscall(SYS_execve, MISSING, NULL, page + 4096);
+  syscall(SYS_execve, MISSING, page + 4096, env);
+  syscall(SYS_execve, MISSING, NULL, env + 1);
   return 0;
 }
