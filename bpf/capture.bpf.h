@@ -109,8 +109,17 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 		__u8 end;
 		long n;
 
-		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step)))
-			return k ? len : -1;
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step))) {
+			__u64 addr = array + k * step;
+
+			if (!k)
+				return -1;
+			if (len + ARGV_MARK_SIZE > BLOB_MAX)
+				return len;
+			*ITEM_AT(r, start, at) = ARGV_UNREAD;
+			bpf_probe_read_kernel(ITEM_AT(r, start, at + 1), sizeof(addr), &addr);
+			return len + ARGV_MARK_SIZE;
+		}
 		if (ptr32)
 			ptr = (__u32)ptr;
 		if (!ptr)
@@ -121,8 +130,12 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 			break;
 		}
 		n = bpf_probe_read_user_str(ITEM_AT(r, start, at), size, (const void *)ptr);
-		if (n <= 0)
-			break;
+		if (n <= 0) {
+			*ITEM_AT(r, start, at) = ARGV_POINTER;
+			bpf_probe_read_kernel(ITEM_AT(r, start, at + 1), sizeof(ptr), &ptr);
+			len = forget(r, len + ARGV_MARK_SIZE);
+			continue;
+		}
 		n -= 1; /* without the NUL, whose place takes the end byte */
 		end = ARGV_END;
 		if (n > cap) {

@@ -174,6 +174,12 @@ struct iov_item {
  * its pointers, a __u32, with ENVP_UNTERMINATED when the array ran into unreadable memory
  * before its NULL (strace's "unterminated"; with a count of 0, strace shows the address only). */
 enum argv_end { ARGV_END = 0, ARGV_CUT = 1, ARGV_MORE = 2 };
+/* In place of a string: ARGV_POINTER and the 8-byte pointer of an element whose string could
+ * not be read; ARGV_UNREAD and the 8-byte address of the element that could not be read,
+ * which ends the blob (strace's "... /\* address *\/"). Like ARGV_MORE, only where a string
+ * would start. */
+enum argv_mark { ARGV_POINTER = 3, ARGV_UNREAD = 4 };
+#define ARGV_MARK_SIZE 9
 #define ARGV_MAX 32	     /* elements kept of an argv, as strace shows */
 #define ARGV_STRING_MAX 256 /* bytes kept of one argv string */
 #define ENVP_MAX 1024	     /* pointers counted of an envp (a loop the verifier walks) */

@@ -363,6 +363,19 @@ char* put_argv(char* out, std::string_view bytes) noexcept {
       out = put(out, first ? "..." : ", ...");
       break;
     }
+    uint64_t pointer;
+    if ((bytes[0] == ARGV_POINTER || bytes[0] == ARGV_UNREAD) &&
+        load(bytes.substr(1, sizeof(pointer)), &pointer)) {
+      if (!first) out = put(out, ", ");
+      if (bytes[0] == ARGV_UNREAD) {  // the array ends in unreadable memory there
+        out = put(put_hex(put(out, "... /* "), pointer), " */");
+        break;
+      }
+      out = put_hex(out, pointer);  // a string that could not be read
+      bytes.remove_prefix(ARGV_MARK_SIZE);
+      first = false;
+      continue;
+    }
     // A string runs to its end byte (ARGV_END or ARGV_CUT), which a string cannot contain.
     size_t end = 0;
     while (end < bytes.size() && bytes[end] != ARGV_END && bytes[end] != ARGV_CUT) ++end;

@@ -100,13 +100,19 @@ int main(void) {
   iov->iov_base = page + 4096;
   syscall(SYS_pwritev2, -1, iov, 1, 0, 0, RWF_DSYNC);
 
-  // execve's arrays: unreadable from the start, and an envp that runs into the unreadable
-  // page before its NULL.
+  // execve's arrays: unreadable from the start, and ones that run into the unreadable page
+  // before their NULL.
   char **env = (char **)(page + 4096) - 2;
   env[0] = "A=1";
   env[1] = "B=2";
   syscall(SYS_execve, MISSING, NULL, page + 4096);
   syscall(SYS_execve, MISSING, page + 4096, env);
   syscall(SYS_execve, MISSING, NULL, env + 1);
+  // An argv with a string that cannot be read, running into the unreadable page.
+  char **av = (char **)(page + 4096) - 3;
+  av[0] = "a";
+  av[1] = (char *)-1;
+  av[2] = "c";
+  syscall(SYS_execve, MISSING, av, NULL);
   return 0;
 }
