@@ -109,7 +109,7 @@ std::string_view arg_name(Arg type) noexcept {
       "msg_flags", "uid", "mode_type", "dev", "open_how", "offset_in_out", "rusage_out",
       "siginfo_out", "timespec_rem", "itimerspec_in", "itimerspec_out", "itimerval_in",
       "itimerval_out", "idtype", "rusage_who", "itimer_which", "timerfd_flags", "rwf_flags",
-      "offset_high", "raw_ptr",
+      "perf_flags", "offset_high", "raw_ptr",
       "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,
                 "every Arg has a name");

@@ -131,6 +131,7 @@ enum class Arg : uint8_t {
   kItimerWhich,    // ITIMER_REAL
   kTimerfdFlags,   // TFD_TIMER_ABSTIME (timerfd_settime)
   kRwfFlags,       // RWF_HIPRI|RWF_NOWAIT (preadv2, pwritev2)
+  kPerfFlags,      // PERF_FLAG_FD_CLOEXEC (perf_event_open)
   kOffsetHigh,     // not shown: the high half of an offset split in two, which x86_64 and
                    // arm64 take whole from the low one, as strace shows it (preadv2)
   // What strace decodes further and observer shows as a number: the syscall is decoded

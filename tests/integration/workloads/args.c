@@ -50,6 +50,8 @@ int main(void) {
   syscall(SYS_madvise, NULL, 0, 0x7777);
   syscall(SYS_fchownat, -1, MISSING, 0, 0, 0x10000000);
   syscall(SYS_pipe2, NULL, 0x4);
+  syscall(SYS_perf_event_open, NULL, -1, -1, -1, 0x8 | 0x100);
+  syscall(SYS_perf_event_open, NULL, 0, -1, -1, 0);
 
   // NULL where an array or a struct goes.
   struct timeval tv = {0, 0};
