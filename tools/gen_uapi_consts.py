@@ -50,7 +50,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "MAP_NORESERVE", "MAP_POPULATE", "MAP_NONBLOCK", "MAP_STACK", "MAP_HUGETLB", "MAP_SYNC"]),
     "at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_REMOVEDIR", "AT_SYMLINK_FOLLOW", "AT_NO_AUTOMOUNT",
-        "AT_EMPTY_PATH", "AT_STATX_FORCE_SYNC", "AT_STATX_DONT_SYNC"]),
+        "AT_EMPTY_PATH", "AT_RECURSIVE", "AT_STATX_FORCE_SYNC", "AT_STATX_DONT_SYNC"]),
     # faccessat2's: AT_EACCESS shares its value with AT_REMOVEDIR.
     "access_at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_EACCESS", "AT_EMPTY_PATH"]),

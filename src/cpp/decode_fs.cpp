@@ -31,12 +31,14 @@ constexpr Flag kEventfdFlags[] = {{1, "EFD_SEMAPHORE"}, {O_CLOEXEC, "EFD_CLOEXEC
                                   {O_NONBLOCK, "EFD_NONBLOCK"}};
 
 // AT_STATX_SYNC_AS_STAT (0) is named, as strace does, before the other AT_ flags.
+// statx's flags as strace writes them: the sync type first, then the other AT_* flags, bits
+// no name covers in hex with no comment.
 char* put_statx_flags(char* out, uint64_t v) {
-  if ((v & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_AS_STAT) {
-    out = put(out, "AT_STATX_SYNC_AS_STAT");
-    if (v) *out++ = '|';
-  }
-  return v ? put_flags(out, v, uapi::k_at_flags, "0", "AT_???") : out;
+  uint64_t sync = v & AT_STATX_SYNC_TYPE;
+  out = sync == AT_STATX_SYNC_AS_STAT ? put(out, "AT_STATX_SYNC_AS_STAT")
+                                      : put_flags(out, sync, uapi::k_at_flags);
+  v &= ~uint64_t{AT_STATX_SYNC_TYPE};
+  return v ? put_flags(put(out, "|"), v, uapi::k_at_flags) : out;
 }
 
 // mknod's mode as strace's print_symbolic_mode_t writes it: S_IFCHR|S_ISUID|0600, the

@@ -159,6 +159,10 @@ static void statxs(void) {
   statx(AT_FDCWD, "/dev/null", 0, STATX_BASIC_STATS, &stx);
   statx(AT_FDCWD, "/", 0, STATX_MODE, &stx);
   syscall(SYS_statx, AT_FDCWD, "/", 0, STATX_SIZE, &stx);
+  // Its flags: the sync type first, then the others, unknown bits in hex.
+  syscall(SYS_statx, AT_FDCWD, "/", AT_STATX_DONT_SYNC | AT_SYMLINK_NOFOLLOW, STATX_SIZE, &stx);
+  syscall(SYS_statx, AT_FDCWD, "/", AT_STATX_SYNC_TYPE | AT_RECURSIVE | AT_EMPTY_PATH | 0x10000,
+          STATX_SIZE, &stx);
 }
 
 int main(void) {
