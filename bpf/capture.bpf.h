@@ -38,7 +38,10 @@ static __always_inline const volatile struct call_plan *plan_of(long nr, bool co
  * as 5.12 requires. */
 
 /* Copies the string args[arg] points to as the next item. Reads limit + 2 bytes so that a
- * string of exactly limit bytes (limit + 1 with its NUL) is told apart from a longer one. */
+ * string of exactly limit bytes (limit + 1 with its NUL) is told apart from a longer one;
+ * the read stops at the NUL, so a short string costs the same whatever the limit. A string
+ * that runs into unreadable memory before its NUL or its limit + 1 bytes is not kept (strace
+ * prints such a path as its address). */
 __noinline int string_item(__u32 arg)
 {
 	struct record *r = record_buffer();
@@ -51,9 +54,14 @@ __noinline int string_item(__u32 arg)
 	start = next_item(r);
 	if (start < 0)
 		return 0;
-	if (limit > STRING_MAX - 2)
-		limit = STRING_MAX - 2;
+	if (limit > STRING_MAX - 1)
+		limit = STRING_MAX - 1;
 	n = bpf_probe_read_user_str(ITEM_AT(r, start, 0), limit + 2, (const void *)arg_value(r, arg));
+	/* Unreadable at its last byte only: limit + 1 bytes with no NUL are still a string cut
+	 * at the limit, as strace reads it. */
+	if (n < 0 && bpf_probe_read_user_str(ITEM_AT(r, start, 0), limit + 1,
+					     (const void *)arg_value(r, arg)) == limit + 1)
+		n = limit + 2;
 	if (n <= 0) {
 		r->unread = 1;
 		return 0;
@@ -80,7 +88,8 @@ static __always_inline void read_strings(const volatile struct call_plan *plan)
 /* An array of strings (argv) written into the per-CPU record as the item at start: each
  * string cut at cap bytes and followed by its enum argv_end byte. Pointers are 8 bytes, or 4
  * (a 32-bit call: the low half of an 8-byte read, which at worst fails on the terminating
- * NULL at the end of a page and ends there). Returns the item's length. A global function,
+ * NULL at the end of a page and ends there). Returns the item's length, -1 if the array is
+ * unreadable from its start. A global function,
  * verified once (Linux 5.6, commit 51c39bb1d5d1), so its arguments are scalars. */
 __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 {
@@ -102,8 +111,17 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 		__u8 end;
 		long n;
 
-		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step)))
-			break;
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step))) {
+			__u64 addr = array + k * step;
+
+			if (!k)
+				return -1;
+			if (len + ARGV_MARK_SIZE > BLOB_MAX)
+				return len;
+			*ITEM_AT(r, start, at) = ARGV_UNREAD;
+			bpf_probe_read_kernel(ITEM_AT(r, start, at + 1), sizeof(addr), &addr);
+			return len + ARGV_MARK_SIZE;
+		}
 		if (ptr32)
 			ptr = (__u32)ptr;
 		if (!ptr)
@@ -114,8 +132,12 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 			break;
 		}
 		n = bpf_probe_read_user_str(ITEM_AT(r, start, at), size, (const void *)ptr);
-		if (n <= 0)
-			break;
+		if (n <= 0) {
+			*ITEM_AT(r, start, at) = ARGV_POINTER;
+			bpf_probe_read_kernel(ITEM_AT(r, start, at + 1), sizeof(ptr), &ptr);
+			len = forget(r, len + ARGV_MARK_SIZE);
+			continue;
+		}
 		n -= 1; /* without the NUL, whose place takes the end byte */
 		end = ARGV_END;
 		if (n > cap) {
@@ -131,8 +153,8 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 	return len;
 }
 
-/* How many pointers an array (envp) holds before its NULL, up to ENVP_MAX. Global, as
- * argv_item. */
+/* How many pointers an array (envp) holds before its NULL, up to ENVP_MAX, with
+ * ENVP_UNTERMINATED if it ran into unreadable memory first. Global, as argv_item. */
 __noinline int count_pointers(__u64 array, int ptr32)
 {
 	__u32 k, step = ptr32 ? 4 : 8;
@@ -141,7 +163,7 @@ __noinline int count_pointers(__u64 array, int ptr32)
 		__u64 ptr = 0;
 
 		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step)))
-			break;
+			return k | ENVP_UNTERMINATED;
 		if (ptr32)
 			ptr = (__u32)ptr;
 		if (!ptr)
@@ -159,14 +181,16 @@ static __always_inline void read_exec_args(struct record *r, __u8 how)
 	int ptr32 = (how & ARGV_32BIT) != 0;
 	__u32 count;
 	long start;
+	int len;
 
 	if (argv > 4)
 		return;
 	start = next_item(r);
 	if (start < 0)
 		return;
-	add_item(r, ITEM_BLOB, argv, argv_item(r->e.args[argv], argv_limit, ptr32, start), false,
-		 false);
+	len = argv_item(r->e.args[argv], argv_limit, ptr32, start);
+	if (len >= 0)
+		add_item(r, ITEM_BLOB, argv, len, false, false);
 	start = next_item(r);
 	if (start < 0)
 		return;
@@ -192,7 +216,7 @@ static __always_inline void read_exec_args(struct record *r, __u8 how)
  * and few: where packs start << 12 | x, and cap_compat is cap | 1 << 31 for a 32-bit call. */
 __noinline int iovec_item(__u64 iov, __u64 count, long budget, __u32 cap_compat, __u32 where)
 {
-	struct iov_head head = { .count = count > 0xffffffff ? 0xffffffff : count, .kept = 0 };
+	struct iov_head head = { .count = count > 0xffffffff ? 0xffffffff : count };
 	struct record *r = record_buffer();
 	__u32 start = where >> 12, x = where & (ITEM_MAX - 1), at = x + sizeof(head);
 	__u32 cap = cap_compat & 0x7fffffff, size = cap_compat >> 31 ? 8 : 16;
@@ -204,8 +228,10 @@ __noinline int iovec_item(__u64 iov, __u64 count, long budget, __u32 cap_compat,
 		__u64 raw[2] = {}, want, filled;
 
 		/* struct iovec: two longs, or two 32-bit words for a 32-bit call. */
-		if (bpf_probe_read_user(raw, size, (const void *)(iov + k * size)))
+		if (bpf_probe_read_user(raw, size, (const void *)(iov + k * size))) {
+			head.unread = 1;
 			break;
+		}
 		item.base = size == 8 ? (__u32)raw[0] : raw[0];
 		item.len = size == 8 ? raw[0] >> 32 : raw[1];
 		/* The bytes the call read or filled of this element, and those kept of them. */
@@ -221,8 +247,10 @@ __noinline int iovec_item(__u64 iov, __u64 count, long budget, __u32 cap_compat,
 		if (want > ITEM_MAX || at + sizeof(item) + want > ITEM_MAX)
 			break;
 		if (want && bpf_probe_read_user(ITEM_AT(r, start, at + sizeof(item)), want,
-						(const void *)item.base))
+						(const void *)item.base)) {
 			want = 0;
+			item.unread = 1;
+		}
 		item.kept = want;
 		bpf_probe_read_kernel(ITEM_AT(r, start, at), sizeof(item), &item);
 		at = forget(r, at + sizeof(item) + want);

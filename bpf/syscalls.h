@@ -30,8 +30,9 @@ enum path_role {
 	PATH_FD_CLOSE = 256,  /* the call ends its argument-0 fd (close) */
 	PATH_FD_FCNTL = 512,  /* fcntl: F_DUPFD and F_DUPFD_CLOEXEC return a new fd */
 };
-/* Bytes of one string argument captured at entry: --string-limit is at most STRING_MAX - 2
- * (one byte to detect truncation, one for the NUL). Every string argument is captured. */
+/* Bytes of one string argument captured at entry: --string-limit is at most STRING_MAX - 1,
+ * PATH_MAX - 1, the longest path strace prints whole (a path of PATH_MAX bytes with its NUL).
+ * Every string argument is captured, as long as it is and no longer than the limit. */
 #define STRING_MAX 4096
 #define MAX_STRINGS 6
 /* Buffers and structs captured per syscall (capture_plan), at most BLOB_MAX bytes each: I/O
@@ -175,14 +176,16 @@ struct mmsg_item {
  * at the data limit), then per element its struct iovec and its data. */
 #define IOV_KEPT 8
 struct iov_head {
-	__u32 count; /* elements of the array (args[size_arg], or msg_iovlen) */
-	__u32 kept;  /* elements that follow, at most IOV_KEPT */
+	__u32 count;  /* elements of the array (args[size_arg], or msg_iovlen) */
+	__u32 kept;   /* elements that follow, at most IOV_KEPT */
+	__u32 unread; /* 1: element kept could not be read (strace: "... /\* its address *\/") */
+	__u32 __pad;
 };
 struct iov_item {
 	__u64 base;
 	__u64 len;
-	__u32 kept; /* bytes of data that follow */
-	__u32 __pad;
+	__u32 kept;   /* bytes of data that follow */
+	__u32 unread; /* 1: its data could not be read (strace shows iov_base's address) */
 };
 
 /* A CAPTURE_MSGHDR blob's control messages, between the name and the iovec: the bytes of
@@ -197,12 +200,21 @@ struct control_head {
 
 /* execve's argv is captured as one blob: each string, cut at --data-limit bytes, then a byte
  * saying how it ended; ARGV_MORE ends the blob when the array had more elements than were
- * kept. Its envp is captured as the number of its pointers, a __u32; for strace -v as strings
- * the same way, its number following as an ITEM_COUNT. */
+ * kept; an argv unreadable from its start has no blob. Its envp is captured as the number of
+ * its pointers, a __u32, with ENVP_UNTERMINATED when the array ran into unreadable memory
+ * before its NULL (strace's "unterminated"; with a count of 0, strace shows the address only);
+ * for strace -v as strings the same way, its number following as an ITEM_COUNT. */
 enum argv_end { ARGV_END = 0, ARGV_CUT = 1, ARGV_MORE = 2 };
+/* In place of a string: ARGV_POINTER and the 8-byte pointer of an element whose string could
+ * not be read; ARGV_UNREAD and the 8-byte address of the element that could not be read,
+ * which ends the blob (strace's "... /\* address *\/"). Like ARGV_MORE, only where a string
+ * would start. */
+enum argv_mark { ARGV_POINTER = 3, ARGV_UNREAD = 4 };
+#define ARGV_MARK_SIZE 9
 #define ARGV_MAX 32	     /* elements kept of an argv, as strace shows */
 #define ARGV_STRING_MAX 256 /* bytes kept of one argv string */
 #define ENVP_MAX 1024	     /* pointers counted of an envp (a loop the verifier walks) */
+#define ENVP_UNTERMINATED (1u << 31)
 
 /* One buffer or struct to capture for a syscall: argument arg points to it. At most size
  * bytes are kept; a longer one is marked truncated. Decided in user space (capture_plan.cpp).

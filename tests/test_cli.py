@@ -156,7 +156,7 @@ def test_record_options() -> None:
 @pytest.mark.parametrize("argv,message", [(["--format", "log", "-t"], "apply to --format strace"),
                                           (["--format", "jsonl", "-T"], "apply to --format"),
                                           (["--string-limit", "0"], "string limit"),
-                                          (["--string-limit", "4095"], "string limit"),
+                                          (["--string-limit", "4096"], "string limit"),
                                           (["--format", "log", "-y"], "-y applies to"),
                                           (["--format", "parquet", "--absolute"],
                                            "--absolute applies to")])

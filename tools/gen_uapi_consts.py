@@ -50,7 +50,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "MAP_NORESERVE", "MAP_POPULATE", "MAP_NONBLOCK", "MAP_STACK", "MAP_HUGETLB", "MAP_SYNC"]),
     "at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_REMOVEDIR", "AT_SYMLINK_FOLLOW", "AT_NO_AUTOMOUNT",
-        "AT_EMPTY_PATH", "AT_STATX_FORCE_SYNC", "AT_STATX_DONT_SYNC"]),
+        "AT_EMPTY_PATH", "AT_RECURSIVE", "AT_STATX_FORCE_SYNC", "AT_STATX_DONT_SYNC"]),
     # faccessat2's: AT_EACCESS shares its value with AT_REMOVEDIR.
     "access_at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_EACCESS", "AT_EMPTY_PATH"]),
@@ -147,6 +147,11 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "btrfs_balance_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_BALANCE_CTL_PAUSE", "BTRFS_BALANCE_CTL_CANCEL"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
+    "perf_event_open_flags": (["linux/perf_event.h"], [
+        "PERF_FLAG_FD_NO_GROUP", "PERF_FLAG_FD_OUTPUT", "PERF_FLAG_PID_CGROUP",
+        "PERF_FLAG_FD_CLOEXEC"]),
+    "rwf_flags": (["linux/fs.h"], [
+        "RWF_HIPRI", "RWF_DSYNC", "RWF_SYNC", "RWF_NOWAIT", "RWF_APPEND"]),
     "rename_flags": (["linux/fs.h"], ["RENAME_NOREPLACE", "RENAME_EXCHANGE", "RENAME_WHITEOUT"]),
     "epoll_flags": (["linux/eventpoll.h"], ["EPOLL_CLOEXEC"]),
     "madvise": (["asm/mman.h"], [
@@ -186,6 +191,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "STATX_GID", "STATX_ATIME", "STATX_MTIME", "STATX_CTIME", "STATX_INO", "STATX_SIZE",
         "STATX_BLOCKS", "STATX_BTIME", "STATX_MNT_ID", "STATX_DIOALIGN", "STATX_MNT_ID_UNIQUE",
         "STATX_SUBVOL", "STATX_WRITE_ATOMIC"]),
+    "statx_attrs": (["linux/stat.h"], [
+        "STATX_ATTR_COMPRESSED", "STATX_ATTR_IMMUTABLE", "STATX_ATTR_APPEND", "STATX_ATTR_NODUMP",
+        "STATX_ATTR_ENCRYPTED", "STATX_ATTR_AUTOMOUNT", "STATX_ATTR_MOUNT_ROOT",
+        "STATX_ATTR_VERITY", "STATX_ATTR_DAX"]),
     # Signals 1..31 by the names strace gives them: SIGABRT rather than SIGIOT, SIGIO rather
     # than SIGPOLL.
     "signals": (["asm/signal.h"], [
@@ -580,6 +589,9 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
         return (IOC_DIRS[kind] << 30) | (size_value << 16) | \
             (evaluate(type_, defines, depth + 1) << 8) | evaluate(nr, defines, depth + 1)
 
+    # A cast to a kernel type: ((__kernel_rwf_t)0x00000001).
+    body = re.sub(r"\(\s*__\w+_t\s*\)", "", body)
+
     def expand(match: re.Match[str]) -> str:
         param, _, definition = defines[match.group(1) + "()"][0].partition("\t")
         argument = "(" + match.group(2) + ")"
@@ -633,7 +645,8 @@ def render_table(table: str, versions: str) -> str:
     differs on aarch64 (when arm64's headers are installed)."""
     headers, _ = TABLES[table]
     hex_values = table.endswith(("flags", "prot")) or \
-        table in ("ioctls", "arch_prctl", "wait_options", "poll_events", "statx_mask")
+        table in ("ioctls", "arch_prctl", "wait_options", "poll_events", "statx_mask",
+                  "statx_attrs")
     source = ", ".join(headers) or "the kernel's own headers (KERNEL)"
     out = [f"# {table}: from {source} of {versions}; written by "
            "tools/gen_uapi_consts.py, do not edit",

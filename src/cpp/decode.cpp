@@ -386,6 +386,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
           ioctl_without_arg(static_cast<uint32_t>(e.args[1])))
         break;
       if (fcntl && i == 2 && fcntl_without_arg(static_cast<int32_t>(e.args[1]))) break;
+      if (info && info->args[i] == Arg::kOffsetHigh) continue;
       if (i > first) out = put(out, ", ");
       if (fcntl && i == 2) {
         char* end = put_fcntl_struct(out, e, strings);

@@ -30,15 +30,16 @@ constexpr Flag kAccessFlags[] = {{R_OK, "R_OK"}, {W_OK, "W_OK"}, {X_OK, "X_OK"}}
 constexpr Flag kEventfdFlags[] = {{1, "EFD_SEMAPHORE"}, {O_CLOEXEC, "EFD_CLOEXEC"},
                                   {O_NONBLOCK, "EFD_NONBLOCK"}};
 
-// AT_STATX_SYNC_AS_STAT (0) is named, as strace does, before the other AT_ flags.
+// statx's flags as strace writes them: the sync type first, then the other AT_* flags, bits
+// no name covers in hex with no comment.
 char* put_statx_flags(char* out, uint64_t v) {
-  if ((v & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_AS_STAT) {
-    // strace writes the zero sync type as nothing at all with -X raw: "|0x800".
-    if (display().xlat != Xlat::kRaw)
-      out = put_xlat_hex(out, 0, [](char* o) { return put(o, "AT_STATX_SYNC_AS_STAT"); });
-    if (v) *out++ = '|';
-  }
-  return v ? put_flags(out, v, uapi::k_at_flags, "0", "AT_???") : out;
+  uint64_t sync = v & AT_STATX_SYNC_TYPE;
+  if (sync != AT_STATX_SYNC_AS_STAT)
+    out = put_flags(out, sync, uapi::k_at_flags);
+  else if (display().xlat != Xlat::kRaw)  // with -X raw strace writes it as nothing: "|0x800"
+    out = put_xlat_hex(out, 0, [](char* o) { return put(o, "AT_STATX_SYNC_AS_STAT"); });
+  v &= ~uint64_t{AT_STATX_SYNC_TYPE};
+  return v ? put_flags(put(out, "|"), v, uapi::k_at_flags) : out;
 }
 
 bool known_file_type(uint64_t type) {

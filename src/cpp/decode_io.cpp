@@ -155,8 +155,14 @@ static_assert(sizeof(Msghdr) == 56);
 // An iovec blob (struct iov_head, then iov_item and data per element kept) as strace writes
 // it: data when the call read or filled it (with_data), else the elements' addresses. ret is
 // the bytes the call filled in all (readv), or -1 when every element was read (writev).
-char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t ret) noexcept {
+char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t ret,
+                      uint64_t addr) noexcept {
   char* const begin = out;
+  iov_head head;
+  if (!load_at(bytes, 0, &head)) return put(out, "[...]");
+  // An array unreadable from its start is its address; one that becomes unreadable ends
+  // with the address of the element that could not be read, as strace writes them.
+  if (head.unread && head.kept == 0) return put_hex(out, addr);
   *out++ = '[';
   uint32_t kept = 0;
   // Kept whole for a dump (-e read=/write=), each shown as --data-limit says.
@@ -164,7 +170,7 @@ char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t
   int64_t count = each_iovec(bytes, ret, &kept, [&](uint32_t k, const IovecElement& e) {
     if (k) out = put(out, ", ");
     out = put(out, "{iov_base=");
-    if (with_data) {
+    if (with_data && !e.unread) {
       bool cut = limit && e.data.size() > limit;
       out = put_quoted(out, cut ? e.data.substr(0, limit) : e.data, cut || e.data.size() < e.moved);
     } else {
@@ -174,7 +180,10 @@ char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t
     *out++ = '}';
   });
   if (count < 0) return put(begin, "[...]");
-  if (kept < count) out = put(out, kept ? ", ..." : "...");
+  if (head.unread)
+    out = put(put_hex(put(out, ", ... /* "), addr + kept * sizeof(struct iovec)), " */");
+  else if (kept < count)
+    out = put(out, kept ? ", ..." : "...");
   *out++ = ']';
   return out;
 }
@@ -210,7 +219,7 @@ char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entr
   size_t control_size = load_at(rest, 0, &control) ? sizeof(control) + control.kept : 0;
   std::string_view iov = rest.substr(std::min(control_size, rest.size()));
   out = put(out, ", msg_iov=");
-  out = msg.iov ? put_iovec_bytes(out, iov, true, ret) : put(out, "NULL");
+  out = msg.iov ? put_iovec_bytes(out, iov, true, ret, msg.iov) : put(out, "NULL");
   out = put_num(put(out, ", msg_iovlen="), msg.iovlen);
   out = put_msg_control(out, msg.control, msg.controllen, rest.substr(0, control_size));
   out = put_num(put(out, ", msg_controllen="), msg.controllen);
@@ -343,11 +352,11 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
   bool returned = (e.flags & EVENT_HAS_RET) && !is_error(e.ret);
   switch (type) {
     case Arg::kIovecIn:
-      if (bytes) return put_iovec_bytes(out, *bytes, true, -1);
+      if (bytes) return put_iovec_bytes(out, *bytes, true, -1, v);
       break;
     case Arg::kIovecOut:
       // readv's elements: their data if it returned, else where they were.
-      if (bytes) return put_iovec_bytes(out, *bytes, returned, returned ? e.ret : -1);
+      if (bytes) return put_iovec_bytes(out, *bytes, returned, returned ? e.ret : -1, v);
       break;
     case Arg::kMsghdrIn:
       if (bytes) return put_msghdr(out, *bytes, nullptr, -1);

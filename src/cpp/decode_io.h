@@ -43,6 +43,7 @@ struct IovecElement {
   uint64_t len = 0;
   uint64_t moved = 0;     // bytes the call moved through it: len, or what was left of ret
   std::string_view data;  // the bytes kept of it
+  bool unread = false;    // its data could not be read: strace shows iov_base's address
 };
 
 // Calls element(k, element) for each element kept in an iovec blob, in order; ret is the
@@ -60,7 +61,8 @@ int64_t each_iovec(std::string_view bytes, int64_t ret, uint32_t* kept, F&& elem
     if (bytes.size() - at < sizeof(item)) break;
     std::memcpy(&item, bytes.data() + at, sizeof(item));
     if (bytes.size() - at - sizeof(item) < item.kept) break;
-    IovecElement e{item.base, item.len, item.len, bytes.substr(at + sizeof(item), item.kept)};
+    IovecElement e{item.base, item.len, item.len, bytes.substr(at + sizeof(item), item.kept),
+                   item.unread != 0};
     at += sizeof(item) + item.kept;
     if (ret >= 0) {
       e.moved = item.len > static_cast<uint64_t>(ret) ? static_cast<uint64_t>(ret) : item.len;

@@ -124,6 +124,10 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_named(out, si, uapi::k_itimer_which, "ITIMER_???");
     case Arg::kTimerfdFlags:
       return put_flags(out, v, uapi::k_timerfd_timer_flags, "0", "TFD_TIMER_???");
+    case Arg::kPerfFlags:
+      return put_flags(out, v, uapi::k_perf_event_open_flags, "0", "PERF_FLAG_???");
+    case Arg::kRwfFlags:
+      return put_flags(out, static_cast<uint32_t>(v), uapi::k_rwf_flags, "0", "RWF_???");
     default:
       return nullptr;
   }

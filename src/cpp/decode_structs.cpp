@@ -267,22 +267,23 @@ char* put_statx_mask(char* out, uint64_t mask) noexcept {
 }
 
 char* put_statx(char* out, std::string_view bytes) noexcept {
-  // struct statx: stx_mask at 0, stx_attributes at 8, stx_mode at 28, stx_size at 40,
-  // stx_rdev_major/minor at 128/132 (uapi/linux/stat.h, stable since v4.11).
+  // struct statx: stx_mask at 0, stx_attributes at 8, stx_mode at 28, stx_size at 40
+  // (uapi/linux/stat.h, stable since v4.11). Unlike stat's, strace's short form shows the
+  // size of a device too, not its stx_rdev, and each of the two only when the mask has it.
   if (bytes.size() < 256) return put(out, "{...}");
-  uint32_t mask, major_id, minor_id;
+  uint32_t mask;
   uint16_t mode;
   uint64_t attributes, size;
   std::memcpy(&mask, bytes.data(), 4);
   std::memcpy(&attributes, bytes.data() + 8, 8);
   std::memcpy(&mode, bytes.data() + 28, 2);
   std::memcpy(&size, bytes.data() + 40, 8);
-  std::memcpy(&major_id, bytes.data() + 128, 4);
-  std::memcpy(&minor_id, bytes.data() + 132, 4);
   out = put_statx_mask(put(out, "{stx_mask="), mask);
-  out = put_hex(put(out, ", stx_attributes="), attributes);
-  return put_mode_and_size(put(out, ", "), mode, makedev(major_id, minor_id),
-                           static_cast<int64_t>(size), "stx_");
+  out = put_flags(put(out, ", stx_attributes="), attributes, uapi::k_statx_attrs, "0",
+                  "STATX_ATTR_???");
+  if (mask & (STATX_TYPE | STATX_MODE)) out = put_file_mode(put(out, ", stx_mode="), mode);
+  if (mask & STATX_SIZE) out = put_num(put(out, ", stx_size="), size);
+  return put(out, ", ...}");
 }
 
 char* put_sigset(char* out, uint64_t set) noexcept {
@@ -430,10 +431,10 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
   std::memcpy(&family, bytes.data(), sizeof(family));
   switch (family) {
     case AF_UNIX: {
-      // As far as the address length goes, at most the struct: a path to its first NUL, an
-      // abstract name (strace's @ prefix) whole.
-      std::string_view path =
-          bytes.substr(offsetof(sockaddr_un, sun_path), sizeof(sockaddr_un::sun_path));
+      // As strace: no more than a struct sockaddr_un of the length given; a path up to its
+      // NUL, an abstract name (strace's @ prefix) whole, NULs and all.
+      std::string_view path = bytes.substr(0, sizeof(sockaddr_un))
+                                  .substr(offsetof(sockaddr_un, sun_path));
       if (path.empty()) return put(put_family(put(out, "{sa_family="), AF_UNIX), "}");
       out = put(put_family(put(out, "{sa_family="), AF_UNIX), ", sun_path=");
       if (path[0] == '\0')
@@ -562,6 +563,19 @@ char* put_argv(char* out, std::string_view bytes) noexcept {
       out = put(out, first ? "..." : ", ...");
       break;
     }
+    uint64_t pointer;
+    if ((bytes[0] == ARGV_POINTER || bytes[0] == ARGV_UNREAD) &&
+        load(bytes.substr(1, sizeof(pointer)), &pointer)) {
+      if (!first) out = put(out, ", ");
+      if (bytes[0] == ARGV_UNREAD) {  // the array ends in unreadable memory there
+        out = put(put_hex(put(out, "... /* "), pointer), " */");
+        break;
+      }
+      out = put_hex(out, pointer);  // a string that could not be read
+      bytes.remove_prefix(ARGV_MARK_SIZE);
+      first = false;
+      continue;
+    }
     // A string runs to its end byte (ARGV_END or ARGV_CUT), which a string cannot contain.
     size_t end = 0;
     while (end < bytes.size() && bytes[end] != ARGV_END && bytes[end] != ARGV_CUT) ++end;
@@ -646,8 +660,11 @@ char* put_siginfo(char* out, std::string_view bytes) noexcept {
 char* put_envp(char* out, uint64_t pointer, std::string_view bytes) noexcept {
   uint32_t count;
   out = put_hex(out, pointer);
-  if (!load(bytes, &count)) return out;
-  return put(put_num(put(out, " /* "), count), count == 1 ? " var */" : " vars */");
+  if (!load(bytes, &count) || count == ENVP_UNTERMINATED) return out;
+  bool unterminated = count & ENVP_UNTERMINATED;
+  count &= ~ENVP_UNTERMINATED;
+  out = put(put_num(put(out, " /* "), count), count == 1 ? " var" : " vars");
+  return put(out, unterminated ? ", unterminated */" : " */");
 }
 
 char* put_cpu_set(char* out, std::string_view bytes) noexcept {

@@ -320,9 +320,9 @@ Loader::Loader(const Spec& spec) {
     check_number(nr);
     ro->filter_syscall_bits_compat[nr / 64] |= 1ull << (nr % 64);
   }
-  if (spec.string_limit > STRING_MAX - 2)
+  if (spec.string_limit > STRING_MAX - 1)
     throw Error("configure string capture", EINVAL,
-                "string limit must be at most " + std::to_string(STRING_MAX - 2) + " bytes");
+                "string limit must be at most " + std::to_string(STRING_MAX - 1) + " bytes");
   if (spec.data_limit > BLOB_MAX)
     throw Error("configure BPF object", EINVAL,
                 "data limit must be at most " + std::to_string(BLOB_MAX) + " bytes");

@@ -551,9 +551,15 @@ void RecordBatchBuilder::append_items(const Event& e, const Strings& s) {
       // Each string, then a byte saying how it ended; ARGV_MORE: elements were not kept.
       std::string_view bytes = s.value[i];
       while (!bytes.empty()) {
-        if (static_cast<uint8_t>(bytes[0]) == ARGV_MORE) {
+        auto mark = static_cast<uint8_t>(bytes[0]);
+        if (mark == ARGV_MORE || mark == ARGV_UNREAD) {
           cut = true;
           break;
+        }
+        if (mark == ARGV_POINTER) {  // a string that could not be read: not in the column
+          cut = true;
+          bytes.remove_prefix(bytes.size() < ARGV_MARK_SIZE ? bytes.size() : ARGV_MARK_SIZE);
+          continue;
         }
         size_t end = 0;
         while (end < bytes.size() && bytes[end] != ARGV_END && bytes[end] != ARGV_CUT) ++end;

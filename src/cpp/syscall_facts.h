@@ -151,6 +151,10 @@ enum class Arg : uint8_t {
   kPersonality,     // PER_LINUX|ADDR_NO_RANDOMIZE
   kMmsgSend,       // [{msg_hdr={...}, msg_len=1}, ...] (sendmmsg): vlen next, msg_len as sent
   kMmsgRecv,       // the same, filled by the call (recvmmsg): as many as it returned
+  kRwfFlags,       // RWF_HIPRI|RWF_NOWAIT (preadv2, pwritev2)
+  kPerfFlags,      // PERF_FLAG_FD_CLOEXEC (perf_event_open)
+  kOffsetHigh,     // not shown: the high half of an offset split in two, which x86_64 and
+                   // arm64 take whole from the low one, as strace shows it (preadv2)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

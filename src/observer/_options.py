@@ -15,7 +15,7 @@ from observer._selection import parse_selection
 from observer.syscalls import table
 
 FORMATS = ("log", "jsonl", "strace", "parquet")
-STRING_LIMIT_MAX = 4094  # bpf/syscalls.h STRING_MAX - 2
+STRING_LIMIT_MAX = 4095  # bpf/syscalls.h STRING_MAX - 1: PATH_MAX - 1, as strace prints paths
 DATA_LIMIT_MAX = 4096  # bpf/syscalls.h BLOB_MAX
 NAME_MAX = 255  # longest program name -n matches (bpf/syscalls.h NAME_LEN - 1)
 MAX_NAMES = 64  # names -n takes (bpf/syscalls.h MAX_NAMES)
@@ -264,7 +264,7 @@ class Options:
     summary_columns: tuple[str, ...] | None = None  # -U, as summary.parse_columns gives them
     capture_time: bool = True
     capture_exit: bool = False  # the Python API's full records without a format
-    string_limit: int = 256
+    string_limit: int = STRING_LIMIT_MAX
     data_limit: int = 32
     decode_fds: bool = False  # -y
     absolute: bool = False  # --absolute

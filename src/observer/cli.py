@@ -19,6 +19,7 @@ from observer._errors import ObserverError, UsageError
 from observer._files import check_output
 from observer._options import (
     FORMATS,
+    STRING_LIMIT_MAX,
     Options,
     parse_cgroup,
     display_selection,
@@ -184,9 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("-X", dest="xlat", metavar="FORMAT",
                      help="strace format: constants as raw numbers (raw), names (abbrev, the "
                           "default) or both, 0x241 /* O_WRONLY|O_CREAT|O_TRUNC */ (verbose)")
-    out.add_argument("--string-limit", type=int, default=256, metavar="N",
-                     help="bytes kept of path and name arguments (default: 256; longer ones "
-                          "are marked truncated)")
+    out.add_argument("--string-limit", type=int, default=STRING_LIMIT_MAX, metavar="N",
+                     help="bytes kept of path and name arguments (default and most: "
+                          f"{STRING_LIMIT_MAX}, PATH_MAX - 1, as strace prints paths; "
+                          "longer ones are marked truncated)")
     out.add_argument("--data-limit", type=int, default=32, metavar="N",
                      help="bytes shown of I/O buffers (read, write ...; default: 32, strace's "
                           "-s); 0 captures no buffers or structs: the cheapest full records")

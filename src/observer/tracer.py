@@ -125,7 +125,7 @@ class Tracer:
         summary: bool = False,
         with_summary: bool = False,
         duration: float | None = None,
-        string_limit: int = 256,
+        string_limit: int = _options.STRING_LIMIT_MAX,
         data_limit: int = 32,
         paths: str | Iterable[str] | None = None,
         cgroup: str | None = None,

@@ -213,13 +213,13 @@ void calls_never_seen_whole_are_written_as_strace_writes_them() {
 
 void vectors_messages_and_polls() {
   // writev: each element's data, cut at the data limit; readv: only what it returned.
-  std::string blob = bytes_of(iov_head{2, 2});
+  std::string blob = bytes_of(iov_head{2, 2, 0, 0});
   blob += bytes_of(iov_item{0x1000, 2, 2, 0}) + "ab";
   blob += bytes_of(iov_item{0x2000, 60, 4, 0}) + "cdef";
   Event writev = call("writev", {4, 0x3000, 2}, 62);
   CHECK_EQ(line(record(writev, {{ITEM_BLOB, 1, blob, false, false}})),
            "writev(4, [{iov_base=\"ab\", iov_len=2}, {iov_base=\"cdef\"..., iov_len=60}], 2) = 62");
-  std::string filled = bytes_of(iov_head{3, 3});
+  std::string filled = bytes_of(iov_head{3, 3, 0, 0});
   filled += bytes_of(iov_item{0x1000, 3, 3, 0}) + "abc";
   filled += bytes_of(iov_item{0x2000, 3, 1, 0}) + "d";
   filled += bytes_of(iov_item{0x3000, 2, 0, 0});
@@ -231,6 +231,15 @@ void vectors_messages_and_polls() {
   CHECK_EQ(line(record(readv, {{ITEM_BLOB, 1, filled, false, true}})),
            "readv(3, [{iov_base=0x1000, iov_len=3}, {iov_base=0x2000, iov_len=3}, "
            "{iov_base=0x3000, iov_len=2}], 3) = -1 EAGAIN (Resource temporarily unavailable)");
+  // An array unreadable from its start is its address; one unreadable from its second
+  // element ends with that element's address; data that could not be read, its address.
+  Event pwritev = call("pwritev", {1, 0x4000, 2, 0}, -EFAULT);
+  CHECK_EQ(line(record(pwritev, {{ITEM_BLOB, 1, bytes_of(iov_head{2, 0, 1, 0}), false, false}})),
+           "pwritev(1, 0x4000, 2, 0) = -1 EFAULT (Bad address)");
+  std::string cut = bytes_of(iov_head{2, 1, 1, 0}) + bytes_of(iov_item{0x1000, 8, 0, 1});
+  CHECK_EQ(line(record(pwritev, {{ITEM_BLOB, 1, cut, false, false}})),
+           "pwritev(1, [{iov_base=0x1000, iov_len=8}, ... /* 0x4010 */], 2, 0) = -1 EFAULT "
+           "(Bad address)");
   // recvmsg: the name's length it was given and the one it returned.
   struct {
     uint64_t name;
@@ -240,7 +249,7 @@ void vectors_messages_and_polls() {
   } given{0x5000, 110, 0, 0x6000, 1, 0, 0, 0, 0}, got = given;
   got.namelen = 0;
   std::string msg = bytes_of(got) + bytes_of(uint32_t{0}) + bytes_of(control_head{0, 0}) +
-                    bytes_of(iov_head{1, 1}) + bytes_of(iov_item{0x7000, 10, 4, 0}) + "xyzz";
+                    bytes_of(iov_head{1, 1, 0, 0}) + bytes_of(iov_item{0x7000, 10, 4, 0}) + "xyzz";
   Event recvmsg = call("recvmsg", {11, 0x8000, 0}, 4);
   CHECK_EQ(line(record(recvmsg, {{ITEM_BLOB, 1, bytes_of(given), false, false},
                                  {ITEM_BLOB, 1, msg, false, true}})),

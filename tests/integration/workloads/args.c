@@ -4,14 +4,19 @@
 // How arguments are printed across syscalls, for the comparison with strace
 // (test_decode_args.py): int arguments with junk in their upper half, which the kernel
 // ignores; uid_t and gid_t above 2^31 and -1; values and flags no table knows; NULL arrays;
-// mknod's mode by file type. Every call fails or changes nothing: paths lie under a
-// directory that does not exist, fds are -1. The calls start after the marker
+// mknod's mode by file type; paths up to PATH_MAX, longer ones, and ones that run into an
+// unreadable page. Every call fails or changes nothing: paths lie under a directory that
+// does not exist, fds are -1. The calls start after the marker
 // access("/args-begin", F_OK), so the C library's start-up stays out of the comparison.
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/mman.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -45,6 +50,8 @@ int main(void) {
   syscall(SYS_madvise, NULL, 0, 0x7777);
   syscall(SYS_fchownat, -1, MISSING, 0, 0, 0x10000000);
   syscall(SYS_pipe2, NULL, 0x4);
+  syscall(SYS_perf_event_open, NULL, -1, -1, -1, 0x8 | 0x100);
+  syscall(SYS_perf_event_open, NULL, 0, -1, -1, 0);
 
   // NULL where an array or a struct goes.
   struct timeval tv = {0, 0};
@@ -59,5 +66,55 @@ int main(void) {
   syscall(SYS_mknod, MISSING, S_IFCHR | 0620, makedev(4, 1));
   syscall(SYS_mknodat, -1, MISSING, S_IFBLK | S_ISVTX, makedev(8, 0));
   syscall(SYS_mknod, MISSING, 0177777, 5);
+
+  // Paths are shown whole up to PATH_MAX - 1 bytes, longer ones cut there; one that runs into
+  // an unreadable page before its end is shown as its address. The second page is unreadable.
+  char *page = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  static char path[PATH_MAX + 2];
+  if (page == MAP_FAILED || mprotect(page + 4096, 4096, PROT_NONE)) return 1;
+  strcpy(path, MISSING);
+  for (size_t len = 257; len <= PATH_MAX; len += 1919) {
+    memset(path + strlen(MISSING), 'x', len - strlen(MISSING));
+    path[len] = '\0';
+    syscall(SYS_chdir, path);  // 257, 2176 and 4095 bytes: whole
+  }
+  memset(path + strlen(MISSING), 'y', PATH_MAX + 1 - strlen(MISSING));
+  path[PATH_MAX] = 'z';  // 4096 and 4097 bytes: cut
+  syscall(SYS_mkdir, path, 0755);
+  path[PATH_MAX + 1] = '\0';
+  syscall(SYS_rename, path, path + 3000);
+  memset(page, '/', 4096);
+  page[4095] = '\0';
+  syscall(SYS_chdir, page);  // 4095 bytes ending where the page ends: whole
+  page[4095] = '/';
+  syscall(SYS_chdir, page + 4096 - 300);  // no end before the unreadable page
+  syscall(SYS_creat, page, 0600);
+
+  // preadv2's and pwritev2's flags follow the offset's two halves; iovec arrays that end at
+  // the unreadable page, or whose data lies there.
+  syscall(SYS_preadv2, -1, NULL, 0xfacefeed00000003ULL, 5, JUNK, RWF_HIPRI | RWF_NOWAIT | 0x100);
+  syscall(SYS_pwritev2, -1, NULL, 1, 0, 0, 0);
+  struct iovec *iov = (struct iovec *)(page + 4096) - 1;
+  iov->iov_base = "data";
+  iov->iov_len = 4;
+  syscall(SYS_pwritev, -1, iov, 2, 0);
+  syscall(SYS_pwritev, -1, iov + 1, 1, 0);
+  iov->iov_base = page + 4096;
+  syscall(SYS_pwritev2, -1, iov, 1, 0, 0, RWF_DSYNC);
+
+  // execve's arrays: unreadable from the start, and ones that run into the unreadable page
+  // before their NULL.
+  char **env = (char **)(page + 4096) - 2;
+  env[0] = "A=1";
+  env[1] = "B=2";
+  syscall(SYS_execve, MISSING, NULL, page + 4096);
+  syscall(SYS_execve, MISSING, page + 4096, env);
+  syscall(SYS_execve, MISSING, NULL, env + 1);
+  // An argv with a string that cannot be read, running into the unreadable page.
+  char **av = (char **)(page + 4096) - 3;
+  av[0] = "a";
+  av[1] = (char *)-1;
+  av[2] = "c";
+  syscall(SYS_execve, MISSING, av, NULL);
   return 0;
 }

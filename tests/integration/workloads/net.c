@@ -4,7 +4,8 @@
 // Socket options and message flags, for test_decode_net.py: each option with a valid value,
 // a length shorter and longer than its type, NULL, a bad pointer and a value that ends where
 // an unreadable page begins; unknown levels, names and flag bits. Then socket ioctls, known
-// and unknown, and fcntl's lease, signal, notify and seal commands.
+// and unknown, fcntl's lease, signal, notify and seal commands, and AF_UNIX addresses: an
+// abstract name with NULs in it, and lengths beyond struct sockaddr_un.
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/netlink.h>
@@ -168,5 +169,21 @@ int main(void) {
 	fcntl(fd, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SHRINK);
 	fcntl(fd, F_GET_SEALS);
 	unlink("net.fcntl");
+
+	struct {
+		struct sockaddr_un un;
+		char beyond[32];
+	} addr = {{AF_UNIX, ""}, ""};
+	addr.un.sun_path[1] = 1;
+	memset(addr.un.sun_path + 3, '0', sizeof(addr.un.sun_path) - 3);
+	memset(addr.beyond, 0xff, sizeof(addr.beyond));
+	connect(-1, (struct sockaddr *)&addr, sizeof(addr.un));
+	connect(-1, (struct sockaddr *)&addr, sizeof(addr.un) + 2);
+	connect(-1, (struct sockaddr *)&addr, 14);
+	addr.un.sun_path[0] = '0';
+	connect(-1, (struct sockaddr *)&addr, sizeof(addr.un) + 19);
+	connect(-1, (struct sockaddr *)&addr, 14);
+	memset(addr.un.sun_path, '0', sizeof(addr.un.sun_path));
+	connect(-1, (struct sockaddr *)&addr, sizeof(addr.un) + 19);
 	return 0;
 }

@@ -3,7 +3,7 @@
 //
 // Calls whose arguments point to structures strace shows the members of: openat2's open_how,
 // fcntl's struct flock, sendfile's offset, wait4's and waitid's rusage and siginfo, timespecs,
-// itimerspecs, itimervals and rlimits. Each with valid values, unknown bits, NULL and a bad
+// itimerspecs, itimervals, rlimits and statx. Each with valid values, unknown bits, NULL and a bad
 // pointer, and a pointer whose struct ends at an unreadable page. Raw syscalls where the C
 // library would call another one (its waitid passes no rusage, its nanosleep is
 // clock_nanosleep, its setrlimit is prlimit64, its clock_getres is the vDSO's).
@@ -19,6 +19,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/sendfile.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/timerfd.h>
@@ -152,6 +153,18 @@ static void limits(void) {
   syscall(SYS_setrlimit, RLIMIT_CORE, BAD);
 }
 
+// statx's short form: the mode and size the mask asks for, a device's size and not its rdev.
+static void statxs(void) {
+  struct statx stx;
+  statx(AT_FDCWD, "/dev/null", 0, STATX_BASIC_STATS, &stx);
+  statx(AT_FDCWD, "/", 0, STATX_MODE, &stx);
+  syscall(SYS_statx, AT_FDCWD, "/", 0, STATX_SIZE, &stx);
+  // Its flags: the sync type first, then the others, unknown bits in hex.
+  syscall(SYS_statx, AT_FDCWD, "/", AT_STATX_DONT_SYNC | AT_SYMLINK_NOFOLLOW, STATX_SIZE, &stx);
+  syscall(SYS_statx, AT_FDCWD, "/", AT_STATX_SYNC_TYPE | AT_RECURSIVE | AT_EMPTY_PATH | 0x10000,
+          STATX_SIZE, &stx);
+}
+
 int main(void) {
   open_how();
   locks();
@@ -159,5 +172,6 @@ int main(void) {
   children();
   times();
   limits();
+  statxs();
   return 0;
 }
