@@ -7,6 +7,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cstdlib>
 #include <memory>
 
 #include "child.h"
@@ -14,6 +15,7 @@
 #include "event.h"
 #include "feature_probe.h"
 #include "loader.h"
+#include "jsonl_reader.h"
 #include "log_reader.h"
 #include "map_controller.h"
 #include "record_batch.h"
@@ -114,6 +116,54 @@ py::list to_capsule_list(std::vector<ExportedBatch>&& batches) {
   return out;
 }
 
+// A NumPy uint8 array that owns a Buffer's memory (no copy).
+py::array_t<uint8_t> owned_bytes(Buffer& buffer) {
+  size_t size = buffer.size();
+  void* data = buffer.release();
+  py::capsule owner(data, [](void* p) { std::free(p); });
+  return py::array_t<uint8_t>(static_cast<py::ssize_t>(size), static_cast<uint8_t*>(data), owner);
+}
+
+// The columns of read_jsonl_columns as a dict of NumPy arrays and lists of texts.
+py::dict jsonl_dict(JsonlColumns& c) {
+  py::dict out;
+  out["rows"] = c.rows;
+  out["ts_ns"] = owned_array(std::move(c.ts_ns));
+  out["wall_ns"] = owned_array(std::move(c.wall_ns));
+  out["tgid"] = owned_array(std::move(c.tgid));
+  out["tid"] = owned_array(std::move(c.tid));
+  out["nr"] = owned_array(std::move(c.nr));
+  out["compat"] = owned_array(std::move(c.compat));
+  py::list args;
+  for (auto& column : c.args) args.append(owned_array(std::move(column)));
+  out["args"] = args;
+  out["ret"] = owned_array(std::move(c.ret));
+  out["has_ret"] = owned_array(std::move(c.has_ret));
+  out["duration_ns"] = owned_array(std::move(c.duration_ns));
+  out["has_duration"] = owned_array(std::move(c.has_duration));
+  out["cgroup_id"] = owned_array(std::move(c.cgroup_id));
+  out["has_cgroup_id"] = owned_array(std::move(c.has_cgroup_id));
+  std::pair<const char*, JsonlDictionary*> dictionaries[] = {
+      {"host", &c.host}, {"comm", &c.comm}, {"container_id", &c.container_id},
+      {"pod_uid", &c.pod_uid}, {"error", &c.error}, {"cgroup", &c.cgroup}};
+  for (auto& [name, column] : dictionaries) {
+    py::list texts;
+    for (const auto& t : column->texts) texts.append(py::str(t));
+    out[name] = py::make_tuple(owned_array(std::move(column->codes)), texts);
+  }
+  std::pair<const char*, JsonlValues*> values[] = {
+      {"path", &c.path}, {"path2", &c.path2}, {"fd_path", &c.fd_path},
+      {"data", &c.data}, {"data2", &c.data2}, {"argv_values", &c.argv}};
+  for (auto& [name, column] : values)
+    out[name] = py::make_tuple(owned_array(std::move(column->offsets)), owned_bytes(column->data),
+                               owned_array(std::move(column->valid)));
+  out["argv"] = py::make_tuple(owned_array(std::move(c.argv_offsets)),
+                               owned_array(std::move(c.argv_valid)));
+  out["truncated"] = owned_array(std::move(c.truncated));
+  out["has_items"] = owned_array(std::move(c.has_items));
+  return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -165,6 +215,23 @@ PYBIND11_MODULE(_core, m) {
       "non-blank lines that do not parse, tid uint32[] of a log with thread ids (its first "
       "line '# pid:tid:syscall_id:comm') or None). Blank lines are skipped. Raises "
       "ObserverError if the file cannot be read.");
+  m.def(
+      "read_jsonl_columns",
+      [](const std::string& path, int32_t execve, int32_t execveat) -> py::object {
+        JsonlColumns columns = [&] {
+          py::gil_scoped_release release;  // safe: pure C++ on local data until the end
+          return read_jsonl_columns(path, ArgvSyscalls{execve, execveat});
+        }();
+        if (!columns.recognised) return py::none();
+        return jsonl_dict(columns);
+      },
+      py::arg("path"), py::arg("execve") = -1, py::arg("execveat") = -1,
+      "Read observer's own JSON Lines (as JsonSink writes them) into the record schema's "
+      "columns: a dict of NumPy arrays (a null mask beside a nullable column; a dictionary "
+      "column as (int32 codes, -1 null, texts); a text or bytes column as (int32 offsets, "
+      "uint8 data, uint8 valid)); execve and execveat are the numbers whose buffer argument "
+      "1 or 2 is an argv blob. None when some line is not in the sink's shape (read it "
+      "with a general JSON parser). Raises ObserverError if the file cannot be read.");
   m.def(
       "record_batch",
       [](py::array_t<Event, py::array::c_style> events, int64_t clock_offset_ns,

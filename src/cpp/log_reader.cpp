@@ -130,14 +130,12 @@ void parse_log_lines(std::string_view text, LogColumns& columns) {
   parse_into(take_header(text, columns), columns, comms);
 }
 
-LogColumns read_log_columns(const std::string& path) {
+std::string read_lines(const std::string& path, size_t block_size,
+                       const std::function<bool(std::string_view)>& parse) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw Error("read " + path, errno);
-  LogColumns columns;
-  CommIndex comms(columns);
   std::string buffer;
-  std::vector<char> block(1 << 20);
-  bool start = true;  // the header, if any, is the first line
+  std::vector<char> block(block_size);
   for (;;) {
     ssize_t n = ::read(fd, block.data(), block.size());
     if (n < 0 && errno == EINTR) continue;
@@ -151,14 +149,24 @@ LogColumns read_log_columns(const std::string& path) {
     // Parse the complete lines; keep the partial last one for the next block.
     size_t last = buffer.rfind('\n');
     if (last == std::string::npos) continue;
-    std::string_view complete = std::string_view(buffer).substr(0, last + 1);
-    parse_into(start ? take_header(complete, columns) : complete, columns, comms);
-    start = false;
+    if (!parse(std::string_view(buffer).substr(0, last + 1))) break;
     buffer.erase(0, last + 1);
   }
   ::close(fd);
+  return buffer;
+}
+
+LogColumns read_log_columns(const std::string& path) {
+  LogColumns columns;
+  CommIndex comms(columns);
+  bool start = true;  // the header, if any, is the first line
+  std::string rest = read_lines(path, 1 << 20, [&](std::string_view complete) {
+    parse_into(start ? take_header(complete, columns) : complete, columns, comms);
+    start = false;
+    return true;
+  });
   // A last line without '\n'.
-  parse_into(start ? take_header(buffer, columns) : std::string_view(buffer), columns, comms);
+  parse_into(start ? take_header(rest, columns) : std::string_view(rest), columns, comms);
   return columns;
 }
 

@@ -6,7 +6,9 @@
 // caller's business (observer._escape): the reader keeps its escaped text.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,13 @@ struct LogColumns {
 // A line is malformed unless it is ASCII, its pid is 1-10 digits up to UINT32_MAX and its nr
 // 1-10 digits up to INT32_MAX. Thread-compatible (one columns object per thread).
 void parse_log_lines(std::string_view text, LogColumns& columns);
+
+// Reads the file at path in blocks of block_size bytes and calls parse with each block's
+// complete lines (up to its last '\n', joined to what the block before left), until the end or
+// until parse returns false; returns the text after the last line parse was given (a last line
+// without '\n', or what was not read). Throws Error (op "read PATH").
+std::string read_lines(const std::string& path, size_t block_size,
+                       const std::function<bool(std::string_view)>& parse);
 
 // parse_log_lines over the whole file at path, read in blocks. Throws Error (op "read PATH").
 LogColumns read_log_columns(const std::string& path);

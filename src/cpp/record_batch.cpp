@@ -47,10 +47,6 @@ void* Buffer::release() {
   return data;
 }
 
-namespace {
-
-// Length of the valid UTF-8 sequence at p (1-4), or 0 if the byte at p does not start one
-// (Python's decoder rules: no overlong forms, no surrogates, nothing above U+10FFFF).
 size_t utf8_sequence(const uint8_t* p, const uint8_t* end) noexcept {
   uint8_t c = p[0];
   auto cont = [&](size_t i) { return p + i < end && (p[i] & 0xc0) == 0x80; };
@@ -69,8 +65,6 @@ size_t utf8_sequence(const uint8_t* p, const uint8_t* end) noexcept {
   }
   return 0;
 }
-
-}  // namespace
 
 void append_text(Buffer& out, std::string_view bytes) {
   const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());

@@ -84,6 +84,10 @@ class Buffer {
   size_t capacity_ = 0;
 };
 
+// Length of the valid UTF-8 sequence at p (1-4), or 0 if the byte at p does not start one
+// (Python's decoder rules: no overlong forms, no surrogates, nothing above U+10FFFF).
+size_t utf8_sequence(const uint8_t* p, const uint8_t* end) noexcept;
+
 // Appends bytes as Arrow text: valid UTF-8 as is, every other byte as \xHH (lowercase).
 void append_text(Buffer& out, std::string_view bytes);
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +34,11 @@ def read_log_columns(
            int, npt.NDArray[np.uint32] | None]:
     """Parse a trace log into (pid, nr, comm indexes, distinct escaped comms, malformed, tid
     of a log with thread ids or None)."""
+
+def read_jsonl_columns(path: str, execve: int = -1,
+                       execveat: int = -1) -> dict[str, Any] | None:
+    """Observer's own JSON Lines as the record schema's columns (NumPy arrays), or None
+    when some line is not in the sink's shape."""
 
 def record_batch(events: npt.NDArray[np.void], clock_offset_ns: int,
                  host: str | bytes = "") -> tuple[object, object]:

@@ -363,54 +363,136 @@ def _jsonl_table(table: Any, declared: Any, clock_offset_ns: int | None, arch: s
     import pyarrow.compute as pc
 
     n = table.num_rows
+    compat = table.column("compat").fill_null(False).to_numpy(zero_copy_only=False)
+    nr = _native_numbers(table.column("nr").to_numpy(zero_copy_only=False), compat)
+    texts = {
+        "host": _json_bytes(table.column("host"), False, base).dictionary_encode(),
+        "comm": _json_bytes(table.column("comm"), False, base).dictionary_encode(),
+        "cgroup": _cgroup_paths(table.column("cgroup_id"), declared, base),
+        "container_id": table.column("container_id").dictionary_encode(),
+        "pod_uid": table.column("pod_uid").dictionary_encode(),
+        "error": table.column("error").dictionary_encode(),
+    }
+    args = table.column("args").combine_chunks()
+    lengths = pc.list_value_length(args).fill_null(0).to_numpy(zero_copy_only=False)
+    for i in range(NARGS):
+        element, _ = _element(args, i) if n else (pa.nulls(0, pa.uint64()), None)
+        texts[f"arg{i}"] = pc.if_else(pa.array(lengths == NARGS), element,
+                                      pa.nulls(n, pa.uint64())) if n else element
+    texts.update(_items(table, nr, compat, base))
+    return _record_table(table, nr, texts, clock_offset_ns, arch)
+
+
+def _native_numbers(nr: np.ndarray, compat: np.ndarray) -> np.ndarray:
+    """One numbering, as in the log: 32-bit calls by their native numbers."""
+    nr = nr.astype(np.int32)
+    if compat.any():
+        nr = nr.copy()
+        nr[compat] = [syscalls.native_of_compat(int(v)) for v in nr[compat]]
+    return nr
+
+
+def _record_table(table: Any, nr: np.ndarray, columns: dict[str, Any],
+                  clock_offset_ns: int | None, arch: str | None) -> Any:
+    """The record schema from a jsonl file's fixed fields (table: ts_ns, wall_ns, tgid, tid,
+    cgroup_id, compat, ret, duration_ns, flags), its syscall numbers in one numbering (nr) and
+    the columns made from its texts, arguments and items."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = table.num_rows
     flags = table.column("flags")
     known = flags.is_valid()
+    flags_known = flags.null_count < n
     flags = flags.fill_null(0)
 
     def masked(name: str, bit: int) -> Any:
         column = table.column(name)
-        if bit:
+        if bit and flags_known:  # a file without flags keeps every value
             keep = pc.or_(pc.invert(known), pc.not_equal(pc.bit_wise_and(flags, bit), 0))
             column = pc.if_else(keep, column, pa.nulls(n, column.type))
         return column
 
-    compat = table.column("compat").fill_null(False).to_numpy(zero_copy_only=False)
-    nr = table.column("nr").to_numpy(zero_copy_only=False).astype(np.int32)
-    if compat.any():  # one numbering, as in the log: 32-bit calls by their native numbers
-        nr = nr.copy()
-        nr[compat] = [syscalls.native_of_compat(int(v)) for v in nr[compat]]
     ts_ns = masked("ts_ns", HAS_TIME)
     if clock_offset_ns is None and table.column("wall_ns").null_count < n:
         wall = pc.if_else(ts_ns.is_valid(), table.column("wall_ns"), pa.nulls(n, pa.int64()))
     else:
         offset = _measured(clock_offset_ns) if ts_ns.null_count < n else 0
         wall = pc.add(ts_ns.cast(pa.int64()), offset)
-    columns: dict[str, Any] = {
+    columns.update({
         "time": wall.cast(pa.timestamp("ns")),
         "ts_ns": ts_ns,
-        "host": _json_bytes(table.column("host"), False, base).dictionary_encode(),
         "pid": table.column("tgid"),
         "tid": table.column("tid"),
-        "comm": _json_bytes(table.column("comm"), False, base).dictionary_encode(),
         "cgroup_id": table.column("cgroup_id"),
-        "cgroup": _cgroup_paths(table.column("cgroup_id"), declared, base),
-        "container_id": table.column("container_id").dictionary_encode(),
-        "pod_uid": table.column("pod_uid").dictionary_encode(),
         "nr": pa.array(nr, pa.int32()),
         "syscall": syscall_names(nr, arch),
         "compat": table.column("compat"),
         "ret": masked("ret", HAS_RET),
-        "error": table.column("error").dictionary_encode(),
         "duration_ns": masked("duration_ns", HAS_RET),
-    }
-    args = table.column("args").combine_chunks()
-    lengths = pc.list_value_length(args).fill_null(0).to_numpy(zero_copy_only=False)
-    for i in range(NARGS):
-        element, _ = _element(args, i) if n else (pa.nulls(0, pa.uint64()), None)
-        columns[f"arg{i}"] = pc.if_else(pa.array(lengths == NARGS), element,
-                                        pa.nulls(n, pa.uint64())) if n else element
-    columns.update(_items(table, nr, compat, base))
+    })
     return conform(pa.table(columns))
+
+
+def _own_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> Any:
+    """A file as JsonSink writes it, through the compiled core's reader of exactly that
+    shape (no Python per row); None when some line has another shape."""
+    import pyarrow as pa
+
+    from observer import _core
+
+    names = syscalls.table().values()
+    found = _core.read_jsonl_columns(str(path), *(
+        syscalls.number(name) if name in names else -1 for name in ("execve", "execveat")))
+    if found is None:
+        return None
+    n = found["rows"]
+
+    def nullable(values: np.ndarray, has: np.ndarray, kind: Any) -> Any:
+        return pa.array(values, kind, mask=has == 0)
+
+    def bitmap(valid: np.ndarray) -> Any:
+        return pa.py_buffer(np.packbits(valid.view(bool), bitorder="little"))
+
+    def values(name: str, kind: Any) -> Any:
+        offsets, data, valid = found[name]
+        return pa.Array.from_buffers(kind, len(valid), [bitmap(valid), pa.py_buffer(offsets),
+                                                         pa.py_buffer(data)])
+
+    def dictionary(name: str) -> Any:
+        codes, texts = found[name]
+        return pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0),
+                                              pa.array(texts, pa.string()))
+
+    compat = found["compat"].view(bool)
+    table = pa.table({
+        "ts_ns": pa.array(found["ts_ns"], pa.uint64()),
+        "wall_ns": pa.array(found["wall_ns"], pa.int64()),
+        "tgid": pa.array(found["tgid"], pa.uint32()),
+        "tid": pa.array(found["tid"], pa.uint32()),
+        "cgroup_id": nullable(found["cgroup_id"], found["has_cgroup_id"], pa.uint64()),
+        "compat": pa.array(compat, pa.bool_()),
+        "ret": nullable(found["ret"], found["has_ret"], pa.int64()),
+        "duration_ns": nullable(found["duration_ns"], found["has_duration"], pa.uint64()),
+        "flags": pa.nulls(n, pa.int64()),
+    })
+    columns = {name: dictionary(name)
+               for name in ("host", "comm", "cgroup", "container_id", "pod_uid", "error")}
+    for i, values_i in enumerate(found["args"]):
+        columns[f"arg{i}"] = pa.array(values_i, pa.uint64())
+    for name in ("path", "path2", "fd_path"):
+        columns[name] = values(name, pa.string())
+    for name in ("data", "data2"):
+        columns[name] = values(name, pa.binary())
+    argv_offsets, argv_valid = found["argv"]
+    columns["argv"] = pa.Array.from_buffers(
+        pa.list_(pa.string()), n, [bitmap(argv_valid), pa.py_buffer(argv_offsets)],
+        children=[values("argv_values", pa.string())])
+    columns["truncated"] = pa.array(found["truncated"].view(bool),
+                                    mask=found["has_items"] == 0)
+    nr = _native_numbers(found["nr"], compat)
+    del found
+    return _record_table(table, nr, columns, clock_offset_ns, arch)
 
 
 def _has_escapes(path: Path) -> bool:
@@ -425,6 +507,16 @@ def _has_escapes(path: Path) -> bool:
 
 
 def _read_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tuple[Any, int]:
+    """JSON Lines as the sink writes them through the compiled core (_own_jsonl), other
+    JSON Lines (an older observer's, a file edited by hand or cut by a crash) through
+    pyarrow's reader (_any_jsonl): one table either way."""
+    table = _own_jsonl(path, clock_offset_ns, arch)
+    if table is not None:
+        return table, 0
+    return _any_jsonl(path, clock_offset_ns, arch)
+
+
+def _any_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tuple[Any, int]:
     """JSON Lines through pyarrow's reader, from the file in blocks (the whole text in memory
     only when it has escapes to rewrite, see _bytes_escaped); when some line does not parse
     (a line cut by a crash), the lines that do are read again without it, and the others
