@@ -286,9 +286,7 @@ char* put_prctl_result(char* out, const __u64* a, int64_t ret) {
 // buffers and strings a command reads or fills are shown as their addresses.
 char* put_keyctl_args(char* out, const __u64* a, const Strings& items) {
   auto cmd = static_cast<int32_t>(a[0]);
-  auto key = [&](char* o, uint64_t v) {
-    return put_enum(put(o, ", "), static_cast<int32_t>(v), uapi::k_key_spec);
-  };
+  auto key = [&](char* o, uint64_t v) { return put_mux_arg(put(o, ", "), Arg::kKeySerial, v); };
   auto dec = [&](char* o, uint64_t v) { return put_num(put(o, ", "), static_cast<int32_t>(v)); };
   auto udec = [&](char* o, uint64_t v) { return put_num(put(o, ", "), v); };
   auto uint = [&](char* o, uint64_t v) {
@@ -384,7 +382,7 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kMountFlags: {
       // mount(2): the old magic number in the upper half goes first.
       if ((v & MS_MGC_MSK) == MS_MGC_VAL) {
-        out = put(out, "MS_MGC_VAL");
+        out = put_xlat_hex(out, MS_MGC_VAL, [](char* o) { return put(o, "MS_MGC_VAL"); });
         v &= ~uint64_t{MS_MGC_MSK};
         if (!v) return out;
         out = put(out, "|");
@@ -409,16 +407,21 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_flag_set(out, v, uapi::k_fan_event_flags, "FAN_???");
     case Arg::kFanDirFd: {
       auto fd = static_cast<int32_t>(v);
-      if (fd == -1) return put(out, "FAN_NOFD");  // FAN_NOFD of linux/fanotify.h
-      return fd == -100 ? put(out, "AT_FDCWD") : put_num(out, fd);
+      return put_xlat_dec(out, fd, [fd](char* o) {
+        if (fd == -1) return put(o, "FAN_NOFD");  // FAN_NOFD of linux/fanotify.h
+        return fd == -100 ? put(o, "AT_FDCWD") : put_num(o, fd);
+      });
     }
     case Arg::kMpolMode: {
       constexpr uint64_t kModeFlags = 0xe000;  // MPOL_F_STATIC_NODES|RELATIVE_NODES|NUMA_BALANCING
       uint64_t mode = v & ~kModeFlags, flags = v & kModeFlags;
       if (!flags) return put_xval(out, mode, uapi::k_mpol_modes, "MPOL_???");
-      for (const Flag& f : uapi::k_mpol_modes)
-        if (f.value == mode) return put_flags(put(put(out, f.name), "|"), flags, uapi::k_mpol_mode_flags);
-      return put_flag_set(out, v, uapi::k_mpol_mode_flags, "MPOL_???");
+      return put_xlat_hex(out, v, [=](char* o) {
+        for (const Flag& f : uapi::k_mpol_modes)
+          if (f.value == mode)
+            return put_flags(put(put(o, f.name), "|"), flags, uapi::k_mpol_mode_flags);
+        return put_flag_set(o, v, uapi::k_mpol_mode_flags, "MPOL_???");
+      });
     }
     case Arg::kMbindFlags:
       return put_flag_set(out, u, uapi::k_mbind_flags, "MPOL_???");
@@ -432,7 +435,9 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kLandlockRuleType:
       return put_xval(out, u, uapi::k_landlock_rule_types, "LANDLOCK_RULE_???");
     case Arg::kKeySerial:
-      return put_enum(out, static_cast<int32_t>(v), uapi::k_key_spec);
+      return put_xlat_dec(out, static_cast<int32_t>(v), [v](char* o) {
+        return put_enum(o, static_cast<int32_t>(v), uapi::k_key_spec);
+      });
     case Arg::kPersonality:
       return u == UINT32_MAX ? put(out, "0xffffffff") : put_personality(out, u);
     default:

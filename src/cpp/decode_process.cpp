@@ -42,8 +42,13 @@ char* put_futex_op(char* out, uint64_t v) {
 template <size_t N>
 char* put_wake_op_part(char* out, uint32_t v, const Flag (&table)[N], std::string_view shift,
                        std::string_view unknown) {
-  for (const Flag& f : table)
-    if (f.value == v) return put(put(out, f.name), shift);
+  // strace's -X raw writes every part as an unknown one; -X verbose names it after its number.
+  Xlat x = display().xlat;
+  for (const Flag& f : table) {
+    if (f.value != v || x == Xlat::kRaw) continue;
+    if (x == Xlat::kAbbrev) return put(put(out, f.name), shift);
+    return put(put(put(put(put_hex(out, v), " /* "), f.name), " */"), shift);
+  }
   return put(put(put(put(put_hex(out, v), shift), " /* "), unknown), " */");
 }
 
@@ -171,7 +176,9 @@ char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept {
   };
   auto bitset = [&](char* o) {
     o = put(o, ", ");
-    return val3 == FUTEX_BITSET_MATCH_ANY ? put(o, "FUTEX_BITSET_MATCH_ANY") : put_hex(o, val3);
+    return put_xlat_hex(o, val3, [val3](char* n) {
+      return val3 == FUTEX_BITSET_MATCH_ANY ? put(n, "FUTEX_BITSET_MATCH_ANY") : put_hex(n, val3);
+    });
   };
   out = put_xlat_hex(put(addr(out, a[0]), ", "), a[1],
                      [op = a[1]](char* o) { return put_futex_op(o, op); });

@@ -389,30 +389,58 @@ constexpr StraceSockaddr kStraceSockaddrs[] = {
     {AF_XDP, sizeof(sockaddr_xdp)},
     {AF_MCTP, sizeof(sockaddr_mctp)}};
 
-// An AF_INET address's fields after its family: sin_port=htons(80), sin_addr=...
+// The bytes of a field, as strace -X raw shows them.
+template <class T>
+std::string_view bytes_of(const T& field) noexcept {
+  return {reinterpret_cast<const char*>(&field), sizeof(field)};
+}
+
+// An AF_INET address's fields after its family: sin_port=htons(80), sin_addr=...; with -X
+// raw their bytes, with -X verbose the bytes and what they say.
 char* put_in_fields(char* out, std::string_view bytes) {
   sockaddr_in in{};
-  char text[INET_ADDRSTRLEN];
   std::memcpy(&in, bytes.data(), std::min(bytes.size(), sizeof(in)));
-  inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
-  out = put_num(put(out, "sin_port=htons("), ntohs(in.sin_port));
-  return put(put(put(out, "), sin_addr=inet_addr(\""), text), "\")");
+  auto hex = [](const auto& field) {
+    return [&field](char* o) { return put_hex_quoted(o, bytes_of(field), false); };
+  };
+  out = put_xlat(put(out, "sin_port="), hex(in.sin_port), [&](char* o) {
+    return put(put_num(put(o, "htons("), ntohs(in.sin_port)), ")");
+  });
+  return put_xlat(put(out, ", sin_addr="), hex(in.sin_addr), [&](char* o) {
+    char text[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
+    return put(put(put(o, "inet_addr(\""), text), "\")");
+  });
 }
 
 // An AF_INET6 address's, the scope id only where the length holds it, as the interface of
 // a link-local address.
 char* put_in6_fields(char* out, std::string_view bytes) {
   sockaddr_in6 in6{};
-  char text[INET6_ADDRSTRLEN];
   std::memcpy(&in6, bytes.data(), std::min(bytes.size(), sizeof(in6)));
+  auto hex = [](const auto& field) {
+    return [&field](char* o) { return put_hex_quoted(o, bytes_of(field), false); };
+  };
+  char text[INET6_ADDRSTRLEN];
   inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof(text));
-  out = put_num(put(out, "sin6_port=htons("), ntohs(in6.sin6_port));
-  out = put_num(put(out, "), sin6_flowinfo=htonl("), ntohl(in6.sin6_flowinfo));
-  out = put(put(put(out, "), inet_pton(AF_INET6, \""), text), "\", &sin6_addr)");
+  out = put_xlat(put(out, "sin6_port="), hex(in6.sin6_port), [&](char* o) {
+    return put(put_num(put(o, "htons("), ntohs(in6.sin6_port)), ")");
+  });
+  out = put_xlat(put(out, ", sin6_flowinfo="), hex(in6.sin6_flowinfo), [&](char* o) {
+    return put(put_num(put(o, "htonl("), ntohl(in6.sin6_flowinfo)), ")");
+  });
+  // By name the address is a call that fills the field: inet_pton(AF_INET6, "::1", &sin6_addr).
+  if (display().xlat == Xlat::kAbbrev)
+    out = put(put(put(out, ", inet_pton(AF_INET6, \""), text), "\", &sin6_addr)");
+  else
+    out = put_xlat(put(out, ", sin6_addr="), hex(in6.sin6_addr), [&](char* o) {
+      return put(put(put(o, "inet_pton(AF_INET6, \""), text), "\")");
+    });
   if (bytes.size() <= offsetof(sockaddr_in6, sin6_scope_id)) return out;
   out = put(out, ", sin6_scope_id=");
   if (IN6_IS_ADDR_LINKLOCAL(&in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&in6.sin6_addr))
-    return put_ifindex(out, in6.sin6_scope_id);
+    return put_xlat_dec(out, in6.sin6_scope_id,
+                        [&](char* o) { return put_ifindex(o, in6.sin6_scope_id); });
   return put_num(out, in6.sin6_scope_id);
 }
 
@@ -459,8 +487,8 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
       if (!load_at(bytes, 0, &rx)) break;
       out = put(put_family(put(out, "{sa_family="), AF_RXRPC), ", srx_service=");
       out = put_hex(out, rx.srx_service);
-      out = put_sock_type_name(put(out, " /* ???_SERVICE */, transport_type="),
-                               rx.transport_type);
+      if (display().xlat != Xlat::kRaw) out = put(out, " /* ???_SERVICE */");
+      out = put_sock_type_name(put(out, ", transport_type="), rx.transport_type);
       out = put_num(put(out, ", transport_len="), rx.transport_len);
       out = put(out, ", transport={");
       size_t at = offsetof(sockaddr_rxrpc, transport);
@@ -470,7 +498,7 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
       sa_family_t inner = rx.transport.family;
       if (inner == AF_INET || inner == AF_INET6) {
         bool in4 = inner == AF_INET;
-        out = put(out, in4 ? "sin={sin_family=AF_INET" : "sin6={sin6_family=AF_INET6");
+        out = put_family(put(out, in4 ? "sin={sin_family=" : "sin6={sin6_family="), inner);
         size_t need = in4 ? sizeof(sockaddr_in) : offsetof(sockaddr_in6, sin6_scope_id);
         if (rx.transport_len >= need)
           out = in4 ? put_in_fields(put(out, ", "), transport)
