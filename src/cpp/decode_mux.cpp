@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The observer developers
 //
-// The constants of the mount API, fanotify, NUMA policies, landlock, keys and personality,
-// and the multiplexers: prctl, arch_prctl, syslog, keyctl, fsconfig and quotactl, whose
-// command picks how many arguments follow and what they are, and personality, whose result
-// is a personality too. As strace 6.1 shows them (its prctl.c, syslog.c, keyctl.c,
-// fsconfig.c, quota.c, personality.c).
+// The constants of the mount API, fanotify, NUMA policies, landlock, keys, personality and
+// io_uring (io_uring_enter's flags, io_uring_register's opcodes), and the multiplexers:
+// prctl, arch_prctl, syslog, keyctl, fsconfig and quotactl, whose command picks how many
+// arguments follow and what they are, and personality, whose result is a personality too.
+// As strace 6.1 shows them (its prctl.c, syslog.c, keyctl.c, fsconfig.c, quota.c,
+// personality.c, io_uring.c).
 #if defined(__x86_64__)
 #include <asm/prctl.h>
 #endif
@@ -434,6 +435,10 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
                           "LANDLOCK_CREATE_RULESET_???");
     case Arg::kLandlockRuleType:
       return put_xval(out, u, uapi::k_landlock_rule_types, "LANDLOCK_RULE_???");
+    case Arg::kUringEnterFlags:
+      return put_flag_set(out, u, uapi::k_uring_enter_flags, "IORING_ENTER_???");
+    case Arg::kUringRegisterOp:
+      return put_xval(out, u, uapi::k_uring_register_opcodes, "IORING_REGISTER_???");
     case Arg::kKeySerial:
       return put_xlat_dec(out, static_cast<int32_t>(v), [v](char* o) {
         return put_enum(o, static_cast<int32_t>(v), uapi::k_key_spec);

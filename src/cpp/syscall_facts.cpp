@@ -113,6 +113,7 @@ std::string_view arg_name(Arg type) noexcept {
       "mount_setattr_flags",
       "fan_mark_flags", "fan_event_mask", "fan_dirfd", "mpol_mode", "mbind_flags",
       "mremap_flags", "close_range_flags", "landlock_ruleset_flags", "landlock_rule_type",
+      "uring_enter_flags", "uring_register_op",
       "key_serial", "personality", "mmsg_send", "mmsg_recv", "rwf_flags",
       "perf_flags", "offset_high", "raw_ptr",
       "raw_flags", "raw_enum"};

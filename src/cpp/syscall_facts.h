@@ -147,6 +147,8 @@ enum class Arg : uint8_t {
   kCloseRangeFlags, // CLOSE_RANGE_CLOEXEC
   kLandlockRulesetFlags,  // LANDLOCK_CREATE_RULESET_VERSION
   kLandlockRuleType,      // LANDLOCK_RULE_PATH_BENEATH
+  kUringEnterFlags,       // IORING_ENTER_GETEVENTS|IORING_ENTER_SQ_WAKEUP
+  kUringRegisterOp,       // IORING_REGISTER_FILES (io_uring_register's opcode)
   kKeySerial,       // KEY_SPEC_SESSION_KEYRING, or the key's number
   kPersonality,     // PER_LINUX|ADDR_NO_RANDOMIZE
   kMmsgSend,       // [{msg_hdr={...}, msg_len=1}, ...] (sendmmsg): vlen next, msg_len as sent

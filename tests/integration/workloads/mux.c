@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The observer developers
 //
-// The multiplexers and the flag arguments of the mount API, fanotify, NUMA policies, keys and
-// landlock, for the comparison with strace (test_decode_structs.py): prctl, arch_prctl,
-// syslog, keyctl and futex with commands that take no, one or several arguments, unknown
-// commands and bits, personality's result. Every call fails or changes nothing: fds are -1,
-// paths do not exist, lengths are 0, and the queries only read.
+// The multiplexers and the flag arguments of the mount API, fanotify, NUMA policies, keys,
+// landlock, io_uring_enter's flags and io_uring_register's opcodes, for the comparison with
+// strace (test_decode_structs.py): prctl, arch_prctl, syslog, keyctl and futex with commands
+// that take no, one or several arguments, unknown commands and bits, personality's result.
+// Every call fails or changes nothing: fds are -1, paths do not exist, lengths are 0, and
+// the queries only read.
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/close_range.h>
 #include <linux/fanotify.h>
 #include <linux/futex.h>
+#include <linux/io_uring.h>
 #include <linux/keyctl.h>
 #include <linux/landlock.h>
 #include <linux/mempolicy.h>
@@ -109,5 +111,16 @@ int main(void) {
   syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
   syscall(SYS_landlock_create_ruleset, NULL, 0, 0xbadcaffe);
   syscall(SYS_landlock_add_rule, -1, 2, NULL, 0);
+
+  // io_uring_register's opcodes on no ring: known ones whose argument strace shows as an
+  // address, one newer than strace 6.1 and one no kernel has.
+  syscall(SYS_io_uring_register, -1, IORING_UNREGISTER_BUFFERS, NULL, 0);
+  syscall(SYS_io_uring_register, -1, IORING_REGISTER_ENABLE_RINGS, NULL, 0);
+  syscall(SYS_io_uring_register, -1, 24, NULL, 0);
+  syscall(SYS_io_uring_register, -1, 0xbadc0ded, NULL, 3);
+  // io_uring_enter's flags, known and unknown, on no ring.
+  syscall(SYS_io_uring_enter, -1, 1, 2, IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG | 0x40,
+          NULL, 8);
+  syscall(SYS_io_uring_enter, -1, 0, 0, 0x40, NULL, 8);
   return 0;
 }
