@@ -101,6 +101,10 @@ int main(void) {
   syscall(SYS_mbind, NULL, 0, MPOL_DEFAULT, NULL, 0, 0);
   syscall(SYS_mbind, NULL, 0, MPOL_BIND | MPOL_F_STATIC_NODES, NULL, 0, MPOL_MF_STRICT);
   syscall(SYS_mbind, NULL, 0, 99, NULL, 0, 0x80);
+  syscall(SYS_set_mempolicy, MPOL_BIND | MPOL_F_RELATIVE_NODES, NULL, 0);
+  syscall(SYS_set_mempolicy, 0xffff1fff, NULL, 0);
+  syscall(SYS_move_pages, 0, 1, (void *)8, NULL, (void *)8, MPOL_MF_MOVE_ALL);
+  syscall(SYS_move_pages, 0, 1, (void *)8, NULL, (void *)8, MPOL_MF_MOVE | 0x80);
   syscall(SYS_mremap, NULL, 0, 0, MREMAP_MAYMOVE | 0x100, NULL);
 
   // close_range with its first fd past its last (nothing closed), landlock.
