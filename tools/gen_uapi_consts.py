@@ -350,6 +350,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "mbind_flags": (["linux/mempolicy.h"], ["MPOL_MF_STRICT", "MPOL_MF_MOVE", "MPOL_MF_MOVE_ALL"]),
     "mremap_flags": (["linux/mman.h"], ["MREMAP_MAYMOVE", "MREMAP_FIXED", "MREMAP_DONTUNMAP"]),
     "close_range_flags": (["linux/close_range.h"], ["CLOSE_RANGE_UNSHARE", "CLOSE_RANGE_CLOEXEC"]),
+    "kexec_file_load_flags": (["linux/kexec.h"], ["KEXEC_FILE_UNLOAD", "KEXEC_FILE_ON_CRASH",
+                                                  "KEXEC_FILE_NO_INITRAMFS"]),
     "landlock_create_ruleset_flags": (["linux/landlock.h"], ["LANDLOCK_CREATE_RULESET_VERSION"]),
     "landlock_rule_types": (["linux/landlock.h"], ["LANDLOCK_RULE_PATH_BENEATH"]),
     "key_spec": (["linux/keyctl.h"], [

@@ -429,6 +429,8 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_flag_set(out, v, uapi::k_mremap_flags, "MREMAP_???");
     case Arg::kCloseRangeFlags:
       return put_flag_set(out, u, uapi::k_close_range_flags, "CLOSE_RANGE_???");
+    case Arg::kKexecFileFlags:
+      return put_flag_set(out, v, uapi::k_kexec_file_load_flags, "KEXEC_FILE_???");
     case Arg::kLandlockRulesetFlags:
       return put_flag_set(out, u, uapi::k_landlock_create_ruleset_flags,
                           "LANDLOCK_CREATE_RULESET_???");

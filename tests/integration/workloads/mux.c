@@ -11,6 +11,7 @@
 #include <linux/close_range.h>
 #include <linux/fanotify.h>
 #include <linux/futex.h>
+#include <linux/kexec.h>
 #include <linux/keyctl.h>
 #include <linux/landlock.h>
 #include <linux/mempolicy.h>
@@ -110,6 +111,10 @@ int main(void) {
   // close_range with its first fd past its last (nothing closed), landlock.
   syscall(SYS_close_range, ~0U, 3, CLOSE_RANGE_CLOEXEC);
   syscall(SYS_close_range, ~0U, 3, 0x1);
+  // kexec_file_load's flags (64 bits); an unknown bit makes it fail, loading nothing.
+  syscall(SYS_kexec_file_load, -1, -1, 0, NULL,
+          KEXEC_FILE_UNLOAD | KEXEC_FILE_ON_CRASH | 0x80000000UL);
+  syscall(SYS_kexec_file_load, -1, -1, 0, NULL, 0xbadc0ded00000008ULL);
   syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
   syscall(SYS_landlock_create_ruleset, NULL, 0, 0xbadcaffe);
   syscall(SYS_landlock_add_rule, -1, 2, NULL, 0);
