@@ -350,6 +350,19 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "mbind_flags": (["linux/mempolicy.h"], ["MPOL_MF_STRICT", "MPOL_MF_MOVE", "MPOL_MF_MOVE_ALL"]),
     "mremap_flags": (["linux/mman.h"], ["MREMAP_MAYMOVE", "MREMAP_FIXED", "MREMAP_DONTUNMAP"]),
     "close_range_flags": (["linux/close_range.h"], ["CLOSE_RANGE_UNSHARE", "CLOSE_RANGE_CLOEXEC"]),
+    "ptrace_cmds": (["linux/ptrace.h"], [
+        "PTRACE_TRACEME", "PTRACE_PEEKTEXT", "PTRACE_PEEKDATA", "PTRACE_PEEKUSER=PTRACE_PEEKUSR",
+        "PTRACE_POKETEXT", "PTRACE_POKEDATA", "PTRACE_POKEUSER=PTRACE_POKEUSR", "PTRACE_CONT",
+        "PTRACE_KILL", "PTRACE_SINGLESTEP", "PTRACE_ATTACH", "PTRACE_DETACH", "PTRACE_SYSCALL",
+        "PTRACE_SETOPTIONS", "PTRACE_GETEVENTMSG", "PTRACE_GETSIGINFO", "PTRACE_SETSIGINFO",
+        "PTRACE_GETREGSET", "PTRACE_SETREGSET", "PTRACE_SEIZE", "PTRACE_INTERRUPT",
+        "PTRACE_LISTEN", "PTRACE_PEEKSIGINFO", "PTRACE_GETSIGMASK", "PTRACE_SETSIGMASK",
+        "PTRACE_SECCOMP_GET_FILTER", "PTRACE_SECCOMP_GET_METADATA", "PTRACE_GET_SYSCALL_INFO"]),
+    "ptrace_cmds_x86": (["linux/ptrace.h"], [
+        "PTRACE_GETREGS", "PTRACE_SETREGS", "PTRACE_GETFPREGS", "PTRACE_SETFPREGS",
+        "PTRACE_GETFPXREGS", "PTRACE_SETFPXREGS", "PTRACE_OLDSETOPTIONS",
+        "PTRACE_GET_THREAD_AREA", "PTRACE_SET_THREAD_AREA", "PTRACE_ARCH_PRCTL", "PTRACE_SYSEMU",
+        "PTRACE_SYSEMU_SINGLESTEP", "PTRACE_SINGLEBLOCK"]),
     "kexec_file_load_flags": (["linux/kexec.h"], ["KEXEC_FILE_UNLOAD", "KEXEC_FILE_ON_CRASH",
                                                   "KEXEC_FILE_NO_INITRAMFS"]),
     "landlock_create_ruleset_flags": (["linux/landlock.h"], ["LANDLOCK_CREATE_RULESET_VERSION"]),
@@ -506,7 +519,7 @@ KERNEL = {
 OUTSIDE = {**NEWER, **KERNEL}
 
 #: Tables of x86_64's calls only (arch_prctl): not looked for in arm64's headers.
-X86_ONLY = {"arch_prctl"}
+X86_ONLY = {"arch_prctl", "ptrace_cmds_x86"}
 
 #: How big the types are that ioctl numbers are built from (_IOW(0x94, 9, int)).
 SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8,

@@ -17,6 +17,7 @@
 #include <linux/mempolicy.h>
 #include <linux/mount.h>
 #include <linux/prctl.h>
+#include <linux/ptrace.h>
 #include <linux/capability.h>
 #include <stdint.h>
 #include <sys/mman.h>
@@ -117,6 +118,15 @@ int main(void) {
   syscall(SYS_kexec_file_load, -1, -1, 0, NULL, 0xbadc0ded00000008ULL);
   syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
   syscall(SYS_landlock_create_ruleset, NULL, 0, 0xbadcaffe);
+
+  // ptrace's requests, known and unknown, on a pid that is not there.
+  syscall(SYS_ptrace, PTRACE_PEEKDATA, -1, 0x10, 0x20);
+  syscall(SYS_ptrace, PTRACE_GETEVENTMSG, -1, 0x10, 0x20);
+  syscall(SYS_ptrace, 0xdeadbeeffffffeedULL, -1, NULL, NULL);
+#if defined(__x86_64__)
+  syscall(SYS_ptrace, PTRACE_GETFPXREGS, -1, NULL, NULL);
+  syscall(SYS_ptrace, PTRACE_ARCH_PRCTL, -1, NULL, NULL);
+#endif
   syscall(SYS_landlock_add_rule, -1, 2, NULL, 0);
   return 0;
 }
