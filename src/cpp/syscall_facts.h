@@ -187,6 +187,7 @@ enum class Decoder : uint8_t {
   kArchPrctl,    // ARCH_GET_CPUID (x86_64): the option's argument, if it takes one
   kFsconfig,     // 3, FSCONFIG_SET_STRING, "source", "none", 0: the key and value it reads
   kQuotactl,     // QCMD(Q_QUOTAOFF, USRQUOTA), "/dev/sda1": the command's arguments
+  kPtrace,       // PTRACE_ATTACH, 1234: the arguments the request reads
 };
 
 // What a syscall's fds are: bits of SyscallInfo::roles (facts.tsv's roles).

@@ -19,6 +19,7 @@
 #include <linux/prctl.h>
 #include <linux/ptrace.h>
 #include <linux/capability.h>
+#include <signal.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -123,7 +124,14 @@ int main(void) {
   syscall(SYS_ptrace, PTRACE_PEEKDATA, -1, 0x10, 0x20);
   syscall(SYS_ptrace, PTRACE_GETEVENTMSG, -1, 0x10, 0x20);
   syscall(SYS_ptrace, 0xdeadbeeffffffeedULL, -1, NULL, NULL);
+  syscall(SYS_ptrace, PTRACE_KILL, -1, 0x10, 0x20);
+  syscall(SYS_ptrace, PTRACE_CONT, -1, 0x10, SIGUSR1);
+  syscall(SYS_ptrace, PTRACE_DETACH, -1, NULL, 0);
+  syscall(SYS_ptrace, PTRACE_SETOPTIONS, -1, NULL, PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL);
+  syscall(SYS_ptrace, PTRACE_SEIZE, -1, NULL, 0x7fffffff);
+  syscall(SYS_ptrace, PTRACE_SECCOMP_GET_FILTER, -1, 42, NULL);
 #if defined(__x86_64__)
+  syscall(SYS_ptrace, PTRACE_GETREGS, -1, 0x10, 0x20);
   syscall(SYS_ptrace, PTRACE_GETFPXREGS, -1, NULL, NULL);
   syscall(SYS_ptrace, PTRACE_ARCH_PRCTL, -1, NULL, NULL);
 #endif
