@@ -350,6 +350,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "mbind_flags": (["linux/mempolicy.h"], ["MPOL_MF_STRICT", "MPOL_MF_MOVE", "MPOL_MF_MOVE_ALL"]),
     "mremap_flags": (["linux/mman.h"], ["MREMAP_MAYMOVE", "MREMAP_FIXED", "MREMAP_DONTUNMAP"]),
     "close_range_flags": (["linux/close_range.h"], ["CLOSE_RANGE_UNSHARE", "CLOSE_RANGE_CLOEXEC"]),
+    "pkey_access_rights": (["asm-generic/mman-common.h"], [
+        "PKEY_DISABLE_ACCESS", "PKEY_DISABLE_WRITE", "PKEY_DISABLE_EXECUTE"]),
     "ptrace_cmds": (["linux/ptrace.h"], [
         "PTRACE_TRACEME", "PTRACE_PEEKTEXT", "PTRACE_PEEKDATA", "PTRACE_PEEKUSER=PTRACE_PEEKUSR",
         "PTRACE_POKETEXT", "PTRACE_POKEDATA", "PTRACE_POKEUSER=PTRACE_POKEUSR", "PTRACE_CONT",
@@ -514,6 +516,8 @@ KERNEL = {
     # The console level past the last, which syslog(2) accepts too (kernel/printk/printk.c
     # takes 1 to 8): strace's name for it.
     "LOGLEVEL_DEBUG+1": (8, "kernel/printk/printk.c of Linux 6.1, the level after LOGLEVEL_DEBUG"),
+    # powerpc's only, which strace names on every architecture.
+    "PKEY_DISABLE_EXECUTE": (0x4, "arch/powerpc/include/uapi/asm/mman.h of Linux 6.1"),
     **{f"PIDTYPE_{name}": (value, "enum pid_type of include/linux/pid.h of Linux 6.1")
        for value, name in enumerate(["PID", "TGID", "PGID", "SID"])},
     **{f"SUID_DUMP_{name}": (value, "include/linux/sched/coredump.h of Linux 6.1")

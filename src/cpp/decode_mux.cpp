@@ -432,6 +432,8 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_flag_set(out, u, uapi::k_close_range_flags, "CLOSE_RANGE_???");
     case Arg::kKexecFileFlags:
       return put_flag_set(out, v, uapi::k_kexec_file_load_flags, "KEXEC_FILE_???");
+    case Arg::kPkeyAccess:
+      return put_flag_set(out, v, uapi::k_pkey_access_rights, "PKEY_???");
     case Arg::kPtraceRequest:
 #if defined(__x86_64__)
       for (const Flag& f : uapi::k_ptrace_cmds_x86)

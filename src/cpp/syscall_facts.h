@@ -147,6 +147,7 @@ enum class Arg : uint8_t {
   kCloseRangeFlags, // CLOSE_RANGE_CLOEXEC
   kKexecFileFlags,  // KEXEC_FILE_UNLOAD|KEXEC_FILE_ON_CRASH (64 bits)
   kPtraceRequest,   // PTRACE_ATTACH (64 bits)
+  kPkeyAccess,      // PKEY_DISABLE_WRITE (64 bits)
   kLandlockRulesetFlags,  // LANDLOCK_CREATE_RULESET_VERSION
   kLandlockRuleType,      // LANDLOCK_RULE_PATH_BENEATH
   kKeySerial,       // KEY_SPEC_SESSION_KEYRING, or the key's number

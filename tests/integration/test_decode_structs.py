@@ -8,7 +8,7 @@ continued, one that kills itself with a signal, one killed in pause() and one wh
 ends it there. workloads/mux.c: the multiplexers (prctl, arch_prctl, syslog, keyctl, futex)
 with commands that take different arguments and unknown ones, personality's result, and the
 flags of the mount API, fanotify_mark, mbind, set_mempolicy, move_pages, close_range,
-kexec_file_load and landlock, and ptrace's requests with the arguments each reads.
+kexec_file_load, landlock and pkey_alloc, and ptrace's requests with the arguments each reads.
 observer's lines must be strace's (tools/fidelity.py pairs the processes and masks addresses
 and pids; times are masked here).
 """

@@ -120,6 +120,9 @@ int main(void) {
   syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
   syscall(SYS_landlock_create_ruleset, NULL, 0, 0xbadcaffe);
 
+  // pkey_alloc's access rights (64 bits), refused for its unknown flags.
+  syscall(SYS_pkey_alloc, 0x10, 0x1 | 0x4 | 0x100);
+  syscall(SYS_pkey_alloc, 0x10, 0xbadc0ded00000002ULL);
   // ptrace's requests, known and unknown, on a pid that is not there.
   syscall(SYS_ptrace, PTRACE_PEEKDATA, -1, 0x10, 0x20);
   syscall(SYS_ptrace, PTRACE_GETEVENTMSG, -1, 0x10, 0x20);
