@@ -100,7 +100,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     # strace's "BTRFS_IOC_CLONE or FICLONE".
     "ioctls": (["asm/ioctls.h", "linux/fs.h", "linux/btrfs.h", "asm/sockios.h",
                 "linux/sockios.h"], [
-        "TCGETS", "TCSETS", "TCSETSW", "TCSETSF", "TIOCGPGRP", "TIOCSPGRP", "TIOCGWINSZ",
+        "TCGETS", "TCSETS", "TCSETSW", "TCSETSF", "TCGETS2", "TCSETS2", "TCSETSW2", "TCSETSF2",
+        "TIOCGPGRP", "TIOCSPGRP", "TIOCGWINSZ",
         "TIOCSWINSZ", "FIONREAD", "FIONBIO", "FIONCLEX", "FIOCLEX", "BTRFS_IOC_CLONE",
         "FICLONE",
         # Sockets' (asm/sockios.h, linux/sockios.h); SIOCINQ and SIOCOUTQ are FIONREAD and
@@ -532,7 +533,7 @@ X86_ONLY = {"arch_prctl", "ptrace_cmds_x86"}
 
 #: How big the types are that ioctl numbers are built from (_IOW(0x94, 9, int)).
 SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8,
-         "long long[2]": 16}
+         "long long[2]": 16, "struct termios2": 44}
 IOC_DIRS = {"_IO": 0, "_IOW": 1, "_IOR": 2, "_IOWR": 3}
 
 
