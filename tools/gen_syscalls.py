@@ -237,7 +237,8 @@ DECODERS = {"fcntl": "Decoder::kFcntl", "futex": "Decoder::kFutex", "clone": "De
             "sigreturn": "Decoder::kSigreturn", "prctl": "Decoder::kPrctl",
             "syslog": "Decoder::kSyslog", "keyctl": "Decoder::kKeyctl",
             "personality": "Decoder::kPersonality", "arch_prctl": "Decoder::kArchPrctl",
-            "fsconfig": "Decoder::kFsconfig", "quotactl": "Decoder::kQuotactl"}
+            "fsconfig": "Decoder::kFsconfig", "quotactl": "Decoder::kQuotactl",
+            "ptrace": "Decoder::kPtrace"}
 CLASSES = ("%file", "%desc", "%process", "%net", "%signal", "%ipc", "%memory", "%pure", "%creds",
            "%clock", "%stat", "%lstat", "%fstat", "%%stat", "%statfs", "%fstatfs", "%%statfs")
 

@@ -100,7 +100,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     # strace's "BTRFS_IOC_CLONE or FICLONE".
     "ioctls": (["asm/ioctls.h", "linux/fs.h", "linux/btrfs.h", "asm/sockios.h",
                 "linux/sockios.h"], [
-        "TCGETS", "TCSETS", "TCSETSW", "TCSETSF", "TIOCGPGRP", "TIOCSPGRP", "TIOCGWINSZ",
+        "TCGETS", "TCSETS", "TCSETSW", "TCSETSF", "TCGETS2", "TCSETS2", "TCSETSW2", "TCSETSF2",
+        "TIOCGPGRP", "TIOCSPGRP", "TIOCGWINSZ",
         "TIOCSWINSZ", "FIONREAD", "FIONBIO", "FIONCLEX", "FIOCLEX", "BTRFS_IOC_CLONE",
         "FICLONE",
         # Sockets' (asm/sockios.h, linux/sockios.h); SIOCINQ and SIOCOUTQ are FIONREAD and
@@ -350,6 +351,28 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "mbind_flags": (["linux/mempolicy.h"], ["MPOL_MF_STRICT", "MPOL_MF_MOVE", "MPOL_MF_MOVE_ALL"]),
     "mremap_flags": (["linux/mman.h"], ["MREMAP_MAYMOVE", "MREMAP_FIXED", "MREMAP_DONTUNMAP"]),
     "close_range_flags": (["linux/close_range.h"], ["CLOSE_RANGE_UNSHARE", "CLOSE_RANGE_CLOEXEC"]),
+    "pkey_access_rights": (["asm-generic/mman-common.h"], [
+        "PKEY_DISABLE_ACCESS", "PKEY_DISABLE_WRITE", "PKEY_DISABLE_EXECUTE"]),
+    "ptrace_cmds": (["linux/ptrace.h"], [
+        "PTRACE_TRACEME", "PTRACE_PEEKTEXT", "PTRACE_PEEKDATA", "PTRACE_PEEKUSER=PTRACE_PEEKUSR",
+        "PTRACE_POKETEXT", "PTRACE_POKEDATA", "PTRACE_POKEUSER=PTRACE_POKEUSR", "PTRACE_CONT",
+        "PTRACE_KILL", "PTRACE_SINGLESTEP", "PTRACE_ATTACH", "PTRACE_DETACH", "PTRACE_SYSCALL",
+        "PTRACE_SETOPTIONS", "PTRACE_GETEVENTMSG", "PTRACE_GETSIGINFO", "PTRACE_SETSIGINFO",
+        "PTRACE_GETREGSET", "PTRACE_SETREGSET", "PTRACE_SEIZE", "PTRACE_INTERRUPT",
+        "PTRACE_LISTEN", "PTRACE_PEEKSIGINFO", "PTRACE_GETSIGMASK", "PTRACE_SETSIGMASK",
+        "PTRACE_SECCOMP_GET_FILTER", "PTRACE_SECCOMP_GET_METADATA", "PTRACE_GET_SYSCALL_INFO"]),
+    "ptrace_setoptions_flags": (["linux/ptrace.h"], [
+        "PTRACE_O_TRACESYSGOOD", "PTRACE_O_TRACEFORK", "PTRACE_O_TRACEVFORK",
+        "PTRACE_O_TRACECLONE", "PTRACE_O_TRACEEXEC", "PTRACE_O_TRACEVFORKDONE",
+        "PTRACE_O_TRACEEXIT", "PTRACE_O_TRACESECCOMP", "PTRACE_O_EXITKILL",
+        "PTRACE_O_SUSPEND_SECCOMP"]),
+    "ptrace_cmds_x86": (["linux/ptrace.h"], [
+        "PTRACE_GETREGS", "PTRACE_SETREGS", "PTRACE_GETFPREGS", "PTRACE_SETFPREGS",
+        "PTRACE_GETFPXREGS", "PTRACE_SETFPXREGS", "PTRACE_OLDSETOPTIONS",
+        "PTRACE_GET_THREAD_AREA", "PTRACE_SET_THREAD_AREA", "PTRACE_ARCH_PRCTL", "PTRACE_SYSEMU",
+        "PTRACE_SYSEMU_SINGLESTEP", "PTRACE_SINGLEBLOCK"]),
+    "kexec_file_load_flags": (["linux/kexec.h"], ["KEXEC_FILE_UNLOAD", "KEXEC_FILE_ON_CRASH",
+                                                  "KEXEC_FILE_NO_INITRAMFS"]),
     "landlock_create_ruleset_flags": (["linux/landlock.h"], ["LANDLOCK_CREATE_RULESET_VERSION"]),
     "landlock_rule_types": (["linux/landlock.h"], ["LANDLOCK_RULE_PATH_BENEATH"]),
     "uring_enter_flags": (["linux/io_uring.h"], [
@@ -509,6 +532,8 @@ KERNEL = {
     # The console level past the last, which syslog(2) accepts too (kernel/printk/printk.c
     # takes 1 to 8): strace's name for it.
     "LOGLEVEL_DEBUG+1": (8, "kernel/printk/printk.c of Linux 6.1, the level after LOGLEVEL_DEBUG"),
+    # powerpc's only, which strace names on every architecture.
+    "PKEY_DISABLE_EXECUTE": (0x4, "arch/powerpc/include/uapi/asm/mman.h of Linux 6.1"),
     **{f"PIDTYPE_{name}": (value, "enum pid_type of include/linux/pid.h of Linux 6.1")
        for value, name in enumerate(["PID", "TGID", "PGID", "SID"])},
     **{f"SUID_DUMP_{name}": (value, "include/linux/sched/coredump.h of Linux 6.1")
@@ -519,11 +544,11 @@ KERNEL = {
 OUTSIDE = {**NEWER, **KERNEL}
 
 #: Tables of x86_64's calls only (arch_prctl): not looked for in arm64's headers.
-X86_ONLY = {"arch_prctl"}
+X86_ONLY = {"arch_prctl", "ptrace_cmds_x86"}
 
 #: How big the types are that ioctl numbers are built from (_IOW(0x94, 9, int)).
 SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8,
-         "long long[2]": 16}
+         "long long[2]": 16, "struct termios2": 44}
 IOC_DIRS = {"_IO": 0, "_IOW": 1, "_IOR": 2, "_IOWR": 3}
 
 

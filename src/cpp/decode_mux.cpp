@@ -13,6 +13,7 @@
 #include <linux/keyctl.h>
 #include <linux/mount.h>
 #include <linux/prctl.h>
+#include <linux/ptrace.h>
 #include <linux/quota.h>
 #include <linux/dqblk_xfs.h>
 #include <linux/seccomp.h>
@@ -430,6 +431,16 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_flag_set(out, v, uapi::k_mremap_flags, "MREMAP_???");
     case Arg::kCloseRangeFlags:
       return put_flag_set(out, u, uapi::k_close_range_flags, "CLOSE_RANGE_???");
+    case Arg::kKexecFileFlags:
+      return put_flag_set(out, v, uapi::k_kexec_file_load_flags, "KEXEC_FILE_???");
+    case Arg::kPkeyAccess:
+      return put_flag_set(out, v, uapi::k_pkey_access_rights, "PKEY_???");
+    case Arg::kPtraceRequest:
+#if defined(__x86_64__)
+      for (const Flag& f : uapi::k_ptrace_cmds_x86)
+        if (f.value == v) return put_xval(out, v, uapi::k_ptrace_cmds_x86, "PTRACE_???");
+#endif
+      return put_xval(out, v, uapi::k_ptrace_cmds, "PTRACE_???");
     case Arg::kLandlockRulesetFlags:
       return put_flag_set(out, u, uapi::k_landlock_create_ruleset_flags,
                           "LANDLOCK_CREATE_RULESET_???");
@@ -447,6 +458,45 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
       return u == UINT32_MAX ? put(out, "0xffffffff") : put_personality(out, u);
     default:
       return nullptr;
+  }
+}
+
+// ptrace's request, then what the request reads: none of pid, addr and data for
+// PTRACE_TRACEME, no addr and data for those that only name the tracee, a signal as the data
+// of those that resume it, options as the data of those that set them, and a number, not an
+// address, as the addr of some.
+char* put_ptrace_args(char* out, const __u64* a) noexcept {
+  out = put_mux_arg(out, Arg::kPtraceRequest, a[0]);
+  if (a[0] == PTRACE_TRACEME) return out;
+  out = put_num(put(out, ", "), static_cast<int32_t>(a[1]));
+  switch (a[0]) {
+    case PTRACE_ATTACH: case PTRACE_INTERRUPT: case PTRACE_KILL: case PTRACE_LISTEN:
+      return out;
+#if defined(__x86_64__)
+    case PTRACE_GETREGS: case PTRACE_SETREGS: case PTRACE_GETFPREGS: case PTRACE_SETFPREGS:
+      return put_addr(put(out, ", "), a[3]);  // the registers' buffer; addr is ignored
+#endif
+    case PTRACE_GETSIGMASK: case PTRACE_SETSIGMASK: case PTRACE_SECCOMP_GET_FILTER:
+    case PTRACE_SECCOMP_GET_METADATA: case PTRACE_GET_SYSCALL_INFO:
+      out = put_num(put(out, ", "), a[2]);
+      break;
+    default:
+      out = put_addr(put(out, ", "), a[2]);
+  }
+  switch (a[0]) {
+    case PTRACE_CONT: case PTRACE_DETACH: case PTRACE_SYSCALL: case PTRACE_SINGLESTEP:
+    case PTRACE_SYSEMU: case PTRACE_SYSEMU_SINGLESTEP:
+#if defined(__x86_64__)
+    case PTRACE_SINGLEBLOCK:
+#endif
+      return put_signal(put(out, ", "), static_cast<int64_t>(a[3]));
+    case PTRACE_SETOPTIONS: case PTRACE_SEIZE:
+#if defined(__x86_64__)
+    case PTRACE_OLDSETOPTIONS:
+#endif
+      return put_flag_set(put(out, ", "), a[3], uapi::k_ptrace_setoptions_flags, "PTRACE_O_???");
+    default:
+      return put_addr(put(out, ", "), a[3]);
   }
 }
 
@@ -486,6 +536,8 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
       return put_fsconfig_args(out, a, items);
     case Decoder::kQuotactl:
       return put_quotactl_args(out, a, items);
+    case Decoder::kPtrace:
+      return put_ptrace_args(out, a);
 #if defined(__x86_64__)
     case Decoder::kArchPrctl:
       out = put_process_arg(out, Arg::kArchPrctl, a[0]);

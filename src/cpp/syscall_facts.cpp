@@ -112,8 +112,8 @@ std::string_view arg_name(Arg type) noexcept {
       "fsopen_flags", "fspick_flags", "fsmount_flags", "mount_attr_flags", "move_mount_flags",
       "mount_setattr_flags",
       "fan_mark_flags", "fan_event_mask", "fan_dirfd", "mpol_mode", "mbind_flags",
-      "mremap_flags", "close_range_flags", "landlock_ruleset_flags", "landlock_rule_type",
-      "uring_enter_flags", "uring_register_op",
+      "mremap_flags", "close_range_flags", "kexec_file_flags", "ptrace_request", "pkey_access",
+      "landlock_ruleset_flags", "landlock_rule_type", "uring_enter_flags", "uring_register_op",
       "key_serial", "personality", "mmsg_send", "mmsg_recv", "rwf_flags",
       "perf_flags", "offset_high", "raw_ptr",
       "raw_flags", "raw_enum"};

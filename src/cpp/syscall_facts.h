@@ -145,6 +145,9 @@ enum class Arg : uint8_t {
   kMbindFlags,      // MPOL_MF_STRICT|MPOL_MF_MOVE
   kMremapFlags,     // MREMAP_MAYMOVE
   kCloseRangeFlags, // CLOSE_RANGE_CLOEXEC
+  kKexecFileFlags,  // KEXEC_FILE_UNLOAD|KEXEC_FILE_ON_CRASH (64 bits)
+  kPtraceRequest,   // PTRACE_ATTACH (64 bits)
+  kPkeyAccess,      // PKEY_DISABLE_WRITE (64 bits)
   kLandlockRulesetFlags,  // LANDLOCK_CREATE_RULESET_VERSION
   kLandlockRuleType,      // LANDLOCK_RULE_PATH_BENEATH
   kUringEnterFlags,       // IORING_ENTER_GETEVENTS|IORING_ENTER_SQ_WAKEUP
@@ -187,6 +190,7 @@ enum class Decoder : uint8_t {
   kArchPrctl,    // ARCH_GET_CPUID (x86_64): the option's argument, if it takes one
   kFsconfig,     // 3, FSCONFIG_SET_STRING, "source", "none", 0: the key and value it reads
   kQuotactl,     // QCMD(Q_QUOTAOFF, USRQUOTA), "/dev/sda1": the command's arguments
+  kPtrace,       // PTRACE_ATTACH, 1234: the arguments the request reads
 };
 
 // What a syscall's fds are: bits of SyscallInfo::roles (facts.tsv's roles).

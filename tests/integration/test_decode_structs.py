@@ -7,9 +7,10 @@ that ends where an unreadable page begins. workloads/signals.c: a process that s
 continued, one that kills itself with a signal, one killed in pause() and one whose handler
 ends it there. workloads/mux.c: the multiplexers (prctl, arch_prctl, syslog, keyctl, futex)
 with commands that take different arguments and unknown ones, personality's result, and the
-flags of the mount API, fanotify_mark, mbind, close_range, landlock and io_uring_enter,
-io_uring_register's opcodes. observer's lines must be strace's (tools/fidelity.py pairs the processes and masks
-addresses and pids; times are masked here).
+flags of the mount API, fanotify_mark, mbind, set_mempolicy, move_pages, close_range,
+kexec_file_load, landlock, pkey_alloc and io_uring_enter, io_uring_register's opcodes, and
+ptrace's requests with the arguments each reads. observer's lines must be strace's
+(tools/fidelity.py pairs the processes and masks addresses and pids; times are masked here).
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@
 // closed descriptor and on /dev/null, by the names the uapi headers give them, by names their
 // numbers carry (EVIOCGBIT(EV_KEY, 8)), two names of one value, and unknown ones as _IOC();
 // arguments that are none, numbers, flags, signals, and pointers (NULL or an address).
+#include <asm/termbits.h>
 #include <fcntl.h>
 #include <linux/btrfs.h>
 #include <linux/fs.h>
@@ -32,6 +33,8 @@ int main(void) {
 	// Named by the headers; pointers, NULL or not.
 	ioctl(null, WDIOC_GETSUPPORT, buf);
 	ioctl(-1, WDIOC_GETSUPPORT, 0);
+	ioctl(-1, TCGETS2, NULL);
+	ioctl(-1, TCSETSF2, 0);
 	ioctl(-1, WDIOC_GETTIMEOUT, 0);
 	ioctl(-1, BLKGETDISKSEQ, buf);
 	ioctl(-1, EVIOCGVERSION, 0);

@@ -13,12 +13,15 @@
 #include <linux/fanotify.h>
 #include <linux/futex.h>
 #include <linux/io_uring.h>
+#include <linux/kexec.h>
 #include <linux/keyctl.h>
 #include <linux/landlock.h>
 #include <linux/mempolicy.h>
 #include <linux/mount.h>
 #include <linux/prctl.h>
+#include <linux/ptrace.h>
 #include <linux/capability.h>
+#include <signal.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -103,13 +106,40 @@ int main(void) {
   syscall(SYS_mbind, NULL, 0, MPOL_DEFAULT, NULL, 0, 0);
   syscall(SYS_mbind, NULL, 0, MPOL_BIND | MPOL_F_STATIC_NODES, NULL, 0, MPOL_MF_STRICT);
   syscall(SYS_mbind, NULL, 0, 99, NULL, 0, 0x80);
+  syscall(SYS_set_mempolicy, MPOL_BIND | MPOL_F_RELATIVE_NODES, NULL, 0);
+  syscall(SYS_set_mempolicy, 0xffff1fff, NULL, 0);
+  syscall(SYS_move_pages, 0, 1, (void *)8, NULL, (void *)8, MPOL_MF_MOVE_ALL);
+  syscall(SYS_move_pages, 0, 1, (void *)8, NULL, (void *)8, MPOL_MF_MOVE | 0x80);
   syscall(SYS_mremap, NULL, 0, 0, MREMAP_MAYMOVE | 0x100, NULL);
 
   // close_range with its first fd past its last (nothing closed), landlock.
   syscall(SYS_close_range, ~0U, 3, CLOSE_RANGE_CLOEXEC);
   syscall(SYS_close_range, ~0U, 3, 0x1);
+  // kexec_file_load's flags (64 bits); an unknown bit makes it fail, loading nothing.
+  syscall(SYS_kexec_file_load, -1, -1, 0, NULL,
+          KEXEC_FILE_UNLOAD | KEXEC_FILE_ON_CRASH | 0x80000000UL);
+  syscall(SYS_kexec_file_load, -1, -1, 0, NULL, 0xbadc0ded00000008ULL);
   syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
   syscall(SYS_landlock_create_ruleset, NULL, 0, 0xbadcaffe);
+
+  // pkey_alloc's access rights (64 bits), refused for its unknown flags.
+  syscall(SYS_pkey_alloc, 0x10, 0x1 | 0x4 | 0x100);
+  syscall(SYS_pkey_alloc, 0x10, 0xbadc0ded00000002ULL);
+  // ptrace's requests, known and unknown, on a pid that is not there.
+  syscall(SYS_ptrace, PTRACE_PEEKDATA, -1, 0x10, 0x20);
+  syscall(SYS_ptrace, PTRACE_GETEVENTMSG, -1, 0x10, 0x20);
+  syscall(SYS_ptrace, 0xdeadbeeffffffeedULL, -1, NULL, NULL);
+  syscall(SYS_ptrace, PTRACE_KILL, -1, 0x10, 0x20);
+  syscall(SYS_ptrace, PTRACE_CONT, -1, 0x10, SIGUSR1);
+  syscall(SYS_ptrace, PTRACE_DETACH, -1, NULL, 0);
+  syscall(SYS_ptrace, PTRACE_SETOPTIONS, -1, NULL, PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL);
+  syscall(SYS_ptrace, PTRACE_SEIZE, -1, NULL, 0x7fffffff);
+  syscall(SYS_ptrace, PTRACE_SECCOMP_GET_FILTER, -1, 42, NULL);
+#if defined(__x86_64__)
+  syscall(SYS_ptrace, PTRACE_GETREGS, -1, 0x10, 0x20);
+  syscall(SYS_ptrace, PTRACE_GETFPXREGS, -1, NULL, NULL);
+  syscall(SYS_ptrace, PTRACE_ARCH_PRCTL, -1, NULL, NULL);
+#endif
   syscall(SYS_landlock_add_rule, -1, 2, NULL, 0);
 
   // io_uring_register's opcodes on no ring: known ones whose argument strace shows as an
