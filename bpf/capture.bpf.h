@@ -196,8 +196,9 @@ static __always_inline void read_exec_args(struct record *r, __u8 how)
 		return;
 	count = count_pointers(r->e.args[argv + 1], ptr32);
 	if (capture_envp) {
-		add_item(r, ITEM_BLOB, argv + 1,
-			 argv_item(r->e.args[argv + 1], argv_limit, ptr32, start), false, false);
+		len = argv_item(r->e.args[argv + 1], argv_limit, ptr32, start);
+		if (len >= 0) /* unreadable from its start: the count alone */
+			add_item(r, ITEM_BLOB, argv + 1, len, false, false);
 		start = next_item(r);
 		if (start < 0)
 			return;
