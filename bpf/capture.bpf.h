@@ -86,7 +86,7 @@ static __always_inline void read_strings(const volatile struct call_plan *plan)
 }
 
 /* An array of strings (argv) written into the per-CPU record as the item at start: each
- * string cut at cap bytes and followed by its enum argv_end byte. Pointers are 8 bytes, or 4
+ * string cut at cap bytes, behind its enum argv_tag and followed by a NUL. Pointers are 8 bytes, or 4
  * (a 32-bit call: the low half of an 8-byte read, which at worst fails on the terminating
  * NULL at the end of a page and ends there). Returns the item's length, -1 if the array is
  * unreadable from its start. A global function,
@@ -108,7 +108,7 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 	for (__u32 k = 0; k < ARGV_MAX + 1; k++) {
 		__u64 ptr = 0;
 		__u32 at = len;
-		__u8 end;
+		__u8 tag;
 		long n;
 
 		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step))) {
@@ -126,27 +126,27 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 			ptr = (__u32)ptr;
 		if (!ptr)
 			break;
-		if (k == ARGV_MAX || len + ARGV_STRING_MAX + 2 > BLOB_MAX) {
+		if (k == ARGV_MAX || len + 1 + ARGV_STRING_MAX + 2 > BLOB_MAX) {
 			*ITEM_AT(r, start, at) = ARGV_MORE;
 			len++;
 			break;
 		}
-		n = bpf_probe_read_user_str(ITEM_AT(r, start, at), size, (const void *)ptr);
+		n = bpf_probe_read_user_str(ITEM_AT(r, start, at + 1), size, (const void *)ptr);
 		if (n <= 0) {
 			*ITEM_AT(r, start, at) = ARGV_POINTER;
 			bpf_probe_read_kernel(ITEM_AT(r, start, at + 1), sizeof(ptr), &ptr);
 			len = forget(r, len + ARGV_MARK_SIZE);
 			continue;
 		}
-		n -= 1; /* without the NUL, whose place takes the end byte */
-		end = ARGV_END;
+		n -= 1; /* without its NUL */
+		tag = ARGV_STRING;
 		if (n > cap) {
 			n = cap;
-			end = ARGV_CUT;
+			tag = ARGV_STRING_CUT;
 		}
-		at += n;
-		*ITEM_AT(r, start, at) = end;
-		len = forget(r, len + n + 1);
+		*ITEM_AT(r, start, at) = tag;
+		*ITEM_AT(r, start, at + 1 + n) = 0;
+		len = forget(r, len + 1 + n + 1);
 		if (len > BLOB_MAX)
 			break;
 	}

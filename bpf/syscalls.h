@@ -198,18 +198,24 @@ struct control_head {
 	__u32 kept; /* bytes that follow */
 };
 
-/* execve's argv is captured as one blob: each string, cut at --data-limit bytes, then a byte
- * saying how it ended; ARGV_MORE ends the blob when the array had more elements than were
- * kept; an argv unreadable from its start has no blob. Its envp is captured as the number of
- * its pointers, a __u32, with ENVP_UNTERMINATED when the array ran into unreadable memory
- * before its NULL (strace's "unterminated"; with a count of 0, strace shows the address only);
- * for strace -v as strings the same way, its number following as an ITEM_COUNT. */
-enum argv_end { ARGV_END = 0, ARGV_CUT = 1, ARGV_MORE = 2 };
-/* In place of a string: ARGV_POINTER and the 8-byte pointer of an element whose string could
- * not be read; ARGV_UNREAD and the 8-byte address of the element that could not be read,
- * which ends the blob (strace's "... /\* address *\/"). Like ARGV_MORE, only where a string
- * would start. */
-enum argv_mark { ARGV_POINTER = 3, ARGV_UNREAD = 4 };
+/* execve's argv is captured as one blob of elements, each starting with its enum argv_tag:
+ * a string (ARGV_STRING, or ARGV_STRING_CUT when it was cut at --data-limit bytes), then its
+ * bytes and a NUL; ARGV_POINTER and the 8-byte pointer of an element whose string could not
+ * be read; ARGV_UNREAD and the 8-byte address of the element that could not be read, which
+ * ends the blob (strace's "... /\* address *\/"); ARGV_MORE, which ends the blob when the
+ * array had more elements than were kept. The tag comes first so that no byte of a string
+ * (which holds any but NUL) can be taken for the end of the array. An argv unreadable from
+ * its start has no blob. Its envp is captured as the number of its pointers, a __u32, with
+ * ENVP_UNTERMINATED when the array ran into unreadable memory before its NULL (strace's
+ * "unterminated"; with a count of 0, strace shows the address only); for strace -v as
+ * strings the same way, its number following as an ITEM_COUNT. */
+enum argv_tag {
+	ARGV_STRING = 1,
+	ARGV_STRING_CUT = 2,
+	ARGV_MORE = 3,
+	ARGV_POINTER = 4,
+	ARGV_UNREAD = 5,
+};
 #define ARGV_MARK_SIZE 9
 #define ARGV_MAX 32	     /* elements kept of an argv, as strace shows */
 #define ARGV_STRING_MAX 256 /* bytes kept of one argv string */
