@@ -2,7 +2,11 @@
 // Copyright (c) 2026 The observer developers
 #include "capture_plan.h"
 
+#include <asm/ioctls.h>
+#include <asm/termbits.h>
+#include <asm/termios.h>
 #include <fcntl.h>
+#include <linux/kd.h>
 #include <linux/openat2.h>
 #include <linux/sched.h>
 #include <linux/socket.h>
@@ -95,7 +99,52 @@ static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
               "the structs' sizes the kernel side was written for");
 
+// The plain-numbered ioctl requests (#define TCGETS 0x5401, no _IOR() to say what they
+// point to) whose argument strace decodes: when it is read (_IOC_WRITE: at entry, what the
+// call reads; _IOC_READ: at exit, what it filled) and its size, the kernel's structs.
+struct PlainIoctl {
+  uint32_t cmd;
+  uint32_t dir;
+  uint32_t size;
+};
+constexpr uint32_t kIn = _IOC_WRITE, kOut = _IOC_READ, kBoth = _IOC_READ | _IOC_WRITE;
+constexpr PlainIoctl kPlainIoctls[] = {
+    {TCGETS, kOut, sizeof(struct termios)}, {TIOCGLCKTRMIOS, kOut, sizeof(struct termios)},
+    {TCSETS, kIn, sizeof(struct termios)}, {TCSETSW, kIn, sizeof(struct termios)},
+    {TCSETSF, kIn, sizeof(struct termios)}, {TIOCSLCKTRMIOS, kIn, sizeof(struct termios)},
+    {TCGETA, kOut, sizeof(struct termio)}, {TCSETA, kIn, sizeof(struct termio)},
+    {TCSETAW, kIn, sizeof(struct termio)}, {TCSETAF, kIn, sizeof(struct termio)},
+    {TIOCGWINSZ, kOut, sizeof(struct winsize)}, {TIOCSWINSZ, kIn, sizeof(struct winsize)},
+    {TIOCMGET, kOut, sizeof(int)}, {TIOCMBIS, kIn, sizeof(int)}, {TIOCMBIC, kIn, sizeof(int)},
+    {TIOCMSET, kIn, sizeof(int)},
+    {TIOCGPGRP, kOut, sizeof(int)}, {TIOCGSID, kOut, sizeof(int)},
+    {TIOCGETD, kOut, sizeof(int)}, {TIOCGSOFTCAR, kOut, sizeof(int)},
+    {FIONREAD, kOut, sizeof(int)}, {TIOCOUTQ, kOut, sizeof(int)},
+    {TIOCSPGRP, kIn, sizeof(int)}, {TIOCSETD, kIn, sizeof(int)}, {FIONBIO, kIn, sizeof(int)},
+    {FIOASYNC, kIn, sizeof(int)}, {TIOCPKT, kIn, sizeof(int)},
+    {TIOCSSOFTCAR, kIn, sizeof(int)},
+    // The console's (linux/kd.h): the key and keycode asked about are read at entry too.
+    {KDGKBENT, kBoth, sizeof(struct kbentry)}, {KDSKBENT, kIn, sizeof(struct kbentry)},
+    {KDGETKEYCODE, kBoth, sizeof(struct kbkeycode)},
+    {KDSETKEYCODE, kIn, sizeof(struct kbkeycode)},
+    {KDKBDREP, kBoth, sizeof(struct kbd_repeat)},
+};
+
 }  // namespace
+
+void ioctl_plain_plan(uint8_t (&rows)[256], uint16_t (&plain)[IOC_PLAIN_TYPES][256]) noexcept {
+  for (auto& row : rows) row = 0;
+  for (auto& row : plain)
+    for (auto& top : row) top = 0;
+  uint8_t used = 0;
+  for (const PlainIoctl& p : kPlainIoctls) {
+    uint32_t type = _IOC_TYPE(p.cmd);
+    if (!rows[type] && used < IOC_PLAIN_TYPES) rows[type] = ++used;
+    if (!rows[type]) continue;
+    plain[rows[type] - 1][_IOC_NR(p.cmd)] =
+        static_cast<uint16_t>(_IOC(p.dir, 0, 0, p.size) >> _IOC_SIZESHIFT);
+  }
+}
 
 unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS],
                       bool compat) noexcept {
