@@ -557,6 +557,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "syslog_console_levels": ([], [
         "LOGLEVEL_EMERG", "LOGLEVEL_ALERT", "LOGLEVEL_CRIT", "LOGLEVEL_ERR", "LOGLEVEL_WARNING",
         "LOGLEVEL_NOTICE", "LOGLEVEL_INFO", "LOGLEVEL_DEBUG", "LOGLEVEL_DEBUG+1"]),
+    "x86_xfeature_bits": ([], ["XFEATURE_FP", "XFEATURE_SSE", "XFEATURE_YMM", "XFEATURE_BNDREGS", "XFEATURE_BNDCSR", "XFEATURE_OPMASK", "XFEATURE_ZMM_Hi256", "XFEATURE_Hi16_ZMM", "XFEATURE_PT_UNIMPLEMENTED_SO_FAR", "XFEATURE_PKRU", "XFEATURE_PASID", "XFEATURE_LBR", "XFEATURE_XTILE_CFG", "XFEATURE_XTILE_DATA"]),
+    "x86_xfeatures": ([], ["XFEATURE_MASK_FPSSE", "XFEATURE_MASK_FP", "XFEATURE_MASK_SSE", "XFEATURE_MASK_YMM", "XFEATURE_MASK_BNDREGS", "XFEATURE_MASK_BNDCSR", "XFEATURE_MASK_AVX512", "XFEATURE_MASK_OPMASK", "XFEATURE_MASK_ZMM_Hi256", "XFEATURE_MASK_Hi16_ZMM", "XFEATURE_MASK_PT", "XFEATURE_MASK_PKRU", "XFEATURE_MASK_PASID", "XFEATURE_MASK_LBR", "XFEATURE_MASK_XTILE", "XFEATURE_MASK_XTILE_CFG", "XFEATURE_MASK_XTILE_DATA"]),
     "syslog_actions": ([], [
         "SYSLOG_ACTION_CLOSE", "SYSLOG_ACTION_OPEN", "SYSLOG_ACTION_READ",
         "SYSLOG_ACTION_READ_ALL", "SYSLOG_ACTION_READ_CLEAR", "SYSLOG_ACTION_CLEAR",
@@ -575,6 +577,10 @@ NEWER = {
 
 #: Constants the kernel defines outside its uapi headers, or no longer defines there, that
 #: strace names: the value and where the kernel has it.
+_XFEATURES = [("FP", 0), ("SSE", 1), ("YMM", 2), ("BNDREGS", 3), ("BNDCSR", 4),
+               ("OPMASK", 5), ("ZMM_Hi256", 6), ("Hi16_ZMM", 7), ("PT_UNIMPLEMENTED_SO_FAR", 8),
+               ("PKRU", 9), ("PASID", 10), ("LBR", 15), ("XTILE_CFG", 17), ("XTILE_DATA", 18)]
+
 KERNEL = {
     **{f"SYSLOG_ACTION_{name}": (value, "include/linux/syslog.h of Linux 6.1") for value, name in
        enumerate(["CLOSE", "OPEN", "READ", "READ_ALL", "READ_CLEAR", "CLEAR", "CONSOLE_OFF",
@@ -592,13 +598,24 @@ KERNEL = {
        for value, name in enumerate(["PID", "TGID", "PGID", "SID"])},
     **{f"SUID_DUMP_{name}": (value, "include/linux/sched/coredump.h of Linux 6.1")
        for value, name in enumerate(["DISABLE", "USER", "ROOT"])},
+    # x86's XSAVE state components (enum xfeature and the XFEATURE_MASK_* of
+    # arch/x86/include/asm/fpu/types.h), which arch_prctl's ARCH_*_XCOMP_* take and return.
+    **{f"XFEATURE_{name}": (value, "enum xfeature of arch/x86/include/asm/fpu/types.h of "
+                                   "Linux 6.1") for name, value in _XFEATURES},
+    **{f"XFEATURE_MASK_{mask}": (sum(1 << dict(_XFEATURES)[n] for n in names),
+                                 "arch/x86/include/asm/fpu/types.h of Linux 6.1")
+       for mask, names in [("FPSSE", ["FP", "SSE"]),
+                           ("AVX512", ["OPMASK", "ZMM_Hi256", "Hi16_ZMM"]),
+                           ("XTILE", ["XTILE_DATA", "XTILE_CFG"])] +
+       [(name if name != "PT_UNIMPLEMENTED_SO_FAR" else "PT", [name])
+        for name, _ in _XFEATURES]},
 }
 
 #: Where a constant the headers read lack comes from.
 OUTSIDE = {**NEWER, **KERNEL}
 
 #: Tables of x86_64's calls only (arch_prctl): not looked for in arm64's headers.
-X86_ONLY = {"arch_prctl", "ptrace_cmds_x86"}
+X86_ONLY = {"arch_prctl", "ptrace_cmds_x86", "x86_xfeature_bits", "x86_xfeatures"}
 
 #: How big the types are that ioctl numbers are built from (_IOW(0x94, 9, int)).
 SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8,

@@ -337,6 +337,10 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
   // filled (ELEM_IOC).
   if (!compat && info->nargs > 2 && info->args[1] == Arg::kIoctlCmd)
     add(kIoctlArgMax, 2, CAPTURE_ENTRY | CAPTURE_EXIT | CAPTURE_SIZE_ARG, 1, ELEM_IOC);
+  // arch_prctl's getters: what ARCH_GET_FS and the others wrote where the second argument
+  // points (8 bytes; of the setters, whose argument is a value, what is read is not shown).
+  if (!compat && info->decoder == Decoder::kArchPrctl)
+    add(sizeof(uint64_t), 1, CAPTURE_EXIT, 0, 0);
   // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
   if (!compat && info->decoder == Decoder::kSigreturn && kSigframeCapture)
     add(kKernelSigset, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME);
