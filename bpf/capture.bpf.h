@@ -438,7 +438,7 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 
 		if (cmd_arg == 0 || cmd_arg > 6)
 			return 0;
-		cmd = (__u32)arg_value(r, cmd_arg - 1);
+		cmd = (__u32)arg_value(r, cmd_arg - 1) - ((__u32)plan_of(nr, compat)->cmd_base << 12);
 		if (cmd >= 64 || !(slot->cmds & (1ull << cmd)))
 			return 0;
 	}

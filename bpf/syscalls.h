@@ -225,7 +225,8 @@ enum argv_mark { ARGV_POINTER = 3, ARGV_UNREAD = 4 };
  * bytes are kept; a longer one is marked truncated. Decided in user space (capture_plan.cpp).
  * A multiplexer's argument means what its command says (fcntl's struct flock only with
  * F_SETLK and friends): a slot with cmds is read only when the command (the low 32 bits of
- * the argument call_plan.cmd_arg names) is below 64 and its bit in cmds is set. */
+ * the argument call_plan.cmd_arg names, less call_plan.cmd_base << 12) is below 64 and its bit
+ * in cmds is set. */
 struct capture_slot {
 	__u32 size;
 	__u8 arg;
@@ -261,6 +262,7 @@ struct call_plan {
 	__u8 fd_sets;  /* bit i: args[i] is an fd_set: the paths of its fds below 64 (-y) */
 	__u8 blobs;    /* slots of capture_plan in use, from the first */
 	__u8 cmd_arg;  /* 1 + the argument that is the command of capture_slot.cmds */
+	__u8 cmd_base; /* the commands of cmds count from cmd_base << 12 (arch_prctl's 0x1000) */
 };
 #define ARGV_ARG_MASK 7
 #define ARGV_32BIT 8

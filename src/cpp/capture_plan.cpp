@@ -3,6 +3,9 @@
 #include "capture_plan.h"
 
 #include <asm/ioctls.h>
+#if defined(__x86_64__)
+#include <asm/prctl.h>
+#endif
 #include <asm/termbits.h>
 #include <asm/termios.h>
 #include <fcntl.h>
@@ -90,6 +93,15 @@ constexpr uint64_t cmd_bit(int cmd) { return uint64_t{1} << cmd; }
 constexpr uint64_t kFlockIn = cmd_bit(F_SETLK) | cmd_bit(F_SETLKW) | cmd_bit(F_OFD_SETLK) |
                               cmd_bit(F_OFD_SETLKW);
 constexpr uint64_t kFlockOut = cmd_bit(F_GETLK) | cmd_bit(F_OFD_GETLK);
+#if defined(__x86_64__)
+// arch_prctl's options (asm/prctl.h) as bits of capture_slot.cmds, from call_plan.cmd_base.
+constexpr uint8_t kArchPrctlBase = 1;  // 0x1000
+constexpr uint64_t arch_prctl_bit(int option) {
+  return uint64_t{1} << (option - (kArchPrctlBase << 12));
+}
+static_assert(ARCH_GET_XCOMP_GUEST_PERM - (kArchPrctlBase << 12) < 64,
+              "arch_prctl's getters fit capture_slot.cmds");
+#endif
 static_assert(F_OFD_SETLKW < 64 && F_GETOWN_EX < 64, "fcntl's commands fit capture_slot.cmds");
 // openat2's struct open_how: its 24 bytes (OPEN_HOW_SIZE_VER0, linux/openat2.h), and as much
 // as the size argument says up to a page, as strace reads it to show what follows them.
@@ -339,8 +351,13 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
     add(kIoctlArgMax, 2, CAPTURE_ENTRY | CAPTURE_EXIT | CAPTURE_SIZE_ARG, 1, ELEM_IOC);
   // arch_prctl's getters: what ARCH_GET_FS and the others wrote where the second argument
   // points (8 bytes; of the setters, whose argument is a value, what is read is not shown).
+#if defined(__x86_64__)
   if (!compat && info->decoder == Decoder::kArchPrctl)
-    add(sizeof(uint64_t), 1, CAPTURE_EXIT, 0, 0);
+    add(sizeof(uint64_t), 1, CAPTURE_EXIT, 0, 0,
+        arch_prctl_bit(ARCH_GET_FS) | arch_prctl_bit(ARCH_GET_GS) |
+            arch_prctl_bit(ARCH_GET_XCOMP_SUPP) | arch_prctl_bit(ARCH_GET_XCOMP_PERM) |
+            arch_prctl_bit(ARCH_GET_XCOMP_GUEST_PERM));
+#endif
   // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
   if (!compat && info->decoder == Decoder::kSigreturn && kSigframeCapture)
     add(kKernelSigset, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME);
@@ -389,6 +406,12 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
     }
   }
   if (info->decoder == Decoder::kFcntl) plan.cmd_arg = 2;  // its command is argument 1
+#if defined(__x86_64__)
+  if (info->decoder == Decoder::kArchPrctl) {  // its option is argument 0, from 0x1000
+    plan.cmd_arg = 1;
+    plan.cmd_base = kArchPrctlBase;
+  }
+#endif
   if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
   if (info->roles & kRoleDupFd) plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;
