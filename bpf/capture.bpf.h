@@ -26,6 +26,10 @@ const volatile __u32 control_limit = 0; /* net.core.optmem_max: bytes of msg_con
 /* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
 const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
 const volatile struct capture_slot capture_plan[2][MAX_SYSCALLS][MAX_BLOBS] = {};
+/* ELEM_IOC's plain numbers: a type's row + 1 (0: none), then by row and number the
+ * direction and size, as _IOC() puts them in a request's top 16 bits. */
+const volatile __u8 ioc_plain_row[256] = {};
+const volatile __u16 ioc_plain[IOC_PLAIN_TYPES][256] = {};
 
 static __always_inline const volatile struct call_plan *plan_of(long nr, bool compat)
 {
@@ -434,7 +438,7 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 
 		if (cmd_arg == 0 || cmd_arg > 6)
 			return 0;
-		cmd = (__u32)arg_value(r, cmd_arg - 1);
+		cmd = (__u32)arg_value(r, cmd_arg - 1) - ((__u32)plan_of(nr, compat)->cmd_base << 12);
 		if (cmd >= 64 || !(slot->cmds & (1ull << cmd)))
 			return 0;
 	}
@@ -490,10 +494,14 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 	} else if ((flags & CAPTURE_SIZE_ARG) && slot->elem == ELEM_IOC) {
 		/* The request's direction says when, its size how much (asm-generic/ioctl.h). */
 		__u32 req = (__u32)arg_value(r, size_arg);
+		__u32 top = req >> 16;
+		__u8 row = ioc_plain_row[(req >> 8) & 0xff];
 
-		if (!((req >> 30) & (when == CAPTURE_ENTRY ? 1 : 2)))
+		if (!top && row)
+			top = ioc_plain[(row - 1) & (IOC_PLAIN_TYPES - 1)][req & 0xff];
+		if (!((top >> 14) & (when == CAPTURE_ENTRY ? 1 : 2)))
 			return 0;
-		want = (req >> 16) & 0x3fff;
+		want = top & 0x3fff;
 		if (!want)
 			return 0;
 	} else if (flags & CAPTURE_SIZE_ARG) {

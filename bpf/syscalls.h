@@ -153,8 +153,13 @@ enum capture_flag {
 #define ELEM_RESTARTED 7
 /* capture_slot.elem of a CAPTURE_SIZE_ARG slot whose args[size_arg] is an ioctl request: what
  * the argument points to as the request says (asm-generic/ioctl.h), _IOC_SIZE bytes, read at
- * entry when the request is _IOC_WRITE, at exit when it is _IOC_READ. */
+ * entry when the request is _IOC_WRITE, at exit when it is _IOC_READ. A plain number of
+ * the types of ioc_plain_row (#define TCGETS 0x5401), whose top 16 bits are 0, takes its
+ * direction and size from ioc_plain[row][nr] instead, laid out as the request's top 16 bits. */
 #define ELEM_IOC 8
+/* Rows of ioc_plain: the request types whose plain numbers carry a struct (terminals,
+ * consoles, sockets). */
+#define IOC_PLAIN_TYPES 4
 /* capture_slot.elem of a CAPTURE_MSGHDR slot at exit: an array of args[size_arg] struct
  * mmsghdr (sendmmsg; ELEM_MMSG_RECV: recvmmsg's, as many as it returned), read even when
  * sendmmsg failed: struct mmsg_head, then per
@@ -226,7 +231,8 @@ enum argv_tag {
  * bytes are kept; a longer one is marked truncated. Decided in user space (capture_plan.cpp).
  * A multiplexer's argument means what its command says (fcntl's struct flock only with
  * F_SETLK and friends): a slot with cmds is read only when the command (the low 32 bits of
- * the argument call_plan.cmd_arg names) is below 64 and its bit in cmds is set. */
+ * the argument call_plan.cmd_arg names, less call_plan.cmd_base << 12) is below 64 and its bit
+ * in cmds is set. */
 struct capture_slot {
 	__u32 size;
 	__u8 arg;
@@ -262,6 +268,7 @@ struct call_plan {
 	__u8 fd_sets;  /* bit i: args[i] is an fd_set: the paths of its fds below 64 (-y) */
 	__u8 blobs;    /* slots of capture_plan in use, from the first */
 	__u8 cmd_arg;  /* 1 + the argument that is the command of capture_slot.cmds */
+	__u8 cmd_base; /* the commands of cmds count from cmd_base << 12 (arch_prctl's 0x1000) */
 };
 #define ARGV_ARG_MASK 7
 #define ARGV_32BIT 8

@@ -391,6 +391,8 @@ Loader::Loader(const Spec& spec) {
         ro->plans[compat][nr] = plan_call(nr, compat, options, slots);
       }
     }
+    if (spec.data_limit)
+      ioctl_plain_plan(ro->ioc_plain_row, ro->ioc_plain);
   }
   if (spec.paths.size() > MAX_PATHS)
     throw Error("configure -P", E2BIG, "at most " + std::to_string(MAX_PATHS) + " paths");
