@@ -63,6 +63,15 @@ inline const uint8_t* get_varint(const uint8_t* p, uint64_t* v) {
   return p;
 }
 
+// Whether c's first record is a full event: the log's short records, which have no event to
+// take differences of, are left in ring form (compacted they would save 7 bytes in 40).
+bool starts_with_event(const Chunk& c) {
+  uint32_t len;
+  if (c.size < BPF_RINGBUF_HDR_SZ) return false;
+  std::memcpy(&len, c.data(), sizeof(len));
+  return (len & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT)) >= sizeof(Event);
+}
+
 uint8_t* compact_block(const uint8_t* block, size_t bytes, uint8_t* out) {
   uint64_t prev[kWords] = {};
   for_each_record(block, bytes, [&](const void* data, uint32_t size) {
@@ -287,7 +296,7 @@ void Pipeline::pass() {
     }
     c.records = records;
     c.pass = number;
-    if (queued + bytes >= kCompactFrom) {
+    if (queued + bytes >= kCompactFrom && starts_with_event(c)) {
       c = compact(std::move(c));
       c.pass = passes_++;
     }

@@ -15,6 +15,7 @@
 // the differences from the record before it, which in a burst of one thread's calls are its
 // time and duration, a few bytes (a getppid record, 120 bytes in the ring, takes 6 to 10).
 // take() gives the chunks back in ring form, so the writer sees the same records either way.
+// The log's short records have no event to take differences of: their chunks stay as they are.
 // A compacted chunk is its own pass, so that a writer takes about a chunk of them at a time.
 //
 // Counts: every record taken from the ring is either queued (taken(), for the sink) or, when
