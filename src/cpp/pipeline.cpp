@@ -32,15 +32,15 @@ constexpr size_t kFreeChunks = 4;  // full-size chunks kept for reuse: 4 MiB
 static_assert(Pipeline::kChunkBytes >= kMaxRecord + BPF_RINGBUF_HDR_SZ,
               "a chunk must hold the largest record");
 
-// A compacted record: its size (a varint), then, for a record of at least a struct event,
-// a 16-bit mask of the event's 8-byte words that differ from the previous such record's (all
-// zero before the first), each as a varint of the zigzagged difference, then the rest of the
-// record as it is; a shorter record (the log's) as it is. Discarded records are left out.
+// A compacted record: its size (a varint), then a 16-bit mask of its first 8-byte words (those
+// of a struct event, or all of a shorter record such as the log's) that differ from the same
+// words of the record before (all zero before the first), each as a varint of the zigzagged
+// difference, then the rest of the record as it is. Discarded records are left out.
 constexpr size_t kWords = sizeof(Event) / 8;
 static_assert(sizeof(Event) % 8 == 0 && kWords <= 16, "an event's words fit the mask");
 
 // The most a block of ring records takes compacted: an event's 112 bytes and 8-byte header
-// (120) become at most 5 + 2 + 14 * 10 (147).
+// (120) become at most 5 + 2 + 14 * 10 (147), the log's 32 and 8 (40) at most 5 + 2 + 40.
 constexpr size_t compacted_bound(size_t bytes) { return bytes + bytes / 4 + 64; }
 
 inline uint8_t* put_varint(uint8_t* p, uint64_t v) {
@@ -63,40 +63,27 @@ inline const uint8_t* get_varint(const uint8_t* p, uint64_t* v) {
   return p;
 }
 
-// Whether c's first record is a full event: the log's short records, which have no event to
-// take differences of, are left in ring form (compacted they would save 7 bytes in 40).
-bool starts_with_event(const Chunk& c) {
-  uint32_t len;
-  if (c.size < BPF_RINGBUF_HDR_SZ) return false;
-  std::memcpy(&len, c.data(), sizeof(len));
-  return (len & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT)) >= sizeof(Event);
-}
-
 uint8_t* compact_block(const uint8_t* block, size_t bytes, uint8_t* out) {
   uint64_t prev[kWords] = {};
   for_each_record(block, bytes, [&](const void* data, uint32_t size) {
     const auto* d = static_cast<const uint8_t*>(data);
     out = put_varint(out, size);
-    if (size < sizeof(Event)) {
-      std::memcpy(out, d, size);
-      out += size;
-      return;
-    }
-    uint64_t words[kWords];
-    std::memcpy(words, d, sizeof(words));
+    size_t words = std::min<size_t>(size / 8, kWords);
     uint8_t* mask_at = out;
     out += 2;
     uint16_t mask = 0;
-    for (size_t i = 0; i < kWords; ++i) {
-      if (words[i] == prev[i]) continue;
+    for (size_t i = 0; i < words; ++i) {
+      uint64_t word;
+      std::memcpy(&word, d + 8 * i, sizeof(word));
+      if (word == prev[i]) continue;
       mask |= static_cast<uint16_t>(1u << i);
-      uint64_t delta = words[i] - prev[i];
+      uint64_t delta = word - prev[i];
       out = put_varint(out, (delta << 1) ^ static_cast<uint64_t>(static_cast<int64_t>(delta) >> 63));
-      prev[i] = words[i];
+      prev[i] = word;
     }
     std::memcpy(mask_at, &mask, sizeof(mask));
-    std::memcpy(out, d + sizeof(Event), size - sizeof(Event));
-    out += size - sizeof(Event);
+    std::memcpy(out, d + 8 * words, size - 8 * words);
+    out += size - 8 * words;
   });
   return out;
 }
@@ -112,23 +99,20 @@ uint8_t* expand_block(const uint8_t* in, size_t bytes, uint8_t* out) {
     uint32_t header[2] = {len, 0};
     std::memcpy(out, header, sizeof(header));
     uint8_t* rec = out + BPF_RINGBUF_HDR_SZ;
-    size_t rest = size;
-    if (size >= sizeof(Event)) {
-      uint16_t mask;
-      std::memcpy(&mask, in, sizeof(mask));
-      in += 2;
-      for (size_t i = 0; i < kWords; ++i) {
-        if (!(mask & (1u << i))) continue;
+    size_t words = std::min<size_t>(size / 8, kWords);
+    uint16_t mask;
+    std::memcpy(&mask, in, sizeof(mask));
+    in += 2;
+    for (size_t i = 0; i < words; ++i) {
+      if (mask & (1u << i)) {
         uint64_t z;
         in = get_varint(in, &z);
         prev[i] += (z >> 1) ^ (0 - (z & 1));
       }
-      std::memcpy(rec, prev, sizeof(prev));
-      rec += sizeof(Event);
-      rest -= sizeof(Event);
     }
-    std::memcpy(rec, in, rest);
-    in += rest;
+    std::memcpy(rec, prev, 8 * words);
+    std::memcpy(rec + 8 * words, in, size - 8 * words);
+    in += size - 8 * words;
     out += (size + BPF_RINGBUF_HDR_SZ + 7) & ~size_t{7};
   }
   return out;
@@ -296,7 +280,7 @@ void Pipeline::pass() {
     }
     c.records = records;
     c.pass = number;
-    if (queued + bytes >= kCompactFrom && starts_with_event(c)) {
+    if (queued + bytes >= kCompactFrom) {
       c = compact(std::move(c));
       c.pass = passes_++;
     }

@@ -11,11 +11,11 @@
 // of the caller (a Python import, a slow write); the copy alone keeps up with any producer.
 //
 // Compaction: while the backlog is over kCompactFrom bytes (the writer has fallen behind),
-// the drain thread stores each chunk compacted: each record's fixed part (struct event) as
-// the differences from the record before it, which in a burst of one thread's calls are its
-// time and duration, a few bytes (a getppid record, 120 bytes in the ring, takes 6 to 10).
+// the drain thread stores each chunk compacted: each record's fixed part (struct event, or
+// the whole of the log's short record) as the differences from the record before it, which
+// in a burst of one thread's calls are its time and duration, a few bytes (a getppid record,
+// 120 bytes in the ring, takes about 6; the log's, 40 bytes, about 3).
 // take() gives the chunks back in ring form, so the writer sees the same records either way.
-// The log's short records have no event to take differences of: their chunks stay as they are.
 // A compacted chunk is its own pass, so that a writer takes about a chunk of them at a time.
 //
 // Counts: every record taken from the ring is either queued (taken(), for the sink) or, when
