@@ -259,8 +259,8 @@ def _numpy_nullable(column: Any, field: Any, private: list[tuple[int, int]] | No
         array, _ = _array(column)
         mask = array.is_null().to_numpy(zero_copy_only=False)
         values = array.fill_null(False).to_numpy(zero_copy_only=False)
-        return pd.arrays.BooleanArray(np.array(values, bool, copy=not values.flags.writeable),
-                                      np.array(mask, bool, copy=not mask.flags.writeable))
+        return pd.arrays.BooleanArray(*(a if a.flags.writeable else a.copy()
+                                        for a in (values, mask)))
     if pa.types.is_list(kind):
         values = np.empty(len(column), dtype=object)
         if column.null_count < len(column):
