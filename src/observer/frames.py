@@ -34,6 +34,7 @@ from observer.arrow import (
     COLUMNS,
     LOG_COLUMNS,
     NARGS,
+    _frame,
     conform,
     dictionary_column,
     from_records,
@@ -714,7 +715,7 @@ def read_log(
     return value or arguments); the others give ``COLUMNS``.
     """
     table, malformed = _read(path, format, clock_offset_ns, arch, READABLE[:3])
-    frame = to_frame(table, dtype_backend)
+    frame = _frame(table, dtype_backend, private=True)  # the table is dropped on return
     frame.attrs["malformed"] = malformed
     return frame
 

@@ -480,9 +480,10 @@ class Tracer:
                   ) -> pd.DataFrame:
         """The records of batches(timeout) as a DataFrame of the record schema (see
         observer.arrow.to_frame; ``dtype_backend="pyarrow"`` wraps the columns, no copy)."""
-        from observer.arrow import to_frame
+        from observer.arrow import _frame
 
-        return to_frame(self.batches(timeout), dtype_backend)
+        # The batches are this call's alone: the frame may take their buffers.
+        return _frame(self.batches(timeout), dtype_backend, private=True)
 
     def to_parquet(self, path: str | Path, timeout: float | None = None) -> int:
         """Write the records of batches(timeout) into the Parquet dataset directory ``path``
