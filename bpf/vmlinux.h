@@ -24,6 +24,7 @@ enum { false = 0, true = 1 };
 struct pt_regs {
 	unsigned long bp, bx, r10, r9, r8, cx, dx, si, di, orig_ax; /* orig_ax: the syscall number */
 	unsigned long sp;
+	unsigned long ip, r12, r13, r14, r15; /* -k: where a user stack's unwinding starts */
 };
 
 /* status & TS_COMPAT: the task is in a 32-bit syscall (int 0x80 or ia32 compat). */

@@ -199,6 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="strace format and jsonl: relative path arguments written from the "
                           "directory they were resolved in (the cwd or the dirfd's, at the "
                           "call)")
+    out.add_argument("-k", "--stack-trace", action="store_true",
+                     help="strace format and jsonl: the user stack of each call after it, "
+                          "unwound with DWARF call frame information, as strace -k")
     out.add_argument("-c", "--summary", action="store_true",
                      help="count calls, errors and CPU time per syscall in the kernel and print "
                           "strace -c's table to stderr at the end, instead of records")
@@ -311,7 +314,7 @@ def options_of(args: argparse.Namespace) -> Options:
                          else summary.parse_columns(args.summary_columns)),
         format=args.format, tid=args.tid, string_limit=args.string_limit,
         data_limit=args.data_limit, decode_fds=args.decode_fds, absolute=args.absolute,
-        probe_root=os.environ.get(PROBE_ROOT_ENV, "/"), verbose=args.verbose,
+        stack_trace=args.stack_trace, probe_root=os.environ.get(PROBE_ROOT_ENV, "/"), verbose=args.verbose,
         hex_strings=min(args.hex_strings, 2),
         xlat="abbrev" if args.xlat is None else parse_xlat(args.xlat),
         quiet=args.quiet, face="cli")
