@@ -194,6 +194,7 @@ void JsonSink::write_record(const void* data, uint32_t size) {
     return;
   }
   if (e.flags & EVENT_PROCESS_EXIT) {
+    if (stacks_) stacks_->forget(e.tgid);
     // Its own kind of record: {"kind":"exit", ..., "status": the wait status, and either
     // "exit_code" or "signal"}.
     char* p = put_kind(record_line(512), "exit", e);
@@ -512,6 +513,7 @@ void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
     return;
   }
   if (e.flags & EVENT_PROCESS_EXIT) {
+    if (stacks_) stacks_->forget(e.tgid);
     int status = static_cast<int>(e.ret);
     if (WIFSIGNALED(status)) {
       p = put(put(p, "+++ killed by "), signal_name(WTERMSIG(status)));

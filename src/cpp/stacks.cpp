@@ -262,6 +262,8 @@ const std::vector<StackFrame>& Stacks::unwind(const Event& e, const Strings& ite
   return frames_;
 }
 
+void Stacks::forget(uint32_t tgid) { impl_->processes.erase(tgid); }
+
 size_t stack_text_bound(const std::vector<StackFrame>& frames) noexcept {
   size_t n = 16;
   for (const StackFrame& f : frames) n += 6 * (f.module.size() + f.symbol.size()) + 160;

@@ -29,7 +29,8 @@ struct StackFrame {
 // Unwinds and names the stacks of the records of many processes. Each process's mappings
 // are read from /proc/PID/maps at its first stack, and again when an address falls in none
 // of them or the process has exec'd; a process gone by then is named by the mappings read
-// before, or, never read, shown as its innermost address only. Not thread-safe: one sink's.
+// before, or, never read, shown as its innermost address only. What is known of a process
+// is kept until its end is written (forget). Not thread-safe: one sink's (or -ff's files').
 class Stacks {
  public:
   Stacks();
@@ -43,6 +44,8 @@ class Stacks {
   // The frames of the call of record e, innermost first, from its ITEM_STACK items; empty
   // when it has none. Valid until the next call.
   const std::vector<StackFrame>& unwind(const Event& e, const Strings& items);
+  // Forgets what is known of process tgid: it has ended (its last record has come).
+  void forget(uint32_t tgid);
 
  private:
   struct Impl;
