@@ -413,6 +413,8 @@ def print_info(probe_root: str = "/") -> int:
         elif feature.required and feature.available is None:
             unknown.append(feature.name)
     print(f"  {'cgroup v2:':<15}{cgroup_v2_info(probe_root)}")
+    print(f"  {'stacks (-k):':<15}" + ("yes     user stacks unwound with libdw" if _core.STACK_TRACES
+                                      else "no      built without libdw, or not x86_64"))
     if missing or unknown:
         # A probe that could not run says nothing about the kernel: such features are
         # unknown, not missing.

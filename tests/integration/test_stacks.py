@@ -135,3 +135,9 @@ def test_stacks_where_a_format_cannot_show_them_are_refused(args: list[str],
     assert len(lines) == 1 and message in lines[0], result.stderr
     with pytest.raises(observer.UsageError, match="stack_trace applies to"):
         observer.Tracer(command=["true"], stack_trace=True)
+
+
+def test_info_says_whether_stacks_can_be_unwound() -> None:
+    # The CI builds with libdw-dev (Makefile APT_PACKAGES): -k is there.
+    result = run_observer("--info")
+    assert "  stacks (-k):   yes     user stacks unwound with libdw" in result.stdout.splitlines()
