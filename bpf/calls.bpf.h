@@ -83,7 +83,7 @@ static __always_inline void send_entry(struct pt_regs *regs, struct start *s, __
 	if (decode_fds)
 		read_fd_args(r, plan);
 	if (capture_stack && !compat)
-		read_stack(r, regs);
+		read_stack(r, regs, task);
 	if (r->unread)
 		s->flags |= START_UNREAD;
 	if (!r->t.count)

@@ -163,6 +163,11 @@ struct css_set {
 	struct cgroup *dfl_cgrp; /* the task's cgroup v2 */
 };
 
+/* -k: where the main thread's stack began (its argc), the top of what a stack copy needs. */
+struct mm_struct {
+	unsigned long start_stack;
+};
+
 struct task_struct {
 #if defined(__TARGET_ARCH_x86)
 	struct thread_info thread_info;
@@ -179,6 +184,7 @@ struct task_struct {
 	struct sigpending pending; /* signals sent to this thread: SIGKILL lands here */
 	struct css_set *cgroups;
 	struct bpf_local_storage *bpf_storage; /* the task's BPF task storage, NULL if none */
+	struct mm_struct *mm;
 };
 
 /* The context of an iter/task program (Linux 5.8, commit eaaacd23910f). */
