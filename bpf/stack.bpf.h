@@ -70,6 +70,7 @@ static __always_inline void read_stack(struct record *r, struct pt_regs *regs,
 	head->regs[STACK_R13] = regs->r13;
 	head->regs[STACK_R14] = regs->r14;
 	head->regs[STACK_R15] = regs->r15;
+	head->start_stack = top;
 	len = copy_stack(r, at, sizeof(*head), want < first ? want : first, sp);
 	add_item(r, ITEM_STACK, 0, sizeof(*head) + len, len < first && len < want, false);
 	if (len < first || want <= first)

@@ -97,6 +97,7 @@ enum stack_reg {
 };
 struct stack_head {
 	__u64 regs[STACK_REGS]; /* enum stack_reg */
+	__u64 start_stack;      /* where the main thread's stack began: a new one after an exec */
 };
 
 /* string_tail.arg of an fd path that is not an argument's. */

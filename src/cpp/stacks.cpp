@@ -14,6 +14,7 @@
 
 #if defined(OBSERVER_HAVE_LIBDW) && defined(__x86_64__)
 #include <elfutils/libdwfl.h>
+#include <gelf.h>
 #define OBSERVER_UNWINDS 1
 #endif
 
@@ -103,6 +104,26 @@ bool set_initial_registers(Dwfl_Thread* thread, void* arg) {
          dwfl_thread_state_registers(thread, 16, 1, &ip);
 }
 
+// Where address (the process's) is in mod's file, as strace shows it: through the loadable
+// segment that holds it (a position-dependent executable's addresses are not its offsets).
+uint64_t file_offset(Dwfl_Module* mod, Dwarf_Addr address) {
+  Dwarf_Addr bias = 0;
+  Elf* elf = dwfl_module_getelf(mod, &bias);
+  size_t count = 0;
+  if (elf && elf_getphdrnum(elf, &count) == 0) {
+    Dwarf_Addr at = address - bias;
+    for (size_t i = 0; i < count; ++i) {
+      GElf_Phdr phdr;
+      if (!gelf_getphdr(elf, static_cast<int>(i), &phdr) || phdr.p_type != PT_LOAD) continue;
+      if (at >= phdr.p_vaddr && at - phdr.p_vaddr < phdr.p_memsz)
+        return at - phdr.p_vaddr + phdr.p_offset;
+    }
+  }
+  Dwarf_Addr relative = address;
+  dwfl_module_relocate_address(mod, &relative);
+  return relative;
+}
+
 const Dwfl_Thread_Callbacks kThreadCallbacks = {next_thread, get_thread, memory_read,
                                                 set_initial_registers, nullptr, nullptr};
 
@@ -118,6 +139,7 @@ struct Stacks::Impl {
   struct Process {
     Dwfl* dwfl = nullptr;
     bool attached = false;
+    uint64_t start_stack = 0;  // of the program whose mappings these are
     std::unordered_map<uint64_t, StackFrame> named;
     std::unordered_set<uint64_t> outside;  // addresses no mapping held after a fresh read
     ~Process() {
@@ -178,8 +200,7 @@ struct Stacks::Impl {
       GElf_Off off = 0;
       GElf_Sym sym;
       const char* symbol = dwfl_module_addrinfo(mod, call, &off, &sym, nullptr, nullptr, nullptr);
-      Dwarf_Addr offset = call;
-      dwfl_module_relocate_address(mod, &offset);
+      uint64_t offset = file_offset(mod, call);
       f.module = name ? name : "";
       // A symbol's version (__libc_start_main@@GLIBC_2.34) is not part of its name.
       f.symbol = symbol ? std::string_view(symbol).substr(0, std::strcspn(symbol, "@")) : "";
@@ -206,9 +227,13 @@ struct Stacks::Impl {
 
   void unwind(uint32_t tgid, std::vector<StackFrame>& frames) {
     auto& slot = processes[tgid];
+    // A new start of stack is a new program: the process exec'd (its exec may be a call
+    // left out of the trace), and its mappings are read again.
+    if (slot && slot->start_stack != sample.head.start_stack) slot.reset();
     bool fresh = !slot;
     if (fresh) {
       slot = std::make_unique<Process>();
+      slot->start_stack = sample.head.start_stack;
       report(*slot, tgid);
     }
     Walk w{slot.get(), &frames, !fresh};

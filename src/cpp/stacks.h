@@ -20,7 +20,7 @@ namespace observer {
 
 struct StackFrame {
   uint64_t address = 0;        // the instruction of the call, or a caller's return address
-  uint64_t offset = 0;         // address in its module's file (strace's [0x...])
+  uint64_t offset = 0;         // where address is in its module's file (strace's [0x...])
   uint64_t symbol_offset = 0;  // address from the start of the symbol
   std::string module;          // its file as the process maps it; "" when none holds it
   std::string symbol;          // "" when no symbol covers it

@@ -1,9 +1,9 @@
 """-k against strace 6.1 -k (workloads/stack.c): the stack of a write made by main -> outer ->
-inner, built with and without frame pointers (Debian's libc has none either way). Every frame
-strace shows is there, at the same offset in the same module, and the workload's own frames
-and libc's __write by the same name (strace's libunwind names the other libc frames by the
-nearest exported symbol, observer by the function's own). Both faces: the command line's
-strace format, the Python API's jsonl."""
+inner, built with and without frame pointers (Debian's libc has none either way), and as a
+position-dependent executable. Every frame strace shows is there, at the same offset in the
+same module, and the workload's own frames and libc's __write by the same name (strace's
+libunwind names the other libc frames by the nearest exported symbol, observer by the
+function's own). Both faces: the command line's strace format, the Python API's jsonl."""
 
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ def frames(stack: list[str]) -> list[dict[str, str]]:
     return parsed
 
 
-@pytest.fixture(params=["-fomit-frame-pointer", "-fno-omit-frame-pointer"])
+# A position-dependent executable too: its frames' addresses are not their offsets in it.
+@pytest.fixture(params=["-fomit-frame-pointer", "-fno-omit-frame-pointer", "-no-pie"])
 def program(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return compile_c(tmp_path, SOURCE.read_text(), request.param)
 
