@@ -333,7 +333,7 @@ Loader::Loader(const Spec& spec) {
       !spec.capture_exit)
     // -P learns at sys_exit which fds an open of the path returned.
     throw Error("configure recording", EINVAL,
-                "summaries, failed-only filtering, strings, fd paths, -P, stacks and resumed "
+                "summaries, failed-only filtering, strings, fd paths, stacks, -P and resumed "
                 "calls need capture_exit");
 #if !defined(__x86_64__)
   if (spec.stack_trace)
