@@ -82,6 +82,22 @@ enum item_kind {
 			   * struct fd_path, then names */
 	ITEM_COUNT = 4,   /* a __u32 the kernel counted of what a blob could not hold: the
 			   * entries of a getdents64 result longer than BLOB_MAX */
+	ITEM_STACK = 5,   /* -k: the user stack at entry; arg 0: struct stack_head and the
+			   * stack's first bytes, arg k: the ITEM_MAX bytes after item k - 1's */
+};
+
+/* -k: what a user-space unwinder starts from, copied at sys_enter (x86_64 only): the
+ * registers DWARF call frame information restores (the callee-saved ones, the stack and
+ * frame pointers, the instruction pointer), then the stack from sp up, at most
+ * STACK_ITEMS items, ending early at the first page it cannot read. */
+#define STACK_ITEMS 3
+enum stack_reg {
+	STACK_IP, STACK_SP, STACK_BP, STACK_BX, STACK_R12, STACK_R13, STACK_R14, STACK_R15,
+	STACK_REGS
+};
+struct stack_head {
+	__u64 regs[STACK_REGS]; /* enum stack_reg */
+	__u64 start_stack;      /* where the main thread's stack began: a new one after an exec */
 };
 
 /* string_tail.arg of an fd path that is not an argument's. */
