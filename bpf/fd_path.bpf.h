@@ -42,13 +42,14 @@ static __always_inline struct file *fd_file(struct task_struct *task, int fd)
 }
 
 /*
- * Appends what fd names (AT_FDCWD: the current directory) as the next item, of kind for arg
+ * Appends what fd names (AT_FDCWD: the current directory), or the file at file_addr when it
+ * is not 0 (-k's mappings), as the next item, of kind for arg
  * (kind_arg packs kind << 8 | arg, an argument or ITEM_ARG_*): struct fd_path, then the names
  * from the file up to the task's root, each NUL-terminated, crossing from a mount's root to
  * where it is mounted. Nothing if fd is not open. The walk is bounded (FD_PATH_DEPTH steps,
  * ITEM_MAX bytes): deeper paths are marked FD_PATH_CUT.
  */
-__noinline int fd_item(__u32 kind_arg, int fd)
+__noinline int fd_item(__u32 kind_arg, int fd, __u64 file_addr)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct record *r = record_buffer();
@@ -68,7 +69,7 @@ __noinline int fd_item(__u32 kind_arg, int fd)
 		if (BPF_CORE_READ_INTO(&at, task, fs, pwd))
 			return 0;
 	} else {
-		struct file *file = fd_file(task, fd);
+		struct file *file = file_addr ? (struct file *)file_addr : fd_file(task, fd);
 		struct inode *inode;
 
 		if (!file || BPF_CORE_READ_INTO(&at, file, f_path))
@@ -159,7 +160,7 @@ done:
 
 static __always_inline void add_fd_path(__u8 kind, __u8 arg, int fd)
 {
-	fd_item((__u32)kind << 8 | arg, fd);
+	fd_item((__u32)kind << 8 | arg, fd, 0);
 }
 
 /* -y at entry: what each fd argument names (a directory fd's AT_FDCWD: the current one), and

@@ -152,6 +152,8 @@ static __always_inline int exit_call(struct pt_regs *regs, long ret, struct task
 	__u64 duration, pid_tgid;
 	__u32 started;
 
+	if (capture_maps)
+		maps_changed(regs, ret, task);
 	/* Only threads that made a traced call have a start: never the tracer's own, and no
 	 * process observer does not trace, which pays for this test alone (with -p, while a
 	 * target's thread may still return from a call begun before attach, also for its ids and

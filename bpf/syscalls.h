@@ -65,6 +65,8 @@ enum event_flag {
 				 * exit's, there is no duration and the entry's data is unknown */
 	EVENT_STOPPED = 2048,   /* with EVENT_SIGNAL: its default action stops the process
 				 * (strace's "--- stopped by SIGSTOP ---") */
+	EVENT_MAPS = 4096,      /* not a syscall: -k's file mappings of process tgid, at ts_ns
+				 * (struct map_head and ITEM_MAP_* items below) */
 };
 
 /* Summary slots of 32-bit calls: COMPAT_STATS + their i386 number. */
@@ -84,6 +86,31 @@ enum item_kind {
 			   * entries of a getdents64 result longer than BLOB_MAX */
 	ITEM_STACK = 5,   /* -k: the user stack at entry; arg 0: struct stack_head and the
 			   * stack's first bytes, arg k: the ITEM_MAX bytes after item k - 1's */
+	ITEM_MAP_PATH = 6,   /* EVENT_MAPS: a mapped file, as ITEM_FD_PATH names one */
+	ITEM_MAP_RANGES = 7, /* EVENT_MAPS: where the file before is mapped: struct map_file,
+			      * then struct map_range for each consecutive mapping of it */
+};
+
+/* -k: an EVENT_MAPS record is one part of a snapshot of the process's file mappings, in
+ * address order, of the files it has executable mappings of (those a stack's frames fall
+ * in; each with all its mappings, as an unwinder needs the first to know where the file
+ * begins), taken at the first call of the process that has a stack, and again at its first
+ * such call after an exec or after an mmap or mprotect with PROT_EXEC. A snapshot takes one
+ * record or more, in a row: args[MAPS_ARG_FIRST] is 1 in the first, which replaces what
+ * came before, 0 in those that go on with it; args[MAPS_ARG_START_STACK] is the program's
+ * mm->start_stack (struct stack_head). */
+#define MAPS_ARG_FIRST 0
+#define MAPS_ARG_START_STACK 1
+#define MAP_RANGES_MAX 16 /* mappings in one ITEM_MAP_RANGES: more start another */
+struct map_file {
+	__u64 ino;
+	__u32 dev; /* the kernel's dev_t: major << 20 | minor */
+	__u32 __pad;
+};
+struct map_range {
+	__u64 start;
+	__u64 end;
+	__u64 offset; /* in the file, in bytes */
 };
 
 /* -k: what a user-space unwinder starts from, copied at sys_enter (x86_64 only): the

@@ -78,6 +78,7 @@ struct hlist_bl_node {
 
 struct super_block {
 	unsigned long s_magic;
+	__u32 s_dev; /* dev_t: -k's mappings, as /proc/PID/maps shows their device */
 };
 
 struct inode {
@@ -186,6 +187,19 @@ struct task_struct {
 	struct bpf_local_storage *bpf_storage; /* the task's BPF task storage, NULL if none */
 	struct mm_struct *mm;
 };
+
+/* -k: a process's mappings, walked with the open-coded VMA iterator (Linux 6.7, commit
+ * 4ac454682158), whose state is this opaque struct. */
+struct vm_area_struct {
+	unsigned long vm_start;
+	unsigned long vm_end;
+	unsigned long vm_flags;
+	unsigned long vm_pgoff; /* where it starts in its file, in pages */
+	struct file *vm_file;   /* NULL: anonymous memory */
+};
+struct bpf_iter_task_vma {
+	__u64 __opaque[1];
+} __attribute__((aligned(8)));
 
 /* The context of an iter/task program (Linux 5.8, commit eaaacd23910f). */
 struct bpf_iter_meta;

@@ -166,6 +166,19 @@ static uint32_t optmem_max() {
   return static_cast<uint32_t>((value + 7) & ~7l);
 }
 
+// -k: whether the kernel has the open-coded VMA iterator (Linux 6.7) that sends a process's
+// mappings with its calls (bpf/stack.bpf.h).
+static bool kernel_sends_maps() {
+  static const bool found = [] {
+    btf* vmlinux = btf__load_vmlinux_btf();
+    if (!vmlinux) return false;
+    bool has = btf__find_by_name_kind(vmlinux, "bpf_iter_task_vma_new", BTF_KIND_FUNC) > 0;
+    btf__free(vmlinux);
+    return has;
+  }();
+  return found;
+}
+
 SyscallEvents syscall_events(const Spec& spec) {
   SyscallEvents out;
   if (!spec.syscall_tracepoints || spec.syscalls.empty()) return out;
@@ -177,6 +190,9 @@ SyscallEvents syscall_events(const Spec& spec) {
 #if !defined(__x86_64__)
   return raw("per-syscall tracepoints are used on x86_64 only");
 #else
+  // -k's mappings are sent again after any mmap or mprotect with PROT_EXEC, selected or not.
+  if (spec.stack_trace && kernel_sends_maps())
+    return raw("-k follows every mmap and mprotect that maps code");
   // The per-syscall tracepoints do not fire for 32-bit calls (ARCH_TRACE_IGNORE_COMPAT_SYSCALLS
   // in arch/x86/include/asm/ftrace.h), and an exec into a 32-bit program returns as one.
   bool compat = !spec.compat_syscalls.empty();
@@ -340,6 +356,12 @@ Loader::Loader(const Spec& spec) {
     throw Error("configure stack traces", ENOTSUP, "stack traces are unwound on x86_64 only");
 #endif
   ro->capture_stack = spec.stack_trace;
+  ro->capture_maps = spec.stack_trace && kernel_sends_maps();
+  if (spec.stack_trace && !ro->capture_maps)
+    notes_.push_back("-k: this kernel has no VMA iterator (Linux 6.7): frames are named by "
+                     "/proc/PID/maps when written, and a process gone by then by its address");
+  if (!ro->capture_maps)
+    check(bpf_map__set_max_entries(skel_->maps.maps_sent, 1), "configure stack mappings");
   ro->capture_exit = spec.capture_exit;
   ro->emit_records = spec.emit_records;
   ro->compact_records = spec.compact_records && !spec.capture_exit && !spec.capture_time;

@@ -42,6 +42,12 @@ class Sink {
   virtual void write_part(const void* data, uint32_t size, CallPart part) {
     if (part != CallPart::kEntry) write_record(data, size);
   }
+  // -k: an EVENT_MAPS record, in its place among the others: the mappings that name the
+  // stacks of the process's calls after it. Not a record of the output.
+  virtual void write_maps(const void* data, uint32_t size) {
+    (void)data;
+    (void)size;
+  }
   // Pushes buffered records out; throws SinkError if they cannot be written.
   virtual void flush() = 0;
   // Records that reached the output in full.
@@ -175,6 +181,7 @@ class JsonSink : public FileSink {
   void write_end(const std::vector<std::pair<std::string, int64_t>>& counts);
   // -k: each call's "stack" (shared by the files of -ff).
   void set_stacks(std::shared_ptr<Stacks> stacks) { stacks_ = std::move(stacks); }
+  void write_maps(const void* data, uint32_t size) override;
 
  private:
   // {"kind":"KIND","ts_ns":...,"wall_ns":...,"host":...,"tgid":...,"tid":...,"comm":"..." of
@@ -242,6 +249,7 @@ class StraceSink : public FileSink {
   void flush() override;
   // -k: each call's stack after its line, as strace -k shows it (shared by the files of -ff).
   void set_stacks(std::shared_ptr<Stacks> stacks) { stacks_ = std::move(stacks); }
+  void write_maps(const void* data, uint32_t size) override;
 
  private:
   void write_line(const void* data, uint32_t size, CallPart part);

@@ -179,6 +179,10 @@ void JsonSink::declare_cgroup(const Event& e) {
   commit_header(put(p, "}\n"));
 }
 
+void JsonSink::write_maps(const void* data, uint32_t size) {
+  if (stacks_) stacks_->map(data, size);
+}
+
 void JsonSink::write_record(const void* data, uint32_t size) {
   const Event& e = *static_cast<const Event*>(data);
   declare_cgroup(e);
@@ -451,6 +455,10 @@ char* StraceSink::put_time(char* out, uint64_t ts_ns) {
   }
   *out++ = ' ';
   return out;
+}
+
+void StraceSink::write_maps(const void* data, uint32_t size) {
+  if (stacks_) stacks_->map(data, size);
 }
 
 void StraceSink::write_record(const void* data, uint32_t size) {

@@ -10,6 +10,7 @@
 #include <charconv>
 
 #include "error.h"
+#include "stacks.h"
 #include "syscall_facts.h"
 
 namespace observer {
@@ -171,6 +172,10 @@ void SplitSink::write_record(const void* data, uint32_t size) {
 void SplitSink::write_part(const void* data, uint32_t size, CallPart part) {
   if (closed_) throw SinkError("write " + base_, EBADF, "output already closed");
   sink_for(name_of(*static_cast<const Event*>(data))).write_part(data, size, part);
+}
+
+void SplitSink::write_maps(const void* data, uint32_t size) {
+  if (stacks_) stacks_->map(data, size);  // the files' one unwinder
 }
 
 void SplitSink::flush() {

@@ -63,6 +63,7 @@ class SplitSink : public Sink {
   size_t files() const noexcept { return created_.size(); }
   // -k: the stacks of jsonl and strace files, one unwinder for them all.
   void set_stacks(std::shared_ptr<Stacks> stacks) { stacks_ = std::move(stacks); }
+  void write_maps(const void* data, uint32_t size) override;
 
   static constexpr size_t kMaxOpen = 256;
 

@@ -4,11 +4,13 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "decode_io.h"
 #include "syscall_facts.h"
 #include "text.h"
 
@@ -51,6 +53,39 @@ bool read_sample(const Event& e, const Strings& items, Sample& sample) {
   }
   sample.tid = e.tid;
   return found;
+}
+
+// An EVENT_MAPS record's mappings as /proc/PID/maps lines, which libdwfl reads (and only
+// their addresses, offset, device, inode and path).
+void append_maps(const Strings& items, std::string& maps) {
+  char path[ITEM_MAX + 64];
+  std::string_view file;
+  for (unsigned i = 0; i < items.count; ++i) {
+    std::string_view v = items.value[i];
+    if (items.kind[i] == ITEM_MAP_PATH) {
+      bool deleted = false;
+      char* end = put_fd_path_bytes(path, v, &deleted);
+      if (deleted) end = text::put(end, " (deleted)");  // as the kernel shows one
+      file = std::string_view(path, static_cast<size_t>(end - path));
+      continue;
+    }
+    if (items.kind[i] != ITEM_MAP_RANGES || v.size() < sizeof(map_file) || file.empty())
+      continue;
+    map_file head;
+    std::memcpy(&head, v.data(), sizeof(head));
+    v.remove_prefix(sizeof(head));
+    for (; v.size() >= sizeof(map_range); v.remove_prefix(sizeof(map_range))) {
+      map_range r;
+      std::memcpy(&r, v.data(), sizeof(r));
+      char line[160];
+      int n = std::snprintf(line, sizeof(line), "%llx-%llx r-xp %llx %x:%x %llu ",
+                            static_cast<unsigned long long>(r.start),
+                            static_cast<unsigned long long>(r.end),
+                            static_cast<unsigned long long>(r.offset), head.dev >> 20,
+                            head.dev & 0xfffff, static_cast<unsigned long long>(head.ino));
+      maps.append(line, static_cast<size_t>(n)).append(file).push_back('\n');
+    }
+  }
 }
 
 // execve and execveat: the calls with an argv.
@@ -140,6 +175,9 @@ struct Stacks::Impl {
     Dwfl* dwfl = nullptr;
     bool attached = false;
     uint64_t start_stack = 0;  // of the program whose mappings these are
+    bool kernel = false;       // the mappings come from the kernel (EVENT_MAPS): never /proc
+    bool reported = false;     // maps is what libdwfl has
+    std::string maps;          // the kernel's, as /proc/PID/maps lines
     std::unordered_map<uint64_t, StackFrame> named;
     std::unordered_set<uint64_t> outside;  // addresses no mapping held after a fresh read
     ~Process() {
@@ -168,6 +206,39 @@ struct Stacks::Impl {
       p.attached = dwfl_attach_state(p.dwfl, nullptr, static_cast<pid_t>(pid), &kThreadCallbacks,
                                      &sample);
     return p.attached;
+  }
+
+  // Gives libdwfl the mappings the kernel sent; false when none of them is a module.
+  bool report_sent(Process& p, uint32_t pid) {
+    p.reported = true;
+    if (!p.dwfl) p.dwfl = dwfl_begin(&kCallbacks);
+    if (!p.dwfl) return false;
+    FILE* f = fmemopen(p.maps.data(), p.maps.size(), "r");
+    if (!f) return p.attached;
+    dwfl_report_begin(p.dwfl);
+    int err = p.maps.empty() ? ENOENT : dwfl_linux_proc_maps_report(p.dwfl, f);
+    dwfl_report_end(p.dwfl, nullptr, nullptr);
+    std::fclose(f);
+    p.named.clear();
+    p.outside.clear();
+    if (!err && !p.attached)
+      p.attached = dwfl_attach_state(p.dwfl, nullptr, static_cast<pid_t>(pid), &kThreadCallbacks,
+                                     &sample);
+    return p.attached;
+  }
+
+  void map(const Event& e, const Strings& items) {
+    auto& slot = processes[e.tgid];
+    uint64_t start_stack = e.args[MAPS_ARG_START_STACK];
+    // Another program's (an exec): what was known of the one before goes.
+    if (!slot || slot->start_stack != start_stack) {
+      slot = std::make_unique<Process>();
+      slot->start_stack = start_stack;
+    }
+    if (e.args[MAPS_ARG_FIRST]) slot->maps.clear();
+    slot->kernel = true;
+    slot->reported = false;
+    append_maps(items, slot->maps);
   }
 
   struct Walk {
@@ -235,8 +306,11 @@ struct Stacks::Impl {
       slot = std::make_unique<Process>();
       slot->start_stack = sample.head.start_stack;
       report(*slot, tgid);
+    } else if (slot->kernel && !slot->reported) {
+      report_sent(*slot, tgid);
     }
-    Walk w{slot.get(), &frames, !fresh};
+    // The kernel's mappings are those of the call: an address outside them is in none.
+    Walk w{slot.get(), &frames, !fresh && !slot->kernel};
     walk(w);
     if (w.missed) {
       // Mapped since the last read (an mmap, a dlopen): read the mappings again.
@@ -256,6 +330,7 @@ struct Stacks::Impl {
 
 struct Stacks::Impl {
   Sample sample;
+  void map(const Event&, const Strings&) {}
   void unwind(uint32_t, std::vector<StackFrame>& frames) {
     StackFrame f;
     f.address = f.offset = sample.head.regs[STACK_IP];
@@ -285,6 +360,12 @@ const std::vector<StackFrame>& Stacks::unwind(const Event& e, const Strings& ite
   // A successful exec replaces the process's mappings: read them again at its next stack.
   if ((e.flags & EVENT_HAS_RET) && e.ret == 0 && execs(e)) impl_->processes.erase(e.tgid);
   return frames_;
+}
+
+void Stacks::map(const void* record, uint32_t size) {
+  Event e;
+  std::memcpy(&e, record, sizeof(e));
+  impl_->map(e, parse_strings(record, size));
 }
 
 void Stacks::forget(uint32_t tgid) { impl_->processes.erase(tgid); }

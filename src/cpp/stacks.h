@@ -26,11 +26,13 @@ struct StackFrame {
   std::string symbol;          // "" when no symbol covers it
 };
 
-// Unwinds and names the stacks of the records of many processes. Each process's mappings
-// are read from /proc/PID/maps at its first stack, and again when an address falls in none
-// of them or the process has exec'd; a process gone by then is named by the mappings read
-// before, or, never read, shown as its innermost address only. What is known of a process
-// is kept until its end is written (forget). Not thread-safe: one sink's (or -ff's files').
+// Unwinds and names the stacks of the records of many processes. A process's mappings come
+// from the kernel, as EVENT_MAPS records sent before the calls they name (map), where the
+// kernel sends them (Linux 6.7); else they are read from /proc/PID/maps at its first stack,
+// and again when an address falls in none of them or the process has exec'd, and a process
+// gone by then is named by the mappings read before, or, never read, shown as its innermost
+// address only. What is known of a process is kept until its end is written (forget). Not
+// thread-safe: one sink's (or -ff's files').
 class Stacks {
  public:
   Stacks();
@@ -44,6 +46,9 @@ class Stacks {
   // The frames of the call of record e, innermost first, from its ITEM_STACK items; empty
   // when it has none. Valid until the next call.
   const std::vector<StackFrame>& unwind(const Event& e, const Strings& items);
+  // Takes an EVENT_MAPS record (a ring record, its size bytes): the mappings of its
+  // process's calls from here on.
+  void map(const void* record, uint32_t size);
   // Forgets what is known of process tgid: it has ended (its last record has come).
   void forget(uint32_t tgid);
 

@@ -93,6 +93,11 @@ size_t Tracer::write_pass(Sink& sink, const Chunk* chunks, size_t count) {
   for (size_t i = 0; i < count; ++i)
     n += for_each_record(chunks[i].data(), chunks[i].size, [&](const void* data, uint32_t size) {
       if (size < sizeof(Event)) throw Error("read ring buffer", EPROTO, "short record");
+      // -k's mappings: in their place among the calls, but no record of the output.
+      if (static_cast<const Event*>(data)->flags & EVENT_MAPS) {
+        refs_.push_back({static_cast<const Event*>(data)->ts_ns, data, 0, size});
+        return;
+      }
       std::string_view rec = joiner_.take(data, size);
       if (rec.empty()) return;  // an entry half: it waits for its end
       count_record(rec);  // taken now: if the sink fails below, it counts as not written
@@ -114,15 +119,25 @@ size_t Tracer::write_pass(Sink& sink, const Chunk* chunks, size_t count) {
     for (size_t i = 0; i < refs_.size(); ++i)
       add_moments(moments_, *static_cast<const Event*>(refs_[i].data), static_cast<uint32_t>(i));
     sort_moments(moments_);
-    for (const Moment& m : moments_)
-      sink.write_part(refs_[m.record].data, refs_[m.record].size, m.part);
+    for (const Moment& m : moments_) {
+      const Ref& r = refs_[m.record];
+      if (static_cast<const Event*>(r.data)->flags & EVENT_MAPS)
+        sink.write_maps(r.data, r.size);
+      else
+        sink.write_part(r.data, r.size, m.part);
+    }
     return n;
   }
   auto earlier = [](const Ref& a, const Ref& b) { return a.ts < b.ts; };
   // One thread's records come in entry order already: most passes need no sort.
   if (!std::is_sorted(refs_.begin(), refs_.end(), earlier))
     std::stable_sort(refs_.begin(), refs_.end(), earlier);
-  for (const Ref& r : refs_) sink.write_record(r.data, r.size);
+  for (const Ref& r : refs_) {
+    if (static_cast<const Event*>(r.data)->flags & EVENT_MAPS)
+      sink.write_maps(r.data, r.size);
+    else
+      sink.write_record(r.data, r.size);
+  }
   return n;
 }
 
