@@ -3,7 +3,9 @@ inner, built with and without frame pointers (Debian's libc has none either way)
 position-dependent executable. Every frame strace shows is there, at the same offset in the
 same module, and the workload's own frames and libc's __write by the same name (strace's
 libunwind names the other libc frames by the nearest exported symbol, observer by the
-function's own). Both faces: the command line's strace format, the Python API's jsonl."""
+function's own). Both faces: the command line's strace format, the Python API's jsonl. And
+with the kernel's mappings: programs gone before their records are written (the workload
+exiting at once, /bin/echo) and a library loaded after start (workloads/stack_dlopen.c)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from .helpers import compile_c, run_observer, wait_until
 pytestmark = pytest.mark.bpf
 
 SOURCE = Path(__file__).parent / "workloads" / "stack.c"
-WRITE = re.compile(r"write\(1, .*, 6\) += 6$")
+WRITE = re.compile(r"write\(1, .*, (?P<n>\d+)\) += (?P=n)$")
 #: " > MODULE(SYMBOL+0xOFF) [0xOFFSET]", " > MODULE() [0xOFFSET]"
 FRAME = re.compile(r" > (?P<module>[^(]+)\((?:(?P<symbol>[^+]+)\+0x[0-9a-f]+)?\) "
                    r"\[(?P<offset>0x[0-9a-f]+)\]")
@@ -60,11 +62,11 @@ def program(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return compile_c(tmp_path, SOURCE.read_text(), request.param)
 
 
-def straces(program: Path, tmp_path: Path) -> list[str]:
+def straces(program: Path, tmp_path: Path, *args: str) -> list[str]:
     if shutil.which("strace") is None:
         pytest.fail("strace is needed as the oracle (Makefile APT_PACKAGES)")
     out = tmp_path / "strace.txt"
-    subprocess.run(["strace", "-k", "-e", "trace=write", "-o", str(out), str(program)],
+    subprocess.run(["strace", "-k", "-e", "trace=write", "-o", str(out), str(program), *args],
                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=True,
                    timeout=120)
     stack = write_stack(out.read_text())
@@ -97,6 +99,58 @@ def test_the_stack_of_a_call_is_straces(program: Path, tmp_path: Path) -> None:
     assert [f["symbol"] for f in got if f["module"] == str(program)] == [
         "inner", "outer", "main", "_start"]
     assert stack[0] == expected[0] and got[0]["symbol"] == "__write"
+
+
+def observers(program: Path, tmp_path: Path, *args: str) -> list[str]:
+    """The write's stack as observer -k writes it, the program exiting as soon as it can:
+    its record is written after it has gone."""
+    out = tmp_path / "observer.txt"
+    result = subprocess.run([sys.executable, "-m", "observer", "-q", "-k", "-s", "write", "-o",
+                             str(out), "--", str(program), *args], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    stack = write_stack(out.read_text())
+    assert stack, out.read_text()
+    return stack
+
+
+def test_a_program_gone_before_its_stack_is_written_is_named(program: Path,
+                                                              tmp_path: Path) -> None:
+    expected, stack = straces(program, tmp_path), observers(program, tmp_path)
+    got, want = frames(stack), frames(expected)
+    assert [(f["module"], f["offset"]) for f in got] == [
+        (f["module"], f["offset"]) for f in want]
+    assert [f["symbol"] for f in got if f["module"] == str(program)] == [
+        "inner", "outer", "main", "_start"]
+    assert stack[0] == expected[0] and got[0]["symbol"] == "__write"
+
+
+def test_echo_is_named_as_strace_names_it(tmp_path: Path) -> None:
+    echo = Path(shutil.which("echo") or "/bin/echo")
+    expected = straces(echo, tmp_path, "stack")
+    stack = observers(echo, tmp_path, "stack")
+    got, want = frames(stack), frames(expected)
+    assert len(got) > 3
+    assert [(f["module"], f["offset"]) for f in got] == [
+        (f["module"], f["offset"]) for f in want]
+    assert stack[0] == expected[0] and got[0]["symbol"] == "__write"
+
+
+def test_a_library_loaded_after_start_names_its_frames(tmp_path: Path) -> None:
+    source = (Path(__file__).parent / "workloads" / "stack_dlopen.c").read_text()
+    program = compile_c(tmp_path, source, "-ldl")
+    library = tmp_path.resolve() / "libstack.so"
+    subprocess.run(["gcc", "-O1", "-DSTACK_LIB", "-shared", "-fPIC", "-o", str(library),
+                    str(tmp_path / "prog.c")], check=True)
+    expected = straces(program, tmp_path, str(library))
+    stack = observers(program, tmp_path, str(library))
+    got, want = frames(stack), frames(expected)
+    assert [(f["module"], f["offset"]) for f in got] == [
+        (f["module"], f["offset"]) for f in want]
+    assert [f["symbol"] for f in got[:2]] == ["__write", "lib_write"]
+    assert got[1]["module"] == str(library)
+    assert [f["symbol"] for f in got if f["module"] == str(program)][:1] == ["main"]
 
 
 def test_the_python_api_writes_each_calls_stack_in_jsonl(program: Path, tmp_path: Path) -> None:
