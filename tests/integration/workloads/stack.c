@@ -5,8 +5,9 @@
 // show every one of them in order. Built with and without frame pointers (libc has none
 // either way). The functions are kept apart (noinline) and do work after their call, so
 // that no call becomes a jump that leaves its caller's frame out. Then it waits for its
-// standard input, or the file argv[1] names (a FIFO), to end: a tracer names frames by the
-// process's mappings, which it can read only while the process lives.
+// standard input, or the file argv[1] names (a FIFO), to end: from /proc/PID/maps (a kernel
+// older than 6.7) a tracer can read the mappings only while the process lives; with stdin
+// at its end it exits at once, gone before its records are written.
 #include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
