@@ -85,7 +85,8 @@ static __always_inline void send_entry(struct pt_regs *regs, struct start *s, __
 	}
 	if (decode_fds)
 		read_fd_args(r, plan);
-	if (capture_stack && !compat)
+	/* An exec's stack is read at its exit: the new program's entry, as strace shows it. */
+	if (capture_stack && !compat && !(plan->work & WORK_EXEC))
 		read_stack(r, regs, task);
 	if (r->unread)
 		s->flags |= START_UNREAD;
@@ -134,10 +135,14 @@ static __always_inline void finish_call(const struct start *s, __u32 started, lo
 	bool reread = (started & START_UNREAD) && !(plan->work & WORK_EXEC);
 	__u32 flags = EVENT_HAS_RET | EVENT_HAS_TIME | (started & EVENT_COMPAT) |
 		      (started & START_ENTRY_SENT ? EVENT_JOIN : 0);
+	bool exec_stack = capture_stack && !compat && (plan->work & WORK_EXEC);
 	struct record *r;
 	struct event *e;
 
-	if (!(plan->work & WORK_EXIT) && !reread) {
+	/* -k: the new program's mappings (sent only if it is new) before its first stack. */
+	if (exec_stack && capture_maps)
+		send_maps(pid_tgid, s->ts_ns);
+	if (!(plan->work & WORK_EXIT) && !reread && !exec_stack) {
 		e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
 		if (!e) {
 			__sync_fetch_and_add(&lost_events, 1);
@@ -170,6 +175,8 @@ static __always_inline void finish_call(const struct start *s, __u32 started, lo
 		read_blobs(s->nr, compat, CAPTURE_EXIT, ret);
 	if (decode_fds && ret >= 0)
 		read_fd_results(r, plan, ret);
+	if (exec_stack)
+		read_stack(r, (struct pt_regs *)bpf_task_pt_regs(task), task);
 	send(r);
 }
 

@@ -297,4 +297,30 @@ static __always_inline void read_stack(struct record *r, struct pt_regs *regs,
 #endif
 }
 
+/* -k: a call that never returns (exit, exit_group), written whole at its entry as any such
+ * call is, with its stack, which strace shows too. A global function: the registers come
+ * from the task, as the per-syscall programs read them. */
+__noinline int send_last_call(__u64 pid_tgid, __s64 id)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(task);
+	struct record *r = record_buffer();
+
+	if (!r)
+		return 0;
+	r->e.ts_ns = bpf_ktime_get_ns();
+	read_call_args(regs, id, r->e.args, false);
+	r->e.ret = 0;
+	r->e.duration_ns = 0;
+	r->e.tgid = pid_tgid >> 32;
+	r->e.tid = (__u32)pid_tgid;
+	r->e.nr = id;
+	r->e.flags = EVENT_HAS_TIME;
+	read_task(&r->e, task);
+	begin_items(r);
+	read_stack(r, regs, task);
+	send(r);
+	return 0;
+}
+
 #endif /* OBSERVER_STACK_BPF_H */

@@ -117,6 +117,13 @@ static __always_inline int enter_call(struct pt_regs *regs, long id, struct task
 		add_stats(id, 0, 0, 0, compat, false);
 	if (!emit_records)
 		return 0;
+	if (capture_stack && !compat) {
+		/* Its mappings first, with the time the call's own record comes just after. */
+		if (capture_maps)
+			send_maps(pid_tgid, bpf_ktime_get_ns());
+		send_last_call(pid_tgid, id);
+		return 0;
+	}
 	if (compact_records) {
 		/* The log's line needs no arguments and no time: a 32-byte record. */
 		struct log_event *l = bpf_ringbuf_reserve(&events, sizeof(*l), 0);

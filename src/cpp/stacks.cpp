@@ -227,6 +227,11 @@ struct Stacks::Impl {
     return p.attached;
   }
 
+  void exec(uint32_t tgid) {
+    auto it = processes.find(tgid);
+    if (it != processes.end() && !it->second->kernel) processes.erase(it);
+  }
+
   void map(const Event& e, const Strings& items) {
     auto& slot = processes[e.tgid];
     uint64_t start_stack = e.args[MAPS_ARG_START_STACK];
@@ -331,6 +336,7 @@ struct Stacks::Impl {
 struct Stacks::Impl {
   Sample sample;
   void map(const Event&, const Strings&) {}
+  void exec(uint32_t tgid) { processes.erase(tgid); }
   void unwind(uint32_t, std::vector<StackFrame>& frames) {
     StackFrame f;
     f.address = f.offset = sample.head.regs[STACK_IP];
@@ -357,8 +363,9 @@ const std::vector<StackFrame>& Stacks::unwind(const Event& e, const Strings& ite
   frames_.clear();
   if (!read_sample(e, items, impl_->sample)) return frames_;
   impl_->unwind(e.tgid, frames_);
-  // A successful exec replaces the process's mappings: read them again at its next stack.
-  if ((e.flags & EVENT_HAS_RET) && e.ret == 0 && execs(e)) impl_->processes.erase(e.tgid);
+  // A successful exec replaces the process's mappings: read them again at its next stack
+  // (the kernel's come before the exec's own stack, the new program's entry).
+  if ((e.flags & EVENT_HAS_RET) && e.ret == 0 && execs(e)) impl_->exec(e.tgid);
   return frames_;
 }
 

@@ -153,6 +153,41 @@ def test_a_library_loaded_after_start_names_its_frames(tmp_path: Path) -> None:
     assert [f["symbol"] for f in got if f["module"] == str(program)][:1] == ["main"]
 
 
+def call_stacks(text: str) -> dict[str, list[tuple[str, str]]]:
+    """Each call's name and its frames' modules and offsets, for the calls of one process
+    (strace writes the stack of exit_group after the exit line; observer after the call's)."""
+    stacks: dict[str, list[tuple[str, str]]] = {}
+    name = ""
+    for line in text.splitlines():
+        call = re.match(r"(?:\d+ +)?(\w+)\(", line)
+        if call:
+            name = call.group(1)
+            stacks[name] = []
+        elif line.startswith(" > ") and name:
+            match = FRAME.fullmatch(line)
+            assert match, line
+            stacks[name].append((match["module"], match["offset"]))
+    return stacks
+
+
+def test_exec_and_exit_stacks_are_straces(program: Path, tmp_path: Path) -> None:
+    # The exec's is the new program's entry (ld.so's _start), exit_group's where exit() ended.
+    strace_out, ours = tmp_path / "strace.txt", tmp_path / "observer.txt"
+    subprocess.run(["strace", "-k", "-e", "trace=execve,exit_group", "-o", str(strace_out),
+                    str(program)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   check=True, timeout=120)
+    result = subprocess.run([sys.executable, "-m", "observer", "-q", "-k", "-s",
+                             "execve,exit_group", "-o", str(ours), "--", str(program)],
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    want, got = call_stacks(strace_out.read_text()), call_stacks(ours.read_text())
+    assert set(want) == {"execve", "exit_group"}
+    assert got == want
+    assert len(got["execve"]) == 1 and "/ld-linux" in got["execve"][0][0]
+    assert got["exit_group"][-1][0] == str(program)
+
+
 def test_the_python_api_writes_each_calls_stack_in_jsonl(program: Path, tmp_path: Path) -> None:
     fifo, out = tmp_path / "go", tmp_path / "trace.jsonl"
     os.mkfifo(fifo)
