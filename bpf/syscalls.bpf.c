@@ -474,6 +474,10 @@ int BPF_PROG(sched_process_exit, struct task_struct *task)
 	if (task->signal->live.counter != 0 || !current_ids(task, &ids)) /* task is current */
 		return 0;
 	tgid = ids >> 32;
+	/* -k: a new process given this tgid, whose mm may be where this one's was, sends its own
+	 * mappings. */
+	if (capture_maps)
+		bpf_map_delete_elem(&maps_sent, &host);
 	if (emit_exits && emit_records)
 		emit_exit(task, ids);
 	if (filter_tgids && untrace_tgid(tgid)) {
