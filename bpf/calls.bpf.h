@@ -86,7 +86,7 @@ static __always_inline void send_entry(struct pt_regs *regs, struct start *s, __
 	if (decode_fds)
 		read_fd_args(r, plan);
 	/* An exec's stack is read at its exit: the new program's entry, as strace shows it. */
-	if (capture_stack && !compat && !(plan->work & WORK_EXEC))
+	if (capture_stack && !compat && !is_exec(nr, compat))
 		read_stack(r, regs, task);
 	if (r->unread)
 		s->flags |= START_UNREAD;

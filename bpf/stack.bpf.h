@@ -298,17 +298,22 @@ static __always_inline void read_stack(struct record *r, struct pt_regs *regs,
 }
 
 /* -k: a call that never returns (exit, exit_group), written whole at its entry as any such
- * call is, with its stack, which strace shows too. A global function: the registers come
- * from the task, as the per-syscall programs read them. */
+ * call is, with its stack, which strace shows too. A global function (the caller's stack is
+ * near its bound): the registers come from the task, as the per-syscall programs read them. */
 __noinline int send_last_call(__u64 pid_tgid, __s64 id)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(task);
-	struct record *r = record_buffer();
+	__u64 ts = bpf_ktime_get_ns();
+	struct record *r;
 
+	/* Its mappings first, when new: the per-CPU record is free until they are sent. */
+	if (capture_maps)
+		send_maps(pid_tgid, ts);
+	r = record_buffer();
 	if (!r)
 		return 0;
-	r->e.ts_ns = bpf_ktime_get_ns();
+	r->e.ts_ns = ts;
 	read_call_args(regs, id, r->e.args, false);
 	r->e.ret = 0;
 	r->e.duration_ns = 0;

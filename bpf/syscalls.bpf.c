@@ -118,9 +118,6 @@ static __always_inline int enter_call(struct pt_regs *regs, long id, struct task
 	if (!emit_records)
 		return 0;
 	if (capture_stack && !compat) {
-		/* Its mappings first, with the time the call's own record comes just after. */
-		if (capture_maps)
-			send_maps(pid_tgid, bpf_ktime_get_ns());
 		send_last_call(pid_tgid, id);
 		return 0;
 	}

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -20,14 +21,16 @@ using namespace observer;
 
 namespace {
 
-std::string record(Event e, const std::vector<std::pair<uint8_t, std::string>>& stack) {
+// A record with items of kind (ITEM_STACK unless given), each an arg and its bytes.
+std::string record(Event e, const std::vector<std::pair<uint8_t, std::string>>& stack,
+                   const std::vector<uint8_t>& kinds = {}) {
   string_tail tail{};
   std::string data;
   for (const auto& [arg, bytes] : stack) {
     unsigned i = tail.count++;
     tail.len[i] = static_cast<uint16_t>(bytes.size());
     tail.arg[i] = arg;
-    tail.kind[i] = ITEM_STACK;
+    tail.kind[i] = i < kinds.size() ? kinds[i] : static_cast<uint8_t>(ITEM_STACK);
     data += bytes;
   }
   if (tail.count) e.flags |= EVENT_HAS_STRINGS;
@@ -98,6 +101,93 @@ __attribute__((noinline)) void own_stack_unwinds() {
   // Named again from what the first unwinding learnt: the same frames.
   CHECK_EQ(text(unwind(stacks, rec)), lines);
 }
+
+// What the kernel sends of this process's mappings (bpf/stack.bpf.h), from its
+// /proc/self/maps: per file with an executable mapping, its path (as fd_path: the names from
+// the file up) and its mappings, in EVENT_MAPS records of at most MAX_ITEMS items.
+std::vector<std::string> maps_records(uint32_t tgid) {
+  struct File {
+    std::string path;
+    std::vector<map_range> ranges;
+    bool exec = false;
+  };
+  std::vector<File> files;
+  FILE* f = std::fopen("/proc/self/maps", "r");
+  CHECK(f != nullptr);
+  char line[4096];
+  while (f && std::fgets(line, sizeof(line), f)) {
+    unsigned long long start, end, offset;
+    char perms[8];
+    int at = 0;
+    if (std::sscanf(line, "%llx-%llx %7s %llx %*s %*s %n", &start, &end, perms, &offset, &at) < 4)
+      continue;
+    std::string path = line + at;
+    if (!path.empty() && path.back() == '\n') path.pop_back();
+    if (path.empty() || path[0] != '/') continue;
+    if (files.empty() || files.back().path != path) files.push_back({path, {}, false});
+    files.back().ranges.push_back({start, end, offset});
+    files.back().exec |= perms[2] == 'x';
+  }
+  if (f) std::fclose(f);
+  std::vector<std::string> out;
+  std::vector<std::pair<uint8_t, std::string>> items;
+  std::vector<uint8_t> kinds;
+  Event e{};
+  e.tgid = e.tid = tgid;
+  e.flags = EVENT_MAPS | EVENT_HAS_TIME;
+  auto flush = [&] {
+    e.args[MAPS_ARG_FIRST] = out.empty();
+    out.push_back(record(e, items, kinds));
+    items.clear();
+    kinds.clear();
+  };
+  for (const File& file : files) {
+    if (!file.exec) continue;
+    if (items.size() + 2 > MAX_ITEMS) flush();
+    fd_path head{};
+    head.type = FD_PATH_FILE;
+    std::string names;
+    for (size_t end = file.path.size(), slash; end > 0; end = slash) {
+      slash = file.path.rfind('/', end - 1);
+      names.append(file.path, slash + 1, end - slash - 1).push_back('\0');
+      ++head.names;
+    }
+    items.push_back({0, std::string(reinterpret_cast<const char*>(&head), sizeof(head)) + names});
+    kinds.push_back(ITEM_MAP_PATH);
+    map_file where{};
+    std::string ranges(reinterpret_cast<const char*>(&where), sizeof(where));
+    for (const map_range& r : file.ranges)
+      ranges.append(reinterpret_cast<const char*>(&r), sizeof(r));
+    items.push_back({0, ranges});
+    kinds.push_back(ITEM_MAP_RANGES);
+  }
+  flush();
+  return out;
+}
+
+// A process gone (no /proc/PID/maps to read) whose mappings the kernel sent is named by them.
+__attribute__((noinline)) void a_process_gone_is_named_by_the_mappings_it_sent() {
+  if (!Stacks::available()) return;
+  const uint32_t gone = 0x7ffffff0;  // above pid_max's limit: no such process
+  std::string rec = record_here();
+  reinterpret_cast<Event*>(rec.data())->tgid = gone;
+  Stacks stacks;
+  CHECK_EQ(text(unwind(stacks, rec)).rfind(" > unexpected_backtracing_error [", 0), size_t{0});
+  Stacks sent;
+  std::vector<std::string> maps = maps_records(gone);
+  CHECK(maps.size() >= 1);
+  for (const std::string& m : maps) sent.map(m.data(), static_cast<uint32_t>(m.size()));
+  const std::vector<StackFrame>& frames = unwind(sent, rec);
+  CHECK(frames.size() >= 3);
+  CHECK(frames[0].symbol.find("record_here") != std::string::npos);
+  CHECK(frames[1].symbol.find("a_process_gone_is_named") != std::string::npos);
+  char self[4096] = {};
+  CHECK(readlink("/proc/self/exe", self, sizeof(self) - 1) > 0);
+  CHECK_EQ(frames[0].module, std::string(self));
+  // Once it has ended, nothing of it is kept.
+  sent.forget(gone);
+  CHECK_EQ(text(unwind(sent, rec)).rfind(" > unexpected_backtracing_error [", 0), size_t{0});
+}
 #endif
 
 void records_without_a_stack_have_none() {
@@ -131,6 +221,7 @@ void frames_are_written_as_strace_writes_them() {
 int main() {
 #if defined(__x86_64__)
   own_stack_unwinds();
+  a_process_gone_is_named_by_the_mappings_it_sent();
 #endif
   records_without_a_stack_have_none();
   frames_are_written_as_strace_writes_them();
