@@ -68,8 +68,9 @@ static __always_inline void send_entry(struct pt_regs *regs, struct start *s, __
 
 	if (!r)
 		return;
-	/* -k: the mappings the call's stack is named by go out before it, when new. */
-	if (capture_maps && !compat)
+	/* -k: the mappings the call's stack is named by go out before it, when new (an exec's
+	 * stack, and its mappings, are read at its exit). */
+	if (capture_maps && !compat && !is_exec(nr, compat))
 		send_maps(pid_tgid, s->ts_ns);
 	event_of(&r->e, s, pid_tgid, task);
 	r->e.flags = EVENT_ENTRY | EVENT_HAS_TIME | (compat ? EVENT_COMPAT : 0);
