@@ -177,6 +177,7 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
   if (char* end = put_net_arg(out, type, v, args)) return end;
   if (char* end = put_process_arg(out, type, v)) return end;
   if (char* end = put_mux_arg(out, type, v)) return end;
+  if (char* end = put_sys_arg(out, type, v, args)) return end;
   return put_captured(out, type, v, items, i);
 }
 
@@ -386,6 +387,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
           ioctl_without_arg(static_cast<uint32_t>(e.args[1])))
         break;
       if (fcntl && i == 2 && fcntl_without_arg(static_cast<int32_t>(e.args[1]))) break;
+      if (info && i > 0 && sys_args_end(info->args[i - 1], e.args[i - 1])) break;
       if (info && info->args[i] == Arg::kOffsetHigh) continue;
       if (i > first) out = put(out, ", ");
       if (fcntl && i == 2) {
@@ -478,6 +480,9 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     if (char* end = put_fcntl_result(out, static_cast<int32_t>(e.args[1]), e.ret)) return end;
   }
   if (char* end = put_mux_result(out, decoder, e)) return end;
+  if (info) {
+    if (char* end = put_sys_result(out, info->ret, e)) return end;
+  }
   out = put_fd_suffix(put_dec(out, e.ret), strings, ITEM_ARG_RET);
   return info ? put_result_detail(out, *info, e, strings) : out;
 }

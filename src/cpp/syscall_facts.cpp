@@ -115,7 +115,17 @@ std::string_view arg_name(Arg type) noexcept {
       "mremap_flags", "close_range_flags", "kexec_file_flags", "ptrace_request", "pkey_access",
       "landlock_ruleset_flags", "landlock_rule_type", "uring_enter_flags", "uring_register_op",
       "key_serial", "personality", "mmsg_send", "mmsg_recv", "rwf_flags",
-      "perf_flags", "offset_high", "raw_ptr",
+      "perf_flags", "offset_high",
+      "ipc_key", "ipc_flags", "shm_flags", "msgctl_cmd", "semctl_cmd", "shmctl_cmd",
+      "shmat_flags", "ipc_msg_flags", "msync_flags", "setns_type", "unshare_flags",
+      "sched_policy", "epoll_ctl_op", "pidfd_open_flags", "open_tree_flags",
+      "delete_module_flags", "module_init_flags", "fan_init_flags", "seccomp_op",
+      "seccomp_flags", "xattr_flags", "prio_which", "memfd_flags", "secretmem_flags",
+      "uffd_flags", "kcmp_type", "kcmp_idx", "kcmp_idx2", "ioprio_who", "ioprio",
+      "mlock_flags", "mlockall_flags", "flock_op", "sync_file_range_flags", "falloc_mode",
+      "inotify_mask", "inotify_init_flags", "kexec_flags", "reboot_magic1", "reboot_magic2",
+      "reboot_cmd", "membarrier_cmd", "membarrier_flags", "swap_flags",
+      "raw_ptr",
       "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,
                 "every Arg has a name");
