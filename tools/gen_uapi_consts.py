@@ -41,8 +41,8 @@ ARCHES = {
 TABLES: dict[str, tuple[list[str], list[str]]] = {
     "open_flags": (["asm/fcntl.h"], [
         "O_CREAT", "O_EXCL", "O_NOCTTY", "O_TRUNC", "O_APPEND", "O_NONBLOCK", "O_SYNC",
-        "O_DSYNC", "O_ASYNC=FASYNC", "O_DIRECT", "O_LARGEFILE", "O_NOFOLLOW", "O_NOATIME",
-        "O_CLOEXEC", "O_PATH", "O_TMPFILE", "O_DIRECTORY"]),
+        "__O_SYNC", "O_DSYNC", "O_ASYNC=FASYNC", "O_DIRECT", "O_LARGEFILE", "O_NOFOLLOW", "O_NOATIME",
+        "O_CLOEXEC", "O_PATH", "O_TMPFILE", "__O_TMPFILE", "O_DIRECTORY"]),
     "prot": (["asm/mman.h"], [
         "PROT_READ", "PROT_WRITE", "PROT_EXEC", "PROT_GROWSDOWN", "PROT_GROWSUP"]),
     "mmap_flags": (["asm/mman.h", "linux/mman.h"], [
@@ -51,7 +51,9 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "MAP_NORESERVE", "MAP_POPULATE", "MAP_NONBLOCK", "MAP_STACK", "MAP_HUGETLB", "MAP_SYNC"]),
     "at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_REMOVEDIR", "AT_SYMLINK_FOLLOW", "AT_NO_AUTOMOUNT",
-        "AT_EMPTY_PATH", "AT_RECURSIVE", "AT_STATX_FORCE_SYNC", "AT_STATX_DONT_SYNC"]),
+        "AT_EMPTY_PATH", "AT_RECURSIVE"]),
+    # statx's sync type, before its other AT_* flags.
+    "at_statx_sync_types": (["linux/fcntl.h"], ["AT_STATX_FORCE_SYNC", "AT_STATX_DONT_SYNC"]),
     # faccessat2's: AT_EACCESS shares its value with AT_REMOVEDIR.
     "access_at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_EACCESS", "AT_EMPTY_PATH"]),
@@ -613,6 +615,11 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     # mmap's type of mapping (MAP_TYPE's bits), written before the other flags.
     "mmap_types": (["asm/mman.h", "linux/mman.h"], [
         "MAP_FILE", "MAP_SHARED", "MAP_PRIVATE", "MAP_SHARED_VALIDATE"]),
+    "sfd_flags": (["linux/signalfd.h"], ["SFD_CLOEXEC", "SFD_NONBLOCK"]),
+    "tfd_flags": (["linux/timerfd.h"], ["TFD_CLOEXEC", "TFD_NONBLOCK"]),
+    "splice_flags": ([], [
+        "SPLICE_F_MOVE", "SPLICE_F_NONBLOCK", "SPLICE_F_MORE", "SPLICE_F_GIFT"]),
+    "name_to_handle_at_flags": (["linux/fcntl.h"], ["AT_SYMLINK_FOLLOW", "AT_EMPTY_PATH"]),
     "msync_flags": (["asm-generic/mman-common.h"], ["MS_SYNC", "MS_ASYNC", "MS_INVALIDATE"]),
     "inotify_init_flags": (["linux/inotify.h"], ["IN_NONBLOCK", "IN_CLOEXEC"]),
     "swap_flags": ([], [
@@ -638,6 +645,8 @@ KERNEL = {
     **{f"SWAP_FLAG_{name}": (value, "include/linux/swap.h of Linux 6.1") for name, value in
        [("PREFER", 0x8000), ("DISCARD", 0x10000), ("DISCARD_ONCE", 0x20000),
         ("DISCARD_PAGES", 0x40000)]},
+    **{f"SPLICE_F_{name}": (1 << bit, "include/linux/splice.h of Linux 6.1") for bit, name in
+       enumerate(["MOVE", "NONBLOCK", "MORE", "GIFT"])},
     # Reserved, never implemented; strace names it.
     "SCHED_ISO": (4, "include/uapi/linux/sched.h of Linux 6.1, a comment: reserved"),
     "FAN_DIR_MODIFY": (0x80000, "include/uapi/linux/fanotify.h of Linux 5.7-rc1, removed "

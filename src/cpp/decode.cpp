@@ -374,14 +374,14 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     for (unsigned i = first; i < last; ++i) {
       // Like strace, open's mode only when the flags can create a file.
       if (info && info->args[i] == Arg::kMode && i > 0 && info->args[i - 1] == Arg::kOpenFlags &&
-          !(e.args[i - 1] & O_CREAT) && (e.args[i - 1] & O_TMPFILE) != O_TMPFILE)
+          !(e.args[i - 1] & (O_CREAT | (O_TMPFILE & ~O_DIRECTORY))))  // the kernel's __O_TMPFILE
         break;
       // mremap's new address only when the flags move the mapping there.
       if (info && i > 0 && info->args[i - 1] == Arg::kMremapFlags &&
           (e.args[i - 1] & (MREMAP_MAYMOVE | MREMAP_FIXED)) != (MREMAP_MAYMOVE | MREMAP_FIXED))
         break;
       // mknod's device only for a device's mode.
-      if (info && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
+      if (info && i > 0 && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
       // FIOCLEX, RTC_AIE_ON and others take no argument.
       if (info && info->args[i - (i > 0)] == Arg::kIoctlCmd && i == 2 &&
           ioctl_without_arg(static_cast<uint32_t>(e.args[1])))

@@ -27,6 +27,9 @@ constexpr uint32_t kIoprioDataMask = (1u << kIoprioClassShift) - 1;
 constexpr uint32_t kKexecArchMask = 0xffff0000;  // KEXEC_ARCH_MASK of linux/kexec.h
 constexpr uint32_t kSwapFlagPrioMask = 0x7fff;   // SWAP_FLAG_PRIO_MASK
 
+// SHUT_* are the C library's (sys/socket.h): no uapi header defines them.
+constexpr Flag kShutdownHows[] = {{0, "SHUT_RD"}, {1, "SHUT_WR"}, {2, "SHUT_RDWR"}};
+
 // Flags, then a huge page size as "21<<SHM_HUGE_SHIFT" (shmget, memfd_create): the flags
 // alone when there is no size, nothing for no flags when there is. Each part as -X asks.
 template <size_t N>
@@ -210,6 +213,16 @@ char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
       return put_flag_set(out, u, uapi::k_membarrier_flags, "MEMBARRIER_CMD_FLAG_???");
     case Arg::kSwapFlags:
       return put_swap_flags(out, u);
+    case Arg::kSfdFlags:
+      return put_flag_set(out, u, uapi::k_sfd_flags, "SFD_???");
+    case Arg::kTfdFlags:
+      return put_flag_set(out, u, uapi::k_tfd_flags, "TFD_???");
+    case Arg::kSpliceFlags:
+      return put_flag_set(out, u, uapi::k_splice_flags, "SPLICE_F_???");
+    case Arg::kShutdownHow:
+      return put_xval(out, u, kShutdownHows, "SHUT_???");
+    case Arg::kHandleAtFlags:
+      return put_flag_set(out, u, uapi::k_name_to_handle_at_flags, "AT_???");
     default:
       return nullptr;
   }

@@ -206,6 +206,11 @@ enum class Arg : uint8_t {
   kMembarrierCmd,      // MEMBARRIER_CMD_QUERY
   kMembarrierFlags,    // MEMBARRIER_CMD_FLAG_CPU; the cpu follows only then
   kSwapFlags,          // SWAP_FLAG_PREFER|10
+  kSfdFlags,           // SFD_CLOEXEC|SFD_NONBLOCK (signalfd4)
+  kTfdFlags,           // TFD_CLOEXEC|TFD_NONBLOCK (timerfd_create)
+  kSpliceFlags,        // SPLICE_F_MOVE|SPLICE_F_NONBLOCK
+  kShutdownHow,        // SHUT_RDWR
+  kHandleAtFlags,      // AT_SYMLINK_FOLLOW|AT_EMPTY_PATH (name_to_handle_at)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

@@ -27,7 +27,9 @@
 #include <sys/pidfd.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/socket.h>
 #include <sys/swap.h>
+#include <sys/timerfd.h>
 #include <sys/xattr.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -186,5 +188,14 @@ int main(void) {
   syscall(SYS_swapon, MISSING, SWAP_FLAG_PREFER | 42);
   syscall(SYS_msync, 0, 0, MS_SYNC | MS_INVALIDATE);
   syscall(SYS_remap_file_pages, 0, 0, PROT_READ, 0, MAP_NONBLOCK);
+  syscall(SYS_shutdown, -1, SHUT_RDWR);
+  syscall(SYS_tee, -1, -2, 0, SPLICE_F_MOVE | 0x10);
+  syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK | 0x4);
+  syscall(SYS_ioperm, 0xdeafbeefffffffffULL, 1, 0);
+  syscall(SYS_ustat, 0xffffffffULL, NULL);
+  syscall(SYS_name_to_handle_at, AT_FDCWD, MISSING, NULL, NULL, AT_SYMLINK_FOLLOW | 0x1);
+  syscall(SYS_openat, -1, MISSING, O_RDONLY | 04000000);  // the kernel's __O_SYNC alone
+  syscall(SYS_openat, -1, MISSING, O_WRONLY | 020000000);  // __O_TMPFILE: a mode follows
+  syscall(SYS_unlinkat, AT_FDCWD, MISSING, 0xffffffff);
   return 0;
 }
