@@ -60,6 +60,14 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_sockaddr(out, *bytes);
     case Arg::kWaitStatus:
       return put_wait_status(out, *bytes);
+    case Arg::kUidOut: {
+      uint32_t id;
+      if (bytes->size() != sizeof(id)) return put_hex(out, v);
+      std::memcpy(&id, bytes->data(), sizeof(id));
+      out = put(out, "[");  // strace's printuid: -1 as -1
+      out = id == UINT32_MAX ? put(out, "-1") : put_udec(out, id);
+      return put(out, "]");
+    }
     case Arg::kTimespecIn:
     case Arg::kTimespecOut:
       return put_timespec(out, *bytes);
@@ -104,6 +112,19 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   }
 }
 
+// A signal set strace shows as its address for the size after it: one a set given to the
+// kernel must be whole (8 bytes), one it fills may be shorter (rt_sigpending), not empty.
+bool sigset_unsized(const SyscallInfo& info, const Event& e, unsigned i) {
+  if (info.args[i] != Arg::kSigsetIn && info.args[i] != Arg::kSigsetOut) return false;
+  for (unsigned j = i + 1; j < info.nargs; ++j) {
+    if (info.args[j] != Arg::kUint) continue;
+    uint64_t size = e.args[j];
+    return info.args[i] == Arg::kSigsetIn ? size != sizeof(uint64_t)
+                                          : size == 0 || size > sizeof(uint64_t);
+  }
+  return false;
+}
+
 // strace's -e verbose=: outside the set, the structures and arrays a call reads or fills
 // show as their address (its data buffers and strings do not).
 bool by_address(Arg type) noexcept {
@@ -112,6 +133,7 @@ bool by_address(Arg type) noexcept {
     case Arg::kStat: case Arg::kStat64: case Arg::kStatx: case Arg::kIntPair: case Arg::kArgv:
     case Arg::kEnvp: case Arg::kRlimitIn: case Arg::kRlimitOut: case Arg::kSigactionIn:
     case Arg::kSigactionOut: case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kWaitStatus:
+    case Arg::kUidOut:
     case Arg::kTimespecIn: case Arg::kTimespecOut: case Arg::kTimespecRem:
     case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut:
     case Arg::kItimerspecIn: case Arg::kItimerspecOut: case Arg::kItimervalIn:
@@ -317,7 +339,7 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kSysinfo: case Arg::kBufInHex: case Arg::kCpuSetOut: case Arg::kStackOut:
       case Arg::kStatfs: case Arg::kGroupsOut: case Arg::kSockoptOut: case Arg::kRusageOut:
       case Arg::kSiginfoOut: case Arg::kTimespecRem: case Arg::kItimerspecOut:
-      case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv:
+      case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kUidOut:
         return i;
       default:
         break;
@@ -440,6 +462,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
         continue;
       }
       Arg type = info ? info->args[i] : Arg::kHex;
+      if (info && sigset_unsized(*info, e, i)) type = Arg::kPtr;
       // i386's 16-bit ids (chown16's old_uid_t): -1 is 0xffff.
       if (type == Arg::kUid && info->widths[i] == Width::kU16 && e.args[i] == 0xffff) {
         out = put(out, "-1");

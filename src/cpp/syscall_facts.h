@@ -211,6 +211,7 @@ enum class Arg : uint8_t {
   kSpliceFlags,        // SPLICE_F_MOVE|SPLICE_F_NONBLOCK
   kShutdownHow,        // SHUT_RDWR
   kHandleAtFlags,      // AT_SYMLINK_FOLLOW|AT_EMPTY_PATH (name_to_handle_at)
+  kUidOut,             // [1000]: a uid or gid the call filled (getresuid, getresgid)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

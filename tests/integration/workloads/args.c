@@ -21,6 +21,7 @@
 #include <linux/reboot.h>
 #include <linux/seccomp.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/epoll.h>
 #include <sys/file.h>
 #include <sys/msg.h>
@@ -197,5 +198,14 @@ int main(void) {
   syscall(SYS_openat, -1, MISSING, O_RDONLY | 04000000);  // the kernel's __O_SYNC alone
   syscall(SYS_openat, -1, MISSING, O_WRONLY | 020000000);  // __O_TMPFILE: a mode follows
   syscall(SYS_unlinkat, AT_FDCWD, MISSING, 0xffffffff);
+
+  // Ids the call fills; signal sets as long as their size says, addresses for a size the
+  // kernel refuses.
+  unsigned int ids[3];
+  syscall(SYS_getresuid, &ids[0], &ids[1], &ids[2]);
+  unsigned long long pending = ~0ULL;
+  syscall(SYS_rt_sigpending, &pending, 4);
+  syscall(SYS_rt_sigpending, &pending, 0);
+  syscall(SYS_rt_sigprocmask, SIG_BLOCK, &pending, NULL, 16);
   return 0;
 }
