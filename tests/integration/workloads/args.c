@@ -207,5 +207,11 @@ int main(void) {
   syscall(SYS_rt_sigpending, &pending, 4);
   syscall(SYS_rt_sigpending, &pending, 0);
   syscall(SYS_rt_sigprocmask, SIG_BLOCK, &pending, NULL, 16);
+
+  // POSIX message queues: open's mode only with O_CREAT; what is sent, on no queue.
+  syscall(SYS_mq_open, NULL, O_RDONLY, 0777, NULL);
+  syscall(SYS_mq_open, "/nonexistent-args-queue", O_RDWR | O_NONBLOCK, 0, NULL);
+  syscall(SYS_mq_timedsend, -1, "message", 7, 1, NULL);
+  syscall(SYS_mq_timedreceive, -1, NULL, 0, NULL, NULL);
   return 0;
 }
