@@ -213,5 +213,6 @@ int main(void) {
   syscall(SYS_mq_open, "/nonexistent-args-queue", O_RDWR | O_NONBLOCK, 0, NULL);
   syscall(SYS_mq_timedsend, -1, "message", 7, 1, NULL);
   syscall(SYS_mq_timedreceive, -1, NULL, 0, NULL, NULL);
+  syscall(SYS_getitimer, 0xffffffff00000000ULL | 0xdeadbeef, NULL);
   return 0;
 }
