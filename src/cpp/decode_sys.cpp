@@ -221,6 +221,8 @@ char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
       return put_flag_set(out, u, uapi::k_splice_flags, "SPLICE_F_???");
     case Arg::kShutdownHow:
       return put_xval(out, u, kShutdownHows, "SHUT_???");
+    case Arg::kGetMempolicyFlags:
+      return put_flag_set(out, v, uapi::k_get_mempolicy_flags, "MPOL_???");
     case Arg::kHandleAtFlags:
       return put_flag_set(out, u, uapi::k_name_to_handle_at_flags, "AT_???");
     default:

@@ -126,7 +126,7 @@ std::string_view arg_name(Arg type) noexcept {
       "inotify_mask", "inotify_init_flags", "kexec_flags", "reboot_magic1", "reboot_magic2",
       "reboot_cmd", "membarrier_cmd", "membarrier_flags", "swap_flags",
       "sfd_flags", "tfd_flags", "splice_flags", "shutdown_how", "handle_at_flags",
-      "uid_out",
+      "uid_out", "get_mempolicy_flags",
       "raw_ptr",
       "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,

@@ -212,6 +212,7 @@ enum class Arg : uint8_t {
   kShutdownHow,        // SHUT_RDWR
   kHandleAtFlags,      // AT_SYMLINK_FOLLOW|AT_EMPTY_PATH (name_to_handle_at)
   kUidOut,             // [1000]: a uid or gid the call filled (getresuid, getresgid)
+  kGetMempolicyFlags,  // MPOL_F_NODE|MPOL_F_ADDR
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

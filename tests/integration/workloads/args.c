@@ -214,5 +214,8 @@ int main(void) {
   syscall(SYS_mq_timedsend, -1, "message", 7, 1, NULL);
   syscall(SYS_mq_timedreceive, -1, NULL, 0, NULL, NULL);
   syscall(SYS_getitimer, 0xffffffff00000000ULL | 0xdeadbeef, NULL);
+  syscall(SYS_get_mempolicy, NULL, NULL, 0, 0xfacefeeddeadbeefULL, 0xffffffff);
+  syscall(SYS_fadvise64, -1, 0, 0xbadc0ded00000000ULL, 0);
+  syscall(SYS_sched_setattr, -1, NULL, 0xdeadc0de);
   return 0;
 }
