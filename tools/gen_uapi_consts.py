@@ -41,7 +41,8 @@ ARCHES = {
 TABLES: dict[str, tuple[list[str], list[str]]] = {
     "open_flags": (["asm/fcntl.h"], [
         "O_CREAT", "O_EXCL", "O_NOCTTY", "O_TRUNC", "O_APPEND", "O_NONBLOCK", "O_SYNC",
-        "__O_SYNC", "O_DSYNC", "O_ASYNC=FASYNC", "O_DIRECT", "O_LARGEFILE", "O_NOFOLLOW", "O_NOATIME",
+        "__O_SYNC", "O_DSYNC", "O_ASYNC=FASYNC", "O_DIRECT", "O_LARGEFILE", "O_NOFOLLOW",
+        "O_NOATIME",
         "O_CLOEXEC", "O_PATH", "O_TMPFILE", "__O_TMPFILE", "O_DIRECTORY"]),
     "prot": (["asm/mman.h"], [
         "PROT_READ", "PROT_WRITE", "PROT_EXEC", "PROT_GROWSDOWN", "PROT_GROWSUP"]),
@@ -570,7 +571,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "kcmp_types": (["linux/kcmp.h"], [
         "KCMP_FILE", "KCMP_VM", "KCMP_FILES", "KCMP_FS", "KCMP_SIGHAND", "KCMP_IO",
         "KCMP_SYSVSEM", "KCMP_EPOLL_TFD"]),
-    "ioprio_who": (["linux/ioprio.h"], ["IOPRIO_WHO_PROCESS", "IOPRIO_WHO_PGRP", "IOPRIO_WHO_USER"]),
+    "ioprio_who": (["linux/ioprio.h"], [
+        "IOPRIO_WHO_PROCESS", "IOPRIO_WHO_PGRP", "IOPRIO_WHO_USER"]),
     "ioprio_class": (["linux/ioprio.h"], [
         "IOPRIO_CLASS_NONE", "IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE", "IOPRIO_CLASS_IDLE"]),
     "mlock_flags": (["asm-generic/mman-common.h"], ["MLOCK_ONFAULT"]),

@@ -20,8 +20,10 @@ char* put_mem_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_xlat_hex(out, v, [v](char* o) {
         constexpr uint64_t kType = 0xf, kHuge = uint64_t{0x3f} << 26;  // MAP_TYPE, MAP_HUGE_*
         o = put_xval(o, v & kType, uapi::k_mmap_types, "MAP_???");
-        if (uint64_t flags = v & ~(kType | kHuge)) o = put_flags(put(o, "|"), flags, uapi::k_mmap_flags);
-        if (uint64_t huge = (v & kHuge) >> 26) o = put(put_num(put(o, "|"), huge), "<<MAP_HUGE_SHIFT");
+        if (uint64_t flags = v & ~(kType | kHuge))
+          o = put_flags(put(o, "|"), flags, uapi::k_mmap_flags);
+        if (uint64_t huge = (v & kHuge) >> 26)
+          o = put(put_num(put(o, "|"), huge), "<<MAP_HUGE_SHIFT");
         return o;
       });
     case Arg::kMadvise:
