@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 #: The architectures read, each from the include roots of its Debian package.
@@ -40,8 +41,9 @@ ARCHES = {
 TABLES: dict[str, tuple[list[str], list[str]]] = {
     "open_flags": (["asm/fcntl.h"], [
         "O_CREAT", "O_EXCL", "O_NOCTTY", "O_TRUNC", "O_APPEND", "O_NONBLOCK", "O_SYNC",
-        "O_DSYNC", "O_ASYNC=FASYNC", "O_DIRECT", "O_LARGEFILE", "O_NOFOLLOW", "O_NOATIME",
-        "O_CLOEXEC", "O_PATH", "O_TMPFILE", "O_DIRECTORY"]),
+        "__O_SYNC", "O_DSYNC", "O_ASYNC=FASYNC", "O_DIRECT", "O_LARGEFILE", "O_NOFOLLOW",
+        "O_NOATIME",
+        "O_CLOEXEC", "O_PATH", "O_TMPFILE", "__O_TMPFILE", "O_DIRECTORY"]),
     "prot": (["asm/mman.h"], [
         "PROT_READ", "PROT_WRITE", "PROT_EXEC", "PROT_GROWSDOWN", "PROT_GROWSUP"]),
     "mmap_flags": (["asm/mman.h", "linux/mman.h"], [
@@ -50,7 +52,9 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "MAP_NORESERVE", "MAP_POPULATE", "MAP_NONBLOCK", "MAP_STACK", "MAP_HUGETLB", "MAP_SYNC"]),
     "at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_REMOVEDIR", "AT_SYMLINK_FOLLOW", "AT_NO_AUTOMOUNT",
-        "AT_EMPTY_PATH", "AT_RECURSIVE", "AT_STATX_FORCE_SYNC", "AT_STATX_DONT_SYNC"]),
+        "AT_EMPTY_PATH", "AT_RECURSIVE"]),
+    # statx's sync type, before its other AT_* flags.
+    "at_statx_sync_types": (["linux/fcntl.h"], ["AT_STATX_FORCE_SYNC", "AT_STATX_DONT_SYNC"]),
     # faccessat2's: AT_EACCESS shares its value with AT_REMOVEDIR.
     "access_at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_EACCESS", "AT_EMPTY_PATH"]),
@@ -564,6 +568,123 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "SYSLOG_ACTION_READ_ALL", "SYSLOG_ACTION_READ_CLEAR", "SYSLOG_ACTION_CLEAR",
         "SYSLOG_ACTION_CONSOLE_OFF", "SYSLOG_ACTION_CONSOLE_ON", "SYSLOG_ACTION_CONSOLE_LEVEL",
         "SYSLOG_ACTION_SIZE_UNREAD", "SYSLOG_ACTION_SIZE_BUFFER"]),
+    # SysV IPC: keys, the get calls' flags (a mode in the low bits), the ctl commands (with
+    # IPC_64 apart), shmat's and the message calls' flags.
+    "ipc_private": (["linux/ipc.h"], ["IPC_PRIVATE"]),
+    "ipc_resource_flags": (["linux/ipc.h"], ["IPC_CREAT", "IPC_EXCL", "IPC_NOWAIT"]),
+    "shm_resource_flags": (["linux/shm.h"], [
+        "IPC_CREAT", "IPC_EXCL", "SHM_HUGETLB", "SHM_NORESERVE"]),
+    "ipc_64": (["linux/ipc.h"], ["IPC_64"]),
+    "msgctl_cmds": (["linux/msg.h"], [
+        "IPC_RMID", "IPC_SET", "IPC_STAT", "IPC_INFO", "MSG_STAT", "MSG_INFO", "MSG_STAT_ANY"]),
+    "semctl_cmds": (["linux/sem.h"], [
+        "IPC_RMID", "IPC_SET", "IPC_STAT", "IPC_INFO", "GETPID", "GETVAL", "GETALL", "GETNCNT",
+        "GETZCNT", "SETVAL", "SETALL", "SEM_STAT", "SEM_INFO", "SEM_STAT_ANY"]),
+    "shmctl_cmds": (["linux/shm.h"], [
+        "IPC_RMID", "IPC_SET", "IPC_STAT", "IPC_INFO", "SHM_LOCK", "SHM_UNLOCK", "SHM_STAT",
+        "SHM_INFO", "SHM_STAT_ANY"]),
+    "shm_flags": (["linux/shm.h"], ["SHM_RDONLY", "SHM_RND", "SHM_REMAP", "SHM_EXEC"]),
+    "ipc_msg_flags": (["linux/msg.h"], ["MSG_NOERROR", "MSG_EXCEPT", "MSG_COPY", "IPC_NOWAIT"]),
+    # Namespaces: setns's type, unshare's flags.
+    "setns_types": (["linux/sched.h"], [
+        "CLONE_NEWTIME", "CLONE_NEWNS", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC",
+        "CLONE_NEWUSER", "CLONE_NEWPID", "CLONE_NEWNET"]),
+    "unshare_flags": (["linux/sched.h"], [
+        "CLONE_NEWTIME", "CLONE_VM", "CLONE_FS", "CLONE_FILES", "CLONE_SIGHAND", "CLONE_THREAD",
+        "CLONE_NEWNS", "CLONE_SYSVSEM", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC",
+        "CLONE_NEWUSER", "CLONE_NEWPID", "CLONE_NEWNET"]),
+    "schedulers": (["linux/sched.h"], [
+        "SCHED_OTHER=SCHED_NORMAL", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "SCHED_ISO",
+        "SCHED_IDLE", "SCHED_DEADLINE"]),
+    "epoll_ctl_ops": (["linux/eventpoll.h"], ["EPOLL_CTL_ADD", "EPOLL_CTL_DEL", "EPOLL_CTL_MOD"]),
+    "pidfd_open_flags": (["linux/pidfd.h"], ["PIDFD_NONBLOCK"]),
+    "open_tree_flags": (["linux/mount.h", "linux/fcntl.h"], [
+        "OPEN_TREE_CLONE", "OPEN_TREE_CLOEXEC", "AT_SYMLINK_NOFOLLOW", "AT_REMOVEDIR",
+        "AT_SYMLINK_FOLLOW", "AT_NO_AUTOMOUNT", "AT_EMPTY_PATH", "AT_RECURSIVE"]),
+    "delete_module_flags": (["asm/fcntl.h"], ["O_NONBLOCK", "O_TRUNC"]),
+    "module_init_flags": (["linux/module.h"], [
+        "MODULE_INIT_IGNORE_MODVERSIONS", "MODULE_INIT_IGNORE_VERMAGIC",
+        "MODULE_INIT_COMPRESSED_FILE"]),
+    "fan_classes": (["linux/fanotify.h"], [
+        "FAN_CLASS_NOTIF", "FAN_CLASS_CONTENT", "FAN_CLASS_PRE_CONTENT"]),
+    "fan_init_flags": (["linux/fanotify.h"], [
+        "FAN_CLOEXEC", "FAN_NONBLOCK", "FAN_UNLIMITED_QUEUE", "FAN_UNLIMITED_MARKS",
+        "FAN_ENABLE_AUDIT", "FAN_REPORT_PIDFD", "FAN_REPORT_TID", "FAN_REPORT_FID",
+        "FAN_REPORT_DIR_FID", "FAN_REPORT_NAME", "FAN_REPORT_TARGET_FID"]),
+    "seccomp_ops": (["linux/seccomp.h"], [
+        "SECCOMP_SET_MODE_STRICT", "SECCOMP_SET_MODE_FILTER", "SECCOMP_GET_ACTION_AVAIL",
+        "SECCOMP_GET_NOTIF_SIZES"]),
+    "seccomp_filter_flags": (["linux/seccomp.h"], [
+        "SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_SPEC_ALLOW",
+        "SECCOMP_FILTER_FLAG_NEW_LISTENER", "SECCOMP_FILTER_FLAG_TSYNC_ESRCH",
+        "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"]),
+    "xattr_flags": (["linux/xattr.h"], ["XATTR_CREATE", "XATTR_REPLACE"]),
+    "priorities": (["linux/resource.h"], ["PRIO_PROCESS", "PRIO_PGRP", "PRIO_USER"]),
+    "memfd_create_flags": (["linux/memfd.h"], ["MFD_CLOEXEC", "MFD_ALLOW_SEALING", "MFD_HUGETLB"]),
+    "secretmem_flags": (["asm/fcntl.h"], ["O_CLOEXEC"]),
+    "uffd_flags": (["linux/userfaultfd.h", "asm/fcntl.h"], [
+        "UFFD_USER_MODE_ONLY", "O_NONBLOCK", "O_CLOEXEC"]),
+    "kcmp_types": (["linux/kcmp.h"], [
+        "KCMP_FILE", "KCMP_VM", "KCMP_FILES", "KCMP_FS", "KCMP_SIGHAND", "KCMP_IO",
+        "KCMP_SYSVSEM", "KCMP_EPOLL_TFD"]),
+    "ioprio_who": (["linux/ioprio.h"], [
+        "IOPRIO_WHO_PROCESS", "IOPRIO_WHO_PGRP", "IOPRIO_WHO_USER"]),
+    "ioprio_class": (["linux/ioprio.h"], [
+        "IOPRIO_CLASS_NONE", "IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE", "IOPRIO_CLASS_IDLE"]),
+    "mlock_flags": (["asm-generic/mman-common.h"], ["MLOCK_ONFAULT"]),
+    "mlockall_flags": (["asm/mman.h"], ["MCL_CURRENT", "MCL_FUTURE", "MCL_ONFAULT"]),
+    "flock_ops": (["asm-generic/fcntl.h"], [
+        "LOCK_SH", "LOCK_EX", "LOCK_NB", "LOCK_UN", "LOCK_MAND", "LOCK_RW", "LOCK_READ",
+        "LOCK_WRITE"]),
+    "sync_file_range_flags": (["linux/fs.h"], [
+        "SYNC_FILE_RANGE_WAIT_BEFORE", "SYNC_FILE_RANGE_WRITE", "SYNC_FILE_RANGE_WAIT_AFTER"]),
+    "falloc_flags": (["linux/falloc.h"], [
+        "FALLOC_FL_KEEP_SIZE", "FALLOC_FL_PUNCH_HOLE", "FALLOC_FL_NO_HIDE_STALE",
+        "FALLOC_FL_COLLAPSE_RANGE", "FALLOC_FL_ZERO_RANGE", "FALLOC_FL_INSERT_RANGE",
+        "FALLOC_FL_UNSHARE_RANGE"]),
+    "inotify_flags": (["linux/inotify.h"], [
+        "IN_ACCESS", "IN_MODIFY", "IN_ATTRIB", "IN_CLOSE_WRITE", "IN_CLOSE_NOWRITE", "IN_OPEN",
+        "IN_MOVED_FROM", "IN_MOVED_TO", "IN_CREATE", "IN_DELETE", "IN_DELETE_SELF",
+        "IN_MOVE_SELF", "IN_UNMOUNT", "IN_Q_OVERFLOW", "IN_IGNORED", "IN_ONLYDIR",
+        "IN_DONT_FOLLOW", "IN_EXCL_UNLINK", "IN_MASK_CREATE", "IN_MASK_ADD", "IN_ISDIR",
+        "IN_ONESHOT"]),
+    "kexec_load_flags": (["linux/kexec.h"], ["KEXEC_ON_CRASH", "KEXEC_PRESERVE_CONTEXT"]),
+    "kexec_arch_values": (["linux/kexec.h"], [
+        "KEXEC_ARCH_DEFAULT", "KEXEC_ARCH_386", "KEXEC_ARCH_68K", "KEXEC_ARCH_PARISC",
+        "KEXEC_ARCH_X86_64", "KEXEC_ARCH_PPC", "KEXEC_ARCH_PPC64", "KEXEC_ARCH_IA_64",
+        "KEXEC_ARCH_ARM", "KEXEC_ARCH_S390", "KEXEC_ARCH_SH", "KEXEC_ARCH_MIPS_LE",
+        "KEXEC_ARCH_MIPS", "KEXEC_ARCH_AARCH64", "KEXEC_ARCH_RISCV", "KEXEC_ARCH_LOONGARCH"]),
+    "reboot_magic1": (["linux/reboot.h"], ["LINUX_REBOOT_MAGIC1"]),
+    "reboot_magic2": (["linux/reboot.h"], [
+        "LINUX_REBOOT_MAGIC2", "LINUX_REBOOT_MAGIC2A", "LINUX_REBOOT_MAGIC2B",
+        "LINUX_REBOOT_MAGIC2C"]),
+    "reboot_cmds": (["linux/reboot.h"], [
+        "LINUX_REBOOT_CMD_RESTART", "LINUX_REBOOT_CMD_HALT", "LINUX_REBOOT_CMD_CAD_ON",
+        "LINUX_REBOOT_CMD_CAD_OFF", "LINUX_REBOOT_CMD_POWER_OFF", "LINUX_REBOOT_CMD_RESTART2",
+        "LINUX_REBOOT_CMD_SW_SUSPEND", "LINUX_REBOOT_CMD_KEXEC"]),
+    "membarrier_cmds": (["linux/membarrier.h"], [
+        "MEMBARRIER_CMD_QUERY", "MEMBARRIER_CMD_GLOBAL", "MEMBARRIER_CMD_GLOBAL_EXPEDITED",
+        "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED", "MEMBARRIER_CMD_PRIVATE_EXPEDITED",
+        "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED",
+        "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE",
+        "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE",
+        "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ", "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"]),
+    "membarrier_flags": (["linux/membarrier.h"], ["MEMBARRIER_CMD_FLAG_CPU"]),
+    # mmap's type of mapping (MAP_TYPE's bits), written before the other flags.
+    "mmap_types": (["asm/mman.h", "linux/mman.h"], [
+        "MAP_FILE", "MAP_SHARED", "MAP_PRIVATE", "MAP_SHARED_VALIDATE"]),
+    "sfd_flags": (["linux/signalfd.h"], ["SFD_CLOEXEC", "SFD_NONBLOCK"]),
+    "tfd_flags": (["linux/timerfd.h"], ["TFD_CLOEXEC", "TFD_NONBLOCK"]),
+    "splice_flags": ([], [
+        "SPLICE_F_MOVE", "SPLICE_F_NONBLOCK", "SPLICE_F_MORE", "SPLICE_F_GIFT"]),
+    "name_to_handle_at_flags": (["linux/fcntl.h"], ["AT_SYMLINK_FOLLOW", "AT_EMPTY_PATH"]),
+    "get_mempolicy_flags": (["linux/mempolicy.h"], [
+        "MPOL_F_NODE", "MPOL_F_ADDR", "MPOL_F_MEMS_ALLOWED"]),
+    "msync_flags": (["asm-generic/mman-common.h"], ["MS_SYNC", "MS_ASYNC", "MS_INVALIDATE"]),
+    "inotify_init_flags": (["linux/inotify.h"], ["IN_NONBLOCK", "IN_CLOEXEC"]),
+    "swap_flags": ([], [
+        "SWAP_FLAG_PREFER", "SWAP_FLAG_DISCARD", "SWAP_FLAG_DISCARD_ONCE",
+        "SWAP_FLAG_DISCARD_PAGES"]),
 }
 
 #: Constants newer than the headers read (linux-libc-dev of Debian 12 is Linux 6.1): the
@@ -585,6 +706,13 @@ KERNEL = {
     **{f"SYSLOG_ACTION_{name}": (value, "include/linux/syslog.h of Linux 6.1") for value, name in
        enumerate(["CLOSE", "OPEN", "READ", "READ_ALL", "READ_CLEAR", "CLEAR", "CONSOLE_OFF",
                   "CONSOLE_ON", "CONSOLE_LEVEL", "SIZE_UNREAD", "SIZE_BUFFER"])},
+    **{f"SWAP_FLAG_{name}": (value, "include/linux/swap.h of Linux 6.1") for name, value in
+       [("PREFER", 0x8000), ("DISCARD", 0x10000), ("DISCARD_ONCE", 0x20000),
+        ("DISCARD_PAGES", 0x40000)]},
+    **{f"SPLICE_F_{name}": (1 << bit, "include/linux/splice.h of Linux 6.1") for bit, name in
+       enumerate(["MOVE", "NONBLOCK", "MORE", "GIFT"])},
+    # Reserved, never implemented; strace names it.
+    "SCHED_ISO": (4, "include/uapi/linux/sched.h of Linux 6.1, a comment: reserved"),
     "FAN_DIR_MODIFY": (0x80000, "include/uapi/linux/fanotify.h of Linux 5.7-rc1, removed "
                                 "before 5.7"),
     **{f"LOGLEVEL_{name}": (value, "include/linux/kern_levels.h of Linux 6.1") for value, name
@@ -640,7 +768,13 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
     for root in spec["roots"]:
         args[1:1] = ["-I", root]
     source = "".join(f"#include <{h}>\n" for h in headers)
-    text = subprocess.run(args, input=source, check=True, capture_output=True, text=True).stdout
+    # linux/shm.h includes the C library's <unistd.h> for nothing the tables take, and neither
+    # arm64's cross headers nor -nostdinc have one that can be read: an empty one stands in.
+    with tempfile.TemporaryDirectory() as libc:
+        (Path(libc) / "unistd.h").write_text("")
+        args[1:1] = ["-I", libc]
+        text = subprocess.run(args, input=source, check=True, capture_output=True,
+                              text=True).stdout
     roots = sorted(spec["roots"], key=len, reverse=True)
     defines: dict[str, tuple[str, str, int]] = {}
     where, line = "", 0

@@ -230,8 +230,11 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(kKernelSigaction, arg, type == Arg::kSigactionIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kSigsetIn:
-      case Arg::kSigsetOut:
-        add(kKernelSigset, arg, type == Arg::kSigsetIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
+        add(kKernelSigset, arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kSigsetOut:  // as many bytes as the size that follows says (rt_sigpending
+                             // takes fewer than a whole set)
+        add(kKernelSigset, arg, CAPTURE_EXIT | CAPTURE_SIZE_ARG, next, 0);
         break;
       case Arg::kRlimitIn:
       case Arg::kRlimitOut:
@@ -241,6 +244,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(2 * sizeof(int), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kWaitStatus:
+      case Arg::kUidOut:
         add(sizeof(int), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kTimespecIn:

@@ -60,6 +60,14 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_sockaddr(out, *bytes);
     case Arg::kWaitStatus:
       return put_wait_status(out, *bytes);
+    case Arg::kUidOut: {
+      uint32_t id;
+      if (bytes->size() != sizeof(id)) return put_hex(out, v);
+      std::memcpy(&id, bytes->data(), sizeof(id));
+      out = put(out, "[");  // strace's printuid: -1 as -1
+      out = id == UINT32_MAX ? put(out, "-1") : put_udec(out, id);
+      return put(out, "]");
+    }
     case Arg::kTimespecIn:
     case Arg::kTimespecOut:
       return put_timespec(out, *bytes);
@@ -104,6 +112,19 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   }
 }
 
+// A signal set strace shows as its address for the size after it: one a set given to the
+// kernel must be whole (8 bytes), one it fills may be shorter (rt_sigpending), not empty.
+bool sigset_unsized(const SyscallInfo& info, const Event& e, unsigned i) {
+  if (info.args[i] != Arg::kSigsetIn && info.args[i] != Arg::kSigsetOut) return false;
+  for (unsigned j = i + 1; j < info.nargs; ++j) {
+    if (info.args[j] != Arg::kUint) continue;
+    uint64_t size = e.args[j];
+    return info.args[i] == Arg::kSigsetIn ? size != sizeof(uint64_t)
+                                          : size == 0 || size > sizeof(uint64_t);
+  }
+  return false;
+}
+
 // strace's -e verbose=: outside the set, the structures and arrays a call reads or fills
 // show as their address (its data buffers and strings do not).
 bool by_address(Arg type) noexcept {
@@ -112,6 +133,7 @@ bool by_address(Arg type) noexcept {
     case Arg::kStat: case Arg::kStat64: case Arg::kStatx: case Arg::kIntPair: case Arg::kArgv:
     case Arg::kEnvp: case Arg::kRlimitIn: case Arg::kRlimitOut: case Arg::kSigactionIn:
     case Arg::kSigactionOut: case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kWaitStatus:
+    case Arg::kUidOut:
     case Arg::kTimespecIn: case Arg::kTimespecOut: case Arg::kTimespecRem:
     case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut:
     case Arg::kItimerspecIn: case Arg::kItimerspecOut: case Arg::kItimervalIn:
@@ -177,6 +199,7 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
   if (char* end = put_net_arg(out, type, v, args)) return end;
   if (char* end = put_process_arg(out, type, v)) return end;
   if (char* end = put_mux_arg(out, type, v)) return end;
+  if (char* end = put_sys_arg(out, type, v, args)) return end;
   return put_captured(out, type, v, items, i);
 }
 
@@ -316,7 +339,7 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kSysinfo: case Arg::kBufInHex: case Arg::kCpuSetOut: case Arg::kStackOut:
       case Arg::kStatfs: case Arg::kGroupsOut: case Arg::kSockoptOut: case Arg::kRusageOut:
       case Arg::kSiginfoOut: case Arg::kTimespecRem: case Arg::kItimerspecOut:
-      case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv:
+      case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kUidOut:
         return i;
       default:
         break;
@@ -373,19 +396,20 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     for (unsigned i = first; i < last; ++i) {
       // Like strace, open's mode only when the flags can create a file.
       if (info && info->args[i] == Arg::kMode && i > 0 && info->args[i - 1] == Arg::kOpenFlags &&
-          !(e.args[i - 1] & O_CREAT) && (e.args[i - 1] & O_TMPFILE) != O_TMPFILE)
+          !(e.args[i - 1] & (O_CREAT | (O_TMPFILE & ~O_DIRECTORY))))  // the kernel's __O_TMPFILE
         break;
       // mremap's new address only when the flags move the mapping there.
       if (info && i > 0 && info->args[i - 1] == Arg::kMremapFlags &&
           (e.args[i - 1] & (MREMAP_MAYMOVE | MREMAP_FIXED)) != (MREMAP_MAYMOVE | MREMAP_FIXED))
         break;
       // mknod's device only for a device's mode.
-      if (info && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
+      if (info && i > 0 && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
       // FIOCLEX, RTC_AIE_ON and others take no argument.
       if (info && info->args[i - (i > 0)] == Arg::kIoctlCmd && i == 2 &&
           ioctl_without_arg(static_cast<uint32_t>(e.args[1])))
         break;
       if (fcntl && i == 2 && fcntl_without_arg(static_cast<int32_t>(e.args[1]))) break;
+      if (info && i > 0 && sys_args_end(info->args[i - 1], e.args[i - 1])) break;
       if (info && info->args[i] == Arg::kOffsetHigh) continue;
       if (i > first) out = put(out, ", ");
       if (fcntl && i == 2) {
@@ -438,6 +462,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
         continue;
       }
       Arg type = info ? info->args[i] : Arg::kHex;
+      if (info && sigset_unsized(*info, e, i)) type = Arg::kPtr;
       // i386's 16-bit ids (chown16's old_uid_t): -1 is 0xffff.
       if (type == Arg::kUid && info->widths[i] == Width::kU16 && e.args[i] == 0xffff) {
         out = put(out, "-1");
@@ -478,6 +503,9 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     if (char* end = put_fcntl_result(out, static_cast<int32_t>(e.args[1]), e.ret)) return end;
   }
   if (char* end = put_mux_result(out, decoder, e)) return end;
+  if (info) {
+    if (char* end = put_sys_result(out, info->ret, e)) return end;
+  }
   out = put_fd_suffix(put_dec(out, e.ret), strings, ITEM_ARG_RET);
   return info ? put_result_detail(out, *info, e, strings) : out;
 }

@@ -57,6 +57,14 @@ char* put_mem_arg(char* out, Arg type, uint64_t v) noexcept;                    
 char* put_net_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept;   // decode_net.cpp
 char* put_process_arg(char* out, Arg type, uint64_t v) noexcept;  // decode_process.cpp
 char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept;      // decode_mux.cpp
+char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept;  // decode_sys.cpp
+
+// One call's commands (decode_sys.cpp): whether strace shows no argument after one of kind
+// type and value v (kcmp's types that compare no index, reboot's commands without an
+// argument, membarrier without a cpu); a result of kind ret named after its number
+// (nullptr for the other kinds).
+bool sys_args_end(Arg type, uint64_t v) noexcept;
+char* put_sys_result(char* out, Ret ret, const Event& e) noexcept;
 
 // Sockets (decode_net.cpp): whether format_call leaves argument type to put_net_value, and
 // argument i of e of that type from its captured bytes (setsockopt's and getsockopt's values),

@@ -307,8 +307,11 @@ char* put_sigset(char* out, uint64_t set) noexcept {
 }
 
 char* put_sigset_bytes(char* out, std::string_view bytes) noexcept {
-  uint64_t set;
-  return load(bytes, &set) ? put_sigset(out, set) : put(out, "[...]");
+  // A set of fewer bytes (rt_sigpending's size) holds the first signals only.
+  uint64_t set = 0;
+  if (bytes.empty() || bytes.size() > sizeof(set)) return put(out, "[...]");
+  std::memcpy(&set, bytes.data(), bytes.size());
+  return put_sigset(out, set);
 }
 
 char* put_sigaction(char* out, std::string_view bytes) noexcept {
