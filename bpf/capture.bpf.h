@@ -26,6 +26,8 @@ const volatile __u32 control_limit = 0; /* net.core.optmem_max: bytes of msg_con
 /* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
 const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
 const volatile struct capture_slot capture_plan[2][MAX_SYSCALLS][MAX_BLOBS] = {};
+/* What io_uring_register's argument points to, by opcode (ELEM_URING). */
+const volatile struct uring_layout uring_layouts[URING_OPS] = {};
 
 static __always_inline const volatile struct call_plan *plan_of(long nr, bool compat)
 {
@@ -413,6 +415,105 @@ __noinline int dirents_item(__u64 buf, long len, __u32 arg)
 	return 0;
 }
 
+/* Reads the want bytes at addr to x in the item at start, or, where they run past readable
+ * memory, those to the end of its page, whole elements of elem bytes. Returns the bytes read. */
+static __always_inline __u32 read_elems(struct record *r, __u32 start, __u32 x, __u64 addr,
+					__u32 want, __u32 elem)
+{
+	__u32 room = 4096 - (addr & 4095);
+
+	if (!addr || !want || x + want > ITEM_MAX)
+		return 0;
+	barrier_var(want);
+	if (!bpf_probe_read_user(ITEM_AT(r, start, x), want & (ITEM_MAX - 1), (const void *)addr))
+		return want;
+	if (!elem || room >= want)
+		return 0;
+	room -= room % elem;
+	barrier_var(room);
+	if (room && !bpf_probe_read_user(ITEM_AT(r, start, x), room & (ITEM_MAX - 1),
+					 (const void *)addr))
+		return room;
+	return 0;
+}
+
+/* io_uring_register's argument as uring_layouts[op] says (ELEM_URING) as the item at start:
+ * struct uring_head, the struct or array at addr (nargs: its size argument), the arrays the
+ * struct points to. Returns the item's length, 0 if addr is unreadable. Global, as
+ * iovec_item. */
+__noinline int uring_item(__u64 addr, __u64 nargs, __u32 op, __u32 start)
+{
+	struct record *r = record_buffer();
+	struct uring_head head = {};
+	const volatile struct uring_layout *l;
+	__u32 x = sizeof(head), want, size, elem;
+	__u64 count;
+
+	if (!r || op >= URING_OPS || !addr)
+		return 0;
+	l = &uring_layouts[op];
+	size = l->size;
+	elem = l->elem;
+	if (size > 256)
+		return 0;
+	if (l->whole) {
+		/* The struct and nargs elements after it, all or nothing. */
+		if (nargs > (URING_WHOLE_MAX - size) / (elem ? elem : 1))
+			return 0;
+		want = size + elem * (__u32)nargs;
+		if (want > URING_WHOLE_MAX)
+			return 0;
+		barrier_var(want);
+		if (bpf_probe_read_user(ITEM_AT(r, start, x), want & (ITEM_MAX - 1), (const void *)addr))
+			return 0;
+		head.len[0] = want;
+		x += want;
+	} else if (!size) {
+		/* An array of nargs elements. */
+		count = nargs < URING_KEPT ? nargs : URING_KEPT;
+		head.len[0] = read_elems(r, start, x, addr, count * elem, elem);
+		x += head.len[0] & (ITEM_MAX - 1);
+	} else {
+		/* The struct, the bytes after it up to nargs, and the arrays it points to. */
+		__u32 tail = nargs > size ? nargs - size : 0;
+
+		if (tail > l->tail)
+			tail = l->tail;
+		want = size + tail;
+		barrier_var(want);
+		if (want > 512 ||
+		    bpf_probe_read_user(ITEM_AT(r, start, x), want & 511, (const void *)addr)) {
+			want = size;
+			barrier_var(want);
+			if (bpf_probe_read_user(ITEM_AT(r, start, x), want & 511, (const void *)addr))
+				return 0;
+		}
+		head.len[0] = want;
+		count = nargs;
+		if (l->count_off) {
+			__u32 n = 0;
+
+			bpf_probe_read_kernel(&n, sizeof(n), ITEM_AT(r, start, x + ((l->count_off - 1) & 255)));
+			count = n;
+		}
+		if (count > URING_KEPT)
+			count = URING_KEPT;
+		x += want & 511;
+		for (int k = 0; k < 2; k++) {
+			__u8 off = l->ptr_off[k], pelem = l->ptr_elem[k];
+			__u64 ptr = 0;
+
+			if (!off)
+				continue;
+			bpf_probe_read_kernel(&ptr, sizeof(ptr), ITEM_AT(r, start, sizeof(head) + ((off - 1) & 255)));
+			head.len[1 + k] = read_elems(r, start, x, ptr, count * pelem, pelem);
+			x += head.len[1 + k] & (ITEM_MAX - 1);
+		}
+	}
+	__builtin_memcpy(ITEM_AT(r, start, 0), &head, sizeof(head));
+	return x;
+}
+
 /* Copies blob b of nr's capture plan as the next item if it is due now (when: CAPTURE_ENTRY
  * or CAPTURE_EXIT). ret is the return value at exit. which packs compat << 16 | nr << 4 | b. */
 __noinline int blob_item(__u32 which, __u32 when, long ret)
@@ -457,6 +558,14 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 						 recv ? ret : arg_value(r, size_arg), cap, start, recv);
 		if (want)
 			add_item(r, ITEM_BLOB, arg, want, false, true);
+		return 0;
+	}
+	if (slot->elem == ELEM_URING) {
+		/* nr_args is a C unsigned int: its low 32 bits, as the kernel reads it. */
+		want = compat ? 0 : uring_item(arg_value(r, arg), (__u32)arg_value(r, 3),
+					       (__u32)arg_value(r, size_arg), start);
+		if (want)
+			add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
 		return 0;
 	}
 	if (flags & CAPTURE_MSGHDR) {

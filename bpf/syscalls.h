@@ -172,6 +172,32 @@ struct mmsg_item {
 	__u32 size;    /* bytes of the msghdr that follow */
 };
 
+/* capture_slot.elem of io_uring_register's argument (CAPTURE_SIZE_ARG, args[size_arg] its
+ * opcode): what uring_layouts[opcode] says the argument points to, decided in user space. The
+ * blob is struct uring_head, then the struct (and the bytes after it) or the array at the
+ * argument, then the arrays the struct points to. An array keeps at most URING_KEPT elements
+ * (strace shows 32, then "..." where a 33rd is there to read); where it runs into unreadable
+ * memory, the elements to the end of the page. */
+#define ELEM_URING 11
+#define URING_OPS 32
+#define URING_KEPT 33
+#define URING_WHOLE_MAX 2064 /* an io_uring_probe of 256 ops, read whole or not at all */
+struct uring_layout {
+	__u16 size;	  /* bytes of the struct at the argument; 0: an array of args[3] elements */
+	__u16 tail;	  /* bytes after the struct read too, up to args[3] bytes in all */
+	__u8 elem;	  /* bytes of an element of the array at the argument (or after the struct) */
+	__u8 whole;	  /* 1: the struct and args[3] elements after it, whole (io_uring_probe) */
+	__u8 count_off;	  /* 1 + offset of the struct's __u32 count of its arrays' elements;
+			   * 0: args[3] */
+	__u8 ptr_off[2];  /* 1 + offset of a __u64 pointer to an array in the struct; 0: none */
+	__u8 ptr_elem[2]; /* bytes of an element of each */
+	__u8 __pad[5];
+};
+struct uring_head {
+	__u32 len[3]; /* bytes kept of the argument's struct or array, and of the two arrays */
+	__u32 __pad;
+};
+
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut
  * at the data limit), then per element its struct iovec and its data. */
 #define IOV_KEPT 8

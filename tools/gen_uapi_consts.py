@@ -390,6 +390,33 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "IORING_UNREGISTER_IOWQ_AFF", "IORING_REGISTER_IOWQ_MAX_WORKERS",
         "IORING_REGISTER_RING_FDS", "IORING_UNREGISTER_RING_FDS", "IORING_REGISTER_PBUF_RING",
         "IORING_UNREGISTER_PBUF_RING"]),
+    # What io_uring_register's structs hold: the ring's operations (strace 6.1's list, which
+    # ends at IORING_OP_URING_CMD), their probe flags, restrictions, sqe flags, the flags of
+    # a resource registration, and the fd that skips an update.
+    "uring_ops": (["linux/io_uring.h"], [
+        "IORING_OP_NOP", "IORING_OP_READV", "IORING_OP_WRITEV", "IORING_OP_FSYNC",
+        "IORING_OP_READ_FIXED", "IORING_OP_WRITE_FIXED", "IORING_OP_POLL_ADD",
+        "IORING_OP_POLL_REMOVE", "IORING_OP_SYNC_FILE_RANGE", "IORING_OP_SENDMSG",
+        "IORING_OP_RECVMSG", "IORING_OP_TIMEOUT", "IORING_OP_TIMEOUT_REMOVE",
+        "IORING_OP_ACCEPT", "IORING_OP_ASYNC_CANCEL", "IORING_OP_LINK_TIMEOUT",
+        "IORING_OP_CONNECT", "IORING_OP_FALLOCATE", "IORING_OP_OPENAT", "IORING_OP_CLOSE",
+        "IORING_OP_FILES_UPDATE", "IORING_OP_STATX", "IORING_OP_READ", "IORING_OP_WRITE",
+        "IORING_OP_FADVISE", "IORING_OP_MADVISE", "IORING_OP_SEND", "IORING_OP_RECV",
+        "IORING_OP_OPENAT2", "IORING_OP_EPOLL_CTL", "IORING_OP_SPLICE",
+        "IORING_OP_PROVIDE_BUFFERS", "IORING_OP_REMOVE_BUFFERS", "IORING_OP_TEE",
+        "IORING_OP_SHUTDOWN", "IORING_OP_RENAMEAT", "IORING_OP_UNLINKAT", "IORING_OP_MKDIRAT",
+        "IORING_OP_SYMLINKAT", "IORING_OP_LINKAT", "IORING_OP_MSG_RING", "IORING_OP_FSETXATTR",
+        "IORING_OP_SETXATTR", "IORING_OP_FGETXATTR", "IORING_OP_GETXATTR", "IORING_OP_SOCKET",
+        "IORING_OP_URING_CMD"]),
+    "uring_op_flags": (["linux/io_uring.h"], ["IO_URING_OP_SUPPORTED"]),
+    "uring_restriction_opcodes": (["linux/io_uring.h"], [
+        "IORING_RESTRICTION_REGISTER_OP", "IORING_RESTRICTION_SQE_OP",
+        "IORING_RESTRICTION_SQE_FLAGS_ALLOWED", "IORING_RESTRICTION_SQE_FLAGS_REQUIRED"]),
+    "uring_sqe_flags": (["linux/io_uring.h"], [
+        "IOSQE_FIXED_FILE", "IOSQE_IO_DRAIN", "IOSQE_IO_LINK", "IOSQE_IO_HARDLINK", "IOSQE_ASYNC",
+        "IOSQE_BUFFER_SELECT", "IOSQE_CQE_SKIP_SUCCESS"]),
+    "uring_register_rsrc_flags": (["linux/io_uring.h"], ["IORING_RSRC_REGISTER_SPARSE"]),
+    "uring_files_update_fds": (["linux/io_uring.h"], ["IORING_REGISTER_FILES_SKIP"]),
     "key_spec": (["linux/keyctl.h"], [
         "KEY_SPEC_THREAD_KEYRING", "KEY_SPEC_PROCESS_KEYRING", "KEY_SPEC_SESSION_KEYRING",
         "KEY_SPEC_USER_KEYRING", "KEY_SPEC_USER_SESSION_KEYRING", "KEY_SPEC_GROUP_KEYRING",
@@ -608,7 +635,11 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
             defines.setdefault(member.group(1), (member.group(2).strip(), where, at))
             previous = member.group(1) if previous is not None else None
         elif implicit and previous is not None:
-            body = f"{previous} + 1" if previous else "0"
+            # A plain number where the member before is one: a long enum (linux/io_uring.h's
+            # IORING_OP_*) would otherwise nest deeper than evaluate() follows.
+            before = defines.get(previous, ("",))[0] if previous else ""
+            body = (str(int(before) + 1) if before.isdigit() else f"{previous} + 1") \
+                if previous else "0"
             defines.setdefault(implicit.group(1), (body, where, at))
             previous = implicit.group(1)
         line += 1

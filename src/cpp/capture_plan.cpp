@@ -3,6 +3,7 @@
 #include "capture_plan.h"
 
 #include <fcntl.h>
+#include <linux/io_uring.h>
 #include <linux/openat2.h>
 #include <linux/sched.h>
 #include <linux/socket.h>
@@ -18,6 +19,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/sysinfo.h>
+#include <sys/uio.h>
 #include <sys/utsname.h>
 
 #include "syscall_facts.h"
@@ -288,10 +290,69 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
   // filled (ELEM_IOC).
   if (!compat && info->nargs > 2 && info->args[1] == Arg::kIoctlCmd)
     add(kIoctlArgMax, 2, CAPTURE_ENTRY | CAPTURE_EXIT | CAPTURE_SIZE_ARG, 1, ELEM_IOC);
+  // io_uring_register's argument as its opcode reads it (uring_layouts), and what the kernel
+  // wrote there: the probe it filled, the worker limits it replaced.
+  if (!compat && info->decoder == Decoder::kUringRegister) {
+    add(BLOB_MAX, 2, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 1, ELEM_URING);
+    add(BLOB_MAX, 2, CAPTURE_EXIT | CAPTURE_SIZE_ARG, 1, ELEM_URING,
+        cmd_bit(IORING_REGISTER_PROBE) | cmd_bit(IORING_REGISTER_IOWQ_MAX_WORKERS));
+  }
   // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
   if (!compat && info->decoder == Decoder::kSigreturn && kSigframeCapture)
     add(kKernelSigset, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME);
   return n;
+}
+
+static_assert(IORING_REGISTER_LAST <= URING_OPS && IORING_REGISTER_LAST < 64,
+              "io_uring_register's opcodes fit uring_layouts and capture_slot.cmds");
+
+void uring_layouts(uring_layout (&layouts)[URING_OPS]) noexcept {
+  for (auto& layout : layouts) layout = uring_layout{};
+  auto array = [&](unsigned op, size_t elem) { layouts[op].elem = static_cast<uint8_t>(elem); };
+  // 1 + an offset, as uring_layout keeps it (0: none).
+  auto off = [](size_t offset) { return static_cast<uint8_t>(offset + 1); };
+  array(IORING_REGISTER_BUFFERS, sizeof(struct iovec));
+  array(IORING_REGISTER_FILES, sizeof(int32_t));
+  array(IORING_REGISTER_EVENTFD, sizeof(int32_t));
+  array(IORING_REGISTER_EVENTFD_ASYNC, sizeof(int32_t));
+  array(IORING_REGISTER_RESTRICTIONS, sizeof(struct io_uring_restriction));
+  array(IORING_REGISTER_IOWQ_AFF, 1);  // the bytes of a CPU mask
+  array(IORING_REGISTER_IOWQ_MAX_WORKERS, sizeof(uint32_t));
+  array(IORING_REGISTER_RING_FDS, sizeof(struct io_uring_rsrc_update));
+  array(IORING_UNREGISTER_RING_FDS, sizeof(struct io_uring_rsrc_update));
+  // The struct and the fds it points to, as many as the size argument says.
+  uring_layout& update = layouts[IORING_REGISTER_FILES_UPDATE];
+  update.size = sizeof(struct io_uring_files_update);
+  update.ptr_off[0] = off(offsetof(struct io_uring_files_update, fds));
+  update.ptr_elem[0] = sizeof(int32_t);
+  // The struct, the ops the size argument makes room for after it, whole.
+  uring_layout& probe = layouts[IORING_REGISTER_PROBE];
+  probe.size = sizeof(struct io_uring_probe);
+  probe.elem = sizeof(struct io_uring_probe_op);
+  probe.whole = 1;
+  // Registrations and updates of resources: the struct (the size argument is its size, and
+  // strace shows what follows it up to a page: the first 256 bytes are kept), its data (fds or
+  // iovecs) and tags, as many as its nr says.
+  auto rsrc = [&](unsigned op, size_t size, size_t nr, size_t data, size_t tags, bool fds) {
+    uring_layout& l = layouts[op];
+    l.size = static_cast<uint16_t>(size);
+    l.tail = static_cast<uint16_t>(256 - size);
+    l.count_off = off(nr);
+    l.ptr_off[0] = off(data);
+    l.ptr_off[1] = off(tags);
+    l.ptr_elem[0] = fds ? sizeof(int32_t) : sizeof(struct iovec);
+    l.ptr_elem[1] = sizeof(uint64_t);
+  };
+  using Reg = struct io_uring_rsrc_register;
+  using Upd = struct io_uring_rsrc_update2;
+  for (bool fds : {true, false}) {
+    rsrc(fds ? IORING_REGISTER_FILES2 : IORING_REGISTER_BUFFERS2, sizeof(Reg),
+         offsetof(Reg, nr), offsetof(Reg, data), offsetof(Reg, tags), fds);
+    rsrc(fds ? IORING_REGISTER_FILES_UPDATE2 : IORING_REGISTER_BUFFERS_UPDATE, sizeof(Upd),
+         offsetof(Upd, nr), offsetof(Upd, data), offsetof(Upd, tags), fds);
+  }
+  layouts[IORING_REGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
+  layouts[IORING_UNREGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
 }
 
 call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
@@ -336,6 +397,7 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
     }
   }
   if (info->decoder == Decoder::kFcntl) plan.cmd_arg = 2;  // its command is argument 1
+  if (info->decoder == Decoder::kUringRegister) plan.cmd_arg = 2;  // its opcode, likewise
   if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
   if (info->roles & kRoleDupFd) plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;

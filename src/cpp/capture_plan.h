@@ -18,6 +18,10 @@ namespace observer {
 unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS],
                       bool compat = false) noexcept;
 
+// What io_uring_register's argument points to, by opcode (ELEM_URING): the structs of
+// linux/io_uring.h and the arrays they point to.
+void uring_layouts(uring_layout (&layouts)[URING_OPS]) noexcept;
+
 // What changes the kernel's work for a full record beyond the limits.
 struct CaptureOptions {
   bool strings = false;   // path and name arguments

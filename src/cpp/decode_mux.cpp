@@ -538,6 +538,8 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
       return put_quotactl_args(out, a, items);
     case Decoder::kPtrace:
       return put_ptrace_args(out, a);
+    case Decoder::kUringRegister:
+      return put_uring_register_call(out, e, items);
 #if defined(__x86_64__)
     case Decoder::kArchPrctl:
       out = put_process_arg(out, Arg::kArchPrctl, a[0]);

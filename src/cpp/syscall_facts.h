@@ -191,6 +191,7 @@ enum class Decoder : uint8_t {
   kFsconfig,     // 3, FSCONFIG_SET_STRING, "source", "none", 0: the key and value it reads
   kQuotactl,     // QCMD(Q_QUOTAOFF, USRQUOTA), "/dev/sda1": the command's arguments
   kPtrace,       // PTRACE_ATTACH, 1234: the arguments the request reads
+  kUringRegister,  // 3, IORING_REGISTER_FILES, [4, 5], 2: the argument the opcode reads
 };
 
 // What a syscall's fds are: bits of SyscallInfo::roles (facts.tsv's roles).
