@@ -548,7 +548,7 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		if (ret < -516 || ret > -512)
 			return 0;
 	} else if (when == CAPTURE_EXIT && ret < 0 && !(flags & CAPTURE_IOVEC) &&
-		   slot->elem != ELEM_MMSG) {
+		   slot->elem != ELEM_MMSG && slot->elem != ELEM_ANY_RESULT) {
 		return 0;
 	}
 	if ((flags & CAPTURE_MSGHDR) && (slot->elem == ELEM_MMSG || slot->elem == ELEM_MMSG_RECV)) {

@@ -151,6 +151,9 @@ enum capture_flag {
 /* capture_slot.elem of a fixed CAPTURE_EXIT slot read only when the call was interrupted (its
  * result is a restart code, -516 to -512): the time left that nanosleep wrote. */
 #define ELEM_RESTARTED 7
+/* capture_slot.elem of a fixed CAPTURE_EXIT slot read whether the call succeeded or not:
+ * perf_event_open's struct perf_event_attr, whose size field the kernel rewrites with E2BIG. */
+#define ELEM_ANY_RESULT 12
 /* capture_slot.elem of a CAPTURE_SIZE_ARG slot whose args[size_arg] is an ioctl request: what
  * the argument points to as the request says (asm-generic/ioctl.h), _IOC_SIZE bytes, read at
  * entry when the request is _IOC_WRITE, at exit when it is _IOC_READ. */

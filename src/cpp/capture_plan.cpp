@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <linux/io_uring.h>
 #include <linux/openat2.h>
+#include <linux/perf_event.h>
 #include <linux/sched.h>
 #include <linux/socket.h>
 #include <linux/stat.h>
@@ -93,6 +94,10 @@ static_assert(F_OFD_SETLKW < 64 && F_GETOWN_EX < 64, "fcntl's commands fit captu
 // as the size argument says up to a page, as strace reads it to show what follows them.
 constexpr uint32_t kOpenHow = sizeof(struct open_how);
 static_assert(kOpenHow == 24, "open_how of Linux 5.6");
+// perf_event_open's struct perf_event_attr as strace 6.1 reads it: PERF_ATTR_SIZE_VER7 at
+// most; and its type and size.
+constexpr uint32_t kPerfEventAttr = PERF_ATTR_SIZE_VER7;
+constexpr uint32_t kPerfAttrHead = 2 * sizeof(uint32_t);
 static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
               "the structs' sizes the kernel side was written for");
@@ -263,6 +268,11 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kItimervalIn:
       case Arg::kItimervalOut:
         add(2 * kTimeval, arg, type == Arg::kItimervalIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kPerfEventAttr:  // the struct, or what is readable of it; and its size field
+                                 // again at exit, which the kernel rewrites with E2BIG
+        add(kPerfEventAttr, arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        add(kPerfAttrHead, arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT);
         break;
       case Arg::kSockoptIn:  // as long as the next argument says: a struct, or data; of a
                              // length past the struct's memory, what is readable of it

@@ -105,6 +105,9 @@ char* put_fcntl_result(char* out, int cmd, int64_t ret) noexcept;
 char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept;
 char* put_fcntl_struct(char* out, const Event& e, const Strings& items) noexcept;
+// perf_event_open's struct perf_event_attr (argument i), and the size the kernel wrote there
+// when it answered E2BIG (decode_perf.cpp).
+char* put_perf_event_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
 
 // Processes and signals (decode_process.cpp).
 char* put_signal(char* out, int64_t sig) noexcept;  // SIGTERM, or the number

@@ -130,6 +130,7 @@ enum class Arg : uint8_t {
   kRusageWho,      // RUSAGE_SELF
   kItimerWhich,    // ITIMER_REAL
   kTimerfdFlags,   // TFD_TIMER_ABSTIME (timerfd_settime)
+  kPerfEventAttr,  // {type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, config=..., ...}
   // The mount API, fanotify, NUMA policies, landlock and keys (decode_mux.cpp).
   kMountFlags,      // MS_RDONLY|MS_NOSUID, after MS_MGC_VAL when the old magic is there
   kFsopenFlags,     // FSOPEN_CLOEXEC

@@ -10,7 +10,9 @@ with commands that take different arguments and unknown ones, personality's resu
 flags of the mount API, fanotify_mark, mbind, set_mempolicy, move_pages, close_range,
 kexec_file_load, landlock, pkey_alloc and io_uring_enter, io_uring_register's opcodes, and
 ptrace's requests with the arguments each reads. workloads/uring.c: io_uring_register's
-arguments by opcode, a real ring's probe and worker limits among them. observer's lines must be strace's
+arguments by opcode, a real ring's probe and worker limits among them. workloads/perf.c:
+perf_event_open's struct perf_event_attr of several types, E2BIG's size and a short struct.
+observer's lines must be strace's
 (tools/fidelity.py pairs the processes and masks addresses and pids; times are masked here).
 """
 
@@ -40,7 +42,7 @@ _POLLING = {"signals": re.compile(r'^(openat\(AT_FDCWD, "/proc/\d+/syscall"'
 @pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
                          ids=lambda option: " ".join(option) or "abbrev")
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80),
-                                         ("uring", 30)])
+                                         ("uring", 30), ("perf", 5)])
 def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int,
                                 option: list[str]) -> None:
     """Also with -X raw and -X verbose: each constant as strace writes it then."""
