@@ -3,6 +3,7 @@
 #include "capture_plan.h"
 
 #include <fcntl.h>
+#include <linux/bpf.h>
 #include <linux/io_uring.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
@@ -98,6 +99,10 @@ static_assert(kOpenHow == 24, "open_how of Linux 5.6");
 // most; and its type and size.
 constexpr uint32_t kPerfEventAttr = PERF_ATTR_SIZE_VER7;
 constexpr uint32_t kPerfAttrHead = 2 * sizeof(uint32_t);
+// bpf's id lookups: start_id and next_id of union bpf_attr, by command.
+constexpr uint32_t kBpfIds = 2 * sizeof(uint32_t);
+constexpr uint64_t kBpfNextId = cmd_bit(BPF_PROG_GET_NEXT_ID) | cmd_bit(BPF_MAP_GET_NEXT_ID) |
+                                cmd_bit(BPF_BTF_GET_NEXT_ID) | cmd_bit(BPF_LINK_GET_NEXT_ID);
 static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
               "the structs' sizes the kernel side was written for");
@@ -274,6 +279,11 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(kPerfEventAttr, arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
         add(kPerfAttrHead, arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT);
         break;
+      case Arg::kBpfAttr:  // as long as the next argument says, up to a page; and what the
+                           // id lookups wrote to next_id, the call failed or not
+        add(BLOB_MAX, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
+        add(kBpfIds, arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT, kBpfNextId);
+        break;
       case Arg::kSockoptIn:  // as long as the next argument says: a struct, or data; of a
                              // length past the struct's memory, what is readable of it
         add(data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG,
@@ -408,6 +418,7 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
   }
   if (info->decoder == Decoder::kFcntl) plan.cmd_arg = 2;  // its command is argument 1
   if (info->decoder == Decoder::kUringRegister) plan.cmd_arg = 2;  // its opcode, likewise
+  if (info->nargs > 0 && info->args[0] == Arg::kBpfCmd) plan.cmd_arg = 1;  // bpf's command
   if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
   if (info->roles & kRoleDupFd) plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;

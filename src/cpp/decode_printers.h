@@ -108,6 +108,11 @@ char* put_fcntl_struct(char* out, const Event& e, const Strings& items) noexcept
 // perf_event_open's struct perf_event_attr (argument i), and the size the kernel wrote there
 // when it answered E2BIG (decode_perf.cpp).
 char* put_perf_event_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
+// bpf(2) (decode_bpf.cpp): its command, and its union bpf_attr (argument i, its size the next)
+// as the command reads it, for the commands bpf_attr_captured() names; else the address.
+char* put_bpf_cmd(char* out, uint64_t cmd) noexcept;
+bool bpf_attr_captured(uint32_t cmd) noexcept;
+char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
 
 // Processes and signals (decode_process.cpp).
 char* put_signal(char* out, int64_t sig) noexcept;  // SIGTERM, or the number

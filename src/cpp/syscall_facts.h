@@ -131,6 +131,9 @@ enum class Arg : uint8_t {
   kItimerWhich,    // ITIMER_REAL
   kTimerfdFlags,   // TFD_TIMER_ABSTIME (timerfd_settime)
   kPerfEventAttr,  // {type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, config=..., ...}
+  kBpfCmd,         // BPF_MAP_CREATE (bpf's command)
+  kBpfAttr,        // {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, ...}: union bpf_attr by the
+                   // command in argument 0, as long as the next argument says
   // The mount API, fanotify, NUMA policies, landlock and keys (decode_mux.cpp).
   kMountFlags,      // MS_RDONLY|MS_NOSUID, after MS_MGC_VAL when the old magic is there
   kFsopenFlags,     // FSOPEN_CLOEXEC

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// bpf(2)'s union bpf_attr as strace 6.1 shows it for a command (its bpf.c): the fields each
+// command reads, as far as the size argument reaches, and ", ..." when bytes past them are
+// not zero. The commands decoded here are the map ones, attach and detach, and the id
+// lookups; the others (BPF_PROG_LOAD, BPF_LINK_CREATE, ...) still show the address.
+#include <linux/bpf.h>
+
+#include <cstring>
+
+#include "decode_printers.h"
+#include "decode_structs.h"
+#include "text.h"
+#include "uapi_consts.h"
+
+namespace observer {
+
+namespace {
+
+using namespace text;
+
+// strace reads the attr whole up to a page.
+constexpr uint64_t kAttrMax = 4096;
+
+// The fields of one command, written while the size reaches them.
+class Attr {
+ public:
+  Attr(char* out, std::string_view bytes) : out_(out), bytes_(bytes) {}
+
+  // Whether the field at offset is within the size given (strace stops at the first one
+  // that is not).
+  bool has(size_t offset) const { return offset < bytes_.size(); }
+
+  template <class T>
+  T get(size_t offset) const {
+    T v{};
+    if (offset < bytes_.size())
+      std::memcpy(&v, bytes_.data() + offset, std::min(sizeof(T), bytes_.size() - offset));
+    return v;
+  }
+
+  char* name(std::string_view field) {
+    out_ = put(out_, first_ ? "{" : ", ");
+    first_ = false;
+    return put(put(out_, field), "=");
+  }
+  void u32(std::string_view field, size_t offset) {
+    out_ = put_num(name(field), get<uint32_t>(offset));
+  }
+  void fd(std::string_view field, size_t offset) {
+    out_ = put_num(name(field), get<int32_t>(offset));
+  }
+  void addr(std::string_view field, size_t offset) {
+    auto v = get<uint64_t>(offset);
+    out_ = v ? put_hex(name(field), v) : put(name(field), "NULL");
+  }
+  template <size_t N>
+  void xval(std::string_view field, size_t offset, const Flag (&values)[N],
+            std::string_view unknown) {
+    out_ = put_xval(name(field), get<uint32_t>(offset), values, unknown);
+  }
+  template <size_t N>
+  void flags(std::string_view field, size_t offset, const Flag (&values)[N],
+             std::string_view unknown) {
+    out_ = put_flag_set(name(field), get<uint32_t>(offset), values, unknown);
+  }
+  // A NUL-terminated name of at most n bytes: "name", or its n - 1 bytes and "..." when no
+  // NUL ends it there.
+  void cstring(std::string_view field, size_t offset, size_t n) {
+    std::string_view s = bytes_.substr(offset, n);
+    char* o = name(field);
+    size_t nul = s.find('\0');
+    out_ = nul != std::string_view::npos
+               ? put_quoted(o, s.substr(0, nul), false)
+               : put_quoted(o, s.substr(0, s.empty() ? 0 : s.size() - 1), true);
+  }
+  // ", ..." when bytes past the command's struct (of size bytes) are not zero; then "}".
+  char* end(size_t size) {
+    if (bytes_.size() > size &&
+        bytes_.substr(size).find_first_not_of('\0') != std::string_view::npos)
+      out_ = put(out_, ", ...");
+    return put(out_, first_ ? "{}" : "}");
+  }
+  char* out() const { return out_; }
+  void set_out(char* out) { out_ = out; }
+
+ private:
+  char* out_;
+  std::string_view bytes_;
+  bool first_ = true;
+};
+
+#define OFF(field) offsetof(union bpf_attr, field)
+
+char* put_map_create(Attr& a) {
+  a.xval("map_type", OFF(map_type), uapi::k_bpf_map_types, "BPF_MAP_TYPE_???");
+  a.u32("key_size", OFF(key_size));
+  a.u32("value_size", OFF(value_size));
+  a.u32("max_entries", OFF(max_entries));
+  constexpr size_t kSize = OFF(map_extra) + sizeof(__u64);
+  if (!a.has(OFF(map_flags))) return a.end(kSize);
+  a.flags("map_flags", OFF(map_flags), uapi::k_bpf_map_flags, "BPF_F_???");
+  if (!a.has(OFF(inner_map_fd))) return a.end(kSize);
+  a.fd("inner_map_fd", OFF(inner_map_fd));
+  if (!a.has(OFF(numa_node))) return a.end(kSize);
+  if (a.get<uint32_t>(OFF(map_flags)) & BPF_F_NUMA_NODE) {
+    // NUMA_NO_NODE (-1) is the kernel's own (include/linux/numa.h), in no uapi header.
+    // strace writes the number, and its name but with -X raw.
+    auto node = a.get<uint32_t>(OFF(numa_node));
+    char* o = put_num(a.name("numa_node"), node);
+    bool named = node == UINT32_MAX && display().xlat != Xlat::kRaw;
+    a.set_out(named ? put(o, " /* NUMA_NO_NODE */") : o);
+  }
+  if (!a.has(OFF(map_name))) return a.end(kSize);
+  a.cstring("map_name", OFF(map_name), BPF_OBJ_NAME_LEN);
+  if (!a.has(OFF(map_ifindex))) return a.end(kSize);
+  auto ifindex = a.get<uint32_t>(OFF(map_ifindex));
+  a.set_out(put_xlat_dec(a.name("map_ifindex"), ifindex,
+                         [ifindex](char* o) { return put_ifindex(o, ifindex); }));
+  if (!a.has(OFF(btf_fd))) return a.end(kSize);
+  a.fd("btf_fd", OFF(btf_fd));
+  a.u32("btf_key_type_id", OFF(btf_key_type_id));
+  a.u32("btf_value_type_id", OFF(btf_value_type_id));
+  if (!a.has(OFF(btf_vmlinux_value_type_id))) return a.end(kSize);
+  a.u32("btf_vmlinux_value_type_id", OFF(btf_vmlinux_value_type_id));
+  if (!a.has(OFF(map_extra))) return a.end(kSize);
+  a.set_out(put_num(a.name("map_extra"), a.get<uint64_t>(OFF(map_extra))));
+  return a.end(kSize);
+}
+
+// BPF_MAP_LOOKUP_ELEM and friends: the map, its key, and what each reads besides.
+char* put_map_elem(Attr& a, uint32_t cmd) {
+  a.fd("map_fd", OFF(map_fd));
+  if (cmd == BPF_MAP_FREEZE) return a.end(sizeof(__u32));
+  a.addr("key", OFF(key));
+  if (cmd == BPF_MAP_DELETE_ELEM) return a.end(OFF(value));
+  a.addr(cmd == BPF_MAP_GET_NEXT_KEY ? "next_key" : "value", OFF(value));
+  if (cmd == BPF_MAP_GET_NEXT_KEY) return a.end(OFF(flags));
+  constexpr size_t kSize = OFF(flags) + sizeof(__u64);
+  if (cmd == BPF_MAP_UPDATE_ELEM) {
+    a.xval("flags", OFF(flags), uapi::k_bpf_map_update_elem_flags, "BPF_???");
+    return a.end(kSize);
+  }
+  if (!a.has(OFF(flags))) return a.end(kSize);
+  // Zero by its name, BPF_ANY, as strace's flags show a table's zero.
+  if (a.get<uint32_t>(OFF(flags)) == 0)
+    a.xval("flags", OFF(flags), uapi::k_bpf_map_lookup_elem_flags, "BPF_???");
+  else
+    a.flags("flags", OFF(flags), uapi::k_bpf_map_lookup_elem_flags, "BPF_???");
+  return a.end(kSize);
+}
+
+char* put_attach(Attr& a, uint32_t cmd) {
+  a.fd("target_fd", OFF(target_fd));
+  if (cmd == BPF_PROG_ATTACH) a.fd("attach_bpf_fd", OFF(attach_bpf_fd));
+  a.xval("attach_type", OFF(attach_type), uapi::k_bpf_attach_type, "BPF_???");
+  if (cmd == BPF_PROG_DETACH) return a.end(OFF(attach_flags));
+  a.flags("attach_flags", OFF(attach_flags), uapi::k_bpf_attach_flags, "BPF_F_???");
+  constexpr size_t kSize = OFF(replace_bpf_fd) + sizeof(__u32);
+  if (!a.has(OFF(replace_bpf_fd))) return a.end(kSize);
+  a.fd("replace_bpf_fd", OFF(replace_bpf_fd));
+  return a.end(kSize);
+}
+
+// The id lookups: {start_id=1, next_id=0} and what the call wrote to next_id (" => 5").
+char* put_ids(Attr& a, uint32_t cmd, const std::string_view* after) {
+  constexpr size_t kSize = OFF(open_flags) + sizeof(__u32);
+  switch (cmd) {
+    case BPF_BTF_GET_FD_BY_ID:
+      a.u32("btf_id", OFF(btf_id));
+      return a.end(sizeof(__u32));
+    case BPF_LINK_GET_FD_BY_ID:
+      a.u32("link_id", OFF(link_id));
+      return a.end(sizeof(__u32));
+    case BPF_PROG_GET_FD_BY_ID:
+      a.u32("prog_id", OFF(prog_id));
+      break;
+    case BPF_MAP_GET_FD_BY_ID:
+      a.u32("map_id", OFF(map_id));
+      break;
+    default:
+      a.u32("start_id", OFF(start_id));
+  }
+  a.u32("next_id", OFF(next_id));
+  bool next = cmd != BPF_PROG_GET_FD_BY_ID && cmd != BPF_MAP_GET_FD_BY_ID;
+  uint32_t now;
+  if (next && after && after->size() >= OFF(next_id) + sizeof(now)) {
+    std::memcpy(&now, after->data() + OFF(next_id), sizeof(now));
+    if (now != a.get<uint32_t>(OFF(next_id))) a.set_out(put_num(put(a.out(), " => "), now));
+  }
+  if (!a.has(OFF(open_flags))) return a.end(kSize);
+  a.flags("open_flags", OFF(open_flags), uapi::k_bpf_file_mode_flags, "BPF_F_???");
+  return a.end(kSize);
+}
+
+#undef OFF
+
+}  // namespace
+
+char* put_bpf_cmd(char* out, uint64_t cmd) noexcept {
+  return put_xval(out, static_cast<uint32_t>(cmd), uapi::k_bpf_commands, "BPF_???");
+}
+
+bool bpf_attr_captured(uint32_t cmd) noexcept {
+  switch (cmd) {
+    case BPF_MAP_CREATE: case BPF_MAP_LOOKUP_ELEM: case BPF_MAP_UPDATE_ELEM:
+    case BPF_MAP_DELETE_ELEM: case BPF_MAP_GET_NEXT_KEY: case BPF_MAP_LOOKUP_AND_DELETE_ELEM:
+    case BPF_MAP_FREEZE: case BPF_PROG_ATTACH: case BPF_PROG_DETACH:
+    case BPF_PROG_GET_NEXT_ID: case BPF_MAP_GET_NEXT_ID: case BPF_BTF_GET_NEXT_ID:
+    case BPF_LINK_GET_NEXT_ID: case BPF_PROG_GET_FD_BY_ID: case BPF_MAP_GET_FD_BY_ID:
+    case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_GET_FD_BY_ID:
+      return true;
+    default:
+      return false;
+  }
+}
+
+char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept {
+  auto cmd = static_cast<uint32_t>(e.args[0]);
+  uint64_t addr = e.args[i];
+  auto size = static_cast<uint32_t>(e.args[i + 1]);
+  bool cut = false;
+  const std::string_view* bytes =
+      addr && size && size <= kAttrMax && bpf_attr_captured(cmd) && display().verbose
+          ? items.find_blob(i, &cut)
+          : nullptr;
+  if (!bytes || bytes->size() != size) return addr ? put_hex(out, addr) : put(out, "NULL");
+  Attr a(out, *bytes);
+  switch (cmd) {
+    case BPF_MAP_CREATE:
+      return put_map_create(a);
+    case BPF_PROG_ATTACH: case BPF_PROG_DETACH:
+      return put_attach(a, cmd);
+    case BPF_PROG_GET_NEXT_ID: case BPF_MAP_GET_NEXT_ID: case BPF_BTF_GET_NEXT_ID:
+    case BPF_LINK_GET_NEXT_ID: case BPF_PROG_GET_FD_BY_ID: case BPF_MAP_GET_FD_BY_ID:
+    case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_GET_FD_BY_ID:
+      return put_ids(a, cmd, items.find_exit_blob(i));
+    default:
+      return put_map_elem(a, cmd);
+  }
+}
+
+}  // namespace observer

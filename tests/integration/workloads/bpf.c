@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// bpf(2)'s commands and union bpf_attr, for the comparison with strace
+// (test_decode_structs.py): an array map created, updated, read, walked and frozen, a map
+// created with every field and unknown flags, attach and detach on no cgroup, id lookups of
+// ids no object has, an attr shorter than its command's struct and one with bytes past it,
+// NULL, an unknown command, and a trivial socket filter program loaded.
+#define _GNU_SOURCE
+#include <linux/bpf.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static long sys_bpf(long cmd, void *attr, unsigned long size) {
+	return syscall(SYS_bpf, cmd, attr, size);
+}
+
+int main(void) {
+	union bpf_attr attr;
+	memset(&attr, 0, sizeof(attr));
+	attr.map_type = BPF_MAP_TYPE_ARRAY;
+	attr.key_size = 4;
+	attr.value_size = 8;
+	attr.max_entries = 2;
+	memcpy(attr.map_name, "counts", 7);
+	int map = sys_bpf(BPF_MAP_CREATE, &attr, sizeof(attr));
+
+	uint32_t key = 1, next = 0;
+	uint64_t value = 42;
+	memset(&attr, 0, sizeof(attr));
+	attr.map_fd = map;
+	attr.key = (uintptr_t)&key;
+	attr.value = (uintptr_t)&value;
+	attr.flags = BPF_ANY;
+	sys_bpf(BPF_MAP_UPDATE_ELEM, &attr, sizeof(attr));
+	attr.flags = 0;
+	sys_bpf(BPF_MAP_LOOKUP_ELEM, &attr, sizeof(attr));
+	attr.next_key = (uintptr_t)&next;
+	sys_bpf(BPF_MAP_GET_NEXT_KEY, &attr, sizeof(attr));
+	sys_bpf(BPF_MAP_DELETE_ELEM, &attr, sizeof(attr));
+	memset(&attr, 0, sizeof(attr));
+	attr.map_fd = map;
+	sys_bpf(BPF_MAP_FREEZE, &attr, sizeof(attr));
+
+	// Every field of a map, unknown flags and type, a name without its NUL.
+	memset(&attr, 0, sizeof(attr));
+	attr.map_type = 0x7777;
+	attr.key_size = 4;
+	attr.map_flags = BPF_F_NO_PREALLOC | BPF_F_NUMA_NODE | 0x10000000;
+	attr.inner_map_fd = -1;
+	attr.numa_node = -1;
+	memcpy(attr.map_name, "0123456789abcdef", 16);
+	attr.map_ifindex = 1;
+	attr.btf_fd = -1;
+	attr.map_extra = 7;
+	sys_bpf(BPF_MAP_CREATE, &attr, sizeof(attr));
+	sys_bpf(BPF_MAP_CREATE, &attr, 36);
+	sys_bpf(BPF_MAP_CREATE, &attr, 4);
+
+	memset(&attr, 0, sizeof(attr));
+	attr.target_fd = -1;
+	attr.attach_bpf_fd = -1;
+	attr.attach_type = BPF_CGROUP_INET_EGRESS;
+	attr.attach_flags = BPF_F_ALLOW_MULTI | 0x100;
+	sys_bpf(BPF_PROG_ATTACH, &attr, sizeof(attr));
+	sys_bpf(BPF_PROG_DETACH, &attr, sizeof(attr));
+
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_id = 0xdeadbeef;
+	attr.open_flags = BPF_F_RDONLY;
+	sys_bpf(BPF_PROG_GET_FD_BY_ID, &attr, sizeof(attr));
+	sys_bpf(BPF_MAP_GET_FD_BY_ID, &attr, 8);
+	sys_bpf(BPF_BTF_GET_FD_BY_ID, &attr, sizeof(attr));
+	sys_bpf(BPF_LINK_GET_FD_BY_ID, &attr, 4);
+	// Bytes past the command's struct.
+	char big[sizeof(attr) + 16];
+	memset(big, 0, sizeof(big));
+	memcpy(big, &attr, sizeof(attr));
+	big[sizeof(big) - 1] = 1;
+	sys_bpf(BPF_BTF_GET_FD_BY_ID, big, sizeof(big));
+
+	sys_bpf(BPF_MAP_CREATE, NULL, sizeof(attr));
+	sys_bpf(0x7777, &attr, sizeof(attr));
+	if (map >= 0)
+		close(map);
+	return 0;
+}
