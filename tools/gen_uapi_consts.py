@@ -199,6 +199,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "BPF_TRACE_KPROBE_MULTI", "BPF_LSM_CGROUP"]),
     "bpf_attach_flags": (["linux/bpf.h"], [
         "BPF_F_ALLOW_OVERRIDE", "BPF_F_ALLOW_MULTI", "BPF_F_REPLACE"]),
+    "bpf_link_create_kprobe_multi_flags": (["linux/bpf.h"], ["BPF_F_KPROBE_MULTI_RETURN"]),
     "bpf_file_mode_flags": (["linux/bpf.h"], [
         "BPF_F_RDONLY", "BPF_F_WRONLY"]),
     # perf_event_open's struct perf_event_attr: its type, size versions, the config of each

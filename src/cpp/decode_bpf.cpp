@@ -40,8 +40,19 @@ class Attr {
     return v;
   }
 
+  // Opens a struct inside the attr, "name={", whose fields follow.
+  void open(std::string_view field) {
+    out_ = put(name(field), "{");
+    first_ = true;
+    inner_ = true;
+  }
+  void close() {
+    out_ = put(out_, "}");
+    inner_ = false;
+  }
+
   char* name(std::string_view field) {
-    out_ = put(out_, first_ ? "{" : ", ");
+    out_ = put(out_, first_ ? (inner_ ? "" : "{") : ", ");
     first_ = false;
     return put(put(out_, field), "=");
   }
@@ -89,6 +100,7 @@ class Attr {
   char* out_;
   std::string_view bytes_;
   bool first_ = true;
+  bool inner_ = false;
 };
 
 #define OFF(field) offsetof(union bpf_attr, field)
@@ -194,6 +206,61 @@ char* put_ids(Attr& a, uint32_t cmd, const std::string_view* after) {
   return a.end(kSize);
 }
 
+// An array the attr points to: NULL, [] or its address (its elements are not read).
+void array_addr(Attr& a, std::string_view field, size_t offset, uint32_t count) {
+  auto v = a.get<uint64_t>(offset);
+  char* o = a.name(field);
+  a.set_out(!v ? put(o, "NULL") : !count ? put(o, "[]") : put_hex(o, v));
+}
+
+// BPF_LINK_CREATE: {link_create={prog_fd=..., ...}} and what its attach type adds.
+char* put_link_create(Attr& a) {
+  a.open("link_create");
+  a.fd("prog_fd", OFF(link_create.prog_fd));
+  a.fd("target_fd", OFF(link_create.target_fd));
+  a.xval("attach_type", OFF(link_create.attach_type), uapi::k_bpf_attach_type, "BPF_???");
+  a.set_out(put_hex(a.name("flags"), a.get<uint32_t>(OFF(link_create.flags))));
+  size_t size = OFF(link_create.kprobe_multi.cookies) + sizeof(__u64);  // strace's 48 bytes
+  if (a.has(OFF(link_create.target_btf_id))) {
+    switch (a.get<uint32_t>(OFF(link_create.attach_type))) {
+      case 0:
+        if (a.get<uint32_t>(OFF(link_create.target_btf_id)))
+          a.u32("target_btf_id", OFF(link_create.target_btf_id));
+        size = OFF(link_create.target_btf_id) + sizeof(__u32);
+        break;
+      case BPF_TRACE_ITER: {
+        auto len = a.get<uint32_t>(OFF(link_create.iter_info_len));
+        array_addr(a, "iter_info", OFF(link_create.iter_info), len);
+        a.u32("iter_info_len", OFF(link_create.iter_info_len));
+        size = OFF(link_create.iter_info_len) + sizeof(__u32);
+        break;
+      }
+      case BPF_PERF_EVENT:
+        a.open("perf_event");
+        a.set_out(put_hex(a.name("bpf_cookie"), a.get<uint64_t>(OFF(link_create.perf_event.bpf_cookie))));
+        a.close();
+        size = OFF(link_create.perf_event.bpf_cookie) + sizeof(__u64);
+        break;
+      case BPF_TRACE_KPROBE_MULTI: {
+        auto cnt = a.get<uint32_t>(OFF(link_create.kprobe_multi.cnt));
+        a.open("kprobe_multi");
+        a.flags("flags", OFF(link_create.kprobe_multi.flags),
+                uapi::k_bpf_link_create_kprobe_multi_flags, "BPF_F_???");
+        a.u32("cnt", OFF(link_create.kprobe_multi.cnt));
+        array_addr(a, "syms", OFF(link_create.kprobe_multi.syms), cnt);
+        array_addr(a, "addrs", OFF(link_create.kprobe_multi.addrs), cnt);
+        array_addr(a, "cookies", OFF(link_create.kprobe_multi.cookies), cnt);
+        a.close();
+        break;
+      }
+      default:
+        size = OFF(link_create.flags) + sizeof(__u32);
+    }
+  }
+  a.close();
+  return a.end(size);
+}
+
 #undef OFF
 
 }  // namespace
@@ -209,7 +276,7 @@ bool bpf_attr_captured(uint32_t cmd) noexcept {
     case BPF_MAP_FREEZE: case BPF_PROG_ATTACH: case BPF_PROG_DETACH:
     case BPF_PROG_GET_NEXT_ID: case BPF_MAP_GET_NEXT_ID: case BPF_BTF_GET_NEXT_ID:
     case BPF_LINK_GET_NEXT_ID: case BPF_PROG_GET_FD_BY_ID: case BPF_MAP_GET_FD_BY_ID:
-    case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_GET_FD_BY_ID:
+    case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_GET_FD_BY_ID: case BPF_LINK_CREATE:
       return true;
     default:
       return false;
@@ -232,6 +299,8 @@ char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) 
       return put_map_create(a);
     case BPF_PROG_ATTACH: case BPF_PROG_DETACH:
       return put_attach(a, cmd);
+    case BPF_LINK_CREATE:
+      return put_link_create(a);
     case BPF_PROG_GET_NEXT_ID: case BPF_MAP_GET_NEXT_ID: case BPF_BTF_GET_NEXT_ID:
     case BPF_LINK_GET_NEXT_ID: case BPF_PROG_GET_FD_BY_ID: case BPF_MAP_GET_FD_BY_ID:
     case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_GET_FD_BY_ID:

@@ -81,6 +81,24 @@ int main(void) {
 	big[sizeof(big) - 1] = 1;
 	sys_bpf(BPF_BTF_GET_FD_BY_ID, big, sizeof(big));
 
+	// Links of no program: by attach type, with what each adds.
+	memset(&attr, 0, sizeof(attr));
+	attr.link_create.prog_fd = -1;
+	attr.link_create.target_fd = -1;
+	attr.link_create.attach_type = BPF_CGROUP_INET_INGRESS;
+	sys_bpf(BPF_LINK_CREATE, &attr, sizeof(attr));
+	attr.link_create.attach_type = BPF_PERF_EVENT;
+	attr.link_create.perf_event.bpf_cookie = 0xc00c1e;
+	sys_bpf(BPF_LINK_CREATE, &attr, sizeof(attr));
+	memset(&attr.link_create.perf_event, 0, sizeof(attr.link_create.perf_event));
+	attr.link_create.attach_type = BPF_TRACE_KPROBE_MULTI;
+	attr.link_create.kprobe_multi.flags = BPF_F_KPROBE_MULTI_RETURN;
+	sys_bpf(BPF_LINK_CREATE, &attr, sizeof(attr));
+	attr.link_create.attach_type = 0;
+	attr.link_create.kprobe_multi.flags = 0;
+	attr.link_create.target_btf_id = 77;
+	sys_bpf(BPF_LINK_CREATE, &attr, 20);
+
 	sys_bpf(BPF_MAP_CREATE, NULL, sizeof(attr));
 	sys_bpf(0x7777, &attr, sizeof(attr));
 	if (map >= 0)
