@@ -26,6 +26,8 @@ const volatile __u32 control_limit = 0; /* net.core.optmem_max: bytes of msg_con
 /* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
 const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
 const volatile struct capture_slot capture_plan[2][MAX_SYSCALLS][MAX_BLOBS] = {};
+/* Where the strings bpf's attr points to are, by command (ELEM_BPF_STRINGS). */
+const volatile struct bpf_strings bpf_strings[BPF_CMDS] = {};
 /* What io_uring_register's argument points to, by opcode (ELEM_URING). */
 const volatile struct uring_layout uring_layouts[URING_OPS] = {};
 
@@ -514,6 +516,48 @@ __noinline int uring_item(__u64 addr, __u64 nargs, __u32 op, __u32 start)
 	return x;
 }
 
+/* The strings bpf's attr at attr (size bytes) points to for command cmd, as the item at start
+ * (ELEM_BPF_STRINGS), at the call's entry or (read again) its exit. Returns the item's
+ * length. Global, as iovec_item. */
+__noinline int bpf_strings_item(__u64 attr, __u64 size, __u32 cmd, __u32 start, __u32 entry)
+{
+	struct record *r = record_buffer();
+	__u32 limit = string_limit, x = 0;
+	bool retry = false;
+
+	if (!r || cmd >= BPF_CMDS)
+		return 0;
+	if (limit > 256)
+		limit = 256;
+	for (int k = 0; k < 2; k++) {
+		__u32 off = bpf_strings[cmd].off[k], len = BPF_STRING_UNREAD;
+		__u64 ptr = 0;
+		long n;
+
+		if (!off)
+			break;
+		if (off - 1 + sizeof(ptr) <= size &&
+		    !bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(attr + off - 1)) && ptr) {
+			n = bpf_probe_read_user_str(ITEM_AT(r, start, x + 4), (limit + 2) & 511,
+						    (const void *)ptr);
+			if (n > 0)
+				len = n - 1;
+			else if (entry)
+				retry = true;
+		}
+		__builtin_memcpy(ITEM_AT(r, start, x), &len, sizeof(len));
+		x += 4 + (len == BPF_STRING_UNREAD ? 0 : len & 511);
+		if (x > 1024)
+			break;
+	}
+	/* A string in a page not faulted in yet: all of them again at exit, none now. */
+	if (retry) {
+		r->unread = 1;
+		return 0;
+	}
+	return x;
+}
+
 /* Copies blob b of nr's capture plan as the next item if it is due now (when: CAPTURE_ENTRY
  * or CAPTURE_EXIT). ret is the return value at exit. which packs compat << 16 | nr << 4 | b. */
 __noinline int blob_item(__u32 which, __u32 when, long ret)
@@ -558,6 +602,14 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 						 recv ? ret : arg_value(r, size_arg), cap, start, recv);
 		if (want)
 			add_item(r, ITEM_BLOB, arg, want, false, true);
+		return 0;
+	}
+	if (slot->elem == ELEM_BPF_STRINGS) {
+		want = compat ? 0 : bpf_strings_item(arg_value(r, arg), arg_value(r, arg + 1 < 6 ? arg + 1 : 5),
+						     (__u32)arg_value(r, size_arg), start,
+						     when == CAPTURE_ENTRY);
+		if (want)
+			add_item(r, ITEM_BLOB, ITEM_ARG_POINTED, want, false, false);
 		return 0;
 	}
 	if (slot->elem == ELEM_URING) {

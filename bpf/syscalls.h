@@ -87,6 +87,7 @@ enum item_kind {
 /* string_tail.arg of an fd path that is not an argument's. */
 #define ITEM_ARG_RET 6  /* the fd the call returned */
 #define ITEM_ARG_PAIR 7 /* 7 and 8: the two fds the call wrote to its int[2] (pipe) */
+#define ITEM_ARG_POINTED 9 /* the strings bpf's attr points to (ELEM_BPF_STRINGS) */
 #define ITEM_ARG_ELEM 16 /* 16 + k: the fd of element k of a pollfd array (poll) */
 #define FD_ELEMS 8       /* elements of a pollfd array whose fds' paths are read */
 #define ITEM_ARG_FD 64   /* 64 + fd: an fd below 64 of an fd_set (select) */
@@ -154,6 +155,16 @@ enum capture_flag {
 /* capture_slot.elem of a fixed CAPTURE_EXIT slot read whether the call succeeded or not:
  * perf_event_open's struct perf_event_attr, whose size field the kernel rewrites with E2BIG. */
 #define ELEM_ANY_RESULT 12
+/* capture_slot.elem of bpf's attr (args[arg], its command args[size_arg], its size the next
+ * argument): the strings it points to, where bpf_strings[command] says, each as a __u32
+ * length (BPF_STRING_UNREAD: the pointer is unreadable or past the size) and its bytes, read
+ * as a C string of at most the string limit + 1 bytes. An item of arg ITEM_ARG_POINTED. */
+#define ELEM_BPF_STRINGS 13
+#define BPF_CMDS 64
+#define BPF_STRING_UNREAD 0xffffffffu
+struct bpf_strings {
+	__u8 off[2]; /* 1 + the offset of a __u64 pointer to a string in the attr; 0: none */
+};
 /* capture_slot.elem of a CAPTURE_SIZE_ARG slot whose args[size_arg] is an ioctl request: what
  * the argument points to as the request says (asm-generic/ioctl.h), _IOC_SIZE bytes, read at
  * entry when the request is _IOC_WRITE, at exit when it is _IOC_READ. */

@@ -283,6 +283,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
                            // id lookups wrote to next_id, the call failed or not
         add(BLOB_MAX, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         add(kBpfIds, arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT, kBpfNextId);
+        add(0, arg, CAPTURE_ENTRY, 0, ELEM_BPF_STRINGS);  // the strings it points to
         break;
       case Arg::kSockoptIn:  // as long as the next argument says: a struct, or data; of a
                              // length past the struct's memory, what is readable of it
@@ -373,6 +374,18 @@ void uring_layouts(uring_layout (&layouts)[URING_OPS]) noexcept {
   }
   layouts[IORING_REGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
   layouts[IORING_UNREGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
+}
+
+static_assert(BPF_PROG_BIND_MAP < BPF_CMDS, "bpf's commands fit bpf_strings and capture_slot.cmds");
+
+void bpf_string_offsets(bpf_strings (&strings)[BPF_CMDS]) noexcept {
+  for (auto& s : strings) s = bpf_strings{};
+  auto off = [](size_t offset) { return static_cast<uint8_t>(offset + 1); };
+  strings[BPF_PROG_LOAD].off[0] = off(offsetof(union bpf_attr, license));
+  strings[BPF_PROG_LOAD].off[1] = off(offsetof(union bpf_attr, log_buf));
+  strings[BPF_OBJ_PIN].off[0] = off(offsetof(union bpf_attr, pathname));
+  strings[BPF_OBJ_GET].off[0] = off(offsetof(union bpf_attr, pathname));
+  strings[BPF_RAW_TRACEPOINT_OPEN].off[0] = off(offsetof(union bpf_attr, raw_tracepoint.name));
 }
 
 call_plan plan_call(int nr, bool compat, const CaptureOptions& options,

@@ -3,8 +3,9 @@
 //
 // bpf(2)'s union bpf_attr as strace 6.1 shows it for a command (its bpf.c): the fields each
 // command reads, as far as the size argument reaches, and ", ..." when bytes past them are
-// not zero. The commands decoded here are the map ones, attach and detach, and the id
-// lookups; the others (BPF_PROG_LOAD, BPF_LINK_CREATE, ...) still show the address.
+// not zero. Decoded here: the map commands, attach and detach, the id lookups, BPF_PROG_LOAD
+// (its license and log buffer as strings), BPF_OBJ_PIN and BPF_OBJ_GET (the path),
+// BPF_RAW_TRACEPOINT_OPEN and BPF_LINK_CREATE; the others show the address still.
 #include <linux/bpf.h>
 
 #include <cstring>
@@ -206,6 +207,113 @@ char* put_ids(Attr& a, uint32_t cmd, const std::string_view* after) {
   return a.end(kSize);
 }
 
+// The strings the attr points to (ELEM_BPF_STRINGS): k-th, or nullptr where it was not read.
+struct Pointed {
+  std::string_view text[2];
+  bool read[2] = {false, false};
+};
+
+Pointed pointed_strings(const std::string_view* blob) {
+  Pointed p;
+  if (!blob) return p;
+  size_t at = 0;
+  for (int k = 0; k < 2 && at + sizeof(uint32_t) <= blob->size(); ++k) {
+    uint32_t len;
+    std::memcpy(&len, blob->data() + at, sizeof(len));
+    at += sizeof(len);
+    if (len == BPF_STRING_UNREAD) continue;
+    if (at + len > blob->size()) break;
+    p.text[k] = blob->substr(at, len);
+    p.read[k] = true;
+    at += len;
+  }
+  return p;
+}
+
+// strace's printstr of a pointer in the attr: NULL, the address where unreadable, else the
+// string, its first 32 bytes and "..." when longer; with limit, printstr_ex of a buffer of
+// limit bytes ended by a NUL (QUOTE_0_TERMINATED): "..." when no NUL ends it within them.
+void string_field(Attr& a, std::string_view field, size_t offset, const Pointed& p, int k,
+                  uint64_t limit = UINT64_MAX) {
+  constexpr size_t kShown = 32;  // strace's default -s
+  auto v = a.get<uint64_t>(offset);
+  char* o = a.name(field);
+  if (!v) return a.set_out(put(o, "NULL"));
+  if (!p.read[k]) return a.set_out(put_hex(o, v));
+  std::string_view s = p.text[k];
+  uint64_t room = limit < kShown ? limit : kShown;
+  if (limit != UINT64_MAX && s.size() >= room)
+    return a.set_out(put_quoted(o, s.substr(0, room), limit > 0 || !s.empty()));
+  a.set_out(put_quoted(o, s.substr(0, kShown), s.size() > kShown));
+}
+
+char* put_prog_load(Attr& a, const Pointed& p) {
+  constexpr size_t kSize = 128;  // strace 6.1's BPF_PROG_LOAD struct: up to fd_array
+  a.xval("prog_type", OFF(prog_type), uapi::k_bpf_prog_types, "BPF_PROG_TYPE_???");
+  a.u32("insn_cnt", OFF(insn_cnt));
+  a.addr("insns", OFF(insns));
+  string_field(a, "license", OFF(license), p, 0);
+  if (!a.has(OFF(log_level))) return a.end(kSize);
+  a.u32("log_level", OFF(log_level));
+  a.u32("log_size", OFF(log_size));
+  string_field(a, "log_buf", OFF(log_buf), p, 1, a.get<uint32_t>(OFF(log_size)));
+  if (!a.has(OFF(kern_version))) return a.end(kSize);
+  // KERNEL_VERSION(a, b, c) of the version's three parts; the number with -X.
+  auto version = a.get<uint32_t>(OFF(kern_version));
+  a.set_out(put_xlat(a.name("kern_version"), [version](char* o) { return put_hex(o, version); },
+                     [version](char* o) {
+                       o = put_num(put(o, "KERNEL_VERSION("), version >> 16);
+                       o = put_num(put(o, ", "), (version >> 8) & 0xff);
+                       return put(put_num(put(o, ", "), version & 0xff), ")");
+                     }));
+  if (!a.has(OFF(prog_flags))) return a.end(kSize);
+  a.flags("prog_flags", OFF(prog_flags), uapi::k_bpf_prog_flags, "BPF_F_???");
+  if (!a.has(OFF(prog_name))) return a.end(kSize);
+  a.cstring("prog_name", OFF(prog_name), BPF_OBJ_NAME_LEN);
+  if (!a.has(OFF(prog_ifindex))) return a.end(kSize);
+  auto ifindex = a.get<uint32_t>(OFF(prog_ifindex));
+  a.set_out(put_xlat_dec(a.name("prog_ifindex"), ifindex,
+                         [ifindex](char* o) { return put_ifindex(o, ifindex); }));
+  if (!a.has(OFF(expected_attach_type))) return a.end(kSize);
+  a.xval("expected_attach_type", OFF(expected_attach_type), uapi::k_bpf_attach_type, "BPF_???");
+  if (!a.has(OFF(prog_btf_fd))) return a.end(kSize);
+  a.fd("prog_btf_fd", OFF(prog_btf_fd));
+  a.u32("func_info_rec_size", OFF(func_info_rec_size));
+  a.addr("func_info", OFF(func_info));
+  a.u32("func_info_cnt", OFF(func_info_cnt));
+  a.u32("line_info_rec_size", OFF(line_info_rec_size));
+  a.addr("line_info", OFF(line_info));
+  a.u32("line_info_cnt", OFF(line_info_cnt));
+  if (!a.has(OFF(attach_btf_id))) return a.end(kSize);
+  a.u32("attach_btf_id", OFF(attach_btf_id));
+  if (!a.has(OFF(attach_prog_fd))) return a.end(kSize);
+  a.fd("attach_prog_fd", OFF(attach_prog_fd));
+  if (!a.has(OFF(fd_array))) return a.end(kSize);
+  a.addr("fd_array", OFF(fd_array));
+  return a.end(kSize);
+}
+
+char* put_obj_pin(Attr& a, const Pointed& p) {
+  constexpr size_t kSize = OFF(file_flags) + sizeof(__u32);
+  // A path: whole, as strace's printpath shows it.
+  auto v = a.get<uint64_t>(OFF(pathname));
+  char* o = a.name("pathname");
+  a.set_out(!v ? put(o, "NULL") : !p.read[0] ? put_hex(o, v) : put_quoted(o, p.text[0], false));
+  a.fd("bpf_fd", OFF(bpf_fd));
+  if (!a.has(OFF(file_flags))) return a.end(kSize);
+  a.flags("file_flags", OFF(file_flags), uapi::k_bpf_file_mode_flags, "BPF_F_???");
+  return a.end(kSize);
+}
+
+char* put_raw_tracepoint(Attr& a, const Pointed& p) {
+  constexpr uint64_t kNameSize = 128;  // strace's TP_NAME_SIZE
+  a.open("raw_tracepoint");
+  string_field(a, "name", OFF(raw_tracepoint.name), p, 0, kNameSize);
+  a.fd("prog_fd", OFF(raw_tracepoint.prog_fd));
+  a.close();
+  return a.end(OFF(raw_tracepoint.prog_fd) + sizeof(__u32));
+}
+
 // An array the attr points to: NULL, [] or its address (its elements are not read).
 void array_addr(Attr& a, std::string_view field, size_t offset, uint32_t count) {
   auto v = a.get<uint64_t>(offset);
@@ -277,6 +385,7 @@ bool bpf_attr_captured(uint32_t cmd) noexcept {
     case BPF_PROG_GET_NEXT_ID: case BPF_MAP_GET_NEXT_ID: case BPF_BTF_GET_NEXT_ID:
     case BPF_LINK_GET_NEXT_ID: case BPF_PROG_GET_FD_BY_ID: case BPF_MAP_GET_FD_BY_ID:
     case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_GET_FD_BY_ID: case BPF_LINK_CREATE:
+    case BPF_PROG_LOAD: case BPF_OBJ_PIN: case BPF_OBJ_GET: case BPF_RAW_TRACEPOINT_OPEN:
       return true;
     default:
       return false;
@@ -301,6 +410,12 @@ char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) 
       return put_attach(a, cmd);
     case BPF_LINK_CREATE:
       return put_link_create(a);
+    case BPF_PROG_LOAD:
+      return put_prog_load(a, pointed_strings(items.find_item(ITEM_BLOB, ITEM_ARG_POINTED)));
+    case BPF_OBJ_PIN: case BPF_OBJ_GET:
+      return put_obj_pin(a, pointed_strings(items.find_item(ITEM_BLOB, ITEM_ARG_POINTED)));
+    case BPF_RAW_TRACEPOINT_OPEN:
+      return put_raw_tracepoint(a, pointed_strings(items.find_item(ITEM_BLOB, ITEM_ARG_POINTED)));
     case BPF_PROG_GET_NEXT_ID: case BPF_MAP_GET_NEXT_ID: case BPF_BTF_GET_NEXT_ID:
     case BPF_LINK_GET_NEXT_ID: case BPF_PROG_GET_FD_BY_ID: case BPF_MAP_GET_FD_BY_ID:
     case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_GET_FD_BY_ID:

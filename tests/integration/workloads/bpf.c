@@ -99,6 +99,39 @@ int main(void) {
 	attr.link_create.target_btf_id = 77;
 	sys_bpf(BPF_LINK_CREATE, &attr, 20);
 
+	// A trivial socket filter: r0 = 0; exit. Then one with a log buffer and a name, on a type
+	// that refuses it, a path that is not pinned and a tracepoint of no program.
+	struct bpf_insn insns[2] = {{.code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0},
+				    {.code = BPF_JMP | BPF_EXIT}};
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	attr.insn_cnt = 2;
+	attr.insns = (uintptr_t)insns;
+	attr.license = (uintptr_t)"GPL";
+	int prog = sys_bpf(BPF_PROG_LOAD, &attr, sizeof(attr));
+	if (prog >= 0)
+		close(prog);
+	static char log[64] = "log";
+	attr.prog_type = BPF_PROG_TYPE_TRACING;
+	attr.log_level = 1;
+	attr.log_size = sizeof(log);
+	attr.log_buf = (uintptr_t)log;
+	attr.kern_version = 0x60100;
+	attr.prog_flags = BPF_F_SLEEPABLE;
+	memcpy(attr.prog_name, "filter", 7);
+	sys_bpf(BPF_PROG_LOAD, &attr, sizeof(attr));
+	sys_bpf(BPF_PROG_LOAD, &attr, 48);
+	memset(&attr, 0, sizeof(attr));
+	attr.pathname = (uintptr_t)"/sys/fs/bpf/nonexistent-observer";
+	sys_bpf(BPF_OBJ_GET, &attr, sizeof(attr));
+	attr.bpf_fd = -1;
+	attr.file_flags = BPF_F_WRONLY;
+	sys_bpf(BPF_OBJ_PIN, &attr, sizeof(attr));
+	memset(&attr, 0, sizeof(attr));
+	attr.raw_tracepoint.name = (uintptr_t)"sys_enter";
+	attr.raw_tracepoint.prog_fd = -1;
+	sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &attr, sizeof(attr));
+
 	sys_bpf(BPF_MAP_CREATE, NULL, sizeof(attr));
 	sys_bpf(0x7777, &attr, sizeof(attr));
 	if (map >= 0)
