@@ -534,6 +534,18 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "IORING_OP_SETXATTR", "IORING_OP_FGETXATTR", "IORING_OP_GETXATTR", "IORING_OP_SOCKET",
         "IORING_OP_URING_CMD"]),
     "uring_op_flags": (["linux/io_uring.h"], ["IO_URING_OP_SUPPORTED"]),
+    # io_uring_setup's struct io_uring_params: its flags and the features the kernel returns.
+    "uring_setup_flags": (["linux/io_uring.h"], [
+        "IORING_SETUP_IOPOLL", "IORING_SETUP_SQPOLL", "IORING_SETUP_SQ_AFF", "IORING_SETUP_CQSIZE",
+        "IORING_SETUP_CLAMP", "IORING_SETUP_ATTACH_WQ", "IORING_SETUP_R_DISABLED",
+        "IORING_SETUP_SUBMIT_ALL", "IORING_SETUP_COOP_TASKRUN", "IORING_SETUP_TASKRUN_FLAG",
+        "IORING_SETUP_SQE128", "IORING_SETUP_CQE32"]),
+    "uring_setup_features": (["linux/io_uring.h"], [
+        "IORING_FEAT_SINGLE_MMAP", "IORING_FEAT_NODROP", "IORING_FEAT_SUBMIT_STABLE",
+        "IORING_FEAT_RW_CUR_POS", "IORING_FEAT_CUR_PERSONALITY", "IORING_FEAT_FAST_POLL",
+        "IORING_FEAT_POLL_32BITS", "IORING_FEAT_SQPOLL_NONFIXED", "IORING_FEAT_EXT_ARG",
+        "IORING_FEAT_NATIVE_WORKERS", "IORING_FEAT_RSRC_TAGS", "IORING_FEAT_CQE_SKIP",
+        "IORING_FEAT_LINKED_FILE"]),
     "uring_restriction_opcodes": (["linux/io_uring.h"], [
         "IORING_RESTRICTION_REGISTER_OP", "IORING_RESTRICTION_SQE_OP",
         "IORING_RESTRICTION_SQE_FLAGS_ALLOWED", "IORING_RESTRICTION_SQE_FLAGS_REQUIRED"]),

@@ -285,6 +285,10 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(kBpfIds, arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT, kBpfNextId);
         add(0, arg, CAPTURE_ENTRY, 0, ELEM_BPF_STRINGS);  // the strings it points to
         break;
+      case Arg::kUringParams:  // what the call is given, then what it filled
+        add(sizeof(struct io_uring_params), arg, CAPTURE_ENTRY, 0, 0);
+        add(sizeof(struct io_uring_params), arg, CAPTURE_EXIT, 0, 0);
+        break;
       case Arg::kSockoptIn:  // as long as the next argument says: a struct, or data; of a
                              // length past the struct's memory, what is readable of it
         add(data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG,

@@ -132,6 +132,9 @@ char* put_mux_result(char* out, Decoder decoder, const Event& e) noexcept;
 // io_uring_register's arguments (Decoder::kUringRegister), what its opcode reads as the
 // kernel side kept it (ELEM_URING) (decode_uring.cpp).
 char* put_uring_register_call(char* out, const Event& e, const Strings& items) noexcept;
+// io_uring_setup's struct io_uring_params (argument i): what it was given, and after a
+// success what the kernel filled.
+char* put_uring_params(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
 // Whether mount(2) leaves its argument i (2: the file system type, 4: the data) unread for
 // these flags (a remount, a bind or a move): strace shows it as an address then.
 bool mount_arg_unread(uint64_t flags, unsigned i) noexcept;

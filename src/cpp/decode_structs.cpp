@@ -953,6 +953,8 @@ char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
     }
     case Arg::kPerfEventAttr:
       return put_perf_event_attr(out, e, items, i);
+    case Arg::kUringParams:
+      return put_uring_params(out, e, items, i);
     case Arg::kBpfAttr:
       return i + 1 < 6 ? put_bpf_attr(out, e, items, i) : nullptr;
     case Arg::kOffsetInOut: {

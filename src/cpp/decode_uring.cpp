@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <type_traits>
 
 #include "decode_printers.h"
 #include "decode_structs.h"
@@ -343,7 +344,54 @@ bool all_zero(std::string_view bytes) {
   return bytes.find_first_not_of('\0') == std::string_view::npos;
 }
 
+// The ring's offsets: {head=0, tail=4, ...} and the reserved words that are not zero.
+template <class T>
+char* put_ring_offsets(char* out, const T& o) {
+  out = put_num(put(out, "{head="), o.head);
+  out = put_num(put(out, ", tail="), o.tail);
+  out = put_num(put(out, ", ring_mask="), o.ring_mask);
+  out = put_num(put(out, ", ring_entries="), o.ring_entries);
+  if constexpr (std::is_same_v<T, struct io_sqring_offsets>) {
+    out = put_num(put(out, ", flags="), o.flags);
+    out = put_num(put(out, ", dropped="), o.dropped);
+    out = put_num(put(out, ", array="), o.array);
+  } else {
+    out = put_num(put(out, ", overflow="), o.overflow);
+    out = put_num(put(out, ", cqes="), o.cqes);
+    out = put_num(put(out, ", flags="), o.flags);
+  }
+  out = put_resv(out, "resv1", o.resv1);
+  out = put_resv(out, "resv2", o.resv2);
+  return put(out, "}");
+}
+
 }  // namespace
+
+char* put_uring_params(char* out, const Event& e, const Strings& items, unsigned i) noexcept {
+  uint64_t addr = e.args[i];
+  bool cut = false;
+  const std::string_view* given = addr ? items.find_blob(i, &cut) : nullptr;
+  struct io_uring_params p;
+  if (!given || given->size() != sizeof(p)) return put_addr(out, addr);
+  std::memcpy(&p, given->data(), sizeof(p));
+  out = put_flags(put(out, "{flags="), p.flags, uapi::k_uring_setup_flags, "0",
+                  "IORING_SETUP_???");
+  out = put_hex(put(out, ", sq_thread_cpu="), p.sq_thread_cpu);
+  out = put_num(put(out, ", sq_thread_idle="), p.sq_thread_idle);
+  if (p.flags & IORING_SETUP_ATTACH_WQ) out = put_num(put(out, ", wq_fd="), static_cast<int32_t>(p.wq_fd));
+  out = put_resv_words(out, "resv", reinterpret_cast<const char*>(p.resv), 3);
+  const std::string_view* filled = items.find_exit_blob(i);
+  if ((e.flags & EVENT_HAS_RET) && !is_error(e.ret) && filled && filled->size() == sizeof(p)) {
+    std::memcpy(&p, filled->data(), sizeof(p));
+    out = put_num(put(out, ", sq_entries="), p.sq_entries);
+    out = put_num(put(out, ", cq_entries="), p.cq_entries);
+    out = put_flags(put(out, ", features="), p.features, uapi::k_uring_setup_features, "0",
+                    "IORING_FEAT_???");
+    out = put_ring_offsets(put(out, ", sq_off="), p.sq_off);
+    out = put_ring_offsets(put(out, ", cq_off="), p.cq_off);
+  }
+  return put(out, "}");
+}
 
 char* put_uring_register_call(char* out, const Event& e, const Strings& items) noexcept {
   const __u64* a = e.args;

@@ -109,7 +109,7 @@ std::string_view arg_name(Arg type) noexcept {
       "msg_flags", "uid", "mode_type", "dev", "open_how", "offset_in_out", "rusage_out",
       "siginfo_out", "timespec_rem", "itimerspec_in", "itimerspec_out", "itimerval_in",
       "itimerval_out", "idtype", "rusage_who", "itimer_which", "timerfd_flags", "perf_event_attr",
-      "bpf_cmd", "bpf_attr",
+      "bpf_cmd", "bpf_attr", "uring_params",
       "mount_flags",
       "fsopen_flags", "fspick_flags", "fsmount_flags", "mount_attr_flags", "move_mount_flags",
       "mount_setattr_flags",

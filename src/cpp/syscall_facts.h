@@ -134,6 +134,8 @@ enum class Arg : uint8_t {
   kBpfCmd,         // BPF_MAP_CREATE (bpf's command)
   kBpfAttr,        // {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, ...}: union bpf_attr by the
                    // command in argument 0, as long as the next argument says
+  kUringParams,    // {flags=0, sq_thread_cpu=0, ..., sq_entries=4, ...} (io_uring_setup): what
+                   // it was given, then what the kernel filled
   // The mount API, fanotify, NUMA policies, landlock and keys (decode_mux.cpp).
   kMountFlags,      // MS_RDONLY|MS_NOSUID, after MS_MGC_VAL when the old magic is there
   kFsopenFlags,     // FSOPEN_CLOEXEC

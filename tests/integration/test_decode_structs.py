@@ -10,7 +10,8 @@ with commands that take different arguments and unknown ones, personality's resu
 flags of the mount API, fanotify_mark, mbind, set_mempolicy, move_pages, close_range,
 kexec_file_load, landlock, pkey_alloc and io_uring_enter, io_uring_register's opcodes, and
 ptrace's requests with the arguments each reads. workloads/uring.c: io_uring_register's
-arguments by opcode, a real ring's probe and worker limits among them. workloads/perf.c:
+arguments by opcode, a real ring's probe and worker limits among them, and the
+io_uring_params io_uring_setup was given and filled. workloads/perf.c:
 perf_event_open's struct perf_event_attr of several types, E2BIG's size and a short struct.
 workloads/bpf.c: bpf's commands and union bpf_attr, a real array map among them. observer's lines must be strace's
 (tools/fidelity.py pairs the processes and masks addresses and pids; times are masked here).
@@ -34,10 +35,7 @@ _TIMES = re.compile(r"\b(tv_sec|tv_usec|tv_nsec)=\d+")
 # takes depends on the scheduler, not on the tracer, so those lines are left out (-X raw
 # writes AT_FDCWD as -100).
 _POLLING = {"signals": re.compile(r'^(openat\((AT_FDCWD|-100), "/proc/\d+/syscall"'
-                                  r'|(newfstatat|read|close)\(5[,)]|clock_nanosleep\()'),
-            # uring.c makes its ring with io_uring_setup, whose struct io_uring_params
-            # observer shows as a pointer still.
-            "uring": re.compile(r"^io_uring_setup\(")}
+                                  r'|(newfstatat|read|close)\(5[,)]|clock_nanosleep\()')}
 
 
 @pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],

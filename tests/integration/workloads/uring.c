@@ -24,6 +24,14 @@ int main(void) {
 	struct io_uring_params params;
 	memset(&params, 0, sizeof(params));
 	int ring = syscall(SYS_io_uring_setup, 4, &params);
+	// Refused: a work queue to attach to that is no ring, unknown flags, a reserved word.
+	struct io_uring_params bad;
+	memset(&bad, 0, sizeof(bad));
+	bad.flags = IORING_SETUP_ATTACH_WQ | IORING_SETUP_CLAMP | 0x80000000;
+	bad.wq_fd = -1;
+	bad.resv[1] = 5;
+	syscall(SYS_io_uring_setup, 2, &bad);
+	syscall(SYS_io_uring_setup, 2, NULL);
 	int pipes[2];
 	if (pipe(pipes))
 		return 1;
