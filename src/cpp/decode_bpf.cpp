@@ -5,7 +5,8 @@
 // command reads, as far as the size argument reaches, and ", ..." when bytes past them are
 // not zero. Decoded here: the map commands, attach and detach, the id lookups, BPF_PROG_LOAD
 // (its license and log buffer as strings), BPF_OBJ_PIN and BPF_OBJ_GET (the path),
-// BPF_RAW_TRACEPOINT_OPEN and BPF_LINK_CREATE; the others show the address still.
+// BPF_RAW_TRACEPOINT_OPEN, BPF_LINK_CREATE and BPF_LINK_UPDATE; the others show the address
+// still.
 #include <linux/bpf.h>
 
 #include <cstring>
@@ -314,6 +315,19 @@ char* put_raw_tracepoint(Attr& a, const Pointed& p) {
   return a.end(OFF(raw_tracepoint.prog_fd) + sizeof(__u32));
 }
 
+// BPF_LINK_UPDATE: {link_update={link_fd=..., new_prog_fd=..., flags=...}}, and the program
+// it replaces with BPF_F_REPLACE.
+char* put_link_update(Attr& a) {
+  a.open("link_update");
+  a.fd("link_fd", OFF(link_update.link_fd));
+  a.fd("new_prog_fd", OFF(link_update.new_prog_fd));
+  a.flags("flags", OFF(link_update.flags), uapi::k_bpf_attach_flags, "BPF_F_???");
+  if (a.get<uint32_t>(OFF(link_update.flags)) & BPF_F_REPLACE)
+    a.fd("old_prog_fd", OFF(link_update.old_prog_fd));
+  a.close();
+  return a.end(OFF(link_update.old_prog_fd) + sizeof(__u32));
+}
+
 // An array the attr points to: NULL, [] or its address (its elements are not read).
 void array_addr(Attr& a, std::string_view field, size_t offset, uint32_t count) {
   auto v = a.get<uint64_t>(offset);
@@ -386,6 +400,7 @@ bool bpf_attr_captured(uint32_t cmd) noexcept {
     case BPF_LINK_GET_NEXT_ID: case BPF_PROG_GET_FD_BY_ID: case BPF_MAP_GET_FD_BY_ID:
     case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_GET_FD_BY_ID: case BPF_LINK_CREATE:
     case BPF_PROG_LOAD: case BPF_OBJ_PIN: case BPF_OBJ_GET: case BPF_RAW_TRACEPOINT_OPEN:
+    case BPF_LINK_UPDATE:
       return true;
     default:
       return false;
@@ -410,6 +425,8 @@ char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) 
       return put_attach(a, cmd);
     case BPF_LINK_CREATE:
       return put_link_create(a);
+    case BPF_LINK_UPDATE:
+      return put_link_update(a);
     case BPF_PROG_LOAD:
       return put_prog_load(a, pointed_strings(items.find_item(ITEM_BLOB, ITEM_ARG_POINTED)));
     case BPF_OBJ_PIN: case BPF_OBJ_GET:

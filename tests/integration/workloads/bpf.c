@@ -132,6 +132,13 @@ int main(void) {
 	attr.raw_tracepoint.prog_fd = -1;
 	sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &attr, sizeof(attr));
 
+	memset(&attr, 0, sizeof(attr));
+	attr.link_update.link_fd = -1;
+	attr.link_update.new_prog_fd = -1;
+	attr.link_update.flags = BPF_F_REPLACE;
+	attr.link_update.old_prog_fd = -1;
+	sys_bpf(BPF_LINK_UPDATE, &attr, sizeof(attr));
+
 	sys_bpf(BPF_MAP_CREATE, NULL, sizeof(attr));
 	sys_bpf(0x7777, &attr, sizeof(attr));
 	if (map >= 0)
