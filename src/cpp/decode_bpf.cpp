@@ -5,8 +5,8 @@
 // command reads, as far as the size argument reaches, and ", ..." when bytes past them are
 // not zero. Decoded here: the map commands, attach and detach, the id lookups, BPF_PROG_LOAD
 // (its license and log buffer as strings), BPF_OBJ_PIN and BPF_OBJ_GET (the path),
-// BPF_RAW_TRACEPOINT_OPEN, BPF_LINK_CREATE and BPF_LINK_UPDATE; the others show the address
-// still.
+// BPF_RAW_TRACEPOINT_OPEN, BPF_PROG_TEST_RUN, BPF_LINK_CREATE and BPF_LINK_UPDATE; the
+// others show the address still.
 #include <linux/bpf.h>
 
 #include <cstring>
@@ -315,6 +315,33 @@ char* put_raw_tracepoint(Attr& a, const Pointed& p) {
   return a.end(OFF(raw_tracepoint.prog_fd) + sizeof(__u32));
 }
 
+// BPF_PROG_TEST_RUN: {test={prog_fd=..., retval=..., ...}}, the context, flags and batch
+// size as far as the size reaches.
+char* put_test_run(Attr& a) {
+  a.open("test");
+  a.fd("prog_fd", OFF(test.prog_fd));
+  a.u32("retval", OFF(test.retval));
+  a.u32("data_size_in", OFF(test.data_size_in));
+  a.u32("data_size_out", OFF(test.data_size_out));
+  a.addr("data_in", OFF(test.data_in));
+  a.addr("data_out", OFF(test.data_out));
+  a.u32("repeat", OFF(test.repeat));
+  a.u32("duration", OFF(test.duration));
+  if (a.has(OFF(test.ctx_size_in))) {
+    a.u32("ctx_size_in", OFF(test.ctx_size_in));
+    a.u32("ctx_size_out", OFF(test.ctx_size_out));
+    a.addr("ctx_in", OFF(test.ctx_in));
+    a.addr("ctx_out", OFF(test.ctx_out));
+  }
+  if (a.has(OFF(test.flags))) {
+    a.flags("flags", OFF(test.flags), uapi::k_bpf_test_run_flags, "BPF_F_???");
+    a.u32("cpu", OFF(test.cpu));
+  }
+  if (a.has(OFF(test.batch_size))) a.u32("batch_size", OFF(test.batch_size));
+  a.close();
+  return a.end(OFF(test.batch_size) + sizeof(__u32));
+}
+
 // BPF_LINK_UPDATE: {link_update={link_fd=..., new_prog_fd=..., flags=...}}, and the program
 // it replaces with BPF_F_REPLACE.
 char* put_link_update(Attr& a) {
@@ -400,7 +427,7 @@ bool bpf_attr_captured(uint32_t cmd) noexcept {
     case BPF_LINK_GET_NEXT_ID: case BPF_PROG_GET_FD_BY_ID: case BPF_MAP_GET_FD_BY_ID:
     case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_GET_FD_BY_ID: case BPF_LINK_CREATE:
     case BPF_PROG_LOAD: case BPF_OBJ_PIN: case BPF_OBJ_GET: case BPF_RAW_TRACEPOINT_OPEN:
-    case BPF_LINK_UPDATE:
+    case BPF_LINK_UPDATE: case BPF_PROG_TEST_RUN:
       return true;
     default:
       return false;
@@ -427,6 +454,8 @@ char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) 
       return put_link_create(a);
     case BPF_LINK_UPDATE:
       return put_link_update(a);
+    case BPF_PROG_TEST_RUN:
+      return put_test_run(a);
     case BPF_PROG_LOAD:
       return put_prog_load(a, pointed_strings(items.find_item(ITEM_BLOB, ITEM_ARG_POINTED)));
     case BPF_OBJ_PIN: case BPF_OBJ_GET:

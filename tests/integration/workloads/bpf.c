@@ -139,6 +139,14 @@ int main(void) {
 	attr.link_update.old_prog_fd = -1;
 	sys_bpf(BPF_LINK_UPDATE, &attr, sizeof(attr));
 
+	memset(&attr, 0, sizeof(attr));
+	attr.test.prog_fd = -1;
+	attr.test.repeat = 3;
+	attr.test.flags = BPF_F_TEST_RUN_ON_CPU;
+	attr.test.cpu = 1;
+	sys_bpf(BPF_PROG_TEST_RUN, &attr, sizeof(attr));
+	sys_bpf(BPF_PROG_TEST_RUN, &attr, 40);
+
 	sys_bpf(BPF_MAP_CREATE, NULL, sizeof(attr));
 	sys_bpf(0x7777, &attr, sizeof(attr));
 	if (map >= 0)
