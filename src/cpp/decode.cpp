@@ -247,7 +247,7 @@ Strings parse_strings(const void* record, uint32_t size) noexcept {
   size_t offset = 0;
   for (unsigned i = 0; i < tail.count; ++i) {
     if (kHead + offset + tail.len[i] > size || tail.kind[i] > ITEM_STACK ||  // the last kind
-        (tail.arg[i] > ITEM_ARG_PAIR + 1 && tail.arg[i] < ITEM_ARG_ELEM) ||
+        (tail.arg[i] > ITEM_ARG_POINTED && tail.arg[i] < ITEM_ARG_ELEM) ||
         (tail.arg[i] >= ITEM_ARG_ELEM + FD_ELEMS && tail.arg[i] < ITEM_ARG_FD) ||
         tail.arg[i] >= ITEM_ARG_FD + 64)
       return Strings{};

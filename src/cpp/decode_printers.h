@@ -113,6 +113,14 @@ char* put_fcntl_result(char* out, int cmd, int64_t ret) noexcept;
 char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept;
 char* put_fcntl_struct(char* out, const Event& e, const Strings& items) noexcept;
+// perf_event_open's struct perf_event_attr (argument i), and the size the kernel wrote there
+// when it answered E2BIG (decode_perf.cpp).
+char* put_perf_event_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
+// bpf(2) (decode_bpf.cpp): its command, and its union bpf_attr (argument i, its size the next)
+// as the command reads it, for the commands bpf_attr_captured() names; else the address.
+char* put_bpf_cmd(char* out, uint64_t cmd) noexcept;
+bool bpf_attr_captured(uint32_t cmd) noexcept;
+char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
 
 // Processes and signals (decode_process.cpp).
 char* put_signal(char* out, int64_t sig) noexcept;  // SIGTERM, or the number
@@ -129,6 +137,12 @@ char* put_clone_call(char* out, const Event& e) noexcept;
 // them, or the result is the number alone.
 char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& items) noexcept;
 char* put_mux_result(char* out, Decoder decoder, const Event& e) noexcept;
+// io_uring_register's arguments (Decoder::kUringRegister), what its opcode reads as the
+// kernel side kept it (ELEM_URING) (decode_uring.cpp).
+char* put_uring_register_call(char* out, const Event& e, const Strings& items) noexcept;
+// io_uring_setup's struct io_uring_params (argument i): what it was given, and after a
+// success what the kernel filled.
+char* put_uring_params(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
 // Whether mount(2) leaves its argument i (2: the file system type, 4: the data) unread for
 // these flags (a remount, a bind or a move): strace shows it as an address then.
 bool mount_arg_unread(uint64_t flags, unsigned i) noexcept;

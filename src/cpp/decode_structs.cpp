@@ -945,6 +945,12 @@ char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
           whole = &items.value[k];
       return put_open_how(out, *how, whole, size);
     }
+    case Arg::kPerfEventAttr:
+      return put_perf_event_attr(out, e, items, i);
+    case Arg::kUringParams:
+      return put_uring_params(out, e, items, i);
+    case Arg::kBpfAttr:
+      return i + 1 < 6 ? put_bpf_attr(out, e, items, i) : nullptr;
     case Arg::kOffsetInOut: {
       // [offset], and " => [offset]" where the call moved it (it succeeded and did something).
       const std::string_view* in = items.find_blob(i, &cut);

@@ -130,6 +130,12 @@ enum class Arg : uint8_t {
   kRusageWho,      // RUSAGE_SELF
   kItimerWhich,    // ITIMER_REAL
   kTimerfdFlags,   // TFD_TIMER_ABSTIME (timerfd_settime)
+  kPerfEventAttr,  // {type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, config=..., ...}
+  kBpfCmd,         // BPF_MAP_CREATE (bpf's command)
+  kBpfAttr,        // {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, ...}: union bpf_attr by the
+                   // command in argument 0, as long as the next argument says
+  kUringParams,    // {flags=0, sq_thread_cpu=0, ..., sq_entries=4, ...} (io_uring_setup): what
+                   // it was given, then what the kernel filled
   // The mount API, fanotify, NUMA policies, landlock and keys (decode_mux.cpp).
   kMountFlags,      // MS_RDONLY|MS_NOSUID, after MS_MGC_VAL when the old magic is there
   kFsopenFlags,     // FSOPEN_CLOEXEC
@@ -246,6 +252,7 @@ enum class Decoder : uint8_t {
   kFsconfig,     // 3, FSCONFIG_SET_STRING, "source", "none", 0: the key and value it reads
   kQuotactl,     // QCMD(Q_QUOTAOFF, USRQUOTA), "/dev/sda1": the command's arguments
   kPtrace,       // PTRACE_ATTACH, 1234: the arguments the request reads
+  kUringRegister,  // 3, IORING_REGISTER_FILES, [4, 5], 2: the argument the opcode reads
 };
 
 // What a syscall's fds are: bits of SyscallInfo::roles (facts.tsv's roles).
