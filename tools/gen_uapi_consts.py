@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 #: The architectures read, each from the include roots of its Debian package.
@@ -139,6 +140,29 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "kd_modes": (["linux/kd.h"], ["KD_TEXT", "KD_GRAPHICS", "KD_TEXT0", "KD_TEXT1"]),
     "kd_kbd_modes": (["linux/kd.h"], ["K_RAW", "K_XLATE", "K_MEDIUMRAW", "K_UNICODE", "K_OFF"]),
     "kd_led_flags": (["linux/kd.h"], ["LED_SCR", "LED_NUM", "LED_CAP"]),
+    # Network interfaces' flags and hardware address types, of the socket ioctls' struct
+    # ifreq (linux/if.h declares the flags in an enum).
+    "iff_flags": (["linux/if.h"], [
+        "IFF_UP", "IFF_BROADCAST", "IFF_DEBUG", "IFF_LOOPBACK", "IFF_POINTOPOINT",
+        "IFF_NOTRAILERS", "IFF_RUNNING", "IFF_NOARP", "IFF_PROMISC", "IFF_ALLMULTI",
+        "IFF_MASTER", "IFF_SLAVE", "IFF_MULTICAST", "IFF_PORTSEL", "IFF_AUTOMEDIA",
+        "IFF_DYNAMIC", "IFF_LOWER_UP", "IFF_DORMANT", "IFF_ECHO"]),
+    "arphrd_types": (["linux/if_arp.h"], [
+        "ARPHRD_NETROM", "ARPHRD_ETHER", "ARPHRD_EETHER", "ARPHRD_AX25", "ARPHRD_PRONET",
+        "ARPHRD_CHAOS", "ARPHRD_IEEE802", "ARPHRD_ARCNET", "ARPHRD_APPLETLK", "ARPHRD_DLCI",
+        "ARPHRD_ATM", "ARPHRD_METRICOM", "ARPHRD_IEEE1394", "ARPHRD_EUI64", "ARPHRD_INFINIBAND",
+        "ARPHRD_SLIP", "ARPHRD_CSLIP", "ARPHRD_SLIP6", "ARPHRD_CSLIP6", "ARPHRD_RSRVD",
+        "ARPHRD_ADAPT", "ARPHRD_ROSE", "ARPHRD_X25", "ARPHRD_HWX25", "ARPHRD_CAN",
+        "ARPHRD_MCTP", "ARPHRD_PPP", "ARPHRD_CISCO", "ARPHRD_LAPB", "ARPHRD_DDCMP",
+        "ARPHRD_RAWHDLC", "ARPHRD_RAWIP", "ARPHRD_TUNNEL", "ARPHRD_TUNNEL6", "ARPHRD_FRAD",
+        "ARPHRD_SKIP", "ARPHRD_LOOPBACK", "ARPHRD_LOCALTLK", "ARPHRD_FDDI", "ARPHRD_BIF",
+        "ARPHRD_SIT", "ARPHRD_IPDDP", "ARPHRD_IPGRE", "ARPHRD_PIMREG", "ARPHRD_HIPPI",
+        "ARPHRD_ASH", "ARPHRD_ECONET", "ARPHRD_IRDA", "ARPHRD_FCPP", "ARPHRD_FCAL",
+        "ARPHRD_FCPL", "ARPHRD_FCFABRIC", "ARPHRD_IEEE802_TR", "ARPHRD_IEEE80211",
+        "ARPHRD_IEEE80211_PRISM", "ARPHRD_IEEE80211_RADIOTAP", "ARPHRD_IEEE802154",
+        "ARPHRD_IEEE802154_MONITOR", "ARPHRD_PHONET", "ARPHRD_PHONET_PIPE", "ARPHRD_CAIF",
+        "ARPHRD_IP6GRE", "ARPHRD_NETLINK", "ARPHRD_6LOWPAN", "ARPHRD_VSOCKMON", "ARPHRD_NONE",
+        "ARPHRD_VOID"]),
     "kd_meta": (["linux/kd.h"], ["K_METABIT", "K_ESCPREFIX"]),
     "kd_key_types": (["linux/keyboard.h"], [
         "KT_LATIN", "KT_FN", "KT_SPEC", "KT_PAD", "KT_DEAD", "KT_CONS", "KT_CUR", "KT_SHIFT",
@@ -617,6 +641,9 @@ OUTSIDE = {**NEWER, **KERNEL}
 #: Tables of x86_64's calls only (arch_prctl): not looked for in arm64's headers.
 X86_ONLY = {"arch_prctl", "ptrace_cmds_x86", "x86_xfeature_bits", "x86_xfeatures"}
 
+#: The C library's headers that uapi headers include, stubbed where missing (read_defines).
+LIBC_STUBS = ["sys/socket.h", "stddef.h"]
+
 #: How big the types are that ioctl numbers are built from (_IOW(0x94, 9, int)).
 SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8,
          "long long[2]": 16, "struct termios2": 44}
@@ -640,7 +667,14 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
     for root in spec["roots"]:
         args[1:1] = ["-I", root]
     source = "".join(f"#include <{h}>\n" for h in headers)
-    text = subprocess.run(args, input=source, check=True, capture_output=True, text=True).stdout
+    with tempfile.TemporaryDirectory() as stubs:
+        # The C library's headers a uapi header includes (linux/if.h's sys/socket.h), empty
+        # where the architecture's are missing: only the kernel's macros are read.
+        for name in LIBC_STUBS:
+            (Path(stubs) / name).parent.mkdir(parents=True, exist_ok=True)
+            (Path(stubs) / name).write_text("")
+        text = subprocess.run(args[:1] + ["-idirafter", stubs] + args[1:], input=source,
+                              check=True, capture_output=True, text=True).stdout
     roots = sorted(spec["roots"], key=len, reverse=True)
     defines: dict[str, tuple[str, str, int]] = {}
     where, line = "", 0
