@@ -13,8 +13,10 @@
 #include <linux/openat2.h>
 #include <linux/sched.h>
 #include <linux/socket.h>
+#include <linux/sockios.h>
 #include <linux/stat.h>
 #include <linux/time_types.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sched.h>
@@ -140,6 +142,29 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {KDGETKEYCODE, kBoth, sizeof(struct kbkeycode)},
     {KDSETKEYCODE, kIn, sizeof(struct kbkeycode)},
     {KDKBDREP, kBoth, sizeof(struct kbd_repeat)},
+    // The sockets' (linux/sockios.h): owners and counts, bridge names, and struct ifreq,
+    // whose getters name the interface at entry and fill the rest at exit.
+    {FIOSETOWN, kIn, sizeof(int)}, {SIOCSPGRP, kIn, sizeof(int)},
+    {SIOCSIFENCAP, kIn, sizeof(int)}, {FIOGETOWN, kOut, sizeof(int)},
+    {SIOCGPGRP, kOut, sizeof(int)}, {SIOCATMARK, kOut, sizeof(int)},
+    {SIOCGIFENCAP, kOut, sizeof(int)}, {SIOCOUTQNSD, kOut, sizeof(int)},
+    {SIOCBRADDBR, kIn, IFNAMSIZ}, {SIOCBRDELBR, kIn, IFNAMSIZ},
+    {SIOCBRADDIF, kIn, sizeof(struct ifreq)}, {SIOCBRDELIF, kIn, sizeof(struct ifreq)},
+    {SIOCADDMULTI, kIn, sizeof(struct ifreq)}, {SIOCDELMULTI, kIn, sizeof(struct ifreq)},
+    {SIOCSIFADDR, kIn, sizeof(struct ifreq)}, {SIOCSIFBRDADDR, kIn, sizeof(struct ifreq)},
+    {SIOCSIFDSTADDR, kIn, sizeof(struct ifreq)}, {SIOCSIFFLAGS, kIn, sizeof(struct ifreq)},
+    {SIOCSIFHWADDR, kIn, sizeof(struct ifreq)}, {SIOCSIFHWBROADCAST, kIn, sizeof(struct ifreq)},
+    {SIOCSIFMAP, kIn, sizeof(struct ifreq)}, {SIOCSIFMETRIC, kIn, sizeof(struct ifreq)},
+    {SIOCSIFMTU, kIn, sizeof(struct ifreq)}, {SIOCSIFNAME, kIn, sizeof(struct ifreq)},
+    {SIOCSIFNETMASK, kIn, sizeof(struct ifreq)}, {SIOCSIFSLAVE, kIn, sizeof(struct ifreq)},
+    {SIOCSIFTXQLEN, kIn, sizeof(struct ifreq)},
+    {SIOCGIFADDR, kBoth, sizeof(struct ifreq)}, {SIOCGIFBRDADDR, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFDSTADDR, kBoth, sizeof(struct ifreq)}, {SIOCGIFFLAGS, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFHWADDR, kBoth, sizeof(struct ifreq)}, {SIOCGIFINDEX, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFMAP, kBoth, sizeof(struct ifreq)}, {SIOCGIFMETRIC, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFMTU, kBoth, sizeof(struct ifreq)}, {SIOCGIFNAME, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFNETMASK, kBoth, sizeof(struct ifreq)}, {SIOCGIFSLAVE, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFTXQLEN, kBoth, sizeof(struct ifreq)},
 };
 
 }  // namespace

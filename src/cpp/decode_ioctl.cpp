@@ -4,12 +4,16 @@
 // ioctl requests of devices, by strace's names: those whose number carries an argument
 // (EVIOCGBIT(EV_KEY, 8)), then every name the uapi headers give the value
 // (data/uapi/ioctl_requests.tsv, sorted by value).
+// The C library's net/if.h first: linux/if.h (of linux/if_arp.h) then leaves out its own.
+#include <net/if.h>
+
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <linux/btrfs.h>
 #include <linux/counter.h>
 #include <linux/fs.h>
 #include <linux/hdreg.h>
+#include <linux/if_arp.h>
 #include <linux/input.h>
 #include <linux/inotify.h>
 #include <linux/ioctl.h>
@@ -22,6 +26,7 @@
 #include <linux/ptp_clock.h>
 #include <linux/random.h>
 #include <linux/rtc.h>
+#include <linux/sockios.h>
 #include <linux/watchdog.h>
 #include <mtd/ubi-user.h>
 #include <scsi/sg.h>
@@ -30,7 +35,9 @@
 #include <climits>
 #include <cstring>
 
+#include "decode.h"
 #include "decode_printers.h"
+#include "decode_structs.h"
 #include "text.h"
 #include "uapi_consts.h"
 
@@ -273,6 +280,155 @@ char* put_kb_value(char* out, uint16_t value) {
   return put(out, ") */");
 }
 
+
+// A fixed array holding a name up to its NUL (strace's PRINT_FIELD_CSTRING): one without a
+// NUL shows all but its last byte, then "...".
+char* put_name_field(char* out, std::string_view bytes) {
+  size_t end = bytes.find('\0');
+  if (end == std::string_view::npos) return put_quoted(out, bytes.substr(0, bytes.size() - 1), true);
+  return put_quoted(out, bytes.substr(0, end), false);
+}
+
+// How much of a hardware address its device type uses (strace's print_hwaddr, from the
+// kernel's drivers: ETH_ALEN of Ethernet, AX25_ADDR_LEN, INFINIBAND_ALEN...); all of it for
+// the types it does not know.
+size_t hwaddr_size(uint16_t type) {
+  switch (type) {
+    case ARPHRD_NETROM: case ARPHRD_AX25: return 7;
+    case ARPHRD_ETHER: case ARPHRD_IEEE802: case ARPHRD_LOOPBACK: case ARPHRD_FDDI:
+    case ARPHRD_HIPPI: case ARPHRD_IEEE80211: case ARPHRD_IEEE80211_PRISM:
+    case ARPHRD_IEEE80211_RADIOTAP: return 6;
+    case ARPHRD_ARCNET: case ARPHRD_MCTP: case ARPHRD_LOCALTLK: case ARPHRD_PHONET:
+    case ARPHRD_PHONET_PIPE: return 1;
+    case ARPHRD_DLCI: return sizeof(short);
+    case ARPHRD_IEEE1394: case ARPHRD_TUNNEL6: case ARPHRD_IP6GRE: return 16;
+    case ARPHRD_EUI64: case ARPHRD_IEEE802154: case ARPHRD_IEEE802154_MONITOR:
+    case ARPHRD_6LOWPAN: return 8;
+    case ARPHRD_INFINIBAND: return 20;
+    case ARPHRD_ROSE: return 5;
+    case ARPHRD_TUNNEL: case ARPHRD_SIT: case ARPHRD_IPGRE: case ARPHRD_IRDA: return 4;
+    case ARPHRD_SLIP: case ARPHRD_X25: case ARPHRD_CAN: case ARPHRD_PPP: case ARPHRD_RAWHDLC:
+    case ARPHRD_RAWIP: case ARPHRD_IPDDP: case ARPHRD_PIMREG: case ARPHRD_CAIF:
+    case ARPHRD_NETLINK: case ARPHRD_VSOCKMON: return 0;
+    default: return SIZE_MAX;
+  }
+}
+
+// {sa_family=ARPHRD_ETHER, sa_data=92:93:94:95:96:97}: the address in the colon form, the
+// bytes quoted in hex with -X raw, both with -X verbose.
+char* put_hwaddr(char* out, const struct sockaddr& sa) {
+  out = put_enum(put(out, "{sa_family="), sa.sa_family, uapi::k_arphrd_types, "ARPHRD_???");
+  out = put(out, ", sa_data=");
+  std::string_view data(sa.sa_data, sizeof(sa.sa_data));
+  if (display().xlat != Xlat::kAbbrev) out = put_hex_quoted(out, data, false);
+  if (display().xlat == Xlat::kRaw) return put(out, "}");
+  if (display().xlat == Xlat::kVerbose) out = put(out, " /* ");
+  static constexpr char kHex[] = "0123456789abcdef";
+  size_t n = std::min(data.size(), hwaddr_size(sa.sa_family));
+  for (size_t i = 0; i < n; ++i) {
+    if (i) *out++ = ':';
+    *out++ = kHex[static_cast<uint8_t>(data[i]) >> 4];
+    *out++ = kHex[data[i] & 0xf];
+  }
+  if (display().xlat == Xlat::kVerbose) out = put(out, " */");
+  return put(out, "}");
+}
+
+// What of struct ifreq a socket request sets or gets, after the interface's name.
+char* put_ifreq_value(char* out, uint32_t cmd, const struct ifreq& ifr) {
+  std::string_view addr(reinterpret_cast<const char*>(&ifr.ifr_addr), sizeof(ifr.ifr_addr));
+  switch (cmd) {
+    case SIOCSIFADDR: case SIOCGIFADDR:
+      return put_sockaddr(put(out, "ifr_addr="), addr);
+    case SIOCSIFDSTADDR: case SIOCGIFDSTADDR:
+      return put_sockaddr(put(out, "ifr_dstaddr="), addr);
+    case SIOCSIFBRDADDR: case SIOCGIFBRDADDR:
+      return put_sockaddr(put(out, "ifr_broadaddr="), addr);
+    case SIOCSIFNETMASK: case SIOCGIFNETMASK:
+      return put_sockaddr(put(out, "ifr_netmask="), addr);
+    case SIOCADDMULTI: case SIOCDELMULTI: case SIOCGIFHWADDR: case SIOCSIFHWADDR:
+    case SIOCSIFHWBROADCAST:
+      return put_hwaddr(put(out, "ifr_hwaddr="), ifr.ifr_hwaddr);
+    case SIOCSIFFLAGS: case SIOCGIFFLAGS:
+      return put_flags(put(out, "ifr_flags="), static_cast<uint16_t>(ifr.ifr_flags),
+                       uapi::k_iff_flags, "0", "IFF_???");
+    case SIOCGIFINDEX:
+      return put_num(put(out, "ifr_ifindex="), ifr.ifr_ifindex);
+    case SIOCSIFMETRIC: case SIOCGIFMETRIC:
+      return put_num(put(out, "ifr_metric="), ifr.ifr_metric);
+    case SIOCSIFMTU: case SIOCGIFMTU:
+      return put_num(put(out, "ifr_mtu="), ifr.ifr_mtu);
+    case SIOCSIFSLAVE: case SIOCGIFSLAVE:
+      return put_name_field(put(out, "ifr_slave="), {ifr.ifr_slave, sizeof(ifr.ifr_slave)});
+    case SIOCSIFNAME:
+      return put_name_field(put(out, "ifr_newname="),
+                            {ifr.ifr_newname, sizeof(ifr.ifr_newname)});
+    case SIOCGIFNAME:
+      return put_name_field(put(out, "ifr_name="), {ifr.ifr_name, sizeof(ifr.ifr_name)});
+    case SIOCSIFTXQLEN: case SIOCGIFTXQLEN:
+      return put_num(put(out, "ifr_qlen="), ifr.ifr_qlen);
+    case SIOCSIFMAP: case SIOCGIFMAP: {
+      const struct ifmap& m = ifr.ifr_map;
+      out = put_hex(put(out, "ifr_map={mem_start="), m.mem_start);
+      out = put_hex(put(out, ", mem_end="), m.mem_end);
+      out = put_hex(put(out, ", base_addr="), m.base_addr);
+      out = put_hex(put(out, ", irq="), m.irq);
+      out = put_hex(put(out, ", dma="), m.dma);
+      return put(put_hex(put(out, ", port="), m.port), "}");
+    }
+    default:
+      return out;
+  }
+}
+
+// The sockets' requests (strace's sock_ioctl), or nullptr for others.
+char* put_sock_ioctl(char* out, uint32_t cmd, const Event& e, const std::string_view* blob,
+                     bool cut, const std::string_view* exit_blob) {
+  bool failed = (e.flags & EVENT_HAS_RET) && is_error(e.ret);
+  struct ifreq ifr;
+  int32_t n;
+  switch (cmd) {
+    case SIOCBRADDBR: case SIOCBRDELBR: {
+      if (!blob || cut) return nullptr;
+      size_t end = blob->find('\0');
+      return put_quoted(out, blob->substr(0, end), end == std::string_view::npos);
+    }
+    case FIOGETOWN: case SIOCATMARK: case SIOCGIFENCAP: case SIOCGPGRP: case SIOCOUTQNSD:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case FIOSETOWN: case SIOCSIFENCAP: case SIOCSPGRP:
+      if (!take(blob, cut, &n)) return nullptr;
+      return put(put_num(put(out, "["), n), "]");
+    case SIOCBRADDIF: case SIOCBRDELIF:
+      if (!take(blob, cut, &ifr)) return nullptr;
+      return put(put_xlat_dec(put(out, "{ifr_ifindex="), ifr.ifr_ifindex,
+                              [&ifr](char* o) {
+                                return put_ifindex(o, static_cast<uint32_t>(ifr.ifr_ifindex));
+                              }),
+                 "}");
+    case SIOCADDMULTI: case SIOCDELMULTI: case SIOCSIFADDR: case SIOCSIFBRDADDR:
+    case SIOCSIFDSTADDR: case SIOCSIFFLAGS: case SIOCSIFHWADDR: case SIOCSIFHWBROADCAST:
+    case SIOCSIFMAP: case SIOCSIFMETRIC: case SIOCSIFMTU: case SIOCSIFNAME: case SIOCSIFNETMASK:
+    case SIOCSIFSLAVE: case SIOCSIFTXQLEN:
+      if (!take(blob, cut, &ifr)) return nullptr;
+      out = put_name_field(put(out, "{ifr_name="), {ifr.ifr_name, sizeof(ifr.ifr_name)});
+      return put(put_ifreq_value(put(out, ", "), cmd, ifr), "}");
+    case SIOCGIFADDR: case SIOCGIFBRDADDR: case SIOCGIFDSTADDR: case SIOCGIFFLAGS:
+    case SIOCGIFHWADDR: case SIOCGIFINDEX: case SIOCGIFMAP: case SIOCGIFMETRIC: case SIOCGIFMTU:
+    case SIOCGIFNAME: case SIOCGIFNETMASK: case SIOCGIFSLAVE: case SIOCGIFTXQLEN:
+      // The interface asked about, read at entry; what the call filled, when it succeeded.
+      if (!take(blob, cut, &ifr)) return nullptr;
+      if (cmd == SIOCGIFNAME)
+        out = put_num(put(out, "{ifr_ifindex="), ifr.ifr_ifindex);
+      else
+        out = put_name_field(put(out, "{ifr_name="), {ifr.ifr_name, sizeof(ifr.ifr_name)});
+      if (!failed && (e.flags & EVENT_HAS_RET) && take(exit_blob, false, &ifr))
+        out = put_ifreq_value(put(out, ", "), cmd, ifr);
+      return put(out, "}");
+    default:
+      return nullptr;
+  }
+}
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -423,6 +579,7 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   };
   int32_t v[9];
   const std::string_view* exit_blob = items.find_exit_blob(2);
+  if (_IOC_TYPE(cmd) == 0x89) return put_sock_ioctl(out, cmd, e, blob, cut, exit_blob);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:
     case TIOCSLCKTRMIOS:

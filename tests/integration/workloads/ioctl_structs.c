@@ -4,13 +4,19 @@
 // ioctls whose argument is a struct the call reads or fills, for test_decode_ioctl.py: a
 // pseudo-terminal's struct termios, termio, termios2 and winsize, ints and modem bits, read
 // back after the call and set from odd values; the console's key entries, keycodes and
-// repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers.
+// repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers; a
+// socket's struct ifreq of the loopback interface, got, and set on a closed descriptor.
+#include <net/if.h>
+
 #include <asm/termbits.h>
 #include <fcntl.h>
 #include <linux/kd.h>
 #include <linux/keyboard.h>
+#include <linux/sockios.h>
+#include <netinet/in.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 int main(void) {
@@ -69,5 +75,44 @@ int main(void) {
 	ioctl(-1, KDKBDREP, &rep);
 	ioctl(-1, KDKBDREP, NULL);
 	close(pty);
+
+	// A socket's: the loopback interface asked about by name or index, then set.
+	int sock = socket(AF_INET, SOCK_DGRAM, 0);
+	struct ifreq ifr;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	ioctl(sock, SIOCGIFINDEX, &ifr);
+	ioctl(sock, SIOCGIFNAME, &ifr);
+	ioctl(sock, SIOCGIFFLAGS, &ifr);
+	ioctl(sock, SIOCGIFMTU, &ifr);
+	ioctl(sock, SIOCGIFADDR, &ifr);
+	ioctl(sock, SIOCGIFNETMASK, &ifr);
+	ioctl(sock, SIOCGIFHWADDR, &ifr);
+	ioctl(sock, SIOCGIFMAP, &ifr);
+	ioctl(sock, FIOGETOWN, &n);
+	ioctl(-1, SIOCGIFMTU, &ifr);
+	memset(ifr.ifr_name, 'x', sizeof(ifr.ifr_name));
+	ifr.ifr_flags = IFF_UP | IFF_LOOPBACK | IFF_DYNAMIC;
+	ioctl(-1, SIOCSIFFLAGS, &ifr);
+	struct sockaddr_in in = {.sin_family = AF_INET, .sin_port = htons(53),
+				 .sin_addr.s_addr = htonl(0x0a000001)};
+	memcpy(&ifr.ifr_addr, &in, sizeof(in));
+	ioctl(-1, SIOCSIFADDR, &ifr);
+	ifr.ifr_hwaddr.sa_family = 1;  /* ARPHRD_ETHER */
+	memcpy(ifr.ifr_hwaddr.sa_data, "\x02\xaa\xbb\xcc\xdd\xee", 6);
+	ioctl(-1, SIOCSIFHWADDR, &ifr);
+	ifr.ifr_hwaddr.sa_family = 0xfff0;
+	ioctl(-1, SIOCADDMULTI, &ifr);
+	strcpy(ifr.ifr_name, "eth0");
+	strcpy(ifr.ifr_newname, "wan0");
+	ioctl(-1, SIOCSIFNAME, &ifr);
+	ifr.ifr_ifindex = 1;
+	ioctl(-1, SIOCBRADDIF, &ifr);
+	ioctl(-1, SIOCBRADDBR, "br0");
+	ioctl(-1, SIOCBRDELBR, "0123456789abcdefg");
+	n = 0;
+	ioctl(-1, SIOCSPGRP, &n);
+	ioctl(-1, SIOCGIFINDEX, NULL);
+	close(sock);
 	return 0;
 }
