@@ -225,6 +225,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "perf_ioc_flags": (["linux/perf_event.h"], ["PERF_IOC_FLAG_GROUP"]),
     "btrfs_balance_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_BALANCE_CTL_PAUSE", "BTRFS_BALANCE_CTL_CANCEL"]),
+    "btrfs_quota_ctl_cmds": (["linux/btrfs.h"], [
+        "BTRFS_QUOTA_CTL_ENABLE", "BTRFS_QUOTA_CTL_DISABLE", "BTRFS_QUOTA_CTL_RESCAN__NOTUSED"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
     "perf_event_open_flags": (["linux/perf_event.h"], [
         "PERF_FLAG_FD_NO_GROUP", "PERF_FLAG_FD_OUTPUT", "PERF_FLAG_PID_CGROUP",

@@ -83,8 +83,10 @@ constexpr uint32_t kI386Stat64 = 96;
 // The largest socket option value decoded as a struct: MCAST_JOIN_GROUP's struct group_req
 // (netinet/in.h; the kernel's is the same, include/uapi/linux/in.h).
 constexpr uint32_t kSockoptMax = sizeof(struct group_req);
-// The most of an ioctl's argument read: struct rtc_wkalrm (40 bytes) and smaller.
-constexpr uint32_t kIoctlArgMax = 64;
+// The most of an ioctl's argument read, a blob's most: struct btrfs_ioctl_vol_args and
+// smaller whole (a console's font, up to 32 KiB, is cut). Only the full-record formats read
+// it, and only as much as the request's size says.
+constexpr uint32_t kIoctlArgMax = ITEM_MAX;
 // pselect6's sixth argument: the mask and its size.
 struct PselectSigmask {
   uint64_t ss, ss_len;

@@ -429,6 +429,76 @@ char* put_sock_ioctl(char* out, uint32_t cmd, const Event& e, const std::string_
       return nullptr;
   }
 }
+
+// btrfs's and the file systems' requests of type 0x94 that read or fill a struct (strace's
+// btrfs_ioctl and fs_0x94_ioctl), or nullptr for others. A struct the call filled is shown
+// when it succeeded.
+char* put_btrfs_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                      bool cut) {
+  switch (cmd) {
+    case BTRFS_IOC_START_SYNC:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case BTRFS_IOC_DEFAULT_SUBVOL: case BTRFS_IOC_WAIT_SYNC: {
+      uint64_t v;
+      if (!take(blob, cut, &v)) return nullptr;
+      return put(put_num(put(out, "["), v), "]");
+    }
+    case BTRFS_IOC_SNAP_CREATE: case BTRFS_IOC_RESIZE: case BTRFS_IOC_SCAN_DEV:
+    case BTRFS_IOC_FORGET_DEV: case BTRFS_IOC_ADD_DEV: case BTRFS_IOC_RM_DEV:
+    case BTRFS_IOC_SUBVOL_CREATE: case BTRFS_IOC_SNAP_DESTROY: case BTRFS_IOC_DEVICES_READY: {
+      if (!blob || cut || blob->size() < sizeof(btrfs_ioctl_vol_args)) return nullptr;
+      int64_t fd;
+      std::memcpy(&fd, blob->data(), sizeof(fd));
+      out = put_num(put(out, "{fd="), static_cast<int32_t>(fd));
+      out = put_name_field(put(out, ", name="),
+                           blob->substr(offsetof(btrfs_ioctl_vol_args, name),
+                                        sizeof(btrfs_ioctl_vol_args::name)));
+      return put(out, "}");
+    }
+    case BTRFS_IOC_QUOTA_CTL: {
+      btrfs_ioctl_quota_ctl_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      return put(put_enum(put(out, "{cmd="), static_cast<int64_t>(a.cmd),
+                          uapi::k_btrfs_quota_ctl_cmds, "BTRFS_QUOTA_CTL_???"),
+                 "}");
+    }
+    case BTRFS_IOC_QGROUP_ASSIGN: {
+      btrfs_ioctl_qgroup_assign_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{assign="), a.assign);
+      out = put_num(put(out, ", src="), a.src);
+      return put(put_num(put(out, ", dst="), a.dst), "}");
+    }
+    case BTRFS_IOC_QGROUP_CREATE: {
+      btrfs_ioctl_qgroup_create_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{create="), a.create);
+      return put(put_num(put(out, ", qgroupid="), a.qgroupid), "}");
+    }
+    case BTRFS_IOC_QUOTA_RESCAN: {
+      btrfs_ioctl_quota_rescan_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      return put(put_num(put(out, "{flags="), a.flags), "}");
+    }
+    case FICLONERANGE: {
+      file_clone_range r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{src_fd="), static_cast<int32_t>(r.src_fd));
+      out = put_num(put(out, ", src_offset="), r.src_offset);
+      out = put_num(put(out, ", src_length="), r.src_length);
+      return put(put_num(put(out, ", dest_offset="), r.dest_offset), "}");
+    }
+    case FS_IOC_GETFSLABEL:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case FS_IOC_SETFSLABEL:
+      if (!blob || cut || blob->size() < FSLABEL_MAX) return nullptr;
+      return put_name_field(out, blob->substr(0, FSLABEL_MAX));
+    default:
+      return nullptr;
+  }
+}
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -580,6 +650,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   int32_t v[9];
   const std::string_view* exit_blob = items.find_exit_blob(2);
   if (_IOC_TYPE(cmd) == 0x89) return put_sock_ioctl(out, cmd, e, blob, cut, exit_blob);
+  if (_IOC_TYPE(cmd) == BTRFS_IOCTL_MAGIC)
+    return put_btrfs_ioctl(out, cmd, (e.flags & EVENT_HAS_RET) && is_error(e.ret), blob, cut);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:
     case TIOCSLCKTRMIOS:

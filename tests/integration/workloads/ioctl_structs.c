@@ -5,11 +5,14 @@
 // pseudo-terminal's struct termios, termio, termios2 and winsize, ints and modem bits, read
 // back after the call and set from odd values; the console's key entries, keycodes and
 // repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers; a
-// socket's struct ifreq of the loopback interface, got, and set on a closed descriptor.
+// socket's struct ifreq of the loopback interface, got, and set on a closed descriptor;
+// btrfs's and the file systems' structs, a 4 KiB one among them, on a closed descriptor.
 #include <net/if.h>
 
 #include <asm/termbits.h>
 #include <fcntl.h>
+#include <linux/btrfs.h>
+#include <linux/fs.h>
 #include <linux/kd.h>
 #include <linux/keyboard.h>
 #include <linux/sockios.h>
@@ -114,5 +117,28 @@ int main(void) {
 	ioctl(-1, SIOCSPGRP, &n);
 	ioctl(-1, SIOCGIFINDEX, NULL);
 	close(sock);
+
+	// btrfs's and the file systems', on no file system.
+	static struct btrfs_ioctl_vol_args vol = {.fd = 2, .name = "subvol"};
+	ioctl(-1, BTRFS_IOC_SNAP_CREATE, &vol);
+	memset(vol.name, 'v', sizeof(vol.name));
+	ioctl(-1, BTRFS_IOC_RM_DEV, &vol);
+	unsigned long long u64 = 0xfedcba9876543210ULL;
+	ioctl(-1, BTRFS_IOC_WAIT_SYNC, &u64);
+	ioctl(-1, BTRFS_IOC_START_SYNC, &u64);
+	struct btrfs_ioctl_quota_ctl_args quota = {.cmd = BTRFS_QUOTA_CTL_DISABLE};
+	ioctl(-1, BTRFS_IOC_QUOTA_CTL, &quota);
+	quota.cmd = 9;
+	ioctl(-1, BTRFS_IOC_QUOTA_CTL, &quota);
+	struct btrfs_ioctl_qgroup_assign_args assign = {.assign = 1, .src = 257, .dst = 258};
+	ioctl(-1, BTRFS_IOC_QGROUP_ASSIGN, &assign);
+	struct btrfs_ioctl_qgroup_create_args create = {.create = 1, .qgroupid = 259};
+	ioctl(-1, BTRFS_IOC_QGROUP_CREATE, &create);
+	struct file_clone_range range = {.src_fd = 4, .src_offset = 4096, .src_length = 8192,
+					 .dest_offset = 65536};
+	ioctl(-1, FICLONERANGE, &range);
+	static char label[FSLABEL_MAX] = "data";
+	ioctl(-1, FS_IOC_SETFSLABEL, label);
+	ioctl(-1, FS_IOC_GETFSLABEL, label);
 	return 0;
 }
