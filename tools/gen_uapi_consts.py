@@ -225,6 +225,26 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "perf_ioc_flags": (["linux/perf_event.h"], ["PERF_IOC_FLAG_GROUP"]),
     "btrfs_balance_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_BALANCE_CTL_PAUSE", "BTRFS_BALANCE_CTL_CANCEL"]),
+    # The GPIO character device's line, handle and event flags (linux/gpio.h).
+    "gpio_line_flags": (["linux/gpio.h"], [
+        "GPIOLINE_FLAG_KERNEL", "GPIOLINE_FLAG_IS_OUT", "GPIOLINE_FLAG_ACTIVE_LOW",
+        "GPIOLINE_FLAG_OPEN_DRAIN", "GPIOLINE_FLAG_OPEN_SOURCE", "GPIOLINE_FLAG_BIAS_PULL_UP",
+        "GPIOLINE_FLAG_BIAS_PULL_DOWN", "GPIOLINE_FLAG_BIAS_DISABLE"]),
+    "gpio_handle_flags": (["linux/gpio.h"], [
+        "GPIOHANDLE_REQUEST_INPUT", "GPIOHANDLE_REQUEST_OUTPUT", "GPIOHANDLE_REQUEST_ACTIVE_LOW",
+        "GPIOHANDLE_REQUEST_OPEN_DRAIN", "GPIOHANDLE_REQUEST_OPEN_SOURCE",
+        "GPIOHANDLE_REQUEST_BIAS_PULL_UP", "GPIOHANDLE_REQUEST_BIAS_PULL_DOWN",
+        "GPIOHANDLE_REQUEST_BIAS_DISABLE"]),
+    "gpio_event_flags": (["linux/gpio.h"], [
+        "GPIOEVENT_REQUEST_BOTH_EDGES", "GPIOEVENT_REQUEST_RISING_EDGE",
+        "GPIOEVENT_REQUEST_FALLING_EDGE"]),
+    "gpio_v2_line_flags": (["linux/gpio.h"], [
+        "GPIO_V2_LINE_FLAG_USED", "GPIO_V2_LINE_FLAG_ACTIVE_LOW", "GPIO_V2_LINE_FLAG_INPUT",
+        "GPIO_V2_LINE_FLAG_OUTPUT", "GPIO_V2_LINE_FLAG_EDGE_RISING",
+        "GPIO_V2_LINE_FLAG_EDGE_FALLING", "GPIO_V2_LINE_FLAG_OPEN_DRAIN",
+        "GPIO_V2_LINE_FLAG_OPEN_SOURCE", "GPIO_V2_LINE_FLAG_BIAS_PULL_UP",
+        "GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN", "GPIO_V2_LINE_FLAG_BIAS_DISABLED",
+        "GPIO_V2_LINE_FLAG_EVENT_CLOCK_REALTIME", "GPIO_V2_LINE_FLAG_EVENT_CLOCK_HTE"]),
     "btrfs_quota_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_QUOTA_CTL_ENABLE", "BTRFS_QUOTA_CTL_DISABLE", "BTRFS_QUOTA_CTL_RESCAN__NOTUSED"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),

@@ -12,6 +12,7 @@
 #include <linux/btrfs.h>
 #include <linux/counter.h>
 #include <linux/fs.h>
+#include <linux/gpio.h>
 #include <linux/hdreg.h>
 #include <linux/if_arp.h>
 #include <linux/input.h>
@@ -499,6 +500,205 @@ char* put_btrfs_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vi
       return nullptr;
   }
 }
+
+// An array's elements as strace's print_array shows them: 32 (its -s) and "..." unless
+// with -v; unsigned numbers, or hex ones (0 as 0).
+template <class T>
+char* put_num_array(char* out, const T* v, size_t n, bool hex = false) {
+  constexpr size_t kShown = 32;
+  *out++ = '[';
+  for (size_t i = 0; i < n; ++i) {
+    if (i) out = put(out, ", ");
+    if (i == kShown && display().abbrev) {
+      out = put(out, "...");
+      break;
+    }
+    out = hex ? put_hex(out, v[i]) : put_num(out, v[i]);
+  }
+  return put(out, "]");
+}
+
+template <class T, size_t N>
+bool all_zero(const T (&v)[N]) {
+  return std::all_of(std::begin(v), std::end(v), [](T x) { return x == 0; });
+}
+
+// A GPIO line's attribute: its flags, output values or debounce period, by its id; id and
+// raw data for others, and for one whose padding is not zero.
+char* put_gpio_attr(char* out, const gpio_v2_line_attribute& a, bool as_field) {
+  if (!a.padding) {
+    switch (a.id) {
+      case GPIO_V2_LINE_ATTR_ID_FLAGS:
+        return put_flags(put(out, "flags="), a.flags, uapi::k_gpio_v2_line_flags, "0",
+                         "GPIO_V2_LINE_FLAG_???");
+      case GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES:
+        return put_hex(put(out, "values="), a.values);
+      case GPIO_V2_LINE_ATTR_ID_DEBOUNCE:
+        return put_num(put(out, "debounce_period_us="), a.debounce_period_us);
+      default:
+        break;
+    }
+  }
+  out = put_num(put(out, as_field ? "attr={id=" : "id="), a.id);
+  if (a.padding) out = put_hex(put(out, ", padding="), a.padding);
+  out = put_hex(put(out, ", data="), a.values);
+  return as_field ? put(out, "}") : out;
+}
+
+char* put_gpio_config(char* out, const gpio_v2_line_config& c) {
+  out = put_flags(put(out, "{flags="), c.flags, uapi::k_gpio_v2_line_flags, "0",
+                  "GPIO_V2_LINE_FLAG_???");
+  out = put_num(put(out, ", num_attrs="), c.num_attrs);
+  if (!all_zero(c.padding))
+    out = put_num_array(put(out, ", padding="), c.padding, std::size(c.padding), true);
+  if (c.num_attrs) {
+    out = put(out, ", attrs=[");
+    size_t n = std::min<size_t>(c.num_attrs, std::size(c.attrs));
+    for (size_t i = 0; i < n; ++i) {
+      out = put_gpio_attr(put(out, i ? ", {" : "{"), c.attrs[i].attr, true);
+      out = put(put_hex(put(out, ", mask="), c.attrs[i].mask), "}");
+    }
+    out = put(out, "]");
+  }
+  return put(out, "}");
+}
+
+// The GPIO character device's requests (strace's gpio_ioctl), or nullptr for others: what
+// the call reads, and " => " what it filled when it succeeded.
+char* put_gpio_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut, const std::string_view* exit_blob) {
+  auto flags = [](char* o, std::string_view name, uint64_t v, const auto& table,
+                  std::string_view unknown) {
+    return put_flags(put(o, name), v, table, "0", unknown);
+  };
+  switch (cmd) {
+    case GPIO_GET_CHIPINFO_IOCTL: {
+      gpiochip_info c;
+      if (failed || !take(blob, cut, &c)) return nullptr;
+      out = put_name_field(put(out, "{name="), {c.name, sizeof(c.name)});
+      out = put_name_field(put(out, ", label="), {c.label, sizeof(c.label)});
+      return put(put_num(put(out, ", lines="), c.lines), "}");
+    }
+    case GPIO_GET_LINEINFO_UNWATCH_IOCTL: {
+      uint32_t offset;
+      if (!take(blob, cut, &offset)) return nullptr;
+      return put(put_num(put(out, "{offset="), offset), "}");
+    }
+    case GPIO_GET_LINEINFO_IOCTL: case GPIO_GET_LINEINFO_WATCH_IOCTL: {
+      gpioline_info li;
+      if (!take(blob, cut, &li)) return nullptr;
+      out = put(put_num(put(out, "{line_offset="), li.line_offset), "}");
+      if (failed || !take(exit_blob, false, &li)) return out;
+      out = flags(put(out, " => "), "{flags=", li.flags, uapi::k_gpio_line_flags,
+                  "GPIOLINE_FLAG_???");
+      out = put_name_field(put(out, ", name="), {li.name, sizeof(li.name)});
+      out = put_name_field(put(out, ", consumer="), {li.consumer, sizeof(li.consumer)});
+      return put(out, "}");
+    }
+    case GPIO_V2_GET_LINEINFO_IOCTL: case GPIO_V2_GET_LINEINFO_WATCH_IOCTL: {
+      gpio_v2_line_info li;
+      if (!take(blob, cut, &li)) return nullptr;
+      out = put(put_num(put(out, "{offset="), li.offset), "}");
+      if (failed || !take(exit_blob, false, &li)) return out;
+      out = put_name_field(put(out, " => {name="), {li.name, sizeof(li.name)});
+      out = put_name_field(put(out, ", consumer="), {li.consumer, sizeof(li.consumer)});
+      out = flags(put(out, ", "), "flags=", li.flags, uapi::k_gpio_v2_line_flags,
+                  "GPIO_V2_LINE_FLAG_???");
+      out = put_num(put(out, ", num_attrs="), li.num_attrs);
+      if (li.num_attrs) {
+        out = put(out, ", attrs=[");
+        size_t n = std::min<size_t>(li.num_attrs, std::size(li.attrs));
+        for (size_t i = 0; i < n; ++i)
+          out = put(put_gpio_attr(put(out, i ? ", {" : "{"), li.attrs[i], false), "}");
+        out = put(out, "]");
+      }
+      if (!all_zero(li.padding))
+        out = put_num_array(put(out, ", padding="), li.padding, std::size(li.padding), true);
+      return put(out, "}");
+    }
+    case GPIO_GET_LINEHANDLE_IOCTL: {
+      gpiohandle_request r;
+      if (!take(blob, cut, &r)) return nullptr;
+      size_t n = std::min<size_t>(r.lines, GPIOHANDLES_MAX);
+      out = put_num(put(out, "{lines="), r.lines);
+      out = put_num_array(put(out, ", lineoffsets="), r.lineoffsets, n);
+      out = flags(put(out, ", "), "flags=", r.flags, uapi::k_gpio_handle_flags,
+                  "GPIOHANDLE_REQUEST_???");
+      out = put_num_array(put(out, ", default_values="), r.default_values, n);
+      out = put_name_field(put(out, ", consumer_label="),
+                           {r.consumer_label, sizeof(r.consumer_label)});
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &r)) return out;
+      return put(put_num(put(out, " => {fd="), r.fd), "}");
+    }
+    case GPIO_GET_LINEEVENT_IOCTL: {
+      gpioevent_request r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{lineoffset="), r.lineoffset);
+      out = flags(put(out, ", "), "handleflags=", r.handleflags, uapi::k_gpio_handle_flags,
+                  "GPIOHANDLE_REQUEST_???");
+      out = flags(put(out, ", "), "eventflags=", r.eventflags, uapi::k_gpio_event_flags,
+                  "GPIOEVENT_REQUEST_???");
+      out = put_name_field(put(out, ", consumer_label="),
+                           {r.consumer_label, sizeof(r.consumer_label)});
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &r)) return out;
+      return put(put_num(put(out, " => {fd="), r.fd), "}");
+    }
+    case GPIOHANDLE_GET_LINE_VALUES_IOCTL:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case GPIOHANDLE_SET_LINE_VALUES_IOCTL: {
+      gpiohandle_data d;
+      if (!take(cmd == GPIOHANDLE_GET_LINE_VALUES_IOCTL ? exit_blob : blob, cut, &d))
+        return nullptr;
+      return put(put_num_array(put(out, "{values="), d.values, std::size(d.values)), "}");
+    }
+    case GPIOHANDLE_SET_CONFIG_IOCTL: {
+      gpiohandle_config c;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = flags(out, "{flags=", c.flags, uapi::k_gpio_handle_flags, "GPIOHANDLE_REQUEST_???");
+      out = put_num_array(put(out, ", default_values="), c.default_values,
+                          std::size(c.default_values));
+      return put(out, "}");
+    }
+    case GPIO_V2_GET_LINE_IOCTL: {
+      gpio_v2_line_request r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{num_lines="), r.num_lines);
+      out = put_num_array(put(out, ", offsets="), r.offsets,
+                          std::min<size_t>(r.num_lines, GPIO_V2_LINES_MAX));
+      out = put_name_field(put(out, ", consumer="), {r.consumer, sizeof(r.consumer)});
+      out = put_gpio_config(put(out, ", config="), r.config);
+      if (r.event_buffer_size) out = put_num(put(out, ", event_buffer_size="), r.event_buffer_size);
+      if (!all_zero(r.padding))
+        out = put_num_array(put(out, ", padding="), r.padding, std::size(r.padding), true);
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &r)) return out;
+      return put(put_num(put(out, " => {fd="), r.fd), "}");
+    }
+    case GPIO_V2_LINE_SET_CONFIG_IOCTL: {
+      gpio_v2_line_config c;
+      if (!take(blob, cut, &c)) return nullptr;
+      return put_gpio_config(out, c);
+    }
+    case GPIO_V2_LINE_GET_VALUES_IOCTL: {
+      gpio_v2_line_values v;
+      if (!take(blob, cut, &v)) return nullptr;
+      out = put(put_hex(put(out, "{mask="), v.mask), "}");
+      if (failed || !take(exit_blob, false, &v)) return out;
+      return put(put_hex(put(out, " => {bits="), v.bits), "}");
+    }
+    case GPIO_V2_LINE_SET_VALUES_IOCTL: {
+      gpio_v2_line_values v;
+      if (!take(blob, cut, &v)) return nullptr;
+      out = put_hex(put(out, "{bits="), v.bits);
+      return put(put_hex(put(out, ", mask="), v.mask), "}");
+    }
+    default:
+      return nullptr;
+  }
+}
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -650,6 +850,9 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   int32_t v[9];
   const std::string_view* exit_blob = items.find_exit_blob(2);
   if (_IOC_TYPE(cmd) == 0x89) return put_sock_ioctl(out, cmd, e, blob, cut, exit_blob);
+  if (_IOC_TYPE(cmd) == 0xb4)  // linux/gpio.h's requests
+    return put_gpio_ioctl(out, cmd, (e.flags & EVENT_HAS_RET) && is_error(e.ret), blob, cut,
+                          exit_blob);
   if (_IOC_TYPE(cmd) == BTRFS_IOCTL_MAGIC)
     return put_btrfs_ioctl(out, cmd, (e.flags & EVENT_HAS_RET) && is_error(e.ret), blob, cut);
   switch (cmd) {

@@ -6,13 +6,15 @@
 // back after the call and set from odd values; the console's key entries, keycodes and
 // repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers; a
 // socket's struct ifreq of the loopback interface, got, and set on a closed descriptor;
-// btrfs's and the file systems' structs, a 4 KiB one among them, on a closed descriptor.
+// btrfs's and the file systems' structs, a 4 KiB one among them, and the GPIO character
+// device's, on a closed descriptor.
 #include <net/if.h>
 
 #include <asm/termbits.h>
 #include <fcntl.h>
 #include <linux/btrfs.h>
 #include <linux/fs.h>
+#include <linux/gpio.h>
 #include <linux/kd.h>
 #include <linux/keyboard.h>
 #include <linux/sockios.h>
@@ -140,5 +142,32 @@ int main(void) {
 	static char label[FSLABEL_MAX] = "data";
 	ioctl(-1, FS_IOC_SETFSLABEL, label);
 	ioctl(-1, FS_IOC_GETFSLABEL, label);
+
+	// The GPIO character device's, on no chip.
+	struct gpioline_info line = {.line_offset = 7};
+	ioctl(-1, GPIO_GET_LINEINFO_IOCTL, &line);
+	static struct gpiohandle_request handle = {
+		.lineoffsets = {3, 5}, .lines = 40, .default_values = {1},
+		.flags = GPIOHANDLE_REQUEST_OUTPUT | GPIOHANDLE_REQUEST_ACTIVE_LOW | 0x4000,
+		.consumer_label = "test"};
+	ioctl(-1, GPIO_GET_LINEHANDLE_IOCTL, &handle);
+	struct gpioevent_request event = {.lineoffset = 2,
+					  .eventflags = GPIOEVENT_REQUEST_BOTH_EDGES};
+	ioctl(-1, GPIO_GET_LINEEVENT_IOCTL, &event);
+	static struct gpio_v2_line_request req = {.offsets = {1, 2}, .num_lines = 2,
+						  .consumer = "v2"};
+	req.config.flags = GPIO_V2_LINE_FLAG_INPUT | GPIO_V2_LINE_FLAG_EDGE_RISING;
+	req.config.num_attrs = 2;
+	req.config.attrs[0].attr.id = GPIO_V2_LINE_ATTR_ID_DEBOUNCE;
+	req.config.attrs[0].attr.debounce_period_us = 5000;
+	req.config.attrs[0].mask = 3;
+	req.config.attrs[1].attr.id = 9;
+	req.config.attrs[1].attr.values = 0xabcdef;
+	req.config.attrs[1].mask = 1;
+	ioctl(-1, GPIO_V2_GET_LINE_IOCTL, &req);
+	ioctl(-1, GPIO_V2_LINE_SET_CONFIG_IOCTL, &req.config);
+	struct gpio_v2_line_values values = {.bits = 0x5, .mask = 0xf};
+	ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, &values);
+	ioctl(-1, GPIO_V2_LINE_GET_VALUES_IOCTL, &values);
 	return 0;
 }
