@@ -144,6 +144,7 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {KDGETKEYCODE, kBoth, sizeof(struct kbkeycode)},
     {KDSETKEYCODE, kIn, sizeof(struct kbkeycode)},
     {KDKBDREP, kBoth, sizeof(struct kbd_repeat)},
+    {KDGKBSENT, kBoth, sizeof(struct kbsentry)}, {KDSKBSENT, kIn, sizeof(struct kbsentry)},
     // The sockets' (linux/sockios.h): owners and counts, bridge names, and struct ifreq,
     // whose getters name the interface at entry and fill the rest at exit.
     {FIOSETOWN, kIn, sizeof(int)}, {SIOCSPGRP, kIn, sizeof(int)},

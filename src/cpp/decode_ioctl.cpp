@@ -48,6 +48,9 @@ namespace {
 
 using namespace text;
 
+// The most of an array's elements or a string's bytes strace shows (its -s, 32 by default).
+constexpr size_t kShown = 32;
+
 char* put_sized(char* out, std::string_view name, uint64_t n) {
   return put(put_num(put(put(out, name), "("), n), ")");
 }
@@ -505,7 +508,6 @@ char* put_btrfs_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vi
 // with -v; unsigned numbers, or hex ones (0 as 0).
 template <class T>
 char* put_num_array(char* out, const T* v, size_t n, bool hex = false) {
-  constexpr size_t kShown = 32;
   *out++ = '[';
   for (size_t i = 0; i < n; ++i) {
     if (i) out = put(out, ", ");
@@ -849,12 +851,12 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   };
   int32_t v[9];
   const std::string_view* exit_blob = items.find_exit_blob(2);
+  bool failed = (e.flags & EVENT_HAS_RET) && is_error(e.ret);
   if (_IOC_TYPE(cmd) == 0x89) return put_sock_ioctl(out, cmd, e, blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == 0xb4)  // linux/gpio.h's requests
-    return put_gpio_ioctl(out, cmd, (e.flags & EVENT_HAS_RET) && is_error(e.ret), blob, cut,
-                          exit_blob);
+    return put_gpio_ioctl(out, cmd, failed, blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == BTRFS_IOCTL_MAGIC)
-    return put_btrfs_ioctl(out, cmd, (e.flags & EVENT_HAS_RET) && is_error(e.ret), blob, cut);
+    return put_btrfs_ioctl(out, cmd, failed, blob, cut);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:
     case TIOCSLCKTRMIOS:
@@ -904,6 +906,32 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       out = put_num(put(out, ", kb_index="), k.kb_index);
       if (cmd == KDGKBENT && !take(exit_blob, false, &k)) return put(out, "}");
       return put(put_kb_value(put(out, ", kb_value="), k.kb_value), "}");
+    }
+    // A function key's string: the key at entry, the string of a setting at entry, of a
+    // reading when it succeeded, up to 32 bytes (strace's -s).
+    case KDGKBSENT: case KDSKBSENT: {
+      // Of a struct running past its memory, the readable head: the key, and the string if
+      // it ends there (strace's "???" if not).
+      struct kbsentry k{};
+      if (!blob || blob->empty()) return nullptr;
+      std::memcpy(&k, blob->data(), std::min(blob->size(), sizeof(k)));
+      out = put(out, "{kb_func=");
+      out = put_xlat_hex(out, k.kb_func, [&k](char* o) {
+        for (const Flag& f : uapi::k_kd_key_fn_keys)
+          if ((f.value & 0xff) == k.kb_func) return put(put(put(o, "KVAL("), f.name), ")");
+        return put(put_hex(o, k.kb_func), " /* KVAL(K_???) */");
+      });
+      if (cmd == KDGKBSENT && (failed || !take(exit_blob, false, &k))) return put(out, "}");
+      std::string_view str(reinterpret_cast<const char*>(k.kb_string), sizeof(k.kb_string));
+      if (cmd == KDSKBSENT && (cut || blob->size() < sizeof(k))) {
+        str = str.substr(0, blob->size() > 1 ? blob->size() - 1 : 0);
+        if (str.find('\0') == std::string_view::npos) return put(out, ", kb_string=???}");
+      }
+      size_t end = str.find('\0');
+      size_t n = std::min(kShown, end == std::string_view::npos ? str.size() : end + 1);
+      bool ends = str[n - 1] == '\0';
+      out = put_quoted(put(out, ", kb_string="), str.substr(0, ends ? n - 1 : n), !ends);
+      return put(out, "}");
     }
     case KDGETKEYCODE: case KDSETKEYCODE: {
       struct kbkeycode k;

@@ -42,5 +42,5 @@ def test_ioctl_structs_are_shown_as_strace_shows_them(tmp_path: Path,
     assert "c_iflag=" in strace_text and "kb_value=" in strace_text, strace_text
     assert "ifr_hwaddr=" in strace_text and "ifr_ifindex=1" in strace_text, strace_text
     assert "qgroupid=259" in strace_text and "vvvvvvvv" in strace_text, strace_text
-    assert "debounce_period_us=5000" in strace_text, strace_text
+    assert "debounce_period_us=5000" in strace_text and "kb_string=" in strace_text, strace_text
     assert result.same == result.strace_lines, differing

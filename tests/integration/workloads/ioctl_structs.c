@@ -73,6 +73,12 @@ int main(void) {
 	ioctl(-1, KDSKBENT, &ent);
 	ent.kb_value = K_CAPSSHIFT;
 	ioctl(-1, KDSKBENT, &ent);
+	static struct kbsentry sent = {.kb_func = KVAL(K_F3), .kb_string = "\033[[C"};
+	ioctl(-1, KDSKBSENT, &sent);
+	ioctl(-1, KDGKBSENT, &sent);
+	memset(sent.kb_string, 'k', sizeof(sent.kb_string) - 1);
+	sent.kb_func = 0xfe;
+	ioctl(-1, KDSKBSENT, &sent);
 	struct kbkeycode code = {.scancode = 0xe0, .keycode = 0x1c};
 	ioctl(-1, KDGETKEYCODE, &code);
 	ioctl(-1, KDSETKEYCODE, &code);
