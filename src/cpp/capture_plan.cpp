@@ -145,6 +145,9 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {KDSETKEYCODE, kIn, sizeof(struct kbkeycode)},
     {KDKBDREP, kBoth, sizeof(struct kbd_repeat)},
     {KDGKBSENT, kBoth, sizeof(struct kbsentry)}, {KDSKBSENT, kIn, sizeof(struct kbsentry)},
+    {KDGKBDIACR, kOut, sizeof(struct kbdiacrs)}, {KDSKBDIACR, kIn, sizeof(struct kbdiacrs)},
+    {KDGKBDIACRUC, kOut, sizeof(struct kbdiacrsuc)},
+    {KDSKBDIACRUC, kIn, sizeof(struct kbdiacrsuc)},
     // The sockets' (linux/sockios.h): owners and counts, bridge names, and struct ifreq,
     // whose getters name the interface at entry and fill the rest at exit.
     {FIOSETOWN, kIn, sizeof(int)}, {SIOCSPGRP, kIn, sizeof(int)},

@@ -237,6 +237,68 @@ std::string_view name_of(uint64_t v, const Flag (&table)[N]) {
   return {};
 }
 
+// strace's print_char: quoted, \t to \r by name, other unprintables in hex.
+char* put_char(char* out, uint8_t code) {
+  *out++ = '\'';
+  if (code >= ' ' && code < 0x7f) {
+    if (code == '\'' || code == '\\') *out++ = '\\';
+    *out++ = static_cast<char>(code);
+  } else if (code >= '\t' && code <= '\r') {
+    *out++ = '\\';
+    *out++ = "tnvfr"[code - '\t'];
+  } else {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out = put(out, "\\x");
+    *out++ = kHex[code >> 4];
+    *out++ = kHex[code & 0xf];
+  }
+  *out++ = '\'';
+  return out;
+}
+
+// strace's print_array over elements captured from addr: the first unreadable one ends it
+// ("... /* 0x... */", or the address alone if it is the first), 32 shown unless -v, and
+// ", ..." after them all when more were asked for than the kernel takes.
+template <class Elem, class Put>
+char* put_captured_array(char* out, uint64_t addr, std::string_view bytes, size_t n, bool more,
+                         Put put_elem) {
+  if (!addr) return put(out, "NULL");
+  if (!n) return put(out, more ? "[...]" : "[]");
+  size_t readable = bytes.size() / sizeof(Elem);
+  if (!readable) return put_hex(out, addr);
+  *out++ = '[';
+  bool stopped = false;
+  for (size_t i = 0; i < n && !stopped; ++i) {
+    if (i) out = put(out, ", ");
+    stopped = i >= readable || (i >= kShown && kShown < n && display().abbrev);
+    if (i >= readable) {
+      out = put(put_hex(put(out, "... /* "), addr + i * sizeof(Elem)), " */");
+    } else if (stopped) {
+      out = put(out, "...");
+    } else {
+      Elem el;
+      std::memcpy(&el, bytes.data() + i * sizeof(Elem), sizeof(el));
+      out = put_elem(out, el);
+    }
+  }
+  if (more && !stopped) out = put(out, ", ...");
+  return put(out, "]");
+}
+
+// A console's accent table: its count and entries (struct kbdiacrs and kbdiacrsuc).
+template <class Table, class Elem, class Put>
+char* put_diacrs(char* out, uint64_t addr, const std::string_view* blob, std::string_view field,
+                 Put put_elem) {
+  uint32_t count;
+  if (!blob || blob->size() < sizeof(count)) return nullptr;
+  std::memcpy(&count, blob->data(), sizeof(count));
+  constexpr size_t kMax = (sizeof(Table) - sizeof(count)) / sizeof(Elem);  // 256
+  out = put(put(put(put_num(put(out, "{kb_cnt="), count), ", "), field), "=");
+  out = put_captured_array<Elem>(out, addr + sizeof(count), blob->substr(sizeof(count)),
+                                 std::min<size_t>(count, kMax), count > kMax, put_elem);
+  return put(out, "}");
+}
+
 // A key's value (linux/keyboard.h's K(type, value)) in hex, and in a comment its name, or
 // K(KT_LATIN, 'a') and the like for keys without one.
 char* put_kb_value(char* out, uint16_t value) {
@@ -263,21 +325,7 @@ char* put_kb_value(char* out, uint16_t value) {
   out = kind.empty() ? put_hex(out, type) : put(out, kind);
   out = put(out, ", ");
   if (type == KT_LATIN || type == KT_META || type == KT_LETTER || type == KT_DEAD2) {
-    // strace's print_char: quoted, \t to \r by name, other unprintables in hex.
-    *out++ = '\'';
-    if (code >= ' ' && code < 0x7f) {
-      if (code == '\'' || code == '\\') *out++ = '\\';
-      *out++ = static_cast<char>(code);
-    } else if (code >= '\t' && code <= '\r') {
-      *out++ = '\\';
-      *out++ = "tnvfr"[code - '\t'];
-    } else {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out = put(out, "\\x");
-      *out++ = kHex[code >> 4];
-      *out++ = kHex[code & 0xf];
-    }
-    *out++ = '\'';
+    out = put_char(out, code);
   } else {
     out = put_hex(out, code);
   }
@@ -933,6 +981,29 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       out = put_quoted(put(out, ", kb_string="), str.substr(0, ends ? n - 1 : n), !ends);
       return put(out, "}");
     }
+    case KDGKBDIACR:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case KDSKBDIACR:
+      return put_diacrs<kbdiacrs, kbdiacr>(out, e.args[2], blob, "kbdiacr",
+                                           [](char* o, const kbdiacr& d) {
+                                             o = put_char(put(o, "{diacr="), d.diacr);
+                                             o = put_char(put(o, ", base="), d.base);
+                                             return put(put_char(put(o, ", result="), d.result),
+                                                        "}");
+                                           });
+    case KDGKBDIACRUC:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case KDSKBDIACRUC:
+      return put_diacrs<kbdiacrsuc, kbdiacruc>(out, e.args[2], blob, "kbdiacruc",
+                                               [](char* o, const kbdiacruc& d) {
+                                                 o = put_hex(put(o, "{diacr="), d.diacr);
+                                                 o = put_hex(put(o, ", base="), d.base);
+                                                 return put(put_hex(put(o, ", result="),
+                                                                    d.result),
+                                                            "}");
+                                               });
     case KDGETKEYCODE: case KDSETKEYCODE: {
       struct kbkeycode k;
       if (!take(blob, cut, &k)) return nullptr;

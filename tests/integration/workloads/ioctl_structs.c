@@ -79,6 +79,14 @@ int main(void) {
 	memset(sent.kb_string, 'k', sizeof(sent.kb_string) - 1);
 	sent.kb_func = 0xfe;
 	ioctl(-1, KDSKBSENT, &sent);
+	static struct kbdiacrs diacrs = {.kb_cnt = 2,
+					 .kbdiacr = {{'`', 'a', 0xe0}, {'\'', '\n', '\\'}}};
+	ioctl(-1, KDSKBDIACR, &diacrs);
+	diacrs.kb_cnt = 40;
+	ioctl(-1, KDSKBDIACR, &diacrs);
+	static struct kbdiacrsuc diacrsuc = {.kb_cnt = 1, .kbdiacruc = {{0x60, 0x61, 0xe0}}};
+	ioctl(-1, KDSKBDIACRUC, &diacrsuc);
+	ioctl(-1, KDGKBDIACRUC, &diacrsuc);
 	struct kbkeycode code = {.scancode = 0xe0, .keycode = 0x1c};
 	ioctl(-1, KDGETKEYCODE, &code);
 	ioctl(-1, KDSETKEYCODE, &code);
