@@ -124,6 +124,8 @@ struct PlainIoctl {
   uint32_t size;
 };
 constexpr uint32_t kIn = _IOC_WRITE, kOut = _IOC_READ, kBoth = _IOC_READ | _IOC_WRITE;
+// The bytes of a buffer strace reads to show it: its -s (32 by default) and one more.
+constexpr uint32_t kShownBytes = 32 + 1;
 constexpr PlainIoctl kPlainIoctls[] = {
     {TCGETS, kOut, sizeof(struct termios)}, {TIOCGLCKTRMIOS, kOut, sizeof(struct termios)},
     {TCSETS, kIn, sizeof(struct termios)}, {TCSETSW, kIn, sizeof(struct termios)},
@@ -145,6 +147,15 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {KDSETKEYCODE, kIn, sizeof(struct kbkeycode)},
     {KDKBDREP, kBoth, sizeof(struct kbd_repeat)},
     {KDGKBSENT, kBoth, sizeof(struct kbsentry)}, {KDSKBSENT, kIn, sizeof(struct kbsentry)},
+    // Fonts, screen maps and colour maps are shown to their first 32 bytes (strace's -s), all
+    // that is read of them with one more; the unicode screen map whole (512 bytes).
+    {GIO_FONT, kOut, kShownBytes}, {PIO_FONT, kIn, kShownBytes},
+    {GIO_SCRNMAP, kOut, kShownBytes}, {PIO_SCRNMAP, kIn, kShownBytes},
+    {GIO_CMAP, kOut, kShownBytes}, {PIO_CMAP, kIn, kShownBytes},
+    {GIO_UNISCRNMAP, kOut, E_TABSZ * sizeof(unsigned short)},
+    {PIO_UNISCRNMAP, kIn, E_TABSZ * sizeof(unsigned short)},
+    {PIO_UNIMAPCLR, kIn, sizeof(struct unimapinit)},
+    {GIO_FONTX, kBoth, sizeof(struct consolefontdesc)},
     {KDGKBDIACR, kOut, sizeof(struct kbdiacrs)}, {KDSKBDIACR, kIn, sizeof(struct kbdiacrs)},
     {KDGKBDIACRUC, kOut, sizeof(struct kbdiacrsuc)},
     {KDSKBDIACRUC, kIn, sizeof(struct kbdiacrsuc)},

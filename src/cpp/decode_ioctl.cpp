@@ -981,6 +981,56 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       out = put_quoted(put(out, ", kb_string="), str.substr(0, ends ? n - 1 : n), !ends);
       return put(out, "}");
     }
+    // Fonts, screen maps and colour maps: their first 32 bytes in hex and "...".
+    case GIO_FONT: case GIO_SCRNMAP: case GIO_CMAP:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case PIO_FONT: case PIO_SCRNMAP: case PIO_CMAP: {
+      size_t size = cmd == GIO_CMAP || cmd == PIO_CMAP ? 3 * 16
+                    : cmd == GIO_SCRNMAP || cmd == PIO_SCRNMAP ? E_TABSZ
+                                                               : 8192;
+      // strace reads one byte more than it shows: the pointer, if that is not readable.
+      size_t n = std::min(size, kShown);
+      if (!blob || blob->size() < std::min(size, kShown + 1)) return nullptr;
+      return put_hex_quoted(out, blob->substr(0, n), size > n);
+    }
+    case GIO_UNISCRNMAP:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case PIO_UNISCRNMAP:
+      return put_captured_array<uint16_t>(
+          out, e.args[2], blob ? *blob : std::string_view(), E_TABSZ, false,
+          [](char* o, uint16_t v) {
+            bool direct = (v & ~UNI_DIRECT_MASK) == UNI_DIRECT_BASE;
+            if (display().xlat != Xlat::kAbbrev || !direct) o = put_hex(o, v);
+            if (display().xlat == Xlat::kRaw || !direct) return o;
+            bool comment = display().xlat == Xlat::kVerbose;
+            o = put(o, comment ? " /* UNI_DIRECT_BASE+" : "UNI_DIRECT_BASE+");
+            o = put_hex(o, v & UNI_DIRECT_MASK);
+            return comment ? put(o, " */") : o;
+          });
+    // The font asked for; of what the call wrote, the counts, its data's address (which
+    // strace shows the bytes at).
+    case GIO_FONTX: {
+      struct consolefontdesc f;
+      if (!take(blob, cut, &f)) return nullptr;
+      auto desc = [](char* o, const consolefontdesc& d) {
+        o = put_num(put(o, "{charcount="), d.charcount);
+        o = put_num(put(o, ", charheight="), d.charheight);
+        o = put(o, ", chardata=");
+        auto at = reinterpret_cast<uintptr_t>(d.chardata);
+        return put(at ? put_hex(o, at) : put(o, "NULL"), "}");
+      };
+      out = desc(out, f);
+      return !failed && take(exit_blob, false, &f) ? desc(put(out, " => "), f) : out;
+    }
+    case PIO_UNIMAPCLR: {
+      struct unimapinit u;
+      if (!take(blob, cut, &u)) return nullptr;
+      out = put_num(put(out, "{advised_hashsize="), u.advised_hashsize);
+      out = put_num(put(out, ", advised_hashstep="), u.advised_hashstep);
+      return put(put_num(put(out, ", advised_hashlevel="), u.advised_hashlevel), "}");
+    }
     case KDGKBDIACR:
       if (failed) return nullptr;
       [[fallthrough]];

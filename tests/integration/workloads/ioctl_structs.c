@@ -87,6 +87,15 @@ int main(void) {
 	static struct kbdiacrsuc diacrsuc = {.kb_cnt = 1, .kbdiacruc = {{0x60, 0x61, 0xe0}}};
 	ioctl(-1, KDSKBDIACRUC, &diacrsuc);
 	ioctl(-1, KDGKBDIACRUC, &diacrsuc);
+	static unsigned char map[E_TABSZ] = {0x41, 0x0a, 0xff};
+	ioctl(-1, PIO_SCRNMAP, map);
+	ioctl(-1, PIO_CMAP, map);
+	static unsigned short unimap[E_TABSZ] = {0x41, UNI_DIRECT_BASE + 0x20, 0xf1ff};
+	ioctl(-1, PIO_UNISCRNMAP, unimap);
+	struct unimapinit clr = {.advised_hashsize = 5, .advised_hashlevel = 7};
+	ioctl(-1, PIO_UNIMAPCLR, &clr);
+	struct consolefontdesc fontx = {.charcount = 256, .charheight = 16, .chardata = NULL};
+	ioctl(-1, GIO_FONTX, &fontx);
 	struct kbkeycode code = {.scancode = 0xe0, .keycode = 0x1c};
 	ioctl(-1, KDGETKEYCODE, &code);
 	ioctl(-1, KDSETKEYCODE, &code);
