@@ -156,6 +156,7 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {PIO_UNISCRNMAP, kIn, E_TABSZ * sizeof(unsigned short)},
     {PIO_UNIMAPCLR, kIn, sizeof(struct unimapinit)},
     {GIO_FONTX, kBoth, sizeof(struct consolefontdesc)},
+    {GIO_UNIMAP, kBoth, sizeof(struct unimapdesc)}, {PIO_UNIMAP, kIn, sizeof(struct unimapdesc)},
     {KDGKBDIACR, kOut, sizeof(struct kbdiacrs)}, {KDSKBDIACR, kIn, sizeof(struct kbdiacrs)},
     {KDGKBDIACRUC, kOut, sizeof(struct kbdiacrsuc)},
     {KDSKBDIACRUC, kIn, sizeof(struct kbdiacrsuc)},

@@ -1024,6 +1024,23 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       out = desc(out, f);
       return !failed && take(exit_blob, false, &f) ? desc(put(out, " => "), f) : out;
     }
+    // A unicode font map's count, asked for and got (strace reads it back after a failure
+    // too: what was read at entry, as a failed call is not read at exit); its entries, behind
+    // a pointer, are not read: shown when there are none.
+    case GIO_UNIMAP: case PIO_UNIMAP: {
+      struct unimapdesc u;
+      if (!take(blob, cut, &u)) return nullptr;
+      auto at = reinterpret_cast<uintptr_t>(u.entries);
+      if (cmd == PIO_UNIMAP && u.entry_ct && at) return nullptr;
+      out = put_num(put(out, "{entry_ct="), u.entry_ct);
+      if (cmd == GIO_UNIMAP && (failed || take(exit_blob, false, &u))) {
+        out = put_num(put(out, " => "), u.entry_ct);
+        at = reinterpret_cast<uintptr_t>(u.entries);
+      }
+      out = put(out, ", entries=");
+      out = !at ? put(out, "NULL") : cmd == PIO_UNIMAP ? put(out, "[]") : put_hex(out, at);
+      return put(out, "}");
+    }
     case PIO_UNIMAPCLR: {
       struct unimapinit u;
       if (!take(blob, cut, &u)) return nullptr;

@@ -96,6 +96,10 @@ int main(void) {
 	ioctl(-1, PIO_UNIMAPCLR, &clr);
 	struct consolefontdesc fontx = {.charcount = 256, .charheight = 16, .chardata = NULL};
 	ioctl(-1, GIO_FONTX, &fontx);
+	struct unimapdesc unimapd = {.entry_ct = 3, .entries = NULL};
+	ioctl(-1, GIO_UNIMAP, &unimapd);
+	unimapd.entry_ct = 0;
+	ioctl(-1, PIO_UNIMAP, &unimapd);
 	struct kbkeycode code = {.scancode = 0xe0, .keycode = 0x1c};
 	ioctl(-1, KDGETKEYCODE, &code);
 	ioctl(-1, KDSETKEYCODE, &code);
