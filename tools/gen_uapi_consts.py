@@ -164,6 +164,9 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "ARPHRD_IP6GRE", "ARPHRD_NETLINK", "ARPHRD_6LOWPAN", "ARPHRD_VSOCKMON", "ARPHRD_NONE",
         "ARPHRD_VOID"]),
     "kd_meta": (["linux/kd.h"], ["K_METABIT", "K_ESCPREFIX"]),
+    "kd_font_ops": (["linux/kd.h"], [
+        "KD_FONT_OP_SET", "KD_FONT_OP_GET", "KD_FONT_OP_SET_DEFAULT", "KD_FONT_OP_COPY"]),
+    "kd_font_flags": (["linux/kd.h"], ["KD_FONT_FLAG_DONT_RECALC", "KD_FONT_FLAG_OLD"]),
     "kd_key_types": (["linux/keyboard.h"], [
         "KT_LATIN", "KT_FN", "KT_SPEC", "KT_PAD", "KT_DEAD", "KT_CONS", "KT_CUR", "KT_SHIFT",
         "KT_META", "KT_ASCII", "KT_LOCK", "KT_LETTER", "KT_SLOCK", "KT_DEAD2", "KT_BRL"]),
@@ -638,6 +641,8 @@ KERNEL = {
     # The console level past the last, which syslog(2) accepts too (kernel/printk/printk.c
     # takes 1 to 8): strace's name for it.
     "LOGLEVEL_DEBUG+1": (8, "kernel/printk/printk.c of Linux 6.1, the level after LOGLEVEL_DEBUG"),
+    # The font flag of the console's old font requests, gone from the uapi header since.
+    "KD_FONT_FLAG_OLD": (0x80000000, "include/uapi/linux/kd.h of Linux 5.10"),
     # powerpc's only, which strace names on every architecture.
     "PKEY_DISABLE_EXECUTE": (0x4, "arch/powerpc/include/uapi/asm/mman.h of Linux 6.1"),
     **{f"PIDTYPE_{name}": (value, "enum pid_type of include/linux/pid.h of Linux 6.1")

@@ -156,6 +156,7 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {PIO_UNISCRNMAP, kIn, E_TABSZ * sizeof(unsigned short)},
     {PIO_UNIMAPCLR, kIn, sizeof(struct unimapinit)},
     {GIO_FONTX, kBoth, sizeof(struct consolefontdesc)},
+    {KDFONTOP, kIn, sizeof(struct console_font_op)},
     {GIO_UNIMAP, kBoth, sizeof(struct unimapdesc)}, {PIO_UNIMAP, kIn, sizeof(struct unimapdesc)},
     {KDGKBDIACR, kOut, sizeof(struct kbdiacrs)}, {KDSKBDIACR, kIn, sizeof(struct kbdiacrs)},
     {KDGKBDIACRUC, kOut, sizeof(struct kbdiacrsuc)},

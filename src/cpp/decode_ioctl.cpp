@@ -1041,6 +1041,30 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       out = !at ? put(out, "NULL") : cmd == PIO_UNIMAP ? put(out, "[]") : put_hex(out, at);
       return put(out, "}");
     }
+    // A font operation as the call reads it; of a font set, the data behind its own pointer
+    // is not read: shown when there is none.
+    case KDFONTOP: {
+      struct console_font_op f;
+      if (!take(blob, cut, &f)) return nullptr;
+      auto data = reinterpret_cast<uintptr_t>(f.data);
+      bool sets = f.op == KD_FONT_OP_SET || f.op == KD_FONT_OP_SET_DEFAULT;
+      size_t size = f.op == KD_FONT_OP_SET
+                        ? (std::min(f.width, 32u) + 7) / 8 * 32 * std::min(f.charcount, 512u)
+                        : 1;
+      if (sets && data && size) return nullptr;
+      out = put_enum(put(out, "{op="), f.op, uapi::k_kd_font_ops, "KD_FONT_OP_???");
+      if (f.op != KD_FONT_OP_SET_DEFAULT && f.op != KD_FONT_OP_COPY)
+        out = put_flags(put(out, ", flags="), f.flags, uapi::k_kd_font_flags, "0",
+                        "KD_FONT_FLAG_???");
+      if (f.op != KD_FONT_OP_COPY) out = put_num(put(out, ", width="), f.width);
+      out = put_num(put(out, ", height="), f.height);
+      if (f.op != KD_FONT_OP_SET_DEFAULT && f.op != KD_FONT_OP_COPY)
+        out = put_num(put(out, ", charcount="), f.charcount);
+      if (f.op != KD_FONT_OP_COPY)
+        out = put(out, ", data="), out = !data ? put(out, "NULL") : sets ? put(out, "\"\"")
+                                                                     : put_hex(out, data);
+      return put(out, "}");
+    }
     case PIO_UNIMAPCLR: {
       struct unimapinit u;
       if (!take(blob, cut, &u)) return nullptr;

@@ -100,6 +100,15 @@ int main(void) {
 	ioctl(-1, GIO_UNIMAP, &unimapd);
 	unimapd.entry_ct = 0;
 	ioctl(-1, PIO_UNIMAP, &unimapd);
+	struct console_font_op fontop = {.op = KD_FONT_OP_GET, .flags = KD_FONT_FLAG_DONT_RECALC,
+					 .width = 8, .height = 16, .charcount = 256,
+					 .data = (unsigned char *)map};
+	ioctl(-1, KDFONTOP, &fontop);
+	fontop.op = KD_FONT_OP_COPY;
+	ioctl(-1, KDFONTOP, &fontop);
+	fontop.op = KD_FONT_OP_SET;
+	fontop.data = NULL;
+	ioctl(-1, KDFONTOP, &fontop);
 	struct kbkeycode code = {.scancode = 0xe0, .keycode = 0x1c};
 	ioctl(-1, KDGETKEYCODE, &code);
 	ioctl(-1, KDSETKEYCODE, &code);
