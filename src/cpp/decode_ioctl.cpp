@@ -482,9 +482,8 @@ char* put_sock_ioctl(char* out, uint32_t cmd, const Event& e, const std::string_
   }
 }
 
-// btrfs's and the file systems' requests of type 0x94 that read or fill a struct (strace's
-// btrfs_ioctl and fs_0x94_ioctl), or nullptr for others. A struct the call filled is shown
-// when it succeeded.
+// btrfs's requests that read or fill a struct (strace's btrfs_ioctl), or nullptr for
+// others. A struct the call filled is shown when it succeeded.
 char* put_btrfs_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
                       bool cut) {
   switch (cmd) {
@@ -533,6 +532,45 @@ char* put_btrfs_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vi
       if (!take(blob, cut, &a)) return nullptr;
       return put(put_num(put(out, "{flags="), a.flags), "}");
     }
+    default:
+      return nullptr;
+  }
+}
+
+// The file systems' requests of type 'X' that read or fill a struct (strace's fs_x_ioctl),
+// or nullptr for others.
+char* put_fs_x_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut) {
+  switch (cmd) {
+    case FITRIM: {
+      fstrim_range r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_hex(put(out, "{start="), r.start);
+      out = put_num(put(out, ", len="), r.len);
+      return put(put_num(put(out, ", minlen="), r.minlen), "}");
+    }
+    case FS_IOC_FSGETXATTR:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case FS_IOC_FSSETXATTR: {
+      fsxattr x;
+      if (!take(blob, cut, &x)) return nullptr;
+      out = put_flags(put(out, "{fsx_xflags="), x.fsx_xflags, uapi::k_fs_xflags, "0",
+                      "FS_XFLAG_???");
+      out = put_num(put(out, ", fsx_extsize="), x.fsx_extsize);
+      if (cmd == FS_IOC_FSGETXATTR) out = put_num(put(out, ", fsx_nextents="), x.fsx_nextents);
+      out = put_hex(put(out, ", fsx_projid="), x.fsx_projid);
+      return put(put_num(put(out, ", fsx_cowextsize="), x.fsx_cowextsize), "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// FICLONERANGE and the label requests, of type 0x94 with btrfs's.
+char* put_fs_0x94_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                        bool cut) {
+  switch (cmd) {
     case FICLONERANGE: {
       file_clone_range r;
       if (!take(blob, cut, &r)) return nullptr;
@@ -548,7 +586,7 @@ char* put_btrfs_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vi
       if (!blob || cut || blob->size() < FSLABEL_MAX) return nullptr;
       return put_name_field(out, blob->substr(0, FSLABEL_MAX));
     default:
-      return nullptr;
+      return put_btrfs_ioctl(out, cmd, failed, blob, cut);
   }
 }
 
@@ -903,8 +941,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   if (_IOC_TYPE(cmd) == 0x89) return put_sock_ioctl(out, cmd, e, blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == 0xb4)  // linux/gpio.h's requests
     return put_gpio_ioctl(out, cmd, failed, blob, cut, exit_blob);
-  if (_IOC_TYPE(cmd) == BTRFS_IOCTL_MAGIC)
-    return put_btrfs_ioctl(out, cmd, failed, blob, cut);
+  if (_IOC_TYPE(cmd) == BTRFS_IOCTL_MAGIC) return put_fs_0x94_ioctl(out, cmd, failed, blob, cut);
+  if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:
     case TIOCSLCKTRMIOS:

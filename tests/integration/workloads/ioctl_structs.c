@@ -178,6 +178,11 @@ int main(void) {
 	static char label[FSLABEL_MAX] = "data";
 	ioctl(-1, FS_IOC_SETFSLABEL, label);
 	ioctl(-1, FS_IOC_GETFSLABEL, label);
+	struct fstrim_range trim = {.start = 0x1000, .len = 1 << 20, .minlen = 4096};
+	ioctl(-1, FITRIM, &trim);
+	struct fsxattr xattr = {.fsx_xflags = FS_XFLAG_IMMUTABLE | FS_XFLAG_DAX | 0x40000000,
+				.fsx_extsize = 4096, .fsx_projid = 7};
+	ioctl(-1, FS_IOC_FSSETXATTR, &xattr);
 
 	// The GPIO character device's, on no chip.
 	struct gpioline_info line = {.line_offset = 7};
