@@ -168,6 +168,7 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {SIOCGPGRP, kOut, sizeof(int)}, {SIOCATMARK, kOut, sizeof(int)},
     {SIOCGIFENCAP, kOut, sizeof(int)}, {SIOCOUTQNSD, kOut, sizeof(int)},
     {SIOCBRADDBR, kIn, IFNAMSIZ}, {SIOCBRDELBR, kIn, IFNAMSIZ},
+    {SIOCGIFCONF, kBoth, sizeof(struct ifconf)},
     {SIOCBRADDIF, kIn, sizeof(struct ifreq)}, {SIOCBRDELIF, kIn, sizeof(struct ifreq)},
     {SIOCADDMULTI, kIn, sizeof(struct ifreq)}, {SIOCDELMULTI, kIn, sizeof(struct ifreq)},
     {SIOCSIFADDR, kIn, sizeof(struct ifreq)}, {SIOCSIFBRDADDR, kIn, sizeof(struct ifreq)},

@@ -433,6 +433,39 @@ char* put_ifreq_value(char* out, uint32_t cmd, const struct ifreq& ifr) {
   }
 }
 
+// struct ifconf's length, and how many struct ifreq it holds: 80 /* 2 * sizeof(struct ifreq) */
+char* put_ifc_len(char* out, int32_t len) {
+  out = put_num(out, len);
+  auto n = static_cast<uint32_t>(len) / sizeof(struct ifreq);
+  if (len > 0 && n * sizeof(struct ifreq) == static_cast<uint32_t>(len))
+    out = put(put_num(put(out, " /* "), n), " * sizeof(struct ifreq) */");
+  return out;
+}
+
+// SIOCGIFCONF's struct ifconf: the room given and the length the call wrote; the interfaces
+// it wrote, behind the struct's pointer, are not read: shown when there are none. Of a
+// failed call (not read at exit), what was read at entry.
+char* put_ifconf(char* out, bool failed, const std::string_view* blob, bool cut,
+                 const std::string_view* exit_blob) {
+  struct ifconf in, got;
+  if (!take(blob, cut, &in)) return nullptr;
+  if (!failed && !take(exit_blob, false, &got)) return nullptr;
+  if (failed) got = in;
+  auto in_buf = reinterpret_cast<uintptr_t>(in.ifc_buf);
+  auto got_buf = reinterpret_cast<uintptr_t>(got.ifc_buf);
+  bool listed = in_buf && !failed;
+  if (listed && got.ifc_len / static_cast<int32_t>(sizeof(struct ifreq)) != 0) return nullptr;
+  out = put(out, "{ifc_len=");
+  if (in_buf) out = put_ifc_len(out, in.ifc_len);
+  if (in_buf && in.ifc_len != got.ifc_len) out = put(out, " => ");
+  if (!in_buf || in.ifc_len != got.ifc_len) out = put_ifc_len(out, got.ifc_len);
+  out = put(out, ", ifc_buf=");
+  if (listed) return put(out, "[]}");
+  out = in_buf ? put_hex(out, in_buf) : put(out, "NULL");
+  if (got_buf != in_buf) out = got_buf ? put_hex(put(out, " => "), got_buf) : put(out, " => NULL");
+  return put(out, "}");
+}
+
 // The sockets' requests (strace's sock_ioctl), or nullptr for others.
 char* put_sock_ioctl(char* out, uint32_t cmd, const Event& e, const std::string_view* blob,
                      bool cut, const std::string_view* exit_blob) {
@@ -440,6 +473,8 @@ char* put_sock_ioctl(char* out, uint32_t cmd, const Event& e, const std::string_
   struct ifreq ifr;
   int32_t n;
   switch (cmd) {
+    case SIOCGIFCONF:
+      return put_ifconf(out, failed, blob, cut, exit_blob);
     case SIOCBRADDBR: case SIOCBRDELBR: {
       if (!blob || cut) return nullptr;
       size_t end = blob->find('\0');

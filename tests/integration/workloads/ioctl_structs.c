@@ -131,6 +131,11 @@ int main(void) {
 	ioctl(sock, SIOCGIFHWADDR, &ifr);
 	ioctl(sock, SIOCGIFMAP, &ifr);
 	ioctl(sock, FIOGETOWN, &n);
+	struct ifconf conf = {.ifc_len = 0, .ifc_buf = NULL};
+	ioctl(sock, SIOCGIFCONF, &conf);
+	conf.ifc_len = 0;
+	conf.ifc_buf = (char *)&ifr;
+	ioctl(sock, SIOCGIFCONF, &conf);
 	ioctl(-1, SIOCGIFMTU, &ifr);
 	memset(ifr.ifr_name, 'x', sizeof(ifr.ifr_name));
 	ifr.ifr_flags = IFF_UP | IFF_LOOPBACK | IFF_DYNAMIC;
