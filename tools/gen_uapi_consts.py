@@ -255,6 +255,16 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "FS_XFLAG_PROJINHERIT", "FS_XFLAG_NOSYMLINKS", "FS_XFLAG_EXTSIZE",
         "FS_XFLAG_EXTSZINHERIT", "FS_XFLAG_NODEFRAG", "FS_XFLAG_FILESTREAM", "FS_XFLAG_DAX",
         "FS_XFLAG_COWEXTSIZE", "FS_XFLAG_HASATTR"]),
+    # RTC_PARAM_GET's and RTC_PARAM_SET's parameters, feature bits (as bit numbers) and
+    # backup switch modes.
+    "rtc_params": (["linux/rtc.h"], [
+        "RTC_PARAM_FEATURES", "RTC_PARAM_CORRECTION", "RTC_PARAM_BACKUP_SWITCH_MODE"]),
+    "rtc_feature_bits": (["linux/rtc.h"], [
+        "RTC_FEATURE_ALARM", "RTC_FEATURE_ALARM_RES_MINUTE", "RTC_FEATURE_NEED_WEEK_DAY",
+        "RTC_FEATURE_ALARM_RES_2S", "RTC_FEATURE_UPDATE_INTERRUPT", "RTC_FEATURE_CORRECTION",
+        "RTC_FEATURE_BACKUP_SWITCH_MODE", "RTC_FEATURE_ALARM_WAKEUP_ONLY"]),
+    "rtc_bsm_modes": (["linux/rtc.h"], [
+        "RTC_BSM_DISABLED", "RTC_BSM_DIRECT", "RTC_BSM_LEVEL", "RTC_BSM_STANDBY"]),
     "btrfs_quota_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_QUOTA_CTL_ENABLE", "BTRFS_QUOTA_CTL_DISABLE", "BTRFS_QUOTA_CTL_RESCAN__NOTUSED"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),

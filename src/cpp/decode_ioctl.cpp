@@ -213,6 +213,34 @@ char* put_termio(char* out, const std::string_view* blob, bool cut) {
   return put(put_term_line(out, t.c_line, t.c_cc, NCC), "}");
 }
 
+// Flags named by their bit numbers (1<<RTC_FEATURE_ALARM|1<<...), the rest in hex; none
+// known: hex and the kind in a comment.
+template <size_t N>
+char* put_bit_flags(char* out, uint64_t v, const Flag (&bits)[N], std::string_view unknown) {
+  if (!v) return put(out, "0");
+  if (display().xlat == Xlat::kRaw) return put_hex(out, v);
+  uint64_t rest = v;
+  bool first = true;
+  for (const Flag& f : bits) {
+    if (f.value >= 64 || !(rest & (uint64_t{1} << f.value))) continue;
+    out = put(put(put(out, first ? "" : "|"), "1<<"), f.name);
+    rest &= ~(uint64_t{1} << f.value);
+    first = false;
+  }
+  if (first) return put(put(put(put_hex(out, v), " /* "), unknown), " */");
+  return rest ? put_hex(put(out, "|"), rest) : out;
+}
+
+// A 64-bit value by name, else in hex with the kind in a comment.
+template <size_t N>
+char* put_enum64(char* out, uint64_t v, const Flag (&values)[N], std::string_view unknown) {
+  return put_xlat_hex(out, v, [&](char* o) {
+    for (const Flag& f : values)
+      if (f.value == v) return put(o, f.name);
+    return put(put(put(put_hex(o, v), " /* "), unknown), " */");
+  });
+}
+
 // A console keymap's number: K_NORMTAB and the others by name, else its modifier bits.
 char* put_kb_table(char* out, uint8_t table) {
   if (display().xlat == Xlat::kRaw) return put_hex(out, table);
@@ -1009,6 +1037,34 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       return put(put_num(put(out, "["), v[0]), "]");
     // struct rtc_time, of a setting at entry, of a reading when it succeeded; strace
     // abbreviates its last three fields.
+    // An RTC parameter asked about (" => " its value, which is not read: the address if
+    // the call failed) or set.
+    case RTC_PARAM_GET: case RTC_PARAM_SET: {
+      struct rtc_param p;
+      if (!take(blob, cut, &p)) return nullptr;
+      out = put_enum64(put(out, "{param="), p.param, uapi::k_rtc_params, "RTC_PARAM_???");
+      if (cmd == RTC_PARAM_SET) {
+        switch (p.param) {
+          case RTC_PARAM_FEATURES:
+            out = put_bit_flags(put(out, ", uvalue="), p.uvalue, uapi::k_rtc_feature_bits,
+                                "1<<RTC_FEATURE_???");
+            break;
+          case RTC_PARAM_CORRECTION:
+            out = put_num(put(out, ", svalue="), p.svalue);
+            break;
+          case RTC_PARAM_BACKUP_SWITCH_MODE:
+            out = put_enum64(put(out, ", uvalue="), p.uvalue, uapi::k_rtc_bsm_modes,
+                             "RTC_BSM_???");
+            break;
+          default:
+            out = put_hex(put(out, ", uvalue="), p.uvalue);
+        }
+      }
+      out = put_num(put(out, ", index="), p.index);
+      if (p.__pad) out = put_hex(put(out, ", __pad="), p.__pad);
+      out = put(out, "}");
+      return cmd == RTC_PARAM_GET && failed ? put_hex(put(out, " => "), e.args[2]) : out;
+    }
     case RTC_SET_TIME: case RTC_ALM_SET: case RTC_RD_TIME: case RTC_ALM_READ: {
       if (!ints(v, 9)) return nullptr;
       static constexpr std::string_view kFields[] = {"tm_sec", "tm_min", "tm_hour", "tm_mday",

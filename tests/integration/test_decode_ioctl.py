@@ -46,4 +46,5 @@ def test_ioctl_structs_are_shown_as_strace_shows_them(tmp_path: Path,
     assert "debounce_period_us=5000" in strace_text and "kb_string=" in strace_text, strace_text
     assert "kbdiacr=[{diacr=" in strace_text and "advised_hashlevel=7" in strace_text, strace_text
     assert "charcount=256, data=NULL" in strace_text and "minlen=4096" in strace_text, strace_text
+    assert "svalue=-42" in strace_text, strace_text
     assert result.same == result.strace_lines, differing

@@ -6,8 +6,8 @@
 // back after the call and set from odd values; the console's key entries, keycodes and
 // repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers; a
 // socket's struct ifreq of the loopback interface, got, and set on a closed descriptor;
-// btrfs's and the file systems' structs, a 4 KiB one among them, and the GPIO character
-// device's, on a closed descriptor.
+// btrfs's and the file systems' structs, a 4 KiB one among them, an RTC's parameters and the
+// GPIO character device's, on a closed descriptor.
 #include <net/if.h>
 
 #include <asm/termbits.h>
@@ -17,6 +17,7 @@
 #include <linux/gpio.h>
 #include <linux/kd.h>
 #include <linux/keyboard.h>
+#include <linux/rtc.h>
 #include <linux/sockios.h>
 #include <netinet/in.h>
 #include <string.h>
@@ -183,6 +184,13 @@ int main(void) {
 	static char label[FSLABEL_MAX] = "data";
 	ioctl(-1, FS_IOC_SETFSLABEL, label);
 	ioctl(-1, FS_IOC_GETFSLABEL, label);
+	struct rtc_param param = {.param = RTC_PARAM_FEATURES, .index = 1};
+	ioctl(-1, RTC_PARAM_GET, &param);
+	param.uvalue = 1 << RTC_FEATURE_ALARM | 1 << RTC_FEATURE_CORRECTION | 1 << 20;
+	ioctl(-1, RTC_PARAM_SET, &param);
+	param.param = RTC_PARAM_CORRECTION;
+	param.svalue = -42;
+	ioctl(-1, RTC_PARAM_SET, &param);
 	struct fstrim_range trim = {.start = 0x1000, .len = 1 << 20, .minlen = 4096};
 	ioctl(-1, FITRIM, &trim);
 	struct fsxattr xattr = {.fsx_xflags = FS_XFLAG_IMMUTABLE | FS_XFLAG_DAX | 0x40000000,
