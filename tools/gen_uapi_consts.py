@@ -143,7 +143,33 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "kd_modes": (["linux/kd.h"], ["KD_TEXT", "KD_GRAPHICS", "KD_TEXT0", "KD_TEXT1"]),
     "kd_kbd_modes": (["linux/kd.h"], ["K_RAW", "K_XLATE", "K_MEDIUMRAW", "K_UNICODE", "K_OFF"]),
     "kd_led_flags": (["linux/kd.h"], ["LED_SCR", "LED_NUM", "LED_CAP"]),
+    # Network interfaces' flags and hardware address types, of the socket ioctls' struct
+    # ifreq (linux/if.h declares the flags in an enum).
+    "iff_flags": (["linux/if.h"], [
+        "IFF_UP", "IFF_BROADCAST", "IFF_DEBUG", "IFF_LOOPBACK", "IFF_POINTOPOINT",
+        "IFF_NOTRAILERS", "IFF_RUNNING", "IFF_NOARP", "IFF_PROMISC", "IFF_ALLMULTI",
+        "IFF_MASTER", "IFF_SLAVE", "IFF_MULTICAST", "IFF_PORTSEL", "IFF_AUTOMEDIA",
+        "IFF_DYNAMIC", "IFF_LOWER_UP", "IFF_DORMANT", "IFF_ECHO"]),
+    "arphrd_types": (["linux/if_arp.h"], [
+        "ARPHRD_NETROM", "ARPHRD_ETHER", "ARPHRD_EETHER", "ARPHRD_AX25", "ARPHRD_PRONET",
+        "ARPHRD_CHAOS", "ARPHRD_IEEE802", "ARPHRD_ARCNET", "ARPHRD_APPLETLK", "ARPHRD_DLCI",
+        "ARPHRD_ATM", "ARPHRD_METRICOM", "ARPHRD_IEEE1394", "ARPHRD_EUI64", "ARPHRD_INFINIBAND",
+        "ARPHRD_SLIP", "ARPHRD_CSLIP", "ARPHRD_SLIP6", "ARPHRD_CSLIP6", "ARPHRD_RSRVD",
+        "ARPHRD_ADAPT", "ARPHRD_ROSE", "ARPHRD_X25", "ARPHRD_HWX25", "ARPHRD_CAN",
+        "ARPHRD_MCTP", "ARPHRD_PPP", "ARPHRD_CISCO", "ARPHRD_LAPB", "ARPHRD_DDCMP",
+        "ARPHRD_RAWHDLC", "ARPHRD_RAWIP", "ARPHRD_TUNNEL", "ARPHRD_TUNNEL6", "ARPHRD_FRAD",
+        "ARPHRD_SKIP", "ARPHRD_LOOPBACK", "ARPHRD_LOCALTLK", "ARPHRD_FDDI", "ARPHRD_BIF",
+        "ARPHRD_SIT", "ARPHRD_IPDDP", "ARPHRD_IPGRE", "ARPHRD_PIMREG", "ARPHRD_HIPPI",
+        "ARPHRD_ASH", "ARPHRD_ECONET", "ARPHRD_IRDA", "ARPHRD_FCPP", "ARPHRD_FCAL",
+        "ARPHRD_FCPL", "ARPHRD_FCFABRIC", "ARPHRD_IEEE802_TR", "ARPHRD_IEEE80211",
+        "ARPHRD_IEEE80211_PRISM", "ARPHRD_IEEE80211_RADIOTAP", "ARPHRD_IEEE802154",
+        "ARPHRD_IEEE802154_MONITOR", "ARPHRD_PHONET", "ARPHRD_PHONET_PIPE", "ARPHRD_CAIF",
+        "ARPHRD_IP6GRE", "ARPHRD_NETLINK", "ARPHRD_6LOWPAN", "ARPHRD_VSOCKMON", "ARPHRD_NONE",
+        "ARPHRD_VOID"]),
     "kd_meta": (["linux/kd.h"], ["K_METABIT", "K_ESCPREFIX"]),
+    "kd_font_ops": (["linux/kd.h"], [
+        "KD_FONT_OP_SET", "KD_FONT_OP_GET", "KD_FONT_OP_SET_DEFAULT", "KD_FONT_OP_COPY"]),
+    "kd_font_flags": (["linux/kd.h"], ["KD_FONT_FLAG_DONT_RECALC", "KD_FONT_FLAG_OLD"]),
     "kd_key_types": (["linux/keyboard.h"], [
         "KT_LATIN", "KT_FN", "KT_SPEC", "KT_PAD", "KT_DEAD", "KT_CONS", "KT_CUR", "KT_SHIFT",
         "KT_META", "KT_ASCII", "KT_LOCK", "KT_LETTER", "KT_SLOCK", "KT_DEAD2", "KT_BRL"]),
@@ -205,6 +231,45 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "perf_ioc_flags": (["linux/perf_event.h"], ["PERF_IOC_FLAG_GROUP"]),
     "btrfs_balance_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_BALANCE_CTL_PAUSE", "BTRFS_BALANCE_CTL_CANCEL"]),
+    # The GPIO character device's line, handle and event flags (linux/gpio.h).
+    "gpio_line_flags": (["linux/gpio.h"], [
+        "GPIOLINE_FLAG_KERNEL", "GPIOLINE_FLAG_IS_OUT", "GPIOLINE_FLAG_ACTIVE_LOW",
+        "GPIOLINE_FLAG_OPEN_DRAIN", "GPIOLINE_FLAG_OPEN_SOURCE", "GPIOLINE_FLAG_BIAS_PULL_UP",
+        "GPIOLINE_FLAG_BIAS_PULL_DOWN", "GPIOLINE_FLAG_BIAS_DISABLE"]),
+    "gpio_handle_flags": (["linux/gpio.h"], [
+        "GPIOHANDLE_REQUEST_INPUT", "GPIOHANDLE_REQUEST_OUTPUT", "GPIOHANDLE_REQUEST_ACTIVE_LOW",
+        "GPIOHANDLE_REQUEST_OPEN_DRAIN", "GPIOHANDLE_REQUEST_OPEN_SOURCE",
+        "GPIOHANDLE_REQUEST_BIAS_PULL_UP", "GPIOHANDLE_REQUEST_BIAS_PULL_DOWN",
+        "GPIOHANDLE_REQUEST_BIAS_DISABLE"]),
+    "gpio_event_flags": (["linux/gpio.h"], [
+        "GPIOEVENT_REQUEST_BOTH_EDGES", "GPIOEVENT_REQUEST_RISING_EDGE",
+        "GPIOEVENT_REQUEST_FALLING_EDGE"]),
+    "gpio_v2_line_flags": (["linux/gpio.h"], [
+        "GPIO_V2_LINE_FLAG_USED", "GPIO_V2_LINE_FLAG_ACTIVE_LOW", "GPIO_V2_LINE_FLAG_INPUT",
+        "GPIO_V2_LINE_FLAG_OUTPUT", "GPIO_V2_LINE_FLAG_EDGE_RISING",
+        "GPIO_V2_LINE_FLAG_EDGE_FALLING", "GPIO_V2_LINE_FLAG_OPEN_DRAIN",
+        "GPIO_V2_LINE_FLAG_OPEN_SOURCE", "GPIO_V2_LINE_FLAG_BIAS_PULL_UP",
+        "GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN", "GPIO_V2_LINE_FLAG_BIAS_DISABLED",
+        "GPIO_V2_LINE_FLAG_EVENT_CLOCK_REALTIME", "GPIO_V2_LINE_FLAG_EVENT_CLOCK_HTE"]),
+    # struct fsxattr's flags (FS_IOC_FSGETXATTR, FS_IOC_FSSETXATTR).
+    "fs_xflags": (["linux/fs.h"], [
+        "FS_XFLAG_REALTIME", "FS_XFLAG_PREALLOC", "FS_XFLAG_IMMUTABLE", "FS_XFLAG_APPEND",
+        "FS_XFLAG_SYNC", "FS_XFLAG_NOATIME", "FS_XFLAG_NODUMP", "FS_XFLAG_RTINHERIT",
+        "FS_XFLAG_PROJINHERIT", "FS_XFLAG_NOSYMLINKS", "FS_XFLAG_EXTSIZE",
+        "FS_XFLAG_EXTSZINHERIT", "FS_XFLAG_NODEFRAG", "FS_XFLAG_FILESTREAM", "FS_XFLAG_DAX",
+        "FS_XFLAG_COWEXTSIZE", "FS_XFLAG_HASATTR"]),
+    # RTC_PARAM_GET's and RTC_PARAM_SET's parameters, feature bits (as bit numbers) and
+    # backup switch modes.
+    "rtc_params": (["linux/rtc.h"], [
+        "RTC_PARAM_FEATURES", "RTC_PARAM_CORRECTION", "RTC_PARAM_BACKUP_SWITCH_MODE"]),
+    "rtc_feature_bits": (["linux/rtc.h"], [
+        "RTC_FEATURE_ALARM", "RTC_FEATURE_ALARM_RES_MINUTE", "RTC_FEATURE_NEED_WEEK_DAY",
+        "RTC_FEATURE_ALARM_RES_2S", "RTC_FEATURE_UPDATE_INTERRUPT", "RTC_FEATURE_CORRECTION",
+        "RTC_FEATURE_BACKUP_SWITCH_MODE", "RTC_FEATURE_ALARM_WAKEUP_ONLY"]),
+    "rtc_bsm_modes": (["linux/rtc.h"], [
+        "RTC_BSM_DISABLED", "RTC_BSM_DIRECT", "RTC_BSM_LEVEL", "RTC_BSM_STANDBY"]),
+    "btrfs_quota_ctl_cmds": (["linux/btrfs.h"], [
+        "BTRFS_QUOTA_CTL_ENABLE", "BTRFS_QUOTA_CTL_DISABLE", "BTRFS_QUOTA_CTL_RESCAN__NOTUSED"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
     # bpf(2): its commands and what their union bpf_attr holds (strace 6.1's lists).
     "bpf_commands": (["linux/bpf.h"], [
@@ -885,6 +950,8 @@ KERNEL = {
     # The console level past the last, which syslog(2) accepts too (kernel/printk/printk.c
     # takes 1 to 8): strace's name for it.
     "LOGLEVEL_DEBUG+1": (8, "kernel/printk/printk.c of Linux 6.1, the level after LOGLEVEL_DEBUG"),
+    # The font flag of the console's old font requests, gone from the uapi header since.
+    "KD_FONT_FLAG_OLD": (0x80000000, "include/uapi/linux/kd.h of Linux 5.10"),
     # powerpc's only, which strace names on every architecture.
     "PKEY_DISABLE_EXECUTE": (0x4, "arch/powerpc/include/uapi/asm/mman.h of Linux 6.1"),
     **{f"PIDTYPE_{name}": (value, "enum pid_type of include/linux/pid.h of Linux 6.1")
@@ -910,6 +977,9 @@ OUTSIDE = {**NEWER, **KERNEL}
 #: Tables of x86_64's calls only (arch_prctl): not looked for in arm64's headers.
 X86_ONLY = {"arch_prctl", "ptrace_cmds_x86", "x86_xfeature_bits", "x86_xfeatures"}
 
+#: The C library's headers that uapi headers include, stubbed where missing (read_defines).
+LIBC_STUBS = ["sys/socket.h", "stddef.h"]
+
 #: How big the types are that ioctl numbers are built from (_IOW(0x94, 9, int)).
 SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8,
          "long long[2]": 16, "struct termios2": 44}
@@ -933,12 +1003,19 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
     for root in spec["roots"]:
         args[1:1] = ["-I", root]
     source = "".join(f"#include <{h}>\n" for h in headers)
-    # linux/shm.h includes the C library's <unistd.h> for nothing the tables take, and neither
-    # arm64's cross headers nor -nostdinc have one that can be read: an empty one stands in.
-    with tempfile.TemporaryDirectory() as libc:
-        (Path(libc) / "unistd.h").write_text("")
-        args[1:1] = ["-I", libc]
-        text = subprocess.run(args, input=source, check=True, capture_output=True,
+    with tempfile.TemporaryDirectory() as stubs:
+        # The C library's headers a uapi header includes, empty: linux/shm.h's <unistd.h>
+        # (for nothing the tables take, and neither arm64's cross headers nor -nostdinc have
+        # one that can be read) before any other; linux/if.h's sys/socket.h and the others
+        # only where the architecture's are missing. Only the kernel's macros are read.
+        first, missing = Path(stubs) / "first", Path(stubs) / "missing"
+        first.mkdir()
+        (first / "unistd.h").write_text("")
+        for name in LIBC_STUBS:
+            (missing / name).parent.mkdir(parents=True, exist_ok=True)
+            (missing / name).write_text("")
+        text = subprocess.run(args[:1] + ["-I", str(first), "-idirafter", str(missing)]
+                              + args[1:], input=source, check=True, capture_output=True,
                               text=True).stdout
     roots = sorted(spec["roots"], key=len, reverse=True)
     defines: dict[str, tuple[str, str, int]] = {}

@@ -16,8 +16,10 @@
 #include <linux/perf_event.h>
 #include <linux/sched.h>
 #include <linux/socket.h>
+#include <linux/sockios.h>
 #include <linux/stat.h>
 #include <linux/time_types.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sched.h>
@@ -85,8 +87,10 @@ constexpr uint32_t kI386Stat64 = 96;
 // The largest socket option value decoded as a struct: MCAST_JOIN_GROUP's struct group_req
 // (netinet/in.h; the kernel's is the same, include/uapi/linux/in.h).
 constexpr uint32_t kSockoptMax = sizeof(struct group_req);
-// The most of an ioctl's argument read: struct rtc_wkalrm (40 bytes) and smaller.
-constexpr uint32_t kIoctlArgMax = 64;
+// The most of an ioctl's argument read, a blob's most: struct btrfs_ioctl_vol_args and
+// smaller whole (a console's font, up to 32 KiB, is cut). Only the full-record formats read
+// it, and only as much as the request's size says.
+constexpr uint32_t kIoctlArgMax = ITEM_MAX;
 // pselect6's sixth argument: the mask and its size.
 struct PselectSigmask {
   uint64_t ss, ss_len;
@@ -132,6 +136,8 @@ struct PlainIoctl {
   uint32_t size;
 };
 constexpr uint32_t kIn = _IOC_WRITE, kOut = _IOC_READ, kBoth = _IOC_READ | _IOC_WRITE;
+// The bytes of a buffer strace reads to show it: its -s (32 by default) and one more.
+constexpr uint32_t kShownBytes = 32 + 1;
 constexpr PlainIoctl kPlainIoctls[] = {
     {TCGETS, kOut, sizeof(struct termios)}, {TIOCGLCKTRMIOS, kOut, sizeof(struct termios)},
     {TCSETS, kIn, sizeof(struct termios)}, {TCSETSW, kIn, sizeof(struct termios)},
@@ -152,6 +158,45 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {KDGETKEYCODE, kBoth, sizeof(struct kbkeycode)},
     {KDSETKEYCODE, kIn, sizeof(struct kbkeycode)},
     {KDKBDREP, kBoth, sizeof(struct kbd_repeat)},
+    {KDGKBSENT, kBoth, sizeof(struct kbsentry)}, {KDSKBSENT, kIn, sizeof(struct kbsentry)},
+    // Fonts, screen maps and colour maps are shown to their first 32 bytes (strace's -s), all
+    // that is read of them with one more; the unicode screen map whole (512 bytes).
+    {GIO_FONT, kOut, kShownBytes}, {PIO_FONT, kIn, kShownBytes},
+    {GIO_SCRNMAP, kOut, kShownBytes}, {PIO_SCRNMAP, kIn, kShownBytes},
+    {GIO_CMAP, kOut, kShownBytes}, {PIO_CMAP, kIn, kShownBytes},
+    {GIO_UNISCRNMAP, kOut, E_TABSZ * sizeof(unsigned short)},
+    {PIO_UNISCRNMAP, kIn, E_TABSZ * sizeof(unsigned short)},
+    {PIO_UNIMAPCLR, kIn, sizeof(struct unimapinit)},
+    {GIO_FONTX, kBoth, sizeof(struct consolefontdesc)},
+    {KDFONTOP, kIn, sizeof(struct console_font_op)},
+    {GIO_UNIMAP, kBoth, sizeof(struct unimapdesc)}, {PIO_UNIMAP, kIn, sizeof(struct unimapdesc)},
+    {KDGKBDIACR, kOut, sizeof(struct kbdiacrs)}, {KDSKBDIACR, kIn, sizeof(struct kbdiacrs)},
+    {KDGKBDIACRUC, kOut, sizeof(struct kbdiacrsuc)},
+    {KDSKBDIACRUC, kIn, sizeof(struct kbdiacrsuc)},
+    // The sockets' (linux/sockios.h): owners and counts, bridge names, and struct ifreq,
+    // whose getters name the interface at entry and fill the rest at exit.
+    {FIOSETOWN, kIn, sizeof(int)}, {SIOCSPGRP, kIn, sizeof(int)},
+    {SIOCSIFENCAP, kIn, sizeof(int)}, {FIOGETOWN, kOut, sizeof(int)},
+    {SIOCGPGRP, kOut, sizeof(int)}, {SIOCATMARK, kOut, sizeof(int)},
+    {SIOCGIFENCAP, kOut, sizeof(int)}, {SIOCOUTQNSD, kOut, sizeof(int)},
+    {SIOCBRADDBR, kIn, IFNAMSIZ}, {SIOCBRDELBR, kIn, IFNAMSIZ},
+    {SIOCGIFCONF, kBoth, sizeof(struct ifconf)},
+    {SIOCBRADDIF, kIn, sizeof(struct ifreq)}, {SIOCBRDELIF, kIn, sizeof(struct ifreq)},
+    {SIOCADDMULTI, kIn, sizeof(struct ifreq)}, {SIOCDELMULTI, kIn, sizeof(struct ifreq)},
+    {SIOCSIFADDR, kIn, sizeof(struct ifreq)}, {SIOCSIFBRDADDR, kIn, sizeof(struct ifreq)},
+    {SIOCSIFDSTADDR, kIn, sizeof(struct ifreq)}, {SIOCSIFFLAGS, kIn, sizeof(struct ifreq)},
+    {SIOCSIFHWADDR, kIn, sizeof(struct ifreq)}, {SIOCSIFHWBROADCAST, kIn, sizeof(struct ifreq)},
+    {SIOCSIFMAP, kIn, sizeof(struct ifreq)}, {SIOCSIFMETRIC, kIn, sizeof(struct ifreq)},
+    {SIOCSIFMTU, kIn, sizeof(struct ifreq)}, {SIOCSIFNAME, kIn, sizeof(struct ifreq)},
+    {SIOCSIFNETMASK, kIn, sizeof(struct ifreq)}, {SIOCSIFSLAVE, kIn, sizeof(struct ifreq)},
+    {SIOCSIFTXQLEN, kIn, sizeof(struct ifreq)},
+    {SIOCGIFADDR, kBoth, sizeof(struct ifreq)}, {SIOCGIFBRDADDR, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFDSTADDR, kBoth, sizeof(struct ifreq)}, {SIOCGIFFLAGS, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFHWADDR, kBoth, sizeof(struct ifreq)}, {SIOCGIFINDEX, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFMAP, kBoth, sizeof(struct ifreq)}, {SIOCGIFMETRIC, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFMTU, kBoth, sizeof(struct ifreq)}, {SIOCGIFNAME, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFNETMASK, kBoth, sizeof(struct ifreq)}, {SIOCGIFSLAVE, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFTXQLEN, kBoth, sizeof(struct ifreq)},
 };
 
 }  // namespace
