@@ -287,6 +287,96 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "NETLINK_IP6_FW", "NETLINK_DNRTMSG", "NETLINK_KOBJECT_UEVENT", "NETLINK_GENERIC",
         "NETLINK_SCSITRANSPORT", "NETLINK_ECRYPTFS", "NETLINK_RDMA", "NETLINK_CRYPTO",
         "NETLINK_SMC"]),
+    # Netlink (linux/netlink.h and each protocol's header): message types and flags, as
+    # strace's netlink decoder names them; the get/new/delete flags share bits and are
+    # picked by the message type.
+    "netlink_types": (["linux/netlink.h"], [
+        "NLMSG_NOOP", "NLMSG_ERROR", "NLMSG_DONE", "NLMSG_OVERRUN"]),
+    "netlink_flags": (["linux/netlink.h"], [
+        "NLM_F_REQUEST", "NLM_F_MULTI", "NLM_F_ACK", "NLM_F_ECHO", "NLM_F_DUMP_INTR",
+        "NLM_F_DUMP_FILTERED"]),
+    "netlink_get_flags": (["linux/netlink.h"], [
+        "NLM_F_DUMP", "NLM_F_ROOT", "NLM_F_MATCH", "NLM_F_ATOMIC"]),
+    "netlink_new_flags": (["linux/netlink.h"], [
+        "NLM_F_REPLACE", "NLM_F_EXCL", "NLM_F_CREATE", "NLM_F_APPEND"]),
+    "netlink_delete_flags": (["linux/netlink.h"], [
+        "NLM_F_NONREC", "NLM_F_BULK"]),
+    "netlink_ack_flags": (["linux/netlink.h"], [
+        "NLM_F_CAPPED", "NLM_F_ACK_TLVS"]),
+    "nlmsgerr_attrs": (["linux/netlink.h"], [
+        "NLMSGERR_ATTR_UNUSED", "NLMSGERR_ATTR_MSG", "NLMSGERR_ATTR_OFFS",
+        "NLMSGERR_ATTR_COOKIE", "NLMSGERR_ATTR_POLICY", "NLMSGERR_ATTR_MISS_TYPE",
+        "NLMSGERR_ATTR_MISS_NEST"]),
+    "nl_route_types": (["linux/rtnetlink.h"], [
+        "RTM_NEWLINK", "RTM_DELLINK", "RTM_GETLINK", "RTM_SETLINK", "RTM_NEWADDR",
+        "RTM_DELADDR", "RTM_GETADDR", "RTM_NEWROUTE", "RTM_DELROUTE", "RTM_GETROUTE",
+        "RTM_NEWNEIGH", "RTM_DELNEIGH", "RTM_GETNEIGH", "RTM_NEWRULE", "RTM_DELRULE",
+        "RTM_GETRULE", "RTM_NEWQDISC", "RTM_DELQDISC", "RTM_GETQDISC", "RTM_NEWTCLASS",
+        "RTM_DELTCLASS", "RTM_GETTCLASS", "RTM_NEWTFILTER", "RTM_DELTFILTER",
+        "RTM_GETTFILTER", "RTM_NEWACTION", "RTM_DELACTION", "RTM_GETACTION",
+        "RTM_NEWPREFIX", "RTM_GETMULTICAST", "RTM_GETANYCAST", "RTM_NEWNEIGHTBL",
+        "RTM_GETNEIGHTBL", "RTM_SETNEIGHTBL", "RTM_NEWNDUSEROPT", "RTM_NEWADDRLABEL",
+        "RTM_DELADDRLABEL", "RTM_GETADDRLABEL", "RTM_GETDCB", "RTM_SETDCB",
+        "RTM_NEWNETCONF", "RTM_DELNETCONF", "RTM_GETNETCONF", "RTM_NEWMDB",
+        "RTM_DELMDB", "RTM_GETMDB", "RTM_NEWNSID", "RTM_DELNSID", "RTM_GETNSID",
+        "RTM_NEWSTATS", "RTM_GETSTATS", "RTM_NEWCACHEREPORT", "RTM_NEWCHAIN",
+        "RTM_DELCHAIN", "RTM_GETCHAIN", "RTM_NEWNEXTHOP", "RTM_DELNEXTHOP",
+        "RTM_GETNEXTHOP", "RTM_NEWLINKPROP", "RTM_DELLINKPROP", "RTM_GETLINKPROP",
+        "RTM_NEWVLAN", "RTM_DELVLAN", "RTM_GETVLAN", "RTM_NEWNEXTHOPBUCKET",
+        "RTM_DELNEXTHOPBUCKET", "RTM_GETNEXTHOPBUCKET"]),
+    "nl_sock_diag_types": (["linux/inet_diag.h", "linux/sock_diag.h"], [
+        "TCPDIAG_GETSOCK", "DCCPDIAG_GETSOCK", "SOCK_DIAG_BY_FAMILY", "SOCK_DESTROY"]),
+    "nl_audit_types": (["linux/audit.h"], [
+        "AUDIT_GET", "AUDIT_SET", "AUDIT_LIST", "AUDIT_ADD", "AUDIT_DEL", "AUDIT_USER",
+        "AUDIT_LOGIN", "AUDIT_WATCH_INS", "AUDIT_WATCH_REM", "AUDIT_WATCH_LIST",
+        "AUDIT_SIGNAL_INFO", "AUDIT_ADD_RULE", "AUDIT_DEL_RULE", "AUDIT_LIST_RULES",
+        "AUDIT_TRIM", "AUDIT_MAKE_EQUIV", "AUDIT_TTY_GET", "AUDIT_TTY_SET",
+        "AUDIT_SET_FEATURE", "AUDIT_GET_FEATURE", "AUDIT_FIRST_USER_MSG",
+        "AUDIT_USER_AVC", "AUDIT_USER_TTY", "AUDIT_LAST_USER_MSG", "AUDIT_DAEMON_START",
+        "AUDIT_DAEMON_END", "AUDIT_DAEMON_ABORT", "AUDIT_DAEMON_CONFIG",
+        "AUDIT_SYSCALL", "AUDIT_PATH", "AUDIT_IPC", "AUDIT_SOCKETCALL",
+        "AUDIT_CONFIG_CHANGE", "AUDIT_SOCKADDR", "AUDIT_CWD", "AUDIT_EXECVE",
+        "AUDIT_IPC_SET_PERM", "AUDIT_MQ_OPEN", "AUDIT_MQ_SENDRECV", "AUDIT_MQ_NOTIFY",
+        "AUDIT_MQ_GETSETATTR", "AUDIT_KERNEL_OTHER", "AUDIT_FD_PAIR", "AUDIT_OBJ_PID",
+        "AUDIT_TTY", "AUDIT_EOE", "AUDIT_BPRM_FCAPS", "AUDIT_CAPSET", "AUDIT_MMAP",
+        "AUDIT_NETFILTER_PKT", "AUDIT_NETFILTER_CFG", "AUDIT_SECCOMP",
+        "AUDIT_PROCTITLE", "AUDIT_FEATURE_CHANGE", "AUDIT_REPLACE", "AUDIT_KERN_MODULE",
+        "AUDIT_FANOTIFY", "AUDIT_TIME_INJOFFSET", "AUDIT_TIME_ADJNTPVAL", "AUDIT_BPF",
+        "AUDIT_EVENT_LISTENER", "AUDIT_URINGOP", "AUDIT_OPENAT2", "AUDIT_DM_CTRL",
+        "AUDIT_DM_EVENT", "AUDIT_AVC", "AUDIT_SELINUX_ERR", "AUDIT_AVC_PATH",
+        "AUDIT_MAC_POLICY_LOAD", "AUDIT_MAC_STATUS", "AUDIT_MAC_CONFIG_CHANGE",
+        "AUDIT_MAC_UNLBL_ALLOW", "AUDIT_MAC_CIPSOV4_ADD", "AUDIT_MAC_CIPSOV4_DEL",
+        "AUDIT_MAC_MAP_ADD", "AUDIT_MAC_MAP_DEL", "AUDIT_MAC_IPSEC_ADDSA",
+        "AUDIT_MAC_IPSEC_DELSA", "AUDIT_MAC_IPSEC_ADDSPD", "AUDIT_MAC_IPSEC_DELSPD",
+        "AUDIT_MAC_IPSEC_EVENT", "AUDIT_MAC_UNLBL_STCADD", "AUDIT_MAC_UNLBL_STCDEL",
+        "AUDIT_MAC_CALIPSO_ADD", "AUDIT_MAC_CALIPSO_DEL", "AUDIT_ANOM_PROMISCUOUS",
+        "AUDIT_ANOM_ABEND", "AUDIT_ANOM_LINK", "AUDIT_ANOM_CREAT",
+        "AUDIT_LAST_KERN_ANOM_MSG", "AUDIT_INTEGRITY_DATA", "AUDIT_INTEGRITY_METADATA",
+        "AUDIT_INTEGRITY_STATUS", "AUDIT_INTEGRITY_HASH", "AUDIT_INTEGRITY_PCR",
+        "AUDIT_INTEGRITY_RULE", "AUDIT_INTEGRITY_EVM_XATTR",
+        "AUDIT_INTEGRITY_POLICY_RULE", "AUDIT_KERNEL", "AUDIT_FIRST_USER_MSG2",
+        "AUDIT_LAST_USER_MSG2"]),
+    "nl_crypto_types": (["linux/cryptouser.h"], [
+        "CRYPTO_MSG_NEWALG", "CRYPTO_MSG_DELALG", "CRYPTO_MSG_UPDATEALG",
+        "CRYPTO_MSG_GETALG", "CRYPTO_MSG_DELRNG"]),
+    "nl_selinux_types": (["linux/selinux_netlink.h"], [
+        "SELNL_MSG_SETENFORCE", "SELNL_MSG_POLICYLOAD"]),
+    "nl_xfrm_types": (["linux/xfrm.h"], [
+        "XFRM_MSG_NEWSA", "XFRM_MSG_DELSA", "XFRM_MSG_GETSA", "XFRM_MSG_NEWPOLICY",
+        "XFRM_MSG_DELPOLICY", "XFRM_MSG_GETPOLICY", "XFRM_MSG_ALLOCSPI",
+        "XFRM_MSG_ACQUIRE", "XFRM_MSG_EXPIRE", "XFRM_MSG_UPDPOLICY", "XFRM_MSG_UPDSA",
+        "XFRM_MSG_POLEXPIRE", "XFRM_MSG_FLUSHSA", "XFRM_MSG_FLUSHPOLICY",
+        "XFRM_MSG_NEWAE", "XFRM_MSG_GETAE", "XFRM_MSG_REPORT", "XFRM_MSG_MIGRATE",
+        "XFRM_MSG_NEWSADINFO", "XFRM_MSG_GETSADINFO", "XFRM_MSG_NEWSPDINFO",
+        "XFRM_MSG_GETSPDINFO", "XFRM_MSG_MAPPING", "XFRM_MSG_SETDEFAULT",
+        "XFRM_MSG_GETDEFAULT"]),
+    "nl_netfilter_subsys_ids": (["linux/netfilter/nfnetlink.h"], [
+        "NFNL_SUBSYS_NONE", "NFNL_SUBSYS_CTNETLINK", "NFNL_SUBSYS_CTNETLINK_EXP",
+        "NFNL_SUBSYS_QUEUE", "NFNL_SUBSYS_ULOG", "NFNL_SUBSYS_OSF", "NFNL_SUBSYS_IPSET",
+        "NFNL_SUBSYS_ACCT", "NFNL_SUBSYS_CTNETLINK_TIMEOUT", "NFNL_SUBSYS_CTHELPER",
+        "NFNL_SUBSYS_NFTABLES", "NFNL_SUBSYS_NFT_COMPAT", "NFNL_SUBSYS_HOOK"]),
+    "nl_netfilter_msg_types": (["linux/netlink.h", "linux/netfilter/nfnetlink.h"], [
+        "NFNL_MSG_BATCH_BEGIN", "NFNL_MSG_BATCH_END"]),
     "sock_packet_options": (["linux/if_packet.h"], [
         "PACKET_ADD_MEMBERSHIP", "PACKET_DROP_MEMBERSHIP", "PACKET_RECV_OUTPUT",
         "PACKET_RX_RING", "PACKET_STATISTICS", "PACKET_COPY_THRESH", "PACKET_AUXDATA",
@@ -619,7 +709,8 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
     """The value of a constant expression of the uapi headers: numbers (with U/L suffixes),
     character literals, other macros, | & << >> + - ~ and the _IO/_IOR/_IOW/_IOWR ioctl
     encodings (asm-generic/ioctl.h, which x86_64 and arm64 share)."""
-    if depth > 16:
+    # An enum's members without a value each add one step (linux/xfrm.h's XFRM_MSG_*: 40).
+    if depth > 64:
         raise ValueError(f"macros nest too deep: {body}")
     body = re.sub(r"/\*.*?\*/", "", body).strip()
     ioc = re.fullmatch(r"(_IO[RW]*)\(\s*([^,]+?)\s*,\s*([^,]+?)\s*(?:,\s*(.+?))?\s*\)", body)

@@ -1,0 +1,450 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// Netlink messages as strace writes a netlink socket's data (sendto's, recvfrom's): each
+// struct nlmsghdr with its type and flags by the socket's protocol, an NLMSG_ERROR's
+// struct nlmsgerr and the message it answers, NLMSG_DONE's int, other payloads in hex; where
+// the bytes end or were not readable, strace's forms of what it could not fetch.
+#include <linux/cryptouser.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/xfrm.h>
+#include <sys/socket.h>  // AF_NETLINK: the C library's
+
+#include <cstring>
+#include <span>
+
+#include "decode.h"
+#include "decode_printers.h"
+#include "decode_structs.h"
+#include "text.h"
+#include "uapi_consts.h"
+
+namespace observer {
+
+namespace {
+
+using namespace text;
+using Table = std::span<const Flag>;
+
+// What was captured of the call's data: the bytes from addr that could be read, and how
+// many the call moved (len); past bytes.size() strace would have failed to read them.
+struct Memory {
+  std::string_view bytes;
+  uint64_t addr;
+
+  bool readable(uint64_t off, uint64_t n) const noexcept {
+    return off <= bytes.size() && n <= bytes.size() - off;
+  }
+  template <class T>
+  T at(uint64_t off) const noexcept {
+    T v;
+    std::memcpy(&v, bytes.data() + off, sizeof(v));
+    return v;
+  }
+};
+
+// strace's printxval: the name of v in table, else hex and a comment naming the kind.
+char* put_val(char* out, uint64_t v, Table table, std::string_view unknown) noexcept {
+  auto named = [&](char* o) {
+    for (const Flag& f : table)
+      if (f.value == v) return put(o, f.name);
+    return put(put(put(put_hex(o, v), " /* "), unknown), " */");
+  };
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(out, [v](char* o) { return put_hex(o, v); }, named);
+  return named(out);
+}
+
+// strace's printflags_ex over two tables: the bits of the first, then the second's, the
+// rest in hex; none known at all: hex and a comment.
+char* put_flags2(char* out, uint64_t v, Table first, Table second,
+                 std::string_view unknown) noexcept {
+  auto named = [&](char* o) {
+    if (v == 0) return put(o, "0");
+    uint64_t rest = v;
+    bool any = false;
+    for (Table t : {first, second})
+      for (const Flag& f : t)
+        if (f.value && (rest & f.value) == f.value) {
+          o = put(any ? put(o, "|") : o, f.name);
+          rest &= ~f.value;
+          any = true;
+        }
+    if (rest) {
+      o = put_hex(any ? put(o, "|") : o, rest);
+      if (!any) o = put(put(put(o, " /* "), unknown), " */");
+    }
+    return o;
+  };
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(out, [v](char* o) { return put_hex(o, v); }, named);
+  return named(out);
+}
+
+// The elements strace shows of an array of messages or attributes before "...": -s.
+bool past_limit(unsigned elt) noexcept {
+  return display().abbrev && display().data_limit && elt == display().data_limit;
+}
+
+// strace's printstr_ex(QUOTE_FORCE_HEX): n bytes at off in hex, cut at -s, or the address
+// when they cannot all be read.
+char* put_hex_bytes(char* out, const Memory& m, uint64_t off, uint64_t n) noexcept {
+  if (!m.readable(off, n)) return put_hex(out, m.addr + off);
+  uint32_t limit = display().data_limit;
+  if (limit && n > limit) return put_hex_quoted(out, m.bytes.substr(off, limit), true);
+  return put_hex_quoted(out, m.bytes.substr(off, n), false);
+}
+
+// What cannot be fetched of an element of an array: "... /* 0x7ffd... */" within one, the
+// address alone otherwise.
+char* put_unfetched(char* out, uint64_t addr, bool in_array) noexcept {
+  if (!in_array) return put_hex(out, addr);
+  return put(put_hex(put(out, "... /* "), addr), " */");
+}
+
+constexpr uint64_t align4(uint64_t n) { return (n + 3) & ~uint64_t{3}; }
+
+// strace's walk of netlink messages and of attributes alike: elements of len bytes at off,
+// each head bytes or more with its length at its start (length(off)), each written by
+// element(out, off, room) with the bytes left from its start; an array of them when more
+// than one fits. What ends them: fewer bytes than a head (in hex), an unreadable head, -s
+// elements, a length shorter than a head or running past the end.
+template <class Length, class Element>
+char* put_chain(char* out, const Memory& m, uint64_t off, uint64_t len, uint32_t head,
+                Length length, Element element) noexcept {
+  bool in_array = false;
+  for (unsigned elt = 0;; ++elt) {
+    if (len < head) {
+      out = put_hex_bytes(out, m, off, len);
+      break;
+    }
+    if (!m.readable(off, head)) {
+      out = put_unfetched(out, m.addr + off, in_array);
+      break;
+    }
+    if (past_limit(elt)) {
+      out = put(out, "...");
+      break;
+    }
+    uint64_t own = length(off), next_len = 0;
+    if (own >= head) next_len = len >= align4(own) ? len - align4(own) : 0;
+    if (!in_array && next_len) {
+      out = put(out, "[");
+      in_array = true;
+    }
+    out = element(out, off, len);
+    if (!next_len) break;
+    out = put(out, ", ");
+    off += align4(own);
+    len = next_len;
+  }
+  return in_array ? put(out, "]") : out;
+}
+
+// ------------------------------------------------------------------ attributes
+
+constexpr uint32_t kNlaHdr = NLA_HDRLEN;
+
+// A decoder of one attribute's value, from its payload at off, len bytes: false when it
+// does not apply (the payload is then shown in hex).
+using AttrValue = bool (*)(char** out, const Memory& m, uint64_t off, uint32_t len,
+                           uint16_t type);
+
+// strace's decode_nlattr: [{nla_len=, nla_type=}, value] for each attribute of len bytes at
+// off, an array of them when more than one fits.
+char* put_nlattrs(char* out, const Memory& m, uint64_t off, uint64_t len, Table types,
+                  std::string_view unknown, AttrValue value) noexcept {
+  auto length = [&](uint64_t at) { return m.at<uint16_t>(at); };
+  return put_chain(out, m, off, len, kNlaHdr, length, [&](char* o, uint64_t at, uint64_t room) {
+    auto nla_len = m.at<uint16_t>(at);
+    auto nla_type = m.at<uint16_t>(at + 2);
+    auto shown = static_cast<uint32_t>(nla_len < room ? nla_len : room);
+    if (shown > kNlaHdr) o = put(o, "[");
+    o = put(put_num(put(o, "{nla_len="), nla_len), ", nla_type=");
+    if (nla_type & NLA_F_NESTED) o = put(o, "NLA_F_NESTED|");
+    if (nla_type & NLA_F_NET_BYTEORDER) o = put(o, "NLA_F_NET_BYTEORDER|");
+    auto type = static_cast<uint16_t>(nla_type & NLA_TYPE_MASK);
+    o = put(put_val(o, type, types, unknown), "}");
+    if (shown <= kNlaHdr) return o;
+    o = put(o, ", ");
+    if (!value || !value(&o, m, at + kNlaHdr, shown - kNlaHdr, type))
+      o = put_hex_bytes(o, m, at + kNlaHdr, shown - kNlaHdr);
+    return put(o, "]");
+  });
+}
+
+// NLMSGERR_ATTR_*: the message (a string), the offset of the error (a u32), a cookie
+// (bytes as numbers).
+bool put_nlmsgerr_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                       uint16_t type) noexcept {
+  switch (type) {
+    case NLMSGERR_ATTR_MSG: {  // a string: its bytes, less one trailing NUL
+      if (!m.readable(off, len)) return false;
+      std::string_view str = m.bytes.substr(off, len);
+      uint32_t limit = display().data_limit;
+      bool cut = limit && str.size() > limit;
+      if (cut)
+        str = str.substr(0, limit);
+      else if (!str.empty() && str.back() == '\0')
+        str.remove_suffix(1);
+      *out = put_quoted(*out, str, cut);
+      return true;
+    }
+    case NLMSGERR_ATTR_OFFS:
+      if (len < 4 || !m.readable(off, 4)) return false;
+      *out = put_num(*out, m.at<uint32_t>(off));
+      return true;
+    case NLMSGERR_ATTR_COOKIE:
+      if (!m.readable(off, len)) return false;
+      *out = put(*out, "[");
+      for (uint32_t i = 0; i < len; ++i) {
+        if (i) *out = put(*out, ", ");
+        if (past_limit(i)) {
+          *out = put(*out, "...");
+          break;
+        }
+        *out = put_num(*out, static_cast<uint8_t>(m.bytes[off + i]));
+      }
+      *out = put(*out, "]");
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ------------------------------------------------------------------ messages
+
+constexpr uint32_t kNlmsgHdr = NLMSG_HDRLEN;
+
+struct Header {
+  uint32_t len;
+  uint16_t type, flags;
+  uint32_t seq, pid;
+};
+
+Header header_at(const Memory& m, uint64_t off) noexcept {
+  return Header{m.at<uint32_t>(off), m.at<uint16_t>(off + 4), m.at<uint16_t>(off + 6),
+                m.at<uint32_t>(off + 8), m.at<uint32_t>(off + 12)};
+}
+
+// The message types of a protocol's own messages (NLMSG_MIN_TYPE and up), and what strace
+// calls an unknown one.
+struct Protocol {
+  Table types;
+  std::string_view unknown;
+};
+
+Protocol protocol_types(uint16_t protocol) noexcept {
+  switch (protocol) {
+    case NETLINK_ROUTE: return {uapi::k_nl_route_types, "RTM_???"};
+    case NETLINK_SOCK_DIAG: return {uapi::k_nl_sock_diag_types, "SOCK_DIAG_???"};
+    case NETLINK_AUDIT: return {uapi::k_nl_audit_types, "AUDIT_???"};
+    case NETLINK_CRYPTO: return {uapi::k_nl_crypto_types, "CRYPTO_MSG_???"};
+    case NETLINK_SELINUX: return {uapi::k_nl_selinux_types, "SELNL_MSG_???"};
+    case NETLINK_XFRM: return {uapi::k_nl_xfrm_types, "XFRM_MSG_???"};
+    case NETLINK_GENERIC: return {{}, "GENERIC_FAMILY_???"};
+    default: return {uapi::k_netlink_types, "NLMSG_???"};
+  }
+}
+
+char* put_type(char* out, uint16_t type, uint16_t protocol) noexcept {
+  if (type < NLMSG_MIN_TYPE) return put_val(out, type, uapi::k_netlink_types, "NLMSG_???");
+  if (protocol == NETLINK_NETFILTER) {
+    // The control messages, else a subsystem and its message: NFNL_SUBSYS_x<<8|0x1.
+    for (const Flag& f : uapi::k_nl_netfilter_msg_types)
+      if (f.value == type) return put_val(out, type, uapi::k_nl_netfilter_msg_types, "");
+    out = put_val(out, type >> 8, uapi::k_nl_netfilter_subsys_ids, "NFNL_SUBSYS_???");
+    return put_hex(put(out, "<<8|"), type & 0xff);
+  }
+  Protocol p = protocol_types(protocol);
+  return put_val(out, type, p.types, p.unknown);
+}
+
+// The flags besides netlink_flags that a message type's request takes: a "get"'s
+// NLM_F_ROOT..., a "new"'s NLM_F_REPLACE..., a "delete"'s NLM_F_NONREC..., an error's
+// NLM_F_CAPPED...
+enum class FlagKind { kNone, kGet, kNew, kDelete };
+
+FlagKind flag_kind(uint16_t type, uint16_t protocol) noexcept {
+  switch (protocol) {
+    case NETLINK_ROUTE:
+      if (type == RTM_DELACTION) return FlagKind::kGet;  // it takes NLM_F_ROOT
+      // RTM_NEW*, RTM_DEL*, RTM_GET* and RTM_SET* in turn from RTM_BASE (linux/rtnetlink.h).
+      switch (type & 3) {
+        case 0: return FlagKind::kNew;
+        case 1: return FlagKind::kDelete;
+        case 2: return FlagKind::kGet;
+        default: return FlagKind::kNone;
+      }
+    case NETLINK_SOCK_DIAG:
+      return FlagKind::kGet;
+    case NETLINK_CRYPTO:
+      switch (type) {
+        case CRYPTO_MSG_NEWALG: return FlagKind::kNew;
+        case CRYPTO_MSG_DELALG: case CRYPTO_MSG_DELRNG: return FlagKind::kDelete;
+        case CRYPTO_MSG_GETALG: return FlagKind::kGet;
+        default: return FlagKind::kNone;
+      }
+    case NETLINK_XFRM:
+      switch (type) {
+        case XFRM_MSG_NEWSA: case XFRM_MSG_NEWPOLICY: case XFRM_MSG_NEWAE:
+        case XFRM_MSG_NEWSADINFO: case XFRM_MSG_NEWSPDINFO:
+          return FlagKind::kNew;
+        case XFRM_MSG_DELSA: case XFRM_MSG_DELPOLICY:
+          return FlagKind::kDelete;
+        case XFRM_MSG_GETSA: case XFRM_MSG_GETPOLICY: case XFRM_MSG_GETAE:
+        case XFRM_MSG_GETSADINFO: case XFRM_MSG_GETSPDINFO:
+          return FlagKind::kGet;
+        default: return FlagKind::kNone;
+      }
+    default:
+      return FlagKind::kNone;
+  }
+}
+
+char* put_msg_flags(char* out, uint16_t flags, uint16_t type, uint16_t protocol) noexcept {
+  Table more;
+  if (type < NLMSG_MIN_TYPE) {
+    if (type == NLMSG_ERROR) more = uapi::k_netlink_ack_flags;
+  } else {
+    switch (flag_kind(type, protocol)) {
+      case FlagKind::kGet: more = uapi::k_netlink_get_flags; break;
+      case FlagKind::kNew: more = uapi::k_netlink_new_flags; break;
+      case FlagKind::kDelete: more = uapi::k_netlink_delete_flags; break;
+      case FlagKind::kNone: break;
+    }
+  }
+  return put_flags2(out, flags, uapi::k_netlink_flags, more, "NLM_F_???");
+}
+
+char* put_header(char* out, const Header& h, uint16_t protocol) noexcept {
+  out = put_num(put(out, "{nlmsg_len="), h.len);
+  out = put_type(put(out, ", nlmsg_type="), h.type, protocol);
+  out = put_msg_flags(put(out, ", nlmsg_flags="), h.flags, h.type, protocol);
+  out = put_num(put(out, ", nlmsg_seq="), h.seq);
+  return put(put_num(put(out, ", nlmsg_pid="), static_cast<int32_t>(h.pid)), "}");
+}
+
+char* put_message(char* out, const Memory& m, const Header& h, uint64_t off, uint64_t len,
+                  uint16_t protocol) noexcept;
+
+// An error's errno as strace writes it: -EACCES, or the number.
+char* put_error(char* out, int32_t err) noexcept {
+  if (err < 0) {
+    std::string_view name = errno_symbol(-err);
+    if (!name.empty()) {
+      if (display().xlat == Xlat::kAbbrev) return put(put(out, "-"), name);
+      out = put_num(out, err);
+      if (display().xlat == Xlat::kRaw) return out;
+      return put(put(put(out, " /* -"), name), " */");
+    }
+  }
+  return put_num(out, err);
+}
+
+// NLMSG_ERROR's struct nlmsgerr: the error, the header of the message it answers (and that
+// message's payload unless NLM_F_CAPPED), then extended-ack attributes.
+char* put_nlmsgerr(char* out, const Memory& m, uint64_t off, uint64_t len, bool capped,
+                   uint16_t protocol) noexcept {
+  constexpr uint64_t kErr = sizeof(nlmsgerr);
+  if (len < kErr) return put_hex_bytes(out, m, off, len);
+  if (!m.readable(off, kErr)) return put_hex(out, m.addr + off);
+  auto error = m.at<int32_t>(off);
+  Header msg = header_at(m, off + 4);
+  off += 4;
+  len -= 4;
+  uint64_t msg_len = msg.len > kNlmsgHdr ? msg.len : kNlmsgHdr;
+  uint64_t payload = capped ? kNlmsgHdr : msg_len;
+  if (payload > len) payload = len;
+  if (len > payload) out = put(out, "[");
+  out = put_error(put(out, "{error="), error);
+  out = put(put_message(put(out, ", msg="), m, msg, off, payload, protocol), "}");
+  if (len > payload) {
+    out = put_nlattrs(put(out, ", "), m, off + payload, len - payload,
+                      uapi::k_nlmsgerr_attrs, "NLMSGERR_ATTR_???", put_nlmsgerr_attr);
+    out = put(out, "]");
+  }
+  return out;
+}
+
+// A message strace knows only the family of: {family=AF_INET, data="\x..."}.
+char* put_family_data(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  out = put_family(put(out, "{family="), static_cast<uint8_t>(m.bytes[off]));
+  if (len > 1) out = put_hex_bytes(put(out, ", data="), m, off + 1, len - 1);
+  return put(out, "}");
+}
+
+// The protocol's own messages: true when written (rtnetlink's and sock_diag's, whose first
+// byte is a family).
+bool put_protocol_payload(char** out, const Memory& m, const Header& h, uint64_t off,
+                          uint64_t len, uint16_t protocol) noexcept {
+  if (h.type == NLMSG_DONE || (protocol != NETLINK_ROUTE && protocol != NETLINK_SOCK_DIAG))
+    return false;
+  if (!m.readable(off, 1)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  *out = put_family_data(*out, m, off, len);
+  return true;
+}
+
+char* put_payload(char* out, const Memory& m, const Header& h, uint64_t off, uint64_t len,
+                  uint16_t protocol) noexcept {
+  if (h.type == NLMSG_ERROR) return put_nlmsgerr(out, m, off, len, h.flags & NLM_F_CAPPED, protocol);
+  if ((h.type >= NLMSG_MIN_TYPE || h.type == NLMSG_DONE) &&
+      put_protocol_payload(&out, m, h, off, len, protocol))
+    return out;
+  if (h.type == NLMSG_DONE && len == sizeof(int32_t)) {
+    if (!m.readable(off, 4)) return put_hex(out, m.addr + off);
+    return put_num(out, m.at<int32_t>(off));
+  }
+  return put_hex_bytes(out, m, off, len);
+}
+
+// One message, its header h at off: [header, payload] when len leaves it one.
+char* put_message(char* out, const Memory& m, const Header& h, uint64_t off, uint64_t len,
+                  uint16_t protocol) noexcept {
+  uint64_t shown = h.len < len ? h.len : len;
+  if (shown > kNlmsgHdr) out = put(out, "[");
+  out = put_header(out, h, protocol);
+  if (shown > kNlmsgHdr) {
+    out = put_payload(put(out, ", "), m, h, off + kNlmsgHdr, shown - kNlmsgHdr, protocol);
+    out = put(out, "]");
+  }
+  return out;
+}
+
+// The messages of len bytes at addr, of which bytes were captured.
+char* put_netlink(char* out, std::string_view bytes, uint64_t addr, uint64_t len,
+                  uint16_t protocol) noexcept {
+  Memory m{bytes, addr};
+  auto length = [&](uint64_t at) { return m.at<uint32_t>(at); };
+  return put_chain(out, m, 0, len, kNlmsgHdr, length, [&](char* o, uint64_t at, uint64_t room) {
+    return put_message(o, m, header_at(m, at), at, room, protocol);
+  });
+}
+
+}  // namespace
+
+char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
+                      unsigned i) noexcept {
+  if ((type != Arg::kSockBufIn && type != Arg::kSockBufOut) || !display().verbose || i > 4)
+    return nullptr;
+  const std::string_view* socket = items.find_item(ITEM_SOCKET, 0);
+  socket_item sock{};
+  if (!socket || socket->size() < sizeof(sock)) return nullptr;
+  std::memcpy(&sock, socket->data(), sizeof(sock));
+  bool cut = false;
+  const std::string_view* bytes = items.find_blob(i, &cut);
+  if (sock.family != AF_NETLINK || !bytes || !e.args[i]) return nullptr;
+  uint64_t len = e.args[i + 1];
+  if (type == Arg::kSockBufIn) {
+    // What the call returned, no more than the buffer (a truncating MSG_TRUNC says more).
+    if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret)) return nullptr;
+    if (static_cast<uint64_t>(e.ret) < len) len = static_cast<uint64_t>(e.ret);
+  }
+  return put_netlink(out, *bytes, e.args[i], len, sock.protocol);
+}
+
+}  // namespace observer

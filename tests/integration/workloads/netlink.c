@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// Netlink messages sent on real sockets, for test_decode_netlink.py: NETLINK_ROUTE and
+// NETLINK_SOCK_DIAG requests with their get/new/delete flags, unknown types and flags, several
+// messages in one buffer, lengths shorter than a header or running past the data, an
+// NLMSG_ERROR with the message it answers and its extended-ack attributes, NLMSG_DONE, a
+// message whose payload runs into an unreadable page, more messages than -s shows, and the
+// kernel's answer read back with recvfrom. Sent with MSG_DONTWAIT to the kernel, which
+// answers or drops them; the traced calls are what matters.
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "page_end.h"
+
+static int fd;
+
+// A socket of protocol, bound (the kernel picks its port id): strace finds a socket's protocol
+// by asking NETLINK_SOCK_DIAG, which lists bound sockets only.
+static int bound(int protocol) {
+	struct sockaddr_nl nl = {.nl_family = AF_NETLINK};
+	int s = socket(AF_NETLINK, SOCK_RAW, protocol);
+
+	if (s < 0 || bind(s, (struct sockaddr *)&nl, sizeof(nl)))
+		_exit(1);
+	return s;
+}
+
+static void send_bytes(const void *buf, size_t len) {
+	sendto(fd, buf, len, MSG_DONTWAIT, NULL, 0);
+}
+
+// One header of type and flags, then payload bytes, at the end of a page; nlmsg_len as
+// given (0: the real length).
+static void one(uint16_t type, uint16_t flags, uint32_t nlmsg_len, const void *payload,
+		size_t size) {
+	size_t len = NLMSG_HDRLEN + size;
+	struct nlmsghdr *h = (struct nlmsghdr *)page_end(len);
+	h->nlmsg_len = nlmsg_len ? nlmsg_len : len;
+	h->nlmsg_type = type;
+	h->nlmsg_flags = flags;
+	h->nlmsg_seq = 7;
+	h->nlmsg_pid = 0;
+	memcpy(NLMSG_DATA(h), payload, size);
+	send_bytes(h, len);
+}
+
+static void route(void) {
+	static const char abcd[] = "abcd";
+	struct rtgenmsg gen = {.rtgen_family = AF_UNSPEC};
+
+	fd = bound(NETLINK_ROUTE);
+	one(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, 0, &gen, 0);
+	one(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK, 0, NULL, 0);
+	one(RTM_DELROUTE, NLM_F_REQUEST | NLM_F_NONREC, 0, NULL, 0);
+	one(RTM_DELACTION, NLM_F_REQUEST | NLM_F_ROOT, 0, NULL, 0);
+	one(0xffff, NLM_F_REQUEST | 0x8000, 0, abcd, 4);          // unknown type, flag bit
+	one(0xffff, 0x8000, 0, abcd, 1);                           // no flag known
+	one(0xfffe, NLM_F_REQUEST, 0, "\xfd" "1234", 5);           // unknown family
+	one(NLMSG_NOOP, NLM_F_REQUEST | NLM_F_DUMP, 0, abcd, 4);   // control: no get flags
+	one(NLMSG_NOOP, NLM_F_REQUEST, 8, abcd, 4);                // length under a header
+	one(NLMSG_NOOP, NLM_F_REQUEST, 28, abcd, 4);               // length past the data
+	one(NLMSG_DONE, NLM_F_MULTI, 0, "\xed\xfe\xce\xfa", 4);   // an int
+	one(NLMSG_DONE, NLM_F_MULTI, 0, "42", 2);                  // not an int
+
+	// Two messages, and a third cut to fewer bytes than a header.
+	struct {
+		struct nlmsghdr h1;
+		char p1[4];
+		struct nlmsghdr h2;
+		uint32_t tail;
+	} two = {{20, NLMSG_NOOP, NLM_F_REQUEST, 1, 0}, "abcd",
+		 {16, NLMSG_NOOP, NLM_F_REQUEST, 2, 0}, 20};
+	send_bytes(&two, sizeof(two));
+	send_bytes(&two, sizeof(two) - 4);
+
+	// More messages than -s 32 shows.
+	static struct nlmsghdr many[40];
+	for (int i = 0; i < 40; i++)
+		many[i] = (struct nlmsghdr){16, NLMSG_NOOP, NLM_F_REQUEST, (uint32_t)i, 0};
+	send_bytes(many, sizeof(many));
+
+	// A second message whose header is in an unreadable page.
+	char *edge = page_end(20);
+	memcpy(edge, &two, 20);
+	sendto(fd, edge, 40, MSG_DONTWAIT, NULL, 0);
+
+	// NLMSG_ERROR: the message it answers, whole, capped, and with ack attributes.
+	struct {
+		struct nlmsghdr h;
+		struct nlmsgerr err;
+		char payload[4];
+	} error = {{sizeof(error), NLMSG_ERROR, NLM_F_REQUEST, 0, 0},
+		   {-EACCES, {20, RTM_NEWPREFIX, NLM_F_REQUEST | NLM_F_DUMP, 42, 1234}},
+		   "abcd"};
+	send_bytes(&error, sizeof(error));
+	error.h.nlmsg_len = NLMSG_HDRLEN + 4;
+	send_bytes(&error, NLMSG_HDRLEN + 4);  // shorter than a struct nlmsgerr
+	struct {
+		struct nlmsghdr h;
+		struct nlmsgerr err;
+		struct nlattr a1;
+		uint32_t offs;
+		struct nlattr a2;
+		char msg[8];
+		struct nlattr a3;
+		uint8_t cookie[4];
+	} ack = {{sizeof(ack), NLMSG_ERROR, NLM_F_REQUEST | NLM_F_CAPPED | NLM_F_ACK_TLVS, 0, 0},
+		 {-EINVAL, {36, RTM_NEWLINK, NLM_F_REQUEST, 3, 0}},
+		 {8, NLMSGERR_ATTR_OFFS}, 16,
+		 {12, NLMSGERR_ATTR_MSG}, "no way",
+		 {8, NLMSGERR_ATTR_COOKIE}, {1, 2, 3, 4}};
+	send_bytes(&ack, sizeof(ack));
+
+	close(fd);
+
+	// A request the kernel refuses, on a socket of its own, and its answer read back: an
+	// NLMSG_ERROR holding the request.
+	struct {
+		struct nlmsghdr h;
+		struct rtgenmsg g;
+	} req = {{sizeof(req), RTM_NEWPREFIX, NLM_F_REQUEST | NLM_F_ACK, 9, 0}, {AF_PACKET}};
+	char answer[64];
+	fd = bound(NETLINK_ROUTE);
+	send_bytes(&req, sizeof(req));
+	recvfrom(fd, answer, sizeof(answer), 0, NULL, NULL);
+	close(fd);
+}
+
+static void sock_diag(void) {
+	fd = bound(NETLINK_SOCK_DIAG);
+	one(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, 0, NULL, 0);
+	one(SOCK_DESTROY, NLM_F_REQUEST, 0, "\xff" "12", 3);  // unknown family
+	one(0x30, NLM_F_REQUEST, 0, NULL, 0);                   // unknown type
+	close(fd);
+}
+
+int main(void) {
+	route();
+	sock_diag();
+	return 0;
+}
