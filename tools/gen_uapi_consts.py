@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 #: The architectures read, each from the include roots of its Debian package.
@@ -377,6 +378,46 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "NFNL_SUBSYS_NFTABLES", "NFNL_SUBSYS_NFT_COMPAT", "NFNL_SUBSYS_HOOK"]),
     "nl_netfilter_msg_types": (["linux/netlink.h", "linux/netfilter/nfnetlink.h"], [
         "NFNL_MSG_BATCH_BEGIN", "NFNL_MSG_BATCH_END"]),
+    # rtnetlink's struct ifinfomsg (linux/rtnetlink.h) and its IFLA_* attributes.
+    "rtnl_link_attrs": (["linux/if_link.h"], [
+        "IFLA_UNSPEC", "IFLA_ADDRESS", "IFLA_BROADCAST", "IFLA_IFNAME", "IFLA_MTU", "IFLA_LINK",
+        "IFLA_QDISC", "IFLA_STATS", "IFLA_COST", "IFLA_PRIORITY", "IFLA_MASTER",
+        "IFLA_WIRELESS", "IFLA_PROTINFO", "IFLA_TXQLEN", "IFLA_MAP", "IFLA_WEIGHT",
+        "IFLA_OPERSTATE", "IFLA_LINKMODE", "IFLA_LINKINFO", "IFLA_NET_NS_PID",
+        "IFLA_IFALIAS", "IFLA_NUM_VF", "IFLA_VFINFO_LIST", "IFLA_STATS64",
+        "IFLA_VF_PORTS", "IFLA_PORT_SELF", "IFLA_AF_SPEC", "IFLA_GROUP",
+        "IFLA_NET_NS_FD", "IFLA_EXT_MASK", "IFLA_PROMISCUITY", "IFLA_NUM_TX_QUEUES",
+        "IFLA_NUM_RX_QUEUES", "IFLA_CARRIER", "IFLA_PHYS_PORT_ID",
+        "IFLA_CARRIER_CHANGES", "IFLA_PHYS_SWITCH_ID", "IFLA_LINK_NETNSID",
+        "IFLA_PHYS_PORT_NAME", "IFLA_PROTO_DOWN", "IFLA_GSO_MAX_SEGS",
+        "IFLA_GSO_MAX_SIZE", "IFLA_PAD", "IFLA_XDP", "IFLA_EVENT", "IFLA_NEW_NETNSID",
+        "IFLA_IF_NETNSID", "IFLA_CARRIER_UP_COUNT", "IFLA_CARRIER_DOWN_COUNT",
+        "IFLA_NEW_IFINDEX", "IFLA_MIN_MTU", "IFLA_MAX_MTU", "IFLA_PROP_LIST",
+        "IFLA_ALT_IFNAME", "IFLA_PERM_ADDRESS", "IFLA_PROTO_DOWN_REASON",
+        "IFLA_PARENT_DEV_NAME", "IFLA_PARENT_DEV_BUS_NAME", "IFLA_GRO_MAX_SIZE",
+        "IFLA_TSO_MAX_SIZE", "IFLA_TSO_MAX_SEGS", "IFLA_ALLMULTI"]),
+    "arp_hardware_types": (["linux/if_arp.h"], [
+        "ARPHRD_NETROM", "ARPHRD_ETHER", "ARPHRD_EETHER", "ARPHRD_AX25",
+        "ARPHRD_PRONET", "ARPHRD_CHAOS", "ARPHRD_IEEE802", "ARPHRD_ARCNET",
+        "ARPHRD_APPLETLK", "ARPHRD_DLCI", "ARPHRD_ATM", "ARPHRD_METRICOM",
+        "ARPHRD_IEEE1394", "ARPHRD_EUI64", "ARPHRD_INFINIBAND", "ARPHRD_SLIP",
+        "ARPHRD_CSLIP", "ARPHRD_SLIP6", "ARPHRD_CSLIP6", "ARPHRD_RSRVD", "ARPHRD_ADAPT",
+        "ARPHRD_ROSE", "ARPHRD_X25", "ARPHRD_HWX25", "ARPHRD_CAN", "ARPHRD_MCTP",
+        "ARPHRD_PPP", "ARPHRD_CISCO", "ARPHRD_LAPB", "ARPHRD_DDCMP", "ARPHRD_RAWHDLC",
+        "ARPHRD_RAWIP", "ARPHRD_TUNNEL", "ARPHRD_TUNNEL6", "ARPHRD_FRAD", "ARPHRD_SKIP",
+        "ARPHRD_LOOPBACK", "ARPHRD_LOCALTLK", "ARPHRD_FDDI", "ARPHRD_BIF", "ARPHRD_SIT",
+        "ARPHRD_IPDDP", "ARPHRD_IPGRE", "ARPHRD_PIMREG", "ARPHRD_HIPPI", "ARPHRD_ASH",
+        "ARPHRD_ECONET", "ARPHRD_IRDA", "ARPHRD_FCPP", "ARPHRD_FCAL", "ARPHRD_FCPL",
+        "ARPHRD_FCFABRIC", "ARPHRD_IEEE802_TR", "ARPHRD_IEEE80211",
+        "ARPHRD_IEEE80211_PRISM", "ARPHRD_IEEE80211_RADIOTAP", "ARPHRD_IEEE802154",
+        "ARPHRD_IEEE802154_MONITOR", "ARPHRD_PHONET", "ARPHRD_PHONET_PIPE",
+        "ARPHRD_CAIF", "ARPHRD_IP6GRE", "ARPHRD_NETLINK", "ARPHRD_6LOWPAN",
+        "ARPHRD_VSOCKMON", "ARPHRD_NONE", "ARPHRD_VOID"]),
+    "iff_flags": (["linux/if.h"], [
+        "IFF_UP", "IFF_BROADCAST", "IFF_DEBUG", "IFF_LOOPBACK", "IFF_POINTOPOINT",
+        "IFF_NOTRAILERS", "IFF_RUNNING", "IFF_NOARP", "IFF_PROMISC", "IFF_ALLMULTI",
+        "IFF_MASTER", "IFF_SLAVE", "IFF_MULTICAST", "IFF_PORTSEL", "IFF_AUTOMEDIA",
+        "IFF_DYNAMIC", "IFF_LOWER_UP", "IFF_DORMANT", "IFF_ECHO"]),
     "sock_packet_options": (["linux/if_packet.h"], [
         "PACKET_ADD_MEMBERSHIP", "PACKET_DROP_MEMBERSHIP", "PACKET_RECV_OUTPUT",
         "PACKET_RX_RING", "PACKET_STATISTICS", "PACKET_COPY_THRESH", "PACKET_AUXDATA",
@@ -659,7 +700,15 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
     for root in spec["roots"]:
         args[1:1] = ["-I", root]
     source = "".join(f"#include <{h}>\n" for h in headers)
-    text = subprocess.run(args, input=source, check=True, capture_output=True, text=True).stdout
+    with tempfile.TemporaryDirectory() as stubs:
+        # linux/if.h includes the C library's sys/socket.h (for struct sockaddr), which
+        # arm64's cross headers lack and which needs the compiler's own headers: an empty one
+        # stands in, the constants read need nothing of it.
+        (Path(stubs) / "sys").mkdir()
+        (Path(stubs) / "sys" / "socket.h").write_text("")
+        args[1:1] = ["-I", stubs]
+        text = subprocess.run(args, input=source, check=True, capture_output=True,
+                              text=True).stdout
     roots = sorted(spec["roots"], key=len, reverse=True)
     defines: dict[str, tuple[str, str, int]] = {}
     where, line = "", 0
@@ -671,7 +720,14 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
     for raw in text.splitlines():
         at = line
         if pending and not raw.startswith("#"):
-            raw, pending, at = pending + " " + raw.strip(), "", pending_line
+            last = re.match(r"\s*(\w+)\s*=\s*(.+)", pending)
+            if last and raw.lstrip().startswith("}"):
+                # The enum's last member, without a comma (linux/netlink.h's
+                # NL_POLICY_TYPE_ATTR_MAX): its value ends at the brace.
+                defines.setdefault(last.group(1), (last.group(2).strip(), where, pending_line))
+                pending = ""
+            else:
+                raw, pending, at = pending + " " + raw.strip(), "", pending_line
         marker = re.match(r'# (\d+) "([^"]+)"', raw)
         if marker:
             line, path = int(marker.group(1)), marker.group(2)

@@ -31,7 +31,9 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   if (!bytes || !v) return v ? put_hex(out, v) : put(out, "NULL");
   switch (type) {
     case Arg::kBufIn:
-    case Arg::kBufOut: {
+    case Arg::kBufOut:
+    case Arg::kSockBufIn:  // a socket's data that is not netlink messages
+    case Arg::kSockBufOut: {
       // Kept whole for a dump (-e read=/write=), shown as --data-limit says.
       uint32_t limit = display().data_limit;
       if (limit && bytes->size() > limit) return put_quoted(out, bytes->substr(0, limit), true);

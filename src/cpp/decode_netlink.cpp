@@ -6,6 +6,8 @@
 // struct nlmsgerr and the message it answers, NLMSG_DONE's int, other payloads in hex; where
 // the bytes end or were not readable, strace's forms of what it could not fetch.
 #include <linux/cryptouser.h>
+#include <linux/genetlink.h>
+#include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
@@ -148,13 +150,17 @@ constexpr uint32_t kNlaHdr = NLA_HDRLEN;
 
 // A decoder of one attribute's value, from its payload at off, len bytes: false when it
 // does not apply (the payload is then shown in hex).
+// ctx: what the message says that its attributes depend on (ifinfomsg's family).
 using AttrValue = bool (*)(char** out, const Memory& m, uint64_t off, uint32_t len,
-                           uint16_t type);
+                           uint16_t type, uint64_t ctx);
+// How an attribute's type is named: from a table, or as an address family (IFLA_AF_SPEC's).
+using TypeName = char* (*)(char* out, uint16_t type);
 
 // strace's decode_nlattr: [{nla_len=, nla_type=}, value] for each attribute of len bytes at
 // off, an array of them when more than one fits.
 char* put_nlattrs(char* out, const Memory& m, uint64_t off, uint64_t len, Table types,
-                  std::string_view unknown, AttrValue value) noexcept {
+                  std::string_view unknown, AttrValue value, uint64_t ctx = 0,
+                  TypeName type_name = nullptr) noexcept {
   auto length = [&](uint64_t at) { return m.at<uint16_t>(at); };
   return put_chain(out, m, off, len, kNlaHdr, length, [&](char* o, uint64_t at, uint64_t room) {
     auto nla_len = m.at<uint16_t>(at);
@@ -165,32 +171,51 @@ char* put_nlattrs(char* out, const Memory& m, uint64_t off, uint64_t len, Table 
     if (nla_type & NLA_F_NESTED) o = put(o, "NLA_F_NESTED|");
     if (nla_type & NLA_F_NET_BYTEORDER) o = put(o, "NLA_F_NET_BYTEORDER|");
     auto type = static_cast<uint16_t>(nla_type & NLA_TYPE_MASK);
-    o = put(put_val(o, type, types, unknown), "}");
+    o = put(type_name ? type_name(o, type) : put_val(o, type, types, unknown), "}");
     if (shown <= kNlaHdr) return o;
     o = put(o, ", ");
-    if (!value || !value(&o, m, at + kNlaHdr, shown - kNlaHdr, type))
+    if (!value || !value(&o, m, at + kNlaHdr, shown - kNlaHdr, type, ctx))
       o = put_hex_bytes(o, m, at + kNlaHdr, shown - kNlaHdr);
     return put(o, "]");
   });
 }
 
+// strace's decode_nla_str: the bytes as a string, less one trailing NUL, cut at -s.
+bool put_nla_str(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  std::string_view str = m.bytes.substr(off, len);
+  uint32_t limit = display().data_limit;
+  bool cut = limit && str.size() > limit;
+  if (cut)
+    str = str.substr(0, limit);
+  else if (!str.empty() && str.back() == '\0')
+    str.remove_suffix(1);
+  *out = put_quoted(*out, str, cut);
+  return true;
+}
+
+// strace's decode_nla_u32 and friends: the first bytes as the integer T (false when fewer
+// bytes than a T: shown in hex), the address when unreadable.
+template <class T>
+bool put_nla_int(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < sizeof(T)) return false;
+  if (!m.readable(off, sizeof(T)))
+    *out = put_hex(*out, m.addr + off);
+  else
+    *out = put_num(*out, m.at<T>(off));
+  return true;
+}
+
 // NLMSGERR_ATTR_*: the message (a string), the offset of the error (a u32), a cookie
 // (bytes as numbers).
 bool put_nlmsgerr_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
-                       uint16_t type) noexcept {
+                       uint16_t type, uint64_t) noexcept {
   switch (type) {
-    case NLMSGERR_ATTR_MSG: {  // a string: its bytes, less one trailing NUL
-      if (!m.readable(off, len)) return false;
-      std::string_view str = m.bytes.substr(off, len);
-      uint32_t limit = display().data_limit;
-      bool cut = limit && str.size() > limit;
-      if (cut)
-        str = str.substr(0, limit);
-      else if (!str.empty() && str.back() == '\0')
-        str.remove_suffix(1);
-      *out = put_quoted(*out, str, cut);
-      return true;
-    }
+    case NLMSGERR_ATTR_MSG:
+      return put_nla_str(out, m, off, len);
     case NLMSGERR_ATTR_OFFS:
       if (len < 4 || !m.readable(off, 4)) return false;
       *out = put_num(*out, m.at<uint32_t>(off));
@@ -211,6 +236,63 @@ bool put_nlmsgerr_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
     default:
       return false;
   }
+}
+
+// ------------------------------------------------------------------ rtnetlink
+
+// IFLA_AF_SPEC's attributes, one per address family: named as the family.
+char* put_family_type(char* out, uint16_t type) noexcept { return put_family(out, type); }
+
+// IFLA_* values strace decodes as a string, an integer or an interface index; the others
+// (nested and struct ones among them) in hex.
+bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t family) noexcept {
+  switch (type) {
+    case IFLA_IFNAME: case IFLA_QDISC: case IFLA_IFALIAS: case IFLA_PHYS_PORT_NAME:
+    case IFLA_ALT_IFNAME: case IFLA_PARENT_DEV_NAME: case IFLA_PARENT_DEV_BUS_NAME:
+      return put_nla_str(out, m, off, len);
+    case IFLA_MTU: case IFLA_LINK: case IFLA_MASTER: case IFLA_TXQLEN: case IFLA_WEIGHT:
+    case IFLA_NET_NS_PID: case IFLA_NUM_VF: case IFLA_GROUP: case IFLA_PROMISCUITY:
+    case IFLA_NUM_TX_QUEUES: case IFLA_NUM_RX_QUEUES: case IFLA_CARRIER_CHANGES:
+    case IFLA_GSO_MAX_SEGS: case IFLA_GSO_MAX_SIZE: case IFLA_CARRIER_UP_COUNT:
+    case IFLA_CARRIER_DOWN_COUNT: case IFLA_MIN_MTU: case IFLA_MAX_MTU:
+    case IFLA_GRO_MAX_SIZE: case IFLA_TSO_MAX_SIZE: case IFLA_TSO_MAX_SEGS:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case IFLA_OPERSTATE: case IFLA_LINKMODE: case IFLA_CARRIER: case IFLA_PROTO_DOWN:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case IFLA_LINK_NETNSID: case IFLA_NEW_NETNSID: case IFLA_IF_NETNSID:
+      return put_nla_int<int32_t>(out, m, off, len);
+    case IFLA_NEW_IFINDEX:
+      if (len < 4) return false;
+      *out = m.readable(off, 4) ? put_ifindex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+      return true;
+    case IFLA_AF_SPEC:
+      // A bridge's are IFLA_BRIDGE_* attributes, not decoded here (hex).
+      if (family == AF_BRIDGE) return false;
+      *out = put_nlattrs(*out, m, off, len, {}, "AF_???", nullptr, 0, put_family_type);
+      return true;
+    default:
+      return false;
+  }
+}
+
+// struct ifinfomsg (RTM_NEWLINK ... RTM_SETLINK), then its IFLA_* attributes.
+char* put_ifinfomsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  out = put(put_family(put(out, "{ifi_family="), family), ", ");
+  constexpr uint64_t kSize = sizeof(ifinfomsg);
+  if (len < kSize) return put(out, "...}");
+  if (!m.readable(off, kSize)) return put(put_hex(out, m.addr + off + 1), "}");
+  ifinfomsg ifi;
+  std::memcpy(&ifi, m.bytes.data() + off, sizeof(ifi));
+  out = put_val(put(out, "ifi_type="), ifi.ifi_type, uapi::k_arp_hardware_types, "ARPHRD_???");
+  out = put_ifindex(put(out, ", ifi_index="), static_cast<uint32_t>(ifi.ifi_index));
+  out = put_flags2(put(out, ", ifi_flags="), ifi.ifi_flags, uapi::k_iff_flags, {}, "IFF_???");
+  out = put(put_hex(put(out, ", ifi_change="), ifi.ifi_change), "}");
+  if (len > align4(kSize))
+    out = put_nlattrs(put(out, ", "), m, off + align4(kSize), len - align4(kSize),
+                      uapi::k_rtnl_link_attrs, "IFLA_???", put_ifla_attr, family);
+  return out;
 }
 
 // ------------------------------------------------------------------ messages
@@ -256,6 +338,12 @@ char* put_type(char* out, uint16_t type, uint16_t protocol) noexcept {
       if (f.value == type) return put_val(out, type, uapi::k_nl_netfilter_msg_types, "");
     out = put_val(out, type >> 8, uapi::k_nl_netfilter_subsys_ids, "NFNL_SUBSYS_???");
     return put_hex(put(out, "<<8|"), type & 0xff);
+  }
+  // Generic netlink's families are numbered as the kernel registers them, but for its
+  // controller's fixed id (linux/genetlink.h), which the kernel names "nlctrl".
+  if (protocol == NETLINK_GENERIC && type == GENL_ID_CTRL) {
+    static constexpr Flag kCtrl[] = {{GENL_ID_CTRL, "nlctrl"}};
+    return put_val(out, type, kCtrl, "");
   }
   Protocol p = protocol_types(protocol);
   return put_val(out, type, p.types, p.unknown);
@@ -385,7 +473,10 @@ bool put_protocol_payload(char** out, const Memory& m, const Header& h, uint64_t
     *out = put_hex(*out, m.addr + off);
     return true;
   }
-  *out = put_family_data(*out, m, off, len);
+  if (protocol == NETLINK_ROUTE && h.type >= RTM_NEWLINK && h.type <= RTM_SETLINK)
+    *out = put_ifinfomsg(*out, m, off, len);
+  else
+    *out = put_family_data(*out, m, off, len);
   return true;
 }
 
@@ -437,7 +528,10 @@ char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
   std::memcpy(&sock, socket->data(), sizeof(sock));
   bool cut = false;
   const std::string_view* bytes = items.find_blob(i, &cut);
-  if (sock.family != AF_NETLINK || !bytes || !e.args[i]) return nullptr;
+  // NETLINK_KOBJECT_UEVENT's data is text, written as any buffer (cut at -s).
+  if (sock.family != AF_NETLINK || sock.protocol == NETLINK_KOBJECT_UEVENT || !bytes ||
+      !e.args[i])
+    return nullptr;
   uint64_t len = e.args[i + 1];
   if (type == Arg::kSockBufIn) {
     // What the call returned, no more than the buffer (a truncating MSG_TRUNC says more).
