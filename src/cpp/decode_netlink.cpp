@@ -7,7 +7,15 @@
 // the bytes end or were not readable, strace's forms of what it could not fetch.
 #include <linux/cryptouser.h>
 #include <linux/genetlink.h>
+#include <linux/dcbnl.h>
+#include <linux/fib_rules.h>
+#include <linux/if_addr.h>
+#include <linux/if_addrlabel.h>
+#include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/neighbour.h>
+#include <linux/netconf.h>
+#include <linux/nexthop.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
@@ -240,8 +248,49 @@ bool put_nlmsgerr_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
 
 // ------------------------------------------------------------------ rtnetlink
 
+// A message strace knows only the family of: {family=AF_INET, data="\x..."}.
+char* put_family_data(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  out = put_family(put(out, "{family="), static_cast<uint8_t>(m.bytes[off]));
+  if (len > 1) out = put_hex_bytes(put(out, ", data="), m, off + 1, len - 1);
+  return put(out, "}");
+}
+
+
 // IFLA_AF_SPEC's attributes, one per address family: named as the family.
 char* put_family_type(char* out, uint16_t type) noexcept { return put_family(out, type); }
+
+// A bridge port's IFLA_PROTINFO: its IFLA_BRPORT_* values as strace decodes them (bridge
+// ids and timers in hex).
+bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                     uint64_t) noexcept {
+  switch (type) {
+    case IFLA_BRPORT_STATE: case IFLA_BRPORT_MODE: case IFLA_BRPORT_GUARD:
+    case IFLA_BRPORT_PROTECT: case IFLA_BRPORT_FAST_LEAVE: case IFLA_BRPORT_LEARNING:
+    case IFLA_BRPORT_UNICAST_FLOOD: case IFLA_BRPORT_PROXYARP: case IFLA_BRPORT_LEARNING_SYNC:
+    case IFLA_BRPORT_PROXYARP_WIFI: case IFLA_BRPORT_TOPOLOGY_CHANGE_ACK:
+    case IFLA_BRPORT_CONFIG_PENDING: case IFLA_BRPORT_MULTICAST_ROUTER:
+    case IFLA_BRPORT_MCAST_FLOOD: case IFLA_BRPORT_MCAST_TO_UCAST: case IFLA_BRPORT_VLAN_TUNNEL:
+    case IFLA_BRPORT_BCAST_FLOOD: case IFLA_BRPORT_NEIGH_SUPPRESS: case IFLA_BRPORT_ISOLATED:
+    case IFLA_BRPORT_MRP_RING_OPEN: case IFLA_BRPORT_MRP_IN_OPEN: case IFLA_BRPORT_LOCKED:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case IFLA_BRPORT_PRIORITY: case IFLA_BRPORT_DESIGNATED_PORT:
+    case IFLA_BRPORT_DESIGNATED_COST: case IFLA_BRPORT_ID: case IFLA_BRPORT_NO:
+      return put_nla_int<uint16_t>(out, m, off, len);
+    case IFLA_BRPORT_COST: case IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT:
+    case IFLA_BRPORT_MCAST_EHT_HOSTS_CNT:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case IFLA_BRPORT_GROUP_FWD_MASK:
+      if (len < 2) return false;
+      *out = m.readable(off, 2) ? put_hex(*out, m.at<uint16_t>(off)) : put_hex(*out, m.addr + off);
+      return true;
+    case IFLA_BRPORT_BACKUP_PORT:
+      if (len < 4) return false;
+      *out = m.readable(off, 4) ? put_ifindex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+      return true;
+    default:
+      return false;
+  }
+}
 
 // IFLA_* values strace decodes as a string, an integer or an interface index; the others
 // (nested and struct ones among them) in hex.
@@ -265,6 +314,11 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
     case IFLA_NEW_IFINDEX:
       if (len < 4) return false;
       *out = m.readable(off, 4) ? put_ifindex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+      return true;
+    case IFLA_PROTINFO:  // a bridge port's; an IPv6 device's are not decoded here (hex)
+      if (family != AF_BRIDGE) return false;
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???",
+                         put_brport_attr);
       return true;
     case IFLA_AF_SPEC:
       // A bridge's are IFLA_BRIDGE_* attributes, not decoded here (hex).
@@ -293,6 +347,71 @@ char* put_ifinfomsg(char* out, const Memory& m, uint64_t off, uint64_t len) noex
     out = put_nlattrs(put(out, ", "), m, off + align4(kSize), len - align4(kSize),
                       uapi::k_rtnl_link_attrs, "IFLA_???", put_ifla_attr, family);
   return out;
+}
+
+// The struct that starts each rtnetlink message strace decodes, by its type: what strace
+// calls its family field, and its size. Of those not decoded here, strace's forms of a
+// message shorter than its struct ({ifa_family=AF_INET, ...}) and of one whose struct
+// cannot be read ({ifa_family=AF_INET, 0x7ffd...}) are written; the rest as the family and
+// the data in hex.
+struct RouteStruct {
+  std::string_view family;
+  uint64_t size;
+};
+
+RouteStruct route_struct(uint16_t type, uint8_t family) noexcept {
+  switch (type) {
+    case RTM_NEWADDR: case RTM_DELADDR: case RTM_GETADDR: case RTM_GETMULTICAST:
+    case RTM_GETANYCAST:
+      return {"ifa_family", sizeof(ifaddrmsg)};
+    case RTM_NEWROUTE: case RTM_DELROUTE: case RTM_GETROUTE:
+      return {"rtm_family", sizeof(rtmsg)};
+    case RTM_GETNEIGH:  // a bridge's is an ifinfomsg
+      if (family == AF_BRIDGE) return {"ifi_family", sizeof(ifinfomsg)};
+      return {"ndm_family", sizeof(ndmsg)};
+    case RTM_NEWNEIGH: case RTM_DELNEIGH:
+      return {"ndm_family", sizeof(ndmsg)};
+    case RTM_NEWRULE: case RTM_DELRULE: case RTM_GETRULE:
+      return {"family", sizeof(fib_rule_hdr)};
+    case RTM_NEWQDISC: case RTM_DELQDISC: case RTM_GETQDISC: case RTM_NEWTCLASS:
+    case RTM_DELTCLASS: case RTM_GETTCLASS: case RTM_NEWTFILTER: case RTM_DELTFILTER:
+    case RTM_GETTFILTER: case RTM_NEWCHAIN: case RTM_DELCHAIN: case RTM_GETCHAIN:
+      return {"tcm_family", sizeof(tcmsg)};
+    case RTM_NEWACTION: case RTM_DELACTION: case RTM_GETACTION:
+      return {"tca_family", sizeof(tcamsg)};
+    case RTM_NEWNEIGHTBL: case RTM_GETNEIGHTBL: case RTM_SETNEIGHTBL:
+      return {"ndtm_family", sizeof(ndtmsg)};
+    case RTM_NEWADDRLABEL: case RTM_DELADDRLABEL: case RTM_GETADDRLABEL:
+      return {"ifal_family", sizeof(ifaddrlblmsg)};
+    case RTM_GETDCB: case RTM_SETDCB:
+      return {"dcb_family", sizeof(dcbmsg)};
+    case RTM_NEWNETCONF: case RTM_DELNETCONF: case RTM_GETNETCONF:
+      return {"ncm_family", sizeof(netconfmsg)};
+    case RTM_NEWMDB: case RTM_DELMDB: case RTM_GETMDB:
+      return {"family", sizeof(br_port_msg)};
+    case RTM_NEWNSID: case RTM_DELNSID: case RTM_GETNSID:
+      return {"rtgen_family", sizeof(rtgenmsg)};
+    case RTM_NEWSTATS: case RTM_GETSTATS:
+      return {"family", sizeof(if_stats_msg)};
+    case RTM_NEWNEXTHOP: case RTM_DELNEXTHOP: case RTM_GETNEXTHOP:
+      return {"nh_family", sizeof(nhmsg)};
+    default:
+      return {};
+  }
+}
+
+// An rtnetlink message's payload of len bytes at off (its first byte readable).
+char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  RouteStruct rs = route_struct(type, family);
+  if (rs.family == "ifi_family" || (type >= RTM_NEWLINK && type <= RTM_SETLINK))
+    return put_ifinfomsg(out, m, off, len);
+  if (rs.size > 1 && (len < rs.size || !m.readable(off, rs.size))) {
+    out = put_family(put(put(put(out, "{"), rs.family), "="), family);
+    if (len < rs.size) return put(out, ", ...}");
+    return put(put_hex(put(out, ", "), m.addr + off + 1), "}");
+  }
+  return put_family_data(out, m, off, len);
 }
 
 // ------------------------------------------------------------------ messages
@@ -456,13 +575,6 @@ char* put_nlmsgerr(char* out, const Memory& m, uint64_t off, uint64_t len, bool 
   return out;
 }
 
-// A message strace knows only the family of: {family=AF_INET, data="\x..."}.
-char* put_family_data(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
-  out = put_family(put(out, "{family="), static_cast<uint8_t>(m.bytes[off]));
-  if (len > 1) out = put_hex_bytes(put(out, ", data="), m, off + 1, len - 1);
-  return put(out, "}");
-}
-
 // The protocol's own messages: true when written (rtnetlink's and sock_diag's, whose first
 // byte is a family).
 bool put_protocol_payload(char** out, const Memory& m, const Header& h, uint64_t off,
@@ -473,8 +585,8 @@ bool put_protocol_payload(char** out, const Memory& m, const Header& h, uint64_t
     *out = put_hex(*out, m.addr + off);
     return true;
   }
-  if (protocol == NETLINK_ROUTE && h.type >= RTM_NEWLINK && h.type <= RTM_SETLINK)
-    *out = put_ifinfomsg(*out, m, off, len);
+  if (protocol == NETLINK_ROUTE)
+    *out = put_route(*out, m, h.type, off, len);
   else
     *out = put_family_data(*out, m, off, len);
   return true;
