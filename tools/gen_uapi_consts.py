@@ -413,6 +413,9 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "IFLA_BRPORT_ISOLATED", "IFLA_BRPORT_BACKUP_PORT", "IFLA_BRPORT_MRP_RING_OPEN",
         "IFLA_BRPORT_MRP_IN_OPEN", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT",
         "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", "IFLA_BRPORT_LOCKED"]),
+    "rtnl_ifla_info_attrs": (["linux/if_link.h"], [
+        "IFLA_INFO_UNSPEC", "IFLA_INFO_KIND", "IFLA_INFO_DATA", "IFLA_INFO_XSTATS",
+        "IFLA_INFO_SLAVE_KIND", "IFLA_INFO_SLAVE_DATA"]),
     "arp_hardware_types": (["linux/if_arp.h"], [
         "ARPHRD_NETROM", "ARPHRD_ETHER", "ARPHRD_EETHER", "ARPHRD_AX25",
         "ARPHRD_PRONET", "ARPHRD_CHAOS", "ARPHRD_IEEE802", "ARPHRD_ARCNET",

@@ -188,7 +188,8 @@ char* put_nlattrs(char* out, const Memory& m, uint64_t off, uint64_t len, Table 
   });
 }
 
-// strace's decode_nla_str: the bytes as a string, less one trailing NUL, cut at -s.
+// strace's decode_nla_str: the bytes as a string (at most -s of them) less a trailing NUL,
+// "..." after when there is none. Unreadable: the address.
 bool put_nla_str(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
   if (!m.readable(off, len)) {
     *out = put_hex(*out, m.addr + off);
@@ -196,12 +197,30 @@ bool put_nla_str(char** out, const Memory& m, uint64_t off, uint32_t len) noexce
   }
   std::string_view str = m.bytes.substr(off, len);
   uint32_t limit = display().data_limit;
-  bool cut = limit && str.size() > limit;
-  if (cut)
+  bool cut = true;
+  if (limit && str.size() > limit) {
     str = str.substr(0, limit);
-  else if (!str.empty() && str.back() == '\0')
+  } else if (!str.empty() && str.back() == '\0') {
     str.remove_suffix(1);
-  *out = put_quoted(*out, str, cut);
+    cut = false;
+  }
+  *out = put_quoted(*out, str, cut && len);
+  return true;
+}
+
+// The same of a C string (IFLA_INFO_KIND): up to its first NUL, "..." after when none is
+// within the bytes shown.
+bool put_nla_cstr(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  std::string_view str = m.bytes.substr(off, len);
+  uint32_t limit = display().data_limit;
+  if (limit && str.size() > limit) str = str.substr(0, limit);
+  size_t nul = str.find('\0');
+  if (nul != std::string_view::npos) str = str.substr(0, nul);
+  *out = put_quoted(*out, str, nul == std::string_view::npos && len);
   return true;
 }
 
@@ -292,6 +311,13 @@ bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, ui
   }
 }
 
+// IFLA_LINKINFO's: the kinds as strings; the data, by kind, in hex.
+bool put_linkinfo_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                       uint64_t) noexcept {
+  if (type != IFLA_INFO_KIND && type != IFLA_INFO_SLAVE_KIND) return false;
+  return put_nla_cstr(out, m, off, len);
+}
+
 // IFLA_* values strace decodes as a string, an integer or an interface index; the others
 // (nested and struct ones among them) in hex.
 bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
@@ -314,6 +340,10 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
     case IFLA_NEW_IFINDEX:
       if (len < 4) return false;
       *out = m.readable(off, 4) ? put_ifindex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+      return true;
+    case IFLA_LINKINFO:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_info_attrs, "IFLA_INFO_???",
+                         put_linkinfo_attr);
       return true;
     case IFLA_PROTINFO:  // a bridge port's; an IPv6 device's are not decoded here (hex)
       if (family != AF_BRIDGE) return false;
