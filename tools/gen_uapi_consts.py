@@ -416,6 +416,11 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "rtnl_ifla_info_attrs": (["linux/if_link.h"], [
         "IFLA_INFO_UNSPEC", "IFLA_INFO_KIND", "IFLA_INFO_DATA", "IFLA_INFO_XSTATS",
         "IFLA_INFO_SLAVE_KIND", "IFLA_INFO_SLAVE_DATA"]),
+    # RTM_GETSTATS' IFLA_STATS_* attributes; its filter_mask is 1 << each of them.
+    "ifstats_attrs": (["linux/if_link.h"], [
+        "IFLA_STATS_UNSPEC", "IFLA_STATS_LINK_64", "IFLA_STATS_LINK_XSTATS",
+        "IFLA_STATS_LINK_XSTATS_SLAVE", "IFLA_STATS_LINK_OFFLOAD_XSTATS",
+        "IFLA_STATS_AF_SPEC"]),
     "arp_hardware_types": (["linux/if_arp.h"], [
         "ARPHRD_NETROM", "ARPHRD_ETHER", "ARPHRD_EETHER", "ARPHRD_AX25",
         "ARPHRD_PRONET", "ARPHRD_CHAOS", "ARPHRD_IEEE802", "ARPHRD_ARCNET",

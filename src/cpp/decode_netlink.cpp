@@ -21,7 +21,9 @@
 #include <linux/xfrm.h>
 #include <sys/socket.h>  // AF_NETLINK: the C library's
 
+#include <array>
 #include <cstring>
+#include <string>
 #include <span>
 
 #include "decode.h"
@@ -379,6 +381,53 @@ char* put_ifinfomsg(char* out, const Memory& m, uint64_t off, uint64_t len) noex
   return out;
 }
 
+// RTM_GETSTATS' filter_mask: 1 << each IFLA_STATS_* attribute, named "1<<IFLA_STATS_LINK_64".
+Table ifstats_mask_flags() noexcept {
+  constexpr size_t kN = std::size(uapi::k_ifstats_attrs);
+  struct Built {
+    std::array<std::string, kN> names;
+    std::array<Flag, kN> flags;
+  };
+  // Built once, on first use (thread-safe), from the table of the attributes.
+  static const Built built = [] {
+    Built b;
+    for (size_t i = 0; i < kN; ++i) {
+      b.names[i] = "1<<" + std::string(uapi::k_ifstats_attrs[i].name);
+      b.flags[i] = Flag{uint64_t{1} << uapi::k_ifstats_attrs[i].value, b.names[i]};
+    }
+    return b;
+  }();
+  return built.flags;
+}
+
+// IFLA_STATS_AF_SPEC's attributes are per address family (MPLS's not decoded here: hex).
+bool put_ifstats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t) noexcept {
+  if (type != IFLA_STATS_AF_SPEC) return false;
+  *out = put_nlattrs(*out, m, off, len, {}, "AF_???", nullptr, 0, put_family_type);
+  return true;
+}
+
+// struct if_stats_msg (RTM_NEWSTATS, RTM_GETSTATS), then its IFLA_STATS_* attributes.
+char* put_ifstatsmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  out = put(put_family(put(out, "{family="), static_cast<uint8_t>(m.bytes[off])), ", ");
+  constexpr uint64_t kSize = sizeof(if_stats_msg);
+  if (len < kSize) return put(out, "...}");
+  if (!m.readable(off, kSize)) return put(put_hex(out, m.addr + off + 1), "}");
+  if_stats_msg st;
+  std::memcpy(&st, m.bytes.data() + off, sizeof(st));
+  if (st.pad1) out = put(put_hex(put(out, "pad1="), st.pad1), ", ");
+  if (st.pad2) out = put(put_hex(put(out, "pad2="), st.pad2), ", ");
+  out = put_ifindex(put(out, "ifindex="), st.ifindex);
+  out = put_flags2(put(out, ", filter_mask="), st.filter_mask, ifstats_mask_flags(), {},
+                   "1<<IFLA_STATS_???");
+  out = put(out, "}");
+  if (len > align4(kSize))
+    out = put_nlattrs(put(out, ", "), m, off + align4(kSize), len - align4(kSize),
+                      uapi::k_ifstats_attrs, "IFLA_STATS_???", put_ifstats_attr);
+  return out;
+}
+
 // The struct that starts each rtnetlink message strace decodes, by its type: what strace
 // calls its family field, and its size. Of those not decoded here, strace's forms of a
 // message shorter than its struct ({ifa_family=AF_INET, ...}) and of one whose struct
@@ -436,6 +485,7 @@ char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_
   RouteStruct rs = route_struct(type, family);
   if (rs.family == "ifi_family" || (type >= RTM_NEWLINK && type <= RTM_SETLINK))
     return put_ifinfomsg(out, m, off, len);
+  if (type == RTM_NEWSTATS || type == RTM_GETSTATS) return put_ifstatsmsg(out, m, off, len);
   if (rs.size > 1 && (len < rs.size || !m.readable(off, rs.size))) {
     out = put_family(put(put(put(out, "{"), rs.family), "="), family);
     if (len < rs.size) return put(out, ", ...}");
