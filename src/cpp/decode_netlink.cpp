@@ -24,6 +24,7 @@
 #include <array>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <span>
 
 #include "decode.h"
@@ -280,6 +281,38 @@ char* put_family_data(char* out, const Memory& m, uint64_t off, uint64_t len) no
 // IFLA_AF_SPEC's attributes, one per address family: named as the family.
 char* put_family_type(char* out, uint16_t type) noexcept { return put_family(out, type); }
 
+// struct rtnl_link_stats (T = __u32: IFLA_STATS) and rtnl_link_stats64 (IFLA_STATS64,
+// IFLA_STATS_LINK_64), linux/if_link.h: their fields in order, as many as strace shows of
+// len bytes: all of them when len holds the struct, else the fields up to tx_compressed, or
+// up to rx_nohandler, when len is exactly that long; other lengths in hex.
+template <class T>
+bool put_link_stats(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  static constexpr std::string_view kFields[] = {
+      "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors",
+      "rx_dropped", "tx_dropped", "multicast", "collisions", "rx_length_errors",
+      "rx_over_errors", "rx_crc_errors", "rx_frame_errors", "rx_fifo_errors",
+      "rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
+      "tx_heartbeat_errors", "tx_window_errors", "rx_compressed", "tx_compressed",
+      "rx_nohandler", "rx_otherhost_dropped"};
+  constexpr uint64_t kWhole = std::is_same_v<T, uint64_t> ? sizeof(rtnl_link_stats64)
+                                                          : sizeof(rtnl_link_stats);
+  static_assert(kWhole / sizeof(T) <= std::size(kFields), "the fields of Linux 6.1");
+  constexpr uint64_t kMin = 23 * sizeof(T), kNohandler = 24 * sizeof(T);
+  uint64_t size = len >= kWhole ? kWhole : len == kNohandler ? kNohandler : len == kMin ? kMin : 0;
+  if (!size) return false;
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char* o = put(*out, "{");
+  for (uint64_t i = 0; i < size / sizeof(T); ++i) {
+    if (i) o = put(o, ", ");
+    o = put_num(put(put(o, kFields[i]), "="), m.at<T>(off + i * sizeof(T)));
+  }
+  *out = put(o, "}");
+  return true;
+}
+
 // A bridge port's IFLA_PROTINFO: its IFLA_BRPORT_* values as strace decodes them (bridge
 // ids and timers in hex).
 bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
@@ -343,6 +376,10 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
       if (len < 4) return false;
       *out = m.readable(off, 4) ? put_ifindex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
       return true;
+    case IFLA_STATS:
+      return put_link_stats<uint32_t>(out, m, off, len);
+    case IFLA_STATS64:
+      return put_link_stats<uint64_t>(out, m, off, len);
     case IFLA_LINKINFO:
       *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_info_attrs, "IFLA_INFO_???",
                          put_linkinfo_attr);
@@ -403,6 +440,7 @@ Table ifstats_mask_flags() noexcept {
 // IFLA_STATS_AF_SPEC's attributes are per address family (MPLS's not decoded here: hex).
 bool put_ifstats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                       uint64_t) noexcept {
+  if (type == IFLA_STATS_LINK_64) return put_link_stats<uint64_t>(out, m, off, len);
   if (type != IFLA_STATS_AF_SPEC) return false;
   *out = put_nlattrs(*out, m, off, len, {}, "AF_???", nullptr, 0, put_family_type);
   return true;
