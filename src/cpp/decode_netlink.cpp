@@ -95,6 +95,13 @@ char* put_flags2(char* out, uint64_t v, Table first, Table second,
   return named(out);
 }
 
+// An interface index as strace's print_ifindex writes it: if_nametoindex("lo"), or as -X
+// asks (1 /* if_nametoindex("lo") */).
+char* put_index(char* out, uint32_t index) noexcept {
+  return put_xlat(out, [index](char* o) { return put_num(o, index); },
+                  [index](char* o) { return put_ifindex(o, index); });
+}
+
 // The elements strace shows of an array of messages or attributes before "...": -s.
 bool past_limit(unsigned elt) noexcept {
   return display().abbrev && display().data_limit && elt == display().data_limit;
@@ -339,7 +346,7 @@ bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, ui
       return true;
     case IFLA_BRPORT_BACKUP_PORT:
       if (len < 4) return false;
-      *out = m.readable(off, 4) ? put_ifindex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+      *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
       return true;
     default:
       return false;
@@ -374,7 +381,7 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
       return put_nla_int<int32_t>(out, m, off, len);
     case IFLA_NEW_IFINDEX:
       if (len < 4) return false;
-      *out = m.readable(off, 4) ? put_ifindex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+      *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
       return true;
     case IFLA_STATS:
       return put_link_stats<uint32_t>(out, m, off, len);
@@ -409,7 +416,7 @@ char* put_ifinfomsg(char* out, const Memory& m, uint64_t off, uint64_t len) noex
   ifinfomsg ifi;
   std::memcpy(&ifi, m.bytes.data() + off, sizeof(ifi));
   out = put_val(put(out, "ifi_type="), ifi.ifi_type, uapi::k_arp_hardware_types, "ARPHRD_???");
-  out = put_ifindex(put(out, ", ifi_index="), static_cast<uint32_t>(ifi.ifi_index));
+  out = put_index(put(out, ", ifi_index="), static_cast<uint32_t>(ifi.ifi_index));
   out = put_flags2(put(out, ", ifi_flags="), ifi.ifi_flags, uapi::k_iff_flags, {}, "IFF_???");
   out = put(put_hex(put(out, ", ifi_change="), ifi.ifi_change), "}");
   if (len > align4(kSize))
@@ -456,7 +463,7 @@ char* put_ifstatsmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noe
   std::memcpy(&st, m.bytes.data() + off, sizeof(st));
   if (st.pad1) out = put(put_hex(put(out, "pad1="), st.pad1), ", ");
   if (st.pad2) out = put(put_hex(put(out, "pad2="), st.pad2), ", ");
-  out = put_ifindex(put(out, "ifindex="), st.ifindex);
+  out = put_index(put(out, "ifindex="), st.ifindex);
   out = put_flags2(put(out, ", filter_mask="), st.filter_mask, ifstats_mask_flags(), {},
                    "1<<IFLA_STATS_???");
   out = put(out, "}");

@@ -7,10 +7,14 @@
 // NLMSG_ERROR with the message it answers and its extended-ack attributes, NLMSG_DONE, a
 // message whose payload runs into an unreadable page, more messages than -s shows, and the
 // kernel's answer read back with recvfrom. Sent with MSG_DONTWAIT to the kernel, which
-// answers or drops them; the traced calls are what matters.
+// answers or drops them; the traced calls are what matters. rtnetlink's structs and their
+// attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's and
+// statistics; an if_stats_msg; structs cut short or unreadable.
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/if_link.h>
 #include <linux/netlink.h>
+#include <net/if.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <stdint.h>
@@ -134,6 +138,79 @@ static void route(void) {
 	close(fd);
 }
 
+// An attribute of type with size bytes of data at *at, which moves past it.
+static void attr(char **at, uint16_t type, const void *data, size_t size) {
+	struct nlattr *a = (struct nlattr *)*at;
+	a->nla_len = NLA_HDRLEN + size;
+	a->nla_type = type;
+	memcpy(*at + NLA_HDRLEN, data, size);
+	*at += NLA_ALIGN(a->nla_len);
+}
+
+// rtnetlink's structs: an ifinfomsg with attributes (strings, integers, nested kinds,
+// families, a bridge port's, statistics), an if_stats_msg, structs cut short and unreadable.
+static void route_structs(void) {
+	static char buf[512];
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	struct ifinfomsg *ifi = NLMSG_DATA(h);
+	char *at = (char *)ifi + NLMSG_ALIGN(sizeof(*ifi)), *nest;
+	uint32_t mtu = 1500, cost = 7;
+	uint8_t state = 3;
+	struct rtnl_link_stats st = {.rx_packets = 1, .tx_packets = 2, .rx_nohandler = 9};
+
+	fd = bound(NETLINK_ROUTE);
+	*h = (struct nlmsghdr){0, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_CREATE, 11, 0};
+	*ifi = (struct ifinfomsg){.ifi_family = AF_UNSPEC, .ifi_type = 1 /* ARPHRD_ETHER */,
+				  .ifi_index = 1, .ifi_flags = IFF_UP | IFF_RUNNING};
+	attr(&at, IFLA_IFNAME, "dummy7", 7);
+	attr(&at, IFLA_MTU, &mtu, sizeof(mtu));
+	attr(&at, IFLA_OPERSTATE, &state, 1);
+	attr(&at, IFLA_STATS, &st, sizeof(st));
+	nest = at;
+	attr(&at, IFLA_LINKINFO, NULL, 0);
+	attr(&at, IFLA_INFO_KIND, "veth", 5);
+	attr(&at, IFLA_INFO_SLAVE_KIND, "abcd", 4);  // no NUL
+	((struct nlattr *)nest)->nla_len = at - nest;
+	nest = at;
+	attr(&at, IFLA_AF_SPEC, NULL, 0);
+	attr(&at, AF_PACKET, "\x01\x02\x03\x04", 4);
+	((struct nlattr *)nest)->nla_len = at - nest;
+	attr(&at, 0x3ff, "xyz", 3);  // unknown
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	// A bridge port.
+	at = (char *)ifi + NLMSG_ALIGN(sizeof(*ifi));
+	*h = (struct nlmsghdr){0, RTM_GETLINK, NLM_F_REQUEST, 12, 0};
+	ifi->ifi_family = AF_BRIDGE;
+	nest = at;
+	attr(&at, IFLA_PROTINFO, NULL, 0);
+	attr(&at, IFLA_BRPORT_STATE, &state, 1);
+	attr(&at, IFLA_BRPORT_COST, &cost, sizeof(cost));
+	((struct nlattr *)nest)->nla_len = at - nest;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	// Statistics asked for.
+	struct {
+		struct nlmsghdr h;
+		struct if_stats_msg st;
+	} stats = {{sizeof(stats), RTM_GETSTATS, NLM_F_REQUEST | NLM_F_DUMP, 13, 0},
+		   {.family = AF_UNSPEC, .ifindex = 1,
+		    .filter_mask = 1 << IFLA_STATS_LINK_64 | 1 << IFLA_STATS_AF_SPEC | 1u << 30}};
+	send_bytes(&stats, sizeof(stats));
+
+	// Shorter than their struct, and unreadable after the family.
+	one(RTM_NEWADDR, NLM_F_REQUEST, 0, "\x02\x00\x00", 3);
+	one(RTM_GETROUTE, NLM_F_REQUEST, 0, "\x0a", 1);
+	struct nlmsghdr *edge = (struct nlmsghdr *)page_end(NLMSG_HDRLEN + 1);
+	*edge = (struct nlmsghdr){NLMSG_HDRLEN + sizeof(struct ifaddrmsg), RTM_NEWADDR,
+				  NLM_F_REQUEST, 14, 0};
+	*(char *)NLMSG_DATA(edge) = AF_INET;
+	sendto(fd, edge, NLMSG_HDRLEN + sizeof(struct ifaddrmsg), MSG_DONTWAIT, NULL, 0);
+	close(fd);
+}
+
 static void sock_diag(void) {
 	fd = bound(NETLINK_SOCK_DIAG);
 	one(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, 0, NULL, 0);
@@ -144,6 +221,7 @@ static void sock_diag(void) {
 
 int main(void) {
 	route();
+	route_structs();
 	sock_diag();
 	return 0;
 }
