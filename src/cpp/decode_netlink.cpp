@@ -13,6 +13,11 @@
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
+#include <linux/smc_diag.h>
+#include <linux/unix_diag.h>
 #include <linux/neighbour.h>
 #include <linux/netconf.h>
 #include <linux/nexthop.h>
@@ -524,6 +529,15 @@ RouteStruct route_struct(uint16_t type, uint8_t family) noexcept {
   }
 }
 
+// A struct strace cannot show whole: shorter than rs ({ifa_family=AF_INET, ...}), or
+// unreadable after its family ({ifa_family=AF_INET, 0x7ffd...}).
+char* put_struct_start(char* out, const Memory& m, const RouteStruct& rs, uint8_t family,
+                       uint64_t off, uint64_t len) noexcept {
+  out = put_family(put(put(put(out, "{"), rs.family), "="), family);
+  if (len < rs.size) return put(out, ", ...}");
+  return put(put_hex(put(out, ", "), m.addr + off + 1), "}");
+}
+
 // An rtnetlink message's payload of len bytes at off (its first byte readable).
 char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_t len) noexcept {
   auto family = static_cast<uint8_t>(m.bytes[off]);
@@ -531,11 +545,47 @@ char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_
   if (rs.family == "ifi_family" || (type >= RTM_NEWLINK && type <= RTM_SETLINK))
     return put_ifinfomsg(out, m, off, len);
   if (type == RTM_NEWSTATS || type == RTM_GETSTATS) return put_ifstatsmsg(out, m, off, len);
-  if (rs.size > 1 && (len < rs.size || !m.readable(off, rs.size))) {
-    out = put_family(put(put(put(out, "{"), rs.family), "="), family);
-    if (len < rs.size) return put(out, ", ...}");
-    return put(put_hex(put(out, ", "), m.addr + off + 1), "}");
+  if (rs.size > 1 && (len < rs.size || !m.readable(off, rs.size)))
+    return put_struct_start(out, m, rs, family, off, len);
+  return put_family_data(out, m, off, len);
+}
+
+// ------------------------------------------------------------------ sock_diag
+
+// The struct of a sock_diag request (NLM_F_REQUEST) or answer, by the family in its first
+// byte: what strace calls its family field, and its size; none for other families.
+RouteStruct diag_struct(uint8_t family, bool request, uint16_t type) noexcept {
+  switch (family) {
+    case AF_UNIX:
+      return request ? RouteStruct{"sdiag_family", sizeof(unix_diag_req)}
+                     : RouteStruct{"udiag_family", sizeof(unix_diag_msg)};
+    case AF_INET: case AF_INET6:
+      if (!request) return {"idiag_family", sizeof(inet_diag_msg)};
+      // The requests of before sock_diag (Linux 3.3) take the old struct.
+      if (type == TCPDIAG_GETSOCK || type == DCCPDIAG_GETSOCK)
+        return {"idiag_family", sizeof(inet_diag_req)};
+      return {"sdiag_family", sizeof(inet_diag_req_v2)};
+    case AF_NETLINK:
+      return request ? RouteStruct{"sdiag_family", sizeof(netlink_diag_req)}
+                     : RouteStruct{"ndiag_family", sizeof(netlink_diag_msg)};
+    case AF_PACKET:
+      return request ? RouteStruct{"sdiag_family", sizeof(packet_diag_req)}
+                     : RouteStruct{"pdiag_family", sizeof(packet_diag_msg)};
+    case AF_SMC:
+      return {"diag_family", request ? sizeof(smc_diag_req) : sizeof(smc_diag_msg)};
+    default:
+      return {};
   }
+}
+
+// A sock_diag message's payload of len bytes at off (its first byte readable): the short and
+// unreadable forms of its struct, else the family and the data in hex.
+char* put_diag(char* out, const Memory& m, uint16_t type, uint16_t flags, uint64_t off,
+               uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  RouteStruct ds = diag_struct(family, flags & NLM_F_REQUEST, type);
+  if (len > 1 && ds.size && (len < ds.size || !m.readable(off, ds.size)))
+    return put_struct_start(out, m, ds, family, off, len);
   return put_family_data(out, m, off, len);
 }
 
@@ -712,6 +762,8 @@ bool put_protocol_payload(char** out, const Memory& m, const Header& h, uint64_t
   }
   if (protocol == NETLINK_ROUTE)
     *out = put_route(*out, m, h.type, off, len);
+  else if (protocol == NETLINK_SOCK_DIAG)
+    *out = put_diag(*out, m, h.type, h.flags, off, len);
   else
     *out = put_family_data(*out, m, off, len);
   return true;

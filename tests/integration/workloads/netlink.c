@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <linux/if_link.h>
+#include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <net/if.h>
 #include <linux/rtnetlink.h>
@@ -216,6 +217,15 @@ static void sock_diag(void) {
 	one(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, 0, NULL, 0);
 	one(SOCK_DESTROY, NLM_F_REQUEST, 0, "\xff" "12", 3);  // unknown family
 	one(0x30, NLM_F_REQUEST, 0, NULL, 0);                   // unknown type
+	// Requests and answers shorter than their struct, and one unreadable after its family.
+	one(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, 0, "\x01\x02", 2);     // AF_UNIX request
+	one(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 0, "\x11\x00", 2);       // AF_PACKET answer
+	one(TCPDIAG_GETSOCK, NLM_F_REQUEST, 0, "\x02\x00\x00", 3);    // the old inet request
+	one(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, 0, "\x10", 1);         // the family alone
+	struct nlmsghdr *edge = (struct nlmsghdr *)page_end(NLMSG_HDRLEN + 1);
+	*edge = (struct nlmsghdr){NLMSG_HDRLEN + 24, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, 8, 0};
+	*(char *)NLMSG_DATA(edge) = AF_NETLINK;
+	sendto(fd, edge, NLMSG_HDRLEN + 24, MSG_DONTWAIT, NULL, 0);
 	close(fd);
 }
 
