@@ -421,6 +421,16 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "IFLA_STATS_UNSPEC", "IFLA_STATS_LINK_64", "IFLA_STATS_LINK_XSTATS",
         "IFLA_STATS_LINK_XSTATS_SLAVE", "IFLA_STATS_LINK_OFFLOAD_XSTATS",
         "IFLA_STATS_AF_SPEC"]),
+    # RTM_NEWCACHEREPORT: the multicast routing families and their cache reports' attributes.
+    "rtnl_families": (["linux/rtnetlink.h"], [
+        "RTNL_FAMILY_IPMR", "RTNL_FAMILY_IP6MR"]),
+    "ipmra_creport_attrs": (["linux/mroute.h"], [
+        "IPMRA_CREPORT_UNSPEC", "IPMRA_CREPORT_MSGTYPE", "IPMRA_CREPORT_VIF_ID",
+        "IPMRA_CREPORT_SRC_ADDR", "IPMRA_CREPORT_DST_ADDR", "IPMRA_CREPORT_PKT",
+        "IPMRA_CREPORT_TABLE"]),
+    "ip6mra_creport_attrs": (["linux/mroute6.h"], [
+        "IP6MRA_CREPORT_UNSPEC", "IP6MRA_CREPORT_MSGTYPE", "IP6MRA_CREPORT_MIF_ID",
+        "IP6MRA_CREPORT_SRC_ADDR", "IP6MRA_CREPORT_DST_ADDR", "IP6MRA_CREPORT_PKT"]),
     "arp_hardware_types": (["linux/if_arp.h"], [
         "ARPHRD_NETROM", "ARPHRD_ETHER", "ARPHRD_EETHER", "ARPHRD_AX25",
         "ARPHRD_PRONET", "ARPHRD_CHAOS", "ARPHRD_IEEE802", "ARPHRD_ARCNET",

@@ -13,6 +13,8 @@
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
@@ -478,6 +480,53 @@ char* put_ifstatsmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noe
   return out;
 }
 
+// A multicast routing cache report's family: RTNL_FAMILY_IPMR, an address family, or hex and
+// a comment.
+char* put_rtnl_family(char* out, uint8_t family) noexcept {
+  auto named = [family](char* o) {
+    for (const Flag& f : uapi::k_rtnl_families)
+      if (f.value == family) return put(o, f.name);
+    char name[64];
+    char* end;
+    {
+      NamesOnly by_name;
+      end = put_family(name, family);
+    }
+    std::string_view text(name, static_cast<size_t>(end - name));
+    if (text.substr(0, 3) == "AF_") return put(o, text);
+    return put(put_hex(o, family), " /* RTNL_FAMILY_??? */");
+  };
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(out, [family](char* o) { return put_hex(o, family); }, named);
+  return named(out);
+}
+
+// The attributes of an IPv4 or IPv6 cache report: the interface numbers and table as
+// integers, the rest (message types, addresses, the packet) in hex.
+bool put_creport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t family) noexcept {
+  bool u32 = family == RTNL_FAMILY_IPMR
+                 ? type == IPMRA_CREPORT_VIF_ID || type == IPMRA_CREPORT_TABLE
+                 : type == IP6MRA_CREPORT_MIF_ID;
+  return u32 && put_nla_int<uint32_t>(out, m, off, len);
+}
+
+// RTM_NEWCACHEREPORT: {rtgen_family=}, then the report's attributes by its family.
+char* put_cachereport(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  out = put(put_rtnl_family(put(out, "{rtgen_family="), family), "}");
+  constexpr uint64_t kAt = align4(sizeof(rtgenmsg));
+  if (len <= kAt) return out;
+  out = put(out, ", ");
+  if (family == RTNL_FAMILY_IPMR)
+    return put_nlattrs(out, m, off + kAt, len - kAt, uapi::k_ipmra_creport_attrs,
+                       "IPMRA_CREPORT_???", put_creport_attr, family);
+  if (family == RTNL_FAMILY_IP6MR)
+    return put_nlattrs(out, m, off + kAt, len - kAt, uapi::k_ip6mra_creport_attrs,
+                       "IP6MRA_CREPORT_???", put_creport_attr, family);
+  return put_hex_bytes(out, m, off + kAt, len - kAt);
+}
+
 // The struct that starts each rtnetlink message strace decodes, by its type: what strace
 // calls its family field, and its size. Of those not decoded here, strace's forms of a
 // message shorter than its struct ({ifa_family=AF_INET, ...}) and of one whose struct
@@ -545,6 +594,7 @@ char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_
   if (rs.family == "ifi_family" || (type >= RTM_NEWLINK && type <= RTM_SETLINK))
     return put_ifinfomsg(out, m, off, len);
   if (type == RTM_NEWSTATS || type == RTM_GETSTATS) return put_ifstatsmsg(out, m, off, len);
+  if (type == RTM_NEWCACHEREPORT) return put_cachereport(out, m, off, len);
   if (rs.size > 1 && (len < rs.size || !m.readable(off, rs.size)))
     return put_struct_start(out, m, rs, family, off, len);
   return put_family_data(out, m, off, len);

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <linux/if_link.h>
 #include <linux/inet_diag.h>
+#include <linux/mroute.h>
 #include <linux/netlink.h>
 #include <net/if.h>
 #include <linux/rtnetlink.h>
@@ -200,6 +201,16 @@ static void route_structs(void) {
 		   {.family = AF_UNSPEC, .ifindex = 1,
 		    .filter_mask = 1 << IFLA_STATS_LINK_64 | 1 << IFLA_STATS_AF_SPEC | 1u << 30}};
 	send_bytes(&stats, sizeof(stats));
+
+	// Multicast routing cache reports: IPv4's attributes, and another family's data.
+	struct {
+		struct rtgenmsg g;
+		char pad[3];
+		struct nlattr a;
+		uint32_t vif;
+	} report = {{RTNL_FAMILY_IPMR}, {0}, {8, IPMRA_CREPORT_VIF_ID}, 3};
+	one(RTM_NEWCACHEREPORT, NLM_F_REQUEST, 0, &report, sizeof(report));
+	one(RTM_NEWCACHEREPORT, NLM_F_REQUEST, 0, "\x4f\x00\x00\x00\xab\xcd", 6);
 
 	// Shorter than their struct, and unreadable after the family.
 	one(RTM_NEWADDR, NLM_F_REQUEST, 0, "\x02\x00\x00", 3);
