@@ -431,6 +431,48 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "ip6mra_creport_attrs": (["linux/mroute6.h"], [
         "IP6MRA_CREPORT_UNSPEC", "IP6MRA_CREPORT_MSGTYPE", "IP6MRA_CREPORT_MIF_ID",
         "IP6MRA_CREPORT_SRC_ADDR", "IP6MRA_CREPORT_DST_ADDR", "IP6MRA_CREPORT_PKT"]),
+    # NETLINK_NETFILTER's messages, by subsystem (the high byte of the type).
+    "nf_ctnetlink_msg_types": (["linux/netfilter/nfnetlink_conntrack.h"], [
+        "IPCTNL_MSG_CT_NEW", "IPCTNL_MSG_CT_GET", "IPCTNL_MSG_CT_DELETE",
+        "IPCTNL_MSG_CT_GET_CTRZERO", "IPCTNL_MSG_CT_GET_STATS_CPU",
+        "IPCTNL_MSG_CT_GET_STATS", "IPCTNL_MSG_CT_GET_DYING",
+        "IPCTNL_MSG_CT_GET_UNCONFIRMED"]),
+    "nf_ctnetlink_exp_msg_types": (["linux/netfilter/nfnetlink_conntrack.h"], [
+        "IPCTNL_MSG_EXP_NEW", "IPCTNL_MSG_EXP_GET", "IPCTNL_MSG_EXP_DELETE",
+        "IPCTNL_MSG_EXP_GET_STATS_CPU"]),
+    "nf_queue_msg_types": (["linux/netfilter/nfnetlink_queue.h"], [
+        "NFQNL_MSG_PACKET", "NFQNL_MSG_VERDICT", "NFQNL_MSG_CONFIG",
+        "NFQNL_MSG_VERDICT_BATCH"]),
+    "nf_ulog_msg_types": (["linux/netfilter/nfnetlink_log.h"], [
+        "NFULNL_MSG_PACKET", "NFULNL_MSG_CONFIG"]),
+    "nf_osf_msg_types": (["linux/netfilter/nfnetlink_osf.h"], [
+        "OSF_MSG_ADD", "OSF_MSG_REMOVE"]),
+    "nf_ipset_msg_types": (["linux/netfilter/ipset/ip_set.h"], [
+        "IPSET_CMD_NONE", "IPSET_CMD_PROTOCOL", "IPSET_CMD_CREATE", "IPSET_CMD_DESTROY",
+        "IPSET_CMD_FLUSH", "IPSET_CMD_RENAME", "IPSET_CMD_SWAP", "IPSET_CMD_LIST",
+        "IPSET_CMD_SAVE", "IPSET_CMD_ADD", "IPSET_CMD_DEL", "IPSET_CMD_TEST",
+        "IPSET_CMD_HEADER", "IPSET_CMD_TYPE", "IPSET_CMD_RESTORE", "IPSET_CMD_HELP",
+        "IPSET_CMD_VERSION", "IPSET_CMD_QUIT", "IPSET_CMD_COMMIT"]),
+    "nf_acct_msg_types": (["linux/netfilter/nfnetlink_acct.h"], [
+        "NFNL_MSG_ACCT_NEW", "NFNL_MSG_ACCT_GET", "NFNL_MSG_ACCT_GET_CTRZERO",
+        "NFNL_MSG_ACCT_DEL", "NFNL_MSG_ACCT_OVERQUOTA"]),
+    "nf_cttimeout_msg_types": (["linux/netfilter/nfnetlink_cttimeout.h"], [
+        "IPCTNL_MSG_TIMEOUT_NEW", "IPCTNL_MSG_TIMEOUT_GET", "IPCTNL_MSG_TIMEOUT_DELETE",
+        "IPCTNL_MSG_TIMEOUT_DEFAULT_SET", "IPCTNL_MSG_TIMEOUT_DEFAULT_GET"]),
+    "nf_cthelper_msg_types": (["linux/netfilter/nfnetlink_cthelper.h"], [
+        "NFNL_MSG_CTHELPER_NEW", "NFNL_MSG_CTHELPER_GET", "NFNL_MSG_CTHELPER_DEL"]),
+    "nf_nftables_msg_types": (["linux/netfilter/nf_tables.h"], [
+        "NFT_MSG_NEWTABLE", "NFT_MSG_GETTABLE", "NFT_MSG_DELTABLE", "NFT_MSG_NEWCHAIN",
+        "NFT_MSG_GETCHAIN", "NFT_MSG_DELCHAIN", "NFT_MSG_NEWRULE", "NFT_MSG_GETRULE",
+        "NFT_MSG_DELRULE", "NFT_MSG_NEWSET", "NFT_MSG_GETSET", "NFT_MSG_DELSET",
+        "NFT_MSG_NEWSETELEM", "NFT_MSG_GETSETELEM", "NFT_MSG_DELSETELEM",
+        "NFT_MSG_NEWGEN", "NFT_MSG_GETGEN", "NFT_MSG_TRACE", "NFT_MSG_NEWOBJ",
+        "NFT_MSG_GETOBJ", "NFT_MSG_DELOBJ", "NFT_MSG_GETOBJ_RESET",
+        "NFT_MSG_NEWFLOWTABLE", "NFT_MSG_GETFLOWTABLE", "NFT_MSG_DELFLOWTABLE"]),
+    "nf_nft_compat_msg_types": (["linux/netfilter/nf_tables_compat.h"], [
+        "NFNL_MSG_COMPAT_GET"]),
+    "nf_hook_msg_types": (["linux/netfilter/nfnetlink_hook.h"], [
+        "NFNL_MSG_HOOK_GET"]),
     "arp_hardware_types": (["linux/if_arp.h"], [
         "ARPHRD_NETROM", "ARPHRD_ETHER", "ARPHRD_EETHER", "ARPHRD_AX25",
         "ARPHRD_PRONET", "ARPHRD_CHAOS", "ARPHRD_IEEE802", "ARPHRD_ARCNET",

@@ -16,6 +16,14 @@
 #include <linux/mroute.h>
 #include <linux/mroute6.h>
 #include <linux/inet_diag.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nf_tables_compat.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_acct.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
+#include <linux/netfilter/nfnetlink_cthelper.h>
+#include <linux/netfilter/nfnetlink_cttimeout.h>
+#include <linux/netfilter/nfnetlink_hook.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
 #include <linux/smc_diag.h>
@@ -674,6 +682,27 @@ Protocol protocol_types(uint16_t protocol) noexcept {
   }
 }
 
+// A netfilter subsystem's messages (the low byte of the type), by the subsystem (the high).
+Protocol netfilter_types(uint8_t subsys) noexcept {
+  switch (subsys) {
+    case NFNL_SUBSYS_CTNETLINK: return {uapi::k_nf_ctnetlink_msg_types, "IPCTNL_MSG_CT_???"};
+    case NFNL_SUBSYS_CTNETLINK_EXP:
+      return {uapi::k_nf_ctnetlink_exp_msg_types, "IPCTNL_MSG_EXP_???"};
+    case NFNL_SUBSYS_QUEUE: return {uapi::k_nf_queue_msg_types, "NFQNL_MSG_???"};
+    case NFNL_SUBSYS_ULOG: return {uapi::k_nf_ulog_msg_types, "NFULNL_MSG_???"};
+    case NFNL_SUBSYS_OSF: return {uapi::k_nf_osf_msg_types, "OSF_MSG_???"};
+    case NFNL_SUBSYS_IPSET: return {uapi::k_nf_ipset_msg_types, "IPSET_CMD_???"};
+    case NFNL_SUBSYS_ACCT: return {uapi::k_nf_acct_msg_types, "NFNL_MSG_ACCT_???"};
+    case NFNL_SUBSYS_CTNETLINK_TIMEOUT:
+      return {uapi::k_nf_cttimeout_msg_types, "IPCTNL_MSG_TIMEOUT_???"};
+    case NFNL_SUBSYS_CTHELPER: return {uapi::k_nf_cthelper_msg_types, "NFNL_MSG_CTHELPER_???"};
+    case NFNL_SUBSYS_NFTABLES: return {uapi::k_nf_nftables_msg_types, "NFT_MSG_???"};
+    case NFNL_SUBSYS_NFT_COMPAT: return {uapi::k_nf_nft_compat_msg_types, "NFNL_MSG_COMPAT_???"};
+    case NFNL_SUBSYS_HOOK: return {uapi::k_nf_hook_msg_types, "NFT_MSG_HOOK_???"};
+    default: return {};
+  }
+}
+
 char* put_type(char* out, uint16_t type, uint16_t protocol) noexcept {
   if (type < NLMSG_MIN_TYPE) return put_val(out, type, uapi::k_netlink_types, "NLMSG_???");
   if (protocol == NETLINK_NETFILTER) {
@@ -681,7 +710,10 @@ char* put_type(char* out, uint16_t type, uint16_t protocol) noexcept {
     for (const Flag& f : uapi::k_nl_netfilter_msg_types)
       if (f.value == type) return put_val(out, type, uapi::k_nl_netfilter_msg_types, "");
     out = put_val(out, type >> 8, uapi::k_nl_netfilter_subsys_ids, "NFNL_SUBSYS_???");
-    return put_hex(put(out, "<<8|"), type & 0xff);
+    out = put(out, "<<8|");
+    Protocol p = netfilter_types(static_cast<uint8_t>(type >> 8));
+    if (p.unknown.empty()) return put_hex(out, type & 0xff);
+    return put_val(out, type & 0xff, p.types, p.unknown);
   }
   // Generic netlink's families are numbered as the kernel registers them, but for its
   // controller's fixed id (linux/genetlink.h), which the kernel names "nlctrl".
@@ -697,6 +729,71 @@ char* put_type(char* out, uint16_t type, uint16_t protocol) noexcept {
 // NLM_F_ROOT..., a "new"'s NLM_F_REPLACE..., a "delete"'s NLM_F_NONREC..., an error's
 // NLM_F_CAPPED...
 enum class FlagKind { kNone, kGet, kNew, kDelete };
+
+// A netfilter message's flags, by its subsystem and message.
+FlagKind netfilter_flag_kind(uint8_t subsys, uint8_t msg) noexcept {
+  switch (subsys) {
+    case NFNL_SUBSYS_CTNETLINK:
+      switch (msg) {
+        case IPCTNL_MSG_CT_NEW: return FlagKind::kNew;
+        case IPCTNL_MSG_CT_GET: case IPCTNL_MSG_CT_GET_CTRZERO: case IPCTNL_MSG_CT_GET_STATS_CPU:
+        case IPCTNL_MSG_CT_GET_STATS: case IPCTNL_MSG_CT_GET_DYING:
+        case IPCTNL_MSG_CT_GET_UNCONFIRMED:
+          return FlagKind::kGet;
+        case IPCTNL_MSG_CT_DELETE: return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_CTNETLINK_EXP:
+      switch (msg) {
+        case IPCTNL_MSG_EXP_NEW: return FlagKind::kNew;
+        case IPCTNL_MSG_EXP_GET: case IPCTNL_MSG_EXP_GET_STATS_CPU: return FlagKind::kGet;
+        case IPCTNL_MSG_EXP_DELETE: return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_ACCT:
+      switch (msg) {
+        case NFNL_MSG_ACCT_NEW: return FlagKind::kNew;
+        case NFNL_MSG_ACCT_GET: case NFNL_MSG_ACCT_GET_CTRZERO: return FlagKind::kGet;
+        case NFNL_MSG_ACCT_DEL: return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_CTNETLINK_TIMEOUT:
+      switch (msg) {
+        case IPCTNL_MSG_TIMEOUT_NEW: return FlagKind::kNew;
+        case IPCTNL_MSG_TIMEOUT_GET: return FlagKind::kGet;
+        case IPCTNL_MSG_TIMEOUT_DELETE: return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_CTHELPER:
+      switch (msg) {
+        case NFNL_MSG_CTHELPER_NEW: return FlagKind::kNew;
+        case NFNL_MSG_CTHELPER_GET: return FlagKind::kGet;
+        case NFNL_MSG_CTHELPER_DEL: return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_NFTABLES:
+      switch (msg) {
+        case NFT_MSG_NEWTABLE: case NFT_MSG_NEWCHAIN: case NFT_MSG_NEWRULE: case NFT_MSG_NEWSET:
+        case NFT_MSG_NEWSETELEM: case NFT_MSG_NEWGEN: case NFT_MSG_NEWOBJ:
+        case NFT_MSG_NEWFLOWTABLE:
+          return FlagKind::kNew;
+        case NFT_MSG_GETTABLE: case NFT_MSG_GETCHAIN: case NFT_MSG_GETRULE: case NFT_MSG_GETSET:
+        case NFT_MSG_GETSETELEM: case NFT_MSG_GETGEN: case NFT_MSG_GETOBJ:
+        case NFT_MSG_GETOBJ_RESET: case NFT_MSG_GETFLOWTABLE:
+          return FlagKind::kGet;
+        case NFT_MSG_DELTABLE: case NFT_MSG_DELCHAIN: case NFT_MSG_DELRULE: case NFT_MSG_DELSET:
+        case NFT_MSG_DELSETELEM: case NFT_MSG_DELOBJ: case NFT_MSG_DELFLOWTABLE:
+          return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_NFT_COMPAT:
+      return msg == NFNL_MSG_COMPAT_GET ? FlagKind::kGet : FlagKind::kNone;
+    case NFNL_SUBSYS_HOOK:
+      return msg == NFNL_MSG_HOOK_GET ? FlagKind::kGet : FlagKind::kNone;
+    default:
+      return FlagKind::kNone;
+  }
+}
 
 FlagKind flag_kind(uint16_t type, uint16_t protocol) noexcept {
   switch (protocol) {
@@ -718,6 +815,8 @@ FlagKind flag_kind(uint16_t type, uint16_t protocol) noexcept {
         case CRYPTO_MSG_GETALG: return FlagKind::kGet;
         default: return FlagKind::kNone;
       }
+    case NETLINK_NETFILTER:
+      return netfilter_flag_kind(static_cast<uint8_t>(type >> 8), static_cast<uint8_t>(type));
     case NETLINK_XFRM:
       switch (type) {
         case XFRM_MSG_NEWSA: case XFRM_MSG_NEWPOLICY: case XFRM_MSG_NEWAE:

@@ -15,6 +15,9 @@
 #include <linux/if_link.h>
 #include <linux/inet_diag.h>
 #include <linux/mroute.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
 #include <linux/netlink.h>
 #include <net/if.h>
 #include <linux/rtnetlink.h>
@@ -240,8 +243,19 @@ static void sock_diag(void) {
 	close(fd);
 }
 
+// NETLINK_NETFILTER: a subsystem's messages by name, with their get/new/delete flags.
+static void netfilter(void) {
+	fd = bound(NETLINK_NETFILTER);
+	one(NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET, NLM_F_REQUEST | NLM_F_DUMP, 0, NULL, 0);
+	one(NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWTABLE, NLM_F_REQUEST | NLM_F_CREATE, 0, NULL, 0);
+	one(NFNL_SUBSYS_ACCT << 8 | 0xff, NLM_F_REQUEST, 0, NULL, 0);  // unknown message
+	one(NFNL_MSG_BATCH_BEGIN, NLM_F_REQUEST, 0, NULL, 0);
+	close(fd);
+}
+
 int main(void) {
 	route();
+	netfilter();
 	route_structs();
 	sock_diag();
 	return 0;
