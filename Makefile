@@ -7,9 +7,10 @@ VENV ?= .venv
 VPY = $(VENV)/bin/python
 VPIP = $(VPY) -m pip --disable-pip-version-check
 # The BPF toolchain, the Python a minimal Debian 12 lacks (venv, headers for the extension),
-# and what the tests drive: strace (fidelity oracle), util-linux (unshare, setpriv), gcc.
-APT_PACKAGES = clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev pkg-config make gcc g++ \
-               strace util-linux python3 python3-venv python3-dev
+# and what the tests drive: strace (fidelity oracle), util-linux (unshare, setpriv), gcc;
+# libdw-dev unwinds -k's stacks.
+APT_PACKAGES = clang llvm bpftool libbpf-dev libelf-dev libdw-dev zlib1g-dev pkg-config make \
+               gcc g++ strace util-linux python3 python3-venv python3-dev
 # Build tools in the venv: pip's own build isolation would fetch them again on every install.
 BUILD_PACKAGES = scikit-build-core pybind11 cmake ninja
 CTEST_DIR = build/ctest

@@ -24,11 +24,12 @@ carries a path into the Arrow ``path`` column.
 
 Readers: a synthetic 3 M-line log and a 1 M-line JSON Lines file (as the CLI writes them) are
 read by ``observer.read_log`` in a fresh interpreter each, timed, with that interpreter's peak
-RSS (imports included).
+RSS (imports included); pandas and pyarrow are imported first and timed apart.
 
 Goals: NumPy and Arrow fixed fields >= 5 M events/s and Arrow with paths >= 2 M events/s
 (buffered, 0 lost); no mode loses a record of the live 2 M-call burst; read_log of 3 M lines
-< 1 s and < 300 MB.
+< 1 s (imports included) and < 300 MB; read_log of 1 M jsonl lines >= 2 M lines/s (after the
+imports) within twice the file's size.
 """
 
 from __future__ import annotations
@@ -115,15 +116,20 @@ def measure_paths(exe: Path, calls: int, ring_size: int) -> tuple[float, int, in
     return elapsed, records, paths, int(counters.lost + counters.dropped)
 
 
-# Peak RSS from VmHWM: ru_maxrss would keep the forking parent's peak across the exec.
+# Peak RSS from VmHWM: ru_maxrss would keep the forking parent's peak across the exec. The
+# imports read_log makes on its first call (pandas, pyarrow: about 0.3 s) are timed apart.
 READER = """
 import sys, time
 import observer
 start = time.perf_counter()
+import pandas, pyarrow, pyarrow.compute
+imports = time.perf_counter() - start
+cpu = time.process_time()
 df = observer.read_log(sys.argv[1])
-elapsed = time.perf_counter() - start
+cpu = time.process_time() - cpu
+elapsed = time.perf_counter() - start - imports
 hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0].split()[1]
-print(len(df), elapsed, hwm)
+print(len(df), imports, elapsed, cpu, hwm)
 """
 
 
@@ -152,12 +158,13 @@ def write_jsonl(path: Path, lines: int) -> None:
                       f'"duration_ns":100,"strings":{strings},"buffers":[]}}\n')
 
 
-def read_speed(path: Path) -> tuple[int, float, float]:
-    """(rows, seconds, peak RSS MB) of read_log(path) in a fresh interpreter."""
+def read_speed(path: Path) -> tuple[int, float, float, float, float]:
+    """(rows, seconds of imports, seconds of read_log after them, its CPU seconds, peak RSS
+    MB) of read_log(path) in a fresh interpreter."""
     result = subprocess.run([sys.executable, "-c", READER, str(path)], capture_output=True,
                             text=True, check=True)
-    rows, seconds, rss_kb = result.stdout.split()
-    return int(rows), float(seconds), int(rss_kb) / 1024
+    rows, imports, seconds, cpu, rss_kb = result.stdout.split()
+    return int(rows), float(imports), float(seconds), float(cpu), int(rss_kb) / 1024
 
 
 def goal(met: bool, text: str, value: str) -> str:
@@ -223,19 +230,26 @@ def main() -> int:
 
         log = Path(tmp) / "trace.log"
         write_log(log, args.log_lines)
-        rows, seconds, rss = read_speed(log)
+        rows, imports, seconds, cpu, rss = read_speed(log)
         print(f"\nread_log: {rows:,} log lines ({log.stat().st_size / 1e6:,.0f} MB) in "
-              f"{seconds:.2f} s, {rows / seconds:,.0f} lines/s, peak RSS {rss:,.0f} MB")
-        goals.append(goal(seconds < 1 and rss < 300 and rows == args.log_lines,
+              f"{seconds:.2f} s (CPU {cpu:.2f} s; imports before it {imports:.2f} s), "
+              f"{rows / seconds:,.0f} lines/s, peak RSS {rss:,.0f} MB")
+        # A user's first call: the imports count.
+        goals.append(goal(imports + seconds < 1 and rss < 300 and rows == args.log_lines,
                           f"read_log {args.log_lines:,} lines < 1 s, < 300 MB",
-                          f"{seconds:.2f} s, {rss:,.0f} MB"))
+                          f"{imports + seconds:.2f} s with imports, {rss:,.0f} MB"))
         jsonl = Path(tmp) / "trace.jsonl"
         write_jsonl(jsonl, args.jsonl_lines)
-        rows, seconds, rss = read_speed(jsonl)
-        print(f"read_log: {rows:,} jsonl lines ({jsonl.stat().st_size / 1e6:,.0f} MB) in "
-              f"{seconds:.2f} s, {rows / seconds:,.0f} lines/s, peak RSS {rss:,.0f} MB")
-        goals.append(f"  [info   ] {'read_log jsonl':<44} {rows / seconds:,.0f} lines/s, "
-                     f"{rss:,.0f} MB")
+        size = jsonl.stat().st_size / 1e6
+        rows, imports, seconds, cpu, rss = read_speed(jsonl)
+        print(f"read_log: {rows:,} jsonl lines ({size:,.0f} MB) in {seconds:.2f} s (CPU "
+              f"{cpu:.2f} s; imports before it {imports:.2f} s), {rows / seconds:,.0f} lines/s "
+              f"({rows / cpu:,.0f} of CPU time), peak RSS {rss:,.0f} MB")
+        twice = 2 * jsonl.stat().st_size / 2**20  # MiB, as rss
+        goals.append(goal(rows / seconds >= 2e6 and rss <= twice and rows == args.jsonl_lines,
+                          "read_log jsonl >= 2,000,000 lines/s, <= 2x file",
+                          f"{rows / seconds:,.0f} lines/s ({rows / cpu:,.0f} of CPU time), "
+                          f"{rss:,.0f} of {twice:,.0f} MiB"))
     print("\ngoals:")
     print("\n".join(goals))
     return 0

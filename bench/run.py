@@ -836,7 +836,8 @@ def consumer_throughput(tools: Tools, sizes: Sizes) -> dict[str, object]:
 
 #: observer_core's sources that the writers need (no libbpf, no Python).
 # The writers' sources: the sinks, the printers (every decode*.cpp) and what they use.
-WRITER_SOURCES = ("sink", "sink_records", "cgroup_paths", "syscall_facts", "error",
+# stacks: -k's unwinder, here without libdw (the writers are measured without -k).
+WRITER_SOURCES = ("sink", "sink_records", "cgroup_paths", "syscall_facts", "error", "stacks",
                   *sorted(p.stem for p in (ROOT / "src" / "cpp").glob("decode*.cpp")))
 
 

@@ -18,6 +18,7 @@
 #include "record.bpf.h"
 #include "capture.bpf.h"
 #include "fd_path.bpf.h"
+#include "stack.bpf.h"
 
 const volatile __u8 resume_calls = 0; /* -p: a call running at attach ends resumed */
 
@@ -59,8 +60,8 @@ static __always_inline void event_of(struct event *e, const struct start *s, __u
 
 /* The entry half of a call with data to read at entry: sent now, joined in user space with
  * the exit half. Marks s with what became of it. */
-static __always_inline void send_entry(struct start *s, __u64 pid_tgid, long nr, bool compat,
-				       struct task_struct *task)
+static __always_inline void send_entry(struct pt_regs *regs, struct start *s, __u64 pid_tgid,
+				       long nr, bool compat, struct task_struct *task)
 {
 	const volatile struct call_plan *plan = plan_of(nr, compat);
 	struct record *r = record_buffer();
@@ -81,6 +82,8 @@ static __always_inline void send_entry(struct start *s, __u64 pid_tgid, long nr,
 	}
 	if (decode_fds)
 		read_fd_args(r, plan);
+	if (capture_stack && !compat)
+		read_stack(r, regs, task);
 	if (r->unread)
 		s->flags |= START_UNREAD;
 	if (!r->t.count)
@@ -113,8 +116,10 @@ static __always_inline void start_call(struct pt_regs *regs, long id, bool compa
 	read_call_args(regs, id, s->args, compat);
 	s->tgid = pid_tgid >> 32;
 	s->tid = tid;
-	if ((unsigned long)id < MAX_SYSCALLS && (plan_of(id, compat)->work & WORK_ENTRY))
-		send_entry(s, pid_tgid, id, compat, task);
+	/* -k: every call has an entry half, its stack. */
+	if ((unsigned long)id < MAX_SYSCALLS &&
+	    (capture_stack || (plan_of(id, compat)->work & WORK_ENTRY)))
+		send_entry(regs, s, pid_tgid, id, compat, task);
 }
 
 /* The exit half of a call: the return value and what the call filled. */

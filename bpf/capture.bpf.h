@@ -27,6 +27,10 @@ const volatile __u32 control_limit = 0; /* net.core.optmem_max: bytes of msg_con
 /* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
 const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
 const volatile struct capture_slot capture_plan[2][MAX_SYSCALLS][MAX_BLOBS] = {};
+/* ELEM_IOC's plain numbers: a type's row + 1 (0: none), then by row and number the
+ * direction and size, as _IOC() puts them in a request's top 16 bits. */
+const volatile __u8 ioc_plain_row[256] = {};
+const volatile __u16 ioc_plain[IOC_PLAIN_TYPES][256] = {};
 
 static __always_inline const volatile struct call_plan *plan_of(long nr, bool compat)
 {
@@ -87,7 +91,7 @@ static __always_inline void read_strings(const volatile struct call_plan *plan)
 }
 
 /* An array of strings (argv) written into the per-CPU record as the item at start: each
- * string cut at cap bytes and followed by its enum argv_end byte. Pointers are 8 bytes, or 4
+ * string cut at cap bytes, behind its enum argv_tag and followed by a NUL. Pointers are 8 bytes, or 4
  * (a 32-bit call: the low half of an 8-byte read, which at worst fails on the terminating
  * NULL at the end of a page and ends there). Returns the item's length, -1 if the array is
  * unreadable from its start. A global function,
@@ -109,7 +113,7 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 	for (__u32 k = 0; k < ARGV_MAX + 1; k++) {
 		__u64 ptr = 0;
 		__u32 at = len;
-		__u8 end;
+		__u8 tag;
 		long n;
 
 		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * step))) {
@@ -127,27 +131,27 @@ __noinline int argv_item(__u64 array, __u32 cap, int ptr32, __u32 start)
 			ptr = (__u32)ptr;
 		if (!ptr)
 			break;
-		if (k == ARGV_MAX || len + ARGV_STRING_MAX + 2 > BLOB_MAX) {
+		if (k == ARGV_MAX || len + 1 + ARGV_STRING_MAX + 2 > BLOB_MAX) {
 			*ITEM_AT(r, start, at) = ARGV_MORE;
 			len++;
 			break;
 		}
-		n = bpf_probe_read_user_str(ITEM_AT(r, start, at), size, (const void *)ptr);
+		n = bpf_probe_read_user_str(ITEM_AT(r, start, at + 1), size, (const void *)ptr);
 		if (n <= 0) {
 			*ITEM_AT(r, start, at) = ARGV_POINTER;
 			bpf_probe_read_kernel(ITEM_AT(r, start, at + 1), sizeof(ptr), &ptr);
 			len = forget(r, len + ARGV_MARK_SIZE);
 			continue;
 		}
-		n -= 1; /* without the NUL, whose place takes the end byte */
-		end = ARGV_END;
+		n -= 1; /* without its NUL */
+		tag = ARGV_STRING;
 		if (n > cap) {
 			n = cap;
-			end = ARGV_CUT;
+			tag = ARGV_STRING_CUT;
 		}
-		at += n;
-		*ITEM_AT(r, start, at) = end;
-		len = forget(r, len + n + 1);
+		*ITEM_AT(r, start, at) = tag;
+		*ITEM_AT(r, start, at + 1 + n) = 0;
+		len = forget(r, len + 1 + n + 1);
 		if (len > BLOB_MAX)
 			break;
 	}
@@ -461,7 +465,7 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 
 		if (cmd_arg == 0 || cmd_arg > 6)
 			return 0;
-		cmd = (__u32)arg_value(r, cmd_arg - 1);
+		cmd = (__u32)arg_value(r, cmd_arg - 1) - ((__u32)plan_of(nr, compat)->cmd_base << 12);
 		if (cmd >= 64 || !(slot->cmds & (1ull << cmd)))
 			return 0;
 	}
@@ -520,10 +524,14 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 	} else if ((flags & CAPTURE_SIZE_ARG) && slot->elem == ELEM_IOC) {
 		/* The request's direction says when, its size how much (asm-generic/ioctl.h). */
 		__u32 req = (__u32)arg_value(r, size_arg);
+		__u32 top = req >> 16;
+		__u8 row = ioc_plain_row[(req >> 8) & 0xff];
 
-		if (!((req >> 30) & (when == CAPTURE_ENTRY ? 1 : 2)))
+		if (!top && row)
+			top = ioc_plain[(row - 1) & (IOC_PLAIN_TYPES - 1)][req & 0xff];
+		if (!((top >> 14) & (when == CAPTURE_ENTRY ? 1 : 2)))
 			return 0;
-		want = (req >> 16) & 0x3fff;
+		want = top & 0x3fff;
 		if (!want)
 			return 0;
 	} else if (flags & CAPTURE_SIZE_ARG) {

@@ -45,6 +45,7 @@
 //  - stats.bpf.h: the -c totals and --latency histograms
 //  - capture.bpf.h: strings, buffers and structs, by each syscall's capture plan
 //  - fd_path.bpf.h: what an fd names (-y) and where a relative path starts (--absolute)
+//  - stack.bpf.h: -k, the user stack of a call
 //  - path_filter.bpf.h: -P
 //  - calls.bpf.h: a call's start in task storage, its entry and exit halves
 //  - unfinished.bpf.h: calls seen at one end only: unfinished and resumed
@@ -64,6 +65,7 @@
 #include "stats.bpf.h"
 #include "capture.bpf.h"
 #include "fd_path.bpf.h"
+#include "stack.bpf.h"
 #include "path_filter.bpf.h"
 #include "calls.bpf.h"
 #include "unfinished.bpf.h"

@@ -82,12 +82,28 @@ enum item_kind {
 			   * struct fd_path, then names */
 	ITEM_COUNT = 4,   /* a __u32 the kernel counted of what a blob could not hold: the
 			   * entries of a getdents64 result longer than BLOB_MAX */
-	ITEM_SOCKET = 5,  /* struct socket_item: the family and protocol of the socket an
+	ITEM_STACK = 5,   /* -k: the user stack at entry; arg 0: struct stack_head and the
+			   * stack's first bytes, arg k: the ITEM_MAX bytes after item k - 1's */
+	ITEM_SOCKET = 6,  /* struct socket_item: the family and protocol of the socket an
 			   * ELEM_SOCKBUF slot's fd (argument 0) is, when it is one */
 };
 struct socket_item {
 	__u16 family;   /* AF_NETLINK, ... */
 	__u16 protocol; /* NETLINK_ROUTE, ... */
+};
+
+/* -k: what a user-space unwinder starts from, copied at sys_enter (x86_64 only): the
+ * registers DWARF call frame information restores (the callee-saved ones, the stack and
+ * frame pointers, the instruction pointer), then the stack from sp up, at most
+ * STACK_ITEMS items, ending early at the first page it cannot read. */
+#define STACK_ITEMS 3
+enum stack_reg {
+	STACK_IP, STACK_SP, STACK_BP, STACK_BX, STACK_R12, STACK_R13, STACK_R14, STACK_R15,
+	STACK_REGS
+};
+struct stack_head {
+	__u64 regs[STACK_REGS]; /* enum stack_reg */
+	__u64 start_stack;      /* where the main thread's stack began: a new one after an exec */
 };
 
 /* string_tail.arg of an fd path that is not an argument's. */
@@ -159,8 +175,13 @@ enum capture_flag {
 #define ELEM_RESTARTED 7
 /* capture_slot.elem of a CAPTURE_SIZE_ARG slot whose args[size_arg] is an ioctl request: what
  * the argument points to as the request says (asm-generic/ioctl.h), _IOC_SIZE bytes, read at
- * entry when the request is _IOC_WRITE, at exit when it is _IOC_READ. */
+ * entry when the request is _IOC_WRITE, at exit when it is _IOC_READ. A plain number of
+ * the types of ioc_plain_row (#define TCGETS 0x5401), whose top 16 bits are 0, takes its
+ * direction and size from ioc_plain[row][nr] instead, laid out as the request's top 16 bits. */
 #define ELEM_IOC 8
+/* Rows of ioc_plain: the request types whose plain numbers carry a struct (terminals,
+ * consoles, sockets). */
+#define IOC_PLAIN_TYPES 4
 /* capture_slot.elem of a CAPTURE_MSGHDR slot at exit: an array of args[size_arg] struct
  * mmsghdr (sendmmsg; ELEM_MMSG_RECV: recvmmsg's, as many as it returned), read even when
  * sendmmsg failed: struct mmsg_head, then per
@@ -210,18 +231,24 @@ struct control_head {
 	__u32 kept; /* bytes that follow */
 };
 
-/* execve's argv is captured as one blob: each string, cut at --data-limit bytes, then a byte
- * saying how it ended; ARGV_MORE ends the blob when the array had more elements than were
- * kept; an argv unreadable from its start has no blob. Its envp is captured as the number of
- * its pointers, a __u32, with ENVP_UNTERMINATED when the array ran into unreadable memory
- * before its NULL (strace's "unterminated"; with a count of 0, strace shows the address only);
- * for strace -v as strings the same way, its number following as an ITEM_COUNT. */
-enum argv_end { ARGV_END = 0, ARGV_CUT = 1, ARGV_MORE = 2 };
-/* In place of a string: ARGV_POINTER and the 8-byte pointer of an element whose string could
- * not be read; ARGV_UNREAD and the 8-byte address of the element that could not be read,
- * which ends the blob (strace's "... /\* address *\/"). Like ARGV_MORE, only where a string
- * would start. */
-enum argv_mark { ARGV_POINTER = 3, ARGV_UNREAD = 4 };
+/* execve's argv is captured as one blob of elements, each starting with its enum argv_tag:
+ * a string (ARGV_STRING, or ARGV_STRING_CUT when it was cut at --data-limit bytes), then its
+ * bytes and a NUL; ARGV_POINTER and the 8-byte pointer of an element whose string could not
+ * be read; ARGV_UNREAD and the 8-byte address of the element that could not be read, which
+ * ends the blob (strace's "... /\* address *\/"); ARGV_MORE, which ends the blob when the
+ * array had more elements than were kept. The tag comes first so that no byte of a string
+ * (which holds any but NUL) can be taken for the end of the array. An argv unreadable from
+ * its start has no blob. Its envp is captured as the number of its pointers, a __u32, with
+ * ENVP_UNTERMINATED when the array ran into unreadable memory before its NULL (strace's
+ * "unterminated"; with a count of 0, strace shows the address only); for strace -v as
+ * strings the same way, its number following as an ITEM_COUNT. */
+enum argv_tag {
+	ARGV_STRING = 1,
+	ARGV_STRING_CUT = 2,
+	ARGV_MORE = 3,
+	ARGV_POINTER = 4,
+	ARGV_UNREAD = 5,
+};
 #define ARGV_MARK_SIZE 9
 #define ARGV_MAX 32	     /* elements kept of an argv, as strace shows */
 #define ARGV_STRING_MAX 256 /* bytes kept of one argv string */
@@ -232,7 +259,8 @@ enum argv_mark { ARGV_POINTER = 3, ARGV_UNREAD = 4 };
  * bytes are kept; a longer one is marked truncated. Decided in user space (capture_plan.cpp).
  * A multiplexer's argument means what its command says (fcntl's struct flock only with
  * F_SETLK and friends): a slot with cmds is read only when the command (the low 32 bits of
- * the argument call_plan.cmd_arg names) is below 64 and its bit in cmds is set. */
+ * the argument call_plan.cmd_arg names, less call_plan.cmd_base << 12) is below 64 and its bit
+ * in cmds is set. */
 struct capture_slot {
 	__u32 size;
 	__u8 arg;
@@ -268,6 +296,7 @@ struct call_plan {
 	__u8 fd_sets;  /* bit i: args[i] is an fd_set: the paths of its fds below 64 (-y) */
 	__u8 blobs;    /* slots of capture_plan in use, from the first */
 	__u8 cmd_arg;  /* 1 + the argument that is the command of capture_slot.cmds */
+	__u8 cmd_base; /* the commands of cmds count from cmd_base << 12 (arch_prctl's 0x1000) */
 };
 #define ARGV_ARG_MASK 7
 #define ARGV_32BIT 8

@@ -24,6 +24,7 @@ enum { false = 0, true = 1 };
 struct pt_regs {
 	unsigned long bp, bx, r10, r9, r8, cx, dx, si, di, orig_ax; /* orig_ax: the syscall number */
 	unsigned long sp;
+	unsigned long ip, r12, r13, r14, r15; /* -k: where a user stack's unwinding starts */
 };
 
 /* status & TS_COMPAT: the task is in a 32-bit syscall (int 0x80 or ia32 compat). */
@@ -178,6 +179,11 @@ struct css_set {
 	struct cgroup *dfl_cgrp; /* the task's cgroup v2 */
 };
 
+/* -k: where the main thread's stack began (its argc), the top of what a stack copy needs. */
+struct mm_struct {
+	unsigned long start_stack;
+};
+
 struct task_struct {
 #if defined(__TARGET_ARCH_x86)
 	struct thread_info thread_info;
@@ -194,6 +200,7 @@ struct task_struct {
 	struct sigpending pending; /* signals sent to this thread: SIGKILL lands here */
 	struct css_set *cgroups;
 	struct bpf_local_storage *bpf_storage; /* the task's BPF task storage, NULL if none */
+	struct mm_struct *mm;
 };
 
 /* The context of an iter/task program (Linux 5.8, commit eaaacd23910f). */

@@ -108,7 +108,8 @@ def jsonl_line(**fields: object) -> str:
 
 def test_jsonl_strings_and_buffers_become_the_capture_columns(tmp_path: Path) -> None:
     path = tmp_path / "t.jsonl"
-    argv = "ls\u0000-l\u0001\u0002"
+    # enum argv_tag: a string, one cut at --data-limit, then elements not kept.
+    argv = "\u0001ls\u0000\u0002-l\u0000\u0003"
     path.write_text(
         # As the JSON sink writes bytes: UTF-8 as text, any other byte as \udcXX.
         jsonl_line(strings=[{"arg": 1, "value": "/etc/caf\u00e9\udcff", "truncated": False}])

@@ -151,6 +151,10 @@ def test_record_options() -> None:
     assert opts.format == "strace" and opts.decode_fds and not opts.absolute
     opts = cli.parse_options(["--format", "jsonl", "--absolute", "--decode-fds"])
     assert opts.format == "jsonl" and opts.decode_fds and opts.absolute
+    # -k too: the strace format's stacks, or jsonl's "stack".
+    assert cli.parse_options(["-k"]).format == "strace"
+    opts = cli.parse_options(["--format", "jsonl", "--stack-trace"])
+    assert opts.format == "jsonl" and opts.stack_trace and opts.full_records
 
 
 @pytest.mark.parametrize("argv,message", [(["--format", "log", "-t"], "apply to --format strace"),
@@ -159,7 +163,9 @@ def test_record_options() -> None:
                                           (["--string-limit", "4096"], "string limit"),
                                           (["--format", "log", "-y"], "-y applies to"),
                                           (["--format", "parquet", "--absolute"],
-                                           "--absolute applies to")])
+                                           "--absolute applies to"),
+                                          (["--format", "log", "-k"], "-k applies to"),
+                                          (["-c", "-k"], "not -c alone")])
 def test_bad_record_options(argv: list[str], message: str) -> None:
     with pytest.raises(UsageError, match=message):
         cli.parse_options(argv)

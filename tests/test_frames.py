@@ -344,3 +344,35 @@ def test_parquet_stream_writes_private_files_and_follows_no_symlink(tmp_path: Pa
     with pytest.raises(OSError, match=SYMLINK):
         observer.frames.ParquetStream(link)
     assert [p for p in out.rglob("*") if p.is_file()] == [written]
+
+
+def test_frames_own_their_columns(tmp_path: Path) -> None:
+    # Lines in JsonSink's own shape (the compiled reader's path), then a table of the user's.
+    path = tmp_path / "trace.jsonl"
+    with open(path, "w") as out:
+        for i in range(4):
+            out.write(f'{{"ts_ns":{i},"wall_ns":{i + 10**18},"tgid":7,"tid":{7 + i},'
+                      f'"comm":"sh","nr":{NR["read"]},"syscall":"read","compat":false,'
+                      f'"args":[3,{i},64,0,0,0],"ret":{i},"error":null,"duration_ns":9,'
+                      f'"strings":[],"buffers":[]}}\n')
+    df = observer.read_log(path)
+    assert df["arg1"].tolist() == [0, 1, 2, 3]
+    # Every column takes a new value in place, and no other column shares its memory.
+    df.loc[1, "pid"] = 8
+    df.loc[1, "tid"] = 99
+    df.loc[1, "arg1"] = 5
+    df.loc[1, "ret"] = -1
+    df.loc[1, "time"] = pd.Timestamp(0)
+    df.loc[1, "compat"] = True
+    assert df.loc[1, ["pid", "tid", "arg1", "ret", "compat"]].tolist() == [8, 99, 5, -1, True]
+    assert df["time"].iloc[1] == pd.Timestamp(0)
+    assert df["ts_ns"].tolist() == [0, 1, 2, 3]
+    assert df["arg0"].tolist() == [3] * 4 and df["arg2"].tolist() == [64] * 4
+    assert df["pid"].tolist() == [7, 8, 7, 7]
+    # A table passed to to_frame is left as it was when its frame is changed.
+    table = observer.read_table(path)
+    frame = observer.arrow.to_frame(table)
+    frame.loc[0, "arg1"] = 42
+    frame.loc[0, "pid"] = 42
+    assert table.column("arg1").to_pylist() == [0, 1, 2, 3]
+    assert table.column("pid").to_pylist() == [7] * 4

@@ -141,6 +141,60 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "kd_kbd_modes": (["linux/kd.h"], ["K_RAW", "K_XLATE", "K_MEDIUMRAW", "K_UNICODE", "K_OFF"]),
     "kd_led_flags": (["linux/kd.h"], ["LED_SCR", "LED_NUM", "LED_CAP"]),
     "kd_meta": (["linux/kd.h"], ["K_METABIT", "K_ESCPREFIX"]),
+    "kd_key_types": (["linux/keyboard.h"], [
+        "KT_LATIN", "KT_FN", "KT_SPEC", "KT_PAD", "KT_DEAD", "KT_CONS", "KT_CUR", "KT_SHIFT",
+        "KT_META", "KT_ASCII", "KT_LOCK", "KT_LETTER", "KT_SLOCK", "KT_DEAD2", "KT_BRL"]),
+    # The named keys of each type (linux/keyboard.h's K(KT_FN,0) and so on), by value.
+    "kd_key_fn_keys": (["linux/keyboard.h"], [r"~K_\w+ K\(KT_FN,.*"]),
+    "kd_key_spec_keys": (["linux/keyboard.h"], [r"~K_\w+ K\(KT_SPEC,.*"]),
+    "kd_key_pad_keys": (["linux/keyboard.h"], [r"~K_\w+ K\(KT_PAD,.*"]),
+    "kd_key_dead_keys": (["linux/keyboard.h"], [r"~K_\w+ K\(KT_DEAD,.*"]),
+    "kd_key_cur_keys": (["linux/keyboard.h"], [r"~K_\w+ K\(KT_CUR,.*"]),
+    "kd_key_shift_keys": (["linux/keyboard.h"], [r"~K_\w+ K\(KT_SHIFT,.*"]),
+    "kd_key_ascii_keys": (["linux/keyboard.h"], [r"~K_\w+ K\(KT_ASCII,.*"]),
+    "kd_key_lock_keys": (["linux/keyboard.h"], [r"~K_\w+ K\(KT_LOCK,.*"]),
+    "kd_key_slock_keys": (["linux/keyboard.h"], [r"~K_\w+ K\(KT_SLOCK,.*"]),
+    "kd_key_brl_keys": (["linux/keyboard.h"], [r"~K_\w+ K\(KT_BRL,.*"]),
+    "kd_key_tables": (["linux/kd.h"], ["K_NORMTAB", "K_SHIFTTAB", "K_ALTTAB", "K_ALTSHIFTTAB"]),
+    # The modifier bits of a keymap's number, each shown as 1<<KG_SHIFT.
+    "kd_keymap_bits": (["linux/keyboard.h"], [
+        "KG_SHIFT", "KG_ALTGR", "KG_CTRL", "KG_ALT", "KG_SHIFTL", "KG_SHIFTR", "KG_CTRLL",
+        "KG_CTRLR"]),
+    # struct termios and struct termio (asm/termbits.h, asm/termios.h): the flags of each
+    # field, the delays and sizes that are values of a mask, baud rates, c_cc's indices.
+    "term_iflags": (["asm/termbits.h"], [
+        "IGNBRK", "BRKINT", "IGNPAR", "PARMRK", "INPCK", "ISTRIP", "INLCR", "IGNCR", "ICRNL",
+        "IUCLC", "IXON", "IXANY", "IXOFF", "IMAXBEL", "IUTF8"]),
+    "term_oflags": (["asm/termbits.h"], [
+        "OPOST", "OLCUC", "ONLCR", "OCRNL", "ONOCR", "ONLRET", "OFILL", "OFDEL"]),
+    "term_oflags_nldly": (["asm/termbits.h"], ["NL0", "NL1"]),
+    "term_oflags_crdly": (["asm/termbits.h"], ["CR0", "CR1", "CR2", "CR3"]),
+    "term_oflags_tabdly": (["asm/termbits.h"], ["XTABS", "TAB0", "TAB1", "TAB2", "TAB3"]),
+    "term_oflags_bsdly": (["asm/termbits.h"], ["BS1", "BS0"]),
+    "term_oflags_vtdly": (["asm/termbits.h"], ["VT0", "VT1"]),
+    "term_oflags_ffdly": (["asm/termbits.h"], ["FF0", "FF1"]),
+    "term_cflags": (["asm/termbits.h"], [
+        "CSTOPB", "CREAD", "PARENB", "PARODD", "HUPCL", "CLOCAL", "CMSPAR", "CRTSCTS"]),
+    "term_cflags_csize": (["asm/termbits.h"], ["CS5", "CS6", "CS7", "CS8"]),
+    "baud_options": (["asm/termbits.h"], [
+        "B0", "B50", "B75", "B110", "B134", "B150", "B200", "B300", "B600", "B1200", "B1800",
+        "B2400", "B4800", "B9600", "B19200", "B38400", "B57600", "B115200", "B230400",
+        "B460800", "B500000", "B576000", "B921600", "B1000000", "B1152000", "B1500000",
+        "B2000000", "B2500000", "B3000000", "B3500000", "B4000000", "BOTHER"]),
+    "term_lflags": (["asm/termbits.h"], [
+        "ISIG", "ICANON", "XCASE", "ECHO", "ECHOE", "ECHOK", "ECHONL", "NOFLSH", "IEXTEN",
+        "ECHOCTL", "ECHOPRT", "ECHOKE", "FLUSHO", "PENDIN", "TOSTOP", "EXTPROC"]),
+    "termios_cc": (["asm/termbits.h"], [
+        "VINTR", "VQUIT", "VERASE", "VKILL", "VEOL2", "VSWTC", "VSTART", "VSTOP", "VSUSP",
+        "VREPRINT", "VDISCARD", "VWERASE", "VLNEXT", "VMIN", "VTIME", "VEOF", "VEOL"]),
+    "term_line_discs": (["linux/tty.h"], [
+        "N_TTY", "N_SLIP", "N_MOUSE", "N_PPP", "N_STRIP", "N_AX25", "N_X25", "N_6PACK",
+        "N_MASC", "N_R3964", "N_PROFIBUS_FDL", "N_IRDA", "N_SMSBLOCK", "N_HDLC", "N_SYNC_PPP",
+        "N_HCI", "N_GIGASET_M101", "N_SLCAN", "N_PPS", "N_V253", "N_CAIF", "N_GSM0710",
+        "N_TI_WL", "N_TRACESINK", "N_TRACEROUTER", "N_NCI", "N_SPEAKUP", "N_NULL"]),
+    "modem_flags": (["asm/termios.h"], [
+        "TIOCM_LE", "TIOCM_DTR", "TIOCM_RTS", "TIOCM_ST", "TIOCM_SR", "TIOCM_CTS",
+        "TIOCM_CAR", "TIOCM_RNG", "TIOCM_DSR", "TIOCM_OUT1", "TIOCM_OUT2", "TIOCM_LOOP"]),
     # NBD_SET_FLAGS's: those of the kernel's header (the NBD protocol defines more).
     "nbd_flags": (["linux/nbd.h"], [
         "NBD_FLAG_HAS_FLAGS", "NBD_FLAG_READ_ONLY", "NBD_FLAG_SEND_FLUSH", "NBD_FLAG_SEND_FUA",
@@ -711,6 +765,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "syslog_console_levels": ([], [
         "LOGLEVEL_EMERG", "LOGLEVEL_ALERT", "LOGLEVEL_CRIT", "LOGLEVEL_ERR", "LOGLEVEL_WARNING",
         "LOGLEVEL_NOTICE", "LOGLEVEL_INFO", "LOGLEVEL_DEBUG", "LOGLEVEL_DEBUG+1"]),
+    "x86_xfeature_bits": ([], ["XFEATURE_FP", "XFEATURE_SSE", "XFEATURE_YMM", "XFEATURE_BNDREGS", "XFEATURE_BNDCSR", "XFEATURE_OPMASK", "XFEATURE_ZMM_Hi256", "XFEATURE_Hi16_ZMM", "XFEATURE_PT_UNIMPLEMENTED_SO_FAR", "XFEATURE_PKRU", "XFEATURE_PASID", "XFEATURE_LBR", "XFEATURE_XTILE_CFG", "XFEATURE_XTILE_DATA"]),
+    "x86_xfeatures": ([], ["XFEATURE_MASK_FPSSE", "XFEATURE_MASK_FP", "XFEATURE_MASK_SSE", "XFEATURE_MASK_YMM", "XFEATURE_MASK_BNDREGS", "XFEATURE_MASK_BNDCSR", "XFEATURE_MASK_AVX512", "XFEATURE_MASK_OPMASK", "XFEATURE_MASK_ZMM_Hi256", "XFEATURE_MASK_Hi16_ZMM", "XFEATURE_MASK_PT", "XFEATURE_MASK_PKRU", "XFEATURE_MASK_PASID", "XFEATURE_MASK_LBR", "XFEATURE_MASK_XTILE", "XFEATURE_MASK_XTILE_CFG", "XFEATURE_MASK_XTILE_DATA"]),
     "syslog_actions": ([], [
         "SYSLOG_ACTION_CLOSE", "SYSLOG_ACTION_OPEN", "SYSLOG_ACTION_READ",
         "SYSLOG_ACTION_READ_ALL", "SYSLOG_ACTION_READ_CLEAR", "SYSLOG_ACTION_CLEAR",
@@ -729,6 +785,10 @@ NEWER = {
 
 #: Constants the kernel defines outside its uapi headers, or no longer defines there, that
 #: strace names: the value and where the kernel has it.
+_XFEATURES = [("FP", 0), ("SSE", 1), ("YMM", 2), ("BNDREGS", 3), ("BNDCSR", 4),
+               ("OPMASK", 5), ("ZMM_Hi256", 6), ("Hi16_ZMM", 7), ("PT_UNIMPLEMENTED_SO_FAR", 8),
+               ("PKRU", 9), ("PASID", 10), ("LBR", 15), ("XTILE_CFG", 17), ("XTILE_DATA", 18)]
+
 KERNEL = {
     **{f"SYSLOG_ACTION_{name}": (value, "include/linux/syslog.h of Linux 6.1") for value, name in
        enumerate(["CLOSE", "OPEN", "READ", "READ_ALL", "READ_CLEAR", "CLEAR", "CONSOLE_OFF",
@@ -746,13 +806,24 @@ KERNEL = {
        for value, name in enumerate(["PID", "TGID", "PGID", "SID"])},
     **{f"SUID_DUMP_{name}": (value, "include/linux/sched/coredump.h of Linux 6.1")
        for value, name in enumerate(["DISABLE", "USER", "ROOT"])},
+    # x86's XSAVE state components (enum xfeature and the XFEATURE_MASK_* of
+    # arch/x86/include/asm/fpu/types.h), which arch_prctl's ARCH_*_XCOMP_* take and return.
+    **{f"XFEATURE_{name}": (value, "enum xfeature of arch/x86/include/asm/fpu/types.h of "
+                                   "Linux 6.1") for name, value in _XFEATURES},
+    **{f"XFEATURE_MASK_{mask}": (sum(1 << dict(_XFEATURES)[n] for n in names),
+                                 "arch/x86/include/asm/fpu/types.h of Linux 6.1")
+       for mask, names in [("FPSSE", ["FP", "SSE"]),
+                           ("AVX512", ["OPMASK", "ZMM_Hi256", "Hi16_ZMM"]),
+                           ("XTILE", ["XTILE_DATA", "XTILE_CFG"])] +
+       [(name if name != "PT_UNIMPLEMENTED_SO_FAR" else "PT", [name])
+        for name, _ in _XFEATURES]},
 }
 
 #: Where a constant the headers read lack comes from.
 OUTSIDE = {**NEWER, **KERNEL}
 
 #: Tables of x86_64's calls only (arch_prctl): not looked for in arm64's headers.
-X86_ONLY = {"arch_prctl", "ptrace_cmds_x86"}
+X86_ONLY = {"arch_prctl", "ptrace_cmds_x86", "x86_xfeature_bits", "x86_xfeatures"}
 
 #: How big the types are that ioctl numbers are built from (_IOW(0x94, 9, int)).
 SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8,
@@ -821,8 +892,8 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
             previous = ""
         elif re.match(r"\s*\}", raw):
             previous = None
-        function = re.match(r"#define (\w+)\((\w+)\)\s*(.*)", raw)
-        if function:  # one parameter: linux/securebits.h's issecure_mask(X)
+        function = re.match(r"#define (\w+)\((\w+(?:\s*,\s*\w+)*)\)\s*(.*)", raw)
+        if function:  # linux/securebits.h's issecure_mask(X), linux/keyboard.h's K(t,v)
             defines.setdefault(function.group(1) + "()",
                                (f"{function.group(2)}\t{function.group(3).strip()}", where, at))
         if define and not define.group(2):
@@ -857,9 +928,14 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
     body = re.sub(r"\(\s*__\w+_t\s*\)", "", body)
 
     def expand(match: re.Match[str]) -> str:
-        param, _, definition = defines[match.group(1) + "()"][0].partition("\t")
-        argument = "(" + match.group(2) + ")"
-        return "(" + re.sub(r"\b" + param + r"\b", lambda _: argument, definition) + ")"
+        params, _, definition = defines[match.group(1) + "()"][0].partition("\t")
+        names = [p.strip() for p in params.split(",")]
+        arguments = ["(" + a.strip() + ")" for a in match.group(2).split(",")]
+        if len(names) != len(arguments):
+            raise ValueError(f"{match.group(1)} takes {len(names)} arguments: {body}")
+        values = dict(zip(names, arguments))
+        return "(" + re.sub(r"\b(" + "|".join(names) + r")\b", lambda m: values[m.group(1)],
+                            definition) + ")"
 
     while True:
         call = re.search(r"\b(\w+)\(([^()]*)\)", body)
@@ -891,6 +967,11 @@ def constants(table: str, arch: str) -> list[tuple[str, int, str, int, str]]:
     headers, names = TABLES[table]
     defines = read_defines(headers, arch)
     rows = []
+    # "~REGEX": every macro whose "NAME BODY" the pattern matches, in the headers' order.
+    names = [found for entry in names for found in (
+        [name for name, (body, _, _) in defines.items()
+         if not name.endswith("()") and re.fullmatch(entry[1:], f"{name} {body}")]
+        if entry.startswith("~") else [entry])]
     for entry in names:
         name, _, macro = entry.partition("=")
         macro = macro or name
@@ -908,7 +989,7 @@ def render_table(table: str, versions: str) -> str:
     """One data file: its constants for x86_64, and a second line per constant whose value
     differs on aarch64 (when arm64's headers are installed)."""
     headers, _ = TABLES[table]
-    hex_values = table.endswith(("flags", "prot")) or \
+    hex_values = table.endswith(("flags", "prot", "dly")) or table.startswith("term_") or \
         table in ("ioctls", "arch_prctl", "wait_options", "poll_events", "statx_mask",
                   "statx_attrs")
     source = ", ".join(headers) or "the kernel's own headers (KERNEL)"

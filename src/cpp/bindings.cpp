@@ -21,6 +21,7 @@
 #include "record_batch.h"
 #include "sink.h"
 #include "split_sink.h"
+#include "stacks.h"
 #include "syscall_facts.h"
 #include "tracer.h"
 
@@ -329,6 +330,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("string_limit", &Spec::string_limit)
       .def_readwrite("data_limit", &Spec::data_limit)
       .def_readwrite("fd_paths", &Spec::fd_paths)
+      .def_readwrite("stack_trace", &Spec::stack_trace)
       .def_readwrite("absolute_paths", &Spec::absolute_paths)
       .def_readwrite("envp_strings", &Spec::envp_strings)
       .def_readwrite("whole_data", &Spec::whole_data)
@@ -442,7 +444,9 @@ PYBIND11_MODULE(_core, m) {
            "('': none); strace files are shown as StraceSink's display arguments say.")
       .def("close", &SplitSink::close,
            "Flush and close every file; sequence files get their final newline.")
-      .def_property_readonly("files", &SplitSink::files, "Files created so far.");
+      .def_property_readonly("files", &SplitSink::files, "Files created so far.")
+      .def("set_stacks", [](SplitSink& sink) { sink.set_stacks(std::make_shared<Stacks>()); },
+           "-k: each call's user stack (jsonl, strace files).");
 
   py::class_<JsonSink, Sink>(m, "JsonSink", "JSON Lines: one object per syscall, all fields.")
       .def(py::init(&JsonSink::open), py::arg("path"), py::arg("host") = "",
@@ -457,7 +461,9 @@ PYBIND11_MODULE(_core, m) {
           },
           py::arg("counts"),
           "Write the last line, {\"kind\":\"end\", ...counts in their order}, and flush; "
-          "written does not count it.");
+          "written does not count it.")
+      .def("set_stacks", [](JsonSink& sink) { sink.set_stacks(std::make_shared<Stacks>()); },
+           "-k: each call's user stack, its \"stack\".");
 
   py::class_<StraceSink, Sink>(m, "StraceSink", "strace-style lines with decoded arguments.")
       .def(py::init([display_of](const std::string& path, int timestamps, bool durations,
@@ -476,7 +482,10 @@ PYBIND11_MODULE(_core, m) {
            "durations = -T; relative = -r; hex_strings 1 = -x, 2 = -xx; xlat = -X; calls: "
            "per native syscall number, 1 = -e raw=, 2 = not in -e abbrev=, 4 = not in "
            "-e verbose=; read_fds, write_fds = -e read=, -e write= dumps; data_limit: bytes "
-           "shown of a data buffer captured longer (0: all).");
+           "shown of a data buffer captured longer (0: all).")
+      .def("set_stacks", [](StraceSink& sink) { sink.set_stacks(std::make_shared<Stacks>()); },
+           "-k: each call's user stack after its line, as strace -k writes it.");
+  m.attr("STACK_TRACES") = Stacks::available();
 
   py::class_<SyscallStats>(m, "SyscallStats", "Totals of one syscall from summary mode.")
       .def_readonly("nr", &SyscallStats::nr,

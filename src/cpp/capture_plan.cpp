@@ -2,7 +2,14 @@
 // Copyright (c) 2026 The observer developers
 #include "capture_plan.h"
 
+#include <asm/ioctls.h>
+#if defined(__x86_64__)
+#include <asm/prctl.h>
+#endif
+#include <asm/termbits.h>
+#include <asm/termios.h>
 #include <fcntl.h>
+#include <linux/kd.h>
 #include <linux/openat2.h>
 #include <linux/sched.h>
 #include <linux/socket.h>
@@ -87,6 +94,15 @@ constexpr uint64_t cmd_bit(int cmd) { return uint64_t{1} << cmd; }
 constexpr uint64_t kFlockIn = cmd_bit(F_SETLK) | cmd_bit(F_SETLKW) | cmd_bit(F_OFD_SETLK) |
                               cmd_bit(F_OFD_SETLKW);
 constexpr uint64_t kFlockOut = cmd_bit(F_GETLK) | cmd_bit(F_OFD_GETLK);
+#if defined(__x86_64__)
+// arch_prctl's options (asm/prctl.h) as bits of capture_slot.cmds, from call_plan.cmd_base.
+constexpr uint8_t kArchPrctlBase = 1;  // 0x1000
+constexpr uint64_t arch_prctl_bit(int option) {
+  return uint64_t{1} << (option - (kArchPrctlBase << 12));
+}
+static_assert(ARCH_GET_XCOMP_GUEST_PERM - (kArchPrctlBase << 12) < 64,
+              "arch_prctl's getters fit capture_slot.cmds");
+#endif
 static_assert(F_OFD_SETLKW < 64 && F_GETOWN_EX < 64, "fcntl's commands fit capture_slot.cmds");
 // openat2's struct open_how: its 24 bytes (OPEN_HOW_SIZE_VER0, linux/openat2.h), and as much
 // as the size argument says up to a page, as strace reads it to show what follows them.
@@ -96,7 +112,52 @@ static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
               "the structs' sizes the kernel side was written for");
 
+// The plain-numbered ioctl requests (#define TCGETS 0x5401, no _IOR() to say what they
+// point to) whose argument strace decodes: when it is read (_IOC_WRITE: at entry, what the
+// call reads; _IOC_READ: at exit, what it filled) and its size, the kernel's structs.
+struct PlainIoctl {
+  uint32_t cmd;
+  uint32_t dir;
+  uint32_t size;
+};
+constexpr uint32_t kIn = _IOC_WRITE, kOut = _IOC_READ, kBoth = _IOC_READ | _IOC_WRITE;
+constexpr PlainIoctl kPlainIoctls[] = {
+    {TCGETS, kOut, sizeof(struct termios)}, {TIOCGLCKTRMIOS, kOut, sizeof(struct termios)},
+    {TCSETS, kIn, sizeof(struct termios)}, {TCSETSW, kIn, sizeof(struct termios)},
+    {TCSETSF, kIn, sizeof(struct termios)}, {TIOCSLCKTRMIOS, kIn, sizeof(struct termios)},
+    {TCGETA, kOut, sizeof(struct termio)}, {TCSETA, kIn, sizeof(struct termio)},
+    {TCSETAW, kIn, sizeof(struct termio)}, {TCSETAF, kIn, sizeof(struct termio)},
+    {TIOCGWINSZ, kOut, sizeof(struct winsize)}, {TIOCSWINSZ, kIn, sizeof(struct winsize)},
+    {TIOCMGET, kOut, sizeof(int)}, {TIOCMBIS, kIn, sizeof(int)}, {TIOCMBIC, kIn, sizeof(int)},
+    {TIOCMSET, kIn, sizeof(int)},
+    {TIOCGPGRP, kOut, sizeof(int)}, {TIOCGSID, kOut, sizeof(int)},
+    {TIOCGETD, kOut, sizeof(int)}, {TIOCGSOFTCAR, kOut, sizeof(int)},
+    {FIONREAD, kOut, sizeof(int)}, {TIOCOUTQ, kOut, sizeof(int)},
+    {TIOCSPGRP, kIn, sizeof(int)}, {TIOCSETD, kIn, sizeof(int)}, {FIONBIO, kIn, sizeof(int)},
+    {FIOASYNC, kIn, sizeof(int)}, {TIOCPKT, kIn, sizeof(int)},
+    {TIOCSSOFTCAR, kIn, sizeof(int)},
+    // The console's (linux/kd.h): the key and keycode asked about are read at entry too.
+    {KDGKBENT, kBoth, sizeof(struct kbentry)}, {KDSKBENT, kIn, sizeof(struct kbentry)},
+    {KDGETKEYCODE, kBoth, sizeof(struct kbkeycode)},
+    {KDSETKEYCODE, kIn, sizeof(struct kbkeycode)},
+    {KDKBDREP, kBoth, sizeof(struct kbd_repeat)},
+};
+
 }  // namespace
+
+void ioctl_plain_plan(uint8_t (&rows)[256], uint16_t (&plain)[IOC_PLAIN_TYPES][256]) noexcept {
+  for (auto& row : rows) row = 0;
+  for (auto& row : plain)
+    for (auto& top : row) top = 0;
+  uint8_t used = 0;
+  for (const PlainIoctl& p : kPlainIoctls) {
+    uint32_t type = _IOC_TYPE(p.cmd);
+    if (!rows[type] && used < IOC_PLAIN_TYPES) rows[type] = ++used;
+    if (!rows[type]) continue;
+    plain[rows[type] - 1][_IOC_NR(p.cmd)] =
+        static_cast<uint16_t>(_IOC(p.dir, 0, 0, p.size) >> _IOC_SIZESHIFT);
+  }
+}
 
 unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS],
                       bool compat) noexcept {
@@ -297,6 +358,15 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
   // filled (ELEM_IOC).
   if (!compat && info->nargs > 2 && info->args[1] == Arg::kIoctlCmd)
     add(kIoctlArgMax, 2, CAPTURE_ENTRY | CAPTURE_EXIT | CAPTURE_SIZE_ARG, 1, ELEM_IOC);
+  // arch_prctl's getters: what ARCH_GET_FS and the others wrote where the second argument
+  // points (8 bytes; of the setters, whose argument is a value, what is read is not shown).
+#if defined(__x86_64__)
+  if (!compat && info->decoder == Decoder::kArchPrctl)
+    add(sizeof(uint64_t), 1, CAPTURE_EXIT, 0, 0,
+        arch_prctl_bit(ARCH_GET_FS) | arch_prctl_bit(ARCH_GET_GS) |
+            arch_prctl_bit(ARCH_GET_XCOMP_SUPP) | arch_prctl_bit(ARCH_GET_XCOMP_PERM) |
+            arch_prctl_bit(ARCH_GET_XCOMP_GUEST_PERM));
+#endif
   // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
   if (!compat && info->decoder == Decoder::kSigreturn && kSigframeCapture)
     add(kKernelSigset, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME);
@@ -345,6 +415,12 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
     }
   }
   if (info->decoder == Decoder::kFcntl) plan.cmd_arg = 2;  // its command is argument 1
+#if defined(__x86_64__)
+  if (info->decoder == Decoder::kArchPrctl) {  // its option is argument 0, from 0x1000
+    plan.cmd_arg = 1;
+    plan.cmd_base = kArchPrctlBase;
+  }
+#endif
   if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
   if (info->roles & kRoleDupFd) plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;

@@ -18,6 +18,10 @@ namespace observer {
 unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLOBS],
                       bool compat = false) noexcept;
 
+// ELEM_IOC's plain-numbered requests (TCGETS): a request type's row + 1 in rows, and by row
+// and number what is read when, as _IOC() puts it in a request's top 16 bits.
+void ioctl_plain_plan(uint8_t (&rows)[256], uint16_t (&plain)[IOC_PLAIN_TYPES][256]) noexcept;
+
 // What changes the kernel's work for a full record beyond the limits.
 struct CaptureOptions {
   bool strings = false;   // path and name arguments

@@ -91,6 +91,7 @@ namespace {
 // An ioctl command by every name of its value ("BTRFS_IOC_CLONE or FICLONE"), or as the
 // _IOC() that makes it (asm-generic/ioctl.h's fields): _IOC(_IOC_READ, 0x89, 0x6, 0x10).
 char* put_ioctl_cmd(char* out, uint32_t cmd) {
+  if (char* end = put_ioctl_request(out, cmd)) return end;
   bool named = false;
   for (const Flag& f : uapi::k_ioctls) {
     if (f.value != cmd) continue;
@@ -98,7 +99,6 @@ char* put_ioctl_cmd(char* out, uint32_t cmd) {
     named = true;
   }
   if (named) return out;
-  if (char* end = put_ioctl_request(out, cmd)) return end;
   static constexpr std::string_view kDirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
                                                "_IOC_READ|_IOC_WRITE"};
   out = put(put(out, "_IOC("), kDirs[(cmd >> _IOC_DIRSHIFT) & _IOC_DIRMASK]);

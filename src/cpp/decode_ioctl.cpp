@@ -5,6 +5,7 @@
 // (EVIOCGBIT(EV_KEY, 8)), then every name the uapi headers give the value
 // (data/uapi/ioctl_requests.tsv, sorted by value).
 #include <asm/ioctls.h>
+#include <asm/termbits.h>
 #include <linux/btrfs.h>
 #include <linux/counter.h>
 #include <linux/fs.h>
@@ -13,6 +14,7 @@
 #include <linux/inotify.h>
 #include <linux/ioctl.h>
 #include <linux/kd.h>
+#include <linux/keyboard.h>
 #include <linux/loop.h>
 #include <linux/nbd.h>
 #include <linux/nsfs.h>
@@ -133,6 +135,144 @@ bool named(uint32_t cmd) {
                             [](const Flag& a, const Flag& b) { return a.value < b.value; });
 }
 
+// A struct of the kernel's from a captured blob of at least its size.
+template <class T>
+bool take(const std::string_view* blob, bool cut, T* v) {
+  if (!blob || cut || blob->size() < sizeof(T)) return false;
+  std::memcpy(v, blob->data(), sizeof(T));
+  return true;
+}
+
+// struct termios' and struct termio's four flag fields (strace's term.c): the output delays
+// and the baud rates, character size and input rate are values of masks, the rest flags.
+char* put_term_flags(char* out, uint32_t iflag, uint32_t oflag, uint32_t cflag,
+                     uint32_t lflag) {
+  out = put_flags(put(out, "c_iflag="), iflag, uapi::k_term_iflags);
+  out = put(out, ", c_oflag=");
+  out = put(put_enum(out, oflag & NLDLY, uapi::k_term_oflags_nldly, "NL?"), "|");
+  out = put(put_enum(out, oflag & CRDLY, uapi::k_term_oflags_crdly, "CR?"), "|");
+  out = put(put_enum(out, oflag & TABDLY, uapi::k_term_oflags_tabdly, "TAB?"), "|");
+  out = put(put_enum(out, oflag & BSDLY, uapi::k_term_oflags_bsdly, "BS?"), "|");
+  out = put(put_enum(out, oflag & VTDLY, uapi::k_term_oflags_vtdly, "VT?"), "|");
+  out = put(put_enum(out, oflag & FFDLY, uapi::k_term_oflags_ffdly, "FF?"), "|");
+  out = put_flags(out, oflag & ~uint32_t{NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY},
+                  uapi::k_term_oflags);
+  out = put(put_enum(put(out, ", c_cflag="), cflag & CBAUD, uapi::k_baud_options, "B???"), "|");
+  if (cflag & CIBAUD) {
+    out = put(put_enum(out, (cflag & CIBAUD) >> IBSHIFT, uapi::k_baud_options, "B???"), "<<");
+    out = put(display().xlat == Xlat::kRaw ? put_hex(out, IBSHIFT) : put(out, "IBSHIFT"), "|");
+  }
+  out = put(put_enum(out, cflag & CSIZE, uapi::k_term_cflags_csize, "CS?"), "|");
+  out = put_flags(out, cflag & ~uint32_t{CBAUD | CIBAUD | CSIZE}, uapi::k_term_cflags);
+  return put_flags(put(out, ", c_lflag="), lflag, uapi::k_term_lflags);
+}
+
+// c_line and c_cc, which strace shows only with -v.
+char* put_term_line(char* out, uint8_t line, const uint8_t* cc, size_t n) {
+  out = put_enum(put(out, ", c_line="), line, uapi::k_term_line_discs, "N_???");
+  out = put(out, ", c_cc=[");
+  for (size_t i = 0; i < n; ++i) {
+    out = put(out, i ? ", [" : "[");
+    const Flag* name = std::find_if(std::begin(uapi::k_termios_cc), std::end(uapi::k_termios_cc),
+                                    [i](const Flag& f) { return f.value == i; });
+    out = name != std::end(uapi::k_termios_cc) ? put(out, name->name) : put_num(out, i);
+    out = put_hex(put(out, "]="), cc[i]);
+  }
+  return put(out, "]");
+}
+
+char* put_termios(char* out, const std::string_view* blob, bool cut, bool with_speeds) {
+  struct termios2 t{};
+  if (!blob || cut || blob->size() < (with_speeds ? sizeof(termios2) : sizeof(termios)))
+    return nullptr;
+  std::memcpy(&t, blob->data(), with_speeds ? sizeof(termios2) : sizeof(termios));
+  out = put_term_flags(put(out, "{"), t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag);
+  if (display().abbrev) return put(out, ", ...}");
+  out = put_term_line(out, t.c_line, t.c_cc, NCCS);
+  if (with_speeds)
+    out = put_num(put(put_num(put(out, ", c_ispeed="), t.c_ispeed), ", c_ospeed="), t.c_ospeed);
+  return put(out, "}");
+}
+
+char* put_termio(char* out, const std::string_view* blob, bool cut) {
+  struct termio t;
+  if (!take(blob, cut, &t)) return nullptr;
+  out = put_term_flags(put(out, "{"), t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag);
+  if (display().abbrev) return put(out, ", ...}");
+  return put(put_term_line(out, t.c_line, t.c_cc, NCC), "}");
+}
+
+// A console keymap's number: K_NORMTAB and the others by name, else its modifier bits.
+char* put_kb_table(char* out, uint8_t table) {
+  if (display().xlat == Xlat::kRaw) return put_hex(out, table);
+  for (const Flag& f : uapi::k_kd_key_tables)
+    if (f.value == table) return put(out, f.name);
+  bool first = true;
+  uint32_t rest = table;
+  for (const Flag& f : uapi::k_kd_keymap_bits) {
+    if (!(rest & (1u << f.value))) continue;
+    out = put(put(put(out, first ? "" : "|"), "1<<"), f.name);
+    rest &= ~(1u << f.value);
+    first = false;
+  }
+  if (rest) out = put_hex(put(out, first ? "" : "|"), rest);
+  return first ? put(out, " /* K_??? */") : out;
+}
+
+template <size_t N>
+std::string_view name_of(uint64_t v, const Flag (&table)[N]) {
+  for (const Flag& f : table)
+    if (f.value == v) return f.name;
+  return {};
+}
+
+// A key's value (linux/keyboard.h's K(type, value)) in hex, and in a comment its name, or
+// K(KT_LATIN, 'a') and the like for keys without one.
+char* put_kb_value(char* out, uint16_t value) {
+  out = put_hex(out, value);
+  if (display().xlat == Xlat::kRaw) return out;
+  uint8_t type = KTYP(value), code = KVAL(value);
+  std::string_view name;
+  switch (type) {
+    case KT_FN: name = name_of(value, uapi::k_kd_key_fn_keys); break;
+    case KT_SPEC: name = name_of(value, uapi::k_kd_key_spec_keys); break;
+    case KT_PAD: name = name_of(value, uapi::k_kd_key_pad_keys); break;
+    case KT_DEAD: name = name_of(value, uapi::k_kd_key_dead_keys); break;
+    case KT_CUR: name = name_of(value, uapi::k_kd_key_cur_keys); break;
+    case KT_SHIFT: name = name_of(value, uapi::k_kd_key_shift_keys); break;
+    case KT_ASCII: name = name_of(value, uapi::k_kd_key_ascii_keys); break;
+    case KT_LOCK: name = name_of(value, uapi::k_kd_key_lock_keys); break;
+    case KT_SLOCK: name = name_of(value, uapi::k_kd_key_slock_keys); break;
+    case KT_BRL: name = name_of(value, uapi::k_kd_key_brl_keys); break;
+    default: break;
+  }
+  if (!name.empty()) return put(put(put(out, " /* "), name), " */");
+  std::string_view kind = name_of(type, uapi::k_kd_key_types);
+  out = put(out, " /* K(");
+  out = kind.empty() ? put_hex(out, type) : put(out, kind);
+  out = put(out, ", ");
+  if (type == KT_LATIN || type == KT_META || type == KT_LETTER || type == KT_DEAD2) {
+    // strace's print_char: quoted, \t to \r by name, other unprintables in hex.
+    *out++ = '\'';
+    if (code >= ' ' && code < 0x7f) {
+      if (code == '\'' || code == '\\') *out++ = '\\';
+      *out++ = static_cast<char>(code);
+    } else if (code >= '\t' && code <= '\r') {
+      *out++ = '\\';
+      *out++ = "tnvfr"[code - '\t'];
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out = put(out, "\\x");
+      *out++ = kHex[code >> 4];
+      *out++ = kHex[code & 0xf];
+    }
+    *out++ = '\'';
+  } else {
+    out = put_hex(out, code);
+  }
+  return put(out, ") */");
+}
+
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -250,6 +390,11 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
     case HDIO_GET_NOWERR: case HDIO_GET_DMA: case HDIO_GET_NICE: case HDIO_GET_IDENTITY:
     case HDIO_GET_WCACHE: case HDIO_GET_ACOUSTIC: case HDIO_GET_BUSSTATE: case HDIO_DRIVE_RESET:
     case HDIO_DRIVE_CMD: case HDIO_SCAN_HWIF:
+    // The terminal's that strace decodes, of the plain numbers of type 'T'.
+    case TCGETA: case TCSETA: case TCSETAW: case TCSETAF: case TIOCGLCKTRMIOS:
+    case TIOCSLCKTRMIOS: case TIOCMGET: case TIOCMBIS: case TIOCMBIC: case TIOCMSET:
+    case TIOCGSID: case TIOCGETD: case TIOCGSOFTCAR: case TIOCOUTQ: case TIOCSETD:
+    case FIOASYNC: case TIOCPKT: case TIOCSSOFTCAR:
       return v ? put_hex(out, v) : put(out, "NULL");
     case KDSIGACCEPT:
       return v < INT_MAX ? put_signal(out, static_cast<int64_t>(v)) : put_num(out, v);
@@ -277,7 +422,31 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     return true;
   };
   int32_t v[9];
+  const std::string_view* exit_blob = items.find_exit_blob(2);
   switch (cmd) {
+    case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:
+    case TIOCSLCKTRMIOS:
+      return put_termios(out, blob, cut, false);
+    case TCGETS2: case TCSETS2: case TCSETSW2: case TCSETSF2:
+      return put_termios(out, blob, cut, true);
+    case TCGETA: case TCSETA: case TCSETAW: case TCSETAF:
+      return put_termio(out, blob, cut);
+    case TIOCGWINSZ: case TIOCSWINSZ: {
+      struct winsize w;
+      if (!take(blob, cut, &w)) return nullptr;
+      out = put_num(put(out, "{ws_row="), w.ws_row);
+      out = put_num(put(out, ", ws_col="), w.ws_col);
+      out = put_num(put(out, ", ws_xpixel="), w.ws_xpixel);
+      return put(put_num(put(out, ", ws_ypixel="), w.ws_ypixel), "}");
+    }
+    case TIOCMGET: case TIOCMBIS: case TIOCMBIC: case TIOCMSET:
+      if (!ints(v, 1)) return nullptr;
+      return put(put_flags(put(out, "["), static_cast<uint32_t>(v[0]), uapi::k_modem_flags,
+                           "0", "TIOCM_???"),
+                 "]");
+    case TIOCGPGRP: case TIOCGSID: case TIOCGETD: case TIOCGSOFTCAR: case FIONREAD:
+    case TIOCOUTQ: case TIOCSPGRP: case TIOCSETD: case FIONBIO: case FIOASYNC: case TIOCPKT:
+    case TIOCSSOFTCAR:
     // An int read at entry (strace's printnum_int): [123].
     case WDIOC_SETTIMEOUT: case WDIOC_SETPRETIMEOUT: case UBI_IOCDET: case UBI_IOCEBER:
     case UBI_IOCRMVOL: case RNDADDTOENTCNT:
@@ -293,6 +462,35 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       for (size_t i = 0; i < std::size(kFields); ++i)
         out = put_num(put(put(put(out, i ? ", " : ""), kFields[i]), "="), v[i]);
       return put(out, ", ...}");
+    }
+    // The console's key entries: the key asked about, read at entry, and its value, of a
+    // setting at entry, of a reading when it succeeded.
+    case KDGKBENT: case KDSKBENT: {
+      struct kbentry k;
+      if (!take(blob, cut, &k)) return nullptr;
+      out = put_kb_table(put(out, "{kb_table="), k.kb_table);
+      out = put_num(put(out, ", kb_index="), k.kb_index);
+      if (cmd == KDGKBENT && !take(exit_blob, false, &k)) return put(out, "}");
+      return put(put_kb_value(put(out, ", kb_value="), k.kb_value), "}");
+    }
+    case KDGETKEYCODE: case KDSETKEYCODE: {
+      struct kbkeycode k;
+      if (!take(blob, cut, &k)) return nullptr;
+      out = put_hex(put(out, "{scancode="), k.scancode);
+      out = put_hex(put(out, ", keycode="), k.keycode);
+      if (cmd == KDGETKEYCODE && take(exit_blob, false, &k))
+        out = put_hex(put(out, " => "), k.keycode);
+      return put(out, "}");
+    }
+    case KDKBDREP: {
+      struct kbd_repeat k;
+      if (!take(blob, cut, &k)) return nullptr;
+      auto repeat = [](char* o, const kbd_repeat& r) {
+        o = put_num(put(o, "{delay="), r.delay);
+        return put(put_num(put(o, ", period="), r.period), "}");
+      };
+      out = repeat(out, k);
+      return take(exit_blob, false, &k) ? repeat(put(out, " => "), k) : out;
     }
     default:
       return nullptr;

@@ -544,9 +544,31 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
       switch (static_cast<uint32_t>(a[0])) {
         case ARCH_GET_CPUID:  // takes no argument
           return out;
-        case ARCH_GET_FS: case ARCH_GET_GS:  // where to write
-        case ARCH_GET_XCOMP_SUPP: case ARCH_GET_XCOMP_PERM: case ARCH_GET_XCOMP_GUEST_PERM:
-          return put_addr(put(out, ", "), a[1]);
+        case ARCH_GET_FS: case ARCH_GET_GS:  // where it wrote the base, when it succeeded
+        case ARCH_GET_XCOMP_SUPP: case ARCH_GET_XCOMP_PERM: case ARCH_GET_XCOMP_GUEST_PERM: {
+          const std::string_view* wrote = items.find_exit_blob(1);
+          uint64_t v;
+          if (!wrote || wrote->size() < sizeof(v)) return put_addr(put(out, ", "), a[1]);
+          std::memcpy(&v, wrote->data(), sizeof(v));
+          out = put(out, ", [");
+          auto option = static_cast<uint32_t>(a[0]);
+          if (option == ARCH_GET_FS || option == ARCH_GET_GS) return put(put_addr(out, v), "]");
+          // The XSAVE components as strace writes them: the number, the names in a comment.
+          out = put_hex(out, v);
+          if (display().xlat != Xlat::kRaw && v)
+            out = put(put_flag_names(put(out, " /* "), v, uapi::k_x86_xfeatures, "0",
+                                     "XFEATURE_MASK_???"),
+                      " */");
+          return put(out, "]");
+        }
+        case ARCH_REQ_XCOMP_PERM: case ARCH_REQ_XCOMP_GUEST_PERM: {  // a component's number
+          out = put_hex(put(out, ", "), a[1]);
+          if (display().xlat == Xlat::kRaw) return out;
+          std::string_view name;
+          for (const Flag& f : uapi::k_x86_xfeature_bits)
+            if (f.value == a[1]) name = f.name;
+          return put(put(put(out, " /* "), name.empty() ? "XFEATURE_???" : name), " */");
+        }
         default:
           return put_hex(put(out, ", "), a[1]);
       }

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The observer developers
 #include "decode_structs.h"
 
+#include "argv_blob.h"
 #include "decode_printers.h"
 #include "event.h"
 #include "text.h"
@@ -586,32 +587,22 @@ char* put_utsname(char* out, std::string_view bytes) noexcept {
 char* put_argv(char* out, std::string_view bytes) noexcept {
   *out++ = '[';
   bool first = true;
-  while (!bytes.empty()) {
-    if (bytes[0] == ARGV_MORE) {
-      out = put(out, first ? "..." : ", ...");
+  ArgvElement e;
+  while (next_argv_element(bytes, e)) {
+    if (!first) out = put(out, ", ");
+    first = false;
+    if (e.tag == ARGV_MORE) {
+      out = put(out, "...");
       break;
     }
-    uint64_t pointer;
-    if ((bytes[0] == ARGV_POINTER || bytes[0] == ARGV_UNREAD) &&
-        load(bytes.substr(1, sizeof(pointer)), &pointer)) {
-      if (!first) out = put(out, ", ");
-      if (bytes[0] == ARGV_UNREAD) {  // the array ends in unreadable memory there
-        out = put(put_hex(put(out, "... /* "), pointer), " */");
-        break;
-      }
-      out = put_hex(out, pointer);  // a string that could not be read
-      bytes.remove_prefix(ARGV_MARK_SIZE);
-      first = false;
-      continue;
+    if (e.tag == ARGV_UNREAD) {  // the array ends in unreadable memory there
+      out = put(put_hex(put(out, "... /* "), e.address), " */");
+      break;
     }
-    // A string runs to its end byte (ARGV_END or ARGV_CUT), which a string cannot contain.
-    size_t end = 0;
-    while (end < bytes.size() && bytes[end] != ARGV_END && bytes[end] != ARGV_CUT) ++end;
-    if (end == bytes.size()) break;
-    if (!first) out = put(out, ", ");
-    out = put_quoted(out, bytes.substr(0, end), bytes[end] == ARGV_CUT);
-    bytes.remove_prefix(end + 1);
-    first = false;
+    if (e.tag == ARGV_POINTER)  // a string that could not be read
+      out = put_hex(out, e.address);
+    else
+      out = put_quoted(out, e.text, e.tag == ARGV_STRING_CUT);
   }
   *out++ = ']';
   return out;

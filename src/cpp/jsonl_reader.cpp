@@ -12,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "argv_blob.h"
 #include "log_reader.h"
 
 namespace observer {
@@ -387,18 +388,15 @@ class Parser {
     return lit("}");
   }
 
-  // execve's argv blob (bpf/syscalls.h enum argv_end) into argv_items_; whether any string
-  // or element was cut (observer.frames _argv).
+  // execve's argv blob (argv_blob.h) into argv_items_; whether any string or element was
+  // cut (observer.frames _argv).
   bool split_argv(std::string_view blob) {
     argv_items_.clear();
     bool cut = false;
-    while (!blob.empty()) {
-      if (blob[0] == 2) return true;  // ARGV_MORE
-      size_t end = blob.find_first_of(std::string_view("\0\1", 2));
-      if (end == std::string_view::npos) break;
-      argv_items_.emplace_back(blob.substr(0, end));
-      cut |= blob[end] == 1;
-      blob.remove_prefix(end + 1);
+    ArgvElement e;
+    while (next_argv_element(blob, e)) {
+      if (e.tag == ARGV_STRING || e.tag == ARGV_STRING_CUT) argv_items_.emplace_back(e.text);
+      cut |= e.tag != ARGV_STRING;
     }
     return cut;
   }

@@ -329,12 +329,17 @@ Loader::Loader(const Spec& spec) {
   if ((spec.count_stats || spec.failed_only || spec.successful_only || spec.unfinished_only ||
        spec.string_limit ||
        spec.data_limit || spec.fd_paths || spec.absolute_paths || !spec.resume_pids.empty() ||
-       !spec.paths.empty()) &&
+       !spec.paths.empty() || spec.stack_trace) &&
       !spec.capture_exit)
     // -P learns at sys_exit which fds an open of the path returned.
     throw Error("configure recording", EINVAL,
-                "summaries, failed-only filtering, strings, fd paths, -P and resumed calls "
-                "need capture_exit");
+                "summaries, failed-only filtering, strings, fd paths, stacks, -P and resumed "
+                "calls need capture_exit");
+#if !defined(__x86_64__)
+  if (spec.stack_trace)
+    throw Error("configure stack traces", ENOTSUP, "stack traces are unwound on x86_64 only");
+#endif
+  ro->capture_stack = spec.stack_trace;
   ro->capture_exit = spec.capture_exit;
   ro->emit_records = spec.emit_records;
   ro->compact_records = spec.compact_records && !spec.capture_exit && !spec.capture_time;
@@ -391,6 +396,8 @@ Loader::Loader(const Spec& spec) {
         ro->plans[compat][nr] = plan_call(nr, compat, options, slots);
       }
     }
+    if (spec.data_limit)
+      ioctl_plain_plan(ro->ioc_plain_row, ro->ioc_plain);
   }
   if (spec.paths.size() > MAX_PATHS)
     throw Error("configure -P", E2BIG, "at most " + std::to_string(MAX_PATHS) + " paths");

@@ -43,6 +43,9 @@ struct Spec {
   bool fd_paths = false;           // -y: what fd arguments and results name; needs capture_exit
   bool absolute_paths = false;     // --absolute: where relative paths start; needs capture_exit
   bool envp_strings = false;       // execve's environment as strings (strace -v), not a count
+  // -k: every call's entry half carries its user registers and stack (x86_64 only; see
+  // stacks.h); needs capture_exit.
+  bool stack_trace = false;
   // -e read=/write=: the buffers of calls that move data at an fd are kept whole (BLOB_MAX
   // bytes) for their dumps; the strace format still shows data_limit bytes of them.
   bool whole_data = false;

@@ -134,10 +134,13 @@ std::string read_lines(const std::string& path, size_t block_size,
                        const std::function<bool(std::string_view)>& parse) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw Error("read " + path, errno);
-  std::string buffer;
-  std::vector<char> block(block_size);
+  // One buffer: the partial last line of a block moves to its front, and the next block is
+  // read after it (no second copy of the text).
+  std::string buffer(block_size, '\0');
+  size_t kept = 0;
   for (;;) {
-    ssize_t n = ::read(fd, block.data(), block.size());
+    if (buffer.size() - kept < block_size / 2) buffer.resize(kept + block_size);  // a long line
+    ssize_t n = ::read(fd, buffer.data() + kept, buffer.size() - kept);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       int err = errno;
@@ -145,14 +148,17 @@ std::string read_lines(const std::string& path, size_t block_size,
       throw Error("read " + path, err);
     }
     if (n == 0) break;
-    buffer.append(block.data(), static_cast<size_t>(n));
+    size_t have = kept + static_cast<size_t>(n);
     // Parse the complete lines; keep the partial last one for the next block.
-    size_t last = buffer.rfind('\n');
-    if (last == std::string::npos) continue;
-    if (!parse(std::string_view(buffer).substr(0, last + 1))) break;
-    buffer.erase(0, last + 1);
+    size_t last = std::string_view(buffer.data(), have).rfind('\n');
+    kept = have;
+    if (last == std::string_view::npos) continue;
+    if (!parse(std::string_view(buffer.data(), last + 1))) break;
+    kept = have - (last + 1);
+    std::memmove(buffer.data(), buffer.data() + last + 1, kept);
   }
   ::close(fd);
+  buffer.resize(kept);
   return buffer;
 }
 

@@ -32,6 +32,92 @@ constexpr size_t kFreeChunks = 4;  // full-size chunks kept for reuse: 4 MiB
 static_assert(Pipeline::kChunkBytes >= kMaxRecord + BPF_RINGBUF_HDR_SZ,
               "a chunk must hold the largest record");
 
+// A compacted record: its size (a varint), then a 16-bit mask of its first 8-byte words (those
+// of a struct event, or all of a shorter record such as the log's) that differ from the same
+// words of the record before (all zero before the first), each as a varint of the zigzagged
+// difference, then the rest of the record as it is. Discarded records are left out.
+constexpr size_t kWords = sizeof(Event) / 8;
+static_assert(sizeof(Event) % 8 == 0 && kWords <= 16, "an event's words fit the mask");
+
+// The most a block of ring records takes compacted: an event's 112 bytes and 8-byte header
+// (120) become at most 5 + 2 + 14 * 10 (147), the log's 32 and 8 (40) at most 5 + 2 + 40.
+constexpr size_t compacted_bound(size_t bytes) { return bytes + bytes / 4 + 64; }
+
+inline uint8_t* put_varint(uint8_t* p, uint64_t v) {
+  while (v >= 0x80) {
+    *p++ = static_cast<uint8_t>(v) | 0x80;
+    v >>= 7;
+  }
+  *p++ = static_cast<uint8_t>(v);
+  return p;
+}
+
+inline const uint8_t* get_varint(const uint8_t* p, uint64_t* v) {
+  uint64_t out = 0;
+  for (int shift = 0;; shift += 7) {
+    uint8_t b = *p++;
+    out |= uint64_t{b & 0x7fu} << shift;
+    if (!(b & 0x80)) break;
+  }
+  *v = out;
+  return p;
+}
+
+uint8_t* compact_block(const uint8_t* block, size_t bytes, uint8_t* out) {
+  uint64_t prev[kWords] = {};
+  for_each_record(block, bytes, [&](const void* data, uint32_t size) {
+    const auto* d = static_cast<const uint8_t*>(data);
+    out = put_varint(out, size);
+    size_t words = std::min<size_t>(size / 8, kWords);
+    uint8_t* mask_at = out;
+    out += 2;
+    uint16_t mask = 0;
+    for (size_t i = 0; i < words; ++i) {
+      uint64_t word;
+      std::memcpy(&word, d + 8 * i, sizeof(word));
+      if (word == prev[i]) continue;
+      mask |= static_cast<uint16_t>(1u << i);
+      uint64_t delta = word - prev[i];
+      out = put_varint(out, (delta << 1) ^ static_cast<uint64_t>(static_cast<int64_t>(delta) >> 63));
+      prev[i] = word;
+    }
+    std::memcpy(mask_at, &mask, sizeof(mask));
+    std::memcpy(out, d + 8 * words, size - 8 * words);
+    out += size - 8 * words;
+  });
+  return out;
+}
+
+// The records of a compacted block in ring form at out; returns the end.
+uint8_t* expand_block(const uint8_t* in, size_t bytes, uint8_t* out) {
+  const uint8_t* end = in + bytes;
+  uint64_t prev[kWords] = {};
+  while (in < end) {
+    uint64_t size;
+    in = get_varint(in, &size);
+    auto len = static_cast<uint32_t>(size);
+    uint32_t header[2] = {len, 0};
+    std::memcpy(out, header, sizeof(header));
+    uint8_t* rec = out + BPF_RINGBUF_HDR_SZ;
+    size_t words = std::min<size_t>(size / 8, kWords);
+    uint16_t mask;
+    std::memcpy(&mask, in, sizeof(mask));
+    in += 2;
+    for (size_t i = 0; i < words; ++i) {
+      if (mask & (1u << i)) {
+        uint64_t z;
+        in = get_varint(in, &z);
+        prev[i] += (z >> 1) ^ (0 - (z & 1));
+      }
+    }
+    std::memcpy(rec, prev, 8 * words);
+    std::memcpy(rec + 8 * words, in, size - 8 * words);
+    in += size - 8 * words;
+    out += (size + BPF_RINGBUF_HDR_SZ + 7) & ~size_t{7};
+  }
+  return out;
+}
+
 }  // namespace
 
 Chunk::Chunk(size_t capacity) : capacity_(capacity) {
@@ -58,6 +144,7 @@ Chunk::Chunk(Chunk&& other) noexcept
     : size(other.size),
       records(other.records),
       pass(other.pass),
+      raw(other.raw),
       data_(std::exchange(other.data_, nullptr)),
       capacity_(std::exchange(other.capacity_, 0)) {}
 
@@ -66,6 +153,7 @@ Chunk& Chunk::operator=(Chunk&& other) noexcept {
   std::swap(size, moved.size);
   std::swap(records, moved.records);
   std::swap(pass, moved.pass);
+  std::swap(raw, moved.raw);
   std::swap(data_, moved.data_);
   std::swap(capacity_, moved.capacity_);
   return *this;
@@ -192,6 +280,10 @@ void Pipeline::pass() {
     }
     c.records = records;
     c.pass = number;
+    if (queued + bytes >= kCompactFrom) {
+      c = compact(std::move(c));
+      c.pass = passes_++;
+    }
     kept += records;
     bytes += c.capacity();
     chunks.push_back(std::move(c));
@@ -205,6 +297,30 @@ void Pipeline::pass() {
   taken_.fetch_add(kept, std::memory_order_relaxed);
   dropped_.fetch_add(dropped, std::memory_order_relaxed);
   if (!chunks.empty() || woken_) ready_.notify_all();
+}
+
+Chunk Pipeline::compact(Chunk&& c) {
+  compacting_.resize(compacted_bound(kChunkBytes));
+  size_t bytes = static_cast<size_t>(compact_block(c.data(), c.size, compacting_.data()) -
+                                     compacting_.data());
+  Chunk small((bytes + 4095) & ~size_t{4095});
+  std::memcpy(small.data(), compacting_.data(), bytes);
+  small.size = bytes;
+  small.records = c.records;
+  small.raw = c.size;
+  if (c.capacity() == kChunkBytes) {
+    std::lock_guard lock(mutex_);
+    if (free_.size() < kFreeChunks) free_.push_back(std::move(c));
+  }
+  return small;
+}
+
+Chunk Pipeline::expand(const Chunk& c) {
+  Chunk out = chunk(kChunkBytes);
+  out.size = static_cast<size_t>(expand_block(c.data(), c.size, out.data()) - out.data());
+  out.records = c.records;
+  out.pass = c.pass;
+  return out;
 }
 
 uint64_t Pipeline::drop(const uint8_t* block, size_t bytes) {
@@ -295,13 +411,22 @@ std::vector<Chunk> Pipeline::take(int timeout_ms, size_t max_bytes) {
   woken_ = false;
   std::vector<Chunk> out;
   size_t bytes = 0;
+  bool compacted = false;
   while (!queue_.empty()) {
     Chunk& c = queue_.front();
+    // Compacted chunks, about one at a time: each expands to up to a full-size chunk.
+    if (c.raw) max_bytes = std::min(max_bytes, kChunkBytes);
     if (!out.empty() && bytes >= max_bytes && c.pass != out.back().pass) break;
-    bytes += c.size;
+    bytes += c.raw ? c.raw : c.size;
+    compacted |= c.raw != 0;
     queued_ -= c.capacity();
     out.push_back(std::move(c));
     queue_.pop_front();
+  }
+  if (compacted) {
+    lock.unlock();
+    for (Chunk& c : out)
+      if (c.raw) c = expand(c);
   }
   return out;
 }

@@ -10,6 +10,14 @@
 // them. A single loop that drains and formats loses records in every burst and in every pause
 // of the caller (a Python import, a slow write); the copy alone keeps up with any producer.
 //
+// Compaction: while the backlog is over kCompactFrom bytes (the writer has fallen behind),
+// the drain thread stores each chunk compacted: each record's fixed part (struct event, or
+// the whole of the log's short record) as the differences from the record before it, which
+// in a burst of one thread's calls are its time and duration, a few bytes (a getppid record,
+// 120 bytes in the ring, takes about 6; the log's, 40 bytes, about 3).
+// take() gives the chunks back in ring form, so the writer sees the same records either way.
+// A compacted chunk is its own pass, so that a writer takes about a chunk of them at a time.
+//
 // Counts: every record taken from the ring is either queued (taken(), for the sink) or, when
 // the backlog is full, dropped and counted (dropped()). The kernel counts what did not fit in
 // the ring (Counters::lost). Nothing is dropped without being counted.
@@ -53,6 +61,7 @@ class Chunk {
   size_t size = 0;     // bytes of records
   size_t records = 0;  // records in them (discarded ones not counted)
   uint64_t pass = 0;   // the drain pass: what was committed when it started
+  size_t raw = 0;      // compacted: the bytes of its records in ring form; 0: in ring form
 
  private:
   uint8_t* data_ = nullptr;
@@ -69,6 +78,8 @@ class Pipeline {
   // less for a ring under 10 MiB: 1 ms per MiB, at least 1 ms. A ring fills at about 0.5 MiB
   // per ms at most (a tight syscall loop), so a sleep never lasts long enough to fill half.
   static constexpr int kDrainMs = 10;
+  // A backlog of this many bytes or more is compacted (the description above).
+  static constexpr size_t kCompactFrom = 2 << 20;
   // Threads whose dropped entry half waits for its end, at most (about 4 MiB of them).
   static constexpr size_t kMaxDroppedEntries = 1 << 16;
 
@@ -111,6 +122,10 @@ class Pipeline {
   // full. Called by the drain thread, or by take() when there is none.
   void pass();
   Chunk chunk(size_t bytes);
+  // c (ring form, whole) compacted; c goes back for reuse.
+  Chunk compact(Chunk&& c);
+  // c (compacted) back in ring form, in a full-size chunk.
+  Chunk expand(const Chunk& c);
   // Drops the records of block (as copy() wrote it); returns the calls they end.
   uint64_t drop(const uint8_t* block, size_t bytes);
   // Marks discarded the ends of calls in c whose entry half was dropped; returns how many.
@@ -129,6 +144,7 @@ class Pipeline {
 
   RingBufferReader& reader_;
   std::vector<uint8_t> dropping_;  // records read to be counted when the backlog is full
+  std::vector<uint8_t> compacting_;  // a chunk being compacted, by whichever thread makes passes
   // By tid, until their end comes; used by whichever thread makes passes. At most one per
   // thread: the thread's next entry half, kept or dropped, ends the wait of the last.
   std::unordered_map<uint32_t, DroppedEntry> dropped_entries_;

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "argv_blob.h"
 #include "decode_io.h"
 
 namespace observer {
@@ -542,26 +543,16 @@ void RecordBatchBuilder::append_items(const Event& e, const Strings& s) {
     }
     if (s.kind[i] != ITEM_BLOB) continue;  // base directories (--absolute): not a column
     if (info && s.arg[i] < info->nargs && info->args[s.arg[i]] == Arg::kArgv) {
-      // Each string, then a byte saying how it ended; ARGV_MORE: elements were not kept.
+      // A string that could not be read is not in the column; elements not kept, or
+      // unreadable, make it cut.
       std::string_view bytes = s.value[i];
-      while (!bytes.empty()) {
-        auto mark = static_cast<uint8_t>(bytes[0]);
-        if (mark == ARGV_MORE || mark == ARGV_UNREAD) {
-          cut = true;
-          break;
+      ArgvElement e;
+      while (next_argv_element(bytes, e)) {
+        if (e.tag == ARGV_STRING || e.tag == ARGV_STRING_CUT) {
+          c.argv.items.push_text(e.text);
+          ++c.argv.count;
         }
-        if (mark == ARGV_POINTER) {  // a string that could not be read: not in the column
-          cut = true;
-          bytes.remove_prefix(bytes.size() < ARGV_MARK_SIZE ? bytes.size() : ARGV_MARK_SIZE);
-          continue;
-        }
-        size_t end = 0;
-        while (end < bytes.size() && bytes[end] != ARGV_END && bytes[end] != ARGV_CUT) ++end;
-        if (end == bytes.size()) break;
-        c.argv.items.push_text(bytes.substr(0, end));
-        ++c.argv.count;
-        cut |= bytes[end] == ARGV_CUT;
-        bytes.remove_prefix(end + 1);
+        cut |= e.tag != ARGV_STRING;
       }
       argv = true;
       continue;

@@ -22,6 +22,7 @@
 namespace observer {
 
 struct Strings;  // decode.h
+class Stacks;    // stacks.h
 
 class Sink {
  public:
@@ -172,6 +173,8 @@ class JsonSink : public FileSink {
   // The last line: {"kind":"end","written":...,"lost":...} with the run's counts, in order.
   // Not a record: written() does not count it. Flushes.
   void write_end(const std::vector<std::pair<std::string, int64_t>>& counts);
+  // -k: each call's "stack" (shared by the files of -ff).
+  void set_stacks(std::shared_ptr<Stacks> stacks) { stacks_ = std::move(stacks); }
 
  private:
   // {"kind":"KIND","ts_ns":...,"wall_ns":...,"host":...,"tgid":...,"tid":...,"comm":"..." of
@@ -195,6 +198,7 @@ class JsonSink : public FileSink {
   std::unordered_map<uint64_t, CgroupOrigin> origins_;  // by cgroup id, once looked up
   uint64_t last_origin_id_ = 0;
   const CgroupOrigin* last_origin_ = nullptr;
+  std::shared_ptr<Stacks> stacks_;
 };
 
 // How strace lines show values: strace's -x and -X for every call, and per syscall (by native
@@ -236,6 +240,8 @@ class StraceSink : public FileSink {
   void write_part(const void* data, uint32_t size, CallPart part) override;
   // Also writes the entry still waiting for what follows it, as begun.
   void flush() override;
+  // -k: each call's stack after its line, as strace -k shows it (shared by the files of -ff).
+  void set_stacks(std::shared_ptr<Stacks> stacks) { stacks_ = std::move(stacks); }
 
  private:
   void write_line(const void* data, uint32_t size, CallPart part);
@@ -254,6 +260,7 @@ class StraceSink : public FileSink {
   uint64_t previous_ns_ = 0;  // the time the previous line shows, for -r
   int64_t cached_second_ = -1;  // the wall-clock second whose HH:MM:SS is in cached_clock_
   char cached_clock_[8] = {};
+  std::shared_ptr<Stacks> stacks_;
 };
 
 // Collects records in memory, for the Python batch API.

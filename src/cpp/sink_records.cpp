@@ -14,6 +14,7 @@
 #include "decode_io.h"
 #include "decode_structs.h"
 #include "sink.h"
+#include "stacks.h"
 #include "text.h"
 
 namespace observer {
@@ -73,6 +74,27 @@ char* put_json_string(char* out, std::string_view value) noexcept {
   }
   *out++ = '"';
   return out;
+}
+
+// -k: ,"stack":[{"address":N,"module":"..."|null,"offset":N,"symbol":"..."|null,
+// "symbol_offset":N|null},...], innermost first; nothing without frames.
+char* put_json_stack(char* out, const std::vector<StackFrame>& frames) noexcept {
+  if (frames.empty()) return out;
+  out = put(out, ",\"stack\":[");
+  for (size_t i = 0; i < frames.size(); ++i) {
+    const StackFrame& f = frames[i];
+    out = put_num(put(out, i ? ",{\"address\":" : "{\"address\":"), f.address);
+    out = put(out, ",\"module\":");
+    out = f.module.empty() ? put(out, "null") : put_json_string(out, f.module);
+    out = put_num(put(out, ",\"offset\":"), f.offset);
+    out = put(out, ",\"symbol\":");
+    if (f.symbol.empty())
+      out = put(out, "null,\"symbol_offset\":null}");
+    else
+      out = put(put_num(put(put_json_string(out, f.symbol), ",\"symbol_offset\":"),
+                        f.symbol_offset), "}");
+  }
+  return put(out, "]");
 }
 
 std::string_view comm_view(const Event& e) {
@@ -172,6 +194,7 @@ void JsonSink::write_record(const void* data, uint32_t size) {
     return;
   }
   if (e.flags & EVENT_PROCESS_EXIT) {
+    if (stacks_) stacks_->forget(e.tgid);
     // Its own kind of record: {"kind":"exit", ..., "status": the wait status, and either
     // "exit_code" or "signal"}.
     char* p = put_kind(record_line(512), "exit", e);
@@ -186,8 +209,9 @@ void JsonSink::write_record(const void* data, uint32_t size) {
     return;
   }
   Strings strings = parse_strings(data, size);
+  const std::vector<StackFrame>* stack = stacks_ ? &stacks_->unwind(e, strings) : nullptr;
   bool has_ret = e.flags & EVENT_HAS_RET;
-  char* p = record_line(kMaxJsonLine);
+  char* p = record_line(kMaxJsonLine + (stack ? stack_text_bound(*stack) : 0));
   p = put(p, "{\"ts_ns\":");
   p = put_num(p, e.ts_ns);
   p = put(p, ",\"wall_ns\":");
@@ -273,6 +297,7 @@ void JsonSink::write_record(const void* data, uint32_t size) {
     p = put(p, deleted ? ",\"deleted\":true}" : "}");
   }
   if (any_fd) *p++ = ']';
+  if (stack) p = put_json_stack(p, *stack);
   p = put(p, "}\n");
   commit(p);
 }
@@ -467,7 +492,11 @@ void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
   Strings strings = parse_strings(data, size);
   DisplayScope scope(display_.of(e));
   bool dumps = display_.dumps();
-  char* const begin = line(kMaxCallText + 128 + (dumps ? kMaxDumpText : 0));
+  // -k: the stack follows the line that ends the call.
+  const std::vector<StackFrame>* stack =
+      stacks_ && part != CallPart::kEntry ? &stacks_->unwind(e, strings) : nullptr;
+  char* const begin = line(kMaxCallText + 128 + (dumps ? kMaxDumpText : 0) +
+                           (stack ? stack_text_bound(*stack) : 0));
   // strace -f's "%-5d " before each line.
   char* p = put_num(begin, e.tid);
   while (p - begin < 5) *p++ = ' ';
@@ -486,6 +515,7 @@ void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
     return;
   }
   if (e.flags & EVENT_PROCESS_EXIT) {
+    if (stacks_) stacks_->forget(e.tgid);
     int status = static_cast<int>(e.ret);
     if (WIFSIGNALED(status)) {
       p = put(put(p, "+++ killed by "), signal_name(WTERMSIG(status)));
@@ -512,6 +542,7 @@ void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
   }
   *p++ = '\n';
   if (dumps && !(e.flags & EVENT_UNFINISHED)) p = put_dump(p, e, strings);
+  if (stack) p = put_strace_stack(p, *stack);
   commit(p);
 }
 

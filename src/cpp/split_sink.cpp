@@ -138,10 +138,15 @@ FileSink& SplitSink::sink_for(const std::string& name) {
   std::unique_ptr<FileSink> sink;
   if (kind_ == Kind::kSequence)
     sink = std::make_unique<SequenceSink>(fd, true, path);
-  else if (kind_ == Kind::kJson)
-    sink = std::make_unique<JsonSink>(fd, true, path, host_);
-  else
-    sink = std::make_unique<StraceSink>(fd, true, path, time_, display_);
+  else if (kind_ == Kind::kJson) {
+    auto json = std::make_unique<JsonSink>(fd, true, path, host_);
+    json->set_stacks(stacks_);
+    sink = std::move(json);
+  } else {
+    auto strace = std::make_unique<StraceSink>(fd, true, path, time_, display_);
+    strace->set_stacks(stacks_);
+    sink = std::move(strace);
+  }
   created_.insert(name);
   lru_.push_front(name);
   FileSink& ref = *sink;

@@ -61,6 +61,8 @@ class SplitSink : public Sink {
   void close();
   // Files created so far.
   size_t files() const noexcept { return created_.size(); }
+  // -k: the stacks of jsonl and strace files, one unwinder for them all.
+  void set_stacks(std::shared_ptr<Stacks> stacks) { stacks_ = std::move(stacks); }
 
   static constexpr size_t kMaxOpen = 256;
 
@@ -88,6 +90,7 @@ class SplitSink : public Sink {
   std::unordered_set<std::string> created_;
   uint64_t closed_written_ = 0;  // records of files closed since
   bool closed_ = false;
+  std::shared_ptr<Stacks> stacks_;
 };
 
 }  // namespace observer

@@ -24,6 +24,7 @@ STRING_MAX: int
 COMPAT_STATS: int
 LATENCY_SUB_BITS: int
 LATENCY_BUCKETS: int
+STACK_TRACES: bool
 
 def event_dtype() -> np.dtype[np.void]:
     """The NumPy dtype of one record (imports NumPy on first call, not with this module)."""
@@ -96,6 +97,7 @@ class Spec:
     string_limit: int
     data_limit: int
     fd_paths: bool
+    stack_trace: bool
     absolute_paths: bool
     envp_strings: bool
     whole_data: bool
@@ -160,6 +162,7 @@ class SplitSink(Sink):
     def close(self) -> None: ...
     @property
     def files(self) -> int: ...
+    def set_stacks(self) -> None: ...
 
 class DiscardSink(Sink):
     """Counts records and drops them."""
@@ -171,6 +174,7 @@ class JsonSink(Sink):
 
     def __init__(self, path: str | bytes, host: str | bytes = "") -> None: ...
     def write_end(self, counts: dict[str, int]) -> None: ...
+    def set_stacks(self) -> None: ...
 
 class StraceSink(Sink):
     """strace-style lines with decoded arguments."""
@@ -179,6 +183,7 @@ class StraceSink(Sink):
                  relative: bool = False, hex_strings: int = 0, xlat: str = "abbrev",
                  calls: bytes = b"", read_fds: list[int] = ...,
                  write_fds: list[int] = ..., data_limit: int = 0) -> None: ...
+    def set_stacks(self) -> None: ...
 
 class SyscallStats:
     """Totals of one syscall from summary mode."""

@@ -205,6 +205,7 @@ _SPELLING = {
     "per_process": ("-ff", "per_process"),
     "decode_fds": ("-y", "decode_fds"),
     "absolute": ("--absolute", "absolute"),
+    "stack_trace": ("-k", "stack_trace"),
     "summary": ("-c", "summary"),
     "with_summary": ("-C", "with_summary"),
     "summary_wall": ("-w", "summary_wall"),
@@ -268,6 +269,7 @@ class Options:
     data_limit: int = 32
     decode_fds: bool = False  # -y
     absolute: bool = False  # --absolute
+    stack_trace: bool = False  # -k: each call's user stack
     # Where to.
     output: str | None = None  # "-": standard output
     format: str | None = None
@@ -375,9 +377,10 @@ class Options:
         shapes = [name for name in ("timestamps", "durations", "relative")
                   if getattr(self, name)]
         if self.format is None and (self.output is not None or self.face == "cli"):
-            # -t/-T, -y and --absolute only make sense for strace lines: asking for them
+            # -t/-T, -y, --absolute and -k only make sense for strace lines: asking for them
             # picks that format.
-            strace = shapes or self.decode_fds or self.absolute or not self.display_defaults
+            strace = (shapes or self.decode_fds or self.absolute or self.stack_trace
+                      or not self.display_defaults)
             self.format = "strace" if strace else "log"
         if self.format is not None and self.format not in FORMATS:
             raise UsageError(f"unknown format {self.format!r}: expected one of "
@@ -405,6 +408,10 @@ class Options:
         if self.absolute and self.format not in ("jsonl", "strace", None):
             raise UsageError(f"{self.spell('absolute')} applies to {self.spell_format('strace')} "
                              f"and jsonl, not {shown}")
+        if self.stack_trace and (self.format not in ("jsonl", "strace") or not self.records):
+            raise UsageError(f"{self.spell('stack_trace')} applies to "
+                             f"{self.spell_format('strace')} and jsonl records, not "
+                             f"{shown if self.records else self.spell('summary') + ' alone'}")
         if self.per_process:
             if self.output in (None, "-"):
                 raise UsageError(f"{self.spell('per_process')} writes one file per process: give "

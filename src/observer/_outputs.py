@@ -52,6 +52,8 @@ class Output:
             self.sink = sink(os.fsencode(path))
         else:
             raise UsageError(f"unknown format {fmt!r}: expected log, jsonl, strace or parquet")
+        if opts.stack_trace and fmt in ("jsonl", "strace"):
+            self.sink.set_stacks()  # -k
 
     def feed(self, final: bool = False) -> None:
         """Moves the records collected for Parquet into the dataset (a file is written when

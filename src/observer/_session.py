@@ -320,6 +320,10 @@ def make_spec(opts: Options, pids: list[int], running: list[int] | None = None) 
     spec.failed_only, spec.successful_only = opts.failed, opts.successful
     spec.unfinished_only = opts.unfinished
     spec.fd_paths, spec.absolute_paths = opts.decode_fds, opts.absolute
+    if opts.stack_trace and not _core.STACK_TRACES:
+        raise UsageError(f"{opts.spell('stack_trace')} needs an observer built with libdw "
+                         "(libdw-dev) on x86_64: this one cannot unwind stacks")
+    spec.stack_trace = opts.stack_trace
     # strace -v (-e abbrev= without them) shows execve's environment.
     spec.whole_data = fmt == "strace" and bool(opts.read_fds or opts.write_fds)
     exec_calls = [syscalls.number(name) for name in ("execve", "execveat")]

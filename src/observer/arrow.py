@@ -186,8 +186,42 @@ _NULLABLE_INTEGERS = {"uint64": "UInt64", "uint32": "UInt32", "int64": "Int64",
                       "int32": "Int32"}
 
 
-def _numpy_nullable(column: Any, field: Any) -> Any:
-    """One column as the numpy_nullable backend has it (see to_frame)."""
+def _array(column: Any) -> tuple[Any, bool]:
+    """column as one Array, and whether it is a new one (its chunks concatenated)."""
+    if not hasattr(column, "num_chunks"):
+        return column, False
+    if column.num_chunks == 1:
+        return column.chunk(0), False
+    return column.combine_chunks(), True
+
+
+def _values(array: Any, kind: Any, fresh: bool, private: list[tuple[int, int]] | None
+            ) -> np.ndarray:
+    """A primitive array's values (its nulls' slots whatever they hold) as a writable NumPy
+    array: a view of its buffer where that buffer is the frame's alone (a new array, or a
+    private table's buffer that no other column uses: private lists the ranges taken), else a
+    copy. Read-only views would make the frame's setitem fail."""
+    import pyarrow as pa
+
+    dtype = np.dtype("datetime64[ns]" if pa.types.is_timestamp(kind) else kind.to_pandas_dtype())
+    buffer = array.buffers()[1]
+    if buffer is None or len(array) == 0:
+        return np.zeros(len(array), dtype)
+    start = buffer.address + array.offset * dtype.itemsize
+    stop = start + len(array) * dtype.itemsize
+    mine = fresh
+    if not mine and private is not None and buffer.is_mutable:
+        mine = all(stop <= a or b <= start for a, b in private)
+        if mine:
+            private.append((start, stop))
+    values = np.frombuffer(buffer, dtype, len(array), array.offset * dtype.itemsize)
+    return values if mine and values.flags.writeable else values.copy()
+
+
+def _numpy_nullable(column: Any, field: Any, private: list[tuple[int, int]] | None = None
+                    ) -> Any:
+    """One column as the numpy_nullable backend has it (see to_frame), in arrays of the
+    frame's own (writable, shared with nothing else): private as _values takes it."""
     import pandas as pd
     import pyarrow as pa
 
@@ -197,7 +231,10 @@ def _numpy_nullable(column: Any, field: Any) -> Any:
         # 3 MB instead of about 50 MB a column); its categories sorted, whichever order the
         # records gave them, so that two readers of one trace give equal frames.
         names = column.to_pandas().array
-        return names.reorder_categories(sorted(names.categories))
+        names = names.reorder_categories(sorted(names.categories))
+        if not names.codes.flags.writeable:
+            names = pd.Categorical.from_codes(names.codes.copy(), dtype=names.dtype)
+        return names
     if pa.types.is_string(kind):
         # Through Arrow: no Python object per row for pandas' Arrow-backed str dtype.
         text = column.cast(pa.string())
@@ -206,22 +243,31 @@ def _numpy_nullable(column: Any, field: Any) -> Any:
             # pandas < 3: str means Python objects, and a null would become the text "None".
             return pd.array(text.to_numpy(zero_copy_only=False), dtype="string")
         return pd.array(text, dtype=str)
-    if pa.types.is_timestamp(kind):
-        return column.to_numpy()
+    if pa.types.is_timestamp(kind) or pa.types.is_integer(kind):
+        array, fresh = _array(column)
+        if not array.null_count:
+            values = _values(array, kind, fresh, private)
+            if pa.types.is_timestamp(kind) or not field.nullable:
+                return values
+            return pd.arrays.IntegerArray(values, np.zeros(len(values), bool))
+        if pa.types.is_timestamp(kind):  # NaT for a null
+            nat = array.cast(pa.int64()).fill_null(np.iinfo(np.int64).min)
+            return _values(nat.cast(kind), kind, True, None)
+        mask = array.is_null().to_numpy(zero_copy_only=False)
+        return pd.arrays.IntegerArray(_values(array.fill_null(0), kind, True, None), mask)
     if pa.types.is_boolean(kind):
-        return pd.array(column.to_numpy(zero_copy_only=False), dtype="boolean")
-    if pa.types.is_integer(kind):
-        if not field.nullable:
-            return column.to_numpy()
-        valid = column.is_valid().to_numpy(zero_copy_only=False)
-        values = column.fill_null(0).to_numpy() if column.null_count else column.to_numpy()
-        return pd.arrays.IntegerArray(np.asarray(values), ~valid)
+        array, _ = _array(column)
+        mask = array.is_null().to_numpy(zero_copy_only=False)
+        values = array.fill_null(False).to_numpy(zero_copy_only=False)
+        return pd.arrays.BooleanArray(*(a if a.flags.writeable else a.copy()
+                                        for a in (values, mask)))
     if pa.types.is_list(kind):
         values = np.empty(len(column), dtype=object)
         if column.null_count < len(column):
             values[:] = column.to_pylist()
         return values
-    return column.to_numpy(zero_copy_only=False)
+    values = column.to_numpy(zero_copy_only=False)
+    return values if values.flags.writeable else values.copy()
 
 
 def to_frame(data: ArrowData, dtype_backend: str = "numpy_nullable") -> pd.DataFrame:
@@ -235,6 +281,12 @@ def to_frame(data: ArrowData, dtype_backend: str = "numpy_nullable") -> pd.DataF
     ``dtype_backend="pyarrow"`` wraps the Arrow columns without copying them
     (``pd.ArrowDtype``; comm, syscall and error become categoricals over their dictionaries).
     """
+    return _frame(data, dtype_backend, private=False)
+
+
+def _frame(data: ArrowData, dtype_backend: str, private: bool) -> pd.DataFrame:
+    """to_frame; private: data is the caller's alone and dropped after, so that the frame
+    may take its buffers instead of copies."""
     import pandas as pd
     import pyarrow as pa
 
@@ -247,10 +299,16 @@ def to_frame(data: ArrowData, dtype_backend: str = "numpy_nullable") -> pd.DataF
             return None if pa.types.is_dictionary(kind) else pd.ArrowDtype(kind)
 
         return table.to_pandas(types_mapper=mapper)
+    taken: list[tuple[int, int]] | None = [] if private else None
     columns = {}
     for field, column in zip(table.schema, table.columns):
-        columns[field.name] = _numpy_nullable(column, field)
-    return pd.DataFrame(columns, columns=table.column_names)
+        values = _numpy_nullable(column, field, taken)
+        if isinstance(values, np.ndarray) and values.dtype == object:
+            # Objects already: pandas would look at each to infer a type (15 ms a 1 M rows).
+            values = pd.Series(values, dtype=object, copy=False)
+        columns[field.name] = values
+    # Every column is the frame's own already: no copy of each (pandas copies a dict's).
+    return pd.DataFrame(columns, columns=table.column_names, copy=False)
 
 
 def syscall_names(nrs: np.ndarray, arch: str | None) -> Any:

@@ -199,6 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="strace format and jsonl: relative path arguments written from the "
                           "directory they were resolved in (the cwd or the dirfd's, at the "
                           "call)")
+    out.add_argument("-k", "--stack-trace", action="store_true",
+                     help="strace format and jsonl: the user stack of each call after it, "
+                          "unwound with DWARF call frame information, as strace -k")
     out.add_argument("-c", "--summary", action="store_true",
                      help="count calls, errors and CPU time per syscall in the kernel and print "
                           "strace -c's table to stderr at the end, instead of records")
@@ -311,7 +314,7 @@ def options_of(args: argparse.Namespace) -> Options:
                          else summary.parse_columns(args.summary_columns)),
         format=args.format, tid=args.tid, string_limit=args.string_limit,
         data_limit=args.data_limit, decode_fds=args.decode_fds, absolute=args.absolute,
-        probe_root=os.environ.get(PROBE_ROOT_ENV, "/"), verbose=args.verbose,
+        stack_trace=args.stack_trace, probe_root=os.environ.get(PROBE_ROOT_ENV, "/"), verbose=args.verbose,
         hex_strings=min(args.hex_strings, 2),
         xlat="abbrev" if args.xlat is None else parse_xlat(args.xlat),
         quiet=args.quiet, face="cli")
@@ -410,6 +413,8 @@ def print_info(probe_root: str = "/") -> int:
         elif feature.required and feature.available is None:
             unknown.append(feature.name)
     print(f"  {'cgroup v2:':<15}{cgroup_v2_info(probe_root)}")
+    print(f"  {'stacks (-k):':<15}" + ("yes     user stacks unwound with libdw" if _core.STACK_TRACES
+                                      else "no      built without libdw, or not x86_64"))
     if missing or unknown:
         # A probe that could not run says nothing about the kernel: such features are
         # unknown, not missing.

@@ -34,6 +34,7 @@ from observer.arrow import (
     COLUMNS,
     LOG_COLUMNS,
     NARGS,
+    _frame,
     conform,
     dictionary_column,
     from_records,
@@ -250,21 +251,32 @@ def _nonempty(lists: Any) -> tuple[np.ndarray, list[Any]]:
 
 
 def _argv(blob: bytes) -> tuple[list[str], bool]:
-    """execve's argv blob (bpf/syscalls.h enum argv_end) as its strings, and whether any
-    string or element was cut."""
+    """execve's argv blob (bpf/syscalls.h enum argv_tag; src/cpp/argv_blob.h) as its
+    strings, and whether any string or element was cut or could not be read."""
     items: list[str] = []
     cut = False
-    rest = blob
-    while rest:
-        if rest[0] == 2:  # ARGV_MORE
-            return items, True
-        end = next((i for i, b in enumerate(rest) if b in (0, 1)), None)
-        if end is None:
+    at = 0
+    while at < len(blob):
+        tag = blob[at]
+        if tag in (_ARGV_STRING, _ARGV_STRING_CUT):
+            end = blob.find(b"\0", at + 1)
+            if end < 0:
+                break
+            items.append(_comm_text(blob[at + 1:end]))
+            at = end + 1
+        elif tag in (_ARGV_POINTER, _ARGV_UNREAD):
+            at += _ARGV_MARK_SIZE
+        elif tag != _ARGV_MORE:
             break
-        items.append(_comm_text(rest[:end]))
-        cut |= rest[end] == 1
-        rest = rest[end + 1:]
+        else:
+            at += 1
+        cut |= tag != _ARGV_STRING
     return items, cut
+
+
+#: bpf/syscalls.h enum argv_tag, and the size of a pointer's element.
+_ARGV_STRING, _ARGV_STRING_CUT, _ARGV_MORE, _ARGV_POINTER, _ARGV_UNREAD = range(1, 6)
+_ARGV_MARK_SIZE = 9
 
 
 #: The fds whose paths fd_path may show, first choice first: the result, then the arguments.
@@ -703,7 +715,7 @@ def read_log(
     return value or arguments); the others give ``COLUMNS``.
     """
     table, malformed = _read(path, format, clock_offset_ns, arch, READABLE[:3])
-    frame = to_frame(table, dtype_backend)
+    frame = _frame(table, dtype_backend, private=True)  # the table is dropped on return
     frame.attrs["malformed"] = malformed
     return frame
 

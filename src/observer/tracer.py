@@ -66,12 +66,14 @@ class Tracer:
     seconds), ``summary`` (-c: counts only; see summary()) and ``with_summary`` (-C) with
     ``summary_wall`` (-w) and ``latency`` (--latency), ``string_limit`` and ``data_limit``,
     ``decode_fds`` (-y: what each fd names, the ``fd_path`` column) and ``absolute``
-    (--absolute), and ``output``/``format`` (-o, --format: see write()) with ``timestamps``
+    (--absolute), ``stack_trace`` (-k: each call's user stack; the strace format and jsonl),
+    and ``output``/``format`` (-o, --format: see write()) with ``timestamps``
     (1-3: -t, -tt, -ttt), ``durations`` (-T), ``relative`` (-r), ``tid`` (--tid),
     ``per_process`` (-ff) and ``rotate`` (--rotate), and ``host`` (--host: the node name
     the records carry; default the NODE_NAME environment variable, else the hostname). As on
     the command line, ``timestamps``,
-    ``durations``, ``relative``, ``decode_fds`` or ``absolute`` with an output and no format
+    ``durations``, ``relative``, ``decode_fds``, ``absolute`` or ``stack_trace`` with an
+    output and no format
     choose the strace format. With none of ``pids``, ``command`` and ``comms`` the whole
     system is traced, except this process.
     ``capture_time`` stamps each record (``ts_ns``, CLOCK_MONOTONIC; the DataFrame's ``time``
@@ -122,6 +124,7 @@ class Tracer:
         unfinished: bool = False,
         decode_fds: bool = False,
         absolute: bool = False,
+        stack_trace: bool = False,
         summary: bool = False,
         with_summary: bool = False,
         duration: float | None = None,
@@ -179,7 +182,7 @@ class Tracer:
                              else tables.parse_columns(summary_columns)),
             capture_time=capture_time, capture_exit=capture_exit,
             string_limit=string_limit, data_limit=data_limit,
-            decode_fds=decode_fds, absolute=absolute,
+            decode_fds=decode_fds, absolute=absolute, stack_trace=stack_trace,
             output=None if output is None else os.fspath(output), format=format,
             timestamps=timestamps, durations=durations, relative=relative, tid=tid,
             per_process=per_process,
@@ -480,9 +483,10 @@ class Tracer:
                   ) -> pd.DataFrame:
         """The records of batches(timeout) as a DataFrame of the record schema (see
         observer.arrow.to_frame; ``dtype_backend="pyarrow"`` wraps the columns, no copy)."""
-        from observer.arrow import to_frame
+        from observer.arrow import _frame
 
-        return to_frame(self.batches(timeout), dtype_backend)
+        # The batches are this call's alone: the frame may take their buffers.
+        return _frame(self.batches(timeout), dtype_backend, private=True)
 
     def to_parquet(self, path: str | Path, timeout: float | None = None) -> int:
         """Write the records of batches(timeout) into the Parquet dataset directory ``path``

@@ -44,7 +44,7 @@ void fields_escapes_and_items() {
       "{\"kind\":\"cgroup\",\"cgroup_id\":5,\"cgroup\":\"/a\\udcff\"}\n" +
       record(1, "a\\\"b\\\\c\\u000ad\\udcfe",
              "\"strings\":[{\"arg\":0,\"value\":\"/bin/x\\udcff\",\"truncated\":false}],"
-             "\"buffers\":[{\"arg\":1,\"value\":\"x\\u0000y\\u0001z\\u0000\\u0002\","
+             "\"buffers\":[{\"arg\":1,\"value\":\"\\u0001x\\u0000\\u0002y\\u0000\\u0001z\\u0000\\u0003\","
              "\"truncated\":false,\"at_exit\":false},{\"arg\":2,\"value\":\"\\udc80\","
              "\"truncated\":false,\"at_exit\":false}],"
              "\"fd_paths\":[{\"of\":\"arg1\",\"path\":\"/b\"},{\"of\":\"ret\",\"path\":\"/r\","
@@ -61,7 +61,7 @@ void fields_escapes_and_items() {
   CHECK_EQ(c.cgroup.texts.at(0), "/a\\xff");
   CHECK_EQ(c.cgroup.codes.at(1), 0);
   CHECK_EQ(c.host.codes.at(0), -1);
-  // execve's argv: "x" and "y" whole, then a cut string; the other buffer is data.
+  // execve's argv: "x", "y" cut, "z", then elements not kept; the other buffer is data.
   CHECK_EQ(c.argv_offsets.at(1), 3);
   CHECK(c.argv_valid.at(0) && !c.argv_valid.at(1));
   CHECK(c.truncated.at(0) && c.has_items.at(0) && !c.has_items.at(1));

@@ -288,6 +288,65 @@ void calls_in_halves_are_written_whole_or_counted_dropped() {
   CHECK_EQ(out.calls + pipeline.dropped(), kCalls);
 }
 
+// Record i of many shapes: full events whose words change by small and large steps (and
+// negative ones), some with a tail of i % 50 bytes, and the log's short records.
+std::string shaped(uint64_t i) {
+  if (i % 7 == 3) {
+    observer::LogEvent l{};
+    l.tgid = static_cast<uint32_t>(i);
+    l.nr = 39;
+    std::memcpy(l.comm, "short", 5);
+    return std::string(reinterpret_cast<const char*>(&l), sizeof(l));
+  }
+  Event e{};
+  e.ts_ns = 1000 * i;
+  e.duration_ns = i % 3 ? 200 : ~uint64_t{0} - i;  // up and down by nearly 2^64
+  e.args[0] = i * 0x9e3779b97f4a7c15ULL;             // every bit changing
+  e.args[5] = i % 11;
+  e.ret = -static_cast<int64_t>(i % 5);
+  e.tgid = e.tid = 4242;
+  e.nr = static_cast<int32_t>(i % 400);
+  e.flags = EVENT_HAS_RET | EVENT_HAS_TIME;
+  std::memcpy(e.comm, "getppid_loop", 12);
+  std::string out(reinterpret_cast<const char*>(&e), sizeof(e));
+  if (i % 5 == 0) out.append(i % 50, static_cast<char>('a' + i % 26));
+  return out;
+}
+
+// A writer that falls behind: the backlog past kCompactFrom is held compacted, in less than
+// the records' ring form, and take() gives back every record as it was, in order.
+void a_backlog_held_compacted_comes_back_exactly() {
+  check::FakeRing ring(64 << 10);
+  auto reader = ring.reader();
+  Pipeline pipeline(reader, 64 << 20);
+  pipeline.start();
+  constexpr uint64_t kCount = 60000;  // about 6.5 MB in ring form
+  for (uint64_t i = 0; i < kCount;)
+    if (ring.add(shaped(i)) != UINT64_MAX)
+      ++i;
+    else
+      std::this_thread::yield();
+  while (pipeline.taken() < kCount) std::this_thread::yield();
+  pipeline.stop();
+  CHECK(pipeline.backlog() < size_t{kCount} * 64);
+  uint64_t i = 0;
+  bool same = true;
+  for (;;) {
+    std::vector<Chunk> chunks = pipeline.take(0, SIZE_MAX);
+    if (chunks.empty()) break;
+    for (const Chunk& c : chunks)
+      observer::for_each_record(c.data(), c.size, [&](const void* data, uint32_t size) {
+        std::string want = shaped(i++);
+        same = same && want == std::string_view(static_cast<const char*>(data), size);
+      });
+    pipeline.recycle(std::move(chunks));
+  }
+  CHECK_EQ(i, kCount);
+  CHECK(same);
+  CHECK_EQ(pipeline.dropped(), uint64_t{0});
+  CHECK_EQ(pipeline.backlog(), size_t{0});
+}
+
 void without_a_thread_take_drains_the_ring_itself() {
   Setup s;
   s.add(0, 10);
@@ -341,6 +400,7 @@ int main() {
   dropped_entry_halves_are_not_counted_as_calls();
   the_end_of_a_call_whose_entry_half_was_dropped_is_dropped_and_counted();
   calls_in_halves_are_written_whole_or_counted_dropped();
+  a_backlog_held_compacted_comes_back_exactly();
   without_a_thread_take_drains_the_ring_itself();
   take_stops_after_max_bytes_at_a_pass_boundary();
   put_back_returns_chunks_to_the_front();

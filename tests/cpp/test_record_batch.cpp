@@ -201,7 +201,7 @@ void the_tail_becomes_paths_argv_and_data() {
   RecordBatchBuilder builder(0);
   // renameat2-like: two strings; execve: a path and argv (one cut, more elements); a write.
   auto rename = record(event(1, 82, "mv"), {{0, "/a", false}, {1, "/b\xff", false, true}});
-  std::string argv = std::string("ls") + '\0' + "-l" + '\1' + '\2';
+  std::string argv = std::string("\1ls") + '\0' + "\2-l" + '\0' + '\3';
   auto exec = record(event(1, 59, "sh"), {{0, "/bin/ls", false}, {1, argv, true}});
   auto write = record(event(1, 1, "sh"), {{1, std::string("hi\0\n", 4), true}});
   builder.append(rename.data(), static_cast<uint32_t>(rename.size()));

@@ -25,3 +25,19 @@ def test_device_ioctls_are_shown_as_strace_shows_them(tmp_path: Path) -> None:
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert strace_text.count("ioctl(") > 40, strace_text
     assert result.same == result.strace_lines, differing
+
+
+STRUCTS = Path(__file__).parent / "workloads" / "ioctl_structs.c"
+
+
+@pytest.mark.parametrize("option", [(), ("-v",), ("-X", "raw")], ids=["abbrev", "v", "raw"])
+def test_ioctl_structs_are_shown_as_strace_shows_them(tmp_path: Path,
+                                                      option: tuple[str, ...]) -> None:
+    """Structs read at entry (TCSETS, KDSKBENT) and filled by the call (TCGETS, TIOCGWINSZ),
+    of requests whose number says their size and of plain numbers (0x5401), with -v's c_line
+    and c_cc and -X raw's numbers."""
+    strace_text, observer_text = traced_by_both(STRUCTS, tmp_path, option)
+    result = fidelity().compare(strace_text, observer_text, "ioctl_structs")
+    differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
+    assert "c_iflag=" in strace_text and "kb_value=" in strace_text, strace_text
+    assert result.same == result.strace_lines, differing

@@ -116,5 +116,9 @@ int main(void) {
   av[1] = (char *)-1;
   av[2] = "c";
   syscall(SYS_execve, MISSING, av, NULL);
+  // Strings holding bytes 1 to 5, at their start and inside: an argv shows them all, so
+  // that no string can end the array early or hide the strings after it.
+  char *hostile[] = {"\x01" "a", "\x02hidden", "b\x01" "c", "\x03\x04\x05", "", "end", NULL};
+  syscall(SYS_execve, MISSING, hostile, NULL);
   return 0;
 }

@@ -52,6 +52,14 @@ int main(void) {
 #if defined(__x86_64__)
   syscall(SYS_arch_prctl, ARCH_GET_CPUID, 0xdeadc0de);
   syscall(SYS_arch_prctl, ARCH_GET_FS, NULL);
+  // What the getters wrote, and the XSAVE components asked for by number.
+  unsigned long long base = 1;
+  syscall(SYS_arch_prctl, ARCH_GET_FS, &base);
+  syscall(SYS_arch_prctl, ARCH_GET_GS, &base);
+  syscall(SYS_arch_prctl, ARCH_GET_XCOMP_SUPP, &base);
+  syscall(SYS_arch_prctl, ARCH_GET_XCOMP_PERM, &base);
+  syscall(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, 18);
+  syscall(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, 11);
   syscall(SYS_arch_prctl, 0xffffffffdeadc0deULL, 0);
 #endif
 
