@@ -16,6 +16,7 @@
 #include "syscalls.bpf.h"
 #include "syscalls.h"
 #include "record.bpf.h"
+#include "fd_path.bpf.h"
 
 const volatile __u32 string_limit = 0; /* bytes per string argument, 0 = no strings */
 const volatile __u8 capture_blobs = 0;  /* capture_plan is in use */
@@ -562,6 +563,32 @@ __noinline int bpf_strings_item(__u64 attr, __u64 size, __u32 cmd, __u32 start, 
 	return x;
 }
 
+/* ELEM_SOCKBUF: the family and protocol of the socket fd is, as an ITEM_SOCKET of argument 0;
+ * the family, or 0 when fd is not a socket. */
+static __always_inline __u32 socket_item(struct record *r, int fd)
+{
+	struct file *file = fd_file(bpf_get_current_task_btf(), fd);
+	struct socket_item item = {};
+	struct socket *sock;
+	struct sock *sk;
+	long start;
+
+	if (!file || BPF_CORE_READ(file, f_inode, i_sb, s_magic) != SOCKFS_MAGIC)
+		return 0;
+	sock = BPF_CORE_READ(file, private_data);
+	sk = BPF_CORE_READ(sock, sk);
+	if (!sk)
+		return 0;
+	item.family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	item.protocol = BPF_CORE_READ(sk, sk_protocol);
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	__builtin_memcpy(ITEM_AT(r, start, 0), &item, sizeof(item));
+	add_item(r, ITEM_SOCKET, 0, sizeof(item), false, false);
+	return item.family;
+}
+
 /* Copies blob b of nr's capture plan as the next item if it is due now (when: CAPTURE_ENTRY
  * or CAPTURE_EXIT). ret is the return value at exit. which packs compat << 16 | nr << 4 | b. */
 __noinline int blob_item(__u32 which, __u32 when, long ret)
@@ -587,6 +614,9 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		if (cmd >= 64 || !(slot->cmds & (1ull << cmd)))
 			return 0;
 	}
+	if (slot->elem == ELEM_SOCKBUF &&
+	    socket_item(r, (int)arg_value(r, 0)) == AF_NETLINK_FAMILY)
+		cap = BLOB_MAX;
 	start = next_item(r);
 	if (start < 0)
 		return 0;
@@ -718,7 +748,8 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 
 		/* The readable start of a value that runs past its memory (an ioctl's struct
 		 * whose head is all the call reads: KDGKBSENT's key). */
-		if ((slot->elem == ELEM_PAGE_PREFIX || slot->elem == ELEM_IOC) && room < want &&
+		if ((slot->elem == ELEM_PAGE_PREFIX || slot->elem == ELEM_IOC ||
+		     slot->elem == ELEM_SOCKBUF) && room < want &&
 		    !bpf_probe_read_user(ITEM_AT(r, start, 0), room & (2 * ITEM_MAX - 1),
 					 (const void *)at)) {
 			r->t.truncated |= STRING_TRUNCATED(r->t.count & (MAX_ITEMS - 1));

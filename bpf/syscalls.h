@@ -84,6 +84,12 @@ enum item_kind {
 			   * entries of a getdents64 result longer than BLOB_MAX */
 	ITEM_STACK = 5,   /* -k: the user stack at entry; arg 0: struct stack_head and the
 			   * stack's first bytes, arg k: the ITEM_MAX bytes after item k - 1's */
+	ITEM_SOCKET = 6,  /* struct socket_item: the family and protocol of the socket an
+			   * ELEM_SOCKBUF slot's fd (argument 0) is, when it is one */
+};
+struct socket_item {
+	__u16 family;   /* AF_NETLINK, ... */
+	__u16 protocol; /* NETLINK_ROUTE, ... */
 };
 
 /* -k: what a user-space unwinder starts from, copied at sys_enter (x86_64 only): the
@@ -197,6 +203,12 @@ struct bpf_strings {
  * data no more than its msg_len), while they fit in the item. */
 #define ELEM_MMSG 9
 #define ELEM_MMSG_RECV 10
+/* capture_slot.elem of a socket's data (sendto's, recvfrom's): an ITEM_SOCKET of argument 0
+ * goes before it, and a netlink socket's messages are kept up to BLOB_MAX bytes whatever the
+ * data limit (strace decodes them whole), their readable start when they run past readable
+ * memory (as ELEM_PAGE_PREFIX). */
+#define ELEM_SOCKBUF 14
+#define AF_NETLINK_FAMILY 16 /* AF_NETLINK of sys/socket.h */
 #define MMSG_KEPT 32
 struct mmsg_head {
 	__u32 count; /* elements of the array (vlen) */

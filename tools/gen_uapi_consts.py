@@ -536,6 +536,213 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "NETLINK_IP6_FW", "NETLINK_DNRTMSG", "NETLINK_KOBJECT_UEVENT", "NETLINK_GENERIC",
         "NETLINK_SCSITRANSPORT", "NETLINK_ECRYPTFS", "NETLINK_RDMA", "NETLINK_CRYPTO",
         "NETLINK_SMC"]),
+    # Netlink (linux/netlink.h and each protocol's header): message types and flags, as
+    # strace's netlink decoder names them; the get/new/delete flags share bits and are
+    # picked by the message type.
+    "netlink_types": (["linux/netlink.h"], [
+        "NLMSG_NOOP", "NLMSG_ERROR", "NLMSG_DONE", "NLMSG_OVERRUN"]),
+    "netlink_flags": (["linux/netlink.h"], [
+        "NLM_F_REQUEST", "NLM_F_MULTI", "NLM_F_ACK", "NLM_F_ECHO", "NLM_F_DUMP_INTR",
+        "NLM_F_DUMP_FILTERED"]),
+    "netlink_get_flags": (["linux/netlink.h"], [
+        "NLM_F_DUMP", "NLM_F_ROOT", "NLM_F_MATCH", "NLM_F_ATOMIC"]),
+    "netlink_new_flags": (["linux/netlink.h"], [
+        "NLM_F_REPLACE", "NLM_F_EXCL", "NLM_F_CREATE", "NLM_F_APPEND"]),
+    "netlink_delete_flags": (["linux/netlink.h"], [
+        "NLM_F_NONREC", "NLM_F_BULK"]),
+    "netlink_ack_flags": (["linux/netlink.h"], [
+        "NLM_F_CAPPED", "NLM_F_ACK_TLVS"]),
+    "nlmsgerr_attrs": (["linux/netlink.h"], [
+        "NLMSGERR_ATTR_UNUSED", "NLMSGERR_ATTR_MSG", "NLMSGERR_ATTR_OFFS",
+        "NLMSGERR_ATTR_COOKIE", "NLMSGERR_ATTR_POLICY", "NLMSGERR_ATTR_MISS_TYPE",
+        "NLMSGERR_ATTR_MISS_NEST"]),
+    "nl_route_types": (["linux/rtnetlink.h"], [
+        "RTM_NEWLINK", "RTM_DELLINK", "RTM_GETLINK", "RTM_SETLINK", "RTM_NEWADDR",
+        "RTM_DELADDR", "RTM_GETADDR", "RTM_NEWROUTE", "RTM_DELROUTE", "RTM_GETROUTE",
+        "RTM_NEWNEIGH", "RTM_DELNEIGH", "RTM_GETNEIGH", "RTM_NEWRULE", "RTM_DELRULE",
+        "RTM_GETRULE", "RTM_NEWQDISC", "RTM_DELQDISC", "RTM_GETQDISC", "RTM_NEWTCLASS",
+        "RTM_DELTCLASS", "RTM_GETTCLASS", "RTM_NEWTFILTER", "RTM_DELTFILTER",
+        "RTM_GETTFILTER", "RTM_NEWACTION", "RTM_DELACTION", "RTM_GETACTION",
+        "RTM_NEWPREFIX", "RTM_GETMULTICAST", "RTM_GETANYCAST", "RTM_NEWNEIGHTBL",
+        "RTM_GETNEIGHTBL", "RTM_SETNEIGHTBL", "RTM_NEWNDUSEROPT", "RTM_NEWADDRLABEL",
+        "RTM_DELADDRLABEL", "RTM_GETADDRLABEL", "RTM_GETDCB", "RTM_SETDCB",
+        "RTM_NEWNETCONF", "RTM_DELNETCONF", "RTM_GETNETCONF", "RTM_NEWMDB",
+        "RTM_DELMDB", "RTM_GETMDB", "RTM_NEWNSID", "RTM_DELNSID", "RTM_GETNSID",
+        "RTM_NEWSTATS", "RTM_GETSTATS", "RTM_NEWCACHEREPORT", "RTM_NEWCHAIN",
+        "RTM_DELCHAIN", "RTM_GETCHAIN", "RTM_NEWNEXTHOP", "RTM_DELNEXTHOP",
+        "RTM_GETNEXTHOP", "RTM_NEWLINKPROP", "RTM_DELLINKPROP", "RTM_GETLINKPROP",
+        "RTM_NEWVLAN", "RTM_DELVLAN", "RTM_GETVLAN", "RTM_NEWNEXTHOPBUCKET",
+        "RTM_DELNEXTHOPBUCKET", "RTM_GETNEXTHOPBUCKET"]),
+    "nl_sock_diag_types": (["linux/inet_diag.h", "linux/sock_diag.h"], [
+        "TCPDIAG_GETSOCK", "DCCPDIAG_GETSOCK", "SOCK_DIAG_BY_FAMILY", "SOCK_DESTROY"]),
+    "nl_audit_types": (["linux/audit.h"], [
+        "AUDIT_GET", "AUDIT_SET", "AUDIT_LIST", "AUDIT_ADD", "AUDIT_DEL", "AUDIT_USER",
+        "AUDIT_LOGIN", "AUDIT_WATCH_INS", "AUDIT_WATCH_REM", "AUDIT_WATCH_LIST",
+        "AUDIT_SIGNAL_INFO", "AUDIT_ADD_RULE", "AUDIT_DEL_RULE", "AUDIT_LIST_RULES",
+        "AUDIT_TRIM", "AUDIT_MAKE_EQUIV", "AUDIT_TTY_GET", "AUDIT_TTY_SET",
+        "AUDIT_SET_FEATURE", "AUDIT_GET_FEATURE", "AUDIT_FIRST_USER_MSG",
+        "AUDIT_USER_AVC", "AUDIT_USER_TTY", "AUDIT_LAST_USER_MSG", "AUDIT_DAEMON_START",
+        "AUDIT_DAEMON_END", "AUDIT_DAEMON_ABORT", "AUDIT_DAEMON_CONFIG",
+        "AUDIT_SYSCALL", "AUDIT_PATH", "AUDIT_IPC", "AUDIT_SOCKETCALL",
+        "AUDIT_CONFIG_CHANGE", "AUDIT_SOCKADDR", "AUDIT_CWD", "AUDIT_EXECVE",
+        "AUDIT_IPC_SET_PERM", "AUDIT_MQ_OPEN", "AUDIT_MQ_SENDRECV", "AUDIT_MQ_NOTIFY",
+        "AUDIT_MQ_GETSETATTR", "AUDIT_KERNEL_OTHER", "AUDIT_FD_PAIR", "AUDIT_OBJ_PID",
+        "AUDIT_TTY", "AUDIT_EOE", "AUDIT_BPRM_FCAPS", "AUDIT_CAPSET", "AUDIT_MMAP",
+        "AUDIT_NETFILTER_PKT", "AUDIT_NETFILTER_CFG", "AUDIT_SECCOMP",
+        "AUDIT_PROCTITLE", "AUDIT_FEATURE_CHANGE", "AUDIT_REPLACE", "AUDIT_KERN_MODULE",
+        "AUDIT_FANOTIFY", "AUDIT_TIME_INJOFFSET", "AUDIT_TIME_ADJNTPVAL", "AUDIT_BPF",
+        "AUDIT_EVENT_LISTENER", "AUDIT_URINGOP", "AUDIT_OPENAT2", "AUDIT_DM_CTRL",
+        "AUDIT_DM_EVENT", "AUDIT_AVC", "AUDIT_SELINUX_ERR", "AUDIT_AVC_PATH",
+        "AUDIT_MAC_POLICY_LOAD", "AUDIT_MAC_STATUS", "AUDIT_MAC_CONFIG_CHANGE",
+        "AUDIT_MAC_UNLBL_ALLOW", "AUDIT_MAC_CIPSOV4_ADD", "AUDIT_MAC_CIPSOV4_DEL",
+        "AUDIT_MAC_MAP_ADD", "AUDIT_MAC_MAP_DEL", "AUDIT_MAC_IPSEC_ADDSA",
+        "AUDIT_MAC_IPSEC_DELSA", "AUDIT_MAC_IPSEC_ADDSPD", "AUDIT_MAC_IPSEC_DELSPD",
+        "AUDIT_MAC_IPSEC_EVENT", "AUDIT_MAC_UNLBL_STCADD", "AUDIT_MAC_UNLBL_STCDEL",
+        "AUDIT_MAC_CALIPSO_ADD", "AUDIT_MAC_CALIPSO_DEL", "AUDIT_ANOM_PROMISCUOUS",
+        "AUDIT_ANOM_ABEND", "AUDIT_ANOM_LINK", "AUDIT_ANOM_CREAT",
+        "AUDIT_LAST_KERN_ANOM_MSG", "AUDIT_INTEGRITY_DATA", "AUDIT_INTEGRITY_METADATA",
+        "AUDIT_INTEGRITY_STATUS", "AUDIT_INTEGRITY_HASH", "AUDIT_INTEGRITY_PCR",
+        "AUDIT_INTEGRITY_RULE", "AUDIT_INTEGRITY_EVM_XATTR",
+        "AUDIT_INTEGRITY_POLICY_RULE", "AUDIT_KERNEL", "AUDIT_FIRST_USER_MSG2",
+        "AUDIT_LAST_USER_MSG2"]),
+    "nl_crypto_types": (["linux/cryptouser.h"], [
+        "CRYPTO_MSG_NEWALG", "CRYPTO_MSG_DELALG", "CRYPTO_MSG_UPDATEALG",
+        "CRYPTO_MSG_GETALG", "CRYPTO_MSG_DELRNG"]),
+    "nl_selinux_types": (["linux/selinux_netlink.h"], [
+        "SELNL_MSG_SETENFORCE", "SELNL_MSG_POLICYLOAD"]),
+    "nl_xfrm_types": (["linux/xfrm.h"], [
+        "XFRM_MSG_NEWSA", "XFRM_MSG_DELSA", "XFRM_MSG_GETSA", "XFRM_MSG_NEWPOLICY",
+        "XFRM_MSG_DELPOLICY", "XFRM_MSG_GETPOLICY", "XFRM_MSG_ALLOCSPI",
+        "XFRM_MSG_ACQUIRE", "XFRM_MSG_EXPIRE", "XFRM_MSG_UPDPOLICY", "XFRM_MSG_UPDSA",
+        "XFRM_MSG_POLEXPIRE", "XFRM_MSG_FLUSHSA", "XFRM_MSG_FLUSHPOLICY",
+        "XFRM_MSG_NEWAE", "XFRM_MSG_GETAE", "XFRM_MSG_REPORT", "XFRM_MSG_MIGRATE",
+        "XFRM_MSG_NEWSADINFO", "XFRM_MSG_GETSADINFO", "XFRM_MSG_NEWSPDINFO",
+        "XFRM_MSG_GETSPDINFO", "XFRM_MSG_MAPPING", "XFRM_MSG_SETDEFAULT",
+        "XFRM_MSG_GETDEFAULT"]),
+    "nl_netfilter_subsys_ids": (["linux/netfilter/nfnetlink.h"], [
+        "NFNL_SUBSYS_NONE", "NFNL_SUBSYS_CTNETLINK", "NFNL_SUBSYS_CTNETLINK_EXP",
+        "NFNL_SUBSYS_QUEUE", "NFNL_SUBSYS_ULOG", "NFNL_SUBSYS_OSF", "NFNL_SUBSYS_IPSET",
+        "NFNL_SUBSYS_ACCT", "NFNL_SUBSYS_CTNETLINK_TIMEOUT", "NFNL_SUBSYS_CTHELPER",
+        "NFNL_SUBSYS_NFTABLES", "NFNL_SUBSYS_NFT_COMPAT", "NFNL_SUBSYS_HOOK"]),
+    "nl_netfilter_msg_types": (["linux/netlink.h", "linux/netfilter/nfnetlink.h"], [
+        "NFNL_MSG_BATCH_BEGIN", "NFNL_MSG_BATCH_END"]),
+    # rtnetlink's struct ifinfomsg (linux/rtnetlink.h) and its IFLA_* attributes.
+    "rtnl_link_attrs": (["linux/if_link.h"], [
+        "IFLA_UNSPEC", "IFLA_ADDRESS", "IFLA_BROADCAST", "IFLA_IFNAME", "IFLA_MTU", "IFLA_LINK",
+        "IFLA_QDISC", "IFLA_STATS", "IFLA_COST", "IFLA_PRIORITY", "IFLA_MASTER",
+        "IFLA_WIRELESS", "IFLA_PROTINFO", "IFLA_TXQLEN", "IFLA_MAP", "IFLA_WEIGHT",
+        "IFLA_OPERSTATE", "IFLA_LINKMODE", "IFLA_LINKINFO", "IFLA_NET_NS_PID",
+        "IFLA_IFALIAS", "IFLA_NUM_VF", "IFLA_VFINFO_LIST", "IFLA_STATS64",
+        "IFLA_VF_PORTS", "IFLA_PORT_SELF", "IFLA_AF_SPEC", "IFLA_GROUP",
+        "IFLA_NET_NS_FD", "IFLA_EXT_MASK", "IFLA_PROMISCUITY", "IFLA_NUM_TX_QUEUES",
+        "IFLA_NUM_RX_QUEUES", "IFLA_CARRIER", "IFLA_PHYS_PORT_ID",
+        "IFLA_CARRIER_CHANGES", "IFLA_PHYS_SWITCH_ID", "IFLA_LINK_NETNSID",
+        "IFLA_PHYS_PORT_NAME", "IFLA_PROTO_DOWN", "IFLA_GSO_MAX_SEGS",
+        "IFLA_GSO_MAX_SIZE", "IFLA_PAD", "IFLA_XDP", "IFLA_EVENT", "IFLA_NEW_NETNSID",
+        "IFLA_IF_NETNSID", "IFLA_CARRIER_UP_COUNT", "IFLA_CARRIER_DOWN_COUNT",
+        "IFLA_NEW_IFINDEX", "IFLA_MIN_MTU", "IFLA_MAX_MTU", "IFLA_PROP_LIST",
+        "IFLA_ALT_IFNAME", "IFLA_PERM_ADDRESS", "IFLA_PROTO_DOWN_REASON",
+        "IFLA_PARENT_DEV_NAME", "IFLA_PARENT_DEV_BUS_NAME", "IFLA_GRO_MAX_SIZE",
+        "IFLA_TSO_MAX_SIZE", "IFLA_TSO_MAX_SEGS", "IFLA_ALLMULTI"]),
+    "rtnl_ifla_brport_attrs": (["linux/if_link.h"], [
+        "IFLA_BRPORT_UNSPEC", "IFLA_BRPORT_STATE", "IFLA_BRPORT_PRIORITY",
+        "IFLA_BRPORT_COST", "IFLA_BRPORT_MODE", "IFLA_BRPORT_GUARD",
+        "IFLA_BRPORT_PROTECT", "IFLA_BRPORT_FAST_LEAVE", "IFLA_BRPORT_LEARNING",
+        "IFLA_BRPORT_UNICAST_FLOOD", "IFLA_BRPORT_PROXYARP",
+        "IFLA_BRPORT_LEARNING_SYNC", "IFLA_BRPORT_PROXYARP_WIFI", "IFLA_BRPORT_ROOT_ID",
+        "IFLA_BRPORT_BRIDGE_ID", "IFLA_BRPORT_DESIGNATED_PORT",
+        "IFLA_BRPORT_DESIGNATED_COST", "IFLA_BRPORT_ID", "IFLA_BRPORT_NO",
+        "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK", "IFLA_BRPORT_CONFIG_PENDING",
+        "IFLA_BRPORT_MESSAGE_AGE_TIMER", "IFLA_BRPORT_FORWARD_DELAY_TIMER",
+        "IFLA_BRPORT_HOLD_TIMER", "IFLA_BRPORT_FLUSH", "IFLA_BRPORT_MULTICAST_ROUTER",
+        "IFLA_BRPORT_PAD", "IFLA_BRPORT_MCAST_FLOOD", "IFLA_BRPORT_MCAST_TO_UCAST",
+        "IFLA_BRPORT_VLAN_TUNNEL", "IFLA_BRPORT_BCAST_FLOOD",
+        "IFLA_BRPORT_GROUP_FWD_MASK", "IFLA_BRPORT_NEIGH_SUPPRESS",
+        "IFLA_BRPORT_ISOLATED", "IFLA_BRPORT_BACKUP_PORT", "IFLA_BRPORT_MRP_RING_OPEN",
+        "IFLA_BRPORT_MRP_IN_OPEN", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT",
+        "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", "IFLA_BRPORT_LOCKED"]),
+    "rtnl_ifla_info_attrs": (["linux/if_link.h"], [
+        "IFLA_INFO_UNSPEC", "IFLA_INFO_KIND", "IFLA_INFO_DATA", "IFLA_INFO_XSTATS",
+        "IFLA_INFO_SLAVE_KIND", "IFLA_INFO_SLAVE_DATA"]),
+    # RTM_GETSTATS' IFLA_STATS_* attributes; its filter_mask is 1 << each of them.
+    "ifstats_attrs": (["linux/if_link.h"], [
+        "IFLA_STATS_UNSPEC", "IFLA_STATS_LINK_64", "IFLA_STATS_LINK_XSTATS",
+        "IFLA_STATS_LINK_XSTATS_SLAVE", "IFLA_STATS_LINK_OFFLOAD_XSTATS",
+        "IFLA_STATS_AF_SPEC"]),
+    # RTM_NEWCACHEREPORT: the multicast routing families and their cache reports' attributes.
+    "rtnl_families": (["linux/rtnetlink.h"], [
+        "RTNL_FAMILY_IPMR", "RTNL_FAMILY_IP6MR"]),
+    "ipmra_creport_attrs": (["linux/mroute.h"], [
+        "IPMRA_CREPORT_UNSPEC", "IPMRA_CREPORT_MSGTYPE", "IPMRA_CREPORT_VIF_ID",
+        "IPMRA_CREPORT_SRC_ADDR", "IPMRA_CREPORT_DST_ADDR", "IPMRA_CREPORT_PKT",
+        "IPMRA_CREPORT_TABLE"]),
+    "ip6mra_creport_attrs": (["linux/mroute6.h"], [
+        "IP6MRA_CREPORT_UNSPEC", "IP6MRA_CREPORT_MSGTYPE", "IP6MRA_CREPORT_MIF_ID",
+        "IP6MRA_CREPORT_SRC_ADDR", "IP6MRA_CREPORT_DST_ADDR", "IP6MRA_CREPORT_PKT"]),
+    # NETLINK_NETFILTER's messages, by subsystem (the high byte of the type).
+    "nf_ctnetlink_msg_types": (["linux/netfilter/nfnetlink_conntrack.h"], [
+        "IPCTNL_MSG_CT_NEW", "IPCTNL_MSG_CT_GET", "IPCTNL_MSG_CT_DELETE",
+        "IPCTNL_MSG_CT_GET_CTRZERO", "IPCTNL_MSG_CT_GET_STATS_CPU",
+        "IPCTNL_MSG_CT_GET_STATS", "IPCTNL_MSG_CT_GET_DYING",
+        "IPCTNL_MSG_CT_GET_UNCONFIRMED"]),
+    "nf_ctnetlink_exp_msg_types": (["linux/netfilter/nfnetlink_conntrack.h"], [
+        "IPCTNL_MSG_EXP_NEW", "IPCTNL_MSG_EXP_GET", "IPCTNL_MSG_EXP_DELETE",
+        "IPCTNL_MSG_EXP_GET_STATS_CPU"]),
+    "nf_queue_msg_types": (["linux/netfilter/nfnetlink_queue.h"], [
+        "NFQNL_MSG_PACKET", "NFQNL_MSG_VERDICT", "NFQNL_MSG_CONFIG",
+        "NFQNL_MSG_VERDICT_BATCH"]),
+    "nf_ulog_msg_types": (["linux/netfilter/nfnetlink_log.h"], [
+        "NFULNL_MSG_PACKET", "NFULNL_MSG_CONFIG"]),
+    "nf_osf_msg_types": (["linux/netfilter/nfnetlink_osf.h"], [
+        "OSF_MSG_ADD", "OSF_MSG_REMOVE"]),
+    "nf_ipset_msg_types": (["linux/netfilter/ipset/ip_set.h"], [
+        "IPSET_CMD_NONE", "IPSET_CMD_PROTOCOL", "IPSET_CMD_CREATE", "IPSET_CMD_DESTROY",
+        "IPSET_CMD_FLUSH", "IPSET_CMD_RENAME", "IPSET_CMD_SWAP", "IPSET_CMD_LIST",
+        "IPSET_CMD_SAVE", "IPSET_CMD_ADD", "IPSET_CMD_DEL", "IPSET_CMD_TEST",
+        "IPSET_CMD_HEADER", "IPSET_CMD_TYPE", "IPSET_CMD_RESTORE", "IPSET_CMD_HELP",
+        "IPSET_CMD_VERSION", "IPSET_CMD_QUIT", "IPSET_CMD_COMMIT"]),
+    "nf_acct_msg_types": (["linux/netfilter/nfnetlink_acct.h"], [
+        "NFNL_MSG_ACCT_NEW", "NFNL_MSG_ACCT_GET", "NFNL_MSG_ACCT_GET_CTRZERO",
+        "NFNL_MSG_ACCT_DEL", "NFNL_MSG_ACCT_OVERQUOTA"]),
+    "nf_cttimeout_msg_types": (["linux/netfilter/nfnetlink_cttimeout.h"], [
+        "IPCTNL_MSG_TIMEOUT_NEW", "IPCTNL_MSG_TIMEOUT_GET", "IPCTNL_MSG_TIMEOUT_DELETE",
+        "IPCTNL_MSG_TIMEOUT_DEFAULT_SET", "IPCTNL_MSG_TIMEOUT_DEFAULT_GET"]),
+    "nf_cthelper_msg_types": (["linux/netfilter/nfnetlink_cthelper.h"], [
+        "NFNL_MSG_CTHELPER_NEW", "NFNL_MSG_CTHELPER_GET", "NFNL_MSG_CTHELPER_DEL"]),
+    "nf_nftables_msg_types": (["linux/netfilter/nf_tables.h"], [
+        "NFT_MSG_NEWTABLE", "NFT_MSG_GETTABLE", "NFT_MSG_DELTABLE", "NFT_MSG_NEWCHAIN",
+        "NFT_MSG_GETCHAIN", "NFT_MSG_DELCHAIN", "NFT_MSG_NEWRULE", "NFT_MSG_GETRULE",
+        "NFT_MSG_DELRULE", "NFT_MSG_NEWSET", "NFT_MSG_GETSET", "NFT_MSG_DELSET",
+        "NFT_MSG_NEWSETELEM", "NFT_MSG_GETSETELEM", "NFT_MSG_DELSETELEM",
+        "NFT_MSG_NEWGEN", "NFT_MSG_GETGEN", "NFT_MSG_TRACE", "NFT_MSG_NEWOBJ",
+        "NFT_MSG_GETOBJ", "NFT_MSG_DELOBJ", "NFT_MSG_GETOBJ_RESET",
+        "NFT_MSG_NEWFLOWTABLE", "NFT_MSG_GETFLOWTABLE", "NFT_MSG_DELFLOWTABLE"]),
+    "nf_nft_compat_msg_types": (["linux/netfilter/nf_tables_compat.h"], [
+        "NFNL_MSG_COMPAT_GET"]),
+    "nf_hook_msg_types": (["linux/netfilter/nfnetlink_hook.h"], [
+        "NFNL_MSG_HOOK_GET"]),
+    "arp_hardware_types": (["linux/if_arp.h"], [
+        "ARPHRD_NETROM", "ARPHRD_ETHER", "ARPHRD_EETHER", "ARPHRD_AX25",
+        "ARPHRD_PRONET", "ARPHRD_CHAOS", "ARPHRD_IEEE802", "ARPHRD_ARCNET",
+        "ARPHRD_APPLETLK", "ARPHRD_DLCI", "ARPHRD_ATM", "ARPHRD_METRICOM",
+        "ARPHRD_IEEE1394", "ARPHRD_EUI64", "ARPHRD_INFINIBAND", "ARPHRD_SLIP",
+        "ARPHRD_CSLIP", "ARPHRD_SLIP6", "ARPHRD_CSLIP6", "ARPHRD_RSRVD", "ARPHRD_ADAPT",
+        "ARPHRD_ROSE", "ARPHRD_X25", "ARPHRD_HWX25", "ARPHRD_CAN", "ARPHRD_MCTP",
+        "ARPHRD_PPP", "ARPHRD_CISCO", "ARPHRD_LAPB", "ARPHRD_DDCMP", "ARPHRD_RAWHDLC",
+        "ARPHRD_RAWIP", "ARPHRD_TUNNEL", "ARPHRD_TUNNEL6", "ARPHRD_FRAD", "ARPHRD_SKIP",
+        "ARPHRD_LOOPBACK", "ARPHRD_LOCALTLK", "ARPHRD_FDDI", "ARPHRD_BIF", "ARPHRD_SIT",
+        "ARPHRD_IPDDP", "ARPHRD_IPGRE", "ARPHRD_PIMREG", "ARPHRD_HIPPI", "ARPHRD_ASH",
+        "ARPHRD_ECONET", "ARPHRD_IRDA", "ARPHRD_FCPP", "ARPHRD_FCAL", "ARPHRD_FCPL",
+        "ARPHRD_FCFABRIC", "ARPHRD_IEEE802_TR", "ARPHRD_IEEE80211",
+        "ARPHRD_IEEE80211_PRISM", "ARPHRD_IEEE80211_RADIOTAP", "ARPHRD_IEEE802154",
+        "ARPHRD_IEEE802154_MONITOR", "ARPHRD_PHONET", "ARPHRD_PHONET_PIPE",
+        "ARPHRD_CAIF", "ARPHRD_IP6GRE", "ARPHRD_NETLINK", "ARPHRD_6LOWPAN",
+        "ARPHRD_VSOCKMON", "ARPHRD_NONE", "ARPHRD_VOID"]),
+    "iff_flags": (["linux/if.h"], [
+        "IFF_UP", "IFF_BROADCAST", "IFF_DEBUG", "IFF_LOOPBACK", "IFF_POINTOPOINT",
+        "IFF_NOTRAILERS", "IFF_RUNNING", "IFF_NOARP", "IFF_PROMISC", "IFF_ALLMULTI",
+        "IFF_MASTER", "IFF_SLAVE", "IFF_MULTICAST", "IFF_PORTSEL", "IFF_AUTOMEDIA",
+        "IFF_DYNAMIC", "IFF_LOWER_UP", "IFF_DORMANT", "IFF_ECHO"]),
     "sock_packet_options": (["linux/if_packet.h"], [
         "PACKET_ADD_MEMBERSHIP", "PACKET_DROP_MEMBERSHIP", "PACKET_RECV_OUTPUT",
         "PACKET_RX_RING", "PACKET_STATISTICS", "PACKET_COPY_THRESH", "PACKET_AUXDATA",
@@ -1028,7 +1235,14 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
     for raw in text.splitlines():
         at = line
         if pending and not raw.startswith("#"):
-            raw, pending, at = pending + " " + raw.strip(), "", pending_line
+            last = re.match(r"\s*(\w+)\s*=\s*(.+)", pending)
+            if last and raw.lstrip().startswith("}"):
+                # The enum's last member, without a comma (linux/netlink.h's
+                # NL_POLICY_TYPE_ATTR_MAX): its value ends at the brace.
+                defines.setdefault(last.group(1), (last.group(2).strip(), where, pending_line))
+                pending = ""
+            else:
+                raw, pending, at = pending + " " + raw.strip(), "", pending_line
         marker = re.match(r'# (\d+) "([^"]+)"', raw)
         if marker:
             line, path = int(marker.group(1)), marker.group(2)
@@ -1072,7 +1286,8 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
     """The value of a constant expression of the uapi headers: numbers (with U/L suffixes),
     character literals, other macros, | & << >> + - ~ and the _IO/_IOR/_IOW/_IOWR ioctl
     encodings (asm-generic/ioctl.h, which x86_64 and arm64 share)."""
-    if depth > 16:
+    # An enum's members without a value each add one step (linux/xfrm.h's XFRM_MSG_*: 40).
+    if depth > 64:
         raise ValueError(f"macros nest too deep: {body}")
     body = re.sub(r"/\*.*?\*/", "", body).strip()
     ioc = re.fullmatch(r"(_IO[RW]*)\(\s*([^,]+?)\s*,\s*([^,]+?)\s*(?:,\s*(.+?))?\s*\)", body)

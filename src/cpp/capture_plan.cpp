@@ -43,7 +43,8 @@ namespace {
 // native one, or has a decoder of its own): the others are not captured for 32-bit calls.
 bool same_in_compat(Arg type) {
   switch (type) {
-    case Arg::kBufIn: case Arg::kBufInHex: case Arg::kBufOut: case Arg::kCwd: case Arg::kStat64:
+    case Arg::kBufIn: case Arg::kBufInHex: case Arg::kBufOut: case Arg::kSockBufIn:
+    case Arg::kSockBufOut: case Arg::kCwd: case Arg::kStat64:
     case Arg::kStatx:
     case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kSockaddrIn: case Arg::kIntPair:
     case Arg::kSockaddrOut: case Arg::kSocklen:
@@ -238,6 +239,14 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kBufOut:  // as many bytes as the next argument says
         add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
+        break;
+      // The same at a socket: the kernel side says what socket it is, and keeps a netlink
+      // socket's messages whole (up to BLOB_MAX), as strace decodes them whatever -s says.
+      case Arg::kSockBufIn:
+        add(data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, ELEM_SOCKBUF);
+        break;
+      case Arg::kSockBufOut:
+        add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, ELEM_SOCKBUF);
         break;
       case Arg::kSockaddrIn:  // sockaddr_storage at most, its length in the next argument
         add(kSockaddrMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);

@@ -31,7 +31,9 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   if (!bytes || !v) return v ? put_hex(out, v) : put(out, "NULL");
   switch (type) {
     case Arg::kBufIn:
-    case Arg::kBufOut: {
+    case Arg::kBufOut:
+    case Arg::kSockBufIn:  // a socket's data that is not netlink messages
+    case Arg::kSockBufOut: {
       // Kept whole for a dump (-e read=/write=), shown as --data-limit says.
       uint32_t limit = display().data_limit;
       if (limit && bytes->size() > limit) return put_quoted(out, bytes->substr(0, limit), true);
@@ -246,7 +248,7 @@ Strings parse_strings(const void* record, uint32_t size) noexcept {
   const char* data = static_cast<const char*>(record) + kHead;
   size_t offset = 0;
   for (unsigned i = 0; i < tail.count; ++i) {
-    if (kHead + offset + tail.len[i] > size || tail.kind[i] > ITEM_STACK ||  // the last kind
+    if (kHead + offset + tail.len[i] > size || tail.kind[i] > ITEM_SOCKET ||  // the last kind
         (tail.arg[i] > ITEM_ARG_POINTED && tail.arg[i] < ITEM_ARG_ELEM) ||
         (tail.arg[i] >= ITEM_ARG_ELEM + FD_ELEMS && tail.arg[i] < ITEM_ARG_FD) ||
         tail.arg[i] >= ITEM_ARG_FD + 64)
@@ -332,7 +334,7 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
   if (info->entry != kEntryByTypes) return nargs < info->entry ? nargs : info->entry;
   for (unsigned i = 0; i < nargs; ++i) {
     switch (info->args[i]) {
-      case Arg::kBufIn: case Arg::kCwd: case Arg::kStat: case Arg::kStat64: case Arg::kStatx:
+      case Arg::kBufIn: case Arg::kSockBufIn: case Arg::kCwd: case Arg::kStat: case Arg::kStat64: case Arg::kStatx:
       case Arg::kSigactionOut: case Arg::kSigsetOut: case Arg::kRlimitOut: case Arg::kIntPair:
       case Arg::kWaitStatus: case Arg::kTimespecOut: case Arg::kUtsname: case Arg::kDirents:
       case Arg::kIovecOut: case Arg::kMsghdrOut: case Arg::kSockaddrOut: case Arg::kSocklen:
@@ -447,6 +449,10 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
                               mount_arg_unread(e.args[3], i));
       if (unfilled || (info && by_address(info->args[i]))) {
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
+        continue;
+      }
+      if (char* end = info ? put_netlink_arg(out, info->args[i], e, strings, i) : nullptr) {
+        out = end;
         continue;
       }
       if (char* end = info ? put_struct_arg(out, info->args[i], e, strings, i) : nullptr) {

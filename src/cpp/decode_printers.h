@@ -84,6 +84,12 @@ char* put_msg_control(char* out, uint64_t addr, uint64_t controllen,
 char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
                     unsigned i) noexcept;
 
+// Netlink (decode_netlink.cpp): argument i of e of kind kSockBufIn or kSockBufOut, the data of
+// a netlink socket, as strace decodes its messages (with -e verbose= of the call); nullptr
+// for other sockets and kinds, or when the data was not captured.
+char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
+                      unsigned i) noexcept;
+
 // Files and descriptors (decode_fs.cpp).
 char* put_open_flags(char* out, uint64_t v) noexcept;  // O_RDONLY|O_CLOEXEC
 char* put_mode(char* out, uint64_t mode) noexcept;     // strace's "%#03o": 000, 0644

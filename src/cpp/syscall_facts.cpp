@@ -96,7 +96,7 @@ std::string_view arg_name(Arg type) noexcept {
       "hex", "int", "long", "uint", "uint32", "ptr", "fd", "dirfd", "path", "str",
       "open_flags", "fd_flags", "mode", "prot", "mmap_flags", "access", "at_flags", "signal",
       "whence", "clone_flags", "fcntl_cmd", "sighow", "futex_op", "family", "sock_type",
-      "buf_in", "buf_in_hex", "buf_out", "cwd", "stat", "statx", "sigaction_in", "sigaction_out",
+      "buf_in", "buf_in_hex", "buf_out", "sockbuf_in", "sockbuf_out", "cwd", "stat", "statx", "sigaction_in", "sigaction_out",
       "sigset_in", "sigset_out", "rlimit_in", "rlimit_out", "sockaddr_in", "int_pair",
       "wait_status", "timespec_in", "timespec_out", "utsname", "argv", "envp", "dirents",
       "iovec_in", "iovec_out", "msghdr_in", "msghdr_out", "poll_fds", "stat64", "sockaddr_out",

@@ -47,6 +47,8 @@ enum class Arg : uint8_t {
   kBufIn,          // "data"... the call filled (read), as many bytes as it returned
   kBufInHex,       // "\x5e\x4d..." the same, every byte in hex (getrandom's random bytes)
   kBufOut,         // "data"... the call reads (write), as many bytes as the next argument
+  kSockBufIn,      // kBufIn at a socket (recvfrom): a netlink socket's messages decoded
+  kSockBufOut,     // kBufOut at a socket (sendto): the same
   kCwd,            // "/path" the call filled (getcwd)
   kStat,           // {st_mode=S_IFREG|0644, st_size=..., ...}
   kStatx,          // {stx_mask=..., stx_attributes=0, stx_mode=..., stx_size=..., ...}
@@ -328,7 +330,8 @@ const SyscallInfo* compat_syscall_info(int nr) noexcept;
 inline bool moves_data_at_fd(const SyscallInfo& info) noexcept {
   if (info.nargs < 2 || info.args[0] != Arg::kFd) return false;
   switch (info.args[1]) {
-    case Arg::kBufIn: case Arg::kBufOut: case Arg::kIovecIn: case Arg::kIovecOut:
+    case Arg::kBufIn: case Arg::kBufOut: case Arg::kSockBufIn: case Arg::kSockBufOut:
+    case Arg::kIovecIn: case Arg::kIovecOut:
       return true;
     default:
       return false;
