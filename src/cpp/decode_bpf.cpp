@@ -130,8 +130,7 @@ char* put_map_create(Attr& a) {
   a.cstring("map_name", OFF(map_name), BPF_OBJ_NAME_LEN);
   if (!a.has(OFF(map_ifindex))) return a.end(kSize);
   auto ifindex = a.get<uint32_t>(OFF(map_ifindex));
-  a.set_out(put_xlat_dec(a.name("map_ifindex"), ifindex,
-                         [ifindex](char* o) { return put_ifindex(o, ifindex); }));
+  a.set_out(put_ifindex(a.name("map_ifindex"), ifindex));
   if (!a.has(OFF(btf_fd))) return a.end(kSize);
   a.fd("btf_fd", OFF(btf_fd));
   a.u32("btf_key_type_id", OFF(btf_key_type_id));
@@ -273,8 +272,7 @@ char* put_prog_load(Attr& a, const Pointed& p) {
   a.cstring("prog_name", OFF(prog_name), BPF_OBJ_NAME_LEN);
   if (!a.has(OFF(prog_ifindex))) return a.end(kSize);
   auto ifindex = a.get<uint32_t>(OFF(prog_ifindex));
-  a.set_out(put_xlat_dec(a.name("prog_ifindex"), ifindex,
-                         [ifindex](char* o) { return put_ifindex(o, ifindex); }));
+  a.set_out(put_ifindex(a.name("prog_ifindex"), ifindex));
   if (!a.has(OFF(expected_attach_type))) return a.end(kSize);
   a.xval("expected_attach_type", OFF(expected_attach_type), uapi::k_bpf_attach_type, "BPF_???");
   if (!a.has(OFF(prog_btf_fd))) return a.end(kSize);

@@ -74,7 +74,8 @@ bool is_net_value(Arg type) noexcept;
 char* put_family(char* out, int64_t family) noexcept;
 // A socket type alone, SOCK_DGRAM, or 0x7 /* SOCK_??? */.
 char* put_sock_type_name(char* out, uint32_t type) noexcept;  // decode_net.cpp
-// An interface index as strace shows one: if_nametoindex("lo"), or the number.
+// An interface index as strace writes it: if_nametoindex("lo"), or as -X asks (1, or
+// 1 /* if_nametoindex("lo") */).
 char* put_ifindex(char* out, uint32_t index) noexcept;  // decode_net.cpp
 // sendmsg's and recvmsg's ", msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, ...}]" of
 // a msghdr's control messages at addr, controllen bytes long, from their blob (struct

@@ -443,8 +443,7 @@ char* put_in6_fields(char* out, std::string_view bytes) {
   if (bytes.size() <= offsetof(sockaddr_in6, sin6_scope_id)) return out;
   out = put(out, ", sin6_scope_id=");
   if (IN6_IS_ADDR_LINKLOCAL(&in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&in6.sin6_addr))
-    return put_xlat_dec(out, in6.sin6_scope_id,
-                        [&](char* o) { return put_ifindex(o, in6.sin6_scope_id); });
+    return put_ifindex(out, in6.sin6_scope_id);
   return put_num(out, in6.sin6_scope_id);
 }
 
