@@ -16,6 +16,7 @@
 #include "syscalls.bpf.h"
 #include "syscalls.h"
 #include "record.bpf.h"
+#include "fd_path.bpf.h"
 
 const volatile __u32 string_limit = 0; /* bytes per string argument, 0 = no strings */
 const volatile __u8 capture_blobs = 0;  /* capture_plan is in use */
@@ -30,6 +31,10 @@ const volatile struct capture_slot capture_plan[2][MAX_SYSCALLS][MAX_BLOBS] = {}
  * direction and size, as _IOC() puts them in a request's top 16 bits. */
 const volatile __u8 ioc_plain_row[256] = {};
 const volatile __u16 ioc_plain[IOC_PLAIN_TYPES][256] = {};
+/* Where the strings bpf's attr points to are, by command (ELEM_BPF_STRINGS). */
+const volatile struct bpf_strings bpf_strings[BPF_CMDS] = {};
+/* What io_uring_register's argument points to, by opcode (ELEM_URING). */
+const volatile struct uring_layout uring_layouts[URING_OPS] = {};
 
 static __always_inline const volatile struct call_plan *plan_of(long nr, bool compat)
 {
@@ -417,6 +422,173 @@ __noinline int dirents_item(__u64 buf, long len, __u32 arg)
 	return 0;
 }
 
+/* Reads the want bytes at addr to x in the item at start, or, where they run past readable
+ * memory, those to the end of its page, whole elements of elem bytes. Returns the bytes read. */
+static __always_inline __u32 read_elems(struct record *r, __u32 start, __u32 x, __u64 addr,
+					__u32 want, __u32 elem)
+{
+	__u32 room = 4096 - (addr & 4095);
+
+	if (!addr || !want || x + want > ITEM_MAX)
+		return 0;
+	barrier_var(want);
+	if (!bpf_probe_read_user(ITEM_AT(r, start, x), want & (ITEM_MAX - 1), (const void *)addr))
+		return want;
+	if (!elem || room >= want)
+		return 0;
+	room -= room % elem;
+	barrier_var(room);
+	if (room && !bpf_probe_read_user(ITEM_AT(r, start, x), room & (ITEM_MAX - 1),
+					 (const void *)addr))
+		return room;
+	return 0;
+}
+
+/* io_uring_register's argument as uring_layouts[op] says (ELEM_URING) as the item at start:
+ * struct uring_head, the struct or array at addr (nargs: its size argument), the arrays the
+ * struct points to. Returns the item's length, 0 if addr is unreadable. Global, as
+ * iovec_item. */
+__noinline int uring_item(__u64 addr, __u64 nargs, __u32 op, __u32 start)
+{
+	struct record *r = record_buffer();
+	struct uring_head head = {};
+	const volatile struct uring_layout *l;
+	__u32 x = sizeof(head), want, size, elem;
+	__u64 count;
+
+	if (!r || op >= URING_OPS || !addr)
+		return 0;
+	l = &uring_layouts[op];
+	size = l->size;
+	elem = l->elem;
+	if (size > 256)
+		return 0;
+	if (l->whole) {
+		/* The struct and nargs elements after it, all or nothing. */
+		if (nargs > (URING_WHOLE_MAX - size) / (elem ? elem : 1))
+			return 0;
+		want = size + elem * (__u32)nargs;
+		if (want > URING_WHOLE_MAX)
+			return 0;
+		barrier_var(want);
+		if (bpf_probe_read_user(ITEM_AT(r, start, x), want & (ITEM_MAX - 1), (const void *)addr))
+			return 0;
+		head.len[0] = want;
+		x += want;
+	} else if (!size) {
+		/* An array of nargs elements. */
+		count = nargs < URING_KEPT ? nargs : URING_KEPT;
+		head.len[0] = read_elems(r, start, x, addr, count * elem, elem);
+		x += head.len[0] & (ITEM_MAX - 1);
+	} else {
+		/* The struct, the bytes after it up to nargs, and the arrays it points to. */
+		__u32 tail = nargs > size ? nargs - size : 0;
+
+		if (tail > l->tail)
+			tail = l->tail;
+		want = size + tail;
+		barrier_var(want);
+		if (want > 512 ||
+		    bpf_probe_read_user(ITEM_AT(r, start, x), want & 511, (const void *)addr)) {
+			want = size;
+			barrier_var(want);
+			if (bpf_probe_read_user(ITEM_AT(r, start, x), want & 511, (const void *)addr))
+				return 0;
+		}
+		head.len[0] = want;
+		count = nargs;
+		if (l->count_off) {
+			__u32 n = 0;
+
+			bpf_probe_read_kernel(&n, sizeof(n), ITEM_AT(r, start, x + ((l->count_off - 1) & 255)));
+			count = n;
+		}
+		if (count > URING_KEPT)
+			count = URING_KEPT;
+		x += want & 511;
+		for (int k = 0; k < 2; k++) {
+			__u8 off = l->ptr_off[k], pelem = l->ptr_elem[k];
+			__u64 ptr = 0;
+
+			if (!off)
+				continue;
+			bpf_probe_read_kernel(&ptr, sizeof(ptr), ITEM_AT(r, start, sizeof(head) + ((off - 1) & 255)));
+			head.len[1 + k] = read_elems(r, start, x, ptr, count * pelem, pelem);
+			x += head.len[1 + k] & (ITEM_MAX - 1);
+		}
+	}
+	__builtin_memcpy(ITEM_AT(r, start, 0), &head, sizeof(head));
+	return x;
+}
+
+/* The strings bpf's attr at attr (size bytes) points to for command cmd, as the item at start
+ * (ELEM_BPF_STRINGS), at the call's entry or (read again) its exit. Returns the item's
+ * length. Global, as iovec_item. */
+__noinline int bpf_strings_item(__u64 attr, __u64 size, __u32 cmd, __u32 start, __u32 entry)
+{
+	struct record *r = record_buffer();
+	__u32 limit = string_limit, x = 0;
+	bool retry = false;
+
+	if (!r || cmd >= BPF_CMDS)
+		return 0;
+	if (limit > 256)
+		limit = 256;
+	for (int k = 0; k < 2; k++) {
+		__u32 off = bpf_strings[cmd].off[k], len = BPF_STRING_UNREAD;
+		__u64 ptr = 0;
+		long n;
+
+		if (!off)
+			break;
+		if (off - 1 + sizeof(ptr) <= size &&
+		    !bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(attr + off - 1)) && ptr) {
+			n = bpf_probe_read_user_str(ITEM_AT(r, start, x + 4), (limit + 2) & 511,
+						    (const void *)ptr);
+			if (n > 0)
+				len = n - 1;
+			else if (entry)
+				retry = true;
+		}
+		__builtin_memcpy(ITEM_AT(r, start, x), &len, sizeof(len));
+		x += 4 + (len == BPF_STRING_UNREAD ? 0 : len & 511);
+		if (x > 1024)
+			break;
+	}
+	/* A string in a page not faulted in yet: all of them again at exit, none now. */
+	if (retry) {
+		r->unread = 1;
+		return 0;
+	}
+	return x;
+}
+
+/* ELEM_SOCKBUF: the family and protocol of the socket fd is, as an ITEM_SOCKET of argument 0;
+ * the family, or 0 when fd is not a socket. */
+static __always_inline __u32 socket_item(struct record *r, int fd)
+{
+	struct file *file = fd_file(bpf_get_current_task_btf(), fd);
+	struct socket_item item = {};
+	struct socket *sock;
+	struct sock *sk;
+	long start;
+
+	if (!file || BPF_CORE_READ(file, f_inode, i_sb, s_magic) != SOCKFS_MAGIC)
+		return 0;
+	sock = BPF_CORE_READ(file, private_data);
+	sk = BPF_CORE_READ(sock, sk);
+	if (!sk)
+		return 0;
+	item.family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	item.protocol = BPF_CORE_READ(sk, sk_protocol);
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	__builtin_memcpy(ITEM_AT(r, start, 0), &item, sizeof(item));
+	add_item(r, ITEM_SOCKET, 0, sizeof(item), false, false);
+	return item.family;
+}
+
 /* Copies blob b of nr's capture plan as the next item if it is due now (when: CAPTURE_ENTRY
  * or CAPTURE_EXIT). ret is the return value at exit. which packs compat << 16 | nr << 4 | b. */
 __noinline int blob_item(__u32 which, __u32 when, long ret)
@@ -442,6 +614,9 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		if (cmd >= 64 || !(slot->cmds & (1ull << cmd)))
 			return 0;
 	}
+	if (slot->elem == ELEM_SOCKBUF &&
+	    socket_item(r, (int)arg_value(r, 0)) == AF_NETLINK_FAMILY)
+		cap = BLOB_MAX;
 	start = next_item(r);
 	if (start < 0)
 		return 0;
@@ -451,7 +626,7 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		if (ret < -516 || ret > -512)
 			return 0;
 	} else if (when == CAPTURE_EXIT && ret < 0 && !(flags & CAPTURE_IOVEC) &&
-		   slot->elem != ELEM_MMSG) {
+		   slot->elem != ELEM_MMSG && slot->elem != ELEM_ANY_RESULT) {
 		return 0;
 	}
 	if ((flags & CAPTURE_MSGHDR) && (slot->elem == ELEM_MMSG || slot->elem == ELEM_MMSG_RECV)) {
@@ -461,6 +636,22 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 						 recv ? ret : arg_value(r, size_arg), cap, start, recv);
 		if (want)
 			add_item(r, ITEM_BLOB, arg, want, false, true);
+		return 0;
+	}
+	if (slot->elem == ELEM_BPF_STRINGS) {
+		want = compat ? 0 : bpf_strings_item(arg_value(r, arg), arg_value(r, arg + 1 < 6 ? arg + 1 : 5),
+						     (__u32)arg_value(r, size_arg), start,
+						     when == CAPTURE_ENTRY);
+		if (want)
+			add_item(r, ITEM_BLOB, ITEM_ARG_POINTED, want, false, false);
+		return 0;
+	}
+	if (slot->elem == ELEM_URING) {
+		/* nr_args is a C unsigned int: its low 32 bits, as the kernel reads it. */
+		want = compat ? 0 : uring_item(arg_value(r, arg), (__u32)arg_value(r, 3),
+					       (__u32)arg_value(r, size_arg), start);
+		if (want)
+			add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
 		return 0;
 	}
 	if (flags & CAPTURE_MSGHDR) {
@@ -555,8 +746,10 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		__u64 at = arg_value(r, arg);
 		__u64 room = PAGE_PREFIX_SIZE - (at & (PAGE_PREFIX_SIZE - 1));
 
-		/* The readable start of a value that runs past its memory. */
-		if (slot->elem == ELEM_PAGE_PREFIX && room < want &&
+		/* The readable start of a value that runs past its memory (an ioctl's struct
+		 * whose head is all the call reads: KDGKBSENT's key). */
+		if ((slot->elem == ELEM_PAGE_PREFIX || slot->elem == ELEM_IOC ||
+		     slot->elem == ELEM_SOCKBUF) && room < want &&
 		    !bpf_probe_read_user(ITEM_AT(r, start, 0), room & (2 * ITEM_MAX - 1),
 					 (const void *)at)) {
 			r->t.truncated |= STRING_TRUNCATED(r->t.count & (MAX_ITEMS - 1));

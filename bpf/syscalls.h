@@ -86,9 +86,15 @@ enum item_kind {
 			   * entries of a getdents64 result longer than BLOB_MAX */
 	ITEM_STACK = 5,   /* -k: the user stack at entry; arg 0: struct stack_head and the
 			   * stack's first bytes, arg k: the ITEM_MAX bytes after item k - 1's */
-	ITEM_MAP_PATH = 6,   /* EVENT_MAPS: a mapped file, as ITEM_FD_PATH names one */
-	ITEM_MAP_RANGES = 7, /* EVENT_MAPS: where the file before is mapped: struct map_file,
+	ITEM_SOCKET = 6,  /* struct socket_item: the family and protocol of the socket an
+			   * ELEM_SOCKBUF slot's fd (argument 0) is, when it is one */
+	ITEM_MAP_PATH = 7,   /* EVENT_MAPS: a mapped file, as ITEM_FD_PATH names one */
+	ITEM_MAP_RANGES = 8, /* EVENT_MAPS: where the file before is mapped: struct map_file,
 			      * then struct map_range for each consecutive mapping of it */
+};
+struct socket_item {
+	__u16 family;   /* AF_NETLINK, ... */
+	__u16 protocol; /* NETLINK_ROUTE, ... */
 };
 
 /* -k: an EVENT_MAPS record is one part of a snapshot of the process's file mappings, in
@@ -130,6 +136,7 @@ struct stack_head {
 /* string_tail.arg of an fd path that is not an argument's. */
 #define ITEM_ARG_RET 6  /* the fd the call returned */
 #define ITEM_ARG_PAIR 7 /* 7 and 8: the two fds the call wrote to its int[2] (pipe) */
+#define ITEM_ARG_POINTED 9 /* the strings bpf's attr points to (ELEM_BPF_STRINGS) */
 #define ITEM_ARG_ELEM 16 /* 16 + k: the fd of element k of a pollfd array (poll) */
 #define FD_ELEMS 8       /* elements of a pollfd array whose fds' paths are read */
 #define ITEM_ARG_FD 64   /* 64 + fd: an fd below 64 of an fd_set (select) */
@@ -194,6 +201,19 @@ enum capture_flag {
 /* capture_slot.elem of a fixed CAPTURE_EXIT slot read only when the call was interrupted (its
  * result is a restart code, -516 to -512): the time left that nanosleep wrote. */
 #define ELEM_RESTARTED 7
+/* capture_slot.elem of a fixed CAPTURE_EXIT slot read whether the call succeeded or not:
+ * perf_event_open's struct perf_event_attr, whose size field the kernel rewrites with E2BIG. */
+#define ELEM_ANY_RESULT 12
+/* capture_slot.elem of bpf's attr (args[arg], its command args[size_arg], its size the next
+ * argument): the strings it points to, where bpf_strings[command] says, each as a __u32
+ * length (BPF_STRING_UNREAD: the pointer is unreadable or past the size) and its bytes, read
+ * as a C string of at most the string limit + 1 bytes. An item of arg ITEM_ARG_POINTED. */
+#define ELEM_BPF_STRINGS 13
+#define BPF_CMDS 64
+#define BPF_STRING_UNREAD 0xffffffffu
+struct bpf_strings {
+	__u8 off[2]; /* 1 + the offset of a __u64 pointer to a string in the attr; 0: none */
+};
 /* capture_slot.elem of a CAPTURE_SIZE_ARG slot whose args[size_arg] is an ioctl request: what
  * the argument points to as the request says (asm-generic/ioctl.h), _IOC_SIZE bytes, read at
  * entry when the request is _IOC_WRITE, at exit when it is _IOC_READ. A plain number of
@@ -210,6 +230,12 @@ enum capture_flag {
  * data no more than its msg_len), while they fit in the item. */
 #define ELEM_MMSG 9
 #define ELEM_MMSG_RECV 10
+/* capture_slot.elem of a socket's data (sendto's, recvfrom's): an ITEM_SOCKET of argument 0
+ * goes before it, and a netlink socket's messages are kept up to BLOB_MAX bytes whatever the
+ * data limit (strace decodes them whole), their readable start when they run past readable
+ * memory (as ELEM_PAGE_PREFIX). */
+#define ELEM_SOCKBUF 14
+#define AF_NETLINK_FAMILY 16 /* AF_NETLINK of sys/socket.h */
 #define MMSG_KEPT 32
 struct mmsg_head {
 	__u32 count; /* elements of the array (vlen) */
@@ -218,6 +244,32 @@ struct mmsg_head {
 struct mmsg_item {
 	__u32 msg_len; /* what the call wrote there */
 	__u32 size;    /* bytes of the msghdr that follow */
+};
+
+/* capture_slot.elem of io_uring_register's argument (CAPTURE_SIZE_ARG, args[size_arg] its
+ * opcode): what uring_layouts[opcode] says the argument points to, decided in user space. The
+ * blob is struct uring_head, then the struct (and the bytes after it) or the array at the
+ * argument, then the arrays the struct points to. An array keeps at most URING_KEPT elements
+ * (strace shows 32, then "..." where a 33rd is there to read); where it runs into unreadable
+ * memory, the elements to the end of the page. */
+#define ELEM_URING 11
+#define URING_OPS 32
+#define URING_KEPT 33
+#define URING_WHOLE_MAX 2064 /* an io_uring_probe of 256 ops, read whole or not at all */
+struct uring_layout {
+	__u16 size;	  /* bytes of the struct at the argument; 0: an array of args[3] elements */
+	__u16 tail;	  /* bytes after the struct read too, up to args[3] bytes in all */
+	__u8 elem;	  /* bytes of an element of the array at the argument (or after the struct) */
+	__u8 whole;	  /* 1: the struct and args[3] elements after it, whole (io_uring_probe) */
+	__u8 count_off;	  /* 1 + offset of the struct's __u32 count of its arrays' elements;
+			   * 0: args[3] */
+	__u8 ptr_off[2];  /* 1 + offset of a __u64 pointer to an array in the struct; 0: none */
+	__u8 ptr_elem[2]; /* bytes of an element of each */
+	__u8 __pad[5];
+};
+struct uring_head {
+	__u32 len[3]; /* bytes kept of the argument's struct or array, and of the two arrays */
+	__u32 __pad;
 };
 
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut

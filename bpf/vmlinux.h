@@ -112,6 +112,22 @@ struct path {
 struct file {
 	struct path f_path;
 	struct inode *f_inode;
+	void *private_data; /* a socket's file: its struct socket */
+};
+
+/* include/net/sock.h: the family and protocol of a socket (sk_protocol a __u16 since 5.6,
+ * commit bf9765145b85). */
+struct sock_common {
+	unsigned short skc_family;
+};
+
+struct sock {
+	struct sock_common __sk_common;
+	__u16 sk_protocol;
+};
+
+struct socket {
+	struct sock *sk;
 };
 
 struct fdtable {

@@ -229,7 +229,9 @@ def parse_args(path: Path) -> tuple[str, dict[int, tuple[str, list[str] | None]]
 # ---------------------------------------------------------------- per-syscall facts
 
 #: facts.tsv's words, and what the generated C++ calls them (src/cpp/syscall_facts.h).
-RETS = {"int": "Ret::kInt", "hex": "Ret::kHex", "octal": "Ret::kOctal", "fd": "Ret::kFd"}
+RETS = {"int": "Ret::kInt", "hex": "Ret::kHex", "octal": "Ret::kOctal", "fd": "Ret::kFd",
+        "sched_policy": "Ret::kSchedPolicy", "ioprio": "Ret::kIoprio",
+        "membarrier": "Ret::kMembarrier"}
 ROLES = {"fd_arg0": "kRoleFdArg0", "fd_result": "kRoleFdResult", "fd_close": "kRoleFdClose",
          "fd_fcntl": "kRoleFdFcntl", "fd_pair": "kRoleFdPair", "dup_fd": "kRoleDupFd",
          "link_target": "kRoleLinkTarget"}
@@ -238,7 +240,7 @@ DECODERS = {"fcntl": "Decoder::kFcntl", "futex": "Decoder::kFutex", "clone": "De
             "syslog": "Decoder::kSyslog", "keyctl": "Decoder::kKeyctl",
             "personality": "Decoder::kPersonality", "arch_prctl": "Decoder::kArchPrctl",
             "fsconfig": "Decoder::kFsconfig", "quotactl": "Decoder::kQuotactl",
-            "ptrace": "Decoder::kPtrace"}
+            "ptrace": "Decoder::kPtrace", "uring_register": "Decoder::kUringRegister"}
 CLASSES = ("%file", "%desc", "%process", "%net", "%signal", "%ipc", "%memory", "%pure", "%creds",
            "%clock", "%stat", "%lstat", "%fstat", "%%stat", "%statfs", "%fstatfs", "%%statfs")
 

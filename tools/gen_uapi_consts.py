@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 #: The architectures read, each from the include roots of its Debian package.
@@ -40,8 +41,9 @@ ARCHES = {
 TABLES: dict[str, tuple[list[str], list[str]]] = {
     "open_flags": (["asm/fcntl.h"], [
         "O_CREAT", "O_EXCL", "O_NOCTTY", "O_TRUNC", "O_APPEND", "O_NONBLOCK", "O_SYNC",
-        "O_DSYNC", "O_ASYNC=FASYNC", "O_DIRECT", "O_LARGEFILE", "O_NOFOLLOW", "O_NOATIME",
-        "O_CLOEXEC", "O_PATH", "O_TMPFILE", "O_DIRECTORY"]),
+        "__O_SYNC", "O_DSYNC", "O_ASYNC=FASYNC", "O_DIRECT", "O_LARGEFILE", "O_NOFOLLOW",
+        "O_NOATIME",
+        "O_CLOEXEC", "O_PATH", "O_TMPFILE", "__O_TMPFILE", "O_DIRECTORY"]),
     "prot": (["asm/mman.h"], [
         "PROT_READ", "PROT_WRITE", "PROT_EXEC", "PROT_GROWSDOWN", "PROT_GROWSUP"]),
     "mmap_flags": (["asm/mman.h", "linux/mman.h"], [
@@ -50,7 +52,9 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "MAP_NORESERVE", "MAP_POPULATE", "MAP_NONBLOCK", "MAP_STACK", "MAP_HUGETLB", "MAP_SYNC"]),
     "at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_REMOVEDIR", "AT_SYMLINK_FOLLOW", "AT_NO_AUTOMOUNT",
-        "AT_EMPTY_PATH", "AT_RECURSIVE", "AT_STATX_FORCE_SYNC", "AT_STATX_DONT_SYNC"]),
+        "AT_EMPTY_PATH", "AT_RECURSIVE"]),
+    # statx's sync type, before its other AT_* flags.
+    "at_statx_sync_types": (["linux/fcntl.h"], ["AT_STATX_FORCE_SYNC", "AT_STATX_DONT_SYNC"]),
     # faccessat2's: AT_EACCESS shares its value with AT_REMOVEDIR.
     "access_at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_EACCESS", "AT_EMPTY_PATH"]),
@@ -139,7 +143,33 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "kd_modes": (["linux/kd.h"], ["KD_TEXT", "KD_GRAPHICS", "KD_TEXT0", "KD_TEXT1"]),
     "kd_kbd_modes": (["linux/kd.h"], ["K_RAW", "K_XLATE", "K_MEDIUMRAW", "K_UNICODE", "K_OFF"]),
     "kd_led_flags": (["linux/kd.h"], ["LED_SCR", "LED_NUM", "LED_CAP"]),
+    # Network interfaces' flags and hardware address types, of the socket ioctls' struct
+    # ifreq (linux/if.h declares the flags in an enum).
+    "iff_flags": (["linux/if.h"], [
+        "IFF_UP", "IFF_BROADCAST", "IFF_DEBUG", "IFF_LOOPBACK", "IFF_POINTOPOINT",
+        "IFF_NOTRAILERS", "IFF_RUNNING", "IFF_NOARP", "IFF_PROMISC", "IFF_ALLMULTI",
+        "IFF_MASTER", "IFF_SLAVE", "IFF_MULTICAST", "IFF_PORTSEL", "IFF_AUTOMEDIA",
+        "IFF_DYNAMIC", "IFF_LOWER_UP", "IFF_DORMANT", "IFF_ECHO"]),
+    "arphrd_types": (["linux/if_arp.h"], [
+        "ARPHRD_NETROM", "ARPHRD_ETHER", "ARPHRD_EETHER", "ARPHRD_AX25", "ARPHRD_PRONET",
+        "ARPHRD_CHAOS", "ARPHRD_IEEE802", "ARPHRD_ARCNET", "ARPHRD_APPLETLK", "ARPHRD_DLCI",
+        "ARPHRD_ATM", "ARPHRD_METRICOM", "ARPHRD_IEEE1394", "ARPHRD_EUI64", "ARPHRD_INFINIBAND",
+        "ARPHRD_SLIP", "ARPHRD_CSLIP", "ARPHRD_SLIP6", "ARPHRD_CSLIP6", "ARPHRD_RSRVD",
+        "ARPHRD_ADAPT", "ARPHRD_ROSE", "ARPHRD_X25", "ARPHRD_HWX25", "ARPHRD_CAN",
+        "ARPHRD_MCTP", "ARPHRD_PPP", "ARPHRD_CISCO", "ARPHRD_LAPB", "ARPHRD_DDCMP",
+        "ARPHRD_RAWHDLC", "ARPHRD_RAWIP", "ARPHRD_TUNNEL", "ARPHRD_TUNNEL6", "ARPHRD_FRAD",
+        "ARPHRD_SKIP", "ARPHRD_LOOPBACK", "ARPHRD_LOCALTLK", "ARPHRD_FDDI", "ARPHRD_BIF",
+        "ARPHRD_SIT", "ARPHRD_IPDDP", "ARPHRD_IPGRE", "ARPHRD_PIMREG", "ARPHRD_HIPPI",
+        "ARPHRD_ASH", "ARPHRD_ECONET", "ARPHRD_IRDA", "ARPHRD_FCPP", "ARPHRD_FCAL",
+        "ARPHRD_FCPL", "ARPHRD_FCFABRIC", "ARPHRD_IEEE802_TR", "ARPHRD_IEEE80211",
+        "ARPHRD_IEEE80211_PRISM", "ARPHRD_IEEE80211_RADIOTAP", "ARPHRD_IEEE802154",
+        "ARPHRD_IEEE802154_MONITOR", "ARPHRD_PHONET", "ARPHRD_PHONET_PIPE", "ARPHRD_CAIF",
+        "ARPHRD_IP6GRE", "ARPHRD_NETLINK", "ARPHRD_6LOWPAN", "ARPHRD_VSOCKMON", "ARPHRD_NONE",
+        "ARPHRD_VOID"]),
     "kd_meta": (["linux/kd.h"], ["K_METABIT", "K_ESCPREFIX"]),
+    "kd_font_ops": (["linux/kd.h"], [
+        "KD_FONT_OP_SET", "KD_FONT_OP_GET", "KD_FONT_OP_SET_DEFAULT", "KD_FONT_OP_COPY"]),
+    "kd_font_flags": (["linux/kd.h"], ["KD_FONT_FLAG_DONT_RECALC", "KD_FONT_FLAG_OLD"]),
     "kd_key_types": (["linux/keyboard.h"], [
         "KT_LATIN", "KT_FN", "KT_SPEC", "KT_PAD", "KT_DEAD", "KT_CONS", "KT_CUR", "KT_SHIFT",
         "KT_META", "KT_ASCII", "KT_LOCK", "KT_LETTER", "KT_SLOCK", "KT_DEAD2", "KT_BRL"]),
@@ -201,7 +231,172 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "perf_ioc_flags": (["linux/perf_event.h"], ["PERF_IOC_FLAG_GROUP"]),
     "btrfs_balance_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_BALANCE_CTL_PAUSE", "BTRFS_BALANCE_CTL_CANCEL"]),
+    # The GPIO character device's line, handle and event flags (linux/gpio.h).
+    "gpio_line_flags": (["linux/gpio.h"], [
+        "GPIOLINE_FLAG_KERNEL", "GPIOLINE_FLAG_IS_OUT", "GPIOLINE_FLAG_ACTIVE_LOW",
+        "GPIOLINE_FLAG_OPEN_DRAIN", "GPIOLINE_FLAG_OPEN_SOURCE", "GPIOLINE_FLAG_BIAS_PULL_UP",
+        "GPIOLINE_FLAG_BIAS_PULL_DOWN", "GPIOLINE_FLAG_BIAS_DISABLE"]),
+    "gpio_handle_flags": (["linux/gpio.h"], [
+        "GPIOHANDLE_REQUEST_INPUT", "GPIOHANDLE_REQUEST_OUTPUT", "GPIOHANDLE_REQUEST_ACTIVE_LOW",
+        "GPIOHANDLE_REQUEST_OPEN_DRAIN", "GPIOHANDLE_REQUEST_OPEN_SOURCE",
+        "GPIOHANDLE_REQUEST_BIAS_PULL_UP", "GPIOHANDLE_REQUEST_BIAS_PULL_DOWN",
+        "GPIOHANDLE_REQUEST_BIAS_DISABLE"]),
+    "gpio_event_flags": (["linux/gpio.h"], [
+        "GPIOEVENT_REQUEST_BOTH_EDGES", "GPIOEVENT_REQUEST_RISING_EDGE",
+        "GPIOEVENT_REQUEST_FALLING_EDGE"]),
+    "gpio_v2_line_flags": (["linux/gpio.h"], [
+        "GPIO_V2_LINE_FLAG_USED", "GPIO_V2_LINE_FLAG_ACTIVE_LOW", "GPIO_V2_LINE_FLAG_INPUT",
+        "GPIO_V2_LINE_FLAG_OUTPUT", "GPIO_V2_LINE_FLAG_EDGE_RISING",
+        "GPIO_V2_LINE_FLAG_EDGE_FALLING", "GPIO_V2_LINE_FLAG_OPEN_DRAIN",
+        "GPIO_V2_LINE_FLAG_OPEN_SOURCE", "GPIO_V2_LINE_FLAG_BIAS_PULL_UP",
+        "GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN", "GPIO_V2_LINE_FLAG_BIAS_DISABLED",
+        "GPIO_V2_LINE_FLAG_EVENT_CLOCK_REALTIME", "GPIO_V2_LINE_FLAG_EVENT_CLOCK_HTE"]),
+    # struct fsxattr's flags (FS_IOC_FSGETXATTR, FS_IOC_FSSETXATTR).
+    "fs_xflags": (["linux/fs.h"], [
+        "FS_XFLAG_REALTIME", "FS_XFLAG_PREALLOC", "FS_XFLAG_IMMUTABLE", "FS_XFLAG_APPEND",
+        "FS_XFLAG_SYNC", "FS_XFLAG_NOATIME", "FS_XFLAG_NODUMP", "FS_XFLAG_RTINHERIT",
+        "FS_XFLAG_PROJINHERIT", "FS_XFLAG_NOSYMLINKS", "FS_XFLAG_EXTSIZE",
+        "FS_XFLAG_EXTSZINHERIT", "FS_XFLAG_NODEFRAG", "FS_XFLAG_FILESTREAM", "FS_XFLAG_DAX",
+        "FS_XFLAG_COWEXTSIZE", "FS_XFLAG_HASATTR"]),
+    # RTC_PARAM_GET's and RTC_PARAM_SET's parameters, feature bits (as bit numbers) and
+    # backup switch modes.
+    "rtc_params": (["linux/rtc.h"], [
+        "RTC_PARAM_FEATURES", "RTC_PARAM_CORRECTION", "RTC_PARAM_BACKUP_SWITCH_MODE"]),
+    "rtc_feature_bits": (["linux/rtc.h"], [
+        "RTC_FEATURE_ALARM", "RTC_FEATURE_ALARM_RES_MINUTE", "RTC_FEATURE_NEED_WEEK_DAY",
+        "RTC_FEATURE_ALARM_RES_2S", "RTC_FEATURE_UPDATE_INTERRUPT", "RTC_FEATURE_CORRECTION",
+        "RTC_FEATURE_BACKUP_SWITCH_MODE", "RTC_FEATURE_ALARM_WAKEUP_ONLY"]),
+    "rtc_bsm_modes": (["linux/rtc.h"], [
+        "RTC_BSM_DISABLED", "RTC_BSM_DIRECT", "RTC_BSM_LEVEL", "RTC_BSM_STANDBY"]),
+    "btrfs_quota_ctl_cmds": (["linux/btrfs.h"], [
+        "BTRFS_QUOTA_CTL_ENABLE", "BTRFS_QUOTA_CTL_DISABLE", "BTRFS_QUOTA_CTL_RESCAN__NOTUSED"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
+    # bpf(2): its commands and what their union bpf_attr holds (strace 6.1's lists).
+    "bpf_commands": (["linux/bpf.h"], [
+        "BPF_MAP_CREATE", "BPF_MAP_LOOKUP_ELEM", "BPF_MAP_UPDATE_ELEM", "BPF_MAP_DELETE_ELEM",
+        "BPF_MAP_GET_NEXT_KEY", "BPF_PROG_LOAD", "BPF_OBJ_PIN", "BPF_OBJ_GET",
+        "BPF_PROG_ATTACH", "BPF_PROG_DETACH", "BPF_PROG_TEST_RUN", "BPF_PROG_GET_NEXT_ID",
+        "BPF_MAP_GET_NEXT_ID", "BPF_PROG_GET_FD_BY_ID", "BPF_MAP_GET_FD_BY_ID",
+        "BPF_OBJ_GET_INFO_BY_FD", "BPF_PROG_QUERY", "BPF_RAW_TRACEPOINT_OPEN", "BPF_BTF_LOAD",
+        "BPF_BTF_GET_FD_BY_ID", "BPF_TASK_FD_QUERY", "BPF_MAP_LOOKUP_AND_DELETE_ELEM",
+        "BPF_MAP_FREEZE", "BPF_BTF_GET_NEXT_ID", "BPF_MAP_LOOKUP_BATCH",
+        "BPF_MAP_LOOKUP_AND_DELETE_BATCH", "BPF_MAP_UPDATE_BATCH", "BPF_MAP_DELETE_BATCH",
+        "BPF_LINK_CREATE", "BPF_LINK_UPDATE", "BPF_LINK_GET_FD_BY_ID", "BPF_LINK_GET_NEXT_ID",
+        "BPF_ENABLE_STATS", "BPF_ITER_CREATE", "BPF_LINK_DETACH", "BPF_PROG_BIND_MAP"]),
+    "bpf_map_types": (["linux/bpf.h"], [
+        "BPF_MAP_TYPE_UNSPEC", "BPF_MAP_TYPE_HASH", "BPF_MAP_TYPE_ARRAY",
+        "BPF_MAP_TYPE_PROG_ARRAY", "BPF_MAP_TYPE_PERF_EVENT_ARRAY", "BPF_MAP_TYPE_PERCPU_HASH",
+        "BPF_MAP_TYPE_PERCPU_ARRAY", "BPF_MAP_TYPE_STACK_TRACE", "BPF_MAP_TYPE_CGROUP_ARRAY",
+        "BPF_MAP_TYPE_LRU_HASH", "BPF_MAP_TYPE_LRU_PERCPU_HASH", "BPF_MAP_TYPE_LPM_TRIE",
+        "BPF_MAP_TYPE_ARRAY_OF_MAPS", "BPF_MAP_TYPE_HASH_OF_MAPS", "BPF_MAP_TYPE_DEVMAP",
+        "BPF_MAP_TYPE_SOCKMAP", "BPF_MAP_TYPE_CPUMAP", "BPF_MAP_TYPE_XSKMAP",
+        "BPF_MAP_TYPE_SOCKHASH", "BPF_MAP_TYPE_CGROUP_STORAGE",
+        "BPF_MAP_TYPE_REUSEPORT_SOCKARRAY", "BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE",
+        "BPF_MAP_TYPE_QUEUE", "BPF_MAP_TYPE_STACK", "BPF_MAP_TYPE_SK_STORAGE",
+        "BPF_MAP_TYPE_DEVMAP_HASH", "BPF_MAP_TYPE_STRUCT_OPS", "BPF_MAP_TYPE_RINGBUF",
+        "BPF_MAP_TYPE_INODE_STORAGE", "BPF_MAP_TYPE_TASK_STORAGE", "BPF_MAP_TYPE_BLOOM_FILTER",
+        "BPF_MAP_TYPE_USER_RINGBUF"]),
+    "bpf_map_flags": (["linux/bpf.h"], [
+        "BPF_F_NO_PREALLOC", "BPF_F_NO_COMMON_LRU", "BPF_F_NUMA_NODE", "BPF_F_RDONLY",
+        "BPF_F_WRONLY", "BPF_F_STACK_BUILD_ID", "BPF_F_ZERO_SEED", "BPF_F_RDONLY_PROG",
+        "BPF_F_WRONLY_PROG", "BPF_F_CLONE", "BPF_F_MMAPABLE", "BPF_F_PRESERVE_ELEMS",
+        "BPF_F_INNER_MAP"]),
+    "bpf_map_lookup_elem_flags": (["linux/bpf.h"], [
+        "BPF_ANY", "BPF_F_LOCK"]),
+    "bpf_map_update_elem_flags": (["linux/bpf.h"], [
+        "BPF_ANY", "BPF_NOEXIST", "BPF_EXIST", "BPF_F_LOCK"]),
+    "bpf_attach_type": (["linux/bpf.h"], [
+        "BPF_CGROUP_INET_INGRESS", "BPF_CGROUP_INET_EGRESS", "BPF_CGROUP_INET_SOCK_CREATE",
+        "BPF_CGROUP_SOCK_OPS", "BPF_SK_SKB_STREAM_PARSER", "BPF_SK_SKB_STREAM_VERDICT",
+        "BPF_CGROUP_DEVICE", "BPF_SK_MSG_VERDICT", "BPF_CGROUP_INET4_BIND",
+        "BPF_CGROUP_INET6_BIND", "BPF_CGROUP_INET4_CONNECT", "BPF_CGROUP_INET6_CONNECT",
+        "BPF_CGROUP_INET4_POST_BIND", "BPF_CGROUP_INET6_POST_BIND", "BPF_CGROUP_UDP4_SENDMSG",
+        "BPF_CGROUP_UDP6_SENDMSG", "BPF_LIRC_MODE2", "BPF_FLOW_DISSECTOR", "BPF_CGROUP_SYSCTL",
+        "BPF_CGROUP_UDP4_RECVMSG", "BPF_CGROUP_UDP6_RECVMSG", "BPF_CGROUP_GETSOCKOPT",
+        "BPF_CGROUP_SETSOCKOPT", "BPF_TRACE_RAW_TP", "BPF_TRACE_FENTRY", "BPF_TRACE_FEXIT",
+        "BPF_MODIFY_RETURN", "BPF_LSM_MAC", "BPF_TRACE_ITER", "BPF_CGROUP_INET4_GETPEERNAME",
+        "BPF_CGROUP_INET6_GETPEERNAME", "BPF_CGROUP_INET4_GETSOCKNAME",
+        "BPF_CGROUP_INET6_GETSOCKNAME", "BPF_XDP_DEVMAP", "BPF_CGROUP_INET_SOCK_RELEASE",
+        "BPF_XDP_CPUMAP", "BPF_SK_LOOKUP", "BPF_XDP", "BPF_SK_SKB_VERDICT",
+        "BPF_SK_REUSEPORT_SELECT", "BPF_SK_REUSEPORT_SELECT_OR_MIGRATE", "BPF_PERF_EVENT",
+        "BPF_TRACE_KPROBE_MULTI", "BPF_LSM_CGROUP"]),
+    "bpf_attach_flags": (["linux/bpf.h"], [
+        "BPF_F_ALLOW_OVERRIDE", "BPF_F_ALLOW_MULTI", "BPF_F_REPLACE"]),
+    "bpf_prog_types": (["linux/bpf.h"], [
+        "BPF_PROG_TYPE_UNSPEC", "BPF_PROG_TYPE_SOCKET_FILTER", "BPF_PROG_TYPE_KPROBE",
+        "BPF_PROG_TYPE_SCHED_CLS", "BPF_PROG_TYPE_SCHED_ACT", "BPF_PROG_TYPE_TRACEPOINT",
+        "BPF_PROG_TYPE_XDP", "BPF_PROG_TYPE_PERF_EVENT", "BPF_PROG_TYPE_CGROUP_SKB",
+        "BPF_PROG_TYPE_CGROUP_SOCK", "BPF_PROG_TYPE_LWT_IN", "BPF_PROG_TYPE_LWT_OUT",
+        "BPF_PROG_TYPE_LWT_XMIT", "BPF_PROG_TYPE_SOCK_OPS", "BPF_PROG_TYPE_SK_SKB",
+        "BPF_PROG_TYPE_CGROUP_DEVICE", "BPF_PROG_TYPE_SK_MSG", "BPF_PROG_TYPE_RAW_TRACEPOINT",
+        "BPF_PROG_TYPE_CGROUP_SOCK_ADDR", "BPF_PROG_TYPE_LWT_SEG6LOCAL",
+        "BPF_PROG_TYPE_LIRC_MODE2", "BPF_PROG_TYPE_SK_REUSEPORT",
+        "BPF_PROG_TYPE_FLOW_DISSECTOR", "BPF_PROG_TYPE_CGROUP_SYSCTL",
+        "BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE", "BPF_PROG_TYPE_CGROUP_SOCKOPT",
+        "BPF_PROG_TYPE_TRACING", "BPF_PROG_TYPE_STRUCT_OPS", "BPF_PROG_TYPE_EXT",
+        "BPF_PROG_TYPE_LSM", "BPF_PROG_TYPE_SK_LOOKUP", "BPF_PROG_TYPE_SYSCALL"]),
+    "bpf_prog_flags": (["linux/bpf.h"], [
+        "BPF_F_STRICT_ALIGNMENT", "BPF_F_ANY_ALIGNMENT", "BPF_F_TEST_RND_HI32",
+        "BPF_F_TEST_STATE_FREQ", "BPF_F_SLEEPABLE"]),
+    "bpf_test_run_flags": (["linux/bpf.h"], ["BPF_F_TEST_RUN_ON_CPU", "BPF_F_TEST_XDP_LIVE_FRAMES"]),
+    "bpf_link_create_kprobe_multi_flags": (["linux/bpf.h"], ["BPF_F_KPROBE_MULTI_RETURN"]),
+    "bpf_file_mode_flags": (["linux/bpf.h"], [
+        "BPF_F_RDONLY", "BPF_F_WRONLY"]),
+    # perf_event_open's struct perf_event_attr: its type, size versions, the config of each
+    # type (strace 6.1's lists), the sample and read formats, branch sample types and
+    # breakpoint types.
+    "perf_type_id": (["linux/perf_event.h"], [
+        "PERF_TYPE_HARDWARE", "PERF_TYPE_SOFTWARE", "PERF_TYPE_TRACEPOINT",
+        "PERF_TYPE_HW_CACHE", "PERF_TYPE_RAW", "PERF_TYPE_BREAKPOINT"]),
+    "perf_attr_size": (["linux/perf_event.h"], [
+        "PERF_ATTR_SIZE_VER0", "PERF_ATTR_SIZE_VER1", "PERF_ATTR_SIZE_VER2",
+        "PERF_ATTR_SIZE_VER3", "PERF_ATTR_SIZE_VER4", "PERF_ATTR_SIZE_VER5",
+        "PERF_ATTR_SIZE_VER6", "PERF_ATTR_SIZE_VER7"]),
+    "perf_hw_id": (["linux/perf_event.h"], [
+        "PERF_COUNT_HW_CPU_CYCLES", "PERF_COUNT_HW_INSTRUCTIONS",
+        "PERF_COUNT_HW_CACHE_REFERENCES", "PERF_COUNT_HW_CACHE_MISSES",
+        "PERF_COUNT_HW_BRANCH_INSTRUCTIONS", "PERF_COUNT_HW_BRANCH_MISSES",
+        "PERF_COUNT_HW_BUS_CYCLES", "PERF_COUNT_HW_STALLED_CYCLES_FRONTEND",
+        "PERF_COUNT_HW_STALLED_CYCLES_BACKEND", "PERF_COUNT_HW_REF_CPU_CYCLES"]),
+    "perf_sw_ids": (["linux/perf_event.h"], [
+        "PERF_COUNT_SW_CPU_CLOCK", "PERF_COUNT_SW_TASK_CLOCK", "PERF_COUNT_SW_PAGE_FAULTS",
+        "PERF_COUNT_SW_CONTEXT_SWITCHES", "PERF_COUNT_SW_CPU_MIGRATIONS",
+        "PERF_COUNT_SW_PAGE_FAULTS_MIN", "PERF_COUNT_SW_PAGE_FAULTS_MAJ",
+        "PERF_COUNT_SW_ALIGNMENT_FAULTS", "PERF_COUNT_SW_EMULATION_FAULTS",
+        "PERF_COUNT_SW_DUMMY", "PERF_COUNT_SW_BPF_OUTPUT", "PERF_COUNT_SW_CGROUP_SWITCHES"]),
+    "perf_hw_cache_id": (["linux/perf_event.h"], [
+        "PERF_COUNT_HW_CACHE_L1D", "PERF_COUNT_HW_CACHE_L1I", "PERF_COUNT_HW_CACHE_LL",
+        "PERF_COUNT_HW_CACHE_DTLB", "PERF_COUNT_HW_CACHE_ITLB", "PERF_COUNT_HW_CACHE_BPU",
+        "PERF_COUNT_HW_CACHE_NODE"]),
+    "perf_hw_cache_op_id": (["linux/perf_event.h"], [
+        "PERF_COUNT_HW_CACHE_OP_READ", "PERF_COUNT_HW_CACHE_OP_WRITE",
+        "PERF_COUNT_HW_CACHE_OP_PREFETCH"]),
+    "perf_hw_cache_op_result_id": (["linux/perf_event.h"], [
+        "PERF_COUNT_HW_CACHE_RESULT_ACCESS", "PERF_COUNT_HW_CACHE_RESULT_MISS"]),
+    "perf_event_sample_format": (["linux/perf_event.h"], [
+        "PERF_SAMPLE_IP", "PERF_SAMPLE_TID", "PERF_SAMPLE_TIME", "PERF_SAMPLE_ADDR",
+        "PERF_SAMPLE_READ", "PERF_SAMPLE_CALLCHAIN", "PERF_SAMPLE_ID", "PERF_SAMPLE_CPU",
+        "PERF_SAMPLE_PERIOD", "PERF_SAMPLE_STREAM_ID", "PERF_SAMPLE_RAW",
+        "PERF_SAMPLE_BRANCH_STACK", "PERF_SAMPLE_REGS_USER", "PERF_SAMPLE_STACK_USER",
+        "PERF_SAMPLE_WEIGHT", "PERF_SAMPLE_DATA_SRC", "PERF_SAMPLE_IDENTIFIER",
+        "PERF_SAMPLE_TRANSACTION", "PERF_SAMPLE_REGS_INTR", "PERF_SAMPLE_PHYS_ADDR",
+        "PERF_SAMPLE_AUX", "PERF_SAMPLE_CGROUP", "PERF_SAMPLE_DATA_PAGE_SIZE",
+        "PERF_SAMPLE_CODE_PAGE_SIZE", "PERF_SAMPLE_WEIGHT_STRUCT"]),
+    "perf_event_read_format": (["linux/perf_event.h"], [
+        "PERF_FORMAT_TOTAL_TIME_ENABLED", "PERF_FORMAT_TOTAL_TIME_RUNNING", "PERF_FORMAT_ID",
+        "PERF_FORMAT_GROUP", "PERF_FORMAT_LOST"]),
+    "perf_branch_sample_type": (["linux/perf_event.h"], [
+        "PERF_SAMPLE_BRANCH_USER", "PERF_SAMPLE_BRANCH_KERNEL", "PERF_SAMPLE_BRANCH_HV",
+        "PERF_SAMPLE_BRANCH_ANY", "PERF_SAMPLE_BRANCH_ANY_CALL",
+        "PERF_SAMPLE_BRANCH_ANY_RETURN", "PERF_SAMPLE_BRANCH_IND_CALL",
+        "PERF_SAMPLE_BRANCH_ABORT_TX", "PERF_SAMPLE_BRANCH_IN_TX", "PERF_SAMPLE_BRANCH_NO_TX",
+        "PERF_SAMPLE_BRANCH_COND", "PERF_SAMPLE_BRANCH_CALL_STACK",
+        "PERF_SAMPLE_BRANCH_IND_JUMP", "PERF_SAMPLE_BRANCH_CALL", "PERF_SAMPLE_BRANCH_NO_FLAGS",
+        "PERF_SAMPLE_BRANCH_NO_CYCLES", "PERF_SAMPLE_BRANCH_TYPE_SAVE",
+        "PERF_SAMPLE_BRANCH_HW_INDEX", "PERF_SAMPLE_BRANCH_PRIV_SAVE"]),
+    "hw_breakpoint_type": (["linux/hw_breakpoint.h"], [
+        "HW_BREAKPOINT_EMPTY", "HW_BREAKPOINT_R", "HW_BREAKPOINT_W", "HW_BREAKPOINT_RW",
+        "HW_BREAKPOINT_X"]),
     "perf_event_open_flags": (["linux/perf_event.h"], [
         "PERF_FLAG_FD_NO_GROUP", "PERF_FLAG_FD_OUTPUT", "PERF_FLAG_PID_CGROUP",
         "PERF_FLAG_FD_CLOEXEC"]),
@@ -341,6 +536,213 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "NETLINK_IP6_FW", "NETLINK_DNRTMSG", "NETLINK_KOBJECT_UEVENT", "NETLINK_GENERIC",
         "NETLINK_SCSITRANSPORT", "NETLINK_ECRYPTFS", "NETLINK_RDMA", "NETLINK_CRYPTO",
         "NETLINK_SMC"]),
+    # Netlink (linux/netlink.h and each protocol's header): message types and flags, as
+    # strace's netlink decoder names them; the get/new/delete flags share bits and are
+    # picked by the message type.
+    "netlink_types": (["linux/netlink.h"], [
+        "NLMSG_NOOP", "NLMSG_ERROR", "NLMSG_DONE", "NLMSG_OVERRUN"]),
+    "netlink_flags": (["linux/netlink.h"], [
+        "NLM_F_REQUEST", "NLM_F_MULTI", "NLM_F_ACK", "NLM_F_ECHO", "NLM_F_DUMP_INTR",
+        "NLM_F_DUMP_FILTERED"]),
+    "netlink_get_flags": (["linux/netlink.h"], [
+        "NLM_F_DUMP", "NLM_F_ROOT", "NLM_F_MATCH", "NLM_F_ATOMIC"]),
+    "netlink_new_flags": (["linux/netlink.h"], [
+        "NLM_F_REPLACE", "NLM_F_EXCL", "NLM_F_CREATE", "NLM_F_APPEND"]),
+    "netlink_delete_flags": (["linux/netlink.h"], [
+        "NLM_F_NONREC", "NLM_F_BULK"]),
+    "netlink_ack_flags": (["linux/netlink.h"], [
+        "NLM_F_CAPPED", "NLM_F_ACK_TLVS"]),
+    "nlmsgerr_attrs": (["linux/netlink.h"], [
+        "NLMSGERR_ATTR_UNUSED", "NLMSGERR_ATTR_MSG", "NLMSGERR_ATTR_OFFS",
+        "NLMSGERR_ATTR_COOKIE", "NLMSGERR_ATTR_POLICY", "NLMSGERR_ATTR_MISS_TYPE",
+        "NLMSGERR_ATTR_MISS_NEST"]),
+    "nl_route_types": (["linux/rtnetlink.h"], [
+        "RTM_NEWLINK", "RTM_DELLINK", "RTM_GETLINK", "RTM_SETLINK", "RTM_NEWADDR",
+        "RTM_DELADDR", "RTM_GETADDR", "RTM_NEWROUTE", "RTM_DELROUTE", "RTM_GETROUTE",
+        "RTM_NEWNEIGH", "RTM_DELNEIGH", "RTM_GETNEIGH", "RTM_NEWRULE", "RTM_DELRULE",
+        "RTM_GETRULE", "RTM_NEWQDISC", "RTM_DELQDISC", "RTM_GETQDISC", "RTM_NEWTCLASS",
+        "RTM_DELTCLASS", "RTM_GETTCLASS", "RTM_NEWTFILTER", "RTM_DELTFILTER",
+        "RTM_GETTFILTER", "RTM_NEWACTION", "RTM_DELACTION", "RTM_GETACTION",
+        "RTM_NEWPREFIX", "RTM_GETMULTICAST", "RTM_GETANYCAST", "RTM_NEWNEIGHTBL",
+        "RTM_GETNEIGHTBL", "RTM_SETNEIGHTBL", "RTM_NEWNDUSEROPT", "RTM_NEWADDRLABEL",
+        "RTM_DELADDRLABEL", "RTM_GETADDRLABEL", "RTM_GETDCB", "RTM_SETDCB",
+        "RTM_NEWNETCONF", "RTM_DELNETCONF", "RTM_GETNETCONF", "RTM_NEWMDB",
+        "RTM_DELMDB", "RTM_GETMDB", "RTM_NEWNSID", "RTM_DELNSID", "RTM_GETNSID",
+        "RTM_NEWSTATS", "RTM_GETSTATS", "RTM_NEWCACHEREPORT", "RTM_NEWCHAIN",
+        "RTM_DELCHAIN", "RTM_GETCHAIN", "RTM_NEWNEXTHOP", "RTM_DELNEXTHOP",
+        "RTM_GETNEXTHOP", "RTM_NEWLINKPROP", "RTM_DELLINKPROP", "RTM_GETLINKPROP",
+        "RTM_NEWVLAN", "RTM_DELVLAN", "RTM_GETVLAN", "RTM_NEWNEXTHOPBUCKET",
+        "RTM_DELNEXTHOPBUCKET", "RTM_GETNEXTHOPBUCKET"]),
+    "nl_sock_diag_types": (["linux/inet_diag.h", "linux/sock_diag.h"], [
+        "TCPDIAG_GETSOCK", "DCCPDIAG_GETSOCK", "SOCK_DIAG_BY_FAMILY", "SOCK_DESTROY"]),
+    "nl_audit_types": (["linux/audit.h"], [
+        "AUDIT_GET", "AUDIT_SET", "AUDIT_LIST", "AUDIT_ADD", "AUDIT_DEL", "AUDIT_USER",
+        "AUDIT_LOGIN", "AUDIT_WATCH_INS", "AUDIT_WATCH_REM", "AUDIT_WATCH_LIST",
+        "AUDIT_SIGNAL_INFO", "AUDIT_ADD_RULE", "AUDIT_DEL_RULE", "AUDIT_LIST_RULES",
+        "AUDIT_TRIM", "AUDIT_MAKE_EQUIV", "AUDIT_TTY_GET", "AUDIT_TTY_SET",
+        "AUDIT_SET_FEATURE", "AUDIT_GET_FEATURE", "AUDIT_FIRST_USER_MSG",
+        "AUDIT_USER_AVC", "AUDIT_USER_TTY", "AUDIT_LAST_USER_MSG", "AUDIT_DAEMON_START",
+        "AUDIT_DAEMON_END", "AUDIT_DAEMON_ABORT", "AUDIT_DAEMON_CONFIG",
+        "AUDIT_SYSCALL", "AUDIT_PATH", "AUDIT_IPC", "AUDIT_SOCKETCALL",
+        "AUDIT_CONFIG_CHANGE", "AUDIT_SOCKADDR", "AUDIT_CWD", "AUDIT_EXECVE",
+        "AUDIT_IPC_SET_PERM", "AUDIT_MQ_OPEN", "AUDIT_MQ_SENDRECV", "AUDIT_MQ_NOTIFY",
+        "AUDIT_MQ_GETSETATTR", "AUDIT_KERNEL_OTHER", "AUDIT_FD_PAIR", "AUDIT_OBJ_PID",
+        "AUDIT_TTY", "AUDIT_EOE", "AUDIT_BPRM_FCAPS", "AUDIT_CAPSET", "AUDIT_MMAP",
+        "AUDIT_NETFILTER_PKT", "AUDIT_NETFILTER_CFG", "AUDIT_SECCOMP",
+        "AUDIT_PROCTITLE", "AUDIT_FEATURE_CHANGE", "AUDIT_REPLACE", "AUDIT_KERN_MODULE",
+        "AUDIT_FANOTIFY", "AUDIT_TIME_INJOFFSET", "AUDIT_TIME_ADJNTPVAL", "AUDIT_BPF",
+        "AUDIT_EVENT_LISTENER", "AUDIT_URINGOP", "AUDIT_OPENAT2", "AUDIT_DM_CTRL",
+        "AUDIT_DM_EVENT", "AUDIT_AVC", "AUDIT_SELINUX_ERR", "AUDIT_AVC_PATH",
+        "AUDIT_MAC_POLICY_LOAD", "AUDIT_MAC_STATUS", "AUDIT_MAC_CONFIG_CHANGE",
+        "AUDIT_MAC_UNLBL_ALLOW", "AUDIT_MAC_CIPSOV4_ADD", "AUDIT_MAC_CIPSOV4_DEL",
+        "AUDIT_MAC_MAP_ADD", "AUDIT_MAC_MAP_DEL", "AUDIT_MAC_IPSEC_ADDSA",
+        "AUDIT_MAC_IPSEC_DELSA", "AUDIT_MAC_IPSEC_ADDSPD", "AUDIT_MAC_IPSEC_DELSPD",
+        "AUDIT_MAC_IPSEC_EVENT", "AUDIT_MAC_UNLBL_STCADD", "AUDIT_MAC_UNLBL_STCDEL",
+        "AUDIT_MAC_CALIPSO_ADD", "AUDIT_MAC_CALIPSO_DEL", "AUDIT_ANOM_PROMISCUOUS",
+        "AUDIT_ANOM_ABEND", "AUDIT_ANOM_LINK", "AUDIT_ANOM_CREAT",
+        "AUDIT_LAST_KERN_ANOM_MSG", "AUDIT_INTEGRITY_DATA", "AUDIT_INTEGRITY_METADATA",
+        "AUDIT_INTEGRITY_STATUS", "AUDIT_INTEGRITY_HASH", "AUDIT_INTEGRITY_PCR",
+        "AUDIT_INTEGRITY_RULE", "AUDIT_INTEGRITY_EVM_XATTR",
+        "AUDIT_INTEGRITY_POLICY_RULE", "AUDIT_KERNEL", "AUDIT_FIRST_USER_MSG2",
+        "AUDIT_LAST_USER_MSG2"]),
+    "nl_crypto_types": (["linux/cryptouser.h"], [
+        "CRYPTO_MSG_NEWALG", "CRYPTO_MSG_DELALG", "CRYPTO_MSG_UPDATEALG",
+        "CRYPTO_MSG_GETALG", "CRYPTO_MSG_DELRNG"]),
+    "nl_selinux_types": (["linux/selinux_netlink.h"], [
+        "SELNL_MSG_SETENFORCE", "SELNL_MSG_POLICYLOAD"]),
+    "nl_xfrm_types": (["linux/xfrm.h"], [
+        "XFRM_MSG_NEWSA", "XFRM_MSG_DELSA", "XFRM_MSG_GETSA", "XFRM_MSG_NEWPOLICY",
+        "XFRM_MSG_DELPOLICY", "XFRM_MSG_GETPOLICY", "XFRM_MSG_ALLOCSPI",
+        "XFRM_MSG_ACQUIRE", "XFRM_MSG_EXPIRE", "XFRM_MSG_UPDPOLICY", "XFRM_MSG_UPDSA",
+        "XFRM_MSG_POLEXPIRE", "XFRM_MSG_FLUSHSA", "XFRM_MSG_FLUSHPOLICY",
+        "XFRM_MSG_NEWAE", "XFRM_MSG_GETAE", "XFRM_MSG_REPORT", "XFRM_MSG_MIGRATE",
+        "XFRM_MSG_NEWSADINFO", "XFRM_MSG_GETSADINFO", "XFRM_MSG_NEWSPDINFO",
+        "XFRM_MSG_GETSPDINFO", "XFRM_MSG_MAPPING", "XFRM_MSG_SETDEFAULT",
+        "XFRM_MSG_GETDEFAULT"]),
+    "nl_netfilter_subsys_ids": (["linux/netfilter/nfnetlink.h"], [
+        "NFNL_SUBSYS_NONE", "NFNL_SUBSYS_CTNETLINK", "NFNL_SUBSYS_CTNETLINK_EXP",
+        "NFNL_SUBSYS_QUEUE", "NFNL_SUBSYS_ULOG", "NFNL_SUBSYS_OSF", "NFNL_SUBSYS_IPSET",
+        "NFNL_SUBSYS_ACCT", "NFNL_SUBSYS_CTNETLINK_TIMEOUT", "NFNL_SUBSYS_CTHELPER",
+        "NFNL_SUBSYS_NFTABLES", "NFNL_SUBSYS_NFT_COMPAT", "NFNL_SUBSYS_HOOK"]),
+    "nl_netfilter_msg_types": (["linux/netlink.h", "linux/netfilter/nfnetlink.h"], [
+        "NFNL_MSG_BATCH_BEGIN", "NFNL_MSG_BATCH_END"]),
+    # rtnetlink's struct ifinfomsg (linux/rtnetlink.h) and its IFLA_* attributes.
+    "rtnl_link_attrs": (["linux/if_link.h"], [
+        "IFLA_UNSPEC", "IFLA_ADDRESS", "IFLA_BROADCAST", "IFLA_IFNAME", "IFLA_MTU", "IFLA_LINK",
+        "IFLA_QDISC", "IFLA_STATS", "IFLA_COST", "IFLA_PRIORITY", "IFLA_MASTER",
+        "IFLA_WIRELESS", "IFLA_PROTINFO", "IFLA_TXQLEN", "IFLA_MAP", "IFLA_WEIGHT",
+        "IFLA_OPERSTATE", "IFLA_LINKMODE", "IFLA_LINKINFO", "IFLA_NET_NS_PID",
+        "IFLA_IFALIAS", "IFLA_NUM_VF", "IFLA_VFINFO_LIST", "IFLA_STATS64",
+        "IFLA_VF_PORTS", "IFLA_PORT_SELF", "IFLA_AF_SPEC", "IFLA_GROUP",
+        "IFLA_NET_NS_FD", "IFLA_EXT_MASK", "IFLA_PROMISCUITY", "IFLA_NUM_TX_QUEUES",
+        "IFLA_NUM_RX_QUEUES", "IFLA_CARRIER", "IFLA_PHYS_PORT_ID",
+        "IFLA_CARRIER_CHANGES", "IFLA_PHYS_SWITCH_ID", "IFLA_LINK_NETNSID",
+        "IFLA_PHYS_PORT_NAME", "IFLA_PROTO_DOWN", "IFLA_GSO_MAX_SEGS",
+        "IFLA_GSO_MAX_SIZE", "IFLA_PAD", "IFLA_XDP", "IFLA_EVENT", "IFLA_NEW_NETNSID",
+        "IFLA_IF_NETNSID", "IFLA_CARRIER_UP_COUNT", "IFLA_CARRIER_DOWN_COUNT",
+        "IFLA_NEW_IFINDEX", "IFLA_MIN_MTU", "IFLA_MAX_MTU", "IFLA_PROP_LIST",
+        "IFLA_ALT_IFNAME", "IFLA_PERM_ADDRESS", "IFLA_PROTO_DOWN_REASON",
+        "IFLA_PARENT_DEV_NAME", "IFLA_PARENT_DEV_BUS_NAME", "IFLA_GRO_MAX_SIZE",
+        "IFLA_TSO_MAX_SIZE", "IFLA_TSO_MAX_SEGS", "IFLA_ALLMULTI"]),
+    "rtnl_ifla_brport_attrs": (["linux/if_link.h"], [
+        "IFLA_BRPORT_UNSPEC", "IFLA_BRPORT_STATE", "IFLA_BRPORT_PRIORITY",
+        "IFLA_BRPORT_COST", "IFLA_BRPORT_MODE", "IFLA_BRPORT_GUARD",
+        "IFLA_BRPORT_PROTECT", "IFLA_BRPORT_FAST_LEAVE", "IFLA_BRPORT_LEARNING",
+        "IFLA_BRPORT_UNICAST_FLOOD", "IFLA_BRPORT_PROXYARP",
+        "IFLA_BRPORT_LEARNING_SYNC", "IFLA_BRPORT_PROXYARP_WIFI", "IFLA_BRPORT_ROOT_ID",
+        "IFLA_BRPORT_BRIDGE_ID", "IFLA_BRPORT_DESIGNATED_PORT",
+        "IFLA_BRPORT_DESIGNATED_COST", "IFLA_BRPORT_ID", "IFLA_BRPORT_NO",
+        "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK", "IFLA_BRPORT_CONFIG_PENDING",
+        "IFLA_BRPORT_MESSAGE_AGE_TIMER", "IFLA_BRPORT_FORWARD_DELAY_TIMER",
+        "IFLA_BRPORT_HOLD_TIMER", "IFLA_BRPORT_FLUSH", "IFLA_BRPORT_MULTICAST_ROUTER",
+        "IFLA_BRPORT_PAD", "IFLA_BRPORT_MCAST_FLOOD", "IFLA_BRPORT_MCAST_TO_UCAST",
+        "IFLA_BRPORT_VLAN_TUNNEL", "IFLA_BRPORT_BCAST_FLOOD",
+        "IFLA_BRPORT_GROUP_FWD_MASK", "IFLA_BRPORT_NEIGH_SUPPRESS",
+        "IFLA_BRPORT_ISOLATED", "IFLA_BRPORT_BACKUP_PORT", "IFLA_BRPORT_MRP_RING_OPEN",
+        "IFLA_BRPORT_MRP_IN_OPEN", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT",
+        "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", "IFLA_BRPORT_LOCKED"]),
+    "rtnl_ifla_info_attrs": (["linux/if_link.h"], [
+        "IFLA_INFO_UNSPEC", "IFLA_INFO_KIND", "IFLA_INFO_DATA", "IFLA_INFO_XSTATS",
+        "IFLA_INFO_SLAVE_KIND", "IFLA_INFO_SLAVE_DATA"]),
+    # RTM_GETSTATS' IFLA_STATS_* attributes; its filter_mask is 1 << each of them.
+    "ifstats_attrs": (["linux/if_link.h"], [
+        "IFLA_STATS_UNSPEC", "IFLA_STATS_LINK_64", "IFLA_STATS_LINK_XSTATS",
+        "IFLA_STATS_LINK_XSTATS_SLAVE", "IFLA_STATS_LINK_OFFLOAD_XSTATS",
+        "IFLA_STATS_AF_SPEC"]),
+    # RTM_NEWCACHEREPORT: the multicast routing families and their cache reports' attributes.
+    "rtnl_families": (["linux/rtnetlink.h"], [
+        "RTNL_FAMILY_IPMR", "RTNL_FAMILY_IP6MR"]),
+    "ipmra_creport_attrs": (["linux/mroute.h"], [
+        "IPMRA_CREPORT_UNSPEC", "IPMRA_CREPORT_MSGTYPE", "IPMRA_CREPORT_VIF_ID",
+        "IPMRA_CREPORT_SRC_ADDR", "IPMRA_CREPORT_DST_ADDR", "IPMRA_CREPORT_PKT",
+        "IPMRA_CREPORT_TABLE"]),
+    "ip6mra_creport_attrs": (["linux/mroute6.h"], [
+        "IP6MRA_CREPORT_UNSPEC", "IP6MRA_CREPORT_MSGTYPE", "IP6MRA_CREPORT_MIF_ID",
+        "IP6MRA_CREPORT_SRC_ADDR", "IP6MRA_CREPORT_DST_ADDR", "IP6MRA_CREPORT_PKT"]),
+    # NETLINK_NETFILTER's messages, by subsystem (the high byte of the type).
+    "nf_ctnetlink_msg_types": (["linux/netfilter/nfnetlink_conntrack.h"], [
+        "IPCTNL_MSG_CT_NEW", "IPCTNL_MSG_CT_GET", "IPCTNL_MSG_CT_DELETE",
+        "IPCTNL_MSG_CT_GET_CTRZERO", "IPCTNL_MSG_CT_GET_STATS_CPU",
+        "IPCTNL_MSG_CT_GET_STATS", "IPCTNL_MSG_CT_GET_DYING",
+        "IPCTNL_MSG_CT_GET_UNCONFIRMED"]),
+    "nf_ctnetlink_exp_msg_types": (["linux/netfilter/nfnetlink_conntrack.h"], [
+        "IPCTNL_MSG_EXP_NEW", "IPCTNL_MSG_EXP_GET", "IPCTNL_MSG_EXP_DELETE",
+        "IPCTNL_MSG_EXP_GET_STATS_CPU"]),
+    "nf_queue_msg_types": (["linux/netfilter/nfnetlink_queue.h"], [
+        "NFQNL_MSG_PACKET", "NFQNL_MSG_VERDICT", "NFQNL_MSG_CONFIG",
+        "NFQNL_MSG_VERDICT_BATCH"]),
+    "nf_ulog_msg_types": (["linux/netfilter/nfnetlink_log.h"], [
+        "NFULNL_MSG_PACKET", "NFULNL_MSG_CONFIG"]),
+    "nf_osf_msg_types": (["linux/netfilter/nfnetlink_osf.h"], [
+        "OSF_MSG_ADD", "OSF_MSG_REMOVE"]),
+    "nf_ipset_msg_types": (["linux/netfilter/ipset/ip_set.h"], [
+        "IPSET_CMD_NONE", "IPSET_CMD_PROTOCOL", "IPSET_CMD_CREATE", "IPSET_CMD_DESTROY",
+        "IPSET_CMD_FLUSH", "IPSET_CMD_RENAME", "IPSET_CMD_SWAP", "IPSET_CMD_LIST",
+        "IPSET_CMD_SAVE", "IPSET_CMD_ADD", "IPSET_CMD_DEL", "IPSET_CMD_TEST",
+        "IPSET_CMD_HEADER", "IPSET_CMD_TYPE", "IPSET_CMD_RESTORE", "IPSET_CMD_HELP",
+        "IPSET_CMD_VERSION", "IPSET_CMD_QUIT", "IPSET_CMD_COMMIT"]),
+    "nf_acct_msg_types": (["linux/netfilter/nfnetlink_acct.h"], [
+        "NFNL_MSG_ACCT_NEW", "NFNL_MSG_ACCT_GET", "NFNL_MSG_ACCT_GET_CTRZERO",
+        "NFNL_MSG_ACCT_DEL", "NFNL_MSG_ACCT_OVERQUOTA"]),
+    "nf_cttimeout_msg_types": (["linux/netfilter/nfnetlink_cttimeout.h"], [
+        "IPCTNL_MSG_TIMEOUT_NEW", "IPCTNL_MSG_TIMEOUT_GET", "IPCTNL_MSG_TIMEOUT_DELETE",
+        "IPCTNL_MSG_TIMEOUT_DEFAULT_SET", "IPCTNL_MSG_TIMEOUT_DEFAULT_GET"]),
+    "nf_cthelper_msg_types": (["linux/netfilter/nfnetlink_cthelper.h"], [
+        "NFNL_MSG_CTHELPER_NEW", "NFNL_MSG_CTHELPER_GET", "NFNL_MSG_CTHELPER_DEL"]),
+    "nf_nftables_msg_types": (["linux/netfilter/nf_tables.h"], [
+        "NFT_MSG_NEWTABLE", "NFT_MSG_GETTABLE", "NFT_MSG_DELTABLE", "NFT_MSG_NEWCHAIN",
+        "NFT_MSG_GETCHAIN", "NFT_MSG_DELCHAIN", "NFT_MSG_NEWRULE", "NFT_MSG_GETRULE",
+        "NFT_MSG_DELRULE", "NFT_MSG_NEWSET", "NFT_MSG_GETSET", "NFT_MSG_DELSET",
+        "NFT_MSG_NEWSETELEM", "NFT_MSG_GETSETELEM", "NFT_MSG_DELSETELEM",
+        "NFT_MSG_NEWGEN", "NFT_MSG_GETGEN", "NFT_MSG_TRACE", "NFT_MSG_NEWOBJ",
+        "NFT_MSG_GETOBJ", "NFT_MSG_DELOBJ", "NFT_MSG_GETOBJ_RESET",
+        "NFT_MSG_NEWFLOWTABLE", "NFT_MSG_GETFLOWTABLE", "NFT_MSG_DELFLOWTABLE"]),
+    "nf_nft_compat_msg_types": (["linux/netfilter/nf_tables_compat.h"], [
+        "NFNL_MSG_COMPAT_GET"]),
+    "nf_hook_msg_types": (["linux/netfilter/nfnetlink_hook.h"], [
+        "NFNL_MSG_HOOK_GET"]),
+    "arp_hardware_types": (["linux/if_arp.h"], [
+        "ARPHRD_NETROM", "ARPHRD_ETHER", "ARPHRD_EETHER", "ARPHRD_AX25",
+        "ARPHRD_PRONET", "ARPHRD_CHAOS", "ARPHRD_IEEE802", "ARPHRD_ARCNET",
+        "ARPHRD_APPLETLK", "ARPHRD_DLCI", "ARPHRD_ATM", "ARPHRD_METRICOM",
+        "ARPHRD_IEEE1394", "ARPHRD_EUI64", "ARPHRD_INFINIBAND", "ARPHRD_SLIP",
+        "ARPHRD_CSLIP", "ARPHRD_SLIP6", "ARPHRD_CSLIP6", "ARPHRD_RSRVD", "ARPHRD_ADAPT",
+        "ARPHRD_ROSE", "ARPHRD_X25", "ARPHRD_HWX25", "ARPHRD_CAN", "ARPHRD_MCTP",
+        "ARPHRD_PPP", "ARPHRD_CISCO", "ARPHRD_LAPB", "ARPHRD_DDCMP", "ARPHRD_RAWHDLC",
+        "ARPHRD_RAWIP", "ARPHRD_TUNNEL", "ARPHRD_TUNNEL6", "ARPHRD_FRAD", "ARPHRD_SKIP",
+        "ARPHRD_LOOPBACK", "ARPHRD_LOCALTLK", "ARPHRD_FDDI", "ARPHRD_BIF", "ARPHRD_SIT",
+        "ARPHRD_IPDDP", "ARPHRD_IPGRE", "ARPHRD_PIMREG", "ARPHRD_HIPPI", "ARPHRD_ASH",
+        "ARPHRD_ECONET", "ARPHRD_IRDA", "ARPHRD_FCPP", "ARPHRD_FCAL", "ARPHRD_FCPL",
+        "ARPHRD_FCFABRIC", "ARPHRD_IEEE802_TR", "ARPHRD_IEEE80211",
+        "ARPHRD_IEEE80211_PRISM", "ARPHRD_IEEE80211_RADIOTAP", "ARPHRD_IEEE802154",
+        "ARPHRD_IEEE802154_MONITOR", "ARPHRD_PHONET", "ARPHRD_PHONET_PIPE",
+        "ARPHRD_CAIF", "ARPHRD_IP6GRE", "ARPHRD_NETLINK", "ARPHRD_6LOWPAN",
+        "ARPHRD_VSOCKMON", "ARPHRD_NONE", "ARPHRD_VOID"]),
+    "iff_flags": (["linux/if.h"], [
+        "IFF_UP", "IFF_BROADCAST", "IFF_DEBUG", "IFF_LOOPBACK", "IFF_POINTOPOINT",
+        "IFF_NOTRAILERS", "IFF_RUNNING", "IFF_NOARP", "IFF_PROMISC", "IFF_ALLMULTI",
+        "IFF_MASTER", "IFF_SLAVE", "IFF_MULTICAST", "IFF_PORTSEL", "IFF_AUTOMEDIA",
+        "IFF_DYNAMIC", "IFF_LOWER_UP", "IFF_DORMANT", "IFF_ECHO"]),
     "sock_packet_options": (["linux/if_packet.h"], [
         "PACKET_ADD_MEMBERSHIP", "PACKET_DROP_MEMBERSHIP", "PACKET_RECV_OUTPUT",
         "PACKET_RX_RING", "PACKET_STATISTICS", "PACKET_COPY_THRESH", "PACKET_AUXDATA",
@@ -444,6 +846,45 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "IORING_UNREGISTER_IOWQ_AFF", "IORING_REGISTER_IOWQ_MAX_WORKERS",
         "IORING_REGISTER_RING_FDS", "IORING_UNREGISTER_RING_FDS", "IORING_REGISTER_PBUF_RING",
         "IORING_UNREGISTER_PBUF_RING"]),
+    # What io_uring_register's structs hold: the ring's operations (strace 6.1's list, which
+    # ends at IORING_OP_URING_CMD), their probe flags, restrictions, sqe flags, the flags of
+    # a resource registration, and the fd that skips an update.
+    "uring_ops": (["linux/io_uring.h"], [
+        "IORING_OP_NOP", "IORING_OP_READV", "IORING_OP_WRITEV", "IORING_OP_FSYNC",
+        "IORING_OP_READ_FIXED", "IORING_OP_WRITE_FIXED", "IORING_OP_POLL_ADD",
+        "IORING_OP_POLL_REMOVE", "IORING_OP_SYNC_FILE_RANGE", "IORING_OP_SENDMSG",
+        "IORING_OP_RECVMSG", "IORING_OP_TIMEOUT", "IORING_OP_TIMEOUT_REMOVE",
+        "IORING_OP_ACCEPT", "IORING_OP_ASYNC_CANCEL", "IORING_OP_LINK_TIMEOUT",
+        "IORING_OP_CONNECT", "IORING_OP_FALLOCATE", "IORING_OP_OPENAT", "IORING_OP_CLOSE",
+        "IORING_OP_FILES_UPDATE", "IORING_OP_STATX", "IORING_OP_READ", "IORING_OP_WRITE",
+        "IORING_OP_FADVISE", "IORING_OP_MADVISE", "IORING_OP_SEND", "IORING_OP_RECV",
+        "IORING_OP_OPENAT2", "IORING_OP_EPOLL_CTL", "IORING_OP_SPLICE",
+        "IORING_OP_PROVIDE_BUFFERS", "IORING_OP_REMOVE_BUFFERS", "IORING_OP_TEE",
+        "IORING_OP_SHUTDOWN", "IORING_OP_RENAMEAT", "IORING_OP_UNLINKAT", "IORING_OP_MKDIRAT",
+        "IORING_OP_SYMLINKAT", "IORING_OP_LINKAT", "IORING_OP_MSG_RING", "IORING_OP_FSETXATTR",
+        "IORING_OP_SETXATTR", "IORING_OP_FGETXATTR", "IORING_OP_GETXATTR", "IORING_OP_SOCKET",
+        "IORING_OP_URING_CMD"]),
+    "uring_op_flags": (["linux/io_uring.h"], ["IO_URING_OP_SUPPORTED"]),
+    # io_uring_setup's struct io_uring_params: its flags and the features the kernel returns.
+    "uring_setup_flags": (["linux/io_uring.h"], [
+        "IORING_SETUP_IOPOLL", "IORING_SETUP_SQPOLL", "IORING_SETUP_SQ_AFF", "IORING_SETUP_CQSIZE",
+        "IORING_SETUP_CLAMP", "IORING_SETUP_ATTACH_WQ", "IORING_SETUP_R_DISABLED",
+        "IORING_SETUP_SUBMIT_ALL", "IORING_SETUP_COOP_TASKRUN", "IORING_SETUP_TASKRUN_FLAG",
+        "IORING_SETUP_SQE128", "IORING_SETUP_CQE32"]),
+    "uring_setup_features": (["linux/io_uring.h"], [
+        "IORING_FEAT_SINGLE_MMAP", "IORING_FEAT_NODROP", "IORING_FEAT_SUBMIT_STABLE",
+        "IORING_FEAT_RW_CUR_POS", "IORING_FEAT_CUR_PERSONALITY", "IORING_FEAT_FAST_POLL",
+        "IORING_FEAT_POLL_32BITS", "IORING_FEAT_SQPOLL_NONFIXED", "IORING_FEAT_EXT_ARG",
+        "IORING_FEAT_NATIVE_WORKERS", "IORING_FEAT_RSRC_TAGS", "IORING_FEAT_CQE_SKIP",
+        "IORING_FEAT_LINKED_FILE"]),
+    "uring_restriction_opcodes": (["linux/io_uring.h"], [
+        "IORING_RESTRICTION_REGISTER_OP", "IORING_RESTRICTION_SQE_OP",
+        "IORING_RESTRICTION_SQE_FLAGS_ALLOWED", "IORING_RESTRICTION_SQE_FLAGS_REQUIRED"]),
+    "uring_sqe_flags": (["linux/io_uring.h"], [
+        "IOSQE_FIXED_FILE", "IOSQE_IO_DRAIN", "IOSQE_IO_LINK", "IOSQE_IO_HARDLINK", "IOSQE_ASYNC",
+        "IOSQE_BUFFER_SELECT", "IOSQE_CQE_SKIP_SUCCESS"]),
+    "uring_register_rsrc_flags": (["linux/io_uring.h"], ["IORING_RSRC_REGISTER_SPARSE"]),
+    "uring_files_update_fds": (["linux/io_uring.h"], ["IORING_REGISTER_FILES_SKIP"]),
     "key_spec": (["linux/keyctl.h"], [
         "KEY_SPEC_THREAD_KEYRING", "KEY_SPEC_PROCESS_KEYRING", "KEY_SPEC_SESSION_KEYRING",
         "KEY_SPEC_USER_KEYRING", "KEY_SPEC_USER_SESSION_KEYRING", "KEY_SPEC_GROUP_KEYRING",
@@ -564,6 +1005,123 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "SYSLOG_ACTION_READ_ALL", "SYSLOG_ACTION_READ_CLEAR", "SYSLOG_ACTION_CLEAR",
         "SYSLOG_ACTION_CONSOLE_OFF", "SYSLOG_ACTION_CONSOLE_ON", "SYSLOG_ACTION_CONSOLE_LEVEL",
         "SYSLOG_ACTION_SIZE_UNREAD", "SYSLOG_ACTION_SIZE_BUFFER"]),
+    # SysV IPC: keys, the get calls' flags (a mode in the low bits), the ctl commands (with
+    # IPC_64 apart), shmat's and the message calls' flags.
+    "ipc_private": (["linux/ipc.h"], ["IPC_PRIVATE"]),
+    "ipc_resource_flags": (["linux/ipc.h"], ["IPC_CREAT", "IPC_EXCL", "IPC_NOWAIT"]),
+    "shm_resource_flags": (["linux/shm.h"], [
+        "IPC_CREAT", "IPC_EXCL", "SHM_HUGETLB", "SHM_NORESERVE"]),
+    "ipc_64": (["linux/ipc.h"], ["IPC_64"]),
+    "msgctl_cmds": (["linux/msg.h"], [
+        "IPC_RMID", "IPC_SET", "IPC_STAT", "IPC_INFO", "MSG_STAT", "MSG_INFO", "MSG_STAT_ANY"]),
+    "semctl_cmds": (["linux/sem.h"], [
+        "IPC_RMID", "IPC_SET", "IPC_STAT", "IPC_INFO", "GETPID", "GETVAL", "GETALL", "GETNCNT",
+        "GETZCNT", "SETVAL", "SETALL", "SEM_STAT", "SEM_INFO", "SEM_STAT_ANY"]),
+    "shmctl_cmds": (["linux/shm.h"], [
+        "IPC_RMID", "IPC_SET", "IPC_STAT", "IPC_INFO", "SHM_LOCK", "SHM_UNLOCK", "SHM_STAT",
+        "SHM_INFO", "SHM_STAT_ANY"]),
+    "shm_flags": (["linux/shm.h"], ["SHM_RDONLY", "SHM_RND", "SHM_REMAP", "SHM_EXEC"]),
+    "ipc_msg_flags": (["linux/msg.h"], ["MSG_NOERROR", "MSG_EXCEPT", "MSG_COPY", "IPC_NOWAIT"]),
+    # Namespaces: setns's type, unshare's flags.
+    "setns_types": (["linux/sched.h"], [
+        "CLONE_NEWTIME", "CLONE_NEWNS", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC",
+        "CLONE_NEWUSER", "CLONE_NEWPID", "CLONE_NEWNET"]),
+    "unshare_flags": (["linux/sched.h"], [
+        "CLONE_NEWTIME", "CLONE_VM", "CLONE_FS", "CLONE_FILES", "CLONE_SIGHAND", "CLONE_THREAD",
+        "CLONE_NEWNS", "CLONE_SYSVSEM", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC",
+        "CLONE_NEWUSER", "CLONE_NEWPID", "CLONE_NEWNET"]),
+    "schedulers": (["linux/sched.h"], [
+        "SCHED_OTHER=SCHED_NORMAL", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "SCHED_ISO",
+        "SCHED_IDLE", "SCHED_DEADLINE"]),
+    "epoll_ctl_ops": (["linux/eventpoll.h"], ["EPOLL_CTL_ADD", "EPOLL_CTL_DEL", "EPOLL_CTL_MOD"]),
+    "pidfd_open_flags": (["linux/pidfd.h"], ["PIDFD_NONBLOCK"]),
+    "open_tree_flags": (["linux/mount.h", "linux/fcntl.h"], [
+        "OPEN_TREE_CLONE", "OPEN_TREE_CLOEXEC", "AT_SYMLINK_NOFOLLOW", "AT_REMOVEDIR",
+        "AT_SYMLINK_FOLLOW", "AT_NO_AUTOMOUNT", "AT_EMPTY_PATH", "AT_RECURSIVE"]),
+    "delete_module_flags": (["asm/fcntl.h"], ["O_NONBLOCK", "O_TRUNC"]),
+    "module_init_flags": (["linux/module.h"], [
+        "MODULE_INIT_IGNORE_MODVERSIONS", "MODULE_INIT_IGNORE_VERMAGIC",
+        "MODULE_INIT_COMPRESSED_FILE"]),
+    "fan_classes": (["linux/fanotify.h"], [
+        "FAN_CLASS_NOTIF", "FAN_CLASS_CONTENT", "FAN_CLASS_PRE_CONTENT"]),
+    "fan_init_flags": (["linux/fanotify.h"], [
+        "FAN_CLOEXEC", "FAN_NONBLOCK", "FAN_UNLIMITED_QUEUE", "FAN_UNLIMITED_MARKS",
+        "FAN_ENABLE_AUDIT", "FAN_REPORT_PIDFD", "FAN_REPORT_TID", "FAN_REPORT_FID",
+        "FAN_REPORT_DIR_FID", "FAN_REPORT_NAME", "FAN_REPORT_TARGET_FID"]),
+    "seccomp_ops": (["linux/seccomp.h"], [
+        "SECCOMP_SET_MODE_STRICT", "SECCOMP_SET_MODE_FILTER", "SECCOMP_GET_ACTION_AVAIL",
+        "SECCOMP_GET_NOTIF_SIZES"]),
+    "seccomp_filter_flags": (["linux/seccomp.h"], [
+        "SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_SPEC_ALLOW",
+        "SECCOMP_FILTER_FLAG_NEW_LISTENER", "SECCOMP_FILTER_FLAG_TSYNC_ESRCH",
+        "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"]),
+    "xattr_flags": (["linux/xattr.h"], ["XATTR_CREATE", "XATTR_REPLACE"]),
+    "priorities": (["linux/resource.h"], ["PRIO_PROCESS", "PRIO_PGRP", "PRIO_USER"]),
+    "memfd_create_flags": (["linux/memfd.h"], ["MFD_CLOEXEC", "MFD_ALLOW_SEALING", "MFD_HUGETLB"]),
+    "secretmem_flags": (["asm/fcntl.h"], ["O_CLOEXEC"]),
+    "uffd_flags": (["linux/userfaultfd.h", "asm/fcntl.h"], [
+        "UFFD_USER_MODE_ONLY", "O_NONBLOCK", "O_CLOEXEC"]),
+    "kcmp_types": (["linux/kcmp.h"], [
+        "KCMP_FILE", "KCMP_VM", "KCMP_FILES", "KCMP_FS", "KCMP_SIGHAND", "KCMP_IO",
+        "KCMP_SYSVSEM", "KCMP_EPOLL_TFD"]),
+    "ioprio_who": (["linux/ioprio.h"], [
+        "IOPRIO_WHO_PROCESS", "IOPRIO_WHO_PGRP", "IOPRIO_WHO_USER"]),
+    "ioprio_class": (["linux/ioprio.h"], [
+        "IOPRIO_CLASS_NONE", "IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE", "IOPRIO_CLASS_IDLE"]),
+    "mlock_flags": (["asm-generic/mman-common.h"], ["MLOCK_ONFAULT"]),
+    "mlockall_flags": (["asm/mman.h"], ["MCL_CURRENT", "MCL_FUTURE", "MCL_ONFAULT"]),
+    "flock_ops": (["asm-generic/fcntl.h"], [
+        "LOCK_SH", "LOCK_EX", "LOCK_NB", "LOCK_UN", "LOCK_MAND", "LOCK_RW", "LOCK_READ",
+        "LOCK_WRITE"]),
+    "sync_file_range_flags": (["linux/fs.h"], [
+        "SYNC_FILE_RANGE_WAIT_BEFORE", "SYNC_FILE_RANGE_WRITE", "SYNC_FILE_RANGE_WAIT_AFTER"]),
+    "falloc_flags": (["linux/falloc.h"], [
+        "FALLOC_FL_KEEP_SIZE", "FALLOC_FL_PUNCH_HOLE", "FALLOC_FL_NO_HIDE_STALE",
+        "FALLOC_FL_COLLAPSE_RANGE", "FALLOC_FL_ZERO_RANGE", "FALLOC_FL_INSERT_RANGE",
+        "FALLOC_FL_UNSHARE_RANGE"]),
+    "inotify_flags": (["linux/inotify.h"], [
+        "IN_ACCESS", "IN_MODIFY", "IN_ATTRIB", "IN_CLOSE_WRITE", "IN_CLOSE_NOWRITE", "IN_OPEN",
+        "IN_MOVED_FROM", "IN_MOVED_TO", "IN_CREATE", "IN_DELETE", "IN_DELETE_SELF",
+        "IN_MOVE_SELF", "IN_UNMOUNT", "IN_Q_OVERFLOW", "IN_IGNORED", "IN_ONLYDIR",
+        "IN_DONT_FOLLOW", "IN_EXCL_UNLINK", "IN_MASK_CREATE", "IN_MASK_ADD", "IN_ISDIR",
+        "IN_ONESHOT"]),
+    "kexec_load_flags": (["linux/kexec.h"], ["KEXEC_ON_CRASH", "KEXEC_PRESERVE_CONTEXT"]),
+    "kexec_arch_values": (["linux/kexec.h"], [
+        "KEXEC_ARCH_DEFAULT", "KEXEC_ARCH_386", "KEXEC_ARCH_68K", "KEXEC_ARCH_PARISC",
+        "KEXEC_ARCH_X86_64", "KEXEC_ARCH_PPC", "KEXEC_ARCH_PPC64", "KEXEC_ARCH_IA_64",
+        "KEXEC_ARCH_ARM", "KEXEC_ARCH_S390", "KEXEC_ARCH_SH", "KEXEC_ARCH_MIPS_LE",
+        "KEXEC_ARCH_MIPS", "KEXEC_ARCH_AARCH64", "KEXEC_ARCH_RISCV", "KEXEC_ARCH_LOONGARCH"]),
+    "reboot_magic1": (["linux/reboot.h"], ["LINUX_REBOOT_MAGIC1"]),
+    "reboot_magic2": (["linux/reboot.h"], [
+        "LINUX_REBOOT_MAGIC2", "LINUX_REBOOT_MAGIC2A", "LINUX_REBOOT_MAGIC2B",
+        "LINUX_REBOOT_MAGIC2C"]),
+    "reboot_cmds": (["linux/reboot.h"], [
+        "LINUX_REBOOT_CMD_RESTART", "LINUX_REBOOT_CMD_HALT", "LINUX_REBOOT_CMD_CAD_ON",
+        "LINUX_REBOOT_CMD_CAD_OFF", "LINUX_REBOOT_CMD_POWER_OFF", "LINUX_REBOOT_CMD_RESTART2",
+        "LINUX_REBOOT_CMD_SW_SUSPEND", "LINUX_REBOOT_CMD_KEXEC"]),
+    "membarrier_cmds": (["linux/membarrier.h"], [
+        "MEMBARRIER_CMD_QUERY", "MEMBARRIER_CMD_GLOBAL", "MEMBARRIER_CMD_GLOBAL_EXPEDITED",
+        "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED", "MEMBARRIER_CMD_PRIVATE_EXPEDITED",
+        "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED",
+        "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE",
+        "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE",
+        "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ", "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"]),
+    "membarrier_flags": (["linux/membarrier.h"], ["MEMBARRIER_CMD_FLAG_CPU"]),
+    # mmap's type of mapping (MAP_TYPE's bits), written before the other flags.
+    "mmap_types": (["asm/mman.h", "linux/mman.h"], [
+        "MAP_FILE", "MAP_SHARED", "MAP_PRIVATE", "MAP_SHARED_VALIDATE"]),
+    "sfd_flags": (["linux/signalfd.h"], ["SFD_CLOEXEC", "SFD_NONBLOCK"]),
+    "tfd_flags": (["linux/timerfd.h"], ["TFD_CLOEXEC", "TFD_NONBLOCK"]),
+    "splice_flags": ([], [
+        "SPLICE_F_MOVE", "SPLICE_F_NONBLOCK", "SPLICE_F_MORE", "SPLICE_F_GIFT"]),
+    "name_to_handle_at_flags": (["linux/fcntl.h"], ["AT_SYMLINK_FOLLOW", "AT_EMPTY_PATH"]),
+    "get_mempolicy_flags": (["linux/mempolicy.h"], [
+        "MPOL_F_NODE", "MPOL_F_ADDR", "MPOL_F_MEMS_ALLOWED"]),
+    "msync_flags": (["asm-generic/mman-common.h"], ["MS_SYNC", "MS_ASYNC", "MS_INVALIDATE"]),
+    "inotify_init_flags": (["linux/inotify.h"], ["IN_NONBLOCK", "IN_CLOEXEC"]),
+    "swap_flags": ([], [
+        "SWAP_FLAG_PREFER", "SWAP_FLAG_DISCARD", "SWAP_FLAG_DISCARD_ONCE",
+        "SWAP_FLAG_DISCARD_PAGES"]),
 }
 
 #: Constants newer than the headers read (linux-libc-dev of Debian 12 is Linux 6.1): the
@@ -585,6 +1143,13 @@ KERNEL = {
     **{f"SYSLOG_ACTION_{name}": (value, "include/linux/syslog.h of Linux 6.1") for value, name in
        enumerate(["CLOSE", "OPEN", "READ", "READ_ALL", "READ_CLEAR", "CLEAR", "CONSOLE_OFF",
                   "CONSOLE_ON", "CONSOLE_LEVEL", "SIZE_UNREAD", "SIZE_BUFFER"])},
+    **{f"SWAP_FLAG_{name}": (value, "include/linux/swap.h of Linux 6.1") for name, value in
+       [("PREFER", 0x8000), ("DISCARD", 0x10000), ("DISCARD_ONCE", 0x20000),
+        ("DISCARD_PAGES", 0x40000)]},
+    **{f"SPLICE_F_{name}": (1 << bit, "include/linux/splice.h of Linux 6.1") for bit, name in
+       enumerate(["MOVE", "NONBLOCK", "MORE", "GIFT"])},
+    # Reserved, never implemented; strace names it.
+    "SCHED_ISO": (4, "include/uapi/linux/sched.h of Linux 6.1, a comment: reserved"),
     "FAN_DIR_MODIFY": (0x80000, "include/uapi/linux/fanotify.h of Linux 5.7-rc1, removed "
                                 "before 5.7"),
     **{f"LOGLEVEL_{name}": (value, "include/linux/kern_levels.h of Linux 6.1") for value, name
@@ -592,6 +1157,8 @@ KERNEL = {
     # The console level past the last, which syslog(2) accepts too (kernel/printk/printk.c
     # takes 1 to 8): strace's name for it.
     "LOGLEVEL_DEBUG+1": (8, "kernel/printk/printk.c of Linux 6.1, the level after LOGLEVEL_DEBUG"),
+    # The font flag of the console's old font requests, gone from the uapi header since.
+    "KD_FONT_FLAG_OLD": (0x80000000, "include/uapi/linux/kd.h of Linux 5.10"),
     # powerpc's only, which strace names on every architecture.
     "PKEY_DISABLE_EXECUTE": (0x4, "arch/powerpc/include/uapi/asm/mman.h of Linux 6.1"),
     **{f"PIDTYPE_{name}": (value, "enum pid_type of include/linux/pid.h of Linux 6.1")
@@ -617,6 +1184,9 @@ OUTSIDE = {**NEWER, **KERNEL}
 #: Tables of x86_64's calls only (arch_prctl): not looked for in arm64's headers.
 X86_ONLY = {"arch_prctl", "ptrace_cmds_x86", "x86_xfeature_bits", "x86_xfeatures"}
 
+#: The C library's headers that uapi headers include, stubbed where missing (read_defines).
+LIBC_STUBS = ["sys/socket.h", "stddef.h"]
+
 #: How big the types are that ioctl numbers are built from (_IOW(0x94, 9, int)).
 SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8,
          "long long[2]": 16, "struct termios2": 44}
@@ -640,7 +1210,20 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
     for root in spec["roots"]:
         args[1:1] = ["-I", root]
     source = "".join(f"#include <{h}>\n" for h in headers)
-    text = subprocess.run(args, input=source, check=True, capture_output=True, text=True).stdout
+    with tempfile.TemporaryDirectory() as stubs:
+        # The C library's headers a uapi header includes, empty: linux/shm.h's <unistd.h>
+        # (for nothing the tables take, and neither arm64's cross headers nor -nostdinc have
+        # one that can be read) before any other; linux/if.h's sys/socket.h and the others
+        # only where the architecture's are missing. Only the kernel's macros are read.
+        first, missing = Path(stubs) / "first", Path(stubs) / "missing"
+        first.mkdir()
+        (first / "unistd.h").write_text("")
+        for name in LIBC_STUBS:
+            (missing / name).parent.mkdir(parents=True, exist_ok=True)
+            (missing / name).write_text("")
+        text = subprocess.run(args[:1] + ["-I", str(first), "-idirafter", str(missing)]
+                              + args[1:], input=source, check=True, capture_output=True,
+                              text=True).stdout
     roots = sorted(spec["roots"], key=len, reverse=True)
     defines: dict[str, tuple[str, str, int]] = {}
     where, line = "", 0
@@ -652,7 +1235,14 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
     for raw in text.splitlines():
         at = line
         if pending and not raw.startswith("#"):
-            raw, pending, at = pending + " " + raw.strip(), "", pending_line
+            last = re.match(r"\s*(\w+)\s*=\s*(.+)", pending)
+            if last and raw.lstrip().startswith("}"):
+                # The enum's last member, without a comma (linux/netlink.h's
+                # NL_POLICY_TYPE_ATTR_MAX): its value ends at the brace.
+                defines.setdefault(last.group(1), (last.group(2).strip(), where, pending_line))
+                pending = ""
+            else:
+                raw, pending, at = pending + " " + raw.strip(), "", pending_line
         marker = re.match(r'# (\d+) "([^"]+)"', raw)
         if marker:
             line, path = int(marker.group(1)), marker.group(2)
@@ -679,7 +1269,13 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
             defines.setdefault(member.group(1), (member.group(2).strip(), where, at))
             previous = member.group(1) if previous is not None else None
         elif implicit and previous is not None:
+            # A plain number where the member before is one: a long enum (linux/io_uring.h's
+            # IORING_OP_*) would otherwise nest deeper than evaluate() follows.
             body = f"{previous} + 1" if previous else "0"
+            try:
+                body = str(evaluate(body, defines))
+            except (KeyError, ValueError, SyntaxError):
+                pass
             defines.setdefault(implicit.group(1), (body, where, at))
             previous = implicit.group(1)
         line += 1
@@ -690,7 +1286,8 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
     """The value of a constant expression of the uapi headers: numbers (with U/L suffixes),
     character literals, other macros, | & << >> + - ~ and the _IO/_IOR/_IOW/_IOWR ioctl
     encodings (asm-generic/ioctl.h, which x86_64 and arm64 share)."""
-    if depth > 16:
+    # An enum's members without a value each add one step (linux/xfrm.h's XFRM_MSG_*: 40).
+    if depth > 64:
         raise ValueError(f"macros nest too deep: {body}")
     body = re.sub(r"/\*.*?\*/", "", body).strip()
     ioc = re.fullmatch(r"(_IO[RW]*)\(\s*([^,]+?)\s*,\s*([^,]+?)\s*(?:,\s*(.+?))?\s*\)", body)

@@ -9,12 +9,17 @@
 #include <asm/termbits.h>
 #include <asm/termios.h>
 #include <fcntl.h>
+#include <linux/bpf.h>
+#include <linux/io_uring.h>
 #include <linux/kd.h>
 #include <linux/openat2.h>
+#include <linux/perf_event.h>
 #include <linux/sched.h>
 #include <linux/socket.h>
+#include <linux/sockios.h>
 #include <linux/stat.h>
 #include <linux/time_types.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sched.h>
@@ -25,6 +30,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/sysinfo.h>
+#include <sys/uio.h>
 #include <sys/utsname.h>
 
 #include "syscall_facts.h"
@@ -37,7 +43,8 @@ namespace {
 // native one, or has a decoder of its own): the others are not captured for 32-bit calls.
 bool same_in_compat(Arg type) {
   switch (type) {
-    case Arg::kBufIn: case Arg::kBufInHex: case Arg::kBufOut: case Arg::kCwd: case Arg::kStat64:
+    case Arg::kBufIn: case Arg::kBufInHex: case Arg::kBufOut: case Arg::kSockBufIn:
+    case Arg::kSockBufOut: case Arg::kCwd: case Arg::kStat64:
     case Arg::kStatx:
     case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kSockaddrIn: case Arg::kIntPair:
     case Arg::kSockaddrOut: case Arg::kSocklen:
@@ -81,8 +88,10 @@ constexpr uint32_t kI386Stat64 = 96;
 // The largest socket option value decoded as a struct: MCAST_JOIN_GROUP's struct group_req
 // (netinet/in.h; the kernel's is the same, include/uapi/linux/in.h).
 constexpr uint32_t kSockoptMax = sizeof(struct group_req);
-// The most of an ioctl's argument read: struct rtc_wkalrm (40 bytes) and smaller.
-constexpr uint32_t kIoctlArgMax = 64;
+// The most of an ioctl's argument read, a blob's most: struct btrfs_ioctl_vol_args and
+// smaller whole (a console's font, up to 32 KiB, is cut). Only the full-record formats read
+// it, and only as much as the request's size says.
+constexpr uint32_t kIoctlArgMax = ITEM_MAX;
 // pselect6's sixth argument: the mask and its size.
 struct PselectSigmask {
   uint64_t ss, ss_len;
@@ -107,6 +116,14 @@ static_assert(F_OFD_SETLKW < 64 && F_GETOWN_EX < 64, "fcntl's commands fit captu
 // as the size argument says up to a page, as strace reads it to show what follows them.
 constexpr uint32_t kOpenHow = sizeof(struct open_how);
 static_assert(kOpenHow == 24, "open_how of Linux 5.6");
+// perf_event_open's struct perf_event_attr as strace 6.1 reads it: PERF_ATTR_SIZE_VER7 at
+// most; and its type and size.
+constexpr uint32_t kPerfEventAttr = PERF_ATTR_SIZE_VER7;
+constexpr uint32_t kPerfAttrHead = 2 * sizeof(uint32_t);
+// bpf's id lookups: start_id and next_id of union bpf_attr, by command.
+constexpr uint32_t kBpfIds = 2 * sizeof(uint32_t);
+constexpr uint64_t kBpfNextId = cmd_bit(BPF_PROG_GET_NEXT_ID) | cmd_bit(BPF_MAP_GET_NEXT_ID) |
+                                cmd_bit(BPF_BTF_GET_NEXT_ID) | cmd_bit(BPF_LINK_GET_NEXT_ID);
 static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
               "the structs' sizes the kernel side was written for");
@@ -120,6 +137,8 @@ struct PlainIoctl {
   uint32_t size;
 };
 constexpr uint32_t kIn = _IOC_WRITE, kOut = _IOC_READ, kBoth = _IOC_READ | _IOC_WRITE;
+// The bytes of a buffer strace reads to show it: its -s (32 by default) and one more.
+constexpr uint32_t kShownBytes = 32 + 1;
 constexpr PlainIoctl kPlainIoctls[] = {
     {TCGETS, kOut, sizeof(struct termios)}, {TIOCGLCKTRMIOS, kOut, sizeof(struct termios)},
     {TCSETS, kIn, sizeof(struct termios)}, {TCSETSW, kIn, sizeof(struct termios)},
@@ -140,6 +159,45 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {KDGETKEYCODE, kBoth, sizeof(struct kbkeycode)},
     {KDSETKEYCODE, kIn, sizeof(struct kbkeycode)},
     {KDKBDREP, kBoth, sizeof(struct kbd_repeat)},
+    {KDGKBSENT, kBoth, sizeof(struct kbsentry)}, {KDSKBSENT, kIn, sizeof(struct kbsentry)},
+    // Fonts, screen maps and colour maps are shown to their first 32 bytes (strace's -s), all
+    // that is read of them with one more; the unicode screen map whole (512 bytes).
+    {GIO_FONT, kOut, kShownBytes}, {PIO_FONT, kIn, kShownBytes},
+    {GIO_SCRNMAP, kOut, kShownBytes}, {PIO_SCRNMAP, kIn, kShownBytes},
+    {GIO_CMAP, kOut, kShownBytes}, {PIO_CMAP, kIn, kShownBytes},
+    {GIO_UNISCRNMAP, kOut, E_TABSZ * sizeof(unsigned short)},
+    {PIO_UNISCRNMAP, kIn, E_TABSZ * sizeof(unsigned short)},
+    {PIO_UNIMAPCLR, kIn, sizeof(struct unimapinit)},
+    {GIO_FONTX, kBoth, sizeof(struct consolefontdesc)},
+    {KDFONTOP, kIn, sizeof(struct console_font_op)},
+    {GIO_UNIMAP, kBoth, sizeof(struct unimapdesc)}, {PIO_UNIMAP, kIn, sizeof(struct unimapdesc)},
+    {KDGKBDIACR, kOut, sizeof(struct kbdiacrs)}, {KDSKBDIACR, kIn, sizeof(struct kbdiacrs)},
+    {KDGKBDIACRUC, kOut, sizeof(struct kbdiacrsuc)},
+    {KDSKBDIACRUC, kIn, sizeof(struct kbdiacrsuc)},
+    // The sockets' (linux/sockios.h): owners and counts, bridge names, and struct ifreq,
+    // whose getters name the interface at entry and fill the rest at exit.
+    {FIOSETOWN, kIn, sizeof(int)}, {SIOCSPGRP, kIn, sizeof(int)},
+    {SIOCSIFENCAP, kIn, sizeof(int)}, {FIOGETOWN, kOut, sizeof(int)},
+    {SIOCGPGRP, kOut, sizeof(int)}, {SIOCATMARK, kOut, sizeof(int)},
+    {SIOCGIFENCAP, kOut, sizeof(int)}, {SIOCOUTQNSD, kOut, sizeof(int)},
+    {SIOCBRADDBR, kIn, IFNAMSIZ}, {SIOCBRDELBR, kIn, IFNAMSIZ},
+    {SIOCGIFCONF, kBoth, sizeof(struct ifconf)},
+    {SIOCBRADDIF, kIn, sizeof(struct ifreq)}, {SIOCBRDELIF, kIn, sizeof(struct ifreq)},
+    {SIOCADDMULTI, kIn, sizeof(struct ifreq)}, {SIOCDELMULTI, kIn, sizeof(struct ifreq)},
+    {SIOCSIFADDR, kIn, sizeof(struct ifreq)}, {SIOCSIFBRDADDR, kIn, sizeof(struct ifreq)},
+    {SIOCSIFDSTADDR, kIn, sizeof(struct ifreq)}, {SIOCSIFFLAGS, kIn, sizeof(struct ifreq)},
+    {SIOCSIFHWADDR, kIn, sizeof(struct ifreq)}, {SIOCSIFHWBROADCAST, kIn, sizeof(struct ifreq)},
+    {SIOCSIFMAP, kIn, sizeof(struct ifreq)}, {SIOCSIFMETRIC, kIn, sizeof(struct ifreq)},
+    {SIOCSIFMTU, kIn, sizeof(struct ifreq)}, {SIOCSIFNAME, kIn, sizeof(struct ifreq)},
+    {SIOCSIFNETMASK, kIn, sizeof(struct ifreq)}, {SIOCSIFSLAVE, kIn, sizeof(struct ifreq)},
+    {SIOCSIFTXQLEN, kIn, sizeof(struct ifreq)},
+    {SIOCGIFADDR, kBoth, sizeof(struct ifreq)}, {SIOCGIFBRDADDR, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFDSTADDR, kBoth, sizeof(struct ifreq)}, {SIOCGIFFLAGS, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFHWADDR, kBoth, sizeof(struct ifreq)}, {SIOCGIFINDEX, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFMAP, kBoth, sizeof(struct ifreq)}, {SIOCGIFMETRIC, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFMTU, kBoth, sizeof(struct ifreq)}, {SIOCGIFNAME, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFNETMASK, kBoth, sizeof(struct ifreq)}, {SIOCGIFSLAVE, kBoth, sizeof(struct ifreq)},
+    {SIOCGIFTXQLEN, kBoth, sizeof(struct ifreq)},
 };
 
 }  // namespace
@@ -181,6 +239,14 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kBufOut:  // as many bytes as the next argument says
         add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
+        break;
+      // The same at a socket: the kernel side says what socket it is, and keeps a netlink
+      // socket's messages whole (up to BLOB_MAX), as strace decodes them whatever -s says.
+      case Arg::kSockBufIn:
+        add(data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, ELEM_SOCKBUF);
+        break;
+      case Arg::kSockBufOut:
+        add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, ELEM_SOCKBUF);
         break;
       case Arg::kSockaddrIn:  // sockaddr_storage at most, its length in the next argument
         add(kSockaddrMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
@@ -230,8 +296,11 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(kKernelSigaction, arg, type == Arg::kSigactionIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kSigsetIn:
-      case Arg::kSigsetOut:
-        add(kKernelSigset, arg, type == Arg::kSigsetIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
+        add(kKernelSigset, arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kSigsetOut:  // as many bytes as the size that follows says (rt_sigpending
+                             // takes fewer than a whole set)
+        add(kKernelSigset, arg, CAPTURE_EXIT | CAPTURE_SIZE_ARG, next, 0);
         break;
       case Arg::kRlimitIn:
       case Arg::kRlimitOut:
@@ -241,6 +310,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(2 * sizeof(int), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kWaitStatus:
+      case Arg::kUidOut:
         add(sizeof(int), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kTimespecIn:
@@ -323,6 +393,21 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kItimervalOut:
         add(2 * kTimeval, arg, type == Arg::kItimervalIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
         break;
+      case Arg::kPerfEventAttr:  // the struct, or what is readable of it; and its size field
+                                 // again at exit, which the kernel rewrites with E2BIG
+        add(kPerfEventAttr, arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        add(kPerfAttrHead, arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT);
+        break;
+      case Arg::kBpfAttr:  // as long as the next argument says, up to a page; and what the
+                           // id lookups wrote to next_id, the call failed or not
+        add(BLOB_MAX, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
+        add(kBpfIds, arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT, kBpfNextId);
+        add(0, arg, CAPTURE_ENTRY, 0, ELEM_BPF_STRINGS);  // the strings it points to
+        break;
+      case Arg::kUringParams:  // what the call is given, then what it filled
+        add(sizeof(struct io_uring_params), arg, CAPTURE_ENTRY, 0, 0);
+        add(sizeof(struct io_uring_params), arg, CAPTURE_EXIT, 0, 0);
+        break;
       case Arg::kSockoptIn:  // as long as the next argument says: a struct, or data; of a
                              // length past the struct's memory, what is readable of it
         add(data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG,
@@ -358,10 +443,81 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
             arch_prctl_bit(ARCH_GET_XCOMP_SUPP) | arch_prctl_bit(ARCH_GET_XCOMP_PERM) |
             arch_prctl_bit(ARCH_GET_XCOMP_GUEST_PERM));
 #endif
+  // io_uring_register's argument as its opcode reads it (uring_layouts), and what the kernel
+  // wrote there: the probe it filled, the worker limits it replaced.
+  if (!compat && info->decoder == Decoder::kUringRegister) {
+    add(BLOB_MAX, 2, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 1, ELEM_URING);
+    add(BLOB_MAX, 2, CAPTURE_EXIT | CAPTURE_SIZE_ARG, 1, ELEM_URING,
+        cmd_bit(IORING_REGISTER_PROBE) | cmd_bit(IORING_REGISTER_IOWQ_MAX_WORKERS));
+  }
   // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
   if (!compat && info->decoder == Decoder::kSigreturn && kSigframeCapture)
     add(kKernelSigset, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME);
   return n;
+}
+
+static_assert(IORING_REGISTER_LAST <= URING_OPS && IORING_REGISTER_LAST < 64,
+              "io_uring_register's opcodes fit uring_layouts and capture_slot.cmds");
+
+void uring_layouts(uring_layout (&layouts)[URING_OPS]) noexcept {
+  for (auto& layout : layouts) layout = uring_layout{};
+  auto array = [&](unsigned op, size_t elem) { layouts[op].elem = static_cast<uint8_t>(elem); };
+  // 1 + an offset, as uring_layout keeps it (0: none).
+  auto off = [](size_t offset) { return static_cast<uint8_t>(offset + 1); };
+  array(IORING_REGISTER_BUFFERS, sizeof(struct iovec));
+  array(IORING_REGISTER_FILES, sizeof(int32_t));
+  array(IORING_REGISTER_EVENTFD, sizeof(int32_t));
+  array(IORING_REGISTER_EVENTFD_ASYNC, sizeof(int32_t));
+  array(IORING_REGISTER_RESTRICTIONS, sizeof(struct io_uring_restriction));
+  array(IORING_REGISTER_IOWQ_AFF, 1);  // the bytes of a CPU mask
+  array(IORING_REGISTER_IOWQ_MAX_WORKERS, sizeof(uint32_t));
+  array(IORING_REGISTER_RING_FDS, sizeof(struct io_uring_rsrc_update));
+  array(IORING_UNREGISTER_RING_FDS, sizeof(struct io_uring_rsrc_update));
+  // The struct and the fds it points to, as many as the size argument says.
+  uring_layout& update = layouts[IORING_REGISTER_FILES_UPDATE];
+  update.size = sizeof(struct io_uring_files_update);
+  update.ptr_off[0] = off(offsetof(struct io_uring_files_update, fds));
+  update.ptr_elem[0] = sizeof(int32_t);
+  // The struct, the ops the size argument makes room for after it, whole.
+  uring_layout& probe = layouts[IORING_REGISTER_PROBE];
+  probe.size = sizeof(struct io_uring_probe);
+  probe.elem = sizeof(struct io_uring_probe_op);
+  probe.whole = 1;
+  // Registrations and updates of resources: the struct (the size argument is its size, and
+  // strace shows what follows it up to a page: the first 256 bytes are kept), its data (fds or
+  // iovecs) and tags, as many as its nr says.
+  auto rsrc = [&](unsigned op, size_t size, size_t nr, size_t data, size_t tags, bool fds) {
+    uring_layout& l = layouts[op];
+    l.size = static_cast<uint16_t>(size);
+    l.tail = static_cast<uint16_t>(256 - size);
+    l.count_off = off(nr);
+    l.ptr_off[0] = off(data);
+    l.ptr_off[1] = off(tags);
+    l.ptr_elem[0] = fds ? sizeof(int32_t) : sizeof(struct iovec);
+    l.ptr_elem[1] = sizeof(uint64_t);
+  };
+  using Reg = struct io_uring_rsrc_register;
+  using Upd = struct io_uring_rsrc_update2;
+  for (bool fds : {true, false}) {
+    rsrc(fds ? IORING_REGISTER_FILES2 : IORING_REGISTER_BUFFERS2, sizeof(Reg),
+         offsetof(Reg, nr), offsetof(Reg, data), offsetof(Reg, tags), fds);
+    rsrc(fds ? IORING_REGISTER_FILES_UPDATE2 : IORING_REGISTER_BUFFERS_UPDATE, sizeof(Upd),
+         offsetof(Upd, nr), offsetof(Upd, data), offsetof(Upd, tags), fds);
+  }
+  layouts[IORING_REGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
+  layouts[IORING_UNREGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
+}
+
+static_assert(BPF_PROG_BIND_MAP < BPF_CMDS, "bpf's commands fit bpf_strings and capture_slot.cmds");
+
+void bpf_string_offsets(bpf_strings (&strings)[BPF_CMDS]) noexcept {
+  for (auto& s : strings) s = bpf_strings{};
+  auto off = [](size_t offset) { return static_cast<uint8_t>(offset + 1); };
+  strings[BPF_PROG_LOAD].off[0] = off(offsetof(union bpf_attr, license));
+  strings[BPF_PROG_LOAD].off[1] = off(offsetof(union bpf_attr, log_buf));
+  strings[BPF_OBJ_PIN].off[0] = off(offsetof(union bpf_attr, pathname));
+  strings[BPF_OBJ_GET].off[0] = off(offsetof(union bpf_attr, pathname));
+  strings[BPF_RAW_TRACEPOINT_OPEN].off[0] = off(offsetof(union bpf_attr, raw_tracepoint.name));
 }
 
 call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
@@ -412,6 +568,8 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
     plan.cmd_base = kArchPrctlBase;
   }
 #endif
+  if (info->decoder == Decoder::kUringRegister) plan.cmd_arg = 2;  // its opcode, likewise
+  if (info->nargs > 0 && info->args[0] == Arg::kBpfCmd) plan.cmd_arg = 1;  // bpf's command
   if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
   if (info->roles & kRoleDupFd) plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;

@@ -22,6 +22,14 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
 // and number what is read when, as _IOC() puts it in a request's top 16 bits.
 void ioctl_plain_plan(uint8_t (&rows)[256], uint16_t (&plain)[IOC_PLAIN_TYPES][256]) noexcept;
 
+// What io_uring_register's argument points to, by opcode (ELEM_URING): the structs of
+// linux/io_uring.h and the arrays they point to.
+void uring_layouts(uring_layout (&layouts)[URING_OPS]) noexcept;
+
+// Where the strings bpf's attr points to are, by command (ELEM_BPF_STRINGS): PROG_LOAD's
+// license and log buffer, OBJ_PIN's and OBJ_GET's path, RAW_TRACEPOINT_OPEN's name.
+void bpf_string_offsets(bpf_strings (&strings)[BPF_CMDS]) noexcept;
+
 // What changes the kernel's work for a full record beyond the limits.
 struct CaptureOptions {
   bool strings = false;   // path and name arguments

@@ -31,7 +31,9 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   if (!bytes || !v) return v ? put_hex(out, v) : put(out, "NULL");
   switch (type) {
     case Arg::kBufIn:
-    case Arg::kBufOut: {
+    case Arg::kBufOut:
+    case Arg::kSockBufIn:  // a socket's data that is not netlink messages
+    case Arg::kSockBufOut: {
       // Kept whole for a dump (-e read=/write=), shown as --data-limit says.
       uint32_t limit = display().data_limit;
       if (limit && bytes->size() > limit) return put_quoted(out, bytes->substr(0, limit), true);
@@ -60,6 +62,14 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_sockaddr(out, *bytes);
     case Arg::kWaitStatus:
       return put_wait_status(out, *bytes);
+    case Arg::kUidOut: {
+      uint32_t id;
+      if (bytes->size() != sizeof(id)) return put_hex(out, v);
+      std::memcpy(&id, bytes->data(), sizeof(id));
+      out = put(out, "[");  // strace's printuid: -1 as -1
+      out = id == UINT32_MAX ? put(out, "-1") : put_udec(out, id);
+      return put(out, "]");
+    }
     case Arg::kTimespecIn:
     case Arg::kTimespecOut:
       return put_timespec(out, *bytes);
@@ -104,6 +114,19 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   }
 }
 
+// A signal set strace shows as its address for the size after it: one a set given to the
+// kernel must be whole (8 bytes), one it fills may be shorter (rt_sigpending), not empty.
+bool sigset_unsized(const SyscallInfo& info, const Event& e, unsigned i) {
+  if (info.args[i] != Arg::kSigsetIn && info.args[i] != Arg::kSigsetOut) return false;
+  for (unsigned j = i + 1; j < info.nargs; ++j) {
+    if (info.args[j] != Arg::kUint) continue;
+    uint64_t size = e.args[j];
+    return info.args[i] == Arg::kSigsetIn ? size != sizeof(uint64_t)
+                                          : size == 0 || size > sizeof(uint64_t);
+  }
+  return false;
+}
+
 // strace's -e verbose=: outside the set, the structures and arrays a call reads or fills
 // show as their address (its data buffers and strings do not).
 bool by_address(Arg type) noexcept {
@@ -112,6 +135,7 @@ bool by_address(Arg type) noexcept {
     case Arg::kStat: case Arg::kStat64: case Arg::kStatx: case Arg::kIntPair: case Arg::kArgv:
     case Arg::kEnvp: case Arg::kRlimitIn: case Arg::kRlimitOut: case Arg::kSigactionIn:
     case Arg::kSigactionOut: case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kWaitStatus:
+    case Arg::kUidOut:
     case Arg::kTimespecIn: case Arg::kTimespecOut: case Arg::kTimespecRem:
     case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut:
     case Arg::kItimerspecIn: case Arg::kItimerspecOut: case Arg::kItimervalIn:
@@ -177,6 +201,7 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
   if (char* end = put_net_arg(out, type, v, args)) return end;
   if (char* end = put_process_arg(out, type, v)) return end;
   if (char* end = put_mux_arg(out, type, v)) return end;
+  if (char* end = put_sys_arg(out, type, v, args)) return end;
   return put_captured(out, type, v, items, i);
 }
 
@@ -224,7 +249,7 @@ Strings parse_strings(const void* record, uint32_t size) noexcept {
   size_t offset = 0;
   for (unsigned i = 0; i < tail.count; ++i) {
     if (kHead + offset + tail.len[i] > size || tail.kind[i] > ITEM_MAP_RANGES ||  // the last kind
-        (tail.arg[i] > ITEM_ARG_PAIR + 1 && tail.arg[i] < ITEM_ARG_ELEM) ||
+        (tail.arg[i] > ITEM_ARG_POINTED && tail.arg[i] < ITEM_ARG_ELEM) ||
         (tail.arg[i] >= ITEM_ARG_ELEM + FD_ELEMS && tail.arg[i] < ITEM_ARG_FD) ||
         tail.arg[i] >= ITEM_ARG_FD + 64)
       return Strings{};
@@ -309,14 +334,14 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
   if (info->entry != kEntryByTypes) return nargs < info->entry ? nargs : info->entry;
   for (unsigned i = 0; i < nargs; ++i) {
     switch (info->args[i]) {
-      case Arg::kBufIn: case Arg::kCwd: case Arg::kStat: case Arg::kStat64: case Arg::kStatx:
+      case Arg::kBufIn: case Arg::kSockBufIn: case Arg::kCwd: case Arg::kStat: case Arg::kStat64: case Arg::kStatx:
       case Arg::kSigactionOut: case Arg::kSigsetOut: case Arg::kRlimitOut: case Arg::kIntPair:
       case Arg::kWaitStatus: case Arg::kTimespecOut: case Arg::kUtsname: case Arg::kDirents:
       case Arg::kIovecOut: case Arg::kMsghdrOut: case Arg::kSockaddrOut: case Arg::kSocklen:
       case Arg::kSysinfo: case Arg::kBufInHex: case Arg::kCpuSetOut: case Arg::kStackOut:
       case Arg::kStatfs: case Arg::kGroupsOut: case Arg::kSockoptOut: case Arg::kRusageOut:
       case Arg::kSiginfoOut: case Arg::kTimespecRem: case Arg::kItimerspecOut:
-      case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv:
+      case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kUidOut:
         return i;
       default:
         break;
@@ -373,19 +398,20 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     for (unsigned i = first; i < last; ++i) {
       // Like strace, open's mode only when the flags can create a file.
       if (info && info->args[i] == Arg::kMode && i > 0 && info->args[i - 1] == Arg::kOpenFlags &&
-          !(e.args[i - 1] & O_CREAT) && (e.args[i - 1] & O_TMPFILE) != O_TMPFILE)
+          !(e.args[i - 1] & (O_CREAT | (O_TMPFILE & ~O_DIRECTORY))))  // the kernel's __O_TMPFILE
         break;
       // mremap's new address only when the flags move the mapping there.
       if (info && i > 0 && info->args[i - 1] == Arg::kMremapFlags &&
           (e.args[i - 1] & (MREMAP_MAYMOVE | MREMAP_FIXED)) != (MREMAP_MAYMOVE | MREMAP_FIXED))
         break;
       // mknod's device only for a device's mode.
-      if (info && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
+      if (info && i > 0 && info->args[i] == Arg::kDev && !is_device_mode(e.args[i - 1])) break;
       // FIOCLEX, RTC_AIE_ON and others take no argument.
       if (info && info->args[i - (i > 0)] == Arg::kIoctlCmd && i == 2 &&
           ioctl_without_arg(static_cast<uint32_t>(e.args[1])))
         break;
       if (fcntl && i == 2 && fcntl_without_arg(static_cast<int32_t>(e.args[1]))) break;
+      if (info && i > 0 && sys_args_end(info->args[i - 1], e.args[i - 1])) break;
       if (info && info->args[i] == Arg::kOffsetHigh) continue;
       if (i > first) out = put(out, ", ");
       if (fcntl && i == 2) {
@@ -425,6 +451,10 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
         continue;
       }
+      if (char* end = info ? put_netlink_arg(out, info->args[i], e, strings, i) : nullptr) {
+        out = end;
+        continue;
+      }
       if (char* end = info ? put_struct_arg(out, info->args[i], e, strings, i) : nullptr) {
         out = display().verbose ? end : put_arg(out, Arg::kPtr, e.args[i], {}, i, e.args);
         continue;
@@ -438,6 +468,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
         continue;
       }
       Arg type = info ? info->args[i] : Arg::kHex;
+      if (info && sigset_unsized(*info, e, i)) type = Arg::kPtr;
       // i386's 16-bit ids (chown16's old_uid_t): -1 is 0xffff.
       if (type == Arg::kUid && info->widths[i] == Width::kU16 && e.args[i] == 0xffff) {
         out = put(out, "-1");
@@ -478,6 +509,9 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     if (char* end = put_fcntl_result(out, static_cast<int32_t>(e.args[1]), e.ret)) return end;
   }
   if (char* end = put_mux_result(out, decoder, e)) return end;
+  if (info) {
+    if (char* end = put_sys_result(out, info->ret, e)) return end;
+  }
   out = put_fd_suffix(put_dec(out, e.ret), strings, ITEM_ARG_RET);
   return info ? put_result_detail(out, *info, e, strings) : out;
 }

@@ -35,7 +35,7 @@ constexpr Flag kEventfdFlags[] = {{1, "EFD_SEMAPHORE"}, {O_CLOEXEC, "EFD_CLOEXEC
 char* put_statx_flags(char* out, uint64_t v) {
   uint64_t sync = v & AT_STATX_SYNC_TYPE;
   if (sync != AT_STATX_SYNC_AS_STAT)
-    out = put_flags(out, sync, uapi::k_at_flags);
+    out = put_flags(out, sync, uapi::k_at_statx_sync_types);
   else if (display().xlat != Xlat::kRaw)  // with -X raw strace writes it as nothing: "|0x800"
     out = put_xlat_hex(out, 0, [](char* o) { return put(o, "AT_STATX_SYNC_AS_STAT"); });
   v &= ~uint64_t{AT_STATX_SYNC_TYPE};

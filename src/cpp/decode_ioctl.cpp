@@ -4,12 +4,17 @@
 // ioctl requests of devices, by strace's names: those whose number carries an argument
 // (EVIOCGBIT(EV_KEY, 8)), then every name the uapi headers give the value
 // (data/uapi/ioctl_requests.tsv, sorted by value).
+// The C library's net/if.h first: linux/if.h (of linux/if_arp.h) then leaves out its own.
+#include <net/if.h>
+
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <linux/btrfs.h>
 #include <linux/counter.h>
 #include <linux/fs.h>
+#include <linux/gpio.h>
 #include <linux/hdreg.h>
+#include <linux/if_arp.h>
 #include <linux/input.h>
 #include <linux/inotify.h>
 #include <linux/ioctl.h>
@@ -22,6 +27,7 @@
 #include <linux/ptp_clock.h>
 #include <linux/random.h>
 #include <linux/rtc.h>
+#include <linux/sockios.h>
 #include <linux/watchdog.h>
 #include <mtd/ubi-user.h>
 #include <scsi/sg.h>
@@ -30,7 +36,9 @@
 #include <climits>
 #include <cstring>
 
+#include "decode.h"
 #include "decode_printers.h"
+#include "decode_structs.h"
 #include "text.h"
 #include "uapi_consts.h"
 
@@ -39,6 +47,9 @@ namespace observer {
 namespace {
 
 using namespace text;
+
+// The most of an array's elements or a string's bytes strace shows (its -s, 32 by default).
+constexpr size_t kShown = 32;
 
 char* put_sized(char* out, std::string_view name, uint64_t n) {
   return put(put_num(put(put(out, name), "("), n), ")");
@@ -202,6 +213,34 @@ char* put_termio(char* out, const std::string_view* blob, bool cut) {
   return put(put_term_line(out, t.c_line, t.c_cc, NCC), "}");
 }
 
+// Flags named by their bit numbers (1<<RTC_FEATURE_ALARM|1<<...), the rest in hex; none
+// known: hex and the kind in a comment.
+template <size_t N>
+char* put_bit_flags(char* out, uint64_t v, const Flag (&bits)[N], std::string_view unknown) {
+  if (!v) return put(out, "0");
+  if (display().xlat == Xlat::kRaw) return put_hex(out, v);
+  uint64_t rest = v;
+  bool first = true;
+  for (const Flag& f : bits) {
+    if (f.value >= 64 || !(rest & (uint64_t{1} << f.value))) continue;
+    out = put(put(put(out, first ? "" : "|"), "1<<"), f.name);
+    rest &= ~(uint64_t{1} << f.value);
+    first = false;
+  }
+  if (first) return put(put(put(put_hex(out, v), " /* "), unknown), " */");
+  return rest ? put_hex(put(out, "|"), rest) : out;
+}
+
+// A 64-bit value by name, else in hex with the kind in a comment.
+template <size_t N>
+char* put_enum64(char* out, uint64_t v, const Flag (&values)[N], std::string_view unknown) {
+  return put_xlat_hex(out, v, [&](char* o) {
+    for (const Flag& f : values)
+      if (f.value == v) return put(o, f.name);
+    return put(put(put(put_hex(o, v), " /* "), unknown), " */");
+  });
+}
+
 // A console keymap's number: K_NORMTAB and the others by name, else its modifier bits.
 char* put_kb_table(char* out, uint8_t table) {
   if (display().xlat == Xlat::kRaw) return put_hex(out, table);
@@ -224,6 +263,68 @@ std::string_view name_of(uint64_t v, const Flag (&table)[N]) {
   for (const Flag& f : table)
     if (f.value == v) return f.name;
   return {};
+}
+
+// strace's print_char: quoted, \t to \r by name, other unprintables in hex.
+char* put_char(char* out, uint8_t code) {
+  *out++ = '\'';
+  if (code >= ' ' && code < 0x7f) {
+    if (code == '\'' || code == '\\') *out++ = '\\';
+    *out++ = static_cast<char>(code);
+  } else if (code >= '\t' && code <= '\r') {
+    *out++ = '\\';
+    *out++ = "tnvfr"[code - '\t'];
+  } else {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out = put(out, "\\x");
+    *out++ = kHex[code >> 4];
+    *out++ = kHex[code & 0xf];
+  }
+  *out++ = '\'';
+  return out;
+}
+
+// strace's print_array over elements captured from addr: the first unreadable one ends it
+// ("... /* 0x... */", or the address alone if it is the first), 32 shown unless -v, and
+// ", ..." after them all when more were asked for than the kernel takes.
+template <class Elem, class Put>
+char* put_captured_array(char* out, uint64_t addr, std::string_view bytes, size_t n, bool more,
+                         Put put_elem) {
+  if (!addr) return put(out, "NULL");
+  if (!n) return put(out, more ? "[...]" : "[]");
+  size_t readable = bytes.size() / sizeof(Elem);
+  if (!readable) return put_hex(out, addr);
+  *out++ = '[';
+  bool stopped = false;
+  for (size_t i = 0; i < n && !stopped; ++i) {
+    if (i) out = put(out, ", ");
+    stopped = i >= readable || (i >= kShown && kShown < n && display().abbrev);
+    if (i >= readable) {
+      out = put(put_hex(put(out, "... /* "), addr + i * sizeof(Elem)), " */");
+    } else if (stopped) {
+      out = put(out, "...");
+    } else {
+      Elem el;
+      std::memcpy(&el, bytes.data() + i * sizeof(Elem), sizeof(el));
+      out = put_elem(out, el);
+    }
+  }
+  if (more && !stopped) out = put(out, ", ...");
+  return put(out, "]");
+}
+
+// A console's accent table: its count and entries (struct kbdiacrs and kbdiacrsuc).
+template <class Table, class Elem, class Put>
+char* put_diacrs(char* out, uint64_t addr, const std::string_view* blob, std::string_view field,
+                 Put put_elem) {
+  uint32_t count;
+  if (!blob || blob->size() < sizeof(count)) return nullptr;
+  std::memcpy(&count, blob->data(), sizeof(count));
+  constexpr size_t kMax = (sizeof(Table) - sizeof(count)) / sizeof(Elem);  // 256
+  out = put(put(put(put_num(put(out, "{kb_cnt="), count), ", "), field), "=");
+  out = put_captured_array<Elem>(out, addr + sizeof(count), blob->substr(sizeof(count)),
+                                 std::min<size_t>(count, kMax), count > kMax, put_elem);
+  return put(out, "}");
 }
 
 // A key's value (linux/keyboard.h's K(type, value)) in hex, and in a comment its name, or
@@ -252,27 +353,503 @@ char* put_kb_value(char* out, uint16_t value) {
   out = kind.empty() ? put_hex(out, type) : put(out, kind);
   out = put(out, ", ");
   if (type == KT_LATIN || type == KT_META || type == KT_LETTER || type == KT_DEAD2) {
-    // strace's print_char: quoted, \t to \r by name, other unprintables in hex.
-    *out++ = '\'';
-    if (code >= ' ' && code < 0x7f) {
-      if (code == '\'' || code == '\\') *out++ = '\\';
-      *out++ = static_cast<char>(code);
-    } else if (code >= '\t' && code <= '\r') {
-      *out++ = '\\';
-      *out++ = "tnvfr"[code - '\t'];
-    } else {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out = put(out, "\\x");
-      *out++ = kHex[code >> 4];
-      *out++ = kHex[code & 0xf];
-    }
-    *out++ = '\'';
+    out = put_char(out, code);
   } else {
     out = put_hex(out, code);
   }
   return put(out, ") */");
 }
 
+
+// A fixed array holding a name up to its NUL (strace's PRINT_FIELD_CSTRING): one without a
+// NUL shows all but its last byte, then "...".
+char* put_name_field(char* out, std::string_view bytes) {
+  size_t end = bytes.find('\0');
+  if (end == std::string_view::npos) return put_quoted(out, bytes.substr(0, bytes.size() - 1), true);
+  return put_quoted(out, bytes.substr(0, end), false);
+}
+
+// How much of a hardware address its device type uses (strace's print_hwaddr, from the
+// kernel's drivers: ETH_ALEN of Ethernet, AX25_ADDR_LEN, INFINIBAND_ALEN...); all of it for
+// the types it does not know.
+size_t hwaddr_size(uint16_t type) {
+  switch (type) {
+    case ARPHRD_NETROM: case ARPHRD_AX25: return 7;
+    case ARPHRD_ETHER: case ARPHRD_IEEE802: case ARPHRD_LOOPBACK: case ARPHRD_FDDI:
+    case ARPHRD_HIPPI: case ARPHRD_IEEE80211: case ARPHRD_IEEE80211_PRISM:
+    case ARPHRD_IEEE80211_RADIOTAP: return 6;
+    case ARPHRD_ARCNET: case ARPHRD_MCTP: case ARPHRD_LOCALTLK: case ARPHRD_PHONET:
+    case ARPHRD_PHONET_PIPE: return 1;
+    case ARPHRD_DLCI: return sizeof(short);
+    case ARPHRD_IEEE1394: case ARPHRD_TUNNEL6: case ARPHRD_IP6GRE: return 16;
+    case ARPHRD_EUI64: case ARPHRD_IEEE802154: case ARPHRD_IEEE802154_MONITOR:
+    case ARPHRD_6LOWPAN: return 8;
+    case ARPHRD_INFINIBAND: return 20;
+    case ARPHRD_ROSE: return 5;
+    case ARPHRD_TUNNEL: case ARPHRD_SIT: case ARPHRD_IPGRE: case ARPHRD_IRDA: return 4;
+    case ARPHRD_SLIP: case ARPHRD_X25: case ARPHRD_CAN: case ARPHRD_PPP: case ARPHRD_RAWHDLC:
+    case ARPHRD_RAWIP: case ARPHRD_IPDDP: case ARPHRD_PIMREG: case ARPHRD_CAIF:
+    case ARPHRD_NETLINK: case ARPHRD_VSOCKMON: return 0;
+    default: return SIZE_MAX;
+  }
+}
+
+// {sa_family=ARPHRD_ETHER, sa_data=92:93:94:95:96:97}: the address in the colon form, the
+// bytes quoted in hex with -X raw, both with -X verbose.
+char* put_hwaddr(char* out, const struct sockaddr& sa) {
+  out = put_enum(put(out, "{sa_family="), sa.sa_family, uapi::k_arphrd_types, "ARPHRD_???");
+  out = put(out, ", sa_data=");
+  std::string_view data(sa.sa_data, sizeof(sa.sa_data));
+  if (display().xlat != Xlat::kAbbrev) out = put_hex_quoted(out, data, false);
+  if (display().xlat == Xlat::kRaw) return put(out, "}");
+  if (display().xlat == Xlat::kVerbose) out = put(out, " /* ");
+  static constexpr char kHex[] = "0123456789abcdef";
+  size_t n = std::min(data.size(), hwaddr_size(sa.sa_family));
+  for (size_t i = 0; i < n; ++i) {
+    if (i) *out++ = ':';
+    *out++ = kHex[static_cast<uint8_t>(data[i]) >> 4];
+    *out++ = kHex[data[i] & 0xf];
+  }
+  if (display().xlat == Xlat::kVerbose) out = put(out, " */");
+  return put(out, "}");
+}
+
+// What of struct ifreq a socket request sets or gets, after the interface's name.
+char* put_ifreq_value(char* out, uint32_t cmd, const struct ifreq& ifr) {
+  std::string_view addr(reinterpret_cast<const char*>(&ifr.ifr_addr), sizeof(ifr.ifr_addr));
+  switch (cmd) {
+    case SIOCSIFADDR: case SIOCGIFADDR:
+      return put_sockaddr(put(out, "ifr_addr="), addr);
+    case SIOCSIFDSTADDR: case SIOCGIFDSTADDR:
+      return put_sockaddr(put(out, "ifr_dstaddr="), addr);
+    case SIOCSIFBRDADDR: case SIOCGIFBRDADDR:
+      return put_sockaddr(put(out, "ifr_broadaddr="), addr);
+    case SIOCSIFNETMASK: case SIOCGIFNETMASK:
+      return put_sockaddr(put(out, "ifr_netmask="), addr);
+    case SIOCADDMULTI: case SIOCDELMULTI: case SIOCGIFHWADDR: case SIOCSIFHWADDR:
+    case SIOCSIFHWBROADCAST:
+      return put_hwaddr(put(out, "ifr_hwaddr="), ifr.ifr_hwaddr);
+    case SIOCSIFFLAGS: case SIOCGIFFLAGS:
+      return put_flags(put(out, "ifr_flags="), static_cast<uint16_t>(ifr.ifr_flags),
+                       uapi::k_iff_flags, "0", "IFF_???");
+    case SIOCGIFINDEX:
+      return put_num(put(out, "ifr_ifindex="), ifr.ifr_ifindex);
+    case SIOCSIFMETRIC: case SIOCGIFMETRIC:
+      return put_num(put(out, "ifr_metric="), ifr.ifr_metric);
+    case SIOCSIFMTU: case SIOCGIFMTU:
+      return put_num(put(out, "ifr_mtu="), ifr.ifr_mtu);
+    case SIOCSIFSLAVE: case SIOCGIFSLAVE:
+      return put_name_field(put(out, "ifr_slave="), {ifr.ifr_slave, sizeof(ifr.ifr_slave)});
+    case SIOCSIFNAME:
+      return put_name_field(put(out, "ifr_newname="),
+                            {ifr.ifr_newname, sizeof(ifr.ifr_newname)});
+    case SIOCGIFNAME:
+      return put_name_field(put(out, "ifr_name="), {ifr.ifr_name, sizeof(ifr.ifr_name)});
+    case SIOCSIFTXQLEN: case SIOCGIFTXQLEN:
+      return put_num(put(out, "ifr_qlen="), ifr.ifr_qlen);
+    case SIOCSIFMAP: case SIOCGIFMAP: {
+      const struct ifmap& m = ifr.ifr_map;
+      out = put_hex(put(out, "ifr_map={mem_start="), m.mem_start);
+      out = put_hex(put(out, ", mem_end="), m.mem_end);
+      out = put_hex(put(out, ", base_addr="), m.base_addr);
+      out = put_hex(put(out, ", irq="), m.irq);
+      out = put_hex(put(out, ", dma="), m.dma);
+      return put(put_hex(put(out, ", port="), m.port), "}");
+    }
+    default:
+      return out;
+  }
+}
+
+// struct ifconf's length, and how many struct ifreq it holds: 80 /* 2 * sizeof(struct ifreq) */
+char* put_ifc_len(char* out, int32_t len) {
+  out = put_num(out, len);
+  auto n = static_cast<uint32_t>(len) / sizeof(struct ifreq);
+  if (len > 0 && n * sizeof(struct ifreq) == static_cast<uint32_t>(len))
+    out = put(put_num(put(out, " /* "), n), " * sizeof(struct ifreq) */");
+  return out;
+}
+
+// SIOCGIFCONF's struct ifconf: the room given and the length the call wrote; the interfaces
+// it wrote, behind the struct's pointer, are not read: shown when there are none. Of a
+// failed call (not read at exit), what was read at entry.
+char* put_ifconf(char* out, bool failed, const std::string_view* blob, bool cut,
+                 const std::string_view* exit_blob) {
+  struct ifconf in, got;
+  if (!take(blob, cut, &in)) return nullptr;
+  if (!failed && !take(exit_blob, false, &got)) return nullptr;
+  if (failed) got = in;
+  auto in_buf = reinterpret_cast<uintptr_t>(in.ifc_buf);
+  auto got_buf = reinterpret_cast<uintptr_t>(got.ifc_buf);
+  bool listed = in_buf && !failed;
+  if (listed && got.ifc_len / static_cast<int32_t>(sizeof(struct ifreq)) != 0) return nullptr;
+  out = put(out, "{ifc_len=");
+  if (in_buf) out = put_ifc_len(out, in.ifc_len);
+  if (in_buf && in.ifc_len != got.ifc_len) out = put(out, " => ");
+  if (!in_buf || in.ifc_len != got.ifc_len) out = put_ifc_len(out, got.ifc_len);
+  out = put(out, ", ifc_buf=");
+  if (listed) return put(out, "[]}");
+  out = in_buf ? put_hex(out, in_buf) : put(out, "NULL");
+  if (got_buf != in_buf) out = got_buf ? put_hex(put(out, " => "), got_buf) : put(out, " => NULL");
+  return put(out, "}");
+}
+
+// The sockets' requests (strace's sock_ioctl), or nullptr for others.
+char* put_sock_ioctl(char* out, uint32_t cmd, const Event& e, const std::string_view* blob,
+                     bool cut, const std::string_view* exit_blob) {
+  bool failed = (e.flags & EVENT_HAS_RET) && is_error(e.ret);
+  struct ifreq ifr;
+  int32_t n;
+  switch (cmd) {
+    case SIOCGIFCONF:
+      return put_ifconf(out, failed, blob, cut, exit_blob);
+    case SIOCBRADDBR: case SIOCBRDELBR: {
+      if (!blob || cut) return nullptr;
+      size_t end = blob->find('\0');
+      return put_quoted(out, blob->substr(0, end), end == std::string_view::npos);
+    }
+    case FIOGETOWN: case SIOCATMARK: case SIOCGIFENCAP: case SIOCGPGRP: case SIOCOUTQNSD:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case FIOSETOWN: case SIOCSIFENCAP: case SIOCSPGRP:
+      if (!take(blob, cut, &n)) return nullptr;
+      return put(put_num(put(out, "["), n), "]");
+    case SIOCBRADDIF: case SIOCBRDELIF:
+      if (!take(blob, cut, &ifr)) return nullptr;
+      return put(put_xlat_dec(put(out, "{ifr_ifindex="), ifr.ifr_ifindex,
+                              [&ifr](char* o) {
+                                return put_ifindex(o, static_cast<uint32_t>(ifr.ifr_ifindex));
+                              }),
+                 "}");
+    case SIOCADDMULTI: case SIOCDELMULTI: case SIOCSIFADDR: case SIOCSIFBRDADDR:
+    case SIOCSIFDSTADDR: case SIOCSIFFLAGS: case SIOCSIFHWADDR: case SIOCSIFHWBROADCAST:
+    case SIOCSIFMAP: case SIOCSIFMETRIC: case SIOCSIFMTU: case SIOCSIFNAME: case SIOCSIFNETMASK:
+    case SIOCSIFSLAVE: case SIOCSIFTXQLEN:
+      if (!take(blob, cut, &ifr)) return nullptr;
+      out = put_name_field(put(out, "{ifr_name="), {ifr.ifr_name, sizeof(ifr.ifr_name)});
+      return put(put_ifreq_value(put(out, ", "), cmd, ifr), "}");
+    case SIOCGIFADDR: case SIOCGIFBRDADDR: case SIOCGIFDSTADDR: case SIOCGIFFLAGS:
+    case SIOCGIFHWADDR: case SIOCGIFINDEX: case SIOCGIFMAP: case SIOCGIFMETRIC: case SIOCGIFMTU:
+    case SIOCGIFNAME: case SIOCGIFNETMASK: case SIOCGIFSLAVE: case SIOCGIFTXQLEN:
+      // The interface asked about, read at entry; what the call filled, when it succeeded.
+      if (!take(blob, cut, &ifr)) return nullptr;
+      if (cmd == SIOCGIFNAME)
+        out = put_num(put(out, "{ifr_ifindex="), ifr.ifr_ifindex);
+      else
+        out = put_name_field(put(out, "{ifr_name="), {ifr.ifr_name, sizeof(ifr.ifr_name)});
+      if (!failed && (e.flags & EVENT_HAS_RET) && take(exit_blob, false, &ifr))
+        out = put_ifreq_value(put(out, ", "), cmd, ifr);
+      return put(out, "}");
+    default:
+      return nullptr;
+  }
+}
+
+// btrfs's requests that read or fill a struct (strace's btrfs_ioctl), or nullptr for
+// others. A struct the call filled is shown when it succeeded.
+char* put_btrfs_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                      bool cut) {
+  switch (cmd) {
+    case BTRFS_IOC_START_SYNC:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case BTRFS_IOC_DEFAULT_SUBVOL: case BTRFS_IOC_WAIT_SYNC: {
+      uint64_t v;
+      if (!take(blob, cut, &v)) return nullptr;
+      return put(put_num(put(out, "["), v), "]");
+    }
+    case BTRFS_IOC_SNAP_CREATE: case BTRFS_IOC_RESIZE: case BTRFS_IOC_SCAN_DEV:
+    case BTRFS_IOC_FORGET_DEV: case BTRFS_IOC_ADD_DEV: case BTRFS_IOC_RM_DEV:
+    case BTRFS_IOC_SUBVOL_CREATE: case BTRFS_IOC_SNAP_DESTROY: case BTRFS_IOC_DEVICES_READY: {
+      if (!blob || cut || blob->size() < sizeof(btrfs_ioctl_vol_args)) return nullptr;
+      int64_t fd;
+      std::memcpy(&fd, blob->data(), sizeof(fd));
+      out = put_num(put(out, "{fd="), static_cast<int32_t>(fd));
+      out = put_name_field(put(out, ", name="),
+                           blob->substr(offsetof(btrfs_ioctl_vol_args, name),
+                                        sizeof(btrfs_ioctl_vol_args::name)));
+      return put(out, "}");
+    }
+    case BTRFS_IOC_QUOTA_CTL: {
+      btrfs_ioctl_quota_ctl_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      return put(put_enum(put(out, "{cmd="), static_cast<int64_t>(a.cmd),
+                          uapi::k_btrfs_quota_ctl_cmds, "BTRFS_QUOTA_CTL_???"),
+                 "}");
+    }
+    case BTRFS_IOC_QGROUP_ASSIGN: {
+      btrfs_ioctl_qgroup_assign_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{assign="), a.assign);
+      out = put_num(put(out, ", src="), a.src);
+      return put(put_num(put(out, ", dst="), a.dst), "}");
+    }
+    case BTRFS_IOC_QGROUP_CREATE: {
+      btrfs_ioctl_qgroup_create_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{create="), a.create);
+      return put(put_num(put(out, ", qgroupid="), a.qgroupid), "}");
+    }
+    case BTRFS_IOC_QUOTA_RESCAN: {
+      btrfs_ioctl_quota_rescan_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      return put(put_num(put(out, "{flags="), a.flags), "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// The file systems' requests of type 'X' that read or fill a struct (strace's fs_x_ioctl),
+// or nullptr for others.
+char* put_fs_x_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut) {
+  switch (cmd) {
+    case FITRIM: {
+      fstrim_range r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_hex(put(out, "{start="), r.start);
+      out = put_num(put(out, ", len="), r.len);
+      return put(put_num(put(out, ", minlen="), r.minlen), "}");
+    }
+    case FS_IOC_FSGETXATTR:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case FS_IOC_FSSETXATTR: {
+      fsxattr x;
+      if (!take(blob, cut, &x)) return nullptr;
+      out = put_flags(put(out, "{fsx_xflags="), x.fsx_xflags, uapi::k_fs_xflags, "0",
+                      "FS_XFLAG_???");
+      out = put_num(put(out, ", fsx_extsize="), x.fsx_extsize);
+      if (cmd == FS_IOC_FSGETXATTR) out = put_num(put(out, ", fsx_nextents="), x.fsx_nextents);
+      out = put_hex(put(out, ", fsx_projid="), x.fsx_projid);
+      return put(put_num(put(out, ", fsx_cowextsize="), x.fsx_cowextsize), "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// FICLONERANGE and the label requests, of type 0x94 with btrfs's.
+char* put_fs_0x94_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                        bool cut) {
+  switch (cmd) {
+    case FICLONERANGE: {
+      file_clone_range r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{src_fd="), static_cast<int32_t>(r.src_fd));
+      out = put_num(put(out, ", src_offset="), r.src_offset);
+      out = put_num(put(out, ", src_length="), r.src_length);
+      return put(put_num(put(out, ", dest_offset="), r.dest_offset), "}");
+    }
+    case FS_IOC_GETFSLABEL:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case FS_IOC_SETFSLABEL:
+      if (!blob || cut || blob->size() < FSLABEL_MAX) return nullptr;
+      return put_name_field(out, blob->substr(0, FSLABEL_MAX));
+    default:
+      return put_btrfs_ioctl(out, cmd, failed, blob, cut);
+  }
+}
+
+// An array's elements as strace's print_array shows them: 32 (its -s) and "..." unless
+// with -v; unsigned numbers, or hex ones (0 as 0).
+template <class T>
+char* put_num_array(char* out, const T* v, size_t n, bool hex = false) {
+  *out++ = '[';
+  for (size_t i = 0; i < n; ++i) {
+    if (i) out = put(out, ", ");
+    if (i == kShown && display().abbrev) {
+      out = put(out, "...");
+      break;
+    }
+    out = hex ? put_hex(out, v[i]) : put_num(out, v[i]);
+  }
+  return put(out, "]");
+}
+
+template <class T, size_t N>
+bool all_zero(const T (&v)[N]) {
+  return std::all_of(std::begin(v), std::end(v), [](T x) { return x == 0; });
+}
+
+// A GPIO line's attribute: its flags, output values or debounce period, by its id; id and
+// raw data for others, and for one whose padding is not zero.
+char* put_gpio_attr(char* out, const gpio_v2_line_attribute& a, bool as_field) {
+  if (!a.padding) {
+    switch (a.id) {
+      case GPIO_V2_LINE_ATTR_ID_FLAGS:
+        return put_flags(put(out, "flags="), a.flags, uapi::k_gpio_v2_line_flags, "0",
+                         "GPIO_V2_LINE_FLAG_???");
+      case GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES:
+        return put_hex(put(out, "values="), a.values);
+      case GPIO_V2_LINE_ATTR_ID_DEBOUNCE:
+        return put_num(put(out, "debounce_period_us="), a.debounce_period_us);
+      default:
+        break;
+    }
+  }
+  out = put_num(put(out, as_field ? "attr={id=" : "id="), a.id);
+  if (a.padding) out = put_hex(put(out, ", padding="), a.padding);
+  out = put_hex(put(out, ", data="), a.values);
+  return as_field ? put(out, "}") : out;
+}
+
+char* put_gpio_config(char* out, const gpio_v2_line_config& c) {
+  out = put_flags(put(out, "{flags="), c.flags, uapi::k_gpio_v2_line_flags, "0",
+                  "GPIO_V2_LINE_FLAG_???");
+  out = put_num(put(out, ", num_attrs="), c.num_attrs);
+  if (!all_zero(c.padding))
+    out = put_num_array(put(out, ", padding="), c.padding, std::size(c.padding), true);
+  if (c.num_attrs) {
+    out = put(out, ", attrs=[");
+    size_t n = std::min<size_t>(c.num_attrs, std::size(c.attrs));
+    for (size_t i = 0; i < n; ++i) {
+      out = put_gpio_attr(put(out, i ? ", {" : "{"), c.attrs[i].attr, true);
+      out = put(put_hex(put(out, ", mask="), c.attrs[i].mask), "}");
+    }
+    out = put(out, "]");
+  }
+  return put(out, "}");
+}
+
+// The GPIO character device's requests (strace's gpio_ioctl), or nullptr for others: what
+// the call reads, and " => " what it filled when it succeeded.
+char* put_gpio_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut, const std::string_view* exit_blob) {
+  auto flags = [](char* o, std::string_view name, uint64_t v, const auto& table,
+                  std::string_view unknown) {
+    return put_flags(put(o, name), v, table, "0", unknown);
+  };
+  switch (cmd) {
+    case GPIO_GET_CHIPINFO_IOCTL: {
+      gpiochip_info c;
+      if (failed || !take(blob, cut, &c)) return nullptr;
+      out = put_name_field(put(out, "{name="), {c.name, sizeof(c.name)});
+      out = put_name_field(put(out, ", label="), {c.label, sizeof(c.label)});
+      return put(put_num(put(out, ", lines="), c.lines), "}");
+    }
+    case GPIO_GET_LINEINFO_UNWATCH_IOCTL: {
+      uint32_t offset;
+      if (!take(blob, cut, &offset)) return nullptr;
+      return put(put_num(put(out, "{offset="), offset), "}");
+    }
+    case GPIO_GET_LINEINFO_IOCTL: case GPIO_GET_LINEINFO_WATCH_IOCTL: {
+      gpioline_info li;
+      if (!take(blob, cut, &li)) return nullptr;
+      out = put(put_num(put(out, "{line_offset="), li.line_offset), "}");
+      if (failed || !take(exit_blob, false, &li)) return out;
+      out = flags(put(out, " => "), "{flags=", li.flags, uapi::k_gpio_line_flags,
+                  "GPIOLINE_FLAG_???");
+      out = put_name_field(put(out, ", name="), {li.name, sizeof(li.name)});
+      out = put_name_field(put(out, ", consumer="), {li.consumer, sizeof(li.consumer)});
+      return put(out, "}");
+    }
+    case GPIO_V2_GET_LINEINFO_IOCTL: case GPIO_V2_GET_LINEINFO_WATCH_IOCTL: {
+      gpio_v2_line_info li;
+      if (!take(blob, cut, &li)) return nullptr;
+      out = put(put_num(put(out, "{offset="), li.offset), "}");
+      if (failed || !take(exit_blob, false, &li)) return out;
+      out = put_name_field(put(out, " => {name="), {li.name, sizeof(li.name)});
+      out = put_name_field(put(out, ", consumer="), {li.consumer, sizeof(li.consumer)});
+      out = flags(put(out, ", "), "flags=", li.flags, uapi::k_gpio_v2_line_flags,
+                  "GPIO_V2_LINE_FLAG_???");
+      out = put_num(put(out, ", num_attrs="), li.num_attrs);
+      if (li.num_attrs) {
+        out = put(out, ", attrs=[");
+        size_t n = std::min<size_t>(li.num_attrs, std::size(li.attrs));
+        for (size_t i = 0; i < n; ++i)
+          out = put(put_gpio_attr(put(out, i ? ", {" : "{"), li.attrs[i], false), "}");
+        out = put(out, "]");
+      }
+      if (!all_zero(li.padding))
+        out = put_num_array(put(out, ", padding="), li.padding, std::size(li.padding), true);
+      return put(out, "}");
+    }
+    case GPIO_GET_LINEHANDLE_IOCTL: {
+      gpiohandle_request r;
+      if (!take(blob, cut, &r)) return nullptr;
+      size_t n = std::min<size_t>(r.lines, GPIOHANDLES_MAX);
+      out = put_num(put(out, "{lines="), r.lines);
+      out = put_num_array(put(out, ", lineoffsets="), r.lineoffsets, n);
+      out = flags(put(out, ", "), "flags=", r.flags, uapi::k_gpio_handle_flags,
+                  "GPIOHANDLE_REQUEST_???");
+      out = put_num_array(put(out, ", default_values="), r.default_values, n);
+      out = put_name_field(put(out, ", consumer_label="),
+                           {r.consumer_label, sizeof(r.consumer_label)});
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &r)) return out;
+      return put(put_num(put(out, " => {fd="), r.fd), "}");
+    }
+    case GPIO_GET_LINEEVENT_IOCTL: {
+      gpioevent_request r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{lineoffset="), r.lineoffset);
+      out = flags(put(out, ", "), "handleflags=", r.handleflags, uapi::k_gpio_handle_flags,
+                  "GPIOHANDLE_REQUEST_???");
+      out = flags(put(out, ", "), "eventflags=", r.eventflags, uapi::k_gpio_event_flags,
+                  "GPIOEVENT_REQUEST_???");
+      out = put_name_field(put(out, ", consumer_label="),
+                           {r.consumer_label, sizeof(r.consumer_label)});
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &r)) return out;
+      return put(put_num(put(out, " => {fd="), r.fd), "}");
+    }
+    case GPIOHANDLE_GET_LINE_VALUES_IOCTL:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case GPIOHANDLE_SET_LINE_VALUES_IOCTL: {
+      gpiohandle_data d;
+      if (!take(cmd == GPIOHANDLE_GET_LINE_VALUES_IOCTL ? exit_blob : blob, cut, &d))
+        return nullptr;
+      return put(put_num_array(put(out, "{values="), d.values, std::size(d.values)), "}");
+    }
+    case GPIOHANDLE_SET_CONFIG_IOCTL: {
+      gpiohandle_config c;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = flags(out, "{flags=", c.flags, uapi::k_gpio_handle_flags, "GPIOHANDLE_REQUEST_???");
+      out = put_num_array(put(out, ", default_values="), c.default_values,
+                          std::size(c.default_values));
+      return put(out, "}");
+    }
+    case GPIO_V2_GET_LINE_IOCTL: {
+      gpio_v2_line_request r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{num_lines="), r.num_lines);
+      out = put_num_array(put(out, ", offsets="), r.offsets,
+                          std::min<size_t>(r.num_lines, GPIO_V2_LINES_MAX));
+      out = put_name_field(put(out, ", consumer="), {r.consumer, sizeof(r.consumer)});
+      out = put_gpio_config(put(out, ", config="), r.config);
+      if (r.event_buffer_size) out = put_num(put(out, ", event_buffer_size="), r.event_buffer_size);
+      if (!all_zero(r.padding))
+        out = put_num_array(put(out, ", padding="), r.padding, std::size(r.padding), true);
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &r)) return out;
+      return put(put_num(put(out, " => {fd="), r.fd), "}");
+    }
+    case GPIO_V2_LINE_SET_CONFIG_IOCTL: {
+      gpio_v2_line_config c;
+      if (!take(blob, cut, &c)) return nullptr;
+      return put_gpio_config(out, c);
+    }
+    case GPIO_V2_LINE_GET_VALUES_IOCTL: {
+      gpio_v2_line_values v;
+      if (!take(blob, cut, &v)) return nullptr;
+      out = put(put_hex(put(out, "{mask="), v.mask), "}");
+      if (failed || !take(exit_blob, false, &v)) return out;
+      return put(put_hex(put(out, " => {bits="), v.bits), "}");
+    }
+    case GPIO_V2_LINE_SET_VALUES_IOCTL: {
+      gpio_v2_line_values v;
+      if (!take(blob, cut, &v)) return nullptr;
+      out = put_hex(put(out, "{bits="), v.bits);
+      return put(put_hex(put(out, ", mask="), v.mask), "}");
+    }
+    default:
+      return nullptr;
+  }
+}
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -423,6 +1000,12 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   };
   int32_t v[9];
   const std::string_view* exit_blob = items.find_exit_blob(2);
+  bool failed = (e.flags & EVENT_HAS_RET) && is_error(e.ret);
+  if (_IOC_TYPE(cmd) == 0x89) return put_sock_ioctl(out, cmd, e, blob, cut, exit_blob);
+  if (_IOC_TYPE(cmd) == 0xb4)  // linux/gpio.h's requests
+    return put_gpio_ioctl(out, cmd, failed, blob, cut, exit_blob);
+  if (_IOC_TYPE(cmd) == BTRFS_IOCTL_MAGIC) return put_fs_0x94_ioctl(out, cmd, failed, blob, cut);
+  if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:
     case TIOCSLCKTRMIOS:
@@ -454,6 +1037,34 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       return put(put_num(put(out, "["), v[0]), "]");
     // struct rtc_time, of a setting at entry, of a reading when it succeeded; strace
     // abbreviates its last three fields.
+    // An RTC parameter asked about (" => " its value, which is not read: the address if
+    // the call failed) or set.
+    case RTC_PARAM_GET: case RTC_PARAM_SET: {
+      struct rtc_param p;
+      if (!take(blob, cut, &p)) return nullptr;
+      out = put_enum64(put(out, "{param="), p.param, uapi::k_rtc_params, "RTC_PARAM_???");
+      if (cmd == RTC_PARAM_SET) {
+        switch (p.param) {
+          case RTC_PARAM_FEATURES:
+            out = put_bit_flags(put(out, ", uvalue="), p.uvalue, uapi::k_rtc_feature_bits,
+                                "1<<RTC_FEATURE_???");
+            break;
+          case RTC_PARAM_CORRECTION:
+            out = put_num(put(out, ", svalue="), p.svalue);
+            break;
+          case RTC_PARAM_BACKUP_SWITCH_MODE:
+            out = put_enum64(put(out, ", uvalue="), p.uvalue, uapi::k_rtc_bsm_modes,
+                             "RTC_BSM_???");
+            break;
+          default:
+            out = put_hex(put(out, ", uvalue="), p.uvalue);
+        }
+      }
+      out = put_num(put(out, ", index="), p.index);
+      if (p.__pad) out = put_hex(put(out, ", __pad="), p.__pad);
+      out = put(out, "}");
+      return cmd == RTC_PARAM_GET && failed ? put_hex(put(out, " => "), e.args[2]) : out;
+    }
     case RTC_SET_TIME: case RTC_ALM_SET: case RTC_RD_TIME: case RTC_ALM_READ: {
       if (!ints(v, 9)) return nullptr;
       static constexpr std::string_view kFields[] = {"tm_sec", "tm_min", "tm_hour", "tm_mday",
@@ -473,6 +1084,146 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       if (cmd == KDGKBENT && !take(exit_blob, false, &k)) return put(out, "}");
       return put(put_kb_value(put(out, ", kb_value="), k.kb_value), "}");
     }
+    // A function key's string: the key at entry, the string of a setting at entry, of a
+    // reading when it succeeded, up to 32 bytes (strace's -s).
+    case KDGKBSENT: case KDSKBSENT: {
+      // Of a struct running past its memory, the readable head: the key, and the string if
+      // it ends there (strace's "???" if not).
+      struct kbsentry k{};
+      if (!blob || blob->empty()) return nullptr;
+      std::memcpy(&k, blob->data(), std::min(blob->size(), sizeof(k)));
+      out = put(out, "{kb_func=");
+      out = put_xlat_hex(out, k.kb_func, [&k](char* o) {
+        for (const Flag& f : uapi::k_kd_key_fn_keys)
+          if ((f.value & 0xff) == k.kb_func) return put(put(put(o, "KVAL("), f.name), ")");
+        return put(put_hex(o, k.kb_func), " /* KVAL(K_??" "?) */");
+      });
+      if (cmd == KDGKBSENT && (failed || !take(exit_blob, false, &k))) return put(out, "}");
+      std::string_view str(reinterpret_cast<const char*>(k.kb_string), sizeof(k.kb_string));
+      if (cmd == KDSKBSENT && (cut || blob->size() < sizeof(k))) {
+        str = str.substr(0, blob->size() > 1 ? blob->size() - 1 : 0);
+        if (str.find('\0') == std::string_view::npos) return put(out, ", kb_string=???}");
+      }
+      size_t end = str.find('\0');
+      size_t n = std::min(kShown, end == std::string_view::npos ? str.size() : end + 1);
+      bool ends = str[n - 1] == '\0';
+      out = put_quoted(put(out, ", kb_string="), str.substr(0, ends ? n - 1 : n), !ends);
+      return put(out, "}");
+    }
+    // Fonts, screen maps and colour maps: their first 32 bytes in hex and "...".
+    case GIO_FONT: case GIO_SCRNMAP: case GIO_CMAP:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case PIO_FONT: case PIO_SCRNMAP: case PIO_CMAP: {
+      size_t size = cmd == GIO_CMAP || cmd == PIO_CMAP ? 3 * 16
+                    : cmd == GIO_SCRNMAP || cmd == PIO_SCRNMAP ? E_TABSZ
+                                                               : 8192;
+      // strace reads one byte more than it shows: the pointer, if that is not readable.
+      size_t n = std::min(size, kShown);
+      if (!blob || blob->size() < std::min(size, kShown + 1)) return nullptr;
+      return put_hex_quoted(out, blob->substr(0, n), size > n);
+    }
+    case GIO_UNISCRNMAP:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case PIO_UNISCRNMAP:
+      return put_captured_array<uint16_t>(
+          out, e.args[2], blob ? *blob : std::string_view(), E_TABSZ, false,
+          [](char* o, uint16_t v) {
+            bool direct = (v & ~UNI_DIRECT_MASK) == UNI_DIRECT_BASE;
+            if (display().xlat != Xlat::kAbbrev || !direct) o = put_hex(o, v);
+            if (display().xlat == Xlat::kRaw || !direct) return o;
+            bool comment = display().xlat == Xlat::kVerbose;
+            o = put(o, comment ? " /* UNI_DIRECT_BASE+" : "UNI_DIRECT_BASE+");
+            o = put_hex(o, v & UNI_DIRECT_MASK);
+            return comment ? put(o, " */") : o;
+          });
+    // The font asked for; of what the call wrote, the counts, its data's address (which
+    // strace shows the bytes at).
+    case GIO_FONTX: {
+      struct consolefontdesc f;
+      if (!take(blob, cut, &f)) return nullptr;
+      auto desc = [](char* o, const consolefontdesc& d) {
+        o = put_num(put(o, "{charcount="), d.charcount);
+        o = put_num(put(o, ", charheight="), d.charheight);
+        o = put(o, ", chardata=");
+        auto at = reinterpret_cast<uintptr_t>(d.chardata);
+        return put(at ? put_hex(o, at) : put(o, "NULL"), "}");
+      };
+      out = desc(out, f);
+      return !failed && take(exit_blob, false, &f) ? desc(put(out, " => "), f) : out;
+    }
+    // A unicode font map's count, asked for and got (strace reads it back after a failure
+    // too: what was read at entry, as a failed call is not read at exit); its entries, behind
+    // a pointer, are not read: shown when there are none.
+    case GIO_UNIMAP: case PIO_UNIMAP: {
+      struct unimapdesc u;
+      if (!take(blob, cut, &u)) return nullptr;
+      auto at = reinterpret_cast<uintptr_t>(u.entries);
+      if (cmd == PIO_UNIMAP && u.entry_ct && at) return nullptr;
+      out = put_num(put(out, "{entry_ct="), u.entry_ct);
+      if (cmd == GIO_UNIMAP && (failed || take(exit_blob, false, &u))) {
+        out = put_num(put(out, " => "), u.entry_ct);
+        at = reinterpret_cast<uintptr_t>(u.entries);
+      }
+      out = put(out, ", entries=");
+      out = !at ? put(out, "NULL") : cmd == PIO_UNIMAP ? put(out, "[]") : put_hex(out, at);
+      return put(out, "}");
+    }
+    // A font operation as the call reads it; of a font set, the data behind its own pointer
+    // is not read: shown when there is none.
+    case KDFONTOP: {
+      struct console_font_op f;
+      if (!take(blob, cut, &f)) return nullptr;
+      auto data = reinterpret_cast<uintptr_t>(f.data);
+      bool sets = f.op == KD_FONT_OP_SET || f.op == KD_FONT_OP_SET_DEFAULT;
+      size_t size = f.op == KD_FONT_OP_SET
+                        ? (std::min(f.width, 32u) + 7) / 8 * 32 * std::min(f.charcount, 512u)
+                        : 1;
+      if (sets && data && size) return nullptr;
+      out = put_enum(put(out, "{op="), f.op, uapi::k_kd_font_ops, "KD_FONT_OP_???");
+      if (f.op != KD_FONT_OP_SET_DEFAULT && f.op != KD_FONT_OP_COPY)
+        out = put_flags(put(out, ", flags="), f.flags, uapi::k_kd_font_flags, "0",
+                        "KD_FONT_FLAG_???");
+      if (f.op != KD_FONT_OP_COPY) out = put_num(put(out, ", width="), f.width);
+      out = put_num(put(out, ", height="), f.height);
+      if (f.op != KD_FONT_OP_SET_DEFAULT && f.op != KD_FONT_OP_COPY)
+        out = put_num(put(out, ", charcount="), f.charcount);
+      if (f.op != KD_FONT_OP_COPY)
+        out = put(out, ", data="), out = !data ? put(out, "NULL") : sets ? put(out, "\"\"")
+                                                                     : put_hex(out, data);
+      return put(out, "}");
+    }
+    case PIO_UNIMAPCLR: {
+      struct unimapinit u;
+      if (!take(blob, cut, &u)) return nullptr;
+      out = put_num(put(out, "{advised_hashsize="), u.advised_hashsize);
+      out = put_num(put(out, ", advised_hashstep="), u.advised_hashstep);
+      return put(put_num(put(out, ", advised_hashlevel="), u.advised_hashlevel), "}");
+    }
+    case KDGKBDIACR:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case KDSKBDIACR:
+      return put_diacrs<kbdiacrs, kbdiacr>(out, e.args[2], blob, "kbdiacr",
+                                           [](char* o, const kbdiacr& d) {
+                                             o = put_char(put(o, "{diacr="), d.diacr);
+                                             o = put_char(put(o, ", base="), d.base);
+                                             return put(put_char(put(o, ", result="), d.result),
+                                                        "}");
+                                           });
+    case KDGKBDIACRUC:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case KDSKBDIACRUC:
+      return put_diacrs<kbdiacrsuc, kbdiacruc>(out, e.args[2], blob, "kbdiacruc",
+                                               [](char* o, const kbdiacruc& d) {
+                                                 o = put_hex(put(o, "{diacr="), d.diacr);
+                                                 o = put_hex(put(o, ", base="), d.base);
+                                                 return put(put_hex(put(o, ", result="),
+                                                                    d.result),
+                                                            "}");
+                                               });
     case KDGETKEYCODE: case KDSETKEYCODE: {
       struct kbkeycode k;
       if (!take(blob, cut, &k)) return nullptr;

@@ -450,6 +450,8 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_flag_set(out, u, uapi::k_uring_enter_flags, "IORING_ENTER_???");
     case Arg::kUringRegisterOp:
       return put_xval(out, u, uapi::k_uring_register_opcodes, "IORING_REGISTER_???");
+    case Arg::kBpfCmd:
+      return put_bpf_cmd(out, v);
     case Arg::kKeySerial:
       return put_xlat_dec(out, static_cast<int32_t>(v), [v](char* o) {
         return put_enum(o, static_cast<int32_t>(v), uapi::k_key_spec);
@@ -538,6 +540,8 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
       return put_quotactl_args(out, a, items);
     case Decoder::kPtrace:
       return put_ptrace_args(out, a);
+    case Decoder::kUringRegister:
+      return put_uring_register_call(out, e, items);
 #if defined(__x86_64__)
     case Decoder::kArchPrctl:
       out = put_process_arg(out, Arg::kArchPrctl, a[0]);

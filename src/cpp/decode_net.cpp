@@ -620,9 +620,10 @@ char* put_sock_type_name(char* out, uint32_t type) noexcept {
 
 char* put_ifindex(char* out, uint32_t index) noexcept {
   char name[IF_NAMESIZE] = {};
-  if (index && if_indextoname(index, name))
-    return put(put(put(out, "if_nametoindex(\""), name), "\")");
-  return put_num(out, index);
+  if (!index || !if_indextoname(index, name)) return put_num(out, index);
+  return put_xlat_dec(out, index, [&name](char* o) {
+    return put(put(put(o, "if_nametoindex(\""), name), "\")");
+  });
 }
 
 char* put_msg_control(char* out, uint64_t addr, uint64_t controllen,

@@ -57,6 +57,14 @@ char* put_mem_arg(char* out, Arg type, uint64_t v) noexcept;                    
 char* put_net_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept;   // decode_net.cpp
 char* put_process_arg(char* out, Arg type, uint64_t v) noexcept;  // decode_process.cpp
 char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept;      // decode_mux.cpp
+char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept;  // decode_sys.cpp
+
+// One call's commands (decode_sys.cpp): whether strace shows no argument after one of kind
+// type and value v (kcmp's types that compare no index, reboot's commands without an
+// argument, membarrier without a cpu); a result of kind ret named after its number
+// (nullptr for the other kinds).
+bool sys_args_end(Arg type, uint64_t v) noexcept;
+char* put_sys_result(char* out, Ret ret, const Event& e) noexcept;
 
 // Sockets (decode_net.cpp): whether format_call leaves argument type to put_net_value, and
 // argument i of e of that type from its captured bytes (setsockopt's and getsockopt's values),
@@ -66,7 +74,8 @@ bool is_net_value(Arg type) noexcept;
 char* put_family(char* out, int64_t family) noexcept;
 // A socket type alone, SOCK_DGRAM, or 0x7 /* SOCK_??? */.
 char* put_sock_type_name(char* out, uint32_t type) noexcept;  // decode_net.cpp
-// An interface index as strace shows one: if_nametoindex("lo"), or the number.
+// An interface index as strace writes it: if_nametoindex("lo"), or as -X asks (1, or
+// 1 /* if_nametoindex("lo") */).
 char* put_ifindex(char* out, uint32_t index) noexcept;  // decode_net.cpp
 // sendmsg's and recvmsg's ", msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, ...}]" of
 // a msghdr's control messages at addr, controllen bytes long, from their blob (struct
@@ -75,6 +84,12 @@ char* put_msg_control(char* out, uint64_t addr, uint64_t controllen,
                       std::string_view blob) noexcept;  // decode_net.cpp
 char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
                     unsigned i) noexcept;
+
+// Netlink (decode_netlink.cpp): argument i of e of kind kSockBufIn or kSockBufOut, the data of
+// a netlink socket, as strace decodes its messages (with -e verbose= of the call); nullptr
+// for other sockets and kinds, or when the data was not captured.
+char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
+                      unsigned i) noexcept;
 
 // Files and descriptors (decode_fs.cpp).
 char* put_open_flags(char* out, uint64_t v) noexcept;  // O_RDONLY|O_CLOEXEC
@@ -105,6 +120,14 @@ char* put_fcntl_result(char* out, int cmd, int64_t ret) noexcept;
 char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept;
 char* put_fcntl_struct(char* out, const Event& e, const Strings& items) noexcept;
+// perf_event_open's struct perf_event_attr (argument i), and the size the kernel wrote there
+// when it answered E2BIG (decode_perf.cpp).
+char* put_perf_event_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
+// bpf(2) (decode_bpf.cpp): its command, and its union bpf_attr (argument i, its size the next)
+// as the command reads it, for the commands bpf_attr_captured() names; else the address.
+char* put_bpf_cmd(char* out, uint64_t cmd) noexcept;
+bool bpf_attr_captured(uint32_t cmd) noexcept;
+char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
 
 // Processes and signals (decode_process.cpp).
 char* put_signal(char* out, int64_t sig) noexcept;  // SIGTERM, or the number
@@ -121,6 +144,12 @@ char* put_clone_call(char* out, const Event& e) noexcept;
 // them, or the result is the number alone.
 char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& items) noexcept;
 char* put_mux_result(char* out, Decoder decoder, const Event& e) noexcept;
+// io_uring_register's arguments (Decoder::kUringRegister), what its opcode reads as the
+// kernel side kept it (ELEM_URING) (decode_uring.cpp).
+char* put_uring_register_call(char* out, const Event& e, const Strings& items) noexcept;
+// io_uring_setup's struct io_uring_params (argument i): what it was given, and after a
+// success what the kernel filled.
+char* put_uring_params(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
 // Whether mount(2) leaves its argument i (2: the file system type, 4: the data) unread for
 // these flags (a remount, a bind or a move): strace shows it as an address then.
 bool mount_arg_unread(uint64_t flags, unsigned i) noexcept;

@@ -125,8 +125,8 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
       return put_named(out, si, uapi::k_idtypes, "P_???");
     case Arg::kRusageWho:
       return put_named(out, si, uapi::k_rusage_who, "RUSAGE_???");
-    case Arg::kItimerWhich:
-      return put_named(out, si, uapi::k_itimer_which, "ITIMER_???");
+    case Arg::kItimerWhich:  // a C int: an unknown one as its 32 bits
+      return put_xval(out, static_cast<uint32_t>(v), uapi::k_itimer_which, "ITIMER_???");
     case Arg::kTimerfdFlags:
       return put_flags(out, v, uapi::k_timerfd_timer_flags, "0", "TFD_TIMER_???");
     case Arg::kPerfFlags:

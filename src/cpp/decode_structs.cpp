@@ -307,8 +307,11 @@ char* put_sigset(char* out, uint64_t set) noexcept {
 }
 
 char* put_sigset_bytes(char* out, std::string_view bytes) noexcept {
-  uint64_t set;
-  return load(bytes, &set) ? put_sigset(out, set) : put(out, "[...]");
+  // A set of fewer bytes (rt_sigpending's size) holds the first signals only.
+  uint64_t set = 0;
+  if (bytes.empty() || bytes.size() > sizeof(set)) return put(out, "[...]");
+  std::memcpy(&set, bytes.data(), bytes.size());
+  return put_sigset(out, set);
 }
 
 char* put_sigaction(char* out, std::string_view bytes) noexcept {
@@ -440,8 +443,7 @@ char* put_in6_fields(char* out, std::string_view bytes) {
   if (bytes.size() <= offsetof(sockaddr_in6, sin6_scope_id)) return out;
   out = put(out, ", sin6_scope_id=");
   if (IN6_IS_ADDR_LINKLOCAL(&in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&in6.sin6_addr))
-    return put_xlat_dec(out, in6.sin6_scope_id,
-                        [&](char* o) { return put_ifindex(o, in6.sin6_scope_id); });
+    return put_ifindex(out, in6.sin6_scope_id);
   return put_num(out, in6.sin6_scope_id);
 }
 
@@ -942,6 +944,12 @@ char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
           whole = &items.value[k];
       return put_open_how(out, *how, whole, size);
     }
+    case Arg::kPerfEventAttr:
+      return put_perf_event_attr(out, e, items, i);
+    case Arg::kUringParams:
+      return put_uring_params(out, e, items, i);
+    case Arg::kBpfAttr:
+      return i + 1 < 6 ? put_bpf_attr(out, e, items, i) : nullptr;
     case Arg::kOffsetInOut: {
       // [offset], and " => [offset]" where the call moved it (it succeeded and did something).
       const std::string_view* in = items.find_blob(i, &cut);

@@ -407,6 +407,8 @@ Loader::Loader(const Spec& spec) {
   // What each syscall's full record carries, by native and by i386 number: decided here,
   // read-only for the programs.
   if (spec.capture_exit && spec.emit_records) {
+    uring_layouts(ro->uring_layouts);
+    bpf_string_offsets(ro->bpf_strings);
     CaptureOptions options{spec.string_limit > 0, spec.data_limit > 0, spec.fd_paths,
                            spec.absolute_paths};
     for (int compat = 0; compat < 2; ++compat) {

@@ -396,8 +396,10 @@ char* StraceSink::put_dump(char* out, const Event& e, const Strings& strings) co
   bool wrote = has_fd(display_.write_fds, fd);
   switch (info->args[1]) {
     case Arg::kBufOut:
+    case Arg::kSockBufOut:
       return wrote ? put_hex_dump(out, *bytes) : out;
     case Arg::kBufIn:  // what a read returned, as far as it was captured
+    case Arg::kSockBufIn:
       return read ? put_hex_dump(out, bytes->substr(0, static_cast<size_t>(e.ret))) : out;
     case Arg::kIovecIn:  // writev: each element whole, strace's "* 5 bytes in buffer 0"
     case Arg::kIovecOut: {  // readv: as far as the result reached

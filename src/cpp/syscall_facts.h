@@ -47,6 +47,8 @@ enum class Arg : uint8_t {
   kBufIn,          // "data"... the call filled (read), as many bytes as it returned
   kBufInHex,       // "\x5e\x4d..." the same, every byte in hex (getrandom's random bytes)
   kBufOut,         // "data"... the call reads (write), as many bytes as the next argument
+  kSockBufIn,      // kBufIn at a socket (recvfrom): a netlink socket's messages decoded
+  kSockBufOut,     // kBufOut at a socket (sendto): the same
   kCwd,            // "/path" the call filled (getcwd)
   kStat,           // {st_mode=S_IFREG|0644, st_size=..., ...}
   kStatx,          // {stx_mask=..., stx_attributes=0, stx_mode=..., stx_size=..., ...}
@@ -130,6 +132,12 @@ enum class Arg : uint8_t {
   kRusageWho,      // RUSAGE_SELF
   kItimerWhich,    // ITIMER_REAL
   kTimerfdFlags,   // TFD_TIMER_ABSTIME (timerfd_settime)
+  kPerfEventAttr,  // {type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, config=..., ...}
+  kBpfCmd,         // BPF_MAP_CREATE (bpf's command)
+  kBpfAttr,        // {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, ...}: union bpf_attr by the
+                   // command in argument 0, as long as the next argument says
+  kUringParams,    // {flags=0, sq_thread_cpu=0, ..., sq_entries=4, ...} (io_uring_setup): what
+                   // it was given, then what the kernel filled
   // The mount API, fanotify, NUMA policies, landlock and keys (decode_mux.cpp).
   kMountFlags,      // MS_RDONLY|MS_NOSUID, after MS_MGC_VAL when the old magic is there
   kFsopenFlags,     // FSOPEN_CLOEXEC
@@ -160,6 +168,59 @@ enum class Arg : uint8_t {
   kPerfFlags,      // PERF_FLAG_FD_CLOEXEC (perf_event_open)
   kOffsetHigh,     // not shown: the high half of an offset split in two, which x86_64 and
                    // arm64 take whole from the low one, as strace shows it (preadv2)
+  // One call's command or flags (decode_sys.cpp): SysV IPC, namespaces, scheduling,
+  // modules, seccomp, kcmp, reboot and others.
+  kIpcKey,             // IPC_PRIVATE, or the key in hex
+  kIpcFlags,           // IPC_CREAT|IPC_EXCL|0600 (msgget, semget)
+  kShmFlags,           // IPC_CREAT|SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600 (shmget)
+  kMsgctlCmd,          // IPC_STAT, IPC_64|MSG_INFO
+  kSemctlCmd,          // GETVAL
+  kShmctlCmd,          // SHM_LOCK
+  kShmatFlags,         // SHM_RDONLY|SHM_RND
+  kIpcMsgFlags,        // MSG_NOERROR|IPC_NOWAIT (msgsnd, msgrcv)
+  kMsyncFlags,         // MS_SYNC|MS_INVALIDATE
+  kSetnsType,          // CLONE_NEWNET
+  kUnshareFlags,       // CLONE_NEWNS|CLONE_NEWUSER
+  kSchedPolicy,        // SCHED_FIFO
+  kEpollCtlOp,         // EPOLL_CTL_ADD
+  kPidfdOpenFlags,     // PIDFD_NONBLOCK
+  kOpenTreeFlags,      // OPEN_TREE_CLONE|AT_RECURSIVE
+  kDeleteModuleFlags,  // O_NONBLOCK|O_TRUNC
+  kModuleInitFlags,    // MODULE_INIT_IGNORE_VERMAGIC
+  kFanInitFlags,       // FAN_CLASS_CONTENT|FAN_CLOEXEC
+  kSeccompOp,          // SECCOMP_SET_MODE_FILTER
+  kSeccompFlags,       // SECCOMP_FILTER_FLAG_TSYNC (the filter's; hex for other operations)
+  kXattrFlags,         // XATTR_CREATE
+  kPrioWhich,          // PRIO_PROCESS
+  kMemfdFlags,         // MFD_CLOEXEC|MFD_HUGETLB|30<<MFD_HUGE_SHIFT
+  kSecretmemFlags,     // O_CLOEXEC (memfd_secret)
+  kUffdFlags,          // UFFD_USER_MODE_ONLY|O_CLOEXEC
+  kKcmpType,           // KCMP_FILE; the indexes follow only for the types that take them
+  kKcmpIdx,            // 3: an fd for KCMP_FILE and KCMP_EPOLL_TFD, hex for others
+  kKcmpIdx2,           // the same; KCMP_EPOLL_TFD's slot as a pointer
+  kIoprioWho,          // IOPRIO_WHO_PROCESS
+  kIoprio,             // IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)
+  kMlockFlags,         // MLOCK_ONFAULT
+  kMlockallFlags,      // MCL_CURRENT|MCL_FUTURE
+  kFlockOp,            // LOCK_EX|LOCK_NB
+  kSyncFileRangeFlags, // SYNC_FILE_RANGE_WRITE
+  kFallocMode,         // FALLOC_FL_KEEP_SIZE|FALLOC_FL_PUNCH_HOLE
+  kInotifyMask,        // IN_MODIFY|IN_CREATE
+  kInotifyInitFlags,   // IN_NONBLOCK|IN_CLOEXEC
+  kKexecFlags,         // KEXEC_ARCH_X86_64|KEXEC_ON_CRASH
+  kRebootMagic1,       // LINUX_REBOOT_MAGIC1
+  kRebootMagic2,       // LINUX_REBOOT_MAGIC2
+  kRebootCmd,          // LINUX_REBOOT_CMD_RESTART2; its argument follows for that one only
+  kMembarrierCmd,      // MEMBARRIER_CMD_QUERY
+  kMembarrierFlags,    // MEMBARRIER_CMD_FLAG_CPU; the cpu follows only then
+  kSwapFlags,          // SWAP_FLAG_PREFER|10
+  kSfdFlags,           // SFD_CLOEXEC|SFD_NONBLOCK (signalfd4)
+  kTfdFlags,           // TFD_CLOEXEC|TFD_NONBLOCK (timerfd_create)
+  kSpliceFlags,        // SPLICE_F_MOVE|SPLICE_F_NONBLOCK
+  kShutdownHow,        // SHUT_RDWR
+  kHandleAtFlags,      // AT_SYMLINK_FOLLOW|AT_EMPTY_PATH (name_to_handle_at)
+  kUidOut,             // [1000]: a uid or gid the call filled (getresuid, getresgid)
+  kGetMempolicyFlags,  // MPOL_F_NODE|MPOL_F_ADDR
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
@@ -173,7 +234,9 @@ enum class Decoding : uint8_t { kFull, kPartial, kRaw };
 
 // How the return value is shown: decimal, hex for addresses (mmap, brk), octal (umask), or
 // an fd (decimal; with -y its path follows: 3</etc/passwd>).
-enum class Ret : uint8_t { kInt, kHex, kOctal, kFd };
+// sched_getscheduler's policy (= 0 (SCHED_OTHER)), ioprio_get's priority, membarrier's
+// MEMBARRIER_CMD_QUERY commands are named after the number (decode_sys.cpp).
+enum class Ret : uint8_t { kInt, kHex, kOctal, kFd, kSchedPolicy, kIoprio, kMembarrier };
 
 // The printer of a syscall whose arguments depend on one another beyond their kinds.
 enum class Decoder : uint8_t {
@@ -191,6 +254,7 @@ enum class Decoder : uint8_t {
   kFsconfig,     // 3, FSCONFIG_SET_STRING, "source", "none", 0: the key and value it reads
   kQuotactl,     // QCMD(Q_QUOTAOFF, USRQUOTA), "/dev/sda1": the command's arguments
   kPtrace,       // PTRACE_ATTACH, 1234: the arguments the request reads
+  kUringRegister,  // 3, IORING_REGISTER_FILES, [4, 5], 2: the argument the opcode reads
 };
 
 // What a syscall's fds are: bits of SyscallInfo::roles (facts.tsv's roles).
@@ -266,7 +330,8 @@ const SyscallInfo* compat_syscall_info(int nr) noexcept;
 inline bool moves_data_at_fd(const SyscallInfo& info) noexcept {
   if (info.nargs < 2 || info.args[0] != Arg::kFd) return false;
   switch (info.args[1]) {
-    case Arg::kBufIn: case Arg::kBufOut: case Arg::kIovecIn: case Arg::kIovecOut:
+    case Arg::kBufIn: case Arg::kBufOut: case Arg::kSockBufIn: case Arg::kSockBufOut:
+    case Arg::kIovecIn: case Arg::kIovecOut:
       return true;
     default:
       return false;

@@ -102,13 +102,14 @@ def summary_text(opts: Options, stats: list[Any]) -> str:
 
 def strace_display(opts: Options) -> dict[str, Any]:
     """The core's display arguments of the strace sinks: -x, -X, -e raw=/abbrev=/verbose=
-    (per native syscall number) and -e read=/write=."""
+    (per native syscall number), -e read=/write=, and -s (what is shown of data kept longer:
+    dumps' buffers, a netlink socket's messages, and strace's -s elements of their arrays)."""
     calls = b""
     if opts.raw_syscalls or opts.abbrev_syscalls is not None or opts.verbose_syscalls is not None:
         calls = opts.call_display(max(table()) + 1)
     return {"hex_strings": opts.hex_strings, "xlat": opts.xlat, "calls": calls,
             "read_fds": opts.read_fds, "write_fds": opts.write_fds,
-            "data_limit": opts.data_limit if opts.read_fds or opts.write_fds else 0}
+            "data_limit": opts.data_limit}
 
 
 def write_summary(opts: Options, stats: list[Any], stream: TextIO | None) -> None:

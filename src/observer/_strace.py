@@ -121,7 +121,8 @@ def _text(raw: bytes) -> str:
 
 #: What the reader takes from an argument, by the decoder's kind of it: a string ("s"),
 #: execve's argv ("a"), a data buffer ("b"); anything else is ".".
-_KINDS = {"path": "s", "str": "s", "argv": "a", "buf_in": "b", "buf_out": "b", "cwd": "b",
+_KINDS = {"path": "s", "str": "s", "argv": "a", "buf_in": "b", "buf_out": "b", "sockbuf_in": "b",
+          "sockbuf_out": "b", "cwd": "b",
           "fd": "f", "dirfd": "f"}
 
 

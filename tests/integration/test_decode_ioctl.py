@@ -40,4 +40,11 @@ def test_ioctl_structs_are_shown_as_strace_shows_them(tmp_path: Path,
     result = fidelity().compare(strace_text, observer_text, "ioctl_structs")
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert "c_iflag=" in strace_text and "kb_value=" in strace_text, strace_text
+    assert "ifr_hwaddr=" in strace_text and "ifr_ifindex=1" in strace_text, strace_text
+    assert "ifc_buf=NULL" in strace_text and "ifc_buf=[]" in strace_text, strace_text
+    assert "qgroupid=259" in strace_text and "vvvvvvvv" in strace_text, strace_text
+    assert "debounce_period_us=5000" in strace_text and "kb_string=" in strace_text, strace_text
+    assert "kbdiacr=[{diacr=" in strace_text and "advised_hashlevel=7" in strace_text, strace_text
+    assert "charcount=256, data=NULL" in strace_text and "minlen=4096" in strace_text, strace_text
+    assert "svalue=-42" in strace_text, strace_text
     assert result.same == result.strace_lines, differing

@@ -36,10 +36,13 @@ def test_socket_options_and_message_flags_are_shown_as_strace_shows_them(
     assert result.same == result.strace_lines, differing(result)
 
 
-def test_control_messages_are_shown_as_strace_shows_them(tmp_path: Path) -> None:
+@pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
+                         ids=lambda option: " ".join(option) or "abbrev")
+def test_control_messages_are_shown_as_strace_shows_them(tmp_path: Path,
+                                                         option: list[str]) -> None:
     """workloads/msg.c: descriptors passed and received, cut and unreadable control buffers,
-    SOL_IP's types, unknown levels and types."""
-    strace_text, observer_text = traced_by_both(WORKLOADS / "msg.c", tmp_path)
+    SOL_IP's types (an interface by its index), unknown levels and types."""
+    strace_text, observer_text = traced_by_both(WORKLOADS / "msg.c", tmp_path, option)
     result = fidelity().compare(strace_text, observer_text, "msg")
     assert strace_text.count("cmsg_level=") >= 12, strace_text
     assert result.same == result.strace_lines, differing(result)

@@ -9,7 +9,11 @@ ends it there. workloads/mux.c: the multiplexers (prctl, arch_prctl, syslog, key
 with commands that take different arguments and unknown ones, personality's result, and the
 flags of the mount API, fanotify_mark, mbind, set_mempolicy, move_pages, close_range,
 kexec_file_load, landlock, pkey_alloc and io_uring_enter, io_uring_register's opcodes, and
-ptrace's requests with the arguments each reads. observer's lines must be strace's
+ptrace's requests with the arguments each reads. workloads/uring.c: io_uring_register's
+arguments by opcode, a real ring's probe and worker limits among them, and the
+io_uring_params io_uring_setup was given and filled. workloads/perf.c:
+perf_event_open's struct perf_event_attr of several types, E2BIG's size and a short struct.
+workloads/bpf.c: bpf's commands and union bpf_attr, a real array map among them. observer's lines must be strace's
 (tools/fidelity.py pairs the processes and masks addresses and pids; times are masked here).
 """
 
@@ -28,14 +32,16 @@ WORKLOADS = Path(__file__).parent / "workloads"
 # Times differ between any two runs: rusage, the time a sleep left, a timer's remaining time.
 _TIMES = re.compile(r"\b(tv_sec|tv_usec|tv_nsec)=\d+")
 # signals.c polls /proc/PID/syscall (fd 5) until a child is in pause(): how many rounds that
-# takes depends on the scheduler, not on the tracer, so those lines are left out.
-_POLLING = {"signals": re.compile(r'^(openat\(AT_FDCWD, "/proc/\d+/syscall"'
+# takes depends on the scheduler, not on the tracer, so those lines are left out (-X raw
+# writes AT_FDCWD as -100).
+_POLLING = {"signals": re.compile(r'^(openat\((AT_FDCWD|-100), "/proc/\d+/syscall"'
                                   r'|(newfstatat|read|close)\(5[,)]|clock_nanosleep\()')}
 
 
 @pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
                          ids=lambda option: " ".join(option) or "abbrev")
-@pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80)])
+@pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80),
+                                         ("uring", 30), ("perf", 5), ("bpf", 15)])
 def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int,
                                 option: list[str]) -> None:
     """Also with -X raw and -X verbose: each constant as strace writes it then."""

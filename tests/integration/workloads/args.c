@@ -11,6 +11,27 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/fanotify.h>
+#include <linux/falloc.h>
+#include <sys/inotify.h>
+#include <linux/kcmp.h>
+#include <linux/kexec.h>
+#include <linux/module.h>
+#include <linux/mount.h>
+#include <linux/reboot.h>
+#include <linux/seccomp.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/epoll.h>
+#include <sys/file.h>
+#include <sys/msg.h>
+#include <sys/pidfd.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/swap.h>
+#include <sys/timerfd.h>
+#include <sys/xattr.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/select.h>
@@ -120,5 +141,85 @@ int main(void) {
   // that no string can end the array early or hide the strings after it.
   char *hostile[] = {"\x01" "a", "\x02hidden", "b\x01" "c", "\x03\x04\x05", "", "end", NULL};
   syscall(SYS_execve, MISSING, hostile, NULL);
+
+  // One call's commands and flags: SysV IPC on ids and keys that do not exist, namespaces,
+  // policies, modules, seccomp, kcmp, reboot with wrong magic numbers and more, each failing
+  // or asking only.
+  syscall(SYS_msgget, 0xfdb9f531, IPC_EXCL | IPC_NOWAIT | 0xface1000 | 0125);
+  syscall(SYS_semget, 0xfdb9f531, 1, 0600);
+  syscall(SYS_shmget, 0xfdb9f531, 1, SHM_HUGETLB | 21U << 26 | 0600);
+  syscall(SYS_shmget, 0xfdb9f531, 1, 0x2ce0000 | 0600);
+  syscall(SYS_shmget, 0xfdb9f531, 1, 0);
+  syscall(SYS_msgctl, -1, MSG_STAT, NULL);
+  syscall(SYS_semctl, -1, 0, 0x100 | IPC_RMID, NULL);
+  syscall(SYS_shmctl, -1, 0xbad, NULL);
+  syscall(SYS_shmat, -1, NULL, SHM_RDONLY | SHM_RND | 0x1);
+  syscall(SYS_msgsnd, -1, NULL, 0, IPC_NOWAIT | MSG_NOERROR);
+  syscall(SYS_msgrcv, -1, NULL, 0, 0, MSG_EXCEPT | 0x1);
+  syscall(SYS_setns, -1, CLONE_NEWNET);
+  syscall(SYS_setns, -1, 0x81fdff7f);
+  syscall(SYS_unshare, 0x81f8f07fULL);
+  syscall(SYS_sched_get_priority_min, 0xface);
+  syscall(SYS_sched_getscheduler, 0);
+  syscall(SYS_sched_setscheduler, 0, SCHED_FIFO, NULL);
+  syscall(SYS_epoll_ctl, -1, EPOLL_CTL_DEL, -1, NULL);
+  syscall(SYS_pidfd_open, 0, PIDFD_NONBLOCK | 0x1);
+  syscall(SYS_open_tree, -1, MISSING, OPEN_TREE_CLOEXEC | AT_RECURSIVE);
+  syscall(SYS_delete_module, "nonexistent_module", O_NONBLOCK | O_TRUNC | 0x1);
+  syscall(SYS_finit_module, -1, "", MODULE_INIT_IGNORE_VERMAGIC);
+  syscall(SYS_fanotify_init, 0xc | FAN_CLOEXEC | 0x80000000, O_RDONLY);
+  syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0xffffffc0, NULL);
+  syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 1, NULL);
+  syscall(SYS_fsetxattr, -1, "user.x", NULL, 0, XATTR_CREATE | XATTR_REPLACE);
+  syscall(SYS_setpriority, 0xface, 0, 0);
+  syscall(SYS_memfd_create, NULL, MFD_CLOEXEC | 30U << 26);
+  syscall(SYS_userfaultfd, 0xfff00000);
+  syscall(SYS_kcmp, -1, -1, KCMP_VM, 1, 2);
+  syscall(SYS_kcmp, -1, -1, KCMP_FILE, 3, 4);
+  syscall(SYS_kcmp, -1, -1, KCMP_EPOLL_TFD, 3, NULL);
+  syscall(SYS_kcmp, -1, -1, 0xda7a, 1, 2);
+  syscall(SYS_ioprio_set, 0xfa57, 0, 8191);
+  syscall(SYS_mlock2, 0, 0, MLOCK_ONFAULT | 2);
+  syscall(SYS_mlockall, 0xf0000);
+  syscall(SYS_flock, -1, LOCK_EX | LOCK_NB);
+  syscall(SYS_sync_file_range, -1, 0, 0, SYNC_FILE_RANGE_WRITE | 8);
+  syscall(SYS_fallocate, -1, FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE, 0, 1);
+  syscall(SYS_inotify_add_watch, -1, MISSING, IN_MODIFY | IN_ONESHOT);
+  syscall(SYS_inotify_init1, 0x3);
+  syscall(SYS_kexec_load, 0, 0, NULL, 0xdead0000 | KEXEC_ON_CRASH);
+  syscall(SYS_reboot, 0, 0, LINUX_REBOOT_CMD_CAD_OFF, NULL);
+  syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, 0x13111992, LINUX_REBOOT_CMD_RESTART2, "x");
+  syscall(SYS_membarrier, 3, 0xff, -1);
+  syscall(SYS_swapon, MISSING, SWAP_FLAG_PREFER | 42);
+  syscall(SYS_msync, 0, 0, MS_SYNC | MS_INVALIDATE);
+  syscall(SYS_remap_file_pages, 0, 0, PROT_READ, 0, MAP_NONBLOCK);
+  syscall(SYS_shutdown, -1, SHUT_RDWR);
+  syscall(SYS_tee, -1, -2, 0, SPLICE_F_MOVE | 0x10);
+  syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK | 0x4);
+  syscall(SYS_ioperm, 0xdeafbeefffffffffULL, 1, 0);
+  syscall(SYS_ustat, 0xffffffffULL, NULL);
+  syscall(SYS_name_to_handle_at, AT_FDCWD, MISSING, NULL, NULL, AT_SYMLINK_FOLLOW | 0x1);
+  syscall(SYS_openat, -1, MISSING, O_RDONLY | 04000000);  // the kernel's __O_SYNC alone
+  syscall(SYS_openat, -1, MISSING, O_WRONLY | 020000000);  // __O_TMPFILE: a mode follows
+  syscall(SYS_unlinkat, AT_FDCWD, MISSING, 0xffffffff);
+
+  // Ids the call fills; signal sets as long as their size says, addresses for a size the
+  // kernel refuses.
+  unsigned int ids[3];
+  syscall(SYS_getresuid, &ids[0], &ids[1], &ids[2]);
+  unsigned long long pending = ~0ULL;
+  syscall(SYS_rt_sigpending, &pending, 4);
+  syscall(SYS_rt_sigpending, &pending, 0);
+  syscall(SYS_rt_sigprocmask, SIG_BLOCK, &pending, NULL, 16);
+
+  // POSIX message queues: open's mode only with O_CREAT; what is sent, on no queue.
+  syscall(SYS_mq_open, NULL, O_RDONLY, 0777, NULL);
+  syscall(SYS_mq_open, "/nonexistent-args-queue", O_RDWR | O_NONBLOCK, 0, NULL);
+  syscall(SYS_mq_timedsend, -1, "message", 7, 1, NULL);
+  syscall(SYS_mq_timedreceive, -1, NULL, 0, NULL, NULL);
+  syscall(SYS_getitimer, 0xffffffff00000000ULL | 0xdeadbeef, NULL);
+  syscall(SYS_get_mempolicy, NULL, NULL, 0, 0xfacefeeddeadbeefULL, 0xffffffff);
+  syscall(SYS_fadvise64, -1, 0, 0xbadc0ded00000000ULL, 0);
+  syscall(SYS_sched_setattr, -1, NULL, 0xdeadc0de);
   return 0;
 }

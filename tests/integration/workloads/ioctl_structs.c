@@ -4,13 +4,25 @@
 // ioctls whose argument is a struct the call reads or fills, for test_decode_ioctl.py: a
 // pseudo-terminal's struct termios, termio, termios2 and winsize, ints and modem bits, read
 // back after the call and set from odd values; the console's key entries, keycodes and
-// repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers.
+// repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers; a
+// socket's struct ifreq of the loopback interface, got, and set on a closed descriptor;
+// btrfs's and the file systems' structs, a 4 KiB one among them, an RTC's parameters and the
+// GPIO character device's, on a closed descriptor.
+#include <net/if.h>
+
 #include <asm/termbits.h>
 #include <fcntl.h>
+#include <linux/btrfs.h>
+#include <linux/fs.h>
+#include <linux/gpio.h>
 #include <linux/kd.h>
 #include <linux/keyboard.h>
+#include <linux/rtc.h>
+#include <linux/sockios.h>
+#include <netinet/in.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 int main(void) {
@@ -62,6 +74,42 @@ int main(void) {
 	ioctl(-1, KDSKBENT, &ent);
 	ent.kb_value = K_CAPSSHIFT;
 	ioctl(-1, KDSKBENT, &ent);
+	static struct kbsentry sent = {.kb_func = KVAL(K_F3), .kb_string = "\033[[C"};
+	ioctl(-1, KDSKBSENT, &sent);
+	ioctl(-1, KDGKBSENT, &sent);
+	memset(sent.kb_string, 'k', sizeof(sent.kb_string) - 1);
+	sent.kb_func = 0xfe;
+	ioctl(-1, KDSKBSENT, &sent);
+	static struct kbdiacrs diacrs = {.kb_cnt = 2,
+					 .kbdiacr = {{'`', 'a', 0xe0}, {'\'', '\n', '\\'}}};
+	ioctl(-1, KDSKBDIACR, &diacrs);
+	diacrs.kb_cnt = 40;
+	ioctl(-1, KDSKBDIACR, &diacrs);
+	static struct kbdiacrsuc diacrsuc = {.kb_cnt = 1, .kbdiacruc = {{0x60, 0x61, 0xe0}}};
+	ioctl(-1, KDSKBDIACRUC, &diacrsuc);
+	ioctl(-1, KDGKBDIACRUC, &diacrsuc);
+	static unsigned char map[E_TABSZ] = {0x41, 0x0a, 0xff};
+	ioctl(-1, PIO_SCRNMAP, map);
+	ioctl(-1, PIO_CMAP, map);
+	static unsigned short unimap[E_TABSZ] = {0x41, UNI_DIRECT_BASE + 0x20, 0xf1ff};
+	ioctl(-1, PIO_UNISCRNMAP, unimap);
+	struct unimapinit clr = {.advised_hashsize = 5, .advised_hashlevel = 7};
+	ioctl(-1, PIO_UNIMAPCLR, &clr);
+	struct consolefontdesc fontx = {.charcount = 256, .charheight = 16, .chardata = NULL};
+	ioctl(-1, GIO_FONTX, &fontx);
+	struct unimapdesc unimapd = {.entry_ct = 3, .entries = NULL};
+	ioctl(-1, GIO_UNIMAP, &unimapd);
+	unimapd.entry_ct = 0;
+	ioctl(-1, PIO_UNIMAP, &unimapd);
+	struct console_font_op fontop = {.op = KD_FONT_OP_GET, .flags = KD_FONT_FLAG_DONT_RECALC,
+					 .width = 8, .height = 16, .charcount = 256,
+					 .data = (unsigned char *)map};
+	ioctl(-1, KDFONTOP, &fontop);
+	fontop.op = KD_FONT_OP_COPY;
+	ioctl(-1, KDFONTOP, &fontop);
+	fontop.op = KD_FONT_OP_SET;
+	fontop.data = NULL;
+	ioctl(-1, KDFONTOP, &fontop);
 	struct kbkeycode code = {.scancode = 0xe0, .keycode = 0x1c};
 	ioctl(-1, KDGETKEYCODE, &code);
 	ioctl(-1, KDSETKEYCODE, &code);
@@ -69,5 +117,111 @@ int main(void) {
 	ioctl(-1, KDKBDREP, &rep);
 	ioctl(-1, KDKBDREP, NULL);
 	close(pty);
+
+	// A socket's: the loopback interface asked about by name or index, then set.
+	int sock = socket(AF_INET, SOCK_DGRAM, 0);
+	struct ifreq ifr;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	ioctl(sock, SIOCGIFINDEX, &ifr);
+	ioctl(sock, SIOCGIFNAME, &ifr);
+	ioctl(sock, SIOCGIFFLAGS, &ifr);
+	ioctl(sock, SIOCGIFMTU, &ifr);
+	ioctl(sock, SIOCGIFADDR, &ifr);
+	ioctl(sock, SIOCGIFNETMASK, &ifr);
+	ioctl(sock, SIOCGIFHWADDR, &ifr);
+	ioctl(sock, SIOCGIFMAP, &ifr);
+	ioctl(sock, FIOGETOWN, &n);
+	struct ifconf conf = {.ifc_len = 0, .ifc_buf = NULL};
+	ioctl(sock, SIOCGIFCONF, &conf);
+	conf.ifc_len = 0;
+	conf.ifc_buf = (char *)&ifr;
+	ioctl(sock, SIOCGIFCONF, &conf);
+	ioctl(-1, SIOCGIFMTU, &ifr);
+	memset(ifr.ifr_name, 'x', sizeof(ifr.ifr_name));
+	ifr.ifr_flags = IFF_UP | IFF_LOOPBACK | IFF_DYNAMIC;
+	ioctl(-1, SIOCSIFFLAGS, &ifr);
+	struct sockaddr_in in = {.sin_family = AF_INET, .sin_port = htons(53),
+				 .sin_addr.s_addr = htonl(0x0a000001)};
+	memcpy(&ifr.ifr_addr, &in, sizeof(in));
+	ioctl(-1, SIOCSIFADDR, &ifr);
+	ifr.ifr_hwaddr.sa_family = 1;  /* ARPHRD_ETHER */
+	memcpy(ifr.ifr_hwaddr.sa_data, "\x02\xaa\xbb\xcc\xdd\xee", 6);
+	ioctl(-1, SIOCSIFHWADDR, &ifr);
+	ifr.ifr_hwaddr.sa_family = 0xfff0;
+	ioctl(-1, SIOCADDMULTI, &ifr);
+	strcpy(ifr.ifr_name, "eth0");
+	strcpy(ifr.ifr_newname, "wan0");
+	ioctl(-1, SIOCSIFNAME, &ifr);
+	ifr.ifr_ifindex = 1;
+	ioctl(-1, SIOCBRADDIF, &ifr);
+	ioctl(-1, SIOCBRADDBR, "br0");
+	ioctl(-1, SIOCBRDELBR, "0123456789abcdefg");
+	n = 0;
+	ioctl(-1, SIOCSPGRP, &n);
+	ioctl(-1, SIOCGIFINDEX, NULL);
+	close(sock);
+
+	// btrfs's and the file systems', on no file system.
+	static struct btrfs_ioctl_vol_args vol = {.fd = 2, .name = "subvol"};
+	ioctl(-1, BTRFS_IOC_SNAP_CREATE, &vol);
+	memset(vol.name, 'v', sizeof(vol.name));
+	ioctl(-1, BTRFS_IOC_RM_DEV, &vol);
+	unsigned long long u64 = 0xfedcba9876543210ULL;
+	ioctl(-1, BTRFS_IOC_WAIT_SYNC, &u64);
+	ioctl(-1, BTRFS_IOC_START_SYNC, &u64);
+	struct btrfs_ioctl_quota_ctl_args quota = {.cmd = BTRFS_QUOTA_CTL_DISABLE};
+	ioctl(-1, BTRFS_IOC_QUOTA_CTL, &quota);
+	quota.cmd = 9;
+	ioctl(-1, BTRFS_IOC_QUOTA_CTL, &quota);
+	struct btrfs_ioctl_qgroup_assign_args assign = {.assign = 1, .src = 257, .dst = 258};
+	ioctl(-1, BTRFS_IOC_QGROUP_ASSIGN, &assign);
+	struct btrfs_ioctl_qgroup_create_args create = {.create = 1, .qgroupid = 259};
+	ioctl(-1, BTRFS_IOC_QGROUP_CREATE, &create);
+	struct file_clone_range range = {.src_fd = 4, .src_offset = 4096, .src_length = 8192,
+					 .dest_offset = 65536};
+	ioctl(-1, FICLONERANGE, &range);
+	static char label[FSLABEL_MAX] = "data";
+	ioctl(-1, FS_IOC_SETFSLABEL, label);
+	ioctl(-1, FS_IOC_GETFSLABEL, label);
+	struct rtc_param param = {.param = RTC_PARAM_FEATURES, .index = 1};
+	ioctl(-1, RTC_PARAM_GET, &param);
+	param.uvalue = 1 << RTC_FEATURE_ALARM | 1 << RTC_FEATURE_CORRECTION | 1 << 20;
+	ioctl(-1, RTC_PARAM_SET, &param);
+	param.param = RTC_PARAM_CORRECTION;
+	param.svalue = -42;
+	ioctl(-1, RTC_PARAM_SET, &param);
+	struct fstrim_range trim = {.start = 0x1000, .len = 1 << 20, .minlen = 4096};
+	ioctl(-1, FITRIM, &trim);
+	struct fsxattr xattr = {.fsx_xflags = FS_XFLAG_IMMUTABLE | FS_XFLAG_DAX | 0x40000000,
+				.fsx_extsize = 4096, .fsx_projid = 7};
+	ioctl(-1, FS_IOC_FSSETXATTR, &xattr);
+
+	// The GPIO character device's, on no chip.
+	struct gpioline_info line = {.line_offset = 7};
+	ioctl(-1, GPIO_GET_LINEINFO_IOCTL, &line);
+	static struct gpiohandle_request handle = {
+		.lineoffsets = {3, 5}, .lines = 40, .default_values = {1},
+		.flags = GPIOHANDLE_REQUEST_OUTPUT | GPIOHANDLE_REQUEST_ACTIVE_LOW | 0x4000,
+		.consumer_label = "test"};
+	ioctl(-1, GPIO_GET_LINEHANDLE_IOCTL, &handle);
+	struct gpioevent_request event = {.lineoffset = 2,
+					  .eventflags = GPIOEVENT_REQUEST_BOTH_EDGES};
+	ioctl(-1, GPIO_GET_LINEEVENT_IOCTL, &event);
+	static struct gpio_v2_line_request req = {.offsets = {1, 2}, .num_lines = 2,
+						  .consumer = "v2"};
+	req.config.flags = GPIO_V2_LINE_FLAG_INPUT | GPIO_V2_LINE_FLAG_EDGE_RISING;
+	req.config.num_attrs = 2;
+	req.config.attrs[0].attr.id = GPIO_V2_LINE_ATTR_ID_DEBOUNCE;
+	req.config.attrs[0].attr.debounce_period_us = 5000;
+	req.config.attrs[0].mask = 3;
+	req.config.attrs[1].attr.id = 9;
+	req.config.attrs[1].attr.values = 0xabcdef;
+	req.config.attrs[1].mask = 1;
+	ioctl(-1, GPIO_V2_GET_LINE_IOCTL, &req);
+	ioctl(-1, GPIO_V2_LINE_SET_CONFIG_IOCTL, &req.config);
+	struct gpio_v2_line_values values = {.bits = 0x5, .mask = 0xf};
+	ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, &values);
+	ioctl(-1, GPIO_V2_LINE_GET_VALUES_IOCTL, &values);
 	return 0;
 }

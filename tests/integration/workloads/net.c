@@ -90,6 +90,8 @@ int main(void) {
 	mreq6->ipv6mr_multiaddr.s6_addr[15] = 0x01;
 	mreq6->ipv6mr_interface = 0;
 	setsockopt(tcp, SOL_IPV6, IPV6_ADD_MEMBERSHIP, mreq6, sizeof(*mreq6));
+	mreq6->ipv6mr_interface = 1; /* lo: if_nametoindex("lo"), as -X asks */
+	setsockopt(tcp, SOL_IPV6, IPV6_DROP_MEMBERSHIP, mreq6, sizeof(*mreq6));
 	*ival = 1;
 	setsockopt(tcp, SOL_TCP, TCP_NODELAY, ival, sizeof(int));
 	*len = sizeof(int);

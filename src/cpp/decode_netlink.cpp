@@ -1,0 +1,982 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// Netlink messages as strace writes a netlink socket's data (sendto's, recvfrom's): each
+// struct nlmsghdr with its type and flags by the socket's protocol, an NLMSG_ERROR's
+// struct nlmsgerr and the message it answers, NLMSG_DONE's int, other payloads in hex; where
+// the bytes end or were not readable, strace's forms of what it could not fetch.
+#include <linux/cryptouser.h>
+#include <linux/genetlink.h>
+#include <linux/dcbnl.h>
+#include <linux/fib_rules.h>
+#include <linux/if_addr.h>
+#include <linux/if_addrlabel.h>
+#include <linux/if_bridge.h>
+#include <linux/if_link.h>
+#include <linux/mroute.h>
+#include <linux/mroute6.h>
+#include <linux/inet_diag.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nf_tables_compat.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_acct.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
+#include <linux/netfilter/nfnetlink_cthelper.h>
+#include <linux/netfilter/nfnetlink_cttimeout.h>
+#include <linux/netfilter/nfnetlink_hook.h>
+#include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
+#include <linux/smc_diag.h>
+#include <linux/unix_diag.h>
+#include <linux/neighbour.h>
+#include <linux/netconf.h>
+#include <linux/nexthop.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/xfrm.h>
+#include <sys/socket.h>  // AF_NETLINK: the C library's
+
+#include <array>
+#include <cstring>
+#include <string>
+#include <type_traits>
+#include <span>
+
+#include "decode.h"
+#include "decode_printers.h"
+#include "decode_structs.h"
+#include "text.h"
+#include "uapi_consts.h"
+
+namespace observer {
+
+namespace {
+
+using namespace text;
+using Table = std::span<const Flag>;
+
+// What was captured of the call's data: the bytes from addr that could be read, and how
+// many the call moved (len); past bytes.size() strace would have failed to read them.
+struct Memory {
+  std::string_view bytes;
+  uint64_t addr;
+
+  bool readable(uint64_t off, uint64_t n) const noexcept {
+    return off <= bytes.size() && n <= bytes.size() - off;
+  }
+  template <class T>
+  T at(uint64_t off) const noexcept {
+    T v;
+    std::memcpy(&v, bytes.data() + off, sizeof(v));
+    return v;
+  }
+};
+
+// strace's printxval: the name of v in table, else hex and a comment naming the kind.
+char* put_val(char* out, uint64_t v, Table table, std::string_view unknown) noexcept {
+  auto named = [&](char* o) {
+    for (const Flag& f : table)
+      if (f.value == v) return put(o, f.name);
+    return put(put(put(put_hex(o, v), " /* "), unknown), " */");
+  };
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(out, [v](char* o) { return put_hex(o, v); }, named);
+  return named(out);
+}
+
+// strace's printflags_ex over two tables: the bits of the first, then the second's, the
+// rest in hex; none known at all: hex and a comment.
+char* put_flags2(char* out, uint64_t v, Table first, Table second,
+                 std::string_view unknown) noexcept {
+  auto named = [&](char* o) {
+    if (v == 0) return put(o, "0");
+    uint64_t rest = v;
+    bool any = false;
+    for (Table t : {first, second})
+      for (const Flag& f : t)
+        if (f.value && (rest & f.value) == f.value) {
+          o = put(any ? put(o, "|") : o, f.name);
+          rest &= ~f.value;
+          any = true;
+        }
+    if (rest) {
+      o = put_hex(any ? put(o, "|") : o, rest);
+      if (!any) o = put(put(put(o, " /* "), unknown), " */");
+    }
+    return o;
+  };
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(out, [v](char* o) { return put_hex(o, v); }, named);
+  return named(out);
+}
+
+// An interface index as strace's print_ifindex writes it: if_nametoindex("lo"), or as -X
+// asks (1 /* if_nametoindex("lo") */).
+char* put_index(char* out, uint32_t index) noexcept {
+  return put_xlat(out, [index](char* o) { return put_num(o, index); },
+                  [index](char* o) { return put_ifindex(o, index); });
+}
+
+// The elements strace shows of an array of messages or attributes before "...": -s.
+bool past_limit(unsigned elt) noexcept {
+  return display().abbrev && display().data_limit && elt == display().data_limit;
+}
+
+// strace's printstr_ex(QUOTE_FORCE_HEX): n bytes at off in hex, cut at -s, or the address
+// when they cannot all be read.
+char* put_hex_bytes(char* out, const Memory& m, uint64_t off, uint64_t n) noexcept {
+  if (!m.readable(off, n)) return put_hex(out, m.addr + off);
+  uint32_t limit = display().data_limit;
+  if (limit && n > limit) return put_hex_quoted(out, m.bytes.substr(off, limit), true);
+  return put_hex_quoted(out, m.bytes.substr(off, n), false);
+}
+
+// What cannot be fetched of an element of an array: "... /* 0x7ffd... */" within one, the
+// address alone otherwise.
+char* put_unfetched(char* out, uint64_t addr, bool in_array) noexcept {
+  if (!in_array) return put_hex(out, addr);
+  return put(put_hex(put(out, "... /* "), addr), " */");
+}
+
+constexpr uint64_t align4(uint64_t n) { return (n + 3) & ~uint64_t{3}; }
+
+// strace's walk of netlink messages and of attributes alike: elements of len bytes at off,
+// each head bytes or more with its length at its start (length(off)), each written by
+// element(out, off, room) with the bytes left from its start; an array of them when more
+// than one fits. What ends them: fewer bytes than a head (in hex), an unreadable head, -s
+// elements, a length shorter than a head or running past the end.
+template <class Length, class Element>
+char* put_chain(char* out, const Memory& m, uint64_t off, uint64_t len, uint32_t head,
+                Length length, Element element) noexcept {
+  bool in_array = false;
+  for (unsigned elt = 0;; ++elt) {
+    if (len < head) {
+      out = put_hex_bytes(out, m, off, len);
+      break;
+    }
+    if (!m.readable(off, head)) {
+      out = put_unfetched(out, m.addr + off, in_array);
+      break;
+    }
+    if (past_limit(elt)) {
+      out = put(out, "...");
+      break;
+    }
+    uint64_t own = length(off), next_len = 0;
+    if (own >= head) next_len = len >= align4(own) ? len - align4(own) : 0;
+    if (!in_array && next_len) {
+      out = put(out, "[");
+      in_array = true;
+    }
+    out = element(out, off, len);
+    if (!next_len) break;
+    out = put(out, ", ");
+    off += align4(own);
+    len = next_len;
+  }
+  return in_array ? put(out, "]") : out;
+}
+
+// ------------------------------------------------------------------ attributes
+
+constexpr uint32_t kNlaHdr = NLA_HDRLEN;
+
+// A decoder of one attribute's value, from its payload at off, len bytes: false when it
+// does not apply (the payload is then shown in hex).
+// ctx: what the message says that its attributes depend on (ifinfomsg's family).
+using AttrValue = bool (*)(char** out, const Memory& m, uint64_t off, uint32_t len,
+                           uint16_t type, uint64_t ctx);
+// How an attribute's type is named: from a table, or as an address family (IFLA_AF_SPEC's).
+using TypeName = char* (*)(char* out, uint16_t type);
+
+// strace's decode_nlattr: [{nla_len=, nla_type=}, value] for each attribute of len bytes at
+// off, an array of them when more than one fits.
+char* put_nlattrs(char* out, const Memory& m, uint64_t off, uint64_t len, Table types,
+                  std::string_view unknown, AttrValue value, uint64_t ctx = 0,
+                  TypeName type_name = nullptr) noexcept {
+  auto length = [&](uint64_t at) { return m.at<uint16_t>(at); };
+  return put_chain(out, m, off, len, kNlaHdr, length, [&](char* o, uint64_t at, uint64_t room) {
+    auto nla_len = m.at<uint16_t>(at);
+    auto nla_type = m.at<uint16_t>(at + 2);
+    auto shown = static_cast<uint32_t>(nla_len < room ? nla_len : room);
+    if (shown > kNlaHdr) o = put(o, "[");
+    o = put(put_num(put(o, "{nla_len="), nla_len), ", nla_type=");
+    if (nla_type & NLA_F_NESTED) o = put(o, "NLA_F_NESTED|");
+    if (nla_type & NLA_F_NET_BYTEORDER) o = put(o, "NLA_F_NET_BYTEORDER|");
+    auto type = static_cast<uint16_t>(nla_type & NLA_TYPE_MASK);
+    o = put(type_name ? type_name(o, type) : put_val(o, type, types, unknown), "}");
+    if (shown <= kNlaHdr) return o;
+    o = put(o, ", ");
+    if (!value || !value(&o, m, at + kNlaHdr, shown - kNlaHdr, type, ctx))
+      o = put_hex_bytes(o, m, at + kNlaHdr, shown - kNlaHdr);
+    return put(o, "]");
+  });
+}
+
+// strace's decode_nla_str: the bytes as a string (at most -s of them) less a trailing NUL,
+// "..." after when there is none. Unreadable: the address.
+bool put_nla_str(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  std::string_view str = m.bytes.substr(off, len);
+  uint32_t limit = display().data_limit;
+  bool cut = true;
+  if (limit && str.size() > limit) {
+    str = str.substr(0, limit);
+  } else if (!str.empty() && str.back() == '\0') {
+    str.remove_suffix(1);
+    cut = false;
+  }
+  *out = put_quoted(*out, str, cut && len);
+  return true;
+}
+
+// The same of a C string (IFLA_INFO_KIND): up to its first NUL, "..." after when none is
+// within the bytes shown.
+bool put_nla_cstr(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  std::string_view str = m.bytes.substr(off, len);
+  uint32_t limit = display().data_limit;
+  if (limit && str.size() > limit) str = str.substr(0, limit);
+  size_t nul = str.find('\0');
+  if (nul != std::string_view::npos) str = str.substr(0, nul);
+  *out = put_quoted(*out, str, nul == std::string_view::npos && len);
+  return true;
+}
+
+// strace's decode_nla_u32 and friends: the first bytes as the integer T (false when fewer
+// bytes than a T: shown in hex), the address when unreadable.
+template <class T>
+bool put_nla_int(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < sizeof(T)) return false;
+  if (!m.readable(off, sizeof(T)))
+    *out = put_hex(*out, m.addr + off);
+  else
+    *out = put_num(*out, m.at<T>(off));
+  return true;
+}
+
+// NLMSGERR_ATTR_*: the message (a string), the offset of the error (a u32), a cookie
+// (bytes as numbers).
+bool put_nlmsgerr_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                       uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case NLMSGERR_ATTR_MSG:
+      return put_nla_str(out, m, off, len);
+    case NLMSGERR_ATTR_OFFS:
+      if (len < 4 || !m.readable(off, 4)) return false;
+      *out = put_num(*out, m.at<uint32_t>(off));
+      return true;
+    case NLMSGERR_ATTR_COOKIE:
+      if (!m.readable(off, len)) return false;
+      *out = put(*out, "[");
+      for (uint32_t i = 0; i < len; ++i) {
+        if (i) *out = put(*out, ", ");
+        if (past_limit(i)) {
+          *out = put(*out, "...");
+          break;
+        }
+        *out = put_num(*out, static_cast<uint8_t>(m.bytes[off + i]));
+      }
+      *out = put(*out, "]");
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ------------------------------------------------------------------ rtnetlink
+
+// A message strace knows only the family of: {family=AF_INET, data="\x..."}.
+char* put_family_data(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  out = put_family(put(out, "{family="), static_cast<uint8_t>(m.bytes[off]));
+  if (len > 1) out = put_hex_bytes(put(out, ", data="), m, off + 1, len - 1);
+  return put(out, "}");
+}
+
+
+// IFLA_AF_SPEC's attributes, one per address family: named as the family.
+char* put_family_type(char* out, uint16_t type) noexcept { return put_family(out, type); }
+
+// struct rtnl_link_stats (T = __u32: IFLA_STATS) and rtnl_link_stats64 (IFLA_STATS64,
+// IFLA_STATS_LINK_64), linux/if_link.h: their fields in order, as many as strace shows of
+// len bytes: all of them when len holds the struct, else the fields up to tx_compressed, or
+// up to rx_nohandler, when len is exactly that long; other lengths in hex.
+template <class T>
+bool put_link_stats(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  static constexpr std::string_view kFields[] = {
+      "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors",
+      "rx_dropped", "tx_dropped", "multicast", "collisions", "rx_length_errors",
+      "rx_over_errors", "rx_crc_errors", "rx_frame_errors", "rx_fifo_errors",
+      "rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors", "tx_fifo_errors",
+      "tx_heartbeat_errors", "tx_window_errors", "rx_compressed", "tx_compressed",
+      "rx_nohandler", "rx_otherhost_dropped"};
+  constexpr uint64_t kWhole = std::is_same_v<T, uint64_t> ? sizeof(rtnl_link_stats64)
+                                                          : sizeof(rtnl_link_stats);
+  static_assert(kWhole / sizeof(T) <= std::size(kFields), "the fields of Linux 6.1");
+  constexpr uint64_t kMin = 23 * sizeof(T), kNohandler = 24 * sizeof(T);
+  uint64_t size = len >= kWhole ? kWhole : len == kNohandler ? kNohandler : len == kMin ? kMin : 0;
+  if (!size) return false;
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char* o = put(*out, "{");
+  for (uint64_t i = 0; i < size / sizeof(T); ++i) {
+    if (i) o = put(o, ", ");
+    o = put_num(put(put(o, kFields[i]), "="), m.at<T>(off + i * sizeof(T)));
+  }
+  *out = put(o, "}");
+  return true;
+}
+
+// A bridge port's IFLA_PROTINFO: its IFLA_BRPORT_* values as strace decodes them (bridge
+// ids and timers in hex).
+bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                     uint64_t) noexcept {
+  switch (type) {
+    case IFLA_BRPORT_STATE: case IFLA_BRPORT_MODE: case IFLA_BRPORT_GUARD:
+    case IFLA_BRPORT_PROTECT: case IFLA_BRPORT_FAST_LEAVE: case IFLA_BRPORT_LEARNING:
+    case IFLA_BRPORT_UNICAST_FLOOD: case IFLA_BRPORT_PROXYARP: case IFLA_BRPORT_LEARNING_SYNC:
+    case IFLA_BRPORT_PROXYARP_WIFI: case IFLA_BRPORT_TOPOLOGY_CHANGE_ACK:
+    case IFLA_BRPORT_CONFIG_PENDING: case IFLA_BRPORT_MULTICAST_ROUTER:
+    case IFLA_BRPORT_MCAST_FLOOD: case IFLA_BRPORT_MCAST_TO_UCAST: case IFLA_BRPORT_VLAN_TUNNEL:
+    case IFLA_BRPORT_BCAST_FLOOD: case IFLA_BRPORT_NEIGH_SUPPRESS: case IFLA_BRPORT_ISOLATED:
+    case IFLA_BRPORT_MRP_RING_OPEN: case IFLA_BRPORT_MRP_IN_OPEN: case IFLA_BRPORT_LOCKED:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case IFLA_BRPORT_PRIORITY: case IFLA_BRPORT_DESIGNATED_PORT:
+    case IFLA_BRPORT_DESIGNATED_COST: case IFLA_BRPORT_ID: case IFLA_BRPORT_NO:
+      return put_nla_int<uint16_t>(out, m, off, len);
+    case IFLA_BRPORT_COST: case IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT:
+    case IFLA_BRPORT_MCAST_EHT_HOSTS_CNT:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case IFLA_BRPORT_GROUP_FWD_MASK:
+      if (len < 2) return false;
+      *out = m.readable(off, 2) ? put_hex(*out, m.at<uint16_t>(off)) : put_hex(*out, m.addr + off);
+      return true;
+    case IFLA_BRPORT_BACKUP_PORT:
+      if (len < 4) return false;
+      *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+      return true;
+    default:
+      return false;
+  }
+}
+
+// IFLA_LINKINFO's: the kinds as strings; the data, by kind, in hex.
+bool put_linkinfo_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                       uint64_t) noexcept {
+  if (type != IFLA_INFO_KIND && type != IFLA_INFO_SLAVE_KIND) return false;
+  return put_nla_cstr(out, m, off, len);
+}
+
+// IFLA_* values strace decodes as a string, an integer or an interface index; the others
+// (nested and struct ones among them) in hex.
+bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t family) noexcept {
+  switch (type) {
+    case IFLA_IFNAME: case IFLA_QDISC: case IFLA_IFALIAS: case IFLA_PHYS_PORT_NAME:
+    case IFLA_ALT_IFNAME: case IFLA_PARENT_DEV_NAME: case IFLA_PARENT_DEV_BUS_NAME:
+      return put_nla_str(out, m, off, len);
+    case IFLA_MTU: case IFLA_LINK: case IFLA_MASTER: case IFLA_TXQLEN: case IFLA_WEIGHT:
+    case IFLA_NET_NS_PID: case IFLA_NUM_VF: case IFLA_GROUP: case IFLA_PROMISCUITY:
+    case IFLA_NUM_TX_QUEUES: case IFLA_NUM_RX_QUEUES: case IFLA_CARRIER_CHANGES:
+    case IFLA_GSO_MAX_SEGS: case IFLA_GSO_MAX_SIZE: case IFLA_CARRIER_UP_COUNT:
+    case IFLA_CARRIER_DOWN_COUNT: case IFLA_MIN_MTU: case IFLA_MAX_MTU:
+    case IFLA_GRO_MAX_SIZE: case IFLA_TSO_MAX_SIZE: case IFLA_TSO_MAX_SEGS:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case IFLA_OPERSTATE: case IFLA_LINKMODE: case IFLA_CARRIER: case IFLA_PROTO_DOWN:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case IFLA_LINK_NETNSID: case IFLA_NEW_NETNSID: case IFLA_IF_NETNSID:
+      return put_nla_int<int32_t>(out, m, off, len);
+    case IFLA_NEW_IFINDEX:
+      if (len < 4) return false;
+      *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+      return true;
+    case IFLA_STATS:
+      return put_link_stats<uint32_t>(out, m, off, len);
+    case IFLA_STATS64:
+      return put_link_stats<uint64_t>(out, m, off, len);
+    case IFLA_LINKINFO:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_info_attrs, "IFLA_INFO_???",
+                         put_linkinfo_attr);
+      return true;
+    case IFLA_PROTINFO:  // a bridge port's; an IPv6 device's are not decoded here (hex)
+      if (family != AF_BRIDGE) return false;
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???",
+                         put_brport_attr);
+      return true;
+    case IFLA_AF_SPEC:
+      // A bridge's are IFLA_BRIDGE_* attributes, not decoded here (hex).
+      if (family == AF_BRIDGE) return false;
+      *out = put_nlattrs(*out, m, off, len, {}, "AF_???", nullptr, 0, put_family_type);
+      return true;
+    default:
+      return false;
+  }
+}
+
+// struct ifinfomsg (RTM_NEWLINK ... RTM_SETLINK), then its IFLA_* attributes.
+char* put_ifinfomsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  out = put(put_family(put(out, "{ifi_family="), family), ", ");
+  constexpr uint64_t kSize = sizeof(ifinfomsg);
+  if (len < kSize) return put(out, "...}");
+  if (!m.readable(off, kSize)) return put(put_hex(out, m.addr + off + 1), "}");
+  ifinfomsg ifi;
+  std::memcpy(&ifi, m.bytes.data() + off, sizeof(ifi));
+  out = put_val(put(out, "ifi_type="), ifi.ifi_type, uapi::k_arp_hardware_types, "ARPHRD_???");
+  out = put_index(put(out, ", ifi_index="), static_cast<uint32_t>(ifi.ifi_index));
+  out = put_flags2(put(out, ", ifi_flags="), ifi.ifi_flags, uapi::k_iff_flags, {}, "IFF_???");
+  out = put(put_hex(put(out, ", ifi_change="), ifi.ifi_change), "}");
+  if (len > align4(kSize))
+    out = put_nlattrs(put(out, ", "), m, off + align4(kSize), len - align4(kSize),
+                      uapi::k_rtnl_link_attrs, "IFLA_???", put_ifla_attr, family);
+  return out;
+}
+
+// RTM_GETSTATS' filter_mask: 1 << each IFLA_STATS_* attribute, named "1<<IFLA_STATS_LINK_64".
+Table ifstats_mask_flags() noexcept {
+  constexpr size_t kN = std::size(uapi::k_ifstats_attrs);
+  struct Built {
+    std::array<std::string, kN> names;
+    std::array<Flag, kN> flags;
+  };
+  // Built once, on first use (thread-safe), from the table of the attributes.
+  static const Built built = [] {
+    Built b;
+    for (size_t i = 0; i < kN; ++i) {
+      b.names[i] = "1<<" + std::string(uapi::k_ifstats_attrs[i].name);
+      b.flags[i] = Flag{uint64_t{1} << uapi::k_ifstats_attrs[i].value, b.names[i]};
+    }
+    return b;
+  }();
+  return built.flags;
+}
+
+// IFLA_STATS_AF_SPEC's attributes are per address family (MPLS's not decoded here: hex).
+bool put_ifstats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t) noexcept {
+  if (type == IFLA_STATS_LINK_64) return put_link_stats<uint64_t>(out, m, off, len);
+  if (type != IFLA_STATS_AF_SPEC) return false;
+  *out = put_nlattrs(*out, m, off, len, {}, "AF_???", nullptr, 0, put_family_type);
+  return true;
+}
+
+// struct if_stats_msg (RTM_NEWSTATS, RTM_GETSTATS), then its IFLA_STATS_* attributes.
+char* put_ifstatsmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  out = put(put_family(put(out, "{family="), static_cast<uint8_t>(m.bytes[off])), ", ");
+  constexpr uint64_t kSize = sizeof(if_stats_msg);
+  if (len < kSize) return put(out, "...}");
+  if (!m.readable(off, kSize)) return put(put_hex(out, m.addr + off + 1), "}");
+  if_stats_msg st;
+  std::memcpy(&st, m.bytes.data() + off, sizeof(st));
+  if (st.pad1) out = put(put_hex(put(out, "pad1="), st.pad1), ", ");
+  if (st.pad2) out = put(put_hex(put(out, "pad2="), st.pad2), ", ");
+  out = put_index(put(out, "ifindex="), st.ifindex);
+  out = put_flags2(put(out, ", filter_mask="), st.filter_mask, ifstats_mask_flags(), {},
+                   "1<<IFLA_STATS_???");
+  out = put(out, "}");
+  if (len > align4(kSize))
+    out = put_nlattrs(put(out, ", "), m, off + align4(kSize), len - align4(kSize),
+                      uapi::k_ifstats_attrs, "IFLA_STATS_???", put_ifstats_attr);
+  return out;
+}
+
+// A multicast routing cache report's family: RTNL_FAMILY_IPMR, an address family, or hex and
+// a comment.
+char* put_rtnl_family(char* out, uint8_t family) noexcept {
+  auto named = [family](char* o) {
+    for (const Flag& f : uapi::k_rtnl_families)
+      if (f.value == family) return put(o, f.name);
+    char name[64];
+    char* end;
+    {
+      NamesOnly by_name;
+      end = put_family(name, family);
+    }
+    std::string_view text(name, static_cast<size_t>(end - name));
+    if (text.substr(0, 3) == "AF_") return put(o, text);
+    return put(put_hex(o, family), " /* RTNL_FAMILY_??? */");
+  };
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(out, [family](char* o) { return put_hex(o, family); }, named);
+  return named(out);
+}
+
+// The attributes of an IPv4 or IPv6 cache report: the interface numbers and table as
+// integers, the rest (message types, addresses, the packet) in hex.
+bool put_creport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t family) noexcept {
+  bool u32 = family == RTNL_FAMILY_IPMR
+                 ? type == IPMRA_CREPORT_VIF_ID || type == IPMRA_CREPORT_TABLE
+                 : type == IP6MRA_CREPORT_MIF_ID;
+  return u32 && put_nla_int<uint32_t>(out, m, off, len);
+}
+
+// RTM_NEWCACHEREPORT: {rtgen_family=}, then the report's attributes by its family.
+char* put_cachereport(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  out = put(put_rtnl_family(put(out, "{rtgen_family="), family), "}");
+  constexpr uint64_t kAt = align4(sizeof(rtgenmsg));
+  if (len <= kAt) return out;
+  out = put(out, ", ");
+  if (family == RTNL_FAMILY_IPMR)
+    return put_nlattrs(out, m, off + kAt, len - kAt, uapi::k_ipmra_creport_attrs,
+                       "IPMRA_CREPORT_???", put_creport_attr, family);
+  if (family == RTNL_FAMILY_IP6MR)
+    return put_nlattrs(out, m, off + kAt, len - kAt, uapi::k_ip6mra_creport_attrs,
+                       "IP6MRA_CREPORT_???", put_creport_attr, family);
+  return put_hex_bytes(out, m, off + kAt, len - kAt);
+}
+
+// The struct that starts each rtnetlink message strace decodes, by its type: what strace
+// calls its family field, and its size. Of those not decoded here, strace's forms of a
+// message shorter than its struct ({ifa_family=AF_INET, ...}) and of one whose struct
+// cannot be read ({ifa_family=AF_INET, 0x7ffd...}) are written; the rest as the family and
+// the data in hex.
+struct RouteStruct {
+  std::string_view family;
+  uint64_t size;
+};
+
+RouteStruct route_struct(uint16_t type, uint8_t family) noexcept {
+  switch (type) {
+    case RTM_NEWADDR: case RTM_DELADDR: case RTM_GETADDR: case RTM_GETMULTICAST:
+    case RTM_GETANYCAST:
+      return {"ifa_family", sizeof(ifaddrmsg)};
+    case RTM_NEWROUTE: case RTM_DELROUTE: case RTM_GETROUTE:
+      return {"rtm_family", sizeof(rtmsg)};
+    case RTM_GETNEIGH:  // a bridge's is an ifinfomsg
+      if (family == AF_BRIDGE) return {"ifi_family", sizeof(ifinfomsg)};
+      return {"ndm_family", sizeof(ndmsg)};
+    case RTM_NEWNEIGH: case RTM_DELNEIGH:
+      return {"ndm_family", sizeof(ndmsg)};
+    case RTM_NEWRULE: case RTM_DELRULE: case RTM_GETRULE:
+      return {"family", sizeof(fib_rule_hdr)};
+    case RTM_NEWQDISC: case RTM_DELQDISC: case RTM_GETQDISC: case RTM_NEWTCLASS:
+    case RTM_DELTCLASS: case RTM_GETTCLASS: case RTM_NEWTFILTER: case RTM_DELTFILTER:
+    case RTM_GETTFILTER: case RTM_NEWCHAIN: case RTM_DELCHAIN: case RTM_GETCHAIN:
+      return {"tcm_family", sizeof(tcmsg)};
+    case RTM_NEWACTION: case RTM_DELACTION: case RTM_GETACTION:
+      return {"tca_family", sizeof(tcamsg)};
+    case RTM_NEWNEIGHTBL: case RTM_GETNEIGHTBL: case RTM_SETNEIGHTBL:
+      return {"ndtm_family", sizeof(ndtmsg)};
+    case RTM_NEWADDRLABEL: case RTM_DELADDRLABEL: case RTM_GETADDRLABEL:
+      return {"ifal_family", sizeof(ifaddrlblmsg)};
+    case RTM_GETDCB: case RTM_SETDCB:
+      return {"dcb_family", sizeof(dcbmsg)};
+    case RTM_NEWNETCONF: case RTM_DELNETCONF: case RTM_GETNETCONF:
+      return {"ncm_family", sizeof(netconfmsg)};
+    case RTM_NEWMDB: case RTM_DELMDB: case RTM_GETMDB:
+      return {"family", sizeof(br_port_msg)};
+    case RTM_NEWNSID: case RTM_DELNSID: case RTM_GETNSID:
+      return {"rtgen_family", sizeof(rtgenmsg)};
+    case RTM_NEWSTATS: case RTM_GETSTATS:
+      return {"family", sizeof(if_stats_msg)};
+    case RTM_NEWNEXTHOP: case RTM_DELNEXTHOP: case RTM_GETNEXTHOP:
+      return {"nh_family", sizeof(nhmsg)};
+    default:
+      return {};
+  }
+}
+
+// A struct strace cannot show whole: shorter than rs ({ifa_family=AF_INET, ...}), or
+// unreadable after its family ({ifa_family=AF_INET, 0x7ffd...}).
+char* put_struct_start(char* out, const Memory& m, const RouteStruct& rs, uint8_t family,
+                       uint64_t off, uint64_t len) noexcept {
+  out = put_family(put(put(put(out, "{"), rs.family), "="), family);
+  if (len < rs.size) return put(out, ", ...}");
+  return put(put_hex(put(out, ", "), m.addr + off + 1), "}");
+}
+
+// An rtnetlink message's payload of len bytes at off (its first byte readable).
+char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  RouteStruct rs = route_struct(type, family);
+  if (rs.family == "ifi_family" || (type >= RTM_NEWLINK && type <= RTM_SETLINK))
+    return put_ifinfomsg(out, m, off, len);
+  if (type == RTM_NEWSTATS || type == RTM_GETSTATS) return put_ifstatsmsg(out, m, off, len);
+  if (type == RTM_NEWCACHEREPORT) return put_cachereport(out, m, off, len);
+  if (rs.size > 1 && (len < rs.size || !m.readable(off, rs.size)))
+    return put_struct_start(out, m, rs, family, off, len);
+  return put_family_data(out, m, off, len);
+}
+
+// ------------------------------------------------------------------ sock_diag
+
+// The struct of a sock_diag request (NLM_F_REQUEST) or answer, by the family in its first
+// byte: what strace calls its family field, and its size; none for other families.
+RouteStruct diag_struct(uint8_t family, bool request, uint16_t type) noexcept {
+  switch (family) {
+    case AF_UNIX:
+      return request ? RouteStruct{"sdiag_family", sizeof(unix_diag_req)}
+                     : RouteStruct{"udiag_family", sizeof(unix_diag_msg)};
+    case AF_INET: case AF_INET6:
+      if (!request) return {"idiag_family", sizeof(inet_diag_msg)};
+      // The requests of before sock_diag (Linux 3.3) take the old struct.
+      if (type == TCPDIAG_GETSOCK || type == DCCPDIAG_GETSOCK)
+        return {"idiag_family", sizeof(inet_diag_req)};
+      return {"sdiag_family", sizeof(inet_diag_req_v2)};
+    case AF_NETLINK:
+      return request ? RouteStruct{"sdiag_family", sizeof(netlink_diag_req)}
+                     : RouteStruct{"ndiag_family", sizeof(netlink_diag_msg)};
+    case AF_PACKET:
+      return request ? RouteStruct{"sdiag_family", sizeof(packet_diag_req)}
+                     : RouteStruct{"pdiag_family", sizeof(packet_diag_msg)};
+    case AF_SMC:
+      return {"diag_family", request ? sizeof(smc_diag_req) : sizeof(smc_diag_msg)};
+    default:
+      return {};
+  }
+}
+
+// A sock_diag message's payload of len bytes at off (its first byte readable): the short and
+// unreadable forms of its struct, else the family and the data in hex.
+char* put_diag(char* out, const Memory& m, uint16_t type, uint16_t flags, uint64_t off,
+               uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  RouteStruct ds = diag_struct(family, flags & NLM_F_REQUEST, type);
+  if (len > 1 && ds.size && (len < ds.size || !m.readable(off, ds.size)))
+    return put_struct_start(out, m, ds, family, off, len);
+  return put_family_data(out, m, off, len);
+}
+
+// ------------------------------------------------------------------ messages
+
+constexpr uint32_t kNlmsgHdr = NLMSG_HDRLEN;
+
+struct Header {
+  uint32_t len;
+  uint16_t type, flags;
+  uint32_t seq, pid;
+};
+
+Header header_at(const Memory& m, uint64_t off) noexcept {
+  return Header{m.at<uint32_t>(off), m.at<uint16_t>(off + 4), m.at<uint16_t>(off + 6),
+                m.at<uint32_t>(off + 8), m.at<uint32_t>(off + 12)};
+}
+
+// The message types of a protocol's own messages (NLMSG_MIN_TYPE and up), and what strace
+// calls an unknown one.
+struct Protocol {
+  Table types;
+  std::string_view unknown;
+};
+
+Protocol protocol_types(uint16_t protocol) noexcept {
+  switch (protocol) {
+    case NETLINK_ROUTE: return {uapi::k_nl_route_types, "RTM_???"};
+    case NETLINK_SOCK_DIAG: return {uapi::k_nl_sock_diag_types, "SOCK_DIAG_???"};
+    case NETLINK_AUDIT: return {uapi::k_nl_audit_types, "AUDIT_???"};
+    case NETLINK_CRYPTO: return {uapi::k_nl_crypto_types, "CRYPTO_MSG_???"};
+    case NETLINK_SELINUX: return {uapi::k_nl_selinux_types, "SELNL_MSG_???"};
+    case NETLINK_XFRM: return {uapi::k_nl_xfrm_types, "XFRM_MSG_???"};
+    case NETLINK_GENERIC: return {{}, "GENERIC_FAMILY_???"};
+    default: return {uapi::k_netlink_types, "NLMSG_???"};
+  }
+}
+
+// A netfilter subsystem's messages (the low byte of the type), by the subsystem (the high).
+Protocol netfilter_types(uint8_t subsys) noexcept {
+  switch (subsys) {
+    case NFNL_SUBSYS_CTNETLINK: return {uapi::k_nf_ctnetlink_msg_types, "IPCTNL_MSG_CT_???"};
+    case NFNL_SUBSYS_CTNETLINK_EXP:
+      return {uapi::k_nf_ctnetlink_exp_msg_types, "IPCTNL_MSG_EXP_???"};
+    case NFNL_SUBSYS_QUEUE: return {uapi::k_nf_queue_msg_types, "NFQNL_MSG_???"};
+    case NFNL_SUBSYS_ULOG: return {uapi::k_nf_ulog_msg_types, "NFULNL_MSG_???"};
+    case NFNL_SUBSYS_OSF: return {uapi::k_nf_osf_msg_types, "OSF_MSG_???"};
+    case NFNL_SUBSYS_IPSET: return {uapi::k_nf_ipset_msg_types, "IPSET_CMD_???"};
+    case NFNL_SUBSYS_ACCT: return {uapi::k_nf_acct_msg_types, "NFNL_MSG_ACCT_???"};
+    case NFNL_SUBSYS_CTNETLINK_TIMEOUT:
+      return {uapi::k_nf_cttimeout_msg_types, "IPCTNL_MSG_TIMEOUT_???"};
+    case NFNL_SUBSYS_CTHELPER: return {uapi::k_nf_cthelper_msg_types, "NFNL_MSG_CTHELPER_???"};
+    case NFNL_SUBSYS_NFTABLES: return {uapi::k_nf_nftables_msg_types, "NFT_MSG_???"};
+    case NFNL_SUBSYS_NFT_COMPAT: return {uapi::k_nf_nft_compat_msg_types, "NFNL_MSG_COMPAT_???"};
+    case NFNL_SUBSYS_HOOK: return {uapi::k_nf_hook_msg_types, "NFT_MSG_HOOK_???"};
+    default: return {};
+  }
+}
+
+char* put_type(char* out, uint16_t type, uint16_t protocol) noexcept {
+  if (type < NLMSG_MIN_TYPE) return put_val(out, type, uapi::k_netlink_types, "NLMSG_???");
+  if (protocol == NETLINK_NETFILTER) {
+    // The control messages, else a subsystem and its message: NFNL_SUBSYS_x<<8|0x1.
+    for (const Flag& f : uapi::k_nl_netfilter_msg_types)
+      if (f.value == type) return put_val(out, type, uapi::k_nl_netfilter_msg_types, "");
+    out = put_val(out, type >> 8, uapi::k_nl_netfilter_subsys_ids, "NFNL_SUBSYS_???");
+    out = put(out, "<<8|");
+    Protocol p = netfilter_types(static_cast<uint8_t>(type >> 8));
+    if (p.unknown.empty()) return put_hex(out, type & 0xff);
+    return put_val(out, type & 0xff, p.types, p.unknown);
+  }
+  // Generic netlink's families are numbered as the kernel registers them, but for its
+  // controller's fixed id (linux/genetlink.h), which the kernel names "nlctrl".
+  if (protocol == NETLINK_GENERIC && type == GENL_ID_CTRL) {
+    static constexpr Flag kCtrl[] = {{GENL_ID_CTRL, "nlctrl"}};
+    return put_val(out, type, kCtrl, "");
+  }
+  Protocol p = protocol_types(protocol);
+  return put_val(out, type, p.types, p.unknown);
+}
+
+// The flags besides netlink_flags that a message type's request takes: a "get"'s
+// NLM_F_ROOT..., a "new"'s NLM_F_REPLACE..., a "delete"'s NLM_F_NONREC..., an error's
+// NLM_F_CAPPED...
+enum class FlagKind { kNone, kGet, kNew, kDelete };
+
+// A netfilter message's flags, by its subsystem and message.
+FlagKind netfilter_flag_kind(uint8_t subsys, uint8_t msg) noexcept {
+  switch (subsys) {
+    case NFNL_SUBSYS_CTNETLINK:
+      switch (msg) {
+        case IPCTNL_MSG_CT_NEW: return FlagKind::kNew;
+        case IPCTNL_MSG_CT_GET: case IPCTNL_MSG_CT_GET_CTRZERO: case IPCTNL_MSG_CT_GET_STATS_CPU:
+        case IPCTNL_MSG_CT_GET_STATS: case IPCTNL_MSG_CT_GET_DYING:
+        case IPCTNL_MSG_CT_GET_UNCONFIRMED:
+          return FlagKind::kGet;
+        case IPCTNL_MSG_CT_DELETE: return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_CTNETLINK_EXP:
+      switch (msg) {
+        case IPCTNL_MSG_EXP_NEW: return FlagKind::kNew;
+        case IPCTNL_MSG_EXP_GET: case IPCTNL_MSG_EXP_GET_STATS_CPU: return FlagKind::kGet;
+        case IPCTNL_MSG_EXP_DELETE: return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_ACCT:
+      switch (msg) {
+        case NFNL_MSG_ACCT_NEW: return FlagKind::kNew;
+        case NFNL_MSG_ACCT_GET: case NFNL_MSG_ACCT_GET_CTRZERO: return FlagKind::kGet;
+        case NFNL_MSG_ACCT_DEL: return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_CTNETLINK_TIMEOUT:
+      switch (msg) {
+        case IPCTNL_MSG_TIMEOUT_NEW: return FlagKind::kNew;
+        case IPCTNL_MSG_TIMEOUT_GET: return FlagKind::kGet;
+        case IPCTNL_MSG_TIMEOUT_DELETE: return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_CTHELPER:
+      switch (msg) {
+        case NFNL_MSG_CTHELPER_NEW: return FlagKind::kNew;
+        case NFNL_MSG_CTHELPER_GET: return FlagKind::kGet;
+        case NFNL_MSG_CTHELPER_DEL: return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_NFTABLES:
+      switch (msg) {
+        case NFT_MSG_NEWTABLE: case NFT_MSG_NEWCHAIN: case NFT_MSG_NEWRULE: case NFT_MSG_NEWSET:
+        case NFT_MSG_NEWSETELEM: case NFT_MSG_NEWGEN: case NFT_MSG_NEWOBJ:
+        case NFT_MSG_NEWFLOWTABLE:
+          return FlagKind::kNew;
+        case NFT_MSG_GETTABLE: case NFT_MSG_GETCHAIN: case NFT_MSG_GETRULE: case NFT_MSG_GETSET:
+        case NFT_MSG_GETSETELEM: case NFT_MSG_GETGEN: case NFT_MSG_GETOBJ:
+        case NFT_MSG_GETOBJ_RESET: case NFT_MSG_GETFLOWTABLE:
+          return FlagKind::kGet;
+        case NFT_MSG_DELTABLE: case NFT_MSG_DELCHAIN: case NFT_MSG_DELRULE: case NFT_MSG_DELSET:
+        case NFT_MSG_DELSETELEM: case NFT_MSG_DELOBJ: case NFT_MSG_DELFLOWTABLE:
+          return FlagKind::kDelete;
+        default: return FlagKind::kNone;
+      }
+    case NFNL_SUBSYS_NFT_COMPAT:
+      return msg == NFNL_MSG_COMPAT_GET ? FlagKind::kGet : FlagKind::kNone;
+    case NFNL_SUBSYS_HOOK:
+      return msg == NFNL_MSG_HOOK_GET ? FlagKind::kGet : FlagKind::kNone;
+    default:
+      return FlagKind::kNone;
+  }
+}
+
+FlagKind flag_kind(uint16_t type, uint16_t protocol) noexcept {
+  switch (protocol) {
+    case NETLINK_ROUTE:
+      if (type == RTM_DELACTION) return FlagKind::kGet;  // it takes NLM_F_ROOT
+      // RTM_NEW*, RTM_DEL*, RTM_GET* and RTM_SET* in turn from RTM_BASE (linux/rtnetlink.h).
+      switch (type & 3) {
+        case 0: return FlagKind::kNew;
+        case 1: return FlagKind::kDelete;
+        case 2: return FlagKind::kGet;
+        default: return FlagKind::kNone;
+      }
+    case NETLINK_SOCK_DIAG:
+      return FlagKind::kGet;
+    case NETLINK_CRYPTO:
+      switch (type) {
+        case CRYPTO_MSG_NEWALG: return FlagKind::kNew;
+        case CRYPTO_MSG_DELALG: case CRYPTO_MSG_DELRNG: return FlagKind::kDelete;
+        case CRYPTO_MSG_GETALG: return FlagKind::kGet;
+        default: return FlagKind::kNone;
+      }
+    case NETLINK_NETFILTER:
+      return netfilter_flag_kind(static_cast<uint8_t>(type >> 8), static_cast<uint8_t>(type));
+    case NETLINK_XFRM:
+      switch (type) {
+        case XFRM_MSG_NEWSA: case XFRM_MSG_NEWPOLICY: case XFRM_MSG_NEWAE:
+        case XFRM_MSG_NEWSADINFO: case XFRM_MSG_NEWSPDINFO:
+          return FlagKind::kNew;
+        case XFRM_MSG_DELSA: case XFRM_MSG_DELPOLICY:
+          return FlagKind::kDelete;
+        case XFRM_MSG_GETSA: case XFRM_MSG_GETPOLICY: case XFRM_MSG_GETAE:
+        case XFRM_MSG_GETSADINFO: case XFRM_MSG_GETSPDINFO:
+          return FlagKind::kGet;
+        default: return FlagKind::kNone;
+      }
+    default:
+      return FlagKind::kNone;
+  }
+}
+
+char* put_msg_flags(char* out, uint16_t flags, uint16_t type, uint16_t protocol) noexcept {
+  Table more;
+  if (type < NLMSG_MIN_TYPE) {
+    if (type == NLMSG_ERROR) more = uapi::k_netlink_ack_flags;
+  } else {
+    switch (flag_kind(type, protocol)) {
+      case FlagKind::kGet: more = uapi::k_netlink_get_flags; break;
+      case FlagKind::kNew: more = uapi::k_netlink_new_flags; break;
+      case FlagKind::kDelete: more = uapi::k_netlink_delete_flags; break;
+      case FlagKind::kNone: break;
+    }
+  }
+  return put_flags2(out, flags, uapi::k_netlink_flags, more, "NLM_F_???");
+}
+
+char* put_header(char* out, const Header& h, uint16_t protocol) noexcept {
+  out = put_num(put(out, "{nlmsg_len="), h.len);
+  out = put_type(put(out, ", nlmsg_type="), h.type, protocol);
+  out = put_msg_flags(put(out, ", nlmsg_flags="), h.flags, h.type, protocol);
+  out = put_num(put(out, ", nlmsg_seq="), h.seq);
+  return put(put_num(put(out, ", nlmsg_pid="), static_cast<int32_t>(h.pid)), "}");
+}
+
+char* put_message(char* out, const Memory& m, const Header& h, uint64_t off, uint64_t len,
+                  uint16_t protocol) noexcept;
+
+// An error's errno as strace writes it: -EACCES, or the number.
+char* put_error(char* out, int32_t err) noexcept {
+  if (err < 0) {
+    std::string_view name = errno_symbol(-err);
+    if (!name.empty()) {
+      if (display().xlat == Xlat::kAbbrev) return put(put(out, "-"), name);
+      out = put_num(out, err);
+      if (display().xlat == Xlat::kRaw) return out;
+      return put(put(put(out, " /* -"), name), " */");
+    }
+  }
+  return put_num(out, err);
+}
+
+// NLMSG_ERROR's struct nlmsgerr: the error, the header of the message it answers (and that
+// message's payload unless NLM_F_CAPPED), then extended-ack attributes.
+char* put_nlmsgerr(char* out, const Memory& m, uint64_t off, uint64_t len, bool capped,
+                   uint16_t protocol) noexcept {
+  constexpr uint64_t kErr = sizeof(nlmsgerr);
+  if (len < kErr) return put_hex_bytes(out, m, off, len);
+  if (!m.readable(off, kErr)) return put_hex(out, m.addr + off);
+  auto error = m.at<int32_t>(off);
+  Header msg = header_at(m, off + 4);
+  off += 4;
+  len -= 4;
+  uint64_t msg_len = msg.len > kNlmsgHdr ? msg.len : kNlmsgHdr;
+  uint64_t payload = capped ? kNlmsgHdr : msg_len;
+  if (payload > len) payload = len;
+  if (len > payload) out = put(out, "[");
+  out = put_error(put(out, "{error="), error);
+  out = put(put_message(put(out, ", msg="), m, msg, off, payload, protocol), "}");
+  if (len > payload) {
+    out = put_nlattrs(put(out, ", "), m, off + payload, len - payload,
+                      uapi::k_nlmsgerr_attrs, "NLMSGERR_ATTR_???", put_nlmsgerr_attr);
+    out = put(out, "]");
+  }
+  return out;
+}
+
+// The protocol's own messages: true when written (rtnetlink's and sock_diag's, whose first
+// byte is a family).
+bool put_protocol_payload(char** out, const Memory& m, const Header& h, uint64_t off,
+                          uint64_t len, uint16_t protocol) noexcept {
+  if (h.type == NLMSG_DONE || (protocol != NETLINK_ROUTE && protocol != NETLINK_SOCK_DIAG))
+    return false;
+  if (!m.readable(off, 1)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  if (protocol == NETLINK_ROUTE)
+    *out = put_route(*out, m, h.type, off, len);
+  else if (protocol == NETLINK_SOCK_DIAG)
+    *out = put_diag(*out, m, h.type, h.flags, off, len);
+  else
+    *out = put_family_data(*out, m, off, len);
+  return true;
+}
+
+char* put_payload(char* out, const Memory& m, const Header& h, uint64_t off, uint64_t len,
+                  uint16_t protocol) noexcept {
+  if (h.type == NLMSG_ERROR) return put_nlmsgerr(out, m, off, len, h.flags & NLM_F_CAPPED, protocol);
+  if ((h.type >= NLMSG_MIN_TYPE || h.type == NLMSG_DONE) &&
+      put_protocol_payload(&out, m, h, off, len, protocol))
+    return out;
+  if (h.type == NLMSG_DONE && len == sizeof(int32_t)) {
+    if (!m.readable(off, 4)) return put_hex(out, m.addr + off);
+    return put_num(out, m.at<int32_t>(off));
+  }
+  return put_hex_bytes(out, m, off, len);
+}
+
+// One message, its header h at off: [header, payload] when len leaves it one.
+char* put_message(char* out, const Memory& m, const Header& h, uint64_t off, uint64_t len,
+                  uint16_t protocol) noexcept {
+  uint64_t shown = h.len < len ? h.len : len;
+  if (shown > kNlmsgHdr) out = put(out, "[");
+  out = put_header(out, h, protocol);
+  if (shown > kNlmsgHdr) {
+    out = put_payload(put(out, ", "), m, h, off + kNlmsgHdr, shown - kNlmsgHdr, protocol);
+    out = put(out, "]");
+  }
+  return out;
+}
+
+// The messages of len bytes at addr, of which bytes were captured.
+char* put_netlink(char* out, std::string_view bytes, uint64_t addr, uint64_t len,
+                  uint16_t protocol) noexcept {
+  Memory m{bytes, addr};
+  auto length = [&](uint64_t at) { return m.at<uint32_t>(at); };
+  return put_chain(out, m, 0, len, kNlmsgHdr, length, [&](char* o, uint64_t at, uint64_t room) {
+    return put_message(o, m, header_at(m, at), at, room, protocol);
+  });
+}
+
+}  // namespace
+
+char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
+                      unsigned i) noexcept {
+  if ((type != Arg::kSockBufIn && type != Arg::kSockBufOut) || !display().verbose || i > 4)
+    return nullptr;
+  const std::string_view* socket = items.find_item(ITEM_SOCKET, 0);
+  socket_item sock{};
+  if (!socket || socket->size() < sizeof(sock)) return nullptr;
+  std::memcpy(&sock, socket->data(), sizeof(sock));
+  bool cut = false;
+  const std::string_view* bytes = items.find_blob(i, &cut);
+  // NETLINK_KOBJECT_UEVENT's data is text, written as any buffer (cut at -s).
+  if (sock.family != AF_NETLINK || sock.protocol == NETLINK_KOBJECT_UEVENT || !bytes ||
+      !e.args[i])
+    return nullptr;
+  uint64_t len = e.args[i + 1];
+  if (type == Arg::kSockBufIn) {
+    // What the call returned, no more than the buffer (a truncating MSG_TRUNC says more).
+    if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret)) return nullptr;
+    if (static_cast<uint64_t>(e.ret) < len) len = static_cast<uint64_t>(e.ret);
+  }
+  return put_netlink(out, *bytes, e.args[i], len, sock.protocol);
+}
+
+}  // namespace observer

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// The constants of calls that take a command or a flag set of their own: SysV IPC (keys,
+// the get calls' flags with their mode, the ctl commands), namespaces (setns, unshare),
+// scheduling policies, I/O priorities, modules, seccomp, kcmp, reboot, membarrier, memfd,
+// userfaultfd, mlock, flock, fallocate, inotify and kexec_load; how many arguments kcmp and
+// reboot take by their command; and the results strace names (sched_getscheduler's policy,
+// ioprio_get's priority). As strace 6.1 shows them (its ipc_*.c, ns.c, sched.c, ioprio.c,
+// bjm.c, seccomp.c, kcmp.c, reboot.c, membarrier.c, memfd_create.c, fanotify.c and others).
+#include "decode_printers.h"
+#include "text.h"
+#include "uapi_consts.h"
+
+namespace observer {
+
+namespace {
+
+using namespace text;
+
+constexpr uint32_t kIpc64 = 0x100;           // IPC_64 of linux/ipc.h
+constexpr unsigned kShmHugeShift = 26;       // SHM_HUGE_SHIFT and MFD_HUGE_SHIFT
+constexpr uint32_t kShmHugeMask = 0x3fu << kShmHugeShift;
+constexpr uint32_t kFanClassBits = 0xc;      // FAN_ALL_CLASS_BITS
+constexpr unsigned kIoprioClassShift = 13;   // IOPRIO_CLASS_SHIFT of linux/ioprio.h
+constexpr uint32_t kIoprioDataMask = (1u << kIoprioClassShift) - 1;
+constexpr uint32_t kKexecArchMask = 0xffff0000;  // KEXEC_ARCH_MASK of linux/kexec.h
+constexpr uint32_t kSwapFlagPrioMask = 0x7fff;   // SWAP_FLAG_PRIO_MASK
+
+// SHUT_* are the C library's (sys/socket.h): no uapi header defines them.
+constexpr Flag kShutdownHows[] = {{0, "SHUT_RD"}, {1, "SHUT_WR"}, {2, "SHUT_RDWR"}};
+
+// Flags, then a huge page size as "21<<SHM_HUGE_SHIFT" (shmget, memfd_create): the flags
+// alone when there is no size, nothing for no flags when there is. Each part as -X asks.
+template <size_t N>
+char* put_huge_flags(char* out, uint32_t v, const Flag (&flags)[N], std::string_view unknown,
+                     std::string_view shift) {
+  uint32_t huge = v & kShmHugeMask, rest = v & ~kShmHugeMask;
+  if (rest || !huge)  // shmget's unknown flags without a comment, memfd_create's with one
+    out = unknown.empty() ? put_flags(out, rest, flags) : put_flag_set(out, rest, flags, unknown);
+  if (!huge) return out;
+  if (rest) out = put(out, "|");
+  out = put(put_num(out, huge >> kShmHugeShift), "<<");
+  return put_xlat_dec(out, kShmHugeShift, [shift](char* o) { return put(o, shift); });
+}
+
+// msgget's and semget's flags (IPC_CREAT|IPC_EXCL), shmget's (SHM_HUGETLB and a huge page
+// size as well), then the mode: 0600, or IPC_CREAT|0600.
+char* put_ipc_get_flags(char* out, uint32_t v, bool shm) {
+  uint32_t flags = v & ~0777u;
+  if (shm && flags)
+    out = put(put_huge_flags(out, flags, uapi::k_shm_resource_flags, "", "SHM_HUGE_SHIFT"), "|");
+  else if (flags)
+    out = put(put_flags(out, flags, uapi::k_ipc_resource_flags), "|");
+  return put_mode(out, v & 0777);
+}
+
+// A ctl command: IPC_64| before it when set, then its name.
+template <size_t N>
+char* put_ipc_cmd(char* out, uint32_t v, const Flag (&cmds)[N], std::string_view unknown) {
+  if (v & kIpc64)
+    out = put(put_xlat_hex(out, kIpc64, [](char* o) { return put(o, "IPC_64"); }), "|");
+  return put_xval(out, v & ~kIpc64, cmds, unknown);
+}
+
+// fanotify_init's flags: the notification class, then the flags.
+char* put_fan_init_flags(char* out, uint32_t v) {
+  out = put_xval(out, v & kFanClassBits, uapi::k_fan_classes, "FAN_CLASS_???");
+  uint32_t flags = v & ~kFanClassBits;
+  if (!flags) return out;
+  return put_flag_set(put(out, "|"), flags, uapi::k_fan_init_flags, "FAN_???");
+}
+
+// kexec_load's flags: the architecture in the upper half, then the flags.
+char* put_kexec_flags(char* out, uint64_t v) {
+  out = put_xval(out, v & kKexecArchMask, uapi::k_kexec_arch_values, "KEXEC_ARCH_???");
+  uint64_t flags = v & ~uint64_t{kKexecArchMask};
+  if (!flags) return out;
+  return put_flag_set(put(out, "|"), flags, uapi::k_kexec_load_flags, "KEXEC_???");
+}
+
+// swapon's flags, then the priority in decimal: SWAP_FLAG_PREFER|10, or 10 alone.
+char* put_swap_flags(char* out, uint32_t v) {
+  if (uint32_t flags = v & ~kSwapFlagPrioMask)
+    out = put(put_flag_set(out, flags, uapi::k_swap_flags, "SWAP_FLAG_???"), "|");
+  return put_num(out, v & kSwapFlagPrioMask);
+}
+
+// IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4); with -X verbose the class as 2 /* IOPRIO_CLASS_BE */.
+char* put_ioprio(char* out, uint32_t v, bool verbose) {
+  out = put(out, "IOPRIO_PRIO_VALUE(");
+  uint32_t cls = v >> kIoprioClassShift;
+  if (verbose)  // the class in decimal and its name in a comment, inside the outer one
+    out = put(put(put(put_num(out, cls), " /* "), [&] {
+      for (const Flag& f : uapi::k_ioprio_class)
+        if (f.value == cls) return f.name;
+      return std::string_view("IOPRIO_CLASS_???");
+    }()), " */");
+  else
+    out = put_xval(out, cls, uapi::k_ioprio_class, "IOPRIO_CLASS_???");
+  return put(put_num(put(out, ", "), v & kIoprioDataMask), ")");
+}
+
+}  // namespace
+
+char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
+  auto u = static_cast<uint32_t>(v);
+  switch (type) {
+    case Arg::kIpcKey:
+      return u ? put_hex(out, u) : put_xlat_hex(out, 0, [](char* o) {
+        return put(o, "IPC_PRIVATE");
+      });
+    case Arg::kIpcFlags:
+      return put_ipc_get_flags(out, u, false);
+    case Arg::kShmFlags:
+      return put_ipc_get_flags(out, u, true);
+    case Arg::kMsgctlCmd:
+      return put_ipc_cmd(out, u, uapi::k_msgctl_cmds, "MSG_???");
+    case Arg::kSemctlCmd:
+      return put_ipc_cmd(out, u, uapi::k_semctl_cmds, "SEM_???");
+    case Arg::kShmctlCmd:
+      return put_ipc_cmd(out, u, uapi::k_shmctl_cmds, "SHM_???");
+    case Arg::kShmatFlags:
+      return put_flag_set(out, u, uapi::k_shm_flags, "SHM_???");
+    case Arg::kIpcMsgFlags:
+      return put_flag_set(out, u, uapi::k_ipc_msg_flags, "MSG_???");
+    case Arg::kMsyncFlags:
+      return put_flag_set(out, u, uapi::k_msync_flags, "MS_???");
+    case Arg::kSetnsType:
+      return put_flag_set(out, u, uapi::k_setns_types, "CLONE_NEW???");
+    case Arg::kUnshareFlags:
+      return put_flag_set(out, v, uapi::k_unshare_flags, "CLONE_???");
+    case Arg::kSchedPolicy:
+      return put_xval(out, u, uapi::k_schedulers, "SCHED_???");
+    case Arg::kEpollCtlOp:
+      return put_xval(out, u, uapi::k_epoll_ctl_ops, "EPOLL_CTL_???");
+    case Arg::kPidfdOpenFlags:
+      return put_flag_set(out, u, uapi::k_pidfd_open_flags, "PIDFD_???");
+    case Arg::kOpenTreeFlags:
+      return put_flag_set(out, u, uapi::k_open_tree_flags, "OPEN_TREE_???");
+    case Arg::kDeleteModuleFlags:
+      return put_flag_set(out, u, uapi::k_delete_module_flags, "O_???");
+    case Arg::kModuleInitFlags:
+      return put_flag_set(out, u, uapi::k_module_init_flags, "MODULE_INIT_???");
+    case Arg::kFanInitFlags:
+      return put_fan_init_flags(out, u);
+    case Arg::kSeccompOp:
+      return put_xval(out, u, uapi::k_seccomp_ops, "SECCOMP_SET_MODE_???");
+    case Arg::kSeccompFlags:
+      // Only SECCOMP_SET_MODE_FILTER's flags have names.
+      if (args[0] != 1) return put_hex(out, u);
+      return put_flag_set(out, u, uapi::k_seccomp_filter_flags, "SECCOMP_FILTER_FLAG_???");
+    case Arg::kXattrFlags:
+      return put_flag_set(out, u, uapi::k_xattr_flags, "XATTR_???");
+    case Arg::kPrioWhich:
+      return put_xval(out, u, uapi::k_priorities, "PRIO_???");
+    case Arg::kMemfdFlags:  // as one number with -X raw, unlike shmget's
+      return put_xlat_hex(out, u, [u](char* o) {
+        return put_huge_flags(o, u, uapi::k_memfd_create_flags, "MFD_???", "MFD_HUGE_SHIFT");
+      });
+    case Arg::kSecretmemFlags:
+      return put_flag_set(out, u, uapi::k_secretmem_flags, "O_???");
+    case Arg::kUffdFlags:
+      return put_flag_set(out, u, uapi::k_uffd_flags, "UFFD_???");
+    case Arg::kKcmpType:
+      return put_xval(out, u, uapi::k_kcmp_types, "KCMP_???");
+    case Arg::kKcmpIdx: {
+      // An fd for the types that compare files, a word for others.
+      uint32_t kcmp = static_cast<uint32_t>(args[2]);
+      if (kcmp == 0 || kcmp == 7) return put_num(out, static_cast<int32_t>(v));  // FILE, EPOLL_TFD
+      return put_hex(out, v);
+    }
+    case Arg::kKcmpIdx2: {
+      uint32_t kcmp = static_cast<uint32_t>(args[2]);
+      if (kcmp == 0) return put_num(out, static_cast<int32_t>(v));
+      if (kcmp == 7) return v ? put_hex(out, v) : put(out, "NULL");  // a kcmp_epoll_slot
+      return put_hex(out, v);
+    }
+    case Arg::kIoprioWho:
+      return put_xval(out, u, uapi::k_ioprio_who, "IOPRIO_WHO_???");
+    case Arg::kIoprio: {  // the number in decimal, as strace shows it with -X raw
+      Xlat x = display().xlat;
+      if (x == Xlat::kAbbrev) return put_ioprio(out, u, false);
+      out = put_num(out, u);
+      if (x == Xlat::kRaw) return out;
+      return put(put_ioprio(put(out, " /* "), u, true), " */");
+    }
+    case Arg::kMlockFlags:
+      return put_flag_set(out, u, uapi::k_mlock_flags, "MLOCK_???");
+    case Arg::kMlockallFlags:
+      return put_flag_set(out, u, uapi::k_mlockall_flags, "MCL_???");
+    case Arg::kFlockOp:
+      return put_flag_set(out, u, uapi::k_flock_ops, "LOCK_???");
+    case Arg::kSyncFileRangeFlags:
+      return put_flag_set(out, u, uapi::k_sync_file_range_flags, "SYNC_FILE_RANGE_???");
+    case Arg::kFallocMode:
+      return put_flag_set(out, u, uapi::k_falloc_flags, "FALLOC_FL_???");
+    case Arg::kInotifyMask:
+      return put_flag_set(out, u, uapi::k_inotify_flags, "IN_???");
+    case Arg::kInotifyInitFlags:
+      return put_flag_set(out, u, uapi::k_inotify_init_flags, "IN_???");
+    case Arg::kKexecFlags:
+      return put_kexec_flags(out, v);
+    case Arg::kRebootMagic1:
+      return put_xval(out, u, uapi::k_reboot_magic1, "LINUX_REBOOT_MAGIC_???");
+    case Arg::kRebootMagic2:
+      return put_xval(out, u, uapi::k_reboot_magic2, "LINUX_REBOOT_MAGIC_???");
+    case Arg::kRebootCmd:
+      return put_xval(out, u, uapi::k_reboot_cmds, "LINUX_REBOOT_CMD_???");
+    case Arg::kMembarrierCmd:
+      return put_xval(out, u, uapi::k_membarrier_cmds, "MEMBARRIER_CMD_???");
+    case Arg::kMembarrierFlags:
+      return put_flag_set(out, u, uapi::k_membarrier_flags, "MEMBARRIER_CMD_FLAG_???");
+    case Arg::kSwapFlags:
+      return put_swap_flags(out, u);
+    case Arg::kSfdFlags:
+      return put_flag_set(out, u, uapi::k_sfd_flags, "SFD_???");
+    case Arg::kTfdFlags:
+      return put_flag_set(out, u, uapi::k_tfd_flags, "TFD_???");
+    case Arg::kSpliceFlags:
+      return put_flag_set(out, u, uapi::k_splice_flags, "SPLICE_F_???");
+    case Arg::kShutdownHow:
+      return put_xval(out, u, kShutdownHows, "SHUT_???");
+    case Arg::kGetMempolicyFlags:
+      return put_flag_set(out, v, uapi::k_get_mempolicy_flags, "MPOL_???");
+    case Arg::kHandleAtFlags:
+      return put_flag_set(out, u, uapi::k_name_to_handle_at_flags, "AT_???");
+    default:
+      return nullptr;
+  }
+}
+
+bool sys_args_end(Arg type, uint64_t v) noexcept {
+  switch (type) {
+    case Arg::kKcmpType: {  // the indexes of the types that compare one thing of each
+      auto kcmp = static_cast<uint32_t>(v);
+      return kcmp >= 1 && kcmp <= 6;  // KCMP_VM ... KCMP_SYSVSEM
+    }
+    case Arg::kRebootCmd:  // the argument of LINUX_REBOOT_CMD_RESTART2 only
+      return static_cast<uint32_t>(v) != 0xa1b2c3d4;
+    case Arg::kMembarrierFlags:  // a cpu only when the flags say there is one
+      return !(v & 1);         // MEMBARRIER_CMD_FLAG_CPU
+    default:
+      return false;
+  }
+}
+
+char* put_sys_result(char* out, Ret ret, const Event& e) noexcept {
+  int64_t v = e.ret;
+  switch (ret) {
+    case Ret::kSchedPolicy: {
+      out = put(put_num(out, v), " (");
+      auto policy = static_cast<uint32_t>(v);
+      constexpr uint32_t kResetOnFork = 0x40000000;  // SCHED_RESET_ON_FORK
+      if (policy & kResetOnFork) out = put(out, "SCHED_RESET_ON_FORK|");
+      // By name whatever -X says, as strace's text after a result is.
+      return put(put_enum_name(out, policy & ~kResetOnFork, uapi::k_schedulers, "SCHED_???"),
+                 ")");
+    }
+    case Ret::kIoprio:
+      return put(put_ioprio(put(put_num(out, v), " ("), static_cast<uint32_t>(v), false), ")");
+    case Ret::kMembarrier:
+      // MEMBARRIER_CMD_QUERY's result: the commands the kernel has.
+      if (e.args[0] != 0 || v == 0) return nullptr;
+      return put(put_flags(put(put_hex(out, static_cast<uint64_t>(v)), " ("),
+                           static_cast<uint64_t>(v), uapi::k_membarrier_cmds), ")");
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace observer

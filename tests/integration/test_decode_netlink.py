@@ -1,0 +1,32 @@
+"""Netlink messages (workloads/netlink.c) against strace itself.
+
+Headers with their types and flags by the socket's protocol (NETLINK_ROUTE, NETLINK_SOCK_DIAG),
+several messages in one buffer, lengths shorter than a header or past the data, NLMSG_ERROR
+with the message it answers and its attributes, NLMSG_DONE, messages running into an unreadable
+page, more messages than -s shows, and the kernel's answer read back. observer's lines must be
+strace's (tools/fidelity.py pairs the processes and masks addresses and pids).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .helpers import fidelity, traced_by_both
+
+pytestmark = pytest.mark.bpf
+
+WORKLOADS = Path(__file__).parent / "workloads"
+
+
+@pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
+                         ids=lambda option: " ".join(option) or "abbrev")
+def test_netlink_messages_are_shown_as_strace_shows_them(tmp_path: Path,
+                                                         option: list[str]) -> None:
+    """Also with -X raw and -X verbose: each constant as strace writes it then."""
+    strace_text, observer_text = traced_by_both(WORKLOADS / "netlink.c", tmp_path, option)
+    result = fidelity().compare(strace_text, observer_text, "netlink")
+    assert strace_text.count("nlmsg_type=") >= 30, strace_text
+    differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
+    assert result.same == result.strace_lines, differing

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// Netlink messages sent on real sockets, for test_decode_netlink.py: NETLINK_ROUTE and
+// NETLINK_SOCK_DIAG requests with their get/new/delete flags, unknown types and flags, several
+// messages in one buffer, lengths shorter than a header or running past the data, an
+// NLMSG_ERROR with the message it answers and its extended-ack attributes, NLMSG_DONE, a
+// message whose payload runs into an unreadable page, more messages than -s shows, and the
+// kernel's answer read back with recvfrom. Sent with MSG_DONTWAIT to the kernel, which
+// answers or drops them; the traced calls are what matters. rtnetlink's structs and their
+// attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's and
+// statistics; an if_stats_msg; structs cut short or unreadable.
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/if_link.h>
+#include <linux/inet_diag.h>
+#include <linux/mroute.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
+#include <linux/netlink.h>
+#include <net/if.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "page_end.h"
+
+static int fd;
+
+// A socket of protocol, bound (the kernel picks its port id): strace finds a socket's protocol
+// by asking NETLINK_SOCK_DIAG, which lists bound sockets only.
+static int bound(int protocol) {
+	struct sockaddr_nl nl = {.nl_family = AF_NETLINK};
+	int s = socket(AF_NETLINK, SOCK_RAW, protocol);
+
+	if (s < 0 || bind(s, (struct sockaddr *)&nl, sizeof(nl)))
+		_exit(1);
+	return s;
+}
+
+static void send_bytes(const void *buf, size_t len) {
+	sendto(fd, buf, len, MSG_DONTWAIT, NULL, 0);
+}
+
+// One header of type and flags, then payload bytes, at the end of a page; nlmsg_len as
+// given (0: the real length).
+static void one(uint16_t type, uint16_t flags, uint32_t nlmsg_len, const void *payload,
+		size_t size) {
+	size_t len = NLMSG_HDRLEN + size;
+	struct nlmsghdr *h = (struct nlmsghdr *)page_end(len);
+	h->nlmsg_len = nlmsg_len ? nlmsg_len : len;
+	h->nlmsg_type = type;
+	h->nlmsg_flags = flags;
+	h->nlmsg_seq = 7;
+	h->nlmsg_pid = 0;
+	memcpy(NLMSG_DATA(h), payload, size);
+	send_bytes(h, len);
+}
+
+static void route(void) {
+	static const char abcd[] = "abcd";
+	struct rtgenmsg gen = {.rtgen_family = AF_UNSPEC};
+
+	fd = bound(NETLINK_ROUTE);
+	one(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, 0, &gen, 0);
+	one(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK, 0, NULL, 0);
+	one(RTM_DELROUTE, NLM_F_REQUEST | NLM_F_NONREC, 0, NULL, 0);
+	one(RTM_DELACTION, NLM_F_REQUEST | NLM_F_ROOT, 0, NULL, 0);
+	one(0xffff, NLM_F_REQUEST | 0x8000, 0, abcd, 4);          // unknown type, flag bit
+	one(0xffff, 0x8000, 0, abcd, 1);                           // no flag known
+	one(0xfffe, NLM_F_REQUEST, 0, "\xfd" "1234", 5);           // unknown family
+	one(NLMSG_NOOP, NLM_F_REQUEST | NLM_F_DUMP, 0, abcd, 4);   // control: no get flags
+	one(NLMSG_NOOP, NLM_F_REQUEST, 8, abcd, 4);                // length under a header
+	one(NLMSG_NOOP, NLM_F_REQUEST, 28, abcd, 4);               // length past the data
+	one(NLMSG_DONE, NLM_F_MULTI, 0, "\xed\xfe\xce\xfa", 4);   // an int
+	one(NLMSG_DONE, NLM_F_MULTI, 0, "42", 2);                  // not an int
+
+	// Two messages, and a third cut to fewer bytes than a header.
+	struct {
+		struct nlmsghdr h1;
+		char p1[4];
+		struct nlmsghdr h2;
+		uint32_t tail;
+	} two = {{20, NLMSG_NOOP, NLM_F_REQUEST, 1, 0}, "abcd",
+		 {16, NLMSG_NOOP, NLM_F_REQUEST, 2, 0}, 20};
+	send_bytes(&two, sizeof(two));
+	send_bytes(&two, sizeof(two) - 4);
+
+	// More messages than -s 32 shows.
+	static struct nlmsghdr many[40];
+	for (int i = 0; i < 40; i++)
+		many[i] = (struct nlmsghdr){16, NLMSG_NOOP, NLM_F_REQUEST, (uint32_t)i, 0};
+	send_bytes(many, sizeof(many));
+
+	// A second message whose header is in an unreadable page.
+	char *edge = page_end(20);
+	memcpy(edge, &two, 20);
+	sendto(fd, edge, 40, MSG_DONTWAIT, NULL, 0);
+
+	// NLMSG_ERROR: the message it answers, whole, capped, and with ack attributes.
+	struct {
+		struct nlmsghdr h;
+		struct nlmsgerr err;
+		char payload[4];
+	} error = {{sizeof(error), NLMSG_ERROR, NLM_F_REQUEST, 0, 0},
+		   {-EACCES, {20, RTM_NEWPREFIX, NLM_F_REQUEST | NLM_F_DUMP, 42, 1234}},
+		   "abcd"};
+	send_bytes(&error, sizeof(error));
+	error.h.nlmsg_len = NLMSG_HDRLEN + 4;
+	send_bytes(&error, NLMSG_HDRLEN + 4);  // shorter than a struct nlmsgerr
+	struct {
+		struct nlmsghdr h;
+		struct nlmsgerr err;
+		struct nlattr a1;
+		uint32_t offs;
+		struct nlattr a2;
+		char msg[8];
+		struct nlattr a3;
+		uint8_t cookie[4];
+	} ack = {{sizeof(ack), NLMSG_ERROR, NLM_F_REQUEST | NLM_F_CAPPED | NLM_F_ACK_TLVS, 0, 0},
+		 {-EINVAL, {36, RTM_NEWLINK, NLM_F_REQUEST, 3, 0}},
+		 {8, NLMSGERR_ATTR_OFFS}, 16,
+		 {12, NLMSGERR_ATTR_MSG}, "no way",
+		 {8, NLMSGERR_ATTR_COOKIE}, {1, 2, 3, 4}};
+	send_bytes(&ack, sizeof(ack));
+
+	close(fd);
+
+	// A request the kernel refuses, on a socket of its own, and its answer read back: an
+	// NLMSG_ERROR holding the request.
+	struct {
+		struct nlmsghdr h;
+		struct rtgenmsg g;
+	} req = {{sizeof(req), RTM_NEWPREFIX, NLM_F_REQUEST | NLM_F_ACK, 9, 0}, {AF_PACKET}};
+	char answer[64];
+	fd = bound(NETLINK_ROUTE);
+	send_bytes(&req, sizeof(req));
+	recvfrom(fd, answer, sizeof(answer), 0, NULL, NULL);
+	close(fd);
+}
+
+// An attribute of type with size bytes of data at *at, which moves past it.
+static void attr(char **at, uint16_t type, const void *data, size_t size) {
+	struct nlattr *a = (struct nlattr *)*at;
+	a->nla_len = NLA_HDRLEN + size;
+	a->nla_type = type;
+	memcpy(*at + NLA_HDRLEN, data, size);
+	*at += NLA_ALIGN(a->nla_len);
+}
+
+// rtnetlink's structs: an ifinfomsg with attributes (strings, integers, nested kinds,
+// families, a bridge port's, statistics), an if_stats_msg, structs cut short and unreadable.
+static void route_structs(void) {
+	static char buf[512];
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	struct ifinfomsg *ifi = NLMSG_DATA(h);
+	char *at = (char *)ifi + NLMSG_ALIGN(sizeof(*ifi)), *nest;
+	uint32_t mtu = 1500, cost = 7;
+	uint8_t state = 3;
+	struct rtnl_link_stats st = {.rx_packets = 1, .tx_packets = 2, .rx_nohandler = 9};
+
+	fd = bound(NETLINK_ROUTE);
+	*h = (struct nlmsghdr){0, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_CREATE, 11, 0};
+	*ifi = (struct ifinfomsg){.ifi_family = AF_UNSPEC, .ifi_type = 1 /* ARPHRD_ETHER */,
+				  .ifi_index = 1, .ifi_flags = IFF_UP | IFF_RUNNING};
+	attr(&at, IFLA_IFNAME, "dummy7", 7);
+	attr(&at, IFLA_MTU, &mtu, sizeof(mtu));
+	attr(&at, IFLA_OPERSTATE, &state, 1);
+	attr(&at, IFLA_STATS, &st, sizeof(st));
+	nest = at;
+	attr(&at, IFLA_LINKINFO, NULL, 0);
+	attr(&at, IFLA_INFO_KIND, "veth", 5);
+	attr(&at, IFLA_INFO_SLAVE_KIND, "abcd", 4);  // no NUL
+	((struct nlattr *)nest)->nla_len = at - nest;
+	nest = at;
+	attr(&at, IFLA_AF_SPEC, NULL, 0);
+	attr(&at, AF_PACKET, "\x01\x02\x03\x04", 4);
+	((struct nlattr *)nest)->nla_len = at - nest;
+	attr(&at, 0x3ff, "xyz", 3);  // unknown
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	// A bridge port.
+	at = (char *)ifi + NLMSG_ALIGN(sizeof(*ifi));
+	*h = (struct nlmsghdr){0, RTM_GETLINK, NLM_F_REQUEST, 12, 0};
+	ifi->ifi_family = AF_BRIDGE;
+	nest = at;
+	attr(&at, IFLA_PROTINFO, NULL, 0);
+	attr(&at, IFLA_BRPORT_STATE, &state, 1);
+	attr(&at, IFLA_BRPORT_COST, &cost, sizeof(cost));
+	((struct nlattr *)nest)->nla_len = at - nest;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	// Statistics asked for.
+	struct {
+		struct nlmsghdr h;
+		struct if_stats_msg st;
+	} stats = {{sizeof(stats), RTM_GETSTATS, NLM_F_REQUEST | NLM_F_DUMP, 13, 0},
+		   {.family = AF_UNSPEC, .ifindex = 1,
+		    .filter_mask = 1 << IFLA_STATS_LINK_64 | 1 << IFLA_STATS_AF_SPEC | 1u << 30}};
+	send_bytes(&stats, sizeof(stats));
+
+	// Multicast routing cache reports: IPv4's attributes, and another family's data.
+	struct {
+		struct rtgenmsg g;
+		char pad[3];
+		struct nlattr a;
+		uint32_t vif;
+	} report = {{RTNL_FAMILY_IPMR}, {0}, {8, IPMRA_CREPORT_VIF_ID}, 3};
+	one(RTM_NEWCACHEREPORT, NLM_F_REQUEST, 0, &report, sizeof(report));
+	one(RTM_NEWCACHEREPORT, NLM_F_REQUEST, 0, "\x4f\x00\x00\x00\xab\xcd", 6);
+
+	// Shorter than their struct, and unreadable after the family.
+	one(RTM_NEWADDR, NLM_F_REQUEST, 0, "\x02\x00\x00", 3);
+	one(RTM_GETROUTE, NLM_F_REQUEST, 0, "\x0a", 1);
+	struct nlmsghdr *edge = (struct nlmsghdr *)page_end(NLMSG_HDRLEN + 1);
+	*edge = (struct nlmsghdr){NLMSG_HDRLEN + sizeof(struct ifaddrmsg), RTM_NEWADDR,
+				  NLM_F_REQUEST, 14, 0};
+	*(char *)NLMSG_DATA(edge) = AF_INET;
+	sendto(fd, edge, NLMSG_HDRLEN + sizeof(struct ifaddrmsg), MSG_DONTWAIT, NULL, 0);
+	close(fd);
+}
+
+static void sock_diag(void) {
+	fd = bound(NETLINK_SOCK_DIAG);
+	one(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, 0, NULL, 0);
+	one(SOCK_DESTROY, NLM_F_REQUEST, 0, "\xff" "12", 3);  // unknown family
+	one(0x30, NLM_F_REQUEST, 0, NULL, 0);                   // unknown type
+	// Requests and answers shorter than their struct, and one unreadable after its family.
+	one(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, 0, "\x01\x02", 2);     // AF_UNIX request
+	one(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 0, "\x11\x00", 2);       // AF_PACKET answer
+	one(TCPDIAG_GETSOCK, NLM_F_REQUEST, 0, "\x02\x00\x00", 3);    // the old inet request
+	one(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, 0, "\x10", 1);         // the family alone
+	struct nlmsghdr *edge = (struct nlmsghdr *)page_end(NLMSG_HDRLEN + 1);
+	*edge = (struct nlmsghdr){NLMSG_HDRLEN + 24, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, 8, 0};
+	*(char *)NLMSG_DATA(edge) = AF_NETLINK;
+	sendto(fd, edge, NLMSG_HDRLEN + 24, MSG_DONTWAIT, NULL, 0);
+	close(fd);
+}
+
+// NETLINK_NETFILTER: a subsystem's messages by name, with their get/new/delete flags.
+static void netfilter(void) {
+	fd = bound(NETLINK_NETFILTER);
+	one(NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET, NLM_F_REQUEST | NLM_F_DUMP, 0, NULL, 0);
+	one(NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWTABLE, NLM_F_REQUEST | NLM_F_CREATE, 0, NULL, 0);
+	one(NFNL_SUBSYS_ACCT << 8 | 0xff, NLM_F_REQUEST, 0, NULL, 0);  // unknown message
+	one(NFNL_MSG_BATCH_BEGIN, NLM_F_REQUEST, 0, NULL, 0);
+	close(fd);
+}
+
+int main(void) {
+	route();
+	netfilter();
+	route_structs();
+	sock_diag();
+	return 0;
+}
