@@ -110,21 +110,25 @@ std::vector<std::string> maps_records(uint32_t tgid) {
     std::string path;
     std::vector<map_range> ranges;
     bool exec = false;
+    map_file where{};
   };
   std::vector<File> files;
   FILE* f = std::fopen("/proc/self/maps", "r");
   CHECK(f != nullptr);
   char line[4096];
   while (f && std::fgets(line, sizeof(line), f)) {
-    unsigned long long start, end, offset;
+    unsigned long long start, end, offset, ino;
+    unsigned major, minor;
     char perms[8];
     int at = 0;
-    if (std::sscanf(line, "%llx-%llx %7s %llx %*s %*s %n", &start, &end, perms, &offset, &at) < 4)
+    if (std::sscanf(line, "%llx-%llx %7s %llx %x:%x %llu %n", &start, &end, perms, &offset,
+                    &major, &minor, &ino, &at) < 7)
       continue;
     std::string path = line + at;
     if (!path.empty() && path.back() == '\n') path.pop_back();
     if (path.empty() || path[0] != '/') continue;
-    if (files.empty() || files.back().path != path) files.push_back({path, {}, false});
+    if (files.empty() || files.back().path != path)
+      files.push_back({path, {}, false, {ino, major << 20 | minor, 0}});
     files.back().ranges.push_back({start, end, offset});
     files.back().exec |= perms[2] == 'x';
   }
@@ -154,8 +158,7 @@ std::vector<std::string> maps_records(uint32_t tgid) {
     }
     items.push_back({0, std::string(reinterpret_cast<const char*>(&head), sizeof(head)) + names});
     kinds.push_back(ITEM_MAP_PATH);
-    map_file where{};
-    std::string ranges(reinterpret_cast<const char*>(&where), sizeof(where));
+    std::string ranges(reinterpret_cast<const char*>(&file.where), sizeof(file.where));
     for (const map_range& r : file.ranges)
       ranges.append(reinterpret_cast<const char*>(&r), sizeof(r));
     items.push_back({0, ranges});
