@@ -165,7 +165,9 @@ def contents(path: Path, follow: bool = False) -> Any:
                  if '"kind":"end"' not in line]
     elif follow:
         lines = _joined(lines)
-    return [mask(line) for line in lines]
+    # A leading pid is padded to five columns: a four-digit pid on one face and a five-digit
+    # one on the other differ in that padding alone.
+    return [mask(re.sub(r"^(\d+) +", r"\1 ", line)) for line in lines]
 
 
 def split_outputs(directory: Path, name: str) -> Any:
