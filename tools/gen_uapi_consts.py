@@ -424,8 +424,13 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "POSIX_FADV_DONTNEED", "POSIX_FADV_NOREUSE"]),
     # linux/in.h declares them in an enum, each followed by a #define of itself.
     "inet_protocols": (["linux/in.h", "linux/in6.h"], [
-        "IPPROTO_IP", "IPPROTO_ICMP", "IPPROTO_TCP", "IPPROTO_UDP", "IPPROTO_IPV6",
-        "IPPROTO_ICMPV6", "IPPROTO_RAW"]),
+        "IPPROTO_IP", "IPPROTO_ICMP", "IPPROTO_IGMP", "IPPROTO_IPIP", "IPPROTO_TCP",
+        "IPPROTO_EGP", "IPPROTO_PUP", "IPPROTO_UDP", "IPPROTO_IDP", "IPPROTO_TP",
+        "IPPROTO_DCCP", "IPPROTO_IPV6", "IPPROTO_ROUTING", "IPPROTO_FRAGMENT", "IPPROTO_RSVP",
+        "IPPROTO_GRE", "IPPROTO_ESP", "IPPROTO_AH", "IPPROTO_ICMPV6", "IPPROTO_NONE",
+        "IPPROTO_DSTOPTS", "IPPROTO_MTP", "IPPROTO_BEETPH", "IPPROTO_ENCAP", "IPPROTO_PIM",
+        "IPPROTO_COMP", "IPPROTO_L2TP", "IPPROTO_SCTP", "IPPROTO_MH", "IPPROTO_UDPLITE",
+        "IPPROTO_MPLS", "IPPROTO_ETHERNET", "IPPROTO_RAW", "IPPROTO_MPTCP"]),
     # strace's order of the sa_flags names (as strace 6.1 prints them all set).
     "sa_flags": (["asm/signal.h"], [
         "SA_RESTORER", "SA_ONSTACK", "SA_RESTART", "SA_NODEFER", "SA_RESETHAND", "SA_SIGINFO",
