@@ -686,6 +686,27 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "ETH_P_IBOE", "ETH_P_80221", "ETH_P_HSR", "ETH_P_NSH", "ETH_P_LOOPBACK",
         "ETH_P_QINQ1", "ETH_P_QINQ2", "ETH_P_QINQ3", "ETH_P_EDSA", "ETH_P_DSA_8021Q",
         "ETH_P_DSA_A5PSW", "ETH_P_IFE", "ETH_P_AF_IUCV"]),
+    # Classic BPF instructions by part (linux/filter.h's BPF_CLASS(), BPF_SIZE(), ...), as
+    # strace names them in socket filters, eBPF's among them; offsets of ancillary data.
+    "bpf_classes": (["linux/filter.h"], [
+        "BPF_LD", "BPF_LDX", "BPF_ST", "BPF_STX", "BPF_ALU", "BPF_JMP", "BPF_RET", "BPF_MISC"]),
+    "bpf_sizes": (["linux/bpf.h"], ["BPF_W", "BPF_H", "BPF_B", "BPF_DW"]),
+    "bpf_modes": (["linux/bpf.h"], [
+        "BPF_IMM", "BPF_ABS", "BPF_IND", "BPF_MEM", "BPF_LEN", "BPF_MSH", "BPF_XADD"]),
+    "bpf_alu_ops": (["linux/bpf.h"], [
+        "BPF_ADD", "BPF_SUB", "BPF_MUL", "BPF_DIV", "BPF_OR", "BPF_AND", "BPF_LSH", "BPF_RSH",
+        "BPF_NEG", "BPF_MOD", "BPF_XOR", "BPF_MOV", "BPF_ARSH", "BPF_END"]),
+    "bpf_jmp_ops": (["linux/bpf.h"], [
+        "BPF_JA", "BPF_JEQ", "BPF_JGT", "BPF_JGE", "BPF_JSET", "BPF_JNE", "BPF_JSGT",
+        "BPF_JSGE", "BPF_CALL", "BPF_EXIT", "BPF_JLT", "BPF_JLE", "BPF_JSLT", "BPF_JSLE"]),
+    "bpf_srcs": (["linux/filter.h"], ["BPF_K", "BPF_X"]),
+    "bpf_rvals": (["linux/filter.h"], ["BPF_K", "BPF_X", "BPF_A"]),
+    "bpf_miscops": (["linux/filter.h"], ["BPF_TAX", "BPF_TXA"]),
+    "skf_ad": (["linux/filter.h"], [
+        "SKF_AD_PROTOCOL", "SKF_AD_PKTTYPE", "SKF_AD_IFINDEX", "SKF_AD_NLATTR",
+        "SKF_AD_NLATTR_NEST", "SKF_AD_MARK", "SKF_AD_QUEUE", "SKF_AD_HATYPE", "SKF_AD_RXHASH",
+        "SKF_AD_CPU", "SKF_AD_ALU_XOR_X", "SKF_AD_VLAN_TAG", "SKF_AD_VLAN_TAG_PRESENT",
+        "SKF_AD_PAY_OFFSET", "SKF_AD_RANDOM", "SKF_AD_VLAN_TPID"]),
     "smc_diag_attrs": (["linux/smc_diag.h"], [
         "SMC_DIAG_NONE", "SMC_DIAG_CONNINFO", "SMC_DIAG_LGRINFO", "SMC_DIAG_SHUTDOWN",
         "SMC_DIAG_DMBINFO", "SMC_DIAG_FALLBACK"]),

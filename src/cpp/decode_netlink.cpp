@@ -1223,6 +1223,64 @@ char* put_packet_mclist(char* out, const packet_diag_mclist& ml) noexcept {
   return put(put_hex_upto(put(out, ", pdmc_addr="), ml.pdmc_addr, ml.pdmc_alen), "}");
 }
 
+// A classic BPF instruction's code by its parts, as strace's print_bpf_filter_code:
+// BPF_LD|BPF_W|BPF_ABS, BPF_RET|BPF_K, bits no part names in hex.
+char* put_bpf_code(char* out, uint16_t code) noexcept {
+  uint16_t cls = BPF_CLASS(code), rest = code & ~cls;
+  auto unknown_bits = [&](char* o, uint16_t bits) {
+    return bits ? put(put_hex(put(o, "|"), bits), " /* BPF_??? */") : o;
+  };
+  out = put_val(out, cls, uapi::k_bpf_classes, "BPF_???");
+  switch (cls) {
+    case BPF_ST: case BPF_STX:
+      return unknown_bits(out, rest);
+    case BPF_LD: case BPF_LDX:
+      out = put_val(put(out, "|"), BPF_SIZE(code), uapi::k_bpf_sizes, "BPF_???");
+      return put_val(put(out, "|"), BPF_MODE(code), uapi::k_bpf_modes, "BPF_???");
+    case BPF_MISC:
+      out = put_val(put(out, "|"), BPF_MISCOP(code), uapi::k_bpf_miscops, "BPF_???");
+      return unknown_bits(out, rest & ~BPF_MISCOP(code));
+    case BPF_ALU: case BPF_JMP:
+      out = put_val(put(out, "|"), BPF_SRC(code), uapi::k_bpf_srcs, "BPF_???");
+      return put_val(put(out, "|"), BPF_OP(code),
+                     cls == BPF_ALU ? Table(uapi::k_bpf_alu_ops) : Table(uapi::k_bpf_jmp_ops),
+                     "BPF_???");
+    default:  // BPF_RET
+      out = put_val(put(out, "|"), BPF_RVAL(code), uapi::k_bpf_rvals, "BPF_???");
+      return unknown_bits(out, rest & ~BPF_RVAL(code));
+  }
+}
+
+// A socket filter's instruction: BPF_STMT(code, k), or BPF_JUMP(code, k, jt, jf) when it
+// jumps; a packet load's offset into ancillary data, the network or the link layer as
+// SKF_AD_OFF+SKF_AD_PROTOCOL, SKF_NET_OFF+14.
+char* put_sock_filter(char* out, const sock_filter& f) noexcept {
+  bool jump = f.jt || f.jf;
+  out = put_bpf_code(put(out, jump ? "BPF_JUMP(" : "BPF_STMT("), f.code);
+  out = put(out, ", ");
+  auto k = f.k;
+  auto offset = [&](char* o, uint32_t base, std::string_view name) {
+    return put_xlat(o, [base](char* p) { return put_hex(p, base); },
+                    [name](char* p) { return put(p, name); });
+  };
+  if (!jump && BPF_CLASS(f.code) == BPF_LD && BPF_MODE(f.code) == BPF_ABS &&
+      k >= static_cast<uint32_t>(SKF_LL_OFF)) {
+    if (k >= static_cast<uint32_t>(SKF_AD_OFF)) {
+      out = put(offset(out, static_cast<uint32_t>(SKF_AD_OFF), "SKF_AD_OFF"), "+");
+      return put(put_val(out, k - static_cast<uint32_t>(SKF_AD_OFF), uapi::k_skf_ad,
+                         "SKF_AD_???"), ")");
+    }
+    uint32_t base = static_cast<uint32_t>(k >= static_cast<uint32_t>(SKF_NET_OFF) ? SKF_NET_OFF
+                                                                                  : SKF_LL_OFF);
+    out = offset(out, base, base == static_cast<uint32_t>(SKF_NET_OFF) ? "SKF_NET_OFF"
+                                                                       : "SKF_LL_OFF");
+    return put(put_num(put(out, "+"), k - base), ")");
+  }
+  out = put_hex(out, k);
+  if (jump) out = put_hex(put(put_hex(put(out, ", "), f.jt), ", "), f.jf);
+  return put(out, ")");
+}
+
 bool put_packet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
                           uint16_t type, uint64_t) noexcept {
   switch (type) {
@@ -1260,11 +1318,18 @@ bool put_packet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t le
     case PACKET_DIAG_MEMINFO:
       return put_nla_meminfo(out, m, off, len);
     case PACKET_DIAG_FILTER: {
-      // Classic BPF instructions: strace shows their address (their code only with -v,
-      // not decoded here).
+      // Classic BPF instructions: their address, and with -v each of them (fewer than
+      // strace's BPF_MAXINSNS in the 4 KiB kept).
       uint64_t n = len / sizeof(sock_filter);
       if (!n || n > UINT16_MAX) return false;
-      *out = put_hex(*out, m.addr + off);
+      if (display().abbrev) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      *out = put_array(*out, m, off, n, sizeof(sock_filter), [&](char* o, uint64_t at,
+                                                                uint64_t) {
+        return put_sock_filter(o, m.at<sock_filter>(at));
+      });
       return true;
     }
     default:

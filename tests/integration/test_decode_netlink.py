@@ -32,7 +32,7 @@ def test_netlink_messages_are_shown_as_strace_shows_them(tmp_path: Path,
     assert result.same == result.strace_lines, differing
 
 
-@pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
+@pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"], ["-v"]],
                          ids=lambda option: " ".join(option) or "abbrev")
 def test_sock_diag_messages_are_shown_as_strace_shows_them(tmp_path: Path,
                                                            option: list[str]) -> None:

@@ -262,7 +262,15 @@ static void other_families(void) {
 	struct packet_diag_mclist ml = {.pdmc_index = 1, .pdmc_count = 2, .pdmc_type = 3,
 					.pdmc_alen = 6, .pdmc_addr = {1, 2, 3, 4, 5, 6}};
 	struct packet_diag_ring pring = {1, 2, 3, 4, 5, 6, 7};
-	struct sock_filter filter[2] = {{0x6, 0, 0, 0xffff}, {0x6, 0, 0, 0}};
+	struct sock_filter filter[] = {
+		BPF_STMT(BPF_LD | BPF_H | BPF_ABS, SKF_AD_OFF + SKF_AD_PROTOCOL),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0x800, 0, 3),
+		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_NET_OFF + 9),
+		BPF_STMT(BPF_LDX | BPF_W | BPF_LEN, 0),
+		BPF_STMT(BPF_MISC | BPF_TXA, 0),
+		BPF_STMT(BPF_ALU | BPF_AND | BPF_X, 0),
+		BPF_STMT(BPF_RET | BPF_K, 0xffff),
+		BPF_STMT(BPF_RET | BPF_A, 0)};
 	struct unix_diag_req ureq = {.sdiag_family = AF_UNIX, .udiag_states = 1 << 10,
 				     .udiag_show = UDIAG_SHOW_VFS};
 
