@@ -424,8 +424,13 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "POSIX_FADV_DONTNEED", "POSIX_FADV_NOREUSE"]),
     # linux/in.h declares them in an enum, each followed by a #define of itself.
     "inet_protocols": (["linux/in.h", "linux/in6.h"], [
-        "IPPROTO_IP", "IPPROTO_ICMP", "IPPROTO_TCP", "IPPROTO_UDP", "IPPROTO_IPV6",
-        "IPPROTO_ICMPV6", "IPPROTO_RAW"]),
+        "IPPROTO_IP", "IPPROTO_ICMP", "IPPROTO_IGMP", "IPPROTO_IPIP", "IPPROTO_TCP",
+        "IPPROTO_EGP", "IPPROTO_PUP", "IPPROTO_UDP", "IPPROTO_IDP", "IPPROTO_TP",
+        "IPPROTO_DCCP", "IPPROTO_IPV6", "IPPROTO_ROUTING", "IPPROTO_FRAGMENT", "IPPROTO_RSVP",
+        "IPPROTO_GRE", "IPPROTO_ESP", "IPPROTO_AH", "IPPROTO_ICMPV6", "IPPROTO_NONE",
+        "IPPROTO_DSTOPTS", "IPPROTO_MTP", "IPPROTO_BEETPH", "IPPROTO_ENCAP", "IPPROTO_PIM",
+        "IPPROTO_COMP", "IPPROTO_L2TP", "IPPROTO_SCTP", "IPPROTO_MH", "IPPROTO_UDPLITE",
+        "IPPROTO_MPLS", "IPPROTO_ETHERNET", "IPPROTO_RAW", "IPPROTO_MPTCP"]),
     # strace's order of the sa_flags names (as strace 6.1 prints them all set).
     "sa_flags": (["asm/signal.h"], [
         "SA_RESTORER", "SA_ONSTACK", "SA_RESTART", "SA_NODEFER", "SA_RESETHAND", "SA_SIGINFO",
@@ -575,6 +580,152 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "RTM_DELNEXTHOPBUCKET", "RTM_GETNEXTHOPBUCKET"]),
     "nl_sock_diag_types": (["linux/inet_diag.h", "linux/sock_diag.h"], [
         "TCPDIAG_GETSOCK", "DCCPDIAG_GETSOCK", "SOCK_DIAG_BY_FAMILY", "SOCK_DESTROY"]),
+    # NETLINK_SOCK_DIAG's structs and attributes, by family. TCP's states are the kernel's
+    # (include/net/tcp_states.h), which linux/bpf.h repeats as BPF_TCP_*.
+    "tcp_states": (["linux/bpf.h"], [
+        f"TCP_{s}=BPF_TCP_{s}" for s in [
+            "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT",
+            "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "NEW_SYN_RECV"]]),
+    "inet_diag_attrs": (["linux/inet_diag.h"], [
+        "INET_DIAG_NONE", "INET_DIAG_MEMINFO", "INET_DIAG_INFO", "INET_DIAG_VEGASINFO",
+        "INET_DIAG_CONG", "INET_DIAG_TOS", "INET_DIAG_TCLASS", "INET_DIAG_SKMEMINFO",
+        "INET_DIAG_SHUTDOWN", "INET_DIAG_DCTCPINFO", "INET_DIAG_PROTOCOL",
+        "INET_DIAG_SKV6ONLY", "INET_DIAG_LOCALS", "INET_DIAG_PEERS", "INET_DIAG_PAD",
+        "INET_DIAG_MARK", "INET_DIAG_BBRINFO", "INET_DIAG_CLASS_ID", "INET_DIAG_MD5SIG",
+        "INET_DIAG_ULP_INFO", "INET_DIAG_SK_BPF_STORAGES", "INET_DIAG_CGROUP_ID",
+        "INET_DIAG_SOCKOPT"]),
+    "inet_diag_req_attrs": (["linux/inet_diag.h"], [
+        "INET_DIAG_REQ_NONE", "INET_DIAG_REQ_BYTECODE", "INET_DIAG_REQ_SK_BPF_STORAGES",
+        "INET_DIAG_REQ_PROTOCOL"]),
+    "inet_diag_bytecodes": (["linux/inet_diag.h"], [
+        "INET_DIAG_BC_NOP", "INET_DIAG_BC_JMP", "INET_DIAG_BC_S_GE", "INET_DIAG_BC_S_LE",
+        "INET_DIAG_BC_D_GE", "INET_DIAG_BC_D_LE", "INET_DIAG_BC_AUTO", "INET_DIAG_BC_S_COND",
+        "INET_DIAG_BC_D_COND", "INET_DIAG_BC_DEV_COND", "INET_DIAG_BC_MARK_COND",
+        "INET_DIAG_BC_S_EQ", "INET_DIAG_BC_D_EQ", "INET_DIAG_BC_CGROUP_COND"]),
+    "inet_diag_ulp_info_attrs": (["linux/inet_diag.h"], [
+        "INET_ULP_INFO_UNSPEC", "INET_ULP_INFO_NAME", "INET_ULP_INFO_TLS",
+        "INET_ULP_INFO_MPTCP"]),
+    "tls_info_attrs": (["linux/tls.h"], [
+        "TLS_INFO_UNSPEC", "TLS_INFO_VERSION", "TLS_INFO_CIPHER", "TLS_INFO_TXCONF",
+        "TLS_INFO_RXCONF", "TLS_INFO_ZC_RO_TX", "TLS_INFO_RX_NO_PAD"]),
+    "tls_info_versions": (["linux/tls.h"], ["TLS_1_2_VERSION", "TLS_1_3_VERSION"]),
+    "tls_info_ciphers": (["linux/tls.h"], [
+        "TLS_CIPHER_AES_GCM_128", "TLS_CIPHER_AES_GCM_256", "TLS_CIPHER_AES_CCM_128",
+        "TLS_CIPHER_CHACHA20_POLY1305", "TLS_CIPHER_SM4_GCM", "TLS_CIPHER_SM4_CCM",
+        "TLS_CIPHER_ARIA_GCM_128", "TLS_CIPHER_ARIA_GCM_256"]),
+    "tls_info_configs": (["linux/tls.h"], [
+        "TLS_CONF_BASE", "TLS_CONF_SW", "TLS_CONF_HW", "TLS_CONF_HW_RECORD"]),
+    "mptcp_subflow_attrs": (["linux/mptcp.h"], [
+        "MPTCP_SUBFLOW_ATTR_UNSPEC", "MPTCP_SUBFLOW_ATTR_TOKEN_REM",
+        "MPTCP_SUBFLOW_ATTR_TOKEN_LOC", "MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ",
+        "MPTCP_SUBFLOW_ATTR_MAP_SEQ", "MPTCP_SUBFLOW_ATTR_MAP_SFSEQ",
+        "MPTCP_SUBFLOW_ATTR_SSN_OFFSET", "MPTCP_SUBFLOW_ATTR_MAP_DATALEN",
+        "MPTCP_SUBFLOW_ATTR_FLAGS", "MPTCP_SUBFLOW_ATTR_ID_REM", "MPTCP_SUBFLOW_ATTR_ID_LOC",
+        "MPTCP_SUBFLOW_ATTR_PAD"]),
+    "mptcp_subflow_flags": (["linux/mptcp.h"], [
+        "MPTCP_SUBFLOW_FLAG_MCAP_REM", "MPTCP_SUBFLOW_FLAG_MCAP_LOC",
+        "MPTCP_SUBFLOW_FLAG_JOIN_REM", "MPTCP_SUBFLOW_FLAG_JOIN_LOC",
+        "MPTCP_SUBFLOW_FLAG_BKUP_REM", "MPTCP_SUBFLOW_FLAG_BKUP_LOC",
+        "MPTCP_SUBFLOW_FLAG_FULLY_ESTABLISHED", "MPTCP_SUBFLOW_FLAG_CONNECTED",
+        "MPTCP_SUBFLOW_FLAG_MAPVALID"]),
+    "sk_bpf_storage_attrs": (["linux/sock_diag.h"], [
+        "SK_DIAG_BPF_STORAGE_NONE", "SK_DIAG_BPF_STORAGE_PAD", "SK_DIAG_BPF_STORAGE_MAP_ID",
+        "SK_DIAG_BPF_STORAGE_MAP_VALUE"]),
+    "sk_bpf_storages_attrs": (["linux/sock_diag.h"], [
+        "SK_DIAG_BPF_STORAGE_REP_NONE", "SK_DIAG_BPF_STORAGE"]),
+    "sk_meminfo_indices": (["linux/sock_diag.h"], [
+        "SK_MEMINFO_RMEM_ALLOC", "SK_MEMINFO_RCVBUF", "SK_MEMINFO_WMEM_ALLOC",
+        "SK_MEMINFO_SNDBUF", "SK_MEMINFO_FWD_ALLOC", "SK_MEMINFO_WMEM_QUEUED",
+        "SK_MEMINFO_OPTMEM", "SK_MEMINFO_BACKLOG", "SK_MEMINFO_DROPS"]),
+    # A socket's shutdown bits, the kernel's own (include/net/sock.h).
+    "sock_shutdown_flags": ([], ["RCV_SHUTDOWN", "SEND_SHUTDOWN"]),
+    "unix_diag_attrs": (["linux/unix_diag.h"], [
+        "UNIX_DIAG_NAME", "UNIX_DIAG_VFS", "UNIX_DIAG_PEER", "UNIX_DIAG_ICONS",
+        "UNIX_DIAG_RQLEN", "UNIX_DIAG_MEMINFO", "UNIX_DIAG_SHUTDOWN", "UNIX_DIAG_UID"]),
+    "unix_diag_show": (["linux/unix_diag.h"], [
+        "UDIAG_SHOW_NAME", "UDIAG_SHOW_VFS", "UDIAG_SHOW_PEER", "UDIAG_SHOW_ICONS",
+        "UDIAG_SHOW_RQLEN", "UDIAG_SHOW_MEMINFO", "UDIAG_SHOW_UID"]),
+    "netlink_diag_attrs": (["linux/netlink_diag.h"], [
+        "NETLINK_DIAG_MEMINFO", "NETLINK_DIAG_GROUPS", "NETLINK_DIAG_RX_RING",
+        "NETLINK_DIAG_TX_RING", "NETLINK_DIAG_FLAGS"]),
+    "netlink_diag_show": (["linux/netlink_diag.h"], [
+        "NDIAG_SHOW_MEMINFO", "NDIAG_SHOW_GROUPS", "NDIAG_SHOW_RING_CFG", "NDIAG_SHOW_FLAGS"]),
+    "netlink_socket_flags": (["linux/netlink_diag.h"], [
+        "NDIAG_FLAG_CB_RUNNING", "NDIAG_FLAG_PKTINFO", "NDIAG_FLAG_BROADCAST_ERROR",
+        "NDIAG_FLAG_NO_ENOBUFS", "NDIAG_FLAG_LISTEN_ALL_NSID", "NDIAG_FLAG_CAP_ACK"]),
+    # A netlink socket's state (net/netlink/af_netlink.h), or TCP_CLOSE, the state
+    # sock_init_data gives every socket.
+    "netlink_states": (["linux/bpf.h"], [
+        "NETLINK_UNCONNECTED", "NETLINK_CONNECTED", "TCP_CLOSE=BPF_TCP_CLOSE"]),
+    "packet_diag_attrs": (["linux/packet_diag.h"], [
+        "PACKET_DIAG_INFO", "PACKET_DIAG_MCLIST", "PACKET_DIAG_RX_RING", "PACKET_DIAG_TX_RING",
+        "PACKET_DIAG_FANOUT", "PACKET_DIAG_UID", "PACKET_DIAG_MEMINFO", "PACKET_DIAG_FILTER"]),
+    "packet_diag_show": (["linux/packet_diag.h"], [
+        "PACKET_SHOW_INFO", "PACKET_SHOW_MCLIST", "PACKET_SHOW_RING_CFG",
+        "PACKET_SHOW_FANOUT", "PACKET_SHOW_MEMINFO", "PACKET_SHOW_FILTER"]),
+    "packet_diag_info_flags": (["linux/packet_diag.h"], [
+        "PDI_RUNNING", "PDI_AUXDATA", "PDI_ORIGDEV", "PDI_VNETHDR", "PDI_LOSS"]),
+    "af_packet_versions": (["linux/if_packet.h"], ["TPACKET_V1", "TPACKET_V2", "TPACKET_V3"]),
+    "ethernet_protocols": (["linux/if_ether.h"], [
+        "ETH_P_802_3", "ETH_P_AX25", "ETH_P_ALL", "ETH_P_802_2", "ETH_P_SNAP", "ETH_P_DDCMP",
+        "ETH_P_WAN_PPP", "ETH_P_PPP_MP", "ETH_P_LOCALTALK", "ETH_P_CAN", "ETH_P_CANFD",
+        "ETH_P_CANXL", "ETH_P_PPPTALK", "ETH_P_TR_802_2", "ETH_P_MOBITEX", "ETH_P_CONTROL",
+        "ETH_P_IRDA", "ETH_P_ECONET", "ETH_P_HDLC", "ETH_P_ARCNET", "ETH_P_DSA",
+        "ETH_P_TRAILER", "ETH_P_LOOP", "ETH_P_PHONET", "ETH_P_IEEE802154", "ETH_P_CAIF",
+        "ETH_P_XDSA", "ETH_P_MAP", "ETH_P_MCTP", "ETH_P_PUP", "ETH_P_PUPAT",
+        "ETH_P_802_3_MIN", "ETH_P_IP", "ETH_P_X25", "ETH_P_ARP", "ETH_P_BPQ", "ETH_P_IEEEPUP",
+        "ETH_P_IEEEPUPAT", "ETH_P_ERSPAN2", "ETH_P_TSN", "ETH_P_BATMAN", "ETH_P_DEC",
+        "ETH_P_DNA_DL", "ETH_P_DNA_RC", "ETH_P_DNA_RT", "ETH_P_LAT", "ETH_P_DIAG",
+        "ETH_P_CUST", "ETH_P_SCA", "ETH_P_TEB", "ETH_P_RARP", "ETH_P_ATALK", "ETH_P_AARP",
+        "ETH_P_8021Q", "ETH_P_IPX", "ETH_P_IPV6", "ETH_P_PAUSE", "ETH_P_SLOW", "ETH_P_WCCP",
+        "ETH_P_MPLS_UC", "ETH_P_MPLS_MC", "ETH_P_ATMMPOA", "ETH_P_PPP_DISC", "ETH_P_PPP_SES",
+        "ETH_P_LINK_CTL", "ETH_P_ATMFATE", "ETH_P_PAE", "ETH_P_REALTEK", "ETH_P_AOE",
+        "ETH_P_8021AD", "ETH_P_802_EX1", "ETH_P_ERSPAN", "ETH_P_PREAUTH", "ETH_P_TIPC",
+        "ETH_P_LLDP", "ETH_P_MRP", "ETH_P_MACSEC", "ETH_P_8021AH", "ETH_P_MVRP", "ETH_P_1588",
+        "ETH_P_NCSI", "ETH_P_PRP", "ETH_P_CFM", "ETH_P_FCOE", "ETH_P_TDLS", "ETH_P_FIP",
+        "ETH_P_IBOE", "ETH_P_80221", "ETH_P_HSR", "ETH_P_NSH", "ETH_P_LOOPBACK",
+        "ETH_P_QINQ1", "ETH_P_QINQ2", "ETH_P_QINQ3", "ETH_P_EDSA", "ETH_P_DSA_8021Q",
+        "ETH_P_DSA_A5PSW", "ETH_P_IFE", "ETH_P_AF_IUCV"]),
+    # Classic BPF instructions by part (linux/filter.h's BPF_CLASS(), BPF_SIZE(), ...), as
+    # strace names them in socket filters, eBPF's among them; offsets of ancillary data.
+    "bpf_classes": (["linux/filter.h"], [
+        "BPF_LD", "BPF_LDX", "BPF_ST", "BPF_STX", "BPF_ALU", "BPF_JMP", "BPF_RET", "BPF_MISC"]),
+    "bpf_sizes": (["linux/bpf.h"], ["BPF_W", "BPF_H", "BPF_B", "BPF_DW"]),
+    "bpf_modes": (["linux/bpf.h"], [
+        "BPF_IMM", "BPF_ABS", "BPF_IND", "BPF_MEM", "BPF_LEN", "BPF_MSH", "BPF_XADD"]),
+    "bpf_alu_ops": (["linux/bpf.h"], [
+        "BPF_ADD", "BPF_SUB", "BPF_MUL", "BPF_DIV", "BPF_OR", "BPF_AND", "BPF_LSH", "BPF_RSH",
+        "BPF_NEG", "BPF_MOD", "BPF_XOR", "BPF_MOV", "BPF_ARSH", "BPF_END"]),
+    "bpf_jmp_ops": (["linux/bpf.h"], [
+        "BPF_JA", "BPF_JEQ", "BPF_JGT", "BPF_JGE", "BPF_JSET", "BPF_JNE", "BPF_JSGT",
+        "BPF_JSGE", "BPF_CALL", "BPF_EXIT", "BPF_JLT", "BPF_JLE", "BPF_JSLT", "BPF_JSLE"]),
+    "bpf_srcs": (["linux/filter.h"], ["BPF_K", "BPF_X"]),
+    "bpf_rvals": (["linux/filter.h"], ["BPF_K", "BPF_X", "BPF_A"]),
+    "bpf_miscops": (["linux/filter.h"], ["BPF_TAX", "BPF_TXA"]),
+    "skf_ad": (["linux/filter.h"], [
+        "SKF_AD_PROTOCOL", "SKF_AD_PKTTYPE", "SKF_AD_IFINDEX", "SKF_AD_NLATTR",
+        "SKF_AD_NLATTR_NEST", "SKF_AD_MARK", "SKF_AD_QUEUE", "SKF_AD_HATYPE", "SKF_AD_RXHASH",
+        "SKF_AD_CPU", "SKF_AD_ALU_XOR_X", "SKF_AD_VLAN_TAG", "SKF_AD_VLAN_TAG_PRESENT",
+        "SKF_AD_PAY_OFFSET", "SKF_AD_RANDOM", "SKF_AD_VLAN_TPID"]),
+    "smc_diag_attrs": (["linux/smc_diag.h"], [
+        "SMC_DIAG_NONE", "SMC_DIAG_CONNINFO", "SMC_DIAG_LGRINFO", "SMC_DIAG_SHUTDOWN",
+        "SMC_DIAG_DMBINFO", "SMC_DIAG_FALLBACK"]),
+    "smc_diag_modes": (["linux/smc_diag.h"], [
+        "SMC_DIAG_MODE_SMCR", "SMC_DIAG_MODE_FALLBACK_TCP", "SMC_DIAG_MODE_SMCD"]),
+    # SMC's socket states (net/smc/smc.h), link group roles (net/smc/smc_core.h) and the
+    # reasons of a fallback to TCP that strace names (net/smc/smc_clc.h).
+    "smc_states": ([], [
+        "SMC_ACTIVE", "SMC_INIT", "SMC_CLOSED", "SMC_LISTEN", "SMC_PEERCLOSEWAIT1",
+        "SMC_PEERCLOSEWAIT2", "SMC_APPFINCLOSEWAIT", "SMC_APPCLOSEWAIT1", "SMC_APPCLOSEWAIT2",
+        "SMC_PEERFINCLOSEWAIT", "SMC_PEERABORTWAIT", "SMC_PROCESSABORT"]),
+    "smc_link_group_roles": ([], ["SMC_CLNT", "SMC_SERV"]),
+    "smc_decl_codes": ([], [
+        "SMC_CLC_DECL_MEM", "SMC_CLC_DECL_TIMEOUT_CL", "SMC_CLC_DECL_TIMEOUT_AL",
+        "SMC_CLC_DECL_CNFERR", "SMC_CLC_DECL_PEERNOSMC", "SMC_CLC_DECL_IPSEC",
+        "SMC_CLC_DECL_NOSMCDEV", "SMC_CLC_DECL_MODEUNSUPP", "SMC_CLC_DECL_RMBE_EC",
+        "SMC_CLC_DECL_OPTUNSUPP", "SMC_CLC_DECL_SYNCERR", "SMC_CLC_DECL_PEERDECL",
+        "SMC_CLC_DECL_INTERR", "SMC_CLC_DECL_ERR_RTOK", "SMC_CLC_DECL_ERR_RDYLNK",
+        "SMC_CLC_DECL_ERR_REGRMB"]),
     "nl_audit_types": (["linux/audit.h"], [
         "AUDIT_GET", "AUDIT_SET", "AUDIT_LIST", "AUDIT_ADD", "AUDIT_DEL", "AUDIT_USER",
         "AUDIT_LOGIN", "AUDIT_WATCH_INS", "AUDIT_WATCH_REM", "AUDIT_WATCH_LIST",
@@ -1176,6 +1327,26 @@ KERNEL = {
                            ("XTILE", ["XTILE_DATA", "XTILE_CFG"])] +
        [(name if name != "PT_UNIMPLEMENTED_SO_FAR" else "PT", [name])
         for name, _ in _XFEATURES]},
+    # sock_diag's: a socket's shutdown bits, a netlink socket's states, SMC's socket states,
+    # link group roles and the fallback reasons strace names.
+    "RCV_SHUTDOWN": (1, "include/net/sock.h of Linux 6.1"),
+    "SEND_SHUTDOWN": (2, "include/net/sock.h of Linux 6.1"),
+    "NETLINK_UNCONNECTED": (0, "net/netlink/af_netlink.h of Linux 6.1"),
+    "NETLINK_CONNECTED": (1, "net/netlink/af_netlink.h of Linux 6.1"),
+    **{f"SMC_{name}": (value, "enum smc_state of net/smc/smc.h of Linux 6.1") for name, value in
+       [("ACTIVE", 1), ("INIT", 2), ("CLOSED", 7), ("LISTEN", 10), ("PEERCLOSEWAIT1", 20),
+        ("PEERCLOSEWAIT2", 21), ("APPFINCLOSEWAIT", 24), ("APPCLOSEWAIT1", 22),
+        ("APPCLOSEWAIT2", 23), ("PEERFINCLOSEWAIT", 25), ("PEERABORTWAIT", 26),
+        ("PROCESSABORT", 27)]},
+    "SMC_CLNT": (0, "enum smc_lgr_role of net/smc/smc_core.h of Linux 6.1"),
+    "SMC_SERV": (1, "enum smc_lgr_role of net/smc/smc_core.h of Linux 6.1"),
+    **{f"SMC_CLC_DECL_{name}": (value, "net/smc/smc_clc.h of Linux 6.1") for name, value in
+       [("MEM", 0x01010000), ("TIMEOUT_CL", 0x02010000), ("TIMEOUT_AL", 0x02020000),
+        ("CNFERR", 0x03000000), ("PEERNOSMC", 0x03010000), ("IPSEC", 0x03020000),
+        ("NOSMCDEV", 0x03030000), ("MODEUNSUPP", 0x03040000), ("RMBE_EC", 0x03050000),
+        ("OPTUNSUPP", 0x03060000), ("SYNCERR", 0x04000000), ("PEERDECL", 0x05000000),
+        ("INTERR", 0x99990000), ("ERR_RTOK", 0x99990001), ("ERR_RDYLNK", 0x99990002),
+        ("ERR_REGRMB", 0x99990003)]},
 }
 
 #: Where a constant the headers read lack comes from.
@@ -1185,7 +1356,7 @@ OUTSIDE = {**NEWER, **KERNEL}
 X86_ONLY = {"arch_prctl", "ptrace_cmds_x86", "x86_xfeature_bits", "x86_xfeatures"}
 
 #: The C library's headers that uapi headers include, stubbed where missing (read_defines).
-LIBC_STUBS = ["sys/socket.h", "stddef.h"]
+LIBC_STUBS = ["sys/socket.h", "stddef.h", "netinet/in.h"]
 
 #: How big the types are that ioctl numbers are built from (_IOW(0x94, 9, int)).
 SIZES = {"int": 4, "long": 8, "unsigned int": 4, "unsigned long": 8, "__u32": 4, "__u64": 8,
@@ -1300,18 +1471,36 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
     # A cast to a kernel type: ((__kernel_rwf_t)0x00000001).
     body = re.sub(r"\(\s*__\w+_t\s*\)", "", body)
 
+    def enclosed(text: str) -> bool:
+        """Whether text is one parenthesised expression: (1), not (1) | (2)."""
+        depth = 0
+        for i, c in enumerate(text):
+            depth += {"(": 1, ")": -1}.get(c, 0)
+            if depth == 0 and (c != ")" or i != len(text) - 1):
+                return False
+        return bool(text)
+
     def expand(match: re.Match[str]) -> str:
         params, _, definition = defines[match.group(1) + "()"][0].partition("\t")
         names = [p.strip() for p in params.split(",")]
-        arguments = ["(" + a.strip() + ")" for a in match.group(2).split(",")]
+        arguments = [a if enclosed(a) else "(" + a + ")"
+                     for a in (a.strip() for a in match.group(2).split(","))]
         if len(names) != len(arguments):
             raise ValueError(f"{match.group(1)} takes {len(names)} arguments: {body}")
         values = dict(zip(names, arguments))
+        # Pasted tokens take the argument as written, without the parentheses an outer
+        # expansion put around it: id##_VERSION_MAJOR (linux/tls.h), X##Y (linux/const.h).
+        raw = {name: re.sub(r"^\((.*)\)$", r"\1", a.strip())
+               for name, a in zip(names, match.group(2).split(","))}
+        definition = re.sub(r"(\w+)\s*##\s*(\w+)",
+                            lambda m: raw.get(m.group(1), m.group(1)) +
+                            raw.get(m.group(2), m.group(2)), definition)
         return "(" + re.sub(r"\b(" + "|".join(names) + r")\b", lambda m: values[m.group(1)],
                             definition) + ")"
 
     while True:
-        call = re.search(r"\b(\w+)\(([^()]*)\)", body)
+        # A call whose arguments may hold one level of parentheses: _AC((1), UL).
+        call = re.search(r"\b(\w+)\(((?:[^()]|\([^()]*\))*)\)", body)
         if not call or call.group(1) + "()" not in defines:
             break
         body = body[:call.start()] + expand(call) + body[call.end():]

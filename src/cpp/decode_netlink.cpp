@@ -5,6 +5,7 @@
 // struct nlmsghdr with its type and flags by the socket's protocol, an NLMSG_ERROR's
 // struct nlmsgerr and the message it answers, NLMSG_DONE's int, other payloads in hex; where
 // the bytes end or were not readable, strace's forms of what it could not fetch.
+#include <arpa/inet.h>  // first: the C library's netinet/in.h before linux/in.h
 #include <linux/cryptouser.h>
 #include <linux/genetlink.h>
 #include <linux/dcbnl.h>
@@ -34,8 +35,14 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
+#include <linux/filter.h>
+#include <linux/mptcp.h>
+#include <linux/sock_diag.h>
+#include <linux/tcp.h>
+#include <linux/tls.h>
 #include <sys/socket.h>  // AF_NETLINK: the C library's
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
@@ -610,6 +617,807 @@ char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_
 
 // ------------------------------------------------------------------ sock_diag
 
+// Flags named "1<<NAME" for each value v of an enum (TCP's states), or "1<<(NAME-1)" for
+// v - 1 (the INET_DIAG_* attributes an inet_diag_req's idiag_ext asks for), from v = 1 on.
+template <const auto& kValues, bool kMinusOne>
+Table shifted_flags() noexcept {
+  constexpr size_t kN = std::size(kValues);
+  struct Built {
+    std::array<std::string, kN> names;
+    std::array<Flag, kN> flags;
+    size_t count = 0;
+  };
+  // Built once, on first use (thread-safe), from the table of the values.
+  static const Built built = [] {
+    Built b;
+    for (const Flag& f : kValues) {
+      if (kMinusOne && f.value == 0) continue;
+      std::string name(f.name);
+      b.names[b.count] = kMinusOne ? "1<<(" + name + "-1)" : "1<<" + name;
+      b.flags[b.count] = Flag{uint64_t{1} << (f.value - (kMinusOne ? 1 : 0)), b.names[b.count]};
+      ++b.count;
+    }
+    return b;
+  }();
+  return Table(built.flags.data(), built.count);
+}
+
+// What strace writes of a value its tables take from outside the uapi headers: the number
+// and the names in a comment whatever -X says, but for -X raw.
+struct AlwaysVerbose {
+  DisplayScope scope;
+  static Display verbose() noexcept {
+    Display d = display();
+    if (d.xlat != Xlat::kRaw) d.xlat = Xlat::kVerbose;
+    return d;
+  }
+  AlwaysVerbose() noexcept : scope(verbose()) {}
+};
+
+// printf's "%#0*llx" of width (twice the field's size, as strace's PRINT_VAL_0X): 0x0a,
+// the width counting the 0x; 0 as that many zeros, as printf writes it.
+char* put_0x(char* out, uint64_t v, int width) noexcept {
+  if (!v) {
+    for (int i = 0; i < width; ++i) *out++ = '0';
+    return out;
+  }
+  char digits[16];
+  char* end = std::to_chars(digits, digits + sizeof(digits), v, 16).ptr;
+  out = put(out, "0x");
+  for (auto n = end - digits + 2; n < width; ++n) *out++ = '0';
+  return put(out, std::string_view(digits, static_cast<size_t>(end - digits)));
+}
+
+// The first n bytes of an array (all when n is larger) in hex, "\x01\x02".
+template <size_t N>
+char* put_hex_upto(char* out, const uint8_t (&bytes)[N], size_t n) noexcept {
+  return put_hex_quoted(out, {reinterpret_cast<const char*>(bytes), std::min(n, N)}, false);
+}
+
+// A uid as strace's printuid writes it: -1, or the number.
+char* put_uid(char* out, uint32_t uid) noexcept {
+  return uid == UINT32_MAX ? put(out, "-1") : put_num(out, uid);
+}
+
+// A port in network order: htons(80); the bytes with -X raw, both with -X verbose.
+char* put_net_port(char* out, uint16_t port) noexcept {
+  std::string_view bytes(reinterpret_cast<const char*>(&port), sizeof(port));
+  return put_xlat(out, [&](char* o) { return put_hex_quoted(o, bytes, false); },
+                  [&](char* o) { return put(put_num(put(o, "htons("), ntohs(port)), ")"); });
+}
+
+// An address field of len bytes as strace's print_inet_addr writes it by family:
+// name=inet_addr("1.2.3.4"), inet_pton(AF_INET6, "::1", &name), else name="\x..." (the
+// bytes, also with -X raw).
+char* put_inet_addr_field(char* out, uint8_t family, const void* addr, size_t len,
+                          std::string_view name) noexcept {
+  std::string_view bytes(static_cast<const char*>(addr), len);
+  auto hex = [&](char* o) { return put_hex_quoted(o, bytes, false); };
+  char text[INET6_ADDRSTRLEN] = {};
+  if (family == AF_INET && len >= 4 && inet_ntop(AF_INET, addr, text, sizeof(text)))
+    return put_xlat(put(put(out, name), "="), hex, [&](char* o) {
+      return put(put(put(o, "inet_addr(\""), text), "\")");
+    });
+  if (family == AF_INET6 && len >= 16 && inet_ntop(AF_INET6, addr, text, sizeof(text))) {
+    if (display().xlat == Xlat::kAbbrev)
+      return put(put(put(put(put(out, "inet_pton(AF_INET6, \""), text), "\", &"), name), ")");
+    return put_xlat(put(put(out, name), "="), hex, [&](char* o) {
+      return put(put(put(o, "inet_pton(AF_INET6, \""), text), "\")");
+    });
+  }
+  return hex(put(put(out, name), "="));
+}
+
+// [1, 2]: a socket's cookie.
+char* put_cookie(char* out, const uint32_t (&cookie)[2]) noexcept {
+  return put(put_num(put(put_num(put(out, "["), cookie[0]), ", "), cookie[1]), "]");
+}
+
+// struct inet_diag_sockid, its addresses of family.
+char* put_sockid(char* out, const inet_diag_sockid& id, uint8_t family) noexcept {
+  out = put_net_port(put(out, "{idiag_sport="), id.idiag_sport);
+  out = put_net_port(put(out, ", idiag_dport="), id.idiag_dport);
+  out = put_inet_addr_field(put(out, ", "), family, id.idiag_src, sizeof(id.idiag_src),
+                            "idiag_src");
+  out = put_inet_addr_field(put(out, ", "), family, id.idiag_dst, sizeof(id.idiag_dst),
+                            "idiag_dst");
+  out = put_index(put(out, ", idiag_if="), id.idiag_if);
+  return put(put_cookie(put(out, ", idiag_cookie="), id.idiag_cookie), "}");
+}
+
+// Fields name=value of a struct T's unsigned integers, in order: {a=1, b=2}. Each field is
+// {name, offset, size}; hex ones are written 0x1f.
+struct Field {
+  std::string_view name;
+  uint32_t offset, size;
+  bool hex = false;
+};
+
+template <class T>
+char* put_fields(char* out, const T& s, std::initializer_list<Field> fields) noexcept {
+  const char* base = reinterpret_cast<const char*>(&s);
+  out = put(out, "{");
+  bool first = true;
+  for (const Field& f : fields) {
+    uint64_t v = 0;
+    std::memcpy(&v, base + f.offset, f.size);
+    out = put(put(first ? out : put(out, ", "), f.name), "=");
+    out = f.hex ? put_hex(out, v) : put_num(out, v);
+    first = false;
+  }
+  return put(out, "}");
+}
+
+#define DIAG_FIELD(type, field) \
+  Field { #field, offsetof(type, field), sizeof(type::field) }
+#define DIAG_HEX(type, field) \
+  Field { #field, offsetof(type, field), sizeof(type::field), true }
+
+// An attribute's struct T when len holds it (else false: hex), its address when unreadable,
+// else what print(out, value) writes.
+template <class T, class Print>
+bool put_nla_struct(char** out, const Memory& m, uint64_t off, uint32_t len,
+                    Print print) noexcept {
+  if (len < sizeof(T)) return false;
+  if (!m.readable(off, sizeof(T))) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  *out = print(*out, m.at<T>(off));
+  return true;
+}
+
+// strace's print_array: nmemb elements of size bytes at off, each by element(out, at, index):
+// [a, b], "..." past -s elements, "... /* 0x7ffd... */" at the first unreadable one, the
+// address when none can be read.
+template <class Element>
+char* put_array(char* out, const Memory& m, uint64_t off, uint64_t nmemb, uint64_t size,
+                Element element) noexcept {
+  for (uint64_t i = 0; i < nmemb; ++i) {
+    uint64_t at = off + i * size;
+    if (i) out = put(out, ", ");
+    if (!m.readable(at, size)) {
+      if (!i) return put_hex(out, m.addr + at);
+      out = put(put_hex(put(out, "... /* "), m.addr + at), " */");
+      break;
+    }
+    if (!i) out = put(out, "[");
+    if (past_limit(static_cast<unsigned>(i))) {
+      out = put(out, "...");
+      break;
+    }
+    out = element(out, at, i);
+  }
+  return put(out, "]");
+}
+
+// The first n bytes (at most 8) of an attribute as a number, true when they could be read;
+// their address written when not.
+bool nla_read(char** out, const Memory& m, uint64_t off, uint32_t n, uint64_t* v) noexcept {
+  if (!m.readable(off, n)) {
+    *out = put_hex(*out, m.addr + off);
+    return false;
+  }
+  *v = 0;
+  std::memcpy(v, m.bytes.data() + off, n);
+  return true;
+}
+
+// strace's decode_nla_xval: the value's name in table, of size bytes (of all of len, at most
+// 8, when size is 0); false when len is shorter than size or longer than 8.
+bool put_nla_xval(char** out, const Memory& m, uint64_t off, uint32_t len, uint32_t size,
+                  Table table, std::string_view unknown) noexcept {
+  if (len > 8 || len < size) return false;
+  uint64_t v;
+  if (nla_read(out, m, off, size ? size : len, &v)) *out = put_val(*out, v, table, unknown);
+  return true;
+}
+
+// decode_nla_flags: the value's bits in table, read as decode_nla_xval reads it.
+bool put_nla_flags(char** out, const Memory& m, uint64_t off, uint32_t len, uint32_t size,
+                   Table table, std::string_view unknown) noexcept {
+  if (len > 8 || len < size) return false;
+  uint64_t v;
+  if (nla_read(out, m, off, size ? size : len, &v))
+    *out = put_flags2(*out, v, table, {}, unknown);
+  return true;
+}
+
+// An IPPROTO_* of an attribute's bytes.
+bool put_nla_ip_proto(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  return put_nla_xval(out, m, off, len, 0, uapi::k_inet_protocols, "IPPROTO_???");
+}
+
+// A number in hex, of 1, 2, 4 or 8 bytes (decode_nla_xint), or of T.
+template <class T>
+bool put_nla_hex(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < sizeof(T)) return false;
+  *out = m.readable(off, sizeof(T)) ? put_hex(*out, m.at<T>(off)) : put_hex(*out, m.addr + off);
+  return true;
+}
+
+bool put_nla_xint(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  switch (len) {
+    case 1: return put_nla_hex<uint8_t>(out, m, off, len);
+    case 2: return put_nla_hex<uint16_t>(out, m, off, len);
+    case 4: return put_nla_hex<uint32_t>(out, m, off, len);
+    case 8: return put_nla_hex<uint64_t>(out, m, off, len);
+    default: return false;
+  }
+}
+
+bool put_nla_uid(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < 4) return false;
+  *out = m.readable(off, 4) ? put_uid(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+  return true;
+}
+
+// A socket's memory counters (INET_DIAG_SKMEMINFO and the others' MEMINFO): u32s by their
+// SK_MEMINFO_* index, [[SK_MEMINFO_RMEM_ALLOC]=0, ...].
+bool put_nla_meminfo(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < 4) return false;
+  *out = put_array(*out, m, off, len / 4, 4, [&](char* o, uint64_t at, uint64_t i) {
+    o = put_xlat(put(o, "["), [i](char* p) { return put_num(p, i); }, [i](char* p) {
+      for (const Flag& f : uapi::k_sk_meminfo_indices)
+        if (f.value == i) return put(p, f.name);
+      return put(put_num(p, i), " /* SK_MEMINFO_??? */");
+    });
+    return put_num(put(o, "]="), m.at<uint32_t>(at));
+  });
+  return true;
+}
+
+// A netlink attribute that holds only its own attributes: types named from table, values by
+// value.
+bool put_nla_nested(char** out, const Memory& m, uint64_t off, uint32_t len, Table types,
+                    std::string_view unknown, AttrValue value) noexcept {
+  *out = put_nlattrs(*out, m, off, len, types, unknown, value);
+  return true;
+}
+
+// The shutdown bits of a socket (RCV_SHUTDOWN, SEND_SHUTDOWN: the kernel's own, so strace
+// writes their number too).
+bool put_nla_shutdown(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  AlwaysVerbose verbose;
+  return put_nla_flags(out, m, off, len, 1, uapi::k_sock_shutdown_flags, "???_SHUTDOWN");
+}
+
+// ---- inet_diag
+
+// TLS_INFO_*: the version, cipher and configurations by name.
+bool put_tls_info_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                       uint64_t) noexcept {
+  switch (type) {
+    case TLS_INFO_VERSION:
+      return put_nla_xval(out, m, off, len, 2, uapi::k_tls_info_versions, "TLS_???_VERSION");
+    case TLS_INFO_CIPHER:
+      return put_nla_xval(out, m, off, len, 2, uapi::k_tls_info_ciphers, "TLS_CIPHER_???");
+    case TLS_INFO_TXCONF: case TLS_INFO_RXCONF:
+      return put_nla_xval(out, m, off, len, 2, uapi::k_tls_info_configs, "TLS_CONF_???");
+    default:
+      return false;
+  }
+}
+
+// MPTCP_SUBFLOW_ATTR_*: tokens in hex, sequence numbers, lengths and ids, the flags.
+bool put_mptcp_subflow_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                            uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case MPTCP_SUBFLOW_ATTR_TOKEN_REM: case MPTCP_SUBFLOW_ATTR_TOKEN_LOC:
+      return put_nla_hex<uint32_t>(out, m, off, len);
+    case MPTCP_SUBFLOW_ATTR_RELWRITE_SEQ: case MPTCP_SUBFLOW_ATTR_MAP_SFSEQ:
+    case MPTCP_SUBFLOW_ATTR_SSN_OFFSET:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case MPTCP_SUBFLOW_ATTR_MAP_SEQ:
+      return put_nla_int<uint64_t>(out, m, off, len);
+    case MPTCP_SUBFLOW_ATTR_MAP_DATALEN:
+      return put_nla_int<uint16_t>(out, m, off, len);
+    case MPTCP_SUBFLOW_ATTR_FLAGS:
+      return put_nla_flags(out, m, off, len, 4, uapi::k_mptcp_subflow_flags,
+                           "MPTCP_SUBFLOW_FLAG_???");
+    case MPTCP_SUBFLOW_ATTR_ID_REM: case MPTCP_SUBFLOW_ATTR_ID_LOC:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// INET_DIAG_ULP_INFO's: the upper layer protocol's name, then TLS's or MPTCP's attributes
+// (each protocol has attributes of its own types).
+bool put_ulp_info_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                       uint64_t) noexcept {
+  switch (type) {
+    case INET_ULP_INFO_NAME:
+      return put_nla_str(out, m, off, len);
+    case INET_ULP_INFO_TLS:
+      return put_nla_nested(out, m, off, len, uapi::k_tls_info_attrs, "TLS_INFO_???",
+                            put_tls_info_attr);
+    case INET_ULP_INFO_MPTCP:
+      return put_nla_nested(out, m, off, len, uapi::k_mptcp_subflow_attrs,
+                            "MPTCP_SUBFLOW_ATTR_???", put_mptcp_subflow_attr);
+    default:
+      return false;
+  }
+}
+
+// SK_DIAG_BPF_STORAGE's: the map's id and the value in hex.
+bool put_bpf_storage_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                          uint16_t type, uint64_t) noexcept {
+  if (type == SK_DIAG_BPF_STORAGE_MAP_ID) return put_nla_int<uint32_t>(out, m, off, len);
+  if (type == SK_DIAG_BPF_STORAGE_MAP_VALUE) return put_nla_xint(out, m, off, len);
+  return false;
+}
+
+bool put_bpf_storages_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                           uint16_t type, uint64_t) noexcept {
+  if (type != SK_DIAG_BPF_STORAGE) return false;
+  return put_nla_nested(out, m, off, len, uapi::k_sk_bpf_storage_attrs,
+                        "SK_DIAG_BPF_STORAGE_???", put_bpf_storage_attr);
+}
+
+// INET_DIAG_SOCKOPT's two bytes of bit fields (struct inet_diag_sockopt, Linux 5.10): those
+// set (all of them with -v), the unused bits' value, then what follows them if not zero.
+bool put_inet_sockopt(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < 2) return false;
+  if (!m.readable(off, 2)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  static constexpr std::string_view kBits[] = {
+      "recverr", "is_icsk", "freebind", "hdrincl", "mc_loop", "transparent", "mc_all",
+      "nodefrag", "bind_address_no_port", "recverr_rfc4884", "defer_connect"};
+  auto bits = m.at<uint16_t>(off);
+  char* o = put(*out, "{");
+  bool first = true;
+  for (size_t i = 0; i < std::size(kBits); ++i) {
+    bool set = bits >> i & 1;
+    if (display().abbrev && !set) continue;
+    o = put_num(put(put(first ? o : put(o, ", "), kBits[i]), "="), set ? 1 : 0);
+    first = false;
+  }
+  auto unused = static_cast<uint16_t>(bits >> std::size(kBits));
+  if (!display().abbrev || unused)
+    o = put(put_hex(put(first ? o : put(o, ", "), "unused="), unused), " /* bits 3..8 */");
+  o = put(o, "}");
+  // print_nonzero_bytes: the rest of the attribute, up to a page, when any of it is set.
+  uint64_t rest = std::min<uint64_t>(len, 4096);
+  if (rest > 2) {
+    if (!m.readable(off + 2, rest - 2)) {
+      o = put(o, ", ???");
+    } else {
+      std::string_view tail = m.bytes.substr(off + 2, rest - 2);
+      if (tail.find_first_not_of('\0') != std::string_view::npos) {
+        o = put(put_num(put(put_num(put(o, ", /* bytes "), 2), ".."), rest - 1), " */ ");
+        uint32_t limit = display().data_limit;
+        bool cut = limit && tail.size() > limit;
+        o = put_hex_quoted(o, cut ? tail.substr(0, limit) : tail, cut);
+      }
+    }
+  }
+  *out = o;
+  return true;
+}
+
+// struct tcp_diag_md5sig (an element of INET_DIAG_MD5SIG's array).
+char* put_md5sig(char* out, const tcp_diag_md5sig& sig) noexcept {
+  out = put_family(put(out, "{tcpm_family="), sig.tcpm_family);
+  out = put_num(put(out, ", tcpm_prefixlen="), sig.tcpm_prefixlen);
+  out = put_num(put(out, ", tcpm_keylen="), sig.tcpm_keylen);
+  out = put_inet_addr_field(put(out, ", "), sig.tcpm_family, sig.tcpm_addr,
+                            sizeof(sig.tcpm_addr), "tcpm_addr");
+  return put(put_hex_upto(put(out, ", tcpm_key="), sig.tcpm_key, sig.tcpm_keylen), "}");
+}
+
+// INET_DIAG_*: the answer's extensions as strace decodes them (INET_DIAG_INFO's tcp_info, as
+// strace, in hex).
+bool put_inet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                        uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case INET_DIAG_MEMINFO:
+      return put_nla_struct<inet_diag_meminfo>(out, m, off, len, [](char* o, const auto& v) {
+        using T = inet_diag_meminfo;
+        return put_fields(o, v, {DIAG_FIELD(T, idiag_rmem), DIAG_FIELD(T, idiag_wmem),
+                                 DIAG_FIELD(T, idiag_fmem), DIAG_FIELD(T, idiag_tmem)});
+      });
+    case INET_DIAG_VEGASINFO:
+      return put_nla_struct<tcpvegas_info>(out, m, off, len, [](char* o, const auto& v) {
+        using T = tcpvegas_info;
+        return put_fields(o, v, {DIAG_FIELD(T, tcpv_enabled), DIAG_FIELD(T, tcpv_rttcnt),
+                                 DIAG_FIELD(T, tcpv_rtt), DIAG_FIELD(T, tcpv_minrtt)});
+      });
+    case INET_DIAG_CONG:
+      return put_nla_str(out, m, off, len);
+    case INET_DIAG_TOS: case INET_DIAG_TCLASS: case INET_DIAG_SKV6ONLY:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case INET_DIAG_SKMEMINFO:
+      return put_nla_meminfo(out, m, off, len);
+    case INET_DIAG_SHUTDOWN:
+      return put_nla_shutdown(out, m, off, len);
+    case INET_DIAG_DCTCPINFO:
+      return put_nla_struct<tcp_dctcp_info>(out, m, off, len, [](char* o, const auto& v) {
+        using T = tcp_dctcp_info;
+        return put_fields(o, v, {DIAG_FIELD(T, dctcp_enabled), DIAG_FIELD(T, dctcp_ce_state),
+                                 DIAG_FIELD(T, dctcp_alpha), DIAG_FIELD(T, dctcp_ab_ecn),
+                                 DIAG_FIELD(T, dctcp_ab_tot)});
+      });
+    case INET_DIAG_PROTOCOL:
+      return put_nla_ip_proto(out, m, off, len);
+    case INET_DIAG_LOCALS: case INET_DIAG_PEERS:
+      if (len < sizeof(sockaddr_storage)) return false;
+      *out = put_array(*out, m, off, len / sizeof(sockaddr_storage), sizeof(sockaddr_storage),
+                       [&](char* o, uint64_t at, uint64_t) {
+                         return put_sockaddr(o, m.bytes.substr(at, sizeof(sockaddr_storage)));
+                       });
+      return true;
+    case INET_DIAG_MARK: case INET_DIAG_CLASS_ID:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case INET_DIAG_BBRINFO:
+      return put_nla_struct<tcp_bbr_info>(out, m, off, len, [](char* o, const auto& v) {
+        using T = tcp_bbr_info;
+        return put_fields(o, v, {DIAG_HEX(T, bbr_bw_lo), DIAG_HEX(T, bbr_bw_hi),
+                                 DIAG_FIELD(T, bbr_min_rtt), DIAG_FIELD(T, bbr_pacing_gain),
+                                 DIAG_FIELD(T, bbr_cwnd_gain)});
+      });
+    case INET_DIAG_MD5SIG:
+      if (len < sizeof(tcp_diag_md5sig)) return false;
+      *out = put_array(*out, m, off, len / sizeof(tcp_diag_md5sig), sizeof(tcp_diag_md5sig),
+                       [&](char* o, uint64_t at, uint64_t) {
+                         return put_md5sig(o, m.at<tcp_diag_md5sig>(at));
+                       });
+      return true;
+    case INET_DIAG_ULP_INFO:
+      return put_nla_nested(out, m, off, len, uapi::k_inet_diag_ulp_info_attrs,
+                            "INET_ULP_INFO_???", put_ulp_info_attr);
+    case INET_DIAG_SK_BPF_STORAGES:
+      return put_nla_nested(out, m, off, len, uapi::k_sk_bpf_storages_attrs,
+                            "SK_DIAG_BPF_STORAGE_???", put_bpf_storages_attr);
+    case INET_DIAG_CGROUP_ID:
+      return put_nla_int<uint64_t>(out, m, off, len);
+    case INET_DIAG_SOCKOPT:
+      return put_inet_sockopt(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// INET_DIAG_REQ_BYTECODE's operation and what its code takes after it.
+char* put_bc_op(char* out, const inet_diag_bc_op& op) noexcept {
+  out = put_val(put(out, "{code="), op.code, uapi::k_inet_diag_bytecodes, "INET_DIAG_BC_???");
+  return put(put_num(put(put_num(put(out, ", yes="), op.yes), ", no="), op.no), "}");
+}
+
+char* put_bytecode_data(char* out, const Memory& m, uint64_t off, uint32_t len,
+                        uint8_t code) noexcept {
+  auto small = [&](size_t size) { return len < size; };
+  switch (code) {
+    case INET_DIAG_BC_S_COND: case INET_DIAG_BC_D_COND: {
+      if (small(sizeof(inet_diag_hostcond))) break;
+      if (!m.readable(off, sizeof(inet_diag_hostcond))) return put_hex(out, m.addr + off);
+      auto cond = m.at<inet_diag_hostcond>(off);
+      out = put_family(put(out, "{family="), cond.family);
+      out = put_num(put(out, ", prefix_len="), cond.prefix_len);
+      out = put_num(put(out, ", port="), cond.port);
+      if (len > sizeof(cond)) {
+        // The address after the struct: of the family's size, else its bytes in hex.
+        uint64_t at = off + sizeof(cond), n = len - sizeof(cond);
+        size_t size = cond.family == AF_INET ? 4 : cond.family == AF_INET6 ? 16 : 0;
+        out = put(out, ", ");
+        if (!size || n < size)
+          out = put_hex_bytes(put(out, "addr="), m, at, n);
+        else if (!m.readable(at, size))
+          out = put_hex(put(out, "addr="), m.addr + at);
+        else
+          out = put_inet_addr_field(out, cond.family, m.bytes.data() + at, size, "addr");
+      }
+      return put(out, "}");
+    }
+    case INET_DIAG_BC_DEV_COND:
+      if (small(4)) break;
+      if (!m.readable(off, 4)) return put_hex(out, m.addr + off);
+      return put_index(out, m.at<uint32_t>(off));
+    case INET_DIAG_BC_S_GE: case INET_DIAG_BC_S_LE: case INET_DIAG_BC_D_GE:
+    case INET_DIAG_BC_D_LE:
+      if (small(sizeof(inet_diag_bc_op))) break;
+      if (!m.readable(off, sizeof(inet_diag_bc_op))) return put_hex(out, m.addr + off);
+      return put_bc_op(out, m.at<inet_diag_bc_op>(off));
+    case INET_DIAG_BC_MARK_COND:
+      if (small(sizeof(inet_diag_markcond))) break;
+      if (!m.readable(off, sizeof(inet_diag_markcond))) return put_hex(out, m.addr + off);
+      return put_fields(out, m.at<inet_diag_markcond>(off),
+                        {DIAG_FIELD(inet_diag_markcond, mark),
+                         DIAG_FIELD(inet_diag_markcond, mask)});
+    default:
+      break;
+  }
+  return put_hex_bytes(out, m, off, len);
+}
+
+// INET_DIAG_REQ_*: the filter's bytecode (an operation, then its condition), the protocol.
+bool put_inet_diag_req_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                            uint16_t type, uint64_t) noexcept {
+  if (type == INET_DIAG_REQ_PROTOCOL) return put_nla_ip_proto(out, m, off, len);
+  if (type != INET_DIAG_REQ_BYTECODE || len < sizeof(inet_diag_bc_op)) return false;
+  if (!m.readable(off, sizeof(inet_diag_bc_op))) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  auto op = m.at<inet_diag_bc_op>(off);
+  *out = put_bc_op(*out, op);
+  if (len > sizeof(op))
+    *out = put_bytecode_data(put(*out, ", "), m, off + sizeof(op), len - sizeof(op), op.code);
+  return true;
+}
+
+// ---- unix_diag, netlink_diag, packet_diag, smc_diag
+
+bool put_unix_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                        uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case UNIX_DIAG_NAME:
+      return put_nla_str(out, m, off, len);
+    case UNIX_DIAG_VFS:
+      return put_nla_struct<unix_diag_vfs>(out, m, off, len, [](char* o, const auto& v) {
+        o = put_makedev(put(o, "{udiag_vfs_dev="), v.udiag_vfs_dev);
+        return put(put_num(put(o, ", udiag_vfs_ino="), v.udiag_vfs_ino), "}");
+      });
+    case UNIX_DIAG_PEER:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case UNIX_DIAG_ICONS:
+      if (len < 4) return false;
+      *out = put_array(*out, m, off, len / 4, 4, [&](char* o, uint64_t at, uint64_t) {
+        return put_num(o, m.at<uint32_t>(at));
+      });
+      return true;
+    case UNIX_DIAG_RQLEN:
+      return put_nla_struct<unix_diag_rqlen>(out, m, off, len, [](char* o, const auto& v) {
+        using T = unix_diag_rqlen;
+        return put_fields(o, v, {DIAG_FIELD(T, udiag_rqueue), DIAG_FIELD(T, udiag_wqueue)});
+      });
+    case UNIX_DIAG_MEMINFO:
+      return put_nla_meminfo(out, m, off, len);
+    case UNIX_DIAG_SHUTDOWN:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case UNIX_DIAG_UID:
+      return put_nla_uid(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+bool put_netlink_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                           uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case NETLINK_DIAG_MEMINFO:
+      return put_nla_meminfo(out, m, off, len);
+    case NETLINK_DIAG_GROUPS:
+      // The bitmap of groups, in the kernel's longs (64-bit: the 32-bit ABI is not decoded).
+      if (len < 8) return false;
+      *out = put_array(*out, m, off, len / 8, 8, [&](char* o, uint64_t at, uint64_t) {
+        return put_0x(o, m.at<uint64_t>(at), 16);
+      });
+      return true;
+    case NETLINK_DIAG_RX_RING: case NETLINK_DIAG_TX_RING:
+      return put_nla_struct<netlink_diag_ring>(out, m, off, len, [](char* o, const auto& v) {
+        using T = netlink_diag_ring;
+        return put_fields(o, v, {DIAG_FIELD(T, ndr_block_size), DIAG_FIELD(T, ndr_block_nr),
+                                 DIAG_FIELD(T, ndr_frame_size), DIAG_FIELD(T, ndr_frame_nr)});
+      });
+    case NETLINK_DIAG_FLAGS:
+      if (len < 4) return false;
+      *out = m.readable(off, 4)
+                 ? put_flags2(*out, m.at<uint32_t>(off), uapi::k_netlink_socket_flags, {},
+                              "NDIAG_FLAG_???")
+                 : put_hex(*out, m.addr + off);
+      return true;
+    default:
+      return false;
+  }
+}
+
+// struct packet_diag_mclist, an element of PACKET_DIAG_MCLIST's array.
+char* put_packet_mclist(char* out, const packet_diag_mclist& ml) noexcept {
+  out = put_index(put(out, "{pdmc_index="), ml.pdmc_index);
+  out = put_num(put(out, ", pdmc_count="), ml.pdmc_count);
+  out = put_num(put(out, ", pdmc_type="), ml.pdmc_type);
+  out = put_num(put(out, ", pdmc_alen="), ml.pdmc_alen);
+  return put(put_hex_upto(put(out, ", pdmc_addr="), ml.pdmc_addr, ml.pdmc_alen), "}");
+}
+
+// A classic BPF instruction's code by its parts, as strace's print_bpf_filter_code:
+// BPF_LD|BPF_W|BPF_ABS, BPF_RET|BPF_K, bits no part names in hex.
+char* put_bpf_code(char* out, uint16_t code) noexcept {
+  uint16_t cls = BPF_CLASS(code), rest = code & ~cls;
+  auto unknown_bits = [&](char* o, uint16_t bits) {
+    return bits ? put(put_hex(put(o, "|"), bits), " /* BPF_??? */") : o;
+  };
+  out = put_val(out, cls, uapi::k_bpf_classes, "BPF_???");
+  switch (cls) {
+    case BPF_ST: case BPF_STX:
+      return unknown_bits(out, rest);
+    case BPF_LD: case BPF_LDX:
+      out = put_val(put(out, "|"), BPF_SIZE(code), uapi::k_bpf_sizes, "BPF_???");
+      return put_val(put(out, "|"), BPF_MODE(code), uapi::k_bpf_modes, "BPF_???");
+    case BPF_MISC:
+      out = put_val(put(out, "|"), BPF_MISCOP(code), uapi::k_bpf_miscops, "BPF_???");
+      return unknown_bits(out, rest & ~BPF_MISCOP(code));
+    case BPF_ALU: case BPF_JMP:
+      out = put_val(put(out, "|"), BPF_SRC(code), uapi::k_bpf_srcs, "BPF_???");
+      return put_val(put(out, "|"), BPF_OP(code),
+                     cls == BPF_ALU ? Table(uapi::k_bpf_alu_ops) : Table(uapi::k_bpf_jmp_ops),
+                     "BPF_???");
+    default:  // BPF_RET
+      out = put_val(put(out, "|"), BPF_RVAL(code), uapi::k_bpf_rvals, "BPF_???");
+      return unknown_bits(out, rest & ~BPF_RVAL(code));
+  }
+}
+
+// A socket filter's instruction: BPF_STMT(code, k), or BPF_JUMP(code, k, jt, jf) when it
+// jumps; a packet load's offset into ancillary data, the network or the link layer as
+// SKF_AD_OFF+SKF_AD_PROTOCOL, SKF_NET_OFF+14.
+char* put_sock_filter(char* out, const sock_filter& f) noexcept {
+  bool jump = f.jt || f.jf;
+  out = put_bpf_code(put(out, jump ? "BPF_JUMP(" : "BPF_STMT("), f.code);
+  out = put(out, ", ");
+  auto k = f.k;
+  auto offset = [&](char* o, uint32_t base, std::string_view name) {
+    return put_xlat(o, [base](char* p) { return put_hex(p, base); },
+                    [name](char* p) { return put(p, name); });
+  };
+  if (!jump && BPF_CLASS(f.code) == BPF_LD && BPF_MODE(f.code) == BPF_ABS &&
+      k >= static_cast<uint32_t>(SKF_LL_OFF)) {
+    if (k >= static_cast<uint32_t>(SKF_AD_OFF)) {
+      out = put(offset(out, static_cast<uint32_t>(SKF_AD_OFF), "SKF_AD_OFF"), "+");
+      return put(put_val(out, k - static_cast<uint32_t>(SKF_AD_OFF), uapi::k_skf_ad,
+                         "SKF_AD_???"), ")");
+    }
+    uint32_t base = static_cast<uint32_t>(k >= static_cast<uint32_t>(SKF_NET_OFF) ? SKF_NET_OFF
+                                                                                  : SKF_LL_OFF);
+    out = offset(out, base, base == static_cast<uint32_t>(SKF_NET_OFF) ? "SKF_NET_OFF"
+                                                                       : "SKF_LL_OFF");
+    return put(put_num(put(out, "+"), k - base), ")");
+  }
+  out = put_hex(out, k);
+  if (jump) out = put_hex(put(put_hex(put(out, ", "), f.jt), ", "), f.jf);
+  return put(out, ")");
+}
+
+bool put_packet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                          uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case PACKET_DIAG_INFO:
+      return put_nla_struct<packet_diag_info>(out, m, off, len, [](char* o, const auto& v) {
+        o = put_index(put(o, "{pdi_index="), v.pdi_index);
+        o = put_val(put(o, ", pdi_version="), v.pdi_version, uapi::k_af_packet_versions,
+                    "TPACKET_???");
+        o = put_num(put(o, ", pdi_reserve="), v.pdi_reserve);
+        o = put_num(put(o, ", pdi_copy_thresh="), v.pdi_copy_thresh);
+        o = put_num(put(o, ", pdi_tstamp="), v.pdi_tstamp);
+        o = put_flags2(put(o, ", pdi_flags="), v.pdi_flags, uapi::k_packet_diag_info_flags, {},
+                       "PDI_???");
+        return put(o, "}");
+      });
+    case PACKET_DIAG_MCLIST:
+      if (len < sizeof(packet_diag_mclist)) return false;
+      *out = put_array(*out, m, off, len / sizeof(packet_diag_mclist),
+                       sizeof(packet_diag_mclist), [&](char* o, uint64_t at, uint64_t) {
+                         return put_packet_mclist(o, m.at<packet_diag_mclist>(at));
+                       });
+      return true;
+    case PACKET_DIAG_RX_RING: case PACKET_DIAG_TX_RING:
+      return put_nla_struct<packet_diag_ring>(out, m, off, len, [](char* o, const auto& v) {
+        using T = packet_diag_ring;
+        return put_fields(o, v, {DIAG_FIELD(T, pdr_block_size), DIAG_FIELD(T, pdr_block_nr),
+                                 DIAG_FIELD(T, pdr_frame_size), DIAG_FIELD(T, pdr_frame_nr),
+                                 DIAG_FIELD(T, pdr_retire_tmo), DIAG_FIELD(T, pdr_sizeof_priv),
+                                 DIAG_FIELD(T, pdr_features)});
+      });
+    case PACKET_DIAG_FANOUT:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case PACKET_DIAG_UID:
+      return put_nla_uid(out, m, off, len);
+    case PACKET_DIAG_MEMINFO:
+      return put_nla_meminfo(out, m, off, len);
+    case PACKET_DIAG_FILTER: {
+      // Classic BPF instructions: their address, and with -v each of them (fewer than
+      // strace's BPF_MAXINSNS in the 4 KiB kept).
+      uint64_t n = len / sizeof(sock_filter);
+      if (!n || n > UINT16_MAX) return false;
+      if (display().abbrev) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      *out = put_array(*out, m, off, n, sizeof(sock_filter), [&](char* o, uint64_t at,
+                                                                uint64_t) {
+        return put_sock_filter(o, m.at<sock_filter>(at));
+      });
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// An SMC cursor, {reserved=0, wrap=0, count=0}.
+char* put_smc_cursor(char* out, const smc_diag_cursor& c) noexcept {
+  using T = smc_diag_cursor;
+  return put_fields(out, c, {DIAG_FIELD(T, reserved), DIAG_FIELD(T, wrap),
+                             DIAG_FIELD(T, count)});
+}
+
+char* put_smc_conninfo(char* out, const smc_diag_conninfo& c) noexcept {
+  out = put_num(put(out, "{token="), c.token);
+  out = put_num(put(out, ", sndbuf_size="), c.sndbuf_size);
+  out = put_num(put(out, ", rmbe_size="), c.rmbe_size);
+  out = put_num(put(out, ", peer_rmbe_size="), c.peer_rmbe_size);
+  out = put_smc_cursor(put(out, ", rx_prod="), c.rx_prod);
+  out = put_smc_cursor(put(out, ", rx_cons="), c.rx_cons);
+  out = put_smc_cursor(put(out, ", tx_prod="), c.tx_prod);
+  out = put_smc_cursor(put(out, ", tx_cons="), c.tx_cons);
+  out = put_0x(put(out, ", rx_prod_flags="), c.rx_prod_flags, 2);
+  out = put_0x(put(out, ", rx_conn_state_flags="), c.rx_conn_state_flags, 2);
+  out = put_0x(put(out, ", tx_prod_flags="), c.tx_prod_flags, 2);
+  out = put_0x(put(out, ", tx_conn_state_flags="), c.tx_conn_state_flags, 2);
+  out = put_smc_cursor(put(out, ", tx_prep="), c.tx_prep);
+  out = put_smc_cursor(put(out, ", tx_sent="), c.tx_sent);
+  return put(put_smc_cursor(put(out, ", tx_fin="), c.tx_fin), "}");
+}
+
+// A char array's string as strace's print_quoted_cstring: up to its NUL, "..." after when
+// none ends it before the array's last byte.
+template <size_t N>
+char* put_char_array(char* out, const uint8_t (&chars)[N]) noexcept {
+  std::string_view s(reinterpret_cast<const char*>(chars), N - 1);
+  size_t nul = s.find('\0');
+  bool cut = nul == std::string_view::npos && chars[N - 1] != 0;
+  return put_quoted(out, s.substr(0, nul), cut);
+}
+
+char* put_smc_lgrinfo(char* out, const smc_diag_lgrinfo& info) noexcept {
+  const smc_diag_linkinfo& l = info.lnk[0];
+  out = put_num(put(out, "{lnk=[{link_id="), l.link_id);
+  out = put_char_array(put(out, ", ibname="), l.ibname);
+  out = put_num(put(out, ", ibport="), l.ibport);
+  out = put_char_array(put(out, ", gid="), l.gid);
+  out = put_char_array(put(out, ", peer_gid="), l.peer_gid);
+  out = put_val(put(out, "}], role="), info.role, uapi::k_smc_link_group_roles, "SMC_???");
+  return put(out, "}");
+}
+
+bool put_smc_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                       uint64_t) noexcept {
+  switch (type) {
+    case SMC_DIAG_CONNINFO:
+      return put_nla_struct<smc_diag_conninfo>(out, m, off, len, put_smc_conninfo);
+    case SMC_DIAG_LGRINFO:
+      return put_nla_struct<smc_diag_lgrinfo>(out, m, off, len, put_smc_lgrinfo);
+    case SMC_DIAG_SHUTDOWN:
+      return put_nla_flags(out, m, off, len, 1, uapi::k_sock_shutdown_flags, "???_SHUTDOWN");
+    case SMC_DIAG_DMBINFO:
+      return put_nla_struct<smcd_diag_dmbinfo>(out, m, off, len, [](char* o, const auto& v) {
+        using T = smcd_diag_dmbinfo;
+        return put_fields(o, v, {DIAG_FIELD(T, linkid), DIAG_HEX(T, peer_gid),
+                                 DIAG_HEX(T, my_gid), DIAG_HEX(T, token),
+                                 DIAG_HEX(T, peer_token)});
+      });
+    case SMC_DIAG_FALLBACK:
+      // The reasons are the kernel's own (net/smc/smc_clc.h): with their number.
+      return put_nla_struct<smc_diag_fallback>(out, m, off, len, [](char* o, const auto& v) {
+        AlwaysVerbose verbose;
+        o = put_val(put(o, "{reason="), v.reason, uapi::k_smc_decl_codes, "SMC_CLC_DECL_???");
+        o = put_val(put(o, ", peer_diagnosis="), v.peer_diagnosis, uapi::k_smc_decl_codes,
+                    "SMC_CLC_DECL_???");
+        return put(o, "}");
+      });
+    default:
+      return false;
+  }
+}
+
+#undef DIAG_FIELD
+#undef DIAG_HEX
+
+// ---- the structs
+
 // The struct of a sock_diag request (NLM_F_REQUEST) or answer, by the family in its first
 // byte: what strace calls its family field, and its size; none for other families.
 RouteStruct diag_struct(uint8_t family, bool request, uint16_t type) noexcept {
@@ -636,15 +1444,169 @@ RouteStruct diag_struct(uint8_t family, bool request, uint16_t type) noexcept {
   }
 }
 
-// A sock_diag message's payload of len bytes at off (its first byte readable): the short and
-// unreadable forms of its struct, else the family and the data in hex.
+// The fields of a readable struct after its family, and the table of the attributes that
+// follow it (none for requests but inet's).
+struct DiagAttrs {
+  Table types;
+  std::string_view unknown;
+  AttrValue value = nullptr;
+};
+
+DiagAttrs put_diag_fields(char** out, const Memory& m, uint8_t family, bool request,
+                          uint16_t type, uint64_t off) noexcept {
+  char* o = *out;
+  DiagAttrs attrs;
+  switch (family) {
+    case AF_UNIX:
+      if (request) {
+        auto r = m.at<unix_diag_req>(off);
+        o = put_num(put(o, "sdiag_protocol="), r.sdiag_protocol);
+        o = put_flags2(put(o, ", udiag_states="), r.udiag_states,
+                       shifted_flags<uapi::k_tcp_states, false>(), {}, "1<<TCP_???");
+        o = put_num(put(o, ", udiag_ino="), r.udiag_ino);
+        o = put_flags2(put(o, ", udiag_show="), r.udiag_show, uapi::k_unix_diag_show, {},
+                       "UDIAG_SHOW_???");
+        o = put_cookie(put(o, ", udiag_cookie="), r.udiag_cookie);
+      } else {
+        auto d = m.at<unix_diag_msg>(off);
+        o = put_sock_type_name(put(o, "udiag_type="), d.udiag_type);
+        o = put_val(put(o, ", udiag_state="), d.udiag_state, uapi::k_tcp_states, "TCP_???");
+        o = put_num(put(o, ", udiag_ino="), d.udiag_ino);
+        o = put_cookie(put(o, ", udiag_cookie="), d.udiag_cookie);
+        attrs = {uapi::k_unix_diag_attrs, "UNIX_DIAG_???", put_unix_diag_attr};
+      }
+      break;
+    case AF_INET: case AF_INET6:
+      if (request && (type == TCPDIAG_GETSOCK || type == DCCPDIAG_GETSOCK)) {
+        auto r = m.at<inet_diag_req>(off);
+        o = put_num(put(o, "idiag_src_len="), r.idiag_src_len);
+        o = put_num(put(o, ", idiag_dst_len="), r.idiag_dst_len);
+        o = put_flags2(put(o, ", idiag_ext="), r.idiag_ext,
+                       shifted_flags<uapi::k_inet_diag_attrs, true>(), {},
+                       "1<<INET_DIAG_\?\?\?-1");
+        o = put_sockid(put(o, ", id="), r.id, family);
+        o = put_flags2(put(o, ", idiag_states="), r.idiag_states,
+                       shifted_flags<uapi::k_tcp_states, false>(), {}, "1<<TCP_???");
+        o = put_num(put(o, ", idiag_dbs="), r.idiag_dbs);
+        attrs = {uapi::k_inet_diag_req_attrs, "INET_DIAG_REQ_???", put_inet_diag_req_attr};
+      } else if (request) {
+        auto r = m.at<inet_diag_req_v2>(off);
+        o = put_val(put(o, "sdiag_protocol="), r.sdiag_protocol, uapi::k_inet_protocols,
+                    "IPPROTO_???");
+        o = put_flags2(put(o, ", idiag_ext="), r.idiag_ext,
+                       shifted_flags<uapi::k_inet_diag_attrs, true>(), {},
+                       "1<<INET_DIAG_\?\?\?-1");
+        o = put_flags2(put(o, ", idiag_states="), r.idiag_states,
+                       shifted_flags<uapi::k_tcp_states, false>(), {}, "1<<TCP_???");
+        o = put_sockid(put(o, ", id="), r.id, family);
+        attrs = {uapi::k_inet_diag_req_attrs, "INET_DIAG_REQ_???", put_inet_diag_req_attr};
+      } else {
+        auto d = m.at<inet_diag_msg>(off);
+        o = put_val(put(o, "idiag_state="), d.idiag_state, uapi::k_tcp_states, "TCP_???");
+        o = put_num(put(o, ", idiag_timer="), d.idiag_timer);
+        o = put_num(put(o, ", idiag_retrans="), d.idiag_retrans);
+        o = put_sockid(put(o, ", id="), d.id, family);
+        o = put_num(put(o, ", idiag_expires="), d.idiag_expires);
+        o = put_num(put(o, ", idiag_rqueue="), d.idiag_rqueue);
+        o = put_num(put(o, ", idiag_wqueue="), d.idiag_wqueue);
+        o = put_num(put(o, ", idiag_uid="), d.idiag_uid);
+        o = put_num(put(o, ", idiag_inode="), d.idiag_inode);
+        attrs = {uapi::k_inet_diag_attrs, "INET_DIAG_???", put_inet_diag_attr};
+      }
+      break;
+    case AF_NETLINK:
+      if (request) {
+        auto r = m.at<netlink_diag_req>(off);
+        o = put(o, "sdiag_protocol=");
+        if (r.sdiag_protocol == NDIAG_PROTO_ALL) {
+          static constexpr Flag kAll[] = {{NDIAG_PROTO_ALL, "NDIAG_PROTO_ALL"}};
+          o = put_val(o, r.sdiag_protocol, kAll, "");
+        } else {
+          o = put_val(o, r.sdiag_protocol, uapi::k_netlink_protocols, "NETLINK_???");
+        }
+        o = put_num(put(o, ", ndiag_ino="), r.ndiag_ino);
+        o = put_flags2(put(o, ", ndiag_show="), r.ndiag_show, uapi::k_netlink_diag_show, {},
+                       "NDIAG_SHOW_???");
+        o = put_cookie(put(o, ", ndiag_cookie="), r.ndiag_cookie);
+      } else {
+        auto d = m.at<netlink_diag_msg>(off);
+        o = put_sock_type_name(put(o, "ndiag_type="), d.ndiag_type);
+        o = put_val(put(o, ", ndiag_protocol="), d.ndiag_protocol, uapi::k_netlink_protocols,
+                    "NETLINK_???");
+        o = put_val(put(o, ", ndiag_state="), d.ndiag_state, uapi::k_netlink_states,
+                    "NETLINK_???");
+        o = put_num(put(o, ", ndiag_portid="), d.ndiag_portid);
+        o = put_num(put(o, ", ndiag_dst_portid="), d.ndiag_dst_portid);
+        o = put_num(put(o, ", ndiag_dst_group="), d.ndiag_dst_group);
+        o = put_num(put(o, ", ndiag_ino="), d.ndiag_ino);
+        o = put_cookie(put(o, ", ndiag_cookie="), d.ndiag_cookie);
+        attrs = {uapi::k_netlink_diag_attrs, "NETLINK_DIAG_???", put_netlink_diag_attr};
+      }
+      break;
+    case AF_PACKET:
+      if (request) {
+        auto r = m.at<packet_diag_req>(off);
+        o = put_hex(put(o, "sdiag_protocol="), r.sdiag_protocol);
+        o = put_num(put(o, ", pdiag_ino="), r.pdiag_ino);
+        o = put_flags2(put(o, ", pdiag_show="), r.pdiag_show, uapi::k_packet_diag_show, {},
+                       "PACKET_SHOW_???");
+        o = put_cookie(put(o, ", pdiag_cookie="), r.pdiag_cookie);
+      } else {
+        auto d = m.at<packet_diag_msg>(off);
+        o = put_sock_type_name(put(o, "pdiag_type="), d.pdiag_type);
+        o = put_val(put(o, ", pdiag_num="), d.pdiag_num, uapi::k_ethernet_protocols,
+                    "ETH_P_???");
+        o = put_num(put(o, ", pdiag_ino="), d.pdiag_ino);
+        o = put_cookie(put(o, ", pdiag_cookie="), d.pdiag_cookie);
+        attrs = {uapi::k_packet_diag_attrs, "PACKET_DIAG_???", put_packet_diag_attr};
+      }
+      break;
+    case AF_SMC:
+      // SMC keeps the AF_INET address of its TCP socket in the sockid.
+      if (request) {
+        auto r = m.at<smc_diag_req>(off);
+        o = put_flags2(put(o, "diag_ext="), r.diag_ext,
+                       shifted_flags<uapi::k_smc_diag_attrs, true>(), {},
+                       "1<<SMC_DIAG_\?\?\?-1");
+        o = put_sockid(put(o, ", id="), r.id, AF_INET);
+      } else {
+        auto d = m.at<smc_diag_msg>(off);
+        o = put_val(put(o, "diag_state="), d.diag_state, uapi::k_smc_states, "SMC_???");
+        o = put_val(put(o, ", diag_fallback="), d.diag_fallback, uapi::k_smc_diag_modes,
+                    "SMC_DIAG_MODE_???");
+        o = put_num(put(o, ", diag_shutdown="), d.diag_shutdown);
+        o = put_sockid(put(o, ", id="), d.id, AF_INET);
+        o = put_num(put(o, ", diag_uid="), d.diag_uid);
+        o = put_num(put(o, ", diag_inode="), d.diag_inode);
+        attrs = {uapi::k_smc_diag_attrs, "SMC_DIAG_???", put_smc_diag_attr};
+      }
+      break;
+    default:
+      break;
+  }
+  *out = o;
+  return attrs;
+}
+
+// A sock_diag message's payload of len bytes at off (its first byte readable): the request's
+// or answer's struct of its family and the attributes after it, the short and unreadable
+// forms of the struct, else the family and the data in hex.
 char* put_diag(char* out, const Memory& m, uint16_t type, uint16_t flags, uint64_t off,
                uint64_t len) noexcept {
   auto family = static_cast<uint8_t>(m.bytes[off]);
-  RouteStruct ds = diag_struct(family, flags & NLM_F_REQUEST, type);
-  if (len > 1 && ds.size && (len < ds.size || !m.readable(off, ds.size)))
+  bool request = flags & NLM_F_REQUEST;
+  RouteStruct ds = diag_struct(family, request, type);
+  if (len <= 1 || !ds.size) return put_family_data(out, m, off, len);
+  if (len < ds.size || !m.readable(off, ds.size))
     return put_struct_start(out, m, ds, family, off, len);
-  return put_family_data(out, m, off, len);
+  out = put(put_family(put(put(put(out, "{"), ds.family), "="), family), ", ");
+  DiagAttrs attrs = put_diag_fields(&out, m, family, request, type, off);
+  out = put(out, "}");
+  uint64_t at = align4(ds.size);
+  if (attrs.value && len > at)
+    out = put_nlattrs(put(out, ", "), m, off + at, len - at, attrs.types, attrs.unknown,
+                      attrs.value);
+  return out;
 }
 
 // ------------------------------------------------------------------ messages

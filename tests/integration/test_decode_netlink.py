@@ -30,3 +30,20 @@ def test_netlink_messages_are_shown_as_strace_shows_them(tmp_path: Path,
     assert strace_text.count("nlmsg_type=") >= 30, strace_text
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert result.same == result.strace_lines, differing
+
+
+@pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"], ["-v"]],
+                         ids=lambda option: " ".join(option) or "abbrev")
+def test_sock_diag_messages_are_shown_as_strace_shows_them(tmp_path: Path,
+                                                           option: list[str]) -> None:
+    """workloads/netlink_diag.c: NETLINK_SOCK_DIAG's requests of every family (real ones
+    among them), answers with their attributes, the kernel's NLMSG_ERROR answer read back."""
+    strace_text, observer_text = traced_by_both(WORKLOADS / "netlink_diag.c", tmp_path, option)
+    result = fidelity().compare(strace_text, observer_text, "netlink_diag")
+    for decoded in ("idiag_family=AF_INET6", "udiag_family=AF_UNIX", "ndiag_family=AF_NETLINK",
+                    "pdiag_family=AF_PACKET", "diag_family=AF_SMC", "error=",
+                    "INET_DIAG_REQ_BYTECODE", "INET_ULP_INFO_TLS", "SK_MEMINFO_"):
+        assert decoded in strace_text or option, decoded
+    assert strace_text.count("nlmsg_len=") >= 16, strace_text
+    differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
+    assert result.same == result.strace_lines, differing
