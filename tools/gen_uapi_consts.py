@@ -679,6 +679,85 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "ip6mra_creport_attrs": (["linux/mroute6.h"], [
         "IP6MRA_CREPORT_UNSPEC", "IP6MRA_CREPORT_MSGTYPE", "IP6MRA_CREPORT_MIF_ID",
         "IP6MRA_CREPORT_SRC_ADDR", "IP6MRA_CREPORT_DST_ADDR", "IP6MRA_CREPORT_PKT"]),
+    # rtnetlink's struct ifaddrmsg (linux/if_addr.h), rtmsg (linux/rtnetlink.h), ndmsg
+    # (linux/neighbour.h), fib_rule_hdr (linux/fib_rules.h) and their attributes.
+    "rtnl_addr_attrs": (["linux/if_addr.h"], [
+        "IFA_UNSPEC", "IFA_ADDRESS", "IFA_LOCAL", "IFA_LABEL", "IFA_BROADCAST", "IFA_ANYCAST",
+        "IFA_CACHEINFO", "IFA_MULTICAST", "IFA_FLAGS", "IFA_RT_PRIORITY",
+        "IFA_TARGET_NETNSID", "IFA_PROTO"]),
+    "ifaddrflags": (["linux/if_addr.h"], [
+        "IFA_F_SECONDARY", "IFA_F_NODAD", "IFA_F_OPTIMISTIC", "IFA_F_DADFAILED",
+        "IFA_F_HOMEADDRESS", "IFA_F_DEPRECATED", "IFA_F_TENTATIVE", "IFA_F_PERMANENT",
+        "IFA_F_MANAGETEMPADDR", "IFA_F_NOPREFIXROUTE", "IFA_F_MCAUTOJOIN",
+        "IFA_F_STABLE_PRIVACY"]),
+    "routing_scopes": (["linux/rtnetlink.h"], [
+        "RT_SCOPE_UNIVERSE", "RT_SCOPE_SITE", "RT_SCOPE_LINK", "RT_SCOPE_HOST",
+        "RT_SCOPE_NOWHERE"]),
+    "routing_table_ids": (["linux/rtnetlink.h"], [
+        "RT_TABLE_UNSPEC", "RT_TABLE_COMPAT", "RT_TABLE_DEFAULT", "RT_TABLE_MAIN",
+        "RT_TABLE_LOCAL"]),
+    "routing_types": (["linux/rtnetlink.h"], [
+        "RTN_UNSPEC", "RTN_UNICAST", "RTN_LOCAL", "RTN_BROADCAST", "RTN_ANYCAST",
+        "RTN_MULTICAST", "RTN_BLACKHOLE", "RTN_UNREACHABLE", "RTN_PROHIBIT", "RTN_THROW",
+        "RTN_NAT", "RTN_XRESOLVE"]),
+    "routing_protocols": (["linux/rtnetlink.h"], [
+        "RTPROT_UNSPEC", "RTPROT_REDIRECT", "RTPROT_KERNEL", "RTPROT_BOOT", "RTPROT_STATIC",
+        "RTPROT_GATED", "RTPROT_RA", "RTPROT_MRT", "RTPROT_ZEBRA", "RTPROT_BIRD",
+        "RTPROT_DNROUTED", "RTPROT_XORP", "RTPROT_NTK", "RTPROT_DHCP", "RTPROT_MROUTED",
+        "RTPROT_KEEPALIVED", "RTPROT_BABEL", "RTPROT_OPENR", "RTPROT_BGP", "RTPROT_ISIS",
+        "RTPROT_OSPF", "RTPROT_RIP", "RTPROT_EIGRP"]),
+    "routing_flags": (["linux/rtnetlink.h"], [
+        "RTM_F_NOTIFY", "RTM_F_CLONED", "RTM_F_EQUALIZE", "RTM_F_PREFIX",
+        "RTM_F_LOOKUP_TABLE", "RTM_F_FIB_MATCH", "RTM_F_OFFLOAD", "RTM_F_TRAP",
+        "RTM_F_OFFLOAD_FAILED"]),
+    "ip_type_of_services": (["linux/ip.h"], [
+        "IPTOS_LOWDELAY", "IPTOS_THROUGHPUT", "IPTOS_RELIABILITY", "IPTOS_MINCOST"]),
+    "rtnl_route_attrs": (["linux/rtnetlink.h"], [
+        "RTA_UNSPEC", "RTA_DST", "RTA_SRC", "RTA_IIF", "RTA_OIF", "RTA_GATEWAY",
+        "RTA_PRIORITY", "RTA_PREFSRC", "RTA_METRICS", "RTA_MULTIPATH", "RTA_PROTOINFO",
+        "RTA_FLOW", "RTA_CACHEINFO", "RTA_SESSION", "RTA_MP_ALGO", "RTA_TABLE", "RTA_MARK",
+        "RTA_MFC_STATS", "RTA_VIA", "RTA_NEWDST", "RTA_PREF", "RTA_ENCAP_TYPE", "RTA_ENCAP",
+        "RTA_EXPIRES", "RTA_PAD", "RTA_UID", "RTA_TTL_PROPAGATE", "RTA_IP_PROTO",
+        "RTA_SPORT", "RTA_DPORT", "RTA_NH_ID"]),
+    "rtnl_rta_metrics_attrs": (["linux/rtnetlink.h"], [
+        "RTAX_UNSPEC", "RTAX_LOCK", "RTAX_MTU", "RTAX_WINDOW", "RTAX_RTT", "RTAX_RTTVAR",
+        "RTAX_SSTHRESH", "RTAX_CWND", "RTAX_ADVMSS", "RTAX_REORDERING", "RTAX_HOPLIMIT",
+        "RTAX_INITCWND", "RTAX_FEATURES", "RTAX_RTO_MIN", "RTAX_INITRWND", "RTAX_QUICKACK",
+        "RTAX_CC_ALGO", "RTAX_FASTOPEN_NO_COOKIE"]),
+    "route_nexthop_flags": (["linux/rtnetlink.h"], [
+        "RTNH_F_DEAD", "RTNH_F_PERVASIVE", "RTNH_F_ONLINK", "RTNH_F_OFFLOAD",
+        "RTNH_F_LINKDOWN", "RTNH_F_UNRESOLVED", "RTNH_F_TRAP"]),
+    "lwtunnel_encap_types": (["linux/lwtunnel.h"], [
+        "LWTUNNEL_ENCAP_NONE", "LWTUNNEL_ENCAP_MPLS", "LWTUNNEL_ENCAP_IP",
+        "LWTUNNEL_ENCAP_ILA", "LWTUNNEL_ENCAP_IP6", "LWTUNNEL_ENCAP_SEG6",
+        "LWTUNNEL_ENCAP_BPF", "LWTUNNEL_ENCAP_SEG6_LOCAL", "LWTUNNEL_ENCAP_RPL"]),
+    "neighbor_cache_entry_states": (["linux/neighbour.h"], [
+        "NUD_NONE", "NUD_INCOMPLETE", "NUD_REACHABLE", "NUD_STALE", "NUD_DELAY",
+        "NUD_PROBE", "NUD_FAILED", "NUD_NOARP", "NUD_PERMANENT"]),
+    "neighbor_cache_entry_flags": (["linux/neighbour.h"], [
+        "NTF_USE", "NTF_SELF", "NTF_MASTER", "NTF_PROXY", "NTF_EXT_LEARNED",
+        "NTF_OFFLOADED", "NTF_STICKY", "NTF_ROUTER"]),
+    "neighbor_cache_entry_ext_flags": (["linux/neighbour.h"], ["NTF_EXT_MANAGED"]),
+    "rtnl_neigh_attrs": (["linux/neighbour.h"], [
+        "NDA_UNSPEC", "NDA_DST", "NDA_LLADDR", "NDA_CACHEINFO", "NDA_PROBES", "NDA_VLAN",
+        "NDA_PORT", "NDA_VNI", "NDA_IFINDEX", "NDA_MASTER", "NDA_LINK_NETNSID",
+        "NDA_SRC_VNI", "NDA_PROTOCOL", "NDA_NH_ID", "NDA_FDB_EXT_ATTRS", "NDA_FLAGS_EXT",
+        "NDA_NDM_STATE_MASK", "NDA_NDM_FLAGS_MASK"]),
+    "rtnl_neigh_fdb_ext_attrs": (["linux/neighbour.h"], [
+        "NFEA_UNSPEC", "NFEA_ACTIVITY_NOTIFY", "NFEA_DONT_REFRESH"]),
+    "fib_rule_actions": (["linux/fib_rules.h"], [
+        "FR_ACT_UNSPEC", "FR_ACT_TO_TBL", "FR_ACT_GOTO", "FR_ACT_NOP", "FR_ACT_RES3",
+        "FR_ACT_RES4", "FR_ACT_BLACKHOLE", "FR_ACT_UNREACHABLE", "FR_ACT_PROHIBIT"]),
+    "fib_rule_flags": (["linux/fib_rules.h"], [
+        "FIB_RULE_PERMANENT", "FIB_RULE_INVERT", "FIB_RULE_UNRESOLVED",
+        "FIB_RULE_IIF_DETACHED", "FIB_RULE_OIF_DETACHED", "FIB_RULE_FIND_SADDR"]),
+    "rtnl_rule_attrs": (["linux/fib_rules.h"], [
+        "FRA_UNSPEC", "FRA_DST", "FRA_SRC", "FRA_IIFNAME", "FRA_GOTO", "FRA_UNUSED2",
+        "FRA_PRIORITY", "FRA_UNUSED3", "FRA_UNUSED4", "FRA_UNUSED5", "FRA_FWMARK",
+        "FRA_FLOW", "FRA_TUN_ID", "FRA_SUPPRESS_IFGROUP", "FRA_SUPPRESS_PREFIXLEN",
+        "FRA_TABLE", "FRA_FWMASK", "FRA_OIFNAME", "FRA_PAD", "FRA_L3MDEV",
+        "FRA_UID_RANGE", "FRA_PROTOCOL", "FRA_IP_PROTO", "FRA_SPORT_RANGE",
+        "FRA_DPORT_RANGE"]),
     # NETLINK_NETFILTER's messages, by subsystem (the high byte of the type).
     "nf_ctnetlink_msg_types": (["linux/netfilter/nfnetlink_conntrack.h"], [
         "IPCTNL_MSG_CT_NEW", "IPCTNL_MSG_CT_GET", "IPCTNL_MSG_CT_DELETE",

@@ -5,6 +5,7 @@
 // struct nlmsghdr with its type and flags by the socket's protocol, an NLMSG_ERROR's
 // struct nlmsgerr and the message it answers, NLMSG_DONE's int, other payloads in hex; where
 // the bytes end or were not readable, strace's forms of what it could not fetch.
+#include <arpa/inet.h>
 #include <linux/cryptouser.h>
 #include <linux/genetlink.h>
 #include <linux/dcbnl.h>
@@ -13,6 +14,7 @@
 #include <linux/if_addrlabel.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/lwtunnel.h>
 #include <linux/mroute.h>
 #include <linux/mroute6.h>
 #include <linux/inet_diag.h>
@@ -77,6 +79,7 @@ char* put_val(char* out, uint64_t v, Table table, std::string_view unknown) noex
   auto named = [&](char* o) {
     for (const Flag& f : table)
       if (f.value == v) return put(o, f.name);
+    if (unknown.empty()) return put_hex(o, v);  // strace's printxval without a default
     return put(put(put(put_hex(o, v), " /* "), unknown), " */");
   };
   if (display().xlat != Xlat::kAbbrev)
@@ -89,7 +92,12 @@ char* put_val(char* out, uint64_t v, Table table, std::string_view unknown) noex
 char* put_flags2(char* out, uint64_t v, Table first, Table second,
                  std::string_view unknown) noexcept {
   auto named = [&](char* o) {
-    if (v == 0) return put(o, "0");
+    if (v == 0) {  // a flag of value 0 by its name (NUD_NONE)
+      for (Table t : {first, second})
+        for (const Flag& f : t)
+          if (f.value == 0) return put(o, f.name);
+      return put(o, "0");
+    }
     uint64_t rest = v;
     bool any = false;
     for (Table t : {first, second})
@@ -595,6 +603,462 @@ char* put_struct_start(char* out, const Memory& m, const RouteStruct& rs, uint8_
   return put(put_hex(put(out, ", "), m.addr + off + 1), "}");
 }
 
+// ------------------------------------------------------------------ rtnetlink: addresses,
+// routes, neighbours, rules
+
+// A field's or attribute's integer of size bytes (1, 2, 4 or 8) at off.
+uint64_t uint_at(const Memory& m, uint64_t off, uint32_t size) noexcept {
+  uint64_t v = 0;
+  std::memcpy(&v, m.bytes.data() + off, size);  // little-endian, as the kernels we run on
+  return v;
+}
+
+// strace's decode_nla_xval and decode_nla_flags: the value of size bytes (of up to 8 the
+// attribute has, when size is 0) named from table or as flags; false for other lengths.
+bool put_nla_xval(char** out, const Memory& m, uint64_t off, uint32_t len, uint32_t size,
+                  Table table, std::string_view unknown, bool flags = false) noexcept {
+  if (len > 8 || len < size) return false;
+  if (size) len = size;
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  uint64_t v = uint_at(m, off, len);
+  *out = flags ? put_flags2(*out, v, table, {}, unknown) : put_val(*out, v, table, unknown);
+  return true;
+}
+
+// strace's decode_nla_ifindex: a u32 interface index.
+bool put_nla_index(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < 4) return false;
+  *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+  return true;
+}
+
+// strace's decode_nla_be16 and be64: htons(80), htobe64(1).
+template <class T>
+bool put_nla_be(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < sizeof(T)) return false;
+  if (!m.readable(off, sizeof(T))) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  T v = m.at<T>(off);
+  if constexpr (sizeof(T) == 2)
+    *out = put(put_num(put(*out, "htons("), __builtin_bswap16(v)), ")");
+  else
+    *out = put(put_num(put(*out, "htobe64("), __builtin_bswap64(v)), ")");
+  return true;
+}
+
+// A struct of T fields strace prints all unsigned ({ifa_prefered=1, ifa_valid=2, ...}):
+// false when len is shorter than it, the address when unreadable.
+template <class T>
+bool put_nla_uints(char** out, const Memory& m, uint64_t off, uint32_t len,
+                   std::initializer_list<std::string_view> names) noexcept {
+  uint64_t size = names.size() * sizeof(T);
+  if (len < size) return false;
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char* o = put(*out, "{");
+  uint64_t at = off;
+  for (std::string_view name : names) {
+    if (at != off) o = put(o, ", ");
+    o = put_num(put(put(o, name), "="), m.at<T>(at));
+    at += sizeof(T);
+  }
+  *out = put(o, "}");
+  return true;
+}
+
+// strace's decode_inet_addr: an AF_INET or AF_INET6 address of the message's family as
+// inet_addr("10.0.0.1") or inet_pton(AF_INET6, "::1") (the bytes too by -X), other families'
+// and shorter ones in hex.
+bool put_nla_inet(char** out, const Memory& m, uint64_t off, uint32_t len,
+                  uint64_t family) noexcept {
+  uint32_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+  if (!size || len < size) {
+    *out = put_hex_bytes(*out, m, off, len);
+    return true;
+  }
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char text[INET6_ADDRSTRLEN] = {};
+  inet_ntop(static_cast<int>(family), m.bytes.data() + off, text, sizeof(text));
+  std::string_view bytes = m.bytes.substr(off, size);
+  *out = put_xlat(*out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
+                  [&](char* o) {
+                    if (family == AF_INET) return put(put(put(o, "inet_addr(\""), text), "\")");
+                    return put(put(put(o, "inet_pton(AF_INET6, \""), text), "\")");
+                  });
+  return true;
+}
+
+// strace's decode_nla_hwaddr without a device type: 00:11:22:33:44:55 (the bytes too by -X).
+bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
+  if (len > kMaxAddrLen) return false;
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  std::string_view bytes = m.bytes.substr(off, len);
+  *out = put_xlat(*out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
+                  [bytes](char* o) {
+                    static constexpr char kDigits[] = "0123456789abcdef";
+                    for (size_t i = 0; i < bytes.size(); ++i) {
+                      auto b = static_cast<uint8_t>(bytes[i]);
+                      if (i) *o++ = ':';
+                      *o++ = kDigits[b >> 4];
+                      *o++ = kDigits[b & 15];
+                    }
+                    return o;
+                  });
+  return true;
+}
+
+// The routing table of RTA_TABLE and FRA_TABLE: RT_TABLE_MAIN, or the number in hex.
+bool put_nla_rt_class(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < 4) return false;
+  return put_nla_xval(out, m, off, 4, 4, uapi::k_routing_table_ids, "");
+}
+
+// A struct that starts a message (ifaddrmsg, rtmsg...): "{ifa_family=AF_INET, " written;
+// true when its size bytes can be read (its fields are then written by the caller), else
+// strace's forms of one cut short or unreadable, closed.
+bool put_struct_head(char** out, const Memory& m, std::string_view field, uint8_t family,
+                     uint64_t off, uint64_t len, uint64_t size) noexcept {
+  *out = put(put_family(put(put(put(*out, "{"), field), "="), family), ", ");
+  if (len < size) {
+    *out = put(*out, "...}");
+    return false;
+  }
+  if (!m.readable(off, size)) {
+    *out = put(put_hex(*out, m.addr + off + 1), "}");
+    return false;
+  }
+  return true;
+}
+
+// The attributes after a message's struct of size bytes, when len leaves any: ", [...]".
+char* put_attrs_after(char* out, const Memory& m, uint64_t off, uint64_t len, uint64_t size,
+                      Table types, std::string_view unknown, AttrValue value,
+                      uint64_t family) noexcept {
+  uint64_t at = align4(size);
+  if (len <= at) return out;
+  return put_nlattrs(put(out, ", "), m, off + at, len - at, types, unknown, value, family);
+}
+
+// IFA_*: addresses of the message's family, the label, struct ifa_cacheinfo, flags.
+bool put_ifa_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept {
+  switch (type) {
+    case IFA_ADDRESS: case IFA_LOCAL: case IFA_BROADCAST: case IFA_ANYCAST: case IFA_MULTICAST:
+      return put_nla_inet(out, m, off, len, family);
+    case IFA_LABEL:
+      return put_nla_str(out, m, off, len);
+    case IFA_CACHEINFO:
+      return put_nla_uints<uint32_t>(out, m, off, len,
+                                     {"ifa_prefered", "ifa_valid", "cstamp", "tstamp"});
+    case IFA_FLAGS:
+      if (len < 4) return false;
+      return put_nla_xval(out, m, off, 4, 4, uapi::k_ifaddrflags, "IFA_F_???", true);
+    case IFA_RT_PRIORITY:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case IFA_TARGET_NETNSID:
+      return put_nla_int<int32_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// struct ifaddrmsg (RTM_NEWADDR...), then its IFA_* attributes.
+char* put_ifaddrmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "ifa_family", family, off, len, sizeof(ifaddrmsg))) return out;
+  ifaddrmsg ifa;
+  std::memcpy(&ifa, m.bytes.data() + off, sizeof(ifa));
+  out = put_num(put(out, "ifa_prefixlen="), ifa.ifa_prefixlen);
+  out = put_flags2(put(out, ", ifa_flags="), ifa.ifa_flags, uapi::k_ifaddrflags, {}, "IFA_F_???");
+  out = put_val(put(out, ", ifa_scope="), ifa.ifa_scope, uapi::k_routing_scopes, "");
+  out = put(put_index(put(out, ", ifa_index="), ifa.ifa_index), "}");
+  return put_attrs_after(out, m, off, len, sizeof(ifaddrmsg), uapi::k_rtnl_addr_attrs, "IFA_???",
+                         put_ifa_attr, family);
+}
+
+// RTA_METRICS' RTAX_* attributes: u32s but for the congestion control's name.
+bool put_rtax_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t) noexcept {
+  if (type == RTAX_CC_ALGO) return put_nla_str(out, m, off, len);
+  if (type == RTAX_UNSPEC || type > RTAX_CC_ALGO) return false;
+  return put_nla_int<uint32_t>(out, m, off, len);
+}
+
+bool put_rta_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept;
+
+// RTA_MULTIPATH: struct rtnexthop, each followed by its RTA_* attributes.
+bool put_rta_multipath(char** out, const Memory& m, uint64_t off, uint32_t len,
+                       uint64_t family) noexcept {
+  constexpr uint32_t kNh = sizeof(rtnexthop);
+  if (len < kNh) return false;
+  char* o = *out;
+  bool in_array = false;
+  uint64_t at = off, left = len;
+  for (;;) {
+    if (!m.readable(at, kNh)) {
+      o = put_hex(o, m.addr + at);
+      break;
+    }
+    auto nh = m.at<rtnexthop>(at);
+    uint64_t nh_len = nh.rtnh_len < left ? nh.rtnh_len : left;
+    if (at == off && nh.rtnh_len < len) {
+      o = put(o, "[");
+      in_array = true;
+    }
+    if (at > off) o = put(o, ", ");
+    constexpr uint64_t kAt = RTNH_ALIGN(sizeof(rtnexthop));
+    if (nh_len > kAt) o = put(o, "[");
+    o = put_num(put(o, "{rtnh_len="), nh.rtnh_len);
+    o = put_flags2(put(o, ", rtnh_flags="), nh.rtnh_flags, uapi::k_route_nexthop_flags, {},
+                   "RTNH_F_???");
+    o = put_num(put(o, ", rtnh_hops="), nh.rtnh_hops);
+    o = put(put_index(put(o, ", rtnh_ifindex="), static_cast<uint32_t>(nh.rtnh_ifindex)), "}");
+    if (nh_len > kAt) {
+      o = put_nlattrs(put(o, ", "), m, at + kAt, nh_len - kAt, uapi::k_rtnl_route_attrs,
+                      "RTA_???", put_rta_attr, family);
+      o = put(o, "]");
+    }
+    if (RTNH_ALIGN(nh_len) >= left) break;
+    at += RTNH_ALIGN(nh_len);
+    left -= RTNH_ALIGN(nh_len);
+  }
+  *out = in_array ? put(o, "]") : o;
+  return true;
+}
+
+// RTA_*: addresses of the message's family, interfaces, metrics, next hops, structs.
+bool put_rta_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept {
+  switch (type) {
+    case RTA_DST: case RTA_SRC: case RTA_GATEWAY: case RTA_PREFSRC: case RTA_NEWDST:
+      return put_nla_inet(out, m, off, len, family);
+    case RTA_IIF: case RTA_OIF:
+      return put_nla_index(out, m, off, len);
+    case RTA_PRIORITY: case RTA_PROTOINFO: case RTA_FLOW: case RTA_MP_ALGO: case RTA_MARK:
+    case RTA_UID:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case RTA_METRICS:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_rta_metrics_attrs, "RTAX_???",
+                         put_rtax_attr);
+      return true;
+    case RTA_MULTIPATH:
+      return put_rta_multipath(out, m, off, len, family);
+    case RTA_CACHEINFO: {
+      if (len < sizeof(rta_cacheinfo)) return false;
+      if (!m.readable(off, sizeof(rta_cacheinfo))) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto ci = m.at<rta_cacheinfo>(off);
+      char* o = put_num(put(*out, "{rta_clntref="), ci.rta_clntref);
+      o = put_num(put(o, ", rta_lastuse="), ci.rta_lastuse);
+      o = put_num(put(o, ", rta_expires="), static_cast<uint32_t>(ci.rta_expires));
+      o = put_num(put(o, ", rta_error="), ci.rta_error);
+      o = put_num(put(o, ", rta_used="), ci.rta_used);
+      o = put_hex(put(o, ", rta_id="), ci.rta_id);
+      o = put_num(put(o, ", rta_ts="), ci.rta_ts);
+      *out = put(put_num(put(o, ", rta_tsage="), ci.rta_tsage), "}");
+      return true;
+    }
+    case RTA_TABLE:
+      return put_nla_rt_class(out, m, off, len);
+    case RTA_MFC_STATS:
+      return put_nla_uints<uint64_t>(out, m, off, len,
+                                     {"mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"});
+    case RTA_VIA: {
+      constexpr uint32_t kFamily = offsetof(rtvia, rtvia_addr);
+      if (len < sizeof(rtvia)) return false;
+      if (!m.readable(off, kFamily)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto via_family = m.at<uint16_t>(off);
+      char* o = put_family(put(*out, "{rtvia_family="), via_family);
+      if (len > kFamily) {
+        o = put(o, ", ");
+        uint32_t size = via_family == AF_INET ? 4 : via_family == AF_INET6 ? 16 : 0;
+        // By name the address is the field strace fills: inet_pton(AF_INET6, "::1", &rtvia_addr).
+        if (size && len - kFamily >= size && m.readable(off + kFamily, size) &&
+            display().xlat == Xlat::kAbbrev && via_family == AF_INET6) {
+          char text[INET6_ADDRSTRLEN] = {};
+          inet_ntop(AF_INET6, m.bytes.data() + off + kFamily, text, sizeof(text));
+          o = put(put(put(o, "inet_pton(AF_INET6, \""), text), "\", &rtvia_addr)");
+        } else {
+          o = put(o, "rtvia_addr=");
+          put_nla_inet(&o, m, off + kFamily, len - kFamily, via_family);
+        }
+      }
+      *out = put(o, "}");
+      return true;
+    }
+    case RTA_PREF: case RTA_TTL_PROPAGATE:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case RTA_IP_PROTO:
+      return put_nla_xval(out, m, off, len, 0, uapi::k_inet_protocols, "IPPROTO_???");
+    case RTA_ENCAP_TYPE:
+      if (len < 2) return false;
+      return put_nla_xval(out, m, off, 2, 2, uapi::k_lwtunnel_encap_types,
+                          "LWTUNNEL_ENCAP_???");
+    case RTA_EXPIRES:
+      return put_nla_int<uint64_t>(out, m, off, len);
+    case RTA_SPORT: case RTA_DPORT:
+      return put_nla_int<uint16_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// struct rtmsg (RTM_NEWROUTE...), then its RTA_* attributes.
+char* put_rtmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "rtm_family", family, off, len, sizeof(rtmsg))) return out;
+  rtmsg rt;
+  std::memcpy(&rt, m.bytes.data() + off, sizeof(rt));
+  out = put_num(put(out, "rtm_dst_len="), rt.rtm_dst_len);
+  out = put_num(put(out, ", rtm_src_len="), rt.rtm_src_len);
+  out = put_flags2(put(out, ", rtm_tos="), rt.rtm_tos, uapi::k_ip_type_of_services, {},
+                   "IPTOS_TOS_???");
+  out = put_val(put(out, ", rtm_table="), rt.rtm_table, uapi::k_routing_table_ids, "");
+  out = put_val(put(out, ", rtm_protocol="), rt.rtm_protocol, uapi::k_routing_protocols,
+                "RTPROT_???");
+  out = put_val(put(out, ", rtm_scope="), rt.rtm_scope, uapi::k_routing_scopes, "");
+  out = put_val(put(out, ", rtm_type="), rt.rtm_type, uapi::k_routing_types, "RTN_???");
+  out = put(put_flags2(put(out, ", rtm_flags="), rt.rtm_flags, uapi::k_routing_flags, {},
+                       "RTM_F_???"), "}");
+  return put_attrs_after(out, m, off, len, sizeof(rtmsg), uapi::k_rtnl_route_attrs, "RTA_???",
+                         put_rta_attr, family);
+}
+
+// NDA_FDB_EXT_ATTRS' NFEA_*: the activity notification's flags.
+bool put_nfea_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t) noexcept {
+  // FDB_NOTIFY_BIT and FDB_NOTIFY_INACTIVE_BIT, linux/neighbour.h (enums strace names).
+  static constexpr Flag kFdbNotify[] = {{FDB_NOTIFY_BIT, "FDB_NOTIFY_BIT"},
+                                        {FDB_NOTIFY_INACTIVE_BIT, "FDB_NOTIFY_INACTIVE_BIT"}};
+  if (type != NFEA_ACTIVITY_NOTIFY) return false;
+  return put_nla_xval(out, m, off, len, 1, kFdbNotify, "FDB_NOTIFY_???", true);
+}
+
+// NDA_*: the neighbour's address of the message's family, its link-layer address, struct
+// nda_cacheinfo, integers, interfaces, flags.
+bool put_nda_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept {
+  switch (type) {
+    case NDA_DST:
+      return put_nla_inet(out, m, off, len, family);
+    case NDA_LLADDR:
+      return put_nla_hwaddr(out, m, off, len);
+    case NDA_CACHEINFO:
+      return put_nla_uints<uint32_t>(out, m, off, len,
+                                     {"ndm_confirmed", "ndm_used", "ndm_updated", "ndm_refcnt"});
+    case NDA_PROBES: case NDA_VNI: case NDA_LINK_NETNSID: case NDA_SRC_VNI: case NDA_NH_ID:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case NDA_VLAN:
+      return put_nla_int<uint16_t>(out, m, off, len);
+    case NDA_PORT:
+      return put_nla_be<uint16_t>(out, m, off, len);
+    case NDA_IFINDEX: case NDA_MASTER:
+      return put_nla_index(out, m, off, len);
+    case NDA_PROTOCOL:
+      return put_nla_xval(out, m, off, len, 0, uapi::k_inet_protocols, "IPPROTO_???");
+    case NDA_FDB_EXT_ATTRS:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_neigh_fdb_ext_attrs, "NFEA_???",
+                         put_nfea_attr);
+      return true;
+    case NDA_FLAGS_EXT:
+      return put_nla_xval(out, m, off, len, 4, uapi::k_neighbor_cache_entry_ext_flags,
+                          "NTF_EXT_???", true);
+    case NDA_NDM_STATE_MASK:
+      return put_nla_xval(out, m, off, len, 2, uapi::k_neighbor_cache_entry_states, "NUD_???",
+                          true);
+    case NDA_NDM_FLAGS_MASK:
+      return put_nla_xval(out, m, off, len, 1, uapi::k_neighbor_cache_entry_flags, "NTF_???",
+                          true);
+    default:
+      return false;
+  }
+}
+
+// struct ndmsg (RTM_NEWNEIGH...), then its NDA_* attributes.
+char* put_ndmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "ndm_family", family, off, len, sizeof(ndmsg))) return out;
+  ndmsg nd;
+  std::memcpy(&nd, m.bytes.data() + off, sizeof(nd));
+  out = put_index(put(out, "ndm_ifindex="), static_cast<uint32_t>(nd.ndm_ifindex));
+  out = put_flags2(put(out, ", ndm_state="), nd.ndm_state, uapi::k_neighbor_cache_entry_states,
+                   {}, "NUD_???");
+  out = put_flags2(put(out, ", ndm_flags="), nd.ndm_flags, uapi::k_neighbor_cache_entry_flags,
+                   {}, "NTF_???");
+  out = put(put_val(put(out, ", ndm_type="), nd.ndm_type, uapi::k_routing_types, "RTN_???"),
+            "}");
+  return put_attrs_after(out, m, off, len, sizeof(ndmsg), uapi::k_rtnl_neigh_attrs, "NDA_???",
+                         put_nda_attr, family);
+}
+
+// FRA_*: addresses of the message's family, names, integers, the table, ranges.
+bool put_fra_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept {
+  switch (type) {
+    case FRA_DST: case FRA_SRC:
+      return put_nla_inet(out, m, off, len, family);
+    case FRA_IIFNAME: case FRA_OIFNAME:
+      return put_nla_str(out, m, off, len);
+    case FRA_GOTO: case FRA_PRIORITY: case FRA_FWMARK: case FRA_FLOW:
+    case FRA_SUPPRESS_IFGROUP: case FRA_SUPPRESS_PREFIXLEN: case FRA_FWMASK:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case FRA_TUN_ID:
+      return put_nla_be<uint64_t>(out, m, off, len);
+    case FRA_TABLE:
+      return put_nla_rt_class(out, m, off, len);
+    case FRA_L3MDEV:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case FRA_UID_RANGE:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"start", "end"});
+    case FRA_PROTOCOL:
+      if (len < 1) return false;
+      return put_nla_xval(out, m, off, 1, 1, uapi::k_routing_protocols, "RTPROT_???");
+    case FRA_IP_PROTO:
+      return put_nla_xval(out, m, off, len, 0, uapi::k_inet_protocols, "IPPROTO_???");
+    case FRA_SPORT_RANGE: case FRA_DPORT_RANGE:
+      return put_nla_uints<uint16_t>(out, m, off, len, {"start", "end"});
+    default:
+      return false;
+  }
+}
+
+// struct fib_rule_hdr (RTM_NEWRULE...), then its FRA_* attributes.
+char* put_fib_rule_hdr(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "family", family, off, len, sizeof(fib_rule_hdr))) return out;
+  fib_rule_hdr fr;
+  std::memcpy(&fr, m.bytes.data() + off, sizeof(fr));
+  out = put_num(put(out, "dst_len="), fr.dst_len);
+  out = put_num(put(out, ", src_len="), fr.src_len);
+  out = put_flags2(put(out, ", tos="), fr.tos, uapi::k_ip_type_of_services, {}, "IPTOS_TOS_???");
+  out = put_val(put(out, ", table="), fr.table, uapi::k_routing_table_ids, "RT_TABLE_???");
+  out = put_val(put(out, ", action="), fr.action, uapi::k_fib_rule_actions, "FR_ACT_???");
+  out = put(put_flags2(put(out, ", flags="), fr.flags, uapi::k_fib_rule_flags, {},
+                       "FIB_RULE_???"), "}");
+  return put_attrs_after(out, m, off, len, sizeof(fib_rule_hdr), uapi::k_rtnl_rule_attrs, "FRA_???",
+                         put_fra_attr, family);
+}
+
 // An rtnetlink message's payload of len bytes at off (its first byte readable).
 char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_t len) noexcept {
   auto family = static_cast<uint8_t>(m.bytes[off]);
@@ -603,6 +1067,19 @@ char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_
     return put_ifinfomsg(out, m, off, len);
   if (type == RTM_NEWSTATS || type == RTM_GETSTATS) return put_ifstatsmsg(out, m, off, len);
   if (type == RTM_NEWCACHEREPORT) return put_cachereport(out, m, off, len);
+  switch (type) {
+    case RTM_NEWADDR: case RTM_DELADDR: case RTM_GETADDR: case RTM_GETMULTICAST:
+    case RTM_GETANYCAST:
+      return put_ifaddrmsg(out, m, off, len);
+    case RTM_NEWROUTE: case RTM_DELROUTE: case RTM_GETROUTE:
+      return put_rtmsg(out, m, off, len);
+    case RTM_NEWNEIGH: case RTM_DELNEIGH: case RTM_GETNEIGH:
+      return put_ndmsg(out, m, off, len);
+    case RTM_NEWRULE: case RTM_DELRULE: case RTM_GETRULE:
+      return put_fib_rule_hdr(out, m, off, len);
+    default:
+      break;
+  }
   if (rs.size > 1 && (len < rs.size || !m.readable(off, rs.size)))
     return put_struct_start(out, m, rs, family, off, len);
   return put_family_data(out, m, off, len);

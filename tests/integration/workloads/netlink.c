@@ -9,12 +9,18 @@
 // kernel's answer read back with recvfrom. Sent with MSG_DONTWAIT to the kernel, which
 // answers or drops them; the traced calls are what matters. rtnetlink's structs and their
 // attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's and
-// statistics; an if_stats_msg; structs cut short or unreadable.
+// statistics; an if_stats_msg; an ifaddrmsg, rtmsg, ndmsg and fib_rule_hdr with their
+// addresses, nested metrics, next hops and ranges; structs cut short or unreadable.
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <errno.h>
+#include <linux/fib_rules.h>
+#include <linux/if_addr.h>
 #include <linux/if_link.h>
+#include <linux/ip.h>
 #include <linux/inet_diag.h>
 #include <linux/mroute.h>
+#include <linux/neighbour.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_conntrack.h>
@@ -226,6 +232,94 @@ static void route_structs(void) {
 	close(fd);
 }
 
+// Addresses, routes, neighbours and rules asked for (get requests, which change nothing),
+// each struct followed by its attributes: addresses by the message's family, interfaces,
+// tables, nested metrics and next hops, link-layer addresses, ports, ranges, flags.
+static void route_lookups(void) {
+	static char buf[512];
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	char *body = NLMSG_DATA(h), *at, *nest;
+	uint32_t lo = 1, table = RT_TABLE_MAIN, mtu = 1400, ifa_flags = IFA_F_PERMANENT | 0x10000;
+	struct in_addr v4;
+	struct in6_addr v6;
+
+	inet_pton(AF_INET, "10.1.2.3", &v4);
+	inet_pton(AF_INET6, "fe80::1", &v6);
+	fd = bound(NETLINK_ROUTE);
+
+	*h = (struct nlmsghdr){0, RTM_GETADDR, NLM_F_REQUEST, 21, 0};
+	*(struct ifaddrmsg *)body = (struct ifaddrmsg){AF_INET, 8, IFA_F_SECONDARY, RT_SCOPE_HOST, 1};
+	at = body + NLMSG_ALIGN(sizeof(struct ifaddrmsg));
+	attr(&at, IFA_LOCAL, &v4, sizeof(v4));
+	attr(&at, IFA_LABEL, "lo:1", 5);
+	struct ifa_cacheinfo ci = {1, 2, 3, 4};
+	attr(&at, IFA_CACHEINFO, &ci, sizeof(ci));
+	attr(&at, IFA_FLAGS, &ifa_flags, sizeof(ifa_flags));
+	attr(&at, IFA_ADDRESS, "\x01\x02", 2);  // shorter than an address
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	*h = (struct nlmsghdr){0, RTM_GETROUTE, NLM_F_REQUEST, 22, 0};
+	*(struct rtmsg *)body = (struct rtmsg){AF_INET6, 128, 0, IPTOS_LOWDELAY, RT_TABLE_MAIN,
+					       RTPROT_STATIC, RT_SCOPE_UNIVERSE, RTN_UNICAST,
+					       RTM_F_LOOKUP_TABLE};
+	at = body + NLMSG_ALIGN(sizeof(struct rtmsg));
+	attr(&at, RTA_DST, &v6, sizeof(v6));
+	attr(&at, RTA_OIF, &lo, sizeof(lo));
+	attr(&at, RTA_TABLE, &table, sizeof(table));
+	nest = at;
+	attr(&at, RTA_METRICS, NULL, 0);
+	attr(&at, RTAX_MTU, &mtu, sizeof(mtu));
+	attr(&at, RTAX_CC_ALGO, "cubic", 6);
+	((struct nlattr *)nest)->nla_len = at - nest;
+	nest = at;
+	attr(&at, RTA_MULTIPATH, NULL, 0);
+	struct rtnexthop *nh = (struct rtnexthop *)at;  // a next hop with its gateway, one bare
+	*nh = (struct rtnexthop){0, RTNH_F_ONLINK, 1, 1};
+	at += RTNH_ALIGN(sizeof(*nh));
+	attr(&at, RTA_GATEWAY, &v6, sizeof(v6));
+	nh->rtnh_len = at - (char *)nh;
+	nh = (struct rtnexthop *)at;
+	*nh = (struct rtnexthop){sizeof(*nh), 0, 2, 1};
+	at += sizeof(*nh);
+	((struct nlattr *)nest)->nla_len = at - nest;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	*h = (struct nlmsghdr){0, RTM_GETNEIGH, NLM_F_REQUEST, 23, 0};
+	*(struct ndmsg *)body = (struct ndmsg){.ndm_family = AF_INET, .ndm_ifindex = 1,
+					       .ndm_state = NUD_REACHABLE | NUD_PERMANENT,
+					       .ndm_flags = NTF_PROXY, .ndm_type = RTN_LOCAL};
+	at = body + NLMSG_ALIGN(sizeof(struct ndmsg));
+	uint16_t port = htons(4789), none = 0;
+	attr(&at, NDA_DST, &v4, sizeof(v4));
+	attr(&at, NDA_LLADDR, "\x02\x00\xab\xcd\xef\x01", 6);
+	attr(&at, NDA_PORT, &port, sizeof(port));
+	attr(&at, NDA_NDM_STATE_MASK, &none, sizeof(none));
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	*h = (struct nlmsghdr){0, RTM_GETRULE, NLM_F_REQUEST, 24, 0};
+	*(struct fib_rule_hdr *)body = (struct fib_rule_hdr){.family = AF_INET, .dst_len = 8,
+		.table = RT_TABLE_LOCAL, .action = FR_ACT_TO_TBL, .flags = FIB_RULE_INVERT};
+	at = body + NLMSG_ALIGN(sizeof(struct fib_rule_hdr));
+	struct fib_rule_uid_range uids = {1000, 2000};
+	struct fib_rule_port_range ports = {80, 443};
+	uint64_t tun = 0x0100000000000000ULL;  // htobe64(1)
+	uint8_t proto = RTPROT_BOOT, ipproto = IPPROTO_TCP;
+	attr(&at, FRA_DST, &v4, sizeof(v4));
+	attr(&at, FRA_IIFNAME, "lo", 3);
+	attr(&at, FRA_TABLE, &table, sizeof(table));
+	attr(&at, FRA_UID_RANGE, &uids, sizeof(uids));
+	attr(&at, FRA_DPORT_RANGE, &ports, sizeof(ports));
+	attr(&at, FRA_TUN_ID, &tun, sizeof(tun));
+	attr(&at, FRA_PROTOCOL, &proto, 1);
+	attr(&at, FRA_IP_PROTO, &ipproto, 1);
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+	close(fd);
+}
+
 static void sock_diag(void) {
 	fd = bound(NETLINK_SOCK_DIAG);
 	one(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, 0, NULL, 0);
@@ -257,6 +351,7 @@ int main(void) {
 	route();
 	netfilter();
 	route_structs();
+	route_lookups();
 	sock_diag();
 	return 0;
 }
