@@ -679,6 +679,30 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "ip6mra_creport_attrs": (["linux/mroute6.h"], [
         "IP6MRA_CREPORT_UNSPEC", "IP6MRA_CREPORT_MSGTYPE", "IP6MRA_CREPORT_MIF_ID",
         "IP6MRA_CREPORT_SRC_ADDR", "IP6MRA_CREPORT_DST_ADDR", "IP6MRA_CREPORT_PKT"]),
+    # RTM_GETSTATS' extended statistics: by link type, a bridge's and a bond's, the offloaded
+    # ones, MPLS's per family.
+    "ifstats_xstats_type_attrs": (["linux/if_link.h"], [
+        "LINK_XSTATS_TYPE_UNSPEC", "LINK_XSTATS_TYPE_BRIDGE", "LINK_XSTATS_TYPE_BOND"]),
+    "ifstats_xstats_bridge_attrs": (["linux/if_bridge.h"], [
+        "BRIDGE_XSTATS_UNSPEC", "BRIDGE_XSTATS_VLAN", "BRIDGE_XSTATS_MCAST",
+        "BRIDGE_XSTATS_PAD", "BRIDGE_XSTATS_STP"]),
+    "ifstats_xstats_bond_attrs": (["linux/if_bonding.h"], [
+        "BOND_XSTATS_UNSPEC", "BOND_XSTATS_3AD"]),
+    "ifstats_xstats_bond_3ad_attrs": (["linux/if_bonding.h"], [
+        "BOND_3AD_STAT_LACPDU_RX", "BOND_3AD_STAT_LACPDU_TX",
+        "BOND_3AD_STAT_LACPDU_UNKNOWN_RX", "BOND_3AD_STAT_LACPDU_ILLEGAL_RX",
+        "BOND_3AD_STAT_MARKER_RX", "BOND_3AD_STAT_MARKER_TX", "BOND_3AD_STAT_MARKER_RESP_RX",
+        "BOND_3AD_STAT_MARKER_RESP_TX", "BOND_3AD_STAT_MARKER_UNKNOWN_RX",
+        "BOND_3AD_STAT_PAD"]),
+    "ifstats_offload_attrs": (["linux/if_link.h"], [
+        "IFLA_OFFLOAD_XSTATS_UNSPEC", "IFLA_OFFLOAD_XSTATS_CPU_HIT"]),
+    "ifstats_xstats_bridge_mcast_indices": (["linux/if_bridge.h"], [
+        "BR_MCAST_DIR_RX", "BR_MCAST_DIR_TX"]),
+    "nl_bridge_vlan_flags": (["linux/if_bridge.h"], [
+        "BRIDGE_VLAN_INFO_MASTER", "BRIDGE_VLAN_INFO_PVID", "BRIDGE_VLAN_INFO_UNTAGGED",
+        "BRIDGE_VLAN_INFO_RANGE_BEGIN", "BRIDGE_VLAN_INFO_RANGE_END",
+        "BRIDGE_VLAN_INFO_BRENTRY", "BRIDGE_VLAN_INFO_ONLY_OPTS"]),
+    "ifstats_af_spec_mpls_attrs": (["linux/mpls.h"], ["MPLS_STATS_UNSPEC", "MPLS_STATS_LINK"]),
     # rtnetlink's struct ifaddrmsg (linux/if_addr.h), rtmsg (linux/rtnetlink.h), ndmsg
     # (linux/neighbour.h), fib_rule_hdr (linux/fib_rules.h) and their attributes.
     "rtnl_addr_attrs": (["linux/if_addr.h"], [

@@ -12,9 +12,11 @@
 #include <linux/fib_rules.h>
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
+#include <linux/if_bonding.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/lwtunnel.h>
+#include <linux/mpls.h>
 #include <linux/mroute.h>
 #include <linux/mroute6.h>
 #include <linux/inet_diag.h>
@@ -269,6 +271,127 @@ bool put_nla_int(char** out, const Memory& m, uint64_t off, uint32_t len) noexce
   return true;
 }
 
+// A field's or attribute's integer of size bytes (1, 2, 4 or 8) at off.
+uint64_t uint_at(const Memory& m, uint64_t off, uint32_t size) noexcept {
+  uint64_t v = 0;
+  std::memcpy(&v, m.bytes.data() + off, size);  // little-endian, as the kernels we run on
+  return v;
+}
+
+// strace's decode_nla_xval and decode_nla_flags: the value of size bytes (of up to 8 the
+// attribute has, when size is 0) named from table or as flags; false for other lengths.
+bool put_nla_xval(char** out, const Memory& m, uint64_t off, uint32_t len, uint32_t size,
+                  Table table, std::string_view unknown, bool flags = false) noexcept {
+  if (len > 8 || len < size) return false;
+  if (size) len = size;
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  uint64_t v = uint_at(m, off, len);
+  *out = flags ? put_flags2(*out, v, table, {}, unknown) : put_val(*out, v, table, unknown);
+  return true;
+}
+
+// strace's decode_nla_ifindex: a u32 interface index.
+bool put_nla_index(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < 4) return false;
+  *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+  return true;
+}
+
+// strace's decode_nla_be16 and be64: htons(80), htobe64(1).
+template <class T>
+bool put_nla_be(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < sizeof(T)) return false;
+  if (!m.readable(off, sizeof(T))) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  T v = m.at<T>(off);
+  if constexpr (sizeof(T) == 2)
+    *out = put(put_num(put(*out, "htons("), __builtin_bswap16(v)), ")");
+  else
+    *out = put(put_num(put(*out, "htobe64("), __builtin_bswap64(v)), ")");
+  return true;
+}
+
+// A struct of T fields strace prints all unsigned ({ifa_prefered=1, ifa_valid=2, ...}):
+// false when len is shorter than it, the address when unreadable.
+template <class T>
+bool put_nla_uints(char** out, const Memory& m, uint64_t off, uint32_t len,
+                   std::initializer_list<std::string_view> names) noexcept {
+  uint64_t size = names.size() * sizeof(T);
+  if (len < size) return false;
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char* o = put(*out, "{");
+  uint64_t at = off;
+  for (std::string_view name : names) {
+    if (at != off) o = put(o, ", ");
+    o = put_num(put(put(o, name), "="), m.at<T>(at));
+    at += sizeof(T);
+  }
+  *out = put(o, "}");
+  return true;
+}
+
+// strace's decode_inet_addr: an AF_INET or AF_INET6 address of the message's family as
+// inet_addr("10.0.0.1") or inet_pton(AF_INET6, "::1") (the bytes too by -X), other families'
+// and shorter ones in hex.
+bool put_nla_inet(char** out, const Memory& m, uint64_t off, uint32_t len,
+                  uint64_t family) noexcept {
+  uint32_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+  if (!size || len < size) {
+    *out = put_hex_bytes(*out, m, off, len);
+    return true;
+  }
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char text[INET6_ADDRSTRLEN] = {};
+  inet_ntop(static_cast<int>(family), m.bytes.data() + off, text, sizeof(text));
+  std::string_view bytes = m.bytes.substr(off, size);
+  *out = put_xlat(*out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
+                  [&](char* o) {
+                    if (family == AF_INET) return put(put(put(o, "inet_addr(\""), text), "\")");
+                    return put(put(put(o, "inet_pton(AF_INET6, \""), text), "\")");
+                  });
+  return true;
+}
+
+// strace's decode_nla_hwaddr without a device type: 00:11:22:33:44:55 (the bytes too by -X).
+bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
+  if (len > kMaxAddrLen) return false;
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  std::string_view bytes = m.bytes.substr(off, len);
+  *out = put_xlat(*out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
+                  [bytes](char* o) {
+                    static constexpr char kDigits[] = "0123456789abcdef";
+                    for (size_t i = 0; i < bytes.size(); ++i) {
+                      auto b = static_cast<uint8_t>(bytes[i]);
+                      if (i) *o++ = ':';
+                      *o++ = kDigits[b >> 4];
+                      *o++ = kDigits[b & 15];
+                    }
+                    return o;
+                  });
+  return true;
+}
+
+// The routing table of RTA_TABLE and FRA_TABLE: RT_TABLE_MAIN, or the number in hex.
+bool put_nla_rt_class(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < 4) return false;
+  return put_nla_xval(out, m, off, 4, 4, uapi::k_routing_table_ids, "");
+}
+
 // NLMSGERR_ATTR_*: the message (a string), the offset of the error (a u32), a cookie
 // (bytes as numbers).
 bool put_nlmsgerr_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
@@ -467,13 +590,170 @@ Table ifstats_mask_flags() noexcept {
   return built.flags;
 }
 
-// IFLA_STATS_AF_SPEC's attributes are per address family (MPLS's not decoded here: hex).
+// What follows a struct of size bytes in an attribute of len: ", " and the bytes in hex.
+char* put_struct_rest(char* out, const Memory& m, uint64_t off, uint32_t len,
+                      uint64_t size) noexcept {
+  if (len <= size) return out;
+  return put_hex_bytes(put(out, ", "), m, off + size, len - size);
+}
+
+// A struct of u64 fields, some of them arrays indexed by BR_MCAST_DIR_* (count 2):
+// {igmp_v1queries=[[BR_MCAST_DIR_RX]=1, [BR_MCAST_DIR_TX]=2], igmp_parse_errors=3, ...},
+// then the bytes past it in hex. False when len is shorter than it.
+struct U64Field {
+  std::string_view name;
+  unsigned count;
+};
+bool put_u64_struct(char** out, const Memory& m, uint64_t off, uint32_t len,
+                    std::initializer_list<U64Field> fields) noexcept {
+  uint64_t size = 0;
+  for (const U64Field& f : fields) size += f.count * 8;
+  if (len < size) return false;
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char* o = put(*out, "{");
+  uint64_t at = off;
+  for (const U64Field& f : fields) {
+    if (at != off) o = put(o, ", ");
+    o = put(put(o, f.name), "=");
+    if (f.count == 1) {
+      o = put_num(o, m.at<uint64_t>(at));
+      at += 8;
+      continue;
+    }
+    o = put(o, "[");
+    for (unsigned i = 0; i < f.count; ++i, at += 8) {
+      if (i) o = put(o, ", ");
+      o = put(put_val(put(o, "["), i, uapi::k_ifstats_xstats_bridge_mcast_indices, ""), "]=");
+      o = put_num(o, m.at<uint64_t>(at));
+    }
+    o = put(o, "]");
+  }
+  *out = put_struct_rest(put(o, "}"), m, off, len, size);
+  return true;
+}
+
+// A bridge's extended statistics, BRIDGE_XSTATS_*: struct bridge_vlan_xstats,
+// br_mcast_stats, bridge_stp_xstats (linux/if_bridge.h).
+bool put_xstats_bridge_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                            uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case BRIDGE_XSTATS_VLAN: {
+      if (len < sizeof(bridge_vlan_xstats)) return false;
+      if (!m.readable(off, sizeof(bridge_vlan_xstats))) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto st = m.at<bridge_vlan_xstats>(off);
+      char* o = put_num(put(*out, "{rx_bytes="), st.rx_bytes);
+      o = put_num(put(o, ", rx_packets="), st.rx_packets);
+      o = put_num(put(o, ", tx_bytes="), st.tx_bytes);
+      o = put_num(put(o, ", tx_packets="), st.tx_packets);
+      o = put_num(put(o, ", vid="), st.vid);
+      o = put_flags2(put(o, ", flags="), st.flags, uapi::k_nl_bridge_vlan_flags, {},
+                     "BRIDGE_VLAN_INFO_???");
+      if (st.pad2) o = put_hex(put(o, ", pad2="), st.pad2);
+      *out = put_struct_rest(put(o, "}"), m, off, len, sizeof(st));
+      return true;
+    }
+    case BRIDGE_XSTATS_MCAST:
+      static_assert(sizeof(br_mcast_stats) == 30 * 8, "the fields of Linux 6.1");
+      return put_u64_struct(out, m, off, len,
+                            {{"igmp_v1queries", 2}, {"igmp_v2queries", 2}, {"igmp_v3queries", 2},
+                             {"igmp_leaves", 2}, {"igmp_v1reports", 2}, {"igmp_v2reports", 2},
+                             {"igmp_v3reports", 2}, {"igmp_parse_errors", 1},
+                             {"mld_v1queries", 2}, {"mld_v2queries", 2}, {"mld_leaves", 2},
+                             {"mld_v1reports", 2}, {"mld_v2reports", 2},
+                             {"mld_parse_errors", 1}, {"mcast_bytes", 2},
+                             {"mcast_packets", 2}});
+    case BRIDGE_XSTATS_STP:
+      static_assert(sizeof(bridge_stp_xstats) == 6 * 8, "the fields of Linux 6.1");
+      return put_u64_struct(out, m, off, len,
+                            {{"transition_blk", 1}, {"transition_fwd", 1}, {"rx_bpdu", 1},
+                             {"tx_bpdu", 1}, {"rx_tcn", 1}, {"tx_tcn", 1}});
+    default:
+      return false;
+  }
+}
+
+// A bond's: BOND_XSTATS_3AD's counters, u64s.
+bool put_xstats_3ad_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                         uint64_t) noexcept {
+  return type < BOND_3AD_STAT_PAD && put_nla_int<uint64_t>(out, m, off, len);
+}
+
+bool put_xstats_bond_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                          uint16_t type, uint64_t) noexcept {
+  if (type != BOND_XSTATS_3AD) return false;
+  *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_xstats_bond_3ad_attrs,
+                     "BOND_XSTATS_???", put_xstats_3ad_attr);
+  return true;
+}
+
+// IFLA_STATS_LINK_XSTATS(_SLAVE)'s LINK_XSTATS_TYPE_*: a bridge's or a bond's.
+bool put_xstats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                     uint64_t) noexcept {
+  if (type == LINK_XSTATS_TYPE_BRIDGE)
+    *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_xstats_bridge_attrs,
+                       "BRIDGE_XSTATS_???", put_xstats_bridge_attr);
+  else if (type == LINK_XSTATS_TYPE_BOND)
+    *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_xstats_bond_attrs,
+                       "BOND_XSTATS_???", put_xstats_bond_attr);
+  else
+    return false;
+  return true;
+}
+
+bool put_offload_xstats_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                             uint16_t type, uint64_t) noexcept {
+  return type == IFLA_OFFLOAD_XSTATS_CPU_HIT && put_link_stats<uint64_t>(out, m, off, len);
+}
+
+// MPLS_STATS_LINK: struct mpls_link_stats (linux/mpls.h).
+bool put_mpls_stats_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                         uint16_t type, uint64_t) noexcept {
+  if (type != MPLS_STATS_LINK) return false;
+  static_assert(sizeof(mpls_link_stats) == 9 * 8, "the fields of Linux 6.1");
+  return put_u64_struct(out, m, off, len,
+                        {{"rx_packets", 1}, {"tx_packets", 1}, {"rx_bytes", 1}, {"tx_bytes", 1},
+                         {"rx_errors", 1}, {"tx_errors", 1}, {"rx_dropped", 1},
+                         {"tx_dropped", 1}, {"rx_noroute", 1}});
+}
+
+// IFLA_STATS_AF_SPEC's attributes, one per address family: MPLS's statistics, others' in hex.
+bool put_ifstats_af_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                         uint64_t) noexcept {
+  if (type == AF_MPLS)
+    *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_af_spec_mpls_attrs, "MPLS_STATS_???",
+                       put_mpls_stats_attr);
+  else
+    *out = put_hex_bytes(*out, m, off, len);
+  return true;
+}
+
+// IFLA_STATS_*: the link's statistics, extended ones by link type, offloaded ones, per family.
 bool put_ifstats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                       uint64_t) noexcept {
-  if (type == IFLA_STATS_LINK_64) return put_link_stats<uint64_t>(out, m, off, len);
-  if (type != IFLA_STATS_AF_SPEC) return false;
-  *out = put_nlattrs(*out, m, off, len, {}, "AF_???", nullptr, 0, put_family_type);
-  return true;
+  switch (type) {
+    case IFLA_STATS_LINK_64:
+      return put_link_stats<uint64_t>(out, m, off, len);
+    case IFLA_STATS_LINK_XSTATS: case IFLA_STATS_LINK_XSTATS_SLAVE:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_xstats_type_attrs,
+                         "LINK_XSTATS_TYPE_???", put_xstats_attr);
+      return true;
+    case IFLA_STATS_LINK_OFFLOAD_XSTATS:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_offload_attrs,
+                         "IFLA_OFFLOAD_XSTATS_???", put_offload_xstats_attr);
+      return true;
+    case IFLA_STATS_AF_SPEC:
+      *out = put_nlattrs(*out, m, off, len, {}, "AF_???", put_ifstats_af_attr, 0,
+                         put_family_type);
+      return true;
+    default:
+      return false;
+  }
 }
 
 // struct if_stats_msg (RTM_NEWSTATS, RTM_GETSTATS), then its IFLA_STATS_* attributes.
@@ -605,127 +885,6 @@ char* put_struct_start(char* out, const Memory& m, const RouteStruct& rs, uint8_
 
 // ------------------------------------------------------------------ rtnetlink: addresses,
 // routes, neighbours, rules
-
-// A field's or attribute's integer of size bytes (1, 2, 4 or 8) at off.
-uint64_t uint_at(const Memory& m, uint64_t off, uint32_t size) noexcept {
-  uint64_t v = 0;
-  std::memcpy(&v, m.bytes.data() + off, size);  // little-endian, as the kernels we run on
-  return v;
-}
-
-// strace's decode_nla_xval and decode_nla_flags: the value of size bytes (of up to 8 the
-// attribute has, when size is 0) named from table or as flags; false for other lengths.
-bool put_nla_xval(char** out, const Memory& m, uint64_t off, uint32_t len, uint32_t size,
-                  Table table, std::string_view unknown, bool flags = false) noexcept {
-  if (len > 8 || len < size) return false;
-  if (size) len = size;
-  if (!m.readable(off, len)) {
-    *out = put_hex(*out, m.addr + off);
-    return true;
-  }
-  uint64_t v = uint_at(m, off, len);
-  *out = flags ? put_flags2(*out, v, table, {}, unknown) : put_val(*out, v, table, unknown);
-  return true;
-}
-
-// strace's decode_nla_ifindex: a u32 interface index.
-bool put_nla_index(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  if (len < 4) return false;
-  *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
-  return true;
-}
-
-// strace's decode_nla_be16 and be64: htons(80), htobe64(1).
-template <class T>
-bool put_nla_be(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  if (len < sizeof(T)) return false;
-  if (!m.readable(off, sizeof(T))) {
-    *out = put_hex(*out, m.addr + off);
-    return true;
-  }
-  T v = m.at<T>(off);
-  if constexpr (sizeof(T) == 2)
-    *out = put(put_num(put(*out, "htons("), __builtin_bswap16(v)), ")");
-  else
-    *out = put(put_num(put(*out, "htobe64("), __builtin_bswap64(v)), ")");
-  return true;
-}
-
-// A struct of T fields strace prints all unsigned ({ifa_prefered=1, ifa_valid=2, ...}):
-// false when len is shorter than it, the address when unreadable.
-template <class T>
-bool put_nla_uints(char** out, const Memory& m, uint64_t off, uint32_t len,
-                   std::initializer_list<std::string_view> names) noexcept {
-  uint64_t size = names.size() * sizeof(T);
-  if (len < size) return false;
-  if (!m.readable(off, size)) {
-    *out = put_hex(*out, m.addr + off);
-    return true;
-  }
-  char* o = put(*out, "{");
-  uint64_t at = off;
-  for (std::string_view name : names) {
-    if (at != off) o = put(o, ", ");
-    o = put_num(put(put(o, name), "="), m.at<T>(at));
-    at += sizeof(T);
-  }
-  *out = put(o, "}");
-  return true;
-}
-
-// strace's decode_inet_addr: an AF_INET or AF_INET6 address of the message's family as
-// inet_addr("10.0.0.1") or inet_pton(AF_INET6, "::1") (the bytes too by -X), other families'
-// and shorter ones in hex.
-bool put_nla_inet(char** out, const Memory& m, uint64_t off, uint32_t len,
-                  uint64_t family) noexcept {
-  uint32_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
-  if (!size || len < size) {
-    *out = put_hex_bytes(*out, m, off, len);
-    return true;
-  }
-  if (!m.readable(off, size)) {
-    *out = put_hex(*out, m.addr + off);
-    return true;
-  }
-  char text[INET6_ADDRSTRLEN] = {};
-  inet_ntop(static_cast<int>(family), m.bytes.data() + off, text, sizeof(text));
-  std::string_view bytes = m.bytes.substr(off, size);
-  *out = put_xlat(*out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
-                  [&](char* o) {
-                    if (family == AF_INET) return put(put(put(o, "inet_addr(\""), text), "\")");
-                    return put(put(put(o, "inet_pton(AF_INET6, \""), text), "\")");
-                  });
-  return true;
-}
-
-// strace's decode_nla_hwaddr without a device type: 00:11:22:33:44:55 (the bytes too by -X).
-bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
-  if (len > kMaxAddrLen) return false;
-  if (!m.readable(off, len)) {
-    *out = put_hex(*out, m.addr + off);
-    return true;
-  }
-  std::string_view bytes = m.bytes.substr(off, len);
-  *out = put_xlat(*out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
-                  [bytes](char* o) {
-                    static constexpr char kDigits[] = "0123456789abcdef";
-                    for (size_t i = 0; i < bytes.size(); ++i) {
-                      auto b = static_cast<uint8_t>(bytes[i]);
-                      if (i) *o++ = ':';
-                      *o++ = kDigits[b >> 4];
-                      *o++ = kDigits[b & 15];
-                    }
-                    return o;
-                  });
-  return true;
-}
-
-// The routing table of RTA_TABLE and FRA_TABLE: RT_TABLE_MAIN, or the number in hex.
-bool put_nla_rt_class(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  if (len < 4) return false;
-  return put_nla_xval(out, m, off, 4, 4, uapi::k_routing_table_ids, "");
-}
 
 // A struct that starts a message (ifaddrmsg, rtmsg...): "{ifa_family=AF_INET, " written;
 // true when its size bytes can be read (its fields are then written by the caller), else

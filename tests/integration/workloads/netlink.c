@@ -9,16 +9,18 @@
 // kernel's answer read back with recvfrom. Sent with MSG_DONTWAIT to the kernel, which
 // answers or drops them; the traced calls are what matters. rtnetlink's structs and their
 // attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's and
-// statistics; an if_stats_msg; an ifaddrmsg, rtmsg, ndmsg and fib_rule_hdr with their
+// statistics; an if_stats_msg and extended statistics; an ifaddrmsg, rtmsg, ndmsg and fib_rule_hdr with their
 // addresses, nested metrics, next hops and ranges; structs cut short or unreadable.
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <linux/fib_rules.h>
 #include <linux/if_addr.h>
+#include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <linux/ip.h>
 #include <linux/inet_diag.h>
+#include <linux/mpls.h>
 #include <linux/mroute.h>
 #include <linux/neighbour.h>
 #include <linux/netfilter/nf_tables.h>
@@ -210,6 +212,32 @@ static void route_structs(void) {
 		   {.family = AF_UNSPEC, .ifindex = 1,
 		    .filter_mask = 1 << IFLA_STATS_LINK_64 | 1 << IFLA_STATS_AF_SPEC | 1u << 30}};
 	send_bytes(&stats, sizeof(stats));
+
+	// Its extended statistics: a bridge's STP counters, MPLS's per family.
+	struct if_stats_msg *ism = NLMSG_DATA(h);
+	*h = (struct nlmsghdr){0, RTM_GETSTATS, NLM_F_REQUEST, 15, 0};
+	*ism = (struct if_stats_msg){.family = AF_UNSPEC, .ifindex = 1,
+				     .filter_mask = 1 << IFLA_STATS_LINK_XSTATS};
+	at = (char *)ism + NLMSG_ALIGN(sizeof(*ism));
+	struct bridge_stp_xstats stp = {1, 2, 3, 4, 5, 6};
+	struct mpls_link_stats mpls = {.rx_packets = 7, .rx_noroute = 8};
+	char *inner;
+	nest = at;
+	attr(&at, IFLA_STATS_LINK_XSTATS, NULL, 0);
+	inner = at;
+	attr(&at, LINK_XSTATS_TYPE_BRIDGE, NULL, 0);
+	attr(&at, BRIDGE_XSTATS_STP, &stp, sizeof(stp));
+	((struct nlattr *)inner)->nla_len = at - inner;
+	((struct nlattr *)nest)->nla_len = at - nest;
+	nest = at;
+	attr(&at, IFLA_STATS_AF_SPEC, NULL, 0);
+	inner = at;
+	attr(&at, AF_MPLS, NULL, 0);
+	attr(&at, MPLS_STATS_LINK, &mpls, sizeof(mpls));
+	((struct nlattr *)inner)->nla_len = at - inner;
+	((struct nlattr *)nest)->nla_len = at - nest;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
 
 	// Multicast routing cache reports: IPv4's attributes, and another family's data.
 	struct {
