@@ -703,6 +703,43 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "BRIDGE_VLAN_INFO_RANGE_BEGIN", "BRIDGE_VLAN_INFO_RANGE_END",
         "BRIDGE_VLAN_INFO_BRENTRY", "BRIDGE_VLAN_INFO_ONLY_OPTS"]),
     "ifstats_af_spec_mpls_attrs": (["linux/mpls.h"], ["MPLS_STATS_UNSPEC", "MPLS_STATS_LINK"]),
+    # IFLA_VFINFO_LIST: a virtual function's attributes, its link states, its VLANs'
+    # protocols.
+    "ethernet_protocols": (["linux/if_ether.h"], [
+        "ETH_P_802_3", "ETH_P_AX25", "ETH_P_ALL", "ETH_P_802_2", "ETH_P_SNAP",
+        "ETH_P_DDCMP", "ETH_P_WAN_PPP", "ETH_P_PPP_MP", "ETH_P_LOCALTALK", "ETH_P_CAN",
+        "ETH_P_CANFD", "ETH_P_CANXL", "ETH_P_PPPTALK", "ETH_P_TR_802_2",
+        "ETH_P_MOBITEX", "ETH_P_CONTROL", "ETH_P_IRDA", "ETH_P_ECONET", "ETH_P_HDLC",
+        "ETH_P_ARCNET", "ETH_P_DSA", "ETH_P_TRAILER", "ETH_P_LOOP", "ETH_P_PHONET",
+        "ETH_P_IEEE802154", "ETH_P_CAIF", "ETH_P_XDSA", "ETH_P_MAP", "ETH_P_MCTP",
+        "ETH_P_PUP", "ETH_P_PUPAT", "ETH_P_802_3_MIN", "ETH_P_IP", "ETH_P_X25",
+        "ETH_P_ARP", "ETH_P_BPQ", "ETH_P_IEEEPUP", "ETH_P_IEEEPUPAT", "ETH_P_ERSPAN2", "ETH_P_TSN",
+        "ETH_P_BATMAN", "ETH_P_DEC", "ETH_P_DNA_DL", "ETH_P_DNA_RC", "ETH_P_DNA_RT",
+        "ETH_P_LAT", "ETH_P_DIAG", "ETH_P_CUST", "ETH_P_SCA", "ETH_P_TEB", "ETH_P_RARP",
+        "ETH_P_ATALK", "ETH_P_AARP", "ETH_P_8021Q", "ETH_P_IPX", "ETH_P_IPV6",
+        "ETH_P_PAUSE", "ETH_P_SLOW", "ETH_P_WCCP", "ETH_P_MPLS_UC", "ETH_P_MPLS_MC",
+        "ETH_P_ATMMPOA", "ETH_P_PPP_DISC", "ETH_P_PPP_SES", "ETH_P_LINK_CTL",
+        "ETH_P_ATMFATE", "ETH_P_PAE", "ETH_P_REALTEK", "ETH_P_AOE", "ETH_P_8021AD",
+        "ETH_P_802_EX1", "ETH_P_ERSPAN", "ETH_P_PREAUTH", "ETH_P_TIPC", "ETH_P_LLDP",
+        "ETH_P_MRP", "ETH_P_MACSEC", "ETH_P_8021AH", "ETH_P_MVRP", "ETH_P_1588",
+        "ETH_P_NCSI", "ETH_P_PRP", "ETH_P_CFM", "ETH_P_FCOE", "ETH_P_TDLS", "ETH_P_FIP",
+        "ETH_P_IBOE", "ETH_P_80221", "ETH_P_HSR", "ETH_P_NSH", "ETH_P_LOOPBACK",
+        "ETH_P_QINQ1", "ETH_P_QINQ2", "ETH_P_QINQ3", "ETH_P_EDSA", "ETH_P_DSA_8021Q",
+        "ETH_P_DSA_A5PSW", "ETH_P_IFE", "ETH_P_AF_IUCV"]),
+    "rtnl_ifla_vfinfo_list_attrs": (["linux/if_link.h"], ["IFLA_VF_INFO_UNSPEC", "IFLA_VF_INFO"]),
+    "rtnl_ifla_vf_info_attrs": (["linux/if_link.h"], [
+        "IFLA_VF_UNSPEC", "IFLA_VF_MAC", "IFLA_VF_VLAN", "IFLA_VF_TX_RATE", "IFLA_VF_SPOOFCHK",
+        "IFLA_VF_LINK_STATE", "IFLA_VF_RATE", "IFLA_VF_RSS_QUERY_EN", "IFLA_VF_STATS",
+        "IFLA_VF_TRUST", "IFLA_VF_IB_NODE_GUID", "IFLA_VF_IB_PORT_GUID", "IFLA_VF_VLAN_LIST",
+        "IFLA_VF_BROADCAST"]),
+    "rtnl_ifla_vf_link_states": (["linux/if_link.h"], [
+        "IFLA_VF_LINK_STATE_AUTO", "IFLA_VF_LINK_STATE_ENABLE", "IFLA_VF_LINK_STATE_DISABLE"]),
+    "rtnl_ifla_vf_stats_attrs": (["linux/if_link.h"], [
+        "IFLA_VF_STATS_RX_PACKETS", "IFLA_VF_STATS_TX_PACKETS", "IFLA_VF_STATS_RX_BYTES",
+        "IFLA_VF_STATS_TX_BYTES", "IFLA_VF_STATS_BROADCAST", "IFLA_VF_STATS_MULTICAST",
+        "IFLA_VF_STATS_PAD", "IFLA_VF_STATS_RX_DROPPED", "IFLA_VF_STATS_TX_DROPPED"]),
+    "rtnl_ifla_vf_vlan_list_attrs": (["linux/if_link.h"], [
+        "IFLA_VF_VLAN_INFO_UNSPEC", "IFLA_VF_VLAN_INFO"]),
     # rtnetlink's struct ifaddrmsg (linux/if_addr.h), rtmsg (linux/rtnetlink.h), ndmsg
     # (linux/neighbour.h), fib_rule_hdr (linux/fib_rules.h) and their attributes.
     "rtnl_addr_attrs": (["linux/if_addr.h"], [

@@ -363,16 +363,9 @@ bool put_nla_inet(char** out, const Memory& m, uint64_t off, uint32_t len,
   return true;
 }
 
-// strace's decode_nla_hwaddr without a device type: 00:11:22:33:44:55 (the bytes too by -X).
-bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
-  if (len > kMaxAddrLen) return false;
-  if (!m.readable(off, len)) {
-    *out = put_hex(*out, m.addr + off);
-    return true;
-  }
-  std::string_view bytes = m.bytes.substr(off, len);
-  *out = put_xlat(*out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
+// strace's print_mac_addr: 00:11:22:33:44:55 (the bytes too by -X).
+char* put_mac(char* out, std::string_view bytes) noexcept {
+  return put_xlat(out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
                   [bytes](char* o) {
                     static constexpr char kDigits[] = "0123456789abcdef";
                     for (size_t i = 0; i < bytes.size(); ++i) {
@@ -383,6 +376,14 @@ bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noe
                     }
                     return o;
                   });
+}
+
+// strace's decode_nla_hwaddr without a device type: a MAC address of up to MAX_ADDR_LEN.
+bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
+  if (len > kMaxAddrLen) return false;
+  *out = m.readable(off, len) ? put_mac(*out, m.bytes.substr(off, len))
+                              : put_hex(*out, m.addr + off);
   return true;
 }
 
@@ -506,6 +507,112 @@ bool put_linkinfo_attr(char** out, const Memory& m, uint64_t off, uint32_t len, 
   return put_nla_cstr(out, m, off, len);
 }
 
+// IFLA_VF_STATS' counters, u64s.
+bool put_vf_stats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                       uint64_t) noexcept {
+  return type != IFLA_VF_STATS_PAD && type <= IFLA_VF_STATS_TX_DROPPED &&
+         put_nla_int<uint64_t>(out, m, off, len);
+}
+
+// IFLA_VF_VLAN_LIST's struct ifla_vf_vlan_info, its protocol as htons(ETH_P_8021Q).
+bool put_vf_vlan_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t) noexcept {
+  if (type != IFLA_VF_VLAN_INFO || len < sizeof(ifla_vf_vlan_info)) return false;
+  if (!m.readable(off, sizeof(ifla_vf_vlan_info))) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  auto v = m.at<ifla_vf_vlan_info>(off);
+  char* o = put_num(put(*out, "{vf="), v.vf);
+  o = put_num(put(o, ", vlan="), v.vlan);
+  o = put_num(put(o, ", qos="), v.qos);
+  o = put_val(put(o, ", vlan_proto=htons("), __builtin_bswap16(v.vlan_proto),
+              uapi::k_ethernet_protocols, "ETH_P_???");
+  *out = put(o, ")}");
+  return true;
+}
+
+// A struct {__u32 vf; __u8 mac[32];} (ifla_vf_mac), or the broadcast address alone
+// (ifla_vf_broadcast): {vf=0, mac=00:11:...}.
+bool put_vf_mac(char** out, const Memory& m, uint64_t off, uint32_t len,
+                std::string_view field, bool with_vf) noexcept {
+  constexpr uint32_t kMac = 32;
+  uint32_t size = (with_vf ? 4 : 0) + kMac;
+  if (len < size) return false;
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char* o = put(*out, "{");
+  if (with_vf) o = put(put_num(put(o, "vf="), m.at<uint32_t>(off)), ", ");
+  o = put_mac(put(put(o, field), "="), m.bytes.substr(off + size - kMac, kMac));
+  *out = put(o, "}");
+  return true;
+}
+
+// IFLA_VF_*: a virtual function's structs (each its vf and settings), statistics, GUIDs,
+// VLANs.
+bool put_vf_info_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t) noexcept {
+  switch (type) {
+    case IFLA_VF_MAC:
+      return put_vf_mac(out, m, off, len, "mac", true);
+    case IFLA_VF_BROADCAST:
+      return put_vf_mac(out, m, off, len, "broadcast", false);
+    case IFLA_VF_VLAN:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"vf", "vlan", "qos"});
+    case IFLA_VF_TX_RATE:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"vf", "rate"});
+    case IFLA_VF_SPOOFCHK: case IFLA_VF_RSS_QUERY_EN: case IFLA_VF_TRUST:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"vf", "setting"});
+    case IFLA_VF_RATE:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"vf", "min_tx_rate", "max_tx_rate"});
+    case IFLA_VF_LINK_STATE: {
+      if (len < sizeof(ifla_vf_link_state)) return false;
+      if (!m.readable(off, sizeof(ifla_vf_link_state))) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto ls = m.at<ifla_vf_link_state>(off);
+      char* o = put_num(put(*out, "{vf="), ls.vf);
+      o = put_val(put(o, ", link_state="), ls.link_state, uapi::k_rtnl_ifla_vf_link_states,
+                  "IFLA_VF_LINK_STATE_???");
+      *out = put(o, "}");
+      return true;
+    }
+    case IFLA_VF_STATS:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_vf_stats_attrs,
+                         "IFLA_VF_STATS_???", put_vf_stats_attr);
+      return true;
+    case IFLA_VF_IB_NODE_GUID: case IFLA_VF_IB_PORT_GUID: {
+      // struct ifla_vf_guid's guid is packed after vf (12 bytes) or aligned (16), as the
+      // compiler of the sender put it.
+      if (len != 12 && len != 16) return false;
+      if (!m.readable(off, len)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      char* o = put_num(put(*out, "{vf="), m.at<uint32_t>(off));
+      *out = put(put_hex(put(o, ", guid="), m.at<uint64_t>(off + len - 8)), "}");
+      return true;
+    }
+    case IFLA_VF_VLAN_LIST:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_vf_vlan_list_attrs,
+                         "IFLA_VF_VLAN_INFO_???", put_vf_vlan_attr);
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool put_vfinfo_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                     uint64_t) noexcept {
+  if (type != IFLA_VF_INFO) return false;
+  *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_vf_info_attrs, "IFLA_VF_???",
+                     put_vf_info_attr);
+  return true;
+}
+
 // IFLA_* values strace decodes as a string, an integer or an interface index; the others
 // (nested and struct ones among them) in hex.
 bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
@@ -536,6 +643,10 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
     case IFLA_LINKINFO:
       *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_info_attrs, "IFLA_INFO_???",
                          put_linkinfo_attr);
+      return true;
+    case IFLA_VFINFO_LIST:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_vfinfo_list_attrs,
+                         "IFLA_VF_INFO_???", put_vfinfo_attr);
       return true;
     case IFLA_PROTINFO:  // a bridge port's; an IPv6 device's are not decoded here (hex)
       if (family != AF_BRIDGE) return false;

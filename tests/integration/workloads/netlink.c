@@ -8,15 +8,17 @@
 // message whose payload runs into an unreadable page, more messages than -s shows, and the
 // kernel's answer read back with recvfrom. Sent with MSG_DONTWAIT to the kernel, which
 // answers or drops them; the traced calls are what matters. rtnetlink's structs and their
-// attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's and
-// statistics; an if_stats_msg and extended statistics; an ifaddrmsg, rtmsg, ndmsg and fib_rule_hdr with their
-// addresses, nested metrics, next hops and ranges; structs cut short or unreadable.
+// attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's, a
+// virtual function's and statistics; an if_stats_msg and extended statistics; an ifaddrmsg,
+// rtmsg, ndmsg and fib_rule_hdr with their addresses, nested metrics, next hops and ranges;
+// structs cut short or unreadable.
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
 #include <linux/fib_rules.h>
 #include <linux/if_addr.h>
 #include <linux/if_bridge.h>
+#include <linux/if_ether.h>
 #include <linux/if_link.h>
 #include <linux/ip.h>
 #include <linux/inet_diag.h>
@@ -204,6 +206,34 @@ static void route_structs(void) {
 	h->nlmsg_len = at - buf;
 	send_bytes(buf, h->nlmsg_len);
 
+	// A virtual function's settings: its MAC address, link state, VLANs and counters.
+	at = (char *)ifi + NLMSG_ALIGN(sizeof(*ifi));
+	*h = (struct nlmsghdr){0, RTM_GETLINK, NLM_F_REQUEST, 16, 0};
+	ifi->ifi_family = AF_UNSPEC;
+	struct ifla_vf_mac vf_mac = {.vf = 1, .mac = {0x02, 0, 0, 0xab, 0xcd, 0xef}};
+	struct ifla_vf_link_state vf_state = {1, IFLA_VF_LINK_STATE_DISABLE};
+	struct ifla_vf_vlan_info vf_vlan = {1, 100, 2, htons(ETH_P_8021AD)};
+	uint64_t packets = 42;
+	char *list, *info, *inner;
+	list = at;
+	attr(&at, IFLA_VFINFO_LIST, NULL, 0);
+	info = at;
+	attr(&at, IFLA_VF_INFO, NULL, 0);
+	attr(&at, IFLA_VF_MAC, &vf_mac, sizeof(vf_mac));
+	attr(&at, IFLA_VF_LINK_STATE, &vf_state, sizeof(vf_state));
+	inner = at;
+	attr(&at, IFLA_VF_VLAN_LIST, NULL, 0);
+	attr(&at, IFLA_VF_VLAN_INFO, &vf_vlan, sizeof(vf_vlan));
+	((struct nlattr *)inner)->nla_len = at - inner;
+	inner = at;
+	attr(&at, IFLA_VF_STATS, NULL, 0);
+	attr(&at, IFLA_VF_STATS_RX_PACKETS, &packets, sizeof(packets));
+	((struct nlattr *)inner)->nla_len = at - inner;
+	((struct nlattr *)info)->nla_len = at - info;
+	((struct nlattr *)list)->nla_len = at - list;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
 	// Statistics asked for.
 	struct {
 		struct nlmsghdr h;
@@ -221,7 +251,6 @@ static void route_structs(void) {
 	at = (char *)ism + NLMSG_ALIGN(sizeof(*ism));
 	struct bridge_stp_xstats stp = {1, 2, 3, 4, 5, 6};
 	struct mpls_link_stats mpls = {.rx_packets = 7, .rx_noroute = 8};
-	char *inner;
 	nest = at;
 	attr(&at, IFLA_STATS_LINK_XSTATS, NULL, 0);
 	inner = at;
