@@ -740,6 +740,21 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "IFLA_VF_STATS_PAD", "IFLA_VF_STATS_RX_DROPPED", "IFLA_VF_STATS_TX_DROPPED"]),
     "rtnl_ifla_vf_vlan_list_attrs": (["linux/if_link.h"], [
         "IFLA_VF_VLAN_INFO_UNSPEC", "IFLA_VF_VLAN_INFO"]),
+    # IFLA_XDP's attributes, its flags (the modes all together first) and attach modes;
+    # IFLA_PROTO_DOWN_REASON's.
+    "rtnl_ifla_xdp_attrs": (["linux/if_link.h"], [
+        "IFLA_XDP_UNSPEC", "IFLA_XDP_FD", "IFLA_XDP_ATTACHED", "IFLA_XDP_FLAGS",
+        "IFLA_XDP_PROG_ID", "IFLA_XDP_DRV_PROG_ID", "IFLA_XDP_SKB_PROG_ID",
+        "IFLA_XDP_HW_PROG_ID", "IFLA_XDP_EXPECTED_FD"]),
+    "xdp_flags": (["linux/if_link.h"], [
+        "XDP_FLAGS_MODES", "XDP_FLAGS_UPDATE_IF_NOEXIST", "XDP_FLAGS_SKB_MODE",
+        "XDP_FLAGS_DRV_MODE", "XDP_FLAGS_HW_MODE", "XDP_FLAGS_REPLACE"]),
+    "rtnl_ifla_xdp_attached_mode": (["linux/if_link.h"], [
+        "XDP_ATTACHED_NONE", "XDP_ATTACHED_DRV", "XDP_ATTACHED_SKB", "XDP_ATTACHED_HW",
+        "XDP_ATTACHED_MULTI"]),
+    "rtnl_ifla_proto_down_reason_attrs": (["linux/if_link.h"], [
+        "IFLA_PROTO_DOWN_REASON_UNSPEC", "IFLA_PROTO_DOWN_REASON_MASK",
+        "IFLA_PROTO_DOWN_REASON_VALUE"]),
     # rtnetlink's struct ifaddrmsg (linux/if_addr.h), rtmsg (linux/rtnetlink.h), ndmsg
     # (linux/neighbour.h), fib_rule_hdr (linux/fib_rules.h) and their attributes.
     "rtnl_addr_attrs": (["linux/if_addr.h"], [

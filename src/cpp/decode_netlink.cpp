@@ -39,6 +39,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
 #include <sys/socket.h>  // AF_NETLINK: the C library's
+#include <unistd.h>      // sysconf
 
 #include <array>
 #include <cstring>
@@ -393,6 +394,41 @@ bool put_nla_rt_class(char** out, const Memory& m, uint64_t off, uint32_t len) n
   return put_nla_xval(out, m, off, 4, 4, uapi::k_routing_table_ids, "");
 }
 
+// strace's decode_nla_clock_t: clock ticks of up to 8 bytes, and in a comment the seconds
+// they are at sysconf(_SC_CLK_TCK) a second: 150 /* 1.50 s */.
+bool put_nla_clock_t(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len > 8) return false;
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  uint64_t v = uint_at(m, off, len);
+  char* o = put_num(*out, v);
+  static const long tck = sysconf(_SC_CLK_TCK);
+  if (display().xlat != Xlat::kRaw && tck > 0 && v > 0) {
+    uint64_t scale = 1;
+    int width = 0;
+    for (long t = tck; t >= 10 && width < 9; t /= 10, ++width) scale *= 10;
+    uint64_t ticks = static_cast<uint64_t>(tck);
+    uint64_t frac = ((v % ticks) * scale * 2 + ticks) / (ticks * 2);  // rounded, as %.*f
+    uint64_t whole = v / ticks;
+    if (frac >= scale) {
+      frac -= scale;
+      ++whole;
+    }
+    o = put_num(put(o, " /* "), whole);
+    if (width) {
+      char digits[16];
+      char* d = digits + width;
+      for (uint64_t f = frac; d > digits; f /= 10) *--d = static_cast<char>('0' + f % 10);
+      o = put(put(o, "."), std::string_view(digits, static_cast<size_t>(width)));
+    }
+    o = put(o, " s */");
+  }
+  *out = o;
+  return true;
+}
+
 // NLMSGERR_ATTR_*: the message (a string), the offset of the error (a u32), a cookie
 // (bytes as numbers).
 bool put_nlmsgerr_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
@@ -467,8 +503,8 @@ bool put_link_stats(char** out, const Memory& m, uint64_t off, uint32_t len) noe
   return true;
 }
 
-// A bridge port's IFLA_PROTINFO: its IFLA_BRPORT_* values as strace decodes them (bridge
-// ids and timers in hex).
+// A bridge port's IFLA_PROTINFO: its IFLA_BRPORT_* values as strace decodes them (timers
+// in clock ticks).
 bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                      uint64_t) noexcept {
   switch (type) {
@@ -487,6 +523,23 @@ bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, ui
     case IFLA_BRPORT_COST: case IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT:
     case IFLA_BRPORT_MCAST_EHT_HOSTS_CNT:
       return put_nla_int<uint32_t>(out, m, off, len);
+    case IFLA_BRPORT_ROOT_ID: case IFLA_BRPORT_BRIDGE_ID: {
+      // struct ifla_bridge_id: {prio=[128, 0], addr=00:11:22:33:44:55}.
+      if (len < sizeof(ifla_bridge_id)) return false;
+      if (!m.readable(off, sizeof(ifla_bridge_id))) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto id = m.at<ifla_bridge_id>(off);
+      char* o = put_num(put(*out, "{prio=["), id.prio[0]);
+      o = put(put_num(put(o, ", "), id.prio[1]), "], addr=");
+      o = put_mac(o, m.bytes.substr(off + offsetof(ifla_bridge_id, addr), sizeof(id.addr)));
+      *out = put(o, "}");
+      return true;
+    }
+    case IFLA_BRPORT_MESSAGE_AGE_TIMER: case IFLA_BRPORT_FORWARD_DELAY_TIMER:
+    case IFLA_BRPORT_HOLD_TIMER:
+      return put_nla_clock_t(out, m, off, len);
     case IFLA_BRPORT_GROUP_FWD_MASK:
       if (len < 2) return false;
       *out = m.readable(off, 2) ? put_hex(*out, m.at<uint16_t>(off)) : put_hex(*out, m.addr + off);
@@ -613,6 +666,35 @@ bool put_vfinfo_attr(char** out, const Memory& m, uint64_t off, uint32_t len, ui
   return true;
 }
 
+// IFLA_XDP's: descriptors, its attach mode and flags, program ids.
+bool put_xdp_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t) noexcept {
+  switch (type) {
+    case IFLA_XDP_FD: case IFLA_XDP_EXPECTED_FD:
+      return put_nla_int<int32_t>(out, m, off, len);
+    case IFLA_XDP_ATTACHED:
+      return put_nla_xval(out, m, off, len, 1, uapi::k_rtnl_ifla_xdp_attached_mode,
+                          "XDP_ATTACHED_???");
+    case IFLA_XDP_FLAGS:
+      if (len < 4) return false;
+      return put_nla_xval(out, m, off, 4, 4, uapi::k_xdp_flags, "XDP_FLAGS_???", true);
+    case IFLA_XDP_PROG_ID: case IFLA_XDP_DRV_PROG_ID: case IFLA_XDP_SKB_PROG_ID:
+    case IFLA_XDP_HW_PROG_ID:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// IFLA_PROTO_DOWN_REASON's mask and value, in hex.
+bool put_proto_down_reason_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                                uint16_t type, uint64_t) noexcept {
+  if (type != IFLA_PROTO_DOWN_REASON_MASK && type != IFLA_PROTO_DOWN_REASON_VALUE) return false;
+  if (len < 4) return false;
+  *out = m.readable(off, 4) ? put_hex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+  return true;
+}
+
 // IFLA_* values strace decodes as a string, an integer or an interface index; the others
 // (nested and struct ones among them) in hex.
 bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
@@ -643,6 +725,14 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
     case IFLA_LINKINFO:
       *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_info_attrs, "IFLA_INFO_???",
                          put_linkinfo_attr);
+      return true;
+    case IFLA_XDP:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_xdp_attrs, "IFLA_XDP_???",
+                         put_xdp_attr);
+      return true;
+    case IFLA_PROTO_DOWN_REASON:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_proto_down_reason_attrs,
+                         "IFLA_PROTO_DOWN_REASON_???", put_proto_down_reason_attr);
       return true;
     case IFLA_VFINFO_LIST:
       *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_vfinfo_list_attrs,

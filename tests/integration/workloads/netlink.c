@@ -9,7 +9,7 @@
 // kernel's answer read back with recvfrom. Sent with MSG_DONTWAIT to the kernel, which
 // answers or drops them; the traced calls are what matters. rtnetlink's structs and their
 // attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's, a
-// virtual function's and statistics; an if_stats_msg and extended statistics; an ifaddrmsg,
+// virtual function's, XDP's and statistics; an if_stats_msg and extended statistics; an ifaddrmsg,
 // rtmsg, ndmsg and fib_rule_hdr with their addresses, nested metrics, next hops and ranges;
 // structs cut short or unreadable.
 #define _GNU_SOURCE
@@ -202,6 +202,10 @@ static void route_structs(void) {
 	attr(&at, IFLA_PROTINFO, NULL, 0);
 	attr(&at, IFLA_BRPORT_STATE, &state, 1);
 	attr(&at, IFLA_BRPORT_COST, &cost, sizeof(cost));
+	uint64_t ticks = 150;
+	struct ifla_bridge_id root = {{0x80, 0}, {0x02, 0, 0, 0xab, 0xcd, 0xef}};
+	attr(&at, IFLA_BRPORT_HOLD_TIMER, &ticks, sizeof(ticks));
+	attr(&at, IFLA_BRPORT_ROOT_ID, &root, sizeof(root));
 	((struct nlattr *)nest)->nla_len = at - nest;
 	h->nlmsg_len = at - buf;
 	send_bytes(buf, h->nlmsg_len);
@@ -231,6 +235,25 @@ static void route_structs(void) {
 	((struct nlattr *)inner)->nla_len = at - inner;
 	((struct nlattr *)info)->nla_len = at - info;
 	((struct nlattr *)list)->nla_len = at - list;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	// An XDP program's attributes and why a link is down.
+	at = (char *)ifi + NLMSG_ALIGN(sizeof(*ifi));
+	*h = (struct nlmsghdr){0, RTM_GETLINK, NLM_F_REQUEST, 17, 0};
+	int32_t xdp_fd = -1;
+	uint32_t xdp_flags = XDP_FLAGS_SKB_MODE | XDP_FLAGS_UPDATE_IF_NOEXIST, reason = 0xf0;
+	uint8_t attached = XDP_ATTACHED_SKB;
+	nest = at;
+	attr(&at, IFLA_XDP, NULL, 0);
+	attr(&at, IFLA_XDP_FD, &xdp_fd, sizeof(xdp_fd));
+	attr(&at, IFLA_XDP_FLAGS, &xdp_flags, sizeof(xdp_flags));
+	attr(&at, IFLA_XDP_ATTACHED, &attached, 1);
+	((struct nlattr *)nest)->nla_len = at - nest;
+	nest = at;
+	attr(&at, IFLA_PROTO_DOWN_REASON, NULL, 0);
+	attr(&at, IFLA_PROTO_DOWN_REASON_VALUE, &reason, sizeof(reason));
+	((struct nlattr *)nest)->nla_len = at - nest;
 	h->nlmsg_len = at - buf;
 	send_bytes(buf, h->nlmsg_len);
 
