@@ -755,6 +755,15 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "rtnl_ifla_proto_down_reason_attrs": (["linux/if_link.h"], [
         "IFLA_PROTO_DOWN_REASON_UNSPEC", "IFLA_PROTO_DOWN_REASON_MASK",
         "IFLA_PROTO_DOWN_REASON_VALUE"]),
+    # Traffic control's struct tcmsg: its TCA_* attributes and TCA_STATS2's.
+    "rtnl_tc_attrs": (["linux/rtnetlink.h"], [
+        "TCA_UNSPEC", "TCA_KIND", "TCA_OPTIONS", "TCA_STATS", "TCA_XSTATS", "TCA_RATE",
+        "TCA_FCNT", "TCA_STATS2", "TCA_STAB", "TCA_PAD", "TCA_DUMP_INVISIBLE", "TCA_CHAIN",
+        "TCA_HW_OFFLOAD", "TCA_INGRESS_BLOCK", "TCA_EGRESS_BLOCK", "TCA_DUMP_FLAGS"]),
+    "rtnl_tca_stats_attrs": (["linux/gen_stats.h"], [
+        "TCA_STATS_UNSPEC", "TCA_STATS_BASIC", "TCA_STATS_RATE_EST", "TCA_STATS_QUEUE",
+        "TCA_STATS_APP", "TCA_STATS_RATE_EST64", "TCA_STATS_PAD", "TCA_STATS_BASIC_HW",
+        "TCA_STATS_PKT64"]),
     # rtnetlink's struct ifaddrmsg (linux/if_addr.h), rtmsg (linux/rtnetlink.h), ndmsg
     # (linux/neighbour.h), fib_rule_hdr (linux/fib_rules.h) and their attributes.
     "rtnl_addr_attrs": (["linux/if_addr.h"], [

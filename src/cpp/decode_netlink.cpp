@@ -7,6 +7,7 @@
 // the bytes end or were not readable, strace's forms of what it could not fetch.
 #include <arpa/inet.h>
 #include <linux/cryptouser.h>
+#include <linux/gen_stats.h>
 #include <linux/genetlink.h>
 #include <linux/dcbnl.h>
 #include <linux/fib_rules.h>
@@ -35,6 +36,7 @@
 #include <linux/neighbour.h>
 #include <linux/netconf.h>
 #include <linux/nexthop.h>
+#include <linux/pkt_sched.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
@@ -1419,6 +1421,99 @@ char* put_fib_rule_hdr(char* out, const Memory& m, uint64_t off, uint64_t len) n
                          put_fra_attr, family);
 }
 
+// TCA_STATS2's TCA_STATS_*: the gnet_stats structs (linux/gen_stats.h), as far as strace
+// reads them.
+bool put_tca_stats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                        uint64_t) noexcept {
+  switch (type) {
+    case TCA_STATS_BASIC: case TCA_STATS_BASIC_HW: {
+      constexpr uint32_t kSize = 12;  // bytes and packets, without the struct's padding
+      if (len < kSize) return false;
+      if (!m.readable(off, kSize)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      char* o = put_num(put(*out, "{bytes="), m.at<uint64_t>(off));
+      *out = put(put_num(put(o, ", packets="), m.at<uint32_t>(off + 8)), "}");
+      return true;
+    }
+    case TCA_STATS_RATE_EST:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"bps", "pps"});
+    case TCA_STATS_QUEUE:
+      return put_nla_uints<uint32_t>(out, m, off, len,
+                                     {"qlen", "backlog", "drops", "requeues", "overlimits"});
+    case TCA_STATS_RATE_EST64:
+      return put_nla_uints<uint64_t>(out, m, off, len, {"bps", "pps"});
+    case TCA_STATS_PKT64:
+      return put_nla_int<uint64_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// TCA_*: the kind, struct tc_stats and tc_estimator, TCA_STATS2's, integers.
+bool put_tca_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t) noexcept {
+  switch (type) {
+    case TCA_KIND:
+      return put_nla_str(out, m, off, len);
+    case TCA_STATS: {
+      constexpr uint32_t kSize = offsetof(tc_stats, backlog) + sizeof(uint32_t);
+      if (len < kSize) return false;
+      if (!m.readable(off, kSize)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto st = m.at<tc_stats>(off);
+      char* o = put_num(put(*out, "{bytes="), st.bytes);
+      o = put_num(put(o, ", packets="), st.packets);
+      o = put_num(put(o, ", drops="), st.drops);
+      o = put_num(put(o, ", overlimits="), st.overlimits);
+      o = put_num(put(o, ", bps="), st.bps);
+      o = put_num(put(o, ", pps="), st.pps);
+      o = put_num(put(o, ", qlen="), st.qlen);
+      *out = put(put_num(put(o, ", backlog="), st.backlog), "}");
+      return true;
+    }
+    case TCA_RATE: {
+      if (len < sizeof(tc_estimator)) return false;
+      if (!m.readable(off, sizeof(tc_estimator))) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto est = m.at<tc_estimator>(off);
+      char* o = put_num(put(*out, "{interval="), static_cast<int>(est.interval));
+      *out = put(put_num(put(o, ", ewma_log="), static_cast<unsigned>(est.ewma_log)), "}");
+      return true;
+    }
+    case TCA_STATS2:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_tca_stats_attrs, "TCA_STATS_???",
+                         put_tca_stats_attr);
+      return true;
+    case TCA_FCNT: case TCA_CHAIN: case TCA_INGRESS_BLOCK: case TCA_EGRESS_BLOCK:
+    case TCA_DUMP_FLAGS:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case TCA_HW_OFFLOAD:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// struct tcmsg (RTM_NEWQDISC, ...TCLASS, ...TFILTER, ...CHAIN), then its TCA_* attributes.
+char* put_tcmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "tcm_family", family, off, len, sizeof(tcmsg))) return out;
+  tcmsg tc;
+  std::memcpy(&tc, m.bytes.data() + off, sizeof(tc));
+  out = put_index(put(out, "tcm_ifindex="), static_cast<uint32_t>(tc.tcm_ifindex));
+  out = put_num(put(out, ", tcm_handle="), tc.tcm_handle);
+  out = put_num(put(out, ", tcm_parent="), tc.tcm_parent);
+  out = put(put_num(put(out, ", tcm_info="), tc.tcm_info), "}");
+  return put_attrs_after(out, m, off, len, sizeof(tcmsg), uapi::k_rtnl_tc_attrs, "TCA_???",
+                         put_tca_attr, family);
+}
+
 // An rtnetlink message's payload of len bytes at off (its first byte readable).
 char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_t len) noexcept {
   auto family = static_cast<uint8_t>(m.bytes[off]);
@@ -1437,6 +1532,10 @@ char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_
       return put_ndmsg(out, m, off, len);
     case RTM_NEWRULE: case RTM_DELRULE: case RTM_GETRULE:
       return put_fib_rule_hdr(out, m, off, len);
+    case RTM_NEWQDISC: case RTM_DELQDISC: case RTM_GETQDISC: case RTM_NEWTCLASS:
+    case RTM_DELTCLASS: case RTM_GETTCLASS: case RTM_NEWTFILTER: case RTM_DELTFILTER:
+    case RTM_GETTFILTER: case RTM_NEWCHAIN: case RTM_DELCHAIN: case RTM_GETCHAIN:
+      return put_tcmsg(out, m, off, len);
     default:
       break;
   }

@@ -9,9 +9,9 @@
 // kernel's answer read back with recvfrom. Sent with MSG_DONTWAIT to the kernel, which
 // answers or drops them; the traced calls are what matters. rtnetlink's structs and their
 // attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's, a
-// virtual function's, XDP's and statistics; an if_stats_msg and extended statistics; an ifaddrmsg,
-// rtmsg, ndmsg and fib_rule_hdr with their addresses, nested metrics, next hops and ranges;
-// structs cut short or unreadable.
+// virtual function's, XDP's and statistics; an if_stats_msg and extended statistics; an
+// ifaddrmsg, rtmsg, ndmsg, fib_rule_hdr and tcmsg with their addresses, nested metrics, next
+// hops, ranges and statistics; structs cut short or unreadable.
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -28,7 +28,9 @@
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_conntrack.h>
+#include <linux/gen_stats.h>
 #include <linux/netlink.h>
+#include <linux/pkt_sched.h>
 #include <net/if.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
@@ -312,7 +314,7 @@ static void route_structs(void) {
 	close(fd);
 }
 
-// Addresses, routes, neighbours and rules asked for (get requests, which change nothing),
+// Addresses, routes, neighbours, rules and a queueing discipline asked for (get requests, which change nothing),
 // each struct followed by its attributes: addresses by the message's family, interfaces,
 // tables, nested metrics and next hops, link-layer addresses, ports, ranges, flags.
 static void route_lookups(void) {
@@ -395,6 +397,21 @@ static void route_lookups(void) {
 	attr(&at, FRA_TUN_ID, &tun, sizeof(tun));
 	attr(&at, FRA_PROTOCOL, &proto, 1);
 	attr(&at, FRA_IP_PROTO, &ipproto, 1);
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	*h = (struct nlmsghdr){0, RTM_GETQDISC, NLM_F_REQUEST, 25, 0};
+	*(struct tcmsg *)body = (struct tcmsg){.tcm_family = AF_UNSPEC, .tcm_ifindex = 1,
+					       .tcm_handle = 0x10000, .tcm_parent = TC_H_ROOT};
+	at = body + NLMSG_ALIGN(sizeof(struct tcmsg));
+	struct tc_estimator est = {-2, 3};
+	struct gnet_stats_queue queue = {1, 2, 3, 4, 5};
+	attr(&at, TCA_KIND, "pfifo", 6);
+	attr(&at, TCA_RATE, &est, sizeof(est));
+	nest = at;
+	attr(&at, TCA_STATS2, NULL, 0);
+	attr(&at, TCA_STATS_QUEUE, &queue, sizeof(queue));
+	((struct nlattr *)nest)->nla_len = at - nest;
 	h->nlmsg_len = at - buf;
 	send_bytes(buf, h->nlmsg_len);
 	close(fd);
