@@ -830,6 +830,170 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "ip6mra_creport_attrs": (["linux/mroute6.h"], [
         "IP6MRA_CREPORT_UNSPEC", "IP6MRA_CREPORT_MSGTYPE", "IP6MRA_CREPORT_MIF_ID",
         "IP6MRA_CREPORT_SRC_ADDR", "IP6MRA_CREPORT_DST_ADDR", "IP6MRA_CREPORT_PKT"]),
+    # RTM_GETSTATS' extended statistics: by link type, a bridge's and a bond's, the offloaded
+    # ones, MPLS's per family.
+    "ifstats_xstats_type_attrs": (["linux/if_link.h"], [
+        "LINK_XSTATS_TYPE_UNSPEC", "LINK_XSTATS_TYPE_BRIDGE", "LINK_XSTATS_TYPE_BOND"]),
+    "ifstats_xstats_bridge_attrs": (["linux/if_bridge.h"], [
+        "BRIDGE_XSTATS_UNSPEC", "BRIDGE_XSTATS_VLAN", "BRIDGE_XSTATS_MCAST",
+        "BRIDGE_XSTATS_PAD", "BRIDGE_XSTATS_STP"]),
+    "ifstats_xstats_bond_attrs": (["linux/if_bonding.h"], [
+        "BOND_XSTATS_UNSPEC", "BOND_XSTATS_3AD"]),
+    "ifstats_xstats_bond_3ad_attrs": (["linux/if_bonding.h"], [
+        "BOND_3AD_STAT_LACPDU_RX", "BOND_3AD_STAT_LACPDU_TX",
+        "BOND_3AD_STAT_LACPDU_UNKNOWN_RX", "BOND_3AD_STAT_LACPDU_ILLEGAL_RX",
+        "BOND_3AD_STAT_MARKER_RX", "BOND_3AD_STAT_MARKER_TX", "BOND_3AD_STAT_MARKER_RESP_RX",
+        "BOND_3AD_STAT_MARKER_RESP_TX", "BOND_3AD_STAT_MARKER_UNKNOWN_RX",
+        "BOND_3AD_STAT_PAD"]),
+    "ifstats_offload_attrs": (["linux/if_link.h"], [
+        "IFLA_OFFLOAD_XSTATS_UNSPEC", "IFLA_OFFLOAD_XSTATS_CPU_HIT"]),
+    "ifstats_xstats_bridge_mcast_indices": (["linux/if_bridge.h"], [
+        "BR_MCAST_DIR_RX", "BR_MCAST_DIR_TX"]),
+    "nl_bridge_vlan_flags": (["linux/if_bridge.h"], [
+        "BRIDGE_VLAN_INFO_MASTER", "BRIDGE_VLAN_INFO_PVID", "BRIDGE_VLAN_INFO_UNTAGGED",
+        "BRIDGE_VLAN_INFO_RANGE_BEGIN", "BRIDGE_VLAN_INFO_RANGE_END",
+        "BRIDGE_VLAN_INFO_BRENTRY", "BRIDGE_VLAN_INFO_ONLY_OPTS"]),
+    "ifstats_af_spec_mpls_attrs": (["linux/mpls.h"], ["MPLS_STATS_UNSPEC", "MPLS_STATS_LINK"]),
+    # IFLA_VFINFO_LIST: a virtual function's attributes, its link states, its VLANs'
+    # protocols.
+    "ethernet_protocols": (["linux/if_ether.h"], [
+        "ETH_P_802_3", "ETH_P_AX25", "ETH_P_ALL", "ETH_P_802_2", "ETH_P_SNAP",
+        "ETH_P_DDCMP", "ETH_P_WAN_PPP", "ETH_P_PPP_MP", "ETH_P_LOCALTALK", "ETH_P_CAN",
+        "ETH_P_CANFD", "ETH_P_CANXL", "ETH_P_PPPTALK", "ETH_P_TR_802_2",
+        "ETH_P_MOBITEX", "ETH_P_CONTROL", "ETH_P_IRDA", "ETH_P_ECONET", "ETH_P_HDLC",
+        "ETH_P_ARCNET", "ETH_P_DSA", "ETH_P_TRAILER", "ETH_P_LOOP", "ETH_P_PHONET",
+        "ETH_P_IEEE802154", "ETH_P_CAIF", "ETH_P_XDSA", "ETH_P_MAP", "ETH_P_MCTP",
+        "ETH_P_PUP", "ETH_P_PUPAT", "ETH_P_802_3_MIN", "ETH_P_IP", "ETH_P_X25",
+        "ETH_P_ARP", "ETH_P_BPQ", "ETH_P_IEEEPUP", "ETH_P_IEEEPUPAT", "ETH_P_ERSPAN2", "ETH_P_TSN",
+        "ETH_P_BATMAN", "ETH_P_DEC", "ETH_P_DNA_DL", "ETH_P_DNA_RC", "ETH_P_DNA_RT",
+        "ETH_P_LAT", "ETH_P_DIAG", "ETH_P_CUST", "ETH_P_SCA", "ETH_P_TEB", "ETH_P_RARP",
+        "ETH_P_ATALK", "ETH_P_AARP", "ETH_P_8021Q", "ETH_P_IPX", "ETH_P_IPV6",
+        "ETH_P_PAUSE", "ETH_P_SLOW", "ETH_P_WCCP", "ETH_P_MPLS_UC", "ETH_P_MPLS_MC",
+        "ETH_P_ATMMPOA", "ETH_P_PPP_DISC", "ETH_P_PPP_SES", "ETH_P_LINK_CTL",
+        "ETH_P_ATMFATE", "ETH_P_PAE", "ETH_P_REALTEK", "ETH_P_AOE", "ETH_P_8021AD",
+        "ETH_P_802_EX1", "ETH_P_ERSPAN", "ETH_P_PREAUTH", "ETH_P_TIPC", "ETH_P_LLDP",
+        "ETH_P_MRP", "ETH_P_MACSEC", "ETH_P_8021AH", "ETH_P_MVRP", "ETH_P_1588",
+        "ETH_P_NCSI", "ETH_P_PRP", "ETH_P_CFM", "ETH_P_FCOE", "ETH_P_TDLS", "ETH_P_FIP",
+        "ETH_P_IBOE", "ETH_P_80221", "ETH_P_HSR", "ETH_P_NSH", "ETH_P_LOOPBACK",
+        "ETH_P_QINQ1", "ETH_P_QINQ2", "ETH_P_QINQ3", "ETH_P_EDSA", "ETH_P_DSA_8021Q",
+        "ETH_P_DSA_A5PSW", "ETH_P_IFE", "ETH_P_AF_IUCV"]),
+    "rtnl_ifla_vfinfo_list_attrs": (["linux/if_link.h"], ["IFLA_VF_INFO_UNSPEC", "IFLA_VF_INFO"]),
+    "rtnl_ifla_vf_info_attrs": (["linux/if_link.h"], [
+        "IFLA_VF_UNSPEC", "IFLA_VF_MAC", "IFLA_VF_VLAN", "IFLA_VF_TX_RATE", "IFLA_VF_SPOOFCHK",
+        "IFLA_VF_LINK_STATE", "IFLA_VF_RATE", "IFLA_VF_RSS_QUERY_EN", "IFLA_VF_STATS",
+        "IFLA_VF_TRUST", "IFLA_VF_IB_NODE_GUID", "IFLA_VF_IB_PORT_GUID", "IFLA_VF_VLAN_LIST",
+        "IFLA_VF_BROADCAST"]),
+    "rtnl_ifla_vf_link_states": (["linux/if_link.h"], [
+        "IFLA_VF_LINK_STATE_AUTO", "IFLA_VF_LINK_STATE_ENABLE", "IFLA_VF_LINK_STATE_DISABLE"]),
+    "rtnl_ifla_vf_stats_attrs": (["linux/if_link.h"], [
+        "IFLA_VF_STATS_RX_PACKETS", "IFLA_VF_STATS_TX_PACKETS", "IFLA_VF_STATS_RX_BYTES",
+        "IFLA_VF_STATS_TX_BYTES", "IFLA_VF_STATS_BROADCAST", "IFLA_VF_STATS_MULTICAST",
+        "IFLA_VF_STATS_PAD", "IFLA_VF_STATS_RX_DROPPED", "IFLA_VF_STATS_TX_DROPPED"]),
+    "rtnl_ifla_vf_vlan_list_attrs": (["linux/if_link.h"], [
+        "IFLA_VF_VLAN_INFO_UNSPEC", "IFLA_VF_VLAN_INFO"]),
+    # IFLA_XDP's attributes, its flags (the modes all together first) and attach modes;
+    # IFLA_PROTO_DOWN_REASON's.
+    "rtnl_ifla_xdp_attrs": (["linux/if_link.h"], [
+        "IFLA_XDP_UNSPEC", "IFLA_XDP_FD", "IFLA_XDP_ATTACHED", "IFLA_XDP_FLAGS",
+        "IFLA_XDP_PROG_ID", "IFLA_XDP_DRV_PROG_ID", "IFLA_XDP_SKB_PROG_ID",
+        "IFLA_XDP_HW_PROG_ID", "IFLA_XDP_EXPECTED_FD"]),
+    "xdp_flags": (["linux/if_link.h"], [
+        "XDP_FLAGS_MODES", "XDP_FLAGS_UPDATE_IF_NOEXIST", "XDP_FLAGS_SKB_MODE",
+        "XDP_FLAGS_DRV_MODE", "XDP_FLAGS_HW_MODE", "XDP_FLAGS_REPLACE"]),
+    "rtnl_ifla_xdp_attached_mode": (["linux/if_link.h"], [
+        "XDP_ATTACHED_NONE", "XDP_ATTACHED_DRV", "XDP_ATTACHED_SKB", "XDP_ATTACHED_HW",
+        "XDP_ATTACHED_MULTI"]),
+    "rtnl_ifla_proto_down_reason_attrs": (["linux/if_link.h"], [
+        "IFLA_PROTO_DOWN_REASON_UNSPEC", "IFLA_PROTO_DOWN_REASON_MASK",
+        "IFLA_PROTO_DOWN_REASON_VALUE"]),
+    # Traffic control's struct tcmsg: its TCA_* attributes and TCA_STATS2's.
+    "rtnl_tc_attrs": (["linux/rtnetlink.h"], [
+        "TCA_UNSPEC", "TCA_KIND", "TCA_OPTIONS", "TCA_STATS", "TCA_XSTATS", "TCA_RATE",
+        "TCA_FCNT", "TCA_STATS2", "TCA_STAB", "TCA_PAD", "TCA_DUMP_INVISIBLE", "TCA_CHAIN",
+        "TCA_HW_OFFLOAD", "TCA_INGRESS_BLOCK", "TCA_EGRESS_BLOCK", "TCA_DUMP_FLAGS"]),
+    "rtnl_tca_stats_attrs": (["linux/gen_stats.h"], [
+        "TCA_STATS_UNSPEC", "TCA_STATS_BASIC", "TCA_STATS_RATE_EST", "TCA_STATS_QUEUE",
+        "TCA_STATS_APP", "TCA_STATS_RATE_EST64", "TCA_STATS_PAD", "TCA_STATS_BASIC_HW",
+        "TCA_STATS_PKT64"]),
+    # rtnetlink's struct ifaddrmsg (linux/if_addr.h), rtmsg (linux/rtnetlink.h), ndmsg
+    # (linux/neighbour.h), fib_rule_hdr (linux/fib_rules.h) and their attributes.
+    "rtnl_addr_attrs": (["linux/if_addr.h"], [
+        "IFA_UNSPEC", "IFA_ADDRESS", "IFA_LOCAL", "IFA_LABEL", "IFA_BROADCAST", "IFA_ANYCAST",
+        "IFA_CACHEINFO", "IFA_MULTICAST", "IFA_FLAGS", "IFA_RT_PRIORITY",
+        "IFA_TARGET_NETNSID", "IFA_PROTO"]),
+    "ifaddrflags": (["linux/if_addr.h"], [
+        "IFA_F_SECONDARY", "IFA_F_NODAD", "IFA_F_OPTIMISTIC", "IFA_F_DADFAILED",
+        "IFA_F_HOMEADDRESS", "IFA_F_DEPRECATED", "IFA_F_TENTATIVE", "IFA_F_PERMANENT",
+        "IFA_F_MANAGETEMPADDR", "IFA_F_NOPREFIXROUTE", "IFA_F_MCAUTOJOIN",
+        "IFA_F_STABLE_PRIVACY"]),
+    "routing_scopes": (["linux/rtnetlink.h"], [
+        "RT_SCOPE_UNIVERSE", "RT_SCOPE_SITE", "RT_SCOPE_LINK", "RT_SCOPE_HOST",
+        "RT_SCOPE_NOWHERE"]),
+    "routing_table_ids": (["linux/rtnetlink.h"], [
+        "RT_TABLE_UNSPEC", "RT_TABLE_COMPAT", "RT_TABLE_DEFAULT", "RT_TABLE_MAIN",
+        "RT_TABLE_LOCAL"]),
+    "routing_types": (["linux/rtnetlink.h"], [
+        "RTN_UNSPEC", "RTN_UNICAST", "RTN_LOCAL", "RTN_BROADCAST", "RTN_ANYCAST",
+        "RTN_MULTICAST", "RTN_BLACKHOLE", "RTN_UNREACHABLE", "RTN_PROHIBIT", "RTN_THROW",
+        "RTN_NAT", "RTN_XRESOLVE"]),
+    "routing_protocols": (["linux/rtnetlink.h"], [
+        "RTPROT_UNSPEC", "RTPROT_REDIRECT", "RTPROT_KERNEL", "RTPROT_BOOT", "RTPROT_STATIC",
+        "RTPROT_GATED", "RTPROT_RA", "RTPROT_MRT", "RTPROT_ZEBRA", "RTPROT_BIRD",
+        "RTPROT_DNROUTED", "RTPROT_XORP", "RTPROT_NTK", "RTPROT_DHCP", "RTPROT_MROUTED",
+        "RTPROT_KEEPALIVED", "RTPROT_BABEL", "RTPROT_OPENR", "RTPROT_BGP", "RTPROT_ISIS",
+        "RTPROT_OSPF", "RTPROT_RIP", "RTPROT_EIGRP"]),
+    "routing_flags": (["linux/rtnetlink.h"], [
+        "RTM_F_NOTIFY", "RTM_F_CLONED", "RTM_F_EQUALIZE", "RTM_F_PREFIX",
+        "RTM_F_LOOKUP_TABLE", "RTM_F_FIB_MATCH", "RTM_F_OFFLOAD", "RTM_F_TRAP",
+        "RTM_F_OFFLOAD_FAILED"]),
+    "ip_type_of_services": (["linux/ip.h"], [
+        "IPTOS_LOWDELAY", "IPTOS_THROUGHPUT", "IPTOS_RELIABILITY", "IPTOS_MINCOST"]),
+    "rtnl_route_attrs": (["linux/rtnetlink.h"], [
+        "RTA_UNSPEC", "RTA_DST", "RTA_SRC", "RTA_IIF", "RTA_OIF", "RTA_GATEWAY",
+        "RTA_PRIORITY", "RTA_PREFSRC", "RTA_METRICS", "RTA_MULTIPATH", "RTA_PROTOINFO",
+        "RTA_FLOW", "RTA_CACHEINFO", "RTA_SESSION", "RTA_MP_ALGO", "RTA_TABLE", "RTA_MARK",
+        "RTA_MFC_STATS", "RTA_VIA", "RTA_NEWDST", "RTA_PREF", "RTA_ENCAP_TYPE", "RTA_ENCAP",
+        "RTA_EXPIRES", "RTA_PAD", "RTA_UID", "RTA_TTL_PROPAGATE", "RTA_IP_PROTO",
+        "RTA_SPORT", "RTA_DPORT", "RTA_NH_ID"]),
+    "rtnl_rta_metrics_attrs": (["linux/rtnetlink.h"], [
+        "RTAX_UNSPEC", "RTAX_LOCK", "RTAX_MTU", "RTAX_WINDOW", "RTAX_RTT", "RTAX_RTTVAR",
+        "RTAX_SSTHRESH", "RTAX_CWND", "RTAX_ADVMSS", "RTAX_REORDERING", "RTAX_HOPLIMIT",
+        "RTAX_INITCWND", "RTAX_FEATURES", "RTAX_RTO_MIN", "RTAX_INITRWND", "RTAX_QUICKACK",
+        "RTAX_CC_ALGO", "RTAX_FASTOPEN_NO_COOKIE"]),
+    "route_nexthop_flags": (["linux/rtnetlink.h"], [
+        "RTNH_F_DEAD", "RTNH_F_PERVASIVE", "RTNH_F_ONLINK", "RTNH_F_OFFLOAD",
+        "RTNH_F_LINKDOWN", "RTNH_F_UNRESOLVED", "RTNH_F_TRAP"]),
+    "lwtunnel_encap_types": (["linux/lwtunnel.h"], [
+        "LWTUNNEL_ENCAP_NONE", "LWTUNNEL_ENCAP_MPLS", "LWTUNNEL_ENCAP_IP",
+        "LWTUNNEL_ENCAP_ILA", "LWTUNNEL_ENCAP_IP6", "LWTUNNEL_ENCAP_SEG6",
+        "LWTUNNEL_ENCAP_BPF", "LWTUNNEL_ENCAP_SEG6_LOCAL", "LWTUNNEL_ENCAP_RPL"]),
+    "neighbor_cache_entry_states": (["linux/neighbour.h"], [
+        "NUD_NONE", "NUD_INCOMPLETE", "NUD_REACHABLE", "NUD_STALE", "NUD_DELAY",
+        "NUD_PROBE", "NUD_FAILED", "NUD_NOARP", "NUD_PERMANENT"]),
+    "neighbor_cache_entry_flags": (["linux/neighbour.h"], [
+        "NTF_USE", "NTF_SELF", "NTF_MASTER", "NTF_PROXY", "NTF_EXT_LEARNED",
+        "NTF_OFFLOADED", "NTF_STICKY", "NTF_ROUTER"]),
+    "neighbor_cache_entry_ext_flags": (["linux/neighbour.h"], ["NTF_EXT_MANAGED"]),
+    "rtnl_neigh_attrs": (["linux/neighbour.h"], [
+        "NDA_UNSPEC", "NDA_DST", "NDA_LLADDR", "NDA_CACHEINFO", "NDA_PROBES", "NDA_VLAN",
+        "NDA_PORT", "NDA_VNI", "NDA_IFINDEX", "NDA_MASTER", "NDA_LINK_NETNSID",
+        "NDA_SRC_VNI", "NDA_PROTOCOL", "NDA_NH_ID", "NDA_FDB_EXT_ATTRS", "NDA_FLAGS_EXT",
+        "NDA_NDM_STATE_MASK", "NDA_NDM_FLAGS_MASK"]),
+    "rtnl_neigh_fdb_ext_attrs": (["linux/neighbour.h"], [
+        "NFEA_UNSPEC", "NFEA_ACTIVITY_NOTIFY", "NFEA_DONT_REFRESH"]),
+    "fib_rule_actions": (["linux/fib_rules.h"], [
+        "FR_ACT_UNSPEC", "FR_ACT_TO_TBL", "FR_ACT_GOTO", "FR_ACT_NOP", "FR_ACT_RES3",
+        "FR_ACT_RES4", "FR_ACT_BLACKHOLE", "FR_ACT_UNREACHABLE", "FR_ACT_PROHIBIT"]),
+    "fib_rule_flags": (["linux/fib_rules.h"], [
+        "FIB_RULE_PERMANENT", "FIB_RULE_INVERT", "FIB_RULE_UNRESOLVED",
+        "FIB_RULE_IIF_DETACHED", "FIB_RULE_OIF_DETACHED", "FIB_RULE_FIND_SADDR"]),
+    "rtnl_rule_attrs": (["linux/fib_rules.h"], [
+        "FRA_UNSPEC", "FRA_DST", "FRA_SRC", "FRA_IIFNAME", "FRA_GOTO", "FRA_UNUSED2",
+        "FRA_PRIORITY", "FRA_UNUSED3", "FRA_UNUSED4", "FRA_UNUSED5", "FRA_FWMARK",
+        "FRA_FLOW", "FRA_TUN_ID", "FRA_SUPPRESS_IFGROUP", "FRA_SUPPRESS_PREFIXLEN",
+        "FRA_TABLE", "FRA_FWMASK", "FRA_OIFNAME", "FRA_PAD", "FRA_L3MDEV",
+        "FRA_UID_RANGE", "FRA_PROTOCOL", "FRA_IP_PROTO", "FRA_SPORT_RANGE",
+        "FRA_DPORT_RANGE"]),
     # NETLINK_NETFILTER's messages, by subsystem (the high byte of the type).
     "nf_ctnetlink_msg_types": (["linux/netfilter/nfnetlink_conntrack.h"], [
         "IPCTNL_MSG_CT_NEW", "IPCTNL_MSG_CT_GET", "IPCTNL_MSG_CT_DELETE",

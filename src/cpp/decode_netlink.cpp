@@ -7,13 +7,17 @@
 // the bytes end or were not readable, strace's forms of what it could not fetch.
 #include <arpa/inet.h>  // first: the C library's netinet/in.h before linux/in.h
 #include <linux/cryptouser.h>
+#include <linux/gen_stats.h>
 #include <linux/genetlink.h>
 #include <linux/dcbnl.h>
 #include <linux/fib_rules.h>
 #include <linux/if_addr.h>
 #include <linux/if_addrlabel.h>
+#include <linux/if_bonding.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
+#include <linux/lwtunnel.h>
+#include <linux/mpls.h>
 #include <linux/mroute.h>
 #include <linux/mroute6.h>
 #include <linux/inet_diag.h>
@@ -32,6 +36,7 @@
 #include <linux/neighbour.h>
 #include <linux/netconf.h>
 #include <linux/nexthop.h>
+#include <linux/pkt_sched.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/xfrm.h>
@@ -41,6 +46,7 @@
 #include <linux/tcp.h>
 #include <linux/tls.h>
 #include <sys/socket.h>  // AF_NETLINK: the C library's
+#include <unistd.h>      // sysconf
 
 #include <algorithm>
 #include <array>
@@ -84,6 +90,7 @@ char* put_val(char* out, uint64_t v, Table table, std::string_view unknown) noex
   auto named = [&](char* o) {
     for (const Flag& f : table)
       if (f.value == v) return put(o, f.name);
+    if (unknown.empty()) return put_hex(o, v);  // strace's printxval without a default
     return put(put(put(put_hex(o, v), " /* "), unknown), " */");
   };
   if (display().xlat != Xlat::kAbbrev)
@@ -96,7 +103,12 @@ char* put_val(char* out, uint64_t v, Table table, std::string_view unknown) noex
 char* put_flags2(char* out, uint64_t v, Table first, Table second,
                  std::string_view unknown) noexcept {
   auto named = [&](char* o) {
-    if (v == 0) return put(o, "0");
+    if (v == 0) {  // a flag of value 0 by its name (NUD_NONE)
+      for (Table t : {first, second})
+        for (const Flag& f : t)
+          if (f.value == 0) return put(o, f.name);
+      return put(o, "0");
+    }
     uint64_t rest = v;
     bool any = false;
     for (Table t : {first, second})
@@ -268,6 +280,163 @@ bool put_nla_int(char** out, const Memory& m, uint64_t off, uint32_t len) noexce
   return true;
 }
 
+// A field's or attribute's integer of size bytes (1, 2, 4 or 8) at off.
+uint64_t uint_at(const Memory& m, uint64_t off, uint32_t size) noexcept {
+  uint64_t v = 0;
+  std::memcpy(&v, m.bytes.data() + off, size);  // little-endian, as the kernels we run on
+  return v;
+}
+
+// strace's decode_nla_xval and decode_nla_flags: the value of size bytes (of up to 8 the
+// attribute has, when size is 0) named from table or as flags; false for other lengths.
+bool put_nla_xval(char** out, const Memory& m, uint64_t off, uint32_t len, uint32_t size,
+                  Table table, std::string_view unknown, bool flags = false) noexcept {
+  if (len > 8 || len < size) return false;
+  if (size) len = size;
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  uint64_t v = uint_at(m, off, len);
+  *out = flags ? put_flags2(*out, v, table, {}, unknown) : put_val(*out, v, table, unknown);
+  return true;
+}
+
+// strace's decode_nla_ifindex: a u32 interface index.
+bool put_nla_index(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < 4) return false;
+  *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+  return true;
+}
+
+// strace's decode_nla_be16 and be64: htons(80), htobe64(1).
+template <class T>
+bool put_nla_be(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < sizeof(T)) return false;
+  if (!m.readable(off, sizeof(T))) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  T v = m.at<T>(off);
+  if constexpr (sizeof(T) == 2)
+    *out = put(put_num(put(*out, "htons("), __builtin_bswap16(v)), ")");
+  else
+    *out = put(put_num(put(*out, "htobe64("), __builtin_bswap64(v)), ")");
+  return true;
+}
+
+// A struct of T fields strace prints all unsigned ({ifa_prefered=1, ifa_valid=2, ...}):
+// false when len is shorter than it, the address when unreadable.
+template <class T>
+bool put_nla_uints(char** out, const Memory& m, uint64_t off, uint32_t len,
+                   std::initializer_list<std::string_view> names) noexcept {
+  uint64_t size = names.size() * sizeof(T);
+  if (len < size) return false;
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char* o = put(*out, "{");
+  uint64_t at = off;
+  for (std::string_view name : names) {
+    if (at != off) o = put(o, ", ");
+    o = put_num(put(put(o, name), "="), m.at<T>(at));
+    at += sizeof(T);
+  }
+  *out = put(o, "}");
+  return true;
+}
+
+// strace's decode_inet_addr: an AF_INET or AF_INET6 address of the message's family as
+// inet_addr("10.0.0.1") or inet_pton(AF_INET6, "::1") (the bytes too by -X), other families'
+// and shorter ones in hex.
+bool put_nla_inet(char** out, const Memory& m, uint64_t off, uint32_t len,
+                  uint64_t family) noexcept {
+  uint32_t size = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+  if (!size || len < size) {
+    *out = put_hex_bytes(*out, m, off, len);
+    return true;
+  }
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char text[INET6_ADDRSTRLEN] = {};
+  inet_ntop(static_cast<int>(family), m.bytes.data() + off, text, sizeof(text));
+  std::string_view bytes = m.bytes.substr(off, size);
+  *out = put_xlat(*out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
+                  [&](char* o) {
+                    if (family == AF_INET) return put(put(put(o, "inet_addr(\""), text), "\")");
+                    return put(put(put(o, "inet_pton(AF_INET6, \""), text), "\")");
+                  });
+  return true;
+}
+
+// strace's print_mac_addr: 00:11:22:33:44:55 (the bytes too by -X).
+char* put_mac(char* out, std::string_view bytes) noexcept {
+  return put_xlat(out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
+                  [bytes](char* o) {
+                    static constexpr char kDigits[] = "0123456789abcdef";
+                    for (size_t i = 0; i < bytes.size(); ++i) {
+                      auto b = static_cast<uint8_t>(bytes[i]);
+                      if (i) *o++ = ':';
+                      *o++ = kDigits[b >> 4];
+                      *o++ = kDigits[b & 15];
+                    }
+                    return o;
+                  });
+}
+
+// strace's decode_nla_hwaddr without a device type: a MAC address of up to MAX_ADDR_LEN.
+bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
+  if (len > kMaxAddrLen) return false;
+  *out = m.readable(off, len) ? put_mac(*out, m.bytes.substr(off, len))
+                              : put_hex(*out, m.addr + off);
+  return true;
+}
+
+// The routing table of RTA_TABLE and FRA_TABLE: RT_TABLE_MAIN, or the number in hex.
+bool put_nla_rt_class(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < 4) return false;
+  return put_nla_xval(out, m, off, 4, 4, uapi::k_routing_table_ids, "");
+}
+
+// strace's decode_nla_clock_t: clock ticks of up to 8 bytes, and in a comment the seconds
+// they are at sysconf(_SC_CLK_TCK) a second: 150 /* 1.50 s */.
+bool put_nla_clock_t(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len > 8) return false;
+  if (!m.readable(off, len)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  uint64_t v = uint_at(m, off, len);
+  char* o = put_num(*out, v);
+  static const long tck = sysconf(_SC_CLK_TCK);
+  if (display().xlat != Xlat::kRaw && tck > 0 && v > 0) {
+    uint64_t scale = 1;
+    int width = 0;
+    for (long t = tck; t >= 10 && width < 9; t /= 10, ++width) scale *= 10;
+    uint64_t ticks = static_cast<uint64_t>(tck);
+    uint64_t frac = ((v % ticks) * scale * 2 + ticks) / (ticks * 2);  // rounded, as %.*f
+    uint64_t whole = v / ticks;
+    if (frac >= scale) {
+      frac -= scale;
+      ++whole;
+    }
+    o = put_num(put(o, " /* "), whole);
+    if (width) {
+      char digits[16];
+      char* d = digits + width;
+      for (uint64_t f = frac; d > digits; f /= 10) *--d = static_cast<char>('0' + f % 10);
+      o = put(put(o, "."), std::string_view(digits, static_cast<size_t>(width)));
+    }
+    o = put(o, " s */");
+  }
+  *out = o;
+  return true;
+}
+
 // NLMSGERR_ATTR_*: the message (a string), the offset of the error (a u32), a cookie
 // (bytes as numbers).
 bool put_nlmsgerr_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
@@ -342,8 +511,8 @@ bool put_link_stats(char** out, const Memory& m, uint64_t off, uint32_t len) noe
   return true;
 }
 
-// A bridge port's IFLA_PROTINFO: its IFLA_BRPORT_* values as strace decodes them (bridge
-// ids and timers in hex).
+// A bridge port's IFLA_PROTINFO: its IFLA_BRPORT_* values as strace decodes them (timers
+// in clock ticks).
 bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                      uint64_t) noexcept {
   switch (type) {
@@ -362,6 +531,23 @@ bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, ui
     case IFLA_BRPORT_COST: case IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT:
     case IFLA_BRPORT_MCAST_EHT_HOSTS_CNT:
       return put_nla_int<uint32_t>(out, m, off, len);
+    case IFLA_BRPORT_ROOT_ID: case IFLA_BRPORT_BRIDGE_ID: {
+      // struct ifla_bridge_id: {prio=[128, 0], addr=00:11:22:33:44:55}.
+      if (len < sizeof(ifla_bridge_id)) return false;
+      if (!m.readable(off, sizeof(ifla_bridge_id))) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto id = m.at<ifla_bridge_id>(off);
+      char* o = put_num(put(*out, "{prio=["), id.prio[0]);
+      o = put(put_num(put(o, ", "), id.prio[1]), "], addr=");
+      o = put_mac(o, m.bytes.substr(off + offsetof(ifla_bridge_id, addr), sizeof(id.addr)));
+      *out = put(o, "}");
+      return true;
+    }
+    case IFLA_BRPORT_MESSAGE_AGE_TIMER: case IFLA_BRPORT_FORWARD_DELAY_TIMER:
+    case IFLA_BRPORT_HOLD_TIMER:
+      return put_nla_clock_t(out, m, off, len);
     case IFLA_BRPORT_GROUP_FWD_MASK:
       if (len < 2) return false;
       *out = m.readable(off, 2) ? put_hex(*out, m.at<uint16_t>(off)) : put_hex(*out, m.addr + off);
@@ -380,6 +566,141 @@ bool put_linkinfo_attr(char** out, const Memory& m, uint64_t off, uint32_t len, 
                        uint64_t) noexcept {
   if (type != IFLA_INFO_KIND && type != IFLA_INFO_SLAVE_KIND) return false;
   return put_nla_cstr(out, m, off, len);
+}
+
+// IFLA_VF_STATS' counters, u64s.
+bool put_vf_stats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                       uint64_t) noexcept {
+  return type != IFLA_VF_STATS_PAD && type <= IFLA_VF_STATS_TX_DROPPED &&
+         put_nla_int<uint64_t>(out, m, off, len);
+}
+
+// IFLA_VF_VLAN_LIST's struct ifla_vf_vlan_info, its protocol as htons(ETH_P_8021Q).
+bool put_vf_vlan_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t) noexcept {
+  if (type != IFLA_VF_VLAN_INFO || len < sizeof(ifla_vf_vlan_info)) return false;
+  if (!m.readable(off, sizeof(ifla_vf_vlan_info))) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  auto v = m.at<ifla_vf_vlan_info>(off);
+  char* o = put_num(put(*out, "{vf="), v.vf);
+  o = put_num(put(o, ", vlan="), v.vlan);
+  o = put_num(put(o, ", qos="), v.qos);
+  o = put_val(put(o, ", vlan_proto=htons("), __builtin_bswap16(v.vlan_proto),
+              uapi::k_ethernet_protocols, "ETH_P_???");
+  *out = put(o, ")}");
+  return true;
+}
+
+// A struct {__u32 vf; __u8 mac[32];} (ifla_vf_mac), or the broadcast address alone
+// (ifla_vf_broadcast): {vf=0, mac=00:11:...}.
+bool put_vf_mac(char** out, const Memory& m, uint64_t off, uint32_t len,
+                std::string_view field, bool with_vf) noexcept {
+  constexpr uint32_t kMac = 32;
+  uint32_t size = (with_vf ? 4 : 0) + kMac;
+  if (len < size) return false;
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char* o = put(*out, "{");
+  if (with_vf) o = put(put_num(put(o, "vf="), m.at<uint32_t>(off)), ", ");
+  o = put_mac(put(put(o, field), "="), m.bytes.substr(off + size - kMac, kMac));
+  *out = put(o, "}");
+  return true;
+}
+
+// IFLA_VF_*: a virtual function's structs (each its vf and settings), statistics, GUIDs,
+// VLANs.
+bool put_vf_info_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t) noexcept {
+  switch (type) {
+    case IFLA_VF_MAC:
+      return put_vf_mac(out, m, off, len, "mac", true);
+    case IFLA_VF_BROADCAST:
+      return put_vf_mac(out, m, off, len, "broadcast", false);
+    case IFLA_VF_VLAN:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"vf", "vlan", "qos"});
+    case IFLA_VF_TX_RATE:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"vf", "rate"});
+    case IFLA_VF_SPOOFCHK: case IFLA_VF_RSS_QUERY_EN: case IFLA_VF_TRUST:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"vf", "setting"});
+    case IFLA_VF_RATE:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"vf", "min_tx_rate", "max_tx_rate"});
+    case IFLA_VF_LINK_STATE: {
+      if (len < sizeof(ifla_vf_link_state)) return false;
+      if (!m.readable(off, sizeof(ifla_vf_link_state))) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto ls = m.at<ifla_vf_link_state>(off);
+      char* o = put_num(put(*out, "{vf="), ls.vf);
+      o = put_val(put(o, ", link_state="), ls.link_state, uapi::k_rtnl_ifla_vf_link_states,
+                  "IFLA_VF_LINK_STATE_???");
+      *out = put(o, "}");
+      return true;
+    }
+    case IFLA_VF_STATS:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_vf_stats_attrs,
+                         "IFLA_VF_STATS_???", put_vf_stats_attr);
+      return true;
+    case IFLA_VF_IB_NODE_GUID: case IFLA_VF_IB_PORT_GUID: {
+      // struct ifla_vf_guid's guid is packed after vf (12 bytes) or aligned (16), as the
+      // compiler of the sender put it.
+      if (len != 12 && len != 16) return false;
+      if (!m.readable(off, len)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      char* o = put_num(put(*out, "{vf="), m.at<uint32_t>(off));
+      *out = put(put_hex(put(o, ", guid="), m.at<uint64_t>(off + len - 8)), "}");
+      return true;
+    }
+    case IFLA_VF_VLAN_LIST:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_vf_vlan_list_attrs,
+                         "IFLA_VF_VLAN_INFO_???", put_vf_vlan_attr);
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool put_vfinfo_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                     uint64_t) noexcept {
+  if (type != IFLA_VF_INFO) return false;
+  *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_vf_info_attrs, "IFLA_VF_???",
+                     put_vf_info_attr);
+  return true;
+}
+
+// IFLA_XDP's: descriptors, its attach mode and flags, program ids.
+bool put_xdp_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t) noexcept {
+  switch (type) {
+    case IFLA_XDP_FD: case IFLA_XDP_EXPECTED_FD:
+      return put_nla_int<int32_t>(out, m, off, len);
+    case IFLA_XDP_ATTACHED:
+      return put_nla_xval(out, m, off, len, 1, uapi::k_rtnl_ifla_xdp_attached_mode,
+                          "XDP_ATTACHED_???");
+    case IFLA_XDP_FLAGS:
+      if (len < 4) return false;
+      return put_nla_xval(out, m, off, 4, 4, uapi::k_xdp_flags, "XDP_FLAGS_???", true);
+    case IFLA_XDP_PROG_ID: case IFLA_XDP_DRV_PROG_ID: case IFLA_XDP_SKB_PROG_ID:
+    case IFLA_XDP_HW_PROG_ID:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// IFLA_PROTO_DOWN_REASON's mask and value, in hex.
+bool put_proto_down_reason_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                                uint16_t type, uint64_t) noexcept {
+  if (type != IFLA_PROTO_DOWN_REASON_MASK && type != IFLA_PROTO_DOWN_REASON_VALUE) return false;
+  if (len < 4) return false;
+  *out = m.readable(off, 4) ? put_hex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+  return true;
 }
 
 // IFLA_* values strace decodes as a string, an integer or an interface index; the others
@@ -412,6 +733,18 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
     case IFLA_LINKINFO:
       *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_info_attrs, "IFLA_INFO_???",
                          put_linkinfo_attr);
+      return true;
+    case IFLA_XDP:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_xdp_attrs, "IFLA_XDP_???",
+                         put_xdp_attr);
+      return true;
+    case IFLA_PROTO_DOWN_REASON:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_proto_down_reason_attrs,
+                         "IFLA_PROTO_DOWN_REASON_???", put_proto_down_reason_attr);
+      return true;
+    case IFLA_VFINFO_LIST:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_vfinfo_list_attrs,
+                         "IFLA_VF_INFO_???", put_vfinfo_attr);
       return true;
     case IFLA_PROTINFO:  // a bridge port's; an IPv6 device's are not decoded here (hex)
       if (family != AF_BRIDGE) return false;
@@ -466,13 +799,170 @@ Table ifstats_mask_flags() noexcept {
   return built.flags;
 }
 
-// IFLA_STATS_AF_SPEC's attributes are per address family (MPLS's not decoded here: hex).
+// What follows a struct of size bytes in an attribute of len: ", " and the bytes in hex.
+char* put_struct_rest(char* out, const Memory& m, uint64_t off, uint32_t len,
+                      uint64_t size) noexcept {
+  if (len <= size) return out;
+  return put_hex_bytes(put(out, ", "), m, off + size, len - size);
+}
+
+// A struct of u64 fields, some of them arrays indexed by BR_MCAST_DIR_* (count 2):
+// {igmp_v1queries=[[BR_MCAST_DIR_RX]=1, [BR_MCAST_DIR_TX]=2], igmp_parse_errors=3, ...},
+// then the bytes past it in hex. False when len is shorter than it.
+struct U64Field {
+  std::string_view name;
+  unsigned count;
+};
+bool put_u64_struct(char** out, const Memory& m, uint64_t off, uint32_t len,
+                    std::initializer_list<U64Field> fields) noexcept {
+  uint64_t size = 0;
+  for (const U64Field& f : fields) size += f.count * 8;
+  if (len < size) return false;
+  if (!m.readable(off, size)) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  char* o = put(*out, "{");
+  uint64_t at = off;
+  for (const U64Field& f : fields) {
+    if (at != off) o = put(o, ", ");
+    o = put(put(o, f.name), "=");
+    if (f.count == 1) {
+      o = put_num(o, m.at<uint64_t>(at));
+      at += 8;
+      continue;
+    }
+    o = put(o, "[");
+    for (unsigned i = 0; i < f.count; ++i, at += 8) {
+      if (i) o = put(o, ", ");
+      o = put(put_val(put(o, "["), i, uapi::k_ifstats_xstats_bridge_mcast_indices, ""), "]=");
+      o = put_num(o, m.at<uint64_t>(at));
+    }
+    o = put(o, "]");
+  }
+  *out = put_struct_rest(put(o, "}"), m, off, len, size);
+  return true;
+}
+
+// A bridge's extended statistics, BRIDGE_XSTATS_*: struct bridge_vlan_xstats,
+// br_mcast_stats, bridge_stp_xstats (linux/if_bridge.h).
+bool put_xstats_bridge_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                            uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case BRIDGE_XSTATS_VLAN: {
+      if (len < sizeof(bridge_vlan_xstats)) return false;
+      if (!m.readable(off, sizeof(bridge_vlan_xstats))) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto st = m.at<bridge_vlan_xstats>(off);
+      char* o = put_num(put(*out, "{rx_bytes="), st.rx_bytes);
+      o = put_num(put(o, ", rx_packets="), st.rx_packets);
+      o = put_num(put(o, ", tx_bytes="), st.tx_bytes);
+      o = put_num(put(o, ", tx_packets="), st.tx_packets);
+      o = put_num(put(o, ", vid="), st.vid);
+      o = put_flags2(put(o, ", flags="), st.flags, uapi::k_nl_bridge_vlan_flags, {},
+                     "BRIDGE_VLAN_INFO_???");
+      if (st.pad2) o = put_hex(put(o, ", pad2="), st.pad2);
+      *out = put_struct_rest(put(o, "}"), m, off, len, sizeof(st));
+      return true;
+    }
+    case BRIDGE_XSTATS_MCAST:
+      static_assert(sizeof(br_mcast_stats) == 30 * 8, "the fields of Linux 6.1");
+      return put_u64_struct(out, m, off, len,
+                            {{"igmp_v1queries", 2}, {"igmp_v2queries", 2}, {"igmp_v3queries", 2},
+                             {"igmp_leaves", 2}, {"igmp_v1reports", 2}, {"igmp_v2reports", 2},
+                             {"igmp_v3reports", 2}, {"igmp_parse_errors", 1},
+                             {"mld_v1queries", 2}, {"mld_v2queries", 2}, {"mld_leaves", 2},
+                             {"mld_v1reports", 2}, {"mld_v2reports", 2},
+                             {"mld_parse_errors", 1}, {"mcast_bytes", 2},
+                             {"mcast_packets", 2}});
+    case BRIDGE_XSTATS_STP:
+      static_assert(sizeof(bridge_stp_xstats) == 6 * 8, "the fields of Linux 6.1");
+      return put_u64_struct(out, m, off, len,
+                            {{"transition_blk", 1}, {"transition_fwd", 1}, {"rx_bpdu", 1},
+                             {"tx_bpdu", 1}, {"rx_tcn", 1}, {"tx_tcn", 1}});
+    default:
+      return false;
+  }
+}
+
+// A bond's: BOND_XSTATS_3AD's counters, u64s.
+bool put_xstats_3ad_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                         uint64_t) noexcept {
+  return type < BOND_3AD_STAT_PAD && put_nla_int<uint64_t>(out, m, off, len);
+}
+
+bool put_xstats_bond_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                          uint16_t type, uint64_t) noexcept {
+  if (type != BOND_XSTATS_3AD) return false;
+  *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_xstats_bond_3ad_attrs,
+                     "BOND_XSTATS_???", put_xstats_3ad_attr);
+  return true;
+}
+
+// IFLA_STATS_LINK_XSTATS(_SLAVE)'s LINK_XSTATS_TYPE_*: a bridge's or a bond's.
+bool put_xstats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                     uint64_t) noexcept {
+  if (type == LINK_XSTATS_TYPE_BRIDGE)
+    *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_xstats_bridge_attrs,
+                       "BRIDGE_XSTATS_???", put_xstats_bridge_attr);
+  else if (type == LINK_XSTATS_TYPE_BOND)
+    *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_xstats_bond_attrs,
+                       "BOND_XSTATS_???", put_xstats_bond_attr);
+  else
+    return false;
+  return true;
+}
+
+bool put_offload_xstats_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                             uint16_t type, uint64_t) noexcept {
+  return type == IFLA_OFFLOAD_XSTATS_CPU_HIT && put_link_stats<uint64_t>(out, m, off, len);
+}
+
+// MPLS_STATS_LINK: struct mpls_link_stats (linux/mpls.h).
+bool put_mpls_stats_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                         uint16_t type, uint64_t) noexcept {
+  if (type != MPLS_STATS_LINK) return false;
+  static_assert(sizeof(mpls_link_stats) == 9 * 8, "the fields of Linux 6.1");
+  return put_u64_struct(out, m, off, len,
+                        {{"rx_packets", 1}, {"tx_packets", 1}, {"rx_bytes", 1}, {"tx_bytes", 1},
+                         {"rx_errors", 1}, {"tx_errors", 1}, {"rx_dropped", 1},
+                         {"tx_dropped", 1}, {"rx_noroute", 1}});
+}
+
+// IFLA_STATS_AF_SPEC's attributes, one per address family: MPLS's statistics, others' in hex.
+bool put_ifstats_af_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                         uint64_t) noexcept {
+  if (type == AF_MPLS)
+    *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_af_spec_mpls_attrs, "MPLS_STATS_???",
+                       put_mpls_stats_attr);
+  else
+    *out = put_hex_bytes(*out, m, off, len);
+  return true;
+}
+
+// IFLA_STATS_*: the link's statistics, extended ones by link type, offloaded ones, per family.
 bool put_ifstats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                       uint64_t) noexcept {
-  if (type == IFLA_STATS_LINK_64) return put_link_stats<uint64_t>(out, m, off, len);
-  if (type != IFLA_STATS_AF_SPEC) return false;
-  *out = put_nlattrs(*out, m, off, len, {}, "AF_???", nullptr, 0, put_family_type);
-  return true;
+  switch (type) {
+    case IFLA_STATS_LINK_64:
+      return put_link_stats<uint64_t>(out, m, off, len);
+    case IFLA_STATS_LINK_XSTATS: case IFLA_STATS_LINK_XSTATS_SLAVE:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_xstats_type_attrs,
+                         "LINK_XSTATS_TYPE_???", put_xstats_attr);
+      return true;
+    case IFLA_STATS_LINK_OFFLOAD_XSTATS:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_ifstats_offload_attrs,
+                         "IFLA_OFFLOAD_XSTATS_???", put_offload_xstats_attr);
+      return true;
+    case IFLA_STATS_AF_SPEC:
+      *out = put_nlattrs(*out, m, off, len, {}, "AF_???", put_ifstats_af_attr, 0,
+                         put_family_type);
+      return true;
+    default:
+      return false;
+  }
 }
 
 // struct if_stats_msg (RTM_NEWSTATS, RTM_GETSTATS), then its IFLA_STATS_* attributes.
@@ -602,6 +1092,434 @@ char* put_struct_start(char* out, const Memory& m, const RouteStruct& rs, uint8_
   return put(put_hex(put(out, ", "), m.addr + off + 1), "}");
 }
 
+// ------------------------------------------------------------------ rtnetlink: addresses,
+// routes, neighbours, rules
+
+// A struct that starts a message (ifaddrmsg, rtmsg...): "{ifa_family=AF_INET, " written;
+// true when its size bytes can be read (its fields are then written by the caller), else
+// strace's forms of one cut short or unreadable, closed.
+bool put_struct_head(char** out, const Memory& m, std::string_view field, uint8_t family,
+                     uint64_t off, uint64_t len, uint64_t size) noexcept {
+  *out = put(put_family(put(put(put(*out, "{"), field), "="), family), ", ");
+  if (len < size) {
+    *out = put(*out, "...}");
+    return false;
+  }
+  if (!m.readable(off, size)) {
+    *out = put(put_hex(*out, m.addr + off + 1), "}");
+    return false;
+  }
+  return true;
+}
+
+// The attributes after a message's struct of size bytes, when len leaves any: ", [...]".
+char* put_attrs_after(char* out, const Memory& m, uint64_t off, uint64_t len, uint64_t size,
+                      Table types, std::string_view unknown, AttrValue value,
+                      uint64_t family) noexcept {
+  uint64_t at = align4(size);
+  if (len <= at) return out;
+  return put_nlattrs(put(out, ", "), m, off + at, len - at, types, unknown, value, family);
+}
+
+// IFA_*: addresses of the message's family, the label, struct ifa_cacheinfo, flags.
+bool put_ifa_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept {
+  switch (type) {
+    case IFA_ADDRESS: case IFA_LOCAL: case IFA_BROADCAST: case IFA_ANYCAST: case IFA_MULTICAST:
+      return put_nla_inet(out, m, off, len, family);
+    case IFA_LABEL:
+      return put_nla_str(out, m, off, len);
+    case IFA_CACHEINFO:
+      return put_nla_uints<uint32_t>(out, m, off, len,
+                                     {"ifa_prefered", "ifa_valid", "cstamp", "tstamp"});
+    case IFA_FLAGS:
+      if (len < 4) return false;
+      return put_nla_xval(out, m, off, 4, 4, uapi::k_ifaddrflags, "IFA_F_???", true);
+    case IFA_RT_PRIORITY:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case IFA_TARGET_NETNSID:
+      return put_nla_int<int32_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// struct ifaddrmsg (RTM_NEWADDR...), then its IFA_* attributes.
+char* put_ifaddrmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "ifa_family", family, off, len, sizeof(ifaddrmsg))) return out;
+  ifaddrmsg ifa;
+  std::memcpy(&ifa, m.bytes.data() + off, sizeof(ifa));
+  out = put_num(put(out, "ifa_prefixlen="), ifa.ifa_prefixlen);
+  out = put_flags2(put(out, ", ifa_flags="), ifa.ifa_flags, uapi::k_ifaddrflags, {}, "IFA_F_???");
+  out = put_val(put(out, ", ifa_scope="), ifa.ifa_scope, uapi::k_routing_scopes, "");
+  out = put(put_index(put(out, ", ifa_index="), ifa.ifa_index), "}");
+  return put_attrs_after(out, m, off, len, sizeof(ifaddrmsg), uapi::k_rtnl_addr_attrs, "IFA_???",
+                         put_ifa_attr, family);
+}
+
+// RTA_METRICS' RTAX_* attributes: u32s but for the congestion control's name.
+bool put_rtax_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t) noexcept {
+  if (type == RTAX_CC_ALGO) return put_nla_str(out, m, off, len);
+  if (type == RTAX_UNSPEC || type > RTAX_CC_ALGO) return false;
+  return put_nla_int<uint32_t>(out, m, off, len);
+}
+
+bool put_rta_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept;
+
+// RTA_MULTIPATH: struct rtnexthop, each followed by its RTA_* attributes.
+bool put_rta_multipath(char** out, const Memory& m, uint64_t off, uint32_t len,
+                       uint64_t family) noexcept {
+  constexpr uint32_t kNh = sizeof(rtnexthop);
+  if (len < kNh) return false;
+  char* o = *out;
+  bool in_array = false;
+  uint64_t at = off, left = len;
+  for (;;) {
+    if (!m.readable(at, kNh)) {
+      o = put_hex(o, m.addr + at);
+      break;
+    }
+    auto nh = m.at<rtnexthop>(at);
+    uint64_t nh_len = nh.rtnh_len < left ? nh.rtnh_len : left;
+    if (at == off && nh.rtnh_len < len) {
+      o = put(o, "[");
+      in_array = true;
+    }
+    if (at > off) o = put(o, ", ");
+    constexpr uint64_t kAt = RTNH_ALIGN(sizeof(rtnexthop));
+    if (nh_len > kAt) o = put(o, "[");
+    o = put_num(put(o, "{rtnh_len="), nh.rtnh_len);
+    o = put_flags2(put(o, ", rtnh_flags="), nh.rtnh_flags, uapi::k_route_nexthop_flags, {},
+                   "RTNH_F_???");
+    o = put_num(put(o, ", rtnh_hops="), nh.rtnh_hops);
+    o = put(put_index(put(o, ", rtnh_ifindex="), static_cast<uint32_t>(nh.rtnh_ifindex)), "}");
+    if (nh_len > kAt) {
+      o = put_nlattrs(put(o, ", "), m, at + kAt, nh_len - kAt, uapi::k_rtnl_route_attrs,
+                      "RTA_???", put_rta_attr, family);
+      o = put(o, "]");
+    }
+    if (RTNH_ALIGN(nh_len) >= left) break;
+    at += RTNH_ALIGN(nh_len);
+    left -= RTNH_ALIGN(nh_len);
+  }
+  *out = in_array ? put(o, "]") : o;
+  return true;
+}
+
+// RTA_*: addresses of the message's family, interfaces, metrics, next hops, structs.
+bool put_rta_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept {
+  switch (type) {
+    case RTA_DST: case RTA_SRC: case RTA_GATEWAY: case RTA_PREFSRC: case RTA_NEWDST:
+      return put_nla_inet(out, m, off, len, family);
+    case RTA_IIF: case RTA_OIF:
+      return put_nla_index(out, m, off, len);
+    case RTA_PRIORITY: case RTA_PROTOINFO: case RTA_FLOW: case RTA_MP_ALGO: case RTA_MARK:
+    case RTA_UID:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case RTA_METRICS:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_rta_metrics_attrs, "RTAX_???",
+                         put_rtax_attr);
+      return true;
+    case RTA_MULTIPATH:
+      return put_rta_multipath(out, m, off, len, family);
+    case RTA_CACHEINFO: {
+      if (len < sizeof(rta_cacheinfo)) return false;
+      if (!m.readable(off, sizeof(rta_cacheinfo))) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto ci = m.at<rta_cacheinfo>(off);
+      char* o = put_num(put(*out, "{rta_clntref="), ci.rta_clntref);
+      o = put_num(put(o, ", rta_lastuse="), ci.rta_lastuse);
+      o = put_num(put(o, ", rta_expires="), static_cast<uint32_t>(ci.rta_expires));
+      o = put_num(put(o, ", rta_error="), ci.rta_error);
+      o = put_num(put(o, ", rta_used="), ci.rta_used);
+      o = put_hex(put(o, ", rta_id="), ci.rta_id);
+      o = put_num(put(o, ", rta_ts="), ci.rta_ts);
+      *out = put(put_num(put(o, ", rta_tsage="), ci.rta_tsage), "}");
+      return true;
+    }
+    case RTA_TABLE:
+      return put_nla_rt_class(out, m, off, len);
+    case RTA_MFC_STATS:
+      return put_nla_uints<uint64_t>(out, m, off, len,
+                                     {"mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"});
+    case RTA_VIA: {
+      constexpr uint32_t kFamily = offsetof(rtvia, rtvia_addr);
+      if (len < sizeof(rtvia)) return false;
+      if (!m.readable(off, kFamily)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto via_family = m.at<uint16_t>(off);
+      char* o = put_family(put(*out, "{rtvia_family="), via_family);
+      if (len > kFamily) {
+        o = put(o, ", ");
+        uint32_t size = via_family == AF_INET ? 4 : via_family == AF_INET6 ? 16 : 0;
+        // By name the address is the field strace fills: inet_pton(AF_INET6, "::1", &rtvia_addr).
+        if (size && len - kFamily >= size && m.readable(off + kFamily, size) &&
+            display().xlat == Xlat::kAbbrev && via_family == AF_INET6) {
+          char text[INET6_ADDRSTRLEN] = {};
+          inet_ntop(AF_INET6, m.bytes.data() + off + kFamily, text, sizeof(text));
+          o = put(put(put(o, "inet_pton(AF_INET6, \""), text), "\", &rtvia_addr)");
+        } else {
+          o = put(o, "rtvia_addr=");
+          put_nla_inet(&o, m, off + kFamily, len - kFamily, via_family);
+        }
+      }
+      *out = put(o, "}");
+      return true;
+    }
+    case RTA_PREF: case RTA_TTL_PROPAGATE:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case RTA_IP_PROTO:
+      return put_nla_xval(out, m, off, len, 0, uapi::k_inet_protocols, "IPPROTO_???");
+    case RTA_ENCAP_TYPE:
+      if (len < 2) return false;
+      return put_nla_xval(out, m, off, 2, 2, uapi::k_lwtunnel_encap_types,
+                          "LWTUNNEL_ENCAP_???");
+    case RTA_EXPIRES:
+      return put_nla_int<uint64_t>(out, m, off, len);
+    case RTA_SPORT: case RTA_DPORT:
+      return put_nla_int<uint16_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// struct rtmsg (RTM_NEWROUTE...), then its RTA_* attributes.
+char* put_rtmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "rtm_family", family, off, len, sizeof(rtmsg))) return out;
+  rtmsg rt;
+  std::memcpy(&rt, m.bytes.data() + off, sizeof(rt));
+  out = put_num(put(out, "rtm_dst_len="), rt.rtm_dst_len);
+  out = put_num(put(out, ", rtm_src_len="), rt.rtm_src_len);
+  out = put_flags2(put(out, ", rtm_tos="), rt.rtm_tos, uapi::k_ip_type_of_services, {},
+                   "IPTOS_TOS_???");
+  out = put_val(put(out, ", rtm_table="), rt.rtm_table, uapi::k_routing_table_ids, "");
+  out = put_val(put(out, ", rtm_protocol="), rt.rtm_protocol, uapi::k_routing_protocols,
+                "RTPROT_???");
+  out = put_val(put(out, ", rtm_scope="), rt.rtm_scope, uapi::k_routing_scopes, "");
+  out = put_val(put(out, ", rtm_type="), rt.rtm_type, uapi::k_routing_types, "RTN_???");
+  out = put(put_flags2(put(out, ", rtm_flags="), rt.rtm_flags, uapi::k_routing_flags, {},
+                       "RTM_F_???"), "}");
+  return put_attrs_after(out, m, off, len, sizeof(rtmsg), uapi::k_rtnl_route_attrs, "RTA_???",
+                         put_rta_attr, family);
+}
+
+// NDA_FDB_EXT_ATTRS' NFEA_*: the activity notification's flags.
+bool put_nfea_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t) noexcept {
+  // FDB_NOTIFY_BIT and FDB_NOTIFY_INACTIVE_BIT, linux/neighbour.h (enums strace names).
+  static constexpr Flag kFdbNotify[] = {{FDB_NOTIFY_BIT, "FDB_NOTIFY_BIT"},
+                                        {FDB_NOTIFY_INACTIVE_BIT, "FDB_NOTIFY_INACTIVE_BIT"}};
+  if (type != NFEA_ACTIVITY_NOTIFY) return false;
+  return put_nla_xval(out, m, off, len, 1, kFdbNotify, "FDB_NOTIFY_???", true);
+}
+
+// NDA_*: the neighbour's address of the message's family, its link-layer address, struct
+// nda_cacheinfo, integers, interfaces, flags.
+bool put_nda_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept {
+  switch (type) {
+    case NDA_DST:
+      return put_nla_inet(out, m, off, len, family);
+    case NDA_LLADDR:
+      return put_nla_hwaddr(out, m, off, len);
+    case NDA_CACHEINFO:
+      return put_nla_uints<uint32_t>(out, m, off, len,
+                                     {"ndm_confirmed", "ndm_used", "ndm_updated", "ndm_refcnt"});
+    case NDA_PROBES: case NDA_VNI: case NDA_LINK_NETNSID: case NDA_SRC_VNI: case NDA_NH_ID:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case NDA_VLAN:
+      return put_nla_int<uint16_t>(out, m, off, len);
+    case NDA_PORT:
+      return put_nla_be<uint16_t>(out, m, off, len);
+    case NDA_IFINDEX: case NDA_MASTER:
+      return put_nla_index(out, m, off, len);
+    case NDA_PROTOCOL:
+      return put_nla_xval(out, m, off, len, 0, uapi::k_inet_protocols, "IPPROTO_???");
+    case NDA_FDB_EXT_ATTRS:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_neigh_fdb_ext_attrs, "NFEA_???",
+                         put_nfea_attr);
+      return true;
+    case NDA_FLAGS_EXT:
+      return put_nla_xval(out, m, off, len, 4, uapi::k_neighbor_cache_entry_ext_flags,
+                          "NTF_EXT_???", true);
+    case NDA_NDM_STATE_MASK:
+      return put_nla_xval(out, m, off, len, 2, uapi::k_neighbor_cache_entry_states, "NUD_???",
+                          true);
+    case NDA_NDM_FLAGS_MASK:
+      return put_nla_xval(out, m, off, len, 1, uapi::k_neighbor_cache_entry_flags, "NTF_???",
+                          true);
+    default:
+      return false;
+  }
+}
+
+// struct ndmsg (RTM_NEWNEIGH...), then its NDA_* attributes.
+char* put_ndmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "ndm_family", family, off, len, sizeof(ndmsg))) return out;
+  ndmsg nd;
+  std::memcpy(&nd, m.bytes.data() + off, sizeof(nd));
+  out = put_index(put(out, "ndm_ifindex="), static_cast<uint32_t>(nd.ndm_ifindex));
+  out = put_flags2(put(out, ", ndm_state="), nd.ndm_state, uapi::k_neighbor_cache_entry_states,
+                   {}, "NUD_???");
+  out = put_flags2(put(out, ", ndm_flags="), nd.ndm_flags, uapi::k_neighbor_cache_entry_flags,
+                   {}, "NTF_???");
+  out = put(put_val(put(out, ", ndm_type="), nd.ndm_type, uapi::k_routing_types, "RTN_???"),
+            "}");
+  return put_attrs_after(out, m, off, len, sizeof(ndmsg), uapi::k_rtnl_neigh_attrs, "NDA_???",
+                         put_nda_attr, family);
+}
+
+// FRA_*: addresses of the message's family, names, integers, the table, ranges.
+bool put_fra_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept {
+  switch (type) {
+    case FRA_DST: case FRA_SRC:
+      return put_nla_inet(out, m, off, len, family);
+    case FRA_IIFNAME: case FRA_OIFNAME:
+      return put_nla_str(out, m, off, len);
+    case FRA_GOTO: case FRA_PRIORITY: case FRA_FWMARK: case FRA_FLOW:
+    case FRA_SUPPRESS_IFGROUP: case FRA_SUPPRESS_PREFIXLEN: case FRA_FWMASK:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case FRA_TUN_ID:
+      return put_nla_be<uint64_t>(out, m, off, len);
+    case FRA_TABLE:
+      return put_nla_rt_class(out, m, off, len);
+    case FRA_L3MDEV:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case FRA_UID_RANGE:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"start", "end"});
+    case FRA_PROTOCOL:
+      if (len < 1) return false;
+      return put_nla_xval(out, m, off, 1, 1, uapi::k_routing_protocols, "RTPROT_???");
+    case FRA_IP_PROTO:
+      return put_nla_xval(out, m, off, len, 0, uapi::k_inet_protocols, "IPPROTO_???");
+    case FRA_SPORT_RANGE: case FRA_DPORT_RANGE:
+      return put_nla_uints<uint16_t>(out, m, off, len, {"start", "end"});
+    default:
+      return false;
+  }
+}
+
+// struct fib_rule_hdr (RTM_NEWRULE...), then its FRA_* attributes.
+char* put_fib_rule_hdr(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "family", family, off, len, sizeof(fib_rule_hdr))) return out;
+  fib_rule_hdr fr;
+  std::memcpy(&fr, m.bytes.data() + off, sizeof(fr));
+  out = put_num(put(out, "dst_len="), fr.dst_len);
+  out = put_num(put(out, ", src_len="), fr.src_len);
+  out = put_flags2(put(out, ", tos="), fr.tos, uapi::k_ip_type_of_services, {}, "IPTOS_TOS_???");
+  out = put_val(put(out, ", table="), fr.table, uapi::k_routing_table_ids, "RT_TABLE_???");
+  out = put_val(put(out, ", action="), fr.action, uapi::k_fib_rule_actions, "FR_ACT_???");
+  out = put(put_flags2(put(out, ", flags="), fr.flags, uapi::k_fib_rule_flags, {},
+                       "FIB_RULE_???"), "}");
+  return put_attrs_after(out, m, off, len, sizeof(fib_rule_hdr), uapi::k_rtnl_rule_attrs, "FRA_???",
+                         put_fra_attr, family);
+}
+
+// TCA_STATS2's TCA_STATS_*: the gnet_stats structs (linux/gen_stats.h), as far as strace
+// reads them.
+bool put_tca_stats_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                        uint64_t) noexcept {
+  switch (type) {
+    case TCA_STATS_BASIC: case TCA_STATS_BASIC_HW: {
+      constexpr uint32_t kSize = 12;  // bytes and packets, without the struct's padding
+      if (len < kSize) return false;
+      if (!m.readable(off, kSize)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      char* o = put_num(put(*out, "{bytes="), m.at<uint64_t>(off));
+      *out = put(put_num(put(o, ", packets="), m.at<uint32_t>(off + 8)), "}");
+      return true;
+    }
+    case TCA_STATS_RATE_EST:
+      return put_nla_uints<uint32_t>(out, m, off, len, {"bps", "pps"});
+    case TCA_STATS_QUEUE:
+      return put_nla_uints<uint32_t>(out, m, off, len,
+                                     {"qlen", "backlog", "drops", "requeues", "overlimits"});
+    case TCA_STATS_RATE_EST64:
+      return put_nla_uints<uint64_t>(out, m, off, len, {"bps", "pps"});
+    case TCA_STATS_PKT64:
+      return put_nla_int<uint64_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// TCA_*: the kind, struct tc_stats and tc_estimator, TCA_STATS2's, integers.
+bool put_tca_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t) noexcept {
+  switch (type) {
+    case TCA_KIND:
+      return put_nla_str(out, m, off, len);
+    case TCA_STATS: {
+      constexpr uint32_t kSize = offsetof(tc_stats, backlog) + sizeof(uint32_t);
+      if (len < kSize) return false;
+      if (!m.readable(off, kSize)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto st = m.at<tc_stats>(off);
+      char* o = put_num(put(*out, "{bytes="), st.bytes);
+      o = put_num(put(o, ", packets="), st.packets);
+      o = put_num(put(o, ", drops="), st.drops);
+      o = put_num(put(o, ", overlimits="), st.overlimits);
+      o = put_num(put(o, ", bps="), st.bps);
+      o = put_num(put(o, ", pps="), st.pps);
+      o = put_num(put(o, ", qlen="), st.qlen);
+      *out = put(put_num(put(o, ", backlog="), st.backlog), "}");
+      return true;
+    }
+    case TCA_RATE: {
+      if (len < sizeof(tc_estimator)) return false;
+      if (!m.readable(off, sizeof(tc_estimator))) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      auto est = m.at<tc_estimator>(off);
+      char* o = put_num(put(*out, "{interval="), static_cast<int>(est.interval));
+      *out = put(put_num(put(o, ", ewma_log="), static_cast<unsigned>(est.ewma_log)), "}");
+      return true;
+    }
+    case TCA_STATS2:
+      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_tca_stats_attrs, "TCA_STATS_???",
+                         put_tca_stats_attr);
+      return true;
+    case TCA_FCNT: case TCA_CHAIN: case TCA_INGRESS_BLOCK: case TCA_EGRESS_BLOCK:
+    case TCA_DUMP_FLAGS:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case TCA_HW_OFFLOAD:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// struct tcmsg (RTM_NEWQDISC, ...TCLASS, ...TFILTER, ...CHAIN), then its TCA_* attributes.
+char* put_tcmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "tcm_family", family, off, len, sizeof(tcmsg))) return out;
+  tcmsg tc;
+  std::memcpy(&tc, m.bytes.data() + off, sizeof(tc));
+  out = put_index(put(out, "tcm_ifindex="), static_cast<uint32_t>(tc.tcm_ifindex));
+  out = put_num(put(out, ", tcm_handle="), tc.tcm_handle);
+  out = put_num(put(out, ", tcm_parent="), tc.tcm_parent);
+  out = put(put_num(put(out, ", tcm_info="), tc.tcm_info), "}");
+  return put_attrs_after(out, m, off, len, sizeof(tcmsg), uapi::k_rtnl_tc_attrs, "TCA_???",
+                         put_tca_attr, family);
+}
+
 // An rtnetlink message's payload of len bytes at off (its first byte readable).
 char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_t len) noexcept {
   auto family = static_cast<uint8_t>(m.bytes[off]);
@@ -610,6 +1528,23 @@ char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_
     return put_ifinfomsg(out, m, off, len);
   if (type == RTM_NEWSTATS || type == RTM_GETSTATS) return put_ifstatsmsg(out, m, off, len);
   if (type == RTM_NEWCACHEREPORT) return put_cachereport(out, m, off, len);
+  switch (type) {
+    case RTM_NEWADDR: case RTM_DELADDR: case RTM_GETADDR: case RTM_GETMULTICAST:
+    case RTM_GETANYCAST:
+      return put_ifaddrmsg(out, m, off, len);
+    case RTM_NEWROUTE: case RTM_DELROUTE: case RTM_GETROUTE:
+      return put_rtmsg(out, m, off, len);
+    case RTM_NEWNEIGH: case RTM_DELNEIGH: case RTM_GETNEIGH:
+      return put_ndmsg(out, m, off, len);
+    case RTM_NEWRULE: case RTM_DELRULE: case RTM_GETRULE:
+      return put_fib_rule_hdr(out, m, off, len);
+    case RTM_NEWQDISC: case RTM_DELQDISC: case RTM_GETQDISC: case RTM_NEWTCLASS:
+    case RTM_DELTCLASS: case RTM_GETTCLASS: case RTM_NEWTFILTER: case RTM_DELTFILTER:
+    case RTM_GETTFILTER: case RTM_NEWCHAIN: case RTM_DELCHAIN: case RTM_GETCHAIN:
+      return put_tcmsg(out, m, off, len);
+    default:
+      break;
+  }
   if (rs.size > 1 && (len < rs.size || !m.readable(off, rs.size)))
     return put_struct_start(out, m, rs, family, off, len);
   return put_family_data(out, m, off, len);
@@ -791,36 +1726,10 @@ char* put_array(char* out, const Memory& m, uint64_t off, uint64_t nmemb, uint64
   return put(out, "]");
 }
 
-// The first n bytes (at most 8) of an attribute as a number, true when they could be read;
-// their address written when not.
-bool nla_read(char** out, const Memory& m, uint64_t off, uint32_t n, uint64_t* v) noexcept {
-  if (!m.readable(off, n)) {
-    *out = put_hex(*out, m.addr + off);
-    return false;
-  }
-  *v = 0;
-  std::memcpy(v, m.bytes.data() + off, n);
-  return true;
-}
-
-// strace's decode_nla_xval: the value's name in table, of size bytes (of all of len, at most
-// 8, when size is 0); false when len is shorter than size or longer than 8.
-bool put_nla_xval(char** out, const Memory& m, uint64_t off, uint32_t len, uint32_t size,
-                  Table table, std::string_view unknown) noexcept {
-  if (len > 8 || len < size) return false;
-  uint64_t v;
-  if (nla_read(out, m, off, size ? size : len, &v)) *out = put_val(*out, v, table, unknown);
-  return true;
-}
-
 // decode_nla_flags: the value's bits in table, read as decode_nla_xval reads it.
 bool put_nla_flags(char** out, const Memory& m, uint64_t off, uint32_t len, uint32_t size,
                    Table table, std::string_view unknown) noexcept {
-  if (len > 8 || len < size) return false;
-  uint64_t v;
-  if (nla_read(out, m, off, size ? size : len, &v))
-    *out = put_flags2(*out, v, table, {}, unknown);
-  return true;
+  return put_nla_xval(out, m, off, len, size, table, unknown, true);
 }
 
 // An IPPROTO_* of an attribute's bytes.

@@ -8,17 +8,29 @@
 // message whose payload runs into an unreadable page, more messages than -s shows, and the
 // kernel's answer read back with recvfrom. Sent with MSG_DONTWAIT to the kernel, which
 // answers or drops them; the traced calls are what matters. rtnetlink's structs and their
-// attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's and
-// statistics; an if_stats_msg; structs cut short or unreadable.
+// attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's, a
+// virtual function's, XDP's and statistics; an if_stats_msg and extended statistics; an
+// ifaddrmsg, rtmsg, ndmsg, fib_rule_hdr and tcmsg with their addresses, nested metrics, next
+// hops, ranges and statistics; structs cut short or unreadable.
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <errno.h>
+#include <linux/fib_rules.h>
+#include <linux/if_addr.h>
+#include <linux/if_bridge.h>
+#include <linux/if_ether.h>
 #include <linux/if_link.h>
+#include <linux/ip.h>
 #include <linux/inet_diag.h>
+#include <linux/mpls.h>
 #include <linux/mroute.h>
+#include <linux/neighbour.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_conntrack.h>
+#include <linux/gen_stats.h>
 #include <linux/netlink.h>
+#include <linux/pkt_sched.h>
 #include <net/if.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
@@ -192,6 +204,57 @@ static void route_structs(void) {
 	attr(&at, IFLA_PROTINFO, NULL, 0);
 	attr(&at, IFLA_BRPORT_STATE, &state, 1);
 	attr(&at, IFLA_BRPORT_COST, &cost, sizeof(cost));
+	uint64_t ticks = 150;
+	struct ifla_bridge_id root = {{0x80, 0}, {0x02, 0, 0, 0xab, 0xcd, 0xef}};
+	attr(&at, IFLA_BRPORT_HOLD_TIMER, &ticks, sizeof(ticks));
+	attr(&at, IFLA_BRPORT_ROOT_ID, &root, sizeof(root));
+	((struct nlattr *)nest)->nla_len = at - nest;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	// A virtual function's settings: its MAC address, link state, VLANs and counters.
+	at = (char *)ifi + NLMSG_ALIGN(sizeof(*ifi));
+	*h = (struct nlmsghdr){0, RTM_GETLINK, NLM_F_REQUEST, 16, 0};
+	ifi->ifi_family = AF_UNSPEC;
+	struct ifla_vf_mac vf_mac = {.vf = 1, .mac = {0x02, 0, 0, 0xab, 0xcd, 0xef}};
+	struct ifla_vf_link_state vf_state = {1, IFLA_VF_LINK_STATE_DISABLE};
+	struct ifla_vf_vlan_info vf_vlan = {1, 100, 2, htons(ETH_P_8021AD)};
+	uint64_t packets = 42;
+	char *list, *info, *inner;
+	list = at;
+	attr(&at, IFLA_VFINFO_LIST, NULL, 0);
+	info = at;
+	attr(&at, IFLA_VF_INFO, NULL, 0);
+	attr(&at, IFLA_VF_MAC, &vf_mac, sizeof(vf_mac));
+	attr(&at, IFLA_VF_LINK_STATE, &vf_state, sizeof(vf_state));
+	inner = at;
+	attr(&at, IFLA_VF_VLAN_LIST, NULL, 0);
+	attr(&at, IFLA_VF_VLAN_INFO, &vf_vlan, sizeof(vf_vlan));
+	((struct nlattr *)inner)->nla_len = at - inner;
+	inner = at;
+	attr(&at, IFLA_VF_STATS, NULL, 0);
+	attr(&at, IFLA_VF_STATS_RX_PACKETS, &packets, sizeof(packets));
+	((struct nlattr *)inner)->nla_len = at - inner;
+	((struct nlattr *)info)->nla_len = at - info;
+	((struct nlattr *)list)->nla_len = at - list;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	// An XDP program's attributes and why a link is down.
+	at = (char *)ifi + NLMSG_ALIGN(sizeof(*ifi));
+	*h = (struct nlmsghdr){0, RTM_GETLINK, NLM_F_REQUEST, 17, 0};
+	int32_t xdp_fd = -1;
+	uint32_t xdp_flags = XDP_FLAGS_SKB_MODE | XDP_FLAGS_UPDATE_IF_NOEXIST, reason = 0xf0;
+	uint8_t attached = XDP_ATTACHED_SKB;
+	nest = at;
+	attr(&at, IFLA_XDP, NULL, 0);
+	attr(&at, IFLA_XDP_FD, &xdp_fd, sizeof(xdp_fd));
+	attr(&at, IFLA_XDP_FLAGS, &xdp_flags, sizeof(xdp_flags));
+	attr(&at, IFLA_XDP_ATTACHED, &attached, 1);
+	((struct nlattr *)nest)->nla_len = at - nest;
+	nest = at;
+	attr(&at, IFLA_PROTO_DOWN_REASON, NULL, 0);
+	attr(&at, IFLA_PROTO_DOWN_REASON_VALUE, &reason, sizeof(reason));
 	((struct nlattr *)nest)->nla_len = at - nest;
 	h->nlmsg_len = at - buf;
 	send_bytes(buf, h->nlmsg_len);
@@ -204,6 +267,31 @@ static void route_structs(void) {
 		   {.family = AF_UNSPEC, .ifindex = 1,
 		    .filter_mask = 1 << IFLA_STATS_LINK_64 | 1 << IFLA_STATS_AF_SPEC | 1u << 30}};
 	send_bytes(&stats, sizeof(stats));
+
+	// Its extended statistics: a bridge's STP counters, MPLS's per family.
+	struct if_stats_msg *ism = NLMSG_DATA(h);
+	*h = (struct nlmsghdr){0, RTM_GETSTATS, NLM_F_REQUEST, 15, 0};
+	*ism = (struct if_stats_msg){.family = AF_UNSPEC, .ifindex = 1,
+				     .filter_mask = 1 << IFLA_STATS_LINK_XSTATS};
+	at = (char *)ism + NLMSG_ALIGN(sizeof(*ism));
+	struct bridge_stp_xstats stp = {1, 2, 3, 4, 5, 6};
+	struct mpls_link_stats mpls = {.rx_packets = 7, .rx_noroute = 8};
+	nest = at;
+	attr(&at, IFLA_STATS_LINK_XSTATS, NULL, 0);
+	inner = at;
+	attr(&at, LINK_XSTATS_TYPE_BRIDGE, NULL, 0);
+	attr(&at, BRIDGE_XSTATS_STP, &stp, sizeof(stp));
+	((struct nlattr *)inner)->nla_len = at - inner;
+	((struct nlattr *)nest)->nla_len = at - nest;
+	nest = at;
+	attr(&at, IFLA_STATS_AF_SPEC, NULL, 0);
+	inner = at;
+	attr(&at, AF_MPLS, NULL, 0);
+	attr(&at, MPLS_STATS_LINK, &mpls, sizeof(mpls));
+	((struct nlattr *)inner)->nla_len = at - inner;
+	((struct nlattr *)nest)->nla_len = at - nest;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
 
 	// Multicast routing cache reports: IPv4's attributes, and another family's data.
 	struct {
@@ -223,6 +311,109 @@ static void route_structs(void) {
 				  NLM_F_REQUEST, 14, 0};
 	*(char *)NLMSG_DATA(edge) = AF_INET;
 	sendto(fd, edge, NLMSG_HDRLEN + sizeof(struct ifaddrmsg), MSG_DONTWAIT, NULL, 0);
+	close(fd);
+}
+
+// Addresses, routes, neighbours, rules and a queueing discipline asked for (get requests, which change nothing),
+// each struct followed by its attributes: addresses by the message's family, interfaces,
+// tables, nested metrics and next hops, link-layer addresses, ports, ranges, flags.
+static void route_lookups(void) {
+	static char buf[512];
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	char *body = NLMSG_DATA(h), *at, *nest;
+	uint32_t lo = 1, table = RT_TABLE_MAIN, mtu = 1400, ifa_flags = IFA_F_PERMANENT | 0x10000;
+	struct in_addr v4;
+	struct in6_addr v6;
+
+	inet_pton(AF_INET, "10.1.2.3", &v4);
+	inet_pton(AF_INET6, "fe80::1", &v6);
+	fd = bound(NETLINK_ROUTE);
+
+	*h = (struct nlmsghdr){0, RTM_GETADDR, NLM_F_REQUEST, 21, 0};
+	*(struct ifaddrmsg *)body = (struct ifaddrmsg){AF_INET, 8, IFA_F_SECONDARY, RT_SCOPE_HOST, 1};
+	at = body + NLMSG_ALIGN(sizeof(struct ifaddrmsg));
+	attr(&at, IFA_LOCAL, &v4, sizeof(v4));
+	attr(&at, IFA_LABEL, "lo:1", 5);
+	struct ifa_cacheinfo ci = {1, 2, 3, 4};
+	attr(&at, IFA_CACHEINFO, &ci, sizeof(ci));
+	attr(&at, IFA_FLAGS, &ifa_flags, sizeof(ifa_flags));
+	attr(&at, IFA_ADDRESS, "\x01\x02", 2);  // shorter than an address
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	*h = (struct nlmsghdr){0, RTM_GETROUTE, NLM_F_REQUEST, 22, 0};
+	*(struct rtmsg *)body = (struct rtmsg){AF_INET6, 128, 0, IPTOS_LOWDELAY, RT_TABLE_MAIN,
+					       RTPROT_STATIC, RT_SCOPE_UNIVERSE, RTN_UNICAST,
+					       RTM_F_LOOKUP_TABLE};
+	at = body + NLMSG_ALIGN(sizeof(struct rtmsg));
+	attr(&at, RTA_DST, &v6, sizeof(v6));
+	attr(&at, RTA_OIF, &lo, sizeof(lo));
+	attr(&at, RTA_TABLE, &table, sizeof(table));
+	nest = at;
+	attr(&at, RTA_METRICS, NULL, 0);
+	attr(&at, RTAX_MTU, &mtu, sizeof(mtu));
+	attr(&at, RTAX_CC_ALGO, "cubic", 6);
+	((struct nlattr *)nest)->nla_len = at - nest;
+	nest = at;
+	attr(&at, RTA_MULTIPATH, NULL, 0);
+	struct rtnexthop *nh = (struct rtnexthop *)at;  // a next hop with its gateway, one bare
+	*nh = (struct rtnexthop){0, RTNH_F_ONLINK, 1, 1};
+	at += RTNH_ALIGN(sizeof(*nh));
+	attr(&at, RTA_GATEWAY, &v6, sizeof(v6));
+	nh->rtnh_len = at - (char *)nh;
+	nh = (struct rtnexthop *)at;
+	*nh = (struct rtnexthop){sizeof(*nh), 0, 2, 1};
+	at += sizeof(*nh);
+	((struct nlattr *)nest)->nla_len = at - nest;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	*h = (struct nlmsghdr){0, RTM_GETNEIGH, NLM_F_REQUEST, 23, 0};
+	*(struct ndmsg *)body = (struct ndmsg){.ndm_family = AF_INET, .ndm_ifindex = 1,
+					       .ndm_state = NUD_REACHABLE | NUD_PERMANENT,
+					       .ndm_flags = NTF_PROXY, .ndm_type = RTN_LOCAL};
+	at = body + NLMSG_ALIGN(sizeof(struct ndmsg));
+	uint16_t port = htons(4789), none = 0;
+	attr(&at, NDA_DST, &v4, sizeof(v4));
+	attr(&at, NDA_LLADDR, "\x02\x00\xab\xcd\xef\x01", 6);
+	attr(&at, NDA_PORT, &port, sizeof(port));
+	attr(&at, NDA_NDM_STATE_MASK, &none, sizeof(none));
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	*h = (struct nlmsghdr){0, RTM_GETRULE, NLM_F_REQUEST, 24, 0};
+	*(struct fib_rule_hdr *)body = (struct fib_rule_hdr){.family = AF_INET, .dst_len = 8,
+		.table = RT_TABLE_LOCAL, .action = FR_ACT_TO_TBL, .flags = FIB_RULE_INVERT};
+	at = body + NLMSG_ALIGN(sizeof(struct fib_rule_hdr));
+	struct fib_rule_uid_range uids = {1000, 2000};
+	struct fib_rule_port_range ports = {80, 443};
+	uint64_t tun = 0x0100000000000000ULL;  // htobe64(1)
+	uint8_t proto = RTPROT_BOOT, ipproto = IPPROTO_TCP;
+	attr(&at, FRA_DST, &v4, sizeof(v4));
+	attr(&at, FRA_IIFNAME, "lo", 3);
+	attr(&at, FRA_TABLE, &table, sizeof(table));
+	attr(&at, FRA_UID_RANGE, &uids, sizeof(uids));
+	attr(&at, FRA_DPORT_RANGE, &ports, sizeof(ports));
+	attr(&at, FRA_TUN_ID, &tun, sizeof(tun));
+	attr(&at, FRA_PROTOCOL, &proto, 1);
+	attr(&at, FRA_IP_PROTO, &ipproto, 1);
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
+
+	*h = (struct nlmsghdr){0, RTM_GETQDISC, NLM_F_REQUEST, 25, 0};
+	*(struct tcmsg *)body = (struct tcmsg){.tcm_family = AF_UNSPEC, .tcm_ifindex = 1,
+					       .tcm_handle = 0x10000, .tcm_parent = TC_H_ROOT};
+	at = body + NLMSG_ALIGN(sizeof(struct tcmsg));
+	struct tc_estimator est = {-2, 3};
+	struct gnet_stats_queue queue = {1, 2, 3, 4, 5};
+	attr(&at, TCA_KIND, "pfifo", 6);
+	attr(&at, TCA_RATE, &est, sizeof(est));
+	nest = at;
+	attr(&at, TCA_STATS2, NULL, 0);
+	attr(&at, TCA_STATS_QUEUE, &queue, sizeof(queue));
+	((struct nlattr *)nest)->nla_len = at - nest;
+	h->nlmsg_len = at - buf;
+	send_bytes(buf, h->nlmsg_len);
 	close(fd);
 }
 
@@ -257,6 +448,7 @@ int main(void) {
 	route();
 	netfilter();
 	route_structs();
+	route_lookups();
 	sock_diag();
 	return 0;
 }
