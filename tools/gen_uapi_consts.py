@@ -270,6 +270,13 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "RTC_BSM_DISABLED", "RTC_BSM_DIRECT", "RTC_BSM_LEVEL", "RTC_BSM_STANDBY"]),
     "btrfs_quota_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_QUOTA_CTL_ENABLE", "BTRFS_QUOTA_CTL_DISABLE", "BTRFS_QUOTA_CTL_RESCAN__NOTUSED"]),
+    "dm_flags": (["linux/dm-ioctl.h"], [
+        "DM_READONLY_FLAG", "DM_SUSPEND_FLAG", "DM_EXISTS_FLAG", "DM_PERSISTENT_DEV_FLAG",
+        "DM_STATUS_TABLE_FLAG", "DM_ACTIVE_PRESENT_FLAG", "DM_INACTIVE_PRESENT_FLAG",
+        "DM_BUFFER_FULL_FLAG", "DM_SKIP_BDGET_FLAG", "DM_SKIP_LOCKFS_FLAG", "DM_NOFLUSH_FLAG",
+        "DM_QUERY_INACTIVE_TABLE_FLAG", "DM_UEVENT_GENERATED_FLAG", "DM_UUID_FLAG",
+        "DM_SECURE_DATA_FLAG", "DM_DATA_OUT_FLAG", "DM_DEFERRED_REMOVE",
+        "DM_INTERNAL_SUSPEND_FLAG", "DM_IMA_MEASUREMENT_FLAG"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
     # bpf(2): its commands and what their union bpf_attr holds (strace 6.1's lists).
     "bpf_commands": (["linux/bpf.h"], [
@@ -1131,6 +1138,8 @@ NEWER = {
     "STATX_MNT_ID_UNIQUE": (0x4000, "include/uapi/linux/stat.h of Linux 6.8"),
     "STATX_SUBVOL": (0x8000, "include/uapi/linux/stat.h of Linux 6.10"),
     "STATX_WRITE_ATOMIC": (0x10000, "include/uapi/linux/stat.h of Linux 6.11"),
+    # libdevmapper's flag, reserved for it there.
+    "DM_EXISTS_FLAG": (0x4, "include/uapi/linux/dm-ioctl.h of Linux 6.4"),
 }
 
 #: Constants the kernel defines outside its uapi headers, or no longer defines there, that

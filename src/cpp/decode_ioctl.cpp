@@ -11,6 +11,7 @@
 #include <asm/termbits.h>
 #include <linux/btrfs.h>
 #include <linux/counter.h>
+#include <linux/dm-ioctl.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/hdreg.h>
@@ -850,6 +851,104 @@ char* put_gpio_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
       return nullptr;
   }
 }
+// The device mapper's struct dm_ioctl (strace's dm.c), from a head of at least the bytes
+// before its data, or nullptr for others. A setting shows at entry what the request reads;
+// a call that succeeded, or one whose header changed, " => " the header it wrote. What
+// follows the header (target specs, names, messages) lies past the struct and is not read:
+// it shows as "...".
+bool dm_request(uint32_t cmd) {
+  switch (cmd) {
+    case DM_VERSION: case DM_REMOVE_ALL: case DM_LIST_DEVICES: case DM_DEV_CREATE:
+    case DM_DEV_REMOVE: case DM_DEV_RENAME: case DM_DEV_SUSPEND: case DM_DEV_STATUS:
+    case DM_DEV_WAIT: case DM_TABLE_LOAD: case DM_TABLE_CLEAR: case DM_TABLE_DEPS:
+    case DM_TABLE_STATUS: case DM_LIST_VERSIONS: case DM_TARGET_MSG: case DM_DEV_SET_GEOMETRY:
+    case DM_DEV_ARM_POLL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool take_dm_head(const std::string_view* blob, dm_ioctl* d) {
+  if (!blob || blob->size() < offsetof(dm_ioctl, data)) return false;
+  *d = {};
+  std::memcpy(d, blob->data(), offsetof(dm_ioctl, data));
+  return d->data_size >= offsetof(dm_ioctl, data_size);
+}
+
+char* put_dm_header(char* out, uint32_t cmd, const dm_ioctl& d, bool exiting) {
+  out = put(out, "[{version=");
+  out = put_num_array(out, d.version, std::size(d.version));
+  if (d.version[0] != DM_VERSION_MAJOR)
+    return put(out, " /* unsupported device mapper ABI version */}]");
+  out = put_num(put(out, ", data_size="), d.data_size);
+  if (d.data_size < offsetof(dm_ioctl, data)) return put(out, " /* data_size too small */}]");
+  switch (cmd) {
+    case DM_VERSION: case DM_REMOVE_ALL: case DM_DEV_CREATE: case DM_DEV_REMOVE:
+    case DM_DEV_SUSPEND: case DM_DEV_STATUS: case DM_TABLE_CLEAR: case DM_DEV_ARM_POLL:
+      break;
+    default:
+      out = put_num(put(out, ", data_start="), d.data_start);
+  }
+  if (cmd != DM_REMOVE_ALL && cmd != DM_LIST_DEVICES && cmd != DM_LIST_VERSIONS) {
+    if (d.dev) out = put_makedev(put(out, ", dev="), d.dev);
+    if (d.name[0]) out = put_name_field(put(out, ", name="), {d.name, sizeof(d.name)});
+    if (d.uuid[0]) out = put_name_field(put(out, ", uuid="), {d.uuid, sizeof(d.uuid)});
+  }
+  bool more = false;  // a payload follows the header
+  if (!exiting) {
+    switch (cmd) {
+      case DM_TABLE_LOAD:
+        out = put_num(put(out, ", target_count="), d.target_count);
+        more = d.target_count != 0;
+        break;
+      case DM_DEV_SUSPEND:
+        if (d.flags & DM_SUSPEND_FLAG) break;
+        [[fallthrough]];
+      case DM_DEV_RENAME: case DM_DEV_REMOVE: case DM_DEV_WAIT:
+        out = put_num(put(out, ", event_nr="), d.event_nr);
+        break;
+    }
+    if (cmd == DM_TARGET_MSG) more = d.data_start != d.data_size;
+    if (cmd == DM_DEV_RENAME || cmd == DM_DEV_SET_GEOMETRY) more = true;
+  } else {
+    switch (cmd) {
+      case DM_DEV_CREATE: case DM_DEV_RENAME: case DM_DEV_SUSPEND: case DM_DEV_STATUS:
+      case DM_DEV_WAIT: case DM_TABLE_LOAD: case DM_TABLE_CLEAR: case DM_TABLE_DEPS:
+      case DM_TABLE_STATUS: case DM_TARGET_MSG:
+        out = put_num(put(out, ", target_count="), d.target_count);
+        out = put_num(put(out, ", open_count="), d.open_count);
+        out = put_num(put(out, ", event_nr="), d.event_nr);
+    }
+    switch (cmd) {
+      case DM_DEV_WAIT: case DM_TABLE_STATUS:
+        more = d.target_count != 0;
+        break;
+      case DM_TABLE_DEPS: case DM_LIST_DEVICES: case DM_LIST_VERSIONS:
+        more = d.data_start != d.data_size;
+        break;
+      case DM_TARGET_MSG:
+        more = d.flags & DM_DATA_OUT_FLAG;
+        break;
+    }
+  }
+  out = put_flags(put(out, ", flags="), d.flags, uapi::k_dm_flags, "0", "DM_???");
+  return put(out, more ? "}, ...]" : "}]");
+}
+
+char* put_dm_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                   const std::string_view* exit_blob) {
+  dm_ioctl d, x;
+  if (!dm_request(cmd) || !take_dm_head(blob, &d)) return nullptr;
+  out = put_dm_header(out, cmd, d, false);
+  if (!take_dm_head(exit_blob, &x)) return out;
+  bool changed = std::memcmp(d.version, x.version, sizeof(d.version)) ||
+                 d.data_size != x.data_size || d.data_start != x.data_start ||
+                 d.flags != x.flags;
+  if (failed && !changed) return out;
+  return put_dm_header(put(out, " => "), cmd, x, true);
+}
+
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -1005,6 +1104,7 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   if (_IOC_TYPE(cmd) == 0xb4)  // linux/gpio.h's requests
     return put_gpio_ioctl(out, cmd, failed, blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == BTRFS_IOCTL_MAGIC) return put_fs_0x94_ioctl(out, cmd, failed, blob, cut);
+  if (_IOC_TYPE(cmd) == DM_IOCTL) return put_dm_ioctl(out, cmd, failed, blob, exit_blob);
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:

@@ -30,6 +30,9 @@ char* put_hex_quoted(char* out, std::string_view bytes, bool truncated) noexcept
 // Buffers that hold a NUL-terminated string (getcwd): up to the first NUL.
 char* put_c_string(char* out, std::string_view bytes) noexcept;
 
+// makedev(0x88, 0): strace writes each part in hex, 0 without a prefix.
+char* put_makedev(char* out, uint64_t dev) noexcept;
+
 // {st_mode=S_IFREG|0644, st_size=36151, ...}; devices show st_rdev=makedev(0x1, 0x3).
 char* put_stat(char* out, std::string_view bytes) noexcept;
 // The same of a 32-bit call's struct stat64 (stat64, fstat64, lstat64, fstatat64).

@@ -6,13 +6,14 @@
 // back after the call and set from odd values; the console's key entries, keycodes and
 // repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers; a
 // socket's struct ifreq of the loopback interface, got, and set on a closed descriptor;
-// btrfs's and the file systems' structs, a 4 KiB one among them, an RTC's parameters and the
-// GPIO character device's, on a closed descriptor.
+// btrfs's and the file systems' structs, a 4 KiB one among them, an RTC's parameters, the
+// GPIO character device's and the device mapper's headers, on a closed descriptor.
 #include <net/if.h>
 
 #include <asm/termbits.h>
 #include <fcntl.h>
 #include <linux/btrfs.h>
+#include <linux/dm-ioctl.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/kd.h>
@@ -223,5 +224,25 @@ int main(void) {
 	struct gpio_v2_line_values values = {.bits = 0x5, .mask = 0xf};
 	ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, &values);
 	ioctl(-1, GPIO_V2_LINE_GET_VALUES_IOCTL, &values);
+
+	// The device mapper's, with no payload after the header (strace -v would read it).
+	static struct dm_ioctl dm = {.version = {DM_VERSION_MAJOR, 0, 0},
+				     .data_size = sizeof(dm), .data_start = sizeof(dm),
+				     .dev = 0xfd01, .name = "vol", .uuid = "LVM-1",
+				     .flags = DM_READONLY_FLAG | DM_SKIP_LOCKFS_FLAG | 0x80000000};
+	ioctl(-1, DM_VERSION, &dm);
+	ioctl(-1, DM_TABLE_LOAD, &dm);
+	ioctl(-1, DM_LIST_DEVICES, &dm);
+	dm.event_nr = 12;
+	dm.flags = 0;
+	ioctl(-1, DM_DEV_SUSPEND, &dm);
+	dm.flags = DM_SUSPEND_FLAG;
+	ioctl(-1, DM_DEV_SUSPEND, &dm);
+	memset(dm.name, 'n', sizeof(dm.name));
+	ioctl(-1, DM_DEV_REMOVE, &dm);
+	dm.data_size = 16;
+	ioctl(-1, DM_DEV_STATUS, &dm);
+	dm.version[0] = 3;
+	ioctl(-1, DM_DEV_STATUS, &dm);
 	return 0;
 }
