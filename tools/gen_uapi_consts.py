@@ -277,6 +277,15 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "DM_QUERY_INACTIVE_TABLE_FLAG", "DM_UEVENT_GENERATED_FLAG", "DM_UUID_FLAG",
         "DM_SECURE_DATA_FLAG", "DM_DATA_OUT_FLAG", "DM_DEFERRED_REMOVE",
         "DM_INTERNAL_SUSPEND_FLAG", "DM_IMA_MEASUREMENT_FLAG"]),
+    "tee_shm_flags": (["linux/tee.h"], [
+        "TEE_IOCTL_SHM_MAPPED", "TEE_IOCTL_SHM_DMA_BUF", "TEE_IOCTL_SHM_EXT_DMA_BUF",
+        "TEE_IOCTL_SHM_REGISTER", "TEE_IOCTL_SHM_USER_MAPPED", "TEE_IOCTL_SHM_POOL",
+        "TEE_IOCTL_SHM_KERNEL_MAPPED"]),
+    "tee_impl_ids": (["linux/tee.h"], ["TEE_IMPL_ID_OPTEE", "TEE_IMPL_ID_AMDTEE"]),
+    "tee_gen_caps": (["linux/tee.h"], [
+        "TEE_GEN_CAP_GP", "TEE_GEN_CAP_PRIVILEGED", "TEE_GEN_CAP_REG_MEM",
+        "TEE_GEN_CAP_MEMREF_NULL"]),
+    "tee_optee_caps": (["linux/tee.h"], ["TEE_OPTEE_CAP_TZ"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
     # bpf(2): its commands and what their union bpf_attr holds (strace 6.1's lists).
     "bpf_commands": (["linux/bpf.h"], [
@@ -1149,6 +1158,11 @@ _XFEATURES = [("FP", 0), ("SSE", 1), ("YMM", 2), ("BNDREGS", 3), ("BNDCSR", 4),
                ("PKRU", 9), ("PASID", 10), ("LBR", 15), ("XTILE_CFG", 17), ("XTILE_DATA", 18)]
 
 KERNEL = {
+    # The kernel's flags of a TEE's shared memory, which strace names after the ioctls that
+    # take them.
+    **{f"TEE_IOCTL_SHM_{name}": (1 << bit, f"include/linux/tee_drv.h of Linux 5.15, TEE_SHM_{name}")
+       for bit, name in enumerate(["MAPPED", "DMA_BUF", "EXT_DMA_BUF", "REGISTER", "USER_MAPPED",
+                                   "POOL", "KERNEL_MAPPED"])},
     **{f"SYSLOG_ACTION_{name}": (value, "include/linux/syslog.h of Linux 6.1") for value, name in
        enumerate(["CLOSE", "OPEN", "READ", "READ_ALL", "READ_CLEAR", "CLEAR", "CONSOLE_OFF",
                   "CONSOLE_ON", "CONSOLE_LEVEL", "SIZE_UNREAD", "SIZE_BUFFER"])},

@@ -29,6 +29,7 @@
 #include <linux/random.h>
 #include <linux/rtc.h>
 #include <linux/sockios.h>
+#include <linux/tee.h>
 #include <linux/watchdog.h>
 #include <mtd/ubi-user.h>
 #include <scsi/sg.h>
@@ -949,6 +950,103 @@ char* put_dm_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view*
   return put_dm_header(put(out, " => "), cmd, x, true);
 }
 
+// A TEE's shared memory registered from a dma-buf's fd: a request of vendors' kernels, not
+// of the uapi headers, which strace decodes (its tee.c).
+struct tee_ioctl_shm_register_fd_data {
+  int64_t fd;
+  uint64_t size;
+  uint32_t flags;
+  uint8_t pad1[4];
+  int32_t id;
+  uint8_t pad2[4];
+};
+constexpr uint32_t kTeeShmRegisterFd = _IOWR(TEE_IOC_MAGIC, 8, tee_ioctl_shm_register_fd_data);
+
+// A TEE's requests (strace's tee.c), or nullptr for others: the structs they read at entry,
+// " => " what a call that succeeded wrote, the version it filled. The arguments of a session
+// and its invocations lie behind the struct's pointer and are not read: their struct shows
+// only when its length is one the kernel refuses, as strace shows it then.
+char* put_tee_ioctl(char* out, uint32_t cmd, bool failed, uint64_t addr,
+                    const std::string_view* blob, bool cut, const std::string_view* exit_blob) {
+  auto shm_flags = [](char* o, uint32_t flags) {
+    return put_flags(put(o, ", flags="), flags, uapi::k_tee_shm_flags, "0", "TEE_IOCTL_SHM_???");
+  };
+  switch (cmd) {
+    case TEE_IOC_VERSION: case TEE_IOC_CANCEL: case TEE_IOC_CLOSE_SESSION:
+    case TEE_IOC_SHM_ALLOC: case TEE_IOC_SHM_REGISTER: case kTeeShmRegisterFd:
+    case TEE_IOC_INVOKE: case TEE_IOC_OPEN_SESSION: case TEE_IOC_SUPPL_RECV:
+    case TEE_IOC_SUPPL_SEND:
+      if (!addr) return put(out, "NULL");
+      break;
+    default:
+      return nullptr;
+  }
+  switch (cmd) {
+    case TEE_IOC_VERSION: {
+      tee_ioctl_version_data v;
+      if (failed || !take(blob, cut, &v)) return nullptr;
+      out = put_enum64(put(out, "{impl_id="), v.impl_id, uapi::k_tee_impl_ids, "TEE_IMPL_ID_???");
+      out = put_flags(put(out, ", gen_caps="), v.gen_caps, uapi::k_tee_gen_caps, "0",
+                      "TEE_GEN_CAP_???");
+      out = put(out, ", impl_caps=");
+      out = v.impl_id == TEE_IMPL_ID_OPTEE
+                ? put_flags(out, v.impl_caps, uapi::k_tee_optee_caps, "0", "TEE_OPTEE_CAP_???")
+                : put_hex(out, v.impl_caps);
+      return put(out, "}");
+    }
+    case TEE_IOC_CANCEL: {
+      tee_ioctl_cancel_arg c;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = put_num(put(out, "{cancel_id="), c.cancel_id);
+      return put(put_hex(put(out, ", session="), c.session), "}");
+    }
+    case TEE_IOC_CLOSE_SESSION: {
+      tee_ioctl_close_session_arg c;
+      if (!take(blob, cut, &c)) return nullptr;
+      return put(put_hex(put(out, "{session="), c.session), "}");
+    }
+    case TEE_IOC_SHM_ALLOC: {
+      tee_ioctl_shm_alloc_data a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = shm_flags(put_hex(put(out, "{size="), a.size), a.flags);
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &a)) return out;
+      out = shm_flags(put_hex(put(out, " => {size="), a.size), a.flags);
+      return put(put_num(put(out, ", id="), a.id), "}");
+    }
+    case TEE_IOC_SHM_REGISTER: {
+      tee_ioctl_shm_register_data r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_hex(put(out, "{addr="), r.addr);
+      out = shm_flags(put_hex(put(out, ", length="), r.length), r.flags);
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &r)) return out;
+      out = shm_flags(put_hex(put(out, " => {length="), r.length), r.flags);
+      return put(put_num(put(out, ", id="), r.id), "}");
+    }
+    case kTeeShmRegisterFd: {
+      tee_ioctl_shm_register_fd_data r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = shm_flags(put_num(put(out, "{fd="), static_cast<int32_t>(r.fd)), r.flags);
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &r)) return out;
+      out = put_hex(put(out, " => {size="), r.size);
+      return put(put_num(put(out, ", id="), r.id), "}");
+    }
+    default: {
+      tee_ioctl_buf_data b;
+      if (!take(blob, cut, &b)) return nullptr;
+      size_t arg_size = cmd == TEE_IOC_INVOKE         ? sizeof(tee_ioctl_invoke_arg)
+                        : cmd == TEE_IOC_OPEN_SESSION ? sizeof(tee_ioctl_open_session_arg)
+                        : cmd == TEE_IOC_SUPPL_RECV   ? sizeof(tee_iocl_supp_recv_arg)
+                                                      : sizeof(tee_iocl_supp_send_arg);
+      if (b.buf_len <= TEE_MAX_ARG_SIZE && b.buf_len >= arg_size) return nullptr;
+      out = put_num(put(out, "{buf_len="), b.buf_len);
+      return put(put_hex(put(out, ", buf_ptr="), b.buf_ptr), "}");
+    }
+  }
+}
+
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -1105,6 +1203,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     return put_gpio_ioctl(out, cmd, failed, blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == BTRFS_IOCTL_MAGIC) return put_fs_0x94_ioctl(out, cmd, failed, blob, cut);
   if (_IOC_TYPE(cmd) == DM_IOCTL) return put_dm_ioctl(out, cmd, failed, blob, exit_blob);
+  if (_IOC_TYPE(cmd) == TEE_IOC_MAGIC)
+    return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:

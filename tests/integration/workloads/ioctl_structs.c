@@ -7,7 +7,8 @@
 // repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers; a
 // socket's struct ifreq of the loopback interface, got, and set on a closed descriptor;
 // btrfs's and the file systems' structs, a 4 KiB one among them, an RTC's parameters, the
-// GPIO character device's and the device mapper's headers, on a closed descriptor.
+// GPIO character device's, the device mapper's headers and a TEE's structs, on a closed
+// descriptor.
 #include <net/if.h>
 
 #include <asm/termbits.h>
@@ -20,6 +21,7 @@
 #include <linux/keyboard.h>
 #include <linux/rtc.h>
 #include <linux/sockios.h>
+#include <linux/tee.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -244,5 +246,21 @@ int main(void) {
 	ioctl(-1, DM_DEV_STATUS, &dm);
 	dm.version[0] = 3;
 	ioctl(-1, DM_DEV_STATUS, &dm);
+
+	// A TEE's: _IOR() requests that read their struct, and an invocation's arguments of a
+	// length the kernel refuses.
+	struct tee_ioctl_cancel_arg cancel = {.cancel_id = 7, .session = 0xbeef};
+	ioctl(-1, TEE_IOC_CANCEL, &cancel);
+	struct tee_ioctl_close_session_arg close_session = {.session = 0xcafe};
+	ioctl(-1, TEE_IOC_CLOSE_SESSION, &close_session);
+	ioctl(-1, TEE_IOC_CLOSE_SESSION, NULL);
+	struct tee_ioctl_shm_alloc_data shm = {.size = 0x1000, .flags = 0x3 | 0x100};
+	ioctl(-1, TEE_IOC_SHM_ALLOC, &shm);
+	struct tee_ioctl_shm_register_data reg = {.addr = 0x7f0000001000, .length = 0x2000};
+	ioctl(-1, TEE_IOC_SHM_REGISTER, &reg);
+	struct tee_ioctl_buf_data buf = {.buf_ptr = 0xdead0000, .buf_len = TEE_MAX_ARG_SIZE + 1};
+	ioctl(-1, TEE_IOC_INVOKE, &buf);
+	buf.buf_len = 8;
+	ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
 	return 0;
 }
