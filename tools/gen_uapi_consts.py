@@ -286,6 +286,32 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "TEE_GEN_CAP_GP", "TEE_GEN_CAP_PRIVILEGED", "TEE_GEN_CAP_REG_MEM",
         "TEE_GEN_CAP_MEMREF_NULL"]),
     "tee_optee_caps": (["linux/tee.h"], ["TEE_OPTEE_CAP_TZ"]),
+    "btrfs_snap_flags_v2": (["linux/btrfs.h"], [
+        "BTRFS_SUBVOL_CREATE_ASYNC", "BTRFS_SUBVOL_RDONLY", "BTRFS_SUBVOL_QGROUP_INHERIT"]),
+    "btrfs_defrag_flags": (["linux/btrfs.h"], [
+        "BTRFS_DEFRAG_RANGE_COMPRESS", "BTRFS_DEFRAG_RANGE_START_IO"]),
+    "btrfs_compress_types": (["linux/btrfs.h"], [
+        "BTRFS_COMPRESS_NONE", "BTRFS_COMPRESS_ZLIB", "BTRFS_COMPRESS_LZO",
+        "BTRFS_COMPRESS_ZSTD"]),
+    "btrfs_scrub_flags": (["linux/btrfs.h"], ["BTRFS_SCRUB_READONLY"]),
+    "btrfs_logical_ino_args_flags": (["linux/btrfs.h"], [
+        "BTRFS_LOGICAL_INO_ARGS_IGNORE_OFFSET"]),
+    "btrfs_send_flags": (["linux/btrfs.h"], [
+        "BTRFS_SEND_FLAG_NO_FILE_DATA", "BTRFS_SEND_FLAG_OMIT_STREAM_HEADER",
+        "BTRFS_SEND_FLAG_OMIT_END_CMD", "BTRFS_SEND_FLAG_VERSION", "BTRFS_SEND_FLAG_COMPRESSED"]),
+    "btrfs_dev_stats_flags": (["linux/btrfs.h"], ["BTRFS_DEV_STATS_RESET"]),
+    "btrfs_dev_replace_cmds": (["linux/btrfs.h"], [
+        "BTRFS_IOCTL_DEV_REPLACE_CMD_START", "BTRFS_IOCTL_DEV_REPLACE_CMD_STATUS",
+        "BTRFS_IOCTL_DEV_REPLACE_CMD_CANCEL"]),
+    "btrfs_cont_reading_from_srcdev_mode": (["linux/btrfs.h"], [
+        "BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_ALWAYS",
+        "BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_AVOID"]),
+    "btrfs_tree_objectids": (["linux/btrfs_tree.h"], [
+        "BTRFS_ROOT_TREE_OBJECTID", "BTRFS_EXTENT_TREE_OBJECTID", "BTRFS_CHUNK_TREE_OBJECTID",
+        "BTRFS_DEV_TREE_OBJECTID", "BTRFS_FS_TREE_OBJECTID", "BTRFS_ROOT_TREE_DIR_OBJECTID",
+        "BTRFS_CSUM_TREE_OBJECTID", "BTRFS_QUOTA_TREE_OBJECTID", "BTRFS_UUID_TREE_OBJECTID",
+        "BTRFS_FREE_SPACE_TREE_OBJECTID", "BTRFS_BLOCK_GROUP_TREE_OBJECTID",
+        "BTRFS_FIRST_FREE_OBJECTID", "BTRFS_LAST_FREE_OBJECTID"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
     # bpf(2): its commands and what their union bpf_attr holds (strace 6.1's lists).
     "bpf_commands": (["linux/bpf.h"], [
@@ -1158,6 +1184,10 @@ _XFEATURES = [("FP", 0), ("SSE", 1), ("YMM", 2), ("BNDREGS", 3), ("BNDCSR", 4),
                ("PKRU", 9), ("PASID", 10), ("LBR", 15), ("XTILE_CFG", 17), ("XTILE_DATA", 18)]
 
 KERNEL = {
+    # btrfs's compression types, of struct btrfs_ioctl_defrag_range_args' compress_type.
+    **{f"BTRFS_COMPRESS_{name}": (value, "enum btrfs_compression_type of "
+                                         "fs/btrfs/compression.h of Linux 6.1")
+       for value, name in enumerate(["NONE", "ZLIB", "LZO", "ZSTD"])},
     # The kernel's flags of a TEE's shared memory, which strace names after the ioctls that
     # take them.
     **{f"TEE_IOCTL_SHM_{name}": (1 << bit, f"include/linux/tee_drv.h of Linux 5.15, TEE_SHM_{name}")

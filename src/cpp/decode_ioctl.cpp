@@ -632,29 +632,6 @@ char* put_fs_x_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
   }
 }
 
-// FICLONERANGE and the label requests, of type 0x94 with btrfs's.
-char* put_fs_0x94_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
-                        bool cut) {
-  switch (cmd) {
-    case FICLONERANGE: {
-      file_clone_range r;
-      if (!take(blob, cut, &r)) return nullptr;
-      out = put_num(put(out, "{src_fd="), static_cast<int32_t>(r.src_fd));
-      out = put_num(put(out, ", src_offset="), r.src_offset);
-      out = put_num(put(out, ", src_length="), r.src_length);
-      return put(put_num(put(out, ", dest_offset="), r.dest_offset), "}");
-    }
-    case FS_IOC_GETFSLABEL:
-      if (failed) return nullptr;
-      [[fallthrough]];
-    case FS_IOC_SETFSLABEL:
-      if (!blob || cut || blob->size() < FSLABEL_MAX) return nullptr;
-      return put_name_field(out, blob->substr(0, FSLABEL_MAX));
-    default:
-      return put_btrfs_ioctl(out, cmd, failed, blob, cut);
-  }
-}
-
 // An array's elements as strace's print_array shows them: 32 (its -s) and "..." unless
 // with -v; unsigned numbers, or hex ones (0 as 0).
 template <class T>
@@ -674,6 +651,199 @@ char* put_num_array(char* out, const T* v, size_t n, bool hex = false) {
 template <class T, size_t N>
 bool all_zero(const T (&v)[N]) {
   return std::all_of(std::begin(v), std::end(v), [](T x) { return x == 0; });
+}
+
+// A u64 that strace names when it is all ones (its PRINT_FIELD_U64).
+char* put_u64(char* out, uint64_t v) {
+  if (v != UINT64_MAX) return put_num(out, v);
+  return put_xlat(out, [v](char* o) { return put_num(o, v); },
+                  [](char* o) { return put(o, "UINT64_MAX"); });
+}
+
+// A btrfs object id by its tree's or the free range's name, else in decimal.
+char* put_btrfs_objectid(char* out, uint64_t v) {
+  return put_xlat(out, [v](char* o) { return put_num(o, v); }, [v](char* o) {
+    std::string_view name = v == UINT64_MAX ? "UINT64_MAX" : name_of(v, uapi::k_btrfs_tree_objectids);
+    return name.empty() ? put_num(o, v) : put(o, name);
+  });
+}
+
+// A UUID as 01234567-89ab-cdef-fedc-ba9876543210.
+char* put_uuid(char* out, const uint8_t (&u)[16]) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (size_t i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) *out++ = '-';
+    *out++ = kDigits[u[i] >> 4];
+    *out++ = kDigits[u[i] & 0xf];
+  }
+  return out;
+}
+
+// btrfs's requests of more than a few fields, as strace shows them at entry; what a call
+// that succeeded wrote back is not shown.
+char* put_btrfs_args(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut) {
+  auto snap_flags = [](char* o, uint64_t flags) {
+    return put_flags(o, flags, uapi::k_btrfs_snap_flags_v2, "0", "BTRFS_SUBVOL_???");
+  };
+  switch (cmd) {
+    case BTRFS_IOC_SUBVOL_GETFLAGS:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case BTRFS_IOC_SUBVOL_SETFLAGS: {
+      uint64_t flags;
+      if (!take(blob, cut, &flags)) return nullptr;
+      return snap_flags(out, flags);
+    }
+    case BTRFS_IOC_SNAP_CREATE_V2: case BTRFS_IOC_SUBVOL_CREATE_V2: {
+      if (!blob || cut || blob->size() < sizeof(btrfs_ioctl_vol_args_v2)) return nullptr;
+      btrfs_ioctl_vol_args_v2 a;
+      std::memcpy(&a, blob->data(), sizeof(a));
+      out = put_num(put(out, "{fd="), static_cast<int32_t>(a.fd));
+      out = snap_flags(put(out, ", flags="), a.flags);
+      if (a.flags & BTRFS_SUBVOL_QGROUP_INHERIT) {
+        out = put_num(put(out, ", size="), a.size);
+        uint64_t inherit = reinterpret_cast<uintptr_t>(a.qgroup_inherit);
+        out = put(out, ", qgroup_inherit=");
+        out = inherit ? put_hex(out, inherit) : put(out, "NULL");
+      }
+      out = put_name_field(put(out, ", name="), {a.name, sizeof(a.name)});
+      return put(out, "}");
+    }
+    case BTRFS_IOC_DEFRAG_RANGE: {
+      btrfs_ioctl_defrag_range_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{start="), a.start);
+      out = put_u64(put(out, ", len="), a.len);
+      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_defrag_flags, "0",
+                      "BTRFS_DEFRAG_RANGE_???");
+      out = put_num(put(out, ", extent_thresh="), a.extent_thresh);
+      out = put_xval(put(out, ", compress_type="), a.compress_type, uapi::k_btrfs_compress_types,
+                     "BTRFS_COMPRESS_???");
+      return put(out, "}");
+    }
+    case BTRFS_IOC_DEV_INFO: {
+      btrfs_ioctl_dev_info_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_makedev(put(out, "{devid="), a.devid);
+      if (!all_zero(a.uuid)) out = put_uuid(put(out, ", uuid="), a.uuid);
+      return put(out, "}");
+    }
+    case BTRFS_IOC_DEV_REPLACE: {
+      btrfs_ioctl_dev_replace_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_xval(put(out, "{cmd="), a.cmd, uapi::k_btrfs_dev_replace_cmds,
+                     "BTRFS_IOCTL_DEV_REPLACE_CMD_???");
+      if (a.cmd == BTRFS_IOCTL_DEV_REPLACE_CMD_START) {
+        const auto& p = a.start;
+        out = put_makedev(put(out, ", start={srcdevid="), p.srcdevid);
+        out = put_xval(put(out, ", cont_reading_from_srcdev_mode="),
+                       p.cont_reading_from_srcdev_mode,
+                       uapi::k_btrfs_cont_reading_from_srcdev_mode,
+                       "BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_???");
+        out = put_name_field(put(out, ", srcdev_name="),
+                             {reinterpret_cast<const char*>(p.srcdev_name), sizeof(p.srcdev_name)});
+        out = put_name_field(put(out, ", tgtdev_name="),
+                             {reinterpret_cast<const char*>(p.tgtdev_name), sizeof(p.tgtdev_name)});
+        out = put(out, "}");
+      }
+      return put(out, "}");
+    }
+    case BTRFS_IOC_GET_DEV_STATS: {
+      btrfs_ioctl_get_dev_stats a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_makedev(put(out, "{devid="), a.devid);
+      out = put_num(put(out, ", nr_items="), a.nr_items);
+      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_dev_stats_flags, "0",
+                      "BTRFS_DEV_STATS_???");
+      return put(out, "}");
+    }
+    case BTRFS_IOC_INO_LOOKUP: {
+      btrfs_ioctl_ino_lookup_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_btrfs_objectid(put(out, "{treeid="), a.treeid);
+      return put(put_btrfs_objectid(put(out, ", objectid="), a.objectid), "}");
+    }
+    case BTRFS_IOC_INO_PATHS: {
+      btrfs_ioctl_ino_path_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{inum="), a.inum);
+      out = put_num(put(out, ", size="), a.size);
+      out = put(out, ", fspath=");
+      return put(a.fspath ? put_hex(out, a.fspath) : put(out, "NULL"), "}");
+    }
+    case BTRFS_IOC_LOGICAL_INO: {
+      btrfs_ioctl_logical_ino_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{logical="), a.logical);
+      out = put_num(put(out, ", size="), a.size);
+      if (!all_zero(a.reserved))
+        out = put_num_array(put(out, ", reserved="), a.reserved, std::size(a.reserved), true);
+      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_logical_ino_args_flags, "0",
+                      "BTRFS_LOGICAL_INO_ARGS_???");
+      out = put(out, ", inodes=");
+      return put(a.inodes ? put_hex(out, a.inodes) : put(out, "NULL"), "}");
+    }
+    case BTRFS_IOC_SCRUB: case BTRFS_IOC_SCRUB_PROGRESS: {
+      btrfs_ioctl_scrub_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_makedev(put(out, "{devid="), a.devid);
+      if (cmd == BTRFS_IOC_SCRUB) {
+        out = put_num(put(out, ", start="), a.start);
+        out = put_u64(put(out, ", end="), a.end);
+        out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_scrub_flags, "0",
+                        "BTRFS_SCRUB_???");
+      }
+      return put(out, "}");
+    }
+    case BTRFS_IOC_SEND: {
+      btrfs_ioctl_send_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{send_fd="), static_cast<int32_t>(a.send_fd));
+      out = put_num(put(out, ", clone_sources_count="), a.clone_sources_count);
+      uint64_t sources = reinterpret_cast<uintptr_t>(a.clone_sources);
+      out = put(out, ", clone_sources=");
+      // With -v strace shows the ids the pointer points to, which are not read.
+      if (!sources) out = put(out, "NULL");
+      else out = a.clone_sources_count || display().abbrev ? put_hex(out, sources) : put(out, "[]");
+      out = put_btrfs_objectid(put(out, ", parent_root="), a.parent_root);
+      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_send_flags, "0",
+                      "BTRFS_SEND_FLAGS_???");
+      return put(out, "}");
+    }
+    case BTRFS_IOC_SPACE_INFO: {
+      btrfs_ioctl_space_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      return put(put_num(put(out, "{space_slots="), a.space_slots), "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// FICLONERANGE and the label requests, of type 0x94 with btrfs's.
+char* put_fs_0x94_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                        bool cut) {
+  switch (cmd) {
+    case FICLONERANGE: {
+      file_clone_range r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{src_fd="), static_cast<int32_t>(r.src_fd));
+      out = put_num(put(out, ", src_offset="), r.src_offset);
+      out = put_num(put(out, ", src_length="), r.src_length);
+      return put(put_num(put(out, ", dest_offset="), r.dest_offset), "}");
+    }
+    case FS_IOC_GETFSLABEL:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case FS_IOC_SETFSLABEL:
+      if (!blob || cut || blob->size() < FSLABEL_MAX) return nullptr;
+      return put_name_field(out, blob->substr(0, FSLABEL_MAX));
+    default: {
+      char* end = put_btrfs_ioctl(out, cmd, failed, blob, cut);
+      return end ? end : put_btrfs_args(out, cmd, failed, blob, cut);
+    }
+  }
 }
 
 // A GPIO line's attribute: its flags, output values or debounce period, by its id; id and

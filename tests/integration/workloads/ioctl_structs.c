@@ -14,6 +14,7 @@
 #include <asm/termbits.h>
 #include <fcntl.h>
 #include <linux/btrfs.h>
+#include <linux/btrfs_tree.h>
 #include <linux/dm-ioctl.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
@@ -194,6 +195,51 @@ int main(void) {
 	param.param = RTC_PARAM_CORRECTION;
 	param.svalue = -42;
 	ioctl(-1, RTC_PARAM_SET, &param);
+	unsigned long long subvol_flags = BTRFS_SUBVOL_RDONLY | 0x10;
+	ioctl(-1, BTRFS_IOC_SUBVOL_SETFLAGS, &subvol_flags);
+	static struct btrfs_ioctl_vol_args_v2 vol2 = {.fd = 3, .flags = BTRFS_SUBVOL_RDONLY,
+						     .name = "snap"};
+	ioctl(-1, BTRFS_IOC_SNAP_CREATE_V2, &vol2);
+	vol2.flags |= BTRFS_SUBVOL_QGROUP_INHERIT;
+	ioctl(-1, BTRFS_IOC_SUBVOL_CREATE_V2, &vol2);
+	struct btrfs_ioctl_defrag_range_args defrag = {
+		.len = -1ULL, .flags = BTRFS_DEFRAG_RANGE_START_IO, .extent_thresh = 65536,
+		.compress_type = 3};
+	ioctl(-1, BTRFS_IOC_DEFRAG_RANGE, &defrag);
+	defrag.compress_type = 9;
+	ioctl(-1, BTRFS_IOC_DEFRAG_RANGE, &defrag);
+	static struct btrfs_ioctl_dev_info_args dev_info = {
+		.devid = 1, .uuid = {0x12, 0x34, [15] = 0xff}};
+	ioctl(-1, BTRFS_IOC_DEV_INFO, &dev_info);
+	static struct btrfs_ioctl_dev_replace_args replace = {
+		.cmd = BTRFS_IOCTL_DEV_REPLACE_CMD_START,
+		.start = {.srcdevid = 2, .srcdev_name = "/dev/vdb", .tgtdev_name = "/dev/vdc",
+			  .cont_reading_from_srcdev_mode =
+				  BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_AVOID}};
+	ioctl(-1, BTRFS_IOC_DEV_REPLACE, &replace);
+	replace.cmd = 7;
+	ioctl(-1, BTRFS_IOC_DEV_REPLACE, &replace);
+	static struct btrfs_ioctl_get_dev_stats stats = {.devid = 1, .nr_items = 5,
+							 .flags = BTRFS_DEV_STATS_RESET};
+	ioctl(-1, BTRFS_IOC_GET_DEV_STATS, &stats);
+	static struct btrfs_ioctl_ino_lookup_args lookup = {.treeid = BTRFS_FS_TREE_OBJECTID,
+							    .objectid = 300};
+	ioctl(-1, BTRFS_IOC_INO_LOOKUP, &lookup);
+	struct btrfs_ioctl_ino_path_args paths = {.inum = 256, .size = 4096};
+	ioctl(-1, BTRFS_IOC_INO_PATHS, &paths);
+	struct btrfs_ioctl_logical_ino_args logical = {
+		.logical = 4096, .size = 65536, .reserved = {0, 5},
+		.flags = BTRFS_LOGICAL_INO_ARGS_IGNORE_OFFSET, .inodes = 0x1000};
+	ioctl(-1, BTRFS_IOC_LOGICAL_INO, &logical);
+	static struct btrfs_ioctl_scrub_args scrub = {.devid = 1, .end = -1ULL,
+						      .flags = BTRFS_SCRUB_READONLY};
+	ioctl(-1, BTRFS_IOC_SCRUB, &scrub);
+	ioctl(-1, BTRFS_IOC_SCRUB_PROGRESS, &scrub);
+	struct btrfs_ioctl_send_args send = {.send_fd = 1, .parent_root = BTRFS_FIRST_FREE_OBJECTID,
+					     .flags = BTRFS_SEND_FLAG_NO_FILE_DATA};
+	ioctl(-1, BTRFS_IOC_SEND, &send);
+	struct btrfs_ioctl_space_args space = {.space_slots = 4};
+	ioctl(-1, BTRFS_IOC_SPACE_INFO, &space);
 	struct fstrim_range trim = {.start = 0x1000, .len = 1 << 20, .minlen = 4096};
 	ioctl(-1, FITRIM, &trim);
 	struct fsxattr xattr = {.fsx_xflags = FS_XFLAG_IMMUTABLE | FS_XFLAG_DAX | 0x40000000,
