@@ -10,6 +10,7 @@
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <linux/btrfs.h>
+#include <linux/btrfs_tree.h>
 #include <linux/counter.h>
 #include <linux/dm-ioctl.h>
 #include <linux/fs.h>
@@ -668,6 +669,31 @@ char* put_btrfs_objectid(char* out, uint64_t v) {
   });
 }
 
+// A btrfs key type by name, else in decimal.
+char* put_btrfs_key_type(char* out, uint32_t v) {
+  return put_xlat(out, [v](char* o) { return put_num(o, v); }, [v](char* o) {
+    std::string_view name = v == UINT32_MAX ? "UINT32_MAX" : name_of(v, uapi::k_btrfs_key_types);
+    return name.empty() ? put_num(o, v) : put(o, name);
+  });
+}
+
+// A tree search's key as the call reads it: the object ids of the whole free range are left
+// out unless with -v.
+char* put_btrfs_search_key(char* out, const btrfs_ioctl_search_key& k) {
+  out = put_btrfs_objectid(put(out, "{tree_id="), k.tree_id);
+  if (k.min_objectid != BTRFS_FIRST_FREE_OBJECTID || !display().abbrev)
+    out = put_btrfs_objectid(put(out, ", min_objectid="), k.min_objectid);
+  if (k.max_objectid != static_cast<uint64_t>(BTRFS_LAST_FREE_OBJECTID) || !display().abbrev)
+    out = put_btrfs_objectid(put(out, ", max_objectid="), k.max_objectid);
+  out = put_u64(put(out, ", min_offset="), k.min_offset);
+  out = put_u64(put(out, ", max_offset="), k.max_offset);
+  out = put_u64(put(out, ", min_transid="), k.min_transid);
+  out = put_u64(put(out, ", max_transid="), k.max_transid);
+  out = put_btrfs_key_type(put(out, ", min_type="), k.min_type);
+  out = put_btrfs_key_type(put(out, ", max_type="), k.max_type);
+  return put(put_num(put(out, ", nr_items="), k.nr_items), "}");
+}
+
 // A UUID as 01234567-89ab-cdef-fedc-ba9876543210.
 char* put_uuid(char* out, const uint8_t (&u)[16]) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -809,6 +835,17 @@ char* put_btrfs_args(char* out, uint32_t cmd, bool failed, const std::string_vie
       out = put_btrfs_objectid(put(out, ", parent_root="), a.parent_root);
       out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_send_flags, "0",
                       "BTRFS_SEND_FLAGS_???");
+      return put(out, "}");
+    }
+    // A tree search's key and the room for what it finds, which are all that is read of
+    // its buffer at entry.
+    case BTRFS_IOC_TREE_SEARCH: case BTRFS_IOC_TREE_SEARCH_V2: {
+      btrfs_ioctl_search_args_v2 a;
+      size_t size = cmd == BTRFS_IOC_TREE_SEARCH ? sizeof(a.key) : sizeof(a);
+      if (!blob || blob->size() < size) return nullptr;
+      std::memcpy(&a, blob->data(), size);
+      out = put_btrfs_search_key(put(out, "{key="), a.key);
+      if (cmd == BTRFS_IOC_TREE_SEARCH_V2) out = put_num(put(out, ", buf_size="), a.buf_size);
       return put(out, "}");
     }
     case BTRFS_IOC_SPACE_INFO: {

@@ -238,6 +238,16 @@ int main(void) {
 	struct btrfs_ioctl_send_args send = {.send_fd = 1, .parent_root = BTRFS_FIRST_FREE_OBJECTID,
 					     .flags = BTRFS_SEND_FLAG_NO_FILE_DATA};
 	ioctl(-1, BTRFS_IOC_SEND, &send);
+	static struct btrfs_ioctl_search_args_v2 search = {
+		.key = {.tree_id = BTRFS_FS_TREE_OBJECTID, .min_objectid = BTRFS_FIRST_FREE_OBJECTID,
+			.max_objectid = BTRFS_LAST_FREE_OBJECTID, .max_offset = -1ULL,
+			.max_transid = -1ULL, .min_type = BTRFS_INODE_ITEM_KEY, .max_type = -1U,
+			.nr_items = 16},
+		.buf_size = 4096};
+	ioctl(-1, BTRFS_IOC_TREE_SEARCH_V2, &search);
+	search.key.min_objectid = 300;
+	search.key.max_type = 7;
+	ioctl(-1, BTRFS_IOC_TREE_SEARCH, &search);
 	struct btrfs_ioctl_space_args space = {.space_slots = 4};
 	ioctl(-1, BTRFS_IOC_SPACE_INFO, &space);
 	struct fstrim_range trim = {.start = 0x1000, .len = 1 << 20, .minlen = 4096};
