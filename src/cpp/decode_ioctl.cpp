@@ -661,20 +661,20 @@ char* put_u64(char* out, uint64_t v) {
                   [](char* o) { return put(o, "UINT64_MAX"); });
 }
 
-// A btrfs object id by its tree's or the free range's name, else in decimal.
-char* put_btrfs_objectid(char* out, uint64_t v) {
-  return put_xlat(out, [v](char* o) { return put_num(o, v); }, [v](char* o) {
-    std::string_view name = v == UINT64_MAX ? "UINT64_MAX" : name_of(v, uapi::k_btrfs_tree_objectids);
+// A value by its table's name, all ones by its type's limit (UINT64_MAX), else in decimal
+// (strace's PRINT_FIELD_XVAL_U without a default): btrfs's object ids and key types.
+template <class T, size_t N>
+char* put_named_u(char* out, T v, const Flag (&table)[N], std::string_view all_ones) {
+  return put_xlat(out, [v](char* o) { return put_num(o, v); }, [&](char* o) {
+    std::string_view name = v == static_cast<T>(~T{0}) ? all_ones : name_of(v, table);
     return name.empty() ? put_num(o, v) : put(o, name);
   });
 }
-
-// A btrfs key type by name, else in decimal.
+char* put_btrfs_objectid(char* out, uint64_t v) {
+  return put_named_u(out, v, uapi::k_btrfs_tree_objectids, "UINT64_MAX");
+}
 char* put_btrfs_key_type(char* out, uint32_t v) {
-  return put_xlat(out, [v](char* o) { return put_num(o, v); }, [v](char* o) {
-    std::string_view name = v == UINT32_MAX ? "UINT32_MAX" : name_of(v, uapi::k_btrfs_key_types);
-    return name.empty() ? put_num(o, v) : put(o, name);
-  });
+  return put_named_u(out, v, uapi::k_btrfs_key_types, "UINT32_MAX");
 }
 
 // A tree search's key as the call reads it: the object ids of the whole free range are left
