@@ -327,6 +327,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "BTRFS_QGROUP_RELATION_KEY", "BTRFS_TEMPORARY_ITEM_KEY", "BTRFS_PERSISTENT_ITEM_KEY",
         "BTRFS_DEV_REPLACE_KEY", "BTRFS_UUID_KEY_SUBVOL", "BTRFS_UUID_KEY_RECEIVED_SUBVOL",
         "BTRFS_STRING_ITEM_KEY"]),
+    "ubi_volume_types": (["mtd/ubi-user.h"], ["UBI_DYNAMIC_VOLUME", "UBI_STATIC_VOLUME"]),
+    "ubi_volume_flags": (["mtd/ubi-user.h"], ["UBI_VOL_SKIP_CRC_CHECK_FLG"]),
+    "ubi_volume_props": (["mtd/ubi-user.h"], ["UBI_VOL_PROP_DIRECT_WRITE"]),
+    "ubi_data_types": (["mtd/ubi-user.h"], ["UBI_LONGTERM", "UBI_SHORTTERM", "UBI_UNKNOWN"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
     # bpf(2): its commands and what their union bpf_attr holds (strace 6.1's lists).
     "bpf_commands": (["linux/bpf.h"], [
@@ -1199,6 +1203,9 @@ _XFEATURES = [("FP", 0), ("SSE", 1), ("YMM", 2), ("BNDREGS", 3), ("BNDCSR", 4),
                ("PKRU", 9), ("PASID", 10), ("LBR", 15), ("XTILE_CFG", 17), ("XTILE_DATA", 18)]
 
 KERNEL = {
+    # The kinds of data a UBI eraseblock held, which the kernel ignores since Linux 3.6.
+    **{f"UBI_{name}": (value, "include/mtd/ubi-user.h of Linux 3.5")
+       for value, name in [(1, "LONGTERM"), (2, "SHORTTERM"), (3, "UNKNOWN")]},
     # btrfs's compression types, of struct btrfs_ioctl_defrag_range_args' compress_type.
     **{f"BTRFS_COMPRESS_{name}": (value, "enum btrfs_compression_type of "
                                          "fs/btrfs/compression.h of Linux 6.1")

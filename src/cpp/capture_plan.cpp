@@ -19,6 +19,7 @@
 #include <linux/sockios.h>
 #include <linux/stat.h>
 #include <linux/tee.h>
+#include <mtd/ubi-user.h>
 #include <linux/time_types.h>
 #include <net/if.h>
 #include <netinet/in.h>
@@ -208,6 +209,8 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {TEE_IOC_OPEN_SESSION, kIn, sizeof(struct tee_ioctl_buf_data)},
     {TEE_IOC_SUPPL_RECV, kIn, sizeof(struct tee_ioctl_buf_data)},
     {TEE_IOC_SUPPL_SEND, kIn, sizeof(struct tee_ioctl_buf_data)},
+    // _IOR(), but the eraseblock asked about is read.
+    {UBI_IOCEBISMAP, kIn, sizeof(int32_t)},
 };
 
 }  // namespace

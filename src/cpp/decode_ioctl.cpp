@@ -1254,6 +1254,97 @@ char* put_tee_ioctl(char* out, uint32_t cmd, bool failed, uint64_t addr,
   }
 }
 
+// UBI's requests of a struct (strace's ubi.c) as they are read at entry, or nullptr for
+// others: a volume made, resized or renamed, an MTD device attached, an eraseblock changed
+// or mapped, a volume's property set. The number a call that made or attached something
+// wrote back is not shown.
+char* put_ubi_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool cut) {
+  // A name of name_len bytes, at most the field's.
+  auto name = [](char* o, const auto& field, int64_t len) {
+    size_t n = 1 + static_cast<size_t>(std::clamp<int64_t>(len, 0, sizeof(field) - 1));
+    return put_name_field(o, {field, n});
+  };
+  auto dtype = [](char* o, int8_t t) {
+    return put_xval(put(o, ", dtype="), static_cast<uint8_t>(t), uapi::k_ubi_data_types,
+                    "UBI_???");
+  };
+  switch (cmd) {
+    case UBI_IOCMKVOL: {
+      ubi_mkvol_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{vol_id="), r.vol_id);
+      out = put_num(put(out, ", alignment="), r.alignment);
+      out = put_num(put(out, ", bytes="), r.bytes);
+      out = put_xval(put(out, ", vol_type="), static_cast<uint8_t>(r.vol_type),
+                     uapi::k_ubi_volume_types, "UBI_???_VOLUME");
+      out = put_flags(put(out, ", flags="), static_cast<uint8_t>(r.flags),
+                      uapi::k_ubi_volume_flags, "0", "UBI_VOL_???");
+      out = put_num(put(out, ", name_len="), r.name_len);
+      return put(name(put(out, ", name="), r.name, r.name_len), "}");
+    }
+    case UBI_IOCRSVOL: {
+      ubi_rsvol_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{bytes="), r.bytes);
+      return put(put_num(put(out, ", vol_id="), r.vol_id), "}");
+    }
+    case UBI_IOCATT: {
+      ubi_attach_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{ubi_num="), r.ubi_num);
+      out = put_num(put(out, ", mtd_num="), r.mtd_num);
+      out = put_num(put(out, ", vid_hdr_offset="), r.vid_hdr_offset);
+      return put(put_num(put(out, ", max_beb_per1024="), r.max_beb_per1024), "}");
+    }
+    case UBI_IOCEBCH: {
+      ubi_leb_change_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{lnum="), r.lnum);
+      out = put_num(put(out, ", bytes="), r.bytes);
+      return put(dtype(out, r.dtype), "}");
+    }
+    case UBI_IOCEBMAP: {
+      ubi_map_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      return put(dtype(put_num(put(out, "{lnum="), r.lnum), r.dtype), "}");
+    }
+    case UBI_IOCSETVOLPROP: {
+      ubi_set_vol_prop_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_xval(put(out, "{property="), r.property, uapi::k_ubi_volume_props,
+                     "UBI_VOL_PROP_???");
+      return put(put_hex(put(out, ", value="), r.value), "}");
+    }
+    // The volumes renamed, as many as the count says of the 32 there is room for (the
+    // struct is more than a blob: those past it are not read).
+    case UBI_IOCRNVOL: {
+      ubi_rnvol_req r;
+      constexpr size_t kHead = offsetof(ubi_rnvol_req, ents);
+      if (!blob || blob->size() < kHead) return nullptr;
+      std::memcpy(&r, blob->data(), kHead);
+      size_t n = static_cast<size_t>(std::clamp<int32_t>(r.count, 0, UBI_MAX_RNVOL));
+      if (blob->size() < kHead + n * sizeof(r.ents[0])) return nullptr;
+      std::memcpy(r.ents, blob->data() + kHead, n * sizeof(r.ents[0]));
+      out = put_num(put(out, "{count="), r.count);
+      out = put(out, ", ents=[");
+      for (size_t i = 0; i < n; ++i) {
+        out = put_num(put(out, i ? ", {vol_id=" : "{vol_id="), r.ents[i].vol_id);
+        out = put_num(put(out, ", name_len="), r.ents[i].name_len);
+        out = put(name(put(out, ", name="), r.ents[i].name, r.ents[i].name_len), "}");
+      }
+      if (r.count > UBI_MAX_RNVOL) out = put(out, ", ...");
+      return put(out, "]}");
+    }
+    case UBI_IOCVOLUP: {
+      int64_t bytes;
+      if (!take(blob, cut, &bytes)) return nullptr;
+      return put(put_num(put(out, "["), bytes), "]");
+    }
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -1410,6 +1501,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     return put_gpio_ioctl(out, cmd, failed, blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == BTRFS_IOCTL_MAGIC) return put_fs_0x94_ioctl(out, cmd, failed, blob, cut);
   if (_IOC_TYPE(cmd) == DM_IOCTL) return put_dm_ioctl(out, cmd, failed, blob, exit_blob);
+  if (_IOC_TYPE(cmd) == UBI_IOC_MAGIC || _IOC_TYPE(cmd) == UBI_VOL_IOC_MAGIC)
+    if (char* end = put_ubi_ioctl(out, cmd, blob, cut)) return end;
   if (_IOC_TYPE(cmd) == TEE_IOC_MAGIC)
     return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
@@ -1439,7 +1532,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     case TIOCSSOFTCAR:
     // An int read at entry (strace's printnum_int): [123].
     case WDIOC_SETTIMEOUT: case WDIOC_SETPRETIMEOUT: case UBI_IOCDET: case UBI_IOCEBER:
-    case UBI_IOCRMVOL: case RNDADDTOENTCNT:
+    case UBI_IOCRMVOL: case UBI_IOCEBISMAP: case UBI_IOCEBUNMAP: case UBI_IOCRPEB:
+    case UBI_IOCSPEB: case RNDADDTOENTCNT:
       if (!ints(v, 1)) return nullptr;
       return put(put_num(put(out, "["), v[0]), "]");
     // struct rtc_time, of a setting at entry, of a reading when it succeeded; strace

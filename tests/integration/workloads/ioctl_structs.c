@@ -7,8 +7,8 @@
 // repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers; a
 // socket's struct ifreq of the loopback interface, got, and set on a closed descriptor;
 // btrfs's and the file systems' structs, a 4 KiB one among them, an RTC's parameters, the
-// GPIO character device's, the device mapper's headers and a TEE's structs, on a closed
-// descriptor.
+// GPIO character device's, the device mapper's headers, a TEE's and UBI's structs, on a
+// closed descriptor.
 #include <net/if.h>
 
 #include <asm/termbits.h>
@@ -23,6 +23,7 @@
 #include <linux/rtc.h>
 #include <linux/sockios.h>
 #include <linux/tee.h>
+#include <mtd/ubi-user.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -318,5 +319,31 @@ int main(void) {
 	ioctl(-1, TEE_IOC_INVOKE, &buf);
 	buf.buf_len = 8;
 	ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
+
+	// UBI's, an _IOR() one among them that reads its int.
+	static struct ubi_mkvol_req mkvol = {.vol_id = 1, .alignment = 1, .bytes = 1 << 20,
+					     .vol_type = UBI_STATIC_VOLUME, .flags = 3,
+					     .name_len = 4, .name = "data"};
+	ioctl(-1, UBI_IOCMKVOL, &mkvol);
+	mkvol.name_len = 2;
+	mkvol.vol_type = 9;
+	ioctl(-1, UBI_IOCMKVOL, &mkvol);
+	struct ubi_rsvol_req rsvol = {.bytes = 4096, .vol_id = 2};
+	ioctl(-1, UBI_IOCRSVOL, &rsvol);
+	struct ubi_attach_req attach = {.ubi_num = -1, .mtd_num = 3, .max_beb_per1024 = 20};
+	ioctl(-1, UBI_IOCATT, &attach);
+	struct ubi_map_req leb_map = {.lnum = 5, .dtype = 3};
+	ioctl(-1, UBI_IOCEBMAP, &leb_map);
+	struct ubi_set_vol_prop_req prop = {.property = UBI_VOL_PROP_DIRECT_WRITE, .value = 1};
+	ioctl(-1, UBI_IOCSETVOLPROP, &prop);
+	static struct ubi_rnvol_req rnvol = {
+		.count = 2, .ents = {{.vol_id = 1, .name_len = 3, .name = "one"},
+				     {.vol_id = 2, .name_len = -1, .name = "two"}}};
+	ioctl(-1, UBI_IOCRNVOL, &rnvol);
+	int32_t leb = 7;
+	ioctl(-1, UBI_IOCEBISMAP, &leb);
+	ioctl(-1, UBI_IOCEBUNMAP, &leb);
+	long long image = 1 << 16;
+	ioctl(-1, UBI_IOCVOLUP, &image);
 	return 0;
 }
