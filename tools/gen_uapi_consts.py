@@ -331,6 +331,9 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "ubi_volume_flags": (["mtd/ubi-user.h"], ["UBI_VOL_SKIP_CRC_CHECK_FLG"]),
     "ubi_volume_props": (["mtd/ubi-user.h"], ["UBI_VOL_PROP_DIRECT_WRITE"]),
     "ubi_data_types": (["mtd/ubi-user.h"], ["UBI_LONGTERM", "UBI_SHORTTERM", "UBI_UNKNOWN"]),
+    "mtd_otp_options": (["mtd/mtd-abi.h"], ["MTD_OTP_OFF", "MTD_OTP_FACTORY", "MTD_OTP_USER"]),
+    "mtd_mode_options": (["mtd/mtd-abi.h"], [
+        "MTD_OPS_PLACE_OOB", "MTD_OPS_AUTO_OOB", "MTD_OPS_RAW"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
     # bpf(2): its commands and what their union bpf_attr holds (strace 6.1's lists).
     "bpf_commands": (["linux/bpf.h"], [

@@ -19,6 +19,7 @@
 #include <linux/sockios.h>
 #include <linux/stat.h>
 #include <linux/tee.h>
+#include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
 #include <linux/time_types.h>
 #include <net/if.h>
@@ -211,6 +212,9 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {TEE_IOC_SUPPL_SEND, kIn, sizeof(struct tee_ioctl_buf_data)},
     // _IOR(), but the eraseblock asked about is read.
     {UBI_IOCEBISMAP, kIn, sizeof(int32_t)},
+    // _IOR(), but what they ask about is read: an OTP area's mode, a range.
+    {OTPSELECT, kIn, sizeof(int)}, {MEMISLOCKED, kIn, sizeof(struct erase_info_user)},
+    {OTPLOCK, kIn, sizeof(struct otp_info)},
 };
 
 }  // namespace

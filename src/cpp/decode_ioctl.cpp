@@ -32,6 +32,7 @@
 #include <linux/sockios.h>
 #include <linux/tee.h>
 #include <linux/watchdog.h>
+#include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
 #include <scsi/sg.h>
 
@@ -654,6 +655,9 @@ bool all_zero(const T (&v)[N]) {
   return std::all_of(std::begin(v), std::end(v), [](T x) { return x == 0; });
 }
 
+// An address a struct holds: NULL, or in hex.
+char* put_addr(char* out, uint64_t v) { return v ? put_hex(out, v) : put(out, "NULL"); }
+
 // A u64 that strace names when it is all ones (its PRINT_FIELD_U64).
 char* put_u64(char* out, uint64_t v) {
   if (v != UINT64_MAX) return put_num(out, v);
@@ -730,8 +734,7 @@ char* put_btrfs_args(char* out, uint32_t cmd, bool failed, const std::string_vie
       if (a.flags & BTRFS_SUBVOL_QGROUP_INHERIT) {
         out = put_num(put(out, ", size="), a.size);
         uint64_t inherit = reinterpret_cast<uintptr_t>(a.qgroup_inherit);
-        out = put(out, ", qgroup_inherit=");
-        out = inherit ? put_hex(out, inherit) : put(out, "NULL");
+        out = put_addr(put(out, ", qgroup_inherit="), inherit);
       }
       out = put_name_field(put(out, ", name="), {a.name, sizeof(a.name)});
       return put(out, "}");
@@ -795,8 +798,7 @@ char* put_btrfs_args(char* out, uint32_t cmd, bool failed, const std::string_vie
       if (!take(blob, cut, &a)) return nullptr;
       out = put_num(put(out, "{inum="), a.inum);
       out = put_num(put(out, ", size="), a.size);
-      out = put(out, ", fspath=");
-      return put(a.fspath ? put_hex(out, a.fspath) : put(out, "NULL"), "}");
+      return put(put_addr(put(out, ", fspath="), a.fspath), "}");
     }
     case BTRFS_IOC_LOGICAL_INO: {
       btrfs_ioctl_logical_ino_args a;
@@ -807,8 +809,7 @@ char* put_btrfs_args(char* out, uint32_t cmd, bool failed, const std::string_vie
         out = put_num_array(put(out, ", reserved="), a.reserved, std::size(a.reserved), true);
       out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_logical_ino_args_flags, "0",
                       "BTRFS_LOGICAL_INO_ARGS_???");
-      out = put(out, ", inodes=");
-      return put(a.inodes ? put_hex(out, a.inodes) : put(out, "NULL"), "}");
+      return put(put_addr(put(out, ", inodes="), a.inodes), "}");
     }
     case BTRFS_IOC_SCRUB: case BTRFS_IOC_SCRUB_PROGRESS: {
       btrfs_ioctl_scrub_args a;
@@ -1224,7 +1225,7 @@ char* put_tee_ioctl(char* out, uint32_t cmd, bool failed, uint64_t addr,
     case TEE_IOC_SHM_REGISTER: {
       tee_ioctl_shm_register_data r;
       if (!take(blob, cut, &r)) return nullptr;
-      out = put_hex(put(out, "{addr="), r.addr);
+      out = put_addr(put(out, "{addr="), r.addr);
       out = shm_flags(put_hex(put(out, ", length="), r.length), r.flags);
       out = put(out, "}");
       if (failed || !take(exit_blob, false, &r)) return out;
@@ -1249,7 +1250,7 @@ char* put_tee_ioctl(char* out, uint32_t cmd, bool failed, uint64_t addr,
                                                       : sizeof(tee_iocl_supp_send_arg);
       if (b.buf_len <= TEE_MAX_ARG_SIZE && b.buf_len >= arg_size) return nullptr;
       out = put_num(put(out, "{buf_len="), b.buf_len);
-      return put(put_hex(put(out, ", buf_ptr="), b.buf_ptr), "}");
+      return put(put_addr(put(out, ", buf_ptr="), b.buf_ptr), "}");
     }
   }
 }
@@ -1339,6 +1340,71 @@ char* put_ubi_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool 
       int64_t bytes;
       if (!take(blob, cut, &bytes)) return nullptr;
       return put(put_num(put(out, "["), bytes), "]");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// MTD's requests of a struct or number (strace's mtd.c) as they are read at entry, or
+// nullptr for others; what a call that succeeded wrote back is not shown.
+char* put_mtd_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool cut) {
+  auto range = [](char* o, uint64_t start, uint64_t length) {
+    return put_hex(put(put_hex(put(o, "{start="), start), ", length="), length);
+  };
+  switch (cmd) {
+    case MEMERASE: case MEMLOCK: case MEMUNLOCK: case MEMISLOCKED: {
+      erase_info_user e;
+      if (!take(blob, cut, &e)) return nullptr;
+      return put(range(out, e.start, e.length), "}");
+    }
+    case MEMERASE64: {
+      erase_info_user64 e;
+      if (!take(blob, cut, &e)) return nullptr;
+      return put(range(out, e.start, e.length), "}");
+    }
+    case MEMWRITEOOB: case MEMREADOOB: {
+      mtd_oob_buf b;
+      if (!take(blob, cut, &b)) return nullptr;
+      out = range(out, b.start, b.length);
+      return put(put_addr(put(out, ", ptr="), reinterpret_cast<uintptr_t>(b.ptr)), "}");
+    }
+    case MEMWRITEOOB64: case MEMREADOOB64: {
+      mtd_oob_buf64 b;
+      if (!take(blob, cut, &b)) return nullptr;
+      out = range(out, b.start, b.length);
+      return put(put_addr(put(out, ", usr_ptr="), b.usr_ptr), "}");
+    }
+    case OTPLOCK: {
+      otp_info o;
+      if (!take(blob, cut, &o)) return nullptr;
+      return put(put_num(put(range(out, o.start, o.length), ", locked="), o.locked), "}");
+    }
+    case MEMGETREGIONINFO: {
+      region_info_user r;
+      if (!take(blob, cut, &r)) return nullptr;
+      return put(put_hex(put(out, "{regionindex="), r.regionindex), "}");
+    }
+    case MEMGETBADBLOCK: case MEMSETBADBLOCK: {
+      uint64_t offset;
+      if (!take(blob, cut, &offset)) return nullptr;
+      return put(put_num(put(out, "["), offset), "]");
+    }
+    case OTPSELECT: {
+      uint32_t mode;
+      if (!take(blob, cut, &mode)) return nullptr;
+      return put(put_xval(put(out, "["), mode, uapi::k_mtd_otp_options, "MTD_OTP_???"), "]");
+    }
+    case MEMWRITE: {
+      mtd_write_req w;
+      if (!take(blob, cut, &w)) return nullptr;
+      out = put_hex(put(out, "{start="), w.start);
+      out = put_hex(put(out, ", len="), w.len);
+      out = put_hex(put(out, ", ooblen="), w.ooblen);
+      out = put_addr(put(out, ", usr_data="), w.usr_data);
+      out = put_addr(put(out, ", usr_oob="), w.usr_oob);
+      out = put_xval(put(out, ", mode="), w.mode, uapi::k_mtd_mode_options, "MTD_OPS_???");
+      return put(out, "}");
     }
     default:
       return nullptr;
@@ -1503,6 +1569,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   if (_IOC_TYPE(cmd) == DM_IOCTL) return put_dm_ioctl(out, cmd, failed, blob, exit_blob);
   if (_IOC_TYPE(cmd) == UBI_IOC_MAGIC || _IOC_TYPE(cmd) == UBI_VOL_IOC_MAGIC)
     if (char* end = put_ubi_ioctl(out, cmd, blob, cut)) return end;
+  if (_IOC_TYPE(cmd) == 'M')
+    if (char* end = put_mtd_ioctl(out, cmd, blob, cut)) return end;
   if (_IOC_TYPE(cmd) == TEE_IOC_MAGIC)
     return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);

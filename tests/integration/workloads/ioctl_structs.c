@@ -7,8 +7,8 @@
 // repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers; a
 // socket's struct ifreq of the loopback interface, got, and set on a closed descriptor;
 // btrfs's and the file systems' structs, a 4 KiB one among them, an RTC's parameters, the
-// GPIO character device's, the device mapper's headers, a TEE's and UBI's structs, on a
-// closed descriptor.
+// GPIO character device's, the device mapper's headers, a TEE's, UBI's and MTD's structs,
+// on a closed descriptor.
 #include <net/if.h>
 
 #include <asm/termbits.h>
@@ -23,6 +23,7 @@
 #include <linux/rtc.h>
 #include <linux/sockios.h>
 #include <linux/tee.h>
+#include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
 #include <netinet/in.h>
 #include <string.h>
@@ -345,5 +346,29 @@ int main(void) {
 	ioctl(-1, UBI_IOCEBUNMAP, &leb);
 	long long image = 1 << 16;
 	ioctl(-1, UBI_IOCVOLUP, &image);
+
+	// MTD's, _IOR() ones among them that read what they ask about.
+	struct erase_info_user erase = {.start = 0x10000, .length = 0x20000};
+	ioctl(-1, MEMERASE, &erase);
+	ioctl(-1, MEMISLOCKED, &erase);
+	struct erase_info_user64 erase64 = {.start = 0x100000000ULL, .length = 0x1000};
+	ioctl(-1, MEMERASE64, &erase64);
+	struct mtd_oob_buf oob = {.start = 0x800, .length = 64, .ptr = NULL};
+	ioctl(-1, MEMREADOOB, &oob);
+	struct mtd_oob_buf64 oob64 = {.start = 0x800, .length = 64, .usr_ptr = 0x1000};
+	ioctl(-1, MEMWRITEOOB64, &oob64);
+	struct otp_info otp = {.start = 0, .length = 512, .locked = 1};
+	ioctl(-1, OTPLOCK, &otp);
+	int otp_mode = MTD_OTP_USER;
+	ioctl(-1, OTPSELECT, &otp_mode);
+	otp_mode = 7;
+	ioctl(-1, OTPSELECT, &otp_mode);
+	struct region_info_user region = {.regionindex = 2};
+	ioctl(-1, MEMGETREGIONINFO, &region);
+	long long bad = 0x40000;
+	ioctl(-1, MEMGETBADBLOCK, &bad);
+	struct mtd_write_req write_req = {.start = 0x1000, .len = 0x800, .ooblen = 64,
+					  .usr_data = 0x2000, .mode = MTD_OPS_RAW};
+	ioctl(-1, MEMWRITE, &write_req);
 	return 0;
 }
