@@ -27,8 +27,9 @@ const volatile __u32 control_limit = 0; /* net.core.optmem_max: bytes of msg_con
 /* Per syscall, by native number ([0]) and by i386 number ([1], 32-bit calls). */
 const volatile struct call_plan plans[2][MAX_SYSCALLS] = {};
 const volatile struct capture_slot capture_plan[2][MAX_SYSCALLS][MAX_BLOBS] = {};
-/* ELEM_IOC's plain numbers: a type's row + 1 (0: none), then by row and number the
- * direction and size, as _IOC() puts them in a request's top 16 bits. */
+/* ELEM_IOC's plain numbers, and the sized requests read at another time than their
+ * direction says: a type's row + 1 (0: none), then by row and number the direction and
+ * size, as _IOC() puts them in a request's top 16 bits. */
 const volatile __u8 ioc_plain_row[256] = {};
 const volatile __u16 ioc_plain[IOC_PLAIN_TYPES][256] = {};
 /* Where the strings bpf's attr points to are, by command (ELEM_BPF_STRINGS). */
@@ -688,8 +689,14 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		__u32 top = req >> 16;
 		__u8 row = ioc_plain_row[(req >> 8) & 0xff];
 
-		if (!top && row)
-			top = ioc_plain[(row - 1) & (IOC_PLAIN_TYPES - 1)][req & 0xff];
+		if (row) {
+			/* A plain number's, or a sized one's direction when the table says
+			 * otherwise for its size. */
+			__u16 plain = ioc_plain[(row - 1) & (IOC_PLAIN_TYPES - 1)][req & 0xff];
+
+			if (!top || (plain && (plain & 0x3fff) == (top & 0x3fff)))
+				top = plain;
+		}
 		if (!((top >> 14) & (when == CAPTURE_ENTRY ? 1 : 2)))
 			return 0;
 		want = top & 0x3fff;

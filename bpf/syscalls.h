@@ -218,11 +218,13 @@ struct bpf_strings {
  * the argument points to as the request says (asm-generic/ioctl.h), _IOC_SIZE bytes, read at
  * entry when the request is _IOC_WRITE, at exit when it is _IOC_READ. A plain number of
  * the types of ioc_plain_row (#define TCGETS 0x5401), whose top 16 bits are 0, takes its
- * direction and size from ioc_plain[row][nr] instead, laid out as the request's top 16 bits. */
+ * direction and size from ioc_plain[row][nr] instead, laid out as the request's top 16 bits;
+ * a sized request whose entry there has its size, the entry's direction. */
 #define ELEM_IOC 8
-/* Rows of ioc_plain: the request types whose plain numbers carry a struct (terminals,
- * consoles, sockets). */
-#define IOC_PLAIN_TYPES 4
+/* Rows of ioc_plain, a power of two: the request types whose plain numbers carry a struct
+ * (terminals, consoles, sockets), or whose sized requests read at another time than their
+ * direction says (TEE's, UBI volumes'). */
+#define IOC_PLAIN_TYPES 8
 /* capture_slot.elem of a CAPTURE_MSGHDR slot at exit: an array of args[size_arg] struct
  * mmsghdr (sendmmsg; ELEM_MMSG_RECV: recvmmsg's, as many as it returned), read even when
  * sendmmsg failed: struct mmsg_head, then per

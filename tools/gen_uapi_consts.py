@@ -270,6 +270,70 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "RTC_BSM_DISABLED", "RTC_BSM_DIRECT", "RTC_BSM_LEVEL", "RTC_BSM_STANDBY"]),
     "btrfs_quota_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_QUOTA_CTL_ENABLE", "BTRFS_QUOTA_CTL_DISABLE", "BTRFS_QUOTA_CTL_RESCAN__NOTUSED"]),
+    "dm_flags": (["linux/dm-ioctl.h"], [
+        "DM_READONLY_FLAG", "DM_SUSPEND_FLAG", "DM_EXISTS_FLAG", "DM_PERSISTENT_DEV_FLAG",
+        "DM_STATUS_TABLE_FLAG", "DM_ACTIVE_PRESENT_FLAG", "DM_INACTIVE_PRESENT_FLAG",
+        "DM_BUFFER_FULL_FLAG", "DM_SKIP_BDGET_FLAG", "DM_SKIP_LOCKFS_FLAG", "DM_NOFLUSH_FLAG",
+        "DM_QUERY_INACTIVE_TABLE_FLAG", "DM_UEVENT_GENERATED_FLAG", "DM_UUID_FLAG",
+        "DM_SECURE_DATA_FLAG", "DM_DATA_OUT_FLAG", "DM_DEFERRED_REMOVE",
+        "DM_INTERNAL_SUSPEND_FLAG", "DM_IMA_MEASUREMENT_FLAG"]),
+    "tee_shm_flags": (["linux/tee.h"], [
+        "TEE_IOCTL_SHM_MAPPED", "TEE_IOCTL_SHM_DMA_BUF", "TEE_IOCTL_SHM_EXT_DMA_BUF",
+        "TEE_IOCTL_SHM_REGISTER", "TEE_IOCTL_SHM_USER_MAPPED", "TEE_IOCTL_SHM_POOL",
+        "TEE_IOCTL_SHM_KERNEL_MAPPED"]),
+    "tee_impl_ids": (["linux/tee.h"], ["TEE_IMPL_ID_OPTEE", "TEE_IMPL_ID_AMDTEE"]),
+    "tee_gen_caps": (["linux/tee.h"], [
+        "TEE_GEN_CAP_GP", "TEE_GEN_CAP_PRIVILEGED", "TEE_GEN_CAP_REG_MEM",
+        "TEE_GEN_CAP_MEMREF_NULL"]),
+    "tee_optee_caps": (["linux/tee.h"], ["TEE_OPTEE_CAP_TZ"]),
+    "btrfs_snap_flags_v2": (["linux/btrfs.h"], [
+        "BTRFS_SUBVOL_CREATE_ASYNC", "BTRFS_SUBVOL_RDONLY", "BTRFS_SUBVOL_QGROUP_INHERIT"]),
+    "btrfs_defrag_flags": (["linux/btrfs.h"], [
+        "BTRFS_DEFRAG_RANGE_COMPRESS", "BTRFS_DEFRAG_RANGE_START_IO"]),
+    "btrfs_compress_types": (["linux/btrfs.h"], [
+        "BTRFS_COMPRESS_NONE", "BTRFS_COMPRESS_ZLIB", "BTRFS_COMPRESS_LZO",
+        "BTRFS_COMPRESS_ZSTD"]),
+    "btrfs_scrub_flags": (["linux/btrfs.h"], ["BTRFS_SCRUB_READONLY"]),
+    "btrfs_logical_ino_args_flags": (["linux/btrfs.h"], [
+        "BTRFS_LOGICAL_INO_ARGS_IGNORE_OFFSET"]),
+    "btrfs_send_flags": (["linux/btrfs.h"], [
+        "BTRFS_SEND_FLAG_NO_FILE_DATA", "BTRFS_SEND_FLAG_OMIT_STREAM_HEADER",
+        "BTRFS_SEND_FLAG_OMIT_END_CMD", "BTRFS_SEND_FLAG_VERSION", "BTRFS_SEND_FLAG_COMPRESSED"]),
+    "btrfs_dev_stats_flags": (["linux/btrfs.h"], ["BTRFS_DEV_STATS_RESET"]),
+    "btrfs_dev_replace_cmds": (["linux/btrfs.h"], [
+        "BTRFS_IOCTL_DEV_REPLACE_CMD_START", "BTRFS_IOCTL_DEV_REPLACE_CMD_STATUS",
+        "BTRFS_IOCTL_DEV_REPLACE_CMD_CANCEL"]),
+    "btrfs_cont_reading_from_srcdev_mode": (["linux/btrfs.h"], [
+        "BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_ALWAYS",
+        "BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_AVOID"]),
+    "btrfs_tree_objectids": (["linux/btrfs_tree.h"], [
+        "BTRFS_ROOT_TREE_OBJECTID", "BTRFS_EXTENT_TREE_OBJECTID", "BTRFS_CHUNK_TREE_OBJECTID",
+        "BTRFS_DEV_TREE_OBJECTID", "BTRFS_FS_TREE_OBJECTID", "BTRFS_ROOT_TREE_DIR_OBJECTID",
+        "BTRFS_CSUM_TREE_OBJECTID", "BTRFS_QUOTA_TREE_OBJECTID", "BTRFS_UUID_TREE_OBJECTID",
+        "BTRFS_FREE_SPACE_TREE_OBJECTID", "BTRFS_BLOCK_GROUP_TREE_OBJECTID",
+        "BTRFS_FIRST_FREE_OBJECTID", "BTRFS_LAST_FREE_OBJECTID"]),
+    "btrfs_key_types": (["linux/btrfs_tree.h"], [
+        "BTRFS_INODE_ITEM_KEY", "BTRFS_INODE_REF_KEY", "BTRFS_INODE_EXTREF_KEY",
+        "BTRFS_XATTR_ITEM_KEY", "BTRFS_VERITY_DESC_ITEM_KEY", "BTRFS_VERITY_MERKLE_ITEM_KEY",
+        "BTRFS_ORPHAN_ITEM_KEY", "BTRFS_DIR_LOG_ITEM_KEY", "BTRFS_DIR_LOG_INDEX_KEY",
+        "BTRFS_DIR_ITEM_KEY", "BTRFS_DIR_INDEX_KEY", "BTRFS_EXTENT_DATA_KEY",
+        "BTRFS_EXTENT_CSUM_KEY", "BTRFS_ROOT_ITEM_KEY", "BTRFS_ROOT_BACKREF_KEY",
+        "BTRFS_ROOT_REF_KEY", "BTRFS_EXTENT_ITEM_KEY", "BTRFS_METADATA_ITEM_KEY",
+        "BTRFS_TREE_BLOCK_REF_KEY", "BTRFS_EXTENT_DATA_REF_KEY", "BTRFS_EXTENT_REF_V0_KEY",
+        "BTRFS_SHARED_BLOCK_REF_KEY", "BTRFS_SHARED_DATA_REF_KEY", "BTRFS_BLOCK_GROUP_ITEM_KEY",
+        "BTRFS_FREE_SPACE_INFO_KEY", "BTRFS_FREE_SPACE_EXTENT_KEY", "BTRFS_FREE_SPACE_BITMAP_KEY",
+        "BTRFS_DEV_EXTENT_KEY", "BTRFS_DEV_ITEM_KEY", "BTRFS_CHUNK_ITEM_KEY",
+        "BTRFS_QGROUP_STATUS_KEY", "BTRFS_QGROUP_INFO_KEY", "BTRFS_QGROUP_LIMIT_KEY",
+        "BTRFS_QGROUP_RELATION_KEY", "BTRFS_TEMPORARY_ITEM_KEY", "BTRFS_PERSISTENT_ITEM_KEY",
+        "BTRFS_DEV_REPLACE_KEY", "BTRFS_UUID_KEY_SUBVOL", "BTRFS_UUID_KEY_RECEIVED_SUBVOL",
+        "BTRFS_STRING_ITEM_KEY"]),
+    "ubi_volume_types": (["mtd/ubi-user.h"], ["UBI_DYNAMIC_VOLUME", "UBI_STATIC_VOLUME"]),
+    "ubi_volume_flags": (["mtd/ubi-user.h"], ["UBI_VOL_SKIP_CRC_CHECK_FLG"]),
+    "ubi_volume_props": (["mtd/ubi-user.h"], ["UBI_VOL_PROP_DIRECT_WRITE"]),
+    "ubi_data_types": (["mtd/ubi-user.h"], ["UBI_LONGTERM", "UBI_SHORTTERM", "UBI_UNKNOWN"]),
+    "mtd_otp_options": (["mtd/mtd-abi.h"], ["MTD_OTP_OFF", "MTD_OTP_FACTORY", "MTD_OTP_USER"]),
+    "mtd_mode_options": (["mtd/mtd-abi.h"], [
+        "MTD_OPS_PLACE_OOB", "MTD_OPS_AUTO_OOB", "MTD_OPS_RAW"]),
     "grnd_flags": (["linux/random.h"], ["GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE"]),
     # bpf(2): its commands and what their union bpf_attr holds (strace 6.1's lists).
     "bpf_commands": (["linux/bpf.h"], [
@@ -1446,6 +1510,8 @@ NEWER = {
     "STATX_MNT_ID_UNIQUE": (0x4000, "include/uapi/linux/stat.h of Linux 6.8"),
     "STATX_SUBVOL": (0x8000, "include/uapi/linux/stat.h of Linux 6.10"),
     "STATX_WRITE_ATOMIC": (0x10000, "include/uapi/linux/stat.h of Linux 6.11"),
+    # libdevmapper's flag, reserved for it there.
+    "DM_EXISTS_FLAG": (0x4, "include/uapi/linux/dm-ioctl.h of Linux 6.4"),
 }
 
 #: Constants the kernel defines outside its uapi headers, or no longer defines there, that
@@ -1455,6 +1521,18 @@ _XFEATURES = [("FP", 0), ("SSE", 1), ("YMM", 2), ("BNDREGS", 3), ("BNDCSR", 4),
                ("PKRU", 9), ("PASID", 10), ("LBR", 15), ("XTILE_CFG", 17), ("XTILE_DATA", 18)]
 
 KERNEL = {
+    # The kinds of data a UBI eraseblock held, which the kernel ignores since Linux 3.6.
+    **{f"UBI_{name}": (value, "include/mtd/ubi-user.h of Linux 3.5")
+       for value, name in [(1, "LONGTERM"), (2, "SHORTTERM"), (3, "UNKNOWN")]},
+    # btrfs's compression types, of struct btrfs_ioctl_defrag_range_args' compress_type.
+    **{f"BTRFS_COMPRESS_{name}": (value, "enum btrfs_compression_type of "
+                                         "fs/btrfs/compression.h of Linux 6.1")
+       for value, name in enumerate(["NONE", "ZLIB", "LZO", "ZSTD"])},
+    # The kernel's flags of a TEE's shared memory, which strace names after the ioctls that
+    # take them.
+    **{f"TEE_IOCTL_SHM_{name}": (1 << bit, f"include/linux/tee_drv.h of Linux 5.15, TEE_SHM_{name}")
+       for bit, name in enumerate(["MAPPED", "DMA_BUF", "EXT_DMA_BUF", "REGISTER", "USER_MAPPED",
+                                   "POOL", "KERNEL_MAPPED"])},
     **{f"SYSLOG_ACTION_{name}": (value, "include/linux/syslog.h of Linux 6.1") for value, name in
        enumerate(["CLOSE", "OPEN", "READ", "READ_ALL", "READ_CLEAR", "CLEAR", "CONSOLE_OFF",
                   "CONSOLE_ON", "CONSOLE_LEVEL", "SIZE_UNREAD", "SIZE_BUFFER"])},

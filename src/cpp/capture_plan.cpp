@@ -18,6 +18,9 @@
 #include <linux/socket.h>
 #include <linux/sockios.h>
 #include <linux/stat.h>
+#include <linux/tee.h>
+#include <mtd/mtd-abi.h>
+#include <mtd/ubi-user.h>
 #include <linux/time_types.h>
 #include <net/if.h>
 #include <netinet/in.h>
@@ -129,8 +132,10 @@ static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               "the structs' sizes the kernel side was written for");
 
 // The plain-numbered ioctl requests (#define TCGETS 0x5401, no _IOR() to say what they
-// point to) whose argument strace decodes: when it is read (_IOC_WRITE: at entry, what the
-// call reads; _IOC_READ: at exit, what it filled) and its size, the kernel's structs.
+// point to) whose argument strace decodes, and the sized ones whose direction says
+// otherwise than what strace reads (of the same size): when it is read (_IOC_WRITE: at
+// entry, what the call reads; _IOC_READ: at exit, what it filled) and its size, the
+// kernel's structs. IOC_PLAIN_TYPES types at most.
 struct PlainIoctl {
   uint32_t cmd;
   uint32_t dir;
@@ -198,6 +203,18 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {SIOCGIFMTU, kBoth, sizeof(struct ifreq)}, {SIOCGIFNAME, kBoth, sizeof(struct ifreq)},
     {SIOCGIFNETMASK, kBoth, sizeof(struct ifreq)}, {SIOCGIFSLAVE, kBoth, sizeof(struct ifreq)},
     {SIOCGIFTXQLEN, kBoth, sizeof(struct ifreq)},
+    // A TEE's requests are _IOR() but read their struct, which strace shows at entry.
+    {TEE_IOC_CANCEL, kIn, sizeof(struct tee_ioctl_cancel_arg)},
+    {TEE_IOC_CLOSE_SESSION, kIn, sizeof(struct tee_ioctl_close_session_arg)},
+    {TEE_IOC_INVOKE, kIn, sizeof(struct tee_ioctl_buf_data)},
+    {TEE_IOC_OPEN_SESSION, kIn, sizeof(struct tee_ioctl_buf_data)},
+    {TEE_IOC_SUPPL_RECV, kIn, sizeof(struct tee_ioctl_buf_data)},
+    {TEE_IOC_SUPPL_SEND, kIn, sizeof(struct tee_ioctl_buf_data)},
+    // _IOR(), but the eraseblock asked about is read.
+    {UBI_IOCEBISMAP, kIn, sizeof(int32_t)},
+    // _IOR(), but what they ask about is read: an OTP area's mode, a range.
+    {OTPSELECT, kIn, sizeof(int)}, {MEMISLOCKED, kIn, sizeof(struct erase_info_user)},
+    {OTPLOCK, kIn, sizeof(struct otp_info)},
 };
 
 }  // namespace

@@ -10,7 +10,9 @@
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <linux/btrfs.h>
+#include <linux/btrfs_tree.h>
 #include <linux/counter.h>
+#include <linux/dm-ioctl.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/hdreg.h>
@@ -28,7 +30,9 @@
 #include <linux/random.h>
 #include <linux/rtc.h>
 #include <linux/sockios.h>
+#include <linux/tee.h>
 #include <linux/watchdog.h>
+#include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
 #include <scsi/sg.h>
 
@@ -630,29 +634,6 @@ char* put_fs_x_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
   }
 }
 
-// FICLONERANGE and the label requests, of type 0x94 with btrfs's.
-char* put_fs_0x94_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
-                        bool cut) {
-  switch (cmd) {
-    case FICLONERANGE: {
-      file_clone_range r;
-      if (!take(blob, cut, &r)) return nullptr;
-      out = put_num(put(out, "{src_fd="), static_cast<int32_t>(r.src_fd));
-      out = put_num(put(out, ", src_offset="), r.src_offset);
-      out = put_num(put(out, ", src_length="), r.src_length);
-      return put(put_num(put(out, ", dest_offset="), r.dest_offset), "}");
-    }
-    case FS_IOC_GETFSLABEL:
-      if (failed) return nullptr;
-      [[fallthrough]];
-    case FS_IOC_SETFSLABEL:
-      if (!blob || cut || blob->size() < FSLABEL_MAX) return nullptr;
-      return put_name_field(out, blob->substr(0, FSLABEL_MAX));
-    default:
-      return put_btrfs_ioctl(out, cmd, failed, blob, cut);
-  }
-}
-
 // An array's elements as strace's print_array shows them: 32 (its -s) and "..." unless
 // with -v; unsigned numbers, or hex ones (0 as 0).
 template <class T>
@@ -672,6 +653,235 @@ char* put_num_array(char* out, const T* v, size_t n, bool hex = false) {
 template <class T, size_t N>
 bool all_zero(const T (&v)[N]) {
   return std::all_of(std::begin(v), std::end(v), [](T x) { return x == 0; });
+}
+
+// An address a struct holds: NULL, or in hex.
+char* put_addr(char* out, uint64_t v) { return v ? put_hex(out, v) : put(out, "NULL"); }
+
+// A u64 that strace names when it is all ones (its PRINT_FIELD_U64).
+char* put_u64(char* out, uint64_t v) {
+  if (v != UINT64_MAX) return put_num(out, v);
+  return put_xlat(out, [v](char* o) { return put_num(o, v); },
+                  [](char* o) { return put(o, "UINT64_MAX"); });
+}
+
+// A value by its table's name, all ones by its type's limit (UINT64_MAX), else in decimal
+// (strace's PRINT_FIELD_XVAL_U without a default): btrfs's object ids and key types.
+template <class T, size_t N>
+char* put_named_u(char* out, T v, const Flag (&table)[N], std::string_view all_ones) {
+  return put_xlat(out, [v](char* o) { return put_num(o, v); }, [&](char* o) {
+    std::string_view name = v == static_cast<T>(~T{0}) ? all_ones : name_of(v, table);
+    return name.empty() ? put_num(o, v) : put(o, name);
+  });
+}
+char* put_btrfs_objectid(char* out, uint64_t v) {
+  return put_named_u(out, v, uapi::k_btrfs_tree_objectids, "UINT64_MAX");
+}
+char* put_btrfs_key_type(char* out, uint32_t v) {
+  return put_named_u(out, v, uapi::k_btrfs_key_types, "UINT32_MAX");
+}
+
+// A tree search's key as the call reads it: the object ids of the whole free range are left
+// out unless with -v.
+char* put_btrfs_search_key(char* out, const btrfs_ioctl_search_key& k) {
+  out = put_btrfs_objectid(put(out, "{tree_id="), k.tree_id);
+  if (k.min_objectid != BTRFS_FIRST_FREE_OBJECTID || !display().abbrev)
+    out = put_btrfs_objectid(put(out, ", min_objectid="), k.min_objectid);
+  if (k.max_objectid != static_cast<uint64_t>(BTRFS_LAST_FREE_OBJECTID) || !display().abbrev)
+    out = put_btrfs_objectid(put(out, ", max_objectid="), k.max_objectid);
+  out = put_u64(put(out, ", min_offset="), k.min_offset);
+  out = put_u64(put(out, ", max_offset="), k.max_offset);
+  out = put_u64(put(out, ", min_transid="), k.min_transid);
+  out = put_u64(put(out, ", max_transid="), k.max_transid);
+  out = put_btrfs_key_type(put(out, ", min_type="), k.min_type);
+  out = put_btrfs_key_type(put(out, ", max_type="), k.max_type);
+  return put(put_num(put(out, ", nr_items="), k.nr_items), "}");
+}
+
+// A UUID as 01234567-89ab-cdef-fedc-ba9876543210.
+char* put_uuid(char* out, const uint8_t (&u)[16]) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (size_t i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) *out++ = '-';
+    *out++ = kDigits[u[i] >> 4];
+    *out++ = kDigits[u[i] & 0xf];
+  }
+  return out;
+}
+
+// btrfs's requests of more than a few fields, as strace shows them at entry; what a call
+// that succeeded wrote back is not shown.
+char* put_btrfs_args(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut) {
+  auto snap_flags = [](char* o, uint64_t flags) {
+    return put_flags(o, flags, uapi::k_btrfs_snap_flags_v2, "0", "BTRFS_SUBVOL_???");
+  };
+  switch (cmd) {
+    case BTRFS_IOC_SUBVOL_GETFLAGS:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case BTRFS_IOC_SUBVOL_SETFLAGS: {
+      uint64_t flags;
+      if (!take(blob, cut, &flags)) return nullptr;
+      return snap_flags(out, flags);
+    }
+    case BTRFS_IOC_SNAP_CREATE_V2: case BTRFS_IOC_SUBVOL_CREATE_V2: {
+      if (!blob || cut || blob->size() < sizeof(btrfs_ioctl_vol_args_v2)) return nullptr;
+      btrfs_ioctl_vol_args_v2 a;
+      std::memcpy(&a, blob->data(), sizeof(a));
+      out = put_num(put(out, "{fd="), static_cast<int32_t>(a.fd));
+      out = snap_flags(put(out, ", flags="), a.flags);
+      if (a.flags & BTRFS_SUBVOL_QGROUP_INHERIT) {
+        out = put_num(put(out, ", size="), a.size);
+        uint64_t inherit = reinterpret_cast<uintptr_t>(a.qgroup_inherit);
+        out = put_addr(put(out, ", qgroup_inherit="), inherit);
+      }
+      out = put_name_field(put(out, ", name="), {a.name, sizeof(a.name)});
+      return put(out, "}");
+    }
+    case BTRFS_IOC_DEFRAG_RANGE: {
+      btrfs_ioctl_defrag_range_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{start="), a.start);
+      out = put_u64(put(out, ", len="), a.len);
+      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_defrag_flags, "0",
+                      "BTRFS_DEFRAG_RANGE_???");
+      out = put_num(put(out, ", extent_thresh="), a.extent_thresh);
+      out = put_xval(put(out, ", compress_type="), a.compress_type, uapi::k_btrfs_compress_types,
+                     "BTRFS_COMPRESS_???");
+      return put(out, "}");
+    }
+    case BTRFS_IOC_DEV_INFO: {
+      btrfs_ioctl_dev_info_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_makedev(put(out, "{devid="), a.devid);
+      if (!all_zero(a.uuid)) out = put_uuid(put(out, ", uuid="), a.uuid);
+      return put(out, "}");
+    }
+    case BTRFS_IOC_DEV_REPLACE: {
+      btrfs_ioctl_dev_replace_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_xval(put(out, "{cmd="), a.cmd, uapi::k_btrfs_dev_replace_cmds,
+                     "BTRFS_IOCTL_DEV_REPLACE_CMD_???");
+      if (a.cmd == BTRFS_IOCTL_DEV_REPLACE_CMD_START) {
+        const auto& p = a.start;
+        out = put_makedev(put(out, ", start={srcdevid="), p.srcdevid);
+        out = put_xval(put(out, ", cont_reading_from_srcdev_mode="),
+                       p.cont_reading_from_srcdev_mode,
+                       uapi::k_btrfs_cont_reading_from_srcdev_mode,
+                       "BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_???");
+        out = put_name_field(put(out, ", srcdev_name="),
+                             {reinterpret_cast<const char*>(p.srcdev_name), sizeof(p.srcdev_name)});
+        out = put_name_field(put(out, ", tgtdev_name="),
+                             {reinterpret_cast<const char*>(p.tgtdev_name), sizeof(p.tgtdev_name)});
+        out = put(out, "}");
+      }
+      return put(out, "}");
+    }
+    case BTRFS_IOC_GET_DEV_STATS: {
+      btrfs_ioctl_get_dev_stats a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_makedev(put(out, "{devid="), a.devid);
+      out = put_num(put(out, ", nr_items="), a.nr_items);
+      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_dev_stats_flags, "0",
+                      "BTRFS_DEV_STATS_???");
+      return put(out, "}");
+    }
+    case BTRFS_IOC_INO_LOOKUP: {
+      btrfs_ioctl_ino_lookup_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_btrfs_objectid(put(out, "{treeid="), a.treeid);
+      return put(put_btrfs_objectid(put(out, ", objectid="), a.objectid), "}");
+    }
+    case BTRFS_IOC_INO_PATHS: {
+      btrfs_ioctl_ino_path_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{inum="), a.inum);
+      out = put_num(put(out, ", size="), a.size);
+      return put(put_addr(put(out, ", fspath="), a.fspath), "}");
+    }
+    case BTRFS_IOC_LOGICAL_INO: {
+      btrfs_ioctl_logical_ino_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{logical="), a.logical);
+      out = put_num(put(out, ", size="), a.size);
+      if (!all_zero(a.reserved))
+        out = put_num_array(put(out, ", reserved="), a.reserved, std::size(a.reserved), true);
+      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_logical_ino_args_flags, "0",
+                      "BTRFS_LOGICAL_INO_ARGS_???");
+      return put(put_addr(put(out, ", inodes="), a.inodes), "}");
+    }
+    case BTRFS_IOC_SCRUB: case BTRFS_IOC_SCRUB_PROGRESS: {
+      btrfs_ioctl_scrub_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_makedev(put(out, "{devid="), a.devid);
+      if (cmd == BTRFS_IOC_SCRUB) {
+        out = put_num(put(out, ", start="), a.start);
+        out = put_u64(put(out, ", end="), a.end);
+        out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_scrub_flags, "0",
+                        "BTRFS_SCRUB_???");
+      }
+      return put(out, "}");
+    }
+    case BTRFS_IOC_SEND: {
+      btrfs_ioctl_send_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_num(put(out, "{send_fd="), static_cast<int32_t>(a.send_fd));
+      out = put_num(put(out, ", clone_sources_count="), a.clone_sources_count);
+      uint64_t sources = reinterpret_cast<uintptr_t>(a.clone_sources);
+      out = put(out, ", clone_sources=");
+      // With -v strace shows the ids the pointer points to, which are not read.
+      if (!sources) out = put(out, "NULL");
+      else out = a.clone_sources_count || display().abbrev ? put_hex(out, sources) : put(out, "[]");
+      out = put_btrfs_objectid(put(out, ", parent_root="), a.parent_root);
+      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_send_flags, "0",
+                      "BTRFS_SEND_FLAGS_???");
+      return put(out, "}");
+    }
+    // A tree search's key and the room for what it finds, which are all that is read of
+    // its buffer at entry.
+    case BTRFS_IOC_TREE_SEARCH: case BTRFS_IOC_TREE_SEARCH_V2: {
+      btrfs_ioctl_search_args_v2 a;
+      size_t size = cmd == BTRFS_IOC_TREE_SEARCH ? sizeof(a.key) : sizeof(a);
+      if (!blob || blob->size() < size) return nullptr;
+      std::memcpy(&a, blob->data(), size);
+      out = put_btrfs_search_key(put(out, "{key="), a.key);
+      if (cmd == BTRFS_IOC_TREE_SEARCH_V2) out = put_num(put(out, ", buf_size="), a.buf_size);
+      return put(out, "}");
+    }
+    case BTRFS_IOC_SPACE_INFO: {
+      btrfs_ioctl_space_args a;
+      if (!take(blob, cut, &a)) return nullptr;
+      return put(put_num(put(out, "{space_slots="), a.space_slots), "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// FICLONERANGE and the label requests, of type 0x94 with btrfs's.
+char* put_fs_0x94_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                        bool cut) {
+  switch (cmd) {
+    case FICLONERANGE: {
+      file_clone_range r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{src_fd="), static_cast<int32_t>(r.src_fd));
+      out = put_num(put(out, ", src_offset="), r.src_offset);
+      out = put_num(put(out, ", src_length="), r.src_length);
+      return put(put_num(put(out, ", dest_offset="), r.dest_offset), "}");
+    }
+    case FS_IOC_GETFSLABEL:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case FS_IOC_SETFSLABEL:
+      if (!blob || cut || blob->size() < FSLABEL_MAX) return nullptr;
+      return put_name_field(out, blob->substr(0, FSLABEL_MAX));
+    default: {
+      char* end = put_btrfs_ioctl(out, cmd, failed, blob, cut);
+      return end ? end : put_btrfs_args(out, cmd, failed, blob, cut);
+    }
+  }
 }
 
 // A GPIO line's attribute: its flags, output values or debounce period, by its id; id and
@@ -850,6 +1060,357 @@ char* put_gpio_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
       return nullptr;
   }
 }
+// The device mapper's struct dm_ioctl (strace's dm.c), from a head of at least the bytes
+// before its data, or nullptr for others. A setting shows at entry what the request reads;
+// a call that succeeded, or one whose header changed, " => " the header it wrote. What
+// follows the header (target specs, names, messages) lies past the struct and is not read:
+// it shows as "...".
+bool dm_request(uint32_t cmd) {
+  switch (cmd) {
+    case DM_VERSION: case DM_REMOVE_ALL: case DM_LIST_DEVICES: case DM_DEV_CREATE:
+    case DM_DEV_REMOVE: case DM_DEV_RENAME: case DM_DEV_SUSPEND: case DM_DEV_STATUS:
+    case DM_DEV_WAIT: case DM_TABLE_LOAD: case DM_TABLE_CLEAR: case DM_TABLE_DEPS:
+    case DM_TABLE_STATUS: case DM_LIST_VERSIONS: case DM_TARGET_MSG: case DM_DEV_SET_GEOMETRY:
+    case DM_DEV_ARM_POLL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool take_dm_head(const std::string_view* blob, dm_ioctl* d) {
+  if (!blob || blob->size() < offsetof(dm_ioctl, data)) return false;
+  *d = {};
+  std::memcpy(d, blob->data(), offsetof(dm_ioctl, data));
+  return d->data_size >= offsetof(dm_ioctl, data_size);
+}
+
+char* put_dm_header(char* out, uint32_t cmd, const dm_ioctl& d, bool exiting) {
+  out = put(out, "[{version=");
+  out = put_num_array(out, d.version, std::size(d.version));
+  if (d.version[0] != DM_VERSION_MAJOR)
+    return put(out, " /* unsupported device mapper ABI version */}]");
+  out = put_num(put(out, ", data_size="), d.data_size);
+  if (d.data_size < offsetof(dm_ioctl, data)) return put(out, " /* data_size too small */}]");
+  switch (cmd) {
+    case DM_VERSION: case DM_REMOVE_ALL: case DM_DEV_CREATE: case DM_DEV_REMOVE:
+    case DM_DEV_SUSPEND: case DM_DEV_STATUS: case DM_TABLE_CLEAR: case DM_DEV_ARM_POLL:
+      break;
+    default:
+      out = put_num(put(out, ", data_start="), d.data_start);
+  }
+  if (cmd != DM_REMOVE_ALL && cmd != DM_LIST_DEVICES && cmd != DM_LIST_VERSIONS) {
+    if (d.dev) out = put_makedev(put(out, ", dev="), d.dev);
+    if (d.name[0]) out = put_name_field(put(out, ", name="), {d.name, sizeof(d.name)});
+    if (d.uuid[0]) out = put_name_field(put(out, ", uuid="), {d.uuid, sizeof(d.uuid)});
+  }
+  bool more = false;  // a payload follows the header
+  if (!exiting) {
+    switch (cmd) {
+      case DM_TABLE_LOAD:
+        out = put_num(put(out, ", target_count="), d.target_count);
+        more = d.target_count != 0;
+        break;
+      case DM_DEV_SUSPEND:
+        if (d.flags & DM_SUSPEND_FLAG) break;
+        [[fallthrough]];
+      case DM_DEV_RENAME: case DM_DEV_REMOVE: case DM_DEV_WAIT:
+        out = put_num(put(out, ", event_nr="), d.event_nr);
+        break;
+    }
+    if (cmd == DM_TARGET_MSG) more = d.data_start != d.data_size;
+    if (cmd == DM_DEV_RENAME || cmd == DM_DEV_SET_GEOMETRY) more = true;
+  } else {
+    switch (cmd) {
+      case DM_DEV_CREATE: case DM_DEV_RENAME: case DM_DEV_SUSPEND: case DM_DEV_STATUS:
+      case DM_DEV_WAIT: case DM_TABLE_LOAD: case DM_TABLE_CLEAR: case DM_TABLE_DEPS:
+      case DM_TABLE_STATUS: case DM_TARGET_MSG:
+        out = put_num(put(out, ", target_count="), d.target_count);
+        out = put_num(put(out, ", open_count="), d.open_count);
+        out = put_num(put(out, ", event_nr="), d.event_nr);
+    }
+    switch (cmd) {
+      case DM_DEV_WAIT: case DM_TABLE_STATUS:
+        more = d.target_count != 0;
+        break;
+      case DM_TABLE_DEPS: case DM_LIST_DEVICES: case DM_LIST_VERSIONS:
+        more = d.data_start != d.data_size;
+        break;
+      case DM_TARGET_MSG:
+        more = d.flags & DM_DATA_OUT_FLAG;
+        break;
+    }
+  }
+  out = put_flags(put(out, ", flags="), d.flags, uapi::k_dm_flags, "0", "DM_???");
+  return put(out, more ? "}, ...]" : "}]");
+}
+
+char* put_dm_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                   const std::string_view* exit_blob) {
+  dm_ioctl d, x;
+  if (!dm_request(cmd) || !take_dm_head(blob, &d)) return nullptr;
+  out = put_dm_header(out, cmd, d, false);
+  if (!take_dm_head(exit_blob, &x)) return out;
+  bool changed = std::memcmp(d.version, x.version, sizeof(d.version)) ||
+                 d.data_size != x.data_size || d.data_start != x.data_start ||
+                 d.flags != x.flags;
+  if (failed && !changed) return out;
+  return put_dm_header(put(out, " => "), cmd, x, true);
+}
+
+// A TEE's shared memory registered from a dma-buf's fd: a request of vendors' kernels, not
+// of the uapi headers, which strace decodes (its tee.c).
+struct tee_ioctl_shm_register_fd_data {
+  int64_t fd;
+  uint64_t size;
+  uint32_t flags;
+  uint8_t pad1[4];
+  int32_t id;
+  uint8_t pad2[4];
+};
+constexpr uint32_t kTeeShmRegisterFd = _IOWR(TEE_IOC_MAGIC, 8, tee_ioctl_shm_register_fd_data);
+
+// A TEE's requests (strace's tee.c), or nullptr for others: the structs they read at entry,
+// " => " what a call that succeeded wrote, the version it filled. The arguments of a session
+// and its invocations lie behind the struct's pointer and are not read: their struct shows
+// only when its length is one the kernel refuses, as strace shows it then.
+char* put_tee_ioctl(char* out, uint32_t cmd, bool failed, uint64_t addr,
+                    const std::string_view* blob, bool cut, const std::string_view* exit_blob) {
+  auto shm_flags = [](char* o, uint32_t flags) {
+    return put_flags(put(o, ", flags="), flags, uapi::k_tee_shm_flags, "0", "TEE_IOCTL_SHM_???");
+  };
+  switch (cmd) {
+    case TEE_IOC_VERSION: case TEE_IOC_CANCEL: case TEE_IOC_CLOSE_SESSION:
+    case TEE_IOC_SHM_ALLOC: case TEE_IOC_SHM_REGISTER: case kTeeShmRegisterFd:
+    case TEE_IOC_INVOKE: case TEE_IOC_OPEN_SESSION: case TEE_IOC_SUPPL_RECV:
+    case TEE_IOC_SUPPL_SEND:
+      if (!addr) return put(out, "NULL");
+      break;
+    default:
+      return nullptr;
+  }
+  switch (cmd) {
+    case TEE_IOC_VERSION: {
+      tee_ioctl_version_data v;
+      if (failed || !take(blob, cut, &v)) return nullptr;
+      out = put_enum64(put(out, "{impl_id="), v.impl_id, uapi::k_tee_impl_ids, "TEE_IMPL_ID_???");
+      out = put_flags(put(out, ", gen_caps="), v.gen_caps, uapi::k_tee_gen_caps, "0",
+                      "TEE_GEN_CAP_???");
+      out = put(out, ", impl_caps=");
+      out = v.impl_id == TEE_IMPL_ID_OPTEE
+                ? put_flags(out, v.impl_caps, uapi::k_tee_optee_caps, "0", "TEE_OPTEE_CAP_???")
+                : put_hex(out, v.impl_caps);
+      return put(out, "}");
+    }
+    case TEE_IOC_CANCEL: {
+      tee_ioctl_cancel_arg c;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = put_num(put(out, "{cancel_id="), c.cancel_id);
+      return put(put_hex(put(out, ", session="), c.session), "}");
+    }
+    case TEE_IOC_CLOSE_SESSION: {
+      tee_ioctl_close_session_arg c;
+      if (!take(blob, cut, &c)) return nullptr;
+      return put(put_hex(put(out, "{session="), c.session), "}");
+    }
+    case TEE_IOC_SHM_ALLOC: {
+      tee_ioctl_shm_alloc_data a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = shm_flags(put_hex(put(out, "{size="), a.size), a.flags);
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &a)) return out;
+      out = shm_flags(put_hex(put(out, " => {size="), a.size), a.flags);
+      return put(put_num(put(out, ", id="), a.id), "}");
+    }
+    case TEE_IOC_SHM_REGISTER: {
+      tee_ioctl_shm_register_data r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_addr(put(out, "{addr="), r.addr);
+      out = shm_flags(put_hex(put(out, ", length="), r.length), r.flags);
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &r)) return out;
+      out = shm_flags(put_hex(put(out, " => {length="), r.length), r.flags);
+      return put(put_num(put(out, ", id="), r.id), "}");
+    }
+    case kTeeShmRegisterFd: {
+      tee_ioctl_shm_register_fd_data r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = shm_flags(put_num(put(out, "{fd="), static_cast<int32_t>(r.fd)), r.flags);
+      out = put(out, "}");
+      if (failed || !take(exit_blob, false, &r)) return out;
+      out = put_hex(put(out, " => {size="), r.size);
+      return put(put_num(put(out, ", id="), r.id), "}");
+    }
+    default: {
+      tee_ioctl_buf_data b;
+      if (!take(blob, cut, &b)) return nullptr;
+      size_t arg_size = cmd == TEE_IOC_INVOKE         ? sizeof(tee_ioctl_invoke_arg)
+                        : cmd == TEE_IOC_OPEN_SESSION ? sizeof(tee_ioctl_open_session_arg)
+                        : cmd == TEE_IOC_SUPPL_RECV   ? sizeof(tee_iocl_supp_recv_arg)
+                                                      : sizeof(tee_iocl_supp_send_arg);
+      if (b.buf_len <= TEE_MAX_ARG_SIZE && b.buf_len >= arg_size) return nullptr;
+      out = put_num(put(out, "{buf_len="), b.buf_len);
+      return put(put_addr(put(out, ", buf_ptr="), b.buf_ptr), "}");
+    }
+  }
+}
+
+// UBI's requests of a struct (strace's ubi.c) as they are read at entry, or nullptr for
+// others: a volume made, resized or renamed, an MTD device attached, an eraseblock changed
+// or mapped, a volume's property set. The number a call that made or attached something
+// wrote back is not shown.
+char* put_ubi_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool cut) {
+  // A name of name_len bytes, at most the field's.
+  auto name = [](char* o, const auto& field, int64_t len) {
+    size_t n = 1 + static_cast<size_t>(std::clamp<int64_t>(len, 0, sizeof(field) - 1));
+    return put_name_field(o, {field, n});
+  };
+  auto dtype = [](char* o, int8_t t) {
+    return put_xval(put(o, ", dtype="), static_cast<uint8_t>(t), uapi::k_ubi_data_types,
+                    "UBI_???");
+  };
+  switch (cmd) {
+    case UBI_IOCMKVOL: {
+      ubi_mkvol_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{vol_id="), r.vol_id);
+      out = put_num(put(out, ", alignment="), r.alignment);
+      out = put_num(put(out, ", bytes="), r.bytes);
+      out = put_xval(put(out, ", vol_type="), static_cast<uint8_t>(r.vol_type),
+                     uapi::k_ubi_volume_types, "UBI_???_VOLUME");
+      out = put_flags(put(out, ", flags="), static_cast<uint8_t>(r.flags),
+                      uapi::k_ubi_volume_flags, "0", "UBI_VOL_???");
+      out = put_num(put(out, ", name_len="), r.name_len);
+      return put(name(put(out, ", name="), r.name, r.name_len), "}");
+    }
+    case UBI_IOCRSVOL: {
+      ubi_rsvol_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{bytes="), r.bytes);
+      return put(put_num(put(out, ", vol_id="), r.vol_id), "}");
+    }
+    case UBI_IOCATT: {
+      ubi_attach_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{ubi_num="), r.ubi_num);
+      out = put_num(put(out, ", mtd_num="), r.mtd_num);
+      out = put_num(put(out, ", vid_hdr_offset="), r.vid_hdr_offset);
+      return put(put_num(put(out, ", max_beb_per1024="), r.max_beb_per1024), "}");
+    }
+    case UBI_IOCEBCH: {
+      ubi_leb_change_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{lnum="), r.lnum);
+      out = put_num(put(out, ", bytes="), r.bytes);
+      return put(dtype(out, r.dtype), "}");
+    }
+    case UBI_IOCEBMAP: {
+      ubi_map_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      return put(dtype(put_num(put(out, "{lnum="), r.lnum), r.dtype), "}");
+    }
+    case UBI_IOCSETVOLPROP: {
+      ubi_set_vol_prop_req r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_xval(put(out, "{property="), r.property, uapi::k_ubi_volume_props,
+                     "UBI_VOL_PROP_???");
+      return put(put_hex(put(out, ", value="), r.value), "}");
+    }
+    // The volumes renamed, as many as the count says of the 32 there is room for (the
+    // struct is more than a blob: those past it are not read).
+    case UBI_IOCRNVOL: {
+      ubi_rnvol_req r;
+      constexpr size_t kHead = offsetof(ubi_rnvol_req, ents);
+      if (!blob || blob->size() < kHead) return nullptr;
+      std::memcpy(&r, blob->data(), kHead);
+      size_t n = static_cast<size_t>(std::clamp<int32_t>(r.count, 0, UBI_MAX_RNVOL));
+      if (blob->size() < kHead + n * sizeof(r.ents[0])) return nullptr;
+      std::memcpy(r.ents, blob->data() + kHead, n * sizeof(r.ents[0]));
+      out = put_num(put(out, "{count="), r.count);
+      out = put(out, ", ents=[");
+      for (size_t i = 0; i < n; ++i) {
+        out = put_num(put(out, i ? ", {vol_id=" : "{vol_id="), r.ents[i].vol_id);
+        out = put_num(put(out, ", name_len="), r.ents[i].name_len);
+        out = put(name(put(out, ", name="), r.ents[i].name, r.ents[i].name_len), "}");
+      }
+      if (r.count > UBI_MAX_RNVOL) out = put(out, ", ...");
+      return put(out, "]}");
+    }
+    case UBI_IOCVOLUP: {
+      int64_t bytes;
+      if (!take(blob, cut, &bytes)) return nullptr;
+      return put(put_num(put(out, "["), bytes), "]");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// MTD's requests of a struct or number (strace's mtd.c) as they are read at entry, or
+// nullptr for others; what a call that succeeded wrote back is not shown.
+char* put_mtd_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool cut) {
+  auto range = [](char* o, uint64_t start, uint64_t length) {
+    return put_hex(put(put_hex(put(o, "{start="), start), ", length="), length);
+  };
+  switch (cmd) {
+    case MEMERASE: case MEMLOCK: case MEMUNLOCK: case MEMISLOCKED: {
+      erase_info_user e;
+      if (!take(blob, cut, &e)) return nullptr;
+      return put(range(out, e.start, e.length), "}");
+    }
+    case MEMERASE64: {
+      erase_info_user64 e;
+      if (!take(blob, cut, &e)) return nullptr;
+      return put(range(out, e.start, e.length), "}");
+    }
+    case MEMWRITEOOB: case MEMREADOOB: {
+      mtd_oob_buf b;
+      if (!take(blob, cut, &b)) return nullptr;
+      out = range(out, b.start, b.length);
+      return put(put_addr(put(out, ", ptr="), reinterpret_cast<uintptr_t>(b.ptr)), "}");
+    }
+    case MEMWRITEOOB64: case MEMREADOOB64: {
+      mtd_oob_buf64 b;
+      if (!take(blob, cut, &b)) return nullptr;
+      out = range(out, b.start, b.length);
+      return put(put_addr(put(out, ", usr_ptr="), b.usr_ptr), "}");
+    }
+    case OTPLOCK: {
+      otp_info o;
+      if (!take(blob, cut, &o)) return nullptr;
+      return put(put_num(put(range(out, o.start, o.length), ", locked="), o.locked), "}");
+    }
+    case MEMGETREGIONINFO: {
+      region_info_user r;
+      if (!take(blob, cut, &r)) return nullptr;
+      return put(put_hex(put(out, "{regionindex="), r.regionindex), "}");
+    }
+    case MEMGETBADBLOCK: case MEMSETBADBLOCK: {
+      uint64_t offset;
+      if (!take(blob, cut, &offset)) return nullptr;
+      return put(put_num(put(out, "["), offset), "]");
+    }
+    case OTPSELECT: {
+      uint32_t mode;
+      if (!take(blob, cut, &mode)) return nullptr;
+      return put(put_xval(put(out, "["), mode, uapi::k_mtd_otp_options, "MTD_OTP_???"), "]");
+    }
+    case MEMWRITE: {
+      mtd_write_req w;
+      if (!take(blob, cut, &w)) return nullptr;
+      out = put_hex(put(out, "{start="), w.start);
+      out = put_hex(put(out, ", len="), w.len);
+      out = put_hex(put(out, ", ooblen="), w.ooblen);
+      out = put_addr(put(out, ", usr_data="), w.usr_data);
+      out = put_addr(put(out, ", usr_oob="), w.usr_oob);
+      out = put_xval(put(out, ", mode="), w.mode, uapi::k_mtd_mode_options, "MTD_OPS_???");
+      return put(out, "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -1005,6 +1566,13 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   if (_IOC_TYPE(cmd) == 0xb4)  // linux/gpio.h's requests
     return put_gpio_ioctl(out, cmd, failed, blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == BTRFS_IOCTL_MAGIC) return put_fs_0x94_ioctl(out, cmd, failed, blob, cut);
+  if (_IOC_TYPE(cmd) == DM_IOCTL) return put_dm_ioctl(out, cmd, failed, blob, exit_blob);
+  if (_IOC_TYPE(cmd) == UBI_IOC_MAGIC || _IOC_TYPE(cmd) == UBI_VOL_IOC_MAGIC)
+    if (char* end = put_ubi_ioctl(out, cmd, blob, cut)) return end;
+  if (_IOC_TYPE(cmd) == 'M')
+    if (char* end = put_mtd_ioctl(out, cmd, blob, cut)) return end;
+  if (_IOC_TYPE(cmd) == TEE_IOC_MAGIC)
+    return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:
@@ -1032,7 +1600,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     case TIOCSSOFTCAR:
     // An int read at entry (strace's printnum_int): [123].
     case WDIOC_SETTIMEOUT: case WDIOC_SETPRETIMEOUT: case UBI_IOCDET: case UBI_IOCEBER:
-    case UBI_IOCRMVOL: case RNDADDTOENTCNT:
+    case UBI_IOCRMVOL: case UBI_IOCEBISMAP: case UBI_IOCEBUNMAP: case UBI_IOCRPEB:
+    case UBI_IOCSPEB: case RNDADDTOENTCNT:
       if (!ints(v, 1)) return nullptr;
       return put(put_num(put(out, "["), v[0]), "]");
     // struct rtc_time, of a setting at entry, of a reading when it succeeded; strace

@@ -91,17 +91,6 @@ char* put_file_mode_names(char* out, uint32_t mode) noexcept {
   return perm ? std::to_chars(out, out + 8, perm, 8).ptr : out;
 }
 
-}  // namespace
-
-char* put_makedev(char* out, uint64_t dev) noexcept {
-  return put_xlat_hex(out, dev, [dev](char* o) {
-    o = put_hex(put(o, "makedev("), major(dev));
-    return put(put_hex(put(o, ", "), minor(dev)), ")");
-  });
-}
-
-namespace {
-
 char* put_mode_and_size(char* out, uint32_t mode, uint64_t rdev, int64_t size,
                         std::string_view prefix) noexcept {
   out = put_file_mode(put(put(out, prefix), "mode="), mode);
@@ -136,6 +125,13 @@ const std::array<std::string, 65>& signal_names() {
 }
 
 }  // namespace
+
+char* put_makedev(char* out, uint64_t dev) noexcept {
+  return put_xlat_hex(out, dev, [dev](char* o) {
+    o = put_hex(put(o, "makedev("), major(dev));
+    return put(put_hex(put(o, ", "), minor(dev)), ")");
+  });
+}
 
 std::string_view signal_name(int sig) noexcept {
   if (sig < 1 || sig > 64) return {};

@@ -6,19 +6,25 @@
 // back after the call and set from odd values; the console's key entries, keycodes and
 // repeat rates on a closed descriptor (read at entry only); NULL and unreadable pointers; a
 // socket's struct ifreq of the loopback interface, got, and set on a closed descriptor;
-// btrfs's and the file systems' structs, a 4 KiB one among them, an RTC's parameters and the
-// GPIO character device's, on a closed descriptor.
+// btrfs's and the file systems' structs, a 4 KiB one among them, an RTC's parameters, the
+// GPIO character device's, the device mapper's headers, a TEE's, UBI's and MTD's structs,
+// on a closed descriptor.
 #include <net/if.h>
 
 #include <asm/termbits.h>
 #include <fcntl.h>
 #include <linux/btrfs.h>
+#include <linux/btrfs_tree.h>
+#include <linux/dm-ioctl.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/kd.h>
 #include <linux/keyboard.h>
 #include <linux/rtc.h>
 #include <linux/sockios.h>
+#include <linux/tee.h>
+#include <mtd/mtd-abi.h>
+#include <mtd/ubi-user.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -191,6 +197,61 @@ int main(void) {
 	param.param = RTC_PARAM_CORRECTION;
 	param.svalue = -42;
 	ioctl(-1, RTC_PARAM_SET, &param);
+	unsigned long long subvol_flags = BTRFS_SUBVOL_RDONLY | 0x10;
+	ioctl(-1, BTRFS_IOC_SUBVOL_SETFLAGS, &subvol_flags);
+	static struct btrfs_ioctl_vol_args_v2 vol2 = {.fd = 3, .flags = BTRFS_SUBVOL_RDONLY,
+						     .name = "snap"};
+	ioctl(-1, BTRFS_IOC_SNAP_CREATE_V2, &vol2);
+	vol2.flags |= BTRFS_SUBVOL_QGROUP_INHERIT;
+	ioctl(-1, BTRFS_IOC_SUBVOL_CREATE_V2, &vol2);
+	struct btrfs_ioctl_defrag_range_args defrag = {
+		.len = -1ULL, .flags = BTRFS_DEFRAG_RANGE_START_IO, .extent_thresh = 65536,
+		.compress_type = 3};
+	ioctl(-1, BTRFS_IOC_DEFRAG_RANGE, &defrag);
+	defrag.compress_type = 9;
+	ioctl(-1, BTRFS_IOC_DEFRAG_RANGE, &defrag);
+	static struct btrfs_ioctl_dev_info_args dev_info = {
+		.devid = 1, .uuid = {0x12, 0x34, [15] = 0xff}};
+	ioctl(-1, BTRFS_IOC_DEV_INFO, &dev_info);
+	static struct btrfs_ioctl_dev_replace_args replace = {
+		.cmd = BTRFS_IOCTL_DEV_REPLACE_CMD_START,
+		.start = {.srcdevid = 2, .srcdev_name = "/dev/vdb", .tgtdev_name = "/dev/vdc",
+			  .cont_reading_from_srcdev_mode =
+				  BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_AVOID}};
+	ioctl(-1, BTRFS_IOC_DEV_REPLACE, &replace);
+	replace.cmd = 7;
+	ioctl(-1, BTRFS_IOC_DEV_REPLACE, &replace);
+	static struct btrfs_ioctl_get_dev_stats stats = {.devid = 1, .nr_items = 5,
+							 .flags = BTRFS_DEV_STATS_RESET};
+	ioctl(-1, BTRFS_IOC_GET_DEV_STATS, &stats);
+	static struct btrfs_ioctl_ino_lookup_args lookup = {.treeid = BTRFS_FS_TREE_OBJECTID,
+							    .objectid = 300};
+	ioctl(-1, BTRFS_IOC_INO_LOOKUP, &lookup);
+	struct btrfs_ioctl_ino_path_args paths = {.inum = 256, .size = 4096};
+	ioctl(-1, BTRFS_IOC_INO_PATHS, &paths);
+	struct btrfs_ioctl_logical_ino_args logical = {
+		.logical = 4096, .size = 65536, .reserved = {0, 5},
+		.flags = BTRFS_LOGICAL_INO_ARGS_IGNORE_OFFSET, .inodes = 0x1000};
+	ioctl(-1, BTRFS_IOC_LOGICAL_INO, &logical);
+	static struct btrfs_ioctl_scrub_args scrub = {.devid = 1, .end = -1ULL,
+						      .flags = BTRFS_SCRUB_READONLY};
+	ioctl(-1, BTRFS_IOC_SCRUB, &scrub);
+	ioctl(-1, BTRFS_IOC_SCRUB_PROGRESS, &scrub);
+	struct btrfs_ioctl_send_args send = {.send_fd = 1, .parent_root = BTRFS_FIRST_FREE_OBJECTID,
+					     .flags = BTRFS_SEND_FLAG_NO_FILE_DATA};
+	ioctl(-1, BTRFS_IOC_SEND, &send);
+	static struct btrfs_ioctl_search_args_v2 search = {
+		.key = {.tree_id = BTRFS_FS_TREE_OBJECTID, .min_objectid = BTRFS_FIRST_FREE_OBJECTID,
+			.max_objectid = BTRFS_LAST_FREE_OBJECTID, .max_offset = -1ULL,
+			.max_transid = -1ULL, .min_type = BTRFS_INODE_ITEM_KEY, .max_type = -1U,
+			.nr_items = 16},
+		.buf_size = 4096};
+	ioctl(-1, BTRFS_IOC_TREE_SEARCH_V2, &search);
+	search.key.min_objectid = 300;
+	search.key.max_type = 7;
+	ioctl(-1, BTRFS_IOC_TREE_SEARCH, &search);
+	struct btrfs_ioctl_space_args space = {.space_slots = 4};
+	ioctl(-1, BTRFS_IOC_SPACE_INFO, &space);
 	struct fstrim_range trim = {.start = 0x1000, .len = 1 << 20, .minlen = 4096};
 	ioctl(-1, FITRIM, &trim);
 	struct fsxattr xattr = {.fsx_xflags = FS_XFLAG_IMMUTABLE | FS_XFLAG_DAX | 0x40000000,
@@ -223,5 +284,91 @@ int main(void) {
 	struct gpio_v2_line_values values = {.bits = 0x5, .mask = 0xf};
 	ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, &values);
 	ioctl(-1, GPIO_V2_LINE_GET_VALUES_IOCTL, &values);
+
+	// The device mapper's, with no payload after the header (strace -v would read it).
+	static struct dm_ioctl dm = {.version = {DM_VERSION_MAJOR, 0, 0},
+				     .data_size = sizeof(dm), .data_start = sizeof(dm),
+				     .dev = 0xfd01, .name = "vol", .uuid = "LVM-1",
+				     .flags = DM_READONLY_FLAG | DM_SKIP_LOCKFS_FLAG | 0x80000000};
+	ioctl(-1, DM_VERSION, &dm);
+	ioctl(-1, DM_TABLE_LOAD, &dm);
+	ioctl(-1, DM_LIST_DEVICES, &dm);
+	dm.event_nr = 12;
+	dm.flags = 0;
+	ioctl(-1, DM_DEV_SUSPEND, &dm);
+	dm.flags = DM_SUSPEND_FLAG;
+	ioctl(-1, DM_DEV_SUSPEND, &dm);
+	memset(dm.name, 'n', sizeof(dm.name));
+	ioctl(-1, DM_DEV_REMOVE, &dm);
+	dm.data_size = 16;
+	ioctl(-1, DM_DEV_STATUS, &dm);
+	dm.version[0] = 3;
+	ioctl(-1, DM_DEV_STATUS, &dm);
+
+	// A TEE's: _IOR() requests that read their struct, and an invocation's arguments of a
+	// length the kernel refuses.
+	struct tee_ioctl_cancel_arg cancel = {.cancel_id = 7, .session = 0xbeef};
+	ioctl(-1, TEE_IOC_CANCEL, &cancel);
+	struct tee_ioctl_close_session_arg close_session = {.session = 0xcafe};
+	ioctl(-1, TEE_IOC_CLOSE_SESSION, &close_session);
+	ioctl(-1, TEE_IOC_CLOSE_SESSION, NULL);
+	struct tee_ioctl_shm_alloc_data shm = {.size = 0x1000, .flags = 0x3 | 0x100};
+	ioctl(-1, TEE_IOC_SHM_ALLOC, &shm);
+	struct tee_ioctl_shm_register_data reg = {.addr = 0x7f0000001000, .length = 0x2000};
+	ioctl(-1, TEE_IOC_SHM_REGISTER, &reg);
+	struct tee_ioctl_buf_data buf = {.buf_ptr = 0xdead0000, .buf_len = TEE_MAX_ARG_SIZE + 1};
+	ioctl(-1, TEE_IOC_INVOKE, &buf);
+	buf.buf_len = 8;
+	ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
+
+	// UBI's, an _IOR() one among them that reads its int.
+	static struct ubi_mkvol_req mkvol = {.vol_id = 1, .alignment = 1, .bytes = 1 << 20,
+					     .vol_type = UBI_STATIC_VOLUME, .flags = 3,
+					     .name_len = 4, .name = "data"};
+	ioctl(-1, UBI_IOCMKVOL, &mkvol);
+	mkvol.name_len = 2;
+	mkvol.vol_type = 9;
+	ioctl(-1, UBI_IOCMKVOL, &mkvol);
+	struct ubi_rsvol_req rsvol = {.bytes = 4096, .vol_id = 2};
+	ioctl(-1, UBI_IOCRSVOL, &rsvol);
+	struct ubi_attach_req attach = {.ubi_num = -1, .mtd_num = 3, .max_beb_per1024 = 20};
+	ioctl(-1, UBI_IOCATT, &attach);
+	struct ubi_map_req leb_map = {.lnum = 5, .dtype = 3};
+	ioctl(-1, UBI_IOCEBMAP, &leb_map);
+	struct ubi_set_vol_prop_req prop = {.property = UBI_VOL_PROP_DIRECT_WRITE, .value = 1};
+	ioctl(-1, UBI_IOCSETVOLPROP, &prop);
+	static struct ubi_rnvol_req rnvol = {
+		.count = 2, .ents = {{.vol_id = 1, .name_len = 3, .name = "one"},
+				     {.vol_id = 2, .name_len = -1, .name = "two"}}};
+	ioctl(-1, UBI_IOCRNVOL, &rnvol);
+	int32_t leb = 7;
+	ioctl(-1, UBI_IOCEBISMAP, &leb);
+	ioctl(-1, UBI_IOCEBUNMAP, &leb);
+	long long image = 1 << 16;
+	ioctl(-1, UBI_IOCVOLUP, &image);
+
+	// MTD's, _IOR() ones among them that read what they ask about.
+	struct erase_info_user erase = {.start = 0x10000, .length = 0x20000};
+	ioctl(-1, MEMERASE, &erase);
+	ioctl(-1, MEMISLOCKED, &erase);
+	struct erase_info_user64 erase64 = {.start = 0x100000000ULL, .length = 0x1000};
+	ioctl(-1, MEMERASE64, &erase64);
+	struct mtd_oob_buf oob = {.start = 0x800, .length = 64, .ptr = NULL};
+	ioctl(-1, MEMREADOOB, &oob);
+	struct mtd_oob_buf64 oob64 = {.start = 0x800, .length = 64, .usr_ptr = 0x1000};
+	ioctl(-1, MEMWRITEOOB64, &oob64);
+	struct otp_info otp = {.start = 0, .length = 512, .locked = 1};
+	ioctl(-1, OTPLOCK, &otp);
+	int otp_mode = MTD_OTP_USER;
+	ioctl(-1, OTPSELECT, &otp_mode);
+	otp_mode = 7;
+	ioctl(-1, OTPSELECT, &otp_mode);
+	struct region_info_user region = {.regionindex = 2};
+	ioctl(-1, MEMGETREGIONINFO, &region);
+	long long bad = 0x40000;
+	ioctl(-1, MEMGETBADBLOCK, &bad);
+	struct mtd_write_req write_req = {.start = 0x1000, .len = 0x800, .ooblen = 64,
+					  .usr_data = 0x2000, .mode = MTD_OPS_RAW};
+	ioctl(-1, MEMWRITE, &write_req);
 	return 0;
 }
