@@ -1022,6 +1022,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "SHM_INFO", "SHM_STAT_ANY"]),
     "shm_flags": (["linux/shm.h"], ["SHM_RDONLY", "SHM_RND", "SHM_REMAP", "SHM_EXEC"]),
     "ipc_msg_flags": (["linux/msg.h"], ["MSG_NOERROR", "MSG_EXCEPT", "MSG_COPY", "IPC_NOWAIT"]),
+    "semop_flags": (["linux/sem.h"], ["SEM_UNDO", "IPC_NOWAIT"]),
     # Namespaces: setns's type, unshare's flags.
     "setns_types": (["linux/sched.h"], [
         "CLONE_NEWTIME", "CLONE_NEWNS", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC",
@@ -1051,6 +1052,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "seccomp_ops": (["linux/seccomp.h"], [
         "SECCOMP_SET_MODE_STRICT", "SECCOMP_SET_MODE_FILTER", "SECCOMP_GET_ACTION_AVAIL",
         "SECCOMP_GET_NOTIF_SIZES"]),
+    "seccomp_ret_actions": (["linux/seccomp.h"], [
+        "SECCOMP_RET_KILL_PROCESS", "SECCOMP_RET_KILL_THREAD", "SECCOMP_RET_TRAP",
+        "SECCOMP_RET_ERRNO", "SECCOMP_RET_USER_NOTIF", "SECCOMP_RET_TRACE", "SECCOMP_RET_LOG",
+        "SECCOMP_RET_ALLOW"]),
     "seccomp_filter_flags": (["linux/seccomp.h"], [
         "SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_SPEC_ALLOW",
         "SECCOMP_FILTER_FLAG_NEW_LISTENER", "SECCOMP_FILTER_FLAG_TSYNC_ESRCH",

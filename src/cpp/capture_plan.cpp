@@ -15,6 +15,8 @@
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
 #include <linux/sched.h>
+#include <linux/seccomp.h>
+#include <linux/sem.h>
 #include <linux/socket.h>
 #include <linux/sockios.h>
 #include <linux/stat.h>
@@ -124,6 +126,10 @@ constexpr uint32_t kPerfAttrHead = 2 * sizeof(uint32_t);
 constexpr uint32_t kBpfIds = 2 * sizeof(uint32_t);
 constexpr uint64_t kBpfNextId = cmd_bit(BPF_PROG_GET_NEXT_ID) | cmd_bit(BPF_MAP_GET_NEXT_ID) |
                                 cmd_bit(BPF_BTF_GET_NEXT_ID) | cmd_bit(BPF_LINK_GET_NEXT_ID);
+// mincore's vector: a byte a page, read as far as its memory goes (strace shows one for each
+// page of the length); semop's struct sembuf array, likewise.
+constexpr uint32_t kMincoreMax = 1024;
+constexpr uint32_t kSembufsMax = 128 * sizeof(struct sembuf);
 static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
               "the structs' sizes the kernel side was written for");
@@ -418,6 +424,28 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR,
              next, ELEM_PAGE_PREFIX);
         break;
+      case Arg::kUintOut:
+      case Arg::kSchedParamOut:
+        add(sizeof(uint32_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kSchedParamIn:
+        add(sizeof(uint32_t), arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kTimevalPair:
+        add(2 * kTimeval, arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kMincoreVec:
+        add(kMincoreMax, arg, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kSembuf:
+        add(kSembufsMax, arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kSeccompArg:  // by the operation in argument 0: the action asked about, the
+                              // sizes the kernel wrote
+        add(sizeof(uint32_t), arg, CAPTURE_ENTRY, 0, 0, cmd_bit(SECCOMP_GET_ACTION_AVAIL));
+        add(sizeof(struct seccomp_notif_sizes), arg, CAPTURE_EXIT, 0, 0,
+            cmd_bit(SECCOMP_GET_NOTIF_SIZES));
+        break;
       default:
         break;
     }
@@ -570,6 +598,7 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
 #endif
   if (info->decoder == Decoder::kUringRegister) plan.cmd_arg = 2;  // its opcode, likewise
   if (info->nargs > 0 && info->args[0] == Arg::kBpfCmd) plan.cmd_arg = 1;  // bpf's command
+  if (info->nargs > 0 && info->args[0] == Arg::kSeccompOp) plan.cmd_arg = 1;  // seccomp's
   if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
   if (info->roles & kRoleDupFd) plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;

@@ -8,7 +8,16 @@
 // reboot take by their command; and the results strace names (sched_getscheduler's policy,
 // ioprio_get's priority). As strace 6.1 shows them (its ipc_*.c, ns.c, sched.c, ioprio.c,
 // bjm.c, seccomp.c, kcmp.c, reboot.c, membarrier.c, memfd_create.c, fanotify.c and others).
+// The small structs and arrays some of them read or fill: getcpu's cpu and node,
+// sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action.
+#include <linux/seccomp.h>
+#include <linux/sem.h>
+
+#include <cstring>
+
 #include "decode_printers.h"
+#include "decode_structs.h"
+#include "event.h"
 #include "text.h"
 #include "uapi_consts.h"
 
@@ -225,6 +234,71 @@ char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
       return put_flag_set(out, v, uapi::k_get_mempolicy_flags, "MPOL_???");
     case Arg::kHandleAtFlags:
       return put_flag_set(out, u, uapi::k_name_to_handle_at_flags, "AT_???");
+    default:
+      return nullptr;
+  }
+}
+
+char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
+                     unsigned i) noexcept {
+  uint64_t v = e.args[i];
+  bool cut = false;
+  const std::string_view* bytes = items.find_blob(i, &cut);
+  auto pointer = [&] { return v ? put_hex(out, v) : put(out, "NULL"); };
+  switch (type) {
+    case Arg::kUintOut:
+    case Arg::kSchedParamIn:
+    case Arg::kSchedParamOut: {  // [1]: the priority is a C int
+      uint32_t u;
+      if (!v || !bytes || !load_at(*bytes, 0, &u)) return pointer();
+      out = put(out, "[");
+      out = type == Arg::kUintOut ? put_num(out, u) : put_num(out, static_cast<int32_t>(u));
+      return put(out, "]");
+    }
+    case Arg::kTimevalPair:
+      if (!v || !bytes) return pointer();
+      return put_timevals(out, *bytes);
+    case Arg::kMincoreVec: {  // a byte for each page of the length, its lowest bit
+      constexpr uint64_t kPage = 4096;
+      uint64_t len = e.args[1], pages = len / kPage + (len % kPage ? 1 : 0);
+      if (!bytes) return pointer();
+      return put_array(out, v, pages, 1, *bytes, [](char* o, const char* p) {
+        return put_num(o, static_cast<unsigned>(static_cast<uint8_t>(*p) & 1));
+      });
+    }
+    case Arg::kSembuf: {  // the count follows
+      if (!bytes || i + 1 >= 6) return pointer();
+      auto count = static_cast<uint32_t>(e.args[i + 1]);
+      return put_array(out, v, count, sizeof(struct sembuf), *bytes,
+                       [](char* o, const char* p) {
+        struct sembuf sb;
+        std::memcpy(&sb, p, sizeof(sb));
+        o = put_num(put(o, "{sem_num="), sb.sem_num);
+        o = put_num(put(o, ", sem_op="), sb.sem_op);
+        o = put(o, ", sem_flg=");
+        return put(put_flag_set(o, static_cast<uint16_t>(sb.sem_flg), uapi::k_semop_flags,
+                                "SEM_???"), "}");
+      });
+    }
+    case Arg::kSeccompArg:
+      if (!v || !bytes) return pointer();
+      switch (static_cast<uint32_t>(e.args[0])) {
+        case SECCOMP_GET_ACTION_AVAIL: {
+          uint32_t action;
+          if (!load_at(*bytes, 0, &action)) return pointer();
+          out = put_xval(put(out, "["), action, uapi::k_seccomp_ret_actions, "SECCOMP_RET_???");
+          return put(out, "]");
+        }
+        case SECCOMP_GET_NOTIF_SIZES: {
+          struct seccomp_notif_sizes sizes;
+          if (!load_at(*bytes, 0, &sizes)) return pointer();
+          out = put_num(put(out, "{seccomp_notif="), sizes.seccomp_notif);
+          out = put_num(put(out, ", seccomp_notif_resp="), sizes.seccomp_notif_resp);
+          return put(put_num(put(out, ", seccomp_data="), sizes.seccomp_data), "}");
+        }
+        default:
+          return pointer();
+      }
     default:
       return nullptr;
   }

@@ -221,6 +221,14 @@ enum class Arg : uint8_t {
   kHandleAtFlags,      // AT_SYMLINK_FOLLOW|AT_EMPTY_PATH (name_to_handle_at)
   kUidOut,             // [1000]: a uid or gid the call filled (getresuid, getresgid)
   kGetMempolicyFlags,  // MPOL_F_NODE|MPOL_F_ADDR
+  // Small structs and arrays of these calls the kernel side captures (decode_sys.cpp).
+  kUintOut,            // [1]: an unsigned int the call filled (getcpu, mq_timedreceive)
+  kSchedParamIn,       // [1]: struct sched_param's priority (sched_setparam)
+  kSchedParamOut,      // the same, filled by the call (sched_getparam)
+  kTimevalPair,        // [{tv_sec=0, tv_usec=0}, {tv_sec=0, tv_usec=0}] (futimesat, utimes)
+  kMincoreVec,         // [1, 0, 1]: a byte for each page of the length before it (mincore)
+  kSembuf,             // [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}]: semop's, count next
+  kSeccompArg,         // [SECCOMP_RET_KILL_THREAD], {seccomp_notif=80, ...}: by the operation
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
