@@ -221,5 +221,37 @@ int main(void) {
   syscall(SYS_get_mempolicy, NULL, NULL, 0, 0xfacefeeddeadbeefULL, 0xffffffff);
   syscall(SYS_fadvise64, -1, 0, 0xbadc0ded00000000ULL, 0);
   syscall(SYS_sched_setattr, -1, NULL, 0xdeadc0de);
+
+  // Small structs and arrays these calls read or fill: the node getcpu wrote (the cpu may
+  // differ from one run to the next), a scheduling priority each way, futimesat's timevals,
+  // mincore's vector of pages made resident, semop's sembufs (the second one past the end
+  // of its memory), seccomp's action and notification sizes.
+  unsigned int node = ~0U;
+  syscall(SYS_getcpu, NULL, &node, NULL);
+  struct sched_param param = {.sched_priority = -1};
+  syscall(SYS_sched_setparam, 0, &param);
+  syscall(SYS_sched_getparam, 0, &param);
+  struct timeval times[2] = {{1, 2}, {1700000000, 0}};
+  syscall(SYS_futimesat, AT_FDCWD, MISSING, times);
+  long page_size = sysconf(_SC_PAGESIZE);
+  unsigned char *pages = mmap(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  if (pages != MAP_FAILED && munmap(pages + 2 * page_size, page_size) == 0) {
+    unsigned char *end = pages + 2 * page_size;  // unmapped from here on
+    syscall(SYS_mincore, pages, page_size + 1, end - 2);
+    struct sembuf *sops = (struct sembuf *)end - 1;
+    *sops = (struct sembuf){.sem_num = 1, .sem_op = -2, .sem_flg = SEM_UNDO | IPC_NOWAIT | 0x2};
+    syscall(SYS_semop, -1, sops, 1);
+    syscall(SYS_semop, -1, sops, 2);
+    struct timespec wait = {0, 1000};
+    syscall(SYS_semtimedop, -1, sops, 1, &wait);
+    munmap(pages, 2 * page_size);
+  }
+  unsigned int action = SECCOMP_RET_LOG;
+  syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action);
+  action = 0xffffffff;
+  syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action);
+  struct seccomp_notif_sizes sizes;
+  syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes);
   return 0;
 }
