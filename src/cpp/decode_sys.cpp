@@ -10,8 +10,10 @@
 // bjm.c, seccomp.c, kcmp.c, reboot.c, membarrier.c, memfd_create.c, fanotify.c and others).
 // The small structs and arrays some of them read or fill: getcpu's cpu and node,
 // sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action.
+#include <linux/msg.h>
 #include <linux/seccomp.h>
 #include <linux/sem.h>
+#include <linux/shm.h>
 
 #include <cstring>
 
@@ -239,6 +241,110 @@ char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
   }
 }
 
+// ", name=value" for each field, in order.
+struct Field {
+  std::string_view name;
+  int64_t value;
+};
+
+char* put_fields(char* out, std::initializer_list<Field> fields) {
+  for (const Field& f : fields) out = put_num(put(put(put(out, ", "), f.name), "="), f.value);
+  return out;
+}
+
+char* put_id(char* out, uint32_t id) {  // strace's printuid: -1 as -1
+  return id == UINT32_MAX ? put(out, "-1") : put_num(out, id);
+}
+
+// struct ipc64_perm as the ctl calls show it: IPC_SET's uid, gid and mode only.
+char* put_ipc_perm(char* out, std::string_view name, const struct ipc64_perm& p, bool set) {
+  out = put_id(put(put(out, name), "={uid="), p.uid);
+  out = put_mode(put(put_id(put(out, ", gid="), p.gid), ", mode="), p.mode);
+  if (!set) {
+    out = put_num(put(out, ", key="), static_cast<uint32_t>(p.key));
+    out = put_id(put(out, ", cuid="), p.cuid);
+    out = put_id(put(out, ", cgid="), p.cgid);
+  }
+  return put(out, "}");
+}
+
+// msgctl's, shmctl's and semctl's buffer by command (IPC_64 apart), or nullptr when the
+// command takes none or it was not captured.
+char* put_ipc_buf(char* out, Arg type, uint32_t cmd, std::string_view b) {
+  bool set = cmd == IPC_SET;
+  if (type == Arg::kMsgctlBuf && (cmd == IPC_INFO || cmd == MSG_INFO)) {
+    struct msginfo m;
+    if (!load_at(b, 0, &m)) return nullptr;
+    out = put_num(put(out, "{msgpool="), m.msgpool);
+    out = put_fields(out, {{"msgmap", m.msgmap}, {"msgmax", m.msgmax}, {"msgmnb", m.msgmnb},
+                           {"msgmni", m.msgmni}, {"msgssz", m.msgssz}, {"msgtql", m.msgtql},
+                           {"msgseg", static_cast<uint16_t>(m.msgseg)}});
+    return put(out, "}");
+  }
+  if (type == Arg::kMsgctlBuf) {
+    struct msqid64_ds d;
+    if (!load_at(b, 0, &d)) return nullptr;
+    out = put_ipc_perm(put(out, "{"), "msg_perm", d.msg_perm, set);
+    if (!set)
+      out = put_fields(out, {{"msg_stime", d.msg_stime}, {"msg_rtime", d.msg_rtime},
+                             {"msg_ctime", d.msg_ctime},
+                             {"msg_qnum", static_cast<int64_t>(d.msg_qnum)}});
+    out = put_num(put(out, ", msg_qbytes="), static_cast<uint64_t>(d.msg_qbytes));
+    if (!set) out = put_fields(out, {{"msg_lspid", d.msg_lspid}, {"msg_lrpid", d.msg_lrpid}});
+    return put(out, "}");
+  }
+  if (type == Arg::kShmctlBuf && cmd == IPC_INFO) {
+    struct shminfo64 m;
+    if (!load_at(b, 0, &m)) return nullptr;
+    out = put_num(put(out, "{shmmax="), static_cast<uint64_t>(m.shmmax));
+    out = put_num(put(out, ", shmmin="), static_cast<uint64_t>(m.shmmin));
+    out = put_num(put(out, ", shmmni="), static_cast<uint64_t>(m.shmmni));
+    out = put_num(put(out, ", shmseg="), static_cast<uint64_t>(m.shmseg));
+    return put(put_num(put(out, ", shmall="), static_cast<uint64_t>(m.shmall)), "}");
+  }
+  if (type == Arg::kShmctlBuf && cmd == SHM_INFO) {
+    struct shm_info m;
+    if (!load_at(b, 0, &m)) return nullptr;
+    out = put_num(put(out, "{used_ids="), m.used_ids);
+    out = put_num(put(out, ", shm_tot="), static_cast<uint64_t>(m.shm_tot));
+    out = put_num(put(out, ", shm_rss="), static_cast<uint64_t>(m.shm_rss));
+    out = put_num(put(out, ", shm_swp="), static_cast<uint64_t>(m.shm_swp));
+    out = put_num(put(out, ", swap_attempts="), static_cast<uint64_t>(m.swap_attempts));
+    return put(put_num(put(out, ", swap_successes="), static_cast<uint64_t>(m.swap_successes)),
+               "}");
+  }
+  if (type == Arg::kShmctlBuf) {
+    struct shmid64_ds d;
+    if (!load_at(b, 0, &d)) return nullptr;
+    out = put_ipc_perm(put(out, "{"), "shm_perm", d.shm_perm, set);
+    if (!set) {
+      out = put_num(put(out, ", shm_segsz="), static_cast<uint64_t>(d.shm_segsz));
+      out = put_fields(out, {{"shm_cpid", d.shm_cpid}, {"shm_lpid", d.shm_lpid},
+                             {"shm_nattch", static_cast<int64_t>(d.shm_nattch)},
+                             {"shm_atime", d.shm_atime}, {"shm_dtime", d.shm_dtime},
+                             {"shm_ctime", d.shm_ctime}});
+    }
+    return put(out, "}");
+  }
+  if (cmd == IPC_INFO || cmd == SEM_INFO) {
+    struct seminfo m;
+    if (!load_at(b, 0, &m)) return nullptr;
+    out = put_num(put(out, "{semmap="), m.semmap);
+    out = put_fields(out, {{"semmni", m.semmni}, {"semmns", m.semmns}, {"semmnu", m.semmnu},
+                           {"semmsl", m.semmsl}, {"semopm", m.semopm}, {"semume", m.semume},
+                           {"semusz", m.semusz}, {"semvmx", m.semvmx}, {"semaem", m.semaem}});
+    return put(out, "}");
+  }
+  struct semid64_ds d;
+  if (!load_at(b, 0, &d)) return nullptr;
+  out = put_ipc_perm(put(out, "{"), "sem_perm", d.sem_perm, set);
+  if (!set)
+    out = put_fields(out, {{"sem_otime", static_cast<int64_t>(d.sem_otime)},
+                           {"sem_ctime", static_cast<int64_t>(d.sem_ctime)},
+                           {"sem_nsems", static_cast<int64_t>(d.sem_nsems)}});
+  return put(out, "}");
+}
+
 char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept {
   uint64_t v = e.args[i];
@@ -279,6 +385,13 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
         return put(put_flag_set(o, static_cast<uint16_t>(sb.sem_flg), uapi::k_semop_flags,
                                 "SEM_???"), "}");
       });
+    }
+    case Arg::kMsgctlBuf:
+    case Arg::kShmctlBuf:
+    case Arg::kSemctlArg: {  // the command is the argument before
+      if (!v || !bytes || i == 0) return pointer();
+      char* end = put_ipc_buf(out, type, static_cast<uint32_t>(e.args[i - 1]) & ~kIpc64, *bytes);
+      return end ? end : pointer();
     }
     case Arg::kSeccompArg:
       if (!v || !bytes) return pointer();

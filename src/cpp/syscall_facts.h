@@ -229,6 +229,10 @@ enum class Arg : uint8_t {
   kMincoreVec,         // [1, 0, 1]: a byte for each page of the length before it (mincore)
   kSembuf,             // [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}]: semop's, count next
   kSeccompArg,         // [SECCOMP_RET_KILL_THREAD], {seccomp_notif=80, ...}: by the operation
+  kMsgctlBuf,          // {msg_perm={uid=0, gid=0, mode=0600, ...}, msg_qbytes=16384, ...}:
+                       // struct msqid_ds or msginfo by the command before it
+  kShmctlBuf,          // {shm_perm={...}, shm_segsz=1, ...}: shmid_ds, shminfo or shm_info
+  kSemctlArg,          // {sem_perm={...}, sem_nsems=1}: semid_ds or seminfo; else the value
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
