@@ -253,5 +253,17 @@ int main(void) {
   syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action);
   struct seccomp_notif_sizes sizes;
   syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes);
+
+  // SysV IPC structs by command: what IPC_SET reads (shown even where the id does not exist)
+  // and what IPC_INFO fills.
+  struct msqid_ds msq = {.msg_perm = {.uid = 1, .gid = -1, .mode = 0640}, .msg_qbytes = 4096};
+  syscall(SYS_msgctl, -1, IPC_SET, &msq);
+  struct msginfo msginfo;
+  syscall(SYS_msgctl, 0, IPC_INFO, &msginfo);
+  struct shmid_ds shm = {.shm_perm = {.uid = 2, .gid = 3, .mode = 0600}};
+  syscall(SYS_shmctl, -1, IPC_SET, &shm);
+  struct semid_ds sem = {.sem_perm = {.uid = 4, .gid = 5, .mode = 0666}};
+  syscall(SYS_semctl, -1, 0, IPC_SET, &sem);
+  syscall(SYS_semctl, -1, 0, IPC_STAT, &sem);
   return 0;
 }
