@@ -1034,6 +1034,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "schedulers": (["linux/sched.h"], [
         "SCHED_OTHER=SCHED_NORMAL", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "SCHED_ISO",
         "SCHED_IDLE", "SCHED_DEADLINE"]),
+    "sched_flags": (["linux/sched.h"], [
+        "SCHED_FLAG_RESET_ON_FORK", "SCHED_FLAG_RECLAIM", "SCHED_FLAG_DL_OVERRUN",
+        "SCHED_FLAG_KEEP_POLICY", "SCHED_FLAG_KEEP_PARAMS", "SCHED_FLAG_UTIL_CLAMP_MIN",
+        "SCHED_FLAG_UTIL_CLAMP_MAX"]),
     "epoll_ctl_ops": (["linux/eventpoll.h"], ["EPOLL_CTL_ADD", "EPOLL_CTL_DEL", "EPOLL_CTL_MOD"]),
     "pidfd_open_flags": (["linux/pidfd.h"], ["PIDFD_NONBLOCK"]),
     "open_tree_flags": (["linux/mount.h", "linux/fcntl.h"], [

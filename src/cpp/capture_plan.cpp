@@ -144,6 +144,9 @@ constexpr uint64_t kShmctlOut = cmd_bit(IPC_STAT) | cmd_bit(SHM_STAT) | cmd_bit(
                                 cmd_bit(IPC_INFO) | cmd_bit(SHM_INFO);
 constexpr uint64_t kSemctlOut = cmd_bit(IPC_STAT) | cmd_bit(SEM_STAT) | cmd_bit(SEM_STAT_ANY) |
                                 cmd_bit(IPC_INFO) | cmd_bit(SEM_INFO);
+// struct sched_attr: SCHED_ATTR_SIZE_VER1 of linux/sched/types.h, whose struct sched_param
+// <sched.h> defines too (decode_sys.cpp checks it).
+constexpr uint32_t kSchedAttr = 56;
 constexpr uint32_t max_size(std::initializer_list<size_t> sizes) {
   size_t m = 0;
   for (size_t s : sizes) m = s > m ? s : m;
@@ -464,6 +467,14 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(sizeof(uint32_t), arg, CAPTURE_ENTRY, 0, 0, cmd_bit(SECCOMP_GET_ACTION_AVAIL));
         add(sizeof(struct seccomp_notif_sizes), arg, CAPTURE_EXIT, 0, 0,
             cmd_bit(SECCOMP_GET_NOTIF_SIZES));
+        break;
+      case Arg::kSchedAttrIn:  // the struct as far as its memory goes; the size the kernel
+                               // wrote back when it answered E2BIG
+        add(kSchedAttr, arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        add(sizeof(uint32_t), arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT);
+        break;
+      case Arg::kSchedAttrOut:
+        add(kSchedAttr, arg, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
         break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);

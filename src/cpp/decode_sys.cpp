@@ -11,10 +11,12 @@
 // The small structs and arrays some of them read or fill: getcpu's cpu and node,
 // sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action.
 #include <linux/msg.h>
+#include <linux/sched/types.h>
 #include <linux/seccomp.h>
 #include <linux/sem.h>
 #include <linux/shm.h>
 
+#include <cerrno>
 #include <cstring>
 
 #include "decode_printers.h"
@@ -345,6 +347,55 @@ char* put_ipc_buf(char* out, Arg type, uint32_t cmd, std::string_view b) {
   return put(out, "}");
 }
 
+static_assert(sizeof(struct sched_attr) == 56, "capture_plan.cpp's kSchedAttr");
+
+// struct sched_attr as strace shows it: sched_setattr's (set) as long as its size field says
+// (0: the first published 48 bytes), sched_getattr's as the kernel's size says; the fields
+// SCHED_FLAG_KEEP_POLICY and SCHED_FLAG_KEEP_PARAMS leave out, then "..." for a size past
+// what is known. nullptr when the bytes strace reads are not there.
+char* put_sched_attr(char* out, std::string_view bytes, bool set, uint32_t given) {
+  constexpr uint32_t kVer0 = SCHED_ATTR_SIZE_VER0, kMax = sizeof(struct sched_attr);
+  constexpr uint64_t kKeepPolicy = 0x08, kKeepParams = 0x10;  // SCHED_FLAG_KEEP_*
+  struct sched_attr a = {};
+  uint32_t size, want;
+  if (set) {
+    if (!load_at(bytes, 0, &a.size)) return nullptr;
+    given = a.size ? a.size : kVer0;
+    size = given < kMax ? given : kMax;
+    if (size >= kVer0) {
+      if (bytes.size() < size) return nullptr;
+      std::memcpy(&a, bytes.data(), size);
+    }
+  } else {
+    want = given < kMax ? given : kMax;
+    if (bytes.size() < want) return nullptr;
+    std::memcpy(&a, bytes.data(), want);
+    size = a.size;
+  }
+  out = put_num(put(out, "{size="), a.size);
+  if (size >= kVer0) {
+    bool keep = a.sched_flags & (kKeepPolicy | kKeepParams);
+    if (!set || static_cast<int32_t>(a.sched_policy) < 0 || !keep)
+      out = put_xval(put(out, ", sched_policy="), a.sched_policy, uapi::k_schedulers,
+                     "SCHED_???");
+    out = put_flag_set(put(out, ", sched_flags="), a.sched_flags, uapi::k_sched_flags,
+                       "SCHED_FLAG_???");
+    if (!set || !(a.sched_flags & kKeepParams)) {
+      out = put_num(put(out, ", sched_nice="), a.sched_nice);
+      out = put_num(put(out, ", sched_priority="), a.sched_priority);
+      out = put_num(put(out, ", sched_runtime="), a.sched_runtime);
+      out = put_num(put(out, ", sched_deadline="), a.sched_deadline);
+      out = put_num(put(out, ", sched_period="), a.sched_period);
+    }
+    if (size >= kMax) {
+      out = put_num(put(out, ", sched_util_min="), a.sched_util_min);
+      out = put_num(put(out, ", sched_util_max="), a.sched_util_max);
+    }
+  }
+  if ((set ? given : a.size) > size) out = put(out, ", ...");
+  return put(out, "}");
+}
+
 char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept {
   uint64_t v = e.args[i];
@@ -385,6 +436,23 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
         return put(put_flag_set(o, static_cast<uint16_t>(sb.sem_flg), uapi::k_semop_flags,
                                 "SEM_???"), "}");
       });
+    }
+    case Arg::kSchedAttrIn:
+    case Arg::kSchedAttrOut: {
+      bool set = type == Arg::kSchedAttrIn;
+      const std::string_view* in = nullptr;
+      for (unsigned k = 0; k < items.count; ++k)  // the struct, not the size read at exit
+        if (items.arg[k] == i && items.kind[k] == ITEM_BLOB &&
+            (!set || !(items.at_exit & (1u << k))))
+          in = &items.value[k];
+      if (!v || !in || (!set && (i + 1 >= 6 || e.args[i + 1] == 0))) return pointer();
+      char* end = put_sched_attr(out, *in, set, set ? 0 : static_cast<uint32_t>(e.args[i + 1]));
+      if (!end) return pointer();
+      const std::string_view* now = set ? items.find_exit_blob(i) : nullptr;
+      uint32_t size;
+      if (now && (e.flags & EVENT_HAS_RET) && e.ret == -E2BIG && load_at(*now, 0, &size))
+        end = put(put_num(put(end, " => {size="), size), "}");
+      return end;
     }
     case Arg::kMsgctlBuf:
     case Arg::kShmctlBuf:

@@ -233,6 +233,9 @@ enum class Arg : uint8_t {
                        // struct msqid_ds or msginfo by the command before it
   kShmctlBuf,          // {shm_perm={...}, shm_segsz=1, ...}: shmid_ds, shminfo or shm_info
   kSemctlArg,          // {sem_perm={...}, sem_nsems=1}: semid_ds or seminfo; else the value
+  kSchedAttrIn,        // {size=56, sched_policy=SCHED_OTHER, sched_flags=0, ...} (sched_setattr),
+                       // " => {size=56}" when the kernel wants another size
+  kSchedAttrOut,       // the same, as many bytes as the size after it (sched_getattr)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
