@@ -32,6 +32,7 @@
 #include <sys/swap.h>
 #include <sys/timerfd.h>
 #include <sys/xattr.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/select.h>
@@ -265,5 +266,26 @@ int main(void) {
   struct semid_ds sem = {.sem_perm = {.uid = 4, .gid = 5, .mode = 0666}};
   syscall(SYS_semctl, -1, 0, IPC_SET, &sem);
   syscall(SYS_semctl, -1, 0, IPC_STAT, &sem);
+
+  // struct sched_attr (linux/sched/types.h, whose struct sched_param <sched.h> has too): a
+  // size the kernel refuses and writes its own over, flags that keep the policy and
+  // parameters, a size past the fields known.
+  struct {
+    uint32_t size, sched_policy;
+    uint64_t sched_flags;
+    int32_t sched_nice;
+    uint32_t sched_priority;
+    uint64_t sched_runtime, sched_deadline, sched_period;
+    uint32_t sched_util_min, sched_util_max;
+    uint64_t more;
+  } attr = {.size = 1};
+  syscall(SYS_sched_setattr, 0, &attr, 0);
+  attr = (typeof(attr)){.size = 48, .sched_policy = 0xbad, .sched_flags = 0x18 | 0x100,
+                        .sched_nice = -3, .sched_priority = 4};
+  syscall(SYS_sched_setattr, -1, &attr, 0);
+  attr.size = 64;
+  attr.sched_flags = 0x1;
+  syscall(SYS_sched_setattr, -1, &attr, 0);
+  syscall(SYS_sched_getattr, -1, &attr, 0, 0);
   return 0;
 }
