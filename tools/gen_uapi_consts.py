@@ -1034,6 +1034,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "schedulers": (["linux/sched.h"], [
         "SCHED_OTHER=SCHED_NORMAL", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "SCHED_ISO",
         "SCHED_IDLE", "SCHED_DEADLINE"]),
+    "mq_attr_flags": (["asm/fcntl.h"], ["O_NONBLOCK"]),
     "sched_flags": (["linux/sched.h"], [
         "SCHED_FLAG_RESET_ON_FORK", "SCHED_FLAG_RECLAIM", "SCHED_FLAG_DL_OVERRUN",
         "SCHED_FLAG_KEEP_POLICY", "SCHED_FLAG_KEEP_PARAMS", "SCHED_FLAG_UTIL_CLAMP_MIN",

@@ -15,6 +15,7 @@
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
 #include <linux/sched.h>
+#include <linux/mqueue.h>
 #include <linux/msg.h>
 #include <linux/seccomp.h>
 #include <linux/sem.h>
@@ -475,6 +476,11 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kSchedAttrOut:
         add(kSchedAttr, arg, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kMqAttrIn:
+      case Arg::kMqAttrOut:
+        add(sizeof(struct mq_attr), arg, type == Arg::kMqAttrIn ? CAPTURE_ENTRY : CAPTURE_EXIT,
+            0, 0);
         break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);

@@ -343,6 +343,7 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kSiginfoOut: case Arg::kTimespecRem: case Arg::kItimerspecOut:
       case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kUidOut:
       case Arg::kUintOut: case Arg::kSchedParamOut: case Arg::kMincoreVec: case Arg::kSchedAttrOut:
+      case Arg::kMqAttrOut:
         return i;
       default:
         break;

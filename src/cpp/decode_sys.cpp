@@ -10,6 +10,7 @@
 // bjm.c, seccomp.c, kcmp.c, reboot.c, membarrier.c, memfd_create.c, fanotify.c and others).
 // The small structs and arrays some of them read or fill: getcpu's cpu and node,
 // sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action.
+#include <linux/mqueue.h>
 #include <linux/msg.h>
 #include <linux/sched/types.h>
 #include <linux/seccomp.h>
@@ -453,6 +454,18 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
       if (now && (e.flags & EVENT_HAS_RET) && e.ret == -E2BIG && load_at(*now, 0, &size))
         end = put(put_num(put(end, " => {size="), size), "}");
       return end;
+    }
+    case Arg::kMqAttrIn:
+    case Arg::kMqAttrOut: {  // mq_open's (argument 3) flags in hex
+      struct mq_attr a;
+      if (!v || !bytes || !load_at(*bytes, 0, &a)) return pointer();
+      out = put(out, "{mq_flags=");
+      out = i == 3 ? put_hex(out, static_cast<uint64_t>(a.mq_flags))
+                   : put_flag_set(out, static_cast<uint64_t>(a.mq_flags), uapi::k_mq_attr_flags,
+                                  "O_???");
+      out = put_num(put(out, ", mq_maxmsg="), a.mq_maxmsg);
+      out = put_num(put(out, ", mq_msgsize="), a.mq_msgsize);
+      return put(put_num(put(out, ", mq_curmsgs="), a.mq_curmsgs), "}");
     }
     case Arg::kMsgctlBuf:
     case Arg::kShmctlBuf:

@@ -236,6 +236,9 @@ enum class Arg : uint8_t {
   kSchedAttrIn,        // {size=56, sched_policy=SCHED_OTHER, sched_flags=0, ...} (sched_setattr),
                        // " => {size=56}" when the kernel wants another size
   kSchedAttrOut,       // the same, as many bytes as the size after it (sched_getattr)
+  kMqAttrIn,           // {mq_flags=O_NONBLOCK, mq_maxmsg=10, ...} (mq_getsetattr; mq_open's
+                       // flags in hex, shown after O_CREAT only)
+  kMqAttrOut,          // the same, filled by the call (mq_getsetattr)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
