@@ -287,5 +287,11 @@ int main(void) {
   attr.sched_flags = 0x1;
   syscall(SYS_sched_setattr, -1, &attr, 0);
   syscall(SYS_sched_getattr, -1, &attr, 0, 0);
+
+  // struct mq_attr: mq_open's in hex (on no name, so that nothing is made), mq_getsetattr's
+  // flags by name.
+  long mq_attr[8] = {O_NONBLOCK | 0x1, 2, 64, 3};
+  syscall(SYS_mq_open, NULL, O_RDWR | O_CREAT, 0600, mq_attr);
+  syscall(SYS_mq_getsetattr, -1, mq_attr, NULL);
   return 0;
 }
