@@ -1035,6 +1035,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "SCHED_OTHER=SCHED_NORMAL", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "SCHED_ISO",
         "SCHED_IDLE", "SCHED_DEADLINE"]),
     "mq_attr_flags": (["asm/fcntl.h"], ["O_NONBLOCK"]),
+    "sigev_notify": (["asm/siginfo.h"], [
+        "SIGEV_SIGNAL", "SIGEV_NONE", "SIGEV_THREAD", "SIGEV_THREAD_ID"]),
     "sched_flags": (["linux/sched.h"], [
         "SCHED_FLAG_RESET_ON_FORK", "SCHED_FLAG_RECLAIM", "SCHED_FLAG_DL_OVERRUN",
         "SCHED_FLAG_KEEP_POLICY", "SCHED_FLAG_KEEP_PARAMS", "SCHED_FLAG_UTIL_CLAMP_MIN",

@@ -148,6 +148,8 @@ constexpr uint64_t kSemctlOut = cmd_bit(IPC_STAT) | cmd_bit(SEM_STAT) | cmd_bit(
 // struct sched_attr: SCHED_ATTR_SIZE_VER1 of linux/sched/types.h, whose struct sched_param
 // <sched.h> defines too (decode_sys.cpp checks it).
 constexpr uint32_t kSchedAttr = 56;
+constexpr uint32_t kSigeventShown =
+    offsetof(struct sigevent, _sigev_un._sigev_thread._attribute) + sizeof(void*);
 constexpr uint32_t max_size(std::initializer_list<size_t> sizes) {
   size_t m = 0;
   for (size_t s : sizes) m = s > m ? s : m;
@@ -481,6 +483,10 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kMqAttrOut:
         add(sizeof(struct mq_attr), arg, type == Arg::kMqAttrIn ? CAPTURE_ENTRY : CAPTURE_EXIT,
             0, 0);
+        break;
+      case Arg::kSigevent:  // the value, signal, notification and thread's function and
+                            // attributes: the first 32 bytes, all strace reads
+        add(kSigeventShown, arg, CAPTURE_ENTRY, 0, 0);
         break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);

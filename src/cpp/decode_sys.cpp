@@ -17,7 +17,10 @@
 #include <linux/sem.h>
 #include <linux/shm.h>
 
+#include <signal.h>
+
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 
 #include "decode_printers.h"
@@ -466,6 +469,37 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
       out = put_num(put(out, ", mq_maxmsg="), a.mq_maxmsg);
       out = put_num(put(out, ", mq_msgsize="), a.mq_msgsize);
       return put(put_num(put(out, ", mq_curmsgs="), a.mq_curmsgs), "}");
+    }
+    case Arg::kSigevent: {
+      // The C library's struct sigevent is the kernel's: its first 32 bytes.
+      constexpr size_t kShown = offsetof(struct sigevent, _sigev_un._sigev_thread._attribute) + 8;
+      struct sigevent sev = {};
+      if (!v || !bytes || bytes->size() < kShown) return pointer();
+      std::memcpy(&sev, bytes->data(), kShown);
+      auto ptr = reinterpret_cast<uint64_t>(sev.sigev_value.sival_ptr);
+      out = put(out, "{");
+      if (ptr) {
+        out = put_num(put(out, "sigev_value={sival_int="), sev.sigev_value.sival_int);
+        out = put(put_hex(put(out, ", sival_ptr="), ptr), "}, ");
+      }
+      out = put(out, "sigev_signo=");
+      bool signal = sev.sigev_notify == SIGEV_SIGNAL || sev.sigev_notify == SIGEV_THREAD ||
+                    sev.sigev_notify == SIGEV_THREAD_ID;
+      out = signal ? put_signal(out, sev.sigev_signo)
+                   : put_num(out, static_cast<uint32_t>(sev.sigev_signo));
+      out = put_xval(put(out, ", sigev_notify="), static_cast<uint32_t>(sev.sigev_notify),
+                     uapi::k_sigev_notify, "SIGEV_???");
+      if (sev.sigev_notify == SIGEV_THREAD_ID)
+        out = put_num(put(out, ", sigev_notify_thread_id="), sev._sigev_un._tid);
+      if (sev.sigev_notify == SIGEV_THREAD) {
+        auto fn = reinterpret_cast<uint64_t>(sev._sigev_un._sigev_thread._function);
+        auto attr = reinterpret_cast<uint64_t>(sev._sigev_un._sigev_thread._attribute);
+        out = put(out, ", sigev_notify_function=");
+        out = fn ? put_hex(out, fn) : put(out, "NULL");
+        out = put(out, ", sigev_notify_attributes=");
+        out = attr ? put_hex(out, attr) : put(out, "NULL");
+      }
+      return put(out, "}");
     }
     case Arg::kMsgctlBuf:
     case Arg::kShmctlBuf:

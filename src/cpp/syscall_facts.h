@@ -239,6 +239,7 @@ enum class Arg : uint8_t {
   kMqAttrIn,           // {mq_flags=O_NONBLOCK, mq_maxmsg=10, ...} (mq_getsetattr; mq_open's
                        // flags in hex, shown after O_CREAT only)
   kMqAttrOut,          // the same, filled by the call (mq_getsetattr)
+  kSigevent,           // {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL} (mq_notify, timer_create)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
