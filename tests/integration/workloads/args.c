@@ -293,5 +293,16 @@ int main(void) {
   long mq_attr[8] = {O_NONBLOCK | 0x1, 2, 64, 3};
   syscall(SYS_mq_open, NULL, O_RDWR | O_CREAT, 0600, mq_attr);
   syscall(SYS_mq_getsetattr, -1, mq_attr, NULL);
+
+  // struct sigevent by its notification: a signal, a thread's function, one no table knows.
+  struct sigevent sev = {.sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGALRM,
+                         .sigev_value.sival_ptr = (void *)0xdeadbeef};
+  syscall(SYS_mq_notify, -1, &sev);
+  sev.sigev_notify = SIGEV_THREAD;
+  sev.sigev_notify_function = (void (*)(union sigval))0xbadc0ded;
+  syscall(SYS_mq_notify, -1, &sev);
+  sev = (struct sigevent){.sigev_notify = 0xdefaced, .sigev_signo = 3};
+  syscall(SYS_mq_notify, -1, &sev);
+  syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, NULL);
   return 0;
 }
