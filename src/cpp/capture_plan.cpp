@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <linux/bpf.h>
 #include <linux/io_uring.h>
+#include <linux/kexec.h>
 #include <linux/kd.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
@@ -487,6 +488,11 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kSigevent:  // the value, signal, notification and thread's function and
                             // attributes: the first 32 bytes, all strace reads
         add(kSigeventShown, arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kKexecSegments:  // KEXEC_SEGMENT_MAX of them at most, as far as their
+                                 // memory goes
+        add(KEXEC_SEGMENT_MAX * sizeof(struct kexec_segment), arg, CAPTURE_ENTRY, 0,
+            ELEM_PAGE_PREFIX);
         break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);

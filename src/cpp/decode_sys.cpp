@@ -10,6 +10,7 @@
 // bjm.c, seccomp.c, kcmp.c, reboot.c, membarrier.c, memfd_create.c, fanotify.c and others).
 // The small structs and arrays some of them read or fill: getcpu's cpu and node,
 // sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action.
+#include <linux/kexec.h>
 #include <linux/mqueue.h>
 #include <linux/msg.h>
 #include <linux/sched/types.h>
@@ -500,6 +501,23 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
         out = attr ? put_hex(out, attr) : put(out, "NULL");
       }
       return put(out, "}");
+    }
+    case Arg::kKexecSegments: {  // the count is the argument before; more than the kernel
+                                 // takes: the address
+      if (!bytes || i == 0 || e.args[i - 1] > KEXEC_SEGMENT_MAX) return pointer();
+      return put_array(out, v, e.args[i - 1], sizeof(struct kexec_segment), *bytes,
+                       [](char* o, const char* p) {
+        struct kexec_segment seg;
+        std::memcpy(&seg, p, sizeof(seg));
+        auto addr = [](char* w, const void* a) {
+          auto x = reinterpret_cast<uint64_t>(a);
+          return x ? put_hex(w, x) : put(w, "NULL");
+        };
+        o = addr(put(o, "{buf="), seg.buf);
+        o = put_num(put(o, ", bufsz="), static_cast<uint64_t>(seg.bufsz));
+        o = addr(put(o, ", mem="), seg.mem);
+        return put(put_num(put(o, ", memsz="), static_cast<uint64_t>(seg.memsz)), "}");
+      });
     }
     case Arg::kMsgctlBuf:
     case Arg::kShmctlBuf:

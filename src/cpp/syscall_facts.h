@@ -240,6 +240,7 @@ enum class Arg : uint8_t {
                        // flags in hex, shown after O_CREAT only)
   kMqAttrOut,          // the same, filled by the call (mq_getsetattr)
   kSigevent,           // {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL} (mq_notify, timer_create)
+  kKexecSegments,      // [{buf=..., bufsz=..., mem=..., memsz=...}]: kexec_load's, count before
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
