@@ -304,5 +304,11 @@ int main(void) {
   sev = (struct sigevent){.sigev_notify = 0xdefaced, .sigev_signo = 3};
   syscall(SYS_mq_notify, -1, &sev);
   syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, NULL);
+
+  // kexec_load's segments: one with NULL pointers and one set; more than the kernel takes.
+  struct kexec_segment segments[2] = {{NULL, 1, NULL, 2},
+                                      {(void *)0xbadc0ded, 3, (void *)0xfacefeed, 4}};
+  syscall(SYS_kexec_load, 0, 2, segments, 0xdead0000);
+  syscall(SYS_kexec_load, 0, 17, segments, 0);
   return 0;
 }
