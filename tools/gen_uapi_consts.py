@@ -1401,6 +1401,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "SHM_INFO", "SHM_STAT_ANY"]),
     "shm_flags": (["linux/shm.h"], ["SHM_RDONLY", "SHM_RND", "SHM_REMAP", "SHM_EXEC"]),
     "ipc_msg_flags": (["linux/msg.h"], ["MSG_NOERROR", "MSG_EXCEPT", "MSG_COPY", "IPC_NOWAIT"]),
+    "semop_flags": (["linux/sem.h"], ["SEM_UNDO", "IPC_NOWAIT"]),
     # Namespaces: setns's type, unshare's flags.
     "setns_types": (["linux/sched.h"], [
         "CLONE_NEWTIME", "CLONE_NEWNS", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC",
@@ -1412,6 +1413,13 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "schedulers": (["linux/sched.h"], [
         "SCHED_OTHER=SCHED_NORMAL", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "SCHED_ISO",
         "SCHED_IDLE", "SCHED_DEADLINE"]),
+    "mq_attr_flags": (["asm/fcntl.h"], ["O_NONBLOCK"]),
+    "sigev_notify": (["asm/siginfo.h"], [
+        "SIGEV_SIGNAL", "SIGEV_NONE", "SIGEV_THREAD", "SIGEV_THREAD_ID"]),
+    "sched_flags": (["linux/sched.h"], [
+        "SCHED_FLAG_RESET_ON_FORK", "SCHED_FLAG_RECLAIM", "SCHED_FLAG_DL_OVERRUN",
+        "SCHED_FLAG_KEEP_POLICY", "SCHED_FLAG_KEEP_PARAMS", "SCHED_FLAG_UTIL_CLAMP_MIN",
+        "SCHED_FLAG_UTIL_CLAMP_MAX"]),
     "epoll_ctl_ops": (["linux/eventpoll.h"], ["EPOLL_CTL_ADD", "EPOLL_CTL_DEL", "EPOLL_CTL_MOD"]),
     "pidfd_open_flags": (["linux/pidfd.h"], ["PIDFD_NONBLOCK"]),
     "open_tree_flags": (["linux/mount.h", "linux/fcntl.h"], [
@@ -1430,6 +1438,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "seccomp_ops": (["linux/seccomp.h"], [
         "SECCOMP_SET_MODE_STRICT", "SECCOMP_SET_MODE_FILTER", "SECCOMP_GET_ACTION_AVAIL",
         "SECCOMP_GET_NOTIF_SIZES"]),
+    "seccomp_ret_actions": (["linux/seccomp.h"], [
+        "SECCOMP_RET_KILL_PROCESS", "SECCOMP_RET_KILL_THREAD", "SECCOMP_RET_TRAP",
+        "SECCOMP_RET_ERRNO", "SECCOMP_RET_USER_NOTIF", "SECCOMP_RET_TRACE", "SECCOMP_RET_LOG",
+        "SECCOMP_RET_ALLOW"]),
     "seccomp_filter_flags": (["linux/seccomp.h"], [
         "SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_SPEC_ALLOW",
         "SECCOMP_FILTER_FLAG_NEW_LISTENER", "SECCOMP_FILTER_FLAG_TSYNC_ESRCH",

@@ -11,10 +11,16 @@
 #include <fcntl.h>
 #include <linux/bpf.h>
 #include <linux/io_uring.h>
+#include <linux/kexec.h>
 #include <linux/kd.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
 #include <linux/sched.h>
+#include <linux/mqueue.h>
+#include <linux/msg.h>
+#include <linux/seccomp.h>
+#include <linux/sem.h>
+#include <linux/shm.h>
 #include <linux/socket.h>
 #include <linux/sockios.h>
 #include <linux/stat.h>
@@ -35,6 +41,8 @@
 #include <sys/sysinfo.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
+
+#include <initializer_list>
 
 #include "syscall_facts.h"
 
@@ -127,6 +135,30 @@ constexpr uint32_t kPerfAttrHead = 2 * sizeof(uint32_t);
 constexpr uint32_t kBpfIds = 2 * sizeof(uint32_t);
 constexpr uint64_t kBpfNextId = cmd_bit(BPF_PROG_GET_NEXT_ID) | cmd_bit(BPF_MAP_GET_NEXT_ID) |
                                 cmd_bit(BPF_BTF_GET_NEXT_ID) | cmd_bit(BPF_LINK_GET_NEXT_ID);
+// mincore's vector: a byte a page, read as far as its memory goes (strace shows one for each
+// page of the length); semop's struct sembuf array, likewise.
+constexpr uint32_t kMincoreMax = 1024;
+constexpr uint32_t kSembufsMax = 128 * sizeof(struct sembuf);
+// The SysV ctl calls' buffers by command (without IPC_64, which x86_64's C library does not
+// set): the struct IPC_SET reads, and the one the stat and info commands fill (the largest of
+// them, as far as its memory goes: a command's own struct may be smaller).
+constexpr uint64_t kIpcSet = cmd_bit(IPC_SET);
+constexpr uint64_t kMsgctlOut = cmd_bit(IPC_STAT) | cmd_bit(MSG_STAT) | cmd_bit(MSG_STAT_ANY) |
+                                cmd_bit(IPC_INFO) | cmd_bit(MSG_INFO);
+constexpr uint64_t kShmctlOut = cmd_bit(IPC_STAT) | cmd_bit(SHM_STAT) | cmd_bit(SHM_STAT_ANY) |
+                                cmd_bit(IPC_INFO) | cmd_bit(SHM_INFO);
+constexpr uint64_t kSemctlOut = cmd_bit(IPC_STAT) | cmd_bit(SEM_STAT) | cmd_bit(SEM_STAT_ANY) |
+                                cmd_bit(IPC_INFO) | cmd_bit(SEM_INFO);
+// struct sched_attr: SCHED_ATTR_SIZE_VER1 of linux/sched/types.h, whose struct sched_param
+// <sched.h> defines too (decode_sys.cpp checks it).
+constexpr uint32_t kSchedAttr = 56;
+constexpr uint32_t kSigeventShown =
+    offsetof(struct sigevent, _sigev_un._sigev_thread._attribute) + sizeof(void*);
+constexpr uint32_t max_size(std::initializer_list<size_t> sizes) {
+  size_t m = 0;
+  for (size_t s : sizes) m = s > m ? s : m;
+  return static_cast<uint32_t>(m);
+}
 static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
               "the structs' sizes the kernel side was written for");
@@ -435,6 +467,66 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(data > kSockoptMax ? data : kSockoptMax, arg, CAPTURE_EXIT | CAPTURE_SIZE_PTR,
              next, ELEM_PAGE_PREFIX);
         break;
+      case Arg::kUintOut:
+      case Arg::kSchedParamOut:
+        add(sizeof(uint32_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kSchedParamIn:
+        add(sizeof(uint32_t), arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kTimevalPair:
+        add(2 * kTimeval, arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kMincoreVec:
+        add(kMincoreMax, arg, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kSembuf:
+        add(kSembufsMax, arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kSeccompArg:  // by the operation in argument 0: the action asked about, the
+                              // sizes the kernel wrote
+        add(sizeof(uint32_t), arg, CAPTURE_ENTRY, 0, 0, cmd_bit(SECCOMP_GET_ACTION_AVAIL));
+        add(sizeof(struct seccomp_notif_sizes), arg, CAPTURE_EXIT, 0, 0,
+            cmd_bit(SECCOMP_GET_NOTIF_SIZES));
+        break;
+      case Arg::kSchedAttrIn:  // the struct as far as its memory goes; the size the kernel
+                               // wrote back when it answered E2BIG
+        add(kSchedAttr, arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        add(sizeof(uint32_t), arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT);
+        break;
+      case Arg::kSchedAttrOut:
+        add(kSchedAttr, arg, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kMqAttrIn:
+      case Arg::kMqAttrOut:
+        add(sizeof(struct mq_attr), arg, type == Arg::kMqAttrIn ? CAPTURE_ENTRY : CAPTURE_EXIT,
+            0, 0);
+        break;
+      case Arg::kSigevent:  // the value, signal, notification and thread's function and
+                            // attributes: the first 32 bytes, all strace reads
+        add(kSigeventShown, arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kKexecSegments:  // KEXEC_SEGMENT_MAX of them at most, as far as their
+                                 // memory goes
+        add(KEXEC_SEGMENT_MAX * sizeof(struct kexec_segment), arg, CAPTURE_ENTRY, 0,
+            ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kMsgctlBuf:
+        add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);
+        add(max_size({sizeof(struct msqid64_ds), sizeof(struct msginfo)}), arg, CAPTURE_EXIT,
+            0, ELEM_PAGE_PREFIX, kMsgctlOut);
+        break;
+      case Arg::kShmctlBuf:
+        add(sizeof(struct shmid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);
+        add(max_size({sizeof(struct shmid64_ds), sizeof(struct shminfo64),
+                      sizeof(struct shm_info)}),
+            arg, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX, kShmctlOut);
+        break;
+      case Arg::kSemctlArg:
+        add(sizeof(struct semid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);
+        add(max_size({sizeof(struct semid64_ds), sizeof(struct seminfo)}), arg, CAPTURE_EXIT,
+            0, ELEM_PAGE_PREFIX, kSemctlOut);
+        break;
       default:
         break;
     }
@@ -587,6 +679,11 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
 #endif
   if (info->decoder == Decoder::kUringRegister) plan.cmd_arg = 2;  // its opcode, likewise
   if (info->nargs > 0 && info->args[0] == Arg::kBpfCmd) plan.cmd_arg = 1;  // bpf's command
+  if (info->nargs > 0 && info->args[0] == Arg::kSeccompOp) plan.cmd_arg = 1;  // seccomp's
+  for (unsigned i = 0; i < info->nargs && i < 6; ++i)  // the SysV ctl calls' commands
+    if (info->args[i] == Arg::kMsgctlCmd || info->args[i] == Arg::kShmctlCmd ||
+        info->args[i] == Arg::kSemctlCmd)
+      plan.cmd_arg = static_cast<uint8_t>(i + 1);
   if (info->ret == Ret::kFd) plan.fd_ret = FD_RET_ALWAYS;
   if (info->roles & kRoleDupFd) plan.fd_ret = FD_RET_DUPFD;
   if (!options.absolute) plan.paths = 0;

@@ -342,6 +342,8 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kStatfs: case Arg::kGroupsOut: case Arg::kSockoptOut: case Arg::kRusageOut:
       case Arg::kSiginfoOut: case Arg::kTimespecRem: case Arg::kItimerspecOut:
       case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kUidOut:
+      case Arg::kUintOut: case Arg::kSchedParamOut: case Arg::kMincoreVec: case Arg::kSchedAttrOut:
+      case Arg::kMqAttrOut:
         return i;
       default:
         break;

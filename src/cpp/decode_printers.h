@@ -45,6 +45,37 @@ char* put_flag_set(char* out, uint64_t v, const text::Flag (&flags)[N],
   return text::put_flags(out, v, flags);  // -X applies there
 }
 
+// strace's print_array: count elements of size bytes at addr, of which the bytes kept could
+// be read (the rest ran into unreadable memory), each written by put_elem; NULL, [], the
+// address when none could be read or the array wraps around, "..." after 32 of them, and
+// "... /* address */" where the readable ones end.
+template <class F>
+char* put_array(char* out, uint64_t addr, uint64_t count, size_t size, std::string_view kept,
+                F put_elem) {
+  constexpr uint64_t kShownElems = 32;  // strace's -s, for arrays as for strings
+  if (!addr) return text::put(out, "NULL");
+  if (!count) return text::put(out, "[]");
+  uint64_t bytes;
+  if (__builtin_mul_overflow(count, size, &bytes) || addr + bytes <= addr)
+    return text::put_hex(out, addr);
+  uint64_t have = kept.size() / size;
+  if (have == 0) return text::put_hex(out, addr);
+  *out++ = '[';
+  for (uint64_t k = 0; k < count; ++k) {
+    if (k) out = text::put(out, ", ");
+    if (k >= have) {
+      out = text::put(text::put_hex(text::put(out, "... /* "), addr + k * size), " */");
+      break;
+    }
+    if (k >= kShownElems) {
+      out = text::put(out, "...");
+      break;
+    }
+    out = put_elem(out, kept.data() + k * size);
+  }
+  return text::put(out, "]");
+}
+
 // One argument of kind type, from its value and the items captured with its record
 // (decode.cpp); args are all of the record's arguments.
 char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
@@ -120,6 +151,10 @@ char* put_fcntl_result(char* out, int cmd, int64_t ret) noexcept;
 char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept;
 char* put_fcntl_struct(char* out, const Event& e, const Strings& items) noexcept;
+// The small structs and arrays of decode_sys.cpp's calls (getcpu's cpu, semop's sembufs,
+// mincore's vector, seccomp's action): argument i of e, or nullptr for other kinds.
+char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
+                     unsigned i) noexcept;
 // perf_event_open's struct perf_event_attr (argument i), and the size the kernel wrote there
 // when it answered E2BIG (decode_perf.cpp).
 char* put_perf_event_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;

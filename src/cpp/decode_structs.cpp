@@ -706,24 +706,33 @@ constexpr int64_t kUtimeNow = (1l << 30) - 1l;   // UTIME_NOW
 constexpr int64_t kUtimeOmit = (1l << 30) - 2l;  // UTIME_OMIT
 
 // {tv_sec=1, tv_nsec=2} /* 1970-01-01T00:00:01.000000002+0000 */, or UTIME_NOW/UTIME_OMIT.
-char* put_utime(char* out, int64_t sec, int64_t nsec) noexcept {
-  if (nsec == kUtimeNow) return put(out, "UTIME_NOW");
-  if (nsec == kUtimeOmit) return put(out, "UTIME_OMIT");
-  out = put(put_num(put(put_num(put(out, "{tv_sec="), sec), ", tv_nsec="), nsec), "}");
-  if (sec == 0 && nsec == 0) return out;  // strace writes no date for the epoch itself
+// strace's date comment of a time: " /* 2026-01-01T00:00:01.000002+0000 */" in the local time
+// zone, the fraction of width digits when there is one; none for the epoch itself or a
+// fraction out of range.
+char* put_date_comment(char* out, int64_t sec, uint64_t part, uint64_t max, int width) noexcept {
+  if ((sec == 0 && part == 0) || part > max) return out;
   time_t t = static_cast<time_t>(sec);
   tm local{};
   if (!localtime_r(&t, &local)) return out;
   char date[64];
   size_t n = strftime(date, sizeof(date), "%FT%T", &local);
   out = put(put(out, " /* "), std::string_view(date, n));
-  char digits[16];
-  auto* end = std::to_chars(digits, digits + sizeof(digits), nsec).ptr;
-  out = put(out, ".");
-  for (ptrdiff_t pad = 9 - (end - digits); pad > 0; --pad) *out++ = '0';
-  out = put(out, std::string_view(digits, static_cast<size_t>(end - digits)));
+  if (part > 0) {
+    char digits[24];
+    auto* end = std::to_chars(digits, digits + sizeof(digits), part).ptr;
+    out = put(out, ".");
+    for (ptrdiff_t pad = width - (end - digits); pad > 0; --pad) *out++ = '0';
+    out = put(out, std::string_view(digits, static_cast<size_t>(end - digits)));
+  }
   n = strftime(date, sizeof(date), "%z", &local);
   return put(put(out, std::string_view(date, n)), " */");
+}
+
+char* put_utime(char* out, int64_t sec, int64_t nsec) noexcept {
+  if (nsec == kUtimeNow) return put(out, "UTIME_NOW");
+  if (nsec == kUtimeOmit) return put(out, "UTIME_OMIT");
+  out = put(put_num(put(put_num(put(out, "{tv_sec="), sec), ", tv_nsec="), nsec), "}");
+  return put_date_comment(out, sec, static_cast<uint64_t>(nsec), 999999999, 9);
 }
 
 // Filesystem magic numbers strace names (linux/magic.h); others in hex.
@@ -771,6 +780,20 @@ char* put_utimes(char* out, std::string_view bytes) noexcept {
   std::memcpy(t, bytes.data(), sizeof(t));
   out = put_utime(put(out, "["), t[0], t[1]);
   return put(put_utime(put(out, ", "), t[2], t[3]), "]");
+}
+
+char* put_timevals(char* out, std::string_view bytes) noexcept {
+  int64_t t[4];
+  if (bytes.size() != sizeof(t)) return put(out, "[...]");
+  std::memcpy(t, bytes.data(), sizeof(t));
+  out = put(out, "[");
+  for (int k = 0; k < 2; ++k) {
+    if (k) out = put(out, ", ");
+    out = put(put_num(put(put_num(put(out, "{tv_sec="), t[2 * k]), ", tv_usec="), t[2 * k + 1]),
+              "}");
+    out = put_date_comment(out, t[2 * k], static_cast<uint64_t>(t[2 * k + 1]), 999999, 6);
+  }
+  return put(out, "]");
 }
 
 namespace {
@@ -962,7 +985,7 @@ char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
       return put(put_num(put(out, " => ["), offset), "]");
     }
     default:
-      return nullptr;
+      return put_sys_struct(out, type, e, items, i);
   }
 }
 

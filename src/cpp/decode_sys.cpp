@@ -8,7 +8,25 @@
 // reboot take by their command; and the results strace names (sched_getscheduler's policy,
 // ioprio_get's priority). As strace 6.1 shows them (its ipc_*.c, ns.c, sched.c, ioprio.c,
 // bjm.c, seccomp.c, kcmp.c, reboot.c, membarrier.c, memfd_create.c, fanotify.c and others).
+// The small structs and arrays some of them read or fill: getcpu's cpu and node,
+// sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action.
+#include <linux/kexec.h>
+#include <linux/mqueue.h>
+#include <linux/msg.h>
+#include <linux/sched/types.h>
+#include <linux/seccomp.h>
+#include <linux/sem.h>
+#include <linux/shm.h>
+
+#include <signal.h>
+
+#include <cerrno>
+#include <cstddef>
+#include <cstring>
+
 #include "decode_printers.h"
+#include "decode_structs.h"
+#include "event.h"
 #include "text.h"
 #include "uapi_consts.h"
 
@@ -225,6 +243,308 @@ char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
       return put_flag_set(out, v, uapi::k_get_mempolicy_flags, "MPOL_???");
     case Arg::kHandleAtFlags:
       return put_flag_set(out, u, uapi::k_name_to_handle_at_flags, "AT_???");
+    default:
+      return nullptr;
+  }
+}
+
+// ", name=value" for each field, in order.
+struct Field {
+  std::string_view name;
+  int64_t value;
+};
+
+char* put_fields(char* out, std::initializer_list<Field> fields) {
+  for (const Field& f : fields) out = put_num(put(put(put(out, ", "), f.name), "="), f.value);
+  return out;
+}
+
+char* put_id(char* out, uint32_t id) {  // strace's printuid: -1 as -1
+  return id == UINT32_MAX ? put(out, "-1") : put_num(out, id);
+}
+
+// struct ipc64_perm as the ctl calls show it: IPC_SET's uid, gid and mode only.
+char* put_ipc_perm(char* out, std::string_view name, const struct ipc64_perm& p, bool set) {
+  out = put_id(put(put(out, name), "={uid="), p.uid);
+  out = put_mode(put(put_id(put(out, ", gid="), p.gid), ", mode="), p.mode);
+  if (!set) {
+    out = put_num(put(out, ", key="), static_cast<uint32_t>(p.key));
+    out = put_id(put(out, ", cuid="), p.cuid);
+    out = put_id(put(out, ", cgid="), p.cgid);
+  }
+  return put(out, "}");
+}
+
+// msgctl's, shmctl's and semctl's buffer by command (IPC_64 apart), or nullptr when the
+// command takes none or it was not captured.
+char* put_ipc_buf(char* out, Arg type, uint32_t cmd, std::string_view b) {
+  bool set = cmd == IPC_SET;
+  if (type == Arg::kMsgctlBuf && (cmd == IPC_INFO || cmd == MSG_INFO)) {
+    struct msginfo m;
+    if (!load_at(b, 0, &m)) return nullptr;
+    out = put_num(put(out, "{msgpool="), m.msgpool);
+    out = put_fields(out, {{"msgmap", m.msgmap}, {"msgmax", m.msgmax}, {"msgmnb", m.msgmnb},
+                           {"msgmni", m.msgmni}, {"msgssz", m.msgssz}, {"msgtql", m.msgtql},
+                           {"msgseg", static_cast<uint16_t>(m.msgseg)}});
+    return put(out, "}");
+  }
+  if (type == Arg::kMsgctlBuf) {
+    struct msqid64_ds d;
+    if (!load_at(b, 0, &d)) return nullptr;
+    out = put_ipc_perm(put(out, "{"), "msg_perm", d.msg_perm, set);
+    if (!set)
+      out = put_fields(out, {{"msg_stime", d.msg_stime}, {"msg_rtime", d.msg_rtime},
+                             {"msg_ctime", d.msg_ctime},
+                             {"msg_qnum", static_cast<int64_t>(d.msg_qnum)}});
+    out = put_num(put(out, ", msg_qbytes="), static_cast<uint64_t>(d.msg_qbytes));
+    if (!set) out = put_fields(out, {{"msg_lspid", d.msg_lspid}, {"msg_lrpid", d.msg_lrpid}});
+    return put(out, "}");
+  }
+  if (type == Arg::kShmctlBuf && cmd == IPC_INFO) {
+    struct shminfo64 m;
+    if (!load_at(b, 0, &m)) return nullptr;
+    out = put_num(put(out, "{shmmax="), static_cast<uint64_t>(m.shmmax));
+    out = put_num(put(out, ", shmmin="), static_cast<uint64_t>(m.shmmin));
+    out = put_num(put(out, ", shmmni="), static_cast<uint64_t>(m.shmmni));
+    out = put_num(put(out, ", shmseg="), static_cast<uint64_t>(m.shmseg));
+    return put(put_num(put(out, ", shmall="), static_cast<uint64_t>(m.shmall)), "}");
+  }
+  if (type == Arg::kShmctlBuf && cmd == SHM_INFO) {
+    struct shm_info m;
+    if (!load_at(b, 0, &m)) return nullptr;
+    out = put_num(put(out, "{used_ids="), m.used_ids);
+    out = put_num(put(out, ", shm_tot="), static_cast<uint64_t>(m.shm_tot));
+    out = put_num(put(out, ", shm_rss="), static_cast<uint64_t>(m.shm_rss));
+    out = put_num(put(out, ", shm_swp="), static_cast<uint64_t>(m.shm_swp));
+    out = put_num(put(out, ", swap_attempts="), static_cast<uint64_t>(m.swap_attempts));
+    return put(put_num(put(out, ", swap_successes="), static_cast<uint64_t>(m.swap_successes)),
+               "}");
+  }
+  if (type == Arg::kShmctlBuf) {
+    struct shmid64_ds d;
+    if (!load_at(b, 0, &d)) return nullptr;
+    out = put_ipc_perm(put(out, "{"), "shm_perm", d.shm_perm, set);
+    if (!set) {
+      out = put_num(put(out, ", shm_segsz="), static_cast<uint64_t>(d.shm_segsz));
+      out = put_fields(out, {{"shm_cpid", d.shm_cpid}, {"shm_lpid", d.shm_lpid},
+                             {"shm_nattch", static_cast<int64_t>(d.shm_nattch)},
+                             {"shm_atime", d.shm_atime}, {"shm_dtime", d.shm_dtime},
+                             {"shm_ctime", d.shm_ctime}});
+    }
+    return put(out, "}");
+  }
+  if (cmd == IPC_INFO || cmd == SEM_INFO) {
+    struct seminfo m;
+    if (!load_at(b, 0, &m)) return nullptr;
+    out = put_num(put(out, "{semmap="), m.semmap);
+    out = put_fields(out, {{"semmni", m.semmni}, {"semmns", m.semmns}, {"semmnu", m.semmnu},
+                           {"semmsl", m.semmsl}, {"semopm", m.semopm}, {"semume", m.semume},
+                           {"semusz", m.semusz}, {"semvmx", m.semvmx}, {"semaem", m.semaem}});
+    return put(out, "}");
+  }
+  struct semid64_ds d;
+  if (!load_at(b, 0, &d)) return nullptr;
+  out = put_ipc_perm(put(out, "{"), "sem_perm", d.sem_perm, set);
+  if (!set)
+    out = put_fields(out, {{"sem_otime", static_cast<int64_t>(d.sem_otime)},
+                           {"sem_ctime", static_cast<int64_t>(d.sem_ctime)},
+                           {"sem_nsems", static_cast<int64_t>(d.sem_nsems)}});
+  return put(out, "}");
+}
+
+static_assert(sizeof(struct sched_attr) == 56, "capture_plan.cpp's kSchedAttr");
+
+// struct sched_attr as strace shows it: sched_setattr's (set) as long as its size field says
+// (0: the first published 48 bytes), sched_getattr's as the kernel's size says; the fields
+// SCHED_FLAG_KEEP_POLICY and SCHED_FLAG_KEEP_PARAMS leave out, then "..." for a size past
+// what is known. nullptr when the bytes strace reads are not there.
+char* put_sched_attr(char* out, std::string_view bytes, bool set, uint32_t given) {
+  constexpr uint32_t kVer0 = SCHED_ATTR_SIZE_VER0, kMax = sizeof(struct sched_attr);
+  constexpr uint64_t kKeepPolicy = 0x08, kKeepParams = 0x10;  // SCHED_FLAG_KEEP_*
+  struct sched_attr a = {};
+  uint32_t size, want;
+  if (set) {
+    if (!load_at(bytes, 0, &a.size)) return nullptr;
+    given = a.size ? a.size : kVer0;
+    size = given < kMax ? given : kMax;
+    if (size >= kVer0) {
+      if (bytes.size() < size) return nullptr;
+      std::memcpy(&a, bytes.data(), size);
+    }
+  } else {
+    want = given < kMax ? given : kMax;
+    if (bytes.size() < want) return nullptr;
+    std::memcpy(&a, bytes.data(), want);
+    size = a.size;
+  }
+  out = put_num(put(out, "{size="), a.size);
+  if (size >= kVer0) {
+    bool keep = a.sched_flags & (kKeepPolicy | kKeepParams);
+    if (!set || static_cast<int32_t>(a.sched_policy) < 0 || !keep)
+      out = put_xval(put(out, ", sched_policy="), a.sched_policy, uapi::k_schedulers,
+                     "SCHED_???");
+    out = put_flag_set(put(out, ", sched_flags="), a.sched_flags, uapi::k_sched_flags,
+                       "SCHED_FLAG_???");
+    if (!set || !(a.sched_flags & kKeepParams)) {
+      out = put_num(put(out, ", sched_nice="), a.sched_nice);
+      out = put_num(put(out, ", sched_priority="), a.sched_priority);
+      out = put_num(put(out, ", sched_runtime="), a.sched_runtime);
+      out = put_num(put(out, ", sched_deadline="), a.sched_deadline);
+      out = put_num(put(out, ", sched_period="), a.sched_period);
+    }
+    if (size >= kMax) {
+      out = put_num(put(out, ", sched_util_min="), a.sched_util_min);
+      out = put_num(put(out, ", sched_util_max="), a.sched_util_max);
+    }
+  }
+  if ((set ? given : a.size) > size) out = put(out, ", ...");
+  return put(out, "}");
+}
+
+char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
+                     unsigned i) noexcept {
+  uint64_t v = e.args[i];
+  bool cut = false;
+  const std::string_view* bytes = items.find_blob(i, &cut);
+  auto pointer = [&] { return v ? put_hex(out, v) : put(out, "NULL"); };
+  switch (type) {
+    case Arg::kUintOut:
+    case Arg::kSchedParamIn:
+    case Arg::kSchedParamOut: {  // [1]: the priority is a C int
+      uint32_t u;
+      if (!v || !bytes || !load_at(*bytes, 0, &u)) return pointer();
+      out = put(out, "[");
+      out = type == Arg::kUintOut ? put_num(out, u) : put_num(out, static_cast<int32_t>(u));
+      return put(out, "]");
+    }
+    case Arg::kTimevalPair:
+      if (!v || !bytes) return pointer();
+      return put_timevals(out, *bytes);
+    case Arg::kMincoreVec: {  // a byte for each page of the length, its lowest bit
+      constexpr uint64_t kPage = 4096;
+      uint64_t len = e.args[1], pages = len / kPage + (len % kPage ? 1 : 0);
+      if (!bytes) return pointer();
+      return put_array(out, v, pages, 1, *bytes, [](char* o, const char* p) {
+        return put_num(o, static_cast<unsigned>(static_cast<uint8_t>(*p) & 1));
+      });
+    }
+    case Arg::kSembuf: {  // the count follows
+      if (!bytes || i + 1 >= 6) return pointer();
+      auto count = static_cast<uint32_t>(e.args[i + 1]);
+      return put_array(out, v, count, sizeof(struct sembuf), *bytes,
+                       [](char* o, const char* p) {
+        struct sembuf sb;
+        std::memcpy(&sb, p, sizeof(sb));
+        o = put_num(put(o, "{sem_num="), sb.sem_num);
+        o = put_num(put(o, ", sem_op="), sb.sem_op);
+        o = put(o, ", sem_flg=");
+        return put(put_flag_set(o, static_cast<uint16_t>(sb.sem_flg), uapi::k_semop_flags,
+                                "SEM_???"), "}");
+      });
+    }
+    case Arg::kSchedAttrIn:
+    case Arg::kSchedAttrOut: {
+      bool set = type == Arg::kSchedAttrIn;
+      const std::string_view* in = nullptr;
+      for (unsigned k = 0; k < items.count; ++k)  // the struct, not the size read at exit
+        if (items.arg[k] == i && items.kind[k] == ITEM_BLOB &&
+            (!set || !(items.at_exit & (1u << k))))
+          in = &items.value[k];
+      if (!v || !in || (!set && (i + 1 >= 6 || e.args[i + 1] == 0))) return pointer();
+      char* end = put_sched_attr(out, *in, set, set ? 0 : static_cast<uint32_t>(e.args[i + 1]));
+      if (!end) return pointer();
+      const std::string_view* now = set ? items.find_exit_blob(i) : nullptr;
+      uint32_t size;
+      if (now && (e.flags & EVENT_HAS_RET) && e.ret == -E2BIG && load_at(*now, 0, &size))
+        end = put(put_num(put(end, " => {size="), size), "}");
+      return end;
+    }
+    case Arg::kMqAttrIn:
+    case Arg::kMqAttrOut: {  // mq_open's (argument 3) flags in hex
+      struct mq_attr a;
+      if (!v || !bytes || !load_at(*bytes, 0, &a)) return pointer();
+      out = put(out, "{mq_flags=");
+      out = i == 3 ? put_hex(out, static_cast<uint64_t>(a.mq_flags))
+                   : put_flag_set(out, static_cast<uint64_t>(a.mq_flags), uapi::k_mq_attr_flags,
+                                  "O_???");
+      out = put_num(put(out, ", mq_maxmsg="), a.mq_maxmsg);
+      out = put_num(put(out, ", mq_msgsize="), a.mq_msgsize);
+      return put(put_num(put(out, ", mq_curmsgs="), a.mq_curmsgs), "}");
+    }
+    case Arg::kSigevent: {
+      // The C library's struct sigevent is the kernel's: its first 32 bytes.
+      constexpr size_t kShown = offsetof(struct sigevent, _sigev_un._sigev_thread._attribute) + 8;
+      struct sigevent sev = {};
+      if (!v || !bytes || bytes->size() < kShown) return pointer();
+      std::memcpy(&sev, bytes->data(), kShown);
+      auto ptr = reinterpret_cast<uint64_t>(sev.sigev_value.sival_ptr);
+      out = put(out, "{");
+      if (ptr) {
+        out = put_num(put(out, "sigev_value={sival_int="), sev.sigev_value.sival_int);
+        out = put(put_hex(put(out, ", sival_ptr="), ptr), "}, ");
+      }
+      out = put(out, "sigev_signo=");
+      bool signal = sev.sigev_notify == SIGEV_SIGNAL || sev.sigev_notify == SIGEV_THREAD ||
+                    sev.sigev_notify == SIGEV_THREAD_ID;
+      out = signal ? put_signal(out, sev.sigev_signo)
+                   : put_num(out, static_cast<uint32_t>(sev.sigev_signo));
+      out = put_xval(put(out, ", sigev_notify="), static_cast<uint32_t>(sev.sigev_notify),
+                     uapi::k_sigev_notify, "SIGEV_???");
+      if (sev.sigev_notify == SIGEV_THREAD_ID)
+        out = put_num(put(out, ", sigev_notify_thread_id="), sev._sigev_un._tid);
+      if (sev.sigev_notify == SIGEV_THREAD) {
+        auto fn = reinterpret_cast<uint64_t>(sev._sigev_un._sigev_thread._function);
+        auto attr = reinterpret_cast<uint64_t>(sev._sigev_un._sigev_thread._attribute);
+        out = put(out, ", sigev_notify_function=");
+        out = fn ? put_hex(out, fn) : put(out, "NULL");
+        out = put(out, ", sigev_notify_attributes=");
+        out = attr ? put_hex(out, attr) : put(out, "NULL");
+      }
+      return put(out, "}");
+    }
+    case Arg::kKexecSegments: {  // the count is the argument before; more than the kernel
+                                 // takes: the address
+      if (!bytes || i == 0 || e.args[i - 1] > KEXEC_SEGMENT_MAX) return pointer();
+      return put_array(out, v, e.args[i - 1], sizeof(struct kexec_segment), *bytes,
+                       [](char* o, const char* p) {
+        struct kexec_segment seg;
+        std::memcpy(&seg, p, sizeof(seg));
+        auto addr = [](char* w, const void* a) {
+          auto x = reinterpret_cast<uint64_t>(a);
+          return x ? put_hex(w, x) : put(w, "NULL");
+        };
+        o = addr(put(o, "{buf="), seg.buf);
+        o = put_num(put(o, ", bufsz="), static_cast<uint64_t>(seg.bufsz));
+        o = addr(put(o, ", mem="), seg.mem);
+        return put(put_num(put(o, ", memsz="), static_cast<uint64_t>(seg.memsz)), "}");
+      });
+    }
+    case Arg::kMsgctlBuf:
+    case Arg::kShmctlBuf:
+    case Arg::kSemctlArg: {  // the command is the argument before
+      if (!v || !bytes || i == 0) return pointer();
+      char* end = put_ipc_buf(out, type, static_cast<uint32_t>(e.args[i - 1]) & ~kIpc64, *bytes);
+      return end ? end : pointer();
+    }
+    case Arg::kSeccompArg:
+      if (!v || !bytes) return pointer();
+      switch (static_cast<uint32_t>(e.args[0])) {
+        case SECCOMP_GET_ACTION_AVAIL: {
+          uint32_t action;
+          if (!load_at(*bytes, 0, &action)) return pointer();
+          out = put_xval(put(out, "["), action, uapi::k_seccomp_ret_actions, "SECCOMP_RET_???");
+          return put(out, "]");
+        }
+        case SECCOMP_GET_NOTIF_SIZES: {
+          struct seccomp_notif_sizes sizes;
+          if (!load_at(*bytes, 0, &sizes)) return pointer();
+          out = put_num(put(out, "{seccomp_notif="), sizes.seccomp_notif);
+          out = put_num(put(out, ", seccomp_notif_resp="), sizes.seccomp_notif_resp);
+          return put(put_num(put(out, ", seccomp_data="), sizes.seccomp_data), "}");
+        }
+        default:
+          return pointer();
+      }
     default:
       return nullptr;
   }

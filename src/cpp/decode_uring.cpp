@@ -37,35 +37,6 @@ T at(const char* p) {
 
 char* put_addr(char* out, uint64_t v) { return v ? put_hex(out, v) : put(out, "NULL"); }
 
-// strace's print_array: count elements of size bytes at addr, of which the bytes kept could
-// be read (the rest ran into unreadable memory), each written by put_elem; NULL, [], the
-// address when none could be read or the array wraps around, "..." after 32 of them, and
-// "... /* address */" where the readable ones end.
-template <class F>
-char* put_array(char* out, uint64_t addr, uint64_t count, size_t size, std::string_view kept,
-                F put_elem) {
-  if (!addr) return put(out, "NULL");
-  if (!count) return put(out, "[]");
-  uint64_t bytes;
-  if (__builtin_mul_overflow(count, size, &bytes) || addr + bytes <= addr) return put_hex(out, addr);
-  uint64_t have = kept.size() / size;
-  if (have == 0) return put_hex(out, addr);
-  *out++ = '[';
-  for (uint64_t k = 0; k < count; ++k) {
-    if (k) out = put(out, ", ");
-    if (k >= have) {
-      out = put(put_hex(put(out, "... /* "), addr + k * size), " */");
-      break;
-    }
-    if (k >= kShown) {
-      out = put(out, "...");
-      break;
-    }
-    out = put_elem(out, kept.data() + k * size);
-  }
-  return put(out, "]");
-}
-
 // A reserved field strace shows only when it is not zero: ", name=0x..".
 char* put_resv(char* out, std::string_view name, uint64_t v) {
   if (!v) return out;

@@ -129,6 +129,10 @@ std::string_view arg_name(Arg type) noexcept {
       "reboot_cmd", "membarrier_cmd", "membarrier_flags", "swap_flags",
       "sfd_flags", "tfd_flags", "splice_flags", "shutdown_how", "handle_at_flags",
       "uid_out", "get_mempolicy_flags",
+      "uint_out", "sched_param_in", "sched_param_out", "timeval_pair", "mincore_vec",
+      "sembuf", "seccomp_arg", "msgctl_buf", "shmctl_buf", "semctl_arg",
+      "sched_attr_in", "sched_attr_out", "mq_attr_in", "mq_attr_out",
+      "sigevent", "kexec_segments",
       "raw_ptr",
       "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,

@@ -221,6 +221,26 @@ enum class Arg : uint8_t {
   kHandleAtFlags,      // AT_SYMLINK_FOLLOW|AT_EMPTY_PATH (name_to_handle_at)
   kUidOut,             // [1000]: a uid or gid the call filled (getresuid, getresgid)
   kGetMempolicyFlags,  // MPOL_F_NODE|MPOL_F_ADDR
+  // Small structs and arrays of these calls the kernel side captures (decode_sys.cpp).
+  kUintOut,            // [1]: an unsigned int the call filled (getcpu, mq_timedreceive)
+  kSchedParamIn,       // [1]: struct sched_param's priority (sched_setparam)
+  kSchedParamOut,      // the same, filled by the call (sched_getparam)
+  kTimevalPair,        // [{tv_sec=0, tv_usec=0}, {tv_sec=0, tv_usec=0}] (futimesat, utimes)
+  kMincoreVec,         // [1, 0, 1]: a byte for each page of the length before it (mincore)
+  kSembuf,             // [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}]: semop's, count next
+  kSeccompArg,         // [SECCOMP_RET_KILL_THREAD], {seccomp_notif=80, ...}: by the operation
+  kMsgctlBuf,          // {msg_perm={uid=0, gid=0, mode=0600, ...}, msg_qbytes=16384, ...}:
+                       // struct msqid_ds or msginfo by the command before it
+  kShmctlBuf,          // {shm_perm={...}, shm_segsz=1, ...}: shmid_ds, shminfo or shm_info
+  kSemctlArg,          // {sem_perm={...}, sem_nsems=1}: semid_ds or seminfo; else the value
+  kSchedAttrIn,        // {size=56, sched_policy=SCHED_OTHER, sched_flags=0, ...} (sched_setattr),
+                       // " => {size=56}" when the kernel wants another size
+  kSchedAttrOut,       // the same, as many bytes as the size after it (sched_getattr)
+  kMqAttrIn,           // {mq_flags=O_NONBLOCK, mq_maxmsg=10, ...} (mq_getsetattr; mq_open's
+                       // flags in hex, shown after O_CREAT only)
+  kMqAttrOut,          // the same, filled by the call (mq_getsetattr)
+  kSigevent,           // {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL} (mq_notify, timer_create)
+  kKexecSegments,      // [{buf=..., bufsz=..., mem=..., memsz=...}]: kexec_load's, count before
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

@@ -32,6 +32,7 @@
 #include <sys/swap.h>
 #include <sys/timerfd.h>
 #include <sys/xattr.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/select.h>
@@ -221,5 +222,93 @@ int main(void) {
   syscall(SYS_get_mempolicy, NULL, NULL, 0, 0xfacefeeddeadbeefULL, 0xffffffff);
   syscall(SYS_fadvise64, -1, 0, 0xbadc0ded00000000ULL, 0);
   syscall(SYS_sched_setattr, -1, NULL, 0xdeadc0de);
+
+  // Small structs and arrays these calls read or fill: the node getcpu wrote (the cpu may
+  // differ from one run to the next), a scheduling priority each way, futimesat's timevals,
+  // mincore's vector of pages made resident, semop's sembufs (the second one past the end
+  // of its memory), seccomp's action and notification sizes.
+  unsigned int node = ~0U;
+  syscall(SYS_getcpu, NULL, &node, NULL);
+  struct sched_param param = {.sched_priority = -1};
+  syscall(SYS_sched_setparam, 0, &param);
+  syscall(SYS_sched_getparam, 0, &param);
+  struct timeval times[2] = {{1, 2}, {1700000000, 0}};
+  syscall(SYS_futimesat, AT_FDCWD, MISSING, times);
+  long page_size = sysconf(_SC_PAGESIZE);
+  unsigned char *pages = mmap(NULL, 3 * page_size, PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  if (pages != MAP_FAILED && munmap(pages + 2 * page_size, page_size) == 0) {
+    unsigned char *end = pages + 2 * page_size;  // unmapped from here on
+    syscall(SYS_mincore, pages, page_size + 1, end - 2);
+    struct sembuf *sops = (struct sembuf *)end - 1;
+    *sops = (struct sembuf){.sem_num = 1, .sem_op = -2, .sem_flg = SEM_UNDO | IPC_NOWAIT | 0x2};
+    syscall(SYS_semop, -1, sops, 1);
+    syscall(SYS_semop, -1, sops, 2);
+    struct timespec wait = {0, 1000};
+    syscall(SYS_semtimedop, -1, sops, 1, &wait);
+    munmap(pages, 2 * page_size);
+  }
+  unsigned int action = SECCOMP_RET_LOG;
+  syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action);
+  action = 0xffffffff;
+  syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action);
+  struct seccomp_notif_sizes sizes;
+  syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes);
+
+  // SysV IPC structs by command: what IPC_SET reads (shown even where the id does not exist)
+  // and what IPC_INFO fills.
+  struct msqid_ds msq = {.msg_perm = {.uid = 1, .gid = -1, .mode = 0640}, .msg_qbytes = 4096};
+  syscall(SYS_msgctl, -1, IPC_SET, &msq);
+  struct msginfo msginfo;
+  syscall(SYS_msgctl, 0, IPC_INFO, &msginfo);
+  struct shmid_ds shm = {.shm_perm = {.uid = 2, .gid = 3, .mode = 0600}};
+  syscall(SYS_shmctl, -1, IPC_SET, &shm);
+  struct semid_ds sem = {.sem_perm = {.uid = 4, .gid = 5, .mode = 0666}};
+  syscall(SYS_semctl, -1, 0, IPC_SET, &sem);
+  syscall(SYS_semctl, -1, 0, IPC_STAT, &sem);
+
+  // struct sched_attr (linux/sched/types.h, whose struct sched_param <sched.h> has too): a
+  // size the kernel refuses and writes its own over, flags that keep the policy and
+  // parameters, a size past the fields known.
+  struct {
+    uint32_t size, sched_policy;
+    uint64_t sched_flags;
+    int32_t sched_nice;
+    uint32_t sched_priority;
+    uint64_t sched_runtime, sched_deadline, sched_period;
+    uint32_t sched_util_min, sched_util_max;
+    uint64_t more;
+  } attr = {.size = 1};
+  syscall(SYS_sched_setattr, 0, &attr, 0);
+  attr = (typeof(attr)){.size = 48, .sched_policy = 0xbad, .sched_flags = 0x18 | 0x100,
+                        .sched_nice = -3, .sched_priority = 4};
+  syscall(SYS_sched_setattr, -1, &attr, 0);
+  attr.size = 64;
+  attr.sched_flags = 0x1;
+  syscall(SYS_sched_setattr, -1, &attr, 0);
+  syscall(SYS_sched_getattr, -1, &attr, 0, 0);
+
+  // struct mq_attr: mq_open's in hex (on no name, so that nothing is made), mq_getsetattr's
+  // flags by name.
+  long mq_attr[8] = {O_NONBLOCK | 0x1, 2, 64, 3};
+  syscall(SYS_mq_open, NULL, O_RDWR | O_CREAT, 0600, mq_attr);
+  syscall(SYS_mq_getsetattr, -1, mq_attr, NULL);
+
+  // struct sigevent by its notification: a signal, a thread's function, one no table knows.
+  struct sigevent sev = {.sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGALRM,
+                         .sigev_value.sival_ptr = (void *)0xdeadbeef};
+  syscall(SYS_mq_notify, -1, &sev);
+  sev.sigev_notify = SIGEV_THREAD;
+  sev.sigev_notify_function = (void (*)(union sigval))0xbadc0ded;
+  syscall(SYS_mq_notify, -1, &sev);
+  sev = (struct sigevent){.sigev_notify = 0xdefaced, .sigev_signo = 3};
+  syscall(SYS_mq_notify, -1, &sev);
+  syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, NULL);
+
+  // kexec_load's segments: one with NULL pointers and one set; more than the kernel takes.
+  struct kexec_segment segments[2] = {{NULL, 1, NULL, 2},
+                                      {(void *)0xbadc0ded, 3, (void *)0xfacefeed, 4}};
+  syscall(SYS_kexec_load, 0, 2, segments, 0xdead0000);
+  syscall(SYS_kexec_load, 0, 17, segments, 0);
   return 0;
 }
