@@ -962,6 +962,9 @@ HOT_PATH = [
     ("observer", "observer itself (default log)", "empty"),
     ("start,finish", "a full record: start in task storage, record at exit",
      "empty,empty_exit"),
+    ("start_unclocked,finish_unclocked", "  the same without its two clock reads (comparison)",
+     "empty,empty_exit"),
+    ("clock", "+ one clock read, bpf_ktime_get_ns (comparison)", "filter"),
     ("observer_jsonl", "observer --format jsonl itself", "start,finish"),
 ]
 
@@ -1261,6 +1264,10 @@ def explain(goal_rows: list[dict[str, object]], rows: list[Row],
             g["why"] = (f"{limit:.2f}x allows {floor2 * (limit - 1):.0f} ns over the two-program "
                         f"floor; the kernel's part of a record (its start in task storage, the "
                         f"record at exit) takes {record - floor2:.0f} ns of it")
+            if (clock := median("clock")) is not None and (
+                    bare := median("start_unclocked,finish_unclocked")) is not None:
+                g["why"] += (f", of which its two clock reads (entry time, duration) "
+                             f"{record - bare:.0f} ns; one read alone costs {clock - filt:.0f} ns")
         elif name.startswith("a call -s") and untraced is not None and untraced.median \
                 and (tp := median("tp_openat")) is not None and (none := median("untraced")):
             g["why"] = (f"the raw tracepoints cost every call {floor - none:.0f} ns; an empty "

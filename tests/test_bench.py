@@ -54,7 +54,8 @@ def test_quick_bench_writes_every_row(tmp_path: Path) -> None:
         "untraced", "empty", "empty,empty_exit", "tp_openat", "tp_getppid,tp_exit_getppid",
         "filter", "bystander", "filter,exit_lookup", "filter,exit_helper", "bystander_jsonl",
         "filter_hash", "cgroup_seen_test", "cgroup_helper", "log_ring", "log_comm", "event_comm",
-        "event_args", "observer", "start,finish", "observer_jsonl"]
+        "event_args", "observer", "start,finish", "start_unclocked,finish_unclocked", "clock",
+        "observer_jsonl"]
     assert all(h["ns_per_call"] > 0 for h in data["hot_path"]), data["hot_path"]
     # Every thread count under every scaling case, and observer's saw all of the calls.
     assert {(c["threads"], c["tracer"]) for c in data["scaling"]} == {
