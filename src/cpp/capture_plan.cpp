@@ -43,6 +43,7 @@
 #include <sys/utsname.h>
 
 #include <initializer_list>
+#include <iterator>
 
 #include "syscall_facts.h"
 
@@ -251,6 +252,20 @@ constexpr PlainIoctl kPlainIoctls[] = {
 
 }  // namespace
 
+// The request types of kPlainIoctls: each takes a row of the kernel side's table.
+constexpr unsigned plain_types() {
+  unsigned n = 0;
+  for (size_t i = 0; i < std::size(kPlainIoctls); ++i) {
+    bool first = true;
+    for (size_t j = 0; j < i; ++j)
+      first = first && _IOC_TYPE(kPlainIoctls[j].cmd) != _IOC_TYPE(kPlainIoctls[i].cmd);
+    n += first;
+  }
+  return n;
+}
+static_assert(plain_types() <= IOC_PLAIN_TYPES,
+              "more request types in kPlainIoctls than ioc_plain has rows (IOC_PLAIN_TYPES)");
+
 void ioctl_plain_plan(uint8_t (&rows)[256], uint16_t (&plain)[IOC_PLAIN_TYPES][256]) noexcept {
   for (auto& row : rows) row = 0;
   for (auto& row : plain)
@@ -258,8 +273,7 @@ void ioctl_plain_plan(uint8_t (&rows)[256], uint16_t (&plain)[IOC_PLAIN_TYPES][2
   uint8_t used = 0;
   for (const PlainIoctl& p : kPlainIoctls) {
     uint32_t type = _IOC_TYPE(p.cmd);
-    if (!rows[type] && used < IOC_PLAIN_TYPES) rows[type] = ++used;
-    if (!rows[type]) continue;
+    if (!rows[type]) rows[type] = ++used;
     plain[rows[type] - 1][_IOC_NR(p.cmd)] =
         static_cast<uint16_t>(_IOC(p.dir, 0, 0, p.size) >> _IOC_SIZESHIFT);
   }
