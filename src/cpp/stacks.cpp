@@ -199,9 +199,15 @@ struct Stacks::Impl {
     dwfl_report_begin(p.dwfl);
     int err = dwfl_linux_proc_report(p.dwfl, static_cast<pid_t>(pid));
     dwfl_report_end(p.dwfl, nullptr, nullptr);
+    return reported(p, pid, err);
+  }
+
+  // After a report: the names found before may have moved, and the process's state is
+  // attached once, after its first report that succeeded (the architecture comes from the
+  // first module, kept across reports).
+  bool reported(Process& p, uint32_t pid, int err) {
     p.named.clear();
     p.outside.clear();
-    // The architecture from the first module; once per process, kept across reports.
     if (!err && !p.attached)
       p.attached = dwfl_attach_state(p.dwfl, nullptr, static_cast<pid_t>(pid), &kThreadCallbacks,
                                      &sample);
@@ -219,12 +225,7 @@ struct Stacks::Impl {
     int err = p.maps.empty() ? ENOENT : dwfl_linux_proc_maps_report(p.dwfl, f);
     dwfl_report_end(p.dwfl, nullptr, nullptr);
     std::fclose(f);
-    p.named.clear();
-    p.outside.clear();
-    if (!err && !p.attached)
-      p.attached = dwfl_attach_state(p.dwfl, nullptr, static_cast<pid_t>(pid), &kThreadCallbacks,
-                                     &sample);
-    return p.attached;
+    return reported(p, pid, err);
   }
 
   void exec(uint32_t tgid) {
