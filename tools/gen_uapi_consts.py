@@ -1196,6 +1196,37 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "PTRACE_GETREGSET", "PTRACE_SETREGSET", "PTRACE_SEIZE", "PTRACE_INTERRUPT",
         "PTRACE_LISTEN", "PTRACE_PEEKSIGINFO", "PTRACE_GETSIGMASK", "PTRACE_SETSIGMASK",
         "PTRACE_SECCOMP_GET_FILTER", "PTRACE_SECCOMP_GET_METADATA", "PTRACE_GET_SYSCALL_INFO"]),
+    "ptrace_peeksiginfo_flags": (["linux/ptrace.h"], ["PTRACE_PEEKSIGINFO_SHARED"]),
+    "ptrace_syscall_info_op": (["linux/ptrace.h"], [
+        "PTRACE_SYSCALL_INFO_NONE", "PTRACE_SYSCALL_INFO_ENTRY", "PTRACE_SYSCALL_INFO_EXIT",
+        "PTRACE_SYSCALL_INFO_SECCOMP"]),
+    # A siginfo's si_code (strace's siginfo_codes, then the codes of its signal; the ia64,
+    # frv and bfin ones the C library does not name are left out, as strace built on it
+    # leaves them).
+    "siginfo_codes": (["asm-generic/siginfo.h"], [
+        "SI_USER", "SI_KERNEL", "SI_QUEUE", "SI_TIMER", "SI_MESGQ", "SI_ASYNCIO", "SI_SIGIO",
+        "SI_TKILL", "SI_DETHREAD", "SI_ASYNCNL"]),
+    "sigill_codes": (["asm-generic/siginfo.h"], [
+        "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG",
+        "ILL_COPROC", "ILL_BADSTK", "ILL_BADIADDR"]),
+    "sigfpe_codes": (["asm-generic/siginfo.h"], [
+        "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF", "FPE_FLTUND", "FPE_FLTRES",
+        "FPE_FLTINV", "FPE_FLTSUB", "FPE_FLTUNK", "FPE_CONDTRAP"]),
+    "sigsegv_codes": (["asm-generic/siginfo.h"], [
+        "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR", "SEGV_PKUERR", "SEGV_ACCADI",
+        "SEGV_ADIDERR", "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR"]),
+    "sigbus_codes": (["asm-generic/siginfo.h"], [
+        "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR", "BUS_MCEERR_AR", "BUS_MCEERR_AO"]),
+    "sigtrap_codes": (["asm-generic/siginfo.h"], [
+        "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT", "TRAP_UNK", "TRAP_PERF"]),
+    "sigchld_codes": (["asm-generic/siginfo.h"], [
+        "CLD_EXITED", "CLD_KILLED", "CLD_DUMPED", "CLD_TRAPPED", "CLD_STOPPED",
+        "CLD_CONTINUED"]),
+    "sigpoll_codes": (["asm-generic/siginfo.h"], [
+        "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI", "POLL_HUP"]),
+    "sigsys_codes": (["asm-generic/siginfo.h"], ["SYS_SECCOMP", "SYS_USER_DISPATCH"]),
+    # A seccomp SIGSYS's si_arch, every architecture linux/audit.h names.
+    "audit_arch": (["linux/audit.h"], [r"~AUDIT_ARCH_\w+ .*"]),
     "ptrace_setoptions_flags": (["linux/ptrace.h"], [
         "PTRACE_O_TRACESYSGOOD", "PTRACE_O_TRACEFORK", "PTRACE_O_TRACEVFORK",
         "PTRACE_O_TRACECLONE", "PTRACE_O_TRACEEXEC", "PTRACE_O_TRACEVFORKDONE",

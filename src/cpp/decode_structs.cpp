@@ -9,6 +9,7 @@
 #include "uapi_consts.h"
 
 #include <arpa/inet.h>
+#include <linux/audit.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <linux/if_alg.h>
@@ -630,50 +631,149 @@ char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool trun
   return put(put_num(put(out, " /* "), entries), entries == 1 ? " entry */" : " entries */");
 }
 
+namespace {
+
+// strace's print_si_code: the codes any signal takes, then those of its own.
+std::string_view si_code_name(int32_t code, int signo) noexcept {
+  auto find = [code](const auto& table) -> std::string_view {
+    for (const Flag& f : table)
+      if (static_cast<int32_t>(f.value) == code) return f.name;
+    return {};
+  };
+  if (std::string_view name = find(uapi::k_siginfo_codes); !name.empty()) return name;
+  switch (signo) {
+    case SIGTRAP: return find(uapi::k_sigtrap_codes);
+    case SIGCHLD: return find(uapi::k_sigchld_codes);
+    case SIGIO: return find(uapi::k_sigpoll_codes);
+    case SIGILL: return find(uapi::k_sigill_codes);
+    case SIGFPE: return find(uapi::k_sigfpe_codes);
+    case SIGSEGV: return find(uapi::k_sigsegv_codes);
+    case SIGBUS: return find(uapi::k_sigbus_codes);
+    case SIGSYS: return find(uapi::k_sigsys_codes);
+    default: return {};
+  }
+}
+
+}  // namespace
+
+#if defined(__x86_64__)
+constexpr uint32_t kNativeAuditArch = AUDIT_ARCH_X86_64;
+#elif defined(__aarch64__)
+constexpr uint32_t kNativeAuditArch = AUDIT_ARCH_AARCH64;
+#else
+constexpr uint32_t kNativeAuditArch = 0;
+#endif
+
+// A syscall number as strace names it for arch: __NR_read for the tracee's own architecture,
+// the number otherwise (strace's PRINT_FIELD_SYSCALL_NAME).
+char* put_si_syscall(char* out, uint64_t nr, uint32_t arch) noexcept {
+  std::string_view name = arch == kNativeAuditArch && nr < MAX_SYSCALLS
+                              ? syscall_name(static_cast<int>(nr)) : std::string_view{};
+  if (name.empty()) return put_num(out, nr);
+  return put_xlat(out, [nr](char* o) { return put_num(o, nr); },
+                  [name](char* o) { return put(put(o, "__NR_"), name); });
+}
+
 char* put_siginfo(char* out, std::string_view bytes) noexcept {
-  // The ABI's layout: signo, errno, code, then the union at 16 (pid, uid; for SIGCHLD status,
-  // utime, stime; for faults the address).
+  // The ABI's layout (asm-generic/siginfo.h): signo, errno, code, then the union at 16, of
+  // which strace reads the first 32 bytes: the kernel's struct kernel_siginfo.
   if (bytes.size() < 48) return put(out, "{...}");
   auto i32 = [&](size_t at) {
     int32_t v;
     std::memcpy(&v, bytes.data() + at, sizeof(v));
     return v;
   };
-  auto i64 = [&](size_t at) {
-    int64_t v;
+  auto u64 = [&](size_t at) {
+    uint64_t v;
     std::memcpy(&v, bytes.data() + at, sizeof(v));
     return v;
   };
+  auto ptr = [&](char* o, std::string_view field, size_t at) {
+    uint64_t v = u64(at);
+    o = put(put(put(o, ", "), field), "=");
+    return v ? put_hex(o, v) : put(o, "NULL");
+  };
+  // The sender, si_pid and si_uid (an id: -1 as -1); the value, si_int and si_ptr.
+  auto source = [&](char* o) {
+    o = put_num(put(o, ", si_pid="), i32(16));
+    auto uid = static_cast<uint32_t>(i32(20));
+    return uid == UINT32_MAX ? put(o, ", si_uid=-1") : put_num(put(o, ", si_uid="), uid);
+  };
+  auto value = [&](char* o) { return ptr(put_num(put(o, ", si_int="), i32(24)), "si_ptr", 24); };
   int signo = i32(0), code = i32(8);
-  out = put_xlat_dec(put(out, "{si_signo="), signo,
-                     [signo](char* o) { return put(o, signal_name(signo)); });
-  static constexpr Flag kCodes[] = {{0, "SI_USER"},  {0x80, "SI_KERNEL"}, {uint64_t(-1), "SI_QUEUE"},
-                                    {uint64_t(-2), "SI_TIMER"}, {uint64_t(-3), "SI_MESGQ"},
-                                    {uint64_t(-4), "SI_ASYNCIO"}, {uint64_t(-5), "SI_SIGIO"},
-                                    {uint64_t(-6), "SI_TKILL"}};
-  static constexpr Flag kChild[] = {{1, "CLD_EXITED"}, {2, "CLD_KILLED"}, {3, "CLD_DUMPED"},
-                                    {4, "CLD_TRAPPED"}, {5, "CLD_STOPPED"}, {6, "CLD_CONTINUED"}};
-  static constexpr Flag kSegv[] = {{1, "SEGV_MAPERR"}, {2, "SEGV_ACCERR"}};
-  out = put(out, ", si_code=");
-  if (signo == SIGCHLD && code > 0) {
-    out = put_xlat_hex(out, static_cast<uint32_t>(code),
-                       [code](char* o) { return put_enum_name(o, code, kChild, {}); });
-    out = put_num(put(out, ", si_pid="), i32(16));
-    out = put_num(put(out, ", si_uid="), static_cast<uint32_t>(i32(20)));
-    out = put(out, ", si_status=");
-    out = code == 1 ? put_num(out, i32(24)) : put(out, signal_name(i32(24)));
-    out = put_num(put(out, ", si_utime="), i64(32));
-    return put(put_num(put(out, ", si_stime="), i64(40)), "}");
+  auto err = static_cast<uint32_t>(i32(4));
+  out = put(out, "{");
+  if (signo == 0) return put(out, "}");
+  out = put_signal(put(out, "si_signo="), signo);
+  std::string_view name = si_code_name(code, signo);
+  out = put_xlat_hex(put(out, ", si_code="), static_cast<uint32_t>(code), [&](char* o) {
+    return name.empty() ? put_hex(o, static_cast<uint32_t>(code)) : put(o, name);
+  });
+  if (err) {
+    std::string_view symbol = errno_symbol(static_cast<int>(err));
+    out = put_xlat_dec(put(out, ", si_errno="), err, [&](char* o) {
+      return symbol.empty() ? put_num(o, err) : put(o, symbol);
+    });
   }
-  if ((signo == SIGSEGV || signo == SIGBUS) && code > 0) {
-    out = put_enum(out, code, kSegv);
-    uint64_t addr = static_cast<uint64_t>(i64(16));
-    return put(addr ? put_hex(put(out, ", si_addr="), addr) : put(out, ", si_addr=NULL"), "}");
+  if (code <= 0) {  // sent by a process: kill, tkill, sigqueue, a timer, queued SIGIO
+    switch (code) {
+      case SI_USER: case SI_TKILL:
+        out = source(out);
+        break;
+      case SI_TIMER:
+        out = put_hex(put(out, ", si_timerid="), static_cast<uint32_t>(i32(16)));
+        out = value(put_num(put(out, ", si_overrun="), i32(20)));
+        break;
+      case SI_SIGIO:
+        out = put_num(put(out, ", si_band="), static_cast<int64_t>(u64(16)));
+        out = put_num(put(out, ", si_fd="), i32(24));
+        break;
+      default:
+        out = source(out);
+        if (u64(24)) out = value(out);
+    }
+    return put(out, "}");
   }
-  out = put_enum(out, code, kCodes);
-  if (code <= 0)  // sent by a process: kill, tkill, sigqueue
-    out = put_num(put(put_num(put(out, ", si_pid="), i32(16)), ", si_uid="),
-                  static_cast<uint32_t>(i32(20)));
+  switch (signo) {
+    case SIGCHLD:
+      out = put(source(out), ", si_status=");
+      out = code == CLD_EXITED ? put_num(out, i32(24)) : put_signal(out, i32(24));
+      out = put_num(put(out, ", si_utime="), static_cast<int64_t>(u64(32)));
+      out = put_num(put(out, ", si_stime="), static_cast<int64_t>(u64(40)));
+      break;
+    case SIGILL: case SIGFPE: case SIGTRAP:
+      out = ptr(out, "si_addr", 16);
+      break;
+    case SIGBUS:
+      out = ptr(out, "si_addr", 16);
+      if (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO) {
+        uint16_t lsb;
+        std::memcpy(&lsb, bytes.data() + 24, sizeof(lsb));
+        out = put_hex(put(out, ", si_addr_lsb="), lsb);
+      }
+      break;
+    case SIGSEGV:
+      out = ptr(out, "si_addr", 16);
+      if (code == SEGV_BNDERR) out = ptr(ptr(out, "si_lower", 32), "si_upper", 40);
+      if (code == SEGV_PKUERR) out = put_num(put(out, ", si_pkey="), static_cast<uint32_t>(i32(32)));
+      break;
+    case SIGIO:
+      if (code >= POLL_IN && code <= POLL_HUP) {
+        out = put_num(put(out, ", si_band="), static_cast<int64_t>(u64(16)));
+        out = put_num(put(out, ", si_fd="), i32(24));
+      }
+      break;
+    case SIGSYS: {
+      auto arch = static_cast<uint32_t>(i32(28));
+      out = ptr(out, "si_call_addr", 16);
+      out = put_si_syscall(put(out, ", si_syscall="), static_cast<uint32_t>(i32(24)), arch);
+      out = put_xval(put(out, ", si_arch="), arch, uapi::k_audit_arch, "AUDIT_ARCH_???");
+      break;
+    }
+    default:
+      if (i32(16) || i32(20)) out = source(out);
+      if (u64(24)) out = value(out);
+  }
   return put(out, "}");
 }
 

@@ -584,6 +584,11 @@ char* put_sys_result(char* out, Ret ret, const Event& e) noexcept {
       if (e.args[0] != 0 || v == 0) return nullptr;
       return put(put_flags(put(put_hex(out, static_cast<uint64_t>(v)), " ("),
                            static_cast<uint64_t>(v), uapi::k_membarrier_cmds), ")");
+    case Ret::kSignal: {  // the signal taken, named whatever -X says, as strace's text is
+      std::string_view name = v > 0 && v <= 64 ? signal_name(static_cast<int>(v)) : "";
+      if (name.empty()) return nullptr;
+      return put(put(put(put_num(out, v), " ("), name), ")");
+    }
     default:
       return nullptr;
   }

@@ -123,6 +123,7 @@ enum class Arg : uint8_t {
   kOffsetInOut,    // [0] => [35499]: an loff_t the call reads and moves on (sendfile)
   kRusageOut,      // {ru_utime={tv_sec=0, tv_usec=1000}, ru_stime={...}, ...}
   kSiginfoOut,     // {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} the call filled (waitid)
+  kSiginfoIn,      // {si_signo=SIGUSR1, si_code=SI_QUEUE, ...} the call reads (rt_sigqueueinfo)
   kTimespecRem,    // the time left that an interrupted sleep wrote (nanosleep), else a pointer
   kItimerspecIn,   // {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}}
   kItimerspecOut,
@@ -255,8 +256,9 @@ enum class Decoding : uint8_t { kFull, kPartial, kRaw };
 // How the return value is shown: decimal, hex for addresses (mmap, brk), octal (umask), or
 // an fd (decimal; with -y its path follows: 3</etc/passwd>).
 // sched_getscheduler's policy (= 0 (SCHED_OTHER)), ioprio_get's priority, membarrier's
-// MEMBARRIER_CMD_QUERY commands are named after the number (decode_sys.cpp).
-enum class Ret : uint8_t { kInt, kHex, kOctal, kFd, kSchedPolicy, kIoprio, kMembarrier };
+// MEMBARRIER_CMD_QUERY commands are named after the number (decode_sys.cpp), as is
+// rt_sigtimedwait's signal (= 14 (SIGALRM)).
+enum class Ret : uint8_t { kInt, kHex, kOctal, kFd, kSchedPolicy, kIoprio, kMembarrier, kSignal };
 
 // The printer of a syscall whose arguments depend on one another beyond their kinds.
 enum class Decoder : uint8_t {
