@@ -36,6 +36,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -674,6 +675,27 @@ char* put_si_syscall(char* out, uint64_t nr, uint32_t arch) noexcept {
                   [name](char* o) { return put(put(o, "__NR_"), name); });
 }
 
+namespace {
+
+// A clock_t in clock ticks, and in seconds in a comment when there are any, 10 /* 0.10 s */
+// (strace's print_clock_t: as many decimals as the ticks of a second have digits less one).
+char* put_clock_t(char* out, uint64_t ticks) noexcept {
+  out = put_num(out, ticks);
+  static const long tck = sysconf(_SC_CLK_TCK);
+  if (display().xlat == Xlat::kRaw || tck <= 0 || ticks == 0) return out;
+  int width = 0;
+  for (long t = tck; t >= 10; t /= 10) ++width;
+  char frac[32];
+  auto tick = static_cast<uint64_t>(tck);
+  auto end = std::to_chars(frac, frac + sizeof(frac), static_cast<double>(ticks % tick) / tick,
+                           std::chars_format::fixed, width).ptr;
+  // "0.10" or "1.00" (a fraction rounded up): the whole seconds go before its point.
+  out = put_num(put(out, " /* "), ticks / tick + (frac[0] - '0'));
+  return put(put(out, std::string_view(frac + 1, static_cast<size_t>(end - frac - 1))), " s */");
+}
+
+}  // namespace
+
 char* put_siginfo(char* out, std::string_view bytes) noexcept {
   // The ABI's layout (asm-generic/siginfo.h): signo, errno, code, then the union at 16, of
   // which strace reads the first 32 bytes: the kernel's struct kernel_siginfo.
@@ -738,8 +760,8 @@ char* put_siginfo(char* out, std::string_view bytes) noexcept {
     case SIGCHLD:
       out = put(source(out), ", si_status=");
       out = code == CLD_EXITED ? put_num(out, i32(24)) : put_signal(out, i32(24));
-      out = put_num(put(out, ", si_utime="), static_cast<int64_t>(u64(32)));
-      out = put_num(put(out, ", si_stime="), static_cast<int64_t>(u64(40)));
+      out = put_clock_t(put(out, ", si_utime="), u64(32));
+      out = put_clock_t(put(out, ", si_stime="), u64(40));
       break;
     case SIGILL: case SIGFPE: case SIGTRAP:
       out = ptr(out, "si_addr", 16);
