@@ -104,6 +104,8 @@ constexpr uint32_t kSockoptMax = sizeof(struct group_req);
 // smaller whole (a console's font, up to 32 KiB, is cut). Only the full-record formats read
 // it, and only as much as the request's size says.
 constexpr uint32_t kIoctlArgMax = ITEM_MAX;
+// struct user_desc of asm/ldt.h (x86's; four 32-bit words).
+constexpr uint32_t kUserDesc = 16;
 // pselect6's sixth argument: the mask and its size.
 struct PselectSigmask {
   uint64_t ss, ss_len;
@@ -428,6 +430,13 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kRusageOut:
         add(sizeof(struct rusage), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kUserDescIn:
+        add(kUserDesc, arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kUserDescOut:  // the entry asked about, then what the call filled
+        add(sizeof(uint32_t), arg, CAPTURE_ENTRY, 0, 0);
+        add(kUserDesc, arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kSiginfoOut:
       case Arg::kSiginfoIn:

@@ -1070,6 +1070,49 @@ char* put_gids(char* out, std::string_view bytes, uint64_t count) noexcept {
   return out;
 }
 
+namespace {
+
+constexpr size_t kUserDescSize = 16;
+
+// x86's struct user_desc (asm/ldt.h) as strace's print_user_desc writes it, without its
+// closing brace: "{entry_number=12" alone and ", ..." when only the entry number is known
+// (asked, and nothing filled), else every field; the entry the call filled after " => "
+// when it is not the one asked about.
+char* put_user_desc(char* out, std::string_view asked, const std::string_view* filled) noexcept {
+  uint32_t w[4] = {};
+  std::memcpy(w, asked.data(), std::min(asked.size(), sizeof(w)));
+  auto id = [](char* o, uint32_t v) { return v == UINT32_MAX ? put(o, "-1") : put_num(o, v); };
+  out = id(put(out, "{entry_number="), w[0]);
+  if (asked.size() < kUserDescSize && !filled) return put(out, ", ...}");
+  if (filled) {
+    uint32_t entry = w[0];
+    std::memcpy(w, filled->data(), sizeof(w));
+    if (w[0] != entry) out = id(put(out, " => "), w[0]);
+  }
+  // strace's "%#08x": 0 as 00000000, small values padded to eight characters.
+  auto hex = [](char* o, uint32_t v) {
+    if (!v) return put(o, "00000000");
+    char digits[8];
+    auto* end = std::to_chars(digits, digits + sizeof(digits), v, 16).ptr;
+    o = put(o, "0x");
+    for (ptrdiff_t pad = 6 - (end - digits); pad > 0; --pad) *o++ = '0';
+    return put(o, std::string_view(digits, static_cast<size_t>(end - digits)));
+  };
+  out = hex(put(out, ", base_addr="), w[1]);
+  out = hex(put(out, ", limit="), w[2]);
+  uint32_t bits = w[3];
+  static constexpr std::pair<std::string_view, int> kFields[] = {
+      {"seg_32bit", 1}, {"contents", 2}, {"read_exec_only", 1}, {"limit_in_pages", 1},
+      {"seg_not_present", 1}, {"useable", 1}, {"lm", 1}};
+  for (const auto& [name, width] : kFields) {
+    out = put_num(put(put(put(out, ", "), name), "="), bits & ((1u << width) - 1));
+    bits >>= width;
+  }
+  return out;
+}
+
+}  // namespace
+
 char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept {
   uint64_t v = e.args[i];
@@ -1087,6 +1130,23 @@ char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
         if (items.arg[k] == i && items.kind[k] == ITEM_BLOB && items.value[k].size() > how->size())
           whole = &items.value[k];
       return put_open_how(out, *how, whole, size);
+    }
+    case Arg::kUserDescIn: {
+      const std::string_view* desc = items.find_blob(i, &cut);
+      if (!v) return put(out, "NULL");
+      if (!desc || desc->size() < kUserDescSize) return put_hex(out, v);
+      return put(put_user_desc(out, *desc, nullptr), "}");
+    }
+    case Arg::kUserDescOut: {
+      // The entry asked about at entry; after a success, the rest the call filled
+      // (strace's print_user_desc).
+      const std::string_view* asked = items.find_blob(i, &cut);
+      const std::string_view* filled = items.find_exit_blob(i);
+      if (!v) return put(out, "NULL");
+      if (!asked || asked->size() != sizeof(uint32_t)) return put_hex(out, v);
+      bool ok = e.flags & EVENT_HAS_RET && !is_error(e.ret);
+      if (!ok || !filled || filled->size() < kUserDescSize) return put_user_desc(out, *asked, nullptr);
+      return put(put_user_desc(out, *asked, filled), "}");
     }
     case Arg::kPerfEventAttr:
       return put_perf_event_attr(out, e, items, i);

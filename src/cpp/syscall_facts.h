@@ -124,6 +124,10 @@ enum class Arg : uint8_t {
   kRusageOut,      // {ru_utime={tv_sec=0, tv_usec=1000}, ru_stime={...}, ...}
   kSiginfoOut,     // {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} the call filled (waitid)
   kSiginfoIn,      // {si_signo=SIGUSR1, si_code=SI_QUEUE, ...} the call reads (rt_sigqueueinfo)
+  kUserDescIn,     // {entry_number=12, base_addr=0x..., limit=0xfffff, seg_32bit=1, ...}
+                   // (set_thread_area)
+  kUserDescOut,    // {entry_number=12, ...}: the entry asked about, then what the call
+                   // filled (get_thread_area)
   kTimespecRem,    // the time left that an interrupted sleep wrote (nanosleep), else a pointer
   kItimerspecIn,   // {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}}
   kItimerspecOut,
