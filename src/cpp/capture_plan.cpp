@@ -432,6 +432,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(sizeof(struct rusage), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kUserDescIn:
+      case Arg::kLdtDesc:
         add(kUserDesc, arg, CAPTURE_ENTRY, 0, 0);
         break;
       case Arg::kUserDescOut:  // the entry asked about, then what the call filled

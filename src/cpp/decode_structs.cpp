@@ -1131,9 +1131,12 @@ char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
           whole = &items.value[k];
       return put_open_how(out, *how, whole, size);
     }
-    case Arg::kUserDescIn: {
+    case Arg::kUserDescIn:
+    case Arg::kLdtDesc: {
       const std::string_view* desc = items.find_blob(i, &cut);
       if (!v) return put(out, "NULL");
+      if (type == Arg::kLdtDesc && (i + 1 >= 6 || e.args[i + 1] != kUserDescSize))
+        return put_hex(out, v);
       if (!desc || desc->size() < kUserDescSize) return put_hex(out, v);
       return put(put_user_desc(out, *desc, nullptr), "}");
     }

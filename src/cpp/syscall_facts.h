@@ -128,6 +128,8 @@ enum class Arg : uint8_t {
                    // (set_thread_area)
   kUserDescOut,    // {entry_number=12, ...}: the entry asked about, then what the call
                    // filled (get_thread_area)
+  kLdtDesc,        // kUserDescIn when the size after it is the struct's, else the address
+                   // (modify_ldt)
   kTimespecRem,    // the time left that an interrupted sleep wrote (nanosleep), else a pointer
   kItimerspecIn,   // {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}}
   kItimerspecOut,
@@ -261,8 +263,12 @@ enum class Decoding : uint8_t { kFull, kPartial, kRaw };
 // an fd (decimal; with -y its path follows: 3</etc/passwd>).
 // sched_getscheduler's policy (= 0 (SCHED_OTHER)), ioprio_get's priority, membarrier's
 // MEMBARRIER_CMD_QUERY commands are named after the number (decode_sys.cpp), as is
-// rt_sigtimedwait's signal (= 14 (SIGALRM)).
-enum class Ret : uint8_t { kInt, kHex, kOctal, kFd, kSchedPolicy, kIoprio, kMembarrier, kSignal };
+// rt_sigtimedwait's signal (= 14 (SIGALRM)); modify_ldt's error in the low 32 bits named
+// after them (= 4294967258 ENOSYS (Function not implemented)).
+enum class Ret : uint8_t {
+  kInt, kHex, kOctal, kFd, kSchedPolicy, kIoprio, kMembarrier, kSignal,
+  kInt32,  // modify_ldt's: the kernel returns a C int as 32 bits, an error among them
+};
 
 // The printer of a syscall whose arguments depend on one another beyond their kinds.
 enum class Decoder : uint8_t {
