@@ -38,6 +38,8 @@ const volatile struct bpf_strings bpf_strings[BPF_CMDS] = {};
 const volatile struct uring_layout uring_layouts[URING_OPS] = {};
 /* What ptrace's requests read at entry ([0]) and fill at exit ([1]), by index (ELEM_PTRACE). */
 const volatile struct ptrace_read ptrace_reads[2][PTRACE_REQS] = {};
+/* The bytes of the regsets strace shows, by NT_* type (ELEM_PTRACE's iovec). */
+const volatile __u16 ptrace_regsets[PTRACE_REGSETS] = {};
 
 static __always_inline const volatile struct call_plan *plan_of(long nr, bool compat)
 {
@@ -690,6 +692,15 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 			return 0;
 		arg = p->arg - 1;
 		cap = p->size;
+		if (p->iovec) {
+			__u64 nt = arg_value(r, 2);
+
+			cap = cap ? ptrace_regsets[nt < PTRACE_REGSETS ? nt : 0] : 0;
+			want = iovec_item(arg_value(r, arg), 1, -1, cap & 0x7fffffff,
+					  (start & (ITEMS_START_MAX - 1)) << 12);
+			add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
+			return 0;
+		}
 		if (p->size_arg)
 			want = arg_value(r, p->size_arg - 1);
 		else if (p->ret_elem)

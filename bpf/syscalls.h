@@ -250,8 +250,12 @@ struct ptrace_read {
 	__u8 arg;      /* 1 + the argument that points to it; 0: nothing is read */
 	__u8 size_arg; /* 1 + the argument that is its length in bytes; 0: size bytes */
 	__u8 ret_elem; /* bytes of each of as many elements as the call returned; 0: none */
-	__u8 __pad[3];
+	__u8 iovec;    /* 1: a struct iovec (GETREGSET's), kept as a CAPTURE_IOVEC blob of one
+			* element; with a size, its data too, as many bytes as the regset addr
+			* names has (ptrace_regsets[addr], 0 past them) */
+	__u8 __pad[2];
 };
+#define PTRACE_REGSETS 4 /* NT_PRSTATUS (1) and NT_FPREGSET (2) of linux/elf.h, below it */
 #define MMSG_KEPT 32
 struct mmsg_head {
 	__u32 count; /* elements of the array (vlen) */

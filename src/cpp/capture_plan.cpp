@@ -15,6 +15,7 @@
 #include <linux/kd.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
+#include <linux/elf.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/mqueue.h>
@@ -41,6 +42,7 @@
 #include <sys/statfs.h>
 #include <sys/sysinfo.h>
 #include <sys/uio.h>
+#include <sys/user.h>
 #include <sys/utsname.h>
 
 #include <initializer_list>
@@ -634,9 +636,15 @@ void uring_layouts(uring_layout (&layouts)[URING_OPS]) noexcept {
   layouts[IORING_UNREGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
 }
 
-void ptrace_reads(ptrace_read (&reads)[2][PTRACE_REQS]) noexcept {
+void ptrace_reads(ptrace_read (&reads)[2][PTRACE_REQS],
+                  uint16_t (&regsets)[PTRACE_REGSETS]) noexcept {
   for (auto& when : reads)
     for (auto& read : when) read = ptrace_read{};
+  for (auto& size : regsets) size = 0;
+#if defined(__x86_64__)
+  regsets[NT_PRSTATUS] = sizeof(struct user_regs_struct);
+  regsets[NT_PRFPREG] = sizeof(struct user_fpregs_struct);
+#endif
   // A request's index in the table (PTRACE_REQS: two ranges, as syscalls.h says).
   auto index = [](long request) {
     return static_cast<size_t>(request < 64 ? request : 64 + (request - PTRACE_HIGH));
@@ -647,7 +655,11 @@ void ptrace_reads(ptrace_read (&reads)[2][PTRACE_REQS]) noexcept {
                 uint8_t ret_elem = 0) {
     reads[when][index(request)] = ptrace_read{static_cast<uint16_t>(size),
                                               static_cast<uint8_t>(arg + 1), size_arg,
-                                              ret_elem, {}};
+                                              ret_elem, 0, {}};
+  };
+  // A struct iovec: with data (1), the regset it points to as well.
+  auto iovec = [&](int when, long request, uint16_t data) {
+    reads[when][index(request)] = ptrace_read{data, 4, 0, 0, 1, {}};
   };
   constexpr int kEntry = 0, kExit = 1;
   constexpr uint8_t kAddr = 2, kData = 3;
@@ -657,6 +669,20 @@ void ptrace_reads(ptrace_read (&reads)[2][PTRACE_REQS]) noexcept {
   at(kEntry, PTRACE_SETSIGMASK, kData, kKernelSigset, kAddr + 1);
   at(kEntry, PTRACE_PEEKSIGINFO, kAddr, sizeof(struct ptrace_peeksiginfo_args));
   at(kEntry, PTRACE_SECCOMP_GET_METADATA, kData, sizeof(uint64_t));
+  // GETREGSET's and SETREGSET's iovec, the registers SETREGSET sets; after them the
+  // length the kernel left and the registers GETREGSET got.
+  iovec(kEntry, PTRACE_GETREGSET, 0);
+  iovec(kEntry, PTRACE_SETREGSET, 1);
+  iovec(kExit, PTRACE_GETREGSET, 1);
+  iovec(kExit, PTRACE_SETREGSET, 0);
+#if defined(__x86_64__)
+  // x86's registers and FPU state, at the data argument: what SETREGS and SETFPREGS set,
+  // what GETREGS and GETFPREGS got.
+  at(kEntry, PTRACE_SETREGS, kData, sizeof(struct user_regs_struct));
+  at(kEntry, PTRACE_SETFPREGS, kData, sizeof(struct user_fpregs_struct));
+  at(kExit, PTRACE_GETREGS, kData, sizeof(struct user_regs_struct));
+  at(kExit, PTRACE_GETFPREGS, kData, sizeof(struct user_fpregs_struct));
+#endif
   // What it fills: a word, an event's message, a siginfo, a mask, the siginfos peeked at,
   // the filter's metadata, the syscall's information (as much as addr makes room for).
   for (long peek : {PTRACE_PEEKTEXT, PTRACE_PEEKDATA, PTRACE_PEEKUSR})

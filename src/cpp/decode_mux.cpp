@@ -16,8 +16,10 @@
 #include <linux/ptrace.h>
 #include <linux/quota.h>
 #include <linux/dqblk_xfs.h>
+#include <linux/elf.h>
 #include <linux/seccomp.h>
 #include <signal.h>
+#include <sys/user.h>
 
 #include <algorithm>
 #include <cstring>
@@ -556,6 +558,118 @@ char* put_syscall_info(char* out, std::string_view bytes, uint64_t room, int64_t
   return put(out, "}");
 }
 
+// A struct iovec kept as a CAPTURE_IOVEC blob of one element (struct iov_head, struct
+// iov_item, the data kept).
+struct KeptIovec {
+  uint64_t base = 0, len = 0;
+  std::string_view data;
+};
+bool load_iovec(const std::string_view* blob, KeptIovec* iov) noexcept {
+  iov_head head;
+  iov_item item;
+  if (!blob || blob->size() < sizeof(head) + sizeof(item)) return false;
+  std::memcpy(&head, blob->data(), sizeof(head));
+  std::memcpy(&item, blob->data() + sizeof(head), sizeof(item));
+  if (head.kept != 1 || blob->size() < sizeof(head) + sizeof(item) + item.kept) return false;
+  *iov = {item.base, item.len, blob->substr(sizeof(head) + sizeof(item), item.kept)};
+  return true;
+}
+
+#if defined(__x86_64__)
+// x86_64's struct user_regs_struct and struct user_fpregs_struct (sys/user.h) as strace's
+// arch_decode_prstatus_regset and arch_decode_fpregset write them: the fields that begin
+// within size bytes (the first always), the arrays as far as those bytes go, ", ..." when
+// size is more than the struct.
+constexpr std::string_view kRegNames[] = {
+    "r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8", "rax", "rcx", "rdx",
+    "rsi", "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base", "gs_base", "ds",
+    "es", "fs", "gs"};
+static_assert(sizeof(kRegNames) / sizeof(kRegNames[0]) * 8 == sizeof(struct user_regs_struct),
+              "every register of struct user_regs_struct");
+
+char* put_user_regs(char* out, std::string_view bytes, uint64_t size) noexcept {
+  uint64_t regs[sizeof(kRegNames) / sizeof(kRegNames[0])] = {};
+  size_t fetched = std::min<size_t>(bytes.size(), sizeof(regs));
+  std::memcpy(regs, bytes.data(), fetched);
+  out = put(out, "{");
+  for (size_t k = 0; k < std::size(regs) && (k == 0 || fetched > k * 8); ++k)
+    out = put_hex(put(put(put(out, k ? ", " : ""), kRegNames[k]), "="), regs[k]);
+  return put(out, size > sizeof(regs) ? ", ...}" : "}");
+}
+
+char* put_user_fpregs(char* out, std::string_view bytes, uint64_t size) noexcept {
+  using Fp = struct user_fpregs_struct;
+  Fp fp{};
+  size_t fetched = std::min<size_t>(bytes.size(), sizeof(fp));
+  std::memcpy(&fp, bytes.data(), fetched);
+  auto field = [&](std::string_view name, size_t at, uint64_t v) {
+    if (at == 0 || fetched > at) out = put_hex(put(put(put(out, at ? ", " : ""), name), "="), v);
+  };
+  auto array = [&](std::string_view name, size_t at, const uint32_t* words, size_t n) {
+    if (fetched <= at) return;
+    n = std::min(n, (fetched - at) / 4);
+    out = put(put(put(out, ", "), name), "=[");
+    for (size_t k = 0; k < n; ++k) {
+      if (k == 32 && display().abbrev) {  // strace's -s for arrays, unless -v
+        out = put(out, ", ...");
+        break;
+      }
+      out = put_hex(k ? put(out, ", ") : out, words[k]);
+    }
+    out = put(out, "]");
+  };
+  out = put(out, "{");
+  field("cwd", offsetof(Fp, cwd), fp.cwd);
+  field("swd", offsetof(Fp, swd), fp.swd);
+  field("ftw", offsetof(Fp, ftw), fp.ftw);
+  field("fop", offsetof(Fp, fop), fp.fop);
+  field("rip", offsetof(Fp, rip), fp.rip);
+  field("rdp", offsetof(Fp, rdp), fp.rdp);
+  field("mxcsr", offsetof(Fp, mxcsr), fp.mxcsr);
+  field("mxcr_mask", offsetof(Fp, mxcr_mask), fp.mxcr_mask);
+  array("st_space", offsetof(Fp, st_space), fp.st_space, std::size(fp.st_space));
+  array("xmm_space", offsetof(Fp, xmm_space), fp.xmm_space, std::size(fp.xmm_space));
+  array("padding", offsetof(Fp, padding), fp.padding, std::size(fp.padding));
+  return put(out, size > sizeof(fp) ? ", ...}" : "}");
+}
+#endif
+
+// The regset of type nt (GETREGSET's, SETREGSET's) at addr, size bytes, as far as the data
+// kept of it goes (strace's decode_regset): the registers, the FPU state, else the address;
+// the address too for a size that is not whole words or bytes that could not be read.
+char* put_regset(char* out, uint64_t nt, uint64_t addr, uint64_t size,
+                 std::string_view data) noexcept {
+#if defined(__x86_64__)
+  size_t whole = nt == NT_PRSTATUS ? sizeof(struct user_regs_struct)
+                 : nt == NT_PRFPREG ? sizeof(struct user_fpregs_struct) : 0;
+  if (whole && size && !(size & 7) && data.size() >= std::min<uint64_t>(size, whole))
+    return nt == NT_PRSTATUS ? put_user_regs(out, data, size) : put_user_fpregs(out, data, size);
+#else
+  (void)nt, (void)size, (void)data;
+#endif
+  return put_addr(out, addr);
+}
+
+// GETREGSET's and SETREGSET's struct iovec: the regset SETREGSET gave at entry, the one
+// GETREGSET got after a success (at its failure, the address), and iov_len, with " => " the
+// length the kernel left where it changed it.
+char* put_regset_iovec(char* out, const Event& e, const std::string_view* entry,
+                       const std::string_view* exit) noexcept {
+  KeptIovec given, left;
+  if (!load_iovec(entry, &given)) return put_addr(out, e.args[3]);
+  bool got = e.args[0] == PTRACE_GETREGSET;
+  bool changed = load_iovec(exit, &left) && left.len != given.len;
+  out = put(out, "{iov_base=");
+  if (got)
+    out = exit && load_iovec(exit, &left) ? put_regset(out, e.args[2], left.base, left.len, left.data)
+                                          : put_addr(out, given.base);
+  else
+    out = put_regset(out, e.args[2], given.base, given.len, given.data);
+  out = put_num(put(out, ", iov_len="), given.len);
+  if (changed) out = put_num(put(out, " => "), left.len);
+  return put(out, "}");
+}
+
 }  // namespace
 
 // ptrace's request, then what the request reads: none of pid, addr and data for
@@ -576,9 +690,22 @@ char* put_ptrace_args(char* out, const Event& e, const Strings& items) noexcept 
     case PTRACE_ATTACH: case PTRACE_INTERRUPT: case PTRACE_KILL: case PTRACE_LISTEN:
       return out;
 #if defined(__x86_64__)
-    case PTRACE_GETREGS: case PTRACE_SETREGS: case PTRACE_GETFPREGS: case PTRACE_SETFPREGS:
-      return put_addr(put(out, ", "), a[3]);  // the registers' buffer; addr is ignored
+    // The registers' buffer (addr is ignored): what SETREGS and SETFPREGS set, what
+    // GETREGS and GETFPREGS got.
+    case PTRACE_SETREGS: case PTRACE_GETREGS: case PTRACE_SETFPREGS: case PTRACE_GETFPREGS: {
+      bool fp = a[0] == PTRACE_SETFPREGS || a[0] == PTRACE_GETFPREGS;
+      bool set = a[0] == PTRACE_SETREGS || a[0] == PTRACE_SETFPREGS;
+      size_t size = fp ? sizeof(struct user_fpregs_struct) : sizeof(struct user_regs_struct);
+      return put_pointee(put(out, ", "), a[3], set ? entry : exit, size,
+                         [fp](char* o, std::string_view b) {
+                           return fp ? put_user_fpregs(o, b, b.size())
+                                     : put_user_regs(o, b, b.size());
+                         });
+    }
 #endif
+    case PTRACE_GETREGSET: case PTRACE_SETREGSET:
+      out = put_xval(put(out, ", "), a[2], uapi::k_nt_descriptor_types, "NT_???");
+      return put_regset_iovec(put(out, ", "), e, entry, blob_at(items, 3, true));
     case PTRACE_GETSIGMASK: case PTRACE_SETSIGMASK: case PTRACE_SECCOMP_GET_FILTER:
     case PTRACE_SECCOMP_GET_METADATA: case PTRACE_GET_SYSCALL_INFO:
       out = put_num(put(out, ", "), a[2]);

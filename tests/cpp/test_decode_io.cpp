@@ -6,6 +6,7 @@
 // resumed calls, rendered as strace renders them.
 #include <arpa/inet.h>
 #include <linux/audit.h>
+#include <linux/elf.h>
 #include <linux/ptrace.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
@@ -535,7 +536,8 @@ void ptrace_exits_and_thread_areas() {
   CHECK_EQ(capture_plan(nr_of("ptrace"), 32, slots), 2u);
   CHECK_EQ(slots[0].elem, ELEM_PTRACE);
   ptrace_read reads[2][PTRACE_REQS];
-  ptrace_reads(reads);
+  uint16_t regsets[PTRACE_REGSETS];
+  ptrace_reads(reads, regsets);
   CHECK_EQ(reads[0][64 + (PTRACE_SETSIGINFO - PTRACE_HIGH)].size, sizeof(siginfo_t));
   CHECK_EQ(reads[1][PTRACE_PEEKDATA].arg, 4);
   CHECK_EQ(reads[1][64 + (PTRACE_PEEKSIGINFO - PTRACE_HIGH)].ret_elem, sizeof(siginfo_t));
@@ -588,6 +590,23 @@ void ptrace_exits_and_thread_areas() {
            "ptrace(PTRACE_GET_SYSCALL_INFO, 42, 88, {op=PTRACE_SYSCALL_INFO_EXIT, "
            "arch=AUDIT_ARCH_X86_64, instruction_pointer=0x1000, stack_pointer=0x2000, "
            "exit={rval=-ENOENT, is_error=1}}) = 33");
+  // GETREGSET: the iovec given, then the registers got and the length the kernel left.
+  auto iovec_blob = [](uint64_t base, uint64_t len, std::string data) {
+    iov_head head{1, 1, 0, 0};
+    iov_item item{base, len, static_cast<uint32_t>(data.size()), 0};
+    return bytes_of(head) + bytes_of(item) + data;
+  };
+  uint64_t regs[2] = {0x10, 0x20};
+  Event getregset = call("ptrace", {PTRACE_GETREGSET, 42, NT_PRSTATUS, 0xa000}, 0);
+  CHECK_EQ(line(record(getregset, {{ITEM_BLOB, 3, iovec_blob(0x9000, 216, ""), false, false},
+                                   {ITEM_BLOB, 3, iovec_blob(0x9000, 16, bytes_of(regs)),
+                                    false, true}})),
+           "ptrace(PTRACE_GETREGSET, 42, NT_PRSTATUS, {iov_base={r15=0x10, r14=0x20}, "
+           "iov_len=216 => 16}) = 0");
+  Event failed = call("ptrace", {PTRACE_GETREGSET, 42, 0xbad, 0xa000}, -3);
+  CHECK_EQ(line(record(failed, {{ITEM_BLOB, 3, iovec_blob(0x9000, 12, ""), false, false}})),
+           "ptrace(PTRACE_GETREGSET, 42, 0xbad /* NT_??? */, {iov_base=0x9000, iov_len=12}) = "
+           "-1 ESRCH (No such process)");
   // get_thread_area: the entry asked about, then what the call filled.
   uint32_t asked = 12, desc[4] = {12, 0x10, 0xfffff, 0x51};
   Event area = call("get_thread_area", {0x9000}, 0);

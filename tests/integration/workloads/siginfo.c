@@ -9,11 +9,14 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <linux/audit.h>
+#include <linux/elf.h>
 #include <linux/ptrace.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/user.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -115,5 +118,36 @@ int main(void) {
 	syscall(SYS_ptrace, PTRACE_SECCOMP_GET_METADATA, NOPID, 7, &md);
 	syscall(SYS_ptrace, PTRACE_SECCOMP_GET_METADATA, NOPID, sizeof(md), NULL);
 	syscall(SYS_ptrace, PTRACE_GET_SYSCALL_INFO, NOPID, 88, &info);
+
+	// Regsets: the registers SETREGSET gives (all, some, a size that is not whole words),
+	// GETREGSET's iovec, a type strace does not show, an unreadable iovec.
+	struct user_regs_struct regs;
+	memset(&regs, 0, sizeof(regs));
+	regs.r15 = 0xfacefeed;
+	regs.rip = 0x1000;
+	struct iovec iov = {&regs, sizeof(regs)};
+	syscall(SYS_ptrace, PTRACE_SETREGSET, NOPID, NT_PRSTATUS, &iov);
+	iov.iov_len = 24;
+	syscall(SYS_ptrace, PTRACE_SETREGSET, NOPID, NT_PRSTATUS, &iov);
+	iov.iov_len = 12;
+	syscall(SYS_ptrace, PTRACE_SETREGSET, NOPID, NT_PRSTATUS, &iov);
+	syscall(SYS_ptrace, PTRACE_GETREGSET, NOPID, NT_PRSTATUS, &iov);
+	syscall(SYS_ptrace, PTRACE_SETREGSET, NOPID, NT_PRPSINFO, &iov);
+	syscall(SYS_ptrace, PTRACE_GETREGSET, NOPID, 0xbad, &iov);
+	syscall(SYS_ptrace, PTRACE_GETREGSET, NOPID, NT_PRSTATUS, BAD);
+	struct user_fpregs_struct fpregs;
+	memset(&fpregs, 0, sizeof(fpregs));
+	fpregs.cwd = 0x37f;
+	fpregs.mxcsr = 0x1f80;
+	iov = (struct iovec){&fpregs, sizeof(fpregs)};
+	syscall(SYS_ptrace, PTRACE_SETREGSET, NOPID, NT_PRFPREG, &iov);
+	iov.iov_len = 40;
+	syscall(SYS_ptrace, PTRACE_SETREGSET, NOPID, NT_PRFPREG, &iov);
+#if defined(__x86_64__)
+	syscall(SYS_ptrace, PTRACE_SETREGS, NOPID, 0, &regs);
+	syscall(SYS_ptrace, PTRACE_GETREGS, NOPID, 0, &regs);
+	syscall(SYS_ptrace, PTRACE_SETFPREGS, NOPID, 0, &fpregs);
+	syscall(SYS_ptrace, PTRACE_GETFPREGS, NOPID, 0, &fpregs);
+#endif
 	return 0;
 }
