@@ -36,6 +36,10 @@ const volatile __u16 ioc_plain[IOC_PLAIN_TYPES][256] = {};
 const volatile struct bpf_strings bpf_strings[BPF_CMDS] = {};
 /* What io_uring_register's argument points to, by opcode (ELEM_URING). */
 const volatile struct uring_layout uring_layouts[URING_OPS] = {};
+/* What ptrace's requests read at entry ([0]) and fill at exit ([1]), by index (ELEM_PTRACE). */
+const volatile struct ptrace_read ptrace_reads[2][PTRACE_REQS] = {};
+/* The bytes of the regsets strace shows, by NT_* type (ELEM_PTRACE's iovec). */
+const volatile __u16 ptrace_regsets[PTRACE_REGSETS] = {};
 
 static __always_inline const volatile struct call_plan *plan_of(long nr, bool compat)
 {
@@ -670,7 +674,40 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
 		return 0;
 	}
-	if (flags & CAPTURE_SIZE_RET) {
+	if (slot->elem == ELEM_PTRACE) {
+		/* The request is a long: the whole argument, as the kernel reads it. */
+		__u64 req = arg_value(r, 0), k;
+		const volatile struct ptrace_read *p;
+
+		if (req < 64)
+			k = req;
+		else if (req - PTRACE_HIGH < 64)
+			k = 64 + (req - PTRACE_HIGH);
+		else
+			return 0;
+		/* The bound the compiler proved, kept for the verifier. */
+		barrier_var(k);
+		p = &ptrace_reads[when == CAPTURE_EXIT][k & (PTRACE_REQS - 1)];
+		if (!p->arg || p->arg > 6)
+			return 0;
+		arg = p->arg - 1;
+		cap = p->size;
+		if (p->iovec) {
+			__u64 nt = arg_value(r, 2);
+
+			cap = cap ? ptrace_regsets[nt < PTRACE_REGSETS ? nt : 0] : 0;
+			want = iovec_item(arg_value(r, arg), 1, -1, cap & 0x7fffffff,
+					  (start & (ITEMS_START_MAX - 1)) << 12);
+			add_item(r, ITEM_BLOB, arg, want, false, when == CAPTURE_EXIT);
+			return 0;
+		}
+		if (p->size_arg)
+			want = arg_value(r, p->size_arg - 1);
+		else if (p->ret_elem)
+			want = (ret > 0 && ret <= BLOB_MAX ? ret : 0) * p->ret_elem;
+		else
+			want = cap;
+	} else if (flags & CAPTURE_SIZE_RET) {
 		want = ret > 0 ? ret : 0;
 	} else if (flags & CAPTURE_SIZE_PTR) {
 		__u32 len = 0;

@@ -238,6 +238,24 @@ struct bpf_strings {
  * memory (as ELEM_PAGE_PREFIX). */
 #define ELEM_SOCKBUF 14
 #define AF_NETLINK_FAMILY 16 /* AF_NETLINK of sys/socket.h */
+/* capture_slot.elem of ptrace's two slots, one read at entry and one at exit: what the
+ * request in args[0] reads or fills there, as ptrace_reads[exit][index] says. A request's
+ * index: requests 0 to 63 their own number, 0x4200 (PTRACE_SETOPTIONS) to 0x423f 64 and up
+ * (linux/ptrace.h), the two ranges strace names; others none. */
+#define ELEM_PTRACE 15
+#define PTRACE_REQS 128
+#define PTRACE_HIGH 0x4200
+struct ptrace_read {
+	__u16 size;    /* bytes read, or the most read when size_arg or ret_elem says how many */
+	__u8 arg;      /* 1 + the argument that points to it; 0: nothing is read */
+	__u8 size_arg; /* 1 + the argument that is its length in bytes; 0: size bytes */
+	__u8 ret_elem; /* bytes of each of as many elements as the call returned; 0: none */
+	__u8 iovec;    /* 1: a struct iovec (GETREGSET's), kept as a CAPTURE_IOVEC blob of one
+			* element; with a size, its data too, as many bytes as the regset addr
+			* names has (ptrace_regsets[addr], 0 past them) */
+	__u8 __pad[2];
+};
+#define PTRACE_REGSETS 4 /* NT_PRSTATUS (1) and NT_FPREGSET (2) of linux/elf.h, below it */
 #define MMSG_KEPT 32
 struct mmsg_head {
 	__u32 count; /* elements of the array (vlen) */

@@ -1196,6 +1196,54 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "PTRACE_GETREGSET", "PTRACE_SETREGSET", "PTRACE_SEIZE", "PTRACE_INTERRUPT",
         "PTRACE_LISTEN", "PTRACE_PEEKSIGINFO", "PTRACE_GETSIGMASK", "PTRACE_SETSIGMASK",
         "PTRACE_SECCOMP_GET_FILTER", "PTRACE_SECCOMP_GET_METADATA", "PTRACE_GET_SYSCALL_INFO"]),
+    "ptrace_peeksiginfo_flags": (["linux/ptrace.h"], ["PTRACE_PEEKSIGINFO_SHARED"]),
+    # GETREGSET's and SETREGSET's regset: the note types of linux/elf.h (NT_FPREGSET is its
+    # NT_PRFPREG; the C library's core-file notes and metag's, which it lacks, are left out).
+    "nt_descriptor_types": (["linux/elf.h"], [
+        "NT_PRSTATUS", "NT_FPREGSET=NT_PRFPREG", "NT_PRPSINFO", "NT_AUXV", "NT_PPC_VMX",
+        "NT_PPC_SPE", "NT_PPC_VSX", "NT_PPC_TAR", "NT_PPC_PPR", "NT_PPC_DSCR", "NT_PPC_EBB",
+        "NT_PPC_PMU", "NT_PPC_TM_CGPR", "NT_PPC_TM_CFPR", "NT_PPC_TM_CVMX", "NT_PPC_TM_CVSX",
+        "NT_PPC_TM_SPR", "NT_PPC_TM_CTAR", "NT_PPC_TM_CPPR", "NT_PPC_TM_CDSCR", "NT_PPC_PKEY",
+        "NT_386_TLS", "NT_386_IOPERM", "NT_X86_XSTATE", "NT_S390_HIGH_GPRS", "NT_S390_TIMER",
+        "NT_S390_TODCMP", "NT_S390_TODPREG", "NT_S390_CTRS", "NT_S390_PREFIX",
+        "NT_S390_LAST_BREAK", "NT_S390_SYSTEM_CALL", "NT_S390_TDB", "NT_S390_VXRS_LOW",
+        "NT_S390_VXRS_HIGH", "NT_S390_GS_CB", "NT_S390_GS_BC", "NT_S390_RI_CB",
+        "NT_S390_PV_CPU_DATA", "NT_ARM_VFP", "NT_ARM_TLS", "NT_ARM_HW_BREAK", "NT_ARM_HW_WATCH",
+        "NT_ARM_SYSTEM_CALL", "NT_ARM_SVE", "NT_ARM_PAC_MASK", "NT_ARM_PACA_KEYS",
+        "NT_ARM_PACG_KEYS", "NT_ARM_TAGGED_ADDR_CTRL", "NT_ARM_PAC_ENABLED_KEYS", "NT_ARM_SSVE",
+        "NT_ARM_ZA", "NT_ARC_V2", "NT_VMCOREDD", "NT_MIPS_DSP", "NT_MIPS_FP_MODE",
+        "NT_MIPS_MSA", "NT_LOONGARCH_CPUCFG", "NT_LOONGARCH_CSR", "NT_LOONGARCH_LSX",
+        "NT_LOONGARCH_LASX", "NT_LOONGARCH_LBT", "NT_FILE", "NT_PRXFPREG", "NT_SIGINFO"]),
+    "ptrace_syscall_info_op": (["linux/ptrace.h"], [
+        "PTRACE_SYSCALL_INFO_NONE", "PTRACE_SYSCALL_INFO_ENTRY", "PTRACE_SYSCALL_INFO_EXIT",
+        "PTRACE_SYSCALL_INFO_SECCOMP"]),
+    # A siginfo's si_code (strace's siginfo_codes, then the codes of its signal; the ia64,
+    # frv and bfin ones the C library does not name are left out, as strace built on it
+    # leaves them).
+    "siginfo_codes": (["asm-generic/siginfo.h"], [
+        "SI_USER", "SI_KERNEL", "SI_QUEUE", "SI_TIMER", "SI_MESGQ", "SI_ASYNCIO", "SI_SIGIO",
+        "SI_TKILL", "SI_DETHREAD", "SI_ASYNCNL"]),
+    "sigill_codes": (["asm-generic/siginfo.h"], [
+        "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR", "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG",
+        "ILL_COPROC", "ILL_BADSTK", "ILL_BADIADDR"]),
+    "sigfpe_codes": (["asm-generic/siginfo.h"], [
+        "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV", "FPE_FLTOVF", "FPE_FLTUND", "FPE_FLTRES",
+        "FPE_FLTINV", "FPE_FLTSUB", "FPE_FLTUNK", "FPE_CONDTRAP"]),
+    "sigsegv_codes": (["asm-generic/siginfo.h"], [
+        "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR", "SEGV_PKUERR", "SEGV_ACCADI",
+        "SEGV_ADIDERR", "SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR"]),
+    "sigbus_codes": (["asm-generic/siginfo.h"], [
+        "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR", "BUS_MCEERR_AR", "BUS_MCEERR_AO"]),
+    "sigtrap_codes": (["asm-generic/siginfo.h"], [
+        "TRAP_BRKPT", "TRAP_TRACE", "TRAP_BRANCH", "TRAP_HWBKPT", "TRAP_UNK", "TRAP_PERF"]),
+    "sigchld_codes": (["asm-generic/siginfo.h"], [
+        "CLD_EXITED", "CLD_KILLED", "CLD_DUMPED", "CLD_TRAPPED", "CLD_STOPPED",
+        "CLD_CONTINUED"]),
+    "sigpoll_codes": (["asm-generic/siginfo.h"], [
+        "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI", "POLL_HUP"]),
+    "sigsys_codes": (["asm-generic/siginfo.h"], ["SYS_SECCOMP", "SYS_USER_DISPATCH"]),
+    # A seccomp SIGSYS's si_arch, every architecture linux/audit.h names.
+    "audit_arch": (["linux/audit.h"], [r"~AUDIT_ARCH_\w+ .*"]),
     "ptrace_setoptions_flags": (["linux/ptrace.h"], [
         "PTRACE_O_TRACESYSGOOD", "PTRACE_O_TRACEFORK", "PTRACE_O_TRACEVFORK",
         "PTRACE_O_TRACECLONE", "PTRACE_O_TRACEEXEC", "PTRACE_O_TRACEVFORKDONE",

@@ -15,6 +15,8 @@
 #include <linux/kd.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
+#include <linux/elf.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/mqueue.h>
 #include <linux/msg.h>
@@ -40,6 +42,7 @@
 #include <sys/statfs.h>
 #include <sys/sysinfo.h>
 #include <sys/uio.h>
+#include <sys/user.h>
 #include <sys/utsname.h>
 
 #include <initializer_list>
@@ -104,6 +107,8 @@ constexpr uint32_t kSockoptMax = sizeof(struct group_req);
 // smaller whole (a console's font, up to 32 KiB, is cut). Only the full-record formats read
 // it, and only as much as the request's size says.
 constexpr uint32_t kIoctlArgMax = ITEM_MAX;
+// struct user_desc of asm/ldt.h (x86's; four 32-bit words).
+constexpr uint32_t kUserDesc = 16;
 // pselect6's sixth argument: the mask and its size.
 struct PselectSigmask {
   uint64_t ss, ss_len;
@@ -442,8 +447,17 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kRusageOut:
         add(sizeof(struct rusage), arg, CAPTURE_EXIT, 0, 0);
         break;
+      case Arg::kUserDescIn:
+      case Arg::kLdtDesc:
+        add(kUserDesc, arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kUserDescOut:  // the entry asked about, then what the call filled
+        add(sizeof(uint32_t), arg, CAPTURE_ENTRY, 0, 0);
+        add(kUserDesc, arg, CAPTURE_EXIT, 0, 0);
+        break;
       case Arg::kSiginfoOut:
-        add(sizeof(siginfo_t), arg, CAPTURE_EXIT, 0, 0);
+      case Arg::kSiginfoIn:
+        add(sizeof(siginfo_t), arg, type == Arg::kSiginfoIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kTimespecRem:
         add(kTimespec, arg, CAPTURE_EXIT, 0, ELEM_RESTARTED);
@@ -573,6 +587,11 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
     add(BLOB_MAX, 2, CAPTURE_EXIT | CAPTURE_SIZE_ARG, 1, ELEM_URING,
         cmd_bit(IORING_REGISTER_PROBE) | cmd_bit(IORING_REGISTER_IOWQ_MAX_WORKERS));
   }
+  // ptrace's: what its request reads at entry and fills at exit, as ptrace_reads says.
+  if (!compat && info->decoder == Decoder::kPtrace) {
+    add(0, 3, CAPTURE_ENTRY, 0, ELEM_PTRACE);
+    add(0, 3, CAPTURE_EXIT, 0, ELEM_PTRACE);
+  }
   // x86_64's rt_sigreturn: the mask it restores, from the signal frame on the stack.
   if (!compat && info->decoder == Decoder::kSigreturn && kSigframeCapture)
     add(kKernelSigset, 0, CAPTURE_ENTRY, 0, ELEM_SIGFRAME);
@@ -630,6 +649,69 @@ void uring_layouts(uring_layout (&layouts)[URING_OPS]) noexcept {
   layouts[IORING_REGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
   layouts[IORING_UNREGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
 }
+
+void ptrace_reads(ptrace_read (&reads)[2][PTRACE_REQS],
+                  uint16_t (&regsets)[PTRACE_REGSETS]) noexcept {
+  for (auto& when : reads)
+    for (auto& read : when) read = ptrace_read{};
+  for (auto& size : regsets) size = 0;
+#if defined(__x86_64__)
+  regsets[NT_PRSTATUS] = sizeof(struct user_regs_struct);
+  regsets[NT_PRFPREG] = sizeof(struct user_fpregs_struct);
+#endif
+  // A request's index in the table (PTRACE_REQS: two ranges, as syscalls.h says).
+  auto index = [](long request) {
+    return static_cast<size_t>(request < 64 ? request : 64 + (request - PTRACE_HIGH));
+  };
+  // What the argument arg (addr 2, data 3) points to: size bytes, or as many as the argument
+  // size_arg says, or ret_elem bytes for each element the call returned, at most size.
+  auto at = [&](int when, long request, uint8_t arg, size_t size, uint8_t size_arg = 0,
+                uint8_t ret_elem = 0) {
+    reads[when][index(request)] = ptrace_read{static_cast<uint16_t>(size),
+                                              static_cast<uint8_t>(arg + 1), size_arg,
+                                              ret_elem, 0, {}};
+  };
+  // A struct iovec: with data (1), the regset it points to as well.
+  auto iovec = [&](int when, long request, uint16_t data) {
+    reads[when][index(request)] = ptrace_read{data, 4, 0, 0, 1, {}};
+  };
+  constexpr int kEntry = 0, kExit = 1;
+  constexpr uint8_t kAddr = 2, kData = 3;
+  // What the request reads: a siginfo to set, a mask of addr bytes, which signals to peek at,
+  // the filter whose metadata is asked for.
+  at(kEntry, PTRACE_SETSIGINFO, kData, sizeof(siginfo_t));
+  at(kEntry, PTRACE_SETSIGMASK, kData, kKernelSigset, kAddr + 1);
+  at(kEntry, PTRACE_PEEKSIGINFO, kAddr, sizeof(struct ptrace_peeksiginfo_args));
+  at(kEntry, PTRACE_SECCOMP_GET_METADATA, kData, sizeof(uint64_t));
+  // GETREGSET's and SETREGSET's iovec, the registers SETREGSET sets; after them the
+  // length the kernel left and the registers GETREGSET got.
+  iovec(kEntry, PTRACE_GETREGSET, 0);
+  iovec(kEntry, PTRACE_SETREGSET, 1);
+  iovec(kExit, PTRACE_GETREGSET, 1);
+  iovec(kExit, PTRACE_SETREGSET, 0);
+#if defined(__x86_64__)
+  // x86's registers and FPU state, at the data argument: what SETREGS and SETFPREGS set,
+  // what GETREGS and GETFPREGS got.
+  at(kEntry, PTRACE_SETREGS, kData, sizeof(struct user_regs_struct));
+  at(kEntry, PTRACE_SETFPREGS, kData, sizeof(struct user_fpregs_struct));
+  at(kExit, PTRACE_GETREGS, kData, sizeof(struct user_regs_struct));
+  at(kExit, PTRACE_GETFPREGS, kData, sizeof(struct user_fpregs_struct));
+#endif
+  // What it fills: a word, an event's message, a siginfo, a mask, the siginfos peeked at,
+  // the filter's metadata, the syscall's information (as much as addr makes room for).
+  for (long peek : {PTRACE_PEEKTEXT, PTRACE_PEEKDATA, PTRACE_PEEKUSR})
+    at(kExit, peek, kData, sizeof(uint64_t));
+  at(kExit, PTRACE_GETEVENTMSG, kData, sizeof(uint64_t));
+  at(kExit, PTRACE_GETSIGINFO, kData, sizeof(siginfo_t));
+  at(kExit, PTRACE_GETSIGMASK, kData, kKernelSigset, kAddr + 1);
+  at(kExit, PTRACE_PEEKSIGINFO, kData, BLOB_MAX, 0, sizeof(siginfo_t));
+  at(kExit, PTRACE_SECCOMP_GET_METADATA, kData, sizeof(struct seccomp_metadata));
+  at(kExit, PTRACE_GET_SYSCALL_INFO, kData, sizeof(struct ptrace_syscall_info), kAddr + 1);
+}
+
+static_assert(PTRACE_GET_SYSCALL_INFO - PTRACE_HIGH < 64 && sizeof(siginfo_t) == 128 &&
+                  BLOB_MAX / sizeof(siginfo_t) == 32,
+              "ptrace's requests fit ptrace_reads; 32 siginfos, all strace shows, fit a blob");
 
 static_assert(BPF_PROG_BIND_MAP < BPF_CMDS, "bpf's commands fit bpf_strings and capture_slot.cmds");
 

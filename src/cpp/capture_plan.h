@@ -30,6 +30,12 @@ void uring_layouts(uring_layout (&layouts)[URING_OPS]) noexcept;
 // license and log buffer, OBJ_PIN's and OBJ_GET's path, RAW_TRACEPOINT_OPEN's name.
 void bpf_string_offsets(bpf_strings (&strings)[BPF_CMDS]) noexcept;
 
+// What ptrace's requests read at entry ([0]) and fill at exit ([1]), by index
+// (ELEM_PTRACE): siginfos, signal masks, PEEKSIGINFO's arguments and result, words peeked.
+// The bytes of the regsets strace shows by NT_* type (x86_64's registers and FPU state).
+void ptrace_reads(ptrace_read (&reads)[2][PTRACE_REQS],
+                  uint16_t (&regsets)[PTRACE_REGSETS]) noexcept;
+
 // What changes the kernel's work for a full record beyond the limits.
 struct CaptureOptions {
   bool strings = false;   // path and name arguments

@@ -101,6 +101,8 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_rusage(out, *bytes);
     case Arg::kSiginfoOut:
       return put_siginfo_out(out, *bytes);
+    case Arg::kSiginfoIn:
+      return put_siginfo(out, *bytes);
     case Arg::kTimespecRem:  // read only when the sleep was interrupted
       return put_timespec(out, *bytes);
     case Arg::kItimerspecIn:
@@ -137,7 +139,7 @@ bool by_address(Arg type) noexcept {
     case Arg::kSigactionOut: case Arg::kSigsetIn: case Arg::kSigsetOut: case Arg::kWaitStatus:
     case Arg::kUidOut:
     case Arg::kTimespecIn: case Arg::kTimespecOut: case Arg::kTimespecRem:
-    case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut:
+    case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut: case Arg::kSiginfoIn:
     case Arg::kItimerspecIn: case Arg::kItimerspecOut: case Arg::kItimervalIn:
     case Arg::kItimervalOut: case Arg::kSocklen: case Arg::kIovecIn: case Arg::kIovecOut:
     case Arg::kMsghdrIn: case Arg::kMsghdrOut:

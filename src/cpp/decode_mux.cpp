@@ -16,7 +16,13 @@
 #include <linux/ptrace.h>
 #include <linux/quota.h>
 #include <linux/dqblk_xfs.h>
+#include <linux/elf.h>
 #include <linux/seccomp.h>
+#include <signal.h>
+#include <sys/user.h>
+
+#include <algorithm>
+#include <cstring>
 
 #include "decode_printers.h"
 #include "decode_structs.h"
@@ -463,11 +469,220 @@ char* put_mux_arg(char* out, Arg type, uint64_t v) noexcept {
   }
 }
 
+namespace {
+
+// The blob of argument a read at the call's entry (at_exit false) or exit, or nullptr.
+const std::string_view* blob_at(const Strings& items, unsigned a, bool at_exit) noexcept {
+  for (unsigned i = 0; i < items.count; ++i)
+    if (items.arg[i] == a && items.kind[i] == ITEM_BLOB &&
+        static_cast<bool>(items.at_exit & (1u << i)) == at_exit)
+      return &items.value[i];
+  return nullptr;
+}
+
+// The pointer, or what it points to as put_value writes it when its bytes were kept (size
+// of them at least).
+template <class F>
+char* put_pointee(char* out, uint64_t addr, const std::string_view* bytes, size_t size,
+                  F put_value) {
+  if (!addr) return put(out, "NULL");
+  if (!bytes || bytes->size() < size) return put_hex(out, addr);
+  return put_value(out, *bytes);
+}
+
+// A sigset of len bytes at addr (PTRACE_SETSIGMASK, PTRACE_GETSIGMASK): strace's
+// print_sigset_addr_len reads one only of the kernel's size.
+char* put_ptrace_sigset(char* out, uint64_t addr, uint64_t len,
+                        const std::string_view* bytes) noexcept {
+  if (len != sizeof(uint64_t)) return put_addr(out, addr);
+  return put_pointee(out, addr, bytes, sizeof(uint64_t), put_sigset_bytes);
+}
+
+// struct ptrace_syscall_info as PTRACE_GET_SYSCALL_INFO filled it: as many bytes as the
+// call and the room given both allow, up to the seccomp member's end (strace's
+// print_ptrace_syscall_info).
+char* put_syscall_info(char* out, std::string_view bytes, uint64_t room, int64_t ret) noexcept {
+  constexpr size_t kSeccompEnd = offsetof(struct ptrace_syscall_info, seccomp.ret_data) +
+                                 sizeof(uint32_t);
+  constexpr size_t kExitEnd = offsetof(struct ptrace_syscall_info, exit.is_error) + 1;
+  size_t size = std::min<uint64_t>({bytes.size(), room, static_cast<uint64_t>(ret), kSeccompEnd});
+  struct ptrace_syscall_info info {};
+  std::memcpy(&info, bytes.data(), size);
+  out = put_xval(put(out, "{op="), info.op, uapi::k_ptrace_syscall_info_op,
+                 "PTRACE_SYSCALL_INFO_???");
+  auto has = [size](size_t end) { return size >= end; };
+  if (has(offsetof(struct ptrace_syscall_info, instruction_pointer)))
+    out = put_xval(put(out, ", arch="), info.arch, uapi::k_audit_arch, "AUDIT_ARCH_???");
+  if (has(offsetof(struct ptrace_syscall_info, stack_pointer)))
+    out = put_addr(put(out, ", instruction_pointer="), info.instruction_pointer);
+  if (has(offsetof(struct ptrace_syscall_info, entry)))
+    out = put_addr(put(out, ", stack_pointer="), info.stack_pointer);
+  if (!has(offsetof(struct ptrace_syscall_info, entry.args))) return put(out, "}");
+  auto nr_args = [&](std::string_view field, uint64_t nr, const __u64* args, size_t args_at) {
+    out = put(put(put(out, ", "), field), "={nr=");
+    out = put_si_syscall(out, nr, info.arch);
+    size_t n = std::min<size_t>((size - args_at) / sizeof(uint64_t), 6);
+    if (n) {
+      out = put(out, ", args=[");
+      for (size_t k = 0; k < n; ++k) out = put_hex(k ? put(out, ", ") : out, args[k]);
+      out = put(out, "]");
+    }
+  };
+  switch (info.op) {
+    case PTRACE_SYSCALL_INFO_ENTRY:
+      nr_args("entry", info.entry.nr, info.entry.args,
+              offsetof(struct ptrace_syscall_info, entry.args));
+      out = put(out, "}");
+      break;
+    case PTRACE_SYSCALL_INFO_SECCOMP:
+      nr_args("seccomp", info.seccomp.nr, info.seccomp.args,
+              offsetof(struct ptrace_syscall_info, seccomp.args));
+      if (has(kSeccompEnd)) out = put_num(put(out, ", ret_data="), info.seccomp.ret_data);
+      out = put(out, "}");
+      break;
+    case PTRACE_SYSCALL_INFO_EXIT: {
+      out = put(out, ", exit={rval=");
+      int64_t rval = info.exit.rval;
+      std::string_view symbol = has(kExitEnd) && info.exit.is_error && rval < 0
+                                    ? errno_symbol(static_cast<int>(-rval)) : std::string_view{};
+      out = put_xlat_dec(out, rval, [&](char* o) {
+        return symbol.empty() ? put_num(o, rval) : put(put(o, "-"), symbol);
+      });
+      if (has(kExitEnd)) out = put_num(put(out, ", is_error="), info.exit.is_error);
+      out = put(out, "}");
+      break;
+    }
+    default:
+      break;
+  }
+  return put(out, "}");
+}
+
+// A struct iovec kept as a CAPTURE_IOVEC blob of one element (struct iov_head, struct
+// iov_item, the data kept).
+struct KeptIovec {
+  uint64_t base = 0, len = 0;
+  std::string_view data;
+};
+bool load_iovec(const std::string_view* blob, KeptIovec* iov) noexcept {
+  iov_head head;
+  iov_item item;
+  if (!blob || blob->size() < sizeof(head) + sizeof(item)) return false;
+  std::memcpy(&head, blob->data(), sizeof(head));
+  std::memcpy(&item, blob->data() + sizeof(head), sizeof(item));
+  if (head.kept != 1 || blob->size() < sizeof(head) + sizeof(item) + item.kept) return false;
+  *iov = {item.base, item.len, blob->substr(sizeof(head) + sizeof(item), item.kept)};
+  return true;
+}
+
+#if defined(__x86_64__)
+// x86_64's struct user_regs_struct and struct user_fpregs_struct (sys/user.h) as strace's
+// arch_decode_prstatus_regset and arch_decode_fpregset write them: the fields that begin
+// within size bytes (the first always), the arrays as far as those bytes go, ", ..." when
+// size is more than the struct.
+constexpr std::string_view kRegNames[] = {
+    "r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8", "rax", "rcx", "rdx",
+    "rsi", "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base", "gs_base", "ds",
+    "es", "fs", "gs"};
+static_assert(sizeof(kRegNames) / sizeof(kRegNames[0]) * 8 == sizeof(struct user_regs_struct),
+              "every register of struct user_regs_struct");
+
+char* put_user_regs(char* out, std::string_view bytes, uint64_t size) noexcept {
+  uint64_t regs[sizeof(kRegNames) / sizeof(kRegNames[0])] = {};
+  size_t fetched = std::min<size_t>(bytes.size(), sizeof(regs));
+  std::memcpy(regs, bytes.data(), fetched);
+  out = put(out, "{");
+  for (size_t k = 0; k < std::size(regs) && (k == 0 || fetched > k * 8); ++k)
+    out = put_hex(put(put(put(out, k ? ", " : ""), kRegNames[k]), "="), regs[k]);
+  return put(out, size > sizeof(regs) ? ", ...}" : "}");
+}
+
+char* put_user_fpregs(char* out, std::string_view bytes, uint64_t size) noexcept {
+  using Fp = struct user_fpregs_struct;
+  Fp fp{};
+  size_t fetched = std::min<size_t>(bytes.size(), sizeof(fp));
+  std::memcpy(&fp, bytes.data(), fetched);
+  auto field = [&](std::string_view name, size_t at, uint64_t v) {
+    if (at == 0 || fetched > at) out = put_hex(put(put(put(out, at ? ", " : ""), name), "="), v);
+  };
+  auto array = [&](std::string_view name, size_t at, const uint32_t* words, size_t n) {
+    if (fetched <= at) return;
+    n = std::min(n, (fetched - at) / 4);
+    out = put(put(put(out, ", "), name), "=[");
+    for (size_t k = 0; k < n; ++k) {
+      if (k == 32 && display().abbrev) {  // strace's -s for arrays, unless -v
+        out = put(out, ", ...");
+        break;
+      }
+      out = put_hex(k ? put(out, ", ") : out, words[k]);
+    }
+    out = put(out, "]");
+  };
+  out = put(out, "{");
+  field("cwd", offsetof(Fp, cwd), fp.cwd);
+  field("swd", offsetof(Fp, swd), fp.swd);
+  field("ftw", offsetof(Fp, ftw), fp.ftw);
+  field("fop", offsetof(Fp, fop), fp.fop);
+  field("rip", offsetof(Fp, rip), fp.rip);
+  field("rdp", offsetof(Fp, rdp), fp.rdp);
+  field("mxcsr", offsetof(Fp, mxcsr), fp.mxcsr);
+  field("mxcr_mask", offsetof(Fp, mxcr_mask), fp.mxcr_mask);
+  array("st_space", offsetof(Fp, st_space), fp.st_space, std::size(fp.st_space));
+  array("xmm_space", offsetof(Fp, xmm_space), fp.xmm_space, std::size(fp.xmm_space));
+  array("padding", offsetof(Fp, padding), fp.padding, std::size(fp.padding));
+  return put(out, size > sizeof(fp) ? ", ...}" : "}");
+}
+#endif
+
+// The regset of type nt (GETREGSET's, SETREGSET's) at addr, size bytes, as far as the data
+// kept of it goes (strace's decode_regset): the registers, the FPU state, else the address;
+// the address too for a size that is not whole words or bytes that could not be read.
+char* put_regset(char* out, uint64_t nt, uint64_t addr, uint64_t size,
+                 std::string_view data) noexcept {
+#if defined(__x86_64__)
+  size_t whole = nt == NT_PRSTATUS ? sizeof(struct user_regs_struct)
+                 : nt == NT_PRFPREG ? sizeof(struct user_fpregs_struct) : 0;
+  if (whole && size && !(size & 7) && data.size() >= std::min<uint64_t>(size, whole))
+    return nt == NT_PRSTATUS ? put_user_regs(out, data, size) : put_user_fpregs(out, data, size);
+#else
+  (void)nt, (void)size, (void)data;
+#endif
+  return put_addr(out, addr);
+}
+
+// GETREGSET's and SETREGSET's struct iovec: the regset SETREGSET gave at entry, the one
+// GETREGSET got after a success (at its failure, the address), and iov_len, with " => " the
+// length the kernel left where it changed it.
+char* put_regset_iovec(char* out, const Event& e, const std::string_view* entry,
+                       const std::string_view* exit) noexcept {
+  KeptIovec given, left;
+  if (!load_iovec(entry, &given)) return put_addr(out, e.args[3]);
+  bool got = e.args[0] == PTRACE_GETREGSET;
+  bool changed = load_iovec(exit, &left) && left.len != given.len;
+  out = put(out, "{iov_base=");
+  if (got)
+    out = exit && load_iovec(exit, &left) ? put_regset(out, e.args[2], left.base, left.len, left.data)
+                                          : put_addr(out, given.base);
+  else
+    out = put_regset(out, e.args[2], given.base, given.len, given.data);
+  out = put_num(put(out, ", iov_len="), given.len);
+  if (changed) out = put_num(put(out, " => "), left.len);
+  return put(out, "}");
+}
+
+}  // namespace
+
 // ptrace's request, then what the request reads: none of pid, addr and data for
 // PTRACE_TRACEME, no addr and data for those that only name the tracee, a signal as the data
-// of those that resume it, options as the data of those that set them, and a number, not an
-// address, as the addr of some.
-char* put_ptrace_args(char* out, const __u64* a) noexcept {
+// of those that resume it, options as the data of those that set them, a number, not an
+// address, as the addr of some, and the structs the kernel side kept as ptrace_reads says
+// (capture_plan.cpp): at entry what the request reads (a siginfo, a mask, PEEKSIGINFO's
+// arguments), at exit what it filled (strace's decode_ptrace_exiting).
+char* put_ptrace_args(char* out, const Event& e, const Strings& items) noexcept {
+  const __u64* a = e.args;
+  bool ok = e.flags & EVENT_HAS_RET && !is_error(e.ret);
+  const std::string_view* entry = blob_at(items, 3, false);
+  const std::string_view* exit = ok ? blob_at(items, 3, true) : nullptr;
   out = put_mux_arg(out, Arg::kPtraceRequest, a[0]);
   if (a[0] == PTRACE_TRACEME) return out;
   out = put_num(put(out, ", "), static_cast<int32_t>(a[1]));
@@ -475,30 +690,101 @@ char* put_ptrace_args(char* out, const __u64* a) noexcept {
     case PTRACE_ATTACH: case PTRACE_INTERRUPT: case PTRACE_KILL: case PTRACE_LISTEN:
       return out;
 #if defined(__x86_64__)
-    case PTRACE_GETREGS: case PTRACE_SETREGS: case PTRACE_GETFPREGS: case PTRACE_SETFPREGS:
-      return put_addr(put(out, ", "), a[3]);  // the registers' buffer; addr is ignored
+    // The registers' buffer (addr is ignored): what SETREGS and SETFPREGS set, what
+    // GETREGS and GETFPREGS got.
+    case PTRACE_SETREGS: case PTRACE_GETREGS: case PTRACE_SETFPREGS: case PTRACE_GETFPREGS: {
+      bool fp = a[0] == PTRACE_SETFPREGS || a[0] == PTRACE_GETFPREGS;
+      bool set = a[0] == PTRACE_SETREGS || a[0] == PTRACE_SETFPREGS;
+      size_t size = fp ? sizeof(struct user_fpregs_struct) : sizeof(struct user_regs_struct);
+      return put_pointee(put(out, ", "), a[3], set ? entry : exit, size,
+                         [fp](char* o, std::string_view b) {
+                           return fp ? put_user_fpregs(o, b, b.size())
+                                     : put_user_regs(o, b, b.size());
+                         });
+    }
 #endif
+    case PTRACE_GETREGSET: case PTRACE_SETREGSET:
+      out = put_xval(put(out, ", "), a[2], uapi::k_nt_descriptor_types, "NT_???");
+      return put_regset_iovec(put(out, ", "), e, entry, blob_at(items, 3, true));
     case PTRACE_GETSIGMASK: case PTRACE_SETSIGMASK: case PTRACE_SECCOMP_GET_FILTER:
     case PTRACE_SECCOMP_GET_METADATA: case PTRACE_GET_SYSCALL_INFO:
       out = put_num(put(out, ", "), a[2]);
       break;
+    case PTRACE_PEEKSIGINFO:  // struct ptrace_peeksiginfo_args
+      out = put_pointee(put(out, ", "), a[2], blob_at(items, 2, false),
+                        sizeof(struct ptrace_peeksiginfo_args), [](char* o, std::string_view b) {
+        struct ptrace_peeksiginfo_args psi;
+        std::memcpy(&psi, b.data(), sizeof(psi));
+        o = put_num(put(o, "{off="), psi.off);
+        o = put_flag_set(put(o, ", flags="), psi.flags, uapi::k_ptrace_peeksiginfo_flags,
+                         "PTRACE_PEEKSIGINFO_???");
+        return put(put_num(put(o, ", nr="), psi.nr), "}");
+      });
+      break;
     default:
       out = put_addr(put(out, ", "), a[2]);
   }
+  out = put(out, ", ");
   switch (a[0]) {
     case PTRACE_CONT: case PTRACE_DETACH: case PTRACE_SYSCALL: case PTRACE_SINGLESTEP:
     case PTRACE_SYSEMU: case PTRACE_SYSEMU_SINGLESTEP:
 #if defined(__x86_64__)
     case PTRACE_SINGLEBLOCK:
 #endif
-      return put_signal(put(out, ", "), static_cast<int64_t>(a[3]));
+      return put_signal(out, static_cast<int64_t>(a[3]));
     case PTRACE_SETOPTIONS: case PTRACE_SEIZE:
 #if defined(__x86_64__)
     case PTRACE_OLDSETOPTIONS:
 #endif
-      return put_flag_set(put(out, ", "), a[3], uapi::k_ptrace_setoptions_flags, "PTRACE_O_???");
+      return put_flag_set(out, a[3], uapi::k_ptrace_setoptions_flags, "PTRACE_O_???");
+    case PTRACE_SETSIGINFO:
+      return put_pointee(out, a[3], entry, sizeof(siginfo_t), put_siginfo);
+    case PTRACE_GETSIGINFO:
+      return put_pointee(out, a[3], exit, sizeof(siginfo_t), put_siginfo);
+    case PTRACE_SETSIGMASK:
+      return put_ptrace_sigset(out, a[3], a[2], entry);
+    case PTRACE_GETSIGMASK:
+      return put_ptrace_sigset(out, a[3], a[2], exit);
+    case PTRACE_PEEKTEXT: case PTRACE_PEEKDATA: case PTRACE_PEEKUSR:
+      return put_pointee(out, a[3], exit, sizeof(uint64_t), [](char* o, std::string_view b) {
+        uint64_t word;
+        std::memcpy(&word, b.data(), sizeof(word));
+        return put(put_addr(put(o, "["), word), "]");
+      });
+    case PTRACE_GETEVENTMSG:
+      return put_pointee(out, a[3], exit, sizeof(uint64_t), [](char* o, std::string_view b) {
+        uint64_t msg;
+        std::memcpy(&msg, b.data(), sizeof(msg));
+        return put(put_num(put(o, "["), msg), "]");
+      });
+    case PTRACE_PEEKSIGINFO:
+      if (!exit) return put_addr(out, a[3]);
+      return put_array(out, a[3], static_cast<uint64_t>(e.ret), sizeof(siginfo_t), *exit,
+                       [](char* o, const char* elem) {
+                         return put_siginfo(o, std::string_view(elem, sizeof(siginfo_t)));
+                       });
+    case PTRACE_SECCOMP_GET_METADATA: {
+      // The filter asked about at entry; after a success, its flags when the room given
+      // holds them (strace's decode_seccomp_metadata).
+      if (a[2] < sizeof(uint64_t) || !a[3] || !entry || entry->size() < sizeof(uint64_t))
+        return put_addr(out, a[3]);
+      struct seccomp_metadata md {};
+      std::memcpy(&md.filter_off, entry->data(), sizeof(md.filter_off));
+      out = put_num(put(out, "{filter_off="), md.filter_off);
+      if (ok && a[2] > sizeof(uint64_t)) {
+        if (a[2] < sizeof(md) || !exit || exit->size() < sizeof(md)) return put(out, ", ???}");
+        std::memcpy(&md, exit->data(), sizeof(md));
+        out = put_flag_set(put(out, ", flags="), md.flags, uapi::k_seccomp_filter_flags,
+                           "SECCOMP_FILTER_FLAG_???");
+        if (a[2] > sizeof(md)) out = put(out, ", ...");
+      }
+      return put(out, "}");
+    }
+    case PTRACE_GET_SYSCALL_INFO:
+      if (!exit || exit->empty() || e.ret <= 0) return put_addr(out, a[3]);
+      return put_syscall_info(out, *exit, a[2], e.ret);
     default:
-      return put_addr(put(out, ", "), a[3]);
+      return put_addr(out, a[3]);
   }
 }
 
@@ -539,7 +825,7 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
     case Decoder::kQuotactl:
       return put_quotactl_args(out, a, items);
     case Decoder::kPtrace:
-      return put_ptrace_args(out, a);
+      return put_ptrace_args(out, e, items);
     case Decoder::kUringRegister:
       return put_uring_register_call(out, e, items);
 #if defined(__x86_64__)

@@ -9,6 +9,7 @@
 #include "uapi_consts.h"
 
 #include <arpa/inet.h>
+#include <linux/audit.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <linux/if_alg.h>
@@ -35,6 +36,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -630,50 +632,170 @@ char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool trun
   return put(put_num(put(out, " /* "), entries), entries == 1 ? " entry */" : " entries */");
 }
 
+namespace {
+
+// strace's print_si_code: the codes any signal takes, then those of its own.
+std::string_view si_code_name(int32_t code, int signo) noexcept {
+  auto find = [code](const auto& table) -> std::string_view {
+    for (const Flag& f : table)
+      if (static_cast<int32_t>(f.value) == code) return f.name;
+    return {};
+  };
+  if (std::string_view name = find(uapi::k_siginfo_codes); !name.empty()) return name;
+  switch (signo) {
+    case SIGTRAP: return find(uapi::k_sigtrap_codes);
+    case SIGCHLD: return find(uapi::k_sigchld_codes);
+    case SIGIO: return find(uapi::k_sigpoll_codes);
+    case SIGILL: return find(uapi::k_sigill_codes);
+    case SIGFPE: return find(uapi::k_sigfpe_codes);
+    case SIGSEGV: return find(uapi::k_sigsegv_codes);
+    case SIGBUS: return find(uapi::k_sigbus_codes);
+    case SIGSYS: return find(uapi::k_sigsys_codes);
+    default: return {};
+  }
+}
+
+}  // namespace
+
+#if defined(__x86_64__)
+constexpr uint32_t kNativeAuditArch = AUDIT_ARCH_X86_64;
+#elif defined(__aarch64__)
+constexpr uint32_t kNativeAuditArch = AUDIT_ARCH_AARCH64;
+#else
+constexpr uint32_t kNativeAuditArch = 0;
+#endif
+
+// A syscall number as strace names it for arch: __NR_read for the tracee's own architecture,
+// the number otherwise (strace's PRINT_FIELD_SYSCALL_NAME).
+char* put_si_syscall(char* out, uint64_t nr, uint32_t arch) noexcept {
+  std::string_view name = arch == kNativeAuditArch && nr < MAX_SYSCALLS
+                              ? syscall_name(static_cast<int>(nr)) : std::string_view{};
+  if (name.empty()) return put_num(out, nr);
+  return put_xlat(out, [nr](char* o) { return put_num(o, nr); },
+                  [name](char* o) { return put(put(o, "__NR_"), name); });
+}
+
+namespace {
+
+// A clock_t in clock ticks, and in seconds in a comment when there are any, 10 /* 0.10 s */
+// (strace's print_clock_t: as many decimals as the ticks of a second have digits less one).
+char* put_clock_t(char* out, uint64_t ticks) noexcept {
+  out = put_num(out, ticks);
+  static const long tck = sysconf(_SC_CLK_TCK);
+  if (display().xlat == Xlat::kRaw || tck <= 0 || ticks == 0) return out;
+  int width = 0;
+  for (long t = tck; t >= 10; t /= 10) ++width;
+  char frac[32];
+  auto tick = static_cast<uint64_t>(tck);
+  auto end = std::to_chars(frac, frac + sizeof(frac), static_cast<double>(ticks % tick) / tick,
+                           std::chars_format::fixed, width).ptr;
+  // "0.10" or "1.00" (a fraction rounded up): the whole seconds go before its point.
+  out = put_num(put(out, " /* "), ticks / tick + (frac[0] - '0'));
+  return put(put(out, std::string_view(frac + 1, static_cast<size_t>(end - frac - 1))), " s */");
+}
+
+}  // namespace
+
 char* put_siginfo(char* out, std::string_view bytes) noexcept {
-  // The ABI's layout: signo, errno, code, then the union at 16 (pid, uid; for SIGCHLD status,
-  // utime, stime; for faults the address).
+  // The ABI's layout (asm-generic/siginfo.h): signo, errno, code, then the union at 16, of
+  // which strace reads the first 32 bytes: the kernel's struct kernel_siginfo.
   if (bytes.size() < 48) return put(out, "{...}");
   auto i32 = [&](size_t at) {
     int32_t v;
     std::memcpy(&v, bytes.data() + at, sizeof(v));
     return v;
   };
-  auto i64 = [&](size_t at) {
-    int64_t v;
+  auto u64 = [&](size_t at) {
+    uint64_t v;
     std::memcpy(&v, bytes.data() + at, sizeof(v));
     return v;
   };
+  auto ptr = [&](char* o, std::string_view field, size_t at) {
+    uint64_t v = u64(at);
+    o = put(put(put(o, ", "), field), "=");
+    return v ? put_hex(o, v) : put(o, "NULL");
+  };
+  // The sender, si_pid and si_uid (an id: -1 as -1); the value, si_int and si_ptr.
+  auto source = [&](char* o) {
+    o = put_num(put(o, ", si_pid="), i32(16));
+    auto uid = static_cast<uint32_t>(i32(20));
+    return uid == UINT32_MAX ? put(o, ", si_uid=-1") : put_num(put(o, ", si_uid="), uid);
+  };
+  auto value = [&](char* o) { return ptr(put_num(put(o, ", si_int="), i32(24)), "si_ptr", 24); };
   int signo = i32(0), code = i32(8);
-  out = put_xlat_dec(put(out, "{si_signo="), signo,
-                     [signo](char* o) { return put(o, signal_name(signo)); });
-  static constexpr Flag kCodes[] = {{0, "SI_USER"},  {0x80, "SI_KERNEL"}, {uint64_t(-1), "SI_QUEUE"},
-                                    {uint64_t(-2), "SI_TIMER"}, {uint64_t(-3), "SI_MESGQ"},
-                                    {uint64_t(-4), "SI_ASYNCIO"}, {uint64_t(-5), "SI_SIGIO"},
-                                    {uint64_t(-6), "SI_TKILL"}};
-  static constexpr Flag kChild[] = {{1, "CLD_EXITED"}, {2, "CLD_KILLED"}, {3, "CLD_DUMPED"},
-                                    {4, "CLD_TRAPPED"}, {5, "CLD_STOPPED"}, {6, "CLD_CONTINUED"}};
-  static constexpr Flag kSegv[] = {{1, "SEGV_MAPERR"}, {2, "SEGV_ACCERR"}};
-  out = put(out, ", si_code=");
-  if (signo == SIGCHLD && code > 0) {
-    out = put_xlat_hex(out, static_cast<uint32_t>(code),
-                       [code](char* o) { return put_enum_name(o, code, kChild, {}); });
-    out = put_num(put(out, ", si_pid="), i32(16));
-    out = put_num(put(out, ", si_uid="), static_cast<uint32_t>(i32(20)));
-    out = put(out, ", si_status=");
-    out = code == 1 ? put_num(out, i32(24)) : put(out, signal_name(i32(24)));
-    out = put_num(put(out, ", si_utime="), i64(32));
-    return put(put_num(put(out, ", si_stime="), i64(40)), "}");
+  auto err = static_cast<uint32_t>(i32(4));
+  out = put(out, "{");
+  if (signo == 0) return put(out, "}");
+  out = put_signal(put(out, "si_signo="), signo);
+  std::string_view name = si_code_name(code, signo);
+  out = put_xlat_hex(put(out, ", si_code="), static_cast<uint32_t>(code), [&](char* o) {
+    return name.empty() ? put_hex(o, static_cast<uint32_t>(code)) : put(o, name);
+  });
+  if (err) {
+    std::string_view symbol = errno_symbol(static_cast<int>(err));
+    out = put_xlat_dec(put(out, ", si_errno="), err, [&](char* o) {
+      return symbol.empty() ? put_num(o, err) : put(o, symbol);
+    });
   }
-  if ((signo == SIGSEGV || signo == SIGBUS) && code > 0) {
-    out = put_enum(out, code, kSegv);
-    uint64_t addr = static_cast<uint64_t>(i64(16));
-    return put(addr ? put_hex(put(out, ", si_addr="), addr) : put(out, ", si_addr=NULL"), "}");
+  if (code <= 0) {  // sent by a process: kill, tkill, sigqueue, a timer, queued SIGIO
+    switch (code) {
+      case SI_USER: case SI_TKILL:
+        out = source(out);
+        break;
+      case SI_TIMER:
+        out = put_hex(put(out, ", si_timerid="), static_cast<uint32_t>(i32(16)));
+        out = value(put_num(put(out, ", si_overrun="), i32(20)));
+        break;
+      case SI_SIGIO:
+        out = put_num(put(out, ", si_band="), static_cast<int64_t>(u64(16)));
+        out = put_num(put(out, ", si_fd="), i32(24));
+        break;
+      default:
+        out = source(out);
+        if (u64(24)) out = value(out);
+    }
+    return put(out, "}");
   }
-  out = put_enum(out, code, kCodes);
-  if (code <= 0)  // sent by a process: kill, tkill, sigqueue
-    out = put_num(put(put_num(put(out, ", si_pid="), i32(16)), ", si_uid="),
-                  static_cast<uint32_t>(i32(20)));
+  switch (signo) {
+    case SIGCHLD:
+      out = put(source(out), ", si_status=");
+      out = code == CLD_EXITED ? put_num(out, i32(24)) : put_signal(out, i32(24));
+      out = put_clock_t(put(out, ", si_utime="), u64(32));
+      out = put_clock_t(put(out, ", si_stime="), u64(40));
+      break;
+    case SIGILL: case SIGFPE: case SIGTRAP:
+      out = ptr(out, "si_addr", 16);
+      break;
+    case SIGBUS:
+      out = ptr(out, "si_addr", 16);
+      if (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO) {
+        uint16_t lsb;
+        std::memcpy(&lsb, bytes.data() + 24, sizeof(lsb));
+        out = put_hex(put(out, ", si_addr_lsb="), lsb);
+      }
+      break;
+    case SIGSEGV:
+      out = ptr(out, "si_addr", 16);
+      if (code == SEGV_BNDERR) out = ptr(ptr(out, "si_lower", 32), "si_upper", 40);
+      if (code == SEGV_PKUERR) out = put_num(put(out, ", si_pkey="), static_cast<uint32_t>(i32(32)));
+      break;
+    case SIGIO:
+      if (code >= POLL_IN && code <= POLL_HUP) {
+        out = put_num(put(out, ", si_band="), static_cast<int64_t>(u64(16)));
+        out = put_num(put(out, ", si_fd="), i32(24));
+      }
+      break;
+    case SIGSYS: {
+      auto arch = static_cast<uint32_t>(i32(28));
+      out = ptr(out, "si_call_addr", 16);
+      out = put_si_syscall(put(out, ", si_syscall="), static_cast<uint32_t>(i32(24)), arch);
+      out = put_xval(put(out, ", si_arch="), arch, uapi::k_audit_arch, "AUDIT_ARCH_???");
+      break;
+    }
+    default:
+      if (i32(16) || i32(20)) out = source(out);
+      if (u64(24)) out = value(out);
+  }
   return put(out, "}");
 }
 
@@ -948,6 +1070,49 @@ char* put_gids(char* out, std::string_view bytes, uint64_t count) noexcept {
   return out;
 }
 
+namespace {
+
+constexpr size_t kUserDescSize = 16;
+
+// x86's struct user_desc (asm/ldt.h) as strace's print_user_desc writes it, without its
+// closing brace: "{entry_number=12" alone and ", ..." when only the entry number is known
+// (asked, and nothing filled), else every field; the entry the call filled after " => "
+// when it is not the one asked about.
+char* put_user_desc(char* out, std::string_view asked, const std::string_view* filled) noexcept {
+  uint32_t w[4] = {};
+  std::memcpy(w, asked.data(), std::min(asked.size(), sizeof(w)));
+  auto id = [](char* o, uint32_t v) { return v == UINT32_MAX ? put(o, "-1") : put_num(o, v); };
+  out = id(put(out, "{entry_number="), w[0]);
+  if (asked.size() < kUserDescSize && !filled) return put(out, ", ...}");
+  if (filled) {
+    uint32_t entry = w[0];
+    std::memcpy(w, filled->data(), sizeof(w));
+    if (w[0] != entry) out = id(put(out, " => "), w[0]);
+  }
+  // strace's "%#08x": 0 as 00000000, small values padded to eight characters.
+  auto hex = [](char* o, uint32_t v) {
+    if (!v) return put(o, "00000000");
+    char digits[8];
+    auto* end = std::to_chars(digits, digits + sizeof(digits), v, 16).ptr;
+    o = put(o, "0x");
+    for (ptrdiff_t pad = 6 - (end - digits); pad > 0; --pad) *o++ = '0';
+    return put(o, std::string_view(digits, static_cast<size_t>(end - digits)));
+  };
+  out = hex(put(out, ", base_addr="), w[1]);
+  out = hex(put(out, ", limit="), w[2]);
+  uint32_t bits = w[3];
+  static constexpr std::pair<std::string_view, int> kFields[] = {
+      {"seg_32bit", 1}, {"contents", 2}, {"read_exec_only", 1}, {"limit_in_pages", 1},
+      {"seg_not_present", 1}, {"useable", 1}, {"lm", 1}};
+  for (const auto& [name, width] : kFields) {
+    out = put_num(put(put(put(out, ", "), name), "="), bits & ((1u << width) - 1));
+    bits >>= width;
+  }
+  return out;
+}
+
+}  // namespace
+
 char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept {
   uint64_t v = e.args[i];
@@ -965,6 +1130,26 @@ char* put_struct_arg(char* out, Arg type, const Event& e, const Strings& items,
         if (items.arg[k] == i && items.kind[k] == ITEM_BLOB && items.value[k].size() > how->size())
           whole = &items.value[k];
       return put_open_how(out, *how, whole, size);
+    }
+    case Arg::kUserDescIn:
+    case Arg::kLdtDesc: {
+      const std::string_view* desc = items.find_blob(i, &cut);
+      if (!v) return put(out, "NULL");
+      if (type == Arg::kLdtDesc && (i + 1 >= 6 || e.args[i + 1] != kUserDescSize))
+        return put_hex(out, v);
+      if (!desc || desc->size() < kUserDescSize) return put_hex(out, v);
+      return put(put_user_desc(out, *desc, nullptr), "}");
+    }
+    case Arg::kUserDescOut: {
+      // The entry asked about at entry; after a success, the rest the call filled
+      // (strace's print_user_desc).
+      const std::string_view* asked = items.find_blob(i, &cut);
+      const std::string_view* filled = items.find_exit_blob(i);
+      if (!v) return put(out, "NULL");
+      if (!asked || asked->size() != sizeof(uint32_t)) return put_hex(out, v);
+      bool ok = e.flags & EVENT_HAS_RET && !is_error(e.ret);
+      if (!ok || !filled || filled->size() < kUserDescSize) return put_user_desc(out, *asked, nullptr);
+      return put(put_user_desc(out, *asked, filled), "}");
     }
     case Arg::kPerfEventAttr:
       return put_perf_event_attr(out, e, items, i);

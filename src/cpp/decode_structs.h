@@ -77,6 +77,9 @@ char* put_dirents(char* out, uint64_t pointer, std::string_view bytes, bool trun
 // A delivered signal's kernel_siginfo (48 bytes) as strace shows it:
 // {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=0, si_utime=0, ...}.
 char* put_siginfo(char* out, std::string_view bytes) noexcept;
+// A syscall number of an AUDIT_ARCH_* architecture (a seccomp SIGSYS's si_syscall,
+// PTRACE_GET_SYSCALL_INFO's nr): __NR_read for the tracer's own, the number otherwise.
+char* put_si_syscall(char* out, uint64_t nr, uint32_t arch) noexcept;
 
 // [0 1]: the CPUs set in a cpu_set_t.
 char* put_cpu_set(char* out, std::string_view bytes) noexcept;

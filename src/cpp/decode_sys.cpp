@@ -584,6 +584,22 @@ char* put_sys_result(char* out, Ret ret, const Event& e) noexcept {
       if (e.args[0] != 0 || v == 0) return nullptr;
       return put(put_flags(put(put_hex(out, static_cast<uint64_t>(v)), " ("),
                            static_cast<uint64_t>(v), uapi::k_membarrier_cmds), ")");
+    case Ret::kInt32: {
+      // An error returned as an unsigned int (the kernel's modify_ldt keeps its int that
+      // way): the number as it is, then the error strace reads in it.
+      auto u = static_cast<uint64_t>(v);
+      std::string_view name = u >= 0xfffff000 && u <= UINT32_MAX
+                                  ? errno_symbol(static_cast<int>(-static_cast<int32_t>(u)))
+                                  : std::string_view{};
+      if (name.empty()) return nullptr;
+      out = put(put(put_num(out, u), " "), name);
+      return put(put(put(out, " ("), errno_description(static_cast<int>(-static_cast<int32_t>(u)))), ")");
+    }
+    case Ret::kSignal: {  // the signal taken, named whatever -X says, as strace's text is
+      std::string_view name = v > 0 && v <= 64 ? signal_name(static_cast<int>(v)) : "";
+      if (name.empty()) return nullptr;
+      return put(put(put(put_num(out, v), " ("), name), ")");
+    }
     default:
       return nullptr;
   }

@@ -409,6 +409,7 @@ Loader::Loader(const Spec& spec) {
   if (spec.capture_exit && spec.emit_records) {
     uring_layouts(ro->uring_layouts);
     bpf_string_offsets(ro->bpf_strings);
+    ptrace_reads(ro->ptrace_reads, ro->ptrace_regsets);
     CaptureOptions options{spec.string_limit > 0, spec.data_limit > 0, spec.fd_paths,
                            spec.absolute_paths};
     for (int compat = 0; compat < 2; ++compat) {

@@ -107,7 +107,7 @@ std::string_view arg_name(Arg type) noexcept {
       "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "statfs",
       "groups_out", "sock_level", "sockopt_get", "sockopt_set", "sockopt_in", "sockopt_out",
       "msg_flags", "uid", "mode_type", "dev", "open_how", "offset_in_out", "rusage_out",
-      "siginfo_out", "timespec_rem", "itimerspec_in", "itimerspec_out", "itimerval_in",
+      "siginfo_out", "siginfo_in", "user_desc_in", "user_desc_out", "ldt_desc", "timespec_rem", "itimerspec_in", "itimerspec_out", "itimerval_in",
       "itimerval_out", "idtype", "rusage_who", "itimer_which", "timerfd_flags", "perf_event_attr",
       "bpf_cmd", "bpf_attr", "uring_params",
       "mount_flags",

@@ -123,6 +123,13 @@ enum class Arg : uint8_t {
   kOffsetInOut,    // [0] => [35499]: an loff_t the call reads and moves on (sendfile)
   kRusageOut,      // {ru_utime={tv_sec=0, tv_usec=1000}, ru_stime={...}, ...}
   kSiginfoOut,     // {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} the call filled (waitid)
+  kSiginfoIn,      // {si_signo=SIGUSR1, si_code=SI_QUEUE, ...} the call reads (rt_sigqueueinfo)
+  kUserDescIn,     // {entry_number=12, base_addr=0x..., limit=0xfffff, seg_32bit=1, ...}
+                   // (set_thread_area)
+  kUserDescOut,    // {entry_number=12, ...}: the entry asked about, then what the call
+                   // filled (get_thread_area)
+  kLdtDesc,        // kUserDescIn when the size after it is the struct's, else the address
+                   // (modify_ldt)
   kTimespecRem,    // the time left that an interrupted sleep wrote (nanosleep), else a pointer
   kItimerspecIn,   // {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}}
   kItimerspecOut,
@@ -255,8 +262,13 @@ enum class Decoding : uint8_t { kFull, kPartial, kRaw };
 // How the return value is shown: decimal, hex for addresses (mmap, brk), octal (umask), or
 // an fd (decimal; with -y its path follows: 3</etc/passwd>).
 // sched_getscheduler's policy (= 0 (SCHED_OTHER)), ioprio_get's priority, membarrier's
-// MEMBARRIER_CMD_QUERY commands are named after the number (decode_sys.cpp).
-enum class Ret : uint8_t { kInt, kHex, kOctal, kFd, kSchedPolicy, kIoprio, kMembarrier };
+// MEMBARRIER_CMD_QUERY commands are named after the number (decode_sys.cpp), as is
+// rt_sigtimedwait's signal (= 14 (SIGALRM)); modify_ldt's error in the low 32 bits named
+// after them (= 4294967258 ENOSYS (Function not implemented)).
+enum class Ret : uint8_t {
+  kInt, kHex, kOctal, kFd, kSchedPolicy, kIoprio, kMembarrier, kSignal,
+  kInt32,  // modify_ldt's: the kernel returns a C int as 32 bits, an error among them
+};
 
 // The printer of a syscall whose arguments depend on one another beyond their kinds.
 enum class Decoder : uint8_t {

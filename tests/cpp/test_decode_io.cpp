@@ -5,6 +5,9 @@
 // fd paths (-y), absolute paths (--absolute), iovecs, msghdrs, pollfds, unfinished and
 // resumed calls, rendered as strace renders them.
 #include <arpa/inet.h>
+#include <linux/audit.h>
+#include <linux/elf.h>
+#include <linux/ptrace.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <netinet/in.h>
@@ -527,7 +530,99 @@ void structs_follow_the_call() {
            "sendfile(4, 5, [35499], 1) = 0");
 }
 
+// What ptrace's requests filled, read at exit as ptrace_reads says; x86's user_desc.
+void ptrace_exits_and_thread_areas() {
+  capture_slot slots[MAX_BLOBS];
+  CHECK_EQ(capture_plan(nr_of("ptrace"), 32, slots), 2u);
+  CHECK_EQ(slots[0].elem, ELEM_PTRACE);
+  ptrace_read reads[2][PTRACE_REQS];
+  uint16_t regsets[PTRACE_REGSETS];
+  ptrace_reads(reads, regsets);
+  CHECK_EQ(reads[0][64 + (PTRACE_SETSIGINFO - PTRACE_HIGH)].size, sizeof(siginfo_t));
+  CHECK_EQ(reads[1][PTRACE_PEEKDATA].arg, 4);
+  CHECK_EQ(reads[1][64 + (PTRACE_PEEKSIGINFO - PTRACE_HIGH)].ret_elem, sizeof(siginfo_t));
+  siginfo_t si{};
+  si.si_signo = SIGSTOP;
+  si.si_code = SI_TKILL;
+  si.si_pid = 42;
+  std::string two = bytes_of(si);
+  si.si_signo = SIGUSR1;
+  two += bytes_of(si);
+  Event peek = call("ptrace", {PTRACE_PEEKSIGINFO, 42, 0x9000, 0xa000}, 2);
+  ptrace_peeksiginfo_args psi{0, 0, 4};
+  CHECK_EQ(line(record(peek, {{ITEM_BLOB, 2, bytes_of(psi), false, false},
+                              {ITEM_BLOB, 3, two, false, true}})),
+           "ptrace(PTRACE_PEEKSIGINFO, 42, {off=0, flags=0, nr=4}, [{si_signo=SIGSTOP, "
+           "si_code=SI_TKILL, si_pid=42, si_uid=0}, {si_signo=SIGUSR1, si_code=SI_TKILL, "
+           "si_pid=42, si_uid=0}]) = 2");
+  Event getsiginfo = call("ptrace", {PTRACE_GETSIGINFO, 42, 0, 0xa000}, 0);
+  CHECK_EQ(line(record(getsiginfo, {{ITEM_BLOB, 3, bytes_of(si), false, true}})),
+           "ptrace(PTRACE_GETSIGINFO, 42, NULL, {si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=42, "
+           "si_uid=0}) = 0");
+  uint64_t word = 0x1234, msg = 7, mask = 1;
+  CHECK_EQ(line(record(call("ptrace", {PTRACE_PEEKDATA, 42, 0x9000, 0xa000}, 0),
+                       {{ITEM_BLOB, 3, bytes_of(word), false, true}})),
+           "ptrace(PTRACE_PEEKDATA, 42, 0x9000, [0x1234]) = 0");
+  CHECK_EQ(line(record(call("ptrace", {PTRACE_GETEVENTMSG, 42, 0, 0xa000}, 0),
+                       {{ITEM_BLOB, 3, bytes_of(msg), false, true}})),
+           "ptrace(PTRACE_GETEVENTMSG, 42, NULL, [7]) = 0");
+  CHECK_EQ(line(record(call("ptrace", {PTRACE_GETSIGMASK, 42, 8, 0xa000}, 0),
+                       {{ITEM_BLOB, 3, bytes_of(mask), false, true}})),
+           "ptrace(PTRACE_GETSIGMASK, 42, 8, [HUP]) = 0");
+#if defined(__x86_64__)
+  ptrace_syscall_info info{};
+  info.op = PTRACE_SYSCALL_INFO_ENTRY;
+  info.arch = AUDIT_ARCH_X86_64;
+  info.instruction_pointer = 0x1000;
+  info.stack_pointer = 0x2000;
+  info.entry.nr = 0;
+  info.entry.args[0] = 3;
+  Event entry = call("ptrace", {PTRACE_GET_SYSCALL_INFO, 42, 88, 0xa000}, 80);
+  CHECK_EQ(line(record(entry, {{ITEM_BLOB, 3, bytes_of(info), false, true}})),
+           "ptrace(PTRACE_GET_SYSCALL_INFO, 42, 88, {op=PTRACE_SYSCALL_INFO_ENTRY, "
+           "arch=AUDIT_ARCH_X86_64, instruction_pointer=0x1000, stack_pointer=0x2000, "
+           "entry={nr=__NR_read, args=[0x3, 0, 0, 0, 0, 0]}}) = 80");
+  info.op = PTRACE_SYSCALL_INFO_EXIT;
+  info.exit.rval = -2;
+  info.exit.is_error = 1;
+  Event exit = call("ptrace", {PTRACE_GET_SYSCALL_INFO, 42, 88, 0xa000}, 33);
+  CHECK_EQ(line(record(exit, {{ITEM_BLOB, 3, bytes_of(info), false, true}})),
+           "ptrace(PTRACE_GET_SYSCALL_INFO, 42, 88, {op=PTRACE_SYSCALL_INFO_EXIT, "
+           "arch=AUDIT_ARCH_X86_64, instruction_pointer=0x1000, stack_pointer=0x2000, "
+           "exit={rval=-ENOENT, is_error=1}}) = 33");
+  // GETREGSET: the iovec given, then the registers got and the length the kernel left.
+  auto iovec_blob = [](uint64_t base, uint64_t len, std::string data) {
+    iov_head head{1, 1, 0, 0};
+    iov_item item{base, len, static_cast<uint32_t>(data.size()), 0};
+    return bytes_of(head) + bytes_of(item) + data;
+  };
+  uint64_t regs[2] = {0x10, 0x20};
+  Event getregset = call("ptrace", {PTRACE_GETREGSET, 42, NT_PRSTATUS, 0xa000}, 0);
+  CHECK_EQ(line(record(getregset, {{ITEM_BLOB, 3, iovec_blob(0x9000, 216, ""), false, false},
+                                   {ITEM_BLOB, 3, iovec_blob(0x9000, 16, bytes_of(regs)),
+                                    false, true}})),
+           "ptrace(PTRACE_GETREGSET, 42, NT_PRSTATUS, {iov_base={r15=0x10, r14=0x20}, "
+           "iov_len=216 => 16}) = 0");
+  Event failed = call("ptrace", {PTRACE_GETREGSET, 42, 0xbad, 0xa000}, -3);
+  CHECK_EQ(line(record(failed, {{ITEM_BLOB, 3, iovec_blob(0x9000, 12, ""), false, false}})),
+           "ptrace(PTRACE_GETREGSET, 42, 0xbad /* NT_??? */, {iov_base=0x9000, iov_len=12}) = "
+           "-1 ESRCH (No such process)");
+  // get_thread_area: the entry asked about, then what the call filled.
+  uint32_t asked = 12, desc[4] = {12, 0x10, 0xfffff, 0x51};
+  Event area = call("get_thread_area", {0x9000}, 0);
+  CHECK_EQ(line(record(area, {{ITEM_BLOB, 0, bytes_of(asked), false, false},
+                              {ITEM_BLOB, 0, bytes_of(desc), false, true}})),
+           "get_thread_area({entry_number=12, base_addr=0x000010, limit=0x0fffff, seg_32bit=1, "
+           "contents=0, read_exec_only=0, limit_in_pages=1, seg_not_present=0, useable=1, "
+           "lm=0}) = 0");
+  CHECK_EQ(line(record(call("get_thread_area", {0x9000}, -22),
+                       {{ITEM_BLOB, 0, bytes_of(asked), false, false}})),
+           "get_thread_area({entry_number=12, ...}) = -1 EINVAL (Invalid argument)");
+#endif
+}
+
 int main() {
+  ptrace_exits_and_thread_areas();
   structs_follow_the_call();
   fds_show_what_they_name();
   relative_paths_start_from_their_directory();
