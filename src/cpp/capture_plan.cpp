@@ -10,8 +10,12 @@
 #include <asm/termios.h>
 #include <fcntl.h>
 #include <linux/bpf.h>
+#include <linux/capability.h>
 #include <linux/io_uring.h>
 #include <linux/kexec.h>
+#include <linux/keyctl.h>
+#include <linux/landlock.h>
+#include <linux/mount.h>
 #include <linux/kd.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
@@ -122,6 +126,7 @@ constexpr uint64_t arch_prctl_bit(int option) {
 static_assert(ARCH_GET_XCOMP_GUEST_PERM - (kArchPrctlBase << 12) < 64,
               "arch_prctl's getters fit capture_slot.cmds");
 #endif
+static_assert(KEYCTL_CAPABILITIES < 64, "keyctl's commands fit capture_slot.cmds");
 static_assert(F_OFD_SETLKW < 64 && F_GETOWN_EX < 64, "fcntl's commands fit capture_slot.cmds");
 // openat2's struct open_how: its 24 bytes (OPEN_HOW_SIZE_VER0, linux/openat2.h), and as much
 // as the size argument says up to a page, as strace reads it to show what follows them.
@@ -149,6 +154,8 @@ constexpr uint64_t kShmctlOut = cmd_bit(IPC_STAT) | cmd_bit(SHM_STAT) | cmd_bit(
                                 cmd_bit(IPC_INFO) | cmd_bit(SHM_INFO);
 constexpr uint64_t kSemctlOut = cmd_bit(IPC_STAT) | cmd_bit(SEM_STAT) | cmd_bit(SEM_STAT_ANY) |
                                 cmd_bit(IPC_INFO) | cmd_bit(SEM_INFO);
+// The elements of an array strace shows (32), and one more to tell that "..." follows.
+constexpr uint32_t kArrayShown = 32 + 1;
 // struct sched_attr: SCHED_ATTR_SIZE_VER1 of linux/sched/types.h, whose struct sched_param
 // <sched.h> defines too (decode_sys.cpp checks it).
 constexpr uint32_t kSchedAttr = 56;
@@ -399,6 +406,8 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
                              // the pidfd and tid the call wrote
         add(sizeof(struct clone_args), arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         add(2 * sizeof(int32_t), arg, CAPTURE_EXIT, 0, ELEM_CLONE_OUT);
+        // All the size says, up to a page: what follows the struct (as kOpenHow)
+        add(BLOB_MAX, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         break;
       case Arg::kCpuSetOut:  // the bytes of the mask the call returned (1024 CPUs at most)
         add(sizeof(cpu_set_t), arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0);
@@ -511,6 +520,33 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(KEXEC_SEGMENT_MAX * sizeof(struct kexec_segment), arg, CAPTURE_ENTRY, 0,
             ELEM_PAGE_PREFIX);
         break;
+      case Arg::kBufOutBefore:  // as many bytes as the argument before says
+        if (i > 0) add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, static_cast<uint8_t>(i - 1), 0);
+        break;
+      case Arg::kAioContextOut:
+        add(sizeof(uint64_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kGroupsIn:  // the 32 strace shows and one more, as far as their memory goes
+        add(kArrayShown * sizeof(gid_t), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kCapHeader:
+        add(sizeof(struct __user_cap_header_struct), arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kCapDataIn:  // two of them (one for _LINUX_CAPABILITY_VERSION_1)
+      case Arg::kCapDataOut:
+        add(2 * sizeof(struct __user_cap_data_struct), arg,
+            type == Arg::kCapDataIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kLandlockRulesetAttr:
+        add(sizeof(struct landlock_ruleset_attr), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kLandlockRuleAttr:
+        add(sizeof(struct landlock_path_beneath_attr), arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kMountAttr:  // the struct, then all the size argument says (as kOpenHow)
+        add(sizeof(struct mount_attr), arg, CAPTURE_ENTRY, 0, 0);
+        add(BLOB_MAX, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
+        break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);
         add(max_size({sizeof(struct msqid64_ds), sizeof(struct msginfo)}), arg, CAPTURE_EXIT,
@@ -538,6 +574,28 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
     add(sizeof(struct flock), 2, CAPTURE_EXIT, 0, 0, kFlockOut);
     add(sizeof(struct f_owner_ex), 2, CAPTURE_ENTRY, 0, 0, cmd_bit(F_SETOWN_EX));
     add(sizeof(struct f_owner_ex), 2, CAPTURE_EXIT, 0, 0, cmd_bit(F_GETOWN_EX));
+  }
+  // keyctl's buffers and structs by command: the payload UPDATE and INSTANTIATE read (as
+  // long as argument 3 says) and INSTANTIATE_IOV's iovec, what DESCRIBE, READ,
+  // GET_SECURITY and CAPABILITIES filled, DH_COMPUTE's params and KDF, the PKEY_*
+  // operations' params and input.
+  if (!compat && info->decoder == Decoder::kKeyctl) {
+    add(data, 2, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 3, 0,
+        cmd_bit(KEYCTL_UPDATE) | cmd_bit(KEYCTL_INSTANTIATE));
+    add(data, 2, CAPTURE_ENTRY | CAPTURE_IOVEC, 3, 0, cmd_bit(KEYCTL_INSTANTIATE_IOV));
+    // As far as the buffer's memory goes: a result longer than the buffer was not copied.
+    add(data, 2, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, ELEM_PAGE_PREFIX,
+        cmd_bit(KEYCTL_DESCRIBE) | cmd_bit(KEYCTL_READ) | cmd_bit(KEYCTL_GET_SECURITY));
+    add(kShownBytes, 1, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, ELEM_PAGE_PREFIX,
+        cmd_bit(KEYCTL_CAPABILITIES));
+    add(sizeof(struct keyctl_dh_params), 1, CAPTURE_ENTRY, 0, 0, cmd_bit(KEYCTL_DH_COMPUTE));
+    add(sizeof(struct keyctl_kdf_params), 4, CAPTURE_ENTRY, 0, 0, cmd_bit(KEYCTL_DH_COMPUTE));
+    constexpr uint64_t kPkeyOps = cmd_bit(KEYCTL_PKEY_ENCRYPT) | cmd_bit(KEYCTL_PKEY_DECRYPT) |
+                                  cmd_bit(KEYCTL_PKEY_SIGN) | cmd_bit(KEYCTL_PKEY_VERIFY);
+    add(sizeof(struct keyctl_pkey_params), 1, CAPTURE_ENTRY, 0, 0, kPkeyOps);
+    // Their input, as long as the params say: the bytes strace shows of it, as far as its
+    // memory goes.
+    add(kShownBytes, 3, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kPkeyOps);
   }
   // ioctl's argument, as its request encodes it: what _IOW requests read, what _IOR ones
   // filled (ELEM_IOC).
@@ -678,6 +736,7 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
   }
 #endif
   if (info->decoder == Decoder::kUringRegister) plan.cmd_arg = 2;  // its opcode, likewise
+  if (info->decoder == Decoder::kKeyctl) plan.cmd_arg = 1;  // keyctl's command
   if (info->nargs > 0 && info->args[0] == Arg::kBpfCmd) plan.cmd_arg = 1;  // bpf's command
   if (info->nargs > 0 && info->args[0] == Arg::kSeccompOp) plan.cmd_arg = 1;  // seccomp's
   for (unsigned i = 0; i < info->nargs && i < 6; ++i)  // the SysV ctl calls' commands

@@ -155,6 +155,12 @@ char* put_fcntl_struct(char* out, const Event& e, const Strings& items) noexcept
 // mincore's vector, seccomp's action): argument i of e, or nullptr for other kinds.
 char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept;
+// What argument i (of kind type, value v) points to, for the kinds of decode_sys.cpp's calls
+// strace shows whatever -e verbose= says (io_setup's context, the groups setgroups reads,
+// capget's and capset's structs, landlock's rules, mount_setattr's struct mount_attr);
+// nullptr for other kinds.
+char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
+                      const __u64* args) noexcept;
 // perf_event_open's struct perf_event_attr (argument i), and the size the kernel wrote there
 // when it answered E2BIG (decode_perf.cpp).
 char* put_perf_event_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
@@ -166,8 +172,10 @@ char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) 
 
 // Processes and signals (decode_process.cpp).
 char* put_signal(char* out, int64_t sig) noexcept;  // SIGTERM, or the number
-// clone3's struct clone_args, then what the call wrote (ELEM_CLONE_OUT, may be nullptr).
-char* put_clone3(char* out, std::string_view args, const std::string_view* wrote) noexcept;
+// clone3's struct clone_args, then what the call wrote (ELEM_CLONE_OUT, may be nullptr);
+// longer (cut at the struct's size): what follows it, from whole (nullptr: unreadable).
+char* put_clone3(char* out, uint64_t addr, std::string_view args, const std::string_view* wrote,
+                 bool longer, const std::string_view* whole) noexcept;
 // The arguments of futex (Decoder::kFutex) and clone (Decoder::kClone), as strace shows them.
 char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept;
 char* put_clone_call(char* out, const Event& e) noexcept;

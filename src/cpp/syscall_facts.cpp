@@ -133,6 +133,8 @@ std::string_view arg_name(Arg type) noexcept {
       "sembuf", "seccomp_arg", "msgctl_buf", "shmctl_buf", "semctl_arg",
       "sched_attr_in", "sched_attr_out", "mq_attr_in", "mq_attr_out",
       "sigevent", "kexec_segments",
+      "buf_out_before", "aio_context_out", "groups_in", "cap_header", "cap_data_in",
+      "cap_data_out", "landlock_ruleset_attr", "landlock_rule_attr", "mount_attr",
       "raw_ptr",
       "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,

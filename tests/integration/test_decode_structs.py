@@ -13,7 +13,11 @@ ptrace's requests with the arguments each reads. workloads/uring.c: io_uring_reg
 arguments by opcode, a real ring's probe and worker limits among them, and the
 io_uring_params io_uring_setup was given and filled. workloads/perf.c:
 perf_event_open's struct perf_event_attr of several types, E2BIG's size and a short struct.
-workloads/bpf.c: bpf's commands and union bpf_attr, a real array map among them. observer's lines must be strace's
+workloads/bpf.c: bpf's commands and union bpf_attr, a real array map among them.
+workloads/keys.c: keyctl's buffers and structs by command, a real thread keyring described.
+workloads/attrs.c: clone3's struct clone_args and what follows it, capget's and capset's
+structs, setgroups' groups, the AIO context, kexec_file_load's command line, landlock's
+rules and mount_setattr's struct mount_attr. observer's lines must be strace's
 (tools/fidelity.py pairs the processes and masks addresses and pids; times are masked here).
 """
 
@@ -41,7 +45,8 @@ _POLLING = {"signals": re.compile(r'^(openat\((AT_FDCWD|-100), "/proc/\d+/syscal
 @pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
                          ids=lambda option: " ".join(option) or "abbrev")
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80),
-                                         ("uring", 30), ("perf", 5), ("bpf", 15)])
+                                         ("uring", 30), ("perf", 5), ("bpf", 15),
+                                         ("keys", 30), ("attrs", 60)])
 def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int,
                                 option: list[str]) -> None:
     """Also with -X raw and -X verbose: each constant as strace writes it then."""

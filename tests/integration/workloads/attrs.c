@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// The structs and arrays calls read or fill beside their flags, for the comparison with
+// strace (test_decode_structs.py): clone3's struct clone_args (flags of clone3 only, NULL
+// pointers, bytes past the struct), capget's and capset's header and sets, setgroups' groups,
+// the AIO calls' context, kexec_file_load's command line, landlock's rules and
+// mount_setattr's struct mount_attr; NULL, bad pointers, sizes the kernel refuses and structs
+// that end where an unreadable page begins. What succeeds changes nothing: the capabilities
+// set are the ones the process has, the AIO context is destroyed.
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <linux/aio_abi.h>
+#include <linux/capability.h>
+#include <linux/kexec.h>
+#include <linux/landlock.h>
+#include <linux/mount.h>
+#include <linux/sched.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "page_end.h"
+
+#define BAD ((void *)0xfacefeedfffff000ULL)
+
+// Strings in memory the process has written, as the kernel side reads only pages that are
+// there (a string constant's page may not be yet, where the call fails before reading it).
+static char cmdline[] = "abcdef", empty[] = "";
+
+// clone3 with args, size bytes of them, refused: a stack's size without a stack (where the
+// struct is read whole), so that no child comes of it.
+static void clone3_args(struct clone_args *args, size_t size) {
+  args->stack_size = 0x1000;
+  if (syscall(SYS_clone3, args, size) == 0)
+    _exit(0);
+}
+
+int main(void) {
+  // clone3: a struct shorter than its first version, flags only clone3 takes, pointers the
+  // flags name left NULL, an exit signal past a signal's range, set_tid without its size,
+  // bytes after the struct (zeros, not zeros, unreadable).
+  struct clone_args *args = (void *)page_end(sizeof(*args) + 8);
+  memset(args, 0, sizeof(*args) + 8);
+  clone3_args(args, 56);
+  args->flags = CLONE_CLEAR_SIGHAND | CLONE_PARENT_SETTID;
+  clone3_args(args, sizeof(*args));
+  args->flags = CLONE_PIDFD | CLONE_CHILD_SETTID | CLONE_SETTLS | 0xbad0000000000000ULL;
+  args->exit_signal = 0xdeadfeedfacefeedULL;
+  clone3_args(args, 64);
+  args->flags = 0xdec0deac00400000ULL;
+  args->exit_signal = 0;
+  clone3_args(args, 64);
+  args->flags = CLONE_INTO_CGROUP;
+  args->set_tid = 0xfacefeedcafebabeULL;
+  clone3_args(args, sizeof(*args));
+  args->flags = 0;
+  args->set_tid = 0;
+  args->set_tid_size = 3;
+  clone3_args(args, sizeof(*args));
+  args->set_tid_size = 0;
+  clone3_args(args, sizeof(*args) + 8);
+  ((uint64_t *)(args + 1))[0] = 0xfacefeeddeadc0deULL;
+  clone3_args(args, sizeof(*args) + 8);
+  clone3_args(args, sizeof(*args) + 16);
+
+  // capget and capset: versions known and not, the sets of each version, what the process
+  // has set again.
+  struct __user_cap_header_struct *head = (void *)page_end(sizeof(*head));
+  struct __user_cap_data_struct *data = (void *)page_end(2 * sizeof(*data));
+  head->version = _LINUX_CAPABILITY_VERSION_3;
+  head->pid = 0;
+  syscall(SYS_capget, head, NULL);
+  syscall(SYS_capget, head, data);
+  syscall(SYS_capset, head, data);
+  syscall(SYS_capget, NULL, data);
+  head->version = _LINUX_CAPABILITY_VERSION_1;
+  syscall(SYS_capget, head, data + 1);
+  head->version = 0xbadc0ded;
+  head->pid = -1;
+  syscall(SYS_capset, head, data);
+  syscall(SYS_capset, BAD, data);
+
+  // setgroups: none, groups the kernel refuses (-1), an array that runs into an unreadable
+  // page, more than NGROUPS_MAX.
+  uint32_t *gids = (void *)page_end(2 * sizeof(*gids));
+  gids[0] = 0;
+  gids[1] = -1;
+  syscall(SYS_setgroups, 2, gids);
+  syscall(SYS_setgroups, 3, gids);
+  syscall(SYS_setgroups, 65537, gids);
+  syscall(SYS_setgroups, 1, NULL);
+
+  // The AIO context: set up, used with nothing to do, destroyed; bad contexts.
+  aio_context_t ctx = 0;
+  syscall(SYS_io_setup, 1, &ctx);
+  syscall(SYS_io_submit, ctx, 0, NULL);
+  syscall(SYS_io_getevents, ctx, 0, 0, NULL, NULL);
+  syscall(SYS_io_destroy, ctx);
+  syscall(SYS_io_destroy, 0xface1e55deadbeefULL);
+  syscall(SYS_io_cancel, 0xface1e55deadbeefULL, NULL, NULL);
+  syscall(SYS_io_setup, 1, NULL);
+
+  // kexec_file_load's command line, as long as its length says (its NUL too); refused for
+  // its bad fds.
+  syscall(SYS_kexec_file_load, -1, -1, 7, cmdline, 0);
+  syscall(SYS_kexec_file_load, -1, -1, 3, cmdline, KEXEC_FILE_NO_INITRAMFS);
+  syscall(SYS_kexec_file_load, -1, -1, 0, NULL, 0);
+  syscall(SYS_kexec_file_load, -1, -1, 4, BAD, 0);
+
+  // landlock: a ruleset's handled accesses (too short a size, longer ones), a rule on no
+  // ruleset.
+  struct landlock_ruleset_attr *ruleset = (void *)page_end(sizeof(*ruleset));
+  ruleset->handled_access_fs = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_DIR;
+  syscall(SYS_landlock_create_ruleset, ruleset, 4, 0);
+  syscall(SYS_landlock_create_ruleset, ruleset, 12, 0);
+  ruleset->handled_access_fs = 0xdebeefeddecac000ULL;
+  syscall(SYS_landlock_create_ruleset, ruleset, sizeof(*ruleset), 0);
+  struct landlock_path_beneath_attr rule = {
+      .allowed_access = LANDLOCK_ACCESS_FS_MAKE_REG | 0x80000000ULL, .parent_fd = -1};
+  syscall(SYS_landlock_add_rule, -1, LANDLOCK_RULE_PATH_BENEATH, &rule, 0);
+  syscall(SYS_landlock_add_rule, -1, 2, &rule, 0);
+  syscall(SYS_landlock_add_rule, -1, LANDLOCK_RULE_PATH_BENEATH, BAD, 0);
+
+  // mount_setattr on no fd: its struct, a size shorter than its first version, bytes after
+  // it (zeros, not zeros, unreadable).
+  struct mount_attr *attr = (void *)page_end(sizeof(*attr) + 8);
+  memset(attr, 0, sizeof(*attr) + 8);
+  attr->attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID;
+  attr->attr_clr = MOUNT_ATTR__ATIME | 0x8000000000ULL;
+  attr->propagation = MS_SLAVE;
+  attr->userns_fd = 3;
+  syscall(SYS_mount_setattr, -1, empty, AT_EMPTY_PATH, attr, sizeof(*attr));
+  syscall(SYS_mount_setattr, -1, empty, AT_EMPTY_PATH, attr, 16);
+  syscall(SYS_mount_setattr, -1, empty, AT_EMPTY_PATH, attr, sizeof(*attr) + 8);
+  ((uint64_t *)(attr + 1))[0] = 0x8081828384858687ULL;
+  attr->propagation = 0x14;
+  syscall(SYS_mount_setattr, -1, empty, AT_EMPTY_PATH, attr, sizeof(*attr) + 8);
+  syscall(SYS_mount_setattr, -1, empty, AT_EMPTY_PATH, attr, sizeof(*attr) + 16);
+  return 0;
+}
