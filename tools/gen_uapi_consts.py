@@ -1488,6 +1488,28 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "priorities": (["linux/resource.h"], ["PRIO_PROCESS", "PRIO_PGRP", "PRIO_USER"]),
     "memfd_create_flags": (["linux/memfd.h"], ["MFD_CLOEXEC", "MFD_ALLOW_SEALING", "MFD_HUGETLB"]),
     "secretmem_flags": (["asm/fcntl.h"], ["O_CLOEXEC"]),
+    # userfaultfd's ioctls: UFFDIO_API's features and the ioctls it and UFFDIO_REGISTER say
+    # are there (bit numbers, shown as 1<<_UFFDIO_WAKE), the modes of each request.
+    "uffd_api_features": (["linux/userfaultfd.h"], [
+        "UFFD_FEATURE_PAGEFAULT_FLAG_WP", "UFFD_FEATURE_EVENT_FORK", "UFFD_FEATURE_EVENT_REMAP",
+        "UFFD_FEATURE_EVENT_REMOVE", "UFFD_FEATURE_MISSING_HUGETLBFS",
+        "UFFD_FEATURE_MISSING_SHMEM", "UFFD_FEATURE_EVENT_UNMAP", "UFFD_FEATURE_SIGBUS",
+        "UFFD_FEATURE_THREAD_ID", "UFFD_FEATURE_MINOR_HUGETLBFS", "UFFD_FEATURE_MINOR_SHMEM",
+        "UFFD_FEATURE_EXACT_ADDRESS", "UFFD_FEATURE_WP_HUGETLBFS_SHMEM"]),
+    "uffd_api_ioctls": (["linux/userfaultfd.h"], [
+        "_UFFDIO_REGISTER", "_UFFDIO_UNREGISTER", "_UFFDIO_API"]),
+    "uffd_register_ioctls": (["linux/userfaultfd.h"], [
+        "_UFFDIO_WAKE", "_UFFDIO_COPY", "_UFFDIO_ZEROPAGE", "_UFFDIO_WRITEPROTECT",
+        "_UFFDIO_CONTINUE"]),
+    "uffd_copy_flags": (["linux/userfaultfd.h"], [
+        "UFFDIO_COPY_MODE_DONTWAKE", "UFFDIO_COPY_MODE_WP"]),
+    "uffd_register_mode_flags": (["linux/userfaultfd.h"], [
+        "UFFDIO_REGISTER_MODE_MISSING", "UFFDIO_REGISTER_MODE_WP", "UFFDIO_REGISTER_MODE_MINOR"]),
+    "uffd_zeropage_flags": (["linux/userfaultfd.h"], ["UFFDIO_ZEROPAGE_MODE_DONTWAKE"]),
+    # SG_SCSI_RESET's values (the kernel's include/scsi/sg.h, outside the uapi headers).
+    "sg_scsi_reset": ([], [
+        "SG_SCSI_RESET_NOTHING", "SG_SCSI_RESET_DEVICE", "SG_SCSI_RESET_BUS",
+        "SG_SCSI_RESET_HOST", "SG_SCSI_RESET_TARGET", "SG_SCSI_RESET_NO_ESCALATE"]),
     "uffd_flags": (["linux/userfaultfd.h", "asm/fcntl.h"], [
         "UFFD_USER_MODE_ONLY", "O_NONBLOCK", "O_CLOEXEC"]),
     "kcmp_types": (["linux/kcmp.h"], [
@@ -1625,6 +1647,9 @@ KERNEL = {
        for shift, who in enumerate(["OTH", "GRP", "USR", "POS"]) for bit, what in
        [(0x01, "VIEW"), (0x02, "READ"), (0x04, "WRITE"), (0x08, "SEARCH"), (0x10, "LINK"),
         (0x20, "SETATTR"), (0x3f, "ALL")]},
+    **{f"SG_SCSI_RESET_{name}": (value, "include/scsi/sg.h of Linux 6.1") for name, value in
+       [("NOTHING", 0), ("DEVICE", 1), ("BUS", 2), ("HOST", 3), ("TARGET", 4),
+        ("NO_ESCALATE", 0x100)]},
     "RCV_SHUTDOWN": (1, "include/net/sock.h of Linux 6.1"),
     "SEND_SHUTDOWN": (2, "include/net/sock.h of Linux 6.1"),
     "NETLINK_UNCONNECTED": (0, "net/netlink/af_netlink.h of Linux 6.1"),
@@ -1812,6 +1837,8 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
             raise KeyError(token)
         return f"({evaluate(defines[token][0], defines, depth + 1)})"
 
+    # A cast to a fixed-width type changes no value here: ((__u64)1 << 0).
+    body = re.sub(r"\(__[us](8|16|32|64)\)", "", body)
     expr = re.sub(r"'(.)'", lambda m: str(ord(m.group(1))), body)
     expr = re.sub(r"\b(0[xX][0-9a-fA-F]+|\d+)[uUlL]*\b|\b[A-Za-z_]\w*\b", word, expr)
     if not re.fullmatch(r"[\d\s()|&<>+\-~]*", expr):

@@ -29,12 +29,14 @@
 #include <linux/sockios.h>
 #include <linux/stat.h>
 #include <linux/tee.h>
+#include <linux/userfaultfd.h>
 #include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
 #include <linux/time_types.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <scsi/sg.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -47,6 +49,7 @@
 #include <sys/utsname.h>
 
 #include <initializer_list>
+#include <iterator>
 
 #include "syscall_facts.h"
 
@@ -254,7 +257,34 @@ constexpr PlainIoctl kPlainIoctls[] = {
     // _IOR(), but what they ask about is read: an OTP area's mode, a range.
     {OTPSELECT, kIn, sizeof(int)}, {MEMISLOCKED, kIn, sizeof(struct erase_info_user)},
     {OTPLOCK, kIn, sizeof(struct otp_info)},
+    // _IOR(), but the range to wake or unregister is read.
+    {UFFDIO_WAKE, kIn, sizeof(struct uffdio_range)},
+    {UFFDIO_UNREGISTER, kIn, sizeof(struct uffdio_range)},
+    // SCSI generic's (scsi/sg.h): the ints given and filled.
+    {SG_NEXT_CMD_LEN, kIn, sizeof(int)}, {SG_SET_COMMAND_Q, kIn, sizeof(int)},
+    {SG_SET_DEBUG, kIn, sizeof(int)}, {SG_SET_FORCE_LOW_DMA, kIn, sizeof(int)},
+    {SG_SET_FORCE_PACK_ID, kIn, sizeof(int)}, {SG_SET_KEEP_ORPHAN, kIn, sizeof(int)},
+    {SG_SET_RESERVED_SIZE, kIn, sizeof(int)}, {SG_SET_TIMEOUT, kIn, sizeof(int)},
+    {SG_SCSI_RESET, kIn, sizeof(int)},
+    {SG_EMULATED_HOST, kOut, sizeof(int)}, {SG_GET_COMMAND_Q, kOut, sizeof(int)},
+    {SG_GET_KEEP_ORPHAN, kOut, sizeof(int)}, {SG_GET_LOW_DMA, kOut, sizeof(int)},
+    {SG_GET_NUM_WAITING, kOut, sizeof(int)}, {SG_GET_PACK_ID, kOut, sizeof(int)},
+    {SG_GET_RESERVED_SIZE, kOut, sizeof(int)}, {SG_GET_SG_TABLESIZE, kOut, sizeof(int)},
+    {SG_GET_TRANSFORM, kOut, sizeof(int)}, {SG_GET_VERSION_NUM, kOut, sizeof(int)},
 };
+
+// The request types kPlainIoctls names, each a row of ioc_plain.
+constexpr unsigned plain_ioctl_types() {
+  unsigned n = 0;
+  for (size_t i = 0; i < std::size(kPlainIoctls); ++i) {
+    bool seen = false;
+    for (size_t j = 0; j < i; ++j)
+      seen = seen || _IOC_TYPE(kPlainIoctls[j].cmd) == _IOC_TYPE(kPlainIoctls[i].cmd);
+    n += seen ? 0 : 1;
+  }
+  return n;
+}
+static_assert(plain_ioctl_types() <= IOC_PLAIN_TYPES, "ioc_plain has a row for each type");
 
 }  // namespace
 
@@ -546,6 +576,22 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kMountAttr:  // the struct, then all the size argument says (as kOpenHow)
         add(sizeof(struct mount_attr), arg, CAPTURE_ENTRY, 0, 0);
         add(BLOB_MAX, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
+        break;
+      case Arg::kMpolModeOut:
+        add(sizeof(int32_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kNodemaskIn:  // the longs strace shows and one more, as far as their memory
+      case Arg::kNodemaskOut: // goes
+        add(kArrayShown * sizeof(uint64_t), arg,
+            type == Arg::kNodemaskIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kPagesIn:
+        add(kArrayShown * sizeof(uint64_t), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kNodesIn:
+      case Arg::kPageStatusOut:
+        add(kArrayShown * sizeof(int32_t), arg,
+            type == Arg::kNodesIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
         break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);

@@ -351,7 +351,8 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kSiginfoOut: case Arg::kTimespecRem: case Arg::kItimerspecOut:
       case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kUidOut:
       case Arg::kUintOut: case Arg::kSchedParamOut: case Arg::kMincoreVec: case Arg::kSchedAttrOut:
-      case Arg::kMqAttrOut:
+      case Arg::kMqAttrOut: case Arg::kMpolModeOut: case Arg::kNodemaskOut:
+      case Arg::kPageStatusOut:
         return i;
       default:
         break;

@@ -45,6 +45,30 @@ char* put_flag_set(char* out, uint64_t v, const text::Flag (&flags)[N],
   return text::put_flags(out, v, flags);  // -X applies there
 }
 
+// A set of bits named by their numbers, strace's "1<<NAME" tables: 1<<CAP_CHOWN|1<<CAP_KILL
+// for the bits of mask numbered base to base + 63 (bits' values are the numbers), the rest
+// in hex; with none of them known, hex and a comment naming the kind: 0x40 /* CAP_??? */.
+template <size_t N>
+char* put_bit_flags(char* out, uint64_t mask, const text::Flag (&bits)[N],
+                    std::string_view unknown, uint64_t base = 0) {
+  return text::put_xlat_hex(out, mask, [&](char* o) {
+    if (!mask) return text::put(o, "0");
+    uint64_t rest = mask;
+    bool first = true;
+    for (const text::Flag& f : bits) {
+      if (f.value < base || f.value - base >= 64) continue;
+      uint64_t bit = uint64_t{1} << (f.value - base);
+      if (!(rest & bit)) continue;
+      o = text::put(text::put(first ? o : text::put(o, "|"), "1<<"), f.name);
+      rest &= ~bit;
+      first = false;
+    }
+    if (!rest) return o;
+    o = text::put_hex(first ? o : text::put(o, "|"), rest);
+    return first ? text::put(text::put(text::put(o, " /* "), unknown), " */") : o;
+  });
+}
+
 // strace's print_array: count elements of size bytes at addr, of which the bytes kept could
 // be read (the rest ran into unreadable memory), each written by put_elem; NULL, [], the
 // address when none could be read or the array wraps around, "..." after 32 of them, and

@@ -572,30 +572,22 @@ bool sys_args_end(Arg type, uint64_t v) noexcept {
 
 namespace {
 
-// A 32-bit half of a capability set, strace's cap_mask0 and cap_mask1: 1<<CAP_KILL|..., the
-// capabilities from base on.
-char* put_cap_mask(char* out, uint32_t mask, unsigned base) {
-  return put_xlat_hex(out, mask, [&](char* o) {
-    if (!mask) return put(o, "0");
-    uint32_t rest = mask;
-    bool first = true;
-    for (const Flag& f : uapi::k_capabilities) {
-      if (f.value < base || f.value >= base + 32 || !(rest & (1u << (f.value - base))))
-        continue;
-      o = put(put(first ? o : put(o, "|"), "1<<"), f.name);
-      rest &= ~(1u << (f.value - base));
-      first = false;
-    }
-    if (!rest) return o;
-    o = put_hex(first ? o : put(o, "|"), rest);
-    return first ? put(o, " /* CAP_??? */") : o;
-  });
+// strace's PRINT_VAL_0X of a long: 16 characters, 0x0000000000000001, 0000000000000000.
+char* put_padded_hex(char* out, uint64_t v) {
+  char digits[24];
+  char* end = put_hex(digits, v);  // 0x and the digits
+  size_t n = static_cast<size_t>(end - digits);
+  if (!v) return put(out, "0000000000000000");
+  out = put(out, "0x");
+  for (size_t k = n; k < 16; ++k) *out++ = '0';
+  return put(out, std::string_view(digits + 2, n - 2));
 }
 
 // strace's print_cap_bits: the low half, or both joined by "|" where the high one is set.
 char* put_cap_bits(char* out, uint32_t lo, uint32_t hi) {
-  if (lo || !hi) out = put_cap_mask(out, lo, 0);
-  if (hi) out = put_cap_mask(lo ? put(out, "|") : out, hi, 32);
+  // strace's cap_mask0 and cap_mask1: the capabilities from 0 and from 32 on.
+  if (lo || !hi) out = put_bit_flags(out, lo, uapi::k_capabilities, "CAP_???");
+  if (hi) out = put_bit_flags(lo ? put(out, "|") : out, hi, uapi::k_capabilities, "CAP_???", 32);
   return out;
 }
 
@@ -682,6 +674,44 @@ char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, uns
         if (items.arg[k] == i && items.kind[k] == ITEM_BLOB && items.value[k].size() > sizeof(a))
           whole = &items.value[k];
       return put(put_struct_tail(out, whole, sizeof(a), size), "}");
+    }
+    case Arg::kMpolModeOut: {
+      int32_t mode;
+      if (!v || !bytes || !load_at(*bytes, 0, &mode)) return pointer();
+      return put(put_xval(put(out, "["), static_cast<uint32_t>(mode), uapi::k_mpol_modes,
+                          "MPOL_???"), "]");
+    }
+    case Arg::kNodemaskIn:
+    case Arg::kNodemaskOut: {  // the longs of the node count after it (strace's
+                               // print_nodemask): none of a count that takes none
+      uint64_t maxnode = i + 1 < 6 ? args[i + 1] : 0, longs = (maxnode + 62) / 64;
+      if (longs < maxnode / 64 || (maxnode && !longs)) return pointer();
+      if (!bytes && v && longs) return pointer();
+      return put_array(out, v, longs, sizeof(uint64_t), bytes ? *bytes : std::string_view(),
+                       [](char* o, const char* p) {
+        uint64_t word;
+        std::memcpy(&word, p, sizeof(word));
+        return put_padded_hex(o, word);
+      });
+    }
+    case Arg::kPagesIn:
+    case Arg::kNodesIn:
+    case Arg::kPageStatusOut: {  // as many as argument 1 says
+      size_t size = type == Arg::kPagesIn ? sizeof(uint64_t) : sizeof(int32_t);
+      if (!bytes && v && args[1]) return pointer();
+      return put_array(out, v, args[1], size, bytes ? *bytes : std::string_view(),
+                       [type](char* o, const char* p) {
+        if (type == Arg::kPagesIn) {
+          uint64_t page;
+          std::memcpy(&page, p, sizeof(page));
+          return page ? put_hex(o, page) : put(o, "NULL");
+        }
+        int32_t n;
+        std::memcpy(&n, p, sizeof(n));
+        std::string_view name = n < 0 && n > -4096 ? errno_symbol(-n) : "";
+        if (type == Arg::kNodesIn || name.empty()) return put_num(o, n);
+        return put_xlat_dec(o, n, [name](char* w) { return put(put(w, "-"), name); });
+      });
     }
     default:
       return nullptr;

@@ -252,6 +252,13 @@ enum class Arg : uint8_t {
   kLandlockRuleAttr,     // {allowed_access=..., parent_fd=3}: by the rule type before it
   kMountAttr,          // {attr_set=MOUNT_ATTR_RDONLY, attr_clr=0, propagation=MS_SLAVE,
                        // userns_fd=0}: mount_setattr's, its size next
+  kMpolModeOut,        // [MPOL_BIND]: the policy the call filled (get_mempolicy)
+  kNodemaskIn,         // [0x0000000000000003]: a node mask of the longs the next argument's
+                       // node count takes (mbind, set_mempolicy)
+  kNodemaskOut,        // the same, filled by the call (get_mempolicy)
+  kPagesIn,            // [0x7f..., ...]: move_pages' pages, as many as argument 1 says
+  kNodesIn,            // [0, 1]: move_pages' nodes, likewise
+  kPageStatusOut,      // [0, -EFAULT]: move_pages' status, filled, likewise
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

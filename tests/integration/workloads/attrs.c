@@ -4,16 +4,18 @@
 // The structs and arrays calls read or fill beside their flags, for the comparison with
 // strace (test_decode_structs.py): clone3's struct clone_args (flags of clone3 only, NULL
 // pointers, bytes past the struct), capget's and capset's header and sets, setgroups' groups,
-// the AIO calls' context, kexec_file_load's command line, landlock's rules and
-// mount_setattr's struct mount_attr; NULL, bad pointers, sizes the kernel refuses and structs
+// the AIO calls' context, kexec_file_load's command line, landlock's rules,
+// mount_setattr's struct mount_attr, the NUMA calls' policies, node masks and pages; NULL, bad pointers, sizes the kernel refuses and structs
 // that end where an unreadable page begins. What succeeds changes nothing: the capabilities
-// set are the ones the process has, the AIO context is destroyed.
+// set are the ones the process has, the AIO context is destroyed, the memory policy ends as
+// the default one and the pages are queried only.
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/aio_abi.h>
 #include <linux/capability.h>
 #include <linux/kexec.h>
 #include <linux/landlock.h>
+#include <linux/mempolicy.h>
 #include <linux/mount.h>
 #include <linux/sched.h>
 #include <stdint.h>
@@ -138,5 +140,32 @@ int main(void) {
   attr->propagation = 0x14;
   syscall(SYS_mount_setattr, -1, empty, AT_EMPTY_PATH, attr, sizeof(*attr) + 8);
   syscall(SYS_mount_setattr, -1, empty, AT_EMPTY_PATH, attr, sizeof(*attr) + 16);
+
+  // The NUMA calls: the policy and node mask get_mempolicy filled (of 1, 64, 65 and 130
+  // nodes, and of more than are shown), a policy bound to node 0 and the default one again,
+  // move_pages' pages, nodes and status (a page there, one that is not).
+  int mode = -1;
+  uint64_t *mask = (void *)page_end(3 * sizeof(*mask));
+  syscall(SYS_get_mempolicy, &mode, NULL, 0, NULL, 0);
+  syscall(SYS_get_mempolicy, NULL, mask, 1, NULL, 0);
+  syscall(SYS_get_mempolicy, NULL, mask, 64, NULL, 0);
+  syscall(SYS_get_mempolicy, NULL, mask, 130, NULL, 0);
+  syscall(SYS_get_mempolicy, NULL, mask, 194, NULL, 0);
+  static uint64_t big[40];
+  syscall(SYS_get_mempolicy, NULL, big, sizeof(big) * 8, NULL, 0);
+  mask[0] = 0x8000000000000001ULL;
+  syscall(SYS_set_mempolicy, MPOL_BIND, mask, 65);
+  syscall(SYS_mbind, NULL, 0, MPOL_BIND, mask, 2, MPOL_MF_STRICT);
+  syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0);
+  void **pages = (void *)page_end(2 * sizeof(*pages));
+  int *nodes = (void *)page_end(2 * sizeof(*nodes)), *status = (void *)page_end(2 * sizeof(*nodes));
+  pages[0] = mask;
+  pages[1] = NULL;
+  syscall(SYS_move_pages, 0, 2, pages, NULL, status, MPOL_MF_MOVE);
+  syscall(SYS_move_pages, 0, 0, pages, NULL, status, MPOL_MF_MOVE);
+  nodes[0] = 0;
+  nodes[1] = -559038751;
+  syscall(SYS_move_pages, 0, 2, pages, nodes, status, MPOL_MF_MOVE);
+  syscall(SYS_move_pages, 0, 3, pages, nodes, NULL, MPOL_MF_MOVE);
   return 0;
 }
