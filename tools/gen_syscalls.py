@@ -231,7 +231,7 @@ def parse_args(path: Path) -> tuple[str, dict[int, tuple[str, list[str] | None]]
 #: facts.tsv's words, and what the generated C++ calls them (src/cpp/syscall_facts.h).
 RETS = {"int": "Ret::kInt", "hex": "Ret::kHex", "octal": "Ret::kOctal", "fd": "Ret::kFd",
         "sched_policy": "Ret::kSchedPolicy", "ioprio": "Ret::kIoprio",
-        "membarrier": "Ret::kMembarrier"}
+        "membarrier": "Ret::kMembarrier", "modify_ldt": "Ret::kModifyLdt"}
 ROLES = {"fd_arg0": "kRoleFdArg0", "fd_result": "kRoleFdResult", "fd_close": "kRoleFdClose",
          "fd_fcntl": "kRoleFdFcntl", "fd_pair": "kRoleFdPair", "dup_fd": "kRoleDupFd",
          "link_target": "kRoleLinkTarget"}

@@ -93,6 +93,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "FUTEX_WAKE_OP", "FUTEX_LOCK_PI", "FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI",
         "FUTEX_WAIT_BITSET", "FUTEX_WAKE_BITSET", "FUTEX_WAIT_REQUEUE_PI", "FUTEX_CMP_REQUEUE_PI",
         "FUTEX_LOCK_PI2"]),
+    # futex_waitv's waiters' flags.
+    "futex_waiter_flags": (["linux/futex.h"], ["FUTEX_32", "FUTEX_PRIVATE_FLAG"]),
     "futex_wake_ops": (["linux/futex.h"], [
         "FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR", "FUTEX_OP_ANDN", "FUTEX_OP_XOR"]),
     "futex_wake_cmps": (["linux/futex.h"], [

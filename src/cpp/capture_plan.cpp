@@ -4,6 +4,7 @@
 
 #include <asm/ioctls.h>
 #if defined(__x86_64__)
+#include <asm/ldt.h>
 #include <asm/prctl.h>
 #endif
 #include <asm/termbits.h>
@@ -11,6 +12,7 @@
 #include <fcntl.h>
 #include <linux/bpf.h>
 #include <linux/capability.h>
+#include <linux/futex.h>
 #include <linux/io_uring.h>
 #include <linux/kexec.h>
 #include <linux/keyctl.h>
@@ -592,6 +594,14 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kPageStatusOut:
         add(kArrayShown * sizeof(int32_t), arg,
             type == Arg::kNodesIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kFutexWaitv:
+        add(kArrayShown * sizeof(struct futex_waitv), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kUserDesc:
+#if defined(__x86_64__)
+        add(sizeof(struct user_desc), arg, CAPTURE_ENTRY, 0, 0);
+#endif
         break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);

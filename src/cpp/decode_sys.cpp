@@ -12,7 +12,11 @@
 // sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action;
 // the credentials' capabilities and groups, landlock's rules, mount_setattr's struct
 // mount_attr and io_setup's context.
+#if defined(__x86_64__)
+#include <asm/ldt.h>
+#endif
 #include <linux/capability.h>
+#include <linux/futex.h>
 #include <linux/kexec.h>
 #include <linux/landlock.h>
 #include <linux/mount.h>
@@ -572,14 +576,18 @@ bool sys_args_end(Arg type, uint64_t v) noexcept {
 
 namespace {
 
-// strace's PRINT_VAL_0X of a long: 16 characters, 0x0000000000000001, 0000000000000000.
-char* put_padded_hex(char* out, uint64_t v) {
+// strace's PRINT_VAL_0X: as many characters as the value's hex digits, 0x00000001 and
+// 00000000 of 32 bits, 0x0000000000000001 of 64.
+char* put_padded_hex(char* out, uint64_t v, size_t width) {
   char digits[24];
   char* end = put_hex(digits, v);  // 0x and the digits
   size_t n = static_cast<size_t>(end - digits);
-  if (!v) return put(out, "0000000000000000");
+  if (!v) {
+    std::memset(out, '0', width);
+    return out + width;
+  }
   out = put(out, "0x");
-  for (size_t k = n; k < 16; ++k) *out++ = '0';
+  for (size_t k = n; k < width; ++k) *out++ = '0';
   return put(out, std::string_view(digits + 2, n - 2));
 }
 
@@ -691,7 +699,7 @@ char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, uns
                        [](char* o, const char* p) {
         uint64_t word;
         std::memcpy(&word, p, sizeof(word));
-        return put_padded_hex(o, word);
+        return put_padded_hex(o, word, 2 * sizeof(word));
       });
     }
     case Arg::kPagesIn:
@@ -713,6 +721,39 @@ char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, uns
         return put_xlat_dec(o, n, [name](char* w) { return put(put(w, "-"), name); });
       });
     }
+    case Arg::kFutexWaitv: {  // as many as the next argument says
+      auto count = static_cast<uint32_t>(i + 1 < 6 ? args[i + 1] : 0);
+      if (!bytes && v && count) return pointer();
+      return put_array(out, v, count, sizeof(struct futex_waitv),
+                       bytes ? *bytes : std::string_view(), [](char* o, const char* p) {
+        struct futex_waitv w;
+        std::memcpy(&w, p, sizeof(w));
+        o = put_hex(put(o, "{val="), w.val);
+        o = put(o, ", uaddr=");
+        o = w.uaddr ? put_hex(o, w.uaddr) : put(o, "NULL");
+        o = put_flag_set(put(o, ", flags="), w.flags, uapi::k_futex_waiter_flags, "FUTEX_???");
+        if (w.__reserved) o = put_hex(put(o, ", __reserved="), w.__reserved);
+        return put(o, "}");
+      });
+    }
+#if defined(__x86_64__)
+    case Arg::kUserDesc: {  // its size after it (strace's print_user_desc)
+      struct user_desc d;
+      if (!v || i + 1 >= 6 || args[i + 1] != sizeof(d) || !bytes || !load_at(*bytes, 0, &d))
+        return pointer();
+      out = put(out, "{entry_number=");
+      out = d.entry_number == UINT32_MAX ? put(out, "-1") : put_num(out, d.entry_number);
+      out = put_padded_hex(put(out, ", base_addr="), d.base_addr, 2 * sizeof(d.base_addr));
+      out = put_padded_hex(put(out, ", limit="), d.limit, 2 * sizeof(d.limit));
+      out = put_num(put(out, ", seg_32bit="), d.seg_32bit);
+      out = put_num(put(out, ", contents="), d.contents);
+      out = put_num(put(out, ", read_exec_only="), d.read_exec_only);
+      out = put_num(put(out, ", limit_in_pages="), d.limit_in_pages);
+      out = put_num(put(out, ", seg_not_present="), d.seg_not_present);
+      out = put_num(put(out, ", useable="), d.useable);
+      return put(put_num(put(out, ", lm="), d.lm), "}");
+    }
+#endif
     default:
       return nullptr;
   }
@@ -732,6 +773,15 @@ char* put_sys_result(char* out, Ret ret, const Event& e) noexcept {
     }
     case Ret::kIoprio:
       return put(put_ioprio(put(put_num(out, v), " ("), static_cast<uint32_t>(v), false), ")");
+    case Ret::kModifyLdt: {  // the top values of its unsigned int are errors
+      constexpr int64_t kErrors = 0xfffff000, kAll = 0xffffffff;
+      if (v < kErrors || v > kAll) return nullptr;
+      int err = static_cast<int>(kAll + 1 - v);
+      std::string_view name = errno_symbol(err);
+      if (name.empty()) return nullptr;
+      out = put(put(put_num(out, v), " "), name);
+      return put(put(put(out, " ("), errno_description(err)), ")");
+    }
     case Ret::kMembarrier:
       // MEMBARRIER_CMD_QUERY's result: the commands the kernel has.
       if (e.args[0] != 0 || v == 0) return nullptr;

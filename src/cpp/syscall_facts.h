@@ -259,6 +259,10 @@ enum class Arg : uint8_t {
   kPagesIn,            // [0x7f..., ...]: move_pages' pages, as many as argument 1 says
   kNodesIn,            // [0, 1]: move_pages' nodes, likewise
   kPageStatusOut,      // [0, -EFAULT]: move_pages' status, filled, likewise
+  kFutexWaitv,         // [{val=0x1, uaddr=0x7f..., flags=FUTEX_32}]: futex_waitv's waiters, as
+                       // many as the next argument says
+  kUserDesc,           // {entry_number=1, base_addr=0x..., limit=0x..., seg_32bit=1, ...}:
+                       // modify_ldt's struct user_desc, when the size after it is its size
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
@@ -274,7 +278,11 @@ enum class Decoding : uint8_t { kFull, kPartial, kRaw };
 // an fd (decimal; with -y its path follows: 3</etc/passwd>).
 // sched_getscheduler's policy (= 0 (SCHED_OTHER)), ioprio_get's priority, membarrier's
 // MEMBARRIER_CMD_QUERY commands are named after the number (decode_sys.cpp).
-enum class Ret : uint8_t { kInt, kHex, kOctal, kFd, kSchedPolicy, kIoprio, kMembarrier };
+// modify_ldt's C int result, which x86_64 returns as an unsigned int: an error's number, then
+// its name (= 4294967258 ENOSYS (Function not implemented)), as strace shows it.
+enum class Ret : uint8_t {
+  kInt, kHex, kOctal, kFd, kSchedPolicy, kIoprio, kMembarrier, kModifyLdt
+};
 
 // The printer of a syscall whose arguments depend on one another beyond their kinds.
 enum class Decoder : uint8_t {

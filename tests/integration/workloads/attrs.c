@@ -5,13 +5,18 @@
 // strace (test_decode_structs.py): clone3's struct clone_args (flags of clone3 only, NULL
 // pointers, bytes past the struct), capget's and capset's header and sets, setgroups' groups,
 // the AIO calls' context, kexec_file_load's command line, landlock's rules,
-// mount_setattr's struct mount_attr, the NUMA calls' policies, node masks and pages; NULL, bad pointers, sizes the kernel refuses and structs
+// mount_setattr's struct mount_attr, the NUMA calls' policies, node masks and pages,
+// futex_waitv's waiters and modify_ldt's struct user_desc; NULL, bad pointers, sizes the kernel refuses and structs
 // that end where an unreadable page begins. What succeeds changes nothing: the capabilities
 // set are the ones the process has, the AIO context is destroyed, the memory policy ends as
 // the default one and the pages are queried only.
 #define _GNU_SOURCE
+#if defined(__x86_64__)
+#include <asm/ldt.h>
+#endif
 #include <fcntl.h>
 #include <linux/aio_abi.h>
+#include <linux/futex.h>
 #include <linux/capability.h>
 #include <linux/kexec.h>
 #include <linux/landlock.h>
@@ -19,6 +24,7 @@
 #include <linux/mount.h>
 #include <linux/sched.h>
 #include <stdint.h>
+#include <time.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -167,5 +173,36 @@ int main(void) {
   nodes[1] = -559038751;
   syscall(SYS_move_pages, 0, 2, pages, nodes, status, MPOL_MF_MOVE);
   syscall(SYS_move_pages, 0, 3, pages, nodes, NULL, MPOL_MF_MOVE);
+
+  // futex_waitv: waiters whose words hold another value (it returns at once), one with
+  // unknown flags, an array that runs into an unreadable page, none.
+  static uint32_t word;
+  struct futex_waitv *waiters = (void *)page_end(2 * sizeof(*waiters));
+  memset(waiters, 0, 2 * sizeof(*waiters));
+  waiters[0] = (struct futex_waitv){.val = 1, .uaddr = (uintptr_t)&word,
+                                    .flags = FUTEX_32 | FUTEX_PRIVATE_FLAG};
+  waiters[1] = (struct futex_waitv){.val = 0xdeadbeeffacefeedULL, .uaddr = (uintptr_t)&word,
+                                    .flags = FUTEX_32};
+  struct timespec soon = {0, 1000};
+  syscall(SYS_futex_waitv, waiters, 2, 0, &soon, CLOCK_MONOTONIC);
+  waiters[1].flags = 0xffffff7d;
+  waiters[1].__reserved = 0xffffffff;
+  syscall(SYS_futex_waitv, waiters, 2, 0, NULL, CLOCK_REALTIME);
+  syscall(SYS_futex_waitv, waiters, 3, 0, NULL, CLOCK_MONOTONIC);
+  syscall(SYS_futex_waitv, NULL, 0, 1, NULL, CLOCK_MONOTONIC);
+
+#if defined(__x86_64__)
+  // modify_ldt's struct user_desc, of its size and not, with a function no kernel has: its
+  // result is an unsigned int, an error's above 0xfffff000.
+  struct user_desc *desc = (void *)page_end(sizeof(*desc));
+  memset(desc, 0, sizeof(*desc));
+  desc->entry_number = -1;
+  desc->base_addr = 0x87868584;
+  desc->seg_32bit = 1;
+  desc->seg_not_present = 1;
+  syscall(SYS_modify_ldt, 0x11, desc, sizeof(*desc));
+  syscall(SYS_modify_ldt, 0x11, desc, 8);
+  syscall(SYS_modify_ldt, 0x11, NULL, sizeof(*desc));
+#endif
   return 0;
 }
