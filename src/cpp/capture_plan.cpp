@@ -326,6 +326,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0);
         break;
       case Arg::kBufOut:  // as many bytes as the next argument says
+      case Arg::kXattrValue:
         add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         break;
       // The same at a socket: the kernel side says what socket it is, and keeps a netlink

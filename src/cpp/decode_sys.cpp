@@ -736,6 +736,17 @@ char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, uns
         return put(o, "}");
       });
     }
+    case Arg::kXattrValue: {  // more than XATTR_SIZE_MAX: the address (strace's
+                              // print_xattr_val)
+      constexpr uint64_t kXattrSizeMax = 65536;
+      uint64_t size = i + 1 < 6 ? args[i + 1] : 0;
+      if (!v || size > kXattrSizeMax || !bytes) return pointer();
+      std::string_view value = *bytes;
+      if (!cut && !value.empty() && value.back() == '\0') value.remove_suffix(1);
+      uint32_t limit = display().data_limit;
+      if (limit && value.size() > limit) return put_quoted(out, value.substr(0, limit), true);
+      return put_quoted(out, value, cut);
+    }
 #if defined(__x86_64__)
     case Arg::kUserDesc: {  // its size after it (strace's print_user_desc)
       struct user_desc d;

@@ -6,7 +6,8 @@
 // pointers, bytes past the struct), capget's and capset's header and sets, setgroups' groups,
 // the AIO calls' context, kexec_file_load's command line, landlock's rules,
 // mount_setattr's struct mount_attr, the NUMA calls' policies, node masks and pages,
-// futex_waitv's waiters and modify_ldt's struct user_desc; NULL, bad pointers, sizes the kernel refuses and structs
+// futex_waitv's waiters, modify_ldt's struct user_desc, the values setxattr reads and
+// io_pgetevents' signal set; NULL, bad pointers, sizes the kernel refuses and structs
 // that end where an unreadable page begins. What succeeds changes nothing: the capabilities
 // set are the ones the process has, the AIO context is destroyed, the memory policy ends as
 // the default one and the pages are queried only.
@@ -26,7 +27,9 @@
 #include <stdint.h>
 #include <time.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/syscall.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "page_end.h"
@@ -109,6 +112,8 @@ int main(void) {
   syscall(SYS_io_destroy, 0xface1e55deadbeefULL);
   syscall(SYS_io_cancel, 0xface1e55deadbeefULL, NULL, NULL);
   syscall(SYS_io_setup, 1, NULL);
+  uint64_t aio_sig[2] = {(uintptr_t)&(uint64_t){1 << (SIGHUP - 1)}, 8};
+  syscall(SYS_io_pgetevents, 0xface1e55deadbeefULL, 0, 0, NULL, NULL, aio_sig);
 
   // kexec_file_load's command line, as long as its length says (its NUL too); refused for
   // its bad fds.
@@ -190,6 +195,15 @@ int main(void) {
   syscall(SYS_futex_waitv, waiters, 2, 0, NULL, CLOCK_REALTIME);
   syscall(SYS_futex_waitv, waiters, 3, 0, NULL, CLOCK_MONOTONIC);
   syscall(SYS_futex_waitv, NULL, 0, 1, NULL, CLOCK_MONOTONIC);
+
+  // Extended attributes' values, with a NUL inside and at their end (not shown), refused
+  // on no fd, of a name no file system takes.
+  static char value[] = "foo\0bar";
+  syscall(SYS_fsetxattr, -1, "user.observer", value, 8, XATTR_CREATE);
+  syscall(SYS_fsetxattr, -1, "user.observer", value, 7, XATTR_REPLACE);
+  syscall(SYS_setxattr, "/", "bad.observer", value, 3, 0);
+  syscall(SYS_lsetxattr, "/", "bad.observer", NULL, 0, 0);
+  syscall(SYS_fsetxattr, -1, "user.observer", value, 65537, 0);
 
 #if defined(__x86_64__)
   // modify_ldt's struct user_desc, of its size and not, with a function no kernel has: its
