@@ -600,8 +600,13 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(kArrayShown * sizeof(struct futex_waitv), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
         break;
       case Arg::kUserDesc:
+      case Arg::kThreadAreaIn:
+      case Arg::kThreadAreaOut:  // and what get_thread_area filled
 #if defined(__x86_64__)
-        add(sizeof(struct user_desc), arg, CAPTURE_ENTRY, 0, 0);
+        // Of what get_thread_area fills, the entry number it reads: as far as its memory goes.
+        add(sizeof(struct user_desc), arg, CAPTURE_ENTRY, 0,
+            type == Arg::kThreadAreaOut ? ELEM_PAGE_PREFIX : 0);
+        if (type == Arg::kThreadAreaOut) add(sizeof(struct user_desc), arg, CAPTURE_EXIT, 0, 0);
 #endif
         break;
       case Arg::kMsgctlBuf:

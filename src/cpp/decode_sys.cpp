@@ -591,6 +591,27 @@ char* put_padded_hex(char* out, uint64_t v, size_t width) {
   return put(out, std::string_view(digits + 2, n - 2));
 }
 
+#if defined(__x86_64__)
+// struct user_desc as strace's print_user_desc: its entry number (-1 as -1), then the rest of
+// it with the closing brace.
+char* put_entry_number(char* out, uint32_t n) {
+  out = put(out, "entry_number=");
+  return n == UINT32_MAX ? put(out, "-1") : put_num(out, n);
+}
+
+char* put_user_desc_rest(char* out, const struct user_desc& d) {
+  out = put_padded_hex(put(out, ", base_addr="), d.base_addr, 2 * sizeof(d.base_addr));
+  out = put_padded_hex(put(out, ", limit="), d.limit, 2 * sizeof(d.limit));
+  out = put_num(put(out, ", seg_32bit="), d.seg_32bit);
+  out = put_num(put(out, ", contents="), d.contents);
+  out = put_num(put(out, ", read_exec_only="), d.read_exec_only);
+  out = put_num(put(out, ", limit_in_pages="), d.limit_in_pages);
+  out = put_num(put(out, ", seg_not_present="), d.seg_not_present);
+  out = put_num(put(out, ", useable="), d.useable);
+  return put(put_num(put(out, ", lm="), d.lm), "}");
+}
+#endif
+
 // strace's print_cap_bits: the low half, or both joined by "|" where the high one is set.
 char* put_cap_bits(char* out, uint32_t lo, uint32_t hi) {
   // strace's cap_mask0 and cap_mask1: the capabilities from 0 and from 32 on.
@@ -752,17 +773,23 @@ char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, uns
       struct user_desc d;
       if (!v || i + 1 >= 6 || args[i + 1] != sizeof(d) || !bytes || !load_at(*bytes, 0, &d))
         return pointer();
-      out = put(out, "{entry_number=");
-      out = d.entry_number == UINT32_MAX ? put(out, "-1") : put_num(out, d.entry_number);
-      out = put_padded_hex(put(out, ", base_addr="), d.base_addr, 2 * sizeof(d.base_addr));
-      out = put_padded_hex(put(out, ", limit="), d.limit, 2 * sizeof(d.limit));
-      out = put_num(put(out, ", seg_32bit="), d.seg_32bit);
-      out = put_num(put(out, ", contents="), d.contents);
-      out = put_num(put(out, ", read_exec_only="), d.read_exec_only);
-      out = put_num(put(out, ", limit_in_pages="), d.limit_in_pages);
-      out = put_num(put(out, ", seg_not_present="), d.seg_not_present);
-      out = put_num(put(out, ", useable="), d.useable);
-      return put(put_num(put(out, ", lm="), d.lm), "}");
+      return put_user_desc_rest(put_entry_number(put(out, "{"), d.entry_number), d);
+    }
+    case Arg::kThreadAreaIn:
+    case Arg::kThreadAreaOut: {  // get_thread_area's entry number at entry, then ", ...}"
+                                 // where it failed, the rest as it filled it where not
+      struct user_desc d, now;
+      bool read = bytes && load_at(*bytes, 0, &d);
+      if (!read && bytes && type == Arg::kThreadAreaOut)  // the entry number alone
+        read = load_at(*bytes, 0, &d.entry_number);
+      if (!v || !read) return pointer();
+      out = put_entry_number(put(out, "{"), d.entry_number);
+      if (type == Arg::kThreadAreaIn) return put_user_desc_rest(out, d);
+      const std::string_view* filled = items.find_exit_blob(i);
+      if (!filled || !load_at(*filled, 0, &now)) return put(out, ", ...}");
+      if (now.entry_number != d.entry_number)
+        out = put_entry_number(put(out, " => "), now.entry_number);
+      return put_user_desc_rest(out, now);
     }
 #endif
     default:

@@ -136,7 +136,8 @@ std::string_view arg_name(Arg type) noexcept {
       "buf_out_before", "aio_context_out", "groups_in", "cap_header", "cap_data_in",
       "cap_data_out", "landlock_ruleset_attr", "landlock_rule_attr", "mount_attr",
       "mpol_mode_out", "nodemask_in", "nodemask_out", "pages_in", "nodes_in",
-      "page_status_out", "futex_waitv", "user_desc", "xattr_value",
+      "page_status_out", "futex_waitv", "user_desc", "thread_area_in",
+      "thread_area_out", "xattr_value",
       "raw_ptr",
       "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,

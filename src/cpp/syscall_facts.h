@@ -263,6 +263,8 @@ enum class Arg : uint8_t {
                        // many as the next argument says
   kUserDesc,           // {entry_number=1, base_addr=0x..., limit=0x..., seg_32bit=1, ...}:
                        // modify_ldt's struct user_desc, when the size after it is its size
+  kThreadAreaIn,       // {entry_number=-1, base_addr=..., ...}: set_thread_area's user_desc
+  kThreadAreaOut,      // {entry_number=12, ...}: get_thread_area's, the rest as it filled it
   kXattrValue,         // "foo\0bar": an extended attribute's value the call reads, as many
                        // bytes as the next argument says, but a last NUL (setxattr)
   // What strace decodes further and observer shows as a number: the syscall is decoded

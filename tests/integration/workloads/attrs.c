@@ -6,9 +6,9 @@
 // pointers, bytes past the struct), capget's and capset's header and sets, setgroups' groups,
 // the AIO calls' context, kexec_file_load's command line, landlock's rules,
 // mount_setattr's struct mount_attr, the NUMA calls' policies, node masks and pages,
-// futex_waitv's waiters, modify_ldt's struct user_desc, the values setxattr reads and
-// io_pgetevents' signal set; NULL, bad pointers, sizes the kernel refuses and structs
-// that end where an unreadable page begins. What succeeds changes nothing: the capabilities
+// futex_waitv's waiters, modify_ldt's and the thread areas' struct user_desc, the values
+// setxattr reads and io_pgetevents' signal set; NULL, bad pointers, sizes the kernel refuses
+// and structs that end where an unreadable page begins. What succeeds changes nothing: the capabilities
 // set are the ones the process has, the AIO context is destroyed, the memory policy ends as
 // the default one and the pages are queried only.
 #define _GNU_SOURCE
@@ -217,6 +217,13 @@ int main(void) {
   syscall(SYS_modify_ldt, 0x11, desc, sizeof(*desc));
   syscall(SYS_modify_ldt, 0x11, desc, 8);
   syscall(SYS_modify_ldt, 0x11, NULL, sizeof(*desc));
+  // x86_64 has no thread areas (ENOSYS): what set_thread_area would read, the entry number
+  // get_thread_area would, of a struct whose rest is unreadable.
+  syscall(SYS_set_thread_area, desc);
+  uint32_t *entry = (void *)page_end(sizeof(*entry));
+  *entry = 12;
+  syscall(SYS_get_thread_area, entry);
+  syscall(SYS_get_thread_area, NULL);
 #endif
   return 0;
 }
