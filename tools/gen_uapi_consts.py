@@ -35,6 +35,14 @@ ARCHES = {
                 "package": "linux-libc-dev-arm64-cross", "dpkg_arch": "all"},
 }
 
+#: clone's flags (clone3 takes more).
+_CLONE_FLAGS = [
+    "CLONE_VM", "CLONE_FS", "CLONE_FILES", "CLONE_SIGHAND", "CLONE_PIDFD", "CLONE_PTRACE",
+    "CLONE_VFORK", "CLONE_PARENT", "CLONE_THREAD", "CLONE_NEWNS", "CLONE_SYSVSEM",
+    "CLONE_SETTLS", "CLONE_PARENT_SETTID", "CLONE_CHILD_CLEARTID", "CLONE_UNTRACED",
+    "CLONE_CHILD_SETTID", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC", "CLONE_NEWUSER",
+    "CLONE_NEWPID", "CLONE_NEWNET", "CLONE_IO"]
+
 #: Table -> (headers to include, constants in the order strace prints them). "NAME=MACRO":
 #: strace's name for what the header calls MACRO (O_ASYNC is the kernel's FASYNC). Composite
 #: flags come before their parts, as strace puts them (O_SYNC before O_DSYNC).
@@ -59,12 +67,11 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "access_at_flags": (["linux/fcntl.h"], [
         "AT_SYMLINK_NOFOLLOW", "AT_EACCESS", "AT_EMPTY_PATH"]),
     "whence": (["linux/fs.h"], ["SEEK_SET", "SEEK_CUR", "SEEK_END", "SEEK_DATA", "SEEK_HOLE"]),
-    "clone_flags": (["linux/sched.h"], [
-        "CLONE_VM", "CLONE_FS", "CLONE_FILES", "CLONE_SIGHAND", "CLONE_PIDFD", "CLONE_PTRACE",
-        "CLONE_VFORK", "CLONE_PARENT", "CLONE_THREAD", "CLONE_NEWNS", "CLONE_SYSVSEM",
-        "CLONE_SETTLS", "CLONE_PARENT_SETTID", "CLONE_CHILD_CLEARTID", "CLONE_UNTRACED",
-        "CLONE_CHILD_SETTID", "CLONE_NEWCGROUP", "CLONE_NEWUTS", "CLONE_NEWIPC", "CLONE_NEWUSER",
-        "CLONE_NEWPID", "CLONE_NEWNET", "CLONE_IO"]),
+    "clone_flags": (["linux/sched.h"], _CLONE_FLAGS),
+    # clone3's flags: clone's, then those only clone3 takes (strace's clone3_flags), whose
+    # bits are clone's exit signal or past its 32 bits.
+    "clone3_flags": (["linux/sched.h"], _CLONE_FLAGS + [
+        "CLONE_NEWTIME", "CLONE_CLEAR_SIGHAND", "CLONE_INTO_CGROUP"]),
     "fcntl_cmds": (["asm/fcntl.h", "linux/fcntl.h"], [
         "F_DUPFD", "F_GETFD", "F_SETFD", "F_GETFL", "F_SETFL", "F_GETLK", "F_SETLK", "F_SETLKW",
         "F_SETOWN", "F_GETOWN", "F_SETSIG", "F_GETSIG", "F_SETOWN_EX", "F_GETOWN_EX",
@@ -86,6 +93,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "FUTEX_WAKE_OP", "FUTEX_LOCK_PI", "FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI",
         "FUTEX_WAIT_BITSET", "FUTEX_WAKE_BITSET", "FUTEX_WAIT_REQUEUE_PI", "FUTEX_CMP_REQUEUE_PI",
         "FUTEX_LOCK_PI2"]),
+    # futex_waitv's waiters' flags.
+    "futex_waiter_flags": (["linux/futex.h"], ["FUTEX_32", "FUTEX_PRIVATE_FLAG"]),
     "futex_wake_ops": (["linux/futex.h"], [
         "FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR", "FUTEX_OP_ANDN", "FUTEX_OP_XOR"]),
     "futex_wake_cmps": (["linux/futex.h"], [
@@ -1160,6 +1169,13 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "mount_attr_flags": (["linux/mount.h"], [
         "MOUNT_ATTR_RDONLY", "MOUNT_ATTR_NOSUID", "MOUNT_ATTR_NODEV", "MOUNT_ATTR_NOEXEC",
         "MOUNT_ATTR_NOATIME", "MOUNT_ATTR_STRICTATIME", "MOUNT_ATTR_NODIRATIME"]),
+    # struct mount_attr's attributes (mount_setattr) and propagation.
+    "mount_attr_attr": (["linux/mount.h"], [
+        "MOUNT_ATTR_RDONLY", "MOUNT_ATTR_NOSUID", "MOUNT_ATTR_NODEV", "MOUNT_ATTR_NOEXEC",
+        "MOUNT_ATTR_NOATIME", "MOUNT_ATTR_STRICTATIME", "MOUNT_ATTR_NODIRATIME",
+        "MOUNT_ATTR_IDMAP", "MOUNT_ATTR_NOSYMFOLLOW"]),
+    "mount_attr_propagation": (["linux/mount.h"], [
+        "MS_UNBINDABLE", "MS_PRIVATE", "MS_SLAVE", "MS_SHARED"]),
     "move_mount_flags": (["linux/mount.h"], [
         "MOVE_MOUNT_F_SYMLINKS", "MOVE_MOUNT_F_AUTOMOUNTS", "MOVE_MOUNT_F_EMPTY_PATH",
         "MOVE_MOUNT_T_SYMLINKS", "MOVE_MOUNT_T_AUTOMOUNTS", "MOVE_MOUNT_T_EMPTY_PATH",
@@ -1258,6 +1274,13 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
                                                   "KEXEC_FILE_NO_INITRAMFS"]),
     "landlock_create_ruleset_flags": (["linux/landlock.h"], ["LANDLOCK_CREATE_RULESET_VERSION"]),
     "landlock_rule_types": (["linux/landlock.h"], ["LANDLOCK_RULE_PATH_BENEATH"]),
+    "landlock_ruleset_access_fs": (["linux/landlock.h"], [
+        "LANDLOCK_ACCESS_FS_EXECUTE", "LANDLOCK_ACCESS_FS_WRITE_FILE", "LANDLOCK_ACCESS_FS_READ_FILE",
+        "LANDLOCK_ACCESS_FS_READ_DIR", "LANDLOCK_ACCESS_FS_REMOVE_DIR",
+        "LANDLOCK_ACCESS_FS_REMOVE_FILE", "LANDLOCK_ACCESS_FS_MAKE_CHAR",
+        "LANDLOCK_ACCESS_FS_MAKE_DIR", "LANDLOCK_ACCESS_FS_MAKE_REG", "LANDLOCK_ACCESS_FS_MAKE_SOCK",
+        "LANDLOCK_ACCESS_FS_MAKE_FIFO", "LANDLOCK_ACCESS_FS_MAKE_BLOCK",
+        "LANDLOCK_ACCESS_FS_MAKE_SYM", "LANDLOCK_ACCESS_FS_REFER"]),
     "uring_enter_flags": (["linux/io_uring.h"], [
         "IORING_ENTER_GETEVENTS", "IORING_ENTER_SQ_WAKEUP", "IORING_ENTER_SQ_WAIT",
         "IORING_ENTER_EXT_ARG", "IORING_ENTER_REGISTERED_RING"]),
@@ -1344,6 +1367,9 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "PR_PAC_GET_ENABLED_KEYS", "PR_SCHED_CORE", "PR_SME_SET_VL", "PR_SME_GET_VL",
         "PR_SET_VMA", "PR_SET_PTRACER"]),
     "pr_dumpable": ([], ["SUID_DUMP_DISABLE", "SUID_DUMP_USER", "SUID_DUMP_ROOT"]),
+    "cap_version": (["linux/capability.h"], [
+        "_LINUX_CAPABILITY_VERSION_1", "_LINUX_CAPABILITY_VERSION_2",
+        "_LINUX_CAPABILITY_VERSION_3"]),
     "capabilities": (["linux/capability.h"], [
         "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID",
         "CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE",
@@ -1413,6 +1439,20 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "KEY_REQKEY_DEFL_USER_KEYRING", "KEY_REQKEY_DEFL_USER_SESSION_KEYRING",
         "KEY_REQKEY_DEFL_GROUP_KEYRING", "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"]),
     "keyctl_move_flags": (["linux/keyctl.h"], ["KEYCTL_MOVE_EXCL"]),
+    # A key's permissions (include/linux/key.h, outside the uapi headers: KERNEL below).
+    "key_perms": ([], [
+        f"KEY_{who}_{what}" for who in ["POS", "USR", "GRP", "OTH"]
+        for what in ["VIEW", "READ", "WRITE", "SEARCH", "LINK", "SETATTR", "ALL"]]),
+    # KEYCTL_CAPABILITIES' two bytes, and what KEYCTL_PKEY_QUERY says a key supports.
+    "keyctl_caps0": (["linux/keyctl.h"], [
+        "KEYCTL_CAPS0_CAPABILITIES", "KEYCTL_CAPS0_PERSISTENT_KEYRINGS",
+        "KEYCTL_CAPS0_DIFFIE_HELLMAN", "KEYCTL_CAPS0_PUBLIC_KEY", "KEYCTL_CAPS0_BIG_KEY",
+        "KEYCTL_CAPS0_INVALIDATE", "KEYCTL_CAPS0_RESTRICT_KEYRING", "KEYCTL_CAPS0_MOVE"]),
+    "keyctl_caps1": (["linux/keyctl.h"], [
+        "KEYCTL_CAPS1_NS_KEYRING_NAME", "KEYCTL_CAPS1_NS_KEY_TAG", "KEYCTL_CAPS1_NOTIFICATIONS"]),
+    "keyctl_pkey_ops": (["linux/keyctl.h"], [
+        "KEYCTL_SUPPORTS_ENCRYPT", "KEYCTL_SUPPORTS_DECRYPT", "KEYCTL_SUPPORTS_SIGN",
+        "KEYCTL_SUPPORTS_VERIFY"]),
     # quotactl's commands (the ones of the current uapi: strace's old Q_V1_* and Q_V2_* are
     # not there), quota types and formats.
     "quota_cmds": (["linux/quota.h", "linux/dqblk_xfs.h"], [
@@ -1498,6 +1538,28 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "priorities": (["linux/resource.h"], ["PRIO_PROCESS", "PRIO_PGRP", "PRIO_USER"]),
     "memfd_create_flags": (["linux/memfd.h"], ["MFD_CLOEXEC", "MFD_ALLOW_SEALING", "MFD_HUGETLB"]),
     "secretmem_flags": (["asm/fcntl.h"], ["O_CLOEXEC"]),
+    # userfaultfd's ioctls: UFFDIO_API's features and the ioctls it and UFFDIO_REGISTER say
+    # are there (bit numbers, shown as 1<<_UFFDIO_WAKE), the modes of each request.
+    "uffd_api_features": (["linux/userfaultfd.h"], [
+        "UFFD_FEATURE_PAGEFAULT_FLAG_WP", "UFFD_FEATURE_EVENT_FORK", "UFFD_FEATURE_EVENT_REMAP",
+        "UFFD_FEATURE_EVENT_REMOVE", "UFFD_FEATURE_MISSING_HUGETLBFS",
+        "UFFD_FEATURE_MISSING_SHMEM", "UFFD_FEATURE_EVENT_UNMAP", "UFFD_FEATURE_SIGBUS",
+        "UFFD_FEATURE_THREAD_ID", "UFFD_FEATURE_MINOR_HUGETLBFS", "UFFD_FEATURE_MINOR_SHMEM",
+        "UFFD_FEATURE_EXACT_ADDRESS", "UFFD_FEATURE_WP_HUGETLBFS_SHMEM"]),
+    "uffd_api_ioctls": (["linux/userfaultfd.h"], [
+        "_UFFDIO_REGISTER", "_UFFDIO_UNREGISTER", "_UFFDIO_API"]),
+    "uffd_register_ioctls": (["linux/userfaultfd.h"], [
+        "_UFFDIO_WAKE", "_UFFDIO_COPY", "_UFFDIO_ZEROPAGE", "_UFFDIO_WRITEPROTECT",
+        "_UFFDIO_CONTINUE"]),
+    "uffd_copy_flags": (["linux/userfaultfd.h"], [
+        "UFFDIO_COPY_MODE_DONTWAKE", "UFFDIO_COPY_MODE_WP"]),
+    "uffd_register_mode_flags": (["linux/userfaultfd.h"], [
+        "UFFDIO_REGISTER_MODE_MISSING", "UFFDIO_REGISTER_MODE_WP", "UFFDIO_REGISTER_MODE_MINOR"]),
+    "uffd_zeropage_flags": (["linux/userfaultfd.h"], ["UFFDIO_ZEROPAGE_MODE_DONTWAKE"]),
+    # SG_SCSI_RESET's values (the kernel's include/scsi/sg.h, outside the uapi headers).
+    "sg_scsi_reset": ([], [
+        "SG_SCSI_RESET_NOTHING", "SG_SCSI_RESET_DEVICE", "SG_SCSI_RESET_BUS",
+        "SG_SCSI_RESET_HOST", "SG_SCSI_RESET_TARGET", "SG_SCSI_RESET_NO_ESCALATE"]),
     "uffd_flags": (["linux/userfaultfd.h", "asm/fcntl.h"], [
         "UFFD_USER_MODE_ONLY", "O_NONBLOCK", "O_CLOEXEC"]),
     "kcmp_types": (["linux/kcmp.h"], [
@@ -1631,6 +1693,13 @@ KERNEL = {
         for name, _ in _XFEATURES]},
     # sock_diag's: a socket's shutdown bits, a netlink socket's states, SMC's socket states,
     # link group roles and the fallback reasons strace names.
+    **{f"KEY_{who}_{what}": (bit << (8 * shift), "include/linux/key.h of Linux 6.1")
+       for shift, who in enumerate(["OTH", "GRP", "USR", "POS"]) for bit, what in
+       [(0x01, "VIEW"), (0x02, "READ"), (0x04, "WRITE"), (0x08, "SEARCH"), (0x10, "LINK"),
+        (0x20, "SETATTR"), (0x3f, "ALL")]},
+    **{f"SG_SCSI_RESET_{name}": (value, "include/scsi/sg.h of Linux 6.1") for name, value in
+       [("NOTHING", 0), ("DEVICE", 1), ("BUS", 2), ("HOST", 3), ("TARGET", 4),
+        ("NO_ESCALATE", 0x100)]},
     "RCV_SHUTDOWN": (1, "include/net/sock.h of Linux 6.1"),
     "SEND_SHUTDOWN": (2, "include/net/sock.h of Linux 6.1"),
     "NETLINK_UNCONNECTED": (0, "net/netlink/af_netlink.h of Linux 6.1"),
@@ -1818,6 +1887,8 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
             raise KeyError(token)
         return f"({evaluate(defines[token][0], defines, depth + 1)})"
 
+    # A cast to a fixed-width type changes no value here: ((__u64)1 << 0).
+    body = re.sub(r"\(__[us](8|16|32|64)\)", "", body)
     expr = re.sub(r"'(.)'", lambda m: str(ord(m.group(1))), body)
     expr = re.sub(r"\b(0[xX][0-9a-fA-F]+|\d+)[uUlL]*\b|\b[A-Za-z_]\w*\b", word, expr)
     if not re.fullmatch(r"[\d\s()|&<>+\-~]*", expr):

@@ -10,8 +10,13 @@
 #include <asm/termios.h>
 #include <fcntl.h>
 #include <linux/bpf.h>
+#include <linux/capability.h>
+#include <linux/futex.h>
 #include <linux/io_uring.h>
 #include <linux/kexec.h>
+#include <linux/keyctl.h>
+#include <linux/landlock.h>
+#include <linux/mount.h>
 #include <linux/kd.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
@@ -27,12 +32,14 @@
 #include <linux/sockios.h>
 #include <linux/stat.h>
 #include <linux/tee.h>
+#include <linux/userfaultfd.h>
 #include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
 #include <linux/time_types.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <scsi/sg.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -128,6 +135,7 @@ constexpr uint64_t arch_prctl_bit(int option) {
 static_assert(ARCH_GET_XCOMP_GUEST_PERM - (kArchPrctlBase << 12) < 64,
               "arch_prctl's getters fit capture_slot.cmds");
 #endif
+static_assert(KEYCTL_CAPABILITIES < 64, "keyctl's commands fit capture_slot.cmds");
 static_assert(F_OFD_SETLKW < 64 && F_GETOWN_EX < 64, "fcntl's commands fit capture_slot.cmds");
 // openat2's struct open_how: its 24 bytes (OPEN_HOW_SIZE_VER0, linux/openat2.h), and as much
 // as the size argument says up to a page, as strace reads it to show what follows them.
@@ -155,6 +163,8 @@ constexpr uint64_t kShmctlOut = cmd_bit(IPC_STAT) | cmd_bit(SHM_STAT) | cmd_bit(
                                 cmd_bit(IPC_INFO) | cmd_bit(SHM_INFO);
 constexpr uint64_t kSemctlOut = cmd_bit(IPC_STAT) | cmd_bit(SEM_STAT) | cmd_bit(SEM_STAT_ANY) |
                                 cmd_bit(IPC_INFO) | cmd_bit(SEM_INFO);
+// The elements of an array strace shows (32), and one more to tell that "..." follows.
+constexpr uint32_t kArrayShown = 32 + 1;
 // struct sched_attr: SCHED_ATTR_SIZE_VER1 of linux/sched/types.h, whose struct sched_param
 // <sched.h> defines too (decode_sys.cpp checks it).
 constexpr uint32_t kSchedAttr = 56;
@@ -253,23 +263,36 @@ constexpr PlainIoctl kPlainIoctls[] = {
     // _IOR(), but what they ask about is read: an OTP area's mode, a range.
     {OTPSELECT, kIn, sizeof(int)}, {MEMISLOCKED, kIn, sizeof(struct erase_info_user)},
     {OTPLOCK, kIn, sizeof(struct otp_info)},
+    // _IOR(), but the range to wake or unregister is read.
+    {UFFDIO_WAKE, kIn, sizeof(struct uffdio_range)},
+    {UFFDIO_UNREGISTER, kIn, sizeof(struct uffdio_range)},
+    // SCSI generic's (scsi/sg.h): the ints given and filled.
+    {SG_NEXT_CMD_LEN, kIn, sizeof(int)}, {SG_SET_COMMAND_Q, kIn, sizeof(int)},
+    {SG_SET_DEBUG, kIn, sizeof(int)}, {SG_SET_FORCE_LOW_DMA, kIn, sizeof(int)},
+    {SG_SET_FORCE_PACK_ID, kIn, sizeof(int)}, {SG_SET_KEEP_ORPHAN, kIn, sizeof(int)},
+    {SG_SET_RESERVED_SIZE, kIn, sizeof(int)}, {SG_SET_TIMEOUT, kIn, sizeof(int)},
+    {SG_SCSI_RESET, kIn, sizeof(int)},
+    {SG_EMULATED_HOST, kOut, sizeof(int)}, {SG_GET_COMMAND_Q, kOut, sizeof(int)},
+    {SG_GET_KEEP_ORPHAN, kOut, sizeof(int)}, {SG_GET_LOW_DMA, kOut, sizeof(int)},
+    {SG_GET_NUM_WAITING, kOut, sizeof(int)}, {SG_GET_PACK_ID, kOut, sizeof(int)},
+    {SG_GET_RESERVED_SIZE, kOut, sizeof(int)}, {SG_GET_SG_TABLESIZE, kOut, sizeof(int)},
+    {SG_GET_TRANSFORM, kOut, sizeof(int)}, {SG_GET_VERSION_NUM, kOut, sizeof(int)},
 };
 
-}  // namespace
-
-// The request types of kPlainIoctls: each takes a row of the kernel side's table.
-constexpr unsigned plain_types() {
+// The request types kPlainIoctls names, each a row of ioc_plain.
+constexpr unsigned plain_ioctl_types() {
   unsigned n = 0;
   for (size_t i = 0; i < std::size(kPlainIoctls); ++i) {
-    bool first = true;
+    bool seen = false;
     for (size_t j = 0; j < i; ++j)
-      first = first && _IOC_TYPE(kPlainIoctls[j].cmd) != _IOC_TYPE(kPlainIoctls[i].cmd);
-    n += first;
+      seen = seen || _IOC_TYPE(kPlainIoctls[j].cmd) == _IOC_TYPE(kPlainIoctls[i].cmd);
+    n += seen ? 0 : 1;
   }
   return n;
 }
-static_assert(plain_types() <= IOC_PLAIN_TYPES,
-              "more request types in kPlainIoctls than ioc_plain has rows (IOC_PLAIN_TYPES)");
+static_assert(plain_ioctl_types() <= IOC_PLAIN_TYPES, "ioc_plain has a row for each type");
+
+}  // namespace
 
 void ioctl_plain_plan(uint8_t (&rows)[256], uint16_t (&plain)[IOC_PLAIN_TYPES][256]) noexcept {
   for (auto& row : rows) row = 0;
@@ -306,6 +329,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0);
         break;
       case Arg::kBufOut:  // as many bytes as the next argument says
+      case Arg::kXattrValue:
         add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         break;
       // The same at a socket: the kernel side says what socket it is, and keeps a netlink
@@ -418,6 +442,8 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
                              // the pidfd and tid the call wrote
         add(sizeof(struct clone_args), arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         add(2 * sizeof(int32_t), arg, CAPTURE_EXIT, 0, ELEM_CLONE_OUT);
+        // All the size says, up to a page: what follows the struct (as kOpenHow)
+        add(BLOB_MAX, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         break;
       case Arg::kCpuSetOut:  // the bytes of the mask the call returned (1024 CPUs at most)
         add(sizeof(cpu_set_t), arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0);
@@ -539,6 +565,52 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(KEXEC_SEGMENT_MAX * sizeof(struct kexec_segment), arg, CAPTURE_ENTRY, 0,
             ELEM_PAGE_PREFIX);
         break;
+      case Arg::kBufOutBefore:  // as many bytes as the argument before says
+        if (i > 0) add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, static_cast<uint8_t>(i - 1), 0);
+        break;
+      case Arg::kAioContextOut:
+        add(sizeof(uint64_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kGroupsIn:  // the 32 strace shows and one more, as far as their memory goes
+        add(kArrayShown * sizeof(gid_t), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kCapHeader:
+        add(sizeof(struct __user_cap_header_struct), arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kCapDataIn:  // two of them (one for _LINUX_CAPABILITY_VERSION_1)
+      case Arg::kCapDataOut:
+        add(2 * sizeof(struct __user_cap_data_struct), arg,
+            type == Arg::kCapDataIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kLandlockRulesetAttr:
+        add(sizeof(struct landlock_ruleset_attr), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kLandlockRuleAttr:
+        add(sizeof(struct landlock_path_beneath_attr), arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kMountAttr:  // the struct, then all the size argument says (as kOpenHow)
+        add(sizeof(struct mount_attr), arg, CAPTURE_ENTRY, 0, 0);
+        add(BLOB_MAX, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
+        break;
+      case Arg::kMpolModeOut:
+        add(sizeof(int32_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kNodemaskIn:  // the longs strace shows and one more, as far as their memory
+      case Arg::kNodemaskOut: // goes
+        add(kArrayShown * sizeof(uint64_t), arg,
+            type == Arg::kNodemaskIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kPagesIn:
+        add(kArrayShown * sizeof(uint64_t), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kNodesIn:
+      case Arg::kPageStatusOut:
+        add(kArrayShown * sizeof(int32_t), arg,
+            type == Arg::kNodesIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kFutexWaitv:
+        add(kArrayShown * sizeof(struct futex_waitv), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);
         add(max_size({sizeof(struct msqid64_ds), sizeof(struct msginfo)}), arg, CAPTURE_EXIT,
@@ -566,6 +638,28 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
     add(sizeof(struct flock), 2, CAPTURE_EXIT, 0, 0, kFlockOut);
     add(sizeof(struct f_owner_ex), 2, CAPTURE_ENTRY, 0, 0, cmd_bit(F_SETOWN_EX));
     add(sizeof(struct f_owner_ex), 2, CAPTURE_EXIT, 0, 0, cmd_bit(F_GETOWN_EX));
+  }
+  // keyctl's buffers and structs by command: the payload UPDATE and INSTANTIATE read (as
+  // long as argument 3 says) and INSTANTIATE_IOV's iovec, what DESCRIBE, READ,
+  // GET_SECURITY and CAPABILITIES filled, DH_COMPUTE's params and KDF, the PKEY_*
+  // operations' params and input.
+  if (!compat && info->decoder == Decoder::kKeyctl) {
+    add(data, 2, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 3, 0,
+        cmd_bit(KEYCTL_UPDATE) | cmd_bit(KEYCTL_INSTANTIATE));
+    add(data, 2, CAPTURE_ENTRY | CAPTURE_IOVEC, 3, 0, cmd_bit(KEYCTL_INSTANTIATE_IOV));
+    // As far as the buffer's memory goes: a result longer than the buffer was not copied.
+    add(data, 2, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, ELEM_PAGE_PREFIX,
+        cmd_bit(KEYCTL_DESCRIBE) | cmd_bit(KEYCTL_READ) | cmd_bit(KEYCTL_GET_SECURITY));
+    add(kShownBytes, 1, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, ELEM_PAGE_PREFIX,
+        cmd_bit(KEYCTL_CAPABILITIES));
+    add(sizeof(struct keyctl_dh_params), 1, CAPTURE_ENTRY, 0, 0, cmd_bit(KEYCTL_DH_COMPUTE));
+    add(sizeof(struct keyctl_kdf_params), 4, CAPTURE_ENTRY, 0, 0, cmd_bit(KEYCTL_DH_COMPUTE));
+    constexpr uint64_t kPkeyOps = cmd_bit(KEYCTL_PKEY_ENCRYPT) | cmd_bit(KEYCTL_PKEY_DECRYPT) |
+                                  cmd_bit(KEYCTL_PKEY_SIGN) | cmd_bit(KEYCTL_PKEY_VERIFY);
+    add(sizeof(struct keyctl_pkey_params), 1, CAPTURE_ENTRY, 0, 0, kPkeyOps);
+    // Their input, as long as the params say: the bytes strace shows of it, as far as its
+    // memory goes.
+    add(kShownBytes, 3, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kPkeyOps);
   }
   // ioctl's argument, as its request encodes it: what _IOW requests read, what _IOR ones
   // filled (ELEM_IOC).
@@ -774,6 +868,7 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
   }
 #endif
   if (info->decoder == Decoder::kUringRegister) plan.cmd_arg = 2;  // its opcode, likewise
+  if (info->decoder == Decoder::kKeyctl) plan.cmd_arg = 1;  // keyctl's command
   if (info->nargs > 0 && info->args[0] == Arg::kBpfCmd) plan.cmd_arg = 1;  // bpf's command
   if (info->nargs > 0 && info->args[0] == Arg::kSeccompOp) plan.cmd_arg = 1;  // seccomp's
   for (unsigned i = 0; i < info->nargs && i < 6; ++i)  // the SysV ctl calls' commands

@@ -32,6 +32,7 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
   switch (type) {
     case Arg::kBufIn:
     case Arg::kBufOut:
+    case Arg::kBufOutBefore:
     case Arg::kSockBufIn:  // a socket's data that is not netlink messages
     case Arg::kSockBufOut: {
       // Kept whole for a dump (-e read=/write=), shown as --data-limit says.
@@ -86,8 +87,14 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_envp(out, v, *bytes);
     case Arg::kDirents:  // more than the blob holds: the kernel counted them
       return put_dirents(out, v, *bytes, truncated, items.find_item(ITEM_COUNT, i));
-    case Arg::kCloneArgs:
-      return put_clone3(out, *bytes, items.find_exit_blob(i));
+    case Arg::kCloneArgs: {
+      // Cut at the struct: the size said more, all of it read apart (nullptr: unreadable).
+      const std::string_view* whole = nullptr;
+      for (unsigned k = 0; truncated && k < items.count; ++k)
+        if (items.arg[k] == i && items.kind[k] == ITEM_BLOB && items.value[k].size() > bytes->size())
+          whole = &items.value[k];
+      return put_clone3(out, v, *bytes, items.find_exit_blob(i), truncated, whole);
+    }
     case Arg::kCpuSetOut:
       return put_cpu_set(out, *bytes);
     case Arg::kStackIn:
@@ -204,6 +211,7 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
   if (char* end = put_process_arg(out, type, v)) return end;
   if (char* end = put_mux_arg(out, type, v)) return end;
   if (char* end = put_sys_arg(out, type, v, args)) return end;
+  if (char* end = put_sys_pointee(out, type, v, items, i, args)) return end;
   return put_captured(out, type, v, items, i);
 }
 
@@ -345,7 +353,8 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kSiginfoOut: case Arg::kTimespecRem: case Arg::kItimerspecOut:
       case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kUidOut:
       case Arg::kUintOut: case Arg::kSchedParamOut: case Arg::kMincoreVec: case Arg::kSchedAttrOut:
-      case Arg::kMqAttrOut:
+      case Arg::kMqAttrOut: case Arg::kMpolModeOut: case Arg::kNodemaskOut:
+      case Arg::kPageStatusOut:
         return i;
       default:
         break;

@@ -31,6 +31,7 @@
 #include <linux/rtc.h>
 #include <linux/sockios.h>
 #include <linux/tee.h>
+#include <linux/userfaultfd.h>
 #include <linux/watchdog.h>
 #include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
@@ -215,24 +216,6 @@ char* put_termio(char* out, const std::string_view* blob, bool cut) {
   out = put_term_flags(put(out, "{"), t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag);
   if (display().abbrev) return put(out, ", ...}");
   return put(put_term_line(out, t.c_line, t.c_cc, NCC), "}");
-}
-
-// Flags named by their bit numbers (1<<RTC_FEATURE_ALARM|1<<...), the rest in hex; none
-// known: hex and the kind in a comment.
-template <size_t N>
-char* put_bit_flags(char* out, uint64_t v, const Flag (&bits)[N], std::string_view unknown) {
-  if (!v) return put(out, "0");
-  if (display().xlat == Xlat::kRaw) return put_hex(out, v);
-  uint64_t rest = v;
-  bool first = true;
-  for (const Flag& f : bits) {
-    if (f.value >= 64 || !(rest & (uint64_t{1} << f.value))) continue;
-    out = put(put(put(out, first ? "" : "|"), "1<<"), f.name);
-    rest &= ~(uint64_t{1} << f.value);
-    first = false;
-  }
-  if (first) return put(put(put(put_hex(out, v), " /* "), unknown), " */");
-  return rest ? put_hex(put(out, "|"), rest) : out;
 }
 
 // A 64-bit value by name, else in hex with the kind in a comment.
@@ -1550,6 +1533,78 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
   return nullptr;
 }
 
+namespace {
+
+// userfaultfd's requests as strace's uffdio_ioctl shows them: what the call reads at entry,
+// then what it filled (where it succeeded).
+char* put_uffd_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut, const std::string_view* exit_blob) {
+  auto range = [](char* o, const uffdio_range& r) {
+    o = put_hex(put(o, "{start="), r.start);
+    return put(put_hex(put(o, ", len="), r.len), "}");
+  };
+  const std::string_view* filled = failed ? nullptr : exit_blob;
+  switch (cmd) {
+    case UFFDIO_API: {  // the features asked for, then the ones there and the ioctls
+      uffdio_api a, now;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_hex(put(out, "{api="), a.api);
+      out = put_flag_set(put(out, ", features="), a.features, uapi::k_uffd_api_features,
+                         "UFFD_FEATURE_???");
+      if (take(filled, false, &now)) {
+        if (now.features != a.features)
+          out = put_flag_set(put(out, " => features="), now.features,
+                             uapi::k_uffd_api_features, "UFFD_FEATURE_???");
+        out = put_bit_flags(put(out, ", ioctls="), now.ioctls, uapi::k_uffd_api_ioctls,
+                            "_UFFDIO_???");
+      }
+      return put(out, "}");
+    }
+    case UFFDIO_REGISTER: {
+      uffdio_register r, now;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = range(put(out, "{range="), r.range);
+      out = put_flag_set(put(out, ", mode="), r.mode, uapi::k_uffd_register_mode_flags,
+                         "UFFDIO_REGISTER_MODE_???");
+      if (take(filled, false, &now))
+        out = put_bit_flags(put(out, ", ioctls="), now.ioctls, uapi::k_uffd_register_ioctls,
+                            "UFFDIO_???");
+      return put(out, "}");
+    }
+    case UFFDIO_COPY: {
+      uffdio_copy c, now;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = put_hex(put(out, "{dst="), c.dst);
+      out = put_hex(put(out, ", src="), c.src);
+      out = put_hex(put(out, ", len="), c.len);
+      out = put_flag_set(put(out, ", mode="), c.mode, uapi::k_uffd_copy_flags,
+                         "UFFDIO_COPY_???");
+      if (take(filled, false, &now))
+        out = put_hex(put(out, ", copy="), static_cast<uint64_t>(now.copy));
+      return put(out, "}");
+    }
+    case UFFDIO_ZEROPAGE: {
+      uffdio_zeropage z, now;
+      if (!take(blob, cut, &z)) return nullptr;
+      out = range(put(out, "{range="), z.range);
+      out = put_flag_set(put(out, ", mode="), z.mode, uapi::k_uffd_zeropage_flags,
+                         "UFFDIO_ZEROPAGE_???");
+      if (take(filled, false, &now))
+        out = put_hex(put(out, ", zeropage="), static_cast<uint64_t>(now.zeropage));
+      return put(out, "}");
+    }
+    case UFFDIO_WAKE: case UFFDIO_UNREGISTER: {  // read at entry (see capture_plan)
+      uffdio_range r;
+      if (!take(blob, cut, &r)) return nullptr;
+      return range(out, r);
+    }
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
 char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcept {
   const auto cmd = static_cast<uint32_t>(e.args[1]);
   bool cut = false;
@@ -1574,6 +1629,7 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   if (_IOC_TYPE(cmd) == TEE_IOC_MAGIC)
     return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
+  if (_IOC_TYPE(cmd) == UFFDIO) return put_uffd_ioctl(out, cmd, failed, blob, cut, exit_blob);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:
     case TIOCSLCKTRMIOS:
@@ -1602,8 +1658,25 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     case WDIOC_SETTIMEOUT: case WDIOC_SETPRETIMEOUT: case UBI_IOCDET: case UBI_IOCEBER:
     case UBI_IOCRMVOL: case UBI_IOCEBISMAP: case UBI_IOCEBUNMAP: case UBI_IOCRPEB:
     case UBI_IOCSPEB: case RNDADDTOENTCNT:
+    // SCSI generic's ints, given (read at entry) or filled.
+    case SG_NEXT_CMD_LEN: case SG_SET_COMMAND_Q: case SG_SET_DEBUG: case SG_SET_FORCE_LOW_DMA:
+    case SG_SET_FORCE_PACK_ID: case SG_SET_KEEP_ORPHAN: case SG_SET_RESERVED_SIZE:
+    case SG_SET_TIMEOUT: case SG_EMULATED_HOST: case SG_GET_COMMAND_Q: case SG_GET_KEEP_ORPHAN:
+    case SG_GET_LOW_DMA: case SG_GET_NUM_WAITING: case SG_GET_PACK_ID:
+    case SG_GET_RESERVED_SIZE: case SG_GET_SG_TABLESIZE: case SG_GET_TRANSFORM:
+    case SG_GET_VERSION_NUM:
       if (!ints(v, 1)) return nullptr;
       return put(put_num(put(out, "["), v[0]), "]");
+    case SG_SCSI_RESET: {  // [SG_SCSI_RESET_NO_ESCALATE|SG_SCSI_RESET_DEVICE]
+      constexpr uint32_t kNoEscalate = 0x100;  // SG_SCSI_RESET_NO_ESCALATE
+      if (!ints(v, 1)) return nullptr;
+      auto val = static_cast<uint32_t>(v[0]);
+      out = put(out, "[");
+      if (val & kNoEscalate)
+        out = put(put_xval(out, kNoEscalate, uapi::k_sg_scsi_reset, "SG_SCSI_RESET_???"), "|");
+      out = put_xval(out, val & ~kNoEscalate, uapi::k_sg_scsi_reset, "SG_SCSI_RESET_???");
+      return put(out, "]");
+    }
     // struct rtc_time, of a setting at entry, of a reading when it succeeded; strace
     // abbreviates its last three fields.
     // An RTC parameter asked about (" => " its value, which is not read: the address if

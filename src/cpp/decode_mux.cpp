@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "decode_io.h"
 #include "decode_printers.h"
 #include "decode_structs.h"
 #include "text.h"
@@ -290,68 +291,184 @@ char* put_prctl_result(char* out, const __u64* a, int64_t ret) {
   }
 }
 
-// The arguments of keyctl after its command, as strace's SYS_FUNC(keyctl) at entry; the
-// buffers and strings a command reads or fills are shown as their addresses.
-char* put_keyctl_args(char* out, const __u64* a, const Strings& items) {
+// keyctl's structs' spare words, ", __spare=[0, 0x1, ...]", only when not all zeros.
+template <size_t N>
+char* put_spare(char* out, const uint32_t (&words)[N]) {
+  bool spare = false;
+  for (uint32_t w : words) spare = spare || w;
+  if (!spare) return out;
+  out = put(out, ", __spare=[");
+  for (size_t k = 0; k < N; ++k) out = put_hex(k ? put(out, ", ") : out, words[k]);
+  return put(out, "]");
+}
+
+// keyctl's struct keyctl_pkey_params as strace's fetch_print_pkey_params shows it:
+// {key_id=..., in_len=10, out_len=10} (in2_len for KEYCTL_PKEY_VERIFY), its spare words only
+// when not zeros.
+char* put_pkey_params(char* out, const keyctl_pkey_params& p, bool verify) {
+  out = put_mux_arg(put(out, "{key_id="), Arg::kKeySerial, static_cast<uint32_t>(p.key_id));
+  out = put_num(put(out, ", in_len="), p.in_len);
+  out = put_num(put(out, verify ? ", in2_len=" : ", out_len="), p.out_len);
+  return put(put_spare(out, p.__spare), "}");
+}
+
+// len bytes of a buffer as strace's printstrn shows them, from the bytes read at addr (at
+// most its first 33, fewer where its memory ends): "" for none, the address when fewer were
+// read than it shows.
+char* put_sized_bytes(char* out, uint64_t addr, uint64_t len, const std::string_view* bytes) {
+  if (!addr) return put(out, "NULL");
+  if (len == 0) return put(out, "\"\"");
+  uint64_t shown = len < kStrLimit ? len : kStrLimit;
+  if (!bytes || bytes->size() < shown) return put_hex(out, addr);
+  return put_quoted(out, bytes->substr(0, shown), len > kStrLimit);
+}
+
+// The arguments of keyctl after its command, as strace's SYS_FUNC(keyctl) shows them: the
+// payloads and descriptions a command reads or filled, keyctl's structs by command, and the
+// buffers the kernel side did not read as their addresses.
+char* put_keyctl_args(char* out, const Event& e, const Strings& items) {
+  const __u64* a = e.args;
   auto cmd = static_cast<int32_t>(a[0]);
+  bool returned = (e.flags & EVENT_HAS_RET) && !is_error(e.ret);
+  bool cut = false;
   auto key = [&](char* o, uint64_t v) { return put_mux_arg(put(o, ", "), Arg::kKeySerial, v); };
   auto dec = [&](char* o, uint64_t v) { return put_num(put(o, ", "), static_cast<int32_t>(v)); };
   auto udec = [&](char* o, uint64_t v) { return put_num(put(o, ", "), v); };
   auto uint = [&](char* o, uint64_t v) {
     return put_num(put(o, ", "), static_cast<uint32_t>(v));
   };
+  auto uid = [&](char* o, uint64_t v) {  // strace's printuid: -1 as -1
+    return put_arg(put(o, ", "), Arg::kUid, v, {}, 0, a);
+  };
   auto addr = [&](char* o, uint64_t v) { return put_addr(put(o, ", "), v); };
+  auto str = [&](char* o, unsigned i) { return put_string_arg(put(o, ", "), a, items, i); };
+  // What the call read at entry, or filled (its result's bytes, no more than the buffer's
+  // length), as strace's printstrn; a description's NUL is left out.
+  auto payload = [&](char* o, unsigned i) {
+    const std::string_view* bytes = a[i] ? items.find_blob(i, &cut) : nullptr;
+    return bytes ? put_quoted(put(o, ", "), *bytes, cut) : addr(o, a[i]);
+  };
+  auto filled = [&](char* o, unsigned i, uint64_t len, bool omit_nul) {
+    const std::string_view* bytes = returned && a[i] ? items.find_blob(i, &cut) : nullptr;
+    uint64_t n = static_cast<uint64_t>(e.ret) < len ? static_cast<uint64_t>(e.ret) : len;
+    if (!bytes || bytes->size() < n) return addr(o, a[i]);
+    std::string_view shown = bytes->substr(0, n);
+    if (omit_nul && !shown.empty() && shown.back() == '\0') shown.remove_suffix(1);
+    return put_quoted(put(o, ", "), shown.substr(0, kStrLimit), shown.size() > kStrLimit);
+  };
   switch (cmd) {
     case KEYCTL_GET_KEYRING_ID:
       return dec(key(out, a[1]), a[2]);
     case KEYCTL_JOIN_SESSION_KEYRING:
-      return put_string_arg(put(out, ", "), a, items, 1);
+      return str(out, 1);
     case KEYCTL_UPDATE:
-      return udec(addr(key(out, a[1]), a[2]), a[3]);
+      return udec(payload(key(out, a[1]), 2), a[3]);
     case KEYCTL_REVOKE: case KEYCTL_CLEAR: case KEYCTL_INVALIDATE:
     case KEYCTL_ASSUME_AUTHORITY:
       return key(out, a[1]);
     case KEYCTL_LINK: case KEYCTL_UNLINK:
       return key(key(out, a[1]), a[2]);
     case KEYCTL_DESCRIBE: case KEYCTL_READ: case KEYCTL_GET_SECURITY:
-      return udec(addr(key(out, a[1]), a[2]), a[3]);
+      return udec(filled(key(out, a[1]), 2, a[3], cmd != KEYCTL_READ), a[3]);
     case KEYCTL_SEARCH:
-      out = put_string_arg(put(key(out, a[1]), ", "), a, items, 2);
-      return key(put_string_arg(put(out, ", "), a, items, 3), a[4]);
-    case KEYCTL_CHOWN: {
-      out = key(out, a[1]);
-      for (unsigned i = 2; i < 4; ++i) {
-        auto id = static_cast<uint32_t>(a[i]);
-        out = id == UINT32_MAX ? put(out, ", -1") : uint(out, id);
-      }
-      return out;
-    }
+      return key(str(str(key(out, a[1]), 2), 3), a[4]);
+    case KEYCTL_CHOWN:
+      return uid(uid(key(out, a[1]), a[2]), a[3]);
     case KEYCTL_SETPERM:
-      return put_hex(put(key(out, a[1]), ", "), static_cast<uint32_t>(a[2]));
+      return put_flag_set(put(key(out, a[1]), ", "), static_cast<uint32_t>(a[2]),
+                          uapi::k_key_perms, "KEY_???");
     case KEYCTL_INSTANTIATE:
-      return key(udec(addr(key(out, a[1]), a[2]), a[3]), a[4]);
+      return key(udec(payload(key(out, a[1]), 2), a[3]), a[4]);
     case KEYCTL_NEGATE:
       return key(uint(key(out, a[1]), a[2]), a[3]);
-    case KEYCTL_SET_REQKEY_KEYRING:
-      return put_enum(put(out, ", "), static_cast<int32_t>(a[1]), uapi::k_key_reqkeys);
+    case KEYCTL_SET_REQKEY_KEYRING: {
+      // In decimal whatever -X says, an unknown one as "-1 /* KEY_REQKEY_DEFL_??? */"
+      // (strace's XLAT_STYLE_FMT_D).
+      auto v = static_cast<int32_t>(a[1]);
+      for (const Flag& f : uapi::k_key_reqkeys)
+        if (static_cast<int32_t>(f.value) == v)
+          return put_xlat_dec(put(out, ", "), v, [&f](char* o) { return put(o, f.name); });
+      if (display().xlat == Xlat::kRaw) return put_num(put(out, ", "), v);
+      return put_verbose_dec(put(out, ", "), v, uapi::k_key_reqkeys, "KEY_REQKEY_DEFL_???");
+    }
     case KEYCTL_SET_TIMEOUT:
       return uint(key(out, a[1]), a[2]);
     case KEYCTL_SESSION_TO_PARENT:
       return out;
     case KEYCTL_REJECT:
-      return key(uint(uint(key(out, a[1]), a[2]), a[3]), a[4]);
+    {  // the error, by its name (strace's print_err)
+      out = put(uint(key(out, a[1]), a[2]), ", ");
+      auto err = static_cast<uint32_t>(a[3]);
+      std::string_view name = err < 4096 ? errno_symbol(static_cast<int>(err)) : "";
+      out = name.empty() ? put_num(out, err)
+                         : put_xlat_dec(out, err, [name](char* o) { return put(o, name); });
+      return key(out, a[4]);
+    }
     case KEYCTL_INSTANTIATE_IOV:
-      return key(udec(addr(key(out, a[1]), a[2]), a[3]), a[4]);
+      out = put_io_arg(put(key(out, a[1]), ", "), Arg::kIovecIn, e, items, 2);
+      return key(udec(out, a[3]), a[4]);
     case KEYCTL_GET_PERSISTENT:
-      return key(dec(out, a[1]), a[2]);
+      return key(put_arg(put(out, ", "), Arg::kUid, a[1], {}, 1, a), a[2]);
+    case KEYCTL_DH_COMPUTE: {  // the params read at entry, what the call wrote, the KDF
+      const std::string_view* params = a[1] ? items.find_blob(1, &cut) : nullptr;
+      struct keyctl_dh_params dh;
+      if (params && load_at(*params, 0, &dh)) {
+        out = put_mux_arg(put(out, ", {private="), Arg::kKeySerial, static_cast<uint32_t>(dh.priv));
+        out = put_mux_arg(put(out, ", prime="), Arg::kKeySerial, static_cast<uint32_t>(dh.prime));
+        out = put_mux_arg(put(out, ", base="), Arg::kKeySerial, static_cast<uint32_t>(dh.base));
+        out = put(out, "}");
+      } else {
+        out = addr(out, a[1]);
+      }
+      out = udec(filled(out, 2, a[3], false), a[3]);
+      // The KDF's struct shows where it points to no strings: its hash name and other
+      // information are not read.
+      const std::string_view* kdf = a[4] ? items.find_blob(4, &cut) : nullptr;
+      struct keyctl_kdf_params k;
+      if (!kdf || !load_at(*kdf, 0, &k) || k.hashname || (k.otherinfo && k.otherinfolen))
+        return addr(out, a[4]);
+      out = put(out, ", {hashname=NULL, otherinfo=");
+      out = put_addr(out, reinterpret_cast<uint64_t>(k.otherinfo));
+      out = put_num(put(out, ", otherinfolen="), k.otherinfolen);
+      return put(put_spare(out, k.__spare), "}");
+    }
+    case KEYCTL_PKEY_QUERY:  // the struct it filled is not read
+      out = put_hex(put(key(out, a[1]), ", "), a[2]);
+      return addr(str(out, 3), a[4]);
+    case KEYCTL_PKEY_ENCRYPT: case KEYCTL_PKEY_DECRYPT: case KEYCTL_PKEY_SIGN:
+    case KEYCTL_PKEY_VERIFY: {
+      bool verify = cmd == KEYCTL_PKEY_VERIFY;
+      const std::string_view* params = a[1] ? items.find_blob(1, &cut) : nullptr;
+      struct keyctl_pkey_params p;
+      if (!params || !load_at(*params, 0, &p))
+        return addr(addr(str(addr(out, a[1]), 2), a[3]), a[4]);
+      out = str(put_pkey_params(put(out, ", "), p, verify), 2);
+      // The input, as long as the params say.
+      out = put_sized_bytes(put(out, ", "), a[3], p.in_len, items.find_blob(3, &cut));
+      // The output, filled (not read here), or the second input, shown only when empty.
+      if (verify) return put_sized_bytes(put(out, ", "), a[4], p.out_len, nullptr);
+      return addr(out, a[4]);
+    }
     case KEYCTL_MOVE:
       out = key(key(key(out, a[1]), a[2]), a[3]);
       return put_flag_set(put(out, ", "), static_cast<uint32_t>(a[4]),
                           uapi::k_keyctl_move_flags, "KEYCTL_MOVE_???");
     case KEYCTL_RESTRICT_KEYRING:
-      return addr(addr(key(out, a[1]), a[2]), a[3]);
-    case KEYCTL_CAPABILITIES:
-      return udec(addr(out, a[1]), a[2]);
+      return str(str(key(out, a[1]), 2), 3);
+    case KEYCTL_CAPABILITIES: {  // a byte of KEYCTL_CAPS0_*, one of KEYCTL_CAPS1_*, then hex
+      const std::string_view* caps = returned && a[1] ? items.find_blob(1, &cut) : nullptr;
+      uint64_t n = static_cast<uint64_t>(e.ret) < a[2] ? static_cast<uint64_t>(e.ret) : a[2];
+      if (!caps) return udec(addr(out, a[1]), a[2]);
+      out = put_array(put(out, ", "), a[1], n, 1, *caps, [&, pos = 0](char* o, const char* b) mutable {
+        auto byte = static_cast<uint8_t>(*b);
+        switch (pos++) {
+          case 0: return put_flag_set(o, byte, uapi::k_keyctl_caps0, "KEYCTL_CAPS0_???");
+          case 1: return put_flag_set(o, byte, uapi::k_keyctl_caps1, "KEYCTL_CAPS1_???");
+          default: return put_hex(o, byte);
+        }
+      });
+      return udec(out, a[2]);
+    }
     default:
       return put_hex_args(out, a, 1, 5);
   }
@@ -817,7 +934,7 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
     }
     case Decoder::kKeyctl:
       out = put_xval(out, static_cast<uint32_t>(a[0]), uapi::k_keyctl_commands, "KEYCTL_???");
-      return put_keyctl_args(out, a, items);
+      return put_keyctl_args(out, e, items);
     case Decoder::kPersonality:
       return put_mux_arg(out, Arg::kPersonality, a[0]);
     case Decoder::kFsconfig:

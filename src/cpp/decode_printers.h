@@ -45,6 +45,30 @@ char* put_flag_set(char* out, uint64_t v, const text::Flag (&flags)[N],
   return text::put_flags(out, v, flags);  // -X applies there
 }
 
+// A set of bits named by their numbers, strace's "1<<NAME" tables: 1<<CAP_CHOWN|1<<CAP_KILL
+// for the bits of mask numbered base to base + 63 (bits' values are the numbers), the rest
+// in hex; with none of them known, hex and a comment naming the kind: 0x40 /* CAP_??? */.
+template <size_t N>
+char* put_bit_flags(char* out, uint64_t mask, const text::Flag (&bits)[N],
+                    std::string_view unknown, uint64_t base = 0) {
+  return text::put_xlat_hex(out, mask, [&](char* o) {
+    if (!mask) return text::put(o, "0");
+    uint64_t rest = mask;
+    bool first = true;
+    for (const text::Flag& f : bits) {
+      if (f.value < base || f.value - base >= 64) continue;
+      uint64_t bit = uint64_t{1} << (f.value - base);
+      if (!(rest & bit)) continue;
+      o = text::put(text::put(first ? o : text::put(o, "|"), "1<<"), f.name);
+      rest &= ~bit;
+      first = false;
+    }
+    if (!rest) return o;
+    o = text::put_hex(first ? o : text::put(o, "|"), rest);
+    return first ? text::put(text::put(text::put(o, " /* "), unknown), " */") : o;
+  });
+}
+
 // strace's print_array: count elements of size bytes at addr, of which the bytes kept could
 // be read (the rest ran into unreadable memory), each written by put_elem; NULL, [], the
 // address when none could be read or the array wraps around, "..." after 32 of them, and
@@ -155,6 +179,12 @@ char* put_fcntl_struct(char* out, const Event& e, const Strings& items) noexcept
 // mincore's vector, seccomp's action): argument i of e, or nullptr for other kinds.
 char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept;
+// What argument i (of kind type, value v) points to, for the kinds of decode_sys.cpp's calls
+// strace shows whatever -e verbose= says (io_setup's context, the groups setgroups reads,
+// capget's and capset's structs, landlock's rules, mount_setattr's struct mount_attr);
+// nullptr for other kinds.
+char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
+                      const __u64* args) noexcept;
 // perf_event_open's struct perf_event_attr (argument i), and the size the kernel wrote there
 // when it answered E2BIG (decode_perf.cpp).
 char* put_perf_event_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;
@@ -166,8 +196,10 @@ char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) 
 
 // Processes and signals (decode_process.cpp).
 char* put_signal(char* out, int64_t sig) noexcept;  // SIGTERM, or the number
-// clone3's struct clone_args, then what the call wrote (ELEM_CLONE_OUT, may be nullptr).
-char* put_clone3(char* out, std::string_view args, const std::string_view* wrote) noexcept;
+// clone3's struct clone_args, then what the call wrote (ELEM_CLONE_OUT, may be nullptr);
+// longer (cut at the struct's size): what follows it, from whole (nullptr: unreadable).
+char* put_clone3(char* out, uint64_t addr, std::string_view args, const std::string_view* wrote,
+                 bool longer, const std::string_view* whole) noexcept;
 // The arguments of futex (Decoder::kFutex) and clone (Decoder::kClone), as strace shows them.
 char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept;
 char* put_clone_call(char* out, const Event& e) noexcept;

@@ -72,17 +72,20 @@ constexpr unsigned kCloneChildTid = 4, kCloneTls = 3;
 
 // What clone3 wrote (ELEM_CLONE_OUT): " => {pidfd=[3], parent_tid=[1234]}", as strace shows
 // them after the struct; nothing if it wrote neither.
-char* put_clone3_wrote(char* out, const std::string_view* wrote) {
+char* put_clone3_wrote(char* out, uint64_t pidfd, uint64_t parent_tid,
+                       const std::string_view* wrote) {
   int32_t v[2];
   if (!wrote || wrote->size() != sizeof(v)) return out;
   std::memcpy(v, wrote->data(), sizeof(v));
   if (v[0] < 0 && v[1] < 0) return out;
+  // Where a pointer is NULL the kernel wrote nothing: NULL, as strace shows it.
+  auto wrote_at = [](char* o, uint64_t at, int32_t n) {
+    return at ? put(put_num(put(o, "["), n), "]") : put(o, "NULL");
+  };
   out = put(out, " => {");
-  if (v[0] >= 0) out = put(put_num(put(out, "pidfd=["), v[0]), "]");
-  if (v[1] >= 0) {
-    out = put(out, v[0] >= 0 ? ", parent_tid=[" : "parent_tid=[");
-    out = put(put_num(out, v[1]), "]");
-  }
+  if (v[0] >= 0) out = wrote_at(put(out, "pidfd="), pidfd, v[0]);
+  if (v[1] >= 0)
+    out = wrote_at(put(out, v[0] >= 0 ? ", parent_tid=" : "parent_tid="), parent_tid, v[1]);
   return put(out, "}");
 }
 
@@ -138,30 +141,37 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
   }
 }
 
-char* put_clone3(char* out, std::string_view bytes, const std::string_view* wrote) noexcept {
+char* put_clone3(char* out, uint64_t addr, std::string_view bytes, const std::string_view* wrote,
+                 bool longer, const std::string_view* whole) noexcept {
   struct {
     uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
         set_tid_size, cgroup;
   } a{};
-  if (bytes.size() < 64 || bytes.size() > sizeof(a)) return put(out, "{...}");
+  // Shorter than CLONE_ARGS_SIZE_VER0 (up to tls): the address, as strace shows it.
+  if (bytes.size() < 64 || bytes.size() > sizeof(a)) return put_hex(out, addr);
   std::memcpy(&a, bytes.data(), bytes.size());
-  out = put_flags(put(out, "{flags="), a.flags, uapi::k_clone_flags);
-  if (a.flags & CLONE_PIDFD) out = put_hex(put(out, ", pidfd="), a.pidfd);
+  auto ptr = [](char* o, uint64_t v) { return v ? put_hex(o, v) : put(o, "NULL"); };
+  out = put_flags(put(out, "{flags="), a.flags, uapi::k_clone3_flags, "0", "CLONE_???");
+  if (a.flags & CLONE_PIDFD) out = ptr(put(out, ", pidfd="), a.pidfd);
   if (a.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
-    out = put_hex(put(out, ", child_tid="), a.child_tid);
-  if (a.flags & CLONE_PARENT_SETTID) out = put_hex(put(out, ", parent_tid="), a.parent_tid);
+    out = ptr(put(out, ", child_tid="), a.child_tid);
+  if (a.flags & CLONE_PARENT_SETTID) out = ptr(put(out, ", parent_tid="), a.parent_tid);
   out = put(out, ", exit_signal=");
-  out = a.exit_signal ? put_signal(out, static_cast<int64_t>(a.exit_signal)) : put(out, "0");
-  out = put(out, ", stack=");
-  out = a.stack ? put_hex(out, a.stack) : put(out, "NULL");
+  // A signal number below INT_MAX (strace's printsignal), else the number as it is.
+  if (a.exit_signal >= INT32_MAX) out = put_num(out, a.exit_signal);
+  else out = a.exit_signal ? put_signal(out, static_cast<int64_t>(a.exit_signal)) : put(out, "0");
+  out = ptr(put(out, ", stack="), a.stack);
   out = put_hex(put(out, ", stack_size="), a.stack_size);
-  if (a.flags & CLONE_SETTLS) out = put_hex(put(out, ", tls="), a.tls);
-  if (a.set_tid_size) {
-    out = put_hex(put(out, ", set_tid="), a.set_tid);
+  if (a.flags & CLONE_SETTLS) out = ptr(put(out, ", tls="), a.tls);
+  if (a.set_tid || a.set_tid_size) {
+    out = ptr(put(out, ", set_tid="), a.set_tid);
     out = put_num(put(out, ", set_tid_size="), a.set_tid_size);
   }
-  if (a.flags & 0x200000000ull) out = put_num(put(out, ", cgroup="), a.cgroup);  // INTO_CGROUP
-  return put_clone3_wrote(put(out, "}"), wrote);
+  if (bytes.size() > offsetof(decltype(a), cgroup) &&
+      (a.cgroup || (a.flags & 0x200000000ull)))  // CLONE_INTO_CGROUP
+    out = put_num(put(out, ", cgroup="), a.cgroup);
+  if (longer) out = put_struct_tail(out, whole, sizeof(a), sizeof(a) + 1);
+  return put_clone3_wrote(put(out, "}"), a.pidfd, a.parent_tid, wrote);
 }
 
 char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept {

@@ -1044,18 +1044,20 @@ char* put_open_how(char* out, std::string_view how, const std::string_view* whol
   if ((h.flags & (O_CREAT | kTmpfile)) || h.mode) out = put_mode(put(out, ", mode="), h.mode);
   out = put(out, ", resolve=");
   out = put_flags(out, h.resolve, uapi::k_resolve_flags, "0", "RESOLVE_???");
-  if (size > sizeof(h)) {
-    // What follows the struct, up to a page: nothing if zeros, strace's "???" if unreadable.
-    if (!whole || whole->size() <= sizeof(h)) return put(out, ", ???}");
-    std::string_view rest = whole->substr(sizeof(h));
-    if (rest.find_first_not_of('\0') != std::string_view::npos) {
-      out = put_num(put(out, ", /* bytes "), sizeof(h));
-      out = put(put_num(put(out, ".."), sizeof(h) + rest.size() - 1), " */ ");
-      constexpr size_t kShown = 32;  // strace's default string limit (-s)
-      out = put_hex_quoted(out, rest.substr(0, kShown), rest.size() > kShown);
-    }
-  }
-  return put(out, "}");
+  return put(put_struct_tail(out, whole, sizeof(h), size), "}");
+}
+
+char* put_struct_tail(char* out, const std::string_view* whole, size_t known,
+                      uint64_t size) noexcept {
+  if (size <= known) return out;
+  // What follows the struct, up to a page: nothing if zeros, strace's "???" if unreadable.
+  if (!whole || whole->size() <= known) return put(out, ", ???");
+  std::string_view rest = whole->substr(known);
+  if (rest.find_first_not_of('\0') == std::string_view::npos) return out;
+  out = put_num(put(out, ", /* bytes "), known);
+  out = put(put_num(put(out, ".."), known + rest.size() - 1), " */ ");
+  constexpr size_t kShown = 32;  // strace's default string limit (-s)
+  return put_hex_quoted(out, rest.substr(0, kShown), rest.size() > kShown);
 }
 
 char* put_gids(char* out, std::string_view bytes, uint64_t count) noexcept {

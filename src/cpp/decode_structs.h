@@ -115,6 +115,11 @@ char* put_f_owner_ex(char* out, std::string_view bytes) noexcept;
 // bytes, up to a page; nullptr: unreadable, strace's "???").
 char* put_open_how(char* out, std::string_view how, const std::string_view* whole,
                    uint64_t size) noexcept;
+// What follows the known bytes of a struct of size bytes (strace's print_nonzero_bytes), as
+// ", /* bytes 24..31 */ \"\\x01...\"": nothing when they are zeros or size is no more than
+// known, ", ???" when unreadable (whole: the size bytes, up to a page, or nullptr).
+char* put_struct_tail(char* out, const std::string_view* whole, size_t known,
+                      uint64_t size) noexcept;
 
 // The names strace gives signals: "SIGINT"; real-time ones SIGRTMIN, SIGRT_1 ...; "" if none.
 // Without the "SIG" prefix in sets.

@@ -9,8 +9,14 @@
 // ioprio_get's priority). As strace 6.1 shows them (its ipc_*.c, ns.c, sched.c, ioprio.c,
 // bjm.c, seccomp.c, kcmp.c, reboot.c, membarrier.c, memfd_create.c, fanotify.c and others).
 // The small structs and arrays some of them read or fill: getcpu's cpu and node,
-// sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action.
+// sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action;
+// the credentials' capabilities and groups, landlock's rules, mount_setattr's struct
+// mount_attr and io_setup's context.
+#include <linux/capability.h>
+#include <linux/futex.h>
 #include <linux/kexec.h>
+#include <linux/landlock.h>
+#include <linux/mount.h>
 #include <linux/mqueue.h>
 #include <linux/msg.h>
 #include <linux/sched/types.h>
@@ -562,6 +568,184 @@ bool sys_args_end(Arg type, uint64_t v) noexcept {
       return !(v & 1);         // MEMBARRIER_CMD_FLAG_CPU
     default:
       return false;
+  }
+}
+
+namespace {
+
+// strace's PRINT_VAL_0X: as many characters as the value's hex digits, 0x00000001 and
+// 00000000 of 32 bits, 0x0000000000000001 of 64.
+char* put_padded_hex(char* out, uint64_t v, size_t width) {
+  char digits[24];
+  char* end = put_hex(digits, v);  // 0x and the digits
+  size_t n = static_cast<size_t>(end - digits);
+  if (!v) {
+    std::memset(out, '0', width);
+    return out + width;
+  }
+  out = put(out, "0x");
+  for (size_t k = n; k < width; ++k) *out++ = '0';
+  return put(out, std::string_view(digits + 2, n - 2));
+}
+
+// strace's print_cap_bits: the low half, or both joined by "|" where the high one is set.
+char* put_cap_bits(char* out, uint32_t lo, uint32_t hi) {
+  // strace's cap_mask0 and cap_mask1: the capabilities from 0 and from 32 on.
+  if (lo || !hi) out = put_bit_flags(out, lo, uapi::k_capabilities, "CAP_???");
+  if (hi) out = put_bit_flags(lo ? put(out, "|") : out, hi, uapi::k_capabilities, "CAP_???", 32);
+  return out;
+}
+
+}  // namespace
+
+char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
+                      const __u64* args) noexcept {
+  bool cut = false;
+  const std::string_view* bytes = items.find_blob(i, &cut);
+  auto pointer = [&] { return v ? put_hex(out, v) : put(out, "NULL"); };
+  switch (type) {
+    case Arg::kAioContextOut: {
+      uint64_t ctx;
+      if (!v || !bytes || !load_at(*bytes, 0, &ctx)) return pointer();
+      return put(put_hex(put(out, "["), ctx), "]");
+    }
+    case Arg::kGroupsIn: {  // the count is the argument before; more than NGROUPS_MAX: the
+                            // address
+      constexpr uint32_t kNgroupsMax = 65536;
+      auto count = static_cast<uint32_t>(args[i - (i > 0)]);
+      if (i == 0 || count > kNgroupsMax || (!bytes && v && count)) return pointer();
+      return put_array(out, v, count, sizeof(uint32_t), bytes ? *bytes : std::string_view(),
+                       [](char* o, const char* p) {
+        uint32_t gid;
+        std::memcpy(&gid, p, sizeof(gid));
+        return gid == UINT32_MAX ? put(o, "-1") : put_num(o, gid);
+      });
+    }
+    case Arg::kCapHeader: {
+      struct __user_cap_header_struct h;
+      if (!v || !bytes || !load_at(*bytes, 0, &h)) return pointer();
+      out = put_xval(put(out, "{version="), h.version, uapi::k_cap_version,
+                     "_LINUX_CAPABILITY_VERSION_???");
+      return put(put_num(put(out, ", pid="), h.pid), "}");
+    }
+    case Arg::kCapDataIn:
+    case Arg::kCapDataOut: {  // as many as the header's version says (argument 0)
+      const std::string_view* head = items.find_blob(0, &cut);
+      struct __user_cap_header_struct h;
+      struct __user_cap_data_struct d[2] = {};
+      if (!v || !bytes || !head || !load_at(*head, 0, &h)) return pointer();
+      size_t n = h.version == _LINUX_CAPABILITY_VERSION_2 ||
+                         h.version == _LINUX_CAPABILITY_VERSION_3 ? 2 : 1;
+      if (bytes->size() < n * sizeof(d[0])) return pointer();
+      std::memcpy(d, bytes->data(), n * sizeof(d[0]));
+      out = put_cap_bits(put(out, "{effective="), d[0].effective, d[1].effective);
+      out = put_cap_bits(put(out, ", permitted="), d[0].permitted, d[1].permitted);
+      out = put_cap_bits(put(out, ", inheritable="), d[0].inheritable, d[1].inheritable);
+      return put(out, "}");
+    }
+    case Arg::kLandlockRulesetAttr: {  // its size next: shorter than handled_access_fs, the
+                                       // address; longer, "..." for what follows
+      struct landlock_ruleset_attr a;
+      uint64_t size = i + 1 < 6 ? args[i + 1] : 0;
+      if (!v || size < sizeof(a.handled_access_fs) || !bytes || !load_at(*bytes, 0, &a))
+        return pointer();
+      out = put_flag_set(put(out, "{handled_access_fs="), a.handled_access_fs,
+                         uapi::k_landlock_ruleset_access_fs, "LANDLOCK_ACCESS_FS_???");
+      return put(out, size > sizeof(a.handled_access_fs) ? ", ...}" : "}");
+    }
+    case Arg::kLandlockRuleAttr: {  // by the rule type before it
+      struct landlock_path_beneath_attr a;
+      if (i == 0 || args[i - 1] != LANDLOCK_RULE_PATH_BENEATH || !v || !bytes ||
+          !load_at(*bytes, 0, &a))
+        return pointer();
+      out = put_flag_set(put(out, "{allowed_access="), a.allowed_access,
+                         uapi::k_landlock_ruleset_access_fs, "LANDLOCK_ACCESS_FS_???");
+      return put(put_num(put(out, ", parent_fd="), a.parent_fd), "}");
+    }
+    case Arg::kMountAttr: {  // its size next; the bytes after the struct kept apart
+      struct mount_attr a;
+      uint64_t size = i + 1 < 6 ? args[i + 1] : 0;
+      if (!v || size < MOUNT_ATTR_SIZE_VER0 || !bytes || !load_at(*bytes, 0, &a))
+        return pointer();
+      out = put_flag_set(put(out, "{attr_set="), a.attr_set, uapi::k_mount_attr_attr,
+                         "MOUNT_ATTR_???");
+      out = put_flag_set(put(out, ", attr_clr="), a.attr_clr, uapi::k_mount_attr_attr,
+                         "MOUNT_ATTR_???");
+      out = put_xval(put(out, ", propagation="), a.propagation, uapi::k_mount_attr_propagation,
+                     "MS_???");
+      out = put_num(put(out, ", userns_fd="), a.userns_fd);
+      const std::string_view* whole = nullptr;
+      for (unsigned k = 0; k < items.count; ++k)
+        if (items.arg[k] == i && items.kind[k] == ITEM_BLOB && items.value[k].size() > sizeof(a))
+          whole = &items.value[k];
+      return put(put_struct_tail(out, whole, sizeof(a), size), "}");
+    }
+    case Arg::kMpolModeOut: {
+      int32_t mode;
+      if (!v || !bytes || !load_at(*bytes, 0, &mode)) return pointer();
+      return put(put_xval(put(out, "["), static_cast<uint32_t>(mode), uapi::k_mpol_modes,
+                          "MPOL_???"), "]");
+    }
+    case Arg::kNodemaskIn:
+    case Arg::kNodemaskOut: {  // the longs of the node count after it (strace's
+                               // print_nodemask): none of a count that takes none
+      uint64_t maxnode = i + 1 < 6 ? args[i + 1] : 0, longs = (maxnode + 62) / 64;
+      if (longs < maxnode / 64 || (maxnode && !longs)) return pointer();
+      if (!bytes && v && longs) return pointer();
+      return put_array(out, v, longs, sizeof(uint64_t), bytes ? *bytes : std::string_view(),
+                       [](char* o, const char* p) {
+        uint64_t word;
+        std::memcpy(&word, p, sizeof(word));
+        return put_padded_hex(o, word, 2 * sizeof(word));
+      });
+    }
+    case Arg::kPagesIn:
+    case Arg::kNodesIn:
+    case Arg::kPageStatusOut: {  // as many as argument 1 says
+      size_t size = type == Arg::kPagesIn ? sizeof(uint64_t) : sizeof(int32_t);
+      if (!bytes && v && args[1]) return pointer();
+      return put_array(out, v, args[1], size, bytes ? *bytes : std::string_view(),
+                       [type](char* o, const char* p) {
+        if (type == Arg::kPagesIn) {
+          uint64_t page;
+          std::memcpy(&page, p, sizeof(page));
+          return page ? put_hex(o, page) : put(o, "NULL");
+        }
+        int32_t n;
+        std::memcpy(&n, p, sizeof(n));
+        std::string_view name = n < 0 && n > -4096 ? errno_symbol(-n) : "";
+        if (type == Arg::kNodesIn || name.empty()) return put_num(o, n);
+        return put_xlat_dec(o, n, [name](char* w) { return put(put(w, "-"), name); });
+      });
+    }
+    case Arg::kFutexWaitv: {  // as many as the next argument says
+      auto count = static_cast<uint32_t>(i + 1 < 6 ? args[i + 1] : 0);
+      if (!bytes && v && count) return pointer();
+      return put_array(out, v, count, sizeof(struct futex_waitv),
+                       bytes ? *bytes : std::string_view(), [](char* o, const char* p) {
+        struct futex_waitv w;
+        std::memcpy(&w, p, sizeof(w));
+        o = put_hex(put(o, "{val="), w.val);
+        o = put(o, ", uaddr=");
+        o = w.uaddr ? put_hex(o, w.uaddr) : put(o, "NULL");
+        o = put_flag_set(put(o, ", flags="), w.flags, uapi::k_futex_waiter_flags, "FUTEX_???");
+        if (w.__reserved) o = put_hex(put(o, ", __reserved="), w.__reserved);
+        return put(o, "}");
+      });
+    }
+    case Arg::kXattrValue: {  // more than XATTR_SIZE_MAX: the address (strace's
+                              // print_xattr_val)
+      constexpr uint64_t kXattrSizeMax = 65536;
+      uint64_t size = i + 1 < 6 ? args[i + 1] : 0;
+      if (!v || size > kXattrSizeMax || !bytes) return pointer();
+      std::string_view value = *bytes;
+      if (!cut && !value.empty() && value.back() == '\0') value.remove_suffix(1);
+      uint32_t limit = display().data_limit;
+      if (limit && value.size() > limit) return put_quoted(out, value.substr(0, limit), true);
+      return put_quoted(out, value, cut);
+    }
+    default:
+      return nullptr;
   }
 }
 

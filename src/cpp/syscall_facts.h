@@ -248,6 +248,28 @@ enum class Arg : uint8_t {
   kMqAttrOut,          // the same, filled by the call (mq_getsetattr)
   kSigevent,           // {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL} (mq_notify, timer_create)
   kKexecSegments,      // [{buf=..., bufsz=..., mem=..., memsz=...}]: kexec_load's, count before
+  kBufOutBefore,       // "data"... the call reads, as many bytes as the argument before
+                       // (kexec_file_load's command line)
+  kAioContextOut,      // [0x7f...]: the AIO context io_setup filled
+  kGroupsIn,           // [0, 27]: the groups the call reads, as many as the argument before
+  kCapHeader,          // {version=_LINUX_CAPABILITY_VERSION_3, pid=0} (capget, capset)
+  kCapDataIn,          // {effective=1<<CAP_KILL, permitted=..., inheritable=0} (capset)
+  kCapDataOut,         // the same, filled by the call (capget)
+  kLandlockRulesetAttr,  // {handled_access_fs=LANDLOCK_ACCESS_FS_EXECUTE}, its size next
+  kLandlockRuleAttr,     // {allowed_access=..., parent_fd=3}: by the rule type before it
+  kMountAttr,          // {attr_set=MOUNT_ATTR_RDONLY, attr_clr=0, propagation=MS_SLAVE,
+                       // userns_fd=0}: mount_setattr's, its size next
+  kMpolModeOut,        // [MPOL_BIND]: the policy the call filled (get_mempolicy)
+  kNodemaskIn,         // [0x0000000000000003]: a node mask of the longs the next argument's
+                       // node count takes (mbind, set_mempolicy)
+  kNodemaskOut,        // the same, filled by the call (get_mempolicy)
+  kPagesIn,            // [0x7f..., ...]: move_pages' pages, as many as argument 1 says
+  kNodesIn,            // [0, 1]: move_pages' nodes, likewise
+  kPageStatusOut,      // [0, -EFAULT]: move_pages' status, filled, likewise
+  kFutexWaitv,         // [{val=0x1, uaddr=0x7f..., flags=FUTEX_32}]: futex_waitv's waiters, as
+                       // many as the next argument says
+  kXattrValue,         // "foo\0bar": an extended attribute's value the call reads, as many
+                       // bytes as the next argument says, but a last NUL (setxattr)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

@@ -17,7 +17,11 @@ workloads/bpf.c: bpf's commands and union bpf_attr, a real array map among them.
 workloads/siginfo.c: siginfos of every layout, queued and taken (rt_sigqueueinfo,
 rt_tgsigqueueinfo, rt_sigtimedwait, pidfd_send_signal) and given to ptrace, and the masks,
 PEEKSIGINFO arguments and seccomp metadata ptrace's requests read. workloads/ldt.c: x86's
-struct user_desc of set_thread_area, get_thread_area and modify_ldt. observer's lines must be strace's
+struct user_desc of set_thread_area, get_thread_area and modify_ldt.
+workloads/keys.c: keyctl's buffers and structs by command, a real thread keyring described.
+workloads/attrs.c: clone3's struct clone_args and what follows it, capget's and capset's
+structs, setgroups' groups, the AIO context, kexec_file_load's command line, landlock's
+rules and mount_setattr's struct mount_attr. observer's lines must be strace's
 (tools/fidelity.py pairs the processes and masks addresses and pids; times are masked here).
 """
 
@@ -49,7 +53,8 @@ _POLLING = {"signals": re.compile(r'^(openat\((AT_FDCWD|-100), "/proc/\d+/syscal
                          ids=lambda option: " ".join(option) or "abbrev")
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80),
                                          ("uring", 30), ("perf", 5), ("bpf", 15),
-                                         ("siginfo", 45), ("ldt", _LDT_LINES)])
+                                         ("siginfo", 45), ("ldt", _LDT_LINES),
+                                         ("keys", 30), ("attrs", 60)])
 def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int,
                                 option: list[str]) -> None:
     """Also with -X raw and -X verbose: each constant as strace writes it then."""

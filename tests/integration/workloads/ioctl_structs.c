@@ -8,7 +8,8 @@
 // socket's struct ifreq of the loopback interface, got, and set on a closed descriptor;
 // btrfs's and the file systems' structs, a 4 KiB one among them, an RTC's parameters, the
 // GPIO character device's, the device mapper's headers, a TEE's, UBI's and MTD's structs,
-// on a closed descriptor.
+// SCSI generic's ints, on a closed descriptor; a real userfaultfd's API handshake,
+// registration, copy, zeroed page, wake and unregistration.
 #include <net/if.h>
 
 #include <asm/termbits.h>
@@ -23,12 +24,16 @@
 #include <linux/rtc.h>
 #include <linux/sockios.h>
 #include <linux/tee.h>
+#include <linux/userfaultfd.h>
 #include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
 #include <netinet/in.h>
+#include <scsi/sg.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 int main(void) {
@@ -370,5 +375,43 @@ int main(void) {
 	struct mtd_write_req write_req = {.start = 0x1000, .len = 0x800, .ooblen = 64,
 					  .usr_data = 0x2000, .mode = MTD_OPS_RAW};
 	ioctl(-1, MEMWRITE, &write_req);
+
+	// SCSI generic's ints, given and asked for, and its reset's values.
+	int sg = -87097619;
+	ioctl(-1, SG_SET_TIMEOUT, &sg);
+	ioctl(-1, SG_NEXT_CMD_LEN, &sg);
+	ioctl(-1, SG_GET_VERSION_NUM, &sg);
+	sg = SG_SCSI_RESET_DEVICE;
+	ioctl(-1, SG_SCSI_RESET, &sg);
+	sg = 0x100 | SG_SCSI_RESET_NOTHING;  // SG_SCSI_RESET_NO_ESCALATE
+	ioctl(-1, SG_SCSI_RESET, &sg);
+	sg = 0xfacefeed;
+	ioctl(-1, SG_SCSI_RESET, &sg);
+
+	// userfaultfd: the API handshake (the features there and the ioctls), a page registered,
+	// filled, zeroed, woken and unregistered; the same requests on a closed descriptor.
+	struct uffdio_api api = {.api = UFFD_API};
+	ioctl(-1, UFFDIO_API, &api);
+	int uffd = syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+	ioctl(uffd, UFFDIO_API, &api);
+	char *area = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	static char source[4096];
+	struct uffdio_register uffd_reg = {.range = {(unsigned long)area, 2 * 4096},
+				      .mode = UFFDIO_REGISTER_MODE_MISSING};
+	ioctl(uffd, UFFDIO_REGISTER, &uffd_reg);
+	struct uffdio_copy copy = {.dst = (unsigned long)area, .src = (unsigned long)source,
+				   .len = 4096, .mode = UFFDIO_COPY_MODE_DONTWAKE};
+	ioctl(uffd, UFFDIO_COPY, &copy);
+	copy.mode = 0xdeadbeec | UFFDIO_COPY_MODE_DONTWAKE;
+	ioctl(uffd, UFFDIO_COPY, &copy);
+	struct uffdio_zeropage zero = {.range = {(unsigned long)area + 4096, 4096},
+				       .mode = UFFDIO_ZEROPAGE_MODE_DONTWAKE};
+	ioctl(uffd, UFFDIO_ZEROPAGE, &zero);
+	struct uffdio_range uffd_range = {(unsigned long)area, 2 * 4096};
+	ioctl(uffd, UFFDIO_WAKE, &uffd_range);
+	ioctl(uffd, UFFDIO_UNREGISTER, &uffd_range);
+	ioctl(-1, UFFDIO_REGISTER, &uffd_reg);
+	ioctl(-1, UFFDIO_WAKE, &uffd_range);
+	close(uffd);
 	return 0;
 }
