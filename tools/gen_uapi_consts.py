@@ -877,6 +877,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "IFLA_BRPORT_MRP_IN_OPEN", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT",
         "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", "IFLA_BRPORT_LOCKED"]),
     # IFLA_VF_PORTS' and IFLA_PORT_SELF's IFLA_PORT_*; IFLA_EXT_MASK's filters.
+    # struct sockaddr_ll's sll_pkttype.
+    "af_packet_types": (["linux/if_packet.h"], [
+        "PACKET_HOST", "PACKET_BROADCAST", "PACKET_MULTICAST", "PACKET_OTHERHOST",
+        "PACKET_OUTGOING", "PACKET_LOOPBACK", "PACKET_USER", "PACKET_KERNEL"]),
     "rtnl_ifla_vf_port_attrs": (["linux/if_link.h"], ["IFLA_VF_PORT_UNSPEC", "IFLA_VF_PORT"]),
     "rtnl_ifla_port_attrs": (["linux/if_link.h"], [
         "IFLA_PORT_UNSPEC", "IFLA_PORT_VF", "IFLA_PORT_PROFILE", "IFLA_PORT_VSI_TYPE",

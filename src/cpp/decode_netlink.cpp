@@ -375,11 +375,12 @@ bool put_nla_inet(char** out, const Memory& m, uint64_t off, uint32_t len,
 }
 
 // strace's print_mac_addr: 00:11:22:33:44:55 (the bytes too by -X).
-char* put_mac(char* out, std::string_view bytes) noexcept {
+// Of a device type's addresses, the first shown bytes (print_hwaddr's).
+char* put_mac(char* out, std::string_view bytes, size_t shown = SIZE_MAX) noexcept {
   return put_xlat(out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
-                  [bytes](char* o) {
+                  [bytes, shown](char* o) {
                     static constexpr char kDigits[] = "0123456789abcdef";
-                    for (size_t i = 0; i < bytes.size(); ++i) {
+                    for (size_t i = 0; i < bytes.size() && i < shown; ++i) {
                       auto b = static_cast<uint8_t>(bytes[i]);
                       if (i) *o++ = ':';
                       *o++ = kDigits[b >> 4];
@@ -394,6 +395,30 @@ bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noe
   constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
   if (len > kMaxAddrLen) return false;
   *out = m.readable(off, len) ? put_mac(*out, m.bytes.substr(off, len))
+                              : put_hex(*out, m.addr + off);
+  return true;
+}
+
+// IFLA_ADDRESS and the others of an ifinfomsg: strace's decode_nla_hwaddr_family, which is
+// given the message's family for a device type (ARPHRD_*): an address of that type's size
+// (ARPHRD_NETROM's 7 bytes for AF_UNSPEC, ARPHRD_ARCNET's 1 for AF_BRIDGE...).
+bool put_nla_family_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                           uint8_t family) noexcept {
+  // print_mac.c's hwaddr_sizes of the device types an address family's number can be.
+  size_t shown = SIZE_MAX;
+  switch (family) {
+    case 0: case 3: shown = 7; break;                // ARPHRD_NETROM, ARPHRD_AX25
+    case 1: case 6: shown = 6; break;                // ARPHRD_ETHER, ARPHRD_IEEE802
+    case 7: shown = 1; break;                        // ARPHRD_ARCNET
+    case 15: shown = 2; break;                       // ARPHRD_DLCI
+    case 24: shown = 16; break;                      // ARPHRD_IEEE1394
+    case 27: shown = 8; break;                       // ARPHRD_EUI64
+    case 32: shown = 20; break;                      // ARPHRD_INFINIBAND
+    default: break;
+  }
+  constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
+  if (len > kMaxAddrLen) return false;
+  *out = m.readable(off, len) ? put_mac(*out, m.bytes.substr(off, len), shown)
                               : put_hex(*out, m.addr + off);
   return true;
 }
@@ -1308,6 +1333,8 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
                               "IFLA_BRIDGE_???", put_bridge_af_attr);
       *out = put_nlattrs(*out, m, off, len, {}, "AF_???", put_af_spec_attr, 0, put_family_type);
       return true;
+    case IFLA_ADDRESS: case IFLA_BROADCAST: case IFLA_PERM_ADDRESS:
+      return put_nla_family_hwaddr(out, m, off, len, static_cast<uint8_t>(family));
     case IFLA_MAP:  // struct rtnl_link_ifmap up to its port
       if (len < offsetof(rtnl_link_ifmap, port) + 1) return false;
       if (!m.readable(off, offsetof(rtnl_link_ifmap, port) + 1)) {

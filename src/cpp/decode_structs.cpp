@@ -451,6 +451,123 @@ char* put_sa_data(char* out, std::string_view bytes) {
   return put(put_quoted(put(out, ", sa_data="), bytes.substr(sizeof(sa_family_t)), false), "}");
 }
 
+// printf's "%#0*x" of twice the size of a byte field: 0x41, or 00 (strace's PRINT_VAL_0X).
+char* put_byte_0x(char* out, uint8_t v) noexcept {
+  return v ? put_hex(out, v) : put(out, "00");
+}
+
+// Whether an AX.25 call sign (7 bytes) is shown by name, by name after its bytes, or by its
+// bytes alone: strace's check_ax25_address.
+Xlat ax25_style(const ax25_address& a) noexcept {
+  Xlat style = display().xlat;
+  bool space_seen = false, char_seen = false, odd = false;
+  for (size_t i = 0; i + 1 < sizeof(a.ax25_call); ++i) {
+    auto c = static_cast<unsigned char>(a.ax25_call[i]);
+    if (c & 1) odd = true;
+    c >>= 1;
+    if (c == ' ') space_seen = true;
+    else char_seen = true;
+    if ((c < '0' || c > '9') && (c < 'A' || c > 'Z') && c != ' ') odd = true;
+    if (c != ' ' && space_seen) odd = true;
+    if (c < ' ' || c > 0x7e || c == '*' || c == '/') return Xlat::kRaw;
+  }
+  auto ssid = static_cast<unsigned char>(a.ax25_call[6]);
+  if ((ssid & ~0x1e) || (!char_seen && ssid)) odd = true;
+  return odd ? Xlat::kVerbose : style;
+}
+
+// An AX.25 address: VALID-13 (its call sign less trailing spaces, and its SSID), "*" for the
+// empty one, after {ax25_call="\xa6..."} where its bytes are not a sane call sign.
+char* put_ax25(char* out, const ax25_address& a) noexcept {
+  Xlat style = ax25_style(a);
+  if (style != Xlat::kAbbrev) {
+    std::string_view call(a.ax25_call, sizeof(a.ax25_call));
+    out = put(put_hex_quoted(put(out, "{ax25_call="), call, false), "}");
+  }
+  if (style == Xlat::kRaw) return out;
+  char text[16];
+  char* p = text;
+  size_t end = sizeof(a.ax25_call) - 1;
+  while (end && (static_cast<unsigned char>(a.ax25_call[end - 1]) >> 1) == ' ') --end;
+  for (size_t i = 0; i < end; ++i) *p++ = static_cast<char>(static_cast<unsigned char>(a.ax25_call[i]) >> 1);
+  *p++ = '-';
+  unsigned ssid = (static_cast<unsigned char>(a.ax25_call[6]) >> 1) & 0xf;
+  if (ssid > 9) {
+    *p++ = '1';
+    ssid -= 10;
+  }
+  *p++ = static_cast<char>('0' + ssid);
+  std::string_view name(text, p - text);
+  if (name == "-0") name = "*";
+  return style == Xlat::kVerbose ? put(put(put(out, " /* "), name), " */") : put(out, name);
+}
+
+// struct full_sockaddr_ax25: the address, its digipeaters as far as the length holds them and
+// its count asks for (sax25_ndigis, at most 8), "..." for the bytes past them.
+char* put_ax25_fields(char* out, std::string_view bytes) noexcept {
+  full_sockaddr_ax25 sa{};
+  std::memcpy(&sa, bytes.data(), std::min(bytes.size(), sizeof(sa)));
+  size_t len = bytes.size();
+  bool full = sa.fsa_ax25.sax25_ndigis || len > sizeof(sockaddr_ax25);
+  if (full) out = put(out, "fsa_ax25={");
+  out = put_ax25(put(out, "sax25_call="), sa.fsa_ax25.sax25_call);
+  out = put_num(put(out, ", sax25_ndigis="), sa.fsa_ax25.sax25_ndigis);
+  if (!full) return out;
+  out = put(out, "}");
+  constexpr size_t kMax = std::size(sa.fsa_digipeater), kSize = sizeof(ax25_address);
+  size_t has = std::min((len - sizeof(sockaddr_ax25)) / kSize, kMax);
+  size_t want = std::min<size_t>(std::max(sa.fsa_ax25.sax25_ndigis, 0), kMax);
+  size_t digis = std::min(has, want);
+  if (want) {
+    out = put(out, ", fsa_digipeater=[");
+    for (size_t i = 0; i < digis; ++i) out = put_ax25(i ? put(out, ", ") : out, sa.fsa_digipeater[i]);
+    if (want > has) out = put(out, digis ? ", ..." : "...");
+    out = put(out, "]");
+  }
+  if (len > has * kSize + sizeof(sockaddr_ax25)) out = put(out, ", ...");
+  return out;
+}
+
+// struct sockaddr_ll: the protocol as htons(ETH_P_ALL), the interface, hardware type, packet
+// type, and the address's bytes as far as the length holds them.
+char* put_ll_fields(char* out, std::string_view bytes) noexcept {
+  sockaddr_ll ll{};
+  std::memcpy(&ll, bytes.data(), std::min(bytes.size(), sizeof(ll)));
+  out = put_xlat(put(out, "sll_protocol="),
+                 [&](char* o) { return put_hex_quoted(o, bytes_of(ll.sll_protocol), false); },
+                 [&](char* o) {
+                   o = put(o, "htons(");
+                   uint16_t proto = ntohs(ll.sll_protocol);
+                   bool known = false;
+                   for (const Flag& f : uapi::k_ethernet_protocols)
+                     if (f.value == proto) {
+                       o = put(o, f.name);
+                       known = true;
+                       break;
+                     }
+                   if (!known) o = put(put_hex(o, proto), " /* ETH_P_??? */");
+                   return put(o, ")");
+                 });
+  out = put_ifindex(put(out, ", sll_ifindex="), static_cast<uint32_t>(ll.sll_ifindex));
+  out = put_xval(put(out, ", sll_hatype="), ll.sll_hatype, uapi::k_arp_hardware_types,
+                 "ARPHRD_???");
+  out = put_xval(put(out, ", sll_pkttype="), ll.sll_pkttype, uapi::k_af_packet_types,
+                 "PACKET_???");
+  out = put_num(put(out, ", sll_halen="), unsigned{ll.sll_halen});
+  if (!ll.sll_halen) return out;
+  size_t oob = bytes.size() - offsetof(sockaddr_ll, sll_addr);
+  out = put(out, ", sll_addr=[");
+  for (size_t i = 0; i < ll.sll_halen; ++i) {
+    if (i) out = put(out, ", ");
+    if (i >= oob) {
+      out = put(out, "...");
+      break;
+    }
+    out = put_byte_0x(out, static_cast<uint8_t>(bytes[offsetof(sockaddr_ll, sll_addr) + i]));
+  }
+  return put(out, "]");
+}
+
 char* put_family(char* out, int64_t family) noexcept {
   return put_xval(out, static_cast<uint32_t>(family), kAddressFamilies, "AF_???");
 }
@@ -514,6 +631,55 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
       }
       return put(out, "}}");
     }
+    case AF_IPX: {
+      sockaddr_ipx ipx;
+      if (!load(bytes.substr(0, sizeof(ipx)), &ipx)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_IPX), ", sipx_port=");
+      out = put_xlat(out, [&](char* o) { return put_hex_quoted(o, bytes_of(ipx.sipx_port), false); },
+                     [&](char* o) { return put(put_num(put(o, "htons("), ntohs(ipx.sipx_port)), ")"); });
+      out = put(put_hex(put(out, ", sipx_network=htonl("), ntohl(ipx.sipx_network)), ")");
+      out = put(out, ", sipx_node=[");
+      for (size_t i = 0; i < sizeof(ipx.sipx_node); ++i)
+        out = put_byte_0x(i ? put(out, ", ") : out, ipx.sipx_node[i]);
+      out = put_byte_0x(put(out, "], sipx_type="), ipx.sipx_type);
+      if (ipx.sipx_zero) out = put_hex(put(out, ", sipx_zero="), static_cast<uint8_t>(ipx.sipx_zero));
+      return put(out, "}");
+    }
+    case AF_X25: {
+      // Its address up to its NUL, "..." after when none is within its 16 bytes.
+      sockaddr_x25 x25;
+      if (!load(bytes.substr(0, sizeof(x25)), &x25)) break;
+      std::string_view addr(x25.sx25_addr.x25_addr, sizeof(x25.sx25_addr.x25_addr));
+      size_t nul = addr.find('\0');
+      out = put(put_family(put(out, "{sa_family="), AF_X25), ", sx25_addr={x25_addr=");
+      out = put_quoted(out, addr.substr(0, nul == std::string_view::npos ? addr.size() - 1 : nul),
+                       false);
+      if (nul == std::string_view::npos) out = put(out, "...");
+      return put(out, "}}");
+    }
+    case AF_AX25:
+      if (bytes.size() < sizeof(sockaddr_ax25)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_AX25), ", ");
+      return put(put_ax25_fields(out, bytes), "}");
+    case AF_PACKET:
+      if (bytes.size() < sizeof(sockaddr_ll)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_PACKET), ", ");
+      return put(put_ll_fields(out, bytes), "}");
+    case AF_BLUETOOTH:
+      // Of its lengths, a struct sockaddr_hci without its channel: hci_dev=htobs(0); strace
+      // shows the bytes of those of no Bluetooth struct's length.
+      if (bytes.size() == 4) {
+        uint16_t dev;
+        std::memcpy(&dev, bytes.data() + 2, sizeof(dev));
+        out = put(put_family(put(out, "{sa_family="), AF_BLUETOOTH), ", hci_dev=htobs(");
+        return put(put_num(out, dev), ")}");
+      }
+      if (bytes.size() != 6 && bytes.size() != 8 && bytes.size() != 10 && bytes.size() != 12 &&
+          bytes.size() != 14) {
+        out = put_family(put(out, "{sa_family="), AF_BLUETOOTH);
+        return bytes.size() > sizeof(sa_family_t) ? put_sa_data(out, bytes) : put(out, "}");
+      }
+      break;
     case AF_NETLINK: {
       sockaddr_nl nl;
       if (!load(bytes.substr(0, sizeof(nl)), &nl)) break;

@@ -3,7 +3,8 @@
 Headers with their types and flags by the socket's protocol (NETLINK_ROUTE, NETLINK_SOCK_DIAG),
 several messages in one buffer, lengths shorter than a header or past the data, NLMSG_ERROR
 with the message it answers and its attributes, NLMSG_DONE, messages running into an unreadable
-page, more messages than -s shows, and the kernel's answer read back. observer's lines must be
+page, more messages than -s shows, and the kernel's answer read back; rtnetlink's messages of
+every kind strace decodes, with their nested attributes by family and link kind. observer's lines must be
 strace's (tools/fidelity.py pairs the processes and masks addresses and pids).
 """
 
@@ -28,6 +29,13 @@ def test_netlink_messages_are_shown_as_strace_shows_them(tmp_path: Path,
     strace_text, observer_text = traced_by_both(WORKLOADS / "netlink.c", tmp_path, option)
     result = fidelity().compare(strace_text, observer_text, "netlink")
     assert strace_text.count("nlmsg_type=") >= 30, strace_text
+    for decoded in ("tca_family=", "TCA_ACT_STATS", "NDTPA_REACHABLE_TIME", "ncm_family=",
+                    "NETNSA_PID", "ifal_prefixlen=", "nh_scope=", "cmd=DCB_CMD_GSTATE",
+                    "MDBA_MDB_ENTRY_INFO", "MDBA_ROUTER_PATTR_TYPE", "TCA_STAB_BASE",
+                    "mem_start=", "vsi_type_id=", "RTEXT_FILTER_VF", "IFLA_INET_CONF",
+                    "IFLA_INET6_TOKEN", "IFLA_BR_AGEING_TIME", "IFLA_TUN_TYPE",
+                    "IFLA_INET6_FLAGS", "IFLA_BRIDGE_VLAN_INFO"):
+        assert decoded in strace_text or option, decoded
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert result.same == result.strace_lines, differing
 

@@ -5,11 +5,18 @@
 // a length shorter and longer than its type, NULL, a bad pointer and a value that ends where
 // an unreadable page begins; unknown levels, names and flag bits. Then socket ioctls, known
 // and unknown, fcntl's lease, signal, notify and seal commands, and AF_UNIX addresses: an
-// abstract name with NULs in it, and lengths beyond struct sockaddr_un.
+// abstract name with NULs in it, and lengths beyond struct sockaddr_un; the addresses of other
+// families strace decodes, and MCAST_JOIN_GROUP's struct group_req.
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
 #include <linux/netlink.h>
 #include <linux/sockios.h>
+#include <linux/x25.h>
+#include <net/if_arp.h>
+#include <netax25/ax25.h>
+#include <netipx/ipx.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <arpa/inet.h>
@@ -139,6 +146,53 @@ int main(void) {
 	rx.transport.family = AF_UNIX;
 	rx.transport_type = 77;
 	connect(-1, (struct sockaddr *)&rx, sizeof(rx));
+
+	// AF_PACKET, AF_IPX, AF_X25, AF_AX25 (a call sign, one that is not, digipeaters fewer
+	// than asked for) and AF_BLUETOOTH addresses.
+	struct sockaddr_ll ll = {.sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_IP),
+				 .sll_ifindex = 1, .sll_hatype = ARPHRD_ETHER,
+				 .sll_pkttype = PACKET_BROADCAST, .sll_halen = 9,
+				 .sll_addr = {0x02, 0, 0, 0xab, 0xcd, 0xef}};
+	connect(-1, (struct sockaddr *)&ll, sizeof(ll));
+	ll.sll_halen = 0;
+	connect(-1, (struct sockaddr *)&ll, sizeof(ll));
+	struct sockaddr_ipx ipx = {.sipx_family = AF_IPX, .sipx_port = htons(4),
+				   .sipx_network = htonl(0xfeed), .sipx_node = {1, 0, 0, 0, 0, 2},
+				   .sipx_type = 3};
+	connect(-1, (struct sockaddr *)&ipx, sizeof(ipx));
+	struct sockaddr_x25 x25 = {.sx25_family = AF_X25, .sx25_addr = {"12345"}};
+	connect(-1, (struct sockaddr *)&x25, sizeof(x25));
+	memset(x25.sx25_addr.x25_addr, '7', sizeof(x25.sx25_addr.x25_addr));
+	connect(-1, (struct sockaddr *)&x25, sizeof(x25));
+	struct full_sockaddr_ax25 ax = {.fsa_ax25 = {.sax25_family = AF_AX25, .sax25_ndigis = 3}};
+	const char call[] = "TEST  ", digi[] = "AB1   ";
+	for (int i = 0; i < 6; ++i) {
+		ax.fsa_ax25.sax25_call.ax25_call[i] = call[i] << 1;
+		ax.fsa_digipeater[0].ax25_call[i] = digi[i] << 1;
+	}
+	ax.fsa_ax25.sax25_call.ax25_call[6] = 5 << 1;
+	ax.fsa_digipeater[1].ax25_call[0] = 0x21;  // not a call sign's byte
+	connect(-1, (struct sockaddr *)&ax, sizeof(struct sockaddr_ax25) + 2 * sizeof(ax25_address));
+	ax.fsa_ax25.sax25_ndigis = 0;
+	connect(-1, (struct sockaddr *)&ax, sizeof(struct sockaddr_ax25));
+	struct sockaddr bt = {.sa_family = AF_BLUETOOTH, .sa_data = {2, 0, 1}};
+	connect(-1, &bt, 4);
+	connect(-1, &bt, 5);
+
+	// MCAST_JOIN_GROUP's struct group_req, IPv4's and IPv6's, and one cut short.
+	int mc = socket(AF_INET, SOCK_DGRAM, 0);
+	struct group_req greq = {.gr_interface = 1};
+	struct sockaddr_in *group = (struct sockaddr_in *)&greq.gr_group;
+	group->sin_family = AF_INET;
+	group->sin_addr.s_addr = htonl(0xe0000003);
+	setsockopt(mc, SOL_IP, MCAST_JOIN_GROUP, &greq, sizeof(greq));
+	setsockopt(mc, SOL_IP, MCAST_LEAVE_GROUP, &greq, sizeof(greq));
+	setsockopt(mc, SOL_IP, MCAST_JOIN_GROUP, &greq, sizeof(greq) - 1);
+	struct sockaddr_in6 *group6 = (struct sockaddr_in6 *)&greq.gr_group;
+	group6->sin6_family = AF_INET6;
+	inet_pton(AF_INET6, "ff02::1", &group6->sin6_addr);
+	setsockopt(mc, SOL_IPV6, MCAST_JOIN_GROUP, &greq, sizeof(greq));
+	close(mc);
 
 	// An address longer than the room given for it: strace shows as much as fitted.
 	int us = socket(AF_UNIX, SOCK_DGRAM, 0);
