@@ -839,6 +839,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "NFNL_SUBSYS_QUEUE", "NFNL_SUBSYS_ULOG", "NFNL_SUBSYS_OSF", "NFNL_SUBSYS_IPSET",
         "NFNL_SUBSYS_ACCT", "NFNL_SUBSYS_CTNETLINK_TIMEOUT", "NFNL_SUBSYS_CTHELPER",
         "NFNL_SUBSYS_NFTABLES", "NFNL_SUBSYS_NFT_COMPAT", "NFNL_SUBSYS_HOOK"]),
+    "netfilter_versions": (["linux/netfilter/nfnetlink.h"], ["NFNETLINK_V0"]),
     "nl_netfilter_msg_types": (["linux/netlink.h", "linux/netfilter/nfnetlink.h"], [
         "NFNL_MSG_BATCH_BEGIN", "NFNL_MSG_BATCH_END"]),
     # rtnetlink's struct ifinfomsg (linux/rtnetlink.h) and its IFLA_* attributes.

@@ -41,6 +41,7 @@
 #include <linux/pkt_sched.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/selinux_netlink.h>
 #include <linux/xfrm.h>
 #include <linux/filter.h>
 #include <linux/mptcp.h>
@@ -89,6 +90,7 @@ struct Memory {
 
 // strace's printxval: the name of v in table, else hex and a comment naming the kind.
 char* put_val(char* out, uint64_t v, Table table, std::string_view unknown) noexcept {
+  if (table.empty() && unknown.empty()) return put_hex(out, v);  // strace's NULL xlat
   auto named = [&](char* o) {
     for (const Flag& f : table)
       if (f.value == v) return put(o, f.name);
@@ -3500,12 +3502,65 @@ char* put_nlmsgerr(char* out, const Memory& m, uint64_t off, uint64_t len, bool 
   return out;
 }
 
+// NETLINK_NETFILTER's struct nfgenmsg, then its attributes (of no table: types in hex), a
+// batch's bytes in hex. res_id as strace writes it, htons(10), with its NFNL_SUBSYS_NFTABLES
+// of either byte order for nf_tables.
+char* put_nfgenmsg(char* out, const Memory& m, const Header& h, uint64_t off,
+                   uint64_t len) noexcept {
+  if (len < sizeof(nfgenmsg)) return put_hex_bytes(out, m, off, len);
+  if (!m.readable(off, sizeof(nfgenmsg))) return put_hex(out, m.addr + off);
+  auto nf = m.at<nfgenmsg>(off);
+  out = put_family(put(out, "{nfgen_family="), nf.nfgen_family);
+  out = put_val(put(out, ", version="), nf.version, uapi::k_netfilter_versions, "NFNETLINK_???");
+  out = put(out, ", res_id=");
+  bool nftables = (h.type >> 8) == NFNL_SUBSYS_NFTABLES;
+  uint16_t res_id = ntohs(nf.res_id);
+  if (nftables && (res_id == NFNL_SUBSYS_NFTABLES || nf.res_id == NFNL_SUBSYS_NFTABLES)) {
+    std::string_view name = res_id == NFNL_SUBSYS_NFTABLES ? "htons(NFNL_SUBSYS_NFTABLES)"
+                                                           : "NFNL_SUBSYS_NFTABLES";
+    out = put_xlat(out, [&](char* o) { return put_hex(o, nf.res_id); },
+                   [&](char* o) { return put(o, name); });
+  } else {
+    out = put(put_num(put(out, "htons("), res_id), ")");
+  }
+  out = put(out, "}");
+  constexpr uint64_t kAt = align4(sizeof(nfgenmsg));
+  if (len <= kAt) return out;
+  out = put(out, ", ");
+  if ((h.type >= NFNL_MSG_BATCH_BEGIN && h.type <= NFNL_MSG_BATCH_END) ||
+      h.type < NLMSG_MIN_TYPE)
+    return put_hex_bytes(out, m, off + kAt, len - kAt);
+  return put_nlattrs(out, m, off + kAt, len - kAt, {}, {}, nullptr);
+}
+
+// NETLINK_SELINUX's notices: SELNL_MSG_SETENFORCE's {val=1}, SELNL_MSG_POLICYLOAD's
+// {seqno=2}; false for other types.
+bool put_selinux(char** out, const Memory& m, uint16_t type, uint64_t off,
+                 uint64_t len) noexcept {
+  if (type != SELNL_MSG_SETENFORCE && type != SELNL_MSG_POLICYLOAD) return false;
+  if (len < 4) {
+    *out = put_hex_bytes(*out, m, off, len);
+  } else if (!m.readable(off, 4)) {
+    *out = put_hex(*out, m.addr + off);
+  } else if (type == SELNL_MSG_SETENFORCE) {
+    *out = put(put_num(put(*out, "{val="), m.at<int32_t>(off)), "}");
+  } else {
+    *out = put(put_num(put(*out, "{seqno="), m.at<uint32_t>(off)), "}");
+  }
+  return true;
+}
+
 // The protocol's own messages: true when written (rtnetlink's and sock_diag's, whose first
-// byte is a family).
+// byte is a family; netfilter's, SELinux's).
 bool put_protocol_payload(char** out, const Memory& m, const Header& h, uint64_t off,
                           uint64_t len, uint16_t protocol) noexcept {
-  if (h.type == NLMSG_DONE || (protocol != NETLINK_ROUTE && protocol != NETLINK_SOCK_DIAG))
-    return false;
+  if (h.type == NLMSG_DONE) return false;
+  if (protocol == NETLINK_NETFILTER) {
+    *out = put_nfgenmsg(*out, m, h, off, len);
+    return true;
+  }
+  if (protocol == NETLINK_SELINUX) return put_selinux(out, m, h.type, off, len);
+  if (protocol != NETLINK_ROUTE && protocol != NETLINK_SOCK_DIAG) return false;
   if (!m.readable(off, 1)) {
     *out = put_hex(*out, m.addr + off);
     return true;
@@ -3555,6 +3610,41 @@ char* put_netlink(char* out, std::string_view bytes, uint64_t addr, uint64_t len
   });
 }
 
+// A NETLINK_KOBJECT_UEVENT message of len bytes that libudev sent: its struct
+// udev_monitor_netlink_header (systemd's, which strace copies), then the rest as text cut at
+// the data limit; nullptr for the kernel's own, plain text.
+char* put_udev(char* out, std::string_view bytes, uint64_t len, bool cut) noexcept {
+  struct Header {  // struct udev_monitor_netlink_header
+    char prefix[8];
+    uint32_t magic, header_size, properties_off, properties_len, filter_subsystem_hash,
+        filter_devtype_hash, filter_tag_bloom_hi, filter_tag_bloom_lo;
+  } uh;
+  if (len < sizeof(uh) || bytes.size() < sizeof(uh)) return nullptr;
+  std::memcpy(&uh, bytes.data(), sizeof(uh));
+  if (std::string_view(uh.prefix, sizeof(uh.prefix)) != std::string_view("libudev", 8))
+    return nullptr;
+  auto htonl_x = [](char* o, std::string_view name, uint32_t v) {
+    return put(put_hex(put(put(o, name), "=htonl("), ntohl(v)), ")");
+  };
+  if (len > sizeof(uh)) out = put(out, "[");
+  out = htonl_x(put(out, "{prefix=\"libudev\", "), "magic", uh.magic);
+  out = put_num(put(out, ", header_size="), uh.header_size);
+  out = put_num(put(out, ", properties_off="), uh.properties_off);
+  out = put_num(put(out, ", properties_len="), uh.properties_len);
+  out = htonl_x(put(out, ", "), "filter_subsystem_hash", uh.filter_subsystem_hash);
+  out = htonl_x(put(out, ", "), "filter_devtype_hash", uh.filter_devtype_hash);
+  out = htonl_x(put(out, ", "), "filter_tag_bloom_hi", uh.filter_tag_bloom_hi);
+  out = put(htonl_x(put(out, ", "), "filter_tag_bloom_lo", uh.filter_tag_bloom_lo), "}");
+  if (len <= sizeof(uh)) return out;
+  std::string_view rest = bytes.substr(sizeof(uh), len - sizeof(uh));
+  uint32_t limit = display().data_limit;
+  if (limit && rest.size() > limit)
+    out = put_quoted(put(out, ", "), rest.substr(0, limit), true);
+  else
+    out = put_quoted(put(out, ", "), rest, cut);
+  return put(out, "]");
+}
+
 }  // namespace
 
 char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
@@ -3567,16 +3657,16 @@ char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
   std::memcpy(&sock, socket->data(), sizeof(sock));
   bool cut = false;
   const std::string_view* bytes = items.find_blob(i, &cut);
-  // NETLINK_KOBJECT_UEVENT's data is text, written as any buffer (cut at -s).
-  if (sock.family != AF_NETLINK || sock.protocol == NETLINK_KOBJECT_UEVENT || !bytes ||
-      !e.args[i])
-    return nullptr;
+  if (sock.family != AF_NETLINK || !bytes || !e.args[i]) return nullptr;
   uint64_t len = e.args[i + 1];
   if (type == Arg::kSockBufIn) {
     // What the call returned, no more than the buffer (a truncating MSG_TRUNC says more).
     if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret)) return nullptr;
     if (static_cast<uint64_t>(e.ret) < len) len = static_cast<uint64_t>(e.ret);
   }
+  // NETLINK_KOBJECT_UEVENT's data is text, written as any buffer (cut at -s), but for
+  // libudev's header.
+  if (sock.protocol == NETLINK_KOBJECT_UEVENT) return put_udev(out, *bytes, len, cut);
   return put_netlink(out, *bytes, e.args[i], len, sock.protocol);
 }
 

@@ -4,7 +4,8 @@ Headers with their types and flags by the socket's protocol (NETLINK_ROUTE, NETL
 several messages in one buffer, lengths shorter than a header or past the data, NLMSG_ERROR
 with the message it answers and its attributes, NLMSG_DONE, messages running into an unreadable
 page, more messages than -s shows, and the kernel's answer read back; rtnetlink's messages of
-every kind strace decodes, with their nested attributes by family and link kind. observer's lines must be
+every kind strace decodes, with their nested attributes by family and link kind; netfilter's
+struct nfgenmsg, SELinux's notices, libudev's header on a NETLINK_KOBJECT_UEVENT socket. observer's lines must be
 strace's (tools/fidelity.py pairs the processes and masks addresses and pids).
 """
 
@@ -34,8 +35,11 @@ def test_netlink_messages_are_shown_as_strace_shows_them(tmp_path: Path,
                     "MDBA_MDB_ENTRY_INFO", "MDBA_ROUTER_PATTR_TYPE", "TCA_STAB_BASE",
                     "mem_start=", "vsi_type_id=", "RTEXT_FILTER_VF", "IFLA_INET_CONF",
                     "IFLA_INET6_TOKEN", "IFLA_BR_AGEING_TIME", "IFLA_TUN_TYPE",
-                    "IFLA_INET6_FLAGS", "IFLA_BRIDGE_VLAN_INFO"):
+                    "IFLA_INET6_FLAGS", "IFLA_BRIDGE_VLAN_INFO", "nfgen_family=",
+                    "htons(NFNL_SUBSYS_NFTABLES)", "prefix=\"libudev\""):
         assert decoded in strace_text or option, decoded
+    # NETLINK_SELINUX exists where the kernel has SELinux.
+    assert "{val=-1}" in strace_text or option or "SELNL_MSG_SETENFORCE" not in strace_text
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert result.same == result.strace_lines, differing
 

@@ -42,6 +42,7 @@
 #include <linux/pkt_sched.h>
 #include <net/if.h>
 #include <linux/rtnetlink.h>
+#include <linux/selinux_netlink.h>
 #include <linux/sock_diag.h>
 #include <stdint.h>
 #include <string.h>
@@ -52,13 +53,24 @@
 
 static int fd;
 
-// A socket of protocol, bound (the kernel picks its port id): strace finds a socket's protocol
-// by asking NETLINK_SOCK_DIAG, which lists bound sockets only.
-static int bound(int protocol) {
+// A socket of protocol, when the kernel has it, bound; -1 otherwise.
+static int maybe_bound(int protocol) {
 	struct sockaddr_nl nl = {.nl_family = AF_NETLINK};
 	int s = socket(AF_NETLINK, SOCK_RAW, protocol);
 
-	if (s < 0 || bind(s, (struct sockaddr *)&nl, sizeof(nl)))
+	if (s >= 0 && bind(s, (struct sockaddr *)&nl, sizeof(nl))) {
+		close(s);
+		return -1;
+	}
+	return s;
+}
+
+// A socket of protocol, bound (the kernel picks its port id): strace finds a socket's protocol
+// by asking NETLINK_SOCK_DIAG, which lists bound sockets only.
+static int bound(int protocol) {
+	int s = maybe_bound(protocol);
+
+	if (s < 0)
 		_exit(1);
 	return s;
 }
@@ -706,18 +718,67 @@ static void sock_diag(void) {
 }
 
 // NETLINK_NETFILTER: a subsystem's messages by name, with their get/new/delete flags.
+static void table_name(char **at) {
+	attr(at, NFTA_TABLE_NAME, "no-such-table", 14);
+}
+
 static void netfilter(void) {
+	struct nfgenmsg nf = {.nfgen_family = AF_INET, .version = NFNETLINK_V0,
+			      .res_id = htons(NFNL_SUBSYS_NFTABLES)};
+	struct {
+		struct nfgenmsg nf;
+		char rest[4];
+	} batch = {{AF_UNSPEC, NFNETLINK_V0, htons(10)}, "1234"};
+
 	fd = bound(NETLINK_NETFILTER);
 	one(NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET, NLM_F_REQUEST | NLM_F_DUMP, 0, NULL, 0);
 	one(NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWTABLE, NLM_F_REQUEST | NLM_F_CREATE, 0, NULL, 0);
 	one(NFNL_SUBSYS_ACCT << 8 | 0xff, NLM_F_REQUEST, 0, NULL, 0);  // unknown message
 	one(NFNL_MSG_BATCH_BEGIN, NLM_F_REQUEST, 0, NULL, 0);
+	// struct nfgenmsg: nf_tables' resource id in either byte order, its attributes (no
+	// names: strace has no table of them), a batch's bytes, one cut short.
+	request(NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETTABLE, 40, &nf, sizeof(nf), table_name);
+	nf.res_id = NFNL_SUBSYS_NFTABLES;
+	request(NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETTABLE, 41, &nf, sizeof(nf), NULL);
+	request(NFNL_SUBSYS_CTNETLINK << 8 | IPCTNL_MSG_CT_GET, 42, &nf, sizeof(nf), NULL);
+	one(NFNL_MSG_BATCH_BEGIN, NLM_F_REQUEST, 0, &batch, sizeof(batch));
+	one(NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_GETTABLE, NLM_F_REQUEST, 0, "\x02\x00", 2);
 	close(fd);
+}
+
+// SELinux's notices, and a libudev message on a NETLINK_KOBJECT_UEVENT socket: its header,
+// then its properties as text.
+static void selinux_and_uevent(void) {
+	struct selnl_msg_setenforce enforce = {.val = -1};
+	struct selnl_msg_policyload load = {.seqno = 7};
+	struct {
+		char prefix[8];
+		uint32_t magic, header_size, properties_off, properties_len, subsystem, devtype,
+			bloom_hi, bloom_lo;
+		char properties[16];
+	} udev = {"libudev", htonl(0xfeedcafe), 40, 40, 16, htonl(0x1234), 0, htonl(1), 0,
+		  "ACTION=add\0SEQ="};
+
+	fd = maybe_bound(NETLINK_SELINUX);
+	if (fd >= 0) {
+		one(SELNL_MSG_SETENFORCE, NLM_F_REQUEST, 0, &enforce, sizeof(enforce));
+		one(SELNL_MSG_POLICYLOAD, NLM_F_REQUEST, 0, &load, sizeof(load));
+		one(SELNL_MSG_POLICYLOAD, NLM_F_REQUEST, 0, "\x01", 1);
+		close(fd);
+	}
+	fd = maybe_bound(NETLINK_KOBJECT_UEVENT);
+	if (fd >= 0) {
+		send_bytes(&udev, sizeof(udev));
+		send_bytes(&udev, 40);
+		send_bytes("add@/devices/virtual", 20);  // the kernel's: text
+		close(fd);
+	}
 }
 
 int main(void) {
 	route();
 	netfilter();
+	selinux_and_uevent();
 	route_structs();
 	route_lookups();
 	route_families();
