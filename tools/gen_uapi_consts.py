@@ -878,6 +878,29 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "IFLA_BRPORT_MRP_IN_OPEN", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT",
         "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", "IFLA_BRPORT_LOCKED"]),
     # IFLA_VF_PORTS' and IFLA_PORT_SELF's IFLA_PORT_*; IFLA_EXT_MASK's filters.
+    # The fields of other families' addresses: AF_VSOCK's, AF_QIPCRTR's, AF_XDP's, AF_MCTP's,
+    # AF_NFC's; AF_RXRPC's services, AF_IEEE802154's and AF_ALG's, the kernel's own.
+    "vsock_cids": (["linux/vm_sockets.h"], [
+        "VMADDR_CID_HYPERVISOR", "VMADDR_CID_LOCAL", "VMADDR_CID_HOST", "VMADDR_CID_ANY"]),
+    "vsock_ports": (["linux/vm_sockets.h"], ["VMADDR_PORT_ANY"]),
+    "vsock_flags": (["linux/vm_sockets.h"], ["VMADDR_FLAG_TO_HOST"]),
+    "qipcrtr_nodes": (["linux/qrtr.h"], ["QRTR_NODE_BCAST"]),
+    "qipcrtr_ports": (["linux/qrtr.h"], ["QRTR_PORT_CTRL"]),
+    "xdp_sockaddr_flags": (["linux/if_xdp.h"], [
+        "XDP_SHARED_UMEM", "XDP_COPY", "XDP_ZEROCOPY", "XDP_USE_NEED_WAKEUP"]),
+    "mctp_nets": (["linux/mctp.h"], ["MCTP_NET_ANY"]),
+    "mctp_addrs": (["linux/mctp.h"], ["MCTP_ADDR_NULL", "MCTP_ADDR_ANY"]),
+    "nfc_sockaddr_protocols": (["linux/nfc.h"], [
+        "NFC_PROTO_JEWEL", "NFC_PROTO_MIFARE", "NFC_PROTO_FELICA", "NFC_PROTO_ISO14443",
+        "NFC_PROTO_NFC_DEP", "NFC_PROTO_ISO14443_B", "NFC_PROTO_ISO15693"]),
+    "nfc_saps": ([], ["LLCP_SAP_SDP", "LLCP_SAP_IP", "LLCP_SAP_OBEX", "LLCP_SAP_SNEP",
+                      "LLCP_SAP_MAX"]),
+    "rxrpc_services": ([], ["CM_SERVICE", "YFS_FS_SERVICE", "YFS_CM_SERVICE", "YFS_VL_SERVICE"]),
+    "ieee802154_addr_types": ([], [
+        "IEEE802154_ADDR_NONE", "IEEE802154_ADDR_SHORT", "IEEE802154_ADDR_LONG"]),
+    "ieee802154_pan_ids": ([], ["IEEE802154_PANID_BROADCAST"]),
+    "ieee802154_addrs": ([], ["IEEE802154_ADDR_UNDEF", "IEEE802154_ADDR_BROADCAST"]),
+    "alg_sockaddr_flags": ([], ["CRYPTO_ALG_KERN_DRIVER_ONLY"]),
     # struct sockaddr_ll's sll_pkttype.
     "af_packet_types": (["linux/if_packet.h"], [
         "PACKET_HOST", "PACKET_BROADCAST", "PACKET_MULTICAST", "PACKET_OTHERHOST",
@@ -1799,6 +1822,18 @@ KERNEL = {
         ("PEERCLOSEWAIT2", 21), ("APPFINCLOSEWAIT", 24), ("APPCLOSEWAIT1", 22),
         ("APPCLOSEWAIT2", 23), ("PEERFINCLOSEWAIT", 25), ("PEERABORTWAIT", 26),
         ("PROCESSABORT", 27)]},
+    **{f"LLCP_SAP_{name}": (value, "net/nfc/llcp.h of Linux 6.1") for name, value in
+       [("SDP", 0x1), ("IP", 0x2), ("OBEX", 0x3), ("SNEP", 0x4), ("MAX", 0xff)]},
+    "CM_SERVICE": (1, "fs/afs/afs_cm.h of Linux 6.1"),
+    "YFS_FS_SERVICE": (2500, "fs/afs/protocol_yfs.h of Linux 6.1"),
+    "YFS_CM_SERVICE": (2501, "fs/afs/protocol_yfs.h of Linux 6.1"),
+    "YFS_VL_SERVICE": (2503, "fs/afs/afs_vl.h of Linux 6.1"),
+    **{f"IEEE802154_ADDR_{name}": (value, "include/net/af_ieee802154.h of Linux 6.1")
+       for name, value in [("NONE", 0), ("SHORT", 2), ("LONG", 3)]},
+    "IEEE802154_PANID_BROADCAST": (0xffff, "include/linux/ieee802154.h of Linux 6.1"),
+    "IEEE802154_ADDR_UNDEF": (0xfffe, "include/linux/ieee802154.h of Linux 6.1"),
+    "IEEE802154_ADDR_BROADCAST": (0xffff, "include/linux/ieee802154.h of Linux 6.1"),
+    "CRYPTO_ALG_KERN_DRIVER_ONLY": (0x1000, "include/linux/crypto.h of Linux 6.1"),
     # An IPv6 device's flags (IFLA_INET6_FLAGS).
     **{f"IF_{name}": (value, "include/net/if_inet6.h of Linux 6.1") for name, value in
        [("RS_SENT", 0x10), ("RA_RCVD", 0x20), ("RA_MANAGED", 0x40), ("RA_OTHERCONF", 0x80),

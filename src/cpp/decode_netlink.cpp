@@ -376,27 +376,11 @@ bool put_nla_inet(char** out, const Memory& m, uint64_t off, uint32_t len,
   return true;
 }
 
-// strace's print_mac_addr: 00:11:22:33:44:55 (the bytes too by -X).
-// Of a device type's addresses, the first shown bytes (print_hwaddr's).
-char* put_mac(char* out, std::string_view bytes, size_t shown = SIZE_MAX) noexcept {
-  return put_xlat(out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
-                  [bytes, shown](char* o) {
-                    static constexpr char kDigits[] = "0123456789abcdef";
-                    for (size_t i = 0; i < bytes.size() && i < shown; ++i) {
-                      auto b = static_cast<uint8_t>(bytes[i]);
-                      if (i) *o++ = ':';
-                      *o++ = kDigits[b >> 4];
-                      *o++ = kDigits[b & 15];
-                    }
-                    return o;
-                  });
-}
-
 // strace's decode_nla_hwaddr without a device type: a MAC address of up to MAX_ADDR_LEN.
 bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
   constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
   if (len > kMaxAddrLen) return false;
-  *out = m.readable(off, len) ? put_mac(*out, m.bytes.substr(off, len))
+  *out = m.readable(off, len) ? put_mac_addr(*out, m.bytes.substr(off, len))
                               : put_hex(*out, m.addr + off);
   return true;
 }
@@ -406,21 +390,10 @@ bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noe
 // (ARPHRD_NETROM's 7 bytes for AF_UNSPEC, ARPHRD_ARCNET's 1 for AF_BRIDGE...).
 bool put_nla_family_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len,
                            uint8_t family) noexcept {
-  // print_mac.c's hwaddr_sizes of the device types an address family's number can be.
-  size_t shown = SIZE_MAX;
-  switch (family) {
-    case 0: case 3: shown = 7; break;                // ARPHRD_NETROM, ARPHRD_AX25
-    case 1: case 6: shown = 6; break;                // ARPHRD_ETHER, ARPHRD_IEEE802
-    case 7: shown = 1; break;                        // ARPHRD_ARCNET
-    case 15: shown = 2; break;                       // ARPHRD_DLCI
-    case 24: shown = 16; break;                      // ARPHRD_IEEE1394
-    case 27: shown = 8; break;                       // ARPHRD_EUI64
-    case 32: shown = 20; break;                      // ARPHRD_INFINIBAND
-    default: break;
-  }
+  size_t shown = hwaddr_size(family);
   constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
   if (len > kMaxAddrLen) return false;
-  *out = m.readable(off, len) ? put_mac(*out, m.bytes.substr(off, len), shown)
+  *out = m.readable(off, len) ? put_mac_addr(*out, m.bytes.substr(off, len), shown)
                               : put_hex(*out, m.addr + off);
   return true;
 }
@@ -802,7 +775,7 @@ bool put_nla_bridge_id(char** out, const Memory& m, uint64_t off, uint32_t len) 
   auto id = m.at<ifla_bridge_id>(off);
   char* o = put_num(put(*out, "{prio=["), id.prio[0]);
   o = put(put_num(put(o, ", "), id.prio[1]), "], addr=");
-  o = put_mac(o, m.bytes.substr(off + offsetof(ifla_bridge_id, addr), sizeof(id.addr)));
+  o = put_mac_addr(o, m.bytes.substr(off + offsetof(ifla_bridge_id, addr), sizeof(id.addr)));
   *out = put(o, "}");
   return true;
 }
@@ -1023,7 +996,7 @@ bool put_vf_mac(char** out, const Memory& m, uint64_t off, uint32_t len,
   }
   char* o = put(*out, "{");
   if (with_vf) o = put(put_num(put(o, "vf="), m.at<uint32_t>(off)), ", ");
-  o = put_mac(put(put(o, field), "="), m.bytes.substr(off + size - kMac, kMac));
+  o = put_mac_addr(put(put(o, field), "="), m.bytes.substr(off + size - kMac, kMac));
   *out = put(o, "}");
   return true;
 }

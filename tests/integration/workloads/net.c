@@ -22,7 +22,13 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <linux/rxrpc.h> /* after netinet/in.h, whose structs it would define again */
+#include <linux/rxrpc.h> /* after netinet/in.h, whose structs they would define again */
+#include <linux/if_alg.h>
+#include <linux/if_xdp.h>
+#include <linux/mctp.h>
+#include <linux/nfc.h>
+#include <linux/qrtr.h>
+#include <linux/vm_sockets.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -178,6 +184,45 @@ int main(void) {
 	struct sockaddr bt = {.sa_family = AF_BLUETOOTH, .sa_data = {2, 0, 1}};
 	connect(-1, &bt, 4);
 	connect(-1, &bt, 5);
+
+	// AF_VSOCK, AF_QIPCRTR, AF_XDP, AF_MCTP, AF_ALG, AF_NFC (short and as an LLCP address)
+	// and AF_IEEE802154 (strace's own struct: a short address, a long one, cut short).
+	struct sockaddr_vm vm = {.svm_family = AF_VSOCK, .svm_cid = VMADDR_CID_HOST, .svm_port = 5,
+				 .svm_flags = VMADDR_FLAG_TO_HOST | 0x10};
+	connect(-1, (struct sockaddr *)&vm, sizeof(vm));
+	struct sockaddr_qrtr qrtr = {.sq_family = AF_QIPCRTR, .sq_node = QRTR_NODE_BCAST, .sq_port = 3};
+	connect(-1, (struct sockaddr *)&qrtr, sizeof(qrtr));
+	struct sockaddr_xdp xdp = {.sxdp_family = AF_XDP, .sxdp_flags = XDP_SHARED_UMEM | XDP_COPY,
+				   .sxdp_ifindex = 1, .sxdp_queue_id = 2, .sxdp_shared_umem_fd = 3};
+	connect(-1, (struct sockaddr *)&xdp, sizeof(xdp));
+	struct sockaddr_mctp mctp = {.smctp_family = AF_MCTP, .smctp_network = MCTP_NET_ANY,
+				     .smctp_addr = {MCTP_ADDR_ANY}, .smctp_type = 1, .smctp_tag = 8};
+	connect(-1, (struct sockaddr *)&mctp, sizeof(mctp));
+	struct sockaddr_alg alg = {.salg_family = AF_ALG, .salg_type = "hash",
+				   .salg_feat = 0x1000, .salg_mask = 0x10, .salg_name = "sha256"};
+	connect(-1, (struct sockaddr *)&alg, sizeof(alg));
+	struct sockaddr_nfc_llcp llcp = {.sa_family = AF_NFC, .dev_idx = 1, .target_idx = 2,
+					 .nfc_protocol = NFC_PROTO_NFC_DEP, .dsap = 1, .ssap = 9,
+					 .service_name = "urn:nfc:sn:snep", .service_name_len = 15};
+	connect(-1, (struct sockaddr *)&llcp, sizeof(struct sockaddr_nfc));
+	connect(-1, (struct sockaddr *)&llcp, sizeof(struct sockaddr_nfc) + 4);
+	connect(-1, (struct sockaddr *)&llcp, sizeof(llcp));
+	struct {
+		sa_family_t family;
+		int32_t addr_type;
+		uint16_t pan_id;
+		uint8_t addr[8];
+	} wpan;
+	memset(&wpan, 0, sizeof(wpan));  // its padding too: each run's bytes alike
+	wpan.family = AF_IEEE802154;
+	wpan.addr_type = 2;
+	wpan.pan_id = 0xffff;
+	wpan.addr[0] = 0xfe;
+	wpan.addr[1] = 0xff;
+	connect(-1, (struct sockaddr *)&wpan, sizeof(wpan));
+	wpan.addr_type = 3;
+	connect(-1, (struct sockaddr *)&wpan, sizeof(wpan));
+	connect(-1, (struct sockaddr *)&wpan, sizeof(wpan) - 1);
 
 	// MCAST_JOIN_GROUP's struct group_req, IPv4's and IPv6's, and one cut short.
 	int mc = socket(AF_INET, SOCK_DGRAM, 0);
