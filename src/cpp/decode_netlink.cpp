@@ -3620,6 +3620,19 @@ char* put_udev(char* out, std::string_view bytes, uint64_t len, bool cut) noexce
 
 }  // namespace
 
+char* put_netlink_data(char* out, std::string_view bytes, uint64_t addr, uint64_t len,
+                       uint16_t protocol, bool cut) noexcept {
+  if (protocol == NETLINK_KOBJECT_UEVENT) return put_udev(out, bytes, len, cut);
+  return put_netlink(out, bytes, addr, len, protocol);
+}
+
+const socket_item* netlink_socket(const Strings& items, socket_item* sock) noexcept {
+  const std::string_view* socket = items.find_item(ITEM_SOCKET, 0);
+  if (!socket || socket->size() < sizeof(*sock)) return nullptr;
+  std::memcpy(sock, socket->data(), sizeof(*sock));
+  return sock->family == AF_NETLINK ? sock : nullptr;
+}
+
 char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
                       unsigned i) noexcept {
   if ((type != Arg::kSockBufIn && type != Arg::kSockBufOut) || !display().verbose || i > 4)
@@ -3639,8 +3652,7 @@ char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
   }
   // NETLINK_KOBJECT_UEVENT's data is text, written as any buffer (cut at -s), but for
   // libudev's header.
-  if (sock.protocol == NETLINK_KOBJECT_UEVENT) return put_udev(out, *bytes, len, cut);
-  return put_netlink(out, *bytes, e.args[i], len, sock.protocol);
+  return put_netlink_data(out, *bytes, e.args[i], len, sock.protocol, cut);
 }
 
 }  // namespace observer

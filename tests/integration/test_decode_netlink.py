@@ -3,9 +3,10 @@
 Headers with their types and flags by the socket's protocol (NETLINK_ROUTE, NETLINK_SOCK_DIAG),
 several messages in one buffer, lengths shorter than a header or past the data, NLMSG_ERROR
 with the message it answers and its attributes, NLMSG_DONE, messages running into an unreadable
-page, more messages than -s shows, and the kernel's answer read back; rtnetlink's messages of
-every kind strace decodes, with their nested attributes by family and link kind; netfilter's
-struct nfgenmsg, SELinux's notices, libudev's header on a NETLINK_KOBJECT_UEVENT socket. observer's lines must be
+page, more messages than -s shows, and the kernel's answer read back (also by sendmsg and
+recvmsg, the messages in their iovecs); rtnetlink's messages of every kind strace decodes, with
+their nested attributes by family and link kind; netfilter's struct nfgenmsg, SELinux's
+notices, libudev's header on a NETLINK_KOBJECT_UEVENT socket. observer's lines must be
 strace's (tools/fidelity.py pairs the processes and masks addresses and pids).
 """
 
@@ -36,7 +37,8 @@ def test_netlink_messages_are_shown_as_strace_shows_them(tmp_path: Path,
                     "mem_start=", "vsi_type_id=", "RTEXT_FILTER_VF", "IFLA_INET_CONF",
                     "IFLA_INET6_TOKEN", "IFLA_BR_AGEING_TIME", "IFLA_TUN_TYPE",
                     "IFLA_INET6_FLAGS", "IFLA_BRIDGE_VLAN_INFO", "nfgen_family=",
-                    "htons(NFNL_SUBSYS_NFTABLES)", "prefix=\"libudev\""):
+                    "htons(NFNL_SUBSYS_NFTABLES)", "prefix=\"libudev\"",
+                    "msg_iov=[{iov_base={nlmsg_len=20", "msg_iov=[{iov_base=[{nlmsg_len="):
         assert decoded in strace_text or option, decoded
     # NETLINK_SELINUX exists where the kernel has SELinux.
     assert "{val=-1}" in strace_text or option or "SELNL_MSG_SETENFORCE" not in strace_text

@@ -6,7 +6,7 @@
 // messages in one buffer, lengths shorter than a header or running past the data, an
 // NLMSG_ERROR with the message it answers and its extended-ack attributes, NLMSG_DONE, a
 // message whose payload runs into an unreadable page, more messages than -s shows, and the
-// kernel's answer read back with recvfrom. Sent with MSG_DONTWAIT to the kernel, which
+// kernel's answer read back with recvfrom, and with sendmsg and recvmsg. Sent with MSG_DONTWAIT to the kernel, which
 // answers or drops them; the traced calls are what matters. rtnetlink's structs and their
 // attributes: an ifinfomsg with strings, integers, kinds, families, a bridge port's, a
 // virtual function's, XDP's and statistics; an if_stats_msg and extended statistics; an
@@ -47,6 +47,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "page_end.h"
@@ -173,6 +174,23 @@ static void route(void) {
 	fd = bound(NETLINK_ROUTE);
 	send_bytes(&req, sizeof(req));
 	recvfrom(fd, answer, sizeof(answer), 0, NULL, NULL);
+
+	// The same with sendmsg and recvmsg to and from the kernel's address, the messages in
+	// iovecs (the request split over two); without the address, the bytes as text.
+	struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
+	struct iovec out[2] = {{&req, NLMSG_HDRLEN}, {&req.g, sizeof(req) - NLMSG_HDRLEN}},
+		     in = {answer, sizeof(answer)};
+	struct msghdr msg = {.msg_name = &kernel, .msg_namelen = sizeof(kernel), .msg_iov = out,
+			     .msg_iovlen = 2};
+	sendmsg(fd, &msg, MSG_DONTWAIT);
+	msg.msg_iov = &in;
+	msg.msg_iovlen = 1;
+	recvmsg(fd, &msg, MSG_DONTWAIT);
+	msg.msg_name = NULL;
+	msg.msg_namelen = 0;
+	msg.msg_iov = out;
+	msg.msg_iovlen = 1;
+	sendmsg(fd, &msg, MSG_DONTWAIT);
 	close(fd);
 }
 
