@@ -625,6 +625,10 @@ char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
     int rlen = got && got->size() >= 4 ? int_at(*got, 0) : 0;
     if (filled && ulen > 0 && rlen > 0)
       end = put_getsockopt_value(out, level, name, *filled, ulen, rlen);
+    // Netlink groups of a room too short for one: none to read, [] whatever the memory.
+    else if (v && level == SOL_NETLINK && name == NETLINK_LIST_MEMBERSHIPS && ulen > 0 &&
+             rlen > 0 && std::min(ulen, rlen) < static_cast<int>(sizeof(uint32_t)))
+      end = put(out, "[]");
   }
   if (end) return end;
   return v ? put_hex(out, v) : put(out, "NULL");

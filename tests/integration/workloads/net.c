@@ -113,6 +113,8 @@ int main(void) {
 	setsockopt(nl, SOL_NETLINK, NETLINK_PKTINFO, ival, sizeof(int));
 	*len = sizeof(int);
 	getsockopt(nl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, ival, len);
+	*len = 3;  // room for no group: [] (the kernel says how much they need)
+	getsockopt(nl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, (char *)ival + 1, len);
 
 	// Message flags: known, unknown bits, none.
 	socketpair(AF_UNIX, SOCK_DGRAM, 0, pair);
