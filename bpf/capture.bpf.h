@@ -619,7 +619,9 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		if (cmd >= 64 || !(slot->cmds & (1ull << cmd)))
 			return 0;
 	}
-	if (slot->elem == ELEM_SOCKBUF &&
+	/* A netlink socket's messages whole, sendmsg's and recvmsg's iovecs' alike. */
+	if ((slot->elem == ELEM_SOCKBUF ||
+	     ((flags & CAPTURE_MSGHDR) && slot->elem != ELEM_MMSG && slot->elem != ELEM_MMSG_RECV)) &&
 	    socket_item(r, (int)arg_value(r, 0)) == AF_NETLINK_FAMILY)
 		cap = BLOB_MAX;
 	start = next_item(r);

@@ -235,7 +235,8 @@ struct bpf_strings {
 /* capture_slot.elem of a socket's data (sendto's, recvfrom's): an ITEM_SOCKET of argument 0
  * goes before it, and a netlink socket's messages are kept up to BLOB_MAX bytes whatever the
  * data limit (strace decodes them whole), their readable start when they run past readable
- * memory (as ELEM_PAGE_PREFIX). */
+ * memory (as ELEM_PAGE_PREFIX). sendmsg's and recvmsg's CAPTURE_MSGHDR slot has the same
+ * ITEM_SOCKET, and a netlink socket's iovec elements kept as long. */
 #define ELEM_SOCKBUF 14
 #define AF_NETLINK_FAMILY 16 /* AF_NETLINK of sys/socket.h */
 /* capture_slot.elem of ptrace's two slots, one read at entry and one at exit: what the

@@ -848,6 +848,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "NFNL_SUBSYS_QUEUE", "NFNL_SUBSYS_ULOG", "NFNL_SUBSYS_OSF", "NFNL_SUBSYS_IPSET",
         "NFNL_SUBSYS_ACCT", "NFNL_SUBSYS_CTNETLINK_TIMEOUT", "NFNL_SUBSYS_CTHELPER",
         "NFNL_SUBSYS_NFTABLES", "NFNL_SUBSYS_NFT_COMPAT", "NFNL_SUBSYS_HOOK"]),
+    "netfilter_versions": (["linux/netfilter/nfnetlink.h"], ["NFNETLINK_V0"]),
     "nl_netfilter_msg_types": (["linux/netlink.h", "linux/netfilter/nfnetlink.h"], [
         "NFNL_MSG_BATCH_BEGIN", "NFNL_MSG_BATCH_END"]),
     # rtnetlink's struct ifinfomsg (linux/rtnetlink.h) and its IFLA_* attributes.
@@ -885,6 +886,154 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "IFLA_BRPORT_ISOLATED", "IFLA_BRPORT_BACKUP_PORT", "IFLA_BRPORT_MRP_RING_OPEN",
         "IFLA_BRPORT_MRP_IN_OPEN", "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT",
         "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT", "IFLA_BRPORT_LOCKED"]),
+    # IFLA_VF_PORTS' and IFLA_PORT_SELF's IFLA_PORT_*; IFLA_EXT_MASK's filters.
+    # The fields of other families' addresses: AF_VSOCK's, AF_QIPCRTR's, AF_XDP's, AF_MCTP's,
+    # AF_NFC's; AF_RXRPC's services, AF_IEEE802154's and AF_ALG's, the kernel's own.
+    "vsock_cids": (["linux/vm_sockets.h"], [
+        "VMADDR_CID_HYPERVISOR", "VMADDR_CID_LOCAL", "VMADDR_CID_HOST", "VMADDR_CID_ANY"]),
+    "vsock_ports": (["linux/vm_sockets.h"], ["VMADDR_PORT_ANY"]),
+    "vsock_flags": (["linux/vm_sockets.h"], ["VMADDR_FLAG_TO_HOST"]),
+    "qipcrtr_nodes": (["linux/qrtr.h"], ["QRTR_NODE_BCAST"]),
+    "qipcrtr_ports": (["linux/qrtr.h"], ["QRTR_PORT_CTRL"]),
+    "xdp_sockaddr_flags": (["linux/if_xdp.h"], [
+        "XDP_SHARED_UMEM", "XDP_COPY", "XDP_ZEROCOPY", "XDP_USE_NEED_WAKEUP"]),
+    "mctp_nets": (["linux/mctp.h"], ["MCTP_NET_ANY"]),
+    "mctp_addrs": (["linux/mctp.h"], ["MCTP_ADDR_NULL", "MCTP_ADDR_ANY"]),
+    "nfc_sockaddr_protocols": (["linux/nfc.h"], [
+        "NFC_PROTO_JEWEL", "NFC_PROTO_MIFARE", "NFC_PROTO_FELICA", "NFC_PROTO_ISO14443",
+        "NFC_PROTO_NFC_DEP", "NFC_PROTO_ISO14443_B", "NFC_PROTO_ISO15693"]),
+    "nfc_saps": ([], ["LLCP_SAP_SDP", "LLCP_SAP_IP", "LLCP_SAP_OBEX", "LLCP_SAP_SNEP",
+                      "LLCP_SAP_MAX"]),
+    "rxrpc_services": ([], ["CM_SERVICE", "YFS_FS_SERVICE", "YFS_CM_SERVICE", "YFS_VL_SERVICE"]),
+    "ieee802154_addr_types": ([], [
+        "IEEE802154_ADDR_NONE", "IEEE802154_ADDR_SHORT", "IEEE802154_ADDR_LONG"]),
+    "ieee802154_pan_ids": ([], ["IEEE802154_PANID_BROADCAST"]),
+    "ieee802154_addrs": ([], ["IEEE802154_ADDR_UNDEF", "IEEE802154_ADDR_BROADCAST"]),
+    "alg_sockaddr_flags": ([], ["CRYPTO_ALG_KERN_DRIVER_ONLY"]),
+    # struct sockaddr_ll's sll_pkttype.
+    "af_packet_types": (["linux/if_packet.h"], [
+        "PACKET_HOST", "PACKET_BROADCAST", "PACKET_MULTICAST", "PACKET_OTHERHOST",
+        "PACKET_OUTGOING", "PACKET_LOOPBACK", "PACKET_USER", "PACKET_KERNEL"]),
+    "rtnl_ifla_vf_port_attrs": (["linux/if_link.h"], ["IFLA_VF_PORT_UNSPEC", "IFLA_VF_PORT"]),
+    "rtnl_ifla_port_attrs": (["linux/if_link.h"], [
+        "IFLA_PORT_UNSPEC", "IFLA_PORT_VF", "IFLA_PORT_PROFILE", "IFLA_PORT_VSI_TYPE",
+        "IFLA_PORT_INSTANCE_UUID", "IFLA_PORT_HOST_UUID", "IFLA_PORT_REQUEST",
+        "IFLA_PORT_RESPONSE"]),
+    "rtnl_ifla_ext_filter_flags": (["linux/rtnetlink.h"], [
+        "RTEXT_FILTER_VF", "RTEXT_FILTER_BRVLAN", "RTEXT_FILTER_BRVLAN_COMPRESSED",
+        "RTEXT_FILTER_SKIP_STATS", "RTEXT_FILTER_MRP", "RTEXT_FILTER_CFM_CONFIG",
+        "RTEXT_FILTER_CFM_STATUS"]),
+    # IFLA_AF_SPEC's and an IPv6 device's IFLA_PROTINFO attributes, per family.
+    "rtnl_ifla_af_spec_inet_attrs": (["linux/if_link.h"], ["IFLA_INET_UNSPEC", "IFLA_INET_CONF"]),
+    "rtnl_ifla_af_spec_inet6_attrs": (["linux/if_link.h"], [
+        "IFLA_INET6_UNSPEC", "IFLA_INET6_FLAGS", "IFLA_INET6_CONF", "IFLA_INET6_STATS",
+        "IFLA_INET6_MCAST", "IFLA_INET6_CACHEINFO", "IFLA_INET6_ICMP6STATS", "IFLA_INET6_TOKEN",
+        "IFLA_INET6_ADDR_GEN_MODE", "IFLA_INET6_RA_MTU"]),
+    # A bridge's IFLA_AF_SPEC: IFLA_BRIDGE_*, its flags and modes, VLAN tunnels' attributes.
+    "rtnl_ifla_af_spec_bridge_attrs": (["linux/if_bridge.h"], [
+        "IFLA_BRIDGE_FLAGS", "IFLA_BRIDGE_MODE", "IFLA_BRIDGE_VLAN_INFO",
+        "IFLA_BRIDGE_VLAN_TUNNEL_INFO", "IFLA_BRIDGE_MRP", "IFLA_BRIDGE_CFM", "IFLA_BRIDGE_MST"]),
+    "rtnl_ifla_bridge_flags": (["linux/if_bridge.h"], ["BRIDGE_FLAGS_MASTER", "BRIDGE_FLAGS_SELF"]),
+    "rtnl_ifla_bridge_modes": (["linux/if_bridge.h"], [
+        "BRIDGE_MODE_VEB", "BRIDGE_MODE_VEPA", "BRIDGE_MODE_UNDEF"]),
+    "rtnl_ifla_af_spec_bridge_vlan_tunnel_info_attrs": (["linux/if_bridge.h"], [
+        "IFLA_BRIDGE_VLAN_TUNNEL_UNSPEC", "IFLA_BRIDGE_VLAN_TUNNEL_ID",
+        "IFLA_BRIDGE_VLAN_TUNNEL_VID", "IFLA_BRIDGE_VLAN_TUNNEL_FLAGS"]),
+    "rtnl_ifla_af_spec_mctp_attrs": (["linux/if_link.h"], ["IFLA_MCTP_UNSPEC", "IFLA_MCTP_NET"]),
+    "rtnl_ifla_events": (["linux/if_link.h"], [
+        "IFLA_EVENT_NONE", "IFLA_EVENT_REBOOT", "IFLA_EVENT_FEATURES",
+        "IFLA_EVENT_BONDING_FAILOVER", "IFLA_EVENT_NOTIFY_PEERS", "IFLA_EVENT_IGMP_RESEND",
+        "IFLA_EVENT_BONDING_OPTIONS"]),
+    "in6_addr_gen_mode": (["linux/if_link.h"], [
+        "IN6_ADDR_GEN_MODE_EUI64", "IN6_ADDR_GEN_MODE_NONE", "IN6_ADDR_GEN_MODE_STABLE_PRIVACY",
+        "IN6_ADDR_GEN_MODE_RANDOM"]),
+    "inet6_devconf_indices": (["linux/ipv6.h"], [
+        "DEVCONF_FORWARDING", "DEVCONF_HOPLIMIT", "DEVCONF_MTU6", "DEVCONF_ACCEPT_RA",
+        "DEVCONF_ACCEPT_REDIRECTS", "DEVCONF_AUTOCONF", "DEVCONF_DAD_TRANSMITS",
+        "DEVCONF_RTR_SOLICITS", "DEVCONF_RTR_SOLICIT_INTERVAL", "DEVCONF_RTR_SOLICIT_DELAY",
+        "DEVCONF_USE_TEMPADDR", "DEVCONF_TEMP_VALID_LFT", "DEVCONF_TEMP_PREFERED_LFT",
+        "DEVCONF_REGEN_MAX_RETRY", "DEVCONF_MAX_DESYNC_FACTOR", "DEVCONF_MAX_ADDRESSES",
+        "DEVCONF_FORCE_MLD_VERSION", "DEVCONF_ACCEPT_RA_DEFRTR", "DEVCONF_ACCEPT_RA_PINFO",
+        "DEVCONF_ACCEPT_RA_RTR_PREF", "DEVCONF_RTR_PROBE_INTERVAL",
+        "DEVCONF_ACCEPT_RA_RT_INFO_MAX_PLEN", "DEVCONF_PROXY_NDP", "DEVCONF_OPTIMISTIC_DAD",
+        "DEVCONF_ACCEPT_SOURCE_ROUTE", "DEVCONF_MC_FORWARDING", "DEVCONF_DISABLE_IPV6",
+        "DEVCONF_ACCEPT_DAD", "DEVCONF_FORCE_TLLAO", "DEVCONF_NDISC_NOTIFY",
+        "DEVCONF_MLDV1_UNSOLICITED_REPORT_INTERVAL", "DEVCONF_MLDV2_UNSOLICITED_REPORT_INTERVAL",
+        "DEVCONF_SUPPRESS_FRAG_NDISC", "DEVCONF_ACCEPT_RA_FROM_LOCAL", "DEVCONF_USE_OPTIMISTIC",
+        "DEVCONF_ACCEPT_RA_MTU", "DEVCONF_STABLE_SECRET", "DEVCONF_USE_OIF_ADDRS_ONLY",
+        "DEVCONF_ACCEPT_RA_MIN_HOP_LIMIT", "DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN",
+        "DEVCONF_DROP_UNICAST_IN_L2_MULTICAST", "DEVCONF_DROP_UNSOLICITED_NA",
+        "DEVCONF_KEEP_ADDR_ON_DOWN", "DEVCONF_RTR_SOLICIT_MAX_INTERVAL", "DEVCONF_SEG6_ENABLED",
+        "DEVCONF_SEG6_REQUIRE_HMAC", "DEVCONF_ENHANCED_DAD", "DEVCONF_ADDR_GEN_MODE",
+        "DEVCONF_DISABLE_POLICY", "DEVCONF_ACCEPT_RA_RT_INFO_MIN_PLEN", "DEVCONF_NDISC_TCLASS",
+        "DEVCONF_RPL_SEG_ENABLED", "DEVCONF_RA_DEFRTR_METRIC", "DEVCONF_IOAM6_ENABLED",
+        "DEVCONF_IOAM6_ID", "DEVCONF_IOAM6_ID_WIDE", "DEVCONF_NDISC_EVICT_NOCARRIER",
+        "DEVCONF_ACCEPT_UNTRACKED_NA"]),
+    "inet_devconf": (["linux/ip.h"], [
+        "IPV4_DEVCONF_FORWARDING", "IPV4_DEVCONF_MC_FORWARDING", "IPV4_DEVCONF_PROXY_ARP",
+        "IPV4_DEVCONF_ACCEPT_REDIRECTS", "IPV4_DEVCONF_SECURE_REDIRECTS",
+        "IPV4_DEVCONF_SEND_REDIRECTS", "IPV4_DEVCONF_SHARED_MEDIA", "IPV4_DEVCONF_RP_FILTER",
+        "IPV4_DEVCONF_ACCEPT_SOURCE_ROUTE", "IPV4_DEVCONF_BOOTP_RELAY",
+        "IPV4_DEVCONF_LOG_MARTIANS", "IPV4_DEVCONF_TAG", "IPV4_DEVCONF_ARPFILTER",
+        "IPV4_DEVCONF_MEDIUM_ID", "IPV4_DEVCONF_NOXFRM", "IPV4_DEVCONF_NOPOLICY",
+        "IPV4_DEVCONF_FORCE_IGMP_VERSION", "IPV4_DEVCONF_ARP_ANNOUNCE",
+        "IPV4_DEVCONF_ARP_IGNORE", "IPV4_DEVCONF_PROMOTE_SECONDARIES",
+        "IPV4_DEVCONF_ARP_ACCEPT", "IPV4_DEVCONF_ARP_NOTIFY", "IPV4_DEVCONF_ACCEPT_LOCAL",
+        "IPV4_DEVCONF_SRC_VMARK", "IPV4_DEVCONF_PROXY_ARP_PVLAN", "IPV4_DEVCONF_ROUTE_LOCALNET",
+        "IPV4_DEVCONF_IGMPV2_UNSOLICITED_REPORT_INTERVAL",
+        "IPV4_DEVCONF_IGMPV3_UNSOLICITED_REPORT_INTERVAL",
+        "IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN",
+        "IPV4_DEVCONF_DROP_UNICAST_IN_L2_MULTICAST", "IPV4_DEVCONF_DROP_GRATUITOUS_ARP",
+        "IPV4_DEVCONF_BC_FORWARDING", "IPV4_DEVCONF_ARP_EVICT_NOCARRIER"]),
+    "snmp_ip_stats": (["linux/snmp.h"], [
+        "IPSTATS_MIB_NUM", "IPSTATS_MIB_INPKTS", "IPSTATS_MIB_INOCTETS", "IPSTATS_MIB_INDELIVERS",
+        "IPSTATS_MIB_OUTFORWDATAGRAMS", "IPSTATS_MIB_OUTPKTS", "IPSTATS_MIB_OUTOCTETS",
+        "IPSTATS_MIB_INHDRERRORS", "IPSTATS_MIB_INTOOBIGERRORS", "IPSTATS_MIB_INNOROUTES",
+        "IPSTATS_MIB_INADDRERRORS", "IPSTATS_MIB_INUNKNOWNPROTOS",
+        "IPSTATS_MIB_INTRUNCATEDPKTS", "IPSTATS_MIB_INDISCARDS", "IPSTATS_MIB_OUTDISCARDS",
+        "IPSTATS_MIB_OUTNOROUTES", "IPSTATS_MIB_REASMTIMEOUT", "IPSTATS_MIB_REASMREQDS",
+        "IPSTATS_MIB_REASMOKS", "IPSTATS_MIB_REASMFAILS", "IPSTATS_MIB_FRAGOKS",
+        "IPSTATS_MIB_FRAGFAILS", "IPSTATS_MIB_FRAGCREATES", "IPSTATS_MIB_INMCASTPKTS",
+        "IPSTATS_MIB_OUTMCASTPKTS", "IPSTATS_MIB_INBCASTPKTS", "IPSTATS_MIB_OUTBCASTPKTS",
+        "IPSTATS_MIB_INMCASTOCTETS", "IPSTATS_MIB_OUTMCASTOCTETS", "IPSTATS_MIB_INBCASTOCTETS",
+        "IPSTATS_MIB_OUTBCASTOCTETS", "IPSTATS_MIB_CSUMERRORS", "IPSTATS_MIB_NOECTPKTS",
+        "IPSTATS_MIB_ECT1PKTS", "IPSTATS_MIB_ECT0PKTS", "IPSTATS_MIB_CEPKTS",
+        "IPSTATS_MIB_REASM_OVERLAPS"]),
+    "snmp_icmp6_stats": (["linux/snmp.h"], [
+        "ICMP6_MIB_NUM", "ICMP6_MIB_INMSGS", "ICMP6_MIB_INERRORS", "ICMP6_MIB_OUTMSGS",
+        "ICMP6_MIB_OUTERRORS", "ICMP6_MIB_CSUMERRORS"]),
+    # IFLA_INFO_DATA of a bridge and of a tun device.
+    "rtnl_ifla_info_data_bridge_attrs": (["linux/if_link.h"], [
+        "IFLA_BR_UNSPEC", "IFLA_BR_FORWARD_DELAY", "IFLA_BR_HELLO_TIME", "IFLA_BR_MAX_AGE",
+        "IFLA_BR_AGEING_TIME", "IFLA_BR_STP_STATE", "IFLA_BR_PRIORITY", "IFLA_BR_VLAN_FILTERING",
+        "IFLA_BR_VLAN_PROTOCOL", "IFLA_BR_GROUP_FWD_MASK", "IFLA_BR_ROOT_ID",
+        "IFLA_BR_BRIDGE_ID", "IFLA_BR_ROOT_PORT", "IFLA_BR_ROOT_PATH_COST",
+        "IFLA_BR_TOPOLOGY_CHANGE", "IFLA_BR_TOPOLOGY_CHANGE_DETECTED", "IFLA_BR_HELLO_TIMER",
+        "IFLA_BR_TCN_TIMER", "IFLA_BR_TOPOLOGY_CHANGE_TIMER", "IFLA_BR_GC_TIMER",
+        "IFLA_BR_GROUP_ADDR", "IFLA_BR_FDB_FLUSH", "IFLA_BR_MCAST_ROUTER",
+        "IFLA_BR_MCAST_SNOOPING", "IFLA_BR_MCAST_QUERY_USE_IFADDR", "IFLA_BR_MCAST_QUERIER",
+        "IFLA_BR_MCAST_HASH_ELASTICITY", "IFLA_BR_MCAST_HASH_MAX",
+        "IFLA_BR_MCAST_LAST_MEMBER_CNT", "IFLA_BR_MCAST_STARTUP_QUERY_CNT",
+        "IFLA_BR_MCAST_LAST_MEMBER_INTVL", "IFLA_BR_MCAST_MEMBERSHIP_INTVL",
+        "IFLA_BR_MCAST_QUERIER_INTVL", "IFLA_BR_MCAST_QUERY_INTVL",
+        "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL", "IFLA_BR_MCAST_STARTUP_QUERY_INTVL",
+        "IFLA_BR_NF_CALL_IPTABLES", "IFLA_BR_NF_CALL_IP6TABLES", "IFLA_BR_NF_CALL_ARPTABLES",
+        "IFLA_BR_VLAN_DEFAULT_PVID", "IFLA_BR_PAD", "IFLA_BR_VLAN_STATS_ENABLED",
+        "IFLA_BR_MCAST_STATS_ENABLED", "IFLA_BR_MCAST_IGMP_VERSION", "IFLA_BR_MCAST_MLD_VERSION",
+        "IFLA_BR_VLAN_STATS_PER_PORT", "IFLA_BR_MULTI_BOOLOPT", "IFLA_BR_MCAST_QUERIER_STATE"]),
+    "rtnl_ifla_br_mcast_querier_attrs": (["linux/if_bridge.h"], [
+        "BRIDGE_QUERIER_UNSPEC", "BRIDGE_QUERIER_IP_ADDRESS", "BRIDGE_QUERIER_IP_PORT",
+        "BRIDGE_QUERIER_IP_OTHER_TIMER", "BRIDGE_QUERIER_PAD", "BRIDGE_QUERIER_IPV6_ADDRESS",
+        "BRIDGE_QUERIER_IPV6_PORT", "BRIDGE_QUERIER_IPV6_OTHER_TIMER"]),
+    "rtnl_ifla_br_boolopts": (["linux/if_bridge.h"], [
+        "BR_BOOLOPT_NO_LL_LEARN", "BR_BOOLOPT_MCAST_VLAN_SNOOPING", "BR_BOOLOPT_MST_ENABLE"]),
+    "rtnl_ifla_info_data_tun_attrs": (["linux/if_link.h"], [
+        "IFLA_TUN_UNSPEC", "IFLA_TUN_OWNER", "IFLA_TUN_GROUP", "IFLA_TUN_TYPE", "IFLA_TUN_PI",
+        "IFLA_TUN_VNET_HDR", "IFLA_TUN_PERSIST", "IFLA_TUN_MULTI_QUEUE", "IFLA_TUN_NUM_QUEUES",
+        "IFLA_TUN_NUM_DISABLED_QUEUES"]),
+    "tun_device_types": (["linux/if_tun.h"], ["IFF_TUN", "IFF_TAP"]),
+    "inet6_if_flags": ([], ["IF_RS_SENT", "IF_RA_RCVD", "IF_RA_MANAGED", "IF_RA_OTHERCONF",
+                            "IF_READY"]),
     "rtnl_ifla_info_attrs": (["linux/if_link.h"], [
         "IFLA_INFO_UNSPEC", "IFLA_INFO_KIND", "IFLA_INFO_DATA", "IFLA_INFO_XSTATS",
         "IFLA_INFO_SLAVE_KIND", "IFLA_INFO_SLAVE_DATA"]),
@@ -988,6 +1137,87 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "TCA_STATS_UNSPEC", "TCA_STATS_BASIC", "TCA_STATS_RATE_EST", "TCA_STATS_QUEUE",
         "TCA_STATS_APP", "TCA_STATS_RATE_EST64", "TCA_STATS_PAD", "TCA_STATS_BASIC_HW",
         "TCA_STATS_PKT64"]),
+    "rtnl_tca_stab_attrs": (["linux/pkt_sched.h"], [
+        "TCA_STAB_UNSPEC", "TCA_STAB_BASE", "TCA_STAB_DATA"]),
+    # Traffic control actions' struct tcamsg: its TCA_ACT_* attributes, their flags.
+    "rtnl_tc_action_attrs": (["linux/pkt_cls.h"], [
+        "TCA_ACT_UNSPEC", "TCA_ACT_KIND", "TCA_ACT_OPTIONS", "TCA_ACT_INDEX", "TCA_ACT_STATS",
+        "TCA_ACT_PAD", "TCA_ACT_COOKIE", "TCA_ACT_FLAGS", "TCA_ACT_HW_STATS",
+        "TCA_ACT_USED_HW_STATS", "TCA_ACT_IN_HW_COUNT"]),
+    "rtnl_tca_act_flags": (["linux/pkt_cls.h"], [
+        "TCA_ACT_FLAGS_NO_PERCPU_STATS", "TCA_ACT_FLAGS_SKIP_HW", "TCA_ACT_FLAGS_SKIP_SW"]),
+    "rtnl_tca_act_hw_stats": (["linux/pkt_cls.h"], [
+        "TCA_ACT_HW_STATS_IMMEDIATE", "TCA_ACT_HW_STATS_DELAYED"]),
+    # Neighbour tables' struct ndtmsg (linux/neighbour.h): NDTA_* and NDTA_PARMS' NDTPA_*.
+    "rtnl_neightbl_attrs": (["linux/neighbour.h"], [
+        "NDTA_UNSPEC", "NDTA_NAME", "NDTA_THRESH1", "NDTA_THRESH2", "NDTA_THRESH3",
+        "NDTA_CONFIG", "NDTA_PARMS", "NDTA_STATS", "NDTA_GC_INTERVAL", "NDTA_PAD"]),
+    "rtnl_neightbl_parms_attrs": (["linux/neighbour.h"], [
+        "NDTPA_UNSPEC", "NDTPA_IFINDEX", "NDTPA_REFCNT", "NDTPA_REACHABLE_TIME",
+        "NDTPA_BASE_REACHABLE_TIME", "NDTPA_RETRANS_TIME", "NDTPA_GC_STALETIME",
+        "NDTPA_DELAY_PROBE_TIME", "NDTPA_QUEUE_LEN", "NDTPA_APP_PROBES", "NDTPA_UCAST_PROBES",
+        "NDTPA_MCAST_PROBES", "NDTPA_ANYCAST_DELAY", "NDTPA_PROXY_DELAY", "NDTPA_PROXY_QLEN",
+        "NDTPA_LOCKTIME", "NDTPA_QUEUE_LENBYTES", "NDTPA_MCAST_REPROBES", "NDTPA_PAD",
+        "NDTPA_INTERVAL_PROBE_TIME_MS"]),
+    # struct netconfmsg, rtgenmsg of RTM_*NSID, ifaddrlblmsg, nhmsg, dcbmsg, br_port_msg and
+    # their attributes.
+    "rtnl_netconf_attrs": (["linux/netconf.h"], [
+        "NETCONFA_UNSPEC", "NETCONFA_IFINDEX", "NETCONFA_FORWARDING", "NETCONFA_RP_FILTER",
+        "NETCONFA_MC_FORWARDING", "NETCONFA_PROXY_NEIGH",
+        "NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN", "NETCONFA_INPUT", "NETCONFA_BC_FORWARDING"]),
+    "rtnl_nsid_attrs": (["linux/net_namespace.h"], [
+        "NETNSA_NONE", "NETNSA_NSID", "NETNSA_PID", "NETNSA_FD", "NETNSA_TARGET_NSID",
+        "NETNSA_CURRENT_NSID"]),
+    "rtnl_addrlabel_attrs": (["linux/if_addrlabel.h"], ["IFAL_ADDRESS", "IFAL_LABEL"]),
+    "rtnl_nexthop_attrs": (["linux/nexthop.h"], [
+        "NHA_UNSPEC", "NHA_ID", "NHA_GROUP", "NHA_GROUP_TYPE", "NHA_BLACKHOLE", "NHA_OIF",
+        "NHA_GATEWAY", "NHA_ENCAP_TYPE", "NHA_ENCAP", "NHA_GROUPS", "NHA_MASTER", "NHA_FDB",
+        "NHA_RES_GROUP", "NHA_RES_BUCKET"]),
+    "rtnl_nexthop_grp_types": (["linux/nexthop.h"], [
+        "NEXTHOP_GRP_TYPE_MPATH", "NEXTHOP_GRP_TYPE_RES"]),
+    "rtnl_nha_res_bucket_attrs": (["linux/nexthop.h"], [
+        "NHA_RES_BUCKET_PAD", "NHA_RES_BUCKET_INDEX", "NHA_RES_BUCKET_IDLE_TIME",
+        "NHA_RES_BUCKET_NH_ID"]),
+    "rtnl_nha_res_group_attrs": (["linux/nexthop.h"], [
+        "NHA_RES_GROUP_PAD", "NHA_RES_GROUP_BUCKETS", "NHA_RES_GROUP_IDLE_TIMER",
+        "NHA_RES_GROUP_UNBALANCED_TIMER", "NHA_RES_GROUP_UNBALANCED_TIME"]),
+    "dcb_commands": (["linux/dcbnl.h"], [
+        "DCB_CMD_UNDEFINED", "DCB_CMD_GSTATE", "DCB_CMD_SSTATE", "DCB_CMD_PGTX_GCFG",
+        "DCB_CMD_PGTX_SCFG", "DCB_CMD_PGRX_GCFG", "DCB_CMD_PGRX_SCFG", "DCB_CMD_PFC_GCFG",
+        "DCB_CMD_PFC_SCFG", "DCB_CMD_SET_ALL", "DCB_CMD_GPERM_HWADDR", "DCB_CMD_GCAP",
+        "DCB_CMD_GNUMTCS", "DCB_CMD_SNUMTCS", "DCB_CMD_PFC_GSTATE", "DCB_CMD_PFC_SSTATE",
+        "DCB_CMD_BCN_GCFG", "DCB_CMD_BCN_SCFG", "DCB_CMD_GAPP", "DCB_CMD_SAPP",
+        "DCB_CMD_IEEE_SET", "DCB_CMD_IEEE_GET", "DCB_CMD_GDCBX", "DCB_CMD_SDCBX",
+        "DCB_CMD_GFEATCFG", "DCB_CMD_SFEATCFG", "DCB_CMD_CEE_GET", "DCB_CMD_IEEE_DEL"]),
+    "rtnl_dcb_attrs": (["linux/dcbnl.h"], [
+        "DCB_ATTR_UNDEFINED", "DCB_ATTR_IFNAME", "DCB_ATTR_STATE", "DCB_ATTR_PFC_STATE",
+        "DCB_ATTR_PFC_CFG", "DCB_ATTR_NUM_TC", "DCB_ATTR_PG_CFG", "DCB_ATTR_SET_ALL",
+        "DCB_ATTR_PERM_HWADDR", "DCB_ATTR_CAP", "DCB_ATTR_NUMTCS", "DCB_ATTR_BCN",
+        "DCB_ATTR_APP", "DCB_ATTR_IEEE", "DCB_ATTR_DCBX", "DCB_ATTR_FEATCFG", "DCB_ATTR_CEE"]),
+    "mdb_flags": (["linux/if_bridge.h"], [
+        "MDB_FLAGS_OFFLOAD", "MDB_FLAGS_FAST_LEAVE", "MDB_FLAGS_STAR_EXCL",
+        "MDB_FLAGS_BLOCKED"]),
+    "mdb_states": (["linux/if_bridge.h"], ["MDB_TEMPORARY", "MDB_PERMANENT"]),
+    "multicast_router_types": (["linux/if_bridge.h"], [
+        "MDB_RTR_TYPE_DISABLED", "MDB_RTR_TYPE_TEMP_QUERY", "MDB_RTR_TYPE_PERM",
+        "MDB_RTR_TYPE_TEMP"]),
+    "rtnl_mdb_attrs": (["linux/if_bridge.h"], ["MDBA_UNSPEC", "MDBA_MDB", "MDBA_ROUTER"]),
+    "rtnl_mdba_mdb_attrs": (["linux/if_bridge.h"], ["MDBA_MDB_UNSPEC", "MDBA_MDB_ENTRY"]),
+    "rtnl_mdba_mdb_eattr_attrs": (["linux/if_bridge.h"], [
+        "MDBA_MDB_EATTR_UNSPEC", "MDBA_MDB_EATTR_TIMER", "MDBA_MDB_EATTR_SRC_LIST",
+        "MDBA_MDB_EATTR_GROUP_MODE", "MDBA_MDB_EATTR_SOURCE", "MDBA_MDB_EATTR_RTPROT"]),
+    "rtnl_mdba_mdb_entry_attrs": (["linux/if_bridge.h"], [
+        "MDBA_MDB_ENTRY_UNSPEC", "MDBA_MDB_ENTRY_INFO"]),
+    "rtnl_mdba_router_attrs": (["linux/if_bridge.h"], [
+        "MDBA_ROUTER_UNSPEC", "MDBA_ROUTER_PORT"]),
+    "rtnl_mdba_router_pattr_attrs": (["linux/if_bridge.h"], [
+        "MDBA_ROUTER_PATTR_UNSPEC", "MDBA_ROUTER_PATTR_TIMER", "MDBA_ROUTER_PATTR_TYPE",
+        "MDBA_ROUTER_PATTR_INET_TIMER", "MDBA_ROUTER_PATTR_INET6_TIMER"]),
+    # A multicast routing cache report's message types.
+    "ipmra_msg_types": (["linux/mroute.h"], [
+        "IGMPMSG_NOCACHE", "IGMPMSG_WRONGVIF", "IGMPMSG_WHOLEPKT", "IGMPMSG_WRVIFWHOLE"]),
+    "ip6mra_msg_types": (["linux/mroute6.h"], [
+        "MRT6MSG_NOCACHE", "MRT6MSG_WRONGMIF", "MRT6MSG_WHOLEPKT"]),
     # rtnetlink's struct ifaddrmsg (linux/if_addr.h), rtmsg (linux/rtnetlink.h), ndmsg
     # (linux/neighbour.h), fib_rule_hdr (linux/fib_rules.h) and their attributes.
     "rtnl_addr_attrs": (["linux/if_addr.h"], [
@@ -1709,6 +1939,22 @@ KERNEL = {
         ("PEERCLOSEWAIT2", 21), ("APPFINCLOSEWAIT", 24), ("APPCLOSEWAIT1", 22),
         ("APPCLOSEWAIT2", 23), ("PEERFINCLOSEWAIT", 25), ("PEERABORTWAIT", 26),
         ("PROCESSABORT", 27)]},
+    **{f"LLCP_SAP_{name}": (value, "net/nfc/llcp.h of Linux 6.1") for name, value in
+       [("SDP", 0x1), ("IP", 0x2), ("OBEX", 0x3), ("SNEP", 0x4), ("MAX", 0xff)]},
+    "CM_SERVICE": (1, "fs/afs/afs_cm.h of Linux 6.1"),
+    "YFS_FS_SERVICE": (2500, "fs/afs/protocol_yfs.h of Linux 6.1"),
+    "YFS_CM_SERVICE": (2501, "fs/afs/protocol_yfs.h of Linux 6.1"),
+    "YFS_VL_SERVICE": (2503, "fs/afs/afs_vl.h of Linux 6.1"),
+    **{f"IEEE802154_ADDR_{name}": (value, "include/net/af_ieee802154.h of Linux 6.1")
+       for name, value in [("NONE", 0), ("SHORT", 2), ("LONG", 3)]},
+    "IEEE802154_PANID_BROADCAST": (0xffff, "include/linux/ieee802154.h of Linux 6.1"),
+    "IEEE802154_ADDR_UNDEF": (0xfffe, "include/linux/ieee802154.h of Linux 6.1"),
+    "IEEE802154_ADDR_BROADCAST": (0xffff, "include/linux/ieee802154.h of Linux 6.1"),
+    "CRYPTO_ALG_KERN_DRIVER_ONLY": (0x1000, "include/linux/crypto.h of Linux 6.1"),
+    # An IPv6 device's flags (IFLA_INET6_FLAGS).
+    **{f"IF_{name}": (value, "include/net/if_inet6.h of Linux 6.1") for name, value in
+       [("RS_SENT", 0x10), ("RA_RCVD", 0x20), ("RA_MANAGED", 0x40), ("RA_OTHERCONF", 0x80),
+        ("READY", 0x80000000)]},
     "SMC_CLNT": (0, "enum smc_lgr_role of net/smc/smc_core.h of Linux 6.1"),
     "SMC_SERV": (1, "enum smc_lgr_role of net/smc/smc_core.h of Linux 6.1"),
     **{f"SMC_CLC_DECL_{name}": (value, "net/smc/smc_clc.h of Linux 6.1") for name, value in
@@ -1774,6 +2020,7 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
     previous: str | None = None
     # A member's value that goes on to the next line (linux/personality.h's PER_SCOSVR3).
     pending, pending_line = "", 0
+    brace_next = False
     for raw in text.splitlines():
         at = line
         if pending and not raw.startswith("#"):
@@ -1797,10 +2044,12 @@ def read_defines(headers: list[str], arch: str) -> dict[str, tuple[str, str, int
             pending, pending_line = raw, line
             line += 1
             continue
-        if re.match(r"\s*enum\b[^;]*\{\s*$", raw):
+        if re.match(r"\s*enum\b[^;]*\{\s*$", raw) or (brace_next and raw.strip() == "{"):
             previous = ""
         elif re.match(r"\s*\}", raw):
             previous = None
+        # An enum whose brace is on the next line (linux/ip.h's IPV4_DEVCONF_*).
+        brace_next = bool(re.match(r"\s*enum\b[^;{]*$", raw))
         function = re.match(r"#define (\w+)\((\w+(?:\s*,\s*\w+)*)\)\s*(.*)", raw)
         if function:  # linux/securebits.h's issecure_mask(X), linux/keyboard.h's K(t,v)
             defines.setdefault(function.group(1) + "()",

@@ -156,7 +156,7 @@ static_assert(sizeof(Msghdr) == 56);
 // it: data when the call read or filled it (with_data), else the elements' addresses. ret is
 // the bytes the call filled in all (readv), or -1 when every element was read (writev).
 char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t ret,
-                      uint64_t addr) noexcept {
+                      uint64_t addr, const socket_item* netlink = nullptr) noexcept {
   char* const begin = out;
   iov_head head;
   if (!load_at(bytes, 0, &head)) return put(out, "[...]");
@@ -170,7 +170,13 @@ char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t
   int64_t count = each_iovec(bytes, ret, &kept, [&](uint32_t k, const IovecElement& e) {
     if (k) out = put(out, ", ");
     out = put(out, "{iov_base=");
-    if (with_data && !e.unread) {
+    char* decoded = nullptr;
+    if (with_data && !e.unread && netlink)
+      decoded = put_netlink_data(out, e.data, e.base, e.moved, netlink->protocol,
+                                 e.data.size() < e.moved);
+    if (decoded) {
+      out = decoded;
+    } else if (with_data && !e.unread) {
       bool cut = limit && e.data.size() > limit;
       out = put_quoted(out, cut ? e.data.substr(0, limit) : e.data, cut || e.data.size() < e.moved);
     } else {
@@ -190,9 +196,11 @@ char* put_iovec_bytes(char* out, std::string_view bytes, bool with_data, int64_t
 
 // A msghdr blob: the struct, the u32 length of the name kept, the name, the control
 // messages (struct control_head and the bytes kept), the iovec blob.
-// entry is recvmsg's struct as it was given (for msg_namelen=128 => 16), or nullptr.
+// entry is recvmsg's struct as it was given (for msg_namelen=128 => 16), or nullptr. netlink:
+// the call's netlink socket, whose messages the elements hold when msg_name is a netlink
+// address (as strace tells them), or nullptr.
 char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entry,
-                 int64_t ret) noexcept {
+                 int64_t ret, const socket_item* netlink = nullptr) noexcept {
   Msghdr msg;
   uint32_t name_kept;
   if (!load_at(bytes, 0, &msg) || !load_at(bytes, sizeof(msg), &name_kept) ||
@@ -219,7 +227,10 @@ char* put_msghdr(char* out, std::string_view bytes, const std::string_view* entr
   size_t control_size = load_at(rest, 0, &control) ? sizeof(control) + control.kept : 0;
   std::string_view iov = rest.substr(std::min(control_size, rest.size()));
   out = put(out, ", msg_iov=");
-  out = msg.iov ? put_iovec_bytes(out, iov, true, ret, msg.iov) : put(out, "NULL");
+  sa_family_t family = 0;
+  if (msg.name && name_len >= sizeof(family)) std::memcpy(&family, name.data(), sizeof(family));
+  if (family != AF_NETLINK) netlink = nullptr;
+  out = msg.iov ? put_iovec_bytes(out, iov, true, ret, msg.iov, netlink) : put(out, "NULL");
   out = put_num(put(out, ", msg_iovlen="), msg.iovlen);
   out = put_msg_control(out, msg.control, msg.controllen, rest.substr(0, control_size));
   out = put_num(put(out, ", msg_controllen="), msg.controllen);
@@ -358,12 +369,16 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
       // readv's elements: their data if it returned, else where they were.
       if (bytes) return put_iovec_bytes(out, *bytes, returned, returned ? e.ret : -1, v);
       break;
-    case Arg::kMsghdrIn:
-      if (bytes) return put_msghdr(out, *bytes, nullptr, -1);
+    case Arg::kMsghdrIn: {
+      socket_item sock;
+      if (bytes) return put_msghdr(out, *bytes, nullptr, -1, netlink_socket(items, &sock));
       break;
+    }
     case Arg::kMsghdrOut: {
       const std::string_view* filled = items.find_exit_blob(i);
-      if (filled && returned) return put_msghdr(out, *filled, bytes, e.ret);
+      socket_item sock;
+      if (filled && returned)
+        return put_msghdr(out, *filled, bytes, e.ret, netlink_socket(items, &sock));
       Msghdr given;  // failed: the name's room it was given, as strace shows it
       if ((e.flags & EVENT_HAS_RET) && is_error(e.ret) && bytes && load_at(*bytes, 0, &given))
         return put(put_num(put(out, "{msg_namelen="), static_cast<int32_t>(given.namelen)), "}");

@@ -356,48 +356,12 @@ char* put_name_field(char* out, std::string_view bytes) {
   return put_quoted(out, bytes.substr(0, end), false);
 }
 
-// How much of a hardware address its device type uses (strace's print_hwaddr, from the
-// kernel's drivers: ETH_ALEN of Ethernet, AX25_ADDR_LEN, INFINIBAND_ALEN...); all of it for
-// the types it does not know.
-size_t hwaddr_size(uint16_t type) {
-  switch (type) {
-    case ARPHRD_NETROM: case ARPHRD_AX25: return 7;
-    case ARPHRD_ETHER: case ARPHRD_IEEE802: case ARPHRD_LOOPBACK: case ARPHRD_FDDI:
-    case ARPHRD_HIPPI: case ARPHRD_IEEE80211: case ARPHRD_IEEE80211_PRISM:
-    case ARPHRD_IEEE80211_RADIOTAP: return 6;
-    case ARPHRD_ARCNET: case ARPHRD_MCTP: case ARPHRD_LOCALTLK: case ARPHRD_PHONET:
-    case ARPHRD_PHONET_PIPE: return 1;
-    case ARPHRD_DLCI: return sizeof(short);
-    case ARPHRD_IEEE1394: case ARPHRD_TUNNEL6: case ARPHRD_IP6GRE: return 16;
-    case ARPHRD_EUI64: case ARPHRD_IEEE802154: case ARPHRD_IEEE802154_MONITOR:
-    case ARPHRD_6LOWPAN: return 8;
-    case ARPHRD_INFINIBAND: return 20;
-    case ARPHRD_ROSE: return 5;
-    case ARPHRD_TUNNEL: case ARPHRD_SIT: case ARPHRD_IPGRE: case ARPHRD_IRDA: return 4;
-    case ARPHRD_SLIP: case ARPHRD_X25: case ARPHRD_CAN: case ARPHRD_PPP: case ARPHRD_RAWHDLC:
-    case ARPHRD_RAWIP: case ARPHRD_IPDDP: case ARPHRD_PIMREG: case ARPHRD_CAIF:
-    case ARPHRD_NETLINK: case ARPHRD_VSOCKMON: return 0;
-    default: return SIZE_MAX;
-  }
-}
-
 // {sa_family=ARPHRD_ETHER, sa_data=92:93:94:95:96:97}: the address in the colon form, the
 // bytes quoted in hex with -X raw, both with -X verbose.
 char* put_hwaddr(char* out, const struct sockaddr& sa) {
   out = put_enum(put(out, "{sa_family="), sa.sa_family, uapi::k_arphrd_types, "ARPHRD_???");
-  out = put(out, ", sa_data=");
   std::string_view data(sa.sa_data, sizeof(sa.sa_data));
-  if (display().xlat != Xlat::kAbbrev) out = put_hex_quoted(out, data, false);
-  if (display().xlat == Xlat::kRaw) return put(out, "}");
-  if (display().xlat == Xlat::kVerbose) out = put(out, " /* ");
-  static constexpr char kHex[] = "0123456789abcdef";
-  size_t n = std::min(data.size(), hwaddr_size(sa.sa_family));
-  for (size_t i = 0; i < n; ++i) {
-    if (i) *out++ = ':';
-    *out++ = kHex[static_cast<uint8_t>(data[i]) >> 4];
-    *out++ = kHex[data[i] & 0xf];
-  }
-  if (display().xlat == Xlat::kVerbose) out = put(out, " */");
+  out = put_mac_addr(put(out, ", sa_data="), data, hwaddr_size(sa.sa_family));
   return put(out, "}");
 }
 

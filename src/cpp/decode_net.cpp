@@ -296,6 +296,18 @@ char* put_getsockopt_value(char* out, uint32_t level, uint32_t name, std::string
 // The most of a socket option's value captured, at least (capture_plan.cpp's kSockoptMax).
 constexpr size_t kSockoptMax = sizeof(group_req);
 
+// MCAST_JOIN_GROUP's and MCAST_LEAVE_GROUP's struct group_req: the interface, the group's
+// address; its address (nullptr) when len is shorter.
+char* put_group_req(char* out, std::string_view bytes, int len) {
+  if (len < static_cast<int>(sizeof(group_req)) || bytes.size() < sizeof(group_req))
+    return nullptr;
+  group_req req;
+  std::memcpy(&req, bytes.data(), sizeof(req));
+  out = put_ifindex(put(out, "{gr_interface="), req.gr_interface);
+  std::string_view group = bytes.substr(offsetof(group_req, gr_group), sizeof(req.gr_group));
+  return put(put_sockaddr(put(out, ", gr_group="), group), "}");
+}
+
 // setsockopt's value: len bytes given.
 char* put_setsockopt_value(char* out, uint32_t level, uint32_t name, std::string_view bytes,
                            int len) {
@@ -320,6 +332,8 @@ char* put_setsockopt_value(char* out, uint32_t level, uint32_t name, std::string
       if (int_sockopt(name)) return need(4) ? put_int_value(out, int_at(bytes, 0)) : nullptr;
       break;
     case SOL_IP:
+      if (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)
+        return put_group_req(out, bytes, len);
       if (name == IP_ADD_MEMBERSHIP || name == IP_DROP_MEMBERSHIP) {
         if (!need(sizeof(ip_mreq))) return nullptr;
         ip_mreq m;
@@ -330,6 +344,8 @@ char* put_setsockopt_value(char* out, uint32_t level, uint32_t name, std::string
       }
       break;
     case SOL_IPV6:
+      if (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)
+        return put_group_req(out, bytes, len);
       if (name == IPV6_ADD_MEMBERSHIP || name == IPV6_DROP_MEMBERSHIP ||
           name == IPV6_JOIN_ANYCAST || name == IPV6_LEAVE_ANYCAST) {
         if (!need(sizeof(ipv6_mreq))) return nullptr;
@@ -609,6 +625,10 @@ char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
     int rlen = got && got->size() >= 4 ? int_at(*got, 0) : 0;
     if (filled && ulen > 0 && rlen > 0)
       end = put_getsockopt_value(out, level, name, *filled, ulen, rlen);
+    // Netlink groups of a room too short for one: none to read, [] whatever the memory.
+    else if (v && level == SOL_NETLINK && name == NETLINK_LIST_MEMBERSHIPS && ulen > 0 &&
+             rlen > 0 && std::min(ulen, rlen) < static_cast<int>(sizeof(uint32_t)))
+      end = put(out, "[]");
   }
   if (end) return end;
   return v ? put_hex(out, v) : put(out, "NULL");

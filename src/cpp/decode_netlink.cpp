@@ -34,11 +34,14 @@
 #include <linux/smc_diag.h>
 #include <linux/unix_diag.h>
 #include <linux/neighbour.h>
+#include <linux/net_namespace.h>
 #include <linux/netconf.h>
 #include <linux/nexthop.h>
+#include <linux/pkt_cls.h>
 #include <linux/pkt_sched.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/selinux_netlink.h>
 #include <linux/xfrm.h>
 #include <linux/filter.h>
 #include <linux/mptcp.h>
@@ -87,6 +90,7 @@ struct Memory {
 
 // strace's printxval: the name of v in table, else hex and a comment naming the kind.
 char* put_val(char* out, uint64_t v, Table table, std::string_view unknown) noexcept {
+  if (table.empty() && unknown.empty()) return put_hex(out, v);  // strace's NULL xlat
   auto named = [&](char* o) {
     for (const Flag& f : table)
       if (f.value == v) return put(o, f.name);
@@ -372,26 +376,24 @@ bool put_nla_inet(char** out, const Memory& m, uint64_t off, uint32_t len,
   return true;
 }
 
-// strace's print_mac_addr: 00:11:22:33:44:55 (the bytes too by -X).
-char* put_mac(char* out, std::string_view bytes) noexcept {
-  return put_xlat(out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
-                  [bytes](char* o) {
-                    static constexpr char kDigits[] = "0123456789abcdef";
-                    for (size_t i = 0; i < bytes.size(); ++i) {
-                      auto b = static_cast<uint8_t>(bytes[i]);
-                      if (i) *o++ = ':';
-                      *o++ = kDigits[b >> 4];
-                      *o++ = kDigits[b & 15];
-                    }
-                    return o;
-                  });
-}
-
 // strace's decode_nla_hwaddr without a device type: a MAC address of up to MAX_ADDR_LEN.
 bool put_nla_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
   constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
   if (len > kMaxAddrLen) return false;
-  *out = m.readable(off, len) ? put_mac(*out, m.bytes.substr(off, len))
+  *out = m.readable(off, len) ? put_mac_addr(*out, m.bytes.substr(off, len))
+                              : put_hex(*out, m.addr + off);
+  return true;
+}
+
+// IFLA_ADDRESS and the others of an ifinfomsg: strace's decode_nla_hwaddr_family, which is
+// given the message's family for a device type (ARPHRD_*): an address of that type's size
+// (ARPHRD_NETROM's 7 bytes for AF_UNSPEC, ARPHRD_ARCNET's 1 for AF_BRIDGE...).
+bool put_nla_family_hwaddr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                           uint8_t family) noexcept {
+  size_t shown = hwaddr_size(family);
+  constexpr uint32_t kMaxAddrLen = 32;  // MAX_ADDR_LEN, linux/netdevice.h
+  if (len > kMaxAddrLen) return false;
+  *out = m.readable(off, len) ? put_mac_addr(*out, m.bytes.substr(off, len), shown)
                               : put_hex(*out, m.addr + off);
   return true;
 }
@@ -466,6 +468,258 @@ bool put_nlmsgerr_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
   }
 }
 
+// ------------------------------------------------------------------ attribute values
+
+// Flags named "1<<NAME" for each value v of an enum (TCP's states), or "1<<(NAME-1)" for
+// v - 1 (the INET_DIAG_* attributes an inet_diag_req's idiag_ext asks for), from v = 1 on.
+template <const auto& kValues, bool kMinusOne>
+Table shifted_flags() noexcept {
+  constexpr size_t kN = std::size(kValues);
+  struct Built {
+    std::array<std::string, kN> names;
+    std::array<Flag, kN> flags;
+    size_t count = 0;
+  };
+  // Built once, on first use (thread-safe), from the table of the values.
+  static const Built built = [] {
+    Built b;
+    for (const Flag& f : kValues) {
+      if (kMinusOne && f.value == 0) continue;
+      std::string name(f.name);
+      b.names[b.count] = kMinusOne ? "1<<(" + name + "-1)" : "1<<" + name;
+      b.flags[b.count] = Flag{uint64_t{1} << (f.value - (kMinusOne ? 1 : 0)), b.names[b.count]};
+      ++b.count;
+    }
+    return b;
+  }();
+  return Table(built.flags.data(), built.count);
+}
+
+// What strace writes of a value its tables take from outside the uapi headers: the number
+// and the names in a comment whatever -X says, but for -X raw.
+struct AlwaysVerbose {
+  DisplayScope scope;
+  static Display verbose() noexcept {
+    Display d = display();
+    if (d.xlat != Xlat::kRaw) d.xlat = Xlat::kVerbose;
+    return d;
+  }
+  AlwaysVerbose() noexcept : scope(verbose()) {}
+};
+
+// printf's "%#0*llx" of width (twice the field's size, as strace's PRINT_VAL_0X): 0x0a,
+// the width counting the 0x; 0 as that many zeros, as printf writes it.
+char* put_0x(char* out, uint64_t v, int width) noexcept {
+  if (!v) {
+    for (int i = 0; i < width; ++i) *out++ = '0';
+    return out;
+  }
+  char digits[16];
+  char* end = std::to_chars(digits, digits + sizeof(digits), v, 16).ptr;
+  out = put(out, "0x");
+  for (auto n = end - digits + 2; n < width; ++n) *out++ = '0';
+  return put(out, std::string_view(digits, static_cast<size_t>(end - digits)));
+}
+
+// The first n bytes of an array (all when n is larger) in hex, "\x01\x02".
+template <size_t N>
+char* put_hex_upto(char* out, const uint8_t (&bytes)[N], size_t n) noexcept {
+  return put_hex_quoted(out, {reinterpret_cast<const char*>(bytes), std::min(n, N)}, false);
+}
+
+// A uid as strace's printuid writes it: -1, or the number.
+char* put_uid(char* out, uint32_t uid) noexcept {
+  return uid == UINT32_MAX ? put(out, "-1") : put_num(out, uid);
+}
+
+// A port in network order: htons(80); the bytes with -X raw, both with -X verbose.
+char* put_net_port(char* out, uint16_t port) noexcept {
+  std::string_view bytes(reinterpret_cast<const char*>(&port), sizeof(port));
+  return put_xlat(out, [&](char* o) { return put_hex_quoted(o, bytes, false); },
+                  [&](char* o) { return put(put_num(put(o, "htons("), ntohs(port)), ")"); });
+}
+
+// An address field of len bytes as strace's print_inet_addr writes it by family:
+// name=inet_addr("1.2.3.4"), inet_pton(AF_INET6, "::1", &name), else name="\x..." (the
+// bytes, also with -X raw).
+char* put_inet_addr_field(char* out, uint8_t family, const void* addr, size_t len,
+                          std::string_view name) noexcept {
+  std::string_view bytes(static_cast<const char*>(addr), len);
+  auto hex = [&](char* o) { return put_hex_quoted(o, bytes, false); };
+  char text[INET6_ADDRSTRLEN] = {};
+  if (family == AF_INET && len >= 4 && inet_ntop(AF_INET, addr, text, sizeof(text)))
+    return put_xlat(put(put(out, name), "="), hex, [&](char* o) {
+      return put(put(put(o, "inet_addr(\""), text), "\")");
+    });
+  if (family == AF_INET6 && len >= 16 && inet_ntop(AF_INET6, addr, text, sizeof(text))) {
+    if (display().xlat == Xlat::kAbbrev)
+      return put(put(put(put(put(out, "inet_pton(AF_INET6, \""), text), "\", &"), name), ")");
+    return put_xlat(put(put(out, name), "="), hex, [&](char* o) {
+      return put(put(put(o, "inet_pton(AF_INET6, \""), text), "\")");
+    });
+  }
+  return hex(put(put(out, name), "="));
+}
+
+// [1, 2]: a socket's cookie.
+char* put_cookie(char* out, const uint32_t (&cookie)[2]) noexcept {
+  return put(put_num(put(put_num(put(out, "["), cookie[0]), ", "), cookie[1]), "]");
+}
+
+// struct inet_diag_sockid, its addresses of family.
+char* put_sockid(char* out, const inet_diag_sockid& id, uint8_t family) noexcept {
+  out = put_net_port(put(out, "{idiag_sport="), id.idiag_sport);
+  out = put_net_port(put(out, ", idiag_dport="), id.idiag_dport);
+  out = put_inet_addr_field(put(out, ", "), family, id.idiag_src, sizeof(id.idiag_src),
+                            "idiag_src");
+  out = put_inet_addr_field(put(out, ", "), family, id.idiag_dst, sizeof(id.idiag_dst),
+                            "idiag_dst");
+  out = put_index(put(out, ", idiag_if="), id.idiag_if);
+  return put(put_cookie(put(out, ", idiag_cookie="), id.idiag_cookie), "}");
+}
+
+// Fields name=value of a struct T's unsigned integers, in order: {a=1, b=2}. Each field is
+// {name, offset, size}; hex ones are written 0x1f.
+struct Field {
+  std::string_view name;
+  uint32_t offset, size;
+  bool hex = false;
+};
+
+template <class T>
+char* put_fields(char* out, const T& s, std::initializer_list<Field> fields) noexcept {
+  const char* base = reinterpret_cast<const char*>(&s);
+  out = put(out, "{");
+  bool first = true;
+  for (const Field& f : fields) {
+    uint64_t v = 0;
+    std::memcpy(&v, base + f.offset, f.size);
+    out = put(put(first ? out : put(out, ", "), f.name), "=");
+    out = f.hex ? put_hex(out, v) : put_num(out, v);
+    first = false;
+  }
+  return put(out, "}");
+}
+
+#define DIAG_FIELD(type, field) \
+  Field { #field, offsetof(type, field), sizeof(type::field) }
+#define DIAG_HEX(type, field) \
+  Field { #field, offsetof(type, field), sizeof(type::field), true }
+
+// An attribute's struct T when len holds it (else false: hex), its address when unreadable,
+// else what print(out, value) writes.
+template <class T, class Print>
+bool put_nla_struct(char** out, const Memory& m, uint64_t off, uint32_t len,
+                    Print print) noexcept {
+  if (len < sizeof(T)) return false;
+  if (!m.readable(off, sizeof(T))) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  *out = print(*out, m.at<T>(off));
+  return true;
+}
+
+// strace's print_array: nmemb elements of size bytes at off, each by element(out, at, index):
+// [a, b], "..." past -s elements, "... /* 0x7ffd... */" at the first unreadable one, the
+// address when none can be read.
+template <class Element>
+char* put_array(char* out, const Memory& m, uint64_t off, uint64_t nmemb, uint64_t size,
+                Element element) noexcept {
+  for (uint64_t i = 0; i < nmemb; ++i) {
+    uint64_t at = off + i * size;
+    if (i) out = put(out, ", ");
+    if (!m.readable(at, size)) {
+      if (!i) return put_hex(out, m.addr + at);
+      out = put(put_hex(put(out, "... /* "), m.addr + at), " */");
+      break;
+    }
+    if (!i) out = put(out, "[");
+    if (past_limit(static_cast<unsigned>(i))) {
+      out = put(out, "...");
+      break;
+    }
+    out = element(out, at, i);
+  }
+  return put(out, "]");
+}
+
+// decode_nla_flags: the value's bits in table, read as decode_nla_xval reads it.
+bool put_nla_flags(char** out, const Memory& m, uint64_t off, uint32_t len, uint32_t size,
+                   Table table, std::string_view unknown) noexcept {
+  return put_nla_xval(out, m, off, len, size, table, unknown, true);
+}
+
+// An IPPROTO_* of an attribute's bytes.
+bool put_nla_ip_proto(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  return put_nla_xval(out, m, off, len, 0, uapi::k_inet_protocols, "IPPROTO_???");
+}
+
+// A number in hex, of 1, 2, 4 or 8 bytes (decode_nla_xint), or of T.
+template <class T>
+bool put_nla_hex(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < sizeof(T)) return false;
+  *out = m.readable(off, sizeof(T)) ? put_hex(*out, m.at<T>(off)) : put_hex(*out, m.addr + off);
+  return true;
+}
+
+bool put_nla_xint(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  switch (len) {
+    case 1: return put_nla_hex<uint8_t>(out, m, off, len);
+    case 2: return put_nla_hex<uint16_t>(out, m, off, len);
+    case 4: return put_nla_hex<uint32_t>(out, m, off, len);
+    case 8: return put_nla_hex<uint64_t>(out, m, off, len);
+    default: return false;
+  }
+}
+
+bool put_nla_uid(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < 4) return false;
+  *out = m.readable(off, 4) ? put_uid(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+  return true;
+}
+
+// strace's print_array_ex with PAF_PRINT_INDICES: the attribute's Ts, each after its index
+// named from table ([[SK_MEMINFO_RMEM_ALLOC]=0, ...]); with minus_one, index i is named as
+// the constant of value i + 1 and "-1" ([IPV4_DEVCONF_FORWARDING-1]=1).
+template <class T>
+bool put_nla_indexed(char** out, const Memory& m, uint64_t off, uint32_t len, Table table,
+                     std::string_view unknown, bool minus_one = false) noexcept {
+  if (len < sizeof(T)) return false;
+  *out = put_array(*out, m, off, len / sizeof(T), sizeof(T), [&](char* o, uint64_t at,
+                                                                  uint64_t i) {
+    o = put_xlat(put(o, "["), [i](char* p) { return put_num(p, i); }, [&](char* p) {
+      for (const Flag& f : table)
+        if (f.value == i + (minus_one ? 1 : 0)) return put(put(p, f.name), minus_one ? "-1" : "");
+      return put(put(put(put_num(p, i), " /* "), unknown), " */");
+    });
+    return put_num(put(o, "]="), m.at<T>(at));
+  });
+  return true;
+}
+
+// A socket's memory counters (INET_DIAG_SKMEMINFO and the others' MEMINFO): u32s by their
+// SK_MEMINFO_* index.
+bool put_nla_meminfo(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  return put_nla_indexed<uint32_t>(out, m, off, len, uapi::k_sk_meminfo_indices,
+                                   "SK_MEMINFO_???");
+}
+
+// A netlink attribute that holds only its own attributes: types named from table, values by
+// value.
+bool put_nla_nested(char** out, const Memory& m, uint64_t off, uint32_t len, Table types,
+                    std::string_view unknown, AttrValue value) noexcept {
+  *out = put_nlattrs(*out, m, off, len, types, unknown, value);
+  return true;
+}
+
+// The shutdown bits of a socket (RCV_SHUTDOWN, SEND_SHUTDOWN: the kernel's own, so strace
+// writes their number too).
+bool put_nla_shutdown(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  AlwaysVerbose verbose;
+  return put_nla_flags(out, m, off, len, 1, uapi::k_sock_shutdown_flags, "???_SHUTDOWN");
+}
+
 // ------------------------------------------------------------------ rtnetlink
 
 // A message strace knows only the family of: {family=AF_INET, data="\x..."}.
@@ -511,6 +765,21 @@ bool put_link_stats(char** out, const Memory& m, uint64_t off, uint32_t len) noe
   return true;
 }
 
+// struct ifla_bridge_id: {prio=[128, 0], addr=00:11:22:33:44:55}.
+bool put_nla_bridge_id(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
+  if (len < sizeof(ifla_bridge_id)) return false;
+  if (!m.readable(off, sizeof(ifla_bridge_id))) {
+    *out = put_hex(*out, m.addr + off);
+    return true;
+  }
+  auto id = m.at<ifla_bridge_id>(off);
+  char* o = put_num(put(*out, "{prio=["), id.prio[0]);
+  o = put(put_num(put(o, ", "), id.prio[1]), "], addr=");
+  o = put_mac_addr(o, m.bytes.substr(off + offsetof(ifla_bridge_id, addr), sizeof(id.addr)));
+  *out = put(o, "}");
+  return true;
+}
+
 // A bridge port's IFLA_PROTINFO: its IFLA_BRPORT_* values as strace decodes them (timers
 // in clock ticks).
 bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
@@ -531,20 +800,8 @@ bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, ui
     case IFLA_BRPORT_COST: case IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT:
     case IFLA_BRPORT_MCAST_EHT_HOSTS_CNT:
       return put_nla_int<uint32_t>(out, m, off, len);
-    case IFLA_BRPORT_ROOT_ID: case IFLA_BRPORT_BRIDGE_ID: {
-      // struct ifla_bridge_id: {prio=[128, 0], addr=00:11:22:33:44:55}.
-      if (len < sizeof(ifla_bridge_id)) return false;
-      if (!m.readable(off, sizeof(ifla_bridge_id))) {
-        *out = put_hex(*out, m.addr + off);
-        return true;
-      }
-      auto id = m.at<ifla_bridge_id>(off);
-      char* o = put_num(put(*out, "{prio=["), id.prio[0]);
-      o = put(put_num(put(o, ", "), id.prio[1]), "], addr=");
-      o = put_mac(o, m.bytes.substr(off + offsetof(ifla_bridge_id, addr), sizeof(id.addr)));
-      *out = put(o, "}");
-      return true;
-    }
+    case IFLA_BRPORT_ROOT_ID: case IFLA_BRPORT_BRIDGE_ID:
+      return put_nla_bridge_id(out, m, off, len);
     case IFLA_BRPORT_MESSAGE_AGE_TIMER: case IFLA_BRPORT_FORWARD_DELAY_TIMER:
     case IFLA_BRPORT_HOLD_TIMER:
       return put_nla_clock_t(out, m, off, len);
@@ -561,11 +818,144 @@ bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, ui
   }
 }
 
-// IFLA_LINKINFO's: the kinds as strings; the data, by kind, in hex.
-bool put_linkinfo_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+// IFLA_BR_MCAST_QUERIER_STATE's BRIDGE_QUERIER_*: the queriers' addresses, ports, timers.
+bool put_br_querier_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                         uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case BRIDGE_QUERIER_IP_ADDRESS:
+      return put_nla_inet(out, m, off, len, AF_INET);
+    case BRIDGE_QUERIER_IPV6_ADDRESS:
+      return put_nla_inet(out, m, off, len, AF_INET6);
+    case BRIDGE_QUERIER_IP_PORT: case BRIDGE_QUERIER_IPV6_PORT:
+      return put_nla_index(out, m, off, len);
+    case BRIDGE_QUERIER_IP_OTHER_TIMER: case BRIDGE_QUERIER_IPV6_OTHER_TIMER:
+      return put_nla_clock_t(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// A bridge's IFLA_INFO_DATA, IFLA_BR_*: timers in clock ticks, integers, its ids, its
+// VLAN protocol, its group address, boolean options as 1<<BR_BOOLOPT_* flags.
+bool put_br_info_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t) noexcept {
+  switch (type) {
+    case IFLA_BR_FORWARD_DELAY: case IFLA_BR_HELLO_TIME: case IFLA_BR_MAX_AGE:
+    case IFLA_BR_AGEING_TIME: case IFLA_BR_HELLO_TIMER: case IFLA_BR_TCN_TIMER:
+    case IFLA_BR_TOPOLOGY_CHANGE_TIMER: case IFLA_BR_GC_TIMER:
+    case IFLA_BR_MCAST_LAST_MEMBER_INTVL: case IFLA_BR_MCAST_MEMBERSHIP_INTVL:
+    case IFLA_BR_MCAST_QUERIER_INTVL: case IFLA_BR_MCAST_QUERY_INTVL:
+    case IFLA_BR_MCAST_QUERY_RESPONSE_INTVL: case IFLA_BR_MCAST_STARTUP_QUERY_INTVL:
+      return put_nla_clock_t(out, m, off, len);
+    case IFLA_BR_STP_STATE: case IFLA_BR_ROOT_PATH_COST: case IFLA_BR_MCAST_HASH_ELASTICITY:
+    case IFLA_BR_MCAST_HASH_MAX: case IFLA_BR_MCAST_LAST_MEMBER_CNT:
+    case IFLA_BR_MCAST_STARTUP_QUERY_CNT:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case IFLA_BR_PRIORITY: case IFLA_BR_ROOT_PORT: case IFLA_BR_VLAN_DEFAULT_PVID:
+      return put_nla_int<uint16_t>(out, m, off, len);
+    case IFLA_BR_VLAN_FILTERING: case IFLA_BR_TOPOLOGY_CHANGE:
+    case IFLA_BR_TOPOLOGY_CHANGE_DETECTED: case IFLA_BR_MCAST_ROUTER:
+    case IFLA_BR_MCAST_SNOOPING: case IFLA_BR_MCAST_QUERY_USE_IFADDR:
+    case IFLA_BR_MCAST_QUERIER: case IFLA_BR_NF_CALL_IPTABLES: case IFLA_BR_NF_CALL_IP6TABLES:
+    case IFLA_BR_NF_CALL_ARPTABLES: case IFLA_BR_VLAN_STATS_ENABLED:
+    case IFLA_BR_MCAST_STATS_ENABLED: case IFLA_BR_MCAST_IGMP_VERSION:
+    case IFLA_BR_MCAST_MLD_VERSION: case IFLA_BR_VLAN_STATS_PER_PORT:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case IFLA_BR_VLAN_PROTOCOL:
+      if (len < 2) return false;
+      if (!m.readable(off, 2)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      *out = put(put_val(put(*out, "htons("), ntohs(m.at<uint16_t>(off)),
+                         uapi::k_ethernet_protocols, "ETH_P_???"), ")");
+      return true;
+    case IFLA_BR_GROUP_FWD_MASK:
+      return put_nla_hex<uint16_t>(out, m, off, len);
+    case IFLA_BR_ROOT_ID: case IFLA_BR_BRIDGE_ID:
+      return put_nla_bridge_id(out, m, off, len);
+    case IFLA_BR_GROUP_ADDR:
+      return put_nla_hwaddr(out, m, off, len);
+    case IFLA_BR_MULTI_BOOLOPT:
+      return put_nla_struct<br_boolopt_multi>(out, m, off, len,
+                                              [](char* o, const br_boolopt_multi& b) {
+        Table flags = shifted_flags<uapi::k_rtnl_ifla_br_boolopts, false>();
+        o = put_flags2(put(o, "{optval="), b.optval, flags, {}, "1<<BR_BOOLOPT_???");
+        return put(put_flags2(put(o, ", optmask="), b.optmask, flags, {}, "1<<BR_BOOLOPT_???"),
+                   "}");
+      });
+    case IFLA_BR_MCAST_QUERIER_STATE:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_br_mcast_querier_attrs,
+                            "BRIDGE_QUERIER_???", put_br_querier_attr);
+    default:
+      return false;
+  }
+}
+
+// A tun device's IFLA_INFO_DATA, IFLA_TUN_*: its owner, group, type, settings.
+bool put_tun_info_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                        uint64_t) noexcept {
-  if (type != IFLA_INFO_KIND && type != IFLA_INFO_SLAVE_KIND) return false;
-  return put_nla_cstr(out, m, off, len);
+  switch (type) {
+    case IFLA_TUN_OWNER: case IFLA_TUN_GROUP:
+      return put_nla_uid(out, m, off, len);
+    case IFLA_TUN_TYPE:
+      return put_nla_xval(out, m, off, len, 1, uapi::k_tun_device_types, "IFF_???");
+    case IFLA_TUN_PI: case IFLA_TUN_VNET_HDR: case IFLA_TUN_PERSIST: case IFLA_TUN_MULTI_QUEUE:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case IFLA_TUN_NUM_QUEUES: case IFLA_TUN_NUM_DISABLED_QUEUES:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// What IFLA_LINKINFO's kinds say its data are: the kind, up to its NUL, of those shorter than
+// the buffers strace keeps them in (64 bytes); empty otherwise.
+struct LinkKinds {
+  std::string_view kind, slave_kind;
+};
+
+std::string_view link_kind(const Memory& m, uint64_t off, uint32_t len) noexcept {
+  constexpr uint32_t kSize = 64;
+  if (len >= kSize || !m.readable(off, len)) return {};
+  std::string_view bytes = m.bytes.substr(off, len);
+  size_t nul = bytes.find('\0');
+  return nul == std::string_view::npos ? std::string_view{} : bytes.substr(0, nul);
+}
+
+// IFLA_LINKINFO's: the kinds as strings; the data by kind (a bridge's, a tun's; a bridge
+// port's as IFLA_PROTINFO's); a CAN device's extended statistics.
+bool put_linkinfo_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                       uint64_t ctx) noexcept {
+  auto* kinds = reinterpret_cast<LinkKinds*>(static_cast<uintptr_t>(ctx));
+  switch (type) {
+    case IFLA_INFO_KIND:
+      kinds->kind = link_kind(m, off, len);
+      return put_nla_cstr(out, m, off, len);
+    case IFLA_INFO_SLAVE_KIND:
+      kinds->slave_kind = link_kind(m, off, len);
+      return put_nla_cstr(out, m, off, len);
+    case IFLA_INFO_DATA:
+      if (kinds->kind == "bridge")
+        return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_info_data_bridge_attrs,
+                              "IFLA_BR_???", put_br_info_attr);
+      if (kinds->kind == "tun")
+        return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_info_data_tun_attrs,
+                              "IFLA_TUN_???", put_tun_info_attr);
+      return false;
+    case IFLA_INFO_SLAVE_DATA:
+      return kinds->slave_kind == "bridge" &&
+             put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???",
+                            put_brport_attr);
+    case IFLA_INFO_XSTATS:
+      // struct can_device_stats (linux/can/netlink.h): six u32s.
+      return kinds->kind == "can" &&
+             put_nla_uints<uint32_t>(out, m, off, len,
+                                     {"bus_error", "error_warning", "error_passive", "bus_off",
+                                      "arbitration_lost", "restarts"});
+    default:
+      return false;
+  }
 }
 
 // IFLA_VF_STATS' counters, u64s.
@@ -606,7 +996,7 @@ bool put_vf_mac(char** out, const Memory& m, uint64_t off, uint32_t len,
   }
   char* o = put(*out, "{");
   if (with_vf) o = put(put_num(put(o, "vf="), m.at<uint32_t>(off)), ", ");
-  o = put_mac(put(put(o, field), "="), m.bytes.substr(off + size - kMac, kMac));
+  o = put_mac_addr(put(put(o, field), "="), m.bytes.substr(off + size - kMac, kMac));
   *out = put(o, "}");
   return true;
 }
@@ -703,6 +1093,161 @@ bool put_proto_down_reason_attr(char** out, const Memory& m, uint64_t off, uint3
   return true;
 }
 
+// IFLA_PORT_*: a port's VF, profile, struct ifla_port_vsi, request and response.
+bool put_port_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t) noexcept {
+  switch (type) {
+    case IFLA_PORT_VF:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case IFLA_PORT_PROFILE:
+      return put_nla_str(out, m, off, len);
+    case IFLA_PORT_REQUEST:
+      return put_nla_int<uint8_t>(out, m, off, len);
+    case IFLA_PORT_RESPONSE:
+      return put_nla_int<uint16_t>(out, m, off, len);
+    case IFLA_PORT_VSI_TYPE:
+      return put_nla_struct<ifla_port_vsi>(out, m, off, len, [&](char* o, const ifla_port_vsi& v) {
+        auto bytes = [&](const auto& field) {
+          return std::string_view(reinterpret_cast<const char*>(field), sizeof(field));
+        };
+        o = put_num(put(o, "{vsi_mgr_id="), static_cast<unsigned>(v.vsi_mgr_id));
+        o = put_hex_quoted(put(o, ", vsi_type_id="), bytes(v.vsi_type_id), false);
+        o = put_num(put(o, ", vsi_type_version="), static_cast<unsigned>(v.vsi_type_version));
+        if (v.pad[0] || v.pad[1] || v.pad[2])
+          o = put_hex_quoted(put(o, ", pad="), bytes(v.pad), false);
+        return put(o, "}");
+      });
+    default:
+      return false;
+  }
+}
+
+// IFLA_VF_PORTS' IFLA_VF_PORT, each its IFLA_PORT_* (unknown ones named as strace names them).
+bool put_vf_port_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t) noexcept {
+  return type == IFLA_VF_PORT &&
+         put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_port_attrs, "IFLA_VF_PORT_???",
+                        put_port_attr);
+}
+
+// IFLA_INET_CONF: an IPv4 device's settings, ints by IPV4_DEVCONF_* - 1.
+bool put_inet_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t) noexcept {
+  return type == IFLA_INET_CONF &&
+         put_nla_indexed<int32_t>(out, m, off, len, uapi::k_inet_devconf, "IPV4_DEVCONF_???",
+                                  true);
+}
+
+// IFLA_INET6_*: an IPv6 device's flags, settings, statistics, struct ifla_cacheinfo, token,
+// address generation mode, MTU.
+bool put_inet6_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                    uint64_t) noexcept {
+  switch (type) {
+    case IFLA_INET6_FLAGS:
+      return put_nla_flags(out, m, off, len, 4, uapi::k_inet6_if_flags, "IF_???");
+    case IFLA_INET6_CONF:
+      return put_nla_indexed<int32_t>(out, m, off, len, uapi::k_inet6_devconf_indices,
+                                      "DEVCONF_???");
+    case IFLA_INET6_STATS:
+      return put_nla_indexed<uint64_t>(out, m, off, len, uapi::k_snmp_ip_stats,
+                                       "IPSTATS_MIB_???");
+    case IFLA_INET6_ICMP6STATS:
+      return put_nla_indexed<uint64_t>(out, m, off, len, uapi::k_snmp_icmp6_stats,
+                                       "ICMP6_MIB_???");
+    case IFLA_INET6_CACHEINFO:
+      return put_nla_uints<uint32_t>(out, m, off, len,
+                                     {"max_reasm_len", "tstamp", "reachable_time",
+                                      "retrans_time"});
+    case IFLA_INET6_TOKEN:
+      return put_nla_inet(out, m, off, len, AF_INET6);
+    case IFLA_INET6_ADDR_GEN_MODE:
+      return put_nla_xval(out, m, off, len, 1, uapi::k_in6_addr_gen_mode,
+                          "IN6_ADDR_GEN_MODE_???");
+    case IFLA_INET6_RA_MTU:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+bool put_mctp_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t) noexcept {
+  return type == IFLA_MCTP_NET && put_nla_int<uint32_t>(out, m, off, len);
+}
+
+// IFLA_AF_SPEC's attributes, one per address family (its type): IPv4's, IPv6's and MCTP's
+// attributes, other families' in hex.
+bool put_af_spec_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t) noexcept {
+  switch (type) {
+    case AF_INET:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_af_spec_inet_attrs,
+                            "IFLA_INET_???", put_inet_attr);
+    case AF_INET6:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_af_spec_inet6_attrs,
+                            "IFLA_INET6_???", put_inet6_attr);
+    case AF_MCTP:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_af_spec_mctp_attrs,
+                            "IFLA_MCTP_???", put_mctp_attr);
+    default:
+      return false;
+  }
+}
+
+// IFLA_BRIDGE_VLAN_TUNNEL_*: a tunnel's id, VLAN, flags.
+bool put_bridge_tunnel_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                            uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case IFLA_BRIDGE_VLAN_TUNNEL_ID:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case IFLA_BRIDGE_VLAN_TUNNEL_VID:
+      return put_nla_int<uint16_t>(out, m, off, len);
+    case IFLA_BRIDGE_VLAN_TUNNEL_FLAGS:
+      return put_nla_flags(out, m, off, len, 2, uapi::k_nl_bridge_vlan_flags,
+                           "BRIDGE_VLAN_INFO_???");
+    default:
+      return false;
+  }
+}
+
+// A bridge's IFLA_AF_SPEC, IFLA_BRIDGE_*: flags, mode, struct bridge_vlan_info (and the bytes
+// after it in hex), VLAN tunnels.
+bool put_bridge_af_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                        uint64_t) noexcept {
+  switch (type) {
+    case IFLA_BRIDGE_FLAGS:
+      return put_nla_flags(out, m, off, len, 2, uapi::k_rtnl_ifla_bridge_flags,
+                           "BRIDGE_FLAGS_???");
+    case IFLA_BRIDGE_MODE:
+      return put_nla_xval(out, m, off, len, 2, uapi::k_rtnl_ifla_bridge_modes,
+                          "BRIDGE_MODE_???");
+    case IFLA_BRIDGE_VLAN_INFO: {
+      constexpr uint32_t kSize = sizeof(bridge_vlan_info);
+      bool whole = put_nla_struct<bridge_vlan_info>(out, m, off, len,
+                                                    [](char* o, const bridge_vlan_info& v) {
+        o = put_flags2(put(o, "{flags="), v.flags, uapi::k_nl_bridge_vlan_flags, {},
+                       "BRIDGE_VLAN_INFO_???");
+        return put(put_num(put(o, ", vid="), v.vid), "}");
+      });
+      if (whole && len > kSize && m.readable(off, kSize))
+        *out = put_hex_bytes(put(*out, ", "), m, off + kSize, len - kSize);
+      return whole;
+    }
+    case IFLA_BRIDGE_VLAN_TUNNEL_INFO:
+      return put_nla_nested(out, m, off, len,
+                            uapi::k_rtnl_ifla_af_spec_bridge_vlan_tunnel_info_attrs,
+                            "IFLA_BRIDGE_VLAN_TUNNEL_???", put_bridge_tunnel_attr);
+    default:
+      return false;
+  }
+}
+
+// IFLA_PROP_LIST's: alternative names.
+bool put_prop_list_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                        uint64_t) noexcept {
+  return type == IFLA_ALT_IFNAME && put_nla_str(out, m, off, len);
+}
+
 // IFLA_* values strace decodes as a string, an integer or an interface index; the others
 // (nested and struct ones among them) in hex.
 bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
@@ -730,10 +1275,12 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
       return put_link_stats<uint32_t>(out, m, off, len);
     case IFLA_STATS64:
       return put_link_stats<uint64_t>(out, m, off, len);
-    case IFLA_LINKINFO:
+    case IFLA_LINKINFO: {
+      LinkKinds kinds;
       *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_info_attrs, "IFLA_INFO_???",
-                         put_linkinfo_attr);
+                         put_linkinfo_attr, reinterpret_cast<uintptr_t>(&kinds));
       return true;
+    }
     case IFLA_XDP:
       *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_xdp_attrs, "IFLA_XDP_???",
                          put_xdp_attr);
@@ -746,16 +1293,55 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
       *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_vfinfo_list_attrs,
                          "IFLA_VF_INFO_???", put_vfinfo_attr);
       return true;
-    case IFLA_PROTINFO:  // a bridge port's; an IPv6 device's are not decoded here (hex)
-      if (family != AF_BRIDGE) return false;
-      *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_ifla_brport_attrs, "IFLA_BRPORT_???",
-                         put_brport_attr);
-      return true;
+    case IFLA_PROTINFO:  // a bridge port's, an IPv6 device's
+      if (family == AF_BRIDGE)
+        return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_brport_attrs,
+                              "IFLA_BRPORT_???", put_brport_attr);
+      if (family == AF_INET6)
+        return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_af_spec_inet6_attrs,
+                              "IFLA_INET6_???", put_inet6_attr);
+      return false;
     case IFLA_AF_SPEC:
-      // A bridge's are IFLA_BRIDGE_* attributes, not decoded here (hex).
-      if (family == AF_BRIDGE) return false;
-      *out = put_nlattrs(*out, m, off, len, {}, "AF_???", nullptr, 0, put_family_type);
+      // A bridge's are IFLA_BRIDGE_* attributes, the others' one per address family.
+      if (family == AF_BRIDGE)
+        return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_af_spec_bridge_attrs,
+                              "IFLA_BRIDGE_???", put_bridge_af_attr);
+      *out = put_nlattrs(*out, m, off, len, {}, "AF_???", put_af_spec_attr, 0, put_family_type);
       return true;
+    case IFLA_ADDRESS: case IFLA_BROADCAST: case IFLA_PERM_ADDRESS:
+      return put_nla_family_hwaddr(out, m, off, len, static_cast<uint8_t>(family));
+    case IFLA_MAP:  // struct rtnl_link_ifmap up to its port
+      if (len < offsetof(rtnl_link_ifmap, port) + 1) return false;
+      if (!m.readable(off, offsetof(rtnl_link_ifmap, port) + 1)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      } else {
+        rtnl_link_ifmap map{};
+        std::memcpy(&map, m.bytes.data() + off, offsetof(rtnl_link_ifmap, port) + 1);
+        char* o = put_hex(put(*out, "{mem_start="), map.mem_start);
+        o = put_hex(put(o, ", mem_end="), map.mem_end);
+        o = put_hex(put(o, ", base_addr="), map.base_addr);
+        o = put_num(put(o, ", irq="), map.irq);
+        o = put_num(put(o, ", dma="), static_cast<unsigned>(map.dma));
+        *out = put(put_num(put(o, ", port="), static_cast<unsigned>(map.port)), "}");
+        return true;
+      }
+    case IFLA_VF_PORTS:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_vf_port_attrs,
+                            "IFLA_VF_PORT_???", put_vf_port_attr);
+    case IFLA_PORT_SELF:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_ifla_port_attrs, "IFLA_VF_PORT_???",
+                            put_port_attr);
+    case IFLA_EXT_MASK:
+      return put_nla_flags(out, m, off, len, 4, uapi::k_rtnl_ifla_ext_filter_flags,
+                           "RTEXT_FILTER_???");
+    case IFLA_EVENT:
+      return put_nla_xval(out, m, off, len, 4, uapi::k_rtnl_ifla_events, "IFLA_EVENT_???");
+    case IFLA_NET_NS_FD:
+      return put_nla_int<int32_t>(out, m, off, len);
+    case IFLA_PROP_LIST:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_link_attrs, "IFLA_???",
+                            put_prop_list_attr);
     default:
       return false;
   }
@@ -778,25 +1364,6 @@ char* put_ifinfomsg(char* out, const Memory& m, uint64_t off, uint64_t len) noex
     out = put_nlattrs(put(out, ", "), m, off + align4(kSize), len - align4(kSize),
                       uapi::k_rtnl_link_attrs, "IFLA_???", put_ifla_attr, family);
   return out;
-}
-
-// RTM_GETSTATS' filter_mask: 1 << each IFLA_STATS_* attribute, named "1<<IFLA_STATS_LINK_64".
-Table ifstats_mask_flags() noexcept {
-  constexpr size_t kN = std::size(uapi::k_ifstats_attrs);
-  struct Built {
-    std::array<std::string, kN> names;
-    std::array<Flag, kN> flags;
-  };
-  // Built once, on first use (thread-safe), from the table of the attributes.
-  static const Built built = [] {
-    Built b;
-    for (size_t i = 0; i < kN; ++i) {
-      b.names[i] = "1<<" + std::string(uapi::k_ifstats_attrs[i].name);
-      b.flags[i] = Flag{uint64_t{1} << uapi::k_ifstats_attrs[i].value, b.names[i]};
-    }
-    return b;
-  }();
-  return built.flags;
 }
 
 // What follows a struct of size bytes in an attribute of len: ", " and the bytes in hex.
@@ -976,8 +1543,8 @@ char* put_ifstatsmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noe
   if (st.pad1) out = put(put_hex(put(out, "pad1="), st.pad1), ", ");
   if (st.pad2) out = put(put_hex(put(out, "pad2="), st.pad2), ", ");
   out = put_index(put(out, "ifindex="), st.ifindex);
-  out = put_flags2(put(out, ", filter_mask="), st.filter_mask, ifstats_mask_flags(), {},
-                   "1<<IFLA_STATS_???");
+  out = put_flags2(put(out, ", filter_mask="), st.filter_mask,
+                   shifted_flags<uapi::k_ifstats_attrs, false>(), {}, "1<<IFLA_STATS_???");
   out = put(out, "}");
   if (len > align4(kSize))
     out = put_nlattrs(put(out, ", "), m, off + align4(kSize), len - align4(kSize),
@@ -1006,13 +1573,18 @@ char* put_rtnl_family(char* out, uint8_t family) noexcept {
   return named(out);
 }
 
-// The attributes of an IPv4 or IPv6 cache report: the interface numbers and table as
-// integers, the rest (message types, addresses, the packet) in hex.
+// The attributes of an IPv4 or IPv6 cache report: the message type, the interface numbers
+// and table as integers, the addresses, the packet in hex.
 bool put_creport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                       uint64_t family) noexcept {
-  bool u32 = family == RTNL_FAMILY_IPMR
-                 ? type == IPMRA_CREPORT_VIF_ID || type == IPMRA_CREPORT_TABLE
-                 : type == IP6MRA_CREPORT_MIF_ID;
+  bool ipmr = family == RTNL_FAMILY_IPMR;
+  if (type == IPMRA_CREPORT_MSGTYPE)  // IP6MRA_CREPORT_MSGTYPE alike
+    return ipmr ? put_nla_xval(out, m, off, len, 1, uapi::k_ipmra_msg_types, "IGMPMSG_???")
+                : put_nla_xval(out, m, off, len, 1, uapi::k_ip6mra_msg_types, "MRT6MSG_???");
+  if (type == IPMRA_CREPORT_SRC_ADDR || type == IPMRA_CREPORT_DST_ADDR)  // and IP6MRA's
+    return put_nla_inet(out, m, off, len, ipmr ? AF_INET : AF_INET6);
+  bool u32 = ipmr ? type == IPMRA_CREPORT_VIF_ID || type == IPMRA_CREPORT_TABLE
+                  : type == IP6MRA_CREPORT_MIF_ID;
   return u32 && put_nla_int<uint32_t>(out, m, off, len);
 }
 
@@ -1457,6 +2029,32 @@ bool put_tca_stats_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
   }
 }
 
+// TCA_STAB_*: struct tc_sizespec, the table of u16s.
+bool put_tca_stab_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                       uint64_t) noexcept {
+  switch (type) {
+    case TCA_STAB_BASE:
+      return put_nla_struct<tc_sizespec>(out, m, off, len, [](char* o, const tc_sizespec& s) {
+        o = put_num(put(o, "{cell_log="), static_cast<unsigned>(s.cell_log));
+        o = put_num(put(o, ", size_log="), static_cast<unsigned>(s.size_log));
+        o = put_num(put(o, ", cell_align="), s.cell_align);
+        o = put_num(put(o, ", overhead="), s.overhead);
+        o = put_num(put(o, ", linklayer="), s.linklayer);
+        o = put_num(put(o, ", mpu="), s.mpu);
+        o = put_num(put(o, ", mtu="), s.mtu);
+        return put(put_num(put(o, ", tsize="), s.tsize), "}");
+      });
+    case TCA_STAB_DATA:
+      if (len < 2) return false;
+      *out = put_array(*out, m, off, len / 2, 2, [&](char* o, uint64_t at, uint64_t) {
+        return put_num(o, m.at<uint16_t>(at));
+      });
+      return true;
+    default:
+      return false;
+  }
+}
+
 // TCA_*: the kind, struct tc_stats and tc_estimator, TCA_STATS2's, integers.
 bool put_tca_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                   uint64_t) noexcept {
@@ -1496,6 +2094,9 @@ bool put_tca_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint1
       *out = put_nlattrs(*out, m, off, len, uapi::k_rtnl_tca_stats_attrs, "TCA_STATS_???",
                          put_tca_stats_attr);
       return true;
+    case TCA_STAB:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_tca_stab_attrs, "TCA_STAB_???",
+                            put_tca_stab_attr);
     case TCA_FCNT: case TCA_CHAIN: case TCA_INGRESS_BLOCK: case TCA_EGRESS_BLOCK:
     case TCA_DUMP_FLAGS:
       return put_nla_int<uint32_t>(out, m, off, len);
@@ -1520,6 +2121,329 @@ char* put_tcmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept
                          put_tca_attr, family);
 }
 
+// ------------------------------------------------------------------ rtnetlink: actions,
+// neighbour tables, netconf, namespaces, address labels, next hops, DCB, multicast database
+
+// A message whose struct strace shows only the family of ({tca_family=AF_INET}), then its
+// attributes after the struct of size bytes.
+char* put_family_attrs(char* out, const Memory& m, uint64_t off, uint64_t len,
+                       std::string_view field, uint64_t size, Table types,
+                       std::string_view unknown, AttrValue value) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  out = put(put_family(put(put(put(out, "{"), field), "="), family), "}");
+  return put_attrs_after(out, m, off, len, size, types, unknown, value, family);
+}
+
+// TCA_ACT_*: the kind, the index, statistics (as TCA_STATS2's), flags.
+bool put_tca_act_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                      uint64_t) noexcept {
+  switch (type) {
+    case TCA_ACT_KIND:
+      return put_nla_str(out, m, off, len);
+    case TCA_ACT_INDEX: case TCA_ACT_IN_HW_COUNT:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case TCA_ACT_STATS:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_tca_stats_attrs, "TCA_STATS_???",
+                            put_tca_stats_attr);
+    case TCA_ACT_FLAGS:
+      return put_nla_flags(out, m, off, len, 4, uapi::k_rtnl_tca_act_flags, "TCA_ACT_FLAGS_???");
+    case TCA_ACT_HW_STATS: case TCA_ACT_USED_HW_STATS:
+      return put_nla_flags(out, m, off, len, 4, uapi::k_rtnl_tca_act_hw_stats,
+                           "TCA_ACT_HW_STATS_???");
+    default:
+      return false;
+  }
+}
+
+// NDTPA_*: a neighbour table's parameters, u32s and u64s (times in milliseconds).
+bool put_ndtpa_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                    uint64_t) noexcept {
+  switch (type) {
+    case NDTPA_IFINDEX:
+      return put_nla_index(out, m, off, len);
+    case NDTPA_REFCNT: case NDTPA_QUEUE_LEN: case NDTPA_APP_PROBES: case NDTPA_UCAST_PROBES:
+    case NDTPA_MCAST_PROBES: case NDTPA_PROXY_QLEN: case NDTPA_QUEUE_LENBYTES:
+    case NDTPA_MCAST_REPROBES:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case NDTPA_REACHABLE_TIME: case NDTPA_BASE_REACHABLE_TIME: case NDTPA_RETRANS_TIME:
+    case NDTPA_GC_STALETIME: case NDTPA_DELAY_PROBE_TIME: case NDTPA_ANYCAST_DELAY:
+    case NDTPA_PROXY_DELAY: case NDTPA_LOCKTIME: case NDTPA_INTERVAL_PROBE_TIME_MS:
+      return put_nla_int<uint64_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// NDTA_*: the table's name, thresholds, struct ndt_config, its parameters, struct
+// ndt_stats (without ndts_table_fulls when the attribute ends before it).
+bool put_ndta_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t) noexcept {
+  switch (type) {
+    case NDTA_NAME:
+      return put_nla_str(out, m, off, len);
+    case NDTA_THRESH1: case NDTA_THRESH2: case NDTA_THRESH3:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case NDTA_GC_INTERVAL:
+      return put_nla_int<uint64_t>(out, m, off, len);
+    case NDTA_CONFIG:
+      return put_nla_struct<ndt_config>(out, m, off, len, [](char* o, const ndt_config& c) {
+        o = put_num(put(o, "{ndtc_key_len="), c.ndtc_key_len);
+        o = put_num(put(o, ", ndtc_entry_size="), c.ndtc_entry_size);
+        o = put_num(put(o, ", ndtc_entries="), c.ndtc_entries);
+        o = put_num(put(o, ", ndtc_last_flush="), c.ndtc_last_flush);
+        o = put_num(put(o, ", ndtc_last_rand="), c.ndtc_last_rand);
+        o = put_num(put(o, ", ndtc_hash_rnd="), c.ndtc_hash_rnd);
+        o = put_0x(put(o, ", ndtc_hash_mask="), c.ndtc_hash_mask, 10);
+        o = put_num(put(o, ", ndtc_hash_chain_gc="), c.ndtc_hash_chain_gc);
+        return put(put_num(put(o, ", ndtc_proxy_qlen="), c.ndtc_proxy_qlen), "}");
+      });
+    case NDTA_PARMS:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_neightbl_parms_attrs, "NDTPA_???",
+                            put_ndtpa_attr);
+    case NDTA_STATS: {
+      static constexpr std::string_view kFields[] = {
+          "ndts_allocs", "ndts_destroys", "ndts_hash_grows", "ndts_res_failed", "ndts_lookups",
+          "ndts_hits", "ndts_rcv_probes_mcast", "ndts_rcv_probes_ucast",
+          "ndts_periodic_gc_runs", "ndts_forced_gc_runs", "ndts_table_fulls"};
+      static_assert(sizeof(ndt_stats) == std::size(kFields) * 8, "the fields of Linux 6.1");
+      constexpr uint32_t kMin = offsetof(ndt_stats, ndts_table_fulls);
+      uint32_t size = len >= sizeof(ndt_stats) ? sizeof(ndt_stats) : len == kMin ? kMin : 0;
+      if (!size) return false;
+      if (!m.readable(off, size)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      char* o = put(*out, "{");
+      for (uint32_t i = 0; i < size / 8; ++i)
+        o = put_num(put(put(i ? put(o, ", ") : o, kFields[i]), "="), m.at<uint64_t>(off + i * 8));
+      *out = put(o, "}");
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// NETCONFA_*: the interface, the settings as ints.
+bool put_netconfa_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                       uint64_t) noexcept {
+  if (type == NETCONFA_IFINDEX) return put_nla_index(out, m, off, len);
+  return type > NETCONFA_IFINDEX && type <= NETCONFA_BC_FORWARDING &&
+         put_nla_int<int32_t>(out, m, off, len);
+}
+
+// NETNSA_*: namespace ids, a pid, a descriptor.
+bool put_netnsa_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                     uint64_t) noexcept {
+  switch (type) {
+    case NETNSA_NSID: case NETNSA_FD: case NETNSA_TARGET_NSID: case NETNSA_CURRENT_NSID:
+      return put_nla_int<int32_t>(out, m, off, len);
+    case NETNSA_PID:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    default:
+      return false;
+  }
+}
+
+// IFAL_*: the address of the message's family, the label.
+bool put_ifal_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t family) noexcept {
+  if (type == IFAL_ADDRESS) return put_nla_inet(out, m, off, len, family);
+  return type == IFAL_LABEL && put_nla_int<uint32_t>(out, m, off, len);
+}
+
+// struct ifaddrlblmsg (RTM_NEWADDRLABEL...), then its IFAL_* attributes.
+char* put_ifaddrlblmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "ifal_family", family, off, len, sizeof(ifaddrlblmsg)))
+    return out;
+  auto ifal = m.at<ifaddrlblmsg>(off);
+  out = put_num(put(out, "ifal_prefixlen="), ifal.ifal_prefixlen);
+  out = put_num(put(out, ", ifal_flags="), ifal.ifal_flags);
+  out = put_index(put(out, ", ifal_index="), ifal.ifal_index);
+  out = put(put_num(put(out, ", ifal_seq="), ifal.ifal_seq), "}");
+  return put_attrs_after(out, m, off, len, sizeof(ifaddrlblmsg), uapi::k_rtnl_addrlabel_attrs,
+                         "IFAL_???", put_ifal_attr, family);
+}
+
+// NHA_RES_GROUP_* and NHA_RES_BUCKET_*: a resilient group's buckets and timers.
+bool put_nha_res_group_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                            uint16_t type, uint64_t) noexcept {
+  if (type == NHA_RES_GROUP_BUCKETS) return put_nla_int<uint16_t>(out, m, off, len);
+  return type > NHA_RES_GROUP_BUCKETS && type <= NHA_RES_GROUP_UNBALANCED_TIME &&
+         put_nla_clock_t(out, m, off, len);
+}
+
+bool put_nha_res_bucket_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                             uint16_t type, uint64_t) noexcept {
+  switch (type) {
+    case NHA_RES_BUCKET_INDEX: return put_nla_int<uint16_t>(out, m, off, len);
+    case NHA_RES_BUCKET_IDLE_TIME: return put_nla_clock_t(out, m, off, len);
+    case NHA_RES_BUCKET_NH_ID: return put_nla_int<uint32_t>(out, m, off, len);
+    default: return false;
+  }
+}
+
+// NHA_*: ids, groups (struct nexthop_grp each), interfaces, the gateway of the message's
+// family, the encapsulation's type.
+bool put_nha_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t family) noexcept {
+  switch (type) {
+    case NHA_ID: case NHA_BLACKHOLE: case NHA_GROUPS: case NHA_FDB:
+      return put_nla_int<uint32_t>(out, m, off, len);
+    case NHA_OIF: case NHA_MASTER:
+      return put_nla_index(out, m, off, len);
+    case NHA_GATEWAY:
+      return put_nla_inet(out, m, off, len, family);
+    case NHA_GROUP_TYPE:
+      return put_nla_xval(out, m, off, len, 2, uapi::k_rtnl_nexthop_grp_types,
+                          "NEXTHOP_GRP_TYPE_???");
+    case NHA_ENCAP_TYPE:
+      return put_nla_xval(out, m, off, len, 2, uapi::k_lwtunnel_encap_types,
+                          "LWTUNNEL_ENCAP_???");
+    case NHA_GROUP:
+      if (len < sizeof(nexthop_grp)) return false;
+      *out = put_array(*out, m, off, len / sizeof(nexthop_grp), sizeof(nexthop_grp),
+                       [&](char* o, uint64_t at, uint64_t) {
+                         // {__u32 id; __u8 weight; __u8 resvd1; __u16 resvd2;} as strace
+                         // knows it (Linux 6.1's; newer ones have weight_high for resvd1).
+                         o = put_num(put(o, "{id="), m.at<uint32_t>(at));
+                         o = put_num(put(o, ", weight="), unsigned{m.at<uint8_t>(at + 4)});
+                         if (auto r = m.at<uint8_t>(at + 5)) o = put_hex(put(o, ", resvd1="), r);
+                         if (auto r = m.at<uint16_t>(at + 6)) o = put_hex(put(o, ", resvd2="), r);
+                         return put(o, "}");
+                       });
+      return true;
+    case NHA_RES_GROUP:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_nha_res_group_attrs,
+                            "NHA_RES_GROUP_???", put_nha_res_group_attr);
+    case NHA_RES_BUCKET:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_nha_res_bucket_attrs,
+                            "NHA_RES_BUCKET_???", put_nha_res_bucket_attr);
+    default:
+      return false;
+  }
+}
+
+// struct nhmsg (RTM_NEWNEXTHOP...), its reserved byte when set, then its NHA_* attributes.
+char* put_nhmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "nh_family", family, off, len, sizeof(nhmsg))) return out;
+  auto nh = m.at<nhmsg>(off);
+  out = put_val(put(out, "nh_scope="), nh.nh_scope, uapi::k_routing_scopes, {});
+  out = put_val(put(out, ", nh_protocol="), nh.nh_protocol, uapi::k_routing_protocols,
+                "RTPROT_???");
+  if (nh.resvd) out = put_hex(put(out, ", resvd="), nh.resvd);
+  out = put_flags2(put(out, ", nh_flags="), nh.nh_flags, uapi::k_route_nexthop_flags, {},
+                   "RTNH_F_???");
+  out = put(out, "}");
+  return put_attrs_after(out, m, off, len, sizeof(nhmsg), uapi::k_rtnl_nexthop_attrs, "NHA_???",
+                         put_nha_attr, family);
+}
+
+// struct dcbmsg (RTM_GETDCB, RTM_SETDCB), then its DCB_ATTR_* attributes, in hex.
+char* put_dcbmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "dcb_family", family, off, len, sizeof(dcbmsg))) return out;
+  out = put(put_val(put(out, "cmd="), m.at<dcbmsg>(off).cmd, uapi::k_dcb_commands,
+                    "DCB_CMD_???"), "}");
+  return put_attrs_after(out, m, off, len, sizeof(dcbmsg), uapi::k_rtnl_dcb_attrs,
+                         "DCB_ATTR_???", nullptr, family);
+}
+
+// MDBA_MDB_EATTR_*: an entry's timer.
+bool put_mdb_eattr_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                        uint64_t) noexcept {
+  return type == MDBA_MDB_EATTR_TIMER && put_nla_clock_t(out, m, off, len);
+}
+
+// MDBA_MDB_ENTRY_INFO: struct br_mdb_entry, then its MDBA_MDB_EATTR_* attributes.
+bool put_mdb_entry_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                        uint64_t) noexcept {
+  if (type != MDBA_MDB_ENTRY_INFO || len < sizeof(br_mdb_entry)) return false;
+  if (!m.readable(off, sizeof(br_mdb_entry))) {
+    *out = put_hex(*out, m.addr + off);
+  } else {
+    auto e = m.at<br_mdb_entry>(off);
+    char* o = put_index(put(*out, "{ifindex="), e.ifindex);
+    o = put_val(put(o, ", state="), e.state, uapi::k_mdb_states, "MDB_???");
+    o = put_flags2(put(o, ", flags="), e.flags, uapi::k_mdb_flags, {}, "MDB_FLAGS_???");
+    o = put_num(put(o, ", vid="), e.vid);
+    // strace takes the protocol for an address family, in both.
+    uint16_t proto = ntohs(e.addr.proto);
+    auto family = static_cast<uint8_t>(proto <= 0xff ? proto : 0);
+    o = put_inet_addr_field(put(o, ", addr={"), family, &e.addr.u, sizeof(e.addr.u), "u");
+    o = put_family(put(o, ", proto=htons("), proto);
+    *out = put(o, ")}}");
+  }
+  constexpr uint64_t kAt = align4(sizeof(br_mdb_entry));
+  if (len > kAt)
+    *out = put_nlattrs(put(*out, ", "), m, off + kAt, len - kAt,
+                       uapi::k_rtnl_mdba_mdb_eattr_attrs, "MDBA_MDB_EATTR_???",
+                       put_mdb_eattr_attr);
+  return true;
+}
+
+bool put_mdb_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                  uint64_t) noexcept {
+  return type == MDBA_MDB_ENTRY &&
+         put_nla_nested(out, m, off, len, uapi::k_rtnl_mdba_mdb_entry_attrs,
+                        "MDBA_MDB_ENTRY_???", put_mdb_entry_attr);
+}
+
+// MDBA_ROUTER_PATTR_*: a router port's timers and type.
+bool put_mdb_pattr_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                        uint64_t) noexcept {
+  switch (type) {
+    case MDBA_ROUTER_PATTR_TIMER: case MDBA_ROUTER_PATTR_INET_TIMER:
+    case MDBA_ROUTER_PATTR_INET6_TIMER:
+      return put_nla_clock_t(out, m, off, len);
+    case MDBA_ROUTER_PATTR_TYPE:
+      if (!m.readable(off, 1)) {
+        *out = put_hex(*out, m.addr + off);
+        return true;
+      }
+      *out = put_val(*out, m.at<uint8_t>(off), uapi::k_multicast_router_types,
+                     "MDB_RTR_TYPE_???");
+      return true;
+    default:
+      return false;
+  }
+}
+
+// MDBA_ROUTER_PORT: an interface index, then its MDBA_ROUTER_PATTR_* attributes.
+bool put_mdb_router_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
+                         uint16_t type, uint64_t) noexcept {
+  if (type != MDBA_ROUTER_PORT || !put_nla_index(out, m, off, len)) return false;
+  if (len > 4)
+    *out = put_nlattrs(put(*out, ", "), m, off + 4, len - 4, uapi::k_rtnl_mdba_router_pattr_attrs,
+                       "MDBA_ROUTER_PATTR_???", put_mdb_pattr_attr);
+  return true;
+}
+
+bool put_mdba_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
+                   uint64_t) noexcept {
+  switch (type) {
+    case MDBA_MDB:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_mdba_mdb_attrs, "MDBA_MDB_???",
+                            put_mdb_attr);
+    case MDBA_ROUTER:
+      return put_nla_nested(out, m, off, len, uapi::k_rtnl_mdba_router_attrs,
+                            "MDBA_ROUTER_???", put_mdb_router_attr);
+    default:
+      return false;
+  }
+}
+
+// struct br_port_msg (RTM_NEWMDB...), then its MDBA_* attributes.
+char* put_br_port_msg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, "family", family, off, len, sizeof(br_port_msg))) return out;
+  out = put(put_index(put(out, "ifindex="), m.at<br_port_msg>(off).ifindex), "}");
+  return put_attrs_after(out, m, off, len, sizeof(br_port_msg), uapi::k_rtnl_mdb_attrs,
+                         "MDBA_???", put_mdba_attr, family);
+}
+
 // An rtnetlink message's payload of len bytes at off (its first byte readable).
 char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_t len) noexcept {
   auto family = static_cast<uint8_t>(m.bytes[off]);
@@ -1542,6 +2466,26 @@ char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_
     case RTM_DELTCLASS: case RTM_GETTCLASS: case RTM_NEWTFILTER: case RTM_DELTFILTER:
     case RTM_GETTFILTER: case RTM_NEWCHAIN: case RTM_DELCHAIN: case RTM_GETCHAIN:
       return put_tcmsg(out, m, off, len);
+    case RTM_NEWACTION: case RTM_DELACTION: case RTM_GETACTION:
+      return put_family_attrs(out, m, off, len, "tca_family", sizeof(tcamsg),
+                              uapi::k_rtnl_tc_action_attrs, "TCA_ACT_???", put_tca_act_attr);
+    case RTM_NEWNEIGHTBL: case RTM_GETNEIGHTBL: case RTM_SETNEIGHTBL:
+      return put_family_attrs(out, m, off, len, "ndtm_family", sizeof(ndtmsg),
+                              uapi::k_rtnl_neightbl_attrs, "NDTA_???", put_ndta_attr);
+    case RTM_NEWNETCONF: case RTM_DELNETCONF: case RTM_GETNETCONF:
+      return put_family_attrs(out, m, off, len, "ncm_family", sizeof(netconfmsg),
+                              uapi::k_rtnl_netconf_attrs, "NETCONFA_???", put_netconfa_attr);
+    case RTM_NEWNSID: case RTM_DELNSID: case RTM_GETNSID:
+      return put_family_attrs(out, m, off, len, "rtgen_family", sizeof(rtgenmsg),
+                              uapi::k_rtnl_nsid_attrs, "NETNSA_???", put_netnsa_attr);
+    case RTM_NEWADDRLABEL: case RTM_DELADDRLABEL: case RTM_GETADDRLABEL:
+      return put_ifaddrlblmsg(out, m, off, len);
+    case RTM_NEWNEXTHOP: case RTM_DELNEXTHOP: case RTM_GETNEXTHOP:
+      return put_nhmsg(out, m, off, len);
+    case RTM_GETDCB: case RTM_SETDCB:
+      return put_dcbmsg(out, m, off, len);
+    case RTM_NEWMDB: case RTM_DELMDB: case RTM_GETMDB:
+      return put_br_port_msg(out, m, off, len);
     default:
       break;
   }
@@ -1551,245 +2495,6 @@ char* put_route(char* out, const Memory& m, uint16_t type, uint64_t off, uint64_
 }
 
 // ------------------------------------------------------------------ sock_diag
-
-// Flags named "1<<NAME" for each value v of an enum (TCP's states), or "1<<(NAME-1)" for
-// v - 1 (the INET_DIAG_* attributes an inet_diag_req's idiag_ext asks for), from v = 1 on.
-template <const auto& kValues, bool kMinusOne>
-Table shifted_flags() noexcept {
-  constexpr size_t kN = std::size(kValues);
-  struct Built {
-    std::array<std::string, kN> names;
-    std::array<Flag, kN> flags;
-    size_t count = 0;
-  };
-  // Built once, on first use (thread-safe), from the table of the values.
-  static const Built built = [] {
-    Built b;
-    for (const Flag& f : kValues) {
-      if (kMinusOne && f.value == 0) continue;
-      std::string name(f.name);
-      b.names[b.count] = kMinusOne ? "1<<(" + name + "-1)" : "1<<" + name;
-      b.flags[b.count] = Flag{uint64_t{1} << (f.value - (kMinusOne ? 1 : 0)), b.names[b.count]};
-      ++b.count;
-    }
-    return b;
-  }();
-  return Table(built.flags.data(), built.count);
-}
-
-// What strace writes of a value its tables take from outside the uapi headers: the number
-// and the names in a comment whatever -X says, but for -X raw.
-struct AlwaysVerbose {
-  DisplayScope scope;
-  static Display verbose() noexcept {
-    Display d = display();
-    if (d.xlat != Xlat::kRaw) d.xlat = Xlat::kVerbose;
-    return d;
-  }
-  AlwaysVerbose() noexcept : scope(verbose()) {}
-};
-
-// printf's "%#0*llx" of width (twice the field's size, as strace's PRINT_VAL_0X): 0x0a,
-// the width counting the 0x; 0 as that many zeros, as printf writes it.
-char* put_0x(char* out, uint64_t v, int width) noexcept {
-  if (!v) {
-    for (int i = 0; i < width; ++i) *out++ = '0';
-    return out;
-  }
-  char digits[16];
-  char* end = std::to_chars(digits, digits + sizeof(digits), v, 16).ptr;
-  out = put(out, "0x");
-  for (auto n = end - digits + 2; n < width; ++n) *out++ = '0';
-  return put(out, std::string_view(digits, static_cast<size_t>(end - digits)));
-}
-
-// The first n bytes of an array (all when n is larger) in hex, "\x01\x02".
-template <size_t N>
-char* put_hex_upto(char* out, const uint8_t (&bytes)[N], size_t n) noexcept {
-  return put_hex_quoted(out, {reinterpret_cast<const char*>(bytes), std::min(n, N)}, false);
-}
-
-// A uid as strace's printuid writes it: -1, or the number.
-char* put_uid(char* out, uint32_t uid) noexcept {
-  return uid == UINT32_MAX ? put(out, "-1") : put_num(out, uid);
-}
-
-// A port in network order: htons(80); the bytes with -X raw, both with -X verbose.
-char* put_net_port(char* out, uint16_t port) noexcept {
-  std::string_view bytes(reinterpret_cast<const char*>(&port), sizeof(port));
-  return put_xlat(out, [&](char* o) { return put_hex_quoted(o, bytes, false); },
-                  [&](char* o) { return put(put_num(put(o, "htons("), ntohs(port)), ")"); });
-}
-
-// An address field of len bytes as strace's print_inet_addr writes it by family:
-// name=inet_addr("1.2.3.4"), inet_pton(AF_INET6, "::1", &name), else name="\x..." (the
-// bytes, also with -X raw).
-char* put_inet_addr_field(char* out, uint8_t family, const void* addr, size_t len,
-                          std::string_view name) noexcept {
-  std::string_view bytes(static_cast<const char*>(addr), len);
-  auto hex = [&](char* o) { return put_hex_quoted(o, bytes, false); };
-  char text[INET6_ADDRSTRLEN] = {};
-  if (family == AF_INET && len >= 4 && inet_ntop(AF_INET, addr, text, sizeof(text)))
-    return put_xlat(put(put(out, name), "="), hex, [&](char* o) {
-      return put(put(put(o, "inet_addr(\""), text), "\")");
-    });
-  if (family == AF_INET6 && len >= 16 && inet_ntop(AF_INET6, addr, text, sizeof(text))) {
-    if (display().xlat == Xlat::kAbbrev)
-      return put(put(put(put(put(out, "inet_pton(AF_INET6, \""), text), "\", &"), name), ")");
-    return put_xlat(put(put(out, name), "="), hex, [&](char* o) {
-      return put(put(put(o, "inet_pton(AF_INET6, \""), text), "\")");
-    });
-  }
-  return hex(put(put(out, name), "="));
-}
-
-// [1, 2]: a socket's cookie.
-char* put_cookie(char* out, const uint32_t (&cookie)[2]) noexcept {
-  return put(put_num(put(put_num(put(out, "["), cookie[0]), ", "), cookie[1]), "]");
-}
-
-// struct inet_diag_sockid, its addresses of family.
-char* put_sockid(char* out, const inet_diag_sockid& id, uint8_t family) noexcept {
-  out = put_net_port(put(out, "{idiag_sport="), id.idiag_sport);
-  out = put_net_port(put(out, ", idiag_dport="), id.idiag_dport);
-  out = put_inet_addr_field(put(out, ", "), family, id.idiag_src, sizeof(id.idiag_src),
-                            "idiag_src");
-  out = put_inet_addr_field(put(out, ", "), family, id.idiag_dst, sizeof(id.idiag_dst),
-                            "idiag_dst");
-  out = put_index(put(out, ", idiag_if="), id.idiag_if);
-  return put(put_cookie(put(out, ", idiag_cookie="), id.idiag_cookie), "}");
-}
-
-// Fields name=value of a struct T's unsigned integers, in order: {a=1, b=2}. Each field is
-// {name, offset, size}; hex ones are written 0x1f.
-struct Field {
-  std::string_view name;
-  uint32_t offset, size;
-  bool hex = false;
-};
-
-template <class T>
-char* put_fields(char* out, const T& s, std::initializer_list<Field> fields) noexcept {
-  const char* base = reinterpret_cast<const char*>(&s);
-  out = put(out, "{");
-  bool first = true;
-  for (const Field& f : fields) {
-    uint64_t v = 0;
-    std::memcpy(&v, base + f.offset, f.size);
-    out = put(put(first ? out : put(out, ", "), f.name), "=");
-    out = f.hex ? put_hex(out, v) : put_num(out, v);
-    first = false;
-  }
-  return put(out, "}");
-}
-
-#define DIAG_FIELD(type, field) \
-  Field { #field, offsetof(type, field), sizeof(type::field) }
-#define DIAG_HEX(type, field) \
-  Field { #field, offsetof(type, field), sizeof(type::field), true }
-
-// An attribute's struct T when len holds it (else false: hex), its address when unreadable,
-// else what print(out, value) writes.
-template <class T, class Print>
-bool put_nla_struct(char** out, const Memory& m, uint64_t off, uint32_t len,
-                    Print print) noexcept {
-  if (len < sizeof(T)) return false;
-  if (!m.readable(off, sizeof(T))) {
-    *out = put_hex(*out, m.addr + off);
-    return true;
-  }
-  *out = print(*out, m.at<T>(off));
-  return true;
-}
-
-// strace's print_array: nmemb elements of size bytes at off, each by element(out, at, index):
-// [a, b], "..." past -s elements, "... /* 0x7ffd... */" at the first unreadable one, the
-// address when none can be read.
-template <class Element>
-char* put_array(char* out, const Memory& m, uint64_t off, uint64_t nmemb, uint64_t size,
-                Element element) noexcept {
-  for (uint64_t i = 0; i < nmemb; ++i) {
-    uint64_t at = off + i * size;
-    if (i) out = put(out, ", ");
-    if (!m.readable(at, size)) {
-      if (!i) return put_hex(out, m.addr + at);
-      out = put(put_hex(put(out, "... /* "), m.addr + at), " */");
-      break;
-    }
-    if (!i) out = put(out, "[");
-    if (past_limit(static_cast<unsigned>(i))) {
-      out = put(out, "...");
-      break;
-    }
-    out = element(out, at, i);
-  }
-  return put(out, "]");
-}
-
-// decode_nla_flags: the value's bits in table, read as decode_nla_xval reads it.
-bool put_nla_flags(char** out, const Memory& m, uint64_t off, uint32_t len, uint32_t size,
-                   Table table, std::string_view unknown) noexcept {
-  return put_nla_xval(out, m, off, len, size, table, unknown, true);
-}
-
-// An IPPROTO_* of an attribute's bytes.
-bool put_nla_ip_proto(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  return put_nla_xval(out, m, off, len, 0, uapi::k_inet_protocols, "IPPROTO_???");
-}
-
-// A number in hex, of 1, 2, 4 or 8 bytes (decode_nla_xint), or of T.
-template <class T>
-bool put_nla_hex(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  if (len < sizeof(T)) return false;
-  *out = m.readable(off, sizeof(T)) ? put_hex(*out, m.at<T>(off)) : put_hex(*out, m.addr + off);
-  return true;
-}
-
-bool put_nla_xint(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  switch (len) {
-    case 1: return put_nla_hex<uint8_t>(out, m, off, len);
-    case 2: return put_nla_hex<uint16_t>(out, m, off, len);
-    case 4: return put_nla_hex<uint32_t>(out, m, off, len);
-    case 8: return put_nla_hex<uint64_t>(out, m, off, len);
-    default: return false;
-  }
-}
-
-bool put_nla_uid(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  if (len < 4) return false;
-  *out = m.readable(off, 4) ? put_uid(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
-  return true;
-}
-
-// A socket's memory counters (INET_DIAG_SKMEMINFO and the others' MEMINFO): u32s by their
-// SK_MEMINFO_* index, [[SK_MEMINFO_RMEM_ALLOC]=0, ...].
-bool put_nla_meminfo(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  if (len < 4) return false;
-  *out = put_array(*out, m, off, len / 4, 4, [&](char* o, uint64_t at, uint64_t i) {
-    o = put_xlat(put(o, "["), [i](char* p) { return put_num(p, i); }, [i](char* p) {
-      for (const Flag& f : uapi::k_sk_meminfo_indices)
-        if (f.value == i) return put(p, f.name);
-      return put(put_num(p, i), " /* SK_MEMINFO_??? */");
-    });
-    return put_num(put(o, "]="), m.at<uint32_t>(at));
-  });
-  return true;
-}
-
-// A netlink attribute that holds only its own attributes: types named from table, values by
-// value.
-bool put_nla_nested(char** out, const Memory& m, uint64_t off, uint32_t len, Table types,
-                    std::string_view unknown, AttrValue value) noexcept {
-  *out = put_nlattrs(*out, m, off, len, types, unknown, value);
-  return true;
-}
-
-// The shutdown bits of a socket (RCV_SHUTDOWN, SEND_SHUTDOWN: the kernel's own, so strace
-// writes their number too).
-bool put_nla_shutdown(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
-  AlwaysVerbose verbose;
-  return put_nla_flags(out, m, off, len, 1, uapi::k_sock_shutdown_flags, "???_SHUTDOWN");
-}
 
 // ---- inet_diag
 
@@ -2770,12 +3475,65 @@ char* put_nlmsgerr(char* out, const Memory& m, uint64_t off, uint64_t len, bool 
   return out;
 }
 
+// NETLINK_NETFILTER's struct nfgenmsg, then its attributes (of no table: types in hex), a
+// batch's bytes in hex. res_id as strace writes it, htons(10), with its NFNL_SUBSYS_NFTABLES
+// of either byte order for nf_tables.
+char* put_nfgenmsg(char* out, const Memory& m, const Header& h, uint64_t off,
+                   uint64_t len) noexcept {
+  if (len < sizeof(nfgenmsg)) return put_hex_bytes(out, m, off, len);
+  if (!m.readable(off, sizeof(nfgenmsg))) return put_hex(out, m.addr + off);
+  auto nf = m.at<nfgenmsg>(off);
+  out = put_family(put(out, "{nfgen_family="), nf.nfgen_family);
+  out = put_val(put(out, ", version="), nf.version, uapi::k_netfilter_versions, "NFNETLINK_???");
+  out = put(out, ", res_id=");
+  bool nftables = (h.type >> 8) == NFNL_SUBSYS_NFTABLES;
+  uint16_t res_id = ntohs(nf.res_id);
+  if (nftables && (res_id == NFNL_SUBSYS_NFTABLES || nf.res_id == NFNL_SUBSYS_NFTABLES)) {
+    std::string_view name = res_id == NFNL_SUBSYS_NFTABLES ? "htons(NFNL_SUBSYS_NFTABLES)"
+                                                           : "NFNL_SUBSYS_NFTABLES";
+    out = put_xlat(out, [&](char* o) { return put_hex(o, nf.res_id); },
+                   [&](char* o) { return put(o, name); });
+  } else {
+    out = put(put_num(put(out, "htons("), res_id), ")");
+  }
+  out = put(out, "}");
+  constexpr uint64_t kAt = align4(sizeof(nfgenmsg));
+  if (len <= kAt) return out;
+  out = put(out, ", ");
+  if ((h.type >= NFNL_MSG_BATCH_BEGIN && h.type <= NFNL_MSG_BATCH_END) ||
+      h.type < NLMSG_MIN_TYPE)
+    return put_hex_bytes(out, m, off + kAt, len - kAt);
+  return put_nlattrs(out, m, off + kAt, len - kAt, {}, {}, nullptr);
+}
+
+// NETLINK_SELINUX's notices: SELNL_MSG_SETENFORCE's {val=1}, SELNL_MSG_POLICYLOAD's
+// {seqno=2}; false for other types.
+bool put_selinux(char** out, const Memory& m, uint16_t type, uint64_t off,
+                 uint64_t len) noexcept {
+  if (type != SELNL_MSG_SETENFORCE && type != SELNL_MSG_POLICYLOAD) return false;
+  if (len < 4) {
+    *out = put_hex_bytes(*out, m, off, len);
+  } else if (!m.readable(off, 4)) {
+    *out = put_hex(*out, m.addr + off);
+  } else if (type == SELNL_MSG_SETENFORCE) {
+    *out = put(put_num(put(*out, "{val="), m.at<int32_t>(off)), "}");
+  } else {
+    *out = put(put_num(put(*out, "{seqno="), m.at<uint32_t>(off)), "}");
+  }
+  return true;
+}
+
 // The protocol's own messages: true when written (rtnetlink's and sock_diag's, whose first
-// byte is a family).
+// byte is a family; netfilter's, SELinux's).
 bool put_protocol_payload(char** out, const Memory& m, const Header& h, uint64_t off,
                           uint64_t len, uint16_t protocol) noexcept {
-  if (h.type == NLMSG_DONE || (protocol != NETLINK_ROUTE && protocol != NETLINK_SOCK_DIAG))
-    return false;
+  if (h.type == NLMSG_DONE) return false;
+  if (protocol == NETLINK_NETFILTER) {
+    *out = put_nfgenmsg(*out, m, h, off, len);
+    return true;
+  }
+  if (protocol == NETLINK_SELINUX) return put_selinux(out, m, h.type, off, len);
+  if (protocol != NETLINK_ROUTE && protocol != NETLINK_SOCK_DIAG) return false;
   if (!m.readable(off, 1)) {
     *out = put_hex(*out, m.addr + off);
     return true;
@@ -2825,7 +3583,55 @@ char* put_netlink(char* out, std::string_view bytes, uint64_t addr, uint64_t len
   });
 }
 
+// A NETLINK_KOBJECT_UEVENT message of len bytes that libudev sent: its struct
+// udev_monitor_netlink_header (systemd's, which strace copies), then the rest as text cut at
+// the data limit; nullptr for the kernel's own, plain text.
+char* put_udev(char* out, std::string_view bytes, uint64_t len, bool cut) noexcept {
+  struct Header {  // struct udev_monitor_netlink_header
+    char prefix[8];
+    uint32_t magic, header_size, properties_off, properties_len, filter_subsystem_hash,
+        filter_devtype_hash, filter_tag_bloom_hi, filter_tag_bloom_lo;
+  } uh;
+  if (len < sizeof(uh) || bytes.size() < sizeof(uh)) return nullptr;
+  std::memcpy(&uh, bytes.data(), sizeof(uh));
+  if (std::string_view(uh.prefix, sizeof(uh.prefix)) != std::string_view("libudev", 8))
+    return nullptr;
+  auto htonl_x = [](char* o, std::string_view name, uint32_t v) {
+    return put(put_hex(put(put(o, name), "=htonl("), ntohl(v)), ")");
+  };
+  if (len > sizeof(uh)) out = put(out, "[");
+  out = htonl_x(put(out, "{prefix=\"libudev\", "), "magic", uh.magic);
+  out = put_num(put(out, ", header_size="), uh.header_size);
+  out = put_num(put(out, ", properties_off="), uh.properties_off);
+  out = put_num(put(out, ", properties_len="), uh.properties_len);
+  out = htonl_x(put(out, ", "), "filter_subsystem_hash", uh.filter_subsystem_hash);
+  out = htonl_x(put(out, ", "), "filter_devtype_hash", uh.filter_devtype_hash);
+  out = htonl_x(put(out, ", "), "filter_tag_bloom_hi", uh.filter_tag_bloom_hi);
+  out = put(htonl_x(put(out, ", "), "filter_tag_bloom_lo", uh.filter_tag_bloom_lo), "}");
+  if (len <= sizeof(uh)) return out;
+  std::string_view rest = bytes.substr(sizeof(uh), len - sizeof(uh));
+  uint32_t limit = display().data_limit;
+  if (limit && rest.size() > limit)
+    out = put_quoted(put(out, ", "), rest.substr(0, limit), true);
+  else
+    out = put_quoted(put(out, ", "), rest, cut);
+  return put(out, "]");
+}
+
 }  // namespace
+
+char* put_netlink_data(char* out, std::string_view bytes, uint64_t addr, uint64_t len,
+                       uint16_t protocol, bool cut) noexcept {
+  if (protocol == NETLINK_KOBJECT_UEVENT) return put_udev(out, bytes, len, cut);
+  return put_netlink(out, bytes, addr, len, protocol);
+}
+
+const socket_item* netlink_socket(const Strings& items, socket_item* sock) noexcept {
+  const std::string_view* socket = items.find_item(ITEM_SOCKET, 0);
+  if (!socket || socket->size() < sizeof(*sock)) return nullptr;
+  std::memcpy(sock, socket->data(), sizeof(*sock));
+  return sock->family == AF_NETLINK ? sock : nullptr;
+}
 
 char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
                       unsigned i) noexcept {
@@ -2837,17 +3643,16 @@ char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
   std::memcpy(&sock, socket->data(), sizeof(sock));
   bool cut = false;
   const std::string_view* bytes = items.find_blob(i, &cut);
-  // NETLINK_KOBJECT_UEVENT's data is text, written as any buffer (cut at -s).
-  if (sock.family != AF_NETLINK || sock.protocol == NETLINK_KOBJECT_UEVENT || !bytes ||
-      !e.args[i])
-    return nullptr;
+  if (sock.family != AF_NETLINK || !bytes || !e.args[i]) return nullptr;
   uint64_t len = e.args[i + 1];
   if (type == Arg::kSockBufIn) {
     // What the call returned, no more than the buffer (a truncating MSG_TRUNC says more).
     if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret)) return nullptr;
     if (static_cast<uint64_t>(e.ret) < len) len = static_cast<uint64_t>(e.ret);
   }
-  return put_netlink(out, *bytes, e.args[i], len, sock.protocol);
+  // NETLINK_KOBJECT_UEVENT's data is text, written as any buffer (cut at -s), but for
+  // libudev's header.
+  return put_netlink_data(out, *bytes, e.args[i], len, sock.protocol, cut);
 }
 
 }  // namespace observer

@@ -145,6 +145,13 @@ char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
 // for other sockets and kinds, or when the data was not captured.
 char* put_netlink_arg(char* out, Arg type, const Event& e, const Strings& items,
                       unsigned i) noexcept;
+// The messages of a netlink socket of protocol: len bytes at addr, of which bytes were kept
+// (cut: fewer than len); nullptr where strace writes them as text (the kernel's
+// NETLINK_KOBJECT_UEVENT messages).
+char* put_netlink_data(char* out, std::string_view bytes, uint64_t addr, uint64_t len,
+                       uint16_t protocol, bool cut) noexcept;
+// The call's socket (its ITEM_SOCKET) into sock when it is a netlink one, else nullptr.
+const socket_item* netlink_socket(const Strings& items, socket_item* sock) noexcept;
 
 // Files and descriptors (decode_fs.cpp).
 char* put_open_flags(char* out, uint64_t v) noexcept;  // O_RDONLY|O_CLOEXEC

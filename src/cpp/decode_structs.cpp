@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <linux/if_alg.h>
+#include <linux/if_arp.h>
 #include <linux/if_packet.h>
 #include <linux/if_xdp.h>
 #include <linux/mctp.h>
@@ -371,7 +372,7 @@ constexpr Flag kAddressFamilies[] = {
     {AF_MCTP, "AF_MCTP"}};
 
 // The families strace decodes (its sa_printers), from the length it needs: a shorter address
-// is its family and raw bytes. AF_IEEE802154's struct is strace's own: any length.
+// is its family and raw bytes. AF_IEEE802154's struct is strace's own (20 bytes).
 struct StraceSockaddr {
   sa_family_t family;
   size_t min_len;
@@ -386,7 +387,7 @@ constexpr StraceSockaddr kStraceSockaddrs[] = {
     {AF_PACKET, sizeof(sockaddr_ll)},
     {AF_BLUETOOTH, sizeof(sa_family_t) + 1},
     {AF_RXRPC, sizeof(sockaddr_rxrpc)},
-    {AF_IEEE802154, 0},
+    {AF_IEEE802154, 20},
     {AF_ALG, sizeof(sockaddr_alg_new) + 1},
     {AF_NFC, sizeof(sockaddr_nfc)},
     {AF_VSOCK, sizeof(sockaddr_vm)},
@@ -453,6 +454,211 @@ char* put_sa_data(char* out, std::string_view bytes) {
   return put(put_quoted(put(out, ", sa_data="), bytes.substr(sizeof(sa_family_t)), false), "}");
 }
 
+// A field's value as strace's PRINT_FIELD_XVAL writes it: by name, else in hex with a comment
+// naming the kind when there is one (0x8c /* VMADDR_FLAG_??? */); with always_verbose
+// (PRINT_FIELD_XVAL_VERBOSE), the number and the name in a comment but under -X raw. Names
+// match on the value's 32 bits (VMADDR_CID_ANY is -1U).
+template <size_t N>
+char* put_field_val(char* out, uint64_t v, const Flag (&table)[N], std::string_view unknown,
+                    bool always_verbose = false) noexcept {
+  std::string_view name;
+  for (const Flag& f : table)
+    if (f.value == v || (v <= UINT32_MAX && static_cast<uint32_t>(f.value) == v)) {
+      name = f.name;
+      break;
+    }
+  Xlat style = display().xlat;
+  if (always_verbose && style == Xlat::kAbbrev) style = Xlat::kVerbose;
+  if (style == Xlat::kAbbrev && !name.empty()) return put(out, name);
+  out = put_hex(out, v);
+  if (style == Xlat::kRaw) return out;
+  if (name.empty()) name = unknown;
+  return name.empty() ? out : put(put(put(out, " /* "), name), " */");
+}
+
+// A field's bytes as strace's PRINT_FIELD_HEX_ARRAY writes them: "\x8d\x8e\x8f".
+template <class T>
+char* put_hex_field(char* out, const T& field) noexcept {
+  return put_hex_quoted(out, bytes_of(field), false);
+}
+
+// A field strace prints with QUOTE_0_TERMINATED | QUOTE_EXPECT_TRAILING_0 from its size bytes:
+// up to its NUL within the first size - 1, "..." after when there is none.
+char* put_cstring_field(char* out, std::string_view field) noexcept {
+  std::string_view s = field.substr(0, field.empty() ? 0 : field.size() - 1);
+  size_t nul = s.find('\0');
+  if (nul != std::string_view::npos) return put_quoted(out, s.substr(0, nul), false);
+  return put(put_quoted(out, s, false), "...");
+}
+
+// Flags as strace's PRINT_FIELD_FLAGS_VERBOSE writes them: 0, or the number and the names in
+// a comment (but under -X raw).
+template <size_t N>
+char* put_flags_verbose(char* out, uint64_t v, const Flag (&flags)[N],
+                        std::string_view unknown) noexcept {
+  out = put_hex(out, v);
+  if (!v || display().xlat == Xlat::kRaw) return out;
+  uint64_t known = 0;
+  for (const Flag& f : flags) known |= f.value;
+  if (!(v & known)) return put(put(put(out, " /* "), unknown), " */");
+  NamesOnly names;
+  return put(put_flags(put(out, " /* "), v, flags), " */");
+}
+
+// printf's "%#0*x" of twice the size of a byte field: 0x41, or 00 (strace's PRINT_VAL_0X).
+char* put_byte_0x(char* out, uint8_t v) noexcept {
+  return v ? put_hex(out, v) : put(out, "00");
+}
+
+// Whether an AX.25 call sign (7 bytes) is shown by name, by name after its bytes, or by its
+// bytes alone: strace's check_ax25_address.
+Xlat ax25_style(const ax25_address& a) noexcept {
+  Xlat style = display().xlat;
+  bool space_seen = false, char_seen = false, odd = false;
+  for (size_t i = 0; i + 1 < sizeof(a.ax25_call); ++i) {
+    auto c = static_cast<unsigned char>(a.ax25_call[i]);
+    if (c & 1) odd = true;
+    c >>= 1;
+    if (c == ' ') space_seen = true;
+    else char_seen = true;
+    if ((c < '0' || c > '9') && (c < 'A' || c > 'Z') && c != ' ') odd = true;
+    if (c != ' ' && space_seen) odd = true;
+    if (c < ' ' || c > 0x7e || c == '*' || c == '/') return Xlat::kRaw;
+  }
+  auto ssid = static_cast<unsigned char>(a.ax25_call[6]);
+  if ((ssid & ~0x1e) || (!char_seen && ssid)) odd = true;
+  return odd ? Xlat::kVerbose : style;
+}
+
+// An AX.25 address: VALID-13 (its call sign less trailing spaces, and its SSID), "*" for the
+// empty one, after {ax25_call="\xa6..."} where its bytes are not a sane call sign.
+char* put_ax25(char* out, const ax25_address& a) noexcept {
+  Xlat style = ax25_style(a);
+  if (style != Xlat::kAbbrev) {
+    std::string_view call(a.ax25_call, sizeof(a.ax25_call));
+    out = put(put_hex_quoted(put(out, "{ax25_call="), call, false), "}");
+  }
+  if (style == Xlat::kRaw) return out;
+  char text[16];
+  char* p = text;
+  size_t end = sizeof(a.ax25_call) - 1;
+  while (end && (static_cast<unsigned char>(a.ax25_call[end - 1]) >> 1) == ' ') --end;
+  for (size_t i = 0; i < end; ++i) *p++ = static_cast<char>(static_cast<unsigned char>(a.ax25_call[i]) >> 1);
+  *p++ = '-';
+  unsigned ssid = (static_cast<unsigned char>(a.ax25_call[6]) >> 1) & 0xf;
+  if (ssid > 9) {
+    *p++ = '1';
+    ssid -= 10;
+  }
+  *p++ = static_cast<char>('0' + ssid);
+  std::string_view name(text, p - text);
+  if (name == "-0") name = "*";
+  return style == Xlat::kVerbose ? put(put(put(out, " /* "), name), " */") : put(out, name);
+}
+
+// struct full_sockaddr_ax25: the address, its digipeaters as far as the length holds them and
+// its count asks for (sax25_ndigis, at most 8), "..." for the bytes past them.
+char* put_ax25_fields(char* out, std::string_view bytes) noexcept {
+  full_sockaddr_ax25 sa{};
+  std::memcpy(&sa, bytes.data(), std::min(bytes.size(), sizeof(sa)));
+  size_t len = bytes.size();
+  bool full = sa.fsa_ax25.sax25_ndigis || len > sizeof(sockaddr_ax25);
+  if (full) out = put(out, "fsa_ax25={");
+  out = put_ax25(put(out, "sax25_call="), sa.fsa_ax25.sax25_call);
+  out = put_num(put(out, ", sax25_ndigis="), sa.fsa_ax25.sax25_ndigis);
+  if (!full) return out;
+  out = put(out, "}");
+  constexpr size_t kMax = std::size(sa.fsa_digipeater), kSize = sizeof(ax25_address);
+  size_t has = std::min((len - sizeof(sockaddr_ax25)) / kSize, kMax);
+  size_t want = std::min<size_t>(std::max(sa.fsa_ax25.sax25_ndigis, 0), kMax);
+  size_t digis = std::min(has, want);
+  if (want) {
+    out = put(out, ", fsa_digipeater=[");
+    for (size_t i = 0; i < digis; ++i) out = put_ax25(i ? put(out, ", ") : out, sa.fsa_digipeater[i]);
+    if (want > has) out = put(out, digis ? ", ..." : "...");
+    out = put(out, "]");
+  }
+  if (len > has * kSize + sizeof(sockaddr_ax25)) out = put(out, ", ...");
+  return out;
+}
+
+// struct sockaddr_ll: the protocol as htons(ETH_P_ALL), the interface, hardware type, packet
+// type, and the address's bytes as far as the length holds them.
+char* put_ll_fields(char* out, std::string_view bytes) noexcept {
+  sockaddr_ll ll{};
+  std::memcpy(&ll, bytes.data(), std::min(bytes.size(), sizeof(ll)));
+  out = put_xlat(put(out, "sll_protocol="),
+                 [&](char* o) { return put_hex_quoted(o, bytes_of(ll.sll_protocol), false); },
+                 [&](char* o) {
+                   o = put(o, "htons(");
+                   uint16_t proto = ntohs(ll.sll_protocol);
+                   bool known = false;
+                   for (const Flag& f : uapi::k_ethernet_protocols)
+                     if (f.value == proto) {
+                       o = put(o, f.name);
+                       known = true;
+                       break;
+                     }
+                   if (!known) o = put(put_hex(o, proto), " /* ETH_P_??? */");
+                   return put(o, ")");
+                 });
+  out = put_ifindex(put(out, ", sll_ifindex="), static_cast<uint32_t>(ll.sll_ifindex));
+  out = put_xval(put(out, ", sll_hatype="), ll.sll_hatype, uapi::k_arp_hardware_types,
+                 "ARPHRD_???");
+  out = put_xval(put(out, ", sll_pkttype="), ll.sll_pkttype, uapi::k_af_packet_types,
+                 "PACKET_???");
+  out = put_num(put(out, ", sll_halen="), unsigned{ll.sll_halen});
+  if (!ll.sll_halen) return out;
+  size_t oob = bytes.size() - offsetof(sockaddr_ll, sll_addr);
+  out = put(out, ", sll_addr=[");
+  for (size_t i = 0; i < ll.sll_halen; ++i) {
+    if (i) out = put(out, ", ");
+    if (i >= oob) {
+      out = put(out, "...");
+      break;
+    }
+    out = put_byte_0x(out, static_cast<uint8_t>(bytes[offsetof(sockaddr_ll, sll_addr) + i]));
+  }
+  return put(out, "]");
+}
+
+// From the kernel's drivers: ETH_ALEN of Ethernet, AX25_ADDR_LEN, INFINIBAND_ALEN...
+size_t hwaddr_size(uint16_t type) noexcept {
+  switch (type) {
+    case ARPHRD_NETROM: case ARPHRD_AX25: return 7;
+    case ARPHRD_ETHER: case ARPHRD_IEEE802: case ARPHRD_LOOPBACK: case ARPHRD_FDDI:
+    case ARPHRD_HIPPI: case ARPHRD_IEEE80211: case ARPHRD_IEEE80211_PRISM:
+    case ARPHRD_IEEE80211_RADIOTAP: return 6;
+    case ARPHRD_ARCNET: case ARPHRD_MCTP: case ARPHRD_LOCALTLK: case ARPHRD_PHONET:
+    case ARPHRD_PHONET_PIPE: return 1;
+    case ARPHRD_DLCI: return sizeof(short);
+    case ARPHRD_IEEE1394: case ARPHRD_TUNNEL6: case ARPHRD_IP6GRE: return 16;
+    case ARPHRD_EUI64: case ARPHRD_IEEE802154: case ARPHRD_IEEE802154_MONITOR:
+    case ARPHRD_6LOWPAN: return 8;
+    case ARPHRD_INFINIBAND: return 20;
+    case ARPHRD_ROSE: return 5;
+    case ARPHRD_TUNNEL: case ARPHRD_SIT: case ARPHRD_IPGRE: case ARPHRD_IRDA: return 4;
+    case ARPHRD_SLIP: case ARPHRD_X25: case ARPHRD_CAN: case ARPHRD_PPP: case ARPHRD_RAWHDLC:
+    case ARPHRD_RAWIP: case ARPHRD_IPDDP: case ARPHRD_PIMREG: case ARPHRD_CAIF:
+    case ARPHRD_NETLINK: case ARPHRD_VSOCKMON: return 0;
+    default: return SIZE_MAX;
+  }
+}
+
+char* put_mac_addr(char* out, std::string_view bytes, size_t shown) noexcept {
+  return put_xlat(out, [bytes](char* o) { return put_hex_quoted(o, bytes, false); },
+                  [bytes, shown](char* o) {
+                    static constexpr char kDigits[] = "0123456789abcdef";
+                    for (size_t i = 0; i < bytes.size() && i < shown; ++i) {
+                      auto b = static_cast<uint8_t>(bytes[i]);
+                      if (i) *o++ = ':';
+                      *o++ = kDigits[b >> 4];
+                      *o++ = kDigits[b & 15];
+                    }
+                    return o;
+                  });
+}
+
 char* put_family(char* out, int64_t family) noexcept {
   return put_xval(out, static_cast<uint32_t>(family), kAddressFamilies, "AF_???");
 }
@@ -486,12 +692,11 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
     case AF_RXRPC: {
       // The service and the transport's type, length and address (an AF_INET or AF_INET6
       // one, strace's print_sockaddr_data_rxrpc). The services' names are the AFS client's
-      // (fs/afs), outside the uapi headers: shown by number.
+      // (fs/afs), outside the uapi headers: shown by number and name.
       sockaddr_rxrpc rx;
       if (!load_at(bytes, 0, &rx)) break;
       out = put(put_family(put(out, "{sa_family="), AF_RXRPC), ", srx_service=");
-      out = put_hex(out, rx.srx_service);
-      if (display().xlat != Xlat::kRaw) out = put(out, " /* ???_SERVICE */");
+      out = put_field_val(out, rx.srx_service, uapi::k_rxrpc_services, "???_SERVICE", true);
       out = put_sock_type_name(put(out, ", transport_type="), rx.transport_type);
       out = put_num(put(out, ", transport_len="), rx.transport_len);
       out = put(out, ", transport={");
@@ -513,6 +718,162 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
       } else {
         out = put_xval(put(out, "family="), inner, kAddressFamilies, "AF_???");
         if (!rest.empty()) out = put_quoted(put(out, ", "), rest, false);
+      }
+      return put(out, "}}");
+    }
+    case AF_IPX: {
+      sockaddr_ipx ipx;
+      if (!load(bytes.substr(0, sizeof(ipx)), &ipx)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_IPX), ", sipx_port=");
+      out = put_xlat(out, [&](char* o) { return put_hex_quoted(o, bytes_of(ipx.sipx_port), false); },
+                     [&](char* o) { return put(put_num(put(o, "htons("), ntohs(ipx.sipx_port)), ")"); });
+      out = put(put_hex(put(out, ", sipx_network=htonl("), ntohl(ipx.sipx_network)), ")");
+      out = put(out, ", sipx_node=[");
+      for (size_t i = 0; i < sizeof(ipx.sipx_node); ++i)
+        out = put_byte_0x(i ? put(out, ", ") : out, ipx.sipx_node[i]);
+      out = put_byte_0x(put(out, "], sipx_type="), ipx.sipx_type);
+      if (ipx.sipx_zero) out = put_hex(put(out, ", sipx_zero="), static_cast<uint8_t>(ipx.sipx_zero));
+      return put(out, "}");
+    }
+    case AF_X25: {
+      // Its address up to its NUL, "..." after when none is within its 16 bytes.
+      sockaddr_x25 x25;
+      if (!load(bytes.substr(0, sizeof(x25)), &x25)) break;
+      std::string_view addr(x25.sx25_addr.x25_addr, sizeof(x25.sx25_addr.x25_addr));
+      size_t nul = addr.find('\0');
+      out = put(put_family(put(out, "{sa_family="), AF_X25), ", sx25_addr={x25_addr=");
+      out = put_quoted(out, addr.substr(0, nul == std::string_view::npos ? addr.size() - 1 : nul),
+                       false);
+      if (nul == std::string_view::npos) out = put(out, "...");
+      return put(out, "}}");
+    }
+    case AF_AX25:
+      if (bytes.size() < sizeof(sockaddr_ax25)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_AX25), ", ");
+      return put(put_ax25_fields(out, bytes), "}");
+    case AF_PACKET:
+      if (bytes.size() < sizeof(sockaddr_ll)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_PACKET), ", ");
+      return put(put_ll_fields(out, bytes), "}");
+    case AF_BLUETOOTH:
+      // Of its lengths, a struct sockaddr_hci without its channel: hci_dev=htobs(0); strace
+      // shows the bytes of those of no Bluetooth struct's length.
+      if (bytes.size() == 4) {
+        uint16_t dev;
+        std::memcpy(&dev, bytes.data() + 2, sizeof(dev));
+        out = put(put_family(put(out, "{sa_family="), AF_BLUETOOTH), ", hci_dev=htobs(");
+        return put(put_num(out, dev), ")}");
+      }
+      if (bytes.size() != 6 && bytes.size() != 8 && bytes.size() != 10 && bytes.size() != 12 &&
+          bytes.size() != 14) {
+        out = put_family(put(out, "{sa_family="), AF_BLUETOOTH);
+        return bytes.size() > sizeof(sa_family_t) ? put_sa_data(out, bytes) : put(out, "}");
+      }
+      break;
+    case AF_VSOCK: {
+      sockaddr_vm vm;
+      if (!load(bytes.substr(0, sizeof(vm)), &vm)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_VSOCK), ", ");
+      if (vm.svm_reserved1) out = put(put_hex(put(out, "svm_reserved1="), vm.svm_reserved1), ", ");
+      out = put_field_val(put(out, "svm_cid="), vm.svm_cid, uapi::k_vsock_cids, {});
+      out = put_field_val(put(out, ", svm_port="), vm.svm_port, uapi::k_vsock_ports, {});
+      out = put_flag_set(put(out, ", svm_flags="), vm.svm_flags, uapi::k_vsock_flags,
+                         "VMADDR_FLAG_???");
+      if (vm.svm_zero[0] || vm.svm_zero[1] || vm.svm_zero[2])
+        out = put_hex_field(put(out, ", svm_zero="), vm.svm_zero);
+      return put(out, "}");
+    }
+    case AF_QIPCRTR: {
+      sockaddr_qrtr q;
+      if (!load(bytes.substr(0, sizeof(q)), &q)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_QIPCRTR), ", sq_node=");
+      out = put_field_val(out, q.sq_node, uapi::k_qipcrtr_nodes, {});
+      return put(put_field_val(put(out, ", sq_port="), q.sq_port, uapi::k_qipcrtr_ports, {}),
+                 "}");
+    }
+    case AF_XDP: {
+      // The shared umem's descriptor as a descriptor when the flags say it is one.
+      sockaddr_xdp x;
+      if (!load(bytes.substr(0, sizeof(x)), &x)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_XDP), ", sxdp_flags=");
+      out = put_flag_set(out, x.sxdp_flags, uapi::k_xdp_sockaddr_flags, "XDP_???");
+      out = put_ifindex(put(out, ", sxdp_ifindex="), x.sxdp_ifindex);
+      out = put_num(put(out, ", sxdp_queue_id="), x.sxdp_queue_id);
+      if (x.sxdp_flags & XDP_SHARED_UMEM)
+        out = put_num(put(out, ", sxdp_shared_umem_fd="), static_cast<int32_t>(x.sxdp_shared_umem_fd));
+      else if (x.sxdp_shared_umem_fd)
+        out = put_hex(put(out, ", sxdp_shared_umem_fd="), x.sxdp_shared_umem_fd);
+      return put(out, "}");
+    }
+    case AF_MCTP: {
+      sockaddr_mctp mc;
+      if (!load(bytes.substr(0, sizeof(mc)), &mc)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_MCTP), ", ");
+      if (mc.__smctp_pad0) out = put(put_hex(put(out, "__smctp_pad0="), mc.__smctp_pad0), ", ");
+      out = put_field_val(put(out, "smctp_network="), mc.smctp_network, uapi::k_mctp_nets, {});
+      out = put_field_val(put(out, ", smctp_addr={s_addr="), mc.smctp_addr.s_addr,
+                          uapi::k_mctp_addrs, {});
+      out = put_hex(put(out, "}, smctp_type="), mc.smctp_type);
+      out = put_hex(put(out, ", smctp_tag="), mc.smctp_tag);
+      if (mc.__smctp_pad1) out = put_hex(put(out, ", __smctp_pad1="), mc.__smctp_pad1);
+      return put(out, "}");
+    }
+    case AF_ALG: {
+      // struct sockaddr_alg_new: the type, the flags, the name of the length's bytes left.
+      constexpr size_t kType = offsetof(sockaddr_alg_new, salg_type);
+      constexpr size_t kName = offsetof(sockaddr_alg_new, salg_name);
+      if (bytes.size() <= kName) break;
+      sockaddr_alg_new alg;
+      std::memcpy(&alg, bytes.data(), kName);
+      out = put(put_family(put(out, "{sa_family="), AF_ALG), ", salg_type=");
+      out = put_cstring_field(out, bytes.substr(kType, sizeof(alg.salg_type)));
+      out = put_flags_verbose(put(out, ", salg_feat="), alg.salg_feat, uapi::k_alg_sockaddr_flags,
+                              "CRYPTO_ALG_???");
+      out = put_flags_verbose(put(out, ", salg_mask="), alg.salg_mask, uapi::k_alg_sockaddr_flags,
+                              "CRYPTO_ALG_???");
+      out = put_cstring_field(put(out, ", salg_name="), bytes.substr(kName));
+      return put(out, "}");
+    }
+    case AF_NFC: {
+      // struct sockaddr_nfc, then as struct sockaddr_nfc_llcp (of a 64-bit process: its
+      // service_name_len a u64 at 88) when the length holds that whole, else "..." for more.
+      sockaddr_nfc nfc;
+      if (!load(bytes.substr(0, sizeof(nfc)), &nfc)) break;
+      out = put(put_family(put(out, "{sa_family="), AF_NFC), ", dev_idx=");
+      out = put_ifindex(out, nfc.dev_idx);
+      out = put_hex(put(out, ", target_idx="), nfc.target_idx);
+      out = put_field_val(put(out, ", nfc_protocol="), nfc.nfc_protocol,
+                          uapi::k_nfc_sockaddr_protocols, "NFC_PROTO_???");
+      constexpr size_t kSap = 16, kServiceName = 18, kNameMax = 63, kLlcp = 96, kNameLen = 88;
+      if (bytes.size() < kLlcp) return put(out, bytes.size() > sizeof(nfc) ? ", ...}" : "}");
+      uint64_t name_len;
+      std::memcpy(&name_len, bytes.data() + kNameLen, sizeof(name_len));
+      out = put_field_val(put(out, ", dsap="), static_cast<uint8_t>(bytes[kSap]), uapi::k_nfc_saps,
+                          {}, true);
+      out = put_field_val(put(out, ", ssap="), static_cast<uint8_t>(bytes[kSap + 1]),
+                          uapi::k_nfc_saps, {}, true);
+      out = put_quoted(put(out, ", service_name="),
+                       bytes.substr(kServiceName, std::min<uint64_t>(kNameMax, name_len)), false);
+      return put(put_num(put(out, ", service_name_len="), name_len), "}");
+    }
+    case AF_IEEE802154: {
+      // strace's own struct: {sa_family_t; {int addr_type; u16 pan_id; union {u8 hwaddr[8];
+      // u16 short_addr;}}}, 20 bytes; the address by its type, a long one in the colon form.
+      constexpr size_t kSize = 20, kType = 4, kPan = 8, kAddr = 10;
+      if (bytes.size() < kSize) break;
+      uint32_t type;
+      uint16_t pan, short_addr;
+      std::memcpy(&type, bytes.data() + kType, 4);
+      std::memcpy(&pan, bytes.data() + kPan, 2);
+      std::memcpy(&short_addr, bytes.data() + kAddr, 2);
+      out = put(put_family(put(out, "{sa_family="), AF_IEEE802154), ", addr={addr_type=");
+      out = put_field_val(out, type, uapi::k_ieee802154_addr_types, "IEEE802154_ADDR_???", true);
+      out = put_field_val(put(out, ", pan_id="), pan, uapi::k_ieee802154_pan_ids, {}, true);
+      if (type == 2) {  // IEEE802154_ADDR_SHORT
+        out = put_field_val(put(out, ", short_addr="), short_addr, uapi::k_ieee802154_addrs, {},
+                            true);
+      } else if (type != 0) {  // not IEEE802154_ADDR_NONE: a long one
+        out = put_mac_addr(put(out, ", hwaddr="), bytes.substr(kAddr, 8));
       }
       return put(out, "}}");
     }

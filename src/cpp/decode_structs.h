@@ -6,6 +6,7 @@
 // struct's size are shown as "{...}" rather than guessed at. Pure and thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -53,6 +54,13 @@ char* put_rlimit(char* out, std::string_view bytes) noexcept;
 
 // {sa_family=AF_UNIX, sun_path="/run/x"}, AF_INET, AF_INET6 and AF_NETLINK; others by family.
 char* put_sockaddr(char* out, std::string_view bytes) noexcept;
+
+// How much of a hardware address its device type (ARPHRD_*) uses, as strace's print_hwaddr
+// knows it; SIZE_MAX (all of it) for the types it does not know.
+size_t hwaddr_size(uint16_t type) noexcept;
+// strace's print_hwaddr: the first shown bytes as 00:11:22:33:44:55, the bytes quoted in hex
+// with -X raw, both with -X verbose.
+char* put_mac_addr(char* out, std::string_view bytes, size_t shown = SIZE_MAX) noexcept;
 
 // [3, 4] (pipe, pipe2, socketpair).
 char* put_int_pair(char* out, std::string_view bytes) noexcept;

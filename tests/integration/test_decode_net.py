@@ -2,8 +2,10 @@
 against strace itself.
 
 Levels and option names by level; option values by their type (ints, struct linger, ip_mreq,
-ipv6_mreq, netlink group lists) given whole, cut short, longer than their memory, NULL or at a
-bad address; unknown levels, names and flag bits. observer's lines must be strace's
+ipv6_mreq, group_req, netlink group lists) given whole, cut short, longer than their memory,
+NULL or at a bad address; unknown levels, names and flag bits; addresses of the families
+strace decodes (AF_PACKET, AF_IPX, AF_X25, AF_AX25, AF_VSOCK, AF_XDP, AF_NFC, AF_ALG,
+AF_IEEE802154 among them). observer's lines must be strace's
 (tools/fidelity.py pairs the processes and masks addresses and pids).
 """
 

@@ -5,17 +5,30 @@
 // a length shorter and longer than its type, NULL, a bad pointer and a value that ends where
 // an unreadable page begins; unknown levels, names and flag bits. Then socket ioctls, known
 // and unknown, fcntl's lease, signal, notify and seal commands, and AF_UNIX addresses: an
-// abstract name with NULs in it, and lengths beyond struct sockaddr_un.
+// abstract name with NULs in it, and lengths beyond struct sockaddr_un; the addresses of other
+// families strace decodes, and MCAST_JOIN_GROUP's struct group_req.
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
 #include <linux/netlink.h>
 #include <linux/sockios.h>
+#include <linux/x25.h>
+#include <net/if_arp.h>
+#include <netax25/ax25.h>
+#include <netipx/ipx.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <linux/rxrpc.h> /* after netinet/in.h, whose structs it would define again */
+#include <linux/rxrpc.h> /* after netinet/in.h, whose structs they would define again */
+#include <linux/if_alg.h>
+#include <linux/if_xdp.h>
+#include <linux/mctp.h>
+#include <linux/nfc.h>
+#include <linux/qrtr.h>
+#include <linux/vm_sockets.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -100,6 +113,8 @@ int main(void) {
 	setsockopt(nl, SOL_NETLINK, NETLINK_PKTINFO, ival, sizeof(int));
 	*len = sizeof(int);
 	getsockopt(nl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, ival, len);
+	*len = 3;  // room for no group: [] (the kernel says how much they need)
+	getsockopt(nl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, (char *)ival + 1, len);
 
 	// Message flags: known, unknown bits, none.
 	socketpair(AF_UNIX, SOCK_DGRAM, 0, pair);
@@ -139,6 +154,92 @@ int main(void) {
 	rx.transport.family = AF_UNIX;
 	rx.transport_type = 77;
 	connect(-1, (struct sockaddr *)&rx, sizeof(rx));
+
+	// AF_PACKET, AF_IPX, AF_X25, AF_AX25 (a call sign, one that is not, digipeaters fewer
+	// than asked for) and AF_BLUETOOTH addresses.
+	struct sockaddr_ll ll = {.sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_IP),
+				 .sll_ifindex = 1, .sll_hatype = ARPHRD_ETHER,
+				 .sll_pkttype = PACKET_BROADCAST, .sll_halen = 9,
+				 .sll_addr = {0x02, 0, 0, 0xab, 0xcd, 0xef}};
+	connect(-1, (struct sockaddr *)&ll, sizeof(ll));
+	ll.sll_halen = 0;
+	connect(-1, (struct sockaddr *)&ll, sizeof(ll));
+	struct sockaddr_ipx ipx = {.sipx_family = AF_IPX, .sipx_port = htons(4),
+				   .sipx_network = htonl(0xfeed), .sipx_node = {1, 0, 0, 0, 0, 2},
+				   .sipx_type = 3};
+	connect(-1, (struct sockaddr *)&ipx, sizeof(ipx));
+	struct sockaddr_x25 x25 = {.sx25_family = AF_X25, .sx25_addr = {"12345"}};
+	connect(-1, (struct sockaddr *)&x25, sizeof(x25));
+	memset(x25.sx25_addr.x25_addr, '7', sizeof(x25.sx25_addr.x25_addr));
+	connect(-1, (struct sockaddr *)&x25, sizeof(x25));
+	struct full_sockaddr_ax25 ax = {.fsa_ax25 = {.sax25_family = AF_AX25, .sax25_ndigis = 3}};
+	const char call[] = "TEST  ", digi[] = "AB1   ";
+	for (int i = 0; i < 6; ++i) {
+		ax.fsa_ax25.sax25_call.ax25_call[i] = call[i] << 1;
+		ax.fsa_digipeater[0].ax25_call[i] = digi[i] << 1;
+	}
+	ax.fsa_ax25.sax25_call.ax25_call[6] = 5 << 1;
+	ax.fsa_digipeater[1].ax25_call[0] = 0x21;  // not a call sign's byte
+	connect(-1, (struct sockaddr *)&ax, sizeof(struct sockaddr_ax25) + 2 * sizeof(ax25_address));
+	ax.fsa_ax25.sax25_ndigis = 0;
+	connect(-1, (struct sockaddr *)&ax, sizeof(struct sockaddr_ax25));
+	struct sockaddr bt = {.sa_family = AF_BLUETOOTH, .sa_data = {2, 0, 1}};
+	connect(-1, &bt, 4);
+	connect(-1, &bt, 5);
+
+	// AF_VSOCK, AF_QIPCRTR, AF_XDP, AF_MCTP, AF_ALG, AF_NFC (short and as an LLCP address)
+	// and AF_IEEE802154 (strace's own struct: a short address, a long one, cut short).
+	struct sockaddr_vm vm = {.svm_family = AF_VSOCK, .svm_cid = VMADDR_CID_HOST, .svm_port = 5,
+				 .svm_flags = VMADDR_FLAG_TO_HOST | 0x10};
+	connect(-1, (struct sockaddr *)&vm, sizeof(vm));
+	struct sockaddr_qrtr qrtr = {.sq_family = AF_QIPCRTR, .sq_node = QRTR_NODE_BCAST, .sq_port = 3};
+	connect(-1, (struct sockaddr *)&qrtr, sizeof(qrtr));
+	struct sockaddr_xdp xdp = {.sxdp_family = AF_XDP, .sxdp_flags = XDP_SHARED_UMEM | XDP_COPY,
+				   .sxdp_ifindex = 1, .sxdp_queue_id = 2, .sxdp_shared_umem_fd = 3};
+	connect(-1, (struct sockaddr *)&xdp, sizeof(xdp));
+	struct sockaddr_mctp mctp = {.smctp_family = AF_MCTP, .smctp_network = MCTP_NET_ANY,
+				     .smctp_addr = {MCTP_ADDR_ANY}, .smctp_type = 1, .smctp_tag = 8};
+	connect(-1, (struct sockaddr *)&mctp, sizeof(mctp));
+	struct sockaddr_alg alg = {.salg_family = AF_ALG, .salg_type = "hash",
+				   .salg_feat = 0x1000, .salg_mask = 0x10, .salg_name = "sha256"};
+	connect(-1, (struct sockaddr *)&alg, sizeof(alg));
+	struct sockaddr_nfc_llcp llcp = {.sa_family = AF_NFC, .dev_idx = 1, .target_idx = 2,
+					 .nfc_protocol = NFC_PROTO_NFC_DEP, .dsap = 1, .ssap = 9,
+					 .service_name = "urn:nfc:sn:snep", .service_name_len = 15};
+	connect(-1, (struct sockaddr *)&llcp, sizeof(struct sockaddr_nfc));
+	connect(-1, (struct sockaddr *)&llcp, sizeof(struct sockaddr_nfc) + 4);
+	connect(-1, (struct sockaddr *)&llcp, sizeof(llcp));
+	struct {
+		sa_family_t family;
+		int32_t addr_type;
+		uint16_t pan_id;
+		uint8_t addr[8];
+	} wpan;
+	memset(&wpan, 0, sizeof(wpan));  // its padding too: each run's bytes alike
+	wpan.family = AF_IEEE802154;
+	wpan.addr_type = 2;
+	wpan.pan_id = 0xffff;
+	wpan.addr[0] = 0xfe;
+	wpan.addr[1] = 0xff;
+	connect(-1, (struct sockaddr *)&wpan, sizeof(wpan));
+	wpan.addr_type = 3;
+	connect(-1, (struct sockaddr *)&wpan, sizeof(wpan));
+	connect(-1, (struct sockaddr *)&wpan, sizeof(wpan) - 1);
+
+	// MCAST_JOIN_GROUP's struct group_req, IPv4's and IPv6's, and one cut short.
+	int mc = socket(AF_INET, SOCK_DGRAM, 0);
+	struct group_req greq = {.gr_interface = 1};
+	struct sockaddr_in *group = (struct sockaddr_in *)&greq.gr_group;
+	group->sin_family = AF_INET;
+	group->sin_addr.s_addr = htonl(0xe0000003);
+	setsockopt(mc, SOL_IP, MCAST_JOIN_GROUP, &greq, sizeof(greq));
+	setsockopt(mc, SOL_IP, MCAST_LEAVE_GROUP, &greq, sizeof(greq));
+	setsockopt(mc, SOL_IP, MCAST_JOIN_GROUP, &greq, sizeof(greq) - 1);
+	struct sockaddr_in6 *group6 = (struct sockaddr_in6 *)&greq.gr_group;
+	group6->sin6_family = AF_INET6;
+	inet_pton(AF_INET6, "ff02::1", &group6->sin6_addr);
+	setsockopt(mc, SOL_IPV6, MCAST_JOIN_GROUP, &greq, sizeof(greq));
+	close(mc);
 
 	// An address longer than the room given for it: strace shows as much as fitted.
 	int us = socket(AF_UNIX, SOCK_DGRAM, 0);
