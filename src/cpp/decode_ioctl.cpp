@@ -467,10 +467,7 @@ char* put_sock_ioctl(char* out, uint32_t cmd, const Event& e, const std::string_
       return put(put_num(put(out, "["), n), "]");
     case SIOCBRADDIF: case SIOCBRDELIF:
       if (!take(blob, cut, &ifr)) return nullptr;
-      return put(put_xlat_dec(put(out, "{ifr_ifindex="), ifr.ifr_ifindex,
-                              [&ifr](char* o) {
-                                return put_ifindex(o, static_cast<uint32_t>(ifr.ifr_ifindex));
-                              }),
+      return put(put_ifindex(put(out, "{ifr_ifindex="), static_cast<uint32_t>(ifr.ifr_ifindex)),
                  "}");
     case SIOCADDMULTI: case SIOCDELMULTI: case SIOCSIFADDR: case SIOCSIFBRDADDR:
     case SIOCSIFDSTADDR: case SIOCSIFFLAGS: case SIOCSIFHWADDR: case SIOCSIFHWBROADCAST:

@@ -133,13 +133,6 @@ char* put_flags2(char* out, uint64_t v, Table first, Table second,
   return named(out);
 }
 
-// An interface index as strace's print_ifindex writes it: if_nametoindex("lo"), or as -X
-// asks (1 /* if_nametoindex("lo") */).
-char* put_index(char* out, uint32_t index) noexcept {
-  return put_xlat(out, [index](char* o) { return put_num(o, index); },
-                  [index](char* o) { return put_ifindex(o, index); });
-}
-
 // The elements strace shows of an array of messages or attributes before "...": -s.
 bool past_limit(unsigned elt) noexcept {
   return display().abbrev && display().data_limit && elt == display().data_limit;
@@ -309,7 +302,7 @@ bool put_nla_xval(char** out, const Memory& m, uint64_t off, uint32_t len, uint3
 // strace's decode_nla_ifindex: a u32 interface index.
 bool put_nla_index(char** out, const Memory& m, uint64_t off, uint32_t len) noexcept {
   if (len < 4) return false;
-  *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+  *out = m.readable(off, 4) ? put_ifindex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
   return true;
 }
 
@@ -574,7 +567,7 @@ char* put_sockid(char* out, const inet_diag_sockid& id, uint8_t family) noexcept
                             "idiag_src");
   out = put_inet_addr_field(put(out, ", "), family, id.idiag_dst, sizeof(id.idiag_dst),
                             "idiag_dst");
-  out = put_index(put(out, ", idiag_if="), id.idiag_if);
+  out = put_ifindex(put(out, ", idiag_if="), id.idiag_if);
   return put(put_cookie(put(out, ", idiag_cookie="), id.idiag_cookie), "}");
 }
 
@@ -811,7 +804,7 @@ bool put_brport_attr(char** out, const Memory& m, uint64_t off, uint32_t len, ui
       return true;
     case IFLA_BRPORT_BACKUP_PORT:
       if (len < 4) return false;
-      *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+      *out = m.readable(off, 4) ? put_ifindex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
       return true;
     default:
       return false;
@@ -1269,7 +1262,7 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
       return put_nla_int<int32_t>(out, m, off, len);
     case IFLA_NEW_IFINDEX:
       if (len < 4) return false;
-      *out = m.readable(off, 4) ? put_index(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
+      *out = m.readable(off, 4) ? put_ifindex(*out, m.at<uint32_t>(off)) : put_hex(*out, m.addr + off);
       return true;
     case IFLA_STATS:
       return put_link_stats<uint32_t>(out, m, off, len);
@@ -1357,7 +1350,7 @@ char* put_ifinfomsg(char* out, const Memory& m, uint64_t off, uint64_t len) noex
   ifinfomsg ifi;
   std::memcpy(&ifi, m.bytes.data() + off, sizeof(ifi));
   out = put_val(put(out, "ifi_type="), ifi.ifi_type, uapi::k_arp_hardware_types, "ARPHRD_???");
-  out = put_index(put(out, ", ifi_index="), static_cast<uint32_t>(ifi.ifi_index));
+  out = put_ifindex(put(out, ", ifi_index="), static_cast<uint32_t>(ifi.ifi_index));
   out = put_flags2(put(out, ", ifi_flags="), ifi.ifi_flags, uapi::k_iff_flags, {}, "IFF_???");
   out = put(put_hex(put(out, ", ifi_change="), ifi.ifi_change), "}");
   if (len > align4(kSize))
@@ -1542,7 +1535,7 @@ char* put_ifstatsmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noe
   std::memcpy(&st, m.bytes.data() + off, sizeof(st));
   if (st.pad1) out = put(put_hex(put(out, "pad1="), st.pad1), ", ");
   if (st.pad2) out = put(put_hex(put(out, "pad2="), st.pad2), ", ");
-  out = put_index(put(out, "ifindex="), st.ifindex);
+  out = put_ifindex(put(out, "ifindex="), st.ifindex);
   out = put_flags2(put(out, ", filter_mask="), st.filter_mask,
                    shifted_flags<uapi::k_ifstats_attrs, false>(), {}, "1<<IFLA_STATS_???");
   out = put(out, "}");
@@ -1725,7 +1718,7 @@ char* put_ifaddrmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noex
   out = put_num(put(out, "ifa_prefixlen="), ifa.ifa_prefixlen);
   out = put_flags2(put(out, ", ifa_flags="), ifa.ifa_flags, uapi::k_ifaddrflags, {}, "IFA_F_???");
   out = put_val(put(out, ", ifa_scope="), ifa.ifa_scope, uapi::k_routing_scopes, "");
-  out = put(put_index(put(out, ", ifa_index="), ifa.ifa_index), "}");
+  out = put(put_ifindex(put(out, ", ifa_index="), ifa.ifa_index), "}");
   return put_attrs_after(out, m, off, len, sizeof(ifaddrmsg), uapi::k_rtnl_addr_attrs, "IFA_???",
                          put_ifa_attr, family);
 }
@@ -1767,7 +1760,7 @@ bool put_rta_multipath(char** out, const Memory& m, uint64_t off, uint32_t len,
     o = put_flags2(put(o, ", rtnh_flags="), nh.rtnh_flags, uapi::k_route_nexthop_flags, {},
                    "RTNH_F_???");
     o = put_num(put(o, ", rtnh_hops="), nh.rtnh_hops);
-    o = put(put_index(put(o, ", rtnh_ifindex="), static_cast<uint32_t>(nh.rtnh_ifindex)), "}");
+    o = put(put_ifindex(put(o, ", rtnh_ifindex="), static_cast<uint32_t>(nh.rtnh_ifindex)), "}");
     if (nh_len > kAt) {
       o = put_nlattrs(put(o, ", "), m, at + kAt, nh_len - kAt, uapi::k_rtnl_route_attrs,
                       "RTA_???", put_rta_attr, family);
@@ -1940,7 +1933,7 @@ char* put_ndmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept
   if (!put_struct_head(&out, m, "ndm_family", family, off, len, sizeof(ndmsg))) return out;
   ndmsg nd;
   std::memcpy(&nd, m.bytes.data() + off, sizeof(nd));
-  out = put_index(put(out, "ndm_ifindex="), static_cast<uint32_t>(nd.ndm_ifindex));
+  out = put_ifindex(put(out, "ndm_ifindex="), static_cast<uint32_t>(nd.ndm_ifindex));
   out = put_flags2(put(out, ", ndm_state="), nd.ndm_state, uapi::k_neighbor_cache_entry_states,
                    {}, "NUD_???");
   out = put_flags2(put(out, ", ndm_flags="), nd.ndm_flags, uapi::k_neighbor_cache_entry_flags,
@@ -2113,7 +2106,7 @@ char* put_tcmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept
   if (!put_struct_head(&out, m, "tcm_family", family, off, len, sizeof(tcmsg))) return out;
   tcmsg tc;
   std::memcpy(&tc, m.bytes.data() + off, sizeof(tc));
-  out = put_index(put(out, "tcm_ifindex="), static_cast<uint32_t>(tc.tcm_ifindex));
+  out = put_ifindex(put(out, "tcm_ifindex="), static_cast<uint32_t>(tc.tcm_ifindex));
   out = put_num(put(out, ", tcm_handle="), tc.tcm_handle);
   out = put_num(put(out, ", tcm_parent="), tc.tcm_parent);
   out = put(put_num(put(out, ", tcm_info="), tc.tcm_info), "}");
@@ -2260,7 +2253,7 @@ char* put_ifaddrlblmsg(char* out, const Memory& m, uint64_t off, uint64_t len) n
   auto ifal = m.at<ifaddrlblmsg>(off);
   out = put_num(put(out, "ifal_prefixlen="), ifal.ifal_prefixlen);
   out = put_num(put(out, ", ifal_flags="), ifal.ifal_flags);
-  out = put_index(put(out, ", ifal_index="), ifal.ifal_index);
+  out = put_ifindex(put(out, ", ifal_index="), ifal.ifal_index);
   out = put(put_num(put(out, ", ifal_seq="), ifal.ifal_seq), "}");
   return put_attrs_after(out, m, off, len, sizeof(ifaddrlblmsg), uapi::k_rtnl_addrlabel_attrs,
                          "IFAL_???", put_ifal_attr, family);
@@ -2365,7 +2358,7 @@ bool put_mdb_entry_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
     *out = put_hex(*out, m.addr + off);
   } else {
     auto e = m.at<br_mdb_entry>(off);
-    char* o = put_index(put(*out, "{ifindex="), e.ifindex);
+    char* o = put_ifindex(put(*out, "{ifindex="), e.ifindex);
     o = put_val(put(o, ", state="), e.state, uapi::k_mdb_states, "MDB_???");
     o = put_flags2(put(o, ", flags="), e.flags, uapi::k_mdb_flags, {}, "MDB_FLAGS_???");
     o = put_num(put(o, ", vid="), e.vid);
@@ -2439,7 +2432,7 @@ bool put_mdba_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
 char* put_br_port_msg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
   auto family = static_cast<uint8_t>(m.bytes[off]);
   if (!put_struct_head(&out, m, "family", family, off, len, sizeof(br_port_msg))) return out;
-  out = put(put_index(put(out, "ifindex="), m.at<br_port_msg>(off).ifindex), "}");
+  out = put(put_ifindex(put(out, "ifindex="), m.at<br_port_msg>(off).ifindex), "}");
   return put_attrs_after(out, m, off, len, sizeof(br_port_msg), uapi::k_rtnl_mdb_attrs,
                          "MDBA_???", put_mdba_attr, family);
 }
@@ -2728,7 +2721,7 @@ char* put_bytecode_data(char* out, const Memory& m, uint64_t off, uint32_t len,
     case INET_DIAG_BC_DEV_COND:
       if (small(4)) break;
       if (!m.readable(off, 4)) return put_hex(out, m.addr + off);
-      return put_index(out, m.at<uint32_t>(off));
+      return put_ifindex(out, m.at<uint32_t>(off));
     case INET_DIAG_BC_S_GE: case INET_DIAG_BC_S_LE: case INET_DIAG_BC_D_GE:
     case INET_DIAG_BC_D_LE:
       if (small(sizeof(inet_diag_bc_op))) break;
@@ -2830,7 +2823,7 @@ bool put_netlink_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t l
 
 // struct packet_diag_mclist, an element of PACKET_DIAG_MCLIST's array.
 char* put_packet_mclist(char* out, const packet_diag_mclist& ml) noexcept {
-  out = put_index(put(out, "{pdmc_index="), ml.pdmc_index);
+  out = put_ifindex(put(out, "{pdmc_index="), ml.pdmc_index);
   out = put_num(put(out, ", pdmc_count="), ml.pdmc_count);
   out = put_num(put(out, ", pdmc_type="), ml.pdmc_type);
   out = put_num(put(out, ", pdmc_alen="), ml.pdmc_alen);
@@ -2900,7 +2893,7 @@ bool put_packet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t le
   switch (type) {
     case PACKET_DIAG_INFO:
       return put_nla_struct<packet_diag_info>(out, m, off, len, [](char* o, const auto& v) {
-        o = put_index(put(o, "{pdi_index="), v.pdi_index);
+        o = put_ifindex(put(o, "{pdi_index="), v.pdi_index);
         o = put_val(put(o, ", pdi_version="), v.pdi_version, uapi::k_af_packet_versions,
                     "TPACKET_???");
         o = put_num(put(o, ", pdi_reserve="), v.pdi_reserve);
