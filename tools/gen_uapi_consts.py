@@ -277,6 +277,34 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "RTC_FEATURE_BACKUP_SWITCH_MODE", "RTC_FEATURE_ALARM_WAKEUP_ONLY"]),
     "rtc_bsm_modes": (["linux/rtc.h"], [
         "RTC_BSM_DISABLED", "RTC_BSM_DIRECT", "RTC_BSM_LEVEL", "RTC_BSM_STANDBY"]),
+    # A PTP clock's requests: external timestamp and periodic output flags, pin functions.
+    "ptp_extts_flags": (["linux/ptp_clock.h"], [
+        "PTP_ENABLE_FEATURE", "PTP_RISING_EDGE", "PTP_FALLING_EDGE", "PTP_STRICT_FLAGS"]),
+    "ptp_perout_flags": (["linux/ptp_clock.h"], [
+        "PTP_PEROUT_ONE_SHOT", "PTP_PEROUT_DUTY_CYCLE", "PTP_PEROUT_PHASE"]),
+    "ptp_pin_funcs": (["linux/ptp_clock.h"], [
+        "PTP_PF_NONE", "PTP_PF_EXTTS", "PTP_PF_PEROUT", "PTP_PF_PHYSYNC"]),
+    # The seccomp user notifications' responses and added descriptors.
+    "seccomp_notif_resp_flags": (["linux/seccomp.h"], ["SECCOMP_USER_NOTIF_FLAG_CONTINUE"]),
+    "seccomp_addfd_flags": (["linux/seccomp.h"], [
+        "SECCOMP_ADDFD_FLAG_SETFD", "SECCOMP_ADDFD_FLAG_SEND"]),
+    # BLKPG's operations; a loop device's flags and encryption types; the inode flags of
+    # FS_IOC_GETFLAGS and FS_IOC_SETFLAGS.
+    "blkpg_ops": (["linux/blkpg.h"], [
+        "BLKPG_ADD_PARTITION", "BLKPG_DEL_PARTITION", "BLKPG_RESIZE_PARTITION"]),
+    "loop_flags": (["linux/loop.h"], [
+        "LO_FLAGS_READ_ONLY", "LO_FLAGS_USE_AOPS", "LO_FLAGS_AUTOCLEAR", "LO_FLAGS_PARTSCAN", "LO_FLAGS_DIRECT_IO"]),
+    "loop_crypt_types": (["linux/loop.h"], [
+        "LO_CRYPT_NONE", "LO_CRYPT_XOR", "LO_CRYPT_DES", "LO_CRYPT_FISH2", "LO_CRYPT_BLOW",
+        "LO_CRYPT_CAST128", "LO_CRYPT_IDEA", "LO_CRYPT_DUMMY", "LO_CRYPT_SKIPJACK",
+        "LO_CRYPT_CRYPTOAPI"]),
+    "fs_inode_flags": (["linux/fs.h"], [
+        "FS_SECRM_FL", "FS_UNRM_FL", "FS_COMPR_FL", "FS_SYNC_FL", "FS_IMMUTABLE_FL",
+        "FS_APPEND_FL", "FS_NODUMP_FL", "FS_NOATIME_FL", "FS_DIRTY_FL", "FS_COMPRBLK_FL",
+        "FS_NOCOMP_FL", "FS_ENCRYPT_FL", "FS_INDEX_FL", "FS_IMAGIC_FL", "FS_JOURNAL_DATA_FL",
+        "FS_NOTAIL_FL", "FS_DIRSYNC_FL", "FS_TOPDIR_FL", "FS_HUGE_FILE_FL", "FS_EXTENT_FL",
+        "FS_VERITY_FL", "FS_EA_INODE_FL", "FS_EOFBLOCKS_FL", "FS_NOCOW_FL", "FS_DAX_FL",
+        "FS_INLINE_DATA_FL", "FS_PROJINHERIT_FL", "FS_CASEFOLD_FL", "FS_RESERVED_FL"]),
     "btrfs_quota_ctl_cmds": (["linux/btrfs.h"], [
         "BTRFS_QUOTA_CTL_ENABLE", "BTRFS_QUOTA_CTL_DISABLE", "BTRFS_QUOTA_CTL_RESCAN__NOTUSED"]),
     "dm_flags": (["linux/dm-ioctl.h"], [
@@ -1893,6 +1921,7 @@ KERNEL = {
         ("DISCARD_PAGES", 0x40000)]},
     **{f"SPLICE_F_{name}": (1 << bit, "include/linux/splice.h of Linux 6.1") for bit, name in
        enumerate(["MOVE", "NONBLOCK", "MORE", "GIFT"])},
+    "LO_FLAGS_USE_AOPS": (2, "include/linux/loop.h of Linux 3.1, removed in 3.2"),
     # Reserved, never implemented; strace names it.
     "SCHED_ISO": (4, "include/uapi/linux/sched.h of Linux 6.1, a comment: reserved"),
     "FAN_DIR_MODIFY": (0x80000, "include/uapi/linux/fanotify.h of Linux 5.7-rc1, removed "
