@@ -9,6 +9,9 @@
 
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
+#include <linux/audit.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
 #include <linux/btrfs.h>
 #include <linux/btrfs_tree.h>
 #include <linux/counter.h>
@@ -29,9 +32,11 @@
 #include <linux/ptp_clock.h>
 #include <linux/random.h>
 #include <linux/rtc.h>
+#include <linux/seccomp.h>
 #include <linux/sockios.h>
 #include <linux/tee.h>
 #include <linux/userfaultfd.h>
+#include <linux/videodev2.h>
 #include <linux/watchdog.h>
 #include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
@@ -44,6 +49,7 @@
 #include "decode.h"
 #include "decode_printers.h"
 #include "decode_structs.h"
+#include "syscall_facts.h"
 #include "text.h"
 #include "uapi_consts.h"
 
@@ -139,6 +145,26 @@ bool decoded_type(uint32_t type) {
   }
 }
 
+// The video devices' requests strace decodes (its v4l2.c): their argument is a pointer,
+// NULL when it is 0.
+bool v4l2_decoded(uint32_t cmd) {
+  switch (cmd) {
+    case VIDIOC_QUERYCAP: case VIDIOC_ENUM_FMT: case VIDIOC_G_FMT: case VIDIOC_S_FMT:
+    case VIDIOC_TRY_FMT: case VIDIOC_REQBUFS: case VIDIOC_QUERYBUF: case VIDIOC_QBUF:
+    case VIDIOC_DQBUF: case VIDIOC_G_FBUF: case VIDIOC_S_FBUF: case VIDIOC_STREAMON:
+    case VIDIOC_STREAMOFF: case VIDIOC_G_PARM: case VIDIOC_S_PARM: case VIDIOC_G_STD:
+    case VIDIOC_S_STD: case VIDIOC_ENUMSTD: case VIDIOC_ENUMINPUT: case VIDIOC_G_CTRL:
+    case VIDIOC_S_CTRL: case VIDIOC_G_TUNER: case VIDIOC_S_TUNER: case VIDIOC_QUERYCTRL:
+    case VIDIOC_QUERY_EXT_CTRL: case VIDIOC_G_INPUT: case VIDIOC_S_INPUT: case VIDIOC_CROPCAP:
+    case VIDIOC_G_CROP: case VIDIOC_S_CROP: case VIDIOC_S_EXT_CTRLS: case VIDIOC_TRY_EXT_CTRLS:
+    case VIDIOC_G_EXT_CTRLS: case VIDIOC_ENUM_FRAMESIZES: case VIDIOC_ENUM_FRAMEINTERVALS:
+    case VIDIOC_CREATE_BUFS:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The request types whose numbers are plain (#define KDGETLED 0x4B31), not _IOR(): their
 // size says nothing of whether the argument points somewhere.
 bool plain_numbered_type(uint32_t type) {
@@ -226,6 +252,20 @@ char* put_enum64(char* out, uint64_t v, const Flag (&values)[N], std::string_vie
       if (f.value == v) return put(o, f.name);
     return put(put(put(put_hex(o, v), " /* "), unknown), " */");
   });
+}
+
+// struct rtc_time: its first six fields, then "..." unless with -v.
+char* put_rtc_time(char* out, const rtc_time& t) {
+  const int v[] = {t.tm_sec,  t.tm_min,  t.tm_hour, t.tm_mday, t.tm_mon,
+                   t.tm_year, t.tm_wday, t.tm_yday, t.tm_isdst};
+  static constexpr std::string_view kFields[] = {"tm_sec",  "tm_min",  "tm_hour",
+                                                 "tm_mday", "tm_mon",  "tm_year",
+                                                 "tm_wday", "tm_yday", "tm_isdst"};
+  size_t shown = display().abbrev ? 6 : std::size(kFields);
+  *out++ = '{';
+  for (size_t i = 0; i < shown; ++i)
+    out = put_num(put(put(put(out, i ? ", " : ""), kFields[i]), "="), v[i]);
+  return put(out, display().abbrev ? ", ...}" : "}");
 }
 
 // A console keymap's number: K_NORMTAB and the others by name, else its modifier bits.
@@ -1358,6 +1398,392 @@ char* put_mtd_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool 
   }
 }
 
+// A PTP clock's time: {sec=1, nsec=2}, its reserved word when set, and of an absolute time
+// strace's date comment (not with -X raw).
+char* put_ptp_time(char* out, const ptp_clock_time& t, bool date) {
+  out = put_num(put(out, "{sec="), t.sec);
+  out = put_num(put(out, ", nsec="), t.nsec);
+  if (t.reserved) out = put_hex(put(out, ", reserved="), t.reserved);
+  out = put(out, "}");
+  if (date && display().xlat != Xlat::kRaw)
+    out = put_date_comment(out, t.sec, t.nsec, 999999999, 9);
+  return out;
+}
+
+// A reserved array's words, when any is set: ", rsv=[0xdeadc0de, 0]".
+template <class T, size_t N>
+char* put_rsv(char* out, const T (&rsv)[N]) {
+  const auto* words = reinterpret_cast<const uint32_t*>(rsv);
+  return all_zero(rsv) ? out : put_num_array(put(out, ", rsv="), words, N, true);
+}
+
+// The samples a PTP clock's offset request filled: count of them, each one time or three.
+template <size_t K>
+char* put_ptp_samples(char* out, const ptp_clock_time* ts, size_t count) {
+  out = put(out, ", ts=[");
+  for (size_t i = 0; i < count; ++i) {
+    if (i) out = put(out, ", ");
+    if (i == kShown && display().abbrev) {
+      out = put(out, "...");
+      break;
+    }
+    if (K > 1) out = put(out, "[");
+    for (size_t k = 0; k < K; ++k) out = put_ptp_time(put(out, k ? ", " : ""), ts[i * K + k], true);
+    if (K > 1) out = put(out, "]");
+  }
+  return put(out, "]");
+}
+
+// A PTP clock's requests (strace's ptp.c), or nullptr for others: what the call reads at
+// entry, and what a call that succeeded filled.
+char* put_ptp_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob, bool cut,
+                    const std::string_view* exit_blob) {
+  switch (cmd) {
+    case PTP_CLOCK_GETCAPS: case PTP_CLOCK_GETCAPS2: {
+      struct ptp_clock_caps c;
+      if (failed || !take(exit_blob, false, &c)) return nullptr;
+      out = put_num(put(out, "{max_adj="), c.max_adj);
+      out = put_num(put(out, ", n_alarm="), c.n_alarm);
+      out = put_num(put(out, ", n_ext_ts="), c.n_ext_ts);
+      out = put_num(put(out, ", n_per_out="), c.n_per_out);
+      out = put_num(put(out, ", pps="), c.pps);
+      out = put_num(put(out, ", n_pins="), c.n_pins);
+      out = put_num(put(out, ", cross_timestamping="), c.cross_timestamping);
+      out = put_num(put(out, ", adjust_phase="), c.adjust_phase);
+      return put(put_rsv(out, c.rsv), "}");
+    }
+    case PTP_EXTTS_REQUEST: case PTP_EXTTS_REQUEST2: {
+      struct ptp_extts_request r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{index="), r.index);
+      out = put_flags(put(out, ", flags="), r.flags, uapi::k_ptp_extts_flags, "0", "PTP_???");
+      if (cmd == PTP_EXTTS_REQUEST2) out = put_rsv(out, r.rsv);
+      return put(out, "}");
+    }
+    case PTP_PEROUT_REQUEST: case PTP_PEROUT_REQUEST2: {
+      struct ptp_perout_request r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = r.flags & PTP_PEROUT_PHASE ? put_ptp_time(put(out, "{phase="), r.phase, false)
+                                       : put_ptp_time(put(out, "{start="), r.start, true);
+      out = put_ptp_time(put(out, ", period="), r.period, false);
+      out = put_num(put(out, ", index="), r.index);
+      out = put_flags(put(out, ", flags="), r.flags, uapi::k_ptp_perout_flags, "0",
+                      "PTP_PEROUT_???");
+      if (r.flags & PTP_PEROUT_DUTY_CYCLE)
+        out = put_ptp_time(put(out, ", on="), r.on, false);
+      else if (cmd == PTP_PEROUT_REQUEST2)
+        out = put_rsv(out, r.rsv);
+      return put(out, "}");
+    }
+    case PTP_SYS_OFFSET: case PTP_SYS_OFFSET2: {
+      struct ptp_sys_offset o;
+      if (!take(blob, cut, &o)) return nullptr;
+      out = put_rsv(put_num(put(out, "{n_samples="), o.n_samples), o.rsv);
+      if (failed) return put(out, "}");
+      if (!take(exit_blob, false, &o)) return put(out, ", ???}");
+      size_t n = std::min<size_t>(o.n_samples, PTP_MAX_SAMPLES);
+      return put(put_ptp_samples<1>(out, o.ts, 2 * n + 1), "}");
+    }
+    case PTP_SYS_OFFSET_EXTENDED: case PTP_SYS_OFFSET_EXTENDED2: {
+      struct ptp_sys_offset_extended o;
+      if (!take(blob, cut, &o)) return nullptr;
+      out = put_rsv(put_num(put(out, "{n_samples="), o.n_samples), o.rsv);
+      if (failed) return put(out, "}");
+      if (!take(exit_blob, false, &o)) return put(out, ", ???}");
+      size_t n = std::min<size_t>(o.n_samples, PTP_MAX_SAMPLES);
+      return put(put_ptp_samples<3>(out, &o.ts[0][0], n), "}");
+    }
+    case PTP_SYS_OFFSET_PRECISE: case PTP_SYS_OFFSET_PRECISE2: {
+      struct ptp_sys_offset_precise o;
+      if (failed || !take(exit_blob, false, &o)) return nullptr;
+      out = put_ptp_time(put(out, "{device="), o.device, true);
+      out = put_ptp_time(put(out, ", sys_realtime="), o.sys_realtime, true);
+      out = put_ptp_time(put(out, ", sys_monoraw="), o.sys_monoraw, false);
+      return put(put_rsv(out, o.rsv), "}");
+    }
+    case PTP_PIN_GETFUNC: case PTP_PIN_GETFUNC2: case PTP_PIN_SETFUNC: case PTP_PIN_SETFUNC2: {
+      struct ptp_pin_desc p;
+      if (!take(blob, cut, &p)) return nullptr;
+      out = put_num(put(out, "{index="), p.index);
+      bool getter = cmd == PTP_PIN_GETFUNC || cmd == PTP_PIN_GETFUNC2;
+      if (getter) {
+        if (cmd == PTP_PIN_GETFUNC2) out = put_rsv(out, p.rsv);
+        if (failed) return put(out, "}");
+        if (!take(exit_blob, false, &p)) return put(out, ", ???}");
+        out = put_name_field(put(out, ", name="), {p.name, sizeof(p.name)});
+      }
+      out = put_xval(put(out, ", func="), p.func, uapi::k_ptp_pin_funcs, "PTP_PF_???");
+      out = put_num(put(out, ", chan="), p.chan);
+      if (cmd == PTP_PIN_SETFUNC2) out = put_rsv(out, p.rsv);
+      return put(out, "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// A syscall number as struct seccomp_data names it, by its architecture (strace's
+// PRINT_FIELD_SYSCALL_NAME): the native one's __NR_gettid, another's number and its name in
+// a comment, a number alone where the architecture is not one this build knows.
+char* put_seccomp_nr(char* out, int32_t nr, uint32_t arch) {
+#if defined(__x86_64__)
+  constexpr uint32_t kNative = AUDIT_ARCH_X86_64, kCompat = AUDIT_ARCH_I386;
+#elif defined(__aarch64__)
+  constexpr uint32_t kNative = AUDIT_ARCH_AARCH64, kCompat = 0;
+#endif
+  std::string_view name;
+  if (arch == kNative) name = syscall_name(nr);
+  else if (kCompat && arch == kCompat) name = compat_syscall_name(nr);
+  bool native = arch == kNative && !name.empty();
+  if (display().xlat != Xlat::kAbbrev || !native) out = put_num(out, static_cast<uint32_t>(nr));
+  if (display().xlat == Xlat::kRaw || name.empty()) return out;
+  bool comment = !native || display().xlat == Xlat::kVerbose;
+  if (comment) out = put(out, " /* ");
+  out = put(native ? put(out, "__NR_") : out, name);
+  return comment ? put(out, " */") : out;
+}
+
+// A seccomp user notification's struct seccomp_notif.
+char* put_seccomp_notif(char* out, const seccomp_notif& n) {
+  out = put_hex(put(out, "{id="), n.id);
+  out = put_num(put(out, ", pid="), n.pid);
+  out = put_hex(put(out, ", flags="), n.flags);
+  out = put_seccomp_nr(put(out, ", data={nr="), n.data.nr, n.data.arch);
+  out = put_xval(put(out, ", arch="), n.data.arch, uapi::k_audit_arch, "AUDIT_ARCH_???");
+  out = put_addr(put(out, ", instruction_pointer="), n.data.instruction_pointer);
+  out = put_num_array(put(out, ", args="), n.data.args, std::size(n.data.args), true);
+  return put(out, "}}");
+}
+
+// seccomp's user notification requests (strace's seccomp_ioctl.c), or nullptr for others: a
+// notification asked for (shown at entry only when not all zero, then " => " what the call
+// filled), the response sent, the id checked, the descriptor added.
+char* put_seccomp_ioctl(char* out, uint32_t cmd, uint64_t addr, bool failed,
+                        const std::string_view* blob, bool cut,
+                        const std::string_view* exit_blob) {
+  switch (cmd) {
+    case SECCOMP_IOCTL_NOTIF_RECV: {
+      struct seccomp_notif n;
+      if (!take(blob, cut, &n)) return nullptr;
+      static const seccomp_notif kZero{};
+      bool asked = std::memcmp(&n, &kZero, sizeof(n)) != 0;
+      if (asked) out = put(put_seccomp_notif(out, n), " => ");
+      if (!failed && take(exit_blob, false, &n)) return put_seccomp_notif(out, n);
+      return asked ? put_hex(out, addr) : nullptr;
+    }
+    case SECCOMP_IOCTL_NOTIF_SEND: {
+      struct seccomp_notif_resp r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_hex(put(out, "{id="), r.id);
+      out = put_num(put(out, ", val="), r.val);
+      out = put(out, ", error=");
+      std::string_view err = r.error < 0 ? errno_symbol(-r.error) : std::string_view();
+      out = put_xlat(out, [&r](char* o) { return put_num(o, r.error); }, [&](char* o) {
+        return err.empty() ? put_num(o, r.error) : put(put(o, "-"), err);
+      });
+      out = put_flags(put(out, ", flags="), r.flags, uapi::k_seccomp_notif_resp_flags, "0",
+                      "SECCOMP_USER_NOTIF_FLAG_???");
+      return put(out, "}");
+    }
+    case SECCOMP_IOCTL_NOTIF_ID_VALID:
+    case _IOC(_IOC_READ, '!', 2, sizeof(uint64_t)): {  // ..._WRONG_DIR, strace's name
+      uint64_t id;
+      if (!take(blob, cut, &id)) return nullptr;
+      return put(put_hex(put(out, "["), id), "]");
+    }
+    case SECCOMP_IOCTL_NOTIF_ADDFD: {
+      struct seccomp_notif_addfd a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_hex(put(out, "{id="), a.id);
+      out = put_flags(put(out, ", flags="), a.flags, uapi::k_seccomp_addfd_flags, "0",
+                      "SECCOMP_ADDFD_FLAG_???");
+      out = put_num(put(out, ", srcfd="), static_cast<int32_t>(a.srcfd));
+      out = put_num(put(out, ", newfd="), static_cast<int32_t>(a.newfd));
+      out = put_flags(put(out, ", newfd_flags="), a.newfd_flags, uapi::k_open_flags, "0",
+                      "O_???");
+      return put(out, "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// Block devices' requests of a struct or number the call reads (strace's block.c), or nullptr
+// for others: ints, a range of two u64, a partition operation (the partition it points to is
+// not read: its address), a trace set up (the name it was given, when the call succeeded, is
+// not read).
+char* put_block_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                      bool cut, const std::string_view* exit_blob) {
+  switch (cmd) {
+    case BLKROSET: case BLKBSZSET: {
+      // BLKBSZSET's size_t, of which strace reads the int: the head that could be read.
+      int32_t v;
+      if (!take(blob, false, &v)) return nullptr;
+      return put(put_num(put(out, "["), v), "]");
+    }
+    case BLKDISCARD: case BLKSECDISCARD: case BLKZEROOUT: {
+      uint64_t r[2];
+      if (!take(blob, cut, &r)) return nullptr;
+      return put(put_num(put(put_num(put(out, "["), r[0]), ", "), r[1]), "]");
+    }
+    case BLKPG: {
+      struct blkpg_ioctl_arg a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_xval(put(out, "{op="), static_cast<uint32_t>(a.op), uapi::k_blkpg_ops,
+                     "BLKPG_???");
+      out = put_num(put(out, ", flags="), a.flags);
+      out = put_num(put(out, ", datalen="), a.datalen);
+      out = put_addr(put(out, ", data="), reinterpret_cast<uintptr_t>(a.data));
+      return put(out, "}");
+    }
+    case BLKTRACESETUP: {
+      struct blk_user_trace_setup b;
+      if (!take(blob, cut, &b)) return nullptr;
+      out = put_num(put(out, "{act_mask="), b.act_mask);
+      out = put_num(put(out, ", buf_size="), b.buf_size);
+      out = put_num(put(out, ", buf_nr="), b.buf_nr);
+      out = put_num(put(out, ", start_lba="), b.start_lba);
+      out = put_num(put(out, ", end_lba="), b.end_lba);
+      out = put_num(put(out, ", pid="), b.pid);
+      if (!failed && take(exit_blob, false, &b))
+        out = put_name_field(put(out, ", name="), {b.name, sizeof(b.name)});
+      return put(out, "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// FS_IOC_GETFLAGS' and FS_IOC_SETFLAGS' inode flags: [FS_APPEND_FL|FS_NOATIME_FL]; what
+// a getter filled when it succeeded.
+char* put_fs_flags_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                         const std::string_view* exit_blob) {
+  uint32_t v;
+  switch (cmd) {
+    case FS_IOC_GETFLAGS: case FS_IOC32_GETFLAGS:
+      if (failed || !take(exit_blob, false, &v)) return nullptr;
+      break;
+    case FS_IOC_SETFLAGS: case FS_IOC32_SETFLAGS:
+      // FS_IOC_SETFLAGS' long, of which the kernel and strace read an int.
+      if (!take(blob, false, &v)) return nullptr;
+      break;
+    default:
+      return nullptr;
+  }
+  return put(put_flags(put(out, "["), v, uapi::k_fs_inode_flags, "0", "FS_???_FL"), "]");
+}
+
+// The encryption of a loop device's status, shown when there is one or with -v: its type and
+// key size, and after the name its key.
+template <class Info>
+bool loop_encrypted(const Info& info) {
+  return !display().abbrev || info.lo_encrypt_type != LO_CRYPT_NONE;
+}
+
+template <class Info>
+char* put_loop_crypt(char* out, const Info& info) {
+  out = put_xval(put(out, ", lo_encrypt_type="), static_cast<uint32_t>(info.lo_encrypt_type),
+                 uapi::k_loop_crypt_types, "LO_CRYPT_???");
+  return put_num(put(out, ", lo_encrypt_key_size="),
+                 static_cast<uint32_t>(info.lo_encrypt_key_size));
+}
+
+template <class Info>
+char* put_loop_key(char* out, const Info& info) {
+  size_t n = std::min<size_t>(static_cast<uint32_t>(info.lo_encrypt_key_size), LO_KEY_SIZE);
+  return put_quoted(put(out, ", lo_encrypt_key="),
+                    {reinterpret_cast<const char*>(info.lo_encrypt_key), n}, false);
+}
+
+template <class Info>
+char* put_loop_flags(char* out, const Info& info) {
+  return put_flags(put(out, ", lo_flags="), static_cast<uint32_t>(info.lo_flags),
+                   uapi::k_loop_flags, "0", "LO_FLAGS_???");
+}
+
+// struct loop_info (strace's decode_loop_info): the devices and inode with -v only.
+char* put_loop_info(char* out, const loop_info& info) {
+  out = put_num(put(out, "{lo_number="), info.lo_number);
+  if (!display().abbrev) {
+    out = put_makedev(put(out, ", lo_device="), info.lo_device);
+    out = put_num(put(out, ", lo_inode="), info.lo_inode);
+    out = put_makedev(put(out, ", lo_rdevice="), info.lo_rdevice);
+  }
+  out = put_hex(put(out, ", lo_offset="), static_cast<uint32_t>(info.lo_offset));
+  if (loop_encrypted(info)) out = put_loop_crypt(out, info);
+  out = put_loop_flags(out, info);
+  out = put_name_field(put(out, ", lo_name="), {info.lo_name, sizeof(info.lo_name)});
+  if (loop_encrypted(info)) out = put_loop_key(out, info);
+  if (display().abbrev) return put(out, ", ...}");
+  out = put_num_array(put(out, ", lo_init="), info.lo_init, std::size(info.lo_init), true);
+  const auto* reserved = reinterpret_cast<const uint8_t*>(info.reserved);
+  return put(put_num_array(put(out, ", reserved="), reserved, sizeof(info.reserved), true), "}");
+}
+
+// struct loop_info64 (strace's print_loop_info64).
+char* put_loop_info64(char* out, const loop_info64& info) {
+  if (!display().abbrev) {
+    out = put_makedev(put(out, "{lo_device="), info.lo_device);
+    out = put_num(put(out, ", lo_inode="), info.lo_inode);
+    out = put_makedev(put(out, ", lo_rdevice="), info.lo_rdevice);
+    out = put_hex(put(out, ", lo_offset="), info.lo_offset);
+    out = put_num(put(out, ", lo_sizelimit="), info.lo_sizelimit);
+    out = put_num(put(out, ", lo_number="), info.lo_number);
+  } else {
+    out = put_hex(put(out, "{lo_offset="), info.lo_offset);
+    out = put_num(put(out, ", lo_number="), info.lo_number);
+  }
+  if (loop_encrypted(info)) out = put_loop_crypt(out, info);
+  out = put_loop_flags(out, info);
+  const auto* file = reinterpret_cast<const char*>(info.lo_file_name);
+  out = put_name_field(put(out, ", lo_file_name="), {file, sizeof(info.lo_file_name)});
+  if (loop_encrypted(info)) {
+    const auto* crypt = reinterpret_cast<const char*>(info.lo_crypt_name);
+    out = put_name_field(put(out, ", lo_crypt_name="), {crypt, sizeof(info.lo_crypt_name)});
+    out = put_loop_key(out, info);
+  }
+  if (display().abbrev) return put(out, ", ...}");
+  return put(put_num_array(put(out, ", lo_init="), info.lo_init, std::size(info.lo_init), true),
+             "}");
+}
+
+// Loop devices' status and configuration (strace's loop.c), or nullptr for others: what a
+// setter reads, what a getter filled when it succeeded.
+char* put_loop_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut, const std::string_view* exit_blob) {
+  switch (cmd) {
+    case LOOP_GET_STATUS:
+      if (failed) return nullptr;
+      blob = exit_blob, cut = false;
+      [[fallthrough]];
+    case LOOP_SET_STATUS: {
+      struct loop_info info;
+      return take(blob, cut, &info) ? put_loop_info(out, info) : nullptr;
+    }
+    case LOOP_GET_STATUS64:
+      if (failed) return nullptr;
+      blob = exit_blob, cut = false;
+      [[fallthrough]];
+    case LOOP_SET_STATUS64: {
+      struct loop_info64 info;
+      return take(blob, cut, &info) ? put_loop_info64(out, info) : nullptr;
+    }
+    case LOOP_CONFIGURE: {
+      struct loop_config c;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = put_num(put(out, "{fd="), static_cast<int32_t>(c.fd));
+      out = put_num(put(out, ", block_size="), c.block_size);
+      out = put_loop_info64(put(out, ", info="), c.info);
+      if (!all_zero(c.__reserved))
+        out = put_num_array(put(out, ", __reserved="), c.__reserved, std::size(c.__reserved),
+                            true);
+      return put(out, "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -1489,6 +1915,7 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
   // What strace decodes is at least a pointer: NULL, or its address.
   uint32_t type = _IOC_TYPE(cmd);
   // evdev's and seccomp's requests, those their number names too (EVIOCGNAME(0)).
+  if (type == 'V' && v4l2_decoded(cmd)) return v ? put_hex(out, v) : put(out, "NULL");
   char scratch[64];
   bool numbered = (type == 'E' || type == '!') && (named(cmd) || put_numbered(scratch, cmd));
   if (numbered || (decoded_type(type) && (_IOC_SIZE(cmd) || plain_numbered_type(type)) &&
@@ -1594,6 +2021,16 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
   if (_IOC_TYPE(cmd) == UFFDIO) return put_uffd_ioctl(out, cmd, failed, blob, cut, exit_blob);
+  if (_IOC_TYPE(cmd) == '!')
+    return put_seccomp_ioctl(out, cmd, e.args[2], failed, blob, cut, exit_blob);
+  if (_IOC_TYPE(cmd) == 0x12)
+    if (char* end = put_block_ioctl(out, cmd, failed, blob, cut, exit_blob)) return end;
+  if (_IOC_TYPE(cmd) == 'L')
+    if (char* end = put_loop_ioctl(out, cmd, failed, blob, cut, exit_blob)) return end;
+  if (_IOC_TYPE(cmd) == 'f')
+    if (char* end = put_fs_flags_ioctl(out, cmd, failed, blob, exit_blob)) return end;
+  if (_IOC_TYPE(cmd) == PTP_CLK_MAGIC)
+    return put_ptp_ioctl(out, cmd, failed, blob, cut, exit_blob);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:
     case TIOCSLCKTRMIOS:
@@ -1672,14 +2109,67 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       return cmd == RTC_PARAM_GET && failed ? put_hex(put(out, " => "), e.args[2]) : out;
     }
     case RTC_SET_TIME: case RTC_ALM_SET: case RTC_RD_TIME: case RTC_ALM_READ: {
-      if (!ints(v, 9)) return nullptr;
-      static constexpr std::string_view kFields[] = {"tm_sec", "tm_min", "tm_hour", "tm_mday",
-                                                     "tm_mon", "tm_year"};
-      *out++ = '{';
-      for (size_t i = 0; i < std::size(kFields); ++i)
-        out = put_num(put(put(put(out, i ? ", " : ""), kFields[i]), "="), v[i]);
-      return put(out, ", ...}");
+      struct rtc_time t;
+      return take(blob, cut, &t) ? put_rtc_time(out, t) : nullptr;
     }
+    // A wakeup alarm set, and its time.
+    case RTC_WKALM_SET: {
+      struct rtc_wkalrm w;
+      if (!take(blob, cut, &w)) return nullptr;
+      out = put_num(put(out, "{enabled="), w.enabled);
+      out = put_num(put(out, ", pending="), w.pending);
+      return put(put_rtc_time(put(out, ", time="), w.time), "}");
+    }
+    // The PLL's correction, set, or got when the call succeeded.
+    case RTC_PLL_GET:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case RTC_PLL_SET: {
+      struct rtc_pll_info p;
+      if (!take(cmd == RTC_PLL_GET ? exit_blob : blob, cmd == RTC_PLL_SET && cut, &p))
+        return nullptr;
+      out = put_num(put(out, "{pll_ctrl="), p.pll_ctrl);
+      out = put_num(put(out, ", pll_value="), p.pll_value);
+      out = put_num(put(out, ", pll_max="), p.pll_max);
+      out = put_num(put(out, ", pll_min="), p.pll_min);
+      out = put_num(put(out, ", pll_posmult="), p.pll_posmult);
+      out = put_num(put(out, ", pll_negmult="), p.pll_negmult);
+      return put(put_num(put(out, ", pll_clock="), p.pll_clock), "}");
+    }
+    // Input devices' clock and repeat settings: [CLOCK_MONOTONIC's number], [delay, period],
+    // the latter of a reading when it succeeded.
+    case EVIOCSCLOCKID: {
+      uint32_t id;
+      if (!take(blob, cut, &id)) return nullptr;
+      return put(put_num(put(out, "["), id), "]");
+    }
+    case EVIOCGREP:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case EVIOCSREP: {
+      uint32_t r[2];
+      if (!take(cmd == EVIOCGREP ? exit_blob : blob, cmd == EVIOCSREP && cut, &r))
+        return nullptr;
+      return put(put_num(put(put_num(put(out, "["), r[0]), ", "), r[1]), "]");
+    }
+    // A perf event's new period; the programs attached to it asked for: how many there is
+    // room for (of a failed call, all strace shows).
+    case PERF_EVENT_IOC_PERIOD: {
+      uint64_t period;
+      if (!take(blob, cut, &period)) return nullptr;
+      return put(put_num(put(out, "["), period), "]");
+    }
+    case PERF_EVENT_IOC_QUERY_BPF: {
+      uint32_t ids_len;
+      if (!failed || !take(blob, false, &ids_len)) return nullptr;
+      return put(put_num(put(out, "{ids_len="), ids_len), ", ...}");
+    }
+    // The disk's taskfile registers strace reads as three ints.
+    case HDIO_DRIVE_RESET: case HDIO_SCAN_HWIF:
+      if (!ints(v, 3)) return nullptr;
+      out = put_hex(put(out, "["), static_cast<uint32_t>(v[0]));
+      out = put_hex(put(out, ", "), static_cast<uint32_t>(v[1]));
+      return put(put_hex(put(out, ", "), static_cast<uint32_t>(v[2])), "]");
     // The console's key entries: the key asked about, read at entry, and its value, of a
     // setting at entry, of a reading when it succeeded.
     case KDGKBENT: case KDSKBENT: {

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The observer developers
+//
+// ioctls of devices whose structs the call reads, for test_decode_ioctl.py, on a closed
+// descriptor (so read at entry only): a PTP clock's timestamp, output, pin and offset
+// requests; seccomp's user notifications; block devices' ints, ranges, partitions and
+// traces; loop devices' status and configuration; inode flags; an RTC's wakeup alarm and
+// PLL; an input device's clock and repeat rate; a perf event's period; the disk's taskfile
+// registers; and the video devices' requests with NULL.
+#include <fcntl.h>
+#include <linux/audit.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
+#include <linux/fs.h>
+#include <linux/hdreg.h>
+#include <linux/input.h>
+#include <linux/loop.h>
+#include <linux/perf_event.h>
+#include <linux/ptp_clock.h>
+#include <linux/rtc.h>
+#include <linux/seccomp.h>
+#include <linux/videodev2.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+int main(void) {
+	// A PTP clock's requests: flags known, unknown and mixed; a start time with its date, a
+	// phase, a duty cycle; a pin's function; the samples asked for.
+	struct ptp_extts_request extts = {.index = 3, .flags = PTP_ENABLE_FEATURE | PTP_RISING_EDGE};
+	ioctl(-1, PTP_EXTTS_REQUEST, &extts);
+	extts.flags = 0xf0000000;
+	extts.rsv[1] = 0xcafe;
+	ioctl(-1, PTP_EXTTS_REQUEST2, &extts);
+	struct ptp_perout_request perout = {
+		.start = {.sec = 1700000000, .nsec = 5}, .period = {.sec = 1, .reserved = 7},
+		.index = 1, .flags = PTP_PEROUT_ONE_SHOT};
+	ioctl(-1, PTP_PEROUT_REQUEST, &perout);
+	perout.flags = PTP_PEROUT_PHASE | PTP_PEROUT_DUTY_CYCLE | 0x100;
+	perout.on.nsec = 500;
+	ioctl(-1, PTP_PEROUT_REQUEST2, &perout);
+	struct ptp_pin_desc pin = {.name = "SMA1", .index = 2, .func = PTP_PF_PEROUT, .chan = 1};
+	ioctl(-1, PTP_PIN_SETFUNC, &pin);
+	pin.func = 9;
+	pin.rsv[0] = 1;
+	ioctl(-1, PTP_PIN_SETFUNC2, &pin);
+	ioctl(-1, PTP_PIN_GETFUNC2, &pin);
+	struct ptp_sys_offset off = {.n_samples = 5};
+	ioctl(-1, PTP_SYS_OFFSET, &off);
+	struct ptp_sys_offset_extended ext = {.n_samples = 3, .rsv = {0, 4}};
+	ioctl(-1, PTP_SYS_OFFSET_EXTENDED, &ext);
+
+	// seccomp's user notifications: a notification asked for (all zero: shown at exit only)
+	// and one not, a response with an errno, an id, a descriptor added.
+	struct seccomp_notif notif;
+	memset(&notif, 0, sizeof(notif));
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, &notif);
+	notif.id = 0x1234;
+	notif.pid = 1;
+	notif.data.nr = 39;
+	notif.data.arch = AUDIT_ARCH_I386;
+	notif.data.args[0] = 0xdead;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, &notif);
+	struct seccomp_notif_resp resp = {.id = 7, .val = -1, .error = -13,
+					  .flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE};
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	resp.error = 5;
+	resp.flags = 0x10;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	unsigned long long id = 0xfeedface;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, &id);
+	struct seccomp_notif_addfd addfd = {.id = 1, .flags = SECCOMP_ADDFD_FLAG_SETFD,
+					    .srcfd = 3, .newfd = 10, .newfd_flags = O_CLOEXEC};
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd);
+
+	// Block devices': plain numbers and a sized one, a range, a partition (the one its pointer
+	// names is not read), a trace.
+	int ro = 1;
+	ioctl(-1, BLKROSET, &ro);
+	ioctl(-1, BLKBSZSET, &ro);
+	unsigned long long range[2] = {4096, 1 << 20};
+	ioctl(-1, BLKDISCARD, range);
+	ioctl(-1, BLKZEROOUT, range);
+	struct blkpg_ioctl_arg pg = {.op = BLKPG_DEL_PARTITION, .datalen = 8};
+	ioctl(-1, BLKPG, &pg);
+	pg.op = 9;
+	pg.data = (void *)8;  // unreadable: its address
+	ioctl(-1, BLKPG, &pg);
+	struct blk_user_trace_setup trace = {.act_mask = 3, .buf_size = 512, .buf_nr = 4,
+					     .start_lba = 1, .end_lba = 99, .pid = 1};
+	ioctl(-1, BLKTRACESETUP, &trace);
+
+	// Loop devices': a status without and with encryption, the 64-bit one, a configuration.
+	struct loop_info info = {.lo_number = 1, .lo_offset = 512, .lo_flags = LO_FLAGS_READ_ONLY,
+				 .lo_name = "disk.img"};
+	ioctl(-1, LOOP_SET_STATUS, &info);
+	info.lo_encrypt_type = LO_CRYPT_XOR;
+	info.lo_encrypt_key_size = 3;
+	memcpy(info.lo_encrypt_key, "k\0y", 3);
+	info.lo_flags = 0x100;
+	ioctl(-1, LOOP_SET_STATUS, &info);
+	struct loop_config config = {.fd = 4, .block_size = 4096};
+	config.info.lo_offset = 1 << 20;
+	config.info.lo_flags = LO_FLAGS_AUTOCLEAR | LO_FLAGS_PARTSCAN;
+	strcpy((char *)config.info.lo_file_name, "/tmp/disk.img");
+	ioctl(-1, LOOP_SET_STATUS64, &config.info);
+	ioctl(-1, LOOP_CONFIGURE, &config);
+	config.__reserved[1] = 2;
+	ioctl(-1, LOOP_CONFIGURE, &config);
+
+	// Inode flags, known and not; the 32-bit request takes an int.
+	int flags = FS_APPEND_FL | FS_NOATIME_FL;
+	ioctl(-1, FS_IOC32_SETFLAGS, &flags);
+	flags = 0x01000000;
+	ioctl(-1, FS_IOC32_SETFLAGS, &flags);
+	long lflags = FS_IMMUTABLE_FL;
+	ioctl(-1, FS_IOC_SETFLAGS, &lflags);
+
+	// An RTC's wakeup alarm and PLL; an input device's clock and repeat rate; a perf event's
+	// period and the programs asked about; the disk's taskfile registers.
+	struct rtc_wkalrm alarm = {.enabled = 1, .time = {.tm_hour = 6, .tm_mday = 1}};
+	ioctl(-1, RTC_WKALM_SET, &alarm);
+	struct rtc_pll_info pll = {.pll_ctrl = 1, .pll_value = -2, .pll_clock = 32768};
+	ioctl(-1, RTC_PLL_SET, &pll);
+	int clock = 1;
+	ioctl(-1, EVIOCSCLOCKID, &clock);
+	unsigned int rep[2] = {250, 33};
+	ioctl(-1, EVIOCSREP, rep);
+	unsigned long long period = 100000;
+	ioctl(-1, PERF_EVENT_IOC_PERIOD, &period);
+	struct perf_event_query_bpf query = {.ids_len = 4};
+	ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, &query);
+	int regs[3] = {0x10, 0x20, -1};
+	ioctl(-1, HDIO_DRIVE_RESET, regs);
+
+	// The video devices' requests strace decodes, with NULL, and one it does not.
+	ioctl(-1, VIDIOC_QUERYCAP, NULL);
+	ioctl(-1, VIDIOC_S_FMT, NULL);
+	ioctl(-1, VIDIOC_LOG_STATUS, NULL);
+	return 0;
+}
