@@ -29,6 +29,7 @@
 #include <linux/ptp_clock.h>
 #include <linux/sched.h>
 #include <linux/mqueue.h>
+#include <linux/nsfs.h>
 #include <linux/msg.h>
 #include <linux/seccomp.h>
 #include <linux/sem.h>
@@ -294,6 +295,8 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {BLKPG, kIn, sizeof(struct blkpg_ioctl_arg)},
     // The disk's (linux/hdreg.h): the taskfile registers strace reads (three ints).
     {HDIO_DRIVE_RESET, kIn, 3 * sizeof(int)}, {HDIO_SCAN_HWIF, kIn, 3 * sizeof(int)},
+    // The uid owning a user namespace (linux/nsfs.h).
+    {NS_GET_OWNER_UID, kOut, sizeof(__u32)},
     // Loop devices' (linux/loop.h): their status, set and got, and their configuration.
     {LOOP_SET_STATUS, kIn, sizeof(struct loop_info)},
     {LOOP_GET_STATUS, kOut, sizeof(struct loop_info)},

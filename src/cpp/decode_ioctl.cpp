@@ -16,6 +16,7 @@
 #include <linux/btrfs_tree.h>
 #include <linux/counter.h>
 #include <linux/dm-ioctl.h>
+#include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/hdreg.h>
@@ -25,6 +26,7 @@
 #include <linux/ioctl.h>
 #include <linux/kd.h>
 #include <linux/keyboard.h>
+#include <linux/kvm.h>
 #include <linux/loop.h>
 #include <linux/nbd.h>
 #include <linux/nsfs.h>
@@ -168,7 +170,7 @@ bool v4l2_decoded(uint32_t cmd) {
 // The request types whose numbers are plain (#define KDGETLED 0x4B31), not _IOR(): their
 // size says nothing of whether the argument points somewhere.
 bool plain_numbered_type(uint32_t type) {
-  return type == 0x12 || type == 0x22 || type == 'K' || type == 'L';
+  return type == 0x12 || type == 0x22 || type == 'K' || type == 'L' || type == 0xb7;
 }
 
 bool named(uint32_t cmd) {
@@ -1784,6 +1786,169 @@ char* put_loop_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
   }
 }
 
+#if defined(__x86_64__)
+// A force feedback effect's envelope.
+char* put_ff_envelope(char* out, const ff_envelope& e) {
+  out = put_num(put(out, "{attack_length="), e.attack_length);
+  out = put_num(put(out, ", attack_level="), e.attack_level);
+  out = put_num(put(out, ", fade_length="), e.fade_length);
+  return put(put_hex(put(out, ", fade_level="), e.fade_level), "}");
+}
+
+// A force feedback effect (strace's ff_effect_ioctl): its type, id and direction, with -v its
+// trigger, replay and the parameters of its type.
+char* put_ff_effect(char* out, const ff_effect& f) {
+  out = put_xval(put(out, "{type="), f.type, uapi::k_evdev_ff_types, "FF_???");
+  out = put_num(put(out, ", id="), f.id);
+  out = put_num(put(out, ", direction="), f.direction);
+  if (display().abbrev) return put(out, ", ...}");
+  out = put_num(put(out, ", trigger={button="), f.trigger.button);
+  out = put_num(put(out, ", interval="), f.trigger.interval);
+  out = put_num(put(out, "}, replay={length="), f.replay.length);
+  out = put(put_num(put(out, ", delay="), f.replay.delay), "}");
+  switch (f.type) {
+    case FF_CONSTANT:
+      out = put_num(put(out, ", constant={level="), f.u.constant.level);
+      out = put_ff_envelope(put(out, ", envelope="), f.u.constant.envelope);
+      return put(out, "}}");
+    case FF_RAMP:
+      out = put_num(put(out, ", ramp={start_level="), f.u.ramp.start_level);
+      out = put_num(put(out, ", end_level="), f.u.ramp.end_level);
+      out = put_ff_envelope(put(out, ", envelope="), f.u.ramp.envelope);
+      return put(out, "}}");
+    case FF_PERIODIC: {
+      const ff_periodic_effect& p = f.u.periodic;
+      out = put_num(put(out, ", periodic={waveform="), p.waveform);
+      out = put_num(put(out, ", period="), p.period);
+      out = put_num(put(out, ", magnitude="), p.magnitude);
+      out = put_num(put(out, ", offset="), p.offset);
+      out = put_num(put(out, ", phase="), p.phase);
+      out = put_ff_envelope(put(out, ", envelope="), p.envelope);
+      out = put_num(put(out, ", custom_len="), p.custom_len);
+      out = put_addr(put(out, ", custom_data="), reinterpret_cast<uintptr_t>(p.custom_data));
+      return put(out, "}}");
+    }
+    case FF_RUMBLE:
+      out = put_num(put(out, ", rumble={strong_magnitude="), f.u.rumble.strong_magnitude);
+      out = put_num(put(out, ", weak_magnitude="), f.u.rumble.weak_magnitude);
+      return put(out, "}}");
+    default:
+      return put(out, "}");
+  }
+}
+
+// A virtual CPU's general registers (strace's arch_print_kvm_regs): rax, rsp, rbp, rip and
+// rflags, the others with -v only.
+char* put_kvm_regs(char* out, const kvm_regs& r) {
+  out = put_hex(put(out, "{rax="), r.rax);
+  if (display().abbrev) {
+    out = put(out, ", ...");
+  } else {
+    const std::pair<std::string_view, uint64_t> more[] = {
+        {"rbx", r.rbx}, {"rcx", r.rcx}, {"rdx", r.rdx}, {"rsi", r.rsi}, {"rdi", r.rdi}};
+    for (const auto& [name, v] : more) out = put_hex(put(put(put(out, ", "), name), "="), v);
+  }
+  out = put_hex(put(out, ", rsp="), r.rsp);
+  out = put_hex(put(out, ", rbp="), r.rbp);
+  if (display().abbrev) {
+    out = put(out, ", ...");
+  } else {
+    const std::pair<std::string_view, uint64_t> more[] = {
+        {"r8", r.r8},   {"r9", r.r9},   {"r10", r.r10}, {"r11", r.r11},
+        {"r12", r.r12}, {"r13", r.r13}, {"r14", r.r14}, {"r15", r.r15}};
+    for (const auto& [name, v] : more) out = put_hex(put(put(put(out, ", "), name), "="), v);
+  }
+  out = put_hex(put(out, ", rip="), r.rip);
+  return put(put_hex(put(out, ", rflags="), r.rflags), "}");
+}
+
+char* put_kvm_segment(char* out, const kvm_segment& g) {
+  out = put_hex(put(out, "{base="), g.base);
+  out = put_num(put(out, ", limit="), g.limit);
+  out = put_num(put(out, ", selector="), g.selector);
+  out = put_num(put(out, ", type="), g.type);
+  out = put_num(put(out, ", present="), g.present);
+  out = put_num(put(out, ", dpl="), g.dpl);
+  out = put_num(put(out, ", db="), g.db);
+  out = put_num(put(out, ", s="), g.s);
+  out = put_num(put(out, ", l="), g.l);
+  out = put_num(put(out, ", g="), g.g);
+  return put(put_num(put(out, ", avl="), g.avl), "}");
+}
+
+char* put_kvm_dtable(char* out, const kvm_dtable& d) {
+  return put(put_num(put(put_hex(put(out, "{base="), d.base), ", limit="), d.limit), "}");
+}
+
+// A virtual CPU's special registers (strace's arch_print_kvm_sregs): cs, the rest with -v.
+char* put_kvm_sregs(char* out, const kvm_sregs& r) {
+  out = put_kvm_segment(put(out, "{cs="), r.cs);
+  if (display().abbrev) return put(out, ", ...}");
+  const std::pair<std::string_view, const kvm_segment*> segments[] = {
+      {"ds", &r.ds}, {"es", &r.es}, {"fs", &r.fs}, {"gs", &r.gs},
+      {"ss", &r.ss}, {"tr", &r.tr}, {"ldt", &r.ldt}};
+  for (const auto& [name, g] : segments) out = put_kvm_segment(put(put(put(out, ", "), name), "="), *g);
+  out = put_kvm_dtable(put(out, ", gdt="), r.gdt);
+  out = put_kvm_dtable(put(out, ", idt="), r.idt);
+  out = put_num(put(out, ", cr0="), r.cr0);
+  out = put_num(put(out, ", cr2="), r.cr2);
+  out = put_num(put(out, ", cr3="), r.cr3);
+  out = put_num(put(out, ", cr4="), r.cr4);
+  out = put_num(put(out, ", cr8="), r.cr8);
+  out = put_num(put(out, ", efer="), r.efer);
+  out = put_hex(put(out, ", apic_base="), r.apic_base);
+  out = put_num_array(put(out, ", interrupt_bitmap="), r.interrupt_bitmap,
+                      std::size(r.interrupt_bitmap), true);
+  return put(out, "}");
+}
+#endif
+
+// The CPUID requests by their numbers in C: struct kvm_cpuid2 is its 8-byte head there, where
+// g++ counts its zero-length array of entries as one more word (KVM_SET_CPUID2 0x400cae90).
+constexpr uint32_t kKvmCpuid2Head = 2 * sizeof(uint32_t);
+constexpr uint32_t kKvmSetCpuid2 = _IOC(_IOC_WRITE, KVMIO, 0x90, kKvmCpuid2Head);
+constexpr uint32_t kKvmGetSupportedCpuid = _IOC(_IOC_READ | _IOC_WRITE, KVMIO, 0x05,
+                                                kKvmCpuid2Head);
+constexpr uint32_t kKvmGetEmulatedCpuid = _IOC(_IOC_READ | _IOC_WRITE, KVMIO, 0x09,
+                                               kKvmCpuid2Head);
+
+// KVM's register and CPUID requests (strace's kvm.c), or nullptr for others: what a setter
+// reads, what a getter filled when it succeeded. A CPUID table's entries, past its head, are
+// not read: "[...]" as strace abbreviates them, "[]" when there are none.
+char* put_kvm_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                    bool cut, const std::string_view* exit_blob) {
+  bool getter = cmd == kKvmGetSupportedCpuid || cmd == kKvmGetEmulatedCpuid;
+#if defined(__x86_64__)
+  getter = getter || cmd == KVM_GET_REGS || cmd == KVM_GET_SREGS;
+#endif
+  if (getter) {
+    if (failed) return nullptr;
+    blob = exit_blob, cut = false;
+  }
+  switch (cmd) {
+#if defined(__x86_64__)
+    case KVM_GET_REGS: case KVM_SET_REGS: {
+      struct kvm_regs r;
+      return take(blob, cut, &r) ? put_kvm_regs(out, r) : nullptr;
+    }
+    case KVM_GET_SREGS: case KVM_SET_SREGS: {
+      struct kvm_sregs r;
+      return take(blob, cut, &r) ? put_kvm_sregs(out, r) : nullptr;
+    }
+#endif
+    case kKvmSetCpuid2: case kKvmGetSupportedCpuid: case kKvmGetEmulatedCpuid: {
+      // With -v strace shows the entries, which are not read: the address, unless there are
+      // none.
+      uint32_t nent;
+      if (!take(blob, cut, &nent) || (nent && !display().abbrev)) return nullptr;
+      out = put_num(put(out, "{nent="), nent);
+      return put(out, nent ? ", entries=[...]}" : ", entries=[]}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -1823,9 +1988,17 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
     case PERF_EVENT_IOC_PAUSE_OUTPUT: case EVIOCGRAB: case EVIOCREVOKE:
     case HDIO_SET_MULTCOUNT: case HDIO_SET_UNMASKINTR: case HDIO_SET_KEEPSETTINGS:
     case HDIO_SET_32BIT: case HDIO_SET_NOWERR: case HDIO_SET_DMA: case HDIO_SET_PIO_MODE:
-    case HDIO_UNREGISTER_HWIF: case HDIO_SET_NICE: case HDIO_SET_WCACHE:
-    case HDIO_SET_ACOUSTIC: case HDIO_SET_BUSSTATE: case HDIO_SET_ADDRESS:
+    case HDIO_UNREGISTER_HWIF: case HDIO_SET_WCACHE: case HDIO_SET_ACOUSTIC:
+    case HDIO_SET_ADDRESS:
       return put_num(out, v);
+    case HDIO_SET_NICE:
+      return put_bit_flags(out, v, uapi::k_hdio_ide_nice_bits, "IDE_NICE_???", 0, "1 << ");
+    case HDIO_SET_BUSSTATE:
+      return put_xval(out, v, uapi::k_hdio_busstates, "BUSSTATE_???");
+    case MTDFILEMODE:
+      return put_xval(out, v, uapi::k_mtd_file_modes, "MTD_FILE_MODE_???");
+    case KVM_CHECK_EXTENSION:
+      return put_xval(out, v, uapi::k_kvm_caps, "KVM_CAP_???");
     // Descriptors and ints.
     case NBD_SET_SOCK: case LOOP_SET_FD: case LOOP_CHANGE_FD: case LOOP_CTL_ADD:
     case LOOP_CTL_REMOVE: case PERF_EVENT_IOC_REFRESH: case PERF_EVENT_IOC_SET_OUTPUT:
@@ -2029,6 +2202,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     if (char* end = put_loop_ioctl(out, cmd, failed, blob, cut, exit_blob)) return end;
   if (_IOC_TYPE(cmd) == 'f')
     if (char* end = put_fs_flags_ioctl(out, cmd, failed, blob, exit_blob)) return end;
+  if (_IOC_TYPE(cmd) == KVMIO)
+    if (char* end = put_kvm_ioctl(out, cmd, failed, blob, cut, exit_blob)) return end;
   if (_IOC_TYPE(cmd) == PTP_CLK_MAGIC)
     return put_ptp_ioctl(out, cmd, failed, blob, cut, exit_blob);
   switch (cmd) {
@@ -2143,6 +2318,31 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       if (!take(blob, cut, &id)) return nullptr;
       return put(put_num(put(out, "["), id), "]");
     }
+    // A key's scancode and code; the same by index or scancode bytes (its index, code and
+    // bytes with -v); a force feedback effect's type, id and direction (its envelope and
+    // parameters are not shown: its address with -v).
+    case EVIOCSKEYCODE: {
+      uint32_t k[2];
+      if (!take(blob, cut, &k)) return nullptr;
+      out = put_num(put(out, "["), k[0]);
+      return put(put_xval(put(out, ", "), k[1], uapi::k_evdev_keycodes, "KEY_???"), "]");
+    }
+    case EVIOCSKEYCODE_V2: {
+      struct input_keymap_entry k;
+      if (!take(blob, cut, &k)) return nullptr;
+      out = put_num(put(out, "{flags="), k.flags);
+      out = put_num(put(out, ", len="), k.len);
+      if (display().abbrev) return put(out, ", ...}");
+      out = put_num(put(out, ", index="), k.index);
+      out = put_xval(put(out, ", keycode="), k.keycode, uapi::k_evdev_keycodes, "KEY_???");
+      return put(put_num_array(put(out, ", scancode="), k.scancode, sizeof(k.scancode), true),
+                 "}");
+    }
+    case EVIOCSFF: {
+      struct ff_effect f;
+      if (!take(blob, cut, &f)) return nullptr;
+      return put_ff_effect(out, f);
+    }
     case EVIOCGREP:
       if (failed) return nullptr;
       [[fallthrough]];
@@ -2163,6 +2363,53 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       uint32_t ids_len;
       if (!failed || !take(blob, false, &ids_len)) return nullptr;
       return put(put_num(put(out, "{ids_len="), ids_len), ", ...}");
+    }
+    // A counter's event watched, and its component.
+    case COUNTER_ADD_WATCH_IOCTL: {
+      struct counter_watch w;
+      if (!take(blob, cut, &w)) return nullptr;
+      out = put_xval(put(out, "{component={type="), w.component.type,
+                     uapi::k_counter_component_types, "COUNTER_COMPONENT_???");
+      out = put_xval(put(out, ", scope="), w.component.scope, uapi::k_counter_scopes,
+                     "COUNTER_SCOPE_???");
+      out = put_num(put(out, ", parent="), w.component.parent);
+      out = put_num(put(out, ", id="), w.component.id);
+      out = put_xval(put(out, "}, event="), w.event, uapi::k_counter_event_types,
+                     "COUNTER_EVENT_???");
+      return put(put_num(put(out, ", channel="), w.channel), "}");
+    }
+    // The extents asked about, and of a call that succeeded how many it mapped; the extents
+    // themselves, past the struct, are not read.
+    case FS_IOC_FIEMAP: {
+      struct fiemap f;
+      if (!take(blob, cut, &f)) return nullptr;
+      out = put_num(put(out, "{fm_start="), f.fm_start);
+      out = put_num(put(out, ", fm_length="), f.fm_length);
+      out = put_flags(put(out, ", fm_flags="), f.fm_flags, uapi::k_fiemap_flags, "0",
+                      "FIEMAP_FLAG_???");
+      out = put(put_num(put(out, ", fm_extent_count="), f.fm_extent_count), "}");
+      if (failed || !take(exit_blob, false, &f)) return out;
+      out = put_flags(put(out, " => {fm_flags="), f.fm_flags, uapi::k_fiemap_flags, "0",
+                      "FIEMAP_FLAG_???");
+      return put(put_num(put(out, ", fm_mapped_extents="), f.fm_mapped_extents), ", ...}");
+    }
+    // A virtual machine's memory slot.
+    case KVM_SET_USER_MEMORY_REGION: {
+      struct kvm_userspace_memory_region r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{slot="), r.slot);
+      out = put_flags(put(out, ", flags="), r.flags, uapi::k_kvm_mem_flags, "0", "KVM_MEM_???");
+      out = put_hex(put(out, ", guest_phys_addr="), r.guest_phys_addr);
+      out = put_num(put(out, ", memory_size="), r.memory_size);
+      return put(put_hex(put(out, ", userspace_addr="), r.userspace_addr), "}");
+    }
+    // The uid owning a user namespace, of a call that succeeded.
+    case NS_GET_OWNER_UID: {
+      uint32_t uid;
+      if (failed || !take(exit_blob, false, &uid)) return nullptr;
+      out = put(out, "[");
+      out = uid == UINT32_MAX ? put(out, "-1") : put_num(out, uid);
+      return put(out, "]");
     }
     // The disk's taskfile registers strace reads as three ints.
     case HDIO_DRIVE_RESET: case HDIO_SCAN_HWIF:
@@ -2342,6 +2589,14 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     default:
       return nullptr;
   }
+}
+
+char* put_ioctl_result(char* out, const Event& e) noexcept {
+  // A namespace's type, by its clone flag.
+  if (static_cast<uint32_t>(e.args[1]) != NS_GET_NSTYPE) return out;
+  for (const Flag& f : uapi::k_setns_types)
+    if (f.value == static_cast<uint64_t>(e.ret)) return put(put(put(out, " ("), f.name), ")");
+  return out;
 }
 
 char* put_ioctl_request(char* out, uint32_t cmd) noexcept {

@@ -6,20 +6,27 @@
 // requests; seccomp's user notifications; block devices' ints, ranges, partitions and
 // traces; loop devices' status and configuration; inode flags; an RTC's wakeup alarm and
 // PLL; an input device's clock and repeat rate; a perf event's period; the disk's taskfile
-// registers; and the video devices' requests with NULL.
+// registers; counters, extents, NBD, MTD, disk and key settings, namespaces, KVM's structs;
+// and the video devices' requests with NULL.
 #include <fcntl.h>
 #include <linux/audit.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
+#include <linux/counter.h>
+#include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/hdreg.h>
 #include <linux/input.h>
+#include <linux/kvm.h>
 #include <linux/loop.h>
+#include <linux/nbd.h>
+#include <linux/nsfs.h>
 #include <linux/perf_event.h>
 #include <linux/ptp_clock.h>
 #include <linux/rtc.h>
 #include <linux/seccomp.h>
 #include <linux/videodev2.h>
+#include <mtd/mtd-abi.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -132,6 +139,57 @@ int main(void) {
 	ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, &query);
 	int regs[3] = {0x10, 0x20, -1};
 	ioctl(-1, HDIO_DRIVE_RESET, regs);
+
+	// A counter's watch; the extents asked about; an NBD server's flags, the protocol's among
+	// them; an MTD's file mode; the disk's nice bits and bus state; a key's code, by scancode
+	// and by index; a force feedback effect.
+	struct counter_watch watch = {.component = {.type = COUNTER_COMPONENT_COUNT,
+						    .scope = COUNTER_SCOPE_COUNT, .parent = 1, .id = 2},
+				      .event = COUNTER_EVENT_INDEX, .channel = 3};
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, &watch);
+	struct fiemap fiemap = {.fm_length = 4096, .fm_flags = FIEMAP_FLAG_SYNC, .fm_extent_count = 2};
+	ioctl(-1, FS_IOC_FIEMAP, &fiemap);
+	ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS | 1 << 6 /* NBD_FLAG_SEND_WRITE_ZEROES */);
+	ioctl(-1, MTDFILEMODE, MTD_FILE_MODE_RAW);
+	ioctl(-1, HDIO_SET_NICE, 1 << IDE_NICE_1 | 1 << IDE_NICE_DSC_OVERLAP | 0x100);
+	ioctl(-1, HDIO_SET_BUSSTATE, BUSSTATE_TRISTATE);
+	unsigned int keycode[2] = {0x1e, KEY_A};
+	ioctl(-1, EVIOCSKEYCODE, keycode);
+	struct input_keymap_entry keymap = {.flags = INPUT_KEYMAP_BY_INDEX, .len = 4, .index = 7,
+					    .keycode = KEY_ENTER, .scancode = {0x1c}};
+	ioctl(-1, EVIOCSKEYCODE_V2, &keymap);
+	struct ff_effect effect = {.type = FF_RUMBLE, .id = -1, .direction = 0x4000,
+				   .replay = {.length = 100}, .u.rumble = {.strong_magnitude = 9}};
+	ioctl(-1, EVIOCSFF, &effect);
+	effect.type = FF_PERIODIC;
+	effect.u.periodic = (struct ff_periodic_effect){
+		.waveform = FF_SINE, .period = 20, .magnitude = -3, .custom_len = 1,
+		.envelope = {.attack_length = 5, .fade_level = 0x10}};
+	ioctl(-1, EVIOCSFF, &effect);
+
+	// A namespace's type and owner, of this process's user namespace.
+	int ns = open("/proc/self/ns/user", O_RDONLY);
+	ioctl(ns, NS_GET_NSTYPE);
+	unsigned int owner;
+	ioctl(ns, NS_GET_OWNER_UID, &owner);
+	ioctl(-1, NS_GET_OWNER_UID, NULL);
+	close(ns);
+
+#if defined(__x86_64__)
+	// KVM's capabilities, memory slots, registers and CPUID tables, on no virtual machine.
+	ioctl(-1, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY);
+	struct kvm_userspace_memory_region region = {.slot = 1, .flags = KVM_MEM_READONLY,
+						     .guest_phys_addr = 0x1000, .memory_size = 4096};
+	ioctl(-1, KVM_SET_USER_MEMORY_REGION, &region);
+	struct kvm_regs vcpu = {.rax = 2, .rbx = 3, .rip = 0x1000, .rflags = 2};
+	ioctl(-1, KVM_SET_REGS, &vcpu);
+	struct kvm_sregs sregs = {.cs = {.limit = 0xffff, .type = 11, .present = 1, .s = 1}};
+	ioctl(-1, KVM_SET_SREGS, &sregs);
+	// An empty CPUID table (the entries of one that is not, behind its head, strace shows
+	// with -v, where they are not read).
+	struct kvm_cpuid2 cpuid = {.nent = 0};
+	ioctl(-1, KVM_SET_CPUID2, &cpuid);
+#endif
 
 	// The video devices' requests strace decodes, with NULL, and one it does not.
 	ioctl(-1, VIDIOC_QUERYCAP, NULL);
