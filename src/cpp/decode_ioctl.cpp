@@ -294,13 +294,14 @@ std::string_view name_of(uint64_t v, const Flag (&table)[N]) {
   return {};
 }
 
-// strace's print_char: quoted, \t to \r by name, other unprintables in hex.
-char* put_char(char* out, uint8_t code) {
+// strace's print_char: quoted, \t to \r by name (its SCF_ESC_WS, unless spaces is false),
+// other unprintables in hex.
+char* put_char(char* out, uint8_t code, bool spaces = true) {
   *out++ = '\'';
   if (code >= ' ' && code < 0x7f) {
     if (code == '\'' || code == '\\') *out++ = '\\';
     *out++ = static_cast<char>(code);
-  } else if (code >= '\t' && code <= '\r') {
+  } else if (spaces && code >= '\t' && code <= '\r') {
     *out++ = '\\';
     *out++ = "tnvfr"[code - '\t'];
   } else {
@@ -1949,6 +1950,177 @@ char* put_kvm_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view
   }
 }
 
+// A pixel format's four characters, v4l2_fourcc('Y', 'U', 'Y', 'V'), and its name in a
+// comment when it has one; in hex with -X raw.
+char* put_fourcc(char* out, uint32_t fourcc) {
+  if (display().xlat == Xlat::kRaw) return put_hex(out, fourcc);
+  out = put(out, "v4l2_fourcc(");
+  for (int i = 0; i < 4; ++i)
+    out = put_char(put(out, i ? ", " : ""), (fourcc >> (8 * i)) & 0xff, false);
+  out = put(out, ")");
+  for (const Flag& f : uapi::k_v4l2_pix_fmts)
+    if (f.value == fourcc) return put(put(put(out, " /* "), f.name), " */");
+  return out;
+}
+
+bool v4l2_known_buf_type(uint32_t type) {
+  return std::any_of(std::begin(uapi::k_v4l2_buf_types), std::end(uapi::k_v4l2_buf_types),
+                     [type](const Flag& f) { return f.value == type; });
+}
+
+char* put_v4l2_buf_type(char* out, uint32_t type) {
+  return put_xval(out, type, uapi::k_v4l2_buf_types, "V4L2_BUF_TYPE_???");
+}
+
+// A control's id by name, else by its class and offset (V4L2_CTRL_CLASS_DETECT+0x1234), as
+// strace's print_v4l2_cid.
+char* put_v4l2_cid(char* out, uint32_t cid) {
+  auto hex = [cid](char* o) { return put_hex(o, cid); };
+  for (const Flag& f : uapi::k_v4l2_control_ids)
+    if (f.value == cid) return put_xlat(out, hex, [&f](char* o) { return put(o, f.name); });
+  const Flag* cls = nullptr;
+  for (const Flag& f : uapi::k_v4l2_control_classes)
+    if (f.value <= cid && (!cls || f.value > cls->value)) cls = &f;
+  if (!cls || cid - cls->value >= 0x10000)
+    return put_xval(out, cid, uapi::k_v4l2_control_ids, "V4L2_CID_???");
+  return put_xlat(out, hex, [cls, cid](char* o) {
+    return put_hex(put(put(o, cls->name), "+"), cid - cls->value);
+  });
+}
+
+// The video devices' requests (strace's v4l2.c) as the call reads them, or nullptr for
+// others: what a call that failed showed at entry, and a few whole. What a call that
+// succeeded filled, formats, controls and tuners are not decoded: their address.
+char* put_v4l2_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut, const std::string_view* exit_blob) {
+  switch (cmd) {
+    case VIDIOC_G_FMT: {
+      uint32_t type;
+      if (!failed || !take(blob, cut, &type)) return nullptr;
+      return put(put_v4l2_buf_type(put(out, "{type="), type), "}");
+    }
+    case VIDIOC_ENUM_FMT: {
+      struct v4l2_fmtdesc f;
+      if (!failed || !take(blob, cut, &f)) return nullptr;
+      out = put_num(put(out, "{index="), f.index);
+      return put(put_v4l2_buf_type(put(out, ", type="), f.type), "}");
+    }
+    // A control got (its value, of a call that succeeded) or set (" => " the value the call
+    // left).
+    case VIDIOC_G_CTRL: case VIDIOC_S_CTRL: {
+      struct v4l2_control c;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = put_v4l2_cid(put(out, "{id="), c.id);
+      if (cmd == VIDIOC_S_CTRL) out = put_num(put(out, ", value="), c.value);
+      if (!failed && take(exit_blob, false, &c))
+        out = put_num(put(out, cmd == VIDIOC_S_CTRL ? " => " : ", value="), c.value);
+      return put(out, "}");
+    }
+    case VIDIOC_REQBUFS: {
+      struct v4l2_requestbuffers r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_v4l2_buf_type(put(out, "{type="), r.type);
+      out = put_xval(put(out, ", memory="), r.memory, uapi::k_v4l2_memories, "V4L2_MEMORY_???");
+      out = put_num(put(out, ", count="), r.count);
+      if (!failed && take(exit_blob, false, &r)) out = put_num(put(out, " => "), r.count);
+      return put(out, "}");
+    }
+    case VIDIOC_QUERYBUF: case VIDIOC_QBUF: case VIDIOC_DQBUF: {
+      struct v4l2_buffer b;
+      if (!failed || !take(blob, cut, &b)) return nullptr;
+      out = put_v4l2_buf_type(put(out, "{type="), b.type);
+      if (cmd != VIDIOC_DQBUF) out = put_num(put(out, ", index="), b.index);
+      return put(out, "}");
+    }
+    case VIDIOC_G_FBUF:
+      if (failed) return nullptr;
+      blob = exit_blob, cut = false;
+      [[fallthrough]];
+    case VIDIOC_S_FBUF: {
+      struct v4l2_framebuffer f;
+      if (!take(blob, cut, &f)) return nullptr;
+      out = put_hex(put(out, "{capability="), f.capability);
+      out = put_hex(put(out, ", flags="), f.flags);
+      return put(put_addr(put(out, ", base="), reinterpret_cast<uintptr_t>(f.base)), "}");
+    }
+    case VIDIOC_STREAMON: case VIDIOC_STREAMOFF: {
+      uint32_t type;
+      if (!take(blob, cut, &type)) return nullptr;
+      return put(put_v4l2_buf_type(put(out, "["), type), "]");
+    }
+    case VIDIOC_G_PARM: case VIDIOC_S_PARM: {
+      // The parameters of a capture or output: of a getter that failed, its type only.
+      uint32_t type;
+      if (!take(blob, cut, &type)) return nullptr;
+      bool parm = type == V4L2_BUF_TYPE_VIDEO_CAPTURE || type == V4L2_BUF_TYPE_VIDEO_OUTPUT;
+      if (parm && !(cmd == VIDIOC_G_PARM && failed)) return nullptr;
+      return put(put_v4l2_buf_type(put(out, "{type="), type), "}");
+    }
+    case VIDIOC_G_STD:
+      if (failed) return nullptr;
+      blob = exit_blob, cut = false;
+      [[fallthrough]];
+    case VIDIOC_S_STD: {
+      uint64_t id;
+      if (!take(blob, cut, &id)) return nullptr;
+      return put(put_hex(put(out, "["), id), "]");
+    }
+    case VIDIOC_G_INPUT:
+      if (failed) return nullptr;
+      blob = exit_blob, cut = false;
+      [[fallthrough]];
+    case VIDIOC_S_INPUT: {
+      uint32_t index;
+      if (!take(blob, cut, &index)) return nullptr;
+      return put(put_num(put(out, "["), index), "]");
+    }
+    // The index asked about, of a call that failed.
+    case VIDIOC_ENUMSTD: case VIDIOC_ENUMINPUT: case VIDIOC_G_TUNER: {
+      uint32_t index;
+      if (!failed || !take(blob, cut, &index)) return nullptr;
+      return put(put_num(put(out, "{index="), index), "}");
+    }
+    case VIDIOC_CROPCAP: case VIDIOC_G_CROP: {
+      uint32_t type;
+      if (!failed || !take(blob, cut, &type)) return nullptr;
+      return put(put_v4l2_buf_type(put(out, "{type="), type), "}");
+    }
+    case VIDIOC_S_CROP: {
+      struct v4l2_crop c;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = put_v4l2_buf_type(put(out, "{type="), c.type);
+      out = put_num(put(out, ", c={left="), c.c.left);
+      out = put_num(put(out, ", top="), c.c.top);
+      out = put_num(put(out, ", width="), c.c.width);
+      return put(put_num(put(out, ", height="), c.c.height), "}}");
+    }
+    case VIDIOC_ENUM_FRAMESIZES: {
+      struct v4l2_frmsizeenum f;
+      if (!failed || !take(blob, cut, &f)) return nullptr;
+      out = put_num(put(out, "{index="), f.index);
+      return put(put_fourcc(put(out, ", pixel_format="), f.pixel_format), "}");
+    }
+    case VIDIOC_ENUM_FRAMEINTERVALS: {
+      struct v4l2_frmivalenum f;
+      if (!failed || !take(blob, cut, &f)) return nullptr;
+      out = put_num(put(out, "{index="), f.index);
+      out = put_fourcc(put(out, ", pixel_format="), f.pixel_format);
+      out = put_num(put(out, ", width="), f.width);
+      return put(put_num(put(out, ", height="), f.height), "}");
+    }
+    case VIDIOC_CREATE_BUFS: {
+      // The format's own fields, of a known type, are not decoded.
+      struct v4l2_create_buffers b;
+      if (!failed || !take(blob, cut, &b) || v4l2_known_buf_type(b.format.type)) return nullptr;
+      out = put_num(put(out, "{count="), b.count);
+      out = put_xval(put(out, ", memory="), b.memory, uapi::k_v4l2_memories, "V4L2_MEMORY_???");
+      return put(put_v4l2_buf_type(put(out, ", format={type="), b.format.type), "}}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -2204,6 +2376,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     if (char* end = put_fs_flags_ioctl(out, cmd, failed, blob, exit_blob)) return end;
   if (_IOC_TYPE(cmd) == KVMIO)
     if (char* end = put_kvm_ioctl(out, cmd, failed, blob, cut, exit_blob)) return end;
+  if (_IOC_TYPE(cmd) == 'V')
+    if (char* end = put_v4l2_ioctl(out, cmd, failed, blob, cut, exit_blob)) return end;
   if (_IOC_TYPE(cmd) == PTP_CLK_MAGIC)
     return put_ptp_ioctl(out, cmd, failed, blob, cut, exit_blob);
   switch (cmd) {

@@ -191,7 +191,42 @@ int main(void) {
 	ioctl(-1, KVM_SET_CPUID2, &cpuid);
 #endif
 
-	// The video devices' requests strace decodes, with NULL, and one it does not.
+	// The video devices': what failed calls show of formats, buffers, streams, standards,
+	// inputs, crops, frame sizes, controls by name, by class and unknown; those strace
+	// decodes with NULL, and one it does not.
+	struct v4l2_format format = {.type = V4L2_BUF_TYPE_VIDEO_CAPTURE};
+	ioctl(-1, VIDIOC_G_FMT, &format);
+	struct v4l2_fmtdesc fmtdesc = {.index = 1, .type = V4L2_BUF_TYPE_META_OUTPUT};
+	ioctl(-1, VIDIOC_ENUM_FMT, &fmtdesc);
+	struct v4l2_requestbuffers reqbufs = {.count = 4, .type = V4L2_BUF_TYPE_VIDEO_OUTPUT,
+					      .memory = V4L2_MEMORY_DMABUF};
+	ioctl(-1, VIDIOC_REQBUFS, &reqbufs);
+	struct v4l2_buffer buffer = {.index = 2, .type = 0x77};
+	ioctl(-1, VIDIOC_QBUF, &buffer);
+	ioctl(-1, VIDIOC_DQBUF, &buffer);
+	int stream = V4L2_BUF_TYPE_SDR_CAPTURE;
+	ioctl(-1, VIDIOC_STREAMON, &stream);
+	v4l2_std_id std = V4L2_STD_PAL_B;
+	ioctl(-1, VIDIOC_S_STD, &std);
+	struct v4l2_input input = {.index = 3};
+	ioctl(-1, VIDIOC_ENUMINPUT, &input);
+	struct v4l2_crop crop = {.type = V4L2_BUF_TYPE_VIDEO_OVERLAY,
+				 .c = {.left = -1, .top = 2, .width = 640, .height = 480}};
+	ioctl(-1, VIDIOC_S_CROP, &crop);
+	struct v4l2_frmsizeenum frmsize = {.index = 0, .pixel_format = V4L2_PIX_FMT_YUYV};
+	ioctl(-1, VIDIOC_ENUM_FRAMESIZES, &frmsize);
+	frmsize.pixel_format = v4l2_fourcc('\'', '\\', '\n', 0xfa);
+	ioctl(-1, VIDIOC_ENUM_FRAMESIZES, &frmsize);
+	struct v4l2_streamparm parm = {.type = V4L2_BUF_TYPE_VIDEO_CAPTURE};
+	ioctl(-1, VIDIOC_G_PARM, &parm);
+	parm.type = 0x99;
+	ioctl(-1, VIDIOC_S_PARM, &parm);
+	struct v4l2_control control = {.id = V4L2_CID_BRIGHTNESS, .value = -5};
+	ioctl(-1, VIDIOC_S_CTRL, &control);
+	control.id = V4L2_CTRL_CLASS_CAMERA + 0x42;
+	ioctl(-1, VIDIOC_G_CTRL, &control);
+	control.id = 0x12345;
+	ioctl(-1, VIDIOC_S_CTRL, &control);
 	ioctl(-1, VIDIOC_QUERYCAP, NULL);
 	ioctl(-1, VIDIOC_S_FMT, NULL);
 	ioctl(-1, VIDIOC_LOG_STATUS, NULL);
