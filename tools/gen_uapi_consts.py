@@ -296,7 +296,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "blkpg_ops": (["linux/blkpg.h"], [
         "BLKPG_ADD_PARTITION", "BLKPG_DEL_PARTITION", "BLKPG_RESIZE_PARTITION"]),
     "loop_flags": (["linux/loop.h"], [
-        "LO_FLAGS_READ_ONLY", "LO_FLAGS_USE_AOPS", "LO_FLAGS_AUTOCLEAR", "LO_FLAGS_PARTSCAN", "LO_FLAGS_DIRECT_IO"]),
+        "LO_FLAGS_READ_ONLY", "LO_FLAGS_USE_AOPS", "LO_FLAGS_AUTOCLEAR", "LO_FLAGS_PARTSCAN",
+        "LO_FLAGS_DIRECT_IO"]),
     "loop_crypt_types": (["linux/loop.h"], [
         "LO_CRYPT_NONE", "LO_CRYPT_XOR", "LO_CRYPT_DES", "LO_CRYPT_FISH2", "LO_CRYPT_BLOW",
         "LO_CRYPT_CAST128", "LO_CRYPT_IDEA", "LO_CRYPT_DUMMY", "LO_CRYPT_SKIPJACK",
@@ -496,6 +497,30 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "V4L2_PIX_FMT_IPU3_SBGGR10", "V4L2_PIX_FMT_DV", "V4L2_PIX_FMT_IPU3_SGBRG10",
         "V4L2_PIX_FMT_IPU3_SRGGB10", "V4L2_PIX_FMT_IPU3_Y10", "V4L2_PIX_FMT_Y16_BE",
         "V4L2_PIX_FMT_NV12M_10BE_8L128", "V4L2_PIX_FMT_ARGB555X", "V4L2_PIX_FMT_XRGB555X"]),
+    # A video format's fields, colour spaces, VBI and sliced VBI flags, SDR and metadata formats.
+    "v4l2_fields": (["linux/videodev2.h"], [
+        "V4L2_FIELD_ANY", "V4L2_FIELD_NONE", "V4L2_FIELD_TOP", "V4L2_FIELD_BOTTOM",
+        "V4L2_FIELD_INTERLACED", "V4L2_FIELD_SEQ_TB", "V4L2_FIELD_SEQ_BT", "V4L2_FIELD_ALTERNATE",
+        "V4L2_FIELD_INTERLACED_TB", "V4L2_FIELD_INTERLACED_BT"]),
+    "v4l2_colorspaces": (["linux/videodev2.h"], [
+        "V4L2_COLORSPACE_DEFAULT", "V4L2_COLORSPACE_SMPTE170M", "V4L2_COLORSPACE_SMPTE240M",
+        "V4L2_COLORSPACE_REC709", "V4L2_COLORSPACE_BT878", "V4L2_COLORSPACE_470_SYSTEM_M",
+        "V4L2_COLORSPACE_470_SYSTEM_BG", "V4L2_COLORSPACE_JPEG", "V4L2_COLORSPACE_SRGB",
+        "V4L2_COLORSPACE_OPRGB", "V4L2_COLORSPACE_BT2020", "V4L2_COLORSPACE_RAW",
+        "V4L2_COLORSPACE_DCI_P3"]),
+    "v4l2_vbi_flags": (["linux/videodev2.h"], [
+        "V4L2_VBI_UNSYNC", "V4L2_VBI_INTERLACED"]),
+    "v4l2_sliced_flags": (["linux/videodev2.h"], [
+        "V4L2_SLICED_VBI_625", "V4L2_SLICED_TELETEXT_B", "V4L2_SLICED_VPS",
+        "V4L2_SLICED_CAPTION_525", "V4L2_SLICED_WSS_625"]),
+    "v4l2_sdr_fmts": (["linux/videodev2.h"], [
+        "V4L2_SDR_FMT_PCU20BE", "V4L2_SDR_FMT_RU12LE", "V4L2_SDR_FMT_CS14LE",
+        "V4L2_SDR_FMT_PCU16BE", "V4L2_SDR_FMT_CU16LE", "V4L2_SDR_FMT_CS8", "V4L2_SDR_FMT_CU8",
+        "V4L2_SDR_FMT_PCU18BE"]),
+    "v4l2_meta_fmts": (["linux/videodev2.h"], [
+        "V4L2_META_FMT_VIVID", "V4L2_META_FMT_UVC", "V4L2_META_FMT_VSP1_HGO",
+        "V4L2_META_FMT_RK_ISP1_PARAMS", "V4L2_META_FMT_RK_ISP1_STAT_3A", "V4L2_META_FMT_VSP1_HGT",
+        "V4L2_META_FMT_D4XX"]),
     # The video devices' controls by id (those the uapi headers still define), and their
     # classes, which name the others: V4L2_CTRL_CLASS_DETECT+0x1234.
     "v4l2_control_ids": (["linux/videodev2.h"], [
