@@ -1952,15 +1952,20 @@ char* put_kvm_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view
 
 // A pixel format's four characters, v4l2_fourcc('Y', 'U', 'Y', 'V'), and its name in a
 // comment when it has one; in hex with -X raw.
-char* put_fourcc(char* out, uint32_t fourcc) {
+template <size_t N>
+char* put_fourcc(char* out, uint32_t fourcc, const Flag (&names)[N]) {
   if (display().xlat == Xlat::kRaw) return put_hex(out, fourcc);
   out = put(out, "v4l2_fourcc(");
   for (int i = 0; i < 4; ++i)
     out = put_char(put(out, i ? ", " : ""), (fourcc >> (8 * i)) & 0xff, false);
   out = put(out, ")");
-  for (const Flag& f : uapi::k_v4l2_pix_fmts)
+  for (const Flag& f : names)
     if (f.value == fourcc) return put(put(put(out, " /* "), f.name), " */");
   return out;
+}
+
+char* put_fourcc(char* out, uint32_t fourcc) {
+  return put_fourcc(out, fourcc, uapi::k_v4l2_pix_fmts);
 }
 
 bool v4l2_known_buf_type(uint32_t type) {
@@ -1970,6 +1975,106 @@ bool v4l2_known_buf_type(uint32_t type) {
 
 char* put_v4l2_buf_type(char* out, uint32_t type) {
   return put_xval(out, type, uapi::k_v4l2_buf_types, "V4L2_BUF_TYPE_???");
+}
+
+// A video format's fields by its buffer type (strace's print_v4l2_format_fmt): fmt.pix={...}
+// and the others; false for a type it does not know. A window's clips, behind its pointer,
+// are not read: NULL or their address.
+bool put_v4l2_format_fmt(char*& out, const v4l2_format& f) {
+  auto rect = [](char* o, const v4l2_rect& r) {
+    o = put_num(put(o, "{left="), r.left);
+    o = put_num(put(o, ", top="), r.top);
+    o = put_num(put(o, ", width="), r.width);
+    return put(put_num(put(o, ", height="), r.height), "}");
+  };
+  auto field = [](char* o, uint32_t v) {
+    return put_xval(o, v, uapi::k_v4l2_fields, "V4L2_FIELD_???");
+  };
+  auto colorspace = [](char* o, uint32_t v) {
+    return put_xval(o, v, uapi::k_v4l2_colorspaces, "V4L2_COLORSPACE_???");
+  };
+  switch (f.type) {
+    case V4L2_BUF_TYPE_VIDEO_CAPTURE: case V4L2_BUF_TYPE_VIDEO_OUTPUT: {
+      const v4l2_pix_format& p = f.fmt.pix;
+      out = put_num(put(out, "fmt.pix={width="), p.width);
+      out = put_num(put(out, ", height="), p.height);
+      out = put_fourcc(put(out, ", pixelformat="), p.pixelformat);
+      out = field(put(out, ", field="), p.field);
+      out = put_num(put(out, ", bytesperline="), p.bytesperline);
+      out = put_num(put(out, ", sizeimage="), p.sizeimage);
+      out = put(colorspace(put(out, ", colorspace="), p.colorspace), "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE: case V4L2_BUF_TYPE_VIDEO_OUTPUT_MPLANE: {
+      const v4l2_pix_format_mplane& p = f.fmt.pix_mp;
+      out = put_num(put(out, "fmt.pix_mp={width="), p.width);
+      out = put_num(put(out, ", height="), p.height);
+      out = put_fourcc(put(out, ", pixelformat="), p.pixelformat);
+      out = field(put(out, ", field="), p.field);
+      out = colorspace(put(out, ", colorspace="), p.colorspace);
+      out = put(out, ", plane_fmt=[");
+      size_t planes = std::min<size_t>(p.num_planes, std::size(p.plane_fmt));
+      for (size_t i = 0; i < planes; ++i) {
+        out = put_num(put(out, i ? ", {sizeimage=" : "{sizeimage="), p.plane_fmt[i].sizeimage);
+        out = put(put_num(put(out, ", bytesperline="), p.plane_fmt[i].bytesperline), "}");
+      }
+      out = put(put_num(put(out, "], num_planes="), p.num_planes), "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_VIDEO_OUTPUT_OVERLAY: case V4L2_BUF_TYPE_VIDEO_OVERLAY: {
+      const v4l2_window& w = f.fmt.win;
+      auto clips = reinterpret_cast<uintptr_t>(w.clips);
+      if (clips && w.clipcount) return false;
+      out = rect(put(out, "fmt.win={w="), w.w);
+      out = field(put(out, ", field="), w.field);
+      out = put_hex(put(out, ", chromakey="), w.chromakey);
+      out = put(out, clips ? ", clips=[]" : ", clips=NULL");
+      out = put_num(put(out, ", clipcount="), w.clipcount);
+      out = put_addr(put(out, ", bitmap="), reinterpret_cast<uintptr_t>(w.bitmap));
+      if (w.global_alpha) out = put_hex(put(out, ", global_alpha="), w.global_alpha);
+      out = put(out, "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_VBI_CAPTURE: case V4L2_BUF_TYPE_VBI_OUTPUT: {
+      const v4l2_vbi_format& v = f.fmt.vbi;
+      out = put_num(put(out, "fmt.vbi={sampling_rate="), v.sampling_rate);
+      out = put_num(put(out, ", offset="), v.offset);
+      out = put_num(put(out, ", samples_per_line="), v.samples_per_line);
+      out = put_fourcc(put(out, ", sample_format="), v.sample_format);
+      out = put_num(put(put_num(put(out, ", start=["), v.start[0]), ", "), v.start[1]);
+      out = put_num(put(put_num(put(out, "], count=["), v.count[0]), ", "), v.count[1]);
+      out = put_flags(put(out, "], flags="), v.flags, uapi::k_v4l2_vbi_flags, "0",
+                      "V4L2_VBI_???");
+      out = put(out, "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_SLICED_VBI_CAPTURE: case V4L2_BUF_TYPE_SLICED_VBI_OUTPUT: {
+      const v4l2_sliced_vbi_format& v = f.fmt.sliced;
+      out = put_flags(put(out, "fmt.sliced={service_set="), v.service_set,
+                      uapi::k_v4l2_sliced_flags, "0", "V4L2_SLICED_???");
+      out = put(out, ", service_lines=[");
+      for (size_t i = 0; i < std::size(v.service_lines); ++i)
+        out = put_num_array(put(out, i ? ", " : ""), v.service_lines[i],
+                            std::size(v.service_lines[i]), true);
+      out = put(put_num(put(out, "], io_size="), v.io_size), "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_SDR_CAPTURE: case V4L2_BUF_TYPE_SDR_OUTPUT: {
+      const v4l2_sdr_format& v = f.fmt.sdr;
+      out = put_fourcc(put(out, "fmt.sdr={pixelformat="), v.pixelformat, uapi::k_v4l2_sdr_fmts);
+      if (v.buffersize) out = put_num(put(out, ", buffersize="), v.buffersize);
+      out = put(out, "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_META_CAPTURE: case V4L2_BUF_TYPE_META_OUTPUT: {
+      const v4l2_meta_format& v = f.fmt.meta;
+      out = put_fourcc(put(out, "fmt.meta={dataformat="), v.dataformat, uapi::k_v4l2_meta_fmts);
+      out = put(put_num(put(out, ", buffersize="), v.buffersize), "}");
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 // A control's id by name, else by its class and offset (V4L2_CTRL_CLASS_DETECT+0x1234), as
@@ -1994,10 +2099,22 @@ char* put_v4l2_cid(char* out, uint32_t cid) {
 char* put_v4l2_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
                      bool cut, const std::string_view* exit_blob) {
   switch (cmd) {
-    case VIDIOC_G_FMT: {
-      uint32_t type;
-      if (!failed || !take(blob, cut, &type)) return nullptr;
-      return put(put_v4l2_buf_type(put(out, "{type="), type), "}");
+    // A format asked for (its type), set or tried, and of a call that succeeded the format
+    // the call left (" => " of a setting).
+    case VIDIOC_G_FMT: case VIDIOC_S_FMT: case VIDIOC_TRY_FMT: {
+      struct v4l2_format f;
+      if (!take(blob, cut, &f)) return nullptr;
+      out = put_v4l2_buf_type(put(out, "{type="), f.type);
+      if (!v4l2_known_buf_type(f.type)) return put(out, "}");
+      if (cmd != VIDIOC_G_FMT) {
+        out = put(out, ", ");
+        if (!put_v4l2_format_fmt(out, f)) return nullptr;
+      }
+      if (failed) return put(out, "}");
+      if (!take(exit_blob, false, &f)) return nullptr;
+      out = put(out, cmd == VIDIOC_G_FMT ? ", " : "} => {");
+      if (!put_v4l2_format_fmt(out, f)) return nullptr;
+      return put(out, "}");
     }
     case VIDIOC_ENUM_FMT: {
       struct v4l2_fmtdesc f;

@@ -196,6 +196,37 @@ int main(void) {
 	// decodes with NULL, and one it does not.
 	struct v4l2_format format = {.type = V4L2_BUF_TYPE_VIDEO_CAPTURE};
 	ioctl(-1, VIDIOC_G_FMT, &format);
+	format.type = V4L2_BUF_TYPE_VIDEO_OUTPUT;
+	format.fmt.pix = (struct v4l2_pix_format){.width = 640, .height = 480,
+						  .pixelformat = V4L2_PIX_FMT_YUYV,
+						  .field = V4L2_FIELD_NONE, .bytesperline = 1280,
+						  .colorspace = V4L2_COLORSPACE_SRGB};
+	ioctl(-1, VIDIOC_S_FMT, &format);
+	format.type = V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE;
+	format.fmt.pix_mp = (struct v4l2_pix_format_mplane){
+		.width = 8, .pixelformat = 0x12345678, .num_planes = 2,
+		.plane_fmt = {{.sizeimage = 64, .bytesperline = 8}, {.sizeimage = 32}}};
+	ioctl(-1, VIDIOC_TRY_FMT, &format);
+	format.type = V4L2_BUF_TYPE_VIDEO_OVERLAY;
+	format.fmt.win = (struct v4l2_window){.w = {.width = 4}, .field = 99, .chromakey = 0xff,
+					      .clipcount = 3, .global_alpha = 0x80};
+	ioctl(-1, VIDIOC_S_FMT, &format);
+	format.type = V4L2_BUF_TYPE_VBI_CAPTURE;
+	format.fmt.vbi = (struct v4l2_vbi_format){.sampling_rate = 27000000, .start = {-1, 2},
+						  .count = {3, 4}, .flags = V4L2_VBI_INTERLACED | 8};
+	ioctl(-1, VIDIOC_S_FMT, &format);
+	format.type = V4L2_BUF_TYPE_SLICED_VBI_OUTPUT;
+	format.fmt.sliced = (struct v4l2_sliced_vbi_format){
+		.service_set = V4L2_SLICED_VPS, .service_lines = {{1, 2}, {[23] = 3}}, .io_size = 9};
+	ioctl(-1, VIDIOC_S_FMT, &format);
+	format.type = V4L2_BUF_TYPE_SDR_CAPTURE;
+	format.fmt.sdr = (struct v4l2_sdr_format){.pixelformat = V4L2_SDR_FMT_CU8};
+	ioctl(-1, VIDIOC_S_FMT, &format);
+	format.type = V4L2_BUF_TYPE_META_OUTPUT;
+	format.fmt.meta = (struct v4l2_meta_format){.dataformat = V4L2_META_FMT_UVC, .buffersize = 7};
+	ioctl(-1, VIDIOC_TRY_FMT, &format);
+	format.type = 0x55;
+	ioctl(-1, VIDIOC_S_FMT, &format);
 	struct v4l2_fmtdesc fmtdesc = {.index = 1, .type = V4L2_BUF_TYPE_META_OUTPUT};
 	ioctl(-1, VIDIOC_ENUM_FMT, &fmtdesc);
 	struct v4l2_requestbuffers reqbufs = {.count = 4, .type = V4L2_BUF_TYPE_VIDEO_OUTPUT,
