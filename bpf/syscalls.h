@@ -222,9 +222,9 @@ struct bpf_strings {
  * a sized request whose entry there has its size, the entry's direction. */
 #define ELEM_IOC 8
 /* Rows of ioc_plain, a power of two: the request types whose plain numbers carry a struct
- * (terminals, consoles, sockets), or whose sized requests read at another time than their
- * direction says (TEE's, UBI volumes'). */
-#define IOC_PLAIN_TYPES 8
+ * (terminals, consoles, sockets, block and loop devices), or whose sized requests read at
+ * another time than their direction says (TEE's, UBI volumes', PTP clocks'). */
+#define IOC_PLAIN_TYPES 16
 /* capture_slot.elem of a CAPTURE_MSGHDR slot at exit: an array of args[size_arg] struct
  * mmsghdr (sendmmsg; ELEM_MMSG_RECV: recvmmsg's, as many as it returned), read even when
  * sendmmsg failed: struct mmsg_head, then per

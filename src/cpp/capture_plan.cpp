@@ -9,21 +9,27 @@
 #include <asm/termbits.h>
 #include <asm/termios.h>
 #include <fcntl.h>
+#include <linux/blkpg.h>
 #include <linux/bpf.h>
 #include <linux/capability.h>
 #include <linux/futex.h>
+#include <linux/fs.h>
+#include <linux/hdreg.h>
 #include <linux/io_uring.h>
 #include <linux/kexec.h>
 #include <linux/keyctl.h>
 #include <linux/landlock.h>
 #include <linux/mount.h>
 #include <linux/kd.h>
+#include <linux/loop.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
 #include <linux/elf.h>
 #include <linux/ptrace.h>
+#include <linux/ptp_clock.h>
 #include <linux/sched.h>
 #include <linux/mqueue.h>
+#include <linux/nsfs.h>
 #include <linux/msg.h>
 #include <linux/seccomp.h>
 #include <linux/sem.h>
@@ -277,6 +283,26 @@ constexpr PlainIoctl kPlainIoctls[] = {
     {SG_GET_NUM_WAITING, kOut, sizeof(int)}, {SG_GET_PACK_ID, kOut, sizeof(int)},
     {SG_GET_RESERVED_SIZE, kOut, sizeof(int)}, {SG_GET_SG_TABLESIZE, kOut, sizeof(int)},
     {SG_GET_TRANSFORM, kOut, sizeof(int)}, {SG_GET_VERSION_NUM, kOut, sizeof(int)},
+    // A PTP clock's _IOW() offset requests fill the samples they ask for.
+    {PTP_SYS_OFFSET, kBoth, sizeof(struct ptp_sys_offset)},
+    {PTP_SYS_OFFSET2, kBoth, sizeof(struct ptp_sys_offset)},
+    // _IOR(), but the id strace shows is read (strace's SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR,
+    // the number of SECCOMP_IOCTL_NOTIF_ID_VALID before Linux 5.17).
+    {_IOC(_IOC_READ, '!', 2, sizeof(__u64)), kIn, sizeof(__u64)},
+    // Block devices' (linux/fs.h): read-only status, ranges, partitions.
+    {BLKROSET, kIn, sizeof(int)}, {BLKDISCARD, kIn, 2 * sizeof(__u64)},
+    {BLKSECDISCARD, kIn, 2 * sizeof(__u64)}, {BLKZEROOUT, kIn, 2 * sizeof(__u64)},
+    {BLKPG, kIn, sizeof(struct blkpg_ioctl_arg)},
+    // The disk's (linux/hdreg.h): the taskfile registers strace reads (three ints).
+    {HDIO_DRIVE_RESET, kIn, 3 * sizeof(int)}, {HDIO_SCAN_HWIF, kIn, 3 * sizeof(int)},
+    // The uid owning a user namespace (linux/nsfs.h).
+    {NS_GET_OWNER_UID, kOut, sizeof(__u32)},
+    // Loop devices' (linux/loop.h): their status, set and got, and their configuration.
+    {LOOP_SET_STATUS, kIn, sizeof(struct loop_info)},
+    {LOOP_GET_STATUS, kOut, sizeof(struct loop_info)},
+    {LOOP_SET_STATUS64, kIn, sizeof(struct loop_info64)},
+    {LOOP_GET_STATUS64, kOut, sizeof(struct loop_info64)},
+    {LOOP_CONFIGURE, kIn, sizeof(struct loop_config)},
 };
 
 // The request types kPlainIoctls names, each a row of ioc_plain.

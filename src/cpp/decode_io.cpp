@@ -464,6 +464,7 @@ char* put_result_detail(char* out, const SyscallInfo& info, const Event& e,
                         const Strings& items) noexcept {
   if (!(e.flags & EVENT_HAS_RET) || is_error(e.ret) || info.nargs < 2) return out;
   if (info.args[1] == Arg::kFdSet) return put_select_result(out, info, e, items);
+  if (info.args[1] == Arg::kIoctlCmd) return put_ioctl_result(out, e);
   if (info.nargs > 4 && info.args[4] == Arg::kTimespecLeft) {  // recvmmsg: the time left
     if (e.ret == 0) return put(out, " (Timeout)");
     const std::string_view* left = e.args[4] ? items.find_exit_blob(4) : nullptr;

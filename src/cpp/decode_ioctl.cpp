@@ -9,10 +9,14 @@
 
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
+#include <linux/audit.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
 #include <linux/btrfs.h>
 #include <linux/btrfs_tree.h>
 #include <linux/counter.h>
 #include <linux/dm-ioctl.h>
+#include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/gpio.h>
 #include <linux/hdreg.h>
@@ -22,6 +26,7 @@
 #include <linux/ioctl.h>
 #include <linux/kd.h>
 #include <linux/keyboard.h>
+#include <linux/kvm.h>
 #include <linux/loop.h>
 #include <linux/nbd.h>
 #include <linux/nsfs.h>
@@ -29,9 +34,11 @@
 #include <linux/ptp_clock.h>
 #include <linux/random.h>
 #include <linux/rtc.h>
+#include <linux/seccomp.h>
 #include <linux/sockios.h>
 #include <linux/tee.h>
 #include <linux/userfaultfd.h>
+#include <linux/videodev2.h>
 #include <linux/watchdog.h>
 #include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
@@ -44,6 +51,7 @@
 #include "decode.h"
 #include "decode_printers.h"
 #include "decode_structs.h"
+#include "syscall_facts.h"
 #include "text.h"
 #include "uapi_consts.h"
 
@@ -139,10 +147,30 @@ bool decoded_type(uint32_t type) {
   }
 }
 
+// The video devices' requests strace decodes (its v4l2.c): their argument is a pointer,
+// NULL when it is 0.
+bool v4l2_decoded(uint32_t cmd) {
+  switch (cmd) {
+    case VIDIOC_QUERYCAP: case VIDIOC_ENUM_FMT: case VIDIOC_G_FMT: case VIDIOC_S_FMT:
+    case VIDIOC_TRY_FMT: case VIDIOC_REQBUFS: case VIDIOC_QUERYBUF: case VIDIOC_QBUF:
+    case VIDIOC_DQBUF: case VIDIOC_G_FBUF: case VIDIOC_S_FBUF: case VIDIOC_STREAMON:
+    case VIDIOC_STREAMOFF: case VIDIOC_G_PARM: case VIDIOC_S_PARM: case VIDIOC_G_STD:
+    case VIDIOC_S_STD: case VIDIOC_ENUMSTD: case VIDIOC_ENUMINPUT: case VIDIOC_G_CTRL:
+    case VIDIOC_S_CTRL: case VIDIOC_G_TUNER: case VIDIOC_S_TUNER: case VIDIOC_QUERYCTRL:
+    case VIDIOC_QUERY_EXT_CTRL: case VIDIOC_G_INPUT: case VIDIOC_S_INPUT: case VIDIOC_CROPCAP:
+    case VIDIOC_G_CROP: case VIDIOC_S_CROP: case VIDIOC_S_EXT_CTRLS: case VIDIOC_TRY_EXT_CTRLS:
+    case VIDIOC_G_EXT_CTRLS: case VIDIOC_ENUM_FRAMESIZES: case VIDIOC_ENUM_FRAMEINTERVALS:
+    case VIDIOC_CREATE_BUFS:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The request types whose numbers are plain (#define KDGETLED 0x4B31), not _IOR(): their
 // size says nothing of whether the argument points somewhere.
 bool plain_numbered_type(uint32_t type) {
-  return type == 0x12 || type == 0x22 || type == 'K' || type == 'L';
+  return type == 0x12 || type == 0x22 || type == 'K' || type == 'L' || type == 0xb7;
 }
 
 bool named(uint32_t cmd) {
@@ -228,6 +256,20 @@ char* put_enum64(char* out, uint64_t v, const Flag (&values)[N], std::string_vie
   });
 }
 
+// struct rtc_time: its first six fields, then "..." unless with -v.
+char* put_rtc_time(char* out, const rtc_time& t) {
+  const int v[] = {t.tm_sec,  t.tm_min,  t.tm_hour, t.tm_mday, t.tm_mon,
+                   t.tm_year, t.tm_wday, t.tm_yday, t.tm_isdst};
+  static constexpr std::string_view kFields[] = {"tm_sec",  "tm_min",  "tm_hour",
+                                                 "tm_mday", "tm_mon",  "tm_year",
+                                                 "tm_wday", "tm_yday", "tm_isdst"};
+  size_t shown = display().abbrev ? 6 : std::size(kFields);
+  *out++ = '{';
+  for (size_t i = 0; i < shown; ++i)
+    out = put_num(put(put(put(out, i ? ", " : ""), kFields[i]), "="), v[i]);
+  return put(out, display().abbrev ? ", ...}" : "}");
+}
+
 // A console keymap's number: K_NORMTAB and the others by name, else its modifier bits.
 char* put_kb_table(char* out, uint8_t table) {
   if (display().xlat == Xlat::kRaw) return put_hex(out, table);
@@ -252,13 +294,14 @@ std::string_view name_of(uint64_t v, const Flag (&table)[N]) {
   return {};
 }
 
-// strace's print_char: quoted, \t to \r by name, other unprintables in hex.
-char* put_char(char* out, uint8_t code) {
+// strace's print_char: quoted, \t to \r by name (its SCF_ESC_WS, unless spaces is false),
+// other unprintables in hex.
+char* put_char(char* out, uint8_t code, bool spaces = true) {
   *out++ = '\'';
   if (code >= ' ' && code < 0x7f) {
     if (code == '\'' || code == '\\') *out++ = '\\';
     *out++ = static_cast<char>(code);
-  } else if (code >= '\t' && code <= '\r') {
+  } else if (spaces && code >= '\t' && code <= '\r') {
     *out++ = '\\';
     *out++ = "tnvfr"[code - '\t'];
   } else {
@@ -1355,6 +1398,843 @@ char* put_mtd_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool 
   }
 }
 
+// A PTP clock's time: {sec=1, nsec=2}, its reserved word when set, and of an absolute time
+// strace's date comment (not with -X raw).
+char* put_ptp_time(char* out, const ptp_clock_time& t, bool date) {
+  out = put_num(put(out, "{sec="), t.sec);
+  out = put_num(put(out, ", nsec="), t.nsec);
+  if (t.reserved) out = put_hex(put(out, ", reserved="), t.reserved);
+  out = put(out, "}");
+  if (date && display().xlat != Xlat::kRaw)
+    out = put_date_comment(out, t.sec, t.nsec, 999999999, 9);
+  return out;
+}
+
+// A reserved array's words, when any is set: ", rsv=[0xdeadc0de, 0]".
+template <class T, size_t N>
+char* put_rsv(char* out, const T (&rsv)[N]) {
+  const auto* words = reinterpret_cast<const uint32_t*>(rsv);
+  return all_zero(rsv) ? out : put_num_array(put(out, ", rsv="), words, N, true);
+}
+
+// The samples a PTP clock's offset request filled: count of them, each one time or three.
+template <size_t K>
+char* put_ptp_samples(char* out, const ptp_clock_time* ts, size_t count) {
+  out = put(out, ", ts=[");
+  for (size_t i = 0; i < count; ++i) {
+    if (i) out = put(out, ", ");
+    if (i == kShown && display().abbrev) {
+      out = put(out, "...");
+      break;
+    }
+    if (K > 1) out = put(out, "[");
+    for (size_t k = 0; k < K; ++k) out = put_ptp_time(put(out, k ? ", " : ""), ts[i * K + k], true);
+    if (K > 1) out = put(out, "]");
+  }
+  return put(out, "]");
+}
+
+// A PTP clock's requests (strace's ptp.c), or nullptr for others: what the call reads at
+// entry, and what a call that succeeded filled.
+char* put_ptp_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob, bool cut,
+                    const std::string_view* exit_blob) {
+  switch (cmd) {
+    case PTP_CLOCK_GETCAPS: case PTP_CLOCK_GETCAPS2: {
+      struct ptp_clock_caps c;
+      if (failed || !take(exit_blob, false, &c)) return nullptr;
+      out = put_num(put(out, "{max_adj="), c.max_adj);
+      out = put_num(put(out, ", n_alarm="), c.n_alarm);
+      out = put_num(put(out, ", n_ext_ts="), c.n_ext_ts);
+      out = put_num(put(out, ", n_per_out="), c.n_per_out);
+      out = put_num(put(out, ", pps="), c.pps);
+      out = put_num(put(out, ", n_pins="), c.n_pins);
+      out = put_num(put(out, ", cross_timestamping="), c.cross_timestamping);
+      out = put_num(put(out, ", adjust_phase="), c.adjust_phase);
+      return put(put_rsv(out, c.rsv), "}");
+    }
+    case PTP_EXTTS_REQUEST: case PTP_EXTTS_REQUEST2: {
+      struct ptp_extts_request r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{index="), r.index);
+      out = put_flags(put(out, ", flags="), r.flags, uapi::k_ptp_extts_flags, "0", "PTP_???");
+      if (cmd == PTP_EXTTS_REQUEST2) out = put_rsv(out, r.rsv);
+      return put(out, "}");
+    }
+    case PTP_PEROUT_REQUEST: case PTP_PEROUT_REQUEST2: {
+      struct ptp_perout_request r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = r.flags & PTP_PEROUT_PHASE ? put_ptp_time(put(out, "{phase="), r.phase, false)
+                                       : put_ptp_time(put(out, "{start="), r.start, true);
+      out = put_ptp_time(put(out, ", period="), r.period, false);
+      out = put_num(put(out, ", index="), r.index);
+      out = put_flags(put(out, ", flags="), r.flags, uapi::k_ptp_perout_flags, "0",
+                      "PTP_PEROUT_???");
+      if (r.flags & PTP_PEROUT_DUTY_CYCLE)
+        out = put_ptp_time(put(out, ", on="), r.on, false);
+      else if (cmd == PTP_PEROUT_REQUEST2)
+        out = put_rsv(out, r.rsv);
+      return put(out, "}");
+    }
+    case PTP_SYS_OFFSET: case PTP_SYS_OFFSET2: {
+      struct ptp_sys_offset o;
+      if (!take(blob, cut, &o)) return nullptr;
+      out = put_rsv(put_num(put(out, "{n_samples="), o.n_samples), o.rsv);
+      if (failed) return put(out, "}");
+      if (!take(exit_blob, false, &o)) return put(out, ", ???}");
+      size_t n = std::min<size_t>(o.n_samples, PTP_MAX_SAMPLES);
+      return put(put_ptp_samples<1>(out, o.ts, 2 * n + 1), "}");
+    }
+    case PTP_SYS_OFFSET_EXTENDED: case PTP_SYS_OFFSET_EXTENDED2: {
+      struct ptp_sys_offset_extended o;
+      if (!take(blob, cut, &o)) return nullptr;
+      out = put_rsv(put_num(put(out, "{n_samples="), o.n_samples), o.rsv);
+      if (failed) return put(out, "}");
+      if (!take(exit_blob, false, &o)) return put(out, ", ???}");
+      size_t n = std::min<size_t>(o.n_samples, PTP_MAX_SAMPLES);
+      return put(put_ptp_samples<3>(out, &o.ts[0][0], n), "}");
+    }
+    case PTP_SYS_OFFSET_PRECISE: case PTP_SYS_OFFSET_PRECISE2: {
+      struct ptp_sys_offset_precise o;
+      if (failed || !take(exit_blob, false, &o)) return nullptr;
+      out = put_ptp_time(put(out, "{device="), o.device, true);
+      out = put_ptp_time(put(out, ", sys_realtime="), o.sys_realtime, true);
+      out = put_ptp_time(put(out, ", sys_monoraw="), o.sys_monoraw, false);
+      return put(put_rsv(out, o.rsv), "}");
+    }
+    case PTP_PIN_GETFUNC: case PTP_PIN_GETFUNC2: case PTP_PIN_SETFUNC: case PTP_PIN_SETFUNC2: {
+      struct ptp_pin_desc p;
+      if (!take(blob, cut, &p)) return nullptr;
+      out = put_num(put(out, "{index="), p.index);
+      bool getter = cmd == PTP_PIN_GETFUNC || cmd == PTP_PIN_GETFUNC2;
+      if (getter) {
+        if (cmd == PTP_PIN_GETFUNC2) out = put_rsv(out, p.rsv);
+        if (failed) return put(out, "}");
+        if (!take(exit_blob, false, &p)) return put(out, ", ???}");
+        out = put_name_field(put(out, ", name="), {p.name, sizeof(p.name)});
+      }
+      out = put_xval(put(out, ", func="), p.func, uapi::k_ptp_pin_funcs, "PTP_PF_???");
+      out = put_num(put(out, ", chan="), p.chan);
+      if (cmd == PTP_PIN_SETFUNC2) out = put_rsv(out, p.rsv);
+      return put(out, "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// A syscall number as struct seccomp_data names it, by its architecture (strace's
+// PRINT_FIELD_SYSCALL_NAME): the native one's __NR_gettid, another's number and its name in
+// a comment, a number alone where the architecture is not one this build knows.
+char* put_seccomp_nr(char* out, int32_t nr, uint32_t arch) {
+#if defined(__x86_64__)
+  constexpr uint32_t kNative = AUDIT_ARCH_X86_64, kCompat = AUDIT_ARCH_I386;
+#elif defined(__aarch64__)
+  constexpr uint32_t kNative = AUDIT_ARCH_AARCH64, kCompat = 0;
+#endif
+  std::string_view name;
+  if (arch == kNative) name = syscall_name(nr);
+  else if (kCompat && arch == kCompat) name = compat_syscall_name(nr);
+  bool native = arch == kNative && !name.empty();
+  if (display().xlat != Xlat::kAbbrev || !native) out = put_num(out, static_cast<uint32_t>(nr));
+  if (display().xlat == Xlat::kRaw || name.empty()) return out;
+  bool comment = !native || display().xlat == Xlat::kVerbose;
+  if (comment) out = put(out, " /* ");
+  out = put(native ? put(out, "__NR_") : out, name);
+  return comment ? put(out, " */") : out;
+}
+
+// A seccomp user notification's struct seccomp_notif.
+char* put_seccomp_notif(char* out, const seccomp_notif& n) {
+  out = put_hex(put(out, "{id="), n.id);
+  out = put_num(put(out, ", pid="), n.pid);
+  out = put_hex(put(out, ", flags="), n.flags);
+  out = put_seccomp_nr(put(out, ", data={nr="), n.data.nr, n.data.arch);
+  out = put_xval(put(out, ", arch="), n.data.arch, uapi::k_audit_arch, "AUDIT_ARCH_???");
+  out = put_addr(put(out, ", instruction_pointer="), n.data.instruction_pointer);
+  out = put_num_array(put(out, ", args="), n.data.args, std::size(n.data.args), true);
+  return put(out, "}}");
+}
+
+// seccomp's user notification requests (strace's seccomp_ioctl.c), or nullptr for others: a
+// notification asked for (shown at entry only when not all zero, then " => " what the call
+// filled), the response sent, the id checked, the descriptor added.
+char* put_seccomp_ioctl(char* out, uint32_t cmd, uint64_t addr, bool failed,
+                        const std::string_view* blob, bool cut,
+                        const std::string_view* exit_blob) {
+  switch (cmd) {
+    case SECCOMP_IOCTL_NOTIF_RECV: {
+      struct seccomp_notif n;
+      if (!take(blob, cut, &n)) return nullptr;
+      static const seccomp_notif kZero{};
+      bool asked = std::memcmp(&n, &kZero, sizeof(n)) != 0;
+      if (asked) out = put(put_seccomp_notif(out, n), " => ");
+      if (!failed && take(exit_blob, false, &n)) return put_seccomp_notif(out, n);
+      return asked ? put_hex(out, addr) : nullptr;
+    }
+    case SECCOMP_IOCTL_NOTIF_SEND: {
+      struct seccomp_notif_resp r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_hex(put(out, "{id="), r.id);
+      out = put_num(put(out, ", val="), r.val);
+      out = put(out, ", error=");
+      std::string_view err = r.error < 0 ? errno_symbol(-r.error) : std::string_view();
+      out = put_xlat(out, [&r](char* o) { return put_num(o, r.error); }, [&](char* o) {
+        return err.empty() ? put_num(o, r.error) : put(put(o, "-"), err);
+      });
+      out = put_flags(put(out, ", flags="), r.flags, uapi::k_seccomp_notif_resp_flags, "0",
+                      "SECCOMP_USER_NOTIF_FLAG_???");
+      return put(out, "}");
+    }
+    case SECCOMP_IOCTL_NOTIF_ID_VALID:
+    case _IOC(_IOC_READ, '!', 2, sizeof(uint64_t)): {  // ..._WRONG_DIR, strace's name
+      uint64_t id;
+      if (!take(blob, cut, &id)) return nullptr;
+      return put(put_hex(put(out, "["), id), "]");
+    }
+    case SECCOMP_IOCTL_NOTIF_ADDFD: {
+      struct seccomp_notif_addfd a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_hex(put(out, "{id="), a.id);
+      out = put_flags(put(out, ", flags="), a.flags, uapi::k_seccomp_addfd_flags, "0",
+                      "SECCOMP_ADDFD_FLAG_???");
+      out = put_num(put(out, ", srcfd="), static_cast<int32_t>(a.srcfd));
+      out = put_num(put(out, ", newfd="), static_cast<int32_t>(a.newfd));
+      out = put_flags(put(out, ", newfd_flags="), a.newfd_flags, uapi::k_open_flags, "0",
+                      "O_???");
+      return put(out, "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// Block devices' requests of a struct or number the call reads (strace's block.c), or nullptr
+// for others: ints, a range of two u64, a partition operation (the partition it points to is
+// not read: its address), a trace set up (the name it was given, when the call succeeded, is
+// not read).
+char* put_block_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                      bool cut, const std::string_view* exit_blob) {
+  switch (cmd) {
+    case BLKROSET: case BLKBSZSET: {
+      // BLKBSZSET's size_t, of which strace reads the int: the head that could be read.
+      int32_t v;
+      if (!take(blob, false, &v)) return nullptr;
+      return put(put_num(put(out, "["), v), "]");
+    }
+    case BLKDISCARD: case BLKSECDISCARD: case BLKZEROOUT: {
+      uint64_t r[2];
+      if (!take(blob, cut, &r)) return nullptr;
+      return put(put_num(put(put_num(put(out, "["), r[0]), ", "), r[1]), "]");
+    }
+    case BLKPG: {
+      struct blkpg_ioctl_arg a;
+      if (!take(blob, cut, &a)) return nullptr;
+      out = put_xval(put(out, "{op="), static_cast<uint32_t>(a.op), uapi::k_blkpg_ops,
+                     "BLKPG_???");
+      out = put_num(put(out, ", flags="), a.flags);
+      out = put_num(put(out, ", datalen="), a.datalen);
+      out = put_addr(put(out, ", data="), reinterpret_cast<uintptr_t>(a.data));
+      return put(out, "}");
+    }
+    case BLKTRACESETUP: {
+      struct blk_user_trace_setup b;
+      if (!take(blob, cut, &b)) return nullptr;
+      out = put_num(put(out, "{act_mask="), b.act_mask);
+      out = put_num(put(out, ", buf_size="), b.buf_size);
+      out = put_num(put(out, ", buf_nr="), b.buf_nr);
+      out = put_num(put(out, ", start_lba="), b.start_lba);
+      out = put_num(put(out, ", end_lba="), b.end_lba);
+      out = put_num(put(out, ", pid="), b.pid);
+      if (!failed && take(exit_blob, false, &b))
+        out = put_name_field(put(out, ", name="), {b.name, sizeof(b.name)});
+      return put(out, "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// FS_IOC_GETFLAGS' and FS_IOC_SETFLAGS' inode flags: [FS_APPEND_FL|FS_NOATIME_FL]; what
+// a getter filled when it succeeded.
+char* put_fs_flags_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                         const std::string_view* exit_blob) {
+  uint32_t v;
+  switch (cmd) {
+    case FS_IOC_GETFLAGS: case FS_IOC32_GETFLAGS:
+      if (failed || !take(exit_blob, false, &v)) return nullptr;
+      break;
+    case FS_IOC_SETFLAGS: case FS_IOC32_SETFLAGS:
+      // FS_IOC_SETFLAGS' long, of which the kernel and strace read an int.
+      if (!take(blob, false, &v)) return nullptr;
+      break;
+    default:
+      return nullptr;
+  }
+  return put(put_flags(put(out, "["), v, uapi::k_fs_inode_flags, "0", "FS_???_FL"), "]");
+}
+
+// The encryption of a loop device's status, shown when there is one or with -v: its type and
+// key size, and after the name its key.
+template <class Info>
+bool loop_encrypted(const Info& info) {
+  return !display().abbrev || info.lo_encrypt_type != LO_CRYPT_NONE;
+}
+
+template <class Info>
+char* put_loop_crypt(char* out, const Info& info) {
+  out = put_xval(put(out, ", lo_encrypt_type="), static_cast<uint32_t>(info.lo_encrypt_type),
+                 uapi::k_loop_crypt_types, "LO_CRYPT_???");
+  return put_num(put(out, ", lo_encrypt_key_size="),
+                 static_cast<uint32_t>(info.lo_encrypt_key_size));
+}
+
+template <class Info>
+char* put_loop_key(char* out, const Info& info) {
+  size_t n = std::min<size_t>(static_cast<uint32_t>(info.lo_encrypt_key_size), LO_KEY_SIZE);
+  return put_quoted(put(out, ", lo_encrypt_key="),
+                    {reinterpret_cast<const char*>(info.lo_encrypt_key), n}, false);
+}
+
+template <class Info>
+char* put_loop_flags(char* out, const Info& info) {
+  return put_flags(put(out, ", lo_flags="), static_cast<uint32_t>(info.lo_flags),
+                   uapi::k_loop_flags, "0", "LO_FLAGS_???");
+}
+
+// struct loop_info (strace's decode_loop_info): the devices and inode with -v only.
+char* put_loop_info(char* out, const loop_info& info) {
+  out = put_num(put(out, "{lo_number="), info.lo_number);
+  if (!display().abbrev) {
+    out = put_makedev(put(out, ", lo_device="), info.lo_device);
+    out = put_num(put(out, ", lo_inode="), info.lo_inode);
+    out = put_makedev(put(out, ", lo_rdevice="), info.lo_rdevice);
+  }
+  out = put_hex(put(out, ", lo_offset="), static_cast<uint32_t>(info.lo_offset));
+  if (loop_encrypted(info)) out = put_loop_crypt(out, info);
+  out = put_loop_flags(out, info);
+  out = put_name_field(put(out, ", lo_name="), {info.lo_name, sizeof(info.lo_name)});
+  if (loop_encrypted(info)) out = put_loop_key(out, info);
+  if (display().abbrev) return put(out, ", ...}");
+  out = put_num_array(put(out, ", lo_init="), info.lo_init, std::size(info.lo_init), true);
+  const auto* reserved = reinterpret_cast<const uint8_t*>(info.reserved);
+  return put(put_num_array(put(out, ", reserved="), reserved, sizeof(info.reserved), true), "}");
+}
+
+// struct loop_info64 (strace's print_loop_info64).
+char* put_loop_info64(char* out, const loop_info64& info) {
+  if (!display().abbrev) {
+    out = put_makedev(put(out, "{lo_device="), info.lo_device);
+    out = put_num(put(out, ", lo_inode="), info.lo_inode);
+    out = put_makedev(put(out, ", lo_rdevice="), info.lo_rdevice);
+    out = put_hex(put(out, ", lo_offset="), info.lo_offset);
+    out = put_num(put(out, ", lo_sizelimit="), info.lo_sizelimit);
+    out = put_num(put(out, ", lo_number="), info.lo_number);
+  } else {
+    out = put_hex(put(out, "{lo_offset="), info.lo_offset);
+    out = put_num(put(out, ", lo_number="), info.lo_number);
+  }
+  if (loop_encrypted(info)) out = put_loop_crypt(out, info);
+  out = put_loop_flags(out, info);
+  const auto* file = reinterpret_cast<const char*>(info.lo_file_name);
+  out = put_name_field(put(out, ", lo_file_name="), {file, sizeof(info.lo_file_name)});
+  if (loop_encrypted(info)) {
+    const auto* crypt = reinterpret_cast<const char*>(info.lo_crypt_name);
+    out = put_name_field(put(out, ", lo_crypt_name="), {crypt, sizeof(info.lo_crypt_name)});
+    out = put_loop_key(out, info);
+  }
+  if (display().abbrev) return put(out, ", ...}");
+  return put(put_num_array(put(out, ", lo_init="), info.lo_init, std::size(info.lo_init), true),
+             "}");
+}
+
+// Loop devices' status and configuration (strace's loop.c), or nullptr for others: what a
+// setter reads, what a getter filled when it succeeded.
+char* put_loop_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut, const std::string_view* exit_blob) {
+  switch (cmd) {
+    case LOOP_GET_STATUS:
+      if (failed) return nullptr;
+      blob = exit_blob, cut = false;
+      [[fallthrough]];
+    case LOOP_SET_STATUS: {
+      struct loop_info info;
+      return take(blob, cut, &info) ? put_loop_info(out, info) : nullptr;
+    }
+    case LOOP_GET_STATUS64:
+      if (failed) return nullptr;
+      blob = exit_blob, cut = false;
+      [[fallthrough]];
+    case LOOP_SET_STATUS64: {
+      struct loop_info64 info;
+      return take(blob, cut, &info) ? put_loop_info64(out, info) : nullptr;
+    }
+    case LOOP_CONFIGURE: {
+      struct loop_config c;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = put_num(put(out, "{fd="), static_cast<int32_t>(c.fd));
+      out = put_num(put(out, ", block_size="), c.block_size);
+      out = put_loop_info64(put(out, ", info="), c.info);
+      if (!all_zero(c.__reserved))
+        out = put_num_array(put(out, ", __reserved="), c.__reserved, std::size(c.__reserved),
+                            true);
+      return put(out, "}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+#if defined(__x86_64__)
+// A force feedback effect's envelope.
+char* put_ff_envelope(char* out, const ff_envelope& e) {
+  out = put_num(put(out, "{attack_length="), e.attack_length);
+  out = put_num(put(out, ", attack_level="), e.attack_level);
+  out = put_num(put(out, ", fade_length="), e.fade_length);
+  return put(put_hex(put(out, ", fade_level="), e.fade_level), "}");
+}
+
+// A force feedback effect (strace's ff_effect_ioctl): its type, id and direction, with -v its
+// trigger, replay and the parameters of its type.
+char* put_ff_effect(char* out, const ff_effect& f) {
+  out = put_xval(put(out, "{type="), f.type, uapi::k_evdev_ff_types, "FF_???");
+  out = put_num(put(out, ", id="), f.id);
+  out = put_num(put(out, ", direction="), f.direction);
+  if (display().abbrev) return put(out, ", ...}");
+  out = put_num(put(out, ", trigger={button="), f.trigger.button);
+  out = put_num(put(out, ", interval="), f.trigger.interval);
+  out = put_num(put(out, "}, replay={length="), f.replay.length);
+  out = put(put_num(put(out, ", delay="), f.replay.delay), "}");
+  switch (f.type) {
+    case FF_CONSTANT:
+      out = put_num(put(out, ", constant={level="), f.u.constant.level);
+      out = put_ff_envelope(put(out, ", envelope="), f.u.constant.envelope);
+      return put(out, "}}");
+    case FF_RAMP:
+      out = put_num(put(out, ", ramp={start_level="), f.u.ramp.start_level);
+      out = put_num(put(out, ", end_level="), f.u.ramp.end_level);
+      out = put_ff_envelope(put(out, ", envelope="), f.u.ramp.envelope);
+      return put(out, "}}");
+    case FF_PERIODIC: {
+      const ff_periodic_effect& p = f.u.periodic;
+      out = put_num(put(out, ", periodic={waveform="), p.waveform);
+      out = put_num(put(out, ", period="), p.period);
+      out = put_num(put(out, ", magnitude="), p.magnitude);
+      out = put_num(put(out, ", offset="), p.offset);
+      out = put_num(put(out, ", phase="), p.phase);
+      out = put_ff_envelope(put(out, ", envelope="), p.envelope);
+      out = put_num(put(out, ", custom_len="), p.custom_len);
+      out = put_addr(put(out, ", custom_data="), reinterpret_cast<uintptr_t>(p.custom_data));
+      return put(out, "}}");
+    }
+    case FF_RUMBLE:
+      out = put_num(put(out, ", rumble={strong_magnitude="), f.u.rumble.strong_magnitude);
+      out = put_num(put(out, ", weak_magnitude="), f.u.rumble.weak_magnitude);
+      return put(out, "}}");
+    default:
+      return put(out, "}");
+  }
+}
+
+// A virtual CPU's general registers (strace's arch_print_kvm_regs): rax, rsp, rbp, rip and
+// rflags, the others with -v only.
+char* put_kvm_regs(char* out, const kvm_regs& r) {
+  out = put_hex(put(out, "{rax="), r.rax);
+  if (display().abbrev) {
+    out = put(out, ", ...");
+  } else {
+    const std::pair<std::string_view, uint64_t> more[] = {
+        {"rbx", r.rbx}, {"rcx", r.rcx}, {"rdx", r.rdx}, {"rsi", r.rsi}, {"rdi", r.rdi}};
+    for (const auto& [name, v] : more) out = put_hex(put(put(put(out, ", "), name), "="), v);
+  }
+  out = put_hex(put(out, ", rsp="), r.rsp);
+  out = put_hex(put(out, ", rbp="), r.rbp);
+  if (display().abbrev) {
+    out = put(out, ", ...");
+  } else {
+    const std::pair<std::string_view, uint64_t> more[] = {
+        {"r8", r.r8},   {"r9", r.r9},   {"r10", r.r10}, {"r11", r.r11},
+        {"r12", r.r12}, {"r13", r.r13}, {"r14", r.r14}, {"r15", r.r15}};
+    for (const auto& [name, v] : more) out = put_hex(put(put(put(out, ", "), name), "="), v);
+  }
+  out = put_hex(put(out, ", rip="), r.rip);
+  return put(put_hex(put(out, ", rflags="), r.rflags), "}");
+}
+
+char* put_kvm_segment(char* out, const kvm_segment& g) {
+  out = put_hex(put(out, "{base="), g.base);
+  out = put_num(put(out, ", limit="), g.limit);
+  out = put_num(put(out, ", selector="), g.selector);
+  out = put_num(put(out, ", type="), g.type);
+  out = put_num(put(out, ", present="), g.present);
+  out = put_num(put(out, ", dpl="), g.dpl);
+  out = put_num(put(out, ", db="), g.db);
+  out = put_num(put(out, ", s="), g.s);
+  out = put_num(put(out, ", l="), g.l);
+  out = put_num(put(out, ", g="), g.g);
+  return put(put_num(put(out, ", avl="), g.avl), "}");
+}
+
+char* put_kvm_dtable(char* out, const kvm_dtable& d) {
+  return put(put_num(put(put_hex(put(out, "{base="), d.base), ", limit="), d.limit), "}");
+}
+
+// A virtual CPU's special registers (strace's arch_print_kvm_sregs): cs, the rest with -v.
+char* put_kvm_sregs(char* out, const kvm_sregs& r) {
+  out = put_kvm_segment(put(out, "{cs="), r.cs);
+  if (display().abbrev) return put(out, ", ...}");
+  const std::pair<std::string_view, const kvm_segment*> segments[] = {
+      {"ds", &r.ds}, {"es", &r.es}, {"fs", &r.fs}, {"gs", &r.gs},
+      {"ss", &r.ss}, {"tr", &r.tr}, {"ldt", &r.ldt}};
+  for (const auto& [name, g] : segments) out = put_kvm_segment(put(put(put(out, ", "), name), "="), *g);
+  out = put_kvm_dtable(put(out, ", gdt="), r.gdt);
+  out = put_kvm_dtable(put(out, ", idt="), r.idt);
+  out = put_num(put(out, ", cr0="), r.cr0);
+  out = put_num(put(out, ", cr2="), r.cr2);
+  out = put_num(put(out, ", cr3="), r.cr3);
+  out = put_num(put(out, ", cr4="), r.cr4);
+  out = put_num(put(out, ", cr8="), r.cr8);
+  out = put_num(put(out, ", efer="), r.efer);
+  out = put_hex(put(out, ", apic_base="), r.apic_base);
+  out = put_num_array(put(out, ", interrupt_bitmap="), r.interrupt_bitmap,
+                      std::size(r.interrupt_bitmap), true);
+  return put(out, "}");
+}
+#endif
+
+// The CPUID requests by their numbers in C: struct kvm_cpuid2 is its 8-byte head there, where
+// g++ counts its zero-length array of entries as one more word (KVM_SET_CPUID2 0x400cae90).
+constexpr uint32_t kKvmCpuid2Head = 2 * sizeof(uint32_t);
+constexpr uint32_t kKvmSetCpuid2 = _IOC(_IOC_WRITE, KVMIO, 0x90, kKvmCpuid2Head);
+constexpr uint32_t kKvmGetSupportedCpuid = _IOC(_IOC_READ | _IOC_WRITE, KVMIO, 0x05,
+                                                kKvmCpuid2Head);
+constexpr uint32_t kKvmGetEmulatedCpuid = _IOC(_IOC_READ | _IOC_WRITE, KVMIO, 0x09,
+                                               kKvmCpuid2Head);
+
+// KVM's register and CPUID requests (strace's kvm.c), or nullptr for others: what a setter
+// reads, what a getter filled when it succeeded. A CPUID table's entries, past its head, are
+// not read: "[...]" as strace abbreviates them, "[]" when there are none.
+char* put_kvm_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                    bool cut, const std::string_view* exit_blob) {
+  bool getter = cmd == kKvmGetSupportedCpuid || cmd == kKvmGetEmulatedCpuid;
+#if defined(__x86_64__)
+  getter = getter || cmd == KVM_GET_REGS || cmd == KVM_GET_SREGS;
+#endif
+  if (getter) {
+    if (failed) return nullptr;
+    blob = exit_blob, cut = false;
+  }
+  switch (cmd) {
+#if defined(__x86_64__)
+    case KVM_GET_REGS: case KVM_SET_REGS: {
+      struct kvm_regs r;
+      return take(blob, cut, &r) ? put_kvm_regs(out, r) : nullptr;
+    }
+    case KVM_GET_SREGS: case KVM_SET_SREGS: {
+      struct kvm_sregs r;
+      return take(blob, cut, &r) ? put_kvm_sregs(out, r) : nullptr;
+    }
+#endif
+    case kKvmSetCpuid2: case kKvmGetSupportedCpuid: case kKvmGetEmulatedCpuid: {
+      // With -v strace shows the entries, which are not read: the address, unless there are
+      // none.
+      uint32_t nent;
+      if (!take(blob, cut, &nent) || (nent && !display().abbrev)) return nullptr;
+      out = put_num(put(out, "{nent="), nent);
+      return put(out, nent ? ", entries=[...]}" : ", entries=[]}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// A pixel format's four characters, v4l2_fourcc('Y', 'U', 'Y', 'V'), and its name in a
+// comment when it has one; in hex with -X raw.
+template <size_t N>
+char* put_fourcc(char* out, uint32_t fourcc, const Flag (&names)[N]) {
+  if (display().xlat == Xlat::kRaw) return put_hex(out, fourcc);
+  out = put(out, "v4l2_fourcc(");
+  for (int i = 0; i < 4; ++i)
+    out = put_char(put(out, i ? ", " : ""), (fourcc >> (8 * i)) & 0xff, false);
+  out = put(out, ")");
+  for (const Flag& f : names)
+    if (f.value == fourcc) return put(put(put(out, " /* "), f.name), " */");
+  return out;
+}
+
+char* put_fourcc(char* out, uint32_t fourcc) {
+  return put_fourcc(out, fourcc, uapi::k_v4l2_pix_fmts);
+}
+
+bool v4l2_known_buf_type(uint32_t type) {
+  return std::any_of(std::begin(uapi::k_v4l2_buf_types), std::end(uapi::k_v4l2_buf_types),
+                     [type](const Flag& f) { return f.value == type; });
+}
+
+char* put_v4l2_buf_type(char* out, uint32_t type) {
+  return put_xval(out, type, uapi::k_v4l2_buf_types, "V4L2_BUF_TYPE_???");
+}
+
+// A video format's fields by its buffer type (strace's print_v4l2_format_fmt): fmt.pix={...}
+// and the others; false for a type it does not know. A window's clips, behind its pointer,
+// are not read: NULL or their address.
+bool put_v4l2_format_fmt(char*& out, const v4l2_format& f) {
+  auto rect = [](char* o, const v4l2_rect& r) {
+    o = put_num(put(o, "{left="), r.left);
+    o = put_num(put(o, ", top="), r.top);
+    o = put_num(put(o, ", width="), r.width);
+    return put(put_num(put(o, ", height="), r.height), "}");
+  };
+  auto field = [](char* o, uint32_t v) {
+    return put_xval(o, v, uapi::k_v4l2_fields, "V4L2_FIELD_???");
+  };
+  auto colorspace = [](char* o, uint32_t v) {
+    return put_xval(o, v, uapi::k_v4l2_colorspaces, "V4L2_COLORSPACE_???");
+  };
+  switch (f.type) {
+    case V4L2_BUF_TYPE_VIDEO_CAPTURE: case V4L2_BUF_TYPE_VIDEO_OUTPUT: {
+      const v4l2_pix_format& p = f.fmt.pix;
+      out = put_num(put(out, "fmt.pix={width="), p.width);
+      out = put_num(put(out, ", height="), p.height);
+      out = put_fourcc(put(out, ", pixelformat="), p.pixelformat);
+      out = field(put(out, ", field="), p.field);
+      out = put_num(put(out, ", bytesperline="), p.bytesperline);
+      out = put_num(put(out, ", sizeimage="), p.sizeimage);
+      out = put(colorspace(put(out, ", colorspace="), p.colorspace), "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE: case V4L2_BUF_TYPE_VIDEO_OUTPUT_MPLANE: {
+      const v4l2_pix_format_mplane& p = f.fmt.pix_mp;
+      out = put_num(put(out, "fmt.pix_mp={width="), p.width);
+      out = put_num(put(out, ", height="), p.height);
+      out = put_fourcc(put(out, ", pixelformat="), p.pixelformat);
+      out = field(put(out, ", field="), p.field);
+      out = colorspace(put(out, ", colorspace="), p.colorspace);
+      out = put(out, ", plane_fmt=[");
+      size_t planes = std::min<size_t>(p.num_planes, std::size(p.plane_fmt));
+      for (size_t i = 0; i < planes; ++i) {
+        out = put_num(put(out, i ? ", {sizeimage=" : "{sizeimage="), p.plane_fmt[i].sizeimage);
+        out = put(put_num(put(out, ", bytesperline="), p.plane_fmt[i].bytesperline), "}");
+      }
+      out = put(put_num(put(out, "], num_planes="), p.num_planes), "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_VIDEO_OUTPUT_OVERLAY: case V4L2_BUF_TYPE_VIDEO_OVERLAY: {
+      const v4l2_window& w = f.fmt.win;
+      auto clips = reinterpret_cast<uintptr_t>(w.clips);
+      if (clips && w.clipcount) return false;
+      out = rect(put(out, "fmt.win={w="), w.w);
+      out = field(put(out, ", field="), w.field);
+      out = put_hex(put(out, ", chromakey="), w.chromakey);
+      out = put(out, clips ? ", clips=[]" : ", clips=NULL");
+      out = put_num(put(out, ", clipcount="), w.clipcount);
+      out = put_addr(put(out, ", bitmap="), reinterpret_cast<uintptr_t>(w.bitmap));
+      if (w.global_alpha) out = put_hex(put(out, ", global_alpha="), w.global_alpha);
+      out = put(out, "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_VBI_CAPTURE: case V4L2_BUF_TYPE_VBI_OUTPUT: {
+      const v4l2_vbi_format& v = f.fmt.vbi;
+      out = put_num(put(out, "fmt.vbi={sampling_rate="), v.sampling_rate);
+      out = put_num(put(out, ", offset="), v.offset);
+      out = put_num(put(out, ", samples_per_line="), v.samples_per_line);
+      out = put_fourcc(put(out, ", sample_format="), v.sample_format);
+      out = put_num(put(put_num(put(out, ", start=["), v.start[0]), ", "), v.start[1]);
+      out = put_num(put(put_num(put(out, "], count=["), v.count[0]), ", "), v.count[1]);
+      out = put_flags(put(out, "], flags="), v.flags, uapi::k_v4l2_vbi_flags, "0",
+                      "V4L2_VBI_???");
+      out = put(out, "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_SLICED_VBI_CAPTURE: case V4L2_BUF_TYPE_SLICED_VBI_OUTPUT: {
+      const v4l2_sliced_vbi_format& v = f.fmt.sliced;
+      out = put_flags(put(out, "fmt.sliced={service_set="), v.service_set,
+                      uapi::k_v4l2_sliced_flags, "0", "V4L2_SLICED_???");
+      out = put(out, ", service_lines=[");
+      for (size_t i = 0; i < std::size(v.service_lines); ++i)
+        out = put_num_array(put(out, i ? ", " : ""), v.service_lines[i],
+                            std::size(v.service_lines[i]), true);
+      out = put(put_num(put(out, "], io_size="), v.io_size), "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_SDR_CAPTURE: case V4L2_BUF_TYPE_SDR_OUTPUT: {
+      const v4l2_sdr_format& v = f.fmt.sdr;
+      out = put_fourcc(put(out, "fmt.sdr={pixelformat="), v.pixelformat, uapi::k_v4l2_sdr_fmts);
+      if (v.buffersize) out = put_num(put(out, ", buffersize="), v.buffersize);
+      out = put(out, "}");
+      return true;
+    }
+    case V4L2_BUF_TYPE_META_CAPTURE: case V4L2_BUF_TYPE_META_OUTPUT: {
+      const v4l2_meta_format& v = f.fmt.meta;
+      out = put_fourcc(put(out, "fmt.meta={dataformat="), v.dataformat, uapi::k_v4l2_meta_fmts);
+      out = put(put_num(put(out, ", buffersize="), v.buffersize), "}");
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// A control's id by name, else by its class and offset (V4L2_CTRL_CLASS_DETECT+0x1234), as
+// strace's print_v4l2_cid.
+char* put_v4l2_cid(char* out, uint32_t cid) {
+  auto hex = [cid](char* o) { return put_hex(o, cid); };
+  for (const Flag& f : uapi::k_v4l2_control_ids)
+    if (f.value == cid) return put_xlat(out, hex, [&f](char* o) { return put(o, f.name); });
+  const Flag* cls = nullptr;
+  for (const Flag& f : uapi::k_v4l2_control_classes)
+    if (f.value <= cid && (!cls || f.value > cls->value)) cls = &f;
+  if (!cls || cid - cls->value >= 0x10000)
+    return put_xval(out, cid, uapi::k_v4l2_control_ids, "V4L2_CID_???");
+  return put_xlat(out, hex, [cls, cid](char* o) {
+    return put_hex(put(put(o, cls->name), "+"), cid - cls->value);
+  });
+}
+
+// The video devices' requests (strace's v4l2.c) as the call reads them, or nullptr for
+// others: what a call that failed showed at entry, and a few whole. What a call that
+// succeeded filled, formats, controls and tuners are not decoded: their address.
+char* put_v4l2_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
+                     bool cut, const std::string_view* exit_blob) {
+  switch (cmd) {
+    // A format asked for (its type), set or tried, and of a call that succeeded the format
+    // the call left (" => " of a setting).
+    case VIDIOC_G_FMT: case VIDIOC_S_FMT: case VIDIOC_TRY_FMT: {
+      struct v4l2_format f;
+      if (!take(blob, cut, &f)) return nullptr;
+      out = put_v4l2_buf_type(put(out, "{type="), f.type);
+      if (!v4l2_known_buf_type(f.type)) return put(out, "}");
+      if (cmd != VIDIOC_G_FMT) {
+        out = put(out, ", ");
+        if (!put_v4l2_format_fmt(out, f)) return nullptr;
+      }
+      if (failed) return put(out, "}");
+      if (!take(exit_blob, false, &f)) return nullptr;
+      out = put(out, cmd == VIDIOC_G_FMT ? ", " : "} => {");
+      if (!put_v4l2_format_fmt(out, f)) return nullptr;
+      return put(out, "}");
+    }
+    case VIDIOC_ENUM_FMT: {
+      struct v4l2_fmtdesc f;
+      if (!failed || !take(blob, cut, &f)) return nullptr;
+      out = put_num(put(out, "{index="), f.index);
+      return put(put_v4l2_buf_type(put(out, ", type="), f.type), "}");
+    }
+    // A control got (its value, of a call that succeeded) or set (" => " the value the call
+    // left).
+    case VIDIOC_G_CTRL: case VIDIOC_S_CTRL: {
+      struct v4l2_control c;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = put_v4l2_cid(put(out, "{id="), c.id);
+      if (cmd == VIDIOC_S_CTRL) out = put_num(put(out, ", value="), c.value);
+      if (!failed && take(exit_blob, false, &c))
+        out = put_num(put(out, cmd == VIDIOC_S_CTRL ? " => " : ", value="), c.value);
+      return put(out, "}");
+    }
+    case VIDIOC_REQBUFS: {
+      struct v4l2_requestbuffers r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_v4l2_buf_type(put(out, "{type="), r.type);
+      out = put_xval(put(out, ", memory="), r.memory, uapi::k_v4l2_memories, "V4L2_MEMORY_???");
+      out = put_num(put(out, ", count="), r.count);
+      if (!failed && take(exit_blob, false, &r)) out = put_num(put(out, " => "), r.count);
+      return put(out, "}");
+    }
+    case VIDIOC_QUERYBUF: case VIDIOC_QBUF: case VIDIOC_DQBUF: {
+      struct v4l2_buffer b;
+      if (!failed || !take(blob, cut, &b)) return nullptr;
+      out = put_v4l2_buf_type(put(out, "{type="), b.type);
+      if (cmd != VIDIOC_DQBUF) out = put_num(put(out, ", index="), b.index);
+      return put(out, "}");
+    }
+    case VIDIOC_G_FBUF:
+      if (failed) return nullptr;
+      blob = exit_blob, cut = false;
+      [[fallthrough]];
+    case VIDIOC_S_FBUF: {
+      struct v4l2_framebuffer f;
+      if (!take(blob, cut, &f)) return nullptr;
+      out = put_hex(put(out, "{capability="), f.capability);
+      out = put_hex(put(out, ", flags="), f.flags);
+      return put(put_addr(put(out, ", base="), reinterpret_cast<uintptr_t>(f.base)), "}");
+    }
+    case VIDIOC_STREAMON: case VIDIOC_STREAMOFF: {
+      uint32_t type;
+      if (!take(blob, cut, &type)) return nullptr;
+      return put(put_v4l2_buf_type(put(out, "["), type), "]");
+    }
+    case VIDIOC_G_PARM: case VIDIOC_S_PARM: {
+      // The parameters of a capture or output: of a getter that failed, its type only.
+      uint32_t type;
+      if (!take(blob, cut, &type)) return nullptr;
+      bool parm = type == V4L2_BUF_TYPE_VIDEO_CAPTURE || type == V4L2_BUF_TYPE_VIDEO_OUTPUT;
+      if (parm && !(cmd == VIDIOC_G_PARM && failed)) return nullptr;
+      return put(put_v4l2_buf_type(put(out, "{type="), type), "}");
+    }
+    case VIDIOC_G_STD:
+      if (failed) return nullptr;
+      blob = exit_blob, cut = false;
+      [[fallthrough]];
+    case VIDIOC_S_STD: {
+      uint64_t id;
+      if (!take(blob, cut, &id)) return nullptr;
+      return put(put_hex(put(out, "["), id), "]");
+    }
+    case VIDIOC_G_INPUT:
+      if (failed) return nullptr;
+      blob = exit_blob, cut = false;
+      [[fallthrough]];
+    case VIDIOC_S_INPUT: {
+      uint32_t index;
+      if (!take(blob, cut, &index)) return nullptr;
+      return put(put_num(put(out, "["), index), "]");
+    }
+    // The index asked about, of a call that failed.
+    case VIDIOC_ENUMSTD: case VIDIOC_ENUMINPUT: case VIDIOC_G_TUNER: {
+      uint32_t index;
+      if (!failed || !take(blob, cut, &index)) return nullptr;
+      return put(put_num(put(out, "{index="), index), "}");
+    }
+    case VIDIOC_CROPCAP: case VIDIOC_G_CROP: {
+      uint32_t type;
+      if (!failed || !take(blob, cut, &type)) return nullptr;
+      return put(put_v4l2_buf_type(put(out, "{type="), type), "}");
+    }
+    case VIDIOC_S_CROP: {
+      struct v4l2_crop c;
+      if (!take(blob, cut, &c)) return nullptr;
+      out = put_v4l2_buf_type(put(out, "{type="), c.type);
+      out = put_num(put(out, ", c={left="), c.c.left);
+      out = put_num(put(out, ", top="), c.c.top);
+      out = put_num(put(out, ", width="), c.c.width);
+      return put(put_num(put(out, ", height="), c.c.height), "}}");
+    }
+    case VIDIOC_ENUM_FRAMESIZES: {
+      struct v4l2_frmsizeenum f;
+      if (!failed || !take(blob, cut, &f)) return nullptr;
+      out = put_num(put(out, "{index="), f.index);
+      return put(put_fourcc(put(out, ", pixel_format="), f.pixel_format), "}");
+    }
+    case VIDIOC_ENUM_FRAMEINTERVALS: {
+      struct v4l2_frmivalenum f;
+      if (!failed || !take(blob, cut, &f)) return nullptr;
+      out = put_num(put(out, "{index="), f.index);
+      out = put_fourcc(put(out, ", pixel_format="), f.pixel_format);
+      out = put_num(put(out, ", width="), f.width);
+      return put(put_num(put(out, ", height="), f.height), "}");
+    }
+    case VIDIOC_CREATE_BUFS: {
+      // The format's own fields, of a known type, are not decoded.
+      struct v4l2_create_buffers b;
+      if (!failed || !take(blob, cut, &b) || v4l2_known_buf_type(b.format.type)) return nullptr;
+      out = put_num(put(out, "{count="), b.count);
+      out = put_xval(put(out, ", memory="), b.memory, uapi::k_v4l2_memories, "V4L2_MEMORY_???");
+      return put(put_v4l2_buf_type(put(out, ", format={type="), b.format.type), "}}");
+    }
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 bool ioctl_without_arg(uint32_t cmd) noexcept {
@@ -1394,9 +2274,17 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
     case PERF_EVENT_IOC_PAUSE_OUTPUT: case EVIOCGRAB: case EVIOCREVOKE:
     case HDIO_SET_MULTCOUNT: case HDIO_SET_UNMASKINTR: case HDIO_SET_KEEPSETTINGS:
     case HDIO_SET_32BIT: case HDIO_SET_NOWERR: case HDIO_SET_DMA: case HDIO_SET_PIO_MODE:
-    case HDIO_UNREGISTER_HWIF: case HDIO_SET_NICE: case HDIO_SET_WCACHE:
-    case HDIO_SET_ACOUSTIC: case HDIO_SET_BUSSTATE: case HDIO_SET_ADDRESS:
+    case HDIO_UNREGISTER_HWIF: case HDIO_SET_WCACHE: case HDIO_SET_ACOUSTIC:
+    case HDIO_SET_ADDRESS:
       return put_num(out, v);
+    case HDIO_SET_NICE:
+      return put_bit_flags(out, v, uapi::k_hdio_ide_nice_bits, "IDE_NICE_???", 0, "1 << ");
+    case HDIO_SET_BUSSTATE:
+      return put_xval(out, v, uapi::k_hdio_busstates, "BUSSTATE_???");
+    case MTDFILEMODE:
+      return put_xval(out, v, uapi::k_mtd_file_modes, "MTD_FILE_MODE_???");
+    case KVM_CHECK_EXTENSION:
+      return put_xval(out, v, uapi::k_kvm_caps, "KVM_CAP_???");
     // Descriptors and ints.
     case NBD_SET_SOCK: case LOOP_SET_FD: case LOOP_CHANGE_FD: case LOOP_CTL_ADD:
     case LOOP_CTL_REMOVE: case PERF_EVENT_IOC_REFRESH: case PERF_EVENT_IOC_SET_OUTPUT:
@@ -1486,6 +2374,7 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
   // What strace decodes is at least a pointer: NULL, or its address.
   uint32_t type = _IOC_TYPE(cmd);
   // evdev's and seccomp's requests, those their number names too (EVIOCGNAME(0)).
+  if (type == 'V' && v4l2_decoded(cmd)) return v ? put_hex(out, v) : put(out, "NULL");
   char scratch[64];
   bool numbered = (type == 'E' || type == '!') && (named(cmd) || put_numbered(scratch, cmd));
   if (numbered || (decoded_type(type) && (_IOC_SIZE(cmd) || plain_numbered_type(type)) &&
@@ -1591,6 +2480,20 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
   if (_IOC_TYPE(cmd) == UFFDIO) return put_uffd_ioctl(out, cmd, failed, blob, cut, exit_blob);
+  if (_IOC_TYPE(cmd) == '!')
+    return put_seccomp_ioctl(out, cmd, e.args[2], failed, blob, cut, exit_blob);
+  if (_IOC_TYPE(cmd) == 0x12)
+    if (char* end = put_block_ioctl(out, cmd, failed, blob, cut, exit_blob)) return end;
+  if (_IOC_TYPE(cmd) == 'L')
+    if (char* end = put_loop_ioctl(out, cmd, failed, blob, cut, exit_blob)) return end;
+  if (_IOC_TYPE(cmd) == 'f')
+    if (char* end = put_fs_flags_ioctl(out, cmd, failed, blob, exit_blob)) return end;
+  if (_IOC_TYPE(cmd) == KVMIO)
+    if (char* end = put_kvm_ioctl(out, cmd, failed, blob, cut, exit_blob)) return end;
+  if (_IOC_TYPE(cmd) == 'V')
+    if (char* end = put_v4l2_ioctl(out, cmd, failed, blob, cut, exit_blob)) return end;
+  if (_IOC_TYPE(cmd) == PTP_CLK_MAGIC)
+    return put_ptp_ioctl(out, cmd, failed, blob, cut, exit_blob);
   switch (cmd) {
     case TCGETS: case TIOCGLCKTRMIOS: case TCSETS: case TCSETSW: case TCSETSF:
     case TIOCSLCKTRMIOS:
@@ -1669,14 +2572,139 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       return cmd == RTC_PARAM_GET && failed ? put_hex(put(out, " => "), e.args[2]) : out;
     }
     case RTC_SET_TIME: case RTC_ALM_SET: case RTC_RD_TIME: case RTC_ALM_READ: {
-      if (!ints(v, 9)) return nullptr;
-      static constexpr std::string_view kFields[] = {"tm_sec", "tm_min", "tm_hour", "tm_mday",
-                                                     "tm_mon", "tm_year"};
-      *out++ = '{';
-      for (size_t i = 0; i < std::size(kFields); ++i)
-        out = put_num(put(put(put(out, i ? ", " : ""), kFields[i]), "="), v[i]);
-      return put(out, ", ...}");
+      struct rtc_time t;
+      return take(blob, cut, &t) ? put_rtc_time(out, t) : nullptr;
     }
+    // A wakeup alarm set, and its time.
+    case RTC_WKALM_SET: {
+      struct rtc_wkalrm w;
+      if (!take(blob, cut, &w)) return nullptr;
+      out = put_num(put(out, "{enabled="), w.enabled);
+      out = put_num(put(out, ", pending="), w.pending);
+      return put(put_rtc_time(put(out, ", time="), w.time), "}");
+    }
+    // The PLL's correction, set, or got when the call succeeded.
+    case RTC_PLL_GET:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case RTC_PLL_SET: {
+      struct rtc_pll_info p;
+      if (!take(cmd == RTC_PLL_GET ? exit_blob : blob, cmd == RTC_PLL_SET && cut, &p))
+        return nullptr;
+      out = put_num(put(out, "{pll_ctrl="), p.pll_ctrl);
+      out = put_num(put(out, ", pll_value="), p.pll_value);
+      out = put_num(put(out, ", pll_max="), p.pll_max);
+      out = put_num(put(out, ", pll_min="), p.pll_min);
+      out = put_num(put(out, ", pll_posmult="), p.pll_posmult);
+      out = put_num(put(out, ", pll_negmult="), p.pll_negmult);
+      return put(put_num(put(out, ", pll_clock="), p.pll_clock), "}");
+    }
+    // Input devices' clock and repeat settings: [CLOCK_MONOTONIC's number], [delay, period],
+    // the latter of a reading when it succeeded.
+    case EVIOCSCLOCKID: {
+      uint32_t id;
+      if (!take(blob, cut, &id)) return nullptr;
+      return put(put_num(put(out, "["), id), "]");
+    }
+    // A key's scancode and code; the same by index or scancode bytes (its index, code and
+    // bytes with -v); a force feedback effect's type, id and direction (its envelope and
+    // parameters are not shown: its address with -v).
+    case EVIOCSKEYCODE: {
+      uint32_t k[2];
+      if (!take(blob, cut, &k)) return nullptr;
+      out = put_num(put(out, "["), k[0]);
+      return put(put_xval(put(out, ", "), k[1], uapi::k_evdev_keycodes, "KEY_???"), "]");
+    }
+    case EVIOCSKEYCODE_V2: {
+      struct input_keymap_entry k;
+      if (!take(blob, cut, &k)) return nullptr;
+      out = put_num(put(out, "{flags="), k.flags);
+      out = put_num(put(out, ", len="), k.len);
+      if (display().abbrev) return put(out, ", ...}");
+      out = put_num(put(out, ", index="), k.index);
+      out = put_xval(put(out, ", keycode="), k.keycode, uapi::k_evdev_keycodes, "KEY_???");
+      return put(put_num_array(put(out, ", scancode="), k.scancode, sizeof(k.scancode), true),
+                 "}");
+    }
+    case EVIOCSFF: {
+      struct ff_effect f;
+      if (!take(blob, cut, &f)) return nullptr;
+      return put_ff_effect(out, f);
+    }
+    case EVIOCGREP:
+      if (failed) return nullptr;
+      [[fallthrough]];
+    case EVIOCSREP: {
+      uint32_t r[2];
+      if (!take(cmd == EVIOCGREP ? exit_blob : blob, cmd == EVIOCSREP && cut, &r))
+        return nullptr;
+      return put(put_num(put(put_num(put(out, "["), r[0]), ", "), r[1]), "]");
+    }
+    // A perf event's new period; the programs attached to it asked for: how many there is
+    // room for (of a failed call, all strace shows).
+    case PERF_EVENT_IOC_PERIOD: {
+      uint64_t period;
+      if (!take(blob, cut, &period)) return nullptr;
+      return put(put_num(put(out, "["), period), "]");
+    }
+    case PERF_EVENT_IOC_QUERY_BPF: {
+      uint32_t ids_len;
+      if (!failed || !take(blob, false, &ids_len)) return nullptr;
+      return put(put_num(put(out, "{ids_len="), ids_len), ", ...}");
+    }
+    // A counter's event watched, and its component.
+    case COUNTER_ADD_WATCH_IOCTL: {
+      struct counter_watch w;
+      if (!take(blob, cut, &w)) return nullptr;
+      out = put_xval(put(out, "{component={type="), w.component.type,
+                     uapi::k_counter_component_types, "COUNTER_COMPONENT_???");
+      out = put_xval(put(out, ", scope="), w.component.scope, uapi::k_counter_scopes,
+                     "COUNTER_SCOPE_???");
+      out = put_num(put(out, ", parent="), w.component.parent);
+      out = put_num(put(out, ", id="), w.component.id);
+      out = put_xval(put(out, "}, event="), w.event, uapi::k_counter_event_types,
+                     "COUNTER_EVENT_???");
+      return put(put_num(put(out, ", channel="), w.channel), "}");
+    }
+    // The extents asked about, and of a call that succeeded how many it mapped; the extents
+    // themselves, past the struct, are not read.
+    case FS_IOC_FIEMAP: {
+      struct fiemap f;
+      if (!take(blob, cut, &f)) return nullptr;
+      out = put_num(put(out, "{fm_start="), f.fm_start);
+      out = put_num(put(out, ", fm_length="), f.fm_length);
+      out = put_flags(put(out, ", fm_flags="), f.fm_flags, uapi::k_fiemap_flags, "0",
+                      "FIEMAP_FLAG_???");
+      out = put(put_num(put(out, ", fm_extent_count="), f.fm_extent_count), "}");
+      if (failed || !take(exit_blob, false, &f)) return out;
+      out = put_flags(put(out, " => {fm_flags="), f.fm_flags, uapi::k_fiemap_flags, "0",
+                      "FIEMAP_FLAG_???");
+      return put(put_num(put(out, ", fm_mapped_extents="), f.fm_mapped_extents), ", ...}");
+    }
+    // A virtual machine's memory slot.
+    case KVM_SET_USER_MEMORY_REGION: {
+      struct kvm_userspace_memory_region r;
+      if (!take(blob, cut, &r)) return nullptr;
+      out = put_num(put(out, "{slot="), r.slot);
+      out = put_flags(put(out, ", flags="), r.flags, uapi::k_kvm_mem_flags, "0", "KVM_MEM_???");
+      out = put_hex(put(out, ", guest_phys_addr="), r.guest_phys_addr);
+      out = put_num(put(out, ", memory_size="), r.memory_size);
+      return put(put_hex(put(out, ", userspace_addr="), r.userspace_addr), "}");
+    }
+    // The uid owning a user namespace, of a call that succeeded.
+    case NS_GET_OWNER_UID: {
+      uint32_t uid;
+      if (failed || !take(exit_blob, false, &uid)) return nullptr;
+      out = put(out, "[");
+      out = uid == UINT32_MAX ? put(out, "-1") : put_num(out, uid);
+      return put(out, "]");
+    }
+    // The disk's taskfile registers strace reads as three ints.
+    case HDIO_DRIVE_RESET: case HDIO_SCAN_HWIF:
+      if (!ints(v, 3)) return nullptr;
+      out = put_hex(put(out, "["), static_cast<uint32_t>(v[0]));
+      out = put_hex(put(out, ", "), static_cast<uint32_t>(v[1]));
+      return put(put_hex(put(out, ", "), static_cast<uint32_t>(v[2])), "]");
     // The console's key entries: the key asked about, read at entry, and its value, of a
     // setting at entry, of a reading when it succeeded.
     case KDGKBENT: case KDSKBENT: {
@@ -1849,6 +2877,14 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
     default:
       return nullptr;
   }
+}
+
+char* put_ioctl_result(char* out, const Event& e) noexcept {
+  // A namespace's type, by its clone flag.
+  if (static_cast<uint32_t>(e.args[1]) != NS_GET_NSTYPE) return out;
+  for (const Flag& f : uapi::k_setns_types)
+    if (f.value == static_cast<uint64_t>(e.ret)) return put(put(put(out, " ("), f.name), ")");
+  return out;
 }
 
 char* put_ioctl_request(char* out, uint32_t cmd) noexcept {

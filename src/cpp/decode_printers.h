@@ -48,9 +48,11 @@ char* put_flag_set(char* out, uint64_t v, const text::Flag (&flags)[N],
 // A set of bits named by their numbers, strace's "1<<NAME" tables: 1<<CAP_CHOWN|1<<CAP_KILL
 // for the bits of mask numbered base to base + 63 (bits' values are the numbers), the rest
 // in hex; with none of them known, hex and a comment naming the kind: 0x40 /* CAP_??? */.
+// shift is how a table spells "1<<" (HDIO_SET_NICE's: 1 << IDE_NICE_0).
 template <size_t N>
 char* put_bit_flags(char* out, uint64_t mask, const text::Flag (&bits)[N],
-                    std::string_view unknown, uint64_t base = 0) {
+                    std::string_view unknown, uint64_t base = 0,
+                    std::string_view shift = "1<<") {
   return text::put_xlat_hex(out, mask, [&](char* o) {
     if (!mask) return text::put(o, "0");
     uint64_t rest = mask;
@@ -59,7 +61,7 @@ char* put_bit_flags(char* out, uint64_t mask, const text::Flag (&bits)[N],
       if (f.value < base || f.value - base >= 64) continue;
       uint64_t bit = uint64_t{1} << (f.value - base);
       if (!(rest & bit)) continue;
-      o = text::put(text::put(first ? o : text::put(o, "|"), "1<<"), f.name);
+      o = text::put(text::put(first ? o : text::put(o, "|"), shift), f.name);
       rest &= ~bit;
       first = false;
     }
@@ -169,6 +171,8 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept;
 // What ioctl's argument points to, as strace shows it for the request (WDIOC_SETTIMEOUT's
 // [123], RTC_SET_TIME's struct rtc_time), when it was captured; nullptr otherwise.
 char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcept;
+// What strace adds to an ioctl's result: " (CLONE_NEWUSER)" of NS_GET_NSTYPE.
+char* put_ioctl_result(char* out, const Event& e) noexcept;
 bool is_device_mode(uint64_t mode) noexcept;           // S_IFCHR or S_IFBLK: mknod's dev follows
 // fcntl (Decoder::kFcntl): whether strace shows no third argument for cmd, the argument as
 // cmd reads it, and the result of F_GETFD and F_GETFL as flags (nullptr for other commands).

@@ -1183,12 +1183,6 @@ char* put_cpu_set(char* out, std::string_view bytes) noexcept {
   return out;
 }
 
-namespace {
-
-constexpr int64_t kUtimeNow = (1l << 30) - 1l;   // UTIME_NOW
-constexpr int64_t kUtimeOmit = (1l << 30) - 2l;  // UTIME_OMIT
-
-// {tv_sec=1, tv_nsec=2} /* 1970-01-01T00:00:01.000000002+0000 */, or UTIME_NOW/UTIME_OMIT.
 // strace's date comment of a time: " /* 2026-01-01T00:00:01.000002+0000 */" in the local time
 // zone, the fraction of width digits when there is one; none for the epoch itself or a
 // fraction out of range.
@@ -1211,6 +1205,12 @@ char* put_date_comment(char* out, int64_t sec, uint64_t part, uint64_t max, int 
   return put(put(out, std::string_view(date, n)), " */");
 }
 
+namespace {
+
+constexpr int64_t kUtimeNow = (1l << 30) - 1l;   // UTIME_NOW
+constexpr int64_t kUtimeOmit = (1l << 30) - 2l;  // UTIME_OMIT
+
+// {tv_sec=1, tv_nsec=2} /* 1970-01-01T00:00:01.000000002+0000 */, or UTIME_NOW/UTIME_OMIT.
 char* put_utime(char* out, int64_t sec, int64_t nsec) noexcept {
   if (nsec == kUtimeNow) return put(out, "UTIME_NOW");
   if (nsec == kUtimeOmit) return put(out, "UTIME_OMIT");

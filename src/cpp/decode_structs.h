@@ -31,6 +31,11 @@ char* put_hex_quoted(char* out, std::string_view bytes, bool truncated) noexcept
 // Buffers that hold a NUL-terminated string (getcwd): up to the first NUL.
 char* put_c_string(char* out, std::string_view bytes) noexcept;
 
+// strace's date comment of a time, " /* 2026-01-01T00:00:01.000002+0000 */" in the local time
+// zone, its fraction part of width digits (of at most max); none for the epoch or a fraction
+// out of range.
+char* put_date_comment(char* out, int64_t sec, uint64_t part, uint64_t max, int width) noexcept;
+
 // A device number, makedev(0x88, 0): strace writes each part in hex, 0 without a prefix.
 char* put_makedev(char* out, uint64_t dev) noexcept;
 

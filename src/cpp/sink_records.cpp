@@ -505,8 +505,9 @@ void StraceSink::write_line(const void* data, uint32_t size, CallPart part) {
       stacks_ && part != CallPart::kEntry ? &stacks_->unwind(e, strings) : nullptr;
   char* const begin = line(kMaxCallText + 128 + (dumps ? kMaxDumpText : 0) +
                            (stack ? stack_text_bound(*stack) : 0));
-  // strace -f's "%-5d " before each line.
-  char* p = put_num(begin, e.tid);
+  // strace -f's "%-5d " before each line; a process's end is its leader's, whichever thread
+  // ends last (KVM's worker threads outlive the ones that ran the guest).
+  char* p = put_num(begin, e.flags & EVENT_PROCESS_EXIT ? e.tgid : e.tid);
   while (p - begin < 5) *p++ = ' ';
   *p++ = ' ';
   if ((time_.timestamps || time_.relative) && (e.flags & EVENT_HAS_TIME))

@@ -48,3 +48,24 @@ def test_ioctl_structs_are_shown_as_strace_shows_them(tmp_path: Path,
     assert "charcount=256, data=NULL" in strace_text and "minlen=4096" in strace_text, strace_text
     assert "svalue=-42" in strace_text, strace_text
     assert result.same == result.strace_lines, differing
+
+
+DEVICES = Path(__file__).parent / "workloads" / "ioctl_devices.c"
+
+
+@pytest.mark.parametrize("option", [(), ("-v",), ("-X", "raw"), ("-X", "verbose")],
+                         ids=["abbrev", "v", "raw", "verbose"])
+def test_device_structs_are_shown_as_strace_shows_them(tmp_path: Path,
+                                                       option: tuple[str, ...]) -> None:
+    """PTP clocks', seccomp notifications', block and loop devices', inode flags', RTC, input,
+    perf, disk, counter, NBD, MTD and KVM requests of plain and sized numbers, read at entry,
+    with -v's fields and -X's constants; a namespace's type and owner; the video devices'
+    NULL."""
+    strace_text, observer_text = traced_by_both(DEVICES, tmp_path, option)
+    result = fidelity().compare(strace_text, observer_text, "ioctl_devices")
+    differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
+    assert "n_samples=5" in strace_text and "lo_file_name=" in strace_text, strace_text
+    assert "[4096, 1048576]" in strace_text and "srcfd=3" in strace_text, strace_text
+    assert "pll_clock=32768" in strace_text and "[250, 33]" in strace_text, strace_text
+    assert "direction=16384" in strace_text and "channel=3}" in strace_text, strace_text
+    assert result.same == result.strace_lines, differing
