@@ -13,14 +13,17 @@
 #include <linux/io_uring.h>
 #include <linux/kexec.h>
 #include <linux/kd.h>
+#include <linux/mount.h>
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
+#include <linux/prctl.h>
 #include <linux/sched.h>
 #include <linux/mqueue.h>
 #include <linux/msg.h>
 #include <linux/seccomp.h>
 #include <linux/sem.h>
 #include <linux/shm.h>
+#include <linux/sysctl.h>
 #include <linux/socket.h>
 #include <linux/sockios.h>
 #include <linux/stat.h>
@@ -38,6 +41,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/time.h>
 #include <sys/sysinfo.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
@@ -104,9 +108,9 @@ constexpr uint32_t kSockoptMax = sizeof(struct group_req);
 // smaller whole (a console's font, up to 32 KiB, is cut). Only the full-record formats read
 // it, and only as much as the request's size says.
 constexpr uint32_t kIoctlArgMax = ITEM_MAX;
-// pselect6's sixth argument: the mask and its size.
+// pselect6's sixth argument: the mask's address and its size, then the mask.
 struct PselectSigmask {
-  uint64_t ss, ss_len;
+  uint64_t ss, ss_len, mask;
 };
 // fcntl's commands whose argument points to a struct (asm-generic/fcntl.h), as bits of
 // capture_slot.cmds: the lock it sets or asks about, and the owner it sets or gets.
@@ -140,6 +144,10 @@ constexpr uint64_t kBpfNextId = cmd_bit(BPF_PROG_GET_NEXT_ID) | cmd_bit(BPF_MAP_
 // page of the length); semop's struct sembuf array, likewise.
 constexpr uint32_t kMincoreMax = 1024;
 constexpr uint32_t kSembufsMax = 128 * sizeof(struct sembuf);
+// The bytes of a string strace shows to -s bytes: one more tells a longer one apart.
+constexpr uint32_t string_bytes(uint32_t data) { return data < BLOB_MAX ? data + 1 : BLOB_MAX; }
+// The elements of an array strace shows, and one more: it writes "..." after 32.
+constexpr uint32_t kShownElems = 32 + 1;
 // The SysV ctl calls' buffers by command (without IPC_64, which x86_64's C library does not
 // set): the struct IPC_SET reads, and the one the stat and info commands fill (the largest of
 // them, as far as its memory goes: a command's own struct may be smaller).
@@ -525,6 +533,40 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(KEXEC_SEGMENT_MAX * sizeof(struct kexec_segment), arg, CAPTURE_ENTRY, 0,
             ELEM_PAGE_PREFIX);
         break;
+      case Arg::kShortStr:  // -s + 1 bytes, or those to the end of their page
+        add(string_bytes(data), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kXattrValIn:  // as many bytes as the next argument says
+        add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
+        break;
+      case Arg::kXattrValOut:  // what the call returned
+      case Arg::kXattrList:
+        add(data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0);
+        break;
+      case Arg::kTimevalIn:
+      case Arg::kTimevalOut:
+        add(kTimeval, arg, type == Arg::kTimevalIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kTimezoneIn:
+      case Arg::kTimezoneOut:
+        add(sizeof(struct timezone), arg,
+            type == Arg::kTimezoneIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kIovecAddrs:  // the elements strace shows and one more, or those to the end
+                              // of their page
+        add(kShownElems * sizeof(struct iovec), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kNodemask:  // likewise, of longs
+        add(kShownElems * sizeof(uint64_t), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kMsgbufIn:
+      case Arg::kMsgbufOut:  // mtype and -s + 1 bytes of mtext, or those to the end of the page
+        add(sizeof(int64_t) + string_bytes(data), arg,
+            type == Arg::kMsgbufIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kSysctlArgs:
+        add(sizeof(struct __sysctl_args), arg, CAPTURE_ENTRY, 0, 0);
+        break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);
         add(max_size({sizeof(struct msqid64_ds), sizeof(struct msginfo)}), arg, CAPTURE_EXIT,
@@ -566,6 +608,15 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
             arch_prctl_bit(ARCH_GET_XCOMP_SUPP) | arch_prctl_bit(ARCH_GET_XCOMP_PERM) |
             arch_prctl_bit(ARCH_GET_XCOMP_GUEST_PERM));
 #endif
+  // prctl's task name: the 15 bytes PR_SET_NAME reads, the 16 PR_GET_NAME filled, or those
+  // to the end of their page (strace reads no more of them).
+  if (!compat && info->decoder == Decoder::kPrctl) {
+    add(TASK_COMM_LEN - 1, 1, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, cmd_bit(PR_SET_NAME));
+    add(TASK_COMM_LEN, 1, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX, cmd_bit(PR_GET_NAME));
+  }
+  // fsconfig's FSCONFIG_SET_BINARY value: as many bytes as its aux argument says.
+  if (!compat && info->decoder == Decoder::kFsconfig)
+    add(data, 3, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 4, 0, cmd_bit(FSCONFIG_SET_BINARY));
   // io_uring_register's argument as its opcode reads it (uring_layouts), and what the kernel
   // wrote there: the probe it filled, the worker limits it replaced.
   if (!compat && info->decoder == Decoder::kUringRegister) {
@@ -692,6 +743,8 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
   }
 #endif
   if (info->decoder == Decoder::kUringRegister) plan.cmd_arg = 2;  // its opcode, likewise
+  if (info->decoder == Decoder::kPrctl) plan.cmd_arg = 1;     // prctl's option
+  if (info->decoder == Decoder::kFsconfig) plan.cmd_arg = 2;  // fsconfig's command
   if (info->nargs > 0 && info->args[0] == Arg::kBpfCmd) plan.cmd_arg = 1;  // bpf's command
   if (info->nargs > 0 && info->args[0] == Arg::kSeccompOp) plan.cmd_arg = 1;  // seccomp's
   for (unsigned i = 0; i < info->nargs && i < 6; ++i)  // the SysV ctl calls' commands

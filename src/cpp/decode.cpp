@@ -343,7 +343,8 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kSiginfoOut: case Arg::kTimespecRem: case Arg::kItimerspecOut:
       case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kUidOut:
       case Arg::kUintOut: case Arg::kSchedParamOut: case Arg::kMincoreVec: case Arg::kSchedAttrOut:
-      case Arg::kMqAttrOut:
+      case Arg::kMqAttrOut: case Arg::kXattrValOut: case Arg::kXattrList:
+      case Arg::kTimevalOut: case Arg::kTimezoneOut: case Arg::kMsgbufOut:
         return i;
       default:
         break;

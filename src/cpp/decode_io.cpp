@@ -299,12 +299,6 @@ char* put_fd_set(char* out, std::string_view bytes, const Strings* items = nullp
   return out;
 }
 
-char* put_timeval(char* out, std::string_view bytes) noexcept {
-  int64_t tv[2];
-  if (!load_at(bytes, 0, &tv)) return put(out, "{...}");
-  return put(put_num(put(put_num(put(out, "{tv_sec="), tv[0]), ", tv_usec="), tv[1]), "}");
-}
-
 // After select's result: (in [3], out [4], left {...}) of the sets and time it returned, or
 // (Timeout).
 char* put_select_result(char* out, const SyscallInfo& info, const Event& e,
@@ -414,8 +408,8 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
       return put(out, "]");
     }
     case Arg::kFdSet:
-    case Arg::kFdSetEntry:
-      if (bytes) return put_fd_set(out, *bytes, &items);
+    case Arg::kFdSetEntry:  // no fds to read for nfds <= 0: the address, as strace shows it
+      if (bytes && static_cast<int32_t>(e.args[0]) > 0) return put_fd_set(out, *bytes, &items);
       break;
     case Arg::kTimespecLeft:
       if (bytes) return put_timespec(out, *bytes);
@@ -423,10 +417,14 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
     case Arg::kTimevalLeft:
       if (bytes) return put_timeval(out, *bytes);
       break;
-    case Arg::kPselectSig: {
-      uint64_t sig[2];
-      if (!bytes || !load_at(*bytes, 0, &sig)) break;
-      out = put_sigset(put(out, "{sigmask="), sig[0]);
+    case Arg::kPselectSig: {  // the set when it was read, else its address
+      uint64_t sig[3];
+      if (!bytes || !load_at(*bytes, 0, &sig[0]) || !load_at(*bytes, 8, &sig[1])) break;
+      out = put(out, "{sigmask=");
+      if (load_at(*bytes, 16, &sig[2]))
+        out = put_sigset(out, sig[2]);
+      else
+        out = sig[0] ? put_hex(out, sig[0]) : put(out, "NULL");
       return put(put_num(put(out, ", sigsetsize="), sig[1]), "}");
     }
     case Arg::kIntPair:  // pipe's fds, with what they name under -y

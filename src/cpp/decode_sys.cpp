@@ -546,7 +546,7 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
           return pointer();
       }
     default:
-      return nullptr;
+      return put_value_arg(out, type, e, items, i);
   }
 }
 

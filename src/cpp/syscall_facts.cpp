@@ -133,6 +133,9 @@ std::string_view arg_name(Arg type) noexcept {
       "sembuf", "seccomp_arg", "msgctl_buf", "shmctl_buf", "semctl_arg",
       "sched_attr_in", "sched_attr_out", "mq_attr_in", "mq_attr_out",
       "sigevent", "kexec_segments",
+      "short_str", "xattr_val_in", "xattr_val_out", "xattr_list", "timeval_in", "timeval_out",
+      "timezone_in", "timezone_out", "iovec_addrs", "msgbuf_in", "msgbuf_out", "nodemask",
+      "sysctl_args",
       "raw_ptr",
       "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,

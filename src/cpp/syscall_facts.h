@@ -241,6 +241,22 @@ enum class Arg : uint8_t {
   kMqAttrOut,          // the same, filled by the call (mq_getsetattr)
   kSigevent,           // {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL} (mq_notify, timer_create)
   kKexecSegments,      // [{buf=..., bufsz=..., mem=..., memsz=...}]: kexec_load's, count before
+  // Values read from memory that strace shows whole or cut at -s (decode_values.cpp).
+  kShortStr,           // "reboot-arg", or its first 32 bytes and "...": a string strace reads no
+                       // further than -s + 1 bytes (reboot, memfd_create)
+  kXattrValIn,         // "foo\0bar": an extended attribute's value, size next (setxattr)
+  kXattrValOut,        // the same, filled by the call: as many bytes as it returned (getxattr)
+  kXattrList,          // "user.a\0user.b\0": the names the call filled, size next (listxattr)
+  kTimevalIn,          // {tv_sec=1, tv_usec=0} (settimeofday)
+  kTimevalOut,         // the same, filled by the call (gettimeofday)
+  kTimezoneIn,         // {tz_minuteswest=0, tz_dsttime=0} (settimeofday)
+  kTimezoneOut,        // the same, filled by the call (gettimeofday)
+  kIovecAddrs,         // [{iov_base=0x7ffd..., iov_len=8}]: iovecs by address, count next
+                       // (process_madvise, process_vm_readv's remote ones)
+  kMsgbufIn,           // {mtype=1, mtext="hello"}: a SysV message, its size next (msgsnd)
+  kMsgbufOut,          // the same, filled by the call (msgrcv)
+  kNodemask,           // [0x0000000000000003]: a NUMA node mask, maxnode next (set_mempolicy)
+  kSysctlArgs,         // {name=NULL, nlen=0, oldval=NULL, ...} (_sysctl)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
@@ -273,6 +289,7 @@ enum class Decoder : uint8_t {
   kArchPrctl,    // ARCH_GET_CPUID (x86_64): the option's argument, if it takes one
   kFsconfig,     // 3, FSCONFIG_SET_STRING, "source", "none", 0: the key and value it reads
   kQuotactl,     // QCMD(Q_QUOTAOFF, USRQUOTA), "/dev/sda1": the command's arguments
+  kQuotactlFd,   // 3, QCMD(Q_GETFMT, USRQUOTA), 0x7ffd...: the same after an fd
   kPtrace,       // PTRACE_ATTACH, 1234: the arguments the request reads
   kUringRegister,  // 3, IORING_REGISTER_FILES, [4, 5], 2: the argument the opcode reads
 };
