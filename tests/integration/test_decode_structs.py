@@ -13,7 +13,10 @@ ptrace's requests with the arguments each reads. workloads/uring.c: io_uring_reg
 arguments by opcode, a real ring's probe and worker limits among them, and the
 io_uring_params io_uring_setup was given and filled. workloads/perf.c:
 perf_event_open's struct perf_event_attr of several types, E2BIG's size and a short struct.
-workloads/bpf.c: bpf's commands and union bpf_attr, a real array map among them. observer's lines must be strace's
+workloads/bpf.c: bpf's commands and union bpf_attr, a real array map among them.
+workloads/values.c: strings strace reads to -s + 1 bytes, extended attributes, time zones,
+iovecs by address, SysV messages, node masks, _sysctl, quotactl_fd, fsconfig's binary value,
+signal mask structs and clone's flags. observer's lines must be strace's
 (tools/fidelity.py pairs the processes and masks addresses and pids; times are masked here).
 """
 
@@ -31,6 +34,8 @@ pytestmark = pytest.mark.bpf
 WORKLOADS = Path(__file__).parent / "workloads"
 # Times differ between any two runs: rusage, the time a sleep left, a timer's remaining time.
 _TIMES = re.compile(r"\b(tv_sec|tv_usec|tv_nsec)=\d+")
+# So do the ids of SysV message queues: msgget's result and the calls on it.
+_QUEUE_IDS = re.compile(r"^(\d+ +)?(msgget\(.*\) += |msg(?:snd|rcv|ctl)\()\d+", re.M)
 # signals.c polls /proc/PID/syscall (fd 5) until a child is in pause(): how many rounds that
 # takes depends on the scheduler, not on the tracer, so those lines are left out (-X raw
 # writes AT_FDCWD as -100).
@@ -41,13 +46,14 @@ _POLLING = {"signals": re.compile(r'^(openat\((AT_FDCWD|-100), "/proc/\d+/syscal
 @pytest.mark.parametrize("option", [[], ["-X", "raw"], ["-X", "verbose"]],
                          ids=lambda option: " ".join(option) or "abbrev")
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80),
-                                         ("uring", 30), ("perf", 5), ("bpf", 15)])
+                                         ("uring", 30), ("perf", 5), ("bpf", 15),
+                                         ("values", 60)])
 def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int,
                                 option: list[str]) -> None:
     """Also with -X raw and -X verbose: each constant as strace writes it then."""
     strace_text, observer_text = traced_by_both(WORKLOADS / f"{name}.c", tmp_path, option)
-    strace = _TIMES.sub(r"\1=N", strace_text)
-    observer = _TIMES.sub(r"\1=N", observer_text)
+    strace = _QUEUE_IDS.sub(r"\1\2Q", _TIMES.sub(r"\1=N", strace_text))
+    observer = _QUEUE_IDS.sub(r"\1\2Q", _TIMES.sub(r"\1=N", observer_text))
     result = fidelity().compare(strace, observer, name, _POLLING.get(name))
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert result.strace_lines > least, strace
