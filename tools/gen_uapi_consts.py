@@ -730,6 +730,23 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "packet_diag_info_flags": (["linux/packet_diag.h"], [
         "PDI_RUNNING", "PDI_AUXDATA", "PDI_ORIGDEV", "PDI_VNETHDR", "PDI_LOSS"]),
     "af_packet_versions": (["linux/if_packet.h"], ["TPACKET_V1", "TPACKET_V2", "TPACKET_V3"]),
+    # The addresses of socket families strace decodes (its sockaddr.c).
+    "af_packet_types": (["linux/if_packet.h"], [
+        "PACKET_HOST", "PACKET_BROADCAST", "PACKET_MULTICAST", "PACKET_OTHERHOST",
+        "PACKET_OUTGOING", "PACKET_LOOPBACK", "PACKET_USER", "PACKET_KERNEL"]),
+    "nfc_sockaddr_protocols": (["linux/nfc.h"], [
+        "NFC_PROTO_JEWEL", "NFC_PROTO_MIFARE", "NFC_PROTO_FELICA", "NFC_PROTO_ISO14443",
+        "NFC_PROTO_NFC_DEP", "NFC_PROTO_ISO14443_B", "NFC_PROTO_ISO15693"]),
+    "vsock_cids": (["linux/vm_sockets.h"], [
+        "VMADDR_CID_HYPERVISOR", "VMADDR_CID_LOCAL", "VMADDR_CID_HOST", "VMADDR_CID_ANY"]),
+    "vsock_ports": (["linux/vm_sockets.h"], ["VMADDR_PORT_ANY"]),
+    "vsock_flags": (["linux/vm_sockets.h"], ["VMADDR_FLAG_TO_HOST"]),
+    "qipcrtr_nodes": (["linux/qrtr.h"], ["QRTR_NODE_BCAST"]),
+    "qipcrtr_ports": (["linux/qrtr.h"], ["QRTR_PORT_CTRL"]),
+    "xdp_sockaddr_flags": (["linux/if_xdp.h"], [
+        "XDP_SHARED_UMEM", "XDP_COPY", "XDP_ZEROCOPY", "XDP_USE_NEED_WAKEUP"]),
+    "mctp_nets": (["linux/mctp.h"], ["MCTP_NET_ANY"]),
+    "mctp_addrs": (["linux/mctp.h"], ["MCTP_ADDR_NULL", "MCTP_ADDR_ANY"]),
     "ethernet_protocols": (["linux/if_ether.h"], [
         "ETH_P_802_3", "ETH_P_AX25", "ETH_P_ALL", "ETH_P_802_2", "ETH_P_SNAP", "ETH_P_DDCMP",
         "ETH_P_WAN_PPP", "ETH_P_PPP_MP", "ETH_P_LOCALTALK", "ETH_P_CAN", "ETH_P_CANFD",
@@ -1724,6 +1741,10 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
 
     # A cast to a kernel type: ((__kernel_rwf_t)0x00000001).
     body = re.sub(r"\(\s*__\w+_t\s*\)", "", body)
+    # An unsigned int's negation wraps around: -1U (linux/vm_sockets.h's VMADDR_CID_ANY).
+    negated = re.fullmatch(r"-\s*(\d+)[uU]", body)
+    if negated:
+        return (1 << 32) - int(negated.group(1))
 
     def enclosed(text: str) -> bool:
         """Whether text is one parenthesised expression: (1), not (1) | (2)."""

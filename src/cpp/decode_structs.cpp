@@ -369,7 +369,7 @@ constexpr Flag kAddressFamilies[] = {
     {AF_MCTP, "AF_MCTP"}};
 
 // The families strace decodes (its sa_printers), from the length it needs: a shorter address
-// is its family and raw bytes. AF_IEEE802154's struct is strace's own: any length.
+// is its family and raw bytes.
 struct StraceSockaddr {
   sa_family_t family;
   size_t min_len;
@@ -384,7 +384,7 @@ constexpr StraceSockaddr kStraceSockaddrs[] = {
     {AF_PACKET, sizeof(sockaddr_ll)},
     {AF_BLUETOOTH, sizeof(sa_family_t) + 1},
     {AF_RXRPC, sizeof(sockaddr_rxrpc)},
-    {AF_IEEE802154, 0},
+    {AF_IEEE802154, 20},  // strace's own struct sockaddr_ieee802154
     {AF_ALG, sizeof(sockaddr_alg_new) + 1},
     {AF_NFC, sizeof(sockaddr_nfc)},
     {AF_VSOCK, sizeof(sockaddr_vm)},
@@ -398,6 +398,17 @@ std::string_view bytes_of(const T& field) noexcept {
   return {reinterpret_cast<const char*>(&field), sizeof(field)};
 }
 
+// A 16-bit field in network order as strace's PRINT_FIELD_NET_PORT writes it: htons(80), its
+// bytes with -X raw, both with -X verbose; value(o, host_order) writes what htons() holds.
+template <class Value>
+char* put_htons(char* out, uint16_t be, Value value) {
+  return put_xlat(out, [&](char* o) { return put_hex_quoted(o, bytes_of(be), false); },
+                  [&](char* o) { return put(value(put(o, "htons("), ntohs(be)), ")"); });
+}
+char* put_htons(char* out, uint16_t be) {
+  return put_htons(out, be, [](char* o, uint16_t v) { return put_num(o, v); });
+}
+
 // An AF_INET address's fields after its family: sin_port=htons(80), sin_addr=...; with -X
 // raw their bytes, with -X verbose the bytes and what they say.
 char* put_in_fields(char* out, std::string_view bytes) {
@@ -406,9 +417,7 @@ char* put_in_fields(char* out, std::string_view bytes) {
   auto hex = [](const auto& field) {
     return [&field](char* o) { return put_hex_quoted(o, bytes_of(field), false); };
   };
-  out = put_xlat(put(out, "sin_port="), hex(in.sin_port), [&](char* o) {
-    return put(put_num(put(o, "htons("), ntohs(in.sin_port)), ")");
-  });
+  out = put_htons(put(out, "sin_port="), in.sin_port);
   return put_xlat(put(out, ", sin_addr="), hex(in.sin_addr), [&](char* o) {
     char text[INET_ADDRSTRLEN];
     inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
@@ -426,9 +435,7 @@ char* put_in6_fields(char* out, std::string_view bytes) {
   };
   char text[INET6_ADDRSTRLEN];
   inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof(text));
-  out = put_xlat(put(out, "sin6_port="), hex(in6.sin6_port), [&](char* o) {
-    return put(put_num(put(o, "htons("), ntohs(in6.sin6_port)), ")");
-  });
+  out = put_htons(put(out, "sin6_port="), in6.sin6_port);
   out = put_xlat(put(out, ", sin6_flowinfo="), hex(in6.sin6_flowinfo), [&](char* o) {
     return put(put_num(put(o, "htonl("), ntohl(in6.sin6_flowinfo)), ")");
   });
@@ -449,6 +456,148 @@ char* put_in6_fields(char* out, std::string_view bytes) {
 // The bytes after the family as strace's print_sockaddr_data_raw shows them.
 char* put_sa_data(char* out, std::string_view bytes) {
   return put(put_quoted(put(out, ", sa_data="), bytes.substr(sizeof(sa_family_t)), false), "}");
+}
+
+// A byte as strace's PRINT_VAL_0X writes it, %#0*x of width 2: 0x61, 0x1, 00.
+char* put_byte_0x(char* out, unsigned char v) {
+  char digits[8];
+  int n = std::snprintf(digits, sizeof(digits), "%#02x", v);
+  return put(out, std::string_view(digits, static_cast<size_t>(n)));
+}
+
+// strace's printxval without a default: the name of v, else v in hex.
+template <size_t N>
+char* put_name_or_hex(char* out, uint64_t v, const Flag (&values)[N]) {
+  return put_xlat(out, [v](char* o) { return put_hex(o, v); }, [&](char* o) {
+    for (const Flag& f : values)
+      if (f.value == v) return put(o, f.name);
+    return put_hex(o, v);
+  });
+}
+
+// The fields after the family of the sockaddrs of AF_PACKET, AF_IPX, AF_X25, AF_NFC,
+// AF_VSOCK, AF_QIPCRTR, AF_XDP and AF_MCTP, as strace's print_sockaddr_data_* (sockaddr.c)
+// write them, bytes holding at least the family's struct; nullptr for another family.
+char* put_family_fields(char* out, sa_family_t family, std::string_view bytes) {
+  switch (family) {
+    case AF_PACKET: {
+      sockaddr_ll ll;
+      if (!load_at(bytes, 0, &ll)) return nullptr;
+      out = put_htons(put(out, "sll_protocol="), ll.sll_protocol, [](char* o, uint16_t v) {
+        return put_xval(o, v, uapi::k_ethernet_protocols, "ETH_P_???");
+      });
+      out = put_ifindex(put(out, ", sll_ifindex="), static_cast<uint32_t>(ll.sll_ifindex));
+      out = put_xval(put(out, ", sll_hatype="), ll.sll_hatype, uapi::k_arp_hardware_types,
+                     "ARPHRD_???");
+      out = put_xval(put(out, ", sll_pkttype="), ll.sll_pkttype, uapi::k_af_packet_types,
+                     "PACKET_???");
+      out = put_num(put(out, ", sll_halen="), ll.sll_halen);
+      if (!ll.sll_halen) return out;
+      out = put(out, ", sll_addr=[");
+      size_t at = offsetof(sockaddr_ll, sll_addr);
+      for (size_t k = 0; k < ll.sll_halen; ++k) {
+        if (k) out = put(out, ", ");
+        if (at + k >= bytes.size()) {  // past the length given
+          out = put(out, "...");
+          break;
+        }
+        out = put_byte_0x(out, static_cast<unsigned char>(bytes[at + k]));
+      }
+      return put(out, "]");
+    }
+    case AF_IPX: {
+      sockaddr_ipx ipx;
+      if (!load_at(bytes, 0, &ipx)) return nullptr;
+      out = put_htons(put(out, "sipx_port="), ipx.sipx_port);
+      out = put(put_hex(put(out, ", sipx_network=htonl("), ntohl(ipx.sipx_network)), ")");
+      out = put(out, ", sipx_node=[");
+      for (size_t k = 0; k < sizeof(ipx.sipx_node); ++k)
+        out = put_byte_0x(k ? put(out, ", ") : out, ipx.sipx_node[k]);
+      out = put_byte_0x(put(out, "], sipx_type="), ipx.sipx_type);
+      if (ipx.sipx_zero) out = put_hex(put(out, ", sipx_zero="), ipx.sipx_zero);
+      return out;
+    }
+    case AF_X25: {  // the address up to its NUL, or its first 15 bytes and "..."
+      sockaddr_x25 x25;
+      if (!load_at(bytes, 0, &x25)) return nullptr;
+      std::string_view addr = bytes_of(x25.sx25_addr.x25_addr);
+      size_t nul = addr.find('\0');
+      out = put(out, "sx25_addr={x25_addr=");
+      out = nul != std::string_view::npos ? put_quoted(out, addr.substr(0, nul), false)
+                                          : put_quoted(out, addr.substr(0, addr.size() - 1), true);
+      return put(out, "}");
+    }
+    case AF_NFC: {
+      sockaddr_nfc nfc;
+      if (!load_at(bytes, 0, &nfc)) return nullptr;
+      out = put_ifindex(put(out, "dev_idx="), nfc.dev_idx);
+      out = put_hex(put(out, ", target_idx="), nfc.target_idx);
+      out = put_xval(put(out, ", nfc_protocol="), nfc.nfc_protocol,
+                     uapi::k_nfc_sockaddr_protocols, "NFC_PROTO_???");
+      // struct sockaddr_nfc_llcp, its service_name_len a 64-bit size_t.
+      constexpr size_t kSaps = offsetof(sockaddr_nfc_llcp, dsap);
+      constexpr size_t kName = offsetof(sockaddr_nfc_llcp, service_name);
+      constexpr size_t kNameLen = offsetof(sockaddr_nfc_llcp, service_name_len);
+      if (bytes.size() < sizeof(sockaddr_nfc_llcp))
+        return bytes.size() > sizeof(sockaddr_nfc) ? put(out, ", ...") : out;
+      uint64_t name_len;
+      load_at(bytes, kNameLen, &name_len);
+      out = put_hex(put(out, ", dsap="), static_cast<unsigned char>(bytes[kSaps]));
+      out = put_hex(put(out, ", ssap="), static_cast<unsigned char>(bytes[kSaps + 1]));
+      size_t shown = std::min<uint64_t>(NFC_LLCP_MAX_SERVICE_NAME, name_len);
+      out = put_quoted(put(out, ", service_name="), bytes.substr(kName, shown), false);
+      return put_num(put(out, ", service_name_len="), name_len);
+    }
+    case AF_VSOCK: {
+      sockaddr_vm vm;
+      if (!load_at(bytes, 0, &vm)) return nullptr;
+      if (vm.svm_reserved1)
+        out = put(put_hex(put(out, "svm_reserved1="), vm.svm_reserved1), ", ");
+      out = put_name_or_hex(put(out, "svm_cid="), vm.svm_cid, uapi::k_vsock_cids);
+      out = put_name_or_hex(put(out, ", svm_port="), vm.svm_port, uapi::k_vsock_ports);
+      out = put_flag_set(put(out, ", svm_flags="), vm.svm_flags, uapi::k_vsock_flags,
+                         "VMADDR_FLAG_???");
+      std::string_view zero = bytes_of(vm.svm_zero);
+      if (zero.find_first_not_of('\0') != std::string_view::npos)
+        out = put_hex_quoted(put(out, ", svm_zero="), zero, false);
+      return out;
+    }
+    case AF_QIPCRTR: {
+      sockaddr_qrtr qrtr;
+      if (!load_at(bytes, 0, &qrtr)) return nullptr;
+      out = put_name_or_hex(put(out, "sq_node="), qrtr.sq_node, uapi::k_qipcrtr_nodes);
+      return put_name_or_hex(put(out, ", sq_port="), qrtr.sq_port, uapi::k_qipcrtr_ports);
+    }
+    case AF_XDP: {
+      sockaddr_xdp xdp;
+      if (!load_at(bytes, 0, &xdp)) return nullptr;
+      out = put_flag_set(put(out, "sxdp_flags="), xdp.sxdp_flags, uapi::k_xdp_sockaddr_flags,
+                         "XDP_???");
+      out = put_ifindex(put(out, ", sxdp_ifindex="), xdp.sxdp_ifindex);
+      out = put_num(put(out, ", sxdp_queue_id="), xdp.sxdp_queue_id);
+      if (xdp.sxdp_flags & XDP_SHARED_UMEM)  // an fd
+        return put_num(put(out, ", sxdp_shared_umem_fd="),
+                       static_cast<int32_t>(xdp.sxdp_shared_umem_fd));
+      if (xdp.sxdp_shared_umem_fd)
+        out = put_hex(put(out, ", sxdp_shared_umem_fd="), xdp.sxdp_shared_umem_fd);
+      return out;
+    }
+    case AF_MCTP: {
+      sockaddr_mctp mctp;
+      if (!load_at(bytes, 0, &mctp)) return nullptr;
+      if (mctp.__smctp_pad0)
+        out = put(put_hex(put(out, "__smctp_pad0="), mctp.__smctp_pad0), ", ");
+      out = put_name_or_hex(put(out, "smctp_network="), mctp.smctp_network, uapi::k_mctp_nets);
+      out = put_name_or_hex(put(out, ", smctp_addr={s_addr="), mctp.smctp_addr.s_addr,
+                            uapi::k_mctp_addrs);
+      out = put_hex(put(out, "}, smctp_type="), mctp.smctp_type);
+      out = put_hex(put(out, ", smctp_tag="), mctp.smctp_tag);
+      if (mctp.__smctp_pad1) out = put_hex(put(out, ", __smctp_pad1="), mctp.__smctp_pad1);
+      return out;
+    }
+    default:
+      return nullptr;
+  }
 }
 
 char* put_family(char* out, int64_t family) noexcept {
@@ -530,6 +679,11 @@ char* put_sockaddr(char* out, std::string_view bytes) noexcept {
   }
   out = put_xval(put(out, "{sa_family="), family, kAddressFamilies, "AF_???");
   if (bytes.size() <= sizeof(family)) return put(out, "}");
+  for (const StraceSockaddr& f : kStraceSockaddrs) {
+    if (f.family != family || bytes.size() < f.min_len) continue;
+    char* fields = put(out, ", ");
+    if (char* end = put_family_fields(fields, family, bytes)) return put(end, "}");
+  }
   // A family strace decodes and observer does not: what it is, and that more follows.
   for (const StraceSockaddr& f : kStraceSockaddrs)
     if (f.family == family && bytes.size() >= f.min_len) return put(out, ", ...}");
