@@ -5,7 +5,9 @@
 // a length shorter and longer than its type, NULL, a bad pointer and a value that ends where
 // an unreadable page begins; unknown levels, names and flag bits. Then socket ioctls, known
 // and unknown, fcntl's lease, signal, notify and seal commands, and AF_UNIX addresses: an
-// abstract name with NULs in it, and lengths beyond struct sockaddr_un.
+// abstract name with NULs in it, and lengths beyond struct sockaddr_un; the addresses of the
+// other families strace decodes (AF_PACKET, AF_VSOCK, AF_QIPCRTR, AF_XDP, AF_MCTP, AF_NFC,
+// AF_IPX, AF_X25).
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/netlink.h>
@@ -16,6 +18,16 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <linux/rxrpc.h> /* after netinet/in.h, whose structs it would define again */
+#include <linux/if_arp.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <linux/if_xdp.h>
+#include <linux/mctp.h>
+#include <linux/nfc.h>
+#include <linux/qrtr.h>
+#include <linux/vm_sockets.h>
+#include <linux/x25.h>
+#include <netipx/ipx.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -139,6 +151,59 @@ int main(void) {
 	rx.transport.family = AF_UNIX;
 	rx.transport_type = 77;
 	connect(-1, (struct sockaddr *)&rx, sizeof(rx));
+
+	// The other families strace decodes: names, unknown values and bits, padding that is not
+	// zero, lengths that cut the address short.
+	struct sockaddr_ll ll = {.sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_IP),
+				 .sll_ifindex = 1, .sll_hatype = ARPHRD_ETHER,
+				 .sll_pkttype = PACKET_BROADCAST, .sll_halen = 6,
+				 .sll_addr = {1, 2, 3, 4, 5, 6}};
+	connect(-1, (struct sockaddr *)&ll, sizeof(ll));
+	connect(-1, (struct sockaddr *)&ll, offsetof(struct sockaddr_ll, sll_addr) + 3);
+	ll.sll_protocol = htons(0x1234);
+	ll.sll_pkttype = 42;
+	ll.sll_halen = 0;
+	connect(-1, (struct sockaddr *)&ll, sizeof(ll));
+	struct sockaddr_vm vm = {.svm_family = AF_VSOCK, .svm_cid = VMADDR_CID_HOST,
+				 .svm_port = VMADDR_PORT_ANY, .svm_flags = VMADDR_FLAG_TO_HOST};
+	connect(-1, (struct sockaddr *)&vm, sizeof(vm));
+	vm.svm_reserved1 = 7;
+	vm.svm_cid = 1234;
+	vm.svm_flags = 0x80;
+	vm.svm_zero[1] = 1;
+	connect(-1, (struct sockaddr *)&vm, sizeof(vm));
+	struct sockaddr_qrtr qrtr = {.sq_family = AF_QIPCRTR, .sq_node = QRTR_NODE_BCAST,
+				     .sq_port = QRTR_PORT_CTRL};
+	connect(-1, (struct sockaddr *)&qrtr, sizeof(qrtr));
+	qrtr.sq_node = 5;
+	connect(-1, (struct sockaddr *)&qrtr, sizeof(qrtr));
+	struct sockaddr_xdp xdp = {.sxdp_family = AF_XDP, .sxdp_flags = XDP_SHARED_UMEM,
+				   .sxdp_ifindex = 1, .sxdp_queue_id = 3, .sxdp_shared_umem_fd = 4};
+	connect(-1, (struct sockaddr *)&xdp, sizeof(xdp));
+	xdp.sxdp_flags = XDP_COPY | 0x100;
+	connect(-1, (struct sockaddr *)&xdp, sizeof(xdp));
+	struct sockaddr_mctp mctp = {.smctp_family = AF_MCTP, .smctp_network = MCTP_NET_ANY,
+				     .smctp_addr = {MCTP_ADDR_ANY}, .smctp_type = 1, .smctp_tag = 8};
+	connect(-1, (struct sockaddr *)&mctp, sizeof(mctp));
+	mctp.__smctp_pad0 = 2;
+	mctp.smctp_network = 9;
+	mctp.smctp_addr.s_addr = 0x42;
+	connect(-1, (struct sockaddr *)&mctp, sizeof(mctp));
+	struct sockaddr_nfc_llcp nfc = {.sa_family = AF_NFC, .dev_idx = 1, .target_idx = 2,
+					.nfc_protocol = NFC_PROTO_NFC_DEP, .dsap = 0x20,
+					.ssap = 0x21, .service_name = "urn:nfc:sn:x",
+					.service_name_len = 12};
+	connect(-1, (struct sockaddr *)&nfc, sizeof(nfc));
+	connect(-1, (struct sockaddr *)&nfc, sizeof(struct sockaddr_nfc));
+	connect(-1, (struct sockaddr *)&nfc, sizeof(struct sockaddr_nfc) + 1);
+	struct sockaddr_ipx ipx = {.sipx_family = AF_IPX, .sipx_port = htons(1234),
+				   .sipx_network = htonl(0xfeed), .sipx_node = {1, 2, 3, 4, 5, 6},
+				   .sipx_type = 4};
+	connect(-1, (struct sockaddr *)&ipx, sizeof(ipx));
+	struct sockaddr_x25 x25 = {.sx25_family = AF_X25, .sx25_addr = {"0123456789"}};
+	connect(-1, (struct sockaddr *)&x25, sizeof(x25));
+	memcpy(x25.sx25_addr.x25_addr, "0123456789abcdef", 16);
+	connect(-1, (struct sockaddr *)&x25, sizeof(x25));
 
 	// An address longer than the room given for it: strace shows as much as fitted.
 	int us = socket(AF_UNIX, SOCK_DGRAM, 0);
