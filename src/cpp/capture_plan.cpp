@@ -609,10 +609,14 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
             arch_prctl_bit(ARCH_GET_XCOMP_GUEST_PERM));
 #endif
   // prctl's task name: the 15 bytes PR_SET_NAME reads, the 16 PR_GET_NAME filled, or those
-  // to the end of their page (strace reads no more of them).
+  // to the end of their page (strace reads no more of them); what the getters filled.
   if (!compat && info->decoder == Decoder::kPrctl) {
     add(TASK_COMM_LEN - 1, 1, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, cmd_bit(PR_SET_NAME));
     add(TASK_COMM_LEN, 1, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX, cmd_bit(PR_GET_NAME));
+    // The int or pointer the getters filled.
+    add(sizeof(uint64_t), 1, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX,
+        cmd_bit(PR_GET_PDEATHSIG) | cmd_bit(PR_GET_TSC) | cmd_bit(PR_GET_UNALIGN) |
+            cmd_bit(PR_GET_CHILD_SUBREAPER) | cmd_bit(PR_GET_TID_ADDRESS));
   }
   // fsconfig's FSCONFIG_SET_BINARY value: as many bytes as its aux argument says.
   if (!compat && info->decoder == Decoder::kFsconfig)

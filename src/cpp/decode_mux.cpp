@@ -133,8 +133,43 @@ char* put_tagged_addr(char* out, uint64_t v) {
   return out;
 }
 
+// What a prctl getter wrote where its second argument points, when the call succeeded:
+// [SIGINT] (PR_GET_PDEATHSIG), [PR_TSC_SIGSEGV], [PR_UNALIGN_NOPRINT], [0]
+// (PR_GET_CHILD_SUBREAPER), [0x7f...] (PR_GET_TID_ADDRESS); nullptr for other options or
+// when nothing was read.
+char* put_prctl_filled(char* out, const Event& e, const Strings& items) {
+  auto option = static_cast<uint32_t>(e.args[0]);
+  const std::string_view* got = items.find_exit_blob(1);
+  uint32_t u;
+  uint64_t ptr;
+  if (!got || !e.args[1] || !(e.flags & EVENT_HAS_RET) || is_error(e.ret)) return nullptr;
+  if (option == PR_GET_TID_ADDRESS) {
+    if (!load_at(*got, 0, &ptr)) return nullptr;
+    return put(put_addr(put(out, "["), ptr), "]");
+  }
+  if (!load_at(*got, 0, &u)) return nullptr;
+  out = put(out, "[");
+  switch (option) {
+    case PR_GET_PDEATHSIG:
+      out = put_signal(out, static_cast<int32_t>(u));
+      break;
+    case PR_GET_TSC:
+      out = put_xval(out, u, uapi::k_pr_tsc, "PR_TSC_???");
+      break;
+    case PR_GET_UNALIGN:
+      out = put_flag_set(out, u, uapi::k_pr_unalign_flags, "PR_UNALIGN_???");
+      break;
+    case PR_GET_CHILD_SUBREAPER:
+      out = put_num(out, u);
+      break;
+    default:
+      return nullptr;
+  }
+  return put(out, "]");
+}
+
 // The arguments of prctl after its option, as strace's SYS_FUNC(prctl) at entry. What an
-// option fills (PR_GET_PDEATHSIG's int) is shown as its address.
+// option fills is shown as its address (put_prctl_filled writes what it filled).
 char* put_prctl_args(char* out, const __u64* a, const Strings& items) {
   auto option = static_cast<uint32_t>(a[0]);
   switch (option) {
@@ -528,6 +563,7 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
         return put_string_read(put(out, ", "), a[1], items.find_blob(1, &cut), TASK_COMM_LEN - 1);
       if (option == PR_GET_NAME && (e.flags & EVENT_HAS_RET) && !is_error(e.ret))
         return put_string_read(put(out, ", "), a[1], items.find_exit_blob(1), TASK_COMM_LEN);
+      if (char* end = put_prctl_filled(put(out, ", "), e, items)) return end;
       return put_prctl_args(out, a, items);
     }
     case Decoder::kSyslog: {

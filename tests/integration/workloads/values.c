@@ -3,13 +3,13 @@
 //
 // Values strace reads from memory, for the comparison with strace (test_decode_structs.py):
 // strings it reads no further than -s + 1 bytes (reboot's argument, memfd_create's name,
-// prctl's task name), whole, cut and ending where an unreadable page begins; extended
-// attributes' values and name lists, set, read back and asked for their size; time zones
-// and timevals; iovecs shown by address (process_madvise, process_vm_readv's and
-// process_vm_writev's remote ones) and with their data; a SysV message sent and received;
-// NUMA node masks of several lengths; _sysctl's struct; quotactl_fd's command; fsconfig's
-// binary value; pselect6's and io_pgetevents' signal mask structs; clone's flags of a signal
-// alone. Nothing changes outside the process: reboot's magic is wrong, settimeofday's time
+// prctl's task name), whole, cut and ending where an unreadable page begins; what prctl's
+// getters fill; extended attributes' values and name lists, set, read back and asked for
+// their size; time zones and timevals; iovecs shown by address (process_madvise,
+// process_vm_readv's and process_vm_writev's remote ones) and with their data; a SysV
+// message sent and received; NUMA node masks of several lengths; _sysctl's struct;
+// quotactl_fd's command; fsconfig's binary value; pselect6's and io_pgetevents' signal mask
+// structs; clone's flags of a signal alone. Nothing changes outside the process: reboot's magic is wrong, settimeofday's time
 // invalid, the fds of the calls that would act are -1.
 #define _GNU_SOURCE
 #include <linux/aio_abi.h>
@@ -70,6 +70,17 @@ int main(void) {
   prctl(PR_SET_NAME, "values");
   prctl(PR_GET_NAME, name);
   prctl(PR_GET_NAME, NULL);
+  // What the other getters fill (or the address, where the kernel has no such option).
+  int got_int = -1;
+  void *got_ptr = NULL;
+  prctl(PR_SET_PDEATHSIG, SIGINT);
+  prctl(PR_GET_PDEATHSIG, &got_int);
+  prctl(PR_GET_TSC, &got_int);
+  prctl(PR_GET_UNALIGN, &got_int);
+  prctl(PR_GET_CHILD_SUBREAPER, &got_int);
+  prctl(PR_GET_TID_ADDRESS, &got_ptr);
+  prctl(PR_GET_PDEATHSIG, page_end(2));
+  prctl(PR_SET_PDEATHSIG, 0);
 
   // Extended attributes of a file of the workload's own (where the file system has them, the
   // calls succeed; where not, they fail the same way under both tracers).
