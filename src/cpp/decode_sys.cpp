@@ -176,8 +176,8 @@ char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
       return put_xlat_hex(out, u, [u](char* o) {
         return put_huge_flags(o, u, uapi::k_memfd_create_flags, "MFD_???", "MFD_HUGE_SHIFT");
       });
-    case Arg::kSecretmemFlags:
-      return put_flag_set(out, u, uapi::k_secretmem_flags, "O_???");
+    case Arg::kSecretmemFlags:  // unknown bits without a comment, as strace's "" default
+      return put_flags(out, u, uapi::k_secretmem_flags);
     case Arg::kUffdFlags:
       return put_flag_set(out, u, uapi::k_uffd_flags, "UFFD_???");
     case Arg::kKcmpType:

@@ -58,6 +58,8 @@ int main(void) {
   if (memfd >= 0) close(memfd);
   syscall(SYS_memfd_create, LONG_NAME LONG_NAME LONG_NAME LONG_NAME LONG_NAME, 0);
   syscall(SYS_memfd_create, at_page_end(LONG_NAME, 20), 0);
+  syscall(SYS_memfd_secret, 0xde97face);  // unknown flags, without a comment
+  syscall(SYS_memfd_secret, O_CLOEXEC | 0x4);
 
   // prctl's task name: 15 bytes read of a name given, 16 of the one filled.
   char name[16];
