@@ -296,6 +296,20 @@ char* put_getsockopt_value(char* out, uint32_t level, uint32_t name, std::string
 // The most of a socket option's value captured, at least (capture_plan.cpp's kSockoptMax).
 constexpr size_t kSockoptMax = sizeof(group_req);
 
+// MCAST_JOIN_GROUP's and MCAST_LEAVE_GROUP's struct group_req, its group as the whole
+// sockaddr_storage it is; nullptr (the address) for a shorter length, as strace's
+// print_group_req.
+char* put_group_req(char* out, std::string_view bytes, int len) {
+  if (len < static_cast<int>(sizeof(group_req)) || bytes.size() < sizeof(group_req))
+    return nullptr;
+  group_req req;
+  std::memcpy(&req, bytes.data(), sizeof(req));
+  out = put_ifindex(put(out, "{gr_interface="), req.gr_interface);
+  out = put_sockaddr(put(out, ", gr_group="),
+                     bytes.substr(offsetof(group_req, gr_group), sizeof(req.gr_group)));
+  return put(out, "}");
+}
+
 // setsockopt's value: len bytes given.
 char* put_setsockopt_value(char* out, uint32_t level, uint32_t name, std::string_view bytes,
                            int len) {
@@ -320,6 +334,8 @@ char* put_setsockopt_value(char* out, uint32_t level, uint32_t name, std::string
       if (int_sockopt(name)) return need(4) ? put_int_value(out, int_at(bytes, 0)) : nullptr;
       break;
     case SOL_IP:
+      if (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)
+        return put_group_req(out, bytes, len);
       if (name == IP_ADD_MEMBERSHIP || name == IP_DROP_MEMBERSHIP) {
         if (!need(sizeof(ip_mreq))) return nullptr;
         ip_mreq m;
@@ -330,6 +346,8 @@ char* put_setsockopt_value(char* out, uint32_t level, uint32_t name, std::string
       }
       break;
     case SOL_IPV6:
+      if (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)
+        return put_group_req(out, bytes, len);
       if (name == IPV6_ADD_MEMBERSHIP || name == IPV6_DROP_MEMBERSHIP ||
           name == IPV6_JOIN_ANYCAST || name == IPV6_LEAVE_ANYCAST) {
         if (!need(sizeof(ipv6_mreq))) return nullptr;

@@ -5,9 +5,9 @@
 // a length shorter and longer than its type, NULL, a bad pointer and a value that ends where
 // an unreadable page begins; unknown levels, names and flag bits. Then socket ioctls, known
 // and unknown, fcntl's lease, signal, notify and seal commands, and AF_UNIX addresses: an
-// abstract name with NULs in it, and lengths beyond struct sockaddr_un; the addresses of the
-// other families strace decodes (AF_PACKET, AF_VSOCK, AF_QIPCRTR, AF_XDP, AF_MCTP, AF_NFC,
-// AF_IPX, AF_X25).
+// abstract name with NULs in it, and lengths beyond struct sockaddr_un; struct group_req of
+// both families; the addresses of the other families strace decodes (AF_PACKET, AF_VSOCK,
+// AF_QIPCRTR, AF_XDP, AF_MCTP, AF_NFC, AF_IPX, AF_X25).
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/netlink.h>
@@ -104,6 +104,22 @@ int main(void) {
 	setsockopt(tcp, SOL_IPV6, IPV6_ADD_MEMBERSHIP, mreq6, sizeof(*mreq6));
 	mreq6->ipv6mr_interface = 1; /* lo: if_nametoindex("lo"), as -X asks */
 	setsockopt(tcp, SOL_IPV6, IPV6_DROP_MEMBERSHIP, mreq6, sizeof(*mreq6));
+	// struct group_req: an AF_INET group joined and left on lo, an AF_INET6 one, a length
+	// short of the struct (its address).
+	struct group_req greq = {.gr_interface = 1};
+	struct sockaddr_in *group = (struct sockaddr_in *)&greq.gr_group;
+	group->sin_family = AF_INET;
+	group->sin_addr.s_addr = htonl(0xe0000004);
+	setsockopt(udp, SOL_IP, MCAST_JOIN_GROUP, &greq, sizeof(greq));
+	setsockopt(udp, SOL_IP, MCAST_LEAVE_GROUP, &greq, sizeof(greq) - 1);
+	setsockopt(udp, SOL_IP, MCAST_LEAVE_GROUP, &greq, sizeof(greq));
+	struct sockaddr_in6 *group6 = (struct sockaddr_in6 *)&greq.gr_group;
+	memset(group6, 0, sizeof(*group6));
+	group6->sin6_family = AF_INET6;
+	group6->sin6_addr.s6_addr[0] = 0xff;
+	group6->sin6_addr.s6_addr[1] = 0x02;
+	group6->sin6_addr.s6_addr[15] = 0x01;
+	setsockopt(tcp, SOL_IPV6, MCAST_JOIN_GROUP, &greq, sizeof(greq));
 	*ival = 1;
 	setsockopt(tcp, SOL_TCP, TCP_NODELAY, ival, sizeof(int));
 	*len = sizeof(int);
