@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <linux/bpf.h>
 #include <linux/io_uring.h>
+#include <linux/kcmp.h>
 #include <linux/kexec.h>
 #include <linux/kd.h>
 #include <linux/mount.h>
@@ -567,6 +568,12 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kSysctlArgs:
         add(sizeof(struct __sysctl_args), arg, CAPTURE_ENTRY, 0, 0);
         break;
+      case Arg::kCpuSetIn:  // as many bytes as the size before it says, a cpu_set_t at most
+        if (i > 0) add(sizeof(cpu_set_t), arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, i - 1, 0);
+        break;
+      case Arg::kKcmpIdx2:  // KCMP_EPOLL_TFD's struct kcmp_epoll_slot
+        add(sizeof(struct kcmp_epoll_slot), arg, CAPTURE_ENTRY, 0, 0, cmd_bit(KCMP_EPOLL_TFD));
+        break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);
         add(max_size({sizeof(struct msqid64_ds), sizeof(struct msginfo)}), arg, CAPTURE_EXIT,
@@ -751,6 +758,8 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
   if (info->decoder == Decoder::kFsconfig) plan.cmd_arg = 2;  // fsconfig's command
   if (info->nargs > 0 && info->args[0] == Arg::kBpfCmd) plan.cmd_arg = 1;  // bpf's command
   if (info->nargs > 0 && info->args[0] == Arg::kSeccompOp) plan.cmd_arg = 1;  // seccomp's
+  for (unsigned i = 0; i < info->nargs && i < 6; ++i)  // kcmp's type
+    if (info->args[i] == Arg::kKcmpType) plan.cmd_arg = static_cast<uint8_t>(i + 1);
   for (unsigned i = 0; i < info->nargs && i < 6; ++i)  // the SysV ctl calls' commands
     if (info->args[i] == Arg::kMsgctlCmd || info->args[i] == Arg::kShmctlCmd ||
         info->args[i] == Arg::kSemctlCmd)

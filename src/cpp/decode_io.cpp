@@ -270,8 +270,9 @@ char* put_pollfds(char* out, std::string_view bytes, bool truncated,
     if (at) out = put(out, ", ");
     out = put_num(put(out, "{fd="), p.fd);
     out = put_fd_suffix(out, items, ITEM_ARG_ELEM + static_cast<unsigned>(at / sizeof(pollfd)));
-    out = put_flags(put(out, ", events="), static_cast<uint16_t>(p.events),
-                    uapi::k_poll_events);
+    if (p.fd >= 0)  // the kernel ignores a negative fd's events, and strace leaves them out
+      out = put_flags(put(out, ", events="), static_cast<uint16_t>(p.events),
+                      uapi::k_poll_events);
     *out++ = '}';
   }
   if (truncated) out = put(out, bytes.empty() ? "..." : ", ...");

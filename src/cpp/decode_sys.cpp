@@ -10,6 +10,7 @@
 // bjm.c, seccomp.c, kcmp.c, reboot.c, membarrier.c, memfd_create.c, fanotify.c and others).
 // The small structs and arrays some of them read or fill: getcpu's cpu and node,
 // sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action.
+#include <linux/kcmp.h>
 #include <linux/kexec.h>
 #include <linux/mqueue.h>
 #include <linux/msg.h>
@@ -525,6 +526,15 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
       if (!v || !bytes || i == 0) return pointer();
       char* end = put_ipc_buf(out, type, static_cast<uint32_t>(e.args[i - 1]) & ~kIpc64, *bytes);
       return end ? end : pointer();
+    }
+    case Arg::kKcmpIdx2: {  // KCMP_EPOLL_TFD's slot, when it was read
+      struct kcmp_epoll_slot slot;
+      if (!v || !bytes || static_cast<uint32_t>(e.args[2]) != KCMP_EPOLL_TFD ||
+          !load_at(*bytes, 0, &slot))
+        return nullptr;
+      out = put_num(put(out, "{efd="), static_cast<int32_t>(slot.efd));
+      out = put_num(put(out, ", tfd="), static_cast<int32_t>(slot.tfd));
+      return put(put_num(put(out, ", toff="), slot.toff), "}");
     }
     case Arg::kSeccompArg:
       if (!v || !bytes) return pointer();

@@ -141,6 +141,18 @@ char* put_value_arg(char* out, Arg type, const Event& e, const Strings& items,
       out = put_addr(put(out, ", newval="), reinterpret_cast<uint64_t>(a.newval));
       return put(put_num(put(out, ", newlen="), static_cast<uint64_t>(a.newlen)), "}");
     }
+    case Arg::kCpuSetIn: {  // strace reads no more than its cpu_set_t of 128 bytes
+      constexpr uint64_t kCpuSetMax = 128;
+      uint64_t len = i > 0 ? static_cast<uint32_t>(e.args[i - 1]) : 0;
+      if (!v) return put(out, "NULL");
+      if (!len) return put(out, "[]");
+      if (!bytes) return put_hex(out, v);
+      out = put_cpu_set(out, *bytes);
+      if (len <= kCpuSetMax) return out;
+      out[-1] = ' ';
+      return put(bytes->find_first_not_of('\0') == std::string_view::npos ? out - 1 : out,
+                 "...]");
+    }
     default:
       return nullptr;
   }

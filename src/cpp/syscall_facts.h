@@ -257,6 +257,7 @@ enum class Arg : uint8_t {
   kMsgbufOut,          // the same, filled by the call (msgrcv)
   kNodemask,           // [0x0000000000000003]: a NUMA node mask, maxnode next (set_mempolicy)
   kSysctlArgs,         // {name=NULL, nlen=0, oldval=NULL, ...} (_sysctl)
+  kCpuSetIn,           // [0 1]: the CPUs of a mask, its size before it (sched_setaffinity)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

@@ -9,8 +9,10 @@
 // process_vm_readv's and process_vm_writev's remote ones) and with their data; a SysV
 // message sent and received; NUMA node masks of several lengths; _sysctl's struct;
 // quotactl_fd's command; fsconfig's binary value; pselect6's and io_pgetevents' signal mask
-// structs; clone's flags of a signal alone. Nothing changes outside the process: reboot's magic is wrong, settimeofday's time
-// invalid, the fds of the calls that would act are -1.
+// structs; sched_setaffinity's mask, kcmp's epoll slot, the modules' names and arguments,
+// poll's negative fds; clone's flags of a signal alone. Nothing changes outside the process:
+// reboot's magic is wrong, settimeofday's time invalid, the fds of the calls that would act
+// are -1, the modules' calls fail (ENOSYS, EPERM or EBADF).
 #define _GNU_SOURCE
 #include <linux/aio_abi.h>
 #include <linux/mempolicy.h>
@@ -22,6 +24,7 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
+#include <poll.h>
 #include <sys/msg.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -181,6 +184,23 @@ int main(void) {
   syscall(SYS_pselect6, -1, NULL, &mask, NULL, &ts, &odd);
   syscall(SYS_io_pgetevents, 0xdeadbeefUL, 0, 0, NULL, &ts, &with_set);
   syscall(SYS_io_pgetevents, 0, 1, 2, NULL, NULL, NULL);
+
+  // sched_setaffinity's mask, kcmp's epoll slot, delete_module's name cut at -s, poll's fds
+  // of which the negative ones show no events.
+  uint64_t cpus = 1;
+  syscall(SYS_sched_setaffinity, 0, 0, &cpus);
+  syscall(SYS_sched_setaffinity, 0, sizeof(cpus), &cpus);
+  syscall(SYS_sched_setaffinity, 0, sizeof(cpus), NULL);
+  struct {
+    uint32_t efd, tfd, toff;
+  } slot = {0xdeadbeef, 42, 0xfffffff0};
+  syscall(SYS_kcmp, getpid(), -1, 7 /* KCMP_EPOLL_TFD */, 23, &slot);
+  syscall(SYS_kcmp, getpid(), -1, 7, 23, NULL);
+  syscall(SYS_delete_module, long_name, O_NONBLOCK);
+  syscall(SYS_init_module, NULL, 0, long_name);
+  syscall(SYS_finit_module, -1, short_name, 0);
+  struct pollfd pfds[2] = {{-1, POLLIN, 0}, {1, POLLOUT, 0}};
+  syscall(SYS_poll, pfds, 2, 0);
 
   // clone with a signal and no flags (SIGCHLD blocked: the child's end is its wait4 only).
   sigset_t chld;
