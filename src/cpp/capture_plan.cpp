@@ -83,8 +83,9 @@ constexpr bool kSigframeCapture = true;
 constexpr bool kSigframeCapture = false;
 #endif
 
-// Most pollfds shown of one poll: strace shows 32 array elements, then "...".
-constexpr uint32_t kPollFdsMax = 32 * sizeof(struct pollfd);
+// Most pollfds kept of one poll: strace shows 32 array elements, then "..." where a 33rd is
+// there to read.
+constexpr uint32_t kPollFdsMax = (32 + 1) * sizeof(struct pollfd);
 // An fd_set of FD_SETSIZE (1024) fds.
 constexpr uint32_t kFdSetMax = sizeof(fd_set);
 

@@ -201,6 +201,10 @@ int main(void) {
   syscall(SYS_finit_module, -1, short_name, 0);
   struct pollfd pfds[2] = {{-1, POLLIN, 0}, {1, POLLOUT, 0}};
   syscall(SYS_poll, pfds, 2, 0);
+  syscall(SYS_poll, pfds, 0xfaceb00c00000002ULL, 0);  // the kernel reads the count's low half
+  struct pollfd *last = (struct pollfd *)page_end(sizeof(struct pollfd));
+  *last = pfds[1];
+  syscall(SYS_poll, last, 2, 0);  // the second runs into an unreadable page
 
   // clone with a signal and no flags (SIGCHLD blocked: the child's end is its wait4 only).
   sigset_t chld;
