@@ -572,6 +572,10 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kCpuSetIn:  // as many bytes as the size before it says, a cpu_set_t at most
         if (i > 0) add(sizeof(cpu_set_t), arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, i - 1, 0);
         break;
+      case Arg::kPtrOut:
+      case Arg::kUlongOut:
+        add(sizeof(uint64_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
       case Arg::kKcmpIdx2:  // KCMP_EPOLL_TFD's struct kcmp_epoll_slot
         add(sizeof(struct kcmp_epoll_slot), arg, CAPTURE_ENTRY, 0, 0, cmd_bit(KCMP_EPOLL_TFD));
         break;

@@ -141,6 +141,14 @@ char* put_value_arg(char* out, Arg type, const Event& e, const Strings& items,
       out = put_addr(put(out, ", newval="), reinterpret_cast<uint64_t>(a.newval));
       return put(put_num(put(out, ", newlen="), static_cast<uint64_t>(a.newlen)), "}");
     }
+    case Arg::kPtrOut:
+    case Arg::kUlongOut: {  // what the call wrote, when it succeeded
+      uint64_t word;
+      if (failed || !v || !bytes || !load_at(*bytes, 0, &word)) return put_addr(out, v);
+      out = put(out, "[");
+      out = type == Arg::kPtrOut ? put_addr(out, word) : put_num(out, word);
+      return put(out, "]");
+    }
     case Arg::kCpuSetIn: {  // strace reads no more than its cpu_set_t of 128 bytes
       constexpr uint64_t kCpuSetMax = 128;
       uint64_t len = i > 0 ? static_cast<uint32_t>(e.args[i - 1]) : 0;

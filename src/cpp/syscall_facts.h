@@ -258,6 +258,8 @@ enum class Arg : uint8_t {
   kNodemask,           // [0x0000000000000003]: a NUMA node mask, maxnode next (set_mempolicy)
   kSysctlArgs,         // {name=NULL, nlen=0, oldval=NULL, ...} (_sysctl)
   kCpuSetIn,           // [0 1]: the CPUs of a mask, its size before it (sched_setaffinity)
+  kPtrOut,             // [0x7ffd...]: a pointer the call filled (get_robust_list)
+  kUlongOut,           // [24]: an unsigned long the call filled (get_robust_list)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

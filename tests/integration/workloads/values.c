@@ -10,9 +10,10 @@
 // message sent and received; NUMA node masks of several lengths; _sysctl's struct;
 // quotactl_fd's command; fsconfig's binary value; pselect6's and io_pgetevents' signal mask
 // structs; sched_setaffinity's mask, kcmp's epoll slot, the modules' names and arguments,
-// poll's negative fds; clone's flags of a signal alone. Nothing changes outside the process:
-// reboot's magic is wrong, settimeofday's time invalid, the fds of the calls that would act
-// are -1, the modules' calls fail (ENOSYS, EPERM or EBADF).
+// poll's negative fds; get_robust_list's head and length; clone's flags of a signal alone.
+// Nothing changes outside the process: reboot's magic is wrong, settimeofday's time
+// invalid, the fds of the calls that would act are -1, the modules' calls fail (ENOSYS,
+// EPERM or EBADF).
 #define _GNU_SOURCE
 #include <linux/aio_abi.h>
 #include <linux/mempolicy.h>
@@ -205,6 +206,12 @@ int main(void) {
   struct pollfd *last = (struct pollfd *)page_end(sizeof(struct pollfd));
   *last = pfds[1];
   syscall(SYS_poll, last, 2, 0);  // the second runs into an unreadable page
+
+  // get_robust_list's head and length.
+  void *robust_head;
+  size_t robust_len;
+  syscall(SYS_get_robust_list, 0, &robust_head, &robust_len);
+  syscall(SYS_get_robust_list, -1, &robust_head, &robust_len);
 
   // clone with a signal and no flags (SIGCHLD blocked: the child's end is its wait4 only).
   sigset_t chld;
