@@ -576,6 +576,9 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kUlongOut:
         add(sizeof(uint64_t), arg, CAPTURE_EXIT, 0, 0);
         break;
+      case Arg::kLoffIn:
+        add(sizeof(int64_t), arg, CAPTURE_ENTRY, 0, 0);
+        break;
       case Arg::kKcmpIdx2:  // KCMP_EPOLL_TFD's struct kcmp_epoll_slot
         add(sizeof(struct kcmp_epoll_slot), arg, CAPTURE_ENTRY, 0, 0, cmd_bit(KCMP_EPOLL_TFD));
         break;

@@ -149,6 +149,11 @@ char* put_value_arg(char* out, Arg type, const Event& e, const Strings& items,
       out = type == Arg::kPtrOut ? put_addr(out, word) : put_num(out, word);
       return put(out, "]");
     }
+    case Arg::kLoffIn: {
+      int64_t offset;
+      if (!v || !bytes || !load_at(*bytes, 0, &offset)) return put_addr(out, v);
+      return put(put_num(put(out, "["), offset), "]");
+    }
     case Arg::kCpuSetIn: {  // strace reads no more than its cpu_set_t of 128 bytes
       constexpr uint64_t kCpuSetMax = 128;
       uint64_t len = i > 0 ? static_cast<uint32_t>(e.args[i - 1]) : 0;

@@ -135,7 +135,7 @@ std::string_view arg_name(Arg type) noexcept {
       "sigevent", "kexec_segments",
       "short_str", "xattr_val_in", "xattr_val_out", "xattr_list", "timeval_in", "timeval_out",
       "timezone_in", "timezone_out", "iovec_addrs", "msgbuf_in", "msgbuf_out", "nodemask",
-      "sysctl_args", "cpu_set_in", "ptr_out", "ulong_out",
+      "sysctl_args", "cpu_set_in", "ptr_out", "ulong_out", "loff_in",
       "raw_ptr",
       "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,

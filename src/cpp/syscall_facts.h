@@ -260,6 +260,7 @@ enum class Arg : uint8_t {
   kCpuSetIn,           // [0 1]: the CPUs of a mask, its size before it (sched_setaffinity)
   kPtrOut,             // [0x7ffd...]: a pointer the call filled (get_robust_list)
   kUlongOut,           // [24]: an unsigned long the call filled (get_robust_list)
+  kLoffIn,             // [4096]: an loff_t the call reads (splice, copy_file_range)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

@@ -10,7 +10,8 @@
 // message sent and received; NUMA node masks of several lengths; _sysctl's struct;
 // quotactl_fd's command; fsconfig's binary value; pselect6's and io_pgetevents' signal mask
 // structs; sched_setaffinity's mask, kcmp's epoll slot, the modules' names and arguments,
-// poll's negative fds; get_robust_list's head and length; clone's flags of a signal alone.
+// poll's negative fds; get_robust_list's head and length; splice's and copy_file_range's
+// offsets, vmsplice's iovecs; clone's flags of a signal alone.
 // Nothing changes outside the process: reboot's magic is wrong, settimeofday's time
 // invalid, the fds of the calls that would act are -1, the modules' calls fail (ENOSYS,
 // EPERM or EBADF).
@@ -206,6 +207,18 @@ int main(void) {
   struct pollfd *last = (struct pollfd *)page_end(sizeof(struct pollfd));
   *last = pfds[1];
   syscall(SYS_poll, last, 2, 0);  // the second runs into an unreadable page
+
+  // The offsets splice and copy_file_range read, vmsplice's iovecs with their data.
+  int64_t off_in = -5, off_out = 4096;
+  syscall(SYS_splice, -1, &off_in, -2, &off_out, 16, 1 /* SPLICE_F_MOVE */);
+  syscall(SYS_copy_file_range, -1, &off_in, -2, NULL, 1, 0);
+  int pipe_fds[2];
+  if (pipe(pipe_fds) == 0) {
+    struct iovec pieces[2] = {{src, 3}, {src + 3, 4}};
+    syscall(SYS_vmsplice, pipe_fds[1], pieces, 2, 0);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+  }
 
   // get_robust_list's head and length.
   void *robust_head;
