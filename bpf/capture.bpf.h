@@ -763,15 +763,18 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		return 0;
 	}
 	if (slot->elem == ELEM_SIGMASK && !(flags & CAPTURE_SIZE_ARG)) {
-		/* pselect6's sigmask: the 8-byte set its struct points to, then the struct's size. */
-		__u64 sig[2];
+		/* pselect6's sigmask: its struct (the set's address and size), then the 8-byte
+		 * set when the size is that and it could be read. */
+		__u64 sig[3];
+		__u32 len = 16;
 
 		if (!arg_value(r, arg) ||
-		    bpf_probe_read_user(sig, sizeof(sig), (const void *)arg_value(r, arg)) ||
-		    bpf_probe_read_user(ITEM_AT(r, start, 0), 8, (const void *)sig[0]))
+		    bpf_probe_read_user(sig, 16, (const void *)arg_value(r, arg)))
 			return 0;
-		__builtin_memcpy(ITEM_AT(r, start, 8), &sig[1], 8);
-		add_item(r, ITEM_BLOB, arg, 16, false, when == CAPTURE_EXIT);
+		if (sig[0] && sig[1] == 8 && !bpf_probe_read_user(&sig[2], 8, (const void *)sig[0]))
+			len = 24;
+		__builtin_memcpy(ITEM_AT(r, start, 0), sig, sizeof(sig));
+		add_item(r, ITEM_BLOB, arg, len, false, when == CAPTURE_EXIT);
 		return 0;
 	}
 	if (compat && (flags & (CAPTURE_COUNT | CAPTURE_SIZE_ARG)))

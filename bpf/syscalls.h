@@ -175,8 +175,8 @@ enum capture_flag {
 };
 /* capture_slot.elem of a CAPTURE_SIZE_ARG slot that is not a length in bytes: */
 #define ELEM_FD_SET 1   /* args[size_arg] is nfds: the fd_set's longs that hold them */
-#define ELEM_SIGMASK 2  /* pselect6's {const sigset_t *, size_t}: the set it points to,
-			 * then the size */
+#define ELEM_SIGMASK 2  /* pselect6's {const sigset_t *, size_t}: the pointer and the
+			 * size, then the set it points to when it is 8 bytes and readable */
 /* capture_slot.elem of a CAPTURE_SIZE_RET slot: struct linux_dirent64 records. When the call
  * returned more than the blob keeps, their number follows as an ITEM_COUNT (at most
  * DIRENTS_MAX of them are counted: glibc's 32 KiB holds no more than 1,365; the verifier

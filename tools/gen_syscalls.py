@@ -241,6 +241,7 @@ DECODERS = {"fcntl": "Decoder::kFcntl", "futex": "Decoder::kFutex", "clone": "De
             "syslog": "Decoder::kSyslog", "keyctl": "Decoder::kKeyctl",
             "personality": "Decoder::kPersonality", "arch_prctl": "Decoder::kArchPrctl",
             "fsconfig": "Decoder::kFsconfig", "quotactl": "Decoder::kQuotactl",
+            "quotactl_fd": "Decoder::kQuotactlFd",
             "ptrace": "Decoder::kPtrace", "uring_register": "Decoder::kUringRegister"}
 CLASSES = ("%file", "%desc", "%process", "%net", "%signal", "%ipc", "%memory", "%pure", "%creds",
            "%clock", "%stat", "%lstat", "%fstat", "%%stat", "%statfs", "%fstatfs", "%%statfs")

@@ -16,6 +16,7 @@
 #include <linux/fs.h>
 #include <linux/hdreg.h>
 #include <linux/io_uring.h>
+#include <linux/kcmp.h>
 #include <linux/kexec.h>
 #include <linux/keyctl.h>
 #include <linux/landlock.h>
@@ -26,6 +27,7 @@
 #include <linux/perf_event.h>
 #include <linux/elf.h>
 #include <linux/ptrace.h>
+#include <linux/prctl.h>
 #include <linux/ptp_clock.h>
 #include <linux/sched.h>
 #include <linux/mqueue.h>
@@ -34,6 +36,7 @@
 #include <linux/seccomp.h>
 #include <linux/sem.h>
 #include <linux/shm.h>
+#include <linux/sysctl.h>
 #include <linux/socket.h>
 #include <linux/sockios.h>
 #include <linux/stat.h>
@@ -53,6 +56,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/time.h>
 #include <sys/sysinfo.h>
 #include <sys/uio.h>
 #include <sys/user.h>
@@ -94,8 +98,9 @@ constexpr bool kSigframeCapture = true;
 constexpr bool kSigframeCapture = false;
 #endif
 
-// Most pollfds shown of one poll: strace shows 32 array elements, then "...".
-constexpr uint32_t kPollFdsMax = 32 * sizeof(struct pollfd);
+// Most pollfds kept of one poll: strace shows 32 array elements, then "..." where a 33rd is
+// there to read.
+constexpr uint32_t kPollFdsMax = (32 + 1) * sizeof(struct pollfd);
 // An fd_set of FD_SETSIZE (1024) fds.
 constexpr uint32_t kFdSetMax = sizeof(fd_set);
 
@@ -122,9 +127,9 @@ constexpr uint32_t kSockoptMax = sizeof(struct group_req);
 constexpr uint32_t kIoctlArgMax = ITEM_MAX;
 // struct user_desc of asm/ldt.h (x86's; four 32-bit words).
 constexpr uint32_t kUserDesc = 16;
-// pselect6's sixth argument: the mask and its size.
+// pselect6's sixth argument: the mask's address and its size, then the mask.
 struct PselectSigmask {
-  uint64_t ss, ss_len;
+  uint64_t ss, ss_len, mask;
 };
 // fcntl's commands whose argument points to a struct (asm-generic/fcntl.h), as bits of
 // capture_slot.cmds: the lock it sets or asks about, and the owner it sets or gets.
@@ -159,6 +164,8 @@ constexpr uint64_t kBpfNextId = cmd_bit(BPF_PROG_GET_NEXT_ID) | cmd_bit(BPF_MAP_
 // page of the length); semop's struct sembuf array, likewise.
 constexpr uint32_t kMincoreMax = 1024;
 constexpr uint32_t kSembufsMax = 128 * sizeof(struct sembuf);
+// The bytes of a string strace shows to -s bytes: one more tells a longer one apart.
+constexpr uint32_t string_bytes(uint32_t data) { return data < BLOB_MAX ? data + 1 : BLOB_MAX; }
 // The SysV ctl calls' buffers by command (without IPC_64, which x86_64's C library does not
 // set): the struct IPC_SET reads, and the one the stat and info commands fill (the largest of
 // them, as far as its memory goes: a command's own struct may be smaller).
@@ -355,7 +362,7 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0);
         break;
       case Arg::kBufOut:  // as many bytes as the next argument says
-      case Arg::kXattrValue:
+      case Arg::kXattrValIn:
         add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
         break;
       // The same at a socket: the kernel side says what socket it is, and keeps a netlink
@@ -594,9 +601,6 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
       case Arg::kBufOutBefore:  // as many bytes as the argument before says
         if (i > 0) add(data, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, static_cast<uint8_t>(i - 1), 0);
         break;
-      case Arg::kAioContextOut:
-        add(sizeof(uint64_t), arg, CAPTURE_EXIT, 0, 0);
-        break;
       case Arg::kGroupsIn:  // the 32 strace shows and one more, as far as their memory goes
         add(kArrayShown * sizeof(gid_t), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
         break;
@@ -636,6 +640,47 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kFutexWaitv:
         add(kArrayShown * sizeof(struct futex_waitv), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kShortStr:  // -s + 1 bytes, or those to the end of their page
+        add(string_bytes(data), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kXattrValOut:  // what the call returned
+      case Arg::kXattrList:
+        add(data, arg, CAPTURE_EXIT | CAPTURE_SIZE_RET, 0, 0);
+        break;
+      case Arg::kTimevalIn:
+      case Arg::kTimevalOut:
+        add(kTimeval, arg, type == Arg::kTimevalIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kTimezoneIn:
+      case Arg::kTimezoneOut:
+        add(sizeof(struct timezone), arg,
+            type == Arg::kTimezoneIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kIovecAddrs:  // the elements strace shows and one more, or those to the end
+                              // of their page
+        add(kArrayShown * sizeof(struct iovec), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kMsgbufIn:
+      case Arg::kMsgbufOut:  // mtype and -s + 1 bytes of mtext, or those to the end of the page
+        add(sizeof(int64_t) + string_bytes(data), arg,
+            type == Arg::kMsgbufIn ? CAPTURE_ENTRY : CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
+      case Arg::kSysctlArgs:
+        add(sizeof(struct __sysctl_args), arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kCpuSetIn:  // as many bytes as the size before it says, a cpu_set_t at most
+        if (i > 0) add(sizeof(cpu_set_t), arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, i - 1, 0);
+        break;
+      case Arg::kPtrOut:
+      case Arg::kUlongOut:
+        add(sizeof(uint64_t), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kLoffIn:
+        add(sizeof(int64_t), arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kKcmpIdx2:  // KCMP_EPOLL_TFD's struct kcmp_epoll_slot
+        add(sizeof(struct kcmp_epoll_slot), arg, CAPTURE_ENTRY, 0, 0, cmd_bit(KCMP_EPOLL_TFD));
         break;
       case Arg::kMsgctlBuf:
         add(sizeof(struct msqid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);
@@ -700,6 +745,19 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
             arch_prctl_bit(ARCH_GET_XCOMP_SUPP) | arch_prctl_bit(ARCH_GET_XCOMP_PERM) |
             arch_prctl_bit(ARCH_GET_XCOMP_GUEST_PERM));
 #endif
+  // prctl's task name: the 15 bytes PR_SET_NAME reads, the 16 PR_GET_NAME filled, or those
+  // to the end of their page (strace reads no more of them); what the getters filled.
+  if (!compat && info->decoder == Decoder::kPrctl) {
+    add(TASK_COMM_LEN - 1, 1, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, cmd_bit(PR_SET_NAME));
+    add(TASK_COMM_LEN, 1, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX, cmd_bit(PR_GET_NAME));
+    // The int or pointer the getters filled.
+    add(sizeof(uint64_t), 1, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX,
+        cmd_bit(PR_GET_PDEATHSIG) | cmd_bit(PR_GET_TSC) | cmd_bit(PR_GET_UNALIGN) |
+            cmd_bit(PR_GET_CHILD_SUBREAPER) | cmd_bit(PR_GET_TID_ADDRESS));
+  }
+  // fsconfig's FSCONFIG_SET_BINARY value: as many bytes as its aux argument says.
+  if (!compat && info->decoder == Decoder::kFsconfig)
+    add(data, 3, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, 4, 0, cmd_bit(FSCONFIG_SET_BINARY));
   // io_uring_register's argument as its opcode reads it (uring_layouts), and what the kernel
   // wrote there: the probe it filled, the worker limits it replaced.
   if (!compat && info->decoder == Decoder::kUringRegister) {
@@ -895,8 +953,12 @@ call_plan plan_call(int nr, bool compat, const CaptureOptions& options,
 #endif
   if (info->decoder == Decoder::kUringRegister) plan.cmd_arg = 2;  // its opcode, likewise
   if (info->decoder == Decoder::kKeyctl) plan.cmd_arg = 1;  // keyctl's command
+  if (info->decoder == Decoder::kPrctl) plan.cmd_arg = 1;     // prctl's option
+  if (info->decoder == Decoder::kFsconfig) plan.cmd_arg = 2;  // fsconfig's command
   if (info->nargs > 0 && info->args[0] == Arg::kBpfCmd) plan.cmd_arg = 1;  // bpf's command
   if (info->nargs > 0 && info->args[0] == Arg::kSeccompOp) plan.cmd_arg = 1;  // seccomp's
+  for (unsigned i = 0; i < info->nargs && i < 6; ++i)  // kcmp's type
+    if (info->args[i] == Arg::kKcmpType) plan.cmd_arg = static_cast<uint8_t>(i + 1);
   for (unsigned i = 0; i < info->nargs && i < 6; ++i)  // the SysV ctl calls' commands
     if (info->args[i] == Arg::kMsgctlCmd || info->args[i] == Arg::kShmctlCmd ||
         info->args[i] == Arg::kSemctlCmd)

@@ -354,7 +354,9 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kItimervalOut: case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kUidOut:
       case Arg::kUintOut: case Arg::kSchedParamOut: case Arg::kMincoreVec: case Arg::kSchedAttrOut:
       case Arg::kMqAttrOut: case Arg::kMpolModeOut: case Arg::kNodemaskOut:
-      case Arg::kPageStatusOut:
+      case Arg::kPageStatusOut: case Arg::kXattrValOut: case Arg::kXattrList:
+      case Arg::kTimevalOut: case Arg::kTimezoneOut: case Arg::kMsgbufOut: case Arg::kPtrOut:
+      case Arg::kUlongOut:
         return i;
       default:
         break;

@@ -272,22 +272,20 @@ char* put_mmsgs(char* out, std::string_view bytes, uint64_t addr, uint64_t shown
 
 // poll's array: [{fd=3, events=POLLIN}, ...], each fd with what it names under -y; "..."
 // where it was cut.
-char* put_pollfds(char* out, std::string_view bytes, bool truncated,
+char* put_pollfds(char* out, uint64_t addr, uint32_t nfds, std::string_view bytes,
                   const Strings& items) noexcept {
-  *out++ = '[';
-  for (size_t at = 0; at + sizeof(pollfd) <= bytes.size(); at += sizeof(pollfd)) {
+  // The elements of the count the kernel reads (its low 32 bits), as many as were kept: 32,
+  // then "...", as strace's print_array; where they ran into unreadable memory, its address.
+  return put_array(out, addr, nfds, sizeof(pollfd), bytes, [&](char* o, const char* at) {
     pollfd p;
-    std::memcpy(&p, bytes.data() + at, sizeof(p));
-    if (at) out = put(out, ", ");
-    out = put_num(put(out, "{fd="), p.fd);
-    out = put_fd_suffix(out, items, ITEM_ARG_ELEM + static_cast<unsigned>(at / sizeof(pollfd)));
-    out = put_flags(put(out, ", events="), static_cast<uint16_t>(p.events),
-                    uapi::k_poll_events);
-    *out++ = '}';
-  }
-  if (truncated) out = put(out, bytes.empty() ? "..." : ", ...");
-  *out++ = ']';
-  return out;
+    std::memcpy(&p, at, sizeof(p));
+    o = put_num(put(o, "{fd="), p.fd);
+    o = put_fd_suffix(o, items, ITEM_ARG_ELEM + static_cast<unsigned>((at - bytes.data()) /
+                                                                       sizeof(pollfd)));
+    if (p.fd >= 0)  // the kernel ignores a negative fd's events, and strace leaves them out
+      o = put_flags(put(o, ", events="), static_cast<uint16_t>(p.events), uapi::k_poll_events);
+    return put(o, "}");
+  });
 }
 
 }  // namespace
@@ -308,12 +306,6 @@ char* put_fd_set(char* out, std::string_view bytes, const Strings* items = nullp
   }
   *out++ = ']';
   return out;
-}
-
-char* put_timeval(char* out, std::string_view bytes) noexcept {
-  int64_t tv[2];
-  if (!load_at(bytes, 0, &tv)) return put(out, "{...}");
-  return put(put_num(put(put_num(put(out, "{tv_sec="), tv[0]), ", tv_usec="), tv[1]), "}");
 }
 
 // After select's result: (in [3], out [4], left {...}) of the sets and time it returned, or
@@ -394,7 +386,8 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
                        recv);
     }
     case Arg::kPollFds:
-      if (bytes) return put_pollfds(out, *bytes, truncated, items);
+      if (bytes && i + 1 < 6)
+        return put_pollfds(out, v, static_cast<uint32_t>(e.args[i + 1]), *bytes, items);
       break;
     case Arg::kSockaddrOut: {
       // What the call filled, as long as it said and no longer than the room it was given,
@@ -429,8 +422,8 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
       return put(out, "]");
     }
     case Arg::kFdSet:
-    case Arg::kFdSetEntry:
-      if (bytes) return put_fd_set(out, *bytes, &items);
+    case Arg::kFdSetEntry:  // no fds to read for nfds <= 0: the address, as strace shows it
+      if (bytes && static_cast<int32_t>(e.args[0]) > 0) return put_fd_set(out, *bytes, &items);
       break;
     case Arg::kTimespecLeft:
       if (bytes) return put_timespec(out, *bytes);
@@ -438,10 +431,14 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
     case Arg::kTimevalLeft:
       if (bytes) return put_timeval(out, *bytes);
       break;
-    case Arg::kPselectSig: {
-      uint64_t sig[2];
-      if (!bytes || !load_at(*bytes, 0, &sig)) break;
-      out = put_sigset(put(out, "{sigmask="), sig[0]);
+    case Arg::kPselectSig: {  // the set when it was read, else its address
+      uint64_t sig[3];
+      if (!bytes || !load_at(*bytes, 0, &sig[0]) || !load_at(*bytes, 8, &sig[1])) break;
+      out = put(out, "{sigmask=");
+      if (load_at(*bytes, 16, &sig[2]))
+        out = put_sigset(out, sig[2]);
+      else
+        out = sig[0] ? put_hex(out, sig[0]) : put(out, "NULL");
       return put(put_num(put(out, ", sigsetsize="), sig[1]), "}");
     }
     case Arg::kIntPair:  // pipe's fds, with what they name under -y
@@ -474,10 +471,12 @@ char* put_result_detail(char* out, const SyscallInfo& info, const Event& e,
   if (e.ret == 0) return put(out, " (Timeout)");
   const std::string_view* bytes = items.find_exit_blob(0);
   if (!bytes) return out;
-  // Only the fds with events, as strace shows them.
+  // Only the fds with events, as strace shows them, of the count the kernel reads.
   out = put(out, " ([");
   bool first = true;
-  for (size_t at = 0; at + sizeof(pollfd) <= bytes->size(); at += sizeof(pollfd)) {
+  size_t end = std::min<size_t>(bytes->size(),
+                                size_t{static_cast<uint32_t>(e.args[1])} * sizeof(pollfd));
+  for (size_t at = 0; at + sizeof(pollfd) <= end; at += sizeof(pollfd)) {
     pollfd p;
     std::memcpy(&p, bytes->data() + at, sizeof(p));
     if (!p.revents) continue;

@@ -70,8 +70,7 @@ constexpr size_t kStrLimit = 32;
 
 // Argument i as the string captured at entry, or its address when nothing was read there.
 // One of at least cut_from bytes shows its first shown bytes and "...": strace's printstr
-// shows 32 of a longer string (cut_from 33), printstr_ex with a length of 15 bytes reads
-// only those and cannot tell a 15-byte name from a longer one (cut_from 15).
+// shows 32 of a longer string (cut_from 33).
 char* put_string_arg(char* out, const __u64* a, const Strings& items, unsigned i,
                      size_t shown = SIZE_MAX, size_t cut_from = SIZE_MAX) {
   bool truncated = false;
@@ -89,6 +88,7 @@ char* put_short_string_arg(char* out, const __u64* a, const Strings& items, unsi
 char* put_fsconfig_args(char* out, const __u64* a, const Strings& items) {
   auto cmd = static_cast<uint32_t>(a[1]);
   auto aux = static_cast<int32_t>(a[4]);
+  bool cut = false;
   out = put_arg(out, Arg::kFd, a[0], items, 0, a);
   out = put_xval(put(out, ", "), cmd, uapi::k_fsconfig_cmds, "FSCONFIG_???");
   out = put(out, ", ");
@@ -99,6 +99,9 @@ char* put_fsconfig_args(char* out, const __u64* a, const Strings& items) {
     out = put_short_string_arg(out, a, items, 3);
   else if (cmd == FSCONFIG_SET_PATH || cmd == FSCONFIG_SET_PATH_EMPTY)
     out = put_string_arg(out, a, items, 3);
+  else if (cmd == FSCONFIG_SET_BINARY && aux >= 0 && aux <= (1 << 20))  // aux bytes, in hex
+    out = put_counted_read(out, a[3], items.find_blob(3, &cut), static_cast<uint64_t>(aux),
+                           Counted::kHex);
   else
     out = put_addr(out, a[3]);
   out = put(out, ", ");
@@ -137,8 +140,43 @@ char* put_tagged_addr(char* out, uint64_t v) {
   return out;
 }
 
+// What a prctl getter wrote where its second argument points, when the call succeeded:
+// [SIGINT] (PR_GET_PDEATHSIG), [PR_TSC_SIGSEGV], [PR_UNALIGN_NOPRINT], [0]
+// (PR_GET_CHILD_SUBREAPER), [0x7f...] (PR_GET_TID_ADDRESS); nullptr for other options or
+// when nothing was read.
+char* put_prctl_filled(char* out, const Event& e, const Strings& items) {
+  auto option = static_cast<uint32_t>(e.args[0]);
+  const std::string_view* got = items.find_exit_blob(1);
+  uint32_t u;
+  uint64_t ptr;
+  if (!got || !e.args[1] || !(e.flags & EVENT_HAS_RET) || is_error(e.ret)) return nullptr;
+  if (option == PR_GET_TID_ADDRESS) {
+    if (!load_at(*got, 0, &ptr)) return nullptr;
+    return put(put_addr(put(out, "["), ptr), "]");
+  }
+  if (!load_at(*got, 0, &u)) return nullptr;
+  out = put(out, "[");
+  switch (option) {
+    case PR_GET_PDEATHSIG:
+      out = put_signal(out, static_cast<int32_t>(u));
+      break;
+    case PR_GET_TSC:
+      out = put_xval(out, u, uapi::k_pr_tsc, "PR_TSC_???");
+      break;
+    case PR_GET_UNALIGN:
+      out = put_flag_set(out, u, uapi::k_pr_unalign_flags, "PR_UNALIGN_???");
+      break;
+    case PR_GET_CHILD_SUBREAPER:
+      out = put_num(out, u);
+      break;
+    default:
+      return nullptr;
+  }
+  return put(out, "]");
+}
+
 // The arguments of prctl after its option, as strace's SYS_FUNC(prctl) at entry. What an
-// option fills (PR_GET_PDEATHSIG's int) is shown as its address.
+// option fills is shown as its address (put_prctl_filled writes what it filled).
 char* put_prctl_args(char* out, const __u64* a, const Strings& items) {
   auto option = static_cast<uint32_t>(a[0]);
   switch (option) {
@@ -180,8 +218,6 @@ char* put_prctl_args(char* out, const __u64* a, const Strings& items) {
                 ? put_xval(out, a[2], uapi::k_pr_mce_kill_policy, "PR_MCE_KILL_???")
                 : put_hex(out, a[2]);
       return put_hex_args(out, a, 3, 5);
-    case PR_SET_NAME:  // at most TASK_COMM_LEN - 1 bytes: a longer name ends with "..."
-      return put_string_arg(put(out, ", "), a, items, 1, 15);
     case PR_SET_VMA:
       out = put_xval(put(out, ", "), a[1], uapi::k_pr_set_vma, "PR_SET_VMA_???");
       if (a[1] != PR_SET_VMA_ANON_NAME) return put_hex_args(out, a, 2, 5);
@@ -474,14 +510,19 @@ char* put_keyctl_args(char* out, const Event& e, const Strings& items) {
   }
 }
 
-// quotactl's arguments after its command and type, QCMD(Q_GETQUOTA, USRQUOTA), and its
-// device, as strace's quota.c at entry; the structs a command reads or fills are addresses.
-char* put_quotactl_args(char* out, const __u64* a, const Strings& items) {
-  auto qcmd = static_cast<uint32_t>(a[0]), id = static_cast<uint32_t>(a[2]);
+// quotactl's arguments, its command and type, QCMD(Q_GETQUOTA, USRQUOTA), and its device
+// (quotactl_fd's fd before them), as strace's quota.c at entry; the structs a command reads or
+// fills are addresses.
+char* put_quotactl_args(char* out, const __u64* a, const Strings& items, bool fd) {
+  auto qcmd = static_cast<uint32_t>(a[fd ? 1 : 0]), id = static_cast<uint32_t>(a[2]);
   uint32_t cmd = qcmd >> SUBCMDSHIFT;
-  out = put_xval(put(out, "QCMD("), cmd, uapi::k_quota_cmds, "Q_???");
-  out = put_xval(put(out, ", "), qcmd & SUBCMDMASK, uapi::k_quota_types, "???QUOTA");
-  out = put_arg(put(out, "), "), Arg::kPath, a[1], items, 1, a);
+  if (fd) out = put(put_arg(out, Arg::kFd, a[0], items, 0, a), ", ");
+  // The number in decimal as -X asks, QCMD(...) by name.
+  out = put_xlat(out, [qcmd](char* o) { return put_num(o, qcmd); }, [qcmd, cmd](char* o) {
+    o = put_xval(put(o, "QCMD("), cmd, uapi::k_quota_cmds, "Q_???");
+    return put(put_xval(put(o, ", "), qcmd & SUBCMDMASK, uapi::k_quota_types, "???QUOTA"), ")");
+  });
+  if (!fd) out = put_arg(put(out, ", "), Arg::kPath, a[1], items, 1, a);
   auto uid = [&](char* o) {
     return put_arg(put(o, ", "), Arg::kUid, id, items, 2, a);
   };
@@ -916,9 +957,18 @@ bool mount_arg_unread(uint64_t flags, unsigned i) noexcept {
 char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& items) noexcept {
   const __u64* a = e.args;
   switch (decoder) {
-    case Decoder::kPrctl:
-      out = put_xval(out, static_cast<uint32_t>(a[0]), uapi::k_prctl_options, "PR_???");
+    case Decoder::kPrctl: {
+      auto option = static_cast<uint32_t>(a[0]);
+      out = put_xval(out, option, uapi::k_prctl_options, "PR_???");
+      // The task name: the 15 bytes PR_SET_NAME reads, the 16 PR_GET_NAME filled.
+      bool cut = false;
+      if (option == PR_SET_NAME)
+        return put_string_read(put(out, ", "), a[1], items.find_blob(1, &cut), TASK_COMM_LEN - 1);
+      if (option == PR_GET_NAME && (e.flags & EVENT_HAS_RET) && !is_error(e.ret))
+        return put_string_read(put(out, ", "), a[1], items.find_exit_blob(1), TASK_COMM_LEN);
+      if (char* end = put_prctl_filled(put(out, ", "), e, items)) return end;
       return put_prctl_args(out, a, items);
+    }
     case Decoder::kSyslog: {
       auto type = static_cast<int32_t>(a[0]);
       out = put_verbose_dec(out, type, uapi::k_syslog_actions, "SYSLOG_ACTION_???");
@@ -940,7 +990,8 @@ char* put_mux_call(char* out, Decoder decoder, const Event& e, const Strings& it
     case Decoder::kFsconfig:
       return put_fsconfig_args(out, a, items);
     case Decoder::kQuotactl:
-      return put_quotactl_args(out, a, items);
+    case Decoder::kQuotactlFd:
+      return put_quotactl_args(out, a, items, decoder == Decoder::kQuotactlFd);
     case Decoder::kPtrace:
       return put_ptrace_args(out, e, items);
     case Decoder::kUringRegister:

@@ -191,11 +191,27 @@ char* put_fcntl_struct(char* out, const Event& e, const Strings& items) noexcept
 char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
                      unsigned i) noexcept;
 // What argument i (of kind type, value v) points to, for the kinds of decode_sys.cpp's calls
-// strace shows whatever -e verbose= says (io_setup's context, the groups setgroups reads,
-// capget's and capset's structs, landlock's rules, mount_setattr's struct mount_attr);
-// nullptr for other kinds.
+// strace shows whatever -e verbose= says (the groups setgroups reads, capget's and capset's
+// structs, landlock's rules, mount_setattr's struct mount_attr); nullptr for other kinds.
 char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
                       const __u64* args) noexcept;
+// The values of decode_values.cpp's kinds (kShortStr to kSysctlArgs): argument i of e, or
+// nullptr for other kinds.
+char* put_value_arg(char* out, Arg type, const Event& e, const Strings& items,
+                    unsigned i) noexcept;
+// strace's printstr_ex of len bytes at addr that need not end in a NUL, from what was read of
+// them (nullptr: none): the first -s of them, then "..." when there are more; the address when
+// fewer were read. kOmitNul leaves out a NUL as the last byte shown (QUOTE_OMIT_TRAILING_0),
+// kHex writes every byte as \xHH (QUOTE_FORCE_HEX).
+enum class Counted : uint8_t { kPlain, kOmitNul, kHex };
+char* put_counted_read(char* out, uint64_t addr, const std::string_view* bytes, uint64_t len,
+                       Counted style) noexcept;
+// strace's printstr_ex of a NUL-terminated string at addr of at most len bytes, from what was
+// read of it (bytes: its -s + 1 bytes, or those to the end of their page; nullptr: none): up
+// to its NUL; its first bytes and "..." where there is none among those strace reads; the
+// address when fewer could be read.
+char* put_string_read(char* out, uint64_t addr, const std::string_view* bytes,
+                      uint64_t len) noexcept;
 // perf_event_open's struct perf_event_attr (argument i), and the size the kernel wrote there
 // when it answered E2BIG (decode_perf.cpp).
 char* put_perf_event_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;

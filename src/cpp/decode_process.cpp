@@ -104,6 +104,7 @@ char* put_process_arg(char* out, Arg type, uint64_t v) noexcept {
     case Arg::kCloneFlags: {
       // The low byte is the signal sent to the parent at exit, strace's "|SIGCHLD".
       uint64_t sig = v & 0xff;
+      if (sig && !(v & ~uint64_t{0xff})) return put_signal(out, static_cast<int64_t>(sig));
       out = put_flags(out, v & ~uint64_t{0xff}, uapi::k_clone_flags, "0", "CLONE_???");
       if (sig) out = put_signal(put(out, "|"), static_cast<int64_t>(sig));
       return out;

@@ -1265,6 +1265,13 @@ char* put_utimes(char* out, std::string_view bytes) noexcept {
   return put(put_utime(put(out, ", "), t[2], t[3]), "]");
 }
 
+char* put_timeval(char* out, std::string_view bytes) noexcept {
+  int64_t tv[2];
+  if (!load_at(bytes, 0, &tv)) return put(out, "{...}");
+  out = put_num(put(out, "{tv_sec="), tv[0]);
+  return put(put_num(put(out, ", tv_usec="), static_cast<uint64_t>(tv[1])), "}");
+}
+
 char* put_timevals(char* out, std::string_view bytes) noexcept {
   int64_t t[4];
   if (bytes.size() != sizeof(t)) return put(out, "[...]");

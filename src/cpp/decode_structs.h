@@ -101,6 +101,8 @@ char* put_stack(char* out, std::string_view bytes) noexcept;
 // utimensat's two timespecs: [{tv_sec=1, tv_nsec=2} /* 1970-01-01T00:00:01.000000002+0000 */,
 // UTIME_NOW]; the time comment in the local time zone, as strace writes it.
 char* put_utimes(char* out, std::string_view bytes) noexcept;
+// A timeval, {tv_sec=1, tv_usec=2} (tv_usec unsigned, as strace's print_timeval writes it).
+char* put_timeval(char* out, std::string_view bytes) noexcept;
 // futimesat's and utimes's two timevals, the same way: [{tv_sec=1, tv_usec=2} /* ... */, ...].
 char* put_timevals(char* out, std::string_view bytes) noexcept;
 // {uptime=1735, loads=[247776, 199872, 131552], totalram=..., ..., mem_unit=1}

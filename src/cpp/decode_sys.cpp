@@ -10,10 +10,11 @@
 // bjm.c, seccomp.c, kcmp.c, reboot.c, membarrier.c, memfd_create.c, fanotify.c and others).
 // The small structs and arrays some of them read or fill: getcpu's cpu and node,
 // sched_param, futimesat's timevals, mincore's vector, semop's sembufs, seccomp's action;
-// the credentials' capabilities and groups, landlock's rules, mount_setattr's struct
-// mount_attr and io_setup's context.
+// the credentials' capabilities and groups, landlock's rules and mount_setattr's struct
+// mount_attr.
 #include <linux/capability.h>
 #include <linux/futex.h>
+#include <linux/kcmp.h>
 #include <linux/kexec.h>
 #include <linux/landlock.h>
 #include <linux/mount.h>
@@ -182,8 +183,8 @@ char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
       return put_xlat_hex(out, u, [u](char* o) {
         return put_huge_flags(o, u, uapi::k_memfd_create_flags, "MFD_???", "MFD_HUGE_SHIFT");
       });
-    case Arg::kSecretmemFlags:
-      return put_flag_set(out, u, uapi::k_secretmem_flags, "O_???");
+    case Arg::kSecretmemFlags:  // unknown bits without a comment, as strace's "" default
+      return put_flags(out, u, uapi::k_secretmem_flags);
     case Arg::kUffdFlags:
       return put_flag_set(out, u, uapi::k_uffd_flags, "UFFD_???");
     case Arg::kKcmpType:
@@ -532,6 +533,15 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
       char* end = put_ipc_buf(out, type, static_cast<uint32_t>(e.args[i - 1]) & ~kIpc64, *bytes);
       return end ? end : pointer();
     }
+    case Arg::kKcmpIdx2: {  // KCMP_EPOLL_TFD's slot, when it was read
+      struct kcmp_epoll_slot slot;
+      if (!v || !bytes || static_cast<uint32_t>(e.args[2]) != KCMP_EPOLL_TFD ||
+          !load_at(*bytes, 0, &slot))
+        return nullptr;
+      out = put_num(put(out, "{efd="), static_cast<int32_t>(slot.efd));
+      out = put_num(put(out, ", tfd="), static_cast<int32_t>(slot.tfd));
+      return put(put_num(put(out, ", toff="), slot.toff), "}");
+    }
     case Arg::kSeccompArg:
       if (!v || !bytes) return pointer();
       switch (static_cast<uint32_t>(e.args[0])) {
@@ -552,7 +562,7 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
           return pointer();
       }
     default:
-      return nullptr;
+      return put_value_arg(out, type, e, items, i);
   }
 }
 
@@ -604,11 +614,6 @@ char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, uns
   const std::string_view* bytes = items.find_blob(i, &cut);
   auto pointer = [&] { return v ? put_hex(out, v) : put(out, "NULL"); };
   switch (type) {
-    case Arg::kAioContextOut: {
-      uint64_t ctx;
-      if (!v || !bytes || !load_at(*bytes, 0, &ctx)) return pointer();
-      return put(put_hex(put(out, "["), ctx), "]");
-    }
     case Arg::kGroupsIn: {  // the count is the argument before; more than NGROUPS_MAX: the
                             // address
       constexpr uint32_t kNgroupsMax = 65536;
@@ -732,17 +737,6 @@ char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, uns
         if (w.__reserved) o = put_hex(put(o, ", __reserved="), w.__reserved);
         return put(o, "}");
       });
-    }
-    case Arg::kXattrValue: {  // more than XATTR_SIZE_MAX: the address (strace's
-                              // print_xattr_val)
-      constexpr uint64_t kXattrSizeMax = 65536;
-      uint64_t size = i + 1 < 6 ? args[i + 1] : 0;
-      if (!v || size > kXattrSizeMax || !bytes) return pointer();
-      std::string_view value = *bytes;
-      if (!cut && !value.empty() && value.back() == '\0') value.remove_suffix(1);
-      uint32_t limit = display().data_limit;
-      if (limit && value.size() > limit) return put_quoted(out, value.substr(0, limit), true);
-      return put_quoted(out, value, cut);
     }
     default:
       return nullptr;

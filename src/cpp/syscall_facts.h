@@ -250,7 +250,6 @@ enum class Arg : uint8_t {
   kKexecSegments,      // [{buf=..., bufsz=..., mem=..., memsz=...}]: kexec_load's, count before
   kBufOutBefore,       // "data"... the call reads, as many bytes as the argument before
                        // (kexec_file_load's command line)
-  kAioContextOut,      // [0x7f...]: the AIO context io_setup filled
   kGroupsIn,           // [0, 27]: the groups the call reads, as many as the argument before
   kCapHeader,          // {version=_LINUX_CAPABILITY_VERSION_3, pid=0} (capget, capset)
   kCapDataIn,          // {effective=1<<CAP_KILL, permitted=..., inheritable=0} (capset)
@@ -268,8 +267,26 @@ enum class Arg : uint8_t {
   kPageStatusOut,      // [0, -EFAULT]: move_pages' status, filled, likewise
   kFutexWaitv,         // [{val=0x1, uaddr=0x7f..., flags=FUTEX_32}]: futex_waitv's waiters, as
                        // many as the next argument says
-  kXattrValue,         // "foo\0bar": an extended attribute's value the call reads, as many
-                       // bytes as the next argument says, but a last NUL (setxattr)
+  // Values read from memory that strace shows whole or cut at -s (decode_values.cpp).
+  kShortStr,           // "reboot-arg", or its first 32 bytes and "...": a string strace reads no
+                       // further than -s + 1 bytes (reboot, memfd_create)
+  kXattrValIn,         // "foo\0bar": an extended attribute's value, size next (setxattr)
+  kXattrValOut,        // the same, filled by the call: as many bytes as it returned (getxattr)
+  kXattrList,          // "user.a\0user.b\0": the names the call filled, size next (listxattr)
+  kTimevalIn,          // {tv_sec=1, tv_usec=0} (settimeofday)
+  kTimevalOut,         // the same, filled by the call (gettimeofday)
+  kTimezoneIn,         // {tz_minuteswest=0, tz_dsttime=0} (settimeofday)
+  kTimezoneOut,        // the same, filled by the call (gettimeofday)
+  kIovecAddrs,         // [{iov_base=0x7ffd..., iov_len=8}]: iovecs by address, count next
+                       // (process_madvise, process_vm_readv's remote ones)
+  kMsgbufIn,           // {mtype=1, mtext="hello"}: a SysV message, its size next (msgsnd)
+  kMsgbufOut,          // the same, filled by the call (msgrcv)
+  kSysctlArgs,         // {name=NULL, nlen=0, oldval=NULL, ...} (_sysctl)
+  kCpuSetIn,           // [0 1]: the CPUs of a mask, its size before it (sched_setaffinity)
+  kPtrOut,             // [0x7ffd...]: a pointer the call filled (get_robust_list,
+                       // io_setup's AIO context)
+  kUlongOut,           // [24]: an unsigned long the call filled (get_robust_list)
+  kLoffIn,             // [4096]: an loff_t the call reads (splice, copy_file_range)
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of
@@ -307,6 +324,7 @@ enum class Decoder : uint8_t {
   kArchPrctl,    // ARCH_GET_CPUID (x86_64): the option's argument, if it takes one
   kFsconfig,     // 3, FSCONFIG_SET_STRING, "source", "none", 0: the key and value it reads
   kQuotactl,     // QCMD(Q_QUOTAOFF, USRQUOTA), "/dev/sda1": the command's arguments
+  kQuotactlFd,   // 3, QCMD(Q_GETFMT, USRQUOTA), 0x7ffd...: the same after an fd
   kPtrace,       // PTRACE_ATTACH, 1234: the arguments the request reads
   kUringRegister,  // 3, IORING_REGISTER_FILES, [4, 5], 2: the argument the opcode reads
 };

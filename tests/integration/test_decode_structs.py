@@ -21,7 +21,10 @@ struct user_desc of set_thread_area, get_thread_area and modify_ldt.
 workloads/keys.c: keyctl's buffers and structs by command, a real thread keyring described.
 workloads/attrs.c: clone3's struct clone_args and what follows it, capget's and capset's
 structs, setgroups' groups, the AIO context, kexec_file_load's command line, landlock's
-rules and mount_setattr's struct mount_attr. observer's lines must be strace's
+rules and mount_setattr's struct mount_attr. workloads/values.c: strings strace reads to
+-s + 1 bytes, extended attributes, time zones, iovecs by address, SysV messages, node masks
+_sysctl, quotactl_fd, fsconfig's binary value, signal mask structs and clone's flags.
+observer's lines must be strace's
 (tools/fidelity.py pairs the processes and masks addresses and pids; times are masked here).
 """
 
@@ -42,6 +45,8 @@ WORKLOADS = Path(__file__).parent / "workloads"
 _LDT_LINES = 10 if platform.machine() == "x86_64" else 0
 # Times differ between any two runs: rusage, the time a sleep left, a timer's remaining time.
 _TIMES = re.compile(r"\b(tv_sec|tv_usec|tv_nsec)=\d+")
+# So do the ids of SysV message queues: msgget's result and the calls on it.
+_QUEUE_IDS = re.compile(r"^(\d+ +)?(msgget\(.*\) += |msg(?:snd|rcv|ctl)\()\d+", re.M)
 # signals.c polls /proc/PID/syscall (fd 5) until a child is in pause(): how many rounds that
 # takes depends on the scheduler, not on the tracer, so those lines are left out (-X raw
 # writes AT_FDCWD as -100).
@@ -54,13 +59,13 @@ _POLLING = {"signals": re.compile(r'^(openat\((AT_FDCWD|-100), "/proc/\d+/syscal
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80),
                                          ("uring", 30), ("perf", 5), ("bpf", 15),
                                          ("siginfo", 45), ("ldt", _LDT_LINES),
-                                         ("keys", 30), ("attrs", 60)])
+                                         ("keys", 30), ("attrs", 60), ("values", 60)])
 def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int,
                                 option: list[str]) -> None:
     """Also with -X raw and -X verbose: each constant as strace writes it then."""
     strace_text, observer_text = traced_by_both(WORKLOADS / f"{name}.c", tmp_path, option)
-    strace = _TIMES.sub(r"\1=N", strace_text)
-    observer = _TIMES.sub(r"\1=N", observer_text)
+    strace = _QUEUE_IDS.sub(r"\1\2Q", _TIMES.sub(r"\1=N", strace_text))
+    observer = _QUEUE_IDS.sub(r"\1\2Q", _TIMES.sub(r"\1=N", observer_text))
     result = fidelity().compare(strace, observer, name, _POLLING.get(name))
     differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
     assert result.strace_lines > least, strace

@@ -103,7 +103,7 @@ int main(void) {
   syscall(SYS_setgroups, 65537, gids);
   syscall(SYS_setgroups, 1, NULL);
 
-  // The AIO context: set up, used with nothing to do, destroyed; bad contexts.
+  // The AIO context: set up, used with nothing to do, destroyed; bad contexts and 0.
   aio_context_t ctx = 0;
   syscall(SYS_io_setup, 1, &ctx);
   syscall(SYS_io_submit, ctx, 0, NULL);
@@ -111,6 +111,10 @@ int main(void) {
   syscall(SYS_io_destroy, ctx);
   syscall(SYS_io_destroy, 0xface1e55deadbeefULL);
   syscall(SYS_io_cancel, 0xface1e55deadbeefULL, NULL, NULL);
+  syscall(SYS_io_submit, 0, 0, NULL);  // a context of 0: NULL, as strace's printaddr
+  syscall(SYS_io_getevents, 0, 1, 2, NULL, NULL);
+  syscall(SYS_io_cancel, 0, NULL, NULL);
+  syscall(SYS_io_destroy, 0);
   syscall(SYS_io_setup, 1, NULL);
   uint64_t aio_sig[2] = {(uintptr_t)&(uint64_t){1 << (SIGHUP - 1)}, 8};
   syscall(SYS_io_pgetevents, 0xface1e55deadbeefULL, 0, 0, NULL, NULL, aio_sig);

@@ -6,7 +6,8 @@
 // an unreadable page begins; unknown levels, names and flag bits. Then socket ioctls, known
 // and unknown, fcntl's lease, signal, notify and seal commands, and AF_UNIX addresses: an
 // abstract name with NULs in it, and lengths beyond struct sockaddr_un; the addresses of other
-// families strace decodes, and MCAST_JOIN_GROUP's struct group_req.
+// families strace decodes, with unknown values, padding that is not zero and lengths that cut
+// them short, and MCAST_JOIN_GROUP's struct group_req.
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/if_ether.h>
@@ -240,6 +241,28 @@ int main(void) {
 	inet_pton(AF_INET6, "ff02::1", &group6->sin6_addr);
 	setsockopt(mc, SOL_IPV6, MCAST_JOIN_GROUP, &greq, sizeof(greq));
 	close(mc);
+
+	// Unknown values and bits, padding that is not zero, a length that cuts the address short.
+	ll.sll_halen = 6;
+	connect(-1, (struct sockaddr *)&ll, offsetof(struct sockaddr_ll, sll_addr) + 3);
+	ll.sll_protocol = htons(0x1234);
+	ll.sll_pkttype = 42;
+	connect(-1, (struct sockaddr *)&ll, sizeof(ll));
+	vm.svm_reserved1 = 7;
+	vm.svm_cid = 1234;
+	vm.svm_port = VMADDR_PORT_ANY;
+	vm.svm_flags = 0x80;
+	vm.svm_zero[1] = 1;
+	connect(-1, (struct sockaddr *)&vm, sizeof(vm));
+	qrtr.sq_node = 5;
+	qrtr.sq_port = QRTR_PORT_CTRL;
+	connect(-1, (struct sockaddr *)&qrtr, sizeof(qrtr));
+	xdp.sxdp_flags = XDP_COPY | 0x100;
+	connect(-1, (struct sockaddr *)&xdp, sizeof(xdp));
+	mctp.__smctp_pad0 = 2;
+	mctp.smctp_network = 9;
+	mctp.smctp_addr.s_addr = 0x42;
+	connect(-1, (struct sockaddr *)&mctp, sizeof(mctp));
 
 	// An address longer than the room given for it: strace shows as much as fitted.
 	int us = socket(AF_UNIX, SOCK_DGRAM, 0);
