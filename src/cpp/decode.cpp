@@ -28,7 +28,7 @@ char* put_udec(char* out, uint64_t v) noexcept { return put_num(out, v); }
 char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsigned i) {
   bool truncated = false;
   const std::string_view* bytes = items.find_blob(i, &truncated);
-  if (!bytes || !v) return v ? put_hex(out, v) : put(out, "NULL");
+  if (!bytes || !v) return put_addr(out, v);
   switch (type) {
     case Arg::kBufIn:
     case Arg::kBufOut:
@@ -180,7 +180,7 @@ char* put_arg(char* out, Arg type, uint64_t v, const Strings& items, unsigned i,
                                                    : put_udec(out, static_cast<uint32_t>(v));
     case Arg::kPtr:
     case Arg::kRawPtr:
-      return v ? put_hex(out, v) : put(out, "NULL");
+      return put_addr(out, v);
     case Arg::kRawFlags:
       return put_hex(out, v);
     case Arg::kRawEnum:

@@ -441,7 +441,7 @@ char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) 
       addr && size && size <= kAttrMax && bpf_attr_captured(cmd) && display().verbose
           ? items.find_blob(i, &cut)
           : nullptr;
-  if (!bytes || bytes->size() != size) return addr ? put_hex(out, addr) : put(out, "NULL");
+  if (!bytes || bytes->size() != size) return put_addr(out, addr);
   Attr a(out, *bytes);
   switch (cmd) {
     case BPF_MAP_CREATE:

@@ -116,7 +116,7 @@ char* put_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
   if (char* end = put_device_ioctl_arg(out, cmd, v)) return end;
   // A command strace knows is decoded, its argument at least a pointer; others' in hex.
   for (const Flag& f : uapi::k_ioctls)
-    if (f.value == cmd) return v ? put_hex(out, v) : put(out, "NULL");
+    if (f.value == cmd) return put_addr(out, v);
   return put_hex(out, v);
 }
 

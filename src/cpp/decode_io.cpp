@@ -454,7 +454,7 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
     default:
       break;
   }
-  return v ? put_hex(out, v) : put(out, "NULL");
+  return put_addr(out, v);
 }
 
 char* put_result_detail(char* out, const SyscallInfo& info, const Event& e,

@@ -483,7 +483,7 @@ char* put_ifconf(char* out, bool failed, const std::string_view* blob, bool cut,
   if (!in_buf || in.ifc_len != got.ifc_len) out = put_ifc_len(out, got.ifc_len);
   out = put(out, ", ifc_buf=");
   if (listed) return put(out, "[]}");
-  out = in_buf ? put_hex(out, in_buf) : put(out, "NULL");
+  out = put_addr(out, in_buf);
   if (got_buf != in_buf) out = got_buf ? put_hex(put(out, " => "), got_buf) : put(out, " => NULL");
   return put(out, "}");
 }
@@ -643,8 +643,6 @@ bool all_zero(const T (&v)[N]) {
 }
 
 // An address a struct holds: NULL, or in hex.
-char* put_addr(char* out, uint64_t v) { return v ? put_hex(out, v) : put(out, "NULL"); }
-
 // A u64 that strace names when it is all ones (its PRINT_FIELD_U64).
 char* put_u64(char* out, uint64_t v) {
   if (v != UINT64_MAX) return put_num(out, v);
@@ -2365,7 +2363,7 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
     case TIOCSLCKTRMIOS: case TIOCMGET: case TIOCMBIS: case TIOCMBIC: case TIOCMSET:
     case TIOCGSID: case TIOCGETD: case TIOCGSOFTCAR: case TIOCOUTQ: case TIOCSETD:
     case FIOASYNC: case TIOCPKT: case TIOCSSOFTCAR:
-      return v ? put_hex(out, v) : put(out, "NULL");
+      return put_addr(out, v);
     case KDSIGACCEPT:
       return v < INT_MAX ? put_signal(out, static_cast<int64_t>(v)) : put_num(out, v);
     default:
@@ -2374,12 +2372,12 @@ char* put_device_ioctl_arg(char* out, uint32_t cmd, uint64_t v) noexcept {
   // What strace decodes is at least a pointer: NULL, or its address.
   uint32_t type = _IOC_TYPE(cmd);
   // evdev's and seccomp's requests, those their number names too (EVIOCGNAME(0)).
-  if (type == 'V' && v4l2_decoded(cmd)) return v ? put_hex(out, v) : put(out, "NULL");
+  if (type == 'V' && v4l2_decoded(cmd)) return put_addr(out, v);
   char scratch[64];
   bool numbered = (type == 'E' || type == '!') && (named(cmd) || put_numbered(scratch, cmd));
   if (numbered || (decoded_type(type) && (_IOC_SIZE(cmd) || plain_numbered_type(type)) &&
                 named(cmd)))
-    return v ? put_hex(out, v) : put(out, "NULL");
+    return put_addr(out, v);
   return nullptr;
 }
 
@@ -2779,7 +2777,7 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
         o = put_num(put(o, ", charheight="), d.charheight);
         o = put(o, ", chardata=");
         auto at = reinterpret_cast<uintptr_t>(d.chardata);
-        return put(at ? put_hex(o, at) : put(o, "NULL"), "}");
+        return put(put_addr(o, at), "}");
       };
       out = desc(out, f);
       return !failed && take(exit_blob, false, &f) ? desc(put(out, " => "), f) : out;

@@ -63,8 +63,6 @@ char* put_hex_args(char* out, const __u64* args, unsigned first, unsigned end) {
   return out;
 }
 
-char* put_addr(char* out, uint64_t v) { return v ? put_hex(out, v) : put(out, "NULL"); }
-
 // strace's printstr limit: a string of more bytes shows its first 32 and "...".
 constexpr size_t kStrLimit = 32;
 

@@ -631,7 +631,7 @@ char* put_net_value(char* out, Arg type, const Event& e, const Strings& items,
       end = put(out, "[]");
   }
   if (end) return end;
-  return v ? put_hex(out, v) : put(out, "NULL");
+  return put_addr(out, v);
 }
 
 char* put_sock_type_name(char* out, uint32_t type) noexcept {
@@ -652,7 +652,7 @@ char* put_msg_control(char* out, uint64_t addr, uint64_t controllen,
   out = put(out, ", msg_control=");
   control_head head;
   if (!load_at(blob, 0, &head) || !head.len || blob.size() < sizeof(head) + head.kept)
-    return addr ? put_hex(out, addr) : put(out, "NULL");
+    return put_addr(out, addr);
   // struct cmsghdr of a 64-bit ABI: a size_t length, the level and the type.
   struct {
     uint64_t len;

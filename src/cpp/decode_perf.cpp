@@ -167,7 +167,7 @@ char* put_perf_event_attr(char* out, const Event& e, const Strings& items, unsig
   const std::string_view* bytes = addr && display().verbose ? items.find_blob(i, &cut) : nullptr;
   struct perf_event_attr a {};
   constexpr size_t kSizeEnd = offsetof(struct perf_event_attr, size) + sizeof(a.size);
-  if (!bytes || bytes->size() < kSizeEnd) return addr ? put_hex(out, addr) : put(out, "NULL");
+  if (!bytes || bytes->size() < kSizeEnd) return put_addr(out, addr);
   uint32_t given;
   std::memcpy(&given, bytes->data() + offsetof(struct perf_event_attr, size), sizeof(given));
   uint32_t size = given > kAttrMax ? kAttrMax : given ? given : PERF_ATTR_SIZE_VER0;

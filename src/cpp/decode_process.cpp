@@ -151,7 +151,7 @@ char* put_clone3(char* out, uint64_t addr, std::string_view bytes, const std::st
   // Shorter than CLONE_ARGS_SIZE_VER0 (up to tls): the address, as strace shows it.
   if (bytes.size() < 64 || bytes.size() > sizeof(a)) return put_hex(out, addr);
   std::memcpy(&a, bytes.data(), bytes.size());
-  auto ptr = [](char* o, uint64_t v) { return v ? put_hex(o, v) : put(o, "NULL"); };
+  auto ptr = [](char* o, uint64_t v) { return put_addr(o, v); };
   out = put_flags(put(out, "{flags="), a.flags, uapi::k_clone3_flags, "0", "CLONE_???");
   if (a.flags & CLONE_PIDFD) out = ptr(put(out, ", pidfd="), a.pidfd);
   if (a.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
@@ -180,7 +180,7 @@ char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept {
   const __u64* a = e.args;
   auto val = static_cast<uint32_t>(a[2]), val2 = static_cast<uint32_t>(a[3]),
        val3 = static_cast<uint32_t>(a[5]);
-  auto addr = [](char* o, uint64_t v) { return v ? put_hex(o, v) : put(o, "NULL"); };
+  auto addr = [](char* o, uint64_t v) { return put_addr(o, v); };
   auto num = [](char* o, uint32_t v) { return put_num(put(o, ", "), v); };
   auto timeout = [&](char* o) {
     return put_arg(put(o, ", "), Arg::kTimespecIn, a[3], items, 3, a);

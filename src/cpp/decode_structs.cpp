@@ -1074,7 +1074,7 @@ char* put_siginfo(char* out, std::string_view bytes) noexcept {
   auto ptr = [&](char* o, std::string_view field, size_t at) {
     uint64_t v = u64(at);
     o = put(put(put(o, ", "), field), "=");
-    return v ? put_hex(o, v) : put(o, "NULL");
+    return put_addr(o, v);
   };
   // The sender, si_pid and si_uid (an id: -1 as -1); the value, si_int and si_ptr.
   auto source = [&](char* o) {

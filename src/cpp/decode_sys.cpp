@@ -198,7 +198,7 @@ char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
     case Arg::kKcmpIdx2: {
       uint32_t kcmp = static_cast<uint32_t>(args[2]);
       if (kcmp == 0) return put_num(out, static_cast<int32_t>(v));
-      if (kcmp == 7) return v ? put_hex(out, v) : put(out, "NULL");  // a kcmp_epoll_slot
+      if (kcmp == 7) return put_addr(out, v);  // a kcmp_epoll_slot
       return put_hex(out, v);
     }
     case Arg::kIoprioWho:
@@ -413,7 +413,7 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
   uint64_t v = e.args[i];
   bool cut = false;
   const std::string_view* bytes = items.find_blob(i, &cut);
-  auto pointer = [&] { return v ? put_hex(out, v) : put(out, "NULL"); };
+  auto pointer = [&] { return put_addr(out, v); };
   switch (type) {
     case Arg::kUintOut:
     case Arg::kSchedParamIn:
@@ -503,9 +503,9 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
         auto fn = reinterpret_cast<uint64_t>(sev._sigev_un._sigev_thread._function);
         auto attr = reinterpret_cast<uint64_t>(sev._sigev_un._sigev_thread._attribute);
         out = put(out, ", sigev_notify_function=");
-        out = fn ? put_hex(out, fn) : put(out, "NULL");
+        out = put_addr(out, fn);
         out = put(out, ", sigev_notify_attributes=");
-        out = attr ? put_hex(out, attr) : put(out, "NULL");
+        out = put_addr(out, attr);
       }
       return put(out, "}");
     }
@@ -518,7 +518,7 @@ char* put_sys_struct(char* out, Arg type, const Event& e, const Strings& items,
         std::memcpy(&seg, p, sizeof(seg));
         auto addr = [](char* w, const void* a) {
           auto x = reinterpret_cast<uint64_t>(a);
-          return x ? put_hex(w, x) : put(w, "NULL");
+          return put_addr(w, x);
         };
         o = addr(put(o, "{buf="), seg.buf);
         o = put_num(put(o, ", bufsz="), static_cast<uint64_t>(seg.bufsz));
@@ -612,7 +612,7 @@ char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, uns
                       const __u64* args) noexcept {
   bool cut = false;
   const std::string_view* bytes = items.find_blob(i, &cut);
-  auto pointer = [&] { return v ? put_hex(out, v) : put(out, "NULL"); };
+  auto pointer = [&] { return put_addr(out, v); };
   switch (type) {
     case Arg::kGroupsIn: {  // the count is the argument before; more than NGROUPS_MAX: the
                             // address
@@ -714,7 +714,7 @@ char* put_sys_pointee(char* out, Arg type, uint64_t v, const Strings& items, uns
         if (type == Arg::kPagesIn) {
           uint64_t page;
           std::memcpy(&page, p, sizeof(page));
-          return page ? put_hex(o, page) : put(o, "NULL");
+          return put_addr(o, page);
         }
         int32_t n;
         std::memcpy(&n, p, sizeof(n));

@@ -35,8 +35,6 @@ T at(const char* p) {
   return v;
 }
 
-char* put_addr(char* out, uint64_t v) { return v ? put_hex(out, v) : put(out, "NULL"); }
-
 // A reserved field strace shows only when it is not zero: ", name=0x..".
 char* put_resv(char* out, std::string_view name, uint64_t v) {
   if (!v) return out;

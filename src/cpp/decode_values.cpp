@@ -31,8 +31,6 @@ uint64_t shown_limit() {
   return limit ? limit : 32;
 }
 
-char* put_addr(char* out, uint64_t v) { return v ? put_hex(out, v) : put(out, "NULL"); }
-
 // The largest value of an extended attribute (linux/limits.h's XATTR_SIZE_MAX): strace shows
 // the address of one said to be longer.
 constexpr uint64_t kXattrSizeMax = 65536;

@@ -71,6 +71,11 @@ inline char* put_hex(char* out, uint64_t v) noexcept {
   return std::to_chars(put(out, "0x"), out + 24, v, 16).ptr;
 }
 
+// An address as strace's printaddr writes it: 0x7ffd..., or NULL.
+inline char* put_addr(char* out, uint64_t v) noexcept {
+  return v ? put_hex(out, v) : put(out, "NULL");
+}
+
 // A constant as -X asks: named(out) writes it by name, raw(out) as a number; with -X verbose
 // the number and, when the names say more, the names in a comment. A name that already
 // starts with the number (an unknown value's `0x40 /* AT_??? */`) is written alone.
