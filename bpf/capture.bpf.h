@@ -796,9 +796,11 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		__u64 room = PAGE_PREFIX_SIZE - (at & (PAGE_PREFIX_SIZE - 1));
 
 		/* The readable start of a value that runs past its memory (an ioctl's struct
-		 * whose head is all the call reads: KDGKBSENT's key). */
-		if ((slot->elem == ELEM_PAGE_PREFIX || slot->elem == ELEM_IOC ||
-		     slot->elem == ELEM_SOCKBUF) && room < want &&
+		 * whose head is all the call reads: KDGKBSENT's key), or of an array (poll's
+		 * fds, whose elem is their size, not an ELEM_*): strace shows the elements it
+		 * could read. */
+		if (((flags & CAPTURE_COUNT) || slot->elem == ELEM_PAGE_PREFIX ||
+		     slot->elem == ELEM_IOC || slot->elem == ELEM_SOCKBUF) && room < want &&
 		    !bpf_probe_read_user(ITEM_AT(r, start, 0), room & (2 * ITEM_MAX - 1),
 					 (const void *)at)) {
 			r->t.truncated |= STRING_TRUNCATED(r->t.count & (MAX_ITEMS - 1));
