@@ -230,7 +230,9 @@ PROGRAMS = [
 _PID_LINE = re.compile(r"^(?:\[pid +)?(\d+)\]? +(.*)$")
 _UNFINISHED = re.compile(r"^(.*) <unfinished \.\.\.>$")
 _RESUMED = re.compile(r"^<\.\.\. [\w]+ resumed>(.*)$")
-_HEX = re.compile(r"0x[0-9a-f]+")
+# Addresses: hex of five digits or more. A smaller hex number is a value (flags, a mode, a
+# small word), compared as it is, so that 0x1 against 0x01 still differs.
+_HEX = re.compile(r"0x[0-9a-f]{5,}")
 # -y: pipes and sockets are numbered by their inode, which differs from run to run.
 _INODE = re.compile(r"<(pipe|socket):\[\d+\]>")
 _SPACE = re.compile(r"\s+")

@@ -39,14 +39,14 @@ def test_strace_lines_reproduced_over_real_programs(fds: bool, floor: float) -> 
 def test_the_comparison_pairs_processes_and_masks_addresses() -> None:
     tool = fidelity()
     strace = ("100 execve(\"/bin/x\", [\"x\"], 0x7ffd1 /* 3 vars */) = 0\n"
-              "100 brk(NULL) = 0x55aa\n"
+              "100 brk(NULL) = 0x55aa0000\n"
               "100 read(3,  <unfinished ...>\n"
               "101 getpid() = 101\n"
               "101 getppid()                         = 55\n"
               "100 <... read resumed>\"ab\", 2) = 2\n"
               "100 +++ exited with 0 +++\n")
     observer = ("7 execve(\"/bin/x\", [\"x\"], 0x7ffe9 /* 3 vars */) = 0\n"
-                "7 brk(NULL) = 0x66bb\n"
+                "7 brk(NULL) = 0x66bb0000\n"
                 "7 read(3, \"ab\", 2) = 2\n"
                 "8 getpid() = 8\n"
                 "8     getppid() = 66\n")
@@ -61,14 +61,14 @@ def test_processes_pair_by_likeness_and_inodes_are_masked() -> None:
     tool = fidelity()
     # Two children that started together, in the other order under observer.
     strace = ("10 pipe2([3<pipe:[77]>, 4<pipe:[77]>], 0) = 0\n"
-              "11 execve(\"/usr/bin/cat\", [\"cat\"], 0x1 /* 1 vars */) = 0\n"
+              "11 execve(\"/usr/bin/cat\", [\"cat\"], 0x7ffd10 /* 1 vars */) = 0\n"
               "11 read(0<pipe:[77]>, \"\", 10) = 0\n"
-              "12 execve(\"/usr/bin/wc\", [\"wc\"], 0x1 /* 1 vars */) = 0\n"
+              "12 execve(\"/usr/bin/wc\", [\"wc\"], 0x7ffd10 /* 1 vars */) = 0\n"
               "12 write(1<pipe:[77]>, \"1\\n\", 2) = 2\n")
     observer = ("20 pipe2([3<pipe:[91]>, 4<pipe:[91]>], 0) = 0\n"
-                "22 execve(\"/usr/bin/wc\", [\"wc\"], 0x2 /* 1 vars */) = 0\n"
+                "22 execve(\"/usr/bin/wc\", [\"wc\"], 0x7ffd20 /* 1 vars */) = 0\n"
                 "22 write(1<pipe:[91]>, \"1\\n\", 2) = 2\n"
-                "21 execve(\"/usr/bin/cat\", [\"cat\"], 0x2 /* 1 vars */) = 0\n"
+                "21 execve(\"/usr/bin/cat\", [\"cat\"], 0x7ffd20 /* 1 vars */) = 0\n"
                 "21 read(0<pipe:[91]>, \"\", 10) = 0\n")
     result = tool.compare(strace, observer, "unit")
     assert (result.strace_lines, result.same) == (5, 5), result.examples
