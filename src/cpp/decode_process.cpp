@@ -151,21 +151,20 @@ char* put_clone3(char* out, uint64_t addr, std::string_view bytes, const std::st
   // Shorter than CLONE_ARGS_SIZE_VER0 (up to tls): the address, as strace shows it.
   if (bytes.size() < 64 || bytes.size() > sizeof(a)) return put_hex(out, addr);
   std::memcpy(&a, bytes.data(), bytes.size());
-  auto ptr = [](char* o, uint64_t v) { return put_addr(o, v); };
   out = put_flags(put(out, "{flags="), a.flags, uapi::k_clone3_flags, "0", "CLONE_???");
-  if (a.flags & CLONE_PIDFD) out = ptr(put(out, ", pidfd="), a.pidfd);
+  if (a.flags & CLONE_PIDFD) out = put_addr(put(out, ", pidfd="), a.pidfd);
   if (a.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
-    out = ptr(put(out, ", child_tid="), a.child_tid);
-  if (a.flags & CLONE_PARENT_SETTID) out = ptr(put(out, ", parent_tid="), a.parent_tid);
+    out = put_addr(put(out, ", child_tid="), a.child_tid);
+  if (a.flags & CLONE_PARENT_SETTID) out = put_addr(put(out, ", parent_tid="), a.parent_tid);
   out = put(out, ", exit_signal=");
   // A signal number below INT_MAX (strace's printsignal), else the number as it is.
   if (a.exit_signal >= INT32_MAX) out = put_num(out, a.exit_signal);
   else out = a.exit_signal ? put_signal(out, static_cast<int64_t>(a.exit_signal)) : put(out, "0");
-  out = ptr(put(out, ", stack="), a.stack);
+  out = put_addr(put(out, ", stack="), a.stack);
   out = put_hex(put(out, ", stack_size="), a.stack_size);
-  if (a.flags & CLONE_SETTLS) out = ptr(put(out, ", tls="), a.tls);
+  if (a.flags & CLONE_SETTLS) out = put_addr(put(out, ", tls="), a.tls);
   if (a.set_tid || a.set_tid_size) {
-    out = ptr(put(out, ", set_tid="), a.set_tid);
+    out = put_addr(put(out, ", set_tid="), a.set_tid);
     out = put_num(put(out, ", set_tid_size="), a.set_tid_size);
   }
   if (bytes.size() > offsetof(decltype(a), cgroup) &&
@@ -180,7 +179,6 @@ char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept {
   const __u64* a = e.args;
   auto val = static_cast<uint32_t>(a[2]), val2 = static_cast<uint32_t>(a[3]),
        val3 = static_cast<uint32_t>(a[5]);
-  auto addr = [](char* o, uint64_t v) { return put_addr(o, v); };
   auto num = [](char* o, uint32_t v) { return put_num(put(o, ", "), v); };
   auto timeout = [&](char* o) {
     return put_arg(put(o, ", "), Arg::kTimespecIn, a[3], items, 3, a);
@@ -191,7 +189,7 @@ char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept {
       return val3 == FUTEX_BITSET_MATCH_ANY ? put(n, "FUTEX_BITSET_MATCH_ANY") : put_hex(n, val3);
     });
   };
-  out = put_xlat_hex(put(addr(out, a[0]), ", "), a[1],
+  out = put_xlat_hex(put(put_addr(out, a[0]), ", "), a[1],
                      [op = a[1]](char* o) { return put_futex_op(o, op); });
   switch (a[1] & 127) {
     case FUTEX_WAIT:
@@ -204,15 +202,15 @@ char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept {
     case FUTEX_WAKE_BITSET:
       return bitset(num(out, val));
     case FUTEX_REQUEUE:
-      return addr(put(num(num(out, val), val2), ", "), a[4]);
+      return put_addr(put(num(num(out, val), val2), ", "), a[4]);
     case FUTEX_CMP_REQUEUE:
     case FUTEX_CMP_REQUEUE_PI:
-      return num(addr(put(num(num(out, val), val2), ", "), a[4]), val3);
+      return num(put_addr(put(num(num(out, val), val2), ", "), a[4]), val3);
     case FUTEX_WAKE_OP:
-      out = addr(put(num(num(out, val), val2), ", "), a[4]);
+      out = put_addr(put(num(num(out, val), val2), ", "), a[4]);
       return put_futex_wake_op(put(out, ", "), val3);
     case FUTEX_WAIT_REQUEUE_PI:
-      return addr(put(timeout(num(out, val)), ", "), a[4]);
+      return put_addr(put(timeout(num(out, val)), ", "), a[4]);
     case FUTEX_FD:
     case FUTEX_WAKE:
       return num(out, val);
@@ -220,7 +218,7 @@ char* put_futex_call(char* out, const Event& e, const Strings& items) noexcept {
     case FUTEX_TRYLOCK_PI:
       return out;
     default:
-      out = addr(put(addr(put(num(out, val), ", "), a[3]), ", "), a[4]);
+      out = put_addr(put(put_addr(put(num(out, val), ", "), a[3]), ", "), a[4]);
       return put_hex(put(out, ", "), val3);
   }
 }
