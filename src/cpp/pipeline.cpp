@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <utility>
 
@@ -35,13 +36,44 @@ static_assert(Pipeline::kChunkBytes >= kMaxRecord + BPF_RINGBUF_HDR_SZ,
 // A compacted record: its size (a varint), then a 16-bit mask of its first 8-byte words (those
 // of a struct event, or all of a shorter record such as the log's) that differ from the same
 // words of the record before (all zero before the first), each as a varint of the zigzagged
-// difference, then the rest of the record as it is. Discarded records are left out.
+// difference, then the rest of the record (its items: strings, buffers). The rest is kept
+// against the last record of the same size, whose rest a loop's calls often repeat (a
+// pipe's 64 bytes written and read back, a path opened again): a bitmap of its words that
+// differ from that record's, those words, then its last size % 8 bytes. A rest with no such
+// record, or longer than kRestMax, is kept as it is. Discarded records are left out.
 constexpr size_t kWords = sizeof(Event) / 8;
 static_assert(sizeof(Event) % 8 == 0 && kWords <= 16, "an event's words fit the mask");
 
 // The most a block of ring records takes compacted: an event's 112 bytes and 8-byte header
-// (120) become at most 5 + 2 + 14 * 10 (147), the log's 32 and 8 (40) at most 5 + 2 + 40.
+// (120) become at most 5 + 2 + 14 * 10 (147), the log's 32 and 8 (40) at most 5 + 2 + 40; a
+// rest of n bytes at most n + n / 64 + 1.
 constexpr size_t compacted_bound(size_t bytes) { return bytes + bytes / 4 + 64; }
+
+// The rests of the last records by size, which compaction and expansion keep alike.
+class Rests {
+ public:
+  static constexpr size_t kRestMax = 1024;
+  // The rest of the last record of size bytes kept, or nullptr.
+  const uint8_t* of(size_t size) const {
+    const Slot& s = slots_[slot(size)];
+    return s.size == size ? s.rest : nullptr;
+  }
+  void keep(size_t size, const uint8_t* rest, size_t bytes) {
+    if (bytes > kRestMax) return;
+    Slot& s = slots_[slot(size)];
+    s.size = size;
+    std::memcpy(s.rest, rest, bytes);
+  }
+
+ private:
+  static constexpr size_t kSlots = 16;
+  static size_t slot(size_t size) { return (size / 8) % kSlots; }
+  struct Slot {
+    size_t size = 0;
+    uint8_t rest[kRestMax];
+  };
+  Slot slots_[kSlots];
+};
 
 inline uint8_t* put_varint(uint8_t* p, uint64_t v) {
   while (v >= 0x80) {
@@ -63,8 +95,50 @@ inline const uint8_t* get_varint(const uint8_t* p, uint64_t* v) {
   return p;
 }
 
+// A record's rest of bytes at rest, against like (the same size's last, or nullptr).
+uint8_t* compact_rest(const uint8_t* rest, size_t bytes, const uint8_t* like, uint8_t* out) {
+  if (!like) {
+    std::memcpy(out, rest, bytes);
+    return out + bytes;
+  }
+  size_t words = bytes / 8;
+  uint8_t* bits = out;
+  std::memset(bits, 0, (words + 7) / 8);
+  out += (words + 7) / 8;
+  for (size_t i = 0; i < words; ++i) {
+    if (std::memcmp(rest + 8 * i, like + 8 * i, 8) == 0) continue;
+    bits[i / 8] |= static_cast<uint8_t>(1u << (i % 8));
+    std::memcpy(out, rest + 8 * i, 8);
+    out += 8;
+  }
+  std::memcpy(out, rest + 8 * words, bytes % 8);
+  return out + bytes % 8;
+}
+
+// The rest compact_rest wrote at in, into rest; returns where in ends.
+const uint8_t* expand_rest(const uint8_t* in, size_t bytes, const uint8_t* like, uint8_t* rest) {
+  if (!like) {
+    std::memcpy(rest, in, bytes);
+    return in + bytes;
+  }
+  size_t words = bytes / 8;
+  const uint8_t* bits = in;
+  in += (words + 7) / 8;
+  for (size_t i = 0; i < words; ++i) {
+    const uint8_t* from = like + 8 * i;
+    if (bits[i / 8] & (1u << (i % 8))) {
+      from = in;
+      in += 8;
+    }
+    std::memcpy(rest + 8 * i, from, 8);
+  }
+  std::memcpy(rest + 8 * words, in, bytes % 8);
+  return in + bytes % 8;
+}
+
 uint8_t* compact_block(const uint8_t* block, size_t bytes, uint8_t* out) {
   uint64_t prev[kWords] = {};
+  auto rests = std::make_unique<Rests>();
   for_each_record(block, bytes, [&](const void* data, uint32_t size) {
     const auto* d = static_cast<const uint8_t*>(data);
     out = put_varint(out, size);
@@ -82,8 +156,10 @@ uint8_t* compact_block(const uint8_t* block, size_t bytes, uint8_t* out) {
       prev[i] = word;
     }
     std::memcpy(mask_at, &mask, sizeof(mask));
-    std::memcpy(out, d + 8 * words, size - 8 * words);
-    out += size - 8 * words;
+    size_t rest = size - 8 * words;
+    if (rest == 0) return;
+    out = compact_rest(d + 8 * words, rest, rests->of(size), out);
+    rests->keep(size, d + 8 * words, rest);
   });
   return out;
 }
@@ -92,6 +168,7 @@ uint8_t* compact_block(const uint8_t* block, size_t bytes, uint8_t* out) {
 uint8_t* expand_block(const uint8_t* in, size_t bytes, uint8_t* out) {
   const uint8_t* end = in + bytes;
   uint64_t prev[kWords] = {};
+  auto rests = std::make_unique<Rests>();
   while (in < end) {
     uint64_t size;
     in = get_varint(in, &size);
@@ -111,8 +188,11 @@ uint8_t* expand_block(const uint8_t* in, size_t bytes, uint8_t* out) {
       }
     }
     std::memcpy(rec, prev, 8 * words);
-    std::memcpy(rec + 8 * words, in, size - 8 * words);
-    in += size - 8 * words;
+    size_t rest = size - 8 * words;
+    if (rest) {
+      in = expand_rest(in, rest, rests->of(size), rec + 8 * words);
+      rests->keep(size, rec + 8 * words, rest);
+    }
     out += (size + BPF_RINGBUF_HDR_SZ + 7) & ~size_t{7};
   }
   return out;
