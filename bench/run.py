@@ -367,6 +367,7 @@ class Tracer:
     stops_itself: bool = True  # exits when the target exits
     bystander: bool = False  # traces an idle process, not the workload
     records: bool = True  # records the workload's calls (False: -s leaves them out)
+    selects: str | None = None  # the one syscall -s selects: only its count is checked
     needs_stdin: bool = False
     peer: bool = False  # another tool (bpftrace, perf, strace): make bench, not --quick
     # Arguments that make it follow the target's children (multiprocess workloads); None if it
@@ -566,7 +567,7 @@ TRACERS = [
            command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-s", "openat@64",
                                         "-o", str(log)],
            ready=observer_ready, parse=parse_observer),
-    Tracer("selected", "observer -s getppid@64", follow=["-f"],
+    Tracer("selected", "observer -s getppid@64", follow=["-f"], selects="getppid",
            command=lambda t, pid, log: [*OBSERVER, "-p", str(pid), "-s", "getppid@64",
                                         "-o", str(log)],
            ready=observer_ready, parse=parse_observer_log),
@@ -697,7 +698,8 @@ def check_complete(run: Run, work: Workload, tracer: Tracer, sizes: Sizes) -> No
     if run.lost:
         run.note = (run.note + "; " if run.note else "") + f"{run.lost} lost"
     if (work.expected and work.count_nr and run.events is not None and not tracer.bystander
-            and tracer.records and tracer.name not in ("untraced", "floor")):
+            and tracer.records and tracer.selects in (None, work.count_nr)
+            and tracer.name not in ("untraced", "floor")):
         want = work.expected(sizes, tracer.divisor)
         if run.events < want:
             run.note = (run.note + "; " if run.note else "") + (
