@@ -110,14 +110,17 @@ class Parser {
   }
 
  private:
-  bool lit(std::string_view s) {
-    if (static_cast<size_t>(end_ - p_) < s.size() || std::memcmp(p_, s.data(), s.size()) != 0)
-      return false;
-    p_ += s.size();
+  // The literal s next, then skipped. Its length is a constant, so that the comparison
+  // compiles to a few loads rather than a call to memcmp (a tenth of the reader's time).
+  template <size_t N>
+  bool lit(const char (&s)[N]) {
+    if (!peek(s)) return false;
+    p_ += N - 1;
     return true;
   }
-  bool peek(std::string_view s) const {
-    return static_cast<size_t>(end_ - p_) >= s.size() && std::memcmp(p_, s.data(), s.size()) == 0;
+  template <size_t N>
+  bool peek(const char (&s)[N]) const {
+    return static_cast<size_t>(end_ - p_) >= N - 1 && std::memcmp(p_, s, N - 1) == 0;
   }
 
   // A JSON number as the sink writes it: no '+', no leading zero, no fraction or exponent.
