@@ -42,6 +42,7 @@ import time
 from pathlib import Path
 
 import observer
+from run import cpu_model
 
 WORKLOADS = Path(__file__).resolve().parent / "workloads"
 
@@ -189,7 +190,7 @@ def main() -> int:
         # Each record takes 104 bytes plus an 8-byte header in the ring.
         big = 1 << max(0, (args.calls * 112 * 5 // 4 - 1).bit_length() - 20)
         print(f"workload: {args.calls:,} getppid() calls; ring {args.ring_size} MiB live, "
-              f"{big} MiB buffered")
+              f"{big} MiB buffered; {cpu_model()}")
         print(f"{'mode':<34}{'events/s to Python':>20}{'delivered':>12}{'lost':>10}{'s':>7}")
         rates = {}
         for buffered in (False, True):

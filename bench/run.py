@@ -593,6 +593,18 @@ TRACERS = [
 ]
 
 
+def cpu_model() -> str:
+    """The CPU's model name (/proc/cpuinfo): the figures of two VM kinds differ."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith(("model name", "Model")):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.machine()
+
+
 def wait_rusage(proc: subprocess.Popen[bytes], timeout: float) -> int | None:
     """Waits for proc; returns its peak RSS in KiB, or None if it did not exit in time."""
     deadline = time.monotonic() + timeout
@@ -1148,7 +1160,7 @@ def render(rows: list[Row], goal_rows: list[dict[str, object]], hot: list[dict[s
     shown = [t for t in TRACERS if any(r.tracer == t.name and r.note != NOT_SELECTED for r in rows)]
     clock = "CPU time" if sizes.cpu_time else "wall time"
     lines.append(f"observer benchmark: median of {sizes.reps} ({clock}), ratio to untraced "
-                 f"(kernel {platform.release()}, {os.cpu_count()} CPUs)")
+                 f"(kernel {platform.release()}, {os.cpu_count()} CPUs, {cpu_model()})")
     heads = [f"{w.name} ({w.unit})" for w in works]
     lines.append(f"{'tracer':32} " + " ".join(f"{h:>22}" for h in heads) + "  RSS MB  notes")
     for tracer in shown:
@@ -1364,7 +1376,8 @@ def main(argv: list[str] | None = None) -> int:
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(started))
     path = args.out / f"{stamp}{'-quick' if args.quick else ''}.json"
     path.write_text(json.dumps({
-        "kernel": platform.release(), "cpus": os.cpu_count(), "started": started,
+        "kernel": platform.release(), "cpus": os.cpu_count(), "cpu_model": cpu_model(),
+        "started": started,
         "seconds": time.time() - started, "quick": args.quick, "sizes": asdict(sizes),
         "selection": {k: sorted(v) for k, v in asdict(selection).items()},
         "rows": [{**asdict(r), "spread": r.spread} for r in rows], "hot_path": hot,
