@@ -388,7 +388,26 @@ class Parser {
     } else if (!push_value(c.fd_path, fd_best_, true)) {
       return false;
     }
-    return lit("}");
+    return (!lit(",\"stack\":[") || stack()) && lit("}");
+  }
+
+  // -k's frames, after ,"stack":[ (the record schema has no column for them): read, to tell
+  // the sink's shape, and left out.
+  bool stack() {
+    uint64_t n;
+    for (bool first = true; !lit("]"); first = false) {
+      if ((!first && !lit(",")) || !lit("{\"address\":") || !number(&n) ||
+          !lit(",\"module\":") || !(lit("null") || string(&scratch_)) ||
+          !lit(",\"offset\":") || !number(&n) || !lit(",\"symbol\":"))
+        return false;
+      if (lit("null")) {
+        if (!lit(",\"symbol_offset\":null}")) return false;
+      } else if (!string(&scratch_) || !lit(",\"symbol_offset\":") || !number(&n) ||
+                 !lit("}")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // execve's argv blob (argv_blob.h) into argv_items_; whether any string or element was

@@ -94,3 +94,17 @@ def test_a_line_in_another_shape_reads_through_the_general_reader(trace: Path,
     frame = frames.read_jsonl(edited)
     assert frame.attrs["malformed"] == 1
     pd.testing.assert_frame_equal(frame, expected)
+
+
+def test_a_trace_with_stacks_reads_through_the_cores_reader(tmp_path: Path) -> None:
+    # -k's frames follow each record; the record schema has no column for them, and both
+    # readers leave them out.
+    out = tmp_path / "stacks.jsonl"
+    result = run_observer("-q", "-k", "--format", "jsonl", "-o", str(out), "--", "/bin/true")
+    assert result.returncode == 0, result.stderr
+    assert b',"stack":[{"address":' in out.read_bytes()
+    own = frames._own_jsonl(out, None, None)
+    assert own is not None
+    general, malformed = frames._any_jsonl(out, None, None)
+    assert malformed == 0
+    assert own.num_rows > 10 and own.equals(general)
