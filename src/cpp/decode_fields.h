@@ -109,8 +109,8 @@ constexpr Show nested(const Field (&rows)[N]) {
 }
 
 // When a field is written: always; only when one of its bytes is not zero (strace's
-// reserved and padding fields); or only with -v, its first such field writing "..." in
-// its place and ending the struct (strace's abbreviated structs, {tm_sec=1, ...}).
+// reserved and padding fields); or only with -v, each run of such fields written "..."
+// otherwise (strace's abbreviated structs, {tm_sec=1, ...}, {rax=0, ..., rsp=0, ...}).
 enum class When : uint8_t { kAlways, kNonZero, kVerbose };
 
 struct Field {
@@ -168,13 +168,16 @@ inline char* put_field(char* out, const char* at, const Field& f) noexcept {
 // name=value, ... of the struct at base, row by row, for a struct whose head is written
 // otherwise.
 inline char* put_field_list(char* out, const char* base, std::span<const Field> rows) noexcept {
-  bool first = true;
+  bool first = true, elided = false;
   for (const Field& f : rows) {
     const char* at = base + f.offset;
     if (f.when == When::kVerbose && text::display().abbrev) {
-      out = text::put(out, first ? "..." : ", ...");
-      break;
+      if (!elided) out = text::put(out, first ? "..." : ", ...");
+      first = false;
+      elided = true;
+      continue;
     }
+    elided = false;
     if (f.when == When::kNonZero &&
         std::all_of(at, at + f.size, [](char c) { return c == 0; }))
       continue;

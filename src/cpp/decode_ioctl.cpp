@@ -266,18 +266,13 @@ char* put_enum64(char* out, uint64_t v, const Flag (&values)[N], std::string_vie
 }
 
 // struct rtc_time: its first six fields, then "..." unless with -v.
-char* put_rtc_time(char* out, const rtc_time& t) {
-  const int v[] = {t.tm_sec,  t.tm_min,  t.tm_hour, t.tm_mday, t.tm_mon,
-                   t.tm_year, t.tm_wday, t.tm_yday, t.tm_isdst};
-  static constexpr std::string_view kFields[] = {"tm_sec",  "tm_min",  "tm_hour",
-                                                 "tm_mday", "tm_mon",  "tm_year",
-                                                 "tm_wday", "tm_yday", "tm_isdst"};
-  size_t shown = display().abbrev ? 6 : std::size(kFields);
-  *out++ = '{';
-  for (size_t i = 0; i < shown; ++i)
-    out = put_num(put(put(put(out, i ? ", " : ""), kFields[i]), "="), v[i]);
-  return put(out, display().abbrev ? ", ...}" : "}");
-}
+constexpr Field kRtcTime[] = {
+    {OBS_FIELD(rtc_time, tm_sec)},  {OBS_FIELD(rtc_time, tm_min)},
+    {OBS_FIELD(rtc_time, tm_hour)}, {OBS_FIELD(rtc_time, tm_mday)},
+    {OBS_FIELD(rtc_time, tm_mon)},  {OBS_FIELD(rtc_time, tm_year)},
+    {OBS_FIELD(rtc_time, tm_wday), dec, When::kVerbose},
+    {OBS_FIELD(rtc_time, tm_yday), dec, When::kVerbose},
+    {OBS_FIELD(rtc_time, tm_isdst), dec, When::kVerbose}};
 
 // A console keymap's number: K_NORMTAB and the others by name, else its modifier bits.
 char* put_kb_table(char* out, uint8_t table) {
@@ -649,6 +644,45 @@ template <class T>
 char* put_dec_array(char* out, std::string_view field) {
   return put_num_array(out, reinterpret_cast<const T*>(field.data()), field.size() / sizeof(T));
 }
+
+// The structs of the requests put_ioctl_pointee shows whole.
+constexpr Field kWinsize[] = {{OBS_FIELD(winsize, ws_row)}, {OBS_FIELD(winsize, ws_col)},
+                              {OBS_FIELD(winsize, ws_xpixel)}, {OBS_FIELD(winsize, ws_ypixel)}};
+constexpr Field kRtcWkalrm[] = {{OBS_FIELD(rtc_wkalrm, enabled)},
+                                {OBS_FIELD(rtc_wkalrm, pending)},
+                                {OBS_FIELD(rtc_wkalrm, time), nested(kRtcTime)}};
+constexpr Field kPllInfo[] = {
+    {OBS_FIELD(rtc_pll_info, pll_ctrl)},    {OBS_FIELD(rtc_pll_info, pll_value)},
+    {OBS_FIELD(rtc_pll_info, pll_max)},     {OBS_FIELD(rtc_pll_info, pll_min)},
+    {OBS_FIELD(rtc_pll_info, pll_posmult)}, {OBS_FIELD(rtc_pll_info, pll_negmult)},
+    {OBS_FIELD(rtc_pll_info, pll_clock)}};
+constexpr Field kKeymapEntry[] = {
+    {OBS_FIELD(input_keymap_entry, flags)},
+    {OBS_FIELD(input_keymap_entry, len)},
+    {OBS_FIELD(input_keymap_entry, index), dec, When::kVerbose},
+    {OBS_FIELD(input_keymap_entry, keycode), xval(uapi::k_evdev_keycodes, "KEY_???"),
+     When::kVerbose},
+    {OBS_FIELD(input_keymap_entry, scancode), bytes(put_hex_array<uint8_t>), When::kVerbose}};
+constexpr Field kCounterComponent[] = {
+    {OBS_FIELD(counter_component, type),
+     xval(uapi::k_counter_component_types, "COUNTER_COMPONENT_???")},
+    {OBS_FIELD(counter_component, scope), xval(uapi::k_counter_scopes, "COUNTER_SCOPE_???")},
+    {OBS_FIELD(counter_component, parent)},
+    {OBS_FIELD(counter_component, id)}};
+constexpr Field kCounterWatch[] = {
+    {OBS_FIELD(counter_watch, component), nested(kCounterComponent)},
+    {OBS_FIELD(counter_watch, event), xval(uapi::k_counter_event_types, "COUNTER_EVENT_???")},
+    {OBS_FIELD(counter_watch, channel)}};
+using MemoryRegion = kvm_userspace_memory_region;
+constexpr Field kMemoryRegion[] = {
+    {OBS_FIELD(MemoryRegion, slot)},
+    {OBS_FIELD(MemoryRegion, flags), flags(uapi::k_kvm_mem_flags, "KVM_MEM_???")},
+    {OBS_FIELD(MemoryRegion, guest_phys_addr), hex},
+    {OBS_FIELD(MemoryRegion, memory_size)},
+    {OBS_FIELD(MemoryRegion, userspace_addr), hex}};
+constexpr Field kUnimapInit[] = {{OBS_FIELD(unimapinit, advised_hashsize)},
+                                 {OBS_FIELD(unimapinit, advised_hashstep)},
+                                 {OBS_FIELD(unimapinit, advised_hashlevel)}};
 
 template <class T, size_t N>
 bool all_zero(const T (&v)[N]) {
@@ -1756,75 +1790,61 @@ char* put_loop_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
 constexpr Field kFfEnvelope[] = {
     {OBS_FIELD(ff_envelope, attack_length)}, {OBS_FIELD(ff_envelope, attack_level)},
     {OBS_FIELD(ff_envelope, fade_length)}, {OBS_FIELD(ff_envelope, fade_level), hex}};
-
-char* put_ff_envelope(char* out, const ff_envelope& e) { return put_fields(out, e, kFfEnvelope); }
+constexpr Show kEnvelope = nested(kFfEnvelope);
+constexpr Field kFfTrigger[] = {{OBS_FIELD(ff_trigger, button)},
+                                {OBS_FIELD(ff_trigger, interval)}};
+constexpr Field kFfReplay[] = {{OBS_FIELD(ff_replay, length)}, {OBS_FIELD(ff_replay, delay)}};
 
 // A force feedback effect (strace's ff_effect_ioctl): its type, id and direction, with -v its
 // trigger, replay and the parameters of its type.
+constexpr Field kFfEffect[] = {
+    {OBS_FIELD(ff_effect, type), xval(uapi::k_evdev_ff_types, "FF_???")},
+    {OBS_FIELD(ff_effect, id)},
+    {OBS_FIELD(ff_effect, direction)},
+    {OBS_FIELD(ff_effect, trigger), nested(kFfTrigger), When::kVerbose},
+    {OBS_FIELD(ff_effect, replay), nested(kFfReplay), When::kVerbose}};
+constexpr Field kFfConstant[] = {{OBS_FIELD(ff_constant_effect, level)},
+                                 {OBS_FIELD(ff_constant_effect, envelope), kEnvelope}};
+constexpr Field kFfRamp[] = {{OBS_FIELD(ff_ramp_effect, start_level)},
+                             {OBS_FIELD(ff_ramp_effect, end_level)},
+                             {OBS_FIELD(ff_ramp_effect, envelope), kEnvelope}};
+constexpr Field kFfPeriodic[] = {
+    {OBS_FIELD(ff_periodic_effect, waveform)},  {OBS_FIELD(ff_periodic_effect, period)},
+    {OBS_FIELD(ff_periodic_effect, magnitude)}, {OBS_FIELD(ff_periodic_effect, offset)},
+    {OBS_FIELD(ff_periodic_effect, phase)},
+    {OBS_FIELD(ff_periodic_effect, envelope), kEnvelope},
+    {OBS_FIELD(ff_periodic_effect, custom_len)},
+    {OBS_FIELD(ff_periodic_effect, custom_data), addr}};
+constexpr Field kFfRumble[] = {{OBS_FIELD(ff_rumble_effect, strong_magnitude)},
+                               {OBS_FIELD(ff_rumble_effect, weak_magnitude)}};
+
 char* put_ff_effect(char* out, const ff_effect& f) {
-  out = put_xval(put(out, "{type="), f.type, uapi::k_evdev_ff_types, "FF_???");
-  out = put_num(put(out, ", id="), f.id);
-  out = put_num(put(out, ", direction="), f.direction);
-  if (display().abbrev) return put(out, ", ...}");
-  out = put_num(put(out, ", trigger={button="), f.trigger.button);
-  out = put_num(put(out, ", interval="), f.trigger.interval);
-  out = put_num(put(out, "}, replay={length="), f.replay.length);
-  out = put(put_num(put(out, ", delay="), f.replay.delay), "}");
-  switch (f.type) {
-    case FF_CONSTANT:
-      out = put_num(put(out, ", constant={level="), f.u.constant.level);
-      out = put_ff_envelope(put(out, ", envelope="), f.u.constant.envelope);
-      return put(out, "}}");
-    case FF_RAMP:
-      out = put_num(put(out, ", ramp={start_level="), f.u.ramp.start_level);
-      out = put_num(put(out, ", end_level="), f.u.ramp.end_level);
-      out = put_ff_envelope(put(out, ", envelope="), f.u.ramp.envelope);
-      return put(out, "}}");
-    case FF_PERIODIC: {
-      const ff_periodic_effect& p = f.u.periodic;
-      out = put_num(put(out, ", periodic={waveform="), p.waveform);
-      out = put_num(put(out, ", period="), p.period);
-      out = put_num(put(out, ", magnitude="), p.magnitude);
-      out = put_num(put(out, ", offset="), p.offset);
-      out = put_num(put(out, ", phase="), p.phase);
-      out = put_ff_envelope(put(out, ", envelope="), p.envelope);
-      out = put_num(put(out, ", custom_len="), p.custom_len);
-      out = put_addr(put(out, ", custom_data="), reinterpret_cast<uintptr_t>(p.custom_data));
-      return put(out, "}}");
+  out = put_field_list(put(out, "{"), reinterpret_cast<const char*>(&f), kFfEffect);
+  if (!display().abbrev) {
+    switch (f.type) {
+      case FF_CONSTANT: out = put_fields(put(out, ", constant="), f.u.constant, kFfConstant); break;
+      case FF_RAMP: out = put_fields(put(out, ", ramp="), f.u.ramp, kFfRamp); break;
+      case FF_PERIODIC: out = put_fields(put(out, ", periodic="), f.u.periodic, kFfPeriodic); break;
+      case FF_RUMBLE: out = put_fields(put(out, ", rumble="), f.u.rumble, kFfRumble); break;
+      default: break;
     }
-    case FF_RUMBLE:
-      out = put_num(put(out, ", rumble={strong_magnitude="), f.u.rumble.strong_magnitude);
-      out = put_num(put(out, ", weak_magnitude="), f.u.rumble.weak_magnitude);
-      return put(out, "}}");
-    default:
-      return put(out, "}");
   }
+  return put(out, "}");
 }
 
 // A virtual CPU's general registers (strace's arch_print_kvm_regs): rax, rsp, rbp, rip and
 // rflags, the others with -v only.
-char* put_kvm_regs(char* out, const kvm_regs& r) {
-  out = put_hex(put(out, "{rax="), r.rax);
-  if (display().abbrev) {
-    out = put(out, ", ...");
-  } else {
-    const std::pair<std::string_view, uint64_t> more[] = {
-        {"rbx", r.rbx}, {"rcx", r.rcx}, {"rdx", r.rdx}, {"rsi", r.rsi}, {"rdi", r.rdi}};
-    for (const auto& [name, v] : more) out = put_hex(put(put(put(out, ", "), name), "="), v);
-  }
-  out = put_hex(put(out, ", rsp="), r.rsp);
-  out = put_hex(put(out, ", rbp="), r.rbp);
-  if (display().abbrev) {
-    out = put(out, ", ...");
-  } else {
-    const std::pair<std::string_view, uint64_t> more[] = {
-        {"r8", r.r8},   {"r9", r.r9},   {"r10", r.r10}, {"r11", r.r11},
-        {"r12", r.r12}, {"r13", r.r13}, {"r14", r.r14}, {"r15", r.r15}};
-    for (const auto& [name, v] : more) out = put_hex(put(put(put(out, ", "), name), "="), v);
-  }
-  out = put_hex(put(out, ", rip="), r.rip);
-  return put(put_hex(put(out, ", rflags="), r.rflags), "}");
-}
+constexpr When kV = When::kVerbose;
+constexpr Field kKvmRegs[] = {
+    {OBS_FIELD(kvm_regs, rax), hex},     {OBS_FIELD(kvm_regs, rbx), hex, kV},
+    {OBS_FIELD(kvm_regs, rcx), hex, kV}, {OBS_FIELD(kvm_regs, rdx), hex, kV},
+    {OBS_FIELD(kvm_regs, rsi), hex, kV}, {OBS_FIELD(kvm_regs, rdi), hex, kV},
+    {OBS_FIELD(kvm_regs, rsp), hex},     {OBS_FIELD(kvm_regs, rbp), hex},
+    {OBS_FIELD(kvm_regs, r8), hex, kV},  {OBS_FIELD(kvm_regs, r9), hex, kV},
+    {OBS_FIELD(kvm_regs, r10), hex, kV}, {OBS_FIELD(kvm_regs, r11), hex, kV},
+    {OBS_FIELD(kvm_regs, r12), hex, kV}, {OBS_FIELD(kvm_regs, r13), hex, kV},
+    {OBS_FIELD(kvm_regs, r14), hex, kV}, {OBS_FIELD(kvm_regs, r15), hex, kV},
+    {OBS_FIELD(kvm_regs, rip), hex},     {OBS_FIELD(kvm_regs, rflags), hex}};
 
 constexpr Field kKvmSegment[] = {
     {OBS_FIELD(kvm_segment, base), hex}, {OBS_FIELD(kvm_segment, limit)},
@@ -1837,27 +1857,18 @@ constexpr Field kKvmDtable[] = {{OBS_FIELD(kvm_dtable, base), hex},
                                 {OBS_FIELD(kvm_dtable, limit)}};
 
 // A virtual CPU's special registers (strace's arch_print_kvm_sregs): cs, the rest with -v.
-char* put_kvm_sregs(char* out, const kvm_sregs& r) {
-  out = put_fields(put(out, "{cs="), r.cs, kKvmSegment);
-  if (display().abbrev) return put(out, ", ...}");
-  const std::pair<std::string_view, const kvm_segment*> segments[] = {
-      {"ds", &r.ds}, {"es", &r.es}, {"fs", &r.fs}, {"gs", &r.gs},
-      {"ss", &r.ss}, {"tr", &r.tr}, {"ldt", &r.ldt}};
-  for (const auto& [name, g] : segments)
-    out = put_fields(put(put(put(out, ", "), name), "="), *g, kKvmSegment);
-  out = put_fields(put(out, ", gdt="), r.gdt, kKvmDtable);
-  out = put_fields(put(out, ", idt="), r.idt, kKvmDtable);
-  out = put_num(put(out, ", cr0="), r.cr0);
-  out = put_num(put(out, ", cr2="), r.cr2);
-  out = put_num(put(out, ", cr3="), r.cr3);
-  out = put_num(put(out, ", cr4="), r.cr4);
-  out = put_num(put(out, ", cr8="), r.cr8);
-  out = put_num(put(out, ", efer="), r.efer);
-  out = put_hex(put(out, ", apic_base="), r.apic_base);
-  out = put_num_array(put(out, ", interrupt_bitmap="), r.interrupt_bitmap,
-                      std::size(r.interrupt_bitmap), true);
-  return put(out, "}");
-}
+constexpr Show kSegment = nested(kKvmSegment), kDtable = nested(kKvmDtable);
+constexpr Field kKvmSregs[] = {
+    {OBS_FIELD(kvm_sregs, cs), kSegment},       {OBS_FIELD(kvm_sregs, ds), kSegment, kV},
+    {OBS_FIELD(kvm_sregs, es), kSegment, kV},   {OBS_FIELD(kvm_sregs, fs), kSegment, kV},
+    {OBS_FIELD(kvm_sregs, gs), kSegment, kV},   {OBS_FIELD(kvm_sregs, ss), kSegment, kV},
+    {OBS_FIELD(kvm_sregs, tr), kSegment, kV},   {OBS_FIELD(kvm_sregs, ldt), kSegment, kV},
+    {OBS_FIELD(kvm_sregs, gdt), kDtable, kV},   {OBS_FIELD(kvm_sregs, idt), kDtable, kV},
+    {OBS_FIELD(kvm_sregs, cr0), dec, kV},       {OBS_FIELD(kvm_sregs, cr2), dec, kV},
+    {OBS_FIELD(kvm_sregs, cr3), dec, kV},       {OBS_FIELD(kvm_sregs, cr4), dec, kV},
+    {OBS_FIELD(kvm_sregs, cr8), dec, kV},       {OBS_FIELD(kvm_sregs, efer), dec, kV},
+    {OBS_FIELD(kvm_sregs, apic_base), hex, kV},
+    {OBS_FIELD(kvm_sregs, interrupt_bitmap), bytes(put_hex_array<uint64_t>), kV}};
 #endif
 
 // The CPUID requests by their numbers in C: struct kvm_cpuid2 is its 8-byte head there, where
@@ -1884,14 +1895,10 @@ char* put_kvm_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view
   }
   switch (cmd) {
 #if defined(__x86_64__)
-    case KVM_GET_REGS: case KVM_SET_REGS: {
-      struct kvm_regs r;
-      return take(blob, cut, &r) ? put_kvm_regs(out, r) : nullptr;
-    }
-    case KVM_GET_SREGS: case KVM_SET_SREGS: {
-      struct kvm_sregs r;
-      return take(blob, cut, &r) ? put_kvm_sregs(out, r) : nullptr;
-    }
+    case KVM_GET_REGS: case KVM_SET_REGS:
+      return put_taken<kvm_regs>(out, blob, cut, kKvmRegs);
+    case KVM_GET_SREGS: case KVM_SET_SREGS:
+      return put_taken<kvm_sregs>(out, blob, cut, kKvmSregs);
 #endif
     case kKvmSetCpuid2: case kKvmGetSupportedCpuid: case kKvmGetEmulatedCpuid: {
       // With -v strace shows the entries, which are not read: the address, unless there are
@@ -1920,7 +1927,7 @@ char* put_fourcc(char* out, uint32_t fourcc, const Flag (&names)[N]) {
   return out;
 }
 
-char* put_fourcc(char* out, uint32_t fourcc) {
+char* put_pixel_format(char* out, uint32_t fourcc) {
   return put_fourcc(out, fourcc, uapi::k_v4l2_pix_fmts);
 }
 
@@ -1939,6 +1946,24 @@ char* put_v4l2_buf_type(char* out, uint32_t type) {
 constexpr Field kV4l2Rect[] = {{OBS_FIELD(v4l2_rect, left)}, {OBS_FIELD(v4l2_rect, top)},
                                {OBS_FIELD(v4l2_rect, width)}, {OBS_FIELD(v4l2_rect, height)}};
 
+constexpr Field kPixFormat[] = {
+    {OBS_FIELD(v4l2_pix_format, width)},
+    {OBS_FIELD(v4l2_pix_format, height)},
+    {OBS_FIELD(v4l2_pix_format, pixelformat), value<put_pixel_format>()},
+    {OBS_FIELD(v4l2_pix_format, field), xval(uapi::k_v4l2_fields, "V4L2_FIELD_???")},
+    {OBS_FIELD(v4l2_pix_format, bytesperline)},
+    {OBS_FIELD(v4l2_pix_format, sizeimage)},
+    {OBS_FIELD(v4l2_pix_format, colorspace),
+     xval(uapi::k_v4l2_colorspaces, "V4L2_COLORSPACE_???")}};
+constexpr Field kVbiFormat[] = {
+    {OBS_FIELD(v4l2_vbi_format, sampling_rate)},
+    {OBS_FIELD(v4l2_vbi_format, offset)},
+    {OBS_FIELD(v4l2_vbi_format, samples_per_line)},
+    {OBS_FIELD(v4l2_vbi_format, sample_format), value<put_pixel_format>()},
+    {OBS_FIELD(v4l2_vbi_format, start), bytes(put_dec_array<int32_t>)},
+    {OBS_FIELD(v4l2_vbi_format, count), bytes(put_dec_array<uint32_t>)},
+    {OBS_FIELD(v4l2_vbi_format, flags), flags(uapi::k_v4l2_vbi_flags, "V4L2_VBI_???")}};
+
 bool put_v4l2_format_fmt(char*& out, const v4l2_format& f) {
   auto field = [](char* o, uint32_t v) {
     return put_xval(o, v, uapi::k_v4l2_fields, "V4L2_FIELD_???");
@@ -1947,22 +1972,14 @@ bool put_v4l2_format_fmt(char*& out, const v4l2_format& f) {
     return put_xval(o, v, uapi::k_v4l2_colorspaces, "V4L2_COLORSPACE_???");
   };
   switch (f.type) {
-    case V4L2_BUF_TYPE_VIDEO_CAPTURE: case V4L2_BUF_TYPE_VIDEO_OUTPUT: {
-      const v4l2_pix_format& p = f.fmt.pix;
-      out = put_num(put(out, "fmt.pix={width="), p.width);
-      out = put_num(put(out, ", height="), p.height);
-      out = put_fourcc(put(out, ", pixelformat="), p.pixelformat);
-      out = field(put(out, ", field="), p.field);
-      out = put_num(put(out, ", bytesperline="), p.bytesperline);
-      out = put_num(put(out, ", sizeimage="), p.sizeimage);
-      out = put(colorspace(put(out, ", colorspace="), p.colorspace), "}");
+    case V4L2_BUF_TYPE_VIDEO_CAPTURE: case V4L2_BUF_TYPE_VIDEO_OUTPUT:
+      out = put_fields(put(out, "fmt.pix="), f.fmt.pix, kPixFormat);
       return true;
-    }
     case V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE: case V4L2_BUF_TYPE_VIDEO_OUTPUT_MPLANE: {
       const v4l2_pix_format_mplane& p = f.fmt.pix_mp;
       out = put_num(put(out, "fmt.pix_mp={width="), p.width);
       out = put_num(put(out, ", height="), p.height);
-      out = put_fourcc(put(out, ", pixelformat="), p.pixelformat);
+      out = put_pixel_format(put(out, ", pixelformat="), p.pixelformat);
       out = field(put(out, ", field="), p.field);
       out = colorspace(put(out, ", colorspace="), p.colorspace);
       out = put(out, ", plane_fmt=[");
@@ -1988,19 +2005,9 @@ bool put_v4l2_format_fmt(char*& out, const v4l2_format& f) {
       out = put(out, "}");
       return true;
     }
-    case V4L2_BUF_TYPE_VBI_CAPTURE: case V4L2_BUF_TYPE_VBI_OUTPUT: {
-      const v4l2_vbi_format& v = f.fmt.vbi;
-      out = put_num(put(out, "fmt.vbi={sampling_rate="), v.sampling_rate);
-      out = put_num(put(out, ", offset="), v.offset);
-      out = put_num(put(out, ", samples_per_line="), v.samples_per_line);
-      out = put_fourcc(put(out, ", sample_format="), v.sample_format);
-      out = put_num(put(put_num(put(out, ", start=["), v.start[0]), ", "), v.start[1]);
-      out = put_num(put(put_num(put(out, "], count=["), v.count[0]), ", "), v.count[1]);
-      out = put_flags(put(out, "], flags="), v.flags, uapi::k_v4l2_vbi_flags, "0",
-                      "V4L2_VBI_???");
-      out = put(out, "}");
+    case V4L2_BUF_TYPE_VBI_CAPTURE: case V4L2_BUF_TYPE_VBI_OUTPUT:
+      out = put_fields(put(out, "fmt.vbi="), f.fmt.vbi, kVbiFormat);
       return true;
-    }
     case V4L2_BUF_TYPE_SLICED_VBI_CAPTURE: case V4L2_BUF_TYPE_SLICED_VBI_OUTPUT: {
       const v4l2_sliced_vbi_format& v = f.fmt.sliced;
       out = put_flags(put(out, "fmt.sliced={service_set="), v.service_set,
@@ -2164,13 +2171,13 @@ char* put_v4l2_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
       struct v4l2_frmsizeenum f;
       if (!failed || !take(blob, cut, &f)) return nullptr;
       out = put_num(put(out, "{index="), f.index);
-      return put(put_fourcc(put(out, ", pixel_format="), f.pixel_format), "}");
+      return put(put_pixel_format(put(out, ", pixel_format="), f.pixel_format), "}");
     }
     case VIDIOC_ENUM_FRAMEINTERVALS: {
       struct v4l2_frmivalenum f;
       if (!failed || !take(blob, cut, &f)) return nullptr;
       out = put_num(put(out, "{index="), f.index);
-      out = put_fourcc(put(out, ", pixel_format="), f.pixel_format);
+      out = put_pixel_format(put(out, ", pixel_format="), f.pixel_format);
       out = put_num(put(out, ", width="), f.width);
       return put(put_num(put(out, ", height="), f.height), "}");
     }
@@ -2454,14 +2461,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       return put_termios(out, blob, cut, true);
     case TCGETA: case TCSETA: case TCSETAW: case TCSETAF:
       return put_termio(out, blob, cut);
-    case TIOCGWINSZ: case TIOCSWINSZ: {
-      struct winsize w;
-      if (!take(blob, cut, &w)) return nullptr;
-      out = put_num(put(out, "{ws_row="), w.ws_row);
-      out = put_num(put(out, ", ws_col="), w.ws_col);
-      out = put_num(put(out, ", ws_xpixel="), w.ws_xpixel);
-      return put(put_num(put(out, ", ws_ypixel="), w.ws_ypixel), "}");
-    }
+    case TIOCGWINSZ: case TIOCSWINSZ:
+      return put_taken<winsize>(out, blob, cut, kWinsize);
     case TIOCMGET: case TIOCMBIS: case TIOCMBIC: case TIOCMSET:
       if (!ints(v, 1)) return nullptr;
       return put(put_flags(put(out, "["), static_cast<uint32_t>(v[0]), uapi::k_modem_flags,
@@ -2523,18 +2524,11 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       out = put(out, "}");
       return cmd == RTC_PARAM_GET && failed ? put_hex(put(out, " => "), e.args[2]) : out;
     }
-    case RTC_SET_TIME: case RTC_ALM_SET: case RTC_RD_TIME: case RTC_ALM_READ: {
-      struct rtc_time t;
-      return take(blob, cut, &t) ? put_rtc_time(out, t) : nullptr;
-    }
+    case RTC_SET_TIME: case RTC_ALM_SET: case RTC_RD_TIME: case RTC_ALM_READ:
+      return put_taken<rtc_time>(out, blob, cut, kRtcTime);
     // A wakeup alarm set, and its time.
-    case RTC_WKALM_SET: {
-      struct rtc_wkalrm w;
-      if (!take(blob, cut, &w)) return nullptr;
-      out = put_num(put(out, "{enabled="), w.enabled);
-      out = put_num(put(out, ", pending="), w.pending);
-      return put(put_rtc_time(put(out, ", time="), w.time), "}");
-    }
+    case RTC_WKALM_SET:
+      return put_taken<rtc_wkalrm>(out, blob, cut, kRtcWkalrm);
     // The PLL's correction, set, or got when the call succeeded.
     case RTC_PLL_GET:
       if (failed) return nullptr;
@@ -2543,13 +2537,7 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       struct rtc_pll_info p;
       if (!take(cmd == RTC_PLL_GET ? exit_blob : blob, cmd == RTC_PLL_SET && cut, &p))
         return nullptr;
-      out = put_num(put(out, "{pll_ctrl="), p.pll_ctrl);
-      out = put_num(put(out, ", pll_value="), p.pll_value);
-      out = put_num(put(out, ", pll_max="), p.pll_max);
-      out = put_num(put(out, ", pll_min="), p.pll_min);
-      out = put_num(put(out, ", pll_posmult="), p.pll_posmult);
-      out = put_num(put(out, ", pll_negmult="), p.pll_negmult);
-      return put(put_num(put(out, ", pll_clock="), p.pll_clock), "}");
+      return put_fields(out, p, kPllInfo);
     }
     // Input devices' clock and repeat settings: [CLOCK_MONOTONIC's number], [delay, period],
     // the latter of a reading when it succeeded.
@@ -2567,17 +2555,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       out = put_num(put(out, "["), k[0]);
       return put(put_xval(put(out, ", "), k[1], uapi::k_evdev_keycodes, "KEY_???"), "]");
     }
-    case EVIOCSKEYCODE_V2: {
-      struct input_keymap_entry k;
-      if (!take(blob, cut, &k)) return nullptr;
-      out = put_num(put(out, "{flags="), k.flags);
-      out = put_num(put(out, ", len="), k.len);
-      if (display().abbrev) return put(out, ", ...}");
-      out = put_num(put(out, ", index="), k.index);
-      out = put_xval(put(out, ", keycode="), k.keycode, uapi::k_evdev_keycodes, "KEY_???");
-      return put(put_num_array(put(out, ", scancode="), k.scancode, sizeof(k.scancode), true),
-                 "}");
-    }
+    case EVIOCSKEYCODE_V2:
+      return put_taken<input_keymap_entry>(out, blob, cut, kKeymapEntry);
     case EVIOCSFF: {
       struct ff_effect f;
       if (!take(blob, cut, &f)) return nullptr;
@@ -2605,19 +2584,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       return put(put_num(put(out, "{ids_len="), ids_len), ", ...}");
     }
     // A counter's event watched, and its component.
-    case COUNTER_ADD_WATCH_IOCTL: {
-      struct counter_watch w;
-      if (!take(blob, cut, &w)) return nullptr;
-      out = put_xval(put(out, "{component={type="), w.component.type,
-                     uapi::k_counter_component_types, "COUNTER_COMPONENT_???");
-      out = put_xval(put(out, ", scope="), w.component.scope, uapi::k_counter_scopes,
-                     "COUNTER_SCOPE_???");
-      out = put_num(put(out, ", parent="), w.component.parent);
-      out = put_num(put(out, ", id="), w.component.id);
-      out = put_xval(put(out, "}, event="), w.event, uapi::k_counter_event_types,
-                     "COUNTER_EVENT_???");
-      return put(put_num(put(out, ", channel="), w.channel), "}");
-    }
+    case COUNTER_ADD_WATCH_IOCTL:
+      return put_taken<counter_watch>(out, blob, cut, kCounterWatch);
     // The extents asked about, and of a call that succeeded how many it mapped; the extents
     // themselves, past the struct, are not read.
     case FS_IOC_FIEMAP: {
@@ -2634,15 +2602,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       return put(put_num(put(out, ", fm_mapped_extents="), f.fm_mapped_extents), ", ...}");
     }
     // A virtual machine's memory slot.
-    case KVM_SET_USER_MEMORY_REGION: {
-      struct kvm_userspace_memory_region r;
-      if (!take(blob, cut, &r)) return nullptr;
-      out = put_num(put(out, "{slot="), r.slot);
-      out = put_flags(put(out, ", flags="), r.flags, uapi::k_kvm_mem_flags, "0", "KVM_MEM_???");
-      out = put_hex(put(out, ", guest_phys_addr="), r.guest_phys_addr);
-      out = put_num(put(out, ", memory_size="), r.memory_size);
-      return put(put_hex(put(out, ", userspace_addr="), r.userspace_addr), "}");
-    }
+    case KVM_SET_USER_MEMORY_REGION:
+      return put_taken<kvm_userspace_memory_region>(out, blob, cut, kMemoryRegion);
     // The uid owning a user namespace, of a call that succeeded.
     case NS_GET_OWNER_UID: {
       uint32_t uid;
@@ -2777,13 +2738,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
                                                                      : put_hex(out, data);
       return put(out, "}");
     }
-    case PIO_UNIMAPCLR: {
-      struct unimapinit u;
-      if (!take(blob, cut, &u)) return nullptr;
-      out = put_num(put(out, "{advised_hashsize="), u.advised_hashsize);
-      out = put_num(put(out, ", advised_hashstep="), u.advised_hashstep);
-      return put(put_num(put(out, ", advised_hashlevel="), u.advised_hashlevel), "}");
-    }
+    case PIO_UNIMAPCLR:
+      return put_taken<unimapinit>(out, blob, cut, kUnimapInit);
     case KDGKBDIACR:
       if (failed) return nullptr;
       [[fallthrough]];

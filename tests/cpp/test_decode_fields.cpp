@@ -107,11 +107,19 @@ void constants_follow_x() {
            "inner={port=0, pad=0}, ...}");
 }
 
-void a_struct_whose_first_field_waits_for_v() {
-  constexpr Field kLate[] = {{OBS_FIELD(Inner, port), dec, When::kVerbose}};
+void fields_waiting_for_v_elided_a_run_at_a_time() {
+  static constexpr Field kLate[] = {{OBS_FIELD(Inner, port), dec, When::kVerbose}};
+  static constexpr Field kRuns[] = {{OBS_FIELD(Sample, fd), dec, When::kVerbose},
+                                    {OBS_FIELD(Sample, as_fd), dec, When::kVerbose},
+                                    {OBS_FIELD(Sample, start)},
+                                    {OBS_FIELD(Sample, mode), dec, When::kVerbose},
+                                    {OBS_FIELD(Sample, kind)}};
   Inner in{1, 0};
-  std::vector<char> out(64);
+  Sample s{1, 2, 3, 0, 4, 0, 5, {}, {}, 0, 0};
+  std::vector<char> out(128);
   CHECK_EQ(std::string(out.data(), put_fields(out.data(), in, kLate)), "{...}");
+  CHECK_EQ(std::string(out.data(), put_fields(out.data(), s, kRuns)),
+           "{..., start=3, ..., kind=5}");
 }
 
 void flags_by_their_zero_name_and_a_head_written_apart() {
@@ -133,7 +141,7 @@ void flags_by_their_zero_name_and_a_head_written_apart() {
 int main() {
   rows_write_each_field_as_strace_does();
   constants_follow_x();
-  a_struct_whose_first_field_waits_for_v();
+  fields_waiting_for_v_elided_a_run_at_a_time();
   flags_by_their_zero_name_and_a_head_written_apart();
   return check::report("decode_fields");
 }
