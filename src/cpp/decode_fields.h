@@ -30,7 +30,6 @@ struct Show {
     kAddr,    // NULL or hex
     kFlags,   // put_flags: A|B|0x40, zero as `zero`, none known: hex /* unknown */
     kXval,    // put_xval: the name, else hex /* unknown */
-    kEnum,    // put_enum: the name, else decimal or hex /* unknown */
     kValue,   // value(out, v)
     kBytes,   // bytes(out, the field's bytes): arrays, names
     kNested,  // the struct the field is, by its own rows
@@ -57,9 +56,6 @@ constexpr Show flags(std::span<const text::Flag> table, std::string_view unknown
 constexpr Show xval(std::span<const text::Flag> table, std::string_view unknown) {
   return {Show::kXval, table, unknown};
 }
-constexpr Show enumeration(std::span<const text::Flag> table, std::string_view unknown = {}) {
-  return {Show::kEnum, table, unknown};
-}
 // flags() with zero written as the table's name of 0 where it has one (NUD_NONE), as
 // strace's printflags_ex writes it.
 constexpr Show printflags(std::span<const text::Flag> table, std::string_view unknown) {
@@ -69,25 +65,11 @@ constexpr Show printflags(std::span<const text::Flag> table, std::string_view un
 }
 
 // The printer Put of one integer (put_makedev(char*, uint64_t), put_ifindex(char*,
-// uint32_t)), given the field's number converted to its argument's type.
-template <class F>
-struct Param;
-template <class A>
-struct Param<char* (*)(char*, A)> {
-  using type = A;
-};
-template <class A>
-struct Param<char* (*)(char*, A) noexcept> {
-  using type = A;
-};
-template <auto Put>
-char* put_value(char* out, uint64_t v) {
-  return Put(out, static_cast<typename Param<decltype(Put)>::type>(v));
-}
+// uint32_t)), given the field's number converted to its argument's type as C converts it.
 template <auto Put>
 constexpr Show value() {
   Show s{Show::kValue};
-  s.value = put_value<Put>;
+  s.value = [](char* out, uint64_t v) { return Put(out, v); };
   return s;
 }
 constexpr Show bytes(char* (*put)(char*, std::string_view)) {
@@ -159,7 +141,6 @@ inline char* put_field(char* out, const char* at, const Field& f) noexcept {
     case Show::kAddr: return text::put_addr(out, v);
     case Show::kFlags: return text::put_flags(out, v, s.table, s.zero, s.unknown);
     case Show::kXval: return put_xval(out, v, s.table, s.unknown);
-    case Show::kEnum: return text::put_enum(out, static_cast<int64_t>(v), s.table, s.unknown);
     case Show::kValue: return s.value(out, v);
     default: return out;
   }

@@ -54,7 +54,7 @@ constexpr Field kSample[] = {
     {OBS_FIELD(Sample, data), addr},
     {OBS_FIELD(Sample, mode), xval(kModes, "MODE_???")},
     {OBS_FIELD(Sample, flags), flags(kFlags, "F_???")},
-    {OBS_FIELD(Sample, kind), enumeration(kKinds, "KIND_???")},
+    {OBS_FIELD(Sample, kind), xval(kKinds, "KIND_???")},
     {OBS_FIELD(Sample, name), bytes(put_name)},
     {OBS_FIELD_AS("twice", Sample, as_fd), value<put_twice>()},
     {OBS_FIELD(Sample, inner), nested(kInner)},
