@@ -49,6 +49,7 @@
 #include <cstring>
 
 #include "decode.h"
+#include "decode_fields.h"
 #include "decode_printers.h"
 #include "decode_structs.h"
 #include "syscall_facts.h"
@@ -60,6 +61,7 @@ namespace observer {
 namespace {
 
 using namespace text;
+using namespace fields;
 
 // The most of an array's elements or a string's bytes strace shows (its -s, 32 by default).
 constexpr size_t kShown = 32;
@@ -187,6 +189,13 @@ bool take(const std::string_view* blob, bool cut, T* v) {
   return true;
 }
 
+// A struct T from a captured blob by its rows, or nullptr when the blob does not hold one.
+template <class T>
+char* put_taken(char* out, const std::string_view* blob, bool cut, std::span<const Field> rows) {
+  T v;
+  return take(blob, cut, &v) ? put_fields(out, v, rows) : nullptr;
+}
+
 // struct termios' and struct termio's four flag fields (strace's term.c): the output delays
 // and the baud rates, character size and input rate are values of masks, the rest flags.
 char* put_term_flags(char* out, uint32_t iflag, uint32_t oflag, uint32_t cflag,
@@ -257,18 +266,13 @@ char* put_enum64(char* out, uint64_t v, const Flag (&values)[N], std::string_vie
 }
 
 // struct rtc_time: its first six fields, then "..." unless with -v.
-char* put_rtc_time(char* out, const rtc_time& t) {
-  const int v[] = {t.tm_sec,  t.tm_min,  t.tm_hour, t.tm_mday, t.tm_mon,
-                   t.tm_year, t.tm_wday, t.tm_yday, t.tm_isdst};
-  static constexpr std::string_view kFields[] = {"tm_sec",  "tm_min",  "tm_hour",
-                                                 "tm_mday", "tm_mon",  "tm_year",
-                                                 "tm_wday", "tm_yday", "tm_isdst"};
-  size_t shown = display().abbrev ? 6 : std::size(kFields);
-  *out++ = '{';
-  for (size_t i = 0; i < shown; ++i)
-    out = put_num(put(put(put(out, i ? ", " : ""), kFields[i]), "="), v[i]);
-  return put(out, display().abbrev ? ", ...}" : "}");
-}
+constexpr Field kRtcTime[] = {
+    {OBS_FIELD(rtc_time, tm_sec)},  {OBS_FIELD(rtc_time, tm_min)},
+    {OBS_FIELD(rtc_time, tm_hour)}, {OBS_FIELD(rtc_time, tm_mday)},
+    {OBS_FIELD(rtc_time, tm_mon)},  {OBS_FIELD(rtc_time, tm_year)},
+    {OBS_FIELD(rtc_time, tm_wday), dec, When::kVerbose},
+    {OBS_FIELD(rtc_time, tm_yday), dec, When::kVerbose},
+    {OBS_FIELD(rtc_time, tm_isdst), dec, When::kVerbose}};
 
 // A console keymap's number: K_NORMTAB and the others by name, else its modifier bits.
 char* put_kb_table(char* out, uint8_t table) {
@@ -408,6 +412,11 @@ char* put_hwaddr(char* out, const struct sockaddr& sa) {
   return put(out, "}");
 }
 
+constexpr Field kIfmap[] = {
+    {OBS_FIELD(ifmap, mem_start), hex}, {OBS_FIELD(ifmap, mem_end), hex},
+    {OBS_FIELD(ifmap, base_addr), hex}, {OBS_FIELD(ifmap, irq), hex},
+    {OBS_FIELD(ifmap, dma), hex},       {OBS_FIELD(ifmap, port), hex}};
+
 // What of struct ifreq a socket request sets or gets, after the interface's name.
 char* put_ifreq_value(char* out, uint32_t cmd, const struct ifreq& ifr) {
   std::string_view addr(reinterpret_cast<const char*>(&ifr.ifr_addr), sizeof(ifr.ifr_addr));
@@ -441,15 +450,8 @@ char* put_ifreq_value(char* out, uint32_t cmd, const struct ifreq& ifr) {
       return put_name_field(put(out, "ifr_name="), {ifr.ifr_name, sizeof(ifr.ifr_name)});
     case SIOCSIFTXQLEN: case SIOCGIFTXQLEN:
       return put_num(put(out, "ifr_qlen="), ifr.ifr_qlen);
-    case SIOCSIFMAP: case SIOCGIFMAP: {
-      const struct ifmap& m = ifr.ifr_map;
-      out = put_hex(put(out, "ifr_map={mem_start="), m.mem_start);
-      out = put_hex(put(out, ", mem_end="), m.mem_end);
-      out = put_hex(put(out, ", base_addr="), m.base_addr);
-      out = put_hex(put(out, ", irq="), m.irq);
-      out = put_hex(put(out, ", dma="), m.dma);
-      return put(put_hex(put(out, ", port="), m.port), "}");
-    }
+    case SIOCSIFMAP: case SIOCGIFMAP:
+      return put_fields(put(out, "ifr_map="), ifr.ifr_map, kIfmap);
     default:
       return out;
   }
@@ -536,6 +538,14 @@ char* put_sock_ioctl(char* out, uint32_t cmd, const Event& e, const std::string_
   }
 }
 
+using QgroupAssign = btrfs_ioctl_qgroup_assign_args;
+constexpr Field kQgroupAssign[] = {
+    {OBS_FIELD(QgroupAssign, assign)}, {OBS_FIELD(QgroupAssign, src)},
+    {OBS_FIELD(QgroupAssign, dst)}};
+constexpr Field kQgroupCreate[] = {{OBS_FIELD(btrfs_ioctl_qgroup_create_args, create)},
+                                   {OBS_FIELD(btrfs_ioctl_qgroup_create_args, qgroupid)}};
+constexpr Field kQuotaRescan[] = {{OBS_FIELD(btrfs_ioctl_quota_rescan_args, flags)}};
+
 // btrfs's requests that read or fill a struct (strace's btrfs_ioctl), or nullptr for
 // others. A struct the call filled is shown when it succeeded.
 char* put_btrfs_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
@@ -568,41 +578,28 @@ char* put_btrfs_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vi
                           uapi::k_btrfs_quota_ctl_cmds, "BTRFS_QUOTA_CTL_???"),
                  "}");
     }
-    case BTRFS_IOC_QGROUP_ASSIGN: {
-      btrfs_ioctl_qgroup_assign_args a;
-      if (!take(blob, cut, &a)) return nullptr;
-      out = put_num(put(out, "{assign="), a.assign);
-      out = put_num(put(out, ", src="), a.src);
-      return put(put_num(put(out, ", dst="), a.dst), "}");
-    }
-    case BTRFS_IOC_QGROUP_CREATE: {
-      btrfs_ioctl_qgroup_create_args a;
-      if (!take(blob, cut, &a)) return nullptr;
-      out = put_num(put(out, "{create="), a.create);
-      return put(put_num(put(out, ", qgroupid="), a.qgroupid), "}");
-    }
-    case BTRFS_IOC_QUOTA_RESCAN: {
-      btrfs_ioctl_quota_rescan_args a;
-      if (!take(blob, cut, &a)) return nullptr;
-      return put(put_num(put(out, "{flags="), a.flags), "}");
-    }
+    case BTRFS_IOC_QGROUP_ASSIGN:
+      return put_taken<btrfs_ioctl_qgroup_assign_args>(out, blob, cut, kQgroupAssign);
+    case BTRFS_IOC_QGROUP_CREATE:
+      return put_taken<btrfs_ioctl_qgroup_create_args>(out, blob, cut, kQgroupCreate);
+    case BTRFS_IOC_QUOTA_RESCAN:
+      return put_taken<btrfs_ioctl_quota_rescan_args>(out, blob, cut, kQuotaRescan);
     default:
       return nullptr;
   }
 }
+
+constexpr Field kFstrimRange[] = {{OBS_FIELD(fstrim_range, start), hex},
+                                  {OBS_FIELD(fstrim_range, len)},
+                                  {OBS_FIELD(fstrim_range, minlen)}};
 
 // The file systems' requests of type 'X' that read or fill a struct (strace's fs_x_ioctl),
 // or nullptr for others.
 char* put_fs_x_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
                      bool cut) {
   switch (cmd) {
-    case FITRIM: {
-      fstrim_range r;
-      if (!take(blob, cut, &r)) return nullptr;
-      out = put_hex(put(out, "{start="), r.start);
-      out = put_num(put(out, ", len="), r.len);
-      return put(put_num(put(out, ", minlen="), r.minlen), "}");
-    }
+    case FITRIM:
+      return put_taken<fstrim_range>(out, blob, cut, kFstrimRange);
     case FS_IOC_FSGETXATTR:
       if (failed) return nullptr;
       [[fallthrough]];
@@ -636,6 +633,56 @@ char* put_num_array(char* out, const T* v, size_t n, bool hex = false) {
   }
   return put(out, "]");
 }
+
+// An array field's elements, put_num_array's way, in hex or in decimal.
+template <class T>
+char* put_hex_array(char* out, std::string_view field) {
+  return put_num_array(out, reinterpret_cast<const T*>(field.data()), field.size() / sizeof(T),
+                       true);
+}
+template <class T>
+char* put_dec_array(char* out, std::string_view field) {
+  return put_num_array(out, reinterpret_cast<const T*>(field.data()), field.size() / sizeof(T));
+}
+
+// The structs of the requests put_ioctl_pointee shows whole.
+constexpr Field kWinsize[] = {{OBS_FIELD(winsize, ws_row)}, {OBS_FIELD(winsize, ws_col)},
+                              {OBS_FIELD(winsize, ws_xpixel)}, {OBS_FIELD(winsize, ws_ypixel)}};
+constexpr Field kRtcWkalrm[] = {{OBS_FIELD(rtc_wkalrm, enabled)},
+                                {OBS_FIELD(rtc_wkalrm, pending)},
+                                {OBS_FIELD(rtc_wkalrm, time), nested(kRtcTime)}};
+constexpr Field kPllInfo[] = {
+    {OBS_FIELD(rtc_pll_info, pll_ctrl)},    {OBS_FIELD(rtc_pll_info, pll_value)},
+    {OBS_FIELD(rtc_pll_info, pll_max)},     {OBS_FIELD(rtc_pll_info, pll_min)},
+    {OBS_FIELD(rtc_pll_info, pll_posmult)}, {OBS_FIELD(rtc_pll_info, pll_negmult)},
+    {OBS_FIELD(rtc_pll_info, pll_clock)}};
+constexpr Field kKeymapEntry[] = {
+    {OBS_FIELD(input_keymap_entry, flags)},
+    {OBS_FIELD(input_keymap_entry, len)},
+    {OBS_FIELD(input_keymap_entry, index), dec, When::kVerbose},
+    {OBS_FIELD(input_keymap_entry, keycode), xval(uapi::k_evdev_keycodes, "KEY_???"),
+     When::kVerbose},
+    {OBS_FIELD(input_keymap_entry, scancode), bytes(put_hex_array<uint8_t>), When::kVerbose}};
+constexpr Field kCounterComponent[] = {
+    {OBS_FIELD(counter_component, type),
+     xval(uapi::k_counter_component_types, "COUNTER_COMPONENT_???")},
+    {OBS_FIELD(counter_component, scope), xval(uapi::k_counter_scopes, "COUNTER_SCOPE_???")},
+    {OBS_FIELD(counter_component, parent)},
+    {OBS_FIELD(counter_component, id)}};
+constexpr Field kCounterWatch[] = {
+    {OBS_FIELD(counter_watch, component), nested(kCounterComponent)},
+    {OBS_FIELD(counter_watch, event), xval(uapi::k_counter_event_types, "COUNTER_EVENT_???")},
+    {OBS_FIELD(counter_watch, channel)}};
+using MemoryRegion = kvm_userspace_memory_region;
+constexpr Field kMemoryRegion[] = {
+    {OBS_FIELD(MemoryRegion, slot)},
+    {OBS_FIELD(MemoryRegion, flags), flags(uapi::k_kvm_mem_flags, "KVM_MEM_???")},
+    {OBS_FIELD(MemoryRegion, guest_phys_addr), hex},
+    {OBS_FIELD(MemoryRegion, memory_size)},
+    {OBS_FIELD(MemoryRegion, userspace_addr), hex}};
+constexpr Field kUnimapInit[] = {{OBS_FIELD(unimapinit, advised_hashsize)},
+                                 {OBS_FIELD(unimapinit, advised_hashstep)},
+                                 {OBS_FIELD(unimapinit, advised_hashlevel)}};
 
 template <class T, size_t N>
 bool all_zero(const T (&v)[N]) {
@@ -694,6 +741,34 @@ char* put_uuid(char* out, const uint8_t (&u)[16]) {
   return out;
 }
 
+using DefragRange = btrfs_ioctl_defrag_range_args;
+constexpr Field kDefragRange[] = {
+    {OBS_FIELD(DefragRange, start)},
+    {OBS_FIELD(DefragRange, len), value<put_u64>()},
+    {OBS_FIELD(DefragRange, flags), flags(uapi::k_btrfs_defrag_flags, "BTRFS_DEFRAG_RANGE_???")},
+    {OBS_FIELD(DefragRange, extent_thresh)},
+    {OBS_FIELD(DefragRange, compress_type),
+     xval(uapi::k_btrfs_compress_types, "BTRFS_COMPRESS_???")}};
+constexpr Field kGetDevStats[] = {
+    {OBS_FIELD(btrfs_ioctl_get_dev_stats, devid), value<put_makedev>()},
+    {OBS_FIELD(btrfs_ioctl_get_dev_stats, nr_items)},
+    {OBS_FIELD(btrfs_ioctl_get_dev_stats, flags),
+     flags(uapi::k_btrfs_dev_stats_flags, "BTRFS_DEV_STATS_???")}};
+constexpr Field kInoLookup[] = {
+    {OBS_FIELD(btrfs_ioctl_ino_lookup_args, treeid), value<put_btrfs_objectid>()},
+    {OBS_FIELD(btrfs_ioctl_ino_lookup_args, objectid), value<put_btrfs_objectid>()}};
+constexpr Field kInoPaths[] = {{OBS_FIELD(btrfs_ioctl_ino_path_args, inum)},
+                               {OBS_FIELD(btrfs_ioctl_ino_path_args, size)},
+                               {OBS_FIELD(btrfs_ioctl_ino_path_args, fspath), addr}};
+using LogicalIno = btrfs_ioctl_logical_ino_args;
+constexpr Field kLogicalIno[] = {
+    {OBS_FIELD(LogicalIno, logical)},
+    {OBS_FIELD(LogicalIno, size)},
+    {OBS_FIELD(LogicalIno, reserved), bytes(put_hex_array<uint64_t>), When::kNonZero},
+    {OBS_FIELD(LogicalIno, flags),
+     flags(uapi::k_btrfs_logical_ino_args_flags, "BTRFS_LOGICAL_INO_ARGS_???")},
+    {OBS_FIELD(LogicalIno, inodes), addr}};
+
 // btrfs's requests of more than a few fields, as strace shows them at entry; what a call
 // that succeeded wrote back is not shown.
 char* put_btrfs_args(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
@@ -724,18 +799,8 @@ char* put_btrfs_args(char* out, uint32_t cmd, bool failed, const std::string_vie
       out = put_name_field(put(out, ", name="), {a.name, sizeof(a.name)});
       return put(out, "}");
     }
-    case BTRFS_IOC_DEFRAG_RANGE: {
-      btrfs_ioctl_defrag_range_args a;
-      if (!take(blob, cut, &a)) return nullptr;
-      out = put_num(put(out, "{start="), a.start);
-      out = put_u64(put(out, ", len="), a.len);
-      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_defrag_flags, "0",
-                      "BTRFS_DEFRAG_RANGE_???");
-      out = put_num(put(out, ", extent_thresh="), a.extent_thresh);
-      out = put_xval(put(out, ", compress_type="), a.compress_type, uapi::k_btrfs_compress_types,
-                     "BTRFS_COMPRESS_???");
-      return put(out, "}");
-    }
+    case BTRFS_IOC_DEFRAG_RANGE:
+      return put_taken<btrfs_ioctl_defrag_range_args>(out, blob, cut, kDefragRange);
     case BTRFS_IOC_DEV_INFO: {
       btrfs_ioctl_dev_info_args a;
       if (!take(blob, cut, &a)) return nullptr;
@@ -763,39 +828,14 @@ char* put_btrfs_args(char* out, uint32_t cmd, bool failed, const std::string_vie
       }
       return put(out, "}");
     }
-    case BTRFS_IOC_GET_DEV_STATS: {
-      btrfs_ioctl_get_dev_stats a;
-      if (!take(blob, cut, &a)) return nullptr;
-      out = put_makedev(put(out, "{devid="), a.devid);
-      out = put_num(put(out, ", nr_items="), a.nr_items);
-      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_dev_stats_flags, "0",
-                      "BTRFS_DEV_STATS_???");
-      return put(out, "}");
-    }
-    case BTRFS_IOC_INO_LOOKUP: {
-      btrfs_ioctl_ino_lookup_args a;
-      if (!take(blob, cut, &a)) return nullptr;
-      out = put_btrfs_objectid(put(out, "{treeid="), a.treeid);
-      return put(put_btrfs_objectid(put(out, ", objectid="), a.objectid), "}");
-    }
-    case BTRFS_IOC_INO_PATHS: {
-      btrfs_ioctl_ino_path_args a;
-      if (!take(blob, cut, &a)) return nullptr;
-      out = put_num(put(out, "{inum="), a.inum);
-      out = put_num(put(out, ", size="), a.size);
-      return put(put_addr(put(out, ", fspath="), a.fspath), "}");
-    }
-    case BTRFS_IOC_LOGICAL_INO: {
-      btrfs_ioctl_logical_ino_args a;
-      if (!take(blob, cut, &a)) return nullptr;
-      out = put_num(put(out, "{logical="), a.logical);
-      out = put_num(put(out, ", size="), a.size);
-      if (!all_zero(a.reserved))
-        out = put_num_array(put(out, ", reserved="), a.reserved, std::size(a.reserved), true);
-      out = put_flags(put(out, ", flags="), a.flags, uapi::k_btrfs_logical_ino_args_flags, "0",
-                      "BTRFS_LOGICAL_INO_ARGS_???");
-      return put(put_addr(put(out, ", inodes="), a.inodes), "}");
-    }
+    case BTRFS_IOC_GET_DEV_STATS:
+      return put_taken<btrfs_ioctl_get_dev_stats>(out, blob, cut, kGetDevStats);
+    case BTRFS_IOC_INO_LOOKUP:
+      return put_taken<btrfs_ioctl_ino_lookup_args>(out, blob, cut, kInoLookup);
+    case BTRFS_IOC_INO_PATHS:
+      return put_taken<btrfs_ioctl_ino_path_args>(out, blob, cut, kInoPaths);
+    case BTRFS_IOC_LOGICAL_INO:
+      return put_taken<btrfs_ioctl_logical_ino_args>(out, blob, cut, kLogicalIno);
     case BTRFS_IOC_SCRUB: case BTRFS_IOC_SCRUB_PROGRESS: {
       btrfs_ioctl_scrub_args a;
       if (!take(blob, cut, &a)) return nullptr;
@@ -844,18 +884,16 @@ char* put_btrfs_args(char* out, uint32_t cmd, bool failed, const std::string_vie
   }
 }
 
+constexpr Field kCloneRange[] = {
+    {OBS_FIELD(file_clone_range, src_fd), as_int}, {OBS_FIELD(file_clone_range, src_offset)},
+    {OBS_FIELD(file_clone_range, src_length)}, {OBS_FIELD(file_clone_range, dest_offset)}};
+
 // FICLONERANGE and the label requests, of type 0x94 with btrfs's.
 char* put_fs_0x94_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
                         bool cut) {
   switch (cmd) {
-    case FICLONERANGE: {
-      file_clone_range r;
-      if (!take(blob, cut, &r)) return nullptr;
-      out = put_num(put(out, "{src_fd="), static_cast<int32_t>(r.src_fd));
-      out = put_num(put(out, ", src_offset="), r.src_offset);
-      out = put_num(put(out, ", src_length="), r.src_length);
-      return put(put_num(put(out, ", dest_offset="), r.dest_offset), "}");
-    }
+    case FICLONERANGE:
+      return put_taken<file_clone_range>(out, blob, cut, kCloneRange);
     case FS_IOC_GETFSLABEL:
       if (failed) return nullptr;
       [[fallthrough]];
@@ -909,6 +947,20 @@ char* put_gpio_config(char* out, const gpio_v2_line_config& c) {
   return put(out, "}");
 }
 
+constexpr Field kChipInfo[] = {{OBS_FIELD(gpiochip_info, name), bytes(put_name_field)},
+                               {OBS_FIELD(gpiochip_info, label), bytes(put_name_field)},
+                               {OBS_FIELD(gpiochip_info, lines)}};
+constexpr Field kLineInfo[] = {
+    {OBS_FIELD(gpioline_info, flags), flags(uapi::k_gpio_line_flags, "GPIOLINE_FLAG_???")},
+    {OBS_FIELD(gpioline_info, name), bytes(put_name_field)},
+    {OBS_FIELD(gpioline_info, consumer), bytes(put_name_field)}};
+constexpr Field kHandleConfig[] = {
+    {OBS_FIELD(gpiohandle_config, flags),
+     flags(uapi::k_gpio_handle_flags, "GPIOHANDLE_REQUEST_???")},
+    {OBS_FIELD(gpiohandle_config, default_values), bytes(put_dec_array<uint8_t>)}};
+constexpr Field kLineValues[] = {{OBS_FIELD(gpio_v2_line_values, bits), hex},
+                                 {OBS_FIELD(gpio_v2_line_values, mask), hex}};
+
 // The GPIO character device's requests (strace's gpio_ioctl), or nullptr for others: what
 // the call reads, and " => " what it filled when it succeeded.
 char* put_gpio_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob,
@@ -918,13 +970,8 @@ char* put_gpio_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
     return put_flags(put(o, name), v, table, "0", unknown);
   };
   switch (cmd) {
-    case GPIO_GET_CHIPINFO_IOCTL: {
-      gpiochip_info c;
-      if (failed || !take(blob, cut, &c)) return nullptr;
-      out = put_name_field(put(out, "{name="), {c.name, sizeof(c.name)});
-      out = put_name_field(put(out, ", label="), {c.label, sizeof(c.label)});
-      return put(put_num(put(out, ", lines="), c.lines), "}");
-    }
+    case GPIO_GET_CHIPINFO_IOCTL:
+      return failed ? nullptr : put_taken<gpiochip_info>(out, blob, cut, kChipInfo);
     case GPIO_GET_LINEINFO_UNWATCH_IOCTL: {
       uint32_t offset;
       if (!take(blob, cut, &offset)) return nullptr;
@@ -935,11 +982,7 @@ char* put_gpio_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
       if (!take(blob, cut, &li)) return nullptr;
       out = put(put_num(put(out, "{line_offset="), li.line_offset), "}");
       if (failed || !take(exit_blob, false, &li)) return out;
-      out = flags(put(out, " => "), "{flags=", li.flags, uapi::k_gpio_line_flags,
-                  "GPIOLINE_FLAG_???");
-      out = put_name_field(put(out, ", name="), {li.name, sizeof(li.name)});
-      out = put_name_field(put(out, ", consumer="), {li.consumer, sizeof(li.consumer)});
-      return put(out, "}");
+      return put_fields(put(out, " => "), li, kLineInfo);
     }
     case GPIO_V2_GET_LINEINFO_IOCTL: case GPIO_V2_GET_LINEINFO_WATCH_IOCTL: {
       gpio_v2_line_info li;
@@ -1000,14 +1043,8 @@ char* put_gpio_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
         return nullptr;
       return put(put_num_array(put(out, "{values="), d.values, std::size(d.values)), "}");
     }
-    case GPIOHANDLE_SET_CONFIG_IOCTL: {
-      gpiohandle_config c;
-      if (!take(blob, cut, &c)) return nullptr;
-      out = flags(out, "{flags=", c.flags, uapi::k_gpio_handle_flags, "GPIOHANDLE_REQUEST_???");
-      out = put_num_array(put(out, ", default_values="), c.default_values,
-                          std::size(c.default_values));
-      return put(out, "}");
-    }
+    case GPIOHANDLE_SET_CONFIG_IOCTL:
+      return put_taken<gpiohandle_config>(out, blob, cut, kHandleConfig);
     case GPIO_V2_GET_LINE_IOCTL: {
       gpio_v2_line_request r;
       if (!take(blob, cut, &r)) return nullptr;
@@ -1035,12 +1072,8 @@ char* put_gpio_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
       if (failed || !take(exit_blob, false, &v)) return out;
       return put(put_hex(put(out, " => {bits="), v.bits), "}");
     }
-    case GPIO_V2_LINE_SET_VALUES_IOCTL: {
-      gpio_v2_line_values v;
-      if (!take(blob, cut, &v)) return nullptr;
-      out = put_hex(put(out, "{bits="), v.bits);
-      return put(put_hex(put(out, ", mask="), v.mask), "}");
-    }
+    case GPIO_V2_LINE_SET_VALUES_IOCTL:
+      return put_taken<gpio_v2_line_values>(out, blob, cut, kLineValues);
     default:
       return nullptr;
   }
@@ -1240,6 +1273,22 @@ char* put_tee_ioctl(char* out, uint32_t cmd, bool failed, uint64_t addr,
   }
 }
 
+constexpr Show kUbiDataType = as_unsigned(xval(uapi::k_ubi_data_types, "UBI_???"));
+constexpr Field kRsvolReq[] = {{OBS_FIELD(ubi_rsvol_req, bytes)},
+                               {OBS_FIELD(ubi_rsvol_req, vol_id)}};
+constexpr Field kAttachReq[] = {
+    {OBS_FIELD(ubi_attach_req, ubi_num)}, {OBS_FIELD(ubi_attach_req, mtd_num)},
+    {OBS_FIELD(ubi_attach_req, vid_hdr_offset)}, {OBS_FIELD(ubi_attach_req, max_beb_per1024)}};
+constexpr Field kLebChangeReq[] = {{OBS_FIELD(ubi_leb_change_req, lnum)},
+                                   {OBS_FIELD(ubi_leb_change_req, bytes)},
+                                   {OBS_FIELD(ubi_leb_change_req, dtype), kUbiDataType}};
+constexpr Field kMapReq[] = {{OBS_FIELD(ubi_map_req, lnum)},
+                             {OBS_FIELD(ubi_map_req, dtype), kUbiDataType}};
+constexpr Field kSetVolPropReq[] = {
+    {OBS_FIELD(ubi_set_vol_prop_req, property),
+     xval(uapi::k_ubi_volume_props, "UBI_VOL_PROP_???")},
+    {OBS_FIELD(ubi_set_vol_prop_req, value), hex}};
+
 // UBI's requests of a struct (strace's ubi.c) as they are read at entry, or nullptr for
 // others: a volume made, resized or renamed, an MTD device attached, an eraseblock changed
 // or mapped, a volume's property set. The number a call that made or attached something
@@ -1249,10 +1298,6 @@ char* put_ubi_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool 
   auto name = [](char* o, const auto& field, int64_t len) {
     size_t n = 1 + static_cast<size_t>(std::clamp<int64_t>(len, 0, sizeof(field) - 1));
     return put_name_field(o, {field, n});
-  };
-  auto dtype = [](char* o, int8_t t) {
-    return put_xval(put(o, ", dtype="), static_cast<uint8_t>(t), uapi::k_ubi_data_types,
-                    "UBI_???");
   };
   switch (cmd) {
     case UBI_IOCMKVOL: {
@@ -1268,39 +1313,16 @@ char* put_ubi_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool 
       out = put_num(put(out, ", name_len="), r.name_len);
       return put(name(put(out, ", name="), r.name, r.name_len), "}");
     }
-    case UBI_IOCRSVOL: {
-      ubi_rsvol_req r;
-      if (!take(blob, cut, &r)) return nullptr;
-      out = put_num(put(out, "{bytes="), r.bytes);
-      return put(put_num(put(out, ", vol_id="), r.vol_id), "}");
-    }
-    case UBI_IOCATT: {
-      ubi_attach_req r;
-      if (!take(blob, cut, &r)) return nullptr;
-      out = put_num(put(out, "{ubi_num="), r.ubi_num);
-      out = put_num(put(out, ", mtd_num="), r.mtd_num);
-      out = put_num(put(out, ", vid_hdr_offset="), r.vid_hdr_offset);
-      return put(put_num(put(out, ", max_beb_per1024="), r.max_beb_per1024), "}");
-    }
-    case UBI_IOCEBCH: {
-      ubi_leb_change_req r;
-      if (!take(blob, cut, &r)) return nullptr;
-      out = put_num(put(out, "{lnum="), r.lnum);
-      out = put_num(put(out, ", bytes="), r.bytes);
-      return put(dtype(out, r.dtype), "}");
-    }
-    case UBI_IOCEBMAP: {
-      ubi_map_req r;
-      if (!take(blob, cut, &r)) return nullptr;
-      return put(dtype(put_num(put(out, "{lnum="), r.lnum), r.dtype), "}");
-    }
-    case UBI_IOCSETVOLPROP: {
-      ubi_set_vol_prop_req r;
-      if (!take(blob, cut, &r)) return nullptr;
-      out = put_xval(put(out, "{property="), r.property, uapi::k_ubi_volume_props,
-                     "UBI_VOL_PROP_???");
-      return put(put_hex(put(out, ", value="), r.value), "}");
-    }
+    case UBI_IOCRSVOL:
+      return put_taken<ubi_rsvol_req>(out, blob, cut, kRsvolReq);
+    case UBI_IOCATT:
+      return put_taken<ubi_attach_req>(out, blob, cut, kAttachReq);
+    case UBI_IOCEBCH:
+      return put_taken<ubi_leb_change_req>(out, blob, cut, kLebChangeReq);
+    case UBI_IOCEBMAP:
+      return put_taken<ubi_map_req>(out, blob, cut, kMapReq);
+    case UBI_IOCSETVOLPROP:
+      return put_taken<ubi_set_vol_prop_req>(out, blob, cut, kSetVolPropReq);
     // The volumes renamed, as many as the count says of the 32 there is room for (the
     // struct is more than a blob: those past it are not read).
     case UBI_IOCRNVOL: {
@@ -1331,45 +1353,41 @@ char* put_ubi_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool 
   }
 }
 
+constexpr Field kEraseInfo[] = {{OBS_FIELD(erase_info_user, start), hex},
+                                {OBS_FIELD(erase_info_user, length), hex}};
+constexpr Field kEraseInfo64[] = {{OBS_FIELD(erase_info_user64, start), hex},
+                                  {OBS_FIELD(erase_info_user64, length), hex}};
+constexpr Field kOobBuf[] = {{OBS_FIELD(mtd_oob_buf, start), hex},
+                             {OBS_FIELD(mtd_oob_buf, length), hex},
+                             {OBS_FIELD(mtd_oob_buf, ptr), addr}};
+constexpr Field kOobBuf64[] = {{OBS_FIELD(mtd_oob_buf64, start), hex},
+                               {OBS_FIELD(mtd_oob_buf64, length), hex},
+                               {OBS_FIELD(mtd_oob_buf64, usr_ptr), addr}};
+constexpr Field kOtpInfo[] = {{OBS_FIELD(otp_info, start), hex},
+                              {OBS_FIELD(otp_info, length), hex}, {OBS_FIELD(otp_info, locked)}};
+constexpr Field kRegionInfo[] = {{OBS_FIELD(region_info_user, regionindex), hex}};
+constexpr Field kWriteReq[] = {
+    {OBS_FIELD(mtd_write_req, start), hex},     {OBS_FIELD(mtd_write_req, len), hex},
+    {OBS_FIELD(mtd_write_req, ooblen), hex},    {OBS_FIELD(mtd_write_req, usr_data), addr},
+    {OBS_FIELD(mtd_write_req, usr_oob), addr},
+    {OBS_FIELD(mtd_write_req, mode), xval(uapi::k_mtd_mode_options, "MTD_OPS_???")}};
+
 // MTD's requests of a struct or number (strace's mtd.c) as they are read at entry, or
 // nullptr for others; what a call that succeeded wrote back is not shown.
 char* put_mtd_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool cut) {
-  auto range = [](char* o, uint64_t start, uint64_t length) {
-    return put_hex(put(put_hex(put(o, "{start="), start), ", length="), length);
-  };
   switch (cmd) {
-    case MEMERASE: case MEMLOCK: case MEMUNLOCK: case MEMISLOCKED: {
-      erase_info_user e;
-      if (!take(blob, cut, &e)) return nullptr;
-      return put(range(out, e.start, e.length), "}");
-    }
-    case MEMERASE64: {
-      erase_info_user64 e;
-      if (!take(blob, cut, &e)) return nullptr;
-      return put(range(out, e.start, e.length), "}");
-    }
-    case MEMWRITEOOB: case MEMREADOOB: {
-      mtd_oob_buf b;
-      if (!take(blob, cut, &b)) return nullptr;
-      out = range(out, b.start, b.length);
-      return put(put_addr(put(out, ", ptr="), reinterpret_cast<uintptr_t>(b.ptr)), "}");
-    }
-    case MEMWRITEOOB64: case MEMREADOOB64: {
-      mtd_oob_buf64 b;
-      if (!take(blob, cut, &b)) return nullptr;
-      out = range(out, b.start, b.length);
-      return put(put_addr(put(out, ", usr_ptr="), b.usr_ptr), "}");
-    }
-    case OTPLOCK: {
-      otp_info o;
-      if (!take(blob, cut, &o)) return nullptr;
-      return put(put_num(put(range(out, o.start, o.length), ", locked="), o.locked), "}");
-    }
-    case MEMGETREGIONINFO: {
-      region_info_user r;
-      if (!take(blob, cut, &r)) return nullptr;
-      return put(put_hex(put(out, "{regionindex="), r.regionindex), "}");
-    }
+    case MEMERASE: case MEMLOCK: case MEMUNLOCK: case MEMISLOCKED:
+      return put_taken<erase_info_user>(out, blob, cut, kEraseInfo);
+    case MEMERASE64:
+      return put_taken<erase_info_user64>(out, blob, cut, kEraseInfo64);
+    case MEMWRITEOOB: case MEMREADOOB:
+      return put_taken<mtd_oob_buf>(out, blob, cut, kOobBuf);
+    case MEMWRITEOOB64: case MEMREADOOB64:
+      return put_taken<mtd_oob_buf64>(out, blob, cut, kOobBuf64);
+    case OTPLOCK:
+      return put_taken<otp_info>(out, blob, cut, kOtpInfo);
+    case MEMGETREGIONINFO:
+      return put_taken<region_info_user>(out, blob, cut, kRegionInfo);
     case MEMGETBADBLOCK: case MEMSETBADBLOCK: {
       uint64_t offset;
       if (!take(blob, cut, &offset)) return nullptr;
@@ -1380,17 +1398,8 @@ char* put_mtd_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool 
       if (!take(blob, cut, &mode)) return nullptr;
       return put(put_xval(put(out, "["), mode, uapi::k_mtd_otp_options, "MTD_OTP_???"), "]");
     }
-    case MEMWRITE: {
-      mtd_write_req w;
-      if (!take(blob, cut, &w)) return nullptr;
-      out = put_hex(put(out, "{start="), w.start);
-      out = put_hex(put(out, ", len="), w.len);
-      out = put_hex(put(out, ", ooblen="), w.ooblen);
-      out = put_addr(put(out, ", usr_data="), w.usr_data);
-      out = put_addr(put(out, ", usr_oob="), w.usr_oob);
-      out = put_xval(put(out, ", mode="), w.mode, uapi::k_mtd_mode_options, "MTD_OPS_???");
-      return put(out, "}");
-    }
+    case MEMWRITE:
+      return put_taken<mtd_write_req>(out, blob, cut, kWriteReq);
     default:
       return nullptr;
   }
@@ -1398,11 +1407,12 @@ char* put_mtd_ioctl(char* out, uint32_t cmd, const std::string_view* blob, bool 
 
 // A PTP clock's time: {sec=1, nsec=2}, its reserved word when set, and of an absolute time
 // strace's date comment (not with -X raw).
+constexpr Field kPtpTime[] = {{OBS_FIELD(ptp_clock_time, sec)},
+                              {OBS_FIELD(ptp_clock_time, nsec)},
+                              {OBS_FIELD(ptp_clock_time, reserved), hex, When::kNonZero}};
+
 char* put_ptp_time(char* out, const ptp_clock_time& t, bool date) {
-  out = put_num(put(out, "{sec="), t.sec);
-  out = put_num(put(out, ", nsec="), t.nsec);
-  if (t.reserved) out = put_hex(put(out, ", reserved="), t.reserved);
-  out = put(out, "}");
+  out = put_fields(out, t, kPtpTime);
   if (date && display().xlat != Xlat::kRaw)
     out = put_date_comment(out, t.sec, t.nsec, 999999999, 9);
   return out;
@@ -1432,24 +1442,21 @@ char* put_ptp_samples(char* out, const ptp_clock_time* ts, size_t count) {
   return put(out, "]");
 }
 
+constexpr Field kClockCaps[] = {
+    {OBS_FIELD(ptp_clock_caps, max_adj)},    {OBS_FIELD(ptp_clock_caps, n_alarm)},
+    {OBS_FIELD(ptp_clock_caps, n_ext_ts)},   {OBS_FIELD(ptp_clock_caps, n_per_out)},
+    {OBS_FIELD(ptp_clock_caps, pps)},        {OBS_FIELD(ptp_clock_caps, n_pins)},
+    {OBS_FIELD(ptp_clock_caps, cross_timestamping)},
+    {OBS_FIELD(ptp_clock_caps, adjust_phase)},
+    {OBS_FIELD(ptp_clock_caps, rsv), bytes(put_hex_array<uint32_t>), When::kNonZero}};
+
 // A PTP clock's requests (strace's ptp.c), or nullptr for others: what the call reads at
 // entry, and what a call that succeeded filled.
 char* put_ptp_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view* blob, bool cut,
                     const std::string_view* exit_blob) {
   switch (cmd) {
-    case PTP_CLOCK_GETCAPS: case PTP_CLOCK_GETCAPS2: {
-      struct ptp_clock_caps c;
-      if (failed || !take(exit_blob, false, &c)) return nullptr;
-      out = put_num(put(out, "{max_adj="), c.max_adj);
-      out = put_num(put(out, ", n_alarm="), c.n_alarm);
-      out = put_num(put(out, ", n_ext_ts="), c.n_ext_ts);
-      out = put_num(put(out, ", n_per_out="), c.n_per_out);
-      out = put_num(put(out, ", pps="), c.pps);
-      out = put_num(put(out, ", n_pins="), c.n_pins);
-      out = put_num(put(out, ", cross_timestamping="), c.cross_timestamping);
-      out = put_num(put(out, ", adjust_phase="), c.adjust_phase);
-      return put(put_rsv(out, c.rsv), "}");
-    }
+    case PTP_CLOCK_GETCAPS: case PTP_CLOCK_GETCAPS2:
+      return failed ? nullptr : put_taken<ptp_clock_caps>(out, exit_blob, false, kClockCaps);
     case PTP_EXTTS_REQUEST: case PTP_EXTTS_REQUEST2: {
       struct ptp_extts_request r;
       if (!take(blob, cut, &r)) return nullptr;
@@ -1553,6 +1560,14 @@ char* put_seccomp_notif(char* out, const seccomp_notif& n) {
   return put(out, "}}");
 }
 
+constexpr Field kNotifAddfd[] = {
+    {OBS_FIELD(seccomp_notif_addfd, id), hex},
+    {OBS_FIELD(seccomp_notif_addfd, flags),
+     flags(uapi::k_seccomp_addfd_flags, "SECCOMP_ADDFD_FLAG_???")},
+    {OBS_FIELD(seccomp_notif_addfd, srcfd), as_int},
+    {OBS_FIELD(seccomp_notif_addfd, newfd), as_int},
+    {OBS_FIELD(seccomp_notif_addfd, newfd_flags), flags(uapi::k_open_flags, "O_???")}};
+
 // seccomp's user notification requests (strace's seccomp_ioctl.c), or nullptr for others: a
 // notification asked for (shown at entry only when not all zero, then " => " what the call
 // filled), the response sent, the id checked, the descriptor added.
@@ -1589,22 +1604,18 @@ char* put_seccomp_ioctl(char* out, uint32_t cmd, uint64_t addr, bool failed,
       if (!take(blob, cut, &id)) return nullptr;
       return put(put_hex(put(out, "["), id), "]");
     }
-    case SECCOMP_IOCTL_NOTIF_ADDFD: {
-      struct seccomp_notif_addfd a;
-      if (!take(blob, cut, &a)) return nullptr;
-      out = put_hex(put(out, "{id="), a.id);
-      out = put_flags(put(out, ", flags="), a.flags, uapi::k_seccomp_addfd_flags, "0",
-                      "SECCOMP_ADDFD_FLAG_???");
-      out = put_num(put(out, ", srcfd="), static_cast<int32_t>(a.srcfd));
-      out = put_num(put(out, ", newfd="), static_cast<int32_t>(a.newfd));
-      out = put_flags(put(out, ", newfd_flags="), a.newfd_flags, uapi::k_open_flags, "0",
-                      "O_???");
-      return put(out, "}");
-    }
+    case SECCOMP_IOCTL_NOTIF_ADDFD:
+      return put_taken<seccomp_notif_addfd>(out, blob, cut, kNotifAddfd);
     default:
       return nullptr;
   }
 }
+
+constexpr Field kBlkpgArg[] = {
+    {OBS_FIELD(blkpg_ioctl_arg, op), as_unsigned(xval(uapi::k_blkpg_ops, "BLKPG_???"))},
+    {OBS_FIELD(blkpg_ioctl_arg, flags)},
+    {OBS_FIELD(blkpg_ioctl_arg, datalen)},
+    {OBS_FIELD(blkpg_ioctl_arg, data), addr}};
 
 // Block devices' requests of a struct or number the call reads (strace's block.c), or nullptr
 // for others: ints, a range of two u64, a partition operation (the partition it points to is
@@ -1624,16 +1635,8 @@ char* put_block_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vi
       if (!take(blob, cut, &r)) return nullptr;
       return put(put_num(put(put_num(put(out, "["), r[0]), ", "), r[1]), "]");
     }
-    case BLKPG: {
-      struct blkpg_ioctl_arg a;
-      if (!take(blob, cut, &a)) return nullptr;
-      out = put_xval(put(out, "{op="), static_cast<uint32_t>(a.op), uapi::k_blkpg_ops,
-                     "BLKPG_???");
-      out = put_num(put(out, ", flags="), a.flags);
-      out = put_num(put(out, ", datalen="), a.datalen);
-      out = put_addr(put(out, ", data="), reinterpret_cast<uintptr_t>(a.data));
-      return put(out, "}");
-    }
+    case BLKPG:
+      return put_taken<blkpg_ioctl_arg>(out, blob, cut, kBlkpgArg);
     case BLKTRACESETUP: {
       struct blk_user_trace_setup b;
       if (!take(blob, cut, &b)) return nullptr;
@@ -1784,119 +1787,88 @@ char* put_loop_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
 
 #if defined(__x86_64__)
 // A force feedback effect's envelope.
-char* put_ff_envelope(char* out, const ff_envelope& e) {
-  out = put_num(put(out, "{attack_length="), e.attack_length);
-  out = put_num(put(out, ", attack_level="), e.attack_level);
-  out = put_num(put(out, ", fade_length="), e.fade_length);
-  return put(put_hex(put(out, ", fade_level="), e.fade_level), "}");
-}
+constexpr Field kFfEnvelope[] = {
+    {OBS_FIELD(ff_envelope, attack_length)}, {OBS_FIELD(ff_envelope, attack_level)},
+    {OBS_FIELD(ff_envelope, fade_length)}, {OBS_FIELD(ff_envelope, fade_level), hex}};
+constexpr Show kEnvelope = nested(kFfEnvelope);
+constexpr Field kFfTrigger[] = {{OBS_FIELD(ff_trigger, button)},
+                                {OBS_FIELD(ff_trigger, interval)}};
+constexpr Field kFfReplay[] = {{OBS_FIELD(ff_replay, length)}, {OBS_FIELD(ff_replay, delay)}};
 
 // A force feedback effect (strace's ff_effect_ioctl): its type, id and direction, with -v its
 // trigger, replay and the parameters of its type.
+constexpr Field kFfEffect[] = {
+    {OBS_FIELD(ff_effect, type), xval(uapi::k_evdev_ff_types, "FF_???")},
+    {OBS_FIELD(ff_effect, id)},
+    {OBS_FIELD(ff_effect, direction)},
+    {OBS_FIELD(ff_effect, trigger), nested(kFfTrigger), When::kVerbose},
+    {OBS_FIELD(ff_effect, replay), nested(kFfReplay), When::kVerbose}};
+constexpr Field kFfConstant[] = {{OBS_FIELD(ff_constant_effect, level)},
+                                 {OBS_FIELD(ff_constant_effect, envelope), kEnvelope}};
+constexpr Field kFfRamp[] = {{OBS_FIELD(ff_ramp_effect, start_level)},
+                             {OBS_FIELD(ff_ramp_effect, end_level)},
+                             {OBS_FIELD(ff_ramp_effect, envelope), kEnvelope}};
+constexpr Field kFfPeriodic[] = {
+    {OBS_FIELD(ff_periodic_effect, waveform)},  {OBS_FIELD(ff_periodic_effect, period)},
+    {OBS_FIELD(ff_periodic_effect, magnitude)}, {OBS_FIELD(ff_periodic_effect, offset)},
+    {OBS_FIELD(ff_periodic_effect, phase)},
+    {OBS_FIELD(ff_periodic_effect, envelope), kEnvelope},
+    {OBS_FIELD(ff_periodic_effect, custom_len)},
+    {OBS_FIELD(ff_periodic_effect, custom_data), addr}};
+constexpr Field kFfRumble[] = {{OBS_FIELD(ff_rumble_effect, strong_magnitude)},
+                               {OBS_FIELD(ff_rumble_effect, weak_magnitude)}};
+
 char* put_ff_effect(char* out, const ff_effect& f) {
-  out = put_xval(put(out, "{type="), f.type, uapi::k_evdev_ff_types, "FF_???");
-  out = put_num(put(out, ", id="), f.id);
-  out = put_num(put(out, ", direction="), f.direction);
-  if (display().abbrev) return put(out, ", ...}");
-  out = put_num(put(out, ", trigger={button="), f.trigger.button);
-  out = put_num(put(out, ", interval="), f.trigger.interval);
-  out = put_num(put(out, "}, replay={length="), f.replay.length);
-  out = put(put_num(put(out, ", delay="), f.replay.delay), "}");
-  switch (f.type) {
-    case FF_CONSTANT:
-      out = put_num(put(out, ", constant={level="), f.u.constant.level);
-      out = put_ff_envelope(put(out, ", envelope="), f.u.constant.envelope);
-      return put(out, "}}");
-    case FF_RAMP:
-      out = put_num(put(out, ", ramp={start_level="), f.u.ramp.start_level);
-      out = put_num(put(out, ", end_level="), f.u.ramp.end_level);
-      out = put_ff_envelope(put(out, ", envelope="), f.u.ramp.envelope);
-      return put(out, "}}");
-    case FF_PERIODIC: {
-      const ff_periodic_effect& p = f.u.periodic;
-      out = put_num(put(out, ", periodic={waveform="), p.waveform);
-      out = put_num(put(out, ", period="), p.period);
-      out = put_num(put(out, ", magnitude="), p.magnitude);
-      out = put_num(put(out, ", offset="), p.offset);
-      out = put_num(put(out, ", phase="), p.phase);
-      out = put_ff_envelope(put(out, ", envelope="), p.envelope);
-      out = put_num(put(out, ", custom_len="), p.custom_len);
-      out = put_addr(put(out, ", custom_data="), reinterpret_cast<uintptr_t>(p.custom_data));
-      return put(out, "}}");
+  out = put_field_list(put(out, "{"), reinterpret_cast<const char*>(&f), kFfEffect);
+  if (!display().abbrev) {
+    switch (f.type) {
+      case FF_CONSTANT: out = put_fields(put(out, ", constant="), f.u.constant, kFfConstant); break;
+      case FF_RAMP: out = put_fields(put(out, ", ramp="), f.u.ramp, kFfRamp); break;
+      case FF_PERIODIC: out = put_fields(put(out, ", periodic="), f.u.periodic, kFfPeriodic); break;
+      case FF_RUMBLE: out = put_fields(put(out, ", rumble="), f.u.rumble, kFfRumble); break;
+      default: break;
     }
-    case FF_RUMBLE:
-      out = put_num(put(out, ", rumble={strong_magnitude="), f.u.rumble.strong_magnitude);
-      out = put_num(put(out, ", weak_magnitude="), f.u.rumble.weak_magnitude);
-      return put(out, "}}");
-    default:
-      return put(out, "}");
   }
+  return put(out, "}");
 }
 
 // A virtual CPU's general registers (strace's arch_print_kvm_regs): rax, rsp, rbp, rip and
 // rflags, the others with -v only.
-char* put_kvm_regs(char* out, const kvm_regs& r) {
-  out = put_hex(put(out, "{rax="), r.rax);
-  if (display().abbrev) {
-    out = put(out, ", ...");
-  } else {
-    const std::pair<std::string_view, uint64_t> more[] = {
-        {"rbx", r.rbx}, {"rcx", r.rcx}, {"rdx", r.rdx}, {"rsi", r.rsi}, {"rdi", r.rdi}};
-    for (const auto& [name, v] : more) out = put_hex(put(put(put(out, ", "), name), "="), v);
-  }
-  out = put_hex(put(out, ", rsp="), r.rsp);
-  out = put_hex(put(out, ", rbp="), r.rbp);
-  if (display().abbrev) {
-    out = put(out, ", ...");
-  } else {
-    const std::pair<std::string_view, uint64_t> more[] = {
-        {"r8", r.r8},   {"r9", r.r9},   {"r10", r.r10}, {"r11", r.r11},
-        {"r12", r.r12}, {"r13", r.r13}, {"r14", r.r14}, {"r15", r.r15}};
-    for (const auto& [name, v] : more) out = put_hex(put(put(put(out, ", "), name), "="), v);
-  }
-  out = put_hex(put(out, ", rip="), r.rip);
-  return put(put_hex(put(out, ", rflags="), r.rflags), "}");
-}
+constexpr When kV = When::kVerbose;
+constexpr Field kKvmRegs[] = {
+    {OBS_FIELD(kvm_regs, rax), hex},     {OBS_FIELD(kvm_regs, rbx), hex, kV},
+    {OBS_FIELD(kvm_regs, rcx), hex, kV}, {OBS_FIELD(kvm_regs, rdx), hex, kV},
+    {OBS_FIELD(kvm_regs, rsi), hex, kV}, {OBS_FIELD(kvm_regs, rdi), hex, kV},
+    {OBS_FIELD(kvm_regs, rsp), hex},     {OBS_FIELD(kvm_regs, rbp), hex},
+    {OBS_FIELD(kvm_regs, r8), hex, kV},  {OBS_FIELD(kvm_regs, r9), hex, kV},
+    {OBS_FIELD(kvm_regs, r10), hex, kV}, {OBS_FIELD(kvm_regs, r11), hex, kV},
+    {OBS_FIELD(kvm_regs, r12), hex, kV}, {OBS_FIELD(kvm_regs, r13), hex, kV},
+    {OBS_FIELD(kvm_regs, r14), hex, kV}, {OBS_FIELD(kvm_regs, r15), hex, kV},
+    {OBS_FIELD(kvm_regs, rip), hex},     {OBS_FIELD(kvm_regs, rflags), hex}};
 
-char* put_kvm_segment(char* out, const kvm_segment& g) {
-  out = put_hex(put(out, "{base="), g.base);
-  out = put_num(put(out, ", limit="), g.limit);
-  out = put_num(put(out, ", selector="), g.selector);
-  out = put_num(put(out, ", type="), g.type);
-  out = put_num(put(out, ", present="), g.present);
-  out = put_num(put(out, ", dpl="), g.dpl);
-  out = put_num(put(out, ", db="), g.db);
-  out = put_num(put(out, ", s="), g.s);
-  out = put_num(put(out, ", l="), g.l);
-  out = put_num(put(out, ", g="), g.g);
-  return put(put_num(put(out, ", avl="), g.avl), "}");
-}
-
-char* put_kvm_dtable(char* out, const kvm_dtable& d) {
-  return put(put_num(put(put_hex(put(out, "{base="), d.base), ", limit="), d.limit), "}");
-}
+constexpr Field kKvmSegment[] = {
+    {OBS_FIELD(kvm_segment, base), hex}, {OBS_FIELD(kvm_segment, limit)},
+    {OBS_FIELD(kvm_segment, selector)},  {OBS_FIELD(kvm_segment, type)},
+    {OBS_FIELD(kvm_segment, present)},   {OBS_FIELD(kvm_segment, dpl)},
+    {OBS_FIELD(kvm_segment, db)},        {OBS_FIELD(kvm_segment, s)},
+    {OBS_FIELD(kvm_segment, l)},         {OBS_FIELD(kvm_segment, g)},
+    {OBS_FIELD(kvm_segment, avl)}};
+constexpr Field kKvmDtable[] = {{OBS_FIELD(kvm_dtable, base), hex},
+                                {OBS_FIELD(kvm_dtable, limit)}};
 
 // A virtual CPU's special registers (strace's arch_print_kvm_sregs): cs, the rest with -v.
-char* put_kvm_sregs(char* out, const kvm_sregs& r) {
-  out = put_kvm_segment(put(out, "{cs="), r.cs);
-  if (display().abbrev) return put(out, ", ...}");
-  const std::pair<std::string_view, const kvm_segment*> segments[] = {
-      {"ds", &r.ds}, {"es", &r.es}, {"fs", &r.fs}, {"gs", &r.gs},
-      {"ss", &r.ss}, {"tr", &r.tr}, {"ldt", &r.ldt}};
-  for (const auto& [name, g] : segments) out = put_kvm_segment(put(put(put(out, ", "), name), "="), *g);
-  out = put_kvm_dtable(put(out, ", gdt="), r.gdt);
-  out = put_kvm_dtable(put(out, ", idt="), r.idt);
-  out = put_num(put(out, ", cr0="), r.cr0);
-  out = put_num(put(out, ", cr2="), r.cr2);
-  out = put_num(put(out, ", cr3="), r.cr3);
-  out = put_num(put(out, ", cr4="), r.cr4);
-  out = put_num(put(out, ", cr8="), r.cr8);
-  out = put_num(put(out, ", efer="), r.efer);
-  out = put_hex(put(out, ", apic_base="), r.apic_base);
-  out = put_num_array(put(out, ", interrupt_bitmap="), r.interrupt_bitmap,
-                      std::size(r.interrupt_bitmap), true);
-  return put(out, "}");
-}
+constexpr Show kSegment = nested(kKvmSegment), kDtable = nested(kKvmDtable);
+constexpr Field kKvmSregs[] = {
+    {OBS_FIELD(kvm_sregs, cs), kSegment},       {OBS_FIELD(kvm_sregs, ds), kSegment, kV},
+    {OBS_FIELD(kvm_sregs, es), kSegment, kV},   {OBS_FIELD(kvm_sregs, fs), kSegment, kV},
+    {OBS_FIELD(kvm_sregs, gs), kSegment, kV},   {OBS_FIELD(kvm_sregs, ss), kSegment, kV},
+    {OBS_FIELD(kvm_sregs, tr), kSegment, kV},   {OBS_FIELD(kvm_sregs, ldt), kSegment, kV},
+    {OBS_FIELD(kvm_sregs, gdt), kDtable, kV},   {OBS_FIELD(kvm_sregs, idt), kDtable, kV},
+    {OBS_FIELD(kvm_sregs, cr0), dec, kV},       {OBS_FIELD(kvm_sregs, cr2), dec, kV},
+    {OBS_FIELD(kvm_sregs, cr3), dec, kV},       {OBS_FIELD(kvm_sregs, cr4), dec, kV},
+    {OBS_FIELD(kvm_sregs, cr8), dec, kV},       {OBS_FIELD(kvm_sregs, efer), dec, kV},
+    {OBS_FIELD(kvm_sregs, apic_base), hex, kV},
+    {OBS_FIELD(kvm_sregs, interrupt_bitmap), bytes(put_hex_array<uint64_t>), kV}};
 #endif
 
 // The CPUID requests by their numbers in C: struct kvm_cpuid2 is its 8-byte head there, where
@@ -1923,14 +1895,10 @@ char* put_kvm_ioctl(char* out, uint32_t cmd, bool failed, const std::string_view
   }
   switch (cmd) {
 #if defined(__x86_64__)
-    case KVM_GET_REGS: case KVM_SET_REGS: {
-      struct kvm_regs r;
-      return take(blob, cut, &r) ? put_kvm_regs(out, r) : nullptr;
-    }
-    case KVM_GET_SREGS: case KVM_SET_SREGS: {
-      struct kvm_sregs r;
-      return take(blob, cut, &r) ? put_kvm_sregs(out, r) : nullptr;
-    }
+    case KVM_GET_REGS: case KVM_SET_REGS:
+      return put_taken<kvm_regs>(out, blob, cut, kKvmRegs);
+    case KVM_GET_SREGS: case KVM_SET_SREGS:
+      return put_taken<kvm_sregs>(out, blob, cut, kKvmSregs);
 #endif
     case kKvmSetCpuid2: case kKvmGetSupportedCpuid: case kKvmGetEmulatedCpuid: {
       // With -v strace shows the entries, which are not read: the address, unless there are
@@ -1959,7 +1927,7 @@ char* put_fourcc(char* out, uint32_t fourcc, const Flag (&names)[N]) {
   return out;
 }
 
-char* put_fourcc(char* out, uint32_t fourcc) {
+char* put_pixel_format(char* out, uint32_t fourcc) {
   return put_fourcc(out, fourcc, uapi::k_v4l2_pix_fmts);
 }
 
@@ -1975,13 +1943,28 @@ char* put_v4l2_buf_type(char* out, uint32_t type) {
 // A video format's fields by its buffer type (strace's print_v4l2_format_fmt): fmt.pix={...}
 // and the others; false for a type it does not know. A window's clips, behind its pointer,
 // are not read: NULL or their address.
+constexpr Field kV4l2Rect[] = {{OBS_FIELD(v4l2_rect, left)}, {OBS_FIELD(v4l2_rect, top)},
+                               {OBS_FIELD(v4l2_rect, width)}, {OBS_FIELD(v4l2_rect, height)}};
+
+constexpr Field kPixFormat[] = {
+    {OBS_FIELD(v4l2_pix_format, width)},
+    {OBS_FIELD(v4l2_pix_format, height)},
+    {OBS_FIELD(v4l2_pix_format, pixelformat), value<put_pixel_format>()},
+    {OBS_FIELD(v4l2_pix_format, field), xval(uapi::k_v4l2_fields, "V4L2_FIELD_???")},
+    {OBS_FIELD(v4l2_pix_format, bytesperline)},
+    {OBS_FIELD(v4l2_pix_format, sizeimage)},
+    {OBS_FIELD(v4l2_pix_format, colorspace),
+     xval(uapi::k_v4l2_colorspaces, "V4L2_COLORSPACE_???")}};
+constexpr Field kVbiFormat[] = {
+    {OBS_FIELD(v4l2_vbi_format, sampling_rate)},
+    {OBS_FIELD(v4l2_vbi_format, offset)},
+    {OBS_FIELD(v4l2_vbi_format, samples_per_line)},
+    {OBS_FIELD(v4l2_vbi_format, sample_format), value<put_pixel_format>()},
+    {OBS_FIELD(v4l2_vbi_format, start), bytes(put_dec_array<int32_t>)},
+    {OBS_FIELD(v4l2_vbi_format, count), bytes(put_dec_array<uint32_t>)},
+    {OBS_FIELD(v4l2_vbi_format, flags), flags(uapi::k_v4l2_vbi_flags, "V4L2_VBI_???")}};
+
 bool put_v4l2_format_fmt(char*& out, const v4l2_format& f) {
-  auto rect = [](char* o, const v4l2_rect& r) {
-    o = put_num(put(o, "{left="), r.left);
-    o = put_num(put(o, ", top="), r.top);
-    o = put_num(put(o, ", width="), r.width);
-    return put(put_num(put(o, ", height="), r.height), "}");
-  };
   auto field = [](char* o, uint32_t v) {
     return put_xval(o, v, uapi::k_v4l2_fields, "V4L2_FIELD_???");
   };
@@ -1989,22 +1972,14 @@ bool put_v4l2_format_fmt(char*& out, const v4l2_format& f) {
     return put_xval(o, v, uapi::k_v4l2_colorspaces, "V4L2_COLORSPACE_???");
   };
   switch (f.type) {
-    case V4L2_BUF_TYPE_VIDEO_CAPTURE: case V4L2_BUF_TYPE_VIDEO_OUTPUT: {
-      const v4l2_pix_format& p = f.fmt.pix;
-      out = put_num(put(out, "fmt.pix={width="), p.width);
-      out = put_num(put(out, ", height="), p.height);
-      out = put_fourcc(put(out, ", pixelformat="), p.pixelformat);
-      out = field(put(out, ", field="), p.field);
-      out = put_num(put(out, ", bytesperline="), p.bytesperline);
-      out = put_num(put(out, ", sizeimage="), p.sizeimage);
-      out = put(colorspace(put(out, ", colorspace="), p.colorspace), "}");
+    case V4L2_BUF_TYPE_VIDEO_CAPTURE: case V4L2_BUF_TYPE_VIDEO_OUTPUT:
+      out = put_fields(put(out, "fmt.pix="), f.fmt.pix, kPixFormat);
       return true;
-    }
     case V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE: case V4L2_BUF_TYPE_VIDEO_OUTPUT_MPLANE: {
       const v4l2_pix_format_mplane& p = f.fmt.pix_mp;
       out = put_num(put(out, "fmt.pix_mp={width="), p.width);
       out = put_num(put(out, ", height="), p.height);
-      out = put_fourcc(put(out, ", pixelformat="), p.pixelformat);
+      out = put_pixel_format(put(out, ", pixelformat="), p.pixelformat);
       out = field(put(out, ", field="), p.field);
       out = colorspace(put(out, ", colorspace="), p.colorspace);
       out = put(out, ", plane_fmt=[");
@@ -2020,7 +1995,7 @@ bool put_v4l2_format_fmt(char*& out, const v4l2_format& f) {
       const v4l2_window& w = f.fmt.win;
       auto clips = reinterpret_cast<uintptr_t>(w.clips);
       if (clips && w.clipcount) return false;
-      out = rect(put(out, "fmt.win={w="), w.w);
+      out = put_fields(put(out, "fmt.win={w="), w.w, kV4l2Rect);
       out = field(put(out, ", field="), w.field);
       out = put_hex(put(out, ", chromakey="), w.chromakey);
       out = put(out, clips ? ", clips=[]" : ", clips=NULL");
@@ -2030,19 +2005,9 @@ bool put_v4l2_format_fmt(char*& out, const v4l2_format& f) {
       out = put(out, "}");
       return true;
     }
-    case V4L2_BUF_TYPE_VBI_CAPTURE: case V4L2_BUF_TYPE_VBI_OUTPUT: {
-      const v4l2_vbi_format& v = f.fmt.vbi;
-      out = put_num(put(out, "fmt.vbi={sampling_rate="), v.sampling_rate);
-      out = put_num(put(out, ", offset="), v.offset);
-      out = put_num(put(out, ", samples_per_line="), v.samples_per_line);
-      out = put_fourcc(put(out, ", sample_format="), v.sample_format);
-      out = put_num(put(put_num(put(out, ", start=["), v.start[0]), ", "), v.start[1]);
-      out = put_num(put(put_num(put(out, "], count=["), v.count[0]), ", "), v.count[1]);
-      out = put_flags(put(out, "], flags="), v.flags, uapi::k_v4l2_vbi_flags, "0",
-                      "V4L2_VBI_???");
-      out = put(out, "}");
+    case V4L2_BUF_TYPE_VBI_CAPTURE: case V4L2_BUF_TYPE_VBI_OUTPUT:
+      out = put_fields(put(out, "fmt.vbi="), f.fmt.vbi, kVbiFormat);
       return true;
-    }
     case V4L2_BUF_TYPE_SLICED_VBI_CAPTURE: case V4L2_BUF_TYPE_SLICED_VBI_OUTPUT: {
       const v4l2_sliced_vbi_format& v = f.fmt.sliced;
       out = put_flags(put(out, "fmt.sliced={service_set="), v.service_set,
@@ -2087,6 +2052,10 @@ char* put_v4l2_cid(char* out, uint32_t cid) {
     return put_hex(put(put(o, cls->name), "+"), cid - cls->value);
   });
 }
+
+constexpr Field kFramebuffer[] = {{OBS_FIELD(v4l2_framebuffer, capability), hex},
+                                  {OBS_FIELD(v4l2_framebuffer, flags), hex},
+                                  {OBS_FIELD(v4l2_framebuffer, base), addr}};
 
 // The video devices' requests (strace's v4l2.c) as the call reads them, or nullptr for
 // others: what a call that failed showed at entry, and a few whole. What a call that
@@ -2148,13 +2117,8 @@ char* put_v4l2_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
       if (failed) return nullptr;
       blob = exit_blob, cut = false;
       [[fallthrough]];
-    case VIDIOC_S_FBUF: {
-      struct v4l2_framebuffer f;
-      if (!take(blob, cut, &f)) return nullptr;
-      out = put_hex(put(out, "{capability="), f.capability);
-      out = put_hex(put(out, ", flags="), f.flags);
-      return put(put_addr(put(out, ", base="), reinterpret_cast<uintptr_t>(f.base)), "}");
-    }
+    case VIDIOC_S_FBUF:
+      return put_taken<v4l2_framebuffer>(out, blob, cut, kFramebuffer);
     case VIDIOC_STREAMON: case VIDIOC_STREAMOFF: {
       uint32_t type;
       if (!take(blob, cut, &type)) return nullptr;
@@ -2201,22 +2165,19 @@ char* put_v4l2_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
       struct v4l2_crop c;
       if (!take(blob, cut, &c)) return nullptr;
       out = put_v4l2_buf_type(put(out, "{type="), c.type);
-      out = put_num(put(out, ", c={left="), c.c.left);
-      out = put_num(put(out, ", top="), c.c.top);
-      out = put_num(put(out, ", width="), c.c.width);
-      return put(put_num(put(out, ", height="), c.c.height), "}}");
+      return put(put_fields(put(out, ", c="), c.c, kV4l2Rect), "}");
     }
     case VIDIOC_ENUM_FRAMESIZES: {
       struct v4l2_frmsizeenum f;
       if (!failed || !take(blob, cut, &f)) return nullptr;
       out = put_num(put(out, "{index="), f.index);
-      return put(put_fourcc(put(out, ", pixel_format="), f.pixel_format), "}");
+      return put(put_pixel_format(put(out, ", pixel_format="), f.pixel_format), "}");
     }
     case VIDIOC_ENUM_FRAMEINTERVALS: {
       struct v4l2_frmivalenum f;
       if (!failed || !take(blob, cut, &f)) return nullptr;
       out = put_num(put(out, "{index="), f.index);
-      out = put_fourcc(put(out, ", pixel_format="), f.pixel_format);
+      out = put_pixel_format(put(out, ", pixel_format="), f.pixel_format);
       out = put_num(put(out, ", width="), f.width);
       return put(put_num(put(out, ", height="), f.height), "}");
     }
@@ -2500,14 +2461,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       return put_termios(out, blob, cut, true);
     case TCGETA: case TCSETA: case TCSETAW: case TCSETAF:
       return put_termio(out, blob, cut);
-    case TIOCGWINSZ: case TIOCSWINSZ: {
-      struct winsize w;
-      if (!take(blob, cut, &w)) return nullptr;
-      out = put_num(put(out, "{ws_row="), w.ws_row);
-      out = put_num(put(out, ", ws_col="), w.ws_col);
-      out = put_num(put(out, ", ws_xpixel="), w.ws_xpixel);
-      return put(put_num(put(out, ", ws_ypixel="), w.ws_ypixel), "}");
-    }
+    case TIOCGWINSZ: case TIOCSWINSZ:
+      return put_taken<winsize>(out, blob, cut, kWinsize);
     case TIOCMGET: case TIOCMBIS: case TIOCMBIC: case TIOCMSET:
       if (!ints(v, 1)) return nullptr;
       return put(put_flags(put(out, "["), static_cast<uint32_t>(v[0]), uapi::k_modem_flags,
@@ -2569,18 +2524,11 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       out = put(out, "}");
       return cmd == RTC_PARAM_GET && failed ? put_hex(put(out, " => "), e.args[2]) : out;
     }
-    case RTC_SET_TIME: case RTC_ALM_SET: case RTC_RD_TIME: case RTC_ALM_READ: {
-      struct rtc_time t;
-      return take(blob, cut, &t) ? put_rtc_time(out, t) : nullptr;
-    }
+    case RTC_SET_TIME: case RTC_ALM_SET: case RTC_RD_TIME: case RTC_ALM_READ:
+      return put_taken<rtc_time>(out, blob, cut, kRtcTime);
     // A wakeup alarm set, and its time.
-    case RTC_WKALM_SET: {
-      struct rtc_wkalrm w;
-      if (!take(blob, cut, &w)) return nullptr;
-      out = put_num(put(out, "{enabled="), w.enabled);
-      out = put_num(put(out, ", pending="), w.pending);
-      return put(put_rtc_time(put(out, ", time="), w.time), "}");
-    }
+    case RTC_WKALM_SET:
+      return put_taken<rtc_wkalrm>(out, blob, cut, kRtcWkalrm);
     // The PLL's correction, set, or got when the call succeeded.
     case RTC_PLL_GET:
       if (failed) return nullptr;
@@ -2589,13 +2537,7 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       struct rtc_pll_info p;
       if (!take(cmd == RTC_PLL_GET ? exit_blob : blob, cmd == RTC_PLL_SET && cut, &p))
         return nullptr;
-      out = put_num(put(out, "{pll_ctrl="), p.pll_ctrl);
-      out = put_num(put(out, ", pll_value="), p.pll_value);
-      out = put_num(put(out, ", pll_max="), p.pll_max);
-      out = put_num(put(out, ", pll_min="), p.pll_min);
-      out = put_num(put(out, ", pll_posmult="), p.pll_posmult);
-      out = put_num(put(out, ", pll_negmult="), p.pll_negmult);
-      return put(put_num(put(out, ", pll_clock="), p.pll_clock), "}");
+      return put_fields(out, p, kPllInfo);
     }
     // Input devices' clock and repeat settings: [CLOCK_MONOTONIC's number], [delay, period],
     // the latter of a reading when it succeeded.
@@ -2613,17 +2555,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       out = put_num(put(out, "["), k[0]);
       return put(put_xval(put(out, ", "), k[1], uapi::k_evdev_keycodes, "KEY_???"), "]");
     }
-    case EVIOCSKEYCODE_V2: {
-      struct input_keymap_entry k;
-      if (!take(blob, cut, &k)) return nullptr;
-      out = put_num(put(out, "{flags="), k.flags);
-      out = put_num(put(out, ", len="), k.len);
-      if (display().abbrev) return put(out, ", ...}");
-      out = put_num(put(out, ", index="), k.index);
-      out = put_xval(put(out, ", keycode="), k.keycode, uapi::k_evdev_keycodes, "KEY_???");
-      return put(put_num_array(put(out, ", scancode="), k.scancode, sizeof(k.scancode), true),
-                 "}");
-    }
+    case EVIOCSKEYCODE_V2:
+      return put_taken<input_keymap_entry>(out, blob, cut, kKeymapEntry);
     case EVIOCSFF: {
       struct ff_effect f;
       if (!take(blob, cut, &f)) return nullptr;
@@ -2651,19 +2584,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       return put(put_num(put(out, "{ids_len="), ids_len), ", ...}");
     }
     // A counter's event watched, and its component.
-    case COUNTER_ADD_WATCH_IOCTL: {
-      struct counter_watch w;
-      if (!take(blob, cut, &w)) return nullptr;
-      out = put_xval(put(out, "{component={type="), w.component.type,
-                     uapi::k_counter_component_types, "COUNTER_COMPONENT_???");
-      out = put_xval(put(out, ", scope="), w.component.scope, uapi::k_counter_scopes,
-                     "COUNTER_SCOPE_???");
-      out = put_num(put(out, ", parent="), w.component.parent);
-      out = put_num(put(out, ", id="), w.component.id);
-      out = put_xval(put(out, "}, event="), w.event, uapi::k_counter_event_types,
-                     "COUNTER_EVENT_???");
-      return put(put_num(put(out, ", channel="), w.channel), "}");
-    }
+    case COUNTER_ADD_WATCH_IOCTL:
+      return put_taken<counter_watch>(out, blob, cut, kCounterWatch);
     // The extents asked about, and of a call that succeeded how many it mapped; the extents
     // themselves, past the struct, are not read.
     case FS_IOC_FIEMAP: {
@@ -2680,15 +2602,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
       return put(put_num(put(out, ", fm_mapped_extents="), f.fm_mapped_extents), ", ...}");
     }
     // A virtual machine's memory slot.
-    case KVM_SET_USER_MEMORY_REGION: {
-      struct kvm_userspace_memory_region r;
-      if (!take(blob, cut, &r)) return nullptr;
-      out = put_num(put(out, "{slot="), r.slot);
-      out = put_flags(put(out, ", flags="), r.flags, uapi::k_kvm_mem_flags, "0", "KVM_MEM_???");
-      out = put_hex(put(out, ", guest_phys_addr="), r.guest_phys_addr);
-      out = put_num(put(out, ", memory_size="), r.memory_size);
-      return put(put_hex(put(out, ", userspace_addr="), r.userspace_addr), "}");
-    }
+    case KVM_SET_USER_MEMORY_REGION:
+      return put_taken<kvm_userspace_memory_region>(out, blob, cut, kMemoryRegion);
     // The uid owning a user namespace, of a call that succeeded.
     case NS_GET_OWNER_UID: {
       uint32_t uid;
@@ -2823,13 +2738,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
                                                                      : put_hex(out, data);
       return put(out, "}");
     }
-    case PIO_UNIMAPCLR: {
-      struct unimapinit u;
-      if (!take(blob, cut, &u)) return nullptr;
-      out = put_num(put(out, "{advised_hashsize="), u.advised_hashsize);
-      out = put_num(put(out, ", advised_hashstep="), u.advised_hashstep);
-      return put(put_num(put(out, ", advised_hashlevel="), u.advised_hashlevel), "}");
-    }
+    case PIO_UNIMAPCLR:
+      return put_taken<unimapinit>(out, blob, cut, kUnimapInit);
     case KDGKBDIACR:
       if (failed) return nullptr;
       [[fallthrough]];

@@ -59,6 +59,7 @@
 #include <span>
 
 #include "decode.h"
+#include "decode_fields.h"
 #include "decode_printers.h"
 #include "decode_structs.h"
 #include "text.h"
@@ -69,6 +70,7 @@ namespace observer {
 namespace {
 
 using namespace text;
+using namespace fields;
 using Table = std::span<const Flag>;
 
 // What was captured of the call's data: the bytes from addr that could be read, and how
@@ -87,20 +89,6 @@ struct Memory {
     return v;
   }
 };
-
-// strace's printxval: the name of v in table, else hex and a comment naming the kind.
-char* put_val(char* out, uint64_t v, Table table, std::string_view unknown) noexcept {
-  if (table.empty() && unknown.empty()) return put_hex(out, v);  // strace's NULL xlat
-  auto named = [&](char* o) {
-    for (const Flag& f : table)
-      if (f.value == v) return put(o, f.name);
-    if (unknown.empty()) return put_hex(o, v);  // strace's printxval without a default
-    return put(put(put(put_hex(o, v), " /* "), unknown), " */");
-  };
-  if (display().xlat != Xlat::kAbbrev)
-    return put_xlat(out, [v](char* o) { return put_hex(o, v); }, named);
-  return named(out);
-}
 
 // strace's printflags_ex over two tables: the bits of the first, then the second's, the
 // rest in hex; none known at all: hex and a comment.
@@ -220,7 +208,7 @@ char* put_nlattrs(char* out, const Memory& m, uint64_t off, uint64_t len, Table 
     if (nla_type & NLA_F_NESTED) o = put(o, "NLA_F_NESTED|");
     if (nla_type & NLA_F_NET_BYTEORDER) o = put(o, "NLA_F_NET_BYTEORDER|");
     auto type = static_cast<uint16_t>(nla_type & NLA_TYPE_MASK);
-    o = put(type_name ? type_name(o, type) : put_val(o, type, types, unknown), "}");
+    o = put(type_name ? type_name(o, type) : put_xval(o, type, types, unknown), "}");
     if (shown <= kNlaHdr) return o;
     o = put(o, ", ");
     if (!value || !value(&o, m, at + kNlaHdr, shown - kNlaHdr, type, ctx))
@@ -295,7 +283,7 @@ bool put_nla_xval(char** out, const Memory& m, uint64_t off, uint32_t len, uint3
     return true;
   }
   uint64_t v = uint_at(m, off, len);
-  *out = flags ? put_flags2(*out, v, table, {}, unknown) : put_val(*out, v, table, unknown);
+  *out = flags ? put_flags2(*out, v, table, {}, unknown) : put_xval(*out, v, table, unknown);
   return true;
 }
 
@@ -514,6 +502,10 @@ char* put_0x(char* out, uint64_t v, int width) noexcept {
   return put(out, std::string_view(digits, static_cast<size_t>(end - digits)));
 }
 
+// A byte as "%#04x" (0x01, 00), a u32 as "%#010x" (0x0000abcd).
+char* put_0x2(char* out, uint8_t v) noexcept { return put_0x(out, v, 2); }
+char* put_0x10(char* out, uint32_t v) noexcept { return put_0x(out, v, 10); }
+
 // The first n bytes of an array (all when n is larger) in hex, "\x01\x02".
 template <size_t N>
 char* put_hex_upto(char* out, const uint8_t (&bytes)[N], size_t n) noexcept {
@@ -571,34 +563,6 @@ char* put_sockid(char* out, const inet_diag_sockid& id, uint8_t family) noexcept
   return put(put_cookie(put(out, ", idiag_cookie="), id.idiag_cookie), "}");
 }
 
-// Fields name=value of a struct T's unsigned integers, in order: {a=1, b=2}. Each field is
-// {name, offset, size}; hex ones are written 0x1f.
-struct Field {
-  std::string_view name;
-  uint32_t offset, size;
-  bool hex = false;
-};
-
-template <class T>
-char* put_fields(char* out, const T& s, std::initializer_list<Field> fields) noexcept {
-  const char* base = reinterpret_cast<const char*>(&s);
-  out = put(out, "{");
-  bool first = true;
-  for (const Field& f : fields) {
-    uint64_t v = 0;
-    std::memcpy(&v, base + f.offset, f.size);
-    out = put(put(first ? out : put(out, ", "), f.name), "=");
-    out = f.hex ? put_hex(out, v) : put_num(out, v);
-    first = false;
-  }
-  return put(out, "}");
-}
-
-#define DIAG_FIELD(type, field) \
-  Field { #field, offsetof(type, field), sizeof(type::field) }
-#define DIAG_HEX(type, field) \
-  Field { #field, offsetof(type, field), sizeof(type::field), true }
-
 // An attribute's struct T when len holds it (else false: hex), its address when unreadable,
 // else what print(out, value) writes.
 template <class T, class Print>
@@ -611,6 +575,14 @@ bool put_nla_struct(char** out, const Memory& m, uint64_t off, uint32_t len,
   }
   *out = print(*out, m.at<T>(off));
   return true;
+}
+
+// The same of a struct T written by its rows.
+template <class T>
+bool put_nla_fields(char** out, const Memory& m, uint64_t off, uint32_t len,
+                    std::span<const Field> rows) noexcept {
+  return put_nla_struct<T>(out, m, off, len,
+                           [rows](char* o, const T& v) { return put_fields(o, v, rows); });
 }
 
 // strace's print_array: nmemb elements of size bytes at off, each by element(out, at, index):
@@ -860,7 +832,7 @@ bool put_br_info_attr(char** out, const Memory& m, uint64_t off, uint32_t len, u
         *out = put_hex(*out, m.addr + off);
         return true;
       }
-      *out = put(put_val(put(*out, "htons("), ntohs(m.at<uint16_t>(off)),
+      *out = put(put_xval(put(*out, "htons("), ntohs(m.at<uint16_t>(off)),
                          uapi::k_ethernet_protocols, "ETH_P_???"), ")");
       return true;
     case IFLA_BR_GROUP_FWD_MASK:
@@ -970,7 +942,7 @@ bool put_vf_vlan_attr(char** out, const Memory& m, uint64_t off, uint32_t len, u
   char* o = put_num(put(*out, "{vf="), v.vf);
   o = put_num(put(o, ", vlan="), v.vlan);
   o = put_num(put(o, ", qos="), v.qos);
-  o = put_val(put(o, ", vlan_proto=htons("), __builtin_bswap16(v.vlan_proto),
+  o = put_xval(put(o, ", vlan_proto=htons("), __builtin_bswap16(v.vlan_proto),
               uapi::k_ethernet_protocols, "ETH_P_???");
   *out = put(o, ")}");
   return true;
@@ -1019,7 +991,7 @@ bool put_vf_info_attr(char** out, const Memory& m, uint64_t off, uint32_t len, u
       }
       auto ls = m.at<ifla_vf_link_state>(off);
       char* o = put_num(put(*out, "{vf="), ls.vf);
-      o = put_val(put(o, ", link_state="), ls.link_state, uapi::k_rtnl_ifla_vf_link_states,
+      o = put_xval(put(o, ", link_state="), ls.link_state, uapi::k_rtnl_ifla_vf_link_states,
                   "IFLA_VF_LINK_STATE_???");
       *out = put(o, "}");
       return true;
@@ -1241,6 +1213,11 @@ bool put_prop_list_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
   return type == IFLA_ALT_IFNAME && put_nla_str(out, m, off, len);
 }
 
+constexpr Field kLinkIfmap[] = {
+    {OBS_FIELD(rtnl_link_ifmap, mem_start), hex}, {OBS_FIELD(rtnl_link_ifmap, mem_end), hex},
+    {OBS_FIELD(rtnl_link_ifmap, base_addr), hex}, {OBS_FIELD(rtnl_link_ifmap, irq)},
+    {OBS_FIELD(rtnl_link_ifmap, dma)},            {OBS_FIELD(rtnl_link_ifmap, port)}};
+
 // IFLA_* values strace decodes as a string, an integer or an interface index; the others
 // (nested and struct ones among them) in hex.
 bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
@@ -1311,12 +1288,7 @@ bool put_ifla_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
       } else {
         rtnl_link_ifmap map{};
         std::memcpy(&map, m.bytes.data() + off, offsetof(rtnl_link_ifmap, port) + 1);
-        char* o = put_hex(put(*out, "{mem_start="), map.mem_start);
-        o = put_hex(put(o, ", mem_end="), map.mem_end);
-        o = put_hex(put(o, ", base_addr="), map.base_addr);
-        o = put_num(put(o, ", irq="), map.irq);
-        o = put_num(put(o, ", dma="), static_cast<unsigned>(map.dma));
-        *out = put(put_num(put(o, ", port="), static_cast<unsigned>(map.port)), "}");
+        *out = put_fields(*out, map, kLinkIfmap);
         return true;
       }
     case IFLA_VF_PORTS:
@@ -1349,7 +1321,7 @@ char* put_ifinfomsg(char* out, const Memory& m, uint64_t off, uint64_t len) noex
   if (!m.readable(off, kSize)) return put(put_hex(out, m.addr + off + 1), "}");
   ifinfomsg ifi;
   std::memcpy(&ifi, m.bytes.data() + off, sizeof(ifi));
-  out = put_val(put(out, "ifi_type="), ifi.ifi_type, uapi::k_arp_hardware_types, "ARPHRD_???");
+  out = put_xval(put(out, "ifi_type="), ifi.ifi_type, uapi::k_arp_hardware_types, "ARPHRD_???");
   out = put_ifindex(put(out, ", ifi_index="), static_cast<uint32_t>(ifi.ifi_index));
   out = put_flags2(put(out, ", ifi_flags="), ifi.ifi_flags, uapi::k_iff_flags, {}, "IFF_???");
   out = put(put_hex(put(out, ", ifi_change="), ifi.ifi_change), "}");
@@ -1395,7 +1367,7 @@ bool put_u64_struct(char** out, const Memory& m, uint64_t off, uint32_t len,
     o = put(o, "[");
     for (unsigned i = 0; i < f.count; ++i, at += 8) {
       if (i) o = put(o, ", ");
-      o = put(put_val(put(o, "["), i, uapi::k_ifstats_xstats_bridge_mcast_indices, ""), "]=");
+      o = put(put_xval(put(o, "["), i, uapi::k_ifstats_xstats_bridge_mcast_indices, ""), "]=");
       o = put_num(o, m.at<uint64_t>(at));
     }
     o = put(o, "]");
@@ -1406,6 +1378,14 @@ bool put_u64_struct(char** out, const Memory& m, uint64_t off, uint32_t len,
 
 // A bridge's extended statistics, BRIDGE_XSTATS_*: struct bridge_vlan_xstats,
 // br_mcast_stats, bridge_stp_xstats (linux/if_bridge.h).
+constexpr Field kBridgeVlanXstats[] = {
+    {OBS_FIELD(bridge_vlan_xstats, rx_bytes)},   {OBS_FIELD(bridge_vlan_xstats, rx_packets)},
+    {OBS_FIELD(bridge_vlan_xstats, tx_bytes)},   {OBS_FIELD(bridge_vlan_xstats, tx_packets)},
+    {OBS_FIELD(bridge_vlan_xstats, vid)},
+    {OBS_FIELD(bridge_vlan_xstats, flags),
+     printflags(uapi::k_nl_bridge_vlan_flags, "BRIDGE_VLAN_INFO_???")},
+    {OBS_FIELD(bridge_vlan_xstats, pad2), hex, When::kNonZero}};
+
 bool put_xstats_bridge_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
                             uint16_t type, uint64_t) noexcept {
   switch (type) {
@@ -1415,16 +1395,8 @@ bool put_xstats_bridge_attr(char** out, const Memory& m, uint64_t off, uint32_t 
         *out = put_hex(*out, m.addr + off);
         return true;
       }
-      auto st = m.at<bridge_vlan_xstats>(off);
-      char* o = put_num(put(*out, "{rx_bytes="), st.rx_bytes);
-      o = put_num(put(o, ", rx_packets="), st.rx_packets);
-      o = put_num(put(o, ", tx_bytes="), st.tx_bytes);
-      o = put_num(put(o, ", tx_packets="), st.tx_packets);
-      o = put_num(put(o, ", vid="), st.vid);
-      o = put_flags2(put(o, ", flags="), st.flags, uapi::k_nl_bridge_vlan_flags, {},
-                     "BRIDGE_VLAN_INFO_???");
-      if (st.pad2) o = put_hex(put(o, ", pad2="), st.pad2);
-      *out = put_struct_rest(put(o, "}"), m, off, len, sizeof(st));
+      *out = put_fields(*out, m.at<bridge_vlan_xstats>(off), kBridgeVlanXstats);
+      *out = put_struct_rest(*out, m, off, len, sizeof(bridge_vlan_xstats));
       return true;
     }
     case BRIDGE_XSTATS_MCAST:
@@ -1686,6 +1658,22 @@ char* put_attrs_after(char* out, const Memory& m, uint64_t off, uint64_t len, ui
   return put_nlattrs(put(out, ", "), m, off + at, len - at, types, unknown, value, family);
 }
 
+// A message's struct T of len bytes at off: its family (named head), its other fields by
+// rows, then its attributes, of types, each by value (given the family).
+template <class T>
+char* put_family_msg(char* out, const Memory& m, uint64_t off, uint64_t len,
+                     std::string_view head, std::span<const Field> rows, Table types,
+                     std::string_view unknown, AttrValue value) noexcept {
+  auto family = static_cast<uint8_t>(m.bytes[off]);
+  if (!put_struct_head(&out, m, head, family, off, len, sizeof(T))) return out;
+  out = put(put_field_list(out, m.bytes.data() + off, rows), "}");
+  return put_attrs_after(out, m, off, len, sizeof(T), types, unknown, value, family);
+}
+
+constexpr Show kIfindex = value<put_ifindex>();
+constexpr Show kScope = xval(uapi::k_routing_scopes, "");
+constexpr Show kTos = printflags(uapi::k_ip_type_of_services, "IPTOS_TOS_???");
+
 // IFA_*: addresses of the message's family, the label, struct ifa_cacheinfo, flags.
 bool put_ifa_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                   uint64_t family) noexcept {
@@ -1709,18 +1697,16 @@ bool put_ifa_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint1
   }
 }
 
+constexpr Field kIfaddrmsg[] = {
+    {OBS_FIELD(ifaddrmsg, ifa_prefixlen)},
+    {OBS_FIELD(ifaddrmsg, ifa_flags), printflags(uapi::k_ifaddrflags, "IFA_F_???")},
+    {OBS_FIELD(ifaddrmsg, ifa_scope), kScope},
+    {OBS_FIELD(ifaddrmsg, ifa_index), kIfindex}};
+
 // struct ifaddrmsg (RTM_NEWADDR...), then its IFA_* attributes.
 char* put_ifaddrmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
-  auto family = static_cast<uint8_t>(m.bytes[off]);
-  if (!put_struct_head(&out, m, "ifa_family", family, off, len, sizeof(ifaddrmsg))) return out;
-  ifaddrmsg ifa;
-  std::memcpy(&ifa, m.bytes.data() + off, sizeof(ifa));
-  out = put_num(put(out, "ifa_prefixlen="), ifa.ifa_prefixlen);
-  out = put_flags2(put(out, ", ifa_flags="), ifa.ifa_flags, uapi::k_ifaddrflags, {}, "IFA_F_???");
-  out = put_val(put(out, ", ifa_scope="), ifa.ifa_scope, uapi::k_routing_scopes, "");
-  out = put(put_ifindex(put(out, ", ifa_index="), ifa.ifa_index), "}");
-  return put_attrs_after(out, m, off, len, sizeof(ifaddrmsg), uapi::k_rtnl_addr_attrs, "IFA_???",
-                         put_ifa_attr, family);
+  return put_family_msg<ifaddrmsg>(out, m, off, len, "ifa_family", kIfaddrmsg,
+                                   uapi::k_rtnl_addr_attrs, "IFA_???", put_ifa_attr);
 }
 
 // RTA_METRICS' RTAX_* attributes: u32s but for the congestion control's name.
@@ -1774,6 +1760,16 @@ bool put_rta_multipath(char** out, const Memory& m, uint64_t off, uint32_t len,
   return true;
 }
 
+constexpr Field kRtaCacheinfo[] = {
+    {OBS_FIELD(rta_cacheinfo, rta_clntref)},
+    {OBS_FIELD(rta_cacheinfo, rta_lastuse)},
+    {OBS_FIELD(rta_cacheinfo, rta_expires), as_unsigned(dec)},
+    {OBS_FIELD(rta_cacheinfo, rta_error)},
+    {OBS_FIELD(rta_cacheinfo, rta_used)},
+    {OBS_FIELD(rta_cacheinfo, rta_id), hex},
+    {OBS_FIELD(rta_cacheinfo, rta_ts)},
+    {OBS_FIELD(rta_cacheinfo, rta_tsage)}};
+
 // RTA_*: addresses of the message's family, interfaces, metrics, next hops, structs.
 bool put_rta_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                   uint64_t family) noexcept {
@@ -1797,15 +1793,7 @@ bool put_rta_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint1
         *out = put_hex(*out, m.addr + off);
         return true;
       }
-      auto ci = m.at<rta_cacheinfo>(off);
-      char* o = put_num(put(*out, "{rta_clntref="), ci.rta_clntref);
-      o = put_num(put(o, ", rta_lastuse="), ci.rta_lastuse);
-      o = put_num(put(o, ", rta_expires="), static_cast<uint32_t>(ci.rta_expires));
-      o = put_num(put(o, ", rta_error="), ci.rta_error);
-      o = put_num(put(o, ", rta_used="), ci.rta_used);
-      o = put_hex(put(o, ", rta_id="), ci.rta_id);
-      o = put_num(put(o, ", rta_ts="), ci.rta_ts);
-      *out = put(put_num(put(o, ", rta_tsage="), ci.rta_tsage), "}");
+      *out = put_fields(*out, m.at<rta_cacheinfo>(off), kRtaCacheinfo);
       return true;
     }
     case RTA_TABLE:
@@ -1856,25 +1844,20 @@ bool put_rta_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint1
   }
 }
 
+constexpr Field kRtmsg[] = {
+    {OBS_FIELD(rtmsg, rtm_dst_len)},
+    {OBS_FIELD(rtmsg, rtm_src_len)},
+    {OBS_FIELD(rtmsg, rtm_tos), kTos},
+    {OBS_FIELD(rtmsg, rtm_table), xval(uapi::k_routing_table_ids, "")},
+    {OBS_FIELD(rtmsg, rtm_protocol), xval(uapi::k_routing_protocols, "RTPROT_???")},
+    {OBS_FIELD(rtmsg, rtm_scope), kScope},
+    {OBS_FIELD(rtmsg, rtm_type), xval(uapi::k_routing_types, "RTN_???")},
+    {OBS_FIELD(rtmsg, rtm_flags), printflags(uapi::k_routing_flags, "RTM_F_???")}};
+
 // struct rtmsg (RTM_NEWROUTE...), then its RTA_* attributes.
 char* put_rtmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
-  auto family = static_cast<uint8_t>(m.bytes[off]);
-  if (!put_struct_head(&out, m, "rtm_family", family, off, len, sizeof(rtmsg))) return out;
-  rtmsg rt;
-  std::memcpy(&rt, m.bytes.data() + off, sizeof(rt));
-  out = put_num(put(out, "rtm_dst_len="), rt.rtm_dst_len);
-  out = put_num(put(out, ", rtm_src_len="), rt.rtm_src_len);
-  out = put_flags2(put(out, ", rtm_tos="), rt.rtm_tos, uapi::k_ip_type_of_services, {},
-                   "IPTOS_TOS_???");
-  out = put_val(put(out, ", rtm_table="), rt.rtm_table, uapi::k_routing_table_ids, "");
-  out = put_val(put(out, ", rtm_protocol="), rt.rtm_protocol, uapi::k_routing_protocols,
-                "RTPROT_???");
-  out = put_val(put(out, ", rtm_scope="), rt.rtm_scope, uapi::k_routing_scopes, "");
-  out = put_val(put(out, ", rtm_type="), rt.rtm_type, uapi::k_routing_types, "RTN_???");
-  out = put(put_flags2(put(out, ", rtm_flags="), rt.rtm_flags, uapi::k_routing_flags, {},
-                       "RTM_F_???"), "}");
-  return put_attrs_after(out, m, off, len, sizeof(rtmsg), uapi::k_rtnl_route_attrs, "RTA_???",
-                         put_rta_attr, family);
+  return put_family_msg<rtmsg>(out, m, off, len, "rtm_family", kRtmsg, uapi::k_rtnl_route_attrs,
+                               "RTA_???", put_rta_attr);
 }
 
 // NDA_FDB_EXT_ATTRS' NFEA_*: the activity notification's flags.
@@ -1927,21 +1910,16 @@ bool put_nda_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint1
   }
 }
 
+constexpr Field kNdmsg[] = {
+    {OBS_FIELD(ndmsg, ndm_ifindex), kIfindex},
+    {OBS_FIELD(ndmsg, ndm_state), printflags(uapi::k_neighbor_cache_entry_states, "NUD_???")},
+    {OBS_FIELD(ndmsg, ndm_flags), printflags(uapi::k_neighbor_cache_entry_flags, "NTF_???")},
+    {OBS_FIELD(ndmsg, ndm_type), xval(uapi::k_routing_types, "RTN_???")}};
+
 // struct ndmsg (RTM_NEWNEIGH...), then its NDA_* attributes.
 char* put_ndmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
-  auto family = static_cast<uint8_t>(m.bytes[off]);
-  if (!put_struct_head(&out, m, "ndm_family", family, off, len, sizeof(ndmsg))) return out;
-  ndmsg nd;
-  std::memcpy(&nd, m.bytes.data() + off, sizeof(nd));
-  out = put_ifindex(put(out, "ndm_ifindex="), static_cast<uint32_t>(nd.ndm_ifindex));
-  out = put_flags2(put(out, ", ndm_state="), nd.ndm_state, uapi::k_neighbor_cache_entry_states,
-                   {}, "NUD_???");
-  out = put_flags2(put(out, ", ndm_flags="), nd.ndm_flags, uapi::k_neighbor_cache_entry_flags,
-                   {}, "NTF_???");
-  out = put(put_val(put(out, ", ndm_type="), nd.ndm_type, uapi::k_routing_types, "RTN_???"),
-            "}");
-  return put_attrs_after(out, m, off, len, sizeof(ndmsg), uapi::k_rtnl_neigh_attrs, "NDA_???",
-                         put_nda_attr, family);
+  return put_family_msg<ndmsg>(out, m, off, len, "ndm_family", kNdmsg, uapi::k_rtnl_neigh_attrs,
+                               "NDA_???", put_nda_attr);
 }
 
 // FRA_*: addresses of the message's family, names, integers, the table, ranges.
@@ -1975,21 +1953,18 @@ bool put_fra_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint1
   }
 }
 
+constexpr Field kFibRuleHdr[] = {
+    {OBS_FIELD(fib_rule_hdr, dst_len)},
+    {OBS_FIELD(fib_rule_hdr, src_len)},
+    {OBS_FIELD(fib_rule_hdr, tos), kTos},
+    {OBS_FIELD(fib_rule_hdr, table), xval(uapi::k_routing_table_ids, "RT_TABLE_???")},
+    {OBS_FIELD(fib_rule_hdr, action), xval(uapi::k_fib_rule_actions, "FR_ACT_???")},
+    {OBS_FIELD(fib_rule_hdr, flags), printflags(uapi::k_fib_rule_flags, "FIB_RULE_???")}};
+
 // struct fib_rule_hdr (RTM_NEWRULE...), then its FRA_* attributes.
 char* put_fib_rule_hdr(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
-  auto family = static_cast<uint8_t>(m.bytes[off]);
-  if (!put_struct_head(&out, m, "family", family, off, len, sizeof(fib_rule_hdr))) return out;
-  fib_rule_hdr fr;
-  std::memcpy(&fr, m.bytes.data() + off, sizeof(fr));
-  out = put_num(put(out, "dst_len="), fr.dst_len);
-  out = put_num(put(out, ", src_len="), fr.src_len);
-  out = put_flags2(put(out, ", tos="), fr.tos, uapi::k_ip_type_of_services, {}, "IPTOS_TOS_???");
-  out = put_val(put(out, ", table="), fr.table, uapi::k_routing_table_ids, "RT_TABLE_???");
-  out = put_val(put(out, ", action="), fr.action, uapi::k_fib_rule_actions, "FR_ACT_???");
-  out = put(put_flags2(put(out, ", flags="), fr.flags, uapi::k_fib_rule_flags, {},
-                       "FIB_RULE_???"), "}");
-  return put_attrs_after(out, m, off, len, sizeof(fib_rule_hdr), uapi::k_rtnl_rule_attrs, "FRA_???",
-                         put_fra_attr, family);
+  return put_family_msg<fib_rule_hdr>(out, m, off, len, "family", kFibRuleHdr,
+                                      uapi::k_rtnl_rule_attrs, "FRA_???", put_fra_attr);
 }
 
 // TCA_STATS2's TCA_STATS_*: the gnet_stats structs (linux/gen_stats.h), as far as strace
@@ -2022,21 +1997,18 @@ bool put_tca_stats_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
   }
 }
 
+constexpr Field kSizespec[] = {
+    {OBS_FIELD(tc_sizespec, cell_log)}, {OBS_FIELD(tc_sizespec, size_log)},
+    {OBS_FIELD(tc_sizespec, cell_align)}, {OBS_FIELD(tc_sizespec, overhead)},
+    {OBS_FIELD(tc_sizespec, linklayer)}, {OBS_FIELD(tc_sizespec, mpu)},
+    {OBS_FIELD(tc_sizespec, mtu)}, {OBS_FIELD(tc_sizespec, tsize)}};
+
 // TCA_STAB_*: struct tc_sizespec, the table of u16s.
 bool put_tca_stab_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
                        uint64_t) noexcept {
   switch (type) {
     case TCA_STAB_BASE:
-      return put_nla_struct<tc_sizespec>(out, m, off, len, [](char* o, const tc_sizespec& s) {
-        o = put_num(put(o, "{cell_log="), static_cast<unsigned>(s.cell_log));
-        o = put_num(put(o, ", size_log="), static_cast<unsigned>(s.size_log));
-        o = put_num(put(o, ", cell_align="), s.cell_align);
-        o = put_num(put(o, ", overhead="), s.overhead);
-        o = put_num(put(o, ", linklayer="), s.linklayer);
-        o = put_num(put(o, ", mpu="), s.mpu);
-        o = put_num(put(o, ", mtu="), s.mtu);
-        return put(put_num(put(o, ", tsize="), s.tsize), "}");
-      });
+      return put_nla_fields<tc_sizespec>(out, m, off, len, kSizespec);
     case TCA_STAB_DATA:
       if (len < 2) return false;
       *out = put_array(*out, m, off, len / 2, 2, [&](char* o, uint64_t at, uint64_t) {
@@ -2047,6 +2019,12 @@ bool put_tca_stab_attr(char** out, const Memory& m, uint64_t off, uint32_t len, 
       return false;
   }
 }
+
+constexpr Field kTcStats[] = {
+    {OBS_FIELD(tc_stats, bytes)}, {OBS_FIELD(tc_stats, packets)},
+    {OBS_FIELD(tc_stats, drops)}, {OBS_FIELD(tc_stats, overlimits)},
+    {OBS_FIELD(tc_stats, bps)},   {OBS_FIELD(tc_stats, pps)},
+    {OBS_FIELD(tc_stats, qlen)},  {OBS_FIELD(tc_stats, backlog)}};
 
 // TCA_*: the kind, struct tc_stats and tc_estimator, TCA_STATS2's, integers.
 bool put_tca_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
@@ -2061,15 +2039,7 @@ bool put_tca_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint1
         *out = put_hex(*out, m.addr + off);
         return true;
       }
-      auto st = m.at<tc_stats>(off);
-      char* o = put_num(put(*out, "{bytes="), st.bytes);
-      o = put_num(put(o, ", packets="), st.packets);
-      o = put_num(put(o, ", drops="), st.drops);
-      o = put_num(put(o, ", overlimits="), st.overlimits);
-      o = put_num(put(o, ", bps="), st.bps);
-      o = put_num(put(o, ", pps="), st.pps);
-      o = put_num(put(o, ", qlen="), st.qlen);
-      *out = put(put_num(put(o, ", backlog="), st.backlog), "}");
+      *out = put_fields(*out, m.at<tc_stats>(off), kTcStats);
       return true;
     }
     case TCA_RATE: {
@@ -2100,18 +2070,14 @@ bool put_tca_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint1
   }
 }
 
+constexpr Field kTcmsg[] = {
+    {OBS_FIELD(tcmsg, tcm_ifindex), kIfindex}, {OBS_FIELD(tcmsg, tcm_handle)},
+    {OBS_FIELD(tcmsg, tcm_parent)}, {OBS_FIELD(tcmsg, tcm_info)}};
+
 // struct tcmsg (RTM_NEWQDISC, ...TCLASS, ...TFILTER, ...CHAIN), then its TCA_* attributes.
 char* put_tcmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
-  auto family = static_cast<uint8_t>(m.bytes[off]);
-  if (!put_struct_head(&out, m, "tcm_family", family, off, len, sizeof(tcmsg))) return out;
-  tcmsg tc;
-  std::memcpy(&tc, m.bytes.data() + off, sizeof(tc));
-  out = put_ifindex(put(out, "tcm_ifindex="), static_cast<uint32_t>(tc.tcm_ifindex));
-  out = put_num(put(out, ", tcm_handle="), tc.tcm_handle);
-  out = put_num(put(out, ", tcm_parent="), tc.tcm_parent);
-  out = put(put_num(put(out, ", tcm_info="), tc.tcm_info), "}");
-  return put_attrs_after(out, m, off, len, sizeof(tcmsg), uapi::k_rtnl_tc_attrs, "TCA_???",
-                         put_tca_attr, family);
+  return put_family_msg<tcmsg>(out, m, off, len, "tcm_family", kTcmsg, uapi::k_rtnl_tc_attrs,
+                               "TCA_???", put_tca_attr);
 }
 
 // ------------------------------------------------------------------ rtnetlink: actions,
@@ -2167,6 +2133,13 @@ bool put_ndtpa_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uin
   }
 }
 
+constexpr Field kNdtConfig[] = {
+    {OBS_FIELD(ndt_config, ndtc_key_len)},     {OBS_FIELD(ndt_config, ndtc_entry_size)},
+    {OBS_FIELD(ndt_config, ndtc_entries)},     {OBS_FIELD(ndt_config, ndtc_last_flush)},
+    {OBS_FIELD(ndt_config, ndtc_last_rand)},   {OBS_FIELD(ndt_config, ndtc_hash_rnd)},
+    {OBS_FIELD(ndt_config, ndtc_hash_mask), value<put_0x10>()},
+    {OBS_FIELD(ndt_config, ndtc_hash_chain_gc)}, {OBS_FIELD(ndt_config, ndtc_proxy_qlen)}};
+
 // NDTA_*: the table's name, thresholds, struct ndt_config, its parameters, struct
 // ndt_stats (without ndts_table_fulls when the attribute ends before it).
 bool put_ndta_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint16_t type,
@@ -2179,17 +2152,7 @@ bool put_ndta_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
     case NDTA_GC_INTERVAL:
       return put_nla_int<uint64_t>(out, m, off, len);
     case NDTA_CONFIG:
-      return put_nla_struct<ndt_config>(out, m, off, len, [](char* o, const ndt_config& c) {
-        o = put_num(put(o, "{ndtc_key_len="), c.ndtc_key_len);
-        o = put_num(put(o, ", ndtc_entry_size="), c.ndtc_entry_size);
-        o = put_num(put(o, ", ndtc_entries="), c.ndtc_entries);
-        o = put_num(put(o, ", ndtc_last_flush="), c.ndtc_last_flush);
-        o = put_num(put(o, ", ndtc_last_rand="), c.ndtc_last_rand);
-        o = put_num(put(o, ", ndtc_hash_rnd="), c.ndtc_hash_rnd);
-        o = put_0x(put(o, ", ndtc_hash_mask="), c.ndtc_hash_mask, 10);
-        o = put_num(put(o, ", ndtc_hash_chain_gc="), c.ndtc_hash_chain_gc);
-        return put(put_num(put(o, ", ndtc_proxy_qlen="), c.ndtc_proxy_qlen), "}");
-      });
+      return put_nla_fields<ndt_config>(out, m, off, len, kNdtConfig);
     case NDTA_PARMS:
       return put_nla_nested(out, m, off, len, uapi::k_rtnl_neightbl_parms_attrs, "NDTPA_???",
                             put_ndtpa_attr);
@@ -2245,18 +2208,14 @@ bool put_ifal_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
   return type == IFAL_LABEL && put_nla_int<uint32_t>(out, m, off, len);
 }
 
+constexpr Field kIfaddrlblmsg[] = {
+    {OBS_FIELD(ifaddrlblmsg, ifal_prefixlen)}, {OBS_FIELD(ifaddrlblmsg, ifal_flags)},
+    {OBS_FIELD(ifaddrlblmsg, ifal_index), kIfindex}, {OBS_FIELD(ifaddrlblmsg, ifal_seq)}};
+
 // struct ifaddrlblmsg (RTM_NEWADDRLABEL...), then its IFAL_* attributes.
 char* put_ifaddrlblmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
-  auto family = static_cast<uint8_t>(m.bytes[off]);
-  if (!put_struct_head(&out, m, "ifal_family", family, off, len, sizeof(ifaddrlblmsg)))
-    return out;
-  auto ifal = m.at<ifaddrlblmsg>(off);
-  out = put_num(put(out, "ifal_prefixlen="), ifal.ifal_prefixlen);
-  out = put_num(put(out, ", ifal_flags="), ifal.ifal_flags);
-  out = put_ifindex(put(out, ", ifal_index="), ifal.ifal_index);
-  out = put(put_num(put(out, ", ifal_seq="), ifal.ifal_seq), "}");
-  return put_attrs_after(out, m, off, len, sizeof(ifaddrlblmsg), uapi::k_rtnl_addrlabel_attrs,
-                         "IFAL_???", put_ifal_attr, family);
+  return put_family_msg<ifaddrlblmsg>(out, m, off, len, "ifal_family", kIfaddrlblmsg,
+                                      uapi::k_rtnl_addrlabel_attrs, "IFAL_???", put_ifal_attr);
 }
 
 // NHA_RES_GROUP_* and NHA_RES_BUCKET_*: a resilient group's buckets and timers.
@@ -2318,30 +2277,24 @@ bool put_nha_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint1
   }
 }
 
+constexpr Field kNhmsg[] = {
+    {OBS_FIELD(nhmsg, nh_scope), kScope},
+    {OBS_FIELD(nhmsg, nh_protocol), xval(uapi::k_routing_protocols, "RTPROT_???")},
+    {OBS_FIELD(nhmsg, resvd), hex, When::kNonZero},
+    {OBS_FIELD(nhmsg, nh_flags), printflags(uapi::k_route_nexthop_flags, "RTNH_F_???")}};
+
 // struct nhmsg (RTM_NEWNEXTHOP...), its reserved byte when set, then its NHA_* attributes.
 char* put_nhmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
-  auto family = static_cast<uint8_t>(m.bytes[off]);
-  if (!put_struct_head(&out, m, "nh_family", family, off, len, sizeof(nhmsg))) return out;
-  auto nh = m.at<nhmsg>(off);
-  out = put_val(put(out, "nh_scope="), nh.nh_scope, uapi::k_routing_scopes, {});
-  out = put_val(put(out, ", nh_protocol="), nh.nh_protocol, uapi::k_routing_protocols,
-                "RTPROT_???");
-  if (nh.resvd) out = put_hex(put(out, ", resvd="), nh.resvd);
-  out = put_flags2(put(out, ", nh_flags="), nh.nh_flags, uapi::k_route_nexthop_flags, {},
-                   "RTNH_F_???");
-  out = put(out, "}");
-  return put_attrs_after(out, m, off, len, sizeof(nhmsg), uapi::k_rtnl_nexthop_attrs, "NHA_???",
-                         put_nha_attr, family);
+  return put_family_msg<nhmsg>(out, m, off, len, "nh_family", kNhmsg,
+                               uapi::k_rtnl_nexthop_attrs, "NHA_???", put_nha_attr);
 }
+
+constexpr Field kDcbmsg[] = {{OBS_FIELD(dcbmsg, cmd), xval(uapi::k_dcb_commands, "DCB_CMD_???")}};
 
 // struct dcbmsg (RTM_GETDCB, RTM_SETDCB), then its DCB_ATTR_* attributes, in hex.
 char* put_dcbmsg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
-  auto family = static_cast<uint8_t>(m.bytes[off]);
-  if (!put_struct_head(&out, m, "dcb_family", family, off, len, sizeof(dcbmsg))) return out;
-  out = put(put_val(put(out, "cmd="), m.at<dcbmsg>(off).cmd, uapi::k_dcb_commands,
-                    "DCB_CMD_???"), "}");
-  return put_attrs_after(out, m, off, len, sizeof(dcbmsg), uapi::k_rtnl_dcb_attrs,
-                         "DCB_ATTR_???", nullptr, family);
+  return put_family_msg<dcbmsg>(out, m, off, len, "dcb_family", kDcbmsg, uapi::k_rtnl_dcb_attrs,
+                                "DCB_ATTR_???", nullptr);
 }
 
 // MDBA_MDB_EATTR_*: an entry's timer.
@@ -2359,7 +2312,7 @@ bool put_mdb_entry_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
   } else {
     auto e = m.at<br_mdb_entry>(off);
     char* o = put_ifindex(put(*out, "{ifindex="), e.ifindex);
-    o = put_val(put(o, ", state="), e.state, uapi::k_mdb_states, "MDB_???");
+    o = put_xval(put(o, ", state="), e.state, uapi::k_mdb_states, "MDB_???");
     o = put_flags2(put(o, ", flags="), e.flags, uapi::k_mdb_flags, {}, "MDB_FLAGS_???");
     o = put_num(put(o, ", vid="), e.vid);
     // strace takes the protocol for an address family, in both.
@@ -2396,7 +2349,7 @@ bool put_mdb_pattr_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
         *out = put_hex(*out, m.addr + off);
         return true;
       }
-      *out = put_val(*out, m.at<uint8_t>(off), uapi::k_multicast_router_types,
+      *out = put_xval(*out, m.at<uint8_t>(off), uapi::k_multicast_router_types,
                      "MDB_RTR_TYPE_???");
       return true;
     default:
@@ -2428,13 +2381,12 @@ bool put_mdba_attr(char** out, const Memory& m, uint64_t off, uint32_t len, uint
   }
 }
 
+constexpr Field kBrPortMsg[] = {{OBS_FIELD(br_port_msg, ifindex), kIfindex}};
+
 // struct br_port_msg (RTM_NEWMDB...), then its MDBA_* attributes.
 char* put_br_port_msg(char* out, const Memory& m, uint64_t off, uint64_t len) noexcept {
-  auto family = static_cast<uint8_t>(m.bytes[off]);
-  if (!put_struct_head(&out, m, "family", family, off, len, sizeof(br_port_msg))) return out;
-  out = put(put_ifindex(put(out, "ifindex="), m.at<br_port_msg>(off).ifindex), "}");
-  return put_attrs_after(out, m, off, len, sizeof(br_port_msg), uapi::k_rtnl_mdb_attrs,
-                         "MDBA_???", put_mdba_attr, family);
+  return put_family_msg<br_port_msg>(out, m, off, len, "family", kBrPortMsg,
+                                     uapi::k_rtnl_mdb_attrs, "MDBA_???", put_mdba_attr);
 }
 
 // An rtnetlink message's payload of len bytes at off (its first byte readable).
@@ -2615,23 +2567,30 @@ char* put_md5sig(char* out, const tcp_diag_md5sig& sig) noexcept {
   return put(put_hex_upto(put(out, ", tcpm_key="), sig.tcpm_key, sig.tcpm_keylen), "}");
 }
 
+constexpr Field kDiagMeminfo[] = {
+    {OBS_FIELD(inet_diag_meminfo, idiag_rmem)}, {OBS_FIELD(inet_diag_meminfo, idiag_wmem)},
+    {OBS_FIELD(inet_diag_meminfo, idiag_fmem)}, {OBS_FIELD(inet_diag_meminfo, idiag_tmem)}};
+constexpr Field kVegasInfo[] = {
+    {OBS_FIELD(tcpvegas_info, tcpv_enabled)}, {OBS_FIELD(tcpvegas_info, tcpv_rttcnt)},
+    {OBS_FIELD(tcpvegas_info, tcpv_rtt)}, {OBS_FIELD(tcpvegas_info, tcpv_minrtt)}};
+constexpr Field kDctcpInfo[] = {
+    {OBS_FIELD(tcp_dctcp_info, dctcp_enabled)}, {OBS_FIELD(tcp_dctcp_info, dctcp_ce_state)},
+    {OBS_FIELD(tcp_dctcp_info, dctcp_alpha)}, {OBS_FIELD(tcp_dctcp_info, dctcp_ab_ecn)},
+    {OBS_FIELD(tcp_dctcp_info, dctcp_ab_tot)}};
+constexpr Field kBbrInfo[] = {
+    {OBS_FIELD(tcp_bbr_info, bbr_bw_lo), hex}, {OBS_FIELD(tcp_bbr_info, bbr_bw_hi), hex},
+    {OBS_FIELD(tcp_bbr_info, bbr_min_rtt)}, {OBS_FIELD(tcp_bbr_info, bbr_pacing_gain)},
+    {OBS_FIELD(tcp_bbr_info, bbr_cwnd_gain)}};
+
 // INET_DIAG_*: the answer's extensions as strace decodes them (INET_DIAG_INFO's tcp_info, as
 // strace, in hex).
 bool put_inet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
                         uint16_t type, uint64_t) noexcept {
   switch (type) {
     case INET_DIAG_MEMINFO:
-      return put_nla_struct<inet_diag_meminfo>(out, m, off, len, [](char* o, const auto& v) {
-        using T = inet_diag_meminfo;
-        return put_fields(o, v, {DIAG_FIELD(T, idiag_rmem), DIAG_FIELD(T, idiag_wmem),
-                                 DIAG_FIELD(T, idiag_fmem), DIAG_FIELD(T, idiag_tmem)});
-      });
+      return put_nla_fields<inet_diag_meminfo>(out, m, off, len, kDiagMeminfo);
     case INET_DIAG_VEGASINFO:
-      return put_nla_struct<tcpvegas_info>(out, m, off, len, [](char* o, const auto& v) {
-        using T = tcpvegas_info;
-        return put_fields(o, v, {DIAG_FIELD(T, tcpv_enabled), DIAG_FIELD(T, tcpv_rttcnt),
-                                 DIAG_FIELD(T, tcpv_rtt), DIAG_FIELD(T, tcpv_minrtt)});
-      });
+      return put_nla_fields<tcpvegas_info>(out, m, off, len, kVegasInfo);
     case INET_DIAG_CONG:
       return put_nla_str(out, m, off, len);
     case INET_DIAG_TOS: case INET_DIAG_TCLASS: case INET_DIAG_SKV6ONLY:
@@ -2641,12 +2600,7 @@ bool put_inet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
     case INET_DIAG_SHUTDOWN:
       return put_nla_shutdown(out, m, off, len);
     case INET_DIAG_DCTCPINFO:
-      return put_nla_struct<tcp_dctcp_info>(out, m, off, len, [](char* o, const auto& v) {
-        using T = tcp_dctcp_info;
-        return put_fields(o, v, {DIAG_FIELD(T, dctcp_enabled), DIAG_FIELD(T, dctcp_ce_state),
-                                 DIAG_FIELD(T, dctcp_alpha), DIAG_FIELD(T, dctcp_ab_ecn),
-                                 DIAG_FIELD(T, dctcp_ab_tot)});
-      });
+      return put_nla_fields<tcp_dctcp_info>(out, m, off, len, kDctcpInfo);
     case INET_DIAG_PROTOCOL:
       return put_nla_ip_proto(out, m, off, len);
     case INET_DIAG_LOCALS: case INET_DIAG_PEERS:
@@ -2659,12 +2613,7 @@ bool put_inet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
     case INET_DIAG_MARK: case INET_DIAG_CLASS_ID:
       return put_nla_int<uint32_t>(out, m, off, len);
     case INET_DIAG_BBRINFO:
-      return put_nla_struct<tcp_bbr_info>(out, m, off, len, [](char* o, const auto& v) {
-        using T = tcp_bbr_info;
-        return put_fields(o, v, {DIAG_HEX(T, bbr_bw_lo), DIAG_HEX(T, bbr_bw_hi),
-                                 DIAG_FIELD(T, bbr_min_rtt), DIAG_FIELD(T, bbr_pacing_gain),
-                                 DIAG_FIELD(T, bbr_cwnd_gain)});
-      });
+      return put_nla_fields<tcp_bbr_info>(out, m, off, len, kBbrInfo);
     case INET_DIAG_MD5SIG:
       if (len < sizeof(tcp_diag_md5sig)) return false;
       *out = put_array(*out, m, off, len / sizeof(tcp_diag_md5sig), sizeof(tcp_diag_md5sig),
@@ -2687,9 +2636,12 @@ bool put_inet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
   }
 }
 
+constexpr Field kMarkCond[] = {{OBS_FIELD(inet_diag_markcond, mark)},
+                              {OBS_FIELD(inet_diag_markcond, mask)}};
+
 // INET_DIAG_REQ_BYTECODE's operation and what its code takes after it.
 char* put_bc_op(char* out, const inet_diag_bc_op& op) noexcept {
-  out = put_val(put(out, "{code="), op.code, uapi::k_inet_diag_bytecodes, "INET_DIAG_BC_???");
+  out = put_xval(put(out, "{code="), op.code, uapi::k_inet_diag_bytecodes, "INET_DIAG_BC_???");
   return put(put_num(put(put_num(put(out, ", yes="), op.yes), ", no="), op.no), "}");
 }
 
@@ -2730,9 +2682,7 @@ char* put_bytecode_data(char* out, const Memory& m, uint64_t off, uint32_t len,
     case INET_DIAG_BC_MARK_COND:
       if (small(sizeof(inet_diag_markcond))) break;
       if (!m.readable(off, sizeof(inet_diag_markcond))) return put_hex(out, m.addr + off);
-      return put_fields(out, m.at<inet_diag_markcond>(off),
-                        {DIAG_FIELD(inet_diag_markcond, mark),
-                         DIAG_FIELD(inet_diag_markcond, mask)});
+      return put_fields(out, m.at<inet_diag_markcond>(off), kMarkCond);
     default:
       break;
   }
@@ -2757,6 +2707,18 @@ bool put_inet_diag_req_attr(char** out, const Memory& m, uint64_t off, uint32_t 
 
 // ---- unix_diag, netlink_diag, packet_diag, smc_diag
 
+constexpr Field kRqlen[] = {{OBS_FIELD(unix_diag_rqlen, udiag_rqueue)},
+                            {OBS_FIELD(unix_diag_rqlen, udiag_wqueue)}};
+constexpr Field kNetlinkRing[] = {
+    {OBS_FIELD(netlink_diag_ring, ndr_block_size)}, {OBS_FIELD(netlink_diag_ring, ndr_block_nr)},
+    {OBS_FIELD(netlink_diag_ring, ndr_frame_size)}, {OBS_FIELD(netlink_diag_ring, ndr_frame_nr)}};
+constexpr Field kPacketRing[] = {
+    {OBS_FIELD(packet_diag_ring, pdr_block_size)}, {OBS_FIELD(packet_diag_ring, pdr_block_nr)},
+    {OBS_FIELD(packet_diag_ring, pdr_frame_size)}, {OBS_FIELD(packet_diag_ring, pdr_frame_nr)},
+    {OBS_FIELD(packet_diag_ring, pdr_retire_tmo)},
+    {OBS_FIELD(packet_diag_ring, pdr_sizeof_priv)},
+    {OBS_FIELD(packet_diag_ring, pdr_features)}};
+
 bool put_unix_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
                         uint16_t type, uint64_t) noexcept {
   switch (type) {
@@ -2776,10 +2738,7 @@ bool put_unix_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len,
       });
       return true;
     case UNIX_DIAG_RQLEN:
-      return put_nla_struct<unix_diag_rqlen>(out, m, off, len, [](char* o, const auto& v) {
-        using T = unix_diag_rqlen;
-        return put_fields(o, v, {DIAG_FIELD(T, udiag_rqueue), DIAG_FIELD(T, udiag_wqueue)});
-      });
+      return put_nla_fields<unix_diag_rqlen>(out, m, off, len, kRqlen);
     case UNIX_DIAG_MEMINFO:
       return put_nla_meminfo(out, m, off, len);
     case UNIX_DIAG_SHUTDOWN:
@@ -2804,11 +2763,7 @@ bool put_netlink_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t l
       });
       return true;
     case NETLINK_DIAG_RX_RING: case NETLINK_DIAG_TX_RING:
-      return put_nla_struct<netlink_diag_ring>(out, m, off, len, [](char* o, const auto& v) {
-        using T = netlink_diag_ring;
-        return put_fields(o, v, {DIAG_FIELD(T, ndr_block_size), DIAG_FIELD(T, ndr_block_nr),
-                                 DIAG_FIELD(T, ndr_frame_size), DIAG_FIELD(T, ndr_frame_nr)});
-      });
+      return put_nla_fields<netlink_diag_ring>(out, m, off, len, kNetlinkRing);
     case NETLINK_DIAG_FLAGS:
       if (len < 4) return false;
       *out = m.readable(off, 4)
@@ -2837,23 +2792,23 @@ char* put_bpf_code(char* out, uint16_t code) noexcept {
   auto unknown_bits = [&](char* o, uint16_t bits) {
     return bits ? put(put_hex(put(o, "|"), bits), " /* BPF_??? */") : o;
   };
-  out = put_val(out, cls, uapi::k_bpf_classes, "BPF_???");
+  out = put_xval(out, cls, uapi::k_bpf_classes, "BPF_???");
   switch (cls) {
     case BPF_ST: case BPF_STX:
       return unknown_bits(out, rest);
     case BPF_LD: case BPF_LDX:
-      out = put_val(put(out, "|"), BPF_SIZE(code), uapi::k_bpf_sizes, "BPF_???");
-      return put_val(put(out, "|"), BPF_MODE(code), uapi::k_bpf_modes, "BPF_???");
+      out = put_xval(put(out, "|"), BPF_SIZE(code), uapi::k_bpf_sizes, "BPF_???");
+      return put_xval(put(out, "|"), BPF_MODE(code), uapi::k_bpf_modes, "BPF_???");
     case BPF_MISC:
-      out = put_val(put(out, "|"), BPF_MISCOP(code), uapi::k_bpf_miscops, "BPF_???");
+      out = put_xval(put(out, "|"), BPF_MISCOP(code), uapi::k_bpf_miscops, "BPF_???");
       return unknown_bits(out, rest & ~BPF_MISCOP(code));
     case BPF_ALU: case BPF_JMP:
-      out = put_val(put(out, "|"), BPF_SRC(code), uapi::k_bpf_srcs, "BPF_???");
-      return put_val(put(out, "|"), BPF_OP(code),
+      out = put_xval(put(out, "|"), BPF_SRC(code), uapi::k_bpf_srcs, "BPF_???");
+      return put_xval(put(out, "|"), BPF_OP(code),
                      cls == BPF_ALU ? Table(uapi::k_bpf_alu_ops) : Table(uapi::k_bpf_jmp_ops),
                      "BPF_???");
     default:  // BPF_RET
-      out = put_val(put(out, "|"), BPF_RVAL(code), uapi::k_bpf_rvals, "BPF_???");
+      out = put_xval(put(out, "|"), BPF_RVAL(code), uapi::k_bpf_rvals, "BPF_???");
       return unknown_bits(out, rest & ~BPF_RVAL(code));
   }
 }
@@ -2874,7 +2829,7 @@ char* put_sock_filter(char* out, const sock_filter& f) noexcept {
       k >= static_cast<uint32_t>(SKF_LL_OFF)) {
     if (k >= static_cast<uint32_t>(SKF_AD_OFF)) {
       out = put(offset(out, static_cast<uint32_t>(SKF_AD_OFF), "SKF_AD_OFF"), "+");
-      return put(put_val(out, k - static_cast<uint32_t>(SKF_AD_OFF), uapi::k_skf_ad,
+      return put(put_xval(out, k - static_cast<uint32_t>(SKF_AD_OFF), uapi::k_skf_ad,
                          "SKF_AD_???"), ")");
     }
     uint32_t base = static_cast<uint32_t>(k >= static_cast<uint32_t>(SKF_NET_OFF) ? SKF_NET_OFF
@@ -2894,7 +2849,7 @@ bool put_packet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t le
     case PACKET_DIAG_INFO:
       return put_nla_struct<packet_diag_info>(out, m, off, len, [](char* o, const auto& v) {
         o = put_ifindex(put(o, "{pdi_index="), v.pdi_index);
-        o = put_val(put(o, ", pdi_version="), v.pdi_version, uapi::k_af_packet_versions,
+        o = put_xval(put(o, ", pdi_version="), v.pdi_version, uapi::k_af_packet_versions,
                     "TPACKET_???");
         o = put_num(put(o, ", pdi_reserve="), v.pdi_reserve);
         o = put_num(put(o, ", pdi_copy_thresh="), v.pdi_copy_thresh);
@@ -2911,13 +2866,7 @@ bool put_packet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t le
                        });
       return true;
     case PACKET_DIAG_RX_RING: case PACKET_DIAG_TX_RING:
-      return put_nla_struct<packet_diag_ring>(out, m, off, len, [](char* o, const auto& v) {
-        using T = packet_diag_ring;
-        return put_fields(o, v, {DIAG_FIELD(T, pdr_block_size), DIAG_FIELD(T, pdr_block_nr),
-                                 DIAG_FIELD(T, pdr_frame_size), DIAG_FIELD(T, pdr_frame_nr),
-                                 DIAG_FIELD(T, pdr_retire_tmo), DIAG_FIELD(T, pdr_sizeof_priv),
-                                 DIAG_FIELD(T, pdr_features)});
-      });
+      return put_nla_fields<packet_diag_ring>(out, m, off, len, kPacketRing);
     case PACKET_DIAG_FANOUT:
       return put_nla_int<uint32_t>(out, m, off, len);
     case PACKET_DIAG_UID:
@@ -2945,29 +2894,32 @@ bool put_packet_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t le
 }
 
 // An SMC cursor, {reserved=0, wrap=0, count=0}.
-char* put_smc_cursor(char* out, const smc_diag_cursor& c) noexcept {
-  using T = smc_diag_cursor;
-  return put_fields(out, c, {DIAG_FIELD(T, reserved), DIAG_FIELD(T, wrap),
-                             DIAG_FIELD(T, count)});
-}
+constexpr Field kSmcCursor[] = {{OBS_FIELD(smc_diag_cursor, reserved)},
+                                {OBS_FIELD(smc_diag_cursor, wrap)},
+                                {OBS_FIELD(smc_diag_cursor, count)}};
 
-char* put_smc_conninfo(char* out, const smc_diag_conninfo& c) noexcept {
-  out = put_num(put(out, "{token="), c.token);
-  out = put_num(put(out, ", sndbuf_size="), c.sndbuf_size);
-  out = put_num(put(out, ", rmbe_size="), c.rmbe_size);
-  out = put_num(put(out, ", peer_rmbe_size="), c.peer_rmbe_size);
-  out = put_smc_cursor(put(out, ", rx_prod="), c.rx_prod);
-  out = put_smc_cursor(put(out, ", rx_cons="), c.rx_cons);
-  out = put_smc_cursor(put(out, ", tx_prod="), c.tx_prod);
-  out = put_smc_cursor(put(out, ", tx_cons="), c.tx_cons);
-  out = put_0x(put(out, ", rx_prod_flags="), c.rx_prod_flags, 2);
-  out = put_0x(put(out, ", rx_conn_state_flags="), c.rx_conn_state_flags, 2);
-  out = put_0x(put(out, ", tx_prod_flags="), c.tx_prod_flags, 2);
-  out = put_0x(put(out, ", tx_conn_state_flags="), c.tx_conn_state_flags, 2);
-  out = put_smc_cursor(put(out, ", tx_prep="), c.tx_prep);
-  out = put_smc_cursor(put(out, ", tx_sent="), c.tx_sent);
-  return put(put_smc_cursor(put(out, ", tx_fin="), c.tx_fin), "}");
-}
+using ConnInfo = smc_diag_conninfo;
+constexpr Show kCursor = nested(kSmcCursor);
+constexpr Field kSmcConnInfo[] = {
+    {OBS_FIELD(ConnInfo, token)},
+    {OBS_FIELD(ConnInfo, sndbuf_size)},
+    {OBS_FIELD(ConnInfo, rmbe_size)},
+    {OBS_FIELD(ConnInfo, peer_rmbe_size)},
+    {OBS_FIELD(ConnInfo, rx_prod), kCursor},
+    {OBS_FIELD(ConnInfo, rx_cons), kCursor},
+    {OBS_FIELD(ConnInfo, tx_prod), kCursor},
+    {OBS_FIELD(ConnInfo, tx_cons), kCursor},
+    {OBS_FIELD(ConnInfo, rx_prod_flags), value<put_0x2>()},
+    {OBS_FIELD(ConnInfo, rx_conn_state_flags), value<put_0x2>()},
+    {OBS_FIELD(ConnInfo, tx_prod_flags), value<put_0x2>()},
+    {OBS_FIELD(ConnInfo, tx_conn_state_flags), value<put_0x2>()},
+    {OBS_FIELD(ConnInfo, tx_prep), kCursor},
+    {OBS_FIELD(ConnInfo, tx_sent), kCursor},
+    {OBS_FIELD(ConnInfo, tx_fin), kCursor}};
+constexpr Field kDmbInfo[] = {
+    {OBS_FIELD(smcd_diag_dmbinfo, linkid)}, {OBS_FIELD(smcd_diag_dmbinfo, peer_gid), hex},
+    {OBS_FIELD(smcd_diag_dmbinfo, my_gid), hex}, {OBS_FIELD(smcd_diag_dmbinfo, token), hex},
+    {OBS_FIELD(smcd_diag_dmbinfo, peer_token), hex}};
 
 // A char array's string as strace's print_quoted_cstring: up to its NUL, "..." after when
 // none ends it before the array's last byte.
@@ -2986,7 +2938,7 @@ char* put_smc_lgrinfo(char* out, const smc_diag_lgrinfo& info) noexcept {
   out = put_num(put(out, ", ibport="), l.ibport);
   out = put_char_array(put(out, ", gid="), l.gid);
   out = put_char_array(put(out, ", peer_gid="), l.peer_gid);
-  out = put_val(put(out, "}], role="), info.role, uapi::k_smc_link_group_roles, "SMC_???");
+  out = put_xval(put(out, "}], role="), info.role, uapi::k_smc_link_group_roles, "SMC_???");
   return put(out, "}");
 }
 
@@ -2994,24 +2946,19 @@ bool put_smc_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len, 
                        uint64_t) noexcept {
   switch (type) {
     case SMC_DIAG_CONNINFO:
-      return put_nla_struct<smc_diag_conninfo>(out, m, off, len, put_smc_conninfo);
+      return put_nla_fields<smc_diag_conninfo>(out, m, off, len, kSmcConnInfo);
     case SMC_DIAG_LGRINFO:
       return put_nla_struct<smc_diag_lgrinfo>(out, m, off, len, put_smc_lgrinfo);
     case SMC_DIAG_SHUTDOWN:
       return put_nla_flags(out, m, off, len, 1, uapi::k_sock_shutdown_flags, "???_SHUTDOWN");
     case SMC_DIAG_DMBINFO:
-      return put_nla_struct<smcd_diag_dmbinfo>(out, m, off, len, [](char* o, const auto& v) {
-        using T = smcd_diag_dmbinfo;
-        return put_fields(o, v, {DIAG_FIELD(T, linkid), DIAG_HEX(T, peer_gid),
-                                 DIAG_HEX(T, my_gid), DIAG_HEX(T, token),
-                                 DIAG_HEX(T, peer_token)});
-      });
+      return put_nla_fields<smcd_diag_dmbinfo>(out, m, off, len, kDmbInfo);
     case SMC_DIAG_FALLBACK:
       // The reasons are the kernel's own (net/smc/smc_clc.h): with their number.
       return put_nla_struct<smc_diag_fallback>(out, m, off, len, [](char* o, const auto& v) {
         AlwaysVerbose verbose;
-        o = put_val(put(o, "{reason="), v.reason, uapi::k_smc_decl_codes, "SMC_CLC_DECL_???");
-        o = put_val(put(o, ", peer_diagnosis="), v.peer_diagnosis, uapi::k_smc_decl_codes,
+        o = put_xval(put(o, "{reason="), v.reason, uapi::k_smc_decl_codes, "SMC_CLC_DECL_???");
+        o = put_xval(put(o, ", peer_diagnosis="), v.peer_diagnosis, uapi::k_smc_decl_codes,
                     "SMC_CLC_DECL_???");
         return put(o, "}");
       });
@@ -3020,8 +2967,6 @@ bool put_smc_diag_attr(char** out, const Memory& m, uint64_t off, uint32_t len, 
   }
 }
 
-#undef DIAG_FIELD
-#undef DIAG_HEX
 
 // ---- the structs
 
@@ -3077,7 +3022,7 @@ DiagAttrs put_diag_fields(char** out, const Memory& m, uint8_t family, bool requ
       } else {
         auto d = m.at<unix_diag_msg>(off);
         o = put_sock_type_name(put(o, "udiag_type="), d.udiag_type);
-        o = put_val(put(o, ", udiag_state="), d.udiag_state, uapi::k_tcp_states, "TCP_???");
+        o = put_xval(put(o, ", udiag_state="), d.udiag_state, uapi::k_tcp_states, "TCP_???");
         o = put_num(put(o, ", udiag_ino="), d.udiag_ino);
         o = put_cookie(put(o, ", udiag_cookie="), d.udiag_cookie);
         attrs = {uapi::k_unix_diag_attrs, "UNIX_DIAG_???", put_unix_diag_attr};
@@ -3098,7 +3043,7 @@ DiagAttrs put_diag_fields(char** out, const Memory& m, uint8_t family, bool requ
         attrs = {uapi::k_inet_diag_req_attrs, "INET_DIAG_REQ_???", put_inet_diag_req_attr};
       } else if (request) {
         auto r = m.at<inet_diag_req_v2>(off);
-        o = put_val(put(o, "sdiag_protocol="), r.sdiag_protocol, uapi::k_inet_protocols,
+        o = put_xval(put(o, "sdiag_protocol="), r.sdiag_protocol, uapi::k_inet_protocols,
                     "IPPROTO_???");
         o = put_flags2(put(o, ", idiag_ext="), r.idiag_ext,
                        shifted_flags<uapi::k_inet_diag_attrs, true>(), {},
@@ -3109,7 +3054,7 @@ DiagAttrs put_diag_fields(char** out, const Memory& m, uint8_t family, bool requ
         attrs = {uapi::k_inet_diag_req_attrs, "INET_DIAG_REQ_???", put_inet_diag_req_attr};
       } else {
         auto d = m.at<inet_diag_msg>(off);
-        o = put_val(put(o, "idiag_state="), d.idiag_state, uapi::k_tcp_states, "TCP_???");
+        o = put_xval(put(o, "idiag_state="), d.idiag_state, uapi::k_tcp_states, "TCP_???");
         o = put_num(put(o, ", idiag_timer="), d.idiag_timer);
         o = put_num(put(o, ", idiag_retrans="), d.idiag_retrans);
         o = put_sockid(put(o, ", id="), d.id, family);
@@ -3127,9 +3072,9 @@ DiagAttrs put_diag_fields(char** out, const Memory& m, uint8_t family, bool requ
         o = put(o, "sdiag_protocol=");
         if (r.sdiag_protocol == NDIAG_PROTO_ALL) {
           static constexpr Flag kAll[] = {{NDIAG_PROTO_ALL, "NDIAG_PROTO_ALL"}};
-          o = put_val(o, r.sdiag_protocol, kAll, "");
+          o = put_xval(o, r.sdiag_protocol, kAll, "");
         } else {
-          o = put_val(o, r.sdiag_protocol, uapi::k_netlink_protocols, "NETLINK_???");
+          o = put_xval(o, r.sdiag_protocol, uapi::k_netlink_protocols, "NETLINK_???");
         }
         o = put_num(put(o, ", ndiag_ino="), r.ndiag_ino);
         o = put_flags2(put(o, ", ndiag_show="), r.ndiag_show, uapi::k_netlink_diag_show, {},
@@ -3138,9 +3083,9 @@ DiagAttrs put_diag_fields(char** out, const Memory& m, uint8_t family, bool requ
       } else {
         auto d = m.at<netlink_diag_msg>(off);
         o = put_sock_type_name(put(o, "ndiag_type="), d.ndiag_type);
-        o = put_val(put(o, ", ndiag_protocol="), d.ndiag_protocol, uapi::k_netlink_protocols,
+        o = put_xval(put(o, ", ndiag_protocol="), d.ndiag_protocol, uapi::k_netlink_protocols,
                     "NETLINK_???");
-        o = put_val(put(o, ", ndiag_state="), d.ndiag_state, uapi::k_netlink_states,
+        o = put_xval(put(o, ", ndiag_state="), d.ndiag_state, uapi::k_netlink_states,
                     "NETLINK_???");
         o = put_num(put(o, ", ndiag_portid="), d.ndiag_portid);
         o = put_num(put(o, ", ndiag_dst_portid="), d.ndiag_dst_portid);
@@ -3161,7 +3106,7 @@ DiagAttrs put_diag_fields(char** out, const Memory& m, uint8_t family, bool requ
       } else {
         auto d = m.at<packet_diag_msg>(off);
         o = put_sock_type_name(put(o, "pdiag_type="), d.pdiag_type);
-        o = put_val(put(o, ", pdiag_num="), d.pdiag_num, uapi::k_ethernet_protocols,
+        o = put_xval(put(o, ", pdiag_num="), d.pdiag_num, uapi::k_ethernet_protocols,
                     "ETH_P_???");
         o = put_num(put(o, ", pdiag_ino="), d.pdiag_ino);
         o = put_cookie(put(o, ", pdiag_cookie="), d.pdiag_cookie);
@@ -3178,8 +3123,8 @@ DiagAttrs put_diag_fields(char** out, const Memory& m, uint8_t family, bool requ
         o = put_sockid(put(o, ", id="), r.id, AF_INET);
       } else {
         auto d = m.at<smc_diag_msg>(off);
-        o = put_val(put(o, "diag_state="), d.diag_state, uapi::k_smc_states, "SMC_???");
-        o = put_val(put(o, ", diag_fallback="), d.diag_fallback, uapi::k_smc_diag_modes,
+        o = put_xval(put(o, "diag_state="), d.diag_state, uapi::k_smc_states, "SMC_???");
+        o = put_xval(put(o, ", diag_fallback="), d.diag_fallback, uapi::k_smc_diag_modes,
                     "SMC_DIAG_MODE_???");
         o = put_num(put(o, ", diag_shutdown="), d.diag_shutdown);
         o = put_sockid(put(o, ", id="), d.id, AF_INET);
@@ -3273,25 +3218,25 @@ Protocol netfilter_types(uint8_t subsys) noexcept {
 }
 
 char* put_type(char* out, uint16_t type, uint16_t protocol) noexcept {
-  if (type < NLMSG_MIN_TYPE) return put_val(out, type, uapi::k_netlink_types, "NLMSG_???");
+  if (type < NLMSG_MIN_TYPE) return put_xval(out, type, uapi::k_netlink_types, "NLMSG_???");
   if (protocol == NETLINK_NETFILTER) {
     // The control messages, else a subsystem and its message: NFNL_SUBSYS_x<<8|0x1.
     for (const Flag& f : uapi::k_nl_netfilter_msg_types)
-      if (f.value == type) return put_val(out, type, uapi::k_nl_netfilter_msg_types, "");
-    out = put_val(out, type >> 8, uapi::k_nl_netfilter_subsys_ids, "NFNL_SUBSYS_???");
+      if (f.value == type) return put_xval(out, type, uapi::k_nl_netfilter_msg_types, "");
+    out = put_xval(out, type >> 8, uapi::k_nl_netfilter_subsys_ids, "NFNL_SUBSYS_???");
     out = put(out, "<<8|");
     Protocol p = netfilter_types(static_cast<uint8_t>(type >> 8));
     if (p.unknown.empty()) return put_hex(out, type & 0xff);
-    return put_val(out, type & 0xff, p.types, p.unknown);
+    return put_xval(out, type & 0xff, p.types, p.unknown);
   }
   // Generic netlink's families are numbered as the kernel registers them, but for its
   // controller's fixed id (linux/genetlink.h), which the kernel names "nlctrl".
   if (protocol == NETLINK_GENERIC && type == GENL_ID_CTRL) {
     static constexpr Flag kCtrl[] = {{GENL_ID_CTRL, "nlctrl"}};
-    return put_val(out, type, kCtrl, "");
+    return put_xval(out, type, kCtrl, "");
   }
   Protocol p = protocol_types(protocol);
-  return put_val(out, type, p.types, p.unknown);
+  return put_xval(out, type, p.types, p.unknown);
 }
 
 // The flags besides netlink_flags that a message type's request takes: a "get"'s
@@ -3477,7 +3422,7 @@ char* put_nfgenmsg(char* out, const Memory& m, const Header& h, uint64_t off,
   if (!m.readable(off, sizeof(nfgenmsg))) return put_hex(out, m.addr + off);
   auto nf = m.at<nfgenmsg>(off);
   out = put_family(put(out, "{nfgen_family="), nf.nfgen_family);
-  out = put_val(put(out, ", version="), nf.version, uapi::k_netfilter_versions, "NFNETLINK_???");
+  out = put_xval(put(out, ", version="), nf.version, uapi::k_netfilter_versions, "NFNETLINK_???");
   out = put(out, ", res_id=");
   bool nftables = (h.type >> 8) == NFNL_SUBSYS_NFTABLES;
   uint16_t res_id = ntohs(nf.res_id);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "decode.h"
@@ -15,26 +16,26 @@
 
 namespace observer {
 
-// strace's way with a value outside its table: the name, or the number in hex and a comment
-// naming the kind, 0x4c /* SO_??? */.
-template <size_t N>
-char* put_xval(char* out, uint64_t v, const text::Flag (&values)[N], std::string_view unknown) {
+// strace's printxval: the name of v in values, else the number in hex and a comment naming
+// the kind, 0x4c /* SO_??? */ (the number alone when unknown is empty: strace's printxval
+// without a default).
+inline char* put_xval(char* out, uint64_t v, std::span<const text::Flag> values,
+                      std::string_view unknown) {
+  auto named = [&](char* o) {
+    for (const text::Flag& f : values)
+      if (f.value == v) return text::put(o, f.name);
+    if (unknown.empty()) return text::put_hex(o, v);
+    return text::put(text::put(text::put(text::put_hex(o, v), " /* "), unknown), " */");
+  };
   if (text::display().xlat != text::Xlat::kAbbrev)
-    return text::put_xlat(out, [v](char* o) { return text::put_hex(o, v); }, [&](char* o) {
-      for (const text::Flag& f : values)
-        if (f.value == v) return text::put(o, f.name);
-      return text::put(text::put(text::put(text::put_hex(o, v), " /* "), unknown), " */");
-    });
-  for (const text::Flag& f : values)
-    if (f.value == v) return text::put(out, f.name);
-  return text::put(text::put(text::put(text::put_hex(out, v), " /* "), unknown), " */");
+    return text::put_xlat(out, [v](char* o) { return text::put_hex(o, v); }, named);
+  return named(out);
 }
 
 // Flags as A|B|0x40, and the same comment when none of their bits is known:
 // 0x10000000 /* MSG_??? */.
-template <size_t N>
-char* put_flag_set(char* out, uint64_t v, const text::Flag (&flags)[N],
-                   std::string_view unknown) {
+inline char* put_flag_set(char* out, uint64_t v, std::span<const text::Flag> flags,
+                          std::string_view unknown) {
   uint64_t known = 0;
   for (const text::Flag& f : flags) known |= f.value;
   if (v && !(v & known)) {
@@ -49,10 +50,9 @@ char* put_flag_set(char* out, uint64_t v, const text::Flag (&flags)[N],
 // for the bits of mask numbered base to base + 63 (bits' values are the numbers), the rest
 // in hex; with none of them known, hex and a comment naming the kind: 0x40 /* CAP_??? */.
 // shift is how a table spells "1<<" (HDIO_SET_NICE's: 1 << IDE_NICE_0).
-template <size_t N>
-char* put_bit_flags(char* out, uint64_t mask, const text::Flag (&bits)[N],
-                    std::string_view unknown, uint64_t base = 0,
-                    std::string_view shift = "1<<") {
+inline char* put_bit_flags(char* out, uint64_t mask, std::span<const text::Flag> bits,
+                           std::string_view unknown, uint64_t base = 0,
+                           std::string_view shift = "1<<") {
   return text::put_xlat_hex(out, mask, [&](char* o) {
     if (!mask) return text::put(o, "0");
     uint64_t rest = mask;

@@ -31,6 +31,7 @@
 #include <cstddef>
 #include <cstring>
 
+#include "decode_fields.h"
 #include "decode_printers.h"
 #include "decode_structs.h"
 #include "event.h"
@@ -282,6 +283,15 @@ char* put_ipc_perm(char* out, std::string_view name, const struct ipc64_perm& p,
   return put(out, "}");
 }
 
+constexpr fields::Field kShminfo[] = {
+    {OBS_FIELD(shminfo64, shmmax)}, {OBS_FIELD(shminfo64, shmmin)},
+    {OBS_FIELD(shminfo64, shmmni)}, {OBS_FIELD(shminfo64, shmseg)},
+    {OBS_FIELD(shminfo64, shmall)}};
+constexpr fields::Field kShmInfo[] = {
+    {OBS_FIELD(shm_info, used_ids)},      {OBS_FIELD(shm_info, shm_tot)},
+    {OBS_FIELD(shm_info, shm_rss)},       {OBS_FIELD(shm_info, shm_swp)},
+    {OBS_FIELD(shm_info, swap_attempts)}, {OBS_FIELD(shm_info, swap_successes)}};
+
 // msgctl's, shmctl's and semctl's buffer by command (IPC_64 apart), or nullptr when the
 // command takes none or it was not captured.
 char* put_ipc_buf(char* out, Arg type, uint32_t cmd, std::string_view b) {
@@ -309,23 +319,11 @@ char* put_ipc_buf(char* out, Arg type, uint32_t cmd, std::string_view b) {
   }
   if (type == Arg::kShmctlBuf && cmd == IPC_INFO) {
     struct shminfo64 m;
-    if (!load_at(b, 0, &m)) return nullptr;
-    out = put_num(put(out, "{shmmax="), static_cast<uint64_t>(m.shmmax));
-    out = put_num(put(out, ", shmmin="), static_cast<uint64_t>(m.shmmin));
-    out = put_num(put(out, ", shmmni="), static_cast<uint64_t>(m.shmmni));
-    out = put_num(put(out, ", shmseg="), static_cast<uint64_t>(m.shmseg));
-    return put(put_num(put(out, ", shmall="), static_cast<uint64_t>(m.shmall)), "}");
+    return load_at(b, 0, &m) ? fields::put_fields(out, m, kShminfo) : nullptr;
   }
   if (type == Arg::kShmctlBuf && cmd == SHM_INFO) {
     struct shm_info m;
-    if (!load_at(b, 0, &m)) return nullptr;
-    out = put_num(put(out, "{used_ids="), m.used_ids);
-    out = put_num(put(out, ", shm_tot="), static_cast<uint64_t>(m.shm_tot));
-    out = put_num(put(out, ", shm_rss="), static_cast<uint64_t>(m.shm_rss));
-    out = put_num(put(out, ", shm_swp="), static_cast<uint64_t>(m.shm_swp));
-    out = put_num(put(out, ", swap_attempts="), static_cast<uint64_t>(m.swap_attempts));
-    return put(put_num(put(out, ", swap_successes="), static_cast<uint64_t>(m.swap_successes)),
-               "}");
+    return load_at(b, 0, &m) ? fields::put_fields(out, m, kShmInfo) : nullptr;
   }
   if (type == Arg::kShmctlBuf) {
     struct shmid64_ds d;

@@ -12,8 +12,8 @@
 #include <unistd.h>
 
 #include <cstring>
-#include <type_traits>
 
+#include "decode_fields.h"
 #include "decode_printers.h"
 #include "decode_structs.h"
 #include "text.h"
@@ -313,26 +313,23 @@ bool all_zero(std::string_view bytes) {
   return bytes.find_first_not_of('\0') == std::string_view::npos;
 }
 
-// The ring's offsets: {head=0, tail=4, ...} and the reserved words that are not zero.
-template <class T>
-char* put_ring_offsets(char* out, const T& o) {
-  out = put_num(put(out, "{head="), o.head);
-  out = put_num(put(out, ", tail="), o.tail);
-  out = put_num(put(out, ", ring_mask="), o.ring_mask);
-  out = put_num(put(out, ", ring_entries="), o.ring_entries);
-  if constexpr (std::is_same_v<T, struct io_sqring_offsets>) {
-    out = put_num(put(out, ", flags="), o.flags);
-    out = put_num(put(out, ", dropped="), o.dropped);
-    out = put_num(put(out, ", array="), o.array);
-  } else {
-    out = put_num(put(out, ", overflow="), o.overflow);
-    out = put_num(put(out, ", cqes="), o.cqes);
-    out = put_num(put(out, ", flags="), o.flags);
-  }
-  out = put_resv(out, "resv1", o.resv1);
-  out = put_resv(out, "resv2", o.resv2);
-  return put(out, "}");
-}
+// The rings' offsets: {head=0, tail=4, ...} and the reserved words that are not zero.
+using SqOffsets = io_sqring_offsets;
+using CqOffsets = io_cqring_offsets;
+constexpr fields::Field kSqOffsets[] = {
+    {OBS_FIELD(SqOffsets, head)},      {OBS_FIELD(SqOffsets, tail)},
+    {OBS_FIELD(SqOffsets, ring_mask)}, {OBS_FIELD(SqOffsets, ring_entries)},
+    {OBS_FIELD(SqOffsets, flags)},     {OBS_FIELD(SqOffsets, dropped)},
+    {OBS_FIELD(SqOffsets, array)},
+    {OBS_FIELD(SqOffsets, resv1), fields::hex, fields::When::kNonZero},
+    {OBS_FIELD(SqOffsets, resv2), fields::hex, fields::When::kNonZero}};
+constexpr fields::Field kCqOffsets[] = {
+    {OBS_FIELD(CqOffsets, head)},      {OBS_FIELD(CqOffsets, tail)},
+    {OBS_FIELD(CqOffsets, ring_mask)}, {OBS_FIELD(CqOffsets, ring_entries)},
+    {OBS_FIELD(CqOffsets, overflow)},  {OBS_FIELD(CqOffsets, cqes)},
+    {OBS_FIELD(CqOffsets, flags)},
+    {OBS_FIELD(CqOffsets, resv1), fields::hex, fields::When::kNonZero},
+    {OBS_FIELD(CqOffsets, resv2), fields::hex, fields::When::kNonZero}};
 
 }  // namespace
 
@@ -356,8 +353,8 @@ char* put_uring_params(char* out, const Event& e, const Strings& items, unsigned
     out = put_num(put(out, ", cq_entries="), p.cq_entries);
     out = put_flags(put(out, ", features="), p.features, uapi::k_uring_setup_features, "0",
                     "IORING_FEAT_???");
-    out = put_ring_offsets(put(out, ", sq_off="), p.sq_off);
-    out = put_ring_offsets(put(out, ", cq_off="), p.cq_off);
+    out = fields::put_fields(put(out, ", sq_off="), p.sq_off, kSqOffsets);
+    out = fields::put_fields(put(out, ", cq_off="), p.cq_off, kCqOffsets);
   }
   return put(out, "}");
 }

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string_view>
 
 namespace observer::text {
@@ -118,23 +119,9 @@ struct Flag {
   std::string_view name;
 };
 
-// A|B|0x40 for the known bits of v, in the table's order (composite values first where the
-// table puts them first), and hex for the rest; zero as `zero`. With none of its bits known,
-// v is hex followed by a comment naming the kind of flags, strace's `0x40 /* AT_??? */`,
-// when `unknown` names it.
-template <size_t N>
-char* put_flags(char* out, uint64_t v, const Flag (&flags)[N], std::string_view zero = "0",
-                std::string_view unknown = {}) {
-  if (display().xlat != Xlat::kAbbrev)
-    return put_xlat(out, [v](char* o) { return put_hex(o, v); },
-                    [&](char* o) { return put_flag_names(o, v, flags, zero, unknown); });
-  return put_flag_names(out, v, flags, zero, unknown);
-}
-
 // put_flags by name, whatever -X says.
-template <size_t N>
-char* put_flag_names(char* out, uint64_t v, const Flag (&flags)[N], std::string_view zero,
-                     std::string_view unknown) {
+inline char* put_flag_names(char* out, uint64_t v, std::span<const Flag> flags,
+                            std::string_view zero, std::string_view unknown) {
   if (v == 0) return put(out, zero);
   bool first = true;
   for (const Flag& f : flags) {
@@ -153,12 +140,34 @@ char* put_flag_names(char* out, uint64_t v, const Flag (&flags)[N], std::string_
   return out;
 }
 
+// A|B|0x40 for the known bits of v, in the table's order (composite values first where the
+// table puts them first), and hex for the rest; zero as `zero`. With none of its bits known,
+// v is hex followed by a comment naming the kind of flags, strace's `0x40 /* AT_??? */`,
+// when `unknown` names it.
+inline char* put_flags(char* out, uint64_t v, std::span<const Flag> flags,
+                       std::string_view zero = "0", std::string_view unknown = {}) {
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(out, [v](char* o) { return put_hex(o, v); },
+                    [&](char* o) { return put_flag_names(o, v, flags, zero, unknown); });
+  return put_flag_names(out, v, flags, zero, unknown);
+}
+
+// put_enum by name, whatever -X says.
+inline char* put_enum_name(char* out, int64_t v, std::span<const Flag> values,
+                           std::string_view unknown) {
+  for (const Flag& f : values)
+    if (static_cast<int64_t>(f.value) == v) return put(out, f.name);
+  if (unknown.empty()) return put_num(out, v);
+  out = put_hex(out, static_cast<uint32_t>(v));
+  return put(put(put(out, " /* "), unknown), " */");
+}
+
 // The name of v; an unknown v in decimal or, when `unknown` names the kind of constant, as
 // strace writes an unknown value of its tables: hex and a comment, `0x10 /* RLIMIT_??? */`
 // (of the value's low 32 bits: the argument is a C int). With -X raw v is hex, as strace's
 // printxval writes it.
-template <size_t N>
-char* put_enum(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown = {}) {
+inline char* put_enum(char* out, int64_t v, std::span<const Flag> values,
+                      std::string_view unknown = {}) {
   if (display().xlat != Xlat::kAbbrev)
     return put_xlat(
         out,
@@ -170,29 +179,9 @@ char* put_enum(char* out, int64_t v, const Flag (&values)[N], std::string_view u
   return put_enum_name(out, v, values, unknown);
 }
 
-// put_enum by name, whatever -X says.
-template <size_t N>
-char* put_enum_name(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown) {
-  for (const Flag& f : values)
-    if (static_cast<int64_t>(f.value) == v) return put(out, f.name);
-  if (unknown.empty()) return put_num(out, v);
-  out = put_hex(out, static_cast<uint32_t>(v));
-  return put(put(put(out, " /* "), unknown), " */");
-}
-
-// A constant by every name of its value, as strace writes ioctl commands ("BTRFS_IOC_CLONE or
-// FICLONE"); an unknown one as the number in hex and a comment naming its kind.
-template <size_t N>
-char* put_named(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown) {
-  if (display().xlat != Xlat::kAbbrev)
-    return put_xlat(out, [v](char* o) { return put_hex(o, static_cast<uint64_t>(v)); },
-                    [&](char* o) { return put_all_names(o, v, values, unknown); });
-  return put_all_names(out, v, values, unknown);
-}
-
 // put_named by name, whatever -X says.
-template <size_t N>
-char* put_all_names(char* out, int64_t v, const Flag (&values)[N], std::string_view unknown) {
+inline char* put_all_names(char* out, int64_t v, std::span<const Flag> values,
+                           std::string_view unknown) {
   bool named = false;
   for (const Flag& f : values) {
     if (static_cast<int64_t>(f.value) != v) continue;
@@ -201,6 +190,16 @@ char* put_all_names(char* out, int64_t v, const Flag (&values)[N], std::string_v
   }
   if (named) return out;
   return put(put(put(put_hex(out, static_cast<uint64_t>(v)), " /* "), unknown), " */");
+}
+
+// A constant by every name of its value, as strace writes ioctl commands ("BTRFS_IOC_CLONE or
+// FICLONE"); an unknown one as the number in hex and a comment naming its kind.
+inline char* put_named(char* out, int64_t v, std::span<const Flag> values,
+                       std::string_view unknown) {
+  if (display().xlat != Xlat::kAbbrev)
+    return put_xlat(out, [v](char* o) { return put_hex(o, static_cast<uint64_t>(v)); },
+                    [&](char* o) { return put_all_names(o, v, values, unknown); });
+  return put_all_names(out, v, values, unknown);
 }
 
 }  // namespace observer::text
