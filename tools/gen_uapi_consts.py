@@ -2383,6 +2383,12 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "MPOL_F_NODE", "MPOL_F_ADDR", "MPOL_F_MEMS_ALLOWED"]),
     "msync_flags": (["asm-generic/mman-common.h"], ["MS_SYNC", "MS_ASYNC", "MS_INVALIDATE"]),
     "inotify_init_flags": (["linux/inotify.h"], ["IN_NONBLOCK", "IN_CLOEXEC"]),
+    # The AIO calls' struct iocb (strace's aio_cmds, less the IOCB_CMD_PREADX the header no
+    # longer has, and aio_iocb_flags).
+    "aio_cmds": (["linux/aio_abi.h"], [
+        "IOCB_CMD_PREAD", "IOCB_CMD_PWRITE", "IOCB_CMD_FSYNC", "IOCB_CMD_FDSYNC",
+        "IOCB_CMD_POLL", "IOCB_CMD_NOOP", "IOCB_CMD_PREADV", "IOCB_CMD_PWRITEV"]),
+    "aio_iocb_flags": (["linux/aio_abi.h"], ["IOCB_FLAG_RESFD", "IOCB_FLAG_IOPRIO"]),
     "swap_flags": ([], [
         "SWAP_FLAG_PREFER", "SWAP_FLAG_DISCARD", "SWAP_FLAG_DISCARD_ONCE",
         "SWAP_FLAG_DISCARD_PAGES"]),
