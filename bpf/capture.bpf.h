@@ -568,6 +568,112 @@ __noinline int bpf_strings_item(__u64 attr, __u64 size, __u32 cmd, __u32 start, 
 	return x;
 }
 
+/* struct iocb of linux/aio_abi.h (64 bytes), the fields read here. */
+struct aio_iocb {
+	__u64 data;
+	__u32 key;
+	__u32 rw_flags;
+	__u16 lio_opcode;
+	__s16 reqprio;
+	__u32 fildes;
+	__u64 buf;
+	__u64 nbytes;
+	__s64 offset;
+	__u64 reserved2;
+	__u32 flags;
+	__u32 resfd;
+};
+#define IOCB_CMD_PWRITE 1 /* enum of linux/aio_abi.h */
+#define IOCB_CMD_PREADV 7
+#define IOCB_CMD_PWRITEV 8
+
+/* io_submit's array of pointers to struct iocb (ELEM_IOCBS), slot b of nr's capture plan
+ * (which packs them as blob_item's does), as the next item: struct iocbs_head, then per
+ * element its struct iocb_item, its struct and what its buffer holds, a PWRITE's data cut at
+ * the slot's size and a vector's iovec (a PWRITEV's data likewise). Nothing when the first
+ * pointer is unreadable. Global, as iovec_item; it finds its arguments itself, which keeps
+ * blob_item's stack as it was (the chain down to mmsghdr_item's iovec_item is at the
+ * verifier's 512 bytes). */
+__noinline int iocbs_item(__u32 which)
+{
+	const volatile struct capture_slot *slot =
+		&capture_plan[0][(which >> 4) & (MAX_SYSCALLS - 1)][which & (MAX_BLOBS - 1)];
+	struct record *r = record_buffer();
+	__u64 array, nr;
+	__u32 cap = slot->size;
+	long start;
+	/* Written where they are kept: the stack of this chain of calls (sys_enter, blob_item,
+	 * this, iovec_item) has no room for them. */
+	struct iocbs_head *head;
+	struct iocb_item *item;
+	struct aio_iocb *cb;
+	__u32 x = sizeof(*head);
+
+	if (!r || slot->arg >= 6 || slot->size_arg >= 6)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	array = arg_value(r, slot->arg);
+	nr = arg_value(r, slot->size_arg);
+	head = (struct iocbs_head *)ITEM_AT(r, start, 0);
+	head->count = nr > 0xffffffff ? 0xffffffff : nr;
+	head->kept = 0;
+	head->unread = 0;
+	head->__pad = 0;
+	for (__u32 k = 0; k < IOCBS_KEPT && k < nr; k++) {
+		__u32 at = x + sizeof(*item);
+		__u64 want, ptr = 0;
+
+		if (at + sizeof(*cb) > ITEM_MAX)
+			break;
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * 8))) {
+			head->unread = 1;
+			break;
+		}
+		item = (struct iocb_item *)ITEM_AT(r, start, x);
+		item->ptr = ptr;
+		item->read = 0;
+		item->size = 0;
+		cb = (struct aio_iocb *)ITEM_AT(r, start, at);
+		if (k + 1 < IOCBS_KEPT && !bpf_probe_read_user(cb, sizeof(*cb), (const void *)ptr)) {
+			item->read = IOCB_READ;
+			at += sizeof(*cb);
+			if (cb->lio_opcode == IOCB_CMD_PWRITE && (__s64)cb->nbytes >= 0) {
+				want = cb->nbytes < cap ? cb->nbytes : cap;
+				want = forget(r, want);
+				if (want >= ITEM_MAX || at + want > ITEM_MAX)
+					break;
+				if (want && bpf_probe_read_user(ITEM_AT(r, start, at), want,
+								(const void *)cb->buf)) {
+					item->read |= IOCB_DATA_UNREAD;
+					want = 0;
+				}
+				item->size = want;
+			} else if ((cb->lio_opcode == IOCB_CMD_PREADV ||
+				    cb->lio_opcode == IOCB_CMD_PWRITEV) && (__s64)cb->nbytes >= 0) {
+				if (at + sizeof(struct iov_head) > ITEM_MAX)
+					break;
+				want = iovec_item(cb->buf, cb->nbytes, -1,
+						  cb->lio_opcode == IOCB_CMD_PWRITEV ? cap & 0x7fffffff : 0,
+						  (start & (ITEMS_START_MAX - 1)) << 12 | at);
+				if (want < at || want > ITEM_MAX)
+					break;
+				/* iovec_item's calls leave item where it was written. */
+				item = (struct iocb_item *)ITEM_AT(r, start, x);
+				item->size = want - at;
+			}
+		}
+		x = forget(r, at + item->size);
+		if (x > ITEM_MAX)
+			break;
+		head->kept++;
+	}
+	if (head->kept || !head->unread)
+		add_item(r, ITEM_BLOB, slot->arg, x, false, false);
+	return 0;
+}
+
 /* ELEM_SOCKBUF: the family and protocol of the socket fd is, as an ITEM_SOCKET of argument 0;
  * the family, or 0 when fd is not a socket. */
 static __always_inline __u32 socket_item(struct record *r, int fd)
@@ -607,6 +713,9 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 	long start;
 	__u64 want;
 
+	/* First, while which is at hand: later it would take a slot of the stack. */
+	if (slot->elem == ELEM_IOCBS && !(flags & CAPTURE_COUNT))
+		return (flags & when) && !compat ? iocbs_item(which) : 0;
 	if (!r || !(flags & when) || arg >= 6 || size_arg >= 6)
 		return 0;
 	if (slot->cmds) {

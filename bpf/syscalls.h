@@ -293,6 +293,30 @@ struct uring_head {
 	__u32 __pad;
 };
 
+/* capture_slot.elem of io_submit's array of args[size_arg] pointers to struct iocb
+ * (linux/aio_abi.h), at entry: struct iocbs_head, then per element kept its struct
+ * iocb_item, the struct iocb when it could be read (IOCB_READ), and what its buffer holds:
+ * a PWRITE's data, at most the slot's size of it (IOCB_DATA_UNREAD: none could be read), or
+ * a PREADV's or PWRITEV's iovec array as CAPTURE_IOVEC writes one (a PWRITEV's with data).
+ * At most IOCBS_KEPT elements (strace shows 32, then "..." where a 33rd is there to read),
+ * while they fit the item; the last one's struct is not read. */
+#define ELEM_IOCBS 16
+#define IOCBS_KEPT 33
+#define IOCB_SIZE 64
+#define IOCB_READ 1
+#define IOCB_DATA_UNREAD 2
+struct iocbs_head {
+	__u32 count;  /* elements of the array (args[size_arg], at most 0xffffffff) */
+	__u32 kept;   /* elements that follow */
+	__u32 unread; /* 1: the pointer after the last kept could not be read */
+	__u32 __pad;
+};
+struct iocb_item {
+	__u64 ptr;  /* the element: where its struct iocb is */
+	__u32 read; /* IOCB_READ, IOCB_DATA_UNREAD */
+	__u32 size; /* bytes after the struct: the data or the iovec array */
+};
+
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut
  * at the data limit), then per element its struct iovec and its data. */
 #define IOV_KEPT 8

@@ -9,6 +9,7 @@
 #include <asm/termbits.h>
 #include <asm/termios.h>
 #include <fcntl.h>
+#include <linux/aio_abi.h>
 #include <linux/blkpg.h>
 #include <linux/bpf.h>
 #include <linux/capability.h>
@@ -188,6 +189,7 @@ constexpr uint32_t max_size(std::initializer_list<size_t> sizes) {
   for (size_t s : sizes) m = s > m ? s : m;
   return static_cast<uint32_t>(m);
 }
+static_assert(sizeof(struct iocb) == IOCB_SIZE, "struct iocb of linux/aio_abi.h");
 static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
               "the structs' sizes the kernel side was written for");
@@ -697,6 +699,20 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(sizeof(struct semid64_ds), arg, CAPTURE_ENTRY, 0, ELEM_PAGE_PREFIX, kIpcSet);
         add(max_size({sizeof(struct semid64_ds), sizeof(struct seminfo)}), arg, CAPTURE_EXIT,
             0, ELEM_PAGE_PREFIX, kSemctlOut);
+        break;
+      case Arg::kIocbs:  // the pointers, as many as the argument before says, and the
+                         // structs they point to, with a write's data cut at the data limit
+        if (i > 0) add(data, arg, CAPTURE_ENTRY, static_cast<uint8_t>(i - 1), ELEM_IOCBS);
+        break;
+      case Arg::kIocbIn:
+        add(sizeof(struct iocb), arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kIoEventOut:
+        add(sizeof(struct io_event), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kIoEvents:  // the events strace shows and one more, as far as their memory
+                            // goes: the result says how many there are
+        add(kArrayShown * sizeof(struct io_event), arg, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
         break;
       default:
         break;

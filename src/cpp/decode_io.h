@@ -81,6 +81,11 @@ bool is_io_arg(Arg type) noexcept;
 // captured bytes, or the pointer when there are none or the call failed.
 char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsigned i) noexcept;
 
+// An iovec array at addr from its blob (struct iov_head, then iov_item and data per element
+// kept, as the kernel side writes one), every element read: with_data, each element's data
+// cut at the data limit, else their addresses (strace's iov_decode_str and iov_decode_addr).
+char* put_iovec_blob(char* out, std::string_view bytes, bool with_data, uint64_t addr) noexcept;
+
 // What strace writes after a call's result for the arguments it filled: poll's
 // " ([{fd=3, revents=POLLIN}])" or " (Timeout)". Nothing for other calls.
 char* put_result_detail(char* out, const SyscallInfo& info, const Event& e,
