@@ -38,6 +38,8 @@ const volatile struct bpf_strings bpf_strings[BPF_CMDS] = {};
 const volatile struct uring_layout uring_layouts[URING_OPS] = {};
 /* What ptrace's requests read at entry ([0]) and fill at exit ([1]), by index (ELEM_PTRACE). */
 const volatile struct ptrace_read ptrace_reads[2][PTRACE_REQS] = {};
+/* What the structs of some ioctl requests point to (ELEM_IOC_PTRS). */
+const volatile struct ioc_ptr_layout ioc_ptrs[IOC_PTR_LAYOUTS] = {};
 /* The bytes of the regsets strace shows, by NT_* type (ELEM_PTRACE's iovec). */
 const volatile __u16 ptrace_regsets[PTRACE_REGSETS] = {};
 
@@ -591,10 +593,8 @@ struct aio_iocb {
  * (which packs them as blob_item's does), as the next item: struct iocbs_head, then per
  * element its struct iocb_item, its struct and what its buffer holds, a PWRITE's data cut at
  * the slot's size and a vector's iovec (a PWRITEV's data likewise). Nothing when the first
- * pointer is unreadable. Global, as iovec_item; it finds its arguments itself, which keeps
- * blob_item's stack as it was (the chain down to mmsghdr_item's iovec_item is at the
- * verifier's 512 bytes). */
-__noinline int iocbs_item(__u32 which)
+ * pointer is unreadable. */
+static __always_inline int iocbs_item(__u32 which)
 {
 	const volatile struct capture_slot *slot =
 		&capture_plan[0][(which >> 4) & (MAX_SYSCALLS - 1)][which & (MAX_BLOBS - 1)];
@@ -674,6 +674,128 @@ __noinline int iocbs_item(__u32 which)
 	return 0;
 }
 
+/* The little-endian unsigned number of size bytes (1 to 8) at off in the item at start. */
+static __always_inline __u64 item_number(struct record *r, long start, __u32 off, __u8 size)
+{
+	__u64 v = 0;
+
+	bpf_probe_read_kernel(&v, ((size - 1) & 7) + 1, ITEM_AT(r, start, off & 255));
+	return v;
+}
+
+/* ioctl's struct and what it points to (ELEM_IOC_PTRS), slot b of nr's plan (which packs them
+ * as blob_item's does), at when, as the next item: struct ioc_ptrs_head, the struct, the
+ * buffers of this end. Nothing for a request no layout has, or a struct whose guard cannot
+ * be read. */
+static __always_inline int ioc_ptrs_item(__u32 which, __u32 when)
+{
+	const volatile struct capture_slot *slot =
+		&capture_plan[0][(which >> 4) & (MAX_SYSCALLS - 1)][which & (MAX_BLOBS - 1)];
+	struct record *r = record_buffer();
+	const volatile struct ioc_ptr_layout *l;
+	struct ioc_ptrs_head *head;
+	__u32 cmd, guard = 0, k, x = sizeof(*head), size, cap = slot->size;
+	__u64 addr;
+	long start;
+
+	if (!r)
+		return 0;
+	cmd = (__u32)arg_value(r, 1);
+	addr = arg_value(r, 2);
+	for (k = 0; k < IOC_PTR_LAYOUTS; k++)
+		if (ioc_ptrs[k].cmd && ioc_ptrs[k].cmd == cmd)
+			break;
+	if (k >= IOC_PTR_LAYOUTS || !addr)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	head = (struct ioc_ptrs_head *)ITEM_AT(r, start, 0);
+	__builtin_memset(head, 0, sizeof(*head));
+	/* A struct told apart by its first u32 (SG_IO's interface id): the layout of that. */
+	if (ioc_ptrs[k].guard) {
+		if (bpf_probe_read_user(&guard, sizeof(guard), (const void *)addr))
+			return 0;
+		for (; k < IOC_PTR_LAYOUTS; k++)
+			if (ioc_ptrs[k].cmd == cmd && ioc_ptrs[k].guard == guard)
+				break;
+	}
+	l = &ioc_ptrs[k & (IOC_PTR_LAYOUTS - 1)];
+	size = l->size;
+	if (k >= IOC_PTR_LAYOUTS || size > 256 ||
+	    bpf_probe_read_user(ITEM_AT(r, start, x), size & 511, (const void *)addr)) {
+		if (!guard)
+			return 0;
+		/* The guard alone: no layout has it, or the rest is unreadable. */
+		__builtin_memcpy(ITEM_AT(r, start, x), &guard, sizeof(guard));
+		head->size = sizeof(guard);
+		add_item(r, ITEM_BLOB, ITEM_ARG_POINTED, x + sizeof(guard), false,
+			 when == CAPTURE_EXIT);
+		return 0;
+	}
+	head->size = size;
+	x += size;
+	for (__u32 b = 0; b < IOC_PTR_BUFS; b++) {
+		const volatile struct ioc_ptr_buf *p = &l->bufs[b];
+		__u32 got = 0, most = p->max ? p->max : cap;
+		__u64 ptr, len, count = 0;
+
+		if (!p->ptr_off || p->when != when)
+			continue;
+		ptr = item_number(r, start, sizeof(*head) + p->ptr_off - 1, 8);
+		len = item_number(r, start, sizeof(*head) + p->len_off, p->len_size);
+		if (p->count_off)
+			count = item_number(r, start, sizeof(*head) + p->count_off - 1, p->count_size);
+		if (count) {
+			int end;
+
+			if (x + sizeof(struct iov_head) > ITEM_MAX)
+				break;
+			end = iovec_item(ptr, count, len, most & 0x7fffffff,
+					 (start & (ITEMS_START_MAX - 1)) << 12 | x);
+			if (end < x || end > ITEM_MAX)
+				break;
+			got = end - x;
+		} else {
+			__u32 want = len < most ? len : most;
+
+			want = forget(r, want);
+			if (want >= ITEM_MAX || x + want > ITEM_MAX)
+				break;
+			if (want && bpf_probe_read_user(ITEM_AT(r, start, x), want, (const void *)ptr)) {
+				/* A struct with an array after it (max set): its readable start. */
+				got = p->max ? read_elems(r, start, x, ptr, want, 1) : 0;
+				if (!got)
+					got = IOC_PTR_UNREAD;
+			} else {
+				got = want;
+			}
+		}
+		head = (struct ioc_ptrs_head *)ITEM_AT(r, start, 0);
+		head->len[b & (IOC_PTR_BUFS - 1)] = got;
+		x = forget(r, x + (got & (ITEM_MAX - 1)));
+		if (x > ITEM_MAX)
+			break;
+	}
+	add_item(r, ITEM_BLOB, ITEM_ARG_POINTED, x, false, when == CAPTURE_EXIT);
+	return 0;
+}
+
+/* The slots whose structs point to more structs (ELEM_IOCBS, ELEM_IOC_PTRS), slot b of nr's
+ * plan (which packs them as blob_item's does) at when. One global function, verified once,
+ * that finds its arguments itself: blob_item calls it first, while which is at hand, and
+ * its stack stays as it was (the chain down to mmsghdr_item's iovec_item is at the
+ * verifier's 512 bytes). */
+__noinline int pointee_item(__u32 which, __u32 when)
+{
+	const volatile struct capture_slot *slot =
+		&capture_plan[0][(which >> 4) & (MAX_SYSCALLS - 1)][which & (MAX_BLOBS - 1)];
+
+	if (slot->elem == ELEM_IOCBS)
+		return iocbs_item(which);
+	return ioc_ptrs_item(which, when);
+}
+
 /* ELEM_SOCKBUF: the family and protocol of the socket fd is, as an ITEM_SOCKET of argument 0;
  * the family, or 0 when fd is not a socket. */
 static __always_inline __u32 socket_item(struct record *r, int fd)
@@ -714,8 +836,8 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 	__u64 want;
 
 	/* First, while which is at hand: later it would take a slot of the stack. */
-	if (slot->elem == ELEM_IOCBS && !(flags & CAPTURE_COUNT))
-		return (flags & when) && !compat ? iocbs_item(which) : 0;
+	if ((slot->elem == ELEM_IOCBS || slot->elem == ELEM_IOC_PTRS) && !(flags & CAPTURE_COUNT))
+		return (flags & when) && !compat ? pointee_item(which, when) : 0;
 	if (!r || !(flags & when) || arg >= 6 || size_arg >= 6)
 		return 0;
 	if (slot->cmds) {

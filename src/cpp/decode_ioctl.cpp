@@ -1155,12 +1155,112 @@ struct tee_ioctl_shm_register_fd_data {
 };
 constexpr uint32_t kTeeShmRegisterFd = _IOWR(TEE_IOC_MAGIC, 8, tee_ioctl_shm_register_fd_data);
 
+// A TEE's parameter (strace's tee_print_param_fn): its type, TEE_IOCTL_PARAM_ATTR_META
+// apart, and the value or the shared memory it gives.
+char* put_tee_param(char* out, const char* bytes) {
+  tee_ioctl_param p;
+  std::memcpy(&p, bytes, sizeof(p));
+  out = put_xval(put(out, "{attr="), p.attr & ~uint64_t{TEE_IOCTL_PARAM_ATTR_META},
+                 uapi::k_tee_param_attr_types, "TEE_IOCTL_PARAM_ATTR_");
+  if (p.attr & TEE_IOCTL_PARAM_ATTR_META) out = put(out, "|TEE_IOCTL_PARAM_ATTR_META");
+  switch (p.attr) {
+    case TEE_IOCTL_PARAM_ATTR_TYPE_NONE:
+      break;
+    case TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT: case TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT:
+    case TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT:
+      out = put_hex(put(out, ", shm_offs="), p.a);
+      out = put_hex(put(out, ", size="), p.b);
+      out = put_num(put(out, ", shm_id="), p.c);
+      break;
+    default:
+      out = put_hex(put(out, ", a="), p.a);
+      out = put_hex(put(out, ", b="), p.b);
+      out = put_hex(put(out, ", c="), p.c);
+  }
+  return put(out, "}");
+}
+
+// A session's or an invocation's arguments at buf_ptr, as strace shows them at entry
+// (tee_open_session, tee_invoke, tee_suppl_recv, tee_suppl_send): the struct, then its
+// parameters; nullptr where strace shows buf_ptr's address (its parameters are not as many as
+// buf_len makes room for, or the kernel side could not read the struct).
+char* put_tee_args(char* out, uint32_t cmd, const tee_ioctl_buf_data& b, size_t arg_size,
+                   const std::string_view* pointed) {
+  ioc_ptrs_head head;
+  if (!pointed || !load_at(*pointed, 0, &head) || head.size != sizeof(b) ||
+      (head.len[0] & IOC_PTR_UNREAD) || head.len[0] < arg_size)
+    return nullptr;
+  std::string_view args = pointed->substr(std::min(sizeof(head) + head.size, pointed->size()),
+                                          head.len[0]);
+  // num_params is the struct's last member but for its array, in each of them.
+  uint32_t params;
+  if (!load_at(args, arg_size - sizeof(uint32_t), &params) ||
+      arg_size + uint64_t{params} * sizeof(tee_ioctl_param) != b.buf_len)
+    return nullptr;
+  out = put(put_num(put(out, "{buf_len="), b.buf_len), ", buf_ptr={");
+  switch (cmd) {
+    case TEE_IOC_INVOKE: {
+      tee_ioctl_invoke_arg a;
+      load_at(args, 0, &a);
+      out = put_num(put(out, "func="), a.func);
+      out = put_hex(put(out, ", session="), a.session);
+      out = put(put_num(put(out, ", cancel_id="), a.cancel_id), ", ");
+      break;
+    }
+    case TEE_IOC_OPEN_SESSION: {
+      tee_ioctl_open_session_arg a;
+      load_at(args, 0, &a);
+      out = put(out, "uuid=");
+      for (size_t i = 0; i < sizeof(a.uuid); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) *out++ = '-';
+        *out++ = "0123456789abcdef"[a.uuid[i] >> 4];
+        *out++ = "0123456789abcdef"[a.uuid[i] & 15];
+      }
+      out = put_xval(put(out, ", clnt_login="), a.clnt_login, uapi::k_tee_login_types,
+                     "TEE_IOCTL_LOGIN_???");
+      // Not a UUID: the group a client logs in as, or bytes (strace's comment says why).
+      switch (a.clnt_login) {
+        case TEE_IOCTL_LOGIN_PUBLIC: case TEE_IOCTL_LOGIN_USER: case TEE_IOCTL_LOGIN_APPLICATION:
+        case TEE_IOCTL_LOGIN_USER_APPLICATION:
+          break;
+        case TEE_IOCTL_LOGIN_GROUP: case TEE_IOCTL_LOGIN_GROUP_APPLICATION: {
+          uint32_t gid;
+          std::memcpy(&gid, a.clnt_uuid, sizeof(gid));
+          out = put(out, ", clnt_uuid=");
+          out = gid == UINT32_MAX ? put(out, "-1") : put_num(out, gid);
+          break;
+        }
+        default:
+          out = put(out, ", clnt_uuid=[");
+          for (size_t i = 0; i < sizeof(a.clnt_uuid); ++i)
+            out = put_hex(i ? put(out, ", ") : out, a.clnt_uuid[i]);
+          out = put(out, "]");
+      }
+      out = put(put_num(put(out, ", cancel_id="), a.cancel_id), ", ");
+      break;
+    }
+    case TEE_IOC_SUPPL_RECV: {
+      tee_iocl_supp_recv_arg a;
+      load_at(args, 0, &a);
+      out = put(put_num(put(out, "func="), a.func), ", ");
+      break;
+    }
+    default:
+      break;
+  }
+  out = put_num(put(out, "num_params="), params);
+  out = put_array(put(out, ", params="), params ? b.buf_ptr + arg_size : 0, params,
+                  sizeof(tee_ioctl_param), args.substr(arg_size), put_tee_param);
+  return put(out, "}}");
+}
+
 // A TEE's requests (strace's tee.c), or nullptr for others: the structs they read at entry,
 // " => " what a call that succeeded wrote, the version it filled. The arguments of a session
-// and its invocations lie behind the struct's pointer and are not read: their struct shows
-// only when its length is one the kernel refuses, as strace shows it then.
+// and its invocations, behind the struct's pointer, as they were at entry (what the TEE wrote
+// back there is not read).
 char* put_tee_ioctl(char* out, uint32_t cmd, bool failed, uint64_t addr,
-                    const std::string_view* blob, bool cut, const std::string_view* exit_blob) {
+                    const std::string_view* blob, bool cut, const std::string_view* exit_blob,
+                    const std::string_view* pointed) {
   auto shm_flags = [](char* o, uint32_t flags) {
     return put_flags(put(o, ", flags="), flags, uapi::k_tee_shm_flags, "0", "TEE_IOCTL_SHM_???");
   };
@@ -1233,7 +1333,8 @@ char* put_tee_ioctl(char* out, uint32_t cmd, bool failed, uint64_t addr,
                         : cmd == TEE_IOC_OPEN_SESSION ? sizeof(tee_ioctl_open_session_arg)
                         : cmd == TEE_IOC_SUPPL_RECV   ? sizeof(tee_iocl_supp_recv_arg)
                                                       : sizeof(tee_iocl_supp_send_arg);
-      if (b.buf_len <= TEE_MAX_ARG_SIZE && b.buf_len >= arg_size) return nullptr;
+      if (b.buf_len <= TEE_MAX_ARG_SIZE && b.buf_len >= arg_size)
+        if (char* end = put_tee_args(out, cmd, b, arg_size, pointed)) return end;
       out = put_num(put(out, "{buf_len="), b.buf_len);
       return put(put_addr(put(out, ", buf_ptr="), b.buf_ptr), "}");
     }
@@ -2453,6 +2554,20 @@ char* put_uffd_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
 
 }  // namespace
 
+namespace {
+
+// What the argument's struct points to as the kernel side read it at entry or at exit
+// (ELEM_IOC_PTRS), or nullptr.
+const std::string_view* pointed_item(const Strings& items, bool at_exit) {
+  for (unsigned i = 0; i < items.count; ++i)
+    if (items.arg[i] == ITEM_ARG_POINTED && items.kind[i] == ITEM_BLOB &&
+        ((items.at_exit >> i) & 1) == at_exit)
+      return &items.value[i];
+  return nullptr;
+}
+
+}  // namespace
+
 char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcept {
   const auto cmd = static_cast<uint32_t>(e.args[1]);
   bool cut = false;
@@ -2475,7 +2590,8 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   if (_IOC_TYPE(cmd) == 'M')
     if (char* end = put_mtd_ioctl(out, cmd, blob, cut)) return end;
   if (_IOC_TYPE(cmd) == TEE_IOC_MAGIC)
-    return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob);
+    return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob,
+                         pointed_item(items, false));
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
   if (_IOC_TYPE(cmd) == UFFDIO) return put_uffd_ioctl(out, cmd, failed, blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == '!')
