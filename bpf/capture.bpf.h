@@ -763,8 +763,10 @@ static __always_inline int ioc_ptrs_item(__u32 which, __u32 when)
 			if (want >= ITEM_MAX || x + want > ITEM_MAX)
 				break;
 			if (want && bpf_probe_read_user(ITEM_AT(r, start, x), want, (const void *)ptr)) {
-				/* A struct with an array after it (max set): its readable start. */
-				got = p->max ? read_elems(r, start, x, ptr, want, 1) : 0;
+				/* Its readable start: what strace reads may be less (SG_IO's data
+				 * received, its length less the residue; a TEE's parameters one
+				 * by one). */
+				got = read_elems(r, start, x, ptr, want, 1);
 				if (!got)
 					got = IOC_PTR_UNREAD;
 			} else {

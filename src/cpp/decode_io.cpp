@@ -347,8 +347,9 @@ bool is_io_arg(Arg type) noexcept {
   }
 }
 
-char* put_iovec_blob(char* out, std::string_view bytes, bool with_data, uint64_t addr) noexcept {
-  return put_iovec_bytes(out, bytes, with_data, -1, addr);
+char* put_iovec_blob(char* out, std::string_view bytes, bool with_data, uint64_t addr,
+                     int64_t budget) noexcept {
+  return put_iovec_bytes(out, bytes, with_data, budget, addr);
 }
 
 char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsigned i) noexcept {

@@ -12,6 +12,7 @@
 #include <linux/audit.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
+#include <linux/bsg.h>
 #include <linux/btrfs.h>
 #include <linux/btrfs_tree.h>
 #include <linux/counter.h>
@@ -49,6 +50,7 @@
 #include <cstring>
 
 #include "decode.h"
+#include "decode_io.h"
 #include "decode_printers.h"
 #include "decode_structs.h"
 #include "syscall_facts.h"
@@ -2566,6 +2568,173 @@ const std::string_view* pointed_item(const Strings& items, bool at_exit) {
   return nullptr;
 }
 
+// An ELEM_IOC_PTRS item taken apart: the struct, and each buffer of its end (nullptr where it
+// could not be read, or belongs to the other end).
+struct Pointed {
+  std::string_view header;
+  std::string_view bufs[IOC_PTR_BUFS];
+  bool unread[IOC_PTR_BUFS] = {};
+  const std::string_view* buf(unsigned b) const { return unread[b] ? nullptr : &bufs[b]; }
+};
+
+bool take_pointed(const std::string_view* item, Pointed* p) {
+  ioc_ptrs_head head;
+  if (!item || !load_at(*item, 0, &head) || item->size() - sizeof(head) < head.size) return false;
+  size_t at = sizeof(head);
+  p->header = item->substr(at, head.size);
+  at += head.size;
+  for (unsigned b = 0; b < IOC_PTR_BUFS; ++b) {
+    size_t n = head.len[b] & ~IOC_PTR_UNREAD;
+    p->bufs[b] = item->substr(std::min(at, item->size()), n);
+    p->unread[b] = head.len[b] & IOC_PTR_UNREAD;
+    at += n;
+  }
+  return true;
+}
+
+// The C library's scsi/sg.h: the directions (an int, shown zero-extended), SG_INFO_* and the
+// flags it has (strace calls
+// SG_FLAG_LUN_INHIBIT SG_FLAG_UNUSED_LUN_INHIBIT); the flags only the kernel's
+// include/scsi/sg.h has (MMAP_IO, Q_AT_TAIL, Q_AT_HEAD) by their values there (Linux 6.1).
+const Flag kSgDxferDirections[] = {
+    {static_cast<uint32_t>(SG_DXFER_NONE), "SG_DXFER_NONE"},
+    {static_cast<uint32_t>(SG_DXFER_TO_DEV), "SG_DXFER_TO_DEV"},
+    {static_cast<uint32_t>(SG_DXFER_FROM_DEV), "SG_DXFER_FROM_DEV"},
+    {static_cast<uint32_t>(SG_DXFER_TO_FROM_DEV), "SG_DXFER_TO_FROM_DEV"}};
+const Flag kSgFlags[] = {{SG_FLAG_DIRECT_IO, "SG_FLAG_DIRECT_IO"},
+                         {SG_FLAG_LUN_INHIBIT, "SG_FLAG_UNUSED_LUN_INHIBIT"},
+                         {4, "SG_FLAG_MMAP_IO"},
+                         {SG_FLAG_NO_DXFER, "SG_FLAG_NO_DXFER"},
+                         {0x10, "SG_FLAG_Q_AT_TAIL"},
+                         {0x20, "SG_FLAG_Q_AT_HEAD"}};
+const Flag kSgInfo[] = {{SG_INFO_CHECK, "SG_INFO_CHECK"},
+                        {SG_INFO_DIRECT_IO, "SG_INFO_DIRECT_IO"},
+                        {SG_INFO_MIXED_IO, "SG_INFO_MIXED_IO"}};
+
+// print_sg_io_buffer: size bytes at addr in hex, or an iovec array of count elements holding
+// size bytes in all; the address where they could not be read.
+char* put_sg_buffer(char* out, uint64_t addr, const std::string_view* bytes, uint32_t size,
+                    uint32_t count) {
+  if (!count) return put_counted_read(out, addr, bytes, size, Counted::kHex);
+  if (!addr) return put(out, "NULL");
+  return bytes ? put_iovec_blob(out, *bytes, true, addr, size) : put_hex(out, addr);
+}
+
+// The data a v3 or v4 call received: its length less the residue, when that is in range.
+uint32_t sg_received(uint32_t len, int32_t resid) {
+  return resid > 0 && static_cast<uint32_t>(resid) <= len ? len - resid : len;
+}
+
+// SG_IO's v3 header (strace's sg_io_v3.c): what the request gives at entry, then what the
+// header holds at exit, failed or not; where it cannot be read then, the pointers given.
+char* put_sg_io_v3(char* out, uint64_t addr, const Pointed& in, const Pointed* exit) {
+  sg_io_hdr h;
+  out = put(out, "{interface_id='S', ");
+  if (!load_at(in.header, 0, &h)) return put(put_hex(out, addr + 4), "}");
+  out = put_xval(put(out, "dxfer_direction="),
+                 static_cast<uint32_t>(h.dxfer_direction),
+                 kSgDxferDirections, "SG_DXFER_???");
+  out = put_num(put(out, ", cmd_len="), h.cmd_len);
+  out = put_sg_buffer(put(out, ", cmdp="), reinterpret_cast<uintptr_t>(h.cmdp), in.buf(0),
+                      h.cmd_len, 0);
+  out = put_num(put(out, ", mx_sb_len="), h.mx_sb_len);
+  out = put_num(put(out, ", iovec_count="), h.iovec_count);
+  out = put_num(put(out, ", dxfer_len="), h.dxfer_len);
+  out = put_num(put(out, ", timeout="), h.timeout);
+  out = put_flag_set(put(out, ", flags="), h.flags, kSgFlags, "SG_FLAG_???");
+  if (h.dxfer_direction == SG_DXFER_TO_DEV || h.dxfer_direction == SG_DXFER_TO_FROM_DEV)
+    out = put_sg_buffer(put(out, ", dxferp="), reinterpret_cast<uintptr_t>(h.dxferp), in.buf(1),
+                        h.dxfer_len, h.iovec_count);
+  sg_io_hdr x;
+  if (!exit || !load_at(exit->header, 0, &x)) {
+    if (h.dxfer_direction == SG_DXFER_FROM_DEV)
+      out = put_addr(put(out, ", dxferp="), reinterpret_cast<uintptr_t>(h.dxferp));
+    return put(put_addr(put(out, ", sbp="), reinterpret_cast<uintptr_t>(h.sbp)), "}");
+  }
+  if (x.interface_id != 'S') return put(put_num(put(out, " => interface_id="), x.interface_id), "}");
+  if (x.dxfer_direction == SG_DXFER_FROM_DEV || x.dxfer_direction == SG_DXFER_TO_FROM_DEV) {
+    uint32_t got = sg_received(x.dxfer_len, x.resid);
+    if (x.dxfer_direction == SG_DXFER_FROM_DEV || got)
+      out = put_sg_buffer(put(out, x.dxfer_direction == SG_DXFER_FROM_DEV ? ", dxferp="
+                                                                          : " => dxferp="),
+                          reinterpret_cast<uintptr_t>(x.dxferp), exit->buf(2), got,
+                          x.iovec_count);
+  }
+  out = put_hex(put(out, ", status="), x.status);
+  out = put_hex(put(out, ", masked_status="), x.masked_status);
+  out = put_hex(put(out, ", msg_status="), x.msg_status);
+  out = put_num(put(out, ", sb_len_wr="), x.sb_len_wr);
+  out = put_sg_buffer(put(out, ", sbp="), reinterpret_cast<uintptr_t>(x.sbp), exit->buf(3),
+                      x.sb_len_wr, 0);
+  out = put_hex(put(out, ", host_status="), x.host_status);
+  out = put_hex(put(out, ", driver_status="), x.driver_status);
+  out = put_num(put(out, ", resid="), x.resid);
+  out = put_num(put(out, ", duration="), x.duration);
+  return put(put_flag_set(put(out, ", info="), x.info, kSgInfo, "SG_INFO_???"), "}");
+}
+
+// SG_IO's v4 header (strace's sg_io_v4.c), the same way.
+char* put_sg_io_v4(char* out, uint64_t addr, const Pointed& in, const Pointed* exit) {
+  sg_io_v4 h;
+  out = put(out, "{guard='Q', ");
+  if (!load_at(in.header, 0, &h)) return put(put_hex(out, addr + 4), "}");
+  out = put_xval(put(out, "protocol="), h.protocol, uapi::k_bsg_protocols, "BSG_PROTOCOL_???");
+  out = put_xval(put(out, ", subprotocol="), h.subprotocol, uapi::k_bsg_subprotocols,
+                 "BSG_SUB_PROTOCOL_???");
+  out = put_num(put(out, ", request_len="), h.request_len);
+  out = put_sg_buffer(put(out, ", request="), h.request, in.buf(0), h.request_len, 0);
+  out = put_hex(put(out, ", request_tag="), h.request_tag);
+  out = put_num(put(out, ", request_attr="), h.request_attr);
+  out = put_num(put(out, ", request_priority="), h.request_priority);
+  out = put_num(put(out, ", request_extra="), h.request_extra);
+  out = put_num(put(out, ", max_response_len="), h.max_response_len);
+  out = put_num(put(out, ", dout_iovec_count="), h.dout_iovec_count);
+  out = put_num(put(out, ", dout_xfer_len="), h.dout_xfer_len);
+  out = put_num(put(out, ", din_iovec_count="), h.din_iovec_count);
+  out = put_num(put(out, ", din_xfer_len="), h.din_xfer_len);
+  out = put_sg_buffer(put(out, ", dout_xferp="), h.dout_xferp, in.buf(1), h.dout_xfer_len,
+                      h.dout_iovec_count);
+  out = put_num(put(out, ", timeout="), h.timeout);
+  out = put_flag_set(put(out, ", flags="), h.flags, uapi::k_bsg_flags, "BSG_FLAG_???");
+  out = put_hex(put(out, ", usr_ptr="), h.usr_ptr);
+  sg_io_v4 x;
+  if (!exit || !load_at(exit->header, 0, &x)) {
+    out = put_hex(put(out, ", response="), h.response);
+    return put(put_hex(put(out, ", din_xferp="), h.din_xferp), "}");
+  }
+  if (x.guard != 'Q') return put(put_num(put(out, " => guard="), x.guard), "}");
+  out = put_num(put(out, ", response_len="), x.response_len);
+  out = put_sg_buffer(put(out, ", response="), x.response, exit->buf(2), x.response_len, 0);
+  out = put_sg_buffer(put(out, ", din_xferp="), x.din_xferp, exit->buf(3),
+                      sg_received(x.din_xfer_len, x.din_resid), x.din_iovec_count);
+  out = put_hex(put(out, ", driver_status="), x.driver_status);
+  out = put_hex(put(out, ", transport_status="), x.transport_status);
+  out = put_hex(put(out, ", device_status="), x.device_status);
+  out = put_num(put(out, ", retry_delay="), x.retry_delay);
+  out = put_flag_set(put(out, ", info="), x.info, kSgInfo, "SG_INFO_???");
+  out = put_num(put(out, ", duration="), x.duration);
+  out = put_num(put(out, ", response_len="), x.response_len);
+  out = put_num(put(out, ", din_resid="), x.din_resid);
+  out = put_num(put(out, ", dout_resid="), x.dout_resid);
+  return put(put_hex(put(out, ", generated_tag="), x.generated_tag), "}");
+}
+
+// SG_IO by the interface id its struct starts with (strace's scsi.c): an unknown one as
+// [id]; nullptr when nothing could be read.
+char* put_sg_io(char* out, uint64_t addr, const Strings& items) {
+  Pointed in, exit;
+  uint32_t id;
+  if (!addr || !take_pointed(pointed_item(items, false), &in) || !load_at(in.header, 0, &id))
+    return nullptr;
+  const Pointed* x = take_pointed(pointed_item(items, true), &exit) ? &exit : nullptr;
+  // A struct unreadable but for its id keeps the id alone.
+  bool whole = in.header.size() > sizeof(id);
+  if (!whole) in.header = {};
+  if (id == 'S') return put_sg_io_v3(out, addr, in, x);
+  if (id == 'Q') return put_sg_io_v4(out, addr, in, x);
+  return put(put_num(put(out, "["), id), "]");
+}
+
 }  // namespace
 
 char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcept {
@@ -2592,6 +2761,7 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   if (_IOC_TYPE(cmd) == TEE_IOC_MAGIC)
     return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob,
                          pointed_item(items, false));
+  if (cmd == SG_IO) return put_sg_io(out, e.args[2], items);
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
   if (_IOC_TYPE(cmd) == UFFDIO) return put_uffd_ioctl(out, cmd, failed, blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == '!')
