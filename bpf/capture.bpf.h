@@ -38,6 +38,8 @@ const volatile struct bpf_strings bpf_strings[BPF_CMDS] = {};
 const volatile struct uring_layout uring_layouts[URING_OPS] = {};
 /* What ptrace's requests read at entry ([0]) and fill at exit ([1]), by index (ELEM_PTRACE). */
 const volatile struct ptrace_read ptrace_reads[2][PTRACE_REQS] = {};
+/* What the structs of some ioctl requests point to (ELEM_IOC_PTRS). */
+const volatile struct ioc_ptr_layout ioc_ptrs[IOC_PTR_LAYOUTS] = {};
 /* The bytes of the regsets strace shows, by NT_* type (ELEM_PTRACE's iovec). */
 const volatile __u16 ptrace_regsets[PTRACE_REGSETS] = {};
 
@@ -568,6 +570,234 @@ __noinline int bpf_strings_item(__u64 attr, __u64 size, __u32 cmd, __u32 start, 
 	return x;
 }
 
+/* struct iocb of linux/aio_abi.h (64 bytes), the fields read here. */
+struct aio_iocb {
+	__u64 data;
+	__u32 key;
+	__u32 rw_flags;
+	__u16 lio_opcode;
+	__s16 reqprio;
+	__u32 fildes;
+	__u64 buf;
+	__u64 nbytes;
+	__s64 offset;
+	__u64 reserved2;
+	__u32 flags;
+	__u32 resfd;
+};
+#define IOCB_CMD_PWRITE 1 /* enum of linux/aio_abi.h */
+#define IOCB_CMD_PREADV 7
+#define IOCB_CMD_PWRITEV 8
+
+/* io_submit's array of pointers to struct iocb (ELEM_IOCBS), slot b of nr's capture plan
+ * (which packs them as blob_item's does), as the next item: struct iocbs_head, then per
+ * element its struct iocb_item, its struct and what its buffer holds, a PWRITE's data cut at
+ * the slot's size and a vector's iovec (a PWRITEV's data likewise). Nothing when the first
+ * pointer is unreadable. */
+static __always_inline int iocbs_item(__u32 which)
+{
+	const volatile struct capture_slot *slot =
+		&capture_plan[0][(which >> 4) & (MAX_SYSCALLS - 1)][which & (MAX_BLOBS - 1)];
+	struct record *r = record_buffer();
+	__u64 array, nr;
+	__u32 cap = slot->size;
+	long start;
+	/* Written where they are kept: the stack of this chain of calls (sys_enter, blob_item,
+	 * this, iovec_item) has no room for them. */
+	struct iocbs_head *head;
+	struct iocb_item *item;
+	struct aio_iocb *cb;
+	__u32 x = sizeof(*head);
+
+	if (!r || slot->arg >= 6 || slot->size_arg >= 6)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	array = arg_value(r, slot->arg);
+	nr = arg_value(r, slot->size_arg);
+	head = (struct iocbs_head *)ITEM_AT(r, start, 0);
+	head->count = nr > 0xffffffff ? 0xffffffff : nr;
+	head->kept = 0;
+	head->unread = 0;
+	head->__pad = 0;
+	for (__u32 k = 0; k < IOCBS_KEPT && k < nr; k++) {
+		__u32 at = x + sizeof(*item);
+		__u64 want, ptr = 0;
+
+		if (at + sizeof(*cb) > ITEM_MAX)
+			break;
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (const void *)(array + k * 8))) {
+			head->unread = 1;
+			break;
+		}
+		item = (struct iocb_item *)ITEM_AT(r, start, x);
+		item->ptr = ptr;
+		item->read = 0;
+		item->size = 0;
+		cb = (struct aio_iocb *)ITEM_AT(r, start, at);
+		if (k + 1 < IOCBS_KEPT && !bpf_probe_read_user(cb, sizeof(*cb), (const void *)ptr)) {
+			item->read = IOCB_READ;
+			at += sizeof(*cb);
+			if (cb->lio_opcode == IOCB_CMD_PWRITE && (__s64)cb->nbytes >= 0) {
+				want = cb->nbytes < cap ? cb->nbytes : cap;
+				want = forget(r, want);
+				if (want >= ITEM_MAX || at + want > ITEM_MAX)
+					break;
+				if (want && bpf_probe_read_user(ITEM_AT(r, start, at), want,
+								(const void *)cb->buf)) {
+					item->read |= IOCB_DATA_UNREAD;
+					want = 0;
+				}
+				item->size = want;
+			} else if ((cb->lio_opcode == IOCB_CMD_PREADV ||
+				    cb->lio_opcode == IOCB_CMD_PWRITEV) && (__s64)cb->nbytes >= 0) {
+				if (at + sizeof(struct iov_head) > ITEM_MAX)
+					break;
+				want = iovec_item(cb->buf, cb->nbytes, -1,
+						  cb->lio_opcode == IOCB_CMD_PWRITEV ? cap & 0x7fffffff : 0,
+						  (start & (ITEMS_START_MAX - 1)) << 12 | at);
+				if (want < at || want > ITEM_MAX)
+					break;
+				/* iovec_item's calls leave item where it was written. */
+				item = (struct iocb_item *)ITEM_AT(r, start, x);
+				item->size = want - at;
+			}
+		}
+		x = forget(r, at + item->size);
+		if (x > ITEM_MAX)
+			break;
+		head->kept++;
+	}
+	if (head->kept || !head->unread)
+		add_item(r, ITEM_BLOB, slot->arg, x, false, false);
+	return 0;
+}
+
+/* The little-endian unsigned number of size bytes (1 to 8) at off in the item at start. */
+static __always_inline __u64 item_number(struct record *r, long start, __u32 off, __u8 size)
+{
+	__u64 v = 0;
+
+	bpf_probe_read_kernel(&v, ((size - 1) & 7) + 1, ITEM_AT(r, start, off & 255));
+	return v;
+}
+
+/* ioctl's struct and what it points to (ELEM_IOC_PTRS), slot b of nr's plan (which packs them
+ * as blob_item's does), at when, as the next item: struct ioc_ptrs_head, the struct, the
+ * buffers of this end. Nothing for a request no layout has, or a struct whose guard cannot
+ * be read. */
+static __always_inline int ioc_ptrs_item(__u32 which, __u32 when)
+{
+	const volatile struct capture_slot *slot =
+		&capture_plan[0][(which >> 4) & (MAX_SYSCALLS - 1)][which & (MAX_BLOBS - 1)];
+	struct record *r = record_buffer();
+	const volatile struct ioc_ptr_layout *l;
+	struct ioc_ptrs_head *head;
+	__u32 cmd, guard = 0, k, x = sizeof(*head), size, cap = slot->size;
+	__u64 addr;
+	long start;
+
+	if (!r)
+		return 0;
+	cmd = (__u32)arg_value(r, 1);
+	addr = arg_value(r, 2);
+	for (k = 0; k < IOC_PTR_LAYOUTS; k++)
+		if (ioc_ptrs[k].cmd && ioc_ptrs[k].cmd == cmd)
+			break;
+	if (k >= IOC_PTR_LAYOUTS || !addr)
+		return 0;
+	start = next_item(r);
+	if (start < 0)
+		return 0;
+	head = (struct ioc_ptrs_head *)ITEM_AT(r, start, 0);
+	__builtin_memset(head, 0, sizeof(*head));
+	/* A struct told apart by its first u32 (SG_IO's interface id): the layout of that. */
+	if (ioc_ptrs[k].guard) {
+		if (bpf_probe_read_user(&guard, sizeof(guard), (const void *)addr))
+			return 0;
+		for (; k < IOC_PTR_LAYOUTS; k++)
+			if (ioc_ptrs[k].cmd == cmd && ioc_ptrs[k].guard == guard)
+				break;
+	}
+	l = &ioc_ptrs[k & (IOC_PTR_LAYOUTS - 1)];
+	size = l->size;
+	if (k >= IOC_PTR_LAYOUTS || size > 256 ||
+	    bpf_probe_read_user(ITEM_AT(r, start, x), size & 511, (const void *)addr)) {
+		if (!guard)
+			return 0;
+		/* The guard alone: no layout has it, or the rest is unreadable. */
+		__builtin_memcpy(ITEM_AT(r, start, x), &guard, sizeof(guard));
+		head->size = sizeof(guard);
+		add_item(r, ITEM_BLOB, ITEM_ARG_POINTED, x + sizeof(guard), false,
+			 when == CAPTURE_EXIT);
+		return 0;
+	}
+	head->size = size;
+	x += size;
+	for (__u32 b = 0; b < IOC_PTR_BUFS; b++) {
+		const volatile struct ioc_ptr_buf *p = &l->bufs[b];
+		__u32 got = 0, most = p->max ? p->max : cap;
+		__u64 ptr, len, count = 0;
+
+		if (!p->ptr_off || p->when != when)
+			continue;
+		ptr = item_number(r, start, sizeof(*head) + p->ptr_off - 1, 8);
+		len = item_number(r, start, sizeof(*head) + p->len_off, p->len_size);
+		if (p->count_off)
+			count = item_number(r, start, sizeof(*head) + p->count_off - 1, p->count_size);
+		if (count) {
+			int end;
+
+			if (x + sizeof(struct iov_head) > ITEM_MAX)
+				break;
+			end = iovec_item(ptr, count, len, most & 0x7fffffff,
+					 (start & (ITEMS_START_MAX - 1)) << 12 | x);
+			if (end < x || end > ITEM_MAX)
+				break;
+			got = end - x;
+		} else {
+			__u32 want = len < most ? len : most;
+
+			want = forget(r, want);
+			if (want >= ITEM_MAX || x + want > ITEM_MAX)
+				break;
+			if (want && bpf_probe_read_user(ITEM_AT(r, start, x), want, (const void *)ptr)) {
+				/* Its readable start: what strace reads may be less (SG_IO's data
+				 * received, its length less the residue; a TEE's parameters one
+				 * by one). */
+				got = read_elems(r, start, x, ptr, want, 1);
+				if (!got)
+					got = IOC_PTR_UNREAD;
+			} else {
+				got = want;
+			}
+		}
+		head = (struct ioc_ptrs_head *)ITEM_AT(r, start, 0);
+		head->len[b & (IOC_PTR_BUFS - 1)] = got;
+		x = forget(r, x + (got & (ITEM_MAX - 1)));
+		if (x > ITEM_MAX)
+			break;
+	}
+	add_item(r, ITEM_BLOB, ITEM_ARG_POINTED, x, false, when == CAPTURE_EXIT);
+	return 0;
+}
+
+/* The slots whose structs point to more structs (ELEM_IOCBS, ELEM_IOC_PTRS), slot b of nr's
+ * plan (which packs them as blob_item's does) at when. One global function, verified once,
+ * that finds its arguments itself: blob_item calls it first, while which is at hand, and
+ * its stack stays as it was (the chain down to mmsghdr_item's iovec_item is at the
+ * verifier's 512 bytes). */
+__noinline int pointee_item(__u32 which, __u32 when)
+{
+	const volatile struct capture_slot *slot =
+		&capture_plan[0][(which >> 4) & (MAX_SYSCALLS - 1)][which & (MAX_BLOBS - 1)];
+
+	if (slot->elem == ELEM_IOCBS)
+		return iocbs_item(which);
+	return ioc_ptrs_item(which, when);
+}
+
 /* ELEM_SOCKBUF: the family and protocol of the socket fd is, as an ITEM_SOCKET of argument 0;
  * the family, or 0 when fd is not a socket. */
 static __always_inline __u32 socket_item(struct record *r, int fd)
@@ -607,6 +837,9 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 	long start;
 	__u64 want;
 
+	/* First, while which is at hand: later it would take a slot of the stack. */
+	if ((slot->elem == ELEM_IOCBS || slot->elem == ELEM_IOC_PTRS) && !(flags & CAPTURE_COUNT))
+		return (flags & when) && !compat ? pointee_item(which, when) : 0;
 	if (!r || !(flags & when) || arg >= 6 || size_arg >= 6)
 		return 0;
 	if (slot->cmds) {

@@ -136,7 +136,9 @@ struct stack_head {
 /* string_tail.arg of an fd path that is not an argument's. */
 #define ITEM_ARG_RET 6  /* the fd the call returned */
 #define ITEM_ARG_PAIR 7 /* 7 and 8: the two fds the call wrote to its int[2] (pipe) */
-#define ITEM_ARG_POINTED 9 /* the strings bpf's attr points to (ELEM_BPF_STRINGS) */
+#define ITEM_ARG_POINTED 9 /* what an argument points to beyond itself: the strings bpf's attr
+			    * points to (ELEM_BPF_STRINGS), what ioctl's struct points to
+			    * (ELEM_IOC_PTRS) */
 #define ITEM_ARG_ELEM 16 /* 16 + k: the fd of element k of a pollfd array (poll) */
 #define FD_ELEMS 8       /* elements of a pollfd array whose fds' paths are read */
 #define ITEM_ARG_FD 64   /* 64 + fd: an fd below 64 of an fd_set (select) */
@@ -291,6 +293,65 @@ struct uring_layout {
 struct uring_head {
 	__u32 len[3]; /* bytes kept of the argument's struct or array, and of the two arrays */
 	__u32 __pad;
+};
+
+/* capture_slot.elem of io_submit's array of args[size_arg] pointers to struct iocb
+ * (linux/aio_abi.h), at entry: struct iocbs_head, then per element kept its struct
+ * iocb_item, the struct iocb when it could be read (IOCB_READ), and what its buffer holds:
+ * a PWRITE's data, at most the slot's size of it (IOCB_DATA_UNREAD: none could be read), or
+ * a PREADV's or PWRITEV's iovec array as CAPTURE_IOVEC writes one (a PWRITEV's with data).
+ * At most IOCBS_KEPT elements (strace shows 32, then "..." where a 33rd is there to read),
+ * while they fit the item; the last one's struct is not read. */
+#define ELEM_IOCBS 16
+#define IOCBS_KEPT 33
+#define IOCB_SIZE 64
+#define IOCB_READ 1
+#define IOCB_DATA_UNREAD 2
+struct iocbs_head {
+	__u32 count;  /* elements of the array (args[size_arg], at most 0xffffffff) */
+	__u32 kept;   /* elements that follow */
+	__u32 unread; /* 1: the pointer after the last kept could not be read */
+	__u32 __pad;
+};
+struct iocb_item {
+	__u64 ptr;  /* the element: where its struct iocb is */
+	__u32 read; /* IOCB_READ, IOCB_DATA_UNREAD */
+	__u32 size; /* bytes after the struct: the data or the iovec array */
+};
+
+/* capture_slot.elem of ioctl's argument (args[2], its request args[1]) when the struct there
+ * points to more: the struct and what ioc_ptrs[k] says its pointers lead to, for the layout
+ * k of the request (and of the u32 guard the struct starts with, where the layout has one),
+ * read at entry or exit as each buffer's when says (a TEE's parameters behind
+ * tee_ioctl_buf_data, SG_IO's command, data and sense buffers). The item: struct
+ * ioc_ptrs_head, the struct (size bytes; only its guard when the rest is unreadable or no
+ * layout has it), then each buffer of this end in layout order, len[b] bytes: data cut at
+ * its max (0: the slot's size) or, with a count, an iovec array as CAPTURE_IOVEC writes
+ * one, its budget the length. Read at exit whether the call failed or not, as strace does. */
+#define ELEM_IOC_PTRS 17
+#define IOC_PTR_LAYOUTS 8
+#define IOC_PTR_BUFS 4
+#define IOC_PTR_UNREAD 0x80000000u /* len[b]: the buffer could not be read */
+struct ioc_ptr_buf {
+	__u8 ptr_off;	 /* 1 + offset of its __u64 pointer in the struct; 0: none */
+	__u8 len_off;	 /* offset of its length */
+	__u8 len_size;	 /* bytes of the length: 1, 2, 4 or 8 */
+	__u8 count_off;	 /* 1 + offset of an iovec count (an iovec array then); 0: none */
+	__u8 count_size; /* bytes of the count: 2 or 4 */
+	__u8 when;	 /* CAPTURE_ENTRY or CAPTURE_EXIT */
+	__u16 max;	 /* bytes kept at most; 0: the slot's size */
+};
+struct ioc_ptr_layout {
+	__u32 cmd;   /* the request; 0: no layout */
+	__u32 guard; /* what the struct's first u32 must be; 0: anything */
+	__u16 size;  /* bytes of the struct */
+	__u8 __pad[6];
+	struct ioc_ptr_buf bufs[IOC_PTR_BUFS];
+};
+struct ioc_ptrs_head {
+	__u32 size;		  /* bytes of the struct kept */
+	__u32 len[IOC_PTR_BUFS]; /* bytes kept of each buffer of this end, | IOC_PTR_UNREAD */
+	__u32 __pad[3];
 };
 
 /* CAPTURE_IOVEC and CAPTURE_MSGHDR blobs: how many elements were kept (their data cut

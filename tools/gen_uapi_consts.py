@@ -2383,6 +2383,29 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "MPOL_F_NODE", "MPOL_F_ADDR", "MPOL_F_MEMS_ALLOWED"]),
     "msync_flags": (["asm-generic/mman-common.h"], ["MS_SYNC", "MS_ASYNC", "MS_INVALIDATE"]),
     "inotify_init_flags": (["linux/inotify.h"], ["IN_NONBLOCK", "IN_CLOEXEC"]),
+    # The AIO calls' struct iocb (strace's aio_cmds, less the IOCB_CMD_PREADX the header no
+    # longer has, and aio_iocb_flags).
+    "aio_cmds": (["linux/aio_abi.h"], [
+        "IOCB_CMD_PREAD", "IOCB_CMD_PWRITE", "IOCB_CMD_FSYNC", "IOCB_CMD_FDSYNC",
+        "IOCB_CMD_POLL", "IOCB_CMD_NOOP", "IOCB_CMD_PREADV", "IOCB_CMD_PWRITEV"]),
+    "aio_iocb_flags": (["linux/aio_abi.h"], ["IOCB_FLAG_RESFD", "IOCB_FLAG_IOPRIO"]),
+    # A TEE's parameters and logins (strace's tee_ioctl_param_attr_types, less
+    # TEE_IOCTL_PARAM_ATTR_META, which it writes apart, and tee_ioctl_login_types).
+    "tee_param_attr_types": (["linux/tee.h"], [
+        "TEE_IOCTL_PARAM_ATTR_TYPE_NONE", "TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT",
+        "TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_OUTPUT", "TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INOUT",
+        "TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT", "TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT",
+        "TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT"]),
+    "tee_login_types": (["linux/tee.h"], [
+        "TEE_IOCTL_LOGIN_PUBLIC", "TEE_IOCTL_LOGIN_USER", "TEE_IOCTL_LOGIN_GROUP",
+        "TEE_IOCTL_LOGIN_APPLICATION", "TEE_IOCTL_LOGIN_USER_APPLICATION",
+        "TEE_IOCTL_LOGIN_GROUP_APPLICATION"]),
+    # SG_IO's v4 header (strace's bsg_protocol, bsg_subprotocol, bsg_flags).
+    "bsg_protocols": (["linux/bsg.h"], ["BSG_PROTOCOL_SCSI"]),
+    "bsg_subprotocols": (["linux/bsg.h"], [
+        "BSG_SUB_PROTOCOL_SCSI_CMD", "BSG_SUB_PROTOCOL_SCSI_TMF",
+        "BSG_SUB_PROTOCOL_SCSI_TRANSPORT"]),
+    "bsg_flags": (["linux/bsg.h"], ["BSG_FLAG_Q_AT_TAIL", "BSG_FLAG_Q_AT_HEAD"]),
     "swap_flags": ([], [
         "SWAP_FLAG_PREFER", "SWAP_FLAG_DISCARD", "SWAP_FLAG_DISCARD_ONCE",
         "SWAP_FLAG_DISCARD_PAGES"]),

@@ -9,7 +9,9 @@
 #include <asm/termbits.h>
 #include <asm/termios.h>
 #include <fcntl.h>
+#include <linux/aio_abi.h>
 #include <linux/blkpg.h>
+#include <linux/bsg.h>
 #include <linux/bpf.h>
 #include <linux/capability.h>
 #include <linux/futex.h>
@@ -188,6 +190,7 @@ constexpr uint32_t max_size(std::initializer_list<size_t> sizes) {
   for (size_t s : sizes) m = s > m ? s : m;
   return static_cast<uint32_t>(m);
 }
+static_assert(sizeof(struct iocb) == IOCB_SIZE, "struct iocb of linux/aio_abi.h");
 static_assert(kSockaddrMax == 128 && kTimespec == 16 && kTimeval == 16 &&
               sizeof(struct statx) == 256 && sizeof(struct clone_args) == 88,
               "the structs' sizes the kernel side was written for");
@@ -698,6 +701,20 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(max_size({sizeof(struct semid64_ds), sizeof(struct seminfo)}), arg, CAPTURE_EXIT,
             0, ELEM_PAGE_PREFIX, kSemctlOut);
         break;
+      case Arg::kIocbs:  // the pointers, as many as the argument before says, and the
+                         // structs they point to, with a write's data cut at the data limit
+        if (i > 0) add(data, arg, CAPTURE_ENTRY, static_cast<uint8_t>(i - 1), ELEM_IOCBS);
+        break;
+      case Arg::kIocbIn:
+        add(sizeof(struct iocb), arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kIoEventOut:
+        add(sizeof(struct io_event), arg, CAPTURE_EXIT, 0, 0);
+        break;
+      case Arg::kIoEvents:  // the events strace shows and one more, as far as their memory
+                            // goes: the result says how many there are
+        add(kArrayShown * sizeof(struct io_event), arg, CAPTURE_EXIT, 0, ELEM_PAGE_PREFIX);
+        break;
       default:
         break;
     }
@@ -734,8 +751,12 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
   }
   // ioctl's argument, as its request encodes it: what _IOW requests read, what _IOR ones
   // filled (ELEM_IOC).
-  if (!compat && info->nargs > 2 && info->args[1] == Arg::kIoctlCmd)
+  // And what the structs of ioc_ptr_layouts' requests point to, at entry and at exit.
+  if (!compat && info->nargs > 2 && info->args[1] == Arg::kIoctlCmd) {
     add(kIoctlArgMax, 2, CAPTURE_ENTRY | CAPTURE_EXIT | CAPTURE_SIZE_ARG, 1, ELEM_IOC);
+    add(data, 2, CAPTURE_ENTRY, 1, ELEM_IOC_PTRS);
+    add(data, 2, CAPTURE_EXIT, 1, ELEM_IOC_PTRS);
+  }
   // arch_prctl's getters: what ARCH_GET_FS and the others wrote where the second argument
   // points (8 bytes; of the setters, whose argument is a value, what is read is not shown).
 #if defined(__x86_64__)
@@ -827,6 +848,69 @@ void uring_layouts(uring_layout (&layouts)[URING_OPS]) noexcept {
   layouts[IORING_REGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
   layouts[IORING_UNREGISTER_PBUF_RING].size = sizeof(struct io_uring_buf_reg);
 }
+
+// A TEE's arguments strace shows: the largest struct before the parameters, and the 32
+// parameters it shows and one more.
+constexpr uint32_t kTeeArgsMax =
+    max_size({sizeof(struct tee_ioctl_invoke_arg), sizeof(struct tee_ioctl_open_session_arg),
+              sizeof(struct tee_iocl_supp_recv_arg), sizeof(struct tee_iocl_supp_send_arg)}) +
+    kArrayShown * sizeof(struct tee_ioctl_param);
+
+void ioc_ptr_layouts(ioc_ptr_layout (&layouts)[IOC_PTR_LAYOUTS]) noexcept {
+  for (auto& layout : layouts) layout = ioc_ptr_layout{};
+  unsigned n = 0;
+  auto layout = [&](uint32_t cmd, uint32_t guard, size_t size) -> ioc_ptr_layout& {
+    ioc_ptr_layout& l = layouts[n++];
+    l.cmd = cmd;
+    l.guard = guard;
+    l.size = static_cast<uint16_t>(size);
+    return l;
+  };
+  // A pointer at ptr, its length (len_size bytes at len), an iovec count (count_size bytes at
+  // count, 0: none), read at when, at most max bytes (0: the data limit).
+  auto buf = [](size_t ptr, size_t len, size_t len_size, uint8_t when, uint16_t max = 0,
+                size_t count = SIZE_MAX, size_t count_size = 0) {
+    return ioc_ptr_buf{static_cast<uint8_t>(ptr + 1), static_cast<uint8_t>(len),
+                       static_cast<uint8_t>(len_size),
+                       static_cast<uint8_t>(count == SIZE_MAX ? 0 : count + 1),
+                       static_cast<uint8_t>(count_size), when, max};
+  };
+  // A TEE's session and invocation arguments and their parameters, behind buf_ptr.
+  using Buf = struct tee_ioctl_buf_data;
+  for (uint32_t cmd : {TEE_IOC_INVOKE, TEE_IOC_OPEN_SESSION, TEE_IOC_SUPPL_RECV,
+                       TEE_IOC_SUPPL_SEND})
+    layout(cmd, 0, sizeof(Buf)).bufs[0] =
+        buf(offsetof(Buf, buf_ptr), offsetof(Buf, buf_len), sizeof(Buf::buf_len), CAPTURE_ENTRY,
+            kTeeArgsMax);
+  // SG_IO's v3 header ('S'): the command and the data sent at entry, the data received and
+  // the sense buffer at exit; its data an iovec array when iovec_count says so.
+  using V3 = struct sg_io_hdr;
+  ioc_ptr_layout& v3 = layout(SG_IO, 'S', sizeof(V3));
+  v3.bufs[0] = buf(offsetof(V3, cmdp), offsetof(V3, cmd_len), sizeof(V3::cmd_len), CAPTURE_ENTRY);
+  for (uint8_t when : {CAPTURE_ENTRY, CAPTURE_EXIT})
+    v3.bufs[when == CAPTURE_ENTRY ? 1 : 2] =
+        buf(offsetof(V3, dxferp), offsetof(V3, dxfer_len), sizeof(V3::dxfer_len), when, 0,
+            offsetof(V3, iovec_count), sizeof(V3::iovec_count));
+  v3.bufs[3] = buf(offsetof(V3, sbp), offsetof(V3, sb_len_wr), sizeof(V3::sb_len_wr), CAPTURE_EXIT);
+  // The v4 one ('Q'): the request and the data out at entry, the response and the data in at
+  // exit.
+  using V4 = struct sg_io_v4;
+  ioc_ptr_layout& v4 = layout(SG_IO, 'Q', sizeof(V4));
+  v4.bufs[0] = buf(offsetof(V4, request), offsetof(V4, request_len), sizeof(V4::request_len),
+                   CAPTURE_ENTRY);
+  v4.bufs[1] = buf(offsetof(V4, dout_xferp), offsetof(V4, dout_xfer_len),
+                   sizeof(V4::dout_xfer_len), CAPTURE_ENTRY, 0, offsetof(V4, dout_iovec_count),
+                   sizeof(V4::dout_iovec_count));
+  v4.bufs[2] = buf(offsetof(V4, response), offsetof(V4, response_len), sizeof(V4::response_len),
+                   CAPTURE_EXIT);
+  v4.bufs[3] = buf(offsetof(V4, din_xferp), offsetof(V4, din_xfer_len),
+                   sizeof(V4::din_xfer_len), CAPTURE_EXIT, 0, offsetof(V4, din_iovec_count),
+                   sizeof(V4::din_iovec_count));
+}
+
+static_assert(sizeof(struct sg_io_v4) <= 256 && sizeof(struct sg_io_hdr) <= 256 &&
+                  kTeeArgsMax < ITEM_MAX,
+              "the structs ioc_ptrs_item reads whole");
 
 void ptrace_reads(ptrace_read (&reads)[2][PTRACE_REQS],
                   uint16_t (&regsets)[PTRACE_REGSETS]) noexcept {

@@ -26,6 +26,11 @@ void ioctl_plain_plan(uint8_t (&rows)[256], uint16_t (&plain)[IOC_PLAIN_TYPES][2
 // linux/io_uring.h and the arrays they point to.
 void uring_layouts(uring_layout (&layouts)[URING_OPS]) noexcept;
 
+// What the structs of some ioctl requests point to (ELEM_IOC_PTRS): a TEE's parameters behind
+// tee_ioctl_buf_data, SG_IO's command, data and sense buffers (scsi/sg.h's struct sg_io_hdr,
+// linux/bsg.h's struct sg_io_v4).
+void ioc_ptr_layouts(ioc_ptr_layout (&layouts)[IOC_PTR_LAYOUTS]) noexcept;
+
 // Where the strings bpf's attr points to are, by command (ELEM_BPF_STRINGS): PROG_LOAD's
 // license and log buffer, OBJ_PIN's and OBJ_GET's path, RAW_TRACEPOINT_OPEN's name.
 void bpf_string_offsets(bpf_strings (&strings)[BPF_CMDS]) noexcept;

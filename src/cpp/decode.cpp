@@ -356,7 +356,7 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kMqAttrOut: case Arg::kMpolModeOut: case Arg::kNodemaskOut:
       case Arg::kPageStatusOut: case Arg::kXattrValOut: case Arg::kXattrList:
       case Arg::kTimevalOut: case Arg::kTimezoneOut: case Arg::kMsgbufOut: case Arg::kPtrOut:
-      case Arg::kUlongOut:
+      case Arg::kUlongOut: case Arg::kIoEventOut: case Arg::kIoEvents:
         return i;
       default:
         break;
@@ -468,6 +468,10 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
       }
       if (char* end = info ? put_netlink_arg(out, info->args[i], e, strings, i) : nullptr) {
         out = end;
+        continue;
+      }
+      if (char* end = info ? put_aio_arg(out, info->args[i], e, strings, i) : nullptr) {
+        out = display().verbose ? end : put_arg(out, Arg::kPtr, e.args[i], {}, i, e.args);
         continue;
       }
       if (char* end = info ? put_struct_arg(out, info->args[i], e, strings, i) : nullptr) {

@@ -347,6 +347,11 @@ bool is_io_arg(Arg type) noexcept {
   }
 }
 
+char* put_iovec_blob(char* out, std::string_view bytes, bool with_data, uint64_t addr,
+                     int64_t budget) noexcept {
+  return put_iovec_bytes(out, bytes, with_data, budget, addr);
+}
+
 char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsigned i) noexcept {
   uint64_t v = e.args[i];
   if (!v) return put(out, "NULL");  // no array or struct, whatever was captured there

@@ -67,6 +67,9 @@ int64_t each_iovec(std::string_view bytes, int64_t ret, uint32_t* kept, F&& elem
     if (ret >= 0) {
       e.moved = item.len > static_cast<uint64_t>(ret) ? static_cast<uint64_t>(ret) : item.len;
       ret -= static_cast<int64_t>(e.moved);
+      // No more than it moved, where more was kept (SG_IO's data, kept to its length, shown to
+      // its length less the residue).
+      if (e.data.size() > e.moved) e.data = e.data.substr(0, e.moved);
     }
     element(k, e);
     *kept = k + 1;
@@ -80,6 +83,13 @@ bool is_io_arg(Arg type) noexcept;
 // Argument i of e of type (is_io_arg): iovecs, msghdrs, pollfds and fd pairs, from the
 // captured bytes, or the pointer when there are none or the call failed.
 char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsigned i) noexcept;
+
+// An iovec array at addr from its blob (struct iov_head, then iov_item and data per element
+// kept, as the kernel side writes one), every element read: with_data, each element's data
+// cut at the data limit, else their addresses (strace's iov_decode_str and iov_decode_addr).
+// budget: the bytes shown in all (strace's tprint_iov_upto), -1 for all there are.
+char* put_iovec_blob(char* out, std::string_view bytes, bool with_data, uint64_t addr,
+                     int64_t budget = -1) noexcept;
 
 // What strace writes after a call's result for the arguments it filled: poll's
 // " ([{fd=3, revents=POLLIN}])" or " (Timeout)". Nothing for other calls.

@@ -12,6 +12,7 @@
 #include <linux/audit.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
+#include <linux/bsg.h>
 #include <linux/btrfs.h>
 #include <linux/btrfs_tree.h>
 #include <linux/counter.h>
@@ -50,6 +51,7 @@
 
 #include "decode.h"
 #include "decode_fields.h"
+#include "decode_io.h"
 #include "decode_printers.h"
 #include "decode_structs.h"
 #include "syscall_facts.h"
@@ -1188,12 +1190,112 @@ struct tee_ioctl_shm_register_fd_data {
 };
 constexpr uint32_t kTeeShmRegisterFd = _IOWR(TEE_IOC_MAGIC, 8, tee_ioctl_shm_register_fd_data);
 
+// A TEE's parameter (strace's tee_print_param_fn): its type, TEE_IOCTL_PARAM_ATTR_META
+// apart, and the value or the shared memory it gives.
+char* put_tee_param(char* out, const char* bytes) {
+  tee_ioctl_param p;
+  std::memcpy(&p, bytes, sizeof(p));
+  out = put_xval(put(out, "{attr="), p.attr & ~uint64_t{TEE_IOCTL_PARAM_ATTR_META},
+                 uapi::k_tee_param_attr_types, "TEE_IOCTL_PARAM_ATTR_");
+  if (p.attr & TEE_IOCTL_PARAM_ATTR_META) out = put(out, "|TEE_IOCTL_PARAM_ATTR_META");
+  switch (p.attr) {
+    case TEE_IOCTL_PARAM_ATTR_TYPE_NONE:
+      break;
+    case TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT: case TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT:
+    case TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT:
+      out = put_hex(put(out, ", shm_offs="), p.a);
+      out = put_hex(put(out, ", size="), p.b);
+      out = put_num(put(out, ", shm_id="), p.c);
+      break;
+    default:
+      out = put_hex(put(out, ", a="), p.a);
+      out = put_hex(put(out, ", b="), p.b);
+      out = put_hex(put(out, ", c="), p.c);
+  }
+  return put(out, "}");
+}
+
+// A session's or an invocation's arguments at buf_ptr, as strace shows them at entry
+// (tee_open_session, tee_invoke, tee_suppl_recv, tee_suppl_send): the struct, then its
+// parameters; nullptr where strace shows buf_ptr's address (its parameters are not as many as
+// buf_len makes room for, or the kernel side could not read the struct).
+char* put_tee_args(char* out, uint32_t cmd, const tee_ioctl_buf_data& b, size_t arg_size,
+                   const std::string_view* pointed) {
+  ioc_ptrs_head head;
+  if (!pointed || !load_at(*pointed, 0, &head) || head.size != sizeof(b) ||
+      (head.len[0] & IOC_PTR_UNREAD) || head.len[0] < arg_size)
+    return nullptr;
+  std::string_view args = pointed->substr(std::min(sizeof(head) + head.size, pointed->size()),
+                                          head.len[0]);
+  // num_params is the struct's last member but for its array, in each of them.
+  uint32_t params;
+  if (!load_at(args, arg_size - sizeof(uint32_t), &params) ||
+      arg_size + uint64_t{params} * sizeof(tee_ioctl_param) != b.buf_len)
+    return nullptr;
+  out = put(put_num(put(out, "{buf_len="), b.buf_len), ", buf_ptr={");
+  switch (cmd) {
+    case TEE_IOC_INVOKE: {
+      tee_ioctl_invoke_arg a;
+      load_at(args, 0, &a);
+      out = put_num(put(out, "func="), a.func);
+      out = put_hex(put(out, ", session="), a.session);
+      out = put(put_num(put(out, ", cancel_id="), a.cancel_id), ", ");
+      break;
+    }
+    case TEE_IOC_OPEN_SESSION: {
+      tee_ioctl_open_session_arg a;
+      load_at(args, 0, &a);
+      out = put(out, "uuid=");
+      for (size_t i = 0; i < sizeof(a.uuid); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) *out++ = '-';
+        *out++ = "0123456789abcdef"[a.uuid[i] >> 4];
+        *out++ = "0123456789abcdef"[a.uuid[i] & 15];
+      }
+      out = put_xval(put(out, ", clnt_login="), a.clnt_login, uapi::k_tee_login_types,
+                     "TEE_IOCTL_LOGIN_???");
+      // Not a UUID: the group a client logs in as, or bytes (strace's comment says why).
+      switch (a.clnt_login) {
+        case TEE_IOCTL_LOGIN_PUBLIC: case TEE_IOCTL_LOGIN_USER: case TEE_IOCTL_LOGIN_APPLICATION:
+        case TEE_IOCTL_LOGIN_USER_APPLICATION:
+          break;
+        case TEE_IOCTL_LOGIN_GROUP: case TEE_IOCTL_LOGIN_GROUP_APPLICATION: {
+          uint32_t gid;
+          std::memcpy(&gid, a.clnt_uuid, sizeof(gid));
+          out = put(out, ", clnt_uuid=");
+          out = gid == UINT32_MAX ? put(out, "-1") : put_num(out, gid);
+          break;
+        }
+        default:
+          out = put(out, ", clnt_uuid=[");
+          for (size_t i = 0; i < sizeof(a.clnt_uuid); ++i)
+            out = put_hex(i ? put(out, ", ") : out, a.clnt_uuid[i]);
+          out = put(out, "]");
+      }
+      out = put(put_num(put(out, ", cancel_id="), a.cancel_id), ", ");
+      break;
+    }
+    case TEE_IOC_SUPPL_RECV: {
+      tee_iocl_supp_recv_arg a;
+      load_at(args, 0, &a);
+      out = put(put_num(put(out, "func="), a.func), ", ");
+      break;
+    }
+    default:
+      break;
+  }
+  out = put_num(put(out, "num_params="), params);
+  out = put_array(put(out, ", params="), params ? b.buf_ptr + arg_size : 0, params,
+                  sizeof(tee_ioctl_param), args.substr(arg_size), put_tee_param);
+  return put(out, "}}");
+}
+
 // A TEE's requests (strace's tee.c), or nullptr for others: the structs they read at entry,
 // " => " what a call that succeeded wrote, the version it filled. The arguments of a session
-// and its invocations lie behind the struct's pointer and are not read: their struct shows
-// only when its length is one the kernel refuses, as strace shows it then.
+// and its invocations, behind the struct's pointer, as they were at entry (what the TEE wrote
+// back there is not read).
 char* put_tee_ioctl(char* out, uint32_t cmd, bool failed, uint64_t addr,
-                    const std::string_view* blob, bool cut, const std::string_view* exit_blob) {
+                    const std::string_view* blob, bool cut, const std::string_view* exit_blob,
+                    const std::string_view* pointed) {
   auto shm_flags = [](char* o, uint32_t flags) {
     return put_flags(put(o, ", flags="), flags, uapi::k_tee_shm_flags, "0", "TEE_IOCTL_SHM_???");
   };
@@ -1266,7 +1368,8 @@ char* put_tee_ioctl(char* out, uint32_t cmd, bool failed, uint64_t addr,
                         : cmd == TEE_IOC_OPEN_SESSION ? sizeof(tee_ioctl_open_session_arg)
                         : cmd == TEE_IOC_SUPPL_RECV   ? sizeof(tee_iocl_supp_recv_arg)
                                                       : sizeof(tee_iocl_supp_send_arg);
-      if (b.buf_len <= TEE_MAX_ARG_SIZE && b.buf_len >= arg_size) return nullptr;
+      if (b.buf_len <= TEE_MAX_ARG_SIZE && b.buf_len >= arg_size)
+        if (char* end = put_tee_args(out, cmd, b, arg_size, pointed)) return end;
       out = put_num(put(out, "{buf_len="), b.buf_len);
       return put(put_addr(put(out, ", buf_ptr="), b.buf_ptr), "}");
     }
@@ -2414,6 +2517,187 @@ char* put_uffd_ioctl(char* out, uint32_t cmd, bool failed, const std::string_vie
 
 }  // namespace
 
+namespace {
+
+// What the argument's struct points to as the kernel side read it at entry or at exit
+// (ELEM_IOC_PTRS), or nullptr.
+const std::string_view* pointed_item(const Strings& items, bool at_exit) {
+  for (unsigned i = 0; i < items.count; ++i)
+    if (items.arg[i] == ITEM_ARG_POINTED && items.kind[i] == ITEM_BLOB &&
+        ((items.at_exit >> i) & 1) == at_exit)
+      return &items.value[i];
+  return nullptr;
+}
+
+// An ELEM_IOC_PTRS item taken apart: the struct, and each buffer of its end (nullptr where it
+// could not be read, or belongs to the other end).
+struct Pointed {
+  std::string_view header;
+  std::string_view bufs[IOC_PTR_BUFS];
+  bool unread[IOC_PTR_BUFS] = {};
+  const std::string_view* buf(unsigned b) const { return unread[b] ? nullptr : &bufs[b]; }
+};
+
+bool take_pointed(const std::string_view* item, Pointed* p) {
+  ioc_ptrs_head head;
+  if (!item || !load_at(*item, 0, &head) || item->size() - sizeof(head) < head.size) return false;
+  size_t at = sizeof(head);
+  p->header = item->substr(at, head.size);
+  at += head.size;
+  for (unsigned b = 0; b < IOC_PTR_BUFS; ++b) {
+    size_t n = head.len[b] & ~IOC_PTR_UNREAD;
+    p->bufs[b] = item->substr(std::min(at, item->size()), n);
+    p->unread[b] = head.len[b] & IOC_PTR_UNREAD;
+    at += n;
+  }
+  return true;
+}
+
+// The C library's scsi/sg.h: the directions (an int, shown zero-extended), SG_INFO_* and the
+// flags it has (strace calls
+// SG_FLAG_LUN_INHIBIT SG_FLAG_UNUSED_LUN_INHIBIT); the flags only the kernel's
+// include/scsi/sg.h has (MMAP_IO, Q_AT_TAIL, Q_AT_HEAD) by their values there (Linux 6.1).
+const Flag kSgDxferDirections[] = {
+    {static_cast<uint32_t>(SG_DXFER_NONE), "SG_DXFER_NONE"},
+    {static_cast<uint32_t>(SG_DXFER_TO_DEV), "SG_DXFER_TO_DEV"},
+    {static_cast<uint32_t>(SG_DXFER_FROM_DEV), "SG_DXFER_FROM_DEV"},
+    {static_cast<uint32_t>(SG_DXFER_TO_FROM_DEV), "SG_DXFER_TO_FROM_DEV"}};
+const Flag kSgFlags[] = {{SG_FLAG_DIRECT_IO, "SG_FLAG_DIRECT_IO"},
+                         {SG_FLAG_LUN_INHIBIT, "SG_FLAG_UNUSED_LUN_INHIBIT"},
+                         {4, "SG_FLAG_MMAP_IO"},
+                         {SG_FLAG_NO_DXFER, "SG_FLAG_NO_DXFER"},
+                         {0x10, "SG_FLAG_Q_AT_TAIL"},
+                         {0x20, "SG_FLAG_Q_AT_HEAD"}};
+const Flag kSgInfo[] = {{SG_INFO_CHECK, "SG_INFO_CHECK"},
+                        {SG_INFO_DIRECT_IO, "SG_INFO_DIRECT_IO"},
+                        {SG_INFO_MIXED_IO, "SG_INFO_MIXED_IO"}};
+
+// print_sg_io_buffer: size bytes at addr in hex, or an iovec array of count elements holding
+// size bytes in all; the address where they could not be read.
+char* put_sg_buffer(char* out, uint64_t addr, const std::string_view* bytes, uint32_t size,
+                    uint32_t count) {
+  if (!count) return put_counted_read(out, addr, bytes, size, Counted::kHex);
+  if (!addr) return put(out, "NULL");
+  return bytes ? put_iovec_blob(out, *bytes, true, addr, size) : put_hex(out, addr);
+}
+
+// The data a v3 or v4 call received: its length less the residue, when that is in range.
+uint32_t sg_received(uint32_t len, int32_t resid) {
+  return resid > 0 && static_cast<uint32_t>(resid) <= len ? len - resid : len;
+}
+
+// SG_IO's v3 header (strace's sg_io_v3.c): what the request gives at entry, then what the
+// header holds at exit, failed or not; where it cannot be read then, the pointers given.
+char* put_sg_io_v3(char* out, uint64_t addr, const Pointed& in, const Pointed* exit) {
+  sg_io_hdr h;
+  out = put(out, "{interface_id='S', ");
+  if (!load_at(in.header, 0, &h)) return put(put_hex(out, addr + 4), "}");
+  out = put_xval(put(out, "dxfer_direction="),
+                 static_cast<uint32_t>(h.dxfer_direction),
+                 kSgDxferDirections, "SG_DXFER_???");
+  out = put_num(put(out, ", cmd_len="), h.cmd_len);
+  out = put_sg_buffer(put(out, ", cmdp="), reinterpret_cast<uintptr_t>(h.cmdp), in.buf(0),
+                      h.cmd_len, 0);
+  out = put_num(put(out, ", mx_sb_len="), h.mx_sb_len);
+  out = put_num(put(out, ", iovec_count="), h.iovec_count);
+  out = put_num(put(out, ", dxfer_len="), h.dxfer_len);
+  out = put_num(put(out, ", timeout="), h.timeout);
+  out = put_flag_set(put(out, ", flags="), h.flags, kSgFlags, "SG_FLAG_???");
+  if (h.dxfer_direction == SG_DXFER_TO_DEV || h.dxfer_direction == SG_DXFER_TO_FROM_DEV)
+    out = put_sg_buffer(put(out, ", dxferp="), reinterpret_cast<uintptr_t>(h.dxferp), in.buf(1),
+                        h.dxfer_len, h.iovec_count);
+  sg_io_hdr x;
+  if (!exit || !load_at(exit->header, 0, &x)) {
+    if (h.dxfer_direction == SG_DXFER_FROM_DEV)
+      out = put_addr(put(out, ", dxferp="), reinterpret_cast<uintptr_t>(h.dxferp));
+    return put(put_addr(put(out, ", sbp="), reinterpret_cast<uintptr_t>(h.sbp)), "}");
+  }
+  if (x.interface_id != 'S') return put(put_num(put(out, " => interface_id="), x.interface_id), "}");
+  if (x.dxfer_direction == SG_DXFER_FROM_DEV || x.dxfer_direction == SG_DXFER_TO_FROM_DEV) {
+    uint32_t got = sg_received(x.dxfer_len, x.resid);
+    if (x.dxfer_direction == SG_DXFER_FROM_DEV || got)
+      out = put_sg_buffer(put(out, x.dxfer_direction == SG_DXFER_FROM_DEV ? ", dxferp="
+                                                                          : " => dxferp="),
+                          reinterpret_cast<uintptr_t>(x.dxferp), exit->buf(2), got,
+                          x.iovec_count);
+  }
+  out = put_hex(put(out, ", status="), x.status);
+  out = put_hex(put(out, ", masked_status="), x.masked_status);
+  out = put_hex(put(out, ", msg_status="), x.msg_status);
+  out = put_num(put(out, ", sb_len_wr="), x.sb_len_wr);
+  out = put_sg_buffer(put(out, ", sbp="), reinterpret_cast<uintptr_t>(x.sbp), exit->buf(3),
+                      x.sb_len_wr, 0);
+  out = put_hex(put(out, ", host_status="), x.host_status);
+  out = put_hex(put(out, ", driver_status="), x.driver_status);
+  out = put_num(put(out, ", resid="), x.resid);
+  out = put_num(put(out, ", duration="), x.duration);
+  return put(put_flag_set(put(out, ", info="), x.info, kSgInfo, "SG_INFO_???"), "}");
+}
+
+// SG_IO's v4 header (strace's sg_io_v4.c), the same way.
+char* put_sg_io_v4(char* out, uint64_t addr, const Pointed& in, const Pointed* exit) {
+  sg_io_v4 h;
+  out = put(out, "{guard='Q', ");
+  if (!load_at(in.header, 0, &h)) return put(put_hex(out, addr + 4), "}");
+  out = put_xval(put(out, "protocol="), h.protocol, uapi::k_bsg_protocols, "BSG_PROTOCOL_???");
+  out = put_xval(put(out, ", subprotocol="), h.subprotocol, uapi::k_bsg_subprotocols,
+                 "BSG_SUB_PROTOCOL_???");
+  out = put_num(put(out, ", request_len="), h.request_len);
+  out = put_sg_buffer(put(out, ", request="), h.request, in.buf(0), h.request_len, 0);
+  out = put_hex(put(out, ", request_tag="), h.request_tag);
+  out = put_num(put(out, ", request_attr="), h.request_attr);
+  out = put_num(put(out, ", request_priority="), h.request_priority);
+  out = put_num(put(out, ", request_extra="), h.request_extra);
+  out = put_num(put(out, ", max_response_len="), h.max_response_len);
+  out = put_num(put(out, ", dout_iovec_count="), h.dout_iovec_count);
+  out = put_num(put(out, ", dout_xfer_len="), h.dout_xfer_len);
+  out = put_num(put(out, ", din_iovec_count="), h.din_iovec_count);
+  out = put_num(put(out, ", din_xfer_len="), h.din_xfer_len);
+  out = put_sg_buffer(put(out, ", dout_xferp="), h.dout_xferp, in.buf(1), h.dout_xfer_len,
+                      h.dout_iovec_count);
+  out = put_num(put(out, ", timeout="), h.timeout);
+  out = put_flag_set(put(out, ", flags="), h.flags, uapi::k_bsg_flags, "BSG_FLAG_???");
+  out = put_hex(put(out, ", usr_ptr="), h.usr_ptr);
+  sg_io_v4 x;
+  if (!exit || !load_at(exit->header, 0, &x)) {
+    out = put_hex(put(out, ", response="), h.response);
+    return put(put_hex(put(out, ", din_xferp="), h.din_xferp), "}");
+  }
+  if (x.guard != 'Q') return put(put_num(put(out, " => guard="), x.guard), "}");
+  out = put_num(put(out, ", response_len="), x.response_len);
+  out = put_sg_buffer(put(out, ", response="), x.response, exit->buf(2), x.response_len, 0);
+  out = put_sg_buffer(put(out, ", din_xferp="), x.din_xferp, exit->buf(3),
+                      sg_received(x.din_xfer_len, x.din_resid), x.din_iovec_count);
+  out = put_hex(put(out, ", driver_status="), x.driver_status);
+  out = put_hex(put(out, ", transport_status="), x.transport_status);
+  out = put_hex(put(out, ", device_status="), x.device_status);
+  out = put_num(put(out, ", retry_delay="), x.retry_delay);
+  out = put_flag_set(put(out, ", info="), x.info, kSgInfo, "SG_INFO_???");
+  out = put_num(put(out, ", duration="), x.duration);
+  out = put_num(put(out, ", response_len="), x.response_len);
+  out = put_num(put(out, ", din_resid="), x.din_resid);
+  out = put_num(put(out, ", dout_resid="), x.dout_resid);
+  return put(put_hex(put(out, ", generated_tag="), x.generated_tag), "}");
+}
+
+// SG_IO by the interface id its struct starts with (strace's scsi.c): an unknown one as
+// [id]; nullptr when nothing could be read.
+char* put_sg_io(char* out, uint64_t addr, const Strings& items) {
+  Pointed in, exit;
+  uint32_t id;
+  if (!addr || !take_pointed(pointed_item(items, false), &in) || !load_at(in.header, 0, &id))
+    return nullptr;
+  const Pointed* x = take_pointed(pointed_item(items, true), &exit) ? &exit : nullptr;
+  // A struct unreadable but for its id keeps the id alone.
+  bool whole = in.header.size() > sizeof(id);
+  if (!whole) in.header = {};
+  if (id == 'S') return put_sg_io_v3(out, addr, in, x);
+  if (id == 'Q') return put_sg_io_v4(out, addr, in, x);
+  return put(put_num(put(out, "["), id), "]");
+}
+
+}  // namespace
+
 char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcept {
   const auto cmd = static_cast<uint32_t>(e.args[1]);
   bool cut = false;
@@ -2436,7 +2720,9 @@ char* put_ioctl_pointee(char* out, const Event& e, const Strings& items) noexcep
   if (_IOC_TYPE(cmd) == 'M')
     if (char* end = put_mtd_ioctl(out, cmd, blob, cut)) return end;
   if (_IOC_TYPE(cmd) == TEE_IOC_MAGIC)
-    return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob);
+    return put_tee_ioctl(out, cmd, failed, e.args[2], blob, cut, exit_blob,
+                         pointed_item(items, false));
+  if (cmd == SG_IO) return put_sg_io(out, e.args[2], items);
   if (_IOC_TYPE(cmd) == 'X') return put_fs_x_ioctl(out, cmd, failed, blob, cut);
   if (_IOC_TYPE(cmd) == UFFDIO) return put_uffd_ioctl(out, cmd, failed, blob, cut, exit_blob);
   if (_IOC_TYPE(cmd) == '!')

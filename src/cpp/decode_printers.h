@@ -122,6 +122,9 @@ char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept; 
 // (nullptr for the other kinds).
 bool sys_args_end(Arg type, uint64_t v) noexcept;
 char* put_sys_result(char* out, Ret ret, const Event& e) noexcept;
+// An I/O priority as strace's print_ioprio writes a struct's (an iocb's): IOPRIO_PRIO_VALUE(
+// IOPRIO_CLASS_BE, 4), or as -X asks, in hex.
+char* put_ioprio_value(char* out, uint32_t v) noexcept;
 
 // Sockets (decode_net.cpp): whether format_call leaves argument type to put_net_value, and
 // argument i of e of that type from its captured bytes (setsockopt's and getsockopt's values),
@@ -212,6 +215,11 @@ char* put_counted_read(char* out, uint64_t addr, const std::string_view* bytes, 
 // address when fewer could be read.
 char* put_string_read(char* out, uint64_t addr, const std::string_view* bytes,
                       uint64_t len) noexcept;
+// The AIO calls' structs (decode_aio.cpp): argument i of e of kind kIocbs, kIocbIn,
+// kIoEventOut or kIoEvents, from what the kernel side kept, or the pointer; nullptr for other
+// kinds.
+char* put_aio_arg(char* out, Arg type, const Event& e, const Strings& items,
+                  unsigned i) noexcept;
 // perf_event_open's struct perf_event_attr (argument i), and the size the kernel wrote there
 // when it answered E2BIG (decode_perf.cpp).
 char* put_perf_event_attr(char* out, const Event& e, const Strings& items, unsigned i) noexcept;

@@ -129,6 +129,20 @@ char* put_ioprio(char* out, uint32_t v, bool verbose) {
 
 }  // namespace
 
+char* put_ioprio_value(char* out, uint32_t v) noexcept {
+  Xlat x = display().xlat;
+  if (x == Xlat::kAbbrev) return put_ioprio(out, v, false);
+  out = put_hex(out, v);
+  if (x == Xlat::kRaw) return out;
+  // The class as sprintxval writes it then, in hex: 0x2 /* IOPRIO_CLASS_BE */.
+  uint32_t cls = v >> kIoprioClassShift;
+  std::string_view name = "IOPRIO_CLASS_???";
+  for (const Flag& f : uapi::k_ioprio_class)
+    if (f.value == cls) name = f.name;
+  out = put(put(put(put_hex(put(out, " /* IOPRIO_PRIO_VALUE("), cls), " /* "), name), " */");
+  return put(put_num(put(out, ", "), v & kIoprioDataMask), ") */");
+}
+
 char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
   auto u = static_cast<uint32_t>(v);
   switch (type) {

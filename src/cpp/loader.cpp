@@ -408,6 +408,7 @@ Loader::Loader(const Spec& spec) {
   // read-only for the programs.
   if (spec.capture_exit && spec.emit_records) {
     uring_layouts(ro->uring_layouts);
+    ioc_ptr_layouts(ro->ioc_ptrs);
     bpf_string_offsets(ro->bpf_strings);
     ptrace_reads(ro->ptrace_reads, ro->ptrace_regsets);
     CaptureOptions options{spec.string_limit > 0, spec.data_limit > 0, spec.fd_paths,

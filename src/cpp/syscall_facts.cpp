@@ -139,6 +139,7 @@ std::string_view arg_name(Arg type) noexcept {
       "short_str", "xattr_val_in", "xattr_val_out", "xattr_list", "timeval_in", "timeval_out",
       "timezone_in", "timezone_out", "iovec_addrs", "msgbuf_in", "msgbuf_out", "sysctl_args",
       "cpu_set_in", "ptr_out", "ulong_out", "loff_in",
+      "iocbs", "iocb_in", "io_event_out", "io_events",
       "raw_ptr",
       "raw_flags", "raw_enum"};
   static_assert(std::size(kArgNames) == static_cast<size_t>(Arg::kRawEnum) + 1,

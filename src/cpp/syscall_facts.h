@@ -287,6 +287,15 @@ enum class Arg : uint8_t {
                        // io_setup's AIO context)
   kUlongOut,           // [24]: an unsigned long the call filled (get_robust_list)
   kLoffIn,             // [4096]: an loff_t the call reads (splice, copy_file_range)
+  // The AIO calls' structs (decode_aio.cpp).
+  kIocbs,              // [{aio_data=0, aio_lio_opcode=IOCB_CMD_PWRITE, aio_fildes=3,
+                       // aio_buf="data", aio_nbytes=4, aio_offset=0}]: io_submit's array of
+                       // pointers to struct iocb, as many as the argument before says
+  kIocbIn,             // {aio_data=0, aio_lio_opcode=IOCB_CMD_PREAD, aio_fildes=3}: the head of
+                       // the struct iocb io_cancel reads
+  kIoEventOut,         // {data=0, obj=0x..., res=4, res2=0}: the event io_cancel filled
+  kIoEvents,           // [{data=0, obj=0x..., res=4, res2=0}]: the events io_getevents
+                       // filled, as many as it returned
   // What strace decodes further and observer shows as a number: the syscall is decoded
   // only partly (docs/formats.md, "Decoding coverage").
   kRawPtr,    // 0x7ffd... or NULL: a struct or array strace shows the members of

@@ -69,3 +69,23 @@ def test_device_structs_are_shown_as_strace_shows_them(tmp_path: Path,
     assert "pll_clock=32768" in strace_text and "[250, 33]" in strace_text, strace_text
     assert "direction=16384" in strace_text and "channel=3}" in strace_text, strace_text
     assert result.same == result.strace_lines, differing
+
+
+POINTERS = Path(__file__).parent / "workloads" / "ioctl_pointers.c"
+
+
+@pytest.mark.parametrize("option", [(), ("-X", "raw"), ("-X", "verbose")],
+                         ids=["abbrev", "raw", "verbose"])
+def test_what_ioctl_structs_point_to_is_shown_as_strace_shows_it(
+        tmp_path: Path, option: tuple[str, ...]) -> None:
+    """A TEE's arguments and parameters behind the struct's pointer, of every parameter type
+    and login, as far as their memory goes; lengths and counts that do not fit, as the
+    address. SG_IO's v3 and v4 headers with the buffers they point to, given and received,
+    plain and as iovecs, read at exit though the call failed."""
+    strace_text, observer_text = traced_by_both(POINTERS, tmp_path, option)
+    result = fidelity().compare(strace_text, observer_text, "ioctl_pointers")
+    differing = "\n".join(f"strace:   {s}\nobserver: {o}" for s, o in result.examples)
+    assert "shm_id=" in strace_text and "clnt_uuid=1001" in strace_text, strace_text
+    assert "params=NULL" in strace_text and "... /* 0x" in strace_text, strace_text
+    assert "sbp=\"\\x70\\x00\\x05\"" in strace_text and "din_xferp=[" in strace_text, strace_text
+    assert result.same == result.strace_lines, differing

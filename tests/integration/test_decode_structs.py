@@ -59,7 +59,8 @@ _POLLING = {"signals": re.compile(r'^(openat\((AT_FDCWD|-100), "/proc/\d+/syscal
 @pytest.mark.parametrize("name,least", [("structs", 90), ("signals", 60), ("mux", 80),
                                          ("uring", 30), ("perf", 5), ("bpf", 15),
                                          ("siginfo", 45), ("ldt", _LDT_LINES),
-                                         ("keys", 30), ("attrs", 60), ("values", 60)])
+                                         ("keys", 30), ("attrs", 60), ("values", 60),
+                                         ("aio", 20)])
 def test_lines_are_strace_lines(tmp_path: Path, name: str, least: int,
                                 option: list[str]) -> None:
     """Also with -X raw and -X verbose: each constant as strace writes it then."""
