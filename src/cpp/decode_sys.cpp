@@ -112,35 +112,27 @@ char* put_swap_flags(char* out, uint32_t v) {
   return put_num(out, v & kSwapFlagPrioMask);
 }
 
-// IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4); with -X verbose the class as 2 /* IOPRIO_CLASS_BE */.
-char* put_ioprio(char* out, uint32_t v, bool verbose) {
-  out = put(out, "IOPRIO_PRIO_VALUE(");
-  uint32_t cls = v >> kIoprioClassShift;
-  if (verbose)  // the class in decimal and its name in a comment, inside the outer one
-    out = put(put(put(put_num(out, cls), " /* "), [&] {
-      for (const Flag& f : uapi::k_ioprio_class)
-        if (f.value == cls) return f.name;
-      return std::string_view("IOPRIO_CLASS_???");
-    }()), " */");
-  else
-    out = put_xval(out, cls, uapi::k_ioprio_class, "IOPRIO_CLASS_???");
+// IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4); the class as -X asks (0x2 /* IOPRIO_CLASS_BE */).
+char* put_ioprio(char* out, uint32_t v) {
+  out = put_xval(put(out, "IOPRIO_PRIO_VALUE("), v >> kIoprioClassShift, uapi::k_ioprio_class,
+                 "IOPRIO_CLASS_???");
   return put(put_num(put(out, ", "), v & kIoprioDataMask), ")");
+}
+
+// An I/O priority as -X asks: the macro; the number alone; or the number and the macro in
+// a comment. The number in hex (an iocb's aio_reqprio) or decimal (ioprio_set's argument).
+char* put_ioprio_number(char* out, uint32_t v, bool hex) {
+  Xlat x = display().xlat;
+  if (x == Xlat::kAbbrev) return put_ioprio(out, v);
+  out = hex ? put_hex(out, v) : put_num(out, v);
+  if (x == Xlat::kRaw) return out;
+  return put(put_ioprio(put(out, " /* "), v), " */");
 }
 
 }  // namespace
 
 char* put_ioprio_value(char* out, uint32_t v) noexcept {
-  Xlat x = display().xlat;
-  if (x == Xlat::kAbbrev) return put_ioprio(out, v, false);
-  out = put_hex(out, v);
-  if (x == Xlat::kRaw) return out;
-  // The class as sprintxval writes it then, in hex: 0x2 /* IOPRIO_CLASS_BE */.
-  uint32_t cls = v >> kIoprioClassShift;
-  std::string_view name = "IOPRIO_CLASS_???";
-  for (const Flag& f : uapi::k_ioprio_class)
-    if (f.value == cls) name = f.name;
-  out = put(put(put(put_hex(put(out, " /* IOPRIO_PRIO_VALUE("), cls), " /* "), name), " */");
-  return put(put_num(put(out, ", "), v & kIoprioDataMask), ") */");
+  return put_ioprio_number(out, v, true);
 }
 
 char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
@@ -218,13 +210,8 @@ char* put_sys_arg(char* out, Arg type, uint64_t v, const __u64* args) noexcept {
     }
     case Arg::kIoprioWho:
       return put_xval(out, u, uapi::k_ioprio_who, "IOPRIO_WHO_???");
-    case Arg::kIoprio: {  // the number in decimal, as strace shows it with -X raw
-      Xlat x = display().xlat;
-      if (x == Xlat::kAbbrev) return put_ioprio(out, u, false);
-      out = put_num(out, u);
-      if (x == Xlat::kRaw) return out;
-      return put(put_ioprio(put(out, " /* "), u, true), " */");
-    }
+    case Arg::kIoprio:
+      return put_ioprio_number(out, u, false);
     case Arg::kMlockFlags:
       return put_flag_set(out, u, uapi::k_mlock_flags, "MLOCK_???");
     case Arg::kMlockallFlags:
@@ -767,8 +754,9 @@ char* put_sys_result(char* out, Ret ret, const Event& e) noexcept {
       return put(put_enum_name(out, policy & ~kResetOnFork, uapi::k_schedulers, "SCHED_???"),
                  ")");
     }
-    case Ret::kIoprio:
-      return put(put_ioprio(put(put_num(out, v), " ("), static_cast<uint32_t>(v), false), ")");
+    case Ret::kIoprio:  // nothing after the number with -X raw
+      if (display().xlat == Xlat::kRaw) return put_num(out, v);
+      return put(put_ioprio(put(put_num(out, v), " ("), static_cast<uint32_t>(v)), ")");
     case Ret::kMembarrier:
       // MEMBARRIER_CMD_QUERY's result: the commands the kernel has.
       if (e.args[0] != 0 || v == 0) return nullptr;

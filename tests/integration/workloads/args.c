@@ -180,6 +180,8 @@ int main(void) {
   syscall(SYS_kcmp, -1, -1, KCMP_EPOLL_TFD, 3, NULL);
   syscall(SYS_kcmp, -1, -1, 0xda7a, 1, 2);
   syscall(SYS_ioprio_set, 0xfa57, 0, 8191);
+  syscall(SYS_ioprio_set, 1, 0, 2 << 13 | 4); /* IOPRIO_WHO_PROCESS: best effort, 4 */
+  syscall(SYS_ioprio_get, 1, 0);
   syscall(SYS_mlock2, 0, 0, MLOCK_ONFAULT | 2);
   syscall(SYS_mlockall, 0xf0000);
   syscall(SYS_flock, -1, LOCK_EX | LOCK_NB);
