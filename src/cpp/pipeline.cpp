@@ -37,9 +37,9 @@ static_assert(Pipeline::kChunkBytes >= kMaxRecord + BPF_RINGBUF_HDR_SZ,
 // of a struct event, or all of a shorter record such as the log's) that differ from the same
 // words of the record before (all zero before the first), each as a varint of the zigzagged
 // difference, then the rest of the record (its items: strings, buffers). The rest is kept
-// against the last record of the same size, whose rest a loop's calls often repeat (a
-// pipe's 64 bytes written and read back, a path opened again): a bitmap of its words that
-// differ from that record's, those words, then its last size % 8 bytes. A rest with no such
+// against the last record of the same size, syscall and flags, whose rest a loop's calls
+// often repeat (a pipe's bytes written and read back, a path opened again): a bitmap of its
+// words that differ from that record's, those words, then its last size % 8 bytes. A rest with no such
 // record, or longer than kRestMax, is kept as it is. Discarded records are left out.
 constexpr size_t kWords = sizeof(Event) / 8;
 static_assert(sizeof(Event) % 8 == 0 && kWords <= 16, "an event's words fit the mask");
@@ -49,27 +49,35 @@ static_assert(sizeof(Event) % 8 == 0 && kWords <= 16, "an event's words fit the 
 // rest of n bytes at most n + n / 64 + 1.
 constexpr size_t compacted_bound(size_t bytes) { return bytes + bytes / 4 + 64; }
 
-// The rests of the last records by size, which compaction and expansion keep alike.
+// The rests of the last records by size, syscall and flags (a loop's write entry halves
+// against each other, not against its reads' exit halves of the same size), which
+// compaction and expansion keep alike. A record with a rest is a whole struct event and more.
 class Rests {
  public:
   static constexpr size_t kRestMax = 1024;
-  // The rest of the last record of size bytes kept, or nullptr.
-  const uint8_t* of(size_t size) const {
-    const Slot& s = slots_[slot(size)];
-    return s.size == size ? s.rest : nullptr;
+  // The rest of the last record like e of size bytes kept, or nullptr.
+  const uint8_t* of(const Event& e, size_t size) const {
+    const Slot& s = slots_[slot(e, size)];
+    return s.size == size && s.nr == e.nr && s.flags == e.flags ? s.rest : nullptr;
   }
-  void keep(size_t size, const uint8_t* rest, size_t bytes) {
+  void keep(const Event& e, size_t size, const uint8_t* rest, size_t bytes) {
     if (bytes > kRestMax) return;
-    Slot& s = slots_[slot(size)];
+    Slot& s = slots_[slot(e, size)];
     s.size = size;
+    s.nr = e.nr;
+    s.flags = e.flags;
     std::memcpy(s.rest, rest, bytes);
   }
 
  private:
   static constexpr size_t kSlots = 16;
-  static size_t slot(size_t size) { return (size / 8) % kSlots; }
+  static size_t slot(const Event& e, size_t size) {
+    return (size / 8 + static_cast<uint32_t>(e.nr) * 7 + e.flags) % kSlots;
+  }
   struct Slot {
     size_t size = 0;
+    int32_t nr = 0;
+    uint32_t flags = 0;
     uint8_t rest[kRestMax];
   };
   Slot slots_[kSlots];
@@ -95,7 +103,7 @@ inline const uint8_t* get_varint(const uint8_t* p, uint64_t* v) {
   return p;
 }
 
-// A record's rest of bytes at rest, against like (the same size's last, or nullptr).
+// A record's rest of bytes at rest, against like (the last one like it, or nullptr).
 uint8_t* compact_rest(const uint8_t* rest, size_t bytes, const uint8_t* like, uint8_t* out) {
   if (!like) {
     std::memcpy(out, rest, bytes);
@@ -158,8 +166,10 @@ uint8_t* compact_block(const uint8_t* block, size_t bytes, uint8_t* out) {
     std::memcpy(mask_at, &mask, sizeof(mask));
     size_t rest = size - 8 * words;
     if (rest == 0) return;
-    out = compact_rest(d + 8 * words, rest, rests->of(size), out);
-    rests->keep(size, d + 8 * words, rest);
+    Event e;
+    std::memcpy(&e, d, sizeof(e));
+    out = compact_rest(d + 8 * words, rest, rests->of(e, size), out);
+    rests->keep(e, size, d + 8 * words, rest);
   });
   return out;
 }
@@ -190,8 +200,10 @@ uint8_t* expand_block(const uint8_t* in, size_t bytes, uint8_t* out) {
     std::memcpy(rec, prev, 8 * words);
     size_t rest = size - 8 * words;
     if (rest) {
-      in = expand_rest(in, rest, rests->of(size), rec + 8 * words);
-      rests->keep(size, rec + 8 * words, rest);
+      Event e;
+      std::memcpy(&e, rec, sizeof(e));
+      in = expand_rest(in, rest, rests->of(e, size), rec + 8 * words);
+      rests->keep(e, size, rec + 8 * words, rest);
     }
     out += (size + BPF_RINGBUF_HDR_SZ + 7) & ~size_t{7};
   }

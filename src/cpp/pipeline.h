@@ -15,8 +15,9 @@
 // the whole of the log's short record) as the differences from the record before it, which
 // in a burst of one thread's calls are its time and duration, a few bytes (a getppid record,
 // 120 bytes in the ring, takes about 6; the log's, 40 bytes, about 3); and the rest (items:
-// strings, buffers) as the words that differ from the last record of the same size, which a
-// loop's calls mostly repeat (a pipe's 64-byte write or read, 256 bytes in the ring, about 12).
+// strings, buffers) as the words that differ from the last record of the same size, syscall
+// and flags, which a loop's calls mostly repeat (a pipe loop's write and read with 32 bytes
+// of data, 284 bytes a call in the ring, about 30).
 // take() gives the chunks back in ring form, so the writer sees the same records either way.
 // A compacted chunk is its own pass, so that a writer takes about a chunk of them at a time.
 //

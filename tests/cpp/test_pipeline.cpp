@@ -313,11 +313,14 @@ std::string shaped(uint64_t i) {
   return out;
 }
 
-// Record i of a pipe loop's: full events with a 136-byte rest (a tail and 64 bytes of data)
-// that repeats, but for one word in every 16th record and the last bytes of every 10th.
+// Record i of a pipe loop's: full events of two syscalls with a 136-byte rest (a tail and
+// 64 bytes of data) that repeats, but for one word in every 16th record and the last bytes
+// of every 10th.
 std::string piped(uint64_t i) {
   std::string out = shaped(i);
   out.resize(sizeof(Event));
+  int32_t nr = i % 2;  // read, write
+  std::memcpy(&out[offsetof(Event, nr)], &nr, sizeof(nr));
   std::string rest(136, 'p');
   if (i % 16 == 0) std::memcpy(&rest[40], &i, sizeof(i));
   if (i % 10 == 0) rest.back() = static_cast<char>(i);
