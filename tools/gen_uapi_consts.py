@@ -21,6 +21,7 @@ definitions it prints, with the line each one was defined at.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import subprocess
 import sys
@@ -45,7 +46,9 @@ _CLONE_FLAGS = [
 
 #: Table -> (headers to include, constants in the order strace prints them). "NAME=MACRO":
 #: strace's name for what the header calls MACRO (O_ASYNC is the kernel's FASYNC). Composite
-#: flags come before their parts, as strace puts them (O_SYNC before O_DSYNC).
+#: flags come before their parts, as strace puts them (O_SYNC before O_DSYNC). "PREFIX_*",
+#: "!NAME" and "~REGEX": the names the headers define, in their order (expand()), where that is
+#: strace's order; a list typed out is strace's own order or a part of a family.
 TABLES: dict[str, tuple[list[str], list[str]]] = {
     "open_flags": (["asm/fcntl.h"], [
         "O_CREAT", "O_EXCL", "O_NOCTTY", "O_TRUNC", "O_APPEND", "O_NONBLOCK", "O_SYNC",
@@ -2693,18 +2696,46 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
     return int(eval(expr, {"__builtins__": {}}))  # only digits and operators are left
 
 
+def expand(table: str, entries: list[str], defines: dict[str, tuple[str, str, int]],
+           arch: str) -> list[str]:
+    """A table's entries with its patterns replaced by the names they match, in the order the
+    headers define them (macros and enum members alike). "PREFIX_*" (a glob): every name it
+    matches but those ending in _MAX or _CNT (the bounds of a numbering, KEY_MAX, ABS_CNT),
+    those the table names elsewhere, and those a "!GLOB" entry of the table leaves out.
+    "~REGEX": every macro whose "NAME BODY" the expression matches. A pattern that matches
+    nothing is an error."""
+    named = {entry.partition("=")[2] or entry for entry in entries
+             if not entry.startswith(("~", "!")) and "*" not in entry}
+    left_out = [entry[1:] for entry in entries if entry.startswith("!")]
+    found = []
+    for entry in entries:
+        if entry.startswith("!"):
+            continue
+        if entry.startswith("~"):
+            matched = [name for name, (body, _, _) in defines.items()
+                       if not name.endswith("()") and re.fullmatch(entry[1:], f"{name} {body}")]
+        elif "*" in entry:
+            matched = [name for name in defines
+                       if fnmatch.fnmatchcase(name, entry) and name not in named and
+                       not name.endswith(("()", "_MAX", "_CNT")) and
+                       not any(fnmatch.fnmatchcase(name, out) for out in left_out)]
+        else:
+            found.append(entry)
+            continue
+        if not matched:
+            raise SystemExit(f"{table}: {entry} matches nothing in {', '.join(TABLES[table][0])} "
+                             f"for {arch}")
+        found += matched
+    return found
+
+
 def constants(table: str, arch: str) -> list[tuple[str, int, str, int, str]]:
     """(name, value, header, line, macro) of each constant of table for arch; header "" for a
     constant of NEWER or KERNEL."""
-    headers, names = TABLES[table]
+    headers, entries = TABLES[table]
     defines = read_defines(headers, arch)
     rows = []
-    # "~REGEX": every macro whose "NAME BODY" the pattern matches, in the headers' order.
-    names = [found for entry in names for found in (
-        [name for name, (body, _, _) in defines.items()
-         if not name.endswith("()") and re.fullmatch(entry[1:], f"{name} {body}")]
-        if entry.startswith("~") else [entry])]
-    for entry in names:
+    for entry in expand(table, entries, defines, arch):
         name, _, macro = entry.partition("=")
         macro = macro or name
         if macro in defines:
