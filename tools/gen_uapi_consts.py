@@ -237,91 +237,14 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "FS_VERITY_FL", "FS_EA_INODE_FL", "FS_EOFBLOCKS_FL", "FS_NOCOW_FL", "FS_DAX_FL",
         "FS_INLINE_DATA_FL", "FS_PROJINHERIT_FL", "FS_CASEFOLD_FL", "FS_RESERVED_FL"]),
     # An input device's key codes (EVIOCSKEYCODE) and force feedback effects (EVIOCSFF).
+    # strace leaves out a code's second name (KEY_HANGUEL, BTN_A) and a range's start
+    # (BTN_MISC, BTN_TRIGGER_HAPPY).
     "evdev_keycodes": (["linux/input-event-codes.h"], [
-        "KEY_RESERVED", "KEY_ESC", "KEY_1", "KEY_2", "KEY_3", "KEY_4", "KEY_5", "KEY_6", "KEY_7",
-        "KEY_8", "KEY_9", "KEY_0", "KEY_MINUS", "KEY_EQUAL", "KEY_BACKSPACE", "KEY_TAB", "KEY_Q",
-        "KEY_W", "KEY_E", "KEY_R", "KEY_T", "KEY_Y", "KEY_U", "KEY_I", "KEY_O", "KEY_P",
-        "KEY_LEFTBRACE", "KEY_RIGHTBRACE", "KEY_ENTER", "KEY_LEFTCTRL", "KEY_A", "KEY_S", "KEY_D",
-        "KEY_F", "KEY_G", "KEY_H", "KEY_J", "KEY_K", "KEY_L", "KEY_SEMICOLON", "KEY_APOSTROPHE",
-        "KEY_GRAVE", "KEY_LEFTSHIFT", "KEY_BACKSLASH", "KEY_Z", "KEY_X", "KEY_C", "KEY_V", "KEY_B",
-        "KEY_N", "KEY_M", "KEY_COMMA", "KEY_DOT", "KEY_SLASH", "KEY_RIGHTSHIFT", "KEY_KPASTERISK",
-        "KEY_LEFTALT", "KEY_SPACE", "KEY_CAPSLOCK", "KEY_F1", "KEY_F2", "KEY_F3", "KEY_F4",
-        "KEY_F5", "KEY_F6", "KEY_F7", "KEY_F8", "KEY_F9", "KEY_F10", "KEY_NUMLOCK",
-        "KEY_SCROLLLOCK", "KEY_KP7", "KEY_KP8", "KEY_KP9", "KEY_KPMINUS", "KEY_KP4", "KEY_KP5",
-        "KEY_KP6", "KEY_KPPLUS", "KEY_KP1", "KEY_KP2", "KEY_KP3", "KEY_KP0", "KEY_KPDOT",
-        "KEY_ZENKAKUHANKAKU", "KEY_102ND", "KEY_F11", "KEY_F12", "KEY_RO", "KEY_KATAKANA",
-        "KEY_HIRAGANA", "KEY_HENKAN", "KEY_KATAKANAHIRAGANA", "KEY_MUHENKAN", "KEY_KPJPCOMMA",
-        "KEY_KPENTER", "KEY_RIGHTCTRL", "KEY_KPSLASH", "KEY_SYSRQ", "KEY_RIGHTALT", "KEY_LINEFEED",
-        "KEY_HOME", "KEY_UP", "KEY_PAGEUP", "KEY_LEFT", "KEY_RIGHT", "KEY_END", "KEY_DOWN",
-        "KEY_PAGEDOWN", "KEY_INSERT", "KEY_DELETE", "KEY_MACRO", "KEY_MUTE", "KEY_VOLUMEDOWN",
-        "KEY_VOLUMEUP", "KEY_POWER", "KEY_KPEQUAL", "KEY_KPPLUSMINUS", "KEY_PAUSE", "KEY_SCALE",
-        "KEY_KPCOMMA", "KEY_HANGEUL", "KEY_HANJA", "KEY_YEN", "KEY_LEFTMETA", "KEY_RIGHTMETA",
-        "KEY_COMPOSE", "KEY_STOP", "KEY_AGAIN", "KEY_PROPS", "KEY_UNDO", "KEY_FRONT", "KEY_COPY",
-        "KEY_OPEN", "KEY_PASTE", "KEY_FIND", "KEY_CUT", "KEY_HELP", "KEY_MENU", "KEY_CALC",
-        "KEY_SETUP", "KEY_SLEEP", "KEY_WAKEUP", "KEY_FILE", "KEY_SENDFILE", "KEY_DELETEFILE",
-        "KEY_XFER", "KEY_PROG1", "KEY_PROG2", "KEY_WWW", "KEY_MSDOS", "KEY_COFFEE",
-        "KEY_ROTATE_DISPLAY", "KEY_CYCLEWINDOWS", "KEY_MAIL", "KEY_BOOKMARKS", "KEY_COMPUTER",
-        "KEY_BACK", "KEY_FORWARD", "KEY_CLOSECD", "KEY_EJECTCD", "KEY_EJECTCLOSECD", "KEY_NEXTSONG",
-        "KEY_PLAYPAUSE", "KEY_PREVIOUSSONG", "KEY_STOPCD", "KEY_RECORD", "KEY_REWIND", "KEY_PHONE",
-        "KEY_ISO", "KEY_CONFIG", "KEY_HOMEPAGE", "KEY_REFRESH", "KEY_EXIT", "KEY_MOVE", "KEY_EDIT",
-        "KEY_SCROLLUP", "KEY_SCROLLDOWN", "KEY_KPLEFTPAREN", "KEY_KPRIGHTPAREN", "KEY_NEW",
-        "KEY_REDO", "KEY_F13", "KEY_F14", "KEY_F15", "KEY_F16", "KEY_F17", "KEY_F18", "KEY_F19",
-        "KEY_F20", "KEY_F21", "KEY_F22", "KEY_F23", "KEY_F24", "KEY_PLAYCD", "KEY_PAUSECD",
-        "KEY_PROG3", "KEY_PROG4", "KEY_ALL_APPLICATIONS", "KEY_SUSPEND", "KEY_CLOSE", "KEY_PLAY",
-        "KEY_FASTFORWARD", "KEY_BASSBOOST", "KEY_PRINT", "KEY_HP", "KEY_CAMERA", "KEY_SOUND",
-        "KEY_QUESTION", "KEY_EMAIL", "KEY_CHAT", "KEY_SEARCH", "KEY_CONNECT", "KEY_FINANCE",
-        "KEY_SPORT", "KEY_SHOP", "KEY_ALTERASE", "KEY_CANCEL", "KEY_BRIGHTNESSDOWN",
-        "KEY_BRIGHTNESSUP", "KEY_MEDIA", "KEY_SWITCHVIDEOMODE", "KEY_KBDILLUMTOGGLE",
-        "KEY_KBDILLUMDOWN", "KEY_KBDILLUMUP", "KEY_SEND", "KEY_REPLY", "KEY_FORWARDMAIL",
-        "KEY_SAVE", "KEY_DOCUMENTS", "KEY_BATTERY", "KEY_BLUETOOTH", "KEY_WLAN", "KEY_UWB",
-        "KEY_UNKNOWN", "KEY_VIDEO_NEXT", "KEY_VIDEO_PREV", "KEY_BRIGHTNESS_CYCLE",
-        "KEY_BRIGHTNESS_AUTO", "KEY_DISPLAY_OFF", "KEY_WWAN", "KEY_RFKILL", "KEY_MICMUTE", "BTN_0",
-        "BTN_1", "BTN_2", "BTN_3", "BTN_4", "BTN_5", "BTN_6", "BTN_7", "BTN_8", "BTN_9", "BTN_LEFT",
-        "BTN_RIGHT", "BTN_MIDDLE", "BTN_SIDE", "BTN_EXTRA", "BTN_FORWARD", "BTN_BACK", "BTN_TASK",
-        "BTN_TRIGGER", "BTN_THUMB", "BTN_THUMB2", "BTN_TOP", "BTN_TOP2", "BTN_PINKIE", "BTN_BASE",
-        "BTN_BASE2", "BTN_BASE3", "BTN_BASE4", "BTN_BASE5", "BTN_BASE6", "BTN_DEAD", "BTN_SOUTH",
-        "BTN_EAST", "BTN_C", "BTN_NORTH", "BTN_WEST", "BTN_Z", "BTN_TL", "BTN_TR", "BTN_TL2",
-        "BTN_TR2", "BTN_SELECT", "BTN_START", "BTN_MODE", "BTN_THUMBL", "BTN_THUMBR", "BTN_TOOL_*",
-        "BTN_STYLUS3", "BTN_TOUCH", "BTN_STYLUS", "BTN_STYLUS2", "BTN_TOOL_DOUBLETAP",
-        "BTN_TOOL_TRIPLETAP", "BTN_TOOL_QUADTAP", "BTN_GEAR_DOWN", "BTN_GEAR_UP", "KEY_OK",
-        "KEY_SELECT", "KEY_GOTO", "KEY_CLEAR", "KEY_POWER2", "KEY_OPTION", "KEY_INFO", "KEY_TIME",
-        "KEY_VENDOR", "KEY_ARCHIVE", "KEY_PROGRAM", "KEY_CHANNEL", "KEY_FAVORITES", "KEY_EPG",
-        "KEY_PVR", "KEY_MHP", "KEY_LANGUAGE", "KEY_TITLE", "KEY_SUBTITLE", "KEY_ANGLE", "KEY_ZOOM",
-        "KEY_MODE", "KEY_KEYBOARD", "KEY_SCREEN", "KEY_PC", "KEY_TV", "KEY_TV2", "KEY_VCR",
-        "KEY_VCR2", "KEY_SAT", "KEY_SAT2", "KEY_CD", "KEY_TAPE", "KEY_RADIO", "KEY_TUNER",
-        "KEY_PLAYER", "KEY_TEXT", "KEY_DVD", "KEY_AUX", "KEY_MP3", "KEY_AUDIO", "KEY_VIDEO",
-        "KEY_DIRECTORY", "KEY_LIST", "KEY_MEMO", "KEY_CALENDAR", "KEY_RED", "KEY_GREEN",
-        "KEY_YELLOW", "KEY_BLUE", "KEY_CHANNELUP", "KEY_CHANNELDOWN", "KEY_FIRST", "KEY_LAST",
-        "KEY_AB", "KEY_NEXT", "KEY_RESTART", "KEY_SLOW", "KEY_SHUFFLE", "KEY_BREAK", "KEY_PREVIOUS",
-        "KEY_DIGITS", "KEY_TEEN", "KEY_TWEN", "KEY_VIDEOPHONE", "KEY_GAMES", "KEY_ZOOMIN",
-        "KEY_ZOOMOUT", "KEY_ZOOMRESET", "KEY_WORDPROCESSOR", "KEY_EDITOR", "KEY_SPREADSHEET",
-        "KEY_GRAPHICSEDITOR", "KEY_PRESENTATION", "KEY_DATABASE", "KEY_NEWS", "KEY_VOICEMAIL",
-        "KEY_ADDRESSBOOK", "KEY_MESSENGER", "KEY_DISPLAYTOGGLE", "KEY_SPELLCHECK", "KEY_LOGOFF",
-        "KEY_DOLLAR", "KEY_EURO", "KEY_FRAMEBACK", "KEY_FRAMEFORWARD", "KEY_CONTEXT_MENU",
-        "KEY_MEDIA_REPEAT", "KEY_10CHANNELSUP", "KEY_10CHANNELSDOWN", "KEY_IMAGES",
-        "KEY_NOTIFICATION_CENTER", "KEY_PICKUP_PHONE", "KEY_HANGUP_PHONE", "KEY_DEL_EOL",
-        "KEY_DEL_EOS", "KEY_INS_LINE", "KEY_DEL_LINE", "KEY_FN", "KEY_FN_*", "KEY_BRL_*",
-        "KEY_NUMERIC_*", "KEY_CAMERA_FOCUS", "KEY_WPS_BUTTON", "KEY_TOUCHPAD_TOGGLE",
-        "KEY_TOUCHPAD_ON", "KEY_TOUCHPAD_OFF", "KEY_CAMERA_*", "KEY_ATTENDANT_ON",
-        "KEY_ATTENDANT_OFF", "KEY_ATTENDANT_TOGGLE", "KEY_LIGHTS_TOGGLE", "BTN_DPAD_*",
-        "KEY_ALS_TOGGLE", "KEY_ROTATE_LOCK_TOGGLE", "KEY_BUTTONCONFIG", "KEY_TASKMANAGER",
-        "KEY_JOURNAL", "KEY_CONTROLPANEL", "KEY_APPSELECT", "KEY_SCREENSAVER", "KEY_VOICECOMMAND",
-        "KEY_ASSISTANT", "KEY_KBD_LAYOUT_NEXT", "KEY_EMOJI_PICKER", "KEY_DICTATE",
-        "KEY_BRIGHTNESS_MIN", "KEY_BRIGHTNESS_MAX", "KEY_KBDINPUTASSIST_*", "KEY_RIGHT_UP",
-        "KEY_RIGHT_DOWN", "KEY_LEFT_UP", "KEY_LEFT_DOWN", "KEY_ROOT_MENU", "KEY_MEDIA_TOP_MENU",
-        "KEY_NUMERIC_11", "KEY_NUMERIC_12", "KEY_AUDIO_DESC", "KEY_3D_MODE", "KEY_NEXT_FAVORITE",
-        "KEY_STOP_RECORD", "KEY_PAUSE_RECORD", "KEY_VOD", "KEY_UNMUTE", "KEY_FASTREVERSE",
-        "KEY_SLOWREVERSE", "KEY_DATA", "KEY_ONSCREEN_KEYBOARD", "KEY_PRIVACY_SCREEN_TOGGLE",
-        "KEY_SELECTIVE_SCREENSHOT", "KEY_NEXT_ELEMENT", "KEY_PREVIOUS_ELEMENT",
-        "KEY_AUTOPILOT_ENGAGE_TOGGLE", "KEY_MARK_WAYPOINT", "KEY_SOS", "KEY_NAV_CHART",
-        "KEY_FISHING_CHART", "KEY_SINGLE_RANGE_RADAR", "KEY_DUAL_RANGE_RADAR", "KEY_RADAR_OVERLAY",
-        "KEY_TRADITIONAL_SONAR", "KEY_CLEARVU_SONAR", "KEY_SIDEVU_SONAR", "KEY_NAV_INFO",
-        "KEY_BRIGHTNESS_MENU", "KEY_MACRO1", "KEY_MACRO2", "KEY_MACRO3", "KEY_MACRO4", "KEY_MACRO5",
-        "KEY_MACRO6", "KEY_MACRO7", "KEY_MACRO8", "KEY_MACRO9", "KEY_MACRO10", "KEY_MACRO11",
-        "KEY_MACRO12", "KEY_MACRO13", "KEY_MACRO14", "KEY_MACRO15", "KEY_MACRO16", "KEY_MACRO17",
-        "KEY_MACRO18", "KEY_MACRO19", "KEY_MACRO20", "KEY_MACRO21", "KEY_MACRO22", "KEY_MACRO23",
-        "KEY_MACRO24", "KEY_MACRO25", "KEY_MACRO26", "KEY_MACRO27", "KEY_MACRO28", "KEY_MACRO29",
-        "KEY_MACRO30", "KEY_MACRO_*", "KEY_KBD_LCD_*", "BTN_TRIGGER_*", "!BTN_TRIGGER_HAPPY"]),
+        "KEY_*|BTN_*", "!KEY_HANGUEL", "!KEY_SCREENLOCK", "!KEY_DIRECTION", "!KEY_DASHBOARD",
+        "!KEY_BRIGHTNESS_ZERO", "!KEY_WIMAX", "!BTN_MISC", "!BTN_MOUSE", "!BTN_JOYSTICK",
+        "!BTN_GAMEPAD", "!BTN_A", "!BTN_B", "!BTN_X", "!BTN_Y", "!BTN_DIGI", "!BTN_WHEEL",
+        "!KEY_FULL_SCREEN", "!KEY_ASPECT_RATIO", "!KEY_BRIGHTNESS_TOGGLE", "!KEY_LINK_PHONE",
+        "!KEY_REFRESH_RATE_TOGGLE", "!BTN_TRIGGER_HAPPY", "!KEY_MIN_INTERESTING"]),
     "evdev_ff_types": (["linux/input.h"], [
         "FF_RUMBLE", "FF_PERIODIC", "FF_CONSTANT", "FF_SPRING", "FF_FRICTION", "FF_DAMPER",
         "FF_INERTIA", "FF_RAMP", "FF_SQUARE", "FF_TRIANGLE", "FF_SINE", "FF_SAW_UP", "FF_SAW_DOWN",
@@ -1877,11 +1800,12 @@ def evaluate(body: str, defines: dict[str, tuple[str, str, int]], depth: int = 0
 def expand(table: str, entries: list[str], defines: dict[str, tuple[str, str, int]],
            arch: str) -> list[str]:
     """A table's entries with its patterns replaced by the names they match, in the order the
-    headers define them (macros and enum members alike). "PREFIX_*" (a glob): every name it
-    matches but those ending in _MAX or _CNT (the bounds of a numbering, KEY_MAX, ABS_CNT),
-    those the table names elsewhere, and those a "!GLOB" entry of the table leaves out.
-    "~REGEX": every macro whose "NAME BODY" the expression matches. A pattern that matches
-    nothing is an error."""
+    headers define them (macros and enum members alike). "PREFIX_*" (a glob, or globs joined
+    by "|" for families the headers interleave, "KEY_*|BTN_*"): every name it matches but the
+    family's bounds (the glob with MAX or CNT for its "*": KEY_MAX, ABS_CNT), the names the
+    table gives elsewhere, and those a "!GLOB" entry of the table leaves out. "~REGEX": every
+    macro whose "NAME BODY" the expression matches. A pattern that matches nothing is an
+    error."""
     named = {entry.partition("=")[2] or entry for entry in entries
              if not entry.startswith(("~", "!")) and "*" not in entry}
     left_out = [entry[1:] for entry in entries if entry.startswith("!")]
@@ -1893,9 +1817,11 @@ def expand(table: str, entries: list[str], defines: dict[str, tuple[str, str, in
             matched = [name for name, (body, _, _) in defines.items()
                        if not name.endswith("()") and re.fullmatch(entry[1:], f"{name} {body}")]
         elif "*" in entry:
+            globs = entry.split("|")
+            bounds = {glob.replace("*", end) for glob in globs for end in ("MAX", "CNT")}
             matched = [name for name in defines
-                       if fnmatch.fnmatchcase(name, entry) and name not in named and
-                       not name.endswith(("()", "_MAX", "_CNT")) and
+                       if any(fnmatch.fnmatchcase(name, glob) for glob in globs) and
+                       name not in named and name not in bounds and not name.endswith("()") and
                        not any(fnmatch.fnmatchcase(name, out) for out in left_out)]
         else:
             found.append(entry)
