@@ -937,24 +937,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "snmp_ip_stats": (["linux/snmp.h"], ["IPSTATS_MIB_*"]),
     "snmp_icmp6_stats": (["linux/snmp.h"], ["ICMP6_MIB_*", "!ICMP6_MIB_RATELIMITHOST"]),
     # IFLA_INFO_DATA of a bridge and of a tun device.
-    "rtnl_ifla_info_data_bridge_attrs": (["linux/if_link.h"], [
-        "IFLA_BR_UNSPEC", "IFLA_BR_FORWARD_DELAY", "IFLA_BR_HELLO_TIME", "IFLA_BR_MAX_AGE",
-        "IFLA_BR_AGEING_TIME", "IFLA_BR_STP_STATE", "IFLA_BR_PRIORITY", "IFLA_BR_VLAN_FILTERING",
-        "IFLA_BR_VLAN_PROTOCOL", "IFLA_BR_GROUP_FWD_MASK", "IFLA_BR_ROOT_ID",
-        "IFLA_BR_BRIDGE_ID", "IFLA_BR_ROOT_PORT", "IFLA_BR_ROOT_PATH_COST",
-        "IFLA_BR_TOPOLOGY_CHANGE", "IFLA_BR_TOPOLOGY_CHANGE_DETECTED", "IFLA_BR_HELLO_TIMER",
-        "IFLA_BR_TCN_TIMER", "IFLA_BR_TOPOLOGY_CHANGE_TIMER", "IFLA_BR_GC_TIMER",
-        "IFLA_BR_GROUP_ADDR", "IFLA_BR_FDB_FLUSH", "IFLA_BR_MCAST_ROUTER",
-        "IFLA_BR_MCAST_SNOOPING", "IFLA_BR_MCAST_QUERY_USE_IFADDR", "IFLA_BR_MCAST_QUERIER",
-        "IFLA_BR_MCAST_HASH_ELASTICITY", "IFLA_BR_MCAST_HASH_MAX",
-        "IFLA_BR_MCAST_LAST_MEMBER_CNT", "IFLA_BR_MCAST_STARTUP_QUERY_CNT",
-        "IFLA_BR_MCAST_LAST_MEMBER_INTVL", "IFLA_BR_MCAST_MEMBERSHIP_INTVL",
-        "IFLA_BR_MCAST_QUERIER_INTVL", "IFLA_BR_MCAST_QUERY_INTVL",
-        "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL", "IFLA_BR_MCAST_STARTUP_QUERY_INTVL",
-        "IFLA_BR_NF_CALL_IPTABLES", "IFLA_BR_NF_CALL_IP6TABLES", "IFLA_BR_NF_CALL_ARPTABLES",
-        "IFLA_BR_VLAN_DEFAULT_PVID", "IFLA_BR_PAD", "IFLA_BR_VLAN_STATS_ENABLED",
-        "IFLA_BR_MCAST_STATS_ENABLED", "IFLA_BR_MCAST_IGMP_VERSION", "IFLA_BR_MCAST_MLD_VERSION",
-        "IFLA_BR_VLAN_STATS_PER_PORT", "IFLA_BR_MULTI_BOOLOPT", "IFLA_BR_MCAST_QUERIER_STATE"]),
+    "rtnl_ifla_info_data_bridge_attrs": (["linux/if_link.h"], ["IFLA_BR_*"]),
     "rtnl_ifla_br_mcast_querier_attrs": (["linux/if_bridge.h"], ["BRIDGE_QUERIER_*"]),
     "rtnl_ifla_br_boolopts": (["linux/if_bridge.h"], [
         "BR_BOOLOPT_NO_LL_LEARN", "BR_BOOLOPT_MCAST_VLAN_SNOOPING", "BR_BOOLOPT_MST_ENABLE"]),
@@ -1400,9 +1383,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "sigev_notify": (["asm/siginfo.h"], [
         "SIGEV_SIGNAL", "SIGEV_NONE", "SIGEV_THREAD", "SIGEV_THREAD_ID"]),
     "sched_flags": (["linux/sched.h"], [
-        "SCHED_FLAG_RESET_ON_FORK", "SCHED_FLAG_RECLAIM", "SCHED_FLAG_DL_OVERRUN",
-        "SCHED_FLAG_KEEP_POLICY", "SCHED_FLAG_KEEP_PARAMS", "SCHED_FLAG_UTIL_CLAMP_MIN",
-        "SCHED_FLAG_UTIL_CLAMP_MAX"]),
+        "SCHED_FLAG_*", "!SCHED_FLAG_KEEP_ALL", "!SCHED_FLAG_UTIL_CLAMP", "!SCHED_FLAG_ALL"]),
     "epoll_ctl_ops": (["linux/eventpoll.h"], ["EPOLL_CTL_ADD", "EPOLL_CTL_DEL", "EPOLL_CTL_MOD"]),
     "pidfd_open_flags": (["linux/pidfd.h"], ["PIDFD_NONBLOCK"]),
     "open_tree_flags": (["linux/mount.h", "linux/fcntl.h"], [
