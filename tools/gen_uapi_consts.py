@@ -241,9 +241,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "!KEY_FULL_SCREEN", "!KEY_ASPECT_RATIO", "!KEY_BRIGHTNESS_TOGGLE", "!KEY_LINK_PHONE",
         "!KEY_REFRESH_RATE_TOGGLE", "!BTN_TRIGGER_HAPPY", "!KEY_MIN_INTERESTING"]),
     "evdev_ff_types": (["linux/input.h"], [
-        "FF_RUMBLE", "FF_PERIODIC", "FF_CONSTANT", "FF_SPRING", "FF_FRICTION", "FF_DAMPER",
-        "FF_INERTIA", "FF_RAMP", "FF_SQUARE", "FF_TRIANGLE", "FF_SINE", "FF_SAW_UP", "FF_SAW_DOWN",
-        "FF_CUSTOM", "FF_GAIN", "FF_AUTOCENTER"]),
+        "FF_*", "!FF_STATUS_*", "!FF_EFFECT_*", "!FF_WAVEFORM_*", "!FF_MAX_EFFECTS"]),
     # The video devices' buffer types, memory kinds and pixel formats (as strace names the
     # four characters of a v4l2_fourcc()).
     "v4l2_buf_types": (["linux/videodev2.h"], ["V4L2_BUF_TYPE_*", "!V4L2_BUF_TYPE_PRIVATE"]),
@@ -678,9 +676,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "TCP_SAVE_SYN", "TCP_SAVED_SYN", "TCP_REPAIR_WINDOW", "TCP_FASTOPEN_CONNECT", "TCP_ULP",
         "TCP_MD5SIG_EXT", "TCP_FASTOPEN_KEY", "TCP_FASTOPEN_NO_COOKIE", "TCP_ZEROCOPY_RECEIVE",
         "TCP_INQ", "TCP_TX_DELAY"]),
-    "sock_udp_options": (["linux/udp.h"], [
-        "UDP_CORK", "UDP_ENCAP", "UDP_NO_CHECK6_TX", "UDP_NO_CHECK6_RX", "UDP_SEGMENT",
-        "UDP_GRO"]),
+    "sock_udp_options": (["linux/udp.h"], ["UDP_*", "!UDP_ENCAP_*"]),
     "sock_netlink_options": (["linux/netlink.h"], [
         "NETLINK_ADD_MEMBERSHIP", "NETLINK_DROP_MEMBERSHIP", "NETLINK_PKTINFO",
         "NETLINK_BROADCAST_ERROR", "NETLINK_NO_ENOBUFS", "NETLINK_RX_RING", "NETLINK_TX_RING",
@@ -736,13 +732,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
             "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT",
             "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "NEW_SYN_RECV"]]),
     "inet_diag_attrs": (["linux/inet_diag.h"], [
-        "INET_DIAG_NONE", "INET_DIAG_MEMINFO", "INET_DIAG_INFO", "INET_DIAG_VEGASINFO",
-        "INET_DIAG_CONG", "INET_DIAG_TOS", "INET_DIAG_TCLASS", "INET_DIAG_SKMEMINFO",
-        "INET_DIAG_SHUTDOWN", "INET_DIAG_DCTCPINFO", "INET_DIAG_PROTOCOL",
-        "INET_DIAG_SKV6ONLY", "INET_DIAG_LOCALS", "INET_DIAG_PEERS", "INET_DIAG_PAD",
-        "INET_DIAG_MARK", "INET_DIAG_BBRINFO", "INET_DIAG_CLASS_ID", "INET_DIAG_MD5SIG",
-        "INET_DIAG_ULP_INFO", "INET_DIAG_SK_BPF_STORAGES", "INET_DIAG_CGROUP_ID",
-        "INET_DIAG_SOCKOPT"]),
+        "INET_DIAG_*", "!INET_DIAG_GETSOCK_MAX", "!INET_DIAG_NOCOOKIE", "!INET_DIAG_REQ_*",
+        "!INET_DIAG_BC_*"]),
     "inet_diag_req_attrs": (["linux/inet_diag.h"], ["INET_DIAG_REQ_*"]),
     "inet_diag_bytecodes": (["linux/inet_diag.h"], ["INET_DIAG_BC_*"]),
     "inet_diag_ulp_info_attrs": (["linux/inet_diag.h"], ["INET_ULP_INFO_*"]),
@@ -1032,9 +1023,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "rtnl_nsid_attrs": (["linux/net_namespace.h"], ["NETNSA_*", "!NETNSA_NSID_NOT_ASSIGNED"]),
     "rtnl_addrlabel_attrs": (["linux/if_addrlabel.h"], ["IFAL_ADDRESS", "IFAL_LABEL"]),
     "rtnl_nexthop_attrs": (["linux/nexthop.h"], [
-        "NHA_UNSPEC", "NHA_ID", "NHA_GROUP", "NHA_GROUP_TYPE", "NHA_BLACKHOLE", "NHA_OIF",
-        "NHA_GATEWAY", "NHA_ENCAP_TYPE", "NHA_ENCAP", "NHA_GROUPS", "NHA_MASTER", "NHA_FDB",
-        "NHA_RES_GROUP", "NHA_RES_BUCKET"]),
+        "NHA_*", "!NHA_RES_GROUP_*", "!NHA_RES_BUCKET_*"]),
     "rtnl_nexthop_grp_types": (["linux/nexthop.h"], [
         "NEXTHOP_GRP_TYPE_MPATH", "NEXTHOP_GRP_TYPE_RES"]),
     "rtnl_nha_res_bucket_attrs": (["linux/nexthop.h"], [
@@ -1044,10 +1033,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "NHA_RES_GROUP_*", "!NHA_RES_GROUP_UNSPEC"]),
     "dcb_commands": (["linux/dcbnl.h"], ["DCB_CMD_*"]),
     "rtnl_dcb_attrs": (["linux/dcbnl.h"], [
-        "DCB_ATTR_UNDEFINED", "DCB_ATTR_IFNAME", "DCB_ATTR_STATE", "DCB_ATTR_PFC_STATE",
-        "DCB_ATTR_PFC_CFG", "DCB_ATTR_NUM_TC", "DCB_ATTR_PG_CFG", "DCB_ATTR_SET_ALL",
-        "DCB_ATTR_PERM_HWADDR", "DCB_ATTR_CAP", "DCB_ATTR_NUMTCS", "DCB_ATTR_BCN",
-        "DCB_ATTR_APP", "DCB_ATTR_IEEE", "DCB_ATTR_DCBX", "DCB_ATTR_FEATCFG", "DCB_ATTR_CEE"]),
+        "DCB_ATTR_*", "!DCB_ATTR_IEEE_*", "!DCB_ATTR_DCB_BUFFER", "!DCB_ATTR_CEE_*",
+        "!DCB_ATTR_VALUE_UNDEFINED"]),
     "mdb_flags": (["linux/if_bridge.h"], ["MDB_FLAGS_*"]),
     "mdb_states": (["linux/if_bridge.h"], ["MDB_TEMPORARY", "MDB_PERMANENT"]),
     "multicast_router_types": (["linux/if_bridge.h"], ["MDB_RTR_TYPE_*"]),
@@ -1066,10 +1053,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "MRT6MSG_NOCACHE", "MRT6MSG_WRONGMIF", "MRT6MSG_WHOLEPKT"]),
     # rtnetlink's struct ifaddrmsg (linux/if_addr.h), rtmsg (linux/rtnetlink.h), ndmsg
     # (linux/neighbour.h), fib_rule_hdr (linux/fib_rules.h) and their attributes.
-    "rtnl_addr_attrs": (["linux/if_addr.h"], [
-        "IFA_UNSPEC", "IFA_ADDRESS", "IFA_LOCAL", "IFA_LABEL", "IFA_BROADCAST", "IFA_ANYCAST",
-        "IFA_CACHEINFO", "IFA_MULTICAST", "IFA_FLAGS", "IFA_RT_PRIORITY",
-        "IFA_TARGET_NETNSID", "IFA_PROTO"]),
+    "rtnl_addr_attrs": (["linux/if_addr.h"], ["IFA_*", "!IFA_F_*"]),
     "ifaddrflags": (["linux/if_addr.h"], ["IFA_F_*", "!IFA_F_TEMPORARY"]),
     "routing_scopes": (["linux/rtnetlink.h"], ["RT_SCOPE_*"]),
     "routing_table_ids": (["linux/rtnetlink.h"], ["RT_TABLE_*"]),
@@ -1079,11 +1063,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "ip_type_of_services": (["linux/ip.h"], [
         "IPTOS_LOWDELAY", "IPTOS_THROUGHPUT", "IPTOS_RELIABILITY", "IPTOS_MINCOST"]),
     "rtnl_route_attrs": (["linux/rtnetlink.h"], ["RTA_*", "!RTA_ALIGNTO"]),
-    "rtnl_rta_metrics_attrs": (["linux/rtnetlink.h"], [
-        "RTAX_UNSPEC", "RTAX_LOCK", "RTAX_MTU", "RTAX_WINDOW", "RTAX_RTT", "RTAX_RTTVAR",
-        "RTAX_SSTHRESH", "RTAX_CWND", "RTAX_ADVMSS", "RTAX_REORDERING", "RTAX_HOPLIMIT",
-        "RTAX_INITCWND", "RTAX_FEATURES", "RTAX_RTO_MIN", "RTAX_INITRWND", "RTAX_QUICKACK",
-        "RTAX_CC_ALGO", "RTAX_FASTOPEN_NO_COOKIE"]),
+    "rtnl_rta_metrics_attrs": (["linux/rtnetlink.h"], ["RTAX_*", "!RTAX_FEATURE_*"]),
     "route_nexthop_flags": (["linux/rtnetlink.h"], ["RTNH_F_*"]),
     "lwtunnel_encap_types": (["linux/lwtunnel.h"], [
         "LWTUNNEL_ENCAP_*", "!LWTUNNEL_ENCAP_IOAM6", "!LWTUNNEL_ENCAP_XFRM"]),
@@ -1427,11 +1407,7 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "SYNC_FILE_RANGE_WAIT_BEFORE", "SYNC_FILE_RANGE_WRITE", "SYNC_FILE_RANGE_WAIT_AFTER"]),
     "falloc_flags": (["linux/falloc.h"], ["FALLOC_FL_*"]),
     "inotify_flags": (["linux/inotify.h"], [
-        "IN_ACCESS", "IN_MODIFY", "IN_ATTRIB", "IN_CLOSE_WRITE", "IN_CLOSE_NOWRITE", "IN_OPEN",
-        "IN_MOVED_FROM", "IN_MOVED_TO", "IN_CREATE", "IN_DELETE", "IN_DELETE_SELF",
-        "IN_MOVE_SELF", "IN_UNMOUNT", "IN_Q_OVERFLOW", "IN_IGNORED", "IN_ONLYDIR",
-        "IN_DONT_FOLLOW", "IN_EXCL_UNLINK", "IN_MASK_CREATE", "IN_MASK_ADD", "IN_ISDIR",
-        "IN_ONESHOT"]),
+        "IN_*", "!IN_CLOSE", "!IN_MOVE", "!IN_ALL_EVENTS", "!IN_CLOEXEC", "!IN_NONBLOCK"]),
     "kexec_load_flags": (["linux/kexec.h"], ["KEXEC_ON_CRASH", "KEXEC_PRESERVE_CONTEXT"]),
     "kexec_arch_values": (["linux/kexec.h"], ["KEXEC_ARCH_*", "!KEXEC_ARCH_MASK"]),
     "reboot_magic1": (["linux/reboot.h"], ["LINUX_REBOOT_MAGIC1"]),
