@@ -154,3 +154,36 @@ def test_the_cpp_header_keeps_order_and_architecture() -> None:
     flags = header[header.index("k_open_flags[]"):]
     assert flags.index('"O_SYNC"') < flags.index('"O_DSYNC"')
     assert "#if defined(__aarch64__)" in flags.split("};")[0]
+
+
+PATTERN_DEFINES = {"KEY_B": ("2", "x.h", 1), "KEY_A": ("1", "x.h", 2), "BTN_0": ("0x100", "x.h", 3),
+                   "KEY_OLD": ("KEY_A", "x.h", 4), "KEY_MAX": ("0x2ff", "x.h", 5),
+                   "KEY_CNT": ("(KEY_MAX+1)", "x.h", 6), "KEY_F()": ("x\t(x)", "x.h", 7),
+                   "BTN_1": ("0x101", "x.h", 8), "KEY_LIGHT_MAX": ("0x2c0", "x.h", 9)}
+
+
+@pytest.mark.parametrize(("entries", "names"), [
+    # The headers' order, not the alphabet's; the family's bounds and function-like macros
+    # left out, a name that only ends like a bound kept.
+    (["KEY_*"], ["KEY_B", "KEY_A", "KEY_OLD", "KEY_LIGHT_MAX"]),
+    (["KEY_*", "!KEY_OLD", "!KEY_L*"], ["KEY_B", "KEY_A"]),
+    (["KEY_*", "!KEY_O*", "!KEY_LIGHT_MAX", "BTN_*"], ["KEY_B", "KEY_A", "BTN_0", "BTN_1"]),
+    # Two families the headers interleave, in the headers' order.
+    (["KEY_*|BTN_*", "!KEY_OLD"], ["KEY_B", "KEY_A", "BTN_0", "BTN_1", "KEY_LIGHT_MAX"]),
+    # A name the table gives elsewhere keeps its place there.
+    (["KEY_A", "KEY_*"], ["KEY_A", "KEY_B", "KEY_OLD", "KEY_LIGHT_MAX"]),
+    (["KEY_*", "O_ASYNC=KEY_OLD"], ["KEY_B", "KEY_A", "KEY_LIGHT_MAX", "O_ASYNC=KEY_OLD"]),
+    ([r"~KEY_\w+ KEY_A"], ["KEY_OLD"]),
+])
+def test_patterns_expand_to_the_headers_names_in_their_order(entries: list[str],
+                                                            names: list[str]) -> None:
+    assert gen.expand("t", entries, PATTERN_DEFINES, "x86_64") == names
+
+
+@pytest.mark.parametrize("entries", [["ABS_*"], ["KEY_*", "!KEY_*"], ["BTN_*", "!BTN_?"],
+                                     [r"~ABS_\w+ .*"]])
+def test_a_pattern_that_matches_nothing_is_an_error(entries: list[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(gen.TABLES, "t", (["x.h"], entries))
+    with pytest.raises(SystemExit, match=r"^t: .* matches nothing in x\.h for x86_64$"):
+        gen.expand("t", entries, PATTERN_DEFINES, "x86_64")
