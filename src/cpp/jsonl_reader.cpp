@@ -8,9 +8,12 @@
 
 #include <algorithm>
 #include <cstring>
+#include <exception>
 #include <limits>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "argv_blob.h"
 #include "log_reader.h"
@@ -41,8 +44,15 @@ class Interner {
     last_bytes_ = bytes;
     return last_ = found->second;
   }
+  // The code of a text (another parser's), added if new.
+  int32_t code_of_text(const std::string& text) {
+    auto [at, added] = by_text_.emplace(text, static_cast<int32_t>(column_.texts.size()));
+    if (added) column_.texts.push_back(text);
+    return at->second;
+  }
   void push(const std::string& bytes) { column_.codes.push_back(code(bytes)); }
   void push_null() { column_.codes.push_back(-1); }
+  void push_code(int32_t code) { column_.codes.push_back(code); }
 
  private:
   JsonlDictionary& column_;
@@ -93,6 +103,57 @@ class Parser {
       if (!line()) return false;
       at = eol + 1;
     }
+    return true;
+  }
+
+  // Appends the rows later read of the lines after this parser's; false if the text
+  // columns would pass 2 GiB.
+  bool absorb(Parser& later) {
+    JsonlColumns &c = c_, &l = later.c_;
+    auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    for (int i = 0; i < kArgs; ++i) append(c.args[i], l.args[i]);
+    append(c.ts_ns, l.ts_ns);
+    append(c.wall_ns, l.wall_ns);
+    append(c.tgid, l.tgid);
+    append(c.tid, l.tid);
+    append(c.nr, l.nr);
+    append(c.compat, l.compat);
+    append(c.ret, l.ret);
+    append(c.duration_ns, l.duration_ns);
+    append(c.cgroup_id, l.cgroup_id);
+    append(c.has_ret, l.has_ret);
+    append(c.has_duration, l.has_duration);
+    append(c.has_cgroup_id, l.has_cgroup_id);
+    append(c.truncated, l.truncated);
+    append(c.has_items, l.has_items);
+    append(c.argv_valid, l.argv_valid);
+    std::pair<Interner*, JsonlDictionary*> dictionaries[] = {
+        {&host_, &l.host}, {&comm_, &l.comm}, {&container_, &l.container_id},
+        {&pod_, &l.pod_uid}, {&error_, &l.error}};
+    for (auto [to, from] : dictionaries) {
+      std::vector<int32_t> codes;
+      for (const std::string& text : from->texts) codes.push_back(to->code_of_text(text));
+      for (int32_t code : from->codes) to->push_code(code < 0 ? -1 : codes[code]);
+    }
+    auto values = [](JsonlValues& to, JsonlValues& from) {
+      size_t base = to.data.size();
+      if (base + from.data.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max()))
+        return false;
+      to.data.append(from.data.data(), from.data.size());
+      for (size_t i = 1; i < from.offsets.size(); ++i)
+        to.offsets.push_back(static_cast<int32_t>(base) + from.offsets[i]);
+      to.valid.insert(to.valid.end(), from.valid.begin(), from.valid.end());
+      return true;
+    };
+    auto strings = static_cast<int32_t>(c.argv.valid.size());
+    for (size_t i = 1; i < l.argv_offsets.size(); ++i)
+      c.argv_offsets.push_back(strings + l.argv_offsets[i]);
+    for (auto [to, from] : {std::pair{&c.path, &l.path}, {&c.path2, &l.path2},
+                            {&c.fd_path, &l.fd_path}, {&c.data, &l.data}, {&c.data2, &l.data2},
+                            {&c.argv, &l.argv}})
+      if (!values(*to, *from)) return false;
+    for (auto& [id, name] : later.declared_) declared_.emplace(id, std::move(name));
+    c.rows += l.rows;
     return true;
   }
 
@@ -453,26 +514,81 @@ void JsonlColumns::reserve(size_t n) {
   }
 }
 
-JsonlColumns read_jsonl_columns(const std::string& path, ArgvSyscalls argv) {
-  JsonlColumns columns;
-  Parser parser(columns, argv);
+namespace {
+
+// Parses the lines of path from byte from to byte to into columns, reserving room for about
+// rows_for bytes' worth of records; false at a line not in the sink's shape or a last line
+// without its '\n'.
+bool parse_part(const std::string& path, Parser& parser, JsonlColumns& columns, uint64_t from,
+                uint64_t to, uint64_t rows_for) {
   bool known = true, first = true;
-  std::string rest = read_lines(path, 16 << 20, [&](std::string_view lines) {
-    if (first) {
-      // Room for as many records as the first block's lines promise, and a few more (pages
-      // not written to are not taken).
-      struct stat st{};
-      auto count = static_cast<double>(std::count(lines.begin(), lines.end(), '\n'));
-      if (::stat(path.c_str(), &st) == 0 && st.st_size > 0)
-        columns.reserve(static_cast<size_t>(static_cast<double>(st.st_size) /
-                                            static_cast<double>(lines.size()) * count * 1.05) +
-                        64);
-      first = false;
-    }
-    return known = parser.lines(lines);
-  });
+  std::string rest = read_lines(
+      path, 16 << 20,
+      [&](std::string_view lines) {
+        if (first) {
+          // Room for as many records as the first block's lines promise, and a few more
+          // (pages not written to are not taken).
+          auto count = static_cast<double>(std::count(lines.begin(), lines.end(), '\n'));
+          columns.reserve(static_cast<size_t>(static_cast<double>(rows_for) /
+                                              static_cast<double>(lines.size()) * count * 1.05) +
+                          64);
+          first = false;
+        }
+        return known = parser.lines(lines);
+      },
+      from, to);
   // The sink ends every line with '\n': a last line without one was cut.
-  if (!known || !rest.empty()) {
+  return known && rest.empty();
+}
+
+// Where the first line after byte at of the file starts, or its size.
+uint64_t line_after(const std::string& path, uint64_t at, uint64_t size) {
+  uint64_t found = size;
+  read_lines(
+      path, 64 << 10,
+      [&](std::string_view lines) {
+        found = at + lines.find('\n') + 1;
+        return false;
+      },
+      at, size);
+  return found;
+}
+
+}  // namespace
+
+JsonlColumns read_jsonl_columns(const std::string& path, ArgvSyscalls argv) {
+  // A large file is read in two parts at once, the second from the first line past its
+  // middle, and the second part's rows appended to the first's: the parse is most of
+  // read_log's time.
+  constexpr uint64_t kSplitFrom = 32 << 20;
+  struct stat st{};
+  uint64_t size = ::stat(path.c_str(), &st) == 0 && st.st_size > 0
+                      ? static_cast<uint64_t>(st.st_size) : 0;
+  uint64_t middle = size >= kSplitFrom ? line_after(path, size / 2, size) : size;
+  JsonlColumns columns, later;
+  Parser parser(columns, argv), parser_later(later, argv);
+  bool known = true, known_later = true;
+  std::exception_ptr failed;
+  std::thread second;
+  if (middle < size)
+    second = std::thread([&] {
+      try {
+        known_later = parse_part(path, parser_later, later, middle, size, size - middle);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+  try {
+    // A file of unknown size (a pipe) is read whole.
+    known = parse_part(path, parser, columns, 0, middle < size ? middle : UINT64_MAX,
+                       std::max<uint64_t>(size, 1));
+  } catch (...) {
+    if (second.joinable()) second.join();
+    throw;
+  }
+  if (second.joinable()) second.join();
+  if (failed) std::rethrow_exception(failed);
+  if (!known || !known_later || (middle < size && !parser.absorb(parser_later))) {
     JsonlColumns none;
     none.recognised = false;
     return none;

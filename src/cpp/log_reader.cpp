@@ -131,16 +131,23 @@ void parse_log_lines(std::string_view text, LogColumns& columns) {
 }
 
 std::string read_lines(const std::string& path, size_t block_size,
-                       const std::function<bool(std::string_view)>& parse) {
+                       const std::function<bool(std::string_view)>& parse, uint64_t from,
+                       uint64_t to) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw Error("read " + path, errno);
   // One buffer: the partial last line of a block moves to its front, and the next block is
   // read after it (no second copy of the text).
+  const bool whole = from == 0 && to == UINT64_MAX;
   std::string buffer(block_size, '\0');
   size_t kept = 0;
   for (;;) {
     if (buffer.size() - kept < block_size / 2) buffer.resize(kept + block_size);  // a long line
-    ssize_t n = ::read(fd, buffer.data() + kept, buffer.size() - kept);
+    size_t room = buffer.size() - kept;
+    if (to - from < room) room = static_cast<size_t>(to - from);
+    // A part by its offsets; the whole file as it comes (a pipe has no offsets).
+    ssize_t n = !room ? 0
+                : whole ? ::read(fd, buffer.data() + kept, room)
+                        : ::pread(fd, buffer.data() + kept, room, static_cast<off_t>(from));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       int err = errno;
@@ -148,6 +155,7 @@ std::string read_lines(const std::string& path, size_t block_size,
       throw Error("read " + path, err);
     }
     if (n == 0) break;
+    from += static_cast<uint64_t>(n);
     size_t have = kept + static_cast<size_t>(n);
     // Parse the complete lines; keep the partial last one for the next block.
     size_t last = std::string_view(buffer.data(), have).rfind('\n');

@@ -38,8 +38,11 @@ void parse_log_lines(std::string_view text, LogColumns& columns);
 // complete lines (up to its last '\n', joined to what the block before left), until the end or
 // until parse returns false; returns the text after the last line parse was given (a last line
 // without '\n', or what was not read). Throws Error (op "read PATH").
+// Only the bytes from offset from up to to, when given (a part of the file that starts a
+// line).
 std::string read_lines(const std::string& path, size_t block_size,
-                       const std::function<bool(std::string_view)>& parse);
+                       const std::function<bool(std::string_view)>& parse, uint64_t from = 0,
+                       uint64_t to = UINT64_MAX);
 
 // parse_log_lines over the whole file at path, read in blocks. Throws Error (op "read PATH").
 LogColumns read_log_columns(const std::string& path);

@@ -108,3 +108,22 @@ def test_a_trace_with_stacks_reads_through_the_cores_reader(tmp_path: Path) -> N
     general, malformed = frames._any_jsonl(out, None, None)
     assert malformed == 0
     assert own.num_rows > 10 and own.equals(general)
+
+
+def test_a_large_file_read_in_two_parts_reads_as_the_general_reader(trace: Path,
+                                                                      tmp_path: Path) -> None:
+    # Past 32 MiB the core reads the file's two halves at once and appends the second's rows
+    # to the first's: names first seen in the second half (other comms), cgroup lines in both.
+    lines = trace.read_bytes().splitlines(keepends=True)
+    other = [line.replace(b'"comm":"', b'"comm":"late ') for line in reversed(lines)]
+    copies = (33 << 20) // (2 * len(b"".join(lines))) + 1
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(b"".join(lines) * copies + b"".join(other) * copies)
+    own = frames._own_jsonl(big, None, None)
+    assert own is not None
+    general, malformed = frames._any_jsonl(big, None, None)
+    assert malformed == 0
+    assert own.equals(general)
+    comms = set(to_frame(own)["comm"].dropna())
+    assert any(c.startswith("late ") for c in comms) and any(not c.startswith("late ")
+                                                              for c in comms)
