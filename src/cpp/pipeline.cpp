@@ -166,6 +166,11 @@ uint8_t* compact_block(const uint8_t* block, size_t bytes, uint8_t* out) {
     std::memcpy(mask_at, &mask, sizeof(mask));
     size_t rest = size - 8 * words;
     if (rest == 0) return;
+    if (size < sizeof(Event)) {  // a short record's last bytes
+      std::memcpy(out, d + 8 * words, rest);
+      out += rest;
+      return;
+    }
     Event e;
     std::memcpy(&e, d, sizeof(e));
     out = compact_rest(d + 8 * words, rest, rests->of(e, size), out);
@@ -199,7 +204,10 @@ uint8_t* expand_block(const uint8_t* in, size_t bytes, uint8_t* out) {
     }
     std::memcpy(rec, prev, 8 * words);
     size_t rest = size - 8 * words;
-    if (rest) {
+    if (rest && size < sizeof(Event)) {
+      std::memcpy(rec + 8 * words, in, rest);
+      in += rest;
+    } else if (rest) {
       Event e;
       std::memcpy(&e, rec, sizeof(e));
       in = expand_rest(in, rest, rests->of(e, size), rec + 8 * words);

@@ -289,14 +289,17 @@ void calls_in_halves_are_written_whole_or_counted_dropped() {
 }
 
 // Record i of many shapes: full events whose words change by small and large steps (and
-// negative ones), some with a tail of i % 50 bytes, and the log's short records.
+// negative ones), some with a tail of i % 50 bytes, and the log's short records, some with
+// a few bytes more.
 std::string shaped(uint64_t i) {
   if (i % 7 == 3) {
     observer::LogEvent l{};
     l.tgid = static_cast<uint32_t>(i);
     l.nr = 39;
     std::memcpy(l.comm, "short", 5);
-    return std::string(reinterpret_cast<const char*>(&l), sizeof(l));
+    std::string out(reinterpret_cast<const char*>(&l), sizeof(l));
+    if (i % 14 == 10) out.append(5, 'x');  // shorter than an event, not of whole words
+    return out;
   }
   Event e{};
   e.ts_ns = 1000 * i;
