@@ -84,7 +84,8 @@ def test_the_full_formats_agree_on_what_the_command_did(traces: dict[str, Path])
         opened = {row["path"] for row in table.select(["syscall", "path"]).to_pylist()
                   if row["syscall"] == "openat" and row["path"] and "/tmp" not in row["path"]
                   and not row["path"].startswith(("/proc", "/sys"))}
-        argv = [row["argv"] for row in table.select(["argv"]).to_pylist() if row["argv"]]
+        # Parquet groups rows by pid, which can wrap between the shell and its children.
+        argv = sorted(row["argv"] for row in table.select(["argv"]).to_pylist() if row["argv"])
         return opened, argv
 
     jsonl = summary("jsonl")
