@@ -116,6 +116,34 @@ def test_read_jsonl(tmp_path: Path) -> None:
         observer.read_log(path, format="csv")
 
 
+@pytest.mark.parametrize("text", [
+    b"1:0:sh\n2:1:cat\n",
+    b'{"ts_ns":5,"args":[1,2,3,4,5,6],"ret":3,"duration_ns":9,"tgid":7,"tid":8,"nr":1,'
+    b'"flags":3,"comm":"sh","syscall":"write"}\n',
+    b'7 write(1, "hi\\n", 3) = 3\n7 +++ exited with 0 +++\n',
+])
+def test_readers_take_a_pipe_as_they_take_its_file(tmp_path: Path, text: bytes) -> None:
+    # `observer ... -o - | python -c 'read_log("/dev/stdin")'`: the head they sniff and the
+    # rest are read from one copy, not lost with the pipe's first bytes.
+    def piped(**kwargs: object) -> pd.DataFrame:
+        read, write = os.pipe()
+        try:
+            os.write(write, text)  # less than a pipe holds
+            os.close(write)
+            return observer.read_log(f"/proc/self/fd/{read}", clock_offset_ns=0, **kwargs)
+        finally:
+            os.close(read)
+
+    file = tmp_path / "trace"
+    file.write_bytes(text)
+    frame = piped()
+    pd.testing.assert_frame_equal(frame, observer.read_log(file, clock_offset_ns=0))
+    assert len(frame) >= 1 and frame.attrs["malformed"] == 0
+    # A pipe of another format is named by its own path, as a file would be.
+    with pytest.raises(ValueError, match=r"^/proc/self/fd/\d+ is not"):
+        piped(format="strace" if text[:1] != b"7" else "jsonl")
+
+
 def test_read_split_dir_reads_formatter_output(tmp_path: Path) -> None:
     log = tmp_path / "trace.log"
     write_log(log, [(1, 0, b"a/b"), (2, 1, b"sh"), (1, 3, b"a/b"), (2, 0, b"sh")])

@@ -15,8 +15,11 @@ they are asked to read or write.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
@@ -593,34 +596,62 @@ def _any_jsonl(path: Path, clock_offset_ns: int | None, arch: str | None) -> tup
 READABLE = ("log", "jsonl", "strace", "parquet")
 
 
-def _detect(path: Path, format: str | None, readable: tuple[str, ...]) -> str | None:
+def _detect(path: Path, format: str | None, readable: tuple[str, ...],
+            name: Path) -> str | None:
     """The format to read path as (None: an empty file); raises ValueError for a file of
-    another format, naming what it looks like."""
+    another format, naming what it looks like (and the file as name)."""
 
     if format is not None and format not in readable:
         raise ValueError(f"unknown trace format {format!r}: expected one of "
                          f"{', '.join(readable)}")
-    path = Path(path)
     found = detect_file(path)
     # The directory --format parquet writes reads as the Parquet files it holds.
     kind = "parquet" if found == "dataset" else found
     wanted = format or (kind if kind in readable else "log")
     if found is not None and kind != wanted:
-        raise ValueError(mismatch(path, found, wanted))
+        raise ValueError(mismatch(name, found, wanted))
     if found is None:
         with open(path, "rb") as file:
             if file.read(SNIFF_BYTES).strip():
-                raise ValueError(mismatch(path, None, wanted))
+                raise ValueError(mismatch(name, None, wanted))
         return None
     return wanted
 
 
+@contextlib.contextmanager
+def _rereadable(path: Path) -> Iterator[Path]:
+    """path, or for a stream (a pipe, a terminal, a socket: what /dev/stdin is under a pipe)
+    the path of a private unnamed copy of all it holds: the readers look at a file's head,
+    then read it from the start, once or in parts."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # the reader's open says why
+        mode = stat.S_IFREG
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)):
+        yield path
+        return
+    import shutil
+    import tempfile
+
+    # Unlinked from the start (O_TMPFILE where it exists) and 0600: what the trace holds of
+    # programs' data is never in a named file.
+    with open(path, "rb") as source, tempfile.TemporaryFile() as copy:
+        shutil.copyfileobj(source, copy, 1 << 20)
+        copy.flush()
+        yield Path(f"/proc/self/fd/{copy.fileno()}")
+
+
 def _read(path: str | Path, format: str | None, clock_offset_ns: int | None,
           arch: str | None, readable: tuple[str, ...]) -> tuple[Any, int]:
+    with _rereadable(Path(path)) as file:
+        return _read_file(file, format, clock_offset_ns, arch, readable, Path(path))
+
+
+def _read_file(path: Path, format: str | None, clock_offset_ns: int | None,
+               arch: str | None, readable: tuple[str, ...], name: Path) -> tuple[Any, int]:
     import pyarrow as pa
 
-    path = Path(path)
-    kind = _detect(path, format, readable)
+    kind = _detect(path, format, readable, name)
     if kind is None:
         return conform(pa.table({"pid": pa.array([], pa.uint32()),
                                  "nr": pa.array([], pa.int32())}), LOG_COLUMNS), 0
@@ -698,7 +729,8 @@ def read_table(path: str | Path, format: str | None = None, clock_offset_ns: int
     file's wall clock (``wall_ns``), or ``ts_ns + clock_offset_ns`` when that is given. Lines
     that do not parse (a line cut by a crash) are skipped and counted in
     ``table.schema.metadata[b"malformed"]``; a file of another format is a ValueError that
-    names what it looks like, never an empty table. Raises OSError if the file cannot be read.
+    names what it looks like, never an empty table. A pipe (``/dev/stdin`` under ``|``) is
+    read whole into a private unnamed file first. Raises OSError if the file cannot be read.
     """
     table, malformed = _read(path, format, clock_offset_ns, arch, READABLE)
     return table.replace_schema_metadata({"malformed": str(malformed)})
