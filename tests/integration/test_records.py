@@ -479,7 +479,9 @@ def test_parquet_format_takes_more_processes_than_partitions_allow(tmp_path: Pat
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     df = pd.read_parquet(out)
-    assert df["pid"].nunique() == 1101  # the shell and its 1,100 children
+    # The shell and its 1,100 children, each ending once (pids may wrap, and a wrapped pid
+    # be used again, between them).
+    assert len(df) == 1101 and df["pid"].nunique() > 1024
     assert f"{len(df)} events written, 0 lost" in result.stderr
 
 
