@@ -516,11 +516,11 @@ void JsonlColumns::reserve(size_t n) {
 
 namespace {
 
-// Parses the lines of path from byte from to byte to into columns, reserving room for about
-// rows_for bytes' worth of records; false at a line not in the sink's shape or a last line
+// Parses the lines of path from byte from to byte to into columns, with room reserved for the
+// records of about bytes bytes; false at a line not in the sink's shape or a last line
 // without its '\n'.
 bool parse_part(const std::string& path, Parser& parser, JsonlColumns& columns, uint64_t from,
-                uint64_t to, uint64_t rows_for) {
+                uint64_t to, uint64_t bytes) {
   bool known = true, first = true;
   std::string rest = read_lines(
       path, 16 << 20,
@@ -529,7 +529,7 @@ bool parse_part(const std::string& path, Parser& parser, JsonlColumns& columns, 
           // Room for as many records as the first block's lines promise, and a few more
           // (pages not written to are not taken).
           auto count = static_cast<double>(std::count(lines.begin(), lines.end(), '\n'));
-          columns.reserve(static_cast<size_t>(static_cast<double>(rows_for) /
+          columns.reserve(static_cast<size_t>(static_cast<double>(bytes) /
                                               static_cast<double>(lines.size()) * count * 1.05) +
                           64);
           first = false;

@@ -84,7 +84,10 @@ def sequences(df: pd.DataFrame) -> dict[tuple[Any, ...], np.ndarray]:
     (records of an older observer) is None.
 
     A process that execs changes comm, so its syscalls before and after the exec are two
-    sequences, as in the formatter's files; the same pid on two hosts is two processes.
+    sequences, as in the formatter's files; the same pid on two hosts is two processes. A
+    pid used again on one host (once pids wrapped, pid_max processes later) by a program of the
+    same name continues the first one's sequence, as its lines would continue the
+    formatter's ``<comm>:<pid>.log``: a trace that long is best split by time first.
     """
     import pandas as pd
 
