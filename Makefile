@@ -8,9 +8,11 @@ VPY = $(VENV)/bin/python
 VPIP = $(VPY) -m pip --disable-pip-version-check
 # The BPF toolchain, the Python a minimal Debian 12 lacks (venv, headers for the extension),
 # and what the tests drive: strace (fidelity oracle), util-linux (unshare, setpriv), gcc;
-# libdw-dev unwinds -k's stacks.
+# libdw-dev unwinds -k's stacks; linux-libc-dev-arm64-cross holds the aarch64 uapi headers
+# data/uapi's tables were generated from, which tests/test_uapi_consts.py generates again.
 APT_PACKAGES = clang llvm bpftool libbpf-dev libelf-dev libdw-dev zlib1g-dev pkg-config make \
-               gcc g++ strace util-linux python3 python3-venv python3-dev
+               gcc g++ strace util-linux python3 python3-venv python3-dev \
+               linux-libc-dev-arm64-cross
 # Build tools in the venv: pip's own build isolation would fetch them again on every install.
 BUILD_PACKAGES = scikit-build-core pybind11 cmake ninja
 CTEST_DIR = build/ctest
