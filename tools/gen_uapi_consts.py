@@ -521,6 +521,8 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
         "BPF_F_STRICT_ALIGNMENT", "BPF_F_ANY_ALIGNMENT", "BPF_F_TEST_RND_HI32",
         "BPF_F_TEST_STATE_FREQ", "BPF_F_SLEEPABLE"]),
     "bpf_test_run_flags": (["linux/bpf.h"], ["BPF_F_TEST_RUN_ON_CPU", "BPF_F_TEST_XDP_LIVE_FRAMES"]),
+    "bpf_query_flags": (["linux/bpf.h"], ["BPF_F_QUERY_EFFECTIVE"]),
+    "bpf_task_fd_type": (["linux/bpf.h"], ["BPF_FD_TYPE_*"]),
     "bpf_link_create_kprobe_multi_flags": (["linux/bpf.h"], ["BPF_F_KPROBE_MULTI_RETURN"]),
     "bpf_file_mode_flags": (["linux/bpf.h"], [
         "BPF_F_RDONLY", "BPF_F_WRONLY"]),

@@ -158,10 +158,15 @@ static_assert(kOpenHow == 24, "open_how of Linux 5.6");
 // most; and its type and size.
 constexpr uint32_t kPerfEventAttr = PERF_ATTR_SIZE_VER7;
 constexpr uint32_t kPerfAttrHead = 2 * sizeof(uint32_t);
-// bpf's id lookups: start_id and next_id of union bpf_attr, by command.
-constexpr uint32_t kBpfIds = 2 * sizeof(uint32_t);
-constexpr uint64_t kBpfNextId = cmd_bit(BPF_PROG_GET_NEXT_ID) | cmd_bit(BPF_MAP_GET_NEXT_ID) |
-                                cmd_bit(BPF_BTF_GET_NEXT_ID) | cmd_bit(BPF_LINK_GET_NEXT_ID);
+// What bpf's commands have the kernel write into the attr's first 8 bytes, by command: the id
+// lookups' next_id, and BPF_OBJ_GET_INFO_BY_FD's info_len.
+constexpr uint32_t kBpfHead = 2 * sizeof(uint32_t);
+constexpr uint64_t kBpfHeadOut = cmd_bit(BPF_PROG_GET_NEXT_ID) | cmd_bit(BPF_MAP_GET_NEXT_ID) |
+                                 cmd_bit(BPF_BTF_GET_NEXT_ID) | cmd_bit(BPF_LINK_GET_NEXT_ID) |
+                                 cmd_bit(BPF_OBJ_GET_INFO_BY_FD);
+static_assert(offsetof(union bpf_attr, info.info_len) + sizeof(__u32) <= kBpfHead &&
+                  offsetof(union bpf_attr, next_id) + sizeof(__u32) <= kBpfHead,
+              "next_id and info_len are in the attr's head");
 // mincore's vector: a byte a page, read as far as its memory goes (strace shows one for each
 // page of the length); semop's struct sembuf array, likewise.
 constexpr uint32_t kMincoreMax = 1024;
@@ -538,9 +543,9 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         add(kPerfAttrHead, arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT);
         break;
       case Arg::kBpfAttr:  // as long as the next argument says, up to a page; and what the
-                           // id lookups wrote to next_id, the call failed or not
+                           // kernel wrote to the head (next_id, info_len), the call failed or not
         add(BLOB_MAX, arg, CAPTURE_ENTRY | CAPTURE_SIZE_ARG, next, 0);
-        add(kBpfIds, arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT, kBpfNextId);
+        add(kBpfHead, arg, CAPTURE_EXIT, 0, ELEM_ANY_RESULT, kBpfHeadOut);
         add(0, arg, CAPTURE_ENTRY, 0, ELEM_BPF_STRINGS);  // the strings it points to
         break;
       case Arg::kUringParams:  // what the call is given, then what it filled

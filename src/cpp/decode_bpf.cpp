@@ -3,10 +3,13 @@
 //
 // bpf(2)'s union bpf_attr as strace 6.1 shows it for a command (its bpf.c): the fields each
 // command reads, as far as the size argument reaches, and ", ..." when bytes past them are
-// not zero. Decoded here: the map commands, attach and detach, the id lookups, BPF_PROG_LOAD
-// (its license and log buffer as strings), BPF_OBJ_PIN and BPF_OBJ_GET (the path),
+// not zero. Decoded here: the map commands and their batches, attach, detach and query, the
+// id lookups, BPF_PROG_LOAD (its license and log buffer as strings), BPF_OBJ_PIN and
+// BPF_OBJ_GET (the path), BPF_OBJ_GET_INFO_BY_FD, BPF_BTF_LOAD, BPF_TASK_FD_QUERY,
 // BPF_RAW_TRACEPOINT_OPEN, BPF_PROG_TEST_RUN, BPF_LINK_CREATE and BPF_LINK_UPDATE; the
-// others show the address still.
+// others show the address still. What the kernel writes back is shown where the record holds
+// it (next_id, info_len); elsewhere the fields as the call was given them, which a failed
+// call leaves alone, and the buffers they point to as addresses.
 #include <linux/bpf.h>
 
 #include <cstring>
@@ -143,6 +146,14 @@ char* put_map_create(Attr& a) {
 }
 
 // BPF_MAP_LOOKUP_ELEM and friends: the map, its key, and what each reads besides.
+// A map element's flags: zero by its name, BPF_ANY, as strace's flags show a table's zero.
+void elem_flags(Attr& a, std::string_view field, size_t offset) {
+  if (a.get<uint32_t>(offset) == 0)
+    a.xval(field, offset, uapi::k_bpf_map_lookup_elem_flags, "BPF_???");
+  else
+    a.flags(field, offset, uapi::k_bpf_map_lookup_elem_flags, "BPF_???");
+}
+
 char* put_map_elem(Attr& a, uint32_t cmd) {
   a.fd("map_fd", OFF(map_fd));
   if (cmd == BPF_MAP_FREEZE) return a.end(sizeof(__u32));
@@ -156,12 +167,92 @@ char* put_map_elem(Attr& a, uint32_t cmd) {
     return a.end(kSize);
   }
   if (!a.has(OFF(flags))) return a.end(kSize);
-  // Zero by its name, BPF_ANY, as strace's flags show a table's zero.
-  if (a.get<uint32_t>(OFF(flags)) == 0)
-    a.xval("flags", OFF(flags), uapi::k_bpf_map_lookup_elem_flags, "BPF_???");
-  else
-    a.flags("flags", OFF(flags), uapi::k_bpf_map_lookup_elem_flags, "BPF_???");
+  elem_flags(a, "flags", OFF(flags));
   return a.end(kSize);
+}
+
+// An array the attr points to: NULL, [] or its address (its elements are not read).
+void array_addr(Attr& a, std::string_view field, size_t offset, uint32_t count) {
+  auto v = a.get<uint64_t>(offset);
+  char* o = a.name(field);
+  a.set_out(!v ? put(o, "NULL") : !count ? put(o, "[]") : put_hex(o, v));
+}
+
+// BPF_MAP_LOOKUP_BATCH and the other batches: {batch={...}} of the fields each reads.
+char* put_map_batch(Attr& a, uint32_t cmd) {
+  bool lookup = cmd == BPF_MAP_LOOKUP_BATCH || cmd == BPF_MAP_LOOKUP_AND_DELETE_BATCH;
+  a.open("batch");
+  if (lookup) {
+    a.addr("in_batch", OFF(batch.in_batch));
+    a.addr("out_batch", OFF(batch.out_batch));
+  }
+  a.addr("keys", OFF(batch.keys));
+  if (cmd != BPF_MAP_DELETE_BATCH) a.addr("values", OFF(batch.values));
+  a.u32("count", OFF(batch.count));
+  a.fd("map_fd", OFF(batch.map_fd));
+  elem_flags(a, "elem_flags", OFF(batch.elem_flags));
+  a.set_out(put_hex(a.name("flags"), a.get<uint64_t>(OFF(batch.flags))));
+  a.close();
+  return a.end(OFF(batch.flags) + sizeof(__u64));
+}
+
+// " => N" where the kernel rewrote the u32 at offset (after: the attr's head at the exit).
+void changed(Attr& a, const std::string_view* after, size_t offset) {
+  uint32_t now;
+  if (!after || after->size() < offset + sizeof(now)) return;
+  std::memcpy(&now, after->data() + offset, sizeof(now));
+  if (now != a.get<uint32_t>(offset)) a.set_out(put_num(put(a.out(), " => "), now));
+}
+
+// BPF_OBJ_GET_INFO_BY_FD: {info={bpf_fd=..., info_len=... => what the kernel filled,
+// info=...}}; the info struct shows as its address.
+char* put_obj_info(Attr& a, const std::string_view* after) {
+  a.open("info");
+  a.fd("bpf_fd", OFF(info.bpf_fd));
+  a.u32("info_len", OFF(info.info_len));
+  changed(a, after, OFF(info.info_len));
+  a.addr("info", OFF(info.info));
+  a.close();
+  return a.end(OFF(info.info) + sizeof(__u64));
+}
+
+// BPF_PROG_QUERY: {query={...}} as strace 6.1 knows it, up to prog_cnt.
+char* put_prog_query(Attr& a) {
+  a.open("query");
+  a.fd("target_fd", OFF(query.target_fd));
+  a.xval("attach_type", OFF(query.attach_type), uapi::k_bpf_attach_type, "BPF_???");
+  a.flags("query_flags", OFF(query.query_flags), uapi::k_bpf_query_flags, "BPF_F_QUERY_???");
+  a.flags("attach_flags", OFF(query.attach_flags), uapi::k_bpf_attach_flags, "BPF_F_???");
+  array_addr(a, "prog_ids", OFF(query.prog_ids), a.get<uint32_t>(OFF(query.prog_cnt)));
+  a.u32("prog_cnt", OFF(query.prog_cnt));
+  a.close();
+  return a.end(OFF(query.prog_cnt) + sizeof(__u32));
+}
+
+// BPF_BTF_LOAD: the BTF data shows as its address (strace shows its bytes).
+char* put_btf_load(Attr& a) {
+  a.addr("btf", OFF(btf));
+  a.addr("btf_log_buf", OFF(btf_log_buf));
+  a.u32("btf_size", OFF(btf_size));
+  a.u32("btf_log_size", OFF(btf_log_size));
+  a.u32("btf_log_level", OFF(btf_log_level));
+  return a.end(OFF(btf_log_level) + sizeof(__u32));
+}
+
+// BPF_TASK_FD_QUERY: {task_fd_query={pid=..., ...}}; the name buffer shows as its address.
+char* put_task_fd_query(Attr& a) {
+  a.open("task_fd_query");
+  a.u32("pid", OFF(task_fd_query.pid));
+  a.fd("fd", OFF(task_fd_query.fd));
+  a.u32("flags", OFF(task_fd_query.flags));
+  a.u32("buf_len", OFF(task_fd_query.buf_len));
+  a.addr("buf", OFF(task_fd_query.buf));
+  a.u32("prog_id", OFF(task_fd_query.prog_id));
+  a.xval("fd_type", OFF(task_fd_query.fd_type), uapi::k_bpf_task_fd_type, "BPF_FD_TYPE_???");
+  a.set_out(put_hex(a.name("probe_offset"), a.get<uint64_t>(OFF(task_fd_query.probe_offset))));
+  a.set_out(put_hex(a.name("probe_addr"), a.get<uint64_t>(OFF(task_fd_query.probe_addr))));
+  a.close();
+  return a.end(OFF(task_fd_query.probe_addr) + sizeof(__u64));
 }
 
 char* put_attach(Attr& a, uint32_t cmd) {
@@ -196,12 +287,7 @@ char* put_ids(Attr& a, uint32_t cmd, const std::string_view* after) {
       a.u32("start_id", OFF(start_id));
   }
   a.u32("next_id", OFF(next_id));
-  bool next = cmd != BPF_PROG_GET_FD_BY_ID && cmd != BPF_MAP_GET_FD_BY_ID;
-  uint32_t now;
-  if (next && after && after->size() >= OFF(next_id) + sizeof(now)) {
-    std::memcpy(&now, after->data() + OFF(next_id), sizeof(now));
-    if (now != a.get<uint32_t>(OFF(next_id))) a.set_out(put_num(put(a.out(), " => "), now));
-  }
+  if (cmd != BPF_PROG_GET_FD_BY_ID && cmd != BPF_MAP_GET_FD_BY_ID) changed(a, after, OFF(next_id));
   if (!a.has(OFF(open_flags))) return a.end(kSize);
   a.flags("open_flags", OFF(open_flags), uapi::k_bpf_file_mode_flags, "BPF_F_???");
   return a.end(kSize);
@@ -353,13 +439,6 @@ char* put_link_update(Attr& a) {
   return a.end(OFF(link_update.old_prog_fd) + sizeof(__u32));
 }
 
-// An array the attr points to: NULL, [] or its address (its elements are not read).
-void array_addr(Attr& a, std::string_view field, size_t offset, uint32_t count) {
-  auto v = a.get<uint64_t>(offset);
-  char* o = a.name(field);
-  a.set_out(!v ? put(o, "NULL") : !count ? put(o, "[]") : put_hex(o, v));
-}
-
 // BPF_LINK_CREATE: {link_create={prog_fd=..., ...}} and what its attach type adds.
 char* put_link_create(Attr& a) {
   a.open("link_create");
@@ -425,7 +504,9 @@ bool bpf_attr_captured(uint32_t cmd) noexcept {
     case BPF_LINK_GET_NEXT_ID: case BPF_PROG_GET_FD_BY_ID: case BPF_MAP_GET_FD_BY_ID:
     case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_GET_FD_BY_ID: case BPF_LINK_CREATE:
     case BPF_PROG_LOAD: case BPF_OBJ_PIN: case BPF_OBJ_GET: case BPF_RAW_TRACEPOINT_OPEN:
-    case BPF_LINK_UPDATE: case BPF_PROG_TEST_RUN:
+    case BPF_LINK_UPDATE: case BPF_PROG_TEST_RUN: case BPF_OBJ_GET_INFO_BY_FD:
+    case BPF_PROG_QUERY: case BPF_BTF_LOAD: case BPF_TASK_FD_QUERY: case BPF_MAP_LOOKUP_BATCH:
+    case BPF_MAP_LOOKUP_AND_DELETE_BATCH: case BPF_MAP_UPDATE_BATCH: case BPF_MAP_DELETE_BATCH:
       return true;
     default:
       return false;
@@ -454,6 +535,17 @@ char* put_bpf_attr(char* out, const Event& e, const Strings& items, unsigned i) 
       return put_link_update(a);
     case BPF_PROG_TEST_RUN:
       return put_test_run(a);
+    case BPF_OBJ_GET_INFO_BY_FD:
+      return put_obj_info(a, items.find_exit_blob(i));
+    case BPF_PROG_QUERY:
+      return put_prog_query(a);
+    case BPF_BTF_LOAD:
+      return put_btf_load(a);
+    case BPF_TASK_FD_QUERY:
+      return put_task_fd_query(a);
+    case BPF_MAP_LOOKUP_BATCH: case BPF_MAP_LOOKUP_AND_DELETE_BATCH: case BPF_MAP_UPDATE_BATCH:
+    case BPF_MAP_DELETE_BATCH:
+      return put_map_batch(a, cmd);
     case BPF_PROG_LOAD:
       return put_prog_load(a, pointed_strings(items.find_item(ITEM_BLOB, ITEM_ARG_POINTED)));
     case BPF_OBJ_PIN: case BPF_OBJ_GET:

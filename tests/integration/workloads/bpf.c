@@ -5,7 +5,8 @@
 // (test_decode_structs.py): an array map created, updated, read, walked and frozen, a map
 // created with every field and unknown flags, attach and detach on no cgroup, id lookups of
 // ids no object has, an attr shorter than its command's struct and one with bytes past it,
-// NULL, an unknown command, and a trivial socket filter program loaded.
+// NULL, an unknown command, a trivial socket filter program loaded, and queries, info and
+// batches on objects that are not there.
 #define _GNU_SOURCE
 #include <linux/bpf.h>
 #include <stdint.h>
@@ -146,6 +147,41 @@ int main(void) {
 	attr.test.cpu = 1;
 	sys_bpf(BPF_PROG_TEST_RUN, &attr, sizeof(attr));
 	sys_bpf(BPF_PROG_TEST_RUN, &attr, 40);
+
+	// Info of an fd of no object, a query, BTF, a task's fd and batches: the fields as the
+	// call gives them (a real map's empty lookup batch succeeds and changes nothing).
+	memset(&attr, 0, sizeof(attr));
+	attr.info.bpf_fd = -1;
+	attr.info.info_len = 16;
+	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &attr, sizeof(attr));
+	memset(&attr, 0, sizeof(attr));
+	attr.query.target_fd = -1;
+	attr.query.attach_type = BPF_CGROUP_INET_INGRESS;
+	attr.query.query_flags = BPF_F_QUERY_EFFECTIVE | 0x10;
+	attr.query.attach_flags = BPF_F_ALLOW_MULTI;
+	sys_bpf(BPF_PROG_QUERY, &attr, 28);
+	attr.query.prog_cnt = 4;
+	sys_bpf(BPF_PROG_QUERY, &attr, sizeof(attr));
+	memset(&attr, 0, sizeof(attr));
+	attr.btf_log_size = 64;
+	attr.btf_log_level = 1;
+	sys_bpf(BPF_BTF_LOAD, &attr, sizeof(attr));
+	memset(&attr, 0, sizeof(attr));
+	attr.task_fd_query.pid = 1;
+	attr.task_fd_query.fd = -1;
+	attr.task_fd_query.fd_type = BPF_FD_TYPE_UPROBE;
+	attr.task_fd_query.probe_offset = 0x1000;
+	sys_bpf(BPF_TASK_FD_QUERY, &attr, sizeof(attr));
+	memset(&attr, 0, sizeof(attr));
+	attr.batch.map_fd = map;
+	sys_bpf(BPF_MAP_LOOKUP_BATCH, &attr, sizeof(attr));
+	attr.batch.map_fd = -1;
+	attr.batch.count = 3;
+	attr.batch.elem_flags = BPF_F_LOCK;
+	attr.batch.flags = 0x4;
+	sys_bpf(BPF_MAP_LOOKUP_AND_DELETE_BATCH, &attr, sizeof(attr));
+	sys_bpf(BPF_MAP_UPDATE_BATCH, &attr, 56);
+	sys_bpf(BPF_MAP_DELETE_BATCH, &attr, 40);
 
 	sys_bpf(BPF_MAP_CREATE, NULL, sizeof(attr));
 	sys_bpf(0x7777, &attr, sizeof(attr));
