@@ -196,10 +196,11 @@ char* put_map_batch(Attr& a, uint32_t cmd) {
   return a.end(OFF(batch.flags) + sizeof(__u64));
 }
 
-// " => N" where the kernel rewrote the u32 at offset (after: the attr's head at the exit).
+// " => N" where the kernel rewrote the u32 at offset (after: the attr's head at the exit); a
+// field past the size given reads as zero, then as now, as strace reads it.
 void changed(Attr& a, const std::string_view* after, size_t offset) {
   uint32_t now;
-  if (!after || after->size() < offset + sizeof(now)) return;
+  if (!a.has(offset + sizeof(now) - 1) || !after || after->size() < offset + sizeof(now)) return;
   std::memcpy(&now, after->data() + offset, sizeof(now));
   if (now != a.get<uint32_t>(offset)) a.set_out(put_num(put(a.out(), " => "), now));
 }
@@ -287,7 +288,8 @@ char* put_ids(Attr& a, uint32_t cmd, const std::string_view* after) {
       a.u32("start_id", OFF(start_id));
   }
   a.u32("next_id", OFF(next_id));
-  if (cmd != BPF_PROG_GET_FD_BY_ID && cmd != BPF_MAP_GET_FD_BY_ID) changed(a, after, OFF(next_id));
+  bool next = cmd != BPF_PROG_GET_FD_BY_ID && cmd != BPF_MAP_GET_FD_BY_ID;
+  if (next) changed(a, after, OFF(next_id));
   if (!a.has(OFF(open_flags))) return a.end(kSize);
   a.flags("open_flags", OFF(open_flags), uapi::k_bpf_file_mode_flags, "BPF_F_???");
   return a.end(kSize);

@@ -154,6 +154,8 @@ int main(void) {
 	attr.info.bpf_fd = -1;
 	attr.info.info_len = 16;
 	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &attr, sizeof(attr));
+	// In an attr of 4 bytes: info_len, past them, reads as 0 before and after the call.
+	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &attr, 4);
 	memset(&attr, 0, sizeof(attr));
 	attr.query.target_fd = -1;
 	attr.query.attach_type = BPF_CGROUP_INET_INGRESS;
