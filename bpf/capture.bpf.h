@@ -866,7 +866,9 @@ __noinline int blob_item(__u32 which, __u32 when, long ret)
 		if (ret < -516 || ret > -512)
 			return 0;
 	} else if (when == CAPTURE_EXIT && ret < 0 && !(flags & CAPTURE_IOVEC) &&
-		   slot->elem != ELEM_MMSG && slot->elem != ELEM_ANY_RESULT) {
+		   slot->elem != ELEM_MMSG &&
+		   /* a counted array's elem is its elements' size: epoll_event's is 12 */
+		   (slot->elem != ELEM_ANY_RESULT || (flags & CAPTURE_COUNT))) {
 		return 0;
 	}
 	if ((flags & CAPTURE_MSGHDR) && (slot->elem == ELEM_MMSG || slot->elem == ELEM_MMSG_RECV)) {

@@ -573,6 +573,10 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "rwf_flags": (["linux/fs.h"], ["RWF_*", "!RWF_SUPPORTED"]),
     "rename_flags": (["linux/fs.h"], ["RENAME_NOREPLACE", "RENAME_EXCHANGE", "RENAME_WHITEOUT"]),
     "epoll_flags": (["linux/eventpoll.h"], ["EPOLL_CLOEXEC"]),
+    "epoll_events": (["linux/eventpoll.h"], [
+        "EPOLLIN", "EPOLLPRI", "EPOLLOUT", "EPOLLERR", "EPOLLHUP", "EPOLLNVAL", "EPOLLRDNORM",
+        "EPOLLRDBAND", "EPOLLWRNORM", "EPOLLWRBAND", "EPOLLMSG", "EPOLLRDHUP", "EPOLLEXCLUSIVE",
+        "EPOLLWAKEUP", "EPOLLONESHOT", "EPOLLET"]),
     "madvise": (["asm/mman.h"], [
         "MADV_*", "!MADV_SOFT_OFFLINE", "MADV_HWPOISON", "MADV_DONTNEED_LOCKED", "MADV_COLLAPSE"]),
     # WSTOPPED rather than WUNTRACED (the same bit), as strace names it.

@@ -28,6 +28,7 @@
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
 #include <linux/elf.h>
+#include <sys/epoll.h>
 #include <linux/ptrace.h>
 #include <linux/prctl.h>
 #include <linux/ptp_clock.h>
@@ -84,6 +85,7 @@ bool same_in_compat(Arg type) {
     case Arg::kSockaddrOut: case Arg::kSocklen:
     case Arg::kWaitStatus: case Arg::kUtsname: case Arg::kDirents: case Arg::kIovecIn:
     case Arg::kIovecOut: case Arg::kPollFds: case Arg::kArgv: case Arg::kEnvp:
+    case Arg::kEpollEventIn: case Arg::kEpollEvents:
       return true;
     default:
       return false;
@@ -105,6 +107,11 @@ constexpr bool kSigframeCapture = false;
 constexpr uint32_t kPollFdsMax = (32 + 1) * sizeof(struct pollfd);
 // An fd_set of FD_SETSIZE (1024) fds.
 constexpr uint32_t kFdSetMax = sizeof(fd_set);
+// struct epoll_event: packed, 12 bytes, on x86_64 as on i386 (sys/epoll.h, as the kernel's);
+// the most of epoll_wait's array kept, as for poll.
+constexpr uint32_t kEpollEvent = sizeof(struct epoll_event);
+static_assert(kEpollEvent == 12, "struct epoll_event is packed");
+constexpr uint32_t kEpollEventsMax = (32 + 1) * kEpollEvent;
 
 // The sizes of what is read, from the structs the kernel reads and writes: the uapi headers'
 // where the C library has no struct of the same layout (statx, clone_args, __kernel_timespec),
@@ -474,6 +481,12 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kMmsgRecv:  // at exit: each element's data no more than its msg_len
         add(data, arg, CAPTURE_EXIT | CAPTURE_MSGHDR, next, ELEM_MMSG_RECV);
+        break;
+      case Arg::kEpollEventIn:
+        add(kEpollEvent, arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kEpollEvents:  // what the call filled: of maxevents, the next argument
+        add(kEpollEventsMax, arg, CAPTURE_EXIT | CAPTURE_COUNT, next, kEpollEvent);
         break;
       case Arg::kPollFds:  // the events asked for, then the ones returned
         add(kPollFdsMax, arg, CAPTURE_ENTRY | CAPTURE_COUNT, next, sizeof(struct pollfd));

@@ -149,7 +149,7 @@ bool by_address(Arg type) noexcept {
     case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut: case Arg::kSiginfoIn:
     case Arg::kItimerspecIn: case Arg::kItimerspecOut: case Arg::kItimervalIn:
     case Arg::kItimervalOut: case Arg::kSocklen: case Arg::kIovecIn: case Arg::kIovecOut:
-    case Arg::kMsghdrIn: case Arg::kMsghdrOut:
+    case Arg::kMsghdrIn: case Arg::kMsghdrOut: case Arg::kEpollEventIn: case Arg::kEpollEvents:
       return true;
     default:
       return is_net_value(type);
@@ -356,7 +356,7 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kMqAttrOut: case Arg::kMpolModeOut: case Arg::kNodemaskOut:
       case Arg::kPageStatusOut: case Arg::kXattrValOut: case Arg::kXattrList:
       case Arg::kTimevalOut: case Arg::kTimezoneOut: case Arg::kMsgbufOut: case Arg::kPtrOut:
-      case Arg::kUlongOut: case Arg::kIoEventOut: case Arg::kIoEvents:
+      case Arg::kUlongOut: case Arg::kIoEventOut: case Arg::kIoEvents: case Arg::kEpollEvents:
         return i;
       default:
         break;
@@ -462,6 +462,12 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
       unfilled = unfilled || (info && (i == 2 || i == 4) && nargs == 5 &&
                               info->args[3] == Arg::kMountFlags &&
                               mount_arg_unread(e.args[3], i));
+      // epoll_pwait's timeout and sigmask, which strace reads at the exit: a failed call's
+      // are their addresses.
+      unfilled = unfilled || (info && info->args[1] == Arg::kEpollEvents &&
+                              (info->args[i] == Arg::kTimespecIn ||
+                               info->args[i] == Arg::kSigsetIn) &&
+                              (!(e.flags & EVENT_HAS_RET) || is_error(e.ret)));
       if (unfilled || (info && by_address(info->args[i]))) {
         out = put_arg(out, Arg::kPtr, e.args[i], Strings{}, i, e.args);
         continue;

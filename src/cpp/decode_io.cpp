@@ -3,6 +3,7 @@
 #include "decode_io.h"
 
 #include <poll.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -272,6 +273,18 @@ char* put_mmsgs(char* out, std::string_view bytes, uint64_t addr, uint64_t shown
 
 // poll's array: [{fd=3, events=POLLIN}, ...], each fd with what it names under -y; "..."
 // where it was cut.
+// One struct epoll_event (12 bytes, packed), as strace's print_epoll_event: the events, and
+// the data both as the u32 and as the u64 it may be.
+char* put_epoll_event(char* out, const char* p) noexcept {
+  uint32_t events;
+  uint64_t data;
+  std::memcpy(&events, p, sizeof(events));
+  std::memcpy(&data, p + sizeof(events), sizeof(data));
+  out = put_flag_set(put(out, "{events="), events, uapi::k_epoll_events, "EPOLL???");
+  out = put_num(put(out, ", data={u32="), static_cast<uint32_t>(data));
+  return put(put_num(put(out, ", u64="), data), "}}");
+}
+
 char* put_pollfds(char* out, uint64_t addr, uint32_t nfds, std::string_view bytes,
                   const Strings& items) noexcept {
   // The elements of the count the kernel reads (its low 32 bits), as many as were kept: 32,
@@ -340,7 +353,7 @@ bool is_io_arg(Arg type) noexcept {
     case Arg::kIovecIn: case Arg::kIovecOut: case Arg::kMsghdrIn: case Arg::kMsghdrOut:
     case Arg::kMmsgSend: case Arg::kMmsgRecv: case Arg::kPollFds: case Arg::kIntPair: case Arg::kSockaddrOut: case Arg::kSocklen:
     case Arg::kFdSet: case Arg::kFdSetEntry: case Arg::kTimespecLeft: case Arg::kTimevalLeft:
-    case Arg::kPselectSig:
+    case Arg::kPselectSig: case Arg::kEpollEventIn: case Arg::kEpollEvents:
       return true;
     default:
       return false;
@@ -390,6 +403,15 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
       return put_mmsgs(out, *vec, v, recv ? sent : static_cast<uint32_t>(e.args[i + 1]), sent,
                        recv);
     }
+    case Arg::kEpollEventIn:  // EPOLL_CTL_DEL reads none: its address, as strace shows it
+      if (bytes && bytes->size() == 12 && static_cast<uint32_t>(e.args[1]) != EPOLL_CTL_DEL)
+        return put_epoll_event(out, bytes->data());
+      break;
+    case Arg::kEpollEvents:  // as many as it returned; a failed call's array, its address
+      if (returned)
+        return put_array(out, v, static_cast<uint64_t>(e.ret), 12,
+                         bytes ? *bytes : std::string_view(), put_epoll_event);
+      break;
     case Arg::kPollFds:
       if (bytes && i + 1 < 6)
         return put_pollfds(out, v, static_cast<uint32_t>(e.args[i + 1]), *bytes, items);

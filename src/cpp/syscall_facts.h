@@ -97,6 +97,8 @@ enum class Arg : uint8_t {
   kRenameFlags,    // RENAME_NOREPLACE
   kAccessAtFlags,  // AT_SYMLINK_NOFOLLOW|AT_EACCESS (faccessat2)
   kEpollFlags,     // EPOLL_CLOEXEC
+  kEpollEventIn,   // {events=EPOLLIN, data={u32=5, u64=5}} (epoll_ctl; the address for DEL)
+  kEpollEvents,    // [{events=EPOLLIN, data={...}}]: as many as the call returned (epoll_wait)
   kEventfdFlags,   // EFD_SEMAPHORE|EFD_CLOEXEC|EFD_NONBLOCK
   kMadvise,        // MADV_DONTNEED
   // More structs and arrays the kernel side captures (capture_plan).

@@ -3,10 +3,10 @@
 //
 // Calls whose arguments point to structures strace shows the members of: openat2's open_how,
 // fcntl's struct flock, sendfile's offset, wait4's and waitid's rusage and siginfo, timespecs,
-// itimerspecs, itimervals, rlimits and statx. Each with valid values, unknown bits, NULL and a bad
-// pointer, and a pointer whose struct ends at an unreadable page. Raw syscalls where the C
-// library would call another one (its waitid passes no rusage, its nanosleep is
-// clock_nanosleep, its setrlimit is prlimit64, its clock_getres is the vDSO's).
+// itimerspecs, itimervals, rlimits, statx and epoll's events. Each with valid values, unknown
+// bits, NULL and a bad pointer, and a pointer whose struct ends at an unreadable page. Raw
+// syscalls where the C library would call another one (its waitid passes no rusage, its
+// nanosleep is clock_nanosleep, its setrlimit is prlimit64, its clock_getres is the vDSO's).
 // Built and run by tests/integration/test_decode_structs.py under strace and observer.
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/sendfile.h>
@@ -165,6 +166,35 @@ static void statxs(void) {
           STATX_SIZE, &stx);
 }
 
+// epoll's events: added, changed (an unknown bit too) and deleted (whose event is not read),
+// none ready, one ready, a set of signals, a wait that fails and a wait with a timeout.
+static void epolls(void) {
+  int ep = epoll_create1(EPOLL_CLOEXEC), fds[2];
+  struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.u64 = 0x100000005ULL}, got[4];
+  struct timespec wait = {0, 1000};
+  sigset_t set;
+  if (pipe(fds)) return;
+  epoll_ctl(ep, EPOLL_CTL_ADD, fds[0], &ev);
+  ev.events = EPOLLIN | 0x1000;
+  epoll_ctl(ep, EPOLL_CTL_MOD, fds[0], &ev);
+  ev.events = EPOLLIN;
+  epoll_ctl(ep, EPOLL_CTL_MOD, fds[0], &ev);
+  epoll_wait(ep, got, 4, 0);
+  if (write(fds[1], "x", 1) != 1) return;
+  epoll_wait(ep, got, 4, 0);
+  sigemptyset(&set);
+  sigaddset(&set, SIGUSR1);
+  epoll_pwait(ep, got, 4, 0, &set);
+  syscall(SYS_epoll_pwait, ep, got, 4, 0, &set, 7);
+  syscall(SYS_epoll_pwait2, ep, got, 4, &wait, NULL, 8);
+  epoll_wait(-1, got, 4, 0);
+  epoll_ctl(ep, EPOLL_CTL_DEL, fds[0], &ev);
+  epoll_ctl(ep, EPOLL_CTL_ADD, fds[0], NULL);
+  close(fds[0]);
+  close(fds[1]);
+  close(ep);
+}
+
 int main(void) {
   open_how();
   locks();
@@ -173,5 +203,6 @@ int main(void) {
   times();
   limits();
   statxs();
+  epolls();
   return 0;
 }
