@@ -149,7 +149,7 @@ bool by_address(Arg type) noexcept {
     case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut: case Arg::kSiginfoIn:
     case Arg::kItimerspecIn: case Arg::kItimerspecOut: case Arg::kItimervalIn:
     case Arg::kItimervalOut: case Arg::kSocklen: case Arg::kIovecIn: case Arg::kIovecOut:
-    case Arg::kMsghdrIn: case Arg::kMsghdrOut: case Arg::kEpollEventIn: case Arg::kEpollEvents:
+    case Arg::kMsghdrIn: case Arg::kMsghdrOut: case Arg::kEpollEventIn:
       return true;
     default:
       return is_net_value(type);

@@ -408,9 +408,11 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
         return put_epoll_event(out, bytes->data());
       break;
     case Arg::kEpollEvents:  // as many as it returned; a failed call's array, its address
+      // (-e verbose= without the call reads no elements: [] still, else the address)
       if (returned)
         return put_array(out, v, static_cast<uint64_t>(e.ret), 12,
-                         bytes ? *bytes : std::string_view(), put_epoll_event);
+                         bytes && display().verbose ? *bytes : std::string_view(),
+                         put_epoll_event);
       break;
     case Arg::kPollFds:
       if (bytes && i + 1 < 6)
