@@ -232,7 +232,7 @@ def parse_args(path: Path) -> tuple[str, dict[int, tuple[str, list[str] | None]]
 RETS = {"int": "Ret::kInt", "hex": "Ret::kHex", "octal": "Ret::kOctal", "fd": "Ret::kFd",
         "sched_policy": "Ret::kSchedPolicy", "ioprio": "Ret::kIoprio",
         "membarrier": "Ret::kMembarrier", "signal": "Ret::kSignal",
-        "int32": "Ret::kInt32"}
+        "int32": "Ret::kInt32", "adjtimex": "Ret::kAdjtimex"}
 ROLES = {"fd_arg0": "kRoleFdArg0", "fd_result": "kRoleFdResult", "fd_close": "kRoleFdClose",
          "fd_fcntl": "kRoleFdFcntl", "fd_pair": "kRoleFdPair", "dup_fd": "kRoleDupFd",
          "link_target": "kRoleLinkTarget"}

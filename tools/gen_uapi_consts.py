@@ -573,6 +573,17 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
     "rwf_flags": (["linux/fs.h"], ["RWF_*", "!RWF_SUPPORTED"]),
     "rename_flags": (["linux/fs.h"], ["RENAME_NOREPLACE", "RENAME_EXCHANGE", "RENAME_WHITEOUT"]),
     "epoll_flags": (["linux/eventpoll.h"], ["EPOLL_CLOEXEC"]),
+    # adjtimex's struct timex and its result, in strace 6.1's order (the two-bit modes first).
+    "adjtimex_modes": (["linux/timex.h"], [
+        "ADJ_OFFSET_SS_READ", "ADJ_OFFSET_SINGLESHOT", "ADJ_OFFSET", "ADJ_FREQUENCY",
+        "ADJ_MAXERROR", "ADJ_ESTERROR", "ADJ_STATUS", "ADJ_TIMECONST", "ADJ_TAI",
+        "ADJ_SETOFFSET", "ADJ_MICRO", "ADJ_NANO", "ADJ_TICK"]),
+    "adjtimex_status": (["linux/timex.h"], [
+        "STA_PLL", "STA_PPSFREQ", "STA_PPSTIME", "STA_FLL", "STA_INS", "STA_DEL", "STA_UNSYNC",
+        "STA_FREQHOLD", "STA_PPSSIGNAL", "STA_PPSJITTER", "STA_PPSWANDER", "STA_PPSERROR",
+        "STA_CLOCKERR", "STA_NANO", "STA_MODE", "STA_CLK"]),
+    "adjtimex_state": (["linux/timex.h"], [
+        "TIME_OK", "TIME_INS", "TIME_DEL", "TIME_OOP", "TIME_WAIT", "TIME_ERROR"]),
     "epoll_events": (["linux/eventpoll.h"], [
         "EPOLLIN", "EPOLLPRI", "EPOLLOUT", "EPOLLERR", "EPOLLHUP", "EPOLLNVAL", "EPOLLRDNORM",
         "EPOLLRDBAND", "EPOLLWRNORM", "EPOLLWRBAND", "EPOLLMSG", "EPOLLRDHUP", "EPOLLEXCLUSIVE",

@@ -29,6 +29,7 @@
 #include <linux/perf_event.h>
 #include <linux/elf.h>
 #include <sys/epoll.h>
+#include <sys/timex.h>
 #include <linux/ptrace.h>
 #include <linux/prctl.h>
 #include <linux/ptp_clock.h>
@@ -484,6 +485,9 @@ unsigned capture_plan(int nr, uint32_t data_limit, capture_slot (&slots)[MAX_BLO
         break;
       case Arg::kEpollEventIn:
         add(kEpollEvent, arg, CAPTURE_ENTRY, 0, 0);
+        break;
+      case Arg::kTimex:  // what the call left there: strace shows it at the exit
+        add(sizeof(struct timex), arg, CAPTURE_EXIT, 0, 0);
         break;
       case Arg::kEpollEvents:  // what the call filled: of maxevents, the next argument
         add(kEpollEventsMax, arg, CAPTURE_EXIT | CAPTURE_COUNT, next, kEpollEvent);

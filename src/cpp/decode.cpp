@@ -78,6 +78,8 @@ char* put_captured(char* out, Arg type, uint64_t v, const Strings& items, unsign
       return put_utsname(out, *bytes);
     case Arg::kSysinfo:
       return put_sysinfo(out, *bytes);
+    case Arg::kTimex:
+      return put_timex(out, *bytes);
     case Arg::kArgv:
       return put_argv(out, *bytes);
     case Arg::kEnvp:
@@ -149,7 +151,7 @@ bool by_address(Arg type) noexcept {
     case Arg::kTimevalLeft: case Arg::kRusageOut: case Arg::kSiginfoOut: case Arg::kSiginfoIn:
     case Arg::kItimerspecIn: case Arg::kItimerspecOut: case Arg::kItimervalIn:
     case Arg::kItimervalOut: case Arg::kSocklen: case Arg::kIovecIn: case Arg::kIovecOut:
-    case Arg::kMsghdrIn: case Arg::kMsghdrOut: case Arg::kEpollEventIn:
+    case Arg::kMsghdrIn: case Arg::kMsghdrOut: case Arg::kEpollEventIn: case Arg::kTimex:
       return true;
     default:
       return is_net_value(type);
@@ -357,6 +359,7 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
       case Arg::kPageStatusOut: case Arg::kXattrValOut: case Arg::kXattrList:
       case Arg::kTimevalOut: case Arg::kTimezoneOut: case Arg::kMsgbufOut: case Arg::kPtrOut:
       case Arg::kUlongOut: case Arg::kIoEventOut: case Arg::kIoEvents: case Arg::kEpollEvents:
+      case Arg::kTimex:
         return i;
       default:
         break;
@@ -534,7 +537,12 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     if (char* end = put_fcntl_result(out, static_cast<int32_t>(e.args[1]), e.ret)) return end;
   }
   if (char* end = put_mux_result(out, decoder, e)) return end;
-  if (info) {
+  // adjtimex's state follows its struct only where the struct was shown, as strace's does.
+  bool cut = false;
+  unsigned timex = info && info->args[0] == Arg::kTimex ? 0 : 1;
+  bool shown = !info || info->ret != Ret::kAdjtimex ||
+               (e.args[timex] && strings.find_blob(timex, &cut));
+  if (info && shown) {
     if (char* end = put_sys_result(out, info->ret, e)) return end;
   }
   out = put_fd_suffix(put_dec(out, e.ret), strings, ITEM_ARG_RET);

@@ -32,6 +32,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/sysinfo.h>
+#include <sys/timex.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <sys/utsname.h>
@@ -1313,6 +1314,37 @@ char* put_sysinfo(char* out, std::string_view bytes) noexcept {
                          {"totalswap", si.totalswap}, {"freeswap", si.freeswap},
                          {"procs", si.procs}, {"totalhigh", si.totalhigh},
                          {"freehigh", si.freehigh}, {"mem_unit", si.mem_unit}});
+  return put(out, "}");
+}
+
+char* put_timex(char* out, std::string_view bytes) noexcept {
+  struct timex tx;
+  if (!load(bytes, &tx)) return put(out, "{...}");
+  auto field = [&out](std::string_view name, int64_t v) {
+    out = put_num(put(put(put(out, ", "), name), "="), v);
+  };
+  out = put_flag_set(put(out, "{modes="), tx.modes, uapi::k_adjtimex_modes, "ADJ_???");
+  field("offset", tx.offset);
+  field("freq", tx.freq);
+  field("maxerror", tx.maxerror);
+  field("esterror", tx.esterror);
+  out = put_flag_set(put(out, ", status="), static_cast<uint32_t>(tx.status),
+                     uapi::k_adjtimex_status, "STA_???");
+  field("constant", tx.constant);
+  field("precision", tx.precision);
+  field("tolerance", tx.tolerance);
+  out = put_num(put(out, ", time={tv_sec="), static_cast<int64_t>(tx.time.tv_sec));
+  out = put(put_num(put(out, ", tv_usec="), static_cast<uint64_t>(tx.time.tv_usec)), "}");
+  field("tick", tx.tick);
+  field("ppsfreq", tx.ppsfreq);
+  field("jitter", tx.jitter);
+  field("shift", tx.shift);
+  field("stabil", tx.stabil);
+  field("jitcnt", tx.jitcnt);
+  field("calcnt", tx.calcnt);
+  field("errcnt", tx.errcnt);
+  field("stbcnt", tx.stbcnt);
+  field("tai", tx.tai);
   return put(out, "}");
 }
 

@@ -107,6 +107,8 @@ char* put_timeval(char* out, std::string_view bytes) noexcept;
 char* put_timevals(char* out, std::string_view bytes) noexcept;
 // {uptime=1735, loads=[247776, 199872, 131552], totalram=..., ..., mem_unit=1}
 char* put_sysinfo(char* out, std::string_view bytes) noexcept;
+// adjtimex's struct timex: {modes=0, offset=0, ..., time={tv_sec=..., tv_usec=...}, ...}.
+char* put_timex(char* out, std::string_view bytes) noexcept;
 // {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ..., f_flags=ST_VALID|ST_RELATIME}
 char* put_statfs(char* out, std::string_view bytes) noexcept;
 // [0, 27]: the first count gid_t of bytes.

@@ -773,6 +773,13 @@ char* put_sys_result(char* out, Ret ret, const Event& e) noexcept {
       out = put(put(put_num(out, u), " "), name);
       return put(put(put(out, " ("), errno_description(static_cast<int>(-static_cast<int32_t>(u)))), ")");
     }
+    case Ret::kAdjtimex: {  // after the struct only, by name whatever -X says, as strace's is
+      if (!display().verbose) return nullptr;
+      for (const Flag& state : uapi::k_adjtimex_state)
+        if (static_cast<int64_t>(state.value) == v)
+          return put(put(put(put_num(out, v), " ("), state.name), ")");
+      return nullptr;
+    }
     case Ret::kSignal: {  // the signal taken, named whatever -X says, as strace's text is
       std::string_view name = v > 0 && v <= 64 ? signal_name(static_cast<int>(v)) : "";
       if (name.empty()) return nullptr;

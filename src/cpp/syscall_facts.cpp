@@ -104,7 +104,7 @@ std::string_view arg_name(Arg type) noexcept {
       "pselect_sig", "statx_mask", "statx_flags", "rlimit_resource", "arch_prctl", "ioctl_cmd",
       "grnd_flags", "wait_options", "clock_id", "timer_flags", "fadvise", "sock_proto",
       "sock_flags", "rename_flags", "access_at_flags", "epoll_flags", "epoll_event_in",
-      "epoll_events", "eventfd_flags", "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "statfs",
+      "epoll_events", "timex", "eventfd_flags", "madvise", "clone_args", "cpu_set_out", "stack_in", "stack_out", "utimes", "statfs",
       "groups_out", "sock_level", "sockopt_get", "sockopt_set", "sockopt_in", "sockopt_out",
       "msg_flags", "uid", "mode_type", "dev", "open_how", "offset_in_out", "rusage_out",
       "siginfo_out", "siginfo_in", "user_desc_in", "user_desc_out", "ldt_desc", "timespec_rem",

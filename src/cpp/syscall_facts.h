@@ -99,6 +99,7 @@ enum class Arg : uint8_t {
   kEpollFlags,     // EPOLL_CLOEXEC
   kEpollEventIn,   // {events=EPOLLIN, data={u32=5, u64=5}} (epoll_ctl; the address for DEL)
   kEpollEvents,    // [{events=EPOLLIN, data={...}}]: as many as the call returned (epoll_wait)
+  kTimex,          // {modes=0, offset=0, ..., status=STA_UNSYNC, ...}: at the exit (adjtimex)
   kEventfdFlags,   // EFD_SEMAPHORE|EFD_CLOEXEC|EFD_NONBLOCK
   kMadvise,        // MADV_DONTNEED
   // More structs and arrays the kernel side captures (capture_plan).
@@ -317,7 +318,8 @@ enum class Decoding : uint8_t { kFull, kPartial, kRaw };
 // after them (= 4294967258 ENOSYS (Function not implemented)).
 enum class Ret : uint8_t {
   kInt, kHex, kOctal, kFd, kSchedPolicy, kIoprio, kMembarrier, kSignal,
-  kInt32,  // modify_ldt's: the kernel returns a C int as 32 bits, an error among them
+  kInt32,     // modify_ldt's: the kernel returns a C int as 32 bits, an error among them
+  kAdjtimex,  // the clock's state after the struct: = 5 (TIME_ERROR)
 };
 
 // The printer of a syscall whose arguments depend on one another beyond their kinds.

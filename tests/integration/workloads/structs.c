@@ -3,9 +3,9 @@
 //
 // Calls whose arguments point to structures strace shows the members of: openat2's open_how,
 // fcntl's struct flock, sendfile's offset, wait4's and waitid's rusage and siginfo, timespecs,
-// itimerspecs, itimervals, rlimits, statx and epoll's events. Each with valid values, unknown
-// bits, NULL and a bad pointer, and a pointer whose struct ends at an unreadable page. Raw
-// syscalls where the C library would call another one (its waitid passes no rusage, its
+// itimerspecs, itimervals, rlimits, statx, epoll's events and timex. Each with valid values,
+// unknown bits, NULL and a bad pointer, and a pointer whose struct ends at an unreadable page.
+// Raw syscalls where the C library would call another one (its waitid passes no rusage, its
 // nanosleep is clock_nanosleep, its setrlimit is prlimit64, its clock_getres is the vDSO's).
 // Built and run by tests/integration/test_decode_structs.py under strace and observer.
 #define _GNU_SOURCE
@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <sys/timex.h>
 #include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -195,6 +196,19 @@ static void epolls(void) {
   close(ep);
 }
 
+// adjtimex's struct timex as the call left it (modes 0 changes nothing, ADJ_OFFSET_SS_READ
+// only reads), clock_adjtime's alike, and NULL.
+static void timexes(void) {
+  struct timex tx;
+  memset(&tx, 0, sizeof(tx));
+  syscall(SYS_adjtimex, &tx);
+  tx.modes = ADJ_OFFSET_SS_READ;
+  syscall(SYS_adjtimex, &tx);
+  memset(&tx, 0, sizeof(tx));
+  syscall(SYS_clock_adjtime, CLOCK_REALTIME, &tx);
+  syscall(SYS_adjtimex, NULL);
+}
+
 int main(void) {
   open_how();
   locks();
@@ -204,5 +218,6 @@ int main(void) {
   limits();
   statxs();
   epolls();
+  timexes();
   return 0;
 }
