@@ -368,6 +368,14 @@ unsigned entry_args(const SyscallInfo* info, unsigned nargs) {
   return nargs;
 }
 
+// Whether adjtimex's struct timex was shown (its state follows only then, as strace's does):
+// read, and not by address under -e verbose=.
+bool timex_shown(const SyscallInfo& info, const Event& e, const Strings& strings) {
+  unsigned i = info.args[0] == Arg::kTimex ? 0 : 1;
+  bool cut = false;
+  return e.args[i] && strings.find_blob(i, &cut) && display().verbose;
+}
+
 }  // namespace
 
 char* format_call(char* out, const Event& raw, const Strings& strings, size_t column,
@@ -537,12 +545,7 @@ char* format_call(char* out, const Event& raw, const Strings& strings, size_t co
     if (char* end = put_fcntl_result(out, static_cast<int32_t>(e.args[1]), e.ret)) return end;
   }
   if (char* end = put_mux_result(out, decoder, e)) return end;
-  // adjtimex's state follows its struct only where the struct was shown, as strace's does.
-  bool cut = false;
-  unsigned timex = info && info->args[0] == Arg::kTimex ? 0 : 1;
-  bool shown = !info || info->ret != Ret::kAdjtimex ||
-               (e.args[timex] && strings.find_blob(timex, &cut));
-  if (info && shown) {
+  if (info && (info->ret != Ret::kAdjtimex || timex_shown(*info, e, strings))) {
     if (char* end = put_sys_result(out, info->ret, e)) return end;
   }
   out = put_fd_suffix(put_dec(out, e.ret), strings, ITEM_ARG_RET);

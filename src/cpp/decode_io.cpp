@@ -271,8 +271,6 @@ char* put_mmsgs(char* out, std::string_view bytes, uint64_t addr, uint64_t shown
   return put(out, "]");
 }
 
-// poll's array: [{fd=3, events=POLLIN}, ...], each fd with what it names under -y; "..."
-// where it was cut.
 // One struct epoll_event (12 bytes, packed), as strace's print_epoll_event: the events, and
 // the data both as the u32 and as the u64 it may be.
 char* put_epoll_event(char* out, const char* p) noexcept {
@@ -285,6 +283,8 @@ char* put_epoll_event(char* out, const char* p) noexcept {
   return put(put_num(put(out, ", u64="), data), "}}");
 }
 
+// poll's array: [{fd=3, events=POLLIN}, ...], each fd with what it names under -y; "..."
+// where it was cut.
 char* put_pollfds(char* out, uint64_t addr, uint32_t nfds, std::string_view bytes,
                   const Strings& items) noexcept {
   // The elements of the count the kernel reads (its low 32 bits), as many as were kept: 32,
@@ -404,13 +404,14 @@ char* put_io_arg(char* out, Arg type, const Event& e, const Strings& items, unsi
                        recv);
     }
     case Arg::kEpollEventIn:  // EPOLL_CTL_DEL reads none: its address, as strace shows it
-      if (bytes && bytes->size() == 12 && static_cast<uint32_t>(e.args[1]) != EPOLL_CTL_DEL)
+      if (bytes && bytes->size() == sizeof(epoll_event) &&
+          static_cast<uint32_t>(e.args[1]) != EPOLL_CTL_DEL)
         return put_epoll_event(out, bytes->data());
       break;
     case Arg::kEpollEvents:  // as many as it returned; a failed call's array, its address
       // (-e verbose= without the call reads no elements: [] still, else the address)
       if (returned)
-        return put_array(out, v, static_cast<uint64_t>(e.ret), 12,
+        return put_array(out, v, static_cast<uint64_t>(e.ret), sizeof(epoll_event),
                          bytes && display().verbose ? *bytes : std::string_view(),
                          put_epoll_event);
       break;

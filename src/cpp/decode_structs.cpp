@@ -3,6 +3,7 @@
 #include "decode_structs.h"
 
 #include "argv_blob.h"
+#include "decode_fields.h"
 #include "decode_printers.h"
 #include "event.h"
 #include "text.h"
@@ -1317,35 +1318,31 @@ char* put_sysinfo(char* out, std::string_view bytes) noexcept {
   return put(out, "}");
 }
 
+namespace {
+
+// struct timex as strace's print_timex writes it; time's tv_usec unsigned, as strace's is.
+constexpr fields::Field kTimexTime[] = {
+    {OBS_FIELD(timeval, tv_sec)},
+    {"tv_usec", static_cast<uint32_t>(offsetof(timeval, tv_usec)), sizeof(timeval::tv_usec),
+     false}};
+constexpr fields::Field kTimex[] = {
+    {OBS_FIELD(timex, modes), fields::flags(uapi::k_adjtimex_modes, "ADJ_???")},
+    {OBS_FIELD(timex, offset)},    {OBS_FIELD(timex, freq)},
+    {OBS_FIELD(timex, maxerror)},  {OBS_FIELD(timex, esterror)},
+    {OBS_FIELD(timex, status), fields::flags(uapi::k_adjtimex_status, "STA_???")},
+    {OBS_FIELD(timex, constant)},  {OBS_FIELD(timex, precision)},
+    {OBS_FIELD(timex, tolerance)}, {OBS_FIELD(timex, time), fields::nested(kTimexTime)},
+    {OBS_FIELD(timex, tick)},      {OBS_FIELD(timex, ppsfreq)},
+    {OBS_FIELD(timex, jitter)},    {OBS_FIELD(timex, shift)},
+    {OBS_FIELD(timex, stabil)},    {OBS_FIELD(timex, jitcnt)},
+    {OBS_FIELD(timex, calcnt)},    {OBS_FIELD(timex, errcnt)},
+    {OBS_FIELD(timex, stbcnt)},    {OBS_FIELD(timex, tai)}};
+
+}  // namespace
+
 char* put_timex(char* out, std::string_view bytes) noexcept {
   struct timex tx;
-  if (!load(bytes, &tx)) return put(out, "{...}");
-  auto field = [&out](std::string_view name, int64_t v) {
-    out = put_num(put(put(put(out, ", "), name), "="), v);
-  };
-  out = put_flag_set(put(out, "{modes="), tx.modes, uapi::k_adjtimex_modes, "ADJ_???");
-  field("offset", tx.offset);
-  field("freq", tx.freq);
-  field("maxerror", tx.maxerror);
-  field("esterror", tx.esterror);
-  out = put_flag_set(put(out, ", status="), static_cast<uint32_t>(tx.status),
-                     uapi::k_adjtimex_status, "STA_???");
-  field("constant", tx.constant);
-  field("precision", tx.precision);
-  field("tolerance", tx.tolerance);
-  out = put_num(put(out, ", time={tv_sec="), static_cast<int64_t>(tx.time.tv_sec));
-  out = put(put_num(put(out, ", tv_usec="), static_cast<uint64_t>(tx.time.tv_usec)), "}");
-  field("tick", tx.tick);
-  field("ppsfreq", tx.ppsfreq);
-  field("jitter", tx.jitter);
-  field("shift", tx.shift);
-  field("stabil", tx.stabil);
-  field("jitcnt", tx.jitcnt);
-  field("calcnt", tx.calcnt);
-  field("errcnt", tx.errcnt);
-  field("stbcnt", tx.stbcnt);
-  field("tai", tx.tai);
-  return put(out, "}");
+  return load(bytes, &tx) ? fields::put_fields(out, tx, kTimex) : put(out, "{...}");
 }
 
 char* put_statfs(char* out, std::string_view bytes) noexcept {

@@ -773,8 +773,7 @@ char* put_sys_result(char* out, Ret ret, const Event& e) noexcept {
       out = put(put(put_num(out, u), " "), name);
       return put(put(put(out, " ("), errno_description(static_cast<int>(-static_cast<int32_t>(u)))), ")");
     }
-    case Ret::kAdjtimex: {  // after the struct only, by name whatever -X says, as strace's is
-      if (!display().verbose) return nullptr;
+    case Ret::kAdjtimex: {  // the clock's state by name whatever -X says, as strace's is
       for (const Flag& state : uapi::k_adjtimex_state)
         if (static_cast<int64_t>(state.value) == v)
           return put(put(put(put_num(out, v), " ("), state.name), ")");
